@@ -1,0 +1,30 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+# The venv is rebuilt only when the pinned requirement files change.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+CORPUS ?= corpus
+OUT    ?= outputs
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+
+.PHONY: run test evaluate clean
+
+$(STAMP): requirements.lock requirements-model.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps --require-hashes -r requirements-model.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m pipeline run $(CORPUS) --out $(OUT)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+evaluate: $(STAMP)
+	$(PY) -m pipeline evaluate --gold tests/data/seeds.jsonl --corpus $(CORPUS)
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache
