@@ -1,0 +1,108 @@
+"""Loads patterns and lexicons from ``models/`` once per models directory.
+
+Patterns are data so that a researcher can extend them without touching code;
+this module only compiles them and fails with the file's name when one is bad.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+class LexiconError(ValueError):
+    """A data file in models/ is missing or malformed."""
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(f"[E101] cannot read lexicon {path}: {exc}") from exc
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _compile(pattern: str, source: Path, flags: int = re.I) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise LexiconError(f"[E102] bad pattern {pattern!r} in {source}: {exc}") from exc
+
+
+def _any(patterns: list[str], source: Path) -> re.Pattern[str]:
+    return _compile("|".join(f"(?:{p})" for p in patterns), source)
+
+
+@dataclass(frozen=True)
+class StanceCue:
+    label: str
+    name: str
+    pattern: re.Pattern[str]
+    weight: float
+    negatable: bool
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    signoff: re.Pattern[str]
+    alt_text: re.Pattern[str]
+    role_words: frozenset[str]
+    role_re: re.Pattern[str]
+    org_words: frozenset[str]
+    org_re: re.Pattern[str]
+    salutation: re.Pattern[str]
+    reply_cues: re.Pattern[str]
+    qa_heading: re.Pattern[str]
+    qa_answer_heading: re.Pattern[str]
+    minutes_markers: re.Pattern[str]
+    cc_line: re.Pattern[str]
+    header_cue_lines: re.Pattern[str]
+    stance_cues: tuple[StanceCue, ...]
+    negators: re.Pattern[str]
+
+
+def _load_cues(path: Path) -> tuple[StanceCue, ...]:
+    cues = []
+    for n, line in enumerate(_lines(path), 1):
+        try:
+            obj = json.loads(line)
+            cues.append(StanceCue(
+                label=obj["label"], name=obj.get("name") or obj["pattern"],
+                pattern=_compile(obj["pattern"], path), weight=float(obj.get("weight", 1.0)),
+                negatable=bool(obj.get("negatable", False)),
+            ))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise LexiconError(f"[E103] {path}:{n}: bad stance cue: {exc}") from exc
+    return tuple(cues)
+
+
+@lru_cache(maxsize=8)
+def load(models_dir: Path) -> Lexicons:
+    lex = models_dir / "lexicons"
+    pat_path = models_dir / "patterns" / "segment.json"
+    try:
+        pat = json.loads(pat_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LexiconError(f"[E104] cannot load {pat_path}: {exc}") from exc
+    roles = _lines(lex / "roles.txt")
+    orgs = _lines(lex / "org_words.txt")
+    word_alt = lambda words: r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
+    return Lexicons(
+        signoff=_compile(r"^(?:" + "|".join(_lines(lex / "signoffs.txt")) + r")$", lex / "signoffs.txt"),
+        alt_text=_any(_lines(lex / "alt_text.txt"), lex / "alt_text.txt"),
+        role_words=frozenset(roles),
+        role_re=_compile(word_alt(roles), lex / "roles.txt"),
+        org_words=frozenset(orgs),
+        org_re=_compile(word_alt(orgs), lex / "org_words.txt"),
+        salutation=_compile(pat["salutation"], pat_path),
+        reply_cues=_any(pat["reply_cues"], pat_path),
+        qa_heading=_compile(pat["qa_heading"], pat_path),
+        qa_answer_heading=_compile(pat["qa_answer_heading"], pat_path),
+        minutes_markers=_any(pat["minutes_markers"], pat_path),
+        cc_line=_compile(pat["cc_line"], pat_path),
+        header_cue_lines=_compile(pat["header_cue_lines"], pat_path),
+        stance_cues=_load_cues(lex / "stance_cues.jsonl"),
+        negators=_compile(r"\b(?:not|never|no|cannot|can't|won't|unable|neither|nor)\b|n't\b", lex),
+    )

@@ -1,0 +1,154 @@
+"""Typed records that every stage returns and every table is built from.
+
+Records are frozen so a stage cannot quietly edit another stage's output;
+categories are StrEnums so a typo in a label fails at construction, not in
+an analyst's query. Offsets are always into the whole source file (not the
+segment), so any row can be checked with ``text[char_start:char_end]``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Kind(StrEnum):
+    letter = "letter"
+    reply = "reply"
+    qa = "qa"
+    minutes = "minutes"
+    other = "other"
+
+
+class PartyRole(StrEnum):
+    sender = "sender"
+    recipient = "recipient"
+    cc = "cc"
+    participant = "participant"
+    mentioned = "mentioned"
+
+
+class AddressRole(StrEnum):
+    sender = "sender"
+    recipient = "recipient"
+
+
+class DateKind(StrEnum):
+    dateline = "dateline"
+    deadline = "deadline"
+    reply_to = "reply_to"
+    mentioned = "mentioned"
+
+
+class StanceLabel(StrEnum):
+    accepted = "accepted"
+    partially_addressed = "partially_addressed"
+    deferred = "deferred"
+    rejected = "rejected"
+    noted = "noted"
+    not_addressed = "not_addressed"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Spanned(Record):
+    char_start: int | None = Field(None, ge=0, description="offset into the source file")
+    char_end: int | None = Field(None, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if (self.char_start is None) != (self.char_end is None):
+            raise ValueError("char_start and char_end must both be set or both be None")
+        if self.char_start is not None and self.char_end < self.char_start:
+            raise ValueError(f"char_end {self.char_end} < char_start {self.char_start}")
+        return self
+
+
+class Document(Record):
+    document_id: str
+    source_path: str
+    sha256: str
+    n_chars: int
+    n_segments: int
+
+
+class Letter(Record):
+    letter_id: str
+    document_id: str
+    source_path: str
+    index: int
+    kind: Kind
+    char_start: int
+    char_end: int
+    date: dt.date | None = None
+    reply_to_date: dt.date | None = None
+    in_reply_to: str | None = Field(None, description="letter_id of the letter this one answers")
+    report_title: str | None = None
+    references: list[str] = Field(default_factory=list)
+    subject: str | None = None
+    text: str
+
+
+class Party(Spanned):
+    letter_id: str
+    role: PartyRole
+    name: str | None = Field(None, description="without honorifics or post-nominals")
+    honorific: str | None = None
+    position: str | None = Field(None, description="job title as written")
+    organisation: str | None = None
+    email: str | None = Field(None, description="lower-cased")
+
+
+class Address(Spanned):
+    letter_id: str
+    role: AddressRole
+    lines: list[str]
+    postcode: str | None
+    postcode_valid: bool
+
+
+class DateMention(Spanned):
+    letter_id: str
+    kind: DateKind
+    value: dt.date
+    text: str
+
+
+class Recommendation(Record):
+    recommendation_id: str
+    report_title: str | None
+    number: int = Field(description="leading whole number: 8 for '8.25', 4 for '4a(ii)'")
+    label: str = Field(description="the number as written: '6', '8.25', '4a(ii)'")
+    text: str | None = Field(None, description="the recommendation as stated, where a letter states it")
+    letter_id: str = Field(description="first letter that states or mentions it")
+
+
+class RecommendationMention(Spanned):
+    letter_id: str
+    recommendation_id: str
+    number: int
+    label: str
+    sentence: str | None = None
+
+
+class Stance(Record):
+    letter_id: str
+    responds_to: str | None
+    recommendation_id: str
+    recommendation_number: int
+    stance: StanceLabel
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: str | None = None
+    evidence_char_start: int | None = None
+    evidence_char_end: int | None = None
+    cues: list[str] = Field(default_factory=list, description="which lexicon cues fired")
+
+
+class ErrorRow(Record):
+    source_path: str
+    stage: str
+    error: str = Field(description="stable error code, e.g. E001")
+    message: str

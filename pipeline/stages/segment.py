@@ -1,0 +1,168 @@
+"""Stage 2: split a file into letters, replies, Q&A documents and minutes.
+
+A letter runs from its head (address block or dateline) through "Dear ..." to
+the sign-off, signature and cc block. The next letter usually opens with its
+recipient's address block, so the boundary between two letters is found by
+walking forward from the first letter's sign-off over what belongs to a
+signature, not by looking for the next address (which a signature can carry).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.lexicon import Lexicons
+from pipeline.records import Kind
+from pipeline.text import Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks, word_count
+
+_EMAIL_ONLY = re.compile(r"^[\s\[\(<]*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\]\)>\s,;]*(?:\(mailto:[^)]*\))?[\s,;]*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    index: int
+    kind: Kind
+    start: int
+    end: int
+    salutation: Line | None = None
+    signoff: Line | None = None
+
+    @property
+    def header_end(self) -> int:
+        """Where the letter head (addresses, date, references) stops."""
+        return self.salutation.start if self.salutation else self.start
+
+    @property
+    def body_start(self) -> int:
+        return self.salutation.start if self.salutation else self.start
+
+    @property
+    def body_end(self) -> int:
+        return self.signoff.start if self.signoff else self.end
+
+
+def _first(block: Block) -> str:
+    return clean(block.lines[0].text) or ""
+
+
+def _signature_like(block: Block) -> bool:
+    if len(block.lines) > 4:
+        return False
+    for ln in block.lines:
+        c = clean(ln.text) or ""
+        if word_count(c) > 10 or has_postcode(c) or is_dateline(c):
+            return False
+    return True
+
+
+def _is_signoff(line: Line, lex: Lexicons) -> bool:
+    c = clean(line.text) or ""
+    c = re.sub(r"[^\w\s]", "", c).strip().lower()
+    return bool(c) and lex.signoff.match(c) is not None
+
+
+def _emails_only(block: Block) -> bool:
+    return all(_EMAIL_ONLY.match(clean(ln.text) or "") for ln in block.lines)
+
+
+def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> int:
+    """Index of the first block after the signature and cc lines that follow a sign-off.
+
+    The first short block is the signature whatever the gap before it; a
+    second one counts only when it follows closely (a name, then a role).
+    Image alt-text is skipped; a block with a postcode or a date is the next
+    letter's head.
+    """
+    signed = 0
+    while i < limit:
+        b = blocks[i]
+        first = _first(b)
+        if lex.alt_text.search(clean(b.text) or ""):
+            i += 1
+            continue
+        if lex.cc_line.match(first):
+            i += 1
+            while i < limit and _emails_only(blocks[i]):
+                i += 1
+            continue
+        if any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines):
+            break
+        if lex.salutation.match(first):
+            break
+        if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1)):
+            signed += 1
+            i += 1
+            continue
+        break
+    return i
+
+
+def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int) -> int:
+    """No sign-off between two salutations: walk back over the head blocks."""
+    j = sal
+    while j - 1 > prev_sal and not any(is_prose(ln.text) for ln in blocks[j - 1].lines):
+        j -= 1
+    return j
+
+
+def _find_signoff(blocks: list[Block], lo: int, hi: int, lex: Lexicons) -> tuple[int, Line] | None:
+    for bi in range(hi - 1, lo, -1):
+        for ln in blocks[bi].lines:
+            if _is_signoff(ln, lex):
+                return bi, ln
+    return None
+
+
+def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
+    """Kind of a segment with no "Dear ...": Q&A, minutes, a response paper or other."""
+    lines = [clean(ln) or "" for ln in text.splitlines()]
+    questions = sum(1 for ln in lines if lex.qa_heading.match(ln))
+    answers = sum(1 for ln in lines if lex.qa_answer_heading.match(ln))
+    if questions >= 2 and answers >= 1:
+        return Kind.qa
+    if any(lex.minutes_markers.search(ln) for ln in lines):
+        return Kind.minutes
+    if lex.reply_cues.search(text[:5000]):
+        return Kind.reply
+    if re.search(r"\brecommendations?\b|\bmatters? of concern\b", text, re.I):
+        return Kind.letter
+    return Kind.other
+
+
+def _classify_letter(text: str, seg_start: int, body_start: int, lex: Lexicons) -> Kind:
+    opening = text[body_start: body_start + 1500]
+    return Kind.reply if lex.reply_cues.search(opening) else Kind.letter
+
+
+def segment(text: str, lex: Lexicons) -> list[Segment]:
+    """Segments of ``text`` in file order; each runs to the next one's start."""
+    blocks = to_blocks(split_lines(text))
+    if not blocks:
+        return []
+    sal = [i for i, b in enumerate(blocks) if lex.salutation.match(_first(b))]
+    if not sal:
+        start = blocks[0].start
+        return [Segment(0, classify_unsaluted(text[start:], lex), start, len(text))]
+
+    starts = [0]
+    for k in range(1, len(sal)):
+        found = _find_signoff(blocks, sal[k - 1], sal[k], lex)
+        if found:
+            bi, line = found
+            # the sign-off's own block may carry the signature too
+            j = end_of_signature(blocks, bi + 1, sal[k], lex)
+        else:
+            j = _start_without_signoff(blocks, sal[k - 1], sal[k])
+        starts.append(max(j, starts[-1] + 1))
+
+    segments: list[Segment] = []
+    for k, bi in enumerate(starts):
+        start = blocks[bi].start
+        end = blocks[starts[k + 1]].start if k + 1 < len(starts) else len(text)
+        sal_line = blocks[sal[k]].lines[0]
+        nxt = starts[k + 1] if k + 1 < len(starts) else len(blocks)
+        so = _find_signoff(blocks, sal[k], nxt, lex)
+        signoff = so[1] if so else None
+        kind = _classify_letter(text, start, sal_line.start, lex)
+        segments.append(Segment(k, kind, start, end, sal_line, signoff))
+    return segments
