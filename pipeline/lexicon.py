@@ -52,6 +52,7 @@ class Lexicons:
     role_re: re.Pattern[str]
     org_words: frozenset[str]
     org_re: re.Pattern[str]
+    street_re: re.Pattern[str]
     salutation: re.Pattern[str]
     reply_cues: re.Pattern[str]
     qa_heading: re.Pattern[str]
@@ -59,6 +60,7 @@ class Lexicons:
     minutes_markers: re.Pattern[str]
     cc_line: re.Pattern[str]
     header_cue_lines: re.Pattern[str]
+    reference: re.Pattern[str]
     stance_cues: tuple[StanceCue, ...]
     negators: re.Pattern[str]
 
@@ -96,6 +98,7 @@ def load(models_dir: Path) -> Lexicons:
         role_re=_compile(word_alt(roles), lex / "roles.txt"),
         org_words=frozenset(orgs),
         org_re=_compile(word_alt(orgs), lex / "org_words.txt"),
+        street_re=_compile(word_alt(_lines(lex / "street_words.txt")), lex / "street_words.txt"),
         salutation=_compile(pat["salutation"], pat_path),
         reply_cues=_any(pat["reply_cues"], pat_path),
         qa_heading=_compile(pat["qa_heading"], pat_path),
@@ -103,6 +106,7 @@ def load(models_dir: Path) -> Lexicons:
         minutes_markers=_any(pat["minutes_markers"], pat_path),
         cc_line=_compile(pat["cc_line"], pat_path),
         header_cue_lines=_compile(pat["header_cue_lines"], pat_path),
+        reference=_compile(pat["reference"], pat_path, 0),
         stance_cues=_load_cues(lex / "stance_cues.jsonl"),
         negators=_compile(r"\b(?:not|never|no|cannot|can't|won't|unable|neither|nor)\b|n't\b", lex),
     )

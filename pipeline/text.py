@@ -120,7 +120,7 @@ def is_prose(s: str) -> bool:
 
 def sentence_end(s: str) -> bool:
     c = (clean(s) or "").rstrip()
-    return c.endswith((".", "!", "?", ":", ".'", ".’", '."', ".”", ")"))
+    return c.endswith((".", "!", "?", ":", ".'", ".’", '."', ".”"))
 
 
 # Outward code + inward code. Validation (which areas and letters exist) is

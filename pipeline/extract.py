@@ -1,0 +1,132 @@
+"""Per-file extraction: one decoded file to its records, before corpus linking.
+
+Pure given its inputs (text, model, lexicons, settings). What needs the whole
+corpus (which letter a reply answers, the recommendation register, stances)
+waits for ``link``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from pipeline import nlp as nlp_mod
+from pipeline.config import Settings
+from pipeline.lexicon import Lexicons
+from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
+from pipeline.stages import addresses as addr_mod
+from pipeline.stages import dates as dates_mod
+from pipeline.stages import parties as parties_mod
+from pipeline.stages import recommendations as rec_mod
+from pipeline.stages.load import Loaded
+from pipeline.stages.segment import Segment, segment
+from pipeline.text import clean, split_lines, to_blocks
+
+
+@dataclass
+class LetterState:
+    seg: Segment
+    letter: Letter
+    parties: list[Party]
+    addresses: list[Address]
+    dates: list[DateMention]
+    refs: list[rec_mod.Ref]
+
+
+@dataclass
+class DocState:
+    document: Document
+    text: str
+    letters: list[LetterState] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _nlp_spans(text: str, seg: Segment, refs: list[rec_mod.Ref]) -> list[tuple[int, int]]:
+    if seg.kind in (Kind.qa, Kind.minutes):
+        return [(b.start, b.end) for b in to_blocks(split_lines(text, seg.start, seg.end))]
+    spans = {(r.block_start, r.block_end) for r in refs}
+    if seg.kind is Kind.reply:
+        spans |= {(b.start, b.end) for b in to_blocks(split_lines(text, seg.body_start, seg.body_end))}
+    return sorted(spans)
+
+
+def _references(text: str, seg: Segment, lex: Lexicons) -> list[str]:
+    return list(dict.fromkeys(m.group("code") for m in lex.reference.finditer(text, seg.start, seg.end)))
+
+
+def _mentions_recommendations(refs: list[rec_mod.Ref]) -> bool:
+    return bool(refs)
+
+
+def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
+    text = loaded.text
+    doc_id = loaded.sha256[:16]
+    segs = segment(text, lex)
+    state = DocState(Document(document_id=doc_id, source_path=loaded.source_path, sha256=loaded.sha256,
+                              n_chars=len(text), n_segments=len(segs)), text)
+    rec_rules = rec_mod.load_rules(settings.models_dir)
+    party_rules = parties_mod.load_rules(settings.models_dir, lex.role_words)
+    pending: list[tuple[Segment, str, list[rec_mod.Ref]]] = []
+    spans: list[tuple[int, int]] = []
+    for seg in segs:
+        refs = rec_mod.find_refs(text, seg, rec_rules)
+        pending.append((seg, f"{doc_id}-{seg.index:03d}", refs))
+        spans.extend(_nlp_spans(text, seg, refs))
+    analysis = nlp_mod.analyse(nlp, text, spans, settings)
+    state.sentences = sorted(set(analysis.sentences))
+    for seg, letter_id, refs in pending:
+        blocks = addr_mod.find_blocks(text, seg, lex)
+        dl = dates_mod.find_dateline(text, seg, settings)
+        base = dl.value if dl else None
+        dates = dates_mod.find_dates(text, seg, letter_id, base, settings)
+        reply_to = next((d.value for d in dates if d.kind is DateKind.reply_to), None)
+        parties: list[Party] = []
+        snd = parties_mod.sender(text, seg, letter_id, lex, blocks, text, party_rules)
+        if snd is not None:
+            parties.append(snd)
+        parties += parties_mod.recipients(text, seg, letter_id, lex, blocks)
+        parties += parties_mod.cc(text, seg, letter_id, lex, text)
+        if seg.kind in (Kind.qa, Kind.minutes):
+            persons = [(a, b) for a, b in analysis.persons if seg.start <= a < seg.end]
+            parties += parties_mod.participants(text, seg, letter_id, lex, party_rules, persons)
+            if seg.kind is Kind.qa and snd is None:
+                first = split_lines(text, seg.start, seg.end)[0]
+                orgs = [(a, b) for a, b in analysis.orgs if first.start <= a < first.end]
+                if orgs:
+                    parties.insert(0, Party(letter_id=letter_id, role=PartyRole.sender,
+                                            organisation=clean(text[orgs[0][0]:orgs[0][1]]),
+                                            char_start=orgs[0][0], char_end=orgs[0][1]))
+        parties = _attach_header_emails(text, seg, parties, lex)
+        known = {p.email for p in parties if p.email}
+        parties += parties_mod.mentioned_emails(text, seg, letter_id, known, lex)
+        subject = rec_mod.subject(text, seg, rec_rules)
+        title = rec_mod.report_title(text, seg, rec_rules) if refs or seg.kind is Kind.reply else None
+        letter = Letter(
+            letter_id=letter_id, document_id=doc_id, source_path=loaded.source_path, index=seg.index,
+            kind=seg.kind, char_start=seg.start, char_end=seg.end, date=base, reply_to_date=reply_to,
+            report_title=title, references=_references(text, seg, lex), subject=subject,
+            text=text[seg.start:seg.end],
+        )
+        state.letters.append(LetterState(seg, letter, parties, addr_mod.addresses(text, seg, letter_id, lex), dates, refs))
+    return state
+
+
+def _attach_header_emails(text: str, seg: Segment, parties: list[Party], lex: Lexicons) -> list[Party]:
+    """"By email: x@y" in the letter head is the recipient's address."""
+    if seg.salutation is None:
+        return parties
+    head = text[seg.start:seg.header_end]
+    found = [m.group(0).lower() for m in parties_mod.EMAIL.finditer(head)
+             if not lex.cc_line.match(head[head.rfind("\n", 0, m.start()) + 1: m.start()].strip() or "x")]
+    taken = {p.email for p in parties if p.email}
+    out = list(parties)
+    for i, p in enumerate(out):
+        if p.role is PartyRole.recipient and p.email is None:
+            email = next((e for e in found if e not in taken), None)
+            if email:
+                out[i] = p.model_copy(update={"email": email})
+                taken.add(email)
+            break
+    return out

@@ -1,0 +1,148 @@
+"""Corpus-wide linking: which letter a reply answers, the recommendation register,
+mentions and stances.
+
+Runs after every file is extracted, in a fixed order (source path, index), so
+the same corpus gives the same rows whatever order files were processed in.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract import DocState, LetterState
+from pipeline.lexicon import Lexicons
+from pipeline.records import Kind, PartyRole, Recommendation, RecommendationMention, Stance
+from pipeline.stages import stance as stance_mod
+from pipeline.text import clean
+
+
+@dataclass
+class Linked:
+    letters: list = field(default_factory=list)
+    parties: list = field(default_factory=list)
+    recommendations: list[Recommendation] = field(default_factory=list)
+    mentions: list[RecommendationMention] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+
+
+def _key(title: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", (title or "").lower()).strip()
+
+
+def rec_id(report_title: str | None, label: str, letter_id: str) -> str:
+    """Stable id: the report and the label; a recommendation of no known report is its letter's own."""
+    scope = _key(report_title) or f"letter:{letter_id}"
+    return hashlib.sha256(f"{scope}|{label.lower()}".encode()).hexdigest()[:16]
+
+
+def _party(ls: LetterState, role: PartyRole):
+    return next((p for p in ls.parties if p.role is role), None)
+
+
+def _names(ls: LetterState, role: PartyRole) -> set[str]:
+    return {p.name.lower() for p in ls.parties if p.role is role and p.name}
+
+
+def _answered(reply: LetterState, same_file: list[LetterState], everyone: list[LetterState]) -> LetterState | None:
+    """The letter a reply answers: same file first, then any letter matching its cited date."""
+    earlier = [ls for ls in same_file if ls.letter.index < reply.letter.index]
+    want = reply.letter.reply_to_date
+    if earlier:
+        dated = [ls for ls in earlier if want and ls.letter.date == want]
+        pool = dated or [ls for ls in earlier if ls.letter.kind is not Kind.reply] or earlier
+        return pool[-1]
+    if want is None:
+        return None
+    senders = _names(reply, PartyRole.sender)
+    recips = _names(reply, PartyRole.recipient)
+
+    def score(ls: LetterState) -> int:
+        s = 0
+        if reply.letter.report_title and _key(ls.letter.report_title) == _key(reply.letter.report_title):
+            s += 2
+        if senders & _names(ls, PartyRole.recipient):
+            s += 2
+        if recips & _names(ls, PartyRole.sender):
+            s += 1
+        return s
+
+    cands = [ls for ls in everyone if ls.letter.date == want and ls is not reply and ls.letter.kind is not Kind.reply]
+    cands.sort(key=lambda ls: (-score(ls), ls.letter.source_path, ls.letter.index))
+    return cands[0] if cands and (score(cands[0]) > 0 or len(cands) == 1) else None
+
+
+def _sentence(doc: DocState, start: int, end: int) -> str | None:
+    for a, b in doc.sentences:
+        if a <= start < b:
+            return clean(doc.text[a:b])
+    return None
+
+
+def link(docs: list[DocState], lex: Lexicons) -> Linked:
+    docs = sorted(docs, key=lambda d: d.document.source_path)
+    everyone = [ls for d in docs for ls in d.letters]
+    doc_of = {id(ls): d for d in docs for ls in d.letters}
+    answered: dict[str, LetterState | None] = {}
+    for d in docs:
+        for ls in d.letters:
+            if ls.letter.kind is Kind.reply:
+                answered[ls.letter.letter_id] = _answered(ls, d.letters, everyone)
+
+    # reports and sender organisations carry over from the letter answered
+    for ls in everyone:
+        prev = answered.get(ls.letter.letter_id)
+        update = {}
+        if prev is not None:
+            update["in_reply_to"] = prev.letter.letter_id
+            if ls.letter.report_title is None and prev.letter.report_title and (ls.refs or prev.refs):
+                update["report_title"] = prev.letter.report_title
+        if ls.letter.report_title and not ls.refs and not (prev and prev.refs):
+            update["report_title"] = None
+        if update:
+            ls.letter = ls.letter.model_copy(update=update)
+        snd = _party(ls, PartyRole.sender)
+        if prev is not None and snd is not None and snd.organisation is None:
+            rec = _party(prev, PartyRole.recipient)
+            if rec is not None and rec.organisation:
+                ls.parties = [p.model_copy(update={"organisation": rec.organisation}) if p is snd else p for p in ls.parties]
+
+    out = Linked()
+    register: dict[str, Recommendation] = {}
+    for ls in everyone:
+        title = ls.letter.report_title
+        for r in ls.refs:
+            rid = rec_id(title, r.label, ls.letter.letter_id)
+            cur = register.get(rid)
+            if cur is None or (cur.text is None and r.text and r.stated):
+                register[rid] = Recommendation(recommendation_id=rid, report_title=title, number=r.number,
+                                               label=r.label, text=r.text if r.stated else (cur.text if cur else None),
+                                               letter_id=ls.letter.letter_id if cur is None or cur.text is None else cur.letter_id)
+            out.mentions.append(RecommendationMention(
+                letter_id=ls.letter.letter_id, recommendation_id=rid, number=r.number, label=r.label,
+                char_start=r.start, char_end=r.end, sentence=_sentence(doc_of[id(ls)], r.start, r.end)))
+    for ls in everyone:
+        if ls.letter.kind is not Kind.reply:
+            continue
+        prev = answered.get(ls.letter.letter_id)
+        raised: list[tuple[str, int]] = []
+        if prev is not None:
+            stated = [(r.label, r.number) for r in prev.refs if r.stated]
+            raised = list(dict.fromkeys(stated or [(r.label, r.number) for r in prev.refs]))
+        labels = {lab for lab, _ in raised} | {r.label for r in ls.refs}
+        if not labels:
+            continue
+        title = ls.letter.report_title
+        ids = {lab: rec_id(title, lab, ls.letter.letter_id) for lab in labels}
+        for lab, num in raised:
+            if ids[lab] not in register:
+                register[ids[lab]] = Recommendation(recommendation_id=ids[lab], report_title=title, number=num,
+                                                    label=lab, letter_id=prev.letter.letter_id)
+        doc = doc_of[id(ls)]
+        out.stances += stance_mod.stances(doc.text, ls.seg, ls.letter.letter_id,
+                                          prev.letter.letter_id if prev else None, ls.refs, raised, ids,
+                                          doc.sentences, lex)
+    out.recommendations = sorted(register.values(), key=lambda r: (r.report_title or "", r.number, r.label, r.recommendation_id))
+    out.letters = [ls.letter for ls in everyone]
+    out.parties = [p for ls in everyone for p in ls.parties]
+    return out

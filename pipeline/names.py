@@ -1,0 +1,70 @@
+"""Personal names: honorifics and post-nominals off, the name as people use it.
+
+nameparser knows the honorific and post-nominal vocabulary ("Rt Hon", "Dame",
+"DBE", "QPM", "MP"); this module adds the judgement of whether a short line
+is a person at all rather than a position, a body or an address line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nameparser import HumanName
+
+from pipeline.lexicon import Lexicons
+from pipeline.text import clean
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
+_EXTRA_SUFFIXES = {"mp", "msp", "ms", "am", "mla", "kc", "qc", "qpm", "dbe", "cbe", "obe", "mbe", "kbe", "frs", "pc", "jp"}
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+    honorific: str | None
+    postnominals: str | None
+
+
+def parse(s: str) -> Name | None:
+    """Split ``s`` into name, honorific and post-nominals; None when no first and last name."""
+    c = clean(s)
+    if not c:
+        return None
+    c = c.strip(" ,;:.")
+    hn = HumanName(c)
+    first, last = hn.first.strip(), hn.last.strip()
+    if not first or not last:
+        return None
+    core = " ".join(p for p in (first, hn.middle.strip(), last) if p)
+    return Name(core, hn.title.strip() or None, hn.suffix.strip() or None)
+
+
+def looks_like_person(s: str, lex: Lexicons) -> bool:
+    """A line that is only a personal name, possibly with honorifics and post-nominals."""
+    c = (clean(s) or "").strip(" ,;:.")
+    if not c or any(ch.isdigit() for ch in c) or "@" in c or "/" in c:
+        return False
+    if lex.header_cue_lines.match(c) or lex.alt_text.search(c):
+        return False
+    tokens = _TOKEN.findall(c)
+    if not 2 <= len(tokens) <= 7:
+        return False
+    if any(not (t[0].isupper()) for t in tokens if t.lower() not in {"de", "van", "von", "der", "la", "le", "du", "of"}):
+        return False
+    parsed = parse(c)
+    if parsed is None:
+        return False
+    if lex.role_re.search(parsed.name) or lex.org_re.search(parsed.name) or lex.street_re.search(parsed.name):
+        return False
+    core_tokens = parsed.name.split()
+    if parsed.name.isupper() and not (parsed.honorific or parsed.postnominals):
+        return False
+    return 2 <= len(core_tokens) <= 4
+
+
+def first_last_from_email(local: str) -> str | None:
+    """``yvette.stanley`` gives "Yvette Stanley"; anything else gives None."""
+    parts = [p for p in re.split(r"[._-]", local) if p]
+    if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
+        return None
+    return " ".join(p.capitalize() for p in parts)

@@ -1,0 +1,106 @@
+"""Stage 4: the dateline, deadlines, the date of the letter answered, other dates.
+
+Only spans that name a day and a month are candidates, so statute years
+("Act 2015"), numbered lists and bare years never become dates. dateparser
+turns each span into a value with UK day-first order; a span without a year
+takes one from the letter's own date (answered letters lie in the past,
+deadlines in the future), and is skipped when the letter has no date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import dateparser
+
+from pipeline.config import Settings
+from pipeline.records import DateKind, DateMention
+from pipeline.stages.segment import Segment
+from pipeline.text import DATE_WORDS, clean, is_dateline, split_lines
+
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+CANDIDATE = re.compile(
+    r"\b" + _WEEKDAY + r"(?:the\s+)?"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>" + DATE_WORDS + r")\.?(?:,?\s+(?P<y1>(?:19|20)\d{2}))?"
+    r"|(?P<m2>" + DATE_WORDS + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d{2}))?"
+    r"|(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>(?:19|20)?\d{2}))\b",
+    re.I,
+)
+_SENT_BOUND = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class DateRules:
+    reply_to_before: re.Pattern[str]
+    deadline_before: re.Pattern[str]
+    deadline_sentence: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def load_rules(models_dir: Path) -> DateRules:
+    raw = json.loads((models_dir / "patterns" / "dates.json").read_text(encoding="utf-8"))
+    return DateRules(*(re.compile(raw[k], re.I) for k in ("reply_to_before", "deadline_before", "deadline_sentence")))
+
+
+def parse_span(span: str, base: dt.date | None, prefer: str, settings: Settings) -> dt.date | None:
+    """One candidate span to a date; None when it has no year and no base to lend one."""
+    has_year = re.search(r"\b(19|20)\d{2}\b", span) or re.search(r"/\d{2}$", span)
+    if not has_year and base is None:
+        return None
+    cfg = {"DATE_ORDER": settings.date_order, "PREFER_DATES_FROM": prefer, "REQUIRE_PARTS": ["day", "month"],
+           "STRICT_PARSING": False, "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        cfg["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
+    text = re.sub(r"(?i)^the\s+|(?<=\d)(st|nd|rd|th)\b|\bof\s+", "", clean(span) or span)
+    value = dateparser.parse(text, languages=["en"], settings=cfg)
+    return value.date() if value else None
+
+
+def find_dateline(text: str, seg: Segment, settings: Settings) -> DateMention | None:
+    """The first line that is only a date, in the letter head (or a document's first lines)."""
+    end = seg.header_end if seg.salutation else min(seg.end, seg.start + 2000)
+    for ln in split_lines(text, seg.start, end)[:40 if not seg.salutation else None]:
+        if is_dateline(ln.text):
+            value = parse_span(clean(ln.text) or "", None, "past", settings)
+            if value:
+                lead = len(ln.text) - len(ln.text.lstrip())
+                c = ln.text.strip()
+                return DateMention(letter_id="", kind=DateKind.dateline, value=value, text=c,
+                                   char_start=ln.start + lead, char_end=ln.start + lead + len(c))
+    return None
+
+
+def _sentence_around(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    left = max((m.end() for m in _SENT_BOUND.finditer(text, lo, start)), default=lo)
+    m = _SENT_BOUND.search(text, end, hi)
+    return text[left: m.start() if m else hi]
+
+
+def find_dates(text: str, seg: Segment, letter_id: str, base: dt.date | None, settings: Settings) -> list[DateMention]:
+    """Every day-and-month date in the segment, with its kind; the dateline comes first."""
+    rules = load_rules(settings.models_dir)
+    out: list[DateMention] = []
+    dl = find_dateline(text, seg, settings)
+    if dl is not None:
+        out.append(dl.model_copy(update={"letter_id": letter_id}))
+    for m in CANDIDATE.finditer(text, seg.start, seg.end):
+        if dl is not None and dl.char_start <= m.start() < dl.char_end:
+            continue
+        before = text[max(seg.start, m.start() - 120): m.start()]
+        if rules.reply_to_before.search(before):
+            kind, prefer = DateKind.reply_to, "past"
+        elif rules.deadline_before.search(before) and rules.deadline_sentence.search(
+                _sentence_around(text, m.start(), m.end(), seg.start, seg.end)):
+            kind, prefer = DateKind.deadline, "future"
+        else:
+            kind, prefer = DateKind.mentioned, "past"
+        value = parse_span(m.group(0), base, prefer, settings)
+        if value is None:
+            continue
+        out.append(DateMention(letter_id=letter_id, kind=kind, value=value, text=m.group(0),
+                               char_start=m.start(), char_end=m.end()))
+    return out

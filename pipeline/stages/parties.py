@@ -1,0 +1,322 @@
+"""Stage 3: who wrote a letter, to whom, who was copied, who took part.
+
+Parties are read from the places letters put them: the recipient block above
+"Dear", the letterhead, the signature under the sign-off, cc lines, and, for
+Q&A documents and minutes, the list of responders and the people who speak.
+Image alt-text ("a handwritten signature ... appearing to read X") is never a
+name source: only typed names count.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.lexicon import Lexicons
+from pipeline.names import first_last_from_email, looks_like_person, parse
+from pipeline.records import Kind, Party, PartyRole
+from pipeline.stages.addresses import AddressBlock
+from pipeline.stages.segment import Segment, end_of_signature
+from pipeline.text import Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks
+
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_STOP = r"(?:\s+(?:of|the|and|for|on|in|&)){0,2}\s+"
+
+
+@dataclass(frozen=True)
+class PartyRules:
+    self_role: re.Pattern[str]
+    speech_verbs: str
+    participant_lead: re.Pattern[str]
+    item_split: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def load_rules(models_dir: Path, role_words: frozenset[str]) -> PartyRules:
+    raw = json.loads((models_dir / "patterns" / "parties.json").read_text(encoding="utf-8"))
+    roles = "|".join(re.escape(w.title()) for w in sorted(role_words, key=len, reverse=True))
+    return PartyRules(
+        self_role=re.compile(raw["self_role"].replace("ROLEWORDS", roles)),
+        speech_verbs=raw["speech_verbs"],
+        participant_lead=re.compile(raw["participant_lead"]),
+        item_split=re.compile(raw["item_org_split"]),
+    )
+
+
+def expand_acronym(acronym: str, document: str) -> str | None:
+    """The spelled-out name an acronym stands for, as the document writes it."""
+    letters = [re.escape(ch) for ch in acronym.upper()]
+    pat = r"\b" + _STOP.join(ch + r"[\w'’-]*" for ch in letters) + r"\b"
+    for m in re.finditer(pat, document):
+        words = re.findall(r"[\w'’-]+", m.group(0))
+        content = [w for w in words if w.lower() not in {"of", "the", "and", "for", "on", "in"}]
+        if all(w[0].isupper() for w in content) and len(content) == len(letters):
+            return m.group(0)
+    return None
+
+
+def _org_from_domain(email: str, document: str) -> str | None:
+    label = email.split("@", 1)[1].split(".")[0]
+    if label.isupper() or len(label) <= 6:
+        full = expand_acronym(label, document)
+        if full:
+            return full
+    m = re.search(r"\b" + re.escape(label) + r"\b", document, re.I)
+    if m and m.group(0)[0].isupper():
+        return m.group(0)
+    return None
+
+
+def _is_role(c: str, lex: Lexicons) -> bool:
+    return bool(lex.role_re.search(c))
+
+
+def _is_org(c: str, lex: Lexicons) -> bool:
+    return bool(lex.org_re.search(c)) and not _is_role(c, lex)
+
+
+def _split_role_org(role: str, lex: Lexicons) -> tuple[str, str | None]:
+    """"President of the Association of X" gives ("President", "Association of X")."""
+    m = re.match(r"^(?P<role>.+?)\s+of\s+the\s+(?P<org>[A-Z].+)$", role)
+    if m and _is_role(m.group("role"), lex) and lex.org_re.search(m.group("org")):
+        return m.group("role"), m.group("org")
+    return role, None
+
+
+def _party(letter_id: str, role: PartyRole, name_text: str | None, position: str | None,
+           organisation: str | None, email: str | None, span: tuple[int, int] | None) -> Party:
+    parsed = parse(name_text) if name_text else None
+    return Party(
+        letter_id=letter_id, role=role, name=parsed.name if parsed else None,
+        honorific=parsed.honorific if parsed else None, position=clean(position),
+        organisation=clean(organisation), email=email.lower() if email else None,
+        char_start=span[0] if span else None, char_end=span[1] if span else None,
+    )
+
+
+def _describe(lines: list[str], lex: Lexicons) -> tuple[str | None, str | None]:
+    """Position and organisation from the lines under a name."""
+    position = organisation = None
+    for c in lines:
+        if position is None and _is_role(c, lex):
+            position, org = _split_role_org(c, lex)
+            organisation = organisation or org
+        elif organisation is None and _is_org(c, lex) and not has_postcode(c):
+            organisation = c
+    return position, organisation
+
+
+def recipients(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[AddressBlock]) -> list[Party]:
+    if seg.salutation is None:
+        return []
+    out: list[Party] = []
+    for ab in addr:
+        if ab.role.value != "recipient" or not ab.lead:
+            continue
+        first = clean(ab.lead[0].text) or ""
+        head, *rest = [p.strip() for p in first.split(",")]
+        lines = rest + [clean(ln.text) or "" for ln in ab.lead[1:]]
+        position, org = _describe(lines, lex)
+        if org is None and ab.address and _is_org(clean(ab.address[0].text) or "", lex):
+            org = clean(ab.address[0].text)
+        out.append(_party(letter_id, PartyRole.recipient, head, position, org, None, (ab.lead[0].start, ab.lead[0].end)))
+    if out:
+        return out
+    for b in to_blocks(split_lines(text, seg.start, seg.header_end)):
+        first = clean(b.lines[0].text) or ""
+        head, *rest = [p.strip() for p in first.split(",")]
+        if looks_like_person(head, lex):
+            position, org = _describe(rest + [clean(ln.text) or "" for ln in b.lines[1:]], lex)
+            out.append(_party(letter_id, PartyRole.recipient, head, position, org, None, (b.lines[0].start, b.lines[0].end)))
+            break
+    return out
+
+
+def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
+    if seg.signoff is not None:
+        blocks = to_blocks(split_lines(text, seg.signoff.end, seg.end))
+        stop = end_of_signature(blocks, 0, len(blocks), lex)
+        return [b for b in blocks[:stop] if not lex.cc_line.match(clean(b.lines[0].text) or "")]
+    blocks = to_blocks(split_lines(text, seg.body_start, seg.end))
+    tail: list[Block] = []
+    for b in reversed(blocks):
+        if any(is_prose(ln.text) for ln in b.lines) or len(tail) >= 3:
+            break
+        tail.insert(0, b)
+    return tail
+
+
+def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[AddressBlock],
+           document: str, rules: PartyRules) -> Party | None:
+    if seg.kind in (Kind.qa, Kind.minutes, Kind.other) and seg.salutation is None:
+        return None
+    name_line: Line | None = None
+    position = organisation = None
+    for b in _signature_blocks(text, seg, lex):
+        for ln in b.lines:
+            c = clean(ln.text) or ""
+            if not c or lex.alt_text.search(c):
+                continue
+            head = c.split(",")[0]
+            if name_line is None and looks_like_person(head, lex):
+                name_line = ln
+                position, organisation = _describe([p.strip() for p in c.split(",")[1:]], lex)
+            elif position is None and _is_role(c, lex):
+                position, organisation = _split_role_org(c, lex)[0], organisation or _split_role_org(c, lex)[1]
+            elif organisation is None and _is_org(c, lex):
+                organisation = c
+    # letterhead: org and position lines above the recipient block
+    recipient_starts = [ab.block.start for ab in addr if ab.role.value == "recipient"]
+    head_end = min(recipient_starts + [seg.header_end])
+    for b in to_blocks(split_lines(text, seg.start, head_end)):
+        for ln in b.lines:
+            c = clean(ln.text) or ""
+            if looks_like_person(c.split(",")[0], lex) or is_dateline(c) or has_postcode(c):
+                break
+            if position is None and _is_role(c, lex):
+                position = c
+            elif organisation is None and _is_org(c, lex):
+                organisation = c
+    if position is None:
+        m = rules.self_role.search(text, seg.body_start, seg.body_end)
+        if m:
+            position = m.group("role")
+    if position and organisation is None:
+        for acr in _ACRONYM.findall(position):
+            organisation = expand_acronym(acr, document)
+            if organisation:
+                break
+    if name_line is None and position is None and organisation is None:
+        return Party(letter_id=letter_id, role=PartyRole.sender)
+    span = (name_line.start, name_line.end) if name_line else None
+    return _party(letter_id, PartyRole.sender, clean(name_line.text).split(",")[0] if name_line else None,
+                  position, organisation, None, span)
+
+
+def _cc_lines(text: str, seg: Segment, lex: Lexicons) -> list[Line]:
+    lines = split_lines(text, seg.start, seg.end)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        c = clean(lines[i].text) or ""
+        if lex.cc_line.match(c) and (i == 0 or not is_prose(c)):
+            out.append(lines[i])
+            i += 1
+            while i < len(lines):
+                c2 = clean(lines[i].text) or ""
+                if c2 and not is_prose(c2) and not has_postcode(c2) and (EMAIL.search(c2) or (lines[i - 1].text.strip() and looks_like_person(c2.split(",")[0], lex))):
+                    out.append(lines[i])
+                elif c2:
+                    break
+                i += 1
+            continue
+        i += 1
+    return out
+
+
+def cc(text: str, seg: Segment, letter_id: str, lex: Lexicons, document: str) -> list[Party]:
+    out: list[Party] = []
+    for ln in _cc_lines(text, seg, lex):
+        c = lex.cc_line.sub("", clean(ln.text) or "", count=1).strip(" :")
+        m = EMAIL.search(c)
+        email = m.group(0) if m else None
+        desc = EMAIL.sub("", c).strip(" :;,()[]")
+        parts = [p.strip() for p in desc.split(",") if p.strip()]
+        name = parts[0] if parts and looks_like_person(parts[0], lex) else None
+        position, org = _describe(parts[1:], lex) if name else (None, None)
+        if name and len(parts) >= 3 and org is None:
+            org = parts[-1]
+        if name is None and email:
+            guess = first_last_from_email(email.split("@")[0])
+            name = guess if guess and re.search(re.escape(guess), document, re.I) else None
+            org = org or _org_from_domain(email, document)
+        if name or email:
+            out.append(_party(letter_id, PartyRole.cc, name, position, org, email, (ln.start, ln.end)))
+    return out
+
+
+def mentioned_emails(text: str, seg: Segment, letter_id: str, known: set[str], lex: Lexicons) -> list[Party]:
+    """E-mail addresses not carried by another party, kept so no address is lost."""
+    out: list[Party] = []
+    for m in EMAIL.finditer(text, seg.start, seg.end):
+        email = m.group(0).lower()
+        if email in known:
+            continue
+        known.add(email)
+        guess = first_last_from_email(email.split("@")[0])
+        window = text[max(seg.start, m.start() - 200): m.start()]
+        name = guess if guess and re.search(re.escape(guess), window, re.I) else None
+        out.append(_party(letter_id, PartyRole.mentioned, name, None, None, email, (m.start(), m.end())))
+    return out
+
+
+def participants(text: str, seg: Segment, letter_id: str, lex: Lexicons, rules: PartyRules,
+                 persons: list[tuple[int, int]]) -> list[Party]:
+    """Named people who respond or speak in Q&A documents and minutes.
+
+    ``persons`` are PERSON entity spans from spaCy; a name needs either such
+    a span or an honorific to count, so capitalised phrases are not people.
+    """
+    found: dict[str, Party] = {}
+    person_text = {re.sub(r"\s+", " ", text[a:b]).strip() for a, b in persons}
+
+    def is_named(s: str) -> bool:
+        p = parse(s)
+        return p is not None and looks_like_person(s, lex) and (p.honorific is not None or any(p.name in t or t in s for t in person_text))
+
+    def add(name_text: str, position: str | None, org: str | None, span: tuple[int, int]) -> None:
+        p = parse(name_text)
+        if p is None:
+            return
+        key = p.name.lower()
+        for k in list(found):
+            if k.split()[0] == key.split()[0] and (k.endswith(key.split()[-1]) or len(key.split()) == 1):
+                key = k
+        prev = found.get(key)
+        if prev is None:
+            found[key] = _party(letter_id, PartyRole.participant, name_text, position, org, None, span)
+        elif (prev.position is None and position) or (prev.organisation is None and org):
+            found[key] = prev.model_copy(update={"position": prev.position or clean(position),
+                                                 "organisation": prev.organisation or clean(org)})
+
+    blocks = to_blocks(split_lines(text, seg.start, seg.end))
+    in_list = False
+    for b in blocks:
+        for ln in b.lines:
+            c = clean(ln.text) or ""
+            if rules.participant_lead.search(c) and c.endswith(":"):
+                in_list = True
+                continue
+            item = re.match(r"^\s*(?:[-*•·o]|\d+[.)])\s+(.*)$", c)
+            if in_list and item:
+                m = rules.item_split.match(item.group(1).strip().rstrip(".;"))
+                if m and is_named(m.group("name")):
+                    org = m.group("org1") or m.group("org2")
+                    add(m.group("name"), m.group("role"), org, (ln.start, ln.end))
+            elif in_list and c:
+                in_list = False
+    honorific_name = re.compile(r"\b(?:Dame|Sir|Lord|Lady|Baroness|Baron|Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:[A-Z]{2,4}))*")
+    for m in honorific_name.finditer(text, seg.start, seg.end):
+        name_text = m.group(0)
+        before = text[max(seg.start, m.start() - 80): m.start()].split("\n")[-1]
+        role_m = re.search(r"((?:[A-Z][\w'’-]*\s+){0,4}?(?:" + "|".join(re.escape(w.title()) for w in lex.role_words) + r"))\s*$", before)
+        after = text[m.end(): m.end() + 30]
+        speaks = re.match(r"\s*(?:" + rules.speech_verbs + r")\b", after)
+        if parse(name_text) and (role_m or speaks or len(name_text.split()) >= 3):
+            add(name_text, role_m.group(1) if role_m else None, None, (m.start(), m.end()))
+    for a, b in persons:
+        after = text[b: b + 30]
+        if re.match(r"\s*(?:'s view|" + rules.speech_verbs + r")\b", after) and is_named(text[a:b]):
+            add(text[a:b], None, None, (a, b))
+    return [p for p in found.values() if p.name and len(p.name.split()) >= 2]
+
+
+def publisher(first_line: str, orgs: list[str]) -> Party | None:
+    """For Q&A documents: the first organisation named in the title publishes it."""
+    for org in orgs:
+        if org in first_line:
+            return org
+    return None

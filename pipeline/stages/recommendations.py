@@ -1,0 +1,159 @@
+"""Stage 6: every reference to a numbered recommendation, and the report it is from.
+
+References come in three shapes: inline ("recommendation 6",
+"recommendations 3, 4 and 8", "recommendations 8-10"), numbered list items
+under a lead-in that speaks of recommendations, and statement lines
+("Recommendation 6 for the Home Office - To commence ..."). A number counts
+only next to the word "recommendation" or inside such a list, so section,
+paragraph and footnote numbers and statute years are never references.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.stages.segment import Segment
+from pipeline.text import Block, clean, sentence_end, split_lines, strip_quotes, to_blocks
+
+
+@dataclass(frozen=True)
+class RecRules:
+    inline: re.Pattern[str]
+    number: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    list_item: re.Pattern[str]
+    stated_heading: re.Pattern[str]
+    parenthetical: re.Pattern[str]
+    that_clause: re.Pattern[str]
+    report_subject: re.Pattern[str]
+    report_named: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def load_rules(models_dir: Path) -> RecRules:
+    raw = json.loads((models_dir / "patterns" / "recommendations.json").read_text(encoding="utf-8"))
+    num, join = raw["number"], raw["joiner"]
+    inline = raw["keyword"] + r"\s+(?:no\.?\s*|number\s+)?(?P<nums>" + num + r"(?:" + join + num + r")*)\b"
+    c = lambda p, f=re.I: re.compile(p, f)
+    return RecRules(
+        inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]),
+        list_item=c(raw["list_item"]), stated_heading=c(raw["stated_heading"]),
+        parenthetical=c(raw["parenthetical"]), that_clause=c(raw["that_clause"]),
+        report_subject=c(raw["report_subject"]), report_named=re.compile(raw["report_named"]),
+    )
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One reference to one recommendation; ``anchor`` marks where an answer opens."""
+
+    label: str
+    number: int
+    start: int
+    end: int
+    block_start: int
+    block_end: int
+    anchor: bool
+    heading: bool
+    stated: bool
+    text: str | None = None
+
+
+def _number(label: str) -> int:
+    return int(re.match(r"\d+", label).group(0))
+
+
+def expand(nums: str, rules: RecRules) -> list[str]:
+    """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10; "4a(ii)" stays whole."""
+    labels = [m.group(0).replace(" ", "") for m in rules.number.finditer(nums)]
+    out: list[str] = []
+    parts = re.split(r"(\s*(?:-|–|—|to)\s*)", nums)
+    if len(labels) == 2 and len(parts) == 3 and labels[0].isdigit() and labels[1].isdigit():
+        lo, hi = int(labels[0]), int(labels[1])
+        if lo < hi <= lo + 50:
+            return [str(n) for n in range(lo, hi + 1)]
+    for lab in labels:
+        if lab not in out:
+            out.append(lab)
+    return out
+
+
+def _clean_text(s: str) -> str | None:
+    s = clean(s) or ""
+    s = strip_quotes(s.rstrip(" ;.,")) or ""
+    return s.rstrip(" ;.,") or None
+
+
+def _is_heading(b: Block) -> bool:
+    """A one-line block without closing punctuation: a section heading."""
+    line = clean(b.lines[0].text) or ""
+    return len(b.lines) == 1 and not sentence_end(line) and len(line.split()) <= 25
+
+
+def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
+    refs: list[Ref] = []
+    blocks = to_blocks(split_lines(text, seg.start, seg.end))
+    lead_in = False
+    for b in blocks:
+        joined = clean(b.text) or ""
+        item = rules.list_item.match(clean(b.lines[0].text) or "")
+        if lead_in and item:
+            for ln in b.lines:
+                m = rules.list_item.match(clean(ln.text) or "")
+                if m:
+                    lab = m.group("num")
+                    off = ln.text.find(lab)
+                    refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
+                                    True, False, True, _clean_text(m.group("text"))))
+            continue
+        lead_in = bool(rules.lead_in.search(joined)) and joined.rstrip("* ").endswith(":")
+        for ln in b.lines:
+            stated = rules.stated_heading.match(clean(ln.text) or "")
+            for m in rules.inline.finditer(text, ln.start, ln.end):
+                head = text[b.start:m.start()]
+                anchor = len(clean(head) or "") <= 120 or _is_heading(b)
+                raw_tail = text[m.end(): b.end]
+                rec_text = None
+                if stated:
+                    rec_text = _clean_text(stated.group("text"))
+                else:
+                    pm = rules.parenthetical.match(clean(raw_tail) or "") or rules.that_clause.match(raw_tail)
+                    if pm:
+                        rec_text = _clean_text(pm.group("text"))
+                for lab in expand(m.group("nums"), rules):
+                    refs.append(Ref(lab, _number(lab), m.start(), m.end(), b.start, b.end,
+                                    anchor, _is_heading(b), bool(stated), rec_text if len(expand(m.group("nums"), rules)) == 1 else None))
+        if any(r.stated for r in refs if r.block_start == b.start):
+            lead_in = lead_in or True
+    return refs
+
+
+def subject(text: str, seg: Segment, rules: RecRules) -> str | None:
+    """The subject line just after "Dear ...": bold, or "Re:"/"Subject:"."""
+    if seg.salutation is None:
+        return None
+    for ln in split_lines(text, seg.salutation.end, min(seg.end, seg.salutation.end + 600))[:6]:
+        raw = ln.text.strip()
+        if not raw:
+            continue
+        m = rules.report_subject.match(clean(raw) or "")
+        if m:
+            return strip_quotes(clean(m.group("title")))
+        if raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and len(raw.split()) <= 40:
+            return strip_quotes(clean(raw))
+        return None
+    return None
+
+
+def report_title(text: str, seg: Segment, rules: RecRules) -> str | None:
+    """The report's title: the subject line, else a quoted or linked title after "report"/"review"."""
+    s = subject(text, seg, rules)
+    if s:
+        return s
+    m = rules.report_named.search(text, seg.body_start, seg.body_end)
+    if m:
+        return strip_quotes(clean(m.group("title")).rstrip(" .,;"))
+    return None

@@ -1,0 +1,148 @@
+"""Stage 7: the stance a reply takes on each recommendation of the letter it answers.
+
+Each recommendation gets its passage: from the paragraph or heading that
+opens the answer ("On recommendation 6, ...", "Recommendation 7 ...") to the
+next such opening; an inline answer that closes the reply keeps only its own
+paragraph (and its continuation across a page break). Cues from
+``models/lexicons/stance_cues.jsonl`` fire on the passage's sentences; a
+negated commitment ("we will not implement") counts for ``rejected``. The
+label with the most weight wins; confidence is the winner's margin. A
+recommendation the answered letter raised but the reply never takes up is
+``not_addressed``.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pipeline.lexicon import Lexicons
+from pipeline.records import Stance, StanceLabel
+from pipeline.stages.recommendations import Ref
+from pipeline.stages.segment import Segment
+from pipeline.text import clean, sentence_end, split_lines, to_blocks
+
+PRIORITY = (StanceLabel.rejected, StanceLabel.deferred, StanceLabel.partially_addressed,
+            StanceLabel.accepted, StanceLabel.noted)
+_FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: StanceLabel
+    confidence: float
+    evidence: tuple[int, int] | None
+    cues: tuple[str, ...]
+
+
+def passages(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """Spans of the reply that answer each recommendation label."""
+    body = [r for r in refs if seg.body_start <= r.start < seg.body_end]
+    blocks = to_blocks(split_lines(text, seg.body_start, seg.body_end))
+    anchors: dict[int, tuple[int, bool, set[str]]] = {}
+    for r in body:
+        if r.anchor:
+            end, heading, labels = anchors.get(r.block_start, (r.block_end, r.heading, set()))
+            labels.add(r.label)
+            anchors[r.block_start] = (end, heading, labels)
+    order = sorted(anchors)
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for k, start in enumerate(order):
+        end, heading, labels = anchors[start]
+        if k + 1 < len(order):
+            stop = order[k + 1]
+        elif heading:
+            stop = seg.body_end
+        else:
+            stop = end
+            following = [b for b in blocks if b.start >= end]
+            prev_text = text[start:end]
+            for b in following:
+                if sentence_end(prev_text):
+                    break
+                stop, prev_text = b.end, b.text
+        for lab in labels:
+            out[lab].append((start, stop))
+    for r in body:
+        if r.label not in out:
+            sent = next(((a, b) for a, b in sentences if a <= r.start < b), (r.block_start, r.block_end))
+            out[r.label].append(sent)
+    return dict(out)
+
+
+def _units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences inside the spans, cut at paragraph breaks so a label line stands alone."""
+    units: list[tuple[int, int]] = []
+    for s, e in spans:
+        for b in to_blocks(split_lines(text, s, e)):
+            inside = [(max(a, b.start), min(z, b.end)) for a, z in sentences if a < b.end and z > b.start]
+            if not inside:
+                inside = [(b.start + m.start(), b.start + m.end()) for m in _FALLBACK_SENT.finditer(text[b.start:b.end])]
+            for a, z in inside:
+                while a < z and text[a].isspace():
+                    a += 1
+                while z > a and text[z - 1].isspace():
+                    z -= 1
+                if z > a:
+                    units.append((a, z))
+    return units
+
+
+def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons) -> Verdict:
+    scores: dict[StanceLabel, float] = defaultdict(float)
+    per_unit: dict[tuple[int, int], dict[StanceLabel, float]] = defaultdict(lambda: defaultdict(float))
+    fired: list[str] = []
+    explicit = False
+    units = _units(text, spans, sentences)
+    for unit in units:
+        sent = clean(text[unit[0]:unit[1]]) or ""
+        for cue in lex.stance_cues:
+            m = cue.pattern.search(sent)
+            if not m:
+                continue
+            label, name = StanceLabel(cue.label), cue.name
+            if cue.negatable and lex.negators.search(sent[max(0, m.start() - 40): m.start() + 12]):
+                label, name = StanceLabel.rejected, f"not:{cue.name}"
+            explicit = explicit or name.startswith("label-")
+            scores[label] += cue.weight
+            per_unit[unit][label] += cue.weight
+            fired.append(f"{label.value}:{name}")
+    if not scores:
+        first = units[0] if units else None
+        return Verdict(StanceLabel.noted, 0.35, first, ())
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], PRIORITY.index(kv[0])))
+    label, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = 0.5 + 0.45 * (top - second) / top
+    if explicit:
+        confidence = max(confidence, 0.95)
+    evidence = max(per_unit, key=lambda u: (per_unit[u].get(label, 0.0), -u[0]))
+    return Verdict(label, round(min(confidence, 0.99), 3), evidence, tuple(dict.fromkeys(fired)))
+
+
+def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, refs: list[Ref],
+            raised: list[tuple[str, int]], rec_ids: dict[str, str], sentences: list[tuple[int, int]],
+            lex: Lexicons) -> list[Stance]:
+    """One stance per recommendation raised by the answered letter or answered here."""
+    found = passages(text, seg, refs, sentences)
+    labels: dict[str, int] = dict(raised)
+    for r in refs:
+        if seg.body_start <= r.start < seg.body_end:
+            labels.setdefault(r.label, r.number)
+    answered_any = bool(found)
+    out: list[Stance] = []
+    for lab in sorted(labels, key=lambda x: (labels[x], x)):
+        rid = rec_ids[lab]
+        if lab not in found:
+            out.append(Stance(letter_id=letter_id, responds_to=responds_to, recommendation_id=rid,
+                              recommendation_number=labels[lab], stance=StanceLabel.not_addressed,
+                              confidence=0.9 if answered_any else 0.7))
+            continue
+        v = classify(text, found[lab], sentences, lex)
+        ev = v.evidence
+        out.append(Stance(letter_id=letter_id, responds_to=responds_to, recommendation_id=rid,
+                          recommendation_number=labels[lab], stance=v.label, confidence=v.confidence,
+                          evidence=text[ev[0]:ev[1]] if ev else None,
+                          evidence_char_start=ev[0] if ev else None, evidence_char_end=ev[1] if ev else None,
+                          cues=list(v.cues)))
+    return out
