@@ -94,10 +94,10 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
             if seg.kind is Kind.qa and snd is None:
                 first = split_lines(text, seg.start, seg.end)[0]
                 orgs = [(a, b) for a, b in analysis.orgs if first.start <= a < first.end]
-                if orgs:
-                    parties.insert(0, Party(letter_id=letter_id, role=PartyRole.sender,
-                                            organisation=clean(text[orgs[0][0]:orgs[0][1]]),
-                                            char_start=orgs[0][0], char_end=orgs[0][1]))
+                pub = parties_mod.publisher(first.text, first.start, orgs)
+                if pub:
+                    parties.insert(0, Party(letter_id=letter_id, role=PartyRole.sender, organisation=pub[0],
+                                            char_start=pub[1], char_end=pub[2]))
         parties = _attach_header_emails(text, seg, parties, lex)
         known = {p.email for p in parties if p.email}
         parties += parties_mod.mentioned_emails(text, seg, letter_id, known, lex)

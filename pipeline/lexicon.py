@@ -63,6 +63,7 @@ class Lexicons:
     reference: re.Pattern[str]
     stance_cues: tuple[StanceCue, ...]
     negators: re.Pattern[str]
+    stopwords: frozenset[str]
 
 
 def _load_cues(path: Path) -> tuple[StanceCue, ...]:
@@ -108,5 +109,6 @@ def load(models_dir: Path) -> Lexicons:
         header_cue_lines=_compile(pat["header_cue_lines"], pat_path),
         reference=_compile(pat["reference"], pat_path, 0),
         stance_cues=_load_cues(lex / "stance_cues.jsonl"),
+        stopwords=frozenset(_lines(lex / "stopwords.txt")),
         negators=_compile(r"\b(?:not|never|no|cannot|can't|won't|unable|neither|nor)\b|n't\b", lex),
     )

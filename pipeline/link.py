@@ -141,7 +141,8 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
         doc = doc_of[id(ls)]
         out.stances += stance_mod.stances(doc.text, ls.seg, ls.letter.letter_id,
                                           prev.letter.letter_id if prev else None, ls.refs, raised, ids,
-                                          doc.sentences, lex)
+                                          doc.sentences, lex,
+                                          {lab: register[i].text if i in register else None for lab, i in ids.items()})
     out.recommendations = sorted(register.values(), key=lambda r: (r.report_title or "", r.number, r.label, r.recommendation_id))
     out.letters = [ls.letter for ls in everyone]
     out.parties = [p for ls in everyone for p in ls.parties]

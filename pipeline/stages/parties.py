@@ -202,12 +202,13 @@ def _cc_lines(text: str, seg: Segment, lex: Lexicons) -> list[Line]:
     i = 0
     while i < len(lines):
         c = clean(lines[i].text) or ""
-        if lex.cc_line.match(c) and (i == 0 or not is_prose(c)):
+        if lex.cc_line.match(c) and (re.match(r"^\W*[a-z .]+:", c, re.I) or not is_prose(c)):
             out.append(lines[i])
             i += 1
             while i < len(lines):
                 c2 = clean(lines[i].text) or ""
-                if c2 and not is_prose(c2) and not has_postcode(c2) and (EMAIL.search(c2) or (lines[i - 1].text.strip() and looks_like_person(c2.split(",")[0], lex))):
+                bare = EMAIL.sub("", c2)
+                if c2 and not is_prose(bare) and not has_postcode(c2) and (EMAIL.search(c2) or (lines[i - 1].text.strip() and looks_like_person(c2.split(",")[0], lex))):
                     out.append(lines[i])
                 elif c2:
                     break
@@ -292,10 +293,9 @@ def participants(text: str, seg: Segment, letter_id: str, lex: Lexicons, rules: 
                 continue
             item = re.match(r"^\s*(?:[-*•·o]|\d+[.)])\s+(.*)$", c)
             if in_list and item:
-                m = rules.item_split.match(item.group(1).strip().rstrip(".;"))
-                if m and is_named(m.group("name")):
-                    org = m.group("org1") or m.group("org2")
-                    add(m.group("name"), m.group("role"), org, (ln.start, ln.end))
+                name, position, org = split_item(item.group(1).strip().rstrip(".;"))
+                if is_named(name):
+                    add(name, position, org, (ln.start, ln.end))
             elif in_list and c:
                 in_list = False
     honorific_name = re.compile(r"\b(?:Dame|Sir|Lord|Lady|Baroness|Baron|Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:[A-Z]{2,4}))*")
@@ -314,9 +314,33 @@ def participants(text: str, seg: Segment, letter_id: str, lex: Lexicons, rules: 
     return [p for p in found.values() if p.name and len(p.name.split()) >= 2]
 
 
-def publisher(first_line: str, orgs: list[str]) -> Party | None:
-    """For Q&A documents: the first organisation named in the title publishes it."""
-    for org in orgs:
-        if org in first_line:
-            return org
-    return None
+def split_item(item: str) -> tuple[str, str | None, str | None]:
+    """"Jacinta Kane, Head of Service at London Borough of Harrow" -> name, position, organisation;
+    "Dave Lamb from the Home Office Modern Slavery Unit" -> name, None, organisation."""
+    if "," in item:
+        name, rest = (p.strip() for p in item.split(",", 1))
+        for sep in (" at ", ", ", " for "):
+            if sep in rest:
+                role, org = rest.rsplit(sep, 1) if sep != " for " else rest.split(sep, 1)
+                return name, role.strip(), re.sub(r"^the\s+", "", org.strip())
+        return name, rest, None
+    m = re.match(r"^(?P<name>.+?)\s+(?:from|of|at)\s+(?:the\s+)?(?P<org>[A-Z].+)$", item)
+    if m:
+        return m.group("name"), None, m.group("org")
+    return item, None, None
+
+
+def publisher(title: str, title_start: int, org_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """For Q&A documents: the first organisation the title names publishes it.
+
+    spaCy's ORG entities are joined by runs of capitalised acronyms ("ECPAT
+    UK"), which the small model often tags as something else.
+    """
+    cands = [(a, b) for a, b in org_spans]
+    cands += [(title_start + m.start(), title_start + m.end())
+              for m in re.finditer(r"\b[A-Z]{3,}(?:\s+[A-Z]{2,})*\b", title)]
+    if not cands:
+        return None
+    a, b = min(cands, key=lambda s: (s[0], -s[1]))
+    name = re.sub(r"^(?:the|The)\s+|['’]s$", "", title[a - title_start: b - title_start]).strip()
+    return (name, a, b) if name else None

@@ -70,11 +70,30 @@ def passages(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple[int
     return dict(out)
 
 
-def _units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences inside the spans, cut at paragraph breaks so a label line stands alone."""
-    units: list[tuple[int, int]] = []
+# Later paragraphs of a passage drift from the recommendation; a sentence that
+# echoes the recommendation's own words is the direct answer.
+PARAGRAPH_DECAY = 0.25
+ECHO_BOOST = 1.5
+ECHO_MIN_WORDS = 3
+
+
+def _stems(s: str, stop: frozenset[str]) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z][a-z'-]+", s.lower()) if w not in stop and len(w) > 2}
+
+
+def echoes(unit: str, rec_text: str | None, stop: frozenset[str]) -> bool:
+    """Whether a sentence repeats enough of the recommendation's words to be answering it."""
+    if not rec_text:
+        return False
+    return len(_stems(unit, stop) & _stems(rec_text, stop)) >= ECHO_MIN_WORDS
+
+
+def _units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Sentences inside the spans with their paragraph's place in the passage,
+    cut at paragraph breaks so a label line stands alone."""
+    units: list[tuple[int, int, int]] = []
     for s, e in spans:
-        for b in to_blocks(split_lines(text, s, e)):
+        for para, b in enumerate(to_blocks(split_lines(text, s, e))):
             inside = [(max(a, b.start), min(z, b.end)) for a, z in sentences if a < b.end and z > b.start]
             if not inside:
                 inside = [(b.start + m.start(), b.start + m.end()) for m in _FALLBACK_SENT.finditer(text[b.start:b.end])]
@@ -84,18 +103,21 @@ def _units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, i
                 while z > a and text[z - 1].isspace():
                     z -= 1
                 if z > a:
-                    units.append((a, z))
+                    units.append((a, z, para))
     return units
 
 
-def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons) -> Verdict:
+def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
+             rec_text: str | None = None) -> Verdict:
     scores: dict[StanceLabel, float] = defaultdict(float)
     per_unit: dict[tuple[int, int], dict[StanceLabel, float]] = defaultdict(lambda: defaultdict(float))
     fired: list[str] = []
     explicit = False
     units = _units(text, spans, sentences)
-    for unit in units:
-        sent = clean(text[unit[0]:unit[1]]) or ""
+    for a, z, para in units:
+        unit = (a, z)
+        sent = clean(text[a:z]) or ""
+        factor = (ECHO_BOOST if echoes(sent, rec_text, lex.stopwords) else 1.0) / (1 + PARAGRAPH_DECAY * para)
         for cue in lex.stance_cues:
             m = cue.pattern.search(sent)
             if not m:
@@ -104,11 +126,11 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
             if cue.negatable and lex.negators.search(sent[max(0, m.start() - 40): m.start() + 12]):
                 label, name = StanceLabel.rejected, f"not:{cue.name}"
             explicit = explicit or name.startswith("label-")
-            scores[label] += cue.weight
-            per_unit[unit][label] += cue.weight
+            scores[label] += cue.weight * factor
+            per_unit[unit][label] += cue.weight * factor
             fired.append(f"{label.value}:{name}")
     if not scores:
-        first = units[0] if units else None
+        first = units[0][:2] if units else None
         return Verdict(StanceLabel.noted, 0.35, first, ())
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], PRIORITY.index(kv[0])))
     label, top = ranked[0]
@@ -122,7 +144,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
 
 def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, refs: list[Ref],
             raised: list[tuple[str, int]], rec_ids: dict[str, str], sentences: list[tuple[int, int]],
-            lex: Lexicons) -> list[Stance]:
+            lex: Lexicons, rec_texts: dict[str, str | None] | None = None) -> list[Stance]:
     """One stance per recommendation raised by the answered letter or answered here."""
     found = passages(text, seg, refs, sentences)
     labels: dict[str, int] = dict(raised)
@@ -138,7 +160,7 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
                               recommendation_number=labels[lab], stance=StanceLabel.not_addressed,
                               confidence=0.9 if answered_any else 0.7))
             continue
-        v = classify(text, found[lab], sentences, lex)
+        v = classify(text, found[lab], sentences, lex, (rec_texts or {}).get(lab))
         ev = v.evidence
         out.append(Stance(letter_id=letter_id, responds_to=responds_to, recommendation_id=rid,
                           recommendation_number=labels[lab], stance=v.label, confidence=v.confidence,
