@@ -27,3 +27,11 @@ def lex(settings):
 @pytest.fixture(scope="session")
 def nlp(settings):
     return nlp_mod.load(settings)
+
+
+@pytest.fixture(scope="session")
+def corpus_run(settings, nlp):
+    """The pipeline over corpus/, once per test session."""
+    from pipeline.run import run_corpus
+
+    return run_corpus(CORPUS, settings, nlp)

@@ -90,7 +90,11 @@ def find_dates(text: str, seg: Segment, letter_id: str, base: dt.date | None, se
     for m in CANDIDATE.finditer(text, seg.start, seg.end):
         if dl is not None and dl.char_start <= m.start() < dl.char_end:
             continue
-        before = text[max(seg.start, m.start() - 120): m.start()]
+        month = m.group("m1") or m.group("m2")
+        if month and not month[0].isupper():  # "we may 2 ..." is not a date
+            continue
+        start = m.start() + (4 if m.group(0)[:4].lower() == "the " else 0)
+        before = text[max(seg.start, start - 120): start]
         if rules.reply_to_before.search(before):
             kind, prefer = DateKind.reply_to, "past"
         elif rules.deadline_before.search(before) and rules.deadline_sentence.search(
@@ -101,6 +105,6 @@ def find_dates(text: str, seg: Segment, letter_id: str, base: dt.date | None, se
         value = parse_span(m.group(0), base, prefer, settings)
         if value is None:
             continue
-        out.append(DateMention(letter_id=letter_id, kind=kind, value=value, text=m.group(0),
-                               char_start=m.start(), char_end=m.end()))
+        out.append(DateMention(letter_id=letter_id, kind=kind, value=value, text=text[start:m.end()],
+                               char_start=start, char_end=m.end()))
     return out

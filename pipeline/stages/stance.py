@@ -75,6 +75,8 @@ def passages(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple[int
 PARAGRAPH_DECAY = 0.25
 ECHO_BOOST = 1.5
 ECHO_MIN_WORDS = 3
+# cue weight at which a clear winner earns full confidence (one explicit commitment)
+STRONG_EVIDENCE = 4.0
 
 
 def _stems(s: str, stop: frozenset[str]) -> set[str]:
@@ -135,7 +137,8 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], PRIORITY.index(kv[0])))
     label, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    confidence = 0.5 + 0.45 * (top - second) / top
+    # how clearly the winner beats the runner-up, times how much evidence there is
+    confidence = 0.4 + 0.55 * ((top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
     if explicit:
         confidence = max(confidence, 0.95)
     evidence = max(per_unit, key=lambda u: (per_unit[u].get(label, 0.0), -u[0]))

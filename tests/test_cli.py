@@ -1,0 +1,83 @@
+"""The command line: help for every command, exit codes, summary, evaluate output."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.cli import main
+from tests.conftest import CORPUS, GOLD, ROOT
+
+COMMANDS = ["run", "evaluate"]
+
+
+def _py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS], ids=["top"] + COMMANDS)
+def test_every_command_has_help(command):
+    done = _py(*command, "--help")
+    assert done.returncode == 0
+    assert "usage:" in done.stdout and "exit codes" in done.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_documented_in_readme(command):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"python -m pipeline {command}\b", readme), f"README does not show `python -m pipeline {command}`"
+
+
+def test_run_writes_tables_and_prints_summary(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(CORPUS), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    for word in ("files", "letters", "parties", "recommendations", "stances", "errors"):
+        assert re.search(rf"^{word}\s+\d+", printed, re.M), printed
+    assert pq.read_table(out / "letters.parquet").num_rows == 8
+
+
+def test_run_with_a_bad_file_exits_1_and_keeps_good_rows(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "002_880e136a12dd28ec.txt", corpus)
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(out), "--json"]) == 1
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["errors"] == 1 and summary["letters"] == 2
+    errors = pq.read_table(out / "errors.parquet").to_pylist()
+    assert [e["source_path"] for e in errors] == ["broken.txt"]
+    assert "broken.txt" in errors[0]["message"]
+
+
+def test_missing_corpus_is_a_usage_error(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nope")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_unknown_command_is_a_usage_error():
+    assert main(["frobnicate"]) == 2
+
+
+def test_bad_gold_file_is_named(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"file": "a.txt", "starts_with": "x"}\nnot json\n')
+    assert main(["evaluate", "--gold", str(gold), "--corpus", str(CORPUS)]) == 3
+    err = capsys.readouterr().err
+    assert "gold.jsonl" in err and ":2" in err
+
+
+def test_evaluate_prints_table_and_json():
+    done = _py("evaluate", "--gold", str(GOLD), "--corpus", str(CORPUS), "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["segments"]["f1"] == 1.0
+    assert set(report["stances"]["labels"]) >= {"accepted", "deferred", "partially_addressed", "not_addressed"}
+    assert "confusion" in report["stances"]
