@@ -17,7 +17,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
 from pipeline.records import Address, AddressRole
 from pipeline.stages.segment import Segment
-from pipeline.text import POSTCODE_RE, Block, Line, clean, split_lines, to_blocks
+from pipeline.text import POSTCODE_RE, Block, Line, clean, is_prose, split_lines, to_blocks
 
 _URLISH = re.compile(r"(www\.|https?://|@)", re.I)
 
@@ -63,7 +63,7 @@ def _read_block(block: Block, lex: Lexicons) -> tuple[tuple[Line, ...], tuple[Li
     if pc_idx is None:
         return None
     pc_line = clean(lines[pc_idx].text) or ""
-    if _URLISH.search(pc_line):
+    if _URLISH.search(pc_line) or is_prose(pc_line):
         return None
     postcode, valid = normalise_postcode(POSTCODE_RE.search(pc_line).group(1))
     first = pc_idx

@@ -46,18 +46,47 @@ def load_rules(models_dir: Path) -> DateRules:
     return DateRules(*(re.compile(raw[k], re.I) for k in ("reply_to_before", "deadline_before", "deadline_sentence")))
 
 
+def _nearest_year(value: dt.date, base: dt.date, prefer: str) -> dt.date:
+    """A year-less date in the year that fits: before the base for "past", after for
+    "future", else the nearest to the base."""
+    cands = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            cands.append(value.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    if prefer == "past":
+        pool = [c for c in cands if c <= base] or cands
+        return max(pool)
+    if prefer == "future":
+        pool = [c for c in cands if c >= base] or cands
+        return min(pool)
+    return min(cands, key=lambda c: (abs((c - base).days), c))
+
+
 def parse_span(span: str, base: dt.date | None, prefer: str, settings: Settings) -> dt.date | None:
-    """One candidate span to a date; None when it has no year and no base to lend one."""
-    has_year = re.search(r"\b(19|20)\d{2}\b", span) or re.search(r"/\d{2}$", span)
+    """One candidate span to a date; None when it has no year and no base to lend one.
+
+    ``prefer`` is "past" (the letter answered), "future" (a deadline) or
+    "nearest" (any other date); it only matters when the span has no year.
+    """
+    text = re.sub(r"(?i)^the\s+|(?<=\d)(st|nd|rd|th)\b|\bof\s+", "", clean(span) or span)
+    short = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2})", text)
+    if short:  # two-digit years: this century unless that is far in the future
+        yy = int(short.group(3))
+        year = 2000 + yy if 2000 + yy <= (base.year if base else 2000 + yy) + 10 else 1900 + yy
+        text = f"{short.group(1)}/{short.group(2)}/{year}"
+    has_year = re.search(r"\b(19|20)\d{2}\b", text)
     if not has_year and base is None:
         return None
-    cfg = {"DATE_ORDER": settings.date_order, "PREFER_DATES_FROM": prefer, "REQUIRE_PARTS": ["day", "month"],
-           "STRICT_PARSING": False, "RETURN_AS_TIMEZONE_AWARE": False}
-    if base is not None:
-        cfg["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
-    text = re.sub(r"(?i)^the\s+|(?<=\d)(st|nd|rd|th)\b|\bof\s+", "", clean(span) or span)
+    cfg = {"DATE_ORDER": settings.date_order, "REQUIRE_PARTS": ["day", "month"],
+           "STRICT_PARSING": False, "RETURN_AS_TIMEZONE_AWARE": False,
+           "RELATIVE_BASE": dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time())}
     value = dateparser.parse(text, languages=["en"], settings=cfg)
-    return value.date() if value else None
+    if value is None:
+        return None
+    value = value.date()
+    return value if has_year else _nearest_year(value, base, prefer)
 
 
 def find_dateline(text: str, seg: Segment, settings: Settings) -> DateMention | None:
@@ -101,7 +130,9 @@ def find_dates(text: str, seg: Segment, letter_id: str, base: dt.date | None, se
                 _sentence_around(text, m.start(), m.end(), seg.start, seg.end)):
             kind, prefer = DateKind.deadline, "future"
         else:
-            kind, prefer = DateKind.mentioned, "past"
+            kind, prefer = DateKind.mentioned, "nearest"
+        if m.group("d3") and re.search(r"(?i)\b(recommendations?|paragraphs?|sections?|nos?\.?|numbers?|items?)\s*$", before):
+            continue  # "recommendations 4/5/10" is a list, not a date
         value = parse_span(m.group(0), base, prefer, settings)
         if value is None:
             continue

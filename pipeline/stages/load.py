@@ -41,9 +41,12 @@ def decode(raw: bytes, source: str, settings: Settings) -> Loaded | ErrorRow:
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             try:
-                return Loaded(source, raw.decode(enc).lstrip("\ufeff"), digest, enc)
+                text = raw.decode(enc).lstrip("\ufeff")
             except UnicodeDecodeError as exc:
                 return _err(source, "E006", f"has a {enc} byte-order mark but does not decode: {exc}")
+            if not text.strip():
+                return _err(source, "E004", "file is empty or holds only white space")
+            return Loaded(source, text, digest, enc)
     if b"\x00" in raw[:65536]:
         return _err(source, "E005", "looks binary (NUL bytes) and has no UTF-16 byte-order mark")
     warnings: list[ErrorRow] = []
@@ -71,6 +74,8 @@ def read(path: Path, corpus: Path, settings: Settings) -> Loaded | ErrorRow:
     try:
         if path.is_symlink() and not path.exists():
             return _err(source, "E002", "is a broken link")
+        if not path.exists():
+            return _err(source, "E001", "does not exist")
         if not path.is_file():
             return _err(source, "E002", "is not a regular file (a directory or device)")
         size = path.stat().st_size

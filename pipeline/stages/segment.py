@@ -129,8 +129,8 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
     return Kind.other
 
 
-def _classify_letter(text: str, seg_start: int, body_start: int, lex: Lexicons) -> Kind:
-    opening = text[body_start: body_start + 1500]
+def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons) -> Kind:
+    opening = text[body_start: min(end, body_start + 1500)]
     return Kind.reply if lex.reply_cues.search(opening) else Kind.letter
 
 
@@ -163,6 +163,6 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         nxt = starts[k + 1] if k + 1 < len(starts) else len(blocks)
         so = _find_signoff(blocks, sal[k], nxt, lex)
         signoff = so[1] if so else None
-        kind = _classify_letter(text, start, sal_line.start, lex)
+        kind = _classify_letter(text, sal_line.start, end, lex)
         segments.append(Segment(k, kind, start, end, sal_line, signoff))
     return segments

@@ -1,0 +1,536 @@
+"""Tests for pipeline.stages.parties: sender, recipients, cc, mentioned e-mails, participants."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import analyse
+from pipeline.records import Kind, PartyRole
+from pipeline.stages import parties as P
+from pipeline.stages.addresses import find_blocks
+from pipeline.stages.segment import segment
+
+
+@pytest.fixture(scope="module")
+def rules(settings, lex):
+    return P.load_rules(settings.models_dir, lex.role_words)
+
+
+def only_segment(text, lex):
+    segs = segment(text, lex)
+    assert len(segs) == 1
+    return segs[0]
+
+
+def recipients_of(text, lex):
+    seg = only_segment(text, lex)
+    return P.recipients(text, seg, "L1", lex, find_blocks(text, seg, lex))
+
+
+def sender_of(text, lex, rules):
+    seg = only_segment(text, lex)
+    return P.sender(text, seg, "L1", lex, find_blocks(text, seg, lex), text, rules)
+
+
+def cc_of(text, lex):
+    return P.cc(text, only_segment(text, lex), "L1", lex, text)
+
+
+def participants_of(text, lex, rules, nlp, settings):
+    seg = only_segment(text, lex)
+    persons = analyse(nlp, text, [(0, len(text))], settings).persons
+    return seg, P.participants(text, seg, "L1", lex, rules, persons)
+
+
+# ---- recipients: the block above "Dear"
+
+CORONER_TO_COUNCIL = """\
+12 March 2023
+
+Councillor Alan Reeves
+Leader
+Northshire County Council
+Town Hall
+Market Street
+Northtown
+NT1 2AB
+
+Dear Councillor Reeves,
+
+**Prevention of Future Deaths Report: Mr David Owen**
+
+I write following the inquest into the death of Mr David Owen, which concluded last month.
+
+Yours sincerely,
+
+Mary Hollins
+Senior Coroner for Northshire
+"""
+
+TO_ASSOCIATION_PRESIDENT = """\
+10 June 2021
+
+Mr Paul Jarvis
+President of the Association of Chief Fire Officers Ltd
+10 Albert Embankment
+London
+SE1 7SP
+
+Dear Mr Jarvis,
+
+**Review of fire safety inspections**
+
+I am writing in my capacity as the Chief Fire Safety Adviser to share the findings of my review.
+
+Yours sincerely,
+
+**Chief Fire Safety Adviser**
+"""
+
+NAME_AND_POSITION_ON_ONE_LINE = """\
+3 May 2022
+
+Dame Jane Doe DBE, Chief Inspector
+HM Inspectorate of Probation
+1st Floor, Civil Justice Centre
+1 Bridge Street West
+Manchester
+M3 3FX
+
+Dear Dame Jane,
+
+**Inspection of youth offending services**
+
+Thank you for your letter of 12 April. I am responding as the Minister responsible for youth justice.
+
+I have asked officials to consider the recommendations of your inspection carefully.
+
+Yours sincerely,
+
+A handwritten signature in blue ink, appearing to read 'Sanjiv'
+
+Sanjiv Mehta
+"""
+
+LETTERHEAD_NO_POSTCODE_RECIPIENT = """\
+Ministry of Justice
+Minister of State for Prisons and Probation
+102 Petty France
+London
+SW1H 9AJ
+
+3 May 2022
+
+Dame Jane Doe DBE
+Chief Inspector of Probation
+HM Inspectorate of Probation
+
+Dear Dame Jane,
+
+Thank you for your letter of 12 April about the recommendations of your report.
+
+We accept recommendation 2 and will publish revised guidance by March.
+
+Yours sincerely,
+
+A handwritten signature appearing to read 'Sanjiv'
+"""
+
+TO_UNNAMED_CHIEF_EXECUTIVE = """\
+14 July 2022
+
+The Chief Executive
+Northshire NHS Foundation Trust
+Trust Headquarters
+Infirmary Road
+Northtown
+NT4 7QP
+
+Dear Chief Executive,
+
+**Regulation 28 Report to Prevent Future Deaths**
+
+I enclose a report under paragraph 7 of Schedule 5 to the Coroners and Justice Act 2009.
+
+Yours faithfully,
+
+Helen Marsh
+HM Senior Coroner
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific", "position", "organisation", "first_line"),
+    [
+        pytest.param(CORONER_TO_COUNCIL, "Alan Reeves", "Councillor", "Leader", "Northshire County Council",
+                     "Councillor Alan Reeves", id="name-position-organisation-block"),
+        pytest.param(TO_ASSOCIATION_PRESIDENT, "Paul Jarvis", "Mr", "President",
+                     "Association of Chief Fire Officers Ltd", "Mr Paul Jarvis", id="president-of-the-association"),
+        pytest.param(NAME_AND_POSITION_ON_ONE_LINE, "Jane Doe", "Dame", "Chief Inspector",
+                     "HM Inspectorate of Probation", "Dame Jane Doe DBE, Chief Inspector",
+                     id="name-comma-position-one-line"),
+        pytest.param(LETTERHEAD_NO_POSTCODE_RECIPIENT, "Jane Doe", "Dame", "Chief Inspector of Probation",
+                     "HM Inspectorate of Probation", "Dame Jane Doe DBE", id="block-without-postcode"),
+    ],
+)
+def test_recipient_from_block_above_dear(text, name, honorific, position, organisation, first_line, lex):
+    (rec,) = recipients_of(text, lex)
+    assert rec.role is PartyRole.recipient
+    assert (rec.name, rec.honorific, rec.position, rec.organisation) == (name, honorific, position, organisation)
+    assert text[rec.char_start:rec.char_end] == first_line
+
+
+@pytest.mark.xfail(reason="'Leader of the Council' is split into position 'Leader' and organisation 'Council', "
+                          "and the real organisation line below is then ignored")
+def test_recipient_position_of_the_council_kept_whole(lex):
+    text = CORONER_TO_COUNCIL.replace("Leader\n", "Leader of the Council\n")
+    (rec,) = recipients_of(text, lex)
+    assert (rec.position, rec.organisation) == ("Leader of the Council", "Northshire County Council")
+
+
+@pytest.mark.xfail(reason="the building line 'County Hall' of the address is taken as the organisation "
+                          "('county' is an org word)")
+def test_recipient_organisation_not_the_building(lex):
+    text = CORONER_TO_COUNCIL.replace("Leader\nNorthshire County Council\nTown Hall",
+                                      "Leader of Northshire County Council\nCounty Hall")
+    (rec,) = recipients_of(text, lex)
+    assert rec.position == "Leader of Northshire County Council"
+    assert rec.organisation != "County Hall"
+
+
+@pytest.mark.xfail(reason="a recipient block without a personal name ('The Chief Executive') is classified as "
+                          "the sender's letterhead, so no recipient is found")
+def test_recipient_addressed_by_position_only(lex):
+    (rec,) = recipients_of(TO_UNNAMED_CHIEF_EXECUTIVE, lex)
+    assert (rec.name, rec.position, rec.organisation) == (None, "Chief Executive", "Northshire NHS Foundation Trust")
+
+
+def test_no_recipient_without_salutation(lex):
+    text = "Minutes of the Safer Communities Board\n\nPresent: Cllr Maria Lopez (Chair)\n\nThe Board noted the report.\n"
+    assert recipients_of(text, lex) == []
+
+
+# ---- sender: typed signature, letterhead, "I am responding as ..."
+
+@pytest.mark.parametrize(
+    ("text", "name", "position", "organisation"),
+    [
+        pytest.param(CORONER_TO_COUNCIL, "Mary Hollins", "Senior Coroner for Northshire", None,
+                     id="typed-name-and-position"),
+        pytest.param(TO_ASSOCIATION_PRESIDENT, None, "Chief Fire Safety Adviser", None,
+                     id="position-only-signature"),
+        pytest.param(NAME_AND_POSITION_ON_ONE_LINE, "Sanjiv Mehta", "Minister", None,
+                     id="alt-text-skipped-position-from-responding-as"),
+        pytest.param(LETTERHEAD_NO_POSTCODE_RECIPIENT, None, "Minister of State for Prisons and Probation",
+                     "Ministry of Justice", id="alt-text-only-position-from-letterhead"),
+    ],
+)
+def test_sender(text, name, position, organisation, lex, rules):
+    snd = sender_of(text, lex, rules)
+    assert snd.role is PartyRole.sender
+    assert (snd.name, snd.position, snd.organisation) == (name, position, organisation)
+    if name is None:
+        assert snd.char_start is None
+    else:
+        assert text[snd.char_start:snd.char_end].startswith(name)
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        pytest.param("A handwritten signature in black ink, appearing to read 'Sanjiv'", id="appearing-to-read"),
+        pytest.param("Signature of Sanjiv Mehta", id="signature-of"),
+        pytest.param("[signature]", id="bracketed-placeholder"),
+    ],
+)
+def test_alt_text_signature_is_never_the_sender_name(signature, lex, rules):
+    text = ("Dear Ms Clarke,\n\nThank you for your letter of 2 June about the review of youth custody.\n\n"
+            f"Yours sincerely,\n\n{signature}\n\nMinister for Youth Justice\n")
+    snd = sender_of(text, lex, rules)
+    assert snd.name is None
+    assert snd.position == "Minister for Youth Justice"
+
+
+def test_sender_position_from_capacity_sentence(lex, rules):
+    text = ("Dear Minister,\n\nI am writing in my capacity as the UK's Independent Anti-Slavery Commissioner, "
+            "a statutory role created by the Modern Slavery Act 2015.\n\nYours sincerely,\n\nDame Sara Thornton DBE QPM\n")
+    snd = sender_of(text, lex, rules)
+    assert (snd.name, snd.honorific, snd.position) == ("Sara Thornton", "Dame", "Independent Anti-Slavery Commissioner")
+
+
+def test_signature_position_wins_over_capacity_sentence(lex, rules):
+    text = ("Dear Chair,\n\nI am responding as the Minister responsible for safeguarding.\n\nYours sincerely,\n\n"
+            "Rachel Maclean MP\nParliamentary Under-Secretary of State for Safeguarding\n")
+    snd = sender_of(text, lex, rules)
+    assert (snd.name, snd.position) == ("Rachel Maclean", "Parliamentary Under-Secretary of State for Safeguarding")
+
+
+def test_sender_organisation_from_acronym_in_position(lex, rules):
+    text = ("Dear Dame Rachel\n\nThank you for your letter of 2 March, which you also copied to the "
+            "Local Government Association.\n\nYours sincerely\n\n\n\nCllr Mark Hughes\n\nLGA Chair 2020/21\n")
+    snd = sender_of(text, lex, rules)
+    assert (snd.name, snd.honorific, snd.position, snd.organisation) == (
+        "Mark Hughes", "Cllr", "LGA Chair 2020/21", "Local Government Association")
+
+
+def test_no_sender_for_qa_document(lex, rules):
+    text = ("Answers to questions from the county lines webinar\n\nQuestion\n\nIs the pilot working?\n\n"
+            "Response\n\nThe Home Office responds that it is too early to say.\n\nQuestion\n\nWhen will it end?\n\n"
+            "Response\n\nIn March.\n")
+    assert only_segment(text, lex).kind is Kind.qa
+    assert sender_of(text, lex, rules) is None
+
+
+@pytest.mark.xfail(reason="the unnamed recipient block is read as letterhead, so the recipient's trust "
+                          "becomes the sender's organisation")
+def test_sender_organisation_not_taken_from_unnamed_recipient_block(lex, rules):
+    snd = sender_of(TO_UNNAMED_CHIEF_EXECUTIVE, lex, rules)
+    assert snd.name == "Helen Marsh"
+    assert snd.organisation != "Northshire NHS Foundation Trust"
+
+
+@pytest.mark.xfail(reason="an e-mail line under the signature counts as an organisation when the address "
+                          "contains the org word 'office' ('private.office@...')")
+def test_sender_organisation_not_an_email_line(lex, rules):
+    text = ("Dear Mr Jarvis,\n\nThank you for your letter about fire safety inspections in high-rise blocks.\n\n"
+            "Yours sincerely,\n\nTom Baxter\nDirector of Building Safety\n"
+            "Email: [private.office@levellingup.gov.uk](mailto:private.office@levellingup.gov.uk)\n")
+    snd = sender_of(text, lex, rules)
+    assert snd.name == "Tom Baxter"
+    assert snd.organisation is None
+
+
+# ---- expand_acronym
+
+ACRONYM_DOC = (
+    "The Association of Directors of Children's Services (ADCS) and the Local Government Association work with "
+    "the Crown Prosecution Service, the National Police Chiefs' Council and Her Majesty's Inspectorate of "
+    "Constabulary and Fire & Rescue Services. The Single Competent Authority makes decisions."
+)
+
+
+@pytest.mark.parametrize(
+    ("acronym", "expected"),
+    [
+        pytest.param("ADCS", "Association of Directors of Children's Services", id="ADCS-apostrophe"),
+        pytest.param("adcs", "Association of Directors of Children's Services", id="lower-case-domain-label"),
+        pytest.param("LGA", "Local Government Association", id="LGA"),
+        pytest.param("CPS", "Crown Prosecution Service", id="CPS"),
+        pytest.param("NPCC", "National Police Chiefs' Council", id="NPCC-trailing-apostrophe"),
+        pytest.param("HMICFRS", "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
+                     id="HMICFRS-and-ampersand"),
+        pytest.param("SCA", "Single Competent Authority", id="SCA"),
+        pytest.param("CQC", None, id="not-spelled-out"),
+        pytest.param("NRM", None, id="absent"),
+    ],
+)
+def test_expand_acronym(acronym, expected):
+    assert P.expand_acronym(acronym, ACRONYM_DOC) == expected
+
+
+def test_expand_acronym_ignores_lower_case_phrases():
+    assert P.expand_acronym("CQC", "we met the care quality commission last week") is None
+
+
+# ---- cc lines
+
+CC_LETTER = """\
+Dear Mr Patel,
+
+Thank you for meeting the Care Quality Commission last month. I have shared this letter with Tom Grant.
+
+Yours sincerely,
+
+Kate Lyons
+Chief Inspector of Adult Social Care
+
+CC: Sarah Caton, Chief Officer, Association of Directors of Adult Social Services: [sarah.caton@adass.org.uk](mailto:sarah.caton@adass.org.uk)  
+Mark Tully, Director of Quality, NHS England: [Mark.Tully@nhs.net](mailto:Mark.Tully@nhs.net)
+Cc: [Tom.Grant@cqc.org.uk](mailto:Tom.Grant@cqc.org.uk)
+Cc: [r.singh@cqc.org.uk](mailto:r.singh@cqc.org.uk)
+Cc: [Helen.Price@cqc.org.uk](mailto:Helen.Price@cqc.org.uk)
+"""
+
+
+@pytest.mark.parametrize(
+    ("index", "name", "position", "organisation", "email"),
+    [
+        pytest.param(0, "Sarah Caton", "Chief Officer", "Association of Directors of Adult Social Services",
+                     "sarah.caton@adass.org.uk", id="name-position-organisation-email"),
+        pytest.param(1, "Mark Tully", "Director of Quality", "NHS England", "mark.tully@nhs.net",
+                     id="continuation-line-lower-cased-email"),
+        pytest.param(2, "Tom Grant", None, "Care Quality Commission", "tom.grant@cqc.org.uk",
+                     id="email-only-person-named-in-letter"),
+        pytest.param(3, None, None, "Care Quality Commission", "r.singh@cqc.org.uk",
+                     id="email-only-no-name-guess"),
+        pytest.param(4, None, None, "Care Quality Commission", "helen.price@cqc.org.uk",
+                     id="email-only-person-not-named-in-letter"),
+    ],
+)
+def test_cc_lines(index, name, position, organisation, email, lex):
+    parties = cc_of(CC_LETTER, lex)
+    assert len(parties) == 5
+    p = parties[index]
+    assert p.role is PartyRole.cc
+    assert (p.name, p.position, p.organisation, p.email) == (name, position, organisation, email)
+    assert CC_LETTER[p.char_start:p.char_end].lower().find(email) != -1
+
+
+def test_cc_not_read_from_prose_mentioning_copy(lex):
+    text = ("Dear Ms Green,\n\nThank you for your letter. Copied to the Chief Constable for information, it raised "
+            "several points about data sharing between forces and councils.\n\nYours sincerely,\n\nJo Bloggs\n")
+    assert cc_of(text, lex) == []
+
+
+# ---- mentioned e-mails
+
+def test_mentioned_emails_skip_known_and_lower_case(lex):
+    text = ("Dear Dame Rachel\n\nIf you would like to discuss this please contact my office at "
+            "[Policy.Team@LGA.gov.uk](mailto:Policy.Team@LGA.gov.uk) or Amir Khan at "
+            "[amir.khan@lga.gov.uk](mailto:amir.khan@lga.gov.uk). Papers went to "
+            "[Helen.Price@lga.gov.uk](mailto:Helen.Price@lga.gov.uk).\n\nYours sincerely\n\nCllr Mark Hughes\n")
+    seg = only_segment(text, lex)
+    known = {"helen.price@lga.gov.uk"}
+    found = P.mentioned_emails(text, seg, "L1", known, lex)
+    assert [(p.email, p.name) for p in found] == [
+        ("policy.team@lga.gov.uk", None),
+        ("amir.khan@lga.gov.uk", "Amir Khan"),
+    ]
+    assert all(p.role is PartyRole.mentioned for p in found)
+    assert text[found[1].char_start:found[1].char_end] == "amir.khan@lga.gov.uk"
+
+
+def test_mentioned_email_repeated_is_kept_once(lex):
+    text = ("Dear Sir\n\nWrite to [casework@ncrm.org.uk](mailto:casework@ncrm.org.uk) or "
+            "CASEWORK@ncrm.org.uk.\n\nYours faithfully\n\nJo Bloggs\n")
+    found = P.mentioned_emails(text, only_segment(text, lex), "L1", set(), lex)
+    assert [p.email for p in found] == ["casework@ncrm.org.uk"]
+
+
+# ---- participants: Q&A responders and minutes speakers
+
+QA_DOC = """\
+Answers to questions raised at the Northshire Safeguarding Partnership webinar on county lines
+
+15th March 2022
+
+Following the webinar on 1 March 2022, we are pleased to share answers to the questions we did not have time to cover.
+
+The responses below were provided by:
+
+- Dave Lamb from the Home Office Modern Slavery Unit
+- Jacinta Kane, Head of Service at London Borough of Harrow
+- The National Crime Agency (NCA)
+- Every Child Protected Against Trafficking (ECPAT UK)
+
+Question
+
+How are referrals shared between police and children's services?
+
+Response
+
+Jacinta Kane responds that referrals are shared through the multi-agency safeguarding hub within one working day.
+
+Question
+
+Will the pilot be extended to other areas?
+
+Response
+
+The Home Office responds that the evaluation will report in the summer. Dave Lamb added that ministers will decide on next steps after that.
+
+Question
+
+What training is available for foster carers?
+
+Response
+
+Jacinta Kane explained that Harrow runs quarterly sessions for carers and social workers.
+"""
+
+MINUTES_DOC = """\
+Minutes of the Safer Communities Board
+
+Agenda item
+
+Knife crime prevention - update from the Victims' Commissioner Dame Vera Baird DBE QC
+
+Minutes:
+
+The Chair introduced the item and welcomed the Victims' Commissioner Dame Vera Baird DBE QC to the meeting.
+
+The Chair invited Dame Vera to give some opening remarks. The Commissioner highlighted that victims of knife crime often wait too long for support.
+
+·       Members asked about funding for local victim services. Dame Vera replied that the new funding settlement would be announced in the spring.
+
+·       Councillor Peter Walsh noted that rural areas faced particular problems with transport to services.
+
+·       Mr Okafor asked whether schools were involved.
+
+Decision:
+
+The Board noted the update.
+"""
+
+
+def test_qa_participants_from_responder_list(lex, rules, nlp, settings):
+    seg, found = participants_of(QA_DOC, lex, rules, nlp, settings)
+    assert seg.kind is Kind.qa
+    got = {(p.name, p.position, p.organisation) for p in found}
+    assert got == {
+        ("Dave Lamb", None, "Home Office Modern Slavery Unit"),
+        ("Jacinta Kane", "Head of Service", "London Borough of Harrow"),
+    }
+    for p in found:
+        assert p.role is PartyRole.participant
+        assert QA_DOC[p.char_start:p.char_end].startswith("- " + p.name)
+
+
+def test_qa_organisations_are_not_participants(lex, rules, nlp, settings):
+    _, found = participants_of(QA_DOC, lex, rules, nlp, settings)
+    orgs = " ".join(filter(None, (p.name for p in found)))
+    assert "Crime Agency" not in orgs and "ECPAT" not in orgs and "Home Office" not in orgs
+
+
+def test_minutes_speaker_with_honorific_merged_with_full_name(lex, rules, nlp, settings):
+    seg, found = participants_of(MINUTES_DOC, lex, rules, nlp, settings)
+    assert seg.kind is Kind.minutes
+    by_name = {p.name: p for p in found}
+    assert set(by_name) == {"Vera Baird", "Peter Walsh"}
+    vera = by_name["Vera Baird"]
+    assert (vera.honorific, vera.position) == ("Dame", "Victims' Commissioner")
+    assert MINUTES_DOC[vera.char_start:vera.char_end].startswith("Dame Vera Baird")
+    assert by_name["Peter Walsh"].honorific == "Councillor"
+
+
+def test_minutes_surname_only_speaker_is_not_a_participant(lex, rules, nlp, settings):
+    _, found = participants_of(MINUTES_DOC, lex, rules, nlp, settings)
+    assert not any("Okafor" in (p.name or "") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        pytest.param("Dave Lamb from the Home Office Modern Slavery Unit",
+                     ("Dave Lamb", None, "Home Office Modern Slavery Unit"), id="from-the-org"),
+        pytest.param("Jacinta Kane, Head of Service at London Borough of Harrow",
+                     ("Jacinta Kane", "Head of Service", "London Borough of Harrow"), id="comma-role-at-org"),
+        pytest.param("Priya Shah, Detective Inspector, Northshire Police",
+                     ("Priya Shah", "Detective Inspector", "Northshire Police"), id="comma-role-comma-org"),
+        pytest.param("Sam Cole, Policy Lead for the Children's Society",
+                     ("Sam Cole", "Policy Lead", "Children's Society"), id="role-for-the-org"),
+        pytest.param("Helen Ward, Independent Chair", ("Helen Ward", "Independent Chair", None), id="role-only"),
+    ],
+)
+def test_split_item(item, expected):
+    assert P.split_item(item) == expected
+
+
+@pytest.mark.xfail(reason="a listed responder needs a spaCy PERSON span; the small model misses 'Jacinta Kane' "
+                          "here although the 'Name, Position at Organisation' item is evidence enough")
+def test_qa_listed_responder_found_without_person_entity(lex, rules, nlp, settings):
+    text = QA_DOC.replace(
+        "- Jacinta Kane, Head of Service at London Borough of Harrow\n",
+        "- Jacinta Kane, Head of Service at London Borough of Harrow\n- Priya Shah, Detective Inspector, Northshire Police\n",
+    ).replace("Jacinta Kane explained", "The council explained").replace("Jacinta Kane responds", "Harrow responds")
+    _, found = participants_of(text, lex, rules, nlp, settings)
+    assert "Jacinta Kane" in {p.name for p in found}

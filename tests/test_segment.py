@@ -1,0 +1,400 @@
+"""Tests for pipeline.stages.segment: where each letter starts and ends, and its kind."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records import Kind
+from pipeline.stages.segment import segment
+
+# ---- fixtures: small realistic files
+
+SINGLE_LETTER = """
+Westminster City Council
+64 Victoria Street
+London
+SW1E 6QP
+
+4 February 2021
+
+Ms Jane Holloway
+Director of Investigations
+Local Government and Social Care Ombudsman
+PO Box 4771
+Coventry
+CV4 0EH
+
+Dear Ms Holloway,
+
+Thank you for meeting my officers last month. I write to set out our progress on recommendation 2 of your report, which asked the council to review its complaints procedure within six months.
+
+Yours faithfully,
+
+Stuart Love
+Chief Executive
+"""
+
+# A coroner's report, then the minister's reply. The reply opens with the
+# coroner's (recipient) address block after the signature and a cc block.
+CORONER_LETTER = """HM Senior Coroner for Birmingham and Solihull
+50 Newton Street
+Birmingham
+B4 6NE
+
+26th November 2020
+
+Rt Hon Matt Hancock MP
+Secretary of State for Health and Social Care
+Department of Health and Social Care
+39 Victoria Street
+London
+SW1H 0EU
+
+Dear Secretary of State,
+
+**Regulation 28: Report to Prevent Future Deaths**
+
+I write following the inquest into the death of a patient at a hospital in Birmingham. The evidence revealed matters giving rise to concern, and I set these out below as recommendations for your department.
+{more}
+I would be grateful for your response within 56 days of the date of this report.
+
+Yours sincerely,
+
+Louise Hunt
+HM Senior Coroner
+
+CC: Chief Executive, NHS England: [england.contactus@nhs.net](mailto:england.contactus@nhs.net)
+
+[enquiries@cqc.org.uk](mailto:enquiries@cqc.org.uk)
+
+"""
+MINISTER_REPLY = """Louise Hunt
+HM Senior Coroner for Birmingham and Solihull
+50 Newton Street
+Birmingham
+B4 6NE
+
+19 January 2021
+
+Dear Ms Hunt,
+
+Thank you for your letter of 26 November 2020 about the death of a patient in Birmingham. I was very sorry to read of the circumstances and I set out below the steps my department is taking.
+
+Kind regards,
+
+Matt Hancock
+"""
+MORE_CONCERNS = """
+1. The trust had no written procedure for the escalation of a deteriorating patient at night, and nursing staff on the ward were not aware of whom to call when the on-call registrar was in theatre.
+
+2. Observations were recorded on paper charts that were not reviewed by a doctor for eleven hours, and the early warning score was calculated incorrectly on three occasions during that period.
+
+3. The handover between the day and night teams was verbal only. No record was kept of the concerns raised by the family, which were therefore not passed on to the staff who were responsible for the patient overnight.
+
+4. There is no national guidance on the minimum staffing of medical wards at night, and I am concerned that similar deaths will occur in other trusts unless action is taken by your department.
+"""
+LETTER_AND_REPLY = CORONER_LETTER.format(more="") + MINISTER_REPLY
+LONG_LETTER_AND_REPLY = CORONER_LETTER.format(more=MORE_CONCERNS) + MINISTER_REPLY
+
+# The reply's letterhead sits after a page gap below the signature.
+PAGE_GAP = """Local Government and Social Care Ombudsman
+PO Box 4771
+Coventry
+CV4 0EH
+
+15 March 2021
+
+Dear Minister,
+
+We have completed our investigation into the council's handling of a complaint about adult social care and recommended that the council apologise and review its procedures within three months.
+
+Yours faithfully,
+
+Michael King
+Local Government and Social Care Ombudsman
+
+
+
+
+Ministry of Housing, Communities and Local Government
+
+2 Marsham Street
+London SW1P 4DF
+
+12 April 2021
+
+Dear Mr King,
+
+Thank you for your letter of 15 March about the council's handling of a complaint. We accept the recommendation and will write to all councils about their procedures.
+
+Kind regards
+
+Luke Hall MP
+"""
+
+# The signature is an image description; the name and role follow it.
+ALT_TEXT_SIGNATURE = """Birmingham City Council
+Council House
+Victoria Square
+Birmingham
+B1 1BB
+
+2 June 2021
+
+Dear Ms Chapman,
+
+I write to ask what steps the Inspectorate has taken on the recommendations in our joint report and would be grateful for a reply by 30 June 2021.
+
+Yours sincerely,
+
+A handwritten signature in black ink, appearing to read "Deborah Cadman". The signature is cursive with a long final stroke.
+
+Deborah Cadman
+Chief Executive
+
+
+
+
+Care Quality Commission
+Citygate
+Gallowgate
+Newcastle upon Tyne
+NE1 4PA
+
+28 June 2021
+
+Dear Ms Cadman,
+
+Thank you for your letter of 2 June. We have considered the recommendations carefully and set out our response below.
+
+Best wishes
+
+Kate Terroni
+"""
+
+# The signature itself comes after a page gap, then the next letter's head.
+SIGNATURE_AFTER_GAP = """Dame Sara Thornton DBE QPM
+Independent Anti-Slavery Commissioner
+5th Floor, Globe House
+89 Eccleston Square
+London
+SW1V 1PN
+
+1 April 2022
+
+Dear Home Secretary,
+
+I look forward to receiving your response. In the interests of transparency, I request that you respond in a way that enables me to publish your letter on my website.
+
+Yours sincerely,
+
+
+
+Independent Anti-Slavery Commissioner
+
+
+
+Home Office
+2 Marsham Street
+London SW1P 4DF
+
+26 April 2022
+
+Dear Dame Sara,
+
+Thank you for your letter of 1 April to the Home Secretary about child trafficking.
+
+Yours sincerely,
+
+Tom Pursglove MP
+"""
+
+# Two letters with no sign-off between them.
+NO_SIGNOFF = """1 Horse Guards Road
+London
+SW1A 2HQ
+
+3 May 2021
+
+Dear Chair,
+
+I am writing to set out the Treasury's position on the committee's recommendations on the funding of local audit, which we have considered carefully over recent months.
+
+HM Treasury
+
+3 May 2021
+
+Dear Permanent Secretary,
+
+I am writing in response to your letter of 3 May about the funding of local audit, and the committee's recommendations, which we will consider at our next meeting.
+"""
+
+QA = """Written evidence: Home Office and ECPAT UK
+
+**Question 1**
+
+How many children were referred to the National Referral Mechanism in 2020?
+
+**Response**
+
+The Home Office response is that 5,028 potential child victims were referred.
+
+**Question 2**
+
+What support do councils receive for the devolved decision-making pilot?
+
+**Response**
+
+Councils in the pilot receive funding for each case they decide.
+"""
+
+MINUTES = """Children and Young People Board
+Thursday 10 March 2022
+
+Minutes:
+
+The Chair welcomed members and introduced the item on modern slavery.
+"""
+
+ACTIONS = """The Chair welcomed members to the meeting of the board.
+
+Action: Officers to write to the Home Office about funding for the pilot.
+"""
+
+GUIDANCE = """Modern slavery: statutory guidance for England and Wales
+
+This guidance is for staff in public bodies who may encounter potential victims of modern slavery in the course of their work.
+"""
+
+RESPONSE_PAPER = """Government response to the Home Affairs Committee report
+
+The Government welcomes the Committee's report and responds to each of its conclusions below.
+"""
+
+REPLY_IN_RESPONSE = """Dear Dame Sara,
+
+I am writing in response to your letter about the statutory defence, which you also copied to Ofsted.
+
+Kind regards,
+
+Jenny Coles
+"""
+
+SHORT_REPLY = """Dear Dame Sara,
+
+Thank you for your letter of the 4 February, which you also copied to Yvette Stanley at Ofsted.
+
+Yours sincerely
+
+Jenny Coles
+"""
+
+MULTI = {
+    "letter_then_reply_after_cc": LETTER_AND_REPLY,
+    "letterhead_after_page_gap": PAGE_GAP,
+    "alt_text_signature": ALT_TEXT_SIGNATURE,
+    "signature_after_page_gap": SIGNATURE_AFTER_GAP,
+    "no_signoff": NO_SIGNOFF,
+}
+
+
+def first_lines(text: str, lex) -> list[str]:
+    return [text[s.start:].splitlines()[0] for s in segment(text, lex)]
+
+
+# ---- one letter
+
+def test_single_letter_is_one_segment_from_first_line_to_end(lex):
+    segs = segment(SINGLE_LETTER, lex)
+    assert len(segs) == 1
+    seg = segs[0]
+    assert seg.kind is Kind.letter
+    assert SINGLE_LETTER[seg.start:].startswith("Westminster City Council\n")
+    assert seg.end == len(SINGLE_LETTER)
+    assert seg.salutation.text == "Dear Ms Holloway,"
+    assert seg.signoff.text == "Yours faithfully,"
+    assert SINGLE_LETTER[seg.body_start:seg.body_end].startswith("Dear Ms Holloway,")
+    assert SINGLE_LETTER[seg.body_start:seg.body_end].rstrip().endswith("within six months.")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n   \n\t\n"], ids=["empty", "blank_lines"])
+def test_no_text_gives_no_segments(text, lex):
+    assert segment(text, lex) == []
+
+
+# ---- where the next letter starts
+
+@pytest.mark.parametrize("text, expected", [
+    (LETTER_AND_REPLY, ["HM Senior Coroner for Birmingham and Solihull", "Louise Hunt"]),
+    (PAGE_GAP, ["Local Government and Social Care Ombudsman",
+                "Ministry of Housing, Communities and Local Government"]),
+    (ALT_TEXT_SIGNATURE, ["Birmingham City Council", "Care Quality Commission"]),
+    (SIGNATURE_AFTER_GAP, ["Dame Sara Thornton DBE QPM", "Home Office"]),
+    (NO_SIGNOFF, ["1 Horse Guards Road", "HM Treasury"]),
+], ids=list(MULTI))
+def test_second_letter_starts_at_its_head(text, expected, lex):
+    assert first_lines(text, lex) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (LETTER_AND_REPLY, [("Dear Secretary of State,", "Yours sincerely,"), ("Dear Ms Hunt,", "Kind regards,")]),
+    (PAGE_GAP, [("Dear Minister,", "Yours faithfully,"), ("Dear Mr King,", "Kind regards")]),
+    (ALT_TEXT_SIGNATURE, [("Dear Ms Chapman,", "Yours sincerely,"), ("Dear Ms Cadman,", "Best wishes")]),
+    (SIGNATURE_AFTER_GAP, [("Dear Home Secretary,", "Yours sincerely,"), ("Dear Dame Sara,", "Yours sincerely,")]),
+    (NO_SIGNOFF, [("Dear Chair,", None), ("Dear Permanent Secretary,", None)]),
+], ids=list(MULTI))
+def test_each_letter_has_its_own_salutation_and_signoff(text, expected, lex):
+    segs = segment(text, lex)
+    got = [(s.salutation.text, s.signoff.text if s.signoff else None) for s in segs]
+    assert got == expected
+    for s in segs:
+        assert s.start <= s.salutation.start < s.body_end <= s.end
+
+
+# ---- kinds
+
+@pytest.mark.parametrize("text, expected", [
+    (SINGLE_LETTER, Kind.letter),
+    (SHORT_REPLY, Kind.reply),
+    (REPLY_IN_RESPONSE, Kind.reply),
+    (MINISTER_REPLY, Kind.reply),
+    (QA, Kind.qa),
+    (MINUTES, Kind.minutes),
+    (ACTIONS, Kind.minutes),
+    (RESPONSE_PAPER, Kind.reply),
+    (GUIDANCE, Kind.other),
+], ids=["letter", "reply_thank_you_for_your_letter", "reply_writing_in_response", "reply_with_address",
+        "qa_headings", "minutes_heading", "minutes_action_line", "response_paper_no_salutation",
+        "plain_text"])
+def test_kind_of_a_single_document(text, expected, lex):
+    segs = segment(text, lex)
+    assert len(segs) == 1
+    assert segs[0].kind is expected
+
+
+@pytest.mark.parametrize("text", [
+    LONG_LETTER_AND_REPLY,
+    pytest.param(LETTER_AND_REPLY),
+], ids=["long_first_letter", "short_first_letter"])
+def test_letter_and_its_reply_get_their_own_kinds(text, lex):
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
+
+
+# ---- line endings and coverage
+
+@pytest.mark.parametrize("text", list(MULTI.values()) + [SINGLE_LETTER, QA], ids=list(MULTI) + ["single", "qa"])
+def test_crlf_gives_the_same_segments_as_lf(text, lex):
+    crlf = text.replace("\n", "\r\n")
+    lf_segs = [(s.kind, text[s.start:].splitlines()[0]) for s in segment(text, lex)]
+    crlf_segs = [(s.kind, crlf[s.start:].splitlines()[0]) for s in segment(crlf, lex)]
+    assert crlf_segs == lf_segs
+
+
+@pytest.mark.parametrize("text", list(MULTI.values()) + [SINGLE_LETTER, QA, MINUTES],
+                         ids=list(MULTI) + ["single", "qa", "minutes"])
+def test_segments_cover_the_text_contiguously(text, lex):
+    segs = segment(text, lex)
+    assert [s.index for s in segs] == list(range(len(segs)))
+    assert segs[0].start == len(text) - len(text.lstrip())
+    for a, b in zip(segs, segs[1:]):
+        assert a.start < a.end == b.start
+    assert segs[-1].end == len(text)
