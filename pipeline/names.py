@@ -10,12 +10,17 @@ import re
 from dataclasses import dataclass
 
 from nameparser import HumanName
+from nameparser.config import Constants
 
 from pipeline.lexicon import Lexicons
 from pipeline.text import clean
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
-_EXTRA_SUFFIXES = {"mp", "msp", "ms", "am", "mla", "kc", "qc", "qpm", "dbe", "cbe", "obe", "mbe", "kbe", "frs", "pc", "jp"}
+# A private copy of nameparser's vocabulary, so adding post-nominals it lacks
+# does not change how any other module parses names.
+_CONSTANTS = Constants()
+_CONSTANTS.suffix_acronyms.add("mp", "msp", "mla", "mep", "kc", "qc", "qpm", "dbe", "cbe", "obe", "mbe", "kbe",
+                               "frs", "pc", "jp", "dl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +36,7 @@ def parse(s: str) -> Name | None:
     if not c:
         return None
     c = c.strip(" ,;:.")
-    hn = HumanName(c)
+    hn = HumanName(c, constants=_CONSTANTS)
     first, last = hn.first.strip(), hn.last.strip()
     if not first or not last:
         return None
@@ -44,7 +49,7 @@ def looks_like_person(s: str, lex: Lexicons) -> bool:
     c = (clean(s) or "").strip(" ,;:.")
     if not c or any(ch.isdigit() for ch in c) or "@" in c or "/" in c:
         return False
-    if lex.header_cue_lines.match(c) or lex.alt_text.search(c):
+    if lex.header_cue_lines.match(c) or lex.alt_text.search(c) or lex.salutation.match(c):
         return False
     tokens = _TOKEN.findall(c)
     if not 2 <= len(tokens) <= 7:
@@ -54,7 +59,13 @@ def looks_like_person(s: str, lex: Lexicons) -> bool:
     parsed = parse(c)
     if parsed is None:
         return False
-    if lex.role_re.search(parsed.name) or lex.org_re.search(parsed.name) or lex.street_re.search(parsed.name):
+    if lex.org_re.search(parsed.name):
+        return False
+    # "Damian Green MP" is a person; a bare "Sarah Lane" could be a street
+    # nameparser counts "Chief" as a title; only a personal honorific makes a name
+    titled = parsed.postnominals is not None or (
+        parsed.honorific is not None and not lex.role_re.search(parsed.honorific))
+    if not titled and (lex.role_re.search(parsed.name) or lex.street_re.search(parsed.name)):
         return False
     core_tokens = parsed.name.split()
     if parsed.name.isupper() and not (parsed.honorific or parsed.postnominals):
@@ -67,4 +78,4 @@ def first_last_from_email(local: str) -> str | None:
     parts = [p for p in re.split(r"[._-]", local) if p]
     if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
         return None
-    return " ".join(p.capitalize() for p in parts)
+    return " ".join(p[0].upper() + (p[1:] if any(ch.isupper() for ch in p[1:]) else p[1:].lower()) for p in parts)

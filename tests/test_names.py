@@ -26,12 +26,9 @@ from pipeline.names import first_last_from_email, looks_like_person, parse
         pytest.param("Anne-Marie Trevelyan", "Anne-Marie Trevelyan", None, None, id="hyphenated-first"),
         pytest.param(
             "Professor Sir John Smith KC", "John Smith", "Professor Sir", "KC", id="professor-sir-kc",
-            marks=pytest.mark.xfail(reason="KC is not stripped: names._EXTRA_SUFFIXES is defined but never "
-                                           "given to nameparser, so the name comes out 'John Smith KC'"),
         ),
         pytest.param(
             "Sir Keir Starmer KC MP", "Keir Starmer", "Sir", "KC MP", id="kc-mp",
-            marks=pytest.mark.xfail(reason="KC not a known suffix (unused _EXTRA_SUFFIXES): name 'Keir Starmer KC'"),
         ),
     ],
 )
@@ -72,8 +69,6 @@ def test_parse_needs_first_and_last_name(raw):
         pytest.param("Sir JOHN SMITH", id="capitals-with-honorific"),
         pytest.param(
             "Damian Green MP", id="surname-is-street-word-green",
-            marks=pytest.mark.xfail(reason="surnames that are street words (Green, Lane, Hill, Park) "
-                                           "are rejected by the street_re check"),
         ),
         pytest.param(
             "Sarah Lane", id="surname-is-street-word-lane",
@@ -119,11 +114,9 @@ def test_looks_like_person_true_for_names(line, lex):
         ),
         pytest.param(
             "Independent Child Trafficking Guardian", id="position-without-role-word",
-            marks=pytest.mark.xfail(reason="'guardian' is not in roles.txt, so this position reads as a name"),
         ),
         pytest.param(
             "Dear Sir", id="salutation",
-            marks=pytest.mark.xfail(reason="salutation words are not excluded; 'Dear Sir' parses as first+last"),
         ),
     ],
 )
@@ -147,7 +140,6 @@ def test_looks_like_person_false_for_other_lines(line, lex):
         pytest.param("private.office.minister", None, id="three-parts"),
         pytest.param(
             "April.McCoig", "April McCoig", id="internal-capital",
-            marks=pytest.mark.xfail(reason="str.capitalize() lower-cases the rest, giving 'April Mccoig'"),
         ),
     ],
 )

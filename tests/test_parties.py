@@ -179,16 +179,12 @@ def test_recipient_from_block_above_dear(text, name, honorific, position, organi
     assert text[rec.char_start:rec.char_end] == first_line
 
 
-@pytest.mark.xfail(reason="'Leader of the Council' is split into position 'Leader' and organisation 'Council', "
-                          "and the real organisation line below is then ignored")
 def test_recipient_position_of_the_council_kept_whole(lex):
     text = CORONER_TO_COUNCIL.replace("Leader\n", "Leader of the Council\n")
     (rec,) = recipients_of(text, lex)
     assert (rec.position, rec.organisation) == ("Leader of the Council", "Northshire County Council")
 
 
-@pytest.mark.xfail(reason="the building line 'County Hall' of the address is taken as the organisation "
-                          "('county' is an org word)")
 def test_recipient_organisation_not_the_building(lex):
     text = CORONER_TO_COUNCIL.replace("Leader\nNorthshire County Council\nTown Hall",
                                       "Leader of Northshire County Council\nCounty Hall")
@@ -280,16 +276,12 @@ def test_no_sender_for_qa_document(lex, rules):
     assert sender_of(text, lex, rules) is None
 
 
-@pytest.mark.xfail(reason="the unnamed recipient block is read as letterhead, so the recipient's trust "
-                          "becomes the sender's organisation")
 def test_sender_organisation_not_taken_from_unnamed_recipient_block(lex, rules):
     snd = sender_of(TO_UNNAMED_CHIEF_EXECUTIVE, lex, rules)
     assert snd.name == "Helen Marsh"
     assert snd.organisation != "Northshire NHS Foundation Trust"
 
 
-@pytest.mark.xfail(reason="an e-mail line under the signature counts as an organisation when the address "
-                          "contains the org word 'office' ('private.office@...')")
 def test_sender_organisation_not_an_email_line(lex, rules):
     text = ("Dear Mr Jarvis,\n\nThank you for your letter about fire safety inspections in high-rise blocks.\n\n"
             "Yours sincerely,\n\nTom Baxter\nDirector of Building Safety\n"
@@ -525,8 +517,6 @@ def test_split_item(item, expected):
     assert P.split_item(item) == expected
 
 
-@pytest.mark.xfail(reason="a listed responder needs a spaCy PERSON span; the small model misses 'Jacinta Kane' "
-                          "here although the 'Name, Position at Organisation' item is evidence enough")
 def test_qa_listed_responder_found_without_person_entity(lex, rules, nlp, settings):
     text = QA_DOC.replace(
         "- Jacinta Kane, Head of Service at London Borough of Harrow\n",

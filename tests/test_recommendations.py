@@ -51,13 +51,9 @@ def labels(text, lex, rules):
                      id="repeat-kept-per-mention"),
         pytest.param(
             "Recommendation 12(b) is accepted.", ["12(b)"], id="part-before-space",
-            marks=pytest.mark.xfail(reason="the inline pattern ends in \\b, which cannot follow ')' before a space, "
-                                           "so '(b)' is dropped and the label is '12'"),
         ),
         pytest.param(
             "I draw your attention to recommendation 4a(ii), which concerns data.", ["4a(ii)"], id="4a(ii)",
-            marks=pytest.mark.xfail(reason="trailing \\b after ')' drops '(ii)': label '4a' (expand() itself keeps "
-                                           "'4a(ii)' whole)"),
         ),
         pytest.param(
             "We accept recommendation one in full.", ["1"], id="number-in-words",
@@ -82,8 +78,6 @@ def test_inline_references(sentence, expected, lex, rules):
         pytest.param("We recommended that 12 pilots should run.", id="recommended-verb"),
         pytest.param(
             "In our report we made three recommendations 18 months ago.", id="duration-after-keyword",
-            marks=pytest.mark.xfail(reason="any number straight after 'recommendations' is read as a label "
-                                           "('18 months ago' gives recommendation 18)"),
         ),
     ],
 )
@@ -157,8 +151,6 @@ def test_bold_lead_in(lex, rules):
         pytest.param("Our recommendations are set out below.", id="no-colon"),
         pytest.param(
             "In preparing these recommendations, the review identified two issues:", id="issues-mentioning-recs",
-            marks=pytest.mark.xfail(reason="any lead-in containing 'recommend' and ending in ':' opens a "
-                                           "recommendation list, even when it announces issues"),
         ),
     ],
 )
@@ -198,14 +190,10 @@ def test_list_item_numbers_are_not_refs_after_the_list_ends(lex, rules):
             "bodies', I note your work.", "4",
             "the SCA should develop information sharing protocols with a range of bodies",
             id="that-clause-quoted-no-bold",
-            marks=pytest.mark.xfail(reason="without bold the that-clause runs past the closing quote to the "
-                                           "end of the sentence (\"...bodies', I note your work\")"),
         ),
         pytest.param(
             "Recommendation 6: Every child should be referred to children's social care.", "6",
             "Every child should be referred to children's social care", id="statement-colon",
-            marks=pytest.mark.xfail(reason="stated_heading needs whitespace before the separator, so "
-                                           "'Recommendation 6: text' carries no text"),
         ),
     ],
 )

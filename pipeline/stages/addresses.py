@@ -98,7 +98,9 @@ def find_blocks(text: str, seg: Segment, lex: Lexicons) -> list[AddressBlock]:
     found: list[AddressBlock] = []
     for start, end, in_signature in _regions(text, seg):
         blocks = to_blocks(split_lines(text, start, end))
-        for b in blocks:
+        person_at = [k for k, b in enumerate(blocks)
+                     if looks_like_person((clean(b.lines[0].text) or "").split(",")[0], lex)]
+        for k, b in enumerate(blocks):
             read = _read_block(b, lex)
             if read is None:
                 continue
@@ -106,8 +108,13 @@ def find_blocks(text: str, seg: Segment, lex: Lexicons) -> list[AddressBlock]:
             if in_signature:
                 role = AddressRole.sender
             else:
-                names = any(looks_like_person((clean(ln.text) or "").split(",")[0], lex) for ln in lead)
-                role = AddressRole.recipient if names else AddressRole.sender
+                # a name or a position above the address makes it the addressee's
+                # block; a letterhead carries only the body's name
+                person = any(looks_like_person((clean(ln.text) or "").split(",")[0], lex) for ln in lead)
+                post = any(_is_role(clean(ln.text) or "", lex) for ln in lead)
+                # a post without a name is the addressee only when no named block follows
+                named_later = any(j > k for j in person_at)
+                role = AddressRole.recipient if person or (post and not named_later) else AddressRole.sender
             found.append(AddressBlock(b, lead, addr, postcode, valid, role))
     return found
 

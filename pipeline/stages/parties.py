@@ -75,13 +75,17 @@ def _is_role(c: str, lex: Lexicons) -> bool:
 
 
 def _is_org(c: str, lex: Lexicons) -> bool:
-    return bool(lex.org_re.search(c)) and not _is_role(c, lex)
+    """An organisation line: not a position, a building, or a contact line."""
+    if "@" in c or lex.header_cue_lines.match(c) or re.search(r"\d", c):
+        return False
+    return bool(lex.org_re.search(c)) and not _is_role(c, lex) and not lex.street_re.search(c)
 
 
 def _split_role_org(role: str, lex: Lexicons) -> tuple[str, str | None]:
     """"President of the Association of X" gives ("President", "Association of X")."""
     m = re.match(r"^(?P<role>.+?)\s+of\s+the\s+(?P<org>[A-Z].+)$", role)
-    if m and _is_role(m.group("role"), lex) and lex.org_re.search(m.group("org")):
+    named = m and len(re.findall(r"\b[A-Z][\w'’-]+", m.group("org"))) >= 2  # "the Council" names no body
+    if named and _is_role(m.group("role"), lex) and lex.org_re.search(m.group("org")):
         return m.group("role"), m.group("org")
     return role, None
 
@@ -119,6 +123,8 @@ def recipients(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: lis
         first = clean(ab.lead[0].text) or ""
         head, *rest = [p.strip() for p in first.split(",")]
         lines = rest + [clean(ln.text) or "" for ln in ab.lead[1:]]
+        if not looks_like_person(head, lex):  # "The Chief Executive": a post, no name
+            head, lines = None, [clean(ln.text) or "" for ln in ab.lead]
         position, org = _describe(lines, lex)
         if org is None and ab.address and _is_org(clean(ab.address[0].text) or "", lex):
             org = clean(ab.address[0].text)
@@ -158,7 +164,7 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
     for b in _signature_blocks(text, seg, lex):
         for ln in b.lines:
             c = clean(ln.text) or ""
-            if not c or lex.alt_text.search(c):
+            if not c or lex.alt_text.search(c) or lex.header_cue_lines.match(c) or "@" in c:
                 continue
             head = c.split(",")[0]
             if name_line is None and looks_like_person(head, lex):
@@ -294,7 +300,8 @@ def participants(text: str, seg: Segment, letter_id: str, lex: Lexicons, rules: 
             item = re.match(r"^\s*(?:[-*•·o]|\d+[.)])\s+(.*)$", c)
             if in_list and item:
                 name, position, org = split_item(item.group(1).strip().rstrip(".;"))
-                if is_named(name):
+                # "Name, Position at Body" in a responders list is a person by its shape
+                if is_named(name) or (position and _is_role(position, lex) and looks_like_person(name, lex)):
                     add(name, position, org, (ln.start, ln.end))
             elif in_list and c:
                 in_list = False

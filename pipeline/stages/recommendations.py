@@ -24,6 +24,7 @@ class RecRules:
     inline: re.Pattern[str]
     number: re.Pattern[str]
     lead_in: re.Pattern[str]
+    lead_in_not: re.Pattern[str]
     list_item: re.Pattern[str]
     stated_heading: re.Pattern[str]
     parenthetical: re.Pattern[str]
@@ -36,10 +37,10 @@ class RecRules:
 def load_rules(models_dir: Path) -> RecRules:
     raw = json.loads((models_dir / "patterns" / "recommendations.json").read_text(encoding="utf-8"))
     num, join = raw["number"], raw["joiner"]
-    inline = raw["keyword"] + r"\s+(?:no\.?\s*|number\s+)?(?P<nums>" + num + r"(?:" + join + num + r")*)\b"
+    inline = raw["keyword"] + r"\s+(?:no\.?\s*|number\s+)?(?P<nums>" + num + r"(?:" + join + num + r")*)(?![\w/])"
     c = lambda p, f=re.I: re.compile(p, f)
     return RecRules(
-        inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]),
+        inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]), lead_in_not=c(raw["lead_in_not"]),
         list_item=c(raw["list_item"]), stated_heading=c(raw["stated_heading"]),
         parenthetical=c(raw["parenthetical"]), that_clause=c(raw["that_clause"]),
         report_subject=c(raw["report_subject"]), report_named=re.compile(raw["report_named"]),
@@ -109,7 +110,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
                     refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                     True, False, True, _clean_text(m.group("text"))))
             continue
-        lead_in = bool(rules.lead_in.search(joined)) and joined.rstrip("* ").endswith(":")
+        lead_in = (bool(rules.lead_in.search(joined)) and joined.rstrip("* ").endswith(":")
+                   and not rules.lead_in_not.search(joined.rstrip("* ")))
         for ln in b.lines:
             stated = rules.stated_heading.match(clean(ln.text) or "")
             for m in rules.inline.finditer(text, ln.start, ln.end):
