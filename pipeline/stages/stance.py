@@ -109,6 +109,18 @@ def _units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, i
     return units
 
 
+_CLAUSE = re.compile(r"[,;:]|\b(but|however|although|while|whilst)\b", re.I)
+
+
+def _negated(sent: str, m: re.Match[str], lex: Lexicons) -> bool:
+    """A negation inside the cue or just before it, in the same clause:
+    "we are unable to accept", "does not accept"; not "while we do not ..., we accept"."""
+    start = max(0, m.start() - 30)
+    for b in _CLAUSE.finditer(sent, start, m.start()):
+        start = b.end()
+    return lex.negators.search(sent, start, m.end()) is not None
+
+
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
              rec_text: str | None = None) -> Verdict:
     scores: dict[StanceLabel, float] = defaultdict(float)
@@ -125,7 +137,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
             if not m:
                 continue
             label, name = StanceLabel(cue.label), cue.name
-            if cue.negatable and lex.negators.search(sent[max(0, m.start() - 40): m.start() + 12]):
+            if cue.negatable and _negated(sent, m, lex):
                 label, name = StanceLabel.rejected, f"not:{cue.name}"
             explicit = explicit or name.startswith("label-")
             scores[label] += cue.weight * factor
