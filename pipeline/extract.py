@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
+from pipeline.layout import mask_noise
 from pipeline.lexicon import Lexicons
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
 from pipeline.stages import addresses as addr_mod
@@ -38,7 +39,8 @@ class LetterState:
 @dataclass
 class DocState:
     document: Document
-    text: str
+    text: str  # the file with page furniture masked (same offsets); stages read this
+    original: str
     letters: list[LetterState] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
@@ -61,11 +63,11 @@ def _mentions_recommendations(refs: list[rec_mod.Ref]) -> bool:
 
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
-    text = loaded.text
+    text = mask_noise(loaded.text)
     doc_id = loaded.sha256[:16]
     segs = segment(text, lex)
     state = DocState(Document(document_id=doc_id, source_path=loaded.source_path, sha256=loaded.sha256,
-                              n_chars=len(text), n_segments=len(segs)), text)
+                              n_chars=len(text), n_segments=len(segs)), text, loaded.text)
     rec_rules = rec_mod.load_rules(settings.models_dir)
     party_rules = parties_mod.load_rules(settings.models_dir, lex.role_words)
     pending: list[tuple[Segment, str, list[rec_mod.Ref]]] = []
@@ -107,7 +109,7 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
             letter_id=letter_id, document_id=doc_id, source_path=loaded.source_path, index=seg.index,
             kind=seg.kind, char_start=seg.start, char_end=seg.end, date=base, reply_to_date=reply_to,
             report_title=title, references=_references(text, seg, lex), subject=subject,
-            text=text[seg.start:seg.end],
+            text=loaded.text[seg.start:seg.end],
         )
         state.letters.append(LetterState(seg, letter, parties, addr_mod.addresses(text, seg, letter_id, lex), dates, refs))
     return state

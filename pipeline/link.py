@@ -79,6 +79,12 @@ def _sentence(doc: DocState, start: int, end: int) -> str | None:
     return None
 
 
+def _from_original(doc: DocState, stances: list[Stance]) -> list[Stance]:
+    """Evidence as printed in the file, so ``text[start:end] == evidence`` holds."""
+    return [s.model_copy(update={"evidence": doc.original[s.evidence_char_start:s.evidence_char_end]})
+            if s.evidence is not None else s for s in stances]
+
+
 def link(docs: list[DocState], lex: Lexicons) -> Linked:
     docs = sorted(docs, key=lambda d: d.document.source_path)
     everyone = [ls for d in docs for ls in d.letters]
@@ -139,10 +145,10 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
                 register[ids[lab]] = Recommendation(recommendation_id=ids[lab], report_title=title, number=num,
                                                     label=lab, letter_id=prev.letter.letter_id)
         doc = doc_of[id(ls)]
-        out.stances += stance_mod.stances(doc.text, ls.seg, ls.letter.letter_id,
+        out.stances += _from_original(doc, stance_mod.stances(doc.text, ls.seg, ls.letter.letter_id,
                                           prev.letter.letter_id if prev else None, ls.refs, raised, ids,
                                           doc.sentences, lex,
-                                          {lab: register[i].text if i in register else None for lab, i in ids.items()})
+                                          {lab: register[i].text if i in register else None for lab, i in ids.items()}))
     out.recommendations = sorted(register.values(), key=lambda r: (r.report_title or "", r.number, r.label, r.recommendation_id))
     out.letters = [ls.letter for ls in everyone]
     out.parties = [p for ls in everyone for p in ls.parties]

@@ -1,0 +1,62 @@
+"""Masks the debris of PDF and web conversion without moving any offset.
+
+Page numbers, running headers and footers repeated on every page, horizontal
+rules and footnote lines interrupt paragraphs, sometimes mid-sentence. Every
+stage runs on a copy of the text in which those lines are blanked with spaces
+of the same length, so offsets still point into the original file and a
+paragraph broken by a page break reads as one paragraph again.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,}|\f+)\s*$")
+_FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d{1,3}\]:?)\s*\S")
+# repeated lines that carry content, not furniture
+_KEEP = re.compile(r"recommend|concern|^\W*(question|response|answer|government response|minutes|action|decision)\W*$"
+                   r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$", re.I)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+REPEATS = 3
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
+
+
+def noise_lines(text: str) -> list[tuple[int, int]]:
+    """Spans (without line ends) of lines that are page furniture, not content."""
+    lines = [(m.start(), m.start() + len(m.group(0).rstrip("\r\n"))) for m in _LINE.finditer(text) if m.group(0)]
+    counts = Counter(_norm(text[a:b]) for a, b in lines)
+    furniture, repeated = [], []
+    content = 0
+    for a, b in lines:
+        line = text[a:b]
+        if not line.strip():
+            continue
+        content += 1
+        if _PAGE_NUMBER.match(line) or _RULE.match(line) or _FOOTNOTE.match(line):
+            furniture.append((a, b))
+        elif counts[_norm(line)] >= REPEATS and 3 <= len(line.split()) <= 25 and not _KEEP.search(line):
+            repeated.append((a, b))
+    # a running header is a small share of the lines; a file of one repeated
+    # line is content, not furniture
+    if len(repeated) * 2 > content:
+        repeated = []
+    return sorted(furniture + repeated)
+
+
+def mask_noise(text: str) -> str:
+    """``text`` with noise lines replaced by spaces; same length, same line breaks."""
+    spans = noise_lines(text)
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for a, b in spans:
+        parts.append(text[pos:a])
+        parts.append(" " * (b - a))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,0 +1,48 @@
+"""Page furniture is masked in place: same length, same offsets, paragraphs rejoined."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.layout import mask_noise, noise_lines
+
+HEADER = "Government Response to the Justice Committee Report – CP 412"
+PAGED = (
+    f"{HEADER}\n\nRecommendation 1\n\nThe Government accepts this\n\n4\n\n{HEADER}\n\nrecommendation.\n\n"
+    f"Recommendation 2\n\nPage 5 of 9\n\n{HEADER}\n\nNot accepted.\n"
+)
+
+
+@pytest.mark.parametrize(("line", "noise"), [
+    ("12", True), ("Page 3 of 14", True), ("- 7 -", True), ("---", True),
+    ("<sup>1</sup> HM Government (2018), 'Working Together'.", True),
+    ("¹Group of Experts (2021), 'Evaluation Report'.", True),
+    ("2 Marsham Street", False), ("1 April 2022", False), ("Recommendation 12", False),
+    ("1. The SCA should improve recording.", False),
+], ids=lambda v: repr(v)[:30] if isinstance(v, str) else None)
+def test_single_lines(line, noise):
+    text = f"Dear Minister,\n\n{line}\n\nYours sincerely,\n"
+    found = [text[a:b] for a, b in noise_lines(text)]
+    assert (line.strip() in [f.strip() for f in found]) is noise
+
+
+def test_running_header_repeated_on_every_page_is_masked():
+    found = {PAGED[a:b] for a, b in noise_lines(PAGED)}
+    assert found == {HEADER, "4", "Page 5 of 9"}
+
+
+def test_masking_keeps_length_and_line_breaks():
+    masked = mask_noise(PAGED)
+    assert len(masked) == len(PAGED)
+    assert [i for i, c in enumerate(masked) if c == "\n"] == [i for i, c in enumerate(PAGED) if c == "\n"]
+    assert HEADER not in masked and "Recommendation 2" in masked
+
+
+def test_repeated_content_lines_are_kept():
+    """Label lines repeat in response papers; they are content."""
+    text = "\n\n".join(["Recommendation accepted", "Question", "Response"] * 4)
+    assert noise_lines(text) == []
+
+
+def test_a_file_of_one_repeated_line_is_not_all_furniture():
+    text = "Section 45 of the Modern Slavery Act 2015 applies to this case.\n" * 6
+    assert noise_lines(text) == []
