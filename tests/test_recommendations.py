@@ -57,7 +57,6 @@ def labels(text, lex, rules):
         ),
         pytest.param(
             "We accept recommendation one in full.", ["1"], id="number-in-words",
-            marks=pytest.mark.xfail(reason="numbers written as words are not recognised"),
         ),
     ],
 )

@@ -31,6 +31,10 @@ class RecRules:
     that_clause: re.Pattern[str]
     report_subject: re.Pattern[str]
     report_named: re.Pattern[str]
+    ordinal_ref: re.Pattern[str]
+    word_ref: re.Pattern[str]
+    ordinals: dict[str, int]
+    number_words: dict[str, int]
 
 
 @lru_cache(maxsize=4)
@@ -44,6 +48,10 @@ def load_rules(models_dir: Path) -> RecRules:
         list_item=c(raw["list_item"]), stated_heading=c(raw["stated_heading"]),
         parenthetical=c(raw["parenthetical"]), that_clause=c(raw["that_clause"]),
         report_subject=c(raw["report_subject"]), report_named=re.compile(raw["report_named"]),
+        ordinal_ref=c(raw["ordinal_ref"].replace("ORD", "(?:" + "|".join(raw["ordinals"]) + ")")),
+        word_ref=c(raw["word_ref"].replace("WORD", "(?:" + "|".join(raw["number_words"]) + ")")),
+        ordinals={w: n for n, w in enumerate(raw["ordinals"], 1)},
+        number_words={w: n for n, w in enumerate(raw["number_words"], 1)},
     )
 
 
@@ -63,13 +71,19 @@ class Ref:
     text: str | None = None
 
 
+# a reference this close to the start of its paragraph opens an answer to it
+ANCHOR_CHARS = 120
+# paragraphs a numbered list may run over between two items
+LIST_GAP = 2
+
+
 def _number(label: str) -> int:
-    return int(re.match(r"\d+", label).group(0))
+    return int(re.search(r"\d+", label).group(0))
 
 
 def expand(nums: str, rules: RecRules) -> list[str]:
     """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10; "4a(ii)" stays whole."""
-    labels = [m.group(0).replace(" ", "") for m in rules.number.finditer(nums)]
+    labels = [re.sub(r"^\((\d+)\)$", r"\1", m.group(0).replace(" ", "")) for m in rules.number.finditer(nums)]
     out: list[str] = []
     parts = re.split(r"(\s*(?:-|–|—|to)\s*)", nums)
     if len(labels) == 2 and len(parts) == 3 and labels[0].isdigit() and labels[1].isdigit():
@@ -94,14 +108,36 @@ def _is_heading(b: Block) -> bool:
     return len(b.lines) == 1 and not sentence_end(line) and len(line.split()) <= 25
 
 
+def _anchor(text: str, b: Block, pos: int) -> bool:
+    return len(clean(text[b.start:pos]) or "") <= ANCHOR_CHARS or _is_heading(b)
+
+
+def _word_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
+    """"the sixth recommendation", "your first and third recommendations", "recommendation one"."""
+    out = []
+    for pattern, group, table in ((rules.ordinal_ref, "ords", rules.ordinals), (rules.word_ref, "words", rules.number_words)):
+        for m in pattern.finditer(text, ln.start, ln.end):
+            for w in re.findall(r"[a-z]+", m.group(group).lower()):
+                if w in table:
+                    n = table[w]
+                    out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end, _anchor(text, b, m.start()),
+                                   _is_heading(b), False))
+    return out
+
+
 def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
+    """Every reference in the segment, in text order, one per label."""
     refs: list[Ref] = []
     blocks = to_blocks(split_lines(text, seg.start, seg.end))
     lead_in = False
+    last_item: int | None = None  # number of the last list item, while a list is open
+    gap = 0
     for b in blocks:
         joined = clean(b.text) or ""
         item = rules.list_item.match(clean(b.lines[0].text) or "")
-        if lead_in and item:
+        # a list runs on over consecutive items, and over a paragraph or two
+        # when the numbering then carries on (multi-paragraph concerns)
+        if item and (lead_in or (last_item is not None and _number(item.group("num")) == last_item + 1)):
             for ln in b.lines:
                 m = rules.list_item.match(clean(ln.text) or "")
                 if m:
@@ -109,14 +145,20 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
                     off = ln.text.find(lab)
                     refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                     True, False, True, _clean_text(m.group("text"))))
+                    last_item = _number(lab)
+            lead_in, gap = True, 0
             continue
+        if last_item is not None:
+            gap += 1
+            if gap > LIST_GAP or _is_heading(b):
+                last_item = None
         lead_in = (bool(rules.lead_in.search(joined)) and joined.rstrip("* ").endswith(":")
                    and not rules.lead_in_not.search(joined.rstrip("* ")))
+        if lead_in:
+            last_item = None
         for ln in b.lines:
             stated = rules.stated_heading.match(clean(ln.text) or "")
             for m in rules.inline.finditer(text, ln.start, ln.end):
-                head = text[b.start:m.start()]
-                anchor = len(clean(head) or "") <= 120 or _is_heading(b)
                 raw_tail = text[m.end(): b.end]
                 rec_text = None
                 if stated:
@@ -125,11 +167,14 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
                     pm = rules.parenthetical.match(clean(raw_tail) or "") or rules.that_clause.match(raw_tail)
                     if pm:
                         rec_text = _clean_text(pm.group("text"))
-                for lab in expand(m.group("nums"), rules):
+                labels = expand(m.group("nums"), rules)
+                for lab in labels:
                     refs.append(Ref(lab, _number(lab), m.start(), m.end(), b.start, b.end,
-                                    anchor, _is_heading(b), bool(stated), rec_text if len(expand(m.group("nums"), rules)) == 1 else None))
+                                    _anchor(text, b, m.start()), _is_heading(b), bool(stated),
+                                    rec_text if len(labels) == 1 else None))
+            refs.extend(_word_refs(text, b, ln, rules))
         if any(r.stated for r in refs if r.block_start == b.start):
-            lead_in = lead_in or True
+            lead_in = True
     return refs
 
 

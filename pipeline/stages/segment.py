@@ -15,6 +15,9 @@ from pipeline.lexicon import Lexicons
 from pipeline.records import Kind
 from pipeline.text import Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks, word_count
 
+# prose paragraphs that make text before a first letter, or after a last
+# signature, a document of its own rather than a letter head or an annex line
+PROSE_BLOCKS = 3
 _EMAIL_ONLY = re.compile(r"^[\s\[\(<]*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\]\)>\s,;]*(?:\(mailto:[^)]*\))?[\s,;]*$", re.I)
 
 
@@ -145,6 +148,12 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         return [Segment(0, classify_unsaluted(text[start:], lex), start, len(text))]
 
     starts = [0]
+    # a report or paper before the first letter (a coroner's report, then the reply)
+    head = _start_without_signoff(blocks, -1, sal[0])
+    before = blocks[:head]
+    if head > 0 and (sum(1 for b in before if any(is_prose(ln.text) for ln in b.lines)) >= PROSE_BLOCKS
+                     or _find_signoff(blocks, -1, head, lex)):
+        starts.append(head)
     for k in range(1, len(sal)):
         found = _find_signoff(blocks, sal[k - 1], sal[k], lex)
         if found:
@@ -155,13 +164,29 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
             j = _start_without_signoff(blocks, sal[k - 1], sal[k])
         starts.append(max(j, starts[-1] + 1))
 
+    # a paper after the last letter's signature (a covering letter, then the response)
+    last = _find_signoff(blocks, sal[-1], len(blocks), lex)
+    if last:
+        tail = end_of_signature(blocks, last[0] + 1, len(blocks), lex)
+        rest = blocks[tail:]
+        if sum(1 for b in rest if any(is_prose(ln.text) for ln in b.lines)) >= PROSE_BLOCKS and \
+                classify_unsaluted(text[rest[0].start:], lex) is not Kind.other:
+            starts.append(tail)
+
+    owner = {}  # segment start block -> its salutation block, if any
+    for bi in starts:
+        nxt = min((x for x in starts if x > bi), default=len(blocks))
+        owner[bi] = next((x for x in sal if bi <= x < nxt), None)
     segments: list[Segment] = []
     for k, bi in enumerate(starts):
         start = blocks[bi].start
         end = blocks[starts[k + 1]].start if k + 1 < len(starts) else len(text)
-        sal_line = blocks[sal[k]].lines[0]
+        if owner[bi] is None:
+            segments.append(Segment(k, classify_unsaluted(text[start:end], lex), start, end))
+            continue
+        sal_line = blocks[owner[bi]].lines[0]
         nxt = starts[k + 1] if k + 1 < len(starts) else len(blocks)
-        so = _find_signoff(blocks, sal[k], nxt, lex)
+        so = _find_signoff(blocks, owner[bi], nxt, lex)
         signoff = so[1] if so else None
         kind = _classify_letter(text, sal_line.start, end, lex)
         segments.append(Segment(k, kind, start, end, sal_line, signoff))
