@@ -147,7 +147,6 @@ def test_bold_lead_in(lex, rules):
     [
         pytest.param("The review identified four interconnected issues:", id="issues"),
         pytest.param("These issues were found to be leading to three consequences:", id="consequences"),
-        pytest.param("Our recommendations are set out below.", id="no-colon"),
         pytest.param(
             "In preparing these recommendations, the review identified two issues:", id="issues-mentioning-recs",
         ),
@@ -156,6 +155,19 @@ def test_bold_lead_in(lex, rules):
 def test_no_list_references_under_other_lead_ins(lead_in, lex, rules):
     text = letter(f"{lead_in}\n\n1. That referrals are made late;\n2. That decisions take too long.")
     assert refs_of(text, lex, rules) == []
+
+
+def test_paper_quoting_numbered_recommendations_below(lex, rules):
+    """A response paper says its recommendations are reproduced below, then quotes each
+    as a numbered paragraph followed by the answer; numbers that go down are not quotes."""
+    text = letter(
+        "The Committee's recommendations are reproduced below in bold.\n\n"
+        "**1. The Department should publish guidance.**\n\nWe accept this recommendation.\n\n"
+        "**2. Councils should report annually.**\n\nWe will consider this:\n\n1. first step\n\n"
+        "**4. The Department should fund training.**\n\nNot accepted."
+    )
+    assert [(r.label, r.stated, r.heading) for r in refs_of(text, lex, rules)] == [
+        ("1", True, True), ("2", True, True), ("4", True, True)]
 
 
 def test_list_item_numbers_are_not_refs_after_the_list_ends(lex, rules):

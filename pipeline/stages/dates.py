@@ -20,7 +20,7 @@ import dateparser
 from pipeline.config import Settings
 from pipeline.records import DateKind, DateMention
 from pipeline.stages.segment import Segment
-from pipeline.text import DATE_WORDS, clean, is_dateline, split_lines
+from pipeline.text import DATE_WORDS, DATELINE_RE, clean, split_lines
 
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 CANDIDATE = re.compile(
@@ -90,16 +90,27 @@ def parse_span(span: str, base: dt.date | None, prefer: str, settings: Settings)
 
 
 def find_dateline(text: str, seg: Segment, settings: Settings) -> DateMention | None:
-    """The first line that is only a date, in the letter head (or a document's first lines)."""
-    end = seg.header_end if seg.salutation else min(seg.end, seg.start + 2000)
-    for ln in split_lines(text, seg.start, end)[:40 if not seg.salutation else None]:
-        if is_dateline(ln.text):
-            value = parse_span(clean(ln.text) or "", None, "past", settings)
-            if value:
-                lead = len(ln.text) - len(ln.text.lstrip())
-                c = ln.text.strip()
-                return DateMention(letter_id="", kind=DateKind.dateline, value=value, text=c,
-                                   char_start=ln.start + lead, char_end=ln.start + lead + len(c))
+    """The first line that is only a date, in the letter head; for a document
+    without "Dear", in its first lines or else its last (a report is dated where
+    it is signed)."""
+    if seg.salutation is not None:
+        candidates = split_lines(text, seg.start, seg.header_end)
+    else:
+        lines = [ln for ln in split_lines(text, seg.start, seg.end) if not ln.blank]
+        candidates = lines[:40] + lines[-15:]
+    for ln in candidates:
+        m = DATELINE_RE.match(clean(ln.text) or "")
+        if not m:
+            continue
+        value = parse_span(m.group("date"), None, "past", settings)
+        if value:
+            at = ln.text.find(m.group("date"))
+            if at < 0:  # markup inside the date; point at the whole line
+                at, span = len(ln.text) - len(ln.text.lstrip()), ln.text.strip()
+            else:
+                span = m.group("date")
+            return DateMention(letter_id="", kind=DateKind.dateline, value=value, text=span,
+                               char_start=ln.start + at, char_end=ln.start + at + len(span))
     return None
 
 

@@ -25,6 +25,7 @@ class RecRules:
     number: re.Pattern[str]
     lead_in: re.Pattern[str]
     lead_in_not: re.Pattern[str]
+    numbered_lead: re.Pattern[str]
     list_item: re.Pattern[str]
     stated_heading: re.Pattern[str]
     parenthetical: re.Pattern[str]
@@ -45,6 +46,7 @@ def load_rules(models_dir: Path) -> RecRules:
     c = lambda p, f=re.I: re.compile(p, f)
     return RecRules(
         inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]), lead_in_not=c(raw["lead_in_not"]),
+        numbered_lead=c(raw["numbered_lead"]),
         list_item=c(raw["list_item"]), stated_heading=c(raw["stated_heading"]),
         parenthetical=c(raw["parenthetical"]), that_clause=c(raw["that_clause"]),
         report_subject=c(raw["report_subject"]), report_named=re.compile(raw["report_named"]),
@@ -132,9 +134,24 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
     lead_in = False
     last_item: int | None = None  # number of the last list item, while a list is open
     gap = 0
+    # In a response paper the recommendations are quoted as numbered paragraphs,
+    # each followed by its answer: once the paper says they are reproduced
+    # below, every numbered paragraph whose number goes up is one.
+    numbered: int | None = None  # last number quoted so far; None until the paper says so
     for b in blocks:
         joined = clean(b.text) or ""
         item = rules.list_item.match(clean(b.lines[0].text) or "")
+        if item and numbered is not None and _number(item.group("num")) > numbered and not lead_in:
+            m = item
+            lab = m.group("num")
+            ln = b.lines[0]
+            off = ln.text.find(lab)
+            refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
+                            True, True, True, _clean_text(m.group("text"))))
+            numbered = _number(lab)
+            continue
+        if numbered is None and rules.numbered_lead.search(joined):
+            numbered = 0
         # a list runs on over consecutive items, and over a paragraph or two
         # when the numbering then carries on (multi-paragraph concerns)
         if item and (lead_in or (last_item is not None and _number(item.group("num")) == last_item + 1)):

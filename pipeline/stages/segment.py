@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from pipeline.lexicon import Lexicons
 from pipeline.records import Kind
-from pipeline.text import Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks, word_count
+from pipeline.text import DATE_WORDS, Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks, word_count
 
+_HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
 # prose paragraphs that make text before a first letter, or after a last
 # signature, a document of its own rather than a letter head or an annex line
 PROSE_BLOCKS = 3
@@ -101,10 +102,25 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
 
 
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int) -> int:
-    """No sign-off between two salutations: walk back over the head blocks."""
+    """No sign-off before a salutation: walk back over the letter head.
+
+    The walk stops at prose, at a second date (a letter head has one; the
+    one above belongs to what comes before, such as a coroner's report) and
+    after a block that follows a page gap (two or more blank lines).
+    """
     j = sal
-    while j - 1 > prev_sal and not any(is_prose(ln.text) for ln in blocks[j - 1].lines):
+    seen_date = False
+    while j - 1 > prev_sal:
+        b = blocks[j - 1]
+        if any(is_prose(ln.text) for ln in b.lines):
+            break
+        dated = any(_HAS_DATE.search(ln.text) for ln in b.lines)
+        if dated and seen_date:
+            break
+        seen_date = seen_date or dated
         j -= 1
+        if b.gap >= 2 and j < sal:
+            break
     return j
 
 

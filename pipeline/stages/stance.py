@@ -23,7 +23,7 @@ from pipeline.stages.segment import Segment
 from pipeline.text import clean, sentence_end, split_lines, to_blocks
 
 PRIORITY = (StanceLabel.rejected, StanceLabel.deferred, StanceLabel.partially_addressed,
-            StanceLabel.accepted, StanceLabel.noted)
+            StanceLabel.accepted, StanceLabel.noted, StanceLabel.not_addressed)
 _FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -121,13 +121,37 @@ def _negated(sent: str, m: re.Match[str], lex: Lexicons) -> bool:
     return lex.negators.search(sent, start, m.end()) is not None
 
 
+def answer_units(text: str, label: str, spans: list[tuple[int, int]], refs: list[Ref],
+                 sentences: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The sentences of a passage that answer ``label``.
+
+    Quoted recommendation text is not an answer (its "should consider" is the
+    committee's words), and a sentence that names only other recommendations
+    answers those. When nothing is left, the sentences that name the label.
+    """
+    quoted = [(r.block_start, r.block_end) for r in refs if r.stated]
+    units = []
+    for a, z, para in _units(text, spans, sentences):
+        if any(qa <= a < qz for qa, qz in quoted):
+            continue
+        named = {r.label for r in refs if a <= r.start < z}
+        if named and label not in named:
+            continue
+        units.append((a, z, para))
+    if units:
+        return units
+    own = [(a, z) for a, z in sentences for r in refs
+           if r.label == label and not r.stated and a <= r.start < z]
+    return [(a, z, 0) for a, z in dict.fromkeys(own)]
+
+
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
-             rec_text: str | None = None) -> Verdict:
+             rec_text: str | None = None, units: list[tuple[int, int, int]] | None = None) -> Verdict:
     scores: dict[StanceLabel, float] = defaultdict(float)
     per_unit: dict[tuple[int, int], dict[StanceLabel, float]] = defaultdict(lambda: defaultdict(float))
     fired: list[str] = []
     explicit = False
-    units = _units(text, spans, sentences)
+    units = _units(text, spans, sentences) if units is None else units
     for a, z, para in units:
         unit = (a, z)
         sent = clean(text[a:z]) or ""
@@ -175,7 +199,8 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
                               recommendation_number=labels[lab], stance=StanceLabel.not_addressed,
                               confidence=0.9 if answered_any else 0.7))
             continue
-        v = classify(text, found[lab], sentences, lex, (rec_texts or {}).get(lab))
+        units = answer_units(text, lab, found[lab], refs, sentences)
+        v = classify(text, found[lab], sentences, lex, (rec_texts or {}).get(lab), units)
         ev = v.evidence
         out.append(Stance(letter_id=letter_id, responds_to=responds_to, recommendation_id=rid,
                           recommendation_number=labels[lab], stance=v.label, confidence=v.confidence,
