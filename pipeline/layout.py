@@ -13,6 +13,7 @@ from collections import Counter
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
+_LEADERS = re.compile(r"\.{4,}\s*\d{1,4}\s*$|(?:\s\.){4,}\s*\d{1,4}\s*$")  # contents pages
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,}|\f+)\s*$")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d{1,3}\]:?)\s*\S")
 # repeated lines that carry content, not furniture
@@ -37,7 +38,7 @@ def noise_lines(text: str) -> list[tuple[int, int]]:
         if not line.strip():
             continue
         content += 1
-        if _PAGE_NUMBER.match(line) or _RULE.match(line) or _FOOTNOTE.match(line):
+        if _PAGE_NUMBER.match(line) or _RULE.match(line) or _FOOTNOTE.match(line) or _LEADERS.search(line):
             furniture.append((a, b))
         elif counts[_norm(line)] >= REPEATS and 3 <= len(line.split()) <= 25 and not _KEEP.search(line):
             repeated.append((a, b))

@@ -71,6 +71,7 @@ class Ref:
     heading: bool
     stated: bool
     text: str | None = None
+    quote: tuple[int, int] | None = None  # where the recommendation is quoted, when not its own block
 
 
 # a reference this close to the start of its paragraph opens an answer to it
@@ -127,6 +128,32 @@ def _word_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     return out
 
 
+_MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on)\b", re.I)
+
+
+def _bare_heading(line: str, m: re.Match[str]) -> bool:
+    """A line that is only the reference: "Recommendation 9", "**Recommendation 4.7**"."""
+    rest = (clean(line) or "").replace(clean(m.group(0)) or "", "", 1)
+    return not re.search(r"\w", rest)
+
+
+def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[int, int] | None, str | None]:
+    """The recommendation quoted under a bare heading: the rest of its block, or the
+    next block when that reads as a recommendation ("... should ...")."""
+    b = blocks[bi]
+    after = [x for x in b.lines if x.start > ln.start]
+    if after:
+        span = (after[0].start, b.end)
+    elif bi + 1 < len(blocks) and _MODAL.search(blocks[bi + 1].text):
+        span = (blocks[bi + 1].start, blocks[bi + 1].end)
+    else:
+        return None, None
+    body = text[span[0]:span[1]]
+    if not _MODAL.search(body):
+        return None, None
+    return span, _clean_text(" ".join(body.split()))
+
+
 def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
     """Every reference in the segment, in text order, one per label."""
     refs: list[Ref] = []
@@ -138,7 +165,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
     # each followed by its answer: once the paper says they are reproduced
     # below, every numbered paragraph whose number goes up is one.
     numbered: int | None = None  # last number quoted so far; None until the paper says so
-    for b in blocks:
+    for bi, b in enumerate(blocks):
         joined = clean(b.text) or ""
         item = rules.list_item.match(clean(b.lines[0].text) or "")
         if item and numbered is not None and _number(item.group("num")) > numbered and not lead_in:
@@ -185,10 +212,15 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
                     if pm:
                         rec_text = _clean_text(pm.group("text"))
                 labels = expand(m.group("nums"), rules)
+                quote = None
+                if not stated and _bare_heading(ln.text, m):
+                    quote, q_text = _quoted_after(text, blocks, bi, ln)
+                    rec_text = rec_text or q_text
                 for lab in labels:
                     refs.append(Ref(lab, _number(lab), m.start(), m.end(), b.start, b.end,
-                                    _anchor(text, b, m.start()), _is_heading(b), bool(stated),
-                                    rec_text if len(labels) == 1 else None))
+                                    _anchor(text, b, m.start()), _is_heading(b) or quote is not None,
+                                    bool(stated) or quote is not None,
+                                    rec_text if len(labels) == 1 else None, quote))
             refs.extend(_word_refs(text, b, ln, rules))
         if any(r.stated for r in refs if r.block_start == b.start):
             lead_in = True

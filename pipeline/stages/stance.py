@@ -77,6 +77,8 @@ ECHO_BOOST = 1.5
 ECHO_MIN_WORDS = 3
 # cue weight at which a clear winner earns full confidence (one explicit commitment)
 STRONG_EVIDENCE = 4.0
+# a rejection counts as partial when the positive cues reach this share of it
+MIXED_SHARE = 0.5
 
 
 def _stems(s: str, stop: frozenset[str]) -> set[str]:
@@ -109,6 +111,8 @@ def _units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, i
     return units
 
 
+XREF = re.compile(r"\b(?:see|as set out in|as described in|refer(?:s)? to|covered (?:in|by))\s+(?:the\s+|our\s+)?"
+                  r"(?:government's\s+)?(?:response|answer)s?\s+to\s+recommendation\s+(?P<label>\d{1,3}(?:\.\d{1,3})?)", re.I)
 _CLAUSE = re.compile(r"[,;:]|\b(but|however|although|while|whilst)\b", re.I)
 
 
@@ -121,28 +125,52 @@ def _negated(sent: str, m: re.Match[str], lex: Lexicons) -> bool:
     return lex.negators.search(sent, start, m.end()) is not None
 
 
-def answer_units(text: str, label: str, spans: list[tuple[int, int]], refs: list[Ref],
-                 sentences: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """The sentences of a passage that answer ``label``.
+def _quoted(refs: list[Ref]) -> list[tuple[int, int]]:
+    return [r.quote or (r.block_start, r.block_end) for r in refs if r.stated]
 
-    Quoted recommendation text is not an answer (its "should consider" is the
-    committee's words), and a sentence that names only other recommendations
-    answers those. When nothing is left, the sentences that name the label.
+
+def assign_units(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple[int, int]],
+                 found: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int, int]]]:
+    """The sentences of the reply that answer each label, with their paragraph's
+    distance from where the answer opens.
+
+    A sentence belongs to the passages that contain it, except that a sentence
+    naming other recommendations belongs to those, and so does the rest of its
+    paragraph ("We do not agree ... (recommendation 5). The distances ...").
+    Quoted recommendation text is nobody's answer.
     """
-    quoted = [(r.block_start, r.block_end) for r in refs if r.stated]
-    units = []
-    for a, z, para in _units(text, spans, sentences):
+    quoted = _quoted(refs)
+    named_at = [(r.start, r.label) for r in refs if not r.stated and seg.body_start <= r.start < seg.body_end]
+    opens: dict[str, int] = {}
+    units = _units(text, [(seg.body_start, seg.body_end)], sentences)
+    para_of = {}
+    out: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    owner: set[str] | None = None
+    cur = None
+    for a, z, para in units:
+        para_of[a] = para
+        if para != cur:
+            cur, owner = para, None
         if any(qa <= a < qz for qa, qz in quoted):
             continue
-        named = {r.label for r in refs if a <= r.start < z}
-        if named and label not in named:
-            continue
-        units.append((a, z, para))
-    if units:
-        return units
-    own = [(a, z) for a, z in sentences for r in refs
-           if r.label == label and not r.stated and a <= r.start < z]
-    return [(a, z, 0) for a, z in dict.fromkeys(own)]
+        named = {lab for pos, lab in named_at if a <= pos < z}
+        if named:
+            owner = named
+        labels = owner if owner is not None else {lab for lab, spans in found.items()
+                                                  if any(s <= a < e for s, e in spans)}
+        for lab in labels:
+            opens.setdefault(lab, para)
+            out[lab].append((a, z, para - opens[lab]))
+    return dict(out)
+
+
+def cross_reference(text: str, units: list[tuple[int, int, int]], rx: re.Pattern[str]) -> str | None:
+    """"See the response to recommendation 2": the label whose answer this one shares."""
+    for a, z, _ in units:
+        m = rx.search(text, a, z)
+        if m:
+            return m.group("label")
+    return None
 
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
@@ -172,7 +200,16 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         return Verdict(StanceLabel.noted, 0.35, first, ())
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], PRIORITY.index(kv[0])))
     label, top = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    # declining one part while doing or committing to another is a partial answer
+    positive = scores.get(StanceLabel.accepted, 0.0) + scores.get(StanceLabel.partially_addressed, 0.0)
+    rejected = scores.get(StanceLabel.rejected, 0.0)
+    mixed = not explicit and (
+        (label is StanceLabel.rejected and positive >= MIXED_SHARE * top)
+        or (label is StanceLabel.accepted and rejected >= MIXED_SHARE * top))
+    if mixed:
+        label, top = StanceLabel.partially_addressed, positive + rejected
+        fired.append("partially_addressed:mixed")
+    second = max((v for k, v in scores.items() if k is not label and not mixed), default=0.0)
     # how clearly the winner beats the runner-up, times how much evidence there is
     confidence = 0.4 + 0.55 * ((top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
     if explicit:
@@ -186,21 +223,38 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
             lex: Lexicons, rec_texts: dict[str, str | None] | None = None) -> list[Stance]:
     """One stance per recommendation raised by the answered letter or answered here."""
     found = passages(text, seg, refs, sentences)
+    assigned = assign_units(text, seg, refs, sentences, found)
     labels: dict[str, int] = dict(raised)
     for r in refs:
         if seg.body_start <= r.start < seg.body_end:
             labels.setdefault(r.label, r.number)
+    # the letter's "4" and the reply's "4a(ii)" are one recommendation when only one is answered
+    answered = set(found) | set(assigned)
+    for lab in list(labels):
+        if lab not in answered and any(labels[o] == labels[lab] for o in answered if o != lab):
+            del labels[lab]
     answered_any = bool(found)
+    verdicts: dict[str, Verdict] = {}
+    order = sorted(labels, key=lambda x: (labels[x], x))
+    for lab in order:
+        if lab in found or lab in assigned:
+            verdicts[lab] = classify(text, found.get(lab, []), sentences, lex, (rec_texts or {}).get(lab),
+                                     assigned.get(lab, []))
+    for lab in order:  # "see the response to recommendation 2" shares recommendation 2's stance
+        ref = cross_reference(text, assigned.get(lab, []), XREF)
+        if lab in verdicts and ref in verdicts and ref != lab and verdicts[lab].confidence < 0.95:
+            v = verdicts[ref]
+            verdicts[lab] = Verdict(v.label, round(v.confidence * 0.9, 3), verdicts[lab].evidence,
+                                    verdicts[lab].cues + (f"{v.label.value}:see-recommendation-{ref}",))
     out: list[Stance] = []
-    for lab in sorted(labels, key=lambda x: (labels[x], x)):
+    for lab in order:
         rid = rec_ids[lab]
-        if lab not in found:
+        if lab not in verdicts:
             out.append(Stance(letter_id=letter_id, responds_to=responds_to, recommendation_id=rid,
                               recommendation_number=labels[lab], stance=StanceLabel.not_addressed,
                               confidence=0.9 if answered_any else 0.7))
             continue
-        units = answer_units(text, lab, found[lab], refs, sentences)
-        v = classify(text, found[lab], sentences, lex, (rec_texts or {}).get(lab), units)
+        v = verdicts[lab]
         ev = v.evidence
         out.append(Stance(letter_id=letter_id, responds_to=responds_to, recommendation_id=rid,
                           recommendation_number=labels[lab], stance=v.label, confidence=v.confidence,
