@@ -7,6 +7,7 @@ loaded: ``senter`` gives sentences at a fraction of the parser's cost.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import spacy
@@ -58,10 +59,23 @@ def _chunks(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]
     return out
 
 
+_MARKUP = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*\)|[\[*_]{1,3}|</?sup>")
+
+
+def shadow(text: str) -> str:
+    """Markdown link brackets, emphasis and <sup> tags blanked, same length.
+
+    The model splits sentences at "[" and "**"; it reads the shadow, while
+    every offset stays valid for the original text.
+    """
+    return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def analyse(nlp: Language, text: str, spans: list[tuple[int, int]], settings: Settings) -> Analysis:
     pieces = [c for s, e in sorted(set(spans)) for c in _chunks(text, s, e, settings.nlp_max_chars)]
     result = Analysis()
-    docs = nlp.pipe((text[s:e] for s, e in pieces), batch_size=settings.batch_size)
+    plain = shadow(text)
+    docs = nlp.pipe((plain[s:e] for s, e in pieces), batch_size=settings.batch_size)
     for (s, _), doc in zip(pieces, docs):
         result.sentences.extend((s + sent.start_char, s + sent.end_char) for sent in doc.sents)
         for ent in doc.ents:

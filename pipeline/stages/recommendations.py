@@ -75,7 +75,7 @@ class Ref:
 
 
 # a reference this close to the start of its paragraph opens an answer to it
-ANCHOR_CHARS = 120
+ANCHOR_CHARS = 60
 # paragraphs a numbered list may run over between two items
 LIST_GAP = 2
 

@@ -106,7 +106,7 @@ def _units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, i
                     a += 1
                 while z > a and text[z - 1].isspace():
                     z -= 1
-                if z > a:
+                if z > a and re.search(r"[A-Za-z0-9]", text[a:z]):
                     units.append((a, z, para))
     return units
 
@@ -140,7 +140,9 @@ def assign_units(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple
     Quoted recommendation text is nobody's answer.
     """
     quoted = _quoted(refs)
-    named_at = [(r.start, r.label) for r in refs if not r.stated and seg.body_start <= r.start < seg.body_end]
+    xrefs = [m.span() for m in XREF.finditer(text, seg.body_start, seg.body_end)]
+    named_at = [(r.start, r.label) for r in refs if not r.stated and seg.body_start <= r.start < seg.body_end
+                and not any(a <= r.start < z for a, z in xrefs)]
     opens: dict[str, int] = {}
     units = _units(text, [(seg.body_start, seg.body_end)], sentences)
     para_of = {}
