@@ -168,7 +168,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
     for bi, b in enumerate(blocks):
         joined = clean(b.text) or ""
         item = rules.list_item.match(clean(b.lines[0].text) or "")
-        if item and numbered is not None and _number(item.group("num")) > numbered and not lead_in:
+        quotes_text = item and (len(item.group("text").split()) >= 6 or sentence_end(item.group("text")))
+        if item and quotes_text and numbered is not None and _number(item.group("num")) > numbered and not lead_in:
             m = item
             lab = m.group("num")
             ln = b.lines[0]

@@ -24,6 +24,9 @@ from pipeline.text import clean, sentence_end, split_lines, to_blocks
 
 PRIORITY = (StanceLabel.rejected, StanceLabel.deferred, StanceLabel.partially_addressed,
             StanceLabel.accepted, StanceLabel.noted, StanceLabel.not_addressed)
+# "see the response to recommendation 2": an answer that points at another
+XREF = re.compile(r"\b(?:see|as set out in|as described in|refer(?:s)? to|covered (?:in|by))\s+(?:the\s+|our\s+)?"
+                  r"(?:government's\s+)?(?:response|answer)s?\s+to\s+recommendation\s+(?P<label>\d{1,3}(?:\.\d{1,3})?)", re.I)
 _FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -36,8 +39,14 @@ class Verdict:
 
 
 def passages(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
-    """Spans of the reply that answer each recommendation label."""
-    body = [r for r in refs if seg.body_start <= r.start < seg.body_end]
+    """Spans of the reply that answer each recommendation label.
+
+    A reference inside "see the response to recommendation 2" opens nothing:
+    it points elsewhere from inside another answer.
+    """
+    xrefs = [m.span() for m in XREF.finditer(text, seg.body_start, seg.body_end)]
+    body = [r for r in refs if seg.body_start <= r.start < seg.body_end
+            and not any(a <= r.start < z for a, z in xrefs)]
     blocks = to_blocks(split_lines(text, seg.body_start, seg.body_end))
     anchors: dict[int, tuple[int, bool, set[str]]] = {}
     for r in body:
@@ -111,8 +120,6 @@ def _units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, i
     return units
 
 
-XREF = re.compile(r"\b(?:see|as set out in|as described in|refer(?:s)? to|covered (?:in|by))\s+(?:the\s+|our\s+)?"
-                  r"(?:government's\s+)?(?:response|answer)s?\s+to\s+recommendation\s+(?P<label>\d{1,3}(?:\.\d{1,3})?)", re.I)
 _CLAUSE = re.compile(r"[,;:]|\b(but|however|although|while|whilst)\b", re.I)
 
 
@@ -153,7 +160,7 @@ def assign_units(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple
         para_of[a] = para
         if para != cur:
             cur, owner = para, None
-        if any(qa <= a < qz for qa, qz in quoted):
+        if any(min(z, qz) - max(a, qa) > (z - a) // 2 for qa, qz in quoted):
             continue
         named = {lab for pos, lab in named_at if a <= pos < z}
         if named:
