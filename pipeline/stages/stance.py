@@ -26,7 +26,7 @@ PRIORITY = (StanceLabel.rejected, StanceLabel.deferred, StanceLabel.partially_ad
             StanceLabel.accepted, StanceLabel.noted, StanceLabel.not_addressed)
 # "see the response to recommendation 2": an answer that points at another
 XREF = re.compile(r"\b(?:see|as set out in|as described in|refer(?:s)? to|covered (?:in|by))\s+(?:the\s+|our\s+)?"
-                  r"(?:government's\s+)?(?:response|answer)s?\s+to\s+recommendation\s+(?P<label>\d{1,3}(?:\.\d{1,3})?)", re.I)
+                  r"(?:government's\s+)?(?:response|answer)s?\s+to\s+(?:rec\w{0,14}|concern)\s+(?P<label>\d{1,3}(?:\.\d{1,3})?)", re.I)
 _FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
