@@ -21,6 +21,7 @@ _KEEP = re.compile(r"recommend|concern|^\W*(question|response|answer|government 
                    r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 REPEATS = 3
+NEAR = 3  # lines from a page number within which a repeated line is a header or footer
 
 
 def _norm(line: str) -> str:
@@ -31,22 +32,31 @@ def noise_lines(text: str) -> list[tuple[int, int]]:
     """Spans (without line ends) of lines that are page furniture, not content."""
     lines = [(m.start(), m.start() + len(m.group(0).rstrip("\r\n"))) for m in _LINE.finditer(text) if m.group(0)]
     counts = Counter(_norm(text[a:b]) for a, b in lines)
-    furniture, repeated = [], []
-    content = 0
-    for a, b in lines:
+    content = [(a, b) for a, b in lines if text[a:b].strip()]
+    furniture, candidates = [], []
+    for k, (a, b) in enumerate(content):
         line = text[a:b]
-        if not line.strip():
-            continue
-        content += 1
         if _PAGE_NUMBER.match(line) or _RULE.match(line) or _FOOTNOTE.match(line) or _LEADERS.search(line):
-            furniture.append((a, b))
+            furniture.append(k)
         elif counts[_norm(line)] >= REPEATS and 3 <= len(line.split()) <= 25 and not _KEEP.search(line):
-            repeated.append((a, b))
-    # a running header is a small share of the lines; a file of one repeated
-    # line is content, not furniture
-    if len(repeated) * 2 > content:
+            candidates.append(k)
+    # A running header sits at page breaks: next to a page number, or inside a
+    # sentence that runs on across the page. A letterhead repeated by each
+    # letter of a thread does neither.
+    near_page = {j for k in furniture for j in range(k - NEAR, k + NEAR + 1)}
+
+    def mid_sentence(k: int) -> bool:
+        prev = text[content[k - 1][0]:content[k - 1][1]].strip() if k else ""
+        return len(prev.split()) >= 8 and not prev.endswith((".", ":", "!", "?", '"', "”", "'", "’"))
+
+    groups: dict[str, list[int]] = {}
+    for k in candidates:
+        groups.setdefault(_norm(text[content[k][0]:content[k][1]]), []).append(k)
+    repeated = [k for ks in groups.values() if any(k in near_page or mid_sentence(k) for k in ks) for k in ks]
+    # a file of one repeated line is content, not furniture
+    if len(repeated) * 2 > len(content):
         repeated = []
-    return sorted(furniture + repeated)
+    return sorted(content[k] for k in furniture + repeated)
 
 
 def mask_noise(text: str) -> str:
