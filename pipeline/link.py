@@ -72,6 +72,14 @@ def _answered(reply: LetterState, same_file: list[LetterState], everyone: list[L
     return cands[0] if cands and (score(cands[0]) > 0 or len(cands) == 1) else None
 
 
+def _same_writer(a: LetterState, b: LetterState) -> bool:
+    pa, pb = _party(a, PartyRole.sender), _party(b, PartyRole.sender)
+    if pa is None or pb is None:
+        return False
+    return any(x and y and x.lower() == y.lower()
+               for x, y in ((pa.name, pb.name), (pa.position, pb.position), (pa.organisation, pb.organisation)))
+
+
 def _sentence(doc: DocState, start: int, end: int) -> str | None:
     for a, b in doc.sentences:
         if a <= start < b:
@@ -94,6 +102,14 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
         for ls in d.letters:
             if ls.letter.kind is Kind.reply:
                 answered[ls.letter.letter_id] = _answered(ls, d.letters, everyone)
+
+    # a reply to a reply, from the one who wrote the first letter, presses its
+    # own recommendations: a follow-up letter, not an answer
+    for ls in everyone:
+        prev = answered.get(ls.letter.letter_id)
+        first = answered.get(prev.letter.letter_id) if prev is not None else None
+        if first is not None and _same_writer(ls, first):
+            ls.letter = ls.letter.model_copy(update={"kind": Kind.letter})
 
     # reports and sender organisations carry over from the letter answered
     for ls in everyone:

@@ -209,8 +209,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         return Verdict(StanceLabel.noted, 0.35, first, ())
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], PRIORITY.index(kv[0])))
     label, top = ranked[0]
-    # declining one part while doing or committing to another is a partial answer
-    positive = scores.get(StanceLabel.accepted, 0.0) + scores.get(StanceLabel.partially_addressed, 0.0)
+    # declining one part while doing, committing to or considering another is a partial answer
+    positive = sum(scores.get(k, 0.0) for k in (StanceLabel.accepted, StanceLabel.partially_addressed,
+                                                 StanceLabel.deferred))
     rejected = scores.get(StanceLabel.rejected, 0.0)
     mixed = not explicit and (
         (label is StanceLabel.rejected and positive >= MIXED_SHARE * top)
