@@ -195,10 +195,13 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
             continue
         if last_item is not None:
             gap += 1
-            if gap > LIST_GAP or _is_heading(b):
+            if gap > LIST_GAP:
                 last_item = None
-        lead_in = (bool(rules.lead_in.search(joined)) and joined.rstrip("* ").endswith(":")
-                   and not rules.lead_in_not.search(joined.rstrip("* ")))
+        if lead_in and _is_heading(b) and not rules.inline.search(joined):
+            continue  # "To Shireford County Council": a sub-heading inside the list
+        tail = joined.rstrip("* ")
+        lead_in = (bool(rules.lead_in.search(joined)) and (tail.endswith(":") or re.search(r"as follows\W*$", tail, re.I))
+                   and not rules.lead_in_not.search(tail))
         if lead_in:
             last_item = None
         for ln in b.lines:

@@ -139,7 +139,10 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
     answers = sum(1 for ln in lines if lex.qa_answer_heading.match(ln))
     if questions >= 2 and answers >= 1:
         return Kind.qa
-    if any(lex.minutes_markers.search(ln) for ln in lines):
+    markers = [m.group(0) for ln in lines for m in [lex.minutes_markers.search(ln)] if m]
+    # "Action:" alone is weak; with a meeting, a chair or members it is a record
+    strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
+    if strong or (markers and re.search(r"\b(meeting|chair|board|members)\b", text, re.I)):
         return Kind.minutes
     if lex.reply_cues.search(text[:5000]):
         return Kind.reply
