@@ -73,9 +73,10 @@ def _answered(reply: LetterState, same_file: list[LetterState], everyone: list[L
 
 
 def _same_writer(a: LetterState, b: LetterState) -> bool:
-    postcodes = {x.postcode for x in a.addresses if x.role.value == "sender" and x.postcode}
-    if postcodes & {x.postcode for x in b.addresses if x.role.value == "sender" and x.postcode}:
-        return True
+    for role in ("sender", "recipient"):  # same letterhead, or writing to the same addressee again
+        postcodes = {x.postcode for x in a.addresses if x.role.value == role and x.postcode}
+        if postcodes & {x.postcode for x in b.addresses if x.role.value == role and x.postcode}:
+            return True
     pa, pb = _party(a, PartyRole.sender), _party(b, PartyRole.sender)
     if pa is None or pb is None:
         return False
