@@ -6,13 +6,13 @@ the same corpus gives the same rows whatever order files were processed in.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
 from pipeline.extract import DocState, LetterState
 from pipeline.lexicon import Lexicons
-from pipeline.records import Kind, PartyRole, Recommendation, RecommendationMention, Stance
+from pipeline.records import Kind, PartyRole, RecommendationMention, Stance
+from pipeline.register import Entry, Register, report_key
 from pipeline.stages import stance as stance_mod
 from pipeline.text import clean
 
@@ -24,16 +24,6 @@ class Linked:
     recommendations: list[Recommendation] = field(default_factory=list)
     mentions: list[RecommendationMention] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
-
-
-def _key(title: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (title or "").lower()).strip()
-
-
-def rec_id(report_title: str | None, label: str, letter_id: str) -> str:
-    """Stable id: the report and the label; a recommendation of no known report is its letter's own."""
-    scope = _key(report_title) or f"letter:{letter_id}"
-    return hashlib.sha256(f"{scope}|{label.lower()}".encode()).hexdigest()[:16]
 
 
 def _party(ls: LetterState, role: PartyRole):
@@ -59,7 +49,7 @@ def _answered(reply: LetterState, same_file: list[LetterState], everyone: list[L
 
     def score(ls: LetterState) -> int:
         s = 0
-        if reply.letter.report_title and _key(ls.letter.report_title) == _key(reply.letter.report_title):
+        if reply.letter.report_title and report_key(ls.letter.report_title) == report_key(reply.letter.report_title):
             s += 2
         if senders & _names(ls, PartyRole.recipient):
             s += 2
@@ -134,19 +124,31 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
                 ls.parties = [p.model_copy(update={"organisation": rec.organisation}) if p is snd else p for p in ls.parties]
 
     out = Linked()
-    register: dict[str, Recommendation] = {}
+    register = Register()
+    ids: dict[tuple[str, str], Entry] = {}  # (letter_id, label) -> register entry
+
+    def scope(ls: LetterState) -> str:
+        root = ls
+        while answered.get(root.letter.letter_id) is not None:
+            root = answered[root.letter.letter_id]
+        return report_key(ls.letter.report_title) or f"thread:{root.letter.letter_id}"
+
+    def texts(ls: LetterState) -> dict[str, str]:
+        own = {r.label: r.text for r in sorted(ls.refs, key=lambda r: not r.stated) if r.text}
+        prev = answered.get(ls.letter.letter_id)
+        return {**(texts(prev) if prev is not None else {}), **own}
+
     for ls in everyone:
-        title = ls.letter.report_title
+        known = texts(ls)
         for r in ls.refs:
-            rid = rec_id(title, r.label, ls.letter.letter_id)
-            cur = register.get(rid)
-            if cur is None or (cur.text is None and r.text and r.stated):
-                register[rid] = Recommendation(recommendation_id=rid, report_title=title, number=r.number,
-                                               label=r.label, text=r.text if r.stated else (cur.text if cur else None),
-                                               letter_id=ls.letter.letter_id if cur is None or cur.text is None else cur.letter_id)
+            key = (ls.letter.letter_id, r.label)
+            if key not in ids:
+                ids[key] = register.resolve(scope(ls), ls.letter.report_title, r.label, r.number,
+                                            known.get(r.label), ls.letter.letter_id)
             out.mentions.append(RecommendationMention(
-                letter_id=ls.letter.letter_id, recommendation_id=rid, number=r.number, label=r.label,
-                char_start=r.start, char_end=r.end, sentence=_sentence(doc_of[id(ls)], r.start, r.end)))
+                letter_id=ls.letter.letter_id, recommendation_id=ids[key].recommendation_id, number=r.number,
+                label=r.label, char_start=r.start, char_end=r.end,
+                sentence=_sentence(doc_of[id(ls)], r.start, r.end)))
     for ls in everyone:
         if ls.letter.kind is not Kind.reply:
             continue
@@ -155,21 +157,22 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
         if prev is not None:
             stated = [(r.label, r.number) for r in prev.refs if r.stated]
             raised = list(dict.fromkeys(stated or [(r.label, r.number) for r in prev.refs]))
-        labels = {lab for lab, _ in raised} | {r.label for r in ls.refs}
+        labels = {lab: num for lab, num in raised} | {r.label: r.number for r in ls.refs}
         if not labels:
             continue
-        title = ls.letter.report_title
-        ids = {lab: rec_id(title, lab, ls.letter.letter_id) for lab in labels}
-        for lab, num in raised:
-            if ids[lab] not in register:
-                register[ids[lab]] = Recommendation(recommendation_id=ids[lab], report_title=title, number=num,
-                                                    label=lab, letter_id=prev.letter.letter_id)
+        entries = {}
+        for lab, num in labels.items():
+            entries[lab] = (ids.get((ls.letter.letter_id, lab))
+                            or (ids.get((prev.letter.letter_id, lab)) if prev is not None else None)
+                            or register.resolve(scope(ls), ls.letter.report_title, lab, num, None,
+                                                prev.letter.letter_id if prev else ls.letter.letter_id))
         doc = doc_of[id(ls)]
-        out.stances += _from_original(doc, stance_mod.stances(doc.text, ls.seg, ls.letter.letter_id,
-                                          prev.letter.letter_id if prev else None, ls.refs, raised, ids,
-                                          doc.sentences, lex,
-                                          {lab: register[i].text if i in register else None for lab, i in ids.items()}))
-    out.recommendations = sorted(register.values(), key=lambda r: (r.report_title or "", r.number, r.label, r.recommendation_id))
+        out.stances += _from_original(doc, stance_mod.stances(
+            doc.text, ls.seg, ls.letter.letter_id, prev.letter.letter_id if prev else None, ls.refs, raised,
+            {lab: e.recommendation_id for lab, e in entries.items()}, doc.sentences, lex,
+            {lab: e.text for lab, e in entries.items()}))
+    out.recommendations = sorted(register.records(),
+                                 key=lambda r: (r.report_title or "", r.number, r.label, r.recommendation_id))
     out.letters = [ls.letter for ls in everyone]
     out.parties = [p for ls in everyone for p in ls.parties]
     return out

@@ -124,6 +124,8 @@ class Recommendation(Record):
     label: str = Field(description="the number as written: '6', '8.25', '4a(ii)'")
     text: str | None = Field(None, description="the recommendation as stated, where a letter states it")
     letter_id: str = Field(description="first letter that states or mentions it")
+    conflicts: list[str] = Field(default_factory=list,
+                                 description="other labels the same recommendation carries in other letters")
 
 
 class RecommendationMention(Spanned):

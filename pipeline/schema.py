@@ -76,6 +76,7 @@ RECOMMENDATIONS: Final[pa.Schema] = pa.schema([
     pa.field("label", pa.string(), nullable=False),
     pa.field("text", pa.string()),
     pa.field("letter_id", pa.string(), nullable=False),
+    pa.field("conflicts", pa.list_(pa.string())),
 ])
 
 RECOMMENDATION_MENTIONS: Final[pa.Schema] = pa.schema([
