@@ -102,14 +102,23 @@ def _party(letter_id: str, role: PartyRole, name_text: str | None, position: str
 
 
 def _describe(lines: list[str], lex: Lexicons) -> tuple[str | None, str | None]:
-    """Position and organisation from the lines under a name."""
+    """Position and organisation from the lines under a name.
+
+    The line after the position names the body even without an organisation
+    word ("Shireford Coroner's Office", "Housing Ombudsman").
+    """
     position = organisation = None
+    after_position = False
     for c in lines:
+        plain = not has_postcode(c) and "@" not in c and not re.match(r"\d", c)
         if position is None and _is_role(c, lex):
             position, org = _split_role_org(c, lex)
             organisation = organisation or org
-        elif organisation is None and _is_org(c, lex) and not has_postcode(c):
+            after_position = True
+            continue
+        if organisation is None and plain and (_is_org(c, lex) or (after_position and not lex.street_re.search(c))):
             organisation = c
+        after_position = False
     return position, organisation
 
 
@@ -184,8 +193,8 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
                 break
             if position is None and _is_role(c, lex):
                 position = c
-            elif organisation is None and _is_org(c, lex):
-                organisation = c
+            elif organisation is None and (_is_org(c, lex) or (_is_role(c, lex) and c != position)):
+                organisation = c  # a letterhead body named for its office: "Housing Ombudsman"
     if position is None:
         m = rules.self_role.search(text, seg.body_start, seg.body_end)
         if m:
