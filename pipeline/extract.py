@@ -85,10 +85,16 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
         dates = dates_mod.find_dates(text, seg, letter_id, base, settings)
         reply_to = next((d.value for d in dates if d.kind is DateKind.reply_to), None)
         parties: list[Party] = []
-        snd = parties_mod.sender(text, seg, letter_id, lex, blocks, text, party_rules)
-        if snd is not None:
-            parties.append(snd)
-        parties += parties_mod.recipients(text, seg, letter_id, lex, blocks)
+        if seg.salutation is None and seg.kind is Kind.reply:
+            parties += parties_mod.paper_parties(text, seg, letter_id, lex)
+            snd = parties[0]
+        else:
+            snd = parties_mod.sender(text, seg, letter_id, lex, blocks, text, party_rules)
+            if snd is not None:
+                parties.append(snd)
+            parties += parties_mod.recipients(text, seg, letter_id, lex, blocks)
+            if seg.salutation is None:
+                parties += parties_mod.addressee_list(text, seg, letter_id, lex)
         parties += parties_mod.cc(text, seg, letter_id, lex, text)
         if seg.kind in (Kind.qa, Kind.minutes):
             persons = [(a, b) for a, b in analysis.persons if seg.start <= a < seg.end]

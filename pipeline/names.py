@@ -19,7 +19,7 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
 # A private copy of nameparser's vocabulary, so adding post-nominals it lacks
 # does not change how any other module parses names.
 _CONSTANTS = Constants()
-_CONSTANTS.suffix_acronyms.add("mp", "msp", "mla", "mep", "kc", "qc", "qpm", "dbe", "cbe", "obe", "mbe", "kbe",
+_CONSTANTS.suffix_acronyms.add("mp", "ms", "msp", "mla", "mep", "kc", "qc", "qpm", "dbe", "cbe", "obe", "mbe", "kbe",
                                "frs", "pc", "jp", "dl")
 
 

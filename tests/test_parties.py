@@ -193,8 +193,6 @@ def test_recipient_organisation_not_the_building(lex):
     assert rec.organisation != "County Hall"
 
 
-@pytest.mark.xfail(reason="a recipient block without a personal name ('The Chief Executive') is classified as "
-                          "the sender's letterhead, so no recipient is found")
 def test_recipient_addressed_by_position_only(lex):
     (rec,) = recipients_of(TO_UNNAMED_CHIEF_EXECUTIVE, lex)
     assert (rec.name, rec.position, rec.organisation) == (None, "Chief Executive", "Northshire NHS Foundation Trust")

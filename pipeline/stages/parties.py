@@ -95,7 +95,8 @@ def _party(letter_id: str, role: PartyRole, name_text: str | None, position: str
     parsed = parse(name_text) if name_text else None
     return Party(
         letter_id=letter_id, role=role, name=parsed.name if parsed else None,
-        honorific=parsed.honorific if parsed else None, position=clean(position),
+        honorific=parsed.honorific if parsed else None,
+        position=re.sub(r"^(?:the|The)\s+", "", clean(position) or "") or None,
         organisation=clean(organisation), email=email.lower() if email else None,
         char_start=span[0] if span else None, char_end=span[1] if span else None,
     )
@@ -116,7 +117,7 @@ def _describe(lines: list[str], lex: Lexicons) -> tuple[str | None, str | None]:
             organisation = organisation or org
             after_position = True
             continue
-        if organisation is None and plain and (_is_org(c, lex) or (after_position and not lex.street_re.search(c))):
+        if organisation is None and plain and (_is_org(c, lex) or after_position):
             organisation = c
         after_position = False
     return position, organisation
@@ -344,6 +345,65 @@ def split_item(item: str) -> tuple[str, str | None, str | None]:
     if m:
         return m.group("name"), None, m.group("org")
     return item, None, None
+
+
+_ADDRESSEES = re.compile(r"^\W*(?:this report is being sent to|(?:this )?(?:report|letter) (?:is )?sent to|addressed to|distribution)\s*:?\W*$", re.I)
+_COMMITTEE = re.compile(r"\b(?:the\s+)?(?P<org>(?:[A-Z][\w'’&-]*\s+(?:and\s+)?){1,6}Committee)\b")
+_PRESENTED = re.compile(r"\bby the (?P<role>[A-Z][\w'’-]*(?:,?\s+(?:(?:for|of|and|the)\s+)*[A-Z][\w'’-]*)+)")
+
+
+def addressee_list(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Party]:
+    """Recipients listed under "THIS REPORT IS BEING SENT TO:" (a coroner's report)."""
+    out: list[Party] = []
+    lines = split_lines(text, seg.start, seg.end)
+    for i, ln in enumerate(lines):
+        if not _ADDRESSEES.match(clean(ln.text) or ""):
+            continue
+        for item in lines[i + 1:]:
+            c = clean(item.text) or ""
+            if not c:
+                if out:
+                    break
+                continue
+            c = re.sub(r"^\s*(?:[-*•·]|\(?\d+[.)])\s*", "", c)
+            if re.match(r"^\d+\s+[A-Z]{3,}", clean(item.text) or ""):
+                break  # the next numbered section heading
+            head, *rest = [p.strip() for p in c.split(",")]
+            name = head if looks_like_person(head, lex) else None
+            position, org = _describe(rest if name else [head] + rest, lex)
+            out.append(_party(letter_id, PartyRole.recipient, name, position, org, None, (item.start, item.end)))
+        break
+    return out
+
+
+def paper_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Party]:
+    """Sender and recipient of a response paper, which has no letter head.
+
+    The minister signs the foreword (a name line over a position line), the
+    department heads the paper or presents it, and the paper answers a
+    committee it names near the top.
+    """
+    lines = [ln for ln in split_lines(text, seg.start, seg.end) if not ln.blank]
+    top = " ".join(clean(ln.text) or "" for ln in lines[:12])
+    organisation = next((clean(ln.text) for ln in lines[:12] if _is_org(clean(ln.text) or "", lex)
+                         and len((clean(ln.text) or "").split()) <= 8
+                         and not re.search(r"committee|response|report|:", ln.text, re.I)), None)
+    name = position = None
+    span = None
+    for a, b in zip(lines, lines[1:]):
+        ca, cb = clean(a.text) or "", clean(b.text) or ""
+        if looks_like_person(ca, lex) and _is_role(cb, lex) and b.start - a.end <= 2:
+            name, position, span = ca, cb, (a.start, a.end)
+            break
+    if position is None:
+        m = _PRESENTED.search(top)
+        if m and _is_role(m.group("role"), lex):
+            position = m.group("role").strip(" ,")
+    out = [_party(letter_id, PartyRole.sender, name, position, organisation, None, span)]
+    m = _COMMITTEE.search(re.sub(r"\s+", " ", top))
+    if m:
+        out.append(_party(letter_id, PartyRole.recipient, None, None, m.group("org"), None, None))
+    return out
 
 
 def publisher(title: str, title_start: int, org_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
