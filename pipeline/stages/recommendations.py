@@ -26,6 +26,7 @@ class RecRules:
     lead_in: re.Pattern[str]
     lead_in_not: re.Pattern[str]
     numbered_lead: re.Pattern[str]
+    short_ref: re.Pattern[str]
     list_item: re.Pattern[str]
     stated_heading: re.Pattern[str]
     parenthetical: re.Pattern[str]
@@ -46,7 +47,7 @@ def load_rules(models_dir: Path) -> RecRules:
     c = lambda p, f=re.I: re.compile(p, f)
     return RecRules(
         inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]), lead_in_not=c(raw["lead_in_not"]),
-        numbered_lead=c(raw["numbered_lead"]),
+        numbered_lead=c(raw["numbered_lead"]), short_ref=re.compile(raw["short_ref"]),
         list_item=c(raw["list_item"]), stated_heading=c(raw["stated_heading"]),
         parenthetical=c(raw["parenthetical"]), that_clause=c(raw["that_clause"]),
         report_subject=c(raw["report_subject"]), report_named=re.compile(raw["report_named"]),
@@ -154,9 +155,27 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
     return span, _clean_text(" ".join(body.split()))
 
 
+def _short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
+    """"R1", "R2 and R4": a report's recommendations by letter and number."""
+    out = []
+    for m in rules.short_ref.finditer(text, ln.start, ln.end):
+        nums = [int(n) for n in re.findall(r"\d+", m.group("nums"))]
+        if re.search(r"\bto\b|[-–]", m.group("nums")) and len(nums) == 2 and nums[0] < nums[1] <= nums[0] + 50:
+            nums = list(range(nums[0], nums[1] + 1))
+        at_start = not (clean(text[b.start:m.start()]) or "")
+        rest = _clean_text(text[m.end():b.end]) if at_start else None
+        stated = bool(rest and len(rest.split()) >= 4)
+        for n in nums:
+            out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end, _anchor(text, b, m.start()),
+                           _is_heading(b), stated, rest if stated and len(nums) == 1 else None))
+    return out
+
+
 def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
     """Every reference in the segment, in text order, one per label."""
     refs: list[Ref] = []
+    # "R1" means a recommendation only in a document that speaks of recommendations
+    short = re.search(r"\brecommendations?\b", text, re.I) is not None
     blocks = to_blocks(split_lines(text, seg.start, seg.end))
     lead_in = False
     last_item: int | None = None  # number of the last list item, while a list is open
@@ -226,6 +245,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
                                     bool(stated) or quote is not None,
                                     rec_text if len(labels) == 1 else None, quote))
             refs.extend(_word_refs(text, b, ln, rules))
+            if short:
+                refs.extend(_short_refs(text, b, ln, rules))
         if any(r.stated for r in refs if r.block_start == b.start):
             lead_in = True
     return refs
