@@ -325,3 +325,14 @@ def test_no_subject_without_salutation(lex, rules):
     text = "Minutes of the Safer Communities Board\n\n**Knife crime prevention**\n\nThe Board noted the report.\n"
     (seg,) = segment(text, lex)
     assert R.subject(text, seg, rules) is None
+
+
+def test_r_numbers_in_a_report_about_recommendations(lex, rules):
+    text = letter("The report makes six recommendations.\n\n**R1** HMPPS should publish a national recovery plan.\n\n"
+                  "R1 and R3 reflect concerns we have raised before; R2 to R4 have resource implications.")
+    got = [(r.label, r.stated) for r in refs_of(text, lex, rules)]
+    assert got == [("1", True), ("1", False), ("3", False), ("2", False), ("3", False), ("4", False)]
+
+
+def test_r_numbers_mean_nothing_without_recommendations(lex, rules):
+    assert refs_of(letter("Take the R1 road north, then the R2 to the coast."), lex, rules) == []

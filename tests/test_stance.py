@@ -371,3 +371,50 @@ def test_mid_paragraph_mention_gets_its_sentence(lex, rec_rules, nlp, settings):
             "Claire Dunn\n")
     (p5,) = inline_passages(text, lex, rec_rules, nlp, settings)["5"]
     assert p5 == ("We have no plans to change the framework set out in recommendation 5 of the earlier review.")
+
+
+TOPIC_LETTER = """12 March 2024
+
+Dear Chief Executive,
+
+The report made two recommendations:
+
+1. The Council should inspect every report of damp and mould within ten working days.
+2. The Council should publish its damp and mould policy online.
+
+Yours sincerely,
+
+Jane Roe
+Ombudsman
+
+Jane Roe
+Ombudsman
+
+Dear Ms Roe,
+
+Thank you for your letter of 12 March.
+
+Every report of damp and mould is now inspected within ten working days, and we have implemented this in full.
+
+Your report also makes recommendations to other landlords, and I understand they will write to you separately.
+
+Yours sincerely,
+
+Sam Poe
+Chief Executive
+"""
+
+
+def test_a_recommendation_answered_by_subject_not_number(nlp, lex, settings):
+    segs = segment(TOPIC_LETTER, lex)
+    assert [s.kind.value for s in segs] == ["letter", "reply"]
+    reply = segs[1]
+    refs = R.find_refs(TOPIC_LETTER, reply, R.load_rules(settings.models_dir))
+    sentences = analyse(nlp, TOPIC_LETTER, [(reply.body_start, reply.body_end)], settings).sentences
+    texts = {"1": "The Council should inspect every report of damp and mould within ten working days",
+             "2": "The Council should publish its damp and mould policy online"}
+    got = stances(TOPIC_LETTER, reply, "L2", "L1", refs, [("1", 1), ("2", 2)], {"1": "r1", "2": "r2"},
+                  sentences, lex, texts)
+    by = {s.recommendation_number: s for s in got}
+    assert by[1].stance is StanceLabel.accepted and "topic-match" in by[1].cues
+    assert by[2].stance is StanceLabel.not_addressed  # the closing remark about other recommendations is no answer

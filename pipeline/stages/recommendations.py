@@ -164,7 +164,7 @@ def _short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
             nums = list(range(nums[0], nums[1] + 1))
         at_start = not (clean(text[b.start:m.start()]) or "")
         rest = _clean_text(text[m.end():b.end]) if at_start else None
-        stated = bool(rest and len(rest.split()) >= 4)
+        stated = bool(rest and len(rest.split()) >= 4 and len(nums) == 1)
         for n in nums:
             out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end, _anchor(text, b, m.start()),
                            _is_heading(b), stated, rest if stated and len(nums) == 1 else None))

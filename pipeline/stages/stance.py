@@ -144,7 +144,9 @@ def assign_units(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple
     A sentence belongs to the passages that contain it, except that a sentence
     naming other recommendations belongs to those, and so does the rest of its
     paragraph ("We do not agree ... (recommendation 5). The distances ...").
-    Quoted recommendation text is nobody's answer.
+    Quoted recommendation text is nobody's answer, and a later paragraph that
+    speaks of "the recommendations" in general ("Your report also makes
+    recommendations to ...") is not an answer to the one before it.
     """
     quoted = _quoted(refs)
     xrefs = [m.span() for m in XREF.finditer(text, seg.body_start, seg.body_end)]
@@ -154,6 +156,7 @@ def assign_units(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple
     units = _units(text, [(seg.body_start, seg.body_end)], sentences)
     para_of = {}
     out: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    anchor_paras = {para for a, z, para in units for r in refs if r.anchor and a <= r.start < z}
     owner: set[str] | None = None
     cur = None
     for a, z, para in units:
@@ -165,12 +168,39 @@ def assign_units(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple
         named = {lab for pos, lab in named_at if a <= pos < z}
         if named:
             owner = named
+        elif para not in anchor_paras and _GENERIC.search(text, a, z):
+            owner = set()
         labels = owner if owner is not None else {lab for lab, spans in found.items()
                                                   if any(s <= a < e for s, e in spans)}
         for lab in labels:
             opens.setdefault(lab, para)
             out[lab].append((a, z, para - opens[lab]))
     return dict(out)
+
+
+_GENERIC = re.compile(r"\b(?:recommendations|concerns)\b(?!\s*\(?\d)", re.I)
+# an answer by topic, with no number: the paragraph sharing the most of the
+# recommendation's words, if it shares at least this many and this share
+TOPIC_WORDS = 4
+TOPIC_SHARE = 0.3
+TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
+
+
+def topic_units(text: str, seg: Segment, sentences: list[tuple[int, int]], rec_text: str | None,
+                taken: set[int], stop: frozenset[str]) -> list[tuple[int, int, int]]:
+    """The paragraph that answers a recommendation by its subject, not its number."""
+    if not rec_text:
+        return []
+    want = _stems(rec_text, stop)
+    best, best_score = [], 0.0
+    for b in to_blocks(split_lines(text, seg.body_start, seg.body_end)):
+        units = [u for u in _units(text, [(b.start, b.end)], sentences) if u[0] not in taken]
+        if not units:
+            continue
+        shared = len(want & _stems(text[b.start:b.end], stop))
+        if shared >= TOPIC_WORDS and shared / max(1, len(want)) >= TOPIC_SHARE and shared > best_score:
+            best, best_score = units, shared
+    return [(a, z, 0) for a, z, _ in best]
 
 
 def cross_reference(text: str, units: list[tuple[int, int, int]], rx: re.Pattern[str]) -> str | None:
@@ -246,10 +276,17 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
     answered_any = bool(found)
     verdicts: dict[str, Verdict] = {}
     order = sorted(labels, key=lambda x: (labels[x], x))
+    taken = {a for units in assigned.values() for a, _, _ in units}
     for lab in order:
         if lab in found or lab in assigned:
             verdicts[lab] = classify(text, found.get(lab, []), sentences, lex, (rec_texts or {}).get(lab),
                                      assigned.get(lab, []))
+            continue
+        by_topic = topic_units(text, seg, sentences, (rec_texts or {}).get(lab), taken, lex.stopwords)
+        if by_topic:
+            v = classify(text, [], sentences, lex, (rec_texts or {}).get(lab), by_topic)
+            verdicts[lab] = Verdict(v.label, round(v.confidence * TOPIC_DISCOUNT, 3), v.evidence,
+                                    ("topic-match",) + v.cues)
     for lab in order:  # "see the response to recommendation 2" shares recommendation 2's stance
         ref = cross_reference(text, assigned.get(lab, []), XREF)
         if lab in verdicts and ref in verdicts and ref != lab and verdicts[lab].confidence < 0.95:
