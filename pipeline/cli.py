@@ -32,7 +32,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder of .txt files (default: corpus/)")
     r.add_argument("--out", default="outputs", type=Path, metavar="OUT_DIR", help="output folder (default: outputs/)")
     r.add_argument("--json", action="store_true", help="print the summary as JSON")
-    r.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    r.add_argument("--workers", type=int, default=1, metavar="N", help="processes (or Dask workers) to use (default 1)")
+    r.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="run on this machine (default) or on a Dask distributed cluster")
+    r.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)")
+    r.add_argument("--full", action="store_true", help="ignore the cache and extract every file again")
+    noise = r.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    noise.add_argument("-v", "--verbose", action="store_true", help="log each file's warnings and errors")
     e = sub.add_parser("evaluate", help="score the pipeline against a gold file", epilog=EPILOG,
                        description="Run the pipeline over CORPUS_DIR and score it against a gold JSONL "
                                    "file in the shape of tests/data/GOLD_FORMAT.md.")
@@ -47,9 +55,13 @@ def _print_summary(summary: dict[str, int], out: Path, as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary, sort_keys=True))
         return
-    width = max(len(k) for k in summary)
+    width = 18
     for k, v in summary.items():
-        print(f"{k:<{width}}  {v:>7}")
+        if isinstance(v, dict):
+            for kind, n in v.items():
+                print(f"  {kind:<{width - 2}}  {n:>7}")
+        else:
+            print(f"{k:<{width}}  {v:>7}")
     print(f"tables written to {out}/")
 
 
@@ -58,9 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
-    logging.basicConfig(level=logging.ERROR if getattr(args, "quiet", False) else logging.WARNING,
+    quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", False)
+    logging.basicConfig(level=logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s: %(message)s")
-    from pipeline import evaluate, run, write  # heavy imports after argument errors are reported
+    if getattr(args, "workers", 1) < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    from pipeline import evaluate, run  # heavy imports after argument errors are reported
     from pipeline.lexicon import LexiconError
     from pipeline.nlp import ModelError
 
@@ -75,8 +91,13 @@ def main(argv: list[str] | None = None) -> int:
             report = evaluate.score(gold, evaluate.predicted_from_tables(result.tables))
             print(evaluate.to_json(report) if args.json else evaluate.render(report, args.show))
             return EXIT_OK
-        result = run.run_corpus(corpus, Settings())
-        write.write_tables(result.tables, args.out)
+        result = run.run_corpus(corpus, Settings(), workers=args.workers, executor=args.executor,
+                                scheduler=args.scheduler, out_dir=args.out, full=args.full,
+                                progress=sys.stderr.isatty() and not quiet)
+        run.write_outputs(result, args.out)
+        if verbose:
+            for e in result.tables["errors"].to_pylist():
+                logging.info("%s %s", e["error"], e["message"])
     except (ModelError, LexiconError, evaluate.GoldFormatError, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FATAL

@@ -6,7 +6,7 @@ waits for ``link``.
 """
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -64,7 +64,8 @@ def _mentions_recommendations(refs: list[rec_mod.Ref]) -> bool:
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
     text = mask_noise(loaded.text)
-    doc_id = loaded.sha256[:16]
+    # the path is part of the id, so two copies of one file keep distinct rows
+    doc_id = hashlib.sha256(f"{loaded.source_path}\0{loaded.sha256}".encode()).hexdigest()[:16]
     segs = segment(text, lex)
     state = DocState(Document(document_id=doc_id, source_path=loaded.source_path, sha256=loaded.sha256,
                               n_chars=len(text), n_segments=len(segs)), text, loaded.text)

@@ -6,6 +6,7 @@ the problem, and the run goes on; every good file's rows are kept.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,10 +14,10 @@ from pathlib import Path
 import pyarrow as pa
 from spacy.language import Language
 
-from pipeline import lexicon, link as link_mod, nlp as nlp_mod, write
+from pipeline import executors, lexicon, link as link_mod, write
+from pipeline.cache import Cache, code_version, file_hash
 from pipeline.config import Settings
-from pipeline.extract import DocState, extract
-from pipeline.records import ErrorRow
+from pipeline.executors import FileResult
 from pipeline.stages import load
 
 log = logging.getLogger("pipeline")
@@ -31,50 +32,84 @@ EXIT_FATAL = 3
 class RunResult:
     tables: dict[str, pa.Table]
     n_files: int
+    extracted: int = 0
+    cached: int = 0
+    manifest: dict[str, str | None] | None = None
+    cache: Cache | None = None
 
     @property
     def failed_files(self) -> int:
         errs = self.tables["errors"].to_pylist()
         return len({e["source_path"] for e in errs if e["error"].startswith("E")})
 
-    def summary(self) -> dict[str, int]:
+    def summary(self) -> dict[str, int | dict[str, int]]:
         t = self.tables
         kinds = Counter(t["letters"].column("kind").to_pylist())
         return {
             "files": self.n_files,
             "documents": t["documents"].num_rows,
             "letters": t["letters"].num_rows,
-            **{f"  {k}": v for k, v in sorted(kinds.items())},
+            "kinds": dict(sorted(kinds.items())),
             "parties": t["parties"].num_rows,
             "addresses": t["addresses"].num_rows,
             "dates": t["dates"].num_rows,
             "recommendations": t["recommendations"].num_rows,
             "mentions": t["recommendation_mentions"].num_rows,
             "stances": t["stances"].num_rows,
+            "extracted": self.extracted,
+            "from cache": self.cached,
             "errors": self.failed_files,
             "warnings": sum(1 for e in t["errors"].column("error").to_pylist() if not e.startswith("E")),
         }
 
 
-def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None) -> RunResult:
+def _progress(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", disable=not enabled, dynamic_ncols=True, leave=False)
+
+
+def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *, workers: int = 1,
+               executor: str = "local", scheduler: str | None = None, out_dir: Path | None = None,
+               full: bool = False, progress: bool = False) -> RunResult:
+    """Every stage over every file of ``corpus``.
+
+    With ``out_dir``, unchanged files (same path, same bytes, same code and
+    models) are taken from the cache there and only the rest is extracted;
+    ``full`` extracts everything again.
+    """
     lex = lexicon.load(settings.models_dir)
-    nlp = nlp or nlp_mod.load(settings)
     files = load.list_files(corpus, settings)
-    docs: list[DocState] = []
-    errors: list[ErrorRow] = []
-    for path in files:
-        loaded = load.read(path, corpus, settings)
-        if isinstance(loaded, ErrorRow):
-            log.warning(loaded.message)
-            errors.append(loaded)
-            continue
-        errors.extend(loaded.warnings)
-        try:
-            docs.append(extract(loaded, nlp, lex, settings))
-        except Exception as exc:  # one bad file must not stop the batch
-            log.exception("extraction failed for %s", loaded.source_path)
-            errors.append(ErrorRow(source_path=loaded.source_path, stage="extract", error="E500",
-                                   message=f"{loaded.source_path}: {type(exc).__name__}: {exc}"))
+    sources = [p.relative_to(corpus).as_posix() for p in files]
+    cache = Cache(out_dir, code_version(settings)) if out_dir is not None else None
+    results: dict[str, FileResult] = {}
+    hashes: dict[str, str | None] = {}
+    todo: list[str] = []
+    for path, src in zip(files, sources):
+        if cache is not None:
+            hashes[src] = file_hash(path)
+            hit = cache.get(src, hashes[src]) if hashes[src] and not full else None
+            if isinstance(hit, FileResult):
+                results[src] = hit
+                continue
+        todo.append(str(path))
+    if executor == "dask":
+        runner = executors.dask(corpus, settings, scheduler, workers)
+    else:
+        runner = executors.local(corpus, settings, workers, nlp)
+    started = time.perf_counter()
+    letters = 0
+    with _progress(len(todo), progress) as bar:
+        for res in runner(todo):
+            results[res.source_path] = res
+            if cache is not None and res.doc is not None and res.sha256:
+                cache.put(res.source_path, res.sha256, res)
+            letters += len(res.doc.letters) if res.doc else 0
+            bar.update(1)
+            bar.set_postfix(letters_per_s=f"{letters / max(1e-9, time.perf_counter() - started):.1f}", refresh=False)
+    ordered = [results[s] for s in sources if s in results]
+    docs = [r.doc for r in ordered if r.doc is not None]
+    errors = [e for r in ordered for e in r.errors]
     linked = link_mod.link(docs, lex)
     records = {
         "documents": [d.document for d in docs],
@@ -88,4 +123,14 @@ def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None) ->
         "errors": errors,
     }
     tables = {name: write.to_table(name, rows) for name, rows in records.items()}
-    return RunResult(tables, len(files))
+    if cache is not None:
+        cache.prune({cache._entry(s, h) for s, h in hashes.items() if h})
+    return RunResult(tables, len(files), extracted=len(todo), cached=len(files) - len(todo),
+                     manifest=hashes if cache is not None else None, cache=cache)
+
+
+def write_outputs(result: RunResult, out_dir: Path) -> None:
+    """Tables first, the manifest last: a run killed in between reruns its extraction."""
+    write.write_tables(result.tables, out_dir)
+    if result.cache is not None and result.manifest is not None:
+        result.cache.save_manifest(result.manifest)
