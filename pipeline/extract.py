@@ -46,8 +46,7 @@ class DocState:
 
 
 def _nlp_spans(text: str, seg: Segment, refs: list[rec_mod.Ref]) -> list[tuple[int, int]]:
-    if seg.kind in (Kind.qa, Kind.minutes):
-        return [(b.start, b.end) for b in to_blocks(split_lines(text, seg.start, seg.end))]
+    """Paragraphs whose sentences the later stages need: replies and mentions."""
     spans = {(r.block_start, r.block_end) for r in refs}
     if seg.kind is Kind.reply:
         spans |= {(b.start, b.end) for b in to_blocks(split_lines(text, seg.body_start, seg.body_end))}
@@ -73,11 +72,14 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
     party_rules = parties_mod.load_rules(settings.models_dir, lex.role_words)
     pending: list[tuple[Segment, str, list[rec_mod.Ref]]] = []
     spans: list[tuple[int, int]] = []
+    entity_spans: list[tuple[int, int]] = []  # people and bodies in Q&A and minutes, the publisher of a Q&A
     for seg in segs:
         refs = rec_mod.find_refs(text, seg, rec_rules)
         pending.append((seg, f"{doc_id}-{seg.index:03d}", refs))
         spans.extend(_nlp_spans(text, seg, refs))
-    analysis = nlp_mod.analyse(nlp, text, spans, settings)
+        if seg.kind in (Kind.qa, Kind.minutes):
+            entity_spans.extend((b.start, b.end) for b in to_blocks(split_lines(text, seg.start, seg.end)))
+    analysis = nlp_mod.analyse(nlp, text, spans, settings, entity_spans)
     state.sentences = sorted(set(analysis.sentences))
     for seg, letter_id, refs in pending:
         blocks = addr_mod.find_blocks(text, seg, lex)

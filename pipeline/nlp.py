@@ -71,10 +71,27 @@ def shadow(text: str) -> str:
     return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def analyse(nlp: Language, text: str, spans: list[tuple[int, int]], settings: Settings) -> Analysis:
-    pieces = [c for s, e in sorted(set(spans)) for c in _chunks(text, s, e, settings.nlp_max_chars)]
+def analyse(nlp: Language, text: str, spans: list[tuple[int, int]], settings: Settings,
+            entity_spans: list[tuple[int, int]] | None = None) -> Analysis:
+    """Sentences of ``spans``; sentences and entities of ``entity_spans``.
+
+    Most spans need sentence boundaries only, and ``senter`` carries its own
+    small embedding layer, so they run through it alone; the shared tok2vec
+    and the entity recogniser run only where entities are needed.
+    """
     result = Analysis()
     plain = shadow(text)
+    entity_spans = sorted(set(entity_spans or []))
+    only = sorted(set(spans) - set(entity_spans))
+    sentence_pipes = [p for p in ("senter",) if p in nlp.pipe_names] or nlp.pipe_names
+    with nlp.select_pipes(enable=sentence_pipes):
+        _run(nlp, plain, only, settings, result)
+    _run(nlp, plain, entity_spans, settings, result)
+    return result
+
+
+def _run(nlp: Language, plain: str, spans: list[tuple[int, int]], settings: Settings, result: Analysis) -> None:
+    pieces = [c for s, e in spans for c in _chunks(plain, s, e, settings.nlp_max_chars)]
     docs = nlp.pipe((plain[s:e] for s, e in pieces), batch_size=settings.batch_size)
     for (s, _), doc in zip(pieces, docs):
         result.sentences.extend((s + sent.start_char, s + sent.end_char) for sent in doc.sents)
@@ -83,4 +100,3 @@ def analyse(nlp: Language, text: str, spans: list[tuple[int, int]], settings: Se
                 result.persons.append((s + ent.start_char, s + ent.end_char))
             elif ent.label_ == "ORG":
                 result.orgs.append((s + ent.start_char, s + ent.end_char))
-    return result

@@ -37,7 +37,7 @@ def cc_of(text, lex):
 
 def participants_of(text, lex, rules, nlp, settings):
     seg = only_segment(text, lex)
-    persons = analyse(nlp, text, [(0, len(text))], settings).persons
+    persons = analyse(nlp, text, [], settings, entity_spans=[(0, len(text))]).persons
     return seg, P.participants(text, seg, "L1", lex, rules, persons)
 
 
