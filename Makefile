@@ -9,7 +9,11 @@ CORPUS ?= corpus
 OUT    ?= outputs
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test evaluate clean
+N       ?= 2000
+WORKERS ?= 2
+SIZES   ?= 500,5000
+
+.PHONY: run test evaluate bench clean
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +29,9 @@ test: $(STAMP)
 
 evaluate: $(STAMP)
 	$(PY) -m pipeline evaluate --gold tests/data/seeds.jsonl --corpus $(CORPUS)
+
+bench: $(STAMP)
+	$(PY) -m pipeline bench --n $(N) --workers $(WORKERS) --sizes $(SIZES) --out bench/results.json
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -48,6 +48,16 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--corpus", default="corpus", type=Path, help="folder the gold file names files in (default: corpus/)")
     e.add_argument("--json", action="store_true", help="print the full report as JSON")
     e.add_argument("--show", type=int, default=30, metavar="N", help="disagreements to list (default 30)")
+    b = sub.add_parser("bench", help="time the pipeline against bare nlp.pipe of the full model", epilog=EPILOG,
+                       description="Build a corpus of N letters from varied real-shaped text, run the pipeline "
+                                   "on it, time bare nlp.pipe of the full spaCy model over the same texts with the "
+                                   "same number of processes, and report letters/s, words/s, peak memory and "
+                                   "the ratio.")
+    b.add_argument("--n", type=int, default=2000, help="letters in the corpus (default 2000)")
+    b.add_argument("--workers", type=int, default=2, help="processes for both runs (default 2)")
+    b.add_argument("--sizes", default="", metavar="N,N", help="also time the pipeline alone at these corpus "
+                                                              "sizes, to see time per letter scale (e.g. 500,5000)")
+    b.add_argument("--out", type=Path, default=Path("bench/results.json"), help="results file (default bench/results.json)")
     return p
 
 
@@ -80,6 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.lexicon import LexiconError
     from pipeline.nlp import ModelError
 
+    if args.command == "bench":
+        from pipeline import bench
+
+        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+        print(bench.render(bench.run(args.n, args.workers, sizes, args.out)))
+        print(f"results written to {args.out}")
+        return EXIT_OK
     corpus = args.corpus
     if not corpus.is_dir():
         print(f"error: corpus folder {corpus} does not exist or is not a folder", file=sys.stderr)

@@ -14,7 +14,7 @@ import pytest
 from pipeline.cli import main
 from tests.conftest import CORPUS, GOLD, ROOT
 
-COMMANDS = ["run", "evaluate"]
+COMMANDS = ["run", "evaluate", "bench"]
 
 
 def _py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

@@ -69,7 +69,14 @@ def parse_span(span: str, base: dt.date | None, prefer: str, settings: Settings)
 
     ``prefer`` is "past" (the letter answered), "future" (a deadline) or
     "nearest" (any other date); it only matters when the span has no year.
+    Pure, so repeated spans (every letter of a thread repeats its dates) are
+    parsed once.
     """
+    return _parse_span(span, base, prefer, settings.date_order)
+
+
+@lru_cache(maxsize=65536)
+def _parse_span(span: str, base: dt.date | None, prefer: str, date_order: str) -> dt.date | None:
     text = re.sub(r"(?i)^the\s+|(?<=\d)(st|nd|rd|th)\b|\bof\s+", "", clean(span) or span)
     short = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2})", text)
     if short:  # two-digit years: this century unless that is far in the future
@@ -79,7 +86,7 @@ def parse_span(span: str, base: dt.date | None, prefer: str, settings: Settings)
     has_year = re.search(r"\b(19|20)\d{2}\b", text)
     if not has_year and base is None:
         return None
-    cfg = {"DATE_ORDER": settings.date_order, "REQUIRE_PARTS": ["day", "month"],
+    cfg = {"DATE_ORDER": date_order, "REQUIRE_PARTS": ["day", "month"],
            "STRICT_PARSING": False, "RETURN_AS_TIMEZONE_AWARE": False,
            "RELATIVE_BASE": dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time())}
     value = dateparser.parse(text, languages=["en"], settings=cfg)
