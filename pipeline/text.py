@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _ANGLE_URL = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
@@ -92,11 +93,18 @@ def clean(s: str | None) -> str | None:
     """A value as a reader sees it: markup removed, spaces collapsed."""
     if s is None:
         return None
-    s = _LINK.sub(r"\1", s)
-    s = _ANGLE_URL.sub(r"\1", s)
-    s = _SUP.sub(r"\1", s)
-    s = _TAG.sub("", s)
-    s = _EMPH.sub("", s)
+    return _clean(s)
+
+
+@lru_cache(maxsize=1 << 16)
+def _clean(s: str) -> str | None:
+    # each pattern only where its marker occurs: most lines carry no markup
+    if "[" in s:
+        s = _LINK.sub(r"\1", s)
+    if "<" in s:
+        s = _TAG.sub("", _SUP.sub(r"\1", _ANGLE_URL.sub(r"\1", s)))
+    if "*" in s or "_" in s:
+        s = _EMPH.sub("", s)
     s = _WS.sub(" ", s).strip()
     return s or None
 

@@ -96,6 +96,25 @@ def _parse_span(span: str, base: dt.date | None, prefer: str, date_order: str) -
     return value if has_year else _nearest_year(value, base, prefer)
 
 
+_HINT = re.compile(r"(?i)\b(?:" + DATE_WORDS + r")|\d/\d")
+
+
+def _candidates(text: str, start: int, end: int):
+    """CANDIDATE matches, searched only near a month name or a slash date: the
+    full pattern is slow to try at every position of a long file."""
+    pos = start
+    for hint in _HINT.finditer(text, start, end):
+        if hint.start() < pos:
+            continue
+        lo = max(pos, hint.start() - 40)
+        m = CANDIDATE.search(text, lo, min(end, hint.end() + 40))
+        while m is not None and m.end() <= hint.start():
+            m = CANDIDATE.search(text, m.end(), min(end, hint.end() + 40))
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def find_dateline(text: str, seg: Segment, settings: Settings) -> DateMention | None:
     """The first line that is only a date, in the letter head; for a document
     without "Dear", in its first lines or else its last (a report is dated where
@@ -134,7 +153,7 @@ def find_dates(text: str, seg: Segment, letter_id: str, base: dt.date | None, se
     dl = find_dateline(text, seg, settings)
     if dl is not None:
         out.append(dl.model_copy(update={"letter_id": letter_id}))
-    for m in CANDIDATE.finditer(text, seg.start, seg.end):
+    for m in _candidates(text, seg.start, seg.end):
         if dl is not None and dl.char_start <= m.start() < dl.char_end:
             continue
         month = m.group("m1") or m.group("m2")

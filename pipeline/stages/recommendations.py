@@ -129,6 +129,8 @@ def _word_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     return out
 
 
+# every reference form contains one of these (OCR slips included), or "R<n>"
+_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b")
 _MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on)\b", re.I)
 
 
@@ -224,6 +226,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
         if lead_in:
             last_item = None
         for ln in b.lines:
+            low = ln.text.lower()
+            if not _KEYWORD_HINT.search(low):
+                continue  # most lines name no recommendation; skip the patterns
             stated = rules.stated_heading.match(clean(ln.text) or "")
             for m in rules.inline.finditer(text, ln.start, ln.end):
                 raw_tail = text[m.end(): b.end]
