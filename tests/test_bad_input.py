@@ -25,6 +25,17 @@ def hostile(tmp_path_factory, settings, nlp):
     (corpus / "big.txt").write_text(("The committee considered section 12 and paragraph 4.5 of the Act 2015 in detail. " * 12 + "\n\n") * 3500)
     (corpus / "oneline.txt").write_text("word " * 220_000)
     (corpus / "folder.txt").mkdir()
+    (corpus / "nul_inside.txt").write_bytes(b"14 May 2021\n\nDear Minister,\x00\x00 hidden\n")
+    letter = (CORPUS / GOOD).read_text(encoding="utf-8")
+    (corpus / "crlf.txt").write_bytes(letter.replace("\n", "\r\n").encode())
+    lines = letter.split("\n")
+    mixed = "".join(ln + ("\r\n", "\n", "\r\n")[i % 3] for i, ln in enumerate(lines))
+    (corpus / "mixed_endings.txt").write_bytes(mixed.encode())
+    para = "The committee considered the evidence from councils and health bodies in detail over many months. "
+    (corpus / "twenty_mb.txt").write_text((para * 20 + "\n\n") * (20 * 2**20 // (len(para) * 20 + 2) + 1))
+    (corpus / "link_to_good.txt").symlink_to(corpus / GOOD)
+    (corpus / "link_to_dir.txt").symlink_to(corpus / "folder.txt")
+    (corpus / "broken_link.txt").symlink_to(corpus / "missing.txt")
     return corpus, run_corpus(corpus, settings, nlp)
 
 
@@ -32,10 +43,11 @@ def _errors(result):
     return {e["source_path"]: e for e in result.tables["errors"].to_pylist() if e["error"].startswith("E")}
 
 
-@pytest.mark.parametrize("name, code", [
-    ("empty.txt", "E004"), ("blank.txt", "E004"), ("binary.txt", "E005"),
-    ("undecodable.txt", "E006"), ("folder.txt", "E002"),
-])
+BAD = {"empty.txt": "E004", "blank.txt": "E004", "binary.txt": "E005", "undecodable.txt": "E006",
+       "folder.txt": "E002", "nul_inside.txt": "E005", "link_to_dir.txt": "E002", "broken_link.txt": "E002"}
+
+
+@pytest.mark.parametrize("name, code", sorted(BAD.items()))
 def test_bad_file_gives_one_clear_error_row(hostile, name, code):
     _, result = hostile
     err = _errors(result)[name]
@@ -45,14 +57,15 @@ def test_bad_file_gives_one_clear_error_row(hostile, name, code):
 
 def test_only_bad_files_have_errors(hostile):
     _, result = hostile
-    assert set(_errors(result)) == {"empty.txt", "blank.txt", "binary.txt", "undecodable.txt", "folder.txt"}
+    assert set(_errors(result)) == set(BAD)
 
 
 def test_good_file_rows_are_all_written(hostile):
     _, result = hostile
     letters = [r for r in result.tables["letters"].to_pylist() if r["source_path"] == GOOD]
     assert [r["kind"] for r in letters] == ["letter", "reply"]
-    assert result.tables["stances"].num_rows == 6
+    ids = {r["letter_id"] for r in letters}
+    assert len([s for s in result.tables["stances"].to_pylist() if s["letter_id"] in ids]) == 6
 
 
 def test_cp1252_is_read_with_a_warning(hostile):
@@ -70,7 +83,20 @@ def test_utf16_with_bom_is_read(hostile):
     assert str(letter["date"]) == "2021-06-03"
 
 
-@pytest.mark.parametrize("name", ["noletter.txt", "big.txt", "oneline.txt"])
+@pytest.mark.parametrize("name", ["crlf.txt", "mixed_endings.txt", "link_to_good.txt"])
+def test_line_endings_and_links_give_the_same_letters(hostile, name):
+    _, result = hostile
+    rows = result.tables["letters"].to_pylist()
+    want = [(r["kind"], r["date"], r["reply_to_date"]) for r in rows if r["source_path"] == GOOD]
+    got = [(r["kind"], r["date"], r["reply_to_date"]) for r in rows if r["source_path"] == name]
+    assert got == want
+    stances = result.tables["stances"].to_pylist()
+    ids = {r["letter_id"] for r in rows if r["source_path"] == name}
+    assert sorted(s["stance"] for s in stances if s["letter_id"] in ids) == sorted(
+        s["stance"] for s in stances if s["letter_id"] in {r["letter_id"] for r in rows if r["source_path"] == GOOD})
+
+
+@pytest.mark.parametrize("name", ["noletter.txt", "big.txt", "oneline.txt", "twenty_mb.txt"])
 def test_text_without_letters_gives_a_sensible_result(hostile, name):
     """Statute sections, years and number lists must not turn into dates or recommendations."""
     _, result = hostile
