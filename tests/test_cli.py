@@ -81,3 +81,37 @@ def test_evaluate_prints_table_and_json():
     assert report["segments"]["f1"] == 1.0
     assert set(report["stances"]["labels"]) >= {"accepted", "deferred", "partially_addressed", "not_addressed"}
     assert "confusion" in report["stances"]
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    """A terminal sees files, letters per second and an ETA; a pipe sees only the summary."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a new pty is 0 columns wide
+    done = subprocess.run([sys.executable, "-m", "pipeline", "run", str(CORPUS), "--out", str(tmp_path / "a")],
+                          cwd=ROOT, stdin=follower, stdout=subprocess.PIPE, stderr=follower, text=True)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert done.returncode == 0
+    assert b"letters_per_s" in seen and b"file" in seen
+    piped = _py("run", str(CORPUS), "--out", str(tmp_path / "b"))
+    assert "letters_per_s" not in piped.stderr and "files" in piped.stdout
+
+
+def test_quiet_prints_nothing_on_success(tmp_path):
+    done = _py("run", str(CORPUS), "--out", str(tmp_path / "q"), "--quiet")
+    assert done.returncode == 0 and done.stdout == "" and done.stderr == ""
