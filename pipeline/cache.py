@@ -60,12 +60,12 @@ class Cache:
         self.manifest_path = out_dir / MANIFEST
         self.version = version
 
-    def _entry(self, source_path: str, sha: str) -> Path:
+    def entry(self, source_path: str, sha: str) -> Path:
         key = hashlib.sha256(f"{source_path}\0{sha}".encode()).hexdigest()[:32]
         return self.dir / f"{key}.pkl"
 
     def get(self, source_path: str, sha: str):
-        p = self._entry(source_path, sha)
+        p = self.entry(source_path, sha)
         try:
             with p.open("rb") as fh:
                 return pickle.load(fh)
@@ -73,7 +73,7 @@ class Cache:
             return None
 
     def put(self, source_path: str, sha: str, result) -> None:
-        _atomic_write(self._entry(source_path, sha), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        _atomic_write(self.entry(source_path, sha), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
     def previous(self) -> dict:
         try:

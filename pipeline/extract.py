@@ -57,10 +57,6 @@ def _references(text: str, seg: Segment, lex: Lexicons) -> list[str]:
     return list(dict.fromkeys(m.group("code") for m in lex.reference.finditer(text, seg.start, seg.end)))
 
 
-def _mentions_recommendations(refs: list[rec_mod.Ref]) -> bool:
-    return bool(refs)
-
-
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
     text = mask_noise(loaded.text)
     # the path is part of the id, so two copies of one file keep distinct rows

@@ -124,7 +124,7 @@ def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *,
     }
     tables = {name: write.to_table(name, rows) for name, rows in records.items()}
     if cache is not None:
-        cache.prune({cache._entry(s, h) for s, h in hashes.items() if h})
+        cache.prune({cache.entry(s, h) for s, h in hashes.items() if h})
     return RunResult(tables, len(files), extracted=len(todo), cached=len(files) - len(todo),
                      manifest=hashes if cache is not None else None, cache=cache)
 
