@@ -19,6 +19,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
 from pipeline.stages import addresses as addr_mod
 from pipeline.stages import dates as dates_mod
+from pipeline.stages import paper_parties as paper_mod
 from pipeline.stages import parties as parties_mod
 from pipeline.stages import recommendations as rec_mod
 from pipeline.stages.load import Loaded
@@ -85,7 +86,7 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
         reply_to = next((d.value for d in dates if d.kind is DateKind.reply_to), None)
         parties: list[Party] = []
         if seg.salutation is None and seg.kind is Kind.reply:
-            parties += parties_mod.paper_parties(text, seg, letter_id, lex)
+            parties += paper_mod.paper_parties(text, seg, letter_id, lex)
             snd = parties[0]
         else:
             snd = parties_mod.sender(text, seg, letter_id, lex, blocks, text, party_rules)
@@ -93,15 +94,15 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
                 parties.append(snd)
             parties += parties_mod.recipients(text, seg, letter_id, lex, blocks)
             if seg.salutation is None:
-                parties += parties_mod.addressee_list(text, seg, letter_id, lex)
+                parties += paper_mod.addressee_list(text, seg, letter_id, lex)
         parties += parties_mod.cc(text, seg, letter_id, lex, text)
         if seg.kind in (Kind.qa, Kind.minutes):
             persons = [(a, b) for a, b in analysis.persons if seg.start <= a < seg.end]
-            parties += parties_mod.participants(text, seg, letter_id, lex, party_rules, persons)
+            parties += paper_mod.participants(text, seg, letter_id, lex, party_rules, persons)
             if seg.kind is Kind.qa and snd is None:
                 first = split_lines(text, seg.start, seg.end)[0]
                 orgs = [(a, b) for a, b in analysis.orgs if first.start <= a < first.end]
-                pub = parties_mod.publisher(first.text, first.start, orgs)
+                pub = paper_mod.publisher(first.text, first.start, orgs)
                 if pub:
                     parties.insert(0, Party(letter_id=letter_id, role=PartyRole.sender, organisation=pub[0],
                                             char_start=pub[1], char_end=pub[2]))

@@ -5,6 +5,7 @@ import pytest
 
 from pipeline.nlp import analyse
 from pipeline.records import Kind, PartyRole
+from pipeline.stages import paper_parties as PP
 from pipeline.stages import parties as P
 from pipeline.stages.addresses import find_blocks
 from pipeline.stages.segment import segment
@@ -38,7 +39,7 @@ def cc_of(text, lex):
 def participants_of(text, lex, rules, nlp, settings):
     seg = only_segment(text, lex)
     persons = analyse(nlp, text, [], settings, entity_spans=[(0, len(text))]).persons
-    return seg, P.participants(text, seg, "L1", lex, rules, persons)
+    return seg, PP.participants(text, seg, "L1", lex, rules, persons)
 
 
 # ---- recipients: the block above "Dear"
@@ -512,7 +513,7 @@ def test_minutes_surname_only_speaker_is_not_a_participant(lex, rules, nlp, sett
     ],
 )
 def test_split_item(item, expected):
-    assert P.split_item(item) == expected
+    assert PP.split_item(item) == expected
 
 
 def test_qa_listed_responder_found_without_person_entity(lex, rules, nlp, settings):

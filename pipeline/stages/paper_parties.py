@@ -1,0 +1,170 @@
+"""Parties of documents without a letter head: Q&A documents, minutes,
+government response papers and coroners' reports.
+
+These name people in lists ("The responses below were provided by:"), in
+speech ("Dame Sara replied"), under a foreword, or under "THIS REPORT IS
+BEING SENT TO:"; the helpers that read a name, a position and a body are the
+letter parties' own.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.lexicon import Lexicons
+from pipeline.names import looks_like_person, parse
+from pipeline.records import Party, PartyRole
+from pipeline.stages.parties import PartyRules, _describe, _is_org, _is_role, _party
+from pipeline.stages.segment import Segment
+from pipeline.text import clean, split_lines, to_blocks
+
+
+def participants(text: str, seg: Segment, letter_id: str, lex: Lexicons, rules: PartyRules,
+                 persons: list[tuple[int, int]]) -> list[Party]:
+    """Named people who respond or speak in Q&A documents and minutes.
+
+    ``persons`` are PERSON entity spans from spaCy; a name needs either such
+    a span or an honorific to count, so capitalised phrases are not people.
+    """
+    found: dict[str, Party] = {}
+    person_text = {re.sub(r"\s+", " ", text[a:b]).strip() for a, b in persons}
+
+    def is_named(s: str) -> bool:
+        p = parse(s)
+        return p is not None and looks_like_person(s, lex) and (p.honorific is not None or any(p.name in t or t in s for t in person_text))
+
+    def add(name_text: str, position: str | None, org: str | None, span: tuple[int, int]) -> None:
+        p = parse(name_text)
+        if p is None:
+            return
+        key = p.name.lower()
+        for k in list(found):
+            if k.split()[0] == key.split()[0] and (k.endswith(key.split()[-1]) or len(key.split()) == 1):
+                key = k
+        prev = found.get(key)
+        if prev is None:
+            found[key] = _party(letter_id, PartyRole.participant, name_text, position, org, None, span)
+        elif (prev.position is None and position) or (prev.organisation is None and org):
+            found[key] = prev.model_copy(update={"position": prev.position or clean(position),
+                                                 "organisation": prev.organisation or clean(org)})
+
+    blocks = to_blocks(split_lines(text, seg.start, seg.end))
+    in_list = False
+    for b in blocks:
+        for ln in b.lines:
+            c = clean(ln.text) or ""
+            if rules.participant_lead.search(c) and c.endswith(":"):
+                in_list = True
+                continue
+            item = re.match(r"^\s*(?:[-*•·o]|\d+[.)])\s+(.*)$", c)
+            if in_list and item:
+                name, position, org = split_item(item.group(1).strip().rstrip(".;"))
+                # "Name, Position at Body" in a responders list is a person by its shape
+                if is_named(name) or (position and _is_role(position, lex) and looks_like_person(name, lex)):
+                    add(name, position, org, (ln.start, ln.end))
+            elif in_list and c:
+                in_list = False
+    honorific_name = re.compile(r"\b(?:Dame|Sir|Lord|Lady|Baroness|Baron|Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:[A-Z]{2,4}))*")
+    for m in honorific_name.finditer(text, seg.start, seg.end):
+        name_text = m.group(0)
+        before = text[max(seg.start, m.start() - 80): m.start()].split("\n")[-1]
+        role_m = re.search(r"((?:[A-Z][\w'’-]*\s+){0,4}?(?:" + "|".join(re.escape(w.title()) for w in lex.role_words) + r"))\s*$", before)
+        after = text[m.end(): m.end() + 30]
+        speaks = re.match(r"\s*(?:" + rules.speech_verbs + r")\b", after)
+        if parse(name_text) and (role_m or speaks or len(name_text.split()) >= 3):
+            add(name_text, role_m.group(1) if role_m else None, None, (m.start(), m.end()))
+    for a, b in persons:
+        after = text[b: b + 30]
+        if re.match(r"\s*(?:'s view|" + rules.speech_verbs + r")\b", after) and is_named(text[a:b]):
+            add(text[a:b], None, None, (a, b))
+    return [p for p in found.values() if p.name and len(p.name.split()) >= 2]
+
+
+def split_item(item: str) -> tuple[str, str | None, str | None]:
+    """"Jacinta Kane, Head of Service at London Borough of Harrow" -> name, position, organisation;
+    "Dave Lamb from the Home Office Modern Slavery Unit" -> name, None, organisation."""
+    if "," in item:
+        name, rest = (p.strip() for p in item.split(",", 1))
+        for sep in (" at ", ", ", " for "):
+            if sep in rest:
+                role, org = rest.rsplit(sep, 1) if sep != " for " else rest.split(sep, 1)
+                return name, role.strip(), re.sub(r"^the\s+", "", org.strip())
+        return name, rest, None
+    m = re.match(r"^(?P<name>.+?)\s+(?:from|of|at)\s+(?:the\s+)?(?P<org>[A-Z].+)$", item)
+    if m:
+        return m.group("name"), None, m.group("org")
+    return item, None, None
+
+
+_ADDRESSEES = re.compile(r"^\W*(?:this report is being sent to|(?:this )?(?:report|letter) (?:is )?sent to|addressed to|distribution)\s*:?\W*$", re.I)
+_COMMITTEE = re.compile(r"\b(?:the\s+)?(?P<org>(?:[A-Z][\w'’&-]*\s+(?:and\s+)?){1,6}Committee)\b")
+_PRESENTED = re.compile(r"\bby the (?P<role>[A-Z][\w'’-]*(?:,?\s+(?:(?:for|of|and|the)\s+)*[A-Z][\w'’-]*)+)")
+
+
+def addressee_list(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Party]:
+    """Recipients listed under "THIS REPORT IS BEING SENT TO:" (a coroner's report)."""
+    out: list[Party] = []
+    lines = split_lines(text, seg.start, seg.end)
+    for i, ln in enumerate(lines):
+        if not _ADDRESSEES.match(clean(ln.text) or ""):
+            continue
+        for item in lines[i + 1:]:
+            c = clean(item.text) or ""
+            if not c:
+                if out:
+                    break
+                continue
+            c = re.sub(r"^\s*(?:[-*•·]|\(?\d+[.)])\s*", "", c)
+            if re.match(r"^\d+\s+[A-Z]{3,}", clean(item.text) or ""):
+                break  # the next numbered section heading
+            head, *rest = [p.strip() for p in c.split(",")]
+            name = head if looks_like_person(head, lex) else None
+            position, org = _describe(rest if name else [head] + rest, lex)
+            out.append(_party(letter_id, PartyRole.recipient, name, position, org, None, (item.start, item.end)))
+        break
+    return out
+
+
+def paper_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Party]:
+    """Sender and recipient of a response paper, which has no letter head.
+
+    The minister signs the foreword (a name line over a position line), the
+    department heads the paper or presents it, and the paper answers a
+    committee it names near the top.
+    """
+    lines = [ln for ln in split_lines(text, seg.start, seg.end) if not ln.blank]
+    top = " ".join(clean(ln.text) or "" for ln in lines[:12])
+    organisation = next((clean(ln.text) for ln in lines[:12] if _is_org(clean(ln.text) or "", lex)
+                         and len((clean(ln.text) or "").split()) <= 8
+                         and not re.search(r"committee|response|report|:", ln.text, re.I)), None)
+    name = position = None
+    span = None
+    for a, b in zip(lines, lines[1:]):
+        ca, cb = clean(a.text) or "", clean(b.text) or ""
+        if looks_like_person(ca, lex) and _is_role(cb, lex) and b.start - a.end <= 2:
+            name, position, span = ca, cb, (a.start, a.end)
+            break
+    if position is None:
+        m = _PRESENTED.search(top)
+        if m and _is_role(m.group("role"), lex):
+            position = m.group("role").strip(" ,")
+    out = [_party(letter_id, PartyRole.sender, name, position, organisation, None, span)]
+    m = _COMMITTEE.search(re.sub(r"\s+", " ", top))
+    if m:
+        out.append(_party(letter_id, PartyRole.recipient, None, None, m.group("org"), None, None))
+    return out
+
+
+def publisher(title: str, title_start: int, org_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """For Q&A documents: the first organisation the title names publishes it.
+
+    spaCy's ORG entities are joined by runs of capitalised acronyms ("ECPAT
+    UK"), which the small model often tags as something else.
+    """
+    cands = [(a, b) for a, b in org_spans]
+    cands += [(title_start + m.start(), title_start + m.end())
+              for m in re.finditer(r"\b[A-Z]{3,}(?:\s+[A-Z]{2,})*\b", title)]
+    if not cands:
+        return None
+    a, b = min(cands, key=lambda s: (s[0], -s[1]))
+    name = re.sub(r"^(?:the|The)\s+|['’]s$", "", title[a - title_start: b - title_start]).strip()
+    return (name, a, b) if name else None
