@@ -22,11 +22,15 @@ from pipeline.records import DateKind, DateMention
 from pipeline.stages.segment import Segment
 from pipeline.text import DATE_WORDS, DATELINE_RE, clean, split_lines
 
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+# white space inside a date may hold one line break ("31 August\n2023", a
+# PDF line wrap) but never a blank line: a paragraph break ends the date
+_S = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?" + _S + r")?"
 CANDIDATE = re.compile(
-    r"\b" + _WEEKDAY + r"(?:the\s+)?"
-    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>" + DATE_WORDS + r")\.?(?:,?\s+(?P<y1>(?:19|20)\d{2}))?"
-    r"|(?P<m2>" + DATE_WORDS + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d{2}))?"
+    r"\b" + _WEEKDAY + r"(?:the" + _S + r")?"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:" + _S + r"of)?" + _S + r"(?P<m1>" + DATE_WORDS + r")\.?"
+    r"(?:,?" + _S + r"(?P<y1>(?:19|20)\d{2}))?"
+    r"|(?P<m2>" + DATE_WORDS + r")\.?" + _S + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?" + _S + r"(?P<y2>(?:19|20)\d{2}))?"
     r"|(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>(?:19|20)?\d{2}))\b",
     re.I,
 )
@@ -50,10 +54,11 @@ def _nearest_year(value: dt.date, base: dt.date, prefer: str) -> dt.date:
     """A year-less date in the year that fits: before the base for "past", after for
     "future", else the nearest to the base."""
     cands = []
-    for year in (base.year - 1, base.year, base.year + 1):
+    span = 1 if (value.month, value.day) != (2, 29) else 4  # 29 February waits for a leap year
+    for year in range(base.year - span, base.year + span + 1):
         try:
             cands.append(value.replace(year=year))
-        except ValueError:  # 29 February
+        except ValueError:
             continue
     if prefer == "past":
         pool = [c for c in cands if c <= base] or cands

@@ -57,6 +57,8 @@ def decode(raw: bytes, source: str, settings: Settings) -> Loaded | ErrorRow:
             if n == 0:
                 warnings.append(_err(source, "W001", f"not valid {enc} ({exc.reason} at byte {exc.start})"))
             continue
+        if not text.strip():  # no-break spaces, ideographic spaces, line separators
+            return _err(source, "E004", "file is empty or holds only white space")
         if n > 0:
             warnings.append(_err(source, "W002", f"decoded as {enc} instead"))
         controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\r\n\t\f")

@@ -112,6 +112,16 @@ def _is_heading(b: Block) -> bool:
     return len(b.lines) == 1 and not sentence_end(line) and len(line.split()) <= 25
 
 
+def _label_offset(raw: str, label: str) -> int:
+    """Where a list item's number starts in the raw line, even when markup splits
+    it ("1*.*2."): the label was read from the cleaned line."""
+    at = raw.find(label)
+    if at >= 0:
+        return at
+    digit = re.search(r"\d", raw)
+    return digit.start() if digit else 0
+
+
 def _anchor(text: str, b: Block, pos: int) -> bool:
     return len(clean(text[b.start:pos]) or "") <= ANCHOR_CHARS or _is_heading(b)
 
@@ -194,7 +204,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
             m = item
             lab = m.group("num")
             ln = b.lines[0]
-            off = ln.text.find(lab)
+            off = _label_offset(ln.text, lab)
             refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                             True, True, True, _clean_text(m.group("text"))))
             numbered = _number(lab)
@@ -208,7 +218,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
                 m = rules.list_item.match(clean(ln.text) or "")
                 if m:
                     lab = m.group("num")
-                    off = ln.text.find(lab)
+                    off = _label_offset(ln.text, lab)
                     refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                     True, False, True, _clean_text(m.group("text"))))
                     last_item = _number(lab)
