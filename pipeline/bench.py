@@ -129,6 +129,15 @@ def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None =
         folder.mkdir()
         files, words = build_corpus(n, folder)
         pipe = time_pipeline(folder, workers, settings)
+        scaling = []
+        for size in sizes or []:  # before the bare model, whose weights stay in this process's memory
+            sub = Path(tmp) / f"size-{size}"
+            sub.mkdir()
+            build_corpus(size, sub, seed=size)
+            r = time_pipeline(sub, workers, settings)
+            scaling.append({"letters": r["letters"], "seconds": r["seconds"],
+                            "ms_per_letter": 1000 * r["seconds"] / max(1, r["letters"]), "peak_mb": r["peak_mb"]})
+            shutil.rmtree(sub)
         bare = time_bare_model(folder, workers, settings)
         results.update({
             "files": files, "words": words,
@@ -138,15 +147,6 @@ def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None =
                            "words_per_s": words / bare["seconds"]},
             "speedup_vs_bare_model": bare["seconds"] / pipe["seconds"],
         })
-        scaling = []
-        for size in sizes or []:
-            sub = Path(tmp) / f"size-{size}"
-            sub.mkdir()
-            build_corpus(size, sub, seed=size)
-            r = time_pipeline(sub, workers, settings)
-            scaling.append({"letters": r["letters"], "seconds": r["seconds"],
-                            "ms_per_letter": 1000 * r["seconds"] / max(1, r["letters"]), "peak_mb": r["peak_mb"]})
-            shutil.rmtree(sub)
         if scaling:
             results["scaling"] = scaling
             results["ms_per_letter_ratio_largest_to_smallest"] = scaling[-1]["ms_per_letter"] / scaling[0]["ms_per_letter"]
