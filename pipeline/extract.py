@@ -117,7 +117,7 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
             report_title=title, references=_references(text, seg, lex), subject=subject,
             text=loaded.text[seg.start:seg.end],
         )
-        state.letters.append(LetterState(seg, letter, parties, addr_mod.addresses(text, seg, letter_id, lex), dates, refs))
+        state.letters.append(LetterState(seg, letter, parties, addr_mod.addresses(text, seg, letter_id, lex, blocks), dates, refs))
     return state
 
 

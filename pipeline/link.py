@@ -34,7 +34,8 @@ def _names(ls: LetterState, role: PartyRole) -> set[str]:
     return {p.name.lower() for p in ls.parties if p.role is role and p.name}
 
 
-def _answered(reply: LetterState, same_file: list[LetterState], everyone: list[LetterState]) -> LetterState | None:
+def _answered(reply: LetterState, same_file: list[LetterState],
+              by_date: dict[object, list[LetterState]]) -> LetterState | None:
     """The letter a reply answers: same file first, then any letter matching its cited date."""
     earlier = [ls for ls in same_file if ls.letter.index < reply.letter.index]
     want = reply.letter.reply_to_date
@@ -57,7 +58,7 @@ def _answered(reply: LetterState, same_file: list[LetterState], everyone: list[L
             s += 1
         return s
 
-    cands = [ls for ls in everyone if ls.letter.date == want and ls is not reply and ls.letter.kind is not Kind.reply]
+    cands = [ls for ls in by_date.get(want, []) if ls is not reply and ls.letter.kind is not Kind.reply]
     cands.sort(key=lambda ls: (-score(ls), ls.letter.source_path, ls.letter.index))
     return cands[0] if cands and (score(cands[0]) > 0 or len(cands) == 1) else None
 
@@ -91,11 +92,14 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
     docs = sorted(docs, key=lambda d: d.document.source_path)
     everyone = [ls for d in docs for ls in d.letters]
     doc_of = {id(ls): d for d in docs for ls in d.letters}
+    by_date: dict[object, list[LetterState]] = {}  # cross-file candidates, found by the cited date
+    for ls in everyone:
+        by_date.setdefault(ls.letter.date, []).append(ls)
     answered: dict[str, LetterState | None] = {}
     for d in docs:
         for ls in d.letters:
             if ls.letter.kind is Kind.reply:
-                answered[ls.letter.letter_id] = _answered(ls, d.letters, everyone)
+                answered[ls.letter.letter_id] = _answered(ls, d.letters, by_date)
 
     # a reply to a reply, from the one who wrote the first letter, presses its
     # own recommendations: a follow-up letter, not an answer

@@ -119,9 +119,11 @@ def find_blocks(text: str, seg: Segment, lex: Lexicons) -> list[AddressBlock]:
     return found
 
 
-def addresses(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Address]:
+def addresses(text: str, seg: Segment, letter_id: str, lex: Lexicons,
+              blocks: list[AddressBlock] | None = None) -> list[Address]:
+    """Address rows; ``blocks`` are ``find_blocks``'s result when the caller has it already."""
     out = []
-    for ab in find_blocks(text, seg, lex):
+    for ab in find_blocks(text, seg, lex) if blocks is None else blocks:
         lines = [part for ln in ab.address for part in _split_lines(clean(ln.text) or "") if part]
         out.append(Address(
             letter_id=letter_id, role=ab.role, lines=lines, postcode=ab.postcode,
