@@ -7,7 +7,6 @@ waits for ``link``.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -24,7 +23,7 @@ from pipeline.stages import parties as parties_mod
 from pipeline.stages import recommendations as rec_mod
 from pipeline.stages.load import Loaded
 from pipeline.stages.segment import Segment, segment
-from pipeline.text import clean, split_lines, to_blocks
+from pipeline.text import split_lines, to_blocks
 
 
 @dataclass

@@ -6,7 +6,6 @@ the same corpus gives the same rows whatever order files were processed in.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from pipeline.extract import DocState, LetterState

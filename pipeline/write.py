@@ -61,8 +61,3 @@ def write_tables(tables: dict[str, pa.Table], out_dir: Path) -> list[Path]:
                 os.unlink(tmp)
         written.append(final)
     return written
-
-
-def read_tables(out_dir: Path) -> dict[str, pa.Table]:
-    return {name: pq.read_table(out_dir / f"{name}.parquet", schema=sch)
-            for name, sch in schema.TABLES.items() if (out_dir / f"{name}.parquet").exists()}
