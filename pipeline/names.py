@@ -20,7 +20,14 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
 # does not change how any other module parses names.
 _CONSTANTS = Constants()
 _CONSTANTS.suffix_acronyms.add("mp", "ms", "msp", "mla", "mep", "kc", "qc", "qpm", "dbe", "cbe", "obe", "mbe", "kbe",
-                               "frs", "pc", "jp", "dl")
+                               "frs", "pc", "jp", "dl", "kcb", "gcb", "cb", "cvo", "lvo", "kcmg", "cmg", "frcp", "frcs",
+                               "frsa", "fmedsci", "frse", "fba", "freng", "ma", "phd", "ms")
+_CONSTANTS.titles.add("lieut.-colonel", "lieut-colonel", "lieutenant-colonel", "colonel", "major", "captain",
+                      "commander", "brigadier", "viscount", "viscountess", "earl", "countess", "marquess", "duke",
+                      "duchess", "baron", "councillor", "cllr", "hon.", "rt.", "the")
+# A peer is known by the title's name alone: "Lord True", "Baroness Sanderson of Welton".
+PEERAGES = frozenset({"lord", "baroness", "baron", "lady", "viscount", "viscountess", "earl", "countess", "marquess",
+                      "duke", "duchess"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,18 +37,29 @@ class Name:
     postnominals: str | None
 
 
-def parse(s: str) -> Name | None:
-    """Split ``s`` into name, honorific and post-nominals; None when no first and last name."""
+def parse(s: str, *, single: bool = False) -> Name | None:
+    """Split ``s`` into name, honorific and post-nominals.
+
+    A name needs a first and a last name, except a peer's ("Lord True") and,
+    where the caller knows the text names a person (a salutation, a Hansard
+    speaker line), an honorific with a surname ("Professor Bell", "Mr. Riley").
+    """
     c = clean(s)
     if not c:
         return None
     c = c.strip(" ,;:.")
     hn = HumanName(c, constants=_CONSTANTS)
     first, last = hn.first.strip(), hn.last.strip()
+    title = hn.title.strip() or None
+    suffix = hn.suffix.strip().replace(",", "").strip() or None
     if not first or not last:
+        alone = (last or first).strip(" ,.")
+        peer = title is not None and title.split()[-1].lower().strip(".") in PEERAGES
+        if alone and title and (peer or single) and alone[0].isupper():
+            return Name(alone, title, suffix)
         return None
     core = " ".join(p for p in (first, hn.middle.strip(), last) if p)
-    return Name(core, hn.title.strip() or None, hn.suffix.strip() or None)
+    return Name(core, title, suffix)
 
 
 def looks_like_person(s: str, lex: Lexicons) -> bool:
@@ -70,6 +88,8 @@ def looks_like_person(s: str, lex: Lexicons) -> bool:
     core_tokens = parsed.name.split()
     if parsed.name.isupper() and not (parsed.honorific or parsed.postnominals):
         return False
+    if len(core_tokens) == 1 or " of " in parsed.name:  # a peer: "Lord True", "Lord Evans of Weardale"
+        return parsed.honorific is not None and len(core_tokens) <= 4
     return 2 <= len(core_tokens) <= 4
 
 
