@@ -28,16 +28,18 @@ def _norm(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
-def noise_lines(text: str) -> list[tuple[int, int]]:
-    """Spans (without line ends) of lines that are page furniture, not content."""
+def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
+    """Spans (without line ends) of lines that are page furniture or publishing boilerplate, not content."""
     lines = [(m.start(), m.start() + len(m.group(0).rstrip("\r\n"))) for m in _LINE.finditer(text) if m.group(0)]
     counts = Counter(_norm(text[a:b]) for a, b in lines)
     content = [(a, b) for a, b in lines if text[a:b].strip()]
-    furniture, candidates = [], []
+    furniture, candidates, chrome = [], [], []
     for k, (a, b) in enumerate(content):
         line = text[a:b]
         if _PAGE_NUMBER.match(line) or _RULE.match(line) or _FOOTNOTE.match(line) or _LEADERS.search(line):
             furniture.append(k)
+        elif boilerplate is not None and boilerplate.search(line):
+            chrome.append(k)
         elif counts[_norm(line)] >= REPEATS and 3 <= len(line.split()) <= 25 and not _KEEP.search(line):
             candidates.append(k)
     # A running header sits at page breaks: next to a page number, or inside a
@@ -56,12 +58,12 @@ def noise_lines(text: str) -> list[tuple[int, int]]:
     # a file of one repeated line is content, not furniture
     if len(repeated) * 2 > len(content):
         repeated = []
-    return sorted(content[k] for k in furniture + repeated)
+    return sorted(content[k] for k in furniture + repeated + chrome)
 
 
-def mask_noise(text: str) -> str:
+def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:
     """``text`` with noise lines replaced by spaces; same length, same line breaks."""
-    spans = noise_lines(text)
+    spans = noise_lines(text, boilerplate)
     if not spans:
         return text
     parts, pos = [], 0
