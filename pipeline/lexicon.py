@@ -61,6 +61,19 @@ class Lexicons:
     cc_line: re.Pattern[str]
     header_cue_lines: re.Pattern[str]
     reference: re.Pattern[str]
+    page_title: re.Pattern[str]
+    annex_title: re.Pattern[str]
+    letter_title: re.Pattern[str]
+    qa_item: re.Pattern[str]
+    hansard_head: re.Pattern[str]
+    pfd_head: re.Pattern[str]
+    pfd_reply_openers: re.Pattern[str]
+    pfd_first_reply_openers: re.Pattern[str]
+    concern_item: re.Pattern[str]
+    concern_continuation: re.Pattern[str]
+    addressee_heading: re.Pattern[str]
+    response_title: re.Pattern[str]
+    boilerplate: re.Pattern[str]
     stance_cues: tuple[StanceCue, ...]
     negators: re.Pattern[str]
     stopwords: frozenset[str]
@@ -108,6 +121,19 @@ def load(models_dir: Path) -> Lexicons:
         cc_line=_compile(pat["cc_line"], pat_path),
         header_cue_lines=_compile(pat["header_cue_lines"], pat_path),
         reference=_compile(pat["reference"], pat_path, 0),
+        page_title=_compile(pat["page_title"], pat_path),
+        annex_title=_compile(pat["annex_title"], pat_path),
+        letter_title=_compile(pat["letter_title"], pat_path),
+        qa_item=_compile(pat["qa_item"], pat_path),
+        hansard_head=_compile(pat["hansard_head"], pat_path, 0),
+        pfd_head=_compile(pat["pfd_head"], pat_path),
+        pfd_reply_openers=_any(pat["pfd_reply_openers"], pat_path),
+        pfd_first_reply_openers=_any(pat["pfd_first_reply_openers"], pat_path),
+        concern_item=_compile(pat["concern_item"], pat_path),
+        concern_continuation=_compile(pat["concern_continuation"], pat_path, 0),
+        addressee_heading=_compile(pat["addressee_heading"], pat_path, 0),
+        response_title=_compile(pat["response_title"], pat_path),
+        boilerplate=_any(_lines(lex / "boilerplate.txt"), lex / "boilerplate.txt"),
         stance_cues=_load_cues(lex / "stance_cues.jsonl"),
         stopwords=frozenset(_lines(lex / "stopwords.txt")),
         negators=_compile(r"\b(?:not|never|no|cannot|can't|won't|unable|neither|nor)\b|n't\b", lex),

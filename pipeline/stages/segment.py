@@ -8,11 +8,13 @@ signature, not by looking for the next address (which a signature can carry).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from pipeline.lexicon import Lexicons
 from pipeline.records import Kind
+from pipeline.stages.shapes import RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts
 from pipeline.text import DATE_WORDS, Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks, word_count
 
 _HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
@@ -30,6 +32,8 @@ class Segment:
     end: int
     salutation: Line | None = None
     signoff: Line | None = None
+    form: Form = Form.letter
+    title: Line | None = None  # a web page's or annex's title line
 
     @property
     def header_end(self) -> int:
@@ -134,21 +138,7 @@ def _find_signoff(blocks: list[Block], lo: int, hi: int, lex: Lexicons) -> tuple
 
 def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
     """Kind of a segment with no "Dear ...": Q&A, minutes, a response paper or other."""
-    lines = [clean(ln) or "" for ln in text.splitlines()]
-    questions = sum(1 for ln in lines if lex.qa_heading.match(ln))
-    answers = sum(1 for ln in lines if lex.qa_answer_heading.match(ln))
-    if questions >= 2 and answers >= 1:
-        return Kind.qa
-    markers = [m.group(0) for ln in lines for m in [lex.minutes_markers.search(ln)] if m]
-    # "Action:" alone is weak; with a meeting, a chair or members it is a record
-    strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
-    if strong or (markers and re.search(r"\b(meeting|chair|board|members)\b", text, re.I)):
-        return Kind.minutes
-    if lex.reply_cues.search(text[:5000]):
-        return Kind.reply
-    if re.search(r"\brecommendations?\b|\bmatters? of concern\b", text, re.I):
-        return Kind.letter
-    return Kind.other
+    return classify_document(text, lex)
 
 
 def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons) -> Kind:
@@ -156,15 +146,15 @@ def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons) -> Kin
     return Kind.reply if lex.reply_cues.search(opening) else Kind.letter
 
 
-def segment(text: str, lex: Lexicons) -> list[Segment]:
-    """Segments of ``text`` in file order; each runs to the next one's start."""
-    blocks = to_blocks(split_lines(text))
+def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
+    """Letters in ``blocks`` split at their heads: (start, end, salutation, sign-off, kind)."""
     if not blocks:
         return []
+    region_end = blocks[-1].end
     sal = [i for i, b in enumerate(blocks) if lex.salutation.match(_first(b))]
     if not sal:
         start = blocks[0].start
-        return [Segment(0, classify_unsaluted(text[start:], lex), start, len(text))]
+        return [(start, region_end, None, None, classify_unsaluted(text[start:region_end], lex))]
 
     starts = [0]
     # a report or paper before the first letter (a coroner's report, then the reply)
@@ -189,24 +179,74 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         tail = end_of_signature(blocks, last[0] + 1, len(blocks), lex)
         rest = blocks[tail:]
         if sum(1 for b in rest if any(is_prose(ln.text) for ln in b.lines)) >= PROSE_BLOCKS and \
-                classify_unsaluted(text[rest[0].start:], lex) is not Kind.other:
+                classify_unsaluted(text[rest[0].start:region_end], lex) is not Kind.other:
             starts.append(tail)
 
     owner = {}  # segment start block -> its salutation block, if any
     for bi in starts:
         nxt = min((x for x in starts if x > bi), default=len(blocks))
         owner[bi] = next((x for x in sal if bi <= x < nxt), None)
-    segments: list[Segment] = []
+    out = []
     for k, bi in enumerate(starts):
         start = blocks[bi].start
-        end = blocks[starts[k + 1]].start if k + 1 < len(starts) else len(text)
+        end = blocks[starts[k + 1]].start if k + 1 < len(starts) else region_end
         if owner[bi] is None:
-            segments.append(Segment(k, classify_unsaluted(text[start:end], lex), start, end))
+            out.append((start, end, None, None, classify_unsaluted(text[start:end], lex)))
             continue
         sal_line = blocks[owner[bi]].lines[0]
         nxt = starts[k + 1] if k + 1 < len(starts) else len(blocks)
         so = _find_signoff(blocks, owner[bi], nxt, lex)
-        signoff = so[1] if so else None
-        kind = _classify_letter(text, sal_line.start, end, lex)
-        segments.append(Segment(k, kind, start, end, sal_line, signoff))
-    return segments
+        out.append((start, end, sal_line, so[1] if so else None, _classify_letter(text, sal_line.start, end, lex)))
+    return out
+
+
+def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[int, int, Line | None, Line | None, Kind]:
+    """A region between two hard starts is one document, whatever letters it quotes."""
+    blocks = to_blocks(split_lines(text, start, end))
+    sal_i = next((i for i, b in enumerate(blocks) if lex.salutation.match(_first(b))), None)
+    sal_line = blocks[sal_i].lines[0] if sal_i is not None else None
+    so = _find_signoff(blocks, sal_i, len(blocks), lex) if sal_i is not None else None
+    body = text[start:end]
+    if st.form is Form.report:
+        kind = Kind.letter
+    elif st.form is Form.response:
+        kind = Kind.reply
+    elif st.form is Form.qa:
+        kind = Kind.qa
+    else:
+        opening = text[sal_line.start: sal_line.start + 1500] if sal_line else body[:3000]
+        title = clean(st.title.text) if st.title else ""
+        if lex.reply_cues.search(title or "") or lex.reply_cues.search(opening) or RESPONSE_STATEMENT.search(body):
+            kind = Kind.reply
+        elif sal_line is not None or lex.letter_title.match(re.sub(r"^#+\s*", "", title or "")):
+            kind = Kind.letter
+        else:
+            kind = classify_document(body, lex)
+    return (start, end, sal_line, so[1] if so else None, kind)
+
+
+def segment(text: str, lex: Lexicons) -> list[Segment]:
+    """Segments of ``text`` in file order; each runs to the next one's start."""
+    blocks = to_blocks(split_lines(text))
+    if not blocks:
+        return []
+    starts = hard_starts(text, lex)
+    found: list[tuple[tuple[int, int, Line | None, Line | None, Kind], Form, Line | None]] = []
+    lead_end = starts[0].offset if starts else len(text)
+    lead = [b for b in blocks if b.start < lead_end]
+    if lead:
+        has_letter = any(lex.salutation.match(_first(b)) for b in lead)
+        prose = sum(1 for b in lead if any(is_prose(ln.text) for ln in b.lines))
+        if not starts or has_letter or prose >= PROSE_BLOCKS:
+            for seg in _letters(text, lead, lex):
+                found.append((seg, Form.letter if seg[2] is not None else Form.document, None))
+        else:  # a listing header or page furniture: part of the first document
+            starts[0] = Start(lead[0].start, starts[0].form, starts[0].title)
+    for k, st in enumerate(starts):
+        end = starts[k + 1].offset if k + 1 < len(starts) else len(text)
+        found.append((_single(text, st.offset, end, st, lex), st.form, st.title))
+    out = []
+    for i, ((start, end, sal, so, kind), form, title) in enumerate(found):
+        out.append(Segment(i, kind, start, end, sal, so, form, title))
+    # each segment runs to the next one's start
+    return [dataclasses.replace(s, end=out[k + 1].start if k + 1 < len(out) else len(text)) for k, s in enumerate(out)]

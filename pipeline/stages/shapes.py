@@ -1,0 +1,170 @@
+"""Where a document starts when it does not start with a letter head, and what
+kind of document it is when it has no "Dear ...".
+
+Real files hold documents that a salutation does not separate: web pages saved
+one after another (each under its own title), a report's annexes ("Annex 10",
+then "Letter to ... from ..."), written questions listed on one page (each
+"Asked by: ..."), Hansard extracts, and the coroners' data-set records, where
+the report's fields are followed by one reply after another with no letterhead
+or signature. Each of these starts is a hard boundary: what lies between two
+of them is one document, whatever letters it quotes or encloses.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pipeline.lexicon import Lexicons
+from pipeline.records import Kind
+from pipeline.text import Line, clean, is_prose, split_lines
+
+
+class Form(StrEnum):
+    """How a segment is laid out, which tells the later stages where to look."""
+
+    letter = "letter"  # letter head, "Dear ...", sign-off
+    page = "page"  # a titled web page or annex: title, then a letter or a paper
+    report = "report"  # a coroner's report as the data set stores it: date, coroner, area, addressees
+    response = "response"  # a reply with no letterhead: one of the replies after a coroner's report
+    qa = "qa"  # a written or oral question with its answer
+    document = "document"  # anything else without "Dear": a paper, minutes, a report section
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    offset: int
+    form: Form
+    title: Line | None = None
+
+
+# the first sentence of a paragraph is enough to tell a reply's opening
+OPENING_CHARS = 400
+_CLOSING = re.compile(r"\b(?:i hope (?:this|that|the|my)|please (?:do not|don't) hesitate|if you (?:have|require|need) any"
+                      r"|should you (?:require|need|have)|yours (?:sincerely|faithfully)|kind regards|best wishes"
+                      r"|further assurances?\b|happy to (?:assist|help|discuss))", re.I)
+
+
+def _nonblank(lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if not ln.blank]
+
+
+def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
+    """Web page titles ("# Letter from ...") and annex headings followed by a letter title."""
+    out: list[Start] = []
+    lines = _nonblank(lines)
+    for k, ln in enumerate(lines):
+        c = clean(ln.text) or ""
+        if lex.page_title.match(ln.text):
+            out.append(Start(ln.start, Form.page, ln))
+        elif lex.annex_title.match(c) and k + 1 < len(lines) and lex.letter_title.match(clean(lines[k + 1].text) or ""):
+            out.append(Start(ln.start, Form.page, lines[k + 1]))
+    return out
+
+
+def qa_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
+    """Each listed written question ("Asked by: ..."), each Hansard extract ("HC Deb 16 December 1953 ...")."""
+    return [Start(ln.start, Form.qa, ln) for ln in lines
+            if lex.qa_item.match(clean(ln.text) or "") or lex.hansard_head.match(clean(ln.text) or "")]
+
+
+def is_pfd_record(lines: list[Line], lex: Lexicons) -> bool:
+    """The data set's layout: an ISO date, the coroner, the area, the addressees, then the inquest."""
+    head = lines[:12]
+    if not head or not lex.pfd_head.match(head[0].text):
+        return False
+    return any(re.search(r"\b(?:inquest|investigation)\b", ln.text, re.I) for ln in head)
+
+
+def _opening(line: Line) -> str:
+    return (clean(line.text[:OPENING_CHARS]) or "").lstrip("-*•· ")
+
+
+def pfd_reply_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
+    """Where each reply after a coroner's report begins.
+
+    A reply opens by answering the report ("Thank you for your Report ...", "I
+    write in response to the Regulation 28 report ...", "We acknowledge receipt
+    ..."). The first reply may instead open with condolences, or, right after
+    the report's numbered concerns, with any paragraph that does not carry the
+    last concern on; later replies open only with an answer to the report, so a
+    reply's own "Thank you for the report" or condolences stay inside it.
+    """
+    paras = _nonblank(lines)[4:]  # the report's date, coroner, area and addressees come first
+    out: list[Start] = []
+    numbered = 0  # numbered concerns in a row just before this paragraph
+    under_heading = False  # inside "TO S2R:", where an unnumbered concern follows
+    prev = ""
+    for ln in paras:
+        c = _opening(ln)
+        opens = lex.pfd_reply_openers.match(c) is not None
+        first_only = lex.pfd_first_reply_openers.match(c) is not None
+        if not out:
+            after_concerns = (numbered and not under_heading and is_prose(c)
+                              and not lex.concern_item.match(c) and not lex.concern_continuation.match(c))
+            if opens or first_only or after_concerns:
+                out.append(Start(ln.start, Form.response, ln))
+            elif lex.concern_item.match(c):
+                numbered += 1
+                under_heading = False
+            elif lex.addressee_heading.match(c):
+                under_heading = True
+            else:
+                numbered = 0 if is_prose(c) else numbered
+        elif opens or (first_only and _CLOSING.search(prev)):
+            out.append(Start(ln.start, Form.response, ln))
+        prev = clean(ln.text[-OPENING_CHARS:]) or ""
+    return out
+
+
+def hard_starts(text: str, lex: Lexicons) -> list[Start]:
+    """Every hard boundary in the file, in order; the first region may lack one."""
+    lines = split_lines(text)
+    if is_pfd_record(lines, lex):
+        first = _nonblank(lines)[0]
+        return [Start(first.start, Form.report, first)] + pfd_reply_starts(lines, lex)
+    starts = {s.offset: s for s in page_starts(lines, lex)}
+    for s in qa_starts(lines, lex):
+        starts.setdefault(s.offset, s)
+    return [starts[k] for k in sorted(starts)]
+
+
+def classify_document(text: str, lex: Lexicons) -> Kind:
+    """Kind of a segment with no "Dear ...": Q&A, minutes, a response paper, a report, or other."""
+    head = text[:6000]
+    lines = [clean(ln) or "" for ln in head.splitlines()]
+    if _qa(head, lines, lex):
+        return Kind.qa
+    markers = [m.group(0) for ln in lines for m in [lex.minutes_markers.search(ln)] if m]
+    # "Action:" alone is weak; with a meeting, a chair or members it is a record
+    strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
+    if strong or (markers and re.search(r"\b(meeting|chair|board|members|committee|council|cabinet)\b", head, re.I)):
+        return Kind.minutes
+    if lex.reply_cues.search(head) or RESPONSE_STATEMENT.search(text):
+        return Kind.reply
+    if re.search(r"\brecommendations?\b|\bmatters? of concern\b|\bconcerns?\b", text, re.I):
+        return Kind.letter
+    return Kind.other
+
+
+# a paper that states its position on the recommendations it quotes answers them
+RESPONSE_STATEMENT = re.compile(
+    r"\b(?:the )?(?:uk |scottish |welsh )?(?:government|department|ministry|home office)\s+(?:accepts?|agrees?|supports?|"
+    r"does not accept|rejects?|notes?)\s+(?:this|the|these|all)\s+recommendations?\b"
+    r"|^\W*(?:government\s+)?response\s*:|^\W*(?:accepted|not accepted|accepted in principle|partially accepted|agreed|"
+    r"not agreed|rejected)\W*$", re.I | re.M)
+
+
+def _qa(head: str, lines: list[str], lex: Lexicons) -> bool:
+    questions = sum(1 for ln in lines if lex.qa_heading.match(ln))
+    answers = sum(1 for ln in lines if lex.qa_answer_heading.match(ln))
+    if questions >= 2 and answers >= 1:
+        return True
+    return bool(QA_MARKERS.search(head))
+
+
+# written and oral questions, Hansard extracts and evidence transcripts
+QA_MARKERS = re.compile(
+    r"^\W*asked by\s*:|^\W*answered by\b|^\W*to ask (?:the|his|her)\b|^\W*asked the (?:secretary|minister|chancellor|"
+    r"prime minister|attorney|solicitor|lord|leader|first minister|cabinet secretary)|^\W*H[CL] Deb\b"
+    r"|\b(?:corrected |uncorrected )?oral evidence\b|^\W*Q\d{1,4}\s+[A-Z]", re.I | re.M)
