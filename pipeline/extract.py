@@ -17,12 +17,14 @@ from pipeline.layout import mask_noise
 from pipeline.lexicon import Lexicons
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
 from pipeline.stages import addresses as addr_mod
+from pipeline.stages import headings
 from pipeline.stages import dates as dates_mod
 from pipeline.stages import paper_parties as paper_mod
 from pipeline.stages import parties as parties_mod
 from pipeline.stages import recommendations as rec_mod
 from pipeline.stages.load import Loaded
 from pipeline.stages.segment import Segment, segment
+from pipeline.stages.shapes import Form
 from pipeline.text import split_lines, to_blocks
 
 
@@ -58,7 +60,7 @@ def _references(text: str, seg: Segment, lex: Lexicons) -> list[str]:
 
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
-    text = mask_noise(loaded.text)
+    text = mask_noise(loaded.text, lex.boilerplate)
     # the path is part of the id, so two copies of one file keep distinct rows
     doc_id = hashlib.sha256(f"{loaded.source_path}\0{loaded.sha256}".encode()).hexdigest()[:16]
     segs = segment(text, lex)
@@ -77,34 +79,19 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
             entity_spans.extend((b.start, b.end) for b in to_blocks(split_lines(text, seg.start, seg.end)))
     analysis = nlp_mod.analyse(nlp, text, spans, settings, entity_spans)
     state.sentences = sorted(set(analysis.sentences))
-    for seg, letter_id, refs in pending:
+    report_to: list[Party] = []  # the addressees of a coroner's report, whom the replies after it speak for
+    datelines = [dates_mod.find_dateline(text, seg, settings) for seg, _, _ in pending]
+    for k, (seg, letter_id, refs) in enumerate(pending):
         blocks = addr_mod.find_blocks(text, seg, lex)
-        dl = dates_mod.find_dateline(text, seg, settings)
+        dl = datelines[k]
         base = dl.value if dl else None
-        dates = dates_mod.find_dates(text, seg, letter_id, base, settings)
+        # a year-less date in an undated letter takes its year from the nearest dated one in the file
+        near = sorted((abs(j - k), d.value) for j, d in enumerate(datelines) if d is not None and j != k)
+        dates = dates_mod.find_dates(text, seg, letter_id, base or (near[0][1] if near else None), settings)
         reply_to = next((d.value for d in dates if d.kind is DateKind.reply_to), None)
-        parties: list[Party] = []
-        if seg.salutation is None and seg.kind is Kind.reply:
-            parties += paper_mod.paper_parties(text, seg, letter_id, lex)
-            snd = parties[0]
-        else:
-            snd = parties_mod.sender(text, seg, letter_id, lex, blocks, text, party_rules)
-            if snd is not None:
-                parties.append(snd)
-            parties += parties_mod.recipients(text, seg, letter_id, lex, blocks)
-            if seg.salutation is None:
-                parties += paper_mod.addressee_list(text, seg, letter_id, lex)
-        parties += parties_mod.cc(text, seg, letter_id, lex, text)
-        if seg.kind in (Kind.qa, Kind.minutes):
-            persons = [(a, b) for a, b in analysis.persons if seg.start <= a < seg.end]
-            parties += paper_mod.participants(text, seg, letter_id, lex, party_rules, persons)
-            if seg.kind is Kind.qa and snd is None:
-                first = split_lines(text, seg.start, seg.end)[0]
-                orgs = [(a, b) for a, b in analysis.orgs if first.start <= a < first.end]
-                pub = paper_mod.publisher(first.text, first.start, orgs)
-                if pub:
-                    parties.insert(0, Party(letter_id=letter_id, role=PartyRole.sender, organisation=pub[0],
-                                            char_start=pub[1], char_end=pub[2]))
+        parties = _parties(text, seg, letter_id, lex, blocks, party_rules, analysis, report_to)
+        if seg.form is Form.report:
+            report_to = [p for p in parties if p.role is PartyRole.recipient]
         parties = _attach_header_emails(text, seg, parties, lex)
         known = {p.email for p in parties if p.email}
         parties += parties_mod.mentioned_emails(text, seg, letter_id, known, lex)
@@ -118,6 +105,55 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
         )
         state.letters.append(LetterState(seg, letter, parties, addr_mod.addresses(text, seg, letter_id, lex, blocks), dates, refs))
     return state
+
+
+def _parties(text: str, seg: Segment, letter_id: str, lex: Lexicons, blocks: list[addr_mod.AddressBlock],
+             rules: parties_mod.PartyRules, analysis: nlp_mod.Analysis, report_to: list[Party]) -> list[Party]:
+    """Sender, recipients, cc and participants, read where this form of document puts them."""
+    parties: list[Party] = []
+    snd: Party | None = None
+    if seg.form is Form.report:
+        return paper_mod.report_parties(text, seg, letter_id, lex)
+    if seg.form is Form.response:
+        snd = paper_mod.response_sender(text, seg, letter_id, report_to, lex)
+        parties = ([snd] if snd else []) + paper_mod.response_recipients(text, seg, letter_id)
+    elif seg.salutation is None and seg.kind is Kind.reply:
+        parties += [p for p in paper_mod.paper_parties(text, seg, letter_id, lex) if p.name or p.position or p.organisation]
+    else:
+        snd = parties_mod.sender(text, seg, letter_id, lex, blocks, text, rules)
+        if snd is not None:
+            parties.append(snd)
+        parties += parties_mod.recipients(text, seg, letter_id, lex, blocks)
+        if seg.salutation is None:
+            parties += paper_mod.addressee_list(text, seg, letter_id, lex)
+    head_end = seg.salutation.start if seg.salutation else min(seg.end, seg.start + 3000)
+    frm, to = headings.from_to_lines(text, seg.start, head_end, lex)
+    extra = [parties_mod.from_named(letter_id, PartyRole.sender, frm),
+             parties_mod.from_named(letter_id, PartyRole.recipient, to)]
+    if seg.title is not None:
+        t_from, t_to = headings.title_parties(seg.title.text, lex)
+        extra += [parties_mod.from_named(letter_id, PartyRole.sender, t_from),
+                  parties_mod.from_named(letter_id, PartyRole.recipient, t_to)]
+    parties = parties_mod.fold(parties, extra)
+    if seg.salutation is not None:
+        dear = parties_mod.from_named(letter_id, PartyRole.recipient, headings.salutation_party(seg.salutation.text, lex))
+        parties = parties_mod.fold(parties, [dear], fallback=True)
+    parties += parties_mod.cc(text, seg, letter_id, lex, text)
+    copied = [parties_mod.from_named(letter_id, PartyRole.cc, n)
+              for n in headings.copied_to(text, seg.body_start, seg.end, lex)]
+    parties = parties_mod.fold(parties, copied)
+    if seg.kind in (Kind.qa, Kind.minutes):
+        persons = [(a, b) for a, b in analysis.persons if seg.start <= a < seg.end]
+        parties += paper_mod.participants(text, seg, letter_id, lex, rules, persons)
+        if seg.kind is Kind.qa and snd is None:
+            first = split_lines(text, seg.start, seg.end)[0]
+            orgs = [(a, b) for a, b in analysis.orgs if first.start <= a < first.end]
+            pub = paper_mod.publisher(first.text, first.start, orgs)
+            if pub:
+                parties.insert(0, Party(letter_id=letter_id, role=PartyRole.sender, organisation=pub[0],
+                                        char_start=pub[1], char_end=pub[2]))
+    # a row must name someone
+    return [p for p in parties if p.name or p.position or p.organisation or p.email]
 
 
 def _attach_header_emails(text: str, seg: Segment, parties: list[Party], lex: Lexicons) -> list[Party]:

@@ -15,7 +15,8 @@ from pipeline.names import looks_like_person, parse
 from pipeline.records import Party, PartyRole
 from pipeline.stages.parties import PartyRules, _describe, _is_org, _is_role, _party
 from pipeline.stages.segment import Segment
-from pipeline.text import clean, split_lines, to_blocks
+from pipeline.stages.headings import describe_phrase
+from pipeline.text import Line, clean, split_lines, to_blocks
 
 
 def participants(text: str, seg: Segment, letter_id: str, lex: Lexicons, rules: PartyRules,
@@ -168,3 +169,108 @@ def publisher(title: str, title_start: int, org_spans: list[tuple[int, int]]) ->
     a, b = min(cands, key=lambda s: (s[0], -s[1]))
     name = re.sub(r"^(?:the|The)\s+|['’]s$", "", title[a - title_start: b - title_start]).strip()
     return (name, a, b) if name else None
+
+
+# ---- coroners' reports as the data set stores them: date, coroner, area, addressees
+
+def report_fields(text: str, seg: Segment) -> list[Line]:
+    """The report's first four fields: date, coroner, area, addressees."""
+    return [ln for ln in split_lines(text, seg.start, seg.end) if not ln.blank][:4]
+
+
+def report_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Party]:
+    """The coroner as written ("L. Lee"), and each addressee of the ";"-separated list,
+    its post and its body apart ("The Chief Executive Officer of X")."""
+    fields = report_fields(text, seg)
+    out: list[Party] = []
+    if len(fields) >= 2:
+        coroner = clean(fields[1].text) or ""
+        person = parse(coroner, single=True) or parse(coroner)
+        if person is not None and not lex.org_re.search(coroner):
+            out.append(Party(letter_id=letter_id, role=PartyRole.sender, name=person.name, honorific=person.honorific,
+                             char_start=fields[1].start, char_end=fields[1].end))
+    if len(fields) >= 4:
+        ln = fields[3]
+        pos = ln.start
+        for item in ln.text.split(";"):
+            named = describe_phrase(_role_then_body(item.strip(), lex), lex)
+            at = ln.text.find(item.strip(), pos - ln.start)
+            if not named.empty:
+                out.append(Party(letter_id=letter_id, role=PartyRole.recipient, name=named.name,
+                                 position=named.position, organisation=named.organisation,
+                                 char_start=ln.start + max(at, 0), char_end=ln.start + max(at, 0) + len(item.strip())))
+            pos += len(item) + 1
+    return out
+
+
+def _role_then_body(item: str, lex: Lexicons) -> str:
+    """"Chief Executive Officer South East Coast Ambulance ..." -> "Chief Executive Officer, South East ..."."""
+    item = re.sub(r"^(?:the)\s+", "", item, flags=re.I)
+    words = item.split()
+    k = 0
+    while k < len(words) and words[k].lower().strip(",") in lex.role_words:
+        k += 1
+    if 0 < k < len(words) and words[k].lower() not in ("of", "for", "at", "to"):
+        return " ".join(words[:k]) + ", " + " ".join(words[k:])
+    return item
+
+
+# ---- the replies after such a report: no letterhead, no signature
+
+_ON_BEHALF = re.compile(r"\bon behalf of (?:the\s+)?(?P<org>[A-Z][\w'’&() -]{2,100}?)(?=[,.;:]|\s+(?:and|I|we|to|in)\b)")
+
+
+def _mentions(body: str, name: str) -> list[int]:
+    acr = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name)
+                  if w.lower() not in ("of", "and", "the", "for", "&", "to", "on", "in")).upper()
+    pats = [re.escape(re.sub(r"^the\s+", "", name, flags=re.I))]
+    if len(acr) >= 2:
+        pats.append(r"\b" + re.escape(acr) + r"\b")
+    core = re.sub(r"\b(?:NHS|Foundation|Trust|Hospitals?|the|of|and)\b", " ", name, flags=re.I).split()
+    if len(core) >= 2:
+        pats.append(re.escape(" ".join(core[:2])))
+    return [m.start() for p in pats for m in re.finditer(p, body, re.I)]
+
+
+def response_sender(text: str, seg: Segment, letter_id: str, addressees: list[Party], lex: Lexicons) -> Party | None:
+    """The body a reply speaks for: "on behalf of X", else the report's addressee the reply
+    names as itself ("X acknowledges", "X will", "our ... at X"), else the one it names first."""
+    body = text[seg.start:seg.end]
+    m = _ON_BEHALF.search(body)
+    if m:
+        return Party(letter_id=letter_id, role=PartyRole.sender, organisation=m.group("org").strip(),
+                     char_start=seg.start + m.start("org"), char_end=seg.start + m.end("org"))
+    best, best_score = None, 0.0
+    for p in addressees:
+        org = p.organisation or p.position
+        if not org:
+            continue
+        hits = _mentions(body, org)
+        if not hits:
+            continue
+        score = 0.0
+        for h in hits:
+            after = body[h: h + 160]
+            before = body[max(0, h - 60): h]
+            if re.match(r"[\w'’&() .-]{0,100}?\b(?:acknowledges?|has|have|is|are|will|would|recognises?|employs?|"
+                        r"advocates?|remains?|welcomes?|takes?|was|were|can|cannot|does|did)\b", after) and \
+                    re.search(r"(?:^|[.!?]\s+|\n\s*)(?:the\s+)?$", before):
+                score += 3  # the body as the subject of a sentence
+            if re.search(r"\b(?:sent to|also been sent to|copied to|from|with|at)\s+(?:the\s+)?$", before, re.I):
+                score -= 2  # another body: "also sent to X", "guidelines from X"
+            score += 0.5
+        score -= hits[0] / max(1, len(body))  # the earlier named, the likelier the writer
+        if score > best_score:
+            best, best_score = p, score
+    if best is None:
+        return None
+    return Party(letter_id=letter_id, role=PartyRole.sender, name=None, position=None,
+                 organisation=best.organisation or best.position)
+
+
+def response_recipients(text: str, seg: Segment, letter_id: str) -> list[Party]:
+    """A reply that speaks to or of the coroner is addressed to the coroner, whose name it rarely gives."""
+    m = re.search(r"\bcoroner\b", text[seg.start:seg.end], re.I)
+    if not m:
+        return []
+    return [Party(letter_id=letter_id, role=PartyRole.recipient, position="Coroner")]

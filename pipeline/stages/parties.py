@@ -18,6 +18,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.names import first_last_from_email, looks_like_person, parse
 from pipeline.records import Kind, Party, PartyRole
 from pipeline.stages.addresses import AddressBlock
+from pipeline.stages.headings import Named, comma_parts
 from pipeline.stages.segment import Segment, end_of_signature
 from pipeline.text import Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks
 
@@ -171,15 +172,22 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
         return None
     name_line: Line | None = None
     position = organisation = None
+    name_text = None
     for b in _signature_blocks(text, seg, lex):
         for ln in b.lines:
-            c = clean(ln.text) or ""
+            c = re.sub(r"\s+(?:cc|c\.c\.)\s*:?\s*$", "", clean(ln.text) or "", flags=re.I)
             if not c or lex.alt_text.search(c) or lex.header_cue_lines.match(c) or "@" in c:
                 continue
             head = c.split(",")[0]
-            if name_line is None and looks_like_person(head, lex):
+            split = None if looks_like_person(head, lex) else _name_then_post(c, lex)
+            if name_line is None and (looks_like_person(head, lex) or split):
                 name_line = ln
-                position, organisation = _describe([p.strip() for p in c.split(",")[1:]], lex)
+                if split:
+                    name_text, post = split
+                    position, organisation = _split_role_org(post, lex)
+                else:
+                    name_text = head
+                    position, organisation = _describe([p.strip() for p in c.split(",")[1:]], lex)
             elif position is None and _is_role(c, lex):
                 position, organisation = _split_role_org(c, lex)[0], organisation or _split_role_org(c, lex)[1]
             elif organisation is None and _is_org(c, lex):
@@ -189,7 +197,10 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
     head_end = min(recipient_starts + [seg.header_end])
     for b in to_blocks(split_lines(text, seg.start, head_end)):
         for ln in b.lines:
-            c = clean(ln.text) or ""
+            c = re.sub(r"^(?:from the|office of the|from)\s+", "", clean(ln.text) or "", flags=re.I)
+            if seg.title is not None and ln.start <= seg.title.start < ln.end or _NOT_LETTERHEAD.match(clean(ln.text) or "") \
+                    or is_prose(c):
+                continue  # a page title, a contents entry, a "Published" line
             if looks_like_person(c.split(",")[0], lex) or is_dateline(c) or has_postcode(c):
                 break
             if position is None and _is_role(c, lex):
@@ -201,37 +212,91 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
         if m:
             position = m.group("role")
     if position and organisation is None:
-        for acr in _ACRONYM.findall(position):
+        for acr in (a for a in _ACRONYM.findall(position) if not _POSTNOMINAL.match(a)):
             organisation = expand_acronym(acr, document)
             if organisation:
                 break
     if name_line is None and position is None and organisation is None:
         return Party(letter_id=letter_id, role=PartyRole.sender)
     span = (name_line.start, name_line.end) if name_line else None
-    return _party(letter_id, PartyRole.sender, clean(name_line.text).split(",")[0] if name_line else None,
-                  position, organisation, None, span)
+    return _party(letter_id, PartyRole.sender, name_text, position, organisation, None, span)
+
+
+_NOT_LETTERHEAD = re.compile(r"^\W*(?:#|\d+[.)]\s|published\b|updated\b|contents\b|print\b|(?:from|to|cc|date|subject|re)\s*:)", re.I)
+_POSTNOMINAL = re.compile(r"\b(?:MP|MSP|MS|AM|MLA|MEP|KC|QC|CBE|OBE|MBE|DBE|KBE|KCB|QPM|PhD|FRCP|DL)\b\.?$")
+
+
+def _name_then_post(line: str, lex: Lexicons) -> tuple[str, str] | None:
+    """"Neil Parish MP Chair of the Committee": a signature's name and post on one line."""
+    words = line.split()
+    for k in range(2, min(len(words), 7)):
+        name, post = " ".join(words[:k]), " ".join(words[k:])
+        person = parse(name)
+        titled = person is not None and (person.postnominals or (person.honorific and not lex.role_re.search(person.honorific)))
+        if lex.role_re.match(post) and looks_like_person(name, lex) and titled and not lex.role_re.search(person.name):
+            return name, post
+    return None
+
+
+_CC_AT_END = re.compile(r"\b(?:cc|c\.c\.|copy to|copies to)\s*:\s*$", re.I)
+
+
+def _cc_item(c: str, lex: Lexicons) -> bool:
+    """A line of a cc list: an e-mail, a name, a post or a body; not a sentence, an address or a date."""
+    bare = EMAIL.sub("", c)
+    if not c or has_postcode(c) or is_dateline(c) or lex.salutation.match(c):
+        return False
+    head = bare.split(",")[0].strip(" :;()[]")
+    if looks_like_person(head, lex):
+        return not bare.rstrip().endswith(".") or len(bare.split()) < 8
+    return not is_prose(bare) and bool(EMAIL.search(c) or lex.role_re.search(head) or lex.org_re.search(head))
 
 
 def _cc_lines(text: str, seg: Segment, lex: Lexicons) -> list[Line]:
+    """The cc marker's own line (when it names anyone) and the list under it, which
+    may run over blank lines ("cc:" can also close the signature's last line)."""
     lines = split_lines(text, seg.start, seg.end)
     out: list[Line] = []
     i = 0
     while i < len(lines):
         c = clean(lines[i].text) or ""
-        if lex.cc_line.match(c) and (re.match(r"^\W*[a-z .]+:", c, re.I) or not is_prose(c)):
-            out.append(lines[i])
+        opens = lex.cc_line.match(c) and (re.match(r"^\W*[a-z .]+:", c, re.I) or not is_prose(c))
+        if opens or _CC_AT_END.search(c):
+            if opens and lex.cc_line.sub("", c, count=1).strip(" :"):
+                out.append(lines[i])
             i += 1
-            while i < len(lines):
+            blanks = 0
+            while i < len(lines) and blanks <= 2:
                 c2 = clean(lines[i].text) or ""
-                bare = EMAIL.sub("", c2)
-                if c2 and not is_prose(bare) and not has_postcode(c2) and (EMAIL.search(c2) or (lines[i - 1].text.strip() and looks_like_person(c2.split(",")[0], lex))):
+                if not c2:
+                    blanks += 1
+                elif _cc_item(c2, lex):
                     out.append(lines[i])
-                elif c2:
+                    blanks = 0
+                else:
                     break
                 i += 1
             continue
         i += 1
     return out
+
+
+def _cc_entries(desc: str, lex: Lexicons) -> list[list[str]]:
+    """Comma parts of a cc line, one list per person: a line may run two entries together
+    ("..., Minister for Safe and Legal Migration Matthew Rycroft, Permanent Secretary")."""
+    parts = comma_parts(desc, lex)
+    entries: list[list[str]] = [[]]
+    for k, part in enumerate(parts):
+        words = part.split()
+        nxt = parts[k + 1] if k + 1 < len(parts) else ""
+        tail = " ".join(words[-2:])
+        if len(words) > 2 and entries[-1] and lex.role_re.match(nxt) and looks_like_person(tail, lex) \
+                and not lex.role_re.search(tail):
+            entries[-1].append(" ".join(words[:-2]))
+            entries.append([tail])
+        else:
+            entries[-1].append(part)
+    return [e for e in entries if e]
 
 
 def cc(text: str, seg: Segment, letter_id: str, lex: Lexicons, document: str) -> list[Party]:
@@ -241,17 +306,19 @@ def cc(text: str, seg: Segment, letter_id: str, lex: Lexicons, document: str) ->
         m = EMAIL.search(c)
         email = m.group(0) if m else None
         desc = EMAIL.sub("", c).strip(" :;,()[]")
-        parts = [p.strip() for p in desc.split(",") if p.strip()]
-        name = parts[0] if parts and looks_like_person(parts[0], lex) else None
-        position, org = _describe(parts[1:], lex) if name else (None, None)
-        if name and len(parts) >= 3 and org is None:
-            org = parts[-1]
-        if name is None and email:
-            guess = first_last_from_email(email.split("@")[0])
-            name = guess if guess and re.search(re.escape(guess), document, re.I) else None
-            org = org or _org_from_domain(email, document)
-        if name or email:
-            out.append(_party(letter_id, PartyRole.cc, name, position, org, email, (ln.start, ln.end)))
+        for parts in _cc_entries(desc, lex) or [[]]:
+            name = parts[0] if parts and looks_like_person(parts[0], lex) else None
+            position, org = _describe(parts[1:], lex) if name else (None, None)
+            if name and len(parts) >= 3 and org is None:
+                org = parts[-1]
+            if name is None and parts and not email:
+                position, org = _describe(parts, lex)
+            if name is None and email:
+                guess = first_last_from_email(email.split("@")[0])
+                name = guess if guess and re.search(re.escape(guess), document, re.I) else None
+                org = org or _org_from_domain(email, document)
+            if name or email or position or org:
+                out.append(_party(letter_id, PartyRole.cc, name, position, org, email, (ln.start, ln.end)))
     return out
 
 
@@ -267,4 +334,81 @@ def mentioned_emails(text: str, seg: Segment, letter_id: str, known: set[str], l
         window = text[max(seg.start, m.start() - 200): m.start()]
         name = guess if guess and re.search(re.escape(guess), window, re.I) else None
         out.append(_party(letter_id, PartyRole.mentioned, name, None, None, email, (m.start(), m.end())))
+    return out
+
+
+def from_named(letter_id: str, role: PartyRole, named: Named) -> Party | None:
+    """A party row for what a heading, title or phrase names; None when it names nobody."""
+    if named.empty:
+        return None
+    span = (named.start, named.end) if named.start is not None else None
+    return Party(letter_id=letter_id, role=role, name=named.name, position=clean(named.position),
+                 organisation=clean(named.organisation), char_start=span[0] if span else None,
+                 char_end=span[1] if span else None)
+
+
+_BODY_STOP = frozenset({"of", "and", "the", "for", "&", "to", "on", "in"})
+
+
+def _words(s: str | None) -> set[str]:
+    return {w for w in re.split(r"[^a-z0-9]+", (s or "").lower()) if w and w not in _BODY_STOP}
+
+
+def same_body(a: str | None, b: str | None) -> bool:
+    """Two spellings of one organisation or post: most words shared, or one the other's acronym."""
+    if not a or not b:
+        return False
+    wa, wb = _words(a), _words(b)
+    if wa and wb and len(wa & wb) / len(wa | wb) >= 0.5:
+        return True
+    acr = lambda s: "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", s) if w.lower() not in _BODY_STOP).lower()
+    a1, b1 = a.strip().lower(), b.strip().lower()
+    return (a1.isalpha() and a1 == acr(b)) or (b1.isalpha() and b1 == acr(a))
+
+
+def same_person(a: str, b: str) -> bool:
+    """"Evans" and "Evans of Weardale", "Bell" and "Brian Bell": one person named twice."""
+    ta, tb = a.lower().replace(".", "").split(), b.lower().replace(".", "").split()
+    if " of " in f" {a.lower()} " or " of " in f" {b.lower()} ":  # peers are known by the first word of the title
+        return ta[0] == tb[0]
+    if len(ta) == 1 or len(tb) == 1:  # "Bell" for Brian Bell, "Helen" for Helen Ward
+        one, full = (ta, tb) if len(ta) == 1 else (tb, ta)
+        return one[0] in (full[0], full[-1])
+    return ta[-1] == tb[-1] and ta[0][0] == tb[0][0]
+
+
+def _compatible(p: Party, x: Party) -> bool:
+    if p.name and x.name:
+        return same_person(p.name, x.name)
+    clash = lambda u, v: bool(u and v and not same_body(u, v))
+    return not clash(p.organisation, x.organisation) and not clash(p.position, x.position)
+
+
+def fold(parties: list[Party], extra: list[Party | None], *, fallback: bool = False) -> list[Party]:
+    """Add what other places say about the same parties, field by field.
+
+    A title's "to the MAC" and the salutation's "Dear Professor Bell" are one
+    recipient; the signature's name and a "From:" line's post are one sender.
+    What ``parties`` already says wins; a row that names someone else is added,
+    except for a second sender, and except when ``fallback`` (the salutation,
+    which only stands in for a missing recipient block) and the role is taken.
+    """
+    out = list(parties)
+    for x in extra:
+        if x is None or not (x.name or x.position or x.organisation):
+            continue
+        same_role = [i for i, p in enumerate(out) if p.role is x.role]
+        hit = next((i for i in same_role if _compatible(out[i], x)
+                    and (x.role is PartyRole.sender or out[i].name or x.name or len(same_role) == 1)), None)
+        if hit is None:
+            if (x.role is not PartyRole.sender and not fallback) or not same_role:
+                out.append(x)
+            continue
+        p = out[hit]
+        name = p.name if not x.name or (p.name and len(p.name) >= len(x.name)) else x.name
+        update = {"name": name, "position": p.position or x.position, "organisation": p.organisation or x.organisation,
+                  "honorific": p.honorific or x.honorific}
+        if p.char_start is None and x.char_start is not None:
+            update |= {"char_start": x.char_start, "char_end": x.char_end}
+        out[hit] = p.model_copy(update=update)
     return out
