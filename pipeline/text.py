@@ -138,12 +138,15 @@ POSTCODE_RE = re.compile(r"\b(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})\
 # A whole line that is only a date: "4 February 2021", "Friday 15 January 2021",
 # "26th November 2020", "February 4, 2021", "04/02/2021".
 # A section number or "Date:"/"Published" may stand before it ("9  22 May 2024").
-DATELINE_RE = re.compile(
-    r"^(?:\d{1,2}\s+|(?:date|dated|published|issued|sent)(?:\s+on)?\s*:?\s*)?"
-    r"(?P<date>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+DATE_BODY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + DATE_WORDS + r")\.?,?\s+\d{4}"
     r"|(?:" + DATE_WORDS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})))\.?$",
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))"
+)
+DATELINE_RE = re.compile(
+    r"^(?:\d{1,2}\s+|(?:date|dated|published|issued|sent)(?:\s+on)?\s*:?\s*)?"
+    r"(?P<date>" + DATE_BODY + r")\.?$",
     re.I,
 )
 

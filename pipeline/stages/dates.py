@@ -20,7 +20,7 @@ import dateparser
 from pipeline.config import Settings
 from pipeline.records import DateKind, DateMention
 from pipeline.stages.segment import Segment
-from pipeline.text import DATE_WORDS, DATELINE_RE, clean, split_lines
+from pipeline.text import DATE_BODY, DATE_WORDS, DATELINE_RE, clean, split_lines
 
 # white space inside a date may hold one line break ("31 August\n2023", a
 # PDF line wrap) but never a blank line: a paragraph break ends the date
@@ -40,6 +40,7 @@ _SENT_BOUND = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n\s*\n")
 @dataclass(frozen=True)
 class DateRules:
     reply_to_before: re.Pattern[str]
+    reply_to_after: re.Pattern[str]
     deadline_before: re.Pattern[str]
     deadline_sentence: re.Pattern[str]
 
@@ -47,7 +48,8 @@ class DateRules:
 @lru_cache(maxsize=4)
 def load_rules(models_dir: Path) -> DateRules:
     raw = json.loads((models_dir / "patterns" / "dates.json").read_text(encoding="utf-8"))
-    return DateRules(*(re.compile(raw[k], re.I) for k in ("reply_to_before", "deadline_before", "deadline_sentence")))
+    return DateRules(*(re.compile(raw[k], re.I) for k in ("reply_to_before", "reply_to_after", "deadline_before",
+                                                           "deadline_sentence")))
 
 
 def _nearest_year(value: dt.date, base: dt.date, prefer: str) -> dt.date:
@@ -120,28 +122,78 @@ def _candidates(text: str, start: int, end: int):
             pos = m.end()
 
 
+_PUBLISHED = re.compile(r"^\W*(?:published|updated|last updated|first published)\b", re.I)
+# "Meeting: 22/06/2023 - Executive", "Health Scrutiny Panel – 28 July 2014", "Answered by X on 22 December 2022"
+_LABELLED = re.compile(
+    r"^\W*(?:meeting|date of meeting|date|held on|minutes)\s*:?\s*(?P<d1>" + DATE_BODY + r")"
+    r"|\banswered by\b.{2,80}?\bon\s+(?P<d2>\d{1,2}\s+[A-Za-z]+\s+\d{4})"
+    r"|^\W*H[CL] Deb\s+(?P<d3>\d{1,2}\s+[A-Za-z]+\s+\d{4})"
+    r"|^[^.]{2,80}?\s[–—-]\s+(?P<d4>\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*$"
+    r"|\bmeeting (?:of [^.]{2,80} )?(?:held )?on\s+(?:\w+day,?\s+)?(?P<d5>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})",
+    re.I)
+_ISO = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})\s*$")
+
+
+def _dateline_at(ln, settings: Settings, published: bool = False) -> DateMention | None:
+    c = clean(ln.text) or ""
+    if not published and _PUBLISHED.match(c):
+        return None
+    m = DATELINE_RE.match(c) or _ISO.match(c)
+    group = "date"
+    if m is None:
+        m = _LABELLED.search(c)
+        if m is None:
+            return None
+        group = next(g for g in ("d1", "d2", "d3", "d4", "d5") if m.group(g))
+    raw = m.group(group)
+    value = parse_span(raw, None, "past", settings) if not _ISO.match(c) else dt.date.fromisoformat(raw)
+    if not value:
+        return None
+    at = ln.text.find(raw)
+    if at < 0:  # markup inside the date; point at the whole line
+        at, raw = len(ln.text) - len(ln.text.lstrip()), ln.text.strip()
+    return DateMention(letter_id="", kind=DateKind.dateline, value=value, text=raw,
+                       char_start=ln.start + at, char_end=ln.start + at + len(raw))
+
+
+def _heading_line(raw: str) -> bool:
+    """A subject heading ("### Request to the Committee", "**Re: ...**"), not a sentence."""
+    c = clean(raw) or ""
+    words = re.findall(r"[A-Za-z][\w'’-]*", c)
+    if raw.lstrip().startswith(("#", "**", "__")) or re.match(r"^\W*(?:re|subject)\s*:", c, re.I):
+        return True
+    return 0 < len(words) <= 12 and sum(w[0].isupper() for w in words) * 2 > len(words) and not c.endswith(".")
+
+
 def find_dateline(text: str, seg: Segment, settings: Settings) -> DateMention | None:
-    """The first line that is only a date, in the letter head; for a document
-    without "Dear", in its first lines or else its last (a report is dated where
-    it is signed)."""
+    """The date the document was written, in the order letters put it.
+
+    A letter's date line stands in its head, or just under "Dear ..." and the
+    subject line, or under the signature; a document without "Dear" is dated in
+    its first lines (a meeting's date, "Answered by ... on ...") or where it is
+    signed, at the end. A web page's "Published" date counts only where the
+    page has no other.
+    """
+    lines = [ln for ln in split_lines(text, seg.start, seg.end) if not ln.blank]
     if seg.salutation is not None:
-        candidates = split_lines(text, seg.start, seg.header_end)
+        head = [ln for ln in lines if ln.start < seg.salutation.start]
+        opening = []  # under "Dear ..." and a subject heading, before the first sentence
+        for ln in [ln for ln in lines if ln.start > seg.salutation.start][:3]:
+            opening.append(ln)
+            if not _heading_line(ln.text):
+                break
+        closing = [ln for ln in lines if seg.signoff is not None and ln.start > seg.signoff.start][:8]
+        order = head + opening + closing
     else:
-        lines = [ln for ln in split_lines(text, seg.start, seg.end) if not ln.blank]
-        candidates = lines[:40] + lines[-15:]
-    for ln in candidates:
-        m = DATELINE_RE.match(clean(ln.text) or "")
-        if not m:
-            continue
-        value = parse_span(m.group("date"), None, "past", settings)
-        if value:
-            at = ln.text.find(m.group("date"))
-            if at < 0:  # markup inside the date; point at the whole line
-                at, span = len(ln.text) - len(ln.text.lstrip()), ln.text.strip()
-            else:
-                span = m.group("date")
-            return DateMention(letter_id="", kind=DateKind.dateline, value=value, text=span,
-                               char_start=ln.start + at, char_end=ln.start + at + len(span))
+        order = lines[:40] + lines[-15:]
+    for ln in order:
+        found = _dateline_at(ln, settings)
+        if found:
+            return found
+    for ln in (ln for ln in lines[:40] if _PUBLISHED.match(clean(ln.text) or "")):
+        found = _dateline_at(ln, settings, published=True)
+        if found:
+            return found
     return None
 
 
@@ -166,7 +218,7 @@ def find_dates(text: str, seg: Segment, letter_id: str, base: dt.date | None, se
             continue
         start = m.start() + (4 if m.group(0)[:4].lower() == "the " else 0)
         before = text[max(seg.start, start - 120): start]
-        if rules.reply_to_before.search(before):
+        if rules.reply_to_before.search(before) or rules.reply_to_after.match(text, m.end(), min(seg.end, m.end() + 200)):
             kind, prefer = DateKind.reply_to, "past"
         elif rules.deadline_before.search(before) and rules.deadline_sentence.search(
                 _sentence_around(text, m.start(), m.end(), seg.start, seg.end)):
