@@ -100,13 +100,14 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
             if ls.letter.kind is Kind.reply:
                 answered[ls.letter.letter_id] = _answered(ls, d.letters, by_date)
 
-    # a reply to a reply, from the one who wrote the first letter, presses its
-    # own recommendations: a follow-up letter, not an answer
+    # a reply to a reply, from the one who wrote the first letter, answers the
+    # reply, not the recommendations: it takes no stance on them
+    follow_ups = set()
     for ls in everyone:
         prev = answered.get(ls.letter.letter_id)
         first = answered.get(prev.letter.letter_id) if prev is not None else None
         if first is not None and _same_writer(ls, first):
-            ls.letter = ls.letter.model_copy(update={"kind": Kind.letter})
+            follow_ups.add(ls.letter.letter_id)
 
     # reports and sender organisations carry over from the letter answered
     for ls in everyone:
@@ -153,7 +154,7 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
                 label=r.label, char_start=r.start, char_end=r.end,
                 sentence=_sentence(doc_of[id(ls)], r.start, r.end)))
     for ls in everyone:
-        if ls.letter.kind is not Kind.reply:
+        if ls.letter.kind is not Kind.reply or ls.letter.letter_id in follow_ups:
             continue
         prev = answered.get(ls.letter.letter_id)
         raised: list[tuple[str, int]] = []
