@@ -34,9 +34,13 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     counts = Counter(_norm(text[a:b]) for a, b in lines)
     content = [(a, b) for a, b in lines if text[a:b].strip()]
     furniture, candidates, chrome = [], [], []
+    entries: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(content):
         line = text[a:b]
-        if _PAGE_NUMBER.match(line) or _RULE.match(line) or _FOOTNOTE.match(line) or _LEADERS.search(line):
+        leaders = _LEADERS.search(line)
+        if leaders and leaders.start() > 0 and re.search(r"[A-Za-z]", line[:leaders.start()]):
+            entries.append((a + leaders.start(), b))  # a contents entry keeps its words, loses its dots and page
+        elif _PAGE_NUMBER.match(line) or _RULE.match(line) or _FOOTNOTE.match(line) or leaders:
             furniture.append(k)
         elif boilerplate is not None and boilerplate.search(line):
             chrome.append(k)
@@ -58,7 +62,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     # a file of one repeated line is content, not furniture
     if len(repeated) * 2 > len(content):
         repeated = []
-    return sorted(content[k] for k in furniture + repeated + chrome)
+    return sorted([content[k] for k in furniture + repeated + chrome] + entries)
 
 
 def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:

@@ -129,7 +129,8 @@ _LABELLED = re.compile(
     r"|\banswered by\b.{2,80}?\bon\s+(?P<d2>\d{1,2}\s+[A-Za-z]+\s+\d{4})"
     r"|^\W*H[CL] Deb\s+(?P<d3>\d{1,2}\s+[A-Za-z]+\s+\d{4})"
     r"|^[^.]{2,80}?\s[–—-]\s+(?P<d4>\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*$"
-    r"|\bmeeting (?:of [^.]{2,80} )?(?:held )?on\s+(?:\w+day,?\s+)?(?P<d5>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})",
+    r"|\bmeeting (?:of [^.]{2,80} )?(?:held )?on\s+(?:\w+day,?\s+)?(?P<d5>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})"
+    r"|\bresponse was received on\s+(?:\w+day,?\s+)?(?P<d6>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})",
     re.I)
 _ISO = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})\s*$")
 
@@ -144,7 +145,7 @@ def _dateline_at(ln, settings: Settings, published: bool = False) -> DateMention
         m = _LABELLED.search(c)
         if m is None:
             return None
-        group = next(g for g in ("d1", "d2", "d3", "d4", "d5") if m.group(g))
+        group = next(g for g in ("d1", "d2", "d3", "d4", "d5", "d6") if m.group(g))
     raw = m.group(group)
     value = parse_span(raw, None, "past", settings) if not _ISO.match(c) else dt.date.fromisoformat(raw)
     if not value:

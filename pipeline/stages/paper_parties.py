@@ -97,8 +97,7 @@ def split_item(item: str) -> tuple[str, str | None, str | None]:
 
 
 _ADDRESSEES = re.compile(r"^\W*(?:this report is being sent to|(?:this )?(?:report|letter) (?:is )?sent to|addressed to|distribution)\s*:?\W*$", re.I)
-_COMMITTEE = re.compile(r"\b(?:the\s+)?(?P<org>(?:[A-Z][\w'’&-]*\s+(?:and\s+)?){1,6}Committee)\b")
-_PRESENTED = re.compile(r"\bby the (?P<role>[A-Z][\w'’-]*(?:,?\s+(?:(?:for|of|and|the)\s+)*[A-Z][\w'’-]*)+)")
+_PRESENTED = re.compile(r"\bby the (?P<role>[A-Z][\w'’-]*(?:,?\s+(?:(?:for|of|and|the|to)\s+)*[A-Z][\w'’-]*)+)")
 
 
 def addressee_list(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Party]:
@@ -125,18 +124,25 @@ def addressee_list(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> li
     return out
 
 
-def paper_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Party]:
-    """Sender and recipient of a response paper, which has no letter head.
+_GENERIC_GOVERNMENT = re.compile(r"^(?:the\s+)?(?:uk|hm|her majesty's|his majesty's|scottish|welsh|northern ireland)?\s*government$", re.I)
 
-    The minister signs the foreword (a name line over a position line), the
-    department heads the paper or presents it, and the paper answers a
-    committee it names near the top.
+
+def paper_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Party]:
+    """The sender of a response paper, which has no letter head.
+
+    The minister signs the foreword (a name line over a position line) or
+    presents the paper to Parliament ("Presented to Parliament by the Chief
+    Secretary to the Prime Minister"), and the department heads its cover. A
+    published paper has no recipient (FORMAT.md), whatever committee it answers.
     """
     lines = [ln for ln in split_lines(text, seg.start, seg.end) if not ln.blank]
-    top = " ".join(clean(ln.text) or "" for ln in lines[:12])
-    organisation = next((clean(ln.text) for ln in lines[:12] if _is_org(clean(ln.text) or "", lex)
-                         and len((clean(ln.text) or "").split()) <= 8
-                         and not re.search(r"committee|response|report|:", ln.text, re.I)), None)
+    top = " ".join(clean(ln.text) or "" for ln in lines[:40])
+    bodies = [c for c in (clean(ln.text) or "" for ln in lines[:12])
+              if _is_org(c, lex) and len(c.split()) <= 8 and not re.search(r"\.(?:\s|$)", c)
+              and sum(w[0].isupper() for w in c.split()) * 2 > len(c.split())
+              and not re.search(r"committee|response|report|recommend|:", c, re.I)]
+    # a department names the sender better than "UK Government" on the same cover
+    organisation = next((c for c in bodies if not _GENERIC_GOVERNMENT.match(c)), bodies[0] if bodies else None)
     name = position = None
     span = None
     for a, b in zip(lines, lines[1:]):
@@ -148,11 +154,7 @@ def paper_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> lis
         m = _PRESENTED.search(top)
         if m and _is_role(m.group("role"), lex):
             position = m.group("role").strip(" ,")
-    out = [_party(letter_id, PartyRole.sender, name, position, organisation, None, span)]
-    m = _COMMITTEE.search(re.sub(r"\s+", " ", top))
-    if m:
-        out.append(_party(letter_id, PartyRole.recipient, None, None, m.group("org"), None, None))
-    return out
+    return [_party(letter_id, PartyRole.sender, name, position, organisation, None, span)]
 
 
 def publisher(title: str, title_start: int, org_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:

@@ -146,6 +146,28 @@ def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons) -> Kin
     return Kind.reply if lex.reply_cues.search(opening) else Kind.letter
 
 
+def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int | None:
+    """Where a government response starts after the report section it answers.
+
+    A committee publishes the response as a special report, often after the
+    report's own list of conclusions and recommendations: the response opens at
+    a title line ("First Special Report", "Government Response") below text
+    that sets out recommendations and answers none of them.
+    """
+    start, end = blocks[0].start, blocks[-1].end
+    for b in blocks[2:]:
+        for ln in b.lines:
+            if not lex.response_title.match(clean(ln.text) or ""):
+                continue
+            before = text[start:ln.start]
+            if lex.reply_cues.search(before) or RESPONSE_STATEMENT.search(before) or \
+                    len(re.findall(r"\brecommend", before, re.I)) < 2:
+                return None
+            if classify_unsaluted(text[ln.start:end], lex) is Kind.reply:
+                return ln.start
+    return None
+
+
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
     """Letters in ``blocks`` split at their heads: (start, end, salutation, sign-off, kind)."""
     if not blocks:
@@ -154,6 +176,9 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     sal = [i for i, b in enumerate(blocks) if lex.salutation.match(_first(b))]
     if not sal:
         start = blocks[0].start
+        cut = _response_after_report(text, blocks, lex)
+        if cut is not None:
+            return [(start, cut, None, None, Kind.letter), (cut, region_end, None, None, Kind.reply)]
         return [(start, region_end, None, None, classify_unsaluted(text[start:region_end], lex))]
 
     starts = [0]

@@ -140,7 +140,9 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
     if strong or (markers and re.search(r"\b(meeting|chair|board|members|committee|council|cabinet)\b", head, re.I)):
         return Kind.minutes
-    if lex.reply_cues.search(head) or RESPONSE_STATEMENT.search(text):
+    # a cover title runs over several lines: "UK Government / Response to the Covid-19 / Inquiry ..."
+    title = " ".join(ln for ln in lines[:15] if ln)
+    if lex.reply_cues.search(head) or lex.reply_cues.search(title) or RESPONSE_STATEMENT.search(text):
         return Kind.reply
     if re.search(r"\brecommendations?\b|\bmatters? of concern\b|\bconcerns?\b", text, re.I):
         return Kind.letter
