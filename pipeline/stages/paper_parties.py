@@ -13,7 +13,7 @@ import re
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person, parse
 from pipeline.records import Party, PartyRole
-from pipeline.stages.parties import PartyRules, _describe, _is_org, _is_role, _party
+from pipeline.stages.parties import PartyRules, _describe, _is_org, _is_role, _party, same_body
 from pipeline.stages.segment import Segment
 from pipeline.stages.headings import describe_phrase
 from pipeline.text import Line, clean, split_lines, to_blocks
@@ -209,8 +209,9 @@ def _role_then_body(item: str, lex: Lexicons) -> str:
     """"Chief Executive Officer South East Coast Ambulance ..." -> "Chief Executive Officer, South East ..."."""
     item = re.sub(r"^(?:the)\s+", "", item, flags=re.I)
     words = item.split()
+    tokens = {t for w in lex.role_words for t in w.split()}  # "chief executive" lends "executive"
     k = 0
-    while k < len(words) and words[k].lower().strip(",") in lex.role_words:
+    while k < len(words) and words[k].lower().strip(",") in tokens:
         k += 1
     if 0 < k < len(words) and words[k].lower() not in ("of", "for", "at", "to"):
         return " ".join(words[:k]) + ", " + " ".join(words[k:])
@@ -220,54 +221,92 @@ def _role_then_body(item: str, lex: Lexicons) -> str:
 # ---- the replies after such a report: no letterhead, no signature
 
 _ON_BEHALF = re.compile(r"\bon behalf of (?:the\s+)?(?P<org>[A-Z][\w'’&() -]{2,100}?)(?=[,.;:]|\s+(?:and|I|we|to|in)\b)")
+_DEFINED = re.compile(r"(?P<long>(?:[A-Z][\w'’-]*|of|and|&|the|for)(?:\s+(?:[A-Z][\w'’-]*|of|and|&|the|for)){1,9})\s+\((?P<short>[A-Z][A-Za-z&]{1,9})[;)]")
+_FUNCTION = ("of", "and", "the", "for", "&", "to", "on", "in", "at")
+# where a body is named as the writer, and where as someone else
+_SELF_BEFORE = re.compile(r"(?:\b(?:we|i) at|\bour|\bon behalf of|\b(?:issued|sent|sending|addressed|made)\b[^.]{0,60}?\bto"
+                          r"|\bwhich include)\s+(?:the\s+)?$", re.I)
+_OTHER_BEFORE = re.compile(r"(?:\balso (?:been )?(?:sent|addressed) to|\bother (?:relevant )?organisations? named[^.]{0,40}?|"
+                           r"\b(?:from|with|at|by|assist)\b)\s+(?:the\s+)?$", re.I)
+_SUBJECT_AFTER = re.compile(r"(?:\s*\([^)]{1,80}\))?\s+(?:has|have|is|are|will|would|acknowledges?|recognises?|employs?|"
+                            r"advocates?|remains?|welcomes?|takes?|can|cannot|does|did|supports?|accepts?|agrees?|"
+                            r"strongly|continues?|expects?)\b", re.I)
 
 
-def _mentions(body: str, name: str) -> list[int]:
-    acr = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name)
-                  if w.lower() not in ("of", "and", "the", "for", "&", "to", "on", "in")).upper()
-    pats = [re.escape(re.sub(r"^the\s+", "", name, flags=re.I))]
-    if len(acr) >= 2:
-        pats.append(r"\b" + re.escape(acr) + r"\b")
-    core = re.sub(r"\b(?:NHS|Foundation|Trust|Hospitals?|the|of|and)\b", " ", name, flags=re.I).split()
+_SELF_NOUNS = frozenset({"department", "trust", "council", "board", "service", "agency", "ministry", "office",
+                         "association", "society", "organisation", "charity", "force", "authority", "college"})
+
+
+def _variants(name: str, body: str) -> list[str]:
+    """How a reply may write an addressee: in full, by acronym (with or without
+    "of"/"for": DfT), by the first words of its name, or by an acronym the text
+    defines for a near spelling ("University Hospitals of Coventry & Warwickshire (UHCW)")."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    parts = re.split(r"\s+(?:&|and)\s+(?=[A-Z])", name)
+    if len(parts) > 1:  # "NHS England & NHS Improvement": either part names it
+        return list(dict.fromkeys([re.escape(name)] + [v for part in parts for v in _variants(part, body)]))
+    words = re.findall(r"[A-Za-z][\w'’-]*|&", name)
+    out = [re.escape(name)]
+    content = [w for w in words if w.lower() not in _FUNCTION]
+    if len(content) >= 2:
+        out.append(r"\b" + "".join(w[0] for w in content) + r"\b")
+        out.append(r"\b" + "".join(w[0] for w in words if w != "&") + r"\b")
+        swapped = ["for" if w.lower() == "of" else "of" if w.lower() == "for" else w for w in words if w != "&"]
+        out.append(r"\b" + "".join(w[0] for w in swapped) + r"\b")
+    core = [w for w in content if w.lower() not in ("nhs", "foundation", "trust", "hospital", "hospitals", "ceo")]
     if len(core) >= 2:
-        pats.append(re.escape(" ".join(core[:2])))
-    return [m.start() for p in pats for m in re.finditer(p, body, re.I)]
+        out.append(r"\b" + r"\s+".join(re.escape(w) for w in core[:2]) + r"\b")
+    for m in _DEFINED.finditer(body):
+        if same_body(m.group("long"), name):
+            out += [re.escape(m.group("long")), r"\b" + re.escape(m.group("short")) + r"\b"]
+    return list(dict.fromkeys(out))
 
 
 def response_sender(text: str, seg: Segment, letter_id: str, addressees: list[Party], lex: Lexicons) -> Party | None:
-    """The body a reply speaks for: "on behalf of X", else the report's addressee the reply
-    names as itself ("X acknowledges", "X will", "our ... at X"), else the one it names first."""
+    """The body a reply speaks for.
+
+    "On behalf of X" settles it. Otherwise each addressee of the report is
+    scored by how the reply names it: as the writer ("we at X", "X has",
+    "issued to X", "our X") or as someone else ("also sent to X", "guidelines
+    from X"), the first paragraph counting double.
+    """
     body = text[seg.start:seg.end]
     m = _ON_BEHALF.search(body)
     if m:
         return Party(letter_id=letter_id, role=PartyRole.sender, organisation=m.group("org").strip(),
                      char_start=seg.start + m.start("org"), char_end=seg.start + m.end("org"))
+    first_para = body.find("\n\n") if "\n\n" in body.strip() else len(body)
     best, best_score = None, 0.0
     for p in addressees:
         org = p.organisation or p.position
         if not org:
             continue
-        hits = _mentions(body, org)
-        if not hits:
-            continue
         score = 0.0
-        for h in hits:
-            after = body[h: h + 160]
-            before = body[max(0, h - 60): h]
-            if re.match(r"[\w'’&() .-]{0,100}?\b(?:acknowledges?|has|have|is|are|will|would|recognises?|employs?|"
-                        r"advocates?|remains?|welcomes?|takes?|was|were|can|cannot|does|did)\b", after) and \
-                    re.search(r"(?:^|[.!?]\s+|\n\s*)(?:the\s+)?$", before):
-                score += 3  # the body as the subject of a sentence
-            if re.search(r"\b(?:sent to|also been sent to|copied to|from|with|at)\s+(?:the\s+)?$", before, re.I):
-                score -= 2  # another body: "also sent to X", "guidelines from X"
-            score += 0.5
-        score -= hits[0] / max(1, len(body))  # the earlier named, the likelier the writer
+        seen: set[int] = set()
+        # "my Department", "our Trust": the writer's own kind of body
+        heads = [w for w in re.findall(r"[A-Za-z]+", org) if w.lower() in _SELF_NOUNS]
+        for w in heads:
+            score += 6 * len(re.findall(r"\b(?:my|our)\s+" + w + r"\b", body, re.I))
+        mentions = 0
+        for pat in _variants(org, body):
+            for hit in re.finditer(pat, body, re.I if len(pat) > 14 else 0):
+                if any(abs(hit.start() - x) < 3 for x in seen):
+                    continue
+                seen.add(hit.start())
+                before, after = body[max(0, hit.start() - 80): hit.start()], body[hit.end(): hit.end() + 80]
+                weight = 2.0 if hit.start() < first_para else 1.0
+                mentions += 1
+                score += weight if mentions <= 3 else 0.0  # being named often is weak evidence
+                if _OTHER_BEFORE.search(before):
+                    score -= 1.5 * weight
+                elif _SELF_BEFORE.search(before) or (_SUBJECT_AFTER.match(after)
+                                                     and re.search(r"(?:^|[.!?]\s+|\n)\s*(?:the\s+)?$", before, re.I)):
+                    score += 3 * weight
         if score > best_score:
             best, best_score = p, score
     if best is None:
         return None
-    return Party(letter_id=letter_id, role=PartyRole.sender, name=None, position=None,
-                 organisation=best.organisation or best.position)
+    return Party(letter_id=letter_id, role=PartyRole.sender, organisation=best.organisation or best.position)
 
 
 def response_recipients(text: str, seg: Segment, letter_id: str) -> list[Party]:

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from pipeline.lexicon import Lexicons
 from pipeline.records import Kind
-from pipeline.text import Line, clean, is_prose, split_lines
+from pipeline.text import Line, clean, is_prose, split_lines, to_blocks
 
 
 class Form(StrEnum):
@@ -90,7 +90,7 @@ def pfd_reply_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     last concern on; later replies open only with an answer to the report, so a
     reply's own "Thank you for the report" or condolences stay inside it.
     """
-    paras = _nonblank(lines)[4:]  # the report's date, coroner, area and addressees come first
+    paras = [b.lines[0] for b in to_blocks(lines)][4:]  # date, coroner, area and addressees come first
     out: list[Start] = []
     numbered = 0  # numbered concerns in a row just before this paragraph
     under_heading = False  # inside "TO S2R:", where an unnumbered concern follows
