@@ -17,7 +17,7 @@ from pipeline.layout import mask_noise
 from pipeline.lexicon import Lexicons
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
 from pipeline.stages import addresses as addr_mod
-from pipeline.stages import headings
+from pipeline.stages import headings, speakers
 from pipeline.stages import dates as dates_mod
 from pipeline.stages import paper_parties as paper_mod
 from pipeline.stages import parties as parties_mod
@@ -143,8 +143,17 @@ def _parties(text: str, seg: Segment, letter_id: str, lex: Lexicons, blocks: lis
               for n in headings.copied_to(text, seg.body_start, seg.end, lex)]
     parties = parties_mod.fold(parties, copied)
     if seg.kind in (Kind.qa, Kind.minutes):
+        if seg.kind is Kind.qa:
+            speaker, people = speakers.qa_parties(text, seg, letter_id, lex)
+        else:
+            speaker, people = speakers.minutes_parties(text, seg, letter_id, lex, rules.speech_verbs)
+        if speaker is not None and snd is None:
+            snd = speaker
+            parties.insert(0, speaker)
         persons = [(a, b) for a, b in analysis.persons if seg.start <= a < seg.end]
-        parties += paper_mod.participants(text, seg, letter_id, lex, rules, persons)
+        listed = paper_mod.participants(text, seg, letter_id, lex, rules, persons)
+        parties += people + [p for p in listed if not any(q.name and p.name and parties_mod.same_person(q.name, p.name)
+                                                          for q in people)]
         if seg.kind is Kind.qa and snd is None:
             first = split_lines(text, seg.start, seg.end)[0]
             orgs = [(a, b) for a, b in analysis.orgs if first.start <= a < first.end]

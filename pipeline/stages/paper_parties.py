@@ -64,7 +64,7 @@ def participants(text: str, seg: Segment, letter_id: str, lex: Lexicons, rules: 
                     add(name, position, org, (ln.start, ln.end))
             elif in_list and c:
                 in_list = False
-    honorific_name = re.compile(r"\b(?:Dame|Sir|Lord|Lady|Baroness|Baron|Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:[A-Z]{2,4}))*")
+    honorific_name = re.compile(r"\b(?:Dame|Sir|Lord|Lady|Baroness|Baron|Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Cllr|Councillor)\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?:[ \t]+(?:[A-Z]{2,4}))*")
     for m in honorific_name.finditer(text, seg.start, seg.end):
         name_text = m.group(0)
         before = text[max(seg.start, m.start() - 80): m.start()].split("\n")[-1]
