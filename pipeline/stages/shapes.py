@@ -95,9 +95,12 @@ def pfd_reply_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     numbered = 0  # numbered concerns in a row just before this paragraph
     under_heading = False  # inside "TO S2R:", where an unnumbered concern follows
     prev = ""
+    after_dear = False  # the paragraph under a reply's own "Dear Coroner," opens nothing new
     for ln in paras:
         c = _opening(ln)
-        opens = lex.pfd_reply_openers.match(c) is not None
+        dear = lex.salutation.match(c) is not None
+        opens = (lex.pfd_reply_openers.match(c) is not None and not after_dear) or dear
+        after_dear = dear
         first_only = lex.pfd_first_reply_openers.match(c) is not None
         if not out:
             after_concerns = (numbered and not under_heading and is_prose(c)

@@ -31,10 +31,13 @@ from pipeline.text import Line, clean, split_lines
 
 _HONORIFIC = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Captain|Major|Colonel|"
               r"Lieut\.?-Colonel|Lieutenant-Colonel|Brigadier|Commander|Rev|Professor|Prof|Councillor|Cllr)\.?")
-_ASKED_BY = re.compile(r"^\W*asked by\s*:\s*(?P<who>.+)$", re.I)
+_ASKED_BY = re.compile(r"^\W*asked by\s*:?\s+(?P<who>[A-Z].+)$", re.I)
 _ANSWERED_BY = re.compile(r"^\W*answered by\s+(?P<who>.+?)\s+on\s+\d", re.I)
 _TO_ASK = re.compile(r"^\W*(?i:to ask)\s+(?:the\s+)?(?P<body>[A-Z][\w'’ -]+?)(?=,|\s+(?:what|whether|how|when|if|why|which|"
                      r"further|to|for)\b)")
+# "The SECRETARY of STATE for the COLONIES (Mr. Malcolm MacDonald)": an office over the answer
+_OFFICE_SPEAKER = re.compile(r"^\s*(?:\d{1,4}\.\s+)?(?:The\s+)?(?P<office>[A-Z][\w'’ ,-]{3,120}?)\s*\((?P<who>" + _HONORIFIC +
+                             r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\)\s*:?\s*$")
 _HANSARD_SPEAKER = re.compile(r"^\s*(?:\d{1,4}\.\s+)?(?P<who>" + _HONORIFIC + r"\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
 _ASKED_THE = re.compile(r"^\W*asked (?:the\s+)?(?P<office>[A-Z][\w'’ ,-]+?)\s+(?:if|whether|what|when|how|why|which)\b")
 _TURN = re.compile(r"^(?:Q\d{1,4}\s+)?(?P<who>The Chair(?:man|person|woman)?|" + _HONORIFIC + r"\s+[A-Z][\w'’-]+(?:\s+"
@@ -113,9 +116,11 @@ def qa_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> tuple[
                 sender = Named(named.name, named.position, named.organisation or body)
                 _add(found, letter_id, sender, span)
             continue
-        m = _HANSARD_SPEAKER.match(c)
+        m = _HANSARD_SPEAKER.match(c) or _OFFICE_SPEAKER.match(c)
         if m and k + 1 < len(lines):
             named = _person(m.group("who"), lex)
+            if "office" in m.groupdict() and named.name:
+                named = Named(named.name, _office(m.group("office")), named.organisation)
             nxt = clean(lines[k + 1].text) or ""
             if not named.name:
                 continue
@@ -147,6 +152,13 @@ def qa_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> tuple[
         snd = Party(letter_id=letter_id, role=PartyRole.sender, name=sender.name, position=sender.position,
                     organisation=sender.organisation)
     return snd, found
+
+
+def _office(s: str) -> str:
+    """"SECRETARY of STATE for the COLONIES" as a post is usually written."""
+    if s.isupper() or sum(w.isupper() for w in s.split()) * 2 >= len(s.split()):
+        return " ".join(w if w.lower() in ("of", "for", "the", "and") else w.capitalize() for w in s.lower().split())
+    return s.strip()
 
 
 def _transcript_roles(lines: list[Line], lex: Lexicons) -> tuple[Named | None, list[Named]]:
