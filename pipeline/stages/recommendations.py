@@ -16,7 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.stages.segment import Segment
-from pipeline.text import Block, clean, sentence_end, split_lines, strip_quotes, to_blocks
+from pipeline.records import Kind
+from pipeline.stages.shapes import Form
+from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, strip_quotes, to_blocks
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,12 @@ def _is_heading(b: Block) -> bool:
     return len(b.lines) == 1 and not sentence_end(line) and len(line.split()) <= 25
 
 
+def _heading_line(raw: str) -> bool:
+    """A short line that is no sentence: a title or a section heading."""
+    c = clean(raw) or ""
+    return 0 < len(c.split()) <= 8 and not sentence_end(c)
+
+
 def _label_offset(raw: str, label: str) -> int:
     """Where a list item's number starts in the raw line, even when markup splits
     it ("1*.*2."): the label was read from the cleaned line."""
@@ -183,12 +191,65 @@ def _short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     return out
 
 
+_ROMAN = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1)}
+_ROMAN_ITEM = re.compile(r"(?<![\w(])\((?P<r>i{1,3}|iv|vi{0,3}|ix|x|xi{1,2})\)(?=\s+\S)")
+_REQUEST = re.compile(r"\b(?:be (?:informed|told|provided|given|made aware)|please|grateful|i (?:ask|request|would ask)|"
+                      r"i need to know|key points|as follows)\b", re.I)
+_ITEM_REF = re.compile(r"\b(?:items?|points?|requests?|questions?)\s+(?P<list>\((?:i{1,3}|iv|vi{0,3}|ix|x)\)"
+                       r"(?:\s*(?:,|and|&|or|to)\s*\((?:i{1,3}|iv|vi{0,3}|ix|x)\))*)", re.I)
+
+
+def _roman_refs(text: str, blocks: list[Block]) -> list[Ref]:
+    """Requests or points a letter numbers (i), (ii), (iii) ...: as list paragraphs, or inline
+    in a paragraph that asks for something; and a reply's "item (i)", "items (iii) and (iv)".
+
+    They count as recommendations 1..n: the letter's numbered asks, which the
+    reply answers one by one.
+    """
+    out: list[Ref] = []
+    run: list[tuple[re.Match[str], Block]] = []
+    for b in blocks:
+        m = _ROMAN_ITEM.match(text, b.start + len(b.lines[0].text) - len(b.lines[0].text.lstrip()))
+        if m and _ROMAN[m.group("r")] == len(run) + 1:
+            run.append((m, b))
+            continue
+        if len(run) >= 3:
+            out += [Ref(str(_ROMAN[m.group("r")]), _ROMAN[m.group("r")], m.start(), m.end(), rb.start, rb.end, True, False,
+                        True, _clean_text(text[m.end():rb.end])) for m, rb in run]
+        run = []
+        inline = list(_ROMAN_ITEM.finditer(text, b.start, b.end))
+        seq = [m for k, m in enumerate(inline) if k < len(inline) and _ROMAN[m.group("r")] == k + 1]
+        if len(seq) >= 3 and _REQUEST.search(text, b.start, b.end):
+            out += [Ref(str(_ROMAN[m.group("r")]), _ROMAN[m.group("r")], m.start(), m.end(), b.start, b.end, False,
+                        False, True, None) for m in seq]
+        for m in _ITEM_REF.finditer(text, b.start, b.end):
+            for r in re.findall(r"\(([ivx]+)\)", m.group("list").lower()):
+                out.append(Ref(str(_ROMAN[r]), _ROMAN[r], m.start(), m.end(), b.start, b.end,
+                               _anchor(text, b, m.start()), False, False, None))
+    if len(run) >= 3:
+        out += [Ref(str(_ROMAN[m.group("r")]), _ROMAN[m.group("r")], m.start(), m.end(), rb.start, rb.end, True, False,
+                    True, _clean_text(text[m.end():rb.end])) for m, rb in run]
+    return out
+
+
+_LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
+# a list of what the writer will do about the concerns is not a list of the concerns
+_ACTION_LEAD = re.compile(r"\b(?:steps|actions?|measures|changes|work)\b[^:.]{0,120}\b(?:address|respond(?:ing)? to|tackle|meet)\b", re.I)
+LONE_GAP = 4  # paragraphs (page breaks included) a "N." line's text may run over
+
+
 def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
     """Every reference in the segment, in text order, one per label."""
     refs: list[Ref] = []
-    # "R1" means a recommendation only in a document that speaks of recommendations
-    short = re.search(r"\brecommendations?\b", text, re.I) is not None
+    # "R1" means a recommendation only where the document itself labels them "R1", "R2" ...
+    short = re.search(r"\brecommendations?\b", text, re.I) is not None and \
+        re.search(r"^\W{0,4}R\d{1,2}\b", text, re.M) is not None
     blocks = to_blocks(split_lines(text, seg.start, seg.end))
+    if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
+        refs += _roman_refs(text, blocks)
+    # a coroner's report as the data set keeps it: its numbered paragraphs after the facts are the concerns
+    concerns = seg.form is Form.report
+    list_heading = False
     lead_in = False
     last_item: int | None = None  # number of the last list item, while a list is open
     gap = 0
@@ -213,7 +274,22 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
             numbered = 0
         # a list runs on over consecutive items, and over a paragraph or two
         # when the numbering then carries on (multi-paragraph concerns)
-        if item and (lead_in or (last_item is not None and _number(item.group("num")) == last_item + 1)):
+        # "Conclusions and recommendations" over the first item: a section heading that opens a list
+        list_heading = list_heading or any(_heading_line(ln.text) and re.search(r"\brecommendations\b", ln.text, re.I)
+                                           for ln in b.lines)
+        lone = _LONE_NUMBER.match(clean(b.lines[-1].text) or "")
+        if lone and bi + 1 < len(blocks) and is_prose(blocks[bi + 1].text) and \
+                (lead_in or concerns or (last_item is not None and int(lone.group("num")) == last_item + 1)
+                 or (last_item is None and int(lone.group("num")) == 1 and list_heading)):
+            lab = lone.group("num")  # "1." alone on its line, the paragraph under it
+            ln = b.lines[-1]
+            off = _label_offset(ln.text, lab)
+            nxt = blocks[bi + 1]
+            refs.append(Ref(lab, int(lab), ln.start + off, ln.start + off + len(lab), b.start, nxt.end,
+                            True, True, True, _clean_text(" ".join(nxt.text.split()))))
+            last_item, gap, lead_in = int(lab), -LONE_GAP + LIST_GAP, False
+            continue
+        if item and (lead_in or concerns or (last_item is not None and _number(item.group("num")) == last_item + 1)):
             for ln in b.lines:
                 m = rules.list_item.match(clean(ln.text) or "")
                 if m:
@@ -232,7 +308,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
             continue  # "To Shireford County Council": a sub-heading inside the list
         tail = joined.rstrip("* ")
         lead_in = (bool(rules.lead_in.search(joined)) and (tail.endswith(":") or re.search(r"as follows\W*$", tail, re.I))
-                   and not rules.lead_in_not.search(tail))
+                   and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail))
+
         if lead_in:
             last_item = None
         for ln in b.lines:
