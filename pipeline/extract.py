@@ -72,7 +72,7 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
     spans: list[tuple[int, int]] = []
     entity_spans: list[tuple[int, int]] = []  # people and bodies in Q&A and minutes, the publisher of a Q&A
     for seg in segs:
-        refs = rec_mod.find_refs(text, seg, rec_rules)
+        refs = rec_mod.find_refs(text, seg, rec_rules, lex.addressee_heading)
         pending.append((seg, f"{doc_id}-{seg.index:03d}", refs))
         spans.extend(_nlp_spans(text, seg, refs))
         if seg.kind in (Kind.qa, Kind.minutes):

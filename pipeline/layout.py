@@ -15,7 +15,8 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
 _LEADERS = re.compile(r"\.{4,}\s*\d{1,4}\s*$|(?:\s\.){4,}\s*\d{1,4}\s*$")  # contents pages
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,}|\f+)\s*$")
-_FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d{1,3}\]:?)\s*\S")
+_FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d{1,3}\]:?)\s*\S"
+                       r"|^\s*\d{1,3}\.\s.*↩\s*$")  # a web page's footnote ends with its back-link arrow
 # repeated lines that carry content, not furniture
 _KEEP = re.compile(r"recommend|concern|^\W*(question|response|answer|government response|minutes|action|decision)\W*$"
                    r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$", re.I)

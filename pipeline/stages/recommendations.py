@@ -9,6 +9,7 @@ paragraph and footnote numbers and statute years are never references.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -75,6 +76,9 @@ class Ref:
     stated: bool
     text: str | None = None
     quote: tuple[int, int] | None = None  # where the recommendation is quoted, when not its own block
+    addressee: str | None = None  # "TO S2R:": whom a coroner's report sends this concern
+    implicit: bool = False  # an unnumbered concern, counted in order but never written as a number
+    conclusion: bool = False  # a report's conclusion in its numbered list: nothing to answer
 
 
 # a reference this close to the start of its paragraph opens an answer to it
@@ -238,8 +242,13 @@ _ACTION_LEAD = re.compile(r"\b(?:steps|actions?|measures|changes|work)\b[^:.]{0,
 LONE_GAP = 4  # paragraphs (page breaks included) a "N." line's text may run over
 
 
-def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
-    """Every reference in the segment, in text order, one per label."""
+def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[str] | None = None) -> list[Ref]:
+    """Every reference in the segment, in text order, one per label.
+
+    In a coroner's report, ``addressee`` matches the "TO THE PROBATION SERVICE:"
+    headings that send the concerns under them to one body; an unnumbered
+    concern under such a heading takes the next number.
+    """
     refs: list[Ref] = []
     # "R1" means a recommendation only where the document itself labels them "R1", "R2" ...
     short = re.search(r"\brecommendations?\b", text, re.I) is not None and \
@@ -341,7 +350,35 @@ def find_refs(text: str, seg: Segment, rules: RecRules) -> list[Ref]:
                 refs.extend(_short_refs(text, b, ln, rules))
         if any(r.stated for r in refs if r.block_start == b.start):
             lead_in = True
-    return refs
+    if seg.form is Form.report and addressee is not None:
+        refs = _by_addressee(text, blocks, refs, addressee)
+    return [dataclasses.replace(r, conclusion=True) if r.text and _CONCLUSION.search(r.text) else r for r in refs]
+
+
+_CONCLUSION = re.compile(r"\(\s*conclusion\s*,\s*paragraph\s+\d+\s*\)\s*$", re.I)
+
+
+def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
+    """Each concern with the body its heading sends it to; a heading over an unnumbered
+    paragraph gives that paragraph the next number."""
+    heads = [(b, (m.group(0).strip(" :").removeprefix("TO ").removeprefix("To ").strip()))
+             for b in blocks for m in [addressee.match(clean(b.text) or "")] if m]
+    if not heads:
+        return refs
+    out = []
+    for r in refs:
+        owner = next((name for b, name in reversed(heads) if b.start <= r.start), None)
+        out.append(dataclasses.replace(r, addressee=owner) if owner else r)
+    for k, (b, name) in enumerate(heads):
+        nxt = heads[k + 1][0].start if k + 1 < len(heads) else blocks[-1].end + 1
+        if any(b.start <= r.start < nxt for r in refs):
+            continue
+        para = next((x for x in blocks if b.end < x.start < nxt and is_prose(x.text)), None)
+        if para is not None:
+            n = max((r.number for r in out), default=0) + 1
+            out.append(Ref(str(n), n, para.start, para.start, para.start, para.end, True, False, True,
+                           _clean_text(" ".join(para.text.split())), None, name, True))
+    return sorted(out, key=lambda r: r.start)
 
 
 def subject(text: str, seg: Segment, rules: RecRules) -> str | None:
