@@ -6,6 +6,7 @@ the same corpus gives the same rows whatever order files were processed in.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pipeline.extract import DocState, LetterState
@@ -13,6 +14,8 @@ from pipeline.lexicon import Lexicons
 from pipeline.records import Kind, PartyRole, RecommendationMention, Stance
 from pipeline.register import Entry, Register, report_key
 from pipeline.stages import stance as stance_mod
+from pipeline.stages.parties import same_body
+from pipeline.stages.shapes import Form
 from pipeline.text import clean
 
 
@@ -74,6 +77,40 @@ def _same_writer(a: LetterState, b: LetterState) -> bool:
                for x, y in ((pa.name, pb.name), (pa.position, pb.position), (pa.organisation, pb.organisation)))
 
 
+def _raised(prev: LetterState | None, reply: LetterState, document: str) -> list[tuple[str, int]]:
+    """The recommendations a reply is expected to answer.
+
+    Those the answered letter states (or, if it states none, names), less a
+    report's conclusions; where a coroner's report sends concerns to named
+    bodies, only those sent to the reply's writer; and where the report numbers
+    no concerns but the replies do ("your second concern"), 1 to the highest.
+    """
+    if prev is None:
+        return []
+    refs = [r for r in prev.refs if not r.conclusion]
+    stated = [r for r in refs if r.stated and not r.implicit]
+    pool = (stated + [r for r in refs if r.implicit]) if stated else refs
+    snd = _party(reply, PartyRole.sender)
+    writer = snd.organisation or snd.position if snd is not None else None
+    if writer and any(r.addressee for r in pool):
+        mine = [r for r in pool if r.addressee and _same_addressee(r.addressee, writer, document)]
+        pool = mine or pool
+    raised = list(dict.fromkeys((r.label, r.number) for r in pool))
+    if not raised and prev.seg.form is Form.report:
+        top = max((r.number for r in reply.refs), default=0)
+        raised = [(str(n), n) for n in range(1, top + 1)]
+    return raised
+
+
+def _same_addressee(heading: str, writer: str, document: str) -> bool:
+    """"THE PROBATION SERVICE/MOJ" is the Probation Service; "S2R" is Steps2Recovery where
+    the report writes "Steps2Recovery (S2R)"."""
+    if any(same_body(part, writer) for part in re.split(r"\s*/\s*|\s+and\s+", heading)):
+        return True
+    short = re.sub(r"^the\s+", "", heading, flags=re.I).strip()
+    return re.search(re.escape(writer) + r"\s*\(\s*" + re.escape(short) + r"\s*\)", document, re.I) is not None
+
+
 def _sentence(doc: DocState, start: int, end: int) -> str | None:
     for a, b in doc.sentences:
         if a <= start < b:
@@ -87,7 +124,9 @@ def _from_original(doc: DocState, stances: list[Stance]) -> list[Stance]:
             if s.evidence is not None else s for s in stances]
 
 
-def link(docs: list[DocState], lex: Lexicons) -> Linked:
+def link(docs: list[DocState], lex: Lexicons, model=None) -> Linked:
+    """Threads, register, mentions and stances over the whole corpus; ``model`` is the learned
+    stance model (None: the lexicon decides alone)."""
     docs = sorted(docs, key=lambda d: d.document.source_path)
     everyone = [ls for d in docs for ls in d.letters]
     doc_of = {id(ls): d for d in docs for ls in d.letters}
@@ -145,6 +184,10 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
     for ls in everyone:
         known = texts(ls)
         for r in ls.refs:
+            if r.implicit:  # never written as a number: no mention, but a recommendation all the same
+                ids.setdefault((ls.letter.letter_id, r.label), register.resolve(
+                    scope(ls), ls.letter.report_title, r.label, r.number, known.get(r.label), ls.letter.letter_id))
+                continue
             key = (ls.letter.letter_id, r.label)
             if key not in ids:
                 ids[key] = register.resolve(scope(ls), ls.letter.report_title, r.label, r.number,
@@ -157,10 +200,7 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
         if ls.letter.kind is not Kind.reply or ls.letter.letter_id in follow_ups:
             continue
         prev = answered.get(ls.letter.letter_id)
-        raised: list[tuple[str, int]] = []
-        if prev is not None:
-            stated = [(r.label, r.number) for r in prev.refs if r.stated]
-            raised = list(dict.fromkeys(stated or [(r.label, r.number) for r in prev.refs]))
+        raised = _raised(prev, ls, doc_of[id(prev)].text if prev is not None else "")
         labels = {lab: num for lab, num in raised} | {r.label: r.number for r in ls.refs}
         if not labels:
             continue
@@ -174,7 +214,7 @@ def link(docs: list[DocState], lex: Lexicons) -> Linked:
         out.stances += _from_original(doc, stance_mod.stances(
             doc.text, ls.seg, ls.letter.letter_id, prev.letter.letter_id if prev else None, ls.refs, raised,
             {lab: e.recommendation_id for lab, e in entries.items()}, doc.sentences, lex,
-            {lab: e.text for lab, e in entries.items()}))
+            {lab: e.text for lab, e in entries.items()}, model))
     out.recommendations = sorted(register.records(),
                                  key=lambda r: (r.report_title or "", r.number, r.label, r.recommendation_id))
     out.letters = [ls.letter for ls in everyone]

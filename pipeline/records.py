@@ -141,6 +141,7 @@ class Stance(Record):
     responds_to: str | None
     recommendation_id: str
     recommendation_number: int
+    label: str | None = Field(None, description="the recommendation's label as written: '6', '8.14', '4a(ii)'")
     stance: StanceLabel
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: str | None = None

@@ -94,6 +94,7 @@ STANCES: Final[pa.Schema] = pa.schema([
     pa.field("responds_to", pa.string()),
     pa.field("recommendation_id", pa.string(), nullable=False),
     pa.field("recommendation_number", pa.int32(), nullable=False),
+    pa.field("label", pa.string()),
     pa.field("stance", _cat, nullable=False),
     pa.field("confidence", pa.float64(), nullable=False),
     pa.field("evidence", pa.string()),

@@ -1,0 +1,335 @@
+"""Where a reply answers each recommendation, and which of its words are the answer.
+
+Replies lay their answers out in a handful of ways, all seen in real papers:
+
+- a heading per recommendation ("Recommendation 6", "## Recommendation 6",
+  "Concern 1: Contacting specialist centres", "Response to Concern 2:"), often
+  followed by the recommendation quoted in full, a status line ("The government
+  accepts this recommendation in principle.") and prose that may qualify it;
+- several headings with nothing under them but the quoted recommendation,
+  answered together under the last one;
+- "Recommendation:" and "Response:" blocks with no number, matched to the
+  report's numbered list by what they quote;
+- an answer that opens a paragraph ("On recommendation 6, ..."), or a sentence
+  that names the recommendation in passing;
+- no numbers at all: a reply that answers the concerns by their subject.
+
+A section runs from one heading to the next. The recommendation quoted under a
+heading is not part of the answer: it is found where the section opens, before
+the first sentence that responds, and wherever a sentence repeats the
+recommendation's own words. A section that only points elsewhere ("See
+recommendation 29.") records the recommendation it points to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.stages.recommendations import Ref
+from pipeline.stages.segment import Segment
+from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, to_blocks
+
+Unit = tuple[int, int, int]  # sentence start, end, paragraph index within the passage
+
+
+@dataclass(frozen=True)
+class Answer:
+    units: tuple[Unit, ...]
+    how: str  # heading | grouped | unnumbered | inline | topic | whole
+    xref: str | None = None  # the label whose answer this one points to
+    opens: int | None = None  # where the answer opens, for evidence when nothing else decides
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [(a, z) for a, z, _ in self.units]
+
+
+# "see the response to recommendation 2", "See recommendation 29.", "through the response to recommendation 5"
+XREF = re.compile(
+    r"\b(?:see(?: also)?|as set out in|as described in|refers? to|covered (?:in|by)|(?:through|in|under|by) (?:the|our))"
+    r"\s+(?:the\s+|our\s+)?(?:government's\s+)?(?:(?:response|answer)s?\s+to\s+)?(?:rec\w{0,14}|concern)\s+"
+    r"(?P<label>\d{1,3}(?:\.\d{1,3})?)", re.I)
+# a sentence that starts answering: a status statement or a response label
+RESPONSE_START = re.compile(
+    r"^\W*(?:(?:government\s+)?response\s*:|(?:fully |partially |partly )?(?:accepted|agreed|not accepted|rejected|"
+    r"noted|supported)\b)"
+    r"|\b(?:accepts?|agrees?(?: with)?|supports?|rejects?|does not accept|do not accept|notes?|welcomes?)\s+"
+    r"(?:this|the|these|that|all|both)\s+(?:recommendations?|concerns?)\b"
+    r"|\bnot for the [\w ]{2,30} to respond to\b", re.I)
+_UNNUMBERED = re.compile(r"^\W*recommendation\s*:\s*(?=\S)", re.I)
+_RESPONSE_LABEL = re.compile(r"^\W*(?:government\s+|department(?:al)?\s+)?response\s*:\s*", re.I)
+_FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_STEM = re.compile(r"[a-z][a-z'-]+")
+# a heading line of its own: short, no full stop (a colon may end it)
+HEADING_WORDS = 14
+QUOTE_SHARE = 0.6  # share of a sentence's words that repeat the recommendation for it to be the quote
+TOPIC_WORDS = 4  # shared words for a paragraph to answer a recommendation by its subject
+TOPIC_SHARE = 0.25
+TOPIC_UNITS = 4  # sentences an answer by subject keeps, best first
+
+
+def stems(s: str, stop: frozenset[str]) -> set[str]:
+    return {w[:6] for w in _STEM.findall(s.lower()) if w not in stop and len(w) > 2}
+
+
+def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[Unit]:
+    """Sentences inside the spans with their paragraph's place, cut at paragraph breaks
+    and at heading lines, so a label line or a heading stands alone."""
+    out: list[Unit] = []
+    para = -1
+    for s, e in spans:
+        for b in to_blocks(split_lines(text, s, e)):
+            para += 1
+            first = b.lines[0]
+            cuts = sorted({b.start, b.end} | ({first.end} if len(b.lines) > 1 and _heading_line(first.text) else set()))
+            pieces = list(zip(cuts, cuts[1:]))
+            for ps, pe in pieces:
+                inside = [(max(a, ps), min(z, pe)) for a, z in sentences if a < pe and z > ps]
+                if not inside:
+                    inside = [(ps + m.start(), ps + m.end()) for m in _FALLBACK_SENT.finditer(text[ps:pe])]
+                for a, z in inside:
+                    while a < z and text[a].isspace():
+                        a += 1
+                    while z > a and text[z - 1].isspace():
+                        z -= 1
+                    if z > a and re.search(r"[A-Za-z0-9]", text[a:z]):
+                        out.append((a, z, para))
+    return out
+
+
+_HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|response\b|conclusions?\b)", re.I)
+
+
+def _heading_line(raw: str) -> bool:
+    """A paragraph's first line that is a heading of its own: "Recommendation 1: ...",
+    "Response to Concern 2:", "## Recommendation 4", or any short line ending with a colon."""
+    c = (clean(raw) or "").strip()
+    words = c.split()
+    if not 0 < len(words) <= HEADING_WORDS:
+        return False
+    return c.endswith(":") or (bool(_HEADING_START.match(raw)) and not c.endswith("."))
+
+
+def body_range(text: str, seg: Segment) -> tuple[int, int]:
+    """The reply's answering text: from "Dear ..." (or its start) to the sign-off, or to the
+    end when a paper follows the covering letter's signature."""
+    start = seg.body_start
+    if seg.signoff is None:
+        return start, seg.end
+    after = to_blocks(split_lines(text, seg.signoff.end, seg.end))
+    if sum(1 for b in after if is_prose(b.text)) >= 3:
+        return start, seg.end
+    return start, seg.body_end
+
+
+def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
+    """A contents list: a paragraph of three or more lines, most of them naming a recommendation."""
+    lines_with = [ln for ln in b.lines if any(ln.start <= r.start < ln.end for r in refs)]
+    short = [ln for ln in lines_with if len((clean(ln.text) or "").split()) <= 15]
+    return len(short) >= 3 and len(short) * 2 >= len(b.lines)
+
+
+def _xrefs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group("label")) for m in XREF.finditer(text, lo, hi)]
+
+
+def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int],
+                 rec_texts: dict[str, str | None], sentences: list[tuple[int, int]],
+                 stop: frozenset[str]) -> tuple[dict[str, Answer], bool]:
+    """The answer to each label the reply takes up (labels it never takes up are absent),
+    and whether the reply answers by number (headings or "Recommendation:" blocks)."""
+    lo, hi = body_range(text, seg)
+    blocks = to_blocks(split_lines(text, lo, hi))
+    all_units = units(text, [(lo, hi)], sentences)
+    xrefs = _xrefs(text, lo, hi)
+    in_xref = lambda pos: any(a <= pos < z for a, z, _ in xrefs)
+    body_refs = [r for r in refs if lo <= r.start < hi and not in_xref(r.start)]
+    contents = {b.start for b in blocks if _contents_block(text, b, body_refs)}
+    openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
+    heading_at: dict[int, bool] = {}
+    for r in body_refs:
+        ln = _opening_line(text, blocks, r)
+        if ln is not None and r.block_start not in contents:
+            openers.setdefault(ln.start, set()).add(r.label)
+            heading_at[ln.start] = heading_at.get(ln.start, False) or r.heading or _heading_line(ln.text)
+    for start, label in _unnumbered(text, blocks, rec_texts, labels, stop):
+        openers.setdefault(start, set()).add(label)
+        heading_at[start] = True
+    order = sorted(openers)
+    out: dict[str, Answer] = {}
+    pending: list[str] = []  # headings with nothing under them: answered with the next one
+    for k, start in enumerate(order):
+        stop_at = order[k + 1] if k + 1 < len(order) else hi
+        if k + 1 == len(order) and not heading_at[start]:
+            stop_at = _paragraph_end(text, blocks, start)
+        section = [u for u in all_units if start <= u[0] < stop_at]
+        answer = _without_quote(text, section, [rec_texts.get(lab) for lab in openers[start]], stop)
+        if not answer:
+            pending += sorted(openers[start])
+            continue
+        xref = next((lab for a, z, lab in xrefs if start <= a < stop_at and lab not in openers[start]), None)
+        base = answer[0][2]
+        rel = tuple((a, z, p - base) for a, z, p in answer)
+        for lab in sorted(openers[start]):
+            out[lab] = Answer(rel, "heading", xref, start)
+        for lab in pending:
+            out.setdefault(lab, Answer(rel, "grouped", xref, start))
+        pending = []
+    # a sentence naming a recommendation in passing answers it, where nothing else does
+    for r in body_refs:
+        if r.label in out or r.stated:
+            continue
+        unit = next((u for u in all_units if u[0] <= r.start < u[1]), None)
+        if unit is not None:
+            out[r.label] = Answer(((unit[0], unit[1], 0),), "inline", None, unit[0])
+    if openers:
+        # a reply that answers by number and skips one has not addressed it, except
+        # that what comes before the first numbered answer answers the earlier ones
+        # ("... NHS Pathways ...", then "Your second concern relates to ...")
+        first = min(openers)
+        numbered = [labels.get(lab) for labs in openers.values() for lab in labs if labels.get(lab)]
+        before = [u for u in all_units if u[0] < first and u[2] > 0]
+        for lab, num in labels.items():
+            if lab not in out and numbered and num < min(numbered) and len(before) >= 2:
+                base = before[0][2]
+                out[lab] = Answer(tuple((a, z, p - base) for a, z, p in before), "preamble", None, before[0][0])
+        return out, True
+    taken = {u[0] for a in out.values() for u in a.units}
+    for lab in labels:
+        if lab in out or not rec_texts.get(lab):
+            continue
+        found = topic_units(text, all_units, rec_texts[lab], taken, stop)
+        if found:
+            out[lab] = Answer(tuple(found), "topic", None, found[0][0])
+    return out, False
+
+
+ANCHOR_CHARS = 60  # a reference this close to the start of a paragraph opens the answer to it
+
+
+def _opening_line(text: str, blocks: list[Block], r: Ref):
+    """The line where an answer to ``r`` opens: the reference stands near the start of a
+    paragraph, which in text from a PDF may be any line that follows a finished sentence."""
+    b = next((b for b in blocks if b.start <= r.start < b.end + 1), None)
+    if b is None:
+        return None
+    for k, ln in enumerate(b.lines):
+        if not ln.start <= r.start <= ln.end:
+            continue
+        if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
+            return None
+        if k == 0:
+            return ln
+        prev = clean(b.lines[k - 1].text) or ""
+        return ln if sentence_end(prev) or _heading_line(b.lines[k - 1].text) or prev.endswith(")") else None
+    return None
+
+
+def whole_reply(text: str, seg: Segment, sentences: list[tuple[int, int]]) -> Answer | None:
+    """The whole reply, for a recommendation an unstructured reply never singles out."""
+    lo, hi = body_range(text, seg)
+    found = units(text, [(lo, hi)], sentences)
+    return Answer(tuple(found), "whole", None, found[0][0]) if found else None
+
+
+def _paragraph_end(text: str, blocks: list[Block], start: int) -> int:
+    """An inline answer that closes the reply keeps its paragraph, and its continuation
+    over a page break when the paragraph stops mid-sentence."""
+    idx = next(i for i, b in enumerate(blocks) if b.start <= start < b.end + 1)
+    stop = blocks[idx].end
+    prev = text[blocks[idx].start:blocks[idx].end]
+    for b in blocks[idx + 1:]:
+        if sentence_end(prev):
+            break
+        stop, prev = b.end, b.text
+    return stop
+
+
+_ANSWER_VOICE = re.compile(r"^\W*(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+|this\s+)?(?:government|department|ministry|"
+                           r"we|i|ministers?|trust|council|board)\b[^.]{0,30}?\b(?:accepts?|agrees?|supports?|notes?|will|"
+                           r"has|have|is|are|recognises?|welcomes?|believes?|considers?|does|did|would|can|already)\b", re.I)
+_RECOMMENDATION_VOICE = re.compile(r"\b(?:should|must|ought to|needs? to|be required to|we recommend|recommend that)\b"
+                                   r"|^\W*that\s+(?:the|a|an|all|each|every|it|local)\b|^\W*[●•·▪-]", re.I)
+
+
+def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], stop: frozenset[str]) -> list[Unit]:
+    """The section's answer: the heading and the quoted recommendation removed.
+
+    Quoted are: the heading line; the run of sentences after it that speak as
+    a recommendation ("... should ...", "That the government ...") and not as
+    the answer ("The government ...", "We ..."); in a paragraph running on from
+    the heading (PDF text has no blank lines), whatever precedes the first
+    sentence that responds ("The government accepts this recommendation."); and
+    any sentence that mostly repeats the recommendation's own words.
+    """
+    if not section:
+        return []
+    known = set().union(*(stems(t, stop) for t in rec_texts if t)) if any(rec_texts) else set()
+    head_para = section[0][2]
+    first_response = next((i for i, (a, z, p) in enumerate(section)
+                           if p == head_para and RESPONSE_START.search(clean(text[a:z]) or "")), None)
+    out = []
+    in_quote = True
+    for i, (a, z, p) in enumerate(section):
+        sent = clean(text[a:z]) or ""
+        if i == 0 and _heading_line(text[a:z]) and not RESPONSE_START.search(sent):
+            continue  # the heading itself
+        if first_response is not None and i < first_response:
+            continue  # quoted between the heading and the status line
+        if in_quote and i > 0 and _RECOMMENDATION_VOICE.search(sent) and not _ANSWER_VOICE.match(sent) \
+                and not RESPONSE_START.search(sent):
+            continue  # the recommendation quoted under its heading
+        in_quote = False
+        words = stems(sent, stop)
+        if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words):
+            continue  # repeats the recommendation
+        if _RESPONSE_LABEL.fullmatch(sent):
+            continue
+        out.append((a, z, p))
+    return out
+
+
+def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None], labels: dict[str, int],
+                stop: frozenset[str]) -> list[tuple[int, str]]:
+    """"Recommendation: <quoted text>" blocks with no number, matched to the numbered list
+    of the report answered by the words they quote."""
+    out: list[tuple[int, str]] = []
+    known = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
+    if not known:
+        return out
+    for b in blocks:
+        for ln in b.lines:
+            if not _UNNUMBERED.match(clean(ln.text) or ""):
+                continue
+            quote = []
+            for nxt in split_lines(text, ln.start, min(len(text), ln.start + 2000)):
+                if quote and _RESPONSE_LABEL.match(clean(nxt.text) or ""):
+                    break
+                quote.append(nxt.text)
+            words = stems(" ".join(quote), stop)
+            best = max(known, key=lambda lab: len(words & known[lab]) / max(1, len(known[lab])))
+            if len(words & known[best]) >= 0.5 * max(1, len(known[best])):
+                out.append((b.start if ln.start == b.lines[0].start else ln.start, best))
+    return out
+
+
+def topic_units(text: str, candidates: list[Unit], rec_text: str, taken: set[int], stop: frozenset[str]) -> list[Unit]:
+    """The sentences that answer a recommendation by its subject: those sharing the most of
+    its words, each with the sentence after it, best first."""
+    want = stems(rec_text, stop)
+    if len(want) < 3:
+        return []
+    scored = []
+    for i, (a, z, p) in enumerate(candidates):
+        if a in taken:
+            continue
+        words = stems(text[a:z], stop)
+        shared = len(want & words)
+        if shared >= TOPIC_WORDS and shared / len(want) >= TOPIC_SHARE:
+            scored.append((shared, i, len(words) and shared / len(words) >= QUOTE_SHARE))
+    keep: list[int] = []
+    for _, i, restated in sorted(scored, reverse=True)[:TOPIC_UNITS]:
+        # a sentence restating the concern is followed by the answer to it
+        follow = [j for j in (i + 1, i + 2) if j < len(candidates)] if restated else [i + 1] if i + 1 < len(candidates) else []
+        keep += ([] if restated else [i]) + follow
+    return [(candidates[i][0], candidates[i][1], 0) for i in sorted(set(keep)) if candidates[i][0] not in taken]
