@@ -35,12 +35,12 @@ __all__ = ["EvalReport", "GoldFormatError", "MISSING", "PARTY_LISTS", "as_dict",
            "official", "predicted_from_tables", "read_sources", "render", "render_by_file", "score",
            "stance_for", "stance_label", "to_json"]
 
-_SUBS = {"name": norm_name, "role": lambda v: norm(v), "organisation": lambda v: norm(v)}
+_PARTS = ("name", "role", "organisation")  # of a party, each also scored alone
 # field name -> "accuracy" or "f1", in report order
 FIELDS: dict[str, str] = {
     "kind": "accuracy", "date": "accuracy", "replies_to": "accuracy", "reply_to_date": "accuracy",
-    "report": "accuracy", "sender": "accuracy", **{f"sender.{s}": "accuracy" for s in _SUBS},
-    **{k: "f1" for field in PARTY_LISTS for k in (field, *(f"{field}.{s}" for s in _SUBS))},
+    "report": "accuracy", "sender": "accuracy", **{f"sender.{s}": "accuracy" for s in _PARTS},
+    **{k: "f1" for field in PARTY_LISTS for k in (field, *(f"{field}.{s}" for s in _PARTS))},
     "addresses": "f1", "postcodes": "f1", "deadlines": "f1", "emails": "f1", "references": "f1",
     "recommendations_mentioned": "f1",
 }
@@ -71,6 +71,9 @@ def norm(value: Any) -> Any:
         return value.isoformat()
     text = _WS.sub(" ", str(value).translate(_QUOTES)).strip(_EDGES).casefold()
     return text or None
+
+
+_SUBS = {"name": norm_name, "role": norm, "organisation": norm}
 
 
 def _int(value: Any) -> Any:
