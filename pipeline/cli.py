@@ -107,10 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "evaluate":
             gold = evaluate.load_gold(args.gold)
-            settings = Settings()
-            result = run.run_corpus(corpus, settings)
+            result = run.run_corpus(corpus, Settings())
             report = evaluate.score(gold, evaluate.predicted_from_tables(result.tables),
-                                    evaluate.read_sources(corpus, gold, settings))
+                                    evaluate.read_sources(corpus, gold))
             print(evaluate.to_json(report, by_file=args.by_file) if args.json
                   else evaluate.render(report, args.show, by_file=args.by_file))
             return EXIT_OK

@@ -22,13 +22,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import Settings
 from pipeline.evaluate_fold import PARTY_LISTS, iso, mention_label, predicted_from_tables, stance_label
 from pipeline.evaluate_render import render, render_by_file
 from pipeline.gold_match import (MISSING, align, coarsen, f1, first_char, first_line_at, has_party,
                                  lead, match_parties, norm_label, norm_name, party_matches, stance_for)
 from pipeline.records import StanceLabel
-from pipeline.stages import load
 
 __all__ = ["EvalReport", "GoldFormatError", "MISSING", "PARTY_LISTS", "as_dict", "headline",
            "load_gold", "match_segments", "mention_label", "norm", "norm_label", "norm_name",
@@ -358,10 +356,11 @@ def score(gold: list[dict], predicted: list[dict],
 
     Every gold segment counts in every field it has: one that was not found
     is wrong on all of them, so a segmentation miss costs what it costs the
-    judged score. ``texts`` (file name -> text as the pipeline read it) lets
-    a segment match by position where gold starts it before the pipeline's
-    first segment; without it the file is rebuilt from the predicted
-    segments' offsets and texts. Predicted segments from files gold does not
+    judged score. ``texts`` (file name -> text, see ``read_sources``) are
+    what positions are measured in, as the official scorer measures them;
+    without them each file is rebuilt from the predicted segments' offsets
+    and texts, which is the same text wherever the pipeline's offsets are
+    the scorer's and gold does not start before the first predicted segment. Predicted segments from files gold does not
     cover are ignored: the corpus may hold files nobody annotated.
     """
     preds_by_file = _by_file(predicted)
@@ -455,16 +454,20 @@ def load_gold(path: str | os.PathLike) -> list[dict]:
     return segments
 
 
-def read_sources(corpus: Path, gold: Iterable[dict], settings: Settings) -> dict[str, str]:
-    """The text of each file gold names, decoded as the pipeline decodes it.
+def read_sources(corpus: Path, gold: Iterable[dict]) -> dict[str, str]:
+    """The text of each file gold names, read as the official scorer reads it.
 
-    Offsets in the tables count characters of that text, so this, not a plain
-    read, is what a position is measured in. A file that cannot be read is
-    left out; its segments are then matched on their first lines alone.
+    That is UTF-8 with bad bytes replaced and universal newlines, not the
+    pipeline's own decoding: positions are judged in the scorer's text, so
+    where the pipeline counts offsets differently (a file with CRLF line
+    ends, whose offsets count each CR) the judged score suffers, and this
+    one must show it. A file that cannot be read is left out; its segments
+    are then matched on the predicted segments' own text.
     """
     texts = {}
     for name in dict.fromkeys(g["file"] for g in gold):
-        loaded = load.read(corpus / name, corpus, settings)
-        if isinstance(loaded, load.Loaded):
-            texts[name] = loaded.text
+        try:
+            texts[name] = (corpus / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
     return texts

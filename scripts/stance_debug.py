@@ -20,10 +20,10 @@ from pipeline.run import run_corpus
 
 def main(gold_path: str, corpus_dir: str) -> None:
     gold = evaluate.load_gold(gold_path)
-    corpus, settings = Path(corpus_dir), Settings()
-    result = run_corpus(corpus, settings)
+    corpus = Path(corpus_dir)
+    result = run_corpus(corpus, Settings())
     matched = evaluate.match_segments(gold, evaluate.predicted_from_tables(result.tables),
-                                      evaluate.read_sources(corpus, gold, settings))
+                                      evaluate.read_sources(corpus, gold))
     register = {r["recommendation_id"]: r["label"] for r in result.tables["recommendations"].to_pylist()}
     rows: dict[str, dict[str, dict]] = defaultdict(dict)  # letter -> label -> row; the last row stands
     for s in result.tables["stances"].to_pylist():

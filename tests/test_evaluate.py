@@ -606,7 +606,7 @@ def test_load_gold_reads_seeds(gold):
     assert len(gold) == 8 and all({"file", "starts_with", "stances"} <= set(g) for g in gold)
 
 
-def test_read_sources_reads_what_gold_names(tmp_path, settings):
-    (tmp_path / "a.txt").write_bytes("\ufeffDear A\r\n".encode("utf-8"))
-    texts = ev.read_sources(tmp_path, [seg(file="a.txt"), seg(file="gone.txt")], settings)
-    assert texts == {"a.txt": "Dear A\r\n"}  # decoded as the pipeline decodes: no BOM, line ends kept
+def test_read_sources_reads_as_the_official_scorer_does(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbfDear A\r\nx\xff\n")
+    texts = ev.read_sources(tmp_path, [seg(file="a.txt"), seg(file="gone.txt")])
+    assert texts == {"a.txt": "\ufeffDear A\nx\ufffd\n"}  # UTF-8, bad bytes replaced, universal newlines

@@ -3,9 +3,10 @@
 The official scorer (``../shared/tools/score.py`` from the repository root)
 judges the project on unseen documents; ``evaluate`` is what developers run.
 If the two drifted apart, local gains would not be judged gains. Both score
-the pipeline's output over corpus/ (against the seeds) and over every fixture
-folder, and every figure both define must be equal. Skipped, with the reason,
-where the scorer is not beside the repository.
+the pipeline's output over corpus/ (against the seeds), over every fixture
+folder and over a seed file with CRLF line ends, and every figure both define
+must be equal. Skipped, with the reason, where the scorer is not beside the
+repository.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ SCORER = ROOT.parent / "shared" / "tools" / "score.py"
 FIXTURES = ROOT / "tests" / "data" / "fixtures"
 SETS = {"seeds": (CORPUS, GOLD)} | {p.name: (p, p / "gold.jsonl")
                                     for p in sorted(FIXTURES.iterdir()) if (p / "gold.jsonl").exists()}
+CRLF = "001_d64e5799566db373.txt"  # a seed letter and its reply, copied with CRLF line ends
 # the official scorer's name -> evaluate's headline key
 FIGURES = {
     "segments_f1": "segments", "kind_acc": "kind", "date_acc": "date",
@@ -46,10 +48,24 @@ def scorer():
     return module
 
 
-@pytest.fixture(scope="module", params=list(SETS))
+def _crlf_copy(folder: Path) -> tuple[Path, Path]:
+    """A file whose offsets the pipeline counts with each CR, which the scorer's text lacks."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / CRLF).write_bytes((CORPUS / CRLF).read_bytes().replace(b"\n", b"\r\n"))
+    gold = folder / "gold.jsonl"
+    gold.write_text("".join(line for line in GOLD.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if CRLF in line), encoding="utf-8")
+    return corpus, gold
+
+
+@pytest.fixture(scope="module", params=[*SETS, "crlf"])
 def scored(request, scorer, settings, nlp, tmp_path_factory):
     """(evaluate's report, the official scorer's figures) for one corpus and its gold."""
-    corpus, gold_path = SETS[request.param]
+    if request.param == "crlf":
+        corpus, gold_path = _crlf_copy(tmp_path_factory.mktemp("crlf"))
+    else:
+        corpus, gold_path = SETS[request.param]
     result = run_corpus(corpus, settings, nlp)
     out = tmp_path_factory.mktemp(f"out_{request.param}")
     write.write_tables(result.tables, out)
@@ -58,7 +74,7 @@ def scored(request, scorer, settings, nlp, tmp_path_factory):
         scorer.main(str(corpus), str(gold_path), str(out))
     gold = evaluate.load_gold(gold_path)
     report = evaluate.score(gold, evaluate.predicted_from_tables(result.tables),
-                            evaluate.read_sources(Path(corpus), gold, settings))
+                            evaluate.read_sources(Path(corpus), gold))
     return report, json.loads(printed.getvalue())
 
 
