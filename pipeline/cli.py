@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--gold", required=True, type=Path, help="gold annotations (JSONL)")
     e.add_argument("--corpus", default="corpus", type=Path, help="folder the gold file names files in (default: corpus/)")
     e.add_argument("--json", action="store_true", help="print the full report as JSON")
+    e.add_argument("--by-file", action="store_true",
+                   help="also show a table of each gold file's scores (segments, kind, date, sender, "
+                        "recipients, participants, recommendations, stances); with --json, a by_file object")
     e.add_argument("--show", type=int, default=30, metavar="N", help="disagreements to list (default 30)")
     b = sub.add_parser("bench", help="time the pipeline against bare nlp.pipe of the full model", epilog=EPILOG,
                        description="Build a corpus of N letters from varied real-shaped text, run the pipeline "
@@ -105,8 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "evaluate":
             gold = evaluate.load_gold(args.gold)
             result = run.run_corpus(corpus, Settings())
-            report = evaluate.score(gold, evaluate.predicted_from_tables(result.tables))
-            print(evaluate.to_json(report) if args.json else evaluate.render(report, args.show))
+            report = evaluate.score(gold, evaluate.predicted_from_tables(result.tables),
+                                    evaluate.read_sources(corpus, gold))
+            print(evaluate.to_json(report, by_file=args.by_file) if args.json
+                  else evaluate.render(report, args.show, by_file=args.by_file))
             return EXIT_OK
         result = run.run_corpus(corpus, Settings(), workers=args.workers, executor=args.executor,
                                 scheduler=args.scheduler, out_dir=args.out, full=args.full,

@@ -2,9 +2,12 @@
 
 The gold format (tests/data/GOLD_FORMAT.md) is per *segment*, while the
 pipeline writes relational tables; so scoring first folds the tables back into
-gold-shaped dicts and then compares dicts to dicts. Keeping both halves pure
-(no I/O beyond ``load_gold``) lets tests exercise them without running the
-pipeline, and lets the CLI decide where reports go.
+gold-shaped dicts (``evaluate_fold``) and then compares dicts to dicts. The
+comparison follows the official scorer (``shared/tools/score.py``, whose rules
+are in ``gold_match``), so the figures here are the ones the project is judged
+by; the fields that scorer leaves out (report, replies_to, addresses, e-mails,
+references, the parts of a party) are scored the same way beside them.
+Scoring is pure: ``load_gold`` and ``read_sources`` are the only I/O.
 """
 from __future__ import annotations
 
@@ -15,115 +18,44 @@ import os
 import re
 import string
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-from nameparser import HumanName
-from nameparser.config import Constants
-
+from pipeline.evaluate_fold import PARTY_LISTS, iso, mention_label, predicted_from_tables, stance_label
+from pipeline.evaluate_render import render, render_by_file
+from pipeline.gold_match import (MISSING, align, coarsen, f1, first_char, first_line_at, has_party,
+                                 lead, match_parties, norm_label, norm_name, party_matches, stance_for)
 from pipeline.records import StanceLabel
 
-MISSING = "(missing)"
-PARTY_LISTS = {"recipients": "recipient", "cc": "cc", "participants": "participant"}
+__all__ = ["EvalReport", "GoldFormatError", "MISSING", "PARTY_LISTS", "as_dict", "headline",
+           "load_gold", "match_segments", "mention_label", "norm", "norm_label", "norm_name",
+           "official", "predicted_from_tables", "read_sources", "render", "render_by_file", "score",
+           "stance_for", "stance_label", "to_json"]
+
+_PARTS = ("name", "role", "organisation")  # of a party, each also scored alone
+# field name -> "accuracy" or "f1", in report order
+FIELDS: dict[str, str] = {
+    "kind": "accuracy", "date": "accuracy", "replies_to": "accuracy", "reply_to_date": "accuracy",
+    "report": "accuracy", "sender": "accuracy", **{f"sender.{s}": "accuracy" for s in _PARTS},
+    **{k: "f1" for field in PARTY_LISTS for k in (field, *(f"{field}.{s}" for s in _PARTS))},
+    "addresses": "f1", "postcodes": "f1", "deadlines": "f1", "emails": "f1", "references": "f1",
+    "recommendations_mentioned": "f1",
+}
+# the per-file table's columns beside segments and stances
+BY_FILE_FIELDS = ("kind", "date", "sender", "recipients", "participants", "recommendations_mentioned")
 
 _WS = re.compile(r"\s+")
 _QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032"}
                         | {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033"})
 _EDGES = string.punctuation + string.whitespace
-# A private copy, so extending the post-nominals does not change how other
-# modules' HumanName calls parse names.
-_NAMES = Constants()
-_NAMES.suffix_acronyms.add("kc", "msp", "mla", "mep", "dl", "frs", "frsa", "frcp", "mbbs", "pc")
 
 
 class GoldFormatError(ValueError):
     """A gold file line is not a JSON segment object; names file and line."""
 
 
-# ---- tables -> gold-shaped dicts
-def _rows(tables: dict[str, pa.Table], name: str) -> list[dict]:
-    """A stage that found nothing may leave its table out; treat that as empty."""
-    table = tables.get(name)
-    return [] if table is None else table.to_pylist()
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def _first_line(text: str) -> str:
-    """Gold anchors a segment on its first non-blank line, so we must too."""
-    return next((line.rstrip() for line in text.splitlines() if line.strip()), "")
-
-
-def _by_letter(rows: list[dict]) -> dict[str, list[dict]]:
-    grouped: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        grouped[row["letter_id"]].append(row)
-    return grouped
-
-
-def _party_dict(row: dict) -> dict:
-    # The table's ``position`` is the job title, which gold calls ``role``.
-    return {"name": row.get("name"), "role": row.get("position"),
-            "organisation": row.get("organisation")}
-
-
-def predicted_from_tables(tables: dict[str, pa.Table]) -> list[dict]:
-    """Fold the relational output into one gold-shaped dict per letter row.
-
-    ``replies_to`` is only set for a reply to a letter in the same file,
-    because gold indexes segments per file and cannot express anything else.
-    Where several stance rows share a recommendation number (e.g. "8.2" and
-    "8.3"), the most confident one stands for the number, as gold keys by it.
-    """
-    letters = _rows(tables, "letters")
-    where = {r["letter_id"]: (r["source_path"], r["index"]) for r in letters}
-    parties = _by_letter(_rows(tables, "parties"))
-    addresses = _by_letter(_rows(tables, "addresses"))
-    dates = _by_letter(_rows(tables, "dates"))
-    mentions = _by_letter(_rows(tables, "recommendation_mentions"))
-    stances = _by_letter(_rows(tables, "stances"))
-    out = []
-    for r in letters:
-        lid = r["letter_id"]
-        target = where.get(r.get("in_reply_to"))
-        ps = parties.get(lid, [])
-        senders = [_party_dict(p) for p in ps if p["role"] == "sender"]
-        best: dict[str, dict] = {}
-        for s in stances.get(lid, []):
-            key = str(s["recommendation_number"])
-            if key not in best or s["confidence"] > best[key]["confidence"]:
-                best[key] = s
-        seg = {
-            "file": os.path.basename(r["source_path"]),
-            "index": r["index"],
-            "kind": r["kind"],
-            "starts_with": _first_line(r["text"]),
-            "date": _iso(r.get("date")),
-            "replies_to": target[1] if target and target[0] == r["source_path"] else None,
-            "reply_to_date": _iso(r.get("reply_to_date")),
-            "report": r.get("report_title"),
-            "references": list(r.get("references") or []),
-            "sender": senders[0] if senders else None,
-            "emails": list(dict.fromkeys(
-                p["email"].strip().lower() for p in ps if p.get("email"))),
-            "addresses": [{"role": a["role"], "postcode": a.get("postcode"),
-                           "lines": list(a["lines"])} for a in addresses.get(lid, [])],
-            "deadlines": list(dict.fromkeys(
-                _iso(d["value"]) for d in dates.get(lid, []) if d["kind"] == "deadline")),
-            "recommendations_mentioned": sorted({m["number"] for m in mentions.get(lid, [])}),
-            "stances": {k: s["stance"] for k, s in best.items()},
-        }
-        for field, role in PARTY_LISTS.items():
-            seg[field] = [_party_dict(p) for p in ps if p["role"] == role]
-        out.append(seg)
-    return out
-
-
-# ---- normalisation
+# ---- normalisation of the fields the official scorer leaves out
 def norm(value: Any) -> Any:
     """Compare what a reader would call the same string as the same.
 
@@ -139,14 +71,7 @@ def norm(value: Any) -> Any:
     return text or None
 
 
-def norm_name(value: Any) -> str | None:
-    """Honorifics and post-nominals are styling, not identity, so drop them."""
-    text = norm(value)
-    if text is None:
-        return None
-    name = HumanName(_WS.sub(" ", str(value).translate(_QUOTES)).strip(), constants=_NAMES)
-    core = " ".join(p for p in (name.first, name.middle, name.last) if p)
-    return norm(core) or text
+_SUBS = {"name": norm_name, "role": norm, "organisation": norm}
 
 
 def _int(value: Any) -> Any:
@@ -157,91 +82,92 @@ def _int(value: Any) -> Any:
         return norm(value)
 
 
-def _party(p: dict | None) -> tuple | None:
-    if not p:
-        return None
-    return (norm_name(p.get("name")), norm(p.get("role")), norm(p.get("organisation")))
-
-
 def _address(a: dict) -> tuple:
     return (norm(a.get("role")), norm(a.get("postcode")),
             tuple(norm(line) for line in a.get("lines") or []))
 
 
-# ---- field extractors: segment dict -> comparable value / set
-_SUB = {"name": 0, "role": 1, "organisation": 2}
-
-SINGLE: dict[str, Callable[[dict], Any]] = {
-    "kind": lambda s: norm(s.get("kind")),
-    "date": lambda s: norm(s.get("date")),
-    "replies_to": lambda s: _int(s.get("replies_to")),
-    "reply_to_date": lambda s: norm(s.get("reply_to_date")),
-    "report": lambda s: norm(s.get("report")),
-    "sender": lambda s: _party(s.get("sender")),
-}
-for _sub, _i in _SUB.items():
-    SINGLE[f"sender.{_sub}"] = lambda s, i=_i: (_party(s.get("sender")) or (None,) * 3)[i]
+def _postcodes(addresses: Iterable[dict]) -> set[str]:
+    return {a["postcode"].upper().replace(" ", "") for a in addresses if a.get("postcode")}
 
 
-def _parties(field: str, sub: int | None = None) -> Callable[[dict], set]:
-    def get(s: dict) -> set:
-        triples = {_party(p) for p in s.get(field) or [] if p}
-        if sub is None:
-            return triples
-        return {t[sub] for t in triples if t[sub] is not None}
-    return get
+def _senders(p: dict | None) -> list[dict]:
+    """Every predicted sender; a gold-shaped prediction has at most one."""
+    if p is None:
+        return []
+    if "senders" in p:
+        return list(p["senders"])
+    return [p["sender"]] if p.get("sender") else []
 
 
-SETS: dict[str, Callable[[dict], set]] = {}
-for _field in PARTY_LISTS:
-    SETS[_field] = _parties(_field)
-    for _sub, _i in _SUB.items():
-        SETS[f"{_field}.{_sub}"] = _parties(_field, _i)
-SETS |= {
-    "addresses": lambda s: {_address(a) for a in s.get("addresses") or []},
-    "deadlines": lambda s: {norm(d) for d in s.get("deadlines") or []} - {None},
-    "emails": lambda s: {norm(e) for e in s.get("emails") or []} - {None},
-    "references": lambda s: {norm(r) for r in s.get("references") or []} - {None},
-    "recommendations_mentioned":
-        lambda s: {_int(n) for n in s.get("recommendations_mentioned") or []} - {None},
-}
+# ---- scoring one segment
+def _singles(g: dict, p: dict | None, replies_to: Any) -> Iterator[tuple[str, Any, Any, bool]]:
+    """(field, gold, predicted, correct) for each single-valued field gold scores.
+
+    A segment that was not found (``p`` None) is wrong on every field, as the
+    official scorer counts it: a missed letter loses its date as well.
+    """
+    found, pv = p is not None, p or {}
+    yield "kind", g.get("kind"), pv.get("kind"), found and pv.get("kind") == g.get("kind")
+    gold_date, pred_date = iso(g.get("date")) or None, iso(pv.get("date")) or None
+    yield "date", gold_date, pred_date, found and gold_date == pred_date
+    yield ("replies_to", g.get("replies_to"), replies_to,
+           found and _int(g.get("replies_to")) == _int(replies_to))
+    if g.get("reply_to_date"):
+        pred = iso(pv.get("reply_to_date")) or None
+        yield "reply_to_date", g["reply_to_date"], pred, found and pred == iso(g["reply_to_date"])
+    yield "report", g.get("report"), pv.get("report"), found and norm(g.get("report")) == norm(pv.get("report"))
+    sender = g.get("sender")
+    if has_party(sender):
+        senders = _senders(p)
+        yield "sender", sender, pv.get("sender"), any(party_matches(sender, r) for r in senders)
+        for sub, same in _SUBS.items():
+            want = same(sender.get(sub))
+            yield f"sender.{sub}", None, None, found and any(same(r.get(sub)) == want for r in senders)
 
 
-# ---- scoring
-@dataclasses.dataclass
-class EvalReport:
-    """Plain dicts inside, so the JSON form is the report itself."""
-    segments: dict[str, Any]
-    fields: dict[str, dict[str, Any]]
-    stances: dict[str, Any]
-    disagreements: list[dict[str, Any]]
+def _compare(gold: set, pred: set) -> tuple[int, int, int, list, list]:
+    return (len(gold & pred), len(pred), len(gold),
+            sorted(gold - pred, key=repr), sorted(pred - gold, key=repr))
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    """An empty-vs-empty comparison is perfect, not NaN: nothing was missed."""
-    p = tp / (tp + fp) if tp + fp else (1.0 if fn == 0 else 0.0)
-    r = tp / (tp + fn) if tp + fn else (1.0 if fp == 0 else 0.0)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def _lists(g: dict, p: dict | None) -> Iterator[tuple[str, tuple[int, int, int, list, list]]]:
+    """(field, (tp, predicted, gold, missed, extra)) for each list-valued field."""
+    pv = p or {}
+    for field in PARTY_LISTS:
+        golds = [x for x in g.get(field) or [] if has_party(x)]
+        rows = [x for x in pv.get(field) or [] if has_party(x)]
+        pairs, missed, extra = match_parties(golds, rows)
+        yield field, (len(pairs), len(rows), len(golds), missed, extra)
+        for sub, same in _SUBS.items():
+            values = [{same(x.get(sub)) for x in side or [] if x} - {None}
+                      for side in (g.get(field), pv.get(field))]
+            yield f"{field}.{sub}", _compare(*values)
+    yield "addresses", _compare({_address(a) for a in g.get("addresses") or []},
+                                {_address(a) for a in pv.get("addresses") or []})
+    yield "postcodes", _compare(_postcodes(g.get("addresses") or []), _postcodes(pv.get("addresses") or []))
+    yield "deadlines", _compare({str(iso(d)) for d in g.get("deadlines") or [] if d},
+                                {str(iso(d)) for d in pv.get("deadlines") or [] if d})
+    for field in ("emails", "references"):
+        yield field, _compare({norm(x) for x in g.get(field) or []} - {None},
+                              {norm(x) for x in pv.get(field) or []} - {None})
+    gold_recs = {norm_label(x) for x in g.get("recommendations_mentioned") or []}
+    pred_recs = coarsen({norm_label(x) for x in pv.get("recommendations_mentioned") or []}, gold_recs)
+    yield "recommendations_mentioned", _compare(gold_recs, pred_recs)
 
 
-def _key(seg: dict) -> tuple[str, str]:
-    return (os.path.basename(str(seg.get("file", ""))),
-            _WS.sub(" ", str(seg.get("starts_with") or "")).strip())
+def _stance_pairs(g: dict, p: dict | None) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """(gold, predicted) for every gold key, and the predicted keys gold has no use for.
 
-
-def _pair(gold: list[dict], predicted: list[dict]) -> tuple[list, list, list]:
-    """Match segments on (file, first line); repeated first lines pair in order."""
-    queues: dict[tuple, list[dict]] = defaultdict(list)
-    for seg in predicted:
-        queues[_key(seg)].append(seg)
-    matched, lost = [], []
-    for seg in gold:
-        queue = queues.get(_key(seg))
-        if queue:
-            matched.append((seg, queue.pop(0)))
-        else:
-            lost.append(seg)
-    return matched, lost, [s for q in queues.values() for s in q]
+    A predicted part ("8a") is used where gold keys its whole number ("8")
+    and the whole was not answered itself; any other key gold lacks is spurious.
+    """
+    predicted = {norm_label(k): v for k, v in ((p or {}).get("stances") or {}).items()}
+    keys = {norm_label(k) for k in g.get("stances") or {}}
+    pairs = [(v, stance_for(predicted, norm_label(k)) or MISSING)
+             for k, v in (g.get("stances") or {}).items()]
+    used = keys | {k for k in predicted if lead(k) in keys and lead(k).isdigit() and lead(k) not in predicted}
+    return pairs, {k: v for k, v in predicted.items() if k not in used}
 
 
 def _dis(seg: dict, field: str, gold: Any, predicted: Any, **more: Any) -> dict[str, Any]:
@@ -249,103 +175,227 @@ def _dis(seg: dict, field: str, gold: Any, predicted: Any, **more: Any) -> dict[
             "gold": gold, "predicted": predicted, **more}
 
 
-def _score_stances(matched: list[tuple[dict, dict]], disagreements: list[dict]) -> dict:
-    """Stances are scored per gold key; keys gold lacks are reported as spurious.
+def _score_segment(g: dict, p: dict | None, replies_to: Any, tally: Counter,
+                   pairs: list, disagreements: list) -> None:
+    """Add one gold segment's counts to ``tally``; a missed segment's errors are not listed."""
+    for name, gold, pred, ok in _singles(g, p, replies_to):
+        tally[name, "n"] += 1
+        tally[name, "ok"] += bool(ok)
+        if not ok and p is not None and "." not in name:
+            disagreements.append(_dis(g, name, gold, pred))
+    for name, (tp, n_pred, n_gold, missed, extra) in _lists(g, p):
+        tally[name, "tp"] += tp
+        tally[name, "np"] += n_pred
+        tally[name, "ng"] += n_gold
+        if (missed or extra) and p is not None and "." not in name:
+            disagreements.append(_dis(g, name, g.get(name), (p or {}).get(name),
+                                      missing=missed, extra=extra))
+    found, spurious = _stance_pairs(g, p)
+    pairs += found
+    tally["stances", "spurious"] += len(spurious)
+    if p is not None:
+        for (k, want), (_, got) in zip((g.get("stances") or {}).items(), found):
+            if want != got:
+                disagreements.append(_dis(g, f"stances.{k}", want, None if got == MISSING else got))
+        disagreements += [_dis(g, f"stances.{k}", None, v) for k, v in spurious.items()]
 
-    Spurious predictions also count against their label's precision, since a
-    reader of the table would take them at face value.
+
+# ---- scoring one file
+def _file_text(preds: list[dict]) -> str | None:
+    """The file as the predicted segments tile it, blanks where they leave gaps.
+
+    The pipeline's segments run from the first one's start to the end of the
+    file, so this is the file itself from there on; gold starts before the
+    first segment are only found when the caller passes the real text.
     """
-    pairs: list[tuple[str, str]] = []
-    spurious = 0
-    for g, p in matched:
-        gs = {str(k).strip(): norm(v) for k, v in (g.get("stances") or {}).items()}
-        ps = {str(k).strip(): norm(v) for k, v in (p.get("stances") or {}).items()}
-        for k in sorted(gs.keys() | ps.keys(), key=lambda k: (len(k), k)):
-            pair = (gs.get(k, MISSING), ps.get(k, MISSING))
-            pairs.append(pair)
-            spurious += k not in gs
-            if pair[0] != pair[1]:
-                disagreements.append(_dis(g, f"stances.{k}", gs.get(k), ps.get(k)))
-    scored = [(gl, pl) for gl, pl in pairs if gl != MISSING]
-    correct = sum(gl == pl for gl, pl in scored)
+    placed = sorted((p["char_start"], p["text"]) for p in preds
+                    if p.get("char_start") is not None and p.get("text") is not None)
+    if not placed:
+        return None
+    parts, pos = [], 0
+    for start, text in placed:
+        if start > pos:
+            parts.append(" " * (start - pos))
+            pos = start
+        parts.append(text[pos - start:])
+        pos = max(pos, start + len(text))
+    return "".join(parts)
+
+
+def _pair_file(golds: list[dict], preds: list[dict],
+               text: str | None) -> tuple[list[dict], list[dict], list[int | None], list[str]]:
+    """One file's gold and predicted segments in file order, the position of each
+    gold segment's prediction (or None), and each prediction's first line."""
+    golds = sorted(golds, key=lambda g: g.get("index") if isinstance(g.get("index"), int) else -1)
+    preds = sorted(preds, key=lambda p: (p.get("char_start") is None, p.get("char_start") or 0,
+                                         p.get("index") or 0))
+    text = text if text is not None else _file_text(preds)
+    at = [p.get("char_start") if text is not None else None for p in preds]
+    firsts = [first_line_at(text, s) if s is not None else first_line_at(p.get("starts_with") or "", 0)
+              for p, s in zip(preds, at)]
+    chars = [first_char(text, s) if s is not None else None for s in at]
+    return golds, preds, align([g["starts_with"] for g in golds], firsts, chars, text), firsts
+
+
+def _score_file(golds: list[dict], preds: list[dict], text: str | None) -> tuple[Counter, list, list]:
+    """Counts, stance pairs and disagreements of one file's gold segments."""
+    golds, preds, hits, firsts = _pair_file(golds, preds, text)
+    tally, pairs, disagreements = Counter(), [], []
+    tally["segments", "gold"] += len(golds)
+    tally["segments", "predicted"] += len(preds)
+    tally["segments", "matched"] += sum(h is not None for h in hits)
+    tally["segments", "by_position"] += sum(h is not None and firsts[h] != g["starts_with"]
+                                            for g, h in zip(golds, hits))
+    # a predicted reply names the predicted index it answers; gold names a gold index
+    gold_index = {preds[h].get("index"): g.get("index") for g, h in zip(golds, hits) if h is not None}
+    for g, h in zip(golds, hits):
+        p = preds[h] if h is not None else None
+        replies_to = None if p is None or p.get("replies_to") is None \
+            else gold_index.get(p["replies_to"], f"segment {p['replies_to']}, not found in gold")
+        if p is None:
+            disagreements.append(_dis(g, "segment", g.get("starts_with"), None))
+        _score_segment(g, p, replies_to, tally, pairs, disagreements)
+    taken = {h for h in hits if h is not None}
+    disagreements += [_dis(p, "segment", None, firsts[k]) for k, p in enumerate(preds) if k not in taken]
+    return tally, pairs, disagreements
+
+
+def _by_file(segments: Iterable[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for seg in segments:
+        grouped[os.path.basename(str(seg.get("file", "")))].append(seg)
+    return grouped
+
+
+def match_segments(gold: list[dict], predicted: list[dict],
+                   texts: Mapping[str, str] | None = None) -> dict[tuple[str, Any], dict]:
+    """The predicted segment each found gold segment is, keyed by gold (file, index).
+
+    The same matching ``score`` uses, for tools that look at one field in depth.
+    """
+    preds_by_file, out = _by_file(predicted), {}
+    for name, golds in _by_file(gold).items():
+        golds, preds, hits, _ = _pair_file(golds, preds_by_file.get(name, []), (texts or {}).get(name))
+        out |= {(g.get("file"), g.get("index")): preds[h] for g, h in zip(golds, hits) if h is not None}
+    return out
+
+
+# ---- the report
+@dataclasses.dataclass
+class EvalReport:
+    """Plain dicts inside, so the JSON form is the report itself."""
+    segments: dict[str, Any]
+    fields: dict[str, dict[str, Any]]
+    stances: dict[str, Any]
+    disagreements: list[dict[str, Any]]
+    by_file: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+
+
+def _field(name: str, tally: Counter) -> dict[str, Any]:
+    if FIELDS[name] == "accuracy":
+        n, ok = tally[name, "n"], tally[name, "ok"]
+        acc = ok / n if n else 1.0
+        return {"metric": "accuracy", "value": acc, "accuracy": acc, "correct": ok, "support": n}
+    tp, n_pred, n_gold = tally[name, "tp"], tally[name, "np"], tally[name, "ng"]
+    p, r, f = f1(tp, n_pred, n_gold)
+    return {"metric": "f1", "value": f, "precision": p, "recall": r, "f1": f,
+            "tp": tp, "fp": n_pred - tp, "fn": n_gold - tp, "support": n_gold}
+
+
+def _stances(pairs: list[tuple[str, str]], spurious: int) -> dict[str, Any]:
+    """Accuracy and macro-F1 over gold keys, as the official scorer computes them.
+
+    Macro-F1 averages the labels gold uses; a label only ever predicted is
+    listed with support 0 but does not enter the mean. Spurious keys (answers
+    to recommendations gold does not key) are counted apart.
+    """
+    correct = sum(gl == pl for gl, pl in pairs)
+    gold_labels = sorted({gl for gl, _ in pairs})
     seen = {lab for pair in pairs for lab in pair} - {MISSING}
     labels = [lab for lab in StanceLabel if lab in seen] + sorted(seen - set(StanceLabel))
     per_label = {}
     for lab in labels:
         tp = sum(gl == pl == lab for gl, pl in pairs)
-        fp = sum(pl == lab != gl for gl, pl in pairs)
-        fn = sum(gl == lab != pl for gl, pl in pairs)
-        p, r, f = _prf(tp, fp, fn)
-        per_label[str(lab)] = {"precision": p, "recall": r, "f1": f, "support": tp + fn}
+        p, r, f = f1(tp, sum(pl == lab for _, pl in pairs), sum(gl == lab for gl, _ in pairs))
+        per_label[str(lab)] = {"precision": p, "recall": r, "f1": f,
+                               "support": sum(gl == lab for gl, _ in pairs)}
     confusion: dict[str, dict[str, int]] = defaultdict(dict)
     for (gl, pl), n in sorted(Counter(pairs).items()):
         confusion[str(gl)][str(pl)] = n
+    f1s = [per_label[str(lab)]["f1"] for lab in gold_labels]
     return {
-        "accuracy": correct / len(scored) if scored else 1.0,
-        "correct": correct, "support": len(scored),
-        "missing": sum(pl == MISSING for _, pl in scored), "spurious": spurious,
-        "macro_f1": (sum(v["f1"] for v in per_label.values()) / len(per_label)
-                     if per_label else 1.0),
+        "accuracy": correct / len(pairs) if pairs else 1.0,
+        "correct": correct, "support": len(pairs),
+        "missing": sum(pl == MISSING for _, pl in pairs), "spurious": spurious,
+        "macro_f1": sum(f1s) / len(f1s) if f1s else 1.0,
         "labels": per_label, "confusion": dict(confusion),
     }
 
 
-def score(gold: list[dict], predicted: list[dict]) -> EvalReport:
-    """Compare predicted segments to gold, field by field, on matched segments only.
+def _rate(tally: Counter, name: str) -> float | None:
+    """A field's score in one file, or None where the file gives it nothing to score."""
+    if FIELDS[name] == "accuracy":
+        return tally[name, "ok"] / tally[name, "n"] if tally[name, "n"] else None
+    if not (tally[name, "np"] or tally[name, "ng"]):
+        return None
+    return f1(tally[name, "tp"], tally[name, "np"], tally[name, "ng"])[2]
 
-    Field scores are conditioned on the segment being found, so a segmentation
-    miss is counted once (in segment recall) instead of in every field.
-    Predicted segments from files gold does not cover are ignored: the corpus
-    may hold files nobody annotated, and they say nothing about precision.
+
+def _file_row(tally: Counter, pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    return {"segments_gold": tally["segments", "gold"],
+            "segments_predicted": tally["segments", "predicted"],
+            "segments_matched": tally["segments", "matched"],
+            **{name: _rate(tally, name) for name in BY_FILE_FIELDS},
+            "stance_accuracy": sum(g == p for g, p in pairs) / len(pairs) if pairs else None,
+            "stances": len(pairs)}
+
+
+def score(gold: list[dict], predicted: list[dict],
+          texts: Mapping[str, str] | None = None) -> EvalReport:
+    """Compare predicted segments to gold, file by file, as the official scorer does.
+
+    Every gold segment counts in every field it has: one that was not found
+    is wrong on all of them, so a segmentation miss costs what it costs the
+    judged score. ``texts`` (file name -> text, see ``read_sources``) are
+    what positions are measured in, as the official scorer measures them;
+    without them each file is rebuilt from the predicted segments' offsets
+    and texts, which is the same text wherever the pipeline's offsets are
+    the scorer's and gold does not start before the first predicted segment. Predicted segments from files gold does not
+    cover are ignored: the corpus may hold files nobody annotated.
     """
-    files = {_key(g)[0] for g in gold}
-    in_scope = [p for p in predicted if _key(p)[0] in files]
-    matched, lost, extra = _pair(gold, in_scope)
-    p, r, f = _prf(len(matched), len(extra), len(lost))
-    segments = {"gold": len(gold), "predicted": len(in_scope), "matched": len(matched),
-                "ignored_predicted": len(predicted) - len(in_scope),
-                "precision": p, "recall": r, "f1": f}
-    disagreements = [_dis(g, "segment", g.get("starts_with"), None) for g in lost]
-    disagreements += [_dis(s, "segment", None, s.get("starts_with")) for s in extra]
-
-    fields: dict[str, dict] = {}
-    for name, get in SINGLE.items():
-        correct = 0
-        for g, pr in matched:
-            same = get(g) == get(pr)
-            correct += same
-            if not same and "." not in name:
-                disagreements.append(_dis(g, name, g.get(name), pr.get(name)))
-        acc = correct / len(matched) if matched else 1.0
-        fields[name] = {"metric": "accuracy", "value": acc, "accuracy": acc,
-                        "correct": correct, "support": len(matched)}
-    for name, get in SETS.items():
-        tp = fp = fn = 0
-        for g, pr in matched:
-            gs, ps = get(g), get(pr)
-            tp, fp, fn = tp + len(gs & ps), fp + len(ps - gs), fn + len(gs - ps)
-            if gs != ps and "." not in name:
-                disagreements.append(_dis(g, name, g.get(name), pr.get(name),
-                                          missing=sorted(gs - ps, key=repr),
-                                          extra=sorted(ps - gs, key=repr)))
-        p, r, f = _prf(tp, fp, fn)
-        fields[name] = {"metric": "f1", "value": f, "precision": p, "recall": r, "f1": f,
-                        "tp": tp, "fp": fp, "fn": fn, "support": tp + fn}
-    stances = _score_stances(matched, disagreements)
+    preds_by_file = _by_file(predicted)
+    tally, pairs, disagreements, by_file = Counter(), [], [], {}
+    for name, golds in _by_file(gold).items():
+        t, found, dis = _score_file(golds, preds_by_file.get(name, []), (texts or {}).get(name))
+        tally.update(t)
+        pairs += found
+        disagreements += dis
+        by_file[name] = _file_row(t, found)
+    matched, n_pred, n_gold = tally["segments", "matched"], tally["segments", "predicted"], len(gold)
+    p, r, f = f1(matched, n_pred, n_gold)
+    segments = {"gold": n_gold, "predicted": n_pred, "matched": matched,
+                "by_position": tally["segments", "by_position"],
+                "ignored_predicted": len(predicted) - n_pred, "precision": p, "recall": r, "f1": f}
+    fields = {name: _field(name, tally) for name in FIELDS}
+    stances = _stances(pairs, tally["stances", "spurious"])
     # Stable sort: group by segment, keep field order within a segment.
     disagreements.sort(key=lambda d: (str(d["file"]),
                                       d["index"] if isinstance(d["index"], int) else -1))
-    return EvalReport(segments, fields, stances, disagreements)
+    return EvalReport(segments, fields, stances, disagreements, by_file)
 
 
 # ---- output
-def as_dict(report: EvalReport) -> dict[str, Any]:
-    return dataclasses.asdict(report)
+def as_dict(report: EvalReport, *, by_file: bool = False) -> dict[str, Any]:
+    """The report as plain data; the per-file table only when asked for."""
+    data = dataclasses.asdict(report)
+    if not by_file:
+        del data["by_file"]
+    return data
 
 
-def to_json(report: EvalReport) -> str:
+def to_json(report: EvalReport, *, by_file: bool = False) -> str:
     """Sorted keys, so two reports diff cleanly line by line."""
-    return json.dumps(as_dict(report), sort_keys=True, indent=2, default=str)
+    return json.dumps(as_dict(report, by_file=by_file), sort_keys=True, indent=2, default=str)
 
 
 def headline(report: EvalReport) -> dict[str, float]:
@@ -357,51 +407,33 @@ def headline(report: EvalReport) -> dict[str, float]:
     return out
 
 
-def _short(value: Any, width: int = 70) -> str:
-    text = json.dumps(value, default=str, ensure_ascii=False)
-    return text if len(text) <= width else text[: width - 3] + "..."
+_OFFICIAL = {"kind": "kind_acc", "date": "date_acc", "reply_to_date": "reply_to_date_acc",
+             "sender": "sender_acc", "recipients": "recipients_f1", "cc": "cc_f1",
+             "participants": "participants_f1", "postcodes": "postcodes_f1",
+             "deadlines": "deadlines_f1", "recommendations_mentioned": "recs_f1"}
 
 
-def render(report: EvalReport, max_disagreements: int = 30) -> str:
-    """A fixed-width summary a developer can read in a terminal or a CI log."""
-    seg = report.segments
-    lines = [f"segments: gold={seg['gold']} predicted={seg['predicted']} matched={seg['matched']}"
-             f" ignored={seg['ignored_predicted']}  P={seg['precision']:.3f}"
-             f" R={seg['recall']:.3f} F1={seg['f1']:.3f}", "",
-             f"{'field':<28} {'metric':<9} {'value':>6} {'support':>8}  detail"]
-    for name, s in report.fields.items():
-        detail = (f"P={s['precision']:.3f} R={s['recall']:.3f}" if s["metric"] == "f1"
-                  else f"{s['correct']}/{s['support']}")
-        lines.append(f"{name:<28} {s['metric']:<9} {s['value']:>6.3f} {s['support']:>8}  {detail}")
+def official(report: EvalReport) -> dict[str, Any]:
+    """The figures under the official scorer's names and rounding, to set side by side.
+
+    As there, an accuracy nothing was scored on is None and the stance
+    figures are left out where gold keys no stance.
+    """
+    out: dict[str, Any] = {"segments_f1": round(report.segments["f1"], 3)}
+    for name, key in _OFFICIAL.items():
+        field = report.fields[name]
+        out[key] = None if field["metric"] == "accuracy" and not field["support"] \
+            else round(field["value"], 3)
     st = report.stances
-    lines += ["", f"stances: accuracy={st['accuracy']:.3f} ({st['correct']}/{st['support']})"
-                  f" macro_f1={st['macro_f1']:.3f} missing={st['missing']}"
-                  f" spurious={st['spurious']}",
-              f"  {'label':<22} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}"]
-    for lab, m in st["labels"].items():
-        lines.append(f"  {lab:<22} {m['precision']:>6.3f} {m['recall']:>6.3f}"
-                     f" {m['f1']:>6.3f} {m['support']:>8}")
-    conf, order = st["confusion"], list(st["labels"]) + [MISSING]
-    rows = [g for g in order if g in conf]
-    cols = [c for c in order if any(c in conf[g] for g in rows)]
-    if rows:
-        w = max(len(r) for r in rows + ["gold \\ predicted"]) + 2
-        lines += ["", "  " + "gold \\ predicted".ljust(w) + " ".join(c for c in cols)]
-        for g in rows:
-            lines.append("  " + g.ljust(w) + " ".join(str(conf[g].get(c, 0)).rjust(len(c))
-                                                     for c in cols))
-    dis = report.disagreements
-    lines += ["", f"disagreements: {len(dis)}"
-              + (f" (first {max_disagreements})" if len(dis) > max_disagreements else "")]
-    for d in dis[:max_disagreements]:
-        where = f"  {d['file']}#{d['index']} {d['field']}: "
-        if "missing" in d:
-            lines.append(where + f"missing {_short(d['missing'])} extra {_short(d['extra'])}")
-        else:
-            lines.append(where + f"gold {_short(d['gold'])} predicted {_short(d['predicted'])}")
-    return "\n".join(lines) + "\n"
+    if st["support"]:
+        out |= {"stance_acc": round(st["accuracy"], 3), "stance_macro_f1": round(st["macro_f1"], 3),
+                "stance_n": st["support"],
+                "stance_confusion": {f"{g}->{'missing' if p == MISSING else p}": n
+                                     for g, row in st["confusion"].items() for p, n in row.items() if g != p}}
+    return out
 
 
+# ---- input
 def load_gold(path: str | os.PathLike) -> list[dict]:
     """Fail on the exact line, since gold files are edited by hand."""
     segments = []
@@ -420,3 +452,22 @@ def load_gold(path: str | os.PathLike) -> list[dict]:
                                       " 'file' and 'starts_with'")
             segments.append(seg)
     return segments
+
+
+def read_sources(corpus: Path, gold: Iterable[dict]) -> dict[str, str]:
+    """The text of each file gold names, read as the official scorer reads it.
+
+    That is UTF-8 with bad bytes replaced and universal newlines, not the
+    pipeline's own decoding: positions are judged in the scorer's text, so
+    where the pipeline counts offsets differently (a file with CRLF line
+    ends, whose offsets count each CR) the judged score suffers, and this
+    one must show it. A file that cannot be read is left out; its segments
+    are then matched on the predicted segments' own text.
+    """
+    texts = {}
+    for name in dict.fromkeys(g["file"] for g in gold):
+        try:
+            texts[name] = (corpus / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+    return texts

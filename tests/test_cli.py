@@ -83,6 +83,24 @@ def test_evaluate_prints_table_and_json():
     assert "confusion" in report["stances"]
 
 
+def test_evaluate_by_file(capsys):
+    assert main(["evaluate", "--gold", str(GOLD), "--corpus", str(CORPUS), "--by-file", "--show", "0"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("file "))
+    files = sorted(p.name for p in CORPUS.glob("*.txt"))
+    assert [line.split()[0] for line in lines[head + 1:head + 2 + len(files)]] == files + ["total"]
+    assert lines[head + 1 + len(files)].split()[1] == "8/8/8"
+    assert main(["evaluate", "--gold", str(GOLD), "--corpus", str(CORPUS), "--by-file", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert sorted(report["by_file"]) == files
+    assert report["by_file"][files[-1]]["segments_matched"] == 1
+
+
+def test_evaluate_help_documents_by_file():
+    done = _py("evaluate", "--help")
+    assert "--by-file" in done.stdout and "each gold file's scores" in " ".join(done.stdout.split())
+
+
 def test_progress_bar_on_a_terminal_only(tmp_path):
     """A terminal sees files, letters per second and an ETA; a pipe sees only the summary."""
     import fcntl
