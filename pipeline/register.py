@@ -60,7 +60,8 @@ class Register:
     def resolve(self, scope: str, title: str | None, label: str, number: int, text: str | None,
                 letter_id: str) -> Entry:
         """The entry for this reference, creating or enriching one as needed."""
-        same_scope = [e for e in self.entries if e.scope == scope]
+        # two labels of one letter are two recommendations, however alike their words
+        same_scope = [e for e in self.entries if e.scope == scope and (e.letter_id != letter_id or e.label == label)]
         if text:
             w = words(text)
             best = max(same_scope, key=lambda e: overlap(w, words(e.text or "")), default=None)

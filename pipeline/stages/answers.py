@@ -92,7 +92,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                         a += 1
                     while z > a and text[z - 1].isspace():
                         z -= 1
-                    if z > a and re.search(r"[A-Za-z0-9]", text[a:z]):
+                    if z > a and re.search(r"[A-Za-z]{2}", text[a:z]):  # "1." alone is a list number, not a sentence
                         out.append((a, z, para))
     return out
 
@@ -160,10 +160,15 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     pending: list[str] = []  # headings with nothing under them: answered with the next one
     for k, start in enumerate(order):
         stop_at = order[k + 1] if k + 1 < len(order) else hi
+        quotes = [rec_texts.get(lab) for lab in openers[start]]
         if k + 1 == len(order) and not heading_at[start]:
-            stop_at = _paragraph_end(text, blocks, start)
+            # an inline answer that closes the reply keeps its paragraph; a restated
+            # recommendation that closes a list is answered by what follows the list
+            own = _paragraph_end(text, blocks, start)
+            if _without_quote(text, [u for u in all_units if start <= u[0] < own], quotes, stop):
+                stop_at = own
         section = [u for u in all_units if start <= u[0] < stop_at]
-        answer = _without_quote(text, section, [rec_texts.get(lab) for lab in openers[start]], stop)
+        answer = _without_quote(text, section, quotes, stop)
         if not answer:
             pending += sorted(openers[start])
             continue
@@ -313,6 +318,10 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
     return out
 
 
+_RESTATING = re.compile(r"\b(?:you (?:raised|noted|said|found|stated|highlighted|commented)|your (?:concerns?|report|findings?)|"
+                        r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard)\b", re.I)
+
+
 def topic_units(text: str, candidates: list[Unit], rec_text: str, taken: set[int], stop: frozenset[str]) -> list[Unit]:
     """The sentences that answer a recommendation by its subject: those sharing the most of
     its words, each with the sentence after it, best first."""
@@ -326,7 +335,9 @@ def topic_units(text: str, candidates: list[Unit], rec_text: str, taken: set[int
         words = stems(text[a:z], stop)
         shared = len(want & words)
         if shared >= TOPIC_WORDS and shared / len(want) >= TOPIC_SHARE:
-            scored.append((shared, i, len(words) and shared / len(words) >= QUOTE_SHARE))
+            restated = len(words) and shared / len(words) >= QUOTE_SHARE and \
+                (_RECOMMENDATION_VOICE.search(text[a:z]) or _RESTATING.search(text[a:z]))
+            scored.append((shared, i, bool(restated)))
     keep: list[int] = []
     for _, i, restated in sorted(scored, reverse=True)[:TOPIC_UNITS]:
         # a sentence restating the concern is followed by the answer to it

@@ -224,8 +224,10 @@ def _roman_refs(text: str, blocks: list[Block]) -> list[Ref]:
         inline = list(_ROMAN_ITEM.finditer(text, b.start, b.end))
         seq = [m for k, m in enumerate(inline) if k < len(inline) and _ROMAN[m.group("r")] == k + 1]
         if len(seq) >= 3 and _REQUEST.search(text, b.start, b.end):
-            out += [Ref(str(_ROMAN[m.group("r")]), _ROMAN[m.group("r")], m.start(), m.end(), b.start, b.end, False,
-                        False, True, None) for m in seq]
+            for k, m in enumerate(seq):  # each request runs to the next marker, or to its sentence's end
+                stop = seq[k + 1].start() if k + 1 < len(seq) else (text.find(".", m.end(), b.end) + 1 or b.end)
+                out.append(Ref(str(_ROMAN[m.group("r")]), _ROMAN[m.group("r")], m.start(), m.end(), b.start, b.end,
+                               False, False, True, _clean_text(text[m.end():stop].rstrip(" ;,and"))))
         for m in _ITEM_REF.finditer(text, b.start, b.end):
             for r in re.findall(r"\(([ivx]+)\)", m.group("list").lower()):
                 out.append(Ref(str(_ROMAN[r]), _ROMAN[r], m.start(), m.end(), b.start, b.end,
@@ -290,23 +292,35 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if lone and bi + 1 < len(blocks) and is_prose(blocks[bi + 1].text) and \
                 (lead_in or concerns or (last_item is not None and int(lone.group("num")) == last_item + 1)
                  or (last_item is None and int(lone.group("num")) == 1 and list_heading)):
-            lab = lone.group("num")  # "1." alone on its line, the paragraph under it
+            lab = lone.group("num")  # "1." alone on its line, the paragraphs under it up to the next "N."
             ln = b.lines[-1]
             off = _label_offset(ln.text, lab)
-            nxt = blocks[bi + 1]
-            refs.append(Ref(lab, int(lab), ln.start + off, ln.start + off + len(lab), b.start, nxt.end,
-                            True, True, True, _clean_text(" ".join(nxt.text.split()))))
+            body: list[str] = []
+            end = blocks[bi + 1].end
+            for nb in blocks[bi + 1: bi + 1 + LONE_GAP]:
+                if body and rules.list_item.match(clean(nb.lines[0].text) or ""):
+                    break  # the next item, numbered on its own text line
+                last_lone = _LONE_NUMBER.match(clean(nb.lines[-1].text) or "")
+                body += [x.text for x in (nb.lines[:-1] if last_lone else nb.lines)]
+                end = nb.end
+                if last_lone:
+                    break
+            refs.append(Ref(lab, int(lab), ln.start + off, ln.start + off + len(lab), b.start, end,
+                            True, True, True, _clean_text(" ".join(" ".join(body).split()))))
             last_item, gap, lead_in = int(lab), -LONE_GAP + LIST_GAP, False
             continue
         if item and (lead_in or concerns or (last_item is not None and _number(item.group("num")) == last_item + 1)):
-            for ln in b.lines:
-                m = rules.list_item.match(clean(ln.text) or "")
-                if m:
-                    lab = m.group("num")
-                    off = _label_offset(ln.text, lab)
-                    refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
-                                    True, False, True, _clean_text(m.group("text"))))
-                    last_item = _number(lab)
+            items = [(k, m) for k, ln in enumerate(b.lines) for m in [rules.list_item.match(clean(ln.text) or "")] if m]
+            for n, (k, m) in enumerate(items):
+                ln = b.lines[k]
+                lab = m.group("num")
+                off = _label_offset(ln.text, lab)
+                # an item runs on over the lines a PDF wraps it into, up to the next item
+                upto = items[n + 1][0] if n + 1 < len(items) else len(b.lines)
+                rest = " ".join(x.text for x in b.lines[k + 1:upto] if not _LONE_NUMBER.match(clean(x.text) or ""))
+                refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
+                                True, False, True, _clean_text(f"{m.group('text')} {rest}")))
+                last_item = _number(lab)
             lead_in, gap = True, 0
             continue
         if last_item is not None:
@@ -352,10 +366,16 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             lead_in = True
     if seg.form is Form.report and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
-    return [dataclasses.replace(r, conclusion=True) if r.text and _CONCLUSION.search(r.text) else r for r in refs]
+    return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 
-_CONCLUSION = re.compile(r"\(\s*conclusion\s*,\s*paragraph\s+\d+\s*\)\s*$", re.I)
+# a committee report tags each numbered paragraph "(Conclusion, Paragraph 6)" or "(Recommendation, Paragraph 17)"
+_TAG = re.compile(r"\(\s*(conclusion|recommendation)\s*,\s*paragraph\s+\d+\s*\)", re.I)
+
+
+def _is_conclusion(text: str | None) -> bool:
+    tags = _TAG.findall(text or "")
+    return bool(tags) and tags[-1].lower() == "conclusion"
 
 
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
