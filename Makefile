@@ -13,7 +13,7 @@ N       ?= 2000
 WORKERS ?= 2
 SIZES   ?= 500,5000
 
-.PHONY: run test evaluate bench clean
+.PHONY: run test evaluate bench train-stance clean
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ evaluate: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m pipeline bench --n $(N) --workers $(WORKERS) --sizes $(SIZES) --out bench/results.json
+
+# Retrain the stance model on every labelled answer the project can read (the
+# development set from ../shared/dev, the fixtures, the seeds); writes
+# models/stance/model.json and models/stance/metrics.json (held-out figures).
+train-stance: $(STAMP)
+	$(PY) -m pipeline.learn.train_stance --out models
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

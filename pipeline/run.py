@@ -18,9 +18,12 @@ from pipeline import executors, lexicon, link as link_mod, write
 from pipeline.cache import Cache, code_version, file_hash
 from pipeline.config import Settings
 from pipeline.executors import FileResult
+from pipeline.learn.stance_model import StanceModel
 from pipeline.stages import load
 
 log = logging.getLogger("pipeline")
+
+MODEL_FROM_SETTINGS = object()  # run_corpus's default: the stance model trained into models/
 
 EXIT_OK = 0
 EXIT_FILE_ERRORS = 1
@@ -71,7 +74,7 @@ def _progress(total: int, enabled: bool):
 
 def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *, workers: int = 1,
                executor: str = "local", scheduler: str | None = None, out_dir: Path | None = None,
-               full: bool = False, progress: bool = False) -> RunResult:
+               full: bool = False, progress: bool = False, stance_model=MODEL_FROM_SETTINGS) -> RunResult:
     """Every stage over every file of ``corpus``.
 
     With ``out_dir``, unchanged files (same path, same bytes, same code and
@@ -110,7 +113,9 @@ def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *,
     ordered = [results[s] for s in sources if s in results]
     docs = [r.doc for r in ordered if r.doc is not None]
     errors = [e for r in ordered for e in r.errors]
-    linked = link_mod.link(docs, lex)
+    if stance_model is MODEL_FROM_SETTINGS:
+        stance_model = StanceModel.load(settings.models_dir)
+    linked = link_mod.link(docs, lex, stance_model)
     records = {
         "documents": [d.document for d in docs],
         "letters": linked.letters,

@@ -369,16 +369,12 @@ def test_stance(lex, settings, nlp, text, extra):
         spans = sorted({(r.block_start, r.block_end) for r in refs}
                        | {(b.start, b.end) for b in to_blocks(split_lines(text, seg.body_start, seg.body_end))})
         sentences = sorted(set(analyse(nlp, text, spans, settings).sentences))
-        found = stance_mod.passages(text, seg, refs, sentences)
+        found = stance_mod.passages(text, seg, refs, sentences, lex)
         for lab, ss in found.items():
             for a, b in ss:
                 in_text(text, a, b, f"passage {lab}")
-        assigned = stance_mod.assign_units(text, seg, refs, sentences, found)
-        for lab, us in assigned.items():
-            for a, z, _ in us:
-                in_text(text, a, z, f"unit {lab}")
         for lab, ss in found.items():
-            v = stance_mod.classify(text, ss, sentences, lex, None, assigned.get(lab))
+            v = stance_mod.classify(text, ss, sentences, lex, None)
             if v.evidence is not None:
                 in_text(text, *v.evidence, "verdict evidence")
             assert 0.0 <= v.confidence <= 1.0

@@ -249,16 +249,20 @@ def pair(lex, rec_rules, nlp, settings):
     return text, letter, reply, lrefs, rrefs, sentences
 
 
-def test_heading_passages_run_to_next_heading(pair):
+def joined(text, spans):
+    return " ".join(text[a:b] for a, b in spans)
+
+
+def test_heading_passages_run_to_next_heading(pair, lex):
+    """The answer under a heading runs to the next heading; the heading itself is no answer."""
     text, _, reply, _, rrefs, sentences = pair
-    found = passages(text, reply, rrefs, sentences)
+    found = passages(text, reply, rrefs, sentences, lex)
     assert set(found) == {"2", "5"}
-    (p2,), (p5,) = found["2"], found["5"]
-    s2, s5 = text[p2[0]:p2[1]], text[p5[0]:p5[1]]
-    assert s2.startswith("Recommendation 2 on health assessments")
+    s2, s5 = joined(text, found["2"]), joined(text, found["5"])
+    assert s2.startswith("We accept this recommendation.")
     assert "We will publish revised guidance for healthcare staff by September." in s2
-    assert "Recommendation 5" not in s2
-    assert s5.startswith("Recommendation 5 on restraint data")
+    assert "Recommendation 2" not in s2 and "Recommendation 5" not in s2
+    assert s5.startswith("The Government does not accept this recommendation.")
     assert s5.rstrip().endswith("would not be reliable.")
     assert "Yours sincerely" not in s5
 
@@ -291,16 +295,25 @@ def test_recommendation_raised_but_not_answered_is_not_addressed(pair, lex):
     assert nine.evidence is None and nine.evidence_char_start is None and nine.cues == []
 
 
-def test_reply_answering_nothing_leaves_all_not_addressed_less_confidently(pair, lex):
+def test_reply_naming_nothing_is_read_as_a_whole_less_confidently(pair, lex):
+    """With no numbered answer to go by, each recommendation takes the stance of the
+    reply as a whole, and says so, with less confidence than an answer found by number."""
     text, _, reply, lrefs, rrefs, sentences = pair
     raised = [(r.label, r.number) for r in lrefs]
     ids = {lab: f"rec-{lab}" for lab in ("2", "5", "9")}
-    none_answered = stances(text, reply, "L2", "L1", [], raised, ids, sentences, lex)
-    some_answered = stances(text, reply, "L2", "L1", rrefs, raised, ids, sentences, lex)
-    assert [s.stance for s in none_answered] == [StanceLabel.not_addressed] * 3
-    nine_none = next(s for s in none_answered if s.recommendation_number == 9)
-    nine_some = next(s for s in some_answered if s.recommendation_number == 9)
-    assert nine_none.confidence < nine_some.confidence
+    whole = stances(text, reply, "L2", "L1", [], raised, ids, sentences, lex)
+    by_number = {s.recommendation_number: s for s in stances(text, reply, "L2", "L1", rrefs, raised, ids, sentences, lex)}
+    assert all("how:whole" in s.cues for s in whole)
+    assert all(s.confidence < by_number[2].confidence for s in whole)
+
+
+def test_reply_taking_no_position_addresses_nothing(lex, nlp, settings):
+    text = ("Dear Ms Roe,\n\nThank you for your letter of 12 March. I would be happy to meet you with "
+            "colleagues from the council at your convenience.\n\nYours sincerely,\n\nSam Poe\n")
+    (reply,) = segment(text, lex)
+    sentences = analyse(nlp, text, [(0, len(text))], settings).sentences
+    got = stances(text, reply, "L2", "L1", [], [("1", 1), ("2", 2)], {"1": "r1", "2": "r2"}, sentences, lex)
+    assert [s.stance for s in got] == [StanceLabel.not_addressed] * 2
 
 
 INLINE_REPLY = """\
@@ -326,7 +339,7 @@ def inline_passages(text, lex, rec_rules, nlp, settings):
     (seg,) = segment(text, lex)
     refs = R.find_refs(text, seg, rec_rules)
     sentences = analyse(nlp, text, [(0, len(text))], settings).sentences
-    return {k: [text[a:b] for a, b in v] for k, v in passages(text, seg, refs, sentences).items()}
+    return {k: [joined(text, v)] for k, v in passages(text, seg, refs, sentences, lex).items()}
 
 
 def test_inline_answer_runs_to_next_anchor(lex, rec_rules, nlp, settings):
@@ -418,5 +431,5 @@ def test_a_recommendation_answered_by_subject_not_number(nlp, lex, settings):
     got = stances(TOPIC_LETTER, reply, "L2", "L1", refs, [("1", 1), ("2", 2)], {"1": "r1", "2": "r2"},
                   sentences, lex, texts)
     by = {s.recommendation_number: s for s in got}
-    assert by[1].stance is StanceLabel.accepted and "topic-match" in by[1].cues
+    assert by[1].stance is StanceLabel.accepted and "how:topic" in by[1].cues
     assert by[2].stance is StanceLabel.not_addressed  # the closing remark about other recommendations is no answer

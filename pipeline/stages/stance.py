@@ -42,6 +42,7 @@ PARAGRAPH_DECAY = 0.25
 ECHO_BOOST = 1.5
 ECHO_MIN_WORDS = 3
 _CONTRAST = re.compile(r"\b(?:but|however|although)\b|;\s*(?:however|nevertheless)\b", re.I)
+_CONCESSIVE = re.compile(r"^\W*(?:whilst|while|although|though|despite|notwithstanding)\b[^,;]{3,200}[,;]", re.I)
 CONTRAST_AFTER = 1.5
 CONTRAST_BEFORE = 0.75
 # cue weight at which a clear winner earns full confidence (one explicit commitment)
@@ -84,8 +85,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         unit = (a, z)
         sent = clean(text[a:z]) or ""
         factor = (ECHO_BOOST if echoes(sent, rec_text, lex.stopwords) else 1.0) / (1 + PARAGRAPH_DECAY * para)
-        # "X but Y": what follows the "but" is what the writer stands by
-        turn = _CONTRAST.search(sent)
+        # "X but Y": what follows the "but" is what the writer stands by; so is what
+        # follows the comma of "Whilst we acknowledge X, Y"
+        turn = _CONCESSIVE.match(sent) or _CONTRAST.search(sent)
         for cue in lex.stance_cues:
             m = cue.pattern.search(sent)
             if not m:

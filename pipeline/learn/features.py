@@ -1,0 +1,100 @@
+"""What the stance model sees of one answer: the lexicon's verdict and cues, where
+the answer was found, and the words it uses.
+
+The lexicon names the phrases that decide most answers ("does not accept",
+"in principle", "no plans to"); what it cannot weigh is how they combine in a
+real answer, and the plainer wording of answers that state no position at all
+("The SLA sets up a clear framework ..."). The model learns both from
+labelled answers, so these features must be computed identically at training
+and at run time: this module is the only place they are defined.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from pipeline.text import clean
+
+_WORD = re.compile(r"[a-z][a-z'-]+|\d+")
+# enough words to read a long answer's gist without letting it drown the cues
+MAX_WORDS = 400
+# the status line ("The government accepts this recommendation in principle.") weighs apart
+FIRST_UNITS = 2
+
+
+def passage_features(text: str, units: list[tuple[int, int, int]], how: str, rule_label: str,
+                     rule_scores: dict[str, float], cues: list[str], first_cues: list[str]) -> dict[str, float]:
+    """Sparse features of one answer; values are small so a linear model can weigh them."""
+    f: dict[str, float] = {f"rule={rule_label}": 1.0, f"how={how}": 1.0}
+    total = sum(rule_scores.values()) or 1.0
+    for label, score in rule_scores.items():
+        f[f"score:{label}"] = min(score, 12.0) / 12.0
+        f[f"share:{label}"] = score / total
+    for cue in cues:
+        f[f"cue:{cue}"] = 1.0
+    for cue in first_cues:
+        f[f"first:{cue}"] = 1.0
+    status = _status(first_cues)
+    actions = _actions(cues)
+    f[f"status={status}"] = 1.0
+    for a in actions:
+        f[f"status={status}&{a}"] = 1.0
+    if len(actions) == 1:
+        f[f"status={status}&only_{next(iter(actions))}"] = 1.0
+    if not actions:
+        f[f"status={status}&no_action"] = 1.0
+    n = len(units)
+    f[f"units={'1' if n <= 1 else '2-3' if n <= 3 else '4-8' if n <= 8 else '9+'}"] = 1.0
+    words = _words(text, units)
+    for w in set(words):
+        f[f"w:{w}"] = 1.0
+    for a, b in set(zip(words, words[1:])):
+        f[f"b:{a} {b}"] = 1.0
+    f["log_words"] = math.log1p(len(words)) / 7.0
+    return f
+
+
+# the answer's opening position, read from the cues in its first sentences
+_STATUS = (("reject", ("rejected:",)), ("na", ("not_addressed:",)), ("part", ("partially_addressed:accept-in-part",
+           "partially_addressed:accept-parts", "partially_addressed:label-partial")),
+           ("principle", ("partially_addressed:accept-in-principle", "deferred:in-principle")),
+           ("accept", ("accepted:accept-recommendation", "accepted:subject-accepts", "accepted:label-accepted",
+                       "accepted:recommendation-is-accepted")),
+           ("note", ("noted:",)))
+# what the answer does, by the kind of cue that fires anywhere in it
+_ACTIONS = {"accepted:will-act": "commit", "accepted:will-do": "commit", "accepted:look-to-roll-out": "commit",
+            "accepted:has-done": "done", "accepted:done-in-full": "done", "accepted:in-place-now": "done",
+            "accepted:fully-meets": "done"}
+
+
+def _status(first_cues: list[str]) -> str:
+    for name, prefixes in _STATUS:
+        if any(c.startswith(prefixes) for c in first_cues):
+            return name
+    return "none"
+
+
+def _actions(cues: list[str]) -> set[str]:
+    out = set()
+    for c in cues:
+        label = c.split(":", 1)[0]
+        if c in _ACTIONS:
+            out.add(_ACTIONS[c])
+        elif label == "partially_addressed" and "principle" not in c and "mixed" not in c:
+            out.add("existing")
+        elif label == "deferred" and "principle" not in c:
+            out.add("wait")
+        elif label == "rejected":
+            out.add("decline")
+        elif label == "not_addressed":
+            out.add("na")
+    return out
+
+
+def _words(text: str, units: list[tuple[int, int, int]]) -> list[str]:
+    out: list[str] = []
+    for a, z, _ in units:
+        out += _WORD.findall((clean(text[a:z]) or "").lower())
+        if len(out) >= MAX_WORDS:
+            break
+    return out[:MAX_WORDS]

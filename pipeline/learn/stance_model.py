@@ -1,0 +1,85 @@
+"""The learned stance model: a multinomial logistic regression over passage features.
+
+Weights are plain JSON (``models/stance/model.json``), one row per feature, so
+they can be read, diffed and loaded without the library that trained them; a
+prediction is a sparse dot product and a softmax. The model decides the label
+and its probability is the confidence; the lexicon's verdict still supplies the
+evidence sentence and the cues, so an analyst can see why.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.learn.features import passage_features
+from pipeline.records import StanceLabel
+from pipeline.text import clean
+
+MODEL_FILE = Path("stance") / "model.json"
+
+
+class ModelFileError(ValueError):
+    """models/stance/model.json exists but cannot be read as a stance model."""
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    labels: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    trained: str  # what it was trained on and when, from the card
+
+    @classmethod
+    def load(cls, models_dir: Path) -> StanceModel | None:
+        """The model in ``models_dir``, or None where none has been trained."""
+        path = models_dir / MODEL_FILE
+        if not path.exists():
+            return None
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            labels = tuple(raw["labels"])
+            for lab in labels:
+                StanceLabel(lab)
+            weights = {k: tuple(float(x) for x in v) for k, v in raw["weights"].items()}
+            if any(len(v) != len(labels) for v in weights.values()) or len(raw["intercept"]) != len(labels):
+                raise ValueError("weight rows and labels differ in length")
+            return cls(labels, tuple(float(x) for x in raw["intercept"]), weights, raw.get("trained", ""))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelFileError(f"[E105] cannot load stance model {path}: {exc}") from exc
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        logits = list(self.intercept)
+        for name, value in features.items():
+            row = self.weights.get(name)
+            if row is not None:
+                for i, w in enumerate(row):
+                    logits[i] += w * value
+        top = max(logits)
+        exp = [math.exp(x - top) for x in logits]
+        total = sum(exp)
+        return {lab: e / total for lab, e in zip(self.labels, exp)}
+
+    def decide(self, features: dict[str, float], rule, key: tuple[str, str] | None = None):
+        """The model's label and probability, with the lexicon's evidence for that label."""
+        from pipeline.stages.stance import Verdict
+
+        probs = self.probabilities(features)
+        label = max(probs, key=lambda k: (probs[k], -self.labels.index(k)))
+        best = dict(rule.best_unit)
+        evidence = best.get(label, rule.evidence)
+        return Verdict(StanceLabel(label), round(min(probs[label], 0.99), 3), evidence,
+                       rule.cues + (f"model:{label}",), rule.scores, rule.best_unit)
+
+
+def features_for(text: str, answer, rule, lex) -> dict[str, float]:
+    """The features of one answer, from the lexicon's verdict on it."""
+    first_cues = []
+    for a, z, _ in answer.units[:2]:
+        sent = clean(text[a:z]) or ""
+        for cue in lex.stance_cues:
+            if cue.pattern.search(sent):
+                first_cues.append(f"{cue.label}:{cue.name}")
+    return passage_features(text, list(answer.units), answer.how, rule.label.value, dict(rule.scores),
+                            list(rule.cues), first_cues)

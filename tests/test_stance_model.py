@@ -1,0 +1,90 @@
+"""The learned stance model: its weights load, its probabilities are probabilities, it decides
+clear answers as a reader would, and a broken weights file fails with the file's name."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.learn.features import passage_features
+from pipeline.learn.stance_model import MODEL_FILE, ModelFileError, StanceModel
+from pipeline.nlp import analyse
+from pipeline.records import StanceLabel
+from pipeline.stages import recommendations as R
+from pipeline.stages.segment import segment
+from pipeline.stages.stance import stances
+
+
+@pytest.fixture(scope="module")
+def model(settings):
+    m = StanceModel.load(settings.models_dir)
+    assert m is not None, f"no stance model at {settings.models_dir / MODEL_FILE}; run make train-stance"
+    return m
+
+
+def test_labels_are_stance_labels(model):
+    assert set(model.labels) <= {s.value for s in StanceLabel}
+    assert len(model.intercept) == len(model.labels)
+
+
+def test_probabilities_sum_to_one(model):
+    probs = model.probabilities({"rule=accepted": 1.0, "cue:accepted:accept-recommendation": 1.0, "unknown": 5.0})
+    assert abs(sum(probs.values()) - 1.0) < 1e-9
+    assert all(0.0 <= p <= 1.0 for p in probs.values())
+
+
+REPLY = """Dear Ms Green,
+
+Thank you for your letter of 2 May.
+
+Recommendation 1
+
+The Department accepts this recommendation and will publish revised guidance for every school by September.
+
+Recommendation 2
+
+The Department does not accept this recommendation. We have no plans to introduce a new statutory duty.
+
+Recommendation 3
+
+We will consider this recommendation further once the evaluation of the pilot has been published next year.
+
+Yours sincerely,
+
+Tom Reed
+"""
+
+
+@pytest.mark.parametrize(("label", "expected"), [("1", StanceLabel.accepted), ("2", StanceLabel.rejected),
+                                                 ("3", StanceLabel.deferred)])
+def test_clear_answers_decided_as_a_reader_would(model, label, expected, lex, nlp, settings):
+    (seg,) = segment(REPLY, lex)
+    refs = R.find_refs(REPLY, seg, R.load_rules(settings.models_dir))
+    sentences = analyse(nlp, REPLY, [(0, len(REPLY))], settings).sentences
+    got = {s.label: s for s in stances(REPLY, seg, "L", None, refs, [], {k: k for k in "123"}, sentences, lex,
+                                       None, model)}
+    assert got[label].stance is expected
+    assert f"model:{expected.value}" in got[label].cues
+    assert REPLY[got[label].evidence_char_start:got[label].evidence_char_end] == got[label].evidence
+
+
+def test_features_are_the_same_for_the_same_answer():
+    args = ("We accept this. We will act.", [(0, 15, 0), (16, 28, 0)], "heading", "accepted",
+            {"accepted": 4.0}, ["accepted:accept-recommendation"], ["accepted:accept-recommendation"])
+    assert passage_features(*args) == passage_features(*args)
+    assert passage_features(*args)["status=accept"] == 1.0
+
+
+@pytest.mark.parametrize("content", ["not json", json.dumps({"labels": ["accepted"], "intercept": [0.0, 1.0],
+                                                              "weights": {}}),
+                                     json.dumps({"labels": ["maybe"], "intercept": [0.0], "weights": {}})],
+                         ids=["not-json", "lengths-differ", "unknown-label"])
+def test_broken_weights_fail_with_the_file_name(tmp_path, content):
+    (tmp_path / MODEL_FILE).parent.mkdir(parents=True)
+    (tmp_path / MODEL_FILE).write_text(content)
+    with pytest.raises(ModelFileError, match=r"E105.*model\.json"):
+        StanceModel.load(tmp_path)
+
+
+def test_no_weights_means_no_model(tmp_path):
+    assert StanceModel.load(tmp_path) is None
