@@ -10,6 +10,7 @@ from pipeline.stages.load import Loaded, decode, list_files, read
 
 SOURCE = "home_office/reply_2021-03-01.txt"
 LETTER = "Dear Dame Sara,\r\nThank you for your letter of 6 November.\r\n"
+READ = LETTER.replace("\r\n", "\n")  # line ends as Python reads text: what offsets index
 
 
 # ---- decode: text out
@@ -18,10 +19,11 @@ LETTER = "Dear Dame Sara,\r\nThank you for your letter of 6 November.\r\n"
     ("Dear Ms Coles,\nThe café fund is £5,000 – “ring-fenced”.\n".encode("utf-8"),
      "Dear Ms Coles,\nThe café fund is £5,000 – “ring-fenced”.\n", "utf-8", []),
     (b"Caf\xe9 \x93quoted\x94", "Café “quoted”", "cp1252", ["W001", "W002"]),
-    (LETTER.encode("utf-16"), LETTER, "utf-16", []),
-    (b"\xfe\xff" + LETTER.encode("utf-16-be"), LETTER, "utf-16", []),
-    (b"\xef\xbb\xbf" + LETTER.encode("utf-8"), LETTER, "utf-8-sig", []),
-], ids=["utf8", "cp1252_with_warning", "utf16_le_bom", "utf16_be_bom", "utf8_bom"])
+    (LETTER.encode("utf-16"), READ, "utf-16", []),
+    (b"\xfe\xff" + LETTER.encode("utf-16-be"), READ, "utf-16", []),
+    (b"\xef\xbb\xbf" + LETTER.encode("utf-8"), READ, "utf-8-sig", []),
+    ("Dear Sir,\rOld Mac line ends.\r\nMixed.\n".encode(), "Dear Sir,\nOld Mac line ends.\nMixed.\n", "utf-8", []),
+], ids=["utf8", "cp1252_with_warning", "utf16_le_bom", "utf16_be_bom", "utf8_bom", "cr_and_crlf"])
 def test_decode(raw, text, encoding, warning_codes, settings):
     got = decode(raw, SOURCE, settings)
     assert isinstance(got, Loaded)
@@ -65,7 +67,8 @@ def test_read_names_the_file_relative_to_the_corpus_and_hashes_raw_bytes(tmp_pat
     got = read(path, tmp_path, settings)
     assert isinstance(got, Loaded)
     assert got.source_path == "dhsc/reply.txt"
-    assert got.text == raw[3:].decode("utf-8")
+    assert got.text == raw[3:].decode("utf-8").replace("\r\n", "\n")
+    assert got.text == path.read_text(encoding="utf-8-sig")  # the text an analyst reads
     assert got.sha256 == hashlib.sha256(raw).hexdigest()
 
 

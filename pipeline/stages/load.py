@@ -33,6 +33,12 @@ def _err(source: str, code: str, message: str) -> ErrorRow:
     return ErrorRow(source_path=source, stage="load", error=code, message=f"{source}: {message}")
 
 
+def _newlines(text: str) -> str:
+    """Line ends as Python reads a text file (universal newlines), so every offset means the
+    same for an analyst's ``open(path).read()`` and for the scorer as for the pipeline."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def decode(raw: bytes, source: str, settings: Settings) -> Loaded | ErrorRow:
     """Bytes to text: BOM first, then each configured encoding in turn."""
     digest = hashlib.sha256(raw).hexdigest()
@@ -46,7 +52,7 @@ def decode(raw: bytes, source: str, settings: Settings) -> Loaded | ErrorRow:
                 return _err(source, "E006", f"has a {enc} byte-order mark but does not decode: {exc}")
             if not text.strip():
                 return _err(source, "E004", "file is empty or holds only white space")
-            return Loaded(source, text, digest, enc)
+            return Loaded(source, _newlines(text), digest, enc)
     if b"\x00" in raw[:65536]:
         return _err(source, "E005", "looks binary (NUL bytes) and has no UTF-16 byte-order mark")
     warnings: list[ErrorRow] = []
@@ -64,7 +70,7 @@ def decode(raw: bytes, source: str, settings: Settings) -> Loaded | ErrorRow:
         controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\r\n\t\f")
         if controls > max(8, len(text[:65536]) // 50):
             return _err(source, "E005", f"looks binary ({controls} control characters)")
-        return Loaded(source, text, digest, enc, tuple(warnings))
+        return Loaded(source, _newlines(text), digest, enc, tuple(warnings))
     return _err(source, "E006", f"cannot be decoded as any of {', '.join(settings.encodings)}")
 
 
