@@ -30,6 +30,7 @@ class StanceModel:
     intercept: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     trained: str  # what it was trained on and when, from the card
+    rule_trust: float = 1.01  # the lexicon's verdict stands at or above this confidence
 
     @classmethod
     def load(cls, models_dir: Path) -> StanceModel | None:
@@ -45,7 +46,8 @@ class StanceModel:
             weights = {k: tuple(float(x) for x in v) for k, v in raw["weights"].items()}
             if any(len(v) != len(labels) for v in weights.values()) or len(raw["intercept"]) != len(labels):
                 raise ValueError("weight rows and labels differ in length")
-            return cls(labels, tuple(float(x) for x in raw["intercept"]), weights, raw.get("trained", ""))
+            return cls(labels, tuple(float(x) for x in raw["intercept"]), weights, raw.get("trained", ""),
+                       float(raw.get("rule_trust", 1.01)))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelFileError(f"[E105] cannot load stance model {path}: {exc}") from exc
 
@@ -62,10 +64,14 @@ class StanceModel:
         return {lab: e / total for lab, e in zip(self.labels, exp)}
 
     def decide(self, features: dict[str, float], rule, key: tuple[str, str] | None = None):
-        """The model's label and probability, with the lexicon's evidence for that label."""
+        """The model's label and probability, with the lexicon's evidence for that label; a
+        confident lexicon verdict (an explicit label line, a clear margin) stands."""
         from pipeline.stages.stance import Verdict
 
         probs = self.probabilities(features)
+        if rule.cues and rule.confidence >= self.rule_trust:  # as sure as the model is of the lexicon's label
+            return Verdict(rule.label, round(min(probs.get(rule.label.value, 0.5), 0.99), 3), rule.evidence,
+                           rule.cues + ("lexicon",), rule.scores, rule.best_unit)
         label = max(probs, key=lambda k: (probs[k], -self.labels.index(k)))
         best = dict(rule.best_unit)
         evidence = best.get(label, rule.evidence)
