@@ -64,8 +64,21 @@ def test_clear_answers_decided_as_a_reader_would(model, label, expected, lex, nl
     got = {s.label: s for s in stances(REPLY, seg, "L", None, refs, [], {k: k for k in "123"}, sentences, lex,
                                        None, model)}
     assert got[label].stance is expected
-    assert f"model:{expected.value}" in got[label].cues
+    # the model decided, or a lexicon verdict sure enough to stand did, and says which
+    assert got[label].cues[-1] in (f"model:{expected.value}", "lexicon")
     assert REPLY[got[label].evidence_char_start:got[label].evidence_char_end] == got[label].evidence
+
+
+def test_an_unsure_lexicon_verdict_is_the_model_s_to_decide(model):
+    from pipeline.stages.stance import Verdict
+
+    unsure = Verdict(StanceLabel.noted, 0.35, None, ("noted:notes",), (("noted", 1.0),), ())
+    sure = Verdict(StanceLabel.rejected, 0.95, None, ("rejected:label-rejected",), (("rejected", 9.0),), ())
+    features = {"rule=noted": 1.0}
+    assert model.decide(features, unsure).cues[-1].startswith("model:")
+    decided = model.decide(features, sure)
+    assert decided.label is StanceLabel.rejected and decided.cues[-1] == "lexicon"
+    assert 0.0 <= decided.confidence <= 1.0
 
 
 def test_features_are_the_same_for_the_same_answer():
