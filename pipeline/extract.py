@@ -126,6 +126,10 @@ def _parties(text: str, seg: Segment, letter_id: str, lex: Lexicons, blocks: lis
         parties += parties_mod.recipients(text, seg, letter_id, lex, blocks)
         if seg.salutation is None:
             parties += paper_mod.addressee_list(text, seg, letter_id, lex)
+            intro = paper_mod.self_introduced(text, seg, letter_id)
+            if intro is not None:  # stated by the writer: better than a guess from the last lines
+                parties = [intro] + [p for p in parties if p.role is not PartyRole.sender]
+                snd = intro
     head_end = seg.salutation.start if seg.salutation else min(seg.end, seg.start + 3000)
     frm, to = headings.from_to_lines(text, seg.start, head_end, lex)
     extra = [parties_mod.from_named(letter_id, PartyRole.sender, frm),
@@ -162,7 +166,7 @@ def _parties(text: str, seg: Segment, letter_id: str, lex: Lexicons, blocks: lis
                 parties.insert(0, Party(letter_id=letter_id, role=PartyRole.sender, organisation=pub[0],
                                         char_start=pub[1], char_end=pub[2]))
     # a row must name someone
-    return [p for p in parties if p.name or p.position or p.organisation or p.email]
+    return [p for p in parties if p.name or p.position or p.organisation]
 
 
 def _attach_header_emails(text: str, seg: Segment, parties: list[Party], lex: Lexicons) -> list[Party]:

@@ -126,7 +126,7 @@ _PUBLISHED = re.compile(r"^\W*(?:published|updated|last updated|first published)
 # "Meeting: 22/06/2023 - Executive", "Health Scrutiny Panel – 28 July 2014", "Answered by X on 22 December 2022"
 _LABELLED = re.compile(
     r"^\W*(?:meeting|date of meeting|date|held on|minutes)\s*:?\s*(?P<d1>" + DATE_BODY + r")"
-    r"|\banswered by\b.{2,80}?\bon\s+(?P<d2>\d{1,2}\s+[A-Za-z]+\s+\d{4})"
+    r"|\banswered (?:by\b.{2,80}?\b)?on\s+(?:\w+day,?\s+)?(?P<d2>\d{1,2}\s+[A-Za-z]+\s+\d{4})"
     r"|^\W*H[CL] Deb\s+(?P<d3>\d{1,2}\s+[A-Za-z]+\s+\d{4})"
     r"|^[^.]{2,80}?\s[–—-]\s+(?P<d4>\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*$"
     r"|\bmeeting (?:of [^.]{2,80} )?(?:held )?on\s+(?:\w+day,?\s+)?(?P<d5>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})"

@@ -100,6 +100,21 @@ _ADDRESSEES = re.compile(r"^\W*(?:this report is being sent to|(?:this )?(?:repo
 _PRESENTED = re.compile(r"\bby the (?P<role>[A-Z][\w'’-]*(?:,?\s+(?:(?:for|of|and|the|to)\s+)*[A-Z][\w'’-]*)+)")
 
 
+# a coroner's report in full opens "1 CORONER / I am Jane Doe, Area Coroner for the area of ..."
+_SELF_INTRODUCED = re.compile(r"\bI am (?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+),\s+(?P<role>(?:HM\s+)?"
+                              r"(?:Senior\s+|Area\s+|Assistant\s+|Acting\s+Senior\s+)?Coroner\b[^.\n]{0,80})")
+
+
+def self_introduced(text: str, seg: Segment, letter_id: str) -> Party | None:
+    """The writer who introduces themselves by name and office near the top."""
+    m = _SELF_INTRODUCED.search(text, seg.start, min(seg.end, seg.start + 4000))
+    if m is None:
+        return None
+    person = parse(m.group("name"))
+    return Party(letter_id=letter_id, role=PartyRole.sender, name=person.name if person else clean(m.group("name")),
+                 position=clean(m.group("role")).rstrip(" ,"), char_start=m.start("name"), char_end=m.end("name"))
+
+
 def addressee_list(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Party]:
     """Recipients listed under "THIS REPORT IS BEING SENT TO:" (a coroner's report)."""
     out: list[Party] = []

@@ -316,7 +316,7 @@ def cc(text: str, seg: Segment, letter_id: str, lex: Lexicons, document: str) ->
             if name is None and email:
                 guess = first_last_from_email(email.split("@")[0])
                 name = guess if guess and re.search(re.escape(guess), document, re.I) else None
-                org = org or _org_from_domain(email, document)
+                org = org or _org_from_domain(email, document) or (None if name else email.split("@", 1)[1])
             if name or email or position or org:
                 out.append(_party(letter_id, PartyRole.cc, name, position, org, email, (ln.start, ln.end)))
     return out
@@ -333,7 +333,9 @@ def mentioned_emails(text: str, seg: Segment, letter_id: str, known: set[str], l
         guess = first_last_from_email(email.split("@")[0])
         window = text[max(seg.start, m.start() - 200): m.start()]
         name = guess if guess and re.search(re.escape(guess), window, re.I) else None
-        out.append(_party(letter_id, PartyRole.mentioned, name, None, None, email, (m.start(), m.end())))
+        # every row names someone: where no person is named, the body the address belongs to
+        org = None if name else (_org_from_domain(email, text) or email.split("@", 1)[1])
+        out.append(_party(letter_id, PartyRole.mentioned, name, None, org, email, (m.start(), m.end())))
     return out
 
 

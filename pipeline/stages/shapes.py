@@ -172,4 +172,5 @@ def _qa(head: str, lines: list[str], lex: Lexicons) -> bool:
 QA_MARKERS = re.compile(
     r"^\W*asked by\s*:|^\W*answered by\b|^\W*to ask (?:the|his|her)\b|^\W*asked the (?:secretary|minister|chancellor|"
     r"prime minister|attorney|solicitor|lord|leader|first minister|cabinet secretary)|^\W*H[CL] Deb\b"
-    r"|\b(?:corrected |uncorrected )?oral evidence\b|^\W*Q\d{1,4}\s+[A-Z]", re.I | re.M)
+    r"|\b(?:corrected |uncorrected )?oral evidence\b|^\W*Q\d{1,4}\s+[A-Z]|^\W*question for\s+(?:the\s+)?[A-Z]"
+    r"|\basked (?:his|her) majesty['’]s government\b", re.I | re.M)

@@ -32,7 +32,11 @@ from pipeline.text import Line, clean, split_lines
 _HONORIFIC = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Captain|Major|Colonel|"
               r"Lieut\.?-Colonel|Lieutenant-Colonel|Brigadier|Commander|Rev|Professor|Prof|Councillor|Cllr)\.?")
 _ASKED_BY = re.compile(r"^\W*asked by\s*:?\s+(?P<who>[A-Z].+)$", re.I)
-_ANSWERED_BY = re.compile(r"^\W*answered by\s+(?P<who>.+?)\s+on\s+\d", re.I)
+_ANSWERED_BY = re.compile(r"^\W*answered by\s+(?P<who>[A-Z][^\n]+?)(?:\s+on\s+\d.*)?\s*$", re.I)
+_QUESTION_FOR = re.compile(r"^\W*question for\s+(?:the\s+)?(?P<body>[A-Z][^\n]{2,80}?)\s*$", re.I)
+# "Lord Smith asked His Majesty's Government whether ...": a Lords question, asker and all on one line
+_LORDS_ASKED = re.compile(r"^\W*(?P<who>(?:The\s+)?(?:Lord|Baroness|Earl|Viscount|Lady|Bishop|Countess|Marquess|Duke)\b"
+                          r"[^.\n]{1,60}?)\s+asked\s+(?i:(?:his|her)\s+majesty['’]s\s+government)\b")
 _TO_ASK = re.compile(r"^\W*(?i:to ask)\s+(?:the\s+)?(?P<body>[A-Z][\w'’ -]+?)(?=,|\s+(?:what|whether|how|when|if|why|which|"
                      r"further|to|for)\b)")
 # "The SECRETARY of STATE for the COLONIES (Mr. Malcolm MacDonald)": an office over the answer
@@ -90,9 +94,11 @@ def qa_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> tuple[
     body = office = None
     for ln in lines:
         c = clean(ln.text) or ""
-        m = _TO_ASK.match(c)
+        m = _TO_ASK.match(c) or _QUESTION_FOR.match(c)
         if m and body is None:
             body = m.group("body").strip()
+        if body is None and _LORDS_ASKED.match(c):
+            body = re.search(r"(?i)(?:his|her) majesty['’]s government", c).group(0)
         m = _ASKED_THE.match(c)
         if m and office is None:
             office = m.group("office").strip(" ,")
@@ -108,6 +114,13 @@ def qa_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> tuple[
                 _add(found, letter_id, Named(person.name, parts[1] if len(parts) > 1 else None,
                                              parts[2] if len(parts) > 2 else None), span)
                 askers.append(person.name)
+            continue
+        m = _LORDS_ASKED.match(c)
+        if m:
+            named = _person(m.group("who"), lex)
+            if named.name:
+                askers.append(named.name)
+                _add(found, letter_id, named, span)
             continue
         m = _ANSWERED_BY.match(c)
         if m:
