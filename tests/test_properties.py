@@ -20,8 +20,9 @@ from pipeline import names
 from pipeline.extract import extract
 from pipeline.layout import mask_noise, noise_lines
 from pipeline.nlp import Analysis, analyse
-from pipeline.records import DateMention, ErrorRow, Party
+from pipeline.records import DateMention, ErrorRow, Party, PartyRole
 from pipeline.stages import addresses as addr_mod
+from pipeline.stages import headings, speakers
 from pipeline.stages import dates as dates_mod
 from pipeline.stages import load
 from pipeline.stages import paper_parties as paper_mod
@@ -71,6 +72,27 @@ FRAGMENTS = [
     "Running header of the document here", "Running header of the document here",
     "Ms Jane Smith said the board should meet.", "Dame Rachel de Souza DBE",
     "Jacinta Kane, Head of Service at London Borough of Harrow",
+    # the shapes of real published documents
+    "# Letter from Lord True to Lord Evans about the Bill", "#  Government response to the Committee", "Annex 10",
+    "Letter to the Parliamentary Commissioner from Dr Jo Reid MP", "Published 18 March 2022",
+    "- Asked by: Jo Bloggs, MSP for Fife, Scottish Labour", "Answered by Sam Lee on 22 December 2022",
+    "To ask the Scottish Government what assessment it has made.", "HC Deb 16 December 1953 vol 522 cc68-9W",
+    "106. Mr. Ernest Smith", "asked the Minister of Transport if he will make a statement.", "Mr. Lennox-Jones",
+    "The MINISTER of TRANSPORT (Mr. Jones)", "Lord Smith of Finsbury asked His Majesty's Government whether.",
+    "2024-11-12", "L. Lee", "NHS England; The Chief Executive Officer of Shire Hospital NHS Trust",
+    "Thank you for your Report to Prevent Future Deaths dated 12 November 2024.", "TO THE TRUST:",
+    "Concern 1: staffing on the ward", "Response to Concern 2:", "I am writing to you in response to the Regulation 28 report.",
+    "Q12 The Chair: Good morning.", "Emma Jones: I am the director of the charity.",
+    "Members present: Lord Smith of Finsbury (The Chair); Baroness Jones.",
+    "I: Emma Jones, Director, Shire Trust; Neil Brown, Monitor.", "Councillor Mrs Brown in the chair.",
+    "The Chairman welcomed Jo Bloggs, Chief Executive, and Sam Lee, Chief Nurse, Shire Trust to the meeting.",
+    "The Committee took evidence from—", "Cabinet Secretary for Justice, Humza Smith MSP",
+    "Recommendation: The Government should publish guidance.", "Response:", "(Conclusion, Paragraph 6)",
+    "(Recommendation, Paragraph 17)", "1.", "(i) what has been said (ii) by whom (iii) when. Please tell me.",
+    "I note item (ii).", "Meeting: 22/06/2023 - Cabinet (Item 12)", "From: Kemi Smith MP – Minister of State",
+    "To: Lord Evans of Weardale, KCB – Chair, Committee on Standards", "I am copying this letter to the Home Secretary.",
+    "The government accepts this recommendation in principle.", "See recommendation 29.",
+    "I am Jane Doe, Area Coroner for the area of Shire.", "First Special Report",
 ]
 
 WEIRD = ["\x00", "\x01", "\x0b", "\x0c", "\x1b", "\x1c", "\x1d", "\x1e", "\x1f", "\x7f", "\x85", "\u2028",
@@ -304,7 +326,22 @@ def _all_parties(text, seg, lex, settings, persons) -> list[Party]:
     out += paper_mod.participants(text, seg, "L", lex, rules, persons)
     out += paper_mod.addressee_list(text, seg, "L", lex)
     out += paper_mod.paper_parties(text, seg, "L", lex)
-    return out
+    out += paper_mod.report_parties(text, seg, "L", lex)
+    snd = paper_mod.response_sender(text, seg, "L", [p for p in out if p.role.value == "recipient"], lex)
+    out += [snd] if snd is not None else []
+    out += paper_mod.response_recipients(text, seg, "L")
+    intro = paper_mod.self_introduced(text, seg, "L")
+    out += [intro] if intro is not None else []
+    for speaker, people in (speakers.qa_parties(text, seg, "L", lex),
+                            speakers.minutes_parties(text, seg, "L", lex, rules.speech_verbs)):
+        out += ([speaker] if speaker is not None else []) + people
+    named = [*headings.from_to_lines(text, seg.start, seg.end, lex), *headings.copied_to(text, seg.start, seg.end, lex)]
+    if seg.title is not None:
+        named += list(headings.title_parties(seg.title.text, lex))
+    if seg.salutation is not None:
+        named.append(headings.salutation_party(seg.salutation.text, lex))
+    out += [p for n in named for p in [parties_mod.from_named("L", PartyRole.cc, n)] if p is not None]
+    return parties_mod.fold(out, [])
 
 
 @PROPS
