@@ -44,16 +44,16 @@ CLOSE = "Yours sincerely,\n\nNadia Okoro\n"
                  id="under-dear"),
     pytest.param(f"Dear Ms Allard,\n\n**Children in custody**\n\n4 February 2021\n\n{BODY}\n\n{CLOSE}",
                  (D(2021, 2, 4), "4 February 2021"), id="under-dear-after-a-subject-heading"),
-    pytest.param(f"Dear Ms Allard,\n\n{BODY}\n\nYours sincerely,\n\nNadia Okoro\nMinister for Children\n4 February 2021\n",
-                 (D(2021, 2, 4), "4 February 2021"), id="under-the-signature"),
+    pytest.param(f"Dear Ms Allard,\n\n{BODY}\n\nYours sincerely,\n\nNadia Okoro\nMinister for Children\n"
+                 "4 February 2021\n", (D(2021, 2, 4), "4 February 2021"), id="under-the-signature"),
     pytest.param(f"Dear Ms Allard,\n\n{BODY}\n\n{CLOSE}\nDated: 4 February 2021\n", (D(2021, 2, 4), "4 February 2021"),
                  id="dated-label-under-the-signature"),
     pytest.param(f"Home Office\n\n4 February 2021\n\nDear Ms Allard,\n\nThank you.\n\n{CLOSE}5 February 2021\n",
                  (D(2021, 2, 4), "4 February 2021"), id="head-before-signature"),
     pytest.param(f"Dear Ms Allard,\n\n{BODY}\n\nThe review was published on\n\n8 October 2020\n\nand we accepted it."
                  f"\n\n{CLOSE}", None, id="a-date-line-inside-the-body-is-not-the-dateline"),
-    pytest.param(f"Dear Ms Allard,\n\nThank you for your letter of 4 January 2021 about children in custody.\n\n{CLOSE}",
-                 None, id="a-date-inside-a-sentence-is-not-the-dateline"),
+    pytest.param("Dear Ms Allard,\n\nThank you for your letter of 4 January 2021 about children in custody.\n\n"
+                 + CLOSE, None, id="a-date-inside-a-sentence-is-not-the-dateline"),
 ])
 def test_letter_datelines(text, expected, lex, settings):
     assert dateline(text, lex, settings) == expected

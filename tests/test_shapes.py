@@ -416,27 +416,19 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
                  Kind.minutes, id="present"),
     pytest.param("The board discussed the new timetable.\n\nAction: write to each school about the new timetable.\n",
                  Kind.minutes, id="action-with-a-board"),
-    pytest.param("Cabinet considered the housing strategy.\n\nResolved: that the strategy be approved.\n",
-                 Kind.minutes, id="resolved-with-cabinet"),
     pytest.param("Action: write to each school about the new timetable.\n\nThe timetable changes in September.\n",
                  Kind.other, id="action-alone-is-not-minutes"),
     # a response paper by its stance statements
     pytest.param("Improving prison education\n\n1. Every prisoner should be assessed on arrival.\n\nThe Government "
                  "accepts this recommendation and will publish a plan.\n", Kind.reply, id="government-accepts"),
-    pytest.param("1. Every prisoner should be assessed on arrival.\n\nThe Welsh Government accepts this "
-                 "recommendation.\n", Kind.reply, id="welsh-government-accepts"),
     pytest.param("Improving prison education\n\nThe Department notes the recommendation and will keep it under "
                  "review.\n", Kind.reply, id="department-notes"),
     pytest.param("Improving prison education\n\n1. Every prisoner should be assessed on arrival.\n\nAccepted\n\n"
                  "Assessments will begin next year.\n", Kind.reply, id="accepted-label-line"),
-    pytest.param("1. Every prisoner should be assessed on arrival.\n\nAgreed.\n\nAssessments start next year.\n",
-                 Kind.reply, id="agreed-label-line"),
     pytest.param("Improving prison education\n\n1. Every prisoner should be assessed on arrival.\n\nGovernment "
                  "response:\n\nAssessments will begin next year.\n", Kind.reply, id="government-response-label"),
     pytest.param("UK Government\nResponse to the Prison\nEducation Review\n\nIntroduction\n\nWe are grateful to the "
                  "review team for its work.\n", Kind.reply, id="cover-title-over-three-lines"),
-    pytest.param("Response to the recommendations of the Prison Education Review\n\nWe are grateful to the review "
-                 "team.\n", Kind.reply, id="response-to-the-recommendations"),
     pytest.param("Improving prison education\n\nWe accept this recommendation and will publish a plan by March.\n",
                  Kind.reply, id="we-accept-this-recommendation", marks=pytest.mark.xfail(
                      reason="RESPONSE_STATEMENT needs a government, department or ministry as subject; 'We accept "
@@ -449,8 +441,6 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
     pytest.param("Prison education review\n\nWe found that most prisoners were not assessed on arrival.\n\n"
                  "Recommendation 1: every prisoner should be assessed on arrival.\n", Kind.letter,
                  id="report-with-recommendations"),
-    pytest.param("Record of inquest\n\nThe evidence raised concerns about the timing of observations on the ward.\n",
-                 Kind.letter, id="report-with-concerns"),
     pytest.param("Modern slavery: statutory guidance\n\nThis guidance is for staff in public bodies.\n", Kind.other,
                  id="guidance"),
 ])

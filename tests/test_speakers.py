@@ -149,7 +149,8 @@ TRUST = "Wexley Hospitals NHS Foundation Trust"
         ("Morag Ellison", "MSP for Glasgow Kelvin", "Scottish Green Party"),
         ("Callum Baird", None, "Scottish Government"),
     ], id="asked-by-answered-by-to-ask"),
-    pytest.param(SCOTTISH_QUESTION.replace("To ask", "Question: To ask"), ("Callum Baird", None, "Scottish Government"), [
+    pytest.param(SCOTTISH_QUESTION.replace("To ask", "Question: To ask"),
+                 ("Callum Baird", None, "Scottish Government"), [
         ("Morag Ellison", "MSP for Glasgow Kelvin", "Scottish Green Party"),
         ("Callum Baird", None, "Scottish Government"),
     ], id="question-label-before-to-ask", marks=gap(
