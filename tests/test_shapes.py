@@ -1,0 +1,450 @@
+"""Tests for pipeline.stages.shapes: hard starts (web pages, annexes, written questions, Hansard),
+coroners' data-set records and their replies, and the kind of a document with no "Dear ..."."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records import Kind
+from pipeline.stages.segment import segment
+from pipeline.stages.shapes import Form, classify_document, hard_starts, is_pfd_record, pfd_reply_starts
+from pipeline.text import split_lines
+
+
+def first_line(text: str, offset: int) -> str:
+    return text[offset:].splitlines()[0]
+
+
+def starts_of(text: str, lex) -> list[tuple[Form, str]]:
+    return [(s.form, first_line(text, s.offset)) for s in hard_starts(text, lex)]
+
+
+def segments_of(text: str, lex) -> list[tuple[Kind, Form, str]]:
+    return [(s.kind, s.form, first_line(text, s.start)) for s in segment(text, lex)]
+
+
+# ---- fixtures: web pages, annexes, written questions, Hansard
+
+TWO_PAGES = """# Letter from the Minister for Housing to the Chair of the Levelling Up Committee
+
+Published 3 March 2022
+
+Dear Ms Harrow,
+
+Thank you for your letter of 14 February about the committee's report on cladding remediation. I set out the department's position on each of your recommendations below.
+
+Yours sincerely,
+
+Owen Pritchard MP
+
+# Letter from the Chair of the Levelling Up Committee to the Minister for Housing
+
+Published 1 April 2022
+
+Dear Minister,
+
+I am grateful for your reply and for the commitment to publish the remediation data every quarter, which the committee recommended in its report.
+
+Yours sincerely,
+
+Helen Harrow MP
+"""
+
+# page furniture above the first title, and a section heading inside the page
+PAGE_WITH_FURNITURE = """Skip to main content
+
+Home > Government > Correspondence
+
+# Letter from the Minister for Housing to the Chair of the Levelling Up Committee
+
+## Background
+
+Dear Ms Harrow,
+
+Thank you for your letter of 14 February about the committee's report on cladding remediation.
+
+Yours sincerely,
+
+Owen Pritchard MP
+
+# Letter from the Chair of the Levelling Up Committee to the Minister for Housing
+
+Dear Minister,
+
+I am grateful for your reply.
+
+Yours sincerely,
+
+Helen Harrow MP
+"""
+
+REPORT_THEN_ANNEX = """Our inspection found that staff in all twelve establishments had too little training in the use of force, and that records of incidents were often incomplete or late.
+
+We made recommendations to each governor and to the Ministry of Justice, which are set out in the chapters above together with the evidence behind them.
+
+The Ministry's reply to our recommendations is reproduced in the annex below, with its permission, so that readers can follow the progress made.
+
+Annex 3
+
+Letter to the Chief Inspector from the Minister for Prisons
+
+Dear Mr Walcott,
+
+Thank you for your report on the young offender institutions. We accept recommendation 4 and will publish the revised guidance in the autumn.
+
+Yours sincerely,
+
+Dora Fenwick MP
+"""
+
+APPENDIX_EMAIL = """Appendix B
+
+Email from the Chief Executive of Wexley Borough Council to the Local Government Ombudsman
+
+Dear Ms Okafor,
+
+We have considered your findings about the complaint and will apologise to the complainant this month.
+
+Kind regards
+
+Idris Mayhew
+"""
+
+ANNEX_GLOSSARY = """Annex 3
+
+Glossary of terms used in this report
+
+The terms below are used throughout the report and its recommendations.
+"""
+
+WRITTEN_QUESTIONS = """Written questions answered in December 2022
+
+Asked by: Morag Ellison, MSP for Glasgow Kelvin, Scottish Green Party
+
+Date lodged: 1 December 2022
+
+Question: To ask the Scottish Government how many young people were held on remand in each month of 2022.
+
+Answered by Callum Baird on 14 December 2022
+
+Answer: The information requested is published monthly by the Scottish Prison Service on its website.
+
+Asked by: Peter Lindsay, MSP for Mid Fife, Scottish Conservative and Unionist Party
+
+Date lodged: 2 December 2022
+
+Question: To ask the Scottish Government what support it provides to families of people held on remand.
+
+Answered by Callum Baird on 15 December 2022
+
+Answer: The Scottish Government funds family support services in every establishment.
+"""
+
+# the same listing with each question's reference line above its "Asked by:"
+QUESTIONS_WITH_REFERENCE = WRITTEN_QUESTIONS.replace(
+    "Asked by: Morag", "Question reference: S6W-12345\n\nAsked by: Morag").replace(
+    "Asked by: Peter", "Question reference: S6W-12399\n\nAsked by: Peter")
+QUESTIONS_WITH_SHORT_REFERENCE = QUESTIONS_WITH_REFERENCE.replace("Question reference: ", "Question ")
+
+HANSARD = """HC Deb 16 December 1953 vol 521 cc1120-1
+
+14. Mr. Arthur Penhale
+
+asked the Minister of Transport if he will make a statement on the level crossing at Wexley.
+
+The Minister of Transport (Mr. Giles Barrow)
+
+I am having the crossing examined and will write to the hon. Member.
+
+HC Deb 17 December 1953 vol 521 cc1301-2
+
+22. Mrs. Edith Corran
+
+asked the Minister of Health how many hospital beds are closed for want of nurses.
+
+Mr. Howard Lisle
+
+I regret that the figures are not yet available.
+"""
+
+
+# ---- hard starts
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(TWO_PAGES, [
+        (Form.page, "# Letter from the Minister for Housing to the Chair of the Levelling Up Committee"),
+        (Form.page, "# Letter from the Chair of the Levelling Up Committee to the Minister for Housing"),
+    ], id="page-titles"),
+    pytest.param(PAGE_WITH_FURNITURE, [
+        (Form.page, "# Letter from the Minister for Housing to the Chair of the Levelling Up Committee"),
+        (Form.page, "# Letter from the Chair of the Levelling Up Committee to the Minister for Housing"),
+    ], id="section-heading-is-not-a-page"),
+    pytest.param(REPORT_THEN_ANNEX, [(Form.page, "Annex 3")], id="annex-over-letter-title"),
+    pytest.param(APPENDIX_EMAIL, [(Form.page, "Appendix B")], id="appendix-over-email-title"),
+    pytest.param(ANNEX_GLOSSARY, [], id="annex-over-other-title-is-not-a-start"),
+    pytest.param(WRITTEN_QUESTIONS, [
+        (Form.qa, "Asked by: Morag Ellison, MSP for Glasgow Kelvin, Scottish Green Party"),
+        (Form.qa, "Asked by: Peter Lindsay, MSP for Mid Fife, Scottish Conservative and Unionist Party"),
+    ], id="asked-by"),
+    pytest.param(HANSARD, [
+        (Form.qa, "HC Deb 16 December 1953 vol 521 cc1120-1"),
+        (Form.qa, "HC Deb 17 December 1953 vol 521 cc1301-2"),
+    ], id="hansard-extracts"),
+    pytest.param("Dear Minister,\n\nAs your predecessor said (HC Deb 16 December 1953 vol 521 c1120), the crossing "
+                 "is dangerous and the questions asked by: residents remain open.\n\nYours sincerely,\n\nAnn Lee\n",
+                 [], id="hansard-and-asked-by-inside-a-sentence"),
+    pytest.param("Dear Minister,\n\nThe crossing is dangerous.\n\nAsked by the committee, the council agreed to close "
+                 "it.\n\nYours sincerely,\n\nAnn Lee\n", [], id="paragraph-opening-asked-by-the",
+                 marks=pytest.mark.xfail(
+                     reason="qa_item is compiled case-insensitive, so its '[A-Z]' after 'Asked by' also takes 'the': "
+                            "a paragraph opening 'Asked by the committee, ...' cuts the letter with a qa segment",
+                     strict=True)),
+])
+def test_hard_starts(text, expected, lex):
+    assert starts_of(text, lex) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(TWO_PAGES, [
+        (Kind.reply, Form.page, "# Letter from the Minister for Housing to the Chair of the Levelling Up Committee"),
+        (Kind.letter, Form.page, "# Letter from the Chair of the Levelling Up Committee to the Minister for Housing"),
+    ], id="two-web-pages"),
+    pytest.param(PAGE_WITH_FURNITURE, [
+        (Kind.reply, Form.page, "Skip to main content"),
+        (Kind.letter, Form.page, "# Letter from the Chair of the Levelling Up Committee to the Minister for Housing"),
+    ], id="furniture-joins-the-first-page"),
+    pytest.param(REPORT_THEN_ANNEX, [
+        (Kind.letter, Form.document, "Our inspection found that staff in all twelve establishments had too little "
+                                     "training in the use of force, and that records of incidents were often "
+                                     "incomplete or late."),
+        (Kind.reply, Form.page, "Annex 3"),
+    ], id="report-then-annexed-reply"),
+    pytest.param(WRITTEN_QUESTIONS, [
+        (Kind.qa, Form.qa, "Written questions answered in December 2022"),
+        (Kind.qa, Form.qa, "Asked by: Peter Lindsay, MSP for Mid Fife, Scottish Conservative and Unionist Party"),
+    ], id="listing-header-joins-the-first-question"),
+    pytest.param(HANSARD, [
+        (Kind.qa, Form.qa, "HC Deb 16 December 1953 vol 521 cc1120-1"),
+        (Kind.qa, Form.qa, "HC Deb 17 December 1953 vol 521 cc1301-2"),
+    ], id="hansard"),
+    pytest.param(QUESTIONS_WITH_REFERENCE, [
+        (Kind.qa, Form.qa, "Written questions answered in December 2022"),
+        (Kind.qa, Form.qa, "Question reference: S6W-12399"),
+    ], id="reference-line-opens-its-question", marks=pytest.mark.xfail(
+        reason="only 'Asked by:' starts a question, so 'Question reference: S6W-...' above it is left at the "
+               "end of the previous question's segment", strict=True)),
+    pytest.param(QUESTIONS_WITH_SHORT_REFERENCE, [
+        (Kind.qa, Form.qa, "Written questions answered in December 2022"),
+        (Kind.qa, Form.qa, "Question S6W-12399"),
+    ], id="short-reference-line-and-asked-by-are-one-question", marks=pytest.mark.xfail(
+        reason="qa_item matches both 'Question S6W-12345' and the 'Asked by:' line under it, so each question "
+               "is cut into two qa segments", strict=True)),
+])
+def test_segments_between_hard_starts(text, expected, lex):
+    assert segments_of(text, lex) == expected
+
+
+def test_a_page_keeps_its_title_and_a_letter_title_under_an_annex_is_the_title(lex):
+    pages = segment(TWO_PAGES, lex)
+    assert [s.title.text for s in pages] == [
+        "# Letter from the Minister for Housing to the Chair of the Levelling Up Committee",
+        "# Letter from the Chair of the Levelling Up Committee to the Minister for Housing",
+    ]
+    assert [s.salutation.text for s in pages] == ["Dear Ms Harrow,", "Dear Minister,"]
+    annex = segment(REPORT_THEN_ANNEX, lex)[-1]
+    assert annex.title.text == "Letter to the Chief Inspector from the Minister for Prisons"
+    assert annex.signoff.text == "Yours sincerely,"
+
+
+def test_a_letter_quoted_inside_a_page_does_not_split_it(lex):
+    text = ("# Letter from the Chief Inspector to the Minister for Prisons\n\nDear Minister,\n\nI attach the "
+            "governor's letter to me.\n\nYours sincerely,\n\nPaul Walcott\n\nDear Mr Walcott,\n\nThank you for "
+            "your letter about the inspection.\n\nYours sincerely,\n\nMaria Quinn\n")
+    assert len(segment(text, lex)) == 1
+
+
+# ---- coroners' data-set records
+
+PFD_HEAD = """2023-05-14
+
+Aled Pryce
+
+North Wales (East and Central)
+
+Chief Executive, Clwyd Valley University Health Board
+
+On 2 February 2023 I commenced an investigation into the death of Owain Rees, aged 71. The investigation concluded at the end of the inquest on 3 May 2023.
+
+Mr Rees fell at home and waited nine hours for an ambulance. He died in hospital two days later from complications of a hip fracture.
+
+During the course of the inquest the evidence revealed matters giving rise to concern. The MATTERS OF CONCERN are as follows:
+
+1. Ambulance crews were held outside the emergency department for up to six hours because no cubicles were free.
+
+2. The call handler's script did not ask whether an elderly caller who had fallen could get up from the floor.
+"""
+
+PFD_HEADINGS = """2023-05-14
+
+Aled Pryce
+
+North Wales (East and Central)
+
+Welsh Ambulance Service; Clwyd Valley University Health Board
+
+On 2 February 2023 I commenced an investigation into the death of Owain Rees, aged 71. The investigation concluded at the end of the inquest on 3 May 2023.
+
+During the course of the inquest the evidence revealed matters giving rise to concern. The MATTERS OF CONCERN are as follows:
+
+TO THE HEALTH BOARD:
+
+1. Ambulance crews were held outside the emergency department for up to six hours because no cubicles were free.
+
+TO THE WELSH AMBULANCE SERVICE:
+
+The call handler's script did not ask whether an elderly caller who had fallen could get up from the floor, and no welfare call was made during the wait.
+"""
+
+THANKS = ("Thank you for your Report to Prevent Future Deaths dated 14 May 2023 concerning the death of Mr Owain "
+          "Rees. I was very sorry to read of the circumstances of his death.")
+CONDOLENCES = "I was deeply saddened to learn of the death of Mr Rees and I offer my condolences to his family."
+BOARD_PROSE = ("The Health Board has reviewed the handover arrangements at the emergency department since the inquest "
+               "and made several changes to the way crews are received.")
+ACTION = ("We have opened a new assessment area next to the emergency department so that crews can hand over "
+          "patients within thirty minutes.")
+REGULATION_28 = ("I write in response to the Regulation 28 report sent to the Welsh Ambulance Service following the "
+                 "inquest into the death of Mr Rees.")
+ACK = "We acknowledge receipt of the Regulation 28 report issued following the inquest into the death of Mr Rees."
+SORRY = "I am very sorry to hear of the death of Mr Rees and I would like to offer my condolences to his family."
+HOPE = "I hope this response provides assurance that the Board has taken your concerns seriously."
+SCRIPT = "The call handling script was changed in June 2023 to ask every caller who has fallen whether they can get up."
+FURTHERMORE = ("Furthermore, the evidence was that no welfare call was made to Mr Rees during the nine hours he waited "
+               "on the floor of his kitchen.")
+CLOSING_THANKS = "Thank you for bringing these concerns to my attention, which the Board has discussed in full."
+
+
+def pfd(head: str, *paragraphs: str) -> str:
+    return head + "".join(f"\n{p}\n" for p in paragraphs)
+
+
+def reply_openings(text: str, lex) -> list[str]:
+    return [first_line(text, s.offset) for s in pfd_reply_starts(split_lines(text), lex)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(PFD_HEAD, True, id="iso-date-then-inquest"),
+    pytest.param("2023-05-14\n\nMinutes of the quality committee\n\nThe committee discussed the handover of "
+                 "ambulance patients.\n", False, id="iso-date-without-inquest"),
+    pytest.param("14 May 2023\n\nAled Pryce\n\nNorth Wales\n\nOn 2 February 2023 I commenced an investigation into "
+                 "the death of Owain Rees.\n", False, id="written-date-is-a-letter"),
+    pytest.param("Dear Coroner,\n\n2023-05-14\n\nThe inquest heard evidence about the ambulance.\n", False,
+                 id="iso-date-not-first"),
+])
+def test_is_pfd_record(text, expected, lex):
+    assert is_pfd_record(split_lines(text), lex) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(pfd(PFD_HEAD), [], id="report-alone"),
+    pytest.param(pfd(PFD_HEAD, THANKS, ACTION), [THANKS], id="thank-you-for-your-report"),
+    pytest.param(pfd(PFD_HEAD, CONDOLENCES, ACTION), [CONDOLENCES], id="first-reply-opens-with-condolences"),
+    pytest.param(pfd(PFD_HEAD, BOARD_PROSE, ACTION), [BOARD_PROSE], id="first-reply-right-after-numbered-concerns"),
+    pytest.param(pfd(PFD_HEAD, FURTHERMORE, THANKS, ACTION), [THANKS], id="concern-continuation-is-not-a-reply"),
+    pytest.param(pfd(PFD_HEADINGS, THANKS, ACTION), [THANKS], id="unnumbered-concern-under-to-heading"),
+    pytest.param(pfd(PFD_HEAD, THANKS, ACTION, REGULATION_28, SCRIPT), [THANKS, REGULATION_28],
+                 id="later-reply-in-response-to-regulation-28"),
+    pytest.param(pfd(PFD_HEAD, THANKS, ACTION, ACK, SCRIPT), [THANKS, ACK], id="later-reply-acknowledges-receipt"),
+    pytest.param(pfd(PFD_HEAD, THANKS, SORRY, ACTION), [THANKS], id="condolences-inside-a-reply"),
+    pytest.param(pfd(PFD_HEAD, THANKS, ACTION, BOARD_PROSE, SCRIPT), [THANKS], id="later-prose-stays-in-the-reply"),
+    pytest.param(pfd(PFD_HEAD, THANKS, ACTION, HOPE, SORRY, SCRIPT), [THANKS, SORRY],
+                 id="condolences-after-a-closing-open-a-reply"),
+    pytest.param(pfd(PFD_HEAD, THANKS, ACTION, "Dear Coroner,", "Thank you for your letter and the Regulation 28 "
+                     "report about the death of Mr Rees, which the Trust received on 20 May.", SCRIPT),
+                 [THANKS, "Dear Coroner,"], id="dear-coroner-and-not-the-paragraph-under-it"),
+    pytest.param(pfd(PFD_HEAD, THANKS, ACTION, CLOSING_THANKS), [THANKS], id="closing-thanks-stays-in-the-reply",
+                 marks=pytest.mark.xfail(
+                     reason="'Thank you for bringing these concerns to my attention' closing a reply matches "
+                            "pfd_reply_openers, so the reply's last paragraph becomes a reply of its own",
+                     strict=True)),
+])
+def test_pfd_reply_starts(text, expected, lex):
+    assert reply_openings(text, lex) == expected
+
+
+def test_pfd_record_segments_are_the_report_then_each_reply(lex):
+    text = pfd(PFD_HEAD, THANKS, ACTION, REGULATION_28, SCRIPT)
+    assert segments_of(text, lex) == [
+        (Kind.letter, Form.report, "2023-05-14"),
+        (Kind.reply, Form.response, THANKS),
+        (Kind.reply, Form.response, REGULATION_28),
+    ]
+
+
+def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
+    text = pfd(PFD_HEAD, THANKS, ACTION, "Dear Coroner,", "Thank you for your letter about Mr Rees.", SCRIPT)
+    last = segment(text, lex)[-1]
+    assert (last.form, last.salutation.text) == (Form.response, "Dear Coroner,")
+
+
+# ---- the kind of a document with no "Dear ..."
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # questions and answers
+    pytest.param("Asked by: Fiona Laird, MSP for Dundee East, Scottish National Party\n\nThe Minister replied that "
+                 "funding had increased.\n", Kind.qa, id="asked-by"),
+    pytest.param("To ask the Scottish Government what progress has been made on the ferry contracts.\n\nThe "
+                 "Government expects the first vessel to sail next spring.\n", Kind.qa, id="to-ask"),
+    pytest.param("HL Deb 3 March 1998 vol 587 c101\n\nLord Ashby asked Her Majesty's Government whether they will "
+                 "review the rules on allotments.\n", Kind.qa, id="hansard-lords"),
+    pytest.param("14. Mr. Colin Hartley\n\nasked the Minister of Agriculture whether he will extend the grant to hill "
+                 "farmers.\n\nThe Minister of Agriculture (Mr. Basil Ormond)\n\nThe grant will be extended next "
+                 "year.\n", Kind.qa, id="hansard-asked-the-minister"),
+    pytest.param("Mr. Colin Hartley asked the Minister of Agriculture whether he will extend the grant to hill "
+                 "farmers.\n\nThe grant will be extended next year.\n", Kind.qa,
+                 id="hansard-asker-and-question-on-one-line", marks=pytest.mark.xfail(
+                     reason="QA_MARKERS only knows 'asked the Minister ...' at the start of a line, not after "
+                            "the asker's name on the same line", strict=True)),
+    pytest.param("Corrected oral evidence: Public services after the pandemic\n\nTuesday 4 May 2021\n\nThe "
+                 "witnesses discussed staffing in care homes.\n", Kind.qa, id="oral-evidence"),
+    pytest.param("Public Accounts Committee\n\nQ14 Chair: Why were the accounts late?\n\nJanet Olsen: The auditors "
+                 "needed more time.\n", Kind.qa, id="numbered-question-turns"),
+    pytest.param("Question 1\n\nHow many inspectors are there?\n\nAnswer\n\nThere are forty.\n\nQuestion 2\n\nWhen "
+                 "were they trained?\n\nAnswer\n\nLast year.\n", Kind.qa, id="question-and-answer-headings"),
+    # minutes
+    pytest.param("Minutes of the Environment Scrutiny Panel\n\nThe panel considered the flood defence report.\n",
+                 Kind.minutes, id="minutes-of"),
+    pytest.param("Present: Councillors Ames, Boyle and Crane\n\nThe panel considered the flood defence report.\n",
+                 Kind.minutes, id="present"),
+    pytest.param("The board discussed the new timetable.\n\nAction: write to each school about the new timetable.\n",
+                 Kind.minutes, id="action-with-a-board"),
+    pytest.param("Action: write to each school about the new timetable.\n\nThe timetable changes in September.\n",
+                 Kind.other, id="action-alone-is-not-minutes"),
+    # a response paper by its stance statements
+    pytest.param("Improving prison education\n\n1. Every prisoner should be assessed on arrival.\n\nThe Government "
+                 "accepts this recommendation and will publish a plan.\n", Kind.reply, id="government-accepts"),
+    pytest.param("Improving prison education\n\nThe Department notes the recommendation and will keep it under "
+                 "review.\n", Kind.reply, id="department-notes"),
+    pytest.param("Improving prison education\n\n1. Every prisoner should be assessed on arrival.\n\nAccepted\n\n"
+                 "Assessments will begin next year.\n", Kind.reply, id="accepted-label-line"),
+    pytest.param("Improving prison education\n\n1. Every prisoner should be assessed on arrival.\n\nGovernment "
+                 "response:\n\nAssessments will begin next year.\n", Kind.reply, id="government-response-label"),
+    pytest.param("UK Government\nResponse to the Prison\nEducation Review\n\nIntroduction\n\nWe are grateful to the "
+                 "review team for its work.\n", Kind.reply, id="cover-title-over-three-lines"),
+    pytest.param("Improving prison education\n\nWe accept this recommendation and will publish a plan by March.\n",
+                 Kind.reply, id="we-accept-this-recommendation", marks=pytest.mark.xfail(
+                     reason="RESPONSE_STATEMENT needs a government, department or ministry as subject; 'We accept "
+                            "this recommendation' makes the paper a report (letter)", strict=True)),
+    pytest.param("1. Every prisoner should be assessed on arrival.\n\nAccepted in part\n\nAssessments start next "
+                 "year.\n", Kind.reply, id="accepted-in-part-label", marks=pytest.mark.xfail(
+                     reason="the status labels know 'partially accepted' and 'accepted in principle' but not "
+                            "'Accepted in part', and with no 'recommendation' word the paper is other", strict=True)),
+    # a report, and anything else
+    pytest.param("Prison education review\n\nWe found that most prisoners were not assessed on arrival.\n\n"
+                 "Recommendation 1: every prisoner should be assessed on arrival.\n", Kind.letter,
+                 id="report-with-recommendations"),
+    pytest.param("Modern slavery: statutory guidance\n\nThis guidance is for staff in public bodies.\n", Kind.other,
+                 id="guidance"),
+])
+def test_classify_document(text, expected, lex):
+    assert classify_document(text, lex) is expected
+    (seg,) = segment(text, lex)
+    assert seg.kind is expected
