@@ -65,6 +65,7 @@ class Lexicons:
     annex_title: re.Pattern[str]
     letter_title: re.Pattern[str]
     qa_item: re.Pattern[str]
+    qa_reference: re.Pattern[str]
     hansard_head: re.Pattern[str]
     pfd_head: re.Pattern[str]
     pfd_reply_openers: re.Pattern[str]
@@ -124,7 +125,8 @@ def load(models_dir: Path) -> Lexicons:
         page_title=_compile(pat["page_title"], pat_path),
         annex_title=_compile(pat["annex_title"], pat_path),
         letter_title=_compile(pat["letter_title"], pat_path),
-        qa_item=_compile(pat["qa_item"], pat_path),
+        qa_item=_compile(pat["qa_item"], pat_path, 0),
+        qa_reference=_compile(pat["qa_reference"], pat_path),
         hansard_head=_compile(pat["hansard_head"], pat_path, 0),
         pfd_head=_compile(pat["pfd_head"], pat_path),
         pfd_reply_openers=_any(pat["pfd_reply_openers"], pat_path),

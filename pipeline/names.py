@@ -89,7 +89,8 @@ def looks_like_person(s: str, lex: Lexicons) -> bool:
     if parsed.name.isupper() and not (parsed.honorific or parsed.postnominals):
         return False
     if len(core_tokens) == 1 or " of " in parsed.name:  # a peer: "Lord True", "Lord Evans of Weardale"
-        return parsed.honorific is not None and len(core_tokens) <= 4
+        # not a post nameparser takes for a title: "Director General", "Chief Executive of NHS England"
+        return parsed.honorific is not None and not lex.role_re.search(parsed.honorific) and len(core_tokens) <= 4
     return 2 <= len(core_tokens) <= 4
 
 

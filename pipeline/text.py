@@ -145,7 +145,7 @@ DATE_BODY = (
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))"
 )
 DATELINE_RE = re.compile(
-    r"^(?:\d{1,2}\s+|(?:date|dated|published|issued|sent)(?:\s+on)?\s*:?\s*)?"
+    r"^(?:\d{1,2}\s+|(?:date|dated|(?:first\s+)?published|issued|sent)(?:\s+on)?\s*:?\s*)?"
     r"(?P<date>" + DATE_BODY + r")\.?$",
     re.I,
 )

@@ -152,9 +152,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if ln is not None and r.block_start not in contents:
             openers.setdefault(ln.start, set()).add(r.label)
             heading_at[ln.start] = heading_at.get(ln.start, False) or r.heading or _heading_line(ln.text)
+    unnumbered = set()
     for start, label in _unnumbered(text, blocks, rec_texts, labels, stop):
         openers.setdefault(start, set()).add(label)
         heading_at[start] = True
+        unnumbered.add(start)
     order = sorted(openers)
     out: dict[str, Answer] = {}
     pending: list[str] = []  # headings with nothing under them: answered with the next one
@@ -176,7 +178,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         base = answer[0][2]
         rel = tuple((a, z, p - base) for a, z, p in answer)
         for lab in sorted(openers[start]):
-            out[lab] = Answer(rel, "heading", xref, start)
+            out[lab] = Answer(rel, "unnumbered" if start in unnumbered else "heading", xref, start)
         for lab in pending:
             out.setdefault(lab, Answer(rel, "grouped", xref, start))
         pending = []
@@ -203,7 +205,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     for lab in labels:
         if lab in out or not rec_texts.get(lab):
             continue
-        found = topic_units(text, all_units, rec_texts[lab], taken, stop)
+        others = [rec_texts[o] for o in labels if o != lab and rec_texts.get(o)]
+        found = topic_units(text, all_units, rec_texts[lab], taken, stop, others)
         if found:
             out[lab] = Answer(tuple(found), "topic", None, found[0][0])
     return out, False
@@ -233,6 +236,8 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
 def whole_reply(text: str, seg: Segment, sentences: list[tuple[int, int]]) -> Answer | None:
     """The whole reply, for a recommendation an unstructured reply never singles out."""
     lo, hi = body_range(text, seg)
+    if seg.salutation is not None:
+        lo = max(lo, seg.salutation.end)  # "Dear Coroner," answers nothing
     found = units(text, [(lo, hi)], sentences)
     return Answer(tuple(found), "whole", None, found[0][0]) if found else None
 
@@ -286,8 +291,9 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
             continue  # the recommendation quoted under its heading
         in_quote = False
         words = stems(sent, stop)
-        if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words):
-            continue  # repeats the recommendation
+        if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words) \
+                and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent):
+            continue  # repeats the recommendation, without answering it
         if _RESPONSE_LABEL.fullmatch(sent):
             continue
         out.append((a, z, p))
@@ -322,12 +328,19 @@ _RESTATING = re.compile(r"\b(?:you (?:raised|noted|said|found|stated|highlighted
                         r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard)\b", re.I)
 
 
-def topic_units(text: str, candidates: list[Unit], rec_text: str, taken: set[int], stop: frozenset[str]) -> list[Unit]:
+def topic_units(text: str, candidates: list[Unit], rec_text: str, taken: set[int], stop: frozenset[str],
+                others: list[str] | None = None) -> list[Unit]:
     """The sentences that answer a recommendation by its subject: those sharing the most of
-    its words, each with the sentence after it, best first."""
+    its words, each with the sentence after it unless that one is about another recommendation."""
     want = stems(rec_text, stop)
     if len(want) < 3:
         return []
+    rivals = [stems(t, stop) for t in others or []]
+
+    def elsewhere(i: int) -> bool:
+        words = stems(text[candidates[i][0]:candidates[i][1]], stop)
+        mine = len(words & want)
+        return any(len(words & r) >= TOPIC_WORDS and len(words & r) > mine for r in rivals)
     scored = []
     for i, (a, z, p) in enumerate(candidates):
         if a in taken:
@@ -341,6 +354,6 @@ def topic_units(text: str, candidates: list[Unit], rec_text: str, taken: set[int
     keep: list[int] = []
     for _, i, restated in sorted(scored, reverse=True)[:TOPIC_UNITS]:
         # a sentence restating the concern is followed by the answer to it
-        follow = [j for j in (i + 1, i + 2) if j < len(candidates)] if restated else [i + 1] if i + 1 < len(candidates) else []
+        follow = [j for j in ((i + 1, i + 2) if restated else (i + 1,)) if j < len(candidates) and not elsewhere(j)]
         keep += ([] if restated else [i]) + follow
     return [(candidates[i][0], candidates[i][1], 0) for i in sorted(set(keep)) if candidates[i][0] not in taken]

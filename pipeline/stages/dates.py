@@ -191,7 +191,7 @@ def find_dateline(text: str, seg: Segment, settings: Settings) -> DateMention | 
         found = _dateline_at(ln, settings)
         if found:
             return found
-    for ln in (ln for ln in lines[:40] if _PUBLISHED.match(clean(ln.text) or "")):
+    for ln in (ln for ln in lines[:40] if re.match(r"^\W*(?:first\s+)?published\b", clean(ln.text) or "", re.I)):
         found = _dateline_at(ln, settings, published=True)
         if found:
             return found

@@ -24,10 +24,15 @@ _TITLE = re.compile(
     r"|,\s*\d|\s*\(|\s*[:.]?\s*$)", re.I)
 _FROM_TO = re.compile(r"^\W*(?P<key>from|to|sender|recipient|addressee)\s*:\s*(?P<who>\S.{2,300})$", re.I)
 _COPYING = re.compile(
-    r"\b(?:i am|i'm|we are|i have|we have|i will be|we will be)\s+(?:also\s+)?(?:copying|copied|sending (?:a )?cop(?:y|ies) of)"
+    r"\b(?:i am|i'm|we are|i have|we have|i've|we've|i will be|we will be)\s+(?:also\s+)?(?:copying|copied|"
+    r"(?:sending|sent) (?:a )?cop(?:y|ies) of)"
     r"\s+(?:this|my|our)\s+(?:letter|reply|response|correspondence)\s+to\s+(?P<who>[^.;]{3,300})"
     r"|\b(?:of|to|with|from)\s+(?P<who2>the\s+[A-Z][\w,'’ -]{2,120}?),\s+to whom (?:this|my|our) (?:letter|correspondence|reply|response) is"
     r"\s+(?:also\s+)?(?:being\s+)?copied", re.I)
+# where a copy list divides: before "the ...", and between two people ("Jane Moss MP and Dr Peter Hale")
+_COPY_LIST = re.compile(r",?\s+and\s+(?=the\s)|,\s+(?=the\s)|\s+and\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|"
+                        r"Baroness|Professor|Prof|Rt\.? Hon|Cllr|Councillor)\b)|(?:(?<=\bMP)|(?<=\bMSP)|(?<=\bKC)|(?<=\bQC)|"
+                        r"(?<=\bCBE)|(?<=\bOBE)|(?<=\bMBE)|(?<=\bDBE))\s+and\s+")
 _DASH = re.compile(r"\s+[–—-]\s+")
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -73,6 +78,8 @@ def describe_phrase(phrase: str, lex: Lexicons) -> Named:
             organisation = organisation or of
         elif organisation is None:
             organisation = d
+    if name and position is None and len(desc) >= 2:  # "Name, Senior Fellow, Wexley University": post, then body
+        position, organisation = desc[0], desc[-1]
     if name is None and position is None and organisation is None:
         return Named()
     return Named(name, position, organisation)
@@ -95,7 +102,8 @@ def comma_parts(s: str, lex: Lexicons) -> list[str]:
 
 
 _SALUTATION = re.compile(r"^\W*dear\s+(?P<who>[^,:;\n]{2,80}?)\s*[,:;]?\s*$", re.I)
-_NOBODY = re.compile(r"^(?:sir|madam|sir or madam|sir/madam|all|colleagues?|friends?|both|coroner|team)\b", re.I)
+_NOBODY = re.compile(r"^(?:sir(?:\s*(?:or|/)\s*madam)?|madam|all|colleagues?|friends?|both|coroner|team)\s*$", re.I)
+_HONORIFIC_START = re.compile(r"^(?:mr|mrs|ms|miss|dr|professor|prof|sir|dame|lord|lady|baroness|cllr|councillor)\.?\s+", re.I)
 
 
 def salutation_party(line: str, lex: Lexicons) -> Named:
@@ -105,14 +113,19 @@ def salutation_party(line: str, lex: Lexicons) -> Named:
     if not m or _NOBODY.match(m.group("who")):
         return Named()
     who = m.group("who").strip()
-    if lex.role_re.search(who) and not re.match(r"^(?:mr|mrs|ms|miss|dr|professor|prof|sir|dame|lord|lady|baroness|cllr|councillor)\b", who, re.I):
-        return Named(position=_LEADING_THE.sub("", who))
+    rest = _HONORIFIC_START.sub("", who)
+    if lex.role_re.search(rest) or lex.role_re.fullmatch(who):  # "Dear Home Secretary", "Dear Mr Chairman", "Dear Councillor"
+        return Named(position=_LEADING_THE.sub("", rest if rest != who and lex.role_re.match(rest) else who))
     person = parse(who, single=True)
     if person is not None:
         return Named(name=person.name)
     if re.fullmatch(r"[A-Z][a-z'’-]+", who):  # a first name: "Dear Geraint"
         return Named(name=who)
     return Named()
+
+
+def _phrase_of(n: Named) -> str:
+    return ", ".join(x for x in (n.name, n.position, n.organisation) if x)
 
 
 def _postnominals_only(s: str) -> bool:
@@ -123,8 +136,9 @@ def _is_person_phrase(s: str, lex: Lexicons) -> bool:
     """A name with an honorific, known to be a person by where it stands ("from Lord True")."""
     c = _LEADING_THE.sub("", s.strip())
     p = parse(c, single=True)
-    return p is not None and p.honorific is not None and not lex.role_re.search(p.name) and \
-        not lex.org_re.search(p.name) and len(c.split()) <= 7
+    # "the Minister for Prisons", "Director General": a post nameparser takes for a title and a name
+    return p is not None and p.honorific is not None and not lex.role_re.search(p.honorific) and \
+        p.name[:1].isupper() and not lex.role_re.search(p.name) and not lex.org_re.search(p.name) and len(c.split()) <= 7
 
 
 def _split_of(role: str, lex: Lexicons) -> tuple[str, str | None]:
@@ -170,8 +184,19 @@ def copied_to(text: str, start: int, end: int, lex: Lexicons) -> list[Named]:
     for m in _COPYING.finditer(text, start, end):
         who = m.group("who") or m.group("who2")
         span = m.span("who") if m.group("who") else m.span("who2")
-        for part in re.split(r",?\s+and\s+(?=the\s)|,\s+(?=the\s)", who):
+        parts = [p for p in _COPY_LIST.split(who) if p.strip()]
+        merged: list[Named] = []
+        for part in parts:
             named = describe_phrase(part, lex)
-            if not named.empty:
-                out.append(Named(named.name, named.position, named.organisation, span[0], span[1]))
+            if named.empty:
+                continue
+            prev = merged[-1] if merged else None
+            if prev is not None and prev.name and not prev.position and not named.name and named.position:
+                merged[-1] = Named(prev.name, named.position, prev.organisation or named.organisation)  # apposition
+            elif prev is not None and prev.position and not prev.name and not named.name and not named.position \
+                    and named.organisation and not re.match(r"(?i)the\s", part.strip()):
+                merged[-1] = describe_phrase(f"{_phrase_of(prev)} and {part}", lex)  # "... Food and Rural Affairs"
+            else:
+                merged.append(named)
+        out += [Named(n.name, n.position, n.organisation, span[0], span[1]) for n in merged]
     return out

@@ -162,13 +162,21 @@ def _bare_heading(line: str, m: re.Match[str]) -> bool:
     return not re.search(r"\w", rest)
 
 
+# the first line of an answer: a status statement, or the responding body speaking
+_ANSWER_START = re.compile(r"^\W*(?:(?:government\s+)?response\s*:|(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?"
+                           r"(?:government|department|ministry|council|trust|board|home office)|we|i)\b[^.]{0,40}?\b"
+                           r"(?:accepts?|agrees?|supports?|notes?|rejects?|does not|do not|will|has|have|welcomes?)\b)", re.I)
+
+
 def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[int, int] | None, str | None]:
     """The recommendation quoted under a bare heading: the rest of its block, or the
     next block when that reads as a recommendation ("... should ...")."""
     b = blocks[bi]
     after = [x for x in b.lines if x.start > ln.start]
     if after:
-        span = (after[0].start, b.end)
+        # in PDF text the block runs on into the answer: the quote stops where the answer starts
+        stop = next((x for x in after[1:] if _ANSWER_START.match(clean(x.text) or "")), None)
+        span = (after[0].start, stop.start - 1 if stop is not None else b.end)
     elif bi + 1 < len(blocks) and _MODAL.search(blocks[bi + 1].text):
         span = (blocks[bi + 1].start, blocks[bi + 1].end)
     else:

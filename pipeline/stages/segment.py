@@ -129,10 +129,16 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int) -> int:
 
 
 def _find_signoff(blocks: list[Block], lo: int, hi: int, lex: Lexicons) -> tuple[int, Line] | None:
-    for bi in range(hi - 1, lo, -1):
+    """The last sign-off after block ``lo`` (the salutation's) and before ``hi``; in text from a
+    PDF, with no blank lines, it may stand in the salutation's own block."""
+    for bi in range(hi - 1, max(lo, -1), -1):
         for ln in blocks[bi].lines:
             if _is_signoff(ln, lex):
                 return bi, ln
+    if 0 <= lo < len(blocks):
+        for ln in reversed(blocks[lo].lines[1:]):
+            if _is_signoff(ln, lex):
+                return lo, ln
     return None
 
 

@@ -63,9 +63,19 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
 
 
 def qa_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
-    """Each listed written question ("Asked by: ..."), each Hansard extract ("HC Deb 16 December 1953 ...")."""
-    return [Start(ln.start, Form.qa, ln) for ln in lines
-            if lex.qa_item.match(clean(ln.text) or "") or lex.hansard_head.match(clean(ln.text) or "")]
+    """Each listed written question ("Asked by: ..."), from the reference line above it where
+    there is one ("Question S6W-12345"), and each Hansard extract ("HC Deb 16 December 1953 ...")."""
+    lines = _nonblank(lines)
+    out = []
+    for k, ln in enumerate(lines):
+        c = clean(ln.text) or ""
+        if lex.hansard_head.match(c):
+            out.append(Start(ln.start, Form.qa, ln))
+        elif lex.qa_item.match(c):
+            ref = next((lines[j] for j in range(k - 1, max(-1, k - 3), -1)
+                        if lex.qa_reference.match(clean(lines[j].text) or "")), None)
+            out.append(Start((ref or ln).start, Form.qa, ref or ln))
+    return out
 
 
 def is_pfd_record(lines: list[Line], lex: Lexicons) -> bool:
@@ -154,10 +164,11 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
 
 # a paper that states its position on the recommendations it quotes answers them
 RESPONSE_STATEMENT = re.compile(
-    r"\b(?:the )?(?:uk |scottish |welsh )?(?:government|department|ministry|home office)\s+(?:accepts?|agrees?|supports?|"
-    r"does not accept|rejects?|notes?)\s+(?:this|the|these|all)\s+recommendations?\b"
-    r"|^\W*(?:government\s+)?response\s*:|^\W*(?:accepted|not accepted|accepted in principle|partially accepted|agreed|"
-    r"not agreed|rejected)\W*$", re.I | re.M)
+    r"\b(?:(?:the )?(?:uk |scottish |welsh )?(?:government|department|ministry|home office)|we)\s+(?:(?:fully|partially|"
+    r"partly) )?(?:accepts?|agrees?(?: with)?|supports?|does not accept|do not accept|rejects?|notes?)\s+"
+    r"(?:this|the|these|all)\s+recommendations?\b"
+    r"|^\W*(?:government\s+)?response\s*:|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
+    r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)\W*$", re.I | re.M)
 
 
 def _qa(head: str, lines: list[str], lex: Lexicons) -> bool:
@@ -173,4 +184,6 @@ QA_MARKERS = re.compile(
     r"^\W*asked by\s*:|^\W*answered by\b|^\W*to ask (?:the|his|her)\b|^\W*asked the (?:secretary|minister|chancellor|"
     r"prime minister|attorney|solicitor|lord|leader|first minister|cabinet secretary)|^\W*H[CL] Deb\b"
     r"|\b(?:corrected |uncorrected )?oral evidence\b|^\W*Q\d{1,4}\s+[A-Z]|^\W*question for\s+(?:the\s+)?[A-Z]"
+    r"|^\W*(?:\d+\.\s+)?(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|captain|major|colonel)\.?\s+[A-Z][\w'’ .-]{1,40}?"
+    r"\s+asked the\b"
     r"|\basked (?:his|her) majesty['’]s government\b", re.I | re.M)

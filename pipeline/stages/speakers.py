@@ -37,7 +37,7 @@ _QUESTION_FOR = re.compile(r"^\W*question for\s+(?:the\s+)?(?P<body>[A-Z][^\n]{2
 # "Lord Smith asked His Majesty's Government whether ...": a Lords question, asker and all on one line
 _LORDS_ASKED = re.compile(r"^\W*(?P<who>(?:The\s+)?(?:Lord|Baroness|Earl|Viscount|Lady|Bishop|Countess|Marquess|Duke)\b"
                           r"[^.\n]{1,60}?)\s+asked\s+(?i:(?:his|her)\s+majesty['’]s\s+government)\b")
-_TO_ASK = re.compile(r"^\W*(?i:to ask)\s+(?:the\s+)?(?P<body>[A-Z][\w'’ -]+?)(?=,|\s+(?:what|whether|how|when|if|why|which|"
+_TO_ASK = re.compile(r"^\W*(?:(?i:question)\s*:\s*)?(?i:to ask)\s+(?:the\s+)?(?P<body>[A-Z][\w'’ -]+?)(?=,|\s+(?:what|whether|how|when|if|why|which|"
                      r"further|to|for)\b)")
 # "The SECRETARY of STATE for the COLONIES (Mr. Malcolm MacDonald)": an office over the answer
 _OFFICE_SPEAKER = re.compile(r"^\s*(?:\d{1,4}\.\s+)?(?:The\s+)?(?P<office>[A-Z][\w'’ ,-]{3,120}?)\s*\((?P<who>" + _HONORIFIC +
@@ -55,6 +55,7 @@ _EVIDENCE_FROM = re.compile(r"\btook (?:oral |further )?evidence from\W*(?P<list
 _WITNESSES = re.compile(r"^\W*(?:witness(?:es)?|[IVX]{1,4}|panel \d+)\s*:\s*(?P<list>.+)$", re.I)
 _MEMBERS = re.compile(r"^\W*(?i:members(?: present)?)\s*:?\s+(?P<list>[A-Z].+)$")
 _PUBLISHER_SUFFIX = re.compile(r"\s+(?:minutes|note of decisions)\b.*$|\s*[–—-]\s*\d.*$", re.I)
+_MINUTES_OF = re.compile(r"^\W*(?:minutes|note) of (?:the )?(?:\w+ )?meeting of (?:the )?|\s+held (?:on|at)\b.*$", re.I)
 _MEETING_BODY = re.compile(r"^\W*meeting\s*:\s*\S+\s*[–—-]\s*(?P<body>[A-Z][^()\n]{1,80}?)\s*(?:\(|$)", re.I)
 _GENERIC_BODY = re.compile(r"\bthe (?P<kind>sub[- ]committee|committee|panel|board|group|cabinet|council)\b", re.I)
 _BODY_WORDS = re.compile(r"\b(?:committee|sub[- ]committee|panel|board|group|cabinet|council|executive|commission|forum|"
@@ -204,18 +205,26 @@ def meeting_body(text: str, seg: Segment) -> str | None:
         m = _MEETING_BODY.match(c)
         if m:
             return m.group("body").strip()
+    titles = []
     for c in lines[:3]:
+        c = _MINUTES_OF.sub("", c)
         title = _PUBLISHER_SUFFIX.sub("", c).strip(" :")
         if title and _BODY_WORDS.search(title) and len(title.split()) <= 14 and not title.endswith("."):
-            return title
+            titles.append(title)
+    # a council's name over the panel's title: the panel holds the meeting
+    narrow = [t for t in titles if not re.search(r"\b(?:council|authority)$", t, re.I)]
+    if titles:
+        return (narrow or titles)[0]
     body = text[seg.start:seg.end]
     generic = _GENERIC_BODY.search(body)
     if generic:
         kind = re.escape(generic.group("kind").replace("-", " ").title()).replace(r"\ ", r"[ -]")
         for named in re.finditer(r"\b((?:[A-Z][\w'’&]*[ \t]+){1,5}" + kind + r")\b", body):
             words = named.group(1).split()
-            if words[0] not in ("The", "This", "That", "A", "An", "Our", "Each", "Every"):
-                return named.group(1).strip()
+            while words and words[0] in ("The", "This", "That", "A", "An", "Our", "Each", "Every"):
+                words = words[1:]  # "The Wexley Licensing Sub-Committee" opening a sentence
+            if len(words) >= 2:
+                return " ".join(words)
     return None
 
 
@@ -238,8 +247,9 @@ def minutes_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons, spee
     # a post that speaks, resolved through the attendance list ("Cabinet Secretary for Justice, Humza Yousaf MSP")
     posts = _attendance(text, seg, lex)
     for post, named in posts:
-        if re.search(r"\bthe " + re.escape(post) + r"\b[^.]{0,40}?\b(?:" + speech_verbs + r"|opened|reflected|"
-                     r"summarised|chaired|welcomed)\b", body_text, re.I):
+        spoke = re.search(r"\bthe " + re.escape(post) + r"\b(?P<between>[^.]{0,40}?)\b(?:" + speech_verbs +
+                          r"|opened|reflected|summarised|chaired|welcomed)\b", body_text, re.I)
+        if spoke and not re.search(r"\b(?:not|never|no)\b|n't\b", spoke.group("between"), re.I):
             _add(found, letter_id, Named(named.name, post, named.organisation), None)
     if not found:  # a note of decisions that names nobody speaking: its members decided
         for ln in split_lines(text, seg.start, seg.end):
