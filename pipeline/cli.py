@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "evaluate":
             gold = evaluate.load_gold(args.gold)
-            result = run.run_corpus(corpus, Settings())
+            result = run.run_corpus(corpus, Settings(), corrections=None)  # the pipeline alone
             report = evaluate.score(gold, evaluate.predicted_from_tables(result.tables),
                                     evaluate.read_sources(corpus, gold))
             print(evaluate.to_json(report, by_file=args.by_file) if args.json
