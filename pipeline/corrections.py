@@ -189,10 +189,11 @@ def read(path: Path, name: str) -> tuple[list[Correction], list[ErrorRow]]:
     return out, errors
 
 
-def load_beside(corpus: Path) -> tuple[list[Correction], list[ErrorRow]]:
+def load(paths: list[Path]) -> tuple[list[Correction], list[ErrorRow]]:
+    """Corrections from each file in turn; rows and warnings cite each by its name."""
     found: list[Correction] = []
     errors: list[ErrorRow] = []
-    for path in beside(corpus):
+    for path in paths:
         c, e = read(path, path.name)
         found += c
         errors += e

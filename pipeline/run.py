@@ -83,8 +83,9 @@ def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *,
     With ``out_dir``, unchanged files (same path, same bytes, same code and
     models) are taken from the cache there and only the rest is extracted;
     ``full`` extracts everything again. The analysts' corrections in the
-    corpus folder are applied to the linked rows (``corrections=None``: none,
-    as ``evaluate`` scores the pipeline alone).
+    corpus folder (or in the files ``corrections`` lists) are applied to the
+    linked rows; ``corrections=None`` applies none, as ``evaluate`` scores the
+    pipeline alone.
     """
     lex = lexicon.load(settings.models_dir)
     files = load.list_files(corpus, settings)
@@ -121,7 +122,8 @@ def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *,
     if stance_model is MODEL_FROM_SETTINGS:
         stance_model = StanceModel.load(settings.models_dir)
     linked = link_mod.link(docs, lex, stance_model)
-    found, bad = corrections_mod.load_beside(corpus) if corrections is CORRECTIONS_BESIDE_CORPUS else ([], [])
+    found, bad = corrections_mod.load(corrections_mod.beside(corpus) if corrections is CORRECTIONS_BESIDE_CORPUS
+                                      else list(corrections or []))
     fixed = corrections_mod.apply(linked.letters, linked.parties, linked.stances, linked.recommendations, found)
     records = {
         "documents": [d.document for d in docs],
