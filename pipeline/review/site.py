@@ -14,10 +14,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
 import shutil
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +36,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';
        "form-action 'none'")
 _SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,100}\Z")
 SHA_SHOWN = 16
+PAGE_SIZE = 200  # rows of the index and the tracker shown at once; the rest are a click away
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def anchor(prefix: str, value: str) -> str:
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(csp=CSP, stances=STANCES, stance_name=lambda s: (s or "").replace("_", " "))
+    env.globals.update(csp=CSP, stances=STANCES, page_size=PAGE_SIZE, stance_name=lambda s: (s or "").replace("_", " "))
     return env
 
 
@@ -101,7 +104,9 @@ class Site:
         self.stances = data.by_letter(tables.stances)
         self.corrections = data.by_letter(tables.corrections)
         self.replies = data.by_letter(tables.letters, "in_reply_to")
-        self.register = {r["recommendation_id"]: r for r in tables.recommendations}
+        self.register: dict[str, dict] = {}  # the first row of each recommendation, in the register's order
+        for r in tables.recommendations:
+            self.register.setdefault(r["recommendation_id"], r)
         for rows in self.stances.values():
             rows.sort(key=lambda s: (s["recommendation_number"], s.get("label") or "", s["recommendation_id"]))
         self._ev: dict[tuple[str, str], str] = {}  # (letter_id, recommendation_id) -> evidence anchor
@@ -222,8 +227,7 @@ class Site:
                 "corrected": s.get("source") == "manual", "letter_id": s["letter_id"]})
         mentioned = Counter(m["recommendation_id"] for m in self.t.recommendation_mentions)
         rows = []
-        for r in self.t.recommendations:
-            rid = r["recommendation_id"]
+        for rid, r in self.register.items():  # one row per recommendation_id, where the register repeats one
             got = sorted(answers.get(rid, []), key=lambda a: (a["date"], a["letter_id"]))
             rows.append({**r, "anchor": anchor("r", rid), "answers": got, "mentions": mentioned.get(rid, 0),
                          "stance_set": " ".join(sorted({a["stance"] for a in got})) or "none",
@@ -240,8 +244,18 @@ class Site:
 
 
 def _write(path: Path, text: str) -> int:
-    path.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
+    """Write a page unless it is already there as it is: a rebuild rewrites only what changed, and
+    a page is replaced whole (written beside it, then renamed), never seen half-written."""
+    body = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(body) and path.read_bytes() == body:
+            return len(body)
+    except OSError:
+        pass
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(body)
+    os.replace(tmp, path)
+    return len(body)
 
 
 def build(out_dir: Path, site_dir: Path) -> SiteStats:
@@ -257,10 +271,17 @@ def build(out_dir: Path, site_dir: Path) -> SiteStats:
             shutil.copyfile(f, assets / f.name)
     letter_page = env.get_template("letter.html")
     written = set()
-    for lt in site.t.letters:
-        name = page_name(lt["letter_id"])
-        _write(site_dir / "letters" / name, letter_page.render(root="../", page="letter", **site.letter_view(lt)))
-        written.add(name)
+    # pages are rendered here and written by a few threads: replacing thousands of files costs
+    # the file system time that rendering the next pages can use
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pending = []
+        for lt in site.t.letters:
+            name = page_name(lt["letter_id"])
+            html = letter_page.render(root="../", page="letter", **site.letter_view(lt))
+            pending.append(pool.submit(_write, site_dir / "letters" / name, html))
+            written.add(name)
+        for done in pending:
+            done.result()  # an error writing any page is raised here
     for old in (site_dir / "letters").glob("*.html"):  # pages of letters no longer in the tables
         if old.name not in written:
             old.unlink()

@@ -56,3 +56,23 @@ def review_site(tmp_path_factory, settings, nlp) -> ReviewSite:
     build(out, site)
     tables = {p.stem: pq.read_table(p).to_pylist() for p in out.glob("*.parquet")}
     return ReviewSite(corpus, out, site, tables)
+
+
+@pytest.fixture(scope="session")
+def big_site(review_site, tmp_path_factory) -> Path:
+    """A site of 450 letters and 20x the register: the run's real rows, copied under new ids, so the
+    index and the tracker have more rows than one page shows."""
+    import pyarrow as pa
+
+    from pipeline import schema
+
+    out = tmp_path_factory.mktemp("big") / "out"
+    out.mkdir()
+    letters, recs = review_site.tables["letters"], review_site.tables["recommendations"]
+    many = [{**lt, "letter_id": f"{lt['letter_id']}-c{k}"} for k in range(45) for lt in letters][:450]
+    register = [{**r, "recommendation_id": f"{r['recommendation_id']}c{k}"} for k in range(20) for r in recs]
+    pq.write_table(pa.Table.from_pylist(many, schema=schema.LETTERS), out / "letters.parquet")
+    pq.write_table(pa.Table.from_pylist(register, schema=schema.RECOMMENDATIONS), out / "recommendations.parquet")
+    site = out / "review"
+    build(out, site)
+    return site

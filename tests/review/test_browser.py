@@ -170,3 +170,42 @@ def test_tracker_links_each_reply_stance_to_its_evidence(review_site, page):
                    for s in review_site.tables["stances"]))
     expect(page.locator("#tracker tbody tr:not([hidden])")).to_have_count(n)
     assert page.evaluate("window.__violations") == [] and page.errors == []
+
+
+def test_a_long_index_shows_one_page_at_a_time_whatever_the_sort_or_filter(review_site, big_site, page):
+    from pipeline.review.site import PAGE_SIZE
+
+    _open(page, big_site / "index.html")
+    shown = page.locator("#letters tbody tr:not([hidden])")
+    count = page.locator("output[data-count-for='letters']")
+    expect(shown).to_have_count(PAGE_SIZE)
+    assert count.inner_text() == f"450 of 450, first {PAGE_SIZE} shown"
+    page.click("th button[data-sort='0']")
+    expect(shown).to_have_count(PAGE_SIZE)
+    dates = [d for d in shown.locator("td.date").all_inner_texts()]
+    assert dates == sorted(dates, key=lambda d: (d == "", d)), "the page shown is the first of the sorted rows"
+    page.click("button[data-more-for='letters']")
+    expect(shown).to_have_count(2 * PAGE_SIZE)
+    page.click("button[data-all-for='letters']")
+    expect(shown).to_have_count(450)
+    assert page.locator("button[data-more-for='letters']").is_hidden()
+    page.select_option("select[data-filter='kind']", "reply")
+    replies = 45 * sum(r["kind"] == "reply" for r in review_site.tables["letters"])
+    expect(count).to_have_text(f"{replies} of 450")
+    expect(shown).to_have_count(replies)
+    assert set(shown.locator("td:nth-child(2)").all_inner_texts()) == {"reply"}
+    assert page.evaluate("window.__violations") == [] and page.errors == []
+
+
+def test_a_tracker_row_past_the_first_page_is_shown_when_linked(big_site, page):
+    from pipeline.review.site import PAGE_SIZE
+
+    _open(page, big_site / "tracker.html")
+    rows = page.locator("#tracker tbody tr")
+    last = rows.nth(rows.count() - 1)
+    assert rows.count() > PAGE_SIZE and last.is_hidden()
+    rid = last.get_attribute("id")
+    page.goto((big_site / "tracker.html").as_uri() + f"#{rid}")
+    page.wait_for_load_state("load")
+    expect(page.locator(f"#{rid}")).to_be_visible()
+    assert page.evaluate(TARGET)["id"] == rid

@@ -238,3 +238,21 @@ def test_review_command_has_help_and_is_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(r"python -m pipeline review\b", readme)
     assert "corrections.csv" in readme and "W601" in readme
+
+
+def test_a_recommendation_the_register_repeats_has_one_tracker_row(review_site, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline import schema
+
+    out = tmp_path / "out"
+    out.mkdir()
+    recs = review_site.tables["recommendations"]
+    again = {**recs[0], "letter_id": review_site.tables["letters"][-1]["letter_id"]}
+    pq.write_table(pa.Table.from_pylist(review_site.tables["letters"], schema=schema.LETTERS), out / "letters.parquet")
+    pq.write_table(pa.Table.from_pylist(recs + [again], schema=schema.RECOMMENDATIONS), out / "recommendations.parquet")
+    build(out, tmp_path / "site")
+    tracker = Page(tmp_path / "site" / "tracker.html")
+    ids = [e["attrs"]["id"] for e in tracker.find("tr") if e["attrs"].get("id", "").startswith("r-")]
+    assert len(ids) == len(set(ids)) == len(recs)
