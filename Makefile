@@ -12,8 +12,9 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 N       ?= 2000
 WORKERS ?= 2
 SIZES   ?= 500,5000
+REVIEW_N ?= 5000
 
-.PHONY: run test evaluate bench train-stance clean
+.PHONY: run test evaluate bench train-stance clean review
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,11 @@ evaluate: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m pipeline bench --n $(N) --workers $(WORKERS) --sizes $(SIZES) --out bench/results.json
+	$(PY) -m pipeline.review.bench --n $(REVIEW_N) --workers $(WORKERS) --out bench/review.json
+
+# The analyst review site for the tables in $(OUT), written to $(OUT)/review/
+review: $(STAMP)
+	$(PY) -m pipeline review $(OUT)
 
 # Retrain the stance model on every labelled answer the project can read (the
 # development set from ../shared/dev, the fixtures, the seeds); writes

@@ -61,6 +61,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--sizes", default="", metavar="N,N", help="also time the pipeline alone at these corpus "
                                                               "sizes, to see time per letter scale (e.g. 500,5000)")
     b.add_argument("--out", type=Path, default=Path("bench/results.json"), help="results file (default bench/results.json)")
+    v = sub.add_parser("review", help="write the analyst review site for a run's tables", epilog=EPILOG,
+                       description="Write a static site that works offline from the Parquet tables in OUT_DIR: "
+                                   "index.html (every letter, sortable and filterable), letters/<letter_id>.html "
+                                   "(the text with every extraction highlighted, fields and stances) and "
+                                   "tracker.html (every recommendation and the stance each reply took).")
+    v.add_argument("out_dir", nargs="?", default="outputs", type=Path, metavar="OUT_DIR",
+                   help="folder of a run's tables (default: outputs/)")
+    v.add_argument("--site", type=Path, metavar="SITE_DIR", help="where to write the site (default: OUT_DIR/review/)")
     return p
 
 
@@ -78,6 +86,23 @@ def _print_summary(summary: dict[str, int], out: Path, as_json: bool) -> None:
     print(f"tables written to {out}/")
 
 
+def _review(out_dir: Path, site_dir: Path) -> int:
+    from pipeline import review
+    from pipeline.review.data import TablesMissing
+
+    try:
+        stats = review.build(out_dir, site_dir)
+    except TablesMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    print(f"review site for {stats.letters} letters, {stats.recommendations} recommendations and {stats.stances} "
+          f"stances written in {stats.seconds:.1f}s; open {site_dir / 'index.html'}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -86,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", False)
     logging.basicConfig(level=logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s: %(message)s")
+    if args.command == "review":
+        return _review(args.out_dir, args.site or args.out_dir / "review")
     if getattr(args, "workers", 1) < 1:
         print("error: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
@@ -107,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "evaluate":
             gold = evaluate.load_gold(args.gold)
-            result = run.run_corpus(corpus, Settings())
+            result = run.run_corpus(corpus, Settings(), corrections=None)  # the pipeline alone
             report = evaluate.score(gold, evaluate.predicted_from_tables(result.tables),
                                     evaluate.read_sources(corpus, gold))
             print(evaluate.to_json(report, by_file=args.by_file) if args.json

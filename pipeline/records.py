@@ -50,6 +50,12 @@ class StanceLabel(StrEnum):
     not_addressed = "not_addressed"
 
 
+class Source(StrEnum):
+    """Where a row's values come from: the pipeline, or an analyst's correction."""
+    extracted = "extracted"
+    manual = "manual"
+
+
 class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -90,6 +96,7 @@ class Letter(Record):
     references: list[str] = Field(default_factory=list)
     subject: str | None = None
     text: str
+    source: Source = Field(Source.extracted, description="manual where an analyst corrected a field")
 
 
 class Party(Spanned):
@@ -100,6 +107,7 @@ class Party(Spanned):
     position: str | None = Field(None, description="job title as written")
     organisation: str | None = None
     email: str | None = Field(None, description="lower-cased")
+    source: Source = Field(Source.extracted, description="manual where an analyst corrected or added it")
 
 
 class Address(Spanned):
@@ -148,6 +156,7 @@ class Stance(Record):
     evidence_char_start: int | None = None
     evidence_char_end: int | None = None
     cues: list[str] = Field(default_factory=list, description="which lexicon cues fired")
+    source: Source = Field(Source.extracted, description="manual where an analyst corrected the stance")
 
 
 class ErrorRow(Record):
@@ -155,3 +164,16 @@ class ErrorRow(Record):
     stage: str
     error: str = Field(description="stable error code, e.g. E001")
     message: str
+
+
+class CorrectionRow(Record):
+    """An analyst's correction that this run applied (table ``corrections``)."""
+    letter_id: str
+    table: str = Field(description="letters, parties or stances")
+    field: str = Field(description="the column corrected: 'date', 'sender.name', 'stance'")
+    recommendation_id: str | None = None
+    label: str | None = Field(None, description="the recommendation as the correction names it")
+    previous: str | None = Field(None, description="the value before the correction, as text")
+    value: str | None = Field(None, description="the value set, as text")
+    note: str | None = None
+    origin: str = Field(description="file and line of the correction: 'corrections.csv:3'")

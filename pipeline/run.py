@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 from spacy.language import Language
 
-from pipeline import executors, lexicon, link as link_mod, write
+from pipeline import corrections as corrections_mod, executors, lexicon, link as link_mod, write
 from pipeline.cache import Cache, code_version, file_hash
 from pipeline.config import Settings
 from pipeline.executors import FileResult
@@ -24,6 +24,7 @@ from pipeline.stages import load
 log = logging.getLogger("pipeline")
 
 MODEL_FROM_SETTINGS = object()  # run_corpus's default: the stance model trained into models/
+CORRECTIONS_BESIDE_CORPUS = object()  # run_corpus's default: corrections.csv/.jsonl in the corpus folder
 
 EXIT_OK = 0
 EXIT_FILE_ERRORS = 1
@@ -62,6 +63,7 @@ class RunResult:
             "extracted": self.extracted,
             "from cache": self.cached,
             "errors": self.failed_files,
+            "corrections": t["corrections"].num_rows,
             "warnings": sum(1 for e in t["errors"].column("error").to_pylist() if not e.startswith("E")),
         }
 
@@ -74,12 +76,16 @@ def _progress(total: int, enabled: bool):
 
 def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *, workers: int = 1,
                executor: str = "local", scheduler: str | None = None, out_dir: Path | None = None,
-               full: bool = False, progress: bool = False, stance_model=MODEL_FROM_SETTINGS) -> RunResult:
+               full: bool = False, progress: bool = False, stance_model=MODEL_FROM_SETTINGS,
+               corrections=CORRECTIONS_BESIDE_CORPUS) -> RunResult:
     """Every stage over every file of ``corpus``.
 
     With ``out_dir``, unchanged files (same path, same bytes, same code and
     models) are taken from the cache there and only the rest is extracted;
-    ``full`` extracts everything again.
+    ``full`` extracts everything again. The analysts' corrections in the
+    corpus folder (or in the files ``corrections`` lists) are applied to the
+    linked rows; ``corrections=None`` applies none, as ``evaluate`` scores the
+    pipeline alone.
     """
     lex = lexicon.load(settings.models_dir)
     files = load.list_files(corpus, settings)
@@ -116,16 +122,20 @@ def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *,
     if stance_model is MODEL_FROM_SETTINGS:
         stance_model = StanceModel.load(settings.models_dir)
     linked = link_mod.link(docs, lex, stance_model)
+    found, bad = corrections_mod.load(corrections_mod.beside(corpus) if corrections is CORRECTIONS_BESIDE_CORPUS
+                                      else list(corrections or []))
+    fixed = corrections_mod.apply(linked.letters, linked.parties, linked.stances, linked.recommendations, found)
     records = {
         "documents": [d.document for d in docs],
-        "letters": linked.letters,
-        "parties": linked.parties,
+        "letters": fixed.letters,
+        "parties": fixed.parties,
         "addresses": [a for d in docs for ls in d.letters for a in ls.addresses],
         "dates": [x for d in docs for ls in d.letters for x in ls.dates],
         "recommendations": linked.recommendations,
         "recommendation_mentions": linked.mentions,
-        "stances": linked.stances,
-        "errors": errors,
+        "stances": fixed.stances,
+        "errors": errors + bad + fixed.errors,
+        "corrections": fixed.applied,
     }
     tables = {name: write.to_table(name, rows) for name, rows in records.items()}
     if cache is not None:

@@ -36,6 +36,7 @@ LETTERS: Final[pa.Schema] = pa.schema([
     pa.field("references", pa.list_(pa.string())),
     pa.field("subject", pa.string()),
     pa.field("text", pa.large_string(), nullable=False),
+    pa.field("source", _cat, nullable=False),
 ])
 
 PARTIES: Final[pa.Schema] = pa.schema([
@@ -48,6 +49,7 @@ PARTIES: Final[pa.Schema] = pa.schema([
     pa.field("email", pa.string()),
     pa.field("char_start", pa.int64()),
     pa.field("char_end", pa.int64()),
+    pa.field("source", _cat, nullable=False),
 ])
 
 ADDRESSES: Final[pa.Schema] = pa.schema([
@@ -101,6 +103,7 @@ STANCES: Final[pa.Schema] = pa.schema([
     pa.field("evidence_char_start", pa.int64()),
     pa.field("evidence_char_end", pa.int64()),
     pa.field("cues", pa.list_(pa.string())),
+    pa.field("source", _cat, nullable=False),
 ])
 
 ERRORS: Final[pa.Schema] = pa.schema([
@@ -108,6 +111,18 @@ ERRORS: Final[pa.Schema] = pa.schema([
     pa.field("stage", _cat, nullable=False),
     pa.field("error", pa.string(), nullable=False),
     pa.field("message", pa.string(), nullable=False),
+])
+
+CORRECTIONS: Final[pa.Schema] = pa.schema([
+    pa.field("letter_id", pa.string(), nullable=False),
+    pa.field("table", _cat, nullable=False),
+    pa.field("field", pa.string(), nullable=False),
+    pa.field("recommendation_id", pa.string()),
+    pa.field("label", pa.string()),
+    pa.field("previous", pa.string()),
+    pa.field("value", pa.string()),
+    pa.field("note", pa.string()),
+    pa.field("origin", pa.string(), nullable=False),
 ])
 
 TABLES: Final[dict[str, pa.Schema]] = {
@@ -120,6 +135,7 @@ TABLES: Final[dict[str, pa.Schema]] = {
     "recommendation_mentions": RECOMMENDATION_MENTIONS,
     "stances": STANCES,
     "errors": ERRORS,
+    "corrections": CORRECTIONS,
 }
 
 

@@ -26,6 +26,7 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "recommendation_mentions": ("letter_id", "char_start", "label"),
     "stances": ("letter_id", "recommendation_number", "recommendation_id"),
     "errors": ("source_path", "stage", "error", "message"),
+    "corrections": ("letter_id", "table", "field", "label", "origin"),
 }
 
 
