@@ -348,6 +348,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             if not _KEYWORD_HINT.search(low):
                 continue  # most lines name no recommendation; skip the patterns
             stated = rules.stated_heading.match(clean(ln.text) or "")
+            if stated and _ANSWER_START.match(stated.group("text")):
+                stated = None  # "Recommendation 1: We accept this ..." states the answer, not the recommendation
             for m in rules.inline.finditer(text, ln.start, ln.end):
                 raw_tail = text[m.end(): b.end]
                 rec_text = None
