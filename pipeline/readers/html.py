@@ -140,7 +140,7 @@ def page_text(raw: bytes | str, *, message: bool = False) -> str:
     _mark_rules(tree)
     if message:
         _as_article(tree)
-    doc = trafilatura.bare_extraction(tree, favor_recall=True, include_tables=True, include_comments=False,
+    doc = trafilatura.bare_extraction(tree, include_tables=True, include_comments=False,
                                       include_links=False, include_images=False, include_formatting=False,
                                       deduplicate=False, with_metadata=True)
     blocks: list[str] = []

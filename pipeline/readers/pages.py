@@ -74,7 +74,9 @@ def page_text(lines: list[PageLine], height: float) -> str:
     ordered = [ln for ln in reading_order(lines, height) if clean(ln.text).strip()]
     if not ordered:
         return ""
-    step = line_step(ordered)
+    top_band, bottom_band = height * MARGIN, height * (1 - MARGIN)
+    in_band = {id(ln) for ln in ordered if ln.bottom <= top_band or ln.top >= bottom_band}
+    step = line_step([ln for ln in ordered if id(ln) not in in_band] or ordered)
     out = [clean(ordered[0].text)]
     for a, b in zip(ordered, ordered[1:]):
         if _same_line(a, b):
@@ -82,7 +84,7 @@ def page_text(lines: list[PageLine], height: float) -> str:
             out[-1] += ("" if gap < 0.15 * (a.bottom - a.top) else " ") + clean(b.text).lstrip()
             continue
         down = b.bottom - a.bottom
-        if down < 0:
+        if down < 0 or (id(a) in in_band) != (id(b) in in_band):  # a new column; the edge of a page band
             out.append("")
         elif down > PARAGRAPH_GAP * step:
             # as many blank lines as the space holds lines: a signature's space, the gap before a new letter

@@ -55,7 +55,8 @@ def _open(raw: bytes) -> pdfium.PdfDocument:
         reason = str(exc)
         if "password" in reason.lower():
             raise ReadFailure("E008", "is a password-protected PDF; save an unprotected copy to read it") from None
-        raise ReadFailure("E009", f"cannot be read as a PDF ({reason})") from None
+        why = reason[reason.find("PDFium:"):].rstrip(".)") if "PDFium:" in reason else reason
+        raise ReadFailure("E009", f"cannot be read as a PDF: damaged, or not a PDF ({why})") from None
 
 
 def _ranges(pages: list[int]) -> str:
