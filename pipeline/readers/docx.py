@@ -102,11 +102,11 @@ def _blocks(container, defaults: _Defaults) -> list[str]:
 def _table(table, defaults: _Defaults) -> list[str]:
     lines: list[str] = []
     for row in table.rows:
-        seen = set()
+        seen: list = []
         for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell is returned once per column it spans
+            if any(cell._tc is tc for tc in seen):  # a merged cell is returned once per column it spans
                 continue
-            seen.add(id(cell._tc))
+            seen.append(cell._tc)
             cell_lines = _blocks(cell, defaults)
             while cell_lines and cell_lines[-1] == "":
                 cell_lines.pop()

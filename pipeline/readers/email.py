@@ -23,6 +23,8 @@ from pipeline.readers import Attachment, Extracted, HeadLine, ReadFailure
 from pipeline.readers.text import newlines
 
 HEADERS = ("From", "To", "Cc", "Date", "Subject")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 def _header(msg: EmailMessage, name: str) -> str | None:
@@ -37,7 +39,7 @@ def _header(msg: EmailMessage, name: str) -> str | None:
             when = email.utils.parsedate_to_datetime(str(value))
         except (TypeError, ValueError, IndexError):
             return " ".join(str(value).split())
-        return f"{when.day} {when:%B %Y}"
+        return f"{when.day} {MONTHS[when.month - 1]} {when.year}"  # not %B, which follows the locale
     return " ".join(str(value).split())
 
 

@@ -15,6 +15,7 @@ from email.utils import getaddresses
 
 from pipeline.lexicon import Lexicons
 from pipeline.readers import HeadLine
+from pipeline.readers.email import MONTHS
 from pipeline.records import DateKind, DateMention, Kind, Party, PartyRole
 from pipeline.stages.headings import describe_phrase
 
@@ -64,10 +65,11 @@ def head_date(letter_id: str, head: tuple[HeadLine, ...]) -> DateMention | None:
     """The Date line, as the e-mail reader wrote it ('10 February 2021')."""
     for line in head:
         if line.name == "Date":
-            try:
-                value = dt.datetime.strptime(line.value, "%d %B %Y").date()
-            except ValueError:
+            day, _, rest = line.value.partition(" ")
+            month, _, year = rest.partition(" ")
+            if not (day.isdigit() and year.isdigit() and month in MONTHS):
                 return None
+            value = dt.date(int(year), MONTHS.index(month) + 1, int(day))
             return DateMention(letter_id=letter_id, kind=DateKind.dateline, value=value, text=line.value,
                                char_start=line.start, char_end=line.end)
     return None
