@@ -10,7 +10,8 @@ import io
 
 import pytest
 
-from pipeline.readers import Extracted, ReadFailure, page_at
+from pipeline.config import Settings
+from pipeline.readers import Extracted, ReadFailure, ocr, page_at
 from pipeline.readers import docx as docx_reader
 from pipeline.readers import email as email_reader
 from pipeline.readers import html as html_reader
@@ -318,3 +319,73 @@ def test_every_reader_returns_extracted(settings):
                 html_reader.read(render.to_html("Dear Sir,", "A letter").encode(), settings),
                 email_reader.read(render.to_eml("Dear Sir,", **MAIL), settings)):
         assert isinstance(got, Extracted) and "Dear Sir," in got.text and got.text.endswith("\n")
+
+
+# ---- pages with nothing to read
+
+def _image_pdf(blank: bool) -> bytes:
+    """One A4 page holding only an image: blank white, or a grey square (no words either way)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (1654, 2339), 255)
+    if not blank:
+        ImageDraw.Draw(image).rectangle((400, 400, 900, 900), fill=128)
+    buf = io.BytesIO()
+    image.save(buf, "PDF", resolution=200)
+    return buf.getvalue()
+
+
+def test_a_pdf_with_no_text_and_no_image_is_e004(settings):
+    from reportlab.pdfgen import canvas
+
+    from pipeline.stages.load import load_bytes
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.showPage()
+    c.save()
+    got = load_bytes(buf.getvalue(), "blank.pdf", "pdf", settings)
+    assert (got.error, got.source_path) == ("E004", "blank.pdf")
+
+
+@pytest.mark.skipif(not ocr.available(Settings()),
+                    reason="the tesseract program (Debian: tesseract-ocr) is not installed here")
+def test_ocr_that_finds_no_words_says_so(settings):
+    got = pdf_reader.read(_image_pdf(blank=False), settings)
+    assert got.text.strip() == "" and [n.code for n in got.notes] == ["W004"]
+    assert "page(s) 1" in got.notes[0].message
+
+
+# ---- any bytes, any format: text or one error row, never an exception
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "pdf", "docx", "html", "eml"])
+def test_any_bytes_in_any_format_give_text_or_an_error_row(fmt, settings):
+    from hypothesis import given, settings as hsettings, strategies as st
+
+    from pipeline.records import ErrorRow
+    from pipeline.stages.load import Loaded, load_bytes
+
+    prefixes = {"pdf": b"%PDF-1.7\n", "docx": b"PK\x03\x04", "html": b"<html><body><p>", "eml": b"From: a@b.org\n\n"}
+
+    @hsettings(max_examples=40, deadline=None, derandomize=True)
+    @given(st.binary(max_size=300))
+    def check(raw):
+        got = load_bytes(prefixes.get(fmt, b"") + raw, f"x.{fmt}", fmt, settings.model_copy(update=NO_TESSERACT))
+        assert isinstance(got, (Loaded, ErrorRow))
+        if isinstance(got, ErrorRow):
+            assert got.source_path == f"x.{fmt}" and f"x.{fmt}" in got.message
+
+    check()
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_page_text_of_any_lines_keeps_every_line(n):
+    import random
+
+    rng = random.Random(n)
+    lines = [PageLine(f"line{k} text", top, top + rng.uniform(6, 14), rng.uniform(40, 300), rng.uniform(300, 560))
+             for k, top in enumerate(sorted(rng.uniform(0, 830) for _ in range(rng.randrange(1, 60))))]
+    rng.shuffle(lines)
+    text = page_text(lines, 842.0)
+    for ln in lines:  # in some order, alone on its line or after one on its baseline
+        assert ln.text in text
