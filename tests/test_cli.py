@@ -174,19 +174,21 @@ def test_include_and_exclude_are_documented_in_readme():
     assert "--include" in readme and "--exclude" in readme
 
 
-def test_evaluate_scores_pdfs_in_the_text_the_reader_made(tmp_path, capsys):
-    """The seeds as PDFs, against the seeds' gold renamed to the PDFs: every segment found, the same stance floor."""
+def test_evaluate_scores_word_files_in_the_text_the_reader_made(tmp_path, capsys):
+    """The seeds as .docx, against the seeds' gold renamed to them: every segment and field found, the stance floor."""
     from tests import render
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for seed in sorted(CORPUS.glob("*.txt")):
-        (corpus / f"{seed.stem}.pdf").write_bytes(render.to_pdf(seed.read_text(encoding="utf-8")))
+        (corpus / f"{seed.stem}.docx").write_bytes(render.to_docx(seed.read_text(encoding="utf-8")))
     gold = tmp_path / "gold.jsonl"
     lines = [json.loads(ln) for ln in GOLD.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    gold.write_text("".join(json.dumps({**g, "file": g["file"].replace(".txt", ".pdf")}) + "\n" for g in lines),
+    gold.write_text("".join(json.dumps({**g, "file": g["file"].replace(".txt", ".docx")}) + "\n" for g in lines),
                     encoding="utf-8")
     assert main(["evaluate", "--gold", str(gold), "--corpus", str(corpus), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["segments"]["f1"] == 1.0
+    for field in ("kind", "date", "sender", "recipients", "report", "recommendations_mentioned"):
+        assert report["fields"][field]["value"] == 1.0, field
     assert report["stances"]["accuracy"] >= 0.85

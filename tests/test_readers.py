@@ -389,3 +389,51 @@ def test_page_text_of_any_lines_keeps_every_line(n):
     text = page_text(lines, 842.0)
     for ln in lines:  # in some order, alone on its line or after one on its baseline
         assert ln.text in text
+
+
+# ---- bold and italic, marked as web text marks them
+
+@pytest.mark.parametrize("lines, bold, expected", [
+    (["Dear Sir,", "", "The statutory defence", "a call for evidence", "", "I write"],
+     [False, False, True, True, False, False],
+     ["Dear Sir,", "", "**The statutory defence", "a call for evidence**", "", "I write"]),
+    (["Heading", "body"], [True, False], ["**Heading**", "body"]),
+    (["", " "], [True, True], ["", " "]),
+])
+def test_embolden(lines, bold, expected):
+    from pipeline.readers.pages import embolden
+
+    assert embolden(lines, bold) == expected
+
+
+def test_pdf_bold_lines_are_marked(settings):
+    got = pdf_reader.read(render.to_pdf("Dear Sir,\n\n**'The Modern Slavery Act 2015 statutory defence'**\n\n"
+                                        "I write about **recommendation 6** today.\n"), settings).text
+    assert "\n**'The Modern Slavery Act 2015 statutory defence'**\n" in got
+    assert "I write about recommendation 6 today." in got  # a word in bold inside a line is not marked
+
+
+def test_docx_bold_and_italic_runs_are_marked(settings):
+    def build(d):
+        p = d.add_paragraph()
+        p.add_run("'The statutory defence'").bold = True
+        d.add_paragraph().add_run("Dear ")
+        p = d.add_paragraph("See ")
+        p.add_run("A review of what works ").italic = True
+        p.add_run("and ")
+        b = p.add_run("Rt Hon X")
+        b.bold = True
+        b.add_break()
+        p.add_run("Minister").bold = True
+
+    assert docx_reader.read(_docx(build), settings).text == (
+        "**'The statutory defence'**\nDear\nSee *A review of what works* and **Rt Hon X**\n**Minister**\n")
+
+
+def test_web_bold_and_italic_are_marked(settings):
+    page = ("<html><head><title>A letter</title></head><body><main><p>Dear Sir,</p><p><strong>'The statutory "
+            "defence: a call for evidence'</strong></p><p>We published <em>A review of what works</em> in "
+            "August, and we set out our findings in full in that review for everyone to read.</p></main></body></html>")
+    got = html_reader.read(page.encode(), settings).text
+    assert "\n**'The statutory defence: a call for evidence'**\n" in got
+    assert "We published *A review of what works* in August" in got

@@ -73,6 +73,32 @@ def _spaced(a, b, defaults: _Defaults) -> bool:
     return _space(a, "after", defaults) + _space(b, "before", defaults) >= PARAGRAPH_SPACE_PT
 
 
+def _marked_text(paragraph) -> str:
+    """A paragraph's text with its bold and italic runs marked as web text marks them ('**subject**'):
+    the stages read a letter's subject line and a report's title from bold lines."""
+    from docx.text.hyperlink import Hyperlink
+
+    pieces: list[tuple[str, str]] = []  # (text, mark) with neighbouring runs of one mark merged
+    for item in paragraph.iter_inner_content():
+        runs = item.runs if isinstance(item, Hyperlink) else [item]
+        for run in runs:
+            mark = "**" if run.bold else "*" if run.italic else ""
+            if pieces and pieces[-1][1] == mark:
+                pieces[-1] = (pieces[-1][0] + run.text, mark)
+            else:
+                pieces.append((run.text, mark))
+    out = []
+    for text, mark in pieces:
+        if not mark:
+            out.append(text)
+            continue
+        for n, line in enumerate(text.split("\n")):
+            core = line.strip()
+            lead, trail = line[:len(line) - len(line.lstrip())], line[len(line.rstrip()):]
+            out.append(("\n" if n else "") + (f"{lead}{mark}{core}{mark}{trail}" if core else line))
+    return "".join(out)
+
+
 def _blocks(container, defaults: _Defaults) -> list[str]:
     """Lines of a document body or table cell; '' marks a blank line."""
     from docx.table import Table
@@ -87,7 +113,7 @@ def _blocks(container, defaults: _Defaults) -> list[str]:
             lines.append("")
             prev = None
             continue
-        text = item.text.replace("\r", "\n").rstrip()
+        text = _marked_text(item).replace("\r", "\n").rstrip()
         if not text.strip():  # an empty paragraph: the author's own blank line
             lines.append("")
             prev = None

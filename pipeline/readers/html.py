@@ -25,6 +25,7 @@ from pipeline.readers import Extracted, ReadFailure
 
 _WS = re.compile(r"[ \t\r\n\u00a0]+")
 _BLOCKS = {"p", "head", "list", "table", "quote", "code", "div"}
+_EMPHASIS = {"#b": "**", "#i": "*"}  # trafilatura's marks for <b>/<strong> and <i>/<em>
 
 
 def _number_ordered_lists(root: etree._Element) -> None:
@@ -55,22 +56,34 @@ def _mark_rules(root: etree._Element) -> None:
         hr.getparent().replace(hr, p)
 
 
+def _emphasise(text: str, mark: str) -> str:
+    """'**bold**' around each line's words, spaces kept outside, as markdown needs them."""
+    out = []
+    for line in text.split("\n"):
+        core = line.strip()
+        if not core:
+            out.append(line)
+            continue
+        lead, trail = line[:len(line) - len(line.lstrip())], line[len(line.rstrip()):]
+        out.append(f"{lead}{mark}{core}{mark}{trail}")
+    return "\n".join(out)
+
+
+def _flat(node: etree._Element) -> str:
+    """A node's text with ``lb`` as a newline and bold and italic marked, as web text writes them."""
+    if node.tag == "lb":
+        return "\n" + (node.tail or "")
+    inner = (node.text or "") + "".join(_flat(child) for child in node)
+    mark = _EMPHASIS.get(node.get("rend", "")) if node.tag == "hi" else None
+    if mark and inner.strip():
+        inner = _emphasise(inner, mark)
+    return inner + (node.tail or "")
+
+
 def _inline(el: etree._Element) -> str:
-    """An element's text with ``lb`` as a newline and spaces folded, as a browser shows it."""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.tag == "lb":
-            parts.append("\n")
-        elif node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    lines = [_WS.sub(" ", ln).strip() for ln in "".join(parts).split("\n")]
+    """An element's text as a browser shows it: spaces folded, line breaks kept, emphasis marked."""
+    text = (el.text or "") + "".join(_flat(child) for child in el)
+    lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
 
@@ -141,7 +154,7 @@ def page_text(raw: bytes | str, *, message: bool = False) -> str:
     if message:
         _as_article(tree)
     doc = trafilatura.bare_extraction(tree, include_tables=True, include_comments=False,
-                                      include_links=False, include_images=False, include_formatting=False,
+                                      include_links=False, include_images=False, include_formatting=True,
                                       deduplicate=False, with_metadata=True)
     blocks: list[str] = []
     if doc is not None and doc.body is not None:

@@ -32,6 +32,7 @@ class PageLine:
     bottom: float
     left: float = 0.0
     right: float = 0.0
+    bold: bool = False
 
 
 def clean(text: str) -> str:
@@ -78,6 +79,7 @@ def page_text(lines: list[PageLine], height: float) -> str:
     in_band = {id(ln) for ln in ordered if ln.bottom <= top_band or ln.top >= bottom_band}
     step = line_step([ln for ln in ordered if id(ln) not in in_band] or ordered)
     out = [clean(ordered[0].text)]
+    bold = [ordered[0].bold]
     for a, b in zip(ordered, ordered[1:]):
         if _same_line(a, b):
             gap = b.left - a.right
@@ -86,11 +88,33 @@ def page_text(lines: list[PageLine], height: float) -> str:
         down = b.bottom - a.bottom
         if down < 0 or (id(a) in in_band) != (id(b) in in_band):  # a new column; the edge of a page band
             out.append("")
+            bold.append(False)
         elif down > PARAGRAPH_GAP * step:
             # as many blank lines as the space holds lines: a signature's space, the gap before a new letter
-            out.extend([""] * min(MAX_BLANKS, max(1, round((down - step) / step))))
+            blanks = min(MAX_BLANKS, max(1, round((down - step) / step)))
+            out.extend([""] * blanks)
+            bold.extend([False] * blanks)
         out.append(clean(b.text))
-    return "\n".join(out)
+        bold.append(b.bold)
+    return "\n".join(embolden(out, bold))
+
+
+def embolden(lines: list[str], bold: list[bool]) -> list[str]:
+    """Each run of bold lines in one paragraph as '**...**', as web text marks a subject line or a
+    heading (the stages read a letter's subject and a report's title from such lines)."""
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        if not (bold[k] and out[k].strip()):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(out) and bold[end + 1] and out[end + 1].strip():
+            end += 1
+        out[k] = "**" + out[k].lstrip()
+        out[end] = out[end].rstrip() + "**"
+        k = end + 1
+    return out
 
 
 def join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:

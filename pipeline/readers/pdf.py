@@ -16,6 +16,8 @@ the pages, never a silent empty result.
 """
 from __future__ import annotations
 
+import ctypes
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -41,9 +43,22 @@ def _lines(textpage: pdfium.PdfTextPage, height: float) -> list[PageLine]:
             bottom = min(b[1] for b in boxes)  # a superscript's box sits higher; the line's lowest is its own
             top = max(b[3] for b in boxes)
             out.append(PageLine(line, height - top, height - bottom, min(b[0] for b in boxes),
-                                max(b[2] for b in boxes)))
+                                max(b[2] for b in boxes), all(_bold(textpage, i) for i in probe)))
         start = end + 2
     return out
+
+
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+
+
+def _bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    """Whether a character is set bold: its font's weight, or (for fonts that give none) its name."""
+    if pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
+        return True
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), ctypes.byref(flags))
+    return any(word in name.value.decode("latin-1").lower() for word in _BOLD_NAMES)
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:

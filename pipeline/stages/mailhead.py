@@ -1,4 +1,4 @@
-"""An e-mail's From, To, Cc, Date and Subject as fallbacks for the first letter it carries.
+"""An e-mail's From, To, Cc and Date as fallbacks for the first letter it carries.
 
 A letter pasted into an e-mail names its own writer, addressee and date, and
 those are what the letter says; the e-mail's headers say who sent it on and
@@ -76,7 +76,7 @@ def head_date(letter_id: str, head: tuple[HeadLine, ...]) -> DateMention | None:
 
 
 def apply(state, head: tuple[HeadLine, ...], lex: Lexicons) -> None:
-    """Fill the first letter's missing sender, recipients, copies, date and subject from the headers, in place."""
+    """Fill the first letter's missing sender, recipients, copies and date from the headers, in place."""
     if not head or not state.letters:
         return
     first = state.letters[0]
@@ -86,9 +86,6 @@ def apply(state, head: tuple[HeadLine, ...], lex: Lexicons) -> None:
     fills = [p for p in head_parties(state.original, first.letter.letter_id, head, lex) if p.role not in have]
     first.parties = [p for p in fills if p.role is PartyRole.sender] + first.parties + \
         [p for p in fills if p.role is not PartyRole.sender]
-    subject = next((h.value for h in head if h.name == "Subject"), None)
-    if first.letter.subject is None and subject:
-        first.letter = first.letter.model_copy(update={"subject": subject})
     if first.letter.date is None:
         date = head_date(first.letter.letter_id, head)
         if date is not None:
