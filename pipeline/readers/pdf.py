@@ -2,9 +2,9 @@
 
 PDFium (pypdfium2) was chosen over pdfminer.six/pdfplumber and pypdf: it is
 the engine Chrome uses, permissively licensed (Apache-2.0/BSD-3), ships as a
-binary wheel with nothing to compile, renders pages for OCR, and read the
-test pages 4 to 40 times faster (348 pages/s with this module's layout, against
-94 for pypdf, 18 for pdfminer.six, 9 for pdfplumber). It keeps the order the
+binary wheel with nothing to compile, renders pages for OCR, and with this
+module's layout still read the test pages about 4 times as fast as pypdf and
+14-39 times as fast as pdfminer.six and pdfplumber. It keeps the order the
 PDF draws its text in, so columns stay whole, and ``pages.reading_order``
 moves running headers and page numbers to the page's edges (README, "Input
 formats", has the comparison; scripts/compare_pdf_readers.py makes it).
