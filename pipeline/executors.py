@@ -20,7 +20,7 @@ from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
 from pipeline.extract import DocState, extract
 from pipeline.records import ErrorRow
-from pipeline.stages import load
+from pipeline.stages import load, mailhead
 
 log = logging.getLogger("pipeline")
 
@@ -35,6 +35,11 @@ class FileResult:
     sha256: str | None
     doc: DocState | None = None
     errors: list[ErrorRow] = field(default_factory=list)
+    attachments: list[FileResult] = field(default_factory=list)  # an e-mail's, each a document of its own
+
+    def flat(self) -> list[FileResult]:
+        """This file's result followed by its attachments' (and theirs), in order."""
+        return [self, *(r for a in self.attachments for r in a.flat())]
 
 
 def _worker_nlp(settings: Settings) -> Language:
@@ -44,19 +49,28 @@ def _worker_nlp(settings: Settings) -> Language:
     return _MODELS[key]
 
 
-def process_file(path: str, corpus: str, settings: Settings, nlp: Language | None = None) -> FileResult:
-    """Load and extract one file; never raises, so one bad file cannot stop a batch."""
-    loaded = load.read(Path(path), Path(corpus), settings)
+def _extract(loaded: load.Loaded | ErrorRow, settings: Settings, nlp: Language | None) -> FileResult:
     if isinstance(loaded, ErrorRow):
         return FileResult(loaded.source_path, None, errors=[loaded])
+    attachments = [_extract(a, settings, nlp) for a in loaded.attachments]
+    if not loaded.text.strip():  # nothing readable, and a warning that says why (a scan without OCR)
+        return FileResult(loaded.source_path, loaded.sha256, None, list(loaded.warnings), attachments)
     try:
-        doc = extract(loaded, nlp or _worker_nlp(settings), lexicon.load(settings.models_dir), settings)
+        lex = lexicon.load(settings.models_dir)
+        doc = extract(loaded, nlp or _worker_nlp(settings), lex, settings)
+        mailhead.apply(doc, loaded.head, lex)
     except Exception as exc:  # noqa: BLE001 - reported as an errors row
         log.exception("extraction failed for %s", loaded.source_path)
         err = ErrorRow(source_path=loaded.source_path, stage="extract", error="E500",
                        message=f"{loaded.source_path}: {type(exc).__name__}: {exc}")
-        return FileResult(loaded.source_path, loaded.sha256, errors=[*loaded.warnings, err])
-    return FileResult(loaded.source_path, loaded.sha256, doc, list(loaded.warnings))
+        return FileResult(loaded.source_path, loaded.sha256, errors=[*loaded.warnings, err], attachments=attachments)
+    return FileResult(loaded.source_path, loaded.sha256, doc, list(loaded.warnings), attachments)
+
+
+def process_file(path: str, corpus: str, settings: Settings, nlp: Language | None = None) -> FileResult:
+    """Load and extract one file (and an e-mail's attachments); never raises, so one bad file
+    cannot stop a batch."""
+    return _extract(load.read(Path(path), Path(corpus), settings), settings, nlp)
 
 
 Runner = Callable[[list[str]], Iterator[FileResult]]

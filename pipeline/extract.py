@@ -6,7 +6,6 @@ waits for ``link``.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -15,6 +14,7 @@ from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
 from pipeline.layout import mask_noise
 from pipeline.lexicon import Lexicons
+from pipeline.readers import blank, page_at
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
 from pipeline.stages import addresses as addr_mod
 from pipeline.stages import headings, speakers
@@ -60,12 +60,13 @@ def _references(text: str, seg: Segment, lex: Lexicons) -> list[str]:
 
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
-    text = mask_noise(loaded.text, lex.boilerplate)
-    # the path is part of the id, so two copies of one file keep distinct rows
-    doc_id = hashlib.sha256(f"{loaded.source_path}\0{loaded.sha256}".encode()).hexdigest()[:16]
+    text = blank(mask_noise(loaded.text, lex.boilerplate), [h.line for h in loaded.head])
+    doc_id = loaded.document_id
     segs = segment(text, lex)
     state = DocState(Document(document_id=doc_id, source_path=loaded.source_path, sha256=loaded.sha256,
-                              n_chars=len(text), n_segments=len(segs)), text, loaded.text)
+                              format=loaded.format, pages=len(loaded.page_starts) or None,
+                              page_starts=list(loaded.page_starts), n_chars=len(text), n_segments=len(segs),
+                              attached_to=loaded.attached_to, text=loaded.text), text, loaded.text)
     rec_rules = rec_mod.load_rules(settings.models_dir)
     party_rules = parties_mod.load_rules(settings.models_dir, lex.role_words)
     pending: list[tuple[Segment, str, list[rec_mod.Ref]]] = []
@@ -99,7 +100,8 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
         title = rec_mod.report_title(text, seg, rec_rules) if refs or seg.kind is Kind.reply else None
         letter = Letter(
             letter_id=letter_id, document_id=doc_id, source_path=loaded.source_path, index=seg.index,
-            kind=seg.kind, char_start=seg.start, char_end=seg.end, date=base, reply_to_date=reply_to,
+            kind=seg.kind, char_start=seg.start, char_end=seg.end, page=page_at(loaded.page_starts, seg.start),
+            date=base, reply_to_date=reply_to,
             report_title=title, references=_references(text, seg, lex), subject=subject,
             text=loaded.text[seg.start:seg.end],
         )

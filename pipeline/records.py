@@ -2,8 +2,9 @@
 
 Records are frozen so a stage cannot quietly edit another stage's output;
 categories are StrEnums so a typo in a label fails at construction, not in
-an analyst's query. Offsets are always into the whole source file (not the
-segment), so any row can be checked with ``text[char_start:char_end]``.
+an analyst's query. Offsets are always into the document's whole extracted
+text (``documents.text``; for a .txt file, the file as Python reads it), not
+the segment, so any row can be checked with ``text[char_start:char_end]``.
 """
 from __future__ import annotations
 
@@ -75,10 +76,15 @@ class Spanned(Record):
 
 class Document(Record):
     document_id: str
-    source_path: str
+    source_path: str = Field(description="relative to the corpus; an attachment is 'mail.eml#name.pdf'")
     sha256: str
+    format: str = Field("txt", description="the reader that made the text: txt, md, pdf, docx, html, eml")
+    pages: int | None = Field(None, description="pages of a PDF (or of text with form feeds); None for formats without pages")
+    page_starts: list[int] = Field(default_factory=list, description="offset in text where each page begins")
     n_chars: int
     n_segments: int
+    attached_to: str | None = Field(None, description="document_id of the e-mail this file was attached to")
+    text: str = Field("", description="the extracted text every offset of this document's rows indexes")
 
 
 class Letter(Record):
@@ -89,6 +95,7 @@ class Letter(Record):
     kind: Kind
     char_start: int
     char_end: int
+    page: int | None = Field(None, description="page where the letter starts (1-based), where the format has pages")
     date: dt.date | None = None
     reply_to_date: dt.date | None = None
     in_reply_to: str | None = Field(None, description="letter_id of the letter this one answers")
@@ -155,6 +162,7 @@ class Stance(Record):
     evidence: str | None = None
     evidence_char_start: int | None = None
     evidence_char_end: int | None = None
+    page: int | None = Field(None, description="page where the evidence starts (1-based), where the format has pages")
     cues: list[str] = Field(default_factory=list, description="which lexicon cues fired")
     source: Source = Field(Source.extracted, description="manual where an analyst corrected the stance")
 

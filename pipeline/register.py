@@ -68,7 +68,7 @@ class Register:
             if best is not None and overlap(w, words(best.text or "")) >= SAME_TEXT:
                 return self._add_label(best, label)
             for e in same_scope:
-                if e.label == label and (e.text is None or overlap(w, words(e.text)) >= SAME_LABEL_TEXT):
+                if e.label == label and (e.text is None or words(e.text) == w or overlap(w, words(e.text)) >= SAME_LABEL_TEXT):
                     if e.text is None:
                         e.text = text
                     return e
@@ -87,7 +87,15 @@ class Register:
         return e
 
     def records(self) -> list[Recommendation]:
-        return [Recommendation(recommendation_id=e.recommendation_id, report_title=e.report_title, number=e.number,
-                               label=e.label, text=e.text, letter_id=e.letter_id,
-                               conflicts=[x for x in e.labels if x != e.label])
-                for e in self.entries]
+        """One row per recommendation id: entries that hash alike are one recommendation."""
+        out: dict[str, Recommendation] = {}
+        for e in self.entries:
+            rid = e.recommendation_id
+            conflicts = [x for x in e.labels if x != e.label]
+            if rid in out:
+                merged = sorted(set(out[rid].conflicts) | set(conflicts))
+                out[rid] = out[rid].model_copy(update={"conflicts": merged})
+                continue
+            out[rid] = Recommendation(recommendation_id=rid, report_title=e.report_title, number=e.number,
+                                      label=e.label, text=e.text, letter_id=e.letter_id, conflicts=conflicts)
+        return list(out.values())

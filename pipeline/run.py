@@ -19,6 +19,8 @@ from pipeline.cache import Cache, code_version, file_hash
 from pipeline.config import Settings
 from pipeline.executors import FileResult
 from pipeline.learn.stance_model import StanceModel
+from pipeline.readers import page_at
+from pipeline.records import Document, Letter, Stance
 from pipeline.stages import load
 
 log = logging.getLogger("pipeline")
@@ -38,6 +40,7 @@ class RunResult:
     n_files: int
     extracted: int = 0
     cached: int = 0
+    left_out: int = 0  # files --include/--exclude left out
     manifest: dict[str, str | None] | None = None
     cache: Cache | None = None
 
@@ -51,6 +54,7 @@ class RunResult:
         kinds = Counter(t["letters"].column("kind").to_pylist())
         return {
             "files": self.n_files,
+            "left out": self.left_out,
             "documents": t["documents"].num_rows,
             "letters": t["letters"].num_rows,
             "kinds": dict(sorted(kinds.items())),
@@ -88,7 +92,7 @@ def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *,
     pipeline alone.
     """
     lex = lexicon.load(settings.models_dir)
-    files = load.list_files(corpus, settings)
+    files, left_out = load.select(corpus, settings)
     sources = [p.relative_to(corpus).as_posix() for p in files]
     cache = Cache(out_dir, code_version(settings)) if out_dir is not None else None
     results: dict[str, FileResult] = {}
@@ -113,10 +117,10 @@ def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *,
             results[res.source_path] = res
             if cache is not None and res.doc is not None and res.sha256:
                 cache.put(res.source_path, res.sha256, res)
-            letters += len(res.doc.letters) if res.doc else 0
+            letters += sum(len(r.doc.letters) for r in res.flat() if r.doc)
             bar.update(1)
             bar.set_postfix(letters_per_s=f"{letters / max(1e-9, time.perf_counter() - started):.1f}", refresh=False)
-    ordered = [results[s] for s in sources if s in results]
+    ordered = [r for s in sources if s in results for r in results[s].flat()]
     docs = [r.doc for r in ordered if r.doc is not None]
     errors = [e for r in ordered for e in r.errors]
     if stance_model is MODEL_FROM_SETTINGS:
@@ -124,7 +128,8 @@ def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *,
     linked = link_mod.link(docs, lex, stance_model)
     found, bad = corrections_mod.load(corrections_mod.beside(corpus) if corrections is CORRECTIONS_BESIDE_CORPUS
                                       else list(corrections or []))
-    fixed = corrections_mod.apply(linked.letters, linked.parties, linked.stances, linked.recommendations, found)
+    paged = _stance_pages(linked.stances, linked.letters, [d.document for d in docs])
+    fixed = corrections_mod.apply(linked.letters, linked.parties, paged, linked.recommendations, found)
     records = {
         "documents": [d.document for d in docs],
         "letters": fixed.letters,
@@ -141,7 +146,15 @@ def run_corpus(corpus: Path, settings: Settings, nlp: Language | None = None, *,
     if cache is not None:
         cache.prune({cache.entry(s, h) for s, h in hashes.items() if h})
     return RunResult(tables, len(files), extracted=len(todo), cached=len(files) - len(todo),
-                     manifest=hashes if cache is not None else None, cache=cache)
+                     left_out=len(left_out), manifest=hashes if cache is not None else None, cache=cache)
+
+
+def _stance_pages(stances: list[Stance], letters: list[Letter], documents: list[Document]) -> list[Stance]:
+    """Each stance with the page its evidence starts on, read from its document's page map."""
+    starts = {d.document_id: d.page_starts for d in documents}
+    doc_of = {le.letter_id: le.document_id for le in letters}
+    return [s.model_copy(update={"page": page_at(starts.get(doc_of.get(s.letter_id, ""), []), s.evidence_char_start)})
+            if s.evidence_char_start is not None else s for s in stances]
 
 
 def write_outputs(result: RunResult, out_dir: Path) -> None:

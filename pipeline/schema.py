@@ -17,8 +17,13 @@ DOCUMENTS: Final[pa.Schema] = pa.schema([
     pa.field("document_id", pa.string(), nullable=False),
     pa.field("source_path", pa.string(), nullable=False),
     pa.field("sha256", pa.string(), nullable=False),
+    pa.field("format", _cat, nullable=False),
+    pa.field("pages", pa.int32()),
+    pa.field("page_starts", pa.list_(pa.int64())),
     pa.field("n_chars", pa.int64(), nullable=False),
     pa.field("n_segments", pa.int32(), nullable=False),
+    pa.field("attached_to", pa.string()),
+    pa.field("text", pa.large_string(), nullable=False),
 ])
 
 LETTERS: Final[pa.Schema] = pa.schema([
@@ -29,6 +34,7 @@ LETTERS: Final[pa.Schema] = pa.schema([
     pa.field("kind", _cat, nullable=False),
     pa.field("char_start", pa.int64(), nullable=False),
     pa.field("char_end", pa.int64(), nullable=False),
+    pa.field("page", pa.int32()),
     pa.field("date", pa.date32()),
     pa.field("reply_to_date", pa.date32()),
     pa.field("in_reply_to", pa.string()),
@@ -102,6 +108,7 @@ STANCES: Final[pa.Schema] = pa.schema([
     pa.field("evidence", pa.string()),
     pa.field("evidence_char_start", pa.int64()),
     pa.field("evidence_char_end", pa.int64()),
+    pa.field("page", pa.int32()),
     pa.field("cues", pa.list_(pa.string())),
     pa.field("source", _cat, nullable=False),
 ])

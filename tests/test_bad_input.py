@@ -1,11 +1,13 @@
 """Bad input never stops a batch: each bad file is one clear errors row, good files are kept."""
 from __future__ import annotations
 
+import io
 import shutil
 
 import pytest
 
 from pipeline.run import run_corpus
+from tests import render
 from tests.conftest import CORPUS
 
 GOOD = "001_d64e5799566db373.txt"
@@ -36,7 +38,29 @@ def hostile(tmp_path_factory, settings, nlp):
     (corpus / "link_to_good.txt").symlink_to(corpus / GOOD)
     (corpus / "link_to_dir.txt").symlink_to(corpus / "folder.txt")
     (corpus / "broken_link.txt").symlink_to(corpus / "missing.txt")
+    # formats the pipeline does not read, and documents it cannot open
+    (corpus / "budget.xlsx").write_bytes(b"PK\x03\x04" + bytes(200))
+    (corpus / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (corpus / "bundle.zip").write_bytes(b"PK\x03\x04" + bytes(200))
+    (corpus / "locked.pdf").write_bytes(_locked_pdf())
+    (corpus / "damaged.pdf").write_bytes(render.to_pdf(letter)[:2000])
+    (corpus / "damaged.docx").write_bytes(render.to_docx(letter)[:3000])
+    (corpus / "old_word.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000))
+    (corpus / "empty.pdf").write_bytes(b"")
+    (corpus / "not_mail.eml").write_bytes(b"just some words, no headers\n")
     return corpus, run_corpus(corpus, settings, nlp)
+
+
+def _locked_pdf() -> bytes:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt=pdfencrypt.StandardEncryption("secret", ownerPassword="owner", strength=128))
+    c.drawString(72, 700, "Dear Minister, on recommendation 4 we agree.")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
 
 
 def _errors(result):
@@ -44,7 +68,9 @@ def _errors(result):
 
 
 BAD = {"empty.txt": "E004", "blank.txt": "E004", "binary.txt": "E005", "undecodable.txt": "E006",
-       "folder.txt": "E002", "nul_inside.txt": "E005", "link_to_dir.txt": "E002", "broken_link.txt": "E002"}
+       "folder.txt": "E002", "nul_inside.txt": "E005", "link_to_dir.txt": "E002", "broken_link.txt": "E002",
+       "budget.xlsx": "E007", "photo.png": "E007", "bundle.zip": "E007", "locked.pdf": "E008", "damaged.pdf": "E009",
+       "damaged.docx": "E009", "old_word.docx": "E008", "empty.pdf": "E004", "not_mail.eml": "E009"}
 
 
 @pytest.mark.parametrize("name, code", sorted(BAD.items()))
@@ -58,6 +84,12 @@ def test_bad_file_gives_one_clear_error_row(hostile, name, code):
 def test_only_bad_files_have_errors(hostile):
     _, result = hostile
     assert set(_errors(result)) == set(BAD)
+
+
+def test_each_bad_file_has_exactly_one_row(hostile):
+    _, result = hostile
+    rows = [e["source_path"] for e in result.tables["errors"].to_pylist() if e["error"].startswith("E")]
+    assert sorted(rows) == sorted(BAD)
 
 
 def test_good_file_rows_are_all_written(hostile):

@@ -133,3 +133,62 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
 def test_quiet_prints_nothing_on_success(tmp_path):
     done = _py("run", str(CORPUS), "--out", str(tmp_path / "q"), "--quiet")
     assert done.returncode == 0 and done.stdout == "" and done.stderr == ""
+
+
+def _one_letter_four_ways(corpus: Path) -> None:
+    """The issue's folder: one letter as .txt, and the same letter as .md, .html and .eml."""
+    from tests import render
+
+    seed = CORPUS / "002_880e136a12dd28ec.txt"
+    text = seed.read_text(encoding="utf-8")
+    corpus.mkdir()
+    shutil.copy(seed, corpus / "letter.txt")
+    (corpus / "letter.md").write_text(text, encoding="utf-8")
+    (corpus / "letter.html").write_text(render.to_html(text, "Child Trafficking in the UK in 2021: letters"),
+                                        encoding="utf-8")
+    import datetime as dt
+    (corpus / "letter.eml").write_bytes(render.to_eml(text, sender="IASC <office@example.org>", to="x@example.org",
+                                                      date=dt.datetime(2022, 4, 1, 9, 0, tzinfo=dt.timezone.utc),
+                                                      subject="Child trafficking"))
+
+
+def test_run_reads_every_format_and_include_exclude_choose(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    _one_letter_four_ways(corpus)
+    assert main(["run", str(corpus), "--out", str(tmp_path / "all"), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["files"], summary["documents"], summary["letters"], summary["left out"]) == (4, 4, 8, 0)
+    assert main(["run", str(corpus), "--out", str(tmp_path / "txt"), "--json", "--include", "*.txt",
+                 "--include", "*.MD"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["files"], summary["left out"]) == (2, 2)
+    assert main(["run", str(corpus), "--out", str(tmp_path / "no_mail"), "--json", "--exclude", "*.eml"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["files"], summary["left out"]) == (3, 1)
+    docs = pq.read_table(tmp_path / "no_mail" / "documents.parquet").to_pylist()
+    assert sorted(d["format"] for d in docs) == ["html", "md", "txt"]
+
+
+def test_include_and_exclude_are_documented_in_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "--include" in readme and "--exclude" in readme
+
+
+def test_evaluate_scores_word_files_in_the_text_the_reader_made(tmp_path, capsys):
+    """The seeds as .docx, against the seeds' gold renamed to them: every segment and field found, the stance floor."""
+    from tests import render
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in sorted(CORPUS.glob("*.txt")):
+        (corpus / f"{seed.stem}.docx").write_bytes(render.to_docx(seed.read_text(encoding="utf-8")))
+    gold = tmp_path / "gold.jsonl"
+    lines = [json.loads(ln) for ln in GOLD.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    gold.write_text("".join(json.dumps({**g, "file": g["file"].replace(".txt", ".docx")}) + "\n" for g in lines),
+                    encoding="utf-8")
+    assert main(["evaluate", "--gold", str(gold), "--corpus", str(corpus), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["segments"]["f1"] == 1.0
+    for field in ("kind", "date", "sender", "recipients", "report", "recommendations_mentioned"):
+        assert report["fields"][field]["value"] == 1.0, field
+    assert report["stances"]["accuracy"] >= 0.85

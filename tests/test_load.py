@@ -6,7 +6,8 @@ import hashlib
 import pytest
 
 from pipeline.records import ErrorRow
-from pipeline.stages.load import Loaded, decode, list_files, read
+from pipeline.readers import format_of
+from pipeline.stages.load import Loaded, decode, list_files, read, select
 
 SOURCE = "home_office/reply_2021-03-01.txt"
 LETTER = "Dear Dame Sara,\r\nThank you for your letter of 6 November.\r\n"
@@ -113,17 +114,67 @@ def test_file_over_the_size_limit_is_e003(tmp_path, settings):
     assert isinstance(read(path, tmp_path, settings), Loaded)
 
 
-# ---- list_files
+# ---- list_files: every file is read or named, unless --include/--exclude leave it out
 
-def test_list_files_is_sorted_recursive_and_keeps_bad_entries(tmp_path, settings):
-    for rel in ("b_reply.txt", "a_letter.txt", "home_office/2021/c.txt", "notes.md", "home_office/readme.pdf"):
+def _tree(tmp_path, names):
+    for rel in names:
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("Dear Sir,\n", encoding="utf-8")
+
+
+def test_list_files_is_sorted_recursive_and_keeps_bad_entries(tmp_path, settings):
+    _tree(tmp_path, ("b_reply.txt", "a_letter.txt", "home_office/2021/c.txt", "notes.md", "home_office/readme.pdf",
+                     "budget.xlsx", ".DS_Store", ".git/config", "home_office/.~lock.reply.docx#"))
     _directory(tmp_path)
     _broken_link(tmp_path)
+    (tmp_path / "plain_folder").mkdir()
     files = list_files(tmp_path, settings)
     assert [p.relative_to(tmp_path).as_posix() for p in files] == [
-        "a_letter.txt", "b_reply.txt", "home_office/2021/c.txt", "moved.txt", "x.txt"]
+        "a_letter.txt", "b_reply.txt", "budget.xlsx", "home_office/2021/c.txt", "home_office/readme.pdf",
+        "moved.txt", "notes.md", "x.txt"]
     rows = [read(p, tmp_path, settings) for p in files]
-    assert [r.error for r in rows if isinstance(r, ErrorRow)] == ["E002", "E002"]
+    assert [(r.source_path, r.error) for r in rows if isinstance(r, ErrorRow)] == [
+        ("budget.xlsx", "E007"), ("home_office/readme.pdf", "E009"), ("moved.txt", "E002"), ("x.txt", "E002")]
+
+
+@pytest.mark.parametrize("include, exclude, chosen", [
+    (("*",), (".*",), ["a.pdf", "drafts/b.txt", "drafts/c.md", "letters/d.TXT", "letters/e.eml"]),
+    (("*.txt",), (".*",), ["drafts/b.txt", "letters/d.TXT"]),
+    (("*.txt", "*.md"), (".*", "drafts"), ["letters/d.TXT"]),
+    (("letters/*",), (), ["letters/d.TXT", "letters/e.eml"]),
+    (("*",), ("drafts/*", "*.eml"), [".hidden.txt", "a.pdf", "letters/d.TXT"]),
+    (("*",), (), [".hidden.txt", "a.pdf", "drafts/b.txt", "drafts/c.md", "letters/d.TXT", "letters/e.eml"]),
+], ids=["default", "txt_only", "exclude_folder_by_name", "include_path", "exclude_path_and_suffix", "no_exclude"])
+def test_include_and_exclude_globs(include, exclude, chosen, tmp_path, settings):
+    names = ("a.pdf", "drafts/b.txt", "drafts/c.md", "letters/d.TXT", "letters/e.eml", ".hidden.txt")
+    _tree(tmp_path, names)
+    picked, left_out = select(tmp_path, settings.model_copy(update={"include": include, "exclude": exclude}))
+    assert [p.relative_to(tmp_path).as_posix() for p in picked] == chosen
+    assert len(picked) + len(left_out) == len(names)
+
+
+@pytest.mark.parametrize("name, code, words", [
+    ("budget.xlsx", "E007", "a spreadsheet"),
+    ("scan.png", "E007", "an image"),
+    ("bundle.zip", "E007", "an archive"),
+    ("old.doc", "E007", "old binary Word"),
+    ("README", "E007", "without a suffix"),
+    ("letter.pdf", "E009", "cannot be read as a PDF"),
+    ("letter.docx", "E009", "cannot be read as a Word"),
+    ("letter.eml", "E009", "not an e-mail"),
+], ids=["xlsx", "image", "archive", "doc", "no_suffix", "not_a_pdf", "not_a_docx", "not_an_email"])
+def test_formats_not_read_give_one_clear_row(name, code, words, tmp_path, settings):
+    path = tmp_path / name
+    path.write_bytes(b"This is not what the name says it is.\n")
+    got = read(path, tmp_path, settings)
+    assert isinstance(got, ErrorRow)
+    assert (got.error, got.source_path) == (code, name)
+    assert name in got.message and words in got.message
+
+
+@pytest.mark.parametrize("name, fmt", [("a.txt", "txt"), ("a.md", "md"), ("A.PDF", "pdf"), ("a.htm", "html"),
+                                       ("a.html", "html"), ("a.docx", "docx"), ("a.eml", "eml"), ("a.xlsx", None),
+                                       (".txt", None), ("a", None)])
+def test_format_of(name, fmt):
+    assert format_of(name) == fmt

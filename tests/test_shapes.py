@@ -247,11 +247,16 @@ def test_a_page_keeps_its_title_and_a_letter_title_under_an_annex_is_the_title(l
     assert annex.signoff.text == "Yours sincerely,"
 
 
-def test_a_letter_quoted_inside_a_page_does_not_split_it(lex):
+def test_a_page_of_whole_signed_letters_is_read_letter_by_letter(lex):
+    """A page holding a letter and the letter it encloses, each with its own "Dear" and sign-off,
+    gives both letters, as the same text without a title does; the page keeps its title."""
     text = ("# Letter from the Chief Inspector to the Minister for Prisons\n\nDear Minister,\n\nI attach the "
             "governor's letter to me.\n\nYours sincerely,\n\nPaul Walcott\n\nDear Mr Walcott,\n\nThank you for "
             "your letter about the inspection.\n\nYours sincerely,\n\nMaria Quinn\n")
-    assert len(segment(text, lex)) == 1
+    segs = segment(text, lex)
+    assert [(s.salutation.text, s.kind) for s in segs] == [("Dear Minister,", Kind.letter),
+                                                            ("Dear Mr Walcott,", Kind.reply)]
+    assert segs[0].title is not None and segs[1].title is None
 
 
 # ---- coroners' data-set records

@@ -256,6 +256,16 @@ def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[
     return (start, end, sal_line, so[1] if so else None, kind)
 
 
+def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
+    """A titled page holding whole letters one after another (a letter and its reply, each signed
+    off before the next one's head) is read letter by letter, as the same letters without a title are."""
+    blocks = to_blocks(split_lines(text, st.offset, end))
+    sal = [i for i, b in enumerate(blocks) if lex.salutation.match(_first(b))]
+    if len(sal) < 2 or not all(_find_signoff(blocks, a, b, lex) for a, b in zip(sal, sal[1:])):
+        return None
+    return _letters(text, blocks, lex)
+
+
 def segment(text: str, lex: Lexicons) -> list[Segment]:
     """Segments of ``text`` in file order; each runs to the next one's start."""
     blocks = to_blocks(split_lines(text))
@@ -275,6 +285,11 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
             starts[0] = Start(lead[0].start, starts[0].form, starts[0].title)
     for k, st in enumerate(starts):
         end = starts[k + 1].offset if k + 1 < len(starts) else len(text)
+        several = _signed_letters(text, st, end, lex) if st.form is Form.page else None
+        if several:
+            found += [(seg, Form.page if i == 0 else Form.letter, st.title if i == 0 else None)
+                      for i, seg in enumerate(several)]
+            continue
         found.append((_single(text, st.offset, end, st, lex), st.form, st.title))
     out = []
     for i, ((start, end, sal, so, kind), form, title) in enumerate(found):
