@@ -17,6 +17,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.readers import blank, page_at
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
 from pipeline.stages import addresses as addr_mod
+from pipeline.stages import fold as fold_mod
 from pipeline.stages import headings, speakers
 from pipeline.stages import dates as dates_mod
 from pipeline.stages import paper_parties as paper_mod
@@ -134,20 +135,20 @@ def _parties(text: str, seg: Segment, letter_id: str, lex: Lexicons, blocks: lis
                 snd = intro
     head_end = seg.salutation.start if seg.salutation else min(seg.end, seg.start + 3000)
     frm, to = headings.from_to_lines(text, seg.start, head_end, lex)
-    extra = [parties_mod.from_named(letter_id, PartyRole.sender, frm),
-             parties_mod.from_named(letter_id, PartyRole.recipient, to)]
+    extra = [fold_mod.from_named(letter_id, PartyRole.sender, frm),
+             fold_mod.from_named(letter_id, PartyRole.recipient, to)]
     if seg.title is not None:
         t_from, t_to = headings.title_parties(seg.title.text, lex)
-        extra += [parties_mod.from_named(letter_id, PartyRole.sender, t_from),
-                  parties_mod.from_named(letter_id, PartyRole.recipient, t_to)]
-    parties = parties_mod.fold(parties, extra)
+        extra += [fold_mod.from_named(letter_id, PartyRole.sender, t_from),
+                  fold_mod.from_named(letter_id, PartyRole.recipient, t_to)]
+    parties = fold_mod.fold(parties, extra)
     if seg.salutation is not None:
-        dear = parties_mod.from_named(letter_id, PartyRole.recipient, headings.salutation_party(seg.salutation.text, lex))
-        parties = parties_mod.fold(parties, [dear], fallback=True)
+        dear = fold_mod.from_named(letter_id, PartyRole.recipient, headings.salutation_party(seg.salutation.text, lex))
+        parties = fold_mod.fold(parties, [dear], fallback=True)
     parties += parties_mod.cc(text, seg, letter_id, lex, text)
-    copied = [parties_mod.from_named(letter_id, PartyRole.cc, n)
+    copied = [fold_mod.from_named(letter_id, PartyRole.cc, n)
               for n in headings.copied_to(text, seg.body_start, seg.end, lex)]
-    parties = parties_mod.fold(parties, copied)
+    parties = fold_mod.fold(parties, copied)
     if seg.kind in (Kind.qa, Kind.minutes):
         if seg.kind is Kind.qa:
             speaker, people = speakers.qa_parties(text, seg, letter_id, lex)
@@ -158,7 +159,7 @@ def _parties(text: str, seg: Segment, letter_id: str, lex: Lexicons, blocks: lis
             parties.insert(0, speaker)
         persons = [(a, b) for a, b in analysis.persons if seg.start <= a < seg.end]
         listed = paper_mod.participants(text, seg, letter_id, lex, rules, persons)
-        parties += people + [p for p in listed if not any(q.name and p.name and parties_mod.same_person(q.name, p.name)
+        parties += people + [p for p in listed if not any(q.name and p.name and fold_mod.same_person(q.name, p.name)
                                                           for q in people)]
         if seg.kind is Kind.qa and snd is None:
             first = split_lines(text, seg.start, seg.end)[0]

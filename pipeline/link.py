@@ -14,7 +14,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.records import Kind, PartyRole, RecommendationMention, Stance
 from pipeline.register import Entry, Register, report_key
 from pipeline.stages import stance as stance_mod
-from pipeline.stages.parties import same_body
+from pipeline.stages.fold import same_body
 from pipeline.stages.shapes import Form
 from pipeline.text import clean
 

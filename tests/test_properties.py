@@ -22,6 +22,7 @@ from pipeline.layout import mask_noise, noise_lines
 from pipeline.nlp import Analysis, analyse
 from pipeline.records import DateMention, ErrorRow, Party, PartyRole
 from pipeline.stages import addresses as addr_mod
+from pipeline.stages import fold as fold_mod
 from pipeline.stages import headings, speakers
 from pipeline.stages import dates as dates_mod
 from pipeline.stages import load
@@ -340,8 +341,8 @@ def _all_parties(text, seg, lex, settings, persons) -> list[Party]:
         named += list(headings.title_parties(seg.title.text, lex))
     if seg.salutation is not None:
         named.append(headings.salutation_party(seg.salutation.text, lex))
-    out += [p for n in named for p in [parties_mod.from_named("L", PartyRole.cc, n)] if p is not None]
-    return parties_mod.fold(out, [])
+    out += [p for n in named for p in [fold_mod.from_named("L", PartyRole.cc, n)] if p is not None]
+    return fold_mod.fold(out, [])
 
 
 @PROPS

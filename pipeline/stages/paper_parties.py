@@ -13,7 +13,8 @@ import re
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person, parse
 from pipeline.records import Party, PartyRole
-from pipeline.stages.parties import PartyRules, _describe, _is_org, _is_role, _party, same_body
+from pipeline.stages.fold import same_body
+from pipeline.stages.parties import PartyRules, _describe, _is_org, _is_role, _party
 from pipeline.stages.segment import Segment
 from pipeline.stages.headings import describe_phrase
 from pipeline.text import Line, clean, split_lines, to_blocks

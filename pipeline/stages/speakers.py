@@ -25,7 +25,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person, parse
 from pipeline.records import Party, PartyRole
 from pipeline.stages.headings import Named, comma_parts, describe_phrase
-from pipeline.stages.parties import same_person
+from pipeline.stages.fold import same_person
 from pipeline.stages.segment import Segment
 from pipeline.text import Line, clean, split_lines
 
