@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.learn.features import passage_features
+from pipeline.learn.features import FIRST_UNITS, passage_features
 from pipeline.records import StanceLabel
 from pipeline.text import clean
 
@@ -82,7 +82,7 @@ class StanceModel:
 def features_for(text: str, answer, rule, lex) -> dict[str, float]:
     """The features of one answer, from the lexicon's verdict on it."""
     first_cues = []
-    for a, z, _ in answer.units[:2]:
+    for a, z, _ in answer.units[:FIRST_UNITS]:
         sent = clean(text[a:z]) or ""
         for cue in lex.stance_cues:
             if cue.pattern.search(sent):

@@ -29,7 +29,6 @@ from pathlib import Path
 from pipeline.config import PROJECT_ROOT, Settings
 from pipeline.learn.stance_model import MODEL_FILE
 
-LABELS = ("accepted", "partially_addressed", "deferred", "rejected", "noted", "not_addressed")
 # chosen by leave-one-file-out on the fixtures and seeds alone (C in 0.1-2,
 # with and without balanced class weights, with and without bigrams), so the
 # development set's figures stay a measurement, not a target

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.stages.recommendations import Ref
+from pipeline.stages.recommendations import ANCHOR_CHARS, Ref
 from pipeline.stages.segment import Segment
 from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, to_blocks
 
@@ -210,9 +210,6 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if found:
             out[lab] = Answer(tuple(found), "topic", None, found[0][0])
     return out, False
-
-
-ANCHOR_CHARS = 60  # a reference this close to the start of a paragraph opens the answer to it
 
 
 def _opening_line(text: str, blocks: list[Block], r: Ref):
