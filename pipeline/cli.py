@@ -38,6 +38,13 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--scheduler", metavar="ADDRESS",
                    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)")
     r.add_argument("--full", action="store_true", help="ignore the cache and extract every file again")
+    r.add_argument("--file-timeout", type=float, default=Settings.model_fields["file_timeout"].default,
+                   metavar="SECONDS", help="stop a file whose extraction takes longer and report it in the errors "
+                                           "table (E501); the batch goes on (default %(default)g; 0: no limit)")
+    r.add_argument("--follow-links", action="store_true",
+                   help="read links that point outside the corpus folder (by default each is an errors row, E007)")
+    r.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                   help="if another run is writing to OUT_DIR, wait this long for it (default: exit at once)")
     noise = r.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     noise.add_argument("-v", "--verbose", action="store_true", help="log each file's warnings and errors")
@@ -89,7 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "workers", 1) < 1:
         print("error: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    from pipeline import evaluate, run  # heavy imports after argument errors are reported
+    if getattr(args, "file_timeout", 0) < 0:
+        print("error: --file-timeout must be 0 (no limit) or more", file=sys.stderr)
+        return EXIT_USAGE
+    from pipeline import evaluate, lock, run  # heavy imports after argument errors are reported
     from pipeline.lexicon import LexiconError
     from pipeline.nlp import ModelError
 
@@ -113,18 +123,21 @@ def main(argv: list[str] | None = None) -> int:
             print(evaluate.to_json(report, by_file=args.by_file) if args.json
                   else evaluate.render(report, args.show, by_file=args.by_file))
             return EXIT_OK
-        result = run.run_corpus(corpus, Settings(), workers=args.workers, executor=args.executor,
-                                scheduler=args.scheduler, out_dir=args.out, full=args.full,
-                                progress=sys.stderr.isatty() and not quiet)
-        run.write_outputs(result, args.out)
+        settings = Settings(file_timeout=args.file_timeout or None, follow_links=args.follow_links)
+        with lock.hold(args.out, args.wait):
+            result = run.run_corpus(corpus, settings, workers=args.workers, executor=args.executor,
+                                    scheduler=args.scheduler, out_dir=args.out, full=args.full,
+                                    progress=sys.stderr.isatty() and not quiet)
+            run.write_outputs(result, args.out)
+            summary = result.summary()
         if verbose:
             for e in result.tables["errors"].to_pylist():
                 logging.info("%s %s", e["error"], e["message"])
-    except (ModelError, LexiconError, evaluate.GoldFormatError, OSError, ValueError) as exc:
+    except (ModelError, LexiconError, evaluate.GoldFormatError, lock.Busy, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FATAL
     if not args.quiet or args.json:
-        _print_summary(result.summary(), args.out, args.json)
+        _print_summary(summary, args.out, args.json)
     return EXIT_FILE_ERRORS if result.failed_files else EXIT_OK
 
 

@@ -1,0 +1,304 @@
+"""Incremental linking: which files a change can affect, and their rows alone.
+
+Linking couples files in two ways: a reply answers a letter of another file
+(found by the date it cites), and letters about one report share the
+recommendation register. Files coupled either way form a *link group*. A
+group's rows depend only on its own files and, for the choice of the letter a
+reply answers, on the letters elsewhere that bear the date it cites.
+
+The link state (``OUT_DIR/.cache/<version>/link.state``) keeps for each
+file what that choice reads (a light copy of each letter), the letter each
+reply was found to answer, the reports its letters speak of after linking and
+its group. A rerun links only
+
+- the groups of new, changed and deleted files;
+- the groups of replies elsewhere whose answered letter changes because a
+  letter bearing the date they cite came, went or changed;
+- any group those come to share a thread or a report with;
+
+by calling ``link.link`` on those files, with the letters of the rest of the
+corpus passed as candidates, so the rows are the ones a full run gives.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import pickle
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from pipeline import link as link_mod
+from pipeline.executors import FileResult
+from pipeline.extract import DocState, LetterState
+from pipeline.lexicon import Lexicons
+from pipeline.records import Kind, Letter, Party, PartyRole
+from pipeline.register import report_key
+from pipeline.write import atomic_write_bytes
+
+STATE_FILE = "link.state"  # beside the cache entries (*.pkl), never pruned with them
+FILES_PER_PART = 256  # a part holds the rows of about this many files (between a quarter and four times)
+MAX_PARTS = 1024
+
+
+class Light(NamedTuple):
+    """What choosing the letter a reply answers reads of a letter, and what linking made of it."""
+
+    letter_id: str
+    index: int
+    kind: str
+    date: dt.date | None
+    reply_to_date: dt.date | None
+    report_title: str | None  # before linking
+    senders: tuple[str, ...]
+    recipients: tuple[str, ...]
+    seeker: bool  # a reply with no earlier letter in its file: answered across files by its cited date
+    in_reply_to: str | None = None  # after linking
+    report: str = ""  # report key after linking
+
+
+@dataclass
+class FileEntry:
+    sha: str | None
+    stat: tuple[int, ...] | None
+    doc_id: str | None
+    letters: tuple[Light, ...]
+    group: str
+    errors: tuple[tuple[str, str], ...] = ()  # (code, message) of its errors rows
+
+
+@dataclass
+class LinkState:
+    version: str
+    follow_links: bool
+    n_parts: int
+    files: dict[str, FileEntry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path) -> LinkState | None:
+        try:
+            state = pickle.loads((folder / STATE_FILE).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return state if isinstance(state, cls) else None
+
+    def save(self, folder: Path) -> None:
+        atomic_write_bytes(folder / STATE_FILE, pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def parts_for(n_files: int) -> int:
+    """Parts per table for a corpus of ``n_files``: a power of two, about FILES_PER_PART files each."""
+    n = 1
+    while n * FILES_PER_PART < n_files and n < MAX_PARTS:
+        n *= 2
+    return n
+
+
+def needs_new_layout(n_parts: int, n_files: int) -> bool:
+    ideal = parts_for(n_files)
+    return ideal >= 4 * n_parts or ideal * 4 <= n_parts
+
+
+def _names(ls: LetterState, role: PartyRole) -> tuple[str, ...]:
+    return tuple(sorted({p.name.lower() for p in ls.parties if p.role is role and p.name}))
+
+
+def lights(doc: DocState) -> list[Light]:
+    """Light copies of a file's letters as extracted (before linking)."""
+    first = min((ls.letter.index for ls in doc.letters), default=0)
+    return [Light(ls.letter.letter_id, ls.letter.index, ls.letter.kind.value, ls.letter.date, ls.letter.reply_to_date,
+                  ls.letter.report_title, _names(ls, PartyRole.sender), _names(ls, PartyRole.recipient),
+                  ls.letter.kind is Kind.reply and ls.letter.index == first and ls.letter.reply_to_date is not None)
+            for ls in doc.letters]
+
+
+def stand_in(path: str, lt: Light) -> LetterState:
+    """A letter of a file that is not being linked, as the choice of an answered letter reads it."""
+    letter = Letter.model_construct(
+        letter_id=lt.letter_id, document_id=lt.letter_id[:16], source_path=path, index=lt.index, kind=Kind(lt.kind),
+        char_start=0, char_end=0, date=lt.date, reply_to_date=lt.reply_to_date, in_reply_to=None,
+        report_title=lt.report_title, references=[], subject=None, text="")
+    parties = [Party.model_construct(letter_id=lt.letter_id, role=role, name=n, honorific=None, position=None,
+                                     organisation=None, email=None, char_start=None, char_end=None)
+               for role, names in ((PartyRole.sender, lt.senders), (PartyRole.recipient, lt.recipients)) for n in names]
+    return LetterState(seg=None, letter=letter, parties=parties, addresses=[], dates=[], refs=[])
+
+
+def fresh(doc: DocState) -> DocState:
+    """A copy ``link`` may update (it replaces letters' records and parties) without touching ``doc``."""
+    return dataclasses.replace(doc, letters=[dataclasses.replace(ls) for ls in doc.letters])
+
+
+class Index:
+    """Look-ups over the previous run's state."""
+
+    def __init__(self, state: LinkState):
+        self.state = state
+        self.groups: dict[str, list[str]] = defaultdict(list)
+        self.candidates: dict[object, list[tuple[str, Light]]] = defaultdict(list)
+        self.seekers: dict[object, list[tuple[str, Light]]] = defaultdict(list)
+        self.reports: dict[str, set[str]] = defaultdict(set)
+        self.doc_path: dict[str, str] = {}
+        for path, e in state.files.items():
+            self.groups[e.group].append(path)
+            if e.doc_id:
+                self.doc_path[e.doc_id] = path
+            for lt in e.letters:
+                if lt.kind != Kind.reply.value:
+                    self.candidates[lt.date].append((path, lt))
+                if lt.seeker:
+                    self.seekers[lt.reply_to_date].append((path, lt))
+                if lt.report:
+                    self.reports[lt.report].add(e.group)
+
+    def expand(self, paths: Iterable[str]) -> set[str]:
+        """The paths with every file of their groups."""
+        out = set(paths)
+        for p in list(out):
+            e = self.state.files.get(p)
+            if e is not None:
+                out.update(self.groups[e.group])
+        return out
+
+
+@dataclass
+class Outcome:
+    linked_paths: set[str]  # files whose rows this run gives (present ones) or drops (deleted ones)
+    docs: list[DocState]  # the linked files' extraction, after linking
+    linked: link_mod.Linked
+    entries: dict[str, FileEntry]  # new state of the linked files that are present
+    rounds: int = 1
+
+
+def _entry_for(path: str, res: FileResult, stat, pre: list[Light], after: dict[str, Letter]) -> FileEntry:
+    letters = tuple(lt._replace(in_reply_to=after[lt.letter_id].in_reply_to,
+                                report=report_key(after[lt.letter_id].report_title)) for lt in pre)
+    errors = tuple((e.error, e.message) for e in res.errors)
+    return FileEntry(res.sha256, stat, res.doc.document.document_id if res.doc else None, letters, path, errors)
+
+
+def _groups(entries: dict[str, FileEntry], doc_path: dict[str, str]) -> None:
+    """Link groups of the linked files: joined by the letter a reply answers and by a shared report."""
+    parent = {p: p for p in entries}
+
+    def find(p: str) -> str:
+        while parent[p] != p:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        return p
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_report: dict[str, str] = {}
+    for path, e in entries.items():
+        for lt in e.letters:
+            if lt.in_reply_to:
+                target = doc_path.get(lt.in_reply_to[:16])
+                if target in parent:
+                    union(path, target)
+            if lt.report:
+                union(path, by_report.setdefault(lt.report, path))
+    for path, e in entries.items():
+        e.group = find(path)  # the first path of the group in sort order names it
+
+
+def relink(state: LinkState | None, present: dict[str, object], changed: set[str],
+           result_of: Callable[[str], FileResult], lex: Lexicons, model) -> Outcome:
+    """Link what the change of ``changed`` (new, changed or deleted paths) can affect.
+
+    ``present`` maps every path of the corpus to its stat signature; ``result_of`` gives a
+    file's extraction (fresh or from the cache). Without a state, everything is linked.
+    """
+    if state is None:
+        index = None
+        linked_paths = set(present)
+        seekers_elsewhere: list[tuple[str, Light]] = []
+    else:
+        index = Index(state)
+        linked_paths = index.expand(changed)
+        touched: set[object] = set()
+        for p in changed:
+            old = state.files.get(p)
+            if old is not None:
+                touched |= {lt.date for lt in old.letters if lt.kind != Kind.reply.value}
+            if p in present:
+                res = result_of(p)
+                if res.doc is not None:
+                    touched |= {lt.date for lt in lights(res.doc) if lt.kind != Kind.reply.value}
+        seekers_elsewhere = [(p, lt) for d in touched for p, lt in index.seekers.get(d, [])]
+    rounds = 0
+    while True:
+        rounds += 1
+        results = {p: result_of(p) for p in sorted(linked_paths) if p in present}
+        originals = {p: r.doc for p, r in results.items() if r.doc is not None}
+        docs = [fresh(d) for d in originals.values()]
+        pre = {p: lights(d) for p, d in originals.items()}
+        file_of = {ls.letter.letter_id: d.document.source_path for d in docs for ls in d.letters}
+        grow: set[str] = set()
+        pool: list[LetterState] = []
+        if index is not None:
+            pool_cache: dict[str, LetterState] = {}
+
+            def pool_for(date) -> list[LetterState]:
+                out = []
+                for p, lt in index.candidates.get(date, []):
+                    if p not in linked_paths:
+                        if lt.letter_id not in pool_cache:
+                            pool_cache[lt.letter_id] = stand_in(p, lt)
+                        out.append(pool_cache[lt.letter_id])
+                return out
+
+            by_date: dict[object, list[LetterState]] = defaultdict(list)
+            for d in docs:
+                for ls in d.letters:
+                    by_date[ls.letter.date].append(ls)
+            cited = {ls.letter.reply_to_date for d in docs for ls in d.letters if ls.letter.kind is Kind.reply}
+            cited |= {lt.reply_to_date for _, lt in seekers_elsewhere}
+            for date in cited:
+                got = pool_for(date)
+                pool += got
+                by_date[date] = by_date[date] + got
+            # a reply being linked must not come to answer a letter that is not
+            for d in docs:
+                for ls in d.letters:
+                    if ls.letter.kind is Kind.reply:
+                        prev = link_mod._answered(ls, d.letters, by_date)
+                        if prev is not None and prev.letter.letter_id not in file_of:
+                            grow.add(prev.letter.source_path)
+            # a reply elsewhere that now answers another letter is linked again, with that letter
+            for p, lt in seekers_elsewhere:
+                if p in linked_paths:
+                    continue
+                me = stand_in(p, lt)
+                prev = link_mod._answered(me, [me], by_date)
+                now = prev.letter.letter_id if prev is not None else None
+                if now != lt.in_reply_to:
+                    grow.add(p)
+                    if prev is not None:
+                        grow.add(prev.letter.source_path)
+                    if lt.in_reply_to and lt.in_reply_to[:16] in index.doc_path:
+                        grow.add(index.doc_path[lt.in_reply_to[:16]])
+            if grow - linked_paths:
+                linked_paths |= index.expand(grow)
+                continue
+        linked = link_mod.link(docs, lex, model, candidates=pool)
+        after = {lt.letter_id: lt for lt in linked.letters}
+        if index is not None:
+            # a report these files now speak of, held by a group that is not being linked, joins it
+            for letter in linked.letters:
+                key = report_key(letter.report_title)
+                for g in index.reports.get(key, ()) if key else ():
+                    if any(p not in linked_paths for p in index.groups[g]):
+                        grow.update(index.groups[g])
+            if grow - linked_paths:
+                linked_paths |= index.expand(grow)
+                continue
+        break
+    entries = {p: _entry_for(p, results[p], present[p], pre.get(p, []), after) for p in results}
+    _groups(entries, {e.doc_id: p for p, e in entries.items() if e.doc_id})
+    return Outcome(linked_paths, docs, linked, entries, rounds)

@@ -1,0 +1,136 @@
+"""Reruns cost what changed: only the link groups a change can affect are linked again, only
+their parts are rewritten, and the tables are always the ones a run from scratch gives."""
+from __future__ import annotations
+
+import random
+import shutil
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline import incremental, schema, write
+from pipeline.run import run_corpus, write_outputs
+from tests.conftest import CORPUS, ROOT
+
+FIXTURES = ROOT / "tests" / "data" / "fixtures"
+LETTER = FIXTURES / "letters" / "l04a_regulator_letter.txt"  # answered by the next file, across files
+REPLY = FIXTURES / "letters" / "l04b_authority_reply.txt"
+
+
+def _same_tables(a, b):
+    for name in schema.TABLES:
+        assert a.tables[name].equals(b.tables[name]), name
+
+
+def _parts(out):
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.glob("*.parquet/*.parquet")}
+
+
+def _run(corpus, out, settings, nlp):
+    result = run_corpus(corpus, settings, nlp, out_dir=out)
+    write_outputs(result, out)
+    return result
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    shutil.copy(LETTER, folder / LETTER.name)
+    shutil.copy(REPLY, folder / REPLY.name)
+    return folder
+
+
+def test_unchanged_rerun_links_and_writes_nothing(corpus, tmp_path, settings, nlp):
+    out = tmp_path / "out"
+    first = _run(corpus, out, settings, nlp)
+    before = _parts(out)
+    again = _run(corpus, out, settings, nlp)
+    assert (again.extracted, again.linked_files) == (0, 0)
+    assert _parts(out) == before, "no part was rewritten"
+    _same_tables(first, again)
+
+
+def test_a_reply_across_files_is_linked_again_with_its_letter(corpus, tmp_path, settings, nlp):
+    out = tmp_path / "out"
+    _run(corpus, out, settings, nlp)
+    letters = {r["source_path"]: r for r in pq.read_table(out / "letters.parquet").to_pylist()}
+    assert letters[REPLY.name]["in_reply_to"] == letters[LETTER.name]["letter_id"]
+    (corpus / LETTER.name).write_text(LETTER.read_text() + "\nA closing line added later.\n")
+    rerun = _run(corpus, out, settings, nlp)
+    assert rerun.extracted == 1
+    assert rerun.linked_files == 2, "the letter and the reply that answers it, and nothing else"
+    _same_tables(rerun, run_corpus(corpus, settings, nlp))
+
+
+def test_a_new_file_rewrites_only_its_parts(corpus, tmp_path, settings, nlp):
+    out = tmp_path / "out"
+    _run(corpus, out, settings, nlp)
+    before = _parts(out)
+    shutil.copy(FIXTURES / "coroners" / "pfd_hollis_trust_reply.txt", corpus / "zz_new.txt")
+    rerun = _run(corpus, out, settings, nlp)
+    assert (rerun.extracted, rerun.linked_files) == (1, 1)
+    after = _parts(out)
+    rewritten = {p for p in after if before.get(p) != after[p]}
+    assert rewritten and all("part-0000-of-0001" in p for p in rewritten)
+    _same_tables(rerun, run_corpus(corpus, settings, nlp))
+
+
+def test_parts_follow_the_corpus_size():
+    assert incremental.parts_for(5) == 1
+    assert incremental.parts_for(3000) == 16
+    assert incremental.parts_for(30_000) == 128
+    assert not incremental.needs_new_layout(16, 3500)
+    assert incremental.needs_new_layout(1, 5000)
+
+
+def _pool(tmp_path):
+    """Whole files, and files cut in two at their second letter, so replies answer letters of
+    other files by the date they cite."""
+    pool = {p.name: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}
+    pool |= {p.name: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.txt"))}
+    for name in ["001_d64e5799566db373.txt", "h3_hmip_young_adults_letter_and_reply.txt",
+                 "02_transport_committee_letter_and_response.txt"]:
+        text = pool[name]
+        cut = text.find("\n", len(text) // 2)
+        for marker in ("Thank you for your letter", "Dear "):
+            at = text.find(marker, len(text) // 3)
+            if at > 0:
+                cut = text.rfind("\n\n", 0, at)
+                break
+        pool[f"cut_a_{name}"], pool[f"cut_b_{name}"] = text[:cut], text[cut:]
+    return pool
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_any_sequence_of_changes_gives_the_tables_of_a_run_from_scratch(tmp_path, settings, nlp, seed):
+    rng = random.Random(seed)
+    pool = _pool(tmp_path)
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    names = sorted(pool)
+    for name in rng.sample(names, 8):
+        (corpus / name).write_text(pool[name], encoding="utf-8")
+    _run(corpus, out, settings, nlp)
+    partial = 0
+    for step in range(5):
+        present = sorted(p.name for p in corpus.iterdir())
+        op = rng.choice(["add", "add", "delete", "change", "copy"])
+        if op == "add":
+            name = rng.choice([n for n in names if n not in present] or names)
+            (corpus / name).write_text(pool[name], encoding="utf-8")
+        elif op == "delete" and len(present) > 2:
+            (corpus / rng.choice(present)).unlink()
+        elif op == "change":
+            victim = corpus / rng.choice(present)
+            victim.write_text(victim.read_text(encoding="utf-8").replace("2021", "2022", 1) + "\nP.S.\n",
+                              encoding="utf-8")
+        else:  # a second copy of a file: its letters bear the same dates as the first's
+            src = rng.choice(present)
+            shutil.copy(corpus / src, corpus / f"copy{step}_{src}")
+        rerun = _run(corpus, out, settings, nlp)
+        partial += rerun.linked_files < rerun.n_files
+        _same_tables(rerun, run_corpus(corpus, settings, nlp))
+        for name in schema.TABLES:  # what an analyst reads from the folder is the same table
+            assert write.canonical(name, pq.read_table(out / f"{name}.parquet")).equals(rerun.tables[name]), name
+    assert partial, "some rerun linked only a part of the corpus"
