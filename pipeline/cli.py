@@ -67,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=int, default=2, help="processes for both runs (default 2)")
     b.add_argument("--sizes", default="", metavar="N,N", help="also time the pipeline alone at these corpus "
                                                               "sizes, to see time per letter scale (e.g. 500,5000)")
+    b.add_argument("--files", default="", metavar="N,N", help="also time a first run, an unchanged rerun and "
+                                                              "reruns with one new and one changed file on corpora "
+                                                              "of these many files (e.g. 3000,30000)")
+    b.add_argument("--link-letters", default="", metavar="N,N", help="also time linking and writing alone, with "
+                                                                     "peak memory, over these many generated "
+                                                                     "letters (e.g. 10000,100000)")
+    b.add_argument("--no-pathological", action="store_true", help="skip the milliseconds per KB on pathological files")
+    b.add_argument("--no-bare", action="store_true", help="skip the bare nlp.pipe comparison")
     b.add_argument("--out", type=Path, default=Path("bench/results.json"), help="results file (default bench/results.json)")
     return p
 
@@ -106,8 +114,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from pipeline import bench
 
-        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
-        print(bench.render(bench.run(args.n, args.workers, sizes, args.out)))
+        def ints(text: str) -> list[int]:
+            return [int(x) for x in text.split(",") if x.strip()]
+
+        print(bench.render(bench.run(args.n, args.workers, ints(args.sizes), args.out, files=ints(args.files),
+                                     link_letters=ints(args.link_letters), pathological=not args.no_pathological,
+                                     bare=not args.no_bare)))
         print(f"results written to {args.out}")
         return EXIT_OK
     corpus = args.corpus

@@ -30,12 +30,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+import pyarrow as pa
+
 from pipeline import link as link_mod
+from pipeline import write
 from pipeline.executors import FileResult
 from pipeline.extract import DocState, LetterState
 from pipeline.lexicon import Lexicons
 from pipeline.records import Kind, Letter, Party, PartyRole
 from pipeline.register import report_key
+from pipeline.schema import TABLES
 from pipeline.write import atomic_write_bytes
 
 STATE_FILE = "link.state"  # beside the cache entries (*.pkl), never pruned with them
@@ -163,11 +167,47 @@ class Index:
         return out
 
 
+class Rows:
+    """The linked files' records, turned into Arrow a batch at a time so that Python objects never
+    pile up: a first run over a large corpus holds its rows as Arrow only."""
+
+    def __init__(self, batch: int = 50_000):
+        self.batch = batch
+        self.pending: dict[str, list] = {name: [] for name in TABLES}
+        self.done: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
+
+    def add(self, docs: list[DocState], linked: link_mod.Linked, results: list[FileResult]) -> None:
+        got = {
+            "documents": [d.document for d in docs],
+            "letters": linked.letters,
+            "parties": linked.parties,
+            "addresses": [a for d in docs for ls in d.letters for a in ls.addresses],
+            "dates": [x for d in docs for ls in d.letters for x in ls.dates],
+            "recommendations": linked.recommendations,
+            "recommendation_mentions": linked.mentions,
+            "stances": linked.stances,
+            "errors": [e for r in results for e in r.errors],
+        }
+        for name, rows in got.items():
+            self.pending[name].extend(rows)
+        if sum(map(len, self.pending.values())) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        for name, rows in self.pending.items():
+            if rows:
+                self.done[name].append(pa.Table.from_pylist(write.plain_rows(rows), schema=TABLES[name]))
+                rows.clear()
+
+    def tables(self) -> dict[str, pa.Table]:
+        self.flush()
+        return {name: pa.concat_tables(ts) if ts else TABLES[name].empty_table() for name, ts in self.done.items()}
+
+
 @dataclass
 class Outcome:
     linked_paths: set[str]  # files whose rows this run gives (present ones) or drops (deleted ones)
-    docs: list[DocState]  # the linked files' extraction, after linking
-    linked: link_mod.Linked
+    tables: dict[str, pa.Table]  # their rows, in no particular order
     entries: dict[str, FileEntry]  # new state of the linked files that are present
     rounds: int = 1
 
@@ -207,6 +247,68 @@ def _groups(entries: dict[str, FileEntry], doc_path: dict[str, str]) -> None:
         e.group = find(path)  # the first path of the group in sort order names it
 
 
+def _components(present: dict[str, object], result_of: Callable[[str], FileResult]) -> list[list[str]]:
+    """The corpus cut into parts that link alone: files joined by the letter a reply answers
+    across files (chosen on light copies, as ``link`` chooses it) or by a report they name."""
+    pre = {}
+    for p in sorted(present):
+        res = result_of(p)
+        pre[p] = lights(res.doc) if res.doc is not None else []
+    parent = {p: p for p in pre}
+
+    def find(p: str) -> str:
+        while parent[p] != p:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        return p
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_date: dict[object, list[LetterState]] = defaultdict(list)
+    by_report: dict[str, str] = {}
+    for p, lts in pre.items():
+        for lt in lts:
+            if lt.kind != Kind.reply.value:
+                by_date[lt.date].append(stand_in(p, lt))
+            key = report_key(lt.report_title)
+            if key:
+                union(p, by_report.setdefault(key, p))
+    for p, lts in pre.items():
+        for lt in lts:
+            if lt.seeker:
+                me = stand_in(p, lt)
+                prev = link_mod._answered(me, [me], by_date)
+                if prev is not None:
+                    union(p, prev.letter.source_path)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for p in pre:
+        groups[find(p)].append(p)
+    return [groups[k] for k in sorted(groups)]
+
+
+def link_all(present: dict[str, object], result_of: Callable[[str], FileResult], lex: Lexicons, model) -> Outcome:
+    """A first or full run: every file linked, a part of the corpus at a time, so memory holds one
+    part's extraction and the rows so far, never the whole corpus's extraction."""
+    rows = Rows()
+    entries: dict[str, FileEntry] = {}
+    parts = _components(present, result_of)
+    for paths in parts:
+        results = {p: result_of(p) for p in paths}
+        originals = {p: r.doc for p, r in results.items() if r.doc is not None}
+        docs = [fresh(d) for d in originals.values()]
+        linked = link_mod.link(docs, lex, model)
+        rows.add(docs, linked, list(results.values()))
+        after = {lt.letter_id: lt for lt in linked.letters}
+        mine = {p: _entry_for(p, results[p], present[p], lights(originals[p]) if p in originals else [], after)
+                for p in paths}
+        _groups(mine, {e.doc_id: p for p, e in mine.items() if e.doc_id})
+        entries.update(mine)
+    return Outcome(set(present), rows.tables(), entries, len(parts))
+
+
 def relink(state: LinkState | None, present: dict[str, object], changed: set[str],
            result_of: Callable[[str], FileResult], lex: Lexicons, model) -> Outcome:
     """Link what the change of ``changed`` (new, changed or deleted paths) can affect.
@@ -215,90 +317,74 @@ def relink(state: LinkState | None, present: dict[str, object], changed: set[str
     file's extraction (fresh or from the cache). Without a state, everything is linked.
     """
     if state is None:
-        index = None
-        linked_paths = set(present)
-        seekers_elsewhere: list[tuple[str, Light]] = []
-    else:
-        index = Index(state)
-        linked_paths = index.expand(changed)
-        touched: set[object] = set()
-        for p in changed:
-            old = state.files.get(p)
-            if old is not None:
-                touched |= {lt.date for lt in old.letters if lt.kind != Kind.reply.value}
-            if p in present:
-                res = result_of(p)
-                if res.doc is not None:
-                    touched |= {lt.date for lt in lights(res.doc) if lt.kind != Kind.reply.value}
-        seekers_elsewhere = [(p, lt) for d in touched for p, lt in index.seekers.get(d, [])]
+        return link_all(present, result_of, lex, model)
+    index = Index(state)
+    linked_paths = index.expand(changed)
+    touched: set[object] = set()  # dates of letters that came, went or changed
+    for p in changed:
+        old = state.files.get(p)
+        if old is not None:
+            touched |= {lt.date for lt in old.letters if lt.kind != Kind.reply.value}
+        if p in present:
+            res = result_of(p)
+            if res.doc is not None:
+                touched |= {lt.date for lt in lights(res.doc) if lt.kind != Kind.reply.value}
+    seekers_elsewhere = [(p, lt) for d in touched for p, lt in index.seekers.get(d, [])]
+    stand_ins: dict[str, LetterState] = {}
     rounds = 0
     while True:
         rounds += 1
         results = {p: result_of(p) for p in sorted(linked_paths) if p in present}
         originals = {p: r.doc for p, r in results.items() if r.doc is not None}
         docs = [fresh(d) for d in originals.values()]
-        pre = {p: lights(d) for p, d in originals.items()}
-        file_of = {ls.letter.letter_id: d.document.source_path for d in docs for ls in d.letters}
+        file_of = {ls.letter.letter_id for d in docs for ls in d.letters}
+        by_date: dict[object, list[LetterState]] = defaultdict(list)
+        for d in docs:
+            for ls in d.letters:
+                by_date[ls.letter.date].append(ls)
+        pool: list[LetterState] = []  # letters of other files bearing a date cited here
+        cited = {ls.letter.reply_to_date for d in docs for ls in d.letters if ls.letter.kind is Kind.reply}
+        for date in cited | {lt.reply_to_date for _, lt in seekers_elsewhere}:
+            got = [stand_ins.setdefault(lt.letter_id, stand_in(p, lt))
+                   for p, lt in index.candidates.get(date, []) if p not in linked_paths]
+            pool += got
+            by_date[date] = by_date[date] + got
         grow: set[str] = set()
-        pool: list[LetterState] = []
-        if index is not None:
-            pool_cache: dict[str, LetterState] = {}
-
-            def pool_for(date) -> list[LetterState]:
-                out = []
-                for p, lt in index.candidates.get(date, []):
-                    if p not in linked_paths:
-                        if lt.letter_id not in pool_cache:
-                            pool_cache[lt.letter_id] = stand_in(p, lt)
-                        out.append(pool_cache[lt.letter_id])
-                return out
-
-            by_date: dict[object, list[LetterState]] = defaultdict(list)
-            for d in docs:
-                for ls in d.letters:
-                    by_date[ls.letter.date].append(ls)
-            cited = {ls.letter.reply_to_date for d in docs for ls in d.letters if ls.letter.kind is Kind.reply}
-            cited |= {lt.reply_to_date for _, lt in seekers_elsewhere}
-            for date in cited:
-                got = pool_for(date)
-                pool += got
-                by_date[date] = by_date[date] + got
-            # a reply being linked must not come to answer a letter that is not
-            for d in docs:
-                for ls in d.letters:
-                    if ls.letter.kind is Kind.reply:
-                        prev = link_mod._answered(ls, d.letters, by_date)
-                        if prev is not None and prev.letter.letter_id not in file_of:
-                            grow.add(prev.letter.source_path)
-            # a reply elsewhere that now answers another letter is linked again, with that letter
-            for p, lt in seekers_elsewhere:
-                if p in linked_paths:
-                    continue
-                me = stand_in(p, lt)
-                prev = link_mod._answered(me, [me], by_date)
-                now = prev.letter.letter_id if prev is not None else None
-                if now != lt.in_reply_to:
-                    grow.add(p)
-                    if prev is not None:
+        # a reply being linked must not come to answer a letter that is not
+        for d in docs:
+            for ls in d.letters:
+                if ls.letter.kind is Kind.reply:
+                    prev = link_mod._answered(ls, d.letters, by_date)
+                    if prev is not None and prev.letter.letter_id not in file_of:
                         grow.add(prev.letter.source_path)
-                    if lt.in_reply_to and lt.in_reply_to[:16] in index.doc_path:
-                        grow.add(index.doc_path[lt.in_reply_to[:16]])
-            if grow - linked_paths:
-                linked_paths |= index.expand(grow)
+        # a reply elsewhere that now answers another letter is linked again, with both letters
+        for p, lt in seekers_elsewhere:
+            if p in linked_paths:
                 continue
+            me = stand_in(p, lt)
+            prev = link_mod._answered(me, [me], by_date)
+            if (prev.letter.letter_id if prev is not None else None) != lt.in_reply_to:
+                grow.add(p)
+                if prev is not None:
+                    grow.add(prev.letter.source_path)
+        if grow - linked_paths:
+            linked_paths |= index.expand(grow)
+            continue
         linked = link_mod.link(docs, lex, model, candidates=pool)
-        after = {lt.letter_id: lt for lt in linked.letters}
-        if index is not None:
-            # a report these files now speak of, held by a group that is not being linked, joins it
-            for letter in linked.letters:
-                key = report_key(letter.report_title)
-                for g in index.reports.get(key, ()) if key else ():
-                    if any(p not in linked_paths for p in index.groups[g]):
-                        grow.update(index.groups[g])
-            if grow - linked_paths:
-                linked_paths |= index.expand(grow)
-                continue
+        # a report these files now speak of, held by a group that is not being linked, joins it
+        for letter in linked.letters:
+            key = report_key(letter.report_title)
+            for g in index.reports.get(key, ()) if key else ():
+                if any(p not in linked_paths for p in index.groups[g]):
+                    grow.update(index.groups[g])
+        if grow - linked_paths:
+            linked_paths |= index.expand(grow)
+            continue
         break
-    entries = {p: _entry_for(p, results[p], present[p], pre.get(p, []), after) for p in results}
+    after = {lt.letter_id: lt for lt in linked.letters}
+    entries = {p: _entry_for(p, results[p], present[p], lights(originals[p]) if p in originals else [], after)
+               for p in results}
     _groups(entries, {e.doc_id: p for p, e in entries.items() if e.doc_id})
-    return Outcome(linked_paths, docs, linked, entries, rounds)
+    rows = Rows()
+    rows.add(docs, linked, list(results.values()))
+    return Outcome(linked_paths, rows.tables(), entries, rounds)

@@ -33,6 +33,7 @@ from pipeline.stages import load
 log = logging.getLogger("pipeline")
 
 MODEL_FROM_SETTINGS = object()  # run_corpus's default: the stance model trained into models/
+RETAIN = 2000  # extraction results kept in memory; past that they are read back from the cache
 PENDING = "pending"  # in OUT_DIR/.cache while parts are being replaced: the next run links everything
 
 EXIT_OK = 0
@@ -192,7 +193,8 @@ def run_corpus(corpus: Path, settings: Settings, nlp=None, *, workers: int = 1,
             hit = cache.get(src, sha)
             if isinstance(hit, FileResult) and not (hit.timeout and (settings.file_timeout is None
                                                                      or settings.file_timeout > hit.timeout)):
-                results[src] = hit
+                if len(results) < RETAIN:
+                    results[src] = hit
                 continue
         todo.append(str(path))
     deleted = set(state.files) - set(present) if state is not None else set()
@@ -204,29 +206,34 @@ def run_corpus(corpus: Path, settings: Settings, nlp=None, *, workers: int = 1,
     letters = 0
     with _progress(len(todo), progress) as bar:
         for res in runner(todo):
-            results[res.source_path] = res
             if cache is not None and res.sha256:
                 cache.put(res.source_path, res.sha256, res)
+                if len(todo) > RETAIN:  # read back from the cache when linked: memory holds a part at a time
+                    continue
+            results[res.source_path] = res
             letters += len(res.doc.letters) if res.doc else 0
             bar.update(1)
             bar.set_postfix(letters_per_s=f"{letters / max(1e-9, time.perf_counter() - started):.1f}", refresh=False)
 
     def result_of(src: str) -> FileResult:
-        if src not in results:
-            hit = cache.get(src, hashes[src]) if cache is not None and hashes.get(src) else None
-            if not isinstance(hit, FileResult):  # the cache lost it: extract it again
-                hit = executors.process_file(str(corpus / src), str(corpus), settings, nlp)
-                if cache is not None and hit.sha256:
-                    cache.put(src, hit.sha256, hit)
+        if src in results:
+            return results[src]
+        hit = cache.get(src, hashes[src]) if cache is not None and hashes.get(src) else None
+        if not isinstance(hit, FileResult):  # the cache lost it: extract it again
+            hit = executors.process_file(str(corpus / src), str(corpus), settings, nlp)
+            if cache is not None and hit.sha256:
+                cache.put(src, hit.sha256, hit)
+        if len(results) < RETAIN:
             results[src] = hit
-        return results[src]
+        return hit
 
     outcome = incremental.relink(state, present, changed | deleted, result_of, lex, stance_model)
-    tables = _tables(outcome, [results[s] for s in sorted(outcome.linked_paths) if s in present])
+    tables = outcome.tables
     result = RunResult(len(files), extracted=len(todo), cached=len(files) - len(todo),
                        manifest=hashes if cache is not None else None, cache=cache,
                        linked_files=len(outcome.linked_paths & set(present)))
     if cache is None:
+        tables = {name: write.canonical(name, t) for name, t in tables.items()}
         result._tables = tables
         result.parts = {name: {0: t} for name, t in tables.items()}
         return result
@@ -235,23 +242,6 @@ def run_corpus(corpus: Path, settings: Settings, nlp=None, *, workers: int = 1,
         result.stale_cache = {cache.entry(p, state.files[p].sha) for p in (changed | deleted)
                               if p in state.files and state.files[p].sha and state.files[p].sha != hashes.get(p)}
     return result
-
-
-def _tables(outcome: incremental.Outcome, linked_results: list[FileResult]) -> dict[str, pa.Table]:
-    """The rows of the linked files, one table each."""
-    docs, linked = outcome.docs, outcome.linked
-    records = {
-        "documents": [d.document for d in docs],
-        "letters": linked.letters,
-        "parties": linked.parties,
-        "addresses": [a for d in docs for ls in d.letters for a in ls.addresses],
-        "dates": [x for d in docs for ls in d.letters for x in ls.dates],
-        "recommendations": linked.recommendations,
-        "recommendation_mentions": linked.mentions,
-        "stances": linked.stances,
-        "errors": [e for r in linked_results for e in r.errors],
-    }
-    return {name: write.to_table(name, rows) for name, rows in records.items()}
 
 
 def _owner_column(name: str, table: pa.Table) -> tuple[str, list]:

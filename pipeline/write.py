@@ -76,7 +76,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, lambda tmp: Path(tmp).write_bytes(data))
 
 
-def _rows(records: Iterable[Record]) -> list[dict]:
+def plain_rows(records: Iterable[Record]) -> list[dict]:
     rows = [r.model_dump(mode="python") for r in records]
     for row in rows:
         for k, v in row.items():
@@ -86,7 +86,7 @@ def _rows(records: Iterable[Record]) -> list[dict]:
 
 
 def to_table(name: str, records: Iterable[Record]) -> pa.Table:
-    table = pa.Table.from_pylist(_rows(records), schema=schema.TABLES[name])
+    table = pa.Table.from_pylist(plain_rows(records), schema=schema.TABLES[name])
     return canonical(name, table)
 
 
