@@ -71,6 +71,7 @@ class FileEntry:
     letters: tuple[Light, ...]
     group: str
     errors: tuple[tuple[str, str], ...] = ()  # (code, message) of its errors rows
+    timeout: float | None = None  # the time budget its extraction ran out of, if it did
 
 
 @dataclass
@@ -216,7 +217,8 @@ def _entry_for(path: str, res: FileResult, stat, pre: list[Light], after: dict[s
     letters = tuple(lt._replace(in_reply_to=after[lt.letter_id].in_reply_to,
                                 report=report_key(after[lt.letter_id].report_title)) for lt in pre)
     errors = tuple((e.error, e.message) for e in res.errors)
-    return FileEntry(res.sha256, stat, res.doc.document.document_id if res.doc else None, letters, path, errors)
+    return FileEntry(res.sha256, stat, res.doc.document.document_id if res.doc else None, letters, path, errors,
+                     res.timeout)
 
 
 def _groups(entries: dict[str, FileEntry], doc_path: dict[str, str]) -> None:

@@ -182,6 +182,8 @@ def run_corpus(corpus: Path, settings: Settings, nlp=None, *, workers: int = 1,
                 changed.add(src)
             continue
         st = present[src] = _stat(path)
+        if old is not None and old.timeout and (settings.file_timeout is None or settings.file_timeout > old.timeout):
+            old = None  # it ran out of a smaller time budget: try again
         if old is not None and st is not None and old.stat == st:
             hashes[src] = old.sha
             continue
