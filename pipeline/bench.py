@@ -131,7 +131,7 @@ def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None =
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        files, words = build_corpus(n, folder)
+        n_files_built, words = build_corpus(n, folder)
         pipe = time_pipeline(folder, workers, settings)
         scaling = []
         for size in sizes or []:  # before the bare model, whose weights stay in this process's memory
@@ -142,7 +142,7 @@ def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None =
             scaling.append({"letters": r["letters"], "seconds": r["seconds"],
                             "ms_per_letter": 1000 * r["seconds"] / max(1, r["letters"]), "peak_mb": r["peak_mb"]})
             shutil.rmtree(sub)
-        for n_files in files or []:
+        for n_files in files or []:  # noqa: B020
             results.setdefault("reruns", []).append(bench_scale.reruns(n_files, workers, Path(tmp), settings))
         if link_letters:
             templates = bench_scale._extracted_templates(settings)
@@ -153,7 +153,7 @@ def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None =
             results["pathological"] = bench_scale.pathological(settings=settings)
         bare = time_bare_model(folder, workers, settings) if bare else None
         results.update({
-            "files": files, "words": words,
+            "files": n_files_built, "words": words,
             "pipeline": {**pipe, "letters_per_s": pipe["letters"] / pipe["seconds"],
                          "words_per_s": words / pipe["seconds"]},
         })
