@@ -142,7 +142,7 @@ def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None =
             scaling.append({"letters": r["letters"], "seconds": r["seconds"],
                             "ms_per_letter": 1000 * r["seconds"] / max(1, r["letters"]), "peak_mb": r["peak_mb"]})
             shutil.rmtree(sub)
-        for n_files in files or []:  # noqa: B020
+        for n_files in files or []:
             results.setdefault("reruns", []).append(bench_scale.reruns(n_files, workers, Path(tmp), settings))
         if link_letters:
             templates = bench_scale._extracted_templates(settings)

@@ -58,6 +58,7 @@ class RunResult:
     full_layout: bool = True  # every part is in ``parts`` (a first or full run)
     state: incremental.LinkState | None = None
     stale_cache: set[Path] = field(default_factory=set)
+    dirty: bool = True  # anything to write: an unchanged rerun leaves every file as it is
     _tables: dict[str, pa.Table] | None = None
 
     @property
@@ -281,9 +282,12 @@ def _plan_parts(result: RunResult, out_dir: Path, state, outcome: incremental.Ou
     for p in outcome.linked_paths:
         entries.pop(p, None)
     kept_paths = set(entries) & set(present)
+    restat = 0
     for p in kept_paths:  # touched but not changed: remember the new times, so the next run need not read it
         if entries[p].stat != present[p]:
             entries[p] = dataclasses.replace(entries[p], stat=present[p])
+            restat += 1
+    result.dirty = full or bool(outcome.linked_paths) or restat > 0
     entries.update(outcome.entries)
     new_state = incremental.LinkState(version, settings.follow_links, n_parts,
                                       {p: entries[p] for p in sorted(entries) if p in present})
@@ -316,6 +320,8 @@ def write_outputs(result: RunResult, out_dir: Path) -> None:
     says so: a run killed in between leaves every part whole, and the next run links everything."""
     if result.state is None or result.cache is None:
         write.write_tables(result.tables, out_dir)
+        return
+    if not result.dirty:
         return
     marker = result.cache.root / PENDING
     write.atomic_write_bytes(marker, b"parts are being replaced\n")
