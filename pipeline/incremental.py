@@ -249,7 +249,8 @@ def _groups(entries: dict[str, FileEntry], doc_path: dict[str, str]) -> None:
         e.group = find(path)  # the first path of the group in sort order names it
 
 
-def _components(present: dict[str, object], result_of: Callable[[str], FileResult]) -> list[list[str]]:
+def _components(present: dict[str, object], result_of: Callable[[str], FileResult]
+                ) -> tuple[list[list[str]], dict[object, list[LetterState]], dict[str, set[object]]]:
     """The corpus cut into parts that link alone: files joined by the letter a reply answers
     across files (chosen on light copies, as ``link`` chooses it) or by a report they name."""
     pre = {}
@@ -288,7 +289,8 @@ def _components(present: dict[str, object], result_of: Callable[[str], FileResul
     groups: dict[str, list[str]] = defaultdict(list)
     for p in pre:
         groups[find(p)].append(p)
-    return [groups[k] for k in sorted(groups)]
+    cited = {p: {lt.reply_to_date for lt in lts if lt.kind == Kind.reply.value} for p, lts in pre.items()}
+    return [groups[k] for k in sorted(groups)], by_date, cited
 
 
 def link_all(present: dict[str, object], result_of: Callable[[str], FileResult], lex: Lexicons, model) -> Outcome:
@@ -296,18 +298,23 @@ def link_all(present: dict[str, object], result_of: Callable[[str], FileResult],
     part's extraction and the rows so far, never the whole corpus's extraction."""
     rows = Rows()
     entries: dict[str, FileEntry] = {}
-    parts = _components(present, result_of)
+    parts, by_date, cited = _components(present, result_of)
     for paths in parts:
         results = {p: result_of(p) for p in paths}
         originals = {p: r.doc for p, r in results.items() if r.doc is not None}
         docs = [fresh(d) for d in originals.values()]
-        linked = link_mod.link(docs, lex, model)
+        # the letters of other parts bearing a date cited here weigh in the choice, as in one
+        # link over the whole corpus; none of them is chosen, or it would be in this part
+        mine = set(paths)
+        dates = set().union(*(cited[p] for p in paths))
+        pool = [c for d in dates for c in by_date.get(d, []) if c.letter.source_path not in mine]
+        linked = link_mod.link(docs, lex, model, candidates=pool)
         rows.add(docs, linked, list(results.values()))
         after = {lt.letter_id: lt for lt in linked.letters}
-        mine = {p: _entry_for(p, results[p], present[p], lights(originals[p]) if p in originals else [], after)
+        made = {p: _entry_for(p, results[p], present[p], lights(originals[p]) if p in originals else [], after)
                 for p in paths}
-        _groups(mine, {e.doc_id: p for p, e in mine.items() if e.doc_id})
-        entries.update(mine)
+        _groups(made, {e.doc_id: p for p, e in made.items() if e.doc_id})
+        entries.update(made)
     return Outcome(set(present), rows.tables(), entries, len(parts))
 
 

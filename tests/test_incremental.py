@@ -134,3 +134,35 @@ def test_any_sequence_of_changes_gives_the_tables_of_a_run_from_scratch(tmp_path
         for name in schema.TABLES:  # what an analyst reads from the folder is the same table
             assert write.canonical(name, pq.read_table(out / f"{name}.parquet")).equals(rerun.tables[name]), name
     assert partial, "some rerun linked only a part of the corpus"
+
+
+def test_a_first_run_linked_part_by_part_is_one_link_over_the_corpus(tmp_path, settings, nlp, lex):
+    """Linking group by group (to bound memory) gives the rows of one link over every file, also
+    where several letters of other files bear the date a reply cites."""
+    from pipeline import link
+    from pipeline.executors import process_file
+    from pipeline.learn.stance_model import StanceModel
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pool = _pool(tmp_path)
+    for name, body in pool.items():
+        (corpus / name).write_text(body, encoding="utf-8")
+    results = {p.name: process_file(str(p), str(corpus), settings, nlp) for p in sorted(corpus.iterdir())}
+    cited = sorted({ls.letter.reply_to_date for r in results.values() if r.doc for ls in r.doc.letters
+                    if ls.letter.reply_to_date})
+    for k, day in enumerate(cited):  # letters from nobody about nothing, dated as a reply's cited date
+        for copy in range(2):
+            name = f"stub{k}_{copy}.txt"
+            (corpus / name).write_text(f"{day.day} {day:%B %Y}\n\nDear Sir,\n\nA short note.\n\n"
+                                       f"Yours faithfully,\n\nA Person\n", encoding="utf-8")
+            results[name] = process_file(str(corpus / name), str(corpus), settings, nlp)
+    model = StanceModel.load(settings.models_dir)
+    present = {p: None for p in results}
+    by_parts = incremental.link_all(present, results.__getitem__, lex, model).tables
+    docs = [incremental.fresh(r.doc) for _, r in sorted(results.items()) if r.doc]
+    rows = incremental.Rows()
+    rows.add(docs, link.link(docs, lex, model), [results[p] for p in sorted(results)])
+    whole = rows.tables()
+    for name in schema.TABLES:
+        assert write.canonical(name, by_parts[name]).equals(write.canonical(name, whole[name])), name
