@@ -8,7 +8,7 @@ import shutil
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import schema, write
+from pipeline import schema
 from pipeline.run import run_corpus, write_outputs
 from tests.conftest import CORPUS
 
