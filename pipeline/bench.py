@@ -144,13 +144,16 @@ def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None =
             shutil.rmtree(sub)
         for n_files in files or []:
             results.setdefault("reruns", []).append(bench_scale.reruns(n_files, workers, Path(tmp), settings))
+            _save(results, out)  # a long benchmark keeps what it measured so far
         if link_letters:
             templates = bench_scale._extracted_templates(settings)
             for n_letters in link_letters:
                 results.setdefault("link_write", []).append(
                     bench_scale.link_write(n_letters, Path(tmp), settings, templates))
+                _save(results, out)
         if pathological:
             results["pathological"] = bench_scale.pathological(settings=settings)
+            _save(results, out)
         bare = time_bare_model(folder, workers, settings) if bare else None
         results.update({
             "files": n_files_built, "words": words,
@@ -164,10 +167,14 @@ def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None =
         if scaling:
             results["scaling"] = scaling
             results["ms_per_letter_ratio_largest_to_smallest"] = scaling[-1]["ms_per_letter"] / scaling[0]["ms_per_letter"]
+    _save(results, out)
+    return results
+
+
+def _save(results: dict, out: Path | None) -> None:
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(results, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
-    return results
 
 
 def render(r: dict) -> str:
