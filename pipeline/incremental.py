@@ -270,11 +270,12 @@ def _components(present: dict[str, object], result_of: Callable[[str], FileResul
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    by_date: dict[object, list[LetterState]] = defaultdict(list)
+    sought = {lt.reply_to_date for lts in pre.values() for lt in lts if lt.seeker}
+    by_date: dict[object, list[LetterState]] = defaultdict(list)  # stand-ins only where a reply looks
     by_report: dict[str, str] = {}
     for p, lts in pre.items():
         for lt in lts:
-            if lt.kind != Kind.reply.value:
+            if lt.kind != Kind.reply.value and lt.date in sought:
                 by_date[lt.date].append(stand_in(p, lt))
             key = report_key(lt.report_title)
             if key:

@@ -231,16 +231,15 @@ def run_corpus(corpus: Path, settings: Settings, nlp=None, *, workers: int = 1,
         return hit
 
     outcome = incremental.relink(state, present, changed | deleted, result_of, lex, stance_model)
-    tables = outcome.tables
     result = RunResult(len(files), extracted=len(todo), cached=len(files) - len(todo),
                        manifest=hashes if cache is not None else None, cache=cache,
                        linked_files=len(outcome.linked_paths & set(present)))
     if cache is None:
-        tables = {name: write.canonical(name, t) for name, t in tables.items()}
+        tables = {name: write.canonical(name, t) for name, t in outcome.tables.items()}
         result._tables = tables
         result.parts = {name: {0: t} for name, t in tables.items()}
         return result
-    _plan_parts(result, out_dir, state, outcome, tables, present, settings, version)
+    _plan_parts(result, out_dir, state, outcome, outcome.tables, present, settings, version)
     if state is not None:
         result.stale_cache = {cache.entry(p, state.files[p].sha) for p in (changed | deleted)
                               if p in state.files and state.files[p].sha and state.files[p].sha != hashes.get(p)}
@@ -298,8 +297,8 @@ def _plan_parts(result: RunResult, out_dir: Path, state, outcome: incremental.Ou
         | set(bucket_of_path.values()))
     keep_docs = {state.files[p].doc_id for p in kept_paths if state.files[p].doc_id} if state else set()
     parts: dict[str, dict[int, pa.Table | None]] = {}
-    for name, table in tables.items():
-        new = _split(name, table, bucket_of_path, path_of_doc, n_parts)
+    for name in list(tables):  # each table let go once split: memory holds one copy of the rows
+        new = _split(name, tables.pop(name), bucket_of_path, path_of_doc, n_parts)
         parts[name] = {}
         for b in sorted(affected):
             pieces = [new[b]] if b in new else []
@@ -310,7 +309,7 @@ def _plan_parts(result: RunResult, out_dir: Path, state, outcome: incremental.Ou
                     keep = [o in kept_paths if kind == "path" else o in keep_docs for o in owners]
                     pieces.insert(0, old.filter(pa.array(keep, type=pa.bool_())))
             rows = pa.concat_tables(pieces) if pieces else None
-            parts[name][b] = write.canonical(name, rows) if rows is not None and rows.num_rows else None
+            parts[name][b] = rows if rows is not None and rows.num_rows else None  # sorted when written
     result.out_dir, result.n_parts, result.parts = out_dir, n_parts, parts
     result.full_layout, result.state = full, new_state
 
@@ -327,7 +326,8 @@ def write_outputs(result: RunResult, out_dir: Path) -> None:
     write.atomic_write_bytes(marker, b"parts are being replaced\n")
     for name, parts in result.parts.items():
         for bucket, table in parts.items():
-            write.write_part(out_dir, name, bucket, result.n_parts, table)
+            write.write_part(out_dir, name, bucket, result.n_parts,
+                             write.canonical(name, table) if table is not None else None)
         if result.full_layout:
             write.remove_stale_parts(out_dir, name, result.n_parts)
     result.state.save(result.cache.dir)
