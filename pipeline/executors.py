@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from pipeline import lexicon
+from pipeline import deadline, lexicon
 from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
 from pipeline.extract import DocState, extract
@@ -35,6 +35,7 @@ class FileResult:
     sha256: str | None
     doc: DocState | None = None
     errors: list[ErrorRow] = field(default_factory=list)
+    timeout: float | None = None  # the budget it ran out of, if it did: a larger one tries again
     attachments: list[FileResult] = field(default_factory=list)  # an e-mail's, each a document of its own
 
     def flat(self) -> list[FileResult]:
@@ -54,17 +55,25 @@ def _extract(loaded: load.Loaded | ErrorRow, settings: Settings, nlp: Language |
         return FileResult(loaded.source_path, None, errors=[loaded])
     attachments = [_extract(a, settings, nlp) for a in loaded.attachments]
     if not loaded.text.strip():  # nothing readable, and a warning that says why (a scan without OCR)
-        return FileResult(loaded.source_path, loaded.sha256, None, list(loaded.warnings), attachments)
+        return FileResult(loaded.source_path, loaded.sha256, None, list(loaded.warnings), attachments=attachments)
+    model, lex = nlp or _worker_nlp(settings), lexicon.load(settings.models_dir)
     try:
-        lex = lexicon.load(settings.models_dir)
-        doc = extract(loaded, nlp or _worker_nlp(settings), lex, settings)
-        mailhead.apply(doc, loaded.head, lex)
+        with deadline.within(settings.file_timeout):
+            doc = extract(loaded, model, lex, settings)
+            mailhead.apply(doc, loaded.head, lex)
+    except deadline.FileTimeout:
+        log.warning("%s: extraction stopped after %s s", loaded.source_path, settings.file_timeout)
+        err = ErrorRow(source_path=loaded.source_path, stage="extract", error="E501",
+                       message=f"{loaded.source_path}: extraction took longer than {settings.file_timeout:g} s "
+                               f"(--file-timeout) and was stopped; the file has no rows but this one")
+        return FileResult(loaded.source_path, loaded.sha256, errors=[*loaded.warnings, err],
+                          timeout=settings.file_timeout, attachments=attachments)
     except Exception as exc:  # noqa: BLE001 - reported as an errors row
         log.exception("extraction failed for %s", loaded.source_path)
         err = ErrorRow(source_path=loaded.source_path, stage="extract", error="E500",
                        message=f"{loaded.source_path}: {type(exc).__name__}: {exc}")
         return FileResult(loaded.source_path, loaded.sha256, errors=[*loaded.warnings, err], attachments=attachments)
-    return FileResult(loaded.source_path, loaded.sha256, doc, list(loaded.warnings), attachments)
+    return FileResult(loaded.source_path, loaded.sha256, doc, list(loaded.warnings), attachments=attachments)
 
 
 def process_file(path: str, corpus: str, settings: Settings, nlp: Language | None = None) -> FileResult:

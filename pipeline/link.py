@@ -7,6 +7,7 @@ the same corpus gives the same rows whatever order files were processed in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.extract import DocState, LetterState
@@ -124,14 +125,18 @@ def _from_original(doc: DocState, stances: list[Stance]) -> list[Stance]:
             if s.evidence is not None else s for s in stances]
 
 
-def link(docs: list[DocState], lex: Lexicons, model=None) -> Linked:
+def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterable[LetterState] = ()) -> Linked:
     """Threads, register, mentions and stances over the whole corpus; ``model`` is the learned
-    stance model (None: the lexicon decides alone)."""
+    stance model (None: the lexicon decides alone).
+
+    ``candidates`` are letters of other files that a reply here may be found to answer by its
+    cited date; they only take part in that choice (``incremental`` links a part of the corpus
+    and passes the rest this way, and makes sure none of them is chosen)."""
     docs = sorted(docs, key=lambda d: d.document.source_path)
     everyone = [ls for d in docs for ls in d.letters]
     doc_of = {id(ls): d for d in docs for ls in d.letters}
     by_date: dict[object, list[LetterState]] = {}  # cross-file candidates, found by the cited date
-    for ls in everyone:
+    for ls in [*everyone, *candidates]:
         by_date.setdefault(ls.letter.date, []).append(ls)
     answered: dict[str, LetterState | None] = {}
     for d in docs:

@@ -56,12 +56,15 @@ class Entry:
 @dataclass
 class Register:
     entries: list[Entry] = field(default_factory=list)
+    # entries of each scope, in order: a reference is compared with its own report's entries
+    # only, so resolving stays linear in the corpus
+    _by_scope: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
 
     def resolve(self, scope: str, title: str | None, label: str, number: int, text: str | None,
                 letter_id: str) -> Entry:
         """The entry for this reference, creating or enriching one as needed."""
         # two labels of one letter are two recommendations, however alike their words
-        same_scope = [e for e in self.entries if e.scope == scope and (e.letter_id != letter_id or e.label == label)]
+        same_scope = [e for e in self._by_scope.get(scope, ()) if e.letter_id != letter_id or e.label == label]
         if text:
             w = words(text)
             best = max(same_scope, key=lambda e: overlap(w, words(e.text or "")), default=None)
@@ -78,6 +81,7 @@ class Register:
                     return e
         entry = Entry(scope, title, label, number, letter_id, text, [label])
         self.entries.append(entry)
+        self._by_scope.setdefault(scope, []).append(entry)
         return entry
 
     @staticmethod

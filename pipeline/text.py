@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+# link text holds no "[" but a bracketed "[1]": from a run of "[" each try stops at the next
+# one, so a line of thousands of brackets is read once, not once per bracket
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _ANGLE_URL = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _SUP = re.compile(r"<sup>\s*([^<]{0,12}?)\s*</sup>", re.I)
 _TAG = re.compile(r"</?[a-z][^>]{0,40}>", re.I)

@@ -8,7 +8,7 @@ import shutil
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import schema, write
+from pipeline import schema
 from pipeline.run import run_corpus, write_outputs
 from tests.conftest import CORPUS
 
@@ -81,10 +81,14 @@ def test_full_ignores_the_cache(work, settings, nlp):
     assert run_corpus(corpus, settings, nlp, out_dir=out, full=True).extracted == 5
 
 
+def _parts(out):
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.glob("*.parquet/*.parquet"))}
+
+
 def test_a_crash_while_writing_leaves_previous_tables_whole(work, settings, nlp, monkeypatch):
     corpus, out = work
     write_outputs(run_corpus(corpus, settings, nlp, out_dir=out), out)
-    before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+    before = _parts(out)
     calls = {"n": 0}
     real = pq.write_table
 
@@ -96,13 +100,18 @@ def test_a_crash_while_writing_leaves_previous_tables_whole(work, settings, nlp,
         return real(table, where, **kw)
 
     monkeypatch.setattr(pq, "write_table", dies_on_third)
-    result = run_corpus(corpus, settings, nlp, out_dir=out)
+    result = run_corpus(corpus, settings, nlp, out_dir=out, full=True)
     with pytest.raises(KeyboardInterrupt):
-        write.write_tables(result.tables, out)
+        write_outputs(result, out)
     monkeypatch.undo()
     assert calls["n"] == 3
-    for name, data in before.items():
-        # the first two were replaced by identical tables; the third was never renamed into place
-        assert (out / name).read_bytes() == data, name
-        pq.read_table(out / name)
-    assert not list(out.glob(".*.tmp")), "no temporary files left behind"
+    # the first two were replaced by identical parts; the third was never renamed into place
+    assert _parts(out) == before
+    for name in schema.TABLES:
+        pq.read_table(out / f"{name}.parquet")
+    assert not list(out.glob("*.parquet/.*.tmp")), "no temporary files left behind"
+    # the next run knows a run died while writing, links everything again and repairs the parts
+    again = run_corpus(corpus, settings, nlp, out_dir=out)
+    assert again.linked_files == 5 and again.extracted == 0
+    write_outputs(again, out)
+    _same_tables(again, run_corpus(corpus, settings, nlp))

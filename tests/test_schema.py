@@ -38,12 +38,23 @@ def test_same_input_gives_byte_identical_tables(corpus_run, settings, nlp, tmp_p
     write.write_tables(corpus_run.tables, tmp_path / "a")
     write.write_tables(run_corpus(CORPUS, settings, nlp).tables, tmp_path / "b")
     for name in schema.TABLES:
-        assert (tmp_path / "a" / f"{name}.parquet").read_bytes() == (tmp_path / "b" / f"{name}.parquet").read_bytes(), name
+        a, b = sorted((tmp_path / "a" / f"{name}.parquet").iterdir()), sorted((tmp_path / "b" / f"{name}.parquet").iterdir())
+        assert [p.name for p in a] == [p.name for p in b] and a, name
+        assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b], name
 
 
 def test_write_leaves_no_temporary_files(corpus_run, tmp_path):
     write.write_tables(corpus_run.tables, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{n}.parquet" for n in schema.TABLES)
+    for folder in tmp_path.iterdir():
+        assert all(write.PART.match(p.name) for p in folder.iterdir()), sorted(folder.iterdir())
+
+
+@pytest.mark.parametrize("name", sorted(schema.TABLES))
+def test_canonical_order_does_not_depend_on_input_order(corpus_run, name):
+    table = corpus_run.tables[name]
+    reversed_ = table.take(pa.array(range(table.num_rows - 1, -1, -1), type=pa.int64()))
+    assert write.canonical(name, reversed_).equals(table)
 
 
 def test_errors_table_round_trips():

@@ -37,13 +37,14 @@ class Tables:
 def read(out_dir: Path) -> Tables:
     """Every table of a run in ``out_dir``; ``letters.parquet`` must be there."""
     for name in NEEDED:
-        if not (out_dir / f"{name}.parquet").is_file():
+        if not (out_dir / f"{name}.parquet").exists():
             raise TablesMissing(f"[E704] {out_dir} holds no {name}.parquet: run `python -m pipeline run "
                                 f"CORPUS --out {out_dir}` first")
     found = {}
     for name in NEEDED + OPTIONAL:
         path = out_dir / f"{name}.parquet"
-        found[name] = pq.read_table(path).to_pylist() if path.is_file() else []
+        # a folder of parts (this version) or one file (an older one) reads the same way
+        found[name] = pq.read_table(path).to_pylist() if path.exists() else []
     return Tables(**found)
 
 

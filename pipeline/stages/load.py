@@ -10,6 +10,7 @@ loaded as documents of their own, named ``mail.eml#attachment.pdf``.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
@@ -136,11 +137,31 @@ def decode(raw: bytes, source: str, settings: Settings) -> Loaded | ErrorRow:
     return load_bytes(raw, source, "txt", settings)
 
 
-def read(path: Path, corpus: Path, settings: Settings) -> Loaded | ErrorRow:
+def source_of(path: Path, corpus: Path) -> str:
     try:
-        source = path.relative_to(corpus).as_posix()
+        return path.relative_to(corpus).as_posix()
     except ValueError:
-        source = path.as_posix()
+        return path.as_posix()
+
+
+def link_outside(path: Path, corpus: Path, settings: Settings) -> ErrorRow | None:
+    """An errors row for a link that leads out of the corpus folder, unless links are followed:
+    a batch job must not read /etc because a corpus held a link to it."""
+    if settings.follow_links or not path.is_symlink():
+        return None
+    target = Path(os.path.realpath(path))
+    root = Path(os.path.realpath(corpus))
+    if target == root or root in target.parents:
+        return None
+    return _err(source_of(path, corpus), "E010",
+                f"is a link to {target}, outside the corpus folder; not followed (--follow-links reads it)")
+
+
+def read(path: Path, corpus: Path, settings: Settings) -> Loaded | ErrorRow:
+    source = source_of(path, corpus)
+    outside = link_outside(path, corpus, settings)
+    if outside is not None:
+        return outside
     try:
         if path.is_symlink() and not path.exists():
             return _err(source, "E002", "is a broken link")

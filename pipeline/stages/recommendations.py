@@ -252,6 +252,14 @@ _ACTION_LEAD = re.compile(r"\b(?:steps|actions?|measures|changes|work)\b[^:.]{0,
 LONE_GAP = 4  # paragraphs (page breaks included) a "N." line's text may run over
 
 
+@lru_cache(maxsize=4)
+def _labels_r(text: str) -> bool:
+    """Whether the document labels its recommendations "R1", "R2" ...: read once per file, not
+    once per segment (a file of thousands of letters would be read thousands of times)."""
+    return re.search(r"\brecommendations?\b", text, re.I) is not None and \
+        re.search(r"^\W{0,4}R\d{1,2}\b", text, re.M) is not None
+
+
 def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[str] | None = None) -> list[Ref]:
     """Every reference in the segment, in text order, one per label.
 
@@ -261,8 +269,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     """
     refs: list[Ref] = []
     # "R1" means a recommendation only where the document itself labels them "R1", "R2" ...
-    short = re.search(r"\brecommendations?\b", text, re.I) is not None and \
-        re.search(r"^\W{0,4}R\d{1,2}\b", text, re.M) is not None
+    short = _labels_r(text)
     blocks = to_blocks(split_lines(text, seg.start, seg.end))
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
         refs += _roman_refs(text, blocks)
