@@ -21,17 +21,25 @@ from pipeline.write import atomic_write_bytes
 MANIFEST = "manifest.json"
 CACHE_DIR = ".cache"
 # settings that decide how a run goes, not what a file's extraction holds
-RUN_ONLY_SETTINGS = frozenset({"file_timeout", "follow_links"})
+# settings that choose files or bound a run but never change a file's rows
+RUN_ONLY_SETTINGS = frozenset({"file_timeout", "follow_links", "include", "exclude"})
+# code that reads the tables or measures the pipeline, never making rows: changing it keeps the cache
+NOT_IN_ROWS = ("review/", "bench.py", "bench_scale.py", "evaluate.py", "evaluate_fold.py", "evaluate_render.py",
+               "gold_match.py", "learn/train_stance.py", "cli.py", "__main__.py")
 
 
 def code_version(settings: Settings) -> str:
-    """Hash of the pipeline's code, its models/ data files and the settings."""
+    """Hash of the code that makes rows, its models/ data files and the settings that change rows:
+    a cached extraction is reused only where a rerun would make the same one."""
     h = hashlib.sha256(settings.model_dump_json(exclude=set(RUN_ONLY_SETTINGS)).encode())
     roots = [PROJECT_ROOT / "pipeline", settings.models_dir]
     for root in roots:
         for p in sorted(root.rglob("*")):
+            rel = p.relative_to(root).as_posix()
+            if root == roots[0] and rel.startswith(NOT_IN_ROWS):
+                continue
             if p.is_file() and p.suffix in {".py", ".json", ".jsonl", ".txt"} and "__pycache__" not in p.parts:
-                h.update(p.relative_to(root).as_posix().encode())
+                h.update(rel.encode())
                 h.update(p.read_bytes())
     return h.hexdigest()[:16]
 

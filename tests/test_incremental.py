@@ -227,3 +227,21 @@ def test_corrections_and_attachments_rerun_as_a_run_from_scratch(corpus, tmp_pat
     gone = check(_run(corpus, out, settings, nlp))
     assert gone.tables["errors"].column("error").to_pylist().count("W602") == 3
     assert gone.tables["corrections"].num_rows == 0
+
+
+def test_the_cache_follows_what_makes_rows(settings, tmp_path):
+    """Choosing files or a time budget keeps the cache; a setting or a model file that changes
+    rows starts a new one; code that only reads tables (the review site) is not part of it."""
+    from pipeline.cache import NOT_IN_ROWS, code_version
+
+    base = code_version(settings)
+    assert code_version(settings.model_copy(update={"include": ("*.pdf",), "exclude": ("drafts",),
+                                                    "file_timeout": 5.0, "follow_links": True})) == base
+    models = tmp_path / "models"
+    shutil.copytree(settings.models_dir, models)
+    moved = settings.model_copy(update={"models_dir": models})
+    before = code_version(moved)
+    lexicon_file = next(p for p in sorted(models.rglob("*.txt")))
+    lexicon_file.write_text(lexicon_file.read_text(encoding="utf-8") + "\nnew entry\n", encoding="utf-8")
+    assert code_version(moved) != before
+    assert "review/" in NOT_IN_ROWS and "extract.py" not in NOT_IN_ROWS
