@@ -146,6 +146,7 @@ def link_write(n_letters: int, root: Path, settings: Settings, templates=None) -
     from pipeline.executors import FileResult
     from pipeline.learn.stance_model import StanceModel
     from pipeline.run import RunResult, _plan_parts, write_outputs
+    from pipeline.spill import Spill
 
     templates = templates or _extracted_templates(settings)
     lex, model = lexicon.load(settings.models_dir), StanceModel.load(settings.models_dir)
@@ -165,7 +166,9 @@ def link_write(n_letters: int, root: Path, settings: Settings, templates=None) -
     with PeakRSS() as mem:
         base = mem.peak
         t0 = time.perf_counter()
-        outcome = incremental.relink(None, present, set(present), lambda p: cache.get(p, shas[p]), lex, model)
+        spill = Spill.under(cache.root, incremental.parts_for(len(present)))
+        outcome = incremental.relink(None, present, set(present), lambda p: cache.get(p, shas[p]), lex, model,
+                                     spill=spill)
         t_link = time.perf_counter() - t0
         result = RunResult(len(present), cache=cache, manifest=dict(shas))
         _plan_parts(result, out, None, outcome, outcome.tables, present, settings, version, ([], [], ""))

@@ -42,6 +42,7 @@ from pipeline.readers import page_at
 from pipeline.records import CorrectionRow, Document, ErrorRow, Kind, Letter, Party, PartyRole, Stance
 from pipeline.register import report_key
 from pipeline.schema import TABLES
+from pipeline.spill import Spill
 from pipeline.write import atomic_write_bytes
 
 STATE_FILE = "link.state"  # beside the cache entries (*.pkl), never pruned with them
@@ -184,17 +185,30 @@ class Index:
         return out
 
 
+BY_PATH = ("documents", "letters", "errors")  # tables whose rows name their file; the others name a letter
+
+
+def owner_key(name: str, row) -> str:
+    """What a row names its file by: its source path, or its letter's document id."""
+    return row.source_path if name in BY_PATH else row.letter_id[:16]
+
+
 class Rows:
     """The linked files' records, turned into Arrow a batch at a time so that Python objects never
-    pile up: a first run over a large corpus holds its rows as Arrow only."""
+    pile up: a first run over a large corpus holds its rows as Arrow only, or (with a spill)
+    on disk by part."""
 
-    def __init__(self, batch: int = 50_000):
+    def __init__(self, batch: int = 50_000, spill: Spill | None = None):
         self.batch = batch
+        self.spill = spill
         self.pending: dict[str, list] = {name: [] for name in TABLES}
+        self.buckets: dict[str, list[int]] = {name: [] for name in TABLES}
         self.done: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
 
     def add(self, docs: list[DocState], linked: link_mod.Linked, results: list[FileResult],
-            applied: list[CorrectionRow] = ()) -> None:
+            applied: list[CorrectionRow] = (), bucket_of: dict[str, int] | None = None) -> None:
+        """Rows of linked files; with a spill, ``bucket_of`` gives the part of each file's paths
+        and document ids."""
         got = {
             "documents": [d.document for d in docs],
             "letters": linked.letters,
@@ -209,13 +223,20 @@ class Rows:
         }
         for name, rows in got.items():
             self.pending[name].extend(rows)
+            if self.spill is not None:
+                self.buckets[name].extend(bucket_of[owner_key(name, r)] for r in rows)
         if sum(map(len, self.pending.values())) >= self.batch:
             self.flush()
 
     def flush(self) -> None:
         for name, rows in self.pending.items():
             if rows:
-                self.done[name].append(pa.Table.from_pylist(write.plain_rows(rows), schema=TABLES[name]))
+                table = pa.Table.from_pylist(write.plain_rows(rows), schema=TABLES[name])
+                if self.spill is not None:
+                    self.spill.add(name, table, self.buckets[name])
+                    self.buckets[name].clear()
+                else:
+                    self.done[name].append(table)
                 rows.clear()
 
     def tables(self) -> dict[str, pa.Table]:
@@ -226,9 +247,10 @@ class Rows:
 @dataclass
 class Outcome:
     linked_paths: set[str]  # files whose rows this run gives (present ones) or drops (deleted ones)
-    tables: dict[str, pa.Table]  # their rows, in no particular order
+    tables: dict[str, pa.Table]  # their rows, in no particular order (none when they are spilled)
     entries: dict[str, FileEntry]  # new state of the linked files that are present
     rounds: int = 1
+    spill: Spill | None = None  # where a first run's rows are, by part
 
 
 @dataclass
@@ -366,10 +388,11 @@ def _components(present: dict[str, object], result_of: Callable[[str], FileResul
 
 
 def link_all(present: dict[str, object], result_of: Callable[[str], FileResult], lex: Lexicons, model,
-             fixes: Fixes) -> Outcome:
+             fixes: Fixes, spill: Spill | None = None) -> Outcome:
     """A first or full run: every file linked, a part of the corpus at a time, so memory holds one
-    part's extraction and the rows so far, never the whole corpus's extraction."""
-    rows = Rows()
+    part's extraction and the rows so far (with a spill, not even those), never the whole
+    corpus's extraction."""
+    rows = Rows(spill=spill)
     entries: dict[str, FileEntry] = {}
     parts, by_date, cited, known = _components(present, result_of)
     for paths in parts:
@@ -381,25 +404,34 @@ def link_all(present: dict[str, object], result_of: Callable[[str], FileResult],
         dates = set().union(*(cited[p] for p in paths))
         pool = [c for d in dates for c in by_date.get(d, []) if c.letter.source_path not in mine]
         linked, applied, info = _link_unit(docs, _owners(results), lex, model, pool, fixes, known)
-        rows.add(docs, linked, list(results.values()), applied)
         after = {lt.letter_id: lt for lt in linked.letters}
         made = {p: _entry_for(p, results[p], present[p], file_lights(results[p]), after, info.get(p, ((), ())))
                 for p in paths}
         _groups(made, {d: p for p, e in made.items() for d in e.doc_ids})
+        bucket_of = None
+        if spill is not None:
+            bucket_of = {k: write.bucket_of(e.group, spill.n_parts) for p, e in made.items()
+                         for k in (p, *e.sources, *e.doc_ids)}
+        rows.add(docs, linked, list(results.values()), applied, bucket_of)
         entries.update(made)
+    if spill is not None:
+        rows.flush()
+        return Outcome(set(present), {}, entries, len(parts), spill)
     return Outcome(set(present), rows.tables(), entries, len(parts))
 
 
 def relink(state: LinkState | None, present: dict[str, object], changed: set[str],
-           result_of: Callable[[str], FileResult], lex: Lexicons, model, fixes: Fixes | None = None) -> Outcome:
+           result_of: Callable[[str], FileResult], lex: Lexicons, model, fixes: Fixes | None = None,
+           spill: Spill | None = None) -> Outcome:
     """Link what the change of ``changed`` (new, changed or deleted paths) can affect.
 
     ``present`` maps every path of the corpus to its stat signature; ``result_of`` gives a
-    file's extraction (fresh or from the cache). Without a state, everything is linked.
+    file's extraction (fresh or from the cache). Without a state, everything is linked (its rows
+    going to ``spill`` where one is given).
     """
     fixes = fixes or Fixes()
     if state is None:
-        return link_all(present, result_of, lex, model, fixes)
+        return link_all(present, result_of, lex, model, fixes, spill)
     index = Index(state)
     linked_paths = index.expand(changed)
     touched: set[object] = set()  # dates of letters that came, went or changed

@@ -31,6 +31,7 @@ from pipeline.executors import FileResult
 from pipeline.records import ErrorRow
 from pipeline.learn.stance_model import StanceModel
 from pipeline.schema import TABLES
+from pipeline.spill import Spill, SpilledPart
 from pipeline.stages import load
 
 log = logging.getLogger("pipeline")
@@ -60,7 +61,7 @@ class RunResult:
     linked_files: int = 0
     out_dir: Path | None = None
     n_parts: int = 1
-    parts: dict[str, dict[int, pa.Table | None]] = field(default_factory=dict)  # table -> bucket -> part
+    parts: dict[str, dict[int, pa.Table | SpilledPart | None]] = field(default_factory=dict)  # table -> bucket -> part
     full_layout: bool = True  # every part is in ``parts`` (a first or full run)
     state: incremental.LinkState | None = None
     stale_cache: set[Path] = field(default_factory=set)
@@ -78,6 +79,8 @@ class RunResult:
         mine = self.parts.get(name, {})
         if bucket in mine:
             t = mine[bucket]
+            if isinstance(t, SpilledPart):
+                return t.load(columns)
             return t.select(columns) if t is not None and columns else t
         if self.full_layout or self.out_dir is None:
             return None
@@ -249,7 +252,9 @@ def run_corpus(corpus: Path, settings: Settings, nlp=None, *, workers: int = 1,
             results[src] = hit
         return hit
 
-    outcome = incremental.relink(state, present, changed | deleted, result_of, lex, stance_model, fixes)
+    spill = Spill.under(cache.root, incremental.parts_for(len(present))) if cache is not None and state is None \
+        else None
+    outcome = incremental.relink(state, present, changed | deleted, result_of, lex, stance_model, fixes, spill)
     result = RunResult(len(files), extracted=len(todo), cached=len(files) - len(todo), left_out=len(left_out),
                        manifest=hashes if cache is not None else None, cache=cache,
                        linked_files=len(outcome.linked_paths & set(present)))
@@ -342,6 +347,11 @@ def _plan_parts(result: RunResult, out_dir: Path, state, outcome: incremental.Ou
         {write.bucket_of(state.files[p].group, n_parts) for p in outcome.linked_paths if p in state.files}
         | {write.bucket_of(e.group, n_parts) for e in outcome.entries.values()}
         | ({fix_bucket} if fix_changed else set()))
+    if outcome.spill is not None:  # a first run's rows wait on disk, by part, until written
+        result.parts = {name: {b: SpilledPart(outcome.spill, name, b) for b in range(n_parts)} for name in TABLES}
+        result.parts["errors"][fix_bucket].extra = write.to_table("errors", fix_rows)
+        result.out_dir, result.n_parts, result.full_layout, result.state = out_dir, n_parts, full, new_state
+        return
     if fix_bucket in affected:  # its old rows go with the part, so the new ones come in whole
         tables["errors"] = pa.concat_tables([tables["errors"], write.to_table("errors", fix_rows)])
     owners = _Owners(live, {e.source_path for e in fix_rows} | {r[0] for r in getattr(state, "fix_rows", ())})
@@ -374,6 +384,8 @@ def write_outputs(result: RunResult, out_dir: Path) -> None:
     write.atomic_write_bytes(marker, b"parts are being replaced\n")
     for name, parts in result.parts.items():
         for bucket, table in parts.items():
+            if isinstance(table, SpilledPart):
+                table = table.load()
             write.write_part(out_dir, name, bucket, result.n_parts,
                              write.canonical(name, table) if table is not None else None)
         if result.full_layout:
@@ -386,3 +398,8 @@ def write_outputs(result: RunResult, out_dir: Path) -> None:
     else:
         result.cache.drop(result.stale_cache)
     os.unlink(marker)
+    spilled = next((t.spill for parts in result.parts.values() for t in parts.values()
+                    if isinstance(t, SpilledPart)), None)
+    if spilled is not None:  # from now on the run's tables are read from the parts just written
+        result.parts, result.full_layout = {}, False
+        spilled.remove()

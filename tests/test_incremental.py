@@ -245,3 +245,38 @@ def test_the_cache_follows_what_makes_rows(settings, tmp_path):
     lexicon_file.write_text(lexicon_file.read_text(encoding="utf-8") + "\nnew entry\n", encoding="utf-8")
     assert code_version(moved) != before
     assert "review/" in NOT_IN_ROWS and "extract.py" not in NOT_IN_ROWS
+
+
+def test_a_first_run_keeps_its_rows_on_disk_by_part_until_written(corpus, tmp_path, settings, nlp):
+    """A first run's rows wait in OUT_DIR/.cache/spill, so memory holds one part at a time: the
+    tables are those of a run with no output folder before and after writing, and the spill is
+    gone once the parts are written."""
+    out = tmp_path / "out"
+    scratch = run_corpus(corpus, settings, nlp)
+    first = run_corpus(corpus, settings, nlp, out_dir=out)
+    spill = out / ".cache" / "spill"
+    assert any(spill.glob("*.parquet"))
+    assert first.count("letters") == scratch.tables["letters"].num_rows
+    write_outputs(first, out)
+    assert not spill.exists()
+    _same_tables(first, scratch)
+    for name in schema.TABLES:
+        assert write.canonical(name, pq.read_table(out / f"{name}.parquet")).equals(scratch.tables[name]), name
+
+
+def test_a_spill_gives_back_each_part_as_added(tmp_path):
+    import pyarrow as pa
+
+    from pipeline.spill import Spill
+
+    rows = [{"source_path": f"f{i}.txt", "stage": "load", "error": "W001", "message": str(i)} for i in range(7)]
+    spill = Spill.under(tmp_path, 4)
+    spill.add("errors", pa.Table.from_pylist(rows[:4], schema=schema.ERRORS), [2, 0, 2, 3])
+    spill.add("errors", pa.Table.from_pylist(rows[4:], schema=schema.ERRORS), [2, 1, 1])
+    got = {b: (spill.read("errors", b) or schema.ERRORS.empty_table()).column("message").to_pylist()
+           for b in range(4)}
+    assert got == {0: ["1"], 1: ["5", "6"], 2: ["0", "2", "4"], 3: ["3"]}
+    assert [spill.rows("errors", b) for b in range(4)] == [1, 2, 3, 1]
+    assert spill.read("letters", 0) is None
+    spill.remove()
+    assert not (tmp_path / "spill").exists()

@@ -1,0 +1,94 @@
+"""Rows of a first run kept on disk, by part, until they are written.
+
+A first run over a large corpus makes every row of every table before any
+part can be written (a part holds the rows of the link groups that fall in
+it, and a group is known only once it is linked). Held in memory, the letters'
+and documents' texts alone come to about 1 GB per 100,000 letters. Instead each
+batch of rows goes to a Parquet file under ``OUT_DIR/.cache/spill/``, sorted
+by the part each row belongs to, one row group per part; a part is read back
+from those row groups alone when it is written, so memory holds one part.
+"""
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.schema import TABLES
+
+FOLDER = "spill"
+
+
+@dataclass
+class Spill:
+    """Where a run's batches go, and which row groups of which file hold each part's rows."""
+
+    root: Path
+    n_parts: int
+    index: dict[tuple[str, int], list[tuple[Path, int, int]]] = field(default_factory=lambda: defaultdict(list))
+    files: int = 0
+
+    @classmethod
+    def under(cls, cache_root: Path, n_parts: int) -> Spill:
+        """A fresh spill folder; one left by a run that never wrote its tables is removed (a run
+        holds the output folder's lock, so no other run is using it)."""
+        root = cache_root / FOLDER
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir(parents=True)
+        return cls(root, n_parts)
+
+    def add(self, name: str, table: pa.Table, buckets: list[int]) -> None:
+        """One batch of a table's rows, each with the part it belongs to."""
+        if not table.num_rows:
+            return
+        b = np.asarray(buckets, dtype=np.int64)
+        order = np.argsort(b, kind="stable")
+        sorted_b, table = b[order], table.take(pa.array(order))
+        edges = np.flatnonzero(np.diff(sorted_b)) + 1
+        starts, ends = np.concatenate([[0], edges]), np.concatenate([edges, [len(sorted_b)]])
+        path = self.root / f"{self.files:06d}-{name}.parquet"
+        self.files += 1
+        with pq.ParquetWriter(path, TABLES[name], compression="zstd") as writer:
+            for group, (s, e) in enumerate(zip(starts, ends)):
+                writer.write_table(table.slice(int(s), int(e - s)), row_group_size=int(e - s))
+                self.index[(name, int(sorted_b[s]))].append((path, group, int(e - s)))
+
+    def rows(self, name: str, bucket: int) -> int:
+        return sum(n for _, _, n in self.index.get((name, bucket), ()))
+
+    def read(self, name: str, bucket: int, columns: list[str] | None = None) -> pa.Table | None:
+        """A part's rows as they were added (None when it has none)."""
+        got = [pq.ParquetFile(path).read_row_group(group, columns=columns)
+               for path, group, _ in self.index.get((name, bucket), ())]
+        return pa.concat_tables(got) if got else None
+
+    def remove(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+@dataclass
+class SpilledPart:
+    """A part whose rows are on disk, with any rows to add to them (the corrections' warnings)."""
+
+    spill: Spill
+    name: str
+    bucket: int
+    extra: pa.Table | None = None
+
+    @property
+    def num_rows(self) -> int:
+        return self.spill.rows(self.name, self.bucket) + (self.extra.num_rows if self.extra is not None else 0)
+
+    def load(self, columns: list[str] | None = None) -> pa.Table | None:
+        got = [t for t in (self.spill.read(self.name, self.bucket, columns),
+                           self.extra.select(columns) if self.extra is not None and columns else self.extra)
+               if t is not None and t.num_rows]
+        return pa.concat_tables(got) if got else None
+
+
+__all__ = ["Spill", "SpilledPart"]
