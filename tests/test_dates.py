@@ -162,3 +162,22 @@ def test_offsets_of_a_later_letter_are_into_the_whole_file(lex, settings):
         "weekday", "day_first", "no_year_no_base", "impossible_day", "two_digit_year"])
 def test_parse_span(span, base, prefer, expected, settings):
     assert parse_span(span, base, prefer, settings) == expected
+
+
+@pytest.mark.parametrize("span", [
+    "12 March 2021", "1 May 2020", "31 December 1999", "3 Sept 2022", "3 Sep 2022", "9 Jan. 2023",
+    "March 12, 2021", "March 12 2021", "Dec 1, 2019", "12 march 2021", "30 February 2021", "12 Smarch 2021",
+    "June 31 2021",
+])
+def test_plain_dates_read_directly_as_dateparser_reads_them(span):
+    """The fast path for '12 March 2021' and 'March 12, 2021' gives what dateparser gives."""
+    import datetime as dt
+
+    import dateparser
+
+    from pipeline.stages.dates import _plain_date
+
+    cfg = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month"], "STRICT_PARSING": False,
+           "RETURN_AS_TIMEZONE_AWARE": False, "RELATIVE_BASE": dt.datetime(2000, 1, 1)}
+    slow = dateparser.parse(span, languages=["en"], settings=cfg)
+    assert _plain_date(span) == (slow.date() if slow is not None else None)

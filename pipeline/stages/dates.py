@@ -93,6 +93,9 @@ def _parse_span(span: str, base: dt.date | None, prefer: str, date_order: str) -
     has_year = re.search(r"\b(19|20)\d{2}\b", text)
     if not has_year and base is None:
         return None
+    plain = _plain_date(text)
+    if plain is not None:
+        return plain
     cfg = {"DATE_ORDER": date_order, "REQUIRE_PARTS": ["day", "month"],
            "STRICT_PARSING": False, "RETURN_AS_TIMEZONE_AWARE": False,
            "RELATIVE_BASE": dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time())}
@@ -101,6 +104,34 @@ def _parse_span(span: str, base: dt.date | None, prefer: str, date_order: str) -
         return None
     value = value.date()
     return value if has_year else _nearest_year(value, base, prefer)
+
+
+_MONTHS = {m: i for i, name in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december"], 1)
+           for m in (name, name[:3], name[:4] if name == "september" else name[:3])}
+_DAY_MONTH_YEAR = re.compile(r"(?i)(\d{1,2})\s+([a-z]{3,9})\.?,?\s+((?:19|20)\d{2})")
+_MONTH_DAY_YEAR = re.compile(r"(?i)([a-z]{3,9})\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})")
+
+
+def _plain_date(text: str) -> dt.date | None:
+    """'12 March 2021' and 'March 12, 2021' read directly: most dates in letters are written so,
+    and dateparser takes milliseconds over each. Anything else (or an impossible day) is left
+    to dateparser, which says the same of these forms."""
+    text = text.strip()
+    m = _DAY_MONTH_YEAR.fullmatch(text)
+    day, month, year = (m.group(1), m.group(2), m.group(3)) if m else (None, None, None)
+    if m is None:
+        m = _MONTH_DAY_YEAR.fullmatch(text)
+        if m is None:
+            return None
+        month, day, year = m.group(1), m.group(2), m.group(3)
+    number = _MONTHS.get(month.lower())
+    if number is None:
+        return None
+    try:
+        return dt.date(int(year), number, int(day))
+    except ValueError:
+        return None
 
 
 _HINT = re.compile(r"(?i)\b(?:" + DATE_WORDS + r")|\d/\d")
