@@ -166,13 +166,17 @@ def _vectorizer(samples: list[Sample]):
 
 def fit(samples: list[Sample], seed: int):
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     usable = [s for s in samples if s.features is not None]
     vec = _vectorizer(usable)
     X = vec.transform([s.features for s in usable])
     y = [s.gold for s in usable]
     clf = LogisticRegression(C=C, max_iter=5000, class_weight=CLASS_WEIGHT, random_state=seed)
-    clf.fit(X, y)
+    # a few hundred answers: threaded BLAS only contends for the cores (one thread: the whole
+    # training with its cross-validation takes seconds instead of minutes on two busy cores)
+    with threadpool_limits(limits=1):
+        clf.fit(X, y)
     return vec, clf
 
 
