@@ -257,8 +257,9 @@ def card(report: dict, trained: str) -> str:
     lines = [
         "# Stance model card", "",
         "Multinomial logistic regression over the features of `pipeline/learn/features.py`: the lexicon's",
-        "verdict and cues, the answer's opening position crossed with what it does, where the answer was",
-        "found, and its words (unigrams and bigrams seen in at least two files). Weights: `model.json`",
+        "verdict and cues, the answer's opening position crossed with what it does, the mode of its",
+        "sentences (declines, will consider, will do, has done, ongoing, left to others), where the answer",
+        "was found, and its words (unigrams and bigrams seen in at least two files). Weights: `model.json`",
         "(one row per feature, one column per label). Trained by `make train-stance`",
         "(`python -m pipeline.learn.train_stance`); deterministic for a given seed.", "",
         f"Trained: {trained}.", "",
