@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from pipeline.text import clean
 
@@ -51,6 +52,69 @@ def passage_features(text: str, units: list[tuple[int, int, int]], how: str, rul
     for a, b in set(zip(words, words[1:])):
         f[f"b:{a} {b}"] = 1.0
     f["log_words"] = math.log1p(len(words)) / 7.0
+    f.update(modality_features([clean(text[a:z]) or "" for a, z, _ in units], status))
+    return f
+
+
+# What each sentence does with its verb, read from its grammar rather than from the
+# lexicon's phrases: the conventions tell the labels apart by what the reply does
+# ("will do" is accepted, "will consider" deferred, "has done"/"already" a reply that
+# points to work done or under way, "not"/"no plans" a refusal, "should"/"a matter for"
+# leaves it to others). Checked in this order, so a sentence takes its strongest mode.
+_MODES = (
+    ("decline", re.compile(
+        r"\b(?:will|shall|do|does|did|can|could|would|is|are)\s?(?:not|n't)\b(?!\s+only\b)|\bno (?:immediate |current "
+        r"|present |further )?(?:plans?|intention|need)\b|\bunable to\b|\bnot (?:necessary|appropriate|proportionate|"
+        r"persuaded|convinced)\b", re.I)),
+    ("consider", re.compile(
+        r"\b(?:will|shall|would|to|intends? to|plans? to)\s+(?:\w+ly\s+|also\s+|now\s+|further\s+|continue to\s+)?"
+        r"(?:consider|explore|review|reflect|examine|assess|evaluate|engage|consult|look at|look into|seek views|"
+        r"work with|keep\b[^.]{0,30}\bunder review)\b|\bunder (?:review|consideration)\b|\bconsidering\b|"
+        r"\bfurther consideration\b|\bin due course\b|\b(?:green|white) paper\b|\bconsultation\b|\bpilot\w*\b|"
+        r"\bnot yet\b", re.I)),
+    ("commit", re.compile(
+        r"\b(?:will|shall|intends? to|plans? to|(?:is|are) committed to|commits? to)\s+(?:now\s+|also\s+|then\s+|"
+        r"therefore\s+|\w+ly\s+)?(?!be\b|have\b|need\b|continue\b)[a-z]{3,}", re.I)),
+    ("done", re.compile(
+        r"\b(?:has|have|had)\s+(?:now\s+|already\s+|recently\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|un|ne|de|t)\b"
+        r"|\b(?:was|were)\s+(?:\w+ly\s+)?[a-z]+ed\b|\balready\b|\bin (?:19|20)\d\d\b", re.I)),
+    ("ongoing", re.compile(
+        r"\b(?:is|are)\s+(?:currently\s+|now\s+|also\s+)?(?:being\s+)?[a-z]{3,}ing\b|\bcontinues? to\b|"
+        r"\bongoing\b|\bexisting\b|\bcurrently\b|\bin place\b", re.I)),
+    ("others", re.compile(
+        r"\b(?:should|must|ought to)\b|\b(?:a )?matters? for\b|\b(?:it is|is|are) (?:for|up to) \w+|"
+        r"\bresponsibility of\b|\bbest practice\b", re.I)),
+)
+
+
+def sentence_mode(sent: str) -> str:
+    for name, pattern in _MODES:
+        if pattern.search(sent):
+            return name
+    return "none"
+
+
+def modality_features(sents: list[str], status: str) -> dict[str, float]:
+    """The answer's profile of sentence modes: the share of its sentences in each, the
+    mode of its status lines, of its last sentence that takes one and the commonest,
+    the last two crossed with the status the answer opens with."""
+    modes = [sentence_mode(s) for s in sents if s.strip()]
+    if not modes:
+        return {}
+    f: dict[str, float] = {}
+    counted = Counter(m for m in modes if m != "none")
+    n = len(modes)
+    for m, k in counted.items():
+        f[f"mode:{m}"] = 1.0
+        f[f"mode_share:{m}"] = k / n
+    for m in set(modes[:FIRST_UNITS]):
+        f[f"mode_first:{m}"] = 1.0
+    last = next((m for m in reversed(modes) if m != "none"), "none")
+    f[f"mode_last:{last}"] = 1.0
+    top = counted.most_common(1)[0][0] if counted else "none"
+    f[f"mode_top:{top}"] = 1.0
+    f[f"status={status}&mode_top:{top}"] = 1.0
+    f[f"status={status}&mode_last:{last}"] = 1.0
     return f
 
 

@@ -37,7 +37,11 @@ CLASS_WEIGHT = "balanced"
 # the lexicon's verdict stands where it is this confident (an explicit label line, a clear
 # margin); chosen the same way, on the fixtures: 0.8 and 0.9 tie there, 0.8 was taken
 RULE_TRUST = 0.8
-MIN_GROUPS = 2  # a word feature must occur in answers from this many files
+# a word feature must occur in answers from this many families (a development family or a
+# fixture folder), not just files: files of one family share a source and a house style
+# (three development files are cut from one response paper), so a word only they use is
+# that paper's, not the language's
+MIN_GROUPS = 2
 PRUNE = 0.01  # weights below this on every label change no prediction worth keeping them for
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 
@@ -151,13 +155,13 @@ def corpora(dev: Path | None) -> list[tuple[str, Path, Path, object]]:
 # ---- fitting
 
 def _vectorizer(samples: list[Sample]):
-    """Features seen in answers from at least MIN_GROUPS files: a word one file uses is that file's, not the language's."""
+    """Word features seen in answers from at least MIN_GROUPS families: a word one family uses is its own, not the language's."""
     from sklearn.feature_extraction import DictVectorizer
 
     groups = defaultdict(set)
     for s in samples:
         for name in s.features:
-            groups[name].add(s.group)
+            groups[name].add(s.family)
     keep = {n for n, g in groups.items() if len(g) >= MIN_GROUPS or not n.startswith(("w:", "b:"))}
     vec = DictVectorizer(sort=True)
     vec.fit([{k: v for k, v in s.features.items() if k in keep} for s in samples])
@@ -166,13 +170,17 @@ def _vectorizer(samples: list[Sample]):
 
 def fit(samples: list[Sample], seed: int):
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     usable = [s for s in samples if s.features is not None]
     vec = _vectorizer(usable)
     X = vec.transform([s.features for s in usable])
     y = [s.gold for s in usable]
     clf = LogisticRegression(C=C, max_iter=5000, class_weight=CLASS_WEIGHT, random_state=seed)
-    clf.fit(X, y)
+    # a few hundred answers: threaded BLAS only contends for the cores (one thread: the whole
+    # training with its cross-validation takes seconds instead of minutes on two busy cores)
+    with threadpool_limits(limits=1):
+        clf.fit(X, y)
     return vec, clf
 
 
@@ -253,8 +261,9 @@ def card(report: dict, trained: str) -> str:
     lines = [
         "# Stance model card", "",
         "Multinomial logistic regression over the features of `pipeline/learn/features.py`: the lexicon's",
-        "verdict and cues, the answer's opening position crossed with what it does, where the answer was",
-        "found, and its words (unigrams and bigrams seen in at least two files). Weights: `model.json`",
+        "verdict and cues, the answer's opening position crossed with what it does, the mode of its",
+        "sentences (declines, will consider, will do, has done, ongoing, left to others), where the answer",
+        "was found, and its words (unigrams and bigrams seen in at least two families of files). Weights: `model.json`",
         "(one row per feature, one column per label). Trained by `make train-stance`",
         "(`python -m pipeline.learn.train_stance`); deterministic for a given seed.", "",
         f"Trained: {trained}.", "",
