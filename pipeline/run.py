@@ -31,7 +31,7 @@ from pipeline.executors import FileResult
 from pipeline.records import ErrorRow
 from pipeline.learn.stance_model import StanceModel
 from pipeline.schema import TABLES
-from pipeline.spill import Spill, SpilledPart
+from pipeline.spill import Spill, SpilledPart, load_in_chunks
 from pipeline.stages import load
 
 log = logging.getLogger("pipeline")
@@ -383,9 +383,7 @@ def write_outputs(result: RunResult, out_dir: Path) -> None:
     marker = result.cache.root / PENDING
     write.atomic_write_bytes(marker, b"parts are being replaced\n")
     for name, parts in result.parts.items():
-        for bucket, table in parts.items():
-            if isinstance(table, SpilledPart):
-                table = table.load()
+        for bucket, table in load_in_chunks(parts, name):
             write.write_part(out_dir, name, bucket, result.n_parts,
                              write.canonical(name, table) if table is not None else None)
         if result.full_layout:

@@ -32,6 +32,7 @@ class Spill:
     n_parts: int
     index: dict[tuple[str, int], list[tuple[Path, int, int]]] = field(default_factory=lambda: defaultdict(list))
     files: int = 0
+    meta: dict[Path, pq.FileMetaData] = field(default_factory=dict)  # read once: each file is read once per part
 
     @classmethod
     def under(cls, cache_root: Path, n_parts: int) -> Spill:
@@ -57,15 +58,34 @@ class Spill:
             for group, (s, e) in enumerate(zip(starts, ends)):
                 writer.write_table(table.slice(int(s), int(e - s)), row_group_size=int(e - s))
                 self.index[(name, int(sorted_b[s]))].append((path, group, int(e - s)))
+        self.meta[path] = pq.read_metadata(path)
 
     def rows(self, name: str, bucket: int) -> int:
         return sum(n for _, _, n in self.index.get((name, bucket), ()))
 
     def read(self, name: str, bucket: int, columns: list[str] | None = None) -> pa.Table | None:
         """A part's rows as they were added (None when it has none)."""
-        got = [pq.ParquetFile(path).read_row_group(group, columns=columns)
-               for path, group, _ in self.index.get((name, bucket), ())]
-        return pa.concat_tables(got) if got else None
+        return self.read_many(name, [bucket], columns)[bucket]
+
+    def read_many(self, name: str, buckets: list[int], columns: list[str] | None = None
+                  ) -> dict[int, pa.Table | None]:
+        """Several parts' rows at once, each file read in one call: a first run of 100,000
+        letters has hundreds of parts and hundreds of batch files, and a read per part and
+        file cost more than the writing."""
+        wanted: dict[Path, list[tuple[int, int, int]]] = defaultdict(list)  # file -> (row group, bucket, rows)
+        for b in buckets:
+            for path, group, rows in self.index.get((name, b), ()):
+                wanted[path].append((group, b, rows))
+        pieces: dict[int, list[pa.Table]] = defaultdict(list)
+        for path, groups in wanted.items():
+            groups.sort()
+            table = pq.ParquetFile(path, metadata=self.meta[path]).read_row_groups([g for g, _, _ in groups],
+                                                                                   columns=columns)
+            at = 0
+            for _, b, rows in groups:
+                pieces[b].append(table.slice(at, rows))
+                at += rows
+        return {b: pa.concat_tables(pieces[b]) if pieces[b] else None for b in buckets}
 
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -84,11 +104,26 @@ class SpilledPart:
     def num_rows(self) -> int:
         return self.spill.rows(self.name, self.bucket) + (self.extra.num_rows if self.extra is not None else 0)
 
-    def load(self, columns: list[str] | None = None) -> pa.Table | None:
-        got = [t for t in (self.spill.read(self.name, self.bucket, columns),
-                           self.extra.select(columns) if self.extra is not None and columns else self.extra)
+    def load(self, columns: list[str] | None = None, rows: pa.Table | None = None) -> pa.Table | None:
+        """Its rows (``rows`` when already read with its neighbours), with the extra ones."""
+        if rows is None:
+            rows = self.spill.read(self.name, self.bucket, columns)
+        got = [t for t in (rows, self.extra.select(columns) if self.extra is not None and columns else self.extra)
                if t is not None and t.num_rows]
         return pa.concat_tables(got) if got else None
 
 
-__all__ = ["Spill", "SpilledPart"]
+def load_in_chunks(parts: dict[int, object], name: str, chunk: int = 32):
+    """(bucket, table) for every part, spilled ones read ``chunk`` parts at a time: memory holds
+    a chunk of one table, and each batch file is read once a chunk."""
+    order = sorted(parts)
+    for i in range(0, len(order), chunk):
+        block = order[i:i + chunk]
+        spilled = [b for b in block if isinstance(parts[b], SpilledPart)]
+        read = parts[spilled[0]].spill.read_many(name, spilled) if spilled else {}
+        for b in block:
+            part = parts[b]
+            yield b, part.load(rows=read[b]) if isinstance(part, SpilledPart) else part
+
+
+__all__ = ["Spill", "SpilledPart", "load_in_chunks"]
