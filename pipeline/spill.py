@@ -5,8 +5,9 @@ part can be written (a part holds the rows of the link groups that fall in
 it, and a group is known only once it is linked). Held in memory, the letters'
 and documents' texts alone come to about 1 GB per 100,000 letters. Instead each
 batch of rows goes to a Parquet file under ``OUT_DIR/.cache/spill/``, sorted
-by the part each row belongs to, one row group per part; a part is read back
-from those row groups alone when it is written, so memory holds one part.
+by the part each row belongs to, one row group per part; parts are read back
+from those row groups a chunk at a time when they are written, so memory holds
+a chunk of one table's parts.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ class Spill:
     n_parts: int
     index: dict[tuple[str, int], list[tuple[Path, int, int]]] = field(default_factory=lambda: defaultdict(list))
     files: int = 0
-    meta: dict[Path, pq.FileMetaData] = field(default_factory=dict)  # read once: each file is read once per part
+    meta: dict[Path, pq.FileMetaData] = field(default_factory=dict)  # footers read once: each file is read once a chunk
 
     @classmethod
     def under(cls, cache_root: Path, n_parts: int) -> Spill:
