@@ -6,8 +6,8 @@ it, and a group is known only once it is linked). Held in memory, the letters'
 and documents' texts alone come to about 1 GB per 100,000 letters. Instead each
 batch of rows goes to a Parquet file under ``OUT_DIR/.cache/spill/``, sorted
 by the part each row belongs to, one row group per part; parts are read back
-from those row groups a chunk at a time when they are written, so memory holds
-a chunk of one table's parts.
+from those row groups a chunk of about 32 MB at a time when they are written,
+so memory holds a chunk of one table.
 """
 from __future__ import annotations
 
@@ -31,9 +31,9 @@ class Spill:
 
     root: Path
     n_parts: int
-    index: dict[tuple[str, int], list[tuple[Path, int, int]]] = field(default_factory=lambda: defaultdict(list))
+    # (table, part) -> (file, row group, rows, bytes in memory)
+    index: dict[tuple[str, int], list[tuple[Path, int, int, int]]] = field(default_factory=lambda: defaultdict(list))
     files: int = 0
-    meta: dict[Path, pq.FileMetaData] = field(default_factory=dict)  # footers read once: each file is read once a chunk
 
     @classmethod
     def under(cls, cache_root: Path, n_parts: int) -> Spill:
@@ -55,14 +55,19 @@ class Spill:
         starts, ends = np.concatenate([[0], edges]), np.concatenate([edges, [len(sorted_b)]])
         path = self.root / f"{self.files:06d}-{name}.parquet"
         self.files += 1
-        with pq.ParquetWriter(path, TABLES[name], compression="zstd") as writer:
+        # no statistics: nothing filters on them, and min/max of the text columns make every footer
+        # large, and a footer is read for every chunk
+        with pq.ParquetWriter(path, TABLES[name], compression="zstd", write_statistics=False) as writer:
             for group, (s, e) in enumerate(zip(starts, ends)):
-                writer.write_table(table.slice(int(s), int(e - s)), row_group_size=int(e - s))
-                self.index[(name, int(sorted_b[s]))].append((path, group, int(e - s)))
-        self.meta[path] = pq.read_metadata(path)
+                piece = table.slice(int(s), int(e - s))
+                writer.write_table(piece, row_group_size=piece.num_rows)
+                self.index[(name, int(sorted_b[s]))].append((path, group, piece.num_rows, piece.nbytes))
 
     def rows(self, name: str, bucket: int) -> int:
-        return sum(n for _, _, n in self.index.get((name, bucket), ()))
+        return sum(n for _, _, n, _ in self.index.get((name, bucket), ()))
+
+    def nbytes(self, name: str, bucket: int) -> int:
+        return sum(b for _, _, _, b in self.index.get((name, bucket), ()))
 
     def read(self, name: str, bucket: int, columns: list[str] | None = None) -> pa.Table | None:
         """A part's rows as they were added (None when it has none)."""
@@ -75,13 +80,12 @@ class Spill:
         file cost more than the writing."""
         wanted: dict[Path, list[tuple[int, int, int]]] = defaultdict(list)  # file -> (row group, bucket, rows)
         for b in buckets:
-            for path, group, rows in self.index.get((name, b), ()):
+            for path, group, rows, _ in self.index.get((name, b), ()):
                 wanted[path].append((group, b, rows))
         pieces: dict[int, list[pa.Table]] = defaultdict(list)
         for path, groups in wanted.items():
             groups.sort()
-            table = pq.ParquetFile(path, metadata=self.meta[path]).read_row_groups([g for g, _, _ in groups],
-                                                                                   columns=columns)
+            table = pq.ParquetFile(path).read_row_groups([g for g, _, _ in groups], columns=columns)
             at = 0
             for _, b, rows in groups:
                 pieces[b].append(table.slice(at, rows))
@@ -114,12 +118,24 @@ class SpilledPart:
         return pa.concat_tables(got) if got else None
 
 
-def load_in_chunks(parts: dict[int, object], name: str, chunk: int = 32):
-    """(bucket, table) for every part, spilled ones read ``chunk`` parts at a time: memory holds
-    a chunk of one table, and each batch file is read once a chunk."""
-    order = sorted(parts)
-    for i in range(0, len(order), chunk):
-        block = order[i:i + chunk]
+def _chunks(parts: dict[int, object], name: str, limit: int) -> list[list[int]]:
+    """Consecutive parts, as many at a time as hold about ``limit`` bytes of spilled rows."""
+    out: list[list[int]] = [[]]
+    held = 0
+    for b in sorted(parts):
+        n = parts[b].spill.nbytes(name, b) if isinstance(parts[b], SpilledPart) else 0
+        if out[-1] and held + n > limit:
+            out.append([])
+            held = 0
+        out[-1].append(b)
+        held += n
+    return out
+
+
+def load_in_chunks(parts: dict[int, object], name: str, limit: int = 32 * 2**20):
+    """(bucket, table) for every part, spilled ones read a chunk of about ``limit`` bytes at a
+    time: memory holds a chunk, and each batch file is read once a chunk."""
+    for block in _chunks(parts, name, limit):
         spilled = [b for b in block if isinstance(parts[b], SpilledPart)]
         read = parts[spilled[0]].spill.read_many(name, spilled) if spilled else {}
         for b in block:
