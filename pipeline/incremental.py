@@ -314,27 +314,35 @@ def _entry_for(path: str, res: FileResult, stat, pre: list[Light], after: dict[s
                      letters, path, errors, res.timeout, tuple(x.source_path for x in flat[1:]), *fixed)
 
 
-def _groups(entries: dict[str, FileEntry], doc_path: dict[str, str]) -> None:
-    """Link groups of the linked files: joined by the letter a reply answers and by a shared report."""
-    parent = {p: p for p in entries}
+class _Paths:
+    """Union-find over file paths; a set is named by its first path in sort order."""
 
-    def find(p: str) -> str:
+    def __init__(self, paths):
+        self.parent = {p: p for p in paths}
+
+    def find(self, p: str) -> str:
+        parent = self.parent
         while parent[p] != p:
             parent[p] = parent[parent[p]]
             p = parent[p]
         return p
 
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+            self.parent[max(ra, rb)] = min(ra, rb)
 
+
+def _groups(entries: dict[str, FileEntry], doc_path: dict[str, str]) -> None:
+    """Link groups of the linked files: joined by the letter a reply answers and by a shared report."""
+    paths = _Paths(entries)
+    find, union = paths.find, paths.union
     by_report: dict[str, str] = {}
     for path, e in entries.items():
         for lt in e.letters:
             if lt.in_reply_to:
                 target = doc_path.get(lt.in_reply_to[:16])
-                if target in parent:
+                if target in paths.parent:
                     union(path, target)
             if lt.report:
                 union(path, by_report.setdefault(lt.report, path))
@@ -349,19 +357,8 @@ def _components(present: dict[str, object], result_of: Callable[[str], FileResul
     pre = {}
     for p in sorted(present):
         pre[p] = file_lights(result_of(p))
-    parent = {p: p for p in pre}
-
-    def find(p: str) -> str:
-        while parent[p] != p:
-            parent[p] = parent[parent[p]]
-            p = parent[p]
-        return p
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    paths = _Paths(pre)
+    find, union = paths.find, paths.union
     sought = {lt.reply_to_date for lts in pre.values() for lt in lts if lt.seeker}
     by_date: dict[object, list[LetterState]] = defaultdict(list)  # stand-ins only where a reply looks
     by_report: dict[str, str] = {}
