@@ -147,34 +147,33 @@ def time_pdf(text_pages: int, ocr_pages: int, settings: Settings) -> dict:
         return len(pypdfium2.PdfDocument(raw))
 
     render = _render_module()
-    docs, pages = [], 0
-    for text in (t for _ in range(1000) for t in templates()):
-        if pages >= text_pages:
-            break
-        raw = render.to_pdf(text)
-        docs.append(raw)
-        pages += count(raw)
-    t0 = time.perf_counter()
-    for raw in docs:
-        pdf.read(raw, settings)
-    seconds = time.perf_counter() - t0
+
+    def gather(made, limit: int) -> tuple[list[bytes], int]:
+        """PDFs from ``made`` until they hold ``limit`` pages."""
+        out, pages = [], 0
+        for raw in made if limit > 0 else ():
+            out.append(raw)
+            pages += count(raw)
+            if pages >= limit:  # checked before the next one is rendered
+                break
+        return out, pages
+
+    def read_seconds(pdfs: list[bytes]) -> float:
+        t0 = time.perf_counter()
+        for raw in pdfs:
+            pdf.read(raw, settings)
+        return time.perf_counter() - t0
+
+    docs, pages = gather((render.to_pdf(t) for _ in range(1000) for t in templates()), text_pages)
+    seconds = read_seconds(docs)
     out: dict = {"text_layer": {"pages": pages, "seconds": seconds, "pages_per_s": pages / seconds}}
     if ocr_pages <= 0:
         return out
     if not ocr.available(settings):
         out["ocr"] = {"skipped": ocr.missing_reason(settings)}
         return out
-    scans, scanned = [], 0
-    for raw in docs:
-        if scanned >= ocr_pages:
-            break
-        scan = render.to_scanned_pdf(raw)
-        scans.append(scan)
-        scanned += count(scan)
-    t0 = time.perf_counter()
-    for scan in scans:
-        pdf.read(scan, settings)
-    seconds = time.perf_counter() - t0
+    scans, scanned = gather((render.to_scanned_pdf(raw) for raw in docs), ocr_pages)
+    seconds = read_seconds(scans)
     out["ocr"] = {"pages": scanned, "seconds": seconds, "pages_per_s": scanned / seconds, "dpi": settings.ocr_dpi}
     return out
 
