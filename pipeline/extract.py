@@ -23,6 +23,7 @@ from pipeline.stages import dates as dates_mod
 from pipeline.stages import paper_parties as paper_mod
 from pipeline.stages import parties as parties_mod
 from pipeline.stages import recommendations as rec_mod
+from pipeline.stages.answers import body_range
 from pipeline.stages.load import Loaded
 from pipeline.stages.segment import Segment, segment
 from pipeline.stages.shapes import Form
@@ -49,10 +50,14 @@ class DocState:
 
 
 def _nlp_spans(text: str, seg: Segment, refs: list[rec_mod.Ref]) -> list[tuple[int, int]]:
-    """Paragraphs whose sentences the later stages need: replies and mentions."""
+    """Paragraphs whose sentences the later stages need: mentions, and a reply's answering
+    text as the stance stage reads it (``answers.body_range``: a response paper goes on
+    after its covering letter's sign-off, and its answers need real sentences, not the
+    full-stop fallback that cuts "8.14" and web addresses apart)."""
     spans = {(r.block_start, r.block_end) for r in refs}
     if seg.kind is Kind.reply:
-        spans |= {(b.start, b.end) for b in to_blocks(split_lines(text, seg.body_start, seg.body_end))}
+        lo, hi = body_range(text, seg)
+        spans |= {(b.start, b.end) for b in to_blocks(split_lines(text, lo, hi))}
     return sorted(spans)
 
 

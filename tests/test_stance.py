@@ -433,3 +433,56 @@ def test_a_recommendation_answered_by_subject_not_number(nlp, lex, settings):
     by = {s.recommendation_number: s for s in got}
     assert by[1].stance is StanceLabel.accepted and "how:topic" in by[1].cues
     assert by[2].stance is StanceLabel.not_addressed  # the closing remark about other recommendations is no answer
+
+
+PAPER_AFTER_COVERING_LETTER = """#  Government response to the Environment Committee's report on flood resilience
+
+Published 9 September 2024
+
+##  Contents
+
+  1. Letter from Dana Whitlock MP to the Chair of the Environment Committee
+  2. Recommendation 1
+  3. Recommendation 2
+
+## Letter from Dana Whitlock MP to the Chair of the Environment Committee
+
+Dear Chair,
+
+Thank you for the committee's report on flood resilience, published on 2 May 2024. This page sets out the government's response to each of its recommendations.
+
+I thank the committee for its work and look forward to continuing to work with you.
+
+Yours sincerely
+Dana Whitlock MP
+
+* * *
+
+This response confines itself to the recommendations directed at government.
+
+## Recommendation 1
+
+The department should publish a register of flood defences each year.
+
+The register is published at [the flood defence register](https://www.example.gov.uk/flood-defences/register.html) and has been updated every year since 2021, in line with paragraph 4.12 of the strategy.
+
+## Recommendation 2
+
+Insurers should be required to offer cover to every home.
+
+The government does not accept this recommendation. Flood Re already makes cover available to most homes at risk.
+"""
+
+
+def test_paper_after_covering_letter_keeps_whole_evidence_sentences(tmp_path, settings, nlp):
+    """A response paper goes on after its covering letter's sign-off: its answers are read in
+    whole sentences, so a web address or a paragraph number ("4.12") does not cut the
+    evidence an analyst reads in two."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(PAPER_AFTER_COVERING_LETTER, encoding="utf-8")
+    result = run_corpus(tmp_path, settings, nlp)
+    got = {s["label"]: s for s in result.tables["stances"].to_pylist()}
+    assert got["1"]["evidence"].startswith("The register is published at [the flood defence register](https://www.")
+    assert got["1"]["evidence"].endswith("in line with paragraph 4.12 of the strategy.")
+    assert got["2"]["stance"] == "rejected"
