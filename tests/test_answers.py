@@ -173,6 +173,34 @@ def test_unnumbered_blocks_are_matched_to_the_report_by_text(lex, nlp, settings,
         assert not any(s.startswith("Recommendation:") for s in sents)
 
 
+UNNUMBERED_UNDER_CHAPTERS = reply(
+    THANKS,
+    "1. Leaseholders\nRecommendation: Building owners should be barred from passing remediation costs to "
+    "leaseholders.",
+    "Response: The Government does not accept this recommendation, as the Building Safety Act already protects "
+    "leaseholders.",
+    "2. Data and transparency\nRecommendation: The department should publish remediation data every quarter.",
+    "Response: The Government accepts this recommendation. The first figures will appear in June.")
+
+
+def test_chapter_heading_above_a_quoted_recommendation_is_not_the_answer_before_it(lex, nlp, settings, rules):
+    """A paper's chapter heading on the line above "Recommendation:" (pdftotext keeps them in one
+    paragraph) belongs to the next recommendation, not to the end of the previous answer."""
+    got = answers(UNNUMBERED_UNDER_CHAPTERS, lex, nlp, settings, rules, labels={"1": 1, "2": 2},
+                  rec_texts=REPORT_TEXTS)
+    assert got["2"][1] == ["Response: The Government does not accept this recommendation, as the Building Safety "
+                           "Act already protects leaseholders."]
+    assert not any("Data and transparency" in s for s in got["1"][1] + got["2"][1])
+
+
+def test_quoted_recommendation_the_report_does_not_list_still_ends_the_answer(lex, nlp, settings, rules):
+    """A "Recommendation:" block quoting something the report answered does not list (a conclusion,
+    a recommendation to someone else) is not part of the answer above it."""
+    got = answers(UNNUMBERED, lex, nlp, settings, rules, labels={"2": 2}, rec_texts={"2": REPORT_TEXTS["2"]})
+    assert got["2"][1] == ["Response: The Government does not accept this recommendation, as the Building Safety "
+                           "Act already protects leaseholders."]
+
+
 def test_unnumbered_blocks_say_how_they_were_found(lex, nlp, settings, rules):
     got = answers(UNNUMBERED, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=REPORT_TEXTS)
     assert {how for how, _ in got.values()} == {"unnumbered"}

@@ -153,7 +153,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             openers.setdefault(ln.start, set()).add(r.label)
             heading_at[ln.start] = heading_at.get(ln.start, False) or r.heading or _heading_line(ln.text)
     unnumbered = set()
+    ends = set()  # a quoted recommendation this reply's report does not list ends the answer before it
     for start, label in _unnumbered(text, blocks, rec_texts, labels, stop):
+        if label is None:
+            ends.add(start)
+            continue
         openers.setdefault(start, set()).add(label)
         heading_at[start] = True
         unnumbered.add(start)
@@ -161,7 +165,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     out: dict[str, Answer] = {}
     pending: list[str] = []  # headings with nothing under them: answered with the next one
     for k, start in enumerate(order):
-        stop_at = order[k + 1] if k + 1 < len(order) else hi
+        stop_at = min([order[k + 1] if k + 1 < len(order) else hi] + [e for e in ends if e > start])
         quotes = [rec_texts.get(lab) for lab in openers[start]]
         if k + 1 == len(order) and not heading_at[start]:
             # an inline answer that closes the reply keeps its paragraph; a restated
@@ -297,11 +301,18 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
     return out
 
 
+def _title_line(raw: str) -> bool:
+    """A short line that ends no sentence: a heading, not prose cut by the line width."""
+    c = (clean(raw) or "").strip()
+    return 0 < len(c.split()) <= HEADING_WORDS and not sentence_end(c) and not c.endswith((",", ";"))
+
+
 def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None], labels: dict[str, int],
-                stop: frozenset[str]) -> list[tuple[int, str]]:
+                stop: frozenset[str]) -> list[tuple[int, str | None]]:
     """"Recommendation: <quoted text>" blocks with no number, matched to the numbered list
-    of the report answered by the words they quote."""
-    out: list[tuple[int, str]] = []
+    of the report answered by the words they quote (None: it quotes none of them, yet it
+    still ends the answer before it)."""
+    out: list[tuple[int, str | None]] = []
     known = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
     if not known:
         return out
@@ -316,8 +327,10 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
                 quote.append(nxt.text)
             words = stems(" ".join(quote), stop)
             best = max(known, key=lambda lab: len(words & known[lab]) / max(1, len(known[lab])))
-            if len(words & known[best]) >= 0.5 * max(1, len(known[best])):
-                out.append((b.start if ln.start == b.lines[0].start else ln.start, best))
+            # a chapter heading on the lines above ("3. National policing response") goes with it
+            above = [x for x in b.lines if x.start < ln.start]
+            at = b.start if all(_title_line(x.text) for x in above) else ln.start
+            out.append((at, best if len(words & known[best]) >= 0.5 * max(1, len(known[best])) else None))
     return out
 
 
