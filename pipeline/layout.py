@@ -17,8 +17,12 @@ _LEADERS = re.compile(r"\.{4,}\s*\d{1,4}\s*$|(?:\s\.){4,}\s*\d{1,4}\s*$")  # con
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,}|\f+)\s*$")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d{1,3}\]:?)\s*\S"
                        r"|^\s*\d{1,3}\.\s.*↩\s*$")  # a web page's footnote ends with its back-link arrow
-# repeated lines that carry content, not furniture
-_KEEP = re.compile(r"recommend|concern|^\W*(question|response|answer|government response|minutes|action|decision)\W*$"
+# repeated lines that carry content, not furniture: a status sentence ("The government accepts
+# this recommendation."), a label that names one in its first words ("Recommendation #",
+# "Response to concern #"); a running title that only ends with "... report's recommendations"
+# is furniture like any other
+_KEEP = re.compile(r"recommend.*[.:;)]\W*$|concern.*[.:;)]\W*$|^\W*(?:[\w’'.:-]+\s+){0,3}(?:recommend|concern)"
+                   r"|^\W*(question|response|answer|government response|minutes|action|decision)\W*$"
                    r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 REPEATS = 3

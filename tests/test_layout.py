@@ -46,3 +46,17 @@ def test_repeated_content_lines_are_kept():
 def test_a_file_of_one_repeated_line_is_not_all_furniture():
     text = "Section 45 of the Modern Slavery Act 2015 applies to this case.\n" * 6
     assert noise_lines(text) == []
+
+
+def test_running_title_ending_in_recommendations_is_masked_but_status_lines_are_kept():
+    """A chapter's running title may end "... report's recommendations" and still be furniture;
+    the status sentence a paper repeats under every recommendation is content."""
+    title = "Chapter 2: Government response to the Flood Review's recommendations"
+    pages = []
+    for n in range(1, 5):
+        pages.append(f"{title}\n\nRecommendation {n}\n\nThe government accepts this recommendation.\n\n"
+                     f"Work on the register\n\n{n + 10}\n")
+    text = "\n".join(pages)
+    found = {text[a:b] for a, b in noise_lines(text)}
+    assert title in found
+    assert not any("accepts this recommendation" in f or f.startswith("Recommendation") for f in found)
