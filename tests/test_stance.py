@@ -64,6 +64,12 @@ def verdict(text, nlp, lex, settings, rec_text=None):
                      id="once-report-published"),
         pytest.param("We hope these pilots will determine whether local decision making is better for children.", D,
                      id="pilots-will-determine"),
+        # the passive voice of official replies says the same as the active
+        pytest.param("Options for a national register will be considered as part of the spending review.", D,
+                     id="will-be-considered"),
+        pytest.param("The funding formula is being examined by the department's analysts.", D, id="is-being-examined"),
+        pytest.param("The Government agrees with the principle behind this recommendation.", P,
+                     id="agrees-with-the-principle-behind"),
         # partially addressed
         pytest.param("The guidance already requires local authorities to convene a strategy discussion and was "
                      "published in 2020.", P, id="guidance-already-requires"),
@@ -78,6 +84,9 @@ def verdict(text, nlp, lex, settings, rec_text=None):
                      id="we-agree"),
         pytest.param("This recommendation has been fully implemented.", A, id="fully-implemented"),
         pytest.param("We will ensure that every child is offered an independent guardian.", A, id="will-ensure"),
+        pytest.param("Revised guidance will be published in June.", A, id="will-be-published"),
+        pytest.param("Updated guidance was issued to all forces in January.", A, id="was-issued"),
+        pytest.param("Work to train every call handler is under way.", A, id="under-way"),
         # noted
         pytest.param("We note the recommendation.", N, id="we-note"),
         pytest.param("Thank you for raising this matter with the Department.", N, id="no-cue"),

@@ -71,7 +71,8 @@ _MODES = (
         r"(?:consider|explore|review|reflect|examine|assess|evaluate|engage|consult|look at|look into|seek views|"
         r"work with|keep\b[^.]{0,30}\bunder review)\b|\bunder (?:review|consideration)\b|\bconsidering\b|"
         r"\bfurther consideration\b|\bin due course\b|\b(?:green|white) paper\b|\bconsultation\b|\bpilot\w*\b|"
-        r"\bnot yet\b", re.I)),
+        r"\bnot yet\b|\b(?:will|shall|would) be (?:\w+ly |further |also )?(?:considered|explored|examined|assessed|"
+        r"reviewed|looked at)\b|\bbeing (?:considered|explored|examined|assessed|reviewed)\b", re.I)),
     ("commit", re.compile(
         r"\b(?:will|shall|intends? to|plans? to|(?:is|are) committed to|commits? to)\s+(?:now\s+|also\s+|then\s+|"
         r"therefore\s+|\w+ly\s+)?(?!be\b|have\b|need\b|continue\b)[a-z]{3,}", re.I)),
