@@ -152,6 +152,26 @@ def test_negated_accept_is_not_an_accept_cue(nlp, lex, settings):
     assert "accepted:explicit-accept" not in v.cues
 
 
+@pytest.mark.parametrize("passage", [
+    "The government agrees with the Inquiry that clear communication with the public is important.",
+    "The government agrees with the importance of considering children's rights in policy making.",
+    "We agree with the committee that the register should be easy to use.",
+])
+def test_agreeing_with_a_goal_is_not_accepting_the_recommendation(passage, nlp, lex, settings):
+    """Papers open most answers by agreeing that the goal matters, then say what they will (or
+    will not) do: the agreement alone is no acceptance of the recommendation."""
+    assert not any(c.startswith("accepted:") for c in verdict(passage, nlp, lex, settings).cues)
+
+
+@pytest.mark.parametrize("passage", [
+    "The government agrees with this recommendation.",
+    "We agree and will publish the register in June.",
+    "The Department accepts the recommendation in full.",
+])
+def test_agreeing_with_the_recommendation_is_accepting_it(passage, nlp, lex, settings):
+    assert verdict(passage, nlp, lex, settings).label is A
+
+
 # ---- evidence: offsets of the sentence with the deciding cue
 
 @pytest.mark.parametrize(
