@@ -363,3 +363,37 @@ def test_paper_after_a_covering_letter_is_answered(lex, nlp, settings, rules):
     got = answers(COVERING_PAGE, lex, nlp, settings, rules)
     assert got == {"1": ("heading", ["The Government accepts this recommendation and will start in June."]),
                    "2": ("heading", ["The Government does not accept this recommendation."])}
+
+
+# ---- an answer that only restates the concern is answered by what follows it
+
+RESTATED = reply(
+    "Thank you for your report of 14 May 2023 about the death of Mr Owain Rees.",
+    "Your second concern relates to the fact that ambulances do not carry the antidote. You have raised that "
+    "patients often deteriorate before they reach hospital.",
+    "The carrying of particular medicines is a matter for each ambulance trust, and we do not mandate it.",
+    "I would like to thank you again for bringing this matter to my attention.",
+    salutation="Dear Coroner,", name="Karen Lyle")
+
+# the whole reply one paragraph, wrapped as a PDF wraps it
+ONE_PARAGRAPH = reply(
+    "I refer to your report following the inquest and respond on behalf of the Service. I would like to\n"
+    "express my condolences to her family. Linked to your first concern, you commented that officers need\n"
+    "to know which places are available. From September every practitioner will attend a briefing on the\n"
+    "places available.",
+    salutation="Dear Coroner,", name="Karen Lyle")
+
+
+@pytest.mark.parametrize(("text", "label", "answer"), [
+    pytest.param(RESTATED, "2", "The carrying of particular medicines is a matter for each ambulance trust, and we "
+                                "do not mandate it.", id="next-paragraph"),
+    pytest.param(ONE_PARAGRAPH, "1", "From September every practitioner will attend a briefing on the\nplaces "
+                                     "available.", id="rest-of-the-paragraph"),
+])
+def test_an_answer_that_only_restates_the_concern_runs_on_to_the_reply(text, label, answer, lex, nlp, settings,
+                                                                        rules):
+    """Coroners' replies restate each concern ("Your second concern relates to ...", "you commented
+    that ...") before answering it: the answer is what follows, not the restatement alone."""
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2})
+    assert answer in got[label][1]
+    assert not any(s.startswith("I would like to thank you") for s in got[label][1])

@@ -193,6 +193,19 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         unit = next((u for u in all_units if u[0] <= r.start < u[1]), None)
         if unit is not None:
             out[r.label] = Answer(((unit[0], unit[1], 0),), "inline", None, unit[0])
+    # an answer that only restates the concern ("Your second concern relates to ...", "you
+    # commented that ...") is answered by the paragraph after it
+    stops = sorted(set(openers) | ends | {r.start for r in body_refs})
+    for lab, a in list(out.items()):
+        if a.how not in ("heading", "inline") or not _restates_only(text, a.units):
+            continue
+        first = next((u for u in all_units if u[0] == a.units[0][0]), None)
+        limit = next((x for x in stops if x >= a.units[-1][1]), hi)
+        after = [u for u in all_units if a.units[-1][1] <= u[0] < limit]
+        if first is None or not after:
+            continue
+        nxt = tuple((x, y, p - first[2]) for x, y, p in after if p == after[0][2])
+        out[lab] = Answer(a.units + nxt, a.how, a.xref, a.opens)
     if openers:
         # a reply that answers by number and skips one has not addressed it, except
         # that what comes before the first numbered answer answers the earlier ones
@@ -334,7 +347,13 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
     return out
 
 
-_RESTATING = re.compile(r"\b(?:you (?:raised|noted|said|found|stated|highlighted|commented)|your (?:concerns?|report|findings?)|"
+def _restates_only(text: str, answer: tuple[Unit, ...]) -> bool:
+    """Whether an answer's few sentences only restate what was raised."""
+    return 0 < len(answer) <= 3 and all(_RESTATING.search(text[a:z]) for a, z, _ in answer)
+
+
+_RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|highlighted|commented|expressed)|"
+                        r"your (?:concerns?|report|findings?)|"
                         r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard)\b", re.I)
 
 
