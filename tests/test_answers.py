@@ -397,3 +397,20 @@ def test_an_answer_that_only_restates_the_concern_runs_on_to_the_reply(text, lab
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2})
     assert answer in got[label][1]
     assert not any(s.startswith("I would like to thank you") for s in got[label][1])
+
+
+QUOTED_CONCERN = reply(
+    "Thank you for your report of 14 May 2023 about the death of Mr Owain Rees.",
+    "Concern 1",
+    "“The Court heard that ambulances do not carry the antidote. The evidence was that patients often "
+    "deteriorate before they reach hospital.”",
+    "Our medicines group reviewed the antidote in June and will not add it to the formulary, as it cannot be "
+    "used safely without a blood test.",
+    salutation="Dear Coroner,", name="Karen Lyle")
+
+
+def test_a_concern_quoted_in_quotation_marks_is_not_the_answer(lex, nlp, settings, rules):
+    """Replies quote the coroner's words, in quotation marks, under each heading before answering."""
+    got = answers(QUOTED_CONCERN, lex, nlp, settings, rules, labels={"1": 1})
+    assert got["1"][1] == ["Our medicines group reviewed the antidote in June and will not add it to the formulary, "
+                           "as it cannot be used safely without a blood test."]

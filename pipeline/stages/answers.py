@@ -292,10 +292,13 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
     head_para = section[0][2]
     first_response = next((i for i, (a, z, p) in enumerate(section)
                            if p == head_para and RESPONSE_START.search(clean(text[a:z]) or "")), None)
+    quoted = _quoted_run(text, section)
     out = []
     in_quote = True
     for i, (a, z, p) in enumerate(section):
         sent = clean(text[a:z]) or ""
+        if i < quoted:
+            continue  # the concern quoted word for word, in quotation marks
         if i == 0 and _heading_line(text[a:z]) and not RESPONSE_START.search(sent):
             continue  # the heading itself
         if first_response is not None and i < first_response:
@@ -312,6 +315,25 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
             continue
         out.append((a, z, p))
     return out
+
+
+_OPEN_QUOTE = re.compile(r"^\W{0,3}[“\"]")
+QUOTED_UNITS = 12  # sentences a quoted concern may run to before its closing mark
+
+
+def _quoted_run(text: str, section: list[Unit]) -> int:
+    """How many of the section's first sentences (after a heading) are a passage in quotation
+    marks: a reply that quotes the coroner's concern ("“The Court heard that ...”") before
+    answering it. 0 where nothing is quoted or the quote never closes."""
+    start = 1 if section and _heading_line(text[section[0][0]:section[0][1]]) and len(section) > 1 else 0
+    if start >= len(section) or not _OPEN_QUOTE.match(text[section[start][0]:section[start][1]]):
+        return 0
+    a0 = section[start][0]
+    for i in range(start, min(len(section), start + QUOTED_UNITS)):
+        a, z, _ = section[i]
+        if re.search(r"[”\"]\W{0,3}$", text[a:z]) or ("”" in text[a:z] and text.find("“", a0 + 1, z) < 0):
+            return i + 1 if i + 1 < len(section) else 0
+    return 0
 
 
 def _title_line(raw: str) -> bool:
