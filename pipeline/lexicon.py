@@ -42,6 +42,9 @@ class StanceCue:
     pattern: re.Pattern[str]
     weight: float
     negatable: bool
+    # cues this one reads better where their matches overlap: "it is for local authorities to
+    # consider" is a refusal, not the government's own "to consider"
+    overrides: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ def _load_cues(path: Path) -> tuple[StanceCue, ...]:
                 label=obj["label"], name=obj.get("name") or obj["pattern"],
                 pattern=_compile(obj["pattern"], path), weight=float(obj.get("weight", 1.0)),
                 negatable=bool(obj.get("negatable", False)),
+                overrides=frozenset(obj.get("overrides", ())),
             ))
         except (ValueError, KeyError, TypeError) as exc:
             raise LexiconError(f"[E103] {path}:{n}: bad stance cue: {exc}") from exc

@@ -52,6 +52,8 @@ def verdict(text, nlp, lex, settings, rec_text=None):
         pytest.param("The Government declines to introduce a statutory duty.", J, id="declines"),
         pytest.param("While we agree with the aim, we do not accept that legislation is required.", J,
                      id="agree-aim-but-do-not-accept"),
+        pytest.param("It is for individual local authorities to consider whether their code of conduct is adequate.",
+                     J, id="for-others-to-consider-is-no-promise-to-consider"),
         # deferred
         pytest.param("It is right that we wait for the findings of the evaluation before taking a decision.", D,
                      id="wait-for-findings"),
@@ -515,3 +517,20 @@ def test_paper_after_covering_letter_keeps_whole_evidence_sentences(tmp_path, se
     assert got["1"]["evidence"].startswith("The register is published at [the flood defence register](https://www.")
     assert got["1"]["evidence"].endswith("in line with paragraph 4.12 of the strategy.")
     assert got["2"]["stance"] == "rejected"
+
+
+def test_a_cue_hides_the_cues_it_overrides_where_they_overlap(tmp_path, lex):
+    """A cue that reads the words better ("for local authorities to consider") hides the weaker
+    reading of the same words ("to consider"), in that sentence only."""
+    from pipeline.lexicon import _load_cues
+    from pipeline.stages.stance import sentence_cues
+
+    cues = tmp_path / "cues.jsonl"
+    cues.write_text(
+        '{"label": "deferred", "name": "to-consider", "pattern": "\\\\bto consider\\\\b"}\n'
+        '{"label": "rejected", "name": "for-others", "pattern": "\\\\bfor [a-z ]+ to consider\\\\b", '
+        '"overrides": ["to-consider"]}\n', encoding="utf-8")
+    lex2 = lex.__class__(**{**lex.__dict__, "stance_cues": _load_cues(cues)})
+    names = lambda s: [c.name for c, _ in sentence_cues(s, lex2)]
+    assert names("It is for local authorities to consider the code.") == ["for-others"]
+    assert names("We will take time to consider the code; it is for councils to set it.") == ["to-consider"]

@@ -81,11 +81,11 @@ class StanceModel:
 
 def features_for(text: str, answer, rule, lex) -> dict[str, float]:
     """The features of one answer, from the lexicon's verdict on it."""
+    from pipeline.stages.stance import sentence_cues
+
     first_cues = []
     for a, z, _ in answer.units[:FIRST_UNITS]:
         sent = clean(text[a:z]) or ""
-        for cue in lex.stance_cues:
-            if cue.pattern.search(sent):
-                first_cues.append(f"{cue.label}:{cue.name}")
+        first_cues += [f"{cue.label}:{cue.name}" for cue, _ in sentence_cues(sent, lex)]
     return passage_features(text, list(answer.units), answer.how, rule.label.value, dict(rule.scores),
                             list(rule.cues), first_cues)

@@ -74,6 +74,15 @@ def _negated(sent: str, m: re.Match[str], lex: Lexicons) -> bool:
     return lex.negators.search(sent, start, m.end()) is not None
 
 
+def sentence_cues(sent: str, lex: Lexicons) -> list[tuple]:
+    """The cues that fire in one sentence, with their matches; a cue that reads the words
+    better hides the ones it overrides where they overlap."""
+    matches = [(cue, m) for cue in lex.stance_cues if (m := cue.pattern.search(sent))]
+    hidden = {cue.name for over, om in matches if over.overrides
+              for cue, m in matches if cue.name in over.overrides and m.start() < om.end() and om.start() < m.end()}
+    return [(cue, m) for cue, m in matches if cue.name not in hidden]
+
+
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
              rec_text: str | None = None, units: list[tuple[int, int, int]] | None = None) -> Verdict:
     scores: dict[StanceLabel, float] = defaultdict(float)
@@ -88,10 +97,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         # "X but Y": what follows the "but" is what the writer stands by; so is what
         # follows the comma of "Whilst we acknowledge X, Y"
         turn = _CONCESSIVE.match(sent) or _CONTRAST.search(sent)
-        for cue in lex.stance_cues:
-            m = cue.pattern.search(sent)
-            if not m:
-                continue
+        for cue, m in sentence_cues(sent, lex):
             label, name = StanceLabel(cue.label), cue.name
             if cue.negatable and _negated(sent, m, lex):
                 label, name = StanceLabel.rejected, f"not:{cue.name}"
