@@ -79,6 +79,7 @@ class Lexicons:
     response_title: re.Pattern[str]
     boilerplate: re.Pattern[str]
     stance_cues: tuple[StanceCue, ...]
+    reply_wide: re.Pattern[str]  # a sentence stating the reply's position on every concern at once
     negators: re.Pattern[str]
     stopwords: frozenset[str]
 
@@ -141,6 +142,7 @@ def load(models_dir: Path) -> Lexicons:
         response_title=_compile(pat["response_title"], pat_path),
         boilerplate=_any(_lines(lex / "boilerplate.txt"), lex / "boilerplate.txt"),
         stance_cues=_load_cues(lex / "stance_cues.jsonl"),
+        reply_wide=_any(_lines(lex / "reply_wide.txt"), lex / "reply_wide.txt"),
         stopwords=frozenset(_lines(lex / "stopwords.txt")),
         negators=_compile(r"\b(?:not|never|no|cannot|can't|won't|unable|neither|nor)\b|n't\b", lex),
     )

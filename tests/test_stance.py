@@ -66,6 +66,8 @@ def verdict(text, nlp, lex, settings, rec_text=None):
                      id="once-report-published"),
         pytest.param("We hope these pilots will determine whether local decision making is better for children.", D,
                      id="pilots-will-determine"),
+        pytest.param("NHS England has asked to be sighted on the Trust's response and will review this once received.",
+                     D, id="awaits-others-response"),
         # the passive voice of official replies says the same as the active
         pytest.param("Options for a national register will be considered as part of the spending review.", D,
                      id="will-be-considered"),
@@ -534,3 +536,30 @@ def test_a_cue_hides_the_cues_it_overrides_where_they_overlap(tmp_path, lex):
     names = lambda s: [c.name for c, _ in sentence_cues(s, lex2)]
     assert names("It is for local authorities to consider the code.") == ["for-others"]
     assert names("We will take time to consider the code; it is for councils to set it.") == ["to-consider"]
+
+
+DEFERS_TO_PROVIDERS = TOPIC_LETTER.replace(
+    "Every report of damp and mould is now inspected within ten working days, and we have implemented this in full.",
+    "Every report of damp and mould is discussed with the regional housing team each month. I note that your report "
+    "has also been sent to the housing association, who are the appropriate organisation to respond to the concerns "
+    "raised. We have asked to be sighted on their response and will review this once received.")
+
+
+def test_a_reply_that_leaves_the_answer_to_others_says_so_for_every_concern(nlp, lex, settings):
+    """A national body's reply that answers a concern by subject, then says the provider is the
+    right one to respond and that it will review the provider's response, says so of that
+    concern too, not only of those it never names."""
+    segs = segment(DEFERS_TO_PROVIDERS, lex)
+    reply = segs[1]
+    refs = R.find_refs(DEFERS_TO_PROVIDERS, reply, R.load_rules(settings.models_dir))
+    sentences = analyse(nlp, DEFERS_TO_PROVIDERS, [(reply.body_start, reply.body_end)], settings).sentences
+    texts = {"1": "The Council should inspect every report of damp and mould within ten working days",
+             "2": "The Council should publish its damp and mould policy online"}
+    from pipeline.learn.stance_model import StanceModel
+
+    got = stances(DEFERS_TO_PROVIDERS, reply, "L2", "L1", refs, [("1", 1), ("2", 2)], {"1": "r1", "2": "r2"},
+                  sentences, lex, texts, model=StanceModel.load(settings.models_dir))
+    by = {s.recommendation_number: s for s in got}
+    assert "how:topic" in by[1].cues
+    assert "deferred:awaits-others-response" in by[1].cues  # the reply-wide sentence is read with the answer
+    assert by[1].stance is not StanceLabel.accepted

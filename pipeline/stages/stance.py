@@ -141,6 +141,26 @@ def passages(text: str, seg: Segment, refs: list[Ref], sentences: list[tuple[int
     return {lab: a.spans for lab, a in found.items()}
 
 
+def _with_reply_wide(text: str, found: dict, whole, lex: Lexicons) -> dict:
+    """Answers found by subject, each with the sentences that state the reply's position on
+    every concern ("... the appropriate organisation to respond to the concerns raised. NHS
+    England has asked to be sighted on the Trust's response"): the subject sentences alone
+    miss that the reply leaves the answer to someone else."""
+    wide = [u for u in whole.units if lex.reply_wide.search(clean(text[u[0]:u[1]]) or "")]
+    if not wide:
+        return found
+    out = dict(found)
+    for lab, a in found.items():
+        if a.how != "topic":
+            continue
+        have = {u[0] for u in a.units}
+        last = max(p for _, _, p in a.units) + 1
+        extra = tuple((x, y, last) for x, y, _ in wide if x not in have)
+        if extra:
+            out[lab] = answers_mod.Answer(tuple(sorted(a.units + extra)), a.how, a.xref, a.opens)
+    return out
+
+
 TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
 WHOLE_DISCOUNT = 0.6  # and one read off the whole reply less certain still
 
@@ -167,6 +187,8 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
         if lab not in found and any(labels.get(o) == labels[lab] for o in found if o != lab):
             del labels[lab]
     whole = None if structured or not found and not labels else answers_mod.whole_reply(text, seg, sentences)
+    if whole is not None:
+        found = _with_reply_wide(text, found, whole, lex)
     verdicts: dict[str, Verdict] = {}
     how: dict[str, str] = {}
     order = sorted(labels, key=lambda x: (labels[x], x))
