@@ -101,3 +101,25 @@ def test_broken_weights_fail_with_the_file_name(tmp_path, content):
 
 def test_no_weights_means_no_model(tmp_path):
     assert StanceModel.load(tmp_path) is None
+
+
+def test_held_out_figures_use_the_confidence_the_pipeline_reports():
+    """The card's confidence bands must describe what an analyst filters on: an answer read off
+    the whole reply is discounted as the pipeline discounts it, and a recommendation with no
+    answer keeps the pipeline's own confidence."""
+    from pipeline.learn.train_stance import Sample, fit, predict
+    from pipeline.stages.stance import WHOLE_DISCOUNT
+
+    def sample(gold, how, cue, group):
+        feats = {f"how={how}": 1.0, f"cue:{cue}": 1.0, "rule=noted": 1.0}
+        return Sample(group, "fixture", gold, feats, "noted", group, 0.35)
+
+    train = [sample("accepted", "heading", "accepted:will-do", f"f{i}") for i in range(6)] + \
+            [sample("rejected", "heading", "rejected:no-plans", f"g{i}") for i in range(6)]
+    vec, clf = fit(train, seed=0)
+    label, conf = predict(vec, clf, sample("accepted", "whole", "accepted:will-do", "h"))
+    assert label == "accepted" and conf <= WHOLE_DISCOUNT
+    _, heading_conf = predict(vec, clf, sample("accepted", "heading", "accepted:will-do", "h"))
+    assert heading_conf > conf
+    missing = Sample("h", "fixture", "accepted", None, "not_addressed", "h", 0.7)
+    assert predict(vec, clf, missing) == ("not_addressed", 0.7)

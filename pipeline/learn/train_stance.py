@@ -28,6 +28,7 @@ from pathlib import Path
 
 from pipeline.config import PROJECT_ROOT, Settings
 from pipeline.learn.stance_model import MODEL_FILE
+from pipeline.stages.stance import TOPIC_DISCOUNT, WHOLE_DISCOUNT
 
 # chosen by leave-one-file-out on the fixtures and seeds alone (C in 0.1-2,
 # with and without balanced class weights, with and without bigrams), so the
@@ -51,10 +52,12 @@ class Recorder:
     """Stands in for the model during a run: keeps each answer's features, lets the lexicon decide."""
 
     seen: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+    trust: dict[tuple[str, str], float] = field(default_factory=dict)  # the lexicon's confidence, as the model sees it
 
     def decide(self, features, rule, key=None):
         if key is not None:
             self.seen[key] = features
+            self.trust[key] = rule.confidence
         return rule
 
 
@@ -66,7 +69,7 @@ class Sample:
     features: dict[str, float] | None  # None: the pipeline found no answer
     structural: str  # what the pipeline says without the model (not_addressed, missing, or the lexicon's label)
     key: str = ""  # file#segment:label, for the error listing
-    rule_confidence: float = 0.0  # the lexicon's own confidence in its label
+    rule_confidence: float = 0.0  # the lexicon's own confidence in its label (the pipeline's, where no answer)
 
 
 def _norm_label(x) -> str:
@@ -135,8 +138,10 @@ def collect(corpus: Path, gold_path: Path, family_of, settings: Settings, nlp, t
             mine = predicted.get(lid, {}) if lid else {}
             parts = [v for lab, v in mine.items() if k.isdigit() and re.match(re.escape(k) + r"(?:[a-z]|\.\d)", lab)]
             structural = mine.get(k) or (Counter(parts).most_common(1)[0][0] if parts else "missing")
+            # the lexicon's confidence where the model decides; the pipeline's own where no answer was found
+            trust = recorder.trust.get((lid, k), confidence.get((lid, k), 0.0)) if lid else 0.0
             samples.append(Sample(f"{tag}/{g['file']}", family_of(g["file"]), label, feats, structural,
-                                  f"{g['file']}#{g['index']}:{key}", confidence.get((lid, k), 0.0)))
+                                  f"{g['file']}#{g['index']}:{key}", trust))
     return samples
 
 
@@ -185,14 +190,19 @@ def fit(samples: list[Sample], seed: int):
 
 
 def predict(vec, clf, sample: Sample) -> tuple[str, float]:
+    """The label and confidence the pipeline would give: the model's, or the lexicon's where it
+    is sure enough to stand, discounted as stance.stances discounts answers found by subject
+    or read off the whole reply."""
     if sample.features is None:
-        return sample.structural, 0.9
+        return sample.structural, sample.rule_confidence
     probs = clf.predict_proba(vec.transform([sample.features]))[0]
+    discount = next((d for how, d in (("topic", TOPIC_DISCOUNT), ("whole", WHOLE_DISCOUNT))
+                     if sample.features.get(f"how={how}")), 1.0)
     if sample.rule_confidence >= RULE_TRUST:  # the lexicon's label, as sure as the model is of it
         k = list(clf.classes_).index(sample.structural) if sample.structural in clf.classes_ else None
-        return sample.structural, float(probs[k]) if k is not None else 0.5
+        return sample.structural, min(float(probs[k]) if k is not None else 0.5, 0.99) * discount
     k = max(range(len(probs)), key=lambda i: probs[i])
-    return clf.classes_[k], float(probs[k])
+    return clf.classes_[k], min(float(probs[k]), 0.99) * discount
 
 
 def cross_validate(samples: list[Sample], held: callable, seed: int) -> list[tuple[Sample, str, float]]:
