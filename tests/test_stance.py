@@ -107,6 +107,14 @@ def verdict(text, nlp, lex, settings, rec_text=None):
         pytest.param("We accept parts of this recommendation.", P, id="accept-parts"),
         pytest.param("The Government is not persuaded that a new inspection regime is needed.", J,
                      id="not-persuaded"),
+        pytest.param("We do not consider that further legislation is necessary at this time.", J,
+                     id="do-not-consider-necessary"),
+        pytest.param("The Government has decided not to proceed with this proposal.", J, id="decided-not-to"),
+        pytest.param("The Department will take this recommendation forward.", A, id="take-forward"),
+        pytest.param("The Secretary of State has written to all chief constables to remind them of their duties.", A,
+                     id="has-written-to"),
+        pytest.param("Further work is needed before we can commit to this.", D, id="before-we-can-commit"),
+        pytest.param("Ofsted already inspects this area as part of its framework.", P, id="already-inspects"),
     ],
 )
 def test_classify_label(passage, expected, nlp, lex, settings):
