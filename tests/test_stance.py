@@ -115,6 +115,10 @@ def verdict(text, nlp, lex, settings, rec_text=None):
                      id="has-written-to"),
         pytest.param("Further work is needed before we can commit to this.", D, id="before-we-can-commit"),
         pytest.param("Ofsted already inspects this area as part of its framework.", P, id="already-inspects"),
+        # a status written on the label's own line
+        pytest.param("Recommendation 2 - not accepted.", J, id="label-then-not-accepted"),
+        pytest.param("Rec 3: Accepted.", A, id="rec-label-then-accepted"),
+        pytest.param("Recommendation 4.2 – partially accepted", P, id="label-then-partially-accepted"),
     ],
 )
 def test_classify_label(passage, expected, nlp, lex, settings):
