@@ -285,8 +285,9 @@ def card(report: dict, trained: str) -> str:
         row("model, leave one file out", lofo),
         row("model, leave one development family out", report.get("leave_one_dev_family_out", {})),
         row("model, leave one file out, fixtures and seeds", report.get("leave_one_file_out_fixtures", {})), "",
-        "The lexicon's cues were written while reading the development documents, so the lexicon-alone",
-        "row, and the model's use of those cues, are not fully independent of these files.", "",
+        "The lexicon's cues and the answer-finding rules were written while reading the development",
+        "documents, so the lexicon-alone row, and the model's use of those cues and passages, are not",
+        "fully independent of these files: held-out here means the model's weights, not every rule.", "",
         "## Confidence means something (leave one file out, development set)", "",
         "| confidence | n | accuracy |", "|---|---|---|",
     ]
