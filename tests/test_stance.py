@@ -115,6 +115,9 @@ def verdict(text, nlp, lex, settings, rec_text=None):
                      id="has-written-to"),
         pytest.param("Further work is needed before we can commit to this.", D, id="before-we-can-commit"),
         pytest.param("Ofsted already inspects this area as part of its framework.", P, id="already-inspects"),
+        # a professional body answers by issuing its own advice to its members
+        pytest.param("We recommend that every emergency department keeps a copy of the specialist centre's "
+                     "contact details.", A, id="body-issues-own-guidance"),
         # a status written on the label's own line
         pytest.param("Recommendation 2 - not accepted.", J, id="label-then-not-accepted"),
         pytest.param("Rec 3: Accepted.", A, id="rec-label-then-accepted"),
