@@ -59,11 +59,12 @@ def _chunks(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]
     return out
 
 
-_MARKUP = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*\)|[\[*_]{1,3}|</?sup>")
+_MARKUP = re.compile(r"\[(?:footnote|note) \d{1,3}\]|\]\((?:[^()\s]|\([^()]*\))*\)|[\[*_]{1,3}|</?sup>", re.I)
 
 
 def shadow(text: str) -> str:
-    """Markdown link brackets, emphasis and <sup> tags blanked, same length.
+    """Markdown link brackets, emphasis, <sup> tags and web pages' "[footnote 1]" markers
+    blanked, same length.
 
     The model splits sentences at "[" and "**"; it reads the shadow, while
     every offset stays valid for the original text.

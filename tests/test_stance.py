@@ -578,3 +578,13 @@ def test_a_reply_that_leaves_the_answer_to_others_says_so_for_every_concern(nlp,
     assert "how:topic" in by[1].cues
     assert "deferred:awaits-others-response" in by[1].cues  # the reply-wide sentence is read with the answer
     assert by[1].stance is not StanceLabel.accepted
+
+
+def test_a_footnote_marker_is_not_the_start_of_the_next_sentence(nlp, settings):
+    """Web pages mark footnotes "[footnote 1]"; the marker is neither a sentence of its own nor
+    the opening words of the evidence sentence after it."""
+    text = ("It requires councils to adopt a code of conduct.[footnote 1] Councils decide what the code "
+            "contains. The government will publish an illustrative code.")
+    got = [text[a:z].strip() for a, z in analyse(nlp, text, [(0, len(text))], settings).sentences]
+    assert any(s.startswith("Councils decide what the code contains.") for s in got)
+    assert not any(s.startswith(("footnote", "[footnote")) for s in got)
