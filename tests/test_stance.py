@@ -468,17 +468,23 @@ Chief Executive
 """
 
 
+TOPIC_TEXTS = {"1": "The Council should inspect every report of damp and mould within ten working days",
+               "2": "The Council should publish its damp and mould policy online"}
+
+
+def topic_stances(text, nlp, lex, settings, model=None):
+    """The reply's stances on TOPIC_TEXTS, by recommendation number, as the stance stage gives them."""
+    reply = segment(text, lex)[1]
+    refs = R.find_refs(text, reply, R.load_rules(settings.models_dir))
+    sentences = analyse(nlp, text, [(reply.body_start, reply.body_end)], settings).sentences
+    got = stances(text, reply, "L2", "L1", refs, [("1", 1), ("2", 2)], {"1": "r1", "2": "r2"},
+                  sentences, lex, TOPIC_TEXTS, model=model)
+    return {s.recommendation_number: s for s in got}
+
+
 def test_a_recommendation_answered_by_subject_not_number(nlp, lex, settings):
-    segs = segment(TOPIC_LETTER, lex)
-    assert [s.kind.value for s in segs] == ["letter", "reply"]
-    reply = segs[1]
-    refs = R.find_refs(TOPIC_LETTER, reply, R.load_rules(settings.models_dir))
-    sentences = analyse(nlp, TOPIC_LETTER, [(reply.body_start, reply.body_end)], settings).sentences
-    texts = {"1": "The Council should inspect every report of damp and mould within ten working days",
-             "2": "The Council should publish its damp and mould policy online"}
-    got = stances(TOPIC_LETTER, reply, "L2", "L1", refs, [("1", 1), ("2", 2)], {"1": "r1", "2": "r2"},
-                  sentences, lex, texts)
-    by = {s.recommendation_number: s for s in got}
+    assert [s.kind.value for s in segment(TOPIC_LETTER, lex)] == ["letter", "reply"]
+    by = topic_stances(TOPIC_LETTER, nlp, lex, settings)
     assert by[1].stance is StanceLabel.accepted and "how:topic" in by[1].cues
     assert by[2].stance is StanceLabel.not_addressed  # the closing remark about other recommendations is no answer
 
@@ -564,17 +570,9 @@ def test_a_reply_that_leaves_the_answer_to_others_says_so_for_every_concern(nlp,
     """A national body's reply that answers a concern by subject, then says the provider is the
     right one to respond and that it will review the provider's response, says so of that
     concern too, not only of those it never names."""
-    segs = segment(DEFERS_TO_PROVIDERS, lex)
-    reply = segs[1]
-    refs = R.find_refs(DEFERS_TO_PROVIDERS, reply, R.load_rules(settings.models_dir))
-    sentences = analyse(nlp, DEFERS_TO_PROVIDERS, [(reply.body_start, reply.body_end)], settings).sentences
-    texts = {"1": "The Council should inspect every report of damp and mould within ten working days",
-             "2": "The Council should publish its damp and mould policy online"}
     from pipeline.learn.stance_model import StanceModel
 
-    got = stances(DEFERS_TO_PROVIDERS, reply, "L2", "L1", refs, [("1", 1), ("2", 2)], {"1": "r1", "2": "r2"},
-                  sentences, lex, texts, model=StanceModel.load(settings.models_dir))
-    by = {s.recommendation_number: s for s in got}
+    by = topic_stances(DEFERS_TO_PROVIDERS, nlp, lex, settings, model=StanceModel.load(settings.models_dir))
     assert "how:topic" in by[1].cues
     assert "deferred:awaits-others-response" in by[1].cues  # the reply-wide sentence is read with the answer
     assert by[1].stance is not StanceLabel.accepted
