@@ -58,6 +58,11 @@ def labels(text, lex, rules):
         pytest.param(
             "We accept recommendation one in full.", ["1"], id="number-in-words",
         ),
+        pytest.param("We accept recommendation 10a) v in full.", ["10a)v"], id="10a)v-part-of-a-part"),
+        pytest.param("We accept recommendations 10a) and 10b) in full.", ["10a", "10b"], id="letter-closing-bracket"),
+        pytest.param("(see recommendation 4a), which we accept)", ["4a"], id="bracket-closing-an-aside"),
+        pytest.param("Recommendation 3(b)(i) is accepted.", ["3(b)(i)"], id="two-bracketed-parts"),
+        pytest.param("Recommendation 5.1.2 is accepted.", ["5.1.2"], id="three-level-number"),
     ],
 )
 def test_inline_references(sentence, expected, lex, rules):
@@ -206,6 +211,10 @@ def test_list_item_numbers_are_not_refs_after_the_list_ends(lex, rules):
             "Recommendation 6: Every child should be referred to children's social care.", "6",
             "Every child should be referred to children's social care", id="statement-colon",
         ),
+        pytest.param(
+            "Recommendation 1(a): NHS England should publish staffing data for every unit.", "1(a)",
+            "NHS England should publish staffing data for every unit", id="statement-lettered-part",
+        ),
     ],
 )
 def test_statement_lines_carry_text(line, label, text, lex, rules):
@@ -213,9 +222,28 @@ def test_statement_lines_carry_text(line, label, text, lex, rules):
     assert (ref.label, ref.text) == (label, text)
 
 
+def test_statement_text_stops_where_the_answer_starts(lex, rules):
+    """A reply's bold label line that runs on into its answer: the answer is not the recommendation."""
+    (ref,) = refs_of(letter("**Concern (5) - patient flow.** The Trust recognises the concern you have raised."),
+                     lex, rules)
+    assert ref.stated and ref.text == "patient flow"
+
+
 def test_statement_line_is_stated(lex, rules):
     (ref,) = refs_of(letter("Recommendation 6 for the Home Office - To commence full national roll-out."), lex, rules)
     assert ref.stated and ref.anchor and not ref.heading
+
+
+@pytest.mark.parametrize("line", [
+    "Recommendations 3 and 4: The Department should fund training places and report on them.",
+    "Recommendations 8.3 and 8.4 - The regulator should publish its findings within a month.",
+    "Recommendations 5-7: Trusts should audit their services every year.",
+])
+def test_statement_line_for_several_is_stated_for_each(line, lex, rules):
+    """The line quotes the recommendations, so their answer starts after it; the text
+    is kept for none, as it belongs to the group."""
+    refs = refs_of(letter(line), lex, rules)
+    assert len(refs) >= 2 and all(r.stated and r.text is None for r in refs)
 
 
 def test_parenthetical_carries_text(lex, rules):

@@ -10,6 +10,7 @@ paragraph and footnote numbers and statute years are never references.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -51,7 +52,8 @@ def load_rules(models_dir: Path) -> RecRules:
     return RecRules(
         inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]), lead_in_not=c(raw["lead_in_not"]),
         numbered_lead=c(raw["numbered_lead"]), short_ref=re.compile(raw["short_ref"]),
-        list_item=c(raw["list_item"]), stated_heading=c(raw["stated_heading"]),
+        list_item=c(raw["list_item"]),
+        stated_heading=c(raw["stated_heading"].replace("NUM", num).replace("JOIN ", join)),
         parenthetical=c(raw["parenthetical"]), that_clause=c(raw["that_clause"]),
         report_subject=c(raw["report_subject"]), report_named=re.compile(raw["report_named"]),
         ordinal_ref=c(raw["ordinal_ref"].replace("ORD", "(?:" + "|".join(raw["ordinals"]) + ")")),
@@ -91,9 +93,14 @@ def _number(label: str) -> int:
     return int(re.search(r"\d+", label).group(0))
 
 
+def _balanced(label: str) -> str:
+    """"10a)" in "recommendations 10a) and 10b)" is "10a"; "10a)v" keeps its bracket."""
+    return label[:-1] if label.endswith(")") and label.count(")") > label.count("(") else label
+
+
 def expand(nums: str, rules: RecRules) -> list[str]:
     """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10; "4a(ii)" stays whole."""
-    labels = [re.sub(r"^\((\d+)\)$", r"\1", m.group(0).replace(" ", "")) for m in rules.number.finditer(nums)]
+    labels = [_balanced(re.sub(r"^\((\d+)\)$", r"\1", m.group(0).replace(" ", ""))) for m in rules.number.finditer(nums)]
     out: list[str] = []
     parts = re.split(r"(\s*(?:-|–|—|to)\s*)", nums)
     if len(labels) == 2 and len(parts) == 3 and labels[0].isdigit() and labels[1].isdigit():
@@ -165,7 +172,15 @@ def _bare_heading(line: str, m: re.Match[str]) -> bool:
 # the first line of an answer: a status statement, or the responding body speaking
 _ANSWER_START = re.compile(r"^\W*(?:(?:government\s+)?response\s*:|(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?"
                            r"(?:government|department|ministry|council|trust|board|home office)|we|i)\b[^.]{0,40}?\b"
-                           r"(?:accepts?|agrees?|supports?|notes?|rejects?|does not|do not|will|has|have|welcomes?)\b)", re.I)
+                           r"(?:accepts?|agrees?|supports?|notes?|rejects?|does not|do not|will|has|have|welcomes?|recognises?)\b)", re.I)
+
+
+def _statement(s: str) -> str:
+    """The recommendation a statement line gives, without the answer a reply runs on into
+    on the same line ("Concern 2: sepsis induction. The Trust accepts ...")."""
+    parts = re.split(r"(?<=[.!?])\**\s+", s)
+    keep = [parts[0]] + list(itertools.takewhile(lambda x: not _ANSWER_START.match(x), parts[1:]))
+    return " ".join(keep)
 
 
 def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[int, int] | None, str | None]:
@@ -361,7 +376,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 raw_tail = text[m.end(): b.end]
                 rec_text = None
                 if stated:
-                    rec_text = _clean_text(stated.group("text"))
+                    rec_text = _clean_text(_statement(stated.group("text")))
                 else:
                     pm = rules.parenthetical.match(clean(raw_tail) or "") or rules.that_clause.match(raw_tail)
                     if pm:
