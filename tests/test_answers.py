@@ -105,6 +105,14 @@ XREFS = reply(
     "Recommendation 4", "As set out in recommendation 1, the data will be published quarterly. We accept this "
                         "recommendation.")
 
+# a paper that states each recommendation on its label's line, one of them for two at once
+STATED = reply(
+    "Recommendation 1(a): NHS England should publish staffing data for every maternity unit.",
+    "Response: Accepted. NHS England will publish staffing data quarterly from April.",
+    "Recommendations 3 and 4: The Department should fund more midwife training places and report on them.",
+    "Response: Accepted. Funding for 1,000 places has been confirmed.",
+    salutation="Dear Chair,")
+
 
 # ---- sections under headings
 
@@ -132,6 +140,11 @@ XREFS = reply(
                           "quarter."]),
         "2": ("heading", ["The Government does not accept this recommendation."]),
     }, id="answer-that-repeats-the-recommendation"),
+    pytest.param(STATED, {
+        "1(a)": ("heading", ["Response: Accepted.", "NHS England will publish staffing data quarterly from April."]),
+        "3": ("heading", ["Response: Accepted.", "Funding for 1,000 places has been confirmed."]),
+        "4": ("heading", ["Response: Accepted.", "Funding for 1,000 places has been confirmed."]),
+    }, id="recommendations-stated-on-the-label-line"),
 ])
 def test_heading_sections(text, expected, lex, nlp, settings, rules):
     assert answers(text, lex, nlp, settings, rules) == expected

@@ -147,11 +147,14 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     contents = {b.start for b in blocks if _contents_block(text, b, body_refs)}
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
+    stated_at: set[int] = set()  # "Recommendations 3 and 4: The Department should ...": the line quotes them
     for r in body_refs:
         ln = _opening_line(text, blocks, r)
         if ln is not None and r.block_start not in contents:
             openers.setdefault(ln.start, set()).add(r.label)
-            heading_at[ln.start] = heading_at.get(ln.start, False) or r.heading or _heading_line(ln.text)
+            heading_at[ln.start] = heading_at.get(ln.start, False) or r.heading or r.stated or _heading_line(ln.text)
+            if r.stated and r.start - ln.start <= ANCHOR_CHARS:
+                stated_at.add(ln.start)
     unnumbered = set()
     ends = set()  # a quoted recommendation this reply's report does not list ends the answer before it
     for start, label in _unnumbered(text, blocks, rec_texts, labels, stop):
@@ -174,7 +177,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             if _without_quote(text, [u for u in all_units if start <= u[0] < own], quotes, stop):
                 stop_at = own
         section = [u for u in all_units if start <= u[0] < stop_at]
-        answer = _without_quote(text, section, quotes, stop)
+        answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
         if not answer:
             pending += sorted(openers[start])
             continue
@@ -272,14 +275,27 @@ def _paragraph_end(text: str, blocks: list[Block], start: int) -> int:
 _ANSWER_VOICE = re.compile(r"^\W*(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+|this\s+)?(?:government|department|ministry|"
                            r"we|i|ministers?|trust|council|board)\b[^.]{0,30}?\b(?:accepts?|agrees?|supports?|notes?|will|"
                            r"has|have|is|are|recognises?|welcomes?|believes?|considers?|does|did|would|can|already)\b", re.I)
+# "NHS England will publish staffing data quarterly": the recommendation's own words, said
+# as done or to be done, answer it (a restatement says "should" or "you raised")
+_DOING = re.compile(r"\b(?:will|shall)\s+(?!not\b)\w+|\b(?:has|have)\s+(?:now\s+|already\s+)?(?:been\s+)?\w+(?:ed|en)\b|"
+                    r"\balready\b", re.I)
+
+
+def _says_done(sent: str) -> bool:
+    return bool(_DOING.search(sent)) and not _RECOMMENDATION_VOICE.search(sent) and not _RESTATING.search(sent)
+
+
 _RECOMMENDATION_VOICE = re.compile(r"\b(?:should|must|ought to|needs? to|be required to|we recommend|recommend that)\b"
                                    r"|^\W*that\s+(?:the|a|an|all|each|every|it|local)\b|^\W*[●•·▪-]", re.I)
 
 
-def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], stop: frozenset[str]) -> list[Unit]:
+def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], stop: frozenset[str],
+                   stated: bool = False) -> list[Unit]:
     """The section's answer: the heading and the quoted recommendation removed.
 
-    Quoted are: the heading line; the run of sentences after it that speak as
+    Quoted are: the heading line, or the line that states the recommendation
+    after its label (``stated``: "Recommendations 3 and 4: The Department
+    should ..."); the run of sentences after it that speak as
     a recommendation ("... should ...", "That the government ...") and not as
     the answer ("The government ...", "We ..."); in a paragraph running on from
     the heading (PDF text has no blank lines), whatever precedes the first
@@ -299,7 +315,7 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         sent = clean(text[a:z]) or ""
         if i < quoted:
             continue  # the concern quoted word for word, in quotation marks
-        if i == 0 and _heading_line(text[a:z]) and not RESPONSE_START.search(sent):
+        if i == 0 and (stated or _heading_line(text[a:z])) and not RESPONSE_START.search(sent):
             continue  # the heading itself
         if first_response is not None and i < first_response:
             continue  # quoted between the heading and the status line
@@ -309,7 +325,7 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         in_quote = False
         words = stems(sent, stop)
         if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words) \
-                and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent):
+                and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent) and not _says_done(sent):
             continue  # repeats the recommendation, without answering it
         if _RESPONSE_LABEL.fullmatch(sent):
             continue
