@@ -113,6 +113,14 @@ STATED = reply(
     "Response: Accepted. Funding for 1,000 places has been confirmed.",
     salutation="Dear Chair,")
 
+# a committee's numbered recommendations with "Government response" under each, as pdftotext
+# gives them: the label line runs on into the recommendation's paragraph
+COMMITTEE_PDF = reply(
+    "1. The Ministry should publish annual data on the qualifications prisoners gain. (Paragraph 14)\n"
+    "Government response\nAgreed. The Ministry will publish these figures each year.",
+    "2. The Ministry should guarantee every prisoner a literacy course within a month. (Paragraph 22)\n"
+    "Government response\nNot agreed. Assessment on arrival already identifies who needs support.")
+
 
 # ---- sections under headings
 
@@ -145,6 +153,10 @@ STATED = reply(
         "3": ("heading", ["Response: Accepted.", "Funding for 1,000 places has been confirmed."]),
         "4": ("heading", ["Response: Accepted.", "Funding for 1,000 places has been confirmed."]),
     }, id="recommendations-stated-on-the-label-line"),
+    pytest.param(COMMITTEE_PDF, {
+        "1": ("heading", ["Agreed.", "The Ministry will publish these figures each year."]),
+        "2": ("heading", ["Not agreed.", "Assessment on arrival already identifies who needs support."]),
+    }, id="numbered-recommendations-with-a-response-label-line"),
 ])
 def test_heading_sections(text, expected, lex, nlp, settings, rules):
     assert answers(text, lex, nlp, settings, rules) == expected

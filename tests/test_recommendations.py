@@ -246,6 +246,36 @@ def test_statement_line_for_several_is_stated_for_each(line, lex, rules):
     assert len(refs) >= 2 and all(r.stated and r.text is None for r in refs)
 
 
+COMMITTEE_ITEMS = (
+    "1. The Ministry should publish annual data on the qualifications prisoners gain. (Paragraph 14)",
+    "Agreed. The Ministry will publish these figures each year.",
+    "2. The Ministry should review the pay rates for prisoners who attend education. (Paragraph 31)",
+    "The Ministry will consider this as part of its review of the prison regime.",
+)
+
+
+@pytest.mark.parametrize("layout", [
+    pytest.param("\n\nGovernment response:\n\n", id="label-in-its-own-paragraph"),
+    pytest.param("\nGovernment response\n", id="label-running-on-in-pdf-text"),
+])
+def test_numbered_recommendation_with_a_response_under_it(layout, lex, rules):
+    """A committee's numbered recommendations quoted in the government's response, with no
+    lead-in: the "Government response" label under each says what they are."""
+    body = "\n\n".join(COMMITTEE_ITEMS[k] + layout + COMMITTEE_ITEMS[k + 1] for k in (0, 2))
+    refs = refs_of(letter(body), lex, rules)
+    assert [(r.label, r.stated, r.text) for r in refs] == [
+        ("1", True, "The Ministry should publish annual data on the qualifications prisoners gain. (Paragraph 14)"),
+        ("2", True, "The Ministry should review the pay rates for prisoners who attend education. (Paragraph 31)"),
+    ]
+
+
+def test_a_papers_own_numbered_paragraphs_are_not_recommendations(lex, rules):
+    body = ("1. The Government welcomes the Committee's report and should like to thank its members.\n\n"
+            "2. The Government has considered each recommendation carefully.\n\n"
+            "3. Our approach is set out below and should be read with the strategy.")
+    assert labels(letter(body), lex, rules) == []
+
+
 def test_parenthetical_carries_text(lex, rules):
     text = letter(
         "I enclose my review. It makes recommendation 6 (that each child placed out of area is visited within "

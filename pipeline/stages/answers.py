@@ -51,13 +51,14 @@ XREF = re.compile(
     r"(?P<label>\d{1,3}(?:\.\d{1,3})?)", re.I)
 # a sentence that starts answering: a status statement or a response label
 RESPONSE_START = re.compile(
-    r"^\W*(?:(?:government\s+)?response\s*:|(?:fully |partially |partly )?(?:accepted|agreed|not accepted|rejected|"
-    r"noted|supported)\b)"
+    r"^\W*(?:(?:government\s+)?response\s*:|(?:fully |partially |partly )?(?:accepted|agreed|not accepted|not agreed|"
+    r"rejected|disagreed|noted|supported)\b)"
     r"|\b(?:accepts?|agrees?(?: with)?|supports?|rejects?|does not accept|do not accept|notes?|welcomes?)\s+"
     r"(?:this|the|these|that|all|both)\s+(?:recommendations?|concerns?)\b"
     r"|\bnot for the [\w ]{2,30} to respond to\b", re.I)
 _UNNUMBERED = re.compile(r"^\W*recommendation\s*:\s*(?=\S)", re.I)
 _RESPONSE_LABEL = re.compile(r"^\W*(?:government\s+|department(?:al)?\s+)?response\s*:\s*", re.I)
+_LABEL_LINE = re.compile(r"^\W*(?:(?:the\s+)?(?:government(?:'s|’s)?|department(?:al)?)\s+)?response\W*$", re.I)
 _FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _STEM = re.compile(r"[a-z][a-z'-]+")
 # a heading line of its own: short, no full stop (a colon may end it)
@@ -81,7 +82,11 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
         for b in to_blocks(split_lines(text, s, e)):
             para += 1
             first = b.lines[0]
-            cuts = sorted({b.start, b.end} | ({first.end} if len(b.lines) > 1 and _heading_line(first.text) else set()))
+            cuts = {b.start, b.end} | ({first.end} if len(b.lines) > 1 and _heading_line(first.text) else set())
+            for ln in b.lines[1:]:  # "Government response:" on its own line inside PDF text's paragraph
+                if _LABEL_LINE.match(ln.text):
+                    cuts |= {ln.start, min(ln.end, b.end)}
+            cuts = sorted(cuts)
             pieces = list(zip(cuts, cuts[1:]))
             for ps, pe in pieces:
                 inside = [(max(a, ps), min(z, pe)) for a, z in sentences if a < pe and z > ps]
@@ -327,7 +332,7 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words) \
                 and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent) and not _says_done(sent):
             continue  # repeats the recommendation, without answering it
-        if _RESPONSE_LABEL.fullmatch(sent):
+        if _RESPONSE_LABEL.fullmatch(sent) or _LABEL_LINE.match(sent):
             continue
         out.append((a, z, p))
     return out

@@ -261,6 +261,29 @@ def _roman_refs(text: str, blocks: list[Block]) -> list[Ref]:
     return out
 
 
+# a committee's numbered recommendation quoted in its government response, and the answer under it
+_RESPONSE_BELOW = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?(?:government(?:'s|’s)?|department(?:al)?|"
+                             r"ministry)\s+)?response\b|^\W*(?:fully |partially |partly )?(?:accepted|agreed|not accepted|"
+                             r"not agreed|rejected|noted|supported|disagreed?)\b", re.I)
+
+
+def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
+    """"1. The Ministry should publish ... (Paragraph 14)" with "Government response:" under
+    it: a recommendation, though no lead-in says so (a paper's own numbered paragraphs
+    are not followed by a response label)."""
+    if not _MODAL.search(item_text):
+        return False
+    if _response_line(blocks[bi].lines[1:]) is not None:
+        return True
+    nxt = next((b for b in blocks[bi + 1: bi + 3] if not _LONE_NUMBER.match(clean(b.text) or "")), None)
+    return nxt is not None and _RESPONSE_BELOW.match(clean(nxt.lines[0].text) or "") is not None
+
+
+def _response_line(lines) -> int | None:
+    """Index of the "Government response" line among an item's lines, if it runs on into its answer."""
+    return next((k for k, ln in enumerate(lines) if _RESPONSE_BELOW.match(clean(ln.text) or "")), None)
+
+
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
 # a list of what the writer will do about the concerns is not a list of the concerns
 _ACTION_LEAD = re.compile(r"\b(?:steps|actions?|measures|changes|work)\b[^:.]{0,120}\b(?:address|respond(?:ing)? to|tackle|meet)\b", re.I)
@@ -339,7 +362,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                             True, True, True, _clean_text(" ".join(" ".join(body).split()))))
             last_item, gap, lead_in = int(lab), -LONE_GAP + LIST_GAP, False
             continue
-        if item and (lead_in or concerns or (last_item is not None and _number(item.group("num")) == last_item + 1)):
+        if item and (lead_in or concerns or (last_item is not None and _number(item.group("num")) == last_item + 1)
+                     or _answered_below(item.group("text"), blocks, bi)):
             items = [(k, m) for k, ln in enumerate(b.lines) for m in [rules.list_item.match(clean(ln.text) or "")] if m]
             for n, (k, m) in enumerate(items):
                 ln = b.lines[k]
@@ -347,6 +371,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 off = _label_offset(ln.text, lab)
                 # an item runs on over the lines a PDF wraps it into, up to the next item
                 upto = items[n + 1][0] if n + 1 < len(items) else len(b.lines)
+                answer_at = _response_line(b.lines[k + 1:upto])
+                upto = k + 1 + answer_at if answer_at is not None else upto
                 rest = " ".join(x.text for x in b.lines[k + 1:upto] if not _LONE_NUMBER.match(clean(x.text) or ""))
                 refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                 True, False, True, _clean_text(f"{m.group('text')} {rest}")))
