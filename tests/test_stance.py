@@ -122,6 +122,15 @@ def verdict(text, nlp, lex, settings, rec_text=None):
         pytest.param("Recommendation 2 - not accepted.", J, id="label-then-not-accepted"),
         pytest.param("Rec 3: Accepted.", A, id="rec-label-then-accepted"),
         pytest.param("Recommendation 4.2 – partially accepted", P, id="label-then-partially-accepted"),
+        # a status with its progress on the same line
+        pytest.param("Accepted – already implemented.", A, id="accepted-dash-implemented"),
+        pytest.param("Agreed - in progress.", A, id="agreed-dash-in-progress"),
+        # Treasury Minutes: the government agrees or disagrees with the Committee's recommendation
+        pytest.param("The government disagrees with the Committee's recommendation.", J, id="government-disagrees"),
+        pytest.param("The recommendation is being taken forward by NHS England through its workforce plan.", A,
+                     id="being-taken-forward"),
+        pytest.param("We are considering this recommendation and will respond by the summer.", D,
+                     id="are-considering"),
     ],
 )
 def test_classify_label(passage, expected, nlp, lex, settings):
