@@ -215,6 +215,14 @@ def test_list_item_numbers_are_not_refs_after_the_list_ends(lex, rules):
             "Recommendation 1(a): NHS England should publish staffing data for every unit.", "1(a)",
             "NHS England should publish staffing data for every unit", id="statement-lettered-part",
         ),
+        pytest.param(
+            "PAC recommendation 3: The Cabinet Office should report back within six months.", "3",
+            "The Cabinet Office should report back within six months", id="statement-with-the-committee-named",
+        ),
+        pytest.param(
+            "Committee's recommendation 4 - Trusts should audit their services.", "4",
+            "Trusts should audit their services", id="statement-committees",
+        ),
     ],
 )
 def test_statement_lines_carry_text(line, label, text, lex, rules):
