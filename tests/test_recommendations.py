@@ -284,6 +284,21 @@ def test_a_papers_own_numbered_paragraphs_are_not_recommendations(lex, rules):
     assert labels(letter(body), lex, rules) == []
 
 
+def test_addressee_heading_over_its_concerns_in_one_paragraph(lex, rules):
+    """A report sending concerns to two bodies, each heading directly over its numbered items."""
+    text = letter("The MATTERS OF CONCERN are as follows:\n\n"
+                  "TO NORTHSHIRE HOSPITALS NHS TRUST:\n"
+                  "1. There is no system to alert ward staff when a falls risk assessment is overdue.\n"
+                  "2. Bed rails assessments are recorded on paper and are not visible on other wards.\n\n"
+                  "TO NORTHSHIRE COUNTY COUNCIL:\n"
+                  "1. Care home staff are not told when a resident returns with a changed falls risk.")
+    (seg,) = segment(text, lex)
+    refs = R.find_refs(text, seg, rules, lex.addressee_heading)
+    assert [(r.label, r.addressee, r.text.split()[0]) for r in refs] == [
+        ("1", "NORTHSHIRE HOSPITALS NHS TRUST", "There"), ("2", "NORTHSHIRE HOSPITALS NHS TRUST", "Bed"),
+        ("1", "NORTHSHIRE COUNTY COUNCIL", "Care")]
+
+
 def test_parenthetical_carries_text(lex, rules):
     text = letter(
         "I enclose my review. It makes recommendation 6 (that each child placed out of area is visited within "

@@ -362,6 +362,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                             True, True, True, _clean_text(" ".join(" ".join(body).split()))))
             last_item, gap, lead_in = int(lab), -LONE_GAP + LIST_GAP, False
             continue
+        if not item and lead_in and len(b.lines) > 1 and _heading_line((clean(b.lines[0].text) or "").rstrip(":")):
+            item = rules.list_item.match(clean(b.lines[1].text) or "")  # "TO THE TRUST:" over its items
         if item and (lead_in or concerns or (last_item is not None and _number(item.group("num")) == last_item + 1)
                      or _answered_below(item.group("text"), blocks, bi)):
             items = [(k, m) for k, ln in enumerate(b.lines) for m in [rules.list_item.match(clean(ln.text) or "")] if m]
@@ -422,7 +424,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 refs.extend(_short_refs(text, b, ln, rules))
         if any(r.stated for r in refs if r.block_start == b.start):
             lead_in = True
-    if seg.form is Form.report and addressee is not None:
+    if (seg.form is Form.report or seg.kind is Kind.letter) and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
@@ -440,7 +442,7 @@ def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re
     """Each concern with the body its heading sends it to; a heading over an unnumbered
     paragraph gives that paragraph the next number."""
     heads = [(b, (m.group(0).strip(" :").removeprefix("TO ").removeprefix("To ").strip()))
-             for b in blocks for m in [addressee.match(clean(b.text) or "")] if m]
+             for b in blocks for m in [addressee.match(clean(b.lines[0].text) or "")] if m]
     if not heads:
         return refs
     out = []
