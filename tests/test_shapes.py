@@ -424,6 +424,9 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
                  Kind.reply, id="we-accept-this-recommendation"),
     pytest.param("1. Every prisoner should be assessed on arrival.\n\nAccepted in part\n\nAssessments start next "
                  "year.\n", Kind.reply, id="accepted-in-part-label"),
+    pytest.param("Department for Work and Pensions\nResponse to the Social Security Advisory Committee's report on "
+                 "deductions\nMarch 2025\n\nThe Department thanks the Committee for its work.\n", Kind.reply,
+                 id="response-to-a-named-committees-report"),
     # a report, and anything else
     pytest.param("Prison education review\n\nWe found that most prisoners were not assessed on arrival.\n\n"
                  "Recommendation 1: every prisoner should be assessed on arrival.\n", Kind.letter,
