@@ -121,6 +121,11 @@ COMMITTEE_PDF = reply(
     "2. The Ministry should guarantee every prisoner a literacy course within a month. (Paragraph 22)\n"
     "Government response\nNot agreed. Assessment on arrival already identifies who needs support.")
 
+# the status written on each recommendation's label line, the prose under it
+STATUS_ON_LABEL = reply(
+    "Recommendation 1 – Accepted\nThe Department will reduce the maximum deduction rate from April.",
+    "Recommendation 2 – Not accepted\nThe existing hardship process already provides this flexibility.")
+
 
 # ---- sections under headings
 
@@ -157,6 +162,12 @@ COMMITTEE_PDF = reply(
         "1": ("heading", ["Agreed.", "The Ministry will publish these figures each year."]),
         "2": ("heading", ["Not agreed.", "Assessment on arrival already identifies who needs support."]),
     }, id="numbered-recommendations-with-a-response-label-line"),
+    pytest.param(STATUS_ON_LABEL, {
+        "1": ("heading", ["Recommendation 1 – Accepted",
+                          "The Department will reduce the maximum deduction rate from April."]),
+        "2": ("heading", ["Recommendation 2 – Not accepted",
+                          "The existing hardship process already provides this flexibility."]),
+    }, id="status-on-the-label-line-is-part-of-the-answer"),
 ])
 def test_heading_sections(text, expected, lex, nlp, settings, rules):
     assert answers(text, lex, nlp, settings, rules) == expected

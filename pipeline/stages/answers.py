@@ -53,6 +53,9 @@ XREF = re.compile(
 RESPONSE_START = re.compile(
     r"^\W*(?:(?:government\s+)?response\s*:|(?:fully |partially |partly )?(?:accepted|agreed|not accepted|not agreed|"
     r"rejected|disagreed|noted|supported)\b)"
+    # the status on the label's own line: "Recommendation 2 – Not accepted"
+    r"|^\W*(?:recommendations?|rec\.?|concerns?)\s+[\w().,&\s]{1,20}?\s*[-–—:]\s*(?:fully |partially |partly )?"
+    r"(?:accepted|agreed|not accepted|not agreed|rejected|disagreed|noted|supported|implemented)\b"
     r"|\b(?:accepts?|agrees?(?: with)?|supports?|rejects?|does not accept|do not accept|notes?|welcomes?)\s+"
     r"(?:this|the|these|that|all|both)\s+(?:recommendations?|concerns?)\b"
     r"|\bnot for the [\w ]{2,30} to respond to\b", re.I)
