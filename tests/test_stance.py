@@ -125,6 +125,9 @@ def verdict(text, nlp, lex, settings, rec_text=None):
         # a status with its progress on the same line
         pytest.param("Accepted – already implemented.", A, id="accepted-dash-implemented"),
         pytest.param("Agreed - in progress.", A, id="agreed-dash-in-progress"),
+        pytest.param("Status: Accepted", A, id="status-label-accepted"),
+        pytest.param("Government position: Not accepted", J, id="government-position-not-accepted"),
+        pytest.param("Decision: Deferred", D, id="decision-deferred"),
         # Treasury Minutes: the government agrees or disagrees with the Committee's recommendation
         pytest.param("The government disagrees with the Committee's recommendation.", J, id="government-disagrees"),
         pytest.param("The recommendation is being taken forward by NHS England through its workforce plan.", A,
