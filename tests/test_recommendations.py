@@ -63,6 +63,11 @@ def labels(text, lex, rules):
         pytest.param("(see recommendation 4a), which we accept)", ["4a"], id="bracket-closing-an-aside"),
         pytest.param("Recommendation 3(b)(i) is accepted.", ["3(b)(i)"], id="two-bracketed-parts"),
         pytest.param("Recommendation 5.1.2 is accepted.", ["5.1.2"], id="three-level-number"),
+        pytest.param("We accept recommendations 2 through 4.", ["2", "3", "4"], id="through-range"),
+        pytest.param("We accept recommendation #3.", ["3"], id="hash-number"),
+        pytest.param("We accept the 1st and 3rd recommendations.", ["1", "3"], id="numeric-ordinals"),
+        pytest.param("We accept the Panel's 14th recommendation.", ["14"], id="body-possessive-ordinal"),
+        pytest.param("The 2nd edition of the report has 20 recommendations.", [], id="ordinal-of-something-else"),
     ],
 )
 def test_inline_references(sentence, expected, lex, rules):
@@ -111,6 +116,8 @@ def test_decimal_label_keeps_whole_number(lex, rules):
         pytest.param("3 and 3", ["3"], id="duplicates-dropped"),
         pytest.param("4a(ii)", ["4a(ii)"], id="part-stays-whole"),
         pytest.param("8.1-8.3", ["8.1", "8.3"], id="decimal-ends-not-expanded"),
+        pytest.param("1, 3 and 5-7", ["1", "3", "5", "6", "7"], id="range-inside-a-list"),
+        pytest.param("3 to 5 and 9", ["3", "4", "5", "9"], id="range-then-more"),
         pytest.param("1-100", ["1", "100"], id="implausible-range-not-expanded"),
     ],
 )

@@ -47,7 +47,7 @@ class RecRules:
 def load_rules(models_dir: Path) -> RecRules:
     raw = json.loads((models_dir / "patterns" / "recommendations.json").read_text(encoding="utf-8"))
     num, join = raw["number"], raw["joiner"]
-    inline = raw["keyword"] + r"\s+(?:no\.?\s*|number\s+)?(?P<nums>" + num + r"(?:" + join + num + r")*)(?![\w/])"
+    inline = raw["keyword"] + r"\s+(?:no\.?\s*|number\s+|#\s*)?(?P<nums>" + num + r"(?:" + join + num + r")*)(?![\w/])"
     c = lambda p, f=re.I: re.compile(p, f)
     return RecRules(
         inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]), lead_in_not=c(raw["lead_in_not"]),
@@ -56,7 +56,7 @@ def load_rules(models_dir: Path) -> RecRules:
         stated_heading=c(raw["stated_heading"].replace("NUM", num).replace("JOIN ", join)),
         parenthetical=c(raw["parenthetical"]), that_clause=c(raw["that_clause"]),
         report_subject=c(raw["report_subject"]), report_named=re.compile(raw["report_named"]),
-        ordinal_ref=c(raw["ordinal_ref"].replace("ORD", "(?:" + "|".join(raw["ordinals"]) + ")")),
+        ordinal_ref=c(raw["ordinal_ref"].replace("ORD", "(?:" + "|".join(raw["ordinals"]) + r"|\d{1,2}(?:st|nd|rd|th))")),
         word_ref=c(raw["word_ref"].replace("WORD", "(?:" + "|".join(raw["number_words"]) + ")")),
         ordinals={w: n for n, w in enumerate(raw["ordinals"], 1)},
         number_words={w: n for n, w in enumerate(raw["number_words"], 1)},
@@ -98,16 +98,22 @@ def _balanced(label: str) -> str:
     return label[:-1] if label.endswith(")") and label.count(")") > label.count("(") else label
 
 
+_RANGE = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.I)
+RANGE_SPAN = 50  # "1-100" is two references, not a hundred
+
+
 def expand(nums: str, rules: RecRules) -> list[str]:
-    """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10; "4a(ii)" stays whole."""
-    labels = [_balanced(re.sub(r"^\((\d+)\)$", r"\1", m.group(0).replace(" ", ""))) for m in rules.number.finditer(nums)]
+    """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10, also inside a list ("1, 3 and 5-7");
+    "4a(ii)" stays whole."""
+    found = list(rules.number.finditer(nums))
+    labels = [_balanced(re.sub(r"^\((\d+)\)$", r"\1", m.group(0).replace(" ", ""))) for m in found]
     out: list[str] = []
-    parts = re.split(r"(\s*(?:-|–|—|to)\s*)", nums)
-    if len(labels) == 2 and len(parts) == 3 and labels[0].isdigit() and labels[1].isdigit():
-        lo, hi = int(labels[0]), int(labels[1])
-        if lo < hi <= lo + 50:
-            return [str(n) for n in range(lo, hi + 1)]
-    for lab in labels:
+    for k, lab in enumerate(labels):
+        prev = labels[k - 1] if k else None
+        between = nums[found[k - 1].end():found[k].start()] if k else ""
+        if prev and prev.isdigit() and lab.isdigit() and _RANGE.match(between) \
+                and int(prev) < int(lab) <= int(prev) + RANGE_SPAN:
+            out += [str(n) for n in range(int(prev) + 1, int(lab)) if str(n) not in out]
         if lab not in out:
             out.append(lab)
     return out
@@ -150,9 +156,9 @@ def _word_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     out = []
     for pattern, group, table in ((rules.ordinal_ref, "ords", rules.ordinals), (rules.word_ref, "words", rules.number_words)):
         for m in pattern.finditer(text, ln.start, ln.end):
-            for w in re.findall(r"[a-z]+", m.group(group).lower()):
-                if w in table:
-                    n = table[w]
+            for w in re.findall(r"\d+|[a-z]+", m.group(group).lower()):
+                if w in table or w.isdigit():  # "the third", "the 14th"
+                    n = int(w) if w.isdigit() else table[w]
                     out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end, _anchor(text, b, m.start()),
                                    _is_heading(b), False))
     return out
