@@ -88,19 +88,34 @@ def _raised(prev: LetterState | None, reply: LetterState, document: str) -> list
     """
     if prev is None:
         return []
-    refs = [r for r in prev.refs if not r.conclusion]
-    stated = [r for r in refs if r.stated and not r.implicit]
-    pool = (stated + [r for r in refs if r.implicit]) if stated else refs
-    snd = _party(reply, PartyRole.sender)
-    writer = snd.organisation or snd.position if snd is not None else None
-    if writer and any(r.addressee for r in pool):
-        mine = [r for r in pool if r.addressee and _same_addressee(r.addressee, writer, document)]
-        pool = mine or pool
+    pool = _pool(prev)
+    heading = _writers_heading(prev, reply, document)
+    if heading is not None:
+        pool = [r for r in pool if r.addressee == heading]
     raised = list(dict.fromkeys((r.label, r.number) for r in pool))
     if not raised and prev.seg.form is Form.report:
         top = max((r.number for r in reply.refs), default=0)
         raised = [(str(n), n) for n in range(1, top + 1)]
     return raised
+
+
+def _pool(prev: LetterState) -> list:
+    refs = [r for r in prev.refs if not r.conclusion]
+    stated = [r for r in refs if r.stated and not r.implicit]
+    return (stated + [r for r in refs if r.implicit]) if stated else refs
+
+
+def _writers_heading(prev: LetterState | None, reply: LetterState, document: str) -> str | None:
+    """The addressee heading ("TO THE TRUST:") in the answered report that sends concerns to
+    the reply's writer, if the report has such headings and one names the writer."""
+    if prev is None:
+        return None
+    snd = _party(reply, PartyRole.sender)
+    writer = snd.organisation or snd.position if snd is not None else None
+    if not writer:
+        return None
+    return next((r.addressee for r in _pool(prev) if r.addressee and _same_addressee(r.addressee, writer, document)),
+                None)
 
 
 def _same_addressee(heading: str, writer: str, document: str) -> bool:
@@ -173,7 +188,8 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
 
     out = Linked()
     register = Register()
-    ids: dict[tuple[str, str], Entry] = {}  # (letter_id, label) -> register entry
+    ids: dict[tuple[str, str, str | None], Entry] = {}  # (letter_id, label, addressee) -> register entry
+    first: dict[tuple[str, str], Entry] = {}  # (letter_id, label) -> the entry of its first mention
 
     def scope(ls: LetterState) -> str:
         root = ls
@@ -181,22 +197,28 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             root = answered[root.letter.letter_id]
         return report_key(ls.letter.report_title) or f"thread:{root.letter.letter_id}"
 
-    def texts(ls: LetterState) -> dict[str, str]:
-        own = {r.label: r.text for r in sorted(ls.refs, key=lambda r: not r.stated) if r.text}
+    def texts(ls: LetterState, heading: str | None = None) -> dict[str, str]:
+        """Each label's text as stated; of a report's concerns, those sent to ``heading`` (or to no one)."""
+        own = {r.label: r.text for r in sorted(ls.refs, key=lambda r: not r.stated)
+               if r.text and (heading is None or r.addressee in (None, heading))}
         prev = answered.get(ls.letter.letter_id)
-        return {**(texts(prev) if prev is not None else {}), **own}
+        if prev is None:
+            return own
+        return {**texts(prev, _writers_heading(prev, ls, doc_of[id(prev)].text)), **own}
 
     for ls in everyone:
         known = texts(ls)
         for r in ls.refs:
-            if r.implicit:  # never written as a number: no mention, but a recommendation all the same
-                ids.setdefault((ls.letter.letter_id, r.label), register.resolve(
-                    scope(ls), ls.letter.report_title, r.label, r.number, known.get(r.label), ls.letter.letter_id))
-                continue
-            key = (ls.letter.letter_id, r.label)
+            # a report that numbers its concerns afresh for each addressee has two "concern 1"s,
+            # told apart by the body each is sent to, each with its own text
+            key = (ls.letter.letter_id, r.label, r.addressee)
+            text = r.text if r.addressee and r.text else known.get(r.label)
             if key not in ids:
-                ids[key] = register.resolve(scope(ls), ls.letter.report_title, r.label, r.number,
-                                            known.get(r.label), ls.letter.letter_id)
+                ids[key] = register.resolve(scope(ls), ls.letter.report_title, r.label, r.number, text,
+                                            ls.letter.letter_id, r.addressee)
+                first.setdefault((ls.letter.letter_id, r.label), ids[key])
+            if r.implicit:  # never written as a number: no mention, but a recommendation all the same
+                continue
             out.mentions.append(RecommendationMention(
                 letter_id=ls.letter.letter_id, recommendation_id=ids[key].recommendation_id, number=r.number,
                 label=r.label, char_start=r.start, char_end=r.end,
@@ -209,10 +231,12 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         labels = {lab: num for lab, num in raised} | {r.label: r.number for r in ls.refs}
         if not labels:
             continue
+        heading = _writers_heading(prev, ls, doc_of[id(prev)].text if prev is not None else "")
         entries = {}
         for lab, num in labels.items():
-            entries[lab] = (ids.get((ls.letter.letter_id, lab))
-                            or (ids.get((prev.letter.letter_id, lab)) if prev is not None else None)
+            entries[lab] = (ids.get((ls.letter.letter_id, lab, None))
+                            or (ids.get((prev.letter.letter_id, lab, heading)) or first.get((prev.letter.letter_id, lab))
+                                if prev is not None else None)
                             or register.resolve(scope(ls), ls.letter.report_title, lab, num, None,
                                                 prev.letter.letter_id if prev else ls.letter.letter_id))
         doc = doc_of[id(ls)]

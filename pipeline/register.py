@@ -46,6 +46,7 @@ class Entry:
     letter_id: str
     text: str | None = None
     labels: list[str] = field(default_factory=list)
+    addressee: str | None = None  # the body a coroner's report sends this concern to
 
     @property
     def recommendation_id(self) -> str:
@@ -61,10 +62,12 @@ class Register:
     _by_scope: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
 
     def resolve(self, scope: str, title: str | None, label: str, number: int, text: str | None,
-                letter_id: str) -> Entry:
+                letter_id: str, addressee: str | None = None) -> Entry:
         """The entry for this reference, creating or enriching one as needed."""
-        # two labels of one letter are two recommendations, however alike their words
-        same_scope = [e for e in self._by_scope.get(scope, ()) if e.letter_id != letter_id or e.label == label]
+        # two labels of one letter are two recommendations, however alike their words; so is
+        # one label sent to two addressees (a report that numbers each body's concerns from 1)
+        same_scope = [e for e in self._by_scope.get(scope, ())
+                      if e.letter_id != letter_id or (e.label == label and e.addressee == addressee)]
         if text:
             w = words(text)
             best = max(same_scope, key=lambda e: overlap(w, words(e.text or "")), default=None)
@@ -79,7 +82,7 @@ class Register:
             for e in same_scope:
                 if label in e.labels:
                     return e
-        entry = Entry(scope, title, label, number, letter_id, text, [label])
+        entry = Entry(scope, title, label, number, letter_id, text, [label], addressee)
         self.entries.append(entry)
         self._by_scope.setdefault(scope, []).append(entry)
         return entry

@@ -66,3 +66,65 @@ def test_corpus_case_seven_and_eight(corpus_run):
     assert recs[0]["text"].startswith("The Home Secretary should write")
     stance = [s for s in corpus_run.tables["stances"].to_pylist() if s["recommendation_id"] == recs[0]["recommendation_id"]]
     assert {(s["recommendation_number"], s["stance"]) for s in stance} == {(7, "not_addressed"), (8, "deferred")}
+
+
+def test_one_label_sent_to_two_addressees_is_two_recommendations():
+    """A coroner's report that numbers each body's concerns from 1 has two 'concern 1's."""
+    reg = Register()
+    trust = reg.resolve("report", "Report", "1", 1, "Ward staff are not alerted when a falls risk assessment is overdue",
+                        "L1", "THE TRUST")
+    council = reg.resolve("report", "Report", "1", 1, "Care home staff are not told when a resident's falls risk "
+                          "assessment changes", "L1", "THE COUNCIL")
+    assert trust is not council
+    assert reg.resolve("report", "Report", "1", 1, None, "L2") is trust  # a reply naming '1' joins the first
+
+
+PER_ADDRESSEE = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO: the Chief Executive, Northshire Hospitals NHS Trust; the Chief Executive, Northshire County Council
+
+5 CORONER'S CONCERNS
+
+The MATTERS OF CONCERN are as follows:
+
+TO NORTHSHIRE HOSPITALS NHS TRUST:
+1. There is no system to alert ward staff when a patient's falls risk assessment is overdue.
+2. Bed rails assessments are recorded on paper and are not visible to staff on other wards.
+
+TO NORTHSHIRE COUNTY COUNCIL:
+1. Care home staff are not told when a resident returns from hospital with a changed falls risk.
+
+Dated 4 March 2024
+
+Anne Clark
+Assistant Coroner for Northshire
+
+
+Dear Ms Clark,
+
+Thank you for your report dated 4 March 2024 following the inquest into the death of Mr Peter Jones.
+
+Concern 1
+Since April 2024 the electronic patient record alerts the ward manager to every overdue falls risk assessment.
+
+Concern 2
+We are reviewing whether bed rails assessments can move onto the electronic record.
+
+Yours sincerely,
+
+Dr Mark Evans
+Chief Executive
+Northshire Hospitals NHS Trust
+"""
+
+
+def test_a_reply_answers_the_concerns_sent_to_its_writer(tmp_path, settings, nlp):
+    from pipeline.run import run_corpus
+
+    (tmp_path / "pfd.txt").write_text(PER_ADDRESSEE, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    recs = {r["recommendation_id"]: r["text"] for r in run.tables["recommendations"].to_pylist()}
+    assert sum(t.startswith("Care home staff") for t in recs.values()) == 1  # the council's concern 1, its own row
+    stances = {s["label"]: recs[s["recommendation_id"]] for s in run.tables["stances"].to_pylist()}
+    assert stances["1"].startswith("There is no system")  # the trust's concern 1, not the council's
+    assert stances["2"].startswith("Bed rails")
