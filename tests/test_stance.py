@@ -134,6 +134,8 @@ def verdict(text, nlp, lex, settings, rec_text=None):
                      id="being-taken-forward"),
         pytest.param("We are considering this recommendation and will respond by the summer.", D,
                      id="are-considering"),
+        pytest.param("We are reviewing whether the assessments can move onto the electronic record, and I will "
+                     "write to you with its outcome.", D, id="reviewing-whether-and-will-write-with-outcome"),
     ],
 )
 def test_classify_label(passage, expected, nlp, lex, settings):
