@@ -371,6 +371,16 @@ def test_kind_of_a_single_document(text, expected, lex):
     assert segs[0].kind is expected
 
 
+@pytest.mark.parametrize("opening", [
+    "Thank you for sending me your final report on the complaint made by Mrs Y.",
+    "Thank you for sending the Royal College of Radiologists your Regulation 28 report following the inquest.",
+])
+def test_thanks_for_sending_the_report_opens_a_reply(opening, lex):
+    text = f"Dear Mr Behrens,\n\n{opening} I have today written to Mrs Y to apologise.\n\nYours sincerely,\n\nAnn Lee\n"
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
+
+
 @pytest.mark.parametrize("text", [
     LONG_LETTER_AND_REPLY,
     pytest.param(LETTER_AND_REPLY),
