@@ -306,6 +306,25 @@ def test_addressee_heading_over_its_concerns_in_one_paragraph(lex, rules):
         ("1", "NORTHSHIRE COUNTY COUNCIL", "Care")]
 
 
+@pytest.mark.parametrize("lead", [
+    pytest.param("I make the following recommendations.", id="lead-in-ending-in-a-full-stop"),
+    pytest.param("Recommendations", id="recommendations-heading"),
+])
+def test_numbered_list_after_a_lead_or_heading(lead, lex, rules):
+    body = f"{lead}\n\n1. The council should apologise to Ms X.\n2. The council should review its procedures."
+    assert labels(letter(body), lex, rules) == ["1", "2"]
+
+
+def test_in_a_reply_a_label_line_in_answer_voice_is_not_the_recommendation(lex, rules):
+    text = ("Dear Ms Smith,\n\nThank you for your letter of 1 May 2024.\n\n"
+            "Recommendation 1: All staff will be trained by 31 July 2024.\n\n"
+            "Recommendation 2: Agreed in part.\n\n"
+            "Recommendation 3: The council should appoint a lead officer.\n\nWe have appointed one.\n\n"
+            "Yours sincerely,\n\nJohn Brown\n")
+    (seg,) = segment(text, lex)
+    assert [(r.label, r.stated) for r in R.find_refs(text, seg, rules)] == [("1", False), ("2", False), ("3", True)]
+
+
 def test_parenthetical_carries_text(lex, rules):
     text = letter(
         "I enclose my review. It makes recommendation 6 (that each child placed out of area is visited within "

@@ -290,6 +290,12 @@ def _response_line(lines) -> int | None:
     return next((k for k, ln in enumerate(lines) if _RESPONSE_BELOW.match(clean(ln.text) or "")), None)
 
 
+# in a reply, "Recommendation 1: All staff will be trained by July." is the answer on the label's line
+_REPLY_VOICE = re.compile(r"^\W*(?:fully |partially |partly )?(?:accepted|agreed|not accepted|not agreed|rejected|noted|"
+                          r"supported|implemented|completed?)\b|\b(?:will|shall)\b|\b(?:has|have|had)\s+(?:been\s+)?"
+                          r"\w+(?:ed|en)\b|\b(?:was|were)\s+\w+(?:ed|en)\b", re.I)
+# a lead-in that ends in a full stop: "I make the following recommendations."
+_LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$", re.I)
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
 # a list of what the writer will do about the concerns is not a list of the concerns
 _ACTION_LEAD = re.compile(r"\b(?:steps|actions?|measures|changes|work)\b[^:.]{0,120}\b(?:address|respond(?:ing)? to|tackle|meet)\b", re.I)
@@ -371,6 +377,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if not item and lead_in and len(b.lines) > 1 and _heading_line((clean(b.lines[0].text) or "").rstrip(":")):
             item = rules.list_item.match(clean(b.lines[1].text) or "")  # "TO THE TRUST:" over its items
         if item and (lead_in or concerns or (last_item is not None and _number(item.group("num")) == last_item + 1)
+                     or (last_item is None and list_heading and _number(item.group("num")) == 1 and quotes_text
+                         and _MODAL.search(item.group("text")))
                      or _answered_below(item.group("text"), blocks, bi)):
             items = [(k, m) for k, ln in enumerate(b.lines) for m in [rules.list_item.match(clean(ln.text) or "")] if m]
             for n, (k, m) in enumerate(items):
@@ -394,7 +402,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if lead_in and _is_heading(b) and not rules.inline.search(joined):
             continue  # "To Shireford County Council": a sub-heading inside the list
         tail = joined.rstrip("* ")
-        lead_in = (bool(rules.lead_in.search(joined)) and (tail.endswith(":") or re.search(r"as follows\W*$", tail, re.I))
+        lead_in = (bool(rules.lead_in.search(joined)) and (tail.endswith(":") or _LEADS_ON.search(tail))
                    and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail))
 
         if lead_in:
@@ -404,7 +412,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             if not _KEYWORD_HINT.search(low):
                 continue  # most lines name no recommendation; skip the patterns
             stated = rules.stated_heading.match(clean(ln.text) or "")
-            if stated and _ANSWER_START.match(stated.group("text")):
+            if stated and (_ANSWER_START.match(stated.group("text")) or (
+                    seg.kind is Kind.reply and _REPLY_VOICE.search(stated.group("text"))
+                    and not _MODAL.search(stated.group("text")))):
                 stated = None  # "Recommendation 1: We accept this ..." states the answer, not the recommendation
             for m in rules.inline.finditer(text, ln.start, ln.end):
                 raw_tail = text[m.end(): b.end]
