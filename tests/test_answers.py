@@ -126,6 +126,11 @@ STATUS_ON_LABEL = reply(
     "Recommendation 1 – Accepted\nThe Department will reduce the maximum deduction rate from April.",
     "Recommendation 2 – Not accepted\nThe existing hardship process already provides this flexibility.")
 
+# the answer on the label's line, wrapped by the PDF mid-sentence
+WRAPPED_LABEL_LINE = reply(
+    THANKS, "Recommendation 1: All staff will be trained by 31 July 2024, and we\nhave set aside funding for this.",
+    "Recommendation 3: A lead was appointed in May and reports to the\nBoard each quarter.")
+
 
 # ---- sections under headings
 
@@ -168,6 +173,11 @@ STATUS_ON_LABEL = reply(
         "2": ("heading", ["Recommendation 2 – Not accepted",
                           "The existing hardship process already provides this flexibility."]),
     }, id="status-on-the-label-line-is-part-of-the-answer"),
+    pytest.param(WRAPPED_LABEL_LINE, {
+        "1": ("heading", ["Recommendation 1: All staff will be trained by 31 July 2024, and we\nhave set aside funding "
+                          "for this."]),
+        "3": ("heading", ["Recommendation 3: A lead was appointed in May and reports to the\nBoard each quarter."]),
+    }, id="answer-on-the-label-line-wrapped-mid-sentence"),
 ])
 def test_heading_sections(text, expected, lex, nlp, settings, rules):
     assert answers(text, lex, nlp, settings, rules) == expected

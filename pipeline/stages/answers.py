@@ -85,7 +85,10 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
         for b in to_blocks(split_lines(text, s, e)):
             para += 1
             first = b.lines[0]
-            cuts = {b.start, b.end} | ({first.end} if len(b.lines) > 1 and _heading_line(first.text) else set())
+            # a heading line ends there, unless the sentence runs on ("... by July, and we\nhave set aside ...")
+            own_line = len(b.lines) > 1 and _heading_line(first.text) and not _RUNS_ON.search(first.text) \
+                and not re.match(r"\s*[a-z]", b.lines[1].text)
+            cuts = {b.start, b.end} | ({first.end} if own_line else set())
             for ln in b.lines[1:]:  # "Government response:" on its own line inside PDF text's paragraph
                 if _LABEL_LINE.match(ln.text):
                     cuts |= {ln.start, min(ln.end, b.end)}
@@ -105,6 +108,9 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
     return out
 
 
+# a line that stops mid-sentence: a comma or a little word last
+_RUNS_ON = re.compile(r"(?:,|\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which|we|is|are|will))\s*$",
+                      re.I)
 _HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|response\b|conclusions?\b)", re.I)
 
 
