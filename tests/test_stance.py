@@ -128,6 +128,12 @@ def verdict(text, nlp, lex, settings, rec_text=None):
         pytest.param("Status: Accepted", A, id="status-label-accepted"),
         pytest.param("Government position: Not accepted", J, id="government-position-not-accepted"),
         pytest.param("Decision: Deferred", D, id="decision-deferred"),
+        pytest.param("All staff will be trained by 31 July 2024.", A, id="will-be-trained"),
+        pytest.param("Response: Partly agreed.", P, id="partly-agreed"),
+        pytest.param("We have reviewed this carefully but do not consider an independent review necessary.", J,
+                     id="reviewed-but-not-necessary"),
+        pytest.param("This is a matter for the Integrated Care Board and the Trust is therefore not in a position "
+                     "to take action.", J, id="not-in-a-position-to-act"),
         # Treasury Minutes: the government agrees or disagrees with the Committee's recommendation
         pytest.param("The government disagrees with the Committee's recommendation.", J, id="government-disagrees"),
         pytest.param("The recommendation is being taken forward by NHS England through its workforce plan.", A,
