@@ -325,6 +325,45 @@ def test_in_a_reply_a_label_line_in_answer_voice_is_not_the_recommendation(lex, 
     assert [(r.label, r.stated) for r in R.find_refs(text, seg, rules)] == [("1", False), ("2", False), ("3", True)]
 
 
+SPECIAL_REPORT = [
+    "Appendix: Government Response",
+    "1. The Department should publish a long-term funding settlement for bus services. (Paragraph 24)",
+    "The Department will publish indicative multi-year allocations by December 2024.",
+    "2. The Government should reinstate a ring-fenced grant for rural bus routes. (Paragraph 31)",
+    "The Government does not intend to reintroduce a separate ring-fenced grant.",
+]
+
+
+@pytest.mark.parametrize("sep", [pytest.param("\n\n", id="paragraphs"), pytest.param("\n", id="pdf-no-blank-lines")])
+def test_committee_recommendations_quoted_with_their_paragraph_tag(sep, lex, rules):
+    """A special report quotes each recommendation as "N. ... (Paragraph 24)", the answer under it unlabelled."""
+    text = "Bus services: Government Response to the Committee's Report\n\n" + sep.join(SPECIAL_REPORT) + "\n"
+    (seg,) = segment(text, lex)
+    assert [(r.label, r.stated) for r in R.find_refs(text, seg, rules)] == [("1", True), ("2", True)]
+
+
+def test_a_replys_own_numbered_paragraphs_are_not_recommendations(lex, rules):
+    text = ("Government response to the Justice Committee report on prison safety\n\n"
+            "Recommendation 12: All prison officers should receive refresher training every three years.\n\n"
+            "7. The Government will consider this recommendation once the evaluation is published.\n\n"
+            "Recommendation 15: The Government should review the use of segregation.\n\n"
+            "8. HMPPS has revised its segregation policy to require a weekly review of every case.\n")
+    (seg,) = segment(text, lex)
+    assert [r.label for r in R.find_refs(text, seg, rules)] == ["12", "15"]
+
+
+def test_concerns_in_pdf_text_without_blank_lines(lex, rules):
+    """The template as pdftotext gives it: lead-in, wrapped numbered concerns, the next section's heading."""
+    text = letter("The MATTERS OF CONCERN are as follows:\n"
+                  "1. Radiologists working for outsourced providers are often unable to view a patient's\n"
+                  "previous imaging held by the trust.\n"
+                  "2. There is no consistent standard for alerting the referring clinician to unexpected\n"
+                  "findings in a radiology report.\n"
+                  "6 ACTION SHOULD BE TAKEN\n"
+                  "In my opinion action should be taken to prevent future deaths.")
+    assert [(r.label, r.text.split()[-1]) for r in refs_of(text, lex, rules)] == [("1", "trust"), ("2", "report")]
+
+
 def test_parenthetical_carries_text(lex, rules):
     text = letter(
         "I enclose my review. It makes recommendation 6 (that each child placed out of area is visited within "

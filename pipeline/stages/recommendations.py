@@ -279,10 +279,16 @@ def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
     are not followed by a response label)."""
     if not _MODAL.search(item_text):
         return False
-    if _response_line(blocks[bi].lines[1:]) is not None:
+    if _PARAGRAPH_TAG.search(item_text) or _response_line(blocks[bi].lines[1:]) is not None:
         return True
     nxt = next((b for b in blocks[bi + 1: bi + 3] if not _LONE_NUMBER.match(clean(b.text) or "")), None)
-    return nxt is not None and _RESPONSE_BELOW.match(clean(nxt.lines[0].text) or "") is not None
+    first = clean(nxt.lines[0].text) or "" if nxt is not None else ""
+    return bool(_RESPONSE_BELOW.match(first) or _ANSWER_START.match(first))
+
+
+# "(Paragraph 24)", "(Paragraphs 31 and 32)": where a committee's report makes the recommendation
+_PARAGRAPH_TAG = re.compile(r"\(\s*(?:paragraphs?|paras?\.?)\s+\d+(?:\.\d+)?(?:\s*(?:,|and|-|–|to)\s*\d+(?:\.\d+)?)*\s*\)\W*$",
+                            re.I)
 
 
 def _response_line(lines) -> int | None:
@@ -310,6 +316,29 @@ def _labels_r(text: str) -> bool:
         re.search(r"^\W{0,4}R\d{1,2}\b", text, re.M) is not None
 
 
+# "6 ACTION SHOULD BE TAKEN": a section heading of a form, which ends the list above it
+_CAPS_HEADING = re.compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?[A-Z][A-Z’'&,-]+(?:\s+[A-Z][A-Z’'&,-]*){1,7}\W*$")
+
+
+def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
+    """Paragraphs as a reader sees them in PDF text with no blank lines: a numbered item
+    ("2. The council should ...") after a finished sentence or a heading starts a new one,
+    and so does a capitals heading after a finished sentence."""
+    out: list[Block] = []
+    for b in blocks:
+        cur, gap = [b.lines[0]], b.gap
+        for prev, ln in zip(b.lines, b.lines[1:]):
+            before = clean(prev.text) or ""
+            line = clean(ln.text) or ""
+            if (rules.list_item.match(line) and (sentence_end(before) or before.endswith(")") or _heading_line(prev.text))) \
+                    or (_CAPS_HEADING.match(line) and sentence_end(before)):
+                out.append(Block(tuple(cur), gap))
+                cur, gap = [], 0
+            cur.append(ln)
+        out.append(Block(tuple(cur), gap))
+    return out
+
+
 def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[str] | None = None) -> list[Ref]:
     """Every reference in the segment, in text order, one per label.
 
@@ -320,13 +349,14 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     refs: list[Ref] = []
     # "R1" means a recommendation only where the document itself labels them "R1", "R2" ...
     short = _labels_r(text)
-    blocks = to_blocks(split_lines(text, seg.start, seg.end))
+    blocks = _item_blocks(to_blocks(split_lines(text, seg.start, seg.end)), rules)
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
         refs += _roman_refs(text, blocks)
     # a coroner's report as the data set keeps it: its numbered paragraphs after the facts are the concerns
     concerns = seg.form is Form.report
     list_heading = False
     lead_in = False
+    after_statement = False  # the lead-in is a statement line ("Recommendation 12: ..."), not a list's lead
     last_item: int | None = None  # number of the last list item, while a list is open
     gap = 0
     # In a response paper the recommendations are quoted as numbered paragraphs,
@@ -374,8 +404,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                             True, True, True, _clean_text(" ".join(" ".join(body).split()))))
             last_item, gap, lead_in = int(lab), -LONE_GAP + LIST_GAP, False
             continue
-        if not item and lead_in and len(b.lines) > 1 and _heading_line((clean(b.lines[0].text) or "").rstrip(":")):
-            item = rules.list_item.match(clean(b.lines[1].text) or "")  # "TO THE TRUST:" over its items
+        if item and seg.kind is Kind.reply and (_ANSWER_START.match(item.group("text"))
+                                                or (after_statement and not _MODAL.search(item.group("text")))):
+            item = None  # "7. The Government will consider this ...": the reply's own numbered paragraph
         if item and (lead_in or concerns or (last_item is not None and _number(item.group("num")) == last_item + 1)
                      or (last_item is None and list_heading and _number(item.group("num")) == 1 and quotes_text
                          and _MODAL.search(item.group("text")))
@@ -395,12 +426,15 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 last_item = _number(lab)
             lead_in, gap = True, 0
             continue
+        if item:
+            last_item = None  # a numbered item that is not one of ours: another list has begun
         if last_item is not None:
             gap += 1
             if gap > LIST_GAP:
                 last_item = None
-        if lead_in and _is_heading(b) and not rules.inline.search(joined):
-            continue  # "To Shireford County Council": a sub-heading inside the list
+        if lead_in and (_is_heading(b) or (addressee is not None and addressee.match(joined))) \
+                and not rules.inline.search(joined):
+            continue  # "To Shireford County Council:": a sub-heading inside the list
         tail = joined.rstrip("* ")
         lead_in = (bool(rules.lead_in.search(joined)) and (tail.endswith(":") or _LEADS_ON.search(tail))
                    and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail))
@@ -438,7 +472,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             refs.extend(_word_refs(text, b, ln, rules))
             if short:
                 refs.extend(_short_refs(text, b, ln, rules))
-        if any(r.stated for r in refs if r.block_start == b.start):
+        after_statement = any(r.stated for r in refs if r.block_start == b.start)
+        if after_statement:
             lead_in = True
     if (seg.form is Form.report or seg.kind is Kind.letter) and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
