@@ -131,6 +131,14 @@ WRAPPED_LABEL_LINE = reply(
     THANKS, "Recommendation 1: All staff will be trained by 31 July 2024, and we\nhave set aside funding for this.",
     "Recommendation 3: A lead was appointed in May and reports to the\nBoard each quarter.")
 
+# pdftotext of a committee response: a "Recommendation N" line, the quote with its paragraph
+# tag, and the answer, with no blank lines anywhere
+PDF_HEADINGS = ("Government Response to the Energy Committee report on heat pumps\nRecommendation 1\n"
+                "The Government should extend the Boiler Upgrade Scheme until at least 2028. (Paragraph 18)\n"
+                "The Government has extended the Boiler Upgrade Scheme to 2028.\nRecommendation 2\n"
+                "The Government should set a target for heat pump installers. (Paragraph 35)\n"
+                "The Government does not intend to set a separate target for installers.\n")
+
 
 # ---- sections under headings
 
@@ -178,6 +186,10 @@ WRAPPED_LABEL_LINE = reply(
                           "for this."]),
         "3": ("heading", ["Recommendation 3: A lead was appointed in May and reports to the\nBoard each quarter."]),
     }, id="answer-on-the-label-line-wrapped-mid-sentence"),
+    pytest.param(PDF_HEADINGS, {
+        "1": ("heading", ["The Government has extended the Boiler Upgrade Scheme to 2028."]),
+        "2": ("heading", ["The Government does not intend to set a separate target for installers."]),
+    }, id="pdf-headings-quotes-and-answers-without-blank-lines"),
 ])
 def test_heading_sections(text, expected, lex, nlp, settings, rules):
     assert answers(text, lex, nlp, settings, rules) == expected

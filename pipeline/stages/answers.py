@@ -89,9 +89,11 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
             own_line = len(b.lines) > 1 and _heading_line(first.text) and not _RUNS_ON.search(first.text) \
                 and not re.match(r"\s*[a-z]", b.lines[1].text)
             cuts = {b.start, b.end} | ({first.end} if own_line else set())
-            for ln in b.lines[1:]:  # "Government response:" on its own line inside PDF text's paragraph
-                if _LABEL_LINE.match(ln.text):
+            for ln in b.lines[1:]:  # in PDF text's paragraphs: "Government response:" or "Recommendation 2"
+                if _LABEL_LINE.match(ln.text) or _BARE_LABEL.match(ln.text):
                     cuts |= {ln.start, min(ln.end, b.end)}
+                elif _TAG_LINE.match(ln.text):  # "(Paragraph 18)" closes the quoted recommendation
+                    cuts.add(min(ln.end, b.end))
             cuts = sorted(cuts)
             pieces = list(zip(cuts, cuts[1:]))
             for ps, pe in pieces:
@@ -111,6 +113,13 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
 # a line that stops mid-sentence: a comma or a little word last
 _RUNS_ON = re.compile(r"(?:,|\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which|we|is|are|will))\s*$",
                       re.I)
+# "Recommendation 4", "Concern 2:", "Recommendations 8.3 and 8.4" alone on a line
+# (capitalised, no full stop: "recommendation 47." is a sentence's end wrapped onto its own line)
+_BARE_LABEL = re.compile(r"^[\s*#_]*(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"
+                         r"CONCERNS?)\s+(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:\s*(?:and|&|,|to|-|–)\s*"
+                         r"(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?))*[\s:*_]*$")
+_TAG_ONLY = re.compile(r"^\W*\(\s*(?:paragraphs?|paras?\.?)\s+[\d.,\s and-]+\)\W*$", re.I)
+_TAG_LINE = re.compile(r"^\W*(?:.*\s)?\(\s*(?:paragraphs?|paras?\.?)\s+[\d.,\s and-]+\)\W*$", re.I)
 _HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|response\b|conclusions?\b)", re.I)
 
 
@@ -257,8 +266,9 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
             continue
         if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
             return None
-        if k == 0:
-            return ln
+        if k == 0 or _BARE_LABEL.match(ln.text) \
+                or (r.stated and re.match(r"[\W_]*\d", text[ln.start:r.end])):
+            return ln  # a paragraph's first line; in PDF text, a "Recommendation 1" line or "1. The ... should"
         prev = clean(b.lines[k - 1].text) or ""
         return ln if sentence_end(prev) or _heading_line(b.lines[k - 1].text) or prev.endswith(")") else None
     return None
@@ -341,7 +351,7 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words) \
                 and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent) and not _says_done(sent):
             continue  # repeats the recommendation, without answering it
-        if _RESPONSE_LABEL.fullmatch(sent) or _LABEL_LINE.match(sent):
+        if _RESPONSE_LABEL.fullmatch(sent) or _LABEL_LINE.match(sent) or _TAG_ONLY.match(sent):
             continue
         out.append((a, z, p))
     return out
