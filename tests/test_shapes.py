@@ -427,6 +427,10 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
     pytest.param("Department for Work and Pensions\nResponse to the Social Security Advisory Committee's report on "
                  "deductions\nMarch 2025\n\nThe Department thanks the Committee for its work.\n", Kind.reply,
                  id="response-to-a-named-committees-report"),
+    pytest.param("Department of Health and Social Care response to the Independent Inquiry into a care home\n\n"
+                 "Recommendation 3\n\nThe government should introduce a minimum staffing ratio.\n\n"
+                 "Not accepted. The government does not consider a fixed ratio appropriate.\n", Kind.reply,
+                 id="status-word-opening-an-answer-line"),
     # a report, and anything else
     pytest.param("Prison education review\n\nWe found that most prisoners were not assessed on arrival.\n\n"
                  "Recommendation 1: every prisoner should be assessed on arrival.\n", Kind.letter,

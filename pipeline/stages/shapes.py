@@ -168,7 +168,8 @@ RESPONSE_STATEMENT = re.compile(
     r"partly) )?(?:accepts?|agrees?(?: with)?|supports?|does not accept|do not accept|rejects?|notes?)\s+"
     r"(?:this|the|these|all)\s+recommendations?\b"
     r"|^\W*(?:government\s+)?response\s*:|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
-    r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)\W*$", re.I | re.M)
+    r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)(?:\W*$|\.\s|\s*[-–—:]\s)",
+    re.I | re.M)
 
 
 def _qa(head: str, lines: list[str], lex: Lexicons) -> bool:
