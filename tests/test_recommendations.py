@@ -364,6 +364,15 @@ def test_concerns_in_pdf_text_without_blank_lines(lex, rules):
     assert [(r.label, r.text.split()[-1]) for r in refs_of(text, lex, rules)] == [("1", "trust"), ("2", "report")]
 
 
+def test_treasury_minutes_label_before_the_keyword(lex, rules):
+    text = ("Treasury Minutes\n\n1. PAC conclusion: The Department does not know the state of the school estate.\n\n"
+            "1a. PAC recommendation: The Department should set out how it will complete its data collection.\n\n"
+            "1.1 The government agrees with the Committee's recommendation.\n")
+    (seg,) = segment(text, lex)
+    assert [(r.label, r.stated, r.text) for r in R.find_refs(text, seg, rules)] == [
+        ("1a", True, "The Department should set out how it will complete its data collection")]
+
+
 def test_parenthetical_carries_text(lex, rules):
     text = letter(
         "I enclose my review. It makes recommendation 6 (that each child placed out of area is visited within "

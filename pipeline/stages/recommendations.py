@@ -300,6 +300,8 @@ def _response_line(lines) -> int | None:
 _REPLY_VOICE = re.compile(r"^\W*(?:fully |partially |partly )?(?:accepted|agreed|not accepted|not agreed|rejected|noted|"
                           r"supported|implemented|completed?)\b|\b(?:will|shall)\b|\b(?:has|have|had)\s+(?:been\s+)?"
                           r"\w+(?:ed|en)\b|\b(?:was|were)\s+\w+(?:ed|en)\b", re.I)
+_LABEL_FIRST = re.compile(r"^\W{0,4}(?P<num>\d{1,3}[a-z]?)\.?\s+(?:(?-i:[A-Z]{2,6})\s+|(?:the\s+)?committee(?:'s|’s)?\s+)?"
+                          r"recommendation\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
 # a lead-in that ends in a full stop: "I make the following recommendations."
 _LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$", re.I)
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
@@ -445,6 +447,13 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             low = ln.text.lower()
             if not _KEYWORD_HINT.search(low):
                 continue  # most lines name no recommendation; skip the patterns
+            first = _LABEL_FIRST.match(clean(ln.text) or "")
+            if first:  # Treasury Minutes: "1a. PAC recommendation: The Department should ..."
+                lab = first.group("num")
+                off = _label_offset(ln.text, lab)
+                refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
+                                True, False, True, _clean_text(first.group("text"))))
+                continue
             stated = rules.stated_heading.match(clean(ln.text) or "")
             if stated and (_ANSWER_START.match(stated.group("text")) or (
                     seg.kind is Kind.reply and _REPLY_VOICE.search(stated.group("text"))
