@@ -408,3 +408,22 @@ def test_segments_cover_the_text_contiguously(text, lex):
     for a, b in zip(segs, segs[1:]):
         assert a.start < a.end == b.start
     assert segs[-1].end == len(text)
+
+
+def test_pdf_text_without_blank_lines_splits_report_and_reply(lex):
+    """A coroner's report and the reply under it, as pdftotext joins them: no blank line anywhere."""
+    text = ("REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n"
+            "4 CIRCUMSTANCES OF THE DEATH\nAt 21:14 on 11 March 2024 his sister telephoned the police to report\n"
+            "that he had sent her messages saying he had taken an overdose and that she could not reach\n"
+            "him. The call was graded as a priority rather than an emergency response.\n"
+            "5 CORONER'S CONCERNS\nThe MATTERS OF CONCERN are as follows:\n"
+            "1. The call handler had not been trained in the risk assessment model for three years.\n"
+            "9 10 December 2024\nGraham Whitcombe\nAssistant Coroner for Ashdown\n"
+            "ASHDOWN CONSTABULARY\nPolice Headquarters, Kingsmead Road, Tennford, TN3 8PL\n"
+            "Date: 28 January 2025\nDear Mr Whitcombe,\n"
+            "Thank you for your Regulation 28 report dated 10 December 2024. All call handlers have now been "
+            "retrained.\nYours sincerely,\nAnn Price\nChief Constable\n")
+    segs = segment(text, lex)
+    assert [(s.kind, s.salutation.text if s.salutation else None) for s in segs] == [
+        (Kind.letter, None), (Kind.reply, "Dear Mr Whitcombe,")]
+    assert text[segs[1].start:].startswith("ASHDOWN CONSTABULARY")

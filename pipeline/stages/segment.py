@@ -192,6 +192,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     head = _start_without_signoff(blocks, -1, sal[0])
     before = blocks[:head]
     if head > 0 and (sum(1 for b in before if any(is_prose(ln.text) for ln in b.lines)) >= PROSE_BLOCKS
+                     or sum(1 for b in before for ln in b.lines if is_prose(ln.text)) >= PROSE_LINES
                      or _find_signoff(blocks, -1, head, lex)):
         starts.append(head)
     for k in range(1, len(sal)):
@@ -266,9 +267,51 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
     return _letters(text, blocks, lex)
 
 
+_NAME_LINE = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|HHJ)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?"
+                        r"(?:\s+[A-Z][a-z'’-]+){1,2}$")
+_ROLE_LINE = re.compile(r"\b(?:coroner|chair|commissioner|ombudsman|inspector|director|secretary|chief|officer)\b", re.I)
+# prose lines that make what precedes the first letter a document of its own, where PDF
+# text without blank lines gives it as a single paragraph
+PROSE_LINES = 4
+
+
+def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
+    """In PDF text with no blank lines a letter's "Dear ..." sits mid-paragraph, under its letter
+    head: it starts a paragraph of its own, as it does in a letter laid out with blank lines."""
+    out: list[Block] = []
+    for b in blocks:
+        cut: list[int] = []
+        for k, ln in enumerate(b.lines):
+            if not k or not lex.salutation.match(clean(ln.text) or ""):
+                continue
+            head = _head_lines(b.lines, k)  # its letter head, as far as the text above allows
+            cut += [x for x in (head, k) if x > (cut[-1] if cut else 0)]
+        for lo, hi in zip([0] + cut, cut + [len(b.lines)]):
+            out.append(Block(b.lines[lo:hi], b.gap if lo == 0 else 0))
+    return out
+
+
+def _head_lines(lines: tuple[Line, ...], sal: int) -> int:
+    """Where the letter head above line ``sal`` starts: the lines back to prose or to a second
+    date (the one above belongs to what comes before, such as a coroner's report)."""
+    j, seen_date = sal, False
+    while j > 0 and not is_prose(lines[j - 1].text):
+        dated = bool(_HAS_DATE.search(lines[j - 1].text))
+        if dated and seen_date:
+            # the name and role under the earlier date sign what comes before
+            if j < sal and _NAME_LINE.match(clean(lines[j].text) or ""):
+                j += 1
+                if j < sal and _ROLE_LINE.search(lines[j].text):
+                    j += 1
+            break
+        seen_date = seen_date or dated
+        j -= 1
+    return j
+
+
 def segment(text: str, lex: Lexicons) -> list[Segment]:
     """Segments of ``text`` in file order; each runs to the next one's start."""
-    blocks = to_blocks(split_lines(text))
+    blocks = _salutation_blocks(to_blocks(split_lines(text)), lex)
     if not blocks:
         return []
     starts = hard_starts(text, lex)
