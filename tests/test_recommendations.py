@@ -342,6 +342,18 @@ def test_committee_recommendations_quoted_with_their_paragraph_tag(sep, lex, rul
     assert [(r.label, r.stated) for r in R.find_refs(text, seg, rules)] == [("1", True), ("2", True)]
 
 
+def test_a_quote_wrapped_over_lines_ends_at_its_paragraph_tag(lex, rules):
+    text = ("Rural bus services: Government Response to the Committee's Report\n"
+            "Funding for local authorities\n"
+            "1. The Department should publish, by the end of 2024, a long-term\n"
+            "funding settlement for bus services. (Paragraph\n24)\n"
+            "The Government agrees that certainty of funding is important.\n")
+    (seg,) = segment(text, lex)
+    (ref,) = R.find_refs(text, seg, rules)
+    assert (ref.label, ref.stated) == ("1", True)
+    assert ref.text.endswith("(Paragraph 24)")
+
+
 def test_a_replys_own_numbered_paragraphs_are_not_recommendations(lex, rules):
     text = ("Government response to the Justice Committee report on prison safety\n\n"
             "Recommendation 12: All prison officers should receive refresher training every three years.\n\n"

@@ -427,3 +427,35 @@ def test_pdf_text_without_blank_lines_splits_report_and_reply(lex):
     assert [(s.kind, s.salutation.text if s.salutation else None) for s in segs] == [
         (Kind.letter, None), (Kind.reply, "Dear Mr Whitcombe,")]
     assert text[segs[1].start:].startswith("ASHDOWN CONSTABULARY")
+
+
+ANNEX_ANSWERS = (
+    "The Government has extended the Boiler Upgrade Scheme to 2028 and increased the grant.",
+    "We will set out our approach to rebalancing levies in the review of electricity markets.",
+    "The Government does not intend to set a separate target for the number of installers.",
+    "This is a matter for Ofgem, which is independent of Government, and we have shared it.",
+    "The Future Homes Standard will require new homes to be built with low-carbon heating.",
+    "Heat pump running costs are already published on the Simple Energy Advice website.",
+)
+
+
+ANNEX_QUOTES = (
+    "The Government should extend the Boiler Upgrade Scheme until at least 2028.",
+    "Levies should be rebalanced from electricity to gas bills by the end of 2025.",
+    "Ministers should set a target for qualified heat pump installers in 2030.",
+    "Ofgem should publish guidance for consumers on likely running costs.",
+    "All new homes should be built with low-carbon heating from 2025.",
+    "Running cost comparisons should be easy for households to find online.",
+)
+
+
+def test_covering_letter_and_its_annex_in_pdf_text_are_two_segments(lex):
+    annex = "".join(f"Recommendation {n}\n{q} (Paragraph {n}0)\n{a}\n"
+                    for n, (q, a) in enumerate(zip(ANNEX_QUOTES, ANNEX_ANSWERS), 1))
+    text = ("22 April 2024\nDear Philip,\nI am pleased to enclose the Government's response to the Committee's report.\n"
+            "Yours sincerely,\nLord Callanan\nMinister for Energy Efficiency\n                    1\n"
+            "Annex A: Government response to the Environmental Audit Committee report\n" + annex)
+    from pipeline.layout import mask_noise  # the page number goes, as it does in the pipeline
+
+    segs = segment(mask_noise(text), lex)
+    assert len(segs) == 2 and text[segs[1].start:].startswith("Annex A")

@@ -140,7 +140,8 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     if seg.signoff is None:
         return start, seg.end
     after = to_blocks(split_lines(text, seg.signoff.end, seg.end))
-    if sum(1 for b in after if is_prose(b.text)) >= 3:
+    # a paper's paragraphs, or in PDF text with no blank lines its lines of prose
+    if sum(1 for b in after if is_prose(b.text)) >= 3 or sum(1 for b in after for ln in b.lines if is_prose(ln.text)) >= 6:
         return start, seg.end
     return start, seg.body_end
 

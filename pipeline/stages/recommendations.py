@@ -279,16 +279,29 @@ def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
     are not followed by a response label)."""
     if not _MODAL.search(item_text):
         return False
-    if _PARAGRAPH_TAG.search(item_text) or _response_line(blocks[bi].lines[1:]) is not None:
+    if _tag_line(blocks[bi].lines) is not None or _response_line(blocks[bi].lines[1:]) is not None:
         return True
     nxt = next((b for b in blocks[bi + 1: bi + 3] if not _LONE_NUMBER.match(clean(b.text) or "")), None)
     first = clean(nxt.lines[0].text) or "" if nxt is not None else ""
     return bool(_RESPONSE_BELOW.match(first) or _ANSWER_START.match(first))
 
 
-# "(Paragraph 24)", "(Paragraphs 31 and 32)": where a committee's report makes the recommendation
+# "(Paragraph 24)", "(Paragraphs 31 and 32)": where a committee's report makes the recommendation,
+# closing its quote (a PDF may break it: "(Paragraph" / "31)")
 _PARAGRAPH_TAG = re.compile(r"\(\s*(?:paragraphs?|paras?\.?)\s+\d+(?:\.\d+)?(?:\s*(?:,|and|-|–|to)\s*\d+(?:\.\d+)?)*\s*\)\W*$",
                             re.I)
+TAG_LINES = 6  # lines a quoted recommendation may run over before its tag
+
+
+def _tag_line(lines) -> int | None:
+    """Index of the line that closes an item's quote with its paragraph tag, if any."""
+    for k in range(min(len(lines), TAG_LINES)):
+        joined = " ".join(clean(ln.text) or "" for ln in lines[max(0, k - 1):k + 1])
+        if _PARAGRAPH_TAG.search(joined) and _PARAGRAPH_TAG.search(joined).end() >= len(joined) - 2:
+            return k
+        if k and _ANSWER_START.match(clean(lines[k].text) or ""):
+            return None
+    return None
 
 
 def _response_line(lines) -> int | None:
@@ -422,6 +435,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 upto = items[n + 1][0] if n + 1 < len(items) else len(b.lines)
                 answer_at = _response_line(b.lines[k + 1:upto])
                 upto = k + 1 + answer_at if answer_at is not None else upto
+                tag_at = _tag_line(b.lines[k:upto])
+                upto = k + tag_at + 1 if tag_at is not None else upto  # the answer follows the tag
                 rest = " ".join(x.text for x in b.lines[k + 1:upto] if not _LONE_NUMBER.match(clean(x.text) or ""))
                 refs.append(Ref(lab, _number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                 True, False, True, _clean_text(f"{m.group('text')} {rest}")))

@@ -210,8 +210,9 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     if last:
         tail = end_of_signature(blocks, last[0] + 1, len(blocks), lex)
         rest = blocks[tail:]
-        if sum(1 for b in rest if any(is_prose(ln.text) for ln in b.lines)) >= PROSE_BLOCKS and \
-                classify_unsaluted(text[rest[0].start:region_end], lex) is not Kind.other:
+        prose = sum(1 for b in rest if any(is_prose(ln.text) for ln in b.lines))
+        if rest and (prose >= PROSE_BLOCKS or sum(1 for b in rest for ln in b.lines if is_prose(ln.text)) >= 2 * PROSE_LINES) \
+                and classify_unsaluted(text[rest[0].start:region_end], lex) is not Kind.other:
             starts.append(tail)
 
     owner = {}  # segment start block -> its salutation block, if any
