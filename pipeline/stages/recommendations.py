@@ -156,11 +156,16 @@ def _word_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     out = []
     for pattern, group, table in ((rules.ordinal_ref, "ords", rules.ordinals), (rules.word_ref, "words", rules.number_words)):
         for m in pattern.finditer(text, ln.start, ln.end):
-            for w in re.findall(r"\d+|[a-z]+", m.group(group).lower()):
-                if w in table or w.isdigit():  # "the third", "the 14th"
-                    n = int(w) if w.isdigit() else table[w]
-                    out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end, _anchor(text, b, m.start()),
-                                   _is_heading(b), False))
+            found = m.group(group).lower()
+            count = re.fullmatch(r"first\s+(\w+)", found)  # "your first two concerns": 1 and 2
+            if count and count.group(1) in rules.number_words:
+                nums = list(range(1, rules.number_words[count.group(1)] + 1))
+            else:  # "the third", "the 14th"
+                nums = [int(w) if w.isdigit() else table[w] for w in re.findall(r"\d+|[a-z]+", found)
+                        if w in table or w.isdigit()]
+            for n in nums:
+                out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end, _anchor(text, b, m.start()),
+                               _is_heading(b), False))
     return out
 
 
