@@ -132,6 +132,8 @@ def verdict(text, nlp, lex, settings, rec_text=None):
         pytest.param("Response: Partly agreed.", P, id="partly-agreed"),
         pytest.param("We have reviewed this carefully but do not consider an independent review necessary.", J,
                      id="reviewed-but-not-necessary"),
+        pytest.param("We have reviewed this carefully but do not consider an independent review\nnecessary.", J,
+                     id="not-necessary-wrapped-by-a-pdf"),
         pytest.param("This is a matter for the Integrated Care Board and the Trust is therefore not in a position "
                      "to take action.", J, id="not-in-a-position-to-act"),
         # Treasury Minutes: the government agrees or disagrees with the Committee's recommendation
