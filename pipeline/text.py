@@ -148,7 +148,7 @@ DATE_BODY = (
 )
 DATELINE_RE = re.compile(
     r"^(?:\d{1,2}\s+|(?:date|dated|(?:first\s+)?published|issued|sent)(?:\s+on)?\s*:?\s*)?"
-    r"(?P<date>" + DATE_BODY + r")\.?$",
+    r"(?P<date>" + DATE_BODY + r")\.?(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?$",  # "Sent: 12 June 2024 09:14"
     re.I,
 )
 

@@ -54,6 +54,9 @@ CLOSE = "Yours sincerely,\n\nNadia Okoro\n"
                  f"\n\n{CLOSE}", None, id="a-date-line-inside-the-body-is-not-the-dateline"),
     pytest.param("Dear Ms Allard,\n\nThank you for your letter of 4 January 2021 about children in custody.\n\n"
                  + CLOSE, None, id="a-date-inside-a-sentence-is-not-the-dateline"),
+    pytest.param("From: Nadia Okoro <nadia.okoro@example.gov.uk>\nSent: 04 February 2021 16:41\nTo: Ms Allard\n"
+                 f"Subject: RE: Children in custody\n\nDear Ms Allard,\n\n{BODY}\n\n{CLOSE}",
+                 (D(2021, 2, 4), "04 February 2021"), id="pasted-e-mail-sent-line-with-its-time"),
 ])
 def test_letter_datelines(text, expected, lex, settings):
     assert dateline(text, lex, settings) == expected
