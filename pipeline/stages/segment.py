@@ -285,8 +285,9 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
         for k, ln in enumerate(b.lines):
             if not k or not lex.salutation.match(clean(ln.text) or ""):
                 continue
-            head = _head_lines(b.lines, k)  # its letter head, as far as the text above allows
-            cut += [x for x in (head, k) if x > (cut[-1] if cut else 0)]
+            # its letter head, as far as the text above allows (not into the letter before)
+            cut += [max(_head_lines(b.lines, k), cut[-1] + 1 if cut else 1), k]
+        cut = sorted({x for x in cut if x > 0})
         for lo, hi in zip([0] + cut, cut + [len(b.lines)]):
             out.append(Block(b.lines[lo:hi], b.gap if lo == 0 else 0))
     return out
