@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.stages.recommendations import ANCHOR_CHARS, Ref
+from pipeline.stages.recommendations import ANCHOR_CHARS, PARAGRAPH_TAG, Ref
 from pipeline.stages.segment import Segment
 from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, to_blocks
 
@@ -92,7 +92,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
             for ln in b.lines[1:]:  # in PDF text's paragraphs: "Government response:" or "Recommendation 2"
                 if _LABEL_LINE.match(ln.text) or _BARE_LABEL.match(ln.text):
                     cuts |= {ln.start, min(ln.end, b.end)}
-                elif _TAG_LINE.match(ln.text):  # "(Paragraph 18)" closes the quoted recommendation
+                elif PARAGRAPH_TAG.search(clean(ln.text) or ""):  # "(Paragraph 18)" closes the quoted recommendation
                     cuts.add(min(ln.end, b.end))
             cuts = sorted(cuts)
             pieces = list(zip(cuts, cuts[1:]))
@@ -118,8 +118,6 @@ _RUNS_ON = re.compile(r"(?:,|\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at
 _BARE_LABEL = re.compile(r"^[\s*#_]*(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"
                          r"CONCERNS?)\s+(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:\s*(?:and|&|,|to|-|–)\s*"
                          r"(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?))*[\s:*_]*$")
-_TAG_ONLY = re.compile(r"^\W*\(\s*(?:paragraphs?|paras?\.?)\s+[\d.,\s and-]+\)\W*$", re.I)
-_TAG_LINE = re.compile(r"^\W*(?:.*\s)?\(\s*(?:paragraphs?|paras?\.?)\s+[\d.,\s and-]+\)\W*$", re.I)
 _HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|response\b|conclusions?\b)", re.I)
 
 
@@ -352,7 +350,7 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words) \
                 and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent) and not _says_done(sent):
             continue  # repeats the recommendation, without answering it
-        if _RESPONSE_LABEL.fullmatch(sent) or _LABEL_LINE.match(sent) or _TAG_ONLY.match(sent):
+        if _RESPONSE_LABEL.fullmatch(sent) or _LABEL_LINE.match(sent) or PARAGRAPH_TAG.match(sent):
             continue
         out.append((a, z, p))
     return out

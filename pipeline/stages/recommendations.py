@@ -293,7 +293,7 @@ def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
 
 # "(Paragraph 24)", "(Paragraphs 31 and 32)": where a committee's report makes the recommendation,
 # closing its quote (a PDF may break it: "(Paragraph" / "31)")
-_PARAGRAPH_TAG = re.compile(r"\(\s*(?:paragraphs?|paras?\.?)\s+\d+(?:\.\d+)?(?:\s*(?:,|and|-|–|to)\s*\d+(?:\.\d+)?)*\s*\)\W*$",
+PARAGRAPH_TAG = re.compile(r"\(\s*(?:paragraphs?|paras?\.?)\s+\d+(?:\.\d+)?(?:\s*(?:,|and|-|–|to)\s*\d+(?:\.\d+)?)*\s*\)\W*$",
                             re.I)
 TAG_LINES = 6  # lines a quoted recommendation may run over before its tag
 
@@ -302,7 +302,7 @@ def _tag_line(lines) -> int | None:
     """Index of the line that closes an item's quote with its paragraph tag, if any."""
     for k in range(min(len(lines), TAG_LINES)):
         joined = " ".join(clean(ln.text) or "" for ln in lines[max(0, k - 1):k + 1])
-        if _PARAGRAPH_TAG.search(joined) and _PARAGRAPH_TAG.search(joined).end() >= len(joined) - 2:
+        if PARAGRAPH_TAG.search(joined):  # anchored at the line's end
             return k
         if k and _ANSWER_START.match(clean(lines[k].text) or ""):
             return None
