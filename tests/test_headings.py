@@ -123,6 +123,9 @@ def test_title_parties(title, sender, recipient, lex):
                  (None, "Chief Inspector of Prisons", None), id="bold-labels"),
     pytest.param("To: Jane Moss\nTo: Peter Hale\n", NOBODY, ("Jane Moss", None, None), id="first-to-line-wins"),
     pytest.param("From the Minister for Schools\nTo all headteachers\n", NOBODY, NOBODY, id="no-colon-no-line"),
+    pytest.param("From: Lucy Fenwick <lucy.fenwick@education.example.gov.uk>\nSent: 28 June 2024 17:02\n"
+                 "To: Dame Rachel Hartley <commissioner@example.gov.uk>\nSubject: RE: Children missing education\n",
+                 ("Lucy Fenwick", None, None), ("Rachel Hartley", None, None), id="pasted-e-mail-headers"),
 ])
 def test_from_to_lines(head, sender, recipient, lex):
     s, r = from_to_lines(head, 0, len(head), lex)

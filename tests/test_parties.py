@@ -523,3 +523,19 @@ def test_qa_listed_responder_found_without_person_entity(lex, rules, nlp, settin
     ).replace("Jacinta Kane explained", "The council explained").replace("Jacinta Kane responds", "Harrow responds")
     _, found = participants_of(text, lex, rules, nlp, settings)
     assert "Jacinta Kane" in {p.name for p in found}
+
+
+def test_pasted_e_mail_headers_are_not_an_address_block(tmp_path, settings, nlp):
+    """"From: ... / Sent: ... / To: ..." above "Dear Rachel," names the writer and the addressee;
+    read as an address block it made a recipient called "From: Lucy Fenwick"."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "mail.txt").write_text(
+        "From: Lucy Fenwick <lucy.fenwick@education.example.gov.uk>\nSent: 28 June 2024 17:02\n"
+        "To: Dame Rachel Hartley <commissioner@example.gov.uk>\nSubject: RE: Children missing education\n\n"
+        "Dear Rachel,\n\nThank you for your email about children missing education.\n\n"
+        "Best wishes,\n\nLucy Fenwick\nMinister for Children and Families\n", encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    recipients = [p["name"] for p in run.tables["parties"].to_pylist() if p["role"] == "recipient"]
+    assert recipients == ["Rachel Hartley"]
+    assert [str(l["date"]) for l in run.tables["letters"].to_pylist()] == ["2024-06-28"]

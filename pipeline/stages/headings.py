@@ -169,7 +169,8 @@ def from_to_lines(text: str, start: int, end: int, lex: Lexicons) -> tuple[Named
         ft = _FROM_TO.match(clean(m.group(0)) or "")
         if not ft:
             continue
-        who = describe_phrase(ft.group("who"), lex)
+        # "Dame Rachel Hartley <commissioner@...>": an e-mail header names the person before the address
+        who = describe_phrase(re.sub(r"\s*<[^<>@\s]+@[^<>\s]+>", "", ft.group("who")).strip(" ;,"), lex)
         span = dict(start=start + m.start(), end=start + m.end())
         if ft.group("key").lower() in ("from", "sender") and sender.empty:
             sender = Named(who.name, who.position, who.organisation, **span)

@@ -124,6 +124,9 @@ def _describe(lines: list[str], lex: Lexicons) -> tuple[str | None, str | None]:
     return position, organisation
 
 
+_MAIL_HEADER = re.compile(r"^\W*(?:from|sent|to|cc|bcc|subject|date|importance|attachments)\s*:", re.I)
+
+
 def recipients(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[AddressBlock]) -> list[Party]:
     if seg.salutation is None:
         return []
@@ -144,6 +147,8 @@ def recipients(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: lis
         return out
     for b in to_blocks(split_lines(text, seg.start, seg.header_end)):
         first = clean(b.lines[0].text) or ""
+        if _MAIL_HEADER.match(first):
+            continue  # "From: ... / Sent: ... / To: ...": a pasted e-mail's headers, read by from_to_lines
         head, *rest = [p.strip() for p in first.split(",")]
         if looks_like_person(head, lex):
             position, org = _describe(rest + [clean(ln.text) or "" for ln in b.lines[1:]], lex)
