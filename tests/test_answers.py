@@ -305,6 +305,20 @@ BY_SUBJECT = reply("Thank you for your report of 14 May 2023 about the death of 
                    "I hope this provides assurance.", salutation="Dear Coroner,", name="Karen Lyle")
 
 
+def test_numbered_topic_headings_answer_the_concerns_of_those_numbers(lex, nlp, settings, rules):
+    """A reply that heads each answer "1. Welfare calls", "2. Falls response", numbered as the report's concerns."""
+    text = reply("Thank you for your report dated 3 March 2025.", "1. Welfare calls",
+                 "We accept that the welfare calls were not made. A welfare call team has been in place since February.",
+                 "2. Falls response", "Extending the falls service overnight would need funding we have not secured.",
+                 salutation="Dear Coroner,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
+    assert got == {
+        "1": ("heading", ["We accept that the welfare calls were not made.",
+                          "A welfare call team has been in place since February."]),
+        "2": ("heading", ["Extending the falls service overnight would need funding we have not secured."]),
+    }
+
+
 def test_what_precedes_the_first_numbered_answer_answers_the_earlier_number(lex, nlp, settings, rules):
     found, structured = run(PREAMBLE, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
     assert structured

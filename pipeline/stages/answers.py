@@ -186,6 +186,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         openers.setdefault(start, set()).add(label)
         heading_at[start] = True
         unnumbered.add(start)
+    if not openers:  # "1. Welfare calls" over each answer: the reply numbers its headings as the concerns
+        for start, label in _numbered_headings(blocks, labels):
+            openers[start] = {label}
+            heading_at[start] = True
+            stated_at.add(start)  # the heading line is not part of the answer
     order = sorted(openers)
     out: dict[str, Answer] = {}
     pending: list[str] = []  # headings with nothing under them: answered with the next one
@@ -252,6 +257,21 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if found:
             out[lab] = Answer(tuple(found), "topic", None, found[0][0])
     return out, False
+
+
+_NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2})[.)]\s+(?P<title>[^.!?:]{2,60})[\s*_:]*$")
+
+
+def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, str]]:
+    """Short numbered headings ("1. Welfare calls", "2. Falls response") whose numbers are the
+    concerns raised, in order: two at least, so one numbered line is not taken for a scheme."""
+    found = []
+    for b in blocks:
+        m = _NUMBERED_HEADING.match(clean(b.lines[0].text) or "")
+        if m and len(m.group("title").split()) <= HEADING_WORDS // 2 and m.group("num") in labels:
+            found.append((b.lines[0].start, m.group("num")))
+    nums = [int(n) for _, n in found]
+    return found if len(found) >= 2 and nums == sorted(set(nums)) else []
 
 
 def _opening_line(text: str, blocks: list[Block], r: Ref):
