@@ -19,7 +19,7 @@ REVIEW_N ?= 5000
 FILES   ?= 3000,30000
 LINK_LETTERS ?= 10000,100000
 
-.PHONY: run test evaluate bench train-stance clean review
+.PHONY: run test evaluate bench train-stance layouts clean review
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ review: $(STAMP)
 # models/stance/model.json and models/stance/metrics.json (held-out figures).
 train-stance: $(STAMP)
 	$(PY) -m pipeline.learn.train_stance --out models
+
+# stance accuracy on the layout probes (tests/data/layouts): does each publisher's layout still read?
+layouts: $(STAMP)
+	$(PY) scripts/score_layouts.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache
