@@ -191,11 +191,21 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
     ids: dict[tuple[str, str, str | None], Entry] = {}  # (letter_id, label, addressee) -> register entry
     first: dict[tuple[str, str], Entry] = {}  # (letter_id, label) -> the entry of its first mention
 
+    def root_of(ls: LetterState) -> LetterState:
+        while answered.get(ls.letter.letter_id) is not None:
+            ls = answered[ls.letter.letter_id]
+        return ls
+
+    # a report that never names itself takes the title a reply gives it ("Re: Regulation 28
+    # Report - ..."), so its concerns and the reply's are one set, not two
+    named_by_reply: dict[str, str] = {}
+    for ls in everyone:
+        if ls.letter.report_title:
+            named_by_reply.setdefault(root_of(ls).letter.letter_id, ls.letter.report_title)
+
     def scope(ls: LetterState) -> str:
-        root = ls
-        while answered.get(root.letter.letter_id) is not None:
-            root = answered[root.letter.letter_id]
-        return report_key(ls.letter.report_title) or f"thread:{root.letter.letter_id}"
+        root = root_of(ls).letter.letter_id
+        return report_key(ls.letter.report_title) or report_key(named_by_reply.get(root)) or f"thread:{root}"
 
     def texts(ls: LetterState, heading: str | None = None) -> dict[str, str]:
         """Each label's text as stated; of a report's concerns, those sent to ``heading`` (or to no one)."""

@@ -128,3 +128,57 @@ def test_a_reply_answers_the_concerns_sent_to_its_writer(tmp_path, settings, nlp
     stances = {s["label"]: recs[s["recommendation_id"]] for s in run.tables["stances"].to_pylist()}
     assert stances["1"].startswith("There is no system")  # the trust's concern 1, not the council's
     assert stances["2"].startswith("Bed rails")
+
+
+UNTITLED_REPORT = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO: the Chief Executive, Northshire Hospitals NHS Trust
+
+1 CORONER
+I am Anne Clark, Assistant Coroner for the coroner area of Northshire.
+
+5 CORONER'S CONCERNS
+During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion there is
+a risk that future deaths will occur unless action is taken.
+
+The MATTERS OF CONCERN are as follows:
+
+1. There is no system to alert ward staff when a patient's falls risk assessment is overdue.
+
+2. Bed rails assessments are recorded on paper and are not visible to staff on other wards.
+
+Dated 4 March 2024
+
+Anne Clark
+Assistant Coroner for Northshire
+
+
+Dear Ms Clark,
+
+Re: Regulation 28 Report following the inquest into the death of Mr Peter Jones
+
+Thank you for your report dated 4 March 2024.
+
+Concern 1
+The electronic record now alerts the ward manager to every overdue falls risk assessment.
+
+Concern 2
+We are reviewing whether bed rails assessments can move onto the electronic record.
+
+Yours sincerely,
+
+Dr Mark Evans
+Chief Executive
+"""
+
+
+def test_a_report_named_only_by_its_reply_has_each_concern_once(tmp_path, settings, nlp):
+    """The reply's subject line names the report the report never names: one register, not two."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "pfd.txt").write_text(UNTITLED_REPORT, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    recs = run.tables["recommendations"].to_pylist()
+    assert sorted(r["label"] for r in recs) == ["1", "2"]
+    mentioned = {m["recommendation_id"] for m in run.tables["recommendation_mentions"].to_pylist()}
+    assert mentioned == {r["recommendation_id"] for r in recs}
