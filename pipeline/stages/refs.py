@@ -1,0 +1,145 @@
+"""What a reference to a recommendation is, and the rules that find one.
+
+The rules are data (``models/patterns/recommendations.json``). The stage that finds
+references (``recommendations``), the other forms they take (``ref_forms``) and the
+stage that reads the answers to them (``answers``) share these definitions, so a label
+is read, expanded and anchored the same way everywhere.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.text import Block, clean, sentence_end, strip_quotes
+
+
+@dataclass(frozen=True)
+class RecRules:
+    inline: re.Pattern[str]
+    number: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    lead_in_not: re.Pattern[str]
+    numbered_lead: re.Pattern[str]
+    short_ref: re.Pattern[str]
+    list_item: re.Pattern[str]
+    stated_heading: re.Pattern[str]
+    parenthetical: re.Pattern[str]
+    that_clause: re.Pattern[str]
+    report_subject: re.Pattern[str]
+    report_named: re.Pattern[str]
+    ordinal_ref: re.Pattern[str]
+    word_ref: re.Pattern[str]
+    ordinals: dict[str, int]
+    number_words: dict[str, int]
+
+
+@lru_cache(maxsize=4)
+def load_rules(models_dir: Path) -> RecRules:
+    raw = json.loads((models_dir / "patterns" / "recommendations.json").read_text(encoding="utf-8"))
+    num, join = raw["number"], raw["joiner"]
+    inline = raw["keyword"] + r"\s+(?:no\.?\s*|number\s+|#\s*)?(?P<nums>" + num + r"(?:" + join + num + r")*)(?![\w/])"
+    c = lambda p, f=re.I: re.compile(p, f)
+    return RecRules(
+        inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]), lead_in_not=c(raw["lead_in_not"]),
+        numbered_lead=c(raw["numbered_lead"]), short_ref=re.compile(raw["short_ref"]),
+        list_item=c(raw["list_item"]),
+        stated_heading=c(raw["stated_heading"].replace("NUM", num).replace("JOIN ", join)),
+        parenthetical=c(raw["parenthetical"]), that_clause=c(raw["that_clause"]),
+        report_subject=c(raw["report_subject"]), report_named=re.compile(raw["report_named"]),
+        ordinal_ref=c(raw["ordinal_ref"].replace("ORD", "(?:" + "|".join(raw["ordinals"]) + r"|\d{1,2}(?:st|nd|rd|th))")),
+        word_ref=c(raw["word_ref"].replace("WORD", "(?:" + "|".join(raw["number_words"]) + ")")),
+        ordinals={w: n for n, w in enumerate(raw["ordinals"], 1)},
+        number_words={w: n for n, w in enumerate(raw["number_words"], 1)},
+    )
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One reference to one recommendation; ``anchor`` marks where an answer opens."""
+
+    label: str
+    number: int
+    start: int
+    end: int
+    block_start: int
+    block_end: int
+    anchor: bool
+    heading: bool
+    stated: bool
+    text: str | None = None
+    quote: tuple[int, int] | None = None  # where the recommendation is quoted, when not its own block
+    addressee: str | None = None  # "TO S2R:": whom a coroner's report sends this concern
+    implicit: bool = False  # an unnumbered concern, counted in order but never written as a number
+    conclusion: bool = False  # a report's conclusion in its numbered list: nothing to answer
+
+
+# a reference this close to the start of its paragraph opens an answer to it
+ANCHOR_CHARS = 60
+# paragraphs a numbered list may run over between two items
+LIST_GAP = 2
+
+
+def leading_number(label: str) -> int:
+    return int(re.search(r"\d+", label).group(0))
+
+
+def _balanced(label: str) -> str:
+    """"10a)" in "recommendations 10a) and 10b)" is "10a"; "10a)v" keeps its bracket."""
+    return label[:-1] if label.endswith(")") and label.count(")") > label.count("(") else label
+
+
+_RANGE = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.I)
+RANGE_SPAN = 50  # "1-100" is two references, not a hundred
+
+
+def expand(nums: str, rules: RecRules) -> list[str]:
+    """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10, also inside a list ("1, 3 and 5-7");
+    "4a(ii)" stays whole."""
+    found = list(rules.number.finditer(nums))
+    labels = [_balanced(re.sub(r"^\((\d+)\)$", r"\1", m.group(0).replace(" ", ""))) for m in found]
+    out: list[str] = []
+    for k, lab in enumerate(labels):
+        prev = labels[k - 1] if k else None
+        between = nums[found[k - 1].end():found[k].start()] if k else ""
+        if prev and prev.isdigit() and lab.isdigit() and _RANGE.match(between) \
+                and int(prev) < int(lab) <= int(prev) + RANGE_SPAN:
+            out += [str(n) for n in range(int(prev) + 1, int(lab)) if str(n) not in out]
+        if lab not in out:
+            out.append(lab)
+    return out
+
+
+def clean_text(s: str) -> str | None:
+    s = clean(s) or ""
+    s = strip_quotes(s.rstrip(" ;.,")) or ""
+    return s.rstrip(" ;.,") or None
+
+
+def is_heading(b: Block) -> bool:
+    """A one-line block without closing punctuation: a section heading."""
+    line = clean(b.lines[0].text) or ""
+    return len(b.lines) == 1 and not sentence_end(line) and len(line.split()) <= 25
+
+
+def heading_line(raw: str) -> bool:
+    """A short line that is no sentence: a title or a section heading."""
+    c = clean(raw) or ""
+    return 0 < len(c.split()) <= 8 and not sentence_end(c)
+
+
+def label_offset(raw: str, label: str) -> int:
+    """Where a list item's number starts in the raw line, even when markup splits
+    it ("1*.*2."): the label was read from the cleaned line."""
+    at = raw.find(label)
+    if at >= 0:
+        return at
+    digit = re.search(r"\d", raw)
+    return digit.start() if digit else 0
+
+
+def anchored(text: str, b: Block, pos: int) -> bool:
+    return len(clean(text[b.start:pos]) or "") <= ANCHOR_CHARS or is_heading(b)
+
