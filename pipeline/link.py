@@ -78,18 +78,18 @@ def _same_writer(a: LetterState, b: LetterState) -> bool:
                for x, y in ((pa.name, pb.name), (pa.position, pb.position), (pa.organisation, pb.organisation)))
 
 
-def _raised(prev: LetterState | None, reply: LetterState, document: str) -> list[tuple[str, int]]:
+def _raised(prev: LetterState | None, reply: LetterState, heading: str | None) -> list[tuple[str, int]]:
     """The recommendations a reply is expected to answer.
 
     Those the answered letter states (or, if it states none, names), less a
     report's conclusions; where a coroner's report sends concerns to named
-    bodies, only those sent to the reply's writer; and where the report numbers
-    no concerns but the replies do ("your second concern"), 1 to the highest.
+    bodies, only those sent to the reply's writer (under ``heading``, see
+    ``_writers_heading``); and where the report numbers no concerns but the
+    replies do ("your second concern"), 1 to the highest.
     """
     if prev is None:
         return []
     pool = _pool(prev)
-    heading = _writers_heading(prev, reply, document)
     if heading is not None:
         pool = [r for r in pool if r.addressee == heading]
     raised = list(dict.fromkeys((r.label, r.number) for r in pool))
@@ -203,6 +203,10 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         if ls.letter.report_title:
             named_by_reply.setdefault(root_of(ls).letter.letter_id, ls.letter.report_title)
 
+    # the addressee heading that sends the answered report's concerns to each reply's writer
+    heading_of = {ls.letter.letter_id: _writers_heading(prev, ls, doc_of[id(prev)].text)
+                  for ls in everyone if (prev := answered.get(ls.letter.letter_id)) is not None}
+
     def scope(ls: LetterState) -> str:
         root = root_of(ls).letter.letter_id
         return report_key(ls.letter.report_title) or report_key(named_by_reply.get(root)) or f"thread:{root}"
@@ -214,7 +218,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         prev = answered.get(ls.letter.letter_id)
         if prev is None:
             return own
-        return {**texts(prev, _writers_heading(prev, ls, doc_of[id(prev)].text)), **own}
+        return {**texts(prev, heading_of[ls.letter.letter_id]), **own}
 
     for ls in everyone:
         known = texts(ls)
@@ -237,11 +241,11 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         if ls.letter.kind is not Kind.reply or ls.letter.letter_id in follow_ups:
             continue
         prev = answered.get(ls.letter.letter_id)
-        raised = _raised(prev, ls, doc_of[id(prev)].text if prev is not None else "")
+        heading = heading_of.get(ls.letter.letter_id)
+        raised = _raised(prev, ls, heading)
         labels = {lab: num for lab, num in raised} | {r.label: r.number for r in ls.refs}
         if not labels:
             continue
-        heading = _writers_heading(prev, ls, doc_of[id(prev)].text if prev is not None else "")
         entries = {}
         for lab, num in labels.items():
             entries[lab] = (ids.get((ls.letter.letter_id, lab, None))
