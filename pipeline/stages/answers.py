@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, PARAGRAPH_TAG, Ref
-from pipeline.stages.segment import Segment
+from pipeline.stages.segment import Segment, prose_lines
 from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, to_blocks
 
 Unit = tuple[int, int, int]  # sentence start, end, paragraph index within the passage
@@ -139,7 +139,7 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
         return start, seg.end
     after = to_blocks(split_lines(text, seg.signoff.end, seg.end))
     # a paper's paragraphs, or in PDF text with no blank lines its lines of prose
-    if sum(1 for b in after if is_prose(b.text)) >= 3 or sum(1 for b in after for ln in b.lines if is_prose(ln.text)) >= 6:
+    if sum(1 for b in after if is_prose(b.text)) >= 3 or prose_lines(after) >= 6:
         return start, seg.end
     return start, seg.body_end
 

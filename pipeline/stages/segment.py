@@ -191,8 +191,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     # a report or paper before the first letter (a coroner's report, then the reply)
     head = _start_without_signoff(blocks, -1, sal[0])
     before = blocks[:head]
-    if head > 0 and (sum(1 for b in before if any(is_prose(ln.text) for ln in b.lines)) >= PROSE_BLOCKS
-                     or sum(1 for b in before for ln in b.lines if is_prose(ln.text)) >= PROSE_LINES
+    if head > 0 and (prose_paragraphs(before) >= PROSE_BLOCKS or prose_lines(before) >= PROSE_LINES
                      or _find_signoff(blocks, -1, head, lex)):
         starts.append(head)
     for k in range(1, len(sal)):
@@ -210,8 +209,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     if last:
         tail = end_of_signature(blocks, last[0] + 1, len(blocks), lex)
         rest = blocks[tail:]
-        prose = sum(1 for b in rest if any(is_prose(ln.text) for ln in b.lines))
-        if rest and (prose >= PROSE_BLOCKS or sum(1 for b in rest for ln in b.lines if is_prose(ln.text)) >= 2 * PROSE_LINES) \
+        if rest and (prose_paragraphs(rest) >= PROSE_BLOCKS or prose_lines(rest) >= 2 * PROSE_LINES) \
                 and classify_unsaluted(text[rest[0].start:region_end], lex) is not Kind.other:
             starts.append(tail)
 
@@ -276,6 +274,15 @@ _ROLE_LINE = re.compile(r"\b(?:coroner|chair|commissioner|ombudsman|inspector|di
 PROSE_LINES = 4
 
 
+def prose_paragraphs(blocks: list[Block]) -> int:
+    return sum(1 for b in blocks if any(is_prose(ln.text) for ln in b.lines))
+
+
+def prose_lines(blocks: list[Block]) -> int:
+    """Lines of prose: what counts where PDF text with no blank lines has no paragraphs to count."""
+    return sum(1 for b in blocks for ln in b.lines if is_prose(ln.text))
+
+
 def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
     """In PDF text with no blank lines a letter's "Dear ..." sits mid-paragraph, under its letter
     head: it starts a paragraph of its own, as it does in a letter laid out with blank lines."""
@@ -322,7 +329,7 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
     lead = [b for b in blocks if b.start < lead_end]
     if lead:
         has_letter = any(lex.salutation.match(_first(b)) for b in lead)
-        prose = sum(1 for b in lead if any(is_prose(ln.text) for ln in b.lines))
+        prose = prose_paragraphs(lead)
         if not starts or has_letter or prose >= PROSE_BLOCKS:
             for seg in _letters(text, lead, lex):
                 found.append((seg, Form.letter if seg[2] is not None else Form.document, None))
