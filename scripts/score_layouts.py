@@ -10,13 +10,14 @@ select-committee special reports, Welsh Government responses, pasted e-mails,
 written to find layouts the pipeline misses, and rules were then written
 against what they found: the figure shows whether a layout still reads, it is
 no estimate for unseen documents (the real development set in ../shared/dev
-is). Labels compare as the scorer compares them; a whole number answered in
-parts takes the majority of its parts.
+is). The stance model trains on these labels as well, so the figure is in-sample
+for it; ``make train-stance`` reports them held out by file. Labels compare as
+the scorer compares them; a whole number answered in parts takes the majority
+of its parts.
 """
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from pipeline.config import Settings
 from pipeline.gold_match import lead, norm_label
+from pipeline.learn.train_stance import LAYOUT_KEY, probe_documents
 from pipeline.run import run_corpus
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "tests" / "data" / "layouts"
@@ -38,10 +40,8 @@ def _stance(got: dict[str, str], key: str) -> str | None:
 
 def score_family(folder: Path, settings: Settings, detail: bool = False) -> tuple[int, int, int]:
     """(right, labels, labels with no stance at all) for one family's probes."""
-    with tempfile.TemporaryDirectory() as tmp:  # the documents alone: the key is not a document
-        for doc in folder.iterdir():
-            if doc.name != "expected.jsonl":
-                shutil.copy(doc, tmp)
+    with tempfile.TemporaryDirectory() as tmp:
+        probe_documents(folder, Path(tmp))
         tables = run_corpus(Path(tmp), settings, corrections=None).tables
     letters = {row["letter_id"]: row for row in tables["letters"].to_pylist()}
     said: dict[tuple[str, int], dict[str, str]] = {}
@@ -49,7 +49,7 @@ def score_family(folder: Path, settings: Settings, detail: bool = False) -> tupl
         letter = letters[s["letter_id"]]
         said.setdefault((letter["source_path"], letter["index"]), {})[norm_label(s["label"])] = s["stance"]
     right = total = missing = 0
-    for line in (folder / "expected.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (folder / LAYOUT_KEY).read_text(encoding="utf-8").splitlines():
         want = json.loads(line)
         got: dict[str, str] = {}
         for (path, index), stances in said.items():
@@ -66,7 +66,7 @@ def score_family(folder: Path, settings: Settings, detail: bool = False) -> tupl
 def main(argv: list[str]) -> None:
     settings = Settings()
     right_all = total_all = 0
-    for folder in sorted(p for p in LAYOUTS.iterdir() if (p / "expected.jsonl").exists()):
+    for folder in sorted(p for p in LAYOUTS.iterdir() if (p / LAYOUT_KEY).exists()):
         right, total, missing = score_family(folder, settings, "--detail" in argv)
         right_all, total_all = right_all + right, total_all + total
         print(f"{folder.name:10s} {right}/{total} = {right / total:.2f}   no stance: {missing}")

@@ -123,3 +123,29 @@ def test_held_out_figures_use_the_confidence_the_pipeline_reports():
     assert heading_conf > conf
     missing = Sample("h", "fixture", "accepted", None, "not_addressed", "h", 0.7)
     assert predict(vec, clf, missing) == ("not_addressed", 0.7)
+
+
+def test_layout_probes_are_labelled_answers(tmp_path, settings, nlp):
+    """A probe's key names file, segment (or none) and labels; each label becomes one training
+    answer with the features of what the pipeline found, and a label with no answer stays
+    missing rather than borrowing another's."""
+    from pipeline.learn.train_stance import LAYOUT_KEY, collect_layouts
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "reply.txt").write_text(
+        "Department for Transport\n\n14 March 2024\n\nDear Chair,\n\n"
+        "Thank you for your Committee's report on rural buses. I respond to its recommendations below.\n\n"
+        "Recommendation 1\n\nWe accept this recommendation. We will publish new guidance by June 2024.\n\n"
+        "Recommendation 2\n\nWe do not accept this recommendation and have no plans to change the funding formula.\n\n"
+        "Yours sincerely,\n\nJane Smith\nMinister for Roads\n", encoding="utf-8")
+    (folder / LAYOUT_KEY).write_text(json.dumps(
+        {"file": "reply.txt", "index": None, "labels": {"1": "accepted", "2": "rejected", "9": "deferred"}}) + "\n",
+        encoding="utf-8")
+    got = {s.key.rsplit(":", 1)[1]: s for s in collect_layouts(folder, settings, nlp)}
+    assert set(got) == {"1", "2", "9"}
+    assert {s.group for s in got.values()} == {"layouts/papers/reply.txt"}
+    assert {s.family for s in got.values()} == {"layouts:papers"}
+    assert got["1"].gold == "accepted" and got["1"].features and got["1"].structural == "accepted"
+    assert got["2"].features and got["2"].structural == "rejected"
+    assert got["9"].features is None and got["9"].structural == "missing"

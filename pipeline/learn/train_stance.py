@@ -4,8 +4,10 @@
 
 (``make train-stance``.) The labelled answers come from every gold file the
 project can read: the real development set (read from ``../shared/dev``, never
-copied), the annotated fixtures in ``tests/data/fixtures/`` and the seeds. The
-pipeline runs over each corpus as usual; for every stance the gold gives, the
+copied), the annotated fixtures in ``tests/data/fixtures/``, the seeds, and the
+layout probes in ``tests/data/layouts/`` (documents written in the layouts real
+publishers use, each with the stance its writer meant; they bring answers worded
+as no development file words them). The pipeline runs over each corpus as usual; for every stance the gold gives, the
 features of the answer the pipeline found are the input and the gold label the
 target. Stances the pipeline finds no answer for keep their structural label
 (``not_addressed``) and count as errors where gold disagrees.
@@ -21,7 +23,9 @@ import argparse
 import datetime as dt
 import json
 import re
+import shutil
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +36,9 @@ from pipeline.stages.stance import TOPIC_DISCOUNT, WHOLE_DISCOUNT
 
 # chosen by leave-one-file-out on the fixtures and seeds alone (C in 0.1-2,
 # with and without balanced class weights, with and without bigrams), so the
-# development set's figures stay a measurement, not a target
+# development set's figures stay a measurement, not a target; rechecked when the
+# layout probes joined (C 0.3-3, MIN_GROUPS 2-3, RULE_TRUST 0.7-0.9, scored on
+# fixtures, seeds and probes): every setting within two labels of the best, so kept
 C = 1.0
 CLASS_WEIGHT = "balanced"
 # the lexicon's verdict stands where it is this confident (an explicit label line, a clear
@@ -45,6 +51,8 @@ RULE_TRUST = 0.8
 MIN_GROUPS = 2
 PRUNE = 0.01  # weights below this on every label change no prediction worth keeping them for
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
+LAYOUTS = PROJECT_ROOT / "tests" / "data" / "layouts"
+LAYOUT_KEY = "expected.jsonl"
 
 
 @dataclass
@@ -112,36 +120,76 @@ def match_segments(gold: list[dict], letters: list[dict], corpus: Path) -> dict[
 
 def collect(corpus: Path, gold_path: Path, family_of, settings: Settings, nlp, tag: str) -> list[Sample]:
     """Run the pipeline over one labelled corpus and pair each gold stance with its answer's features."""
-    from pipeline.run import run_corpus
-
-    recorder = Recorder()
-    result = run_corpus(corpus, settings, nlp, stance_model=recorder)
-    letters = result.tables["letters"].to_pylist()
-    stances = result.tables["stances"].to_pylist()
+    recorder, letters, predicted, confidence = _run(corpus, settings, nlp)
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     matched = match_segments(gold, letters, corpus)
-    predicted = defaultdict(dict)
-    confidence = {}
-    for s in stances:
-        predicted[s["letter_id"]][_norm_label(s.get("label") or s["recommendation_number"])] = s["stance"]
-        confidence[(s["letter_id"], _norm_label(s.get("label") or s["recommendation_number"]))] = s["confidence"]
     samples = []
     for g in gold:
         letter = matched.get((g["file"], g["index"]))
         for key, label in (g.get("stances") or {}).items():
+            samples.append(_sample(recorder, predicted, confidence, letter["letter_id"] if letter else None, key,
+                                   label, f"{tag}/{g['file']}", family_of(g["file"]), f"{g['file']}#{g['index']}:{key}"))
+    return samples
+
+
+def _run(corpus: Path, settings: Settings, nlp) -> tuple[Recorder, list[dict], dict, dict]:
+    """The pipeline over one corpus with the recorder standing in for the model: the recorder,
+    the letters, and each letter's stance and confidence by normalised label."""
+    from pipeline.run import run_corpus
+
+    recorder = Recorder()
+    result = run_corpus(corpus, settings, nlp, stance_model=recorder)
+    predicted: dict[str, dict[str, str]] = defaultdict(dict)
+    confidence = {}
+    for s in result.tables["stances"].to_pylist():
+        k = _norm_label(s.get("label") or s["recommendation_number"])
+        predicted[s["letter_id"]][k] = s["stance"]
+        confidence[(s["letter_id"], k)] = s["confidence"]
+    return recorder, result.tables["letters"].to_pylist(), predicted, confidence
+
+
+def _sample(recorder: Recorder, predicted: dict, confidence: dict, lid: str | None, key: str, label: str,
+            group: str, family: str, name: str) -> Sample:
+    """One labelled stance paired with the features of the answer the pipeline found for it."""
+    k = _norm_label(key)
+    feats = recorder.seen.get((lid, k)) if lid else None
+    if feats is None and lid and k.isdigit():  # the whole number answered in parts ("8a", "1.4"): the first part's
+        feats = next((v for (l, lab), v in recorder.seen.items()
+                      if l == lid and re.match(re.escape(k) + r"(?:[a-z]|\.\d)", lab)), None)
+    mine = predicted.get(lid, {}) if lid else {}
+    parts = [v for lab, v in mine.items() if k.isdigit() and re.match(re.escape(k) + r"(?:[a-z]|\.\d)", lab)]
+    structural = mine.get(k) or (Counter(parts).most_common(1)[0][0] if parts else "missing")
+    # the lexicon's confidence where the model decides; the pipeline's own where no answer was found
+    trust = recorder.trust.get((lid, k), confidence.get((lid, k), 0.0)) if lid else 0.0
+    return Sample(group, family, label, feats, structural, name, trust)
+
+
+def probe_documents(folder: Path, into: Path) -> None:
+    """Copies a probe folder's documents without its key, which is not a document to run."""
+    for doc in folder.iterdir():
+        if doc.name != LAYOUT_KEY:
+            shutil.copy(doc, into)
+
+
+def collect_layouts(folder: Path, settings: Settings, nlp) -> list[Sample]:
+    """The labelled stances of one family of layout probes (``tests/data/layouts``): documents
+    written in layouts real publishers use, keyed by file, segment index (or null: any segment)
+    and label."""
+    with tempfile.TemporaryDirectory() as tmp:
+        probe_documents(folder, Path(tmp))
+        recorder, letters, predicted, confidence = _run(Path(tmp), settings, nlp)
+    where = {row["letter_id"]: (Path(row["source_path"]).name, row["index"]) for row in letters}
+    samples = []
+    for line in (folder / LAYOUT_KEY).read_text(encoding="utf-8").splitlines():
+        want = json.loads(line)
+        for key, label in want["labels"].items():
             k = _norm_label(key)
-            lid = letter["letter_id"] if letter else None
-            feats = recorder.seen.get((lid, k)) if lid else None
-            if feats is None and lid and k.isdigit():  # the whole number answered in parts ("8a", "1.4"): the first part's
-                feats = next((v for (l, lab), v in recorder.seen.items()
-                              if l == lid and re.match(re.escape(k) + r"(?:[a-z]|\.\d)", lab)), None)
-            mine = predicted.get(lid, {}) if lid else {}
-            parts = [v for lab, v in mine.items() if k.isdigit() and re.match(re.escape(k) + r"(?:[a-z]|\.\d)", lab)]
-            structural = mine.get(k) or (Counter(parts).most_common(1)[0][0] if parts else "missing")
-            # the lexicon's confidence where the model decides; the pipeline's own where no answer was found
-            trust = recorder.trust.get((lid, k), confidence.get((lid, k), 0.0)) if lid else 0.0
-            samples.append(Sample(f"{tag}/{g['file']}", family_of(g["file"]), label, feats, structural,
-                                  f"{g['file']}#{g['index']}:{key}", trust))
+            # the segment the key names, else the one that answers the label (the key may not say which)
+            lids = [lid for lid, (f, i) in where.items() if f == want["file"] and want["index"] in (None, i)]
+            lid = next((x for x in lids if k in predicted.get(x, {})), lids[0] if lids else None)
+            samples.append(_sample(recorder, predicted, confidence, lid, key, label,
+                                   f"layouts/{folder.name}/{want['file']}", f"layouts:{folder.name}",
+                                   f"{folder.name}/{want['file']}:{key}"))
     return samples
 
 
@@ -155,6 +203,11 @@ def corpora(dev: Path | None) -> list[tuple[str, Path, Path, object]]:
         out.append((folder.name, folder, folder / "gold.jsonl", lambda f, n=folder.name: n))
     out.append(("seeds", PROJECT_ROOT / "corpus", PROJECT_ROOT / "tests" / "data" / "seeds.jsonl", lambda f: "seeds"))
     return out
+
+
+def layout_folders() -> list[Path]:
+    """The families of layout probes, each a folder of documents and their key."""
+    return sorted(p for p in LAYOUTS.iterdir() if (p / LAYOUT_KEY).exists()) if LAYOUTS.exists() else []
 
 
 # ---- fitting
@@ -284,15 +337,20 @@ def card(report: dict, trained: str) -> str:
         row("lexicon alone (no model)", report.get("lexicon_only", {})),
         row("model, leave one file out", lofo),
         row("model, leave one development family out", report.get("leave_one_dev_family_out", {})),
-        row("model, leave one file out, fixtures and seeds", report.get("leave_one_file_out_fixtures", {})), "",
+        row("model, leave one file out, fixtures and seeds", report.get("leave_one_file_out_fixtures", {})),
+        row("model, leave one file out, layout probes", report.get("leave_one_file_out_layouts", {})), "",
         "The lexicon's cues and the answer-finding rules were written while reading the development",
         "documents, so the lexicon-alone row, and the model's use of those cues and passages, are not",
         "fully independent of these files: held-out here means the model's weights, not every rule.", "",
-        "## Confidence means something (leave one file out, development set)", "",
-        "| confidence | n | accuracy |", "|---|---|---|",
+        "## Confidence means something (leave one file out)", "",
+        "The development set alone gives each band some forty labels, few enough that one file moves",
+        "a band; every labelled answer (development set, fixtures, seeds and layout probes) gives more.", "",
+        "| confidence | n (development set) | accuracy | n (all) | accuracy |", "|---|---|---|---|---|",
     ]
+    every = report.get("leave_one_file_out_all", {}).get("confidence_bands", {})
     for band, m in lofo.get("confidence_bands", {}).items():
-        lines.append(f"| {band} | {m['n']} | {m['accuracy']:.3f} |")
+        a = every.get(band, {"n": 0, "accuracy": 0.0})
+        lines.append(f"| {band} | {m['n']} | {m['accuracy']:.3f} | {a['n']} | {a['accuracy']:.3f} |")
     lines += ["", "## Per label (leave one file out, development set)", "",
               "| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     for lab, m in lofo.get("labels", {}).items():
@@ -319,6 +377,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{tag:<18} {len(got):>4} labelled stances, {sum(s.features is not None for s in got):>4} with an answer",
               file=sys.stderr)
         samples += got
+    for folder in layout_folders():
+        got = collect_layouts(folder, settings, nlp)
+        print(f"{'layouts/' + folder.name:<18} {len(got):>4} labelled stances, "
+              f"{sum(s.features is not None for s in got):>4} with an answer", file=sys.stderr)
+        samples += got
     dev = [s for s in samples if s.family.startswith("dev:")]
     report = {"lexicon_only": metrics([(s, s.structural, 0.0) for s in dev])}
     lofo = cross_validate(samples, lambda s: s.group, args.seed)
@@ -329,14 +392,18 @@ def main(argv: list[str] | None = None) -> int:
                 cues = sorted(k[4:] for k in (s.features or {}) if k.startswith("cue:"))
                 print(f"{s.key:<18} gold={s.gold:<20} pred={pred:<20} {conf:.2f} lex={s.structural:<20} {cues}",
                       file=sys.stderr)
-    report["leave_one_file_out_fixtures"] = metrics([r for r in lofo if not r[0].family.startswith("dev:")])
+    report["leave_one_file_out_fixtures"] = metrics([r for r in lofo if not r[0].family.startswith(("dev:", "layouts:"))])
+    report["leave_one_file_out_layouts"] = metrics([r for r in lofo if r[0].family.startswith("layouts:")])
+    # every labelled answer held out: four times the development set's labels, for confidence bands an analyst can trust
+    report["leave_one_file_out_all"] = metrics(lofo)
     lofam = cross_validate(samples, lambda s: s.family if s.family.startswith("dev:") else "train", args.seed)
     report["leave_one_dev_family_out"] = metrics([r for r in lofam if r[0].family.startswith("dev:")])
     vec, clf = fit(samples, args.seed)
     counts = Counter(s.gold for s in samples if s.features is not None)
     trained = (f"{dt.date.today().isoformat()}: {sum(counts.values())} answers "
                f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}) from "
-               f"{len({s.group for s in samples})} files: {', '.join(t for t, *_ in sources)}; C={C}, seed {args.seed}")
+               f"{len({s.group for s in samples})} files: {', '.join(t for t, *_ in sources)}, "
+               f"layouts ({', '.join(f.name for f in layout_folders())}); C={C}, seed {args.seed}")
     export(vec, clf, args.out / MODEL_FILE, trained)
     (args.out / "stance" / "metrics.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
     (args.out / "stance" / "CARD.md").write_text(card(report, trained), encoding="utf-8")
