@@ -142,6 +142,15 @@ PDF_HEADINGS = ("Government Response to the Energy Committee report on heat pump
 
 # ---- sections under headings
 
+# a Lords committee's recommendations numbered by the report's paragraphs
+BY_PARAGRAPH = reply(
+    "Thank you for the Committee's report on digital exclusion.",
+    "Recommendation (paragraph 3.21): The Government should publish a digital inclusion strategy within a year.",
+    "Government response: The Government does not plan to publish a new strategy.",
+    "Recommendation (paragraph 4.9): The Government should ensure every provider offers a social tariff.",
+    "Government response: The Government agrees. Every major provider already offers one.")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param(WEB, {"1": ("heading", [ACCEPT1, JUNE]), "2": ("heading", [REJECT2])},
                  id="web-heading-and-quote-left-out"),
@@ -190,6 +199,10 @@ PDF_HEADINGS = ("Government Response to the Energy Committee report on heat pump
         "1": ("heading", ["The Government has extended the Boiler Upgrade Scheme to 2028."]),
         "2": ("heading", ["The Government does not intend to set a separate target for installers."]),
     }, id="pdf-headings-quotes-and-answers-without-blank-lines"),
+    pytest.param(BY_PARAGRAPH, {
+        "3.21": ("heading", ["Government response: The Government does not plan to publish a new strategy."]),
+        "4.9": ("heading", ["Government response: The Government agrees.", "Every major provider already offers one."]),
+    }, id="recommendations-numbered-by-paragraph"),
 ])
 def test_heading_sections(text, expected, lex, nlp, settings, rules):
     assert answers(text, lex, nlp, settings, rules) == expected
