@@ -499,3 +499,13 @@ def test_a_concern_quoted_in_quotation_marks_is_not_the_answer(lex, nlp, setting
     got = answers(QUOTED_CONCERN, lex, nlp, settings, rules, labels={"1": 1})
     assert got["1"][1] == ["Our medicines group reviewed the antidote in June and will not add it to the formulary, "
                            "as it cannot be used safely without a blood test."]
+
+
+def test_a_reply_taking_up_lettered_points_in_turn(lex, nlp, settings, rules):
+    text = reply("Thank you for your letter of 4 October. In summary:",
+                 "On (a), an audit of all district nursing records will be completed by 30 November.",
+                 "On (b), the safeguarding policy was reviewed and re-approved by the Board in October.")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts={})
+    assert got["1"][1] == ["On (a), an audit of all district nursing records will be completed by 30 November."]
+    assert got["2"][1] == ["On (b), the safeguarding policy was reviewed and re-approved by the Board in October."]
+    assert "3" not in got

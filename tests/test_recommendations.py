@@ -508,3 +508,52 @@ def test_r_numbers_in_a_report_about_recommendations(lex, rules):
 
 def test_r_numbers_mean_nothing_without_recommendations(lex, rules):
     assert refs_of(letter("Take the R1 road north, then the R2 to the coast."), lex, rules) == []
+
+
+# ---- points a letter lists by letter or numeral, counted 1..n as the development set keys them
+
+def listed(refs) -> list[tuple[str, str | None]]:
+    return [(r.label, r.text) for r in refs]
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param(
+        "The MATTERS OF CONCERN are as follows:\n\n"
+        "a. Mr Gill was discharged without written information about the warning signs.\n\n"
+        "b. The ward had no direct telephone line for discharged patients.",
+        [("1", "Mr Gill was discharged without written information about the warning signs"),
+         ("2", "The ward had no direct telephone line for discharged patients")],
+        id="lettered-paragraphs-after-concerns"),
+    pytest.param(
+        "Following our inspection, we recommend that:\n\n"
+        "a) the provider ensures all patient records include an up-to-date\n   risk assessment;\n"
+        "b) the provider reviews its safeguarding policy; and\n"
+        "c) the provider monitors staff supervision monthly.\n\nPlease send us an action plan.",
+        [("1", "the provider ensures all patient records include an up-to-date risk assessment"),
+         ("2", "the provider reviews its safeguarding policy"),
+         ("3", "the provider monitors staff supervision monthly")],
+        id="lettered-lines-wrapped-after-we-recommend"),
+    pytest.param(
+        "I recommend:\n\n  i.   that the Home Office set a target of 90 days;\n"
+        "  ii.  that victims are given the right to work after six months.",
+        [("1", "that the Home Office set a target of 90 days"),
+         ("2", "that victims are given the right to work after six months")],
+        id="numerals-after-i-recommend"),
+])
+def test_points_listed_by_letter_or_numeral(body, expected, lex, rules):
+    assert listed(refs_of(letter(body), lex, rules)) == expected
+
+
+def test_a_lettered_list_with_no_request_above_it_is_no_recommendation(lex, rules):
+    text = letter("The options we looked at were:\n\na) a new depot in the north;\nb) extending the old one.")
+    assert labels(text, lex, rules) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("Concerns (a) and (b): discharge information\n\nThe Trust has introduced a leaflet.",
+                 ["1", "2"], id="concerns-a-and-b-heading"),
+    pytest.param("On (b), the safeguarding policy was reviewed by the Board in October.", ["2"], id="on-b"),
+    pytest.param("I am pleased to note what you say at items (iii) and (iv).", ["3", "4"], id="items-iii-and-iv"),
+])
+def test_a_reply_names_listed_points(body, expected, lex, rules):
+    assert labels(letter(body), lex, rules) == expected

@@ -189,7 +189,7 @@ def collect_layouts(folder: Path, settings: Settings, nlp) -> list[Sample]:
             lid = next((x for x in lids if k in predicted.get(x, {})), lids[0] if lids else None)
             samples.append(_sample(recorder, predicted, confidence, lid, key, label,
                                    f"layouts/{folder.name}/{want['file']}", f"layouts:{folder.name}",
-                                   f"{folder.name}/{want['file']}:{key}"))
+                                   f"{folder.name}/{want['file']}#{want['index']}:{key}"))
     return samples
 
 

@@ -18,7 +18,7 @@ import itertools
 import re
 
 from pipeline.records import Kind
-from pipeline.stages.ref_forms import labels_r, roman_refs, short_refs, word_refs
+from pipeline.stages.ref_forms import labels_r, listed_refs, short_refs, word_refs
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS: this stage's API)
     ANCHOR_CHARS, LIST_GAP, RecRules, Ref, anchored, clean_text, expand, heading_line, is_heading, label_offset,
     leading_number, load_rules)
@@ -162,7 +162,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     short = labels_r(text)
     blocks = _item_blocks(to_blocks(split_lines(text, seg.start, seg.end)), rules)
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
-        refs += roman_refs(text, blocks)
+        refs += listed_refs(text, blocks, rules)
     # a coroner's report as the data set keeps it: its numbered paragraphs after the facts are the concerns
     concerns = seg.form is Form.report
     list_heading = False

@@ -1,7 +1,7 @@
 """The other ways a letter names a recommendation: ordinals and number words ("your third
 recommendation", "the Panel's 14th", "recommendation one"), "R1" labels where a document
-labels its recommendations so, and the (i)-(iv) requests of a letter and a reply's
-"item (iii)". Each finder reads one line or one paragraph and returns ``Ref`` records.
+labels its recommendations so, the (i)-(iv) or a)-c) points of a letter, and a reply's
+"item (iii)" or "On (b), ...". Each finder reads one line or one paragraph and returns ``Ref`` records.
 """
 from __future__ import annotations
 
@@ -49,19 +49,74 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
 
 
 _ROMAN = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1)}
+_LETTER = {c: n for n, c in enumerate("abcdefgh", 1)}
 _ROMAN_ITEM = re.compile(r"(?<![\w(])\((?P<r>i{1,3}|iv|vi{0,3}|ix|x|xi{1,2})\)(?=\s+\S)")
+# a list line opening "a)", "(b)", "c.", "ii." or "(iii)"
+_LIST_MARK = re.compile(r"^\W{0,3}?(?:\((?P<p>[a-h]|[ivx]{1,4})\)|(?P<d>[a-h]|[ivx]{1,4})[.)])\s+(?=\S)", re.I)
 _REQUEST = re.compile(r"\b(?:be (?:informed|told|provided|given|made aware)|please|grateful|i (?:ask|request|would ask)|"
                       r"i need to know|key points|as follows)\b", re.I)
-_ITEM_REF = re.compile(r"\b(?:items?|points?|requests?|questions?)\s+(?P<list>\((?:i{1,3}|iv|vi{0,3}|ix|x)\)"
-                       r"(?:\s*(?:,|and|&|or|to)\s*\((?:i{1,3}|iv|vi{0,3}|ix|x)\))*)", re.I)
+_MARK = r"\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)"
+_ITEM_REF = re.compile(r"\b(?:items?|points?|requests?|questions?|concerns?|recommendations?|actions?)\s+(?P<list>"
+                       + _MARK + r"(?:\s*(?:,|and|&|or|to)\s*" + _MARK + r")*)", re.I)
+# "On (a), an audit ...": a reply taking up a letter's lettered points in turn
+_ON_ITEM = re.compile(r"\W{0,3}(?:on|regarding|as (?:to|for|regards)|in (?:relation|respect) (?:to|of)|turning to|"
+                      r"with regard to)\s+(?P<list>" + _MARK + r"(?:\s*(?:,|and|&)\s*" + _MARK + r")*)\s*[,:]", re.I)
 
 
-def roman_refs(text: str, blocks: list[Block]) -> list[Ref]:
-    """Requests or points a letter numbers (i), (ii), (iii) ...: as list paragraphs, or inline
-    in a paragraph that asks for something; and a reply's "item (i)", "items (iii) and (iv)".
+def _ordinal(mark: str, scheme: str | None) -> tuple[str, int] | None:
+    """(scheme, position) of a list marker: "c" is the third letter, "iii" the third numeral;
+    "i" opens a list of numerals, but is the ninth letter inside a list of letters."""
+    mark = mark.lower()
+    if scheme == "letter" and mark in _LETTER or mark == "i" and scheme == "letter":
+        return "letter", _LETTER.get(mark, 9)
+    if mark in _ROMAN:
+        return "roman", _ROMAN[mark]
+    return ("letter", _LETTER[mark]) if mark in _LETTER else None
 
-    They count as recommendations 1..n: the letter's numbered asks, which the
-    reply answers one by one.
+
+def _listed(text: str, blocks: list[Block], rules: RecRules) -> list[Ref]:
+    """A letter's points listed a), b), c) or i., ii., iii., one to a line or to a paragraph, right
+    after a line that recommends, raises concerns or asks ("We recommend that:", "The MATTERS OF
+    CONCERN are as follows:"). A line without a marker runs on the item above it; a paragraph
+    without one ends the list."""
+    lines = [(bi, ln) for bi, b in enumerate(blocks) for ln in b.lines]
+    out: list[Ref] = []
+    run: list[tuple[int, int, int]] = []  # (index into lines, position in the list, end of its marker)
+    scheme: str | None = None
+
+    def close(upto: int) -> None:
+        if len(run) < 2:
+            return
+        before = " ".join(ln.text for _, ln in lines[max(0, run[0][0] - 2):run[0][0]])
+        if not (rules.lead_in.search(before) or _REQUEST.search(before)):
+            return
+        for n, (i, pos, mark_end) in enumerate(run):
+            bi, ln = lines[i]
+            stop = run[n + 1][0] if n + 1 < len(run) else upto
+            body = text[mark_end:lines[stop - 1][1].end]
+            item = clean_text(re.sub(r"[;,]?\s+(?:and|or)\s*$", "", " ".join(body.split())))
+            out.append(Ref(str(pos), pos, ln.start, mark_end, blocks[bi].start, blocks[bi].end, True, False, True, item))
+
+    for i, (bi, ln) in enumerate(lines):
+        m = _LIST_MARK.match(ln.text)
+        got = _ordinal(m.group("p") or m.group("d"), scheme if run else None) if m else None
+        if got and got[1] == len(run) + 1 and (not run or got[0] == scheme):
+            scheme = got[0]
+            run.append((i, got[1], ln.start + m.end()))
+        elif run and ln.start == blocks[bi].start:  # a paragraph with no marker
+            close(i)
+            run = []
+    close(len(lines))
+    return out
+
+
+def listed_refs(text: str, blocks: list[Block], rules: RecRules) -> list[Ref]:
+    """Requests, points or concerns a letter lists (i), (ii), (iii) ... or a), b), c): as list
+    paragraphs or lines, or inline in a paragraph that asks for something; and a reply's
+    "item (i)", "items (iii) and (iv)", "Concerns (a) and (b):", "On (b), ...".
+
+    They count as recommendations 1..n: the letter's listed asks, which the
+    reply answers one by one (the development set keys Dr Reid's (i)-(iv) 1-4).
     """
     out: list[Ref] = []
     run: list[tuple[re.Match[str], Block]] = []
@@ -81,15 +136,20 @@ def roman_refs(text: str, blocks: list[Block]) -> list[Ref]:
                 stop = seq[k + 1].start() if k + 1 < len(seq) else (text.find(".", m.end(), b.end) + 1 or b.end)
                 out.append(Ref(str(_ROMAN[m.group("r")]), _ROMAN[m.group("r")], m.start(), m.end(), b.start, b.end,
                                False, False, True, clean_text(text[m.end():stop].rstrip(" ;,and"))))
-        for m in _ITEM_REF.finditer(text, b.start, b.end):
-            for r in re.findall(r"\(([ivx]+)\)", m.group("list").lower()):
-                out.append(Ref(str(_ROMAN[r]), _ROMAN[r], m.start(), m.end(), b.start, b.end,
-                               anchored(text, b, m.start()), False, False, None))
+        on = _ON_ITEM.match(text, b.start)
+        for m in ([on] if on else []) + list(_ITEM_REF.finditer(text, b.start, b.end)):
+            marks = re.findall(r"\(([a-z]+)\)", m.group("list").lower())
+            scheme = "letter" if any(x in _LETTER for x in marks) else None
+            for x in marks:
+                _, n = _ordinal(x, scheme)
+                out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end,
+                               m is on or anchored(text, b, m.start()), False, False, None))
     if len(run) >= 3:
         out += [Ref(str(_ROMAN[m.group("r")]), _ROMAN[m.group("r")], m.start(), m.end(), rb.start, rb.end, True, False,
                     True, clean_text(text[m.end():rb.end])) for m, rb in run]
-    return out
-
+    listed = {r.label for r in out if r.stated}
+    out += [r for r in _listed(text, blocks, rules) if r.label not in listed]
+    return sorted(out, key=lambda r: r.start)
 
 
 @lru_cache(maxsize=4)
