@@ -67,7 +67,7 @@ def _ordinal(mark: str, scheme: str | None) -> tuple[str, int] | None:
     """(scheme, position) of a list marker: "c" is the third letter, "iii" the third numeral;
     "i" opens a list of numerals, but is the ninth letter inside a list of letters."""
     mark = mark.lower()
-    if scheme == "letter" and mark in _LETTER or mark == "i" and scheme == "letter":
+    if scheme == "letter" and (mark in _LETTER or mark == "i"):
         return "letter", _LETTER.get(mark, 9)
     if mark in _ROMAN:
         return "roman", _ROMAN[mark]
@@ -99,13 +99,18 @@ def _listed(text: str, blocks: list[Block], rules: RecRules) -> list[Ref]:
 
     for i, (bi, ln) in enumerate(lines):
         m = _LIST_MARK.match(ln.text)
-        got = _ordinal(m.group("p") or m.group("d"), scheme if run else None) if m else None
-        if got and got[1] == len(run) + 1 and (not run or got[0] == scheme):
-            scheme = got[0]
-            run.append((i, got[1], ln.start + m.end()))
-        elif run and ln.start == blocks[bi].start:  # a paragraph with no marker
+        mark = (m.group("p") or m.group("d")) if m else None
+        nxt = _ordinal(mark, scheme) if mark and run else None
+        if nxt and nxt == (scheme, len(run) + 1):
+            run.append((i, nxt[1], ln.start + m.end()))
+            continue
+        if run and (mark or ln.start == blocks[bi].start):  # a new list, or a paragraph with no marker
             close(i)
             run = []
+        first = _ordinal(mark, None) if mark else None
+        if first and first[1] == 1:
+            scheme = first[0]
+            run = [(i, 1, ln.start + m.end())]
     close(len(lines))
     return out
 
