@@ -557,3 +557,19 @@ def test_a_lettered_list_with_no_request_above_it_is_no_recommendation(lex, rule
 ])
 def test_a_reply_names_listed_points(body, expected, lex, rules):
     assert labels(letter(body), lex, rules) == expected
+
+
+def test_recommendations_numbered_by_paragraph_without_a_full_stop(lex, rules):
+    """A Lords response quotes "3.14 The Environment Agency should ..." under a line saying the
+    recommendations are set out below; a wrapped "6.3 million ..." and the paper's own numbered
+    paragraphs ("1.2 The remaining ...", "3.15 The Government agrees ...") are no recommendations."""
+    text = ("Government response to the Committee's report\n\nThe Committee's recommendations are set out below, "
+            "using the paragraph numbers of the report.\n\n1.2 The remaining recommendations are addressed to "
+            "reservoir undertakers and are not covered here.\n\n3.14 The Environment Agency should update its flood "
+            "risk assessment every\n6.3 million properties are at risk, so it should publish the data.\n\n"
+            "Agreed.\n\n3.15 The Government agrees with this recommendation and will publish the data.\n\n"
+            "3.22 The Government should extend the Flood Re scheme to small businesses.\n\n"
+            "Not agreed.\n")
+    segs = segment(text, lex)
+    got = [r.label for seg in segs for r in R.find_refs(text, seg, rules)]
+    assert got == ["3.14", "3.22"]

@@ -431,6 +431,15 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
                  "Recommendation 3\n\nThe government should introduce a minimum staffing ratio.\n\n"
                  "Not accepted. The government does not consider a fixed ratio appropriate.\n", Kind.reply,
                  id="status-word-opening-an-answer-line"),
+    pytest.param("Independent Review of Children in Custody: Government Response\n\nJune 2025\n\nRecommendation 3\n\n"
+                 "The Review recommended that PAVA spray should be withdrawn.\n\nOur response\n\nWe do not agree.\n",
+                 Kind.reply, id="title-ending-government-response"),
+    pytest.param("OFFICE OF THE POLICE AND CRIME COMMISSIONER\n\nResponse to His Majesty's Inspectorate of "
+                 "Constabulary:\n\"An inspection of how well the force protects vulnerable people\"\n\n"
+                 "The report makes six recommendations for the force.\n", Kind.reply,
+                 id="title-response-to-an-inspectorate"),
+    pytest.param("Response to the consultation on bus fares\n\nWe set out below our views on the proposed changes "
+                 "and our concerns about them.\n", Kind.letter, id="response-to-a-consultation-is-no-reply"),
     # a report, and anything else
     pytest.param("Prison education review\n\nWe found that most prisoners were not assessed on arrival.\n\n"
                  "Recommendation 1: every prisoner should be assessed on arrival.\n", Kind.letter,

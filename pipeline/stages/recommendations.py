@@ -150,6 +150,14 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
     return out
 
 
+_PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
+
+
+def _order(label: str) -> tuple[int, ...]:
+    """Where a quoted label stands in the report: 3.22 follows 3.14, and 4 follows both."""
+    return tuple(int(n) for n in re.findall(r"\d+", label))
+
+
 def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[str] | None = None) -> list[Ref]:
     """Every reference in the segment, in text order, one per label.
 
@@ -173,22 +181,29 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     # In a response paper the recommendations are quoted as numbered paragraphs,
     # each followed by its answer: once the paper says they are reproduced
     # below, every numbered paragraph whose number goes up is one.
-    numbered: int | None = None  # last number quoted so far; None until the paper says so
+    numbered: tuple[int, ...] | None = None  # last number quoted so far ((3, 14) for 3.14); None until the paper says so
     for bi, b in enumerate(blocks):
         joined = clean(b.text) or ""
         item = rules.list_item.match(clean(b.lines[0].text) or "")
         quotes_text = item and (len(item.group("text").split()) >= 6 or sentence_end(item.group("text")))
-        if item and quotes_text and numbered is not None and leading_number(item.group("num")) > numbered and not lead_in:
-            m = item
+        # "3.14 The Environment Agency should ...": paragraph numbers with no full stop, where the paper
+        # says its recommendations follow
+        para = _PARAGRAPH_ITEM.match(clean(b.lines[0].text) or "") if numbered is not None and not item else None
+        # not the paper's own numbered paragraphs ("1.1 The government agrees ...", "2.2 Since the collapse ...")
+        if para and (_ANSWER_START.match(para.group("text")) or not _MODAL.search(joined.split(". ")[0])):
+            para = None
+        if (para or item and quotes_text) and numbered is not None and not lead_in \
+                and _order((para or item).group("num")) > numbered:
+            m = para or item
             lab = m.group("num")
             ln = b.lines[0]
             off = label_offset(ln.text, lab)
             refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                             True, True, True, clean_text(m.group("text"))))
-            numbered = leading_number(lab)
+            numbered = _order(lab)
             continue
         if numbered is None and rules.numbered_lead.search(joined):
-            numbered = 0
+            numbered = (0,)
         # a list runs on over consecutive items, and over a paragraph or two
         # when the numbering then carries on (multi-paragraph concerns)
         # "Conclusions and recommendations" over the first item: a section heading that opens a list
