@@ -509,3 +509,22 @@ def test_a_reply_taking_up_lettered_points_in_turn(lex, nlp, settings, rules):
     assert got["1"][1] == ["On (a), an audit of all district nursing records will be completed by 30 November."]
     assert got["2"][1] == ["On (b), the safeguarding policy was reviewed and re-approved by the Board in October."]
     assert "3" not in got
+
+
+NUMBERED_PARAGRAPHS = reply(
+    "Thank you for your report of 19 February. Our response follows, numbered as in your report.",
+    "1. All our care staff completed the diet training in March, and it is now part of induction.",
+    "2. We do not accept that agency staff were given no written information.")
+
+
+def test_numbered_paragraphs_answer_the_concerns_of_those_numbers(lex, nlp, settings, rules):
+    got = answers(NUMBERED_PARAGRAPHS, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
+    assert got == {
+        "1": ("heading", ["All our care staff completed the diet training in March, and it is now part of induction."]),
+        "2": ("heading", ["We do not accept that agency staff were given no written information."])}
+
+
+def test_a_reply_s_own_numbered_list_is_not_read_as_its_answers(lex, nlp, settings, rules):
+    """Two numbered paragraphs for three concerns: the reply's own list, not one answer to each."""
+    got = answers(NUMBERED_PARAGRAPHS, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts={})
+    assert all(how != "heading" for how, _ in got.values())

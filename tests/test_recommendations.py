@@ -573,3 +573,18 @@ def test_recommendations_numbered_by_paragraph_without_a_full_stop(lex, rules):
     segs = segment(text, lex)
     got = [r.label for seg in segs for r in R.find_refs(text, seg, rules)]
     assert got == ["3.14", "3.22"]
+
+
+def test_concerns_numbered_under_each_addressee_in_a_letter(lex, rules):
+    """A coroner's report written as a letter: "To Meadowbank Care Ltd:" opens the numbered
+    concerns sent to that body, though no lead-in line ends with a colon."""
+    text = letter(
+        "Matters of concern\n\nDuring the inquest the evidence revealed matters giving rise to concern, and it is my "
+        "statutory duty to report them to you.\n\nTo Meadowbank Care Ltd:\n\n1. Care staff had not been trained in "
+        "the modified diet framework.\n\n2. Nobody was supervising the dining room while residents ate.\n\n"
+        "To the Care Quality Commission:\n\n3. The home had not been inspected for five years.")
+    (seg,) = segment(text, lex)
+    got = [(r.label, r.addressee, r.text) for r in R.find_refs(text, seg, rules, lex.addressee_heading)]
+    assert got == [("1", "Meadowbank Care Ltd", "Care staff had not been trained in the modified diet framework"),
+                   ("2", "Meadowbank Care Ltd", "Nobody was supervising the dining room while residents ate"),
+                   ("3", "the Care Quality Commission", "The home had not been inspected for five years")]

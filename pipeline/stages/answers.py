@@ -191,6 +191,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             openers[start] = {label}
             heading_at[start] = True
             stated_at.add(start)  # the heading line is not part of the answer
+    if not openers:  # "1. All 46 members of staff completed ...": one numbered paragraph to each concern
+        for start, label in _numbered_paragraphs(blocks, labels):
+            openers[start] = {label}
+            heading_at[start] = True
     order = sorted(openers)
     out: dict[str, Answer] = {}
     pending: list[str] = []  # headings with nothing under them: answered with the next one
@@ -260,6 +264,23 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
 
 
 _NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2})[.)]\s+(?P<title>[^.!?:]{2,60})[\s*_:]*$")
+
+
+_NUMBERED_PARAGRAPH = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2})[.)]\s+\S")
+
+
+def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, str]]:
+    """Numbered paragraphs 1..n in a reply that was sent concerns 1..n, one paragraph to each
+    ("Our response follows, numbered as in your report. 1. ... 2. ..."): the numbers must be
+    exactly the labels, so a reply's own list of actions is not read as its answers."""
+    found = []
+    for b in blocks:
+        m = _NUMBERED_PARAGRAPH.match(clean(b.lines[0].text) or "")
+        if m and m.group("num") in labels:
+            found.append((b.lines[0].start, m.group("num")))
+    nums = [int(n) for _, n in found]
+    wanted = sorted(n for lab, n in labels.items() if lab == str(n))
+    return found if len(found) >= 2 and nums == wanted else []
 
 
 def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, str]]:

@@ -265,7 +265,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             continue  # "To Shireford County Council:": a sub-heading inside the list
         tail = joined.rstrip("* ")
         lead_in = (bool(rules.lead_in.search(joined)) and (tail.endswith(":") or _LEADS_ON.search(tail))
-                   and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail))
+                   and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail)) \
+            or bool(addressee is not None and seg.kind is Kind.letter and addressee.match(joined))  # "To the Trust:" over its concerns
 
         if lead_in:
             last_item = None
