@@ -528,3 +528,30 @@ def test_a_reply_s_own_numbered_list_is_not_read_as_its_answers(lex, nlp, settin
     """Two numbered paragraphs for three concerns: the reply's own list, not one answer to each."""
     got = answers(NUMBERED_PARAGRAPHS, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts={})
     assert all(how != "heading" for how, _ in got.values())
+
+
+# pdftotext of a response paper: no blank lines, a summary of the recommendations first
+SUMMARY_THEN_ANSWERS = (
+    "Government Response to the Home Affairs Committee Report\n"
+    "This paper sets out the Government's response. The Committee's recommendations are listed first,\n"
+    "as they appear in the report, and the Government's response to each follows.\n"
+    "Summary of the Committee's recommendations\n"
+    "1. The Home Office should legislate to dismiss officers who fail re-vetting. (Paragraph 31)\n"
+    "2. The Government should reinstate legally qualified chairs for misconduct hearings. (Paragraph 44)\n"
+    "3. The Home Office should fund a national confidential reporting line. (Paragraph 85)\n"
+    "Government response to the recommendations\n"
+    "Recommendation 1\n"
+    "The Home Office should legislate to dismiss officers who fail re-vetting. (Paragraph 31)\n"
+    "The Police (Vetting) Regulations 2025 will come into force on 1 April 2025 and provide for dismissal.\n"
+    "Recommendation 2\n"
+    "The Government should reinstate legally qualified chairs for misconduct hearings. (Paragraph 44)\n"
+    "The Government does not intend to return to the previous arrangements.\n")
+
+
+def test_a_summary_of_the_recommendations_is_not_their_answer(lex, nlp, settings, rules):
+    """Each answer runs from its own "Recommendation N" line, though no blank line sets it apart;
+    the summary's third item, never taken up again, has no answer."""
+    got = answers(SUMMARY_THEN_ANSWERS, lex, nlp, settings, rules)
+    assert got["1"][1][-1] == "The Police (Vetting) Regulations 2025 will come into force on 1 April 2025 and provide for dismissal."
+    assert got["2"][1] == ["The Government does not intend to return to the previous arrangements."]
+    assert "3" not in got

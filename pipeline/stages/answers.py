@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.stages.recommendations import ANCHOR_CHARS, PARAGRAPH_TAG, Ref
+from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref
+from pipeline.stages.refs import heading_line
 from pipeline.stages.segment import Segment, prose_lines
 from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, to_blocks
 
@@ -90,7 +91,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                 and not re.match(r"\s*[a-z]", b.lines[1].text)
             cuts = {b.start, b.end} | ({first.end} if own_line else set())
             for ln in b.lines[1:]:  # in PDF text's paragraphs: "Government response:" or "Recommendation 2"
-                if _LABEL_LINE.match(ln.text) or _BARE_LABEL.match(ln.text):
+                if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text):
                     cuts |= {ln.start, min(ln.end, b.end)}
                 elif PARAGRAPH_TAG.search(clean(ln.text) or ""):  # "(Paragraph 18)" closes the quoted recommendation
                     cuts.add(min(ln.end, b.end))
@@ -113,11 +114,6 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
 # a line that stops mid-sentence: a comma or a little word last
 _RUNS_ON = re.compile(r"(?:,|\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which|we|is|are|will))\s*$",
                       re.I)
-# "Recommendation 4", "Concern 2:", "Recommendations 8.3 and 8.4" alone on a line
-# (capitalised, no full stop: "recommendation 47." is a sentence's end wrapped onto its own line)
-_BARE_LABEL = re.compile(r"^[\s*#_]*(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"
-                         r"CONCERNS?)\s+(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:\s*(?:and|&|,|to|-|–)\s*"
-                         r"(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?))*[\s:*_]*$")
 _HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|response\b|conclusions?\b)", re.I)
 
 
@@ -196,6 +192,19 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             openers[start] = {label}
             heading_at[start] = True
     order = sorted(openers)
+    # a summary of the recommendations before the answers ("Summary of the Committee's
+    # recommendations: 1. ... 8. ..."): quotes with nothing under them whose labels are
+    # opened again further on; a label the paper never takes up again is not addressed
+    bare = [_says_nothing(text, _without_quote(
+        text, [u for u in all_units if start <= u[0] < (order[k + 1] if k + 1 < len(order) else hi)],
+        [rec_texts.get(lab) for lab in openers[start]], stop, stated=start in stated_at)) for k, start in enumerate(order)]
+    for run in _runs(bare):
+        labels_run = {lab for k in run for lab in openers[order[k]]}
+        later = {lab for start in order[run[-1] + 1:] for lab in openers[start]}
+        if len(run) >= SUMMARY_ITEMS and len(labels_run & later) * 2 >= len(labels_run):
+            for k in run:
+                del openers[order[k]]
+    order = sorted(openers)
     out: dict[str, Answer] = {}
     pending: list[str] = []  # headings with nothing under them: answered with the next one
     for k, start in enumerate(order):
@@ -266,6 +275,25 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
 _NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2})[.)]\s+(?P<title>[^.!?:]{2,60})[\s*_:]*$")
 
 
+SUMMARY_ITEMS = 3  # quoted recommendations in a row with no answer between them that make a summary
+
+
+def _says_nothing(text: str, answer: list[Unit]) -> bool:
+    """No answer, or only a title line ("Government response to the recommendations")."""
+    return all(heading_line(text[a:z]) for a, z, _ in answer)
+
+
+def _runs(flags: list[bool]) -> list[list[int]]:
+    """The maximal runs of consecutive true flags, as lists of positions."""
+    out: list[list[int]] = []
+    for k, flag in enumerate(flags):
+        if flag and out and out[-1][-1] == k - 1:
+            out[-1].append(k)
+        elif flag:
+            out.append([k])
+    return out
+
+
 _NUMBERED_PARAGRAPH = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2})[.)]\s+\S")
 
 
@@ -306,7 +334,7 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
             continue
         if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
             return None
-        if k == 0 or _BARE_LABEL.match(ln.text) \
+        if k == 0 or BARE_LABEL.match(ln.text) \
                 or (r.stated and re.match(r"[\W_]*\d", text[ln.start:r.end])):
             return ln  # a paragraph's first line; in PDF text, a "Recommendation 1" line or "1. The ... should"
         prev = clean(b.lines[k - 1].text) or ""

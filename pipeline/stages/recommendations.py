@@ -19,8 +19,8 @@ import re
 
 from pipeline.records import Kind
 from pipeline.stages.ref_forms import labels_r, listed_refs, short_refs, word_refs
-from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS: this stage's API)
-    ANCHOR_CHARS, LIST_GAP, RecRules, Ref, anchored, clean_text, expand, heading_line, is_heading, label_offset,
+from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
+    ANCHOR_CHARS, BARE_LABEL, LIST_GAP, RecRules, Ref, anchored, clean_text, expand, heading_line, is_heading, label_offset,
     leading_number, load_rules)
 from pipeline.stages.segment import Segment
 from pipeline.stages.shapes import Form
@@ -133,15 +133,16 @@ _CAPS_HEADING = re.compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?[A-Z][A-Z’'&,-]+(?:\s+[
 
 def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
     """Paragraphs as a reader sees them in PDF text with no blank lines: a numbered item
-    ("2. The council should ...") after a finished sentence or a heading starts a new one,
-    and so does a capitals heading after a finished sentence."""
+    ("2. The council should ...") or a "Recommendation 2" line after a finished sentence or a
+    heading starts a new one, and so does a capitals heading after a finished sentence."""
     out: list[Block] = []
     for b in blocks:
         cur, gap = [b.lines[0]], b.gap
         for prev, ln in zip(b.lines, b.lines[1:]):
             before = clean(prev.text) or ""
             line = clean(ln.text) or ""
-            if (rules.list_item.match(line) and (sentence_end(before) or before.endswith(")") or heading_line(prev.text))) \
+            if ((rules.list_item.match(line) or BARE_LABEL.match(ln.text))
+                    and (sentence_end(before) or before.endswith(")") or heading_line(prev.text))) \
                     or (_CAPS_HEADING.match(line) and sentence_end(before)):
                 out.append(Block(tuple(cur), gap))
                 cur, gap = [], 0

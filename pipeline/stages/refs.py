@@ -76,6 +76,13 @@ class Ref:
     conclusion: bool = False  # a report's conclusion in its numbered list: nothing to answer
 
 
+# "Recommendation 4", "Concern 2:", "Recommendations 8.3 and 8.4" alone on a line
+# (capitalised, no full stop: "recommendation 47." is a sentence's end wrapped onto its own line)
+BARE_LABEL = re.compile(r"^[\s*#_]*(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"
+                         r"CONCERNS?)\s+(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:\s*(?:and|&|,|to|-|–)\s*"
+                         r"(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?))*[\s:*_]*$")
+
+
 # a reference this close to the start of its paragraph opens an answer to it
 ANCHOR_CHARS = 60
 # paragraphs a numbered list may run over between two items
