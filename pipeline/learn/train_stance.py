@@ -7,9 +7,9 @@ project can read: the real development set (read from ``../shared/dev``, never
 copied), the annotated fixtures in ``tests/data/fixtures/``, the seeds, and the
 layout probes in ``tests/data/layouts/`` (documents written in the layouts real
 publishers use, each with the stance its writer meant; they bring answers worded
-as no development file words them). The pipeline runs over each corpus as usual; for every stance the gold gives, the
-features of the answer the pipeline found are the input and the gold label the
-target. Stances the pipeline finds no answer for keep their structural label
+as no development file words them). The pipeline runs over each corpus as usual;
+for every stance the gold gives, the features of the answer the pipeline found
+are the input and the gold label the target. Stances the pipeline finds no answer for keep their structural label
 (``not_addressed``) and count as errors where gold disagrees.
 
 Honest figures: every prediction reported is made by a model that never saw
