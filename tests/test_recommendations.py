@@ -588,3 +588,24 @@ def test_concerns_numbered_under_each_addressee_in_a_letter(lex, rules):
     assert got == [("1", "Meadowbank Care Ltd", "Care staff had not been trained in the modified diet framework"),
                    ("2", "Meadowbank Care Ltd", "Nobody was supervising the dining room while residents ate"),
                    ("3", "the Care Quality Commission", "The home had not been inspected for five years")]
+
+
+def test_treasury_minutes_label_with_a_colon(lex, rules):
+    text = ("Treasury Minutes\n\n1: PAC conclusion: The Agency does not know how many farmers will leave the land.\n\n"
+            "1a: PAC recommendation: The Agency should write to the Committee setting out its assessment.\n\n"
+            "1.1 The government agrees with the Committee's recommendation.\n")
+    (seg,) = segment(text, lex)
+    assert [(r.label, r.stated, r.text) for r in R.find_refs(text, seg, rules)] == [
+        ("1a", True, "The Agency should write to the Committee setting out its assessment")]
+
+
+def test_recommendations_quoted_by_paragraph_number(lex, rules):
+    """"Paragraph 3.4: The University should ...": a report that numbers its recommendations by
+    paragraph; a paragraph line that recommends nothing is no recommendation."""
+    text = ("Response of the University Council\n\nParagraph 3.4: The University should adopt the Mental Health "
+            "Charter.\n\nCouncil's response: Noted.\n\nParagraph 3.7: The University should appoint an executive lead."
+            "\n\nCouncil's response: Accepted.\n\nParagraph 4.1: This chapter describes the counselling service.\n")
+    segs = segment(text, lex)
+    got = [(r.label, r.stated, r.text) for seg in segs for r in R.find_refs(text, seg, rules)]
+    assert got == [("3.4", True, "The University should adopt the Mental Health Charter"),
+                   ("3.7", True, "The University should appoint an executive lead")]

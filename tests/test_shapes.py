@@ -440,6 +440,9 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
                  id="title-response-to-an-inspectorate"),
     pytest.param("Response to the consultation on bus fares\n\nWe set out below our views on the proposed changes "
                  "and our concerns about them.\n", Kind.letter, id="response-to-a-consultation-is-no-reply"),
+    pytest.param("Report of the Commission on Student Wellbeing\n\nParagraph 3.4: The University should adopt the "
+                 "Charter.\n\nCouncil's response: Council notes the recommendation.\n", Kind.reply,
+                 id="a-body-s-response-label"),
     # a report, and anything else
     pytest.param("Prison education review\n\nWe found that most prisoners were not assessed on arrival.\n\n"
                  "Recommendation 1: every prisoner should be assessed on arrival.\n", Kind.letter,

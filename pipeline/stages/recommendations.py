@@ -117,8 +117,10 @@ def _response_line(lines) -> int | None:
 _REPLY_VOICE = re.compile(r"^\W*(?:fully |partially |partly )?(?:accepted|agreed|not accepted|not agreed|rejected|noted|"
                           r"supported|implemented|completed?)\b|\b(?:will|shall)\b|\b(?:has|have|had)\s+(?:been\s+)?"
                           r"\w+(?:ed|en)\b|\b(?:was|were)\s+\w+(?:ed|en)\b", re.I)
-_LABEL_FIRST = re.compile(r"^\W{0,4}(?P<num>\d{1,3}[a-z]?)\.?\s+(?:(?-i:[A-Z]{2,6})\s+|(?:the\s+)?committee(?:'s|’s)?\s+)?"
+_LABEL_FIRST = re.compile(r"^\W{0,4}(?P<num>\d{1,3}[a-z]?)[.:]?\s+(?:(?-i:[A-Z]{2,6})\s+|(?:the\s+)?committee(?:'s|’s)?\s+)?"
                           r"recommendation\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
+# a paper quoting recommendations by the report's paragraph numbers: "Paragraph 3.4: The University should ..."
+_BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}\.\d{1,3})\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
 # a lead-in that ends in a full stop: "I make the following recommendations."
 _LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$", re.I)
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
@@ -273,9 +275,14 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             last_item = None
         for ln in b.lines:
             low = ln.text.lower()
-            if not _KEYWORD_HINT.search(low):
-                continue  # most lines name no recommendation; skip the patterns
-            first = _LABEL_FIRST.match(clean(ln.text) or "")
+            # "Paragraph 3.4: The University should ...": a recommendation numbered by the report's paragraph
+            first = _BY_PARAGRAPH.match(clean(ln.text) or "") if low.lstrip(" *#_").startswith("paragraph") else None
+            if first and (not _MODAL.search(first.group("text")) or _ANSWER_START.match(first.group("text"))):
+                first = None
+            if not first:
+                if not _KEYWORD_HINT.search(low):
+                    continue  # most lines name no recommendation; skip the patterns
+                first = _LABEL_FIRST.match(clean(ln.text) or "")
             if first:  # Treasury Minutes: "1a. PAC recommendation: The Department should ..."
                 lab = first.group("num")
                 off = label_offset(ln.text, lab)
