@@ -374,8 +374,11 @@ def test_kind_of_a_single_document(text, expected, lex):
 @pytest.mark.parametrize("opening", [
     "Thank you for sending me your final report on the complaint made by Mrs Y.",
     "Thank you for sending the Royal College of Radiologists your Regulation 28 report following the inquest.",
+    "Further to your final decision of 7 January, I am writing to confirm the Council's position.",
+    "I am writing to update the Commissioner. I have set out our response to each of the Commissioner's "
+    "recommendations in turn below.",
 ])
-def test_thanks_for_sending_the_report_opens_a_reply(opening, lex):
+def test_an_opening_that_answers_a_report_or_decision_opens_a_reply(opening, lex):
     text = f"Dear Mr Behrens,\n\n{opening} I have today written to Mrs Y to apologise.\n\nYours sincerely,\n\nAnn Lee\n"
     (seg,) = segment(text, lex)
     assert seg.kind is Kind.reply
