@@ -609,3 +609,14 @@ def test_recommendations_quoted_by_paragraph_number(lex, rules):
     got = [(r.label, r.stated, r.text) for seg in segs for r in R.find_refs(text, seg, rules)]
     assert got == [("3.4", True, "The University should adopt the Mental Health Charter"),
                    ("3.7", True, "The University should appoint an executive lead")]
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("The report sets out fourteen concerns, of which I have identified two as priority concerns. I am writing "
+     "to draw these to your attention.", ["1", "2"]),
+    ("The inspection took place over two weeks in July. I am grateful to your staff for their help.", []),
+], ids=["names-its-concerns", "says-nothing-of-concerns"])
+def test_a_paragraph_naming_its_concerns_leads_into_the_list_below_it(lead, expected, lex, rules):
+    text = letter(f"{lead}\n\n1. Time out of cell. Around half of prisoners were locked up for more than 22 hours.\n\n"
+                  "2. Illicit drugs. The random drug testing positive rate was among the highest we have recorded.")
+    assert labels(text, lex, rules) == expected

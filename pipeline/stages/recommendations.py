@@ -156,6 +156,16 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
 _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
 
 
+def _opens_list(joined: str, after: list[Block], kind: Kind, rules: RecRules) -> bool:
+    """"... I have identified five as priority concerns. I am writing to draw these to your
+    attention." right above "1. Time out of cell. ...": in a letter, a paragraph that names
+    its concerns or recommendations leads into the list numbered from 1 that follows it."""
+    if kind is not Kind.letter or not after or not rules.lead_in.search(joined):
+        return False
+    item = rules.list_item.match(clean(after[0].lines[0].text) or "")
+    return bool(item and item.group("num") == "1" and len(item.group("text").split()) >= 6)
+
+
 def _order(label: str) -> tuple[int, ...]:
     """Where a quoted label stands in the report: 3.22 follows 3.14, and 4 follows both."""
     return tuple(int(n) for n in re.findall(r"\d+", label))
@@ -267,9 +277,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 and not rules.inline.search(joined):
             continue  # "To Shireford County Council:": a sub-heading inside the list
         tail = joined.rstrip("* ")
-        lead_in = (bool(rules.lead_in.search(joined)) and (tail.endswith(":") or _LEADS_ON.search(tail))
-                   and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail)) \
-            or bool(addressee is not None and seg.kind is Kind.letter and addressee.match(joined))  # "To the Trust:" over its concerns
+        lead_in = ((bool(rules.lead_in.search(joined)) and (tail.endswith(":") or _LEADS_ON.search(tail))
+                    and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail))
+                   # "To the Trust:" over the concerns sent to it
+                   or bool(addressee is not None and seg.kind is Kind.letter and addressee.match(joined))
+                   or _opens_list(joined, blocks[bi + 1:bi + 2], seg.kind, rules))
 
         if lead_in:
             last_item = None
