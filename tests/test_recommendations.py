@@ -381,10 +381,12 @@ def test_concerns_in_pdf_text_without_blank_lines(lex, rules):
     assert [(r.label, r.text.split()[-1]) for r in refs_of(text, lex, rules)] == [("1", "trust"), ("2", "report")]
 
 
-def test_treasury_minutes_label_before_the_keyword(lex, rules):
-    text = ("Treasury Minutes\n\n1. PAC conclusion: The Department does not know the state of the school estate.\n\n"
-            "1a. PAC recommendation: The Department should set out how it will complete its data collection.\n\n"
-            "1.1 The government agrees with the Committee's recommendation.\n")
+@pytest.mark.parametrize("sep", [".", ":"], ids=["1a-full-stop", "1a-colon"])
+def test_treasury_minutes_label_before_the_keyword(sep, lex, rules):
+    """"1a. PAC recommendation:" and, as real Treasury Minutes write it, "1a: PAC recommendation:"."""
+    text = (f"Treasury Minutes\n\n1{sep} PAC conclusion: The Department does not know the state of the school "
+            f"estate.\n\n1a{sep} PAC recommendation: The Department should set out how it will complete its data "
+            "collection.\n\n1.1 The government agrees with the Committee's recommendation.\n")
     (seg,) = segment(text, lex)
     assert [(r.label, r.stated, r.text) for r in R.find_refs(text, seg, rules)] == [
         ("1a", True, "The Department should set out how it will complete its data collection")]
@@ -588,15 +590,6 @@ def test_concerns_numbered_under_each_addressee_in_a_letter(lex, rules):
     assert got == [("1", "Meadowbank Care Ltd", "Care staff had not been trained in the modified diet framework"),
                    ("2", "Meadowbank Care Ltd", "Nobody was supervising the dining room while residents ate"),
                    ("3", "the Care Quality Commission", "The home had not been inspected for five years")]
-
-
-def test_treasury_minutes_label_with_a_colon(lex, rules):
-    text = ("Treasury Minutes\n\n1: PAC conclusion: The Agency does not know how many farmers will leave the land.\n\n"
-            "1a: PAC recommendation: The Agency should write to the Committee setting out its assessment.\n\n"
-            "1.1 The government agrees with the Committee's recommendation.\n")
-    (seg,) = segment(text, lex)
-    assert [(r.label, r.stated, r.text) for r in R.find_refs(text, seg, rules)] == [
-        ("1a", True, "The Agency should write to the Committee setting out its assessment")]
 
 
 def test_recommendations_quoted_by_paragraph_number(lex, rules):
