@@ -462,3 +462,18 @@ def test_covering_letter_and_its_annex_in_pdf_text_are_two_segments(lex):
 
     segs = segment(mask_noise(text), lex)
     assert len(segs) == 2 and text[segs[1].start:].startswith("Annex A")
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Independent Review of Listing in the First-tier Tribunal: HMCTS response", Kind.reply),
+    ("Maternity triage review: NHS England's response", Kind.reply),
+    ("Raising concerns about charities: our response to the independent review of casework", Kind.reply),
+    ("Consultation on charity reporting: request for response", Kind.letter),
+], ids=["body-response", "possessive-response", "our-response-to-the-review", "request-for-response"])
+def test_a_paper_titled_as_a_body_s_response_is_a_reply(title, kind, lex):
+    """Publishers title a response paper "<report>: <body> response", or call it "our response to
+    the review", as often as "Government response"; a lower-case "request for response" is not one."""
+    text = (f"{title}\n\nJune 2025\n\nRecommendation 1: Publish waiting times every quarter\n\n"
+            "The review recommended that waiting times should be published every quarter.\n\n"
+            "We have made this change and publish the figures each quarter.\n")
+    assert segment(text, lex)[0].kind is kind
