@@ -60,8 +60,12 @@ class Block:
         return "\n".join(ln.text for ln in self.lines)
 
 
-def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    """Lines of ``text[start:end]`` with offsets into ``text``; handles CR, CRLF."""
+def split_lines(text: str, start: int = 0, end: int | None = None, *, cells: bool = False) -> list[Line]:
+    """Lines of ``text[start:end]`` with offsets into ``text``; handles CR, CRLF.
+
+    With ``cells``, a pipe table's row becomes its cells, each a paragraph of its own, the way the
+    web reader renders a table: a recommendation's number, its words and the response beside them
+    are then read as they are in prose."""
     end = len(text) if end is None else end
     out: list[Line] = []
     pos = start
@@ -71,6 +75,101 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
         pos = start + m.end()
     if pos < end or not out:
         out.append(Line(pos, end, text[pos:end]))
+    if cells and "|" in text:
+        rows = table_rows(text)
+        if rows:
+            out = [part for ln in out for part in _as_cells(ln, rows.get(ln.start), start, end)]
+    return out
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+TABLE_ROWS = 3  # rows of equal width that make a table when no "---|---" rule says so
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A pipe table's cell: its row's cell spans, its place in the row, and the table's first row."""
+
+    row: tuple[tuple[int, int], ...]
+    index: int
+    header: tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=8)
+def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], ...], ...]:
+    """``text``'s pipe tables (Markdown's, or a web page's as html2text writes it), each a tuple of
+    rows: the row's line start and its cells' spans; a rule row ("---|---") has no cells.
+
+    A run of lines holding "|" is a table when a rule row marks it or when at least TABLE_ROWS of
+    them have the same number of cells, so one "Name | Role | Body" signature line stays a line."""
+    if "|" not in text:
+        return ()
+    out = []
+    run: list[tuple[int, int]] = []
+
+    def close() -> None:
+        if not run:
+            return
+        rows = [(s, _TABLE_RULE.match(text, s, e) is not None, _cells(text, s, e)) for s, e in run]
+        bars = [len(_CELL_BAR.findall(text, s, e)) for s, e in run]  # empty cells count: "7 | ... | | |"
+        if any(rule for _, rule, _ in rows) or (len(bars) >= TABLE_ROWS and len(set(bars)) == 1):
+            out.append(tuple((s, () if rule else cells) for s, rule, cells in rows))
+        run.clear()
+
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if "|" in line and line.strip():
+            run.append((pos, end))
+        else:
+            close()
+        pos = end + 1
+    close()
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def table_rows(text: str) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Each table row's line start to its cells' spans."""
+    return {s: cells for table in _tables(text) for s, cells in table}
+
+
+@lru_cache(maxsize=8)
+def table_cells(text: str) -> dict[int, Cell]:
+    """Each table cell's start to the cell."""
+    out: dict[int, Cell] = {}
+    for table in _tables(text):
+        header = next((cells for _, cells in table if cells), ())
+        for _, cells in table:
+            for k, (a, _z) in enumerate(cells):
+                out[a] = Cell(cells, k, header)
+    return out
+
+
+def _cells(text: str, s: int, e: int) -> tuple[tuple[int, int], ...]:
+    bars = [m.start() for m in _CELL_BAR.finditer(text, s, e)]
+    edges = [s - 1, *bars, e]
+    spans = []
+    for a, z in zip(edges, edges[1:]):
+        a += 1
+        while a < z and text[a].isspace():
+            a += 1
+        while z > a and text[z - 1].isspace():
+            z -= 1
+        if z > a:
+            spans.append((a, z))
+    return tuple(spans)
+
+
+def _as_cells(ln: Line, cells: tuple[tuple[int, int], ...] | None, lo: int, hi: int) -> list[Line]:
+    if cells is None:
+        return [ln]
+    out = [Line(ln.start, ln.start, "")]
+    for a, z in cells:
+        a, z = max(a, lo), min(z, hi)
+        if z > a:
+            out += [Line(a, z, ln.text[a - ln.start:z - ln.start]), Line(z, z, "")]
     return out
 
 

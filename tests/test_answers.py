@@ -555,3 +555,34 @@ def test_a_summary_of_the_recommendations_is_not_their_answer(lex, nlp, settings
     assert got["1"][1][-1] == "The Police (Vetting) Regulations 2025 will come into force on 1 April 2025 and provide for dismissal."
     assert got["2"][1] == ["The Government does not intend to return to the previous arrangements."]
     assert "3" not in got
+
+
+# a response table as a web page's converter writes it (html2text: no outer bars) and as Markdown does
+_ROWS = [("1", "Local transport authorities should publish a rural bus network plan every three years.",
+          "Accepted. We will make the plan a statutory requirement from April 2025."),
+         ("2", "The Department should create a ring-fenced fund for rural bus services.",
+          "Not accepted. We have no plans to ring-fence funding for rural services."),
+         ("3", "The Council should commission an independent audit of supervision in the locality teams.", "")]
+
+
+def _table(outer: bool) -> str:
+    bar = (lambda cells: "| " + " | ".join(cells) + " |") if outer else (lambda cells: " | ".join(cells))
+    rows = [bar(("No.", "Recommendation", "Government response")), bar(("---",) * 3)] + [bar(r) for r in _ROWS]
+    return ("Government response to the Independent Review of Rural Bus Services\n\n"
+            "This document sets out our response to each of the review's recommendations.\n\n"
+            + "\n".join(rows) + "\n\nGovernance\n\nThe Director will report progress to the Board each quarter "
+            "and will publish the action plan on the Department's website.\n")
+
+
+@pytest.mark.parametrize("outer", [False, True], ids=["html2text", "markdown"])
+def test_a_table_row_holds_its_recommendation_and_its_answer(outer, lex, nlp, settings, rules):
+    """The number's cell labels the row, the cell beside it is the recommendation, and the cells
+    after it are the answer: a row with an empty response has none, and the text below the table
+    answers nothing."""
+    text = _table(outer)
+    (seg,) = segment(text, lex)
+    refs = R.find_refs(text, seg, rules)
+    assert [(r.label, r.text) for r in refs] == [(n, rec.rstrip(".")) for n, rec, _ in _ROWS]
+    got = answers(text, lex, nlp, settings, rules)
+    assert got == {"1": ("heading", [_ROWS[0][2].split(". ", 1)[0] + ".", _ROWS[0][2].split(". ", 1)[1]]),
+                   "2": ("heading", [_ROWS[1][2].split(". ", 1)[0] + ".", _ROWS[1][2].split(". ", 1)[1]])}

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref
 from pipeline.stages.refs import heading_line
 from pipeline.stages.segment import Segment, prose_lines
-from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, to_blocks
+from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, table_cells, to_blocks
 
 Unit = tuple[int, int, int]  # sentence start, end, paragraph index within the passage
 
@@ -83,7 +83,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
     out: list[Unit] = []
     para = -1
     for s, e in spans:
-        for b in to_blocks(split_lines(text, s, e)):
+        for b in to_blocks(split_lines(text, s, e, cells=True)):
             para += 1
             first = b.lines[0]
             # a heading line ends there, unless the sentence runs on ("... by July, and we\nhave set aside ...")
@@ -157,7 +157,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     """The answer to each label the reply takes up (labels it never takes up are absent),
     and whether the reply answers by number (headings or "Recommendation:" blocks)."""
     lo, hi = body_range(text, seg)
-    blocks = to_blocks(split_lines(text, lo, hi))
+    blocks = to_blocks(split_lines(text, lo, hi, cells=True))
     all_units = units(text, [(lo, hi)], sentences)
     xrefs = _xrefs(text, lo, hi)
     in_xref = lambda pos: any(a <= pos < z for a, z, _ in xrefs)
@@ -205,6 +205,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             for k in run:
                 del openers[order[k]]
     order = sorted(openers)
+    cells = table_cells(text)
     out: dict[str, Answer] = {}
     pending: list[str] = []  # headings with nothing under them: answered with the next one
     for k, start in enumerate(order):
@@ -216,10 +217,14 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             own = _paragraph_end(text, blocks, start)
             if _without_quote(text, [u for u in all_units if start <= u[0] < own], quotes, stop):
                 stop_at = own
+        row = cells.get(start)
+        if row is not None:  # a table's row holds its recommendation's whole answer, or none
+            stop_at = min(stop_at, row.row[-1][1])
         section = [u for u in all_units if start <= u[0] < stop_at]
         answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
         if not answer:
-            pending += sorted(openers[start])
+            if row is None:
+                pending += sorted(openers[start])
             continue
         xref = next((lab for a, z, lab in xrefs if start <= a < stop_at and lab not in openers[start]), None)
         base = answer[0][2]

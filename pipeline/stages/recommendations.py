@@ -24,7 +24,7 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
     leading_number, load_rules)
 from pipeline.stages.segment import Segment
 from pipeline.stages.shapes import Form
-from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, strip_quotes, to_blocks
+from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, strip_quotes, table_cells, to_blocks
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
@@ -166,6 +166,41 @@ def _opens_list(joined: str, after: list[Block], kind: Kind, rules: RecRules) ->
     return bool(item and item.group("num") == "1" and len(item.group("text").split()) >= 6)
 
 
+# the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
+_TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?|r)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\s*$", re.I)
+_TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action", re.I)
+
+
+def _table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
+    """A table's row that numbers a recommendation in its first cell: "1 | The council should ... |
+    Accepted ...", as an action plan or a response table lays it out. The recommendation is the
+    cell beside the number, or the first cell's own words ("1. The council should ..."), never
+    the response beside it; the row is one only in a table about recommendations or in words
+    that recommend."""
+    if len(b.lines) != 1:
+        return None
+    cell = table_cells(text).get(b.start)
+    if cell is None or cell.index != 0 or len(cell.row) < 2 or cell.row == cell.header:
+        return None
+    own = clean(b.text) or ""
+    m = _TABLE_LABEL.match(own)
+    if m:
+        quote = cell.row[1]
+        words = clean(text[quote[0]:quote[1]]) or ""
+    else:
+        m = rules.list_item.match(own)
+        if not m:
+            return None
+        quote, words = (b.start, b.end), m.group("text")
+    head = " ".join(text[a:z] for a, z in cell.header)
+    if not (_TABLE_HEAD.search(head) or _MODAL.search(words)) or len(words.split()) < 3:
+        return None
+    lab = m.group("num")
+    off = b.start + label_offset(b.text, lab)
+    return Ref(lab, leading_number(lab), off, off + len(lab), b.start, quote[1], True, True, True,
+               clean_text(words), quote if quote[0] != b.start else None)
+
+
 def _order(label: str) -> tuple[int, ...]:
     """Where a quoted label stands in the report: 3.22 follows 3.14, and 4 follows both."""
     return tuple(int(n) for n in re.findall(r"\d+", label))
@@ -181,7 +216,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     refs: list[Ref] = []
     # "R1" means a recommendation only where the document itself labels them "R1", "R2" ...
     short = labels_r(text)
-    blocks = _item_blocks(to_blocks(split_lines(text, seg.start, seg.end)), rules)
+    blocks = _item_blocks(to_blocks(split_lines(text, seg.start, seg.end, cells=True)), rules)
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
         refs += listed_refs(text, blocks, rules)
     # a coroner's report as the data set keeps it: its numbered paragraphs after the facts are the concerns
@@ -196,6 +231,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     # below, every numbered paragraph whose number goes up is one.
     numbered: tuple[int, ...] | None = None  # last number quoted so far ((3, 14) for 3.14); None until the paper says so
     for bi, b in enumerate(blocks):
+        row = _table_item(text, b, rules)
+        if row:
+            refs.append(row)
+            continue
         joined = clean(b.text) or ""
         item = rules.list_item.match(clean(b.lines[0].text) or "")
         quotes_text = item and (len(item.group("text").split()) >= 6 or sentence_end(item.group("text")))
