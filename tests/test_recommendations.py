@@ -613,3 +613,14 @@ def test_a_paragraph_naming_its_concerns_leads_into_the_list_below_it(lead, expe
     text = letter(f"{lead}\n\n1. Time out of cell. Around half of prisoners were locked up for more than 22 hours.\n\n"
                   "2. Illicit drugs. The random drug testing positive rate was among the highest we have recorded.")
     assert labels(text, lex, rules) == expected
+
+
+def test_an_inspectorate_s_areas_for_improvement_are_its_recommendations(lex, rules):
+    """Ofsted, the CQC and HMICFRS number "Areas for improvement" where others number
+    recommendations; the reply takes them up as "Area for improvement 1: ..."."""
+    text = letter("Areas for improvement\n\n"
+                  "1. The quality and consistency of management oversight of social workers' practice, so that "
+                  "drift in children's plans is identified.\n\n"
+                  "2. The timeliness and quality of return home interviews for children in care who go missing.\n\n"
+                  "Area for improvement 2: Return home interviews\n\nWe have commissioned a new service.")
+    assert [(r.label, r.stated) for r in refs_of(text, lex, rules)] == [("1", True), ("2", True), ("2", True)]

@@ -28,7 +28,7 @@ from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, str
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
-_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b")
+_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement")
 _MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on)\b", re.I)
 
 
@@ -259,7 +259,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # a list runs on over consecutive items, and over a paragraph or two
         # when the numbering then carries on (multi-paragraph concerns)
         # "Conclusions and recommendations" over the first item: a section heading that opens a list
-        list_heading = list_heading or any(heading_line(ln.text) and re.search(r"\brecommendations\b", ln.text, re.I)
+        list_heading = list_heading or any(heading_line(ln.text) and re.search(r"\brecommendations\b|\bareas for improvement\b", ln.text, re.I)
                                            for ln in b.lines)
         lone = _LONE_NUMBER.match(clean(b.lines[-1].text) or "")
         if lone and bi + 1 < len(blocks) and is_prose(blocks[bi + 1].text) and \
