@@ -477,3 +477,13 @@ def test_a_paper_titled_as_a_body_s_response_is_a_reply(title, kind, lex):
             "The review recommended that waiting times should be published every quarter.\n\n"
             "We have made this change and publish the figures each quarter.\n")
     assert segment(text, lex)[0].kind is kind
+
+
+@pytest.mark.parametrize("opening", [
+    "I acknowledge receipt of your report dated 3 June 2024 and offer my condolences to the family.",
+    "We respond to each matter of concern in the order in which it appears in your report.",
+])
+def test_a_letter_acknowledging_the_report_or_answering_each_concern_is_a_reply(opening, lex):
+    text = f"Dear Mr Pask,\n\n{opening} The force has changed its practice.\n\nYours sincerely,\n\nAnn Lee\n"
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
