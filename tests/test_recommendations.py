@@ -624,3 +624,15 @@ def test_an_inspectorate_s_areas_for_improvement_are_its_recommendations(lex, ru
                   "2. The timeliness and quality of return home interviews for children in care who go missing.\n\n"
                   "Area for improvement 2: Return home interviews\n\nWe have commissioned a new service.")
     assert [(r.label, r.stated) for r in refs_of(text, lex, rules)] == [("1", True), ("2", True), ("2", True)]
+
+
+def test_the_sections_after_a_coroner_s_concerns_are_not_concerns(lex, rules):
+    """A report that numbers its sections "6.  ACTION SHOULD BE TAKEN" as it numbers its concerns
+    ends the concerns there: "7.  YOUR RESPONSE" and "8.  COPIES and PUBLICATION" are not concerns."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+            "1.  Rousing checks. Detention officers did not rouse intoxicated detainees who appeared to be asleep.\n\n"
+            "2.  Cell call bells. A faulty call bell had been left unrepaired for ten days.\n\n"
+            "6.  ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+            "7.  YOUR RESPONSE\n\nYou are under a duty to respond to this report within 56 days.\n\n"
+            "8.  COPIES and PUBLICATION\n\nI have sent a copy of my report to the Chief Coroner.\n")
+    assert labels(text, lex, rules) == ["1", "2"]

@@ -131,6 +131,9 @@ LONE_GAP = 4  # paragraphs (page breaks included) a "N." line's text may run ove
 
 # "6 ACTION SHOULD BE TAKEN": a section heading of a form, which ends the list above it
 _CAPS_HEADING = re.compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?[A-Z][A-Z’'&,-]+(?:\s+[A-Z][A-Z’'&,-]*){1,7}\W*$")
+# "6.  ACTION SHOULD BE TAKEN", "8.  COPIES and PUBLICATION": the sections after a prevention of future
+# deaths report's concerns, numbered like one
+_FORM_SECTION = re.compile(r"^(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE|COPIES (?i:and) PUBLICATION)\b", re.I)
 
 
 def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
@@ -237,6 +240,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             continue
         joined = clean(b.text) or ""
         item = rules.list_item.match(clean(b.lines[0].text) or "")
+        if item and _FORM_SECTION.match(item.group("text")):
+            concerns, item, last_item, lead_in = False, None, None, False  # the concerns end where the form goes on
         quotes_text = item and (len(item.group("text").split()) >= 6 or sentence_end(item.group("text")))
         # "3.14 The Environment Agency should ...": paragraph numbers with no full stop, where the paper
         # says its recommendations follow
