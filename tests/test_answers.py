@@ -586,3 +586,24 @@ def test_a_table_row_holds_its_recommendation_and_its_answer(outer, lex, nlp, se
     got = answers(text, lex, nlp, settings, rules)
     assert got == {"1": ("heading", [_ROWS[0][2].split(". ", 1)[0] + ".", _ROWS[0][2].split(". ", 1)[1]]),
                    "2": ("heading", [_ROWS[1][2].split(". ", 1)[0] + ".", _ROWS[1][2].split(". ", 1)[1]])}
+
+
+TAGGED = reply(
+    "Thank you for your letter. I have set out the response to each recommendation below, with the recommendation "
+    "shown at the end of each section.",
+    "Social Security Scotland already publishes statistics each quarter. From June it will also publish monthly "
+    "figures on processing times.\n(Recommendation 1)",
+    "I do not want to set a target before the independent review has reported. I will consider the Committee's "
+    "recommendation then. (Recommendation 2)",
+    "For these reasons, the Scottish Government does not intend to introduce interim payments. (Recommendations 3 "
+    "and 4)",
+    salutation="Dear Collette,", name="Alasdair Munro MSP")
+
+
+def test_a_tag_that_closes_a_paragraph_names_what_that_paragraph_answers(lex, nlp, settings, rules):
+    """"... (Recommendation 1)" at a paragraph's end: that paragraph is the answer, not the one after it."""
+    got = answers(TAGGED, lex, nlp, settings, rules, labels={str(n): n for n in range(1, 5)}, rec_texts={})
+    assert {lab: spans[0].split()[0] for lab, (_, spans) in got.items()} == {
+        "1": "Social", "2": "I", "3": "For", "4": "For"}
+    assert got["2"][1] == ["I do not want to set a target before the independent review has reported.",
+                           "I will consider the Committee's recommendation then."]

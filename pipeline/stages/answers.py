@@ -162,6 +162,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     xrefs = _xrefs(text, lo, hi)
     in_xref = lambda pos: any(a <= pos < z for a, z, _ in xrefs)
     body_refs = [r for r in refs if lo <= r.start < hi and not in_xref(r.start)]
+    tagged = _tagged_paragraphs(text, blocks, body_refs)
+    body_refs = [r for r in body_refs if not any(tag <= r.start < end for _, tag, end, _ in tagged)]
     contents = {b.start for b in blocks if _contents_block(text, b, body_refs)}
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
@@ -234,6 +236,13 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         for lab in pending:
             out.setdefault(lab, Answer(rel, "grouped", xref, start))
         pending = []
+    closed = {lab for *_, labs in tagged for lab in labs}  # a tagged paragraph is the whole answer
+    for start, tag, _, labs in tagged:
+        answer = [u for u in all_units if start <= u[0] < tag]
+        if answer:
+            rel = tuple((a, min(z, tag), p - answer[0][2]) for a, z, p in answer)
+            for lab in labs:
+                out.setdefault(lab, Answer(rel, "heading", None, start))
     # a sentence naming a recommendation in passing answers it, where nothing else does
     for r in body_refs:
         if r.label in out or r.stated:
@@ -245,7 +254,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # commented that ...") is answered by the paragraph after it
     stops = sorted(set(openers) | ends | {r.start for r in body_refs})
     for lab, a in list(out.items()):
-        if a.how not in ("heading", "inline") or not _restates_only(text, a.units):
+        if a.how not in ("heading", "inline") or lab in closed or not _restates_only(text, a.units):
             continue
         first = next((u for u in all_units if u[0] == a.units[0][0]), None)
         limit = next((x for x in stops if x >= a.units[-1][1]), hi)
@@ -254,11 +263,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             continue
         nxt = tuple((x, y, p - first[2]) for x, y, p in after if p == after[0][2])
         out[lab] = Answer(a.units + nxt, a.how, a.xref, a.opens)
-    if openers:
+    if openers or tagged:
         # a reply that answers by number and skips one has not addressed it, except
         # that what comes before the first numbered answer answers the earlier ones
         # ("... NHS Pathways ...", then "Your second concern relates to ...")
-        first = min(openers)
+        first = min(openers, default=lo)  # a reply of tagged paragraphs only has no preamble to read
         numbered = [labels.get(lab) for labs in openers.values() for lab in labs if labels.get(lab)]
         before = [u for u in all_units if u[0] < first and u[2] > 0]
         for lab, num in labels.items():
@@ -275,6 +284,25 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if found:
             out[lab] = Answer(tuple(found), "topic", None, found[0][0])
     return out, False
+
+
+# "... will continue to be published every month. (Recommendation 1)": a tag that closes the paragraph answering it
+_TAIL_TAG = re.compile(r"[.!?][”\"'’]?\s*\(\s*(?:recommendations?|concerns?|matters? of concern)\s+[^()]{1,40}\)\W*$", re.I)
+
+
+def _tagged_paragraphs(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[int, int, int, set[str]]]:
+    """Paragraphs that end by naming what they answer, as a Scottish Government letter or a
+    committee's own report tags them: (paragraph start, where the tag starts, its end, its labels)."""
+    out = []
+    for b in blocks:
+        m = _TAIL_TAG.search(text, b.start, b.end)
+        if not m:
+            continue
+        tag = text.index("(", m.start())
+        labs = {r.label for r in refs if tag <= r.start < b.end}
+        if labs and clean(text[b.start:tag]):
+            out.append((b.start, tag, b.end, labs))
+    return out
 
 
 _NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2})[.)]\s+(?P<title>[^.!?:]{2,60})[\s*_:]*$")
