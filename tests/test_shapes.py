@@ -443,6 +443,11 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
     pytest.param("Report of the Commission on Student Wellbeing\n\nParagraph 3.4: The University should adopt the "
                  "Charter.\n\nCouncil's response: Council notes the recommendation.\n", Kind.reply,
                  id="a-body-s-response-label"),
+    pytest.param("Trust Board - Part 1 (Public)\nAgenda item: 12\nPurpose: For approval\n\nResponse to the "
+                 "Independent Review of Maternity Services: Trust response and action plan\n\nThe Trust accepts "
+                 "the recommendations of the Review.\n", Kind.reply, id="board-paper-answering-a-review"),
+    pytest.param("Trust Board\nAgenda item: 12\nMinutes of the meeting held on 5 December 2024\n\nThe Board noted "
+                 "the report.\n", Kind.minutes, id="agenda-item-in-minutes"),
     # a report, and anything else
     pytest.param("Prison education review\n\nWe found that most prisoners were not assessed on arrival.\n\n"
                  "Recommendation 1: every prisoner should be assessed on arrival.\n", Kind.letter,

@@ -142,6 +142,11 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
     return [starts[k] for k in sorted(starts)]
 
 
+# the cover sheet of a paper to a board or committee meeting: its title, author and purpose
+_BOARD_PAPER = re.compile(r"^\W*(?:(?:report|paper) (?:title|of|author)|purpose(?: of (?:the|this) (?:report|paper))?|"
+                          r"executive (?:sponsor|lead)|enclosure)\s*:", re.I | re.M)
+
+
 def classify_document(text: str, lex: Lexicons) -> Kind:
     """Kind of a segment with no "Dear ...": Q&A, minutes, a response paper, a report, or other."""
     head = text[:6000]
@@ -149,6 +154,8 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     if _qa(head, lines, lex):
         return Kind.qa
     markers = [m.group(0) for ln in lines for m in [lex.minutes_markers.search(ln)] if m]
+    if _BOARD_PAPER.search(head):  # a paper to a meeting ("Agenda item: 11", "Purpose: For assurance") is no record of it
+        markers = [m for m in markers if not re.match(r"\W*agenda item\b", m, re.I)]
     # "Action:" alone is weak; with a meeting, a chair or members it is a record
     strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
     if strong or (markers and re.search(r"\b(meeting|chair|board|members|committee|council|cabinet)\b", head, re.I)):
