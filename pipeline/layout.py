@@ -62,6 +62,24 @@ def _norm(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
+_ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s*$")
+
+
+def _row_number(text: str, lines: list[tuple[int, int]], content: list[tuple[int, int]], k: int,
+                counts: Counter) -> bool:
+    """"1" at the left margin after a blank line, with a line of words right under it: the number
+    of a table's row as a table pasted from Word or a web page reads, one cell a line. A page
+    number sits right-aligned or centred, or has a page's first line (a running header, a
+    form feed) or a blank line under it."""
+    a = content[k][0]
+    if a > 1 and text[a - 2:a] != "\n\n" or k + 1 >= len(content):
+        return False
+    na, nb = content[k + 1]
+    nxt = text[na:nb]
+    return text[content[k][1]:na].count("\n") == 1 and "\f" not in nxt and not nxt[:1].isspace() \
+        and len(nxt.split()) >= 3 and counts[_norm(nxt)] < REPEATS
+
+
 def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """Spans (without line ends) of lines that are page furniture or publishing boilerplate, not content."""
     lines = [(m.start(), m.start() + len(m.group(0).rstrip("\r\n"))) for m in _LINE.finditer(text) if m.group(0)]
@@ -74,6 +92,8 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         leaders = _leaders(line)
         if leaders and re.search(r"[A-Za-z]", line[:leaders]):
             entries.append((a + leaders, b))  # a contents entry keeps its words, loses its dots and page
+        elif _ROW_NUMBER.match(line) and _row_number(text, lines, content, k, counts):
+            continue  # a table's row number, its cells below it one a line
         elif _PAGE_NUMBER.match(line) or _RULE.match(line) or _FOOTNOTE.match(line) or leaders is not None:
             furniture.append(k)
         elif boilerplate is not None and boilerplate.search(line):

@@ -60,3 +60,14 @@ def test_running_title_ending_in_recommendations_is_masked_but_status_lines_are_
     found = {text[a:b] for a, b in noise_lines(text)}
     assert title in found
     assert not any("accepts this recommendation" in f or f.startswith("Recommendation") for f in found)
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("No.\nRecommendation\nProgress update\n\n1\nReplace paper observation records with an electronic system.\n"
+     "Went live on 3 March 2025.\n\n2\nAppoint a substantive ward manager.\nAppointed in April.\n", []),
+    ("The government accepts this\n\n4\n\nrecommendation in full.\n", ["4"]),
+    ("The government accepts this\n\n                         4\nGovernment Response to the Review\n", ["4"]),
+], ids=["table-row-numbers", "page-number-between-blank-lines", "right-aligned-page-number"])
+def test_a_table_row_number_is_not_a_page_number(text, masked):
+    """A number at the margin with its row's first cell right under it is a table's, not the page's."""
+    assert [text[a:b].strip() for a, b in noise_lines(text)] == masked

@@ -636,3 +636,20 @@ def test_the_sections_after_a_coroner_s_concerns_are_not_concerns(lex, rules):
             "7.  YOUR RESPONSE\n\nYou are under a duty to respond to this report within 56 days.\n\n"
             "8.  COPIES and PUBLICATION\n\nI have sent a copy of my report to the Chief Coroner.\n")
     assert labels(text, lex, rules) == ["1", "2"]
+
+
+def test_a_table_pasted_one_cell_a_line_numbers_its_rows(lex, rules):
+    """Under a header of one cell a line, each row's number (1, 2a, or iii.) labels the recommendation
+    on the line below it; the response lines after it are not the recommendation."""
+    text = ("Response to the Independent Review of Hawthorn Ward: progress against the recommendations\n\n"
+            "Ref\nReview recommendation\nProgress update\nLead\nStatus\n\n"
+            "1\nReplace paper observation records with an electronic system.\nLive on all wards since April 2025.\n"
+            "Chief Nurse\nComplete\n\n"
+            "2a\nAppoint a substantive ward manager for the ward.\nAppointed and in post since 14 April 2025.\n"
+            "Chief Nurse\nComplete\n\n"
+            "iii.\nCarry out a full ligature risk reduction programme.\nAwaiting capital funding.\nDirector of Estates\n"
+            "At risk\n")
+    assert [(r.label, r.text) for r in refs_of(text, lex, rules)] == [
+        ("1", "Replace paper observation records with an electronic system"),
+        ("2a", "Appoint a substantive ward manager for the ward"),
+        ("3", "Carry out a full ligature risk reduction programme")]

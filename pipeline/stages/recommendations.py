@@ -204,6 +204,37 @@ def _table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
                clean_text(words), quote if quote[0] != b.start else None)
 
 
+# a table row's number on its own line: "1", "2a", "iii."
+_ROW_LABEL = re.compile(r"^\W{0,2}(?P<num>\d{1,3}[a-z]?|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x))[.)]?\s*$", re.I)
+_HEADER_CELL = re.compile(r"^\W*(?:recommendations?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|#)\b", re.I)
+_ROMAN_NUMBERS = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], 1)}
+
+
+def _header_row(b: Block) -> bool:
+    """"Ref / Coroner's concern / Trust response / Lead / Status", a cell a line (or "Ref |
+    Recommendation | ..."): the header of a table pasted from Word or a web page."""
+    cells = [c.strip() for ln in b.lines for c in ln.text.split("|") if c.strip()]
+    return len(cells) >= 3 and all(len(c.split()) <= 6 and not c.endswith((".", ":")) or c.lower() == "no." for c in cells) \
+        and sum(bool(_HEADER_CELL.match(clean(c) or "")) for c in cells) >= 1 \
+        and any(re.search(r"recommend|concern|action|finding", c, re.I) for c in cells)
+
+
+def _row_block(b: Block) -> Ref | None:
+    """A row of such a table: its number alone on the first line, the recommendation on the
+    next, then the response, lead, date and status."""
+    if len(b.lines) < 3:
+        return None
+    m = _ROW_LABEL.match(clean(b.lines[0].text) or "")
+    words = clean(b.lines[1].text) or ""
+    if not m or len(words.split()) < 4:
+        return None
+    lab = str(_ROMAN_NUMBERS[m.group("roman").lower()]) if m.group("roman") else m.group("num")
+    ln, rec = b.lines[0], b.lines[1]
+    off = ln.start + (label_offset(ln.text, m.group("num")) if not m.group("roman") else ln.text.index(m.group("num")))
+    return Ref(lab, leading_number(lab), off, off + len(m.group("num")), b.start, rec.end, True, True, True,
+               clean_text(words), (rec.start, rec.end))
+
+
 def _order(label: str) -> tuple[int, ...]:
     """Where a quoted label stands in the report: 3.22 follows 3.14, and 4 follows both."""
     return tuple(int(n) for n in re.findall(r"\d+", label))
@@ -233,11 +264,17 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     # each followed by its answer: once the paper says they are reproduced
     # below, every numbered paragraph whose number goes up is one.
     numbered: tuple[int, ...] | None = None  # last number quoted so far ((3, 14) for 3.14); None until the paper says so
+    rows_open = False  # under a table's header row whose cells are one a line
     for bi, b in enumerate(blocks):
         row = _table_item(text, b, rules)
         if row:
             refs.append(row)
             continue
+        row = _row_block(b) if rows_open else None
+        if row:
+            refs.append(row)
+            continue
+        rows_open = _header_row(b)
         joined = clean(b.text) or ""
         item = rules.list_item.match(clean(b.lines[0].text) or "")
         if item and _FORM_SECTION.match(item.group("text")):
