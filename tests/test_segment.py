@@ -487,3 +487,20 @@ def test_a_letter_acknowledging_the_report_or_answering_each_concern_is_a_reply(
     text = f"Dear Mr Pask,\n\n{opening} The force has changed its practice.\n\nYours sincerely,\n\nAnn Lee\n"
     (seg,) = segment(text, lex)
     assert seg.kind is Kind.reply
+
+
+THREAD = ("From: Janet Okafor <janet.okafor@sab.example.org>\nSent: 02 June 2025 10:14\nTo: Sarah Whitlock\n"
+          "Subject: Safeguarding Adults Review - recommendations\n\nDear Sarah,\n\nThe review makes two "
+          "recommendations for Meadowgate Homes. Could you let me have your response by 27 June?\n\n"
+          "Best wishes,\n\nJanet\n\n\nFrom: Sarah Whitlock <s.whitlock@homes.example.org>\nSent: 27 June 2025 12:07\n"
+          "To: Janet Okafor\nSubject: RE: Safeguarding Adults Review - recommendations\n\n{greeting}\n\n"
+          "Apologies that this has arrived on the deadline. Both visits are now in place.\n\nBest wishes,\n\nSarah\n")
+
+
+@pytest.mark.parametrize("greeting", ["Hi Janet,", "Good afternoon Janet,", "Hello Janet"])
+def test_an_e_mail_greeting_opens_a_message_and_re_marks_its_answer(greeting, lex):
+    """E-mails open "Hi Janet," as letters open "Dear Janet,"; "Subject: RE:" over a message in a
+    thread says it answers the one before it."""
+    text = THREAD.format(greeting=greeting)
+    assert [(s.kind, text[s.salutation.start:s.salutation.end]) for s in segment(text, lex)] == [
+        (Kind.letter, "Dear Sarah,"), (Kind.reply, greeting)]

@@ -147,9 +147,13 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
     return classify_document(text, lex)
 
 
-def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons) -> Kind:
+# an e-mail's header line "Subject: RE: ...": the message answers the one it quotes
+_RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:", re.I | re.M)
+
+
+def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: str = "") -> Kind:
     opening = text[body_start: min(end, body_start + 1500)]
-    return Kind.reply if lex.reply_cues.search(opening) else Kind.letter
+    return Kind.reply if lex.reply_cues.search(opening) or _RE_SUBJECT.search(head) else Kind.letter
 
 
 def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int | None:
@@ -227,7 +231,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         sal_line = blocks[owner[bi]].lines[0]
         nxt = starts[k + 1] if k + 1 < len(starts) else len(blocks)
         so = _find_signoff(blocks, owner[bi], nxt, lex)
-        out.append((start, end, sal_line, so[1] if so else None, _classify_letter(text, sal_line.start, end, lex)))
+        out.append((start, end, sal_line, so[1] if so else None,
+                    _classify_letter(text, sal_line.start, end, lex, text[start:sal_line.start])))
     return out
 
 
