@@ -653,3 +653,18 @@ def test_a_table_pasted_one_cell_a_line_numbers_its_rows(lex, rules):
         ("1", "Replace paper observation records with an electronic system"),
         ("2a", "Appoint a substantive ward manager for the ward"),
         ("3", "Carry out a full ligature risk reduction programme")]
+
+
+def test_a_letter_requiring_numbered_actions_has_them_answered_as_action_1(lex, rules):
+    """A regulator that requires "the following actions:" numbers them as others number
+    recommendations, and the reply answers "Action 1 - ..."; "Action 1" means nothing elsewhere."""
+    letter_text = ("Dear Ms Evans,\n\nRequired actions\n\nWe require MST to take the following actions:\n\n"
+                   "1. By 31 October 2024, introduce a check in the booking process for part-staffed stations.\n\n"
+                   "2. Publish every month the proportion of booked assistance that was delivered.\n\n"
+                   "Yours sincerely,\n\nJo Hart\n\n\nDear Ms Hart,\n\nThank you for your letter of 2 September.\n\n"
+                   "Action 1 - bookings at part-staffed stations\n\nThe check went live on 14 October.\n\n"
+                   "Yours sincerely,\n\nAnn Evans\n")
+    segs = segment(letter_text, lex)
+    assert [[r.label for r in R.find_refs(letter_text, s, rules)] for s in segs] == [["1", "2"], ["1"]]
+    minutes = "Minutes of the meeting\n\nAction 1: the clerk to circulate the papers.\n"
+    assert labels(minutes, lex, rules) == []

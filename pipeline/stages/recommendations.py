@@ -28,7 +28,9 @@ from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, str
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
-_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement")
+_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action")
+# a regulator's letter that requires numbered actions ("We require MST to take the following actions:")
+_ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe following actions\s*:\s*$", re.I | re.M)
 _MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on)\b", re.I)
 
 
@@ -250,6 +252,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     refs: list[Ref] = []
     # "R1" means a recommendation only where the document itself labels them "R1", "R2" ...
     short = labels_r(text)
+    if rules.actions is not None and _ASKS_ACTIONS.search(text):
+        rules = rules.actions  # "Action 3" names the third of them, in the letter and in its replies
     blocks = _item_blocks(to_blocks(split_lines(text, seg.start, seg.end, cells=True)), rules)
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
         refs += listed_refs(text, blocks, rules)

@@ -7,6 +7,7 @@ is read, expanded and anchored the same way everywhere.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -34,11 +35,20 @@ class RecRules:
     word_ref: re.Pattern[str]
     ordinals: dict[str, int]
     number_words: dict[str, int]
+    # the same rules reading "Action 3" as a recommendation, for a letter that asks for numbered actions
+    actions: RecRules | None = None
 
 
 @lru_cache(maxsize=4)
 def load_rules(models_dir: Path) -> RecRules:
     raw = json.loads((models_dir / "patterns" / "recommendations.json").read_text(encoding="utf-8"))
+    with_actions = {**raw, "keyword": f"(?:{raw['keyword']}|{raw['action_keyword']})",
+                    "lead_in": f"{raw['lead_in']}|{raw['action_lead_in']}",
+                    "stated_heading": raw["stated_heading"].replace("(?:recommendations?|", f"(?:{raw['action_keyword']}|")}
+    return dataclasses.replace(_rules(raw), actions=_rules(with_actions))
+
+
+def _rules(raw: dict) -> RecRules:
     num, join = raw["number"], raw["joiner"]
     inline = raw["keyword"] + r"\s+(?:no\.?\s*|number\s+|#\s*)?(?P<nums>" + num + r"(?:" + join + num + r")*)(?![\w/])"
     c = lambda p, f=re.I: re.compile(p, f)
