@@ -90,13 +90,16 @@ def _raised(prev: LetterState | None, reply: LetterState, heading: str | None) -
     if prev is None:
         return []
     pool = _pool(prev)
-    if heading is not None:
-        pool = [r for r in pool if r.addressee == heading]
+    if heading is not None:  # and those sent to every addressee ("For both agencies:")
+        pool = [r for r in pool if r.addressee == heading or (r.addressee and _SHARED.match(r.addressee))]
     raised = list(dict.fromkeys((r.label, r.number) for r in pool))
     if not raised and prev.seg.form is Form.report:
         top = max((r.number for r in reply.refs), default=0)
         raised = [(str(n), n) for n in range(1, top + 1)]
     return raised
+
+
+_SHARED = re.compile(r"(?:both|all|each|every)\b", re.I)
 
 
 def _pool(prev: LetterState) -> list:

@@ -608,3 +608,25 @@ def test_a_footnote_marker_is_not_the_start_of_the_next_sentence(nlp, settings):
     got = [text[a:z].strip() for a, z in analyse(nlp, text, [(0, len(text))], settings).sentences]
     assert any(s.startswith("Councils decide what the code contains.") for s in got)
     assert not any(s.startswith(("footnote", "[footnote")) for s in got)
+
+
+SPLIT_BY_AGENCY = (
+    "Dear Paul and Sarah,\n\nThe review makes three recommendations, for the Council, for Meadowgate Homes and for "
+    "both agencies.\n\nFor Castlebridge Borough Council:\n\n1. Revise the self-neglect procedure so that high-risk "
+    "cases are escalated to a multi-agency meeting.\n\nFor Meadowgate Homes:\n\n2. Introduce an annual home visit "
+    "for all tenants aged 75 and over.\n\nFor both agencies:\n\n3. Ensure that front-line staff attend the "
+    "Board's self-neglect training.\n\nBest wishes,\n\nJanet Okafor\nIndependent Chair\n\n\n"
+    "From: Sarah Whitlock <s.whitlock@meadowgatehomes.example.org>\nSubject: RE: Safeguarding Adults Review\n\n"
+    "Hi Janet,\n\nOn recommendation 2, our annual visit programme started on 1 April 2025 and every tenant aged 75 "
+    "or over has now been visited.\n\nBest wishes,\n\nSarah Whitlock\nHead of Housing, Meadowgate Homes\n")
+
+
+def test_a_reply_is_held_to_the_recommendations_sent_to_its_writer_and_to_all(tmp_path, settings, nlp):
+    """"For Meadowgate Homes:" sends recommendation 2 to the housing association and "For both
+    agencies:" sends it 3 too: its reply is held to those two, not to the Council's."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "thread.txt").write_text(SPLIT_BY_AGENCY, encoding="utf-8")
+    result = run_corpus(tmp_path, settings, nlp)
+    got = {s["label"]: s["stance"] for s in result.tables["stances"].to_pylist()}
+    assert got == {"2": "accepted", "3": "not_addressed"}

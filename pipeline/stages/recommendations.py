@@ -161,12 +161,15 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
 _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
 
 
-def _opens_list(joined: str, after: list[Block], kind: Kind, rules: RecRules) -> bool:
+def _opens_list(joined: str, after: list[Block], kind: Kind, rules: RecRules,
+                addressee: re.Pattern[str] | None = None) -> bool:
     """"... I have identified five as priority concerns. I am writing to draw these to your
     attention." right above "1. Time out of cell. ...": in a letter, a paragraph that names
     its concerns or recommendations leads into the list numbered from 1 that follows it."""
     if kind is not Kind.letter or not after or not rules.lead_in.search(joined):
         return False
+    if addressee is not None and len(after) > 1 and addressee.match(clean(after[0].text) or ""):
+        after = after[1:]  # "For the Council:" over the first of them
     item = rules.list_item.match(clean(after[0].lines[0].text) or "")
     return bool(item and item.group("num") == "1" and len(item.group("text").split()) >= 6)
 
@@ -366,7 +369,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                     and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail))
                    # "To the Trust:" over the concerns sent to it
                    or bool(addressee is not None and seg.kind is Kind.letter and addressee.match(joined))
-                   or _opens_list(joined, blocks[bi + 1:bi + 2], seg.kind, rules))
+                   or _opens_list(joined, blocks[bi + 1:bi + 3], seg.kind, rules, addressee))
 
         if lead_in:
             last_item = None
@@ -433,7 +436,7 @@ def _is_conclusion(text: str | None) -> bool:
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
     """Each concern with the body its heading sends it to; a heading over an unnumbered
     paragraph gives that paragraph the next number."""
-    heads = [(b, (m.group(0).strip(" :").removeprefix("TO ").removeprefix("To ").strip()))
+    heads = [(b, re.sub(r"^(?i:to|for)\s+", "", m.group(0).strip(" :")).strip())
              for b in blocks for m in [addressee.match(clean(b.lines[0].text) or "")] if m]
     if not heads:
         return refs
