@@ -668,3 +668,15 @@ def test_a_letter_requiring_numbered_actions_has_them_answered_as_action_1(lex, 
     assert [[r.label for r in R.find_refs(letter_text, s, rules)] for s in segs] == [["1", "2"], ["1"]]
     minutes = "Minutes of the meeting\n\nAction 1: the clerk to circulate the papers.\n"
     assert labels(minutes, lex, rules) == []
+
+
+def test_a_coroner_s_bulleted_concerns_count_from_1(lex, rules):
+    """Bulleted matters of concern have no numbers to mention, but each is a concern a reply
+    must answer: counted 1..n in order, implicitly."""
+    text = letter("5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n"
+                  "  - Batteries for e-bikes can be sold on online marketplaces without any safety check.\n\n"
+                  "  - There is no arrangement for telling earlier buyers when a listing is removed.\n\n"
+                  "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken.\n\n"
+                  "  - This bullet is not a concern.")
+    got = [(r.label, r.implicit, r.text.split()[0]) for r in refs_of(text, lex, rules)]
+    assert got == [("1", True, "Batteries"), ("2", True, "There")]

@@ -421,7 +421,37 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             lead_in = True
     if (seg.form is Form.report or seg.kind is Kind.letter) and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
+    if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
+        refs = sorted(refs + _bulleted_concerns(blocks), key=lambda r: r.start)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
+
+
+_BULLET = re.compile(r"^\s*[-•*–·▪●]\s+(?=\S)")
+_CONCERNS_HEAD = re.compile(r"matters? of concern|coroner(?:'|’)?s concerns", re.I)
+_CONCERNS_END = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE)", re.I)
+
+
+def _bulleted_concerns(blocks: list[Block]) -> list[Ref]:
+    """A coroner's report that bullets its matters of concern: each bullet is a concern,
+    counted 1..n in order (an implicit number, as the replies count them)."""
+    out: list[Ref] = []
+    opened = False
+    for b in blocks:
+        if _CONCERNS_END.match(clean(b.lines[0].text) or ""):
+            break
+        if not opened:
+            opened = any(_CONCERNS_HEAD.search(ln.text) for ln in b.lines)
+            continue
+        for k, ln in enumerate(b.lines):
+            m = _BULLET.match(ln.text)
+            if not m:
+                continue
+            upto = next((j for j in range(k + 1, len(b.lines)) if _BULLET.match(b.lines[j].text)), len(b.lines))
+            words = clean_text(" ".join(x.text for x in b.lines[k:upto])[m.end():])
+            n = len(out) + 1
+            out.append(Ref(str(n), n, ln.start + m.end(), ln.start + m.end(), ln.start, b.lines[upto - 1].end,
+                           True, False, True, words, None, None, True))
+    return out
 
 
 # a committee report tags each numbered paragraph "(Conclusion, Paragraph 6)" or "(Recommendation, Paragraph 17)"
