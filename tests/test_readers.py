@@ -194,7 +194,7 @@ def test_docx_space_after_a_paragraph_reads_as_a_blank_line(settings):
     assert docx_reader.read(_docx(build), settings).text == "Dear Home Secretary,\n\nThank you for your letter.\n"
 
 
-def test_docx_tables_are_flattened_row_by_row_in_reading_order(settings):
+def test_docx_tables_are_flattened_a_row_a_paragraph_a_cell_a_line(settings):
     def build(d):
         d.add_paragraph("The government's response:")
         table = d.add_table(rows=3, cols=2)
@@ -206,8 +206,8 @@ def test_docx_tables_are_flattened_row_by_row_in_reading_order(settings):
         d.add_paragraph("Yours sincerely,")
 
     assert docx_reader.read(_docx(build), settings).text == (
-        "The government's response:\n\nRecommendation\n\nResponse\n\n1. Publish the guidance.\n\nAccepted.\n\n"
-        "2. Fund the service.\n\nNot accepted.\n\nAnnex\n\nYours sincerely,\n")
+        "The government's response:\n\nRecommendation\nResponse\n\n1. Publish the guidance.\nAccepted.\n\n"
+        "2. Fund the service.\nNot accepted.\n\nAnnex\n\nYours sincerely,\n")
 
 
 @pytest.mark.parametrize("raw, code", [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "E008"),

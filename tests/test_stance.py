@@ -630,3 +630,38 @@ def test_a_reply_is_held_to_the_recommendations_sent_to_its_writer_and_to_all(tm
     result = run_corpus(tmp_path, settings, nlp)
     got = {s["label"]: s["stance"] for s in result.tables["stances"].to_pylist()}
     assert got == {"2": "accepted", "3": "not_addressed"}
+
+
+RESPONSE_TABLE_PAGE = (
+    "<html><head><title>Government response to the Independent Review of Rural Bus Services</title></head><body>"
+    "<article><h1>Government response to the Independent Review of Rural Bus Services</h1>"
+    "<p>This document sets out the Government's response to each of the review's recommendations, and thanks the "
+    "reviewer and everyone who gave evidence.</p><h2>Response to the recommendations</h2><table>"
+    "<tr><th>No.</th><th>Recommendation</th><th>Government response</th></tr>"
+    "<tr><td>1</td><td>Local transport authorities should publish a rural bus network plan every three years.</td>"
+    "<td>Accepted. We will make the plan a statutory requirement from April 2025.</td></tr>"
+    "<tr><td>2</td><td>The Department should create a ring-fenced rural bus fund for the next spending review.</td>"
+    "<td>Not accepted. We have no plans to ring-fence funding for rural services.</td></tr>"
+    "</table><p>Department for Transport</p></article></body></html>")
+TWO_COLUMN_PAGE = (
+    "<html><head><title>Council response to the Ombudsman's recommendations</title></head><body><article>"
+    "<h1>Council response to the Ombudsman's recommendations</h1><p>This page sets out the Council's response to "
+    "each of the Ombudsman's recommendations following the investigation into complaint 23 001 234.</p><table>"
+    "<tr><th>Recommendation</th><th>Council response</th></tr>"
+    "<tr><td>1. The Council should apologise to Mrs X for the delay in completing her assessment.</td>"
+    "<td>Done. The Director wrote to Mrs X on 3 May 2024 to apologise.</td></tr>"
+    "<tr><td>2. The Council should pay Mrs X £300 for the distress caused.</td>"
+    "<td>We do not agree and will not make this payment.</td></tr></table></article></body></html>")
+
+
+@pytest.mark.parametrize("page, want", [
+    (RESPONSE_TABLE_PAGE, {"1": "accepted", "2": "rejected"}),
+    (TWO_COLUMN_PAGE, {"1": "accepted", "2": "rejected"}),
+], ids=["number-column", "numbered-recommendation-cell"])
+def test_a_web_page_s_response_table_is_answered_row_by_row(page, want, tmp_path, settings, nlp):
+    """A table row of a saved web page is the recommendation and the response beside it."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.html").write_text(page, encoding="utf-8")
+    result = run_corpus(tmp_path, settings, nlp)
+    assert {s["label"]: s["stance"] for s in result.tables["stances"].to_pylist()} == want

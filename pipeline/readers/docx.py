@@ -126,9 +126,13 @@ def _blocks(container, defaults: _Defaults) -> list[str]:
 
 
 def _table(table, defaults: _Defaults) -> list[str]:
+    """A row of several cells as one paragraph, a cell a line (as the web reader writes a row, so
+    a recommendation's number, its words and the response beside them stay together); a row of
+    one cell, such as a merged heading, as its own paragraphs."""
     lines: list[str] = []
     for row in table.rows:
         seen: list = []
+        cells: list[list[str]] = []
         for cell in row.cells:
             if any(cell._tc is tc for tc in seen):  # a merged cell is returned once per column it spans
                 continue
@@ -139,9 +143,15 @@ def _table(table, defaults: _Defaults) -> list[str]:
             while cell_lines and cell_lines[0] == "":
                 cell_lines.pop(0)
             if cell_lines:
-                if lines and lines[-1] != "":
-                    lines.append("")
-                lines += cell_lines
+                cells.append(cell_lines)
+        if not cells:
+            continue
+        if lines and lines[-1] != "":
+            lines.append("")
+        if len(cells) == 1:
+            lines += cells[0]
+        else:
+            lines += [" ".join(ln for ln in c if ln) for c in cells]
     return lines
 
 

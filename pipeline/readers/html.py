@@ -7,7 +7,7 @@ rules of ours. Its result is a small XML tree (``head``, ``p``, ``list``,
 text reads: the page title as a ``#`` line first (it often names the
 letter's writer and addressee), paragraphs separated by blank lines, line
 breaks kept inside a paragraph (an address block stays one block), list
-items one a line, table cells in reading order.
+items one a line, a table row as a paragraph with a cell a line.
 
 trafilatura loses the numbers of ordered lists (``<ol start="3">`` becomes
 "1.", or a bullet), and recommendations are often numbered that way, so
@@ -109,8 +109,8 @@ def _render(el: etree._Element, out: list[str]) -> None:
             for row in child.iter("row"):
                 cells = [_inline(c) for c in row.iterchildren("cell")]
                 cells = [c for c in cells if c]
-                if cells:
-                    out.append("\n".join(cells) if len(cells) == 1 else "\n\n".join(cells))
+                if cells:  # a row of several cells: one paragraph, a cell a line
+                    out.append(cells[0] if len(cells) == 1 else "\n".join(" ".join(c.split()) for c in cells))
         elif tag in ("p", "quote", "code"):
             nested = [c for c in child if c.tag in _BLOCKS]
             if nested:

@@ -76,7 +76,10 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
 # a committee's numbered recommendation quoted in its government response, and the answer under it
 _RESPONSE_BELOW = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?(?:government(?:'s|’s)?|department(?:al)?|"
                              r"ministry)\s+)?response\b|^\W*(?:fully |partially |partly )?(?:accepted|agreed|not accepted|"
-                             r"not agreed|rejected|noted|supported|disagreed?)\b", re.I)
+                             r"not agreed|rejected|noted|supported|disagreed?)\b"
+                             # a table row's response cell, on the line under the recommendation's
+                             r"|^\W*(?:done|completed?|implemented|in progress|on track|not started|under consideration)\b"
+                             r"|^\W*we (?:will|have|do not|don't|are|accept|agree|do not accept|cannot)\b", re.I)
 
 
 def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
