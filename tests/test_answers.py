@@ -607,3 +607,27 @@ def test_a_tag_that_closes_a_paragraph_names_what_that_paragraph_answers(lex, nl
         "1": "Social", "2": "I", "3": "For", "4": "For"}
     assert got["2"][1] == ["I do not want to set a target before the independent review has reported.",
                            "I will consider the Committee's recommendation then."]
+
+
+THEMED = reply(
+    "Theme 1: Notice of hearings",
+    "Recommendation 1: Every party should receive at least 14 days' notice of a hearing.",
+    "Recommendation 2: Listing officers should follow one national listing policy.",
+    "Recommendation 3: The tribunal should offer hearings outside office hours.",
+    "Our response",
+    "We agree with the direction of all three recommendations. Since June every notice of a hearing has been sent "
+    "at least 14 days before it. A single national listing policy for listing officers was approved in April. "
+    "Whether hearings can be offered outside office hours will be considered once the pilot has been evaluated.",
+    salutation="Dear Sir Malcolm,", name="HMCTS")
+
+
+def test_an_answer_to_a_theme_gives_each_recommendation_the_sentences_about_it(lex, nlp, settings, rules):
+    """Three recommendations answered together: each keeps the sentences on its own subject and
+    the one on none of them, so the third is not answered by the first's "has been sent"."""
+    got = answers(THEMED, lex, nlp, settings, rules)
+    assert got["3"][1][-2:] == ["We agree with the direction of all three recommendations.",
+                                "Whether hearings can be offered outside office hours will be considered once the "
+                                "pilot has been evaluated."]
+    assert all("Since June" not in s and "April" not in s for s in got["3"][1])
+    assert "Since June every notice of a hearing has been sent at least 14 days before it." in got["1"][1]
+    assert all("outside office hours" not in s for s in got["1"][1])

@@ -243,6 +243,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             rel = tuple((a, min(z, tag), p - answer[0][2]) for a, z, p in answer)
             for lab in labs:
                 out.setdefault(lab, Answer(rel, "heading", None, start))
+    out = _share_out(text, out, rec_texts, stop)
     # a sentence naming a recommendation in passing answers it, where nothing else does
     for r in body_refs:
         if r.label in out or r.stated:
@@ -284,6 +285,41 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if found:
             out[lab] = Answer(tuple(found), "topic", None, found[0][0])
     return out, False
+
+
+SHARED_UNITS = 4  # sentences a shared answer needs before each recommendation keeps only its own
+SUBJECT_WORDS = 2  # words a sentence shares with a recommendation to be about it
+
+
+def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | None],
+               stop: frozenset[str]) -> dict[str, Answer]:
+    """One answer under a theme or a grouped heading ("Recommendations 7 to 9") given to each
+    recommendation in it: each keeps the sentences about its own subject, with those about
+    none of them ("We agree with the direction of all three"), so the sentence that decides
+    one is not read as deciding the others. A recommendation no sentence names keeps it all."""
+    groups: dict[tuple, list[str]] = {}
+    for lab, a in out.items():
+        groups.setdefault(a.units, []).append(lab)
+    new = dict(out)
+    for units, labs in groups.items():
+        want = {lab: stems(rec_texts.get(lab) or "", stop) for lab in labs}
+        if len(labs) < 2 or len(units) < SHARED_UNITS or sum(len(w) >= 3 for w in want.values()) < 2:
+            continue
+        mine: dict[str, list[Unit]] = {lab: [] for lab in labs}
+        own: dict[str, int] = dict.fromkeys(labs, 0)
+        for u in units:
+            words = stems(text[u[0]:u[1]], stop)
+            overlap = {lab: len(words & w) for lab, w in want.items()}
+            best = max(overlap.values())
+            for lab in labs:
+                if best < SUBJECT_WORDS or overlap[lab] == best:
+                    mine[lab].append(u)
+                    own[lab] += best >= SUBJECT_WORDS
+        for lab in labs:
+            if own[lab] and len(mine[lab]) < len(units):
+                a = out[lab]
+                new[lab] = Answer(tuple(mine[lab]), a.how, a.xref, a.opens)
+    return new
 
 
 # "... will continue to be published every month. (Recommendation 1)": a tag that closes the paragraph answering it
