@@ -446,6 +446,13 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
     pytest.param("Trust Board - Part 1 (Public)\nAgenda item: 12\nPurpose: For approval\n\nResponse to the "
                  "Independent Review of Maternity Services: Trust response and action plan\n\nThe Trust accepts "
                  "the recommendations of the Review.\n", Kind.reply, id="board-paper-answering-a-review"),
+    pytest.param("UNIVERSITY OF LINDFIELD\n\nSENATE\n\nMeeting: 25 March 2026\nPaper: SEN/25-26/37\n\n"
+                 "RESPONSE TO THE INDEPENDENT REVIEW OF POSTGRADUATE RESEARCH SUPERVISION\n\nSenate is invited to "
+                 "approve the University's response to the recommendations of the review.\n", Kind.reply,
+                 id="senate-paper-answering-a-review"),
+    pytest.param("RESPONSE OF THE BOARD OF TRUSTEES TO THE INDEPENDENT REVIEW OF\nCOMPETENCE AND CONDUCT\n\n"
+                 "October 2025\n\nThe review makes eight recommendations.\n", Kind.reply,
+                 id="response-of-a-body-to-the-independent-review"),
     pytest.param("Trust Board\nAgenda item: 12\nMinutes of the meeting held on 5 December 2024\n\nThe Board noted "
                  "the report.\n", Kind.minutes, id="agenda-item-in-minutes"),
     # a report, and anything else

@@ -144,7 +144,9 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
 
 # the cover sheet of a paper to a board or committee meeting: its title, author and purpose
 _BOARD_PAPER = re.compile(r"^\W*(?:(?:report|paper) (?:title|of|author)|purpose(?: of (?:the|this) (?:report|paper))?|"
-                          r"executive (?:sponsor|lead)|enclosure)\s*:", re.I | re.M)
+                          r"executive (?:sponsor|lead)|enclosure|paper|presented by)\s*:|"
+                          r"^\W*(?:the )?(?:senate|board|council|committee|cabinet) is (?:invited|asked|requested) to\b",
+                          re.I | re.M)
 
 
 def classify_document(text: str, lex: Lexicons) -> Kind:
@@ -154,8 +156,8 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     if _qa(head, lines, lex):
         return Kind.qa
     markers = [m.group(0) for ln in lines for m in [lex.minutes_markers.search(ln)] if m]
-    if _BOARD_PAPER.search(head):  # a paper to a meeting ("Agenda item: 11", "Purpose: For assurance") is no record of it
-        markers = [m for m in markers if not re.match(r"\W*agenda item\b", m, re.I)]
+    if _BOARD_PAPER.search(head):  # a paper to a meeting ("Agenda item: 11", "Meeting: 25 March") is no record of it
+        markers = [m for m in markers if not re.match(r"\W*(?:agenda item\b|meeting\s*:)", m, re.I)]
     # "Action:" alone is weak; with a meeting, a chair or members it is a record
     strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
     if strong or (markers and re.search(r"\b(meeting|chair|board|members|committee|council|cabinet)\b", head, re.I)):
