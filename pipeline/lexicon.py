@@ -47,6 +47,9 @@ class StanceCue:
     overrides: frozenset[str] = frozenset()
 
 
+_ONE_LINE = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # a line break inside a paragraph, read as a space
+
+
 @dataclass(frozen=True)
 class Lexicons:
     signoff: re.Pattern[str]
@@ -82,6 +85,12 @@ class Lexicons:
     reply_wide: re.Pattern[str]  # a sentence stating the reply's position on every concern at once
     negators: re.Pattern[str]
     stopwords: frozenset[str]
+
+    def answers(self, text: str) -> bool:
+        """Whether ``text`` says it answers something ("Thank you for your letter of ..."), also
+        where a hard-wrapped line breaks the phrase ("... in your\nletter of 28 January")."""
+        return self.reply_cues.search(text) is not None or \
+            ("\n" in text and self.reply_cues.search(_ONE_LINE.sub(" ", text)) is not None)
 
 
 def _load_cues(path: Path) -> tuple[StanceCue, ...]:

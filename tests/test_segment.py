@@ -504,3 +504,11 @@ def test_an_e_mail_greeting_opens_a_message_and_re_marks_its_answer(greeting, le
     text = THREAD.format(greeting=greeting)
     assert [(s.kind, text[s.salutation.start:s.salutation.end]) for s in segment(text, lex)] == [
         (Kind.letter, "Dear Sarah,"), (Kind.reply, greeting)]
+
+
+def test_a_reply_cue_broken_by_a_hard_wrap_still_marks_a_reply(lex):
+    """Plain-text letters wrap at 78 characters, so "your letter of" may break at a line end."""
+    text = ("Dear Ms Okafor,\n\nMedical licensing\n\nIn my letter of 10 March I replied to each of the five "
+            "recommendations in your\nletter of 28 January, and promised to write again.\n\nYours sincerely,\n\nJo Hart\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply

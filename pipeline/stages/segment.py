@@ -153,7 +153,7 @@ _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:", re.I | re.M)
 
 def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: str = "") -> Kind:
     opening = text[body_start: min(end, body_start + 1500)]
-    return Kind.reply if lex.reply_cues.search(opening) or _RE_SUBJECT.search(head) else Kind.letter
+    return Kind.reply if lex.answers(opening) or _RE_SUBJECT.search(head) else Kind.letter
 
 
 def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int | None:
@@ -170,7 +170,7 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
             if not lex.response_title.match(clean(ln.text) or ""):
                 continue
             before = text[start:ln.start]
-            if lex.reply_cues.search(before) or RESPONSE_STATEMENT.search(before) or \
+            if lex.answers(before) or RESPONSE_STATEMENT.search(before) or \
                     len(re.findall(r"\brecommend", before, re.I)) < 2:
                 return None
             if classify_unsaluted(text[ln.start:end], lex) is Kind.reply:
@@ -252,7 +252,7 @@ def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[
     else:
         opening = text[sal_line.start: sal_line.start + 1500] if sal_line else body[:3000]
         title = clean(st.title.text) if st.title else ""
-        if lex.reply_cues.search(title or "") or lex.reply_cues.search(opening) or RESPONSE_STATEMENT.search(body):
+        if lex.answers(title or "") or lex.answers(opening) or RESPONSE_STATEMENT.search(body):
             kind = Kind.reply
         elif sal_line is not None or lex.letter_title.match(re.sub(r"^#+\s*", "", title or "")):
             kind = Kind.letter

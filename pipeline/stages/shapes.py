@@ -164,7 +164,7 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
         return Kind.minutes
     # a cover title runs over several lines: "UK Government / Response to the Covid-19 / Inquiry ..."
     title = " ".join(ln for ln in lines[:15] if ln)
-    if lex.reply_cues.search(head) or lex.reply_cues.search(title) or RESPONSE_STATEMENT.search(text):
+    if lex.answers(head) or lex.answers(title) or RESPONSE_STATEMENT.search(text):
         return Kind.reply
     if re.search(r"\brecommendations?\b|\bmatters? of concern\b|\bconcerns?\b", text, re.I):
         return Kind.letter
