@@ -197,6 +197,13 @@ def clean(s: str | None) -> str | None:
     return _clean(s)
 
 
+def sentence_text(s: str) -> str:
+    """A sentence as one line: PDF text and plain-text letters wrap lines mid-sentence, and a
+    phrase the lexicon looks for ("does not accept", "under review") must not stop at the wrap."""
+    c = _clean(s) or ""
+    return " ".join(c.split()) if "\n" in c else c
+
+
 @lru_cache(maxsize=1 << 16)
 def _clean(s: str) -> str | None:
     # each pattern only where its marker occurs: most lines carry no markup

@@ -182,6 +182,9 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
         pytest.param("The guidance already requires this.", "partially_addressed:guidance-covers",
                      id="guidance-clarifies"),
         pytest.param("Recommendation accepted", "accepted:label-accepted", id="label"),
+        pytest.param("The government does not\naccept this recommendation.", "rejected:do-not-accept",
+                     id="phrase-broken-by-a-hard-wrap"),
+        pytest.param("We will keep this matter under\nreview.", "deferred:will-consider", id="wrap-before-the-last-word"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):

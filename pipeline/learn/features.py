@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 
-from pipeline.text import clean
+from pipeline.text import clean, sentence_text
 
 _WORD = re.compile(r"[a-z][a-z'-]+|\d+")
 # enough words to read a long answer's gist without letting it drown the cues
@@ -52,7 +52,7 @@ def passage_features(text: str, units: list[tuple[int, int, int]], how: str, rul
     for a, b in set(zip(words, words[1:])):
         f[f"b:{a} {b}"] = 1.0
     f["log_words"] = math.log1p(len(words)) / 7.0
-    f.update(modality_features([clean(text[a:z]) or "" for a, z, _ in units], status))
+    f.update(modality_features([sentence_text(text[a:z]) for a, z, _ in units], status))
     return f
 
 

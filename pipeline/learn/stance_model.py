@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline.learn.features import FIRST_UNITS, passage_features
 from pipeline.records import StanceLabel
-from pipeline.text import clean
+from pipeline.text import sentence_text
 
 MODEL_FILE = Path("stance") / "model.json"
 
@@ -85,7 +85,7 @@ def features_for(text: str, answer, rule, lex) -> dict[str, float]:
 
     first_cues = []
     for a, z, _ in answer.units[:FIRST_UNITS]:
-        sent = clean(text[a:z]) or ""
+        sent = sentence_text(text[a:z])
         first_cues += [f"{cue.label}:{cue.name}" for cue, _ in sentence_cues(sent, lex)]
     return passage_features(text, list(answer.units), answer.how, rule.label.value, dict(rule.scores),
                             list(rule.cues), first_cues)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref
 from pipeline.stages.refs import heading_line
 from pipeline.stages.segment import Segment, prose_lines
-from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, table_cells, to_blocks
+from pipeline.text import Block, clean, is_prose, sentence_end, sentence_text, split_lines, table_cells, to_blocks
 
 Unit = tuple[int, int, int]  # sentence start, end, paragraph index within the passage
 
@@ -468,12 +468,12 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
     known = set().union(*(stems(t, stop) for t in rec_texts if t)) if any(rec_texts) else set()
     head_para = section[0][2]
     first_response = next((i for i, (a, z, p) in enumerate(section)
-                           if p == head_para and RESPONSE_START.search(clean(text[a:z]) or "")), None)
+                           if p == head_para and RESPONSE_START.search(sentence_text(text[a:z]))), None)
     quoted = _quoted_run(text, section)
     out = []
     in_quote = True
     for i, (a, z, p) in enumerate(section):
-        sent = clean(text[a:z]) or ""
+        sent = sentence_text(text[a:z])
         if i < quoted:
             continue  # the concern quoted word for word, in quotation marks
         if i == 0 and (stated or _heading_line(text[a:z])) and not RESPONSE_START.search(sent):

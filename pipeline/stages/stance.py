@@ -22,7 +22,7 @@ from pipeline.records import Stance, StanceLabel
 from pipeline.stages import answers as answers_mod
 from pipeline.stages.recommendations import Ref
 from pipeline.stages.segment import Segment
-from pipeline.text import clean
+from pipeline.text import sentence_text
 
 PRIORITY = (StanceLabel.rejected, StanceLabel.deferred, StanceLabel.partially_addressed,
             StanceLabel.accepted, StanceLabel.noted, StanceLabel.not_addressed)
@@ -92,7 +92,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     units = answers_mod.units(text, spans, sentences) if units is None else units
     for a, z, para in units:
         unit = (a, z)
-        sent = clean(text[a:z]) or ""
+        sent = sentence_text(text[a:z])
         factor = (ECHO_BOOST if echoes(sent, rec_text, lex.stopwords) else 1.0) / (1 + PARAGRAPH_DECAY * para)
         # "X but Y": what follows the "but" is what the writer stands by; so is what
         # follows the comma of "Whilst we acknowledge X, Y"
@@ -146,7 +146,7 @@ def _with_reply_wide(text: str, found: dict, whole, lex: Lexicons) -> dict:
     every concern ("... the appropriate organisation to respond to the concerns raised. NHS
     England has asked to be sighted on the Trust's response"): the subject sentences alone
     miss that the reply leaves the answer to someone else."""
-    wide = [u for u in whole.units if lex.reply_wide.search(clean(text[u[0]:u[1]]) or "")]
+    wide = [u for u in whole.units if lex.reply_wide.search(sentence_text(text[u[0]:u[1]]))]
     if not wide:
         return found
     out = dict(found)
