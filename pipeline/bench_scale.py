@@ -197,6 +197,11 @@ def pathological_texts(kb: int) -> dict[str, str]:
         "nested markup": "**[" * (n // 6) + "x" + "](y)**" * (n // 6),
         "repeated tags": ("<sup>" * 50 + "1" + "</sup>" * 50 + " **b** [l](u) ") * (n // 600 + 1),
         "reference lists": "recommendation " + ", ".join(str(i) for i in range(1, n // 6)),
+        "bars": "|" * n,
+        "table rows": "No. | Recommendation | Response\n---|---|---\n" + "".join(
+            f"{i} | The council should review item {i}. | Accepted. |\n" for i in range(1, n // 48)),
+        "rows a cell a line": "Ref\nRecommendation\nResponse\n\n" + "".join(
+            f"{i}\nThe council should review item {i} carefully.\nAccepted and done.\n\n" for i in range(1, n // 64)),
     }
 
 
