@@ -20,18 +20,18 @@ import re
 from pipeline.records import Kind
 from pipeline.stages.ref_forms import labels_r, listed_refs, short_refs, word_refs
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
-    ANCHOR_CHARS, BARE_LABEL, LIST_GAP, RecRules, Ref, anchored, clean_text, expand, heading_line, is_heading, label_offset,
-    leading_number, load_rules)
+    ANCHOR_CHARS, BARE_LABEL, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line, is_heading,
+    label_offset, leading_number, load_rules)
 from pipeline.stages.segment import Segment
 from pipeline.stages.shapes import Form
-from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, strip_quotes, table_cells, to_blocks
+from pipeline.stages.table_refs import bulleted_concerns, header_row, row_block, table_item
+from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, strip_quotes, to_blocks
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
 _KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action")
 # a regulator's letter that requires numbered actions ("We require MST to take the following actions:")
 _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe following actions\s*:\s*$", re.I | re.M)
-_MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on)\b", re.I)
 
 
 def _bare_heading(line: str, m: re.Match[str]) -> bool:
@@ -63,12 +63,12 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
         # in PDF text the block runs on into the answer: the quote stops where the answer starts
         stop = next((x for x in after[1:] if _ANSWER_START.match(clean(x.text) or "")), None)
         span = (after[0].start, stop.start - 1 if stop is not None else b.end)
-    elif bi + 1 < len(blocks) and _MODAL.search(blocks[bi + 1].text):
+    elif bi + 1 < len(blocks) and MODAL.search(blocks[bi + 1].text):
         span = (blocks[bi + 1].start, blocks[bi + 1].end)
     else:
         return None, None
     body = text[span[0]:span[1]]
-    if not _MODAL.search(body):
+    if not MODAL.search(body):
         return None, None
     return span, clean_text(" ".join(body.split()))
 
@@ -86,7 +86,7 @@ def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
     """"1. The Ministry should publish ... (Paragraph 14)" with "Government response:" under
     it: a recommendation, though no lead-in says so (a paper's own numbered paragraphs
     are not followed by a response label)."""
-    if not _MODAL.search(item_text):
+    if not MODAL.search(item_text):
         return False
     if _tag_line(blocks[bi].lines) is not None or _response_line(blocks[bi].lines[1:]) is not None:
         return True
@@ -177,72 +177,6 @@ def _opens_list(joined: str, after: list[Block], kind: Kind, rules: RecRules,
     return bool(item and item.group("num") == "1" and len(item.group("text").split()) >= 6)
 
 
-# the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
-_TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?|r)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\s*$", re.I)
-_TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action", re.I)
-
-
-def _table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
-    """A table's row that numbers a recommendation in its first cell: "1 | The council should ... |
-    Accepted ...", as an action plan or a response table lays it out. The recommendation is the
-    cell beside the number, or the first cell's own words ("1. The council should ..."), never
-    the response beside it; the row is one only in a table about recommendations or in words
-    that recommend."""
-    if len(b.lines) != 1:
-        return None
-    cell = table_cells(text).get(b.start)
-    if cell is None or cell.index != 0 or len(cell.row) < 2 or cell.row == cell.header:
-        return None
-    own = clean(b.text) or ""
-    m = _TABLE_LABEL.match(own)
-    if m:
-        quote = cell.row[1]
-        words = clean(text[quote[0]:quote[1]]) or ""
-    else:
-        m = rules.list_item.match(own)
-        if not m:
-            return None
-        quote, words = (b.start, b.end), m.group("text")
-    head = " ".join(text[a:z] for a, z in cell.header)
-    if not (_TABLE_HEAD.search(head) or _MODAL.search(words)) or len(words.split()) < 3:
-        return None
-    lab = m.group("num")
-    off = b.start + label_offset(b.text, lab)
-    return Ref(lab, leading_number(lab), off, off + len(lab), b.start, quote[1], True, True, True,
-               clean_text(words), quote if quote[0] != b.start else None)
-
-
-# a table row's number on its own line: "1", "2a", "iii."
-_ROW_LABEL = re.compile(r"^\W{0,2}(?P<num>\d{1,3}[a-z]?|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x))[.)]?\s*$", re.I)
-_HEADER_CELL = re.compile(r"^\W*(?:recommendations?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|#)\b", re.I)
-_ROMAN_NUMBERS = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], 1)}
-
-
-def _header_row(b: Block) -> bool:
-    """"Ref / Coroner's concern / Trust response / Lead / Status", a cell a line (or "Ref |
-    Recommendation | ..."): the header of a table pasted from Word or a web page."""
-    cells = [c.strip() for ln in b.lines for c in ln.text.split("|") if c.strip()]
-    return len(cells) >= 3 and all(len(c.split()) <= 6 and not c.endswith((".", ":")) or c.lower() == "no." for c in cells) \
-        and sum(bool(_HEADER_CELL.match(clean(c) or "")) for c in cells) >= 1 \
-        and any(re.search(r"recommend|concern|action|finding", c, re.I) for c in cells)
-
-
-def _row_block(b: Block) -> Ref | None:
-    """A row of such a table: its number alone on the first line, the recommendation on the
-    next, then the response, lead, date and status."""
-    if len(b.lines) < 3:
-        return None
-    m = _ROW_LABEL.match(clean(b.lines[0].text) or "")
-    words = clean(b.lines[1].text) or ""
-    if not m or len(words.split()) < 4:
-        return None
-    lab = str(_ROMAN_NUMBERS[m.group("roman").lower()]) if m.group("roman") else m.group("num")
-    ln, rec = b.lines[0], b.lines[1]
-    off = ln.start + (label_offset(ln.text, m.group("num")) if not m.group("roman") else ln.text.index(m.group("num")))
-    return Ref(lab, leading_number(lab), off, off + len(m.group("num")), b.start, rec.end, True, True, True,
-               clean_text(words), (rec.start, rec.end))
-
-
 def _order(label: str) -> tuple[int, ...]:
     """Where a quoted label stands in the report: 3.22 follows 3.14, and 4 follows both."""
     return tuple(int(n) for n in re.findall(r"\d+", label))
@@ -276,15 +210,15 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     numbered: tuple[int, ...] | None = None  # last number quoted so far ((3, 14) for 3.14); None until the paper says so
     rows_open = False  # under a table's header row whose cells are one a line
     for bi, b in enumerate(blocks):
-        row = _table_item(text, b, rules)
+        row = table_item(text, b, rules)
         if row:
             refs.append(row)
             continue
-        row = _row_block(b) if rows_open else None
+        row = row_block(b) if rows_open else None
         if row:
             refs.append(row)
             continue
-        rows_open = _header_row(b)
+        rows_open = header_row(b)
         joined = clean(b.text) or ""
         item = rules.list_item.match(clean(b.lines[0].text) or "")
         if item and _FORM_SECTION.match(item.group("text")):
@@ -294,7 +228,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # says its recommendations follow
         para = _PARAGRAPH_ITEM.match(clean(b.lines[0].text) or "") if numbered is not None and not item else None
         # not the paper's own numbered paragraphs ("1.1 The government agrees ...", "2.2 Since the collapse ...")
-        if para and (_ANSWER_START.match(para.group("text")) or not _MODAL.search(joined.split(". ")[0])):
+        if para and (_ANSWER_START.match(para.group("text")) or not MODAL.search(joined.split(". ")[0])):
             para = None
         if (para or item and quotes_text) and numbered is not None and not lead_in \
                 and _order((para or item).group("num")) > numbered:
@@ -335,11 +269,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             last_item, gap, lead_in = int(lab), -LONE_GAP + LIST_GAP, False
             continue
         if item and seg.kind is Kind.reply and (_ANSWER_START.match(item.group("text"))
-                                                or (after_statement and not _MODAL.search(item.group("text")))):
+                                                or (after_statement and not MODAL.search(item.group("text")))):
             item = None  # "7. The Government will consider this ...": the reply's own numbered paragraph
         if item and (lead_in or concerns or (last_item is not None and leading_number(item.group("num")) == last_item + 1)
                      or (last_item is None and list_heading and leading_number(item.group("num")) == 1 and quotes_text
-                         and _MODAL.search(item.group("text")))
+                         and MODAL.search(item.group("text")))
                      or _answered_below(item.group("text"), blocks, bi)):
             items = [(k, m) for k, ln in enumerate(b.lines) for m in [rules.list_item.match(clean(ln.text) or "")] if m]
             for n, (k, m) in enumerate(items):
@@ -380,7 +314,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             low = ln.text.lower()
             # "Paragraph 3.4: The University should ...": a recommendation numbered by the report's paragraph
             first = _BY_PARAGRAPH.match(clean(ln.text) or "") if low.lstrip(" *#_").startswith("paragraph") else None
-            if first and (not _MODAL.search(first.group("text")) or _ANSWER_START.match(first.group("text"))):
+            if first and (not MODAL.search(first.group("text")) or _ANSWER_START.match(first.group("text"))):
                 first = None
             if not first:
                 if not _KEYWORD_HINT.search(low):
@@ -395,7 +329,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             stated = rules.stated_heading.match(clean(ln.text) or "")
             if stated and (_ANSWER_START.match(stated.group("text")) or (
                     seg.kind is Kind.reply and _REPLY_VOICE.search(stated.group("text"))
-                    and not _MODAL.search(stated.group("text")))):
+                    and not MODAL.search(stated.group("text")))):
                 stated = None  # "Recommendation 1: We accept this ..." states the answer, not the recommendation
             for m in rules.inline.finditer(text, ln.start, ln.end):
                 raw_tail = text[m.end(): b.end]
@@ -425,36 +359,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     if (seg.form is Form.report or seg.kind is Kind.letter) and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
-        refs = sorted(refs + _bulleted_concerns(blocks), key=lambda r: r.start)
+        refs = sorted(refs + bulleted_concerns(blocks), key=lambda r: r.start)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
-
-
-_BULLET = re.compile(r"^\s*[-•*–·▪●]\s+(?=\S)")
-_CONCERNS_HEAD = re.compile(r"matters? of concern|coroner(?:'|’)?s concerns", re.I)
-_CONCERNS_END = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE)", re.I)
-
-
-def _bulleted_concerns(blocks: list[Block]) -> list[Ref]:
-    """A coroner's report that bullets its matters of concern: each bullet is a concern,
-    counted 1..n in order (an implicit number, as the replies count them)."""
-    out: list[Ref] = []
-    opened = False
-    for b in blocks:
-        if _CONCERNS_END.match(clean(b.lines[0].text) or ""):
-            break
-        if not opened:
-            opened = any(_CONCERNS_HEAD.search(ln.text) for ln in b.lines)
-            continue
-        for k, ln in enumerate(b.lines):
-            m = _BULLET.match(ln.text)
-            if not m:
-                continue
-            upto = next((j for j in range(k + 1, len(b.lines)) if _BULLET.match(b.lines[j].text)), len(b.lines))
-            words = clean_text(" ".join(x.text for x in b.lines[k:upto])[m.end():])
-            n = len(out) + 1
-            out.append(Ref(str(n), n, ln.start + m.end(), ln.start + m.end(), ln.start, b.lines[upto - 1].end,
-                           True, False, True, words, None, None, True))
-    return out
 
 
 # a committee report tags each numbered paragraph "(Conclusion, Paragraph 6)" or "(Recommendation, Paragraph 17)"

@@ -86,6 +86,10 @@ class Ref:
     conclusion: bool = False  # a report's conclusion in its numbered list: nothing to answer
 
 
+# words that recommend: a recommendation quoted, as against an answer to one
+MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on)\b", re.I)
+
+
 # "Recommendation 4", "Concern 2:", "Recommendations 8.3 and 8.4" alone on a line
 # (capitalised, no full stop: "recommendation 47." is a sentence's end wrapped onto its own line)
 BARE_LABEL = re.compile(r"^[\s*#_]*(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"

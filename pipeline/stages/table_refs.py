@@ -1,0 +1,109 @@
+"""Recommendations laid out as rows and bullets rather than numbered prose.
+
+Response tables and action plans reach us three ways: a pipe table (html2text's web pages,
+Markdown), a table pasted from Word or a web page with each cell on its own line, and the web
+and Word readers' own rendering of a row (a paragraph, a cell a line). In each, the row's first
+cell numbers the recommendation, the cell beside it says it, and the rest is the response.
+Coroners often bullet their matters of concern instead of numbering them; the replies count
+them 1..n.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.stages.refs import MODAL, RecRules, Ref, clean_text, label_offset, leading_number
+from pipeline.text import Block, clean, table_cells
+
+
+# the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
+_TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?|r)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\s*$", re.I)
+_TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action", re.I)
+
+
+def table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
+    """A table's row that numbers a recommendation in its first cell: "1 | The council should ... |
+    Accepted ...", as an action plan or a response table lays it out. The recommendation is the
+    cell beside the number, or the first cell's own words ("1. The council should ..."), never
+    the response beside it; the row is one only in a table about recommendations or in words
+    that recommend."""
+    if len(b.lines) != 1:
+        return None
+    cell = table_cells(text).get(b.start)
+    if cell is None or cell.index != 0 or len(cell.row) < 2 or cell.row == cell.header:
+        return None
+    own = clean(b.text) or ""
+    m = _TABLE_LABEL.match(own)
+    if m:
+        quote = cell.row[1]
+        words = clean(text[quote[0]:quote[1]]) or ""
+    else:
+        m = rules.list_item.match(own)
+        if not m:
+            return None
+        quote, words = (b.start, b.end), m.group("text")
+    head = " ".join(text[a:z] for a, z in cell.header)
+    if not (_TABLE_HEAD.search(head) or MODAL.search(words)) or len(words.split()) < 3:
+        return None
+    lab = m.group("num")
+    off = b.start + label_offset(b.text, lab)
+    return Ref(lab, leading_number(lab), off, off + len(lab), b.start, quote[1], True, True, True,
+               clean_text(words), quote if quote[0] != b.start else None)
+
+
+# a table row's number on its own line: "1", "2a", "iii."
+_ROW_LABEL = re.compile(r"^\W{0,2}(?P<num>\d{1,3}[a-z]?|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x))[.)]?\s*$", re.I)
+_HEADER_CELL = re.compile(r"^\W*(?:recommendations?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|#)\b", re.I)
+_ROMAN_NUMBERS = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], 1)}
+
+
+def header_row(b: Block) -> bool:
+    """"Ref / Coroner's concern / Trust response / Lead / Status", a cell a line (or "Ref |
+    Recommendation | ..."): the header of a table pasted from Word or a web page."""
+    cells = [c.strip() for ln in b.lines for c in ln.text.split("|") if c.strip()]
+    return len(cells) >= 3 and all(len(c.split()) <= 6 and not c.endswith((".", ":")) or c.lower() == "no." for c in cells) \
+        and sum(bool(_HEADER_CELL.match(clean(c) or "")) for c in cells) >= 1 \
+        and any(re.search(r"recommend|concern|action|finding", c, re.I) for c in cells)
+
+
+def row_block(b: Block) -> Ref | None:
+    """A row of such a table: its number alone on the first line, the recommendation on the
+    next, then the response, lead, date and status."""
+    if len(b.lines) < 3:
+        return None
+    m = _ROW_LABEL.match(clean(b.lines[0].text) or "")
+    words = clean(b.lines[1].text) or ""
+    if not m or len(words.split()) < 4:
+        return None
+    lab = str(_ROMAN_NUMBERS[m.group("roman").lower()]) if m.group("roman") else m.group("num")
+    ln, rec = b.lines[0], b.lines[1]
+    off = ln.start + (label_offset(ln.text, m.group("num")) if not m.group("roman") else ln.text.index(m.group("num")))
+    return Ref(lab, leading_number(lab), off, off + len(m.group("num")), b.start, rec.end, True, True, True,
+               clean_text(words), (rec.start, rec.end))
+
+
+_BULLET = re.compile(r"^\s*[-•*–·▪●]\s+(?=\S)")
+_CONCERNS_HEAD = re.compile(r"matters? of concern|coroner(?:'|’)?s concerns", re.I)
+_CONCERNS_END = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE)", re.I)
+
+
+def bulleted_concerns(blocks: list[Block]) -> list[Ref]:
+    """A coroner's report that bullets its matters of concern: each bullet is a concern,
+    counted 1..n in order (an implicit number, as the replies count them)."""
+    out: list[Ref] = []
+    opened = False
+    for b in blocks:
+        if _CONCERNS_END.match(clean(b.lines[0].text) or ""):
+            break
+        if not opened:
+            opened = any(_CONCERNS_HEAD.search(ln.text) for ln in b.lines)
+            continue
+        for k, ln in enumerate(b.lines):
+            m = _BULLET.match(ln.text)
+            if not m:
+                continue
+            upto = next((j for j in range(k + 1, len(b.lines)) if _BULLET.match(b.lines[j].text)), len(b.lines))
+            words = clean_text(" ".join(x.text for x in b.lines[k:upto])[m.end():])
+            n = len(out) + 1
+            out.append(Ref(str(n), n, ln.start + m.end(), ln.start + m.end(), ln.start, b.lines[upto - 1].end,
+                           True, False, True, words, None, None, True))
+    return out
