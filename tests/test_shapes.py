@@ -443,6 +443,9 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
     pytest.param("Report of the Commission on Student Wellbeing\n\nParagraph 3.4: The University should adopt the "
                  "Charter.\n\nCouncil's response: Council notes the recommendation.\n", Kind.reply,
                  id="a-body-s-response-label"),
+    pytest.param("Department of Health and Social Care\nGovernment response to the Health and Social Care "
+                 "Committee's Third Report\n\nForeword\n\nThe Committee heard oral evidence from patients and "
+                 "clinicians, and we thank them.\n", Kind.reply, id="a-response-that-mentions-oral-evidence"),
     pytest.param("Trust Board - Part 1 (Public)\nAgenda item: 12\nPurpose: For approval\n\nResponse to the "
                  "Independent Review of Maternity Services: Trust response and action plan\n\nThe Trust accepts "
                  "the recommendations of the Review.\n", Kind.reply, id="board-paper-answering-a-review"),

@@ -193,7 +193,7 @@ def _qa(head: str, lines: list[str], lex: Lexicons) -> bool:
 QA_MARKERS = re.compile(
     r"^\W*asked by\s*:|^\W*answered by\b|^\W*to ask (?:the|his|her)\b|^\W*asked the (?:secretary|minister|chancellor|"
     r"prime minister|attorney|solicitor|lord|leader|first minister|cabinet secretary)|^\W*H[CL] Deb\b"
-    r"|\b(?:corrected |uncorrected )?oral evidence\b|^\W*Q\d{1,4}\s+[A-Z]|^\W*question for\s+(?:the\s+)?[A-Z]"
+    r"|^\W*(?:corrected |uncorrected )?oral evidence\b|^\W*Q\d{1,4}\s+[A-Z]|^\W*question for\s+(?:the\s+)?[A-Z]"
     r"|^\W*(?:\d+\.\s+)?(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|captain|major|colonel)\.?\s+[A-Z][\w'’ .-]{1,40}?"
     r"\s+asked the\b"
     r"|\basked (?:his|her) majesty['’]s government\b", re.I | re.M)
