@@ -469,3 +469,19 @@ def test_classify_document(text, expected, lex):
     assert classify_document(text, lex) is expected
     (seg,) = segment(text, lex)
     assert seg.kind is expected
+
+
+def test_a_coroner_s_closing_paragraphs_and_a_reply_s_subject_line_open_no_reply(lex):
+    """In the data set's layout, a copy that keeps the report's closing paragraphs ("In my opinion
+    action should be taken ...") has no reply there; and a reply's subject line under "Dear ..."
+    does not split the reply from the "Thank you for your Report" under it."""
+    text = ("2025-03-04\n\nH. Rasmussen\n\nWessmoor\n\nChief Executive, Tarn Valley NHS Trust\n\n"
+            "On 11 June 2024 I commenced an investigation into the death of Laura Jane Pendry, aged 29.\n\n"
+            "(1) The Trust's policy does not require any assessment before an informal patient leaves the ward.\n\n"
+            "(2) The information given to the police when she was reported missing was incomplete.\n\n"
+            "In my opinion action should be taken to prevent future deaths and I believe that you have the power "
+            "to take such action.\n\nI have sent a copy of my report to the Chief Coroner and to Ms Pendry's "
+            "mother.\n\nDear Mr Rasmussen\n\nResponse to Regulation 28 Report: Laura Jane Pendry\n\n"
+            "Thank you for your Report to Prevent Future Deaths dated 4 March 2025. The Trust is deeply sorry.\n")
+    starts = [text[s.offset:s.offset + 17] for s in hard_starts(text, lex)]
+    assert starts == ["2025-03-04\n\nH. Ra", "Dear Mr Rasmussen"]

@@ -90,6 +90,12 @@ def _opening(line: Line) -> str:
     return (clean(line.text[:OPENING_CHARS]) or "").lstrip("-*•· ")
 
 
+# the report's own closing paragraphs, where a copy keeps them after the concerns
+_PFD_CLOSING = re.compile(r"(?:in my opinion )?action should be taken\b|you are under a duty to respond\b|"
+                          r"your response must contain\b|i have sent a copy of (?:my|this) report\b|"
+                          r"i am also under a duty\b|the chief coroner may publish\b", re.I)
+
+
 def pfd_reply_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     """Where each reply after a coroner's report begins.
 
@@ -110,10 +116,11 @@ def pfd_reply_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
         c = _opening(ln)
         dear = lex.salutation.match(c) is not None
         opens = (lex.pfd_reply_openers.match(c) is not None and not after_dear) or dear
-        after_dear = dear
+        # "Dear Mr Rasmussen", then a subject line: the paragraph under both opens nothing new either
+        after_dear = dear or (after_dear and not is_prose(c))
         first_only = lex.pfd_first_reply_openers.match(c) is not None
         if not out:
-            after_concerns = (numbered and not under_heading and is_prose(c)
+            after_concerns = (numbered and not under_heading and is_prose(c) and not _PFD_CLOSING.match(c)
                               and not lex.concern_item.match(c) and not lex.concern_continuation.match(c))
             if opens or first_only or after_concerns:
                 out.append(Start(ln.start, Form.response, ln))
