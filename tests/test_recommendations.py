@@ -680,3 +680,20 @@ def test_a_coroner_s_bulleted_concerns_count_from_1(lex, rules):
                   "  - This bullet is not a concern.")
     got = [(r.label, r.implicit, r.text.split()[0]) for r in refs_of(text, lex, rules)]
     assert got == [("1", True, "Batteries"), ("2", True, "There")]
+
+
+def test_a_data_set_report_s_unnumbered_concerns_count_from_1(lex, rules):
+    """In the data set's layout a report may write its concerns as plain paragraphs under "My
+    concerns are these."; they count 1..n up to the report's closing words."""
+    text = ("2025-03-28\n\nJ. Okoro\n\nTamsford\n\nKingfisher Care Partnership Limited\n\n"
+            "On 2 April 2024 I commenced an investigation into the death of Peter Whitlow, aged 54.\n\n"
+            "In the circumstances it is my statutory duty to report to you. My concerns are these.\n\n"
+            "The speech and language therapy recommendations were never carried into the support plan, and nobody "
+            "checked that they had been.\n\n"
+            "The agency support worker on duty had received no training in dysphagia or in modified diets of any "
+            "kind.\n\n"
+            "I am sending this report to Kingfisher Care Partnership Limited. In my opinion action should be taken "
+            "to prevent future deaths.\n")
+    (seg,) = [s for s in segment(text, lex)][:1]
+    got = [(r.label, r.implicit, r.text.split()[1]) for r in R.find_refs(text, seg, rules, lex.addressee_heading)]
+    assert got == [("1", True, "speech"), ("2", True, "agency")]

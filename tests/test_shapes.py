@@ -479,8 +479,8 @@ def test_a_coroner_s_closing_paragraphs_and_a_reply_s_subject_line_open_no_reply
             "On 11 June 2024 I commenced an investigation into the death of Laura Jane Pendry, aged 29.\n\n"
             "(1) The Trust's policy does not require any assessment before an informal patient leaves the ward.\n\n"
             "(2) The information given to the police when she was reported missing was incomplete.\n\n"
-            "In my opinion action should be taken to prevent future deaths and I believe that you have the power "
-            "to take such action.\n\nI have sent a copy of my report to the Chief Coroner and to Ms Pendry's "
+            "I am sending this report to the Trust. In my opinion action should be taken to prevent future deaths "
+            "and I believe that you have the power to take such action.\n\nI have sent a copy of my report to the Chief Coroner and to Ms Pendry's "
             "mother.\n\nDear Mr Rasmussen\n\nResponse to Regulation 28 Report: Laura Jane Pendry\n\n"
             "Thank you for your Report to Prevent Future Deaths dated 4 March 2025. The Trust is deeply sorry.\n")
     starts = [text[s.offset:s.offset + 17] for s in hard_starts(text, lex)]

@@ -359,7 +359,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     if (seg.form is Form.report or seg.kind is Kind.letter) and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
-        refs = sorted(refs + bulleted_concerns(blocks), key=lambda r: r.start)
+        refs = sorted(refs + bulleted_concerns(blocks, paragraphs=concerns), key=lambda r: r.start)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 

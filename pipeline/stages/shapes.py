@@ -91,8 +91,9 @@ def _opening(line: Line) -> str:
 
 
 # the report's own closing paragraphs, where a copy keeps them after the concerns
-_PFD_CLOSING = re.compile(r"(?:in my opinion )?action should be taken\b|you are under a duty to respond\b|"
+PFD_CLOSING = re.compile(r"(?:in my opinion )?action should be taken\b|you are under a duty to respond\b|"
                           r"your response must contain\b|i have sent a copy of (?:my|this) report\b|"
+                          r"i am (?:sending|also sending) (?:this|my) report to\b|"
                           r"i am also under a duty\b|the chief coroner may publish\b", re.I)
 
 
@@ -120,7 +121,7 @@ def pfd_reply_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
         after_dear = dear or (after_dear and not is_prose(c))
         first_only = lex.pfd_first_reply_openers.match(c) is not None
         if not out:
-            after_concerns = (numbered and not under_heading and is_prose(c) and not _PFD_CLOSING.match(c)
+            after_concerns = (numbered and not under_heading and is_prose(c) and not PFD_CLOSING.search(c)
                               and not lex.concern_item.match(c) and not lex.concern_continuation.match(c))
             if opens or first_only or after_concerns:
                 out.append(Start(ln.start, Form.response, ln))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from pipeline.stages.refs import MODAL, RecRules, Ref, clean_text, label_offset, leading_number
-from pipeline.text import Block, clean, table_cells
+from pipeline.stages.shapes import PFD_CLOSING
+from pipeline.text import Block, clean, is_prose, table_cells
 
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
@@ -83,25 +84,37 @@ def row_block(b: Block) -> Ref | None:
 
 _BULLET = re.compile(r"^\s*[-•*–·▪●]\s+(?=\S)")
 _CONCERNS_HEAD = re.compile(r"matters? of concern|coroner(?:'|’)?s concerns", re.I)
+# "... it is my statutory duty to report to you. My concerns are as follows:" over unnumbered paragraphs
+_CONCERNS_LEAD = re.compile(r"\b(?:(?:my|the) concerns|(?:the )?matters of concern) (?:are|were)(?: as follows| these| set out below)?\W*$",
+                            re.I)
 _CONCERNS_END = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE)", re.I)
 
 
-def bulleted_concerns(blocks: list[Block]) -> list[Ref]:
+def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref]:
     """A coroner's report that bullets its matters of concern: each bullet is a concern,
-    counted 1..n in order (an implicit number, as the replies count them)."""
+    counted 1..n in order (an implicit number, as the replies count them). With
+    ``paragraphs`` (a report in the data set's layout), plain paragraphs under "My concerns
+    are as follows:" count the same way, up to the report's closing words."""
     out: list[Ref] = []
-    opened = False
+    opened = lead = False
     for b in blocks:
-        if _CONCERNS_END.match(clean(b.lines[0].text) or ""):
+        first = clean(b.lines[0].text) or ""
+        if _CONCERNS_END.match(first) or (out and lead and (not is_prose(b.text) or PFD_CLOSING.search(first))):
             break
         if not opened:
             opened = any(_CONCERNS_HEAD.search(ln.text) for ln in b.lines)
+            lead = paragraphs and bool(_CONCERNS_LEAD.search(clean(b.text) or ""))
+            opened = opened or lead
             continue
-        for k, ln in enumerate(b.lines):
-            m = _BULLET.match(ln.text)
-            if not m:
-                continue
-            upto = next((j for j in range(k + 1, len(b.lines)) if _BULLET.match(b.lines[j].text)), len(b.lines))
+        bullets = [(k, m) for k, ln in enumerate(b.lines) for m in [_BULLET.match(ln.text)] if m]
+        if not bullets and lead and is_prose(b.text) and not PFD_CLOSING.search(first):
+            n = len(out) + 1
+            out.append(Ref(str(n), n, b.start, b.start, b.start, b.end, True, False, True,
+                           clean_text(" ".join(b.text.split())), None, None, True))
+            continue
+        for i, (k, m) in enumerate(bullets):
+            ln = b.lines[k]
+            upto = bullets[i + 1][0] if i + 1 < len(bullets) else len(b.lines)
             words = clean_text(" ".join(x.text for x in b.lines[k:upto])[m.end():])
             n = len(out) + 1
             out.append(Ref(str(n), n, ln.start + m.end(), ln.start + m.end(), ln.start, b.lines[upto - 1].end,
