@@ -30,6 +30,8 @@ from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, str
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
 _KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action")
+# "Conclusions and recommendations", "Areas for improvement": a heading over the list
+_LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for improvement\b", re.I)
 # a regulator's letter that requires numbered actions ("We require MST to take the following actions:")
 _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe following actions\s*:\s*$", re.I | re.M)
 
@@ -245,8 +247,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # a list runs on over consecutive items, and over a paragraph or two
         # when the numbering then carries on (multi-paragraph concerns)
         # "Conclusions and recommendations" over the first item: a section heading that opens a list
-        list_heading = list_heading or any(heading_line(ln.text) and re.search(r"\brecommendations\b|\bareas for improvement\b", ln.text, re.I)
-                                           for ln in b.lines)
+        list_heading = list_heading or any(heading_line(ln.text) and _LIST_HEADING.search(ln.text) for ln in b.lines)
         lone = _LONE_NUMBER.match(clean(b.lines[-1].text) or "")
         if lone and bi + 1 < len(blocks) and is_prose(blocks[bi + 1].text) and \
                 (lead_in or concerns or (last_item is not None and int(lone.group("num")) == last_item + 1)

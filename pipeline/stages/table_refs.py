@@ -61,8 +61,8 @@ def header_row(b: Block) -> bool:
     """"Ref / Coroner's concern / Trust response / Lead / Status", a cell a line (or "Ref |
     Recommendation | ..."): the header of a table pasted from Word or a web page."""
     cells = [c.strip() for ln in b.lines for c in ln.text.split("|") if c.strip()]
-    return len(cells) >= 3 and all(len(c.split()) <= 6 and not c.endswith((".", ":")) or c.lower() == "no." for c in cells) \
-        and sum(bool(_HEADER_CELL.match(clean(c) or "")) for c in cells) >= 1 \
+    short = all((len(c.split()) <= 6 and not c.endswith((".", ":"))) or c.lower() == "no." for c in cells)
+    return len(cells) >= 3 and short and any(_HEADER_CELL.match(clean(c) or "") for c in cells) \
         and any(re.search(r"recommend|concern|action|finding", c, re.I) for c in cells)
 
 
@@ -85,8 +85,8 @@ def row_block(b: Block) -> Ref | None:
 _BULLET = re.compile(r"^\s*[-•*–·▪●]\s+(?=\S)")
 _CONCERNS_HEAD = re.compile(r"matters? of concern|coroner(?:'|’)?s concerns", re.I)
 # "... it is my statutory duty to report to you. My concerns are as follows:" over unnumbered paragraphs
-_CONCERNS_LEAD = re.compile(r"\b(?:(?:my|the) concerns|(?:the )?matters of concern) (?:are|were)(?: as follows| these| set out below)?\W*$",
-                            re.I)
+_CONCERNS_LEAD = re.compile(r"\b(?:(?:my|the) concerns|(?:the )?matters of concern) (?:are|were)"
+                            r"(?: as follows| these| set out below)?\W*$", re.I)
 _CONCERNS_END = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE)", re.I)
 
 
