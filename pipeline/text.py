@@ -75,7 +75,7 @@ def split_lines(text: str, start: int = 0, end: int | None = None, *, cells: boo
         pos = start + m.end()
     if pos < end or not out:
         out.append(Line(pos, end, text[pos:end]))
-    if cells and "|" in text:
+    if cells and text.find("|", start, end) != -1:
         rows = table_rows(text)
         if rows:
             out = [part for ln in out for part in _as_cells(ln, rows.get(ln.start), start, end)]

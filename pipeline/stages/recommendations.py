@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from functools import lru_cache
 
 from pipeline.records import Kind
 from pipeline.stages.ref_forms import labels_r, listed_refs, short_refs, word_refs
@@ -34,6 +35,13 @@ _KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action")
 _LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for improvement\b", re.I)
 # a regulator's letter that requires numbered actions ("We require MST to take the following actions:")
 _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe following actions\s*:\s*$", re.I | re.M)
+
+
+@lru_cache(maxsize=4)
+def asks_actions(text: str) -> bool:
+    """Whether the file's letter requires numbered actions: read once per file, not once per
+    segment (a file of thousands of letters would be read thousands of times)."""
+    return _ASKS_ACTIONS.search(text) is not None
 
 
 def _bare_heading(line: str, m: re.Match[str]) -> bool:
@@ -194,7 +202,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     refs: list[Ref] = []
     # "R1" means a recommendation only where the document itself labels them "R1", "R2" ...
     short = labels_r(text)
-    if rules.actions is not None and _ASKS_ACTIONS.search(text):
+    if rules.actions is not None and asks_actions(text):
         rules = rules.actions  # "Action 3" names the third of them, in the letter and in its replies
     blocks = _item_blocks(to_blocks(split_lines(text, seg.start, seg.end, cells=True)), rules)
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
