@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.text import unwrap
+
 
 class LexiconError(ValueError):
     """A data file in models/ is missing or malformed."""
@@ -45,9 +47,6 @@ class StanceCue:
     # cues this one reads better where their matches overlap: "it is for local authorities to
     # consider" is a refusal, not the government's own "to consider"
     overrides: frozenset[str] = frozenset()
-
-
-_ONE_LINE = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # a line break inside a paragraph, read as a space
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,7 @@ class Lexicons:
         """Whether ``text`` says it answers something ("Thank you for your letter of ..."), also
         where a hard-wrapped line breaks the phrase ("... in your\nletter of 28 January")."""
         return self.reply_cues.search(text) is not None or \
-            ("\n" in text and self.reply_cues.search(_ONE_LINE.sub(" ", text)) is not None)
+            ("\n" in text and self.reply_cues.search(unwrap(text)) is not None)
 
 
 def _load_cues(path: Path) -> tuple[StanceCue, ...]:

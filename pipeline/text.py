@@ -197,11 +197,19 @@ def clean(s: str | None) -> str | None:
     return _clean(s)
 
 
+_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # a line break inside a paragraph
+
+
+def unwrap(s: str) -> str:
+    """``s`` with the line breaks inside its paragraphs read as spaces: PDF text and plain-text
+    letters wrap lines mid-sentence, and a phrase looked for ("does not accept", "your letter
+    of") must not stop at the wrap. Blank lines between paragraphs stay."""
+    return _WRAP.sub(" ", s) if "\n" in s else s
+
+
 def sentence_text(s: str) -> str:
-    """A sentence as one line: PDF text and plain-text letters wrap lines mid-sentence, and a
-    phrase the lexicon looks for ("does not accept", "under review") must not stop at the wrap."""
-    c = _clean(s) or ""
-    return " ".join(c.split()) if "\n" in c else c
+    """A sentence as the lexicon reads it: markup removed, on one line."""
+    return unwrap(_clean(s) or "")
 
 
 @lru_cache(maxsize=1 << 16)
