@@ -697,3 +697,18 @@ def test_a_data_set_report_s_unnumbered_concerns_count_from_1(lex, rules):
     (seg,) = [s for s in segment(text, lex)][:1]
     got = [(r.label, r.implicit, r.text.split()[1]) for r in R.find_refs(text, seg, rules, lex.addressee_heading)]
     assert got == [("1", True, "speech"), ("2", True, "agency")]
+
+
+@pytest.mark.parametrize("lead, answer", [
+    ("We ask Kestrel to take the following steps:", "Step 2 - card holds"),
+    ("I would be grateful if you could provide the following by Friday 4 July 2025:", "On point 2, the Department"),
+], ids=["following-steps", "provide-the-following"])
+def test_a_letter_asking_for_numbered_steps_or_information_has_them_answered_by_number(lead, answer, lex, rules):
+    """A regulator's "take the following steps:" and a committee's "provide the following:" number
+    what they ask as others number recommendations; the reply answers "Step 2" or "On point 2"."""
+    text = (f"Dear Mr Hale,\n\n{lead}\n\n1. Include all mandatory charges in the headline price shown to "
+            "customers.\n\n2. Cap any hold placed on a customer's card at the amount of the excess.\n\n"
+            "Yours sincerely,\n\nJo Hart\n\n\nDear Ms Hart,\n\nThank you for your letter of 2 June.\n\n"
+            f"{answer} has capped holds at the excess since 1 July.\n\nYours sincerely,\n\nAnn Hale\n")
+    segs = segment(text, lex)
+    assert [[r.label for r in R.find_refs(text, s, rules)] for s in segs] == [["1", "2"], ["2"]]

@@ -30,11 +30,12 @@ from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, str
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
-_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action")
+_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|point|step")
 # "Conclusions and recommendations", "Areas for improvement": a heading over the list
 _LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for improvement\b", re.I)
 # a regulator's letter that requires numbered actions ("We require MST to take the following actions:")
-_ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe following actions\s*:\s*$", re.I | re.M)
+_ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe following (?:actions|steps)\s*:\s*$|"
+                           r"\b(?:provide|send|let (?:us|me) have) (?:us |me )?the following\b[^.\n]{0,60}:\s*$", re.I | re.M)
 
 
 @lru_cache(maxsize=4)
