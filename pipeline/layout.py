@@ -65,8 +65,7 @@ def _norm(line: str) -> str:
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s*$")
 
 
-def _row_number(text: str, lines: list[tuple[int, int]], content: list[tuple[int, int]], k: int,
-                counts: Counter) -> bool:
+def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Counter) -> bool:
     """"1" at the left margin after a blank line, with a line of words right under it: the number
     of a table's row as a table pasted from Word or a web page reads, one cell a line. A page
     number sits right-aligned or centred, or has a page's first line (a running header, a
@@ -92,7 +91,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         leaders = _leaders(line)
         if leaders and re.search(r"[A-Za-z]", line[:leaders]):
             entries.append((a + leaders, b))  # a contents entry keeps its words, loses its dots and page
-        elif _ROW_NUMBER.match(line) and _row_number(text, lines, content, k, counts):
+        elif _ROW_NUMBER.match(line) and _row_number(text, content, k, counts):
             continue  # a table's row number, its cells below it one a line
         elif _PAGE_NUMBER.match(line) or _RULE.match(line) or _FOOTNOTE.match(line) or leaders is not None:
             furniture.append(k)

@@ -21,8 +21,8 @@ from functools import lru_cache
 from pipeline.records import Kind
 from pipeline.stages.ref_forms import labels_r, listed_refs, short_refs, word_refs
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
-    ANCHOR_CHARS, BARE_LABEL, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line, is_heading,
-    label_offset, leading_number, load_rules)
+    ANCHOR_CHARS, BARE_LABEL, FORM_SECTION, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line,
+    is_heading, label_offset, leading_number, load_rules)
 from pipeline.stages.segment import Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import bulleted_concerns, header_row, row_block, table_item
@@ -147,9 +147,6 @@ LONE_GAP = 4  # paragraphs (page breaks included) a "N." line's text may run ove
 
 # "6 ACTION SHOULD BE TAKEN": a section heading of a form, which ends the list above it
 _CAPS_HEADING = re.compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?[A-Z][A-Z’'&,-]+(?:\s+[A-Z][A-Z’'&,-]*){1,7}\W*$")
-# "6.  ACTION SHOULD BE TAKEN", "8.  COPIES and PUBLICATION": the sections after a prevention of future
-# deaths report's concerns, numbered like one
-_FORM_SECTION = re.compile(r"^(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE|COPIES (?i:and) PUBLICATION)\b", re.I)
 
 
 def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
@@ -232,7 +229,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         rows_open = header_row(b)
         joined = clean(b.text) or ""
         item = rules.list_item.match(clean(b.lines[0].text) or "")
-        if item and _FORM_SECTION.match(item.group("text")):
+        if item and FORM_SECTION.match(item.group("text")):
             concerns, item, last_item, lead_in = False, None, None, False  # the concerns end where the form goes on
         quotes_text = item and (len(item.group("text").split()) >= 6 or sentence_end(item.group("text")))
         # "3.14 The Environment Agency should ...": paragraph numbers with no full stop, where the paper

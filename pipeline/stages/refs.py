@@ -86,6 +86,10 @@ class Ref:
     conclusion: bool = False  # a report's conclusion in its numbered list: nothing to answer
 
 
+# "6.  ACTION SHOULD BE TAKEN", "8.  COPIES and PUBLICATION": the sections after a prevention of future
+# deaths report's concerns, numbered like one; they end the concerns
+FORM_SECTION = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE|COPIES (?i:and) PUBLICATION)\b",
+                          re.I)
 # words that recommend: a recommendation quoted, as against an answer to one
 MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on)\b", re.I)
 

@@ -92,9 +92,9 @@ def _opening(line: Line) -> str:
 
 # the report's own closing paragraphs, where a copy keeps them after the concerns
 PFD_CLOSING = re.compile(r"(?:in my opinion )?action should be taken\b|you are under a duty to respond\b|"
-                          r"your response must contain\b|i have sent a copy of (?:my|this) report\b|"
-                          r"i am (?:sending|also sending) (?:this|my) report to\b|"
-                          r"i am also under a duty\b|the chief coroner may publish\b", re.I)
+                         r"your response must contain\b|i have sent a copy of (?:my|this) report\b|"
+                         r"i am (?:sending|also sending) (?:this|my) report to\b|"
+                         r"i am also under a duty\b|the chief coroner may publish\b", re.I)
 
 
 def pfd_reply_starts(lines: list[Line], lex: Lexicons) -> list[Start]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.stages.refs import MODAL, RecRules, Ref, clean_text, label_offset, leading_number
+from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
 from pipeline.stages.shapes import PFD_CLOSING
 from pipeline.text import Block, clean, is_prose, table_cells
 
@@ -87,7 +87,6 @@ _CONCERNS_HEAD = re.compile(r"matters? of concern|coroner(?:'|’)?s concerns", 
 # "... it is my statutory duty to report to you. My concerns are as follows:" over unnumbered paragraphs
 _CONCERNS_LEAD = re.compile(r"\b(?:(?:my|the) concerns|(?:the )?matters of concern) (?:are|were)"
                             r"(?: as follows| these| set out below)?\W*$", re.I)
-_CONCERNS_END = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE)", re.I)
 
 
 def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref]:
@@ -99,7 +98,7 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
     opened = lead = False
     for b in blocks:
         first = clean(b.lines[0].text) or ""
-        if _CONCERNS_END.match(first) or (out and lead and (not is_prose(b.text) or PFD_CLOSING.search(first))):
+        if FORM_SECTION.match(first) or (out and lead and (not is_prose(b.text) or PFD_CLOSING.search(first))):
             break
         if not opened:
             opened = any(_CONCERNS_HEAD.search(ln.text) for ln in b.lines)
