@@ -191,6 +191,28 @@ def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
     assert cue in verdict(passage, nlp, lex, settings).cues
 
 
+@pytest.mark.parametrize("passage", [
+    "Ketone meters have been issued to all rapid response vehicles. We are not able to equip every ambulance.",
+    "We will refund every customer charged the fee since January. We have not yet been able to trace the rest.",
+    "The new notices were introduced in May. We have not yet produced easy-read versions.",
+    "Hours will be extended from April, but I cannot commit to a maximum wait in every area.",
+])
+def test_a_part_left_undone_is_read(passage, nlp, lex, settings):
+    """Doing one part while saying another is not done, or cannot be promised, is how a partial
+    answer is most often written; the lexicon must see the second half, not only the first."""
+    v = verdict(passage, nlp, lex, settings)
+    assert "partially_addressed:part-not-done" in v.cues
+    assert not (v.label is A and v.confidence >= 0.8)
+
+
+@pytest.mark.parametrize("passage", [
+    "The Trust is unable to accept recommendation 8.25.",
+    "Mr Hope was unable to use his phone while on leave.",
+])
+def test_declining_or_a_narrative_is_not_a_part_left_undone(passage, nlp, lex, settings):
+    assert "partially_addressed:part-not-done" not in verdict(passage, nlp, lex, settings).cues
+
+
 def test_negated_accept_is_not_an_accept_cue(nlp, lex, settings):
     v = verdict("The Government does not accept this recommendation.", nlp, lex, settings)
     assert "accepted:explicit-accept" not in v.cues
