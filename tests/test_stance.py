@@ -182,6 +182,8 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
         pytest.param("The guidance already requires this.", "partially_addressed:guidance-covers",
                      id="guidance-clarifies"),
         pytest.param("Recommendation accepted", "accepted:label-accepted", id="label"),
+        pytest.param("The Government supports the first part of this recommendation.", "partially_addressed:accept-parts",
+                     id="supports-the-first-part"),
         pytest.param("The government does not\naccept this recommendation.", "rejected:do-not-accept",
                      id="phrase-broken-by-a-hard-wrap"),
         pytest.param("We will keep this matter under\nreview.", "deferred:will-consider", id="wrap-before-the-last-word"),
@@ -196,6 +198,7 @@ def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
     "We will refund every customer charged the fee since January. We have not yet been able to trace the rest.",
     "The new notices were introduced in May. We have not yet produced easy-read versions.",
     "Hours will be extended from April, but I cannot commit to a maximum wait in every area.",
+    "Every child placed far away is now visited monthly. We have not extended the standard to foster placements.",
 ])
 def test_a_part_left_undone_is_read(passage, nlp, lex, settings):
     """Doing one part while saying another is not done, or cannot be promised, is how a partial
@@ -208,6 +211,7 @@ def test_a_part_left_undone_is_read(passage, nlp, lex, settings):
 @pytest.mark.parametrize("passage", [
     "The Trust is unable to accept recommendation 8.25.",
     "Mr Hope was unable to use his phone while on leave.",
+    "The complaint has not been extended in any way.",
 ])
 def test_declining_or_a_narrative_is_not_a_part_left_undone(passage, nlp, lex, settings):
     assert "partially_addressed:part-not-done" not in verdict(passage, nlp, lex, settings).cues
