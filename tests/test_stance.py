@@ -142,6 +142,12 @@ def verdict(text, nlp, lex, settings, rec_text=None):
                      id="being-taken-forward"),
         pytest.param("We are considering this recommendation and will respond by the summer.", D,
                      id="are-considering"),
+        pytest.param("The Board has commissioned a review of the rota, and will decide what changes to make once it "
+                     "has the review's findings.", D, id="will-decide-once"),
+        pytest.param("Whether it can be funded will be decided as part of the Council's budget for 2026/27.", D,
+                     id="will-be-decided"),
+        pytest.param("No changes to the on-call system will be made until the review has reported.", D,
+                     id="no-changes-until"),
         pytest.param("We are reviewing whether the assessments can move onto the electronic record, and I will "
                      "write to you with its outcome.", D, id="reviewing-whether-and-will-write-with-outcome"),
     ],
