@@ -187,6 +187,21 @@ def test_paper_quoting_numbered_recommendations_below(lex, rules):
         ("1", True, True), ("2", True, True), ("4", True, True)]
 
 
+def test_paper_quoting_recommendations_numbered_on_a_line_of_their_own(lex, rules):
+    """pdftotext of a command paper sets each quoted recommendation's "1." on a line of its own, the
+    recommendation's words on the lines under it, and the answer after a blank line."""
+    text = letter(
+        "The Committee's conclusions and recommendations are set out below, followed by the "
+        "Government's response.\n\nRepairs and maintenance\n\n1.\nThe Ministry of Defence should publish, every "
+        "quarter, the number of repair requests\nmade by Service families. (Paragraph 31)\n\nWe agree and will publish "
+        "the first release in December.\n\n2.\nEvery report of damp should lead to an inspection within 10 working "
+        "days.\n\nThis is now the standard the Department applies.\n"
+    )
+    got = [(r.label, r.text) for r in refs_of(text, lex, rules)]
+    assert got == [("1", "The Ministry of Defence should publish, every quarter, the number of repair requests"),
+                   ("2", "Every report of damp should lead to an inspection within 10 working days")]
+
+
 def test_list_item_numbers_are_not_refs_after_the_list_ends(lex, rules):
     text = letter(
         "The review made two recommendations:\n\n1. Train staff.\n\nThe review also found three problems:\n\n"

@@ -26,7 +26,7 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
 from pipeline.stages.segment import Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import bulleted_concerns, header_row, row_block, table_item
-from pipeline.text import Block, clean, is_prose, sentence_end, split_lines, strip_quotes, to_blocks
+from pipeline.text import Block, Line, clean, is_prose, sentence_end, split_lines, strip_quotes, to_blocks
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
@@ -143,6 +143,24 @@ _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
 # a list of what the writer will do about the concerns is not a list of the concerns
 _ACTION_LEAD = re.compile(r"\b(?:steps|actions?|measures|changes|work)\b[^:.]{0,120}\b(?:address|respond(?:ing)? to|tackle|meet)\b", re.I)
 LONE_GAP = 4  # paragraphs (page breaks included) a "N." line's text may run over
+_NUMBER_OVER = re.compile(r"^\W{0,4}\d{1,3}[.)]\s*$")
+
+
+def _line_item(lines: tuple[Line, ...], k: int, rules: RecRules) -> tuple[re.Match[str] | None, int]:
+    """The numbered item line ``k`` starts, and how many lines its number and first words take:
+    pdftotext sets a list's "1." on a line of its own with the item's words on the line under it,
+    which a reader takes as one line."""
+    line = clean(lines[k].text) or ""
+    m = rules.list_item.match(line)
+    if m or k + 1 >= len(lines) or not _NUMBER_OVER.match(line):
+        return m, 1
+    before = clean(lines[k - 1].text) or "" if k else ""
+    if k and not (sentence_end(before) or heading_line(lines[k - 1].text) and before[:1].isupper()):
+        return None, 1  # "(Paragraph\n24)": the end of a wrapped reference, not a number over an item
+    under = clean(lines[k + 1].text) or ""
+    if not under[:1].isupper():
+        return None, 1
+    return rules.list_item.match(f"{line.strip()} {under}"), 2
 
 
 # "6 ACTION SHOULD BE TAKEN": a section heading of a form, which ends the list above it
@@ -228,7 +246,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             continue
         rows_open = header_row(b)
         joined = clean(b.text) or ""
-        item = rules.list_item.match(clean(b.lines[0].text) or "")
+        item, _ = _line_item(b.lines, 0, rules)
         if item and FORM_SECTION.match(item.group("text")):
             concerns, item, last_item, lead_in = False, None, None, False  # the concerns end where the form goes on
         quotes_text = item and (len(item.group("text").split()) >= 6 or sentence_end(item.group("text")))
@@ -282,8 +300,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                      or (last_item is None and list_heading and leading_number(item.group("num")) == 1 and quotes_text
                          and MODAL.search(item.group("text")))
                      or _answered_below(item.group("text"), blocks, bi)):
-            items = [(k, m) for k, ln in enumerate(b.lines) for m in [rules.list_item.match(clean(ln.text) or "")] if m]
-            for n, (k, m) in enumerate(items):
+            items = [(k, m, took) for k in range(len(b.lines)) for m, took in [_line_item(b.lines, k, rules)] if m]
+            for n, (k, m, took) in enumerate(items):
                 ln = b.lines[k]
                 lab = m.group("num")
                 off = label_offset(ln.text, lab)
@@ -293,7 +311,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 upto = k + 1 + answer_at if answer_at is not None else upto
                 tag_at = _tag_line(b.lines[k:upto])
                 upto = k + tag_at + 1 if tag_at is not None else upto  # the answer follows the tag
-                rest = " ".join(x.text for x in b.lines[k + 1:upto] if not _LONE_NUMBER.match(clean(x.text) or ""))
+                rest = " ".join(x.text for x in b.lines[k + took:upto] if not _LONE_NUMBER.match(clean(x.text) or ""))
                 refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                 True, False, True, clean_text(f"{m.group('text')} {rest}")))
                 last_item = leading_number(lab)
