@@ -506,6 +506,19 @@ def test_an_e_mail_greeting_opens_a_message_and_re_marks_its_answer(greeting, le
         (Kind.letter, "Dear Sarah,"), (Kind.reply, greeting)]
 
 
+def test_a_bare_greeting_under_an_e_mail_header_opens_the_message(lex):
+    """"Good morning," with no name opens a message in a thread, under its From:/Subject: lines."""
+    text = THREAD.format(greeting="Good morning,").replace("\n\nGood morning,", "\n\nOFFICIAL\n\nGood morning,")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
+
+
+def test_a_bare_greeting_in_minutes_opens_nothing(lex):
+    text = ("Minutes of the Health Scrutiny Panel, 4 March 2025\n\nPresent: Cllr A Patel (Chair), Cllr B Moss\n\n"
+            "1. Welcome\n\nThe Chair opened the meeting and said:\n\nGood morning,\n\nand welcomed the witnesses "
+            "from the Trust, who set out the action plan.\n\n2. Action plan\n\nThe Panel noted the plan.\n")
+    assert len(segment(text, lex)) == 1
+
+
 def test_a_reply_cue_broken_by_a_hard_wrap_still_marks_a_reply(lex):
     """Plain-text letters wrap at 78 characters, so "your letter of" may break at a line end."""
     text = ("Dear Ms Okafor,\n\nMedical licensing\n\nIn my letter of 10 March I replied to each of the five "

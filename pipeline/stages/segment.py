@@ -178,12 +178,26 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
     return None
 
 
+MAIL_HEAD_BLOCKS = 3  # blocks above a bare greeting that may hold its e-mail's header ("OFFICIAL" between)
+
+
+def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
+    """Whether block ``i`` opens a letter: "Dear ...", "Hi Janet,", or in an e-mail thread a bare
+    "Good morning," under the message's From:/Subject: lines (in minutes or a transcript a bare
+    "Good morning" is speech, not a salutation)."""
+    first = _first(blocks[i])
+    if lex.salutation.match(first):
+        return True
+    return bool(lex.mail_greeting.match(first)) and any(
+        lex.mail_header.match(ln.text) for b in blocks[max(0, i - MAIL_HEAD_BLOCKS):i] for ln in b.lines)
+
+
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
     """Letters in ``blocks`` split at their heads: (start, end, salutation, sign-off, kind)."""
     if not blocks:
         return []
     region_end = blocks[-1].end
-    sal = [i for i, b in enumerate(blocks) if lex.salutation.match(_first(b))]
+    sal = [i for i in range(len(blocks)) if _greets(blocks, i, lex)]
     if not sal:
         start = blocks[0].start
         cut = _response_after_report(text, blocks, lex)
@@ -265,7 +279,7 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
     """A titled page holding whole letters one after another (a letter and its reply, each signed
     off before the next one's head) is read letter by letter, as the same letters without a title are."""
     blocks = to_blocks(split_lines(text, st.offset, end))
-    sal = [i for i, b in enumerate(blocks) if lex.salutation.match(_first(b))]
+    sal = [i for i in range(len(blocks)) if _greets(blocks, i, lex)]
     if len(sal) < 2 or not all(_find_signoff(blocks, a, b, lex) for a, b in zip(sal, sal[1:])):
         return None
     return _letters(text, blocks, lex)
