@@ -202,6 +202,15 @@ def test_paper_quoting_recommendations_numbered_on_a_line_of_their_own(lex, rule
                    ("2", "Every report of damp should lead to an inspection within 10 working days")]
 
 
+def test_a_modal_lead_under_a_recommendations_heading_opens_the_list(lex, rules):
+    """An inspectorate's letter heads the list "Recommendations" and leads into it with "By 30 June
+    2025, the force should:"; its items start in lower case, with no modal of their own."""
+    text = letter("Recommendations\n\nBy 30 June 2025, the force should:\n\n1. improve the speed at which it "
+                  "answers emergency calls;\n\n2. reduce the number of 101 calls that are abandoned.\n\nI would be "
+                  "grateful for an update by 30 June.")
+    assert labels(text, lex, rules) == ["1", "2"]
+
+
 def test_list_item_numbers_are_not_refs_after_the_list_ends(lex, rules):
     text = letter(
         "The review made two recommendations:\n\n1. Train staff.\n\nThe review also found three problems:\n\n"

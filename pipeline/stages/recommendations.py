@@ -331,6 +331,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                     and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail))
                    # "To the Trust:" over the concerns sent to it
                    or bool(addressee is not None and seg.kind is Kind.letter and addressee.match(joined))
+                   # under a "Recommendations" heading: "By 30 June 2025, the force should:"
+                   or (list_heading and tail.endswith(":") and bool(MODAL.search(tail)))
                    or _opens_list(joined, blocks[bi + 1:bi + 3], seg.kind, rules, addressee))
 
         if lead_in:
