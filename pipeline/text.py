@@ -75,7 +75,7 @@ def split_lines(text: str, start: int = 0, end: int | None = None, *, cells: boo
         pos = start + m.end()
     if pos < end or not out:
         out.append(Line(pos, end, text[pos:end]))
-    if cells and text.find("|", start, end) != -1:
+    if cells and (text.find("|", start, end) != -1 or text.find("\t", start, end) != -1):
         rows = table_rows(text)
         if rows:
             out = [part for ln in out for part in _as_cells(ln, rows.get(ln.start), start, end)]
@@ -84,6 +84,7 @@ def split_lines(text: str, start: int = 0, end: int | None = None, *, cells: boo
 
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
 _CELL_BAR = re.compile(r"(?<!\\)\|")
+_CELL_TAB = re.compile(r"\t+")  # a table copied from Word or a spreadsheet: its cells split by tabs
 TABLE_ROWS = 3  # rows of equal width that make a table when no "---|---" rule says so
 
 
@@ -98,21 +99,26 @@ class Cell:
 
 @lru_cache(maxsize=8)
 def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], ...], ...]:
-    """``text``'s pipe tables (Markdown's, or a web page's as html2text writes it), each a tuple of
-    rows: the row's line start and its cells' spans; a rule row ("---|---") has no cells.
+    """``text``'s pipe tables (Markdown's, or a web page's as html2text writes it) and tables whose
+    cells a tab splits (pasted from Word or a spreadsheet), each a tuple of rows: the row's line
+    start and its cells' spans; a rule row ("---|---") has no cells.
 
-    A run of lines holding "|" is a table when a rule row marks it or when at least TABLE_ROWS of
-    them have the same number of cells, so one "Name | Role | Body" signature line stays a line."""
-    if "|" not in text:
+    A run of lines holding "|" (or tabs between words) is a table when a rule row marks it or when
+    at least TABLE_ROWS of them have the same number of cells, so one "Name | Role | Body"
+    signature line stays a line."""
+    if "|" not in text and "\t" not in text:
         return ()
     out = []
     run: list[tuple[int, int]] = []
+    kind = [_CELL_BAR]
 
     def close() -> None:
         if not run:
             return
-        rows = [(s, _TABLE_RULE.match(text, s, e) is not None, _cells(text, s, e)) for s, e in run]
-        bars = [len(_CELL_BAR.findall(text, s, e)) for s, e in run]  # empty cells count: "7 | ... | | |"
+        sep = kind[0]
+        rows = [(s, sep is _CELL_BAR and _TABLE_RULE.match(text, s, e) is not None, _cells(text, s, e, sep))
+                for s, e in run]
+        bars = [len(sep.findall(text, s, e)) for s, e in run]  # empty cells count: "7 | ... | | |"
         if any(rule for _, rule, _ in rows) or (len(bars) >= TABLE_ROWS and len(set(bars)) == 1):
             out.append(tuple((s, () if rule else cells) for s, rule, cells in rows))
         run.clear()
@@ -120,7 +126,11 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if "|" in line and line.strip():
+        sep = _CELL_BAR if "|" in line else _CELL_TAB if "\t" in line.strip() else None
+        if sep is not None and line.strip():
+            if run and sep is not kind[0]:
+                close()
+            kind[0] = sep
             run.append((pos, end))
         else:
             close()
@@ -147,12 +157,11 @@ def table_cells(text: str) -> dict[int, Cell]:
     return out
 
 
-def _cells(text: str, s: int, e: int) -> tuple[tuple[int, int], ...]:
-    bars = [m.start() for m in _CELL_BAR.finditer(text, s, e)]
-    edges = [s - 1, *bars, e]
+def _cells(text: str, s: int, e: int, sep: re.Pattern[str] = _CELL_BAR) -> tuple[tuple[int, int], ...]:
+    bars = [(m.start(), m.end()) for m in sep.finditer(text, s, e)]
+    edges = [(s, s), *bars, (e, e)]
     spans = []
-    for a, z in zip(edges, edges[1:]):
-        a += 1
+    for (_, a), (z, _) in zip(edges, edges[1:]):
         while a < z and text[a].isspace():
             a += 1
         while z > a and text[z - 1].isspace():

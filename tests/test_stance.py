@@ -689,6 +689,31 @@ TWO_COLUMN_PAGE = (
     "<td>We do not agree and will not make this payment.</td></tr></table></article></body></html>")
 
 
+TAB_TABLE_THREAD = (
+    "Subject: Cause of concern - responding to the public\nFrom: PEEL Correspondence\n\nDear Chief Constable,\n\n"
+    "We found that calls from the public are not answered quickly enough.\n\nRecommendations\n\nThe force "
+    "should:\n\n1. answer 90 percent of emergency calls within 10 seconds;\n\n2. recontact every caller whose "
+    "attendance is delayed.\n\nYours sincerely,\n\nRhian Castell\nHM Inspector of Constabulary\n\n"
+    "Subject: RE: Cause of concern - responding to the public\nFrom: Sarah Holden\n\nGood morning,\n\n"
+    "Please find below the force's update on the cause of concern raised in your letter of 11 March 2025.\n\n"
+    "Rec\tAction taken / planned\tLead\tStatus\n"
+    "1\tFourteen call handlers have been recruited and are in post. Calls are now answered within 10 seconds."
+    "\tHead of Contact\tComplete\n"
+    "2\tNot accepted. Recontacting every caller would take call handlers away from emergency calls, and we "
+    "will not introduce it.\tHead of Contact\tClosed\n"
+    "\nKind regards,\n\nSarah Holden\n")
+
+
+def test_a_response_table_split_by_tabs_is_answered_row_by_row(tmp_path, settings, nlp):
+    """A table pasted into an e-mail keeps its cells apart with tabs: each row answers its number."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "thread.txt").write_text(TAB_TABLE_THREAD, encoding="utf-8")
+    result = run_corpus(tmp_path, settings, nlp)
+    assert {s["label"]: s["stance"] for s in result.tables["stances"].to_pylist()} == {"1": "accepted",
+                                                                                       "2": "rejected"}
+
+
 @pytest.mark.parametrize("page, want", [
     (RESPONSE_TABLE_PAGE, {"1": "accepted", "2": "rejected"}),
     (TWO_COLUMN_PAGE, {"1": "accepted", "2": "rejected"}),
