@@ -512,6 +512,14 @@ def test_a_bare_greeting_under_an_e_mail_header_opens_the_message(lex):
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
 
 
+def test_replying_to_a_report_named_by_its_kind_marks_a_reply(lex):
+    text = ("Dear Mr Eldridge\n\nInquest into the death of Mrs Nora Whitcombe\n\nI write in reply to your "
+            "Regulation 28 report of 14 April 2025. I set out below what we have done.\n\nYours sincerely\n\n"
+            "Jo Hart\nManaging Director\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
+
+
 def test_a_bare_greeting_in_minutes_opens_nothing(lex):
     text = ("Minutes of the Health Scrutiny Panel, 4 March 2025\n\nPresent: Cllr A Patel (Chair), Cllr B Moss\n\n"
             "1. Welcome\n\nThe Chair opened the meeting and said:\n\nGood morning,\n\nand welcomed the witnesses "
