@@ -211,6 +211,18 @@ def test_a_modal_lead_under_a_recommendations_heading_opens_the_list(lex, rules)
     assert labels(text, lex, rules) == ["1", "2"]
 
 
+def test_a_sentence_sends_the_concerns_listed_as_follows_to_each_body(lex, rules):
+    """A coroner's report leads into its concerns with the form's "are as follows." and then says
+    in a sentence which body each is for; the concerns are numbered "[1]", "[2]"."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows. Concerns [1] and [2] are directed to "
+        "Eastmere Police and concern [3] to Hollins Gate Care Limited.\n\n[1] The call handler graded the report "
+        "as medium risk.\n\n[2] No search adviser was consulted until late evening.\n\n[3] The fire door alarm "
+        "had been silenced at the panel.\n\nACTION SHOULD BE TAKEN")
+    got = {(r.label, r.addressee) for r in refs_of(text, lex, rules) if r.text}
+    assert got == {("1", "Eastmere Police"), ("2", "Eastmere Police"), ("3", "Hollins Gate Care Limited")}
+
+
 def test_list_item_numbers_are_not_refs_after_the_list_ends(lex, rules):
     text = letter(
         "The review made two recommendations:\n\n1. Train staff.\n\nThe review also found three problems:\n\n"

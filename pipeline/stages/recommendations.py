@@ -26,7 +26,7 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
 from pipeline.stages.segment import Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import bulleted_concerns, header_row, row_block, table_item
-from pipeline.text import Block, Line, clean, is_prose, sentence_end, split_lines, strip_quotes, to_blocks
+from pipeline.text import Block, Line, clean, is_prose, sentence_end, split_lines, strip_quotes, to_blocks, unwrap
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
@@ -140,6 +140,7 @@ _BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}\.\d{1,3})\s*[:.
 # a lead-in that ends in a full stop: "I make the following recommendations."
 _LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$", re.I)
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
+_AS_FOLLOWS = re.compile(r"\b(?:matters\s+of\s+concern|concerns|recommendations)\s+(?:are|is)\s+as\s+follows\b", re.I)
 # a list of what the writer will do about the concerns is not a list of the concerns
 _ACTION_LEAD = re.compile(r"\b(?:steps|actions?|measures|changes|work)\b[^:.]{0,120}\b(?:address|respond(?:ing)? to|tackle|meet)\b", re.I)
 LONE_GAP = 4  # paragraphs (page breaks included) a "N." line's text may run over
@@ -333,6 +334,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                    or bool(addressee is not None and seg.kind is Kind.letter and addressee.match(joined))
                    # under a "Recommendations" heading: "By 30 June 2025, the force should:"
                    or (list_heading and tail.endswith(":") and bool(MODAL.search(tail)))
+                   # "The MATTERS OF CONCERN are as follows. Concerns 1 to 3 are for ...": the form's
+                   # lead, though a sentence saying where the concerns go follows it
+                   or bool(_AS_FOLLOWS.search(joined) and seg.kind is Kind.letter)
                    or _opens_list(joined, blocks[bi + 1:bi + 3], seg.kind, rules, addressee))
 
         if lead_in:
@@ -385,6 +389,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             lead_in = True
     if (seg.form is Form.report or seg.kind is Kind.letter) and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
+    if (seg.form is Form.report or seg.kind is Kind.letter) and rules.assignment is not None:
+        refs = _assigned(text, seg, refs, rules)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         refs = sorted(refs + bulleted_concerns(blocks, paragraphs=concerns), key=lambda r: r.start)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
@@ -397,6 +403,23 @@ _TAG = re.compile(r"\(\s*(conclusion|recommendation)\s*,\s*paragraph\s+\d+\s*\)"
 def _is_conclusion(text: str | None) -> bool:
     tags = _TAG.findall(text or "")
     return bool(tags) and tags[-1].lower() == "conclusion"
+
+
+def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
+    """Each concern with the body a sentence of the report sends it to ("Concerns 1 to 3 are for
+    Kestrel Buses Limited and concerns 4 and 5 are for the Department for Transport"), where no
+    heading has already."""
+    if not refs or any(r.addressee for r in refs) or "oncern" not in text[seg.start:seg.end]:
+        return refs
+    owners: dict[str, str] = {}
+    body = unwrap(text[seg.start:seg.end])
+    for m in rules.assignment.finditer(body):
+        who = m.group("who").strip(" ,")
+        for lab in expand(m.group("nums").replace("[", "").replace("]", ""), rules):
+            owners.setdefault(lab, who)
+    if len(set(owners.values())) < 2:
+        return refs  # one body named: nothing to tell the replies apart by
+    return [dataclasses.replace(r, addressee=owners[r.label]) if r.label in owners else r for r in refs]
 
 
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
