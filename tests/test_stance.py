@@ -223,6 +223,16 @@ def test_declining_or_a_narrative_is_not_a_part_left_undone(passage, nlp, lex, s
     assert "partially_addressed:part-not-done" not in verdict(passage, nlp, lex, settings).cues
 
 
+def test_an_action_plan_s_list_of_statuses_is_not_a_status(nlp, lex, settings):
+    """An action plan's form prints "Agreed / Partly agreed / Not agreed" over every answer; only
+    the status chosen under it speaks for the answer."""
+    form = "Agreed / Partly agreed / Not agreed\n\nAgreed\n\nA new strategy was launched on 1 August 2025."
+    v = verdict(form, nlp, lex, settings)
+    assert v.label is A and not any(c.startswith("partially_addressed") for c in v.cues)
+    partly = form.replace("\n\nAgreed\n\n", "\n\nPartly agreed\n\n")
+    assert "partially_addressed:label-partial" in verdict(partly, nlp, lex, settings).cues
+
+
 def test_negated_accept_is_not_an_accept_cue(nlp, lex, settings):
     v = verdict("The Government does not accept this recommendation.", nlp, lex, settings)
     assert "accepted:explicit-accept" not in v.cues

@@ -74,9 +74,17 @@ def _negated(sent: str, m: re.Match[str], lex: Lexicons) -> bool:
     return lex.negators.search(sent, start, m.end()) is not None
 
 
+# "Agreed / Partly agreed / Not agreed": an action plan's form lists the statuses to choose from
+# over every answer; only the one chosen below it is the answer's
+_STATUS = r"(?:fully |partly |partially |not )?(?:agreed|accepted|rejected|noted|implemented|complete)"
+_OPTIONS = re.compile(rf"\b{_STATUS}(?:\s*/\s*{_STATUS}\b){{1,4}}", re.I)
+
+
 def sentence_cues(sent: str, lex: Lexicons) -> list[tuple]:
     """The cues that fire in one sentence, with their matches; a cue that reads the words
     better hides the ones it overrides where they overlap."""
+    if "/" in sent:
+        sent = _OPTIONS.sub(lambda m: " " * len(m.group(0)), sent)
     matches = [(cue, m) for cue in lex.stance_cues if (m := cue.pattern.search(sent))]
     hidden = {cue.name for over, om in matches if over.overrides
               for cue, m in matches if cue.name in over.overrides and m.start() < om.end() and om.start() < m.end()}
