@@ -699,6 +699,31 @@ TWO_COLUMN_PAGE = (
     "<td>We do not agree and will not make this payment.</td></tr></table></article></body></html>")
 
 
+ANNEX_PAPER = (
+    "Response to the independent investigation into the care of Mr P\n\nThis document explains what the Trust has "
+    "done in response to the investigation's recommendations. We have organised it by theme rather than by "
+    "recommendation.\n\nAssessing risk\n\nWe have changed our clinical risk policy so that a patient's risk "
+    "assessment is reviewed after every significant change in their circumstances, and the electronic record "
+    "now prompts for the review.\n\nMoving between teams\n\nNo patient's care will now be transferred between "
+    "community teams until a joint handover meeting has taken place and a care coordinator has been "
+    "allocated.\n\nAnnex B: The investigation's recommendations\n\nThe recommendations below are reproduced as "
+    "they appear in the investigation report.\n\n1. The Trust should ensure that a patient's risk assessment is "
+    "reviewed after every significant change in their circumstances.\n2. The Trust should ensure that no transfer "
+    "of care between community teams takes place without a joint handover meeting and an allocated care "
+    "coordinator.\n3. The Trust should commission an independent review of its complaints service.\n")
+
+
+def test_recommendations_listed_in_an_annex_are_answered_by_subject(tmp_path, settings, nlp):
+    """A response that answers by theme and reproduces the recommendations in an annex at its end:
+    nothing stands under the quotes, so each is answered where the body takes up its subject."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(ANNEX_PAPER, encoding="utf-8")
+    result = run_corpus(tmp_path, settings, nlp)
+    got = {s["label"]: s["stance"] for s in result.tables["stances"].to_pylist()}
+    assert got == {"1": "accepted", "2": "accepted", "3": "not_addressed"}
+
+
 TAB_TABLE_THREAD = (
     "Subject: Cause of concern - responding to the public\nFrom: PEEL Correspondence\n\nDear Chief Constable,\n\n"
     "We found that calls from the public are not answered quickly enough.\n\nRecommendations\n\nThe force "

@@ -206,6 +206,15 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if len(run) >= SUMMARY_ITEMS and len(labels_run & later) * 2 >= len(labels_run):
             for k in run:
                 del openers[order[k]]
+    # every recommendation quoted with nothing under it (a list in an annex, "reproduced as they
+    # appear in the report"): the reply answers them by subject elsewhere, never under the quotes
+    listed: list[tuple[int, int]] = []
+    tail = next((run for run in _runs(bare) if run[-1] == len(order) - 1), [])
+    if len(tail) >= SUMMARY_ITEMS and not tagged and all(order[k] in openers for k in tail):
+        listed = [(r.block_start, r.block_end) for r in body_refs if r.stated and r.block_start >= order[tail[0]]]
+        ends.add(order[tail[0]])  # the list ends the answer before it
+        for k in tail:
+            del openers[order[k]]
     order = sorted(openers)
     cells = table_cells(text)
     out: dict[str, Answer] = {}
@@ -264,6 +273,15 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             continue
         nxt = tuple((x, y, p - first[2]) for x, y, p in after if p == after[0][2])
         out[lab] = Answer(a.units + nxt, a.how, a.xref, a.opens)
+    if listed:  # what the body names by number it answers there; the rest by subject
+        taken = {u[0] for a in out.values() for u in a.units}
+        candidates = [u for u in all_units if not any(a <= u[0] < z for a, z in listed)]
+        for lab in labels:
+            if lab not in out and rec_texts.get(lab):
+                others = [rec_texts[o] for o in labels if o != lab and rec_texts.get(o)]
+                found = topic_units(text, candidates, rec_texts[lab], taken, stop, others)
+                if found:
+                    out[lab] = Answer(tuple(found), "topic", None, found[0][0])
     if openers or tagged:
         # a reply that answers by number and skips one has not addressed it, except
         # that what comes before the first numbered answer answers the earlier ones
