@@ -120,8 +120,8 @@ def _balanced(label: str) -> str:
     return label[:-1] if label.endswith(")") and label.count(")") > label.count("(") else label
 
 
-# "(3)" is 3; "Recommendation (paragraph 3.21)", where a report numbers its recommendations by paragraph, is 3.21
-_PARENS = re.compile(r"^\((?:paragraphs?|paras?\.?)?(\d+(?:\.\d+)?)\)$", re.I)
+# "(3)" and "[3]" are 3; "Recommendation (paragraph 3.21)", where a report numbers its recommendations by paragraph, is 3.21
+_PARENS = re.compile(r"^\((?:paragraphs?|paras?\.?)?(\d+(?:\.\d+)?)\)$|^\[(\d+)\]$", re.I)
 _RANGE = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.I)
 RANGE_SPAN = 50  # "1-100" is two references, not a hundred
 
@@ -130,7 +130,7 @@ def expand(nums: str, rules: RecRules) -> list[str]:
     """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10, also inside a list ("1, 3 and 5-7");
     "4a(ii)" stays whole."""
     found = list(rules.number.finditer(nums))
-    labels = [_balanced(_PARENS.sub(r"\1", m.group(0).replace(" ", ""))) for m in found]
+    labels = [_balanced(_PARENS.sub(r"\1\2", m.group(0).replace(" ", ""))) for m in found]
     out: list[str] = []
     for k, lab in enumerate(labels):
         prev = labels[k - 1] if k else None
