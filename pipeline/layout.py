@@ -63,6 +63,7 @@ def _norm(line: str) -> str:
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s*$")
+CELL_WORDS = 8  # words of a table's first cell, a title, under its row's number
 
 
 def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Counter) -> bool:
@@ -75,8 +76,19 @@ def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Count
         return False
     na, nb = content[k + 1]
     nxt = text[na:nb]
-    return text[content[k][1]:na].count("\n") == 1 and "\f" not in nxt and not nxt[:1].isspace() \
-        and len(nxt.split()) >= 3 and counts[_norm(nxt)] < REPEATS
+    if "\f" in nxt or nxt[:1].isspace() or text[a:a + 1].isspace() or counts[_norm(nxt)] >= REPEATS:
+        return False
+    gap = text[content[k][1]:na].count("\n")
+    if gap == 1:
+        return len(nxt.split()) >= 3
+    # pdftotext of a table with a blank line between cells: "1", then the row's first cell, a
+    # short title ("Drug supply"), then the cells after it; the line above is the last cell of the
+    # row before ("Complete") or of the header ("Target date"), where a page number follows prose
+    prev = text[content[k - 1][0]:content[k - 1][1]].strip() if k else ""
+    return gap == 2 and 1 <= len(nxt.split()) <= CELL_WORDS and nxt[:1].isupper() \
+        and not nxt.rstrip().endswith((".", ":")) \
+        and "\f" not in text[content[k][1]:na] and 1 <= len(prev.split()) <= CELL_WORDS \
+        and not prev.endswith((".", ":", ";", ","))
 
 
 def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[tuple[int, int]]:

@@ -67,7 +67,12 @@ def test_running_title_ending_in_recommendations_is_masked_but_status_lines_are_
      "Went live on 3 March 2025.\n\n2\nAppoint a substantive ward manager.\nAppointed in April.\n", []),
     ("The government accepts this\n\n4\n\nrecommendation in full.\n", ["4"]),
     ("The government accepts this\n\n                         4\nGovernment Response to the Review\n", ["4"]),
-], ids=["table-row-numbers", "page-number-between-blank-lines", "right-aligned-page-number"])
+    ("Matter raised\n\nTarget date\n\n1\n\nDrug supply\n\nAll mail is now screened.\n\nComplete\n\n2\n\n"
+     "Time out of cell\n\nA revised regime began in June.\n", []),
+    ("set out in the response to the\n\n4\n\nCommittee on standards in public life.\n", ["4"]),
+    ("It will publish its plan later this year.\n\n6\n\nIntroduction\n", ["6"]),
+], ids=["table-row-numbers", "page-number-between-blank-lines", "right-aligned-page-number",
+        "pdftotext-table-cells-between-blank-lines", "page-number-mid-sentence", "page-number-after-prose"])
 def test_a_table_row_number_is_not_a_page_number(text, masked):
     """A number at the margin with its row's first cell right under it is a table's, not the page's."""
     assert [text[a:b].strip() for a, b in noise_lines(text)] == masked

@@ -739,6 +739,29 @@ TAB_TABLE_THREAD = (
     "\nKind regards,\n\nSarah Holden\n")
 
 
+SPREAD_TABLE_LETTERS = (
+    "Dear Secretary of State,\n\nUrgent Notification: HMP Thornmere\n\nI make the following recommendations:\n\n"
+    "1. Leaders should reduce the supply of illicit drugs.\n\n2. The prison should replace the broken cell "
+    "windows before winter.\n\nYours sincerely,\n\nCharlie Taylor\nHM Chief Inspector of Prisons\n\n\n"
+    "Dear Mr Taylor,\n\nThank you for your letter of 2 June 2025. Our response to each matter is set out in the "
+    "table below.\n\nNo.\n\nMatter raised\n\nHMPPS response\n\nTarget date\n\n1\n\nDrug supply\n\nAll "
+    "incoming mail has been photocopied since 9 June 2025, and the body scanner is now staffed whenever "
+    "reception is open.\n\nComplete\n\n2\n\nCell windows\n\nWe do not accept this recommendation. There is no "
+    "funding to replace the windows this year and we will not be doing so.\n\nN/A\n\nYours sincerely,\n\n"
+    "Shabana Mahmood\nSecretary of State for Justice\n")
+
+
+def test_a_pdftotext_table_with_blank_lines_between_cells_is_answered_row_by_row(tmp_path, settings, nlp):
+    """pdftotext sets a table's cells apart with blank lines: the row number stands alone, then the
+    row's title, then the response; each row answers its number."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "letters.txt").write_text(SPREAD_TABLE_LETTERS, encoding="utf-8")
+    result = run_corpus(tmp_path, settings, nlp)
+    assert {s["label"]: s["stance"] for s in result.tables["stances"].to_pylist()} == {"1": "accepted",
+                                                                                       "2": "rejected"}
+
+
 def test_a_response_table_split_by_tabs_is_answered_row_by_row(tmp_path, settings, nlp):
     """A table pasted into an e-mail keeps its cells apart with tabs: each row answers its number."""
     from pipeline.run import run_corpus

@@ -25,7 +25,7 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
     is_heading, label_offset, leading_number, load_rules)
 from pipeline.stages.segment import Segment
 from pipeline.stages.shapes import Form
-from pipeline.stages.table_refs import bulleted_concerns, header_row, row_block, table_item
+from pipeline.stages.table_refs import bulleted_concerns, header_row, row_block, spread_rows, table_item
 from pipeline.text import Block, Line, clean, is_prose, sentence_end, split_lines, strip_quotes, to_blocks, unwrap
 
 
@@ -236,7 +236,12 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     # below, every numbered paragraph whose number goes up is one.
     numbered: tuple[int, ...] | None = None  # last number quoted so far ((3, 14) for 3.14); None until the paper says so
     rows_open = False  # under a table's header row whose cells are one a line
+    spread = spread_rows(blocks)
+    refs += spread
+    in_rows = {x for r in spread for x in (r.block_start, r.quote[0] if r.quote else r.block_start)}
     for bi, b in enumerate(blocks):
+        if b.start in in_rows:
+            continue
         row = table_item(text, b, rules)
         if row:
             refs.append(row)

@@ -63,7 +63,52 @@ def header_row(b: Block) -> bool:
     cells = [c.strip() for ln in b.lines for c in ln.text.split("|") if c.strip()]
     short = all((len(c.split()) <= 6 and not c.endswith((".", ":"))) or c.lower() == "no." for c in cells)
     return len(cells) >= 3 and short and any(_HEADER_CELL.match(clean(c) or "") for c in cells) \
-        and any(re.search(r"recommend|concern|action|finding", c, re.I) for c in cells)
+        and any(_HEAD_WORDS.search(c) for c in cells)
+
+
+_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
+
+
+SPREAD_CELLS = 8  # header cells a table set out with blank lines between them may have
+
+
+def spread_rows(blocks: list[Block]) -> list[Ref]:
+    """Rows of a table pdftotext sets out with a blank line between cells: a header of short
+    cells ("No." / "Matter raised" / "HMPPS response" / "Target date"), then each row's number
+    alone, its title ("Drug supply") and the cells after it. Rows count up from 1 under the header."""
+    out: list[Ref] = []
+    k = 0
+    while k < len(blocks):
+        n = _spread_header(blocks, k)
+        if not n:
+            k += 1
+            continue
+        k += n
+        want = 1
+        while k + 1 < len(blocks):
+            b, title = blocks[k], blocks[k + 1]
+            if len(b.lines) == 1 and (clean(b.text) or "").strip() == str(want) and 1 <= len(title.text.split()) <= 8:
+                lab = str(want)
+                off = b.start + label_offset(b.text, lab)
+                out.append(Ref(lab, want, off, off + len(lab), b.start, title.end, True, True, True,
+                               clean_text(title.text), (title.start, title.end)))
+                want += 1
+            k += 1
+    return out
+
+
+def _spread_header(blocks: list[Block], k: int) -> int:
+    """How many blocks from ``k`` make such a header, 0 where none starts there."""
+    cells = []
+    for b in blocks[k:k + SPREAD_CELLS]:
+        c = " ".join((clean(b.text) or "").split())
+        if len(b.lines) > 3 or len(c.split()) > 6 or (c.endswith((".", ":")) and c.lower() != "no.") \
+                or c.isdigit():
+            break  # a long cell, or the first row's number
+        cells.append(c)
+    if len(cells) >= 3 and any(_HEADER_CELL.match(c) for c in cells) and any(_HEAD_WORDS.search(c) for c in cells):
+        return len(cells)
+    return 0
 
 
 def row_block(b: Block) -> Ref | None:
