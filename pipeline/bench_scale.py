@@ -202,6 +202,13 @@ def pathological_texts(kb: int) -> dict[str, str]:
             f"{i} | The council should review item {i}. | Accepted. |\n" for i in range(1, n // 48)),
         "rows a cell a line": "Ref\nRecommendation\nResponse\n\n" + "".join(
             f"{i}\nThe council should review item {i} carefully.\nAccepted and done.\n\n" for i in range(1, n // 64)),
+        "tab rows": "Rec\tAction taken\tLead\tStatus\n" + "".join(
+            f"{i}\tThe council has reviewed item {i}.\tHead of Service\tComplete\n" for i in range(1, n // 56)),
+        "tabs": "a\tb\n" * (n // 4),
+        "cells between blank lines": "No.\n\nMatter raised\n\nResponse\n\nTarget date\n\n" + "".join(
+            f"{i}\n\nItem {i}\n\nThe council has reviewed item {i}.\n\nComplete\n\n" for i in range(1, n // 56)),
+        "numbers over items": "The recommendations are set out below.\n\n" + "".join(
+            f"{i}.\nThe council should review item {i} carefully.\n\nAgreed.\n\n" for i in range(1, n // 60)),
     }
 
 
