@@ -124,11 +124,12 @@ def _balanced(label: str) -> str:
 _PARENS = re.compile(r"^\((?:paragraphs?|paras?\.?)?(\d+(?:\.\d+)?)\)$|^\[(\d+)\]$", re.I)
 _RANGE = re.compile(r"^\s*(?:-|–|—|to|through)\s*$", re.I)
 RANGE_SPAN = 50  # "1-100" is two references, not a hundred
+_DECIMAL = re.compile(r"^(\d+)\.(\d+)$")
 
 
 def expand(nums: str, rules: RecRules) -> list[str]:
     """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10, also inside a list ("1, 3 and 5-7");
-    "4a(ii)" stays whole."""
+    "2.1 to 2.3" -> 2.1, 2.2, 2.3; "4a(ii)" stays whole."""
     found = list(rules.number.finditer(nums))
     labels = [_balanced(_PARENS.sub(r"\1\2", m.group(0).replace(" ", ""))) for m in found]
     out: list[str] = []
@@ -138,6 +139,12 @@ def expand(nums: str, rules: RecRules) -> list[str]:
         if prev and prev.isdigit() and lab.isdigit() and _RANGE.match(between) \
                 and int(prev) < int(lab) <= int(prev) + RANGE_SPAN:
             out += [str(n) for n in range(int(prev) + 1, int(lab)) if str(n) not in out]
+        # "2.1 to 2.3": a range within one section of a report numbered by section
+        a, b = _DECIMAL.match(prev or ""), _DECIMAL.match(lab)
+        if a and b and a.group(1) == b.group(1) and _RANGE.match(between) \
+                and int(a.group(2)) < int(b.group(2)) <= int(a.group(2)) + RANGE_SPAN:
+            out += [f"{a.group(1)}.{n}" for n in range(int(a.group(2)) + 1, int(b.group(2)))
+                    if f"{a.group(1)}.{n}" not in out]
         if lab not in out:
             out.append(lab)
     return out
