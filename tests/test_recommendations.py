@@ -645,6 +645,17 @@ def test_recommendations_quoted_by_paragraph_number(lex, rules):
                    ("3.7", True, "The University should appoint an executive lead")]
 
 
+def test_recommendations_identified_by_a_whole_paragraph_number(lex, rules):
+    """A committee report that does not number its recommendations is answered "**Paragraph 18: The
+    Department should ...**", the paragraph number of the report keying each."""
+    text = ("Government response to the Committee report\n\n**Paragraph 18: The Department should publish the "
+            "arrears figures every quarter.**\n\nThe Government agrees.\n\n**Paragraph 27: A caseworker should "
+            "telephone within five working days.**\n\nWe do not think that is the best use of resource.\n\n"
+            "Paragraph 9: This chapter describes the service.\n")
+    segs = segment(text, lex)
+    assert [r.label for seg in segs for r in R.find_refs(text, seg, rules)] == ["18", "27"]
+
+
 @pytest.mark.parametrize("lead, expected", [
     ("The report sets out fourteen concerns, of which I have identified two as priority concerns. I am writing "
      "to draw these to your attention.", ["1", "2"]),

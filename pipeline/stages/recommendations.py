@@ -136,7 +136,7 @@ _REPLY_VOICE = re.compile(r"^\W*(?:fully |partially |partly )?(?:accepted|agreed
 _LABEL_FIRST = re.compile(r"^\W{0,4}(?P<num>\d{1,3}[a-z]?)[.:]?\s+(?:(?-i:[A-Z]{2,6})\s+|(?:the\s+)?committee(?:'s|’s)?\s+)?"
                           r"recommendation\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
 # a paper quoting recommendations by the report's paragraph numbers: "Paragraph 3.4: The University should ..."
-_BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}\.\d{1,3})\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
+_BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
 # a lead-in that ends in a full stop: "I make the following recommendations."
 _LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$", re.I)
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
