@@ -520,6 +520,16 @@ def test_replying_to_a_report_named_by_its_kind_marks_a_reply(lex):
     assert seg.kind is Kind.reply
 
 
+def test_a_title_naming_whose_response_it_is_marks_a_reply(lex):
+    """A police force publishes "Chief Constable's response to His Majesty's Inspectorate ...": the
+    title says it answers the inspectorate's report, with no "Dear" and no "Government"."""
+    text = ("WESTMERE POLICE\n\nChief Constable's response to His Majesty's Inspectorate of Constabulary: \"An "
+            "inspection of how well Westmere Police protects vulnerable people\"\n\n1.1 The report makes eight "
+            "recommendations, and this response addresses them by theme.\n\n2.1 Recommendation 1 is that the force "
+            "should record crimes at the first point of contact. We have acted on this.\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
 def test_a_bare_greeting_in_minutes_opens_nothing(lex):
     text = ("Minutes of the Health Scrutiny Panel, 4 March 2025\n\nPresent: Cllr A Patel (Chair), Cllr B Moss\n\n"
             "1. Welcome\n\nThe Chair opened the meeting and said:\n\nGood morning,\n\nand welcomed the witnesses "
