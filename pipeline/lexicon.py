@@ -64,6 +64,7 @@ class Lexicons:
     qa_answer_heading: re.Pattern[str]
     minutes_markers: re.Pattern[str]
     cc_line: re.Pattern[str]
+    pfd_report: re.Pattern[str]  # a coroner's report form ("REGULATION 28 REPORT", "CORONER'S CONCERNS")
     mail_greeting: re.Pattern[str]  # "Good morning," with no name: a salutation only under an e-mail's header
     mail_header: re.Pattern[str]
     header_cue_lines: re.Pattern[str]
@@ -135,6 +136,7 @@ def load(models_dir: Path) -> Lexicons:
         qa_answer_heading=_compile(pat["qa_answer_heading"], pat_path),
         minutes_markers=_any(pat["minutes_markers"], pat_path),
         cc_line=_compile(pat["cc_line"], pat_path),
+        pfd_report=_compile(pat["pfd_report"], pat_path),
         mail_greeting=_compile(pat["mail_greeting"], pat_path),
         mail_header=_compile(pat["mail_header"], pat_path),
         header_cue_lines=_compile(pat["header_cue_lines"], pat_path),

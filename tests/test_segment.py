@@ -530,6 +530,21 @@ def test_a_title_naming_whose_response_it_is_marks_a_reply(lex):
     assert [s.kind for s in segment(text, lex)] == [Kind.reply]
 
 
+def test_a_coroners_report_page_with_its_reply_pasted_under_it_is_two_letters(lex):
+    """The judiciary's page for a report, saved with the reply's letter pasted under it: the page
+    title holds both, and the report has no "Dear" of its own."""
+    text = ("# Kieran Maddox: Prevention of future deaths report\n\n**REGULATION 28 REPORT TO PREVENT DEATHS**\n\n"
+            "**5 CORONER'S CONCERNS**\n\nDuring the course of the inquest the evidence revealed matters giving rise "
+            "to concern. In my opinion there is a risk that future deaths will occur unless action is taken.\n\n"
+            "The MATTERS OF CONCERN are as follows:\n\n* A show may go ahead with a single doctor and no "
+            "paramedic on site.\n\n* A boxer stopped for blows to the head need not be examined before he leaves."
+            "\n\n**9** 20/03/2025 Susannah Threlfall, Area Coroner\n\n---\n\nAMATEUR BOXING COUNCIL OF ENGLAND\n"
+            "Castlegate Sports Village, Leeds LS11 0ES\n\n12 May 2025\n\nDear Ms Threlfall,\n\nThank you for your "
+            "report of 20 March 2025. From 1 June every show must have a paramedic on site.\n\nYours sincerely,\n\n"
+            "Dr Alan Pike\nChief Executive\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
+
+
 def test_a_bare_greeting_in_minutes_opens_nothing(lex):
     text = ("Minutes of the Health Scrutiny Panel, 4 March 2025\n\nPresent: Cllr A Patel (Chair), Cllr B Moss\n\n"
             "1. Welcome\n\nThe Chair opened the meeting and said:\n\nGood morning,\n\nand welcomed the witnesses "

@@ -277,9 +277,12 @@ def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[
 
 def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
     """A titled page holding whole letters one after another (a letter and its reply, each signed
-    off before the next one's head) is read letter by letter, as the same letters without a title are."""
+    off before the next one's head), or a coroner's report page with the replies pasted under it,
+    is read letter by letter, as the same letters without a title are."""
     blocks = to_blocks(split_lines(text, st.offset, end))
     sal = [i for i in range(len(blocks)) if _greets(blocks, i, lex)]
+    if sal and len(sal) < 2 and lex.pfd_report.search(text, st.offset, blocks[sal[0]].start):
+        return _letters(text, blocks, lex)
     if len(sal) < 2 or not all(_find_signoff(blocks, a, b, lex) for a, b in zip(sal, sal[1:])):
         return None
     return _letters(text, blocks, lex)
