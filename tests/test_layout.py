@@ -43,6 +43,15 @@ def test_repeated_content_lines_are_kept():
     assert noise_lines(text) == []
 
 
+def test_an_action_plan_s_row_label_is_kept_though_it_repeats():
+    """"Rec no.: 1" heads each row of a council's response form; after a row's last line (eight
+    words, no full stop) it reads like a running header broken into a sentence, but it is content."""
+    rows = [f"Rec no.: {n}\nTask and Finish Group recommendation:\nThat the Council appoints an officer.\n"
+            f"Executive response:\nAgreed.\nTimescale: Postholder in post by 6 January 2025" for n in range(1, 5)]
+    text = "\n\n".join(rows) + "\n"
+    assert not any(text[a:b].startswith("Rec no") for a, b in noise_lines(text))
+
+
 def test_a_file_of_one_repeated_line_is_not_all_furniture():
     text = "Section 45 of the Modern Slavery Act 2015 applies to this case.\n" * 6
     assert noise_lines(text) == []

@@ -53,7 +53,8 @@ def load_rules(models_dir: Path) -> RecRules:
 
 def _rules(raw: dict) -> RecRules:
     num, join = raw["number"], raw["joiner"]
-    inline = raw["keyword"] + r"\s+(?:no\.?\s*|number\s+|#\s*)?(?P<nums>" + num + r"(?:" + join + num + r")*)(?![\w/])"
+    # "Rec no.: 1", as an action plan's form labels its rows
+    inline = raw["keyword"] + r"\s+(?:no\.?\s*:?\s*|number\s*:?\s*|#\s*)?(?P<nums>" + num + r"(?:" + join + num + r")*)(?![\w/])"
     c = lambda p, f=re.I: re.compile(p, f)
     return RecRules(
         inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]), lead_in_not=c(raw["lead_in_not"]),
