@@ -274,14 +274,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         nxt = tuple((x, y, p - first[2]) for x, y, p in after if p == after[0][2])
         out[lab] = Answer(a.units + nxt, a.how, a.xref, a.opens)
     if listed:  # what the body names by number it answers there; the rest by subject
-        taken = {u[0] for a in out.values() for u in a.units}
-        candidates = [u for u in all_units if not any(a <= u[0] < z for a, z in listed)]
-        for lab in labels:
-            if lab not in out and rec_texts.get(lab):
-                others = [rec_texts[o] for o in labels if o != lab and rec_texts.get(o)]
-                found = topic_units(text, candidates, rec_texts[lab], taken, stop, others)
-                if found:
-                    out[lab] = Answer(tuple(found), "topic", None, found[0][0])
+        _by_subject(text, [u for u in all_units if not any(a <= u[0] < z for a, z in listed)], labels,
+                    rec_texts, out, stop)
     if openers or tagged:
         # a reply that answers by number and skips one has not addressed it, except
         # that what comes before the first numbered answer answers the earlier ones
@@ -294,15 +288,21 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 base = before[0][2]
                 out[lab] = Answer(tuple((a, z, p - base) for a, z, p in before), "preamble", None, before[0][0])
         return out, True
+    _by_subject(text, all_units, labels, rec_texts, out, stop)
+    return out, False
+
+
+def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_texts: dict[str, str | None],
+                out: dict[str, Answer], stop: frozenset[str]) -> None:
+    """Adds to ``out`` an answer by subject for each label it lacks, from sentences no answer has taken."""
     taken = {u[0] for a in out.values() for u in a.units}
     for lab in labels:
         if lab in out or not rec_texts.get(lab):
             continue
         others = [rec_texts[o] for o in labels if o != lab and rec_texts.get(o)]
-        found = topic_units(text, all_units, rec_texts[lab], taken, stop, others)
+        found = topic_units(text, candidates, rec_texts[lab], taken, stop, others)
         if found:
             out[lab] = Answer(tuple(found), "topic", None, found[0][0])
-    return out, False
 
 
 SHARED_UNITS = 4  # sentences a shared answer needs before each recommendation keeps only its own

@@ -281,7 +281,7 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
     is read letter by letter, as the same letters without a title are."""
     blocks = to_blocks(split_lines(text, st.offset, end))
     sal = [i for i in range(len(blocks)) if _greets(blocks, i, lex)]
-    if sal and len(sal) < 2 and lex.pfd_report.search(text, st.offset, blocks[sal[0]].start):
+    if len(sal) == 1 and lex.pfd_report.search(text, st.offset, blocks[sal[0]].start):
         return _letters(text, blocks, lex)
     if len(sal) < 2 or not all(_find_signoff(blocks, a, b, lex) for a, b in zip(sal, sal[1:])):
         return None
