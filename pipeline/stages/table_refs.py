@@ -77,6 +77,8 @@ def spread_rows(blocks: list[Block]) -> list[Ref]:
     cells ("No." / "Matter raised" / "HMPPS response" / "Target date"), then each row's number
     alone, its title ("Drug supply") and the cells after it. Rows count up from 1 under the header."""
     out: list[Ref] = []
+    if not any(len(b.lines) == 1 and b.lines[0].text.strip().isdigit() for b in blocks):
+        return out  # no row number stands alone: most files, read without testing each block for a header
     k = 0
     while k < len(blocks):
         n = _spread_header(blocks, k)
