@@ -110,15 +110,14 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
         return ()
     out = []
     run: list[tuple[int, int]] = []
-    kind = [_CELL_BAR]
+    run_sep = _CELL_BAR  # what splits the cells of the run's rows
 
     def close() -> None:
         if not run:
             return
-        sep = kind[0]
-        rows = [(s, sep is _CELL_BAR and _TABLE_RULE.match(text, s, e) is not None, _cells(text, s, e, sep))
+        rows = [(s, run_sep is _CELL_BAR and _TABLE_RULE.match(text, s, e) is not None, _cells(text, s, e, run_sep))
                 for s, e in run]
-        bars = [len(sep.findall(text, s, e)) for s, e in run]  # empty cells count: "7 | ... | | |"
+        bars = [len(run_sep.findall(text, s, e)) for s, e in run]  # empty cells count: "7 | ... | | |"
         if any(rule for _, rule, _ in rows) or (len(bars) >= TABLE_ROWS and len(set(bars)) == 1):
             out.append(tuple((s, () if rule else cells) for s, rule, cells in rows))
         run.clear()
@@ -128,9 +127,9 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
         end = pos + len(line)
         sep = _CELL_BAR if "|" in line else _CELL_TAB if "\t" in line.strip() else None
         if sep is not None and line.strip():
-            if run and sep is not kind[0]:
+            if run and sep is not run_sep:
                 close()
-            kind[0] = sep
+            run_sep = sep
             run.append((pos, end))
         else:
             close()

@@ -420,7 +420,7 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     body = unwrap(text[seg.start:seg.end])
     for m in rules.assignment.finditer(body):
         who = m.group("who").strip(" ,")
-        for lab in expand(m.group("nums").replace("[", "").replace("]", ""), rules):
+        for lab in expand(m.group("nums"), rules):
             owners.setdefault(lab, who)
     if len(set(owners.values())) < 2:
         return refs  # one body named: nothing to tell the replies apart by

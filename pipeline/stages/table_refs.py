@@ -61,12 +61,20 @@ def header_row(b: Block) -> bool:
     """"Ref / Coroner's concern / Trust response / Lead / Status", a cell a line (or "Ref |
     Recommendation | ..."): the header of a table pasted from Word or a web page."""
     cells = [c.strip() for ln in b.lines for c in ln.text.split("|") if c.strip()]
-    short = all((len(c.split()) <= 6 and not c.endswith((".", ":"))) or c.lower() == "no." for c in cells)
-    return len(cells) >= 3 and short and any(_HEADER_CELL.match(clean(c) or "") for c in cells) \
-        and any(_HEAD_WORDS.search(c) for c in cells)
+    return all(_short_cell(c) for c in cells) and _names_its_rows(cells)
 
 
 _HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
+
+
+def _short_cell(c: str) -> bool:
+    return (len(c.split()) <= 6 and not c.endswith((".", ":"))) or c.lower() == "no."
+
+
+def _names_its_rows(cells: list[str]) -> bool:
+    """Header cells that number the rows ("No.", "Ref") and say what they hold ("Matter raised")."""
+    return len(cells) >= 3 and any(_HEADER_CELL.match(clean(c) or "") for c in cells) \
+        and any(_HEAD_WORDS.search(c) for c in cells)
 
 
 SPREAD_CELLS = 8  # header cells a table set out with blank lines between them may have
@@ -104,13 +112,10 @@ def _spread_header(blocks: list[Block], k: int) -> int:
     cells = []
     for b in blocks[k:k + SPREAD_CELLS]:
         c = " ".join((clean(b.text) or "").split())
-        if len(b.lines) > 3 or len(c.split()) > 6 or (c.endswith((".", ":")) and c.lower() != "no.") \
-                or c.isdigit():
+        if len(b.lines) > 3 or not _short_cell(c) or c.isdigit():
             break  # a long cell, or the first row's number
         cells.append(c)
-    if len(cells) >= 3 and any(_HEADER_CELL.match(c) for c in cells) and any(_HEAD_WORDS.search(c) for c in cells):
-        return len(cells)
-    return 0
+    return len(cells) if _names_its_rows(cells) else 0
 
 
 def row_block(b: Block) -> Ref | None:
