@@ -217,6 +217,24 @@ def test_a_modal_lead_under_a_recommendations_heading_opens_the_list(lex, rules)
     assert labels(text, lex, rules) == ["1", "2"]
 
 
+def test_timed_sub_leads_inside_a_recommendation_list_keep_it_open(lex, rules):
+    """An ombudsman's "I recommend that:" splits its remedies by when they are due, each group under
+    its own "Within one month ..., the Council should:"; both groups are the letter's recommendations."""
+    text = letter("What I recommend\n\nTo put things right, I recommend that:\n\nWithin one month of the date of "
+                  "this letter, the Council should:\n\n1. Apologise to Mrs D in writing.\n\n2. Pay Mrs D £500 for "
+                  "the distress caused.\n\nWithin three months, the Council should:\n\n3. Review its grant "
+                  "procedure.\n\nPlease let me know whether the Council accepts these recommendations.")
+    assert labels(text, lex, rules) == ["1", "2", "3"]
+
+
+def test_a_modal_sub_lead_outside_a_list_opens_nothing(lex, rules):
+    """A numbered list after "the Council should:" with no recommendation named anywhere before it
+    is the letter's own list (what it asks to be sent), not recommendations."""
+    text = letter("Following our meeting, the Council should:\n\n1. Send the minutes by Friday.\n\n2. Book "
+                  "the next meeting.\n\nYours sincerely")
+    assert labels(text, lex, rules) == []
+
+
 def test_a_sentence_sends_the_concerns_listed_as_follows_to_each_body(lex, rules):
     """A coroner's report leads into its concerns with the form's "are as follows." and then says
     in a sentence which body each is for; the concerns are numbered "[1]", "[2]"."""
