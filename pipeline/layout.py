@@ -19,10 +19,12 @@ _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[¹²³⁴⁵⁶⁷⁸�
                        r"|^\s*\d{1,3}\.\s.*↩\s*$")  # a web page's footnote ends with its back-link arrow
 # repeated lines that carry content, not furniture: a status sentence ("The government accepts
 # this recommendation."), a label that names one in its first words ("Recommendation #",
-# "Response to concern #", an action plan's "Rec no.: #"); a running title that only ends
-# with "... report's recommendations" is furniture like any other
-_KEEP = re.compile(r"recommend.*[.:;)]\W*$|concern.*[.:;)]\W*$|^\W*(?:[\w’'.:-]+\s+){0,3}(?:recommend|concern|rec\b)"
+# "Response to concern #", an action plan's "Rec no.: #", "Area for improvement #", and
+# "Response by registered person ...:" under each); a running title that only ends with
+# "... report's recommendations" is furniture like any other
+_KEEP = re.compile(r"recommend.*[.:;)]\W*$|concern.*[.:;)]\W*$|^\W*(?:[\w’'.:-]+\s+){0,3}(?:recommend|concern|rec\b|areas? for improvement)"
                    r"|^\W*(question|response|answer|government response|minutes|action|decision)\W*$"
+                   r"|^\W*response (?:by|from)\b[^:]*:\W*$"
                    r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 REPEATS = 3

@@ -52,6 +52,17 @@ def test_an_action_plan_s_row_label_is_kept_though_it_repeats():
     assert not any(text[a:b].startswith("Rec no") for a, b in noise_lines(text))
 
 
+def test_an_inspection_plan_s_area_label_is_kept_though_it_repeats():
+    """An inspectorate's quality improvement plan heads each item "Area for improvement 1", and the
+    plan the provider returns repeats every heading; after an answer's last line (no full stop) the
+    heading reads like a running header, but it names the item answered."""
+    rows = [f"Area for improvement {n}\nRef: Regulation 13 ({n})\nStated: First time\nResponse by registered "
+            f"person detailing the actions taken:\nAll shower chairs are now cleaned after each use and tagged"
+            for n in range(1, 5)]
+    text = "\n\n".join(rows) + "\n"
+    assert not any(text[a:b].startswith(("Area for", "Response by")) for a, b in noise_lines(text))
+
+
 def test_a_file_of_one_repeated_line_is_not_all_furniture():
     text = "Section 45 of the Modern Slavery Act 2015 applies to this case.\n" * 6
     assert noise_lines(text) == []

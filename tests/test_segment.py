@@ -558,3 +558,19 @@ def test_a_reply_cue_broken_by_a_hard_wrap_still_marks_a_reply(lex):
             "recommendations in your\nletter of 28 January, and promised to write again.\n\nYours sincerely,\n\nJo Hart\n")
     (seg,) = segment(text, lex)
     assert seg.kind is Kind.reply
+
+
+def test_a_returned_improvement_plan_after_the_inspector_s_letter_is_a_reply(lex):
+    """An inspectorate's letter, signed, then the provider's returned plan: no "Dear", no sign-off,
+    but each item's "Response by registered person ...:" line answers the letter's areas."""
+    items = "".join(f"Area for improvement {n}\nRef: Standard {n}\nStated: First time\nThe registered "
+                    f"person should ensure that the rota names the nurse in charge of shift {n}.\n\n"
+                    for n in (1, 2, 3))
+    text = ("Dear Mr Devlin\n\nThe inspection identified three areas for improvement, set out in the plan below.\n\n"
+            + items + "Yours sincerely\n\nCiara Byrne\nCare Inspector\n\n"
+            "Quality Improvement Plan - returned by the registered person\nSubmitted via the web portal: 2 April 2025\n"
+            "Completed by: Conor Devlin\n\n"
+            + "".join(f"Area for improvement {n}\nRef: Standard {n}\nResponse by registered person detailing the "
+                      f"actions taken:\nThe rota template was changed in March and names the nurse in charge.\n\n"
+                      for n in (1, 2, 3)))
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]

@@ -184,7 +184,9 @@ RESPONSE_STATEMENT = re.compile(
     r"\b(?:(?:the )?(?:uk |scottish |welsh )?(?:government|department|ministry|home office)|we)\s+(?:(?:fully|partially|"
     r"partly) )?(?:accepts?|agrees?(?: with)?|supports?|does not accept|do not accept|rejects?|notes?)\s+"
     r"(?:this|the|these|all)\s+recommendations?\b"
-    r"|^\W*(?:government\s+|our\s+|(?:the\s+)?(?:\w+\s+){0,2}?\w+(?:'s|’s)\s+)?response\s*:|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
+    r"|^\W*(?:government\s+|our\s+|(?:the\s+)?(?:\w+\s+){0,2}?\w+(?:'s|’s)\s+)?response\s*:"
+    # a returned action plan's "Response by registered person detailing the actions taken:"
+    r"|^\W*response (?:by|from) [^:\n]{3,80}:\s*$|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
     r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)(?:\W*$|\.\s|\s*[-–—:]\s)",
     re.I | re.M)
 
