@@ -375,6 +375,8 @@ def test_kind_of_a_single_document(text, expected, lex):
     "Thank you for sending me your final report on the complaint made by Mrs Y.",
     "Thank you for sending the Royal College of Radiologists your Regulation 28 report following the inquest.",
     "Further to your final decision of 7 January, I am writing to confirm the Council's position.",
+    "I am writing further to the Deputy Chief Constable's letter of 9 September, which said we would "
+    "confirm our position on two of your recommendations.",
     "I am writing to update the Commissioner. I have set out our response to each of the Commissioner's "
     "recommendations in turn below.",
 ])
@@ -574,3 +576,14 @@ def test_a_returned_improvement_plan_after_the_inspector_s_letter_is_a_reply(lex
                       f"actions taken:\nThe rota template was changed in March and names the nurse in charge.\n\n"
                       for n in (1, 2, 3)))
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
+
+
+@pytest.mark.parametrize("subject", ["the report of Mr Daniel Whitlock as a missing person",
+                                     "the report of a burglary at the shop"])
+def test_a_police_report_of_a_person_or_crime_is_not_the_report_a_reply_answers(subject, lex):
+    """A watchdog writes about "the force's response to the report of Mr X as a missing person":
+    that report is a call to the police, not a report the letter answers."""
+    text = (f"Dear Chief Constable\n\nI am writing following our investigation into the force's response to "
+            f"{subject}. I make two learning recommendations.\n\nYours sincerely\n\nRebecca Thwaite\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.letter
