@@ -377,6 +377,7 @@ def test_kind_of_a_single_document(text, expected, lex):
     "Further to your final decision of 7 January, I am writing to confirm the Council's position.",
     "I am writing further to the Deputy Chief Constable's letter of 9 September, which said we would "
     "confirm our position on two of your recommendations.",
+    "Please accept this email as the formal response of Tollgate Lane Surgery to your report of 17 April.",
     "I am writing to update the Commissioner. I have set out our response to each of the Commissioner's "
     "recommendations in turn below.",
 ])
