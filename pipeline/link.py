@@ -108,7 +108,7 @@ def _pool(prev: LetterState) -> list:
     return (stated + [r for r in refs if r.implicit]) if stated else refs
 
 
-def _writers_heading(prev: LetterState | None, reply: LetterState, document: str) -> str | None:
+def _writers_heading(prev: LetterState | None, reply: LetterState, document: str, lex: Lexicons) -> str | None:
     """The addressee heading ("TO THE TRUST:") in the answered report that sends concerns to
     the reply's writer, if the report has such headings and one names the writer."""
     if prev is None:
@@ -117,14 +117,24 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     writer = snd.organisation or snd.position if snd is not None else None
     if not writer:
         return None
-    return next((r.addressee for r in _pool(prev) if r.addressee and _same_addressee(r.addressee, writer, document)),
-                None)
+    return next((r.addressee for r in _pool(prev)
+                 if r.addressee and _same_addressee(r.addressee, writer, document, lex)), None)
 
 
-def _same_addressee(heading: str, writer: str, document: str) -> bool:
+def _bodies(name: str, lex: Lexicons) -> list[str]:
+    """The parts of "The Partners, Tollgate Lane Surgery, Greystone" or "PRACTICE MANAGER, Tollgate
+    Lane Surgery (NHS ... ICB)" that may name a body: not a post ("The Chief Executive")."""
+    parts = (p.strip() for p in re.split(r"\s*[,/()]\s*|\s+[-–]\s+", name))
+    return [p for p in parts if re.search(r"[A-Za-z]{3}", p) and not lex.role_re.search(p)]
+
+
+def _same_addressee(heading: str, writer: str, document: str, lex: Lexicons) -> bool:
     """"THE PROBATION SERVICE/MOJ" is the Probation Service; "S2R" is Steps2Recovery where
-    the report writes "Steps2Recovery (S2R)"."""
+    the report writes "Steps2Recovery (S2R)"; the report's "The Partners, Tollgate Lane Surgery"
+    is the surgery whose practice manager writes."""
     if any(same_body(part, writer) for part in re.split(r"\s*/\s*|\s+and\s+", heading)):
+        return True
+    if any(same_body(a, b) for a in _bodies(heading, lex) for b in _bodies(writer, lex)):
         return True
     short = re.sub(r"^the\s+", "", heading, flags=re.I).strip()
     return re.search(re.escape(writer) + r"\s*\(\s*" + re.escape(short) + r"\s*\)", document, re.I) is not None
@@ -186,7 +196,11 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         snd = _party(ls, PartyRole.sender)
         if prev is not None and snd is not None and snd.organisation is None:
             rec = _party(prev, PartyRole.recipient)
-            if rec is not None and rec.organisation:
+            # not where the writer's own title names another body ("Practice Manager, Tollgate Lane
+            # Surgery" answering a report whose last addressee was the DVLA)
+            own = _bodies(snd.position, lex) if snd.position else []
+            if rec is not None and rec.organisation and \
+                    (not own or any(same_body(a, b) for a in own for b in _bodies(rec.organisation, lex))):
                 ls.parties = [p.model_copy(update={"organisation": rec.organisation}) if p is snd else p for p in ls.parties]
 
     out = Linked()
@@ -207,7 +221,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             named_by_reply.setdefault(root_of(ls).letter.letter_id, ls.letter.report_title)
 
     # the addressee heading that sends the answered report's concerns to each reply's writer
-    heading_of = {ls.letter.letter_id: _writers_heading(prev, ls, doc_of[id(prev)].text)
+    heading_of = {ls.letter.letter_id: _writers_heading(prev, ls, doc_of[id(prev)].text, lex)
                   for ls in everyone if (prev := answered.get(ls.letter.letter_id)) is not None}
 
     def scope(ls: LetterState) -> str:

@@ -235,6 +235,22 @@ def test_a_modal_sub_lead_outside_a_list_opens_nothing(lex, rules):
     assert labels(text, lex, rules) == []
 
 
+def test_the_report_s_list_of_addressees_sends_each_its_concerns(lex, rules):
+    """The form's "THIS REPORT IS BEING SENT TO:" may give each body its concerns in brackets after
+    its name: "2. The Chief Executive, Driver and Vehicle Licensing Agency (concerns (3) to (5))"."""
+    text = letter(
+        "THIS REPORT IS BEING SENT TO:\n\n1. The Partners, Tollgate Lane Surgery, Greystone (concerns (1) and (2))\n"
+        "2. The Chief Executive, Driver and Vehicle Licensing Agency (concerns (3) to (5))\n\nCORONER'S CONCERNS\n\n"
+        "The MATTERS OF CONCERN are as follows:\n\n(1) The discharge report was filed without being read.\n\n"
+        "(2) No advice about driving was recorded at the review.\n\n(3) The Agency does not learn of a severe "
+        "episode.\n\n(4) Clinicians are unsure when they may tell the Agency.\n\n(5) The leaflet does not "
+        "explain the term it uses.\n\nACTION SHOULD BE TAKEN")
+    got = {(r.label, r.addressee) for r in refs_of(text, lex, rules) if r.text}
+    surgery, dvla = "The Partners, Tollgate Lane Surgery, Greystone", \
+        "The Chief Executive, Driver and Vehicle Licensing Agency"
+    assert got == {("1", surgery), ("2", surgery), ("3", dvla), ("4", dvla), ("5", dvla)}
+
+
 def test_a_sentence_sends_the_concerns_listed_as_follows_to_each_body(lex, rules):
     """A coroner's report leads into its concerns with the form's "are as follows." and then says
     in a sentence which body each is for; the concerns are numbered "[1]", "[2]"."""

@@ -182,3 +182,72 @@ def test_a_report_named_only_by_its_reply_has_each_concern_once(tmp_path, settin
     assert sorted(r["label"] for r in recs) == ["1", "2"]
     mentioned = {m["recommendation_id"] for m in run.tables["recommendation_mentions"].to_pylist()}
     assert mentioned == {r["recommendation_id"] for r in recs}
+
+
+LISTED_ADDRESSEES = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO:
+1. The Partners, Tollgate Lane Surgery, Greystone (concerns (1) and (2))
+2. The Chief Executive, Driver and Vehicle Licensing Agency (concern (3))
+
+1 CORONER
+I am Owain Prothero, Assistant Coroner for the coroner area of Greystone.
+
+5 CORONER'S CONCERNS
+During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion there is
+a risk that future deaths will occur unless action is taken.
+
+The MATTERS OF CONCERN are as follows:
+
+(1) The ambulance service's discharge report was filed without being read by a doctor.
+
+(2) There is no record that Mr K was told he must not drive after a severe hypoglycaemic episode.
+
+(3) The Agency does not learn of a severe episode attended by an ambulance crew.
+
+Dated 17 April 2025
+
+Owain Prothero
+Assistant Coroner
+
+
+Dear Mr Prothero,
+
+Please accept this email as the formal response of Tollgate Lane Surgery to your report of 17 April 2025.
+
+The first point in your report is about the discharge report. Our protocol has been rewritten so that a GP reads every one.
+
+Kind regards
+
+Joanne Pritchard
+Practice Manager, Tollgate Lane Surgery
+
+
+Dear Mr Prothero,
+
+Thank you for your report of 17 April 2025, which raised one concern for the Agency.
+
+Concern (3)
+We will write to every ambulance service about notifying the Agency.
+
+Yours sincerely,
+
+Dr Gareth Penhallow
+Senior Medical Adviser
+Driver and Vehicle Licensing Agency
+"""
+
+
+def test_a_report_s_list_of_addressees_sends_each_reply_its_own_concerns(tmp_path, settings, nlp):
+    """"THIS REPORT IS BEING SENT TO:" gives each body its concerns in brackets; the surgery's
+    reply answers 1 and 2, the Agency's 3, though the surgery's writer names no organisation
+    apart from her title and the report's last addressee is the Agency."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "pfd.txt").write_text(LISTED_ADDRESSEES, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
+    got = {}
+    for s in run.tables["stances"].to_pylist():
+        got.setdefault(index[s["letter_id"]], set()).add(s["label"])
+    assert got == {1: {"1", "2"}, 2: {"3"}}

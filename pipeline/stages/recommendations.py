@@ -397,7 +397,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             lead_in = True
     if (seg.form is Form.report or seg.kind is Kind.letter) and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
-    if (seg.form is Form.report or seg.kind is Kind.letter) and rules.assignment is not None:
+    if seg.form is Form.report or seg.kind is Kind.letter:
         refs = _assigned(text, seg, refs, rules)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         refs = sorted(refs + bulleted_concerns(blocks, paragraphs=concerns), key=lambda r: r.start)
@@ -415,16 +415,18 @@ def _is_conclusion(text: str | None) -> bool:
 
 def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
     """Each concern with the body a sentence of the report sends it to ("Concerns 1 to 3 are for
-    Kestrel Buses Limited and concerns 4 and 5 are for the Department for Transport"), where no
-    heading has already."""
+    Kestrel Buses Limited and concerns 4 and 5 are for the Department for Transport"), or its list
+    of addressees does ("2. The Chief Executive, DVLA (concerns (3) to (5))"), where no heading has
+    already."""
     if not refs or any(r.addressee for r in refs) or "oncern" not in text[seg.start:seg.end]:
         return refs
     owners: dict[str, str] = {}
     body = unwrap(text[seg.start:seg.end])
-    for m in rules.assignment.finditer(body):
-        who = m.group("who").strip(" ,")
-        for lab in expand(m.group("nums"), rules):
-            owners.setdefault(lab, who)
+    for pattern in (rules.assignment, rules.recipients):
+        for m in pattern.finditer(body) if pattern is not None else ():
+            who = m.group("who").strip(" ,")
+            for lab in expand(m.group("nums"), rules):
+                owners.setdefault(lab, who)
     if len(set(owners.values())) < 2:
         return refs  # one body named: nothing to tell the replies apart by
     return [dataclasses.replace(r, addressee=owners[r.label]) if r.label in owners else r for r in refs]

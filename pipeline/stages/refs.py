@@ -38,6 +38,8 @@ class RecRules:
     # "Concerns 1 to 3 are for the Trust and concerns 4 and 5 for the Council": a report's sentence
     # sending its concerns to each addressee, where it has no "TO THE TRUST:" headings
     assignment: re.Pattern[str] | None = None
+    # "2. The Chief Executive, DVLA (concerns (3) to (5))": the form's list of the bodies it is sent to
+    recipients: re.Pattern[str] | None = None
     # the same rules reading "Action 3" as a recommendation, for a letter that asks for numbered actions
     actions: RecRules | None = None
 
@@ -67,7 +69,7 @@ def _rules(raw: dict) -> RecRules:
         word_ref=c(raw["word_ref"].replace("WORD", "(?:" + "|".join(raw["number_words"]) + ")")),
         ordinals={w: n for n, w in enumerate(raw["ordinals"], 1)},
         number_words={w: n for n, w in enumerate(raw["number_words"], 1)},
-        assignment=c(raw["concern_assignment"]),
+        assignment=c(raw["concern_assignment"]), recipients=c(raw["concern_recipients"]),
     )
 
 
