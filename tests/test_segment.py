@@ -378,6 +378,7 @@ def test_kind_of_a_single_document(text, expected, lex):
     "I am writing further to the Deputy Chief Constable's letter of 9 September, which said we would "
     "confirm our position on two of your recommendations.",
     "Please accept this email as the formal response of Tollgate Lane Surgery to your report of 17 April.",
+    "The Chief Executive has asked me to reply to both of your reports, dated 4 March and 19 June.",
     "I am writing to update the Commissioner. I have set out our response to each of the Commissioner's "
     "recommendations in turn below.",
 ])
