@@ -251,6 +251,31 @@ def test_the_report_s_list_of_addressees_sends_each_its_concerns(lex, rules):
     assert got == {("1", surgery), ("2", surgery), ("3", dvla), ("4", dvla), ("5", dvla)}
 
 
+def test_unnumbered_concern_paragraphs_of_a_report_in_pdf_text_are_its_concerns(lex, rules):
+    """The judiciary's PDF form as text: the lead comes a paragraph under the "5 CORONER'S CONCERNS"
+    heading, and each plain paragraph up to "6 ACTION SHOULD BE TAKEN" is a concern, counted 1..n."""
+    text = letter(
+        "5      CORONER'S CONCERNS\n\n       During the course of the inquest the evidence revealed matters giving "
+        "rise to\n       concern. It is my statutory duty to report to you.\n\n       The MATTERS OF CONCERN are as "
+        "follows.\n\n       What she drank was recorded on paper charts that had no daily target and\n       no "
+        "running total.\n\n       The home had no plan for hot weather, and bedroom temperatures were\n       not "
+        "measured.\n\n6      ACTION SHOULD BE TAKEN\n\n       In my opinion action should be taken to prevent "
+        "future deaths.")
+    got = [(r.label, r.text.split()[:2]) for r in refs_of(text, lex, rules)]
+    assert got == [("1", ["What", "she"]), ("2", ["The", "home"])]
+
+
+def test_numbered_concerns_of_a_report_in_pdf_text_keep_their_numbers(lex, rules):
+    """Where the form's concerns are numbered, the numbers are the labels; the paragraph that
+    follows them is no further concern."""
+    text = letter(
+        "5      CORONER'S CONCERNS\n\n       The MATTERS OF CONCERN are as follows.\n\n       1. The charts had no "
+        "daily target and no running total.\n\n       2. The home had no plan for hot weather at all.\n\n"
+        "       These matters were accepted by the home in evidence.\n\n6      ACTION SHOULD BE TAKEN\n\n"
+        "       In my opinion action should be taken to prevent future deaths.")
+    assert labels(text, lex, rules) == ["1", "2"]
+
+
 def test_a_sentence_sends_the_concerns_listed_as_follows_to_each_body(lex, rules):
     """A coroner's report leads into its concerns with the form's "are as follows." and then says
     in a sentence which body each is for; the concerns are numbered "[1]", "[2]"."""

@@ -400,7 +400,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     if seg.form is Form.report or seg.kind is Kind.letter:
         refs = _assigned(text, seg, refs, rules)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
-        refs = sorted(refs + bulleted_concerns(blocks, paragraphs=concerns), key=lambda r: r.start)
+        # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
+        # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
+        form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks)
+        refs = sorted(refs + bulleted_concerns(blocks, paragraphs=form), key=lambda r: r.start)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 

@@ -152,11 +152,15 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
         first = clean(b.lines[0].text) or ""
         if FORM_SECTION.match(first) or (out and lead and (not is_prose(b.text) or PFD_CLOSING.search(first))):
             break
-        if not opened:
-            opened = any(_CONCERNS_HEAD.search(ln.text) for ln in b.lines)
+        if not opened or (paragraphs and not lead and not out):
+            # the section's heading opens it; its lead ("The MATTERS OF CONCERN are as follows.") may
+            # come a paragraph or two under the heading
+            was = opened
+            opened = opened or any(_CONCERNS_HEAD.search(ln.text) for ln in b.lines)
             lead = paragraphs and bool(_CONCERNS_LEAD.search(clean(b.text) or ""))
             opened = opened or lead
-            continue
+            if not was or lead:
+                continue
         bullets = [(k, m) for k, ln in enumerate(b.lines) for m in [_BULLET.match(ln.text)] if m]
         if not bullets and lead and is_prose(b.text) and not PFD_CLOSING.search(first):
             n = len(out) + 1
