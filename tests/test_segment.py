@@ -379,6 +379,8 @@ def test_kind_of_a_single_document(text, expected, lex):
     "confirm our position on two of your recommendations.",
     "Please accept this email as the formal response of Tollgate Lane Surgery to your report of 17 April.",
     "The Chief Executive has asked me to reply to both of your reports, dated 4 March and 19 June.",
+    "We act for Calloway Home Products Limited. This letter is our client's response to the concerns "
+    "addressed to it.",
     "I am writing to update the Commissioner. I have set out our response to each of the Commissioner's "
     "recommendations in turn below.",
 ])
@@ -587,5 +589,17 @@ def test_a_police_report_of_a_person_or_crime_is_not_the_report_a_reply_answers(
     that report is a call to the police, not a report the letter answers."""
     text = (f"Dear Chief Constable\n\nI am writing following our investigation into the force's response to "
             f"{subject}. I make two learning recommendations.\n\nYours sincerely\n\nRebecca Thwaite\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.letter
+
+
+def test_a_pdf_line_that_wraps_to_start_with_response_to_is_no_title(lex):
+    """The form's closing words wrap in PDF text so a line may begin "response to the Chief Coroner.
+    The Chief Coroner may publish ..."; that is a sentence, not a "Response to the ..." title."""
+    text = ("REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\nCORONER'S CONCERNS: The MATTERS OF CONCERN are "
+            "as follows:\n\nConcern 1: The throw had no automatic switch-off and overheated in a fold.\n\n"
+            "COPIES and PUBLICATION: I have sent a copy of my report to the Chief Coroner. I am also under a duty to "
+            "send a copy of your\nresponse to the Chief Coroner. The Chief Coroner may publish either or both in a "
+            "complete or\nredacted or summary form.\n\nDated 12 June 2025    Priya Raman, Assistant Coroner\n")
     (seg,) = segment(text, lex)
     assert seg.kind is Kind.letter
