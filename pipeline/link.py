@@ -108,17 +108,28 @@ def _pool(prev: LetterState) -> list:
     return (stated + [r for r in refs if r.implicit]) if stated else refs
 
 
+OPENING = 1200  # characters of a reply (letterhead, addresses, first paragraph) that say whom it speaks for
+
+
 def _writers_heading(prev: LetterState | None, reply: LetterState, document: str, lex: Lexicons) -> str | None:
     """The addressee heading ("TO THE TRUST:") in the answered report that sends concerns to
     the reply's writer, if the report has such headings and one names the writer."""
     if prev is None:
         return None
+    heads = list(dict.fromkeys(r.addressee for r in _pool(prev) if r.addressee))
+    if not heads:
+        return None
     snd = _party(reply, PartyRole.sender)
     writer = snd.organisation or snd.position if snd is not None else None
-    if not writer:
-        return None
-    return next((r.addressee for r in _pool(prev)
-                 if r.addressee and _same_addressee(r.addressee, writer, document, lex)), None)
+    found = next((h for h in heads if _same_addressee(h, writer, document, lex)), None) if writer else None
+    if found is not None:
+        return found
+    # "We act for Calloway Home Products Limited, to whom your report was sent": a solicitor, or an
+    # officer answering for a body, names it in the letterhead or the opening lines
+    opening = document[reply.seg.start:reply.seg.start + OPENING]
+    named = [h for h in heads if any(len(b.split()) >= 2 and re.search(r"\b" + re.escape(b) + r"\b", opening, re.I)
+                                     for b in _bodies(h, lex))]
+    return named[0] if len(named) == 1 else None
 
 
 def _bodies(name: str, lex: Lexicons) -> list[str]:
@@ -194,7 +205,10 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         if update:
             ls.letter = ls.letter.model_copy(update=update)
         snd = _party(ls, PartyRole.sender)
-        if prev is not None and snd is not None and snd.organisation is None:
+        # a report sent to several bodies does not say which of them this reply's writer is
+        several = len({r.addressee for r in prev.refs if r.addressee and not _SHARED.match(r.addressee)}) > 1 \
+            if prev is not None else False
+        if prev is not None and snd is not None and snd.organisation is None and not several:
             rec = _party(prev, PartyRole.recipient)
             # not where the writer's own title names another body ("Practice Manager, Tollgate Lane
             # Surgery" answering a report whose last addressee was the DVLA)

@@ -288,6 +288,19 @@ def test_a_sentence_sends_the_concerns_listed_as_follows_to_each_body(lex, rules
     assert got == {("1", "Eastmere Police"), ("2", "Eastmere Police"), ("3", "Hollins Gate Care Limited")}
 
 
+def test_a_sentence_sends_concerns_to_each_body_and_one_to_both(lex, rules):
+    """"Concerns 1 and 2 are for X, concerns 4 and 5 are for Y, and concern 3 is for both.": the
+    comma runs the clauses together and "both" is an addressee of its own, shared by the two."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nConcerns 1 and 2 are for Brightways Stores Limited, concerns 4 and 5 are for "
+        "Calloway Home Products Limited, and concern 3 is for both. The MATTERS OF CONCERN are as follows:\n\n"
+        + "".join(f"Concern {n}: The throw's warning was printed only inside its sealed box, number {n}.\n\n"
+                  for n in range(1, 6)) + "ACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    shop, maker = "Brightways Stores Limited", "Calloway Home Products Limited"
+    assert got == {"1": shop, "2": shop, "3": "both", "4": maker, "5": maker}
+
+
 def test_list_item_numbers_are_not_refs_after_the_list_ends(lex, rules):
     text = letter(
         "The review made two recommendations:\n\n1. Train staff.\n\nThe review also found three problems:\n\n"

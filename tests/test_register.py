@@ -251,3 +251,66 @@ def test_a_report_s_list_of_addressees_sends_each_reply_its_own_concerns(tmp_pat
     for s in run.tables["stances"].to_pylist():
         got.setdefault(index[s["letter_id"]], set()).add(s["label"])
     assert got == {1: {"1", "2"}, 2: {"3"}}
+
+
+SOLICITORS_REPLY = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO:
+1. Brightways Stores Limited, Harrowgate Way, Tamsford TM3 8LR
+2. Calloway Home Products Limited, Ferrybank Trading Estate, Northolm NT2 4WS
+
+CORONER'S CONCERNS: During the course of the inquest the evidence revealed matters giving rise to
+concern. In my opinion there is a risk that future deaths will occur unless action is taken.
+
+Concerns 1 and 2 are for Brightways Stores Limited, concerns 4 and 5 are for Calloway Home Products
+Limited, and concern 3 is for both. The MATTERS OF CONCERN are as follows:
+
+Concern 1: The shelf label did not warn against use by a person insensitive to heat.
+
+Concern 2: Complaints of scorching were dealt with as refunds and passed to no one.
+
+Concern 3: The throw stayed on sale for six weeks after the fire.
+
+Concern 4: Calloway relied on a test report supplied by the overseas factory.
+
+Concern 5: The throw had no automatic switch-off.
+
+Dated 12 June 2025
+
+Priya Raman
+Assistant Coroner
+
+
+Penhallow Fisk LLP
+Solicitors
+14 Chantry Place, Northolm NT1 3GE
+
+Dear Madam
+
+Regulation 28 report dated 12 June 2025
+
+We act for Calloway Home Products Limited, to whom your report was sent. This letter is our client's
+response to the concerns addressed to it.
+
+Concern 3: our client withdrew the throw from sale on 2 December 2024.
+
+Concern 4: our client now has every product tested by an accredited laboratory in the UK.
+
+Concern 5: our client does not accept that an automatic switch-off is needed.
+
+Yours faithfully
+
+Penhallow Fisk LLP
+"""
+
+
+def test_a_solicitor_s_reply_answers_the_concerns_sent_to_its_client(tmp_path, settings, nlp):
+    """The report sends concerns to two bodies; a solicitor writes "We act for Calloway ...". The
+    reply takes neither the report's first addressee as its writer nor the other body's concerns."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "pfd.txt").write_text(SOLICITORS_REPLY, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
+    got = {s["label"] for s in run.tables["stances"].to_pylist() if index[s["letter_id"]] == 1}
+    assert got == {"3", "4", "5"}
