@@ -631,3 +631,28 @@ def test_an_answer_to_a_theme_gives_each_recommendation_the_sentences_about_it(l
     assert all("Since June" not in s and "April" not in s for s in got["3"][1])
     assert "Since June every notice of a hearing has been sent at least 14 days before it." in got["1"][1]
     assert all("outside office hours" not in s for s in got["1"][1])
+
+
+THEME_LIST = reply(
+    "Theme 2: Getting repairs right first time",
+    "The review recommended that we should:\nRecommendation 3: give every resident a confirmed appointment date "
+    "and time slot when they first report a non-emergency repair\nRecommendation 4: give every operative a handheld "
+    "device showing the full repairs history of the home they are visiting\nRecommendation 5: bring the responsive "
+    "repairs service in-house when the current contract with its contractor ends in March 2027",
+    "What we're doing",
+    "We accept recommendations 3 and 4 in full. Everyone who reports a repair is now offered an appointment slot. "
+    "Our operatives have had handheld devices since the summer.",
+    "Whether to bring the repairs service in-house is a decision the Board will take in June 2026, once advisers "
+    "have compared the options.",
+    salutation="Dear tenants,", name="Pennant Vale Housing")
+
+
+def test_a_theme_s_list_of_recommendations_shares_the_prose_under_it(lex, nlp, settings, rules):
+    """A web page lists a theme's recommendations a line each, with no full stops, then answers
+    them together under "What we're doing". The fifth, never named in the prose, is answered by
+    what is said about its subject, not by "We accept recommendations 3 and 4 in full."."""
+    got = answers(THEME_LIST, lex, nlp, settings, rules)
+    assert set(got) >= {"3", "4", "5"}
+    assert any("Board will take in June 2026" in s for s in got["5"][1])
+    assert all("We accept" not in s for s in got["5"][1])
+    assert any("We accept recommendations 3 and 4" in s for s in got["3"][1] + got["4"][1])

@@ -117,6 +117,9 @@ _RUNS_ON = re.compile(r"(?:,|\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at
 _HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|response\b|conclusions?\b)", re.I)
 
 
+_LISTED = re.compile(r"^\W*(?:recommendation|concern)s?\s+\d", re.I)
+
+
 def _heading_line(raw: str) -> bool:
     """A paragraph's first line that is a heading of its own: "Recommendation 1: ...",
     "Response to Concern 2:", "## Recommendation 4", or any short line ending with a colon."""
@@ -202,7 +205,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         [rec_texts.get(lab) for lab in openers[start]], stop, stated=start in stated_at)) for k, start in enumerate(order)]
     for run in _runs(bare):
         labels_run = {lab for k in run for lab in openers[order[k]]}
-        later = {lab for start in order[run[-1] + 1:] for lab in openers[start]}
+        # taken up again under headings or quotes of their own, not named in the prose after them
+        later = {lab for start in order[run[-1] + 1:] if heading_at[start] for lab in openers[start]}
         if len(run) >= SUMMARY_ITEMS and len(labels_run & later) * 2 >= len(labels_run):
             for k in run:
                 del openers[order[k]]
@@ -216,11 +220,16 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         for k in tail:
             del openers[order[k]]
     order = sorted(openers)
+    named: dict[int, set[str]] = {}  # sentence start -> the labels it names by number
+    for r in body_refs:
+        unit = next((u for u in all_units if u[0] <= r.start < u[1]), None)
+        if unit is not None and not r.stated:
+            named.setdefault(unit[0], set()).add(r.label)
     cells = table_cells(text)
     out: dict[str, Answer] = {}
     pending: list[str] = []  # headings with nothing under them: answered with the next one
     for k, start in enumerate(order):
-        stop_at = min([order[k + 1] if k + 1 < len(order) else hi] + [e for e in ends if e > start])
+        stop_at = full_stop = min([order[k + 1] if k + 1 < len(order) else hi] + [e for e in ends if e > start])
         quotes = [rec_texts.get(lab) for lab in openers[start]]
         if k + 1 == len(order) and not heading_at[start]:
             # an inline answer that closes the reply keeps its paragraph; a restated
@@ -242,6 +251,16 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         rel = tuple((a, z, p - base) for a, z, p in answer)
         for lab in sorted(openers[start]):
             out[lab] = Answer(rel, "unnumbered" if start in unnumbered else "heading", xref, start)
+        if pending and full_stop != stop_at:
+            # quoted above an inline answer that keeps to its paragraph ("We accept recommendations
+            # 3 and 4 in full."): the others are answered by all the prose under them, less the
+            # sentences that name other recommendations by number
+            full = _without_quote(text, [u for u in all_units if start <= u[0] < full_stop], quotes, stop)
+            for lab in pending:
+                mine = [u for u in full if lab in named.get(u[0], {lab})]
+                if mine:
+                    out.setdefault(lab, Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "grouped", xref,
+                                               start))
         for lab in pending:
             out.setdefault(lab, Answer(rel, "grouped", xref, start))
         pending = []
@@ -425,7 +444,9 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
                 or (r.stated and re.match(r"[\W_]*\d", text[ln.start:r.end])):
             return ln  # a paragraph's first line; in PDF text, a "Recommendation 1" line or "1. The ... should"
         prev = clean(b.lines[k - 1].text) or ""
-        return ln if sentence_end(prev) or _heading_line(b.lines[k - 1].text) or prev.endswith(")") else None
+        # a list of quoted recommendations, a line each and no full stops ("Recommendation 2: offer ...")
+        listed = _LISTED.match(prev) is not None and _LISTED.match(ln.text) is not None
+        return ln if sentence_end(prev) or _heading_line(b.lines[k - 1].text) or prev.endswith(")") or listed else None
     return None
 
 
