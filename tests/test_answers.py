@@ -656,3 +656,18 @@ def test_a_theme_s_list_of_recommendations_shares_the_prose_under_it(lex, nlp, s
     assert any("Board will take in June 2026" in s for s in got["5"][1])
     assert all("We accept" not in s for s in got["5"][1])
     assert any("We accept recommendations 3 and 4" in s for s in got["3"][1] + got["4"][1])
+
+
+def test_an_empty_answer_box_on_a_returned_plan_answers_nothing(lex, nlp, settings, rules):
+    """A returned improvement plan whose last box was left empty: the form's sign-off fields under
+    it ("Name of registered person: ...", "Date completed: ...") are no answer, nor is the area's
+    own heading, so the area is left unanswered (not_addressed)."""
+    area = ("Area for improvement {n}\nRef: Standard {n}\nStated: First time\nResponse by registered person "
+            "detailing the actions taken:\n{answer}")
+    text = reply(area.format(n=1, answer="The rota was changed in March and names the nurse in charge of each "
+                                          "shift."),
+                 area.format(n=2, answer="").rstrip(),
+                 "Name of registered person: Conor Devlin\nDate completed: 2 April 2025\nDate approved:",
+                 salutation="Dear Ms McCloskey,", name="Conor Devlin")
+    got = answers(text, lex, nlp, settings, rules)
+    assert "1" in got and "2" not in got

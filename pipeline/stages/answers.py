@@ -114,10 +114,20 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
 # a line that stops mid-sentence: a comma or a little word last
 _RUNS_ON = re.compile(r"(?:,|\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which|we|is|are|will))\s*$",
                       re.I)
-_HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|response\b|conclusions?\b)", re.I)
+_HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|response\b|conclusions?\b|"
+                            r"areas? for improvement\b)", re.I)
 
 
+# a returned form's fields around its answer box: "Ref: Standard 12", "Stated: First time", "To be
+# completed by: 4 April", "Response by registered person ...:", and its sign-off ("Date completed: ...")
+_FORM_FIELD = re.compile(r"^\W*(?:(?:name|date|signed|signature|job title|position|approved by|ref|reference|stated|"
+                         r"to be completed by|target date)\b[^:\n]{0,40}:[^.\n]{0,60}|response (?:by|from)\b[^:\n]*:\s*)$",
+                         re.I)
 _LISTED = re.compile(r"^\W*(?:recommendation|concern)s?\s+\d", re.I)
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _heading_line(raw: str) -> bool:
@@ -272,9 +282,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             for lab in labs:
                 out.setdefault(lab, Answer(rel, "heading", None, start))
     out = _share_out(text, out, rec_texts, stop)
-    # a sentence naming a recommendation in passing answers it, where nothing else does
+    # a sentence naming a recommendation in passing answers it, where nothing else does; a
+    # heading with nothing under it (a form's empty answer box) answers nothing
+    opened = {lab for labs in openers.values() for lab in labs}
     for r in body_refs:
-        if r.label in out or r.stated:
+        if r.label in out or r.stated or (r.label in opened and heading_at.get(_line_start(text, r.start), False)):
             continue
         unit = next((u for u in all_units if u[0] <= r.start < u[1]), None)
         if unit is not None:
@@ -529,6 +541,8 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
             continue  # repeats the recommendation, without answering it
         if _RESPONSE_LABEL.fullmatch(sent) or _LABEL_LINE.match(sent) or PARAGRAPH_TAG.match(sent):
             continue
+        if all(_FORM_FIELD.match(ln) or not ln.strip() for ln in text[a:z].splitlines()):
+            continue  # a form's fields, not what the answer box says
         out.append((a, z, p))
     return out
 
