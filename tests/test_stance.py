@@ -170,6 +170,16 @@ def test_explicit_label_line_is_confident(nlp, lex, settings):
     assert "noted:label-noted" in v.cues
 
 
+def test_a_status_line_the_answer_contests_is_not_sure(nlp, lex, settings):
+    """A status word is evidence, not the verdict: "Agreed." over an answer that only announces a
+    pilot and a later decision does not earn the certainty that lets it overrule the model."""
+    alone = verdict("Agreed.", nlp, lex, settings)
+    contested = verdict("Agreed. We will run a pilot in two districts and decide whether to roll it out once it "
+                        "has been evaluated.", nlp, lex, settings)
+    assert alone.confidence >= 0.95
+    assert contested.confidence < 0.8
+
+
 def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
     clear = verdict("We cannot accept this recommendation.", nlp, lex, settings)
     mixed = verdict("We accept this recommendation. We will consider whether to go further once the pilot has "

@@ -45,6 +45,9 @@ _CONTRAST = re.compile(r"\b(?:but|however|although)\b|;\s*(?:however|nevertheles
 _CONCESSIVE = re.compile(r"^\W*(?:whilst|while|although|though|despite|notwithstanding)\b[^,;]{3,200}[,;]", re.I)
 CONTRAST_AFTER = 1.5
 CONTRAST_BEFORE = 0.75
+# a status line that other sentences of the answer contradict: below the model's RULE_TRUST (0.8),
+# so the model weighs it with the rest
+CONTESTED = 0.75
 # cue weight at which a clear winner earns full confidence (one explicit commitment)
 STRONG_EVIDENCE = 4.0
 # a rejection counts as partial when the positive cues reach this share of it
@@ -132,8 +135,11 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     second = max((v for k, v in scores.items() if k is not label and not mixed), default=0.0)
     # how clearly the winner beats the runner-up, times how much evidence there is
     confidence = 0.4 + 0.55 * ((top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
+    # a status line ("Agreed.", "Accepted") is sure only where nothing else in the answer points
+    # another way: "Agreed." over a pilot is evidence, not the verdict
+    contested = any(k not in (label, StanceLabel.noted) for k in scores)
     if explicit:
-        confidence = max(confidence, 0.95)
+        confidence = min(confidence, CONTESTED) if contested else max(confidence, 0.95)
     evidence = max(per_unit, key=lambda u: (per_unit[u].get(label, 0.0), -u[0]))
     best = tuple((lab.value, max(per_unit, key=lambda u: (per_unit[u].get(lab, 0.0), -u[0]))) for lab in scores)
     return Verdict(label, round(min(confidence, 0.99), 3), evidence, tuple(dict.fromkeys(fired)),
