@@ -215,6 +215,9 @@ def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
     "The new notices were introduced in May. We have not yet produced easy-read versions.",
     "Hours will be extended from April, but I cannot commit to a maximum wait in every area.",
     "Every child placed far away is now visited monthly. We have not extended the standard to foster placements.",
+    "Homes at level 4 are now referred to the fire service. We haven't extended referrals to levels 1 to 3.",
+    "All nine inspectors attended the workshop. It has not been possible to release the sergeants for it.",
+    "The new form went live in April. We have not been able to persuade the hospital to send summaries earlier.",
 ])
 def test_a_part_left_undone_is_read(passage, nlp, lex, settings):
     """Doing one part while saying another is not done, or cannot be promised, is how a partial
@@ -228,6 +231,7 @@ def test_a_part_left_undone_is_read(passage, nlp, lex, settings):
     "The Trust is unable to accept recommendation 8.25.",
     "Mr Hope was unable to use his phone while on leave.",
     "The complaint has not been extended in any way.",
+    "We have not been able to accept this recommendation.",
 ])
 def test_declining_or_a_narrative_is_not_a_part_left_undone(passage, nlp, lex, settings):
     assert "partially_addressed:part-not-done" not in verdict(passage, nlp, lex, settings).cues
