@@ -191,12 +191,18 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
 _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
 
 
+# a letter that asks for what its list says, with no word for recommendation: "The trustees should:",
+# "The health board is required to address the following:"
+_ASKS_LEAD = re.compile(r"\b(?:should|must|(?:is|are) required to|(?:is|are) asked to)\b[^.]*:\s*$", re.I)
+
+
 def _opens_list(joined: str, after: list[Block], kind: Kind, rules: RecRules,
                 addressee: re.Pattern[str] | None = None) -> bool:
     """"... I have identified five as priority concerns. I am writing to draw these to your
     attention." right above "1. Time out of cell. ...": in a letter, a paragraph that names
-    its concerns or recommendations leads into the list numbered from 1 that follows it."""
-    if kind is not Kind.letter or not after or not rules.lead_in.search(joined):
+    its concerns or recommendations leads into the list numbered from 1 that follows it; so
+    does one that asks for it ("The trustees should:"), where the items are sentences."""
+    if kind is not Kind.letter or not after or not (rules.lead_in.search(joined) or _ASKS_LEAD.search(joined)):
         return False
     if addressee is not None and len(after) > 1 and addressee.match(clean(after[0].text) or ""):
         after = after[1:]  # "For the Council:" over the first of them
