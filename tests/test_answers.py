@@ -671,3 +671,15 @@ def test_an_empty_answer_box_on_a_returned_plan_answers_nothing(lex, nlp, settin
                  salutation="Dear Ms McCloskey,", name="Conor Devlin")
     got = answers(text, lex, nlp, settings, rules)
     assert "1" in got and "2" not in got
+
+
+def test_numbered_paragraphs_that_skip_the_last_recommendation_leave_it_unanswered(lex, nlp, settings, rules):
+    """An e-mail answers a six-point action plan in paragraphs numbered 1 to 5 and never reaches
+    the sixth: each paragraph answers its number, and the sixth is not addressed."""
+    text = reply("Thank you for your letter of 6 May. The trustees met twice to go through it.",
+                 *[f"{n}. The trustees dealt with point {n} at their meeting on 24 June and minuted it." for n in
+                   range(1, 6)],
+                 "I hope this covers everything.", salutation="Dear Mr Pell", name="Graham Tolley")
+    found, structured = run(text, lex, nlp, settings, rules, labels={str(n): n for n in range(1, 7)}, rec_texts={})
+    assert structured and sorted(found) == ["1", "2", "3", "4", "5"]
+    assert found["4"].how == "heading"

@@ -415,10 +415,14 @@ def _runs(flags: list[bool]) -> list[list[int]]:
 _NUMBERED_PARAGRAPH = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2})[.)]\s+\S")
 
 
+NUMBERED_MIN = 3  # numbered paragraphs that answer by number though one label is skipped
+
+
 def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, str]]:
     """Numbered paragraphs 1..n in a reply that was sent concerns 1..n, one paragraph to each
     ("Our response follows, numbered as in your report. 1. ... 2. ..."): the numbers must be
-    exactly the labels, so a reply's own list of actions is not read as its answers."""
+    the labels in order, all of them or, from three on, all but one (a reply that skips one has
+    not addressed it), so a reply's own shorter list of actions is not read as its answers."""
     found = []
     for b in blocks:
         m = _NUMBERED_PARAGRAPH.match(clean(b.lines[0].text) or "")
@@ -426,7 +430,9 @@ def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tu
             found.append((b.lines[0].start, m.group("num")))
     nums = [int(n) for _, n in found]
     wanted = sorted(n for lab, n in labels.items() if lab == str(n))
-    return found if len(found) >= 2 and nums == wanted else []
+    in_order = all(a < b for a, b in zip(nums, nums[1:])) and set(nums) <= set(wanted)
+    enough = len(found) == len(wanted) or len(found) >= max(NUMBERED_MIN, len(wanted) - 1)
+    return found if len(found) >= 2 and enough and in_order else []
 
 
 def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, str]]:
