@@ -164,6 +164,14 @@ def test_no_cue_is_noted_with_low_confidence(nlp, lex, settings):
     assert bare.confidence < weak.confidence
 
 
+@pytest.mark.parametrize("line, label", [("4. Accepted.", "accepted"), ("3(b). Not accepted.", "rejected"),
+                                         ("2. Noted", "noted")])
+def test_a_status_line_under_its_paragraph_number_is_read(line, label, nlp, lex, settings):
+    """A reply numbered as the letter's recommendations opens each paragraph "4. Accepted." """
+    v = verdict(line, nlp, lex, settings)
+    assert v.label.value == label and f"{label}:label-{label}" in v.cues
+
+
 def test_explicit_label_line_is_confident(nlp, lex, settings):
     v = verdict("Recommendation noted", nlp, lex, settings)
     assert v.confidence >= 0.95
