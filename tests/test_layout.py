@@ -96,3 +96,20 @@ def test_running_title_ending_in_recommendations_is_masked_but_status_lines_are_
 def test_a_table_row_number_is_not_a_page_number(text, masked):
     """A number at the margin with its row's first cell right under it is a table's, not the page's."""
     assert [text[a:b].strip() for a, b in noise_lines(text)] == masked
+
+
+GOVUK_FOOTER = ("8. The Department should publish an annual report on the bus workforce.\n\n"
+                "[ Back to top ](#contents)\n\n## Is this page useful?\n\n"
+                "  * [ Maybe ](https://www.gov.uk/contact/govuk)\n  * Yes this page is useful\n"
+                "  * No this page is not useful\n\nThank you for your feedback\n\n## Topics\n\n"
+                "  * [Benefits](https://www.gov.uk/browse/benefits)\n  * [Driving and transport](https://www.gov.uk/browse/"
+                "driving)\n\n## Government activity\n\n  * [Departments](https://www.gov.uk/government/organisations)\n"
+                "  * [News](https://www.gov.uk/search/news-and-communications)\n")
+
+
+def test_a_govuk_page_s_footer_as_html2text_writes_it_is_boilerplate(lex):
+    """A GOV.UK page saved as text ends in its feedback box and topic links; read as content, they
+    were the answer to the recommendation listed last. The listed recommendation itself stays."""
+    masked = {GOVUK_FOOTER[a:b] for a, b in noise_lines(GOVUK_FOOTER, lex.boilerplate)}
+    kept = [ln for ln in GOVUK_FOOTER.splitlines() if ln.strip() and ln not in masked]
+    assert kept == ["8. The Department should publish an annual report on the bus workforce."]
