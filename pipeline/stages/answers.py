@@ -435,13 +435,17 @@ def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tu
     return found if len(found) >= 2 and enough and in_order else []
 
 
+# "2. Review of the pathway plan on a change of accommodation": a title, not a sentence (no full stop)
+NUMBERED_TITLE_WORDS = 10
+
+
 def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, str]]:
     """Short numbered headings ("1. Welfare calls", "2. Falls response") whose numbers are the
     concerns raised, in order: two at least, so one numbered line is not taken for a scheme."""
     found = []
     for b in blocks:
         m = _NUMBERED_HEADING.match(clean(b.lines[0].text) or "")
-        if m and len(m.group("title").split()) <= HEADING_WORDS // 2 and m.group("num") in labels:
+        if m and len(m.group("title").split()) <= NUMBERED_TITLE_WORDS and m.group("num") in labels:
             found.append((b.lines[0].start, m.group("num")))
     nums = [int(n) for _, n in found]
     return found if len(found) >= 2 and nums == sorted(set(nums)) else []
