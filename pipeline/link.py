@@ -132,6 +132,23 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     return named[0] if len(named) == 1 else None
 
 
+def _by_elimination(heading_of: dict[str, str | None], answered: dict, everyone: list[LetterState]) -> None:
+    """A report sent to two bodies, one reply matched to its body and one to none (a minister
+    who names no department): each body replies once, so the other reply is the other body's."""
+    replies: dict[str, list[str]] = {}
+    for ls in everyone:
+        prev = answered.get(ls.letter.letter_id)
+        if prev is not None and ls.letter.kind is Kind.reply:
+            replies.setdefault(prev.letter.letter_id, []).append(ls.letter.letter_id)
+    for prev_id, ids in replies.items():
+        prev = next(ls for ls in everyone if ls.letter.letter_id == prev_id)
+        bodies = {r.addressee for r in _pool(prev) if r.addressee and not _SHARED.match(r.addressee)}
+        left = bodies - {heading_of.get(i) for i in ids}
+        open_ = [i for i in ids if heading_of.get(i) is None]
+        if len(left) == 1 and len(open_) == 1 and len(ids) == len(bodies):
+            heading_of[open_[0]] = left.pop()
+
+
 def _bodies(name: str, lex: Lexicons) -> list[str]:
     """The parts of "The Partners, Tollgate Lane Surgery, Greystone" or "PRACTICE MANAGER, Tollgate
     Lane Surgery (NHS ... ICB)" that may name a body: not a post ("The Chief Executive")."""
@@ -237,6 +254,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
     # the addressee heading that sends the answered report's concerns to each reply's writer
     heading_of = {ls.letter.letter_id: _writers_heading(prev, ls, doc_of[id(prev)].text, lex)
                   for ls in everyone if (prev := answered.get(ls.letter.letter_id)) is not None}
+    _by_elimination(heading_of, answered, everyone)
 
     def scope(ls: LetterState) -> str:
         root = root_of(ls).letter.letter_id

@@ -314,3 +314,80 @@ def test_a_solicitor_s_reply_answers_the_concerns_sent_to_its_client(tmp_path, s
     index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
     got = {s["label"] for s in run.tables["stances"].to_pylist() if index[s["letter_id"]] == 1}
     assert got == {"3", "4", "5"}
+
+
+RESPONDENTS = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
+
+5 CORONER'S CONCERNS
+
+During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion there is
+a risk that future deaths will occur unless action is taken.
+
+The MATTERS OF CONCERN are as follows:
+
+1. Jayden had four personal advisers in six months and none of them knew him well.
+
+2. The provider did not tell the Council that Jayden had been found unconscious.
+
+3. There is no national standard on the number of care leavers an adviser should support.
+
+7 YOUR RESPONSE
+
+Holmeshire County Council is asked to respond to concerns 1 and 2, and the Department for Education to
+concern 3.
+
+9 10 March 2025
+
+Catrin Lloyd-Beddoes
+HM Senior Coroner for Holmeshire
+
+
+Holmeshire County Council
+County Hall, Bridge Street, Holmebridge HB1 2QT
+
+Dear Ms Lloyd-Beddoes
+
+Thank you for your report of 10 March 2025.
+
+1. Personal advisers
+
+We have appointed five additional personal advisers since February.
+
+2. Reporting by providers
+
+Every provider must now tell us within 24 hours when a young person is found unconscious.
+
+Yours sincerely
+
+Andrew Thewlis
+Director of Children's Services
+Holmeshire County Council
+
+
+Dear Ms Lloyd-Beddoes,
+
+Thank you for your Regulation 28 report of 10 March 2025. I am replying as the Minister responsible for
+children's social care.
+
+We do not intend to set a national standard for the caseloads of personal advisers.
+
+Yours sincerely,
+
+Janice Okonkwo-Reed MP
+Minister for Children and Families
+"""
+
+
+def test_concerns_a_report_asks_each_body_to_answer_go_to_its_reply(tmp_path, settings, nlp):
+    """"The Council is asked to respond to concerns 1 and 2, and the Department to concern 3": the
+    Council's reply answers 1 and 2; the minister names no department, but the report went to
+    two bodies and the Council has replied, so the minister's reply is the Department's: concern 3."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "pfd.txt").write_text(RESPONDENTS, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
+    got = {}
+    for s in run.tables["stances"].to_pylist():
+        got.setdefault(index[s["letter_id"]], set()).add(s["label"])
+    assert got == {1: {"1", "2"}, 2: {"3"}}

@@ -424,18 +424,20 @@ def _is_conclusion(text: str | None) -> bool:
 
 def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
     """Each concern with the body a sentence of the report sends it to ("Concerns 1 to 3 are for
-    Kestrel Buses Limited and concerns 4 and 5 are for the Department for Transport"), or its list
+    Kestrel Buses Limited and concerns 4 and 5 are for the Department for Transport", "The Council
+    is asked to respond to concerns 1 to 3, and the Department to concerns 4 and 5"), or its list
     of addressees does ("2. The Chief Executive, DVLA (concerns (3) to (5))"), where no heading has
     already."""
     if not refs or any(r.addressee for r in refs) or "oncern" not in text[seg.start:seg.end]:
         return refs
     owners: dict[str, str] = {}
     body = unwrap(text[seg.start:seg.end])
-    for pattern in (rules.assignment, rules.recipients):
+    for pattern in (rules.assignment, rules.recipients, rules.respondents):
         for m in pattern.finditer(body) if pattern is not None else ():
-            who = m.group("who").strip(" ,")
-            for lab in expand(m.group("nums"), rules):
-                owners.setdefault(lab, who)
+            found = m.groupdict()
+            for who, nums in ((found["who"], found["nums"]), (found.get("who2"), found.get("nums2"))):
+                for lab in expand(nums, rules) if who and nums else ():
+                    owners.setdefault(lab, who.strip(" ,"))
     if len(set(owners.values())) < 2:
         return refs  # one body named: nothing to tell the replies apart by
     return [dataclasses.replace(r, addressee=owners[r.label]) if r.label in owners else r for r in refs]

@@ -40,6 +40,8 @@ class RecRules:
     assignment: re.Pattern[str] | None = None
     # "2. The Chief Executive, DVLA (concerns (3) to (5))": the form's list of the bodies it is sent to
     recipients: re.Pattern[str] | None = None
+    # "The Council is asked to respond to concerns 1 to 3, and the Department to concerns 4 and 5"
+    respondents: re.Pattern[str] | None = None
     # the same rules reading "Action 3" as a recommendation, for a letter that asks for numbered actions
     actions: RecRules | None = None
 
@@ -70,6 +72,7 @@ def _rules(raw: dict) -> RecRules:
         ordinals={w: n for n, w in enumerate(raw["ordinals"], 1)},
         number_words={w: n for n, w in enumerate(raw["number_words"], 1)},
         assignment=c(raw["concern_assignment"]), recipients=c(raw["concern_recipients"]),
+        respondents=c(raw["concern_respondents"]),
     )
 
 
