@@ -438,6 +438,9 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
                  "Constabulary:\n\"An inspection of how well the force protects vulnerable people\"\n\n"
                  "The report makes six recommendations for the force.\n", Kind.reply,
                  id="title-response-to-an-inspectorate"),
+    pytest.param("ACTION PLAN: RESPONSE TO REGULATION 28 REPORT - CHLOE ANNABEL MARSH\n\nConcern 1: Ligature anchor "
+                 "point\nAction taken/proposed: Every door has been refitted.\nStatus: Complete\n", Kind.reply,
+                 id="title-action-plan-response-to-a-report"),
     pytest.param("Response to the consultation on bus fares\n\nWe set out below our views on the proposed changes "
                  "and our concerns about them.\n", Kind.letter, id="response-to-a-consultation-is-no-reply"),
     pytest.param("Report of the Commission on Student Wellbeing\n\nParagraph 3.4: The University should adopt the "
