@@ -46,6 +46,7 @@ def labels(text, lex, rules):
         pytest.param("See recommendation no. 2.", ["2"], id="no-dot"),
         pytest.param("See recommendation number 4.", ["4"], id="number-word"),
         pytest.param("Rec no.: 3", ["3"], id="rec-no-colon"),
+        pytest.param("Improvement needed 3: Nurse staffing", ["3"], id="inspectorate-improvement-needed"),
         pytest.param("Concern [1] - grading of the report", ["1"], id="square-brackets"),
         pytest.param("Your concerns [4] and [5] are linked.", ["4", "5"], id="square-brackets-list"),
         pytest.param("Recommendation 8.25 of the Panel's report is relevant.", ["8.25"], id="decimal"),
