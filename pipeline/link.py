@@ -136,12 +136,14 @@ def _by_elimination(heading_of: dict[str, str | None], answered: dict, everyone:
     """A report sent to two bodies, one reply matched to its body and one to none (a minister
     who names no department): each body replies once, so the other reply is the other body's."""
     replies: dict[str, list[str]] = {}
+    reports: dict[str, LetterState] = {}
     for ls in everyone:
         prev = answered.get(ls.letter.letter_id)
         if prev is not None and ls.letter.kind is Kind.reply:
             replies.setdefault(prev.letter.letter_id, []).append(ls.letter.letter_id)
+            reports[prev.letter.letter_id] = prev
     for prev_id, ids in replies.items():
-        prev = next(ls for ls in everyone if ls.letter.letter_id == prev_id)
+        prev = reports[prev_id]
         bodies = {r.addressee for r in _pool(prev) if r.addressee and not _SHARED.match(r.addressee)}
         left = bodies - {heading_of.get(i) for i in ids}
         open_ = [i for i in ids if heading_of.get(i) is None]

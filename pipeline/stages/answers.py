@@ -23,6 +23,7 @@ recommendation 29.") records the recommendation it points to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref
@@ -231,10 +232,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             del openers[order[k]]
     order = sorted(openers)
     named: dict[int, set[str]] = {}  # sentence start -> the labels it names by number
+    starts = [u[0] for u in all_units]
     for r in body_refs:
-        unit = next((u for u in all_units if u[0] <= r.start < u[1]), None)
-        if unit is not None and not r.stated:
-            named.setdefault(unit[0], set()).add(r.label)
+        k = bisect_right(starts, r.start) - 1  # units are in text order
+        if k >= 0 and r.start < all_units[k][1] and not r.stated:
+            named.setdefault(all_units[k][0], set()).add(r.label)
     cells = table_cells(text)
     out: dict[str, Answer] = {}
     pending: list[str] = []  # headings with nothing under them: answered with the next one
