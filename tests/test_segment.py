@@ -603,3 +603,20 @@ def test_a_pdf_line_that_wraps_to_start_with_response_to_is_no_title(lex):
             "complete or\nredacted or summary form.\n\nDated 12 June 2025    Priya Raman, Assistant Coroner\n")
     (seg,) = segment(text, lex)
     assert seg.kind is Kind.letter
+
+
+@pytest.mark.parametrize("opening", [
+    "Further to my letter of 3 March, I have now completed my investigation and make two recommendations.",
+    "This letter sets out the response I require from the Council to each of my two recommendations.",
+])
+def test_a_recommending_letter_that_refers_to_its_own_letters_is_no_reply(opening, lex):
+    text = f"Dear Chief Executive,\n\n{opening}\n\nYours sincerely,\n\nAnn Lee\nOmbudsman\n"
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.letter
+
+
+@pytest.mark.parametrize("title", ["RESPONSE TO REGULATION 28 REPORT - MR JOHN A. SMITH",
+                                   "Response to Regulation 28 Report: Mr J. Smith (deceased)"])
+def test_a_reply_title_with_initials_is_a_reply(title, lex):
+    text = f"{title}\n\nConcern 1\n\nThe ward now checks every door each day.\n"
+    assert segment(text, lex)[0].kind is Kind.reply
