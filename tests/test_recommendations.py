@@ -239,8 +239,8 @@ def test_a_lead_that_asks_for_a_list_of_sentences_opens_it(lead, lex, rules):
 
 
 def test_a_modal_sub_lead_outside_a_list_opens_nothing(lex, rules):
-    """A numbered list after "the Council should:" with no recommendation named anywhere before it
-    is the letter's own list (what it asks to be sent), not recommendations."""
+    """A numbered list of chores after "the Council should:" (items of a few words, no recommendation
+    named anywhere before it) is the letter's own to-do list, not recommendations."""
     text = letter("Following our meeting, the Council should:\n\n1. Send the minutes by Friday.\n\n2. Book "
                   "the next meeting.\n\nYours sincerely")
     assert labels(text, lex, rules) == []
@@ -285,6 +285,29 @@ def test_numbered_concerns_of_a_report_in_pdf_text_keep_their_numbers(lex, rules
         "       These matters were accepted by the home in evidence.\n\n6      ACTION SHOULD BE TAKEN\n\n"
         "       In my opinion action should be taken to prevent future deaths.")
     assert labels(text, lex, rules) == ["1", "2"]
+
+
+def test_what_a_reply_should_contain_is_no_list_of_recommendations(lex, rules):
+    """"When you reply, your response should:" over sentences: instructions about the reply itself."""
+    text = letter("When you reply, your response should:\n\n1. Set out each action the Council has taken since "
+                  "the complaint was made.\n\n2. Give a named officer for each action and the date it is due.")
+    assert labels(text, lex, rules) == []
+
+
+def test_a_narrative_paragraph_that_ends_naming_a_concern_is_no_addressee(lex, rules):
+    text = letter("CORONER'S CONCERNS\n\nMr Hope was discharged without a care plan (concern 1).\n\nThe MATTERS OF "
+                  "CONCERN are as follows:\n\n1. No care plan was written before discharge from the ward.\n\n"
+                  "2. No one told the family when he was discharged.\n\nACTION SHOULD BE TAKEN")
+    assert {r.addressee for r in refs_of(text, lex, rules)} == {None}
+
+
+def test_both_at_the_end_of_a_line_is_the_shared_addressee(lex, rules):
+    text = letter("CORONER'S CONCERNS\n\nConcerns 1 and 2 are for Brightways Stores Limited, concern 3 is for "
+                  "Calloway Home Products Limited and concern 4 is for both\n\nThe MATTERS OF CONCERN are as "
+                  "follows:\n\n" + "".join(f"Concern {n}: The warning was printed only inside the sealed box.\n\n"
+                                             for n in range(1, 5)) + "ACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert got["4"] == "both"
 
 
 def test_a_sentence_sends_the_concerns_listed_as_follows_to_each_body(lex, rules):
