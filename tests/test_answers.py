@@ -695,3 +695,21 @@ def test_a_numbered_heading_may_be_a_long_title(lex, nlp, settings, rules):
                  salutation="Dear Ms Lloyd-Beddoes", name="Andrew Thewlis")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
     assert got["2"] == ("heading", ["This has been put right: a change of address now creates a review task."])
+
+
+def test_a_status_in_an_answer_box_field_is_kept(lex, nlp, settings, rules):
+    """"Position: Accepted" under a recommendation is the answer, not a form field to drop."""
+    text = reply("Recommendation 1\nThe Council should publish its waiting times.\nPosition: Accepted",
+                 "Recommendation 2\nThe Council should open on Saturdays.\nPosition: Not accepted",
+                 salutation="Dear Ms Harrow,")
+    got = answers(text, lex, nlp, settings, rules)
+    assert any("Accepted" in x for x in got["1"][1]) and any("Not accepted" in x for x in got["2"][1])
+
+
+def test_three_numbered_steps_for_four_recommendations_are_the_reply_s_own_list(lex, nlp, settings, rules):
+    text = reply("Thank you for your letter. We have taken the following steps:",
+                 "1. The ward manager has been reminded of the observation policy in writing.",
+                 "2. A new audit of observation records began in March and reports monthly.",
+                 "3. Agency staff now receive a local induction before their first shift.")
+    got = answers(text, lex, nlp, settings, rules, labels={str(n): n for n in range(1, 5)}, rec_texts={})
+    assert all(how != "heading" for how, _ in got.values())

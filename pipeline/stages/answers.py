@@ -121,8 +121,9 @@ _HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters
 
 # a returned form's fields around its answer box: "Ref: Standard 12", "Stated: First time", "To be
 # completed by: 4 April", "Response by registered person ...:", and its sign-off ("Date completed: ...")
-_FORM_FIELD = re.compile(r"^\W*(?:(?:name|date|signed|signature|job title|position|approved by|ref|reference|stated|"
-                         r"to be completed by|target date)\b[^:\n]{0,40}:[^.\n]{0,60}|response (?:by|from)\b[^:\n]*:\s*)$",
+_FORM_FIELD = re.compile(r"^\W*(?:(?:name|date|signed|signature|job title|approved by|ref|reference|stated|"
+                         r"to be completed by|target date)\b[^:\n]{0,40}:(?![^\n]*\b(?:accept|agree|reject|declin|"
+                         r"note|support|complete|partial|defer|consider)\w*)[^.\n]{0,60}|response (?:by|from)\b[^:\n]*:\s*)$",
                          re.I)
 _LISTED = re.compile(r"^\W*(?:recommendation|concern)s?\s+\d", re.I)
 
@@ -290,7 +291,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     for r in body_refs:
         if r.label in out or r.stated or (r.label in opened and heading_at.get(_line_start(text, r.start), False)):
             continue
-        unit = next((u for u in all_units if u[0] <= r.start < u[1]), None)
+        k = bisect_right(starts, r.start) - 1
+        unit = all_units[k] if k >= 0 and r.start < all_units[k][1] else None
         if unit is not None:
             out[r.label] = Answer(((unit[0], unit[1], 0),), "inline", None, unit[0])
     # an answer that only restates the concern ("Your second concern relates to ...", "you
@@ -417,13 +419,13 @@ def _runs(flags: list[bool]) -> list[list[int]]:
 _NUMBERED_PARAGRAPH = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2})[.)]\s+\S")
 
 
-NUMBERED_MIN = 3  # numbered paragraphs that answer by number though one label is skipped
+NUMBERED_MIN = 5  # recommendations from which numbered paragraphs may skip one and still answer by number
 
 
 def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, str]]:
     """Numbered paragraphs 1..n in a reply that was sent concerns 1..n, one paragraph to each
     ("Our response follows, numbered as in your report. 1. ... 2. ..."): the numbers must be
-    the labels in order, all of them or, from three on, all but one (a reply that skips one has
+    the labels in order, all of them or, of five or more, all but one (a reply that skips one has
     not addressed it), so a reply's own shorter list of actions is not read as its answers."""
     found = []
     for b in blocks:
@@ -433,7 +435,7 @@ def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tu
     nums = [int(n) for _, n in found]
     wanted = sorted(n for lab, n in labels.items() if lab == str(n))
     in_order = all(a < b for a, b in zip(nums, nums[1:])) and set(nums) <= set(wanted)
-    enough = len(found) == len(wanted) or len(found) >= max(NUMBERED_MIN, len(wanted) - 1)
+    enough = len(found) == len(wanted) or (len(wanted) >= NUMBERED_MIN and len(found) == len(wanted) - 1)
     return found if len(found) >= 2 and enough and in_order else []
 
 
