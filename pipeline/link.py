@@ -155,7 +155,10 @@ def _bodies(name: str, lex: Lexicons) -> list[str]:
     """The parts of "The Partners, Tollgate Lane Surgery, Greystone" or "PRACTICE MANAGER, Tollgate
     Lane Surgery (NHS ... ICB)" that may name a body: not a post ("The Chief Executive")."""
     parts = (p.strip() for p in re.split(r"\s*[,/()]\s*|\s+[-–]\s+", name))
-    return [p for p in parts if re.search(r"[A-Za-z]{3}", p) and not lex.role_re.search(p)]
+    # a body's name has a body word ("Agency", "Council", "NHS") or runs to three words: "Road
+    # Safety" after "Deputy Director," is a brief, not a body
+    return [p for p in parts if re.search(r"[A-Za-z]{3}", p) and not lex.role_re.search(p)
+            and (lex.org_re.search(p) or len(p.split()) >= 3)]
 
 
 def _same_addressee(heading: str, writer: str, document: str, lex: Lexicons) -> bool:
