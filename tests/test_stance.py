@@ -188,6 +188,12 @@ def test_a_status_line_the_answer_contests_is_not_sure(nlp, lex, settings):
     assert contested.confidence < 0.8
 
 
+def test_a_partial_status_is_not_contested_by_the_parts_it_describes(nlp, lex, settings):
+    v = verdict("Partially accepted. We will introduce the new checks from April. We do not accept that a "
+                "national register is needed.", nlp, lex, settings)
+    assert v.label.value == "partially_addressed" and v.confidence >= 0.95
+
+
 def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
     clear = verdict("We cannot accept this recommendation.", nlp, lex, settings)
     mixed = verdict("We accept this recommendation. We will consider whether to go further once the pilot has "
@@ -240,6 +246,7 @@ def test_a_part_left_undone_is_read(passage, nlp, lex, settings):
     "Mr Hope was unable to use his phone while on leave.",
     "The complaint has not been extended in any way.",
     "We have not been able to accept this recommendation.",
+    "Mr Hope's family have not been able to obtain his medical records.",
 ])
 def test_declining_or_a_narrative_is_not_a_part_left_undone(passage, nlp, lex, settings):
     assert "partially_addressed:part-not-done" not in verdict(passage, nlp, lex, settings).cues

@@ -48,6 +48,7 @@ CONTRAST_BEFORE = 0.75
 # a status line that other sentences of the answer contradict: below the model's RULE_TRUST (0.8),
 # so the model weighs it with the rest
 CONTESTED = 0.75
+CONTEST_WEIGHT = 0.5  # cue weight for another position that contests a status line (one weak cue, undecayed)
 # cue weight at which a clear winner earns full confidence (one explicit commitment)
 STRONG_EVIDENCE = 4.0
 # a rejection counts as partial when the positive cues reach this share of it
@@ -137,7 +138,10 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     confidence = 0.4 + 0.55 * ((top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
     # a status line ("Agreed.", "Accepted") is sure only where nothing else in the answer points
     # another way: "Agreed." over a pilot is evidence, not the verdict
-    contested = any(k not in (label, StanceLabel.noted) for k in scores)
+    # (a partial status is borne out, not contested, by the cues of doing one part and not another)
+    agrees = {label, StanceLabel.noted} | ({StanceLabel.accepted, StanceLabel.rejected}
+                                           if label is StanceLabel.partially_addressed else set())
+    contested = sum(v for k, v in scores.items() if k not in agrees) >= CONTEST_WEIGHT
     if explicit:
         confidence = min(confidence, CONTESTED) if contested else max(confidence, 0.95)
     evidence = max(per_unit, key=lambda u: (per_unit[u].get(label, 0.0), -u[0]))
