@@ -184,6 +184,19 @@ def test_a_report_named_only_by_its_reply_has_each_concern_once(tmp_path, settin
     assert mentioned == {r["recommendation_id"] for r in recs}
 
 
+def labels_by_reply(text: str, tmp_path, settings, nlp) -> dict[int, set[str]]:
+    """The labels each segment of a one-file corpus takes a stance on, by segment index."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "pfd.txt").write_text(text, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
+    got: dict[int, set[str]] = {}
+    for s in run.tables["stances"].to_pylist():
+        got.setdefault(index[s["letter_id"]], set()).add(s["label"])
+    return got
+
+
 LISTED_ADDRESSEES = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
 
 THIS REPORT IS BEING SENT TO:
@@ -242,15 +255,7 @@ def test_a_report_s_list_of_addressees_sends_each_reply_its_own_concerns(tmp_pat
     """"THIS REPORT IS BEING SENT TO:" gives each body its concerns in brackets; the surgery's
     reply answers 1 and 2, the Agency's 3, though the surgery's writer names no organisation
     apart from her title and the report's last addressee is the Agency."""
-    from pipeline.run import run_corpus
-
-    (tmp_path / "pfd.txt").write_text(LISTED_ADDRESSEES, encoding="utf-8")
-    run = run_corpus(tmp_path, settings, nlp)
-    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
-    got = {}
-    for s in run.tables["stances"].to_pylist():
-        got.setdefault(index[s["letter_id"]], set()).add(s["label"])
-    assert got == {1: {"1", "2"}, 2: {"3"}}
+    assert labels_by_reply(LISTED_ADDRESSEES, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3"}}
 
 
 SOLICITORS_REPLY = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
@@ -307,13 +312,7 @@ Penhallow Fisk LLP
 def test_a_solicitor_s_reply_answers_the_concerns_sent_to_its_client(tmp_path, settings, nlp):
     """The report sends concerns to two bodies; a solicitor writes "We act for Calloway ...". The
     reply takes neither the report's first addressee as its writer nor the other body's concerns."""
-    from pipeline.run import run_corpus
-
-    (tmp_path / "pfd.txt").write_text(SOLICITORS_REPLY, encoding="utf-8")
-    run = run_corpus(tmp_path, settings, nlp)
-    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
-    got = {s["label"] for s in run.tables["stances"].to_pylist() if index[s["letter_id"]] == 1}
-    assert got == {"3", "4", "5"}
+    assert labels_by_reply(SOLICITORS_REPLY, tmp_path, settings, nlp)[1] == {"3", "4", "5"}
 
 
 RESPONDENTS = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
@@ -382,12 +381,4 @@ def test_concerns_a_report_asks_each_body_to_answer_go_to_its_reply(tmp_path, se
     """"The Council is asked to respond to concerns 1 and 2, and the Department to concern 3": the
     Council's reply answers 1 and 2; the minister names no department, but the report went to
     two bodies and the Council has replied, so the minister's reply is the Department's: concern 3."""
-    from pipeline.run import run_corpus
-
-    (tmp_path / "pfd.txt").write_text(RESPONDENTS, encoding="utf-8")
-    run = run_corpus(tmp_path, settings, nlp)
-    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
-    got = {}
-    for s in run.tables["stances"].to_pylist():
-        got.setdefault(index[s["letter_id"]], set()).add(s["label"])
-    assert got == {1: {"1", "2"}, 2: {"3"}}
+    assert labels_by_reply(RESPONDENTS, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3"}}
