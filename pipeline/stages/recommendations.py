@@ -344,11 +344,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                     and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail))
                    # "To the Trust:" over the concerns sent to it
                    or bool(addressee is not None and seg.kind is Kind.letter and addressee.match(joined))
-                   # under a "Recommendations" heading: "By 30 June 2025, the force should:"
-                   or (list_heading and tail.endswith(":") and bool(MODAL.search(tail)))
-                   # "I recommend that:" then "Within one month, the Council should:" over each group
-                   or ((lead_in or last_item is not None) and seg.kind is Kind.letter and tail.endswith(":")
-                       and bool(MODAL.search(tail)))
+                   # "By 30 June 2025, the force should:" under a "Recommendations" heading, or in a
+                   # letter's open list ("I recommend that:", then "Within one month, the Council should:")
+                   or (tail.endswith(":") and bool(MODAL.search(tail))
+                       and (list_heading or (seg.kind is Kind.letter and (lead_in or last_item is not None))))
                    # "The MATTERS OF CONCERN are as follows. Concerns 1 to 3 are for ...": the form's
                    # lead, though a sentence saying where the concerns go follows it
                    or bool(_AS_FOLLOWS.search(joined) and seg.kind is Kind.letter)
