@@ -132,6 +132,11 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     return named[0] if len(named) == 1 else None
 
 
+def _bodies_sent(refs) -> set[str]:
+    """The bodies a report sends its concerns to, by name ("For both agencies:" is none of them)."""
+    return {r.addressee for r in refs if r.addressee and not _SHARED.match(r.addressee)}
+
+
 def _by_elimination(heading_of: dict[str, str | None], answered: dict, everyone: list[LetterState]) -> None:
     """A report sent to two bodies, one reply matched to its body and one to none (a minister
     who names no department): each body replies once, so the other reply is the other body's."""
@@ -144,7 +149,7 @@ def _by_elimination(heading_of: dict[str, str | None], answered: dict, everyone:
             reports[prev.letter.letter_id] = prev
     for prev_id, ids in replies.items():
         prev = reports[prev_id]
-        bodies = {r.addressee for r in _pool(prev) if r.addressee and not _SHARED.match(r.addressee)}
+        bodies = _bodies_sent(_pool(prev))
         left = bodies - {heading_of.get(i) for i in ids}
         open_ = [i for i in ids if heading_of.get(i) is None]
         if len(left) == 1 and len(open_) == 1 and len(ids) == len(bodies):
@@ -228,8 +233,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             ls.letter = ls.letter.model_copy(update=update)
         snd = _party(ls, PartyRole.sender)
         # a report sent to several bodies does not say which of them this reply's writer is
-        several = len({r.addressee for r in prev.refs if r.addressee and not _SHARED.match(r.addressee)}) > 1 \
-            if prev is not None else False
+        several = prev is not None and len(_bodies_sent(prev.refs)) > 1
         if prev is not None and snd is not None and snd.organisation is None and not several:
             rec = _party(prev, PartyRole.recipient)
             # not where the writer's own title names another body ("Practice Manager, Tollgate Lane
