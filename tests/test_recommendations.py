@@ -105,6 +105,16 @@ def test_no_reference_from_other_numbers(sentence, lex, rules):
     assert labels(letter(sentence), lex, rules) == []
 
 
+@pytest.mark.parametrize("heading, expected", [
+    pytest.param("Recommendation 4 - 15-minute calls", ["4"], id="hyphenated-compound"),
+    pytest.param("Recommendation 2 - 24-hour cover", ["2"], id="hours-compound"),
+    pytest.param("Recommendations 4 - 6 on staffing", ["4", "5", "6"], id="a-range-still"),
+])
+def test_a_number_in_a_hyphenated_compound_ends_no_range(heading, expected, lex, rules):
+    """ "15-minute calls" is a topic, not the end of a range of recommendations 4 to 15."""
+    assert labels(letter(f"{heading}\n\nThe Trust has decided not to adopt it."), lex, rules) == expected
+
+
 def test_reference_offsets_cover_the_phrase(lex, rules):
     text = letter("Recommendations 3, 4 and 8 concern training.")
     refs = refs_of(text, lex, rules)
