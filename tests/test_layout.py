@@ -18,6 +18,9 @@ PAGED = (
     ("¹Group of Experts (2021), 'Evaluation Report'.", True),
     ("2 Marsham Street", False), ("1 April 2022", False), ("Recommendation 12", False),
     ("1. The SCA should improve recording.", False),
+    ("Kestrel Trust – Response to Healthwatch – May 2025          Page 2 of 4", True),
+    ("Page 2 of 4 | Kestrel Trust response", True),
+    ("The figures are set out on page 2 of the annex.", False),
 ], ids=lambda v: repr(v)[:30] if isinstance(v, str) else None)
 def test_single_lines(line, noise):
     text = f"Dear Minister,\n\n{line}\n\nYours sincerely,\n"
