@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.extract import DocState, LetterState
 from pipeline.lexicon import Lexicons
@@ -130,6 +130,19 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     named = [h for h in heads if any(len(b.split()) >= 2 and re.search(r"\b" + re.escape(b) + r"\b", opening, re.I)
                                      for b in _bodies(h, lex))]
     return named[0] if len(named) == 1 else None
+
+
+def _own_ordinals(refs: list, raised: list[tuple[str, int]]) -> list:
+    """A reply's ordinals counted among the recommendations sent to its writer, where none of
+    them names one of those as counted in the whole letter ("your first and second
+    recommendations" answering 5 and 6 are 5 and 6; "the third, fourth and fifth concerns"
+    answering 3 to 5 stay as they are)."""
+    ords = [r for r in refs if r.ordinal]
+    own = {lab for lab, _ in raised}
+    if not ords or any(r.label in own for r in ords) or max(r.number for r in ords) > len(raised):
+        return refs
+    return [replace(r, label=raised[r.number - 1][0], number=raised[r.number - 1][1]) if r.ordinal else r
+            for r in refs]
 
 
 def _bodies_sent(refs) -> set[str]:
@@ -264,6 +277,11 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
     heading_of = {ls.letter.letter_id: _writers_heading(prev, ls, doc_of[id(prev)].text, lex)
                   for ls in everyone if (prev := answered.get(ls.letter.letter_id)) is not None}
     _by_elimination(heading_of, answered, everyone)
+    # "Your first recommendation to the Department": the writer counts from the first sent to it
+    for ls in everyone:
+        prev, heading = answered.get(ls.letter.letter_id), heading_of.get(ls.letter.letter_id)
+        if prev is not None and heading is not None:
+            ls.refs = _own_ordinals(ls.refs, _raised(prev, ls, heading))
 
     def scope(ls: LetterState) -> str:
         root = root_of(ls).letter.letter_id

@@ -382,3 +382,81 @@ def test_concerns_a_report_asks_each_body_to_answer_go_to_its_reply(tmp_path, se
     Council's reply answers 1 and 2; the minister names no department, but the report went to
     two bodies and the Council has replied, so the minister's reply is the Department's: concern 3."""
     assert labels_by_reply(RESPONDENTS, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3"}}
+
+
+SPLIT_LETTER = """Ms Ruth Okafor
+Chief Executive
+Harrowgate Community Health Trust
+
+12 March 2025
+
+Dear Ms Okafor
+
+Hospital discharge of older people
+
+I have completed my review of discharges from Harrowgate General Hospital last winter.
+
+I recommend that the Trust:
+
+1. Telephones every patient discharged after 8pm on the next working day.
+
+2. Audits discharge summaries each quarter and publishes the results.
+
+I recommend that the Department of Health:
+
+3. Reviews the national discharge guidance for people who live alone.
+
+4. Publishes figures for night discharges by each trust once a year.
+
+I have asked the Permanent Secretary to respond on recommendations 3 and 4.
+
+Yours sincerely
+
+Martin Greer
+Commissioner for Older People
+
+Harrowgate Community Health Trust
+Trust Headquarters
+
+Dear Commissioner
+
+Thank you for your letter of 12 March 2025 and your recommendations to the Trust.
+
+Recommendation 1 - Calls after discharge
+
+The Trust accepts this recommendation and has started the calls.
+
+Recommendation 2 - Audit
+
+We will audit summaries each quarter from April and publish the results.
+
+Yours sincerely
+
+Ruth Okafor
+Chief Executive
+Harrowgate Community Health Trust
+
+Department of Health
+Castle Buildings
+
+Dear Martin
+
+Thank you for your letter of 12 March 2025. Your report makes two recommendations to the Department.
+
+Your first recommendation to the Department concerns the discharge guidance. We will revise it this year.
+
+I note your second recommendation, on publishing figures, and have shared it with colleagues.
+
+Yours sincerely
+
+Anne Keating
+Permanent Secretary
+Department of Health
+"""
+
+
+def test_a_reply_counts_ordinals_among_the_recommendations_sent_to_it(tmp_path, settings, nlp):
+    """ "Your first recommendation to the Department" is the first of those the letter sends the
+    Department (3), not the Trust's recommendation 1: a letter that recommends to two bodies under
+    "I recommend that the Trust:" leads is answered by each for its own."""
+    assert labels_by_reply(SPLIT_LETTER, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3", "4"}}

@@ -443,10 +443,14 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     return [dataclasses.replace(r, addressee=owners[r.label]) if r.label in owners else r for r in refs]
 
 
+# what an addressee heading says before the body: "To ", "For ", "I recommend that "
+_ADDRESSEE_LEAD = re.compile(r"^\W*(?:to|for|(?:i|we)\s+(?:\w+\s+)?recommend\s+that)\s+", re.I)
+
+
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
     """Each concern with the body its heading sends it to; a heading over an unnumbered
     paragraph gives that paragraph the next number."""
-    heads = [(b, re.sub(r"^(?i:to|for)\s+", "", m.group(0).strip(" :")).strip())
+    heads = [(b, _ADDRESSEE_LEAD.sub("", m.group(0).strip(" :")).strip())
              for b in blocks for m in [addressee.match(clean(b.lines[0].text) or "")] if m]
     if not heads:
         return refs

@@ -26,7 +26,7 @@ def word_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
                         if w in table or w.isdigit()]
             for n in nums:
                 out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
-                               is_heading(b), False))
+                               is_heading(b), False, ordinal=table is rules.ordinals))
     return out
 
 

@@ -94,6 +94,7 @@ class Ref:
     addressee: str | None = None  # "TO S2R:": whom a coroner's report sends this concern
     implicit: bool = False  # an unnumbered concern, counted in order but never written as a number
     conclusion: bool = False  # a report's conclusion in its numbered list: nothing to answer
+    ordinal: bool = False  # "your first recommendation": may count only those sent to the reply's writer
 
 
 # "6.  ACTION SHOULD BE TAKEN", "8.  COPIES and PUBLICATION": the sections after a prevention of future
