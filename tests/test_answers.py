@@ -354,6 +354,39 @@ def test_labels_after_the_last_numbered_answer_are_absent(lex, nlp, settings, ru
     assert sorted(found) == ["1", "2"]
 
 
+BY_ORDINAL_THEN_TOPIC = reply(
+    "Thank you for your letter and the Panel's report.",
+    "On your first recommendation, the figures have been online since May, updated on the tenth working day.",
+    "Your second recommendation asked us to introduce a call-back option. We will not do so this year.",
+    "Evening staffing is the most difficult of the recommendations for us. Eight contact handlers move to an "
+    "evening shift in June, though we cannot match the day fully without more staff.",
+    "Finally, I am happy for members of your Panel to listen to a sample of recorded calls each quarter, with a "
+    "call handling supervisor.",
+    "I look forward to discussing progress with you in July.",
+    salutation="Dear Commissioner,", name="Andrew Pengelly")
+PANEL_RECS = {
+    "1": "The Force should publish its 101 answer times every month on its website.",
+    "2": "The Force should introduce a call-back option for 101 callers.",
+    "3": "The Force should increase staffing in the contact centre in the evening so that answer times match "
+         "the rest of the day.",
+    "4": "The Force should explain how deaf people can contact the police through text relay and video relay.",
+    "5": "The Force should give members of the Panel access to a sample of recorded 101 calls each quarter to "
+         "scrutinise the quality of call handling.",
+}
+
+
+def test_a_paragraph_no_number_names_answers_the_recommendation_it_is_about(lex, nlp, settings, rules):
+    """After "first" and "second", a reply takes the rest by subject: each paragraph goes to the
+    recommendation whose words it shares, and one it never takes up (4) stays unanswered."""
+    found, structured = run(BY_ORDINAL_THEN_TOPIC, lex, nlp, settings, rules,
+                            labels={k: int(k) for k in PANEL_RECS}, rec_texts=PANEL_RECS)
+    assert structured
+    assert sorted(found) == ["1", "2", "3", "5"]
+    assert found["3"].how == found["5"].how == "topic"
+    assert BY_ORDINAL_THEN_TOPIC[found["3"].spans[0][0]:].startswith("Evening staffing")
+    assert BY_ORDINAL_THEN_TOPIC[found["5"].spans[0][0]:].startswith("Finally, I am happy")
+
+
 @pytest.mark.parametrize(("paragraph", "how"), [
     pytest.param("On recommendation 1, the Government will publish remediation data every quarter from June.",
                  "heading", id="reference-opening-a-paragraph"),

@@ -322,6 +322,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             if lab not in out and numbered and num < min(numbered) and len(before) >= 2:
                 base = before[0][2]
                 out[lab] = Answer(tuple((a, z, p - base) for a, z, p in before), "preamble", None, before[0][0])
+        _by_paragraph(text, [b for b in blocks if b.start >= first], all_units, labels, rec_texts, out, stop)
         return out, True
     _by_subject(text, all_units, labels, rec_texts, out, stop)
     return out, False
@@ -338,6 +339,34 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
         found = topic_units(text, candidates, rec_texts[lab], taken, stop, others)
         if found:
             out[lab] = Answer(tuple(found), "topic", None, found[0][0])
+
+
+def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
+                  rec_texts: dict[str, str | None], out: dict[str, Answer], stop: frozenset[str]) -> None:
+    """Adds to ``out`` the paragraph no answer has taken that is about a recommendation a reply
+    answering by number never names ("Evening staffing is the most difficult of the
+    recommendations for us. ..." between "The third recommendation" and "Finally, ..."): the
+    paragraph whose words it shares most, where no other recommendation shares as many."""
+    missing = [lab for lab in labels if lab not in out and rec_texts.get(lab)]
+    if not missing:
+        return
+    taken = {u[0] for a in out.values() for u in a.units}
+    wants = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
+    best: dict[str, tuple[int, list[Unit]]] = {}
+    for b in blocks:
+        mine = [u for u in all_units if b.start <= u[0] < b.end]
+        if not mine or any(u[0] in taken for u in mine) or not is_prose(b.text):
+            continue
+        words = stems(text[b.start:b.end], stop)
+        shared = sorted(((len(words & w), lab) for lab, w in wants.items()), reverse=True)
+        (top, lab), rival = shared[0], shared[1][0] if len(shared) > 1 else 0
+        if _RECOMMENDATION_VOICE.search(text[mine[0][0]:mine[0][1]]):
+            continue  # the recommendation itself, quoted in a list or a table's row
+        if lab in missing and top > rival and top >= TOPIC_WORDS and top / len(wants[lab]) >= TOPIC_SHARE \
+                and top > best.get(lab, (0, []))[0]:
+            best[lab] = (top, mine)
+    for lab, (_, mine) in best.items():
+        out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "topic", None, mine[0][0])
 
 
 SHARED_UNITS = 4  # sentences a shared answer needs before each recommendation keeps only its own
