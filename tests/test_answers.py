@@ -746,3 +746,16 @@ def test_three_numbered_steps_for_four_recommendations_are_the_reply_s_own_list(
                  "3. Agency staff now receive a local induction before their first shift.")
     got = answers(text, lex, nlp, settings, rules, labels={str(n): n for n in range(1, 5)}, rec_texts={})
     assert all(how != "heading" for how, _ in got.values())
+
+
+def test_a_status_after_the_topic_of_a_numbered_paragraph_is_part_of_its_answer(lex, nlp, settings, rules):
+    """ "2. Technical controls - Done. Since April ...": the status is the answer's first sentence,
+    not the recommendation's words repeated."""
+    text = reply("Thank you for your letter. I have kept to the numbering in your letter.",
+                 "1. Training - Agreed. All staff completed a session in May.",
+                 "2. Technical controls - Done. Since April every e-mail to an outside address carries a banner.",
+                 salutation="Dear Ms Rahman,", name="Claire Booth")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2},
+                  rec_texts={"1": "Give all staff training.", "2": "Apply technical controls to outgoing e-mail."})
+    assert got["1"][1][0].endswith("Training - Agreed.")
+    assert got["2"][1][0].endswith("Technical controls - Done.")

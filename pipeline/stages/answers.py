@@ -58,6 +58,9 @@ RESPONSE_START = re.compile(
     # the status on the label's own line: "Recommendation 2 – Not accepted"
     r"|^\W*(?:recommendations?|rec\.?|concerns?)\s+[\w().,&\s]{1,20}?\s*[-–—:]\s*(?:fully |partially |partly )?"
     r"(?:accepted|agreed|not accepted|not agreed|rejected|disagreed|noted|supported|implemented)\b"
+    # or after its topic: "2. Technical controls - Done."
+    r"|^\W*(?:\d{1,2}[.)]\s+)?[a-z][\w'’,&/ ]{2,50}?\s[-–—]\s*(?:fully |partially |partly |not )?"
+    r"(?:accepted|agreed|rejected|noted|implemented|complete|completed|done)\W*$"
     r"|\b(?:accepts?|agrees?(?: with)?|supports?|rejects?|does not accept|do not accept|notes?|welcomes?)\s+"
     r"(?:this|the|these|that|all|both)\s+(?:recommendations?|concerns?)\b"
     r"|\bnot for the [\w ]{2,30} to respond to\b", re.I)
