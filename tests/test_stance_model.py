@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.learn.features import passage_features
+from pipeline.learn.features import modality_features, passage_features, sentence_mode
 from pipeline.learn.stance_model import MODEL_FILE, ModelFileError, StanceModel
 from pipeline.nlp import analyse
 from pipeline.records import StanceLabel
@@ -86,6 +86,26 @@ def test_features_are_the_same_for_the_same_answer():
             {"accepted": 4.0}, ["accepted:accept-recommendation"], ["accepted:accept-recommendation"])
     assert passage_features(*args) == passage_features(*args)
     assert passage_features(*args)["status=accept"] == 1.0
+
+
+@pytest.mark.parametrize("sentences, limited", [
+    (["Nine providers have agreed to share their call data with us.",
+      "The remaining five providers will continue to use paper timesheets."], True),
+    (["We have trained 214 practitioners.", "The tool is not yet available to health visiting teams."], True),
+    (["From 2026 we will fund two-year allocations.",
+      "We are not, however, in a position to extend this to the third sector."], True),
+    (["All 64 caseworkers completed the training in July.", "It is now part of every induction."], False),
+    # the limit before anything is done is a refusal's reason, not a part left undone
+    (["Funding is not available.", "We will write to the Committee in the autumn."], False),
+], ids=["the-rest-left", "not-yet", "however-not", "done-in-full", "limit-first"])
+def test_a_sentence_that_limits_what_was_done_is_a_feature(sentences, limited):
+    """What tells a partial answer from a full one: a sentence that stops where the action stops."""
+    assert ("limit_after_act" in modality_features(sentences, "none")) is limited
+
+
+def test_a_negative_that_tells_the_story_is_no_refusal():
+    assert sentence_mode("The team completed plans for the 38 pupils who did not have one.") != "decline"
+    assert sentence_mode("We do not propose to set up a separate fund.") == "decline"
 
 
 @pytest.mark.parametrize("content", ["not json", json.dumps({"labels": ["accepted"], "intercept": [0.0, 1.0],
