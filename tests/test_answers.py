@@ -121,6 +121,13 @@ COMMITTEE_PDF = reply(
     "2. The Ministry should guarantee every prisoner a literacy course within a month. (Paragraph 22)\n"
     "Government response\nNot agreed. Assessment on arrival already identifies who needs support.")
 
+# a body's own name for its answers, on a line of its own under each recommendation's heading
+OUR_RESPONSE = reply(
+    "Recommendation 1", "Natural England should publish licensing data every month.", "Our response",
+    "From January we will publish a monthly dataset of every licence granted.",
+    "Recommendation 2", "Natural England should name a case officer for every large scheme.",
+    "Scottish Government response", "We do not have enough advisers to offer this to every scheme.")
+
 # the status written on each recommendation's label line, the prose under it
 STATUS_ON_LABEL = reply(
     "Recommendation 1 – Accepted\nThe Department will reduce the maximum deduction rate from April.",
@@ -184,6 +191,10 @@ BY_PARAGRAPH = reply(
         "1": ("heading", ["Agreed.", "The Ministry will publish these figures each year."]),
         "2": ("heading", ["Not agreed.", "Assessment on arrival already identifies who needs support."]),
     }, id="numbered-recommendations-with-a-response-label-line"),
+    pytest.param(OUR_RESPONSE, {
+        "1": ("heading", ["From January we will publish a monthly dataset of every licence granted."]),
+        "2": ("heading", ["We do not have enough advisers to offer this to every scheme."]),
+    }, id="a-body-s-own-response-label-line"),
     pytest.param(STATUS_ON_LABEL, {
         "1": ("heading", ["Recommendation 1 – Accepted",
                           "The Department will reduce the maximum deduction rate from April."]),

@@ -66,7 +66,8 @@ RESPONSE_START = re.compile(
     r"|\bnot for the [\w ]{2,30} to respond to\b", re.I)
 _UNNUMBERED = re.compile(r"^\W*recommendation\s*:\s*(?=\S)", re.I)
 _RESPONSE_LABEL = re.compile(r"^\W*(?:government\s+|department(?:al)?\s+)?response\s*:\s*", re.I)
-_LABEL_LINE = re.compile(r"^\W*(?:(?:the\s+)?(?:government(?:'s|’s)?|department(?:al)?)\s+)?response\W*$", re.I)
+# "Government response", "Our response", "Scottish Government response", "The Trust's response"
+_LABEL_LINE = re.compile(r"^\W*(?!(?:we|i|they|this|that|it|no)\b)(?:the\s+)?(?:[\w’'-]+\s+){0,2}response\W*$", re.I)
 _FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _STEM = re.compile(r"[a-z][a-z'-]+")
 # a heading line of its own: short, no full stop (a colon may end it)
