@@ -770,3 +770,25 @@ def test_a_status_after_the_topic_of_a_numbered_paragraph_is_part_of_its_answer(
                   rec_texts={"1": "Give all staff training.", "2": "Apply technical controls to outgoing e-mail."})
     assert got["1"][1][0].endswith("Training - Agreed.")
     assert got["2"][1][0].endswith("Technical controls - Done.")
+
+
+BY_TOPIC_ONLY = reply(
+    "Thank you for your letter about the Panel's report on 101 calls and the contact centre, which I have read "
+    "with the Head of Contact Management.",
+    "Since May our 101 answer times have been on the website every month. The page shows each three-hour band.",
+    "A call-back option needs a new telephony platform. We will not buy an upgrade for a system we replace next "
+    "year.",
+    "Evening staffing has been the hardest. Eight contact handlers move to an evening shift in June, though we "
+    "cannot match the rest of the day without more staff, and the budget does not allow it.",
+    salutation="Dear Commissioner,", name="Andrew Pengelly")
+
+
+def test_a_reply_by_topic_answers_each_recommendation_with_its_paragraph(lex, nlp, settings, rules):
+    """With no numbers anywhere, each paragraph is the whole answer to the recommendation it is about,
+    the sentence that says what stays undone included; the opening paragraph answers nothing."""
+    found, structured = run(BY_TOPIC_ONLY, lex, nlp, settings, rules,
+                            labels={k: int(k) for k in PANEL_RECS}, rec_texts=PANEL_RECS)
+    assert not structured
+    got = [BY_TOPIC_ONLY[s:e] for s, e in found["3"].spans]
+    assert got[0].startswith("Evening staffing") and got[-1].endswith("the budget does not allow it.")
+    assert not any(BY_TOPIC_ONLY[s:e].startswith("Thank you") for a in found.values() for s, e in a.spans)

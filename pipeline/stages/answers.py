@@ -328,6 +328,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 out[lab] = Answer(tuple((a, z, p - base) for a, z, p in before), "preamble", None, before[0][0])
         _by_paragraph(text, [b for b in blocks if b.start >= first], all_units, labels, rec_texts, out, stop)
         return out, True
+    _by_paragraph(text, blocks, all_units, labels, rec_texts, out, stop)
     _by_subject(text, all_units, labels, rec_texts, out, stop)
     return out, False
 
@@ -343,6 +344,11 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
         found = topic_units(text, candidates, rec_texts[lab], taken, stop, others)
         if found:
             out[lab] = Answer(tuple(found), "topic", None, found[0][0])
+
+
+# a reply's opening paragraph names the report and its subject, and answers nothing
+_OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|ing) (?:in response|to respond|in reply|further)|"
+                      r"(?:i|we) (?:have )?(?:received|read) your|further to your)\b", re.I)
 
 
 def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
@@ -364,8 +370,10 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         words = stems(text[b.start:b.end], stop)
         shared = sorted(((len(words & w), lab) for lab, w in wants.items()), reverse=True)
         (top, lab), rival = shared[0], shared[1][0] if len(shared) > 1 else 0
-        if _RECOMMENDATION_VOICE.search(text[mine[0][0]:mine[0][1]]):
-            continue  # the recommendation itself, quoted in a list or a table's row
+        first = text[mine[0][0]:mine[0][1]]
+        if _RECOMMENDATION_VOICE.search(first) or _OPENING.search(first) \
+                or all(_RESTATING.search(text[a:z]) for a, z, _ in mine):
+            continue  # the recommendation quoted in a list or a row, the reply's opening, the concerns retold
         if lab in missing and top > rival and top >= TOPIC_WORDS and top / len(wants[lab]) >= TOPIC_SHARE \
                 and top > best.get(lab, (0, []))[0]:
             best[lab] = (top, mine)
