@@ -23,7 +23,7 @@ recommendation 29.") records the recommendation it points to.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref
@@ -363,8 +363,9 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
     taken = {u[0] for a in out.values() for u in a.units}
     wants = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
     best: dict[str, tuple[int, list[Unit]]] = {}
+    starts = [u[0] for u in all_units]  # units are in text order
     for b in blocks:
-        mine = [u for u in all_units if b.start <= u[0] < b.end]
+        mine = all_units[bisect_left(starts, b.start):bisect_left(starts, b.end)]
         if not mine or any(u[0] in taken for u in mine) or not is_prose(b.text):
             continue
         words = stems(text[b.start:b.end], stop)
