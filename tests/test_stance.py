@@ -26,6 +26,18 @@ def verdict(text, nlp, lex, settings, rec_text=None):
 
 # ---- classify: one short passage -> one label
 
+@pytest.mark.parametrize(("passage", "expected"), [
+    ("Concerns 1 and 2 were addressed to the Council, and it would not be appropriate for me to comment on them.",
+     StanceLabel.not_addressed),
+    ("The government notes the Committee's observations. It would not be appropriate for us to comment on the "
+     "content of a Private Member's Bill before Parliament.", N),
+], ids=["declines-to-comment-on-the-concerns", "declines-to-comment-on-something-else"])
+def test_declining_to_comment(passage, expected, nlp, lex, settings):
+    """Declining to comment on the concerns themselves leaves them unanswered; declining to comment on
+    a matter around them, after noting them, takes no position: noted."""
+    assert verdict(passage, nlp, lex, settings).label is expected
+
+
 @pytest.mark.parametrize(
     ("passage", "expected"),
     [
