@@ -272,13 +272,17 @@ def test_the_report_s_list_of_addressees_sends_each_its_concerns(lex, rules):
     assert got == {("1", surgery), ("2", surgery), ("3", dvla), ("4", dvla), ("5", dvla)}
 
 
-def test_unnumbered_concern_paragraphs_of_a_report_in_pdf_text_are_its_concerns(lex, rules):
+@pytest.mark.parametrize("lead", [
+    "The MATTERS OF CONCERN are as follows.",
+    "The MATTERS OF CONCERN are as follows. The first is for the care home; the second is for the Council.",
+], ids=["lead-alone", "lead-then-whom-they-are-for"])
+def test_unnumbered_concern_paragraphs_of_a_report_in_pdf_text_are_its_concerns(lead, lex, rules):
     """The judiciary's PDF form as text: the lead comes a paragraph under the "5 CORONER'S CONCERNS"
-    heading, and each plain paragraph up to "6 ACTION SHOULD BE TAKEN" is a concern, counted 1..n."""
+    heading, and each plain paragraph up to "6 ACTION SHOULD BE TAKEN" is a concern, counted 1..n;
+    a sentence after the lead may say whom they are for."""
     text = letter(
         "5      CORONER'S CONCERNS\n\n       During the course of the inquest the evidence revealed matters giving "
-        "rise to\n       concern. It is my statutory duty to report to you.\n\n       The MATTERS OF CONCERN are as "
-        "follows.\n\n       What she drank was recorded on paper charts that had no daily target and\n       no "
+        "rise to\n       concern. It is my statutory duty to report to you.\n\n       " + lead + "\n\n       What she drank was recorded on paper charts that had no daily target and\n       no "
         "running total.\n\n       The home had no plan for hot weather, and bedroom temperatures were\n       not "
         "measured.\n\n6      ACTION SHOULD BE TAKEN\n\n       In my opinion action should be taken to prevent "
         "future deaths.")

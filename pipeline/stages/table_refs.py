@@ -137,8 +137,11 @@ def row_block(b: Block) -> Ref | None:
 _BULLET = re.compile(r"^\s*[-•*–·▪●]\s+(?=\S)")
 _CONCERNS_HEAD = re.compile(r"matters? of concern|coroner(?:'|’)?s concerns", re.I)
 # "... it is my statutory duty to report to you. My concerns are as follows:" over unnumbered paragraphs
+# ... or with a sentence after it that says whom they are for ("The first three are for Wyremoor Police;
+# the third, fourth and fifth are for the Probation Service.")
 _CONCERNS_LEAD = re.compile(r"\b(?:(?:my|the) concerns|(?:the )?matters of concern) (?:are|were)"
-                            r"(?: as follows| these| set out below)?\W*$", re.I)
+                            r"(?: as follows| these| set out below)?(?:\W*$|[.:]\s+[^.]*\b(?:are|is) (?:for|addressed to|"
+                            r"directed to|sent to)\b[^.]*\.\s*$)", re.I)
 
 
 def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref]:
