@@ -792,3 +792,16 @@ def test_a_reply_by_topic_answers_each_recommendation_with_its_paragraph(lex, nl
     got = [BY_TOPIC_ONLY[s:e] for s, e in found["3"].spans]
     assert got[0].startswith("Evening staffing") and got[-1].endswith("the budget does not allow it.")
     assert not any(BY_TOPIC_ONLY[s:e].startswith("Thank you") for a in found.values() for s, e in a.spans)
+
+
+def test_a_topic_paragraph_that_agrees_in_the_recommendation_s_voice_is_still_an_answer(lex, nlp, settings,
+                                                                                          rules):
+    """ "Finally, I agree with the Committee that families should not face sudden changes ..." says
+    "should" as the reply's own view; only a sentence that mostly repeats a recommendation is its quote."""
+    text = reply(
+        "On your first recommendation, the figures have been online since May, updated on the tenth working day.",
+        "Finally, I agree with the Panel that its members should hear real calls. From July they will listen to "
+        "a sample of recorded calls each quarter.",
+        salutation="Dear Commissioner,", name="Andrew Pengelly")
+    found, _ = run(text, lex, nlp, settings, rules, labels={k: int(k) for k in PANEL_RECS}, rec_texts=PANEL_RECS)
+    assert text[found["5"].spans[0][0]:].startswith("Finally, I agree")

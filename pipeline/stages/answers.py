@@ -372,7 +372,10 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         shared = sorted(((len(words & w), lab) for lab, w in wants.items()), reverse=True)
         (top, lab), rival = shared[0], shared[1][0] if len(shared) > 1 else 0
         first = text[mine[0][0]:mine[0][1]]
-        if _RECOMMENDATION_VOICE.search(first) or _OPENING.search(first) \
+        said = stems(first, stop)
+        quoted = _RECOMMENDATION_VOICE.search(first) and \
+            max(len(said & w) for w in wants.values()) >= QUOTE_SHARE * len(said)
+        if quoted or _OPENING.search(first) \
                 or all(_RESTATING.search(text[a:z]) for a, z, _ in mine):
             continue  # the recommendation quoted in a list or a row, the reply's opening, the concerns retold
         if lab in missing and top > rival and top >= TOPIC_WORDS and top / len(wants[lab]) >= TOPIC_SHARE \
