@@ -91,7 +91,7 @@ def _raised(prev: LetterState | None, reply: LetterState, heading: str | None) -
         return []
     pool = _pool(prev)
     if heading is not None:  # and those sent to every addressee ("For both agencies:")
-        pool = [r for r in pool if r.addressee == heading or (r.addressee and _SHARED.match(r.addressee))]
+        pool = [r for r in pool if r.addressee == heading or (r.addressee and _shared_with(r.addressee, heading))]
     raised = list(dict.fromkeys((r.label, r.number) for r in pool))
     if not raised and prev.seg.form is Form.report:
         top = max((r.number for r in reply.refs), default=0)
@@ -100,6 +100,13 @@ def _raised(prev: LetterState | None, reply: LetterState, heading: str | None) -
 
 
 _SHARED = re.compile(r"(?:both|all|each|every)\b", re.I)
+
+
+def _shared_with(addressee: str, heading: str) -> bool:
+    """Sent to every addressee ("For both agencies:"), or to several bodies the writer's among them
+    ("I recommend that the Health Board and the Council together:", answered by the Council)."""
+    return bool(_SHARED.match(addressee)) or (
+        " and " in addressee and re.search(r"\b" + re.escape(heading) + r"\b", addressee, re.I) is not None)
 
 
 def _pool(prev: LetterState) -> list:

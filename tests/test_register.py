@@ -460,3 +460,20 @@ def test_a_reply_counts_ordinals_among_the_recommendations_sent_to_it(tmp_path, 
     Department (3), not the Trust's recommendation 1: a letter that recommends to two bodies under
     "I recommend that the Trust:" leads is answered by each for its own."""
     assert labels_by_reply(SPLIT_LETTER, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3", "4"}}
+
+
+JOINT_LETTER = SPLIT_LETTER.replace(
+    "I have asked the Permanent Secretary",
+    "I recommend that the Trust and the Department of Health together:\n\n5. Report each year to the Assembly "
+    "on night discharges and what follows them.\n\nI have asked the Permanent Secretary").replace(
+    "I note your second recommendation, on publishing figures, and have shared it with colleagues.",
+    "I note your second recommendation, on publishing figures, and have shared it with colleagues. We will "
+    "report to the Assembly each year with the Trust, starting in June.")
+
+
+def test_a_recommendation_sent_to_two_bodies_together_is_answered_by_each(tmp_path, settings, nlp):
+    """ "I recommend that the Trust and the Department of Health together:" sends recommendation 5 to
+    both writers, beside each one's own."""
+    got = labels_by_reply(JOINT_LETTER, tmp_path, settings, nlp)
+    assert got[1] >= {"1", "2", "5"} and "3" not in got[1]
+    assert got[2] == {"3", "4", "5"}
