@@ -109,6 +109,8 @@ def test_no_reference_from_other_numbers(sentence, lex, rules):
     pytest.param("Recommendation 4 - 15-minute calls", ["4"], id="hyphenated-compound"),
     pytest.param("Recommendation 2 - 24-hour cover", ["2"], id="hours-compound"),
     pytest.param("Recommendations 4 - 6 on staffing", ["4", "5", "6"], id="a-range-still"),
+    pytest.param("Recommendation 4 – 15\u2011minute calls", ["4"], id="non-breaking-hyphen"),
+    pytest.param("Recommendation 2-Accepted", ["2"], id="status-after-a-hyphen"),
 ])
 def test_a_number_in_a_hyphenated_compound_ends_no_range(heading, expected, lex, rules):
     """ "15-minute calls" is a topic, not the end of a range of recommendations 4 to 15."""
@@ -885,3 +887,14 @@ def test_a_letter_asking_for_numbered_steps_or_information_has_them_answered_by_
             f"{answer} has capped holds at the excess since 1 July.\n\nYours sincerely,\n\nAnn Hale\n")
     segs = segment(text, lex)
     assert [[r.label for r in R.find_refs(text, s, rules)] for s in segs] == [["1", "2"], ["2"]]
+
+
+def test_a_lead_that_recommends_steps_names_no_addressee(lex, rules):
+    """ "I recommend that the Trust:" sends what follows to the Trust; "I recommend that the following
+    steps are taken:" sends it to no one."""
+    text = letter("I recommend that the following steps are taken:\n\n1. The ward should record every fall "
+                  "on the day it happens.\n\n2. The ward should review its bed rails every month.\n\n"
+                  "I recommend that the Trust:\n\n3. Publishes its falls figures every quarter on its website.")
+    (seg,) = segment(text, lex)
+    got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+    assert got == {"1": None, "2": None, "3": "the Trust"}
