@@ -14,7 +14,7 @@ from collections import Counter
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
 # a footer or header that carries its own page number ("Trust – Response to Healthwatch   Page 2 of 4")
-_PAGED_LINE = re.compile(r"^\s*page\s+\d{1,4}\s+of\s+\d{1,4}\s*[|–—-]|\S\s{2,}(?:[|–—-]\s*)?page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$",
+_PAGED_LINE = re.compile(r"^\s*page\s+\d{1,4}\s+of\s+\d{1,4}\s*[|–—-]|\S\s{2,}(?:[|–—-]\s*)?page\s+\d{1,4}\s+of\s+\d{1,4}\s*$",
                          re.I)
 _LEADERS = re.compile(r"\.{4,}\s*\d{1,4}\s*$|(?:\s\.){4,}\s*\d{1,4}\s*$")  # contents pages (see _leaders)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,}|\f+)\s*$")

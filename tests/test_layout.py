@@ -21,6 +21,7 @@ PAGED = (
     ("Kestrel Trust – Response to Healthwatch – May 2025          Page 2 of 4", True),
     ("Page 2 of 4 | Kestrel Trust response", True),
     ("The figures are set out on page 2 of the annex.", False),
+    ("The figures for each region are  set out in the annex at  page 12", False),
 ], ids=lambda v: repr(v)[:30] if isinstance(v, str) else None)
 def test_single_lines(line, noise):
     text = f"Dear Minister,\n\n{line}\n\nYours sincerely,\n"
