@@ -126,6 +126,8 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     heads = list(dict.fromkeys(r.addressee for r in _pool(prev) if r.addressee))
     if not heads:
         return None
+    every = tuple(heads)
+    heads.sort(key=lambda h: _joint(h, every))  # a body's own heading before one it shares
     snd = _party(reply, PartyRole.sender)
     writer = snd.organisation or snd.position if snd is not None else None
     found = next((h for h in heads if _same_addressee(h, writer, document, lex)), None) if writer else None
@@ -136,11 +138,12 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     opening = document[reply.seg.start:reply.seg.start + OPENING]
     named = [h for h in heads if any(len(b.split()) >= 2 and re.search(r"\b" + re.escape(b) + r"\b", opening, re.I)
                                      for b in _bodies(h, lex))]
-    return named[0] if len(named) == 1 else None
+    own = [h for h in named if not _joint(h, heads)]  # the Department, not "the Trust and the Department"
+    return own[0] if len(own) == 1 else named[0] if len(named) == 1 else None
 
 
 def _own_ordinals(refs: list, raised: list[tuple[str, int]]) -> list:
-    """A reply's ordinals counted among the recommendations sent to its writer, where none of
+    """A reply's ordinals counted among the recommendations sent to its writer alone, where none of
     them names one of those as counted in the whole letter ("your first and second
     recommendations" answering 5 and 6 are 5 and 6; "the third, fourth and fifth concerns"
     answering 3 to 5 stay as they are)."""
@@ -153,8 +156,15 @@ def _own_ordinals(refs: list, raised: list[tuple[str, int]]) -> list:
 
 
 def _bodies_sent(refs) -> set[str]:
-    """The bodies a report sends its concerns to, by name ("For both agencies:" is none of them)."""
-    return {r.addressee for r in refs if r.addressee and not _SHARED.match(r.addressee)}
+    """The bodies a report sends its concerns to, by name ("For both agencies:" and "the Health
+    Board and the Council together:" are none of them)."""
+    named = {r.addressee for r in refs if r.addressee and not _SHARED.match(r.addressee)}
+    return {h for h in named if not _joint(h, named)}
+
+
+def _joint(head: str, heads) -> bool:
+    """A heading that names another heading's body among several ("... the Council together")."""
+    return any(o != head and _shared_with(head, o) for o in heads)
 
 
 def _by_elimination(heading_of: dict[str, str | None], answered: dict, everyone: list[LetterState]) -> None:
@@ -288,7 +298,8 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
     for ls in everyone:
         prev, heading = answered.get(ls.letter.letter_id), heading_of.get(ls.letter.letter_id)
         if prev is not None and heading is not None:
-            ls.refs = _own_ordinals(ls.refs, _raised(prev, ls, heading))
+            own = list(dict.fromkeys((r.label, r.number) for r in _pool(prev) if r.addressee == heading))
+            ls.refs = _own_ordinals(ls.refs, own)
 
     def scope(ls: LetterState) -> str:
         root = root_of(ls).letter.letter_id

@@ -477,3 +477,18 @@ def test_a_recommendation_sent_to_two_bodies_together_is_answered_by_each(tmp_pa
     got = labels_by_reply(JOINT_LETTER, tmp_path, settings, nlp)
     assert got[1] >= {"1", "2", "5"} and "3" not in got[1]
     assert got[2] == {"3", "4", "5"}
+
+
+JOINT_FIRST = SPLIT_LETTER.replace(
+    "I recommend that the Department of Health:\n\n3.",
+    "I recommend that the Trust and the Department of Health together:\n\n3. Report each year to the Assembly "
+    "on night discharges.\n\nI recommend that the Department of Health:\n\n4.").replace(
+    "4. Publishes figures", "5. Publishes figures").replace("recommendations 3 and 4", "recommendations 3 to 5")
+
+
+def test_a_shared_heading_before_a_body_s_own_does_not_take_its_ordinals(tmp_path, settings, nlp):
+    """With the joint recommendation (3) listed before the Department's own (4, 5), "your first
+    recommendation to the Department" is still 4: ordinals count a writer's own recommendations."""
+    got = labels_by_reply(JOINT_FIRST, tmp_path, settings, nlp)
+    assert got[2] == {"3", "4", "5"}
+    assert got[1] >= {"1", "2", "3"} and not got[1] & {"4", "5"}
