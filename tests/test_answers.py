@@ -805,3 +805,13 @@ def test_a_topic_paragraph_that_agrees_in_the_recommendation_s_voice_is_still_an
         salutation="Dear Commissioner,", name="Andrew Pengelly")
     found, _ = run(text, lex, nlp, settings, rules, labels={k: int(k) for k in PANEL_RECS}, rec_texts=PANEL_RECS)
     assert text[found["5"].spans[0][0]:].startswith("Finally, I agree")
+
+
+def test_a_wrapped_line_ending_in_response_is_no_label(lex, nlp, settings, rules):
+    """PDF text wraps "... to improve the\\nmulti-agency response." : the line is the sentence's end,
+    not a "Government response" label to cut out."""
+    text = reply("Recommendation 1", "The Government should improve joint working in emergencies.",
+                 "We accept this recommendation. We will work with local resilience forums to improve the\n"
+                 "multi-agency response.", salutation="Dear Chair,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1}, rec_texts={})
+    assert got["1"][1][-1].endswith("multi-agency response.")

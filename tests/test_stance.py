@@ -179,7 +179,9 @@ def test_no_cue_is_noted_with_low_confidence(nlp, lex, settings):
 @pytest.mark.parametrize("line, label", [("4. Accepted.", "accepted"), ("3(b). Not accepted.", "rejected"),
                                          ("2. Noted", "noted"), ("2. Technical controls - Done.", "accepted"),
                                          ("3. Information asset registers – Partly agreed.", "partially_addressed"),
-                                         ("5. Naming officers - Not accepted", "rejected")])
+                                         ("5. Naming officers - Not accepted", "rejected"),
+                                         ("2. Call-back option - Not accepted", "rejected"),
+                                         ("4. Staff training (phase 2) - Agreed.", "accepted")])
 def test_a_status_line_under_its_paragraph_number_is_read(line, label, nlp, lex, settings):
     """A reply numbered as the letter's recommendations opens each paragraph "4. Accepted.", or
     with its topic first: "2. Technical controls - Done." """

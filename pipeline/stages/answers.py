@@ -59,7 +59,7 @@ RESPONSE_START = re.compile(
     r"|^\W*(?:recommendations?|rec\.?|concerns?)\s+[\w().,&\s]{1,20}?\s*[-–—:]\s*(?:fully |partially |partly )?"
     r"(?:accepted|agreed|not accepted|not agreed|rejected|disagreed|noted|supported|implemented)\b"
     # or after its topic: "2. Technical controls - Done."
-    r"|^\W*(?:\d{1,2}[.)]\s+)?[a-z][\w'’,&/ ]{2,50}?\s[-–—]\s*(?:fully |partially |partly |not )?"
+    r"|^\W*(?:\d{1,2}[.)]\s+)?[a-z][\w'’,&/() -]{2,50}?\s[-–—]\s*(?:fully |partially |partly |not )?"
     r"(?:accepted|agreed|rejected|noted|implemented|complete|completed|done)\W*$"
     r"|\b(?:accepts?|agrees?(?: with)?|supports?|rejects?|does not accept|do not accept|notes?|welcomes?)\s+"
     r"(?:this|the|these|that|all|both)\s+(?:recommendations?|concerns?)\b"
@@ -67,7 +67,9 @@ RESPONSE_START = re.compile(
 _UNNUMBERED = re.compile(r"^\W*recommendation\s*:\s*(?=\S)", re.I)
 _RESPONSE_LABEL = re.compile(r"^\W*(?:government\s+|department(?:al)?\s+)?response\s*:\s*", re.I)
 # "Government response", "Our response", "Scottish Government response", "The Trust's response"
-_LABEL_LINE = re.compile(r"^\W*(?!(?:we|i|they|this|that|it|no)\b)(?:the\s+)?(?:[\w’'-]+\s+){0,2}response\W*$", re.I)
+_LABEL_LINE = re.compile(r"^\W*(?:(?:the\s+)?(?:government(?:'s|’s)?|department(?:al)?)\s+)?response\W*$|"
+                         r"^[\W_]*(?!(?i:we|i|they|this|that|it|no)\b)(?:(?i:the|our)\s+|(?-i:[A-Z]))"
+                         r"[\w’'-]*(?:\s+[\w’'-]+){0,2}\s+response[\s*_:]*$", re.I)
 _FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _STEM = re.compile(r"[a-z][a-z'-]+")
 # a heading line of its own: short, no full stop (a colon may end it)
@@ -318,7 +320,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     if openers or tagged:
         # a reply that answers by number and skips one has not addressed it, except
         # that what comes before the first numbered answer answers the earlier ones
-        # ("... NHS Pathways ...", then "Your second concern relates to ...")
+        # ("... NHS Pathways ...", then "Your second concern relates to ..."), and a
+        # paragraph left over that is about it answers it
         first = min(openers, default=lo)  # a reply of tagged paragraphs only has no preamble to read
         numbered = [labels.get(lab) for labs in openers.values() for lab in labs if labels.get(lab)]
         before = [u for u in all_units if u[0] < first and u[2] > 0]
@@ -353,10 +356,13 @@ _OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|in
 
 def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
                   rec_texts: dict[str, str | None], out: dict[str, Answer], stop: frozenset[str]) -> None:
-    """Adds to ``out`` the paragraph no answer has taken that is about a recommendation a reply
-    answering by number never names ("Evening staffing is the most difficult of the
-    recommendations for us. ..." between "The third recommendation" and "Finally, ..."): the
-    paragraph whose words it shares most, where no other recommendation shares as many."""
+    """Adds to ``out`` the paragraph no answer has taken that is about a recommendation with no
+    answer yet: in a reply with no numbers, or one answering by number that takes the rest by
+    subject ("Evening staffing is the most difficult of the recommendations for us. ..." between
+    "The third recommendation" and "Finally, ..."). A paragraph goes to the recommendation it
+    shares most words with, or to each of several that share as many; a recommendation takes
+    the paragraph it shares most with. One that shares fewer words with a paragraph about
+    another gets none of it, and at best the sentences left over."""
     missing = [lab for lab in labels if lab not in out and rec_texts.get(lab)]
     if not missing:
         return
@@ -370,7 +376,7 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
             continue
         words = stems(text[b.start:b.end], stop)
         shared = sorted(((len(words & w), lab) for lab, w in wants.items()), reverse=True)
-        (top, lab), rival = shared[0], shared[1][0] if len(shared) > 1 else 0
+        top = shared[0][0]
         first = text[mine[0][0]:mine[0][1]]
         said = stems(first, stop)
         quoted = _RECOMMENDATION_VOICE.search(first) and \
@@ -378,9 +384,11 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         if quoted or _OPENING.search(first) \
                 or all(_RESTATING.search(text[a:z]) for a, z, _ in mine):
             continue  # the recommendation quoted in a list or a row, the reply's opening, the concerns retold
-        if lab in missing and top > rival and top >= TOPIC_WORDS and top / len(wants[lab]) >= TOPIC_SHARE \
-                and top > best.get(lab, (0, []))[0]:
-            best[lab] = (top, mine)
+        # the recommendations it is about: the one it shares most words with, or several it shares
+        # as many with ("On training and on data, ..."), each taking it whole
+        for x in [x for n, x in shared if n == top and x in missing]:
+            if top >= TOPIC_WORDS and top / len(wants[x]) >= TOPIC_SHARE and top > best.get(x, (0, []))[0]:
+                best[x] = (top, mine)
     for lab, (_, mine) in best.items():
         out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "topic", None, mine[0][0])
 
