@@ -97,15 +97,25 @@ def test_features_are_the_same_for_the_same_answer():
     (["All 64 caseworkers completed the training in July.", "It is now part of every induction."], False),
     # the limit before anything is done is a refusal's reason, not a part left undone
     (["Funding is not available.", "We will write to the Committee in the autumn."], False),
-], ids=["the-rest-left", "not-yet", "however-not", "done-in-full", "limit-first"])
+    (["We have appointed two officers.", "We will work with other forces to continue to improve it."], False),
+    (["We have published the guide.", "This will not only help families but also staff."], False),
+], ids=["the-rest-left", "not-yet", "however-not", "done-in-full", "limit-first", "other-forces",
+        "not-only-but-also"])
 def test_a_sentence_that_limits_what_was_done_is_a_feature(sentences, limited):
     """What tells a partial answer from a full one: a sentence that stops where the action stops."""
     assert ("limit_after_act" in modality_features(sentences, "none")) is limited
 
 
-def test_a_negative_that_tells_the_story_is_no_refusal():
-    assert sentence_mode("The team completed plans for the 38 pupils who did not have one.") != "decline"
-    assert sentence_mode("We do not propose to set up a separate fund.") == "decline"
+@pytest.mark.parametrize("sentence, decline", [
+    ("The team completed plans for the 38 pupils who did not have one.", False),
+    ("We do not propose to set up a separate fund.", True),
+    ("That will not be possible within the current budget.", True),
+    ("We considered a levy, which would not be affordable.", True),
+    ("It is a change that will not be made this year.", True),
+], ids=["who-did-not", "do-not-propose", "that-opens", "which-would-not", "that-will-not"])
+def test_a_negative_that_tells_the_story_is_no_refusal(sentence, decline):
+    """ "the pupils who did not have one" tells the story; "which would not be affordable" refuses."""
+    assert (sentence_mode(sentence) == "decline") is decline
 
 
 @pytest.mark.parametrize("content", ["not json", json.dumps({"labels": ["accepted"], "intercept": [0.0, 1.0],

@@ -64,7 +64,7 @@ def passage_features(text: str, units: list[tuple[int, int, int]], how: str, rul
 _MODES = (
     ("decline", re.compile(
         # not in a clause that tells the story ("the 38 pupils who did not have one")
-        r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )(?<!\bwhere )"
+        r"(?<!\bwho )(?<!\bwhere )"
         r"\b(?:will|shall|do|does|did|can|could|would|is|are)\s?(?:not|n't)\b(?!\s+only\b)|\bno (?:immediate |current "
         r"|present |further )?(?:plans?|intention|need)\b|\bunable to\b|\bnot (?:necessary|appropriate|proportionate|"
         r"persuaded|convinced)\b", re.I)),
@@ -95,9 +95,9 @@ _MODES = (
 # centres will continue to ..."), a scope ("only where ...", "not all"), or a cost. After a sentence
 # that does or commits to something, it is what tells a partial answer from a full one.
 _LIMIT = re.compile(
-    r"\b(?:however|but|although|though|whilst|while|except)\b[^.]*\b(?:not|no|cannot|unable|only)\b|"
-    r"\b(?:not|no|cannot|unable)\b[^.]*\b(?:however|but)\b|"
-    r"\b(?:the )?(?:remaining|other)\b[^.]{0,80}\b(?:not|will continue|continue to|cannot|only)\b|"
+    r"\b(?:however|but|although|though|whilst|while|except)\b[^.]{0,200}?\b(?:not|no|cannot|unable|only)\b|"
+    r"\b(?:not(?! only)|no|cannot|unable)\b[^.]{0,200}?\b(?:however|but)\b|"
+    r"\bthe (?:remaining|other)\b[^.]{0,80}\b(?:not|will continue|continue to|cannot|only)\b|"
     r"\bnot (?:all|every|yet|extend\w*|include\w*|included|covered)\b|\bonly (?:in|for|where|when|at|to|on)\b|"
     r"\bnot (?:be )?(?:possible|practical|practicable|feasible|affordable|available)\b|\bdisproportionate\b|"
     r"\btoo (?:low|high|small|few|costly|expensive)\b|\bdecided not to\b|\bno (?:funding|budget)\b", re.I)
