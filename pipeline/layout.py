@@ -14,8 +14,8 @@ from collections import Counter
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
 # a footer or header that carries its own page number ("Trust – Response to Healthwatch   Page 2 of 4")
-_PAGED_LINE = re.compile(r"^\s*page\s+\d{1,4}\s+of\s+\d{1,4}\s*[|–—-]|\S\s{2,}(?:[|–—-]\s*)?page\s+\d{1,4}\s+of\s+\d{1,4}\s*$",
-                         re.I)
+_PAGED_LINE = re.compile(r"^\s*page\s+\d{1,4}\s+of\s+\d{1,4}\s*[|–—-]"
+                         r"|\S\s{2,}(?:[|–—-]\s*)?page\s+\d{1,4}\s+of\s+\d{1,4}\s*$", re.I)
 _LEADERS = re.compile(r"\.{4,}\s*\d{1,4}\s*$|(?:\s\.){4,}\s*\d{1,4}\s*$")  # contents pages (see _leaders)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,}|\f+)\s*$")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d{1,3}\]:?)\s*\S"
@@ -110,7 +110,8 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
             entries.append((a + leaders, b))  # a contents entry keeps its words, loses its dots and page
         elif _ROW_NUMBER.match(line) and _row_number(text, content, k, counts):
             continue  # a table's row number, its cells below it one a line
-        elif _PAGE_NUMBER.match(line) or _PAGED_LINE.search(line) or _RULE.match(line) or _FOOTNOTE.match(line) or leaders is not None:
+        elif _PAGE_NUMBER.match(line) or _PAGED_LINE.search(line) or _RULE.match(line) or _FOOTNOTE.match(line) \
+                or leaders is not None:
             furniture.append(k)
         elif boilerplate is not None and boilerplate.search(line):
             chrome.append(k)

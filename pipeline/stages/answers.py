@@ -350,8 +350,9 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
 
 
 # a reply's opening paragraph names the report and its subject, and answers nothing
-_OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|ing) (?:in response|to respond|in reply|further)|"
-                      r"(?:i|we) (?:have )?(?:received|read) your|further to your)\b", re.I)
+_OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|ing) "
+                      r"(?:in response|to respond|in reply|further)|(?:i|we) (?:have )?(?:received|read) your|"
+                      r"further to your)\b", re.I)
 
 
 def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],

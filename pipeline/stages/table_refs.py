@@ -140,8 +140,8 @@ _CONCERNS_HEAD = re.compile(r"matters? of concern|coroner(?:'|’)?s concerns", 
 # ... or with a sentence after it that says whom they are for ("The first three are for Wyremoor Police;
 # the third, fourth and fifth are for the Probation Service.")
 _CONCERNS_LEAD = re.compile(r"\b(?:(?:my|the) concerns|(?:the )?matters of concern) (?:are|were)"
-                            r"(?: as follows| these| set out below)?(?:\W*$|[.:]\s+[^.]*\b(?:are|is) (?:for|addressed to|"
-                            r"directed to|sent to)\b[^.]*\.\s*$)", re.I)
+                            r"(?: as follows| these| set out below)?(?:\W*$|[.:]\s+[^.]{0,300}?\b(?:are|is) "
+                            r"(?:for|addressed to|directed to|sent to)\b[^.]{0,300}\.\s*$)", re.I)
 
 
 def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref]:
