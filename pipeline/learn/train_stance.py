@@ -61,7 +61,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "coroners_blind3", "papers_blind4", "letters_blind4", "coroners_blind4", "papers_blind5",
                    "letters_blind5", "coroners_blind5", "papers_blind6", "letters_blind6", "coroners_blind6",
                    "papers_blind7", "letters_blind7", "coroners_blind7", "papers_blind8", "letters_blind8",
-                   "coroners_blind8", "papers_blind9", "letters_blind9", "coroners_blind9")
+                   "coroners_blind8", "papers_blind9", "letters_blind9", "coroners_blind9", "papers_blind10",
+                   "letters_blind10", "coroners_blind10")
 LAYOUT_KEY = "expected.jsonl"
 
 
