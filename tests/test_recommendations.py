@@ -240,10 +240,13 @@ def test_timed_sub_leads_inside_a_recommendation_list_keep_it_open(lex, rules):
     assert labels(text, lex, rules) == ["1", "2", "3"]
 
 
-@pytest.mark.parametrize("lead", ["The trustees should:", "The health board is required to address the following:"])
+@pytest.mark.parametrize("lead", ["The trustees should:", "The health board is required to address the following:",
+                                  "However, we consider that the provider needs to do more, and we expect it to:",
+                                  "We would therefore ask the Trust to:"])
 def test_a_lead_that_asks_for_a_list_of_sentences_opens_it(lead, lex, rules):
     """A regulator's action plan or an inspectorate's letter asks for its numbered points without
-    calling them recommendations; each point is a sentence, so the list is the letter's asks."""
+    calling them recommendations ("we expect it to:"); each point is a sentence, so the list is
+    the letter's asks."""
     text = letter(f"Action plan\n\n{lead}\n\n1. Submit the outstanding annual return and accounts by 30 June "
                   "2025.\n\n2. Adopt a written conflicts of interest policy and keep a register of interests.\n\n"
                   "We will monitor the charity's progress against this plan.")
