@@ -459,6 +459,10 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
     pytest.param("RESPONSE OF THE BOARD OF TRUSTEES TO THE INDEPENDENT REVIEW OF\nCOMPETENCE AND CONDUCT\n\n"
                  "October 2025\n\nThe review makes eight recommendations.\n", Kind.reply,
                  id="response-of-a-body-to-the-independent-review"),
+    pytest.param("Lindow Safeguarding Adults Board\nSafeguarding Adults Review: Peter\nResponse and Action Plan\n\n"
+                 "Recommendation 1: The Board should revise its self-neglect protocol.\n\nRecommendation 1 - "
+                 "Protocol\nBoard response: Accepted\nStatus: Complete\nThe protocol was rewritten in October.\n",
+                 Kind.reply, id="a-body-s-response-line-with-its-status"),
     pytest.param("Trust Board\nAgenda item: 12\nMinutes of the meeting held on 5 December 2024\n\nThe Board noted "
                  "the report.\n", Kind.minutes, id="agenda-item-in-minutes"),
     # a report, and anything else
