@@ -558,6 +558,18 @@ def test_a_bare_greeting_in_minutes_opens_nothing(lex):
     assert len(segment(text, lex)) == 1
 
 
+@pytest.mark.parametrize("opening", [
+    "The Town Council received your report of 16 September 2025 and considered it at a meeting of Full Council.",
+    "The Board has now considered your recent report with its partners.",
+])
+def test_a_letter_that_says_it_received_the_report_is_a_reply(opening, lex):
+    """A body that "received your report" or "considered your letter" is answering it, though it
+    never says "in response to" or thanks the writer."""
+    text = f"Dear Mr Pettigrew\n\nRegulation 28 Report: A B\n\n{opening}\n\nYours sincerely\n\nJo Whit\n"
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
+
+
 def test_a_reply_cue_broken_by_a_hard_wrap_still_marks_a_reply(lex):
     """Plain-text letters wrap at 78 characters, so "your letter of" may break at a line end."""
     text = ("Dear Ms Okafor,\n\nMedical licensing\n\nIn my letter of 10 March I replied to each of the five "
