@@ -343,6 +343,21 @@ def test_numbered_topic_headings_answer_the_concerns_of_those_numbers(lex, nlp, 
     }
 
 
+def test_a_sentence_that_says_where_the_answers_are_opens_none_of_them(lex, nlp, settings, rules):
+    """"Our response to concerns 1 to 3 is set out below. The first two concerns are closely
+    connected and I have answered them together." names the concerns only to say where their
+    answers are: the numbered headings under it, one of them "1 and 2.", open the answers."""
+    text = reply("Thank you for your report dated 3 March 2025.",
+                 "Our response to concerns 1 to 3 is set out below. The first two concerns are closely connected "
+                 "and I have answered them together.",
+                 "1 and 2. Inspection of memorials",
+                 "Every memorial was tested in July and the unsafe ones were laid flat.",
+                 "3. The play area", "The Council decided to keep the gate open.", salutation="Dear Coroner,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts={})
+    memorials = ("heading", ["Every memorial was tested in July and the unsafe ones were laid flat."])
+    assert got == {"1": memorials, "2": memorials, "3": ("heading", ["The Council decided to keep the gate open."])}
+
+
 def test_what_precedes_the_first_numbered_answer_answers_the_earlier_number(lex, nlp, settings, rules):
     found, structured = run(PREAMBLE, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
     assert structured

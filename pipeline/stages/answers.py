@@ -168,6 +168,20 @@ def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
     return len(short) >= 3 and len(short) * 2 >= len(b.lines)
 
 
+# "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
+# "The first two concerns are closely connected and I have answered them together."
+_ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below\W*$|in turn|as follows|"
+                         r"(?:answer|address|deal with|respond to|take)(?:ed)? (?:them|these|both|the two)(?: \w+){0,2} "
+                         r"together)\b", re.I)
+
+
+def _announces(text: str, all_units: list[Unit], starts: list[int], r: Ref) -> bool:
+    """Whether the sentence naming ``r`` only says where its answers are: it answers nothing, and
+    the answers under their own numbers below it are the reply's structure."""
+    k = bisect_right(starts, r.start) - 1
+    return k >= 0 and r.start < all_units[k][1] and bool(_ANNOUNCING.search(text[all_units[k][0]:all_units[k][1]]))
+
+
 def _xrefs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group("label")) for m in XREF.finditer(text, lo, hi)]
 
@@ -185,6 +199,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     body_refs = [r for r in refs if lo <= r.start < hi and not in_xref(r.start)]
     tagged = _tagged_paragraphs(text, blocks, body_refs)
     body_refs = [r for r in body_refs if not any(tag <= r.start < end for _, tag, end, _ in tagged)]
+    starts = [u[0] for u in all_units]  # units are in text order
+    body_refs = [r for r in body_refs if r.heading or not _announces(text, all_units, starts, r)]
     contents = {b.start for b in blocks if _contents_block(text, b, body_refs)}
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
@@ -206,8 +222,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         heading_at[start] = True
         unnumbered.add(start)
     if not openers:  # "1. Welfare calls" over each answer: the reply numbers its headings as the concerns
-        for start, label in _numbered_headings(blocks, labels):
-            openers[start] = {label}
+        for start, labs in _numbered_headings(blocks, labels):
+            openers[start] = labs
             heading_at[start] = True
             stated_at.add(start)  # the heading line is not part of the answer
     if not openers:  # "1. All 46 members of staff completed ...": one numbered paragraph to each concern
@@ -239,7 +255,6 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             del openers[order[k]]
     order = sorted(openers)
     named: dict[int, set[str]] = {}  # sentence start -> the labels it names by number
-    starts = [u[0] for u in all_units]
     for r in body_refs:
         k = bisect_right(starts, r.start) - 1  # units are in text order
         if k >= 0 and r.start < all_units[k][1] and not r.stated:
@@ -448,7 +463,9 @@ def _tagged_paragraphs(text: str, blocks: list[Block], refs: list[Ref]) -> list[
     return out
 
 
-_NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2})[.)]\s+(?P<title>[^.!?:]{2,60})[\s*_:]*$")
+# "1. Welfare calls"; "1 and 2. Inspection of memorials" over one answer to both
+_NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)[.)]\s+"
+                               r"(?P<title>[^.!?:]{2,60})[\s*_:]*$")
 
 
 SUMMARY_ITEMS = 3  # quoted recommendations in a row with no answer between them that make a summary
@@ -497,16 +514,17 @@ def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tu
 NUMBERED_TITLE_WORDS = 10
 
 
-def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, str]]:
+def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, set[str]]]:
     """Short numbered headings ("1. Welfare calls", "2. Falls response") whose numbers are the
     concerns raised, in order: two at least, so one numbered line is not taken for a scheme."""
     found = []
     for b in blocks:
         m = _NUMBERED_HEADING.match(clean(b.lines[0].text) or "")
-        if m and len(m.group("title").split()) <= NUMBERED_TITLE_WORDS and m.group("num") in labels:
-            found.append((b.lines[0].start, m.group("num")))
-    nums = [int(n) for _, n in found]
-    return found if len(found) >= 2 and nums == sorted(set(nums)) else []
+        nums = re.findall(r"\d+", m.group("num")) if m else []
+        if m and len(m.group("title").split()) <= NUMBERED_TITLE_WORDS and all(n in labels for n in nums):
+            found.append((b.lines[0].start, nums))
+    order = [int(n) for _, nums in found for n in nums]
+    return [(at, set(nums)) for at, nums in found] if len(found) >= 2 and order == sorted(set(order)) else []
 
 
 def _opening_line(text: str, blocks: list[Block], r: Ref):
