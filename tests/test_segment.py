@@ -570,6 +570,19 @@ def test_a_letter_that_says_it_received_the_report_is_a_reply(opening, lex):
     assert seg.kind is Kind.reply
 
 
+def test_a_second_letter_to_the_person_a_reply_greeted_is_a_further_reply(lex):
+    """The council replies to the ombudsman, then writes to him again months later about two of the
+    recommendations, citing only its own earlier letter: the same greeting makes it a further reply.
+    The ombudsman's own letters greet someone else, and "Dear Coroner" names nobody."""
+    text = ("Dear Ms Harcourt,\n\nI recommend that the Council:\n\n1. Apologise to Mr X.\n\n2. Review its "
+            "charging procedure.\n\nYours sincerely,\n\nMartin Okonedo\n\n"
+            "Dear Mr Okonedo,\n\nThank you for your letter of 10 June. We have apologised to Mr X.\n\n"
+            "Yours sincerely,\n\nJoanna Harcourt\n\n"
+            "Dear Mr Okonedo,\n\nOur Chief Executive wrote to you on 17 July. The review of charging is now "
+            "complete.\n\nYours sincerely,\n\nColin Baptiste\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply, Kind.reply]
+
+
 def test_a_reply_cue_broken_by_a_hard_wrap_still_marks_a_reply(lex):
     """Plain-text letters wrap at 78 characters, so "your letter of" may break at a line end."""
     text = ("Dear Ms Okafor,\n\nMedical licensing\n\nIn my letter of 10 March I replied to each of the five "

@@ -340,6 +340,16 @@ def _head_lines(lines: tuple[Line, ...], sal: int) -> int:
     return j
 
 
+def _greeting(text: str, sal: Line | None) -> str | None:
+    """"Dear Mr Okonedo," as "mr okonedo": whom a letter greets, by name."""
+    if sal is None:
+        return None
+    m = re.match(r"\W*dear\s+(.+?)[\s,:;.!]*$", text[sal.start:sal.end], re.I)
+    who = " ".join(m.group(1).lower().split()) if m else None
+    # "Dear Coroner", "Dear Sir or Madam": a greeting by office, not by name, says nothing of who writes
+    return who if who and len(who.split()) >= 2 and not re.match(r"(?:sir|madam|colleague|all)\b", who) else None
+
+
 def segment(text: str, lex: Lexicons) -> list[Segment]:
     """Segments of ``text`` in file order; each runs to the next one's start."""
     blocks = _salutation_blocks(to_blocks(split_lines(text)), lex)
@@ -366,7 +376,13 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
             continue
         found.append((_single(text, st.offset, end, st, lex), st.form, st.title))
     out = []
+    greeted: set[str] = set()  # whom the replies so far greet
     for i, ((start, end, sal, so, kind), form, title) in enumerate(found):
+        who = _greeting(text, sal)
+        if kind is Kind.letter and who and who in greeted:
+            kind = Kind.reply  # the replier writes again to the same person: a further reply in the thread
+        if kind is Kind.reply and who:
+            greeted.add(who)
         out.append(Segment(i, kind, start, end, sal, so, form, title))
     # each segment runs to the next one's start
     return [dataclasses.replace(s, end=out[k + 1].start if k + 1 < len(out) else len(text)) for k, s in enumerate(out)]
