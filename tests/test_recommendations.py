@@ -262,6 +262,21 @@ def test_a_modal_sub_lead_outside_a_list_opens_nothing(lex, rules):
     assert labels(text, lex, rules) == []
 
 
+def test_a_concern_in_two_addressees_ranges_is_sent_to_both(lex, rules):
+    """"1. The Chief Executive, Ashcombe Trust (concerns 1 to 3)" and "2. The Managing Director,
+    Meadowgate Care (concerns 3 to 5)": concern 3 is for both, as "X and Y together:" would be."""
+    text = letter(
+        "THIS REPORT IS BEING SENT TO:\n\n1. The Chief Executive, Ashcombe Trust (concerns 1 to 3)\n"
+        "2. The Managing Director, Meadowgate Care (concerns 3 to 5)\n\nCORONER'S CONCERNS\n\n"
+        "The MATTERS OF CONCERN are as follows:\n\n(1) The system offers a daily dose by default.\n\n"
+        "(2) No pharmacist checks discharges at weekends.\n\n(3) The ward and the home do not speak about "
+        "changes.\n\n(4) One member of staff wrote the chart alone.\n\n(5) The home still keeps paper "
+        "charts.\n\nACTION SHOULD BE TAKEN")
+    trust, home = "The Chief Executive, Ashcombe Trust", "The Managing Director, Meadowgate Care"
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert got == {"1": trust, "2": trust, "3": f"{trust} and {home}", "4": home, "5": home}
+
+
 def test_the_report_s_list_of_addressees_sends_each_its_concerns(lex, rules):
     """The form's "THIS REPORT IS BEING SENT TO:" may give each body its concerns in brackets after
     its name: "2. The Chief Executive, Driver and Vehicle Licensing Agency (concerns (3) to (5))"."""

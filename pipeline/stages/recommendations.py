@@ -432,17 +432,20 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     already."""
     if not refs or any(r.addressee for r in refs) or "oncern" not in text[seg.start:seg.end]:
         return refs
-    owners: dict[str, str] = {}
+    owners: dict[str, list[str]] = {}
     body = unwrap(text[seg.start:seg.end])
     for pattern in (rules.assignment, rules.recipients, rules.respondents):
         for m in pattern.finditer(body) if pattern is not None else ():
             found = m.groupdict()
             for who, nums in ((found["who"], found["nums"]), (found.get("who2"), found.get("nums2"))):
                 for lab in expand(nums, rules) if who and nums else ():
-                    owners.setdefault(lab, who.strip(" ,"))
-    if len(set(owners.values())) < 2:
+                    if who.strip(" ,") not in owners.setdefault(lab, []):
+                        owners[lab].append(who.strip(" ,"))
+    if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
-    return [dataclasses.replace(r, addressee=owners[r.label]) if r.label in owners else r for r in refs]
+    # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
+    # as a heading "X and Y together:" sends it (see link._shared_with)
+    return [dataclasses.replace(r, addressee=" and ".join(owners[r.label])) if r.label in owners else r for r in refs]
 
 
 # what an addressee heading says before the body: "To ", "For ", "I recommend that "
