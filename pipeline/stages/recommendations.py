@@ -439,8 +439,9 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
             found = m.groupdict()
             for who, nums in ((found["who"], found["nums"]), (found.get("who2"), found.get("nums2"))):
                 for lab in expand(nums, rules) if who and nums else ():
-                    if who.strip(" ,") not in owners.setdefault(lab, []):
-                        owners[lab].append(who.strip(" ,"))
+                    names = owners.setdefault(lab, [])
+                    if who.strip(" ,") not in names:
+                        names.append(who.strip(" ,"))
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
