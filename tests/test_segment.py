@@ -583,6 +583,18 @@ def test_a_second_letter_to_the_person_a_reply_greeted_is_a_further_reply(lex):
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply, Kind.reply]
 
 
+def test_a_reply_s_annex_listing_the_recommendations_is_part_of_it(lex):
+    """A minister's reply "lists the recommendations in the annex to this letter" after her
+    signature: the annex is what the reply answers, not a report of its own."""
+    items = "".join(f"{n}. The Scottish Government should publish the figures for area {n} every quarter.\n\n"
+                    for n in range(1, 5))
+    text = ("Dear Marjorie,\n\nThank you for the Committee's report. For ease of reference the recommendations "
+            "are listed in the annex to this letter.\n\nRecommendation 1\nWe will publish them from April.\n\n"
+            "Yours sincerely,\n\nSIOBHAN KERRIGAN\nSt Andrew's House, Edinburgh EH1 3DG\n\n"
+            "Annex: The Committee's recommendations\n\n" + items)
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
 def test_a_reply_cue_broken_by_a_hard_wrap_still_marks_a_reply(lex):
     """Plain-text letters wrap at 78 characters, so "your letter of" may break at a line end."""
     text = ("Dear Ms Okafor,\n\nMedical licensing\n\nIn my letter of 10 March I replied to each of the five "

@@ -228,7 +228,9 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         tail = end_of_signature(blocks, last[0] + 1, len(blocks), lex)
         rest = blocks[tail:]
         if rest and (prose_paragraphs(rest) >= PROSE_BLOCKS or prose_lines(rest) >= 2 * PROSE_LINES) \
-                and classify_unsaluted(text[rest[0].start:region_end], lex) is not Kind.other:
+                and classify_unsaluted(text[rest[0].start:region_end], lex) is not Kind.other \
+                and not (_lists_recommendations(rest) and _classify_letter(
+                    text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply):
             starts.append(tail)
 
     owner = {}  # segment start block -> its salutation block, if any
@@ -248,6 +250,19 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         out.append((start, end, sal_line, so[1] if so else None,
                     _classify_letter(text, sal_line.start, end, lex, text[start:sal_line.start])))
     return out
+
+
+# "Annex: The Committee's recommendations", "Annex A - List of recommendations"
+_RECOMMENDATIONS_ANNEX = re.compile(r"^\W*(?:annexe?|appendix)\b[^\n]{0,60}\brecommendations\W*$", re.I)
+ANNEX_TITLE_LINES = 6  # lines after a sign-off in which the annex's title may stand, below the signature
+
+
+def _lists_recommendations(rest: list[Block]) -> bool:
+    """Whether what follows a reply's signature is its annex listing the recommendations it
+    answers ("For ease of reference the recommendations are listed in the annex"): part of the
+    reply, which answers some of them by subject, not a report of its own."""
+    lines = [ln for b in rest for ln in b.lines][:ANNEX_TITLE_LINES]
+    return any(_RECOMMENDATIONS_ANNEX.match(ln.text) for ln in lines)
 
 
 def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[int, int, Line | None, Line | None, Kind]:
