@@ -358,6 +358,29 @@ def test_a_sentence_that_says_where_the_answers_are_opens_none_of_them(lex, nlp,
     assert got == {"1": memorials, "2": memorials, "3": ("heading", ["The Council decided to keep the gate open."])}
 
 
+def test_a_theme_after_the_last_numbered_answer_answers_the_recommendations_it_is_about(
+        lex, nlp, settings, rules):
+    """After "Recommendation 2" a reply turns to a theme, "Data and the funding formula", over
+    prose about the two recommendations no heading opened: the theme is theirs, not 2's."""
+    text = reply("Thank you for the Committee's report.", "Recommendation 1",
+                 "We will revise the statutory guidance on repeat crisis grants from April.",
+                 "Recommendation 2", "This is now the case in every council area.",
+                 "Data and the funding formula\nOn statistics, councils will record the reason for each refused "
+                 "application, and we will publish the refusal statistics annually.",
+                 "As to distribution, we will not commission an independent review of the formula used to "
+                 "allocate the funding between councils while the Settlement and Distribution Group considers it.",
+                 salutation="Dear Marjorie,")
+    recs = {"1": "The Government should revise the statutory guidance on repeat crisis grants.",
+            "2": "The Government should ensure that every council offers a free telephone number.",
+            "3": "The Government should publish statistics on the reasons applications are refused.",
+            "4": "The Government should commission an independent review of the formula used to allocate "
+                 "the funding between councils."}
+    got = answers(text, lex, nlp, settings, rules, labels={k: int(k) for k in recs}, rec_texts=recs)
+    assert got["2"] == ("heading", ["This is now the case in every council area."])
+    assert got["3"][0] == got["4"][0] == "topic"
+    assert "refused" in " ".join(got["3"][1]) and "formula" in " ".join(got["4"][1])
+
+
 def test_what_precedes_the_first_numbered_answer_answers_the_earlier_number(lex, nlp, settings, rules):
     found, structured = run(PREAMBLE, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
     assert structured

@@ -182,6 +182,32 @@ def _announces(text: str, all_units: list[Unit], starts: list[int], r: Ref) -> b
     return k >= 0 and r.start < all_units[k][1] and bool(_ANNOUNCING.search(text[all_units[k][0]:all_units[k][1]]))
 
 
+THEME_WORDS = 8  # words a theme's title line may have ("Data and the funding formula")
+
+
+def _theme_after(text: str, blocks: list[Block], start: int, stop_at: int, openers: dict[int, set[str]],
+                 labels: dict[str, int], rec_texts: dict[str, str | None], stop: frozenset[str]) -> int:
+    """Where the last numbered answer ends when a theme follows it: a title line ("Data and the
+    funding formula") over prose about recommendations no heading opened ("The Committee's other
+    recommendations concern ..."), which the paragraphs under it answer by subject."""
+    opened = {lab for labs in openers.values() for lab in labs}
+    rest = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels and lab not in opened}
+    mine = [stems(rec_texts.get(lab) or "", stop) for lab in openers[start]]
+    for b in blocks:
+        if not start < b.start < stop_at:
+            continue
+        for ln in b.lines:
+            title = (clean(ln.text) or "").strip()
+            if ln.start <= start or not title[:1].isupper() or not 0 < len(title.split()) <= THEME_WORDS \
+                    or title[-1:] in ".:;,?!" or _HEADING_START.match(ln.text):
+                continue
+            words = stems(text[ln.start:stop_at], stop)
+            theirs = max((len(words & w) for w in rest.values()), default=0)
+            if theirs >= 2 * TOPIC_WORDS and theirs > max((len(words & w) for w in mine), default=0):
+                return ln.start
+    return stop_at
+
+
 def _xrefs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group("label")) for m in XREF.finditer(text, lo, hi)]
 
@@ -274,6 +300,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         row = cells.get(start)
         if row is not None:  # a table's row holds its recommendation's whole answer, or none
             stop_at = min(stop_at, row.row[-1][1])
+        if k + 1 == len(order) and heading_at[start]:
+            stop_at = _theme_after(text, blocks, start, stop_at, openers, labels, rec_texts, stop)
         section = [u for u in all_units if start <= u[0] < stop_at]
         answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
         if not answer:
