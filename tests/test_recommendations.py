@@ -357,6 +357,20 @@ def test_a_sentence_sends_the_concerns_listed_as_follows_to_each_body(lex, rules
     assert got == {("1", "Eastmere Police"), ("2", "Eastmere Police"), ("3", "Hollins Gate Care Limited")}
 
 
+def test_concerns_numbered_in_brackets_are_sent_for_the_attention_of_each_body(lex, rules):
+    """The judiciary's form numbers concerns "(1)" and says whose they are in the lead-in, with the
+    numbers bracketed as in the list, or "for the attention of" the body, and one "for both addressees"."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows. Concerns (1) and (2) are directed to "
+        "Larkhill Care Group Ltd, concern (3) is for both addressees, and concerns (4) and (5) are for the "
+        "attention of the Integrated Care Board.\n\n"
+        + "".join(f"({n}) No nurse examined the resident after fall number {n}.\n\n" for n in range(1, 6))
+        + "ACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    home, icb = "Larkhill Care Group Ltd", "the Integrated Care Board"
+    assert got == {"1": home, "2": home, "3": "both addressees", "4": icb, "5": icb}
+
+
 def test_a_sentence_sends_concerns_to_each_body_and_one_to_both(lex, rules):
     """"Concerns 1 and 2 are for X, concerns 4 and 5 are for Y, and concern 3 is for both.": the
     comma runs the clauses together and "both" is an addressee of its own, shared by the two."""
