@@ -186,6 +186,35 @@ def _by_elimination(heading_of: dict[str, str | None], answered: dict, everyone:
             heading_of[open_[0]] = left.pop()
 
 
+def _sent_elsewhere(reply: LetterState, document: str, lex: Lexicons) -> set[str]:
+    """The concerns a reply says were sent to another body ("Concern 3 is addressed to Stenfield
+    Borough Council and I do not respond to it here"), and names nowhere else: it answers none of
+    them. Where the reply would be left answering nothing, or its writer is unknown, none."""
+    said = [r for r in reply.refs if r.sent_to]
+    snd = _party(reply, PartyRole.sender)
+    writers = [w for w in (snd.organisation, snd.position) if w] if snd is not None else []
+    if not said or not writers:
+        return set()
+    elsewhere = {r.label for r in said if not any(_names_writer(r.sent_to, w, document, lex) for w in writers)}
+    elsewhere -= {r.label for r in reply.refs if not r.sent_to}
+    return elsewhere if {r.label for r in reply.refs} - elsewhere else set()
+
+
+_OWN = re.compile(r"(?:us|me|it|this|our|my)\b", re.I)
+
+
+def _names_writer(who: str, writer: str, document: str, lex: Lexicons) -> bool:
+    """"us", "both", "the Trust" for Elmbridge Community Health NHS Trust, "the ICB" for NHS Wexmoor
+    Integrated Care Board, or the writer's body however spelled."""
+    if _OWN.match(who) or _SHARED.match(who) or _same_addressee(who, writer, document, lex):
+        return True
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", writer)}
+    own = [w for w in re.findall(r"[A-Za-z][\w'’-]*", who) if w.lower() != "the"]
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", writer) if w[0].isupper()).lower()
+    return bool(own) and (all(w.lower() in words for w in own)
+                          or any(w.isupper() and len(w) > 1 and w.lower() in initials for w in own))
+
+
 def _bodies(name: str, lex: Lexicons) -> list[str]:
     """The parts of "The Partners, Tollgate Lane Surgery, Greystone" or "PRACTICE MANAGER, Tollgate
     Lane Surgery (NHS ... ICB)" that may name a body: not a post ("The Chief Executive")."""
@@ -336,8 +365,10 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             continue
         prev = answered.get(ls.letter.letter_id)
         heading = heading_of.get(ls.letter.letter_id)
-        raised = _raised(prev, ls, heading)
-        labels = {lab: num for lab, num in raised} | {r.label: r.number for r in ls.refs}
+        gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
+        refs = [r for r in ls.refs if r.label not in gone]
+        raised = [x for x in _raised(prev, ls, heading) if x[0] not in gone]
+        labels = {lab: num for lab, num in raised} | {r.label: r.number for r in refs}
         if not labels:
             continue
         entries = {}
@@ -349,7 +380,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
                                                 prev.letter.letter_id if prev else ls.letter.letter_id))
         doc = doc_of[id(ls)]
         out.stances += _from_original(doc, stance_mod.stances(
-            doc.text, ls.seg, ls.letter.letter_id, prev.letter.letter_id if prev else None, ls.refs, raised,
+            doc.text, ls.seg, ls.letter.letter_id, prev.letter.letter_id if prev else None, refs, raised,
             {lab: e.recommendation_id for lab, e in entries.items()}, doc.sentences, lex,
             {lab: e.text for lab, e in entries.items()}, model))
     out.recommendations = sorted(register.records(),

@@ -384,6 +384,74 @@ def test_concerns_a_report_asks_each_body_to_answer_go_to_its_reply(tmp_path, se
     assert labels_by_reply(RESPONDENTS, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3"}}
 
 
+SAID_BY_THE_REPLIES = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO:
+1. The Chief Executive, Elmbridge Community Health NHS Trust
+2. The Chief Executive, NHS Wexmoor Integrated Care Board
+
+5 CORONER'S CONCERNS
+During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion there is
+a risk that future deaths will occur unless action is taken.
+
+The MATTERS OF CONCERN are as follows:
+
+1. (Trust) The ward did not record Mr Hale's falls in his notes.
+
+2. (ICB) No overnight urgent community response service is commissioned.
+
+3. (ICB) Care homes cannot see the shared care record.
+
+Dated 4 March 2025
+
+Anne Clark
+Assistant Coroner for Wexmoor
+
+
+Elmbridge Community Health NHS Trust
+
+Dear Ms Clark,
+
+Thank you for your report dated 4 March 2025. Concerns 2 and 3 are addressed to the Integrated Care Board and
+I do not respond to them here.
+
+Concern 1
+Every fall is now recorded in the electronic record, and the ward manager audits the entries each week.
+
+Yours sincerely,
+
+Dr Mark Evans
+Chief Executive
+Elmbridge Community Health NHS Trust
+
+
+NHS Wexmoor Integrated Care Board
+
+Dear Ms Clark,
+
+Thank you for your report dated 4 March 2025. Concerns 2 and 3 were addressed to the ICB; concern 1 was
+addressed to Elmbridge Community Health NHS Trust, which is replying separately.
+
+The ICB will commission an overnight urgent community response service from October 2025.
+
+The ICB does not intend to extend access to the shared care record to care homes.
+
+Yours sincerely,
+
+Helen Ward
+Chief Executive
+NHS Wexmoor Integrated Care Board
+"""
+
+
+def test_a_reply_takes_no_stance_on_concerns_it_says_went_to_another_body(tmp_path, settings, nlp):
+    """Where the report sends no concern to a body by a sentence the pipeline reads, the replies still
+    say whose each is: "Concerns 2 and 3 are addressed to the Integrated Care Board and I do not respond
+    to them here". The Trust takes no stance on 2 and 3, nor the ICB on 1; the ICB's own "were
+    addressed to the ICB" keeps its two."""
+    assert labels_by_reply(SAID_BY_THE_REPLIES, tmp_path, settings, nlp) == {1: {"1"}, 2: {"2", "3"}}
+
+
 SPLIT_LETTER = """Ms Ruth Okafor
 Chief Executive
 Harrowgate Community Health Trust

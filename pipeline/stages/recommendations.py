@@ -407,6 +407,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         refs = _by_addressee(text, blocks, refs, addressee)
     if seg.form is Form.report or seg.kind is Kind.letter:
         refs = _assigned(text, seg, refs, rules)
+    elif seg.kind is Kind.reply:
+        refs = _said_sent(text, seg, refs, rules)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
@@ -447,6 +449,27 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
     # as a heading "X and Y together:" sends it (see link._shared_with)
     return [dataclasses.replace(r, addressee=" and ".join(owners[r.label])) if r.label in owners else r for r in refs]
+
+
+# a line break inside a paragraph, read as a space so a sentence may wrap (same length: offsets hold)
+_INNER_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
+    """A reply's references inside its own sentence saying whose concerns they are ("Concern 3 is
+    addressed to Stenfield Borough Council and I do not respond to it here", "Concerns 4 and 5 were
+    addressed to the ICB"), with that body: the link stage compares it with the reply's writer, whom
+    this stage does not know, and a concern the reply says went to someone else is not one it answers."""
+    if not refs or "oncern" not in text[seg.start:seg.end] or rules.assignment is None:
+        return refs
+    body = _INNER_BREAK.sub(" ", text[seg.start:seg.end])
+    spans = [(seg.start + m.start(), seg.start + m.end("nums"), " ".join(m.group("who").split()).strip(" ,"))
+             for m in rules.assignment.finditer(body)
+             if not re.search(r"\balso\b", m.group(0), re.I)]  # "is also addressed to": shared, this writer's too
+    if not spans:
+        return refs
+    return [dataclasses.replace(r, sent_to=who) if (who := next((w for a, b, w in spans if a <= r.start < b), None))
+            else r for r in refs]
 
 
 # what an addressee heading says before the body: "To ", "For ", "I recommend that "

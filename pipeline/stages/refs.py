@@ -95,6 +95,7 @@ class Ref:
     implicit: bool = False  # an unnumbered concern, counted in order but never written as a number
     conclusion: bool = False  # a report's conclusion in its numbered list: nothing to answer
     ordinal: bool = False  # "your first recommendation": may count only those sent to the reply's writer
+    sent_to: str | None = None  # a reply's "Concern 3 is addressed to the Council": the body it says has it
 
 
 # "6.  ACTION SHOULD BE TAKEN", "8.  COPIES and PUBLICATION": the sections after a prevention of future
