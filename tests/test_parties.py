@@ -229,6 +229,16 @@ def test_sender(text, name, position, organisation, lex, rules):
         assert text[snd.char_start:snd.char_end].startswith(name)
 
 
+def test_a_gp_partner_signs_for_the_practice(lex, rules):
+    """A practice's reply is signed by a partner "On behalf of the Partners, <surgery>": the post is
+    "Senior Partner" and the body the surgery, not the words "On behalf of"."""
+    text = ("Dear Mr Penhaligon\n\nThank you for your report of 28 July 2026. We have reviewed every repeat "
+            "prescription for reliever inhalers.\n\nYours sincerely\n\nDr Priya Nandakumar\nSenior Partner\n"
+            "On behalf of the Partners, Brookfield Road Surgery\n")
+    snd = sender_of(text, lex, rules)
+    assert (snd.name, snd.position, snd.organisation) == ("Priya Nandakumar", "Senior Partner", "Brookfield Road Surgery")
+
+
 @pytest.mark.parametrize(
     "signature",
     [

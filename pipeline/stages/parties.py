@@ -79,7 +79,9 @@ def _is_org(c: str, lex: Lexicons) -> bool:
     """An organisation line: not a position, a building, or a contact line."""
     if "@" in c or lex.header_cue_lines.match(c) or re.search(r"\d", c):
         return False
-    return bool(lex.org_re.search(c)) and not _is_role(c, lex) and not lex.street_re.search(c)
+    # "Brookfield Road Surgery" names a practice by its road: a street word, but an organisation's last
+    return bool(lex.org_re.search(c)) and not _is_role(c, lex) and (
+        not lex.street_re.search(c) or lex.org_re.fullmatch(c.split()[-1].rstrip(".,")) is not None)
 
 
 def _split_role_org(role: str, lex: Lexicons) -> tuple[str, str | None]:
@@ -181,6 +183,7 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
     for b in _signature_blocks(text, seg, lex):
         for ln in b.lines:
             c = re.sub(r"\s+(?:cc|c\.c\.)\s*:?\s*$", "", clean(ln.text) or "", flags=re.I)
+            c = _ON_BEHALF.sub("", c)  # "On behalf of the Partners, Brookfield Road Surgery": the surgery
             if not c or lex.alt_text.search(c) or lex.header_cue_lines.match(c) or "@" in c:
                 continue
             head = c.split(",")[0]
@@ -227,6 +230,8 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
     return _party(letter_id, PartyRole.sender, name_text, position, organisation, None, span)
 
 
+_ON_BEHALF = re.compile(r"^(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\s+(?:the\s+(?:partners|directors|board)\s*,\s*)?",
+                        re.I)
 _NOT_LETTERHEAD = re.compile(r"^\W*(?:#|\d+[.)]\s|published\b|updated\b|contents\b|print\b|(?:from|to|cc|date|subject|re)\s*:)", re.I)
 _POSTNOMINAL = re.compile(r"\b(?:MP|MSP|MS|AM|MLA|MEP|KC|QC|CBE|OBE|MBE|DBE|KBE|KCB|QPM|PhD|FRCP|DL)\b\.?$")
 
