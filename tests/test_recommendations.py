@@ -910,7 +910,8 @@ def test_a_data_set_report_s_unnumbered_concerns_count_from_1(lex, rules):
 @pytest.mark.parametrize("lead, answer", [
     ("We ask Kestrel to take the following steps:", "Step 2 - card holds"),
     ("I would be grateful if you could provide the following by Friday 4 July 2025:", "On point 2, the Department"),
-], ids=["following-steps", "provide-the-following"])
+    ("We do, however, require Kestrel to take the following action:", "On point 2, the company"),
+], ids=["following-steps", "provide-the-following", "following-action-singular"])
 def test_a_letter_asking_for_numbered_steps_or_information_has_them_answered_by_number(lead, answer, lex, rules):
     """A regulator's "take the following steps:" and a committee's "provide the following:" number
     what they ask as others number recommendations; the reply answers "Step 2" or "On point 2"."""
