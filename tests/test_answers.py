@@ -343,6 +343,21 @@ def test_numbered_topic_headings_answer_the_concerns_of_those_numbers(lex, nlp, 
     }
 
 
+def test_a_numbered_topic_heading_on_the_line_above_its_answer_is_not_part_of_it(lex, nlp, settings, rules):
+    """An e-mail or Word reply puts its answer on the line under "5. Independent audit" with no blank
+    line between: the heading line is the heading, and the first sentence under it the answer's first."""
+    text = reply("Thank you for your letter of 4 November.",
+                 "1. Customer interaction alerts\nDone. Alerts over the limit now go into a priority queue that is "
+                 "staffed seven days a week.",
+                 "2. Independent audit\nWe have thought about this carefully, but we do not intend to commission an "
+                 "external audit. Our internal audit function will review the changes instead.",
+                 salutation="Dear Daniel,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
+    assert got["1"][1][0] == "Done."
+    assert got["2"][1][0] == ("We have thought about this carefully, but we do not intend to commission an "
+                              "external audit.")
+
+
 def test_a_sentence_that_says_where_the_answers_are_opens_none_of_them(lex, nlp, settings, rules):
     """"Our response to concerns 1 to 3 is set out below. The first two concerns are closely
     connected and I have answered them together." names the concerns only to say where their

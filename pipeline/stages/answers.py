@@ -94,8 +94,8 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
             para += 1
             first = b.lines[0]
             # a heading line ends there, unless the sentence runs on ("... by July, and we\nhave set aside ...")
-            own_line = len(b.lines) > 1 and _heading_line(first.text) and not _RUNS_ON.search(first.text) \
-                and not re.match(r"\s*[a-z]", b.lines[1].text)
+            own_line = len(b.lines) > 1 and (_heading_line(first.text) or _numbered_title(first.text, b.lines[1].text)) \
+                and not _RUNS_ON.search(first.text) and not re.match(r"\s*[a-z]", b.lines[1].text)
             cuts = {b.start, b.end} | ({first.end} if own_line else set())
             for ln in b.lines[1:]:  # in PDF text's paragraphs: "Government response:" or "Recommendation 2"
                 if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text):
@@ -132,6 +132,17 @@ _FORM_FIELD = re.compile(r"^\W*(?:(?:name|date|signed|signature|job title|approv
                          r"note|support|complete|partial|defer|consider)\w*)[^.\n]{0,60}|response (?:by|from)\b[^:\n]*:\s*)$",
                          re.I)
 _LISTED = re.compile(r"^\W*(?:recommendation|concern)s?\s+\d", re.I)
+
+
+# "5. Independent audit": a numbered title, with no sentence's punctuation in it
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}[.)]?\s+[A-Z][^.;:!?]{0,58}$")
+
+
+def _numbered_title(raw: str, next_line: str) -> bool:
+    """"5. Independent audit" over its answer's first line, with no blank line between (an e-mail, a
+    Word copy): short beside the line under it, where a paragraph's wrapped first line runs as wide."""
+    return len(raw.split()) <= 8 and bool(_NUMBERED_TITLE.match(raw.rstrip())) \
+        and len(next_line.strip()) > len(raw.strip()) + 10
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -641,7 +652,8 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         sent = sentence_text(text[a:z])
         if i < quoted:
             continue  # the concern quoted word for word, in quotation marks
-        if i == 0 and (stated or _heading_line(text[a:z])) and not RESPONSE_START.search(sent):
+        if i == 0 and (stated or _heading_line(text[a:z]) or _NUMBERED_TITLE.match(text[a:z])) \
+                and not RESPONSE_START.search(sent):
             continue  # the heading itself
         if first_response is not None and i < first_response:
             continue  # quoted between the heading and the status line
