@@ -518,6 +518,20 @@ def test_a_bare_greeting_under_an_e_mail_header_opens_the_message(lex):
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
 
 
+def test_an_e_mail_header_straight_under_a_signature_starts_the_next_message(lex):
+    """A reply pasted from an e-mail client under the letter it answers, with no blank line after
+    the letter's signature: the signature is the letter's, and the reply starts at "From:"."""
+    text = ("Dear Ms Feld,\n\nWe require Tollgate to review every alert on the day it is raised.\n\n"
+            "Yours sincerely,\n\nDaniel Okafor\nCompliance Manager\nGambling Commission\n"
+            "From: Ravi Chandrasekar <ravi@tollgate.example>\nSent: 04 December 2025 16:52\n"
+            "To: Daniel Okafor <dokafor@commission.example>\nSubject: RE: Compliance assessment\n\n"
+            "Dear Daniel,\n\nThank you for your letter. Every alert is now reviewed on the day.\n\n"
+            "Kind regards,\n\nRavi Chandrasekar\n")
+    first, second = segment(text, lex)
+    assert text[first.start:first.end].rstrip().endswith("Gambling Commission")
+    assert text[second.start:].startswith("From: Ravi")
+
+
 def test_replying_to_a_report_named_by_its_kind_marks_a_reply(lex):
     text = ("Dear Mr Eldridge\n\nInquest into the death of Mrs Nora Whitcombe\n\nI write in reply to your "
             "Regulation 28 report of 14 April 2025. I set out below what we have done.\n\nYours sincerely\n\n"

@@ -327,6 +327,9 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
     for b in blocks:
         cut: list[int] = []
         for k, ln in enumerate(b.lines):
+            if k and _mail_from(b.lines, k, lex):
+                cut.append(k)  # "From: ..." straight under the signature of the letter it answers
+                continue
             if not k or not lex.salutation.match(clean(ln.text) or ""):
                 continue
             # its letter head, as far as the text above allows (not into the letter before)
@@ -335,6 +338,15 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
         for lo, hi in zip([0] + cut, cut + [len(b.lines)]):
             out.append(Block(b.lines[lo:hi], b.gap if lo == 0 else 0))
     return out
+
+
+_MAIL_FROM = re.compile(r"^\W*from\s*:\s*\S", re.I)
+
+
+def _mail_from(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
+    """Line ``k`` opens an e-mail's header: "From: ..." with "Sent:", "To:" or "Date:" under it."""
+    return bool(_MAIL_FROM.match(lines[k].text)) and k + 1 < len(lines) \
+        and bool(lex.mail_header.match(lines[k + 1].text)) and not _MAIL_FROM.match(lines[k + 1].text)
 
 
 def _head_lines(lines: tuple[Line, ...], sal: int) -> int:
