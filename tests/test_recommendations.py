@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.records import Kind
 from pipeline.stages import recommendations as R
 from pipeline.stages.segment import segment
 
@@ -484,6 +485,20 @@ def test_numbered_recommendation_with_a_response_under_it(layout, lex, rules):
         ("1", True, "The Ministry should publish annual data on the qualifications prisoners gain. (Paragraph 14)"),
         ("2", True, "The Ministry should review the pay rates for prisoners who attend education. (Paragraph 31)"),
     ]
+
+
+def test_a_quoted_recommendation_that_says_support_as_a_noun_is_still_quoted(lex, rules):
+    """"The Department should pay support workers directly": "support" here is what is paid for, not
+    the paper agreeing, so the item is the committee's recommendation and not the paper's answer."""
+    text = ("Dear Chair,\n\nThank you for your letter of 3 March enclosing the Committee's report. The "
+            "Government's response to its recommendations follows.\n\n"
+            "1. The Department should publish annual statistics on the outcomes of Access to Work. (Paragraph 64)\n"
+            "2. The Department should pay support workers and travel providers directly. (Paragraph 70)\n"
+            "From July 2026 the Department will pay support worker agencies directly.\n\nYours sincerely,\n\n"
+            "Jane Green\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
+    assert [r.label for r in R.find_refs(text, seg, rules)] == ["1", "2"]
 
 
 def test_a_papers_own_numbered_paragraphs_are_not_recommendations(lex, rules):

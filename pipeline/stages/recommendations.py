@@ -53,7 +53,9 @@ def _bare_heading(line: str, m: re.Match[str]) -> bool:
 
 # the first line of an answer: a status statement, or the responding body speaking
 _ANSWER_START = re.compile(r"^\W*(?:(?:government\s+)?response\s*:|(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?"
-                           r"(?:government|department|ministry|council|trust|board|home office)|we|i)\b[^.]{0,40}?\b"
+                           r"(?:government|department|ministry|council|trust|board|home office)|we|i)\b"
+                           # not "The Department should pay support workers": a recommendation's verb first
+                           r"(?:(?!\b(?:should|must|ought)\b)[^.]){0,40}?\b"
                            r"(?:accepts?|agrees?|supports?|notes?|rejects?|does not|do not|will|has|have|welcomes?|recognises?)\b)", re.I)
 
 
