@@ -477,6 +477,24 @@ def test_reply_taking_no_position_addresses_nothing(lex, nlp, settings):
     assert [s.stance for s in got] == [StanceLabel.not_addressed] * 2
 
 
+def test_a_recommendation_a_subject_reply_never_singles_out_is_not_read_off_the_others(lex, nlp, settings):
+    """A reply that takes the recommendations in turn by subject and skips one has not answered it:
+    the sentences that answer the others say nothing of it."""
+    text = ("Dear Denise,\n\nThank you for your letter of 26 November and for the Committee's report.\n\n"
+            "Cabinet did not agree to stop using enforcement agents for households that receive council tax "
+            "support. An automatic exclusion would be unfair to other residents.\n\n"
+            "I am pleased to accept the recommendation on an annual collection report. The first report will be "
+            "published on the Council's website in June 2026.\n\nYours sincerely,\n\nPriya Manderson\n")
+    (reply,) = segment(text, lex)
+    sentences = analyse(nlp, text, [(0, len(text))], settings).sentences
+    texts = {"1": "Stop using enforcement agents for households that receive council tax support",
+             "2": "Publish an annual collection report on the Council's website",
+             "3": "Report back to the scrutiny committee on progress in twelve months"}
+    got = {s.label: s.stance for s in stances(text, reply, "L2", "L1", [], [("1", 1), ("2", 2), ("3", 3)],
+                                               {k: f"r{k}" for k in texts}, sentences, lex, texts)}
+    assert got == {"1": StanceLabel.rejected, "2": StanceLabel.accepted, "3": StanceLabel.not_addressed}
+
+
 INLINE_REPLY = """\
 Dear Ms Okoro,
 

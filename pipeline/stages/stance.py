@@ -190,8 +190,9 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
 
     A reply that answers by number and skips a recommendation has not
     addressed it. A reply with no numbers at all is read by subject, and a
-    recommendation it never singles out takes the reply's stance as a whole
-    (an NHS body that defers to the providers defers on every concern).
+    recommendation it never singles out takes the stance of what the reply says
+    besides its answers to the others (an NHS body that defers to the providers
+    defers on every concern); where that is nothing, it has not addressed it.
     """
     rec_texts = {k: v for k, v in (rec_texts or {}).items() if v}
     labels: dict[str, int] = dict(raised)
@@ -206,7 +207,12 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
             del labels[lab]
     whole = None if structured or not found and not labels else answers_mod.whole_reply(text, seg, sentences)
     if whole is not None:
+        # what the reply says of the others is no stance on one it never singles out: that comes
+        # from the rest of it (its opening and closing, a position it takes on every concern)
+        taken = {u[0] for a in found.values() for u in a.units}
         found = _with_reply_wide(text, found, whole, lex)
+        rest = tuple(u for u in whole.units if u[0] not in taken)
+        whole = answers_mod.Answer(rest, whole.how, whole.xref, whole.opens) if rest else None
     verdicts: dict[str, Verdict] = {}
     how: dict[str, str] = {}
     order = sorted(labels, key=lambda x: (labels[x], x))
