@@ -189,15 +189,14 @@ def _by_elimination(heading_of: dict[str, str | None], answered: dict, everyone:
 def _sent_elsewhere(reply: LetterState, document: str, lex: Lexicons) -> set[str]:
     """The concerns a reply says were sent to another body ("Concern 3 is addressed to Stenfield
     Borough Council and I do not respond to it here"), and names nowhere else: it answers none of
-    them. Where the reply would be left answering nothing, or its writer is unknown, none."""
+    them. Where its writer is unknown, none."""
     said = [r for r in reply.refs if r.sent_to]
     snd = _party(reply, PartyRole.sender)
     writers = [w for w in (snd.organisation, snd.position) if w] if snd is not None else []
     if not said or not writers:
         return set()
     elsewhere = {r.label for r in said if not any(_names_writer(r.sent_to, w, document, lex) for w in writers)}
-    elsewhere -= {r.label for r in reply.refs if not r.sent_to}
-    return elsewhere if {r.label for r in reply.refs} - elsewhere else set()
+    return elsewhere - {r.label for r in reply.refs if not r.sent_to}
 
 
 _OWN = re.compile(r"(?:us|me|it|this|our|my)\b", re.I)
@@ -365,9 +364,12 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             continue
         prev = answered.get(ls.letter.letter_id)
         heading = heading_of.get(ls.letter.letter_id)
+        raised = _raised(prev, ls, heading)
         gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
+        if not ({lab for lab, _ in raised} | {r.label for r in ls.refs}) - gone:
+            gone = set()  # a reply is never left answering nothing
         refs = [r for r in ls.refs if r.label not in gone]
-        raised = [x for x in _raised(prev, ls, heading) if x[0] not in gone]
+        raised = [x for x in raised if x[0] not in gone]
         labels = {lab: num for lab, num in raised} | {r.label: r.number for r in refs}
         if not labels:
             continue

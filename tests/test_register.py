@@ -452,6 +452,17 @@ def test_a_reply_takes_no_stance_on_concerns_it_says_went_to_another_body(tmp_pa
     assert labels_by_reply(SAID_BY_THE_REPLIES, tmp_path, settings, nlp) == {1: {"1"}, 2: {"2", "3"}}
 
 
+def test_a_reply_that_numbers_only_the_other_body_s_concerns_answers_its_own(tmp_path, settings, nlp):
+    """The Home Office's "I note that concern 1 is addressed to the Trust" is its only number; it
+    answers its own two in prose, and takes no stance on 1."""
+    text = SAID_BY_THE_REPLIES.replace(
+        "Concerns 2 and 3 were addressed to the ICB; concern 1 was\naddressed to Elmbridge Community Health NHS "
+        "Trust, which is replying separately.", "I note that concern 1 was addressed to Elmbridge Community\n"
+        "Health NHS Trust, which is replying separately.")
+    assert "I note that concern 1" in text
+    assert labels_by_reply(text, tmp_path, settings, nlp) == {1: {"1"}, 2: {"2", "3"}}
+
+
 SPLIT_LETTER = """Ms Ruth Okafor
 Chief Executive
 Harrowgate Community Health Trust
