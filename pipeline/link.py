@@ -199,6 +199,15 @@ def _sent_elsewhere(reply: LetterState, document: str, lex: Lexicons) -> set[str
     return elsewhere - {r.label for r in reply.refs if not r.sent_to}
 
 
+def _said_own(reply: LetterState, document: str, lex: Lexicons) -> set[str]:
+    """The concerns a reply says were sent to its own writer ("Concerns 4 and 5 were addressed to
+    the ICB"), not shared with another body ("both", "also")."""
+    snd = _party(reply, PartyRole.sender)
+    writers = [w for w in (snd.organisation, snd.position) if w] if snd is not None else []
+    return {r.label for r in reply.refs if r.sent_to and not _SHARED.match(r.sent_to)
+            and any(_names_writer(r.sent_to, w, document, lex) for w in writers)}
+
+
 _OWN = re.compile(r"(?:us|me|it|this|our|my)\b", re.I)
 
 
@@ -366,6 +375,9 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         heading = heading_of.get(ls.letter.letter_id)
         raised = _raised(prev, ls, heading)
         gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
+        own = _said_own(ls, doc_of[id(ls)].text, lex)
+        if own:  # "Concerns 4 and 5 were addressed to the ICB": the rest are someone else's
+            gone |= {lab for lab, _ in raised} - own - {r.label for r in ls.refs}
         if not ({lab for lab, _ in raised} | {r.label for r in ls.refs}) - gone:
             gone = set()  # a reply is never left answering nothing
         refs = [r for r in ls.refs if r.label not in gone]

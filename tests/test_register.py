@@ -463,6 +463,16 @@ def test_a_reply_that_numbers_only_the_other_body_s_concerns_answers_its_own(tmp
     assert labels_by_reply(text, tmp_path, settings, nlp) == {1: {"1"}, 2: {"2", "3"}}
 
 
+def test_a_reply_that_names_its_own_concerns_answers_only_those(tmp_path, settings, nlp):
+    """"Concerns 2 and 3 were addressed to the ICB.", and nothing of concern 1: the ICB takes no
+    stance on the Trust's concern."""
+    text = SAID_BY_THE_REPLIES.replace(
+        "Concerns 2 and 3 were addressed to the ICB; concern 1 was\naddressed to Elmbridge Community Health NHS "
+        "Trust, which is replying separately.", "Concerns 2 and 3 were addressed to the ICB.")
+    assert "addressed to the ICB." in text
+    assert labels_by_reply(text, tmp_path, settings, nlp) == {1: {"1"}, 2: {"2", "3"}}
+
+
 SPLIT_LETTER = """Ms Ruth Okafor
 Chief Executive
 Harrowgate Community Health Trust
