@@ -804,6 +804,22 @@ def test_concerns_numbered_under_each_addressee_in_a_letter(lex, rules):
                    ("3", "the Care Quality Commission", "The home had not been inspected for five years")]
 
 
+@pytest.mark.parametrize(("trust", "icb"), [
+    ("For Oakbridge Hospitals NHS Foundation Trust", "For NHS Oakbridge and Wyre Integrated Care Board"),
+    ("Recommendations to Oakbridge Hospitals NHS Foundation Trust", "Recommendations to the Cabinet Member for Health"),
+], ids=["for-body", "recommendations-to"])
+def test_a_letter_s_recommendations_under_a_heading_naming_each_body(trust, icb, lex, rules):
+    """A Healthwatch or scrutiny letter heads each body's recommendations with its name, no colon:
+    "For Oakbridge Hospitals NHS Foundation Trust", "Recommendations to the Cabinet Member for Health"."""
+    text = letter(f"We make the following recommendations.\n\n{trust}\n\n1. Give every patient a written "
+                  "estimated date of discharge.\n\n2. Make sure take-home medicines are ready before patients "
+                  f"leave.\n\n{icb}\n\n3. Commission a home from hospital support service across the area.")
+    (seg,) = segment(text, lex)
+    got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+    body = lambda head: head.split(" ", 2)[2] if head.startswith("Recommendations") else head.split(" ", 1)[1]
+    assert got == {"1": body(trust), "2": body(trust), "3": body(icb)}
+
+
 def test_recommendations_quoted_by_paragraph_number(lex, rules):
     """"Paragraph 3.4: The University should ...": a report that numbers its recommendations by
     paragraph; a paragraph line that recommends nothing is no recommendation."""

@@ -474,8 +474,8 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
             else r for r in refs]
 
 
-# what an addressee heading says before the body: "To ", "For ", "I recommend that "
-_ADDRESSEE_LEAD = re.compile(r"^\W*(?:to|for|(?:i|we)\s+(?:\w+\s+)?recommend\s+that)\s+", re.I)
+# what an addressee heading says before the body: "To ", "For ", "Recommendations to ", "I recommend that "
+_ADDRESSEE_LEAD = re.compile(r"^\W*(?:(?:recommendations?\s+)?(?:to|for)|(?:i|we)\s+(?:\w+\s+)?recommend\s+that)\s+", re.I)
 
 
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
