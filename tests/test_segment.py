@@ -488,6 +488,8 @@ def test_a_paper_titled_as_a_body_s_response_is_a_reply(title, kind, lex):
 @pytest.mark.parametrize("opening", [
     "I acknowledge receipt of your report dated 3 June 2024 and offer my condolences to the family.",
     "We respond to each matter of concern in the order in which it appears in your report.",
+    "I am grateful for your report dated 9 October 2025 and for the care you took at the inquest.",
+    "I have answered the three concerns you addressed to me using your numbers.",
 ])
 def test_a_letter_acknowledging_the_report_or_answering_each_concern_is_a_reply(opening, lex):
     text = f"Dear Mr Pask,\n\n{opening} The force has changed its practice.\n\nYours sincerely,\n\nAnn Lee\n"
