@@ -501,6 +501,18 @@ def test_a_quoted_recommendation_that_says_support_as_a_noun_is_still_quoted(lex
     assert [r.label for r in R.find_refs(text, seg, rules)] == ["1", "2"]
 
 
+def test_a_quoted_paragraph_that_opens_with_what_the_committee_heard_is_a_recommendation(lex, rules):
+    """pdftotext wraps "1. We heard that ... The Government should require ... (Paragraph 21)" over
+    several lines: the paragraph recommends, though its first line only reports evidence."""
+    body = ("1. We heard that too many installations were carried out without a proper assessment of\n"
+            "the property. The Government should require a whole-house assessment before every\n"
+            "measure funded through a government scheme. (Paragraph 21)\n\nGovernment response\n\n"
+            "We agree, and this requirement has applied since March 2025.\n\n"
+            "2. The Government should establish a central register of insulation guarantees.\n"
+            "(Paragraph 34)\n\nGovernment response\n\nThe Government will set up a central register.")
+    assert labels(letter(body), lex, rules) == ["1", "2"]
+
+
 def test_a_papers_own_numbered_paragraphs_are_not_recommendations(lex, rules):
     body = ("1. The Government welcomes the Committee's report and should like to thank its members.\n\n"
             "2. The Government has considered each recommendation carefully.\n\n"

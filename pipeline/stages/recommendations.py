@@ -98,10 +98,15 @@ _RESPONSE_BELOW = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?
 def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
     """"1. The Ministry should publish ... (Paragraph 14)" with "Government response:" under
     it: a recommendation, though no lead-in says so (a paper's own numbered paragraphs
-    are not followed by a response label)."""
-    if not MODAL.search(item_text):
+    are not followed by a response label). A committee may open the paragraph with what it heard
+    ("1. We heard that ... The Government should require ..."), so the whole quote up to its
+    paragraph tag may recommend."""
+    lines = blocks[bi].lines
+    tag = _tag_line(lines)
+    if not MODAL.search(item_text) and not (
+            tag is not None and MODAL.search(" ".join(clean(ln.text) or "" for ln in lines[:tag + 1]))):
         return False
-    if _tag_line(blocks[bi].lines) is not None or _response_line(blocks[bi].lines[1:]) is not None:
+    if tag is not None or _response_line(lines[1:]) is not None:
         return True
     nxt = next((b for b in blocks[bi + 1: bi + 3] if not _LONE_NUMBER.match(clean(b.text) or "")), None)
     first = clean(nxt.lines[0].text) or "" if nxt is not None else ""
