@@ -358,6 +358,20 @@ def test_a_numbered_topic_heading_on_the_line_above_its_answer_is_not_part_of_it
                               "external audit.")
 
 
+def test_a_mention_under_another_recommendation_s_heading_does_not_take_its_answer(lex, nlp, settings, rules):
+    """"The action plan for recommendations 1 and 2 is enclosed." under "Recommendation 3" points back:
+    1 and 2 keep the answers under their own headings, and 3 keeps its section."""
+    text = reply("Thank you for your letter enclosing your final report.",
+                 "Recommendation 1", "Every penalty found by the search has been cancelled and refunded.",
+                 "Recommendation 2", "We cannot make the change until the new system is live in 2027.",
+                 "Recommendation 3", "The action plan for recommendations 1 and 2 is enclosed. We have also sent a "
+                 "copy to Mrs R with a named contact.", salutation="Dear Ombudsman,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts={})
+    assert got["1"] == ("heading", ["Every penalty found by the search has been cancelled and refunded."])
+    assert got["2"] == ("heading", ["We cannot make the change until the new system is live in 2027."])
+    assert "We have also sent a copy to Mrs R with a named contact." in got["3"][1]
+
+
 def test_a_sentence_that_says_where_the_answers_are_opens_none_of_them(lex, nlp, settings, rules):
     """"Our response to concerns 1 to 3 is set out below. The first two concerns are closely
     connected and I have answered them together." names the concerns only to say where their

@@ -268,12 +268,37 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             openers[start] = {label}
             heading_at[start] = True
     order = sorted(openers)
+
+    def says_nothing() -> list[bool]:
+        return [_says_nothing(text, _without_quote(
+            text, [u for u in all_units if start <= u[0] < (order[k + 1] if k + 1 < len(order) else hi)],
+            [rec_texts.get(lab) for lab in openers[start]], stop, stated=start in stated_at))
+            for k, start in enumerate(order)]
+
+    bare = says_nothing()
+    # a recommendation answered under a heading of its own is answered there: "The action plan for
+    # recommendations 3 to 5 is enclosed" under "Recommendation 6" cross-refers, and opens nothing
+    # (under its own group's heading, "We accept Recommendation 1 in full." splits the group)
+    headed = {lab for k, start in enumerate(order) if heading_at[start] and not bare[k] for lab in openers[start]}
+    crossing = []
+    over: int | None = None  # the heading whose section we are in (not a quote under it)
+    for x in order:
+        if heading_at[x]:
+            over = x if x not in stated_at else over
+            continue
+        elsewhere = openers[x] & headed - (openers[over] if over is not None else set())
+        if over is not None and elsewhere:
+            crossing.append(x)
+            openers[x] -= elsewhere
+    for start in crossing:
+        if not openers[start]:
+            del openers[start]
+    if crossing:
+        order = sorted(openers)
+        bare = says_nothing()
     # a summary of the recommendations before the answers ("Summary of the Committee's
     # recommendations: 1. ... 8. ..."): quotes with nothing under them whose labels are
     # opened again further on; a label the paper never takes up again is not addressed
-    bare = [_says_nothing(text, _without_quote(
-        text, [u for u in all_units if start <= u[0] < (order[k + 1] if k + 1 < len(order) else hi)],
-        [rec_texts.get(lab) for lab in openers[start]], stop, stated=start in stated_at)) for k, start in enumerate(order)]
     for run in _runs(bare):
         labels_run = {lab for k in run for lab in openers[order[k]]}
         # taken up again under headings or quotes of their own, not named in the prose after them
