@@ -567,6 +567,26 @@ def test_a_coroners_report_page_with_its_reply_pasted_under_it_is_two_letters(le
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
 
 
+@pytest.mark.parametrize("signature", ["Graham Ibbotson\nHM Senior Coroner for Aldmoor",
+                                       "O J Penhaligon\nArea Coroner"], ids=["full-name", "initials"])
+def test_the_coroner_s_name_under_the_report_is_not_the_reply_s_letterhead(signature, lex):
+    """The report ends with the coroner's name and title; the reply's letterhead follows. The name
+    is the report's: the reply's head names the coroner again, as its addressee."""
+    surname = signature.split("\n")[0].split()[-1]
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nCORONER'S CONCERNS\n\nDuring the course of the "
+            "inquest the evidence revealed matters giving rise to concern. In my opinion there is a risk that future "
+            "deaths will occur unless action is taken.\n\nThe MATTERS OF CONCERN are as follows:\n\n1. No search of "
+            "force systems was made before the call was closed.\n\n2. The caller was not told that no officer would "
+            "attend.\n\nACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+            f"9 Dated: 9 October 2025\n\n{signature}\n\nAldmoor Constabulary\nPolice Headquarters\n"
+            f"Aldmoor\nAM2 5RD\n\n1 December 2025\n\nMr {surname}\nCoroner's Court\nAldmoor\nAM1 4JJ\n\n"
+            f"Dear Mr {surname}\n\nThank you for your report dated 9 October 2025. Every call is now searched.\n\n"
+            "Yours sincerely\n\nLena Hargreaves\nChief Constable\n")
+    report, reply = segment(text, lex)
+    assert text[report.start:report.end].rstrip().endswith(signature)
+    assert text[reply.start:].startswith("Aldmoor Constabulary")
+
+
 def test_a_bare_greeting_in_minutes_opens_nothing(lex):
     text = ("Minutes of the Health Scrutiny Panel, 4 March 2025\n\nPresent: Cllr A Patel (Chair), Cllr B Moss\n\n"
             "1. Welcome\n\nThe Chair opened the meeting and said:\n\nGood morning,\n\nand welcomed the witnesses "

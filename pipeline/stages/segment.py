@@ -125,7 +125,26 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int) -> int:
         j -= 1
         if b.gap >= 2 and j < sal:
             break
+    if j + 1 < sal and _signs_what_precedes(blocks, j, sal):
+        j += 1
     return j
+
+
+# "Graham Ibbotson", "O J Penhaligon", "Dr Priya Shah": a name alone on its line
+_SIGNED_NAME = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|HHJ)\.?\s+)?(?:[A-Z]\.?\s+){0,3}"
+                          r"(?:[A-Z][a-z'’-]+\s+){0,2}(?P<surname>[A-Z][a-z'’-]+|[A-Z]{2,})$")
+
+
+def _signs_what_precedes(blocks: list[Block], j: int, sal: int) -> bool:
+    """Block ``j``, first in a letter head, is the name and title that sign the document above it
+    (a coroner's report): the head below names the same person again, as whom the letter is to."""
+    b = blocks[j]
+    first = clean(b.lines[0].text) or ""
+    m = _SIGNED_NAME.match(first)
+    if not m or len(b.lines) > 3 or not any(_ROLE_LINE.search(ln.text) for ln in b.lines[1:]):
+        return False
+    below = " ".join(ln.text for x in blocks[j + 1:sal + 1] for ln in x.lines)
+    return re.search(r"\b" + re.escape(m.group("surname")) + r"\b", below, re.I) is not None
 
 
 def _find_signoff(blocks: list[Block], lo: int, hi: int, lex: Lexicons) -> tuple[int, Line] | None:
