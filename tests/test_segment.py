@@ -587,6 +587,17 @@ def test_the_coroner_s_name_under_the_report_is_not_the_reply_s_letterhead(signa
     assert text[reply.start:].startswith("Aldmoor Constabulary")
 
 
+def test_a_regulator_thanking_for_information_and_asking_for_a_reply_writes_the_letter(lex):
+    """"Thank you for the incident report your team sent us" in a letter that asks for a reply by a
+    date is the letter; the company's answer, which names "your letter", is the reply."""
+    text = ("Dear Graham\n\nThank you for the incident report your team sent us on 25 July. We expect Calderwick "
+            "Water to:\n\n1. make the payments due automatically.\n\n2. provide a second source of supply.\n\n"
+            "Please reply to this letter by 12 September 2025, setting out how Calderwick will respond.\n\n"
+            "Yours sincerely\n\nSophie Mallinder\n\n\nDear Sophie\n\nThank you for your letter of 11 August. "
+            "We made the payments automatically.\n\nYours sincerely\n\nGraham Thursby\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
+
+
 def test_a_bare_greeting_in_minutes_opens_nothing(lex):
     text = ("Minutes of the Health Scrutiny Panel, 4 March 2025\n\nPresent: Cllr A Patel (Chair), Cllr B Moss\n\n"
             "1. Welcome\n\nThe Chair opened the meeting and said:\n\nGood morning,\n\nand welcomed the witnesses "

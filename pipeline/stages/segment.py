@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pipeline.lexicon import Lexicons
 from pipeline.records import Kind
 from pipeline.stages.shapes import RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts
-from pipeline.text import DATE_WORDS, Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks, word_count
+from pipeline.text import (DATE_WORDS, Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks,
+                           unwrap, word_count)
 
 _HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
 # prose paragraphs that make text before a first letter, or after a last
@@ -170,9 +171,23 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:", re.I | re.M)
 
 
+# a letter asks for the reply it expects by a date; a reply refers to "your letter" or "your report"
+_ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|within|no later than)\b|\bgrateful "
+                             r"(?:for|to receive) (?:a|your) (?:reply|response)\b[^.]{0,30}?\b(?:by|within)\b", re.I)
+_NAMES_WHAT_IT_ANSWERS = re.compile(r"\byour (?:[\w’'-]+ ){0,3}?(?:letter|e-?mail|report|correspondence|decision|"
+                                    r"recommendations?|concerns?)\b", re.I)
+
+
 def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: str = "") -> Kind:
+    """A reply says it answers something; but "Thank you for the incident report your team sent us"
+    in a regulator's letter that asks for a reply by a date thanks, and answers nothing."""
     opening = text[body_start: min(end, body_start + 1500)]
-    return Kind.reply if lex.answers(opening) or _RE_SUBJECT.search(head) else Kind.letter
+    if _RE_SUBJECT.search(head):
+        return Kind.reply
+    if not lex.answers(opening):
+        return Kind.letter
+    asks = _ASKS_FOR_REPLY.search(unwrap(text[body_start:end])) is not None
+    return Kind.letter if asks and not _NAMES_WHAT_IT_ANSWERS.search(unwrap(opening)) else Kind.reply
 
 
 def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int | None:
