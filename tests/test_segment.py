@@ -598,6 +598,19 @@ def test_a_regulator_thanking_for_information_and_asking_for_a_reply_writes_the_
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
 
 
+def test_a_letterhead_glued_under_the_signature_starts_the_reply(lex):
+    """The reply's letterhead straight under the letter's signature, no blank line between: the name
+    and title sign the letter (the reply names her again as its addressee), the letterhead opens the reply."""
+    text = ("Dear Graham\n\nPlease reply to this letter by 12 September 2025.\n\nYours sincerely\n\n"
+            "Sophie Mallinder\nSenior Director, Customers and Casework\nCalderwick Water Services Limited\n"
+            "Riverside House\nCalderwick\nCW3 8LT\n\nSophie Mallinder\nSenior Director\nOfwat\n\n"
+            "10 September 2025\n\nDear Sophie\n\nThank you for your letter of 11 August.\n\n"
+            "Yours sincerely\n\nGraham Thursby\n")
+    first, second = segment(text, lex)
+    assert text[first.start:first.end].rstrip().endswith("Senior Director, Customers and Casework")
+    assert text[second.start:].startswith("Calderwick Water Services Limited")
+
+
 def test_a_bare_greeting_in_minutes_opens_nothing(lex):
     text = ("Minutes of the Health Scrutiny Panel, 4 March 2025\n\nPresent: Cllr A Patel (Chair), Cllr B Moss\n\n"
             "1. Welcome\n\nThe Chair opened the meeting and said:\n\nGood morning,\n\nand welcomed the witnesses "

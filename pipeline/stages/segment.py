@@ -136,6 +136,27 @@ _SIGNED_NAME = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|HHJ
                           r"(?:[A-Z][a-z'’-]+\s+){0,2}(?P<surname>[A-Z][a-z'’-]+|[A-Z]{2,})$")
 
 
+HEAD_BLOCKS = 4  # blocks after a signature in which the next letter names its addressee
+
+
+def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
+    """A signature with the next letter's letterhead straight under it ("Sophie Mallinder / Senior
+    Director / Calderwick Water Services Limited / Riverside House / ... CW3 8LT") is two blocks:
+    the name and title sign the letter above, where the next letter's head names them again as
+    its addressee."""
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        lines = b.lines
+        signed = i > 0 and _is_signoff(blocks[i - 1].lines[-1], lex)  # right under "Yours sincerely"
+        m = _SIGNED_NAME.match(clean(lines[0].text) or "") if len(lines) >= 4 and signed else None
+        if m and _ROLE_LINE.search(lines[1].text) and any(has_postcode(ln.text) for ln in lines[2:]):
+            if _named_again(m.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS]):
+                out += [Block(lines[:2], b.gap), Block(lines[2:], 0)]
+                continue
+        out.append(b)
+    return out
+
+
 def _signs_what_precedes(blocks: list[Block], j: int, sal: int) -> bool:
     """Block ``j``, first in a letter head, is the name and title that sign the document above it
     (a coroner's report): the head below names the same person again, as whom the letter is to."""
@@ -144,8 +165,21 @@ def _signs_what_precedes(blocks: list[Block], j: int, sal: int) -> bool:
     m = _SIGNED_NAME.match(first)
     if not m or len(b.lines) > 3 or not any(_ROLE_LINE.search(ln.text) for ln in b.lines[1:]):
         return False
-    below = " ".join(ln.text for x in blocks[j + 1:sal + 1] for ln in x.lines)
-    return re.search(r"\b" + re.escape(m.group("surname")) + r"\b", below, re.I) is not None
+    return _named_again(m.group("surname"), blocks[j + 1:sal + 1])
+
+
+def _named_again(surname: str, head: list[Block]) -> bool:
+    """Whether a letter head names the person again in its addressee block, before its "Dear"
+    (the greeting alone names whom the letter is to, not who signed above it)."""
+    below = []
+    for x in head:
+        if _SALUTATION_START.match(x.lines[0].text):
+            break
+        below += [ln.text for ln in x.lines]
+    return re.search(r"\b" + re.escape(surname) + r"\b", " ".join(below), re.I) is not None
+
+
+_SALUTATION_START = re.compile(r"^\W*(?:dear|hi|hello|good (?:morning|afternoon|evening))\b", re.I)
 
 
 def _find_signoff(blocks: list[Block], lo: int, hi: int, lex: Lexicons) -> tuple[int, Line] | None:
@@ -413,7 +447,7 @@ def _greeting(text: str, sal: Line | None) -> str | None:
 
 def segment(text: str, lex: Lexicons) -> list[Segment]:
     """Segments of ``text`` in file order; each runs to the next one's start."""
-    blocks = _salutation_blocks(to_blocks(split_lines(text)), lex)
+    blocks = _salutation_blocks(_unglued_signatures(to_blocks(split_lines(text)), lex), lex)
     if not blocks:
         return []
     starts = hard_starts(text, lex)
