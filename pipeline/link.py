@@ -186,13 +186,17 @@ def _by_elimination(heading_of: dict[str, str | None], answered: dict, everyone:
             heading_of[open_[0]] = left.pop()
 
 
+def _writers(reply: LetterState) -> list[str]:
+    snd = _party(reply, PartyRole.sender)
+    return [w for w in (snd.organisation, snd.position) if w] if snd is not None else []
+
+
 def _sent_elsewhere(reply: LetterState, document: str, lex: Lexicons) -> set[str]:
     """The concerns a reply says were sent to another body ("Concern 3 is addressed to Stenfield
     Borough Council and I do not respond to it here"), and names nowhere else: it answers none of
     them. Where its writer is unknown, none."""
     said = [r for r in reply.refs if r.sent_to]
-    snd = _party(reply, PartyRole.sender)
-    writers = [w for w in (snd.organisation, snd.position) if w] if snd is not None else []
+    writers = _writers(reply)
     if not said or not writers:
         return set()
     elsewhere = {r.label for r in said if not any(_names_writer(r.sent_to, w, document, lex) for w in writers)}
@@ -202,8 +206,7 @@ def _sent_elsewhere(reply: LetterState, document: str, lex: Lexicons) -> set[str
 def _said_own(reply: LetterState, document: str, lex: Lexicons) -> set[str]:
     """The concerns a reply says were sent to its own writer ("Concerns 4 and 5 were addressed to
     the ICB"), not shared with another body ("both", "also")."""
-    snd = _party(reply, PartyRole.sender)
-    writers = [w for w in (snd.organisation, snd.position) if w] if snd is not None else []
+    writers = _writers(reply)
     return {r.label for r in reply.refs if r.sent_to and not _SHARED.match(r.sent_to)
             and any(_names_writer(r.sent_to, w, document, lex) for w in writers)}
 
