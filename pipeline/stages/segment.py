@@ -106,7 +106,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
     return i
 
 
-def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int) -> int:
+def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
     """No sign-off before a salutation: walk back over the letter head.
 
     The walk stops at prose, at a second date (a letter head has one; the
@@ -126,7 +126,7 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int) -> int:
         j -= 1
         if b.gap >= 2 and j < sal:
             break
-    if j + 1 < sal and _signs_what_precedes(blocks, j, sal):
+    if j + 1 < sal and _signs_what_precedes(blocks, j, sal, lex):
         j += 1
     return j
 
@@ -150,14 +150,14 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
         signed = i > 0 and _is_signoff(blocks[i - 1].lines[-1], lex)  # right under "Yours sincerely"
         m = _SIGNED_NAME.match(clean(lines[0].text) or "") if len(lines) >= 4 and signed else None
         if m and _ROLE_LINE.search(lines[1].text) and any(has_postcode(ln.text) for ln in lines[2:]):
-            if _named_again(m.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS]):
+            if _named_again(m.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex):
                 out += [Block(lines[:2], b.gap), Block(lines[2:], 0)]
                 continue
         out.append(b)
     return out
 
 
-def _signs_what_precedes(blocks: list[Block], j: int, sal: int) -> bool:
+def _signs_what_precedes(blocks: list[Block], j: int, sal: int, lex: Lexicons) -> bool:
     """Block ``j``, first in a letter head, is the name and title that sign the document above it
     (a coroner's report): the head below names the same person again, as whom the letter is to."""
     b = blocks[j]
@@ -165,21 +165,18 @@ def _signs_what_precedes(blocks: list[Block], j: int, sal: int) -> bool:
     m = _SIGNED_NAME.match(first)
     if not m or len(b.lines) > 3 or not any(_ROLE_LINE.search(ln.text) for ln in b.lines[1:]):
         return False
-    return _named_again(m.group("surname"), blocks[j + 1:sal + 1])
+    return _named_again(m.group("surname"), blocks[j + 1:sal + 1], lex)
 
 
-def _named_again(surname: str, head: list[Block]) -> bool:
+def _named_again(surname: str, head: list[Block], lex: Lexicons) -> bool:
     """Whether a letter head names the person again in its addressee block, before its "Dear"
     (the greeting alone names whom the letter is to, not who signed above it)."""
     below = []
     for x in head:
-        if _SALUTATION_START.match(x.lines[0].text):
+        if lex.salutation.match(clean(x.lines[0].text) or ""):
             break
         below += [ln.text for ln in x.lines]
     return re.search(r"\b" + re.escape(surname) + r"\b", " ".join(below), re.I) is not None
-
-
-_SALUTATION_START = re.compile(r"^\W*(?:dear|hi|hello|good (?:morning|afternoon|evening))\b", re.I)
 
 
 def _find_signoff(blocks: list[Block], lo: int, hi: int, lex: Lexicons) -> tuple[int, Line] | None:
@@ -275,7 +272,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
 
     starts = [0]
     # a report or paper before the first letter (a coroner's report, then the reply)
-    head = _start_without_signoff(blocks, -1, sal[0])
+    head = _start_without_signoff(blocks, -1, sal[0], lex)
     before = blocks[:head]
     if head > 0 and (prose_paragraphs(before) >= PROSE_BLOCKS or prose_lines(before) >= PROSE_LINES
                      or _find_signoff(blocks, -1, head, lex)):
@@ -287,7 +284,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             # the sign-off's own block may carry the signature too
             j = end_of_signature(blocks, bi + 1, sal[k], lex)
         else:
-            j = _start_without_signoff(blocks, sal[k - 1], sal[k])
+            j = _start_without_signoff(blocks, sal[k - 1], sal[k], lex)
         starts.append(max(j, starts[-1] + 1))
 
     # a paper after the last letter's signature (a covering letter, then the response)
