@@ -520,18 +520,31 @@ def test_a_bare_greeting_under_an_e_mail_header_opens_the_message(lex):
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
 
 
-def test_an_e_mail_header_straight_under_a_signature_starts_the_next_message(lex):
-    """A reply pasted from an e-mail client under the letter it answers, with no blank line after
-    the letter's signature: the signature is the letter's, and the reply starts at "From:"."""
-    text = ("Dear Ms Feld,\n\nWe require Tollgate to review every alert on the day it is raised.\n\n"
-            "Yours sincerely,\n\nDaniel Okafor\nCompliance Manager\nGambling Commission\n"
-            "From: Ravi Chandrasekar <ravi@tollgate.example>\nSent: 04 December 2025 16:52\n"
-            "To: Daniel Okafor <dokafor@commission.example>\nSubject: RE: Compliance assessment\n\n"
-            "Dear Daniel,\n\nThank you for your letter. Every alert is now reviewed on the day.\n\n"
-            "Kind regards,\n\nRavi Chandrasekar\n")
+MAIL_UNDER_SIGNATURE = ("Dear Ms Feld,\n\nWe require Tollgate to review every alert on the day it is raised.\n\n"
+                        "Yours sincerely,\n\nDaniel Okafor\nCompliance Manager\nGambling Commission\n"
+                        "From: Ravi Chandrasekar <ravi@tollgate.example>\nSent: 04 December 2025 16:52\n"
+                        "To: Daniel Okafor <dokafor@commission.example>\nSubject: RE: Compliance assessment\n\n"
+                        "Dear Daniel,\n\nThank you for your letter. Every alert is now reviewed on the day.\n\n"
+                        "Kind regards,\n\nRavi Chandrasekar\n")
+LETTERHEAD_UNDER_SIGNATURE = ("Dear Graham\n\nPlease reply to this letter by 12 September 2025.\n\nYours sincerely\n\n"
+                              "Sophie Mallinder\nSenior Director, Customers and Casework\nCalderwick Water Services "
+                              "Limited\nRiverside House\nCalderwick\nCW3 8LT\n\nSophie Mallinder\nSenior Director\n"
+                              "Ofwat\n\n10 September 2025\n\nDear Sophie\n\nThank you for your letter of 11 August."
+                              "\n\nYours sincerely\n\nGraham Thursby\n")
+
+
+@pytest.mark.parametrize(("text", "signed", "head"), [
+    pytest.param(MAIL_UNDER_SIGNATURE, "Gambling Commission", "From: Ravi", id="e-mail-header"),
+    pytest.param(LETTERHEAD_UNDER_SIGNATURE, "Senior Director, Customers and Casework",
+                 "Calderwick Water Services Limited", id="letterhead-naming-the-signer-as-addressee"),
+])
+def test_the_next_letter_glued_under_a_signature_starts_at_its_own_head(text, signed, head, lex):
+    """The reply pasted straight under the letter's signature, no blank line between: the signature
+    is the letter's, and the reply starts at its e-mail header ("From:" with "Sent:" under it) or at
+    its letterhead (after the signer's name and title, which the reply's addressee block repeats)."""
     first, second = segment(text, lex)
-    assert text[first.start:first.end].rstrip().endswith("Gambling Commission")
-    assert text[second.start:].startswith("From: Ravi")
+    assert text[first.start:first.end].rstrip().endswith(signed)
+    assert text[second.start:].startswith(head)
 
 
 def test_replying_to_a_report_named_by_its_kind_marks_a_reply(lex):
@@ -596,19 +609,6 @@ def test_a_regulator_thanking_for_information_and_asking_for_a_reply_writes_the_
             "Yours sincerely\n\nSophie Mallinder\n\n\nDear Sophie\n\nThank you for your letter of 11 August. "
             "We made the payments automatically.\n\nYours sincerely\n\nGraham Thursby\n")
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
-
-
-def test_a_letterhead_glued_under_the_signature_starts_the_reply(lex):
-    """The reply's letterhead straight under the letter's signature, no blank line between: the name
-    and title sign the letter (the reply names her again as its addressee), the letterhead opens the reply."""
-    text = ("Dear Graham\n\nPlease reply to this letter by 12 September 2025.\n\nYours sincerely\n\n"
-            "Sophie Mallinder\nSenior Director, Customers and Casework\nCalderwick Water Services Limited\n"
-            "Riverside House\nCalderwick\nCW3 8LT\n\nSophie Mallinder\nSenior Director\nOfwat\n\n"
-            "10 September 2025\n\nDear Sophie\n\nThank you for your letter of 11 August.\n\n"
-            "Yours sincerely\n\nGraham Thursby\n")
-    first, second = segment(text, lex)
-    assert text[first.start:first.end].rstrip().endswith("Senior Director, Customers and Casework")
-    assert text[second.start:].startswith("Calderwick Water Services Limited")
 
 
 def test_a_bare_greeting_in_minutes_opens_nothing(lex):
