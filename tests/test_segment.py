@@ -580,8 +580,10 @@ def test_a_coroners_report_page_with_its_reply_pasted_under_it_is_two_letters(le
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
 
 
-@pytest.mark.parametrize("signature", ["Graham Ibbotson\nHM Senior Coroner for Aldmoor",
-                                       "O J Penhaligon\nArea Coroner"], ids=["full-name", "initials"])
+@pytest.mark.parametrize("signature", ["Graham Ibbotson\nHM Senior Coroner for Aldmoor", "O J Penhaligon\nArea Coroner",
+                                       "Siân Maddox\nHM Senior Coroner for Wexcombe",
+                                       "A. Chaudhry-Welland\nAssistant Coroner"],
+                         ids=["full-name", "initials", "accented", "double-barrelled"])
 def test_the_coroner_s_name_under_the_report_is_not_the_reply_s_letterhead(signature, lex):
     """The report ends with the coroner's name and title; the reply's letterhead follows. The name
     is the report's: the reply's head names the coroner again, as its addressee."""
