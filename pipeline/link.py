@@ -16,6 +16,7 @@ from pipeline.records import Kind, PartyRole, RecommendationMention, Stance
 from pipeline.register import Entry, Register, report_key
 from pipeline.stages import stance as stance_mod
 from pipeline.stages.fold import same_body
+from pipeline.stages.segment import ENCLOSES
 from pipeline.stages.shapes import Form
 from pipeline.text import clean
 
@@ -288,6 +289,11 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         first = answered.get(prev.letter.letter_id) if prev is not None else None
         if first is not None and _same_writer(ls, first):
             follow_ups.add(ls.letter.letter_id)
+    # a covering letter whose answers are the paper it encloses ("set out in the enclosed action
+    # plan") takes no stance of its own: the paper after it does
+    covering = {ls.letter.letter_id for d in docs for ls, nxt in zip(d.letters, d.letters[1:])
+                if ls.letter.kind is Kind.reply and nxt.letter.kind is Kind.reply and nxt.seg.salutation is None
+                and ls.seg.salutation is not None and ENCLOSES.search(d.text, ls.seg.start, ls.seg.end)}
 
     # reports and sender organisations carry over from the letter answered
     for ls in everyone:
@@ -372,7 +378,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
                 label=r.label, char_start=r.start, char_end=r.end,
                 sentence=_sentence(doc_of[id(ls)], r.start, r.end)))
     for ls in everyone:
-        if ls.letter.kind is not Kind.reply or ls.letter.letter_id in follow_ups:
+        if ls.letter.kind is not Kind.reply or ls.letter.letter_id in follow_ups | covering:
             continue
         prev = answered.get(ls.letter.letter_id)
         heading = heading_of.get(ls.letter.letter_id)

@@ -473,6 +473,71 @@ def test_a_reply_that_names_its_own_concerns_answers_only_those(tmp_path, settin
     assert labels_by_reply(text, tmp_path, settings, nlp) == {1: {"1"}, 2: {"2", "3"}}
 
 
+ENCLOSED_PLAN = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO: The Chief Executive, Brackley Vale Hospitals NHS Foundation Trust
+
+5 CORONER'S CONCERNS
+During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion there is
+a risk that future deaths will occur unless action is taken.
+
+The MATTERS OF CONCERN are as follows:
+
+1. No VTE risk assessment was made before Mr Petrie left the Emergency Department in a cast.
+
+2. Thromboprophylaxis could not be supplied out of hours.
+
+3. The written advice given to patients in a cast did not mention blood clots.
+
+Dated 21 August 2025
+
+Sian Maddox
+HM Senior Coroner for Wexcombe
+
+
+Brackley Vale Hospitals NHS Foundation Trust
+
+Dear Mrs Maddox
+
+Thank you for your report of 21 August 2025. The Trust's response to each of your concerns is set out in the
+enclosed action plan, which the Executive Quality Group approved on 7 October.
+
+Yours sincerely
+
+Rebecca Sowerby
+Chief Executive
+
+Enc. Action plan
+
+Action plan: Regulation 28 report, Mr C J Petrie
+
+Concern 1: VTE risk assessment before discharge
+Action taken: A mandatory VTE risk assessment field was added to the ED record on 30 June 2025. The record
+cannot be closed until the assessment is complete, and a weekly audit has found 97% of patients assessed.
+Lead: Clinical Director, Emergency Medicine
+Status: Complete
+
+Concern 2: Supply out of hours
+Action taken: Since 1 July 2025 the Emergency Department holds take-home packs of a full course, supplied
+at any time of day or night. Nurses teach self-injection before the patient leaves the department.
+Lead: Chief Pharmacist
+Status: Complete
+
+Concern 3: Written information for patients
+Action taken: The patient leaflet on reducing the risk of blood clots was rewritten with the Patient Panel,
+and every patient discharged in a cast is now given it by the nurse who applies the cast.
+Lead: Lead Nurse, Emergency Department
+Status: Complete
+"""
+
+
+def test_a_covering_letter_s_enclosed_action_plan_answers_and_the_letter_does_not(tmp_path, settings, nlp):
+    """"Set out in the enclosed action plan", then "Enc. Action plan" and the plan under the signature:
+    the plan is the reply that answers, as FORMAT.md has a covering letter and the paper it covers;
+    the covering letter takes no stance (before, six "not addressed" beside the plan's answers)."""
+    assert labels_by_reply(ENCLOSED_PLAN, tmp_path, settings, nlp) == {2: {"1", "2", "3"}}
+
+
 SPLIT_LETTER = """Ms Ruth Okafor
 Chief Executive
 Harrowgate Community Health Trust

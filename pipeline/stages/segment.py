@@ -202,6 +202,11 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:", re.I | re.M)
 
 
+# a reply that sends its answers as a paper under it: "set out in the enclosed action plan", "Enc. Action plan"
+ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]+\s+){0,2}?(?:action plan|plan|"
+                       r"response|table)\b|^\W*enc(?:losures?|s)?\b\.?\s*:?\s*\S", re.I | re.M)
+
+
 # a letter asks for the reply it expects by a date; a reply refers to "your letter" or "your report"
 _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|within|no later than)\b|\bgrateful "
                              r"(?:for|to receive) (?:a|your) (?:reply|response)\b[^.]{0,30}?\b(?:by|within)\b", re.I)
@@ -307,7 +312,10 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         start = blocks[bi].start
         end = blocks[starts[k + 1]].start if k + 1 < len(starts) else region_end
         if owner[bi] is None:
-            out.append((start, end, None, None, classify_unsaluted(text[start:end], lex)))
+            kind = classify_unsaluted(text[start:end], lex)
+            if out and out[-1][4] is Kind.reply and ENCLOSES.search(text[out[-1][0]:start]):
+                kind = Kind.reply  # the action plan a reply encloses ("set out in the enclosed action plan")
+            out.append((start, end, None, None, kind))
             continue
         sal_line = blocks[owner[bi]].lines[0]
         nxt = starts[k + 1] if k + 1 < len(starts) else len(blocks)
