@@ -313,7 +313,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         end = blocks[starts[k + 1]].start if k + 1 < len(starts) else region_end
         if owner[bi] is None:
             kind = classify_unsaluted(text[start:end], lex)
-            if out and out[-1][4] is Kind.reply and ENCLOSES.search(text[out[-1][0]:start]):
+            if out and out[-1][4] is Kind.reply and ENCLOSES.search(text, out[-1][0], start):
                 kind = Kind.reply  # the action plan a reply encloses ("set out in the enclosed action plan")
             out.append((start, end, None, None, kind))
             continue
