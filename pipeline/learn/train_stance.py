@@ -63,7 +63,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind7", "letters_blind7", "coroners_blind7", "papers_blind8", "letters_blind8",
                    "coroners_blind8", "papers_blind9", "letters_blind9", "coroners_blind9", "papers_blind10",
                    "letters_blind10", "coroners_blind10", "papers_blind11", "letters_blind11", "coroners_blind11",
-                   "papers_blind12", "letters_blind12", "coroners_blind12")
+                   "papers_blind12", "letters_blind12", "coroners_blind12", "papers_blind13", "letters_blind13",
+                   "coroners_blind13")
 LAYOUT_KEY = "expected.jsonl"
 
 
