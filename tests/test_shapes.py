@@ -463,6 +463,10 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
                  "Recommendation 1: The Board should revise its self-neglect protocol.\n\nRecommendation 1 - "
                  "Protocol\nBoard response: Accepted\nStatus: Complete\nThe protocol was rewritten in October.\n",
                  Kind.reply, id="a-body-s-response-line-with-its-status"),
+    pytest.param("Harbury Community Trust\nIndependent Review of Volunteer Safeguarding\n\nRecommendation 1: The "
+                 "Trust should vet every volunteer driver.\n\nRecommendation 1 - Vetting\nOur position: Agreed\n"
+                 "Progress: Complete\nEvery driver was checked by October.\n", Kind.reply,
+                 id="a-body-s-position-line-with-its-status"),
     pytest.param("Trust Board\nAgenda item: 12\nMinutes of the meeting held on 5 December 2024\n\nThe Board noted "
                  "the report.\n", Kind.minutes, id="agenda-item-in-minutes"),
     # a report, and anything else
