@@ -796,12 +796,14 @@ def test_numbered_paragraphs_that_skip_the_last_recommendation_leave_it_unanswer
     assert found["4"].how == "heading"
 
 
-def test_a_numbered_heading_may_be_a_long_title(lex, nlp, settings, rules):
+@pytest.mark.parametrize("title", ["Review of the pathway plan on a change of accommodation",
+                                   "Observations after analgesia and recognition of acute chest syndrome"])
+def test_a_numbered_heading_may_be_a_long_title(title, lex, nlp, settings, rules):
     """"2. Review of the pathway plan on a change of accommodation": nine words, no full stop, a
-    heading numbered as the report's concern, like "1. Welfare calls"."""
+    heading numbered as the report's concern, like "1. Welfare calls"; long words make it wide."""
     text = reply("Thank you for your report of 10 March.", "1. Continuity of personal advisers and caseloads",
                  "We have appointed five additional personal advisers since February.",
-                 "2. Review of the pathway plan on a change of accommodation",
+                 f"2. {title}",
                  "This has been put right: a change of address now creates a review task.",
                  salutation="Dear Ms Lloyd-Beddoes", name="Andrew Thewlis")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})

@@ -529,7 +529,7 @@ def _tagged_paragraphs(text: str, blocks: list[Block], refs: list[Ref]) -> list[
 
 # "1. Welfare calls"; "1 and 2. Inspection of memorials" over one answer to both
 _NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)[.)]\s+"
-                               r"(?P<title>[^.!?:]{2,60})[\s*_:]*$")
+                               r"(?P<title>[^.!?:]{2,90})[\s*_:]*$")
 
 
 SUMMARY_ITEMS = 3  # quoted recommendations in a row with no answer between them that make a summary
