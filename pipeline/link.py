@@ -237,11 +237,20 @@ def _bodies(name: str, lex: Lexicons) -> list[str]:
             and (lex.org_re.search(p) or len(p.split()) >= 3)]
 
 
+_SHORT_NAME = re.compile(r"(?i:the)\s+([A-Z][a-z]{2,}|[A-Z]{2,5})")
+
+
 def _same_addressee(heading: str, writer: str, document: str, lex: Lexicons) -> bool:
     """"THE PROBATION SERVICE/MOJ" is the Probation Service; "S2R" is Steps2Recovery where
     the report writes "Steps2Recovery (S2R)"; the report's "The Partners, Tollgate Lane Surgery"
     is the surgery whose practice manager writes."""
-    if any(same_body(part, writer) for part in re.split(r"\s*/\s*|\s+and\s+", heading)):
+    parts = re.split(r"\s*/\s*|\s+and\s+", heading)
+    if any(same_body(part, writer) for part in parts):
+        return True
+    # "The Trust is asked to respond to concerns 1 to 3 and the Practice to concerns 3 and 4": the
+    # report's short name for an addressee is the last word of its full name
+    if any((m := _SHORT_NAME.fullmatch(part.strip())) and re.search(r"\b" + re.escape(m.group(1)) + r"\W*$", writer)
+           for part in parts):
         return True
     if any(same_body(a, b) for a in _bodies(heading, lex) for b in _bodies(writer, lex)):
         return True

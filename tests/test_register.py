@@ -384,6 +384,80 @@ def test_concerns_a_report_asks_each_body_to_answer_go_to_its_reply(tmp_path, se
     assert labels_by_reply(RESPONDENTS, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3"}}
 
 
+SHORT_NAMES = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO:
+
+1. Chief Executive, Wexmoor and Tarn Partnership NHS Foundation Trust
+2. The Partners, Brindle Street Medical Practice
+
+5 CORONER'S CONCERNS
+
+During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion there is
+a risk that future deaths will occur unless action is taken.
+
+The MATTERS OF CONCERN are as follows:
+
+1. The clinic did not ask about constipation at any of Mr Hale's blood tests.
+
+2. Neither Mr Hale nor his mother was told that constipation on clozapine can be dangerous.
+
+3. The clozapine was not on the practice's record of Mr Hale's medicines.
+
+7 YOUR RESPONSE
+
+The Trust is asked to respond to concerns 1 and 2 and the Practice to concerns 2 and 3.
+
+9 10 March 2025
+
+Anne Clark
+Assistant Coroner for Wexmoor
+
+
+Wexmoor and Tarn Partnership NHS Foundation Trust
+
+Dear Ms Clark,
+
+Thank you for your report dated 10 March 2025.
+
+Concern 1 - Monitoring at the clinic
+
+Every clinic appointment now includes a bowel habit check recorded in the notes.
+
+Concern 2 - Information for patients
+
+A new leaflet for patients and carers was issued in April.
+
+Yours sincerely
+
+Dr Farida Malik
+Chief Executive
+
+
+Brindle Street Medical Practice
+Brindle Street, Wexmoor WX2 4PL
+
+Dear Ms Clark,
+
+Thank you for your report dated 10 March 2025, to which I reply for the partners.
+
+Our prescribing team now records every medicine prescribed by a hospital clinic on the patient's record, so that
+it appears on the medication screen. We have also added a leaflet about constipation to our clozapine reviews.
+
+Yours sincerely
+
+Dr Simon Okeke
+Senior Partner
+"""
+
+
+def test_a_report_s_short_names_for_its_addressees_send_their_concerns(tmp_path, settings, nlp):
+    """"The Trust is asked to respond to concerns 1 and 2 and the Practice to concerns 2 and 3": the
+    report calls its addressees by the last word of their names, so the practice's reply answers 2
+    and 3, not the Trust's concern 1."""
+    assert labels_by_reply(SHORT_NAMES, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"2", "3"}}
+
+
 SAID_BY_THE_REPLIES = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
 
 THIS REPORT IS BEING SENT TO:
