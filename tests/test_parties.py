@@ -239,6 +239,16 @@ def test_a_gp_partner_signs_for_the_practice(lex, rules):
     assert (snd.name, snd.position, snd.organisation) == ("Priya Nandakumar", "Senior Partner", "Brookfield Road Surgery")
 
 
+def test_an_e_mail_signature_with_the_address_under_it_names_the_sender(lex, rules):
+    """An e-mail's signature runs on into the practice's address and telephone with no blank line;
+    the postcode there is the sender's own address, not the head of a letter that follows."""
+    text = ("Dear Mrs Ashdown,\n\nThank you for your report of 17 September 2026. We have changed how hospital "
+            "medicines are recorded.\n\nKind regards,\n\nDr Simon Okeke\nSenior Partner\non behalf of the "
+            "Partners\nBrindle Street Medical Practice\n14 Brindle Street, Ryalbridge RB3 2JN\nTel: 0113 496 0583\n")
+    snd = sender_of(text, lex, rules)
+    assert (snd.name, snd.position, snd.organisation) == ("Simon Okeke", "Senior Partner",
+                                                          "Brindle Street Medical Practice")
+
 @pytest.mark.parametrize(
     "signature",
     [

@@ -79,9 +79,11 @@ def _is_org(c: str, lex: Lexicons) -> bool:
     """An organisation line: not a position, a building, or a contact line."""
     if "@" in c or lex.header_cue_lines.match(c) or re.search(r"\d", c):
         return False
-    # "Brookfield Road Surgery" names a practice by its road: a street word, but an organisation's last
+    # "Brookfield Road Surgery", "Brindle Street Medical Practice" name a practice by its road: a
+    # street word, but an organisation's words last
+    tail = c.rstrip(".,")
     return bool(lex.org_re.search(c)) and not _is_role(c, lex) and (
-        not lex.street_re.search(c) or lex.org_re.fullmatch(c.split()[-1].rstrip(".,")) is not None)
+        not lex.street_re.search(c) or any(m.end() == len(tail) for m in lex.org_re.finditer(tail)))
 
 
 def _split_role_org(role: str, lex: Lexicons) -> tuple[str, str | None]:
@@ -163,6 +165,15 @@ def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
     if seg.signoff is not None:
         blocks = to_blocks(split_lines(text, seg.signoff.end, seg.end))
         stop = end_of_signature(blocks, 0, len(blocks), lex)
+        if stop == 0 and blocks and looks_like_person(clean(blocks[0].lines[0].text) or "", lex):
+            # an e-mail's signature runs on into the writer's address: the segment ends before any
+            # letter that follows, so the postcode is the writer's, and the lines above it sign
+            lines = []
+            for ln in blocks[0].lines:
+                if has_postcode(ln.text) or is_dateline(ln.text):
+                    break
+                lines.append(ln)
+            return [Block(lines, blocks[0].gap)]
         return [b for b in blocks[:stop] if not lex.cc_line.match(clean(b.lines[0].text) or "")]
     blocks = to_blocks(split_lines(text, seg.body_start, seg.end))
     tail: list[Block] = []
