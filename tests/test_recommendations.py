@@ -264,14 +264,14 @@ def test_a_modal_sub_lead_outside_a_list_opens_nothing(lex, rules):
     assert labels(text, lex, rules) == []
 
 
-@pytest.mark.parametrize("number", ["{}. ", ""])
-def test_a_concern_in_two_addressees_ranges_is_sent_to_both(number, lex, rules):
+@pytest.mark.parametrize("number, between", [("{}. ", "\n"), ("", "\n"), ("", "; ")])
+def test_a_concern_in_two_addressees_ranges_is_sent_to_both(number, between, lex, rules):
     """"1. The Chief Executive, Ashcombe Trust (concerns 1 to 3)" and "2. The Managing Director,
     Meadowgate Care (concerns 3 to 5)": concern 3 is for both, as "X and Y together:" would be.
-    The form's list of addressees is numbered or not."""
+    The form's list of addressees is numbered or not, one to a line or run on with semicolons."""
     text = letter(
-        f"THIS REPORT IS BEING SENT TO:\n\n{number.format(1)}The Chief Executive, Ashcombe Trust (concerns 1 to 3)\n"
-        f"{number.format(2)}The Managing Director, Meadowgate Care (concerns 3 to 5)\n\nCORONER'S CONCERNS\n\n"
+        f"THIS REPORT IS BEING SENT TO:\n\n{number.format(1)}The Chief Executive, Ashcombe Trust (concerns 1 to 3)"
+        f"{between}{number.format(2)}The Managing Director, Meadowgate Care (concerns 3 to 5)\n\nCORONER'S CONCERNS\n\n"
         "The MATTERS OF CONCERN are as follows:\n\n(1) The system offers a daily dose by default.\n\n"
         "(2) No pharmacist checks discharges at weekends.\n\n(3) The ward and the home do not speak about "
         "changes.\n\n(4) One member of staff wrote the chart alone.\n\n(5) The home still keeps paper "
