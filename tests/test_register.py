@@ -258,6 +258,19 @@ def test_a_report_s_list_of_addressees_sends_each_reply_its_own_concerns(tmp_pat
     assert labels_by_reply(LISTED_ADDRESSEES, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3"}}
 
 
+def test_a_report_s_addressees_are_named_without_the_concerns_sent_to_them(tmp_path, settings, nlp):
+    """"2. The Chief Executive, Driver and Vehicle Licensing Agency (concern (3))": the report's
+    recipient is the Agency; the brackets say what it was sent."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "pfd.txt").write_text(LISTED_ADDRESSEES, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    report = next(x["letter_id"] for x in run.tables["letters"].to_pylist() if x["index"] == 0)
+    got = [(p["position"], p["organisation"]) for p in run.tables["parties"].to_pylist()
+           if p["letter_id"] == report and p["role"] == "recipient"]
+    assert [org for _, org in got] == ["Tollgate Lane Surgery", "Driver and Vehicle Licensing Agency"]
+
+
 SOLICITORS_REPLY = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
 
 THIS REPORT IS BEING SENT TO:
@@ -382,6 +395,71 @@ def test_concerns_a_report_asks_each_body_to_answer_go_to_its_reply(tmp_path, se
     Council's reply answers 1 and 2; the minister names no department, but the report went to
     two bodies and the Council has replied, so the minister's reply is the Department's: concern 3."""
     assert labels_by_reply(RESPONDENTS, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3"}}
+
+
+DATA_SET_LAYOUT = """2025-03-11
+
+J. Halloran
+
+North Wrenshire
+
+Chief Executive, Fernmoor Homes (concerns 1 to 3); Managing Director, Calbridge Gas Services Limited (concerns 3 and 4)
+
+On 2 September 2024 I commenced an investigation into the death of Doreen Pargeter, aged 71.
+
+1. The contact centre did not recognise reports of a smell and headaches as signs of carbon monoxide.
+
+2. An alarm is fitted only in the room with the boiler, not where a concealed flue runs.
+
+3. There is no procedure for a tenant who does not answer letters about the annual gas check.
+
+4. The engineer passed the installation as safe without being able to inspect the flue.
+
+Dear Mr Halloran
+
+Thank you for your report. Everyone at Fernmoor is sorry for Mrs Pargeter's death.
+
+Concern 1: every repair call that mentions a gas appliance now goes through gas safety questions.
+
+Concern 2: Calbridge Gas Services Limited has fitted an extra alarm wherever a flue passes through another
+room, and Calbridge Gas Services Limited will check every such flue at the annual service.
+
+Concern 3: a new procedure for overdue checks goes to our Board in June.
+
+Yours sincerely
+
+Angela Whitcombe
+Chief Executive
+Fernmoor Homes
+
+Dear Mr Halloran
+
+I am the Managing Director of Calbridge Gas Services Limited and I respond on behalf of the company.
+
+Concern 3: we will continue to return these jobs to the landlord, as the contract requires.
+
+Concern 4: our engineers may no longer pass an installation whose flue they cannot see.
+
+Yours sincerely
+
+Martin Deverell
+Managing Director
+"""
+
+
+def test_a_data_set_report_s_addressees_send_their_concerns_in_brackets(tmp_path, settings, nlp):
+    """In the data set's layout the report's addressees are one ";"-separated line, each with its
+    concerns in brackets: the brackets are no part of the body's name (the replies, with no
+    letterhead, are matched to these names). Fernmoor's reply, signed for Fernmoor though it tells
+    of its contractor's work, answers 1 to 3; the contractor's 3 and 4."""
+    from pipeline.run import run_corpus
+
+    assert labels_by_reply(DATA_SET_LAYOUT, tmp_path, settings, nlp) == {1: {"1", "2", "3"}, 2: {"3", "4"}}
+    run = run_corpus(tmp_path, settings, nlp)
+    report = next(x["letter_id"] for x in run.tables["letters"].to_pylist() if x["index"] == 0)
+    got = [(p["position"], p["organisation"]) for p in run.tables["parties"].to_pylist()
+           if p["letter_id"] == report and p["role"] == "recipient"]
+    assert got == [("Chief Executive", "Fernmoor Homes"), ("Managing Director", "Calbridge Gas Services Limited")]
 
 
 SHORT_NAMES = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS

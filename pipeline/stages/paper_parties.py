@@ -14,7 +14,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person, parse
 from pipeline.records import Party, PartyRole
 from pipeline.stages.fold import same_body
-from pipeline.stages.parties import PartyRules, _describe, _is_org, _is_role, _party
+from pipeline.stages.parties import PartyRules, _describe, _is_org, _is_role, _party, _signature_blocks
 from pipeline.stages.segment import Segment
 from pipeline.stages.headings import describe_phrase
 from pipeline.text import Line, clean, split_lines, to_blocks
@@ -116,6 +116,10 @@ def self_introduced(text: str, seg: Segment, letter_id: str) -> Party | None:
                  position=clean(m.group("role")).rstrip(" ,"), char_start=m.start("name"), char_end=m.end("name"))
 
 
+# "Chief Executive, Fernmoor Homes (concerns 1 to 3)": which concerns go to the body, not its name
+_SENT_CONCERNS = re.compile(r"\s*\(\s*(?:matters?\s+of\s+)?concerns?\b(?:[^()]|\([^()]*\))*\)\s*$", re.I)
+
+
 def addressee_list(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> list[Party]:
     """Recipients listed under "THIS REPORT IS BEING SENT TO:" (a coroner's report)."""
     out: list[Party] = []
@@ -129,7 +133,7 @@ def addressee_list(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> li
                 if out:
                     break
                 continue
-            c = re.sub(r"^\s*(?:[-*•·]|\(?\d+[.)])\s*", "", c)
+            c = _SENT_CONCERNS.sub("", re.sub(r"^\s*(?:[-*•·]|\(?\d+[.)])\s*", "", c))
             if re.match(r"^\d+\s+[A-Z]{3,}", clean(item.text) or ""):
                 break  # the next numbered section heading
             head, *rest = [p.strip() for p in c.split(",")]
@@ -211,7 +215,7 @@ def report_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> li
         ln = fields[3]
         pos = ln.start
         for item in ln.text.split(";"):
-            named = describe_phrase(_role_then_body(item.strip(), lex), lex)
+            named = describe_phrase(_role_then_body(_SENT_CONCERNS.sub("", item.strip()), lex), lex)
             at = ln.text.find(item.strip(), pos - ln.start)
             if not named.empty:
                 out.append(Party(letter_id=letter_id, role=PartyRole.recipient, name=named.name,
@@ -291,6 +295,9 @@ def response_sender(text: str, seg: Segment, letter_id: str, addressees: list[Pa
     if m:
         return Party(letter_id=letter_id, role=PartyRole.sender, organisation=m.group("org").strip(),
                      char_start=seg.start + m.start("org"), char_end=seg.start + m.end("org"))
+    signed = _signed_for(text, seg, letter_id, addressees, lex)
+    if signed is not None:
+        return signed
     first_para = body.find("\n\n") if "\n\n" in body.strip() else len(body)
     best, best_score = None, 0.0
     for p in addressees:
@@ -323,6 +330,19 @@ def response_sender(text: str, seg: Segment, letter_id: str, addressees: list[Pa
     if best is None:
         return None
     return Party(letter_id=letter_id, role=PartyRole.sender, organisation=best.organisation or best.position)
+
+
+def _signed_for(text: str, seg: Segment, letter_id: str, addressees: list[Party], lex: Lexicons) -> Party | None:
+    """"Angela Whitcombe / Chief Executive / Fernmoor Homes" under the sign-off: a reply signed for
+    one of the report's addressees speaks for it, however often it names the others (a landlord's
+    reply tells of its contractor's work)."""
+    lines = [ln for b in _signature_blocks(text, seg, lex) for ln in b.lines]
+    hits = [(p, ln) for p in addressees if p.organisation for ln in lines if same_body(p.organisation, clean(ln.text))]
+    if len({id(p) for p, _ in hits}) != 1:
+        return None
+    p, ln = hits[0]
+    return Party(letter_id=letter_id, role=PartyRole.sender, organisation=p.organisation,
+                 char_start=ln.start, char_end=ln.end)
 
 
 def response_recipients(text: str, seg: Segment, letter_id: str) -> list[Party]:
