@@ -281,6 +281,24 @@ def test_a_concern_in_two_addressees_ranges_is_sent_to_both(number, between, lex
     assert got == {"1": trust, "2": trust, "3": f"{trust} and {home}", "4": home, "5": home}
 
 
+@pytest.mark.parametrize("split", [
+    "My first three concerns are for Ashcombe Trust and the last two for Meadowgate Care.",
+    "The first three concerns are for Ashcombe Trust; concerns 4 and 5 are for Meadowgate Care.",
+    "The first three concerns are directed to Ashcombe Trust and the remaining two to Meadowgate Care.",
+])
+def test_a_report_counts_off_the_concerns_it_sends_each_body(split, lex, rules):
+    """"My first four concerns are for Carrowmed Direct Limited and the last two for the General
+    Pharmaceutical Council": the concerns counted in the order the report lists them."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows. " + split + "\n\n(1) The system offers a "
+        "daily dose by default.\n\n(2) No pharmacist checks discharges at weekends.\n\n(3) The ward does not "
+        "speak to the home about changes.\n\n(4) One member of staff wrote the chart alone.\n\n(5) The home "
+        "still keeps paper charts.\n\nACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert got == {"1": "Ashcombe Trust", "2": "Ashcombe Trust", "3": "Ashcombe Trust", "4": "Meadowgate Care",
+                   "5": "Meadowgate Care"}
+
+
 def test_the_report_s_list_of_addressees_sends_each_its_concerns(lex, rules):
     """The form's "THIS REPORT IS BEING SENT TO:" may give each body its concerns in brackets after
     its name: "2. The Chief Executive, Driver and Vehicle Licensing Agency (concerns (3) to (5))"."""

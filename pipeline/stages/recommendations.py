@@ -451,6 +451,20 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                     names = owners.setdefault(lab, [])
                     if who.strip(" ,") not in names:
                         names.append(who.strip(" ,"))
+    # "The first four concerns are for the Trust", "the last two for the Council": counted in the
+    # order the report lists them, after the concerns numbered outright
+    listed = sorted(dict.fromkeys(r.label for r in refs if r.text), key=_order)
+    for m in rules.counted.finditer(body) if rules.counted is not None else ():
+        count = m.group("count").lower()
+        n = int(count) if count.isdigit() else rules.number_words.get(count, 0)
+        end = m.group("end").lower()
+        labs = (listed[:n] if end == "first" else listed[-n:] if end in ("last", "final")
+                else [lab for lab in listed if lab not in owners][:n])
+        if 0 < n == len(labs) <= len(listed):
+            for lab in labs:
+                names = owners.setdefault(lab, [])
+                if m.group("who").strip(" ,") not in names:
+                    names.append(m.group("who").strip(" ,"))
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
