@@ -485,6 +485,29 @@ def test_answers_by_subject(lex, nlp, settings, rules):
     assert [BY_SUBJECT[s:e] for s, e in found["2"].spans][0] == SCRIPT
 
 
+TOPIC_CONCERNS = {
+    "1": "Patients choosing where to have NHS-funded surgery are not told whether the hospital they choose has "
+         "critical care on site.",
+    "2": "There are no agreed criteria, set by the Integrated Care Board, for deciding which NHS-funded patients "
+         "may safely have surgery at a hospital without critical care.",
+}
+CRITERIA = ("We agree that there should be clear criteria for this.",
+            "A clinical review of each provider's criteria is due to report in March 2027.",
+            "The Committee will then decide whether to adopt common criteria.")
+
+
+def test_a_reply_s_own_topic_heading_answers_with_the_paragraph_under_it(lex, nlp, settings, rules):
+    """An ICB answers by its own headings ("Which patients are offered surgery at a hospital without
+    critical care"): the heading names concern 2's subject more than concern 1's, so concern 2 is
+    answered by the whole paragraph under it, and concern 1, never taken up, by nothing."""
+    text = reply("Thank you for your report of 13 August 2026.",
+                 "Which patients are offered surgery at a hospital without critical care", " ".join(CRITERIA),
+                 salutation="Dear Ms Lyle,", name="Dr Ann Lowe")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=TOPIC_CONCERNS)
+    assert "1" not in got
+    assert got["2"][0] == "topic" and got["2"][1][-3:] == list(CRITERIA)
+
+
 def test_an_answer_by_subject_keeps_to_its_subject(lex, nlp, settings, rules):
     found, _ = run(BY_SUBJECT, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=CONCERNS)
     assert SCRIPT not in [BY_SUBJECT[s:e] for s, e in found["1"].spans]

@@ -760,6 +760,13 @@ _RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|h
                         r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard)\b", re.I)
 
 
+def _titles(text: str, candidates: list[Unit], i: int) -> bool:
+    """Whether unit ``i`` is a heading of the reply's own: a paragraph of one line with no full stop."""
+    a, z, p = candidates[i]
+    alone = all(c[2] != p for k, c in enumerate(candidates) if k != i and abs(k - i) <= 1)
+    return alone and "\n" not in text[a:z] and not re.search(r"[.!?:;]\W*$", text[a:z])
+
+
 def topic_units(text: str, candidates: list[Unit], rec_text: str, taken: set[int], stop: frozenset[str],
                 others: list[str] | None = None) -> list[Unit]:
     """The sentences that answer a recommendation by its subject: those sharing the most of
@@ -785,7 +792,14 @@ def topic_units(text: str, candidates: list[Unit], rec_text: str, taken: set[int
             scored.append((shared, i, bool(restated)))
     keep: list[int] = []
     for _, i, restated in sorted(scored, reverse=True)[:TOPIC_UNITS]:
-        # a sentence restating the concern is followed by the answer to it
-        follow = [j for j in ((i + 1, i + 2) if restated else (i + 1,)) if j < len(candidates) and not elsewhere(j)]
+        # a sentence restating the concern is followed by the answer to it; a heading of the
+        # reply's own ("Transfer arrangements") by the paragraph under it, where the heading names
+        # this recommendation's subject more than another's
+        after = (i + 1, i + 2) if restated else (i + 1,)
+        if _titles(text, candidates, i):
+            if elsewhere(i):
+                continue
+            after = tuple(j for j in range(i + 1, len(candidates)) if candidates[j][2] == candidates[i][2] + 1)
+        follow = [j for j in after if j < len(candidates) and not elsewhere(j)]
         keep += ([] if restated else [i]) + follow
     return [(candidates[i][0], candidates[i][1], 0) for i in sorted(set(keep)) if candidates[i][0] not in taken]
