@@ -128,6 +128,13 @@ OUR_RESPONSE = reply(
     "Recommendation 2", "Natural England should name a case officer for every large scheme.",
     "Scottish Government response", "We do not have enough advisers to offer this to every scheme.")
 
+# an agency's "What the review said" / "What we are doing" under each heading, with no blank lines
+SAID_AND_DOING = reply(
+    "Recommendation 1\nWhat the review said\nThe agency should stop suspending payments during an assessment.\n"
+    "What we are doing\nWe have thought carefully about this, but we have not accepted it.",
+    "Recommendation 2\nWhat the review said\nThe agency should offer webchat seven days a week.\n"
+    "What we have done\nWebchat has been open at weekends since March.")
+
 # the status written on each recommendation's label line, the prose under it
 STATUS_ON_LABEL = reply(
     "Recommendation 1 – Accepted\nThe Department will reduce the maximum deduction rate from April.",
@@ -195,6 +202,10 @@ BY_PARAGRAPH = reply(
         "1": ("heading", ["From January we will publish a monthly dataset of every licence granted."]),
         "2": ("heading", ["We do not have enough advisers to offer this to every scheme."]),
     }, id="a-body-s-own-response-label-line"),
+    pytest.param(SAID_AND_DOING, {
+        "1": ("heading", ["We have thought carefully about this, but we have not accepted it."]),
+        "2": ("heading", ["Webchat has been open at weekends since March."]),
+    }, id="what-the-review-said-and-what-we-are-doing"),
     pytest.param(STATUS_ON_LABEL, {
         "1": ("heading", ["Recommendation 1 – Accepted",
                           "The Department will reduce the maximum deduction rate from April."]),

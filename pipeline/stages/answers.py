@@ -66,10 +66,13 @@ RESPONSE_START = re.compile(
     r"|\bnot for the [\w ]{2,30} to respond to\b", re.I)
 _UNNUMBERED = re.compile(r"^\W*recommendation\s*:\s*(?=\S)", re.I)
 _RESPONSE_LABEL = re.compile(r"^\W*(?:government\s+|department(?:al)?\s+)?response\s*:\s*", re.I)
-# "Government response", "Our response", "Scottish Government response", "The Trust's response"
+# "Government response", "Our response", "Scottish Government response", "The Trust's response";
+# an agency's "What the review said" over the quote and "What we are doing" over its answer
 _LABEL_LINE = re.compile(r"^\W*(?:(?:the\s+)?(?:government(?:'s|’s)?|department(?:al)?)\s+)?response\W*$|"
                          r"^[\W_]*(?!(?i:we|i|they|this|that|it|no)\b)(?:(?i:the|our)\s+|(?-i:[A-Z]))"
-                         r"[\w’'-]*(?:\s+[\w’'-]+){0,2}\s+response[\s*_:]*$", re.I)
+                         r"[\w’'-]*(?:\s+[\w’'-]+){0,2}\s+response[\s*_:]*$|"
+                         r"^[\W_]*what\s+(?:we|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:are doing|have done|will do|did|said|"
+                         r"recommended|found|asked(?:\s+for)?)[\s*_:]*$", re.I)
 _FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _STEM = re.compile(r"[a-z][a-z'-]+")
 # a heading line of its own: short, no full stop (a colon may end it)
