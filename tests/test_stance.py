@@ -224,6 +224,8 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
         pytest.param("We cannot accept this recommendation.", "rejected:do-not-accept", id="do-not-accept"),
         pytest.param("We cannot accept this recommendation.", "rejected:not:accept-recommendation",
                      id="negated-accept-counts-for-rejected"),
+        pytest.param("We have thought carefully about this, but we have not accepted it.", "rejected:do-not-accept",
+                     id="have-not-accepted"),
         pytest.param("It is right that we wait for the findings of the evaluation.", "deferred:wait-for-findings",
                      id="wait-for-findings"),
         pytest.param("The guidance already requires this.", "partially_addressed:guidance-covers",
