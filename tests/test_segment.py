@@ -350,6 +350,58 @@ def test_each_letter_has_its_own_salutation_and_signoff(text, expected, lex):
         assert s.start <= s.salutation.start < s.body_end <= s.end
 
 
+BILINGUAL = """Comisiynydd Cenedlaethau'r Dyfodol Cymru
+Future Generations Commissioner for Wales
+Uned 4, Cwrt y Llan / Unit 4, Llan Court
+Caerdydd / Cardiff CF10 4QP
+
+Rhodri Aldred
+Chief Executive
+Glanrhyd County Borough Council
+Glanrhyd CF47 9RX
+
+Annwyl / Dear Rhodri,
+
+I recommend that the Council:
+
+1. Publish the full options appraisal for the new leisure centre before Cabinet decides on a site.
+
+2. Involve young people in the design of the new centre.
+
+Yn gywir / Yours sincerely,
+
+Derek Walker
+Future Generations Commissioner for Wales
+
+Glanrhyd County Borough Council
+Tŷ'r Cyngor, Glanrhyd CF47 9RX
+
+Derek Walker
+Future Generations Commissioner for Wales
+Caerdydd / Cardiff CF10 4QP
+
+Annwyl Gomisiynydd / Dear Commissioner,
+
+Thank you for your letter of 30 July. The options appraisal was published on 4 September.
+
+Yn gywir / Yours sincerely,
+
+Rhodri Aldred
+Chief Executive
+"""
+
+
+def test_a_bilingual_welsh_letter_and_reply_are_two_letters(lex):
+    """Welsh public bodies write "Annwyl / Dear Rhodri," or "Annwyl Gomisiynydd / Dear Commissioner," and
+    sign off "Yn gywir / Yours sincerely,":
+    the letter and the council's reply are two segments, each with its salutation and sign-off."""
+    segs = segment(BILINGUAL, lex)
+    assert [(s.kind, s.salutation.text, s.signoff.text) for s in segs] == [
+        (Kind.letter, "Annwyl / Dear Rhodri,", "Yn gywir / Yours sincerely,"),
+        (Kind.reply, "Annwyl Gomisiynydd / Dear Commissioner,", "Yn gywir / Yours sincerely,")]
+    assert BILINGUAL[segs[1].start:].startswith("Glanrhyd County Borough Council")
+
+
 # ---- kinds
 
 @pytest.mark.parametrize("text, expected", [
