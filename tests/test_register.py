@@ -683,11 +683,22 @@ Status: Complete
 """
 
 
-def test_a_covering_letter_s_enclosed_action_plan_answers_and_the_letter_does_not(tmp_path, settings, nlp):
+# a minister's covering letter that sets its answers out "in the annex to this letter"
+ANNEXED = ENCLOSED_PLAN.replace(
+    "The Trust's response to each of your concerns is set out in the\nenclosed action plan, which the Executive "
+    "Quality Group approved on 7 October.", "I have set out the Trust's response to each of your concerns in the "
+    "annex to\nthis letter.").replace("Enc. Action plan\n\nAction plan: Regulation 28 report, Mr C J Petrie",
+                                        "ANNEX: RESPONSE TO THE CORONER'S CONCERNS")
+
+
+@pytest.mark.parametrize("text", [ENCLOSED_PLAN, ANNEXED], ids=["enclosed-action-plan", "annex-to-this-letter"])
+def test_a_covering_letter_s_enclosed_action_plan_answers_and_the_letter_does_not(text, tmp_path, settings, nlp):
     """"Set out in the enclosed action plan", then "Enc. Action plan" and the plan under the signature:
     the plan is the reply that answers, as FORMAT.md has a covering letter and the paper it covers;
-    the covering letter takes no stance (before, six "not addressed" beside the plan's answers)."""
-    assert labels_by_reply(ENCLOSED_PLAN, tmp_path, settings, nlp) == {2: {"1", "2", "3"}}
+    the covering letter takes no stance (before, six "not addressed" beside the plan's answers). A
+    minister's "in the annex to this letter" over "ANNEX: RESPONSE TO ..." is the same."""
+    assert "annex" in text or text is ENCLOSED_PLAN
+    assert labels_by_reply(text, tmp_path, settings, nlp) == {2: {"1", "2", "3"}}
 
 
 SPLIT_LETTER = """Ms Ruth Okafor

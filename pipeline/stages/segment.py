@@ -202,9 +202,11 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:", re.I | re.M)
 
 
-# a reply that sends its answers as a paper under it: "set out in the enclosed action plan", "Enc. Action plan"
+# a reply that sends its answers as a paper under it: "set out in the enclosed action plan", "Enc. Action plan",
+# a minister's "in the annex to this letter"
 ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]+\s+){0,2}?(?:action plan|plan|"
-                       r"response|table)\b|^\W*enc(?:losures?|s)?\b\.?\s*:?\s*\S", re.I | re.M)
+                       r"response|table|annex)\b|^\W*enc(?:losures?|s)?\b\.?\s*:?\s*\S|\b(?:in|at)\s+(?:the\s+)?"
+                       r"annex\b|\bannexed\b", re.I | re.M)
 
 
 # a letter asks for the reply it expects by a date; a reply refers to "your letter" or "your report"
