@@ -226,6 +226,7 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
                      id="negated-accept-counts-for-rejected"),
         pytest.param("We have thought carefully about this, but we have not accepted it.", "rejected:do-not-accept",
                      id="have-not-accepted"),
+        pytest.param("We have not adopted this recommendation.", "rejected:do-not-accept", id="have-not-adopted"),
         pytest.param("It is right that we wait for the findings of the evaluation.", "deferred:wait-for-findings",
                      id="wait-for-findings"),
         pytest.param("The guidance already requires this.", "partially_addressed:guidance-covers",
