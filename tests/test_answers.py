@@ -135,6 +135,13 @@ SAID_AND_DOING = reply(
     "Recommendation 2\nWhat the review said\nThe agency should offer webchat seven days a week.\n"
     "What we have done\nWebchat has been open at weekends since March.")
 
+# a web page copied as text, with no blank lines: heading, quote, status field, answer
+STATUS_FIELDS = reply(
+    "Recommendation 1\nChief constables should make sure that every device has a written examination strategy.\n"
+    "Status: Complete\nSince October the unit has not accepted any device without a written examination strategy.\n"
+    "Recommendation 2\nChief constables should offer victims a replacement handset.\nStatus: Not accepted\n"
+    "The force has decided not to introduce a replacement handset scheme.")
+
 # the status written on each recommendation's label line, the prose under it
 STATUS_ON_LABEL = reply(
     "Recommendation 1 – Accepted\nThe Department will reduce the maximum deduction rate from April.",
@@ -202,6 +209,12 @@ BY_PARAGRAPH = reply(
         "1": ("heading", ["From January we will publish a monthly dataset of every licence granted."]),
         "2": ("heading", ["We do not have enough advisers to offer this to every scheme."]),
     }, id="a-body-s-own-response-label-line"),
+    pytest.param(STATUS_FIELDS, {
+        "1": ("heading", ["Status: Complete\nSince October the unit has not accepted any device without a written "
+                          "examination strategy."]),
+        "2": ("heading", ["Status: Not accepted\nThe force has decided not to introduce a replacement handset "
+                          "scheme."]),
+    }, id="status-field-under-the-quote-with-no-blank-lines"),
     pytest.param(SAID_AND_DOING, {
         "1": ("heading", ["We have thought carefully about this, but we have not accepted it."]),
         "2": ("heading", ["Webchat has been open at weekends since March."]),

@@ -52,7 +52,9 @@ def _bare_heading(line: str, m: re.Match[str]) -> bool:
 
 
 # the first line of an answer: a status statement, or the responding body speaking
-_ANSWER_START = re.compile(r"^\W*(?:(?:government\s+)?response\s*:|(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?"
+# (a status field under the quote, "Status: Complete", "Our position: Agreed", answers too)
+_ANSWER_START = re.compile(r"^\W*(?:(?:government\s+)?response\s*:|(?:(?:our|the)\s+)?(?:status|position|decision)\s*:|"
+                           r"(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?"
                            r"(?:government|department|ministry|council|trust|board|home office)|we|i)\b"
                            # not "The Department should pay support workers": a recommendation's verb first
                            r"(?:(?!\b(?:should|must|ought)\b)[^.]){0,40}?\b"
