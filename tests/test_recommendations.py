@@ -534,6 +534,21 @@ def test_a_quoted_paragraph_that_opens_with_what_the_committee_heard_is_a_recomm
     assert labels(letter(body), lex, rules) == ["1", "2"]
 
 
+def test_a_quoted_paragraph_broken_by_a_page_break_is_a_recommendation(lex, rules):
+    """A command paper's quote runs over a page break: "... and completing it should be", the page
+    number and running header (masked to blank lines), then "mandatory for every officer ...
+    (Paragraph 44)". The paragraph runs on below the break, up to its tag, and recommends."""
+    body = ("3. The Home Office should publish the time each force takes to decide applications.\n"
+            "(Paragraph 38)\n\nGovernment response\n\nThe Home Office will publish these figures.\n\n"
+            "The first figures will cover the year ending March 2026.\n\nForces have been told what to record.\n\n"
+            "4. Firearms enquiry officers receive very different levels of training from force to\n"
+            "force, and there is no requirement for them to hold any qualification. The College of\n"
+            "Policing should introduce an accredited training programme, and completing it should be\n\n \n"
+            "              \n\nmandatory for every officer who makes decisions on applications. (Paragraph 44)\n\n"
+            "Government response\n\nAgreed. The College of Policing began delivering the programme in September.")
+    assert labels(letter(body), lex, rules) == ["3", "4"]
+
+
 def test_a_papers_own_numbered_paragraphs_are_not_recommendations(lex, rules):
     body = ("1. The Government welcomes the Committee's report and should like to thank its members.\n\n"
             "2. The Government has considered each recommendation carefully.\n\n"

@@ -105,12 +105,17 @@ def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
     paragraph tag may recommend."""
     lines = blocks[bi].lines
     tag = _tag_line(lines)
-    if not MODAL.search(item_text) and not (
-            tag is not None and MODAL.search(" ".join(clean(ln.text) or "" for ln in lines[:tag + 1]))):
+    below = [b for b in blocks[bi + 1: bi + 4] if not _LONE_NUMBER.match(clean(b.text) or "")]
+    # a page break in the middle of the quote ("... completing it should be" / page number and running
+    # header / "mandatory for every officer ... (Paragraph 44)"): its paragraph runs on below
+    runs_on = tag is None and bool(below) and not sentence_end(clean(lines[-1].text) or "") \
+        and _tag_line(below[0].lines) is not None
+    quoted = lines if runs_on else lines[:tag + 1] if tag is not None else []
+    if not MODAL.search(item_text) and not MODAL.search(" ".join(clean(ln.text) or "" for ln in quoted)):
         return False
-    if tag is not None or _response_line(lines[1:]) is not None:
+    if tag is not None or runs_on or _response_line(lines[1:]) is not None:
         return True
-    nxt = next((b for b in blocks[bi + 1: bi + 3] if not _LONE_NUMBER.match(clean(b.text) or "")), None)
+    nxt = below[0] if below else None
     first = clean(nxt.lines[0].text) or "" if nxt is not None else ""
     return bool(_RESPONSE_BELOW.match(first) or _ANSWER_START.match(first))
 
