@@ -350,6 +350,35 @@ def test_each_letter_has_its_own_salutation_and_signoff(text, expected, lex):
         assert s.start <= s.salutation.start < s.body_end <= s.end
 
 
+def _two_letters(second_signature: str) -> str:
+    return ("Dear Minister,\n\nI recommend that the Department reviews its guidance on footpaths.\n\n"
+            "Yours sincerely\n\nLorna Whitcombe\nHead of Countryside Access\n\n" + second_signature +
+            "\n\n14 November 2026\n\nDear Ms Whitcombe,\n\nThank you for your letter of 3 October. We will review "
+            "the guidance.\n\nYours sincerely,\n\nHelen Carradine\n")
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("From Dame Helen Carradine MP\nMinister for Rural Affairs", "From Dame Helen Carradine MP"),
+    ("Ministry of Housing, Communities and Local Government\nMinister of State for Housing\nOliver Stannard MP",
+     "Ministry of Housing, Communities and Local Government"),
+    ("From the Parliamentary Under-Secretary of State\nLord Haverleigh of Stokesay",
+     "From the Parliamentary Under-Secretary of State"),
+])
+def test_a_minister_s_letterhead_under_a_signature_opens_the_reply(head, expected, lex):
+    """Straight under the last signature, a block naming another person, a minister with their
+    office, is the reply's letterhead: a signature is one person's."""
+    text = _two_letters(head)
+    assert first_lines(text, lex) == ["Dear Minister,", expected]
+
+
+def test_a_second_signatory_of_the_same_body_signs_the_same_letter(lex):
+    """"Sunita Rai / Chief Executive, Healthwatch Oakbridge" over "Mike Fenwick / Chair, Healthwatch
+    Oakbridge": two people sign one letter for one body; the reply starts at its own head."""
+    text = _two_letters("Mike Fenwick\nChair, Healthwatch Oakbridge").replace(
+        "Lorna Whitcombe\nHead of Countryside Access", "Sunita Rai\nChief Executive, Healthwatch Oakbridge")
+    assert first_lines(text, lex) == ["Dear Minister,", "14 November 2026"]
+
+
 BILINGUAL = """Comisiynydd Cenedlaethau'r Dyfodol Cymru
 Future Generations Commissioner for Wales
 Uned 4, Cwrt y Llan / Unit 4, Llan Court

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.lexicon import Lexicons
+from pipeline.names import looks_like_person
 from pipeline.records import Kind
 from pipeline.stages.shapes import RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts
 from pipeline.text import (DATE_WORDS, Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks,
@@ -74,6 +75,38 @@ def _emails_only(block: Block) -> bool:
     return all(_EMAIL_ONLY.match(clean(ln.text) or "") for ln in block.lines)
 
 
+def _names_another(signed: Block, b: Block, lex: Lexicons) -> bool:
+    """Block ``b``, under a signature that names its writer, names someone else of another body: the
+    next letter's head ("Ministry of Housing, Communities and Local Government / Minister of State
+    for Housing and Planning / Oliver Stannard MP"), not a second signatory of the same body
+    ("Sunita Rai / Chief Executive, Healthwatch Oakbridge" over "Mike Fenwick / Chair, Healthwatch
+    Oakbridge")."""
+    first = clean(signed.lines[0].text) or ""
+    if not _person_line(first, lex):
+        return False
+    surname = first.split()[-1].lower()
+    lines = [clean(ln.text) or "" for ln in b.lines]
+    if not any(_person_line(c, lex) and surname not in c.lower() for c in lines):
+        return False
+    parts = lambda block_lines: {p.strip().lower() for c in block_lines if not _person_line(c, lex)
+                                 for p in c.split(",") if len(p.split()) >= 2}
+    return not parts([clean(ln.text) or "" for ln in signed.lines]) & parts(lines)
+
+
+def _person_line(c: str, lex: Lexicons) -> bool:
+    """A line that is a person's name ("Oliver Stannard MP", "From Dame Helen Carradine MP", "Lord
+    Haverleigh of Stokesay"), not a post."""
+    c = re.sub(r"^from\s+", "", c, flags=re.I)
+    if _PEER.match(c):
+        return True
+    return bool(_SIGNED_NAME.match(re.sub(r"\s+(?:MP|MSP|MS|AM|MLA|KC|QC|CBE|OBE|MBE|DBE)$", "", c))) \
+        and looks_like_person(c, lex)
+
+
+_PEER = re.compile(r"^(?:the\s+)?(?:rt\.?\s+hon\.?\s+)?(?:Lord|Baroness)\s+[A-Z][\w'’-]+(?:\s+of\s+[A-Z][\w'’-]+"
+                   r"(?:\s+[A-Z][\w'’-]+)*)?$")
+
+
 def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> int:
     """Index of the first block after the signature and cc lines that follow a sign-off.
 
@@ -98,7 +131,8 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
             break
         if lex.salutation.match(first):
             break
-        if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1)):
+        if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1
+                                                   and not _names_another(blocks[i - 1], b, lex))):
             signed += 1
             i += 1
             continue
