@@ -239,6 +239,14 @@ def test_a_gp_partner_signs_for_the_practice(lex, rules):
     assert (snd.name, snd.position, snd.organisation) == ("Priya Nandakumar", "Senior Partner", "Brookfield Road Surgery")
 
 
+def test_a_housing_association_named_homes_is_the_sender_s_body(lex, rules):
+    """Housing associations are often "<place> Homes": the signature's last line is the body."""
+    text = ("Dear Dr Lindqvist\n\nThank you for your report of 2 September 2026. We have reviewed every open damp "
+            "case.\n\nYours sincerely\n\nJoanne Mercer\nChief Executive\nBrookvale Homes\n")
+    snd = sender_of(text, lex, rules)
+    assert (snd.name, snd.position, snd.organisation) == ("Joanne Mercer", "Chief Executive", "Brookvale Homes")
+
+
 def test_an_e_mail_signature_with_the_address_under_it_names_the_sender(lex, rules):
     """An e-mail's signature runs on into the practice's address and telephone with no blank line;
     the postcode there is the sender's own address, not the head of a letter that follows."""
