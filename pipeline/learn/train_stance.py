@@ -64,7 +64,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "coroners_blind8", "papers_blind9", "letters_blind9", "coroners_blind9", "papers_blind10",
                    "letters_blind10", "coroners_blind10", "papers_blind11", "letters_blind11", "coroners_blind11",
                    "papers_blind12", "letters_blind12", "coroners_blind12", "papers_blind13", "letters_blind13",
-                   "coroners_blind13", "papers_blind14", "letters_blind14", "coroners_blind14")
+                   "coroners_blind13", "papers_blind14", "letters_blind14", "coroners_blind14", "papers_blind15",
+                   "letters_blind15", "coroners_blind15")
 LAYOUT_KEY = "expected.jsonl"
 
 
