@@ -460,6 +460,7 @@ def test_kind_of_a_single_document(text, expected, lex):
     "confirm our position on two of your recommendations.",
     "Please accept this email as the formal response of Tollgate Lane Surgery to your report of 17 April.",
     "The Chief Executive has asked me to reply to both of your reports, dated 4 March and 19 June.",
+    "Professor Penhale has asked me, as the Trust's Medical Director, to reply to your report dated 10 June.",
     "We act for Calloway Home Products Limited. This letter is our client's response to the concerns "
     "addressed to it.",
     "I am writing to update the Commissioner. I have set out our response to each of the Commissioner's "
