@@ -684,12 +684,18 @@ def test_the_coroner_s_name_under_the_report_is_not_the_reply_s_letterhead(signa
     assert text[reply.start:].startswith("Aldmoor Constabulary")
 
 
-def test_a_regulator_thanking_for_information_and_asking_for_a_reply_writes_the_letter(lex):
+@pytest.mark.parametrize("thanks, asks", [
+    ("Thank you for the incident report your team sent us on 25 July. We expect Calderwick Water to:",
+     "Please reply to this letter by 12 September 2025, setting out how Calderwick will respond."),
+    ("Thank you for your report of 23 May about the shortage. Having considered it, we recommend that you:",
+     "We would be grateful to receive your response by 31 August 2025."),
+])
+def test_a_regulator_thanking_for_information_and_asking_for_a_reply_writes_the_letter(thanks, asks, lex):
     """"Thank you for the incident report your team sent us" in a letter that asks for a reply by a
-    date is the letter; the company's answer, which names "your letter", is the reply."""
-    text = ("Dear Graham\n\nThank you for the incident report your team sent us on 25 July. We expect Calderwick "
-            "Water to:\n\n1. make the payments due automatically.\n\n2. provide a second source of supply.\n\n"
-            "Please reply to this letter by 12 September 2025, setting out how Calderwick will respond.\n\n"
+    date is the letter; the company's answer, which names "your letter", is the reply. So is one
+    that thanks for "your report" and goes on "we recommend that you:"."""
+    text = ("Dear Graham\n\n" + thanks + "\n\n1. make the payments due automatically.\n\n2. provide a second "
+            "source of supply.\n\n" + asks + "\n\n"
             "Yours sincerely\n\nSophie Mallinder\n\n\nDear Sophie\n\nThank you for your letter of 11 August. "
             "We made the payments automatically.\n\nYours sincerely\n\nGraham Thursby\n")
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]

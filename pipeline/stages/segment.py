@@ -250,16 +250,23 @@ _NAMES_WHAT_IT_ANSWERS = re.compile(r"\byour (?:[\w’'-]+ ){0,3}?(?:letter|e-?m
                                     r"recommendations?|concerns?)\b", re.I)
 
 
+# the writer making recommendations: "we recommend that you:", "I therefore recommend that the Council:"
+_RECOMMENDS = re.compile(r"\b(?:i|we)\s+(?:would\s+)?(?:therefore\s+|also\s+)?recommend\s+that\b", re.I)
+
+
 def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: str = "") -> Kind:
     """A reply says it answers something; but "Thank you for the incident report your team sent us"
-    in a regulator's letter that asks for a reply by a date thanks, and answers nothing."""
+    in a regulator's letter that asks for a reply by a date thanks, and answers nothing; so does
+    "Thank you for your report of 23 May" in one that goes on "we recommend that you:"."""
     opening = text[body_start: min(end, body_start + 1500)]
     if _RE_SUBJECT.search(head):
         return Kind.reply
     if not lex.answers(opening):
         return Kind.letter
-    asks = _ASKS_FOR_REPLY.search(unwrap(text[body_start:end])) is not None
-    return Kind.letter if asks and not _NAMES_WHAT_IT_ANSWERS.search(unwrap(opening)) else Kind.reply
+    body = unwrap(text[body_start:end])
+    asks = _ASKS_FOR_REPLY.search(body) is not None
+    return Kind.letter if asks and (not _NAMES_WHAT_IT_ANSWERS.search(unwrap(opening)) or _RECOMMENDS.search(body)) \
+        else Kind.reply
 
 
 def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int | None:
