@@ -942,12 +942,17 @@ def test_a_table_pasted_one_cell_a_line_numbers_its_rows(lex, rules):
         ("3", "Carry out a full ligature risk reduction programme")]
 
 
-def test_a_letter_requiring_numbered_actions_has_them_answered_as_action_1(lex, rules):
+@pytest.mark.parametrize("asks, closes", [
+    ("Required actions\n\nWe require MST to take the following actions:", ""),
+    ("We require MST to:", "Please let us know by 21 November how MST is taking forward these actions.\n\n"),
+])
+def test_a_letter_requiring_numbered_actions_has_them_answered_as_action_1(asks, closes, lex, rules):
     """A regulator that requires "the following actions:" numbers them as others number
-    recommendations, and the reply answers "Action 1 - ..."; "Action 1" means nothing elsewhere."""
-    letter_text = ("Dear Ms Evans,\n\nRequired actions\n\nWe require MST to take the following actions:\n\n"
+    recommendations, and the reply answers "Action 1 - ..."; "Action 1" means nothing elsewhere.
+    So does one that requires "MST to:" a list it then calls "these actions"."""
+    letter_text = ("Dear Ms Evans,\n\n" + asks + "\n\n"
                    "1. By 31 October 2024, introduce a check in the booking process for part-staffed stations.\n\n"
-                   "2. Publish every month the proportion of booked assistance that was delivered.\n\n"
+                   "2. Publish every month the proportion of booked assistance that was delivered.\n\n" + closes +
                    "Yours sincerely,\n\nJo Hart\n\n\nDear Ms Hart,\n\nThank you for your letter of 2 September.\n\n"
                    "Action 1 - bookings at part-staffed stations\n\nThe check went live on 14 October.\n\n"
                    "Yours sincerely,\n\nAnn Evans\n")

@@ -35,7 +35,9 @@ _KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|p
 _LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for improvement\b", re.I)
 # a regulator's letter that requires numbered actions ("We require MST to take the following actions:")
 _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe following (?:actions?|steps?)\s*:\s*$|"
-                           r"\b(?:provide|send|let (?:us|me) have) (?:us |me )?the following\b[^.\n]{0,60}:\s*$", re.I | re.M)
+                           r"\b(?:provide|send|let (?:us|me) have) (?:us |me )?the following\b[^.\n]{0,60}:\s*$|"
+                           # "Please let us know how Carronbank is taking forward these actions"
+                           r"\b(?:taking forward|take forward) (?:these|each of these|all of these) actions\b", re.I | re.M)
 
 
 @lru_cache(maxsize=4)
