@@ -229,33 +229,28 @@ def test_sender(text, name, position, organisation, lex, rules):
         assert text[snd.char_start:snd.char_end].startswith(name)
 
 
-def test_a_gp_partner_signs_for_the_practice(lex, rules):
-    """A practice's reply is signed by a partner "On behalf of the Partners, <surgery>": the post is
-    "Senior Partner" and the body the surgery, not the words "On behalf of"."""
+@pytest.mark.parametrize("closing, expected", [
+    # a partner signs "On behalf of the Partners, <surgery>": the post is "Senior Partner" and the
+    # body the surgery, not the words "On behalf of"
+    pytest.param("Yours sincerely\n\nDr Priya Nandakumar\nSenior Partner\nOn behalf of the Partners, Brookfield Road "
+                 "Surgery\n", ("Priya Nandakumar", "Senior Partner", "Brookfield Road Surgery"),
+                 id="gp-partner-for-the-practice"),
+    # housing associations are often "<place> Homes": the signature's last line is the body
+    pytest.param("Yours sincerely\n\nJoanne Mercer\nChief Executive\nBrookvale Homes\n",
+                 ("Joanne Mercer", "Chief Executive", "Brookvale Homes"), id="housing-association-homes"),
+    # an e-mail's signature runs on into the practice's address and telephone with no blank line:
+    # the postcode there is the sender's own address, not the head of a letter that follows
+    pytest.param("Kind regards,\n\nDr Simon Okeke\nSenior Partner\non behalf of the Partners\nBrindle Street Medical "
+                 "Practice\n14 Brindle Street, Ryalbridge RB3 2JN\nTel: 0113 496 0583\n",
+                 ("Simon Okeke", "Senior Partner", "Brindle Street Medical Practice"),
+                 id="e-mail-signature-over-the-address"),
+])
+def test_a_signature_names_the_sender_and_the_body_it_signs_for(closing, expected, lex, rules):
     text = ("Dear Mr Penhaligon\n\nThank you for your report of 28 July 2026. We have reviewed every repeat "
-            "prescription for reliever inhalers.\n\nYours sincerely\n\nDr Priya Nandakumar\nSenior Partner\n"
-            "On behalf of the Partners, Brookfield Road Surgery\n")
+            "prescription for reliever inhalers.\n\n" + closing)
     snd = sender_of(text, lex, rules)
-    assert (snd.name, snd.position, snd.organisation) == ("Priya Nandakumar", "Senior Partner", "Brookfield Road Surgery")
+    assert (snd.name, snd.position, snd.organisation) == expected
 
-
-def test_a_housing_association_named_homes_is_the_sender_s_body(lex, rules):
-    """Housing associations are often "<place> Homes": the signature's last line is the body."""
-    text = ("Dear Dr Lindqvist\n\nThank you for your report of 2 September 2026. We have reviewed every open damp "
-            "case.\n\nYours sincerely\n\nJoanne Mercer\nChief Executive\nBrookvale Homes\n")
-    snd = sender_of(text, lex, rules)
-    assert (snd.name, snd.position, snd.organisation) == ("Joanne Mercer", "Chief Executive", "Brookvale Homes")
-
-
-def test_an_e_mail_signature_with_the_address_under_it_names_the_sender(lex, rules):
-    """An e-mail's signature runs on into the practice's address and telephone with no blank line;
-    the postcode there is the sender's own address, not the head of a letter that follows."""
-    text = ("Dear Mrs Ashdown,\n\nThank you for your report of 17 September 2026. We have changed how hospital "
-            "medicines are recorded.\n\nKind regards,\n\nDr Simon Okeke\nSenior Partner\non behalf of the "
-            "Partners\nBrindle Street Medical Practice\n14 Brindle Street, Ryalbridge RB3 2JN\nTel: 0113 496 0583\n")
-    snd = sender_of(text, lex, rules)
-    assert (snd.name, snd.position, snd.organisation) == ("Simon Okeke", "Senior Partner",
-                                                          "Brindle Street Medical Practice")
 
 @pytest.mark.parametrize(
     "signature",
