@@ -173,7 +173,7 @@ def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
                 if has_postcode(ln.text) or is_dateline(ln.text):
                     break
                 lines.append(ln)
-            return [Block(lines, blocks[0].gap)]
+            return [Block(lines, blocks[0].gap)] if lines else []
         return [b for b in blocks[:stop] if not lex.cc_line.match(clean(b.lines[0].text) or "")]
     blocks = to_blocks(split_lines(text, seg.body_start, seg.end))
     tail: list[Block] = []

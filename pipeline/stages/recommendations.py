@@ -451,15 +451,20 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     if not refs or any(r.addressee for r in refs) or "oncern" not in text[seg.start:seg.end]:
         return refs
     owners: dict[str, list[str]] = {}
+
+    def send(labs: list[str], who: str) -> None:
+        for lab in labs:
+            names = owners.setdefault(lab, [])
+            if who.strip(" ,") not in names:
+                names.append(who.strip(" ,"))
+
     body = unwrap(text[seg.start:seg.end])
     for pattern in (rules.assignment, rules.recipients, rules.respondents):
         for m in pattern.finditer(body) if pattern is not None else ():
             found = m.groupdict()
             for who, nums in ((found["who"], found["nums"]), (found.get("who2"), found.get("nums2"))):
-                for lab in expand(nums, rules) if who and nums else ():
-                    names = owners.setdefault(lab, [])
-                    if who.strip(" ,") not in names:
-                        names.append(who.strip(" ,"))
+                if who and nums:
+                    send(expand(nums, rules), who)
     # "The first four concerns are for the Trust", "the last two for the Council": counted in the
     # order the report lists them, after the concerns numbered outright
     listed = sorted(dict.fromkeys(r.label for r in refs if r.text), key=_order)
@@ -469,11 +474,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         end = m.group("end").lower()
         labs = (listed[:n] if end == "first" else listed[-n:] if end in ("last", "final")
                 else [lab for lab in listed if lab not in owners][:n])
-        if 0 < n == len(labs) <= len(listed):
-            for lab in labs:
-                names = owners.setdefault(lab, [])
-                if m.group("who").strip(" ,") not in names:
-                    names.append(m.group("who").strip(" ,"))
+        if 0 < n == len(labs):
+            send(labs, m.group("who"))
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
