@@ -522,31 +522,33 @@ def test_a_quoted_recommendation_that_says_support_as_a_noun_is_still_quoted(lex
     assert [r.label for r in R.find_refs(text, seg, rules)] == ["1", "2"]
 
 
-def test_a_quoted_paragraph_that_opens_with_what_the_committee_heard_is_a_recommendation(lex, rules):
-    """pdftotext wraps "1. We heard that ... The Government should require ... (Paragraph 21)" over
-    several lines: the paragraph recommends, though its first line only reports evidence."""
-    body = ("1. We heard that too many installations were carried out without a proper assessment of\n"
-            "the property. The Government should require a whole-house assessment before every\n"
-            "measure funded through a government scheme. (Paragraph 21)\n\nGovernment response\n\n"
-            "We agree, and this requirement has applied since March 2025.\n\n"
-            "2. The Government should establish a central register of insulation guarantees.\n"
-            "(Paragraph 34)\n\nGovernment response\n\nThe Government will set up a central register.")
-    assert labels(letter(body), lex, rules) == ["1", "2"]
-
-
-def test_a_quoted_paragraph_broken_by_a_page_break_is_a_recommendation(lex, rules):
-    """A command paper's quote runs over a page break: "... and completing it should be", the page
-    number and running header (masked to blank lines), then "mandatory for every officer ...
-    (Paragraph 44)". The paragraph runs on below the break, up to its tag, and recommends."""
-    body = ("3. The Home Office should publish the time each force takes to decide applications.\n"
-            "(Paragraph 38)\n\nGovernment response\n\nThe Home Office will publish these figures.\n\n"
-            "The first figures will cover the year ending March 2026.\n\nForces have been told what to record.\n\n"
-            "4. Firearms enquiry officers receive very different levels of training from force to\n"
-            "force, and there is no requirement for them to hold any qualification. The College of\n"
-            "Policing should introduce an accredited training programme, and completing it should be\n\n \n"
-            "              \n\nmandatory for every officer who makes decisions on applications. (Paragraph 44)\n\n"
-            "Government response\n\nAgreed. The College of Policing began delivering the programme in September.")
-    assert labels(letter(body), lex, rules) == ["3", "4"]
+@pytest.mark.parametrize("body, expected", [
+    # pdftotext wraps "1. We heard that ... The Government should require ... (Paragraph 21)" over
+    # several lines: the paragraph recommends, though its first line only reports evidence
+    pytest.param("1. We heard that too many installations were carried out without a proper assessment of\n"
+                 "the property. The Government should require a whole-house assessment before every\n"
+                 "measure funded through a government scheme. (Paragraph 21)\n\nGovernment response\n\n"
+                 "We agree, and this requirement has applied since March 2025.\n\n"
+                 "2. The Government should establish a central register of insulation guarantees.\n"
+                 "(Paragraph 34)\n\nGovernment response\n\nThe Government will set up a central register.",
+                 ["1", "2"], id="opens-with-what-the-committee-heard"),
+    # a command paper's quote runs over a page break: "... and completing it should be", the page
+    # number and running header (masked to blank lines), then "mandatory for every officer ...
+    # (Paragraph 44)"; the paragraph runs on below the break, up to its tag
+    pytest.param("3. The Home Office should publish the time each force takes to decide applications.\n"
+                 "(Paragraph 38)\n\nGovernment response\n\nThe Home Office will publish these figures.\n\n"
+                 "The first figures will cover the year ending March 2026.\n\nForces have been told what to "
+                 "record.\n\n4. Firearms enquiry officers receive very different levels of training from force to\n"
+                 "force, and there is no requirement for them to hold any qualification. The College of\n"
+                 "Policing should introduce an accredited training programme, and completing it should be\n\n \n"
+                 "              \n\nmandatory for every officer who makes decisions on applications. (Paragraph 44)"
+                 "\n\nGovernment response\n\nAgreed. The College of Policing began delivering the programme in "
+                 "September.", ["3", "4"], id="broken-by-a-page-break"),
+])
+def test_a_quoted_paragraph_that_recommends_before_its_tag_is_a_recommendation(body, expected, lex, rules):
+    """A committee's numbered paragraph quoted in the response, closed by its "(Paragraph N)" tag
+    and answered under "Government response", recommends wherever its modal falls."""
+    assert labels(letter(body), lex, rules) == expected
 
 
 def test_a_papers_own_numbered_paragraphs_are_not_recommendations(lex, rules):
