@@ -238,6 +238,19 @@ def _bodies(name: str, lex: Lexicons) -> list[str]:
 
 
 _SHORT_NAME = re.compile(r"(?i:the)\s+([A-Z][a-z]{2,}|[A-Z]{2,5})")
+# what a report's short name may stand for in the body's full name ("the Practice": a surgery)
+_SHORT_FOR = {"practice": ("practice", "surgery", "medical centre", "health centre"),
+              "force": ("force", "constabulary", "police")}
+
+
+def _short_for(short: str, writer: str) -> bool:
+    """"The Practice" is Brindle Street Surgery, "the Trust" a foundation trust, "the ICB" an
+    integrated care board: the short name is a word of the full name (or what stands for it), or
+    the initials of its last words."""
+    if short.isupper():
+        words = re.findall(r"[A-Za-z][\w'’-]*", writer)
+        return "".join(w[0] for w in words[-len(short):]).upper() == short or re.search(r"\b" + short + r"\b", writer) is not None
+    return any(re.search(r"\b" + w + r"\b", writer, re.I) for w in _SHORT_FOR.get(short.lower(), (short,)))
 
 
 def _same_addressee(heading: str, writer: str, document: str, lex: Lexicons) -> bool:
@@ -247,10 +260,8 @@ def _same_addressee(heading: str, writer: str, document: str, lex: Lexicons) -> 
     parts = re.split(r"\s*/\s*|\s+and\s+", heading)
     if any(same_body(part, writer) for part in parts):
         return True
-    # "The Trust is asked to respond to concerns 1 to 3 and the Practice to concerns 3 and 4": the
-    # report's short name for an addressee is the last word of its full name
-    if any((m := _SHORT_NAME.fullmatch(part.strip())) and re.search(r"\b" + re.escape(m.group(1)) + r"\W*$", writer)
-           for part in parts):
+    # "The Trust is asked to respond to concerns 1 to 3 and the Practice to concerns 3 and 4"
+    if any((m := _SHORT_NAME.fullmatch(part.strip())) and _short_for(m.group(1), writer) for part in parts):
         return True
     if any(same_body(a, b) for a in _bodies(heading, lex) for b in _bodies(writer, lex)):
         return True

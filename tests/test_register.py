@@ -529,11 +529,22 @@ Senior Partner
 """
 
 
-def test_a_report_s_short_names_for_its_addressees_send_their_concerns(tmp_path, settings, nlp):
+# the practice's own name is a surgery's, and the Trust an integrated care board the report calls "the ICB"
+SHORT_NAMES_OTHERWISE = (SHORT_NAMES.replace("Brindle Street Medical Practice", "Brindle Street Surgery")
+                         .replace("Chief Executive, Wexmoor and Tarn Partnership NHS Foundation Trust",
+                                  "Chief Executive, NHS Wexmoor and Tarn Integrated Care Board")
+                         .replace("The Trust is asked", "The ICB is asked")
+                         .replace("Wexmoor and Tarn Partnership NHS Foundation Trust\n",
+                                  "NHS Wexmoor and Tarn Integrated Care Board\n"))
+
+
+@pytest.mark.parametrize("text", [SHORT_NAMES, SHORT_NAMES_OTHERWISE], ids=["last-word", "surgery-and-acronym"])
+def test_a_report_s_short_names_for_its_addressees_send_their_concerns(text, tmp_path, settings, nlp):
     """"The Trust is asked to respond to concerns 1 and 2 and the Practice to concerns 2 and 3": the
-    report calls its addressees by the last word of their names, so the practice's reply answers 2
-    and 3, not the Trust's concern 1."""
-    assert labels_by_reply(SHORT_NAMES, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"2", "3"}}
+    report calls its addressees by short names, so the practice's reply answers 2 and 3, not the
+    Trust's concern 1. "The Practice" is also a surgery, and "the ICB" an integrated care board."""
+    assert "ICB" in text or text is SHORT_NAMES
+    assert labels_by_reply(text, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"2", "3"}}
 
 
 SAID_BY_THE_REPLIES = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
