@@ -227,6 +227,8 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
         pytest.param("We have thought carefully about this, but we have not accepted it.", "rejected:do-not-accept",
                      id="have-not-accepted"),
         pytest.param("We have not adopted this recommendation.", "rejected:do-not-accept", id="have-not-adopted"),
+        pytest.param("The Council has considered whether it should pay for the servicing. We have concluded that it "
+                     "should not.", "rejected:decided-not-to", id="have-concluded-that-it-should-not"),
         pytest.param("It is right that we wait for the findings of the evaluation.", "deferred:wait-for-findings",
                      id="wait-for-findings"),
         pytest.param("The guidance already requires this.", "partially_addressed:guidance-covers",
