@@ -532,6 +532,23 @@ def test_a_reply_s_own_topic_heading_answers_with_the_paragraph_under_it(lex, nl
     assert got["2"][0] == "topic" and got["2"][1][-3:] == list(CRITERIA)
 
 
+def test_a_prose_reply_naming_two_concerns_in_passing_answers_the_others_by_subject(lex, nlp, settings, rules):
+    """A minister takes "the first two of your concerns" together in one paragraph, then answers the
+    last by its subject alone: naming two in passing is no numbered reply that skips the third."""
+    last = ("Finally, you suggested that heat illness cases should be investigated beyond unit level. The "
+            "Department does not propose to change how heat illness cases are investigated.")
+    text = reply("Thank you for your report of 3 June 2026.",
+                 "I will take together the first two of your concerns, about how the heat was measured and how "
+                 "the recruit was cooled. Every march now has a heat stress monitor and ice on the safety vehicle.",
+                 last, salutation="Dear Ms Lyle,", name="Simon Tarrant MP")
+    concerns = {"1": "The heat was not measured on the march.", "2": "The recruit was not cooled quickly.",
+                "3": "Previous cases of heat illness were investigated only at unit level, so lessons were not "
+                     "shared or acted on more widely."}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=concerns)
+    assert set(got) == {"1", "2", "3"}
+    assert got["3"][1][-1] == last.split(". ", 1)[1]
+
+
 def test_an_answer_by_subject_keeps_to_its_subject(lex, nlp, settings, rules):
     found, _ = run(BY_SUBJECT, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=CONCERNS)
     assert SCRIPT not in [BY_SUBJECT[s:e] for s, e in found["1"].spans]

@@ -78,6 +78,8 @@ def labels(text, lex, rules):
         pytest.param("We accept the 1st and 3rd recommendations.", ["1", "3"], id="numeric-ordinals"),
         pytest.param("We accept the Panel's 14th recommendation.", ["14"], id="body-possessive-ordinal"),
         pytest.param("Your first two concerns relate to the home's inspection.", ["1", "2"], id="first-two-concerns"),
+        pytest.param("I will take together the first two of your concerns, about heat and cooling.", ["1", "2"],
+                     id="first-two-of-your-concerns"),
         pytest.param("The second matter concerns the entrances.", ["2"], id="second-matter"),
         pytest.param("The 2nd edition of the report has 20 recommendations.", [], id="ordinal-of-something-else"),
     ],

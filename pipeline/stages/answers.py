@@ -412,6 +412,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 base = before[0][2]
                 out[lab] = Answer(tuple((a, z, p - base) for a, z, p in before), "preamble", None, before[0][0])
         _by_paragraph(text, [b for b in blocks if b.start >= first], all_units, labels, rec_texts, out, stop)
+        if not tagged and not any(heading_at[x] for x in openers):
+            # a reply in prose that names some recommendations in passing ("I will take together the
+            # first two of your concerns") answers the others by subject, as one that names none does
+            _by_subject(text, all_units, labels, rec_texts, out, stop)
         return out, True
     _by_paragraph(text, blocks, all_units, labels, rec_texts, out, stop)
     _by_subject(text, all_units, labels, rec_texts, out, stop)
