@@ -699,6 +699,21 @@ def test_numbered_paragraphs_answer_the_concerns_of_those_numbers(lex, nlp, sett
         "2": ("heading", ["We do not accept that agency staff were given no written information."])}
 
 
+def test_a_numbered_paragraph_may_answer_two_concerns_at_once(lex, nlp, settings, rules):
+    """"3 and 4. Since your letter, social workers have contacted all 187 families ...": one numbered
+    paragraph answers both, among paragraphs numbered one to a concern."""
+    text = reply("Thank you for your letter of 2 September. I respond to each recommendation in turn.",
+                 "1. The Trust's Short Breaks Statement was published on 3 November.",
+                 "2. Ardnagh House reopened for overnight stays on 20 October.",
+                 "3 and 4. Since your letter, social workers have contacted all 187 families on the waiting list.",
+                 "5. The hourly rate for direct payments is set regionally, and the Department will review it.",
+                 salutation="Dear Ms Quinn,", name="Dr Aine Gallagher")
+    got = answers(text, lex, nlp, settings, rules, labels={str(n): n for n in range(1, 6)}, rec_texts={})
+    joint = ["Since your letter, social workers have contacted all 187 families on the waiting list."]
+    assert got["3"] == got["4"] == ("heading", joint)
+    assert got["5"][0] == "heading"
+
+
 def test_a_reply_s_own_numbered_list_is_not_read_as_its_answers(lex, nlp, settings, rules):
     """Two numbered paragraphs for three concerns: the reply's own list, not one answer to each."""
     got = answers(NUMBERED_PARAGRAPHS, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts={})

@@ -116,11 +116,13 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                         a += 1
                     while z > a and text[z - 1].isspace():
                         z -= 1
-                    if z > a and re.search(r"[A-Za-z]{2}", text[a:z]):  # "1." alone is a list number, not a sentence
+                    # "1." or "3 and 4." alone is a list number, not a sentence
+                    if z > a and re.search(r"[A-Za-z]{2}", text[a:z]) and not _LIST_NUMBERS.match(text[a:z]):
                         out.append((a, z, para))
     return out
 
 
+_LIST_NUMBERS = re.compile(r"^\W*\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+[.)]?\W*$")
 # a line that stops mid-sentence: a comma or a little word last
 _RUNS_ON = re.compile(r"(?:,|\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which|we|is|are|will))\s*$",
                       re.I)
@@ -267,8 +269,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             heading_at[start] = True
             stated_at.add(start)  # the heading line is not part of the answer
     if not openers:  # "1. All 46 members of staff completed ...": one numbered paragraph to each concern
-        for start, label in _numbered_paragraphs(blocks, labels):
-            openers[start] = {label}
+        for start, labs in _numbered_paragraphs(blocks, labels):
+            openers[start] = labs
             heading_at[start] = True
     order = sorted(openers)
 
@@ -558,27 +560,29 @@ def _runs(flags: list[bool]) -> list[list[int]]:
     return out
 
 
-_NUMBERED_PARAGRAPH = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2})[.)]\s+\S")
+_NUMBERED_PARAGRAPH = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)[.)]\s+\S")
 
 
 NUMBERED_MIN = 5  # recommendations from which numbered paragraphs may skip one and still answer by number
 
 
-def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, str]]:
+def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, set[str]]]:
     """Numbered paragraphs 1..n in a reply that was sent concerns 1..n, one paragraph to each
-    ("Our response follows, numbered as in your report. 1. ... 2. ..."): the numbers must be
-    the labels in order, all of them or, of five or more, all but one (a reply that skips one has
-    not addressed it), so a reply's own shorter list of actions is not read as its answers."""
+    ("Our response follows, numbered as in your report. 1. ... 2. ...", "3 and 4." over a joint
+    answer): the numbers must be the labels in order, all of them or, of five or more, all but one
+    (a reply that skips one has not addressed it), so a reply's own shorter list of actions is not
+    read as its answers."""
     found = []
     for b in blocks:
         m = _NUMBERED_PARAGRAPH.match(clean(b.lines[0].text) or "")
-        if m and m.group("num") in labels:
-            found.append((b.lines[0].start, m.group("num")))
-    nums = [int(n) for _, n in found]
+        nums = re.findall(r"\d+", m.group("num")) if m else []
+        if nums and all(n in labels for n in nums):
+            found.append((b.lines[0].start, nums))
+    flat = [int(n) for _, nums in found for n in nums]
     wanted = sorted(n for lab, n in labels.items() if lab == str(n))
-    in_order = all(a < b for a, b in zip(nums, nums[1:])) and set(nums) <= set(wanted)
-    enough = len(found) == len(wanted) or (len(wanted) >= NUMBERED_MIN and len(found) == len(wanted) - 1)
-    return found if len(found) >= 2 and enough and in_order else []
+    in_order = all(a < b for a, b in zip(flat, flat[1:])) and set(flat) <= set(wanted)
+    enough = len(flat) == len(wanted) or (len(wanted) >= NUMBERED_MIN and len(flat) == len(wanted) - 1)
+    return [(at, set(nums)) for at, nums in found] if len(found) >= 2 and enough and in_order else []
 
 
 # "2. Review of the pathway plan on a change of accommodation": a title, not a sentence (no full stop)
