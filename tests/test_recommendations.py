@@ -1020,3 +1020,16 @@ def test_a_lead_that_recommends_steps_names_no_addressee(lex, rules):
     (seg,) = segment(text, lex)
     got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
     assert got == {"1": None, "2": None, "3": "the Trust"}
+
+
+def test_an_inspectorate_s_leaders_at_each_body_should_headings_send_their_lists(lex, rules):
+    """A joint area inspection letter splits its areas for improvement by body: "Leaders at
+    Thornmere County Council should:", "Leaders at NHS Thornmere ICB should:", and "Leaders across
+    the local area partnership should:" for all of them."""
+    text = letter("Areas for improvement\n\nLeaders at Thornmere County Council should:\n\n1. Improve the "
+                  "timeliness of EHC needs assessments.\n\nLeaders at NHS Thornmere ICB should:\n\n2. Reduce waiting "
+                  "times for neurodevelopmental assessment.\n\nLeaders across the local area partnership should:\n\n"
+                  "3. Agree and publish a joint plan for communicating with families.")
+    (seg,) = segment(text, lex)
+    got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+    assert got == {"1": "Thornmere County Council", "2": "NHS Thornmere ICB", "3": "all of the local area partnership"}

@@ -505,13 +505,17 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
 
 
 # what an addressee heading says before the body: "To ", "For ", "Recommendations to ", "I recommend that "
-_ADDRESSEE_LEAD = re.compile(r"^\W*(?:(?:recommendations?\s+)?(?:to|for)|(?:i|we)\s+(?:\w+\s+)?recommend\s+that)\s+", re.I)
+_ADDRESSEE_LEAD = re.compile(r"^\W*(?:(?:recommendations?\s+)?(?:to|for)|(?:i|we)\s+(?:\w+\s+)?recommend\s+that|"
+                            r"leaders\s+(?:at|in|of|from))\s+", re.I)
+# an inspectorate's "Leaders across the local area partnership should:": every body it inspected
+_ACROSS_LEAD = re.compile(r"^\W*leaders\s+across\s+", re.I)
+_SHOULD_TAIL = re.compile(r"\s+(?:should|must)$", re.I)
 
 
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
     """Each concern with the body its heading sends it to; a heading over an unnumbered
     paragraph gives that paragraph the next number."""
-    heads = [(b, _ADDRESSEE_LEAD.sub("", m.group(0).strip(" :")).strip())
+    heads = [(b, _SHOULD_TAIL.sub("", _ACROSS_LEAD.sub("all of ", _ADDRESSEE_LEAD.sub("", m.group(0).strip(" :")))).strip())
              for b in blocks for m in [addressee.match(clean(b.lines[0].text) or "")] if m]
     if not heads:
         return refs
