@@ -80,6 +80,8 @@ def labels(text, lex, rules):
         pytest.param("Your first two concerns relate to the home's inspection.", ["1", "2"], id="first-two-concerns"),
         pytest.param("I will take together the first two of your concerns, about heat and cooling.", ["1", "2"],
                      id="first-two-of-your-concerns"),
+        pytest.param("Under this theme, we accept the first two of these recommendations.", [],
+                     id="first-two-of-these-counts-within-a-theme"),
         pytest.param("The second matter concerns the entrances.", ["2"], id="second-matter"),
         pytest.param("The 2nd edition of the report has 20 recommendations.", [], id="ordinal-of-something-else"),
     ],
