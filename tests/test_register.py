@@ -390,11 +390,21 @@ Minister for Children and Families
 """
 
 
-def test_concerns_a_report_asks_each_body_to_answer_go_to_its_reply(tmp_path, settings, nlp):
+# the coroner asks in the first person: "I ask X to respond to concerns 1 and 2, and Y to respond to concern 3"
+ASKED = RESPONDENTS.replace(
+    "Holmeshire County Council is asked to respond to concerns 1 and 2, and the Department for Education to\n"
+    "concern 3.", "I ask Holmeshire County Council to respond to concerns 1 and 2, and the Department for Education\n"
+    "to respond to concern 3.")
+
+
+@pytest.mark.parametrize("text", [RESPONDENTS, ASKED], ids=["is-asked-to-respond", "i-ask-x-to-respond"])
+def test_concerns_a_report_asks_each_body_to_answer_go_to_its_reply(text, tmp_path, settings, nlp):
     """"The Council is asked to respond to concerns 1 and 2, and the Department to concern 3": the
     Council's reply answers 1 and 2; the minister names no department, but the report went to
-    two bodies and the Council has replied, so the minister's reply is the Department's: concern 3."""
-    assert labels_by_reply(RESPONDENTS, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3"}}
+    two bodies and the Council has replied, so the minister's reply is the Department's: concern 3.
+    So where the coroner writes "I ask the Council to respond to ...". """
+    assert "I ask" in text or text is RESPONDENTS
+    assert labels_by_reply(text, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3"}}
 
 
 DATA_SET_LAYOUT = """2025-03-11

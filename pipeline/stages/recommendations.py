@@ -445,7 +445,8 @@ def _is_conclusion(text: str | None) -> bool:
 def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
     """Each concern with the body a sentence of the report sends it to ("Concerns 1 to 3 are for
     Kestrel Buses Limited and concerns 4 and 5 are for the Department for Transport", "The Council
-    is asked to respond to concerns 1 to 3, and the Department to concerns 4 and 5"), or its list
+    is asked to respond to concerns 1 to 3, and the Department to concerns 4 and 5", "I ask the
+    Council to respond to concerns 1 to 3"), or its list
     of addressees does ("2. The Chief Executive, DVLA (concerns (3) to (5))"), where no heading has
     already."""
     if not refs or any(r.addressee for r in refs) or "oncern" not in text[seg.start:seg.end]:
@@ -459,7 +460,7 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                 names.append(who.strip(" ,"))
 
     body = unwrap(text[seg.start:seg.end])
-    for pattern in (rules.assignment, rules.recipients, rules.respondents):
+    for pattern in (rules.assignment, rules.recipients, rules.respondents, rules.askers):
         for m in pattern.finditer(body) if pattern is not None else ():
             found = m.groupdict()
             for who, nums in ((found["who"], found["nums"]), (found.get("who2"), found.get("nums2"))):

@@ -42,6 +42,8 @@ class RecRules:
     recipients: re.Pattern[str] | None = None
     # "The Council is asked to respond to concerns 1 to 3, and the Department to concerns 4 and 5"
     respondents: re.Pattern[str] | None = None
+    # "I ask the Council to respond to concerns 1 to 3, and the Trustees to respond to concerns 4 and 5"
+    askers: re.Pattern[str] | None = None
     # "My first four concerns are for Carrowmed Direct Limited and the last two for the Council"
     counted: re.Pattern[str] | None = None
     # the same rules reading "Action 3" as a recommendation, for a letter that asks for numbered actions
@@ -74,7 +76,7 @@ def _rules(raw: dict) -> RecRules:
         ordinals={w: n for n, w in enumerate(raw["ordinals"], 1)},
         number_words={w: n for n, w in enumerate(raw["number_words"], 1)},
         assignment=c(raw["concern_assignment"]), recipients=c(raw["concern_recipients"]),
-        respondents=c(raw["concern_respondents"]), counted=c(raw["concern_counted"]),
+        respondents=c(raw["concern_respondents"]), askers=c(raw["concern_askers"]), counted=c(raw["concern_counted"]),
     )
 
 
