@@ -122,7 +122,10 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
     return out
 
 
+# "3 and 4." that spaCy leaves as a sentence of its own over a joint answer
 _LIST_NUMBERS = re.compile(r"^\W*\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+[.)]?\W*$")
+
+
 # a line that stops mid-sentence: a comma or a little word last
 _RUNS_ON = re.compile(r"(?:,|\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which|we|is|are|will))\s*$",
                       re.I)
