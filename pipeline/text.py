@@ -215,9 +215,27 @@ def unwrap(s: str) -> str:
     return _WRAP.sub(" ", s) if "\n" in s else s
 
 
+# an e-mail's "we don't believe", "we'll publish", "I can’t": the lexicon's phrases are written out
+# ("do not believe", "we will publish"), as formal replies write them
+_CONTRACTION = re.compile(r"\b(?:(?P<irregular>won|can|shan)|(?P<stem>[a-z]+)n)['’]t\b|"
+                          r"\b(?P<who>i|we|you|they|he|she|it|that|there|this)['’](?P<verb>ll|ve|re|m)\b", re.I)
+_IRREGULAR = {"won": "will not", "can": "cannot", "shan": "shall not"}
+_AUX = {"ll": "will", "ve": "have", "re": "are", "m": "am"}
+
+
+def _expand(m: re.Match[str]) -> str:
+    if m.group("who"):
+        return f"{m.group('who')} {_AUX[m.group('verb').lower()]}"
+    if m.group("stem"):
+        return f"{m.group('stem')} not"
+    word = _IRREGULAR[m.group("irregular").lower()]
+    return word[0].upper() + word[1:] if m.group(0)[0].isupper() else word
+
+
 def sentence_text(s: str) -> str:
-    """A sentence as the lexicon reads it: markup removed, on one line."""
-    return unwrap(_clean(s) or "")
+    """A sentence as the lexicon reads it: markup removed, on one line, contractions written out."""
+    s = unwrap(_clean(s) or "")
+    return _CONTRACTION.sub(_expand, s) if "'" in s or "’" in s else s
 
 
 @lru_cache(maxsize=1 << 16)

@@ -162,6 +162,14 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
                      id="no-changes-until"),
         pytest.param("We are reviewing whether the assessments can move onto the electronic record, and I will "
                      "write to you with its outcome.", D, id="reviewing-whether-and-will-write-with-outcome"),
+        # an e-mail's contractions read as the words they stand for
+        pytest.param("We have thought about this carefully but we don't believe an independent auditor is needed.",
+                     J, id="dont-believe-needed"),
+        pytest.param("We don’t intend to change the rota.", J, id="dont-intend-curly"),
+        pytest.param("We won't be introducing a levy.", J, id="wont-be"),
+        pytest.param("We’ll publish the figures every quarter from April.", A, id="well-publish"),
+        pytest.param("We have therefore decided not to appoint an external auditor.", J,
+                     id="have-therefore-decided-not-to"),
     ],
 )
 def test_classify_label(passage, expected, nlp, lex, settings):
