@@ -948,6 +948,19 @@ def test_a_table_pasted_one_cell_a_line_numbers_its_rows(lex, rules):
         ("3", "Carry out a full ligature risk reduction programme")]
 
 
+def test_a_protective_marking_at_a_page_break_does_not_end_the_table(lex, rules):
+    """A fire service's or police force's action plan marks each page "OFFICIAL": the marking
+    between two rows at a page break is furniture, and the rows after it still number recommendations."""
+    text = ("APPENDIX A\n\nNo.\nInspection recommendation\nResponse and actions\nOwner\nStatus\n\n"
+            "1\nThe service should publish appliance availability every month.\nAccepted. Published since May.\n"
+            "Head of Operations\nComplete\n\nOFFICIAL\n\n"
+            "2\nThe service should record the reason for every period of unavailability.\nAccepted. From April.\n"
+            "Head of On-Call\nGreen\n\nOFFICIAL-SENSITIVE\n\n"
+            "3\nThe service should review the duty system at its four slowest stations.\nNot accepted.\n"
+            "Head of Service Delivery\nClosed\n")
+    assert labels(text, lex, rules) == ["1", "2", "3"]
+
+
 @pytest.mark.parametrize("asks, closes", [
     ("Required actions\n\nWe require MST to take the following actions:", ""),
     ("We require MST to:", "Please let us know by 21 November how MST is taking forward these actions.\n\n"),

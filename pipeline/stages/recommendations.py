@@ -155,6 +155,14 @@ _LABEL_FIRST = re.compile(r"^\W{0,4}(?P<num>\d{1,3}[a-z]?)[.:]?\s+(?:(?-i:[A-Z]{
 _BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
 # a lead-in that ends in a full stop: "I make the following recommendations."
 _LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$", re.I)
+# the protective marking a police force, a prison or a fire service puts on every page
+_MARKING = re.compile(r"^\s*(?:OFFICIAL(?:\s*[-–:]?\s*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)\s*$")
+
+
+def _marking(b: Block) -> bool:
+    return all(_MARKING.match(ln.text) for ln in b.lines)
+
+
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
 _AS_FOLLOWS = re.compile(r"\b(?:matters\s+of\s+concern|concerns|recommendations)\s+(?:are|is)\s+as\s+follows\b", re.I)
 # a list of what the writer will do about the concerns is not a list of the concerns
@@ -275,7 +283,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if row:
             refs.append(row)
             continue
-        rows_open = header_row(b)
+        # a protective marking at a page break ("OFFICIAL") leaves the table open
+        rows_open = header_row(b) or (rows_open and _marking(b))
         joined = clean(b.text) or ""
         item, _ = _line_item(b.lines, 0, rules)
         if item and FORM_SECTION.match(item.group("text")):
