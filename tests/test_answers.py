@@ -382,6 +382,21 @@ def test_a_numbered_topic_heading_on_the_line_above_its_answer_is_not_part_of_it
                               "external audit.")
 
 
+@pytest.mark.parametrize("dash", [" - ", " – ", ": "])
+def test_a_numbered_heading_may_set_its_title_off_with_a_dash(dash, lex, nlp, settings, rules):
+    """An e-mail reply heads its answers "1 and 2 - Deductions", "3 - Training": the number and a
+    dash (or colon) instead of a full stop; an answer no heading opens is not answered."""
+    text = reply("Thank you for your letter of 6 November. Taking your recommendations in turn:",
+                 f"1 and 2{dash}Deductions for late delivery",
+                 "We have repaid every deduction taken without evidence.",
+                 f"3{dash}Training", "All buying staff have completed this year's training.",
+                 salutation="Dear Helen,")
+    found, structured = run(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3, "4": 4}, rec_texts={})
+    assert structured and sorted(found) == ["1", "2", "3"]
+    assert [text[a:z] for a, z in found["2"].spans] == ["We have repaid every deduction taken without evidence."]
+    assert [text[a:z] for a, z in found["3"].spans] == ["All buying staff have completed this year's training."]
+
+
 def test_a_mention_under_another_recommendation_s_heading_does_not_take_its_answer(lex, nlp, settings, rules):
     """"The action plan for recommendations 1 and 2 is enclosed." under "Recommendation 3" points back:
     1 and 2 keep the answers under their own headings, and 3 keeps its section."""

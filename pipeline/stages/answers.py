@@ -539,8 +539,9 @@ def _tagged_paragraphs(text: str, blocks: list[Block], refs: list[Ref]) -> list[
     return out
 
 
-# "1. Welfare calls"; "1 and 2. Inspection of memorials" over one answer to both
-_NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)[.)]\s+"
+# "1. Welfare calls"; "1 and 2. Inspection of memorials" over one answer to both; an e-mail's
+# "3 - Training" or "3: Training"
+_NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)(?:[.)]|\s*[-–—:])\s+"
                                r"(?P<title>[^.!?:]{2,90})[\s*_:]*$")
 
 
