@@ -397,6 +397,76 @@ def test_a_numbered_heading_may_set_its_title_off_with_a_dash(dash, lex, nlp, se
     assert [text[a:z] for a, z in found["3"].spans] == ["All buying staff have completed this year's training."]
 
 
+GOVERNANCE = {
+    "1": "recruits at least two governors with recent senior financial experience before the end of term",
+    "2": "commissions an external review of governance, to be completed by 31 March",
+    "3": "withdraws from all subcontracted adult provision from the start of the next academic year",
+    "4": "changes the line management of the Clerk so that the Clerk reports to the Chair",
+}
+
+
+def test_headings_of_the_reply_s_own_answer_the_recommendations_in_their_order(lex, nlp, settings, rules):
+    """A reply that heads each answer by its topic, with no number ("Review of governance", "The
+    Clerk"), in the order of the recommendations: each heading answers the one in its place, even
+    where only the paragraph under it shares the recommendation's words; the subject line over
+    the first paragraph answers nothing."""
+    text = reply("Intervention assessment of the College: the Corporation's response",
+                 "Thank you for your letter of 30 September and for the care your team took over the assessment "
+                 "of the College.",
+                 "Board membership",
+                 "Two new governors with senior financial experience joined the board in November.",
+                 "Review of governance",
+                 "We have commissioned an external review from Harland Partners, to report in March.",
+                 "Adult provision",
+                 "The board has decided that the College will not withdraw from subcontracted adult provision.",
+                 "The Clerk",
+                 "From 1 December the Clerk has been line-managed by me as Chair.",
+                 salutation="Dear Martin,")
+    got = answers(text, lex, nlp, settings, rules, labels={lab: int(lab) for lab in GOVERNANCE},
+                  rec_texts=GOVERNANCE)
+    assert got == {
+        "1": ("heading", ["Two new governors with senior financial experience joined the board in November."]),
+        "2": ("heading", ["We have commissioned an external review from Harland Partners, to report in March."]),
+        "3": ("heading", ["The board has decided that the College will not withdraw from subcontracted adult "
+                          "provision."]),
+        "4": ("heading", ["From 1 December the Clerk has been line-managed by me as Chair."]),
+    }
+
+
+def test_a_topic_heading_out_of_its_place_answers_the_recommendation_it_is_about(lex, nlp, settings, rules):
+    """"The Clerk" answered second still answers the Clerk's recommendation; a heading about none
+    of them ("Next steps") ends the answer above it and answers nothing."""
+    text = reply("Thank you for your letter of 30 September and for the care your team took over the assessment "
+                 "of the College.",
+                 "Governors", "Two new governors with senior financial experience joined the board in November.",
+                 "The Clerk", "From 1 December the Clerk has been line-managed by me as Chair.",
+                 "Review of governance",
+                 "We have commissioned an external review from Harland Partners, to report in March.",
+                 "Adult provision",
+                 "The board has decided that the College will not withdraw from subcontracted adult provision.",
+                 "Next steps", "We look forward to the first stocktake meeting in January with the whole team.",
+                 salutation="Dear Martin,")
+    got = answers(text, lex, nlp, settings, rules, labels={lab: int(lab) for lab in GOVERNANCE},
+                  rec_texts=GOVERNANCE)
+    assert got["4"] == ("heading", ["From 1 December the Clerk has been line-managed by me as Chair."])
+    assert got["3"] == ("heading", ["The board has decided that the College will not withdraw from subcontracted "
+                                    "adult provision."])
+
+
+def test_a_reply_s_own_sections_are_not_topic_headings(lex, nlp, settings, rules):
+    """"Background", "Our approach", "Next steps" share no words with the recommendations: they
+    are the reply's sections, and the reply is read by subject, as one without headings."""
+    text = reply("Thank you for your letter of 30 September and for the care your team took over the assessment "
+                 "of the College.",
+                 "Background", "The College has faced a difficult financial year with falling adult enrolments.",
+                 "Our approach", "The board has met four times since September to consider the assessment.",
+                 "Next steps", "We look forward to the first stocktake meeting in January with the whole team.",
+                 salutation="Dear Martin,")
+    found, structured = run(text, lex, nlp, settings, rules, labels={lab: int(lab) for lab in GOVERNANCE},
+                            rec_texts=GOVERNANCE)
+    assert not structured and all(a.how != "heading" for a in found.values())
+
+
 def test_a_mention_under_another_recommendation_s_heading_does_not_take_its_answer(lex, nlp, settings, rules):
     """"The action plan for recommendations 1 and 2 is enclosed." under "Recommendation 3" points back:
     1 and 2 keep the answers under their own headings, and 3 keeps its section."""

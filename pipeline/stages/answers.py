@@ -275,6 +275,15 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         for start, labs in _numbered_paragraphs(blocks, labels):
             openers[start] = labs
             heading_at[start] = True
+    by_topic = False
+    if not openers:  # "Review of governance", "The Clerk": a heading of its own over each, in the report's order
+        for start, labs in _topic_headings(blocks, labels, rec_texts, stop):
+            if not labs:
+                ends.add(start)
+                continue
+            openers[start] = labs
+            heading_at[start] = by_topic = True
+            stated_at.add(start)
     order = sorted(openers)
 
     def says_nothing() -> list[bool]:
@@ -417,11 +426,12 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 base = before[0][2]
                 out[lab] = Answer(tuple((a, z, p - base) for a, z, p in before), "preamble", None, before[0][0])
         _by_paragraph(text, [b for b in blocks if b.start >= first], all_units, labels, rec_texts, out, stop)
-        if not tagged and not any(heading_at[x] for x in openers):
+        if not tagged and (by_topic or not any(heading_at[x] for x in openers)):
             # a reply in prose that names some recommendations in passing ("I will take together the
             # first two of your concerns") answers the others by subject, as one that names none does
             _by_subject(text, all_units, labels, rec_texts, out, stop)
-        return out, True
+        # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
+        return out, not by_topic
     _by_paragraph(text, blocks, all_units, labels, rec_texts, out, stop)
     _by_subject(text, all_units, labels, rec_texts, out, stop)
     return out, False
@@ -604,6 +614,72 @@ def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tupl
             found.append((b.lines[0].start, nums))
     order = [int(n) for _, nums in found for n in nums]
     return [(at, set(nums)) for at, nums in found] if len(found) >= 2 and order == sorted(set(order)) else []
+
+
+TOPIC_HEADINGS = 3  # headings a reply must match to the recommendations, in order, to be read by them
+
+
+def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict[str, str | None],
+                    stop: frozenset[str]) -> list[tuple[int, set[str]]]:
+    """Headings of the reply's own with no number ("Review of governance", "The Clerk"), each
+    over its answer, in the order of the recommendations they answer. Each is matched to the
+    recommendation whose words it and its section share, keeping the order, so a heading whose
+    words are not the recommendation's ("Financial recovery" over a plan that "returns the College to
+    an operating surplus") still answers the one in its place. Most headings must match, and
+    three at least, so a reply's own sections ("Background", "Next steps") are not read as answers;
+    every heading is returned, with the labels it answers (none: it only ends the one above)."""
+    recs = [(lab, stems(rec_texts[lab], stop)) for lab in sorted(labels, key=lambda x: (labels[x], x))
+            if rec_texts.get(lab)]
+    # not the subject line over the first paragraph ("Inquest touching the death of ...")
+    first = next((k for k, b in enumerate(blocks) if is_prose(b.text)), len(blocks))
+    titles = [k for k, b in enumerate(blocks[:-1]) if k > first
+              and len(b.lines) == 1 and _title_line(b.lines[0].text) and is_prose(blocks[k + 1].text)]
+    if len(recs) < TOPIC_HEADINGS or len(titles) < TOPIC_HEADINGS:
+        return []
+    sections = []
+    for n, k in enumerate(titles):
+        end = titles[n + 1] if n + 1 < len(titles) else len(blocks)
+        sections.append((stems(blocks[k].text, stop), stems(" ".join(b.text for b in blocks[k + 1:end]), stop)))
+
+    def score(i: int, j: int) -> int:
+        head, body = sections[i]
+        shared_head, shared_body = len(head & recs[j][1]), len(body & recs[j][1])
+        return 3 * shared_head + shared_body if shared_head or shared_body >= TOPIC_WORDS else 0
+    # the best match that keeps both orders (each heading to one recommendation at most)
+    n, m = len(sections), len(recs)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            s = score(i - 1, j - 1)
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], best[i - 1][j - 1] + s if s else 0)
+    pairs = []
+    i, j = n, m
+    while i and j:
+        s = score(i - 1, j - 1)
+        if s and best[i][j] == best[i - 1][j - 1] + s:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif best[i][j] == best[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    headed = sum(1 for i, j in pairs if sections[i][0] & recs[j][1])
+    if len(pairs) < TOPIC_HEADINGS or headed * 2 < m:
+        return []
+    found: list[set[str]] = [set() for _ in sections]
+    for i, j in pairs:
+        found[i].add(recs[j][0])
+    # a recommendation out of its place ("Property" answered second), or one answered under
+    # another's heading ("Finding and repairing faults" over the priority repairs and the patrols
+    # declined), goes with the section most about it
+    for j in sorted(set(range(m)) - {j for _, j in pairs}):
+        i = max(range(n), key=lambda x: score(x, j))
+        if score(i, j):
+            found[i].add(recs[j][0])
+    if sum(1 for labs in found if labs) * 3 < len(titles) * 2:
+        return []  # most headings are the reply's own sections
+    # a heading that answers none ends the answer above it
+    return [(blocks[k].start, labs) for k, labs in zip(titles, found)]
 
 
 def _opening_line(text: str, blocks: list[Block], r: Ref):
