@@ -908,6 +908,18 @@ def test_an_answer_to_a_theme_gives_each_recommendation_the_sentences_about_it(l
     assert all("outside office hours" not in s for s in got["1"][1])
 
 
+def test_a_sentence_about_none_of_a_theme_s_recommendations_goes_on_with_the_one_before_it(
+        lex, nlp, settings, rules):
+    """"... considered once the pilot has been evaluated. We will not commit to it before then."
+    carries on the sentence before it, about the third: the first does not get it; the opening
+    "We agree with the direction of all three", about none and after none, goes to all."""
+    text = THEMED.replace("has been evaluated.", "has been evaluated. We will not commit to it before then.")
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["3"][1][-1] == "We will not commit to it before then."
+    assert all("We will not commit" not in s for s in got["1"][1] + got["2"][1])
+    assert all("We agree with the direction of all three recommendations." in got[lab][1] for lab in "123")
+
+
 THEME_LIST = reply(
     "Theme 2: Getting repairs right first time",
     "The review recommended that we should:\nRecommendation 3: give every resident a confirmed appointment date "

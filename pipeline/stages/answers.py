@@ -515,12 +515,18 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
             continue
         mine: dict[str, list[Unit]] = {lab: [] for lab in labs}
         own: dict[str, int] = dict.fromkeys(labs, 0)
+        last: tuple[int, list[str]] = (-1, [])  # the paragraph of the last sentence with a subject, and whose it was
         for u in units:
             words = stems(text[u[0]:u[1]], stop)
             overlap = {lab: len(words & w) for lab, w in want.items()}
             best = max(overlap.values())
+            if best >= SUBJECT_WORDS:
+                last = (u[2], [lab for lab in labs if overlap[lab] == best])
+            # "The Committee also asked that the patrols be reinstated. I do not intend to do so.":
+            # a sentence about none goes on with the one before it in its paragraph
+            whose = last[1] if best < SUBJECT_WORDS and last[0] == u[2] else None
             for lab in labs:
-                if best < SUBJECT_WORDS or overlap[lab] == best:
+                if (whose is None or lab in whose) if best < SUBJECT_WORDS else overlap[lab] == best:
                     mine[lab].append(u)
                     own[lab] += best >= SUBJECT_WORDS
         for lab in labs:
