@@ -453,6 +453,22 @@ def test_a_topic_heading_out_of_its_place_answers_the_recommendation_it_is_about
                                     "adult provision."])
 
 
+def test_headings_that_name_only_half_the_recommendations_are_not_read_as_answers(lex, nlp, settings, rules):
+    """A guidance note sent in reply, whose three headings name three of six concerns, is not a
+    reply headed by topic: a majority of the recommendations must have a heading of their own."""
+    recs = dict(GOVERNANCE, **{"5": "reviews the curriculum for sixteen to eighteen year olds and closes small courses",
+                               "6": "undertakes a structure and prospects appraisal with the support of my team"})
+    text = reply("Thank you for your letter of 30 September and for the care your team took over the assessment "
+                 "of the College.",
+                 "Governors", "Two new governors with senior financial experience joined the board in November.",
+                 "Review of governance",
+                 "We have commissioned an external review from Harland Partners, to report in March.",
+                 "The Clerk", "From 1 December the Clerk has been line-managed by me as Chair.",
+                 salutation="Dear Martin,")
+    found, _ = run(text, lex, nlp, settings, rules, labels={lab: int(lab) for lab in recs}, rec_texts=recs)
+    assert all(a.how != "heading" for a in found.values())
+
+
 def test_a_reply_s_own_sections_are_not_topic_headings(lex, nlp, settings, rules):
     """"Background", "Our approach", "Next steps" share no words with the recommendations: they
     are the reply's sections, and the reply is read by subject, as one without headings."""

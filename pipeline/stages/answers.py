@@ -632,7 +632,9 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
     recommendation whose words it and its section share, keeping the order, so a heading whose
     words are not the recommendation's ("Financial recovery" over a plan that "returns the College to
     an operating surplus") still answers the one in its place. Most headings must match, and
-    three at least, so a reply's own sections ("Background", "Next steps") are not read as answers;
+    three at least, and a majority of the recommendations must have a heading in their own words, so a
+    reply's own sections ("Background", "Next steps") and a guidance note whose sections touch some of
+    the concerns are not read as answers;
     every heading is returned, with the labels it answers (none: it only ends the one above)."""
     recs = [(lab, stems(rec_texts[lab], stop)) for lab in sorted(labels, key=lambda x: (labels[x], x))
             if rec_texts.get(lab)]
@@ -670,7 +672,7 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
         else:
             j -= 1
     headed = sum(1 for i, j in pairs if sections[i][0] & recs[j][1])
-    if len(pairs) < TOPIC_HEADINGS or headed * 2 < m:
+    if len(pairs) < TOPIC_HEADINGS or headed * 2 <= m:
         return []
     found: list[set[str]] = [set() for _ in sections]
     for i, j in pairs:
