@@ -512,6 +512,23 @@ def test_a_sentence_that_says_where_the_answers_are_opens_none_of_them(lex, nlp,
     assert got == {"1": memorials, "2": memorials, "3": ("heading", ["The Council decided to keep the gate open."])}
 
 
+@pytest.mark.parametrize("opening", [
+    "You asked us to respond to concerns 1 to 3. I have used your numbering, but I have answered the first two "
+    "concerns together.",
+    "Your report asks the Council to respond to concerns 1, 2 and 3, which I do below.",
+])
+def test_a_sentence_restating_what_was_asked_opens_no_answer(opening, lex, nlp, settings, rules):
+    """"You asked us to respond to concerns 1 to 3." says what the reply will answer, not how:
+    the numbered headings under it ("1 and 2.", "3.") open the answers."""
+    text = reply("Thank you for your report dated 3 March 2025.", opening,
+                 "1 and 2. Inspection of memorials",
+                 "Every memorial was tested in July and the unsafe ones were laid flat.",
+                 "3. The play area", "The Council decided to keep the gate open.", salutation="Dear Coroner,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts={})
+    memorials = ("heading", ["Every memorial was tested in July and the unsafe ones were laid flat."])
+    assert got == {"1": memorials, "2": memorials, "3": ("heading", ["The Council decided to keep the gate open."])}
+
+
 def test_a_theme_after_the_last_numbered_answer_answers_the_recommendations_it_is_about(
         lex, nlp, settings, rules):
     """After "Recommendation 2" a reply turns to a theme, "Data and the funding formula", over

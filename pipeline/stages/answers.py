@@ -190,8 +190,10 @@ def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
 # "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
 # "The first two concerns are closely connected and I have answered them together."
 _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below\W*$|in turn|as follows|"
-                         r"(?:answer|address|deal with|respond to|take)(?:ed)? (?:them|these|both|the two)(?: \w+){0,2} "
-                         r"together)\b", re.I)
+                         r"(?:answer|address|deal with|respond to|take)(?:ed)? (?:them|these|both|the (?:first |last )?two)"
+                         r"(?: \w+){0,2} together|"
+                         # what was asked, restated: "You asked us to respond to concerns 1 to 4."
+                         r"ask(?:s|ed)? (?:us|me|the [\w ]{1,40}?) to (?:respond|reply) to)\b", re.I)
 
 
 def _announces(text: str, all_units: list[Unit], starts: list[int], r: Ref) -> bool:
