@@ -174,6 +174,8 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
         pytest.param("We removed every clamp-on rail from use in all five homes by 20 March.", A, id="we-removed"),
         pytest.param("Following the inquest we bought a carbon monoxide alarm for every boat on a residential "
                      "berth.", A, id="we-bought"),
+        pytest.param("We now do a man overboard drill at the start of every trip.", A, id="now-does"),
+        pytest.param("We have fitted a recovery sling and a block on the gantry.", A, id="have-fitted"),
     ],
 )
 def test_classify_label(passage, expected, nlp, lex, settings):
