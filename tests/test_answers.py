@@ -103,7 +103,9 @@ XREFS = reply(
     "Recommendation 2", "This is addressed through the response to recommendation 1.",
     "Recommendation 3", "See recommendation 1.",
     "Recommendation 4", "As set out in recommendation 1, the data will be published quarterly. We accept this "
-                        "recommendation.")
+                        "recommendation.",
+    "Recommendation 5", "We do not set targets for individual sectors. We will not fund it. The approach paper "
+                        "described in our response to recommendation 1 will explain our priorities.")
 
 # a paper that states each recommendation on its label's line, one of them for two at once
 STATED = reply(
@@ -322,6 +324,10 @@ def test_unnumbered_blocks_say_how_they_were_found(lex, nlp, settings, rules):
     pytest.param("3", "1", ["See recommendation 1."], id="see-recommendation"),
     pytest.param("4", "1", ["As set out in recommendation 1, the data will be published quarterly.",
                             "We accept this recommendation."], id="as-set-out-in-keeps-own-answer"),
+    # at the end of an answer of its own, the pointer only mentions the other answer
+    pytest.param("5", None, ["We do not set targets for individual sectors.", "We will not fund it.",
+                             "The approach paper described in our response to recommendation 1 will explain our "
+                             "priorities."], id="mention-after-an-answer-of-its-own"),
 ])
 def test_cross_references(label, xref, sentences, lex, nlp, settings, rules):
     found, structured = run(XREFS, lex, nlp, settings, rules)

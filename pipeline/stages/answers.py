@@ -363,7 +363,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             if row is None:
                 pending += sorted(openers[start])
             continue
-        xref = next((lab for a, z, lab in xrefs if start <= a < stop_at and lab not in openers[start]), None)
+        # "See the response to recommendation 29." points to the answer; "the approach paper described in
+        # our response to recommendation 1 will explain ..." at the end of an answer of its own only mentions it
+        lead_end = answer[min(len(answer), XREF_UNITS) - 1][1]
+        xref = next((lab for a, z, lab in xrefs if start <= a < min(stop_at, lead_end) and lab not in openers[start]),
+                    None)
         base = answer[0][2]
         rel = tuple((a, z, p - base) for a, z, p in answer)
         for lab in sorted(openers[start]):
@@ -563,6 +567,7 @@ _NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2}(?:\s*(?:,|and|&)\s*\
                                r"(?P<title>[^.!?:]{2,90})[\s*_:]*$")
 
 
+XREF_UNITS = 2  # sentences from an answer's start within which a pointer to another answer makes it that one
 SUMMARY_ITEMS = 3  # quoted recommendations in a row with no answer between them that make a summary
 
 
