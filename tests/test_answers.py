@@ -314,6 +314,20 @@ def test_unnumbered_blocks_say_how_they_were_found(lex, nlp, settings, rules):
     assert {how for how, _ in got.values()} == {"unnumbered"}
 
 
+def test_what_precedes_the_government_response_label_is_the_recommendation(lex, nlp, settings, rules):
+    """A committee's conclusion quoted over "Government response" may run to several sentences,
+    only the last of which recommends: all of them are the quote, none the answer."""
+    text = reply("2. Bilateral spending on water and sanitation has fallen by two thirds since 2019. This is a "
+                 "false economy that will be paid for in disease and lost schooling. The Government should commit "
+                 "to restoring it to its 2019 level. (Paragraph 41)",
+                 "Government response",
+                 "The Government recognises the strength of feeling among the witnesses. We are not able to "
+                 "commit to restoring spending to a particular level.", salutation="Dear Chair,")
+    got = answers(text, lex, nlp, settings, rules, labels={"2": 2}, rec_texts={})
+    assert got["2"][1] == ["The Government recognises the strength of feeling among the witnesses.",
+                           "We are not able to commit to restoring spending to a particular level."]
+
+
 # ---- cross-references
 
 @pytest.mark.parametrize(("label", "xref", "sentences"), [

@@ -777,12 +777,15 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
     first_response = next((i for i, (a, z, p) in enumerate(section)
                            if p == head_para and RESPONSE_START.search(sentence_text(text[a:z]))), None)
     quoted = _quoted_run(text, section)
+    # "Government response" on a line of its own: what comes before it is the recommendation, however
+    # many sentences it runs to ("... This is a false economy that will be paid for in ...")
+    labelled = next((i for i, (a, z, _) in enumerate(section) if i and _is_label_line(sentence_text(text[a:z]))), 0)
     out = []
     in_quote = True
     for i, (a, z, p) in enumerate(section):
         sent = sentence_text(text[a:z])
-        if i < quoted:
-            continue  # the concern quoted word for word, in quotation marks
+        if i < quoted or i < labelled:
+            continue  # the concern quoted word for word, in quotation marks, or over the answer's label
         if i == 0 and (stated or _heading_line(text[a:z]) or _NUMBERED_TITLE.match(text[a:z])) \
                 and not RESPONSE_START.search(sent):
             continue  # the heading itself
@@ -796,12 +799,16 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words) \
                 and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent) and not _says_done(sent):
             continue  # repeats the recommendation, without answering it
-        if _RESPONSE_LABEL.fullmatch(sent) or _LABEL_LINE.match(sent) or PARAGRAPH_TAG.match(sent):
+        if _is_label_line(sent) or PARAGRAPH_TAG.match(sent):
             continue
         if all(_FORM_FIELD.match(ln) or not ln.strip() for ln in text[a:z].splitlines()):
             continue  # a form's fields, not what the answer box says
         out.append((a, z, p))
     return out
+
+
+def _is_label_line(sent: str) -> bool:
+    return bool(_RESPONSE_LABEL.fullmatch(sent) or _LABEL_LINE.match(sent))
 
 
 _OPEN_QUOTE = re.compile(r"^\W{0,3}[“\"]")
