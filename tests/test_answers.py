@@ -453,6 +453,26 @@ def test_headings_of_the_reply_s_own_answer_the_recommendations_in_their_order(l
     }
 
 
+def test_a_reply_to_two_concerns_may_head_both_answers_by_topic(lex, nlp, settings, rules):
+    """A police force sent two concerns answers under "Essential medication" and "Person Escort
+    Record": two headings, each naming its concern, are the reply's structure."""
+    concerns = {"1": "the obtaining of a detainee's essential medication such as insulin while in custody",
+                "2": "the information recorded on the Person Escort Record when a detainee is taken to court"}
+    text = reply("I write on behalf of the Chief Constable in response to your report of 21 August. I offer the "
+                 "force's condolences to the family.",
+                 "Essential medication",
+                 "Since March insulin has been treated in all our custody suites as a critical medicine.",
+                 "Person Escort Record",
+                 "Custody staff at two suites now complete the record electronically; the others will follow.",
+                 salutation="Dear Mr Morcombe,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=concerns)
+    assert got == {
+        "1": ("heading", ["Since March insulin has been treated in all our custody suites as a critical medicine."]),
+        "2": ("heading", ["Custody staff at two suites now complete the record electronically; the others will "
+                          "follow."]),
+    }
+
+
 def test_a_topic_heading_out_of_its_place_answers_the_recommendation_it_is_about(lex, nlp, settings, rules):
     """"The Clerk" answered second still answers the Clerk's recommendation; a heading about none
     of them ("Next steps") ends the answer above it and answers nothing."""

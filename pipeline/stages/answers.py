@@ -629,7 +629,7 @@ def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tupl
     return [(at, set(nums)) for at, nums in found] if len(found) >= 2 and order == sorted(set(order)) else []
 
 
-TOPIC_HEADINGS = 3  # headings a reply must match to the recommendations, in order, to be read by them
+TOPIC_HEADINGS = 3  # headings a reply must match to the recommendations, in order, to be read by them (all of two)
 
 
 def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict[str, str | None],
@@ -638,18 +638,19 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
     over its answer, in the order of the recommendations they answer. Each is matched to the
     recommendation whose words it and its section share, keeping the order, so a heading whose
     words are not the recommendation's ("Financial recovery" over a plan that "returns the College to
-    an operating surplus") still answers the one in its place. Most headings must match, and
-    three at least, and a majority of the recommendations must have a heading in their own words, so a
-    reply's own sections ("Background", "Next steps") and a guidance note whose sections touch some of
-    the concerns are not read as answers;
-    every heading is returned, with the labels it answers (none: it only ends the one above)."""
+    an operating surplus") still answers the one in its place. Most headings must match, three
+    at least (both, of a reply to two), and a majority of the recommendations must have a heading
+    in their own words, so a reply's own sections ("Background", "Next steps") and a guidance note
+    whose sections touch some of the concerns are not read as answers. Every heading is
+    returned, with the labels it answers (none: it only ends the answer above it)."""
     recs = [(lab, stems(rec_texts[lab], stop)) for lab in sorted(labels, key=lambda x: (labels[x], x))
             if rec_texts.get(lab)]
     # not the subject line over the first paragraph ("Inquest touching the death of ...")
     first = next((k for k, b in enumerate(blocks) if is_prose(b.text)), len(blocks))
     titles = [k for k, b in enumerate(blocks[:-1]) if k > first
               and len(b.lines) == 1 and _title_line(b.lines[0].text) and is_prose(blocks[k + 1].text)]
-    if len(recs) < TOPIC_HEADINGS or len(titles) < TOPIC_HEADINGS:
+    need = min(TOPIC_HEADINGS, len(recs))  # a reply to two concerns may have two headings
+    if len(recs) < 2 or len(titles) < need:
         return []
     sections = []
     for n, k in enumerate(titles):
@@ -679,7 +680,7 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
         else:
             j -= 1
     headed = sum(1 for i, j in pairs if sections[i][0] & recs[j][1])
-    if len(pairs) < TOPIC_HEADINGS or headed * 2 <= m:
+    if len(pairs) < need or headed * 2 <= m:
         return []
     found: list[set[str]] = [set() for _ in sections]
     for i, j in pairs:
