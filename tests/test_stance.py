@@ -175,6 +175,8 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
         pytest.param("Following the inquest we bought a carbon monoxide alarm for every boat on a residential "
                      "berth.", A, id="we-bought"),
         pytest.param("We now do a man overboard drill at the start of every trip.", A, id="now-does"),
+        pytest.param("The business case goes to the Board in June, and a decision on whether, and when, the system "
+                     "will be replaced will be taken then.", D, id="a-decision-on-whether"),
         pytest.param("We have fitted a recovery sling and a block on the gantry.", A, id="have-fitted"),
     ],
 )
