@@ -303,6 +303,24 @@ def test_a_report_counts_off_the_concerns_it_sends_each_body(split, lex, rules):
                    "5": "Meadowgate Care"}
 
 
+@pytest.mark.parametrize("split", [
+    "I ask the Ambulance Service to respond to concerns 1 and 2, the Trust to respond to concerns 2 and 3, and "
+    "Ofcom to respond to concern 4.",
+    "The Ambulance Service is asked to respond to concerns 1 and 2, the Trust to concerns 2 and 3, and Ofcom to "
+    "concern 4.",
+])
+def test_a_report_may_send_its_concerns_to_three_bodies_in_one_sentence(split, lex, rules):
+    """"I ask A to respond to concerns 1 and 2, B to respond to concerns 2 and 3, and C to respond to
+    concern 4": each body after the first, with its concerns, in a list run on with commas."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n(1) The call was routed to the wrong "
+        "service.\n\n(2) No one checked where the caller was.\n\n(3) The crew was sent from forty miles away."
+        "\n\n(4) The network gave no location.\n\nACTION SHOULD BE TAKEN\n\nYOUR RESPONSE\n\n" + split)
+    got = {r.label: r.addressee.lower() for r in refs_of(text, lex, rules) if r.text}
+    assert got == {"1": "the ambulance service", "2": "the ambulance service and the trust", "3": "the trust",
+                   "4": "ofcom"}
+
+
 def test_the_report_s_list_of_addressees_sends_each_its_concerns(lex, rules):
     """The form's "THIS REPORT IS BEING SENT TO:" may give each body its concerns in brackets after
     its name: "2. The Chief Executive, Driver and Vehicle Licensing Agency (concerns (3) to (5))"."""

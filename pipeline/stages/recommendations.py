@@ -475,6 +475,10 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
             for who, nums in ((found["who"], found["nums"]), (found.get("who2"), found.get("nums2"))):
                 if who and nums:
                     send(expand(nums, rules), who)
+            end = m.end()
+            while rules.next_body is not None and (more := rules.next_body.match(body, end)):
+                send(expand(more.group("nums"), rules), more.group("who"))  # a third body, and more
+                end = more.end()
     # "The first four concerns are for the Trust", "the last two for the Council": counted in the
     # order the report lists them, after the concerns numbered outright
     listed = sorted(dict.fromkeys(r.label for r in refs if r.text), key=_order)

@@ -44,6 +44,9 @@ class RecRules:
     respondents: re.Pattern[str] | None = None
     # "I ask the Council to respond to concerns 1 to 3, and the Trustees to respond to concerns 4 and 5"
     askers: re.Pattern[str] | None = None
+    # ", the Trust to respond to concerns 2 and 3, and Ofcom to concern 4": each body after the
+    # first two of such a sentence, read on from where the last one ended
+    next_body: re.Pattern[str] | None = None
     # "My first four concerns are for Carrowmed Direct Limited and the last two for the Council"
     counted: re.Pattern[str] | None = None
     # the same rules reading "Action 3" as a recommendation, for a letter that asks for numbered actions
@@ -77,6 +80,7 @@ def _rules(raw: dict) -> RecRules:
         number_words={w: n for n, w in enumerate(raw["number_words"], 1)},
         assignment=c(raw["concern_assignment"]), recipients=c(raw["concern_recipients"]),
         respondents=c(raw["concern_respondents"]), askers=c(raw["concern_askers"]), counted=c(raw["concern_counted"]),
+        next_body=c(raw["concern_next"]),
     )
 
 
