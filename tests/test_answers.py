@@ -537,29 +537,19 @@ def test_a_mention_under_another_recommendation_s_heading_does_not_take_its_answ
     assert "We have also sent a copy to Mrs R with a named contact." in got["3"][1]
 
 
-def test_a_sentence_that_says_where_the_answers_are_opens_none_of_them(lex, nlp, settings, rules):
-    """"Our response to concerns 1 to 3 is set out below. The first two concerns are closely
-    connected and I have answered them together." names the concerns only to say where their
-    answers are: the numbered headings under it, one of them "1 and 2.", open the answers."""
-    text = reply("Thank you for your report dated 3 March 2025.",
-                 "Our response to concerns 1 to 3 is set out below. The first two concerns are closely connected "
-                 "and I have answered them together.",
-                 "1 and 2. Inspection of memorials",
-                 "Every memorial was tested in July and the unsafe ones were laid flat.",
-                 "3. The play area", "The Council decided to keep the gate open.", salutation="Dear Coroner,")
-    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts={})
-    memorials = ("heading", ["Every memorial was tested in July and the unsafe ones were laid flat."])
-    assert got == {"1": memorials, "2": memorials, "3": ("heading", ["The Council decided to keep the gate open."])}
-
-
 @pytest.mark.parametrize("opening", [
+    "Our response to concerns 1 to 3 is set out below. The first two concerns are closely connected and I have "
+    "answered them together.",
+    # what was asked, restated
     "You asked us to respond to concerns 1 to 3. I have used your numbering, but I have answered the first two "
     "concerns together.",
     "Your report asks the Council to respond to concerns 1, 2 and 3, which I do below.",
-])
-def test_a_sentence_restating_what_was_asked_opens_no_answer(opening, lex, nlp, settings, rules):
-    """"You asked us to respond to concerns 1 to 3." says what the reply will answer, not how:
-    the numbered headings under it ("1 and 2.", "3.") open the answers."""
+], ids=["set-out-below", "you-asked-us", "report-asks"])
+def test_a_sentence_that_says_where_the_answers_are_opens_none_of_them(opening, lex, nlp, settings, rules):
+    """"Our response to concerns 1 to 3 is set out below. The first two concerns are closely
+    connected and I have answered them together." names the concerns only to say where their
+    answers are, and "You asked us to respond to concerns 1 to 3." what they will be: the
+    numbered headings under it, one of them "1 and 2.", open the answers."""
     text = reply("Thank you for your report dated 3 March 2025.", opening,
                  "1 and 2. Inspection of memorials",
                  "Every memorial was tested in July and the unsafe ones were laid flat.",
