@@ -328,6 +328,23 @@ def test_what_precedes_the_government_response_label_is_the_recommendation(lex, 
                            "We are not able to commit to restoring spending to a particular level."]
 
 
+def test_a_table_header_repeated_at_a_page_break_is_not_a_label_line(lex, nlp, settings, rules):
+    """pdftotext repeats an action plan's header ("No. / Review recommendation / MMO response / ...")
+    after a page break, under the last row of the page: its "MMO response" is a header cell, and
+    the row's answer above it stays the answer."""
+    text = ("Annex A - response and action plan\n\nNo.\nReview recommendation\nMMO response\nAction owner\n"
+            "Target date\nStatus\n\n1\nThe MMO should publish its licence processing times every month.\n"
+            "Accepted. Processing times have been published on GOV.UK each month since April.\nHead of "
+            "Licensing\nApril 2026\nComplete\n\n2\nThe MMO should provide a named contact for owners of small "
+            "vessels.\nAccepted. Six liaison officers took up post between January and April.\nHead of "
+            "Operations\nApril 2026\nComplete\n\nPage 3 of 4\n\fNo.\nReview recommendation\nMMO response\n"
+            "Action owner\nTarget date\nStatus\n\n3\nThe MMO should report progress to its Board every six "
+            "months.\nAccepted. Progress will be reported to the Board in November.\nDirector\nNovember 2026\n"
+            "Green\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["2"][1][:2] == ["Accepted.", "Six liaison officers took up post between January and April."]
+
+
 # ---- cross-references
 
 @pytest.mark.parametrize(("label", "xref", "sentences"), [

@@ -780,7 +780,10 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
     quoted = _quoted_run(text, section)
     # "Government response" on a line of its own: what comes before it is the recommendation, however
     # many sentences it runs to ("... This is a false economy that will be paid for in ...")
+    # (not a table's header repeated at a page break, "MMO response", after the answer has begun)
     labelled = next((i for i, (a, z, _) in enumerate(section) if i and _is_label_line(sentence_text(text[a:z]))), 0)
+    if first_response is not None and first_response < labelled:
+        labelled = 0
     out = []
     in_quote = True
     for i, (a, z, p) in enumerate(section):
