@@ -371,6 +371,17 @@ def test_a_minister_s_letterhead_under_a_signature_opens_the_reply(head, expecte
     assert first_lines(text, lex) == ["Dear Minister,", expected]
 
 
+def test_a_body_s_name_over_a_memo_header_opens_the_next_letter(lex):
+    """"National Police Chiefs' Council", alone under a signature and over "From: Chief Constable
+    ... / To: ... / Date: ...", is the next letter's letterhead, not the signature's body."""
+    text = ("Dear Minister,\n\nI recommend that the Department reviews its guidance on footpaths.\n\n"
+            "Yours sincerely\n\nHelen Marsden\nDeputy Chief Constable\n\nNational Police Chiefs' Council\n\n"
+            "From: Chief Constable Simon Ashworth, NPCC Lead for Missing Persons\n\nTo: Ms Whitcombe\n\n"
+            "Date: 6 July 2026\n\nDear Ms Whitcombe,\n\nThank you for your letter of 3 October. We will review "
+            "the guidance.\n\nYours sincerely,\n\nSimon Ashworth\n")
+    assert first_lines(text, lex) == ["Dear Minister,", "National Police Chiefs' Council"]
+
+
 def test_a_second_signatory_of_the_same_body_signs_the_same_letter(lex):
     """"Sunita Rai / Chief Executive, Healthwatch Oakbridge" over "Mike Fenwick / Chair, Healthwatch
     Oakbridge": two people sign one letter for one body; the reply starts at its own head."""

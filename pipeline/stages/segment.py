@@ -131,7 +131,9 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
             break
         if lex.salutation.match(first):
             break
-        if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1
+        # a body's name over "From: ..." is the next letter's letterhead, not the signature's body
+        memo_next = i + 1 < limit and _MAIL_FROM.match(_first(blocks[i + 1])) is not None
+        if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1 and not memo_next
                                                    and not _names_another(blocks[i - 1], b, lex))):
             signed += 1
             i += 1
