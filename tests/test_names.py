@@ -118,6 +118,8 @@ def test_looks_like_person_true_for_names(line, lex):
         pytest.param(
             "Dear Sir", id="salutation",
         ),
+        pytest.param("Strathallan Royal Infirmary", id="hospital-name"),
+        pytest.param("Ashgrove Community Hospital", id="hospital-word"),
     ],
 )
 def test_looks_like_person_false_for_other_lines(line, lex):
