@@ -879,7 +879,9 @@ def test_concerns_numbered_under_each_addressee_in_a_letter(lex, rules):
 @pytest.mark.parametrize(("trust", "icb"), [
     ("For Oakbridge Hospitals NHS Foundation Trust", "For NHS Oakbridge and Wyre Integrated Care Board"),
     ("Recommendations to Oakbridge Hospitals NHS Foundation Trust", "Recommendations to the Cabinet Member for Health"),
-], ids=["for-body", "recommendations-to"])
+    # a Scottish health board is "NHS <area>"
+    ("For the Scottish Prison Service", "For NHS Strathallan"),
+], ids=["for-body", "recommendations-to", "for-nhs-board"])
 def test_a_letter_s_recommendations_under_a_heading_naming_each_body(trust, icb, lex, rules):
     """A Healthwatch or scrutiny letter heads each body's recommendations with its name, no colon:
     "For Oakbridge Hospitals NHS Foundation Trust", "Recommendations to the Cabinet Member for Health"."""
