@@ -1140,3 +1140,22 @@ def test_a_wrapped_line_ending_in_response_is_no_label(lex, nlp, settings, rules
                  "multi-agency response.", salutation="Dear Chair,")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1}, rec_texts={})
     assert got["1"][1][-1].endswith("multi-agency response.")
+
+
+def test_a_paragraph_whose_first_sentence_ends_citing_a_recommendation_answers_it(lex, nlp, settings, rules):
+    # a minister's letter restates each recommendation in a paragraph's first sentence and cites
+    # it at the end, "(Recommendation 4)."; the rest of the paragraph is the answer, and the
+    # paragraph before (opened "On spectrum awards (Recommendation 3), ...") stops there
+    text = reply(
+        "I want to respond to each of the Committee's recommendations in turn.",
+        "On spectrum awards (Recommendation 3), the design of any future award is a matter for Ofcom. "
+        "I will consider the case for a target for Wales when Ofcom consults next summer.",
+        "You recommended that the Department set up a dedicated fund of at least twenty million pounds to help "
+        "community groups build small mobile networks (Recommendation 4). I have considered this carefully. "
+        "The Government will therefore not be establishing a dedicated fund.",
+        "Finally, I will write to the Committee by 30 September with an update (Recommendation 7).")
+    got = answers(text, lex, nlp, settings, rules, labels={"3": 3, "4": 4, "7": 7})
+    assert got["4"][0] == "heading"
+    assert got["4"][1][-1] == "The Government will therefore not be establishing a dedicated fund."
+    assert not any("fund" in s for s in got["3"][1])
+    assert got["7"][1] == ["Finally, I will write to the Committee by 30 September with an update (Recommendation 7)."]

@@ -708,7 +708,9 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
         if not ln.start <= r.start <= ln.end:
             continue
         if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
-            return None
+            # "You recommended that the Department ... (Recommendation 4). I have considered ...":
+            # a paragraph that restates a recommendation in its first sentence and cites it there
+            return b.lines[0] if _cited_first(text, b.start, r) else None
         if k == 0 or BARE_LABEL.match(ln.text) \
                 or (r.stated and re.match(r"[\W_]*\d", text[ln.start:r.end])):
             return ln  # a paragraph's first line; in PDF text, a "Recommendation 1" line or "1. The ... should"
@@ -717,6 +719,18 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
         listed = _LISTED.match(prev) is not None and _LISTED.match(ln.text) is not None
         return ln if sentence_end(prev) or _heading_line(b.lines[k - 1].text) or prev.endswith(")") or listed else None
     return None
+
+
+_CITED = re.compile(r"\(\s*$")
+_CITED_END = re.compile(r"\s*\)[.:](?:\s|$)")  # it ends the sentence: ") and ..." only mentions it
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'‘“(]")
+
+
+def _cited_first(text: str, start: int, r: Ref) -> bool:
+    """The reference closes the paragraph's first sentence in brackets of its own."""
+    return (_CITED.search(text[max(start, r.start - 3):r.start]) is not None
+            and _CITED_END.match(text, r.end) is not None
+            and _SENTENCE_BREAK.search(text, start, r.start) is None)
 
 
 def whole_reply(text: str, seg: Segment, sentences: list[tuple[int, int]]) -> Answer | None:
