@@ -140,7 +140,21 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     named = [h for h in heads if any(len(b.split()) >= 2 and re.search(r"\b" + re.escape(b) + r"\b", opening, re.I)
                                      for b in _bodies(h, lex))]
     own = [h for h in named if not _joint(h, heads)]  # the Department, not "the Trust and the Department"
-    return own[0] if len(own) == 1 else named[0] if len(named) == 1 else None
+    if own or named:
+        return own[0] if len(own) == 1 else named[0] if len(named) == 1 else None
+    return _heading_by_numbers(prev, reply, every)
+
+
+def _heading_by_numbers(prev: LetterState, reply: LetterState, heads: tuple[str, ...]) -> str | None:
+    """The one addressee heading whose recommendations hold every one the reply names by number
+    (two at least): a water company's e-mail from "Moorhead, Declan" that answers 1 and 2 of
+    those headed "Recommendations for Northern Ireland Water" is that body's reply."""
+    named = {r.label for r in reply.refs if not r.ordinal and not r.sent_to}
+    if len(named) < 2:
+        return None
+    fits = [h for h in heads if not _joint(h, heads)
+            and named <= {r.label for r in _pool(prev) if r.addressee == h}]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _own_ordinals(refs: list, raised: list[tuple[str, int]]) -> list:

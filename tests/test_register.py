@@ -830,3 +830,88 @@ def test_a_shared_heading_before_a_body_s_own_does_not_take_its_ordinals(tmp_pat
     got = labels_by_reply(JOINT_FIRST, tmp_path, settings, nlp)
     assert got[2] == {"3", "4", "5"}
     assert got[1] >= {"1", "2", "3"} and not got[1] & {"4", "5"}
+
+
+SPLIT_BY_HEADINGS = """Consumer Council for Northern Ireland
+Floor 3, Weaver's Court, Belfast BT2 8XX
+
+10 November 2025
+
+Mr Declan Moorhead
+Chief Executive
+Northern Ireland Water
+
+Dear Mr Moorhead,
+
+I am writing to set out the recommendations we are making after the trunk main failure in August.
+
+Recommendations for Northern Ireland Water
+
+1. NI Water should make compensation payments automatically to every eligible household.
+
+2. NI Water should deliver bottled water to every vulnerable household within 12 hours.
+
+3. NI Water should publish a full report on the causes of the incident within three months.
+
+Recommendations for the Department for Infrastructure
+
+4. The Department should fund the resilience of trunk mains that serve more than 10,000 properties.
+
+5. The Department should legislate to give the Consumer Council a power to require information.
+
+Yours sincerely,
+
+Orla Devenney
+Head of Water Policy
+Consumer Council for Northern Ireland
+
+From: Moorhead, Declan <declan.moorhead@water.example.com>
+Sent: 11 December 2025 16:42
+To: Orla Devenney <orla.devenney@council.example.org>
+Subject: RE: trunk main failure - recommendations
+
+Dear Orla,
+
+Recommendation 1 - Payments
+
+We paid every eligible household automatically in November.
+
+Recommendation 2 - Bottled water
+
+From 1 December our incident plan requires a delivery to every vulnerable household within 12 hours.
+
+Regards,
+Declan
+
+Water and Drainage Policy Division
+Lanyon Court, Belfast BT1 5XX
+
+15 December 2025
+
+Dear Ms Devenney,
+
+Thank you for your letter of 10 November to Mr Moorhead setting out the Consumer Council's findings.
+
+Recommendation 4
+
+The capital budget for 2026-27 has not yet been finalised, and we will decide on the provision then.
+
+Recommendation 5
+
+We do not consider that new legislation is needed.
+
+Yours sincerely,
+
+Gareth Lennon
+Director, Water and Drainage Policy Division
+"""
+
+
+def test_a_reply_that_answers_by_number_only_one_addressee_s_recommendations_is_that_addressee_s(
+        tmp_path, settings, nlp):
+    """Neither writer is named as the letter's headings name the bodies ("Moorhead, Declan" from a
+    water company's e-mail; a policy division of the Department): each reply answers by number
+    only the recommendations under one heading, so it is held to those and to no others."""
+    got = labels_by_reply(SPLIT_BY_HEADINGS, tmp_path, settings, nlp)
+    assert got[1] == {"1", "2", "3"}
+    assert got[2] == {"4", "5"}
