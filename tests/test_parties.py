@@ -562,3 +562,29 @@ def test_pasted_e_mail_headers_are_not_an_address_block(tmp_path, settings, nlp)
     recipients = [p["name"] for p in run.tables["parties"].to_pylist() if p["role"] == "recipient"]
     assert recipients == ["Rachel Hartley"]
     assert [str(l["date"]) for l in run.tables["letters"].to_pylist()] == ["2024-06-28"]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("From: Moorhead, Declan <declan.moorhead@water.example.com>", "Declan Moorhead"),
+    ("From: McAleese, Grainne Mary <g.mcaleese@water.example.com>", "Grainne Mary McAleese"),
+])
+def test_an_outlook_from_line_puts_the_surname_first(line, name, tmp_path, settings, nlp):
+    """Outlook in many public bodies shows "Surname, Forename": the writer is Declan Moorhead, not
+    a body called "Moorhead"."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "mail.txt").write_text(
+        f"{line}\nSent: 11 December 2025 16:42\nTo: Orla Devenney <orla@council.example.org>\n"
+        "Subject: RE: trunk main failure\n\nDear Orla,\n\nThank you for your letter about the trunk main.\n\n"
+        "Regards,\n\nDeclan\n", encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    senders = [(p["name"], p["organisation"]) for p in run.tables["parties"].to_pylist() if p["role"] == "sender"]
+    assert senders == [(name, None)]
+
+
+def test_a_from_line_with_a_post_after_the_comma_keeps_its_order(lex):
+    from pipeline.stages.headings import from_to_lines
+
+    text = "From: Harris, Chief Executive\nTo: Orla Devenney\n"
+    sender, _ = from_to_lines(text, 0, len(text), lex)
+    assert sender.name != "Chief Executive Harris" and sender.position == "Chief Executive"

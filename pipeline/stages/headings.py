@@ -162,6 +162,21 @@ def title_parties(title: str, lex: Lexicons) -> tuple[Named, Named]:
             describe_phrase(to, lex) if to else Named())
 
 
+_SURNAME_FIRST = re.compile(r"([A-Z][\w'’-]+),\s+([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)")
+
+
+def _forename_first(who: str, lex: Lexicons) -> str:
+    """"Moorhead, Declan", as Outlook in many public bodies shows a person, is Declan Moorhead
+    ("Harris, Chief Executive" is a person and a post)."""
+    m = _SURNAME_FIRST.fullmatch(who)
+    if m is None:
+        return who
+    swapped = f"{m.group(2)} {m.group(1)}"
+    named = describe_phrase(swapped, lex)
+    return swapped if named.name and not (named.position or named.organisation or describe_phrase(m.group(2), lex).position) \
+        else who
+
+
 def from_to_lines(text: str, start: int, end: int, lex: Lexicons) -> tuple[Named, Named]:
     """"From: X – post" and "To: Y – post" lines in a letter head."""
     sender = recipient = Named()
@@ -170,7 +185,8 @@ def from_to_lines(text: str, start: int, end: int, lex: Lexicons) -> tuple[Named
         if not ft:
             continue
         # "Dame Rachel Hartley <commissioner@...>": an e-mail header names the person before the address
-        who = describe_phrase(re.sub(r"\s*<[^<>@\s]+@[^<>\s]+>", "", ft.group("who")).strip(" ;,"), lex)
+        bare = re.sub(r"\s*<[^<>@\s]+@[^<>\s]+>", "", ft.group("who")).strip(" ;,")
+        who = describe_phrase(_forename_first(bare, lex), lex)
         span = dict(start=start + m.start(), end=start + m.end())
         if ft.group("key").lower() in ("from", "sender") and sender.empty:
             sender = Named(who.name, who.position, who.organisation, **span)
