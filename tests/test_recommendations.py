@@ -1068,3 +1068,18 @@ def test_an_inspectorate_s_leaders_at_each_body_should_headings_send_their_lists
     (seg,) = segment(text, lex)
     got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
     assert got == {"1": "Thornmere County Council", "2": "NHS Thornmere ICB", "3": "all of the local area partnership"}
+
+
+@pytest.mark.parametrize("shared", ["all three of you", "each of you", "all three addressees"])
+def test_a_concern_sent_to_all_three_of_you_is_shared(shared, lex, rules):
+    """"Concern 1 is directed to the Trust; concern 2 to all three of you; ...": the count between
+    "all" and "of you" still sends the concern to every addressee."""
+    text = letter(
+        f"CORONER'S CONCERNS\n\nConcern 1 is directed to the Trust; concern 2 to {shared}; concerns 3 and 4 to "
+        "Carrick Patient Transport Services Limited; and concern 5 to the Integrated Care Board.\n\n"
+        "The MATTERS OF CONCERN are as follows.\n\n"
+        + "".join(f"{n}. No one telephoned the unit when journey number {n} was cancelled.\n\n" for n in range(1, 6))
+        + "ACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert got["2"] == shared
+    assert got["3"] == "Carrick Patient Transport Services Limited"
