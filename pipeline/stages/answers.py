@@ -193,7 +193,9 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"(?:answer|address|deal with|respond to|take)(?:ed)? (?:them|these|both|the (?:first |last )?two)"
                          r"(?: \w+){0,2} together|"
                          # what was asked, restated: "You asked us to respond to concerns 1 to 4."
-                         r"ask(?:s|ed)? (?:us|me|the [\w ]{1,40}?) to (?:respond|reply) to)\b", re.I)
+                         r"ask(?:s|ed)? (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?) to (?:respond|reply) to|"
+                         r"rais(?:es|ed) (?:concerns?|matters?|recommendations?) [\d, ]+(?:and|to) \d+ with (?:us|me|the \w+))\b",
+                         re.I)
 
 
 def _announces(text: str, all_units: list[Unit], starts: list[int], r: Ref) -> bool:
