@@ -67,7 +67,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "coroners_blind13", "papers_blind14", "letters_blind14", "coroners_blind14", "papers_blind15",
                    "letters_blind15", "coroners_blind15", "papers_blind16", "letters_blind16", "coroners_blind16",
                    "papers_blind17", "letters_blind17", "coroners_blind17", "papers_blind18", "letters_blind18",
-                   "coroners_blind18", "papers_blind19", "letters_blind19", "coroners_blind19")
+                   "coroners_blind18", "papers_blind19", "letters_blind19", "coroners_blind19",
+                   "papers_blind20", "letters_blind20", "coroners_blind20")
 LAYOUT_KEY = "expected.jsonl"
 
 
