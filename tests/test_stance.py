@@ -178,6 +178,12 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
         pytest.param("The business case goes to the Board in June, and a decision on whether, and when, the system "
                      "will be replaced will be taken then.", D, id="a-decision-on-whether"),
         pytest.param("We have fitted a recovery sling and a block on the gantry.", A, id="have-fitted"),
+        pytest.param("The party briefing has been rewritten with the instructor.", A, id="has-been-rewritten"),
+        pytest.param("The online form is now switched off whenever the practice is closed.", A,
+                     id="is-now-switched-off"),
+        # a refusal on cost, with the part that is done: the answer does part of what was asked
+        pytest.param("We have bought four gas monitors for our lead operators. I looked into buying one for everyone "
+                     "but it is not something the business can afford at the moment.", P, id="done-but-cannot-afford"),
     ],
 )
 def test_classify_label(passage, expected, nlp, lex, settings):
