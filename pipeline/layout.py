@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pipeline.text import SPREAD_CELLS, header_above
+
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
 # a footer or header that carries its own page number ("Trust – Response to Healthwatch   Page 2 of 4")
@@ -77,10 +79,15 @@ def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Count
     number sits right-aligned or centred, or has a page's first line (a running header, a
     form feed) or a blank line under it."""
     a = content[k][0]
-    if a > 1 and text[a - 2:a] != "\n\n" or k + 1 >= len(content):
+    if k + 1 >= len(content):
         return False
     na, nb = content[k + 1]
     nxt = text[na:nb]
+    if a > 1 and text[a - 2:a] != "\n\n":
+        # pdftotext of a Word table with no blank lines: the number right under the header's last
+        # cell ("Rec" / "Review recommendation" / ... / "RAG status" / "1" / "All grievances ...")
+        above = [text[x:y] for x, y in content[max(0, k - SPREAD_CELLS):k]]
+        return text[a - 1:a] == "\n" and len(nxt.split()) >= 3 and header_above(above) is not None
     if "\f" in nxt or nxt[:1].isspace() or text[a:a + 1].isspace() or counts[_norm(nxt)] >= REPEATS:
         return False
     gap = text[content[k][1]:na].count("\n")

@@ -299,3 +299,31 @@ def has_postcode(s: str) -> bool:
 
 def is_dateline(s: str) -> bool:
     return DATELINE_RE.match(clean(s) or "") is not None
+
+# ---- a table's header row, a cell a line ("Rec" / "Review recommendation" / "Service response" / ...)
+
+SPREAD_CELLS = 8  # header cells a table set out a cell a line may have
+_HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|#)\b", re.I)
+_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
+
+
+def short_cell(c: str) -> bool:
+    return (len(c.split()) <= 6 and not c.endswith((".", ":"))) or c.lower() == "no."
+
+
+def names_its_rows(cells: list[str]) -> bool:
+    """Header cells that number the rows ("No.", "Ref") and say what they hold ("Matter raised")."""
+    return len(cells) >= 3 and any(_HEADER_CELL.match(clean(c) or "") for c in cells) \
+        and any(_HEAD_WORDS.search(c) for c in cells)
+
+
+def header_above(lines: list[str]) -> int | None:
+    """Where, in the lines just above a table row's number, a header of short cells that name the
+    rows starts and runs to the last of them; None where they end in no such header."""
+    for k in range(len(lines) - 1, -1, -1):
+        cells = [" ".join((clean(x) or "").split()) for x in lines[k:]]
+        if not all(short_cell(c) for c in cells):
+            return None
+        if _HEADER_CELL.match(cells[0]) and names_its_rows(cells):
+            return k
+    return None

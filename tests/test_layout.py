@@ -95,8 +95,13 @@ def test_running_title_ending_in_recommendations_is_masked_but_status_lines_are_
      "Time out of cell\n\nA revised regime began in June.\n", []),
     ("set out in the response to the\n\n4\n\nCommittee on standards in public life.\n", ["4"]),
     ("It will publish its plan later this year.\n\n6\n\nIntroduction\n", ["6"]),
+    # pdftotext of a Word table with no blank lines: the row's number right under the header's last cell
+    ("Rec\nReview recommendation\nService response\nLead officer\nRAG status\n1\nAll grievances raised against\n"
+     "officers should be investigated from outside.\nAgreed. A contract was awarded in June.\n", []),
+    ("the recommendations were accepted\nin full by the Board.\n7\nThe next steps are set out below.\n", ["7"]),
 ], ids=["table-row-numbers", "page-number-between-blank-lines", "right-aligned-page-number",
-        "pdftotext-table-cells-between-blank-lines", "page-number-mid-sentence", "page-number-after-prose"])
+        "pdftotext-table-cells-between-blank-lines", "page-number-mid-sentence", "page-number-after-prose",
+        "row-number-under-a-header-with-no-blank-lines", "page-number-under-prose-with-no-blank-lines"])
 def test_a_table_row_number_is_not_a_page_number(text, masked):
     """A number at the margin with its row's first cell right under it is a table's, not the page's."""
     assert [text[a:b].strip() for a, b in noise_lines(text)] == masked

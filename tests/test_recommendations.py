@@ -1083,3 +1083,27 @@ def test_a_concern_sent_to_all_three_of_you_is_shared(shared, lex, rules):
     got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
     assert got["2"] == shared
     assert got["3"] == "Carrick Patient Transport Services Limited"
+
+
+def test_a_word_table_with_no_blank_lines_numbers_its_rows_across_a_repeated_header(lex, rules):
+    """pdftotext of a Word action plan: the header a cell a line, each row's number alone on a line
+    under it, its cells wrapped over the lines after that with no blank line anywhere, and the header
+    repeated at the top of the next page. Each row is a recommendation, its words run to the end of
+    their sentence ("... to the People and" / "Culture Committee every quarter.")."""
+    head = "Rec\nReview recommendation\nService response\nActions\nLead officer\nTarget date\nRAG status\n"
+    text = ("APPENDIX A\nIndependent Review of Grievance Processes: Service response and action plan\n" + head
+            + "1\nAll grievances raised against\nofficers of Station Manager rank\nshould be investigated from\n"
+              "outside the Service.\nAgreed. A framework contract was\nawarded on 19 June 2026.\nHead of HR\n"
+              "Complete\nBlue\n"
+            + "2\nThe Service should set a target of\n60 working days and report to the People and\n"
+              "Culture Committee every quarter.\nThe revised procedure took effect\non 1 August 2026.\nHead of HR\n"
+              "December 2026\nGreen\nPage 34\n" + head
+            + "3\nAll managers who investigate a\ngrievance should complete training.\nPartly agreed. Training\n"
+              "starts in October.\nHead of HR\nMarch 2027\nAmber\n")
+    got = [(r.label, r.text) for r in refs_of(text, lex, rules)]
+    assert got == [
+        ("1", "All grievances raised against officers of Station Manager rank should be investigated from "
+              "outside the Service"),
+        ("2", "The Service should set a target of 60 working days and report to the People and Culture Committee "
+              "every quarter"),
+        ("3", "All managers who investigate a grievance should complete training")]

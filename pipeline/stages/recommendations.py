@@ -25,7 +25,8 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
     is_heading, label_offset, leading_number, load_rules)
 from pipeline.stages.segment import Segment
 from pipeline.stages.shapes import Form
-from pipeline.stages.table_refs import bulleted_concerns, header_row, row_block, spread_rows, table_item
+from pipeline.stages.table_refs import (bulleted_concerns, header_row, row_block, split_cell_rows, spread_rows,
+                                        table_item)
 from pipeline.text import Block, Line, clean, is_prose, sentence_end, split_lines, strip_quotes, to_blocks, unwrap
 
 
@@ -254,7 +255,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     short = labels_r(text)
     if rules.actions is not None and asks_actions(text):
         rules = rules.actions  # "Action 3" names the third of them, in the letter and in its replies
-    blocks = _item_blocks(to_blocks(split_lines(text, seg.start, seg.end, cells=True)), rules)
+    blocks = _item_blocks(split_cell_rows(to_blocks(split_lines(text, seg.start, seg.end, cells=True))), rules)
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
         refs += listed_refs(text, blocks, rules)
     # a coroner's report as the data set keeps it: its numbered paragraphs after the facts are the concerns

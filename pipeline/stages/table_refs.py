@@ -13,7 +13,8 @@ import re
 
 from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
 from pipeline.stages.shapes import PFD_CLOSING
-from pipeline.text import Block, clean, is_prose, table_cells
+from pipeline.text import (SPREAD_CELLS, Block, Line, clean, header_above, is_prose, names_its_rows, short_cell,
+                           table_cells)
 
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
@@ -53,7 +54,6 @@ def table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
 
 # a table row's number on its own line: "1", "2a", "iii."
 _ROW_LABEL = re.compile(r"^\W{0,2}(?P<num>\d{1,3}[a-z]?|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x))[.)]?\s*$", re.I)
-_HEADER_CELL = re.compile(r"^\W*(?:recommendations?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|#)\b", re.I)
 _ROMAN_NUMBERS = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], 1)}
 
 
@@ -61,23 +61,9 @@ def header_row(b: Block) -> bool:
     """"Ref / Coroner's concern / Trust response / Lead / Status", a cell a line (or "Ref |
     Recommendation | ..."): the header of a table pasted from Word or a web page."""
     cells = [c.strip() for ln in b.lines for c in ln.text.split("|") if c.strip()]
-    return all(_short_cell(c) for c in cells) and _names_its_rows(cells)
+    return all(short_cell(c) for c in cells) and names_its_rows(cells)
 
 
-_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
-
-
-def _short_cell(c: str) -> bool:
-    return (len(c.split()) <= 6 and not c.endswith((".", ":"))) or c.lower() == "no."
-
-
-def _names_its_rows(cells: list[str]) -> bool:
-    """Header cells that number the rows ("No.", "Ref") and say what they hold ("Matter raised")."""
-    return len(cells) >= 3 and any(_HEADER_CELL.match(clean(c) or "") for c in cells) \
-        and any(_HEAD_WORDS.search(c) for c in cells)
-
-
-SPREAD_CELLS = 8  # header cells a table set out with blank lines between them may have
 
 
 def spread_rows(blocks: list[Block]) -> list[Ref]:
@@ -112,15 +98,62 @@ def _spread_header(blocks: list[Block], k: int) -> int:
     cells = []
     for b in blocks[k:k + SPREAD_CELLS]:
         c = " ".join((clean(b.text) or "").split())
-        if len(b.lines) > 3 or not _short_cell(c) or c.isdigit():
+        if len(b.lines) > 3 or not short_cell(c) or c.isdigit():
             break  # a long cell, or the first row's number
         cells.append(c)
-    return len(cells) if _names_its_rows(cells) else 0
+    return len(cells) if names_its_rows(cells) else 0
+
+
+_LONE_ROW = re.compile(r"^\s*(?P<num>\d{1,2})\s*$")
+
+
+def split_cell_rows(blocks: list[Block]) -> list[Block]:
+    """A Word table as pdftotext gives it with no blank lines: its header a cell a line ("Rec" /
+    "Review recommendation" / "Service response" / ... / "RAG status"), then each row's number
+    alone on a line and its cells wrapped over the lines under it, the header repeated at each
+    page. Each header and each row becomes a block of its own, as a blank line would have made
+    them; rows count up from 1 under the first header."""
+    if not any(_LONE_ROW.match(ln.text) for b in blocks for ln in b.lines[1:]):
+        return blocks  # no row number stands alone inside a paragraph: most files
+    out: list[Block] = []
+    want = None  # the next row's number, once a header has been seen
+    for b in blocks:
+        cuts = set()
+        lines = b.lines
+        for j, ln in enumerate(lines):
+            m = _LONE_ROW.match(ln.text)
+            if not m or j + 1 >= len(lines) or len((clean(lines[j + 1].text) or "").split()) < 3:
+                continue
+            num = int(m.group("num"))
+            head = _header_before(lines, j)
+            if head is not None and num in (1, want):
+                cuts |= {head, j}
+                want = num + 1
+            elif want is not None and num == want:
+                cuts.add(j)
+                want += 1
+        cuts.discard(0)
+        edges = [0, *sorted(cuts), len(lines)]
+        out += [Block(lines[a:z], b.gap if a == 0 else 0) for a, z in zip(edges, edges[1:]) if z > a]
+    return out
+
+
+def _header_before(lines: tuple[Line, ...], j: int) -> int | None:
+    """Where a header of short cells that name the rows starts, ending just above line ``j``."""
+    above = max(0, j - SPREAD_CELLS)
+    k = header_above([ln.text for ln in lines[above:j]])
+    return None if k is None else above + k
+
+
+# a wrapped cell's line that stops mid-sentence: "... to the People and" / "Culture Committee ..."
+_RUNS_ON = re.compile(r"(?:,|\b(?:and|or|the|of|to|for|in|on|by|with|a|an|that|should|must|be|its|their|from|at))\s*$",
+                      re.I)
 
 
 def row_block(b: Block) -> Ref | None:
     """A row of such a table: its number alone on the first line, the recommendation on the
-    next, then the response, lead, date and status."""
+    next (wrapped over the lines under it while its sentence runs on), then the response, lead,
+    date and status."""
     if len(b.lines) < 3:
         return None
     m = _ROW_LABEL.match(clean(b.lines[0].text) or "")
@@ -129,6 +162,13 @@ def row_block(b: Block) -> Ref | None:
         return None
     lab = str(_ROMAN_NUMBERS[m.group("roman").lower()]) if m.group("roman") else m.group("num")
     ln, rec = b.lines[0], b.lines[1]
+    k = 1
+    while k + 2 < len(b.lines) and not re.search(r"[.;:!?]\W*$", b.lines[k].text) \
+            and (_RUNS_ON.search(b.lines[k].text) or not b.lines[k + 1].text.lstrip()[:1].isupper()):
+        k += 1
+    if k > 1 and re.search(r"[.;:!?]\W*$", b.lines[k].text):
+        rec = Line(rec.start, b.lines[k].end, " ".join((clean(x.text) or "") for x in b.lines[1:k + 1]))
+        words = rec.text
     off = ln.start + (label_offset(ln.text, m.group("num")) if not m.group("roman") else ln.text.index(m.group("num")))
     return Ref(lab, leading_number(lab), off, off + len(m.group("num")), b.start, rec.end, True, True, True,
                clean_text(words), (rec.start, rec.end))
