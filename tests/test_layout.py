@@ -122,3 +122,19 @@ def test_a_govuk_page_s_footer_as_html2text_writes_it_is_boilerplate(lex):
     masked = {GOVUK_FOOTER[a:b] for a, b in noise_lines(GOVUK_FOOTER, lex.boilerplate)}
     kept = [ln for ln in GOVUK_FOOTER.splitlines() if ln.strip() and ln not in masked]
     assert kept == ["8. The Department should publish an annual report on the bus workforce."]
+
+
+@pytest.mark.parametrize("line", [
+    "This e-mail and any attachments are confidential and intended solely for the addressee. If you have received "
+    "it in error, please notify the sender and delete it. Brantmoor does not accept liability for any loss or "
+    "damage caused by viruses.",
+    "This email and any attachments are confidential and may be legally privileged.",
+    "addressee. If you have received this e-mail in error, please notify the",
+    "Is the information in this e-mail appropriate for sharing? Please think before you forward.",
+])
+def test_an_e_mail_s_confidentiality_disclaimer_is_boilerplate(line, lex):
+    """Under a pasted e-mail's signature, "... does not accept liability for any loss or damage" was read
+    as the reply declining the last recommendation it answered."""
+    text = f"Recommendation 7\n\nWe have agreed to pay small suppliers within 30 days.\n\nRegards,\nTom\n\n{line}\n"
+    masked = [text[a:b] for a, b in noise_lines(text, lex.boilerplate)]
+    assert masked == [line]
