@@ -1107,3 +1107,18 @@ def test_a_word_table_with_no_blank_lines_numbers_its_rows_across_a_repeated_hea
         ("2", "The Service should set a target of 60 working days and report to the People and Culture Committee "
               "every quarter"),
         ("3", "All managers who investigate a grievance should complete training")]
+
+
+def test_the_bodies_with_the_power_to_act_on_each_concern_are_its_addressees(lex, rules):
+    """Section 6 of the form, "I believe you have the power to take such action", said per body:
+    "I believe that X has the power to act on concerns 1 and 2, Y on concerns 3 and 4, and Z on concern 5"."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n"
+        + "".join(f"{n}. The slide was not anchored on the day, number {n}.\n\n" for n in range(1, 6))
+        + "ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths and I believe "
+          "you have the power to take such action. I believe that Hartsdale Inflatables Limited has the power to "
+          "act on concerns 1 and 2, Hartsdale Town Council on concerns 3 and 4, and the Health and Safety "
+          "Executive on concern 5.\n\nYOUR RESPONSE\n")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    firm, council, hse = "Hartsdale Inflatables Limited", "Hartsdale Town Council", "the Health and Safety Executive"
+    assert got == {"1": firm, "2": firm, "3": council, "4": council, "5": hse}

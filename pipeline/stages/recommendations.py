@@ -470,7 +470,7 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                 names.append(who.strip(" ,"))
 
     body = unwrap(text[seg.start:seg.end])
-    for pattern in (rules.assignment, rules.recipients, rules.respondents, rules.askers):
+    for pattern in (rules.assignment, rules.recipients, rules.respondents, rules.askers, rules.powers):
         for m in pattern.finditer(body) if pattern is not None else ():
             found = m.groupdict()
             for who, nums in ((found["who"], found["nums"]), (found.get("who2"), found.get("nums2"))):

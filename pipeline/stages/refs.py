@@ -47,6 +47,9 @@ class RecRules:
     # ", the Trust to respond to concerns 2 and 3, and Ofcom to concern 4": each body after the
     # first two of such a sentence, read on from where the last one ended
     next_body: re.Pattern[str] | None = None
+    # "I believe that Hartsdale Inflatables Limited has the power to act on concerns 1 and 2, Hartsdale
+    # Town Council on concerns 3 and 4, ...": the form's "you have the power to take such action", per body
+    powers: re.Pattern[str] | None = None
     # "My first four concerns are for Carrowmed Direct Limited and the last two for the Council"
     counted: re.Pattern[str] | None = None
     # the same rules reading "Action 3" as a recommendation, for a letter that asks for numbered actions
@@ -80,7 +83,7 @@ def _rules(raw: dict) -> RecRules:
         number_words={w: n for n, w in enumerate(raw["number_words"], 1)},
         assignment=c(raw["concern_assignment"]), recipients=c(raw["concern_recipients"]),
         respondents=c(raw["concern_respondents"]), askers=c(raw["concern_askers"]), counted=c(raw["concern_counted"]),
-        next_body=c(raw["concern_next"]),
+        next_body=c(raw["concern_next"]), powers=c(raw["concern_powers"]),
     )
 
 
