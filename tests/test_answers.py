@@ -827,6 +827,21 @@ def test_an_answer_that_only_restates_the_concern_runs_on_to_the_reply(text, lab
     assert not any(s.startswith("I would like to thank you") for s in got[label][1])
 
 
+def test_a_reply_to_one_concern_that_restates_it_is_answered_by_all_that_follows(lex, nlp, settings, rules):
+    """A regulator sent one concern restates it, explains who enforces the law, and only then says
+    what it will do: every paragraph after the restatement is the answer, not the first alone."""
+    text = reply(
+        "Your report raises one matter for the Health and Safety Executive, concern 5, about whether the "
+        "guidance on operating inflatables is known to small organisers.",
+        "The enforcing authority for events such as the fun day is the local authority. HSE's role is to "
+        "provide guidance.",
+        "HSE's guidance on inflatables is due to be reviewed next year, and HSE will consider then whether it "
+        "should say more about small organisers.",
+        salutation="Dear Coroner,", name="Dr Jennifer Maclure")
+    got = answers(text, lex, nlp, settings, rules, labels={"5": 5})
+    assert any(s.startswith("HSE's guidance on inflatables is due to be reviewed") for s in got["5"][1])
+
+
 QUOTED_CONCERN = reply(
     "Thank you for your report of 14 May 2023 about the death of Mr Owain Rees.",
     "Concern 1",

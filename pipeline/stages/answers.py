@@ -418,7 +418,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         after = [u for u in all_units if a.units[-1][1] <= u[0] < limit]
         if first is None or not after:
             continue
-        nxt = tuple((x, y, p - first[2]) for x, y, p in after if p == after[0][2])
+        # the next paragraph, or everything after it where the reply is held to that one alone
+        nxt = tuple((x, y, p - first[2]) for x, y, p in after if p == after[0][2] or len(labels) == 1)
         out[lab] = Answer(a.units + nxt, a.how, a.xref, a.opens)
     if listed:  # what the body names by number it answers there; the rest by subject
         _by_subject(text, [u for u in all_units if not any(a <= u[0] < z for a, z in listed)], labels,
