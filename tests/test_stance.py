@@ -184,6 +184,15 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
         # a refusal on cost, with the part that is done: the answer does part of what was asked
         pytest.param("We have bought four gas monitors for our lead operators. I looked into buying one for everyone "
                      "but it is not something the business can afford at the moment.", P, id="done-but-cannot-afford"),
+        pytest.param("The board agreed to come back to the Code at its March meeting once that review is complete.", D,
+                     id="come-back-to-it-once"),
+        pytest.param("Decisions on funding beyond that date will be taken as part of the allocations following the "
+                     "Spending Review.", D, id="decisions-on-will-be-taken"),
+        pytest.param("We do not think that a six-month follow-up for every breach is a good use of limited staff time.",
+                     J, id="not-a-good-use-of"),
+        # "cannot accept" a transfer, a booking or liability is no refusal of the recommendation
+        pytest.param("The checklist is in the portering request, so a porter cannot accept a transfer until the nurse "
+                     "has completed it. We have rewritten the checklist.", A, id="cannot-accept-a-transfer"),
     ],
 )
 def test_classify_label(passage, expected, nlp, lex, settings):
