@@ -818,3 +818,21 @@ def test_a_recommending_letter_that_refers_to_its_own_letters_is_no_reply(openin
 def test_a_reply_title_with_initials_is_a_reply(title, lex):
     text = f"{title}\n\nConcern 1\n\nThe ward now checks every door each day.\n"
     assert segment(text, lex)[0].kind is Kind.reply
+
+
+@pytest.mark.parametrize("closing", ["Diolch / Thanks,", "Cofion gorau / Best wishes,", "Many thanks,"])
+def test_a_covering_e_mail_s_closing_ends_it_before_the_paper_it_carries(closing, lex):
+    """A Welsh body's covering e-mail closes "Diolch / Thanks," and the response pasted under it
+    is a document of its own, the second segment, not the e-mail's last paragraphs."""
+    paper = "\n\n".join(
+        ["Transport for Wales response to the Committee report: All aboard?", "October 2026",
+         "Transport for Wales welcomes the Committee's report and thanks the Committee for its work."]
+        + [f"Recommendation {n}\n\nTfW should improve station access number {n}.\n\nResponse: Accepted. We have "
+           f"installed new ramps at the stations named in the report and trained our staff." for n in (1, 2, 4)])
+    text = ("From: Pritchard, Owain <owain@tfw.example.org>\nSent: 27 October 2026 16:42\nTo: Clerk "
+            "<clerk@senedd.example.org>\nSubject: TfW response\n\nDear Clerk,\n\nPlease find attached our response to "
+            "the Committee's report.\n\n" + closing + "\n\nOwain\n\nOwain Pritchard\nPublic Affairs Manager\n"
+            "Transport for Wales\n\n________________________________\n\n" + paper + "\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2
+    assert text[segs[1].start:].lstrip("_\n ").startswith("Transport for Wales response to the Committee report")
