@@ -1177,3 +1177,19 @@ def test_a_paragraph_whose_first_sentence_ends_citing_a_recommendation_answers_i
     assert got["4"][1][-1] == "The Government will therefore not be establishing a dedicated fund."
     assert not any("fund" in s for s in got["3"][1])
     assert got["7"][1] == ["Finally, I will write to the Committee by 30 September with an update (Recommendation 7)."]
+
+
+def test_a_wrapped_restatement_that_ends_citing_its_recommendation_opens_its_answer(lex, nlp, settings, rules):
+    """In PDF text the restating sentence wraps, and "(recommendation 2)." may stand near the start
+    of the paragraph's second or third line: it still opens the paragraph's answer."""
+    text = reply(
+        "I set out the Government's response to each of the Committee's recommendations below.",
+        "The Committee recommended that the Government make secure video calls available at every site in\n"
+        "the youth secure estate by April 2026 (recommendation 2). We have installed video-call\n"
+        "equipment at four of the five sites, and the fifth will follow in June.",
+        "The Committee recommended that the Government publish each site's visits data every quarter\n"
+        "(recommendation 3). We will publish the first figures in the autumn.")
+    got = answers(text, lex, nlp, settings, rules, labels={"2": 2, "3": 3})
+    assert got["2"][0] == got["3"][0] == "heading"
+    assert any("installed video-call" in s for s in got["2"][1])
+    assert any("first figures" in s for s in got["3"][1])

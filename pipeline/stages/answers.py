@@ -712,10 +712,12 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
     for k, ln in enumerate(b.lines):
         if not ln.start <= r.start <= ln.end:
             continue
-        if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
+        if _cited_first(text, b.start, r):
             # "You recommended that the Department ... (Recommendation 4). I have considered ...":
             # a paragraph that restates a recommendation in its first sentence and cites it there
-            return b.lines[0] if _cited_first(text, b.start, r) else None
+            return b.lines[0]
+        if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
+            return None
         if k == 0 or BARE_LABEL.match(ln.text) \
                 or (r.stated and re.match(r"[\W_]*\d", text[ln.start:r.end])):
             return ln  # a paragraph's first line; in PDF text, a "Recommendation 1" line or "1. The ... should"
