@@ -138,3 +138,30 @@ def test_an_e_mail_s_confidentiality_disclaimer_is_boilerplate(line, lex):
     text = f"Recommendation 7\n\nWe have agreed to pay small suppliers within 30 days.\n\nRegards,\nTom\n\n{line}\n"
     masked = [text[a:b] for a, b in noise_lines(text, lex.boilerplate)]
     assert masked == [line]
+
+
+COOKIE_BANNER = """Skip to main content
+
+Cookies on GOV.UK
+
+We use some essential cookies to make this website work.
+
+We'd like to set additional cookies to understand how you use GOV.UK, remember
+your settings and improve government services.
+
+We also use cookies set by other sites to help us deliver content from their
+services.
+
+Accept additional cookies Reject additional cookies [View
+cookies](/help/cookies)
+
+# Registers of interests in public bodies
+"""
+
+
+def test_govuk_s_cookie_banner_as_html2text_wraps_it_is_boilerplate(lex):
+    """Left in, the banner was a document of its own before the page's letters, and every letter's
+    index moved by one."""
+    masked = {COOKIE_BANNER[a:b] for a, b in noise_lines(COOKIE_BANNER, lex.boilerplate)}
+    kept = [ln for ln in COOKIE_BANNER.splitlines() if ln.strip() and ln not in masked]
+    assert kept == ["services.", "# Registers of interests in public bodies"]
