@@ -371,15 +371,21 @@ def test_a_minister_s_letterhead_under_a_signature_opens_the_reply(head, expecte
     assert first_lines(text, lex) == ["Dear Minister,", expected]
 
 
-def test_a_body_s_name_over_a_memo_header_opens_the_next_letter(lex):
+@pytest.mark.parametrize("body, head", [
+    ("National Police Chiefs' Council", "From: Chief Constable Simon Ashworth, NPCC Lead for Missing Persons"),
+    # a department's name over its minister's letterhead
+    ("Department for Education", "From the Minister for Early Education\nRt Hon Caroline Westbury MP"),
+], ids=["memo-header", "minister-s-letterhead"])
+def test_a_body_s_name_over_a_memo_header_opens_the_next_letter(body, head, lex):
     """"National Police Chiefs' Council", alone under a signature and over "From: Chief Constable
-    ... / To: ... / Date: ...", is the next letter's letterhead, not the signature's body."""
+    ... / To: ... / Date: ...", is the next letter's letterhead, not the signature's body; so is
+    "Department for Education" over "From the Minister for Early Education"."""
     text = ("Dear Minister,\n\nI recommend that the Department reviews its guidance on footpaths.\n\n"
-            "Yours sincerely\n\nHelen Marsden\nDeputy Chief Constable\n\nNational Police Chiefs' Council\n\n"
-            "From: Chief Constable Simon Ashworth, NPCC Lead for Missing Persons\n\nTo: Ms Whitcombe\n\n"
+            f"Yours sincerely\n\nHelen Marsden\nDeputy Chief Constable\n\n{body}\n\n"
+            f"{head}\n\nTo: Ms Whitcombe\n\n"
             "Date: 6 July 2026\n\nDear Ms Whitcombe,\n\nThank you for your letter of 3 October. We will review "
             "the guidance.\n\nYours sincerely,\n\nSimon Ashworth\n")
-    assert first_lines(text, lex) == ["Dear Minister,", "National Police Chiefs' Council"]
+    assert first_lines(text, lex) == ["Dear Minister,", body]
 
 
 def test_a_second_signatory_of_the_same_body_signs_the_same_letter(lex):
@@ -836,3 +842,69 @@ def test_a_covering_e_mail_s_closing_ends_it_before_the_paper_it_carries(closing
     segs = segment(text, lex)
     assert len(segs) == 2
     assert text[segs[1].start:].lstrip("_\n ").startswith("Transport for Wales response to the Committee report")
+
+
+PFD_THEN_MAILS = """REGULATION 28: REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO: 1. Bramblewood Day Nurseries Limited 2. Ofsted
+
+The MATTERS OF CONCERN are as follows.
+
+1. Grapes were served whole to children under two, although the nursery's own food preparation standard said
+that they should be cut lengthways into quarters for every child under five.
+
+2. No adult sat with the children while they ate: the two practitioners in the room were clearing plates and
+preparing the children for their afternoon sleep when Oscar began to choke.
+
+3. The first practitioner to reach Oscar had not renewed her paediatric first aid certificate, and the nursery
+had no record of when the certificates of its other staff were due to expire.
+
+4. Inspections of early years settings do not routinely observe a mealtime, so unsafe practice at meals may
+not be seen by inspectors.
+
+9 13 October 2026
+
+Harriet Oyelaran
+HM Senior Coroner for East Lanmoor
+
+From: Joanne Petrakis <joanne@nursery.example.co.uk>
+Sent: 30 November 2026 16:12
+To: East Lanmoor Coroner's Office <coroners@example.gov.uk>
+Subject: Regulation 28 report - response
+
+Dear Mrs Oyelaran,
+
+Thank you for your report. We have rewritten our food preparation standard, and grapes are now quartered.
+
+Kind regards,
+
+Joanne Petrakis
+Operations Director
+Bramblewood Day Nurseries Limited
+Bramblewood House, 4 Orchard Court, Kingsmere KM2 7RD
+Tel: 0161 496 0358
+
+Ofsted
+Unit 9, Greyfriars Yard
+Manchester M60 9ZQ
+
+4 December 2026
+
+Dear Mrs Oyelaran
+
+Thank you for your report dated 13 October 2026. Inspectors observe mealtimes where they can.
+
+Yours sincerely
+
+Dr Lorna Fitzsimmons
+National Director, Early Years Regulation
+"""
+
+
+def test_a_pasted_e_mail_starts_at_its_from_line_and_keeps_its_signature(lex):
+    """The coroner's name above the e-mail's "From:" signs the report, and the e-mail's signature
+    under "Kind regards," (name, post, body, an address with its postcode, a telephone number) is
+    the e-mail's, not the head of the next letter."""
+    assert first_lines(PFD_THEN_MAILS, lex) == [
+        "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS", "From: Joanne Petrakis <joanne@nursery.example.co.uk>",
+        "Ofsted"]

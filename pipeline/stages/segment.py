@@ -127,12 +127,16 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
             while i < limit and _emails_only(blocks[i]):
                 i += 1
             continue
+        if signed == 0 and _signature_block(blocks, i, lex):
+            signed += 1  # "Joanne Petrakis / Operations Director / ... KM2 7RD / Tel: ...": an e-mail's signature
+            i += 1
+            continue
         if any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines):
             break
         if lex.salutation.match(first):
             break
         # a body's name over "From: ..." is the next letter's letterhead, not the signature's body
-        memo_next = i + 1 < limit and _MAIL_FROM.match(_first(blocks[i + 1])) is not None
+        memo_next = i + 1 < limit and _LETTERHEAD_FROM.match(_first(blocks[i + 1])) is not None
         if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1 and not memo_next
                                                    and not _names_another(blocks[i - 1], b, lex))):
             signed += 1
@@ -140,6 +144,18 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
             continue
         break
     return i
+
+
+SIGNATURE_LINES = 6  # a name, a post, a body, an address, a telephone number
+
+
+def _signature_block(blocks: list[Block], i: int, lex: Lexicons) -> bool:
+    """Block ``i``, right under a block that ends with the sign-off, opens with a person's name and
+    runs on to the writer's post, body and address: their signature, whatever postcode it holds."""
+    b = blocks[i]
+    return i > 0 and b.gap <= 1 and 2 <= len(b.lines) <= SIGNATURE_LINES \
+        and _is_signoff(blocks[i - 1].lines[-1], lex) and looks_like_person(clean(b.lines[0].text) or "", lex) \
+        and not (has_postcode(b.lines[0].text) or is_dateline(b.lines[0].text))
 
 
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
@@ -152,6 +168,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
     j = sal
     seen_date = False
     while j - 1 > prev_sal:
+        if j < sal and _MAIL_FROM.match(_first(blocks[j])):
+            break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it
         b = blocks[j - 1]
         if any(is_prose(ln.text) for ln in b.lines):
             break
@@ -459,6 +477,9 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
 
 
 _MAIL_FROM = re.compile(r"^\W*from\s*:\s*\S", re.I)
+# "From: Chief Constable ...", or a minister's letterhead: "From the Minister for Early Education"
+_LETTERHEAD_FROM = re.compile(r"^\W*from\s*:\s*\S|^\W*from\s+the\s+(?:rt\.?\s+hon\.?\s+)?(?:minister|secretary of state|"
+                              r"parliamentary under|permanent secretary|chief secretary)\b", re.I)
 
 
 def _mail_from(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
