@@ -190,6 +190,11 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
                      "Spending Review.", D, id="decisions-on-will-be-taken"),
         pytest.param("We do not think that a six-month follow-up for every breach is a good use of limited staff time.",
                      J, id="not-a-good-use-of"),
+        # passing the letter to the body whose matter it is, and no more: an acknowledgement
+        pytest.param("I have shared the Committee's letter with the Minister for Children and Families so that she "
+                     "is aware of what the Committee heard.", N, id="shared-the-letter-with"),
+        pytest.param("We have forwarded your letter to the Department's energy policy team.", N,
+                     id="forwarded-your-letter-to"),
         # "cannot accept" a transfer, a booking or liability is no refusal of the recommendation
         pytest.param("The checklist is in the portering request, so a porter cannot accept a transfer until the nurse "
                      "has completed it. We have rewritten the checklist.", A, id="cannot-accept-a-transfer"),
