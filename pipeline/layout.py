@@ -32,6 +32,7 @@ _KEEP = re.compile(r"recommend.*[.:;)]\W*$|concern.*[.:;)]\W*$|^\W*(?:[\w’'.:-
                    r"|^\W*response (?:by|from)\b[^:]*:\W*$"
                    r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_OWN_PAGE = re.compile(r"\S\s{3,}\d{1,4}\s*$|^\s*\d{1,4}\s{3,}\S")
 REPEATS = 3
 NEAR = 3  # lines from a page number within which a repeated line is a header or footer
 
@@ -127,7 +128,9 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     # A running header sits at page breaks: next to a page number, or inside a
     # sentence that runs on across the page. A letterhead repeated by each
     # letter of a thread does neither.
-    near_page = {j for k in furniture for j in range(k - NEAR, k + NEAR + 1)}
+    # ... or a footer that carries the page's number itself, set off by spaces ("December 2026      3")
+    own_page = [k for k in candidates if _OWN_PAGE.search(text[content[k][0]:content[k][1]])]
+    near_page = {j for k in furniture + own_page for j in range(k - NEAR, k + NEAR + 1)}
 
     def mid_sentence(k: int) -> bool:
         prev = text[content[k - 1][0]:content[k - 1][1]].strip() if k else ""

@@ -165,3 +165,19 @@ def test_govuk_s_cookie_banner_as_html2text_wraps_it_is_boilerplate(lex):
     masked = {COOKIE_BANNER[a:b] for a, b in noise_lines(COOKIE_BANNER, lex.boilerplate)}
     kept = [ln for ln in COOKIE_BANNER.splitlines() if ln.strip() and ln not in masked]
     assert kept == ["services.", "# Registers of interests in public bodies"]
+
+
+def test_a_footer_that_carries_its_page_number_is_furniture():
+    """pdftotext -layout sets "December 2026" and the page's number on one footer line, with no
+    page number of its own for the running title under it to sit beside: both repeat on every
+    page and are masked; the paragraphs between them stay."""
+    words = ["timeliness", "quality", "templates", "meetings", "training", "data", "governance", "reviews"]
+    pages = ["".join(f"Paragraph on {w} and {v} sets out what the CPS has done since the inspection.\n\n"
+                     for w in words for v in words[n:n + 1])
+             + f"December 2026{' ' * 60}{n}\n\fCPS response to HMCPSI - Explaining decisions to victims\n\n"
+             for n in range(1, 5)]
+    text = "".join(pages)
+    masked = {text[a:b].strip("\f ") for a, b in noise_lines(text)}
+    assert "CPS response to HMCPSI - Explaining decisions to victims" in masked
+    assert any(m.startswith("December 2026") for m in masked)
+    assert not any(m.startswith("Paragraph") for m in masked)
