@@ -564,7 +564,9 @@ def test_a_mention_under_another_recommendation_s_heading_does_not_take_its_answ
     "Your report asks Clarion to respond to concerns 1, 2 and 3.",
     "Your report raises concerns 1, 2 and 3 with us.",
     "Concerns 1, 2 and 3 are addressed to the Council.",
-], ids=["set-out-below", "you-asked-us", "report-asks", "report-asks-a-name", "raises-with-us", "addressed-to-us"])
+    "Your report raises three concerns for the Council, concerns 1, 2 and 3, and I am grateful for the chance to reply.",
+], ids=["set-out-below", "you-asked-us", "report-asks", "report-asks-a-name", "raises-with-us", "addressed-to-us",
+        "raises-n-concerns-for-us"])
 def test_a_sentence_that_says_where_the_answers_are_opens_none_of_them(opening, lex, nlp, settings, rules):
     """"Our response to concerns 1 to 3 is set out below. The first two concerns are closely
     connected and I have answered them together." names the concerns only to say where their
