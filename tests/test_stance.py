@@ -190,6 +190,7 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
                      "Spending Review.", D, id="decisions-on-will-be-taken"),
         pytest.param("We do not think that a six-month follow-up for every breach is a good use of limited staff time.",
                      J, id="not-a-good-use-of"),
+        pytest.param("We no longer use the operator-sedationist model for intravenous sedation.", A, id="no-longer-use"),
         # passing the letter to the body whose matter it is, and no more: an acknowledgement
         pytest.param("I have shared the Committee's letter with the Minister for Children and Families so that she "
                      "is aware of what the Committee heard.", N, id="shared-the-letter-with"),
