@@ -1195,3 +1195,17 @@ def test_a_wrapped_restatement_that_ends_citing_its_recommendation_opens_its_ans
     assert got["2"][0] == got["3"][0] == "heading"
     assert any("installed video-call" in s for s in got["2"][1])
     assert any("first figures" in s for s in got["3"][1])
+
+
+def test_a_reply_s_thanks_for_the_letter_answers_nothing_by_subject(lex, nlp, settings, rules):
+    """"Thank you for your letter ... on registers of interests in public bodies" shares the report's
+    words with every recommendation; a recommendation the reply never takes up is not answered by it."""
+    text = reply(
+        "Thank you for your letter of 25 September about the Committee's review of registers of interests in "
+        "public bodies, which you copied to me.",
+        "The Treasury will publish the interests of every member of its executive board from April.",
+        salutation="Dear Dame Harriet,", name="Priya Lathwell MP")
+    recs = {"6": "The Treasury should publish the interests of every member of its executive board.",
+            "7": "The Treasury should review the registers of interests of public bodies it sponsors every year."}
+    got = answers(text, lex, nlp, settings, rules, labels={"6": 6, "7": 7}, rec_texts=recs)
+    assert "7" not in got

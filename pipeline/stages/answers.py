@@ -453,8 +453,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
 
 def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_texts: dict[str, str | None],
                 out: dict[str, Answer], stop: frozenset[str]) -> None:
-    """Adds to ``out`` an answer by subject for each label it lacks, from sentences no answer has taken."""
+    """Adds to ``out`` an answer by subject for each label it lacks, from sentences no answer has taken
+    ("Thank you for your letter ... on registers of interests" names the subject and answers nothing)."""
     taken = {u[0] for a in out.values() for u in a.units}
+    candidates = [u for u in candidates if not _OPENING.search(text[u[0]:u[1]])]
     for lab in labels:
         if lab in out or not rec_texts.get(lab):
             continue
