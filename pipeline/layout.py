@@ -32,7 +32,7 @@ _KEEP = re.compile(r"recommend.*[.:;)]\W*$|concern.*[.:;)]\W*$|^\W*(?:[\w’'.:-
                    r"|^\W*response (?:by|from)\b[^:]*:\W*$"
                    r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_OWN_PAGE = re.compile(r"\S\s{3,}\d{1,4}\s*$|^\s*\d{1,4}\s{3,}\S")
+_OWN_PAGE = re.compile(r"\S\s{3,}(?P<end>\d{1,4})\s*$|^\s*(?P<start>\d{1,4})\s{3,}\S")
 REPEATS = 3
 NEAR = 3  # lines from a page number within which a repeated line is a header or footer
 
@@ -74,10 +74,11 @@ _ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s*$")
 CELL_WORDS = 8  # words of a table's first cell, a title, under its row's number
 
 
-def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Counter) -> bool:
-    """"1" at the left margin after a blank line, with a line of words right under it: the number
-    of a table's row as a table pasted from Word or a web page reads, one cell a line. A page
-    number sits right-aligned or centred, or has a page's first line (a running header, a
+def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Counter, last: int | None) -> bool:
+    """"1" at the left margin after a blank line, or under a table header's last cell, or the
+    row after ``last`` (the table's last row number), with a line of words right under it: the
+    number of a table's row as a table pasted from Word or a web page reads, one cell a line. A
+    page number sits right-aligned or centred, or has a page's first line (a running header, a
     form feed) or a blank line under it."""
     a = content[k][0]
     if k + 1 >= len(content):
@@ -86,9 +87,14 @@ def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Count
     nxt = text[na:nb]
     if a > 1 and text[a - 2:a] != "\n\n":
         # pdftotext of a Word table with no blank lines: the number right under the header's last
-        # cell ("Rec" / "Review recommendation" / ... / "RAG status" / "1" / "All grievances ...")
+        # cell ("Rec" / "Review recommendation" / ... / "RAG status" / "1" / "All grievances ..."),
+        # and each row's after it ("Green" / "2" / "The Service should ...")
+        if text[a - 1:a] != "\n" or len(nxt.split()) < 3 or text[a:a + 1].isspace():
+            return False
+        if last is not None and text[a:content[k][1]].strip().rstrip(".") == str(last + 1):
+            return True
         above = [text[x:y] for x, y in content[max(0, k - SPREAD_CELLS):k]]
-        return text[a - 1:a] == "\n" and len(nxt.split()) >= 3 and header_above(above) is not None
+        return header_above(above) is not None
     if "\f" in nxt or nxt[:1].isspace() or text[a:a + 1].isspace() or counts[_norm(nxt)] >= REPEATS:
         return False
     gap = text[content[k][1]:na].count("\n")
@@ -104,6 +110,25 @@ def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Count
         and not prev.endswith((".", ":", ";", ","))
 
 
+def _groups(text: str, content: list[tuple[int, int]], ks: list[int]) -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = {}
+    for k in ks:
+        groups.setdefault(_norm(text[content[k][0]:content[k][1]]), []).append(k)
+    return groups
+
+
+def _pages_count_up(text: str, content: list[tuple[int, int]], ks: list[int]) -> bool:
+    """Whether the page numbers these repeated lines carry (after or before a run of spaces) go up
+    one or two at a time, as a footer's do from page to page."""
+    nums = []
+    for k in ks:
+        m = _OWN_PAGE.search(text[content[k][0]:content[k][1]])
+        if m is None:
+            return False
+        nums.append(int(m.group("end") or m.group("start")))
+    return len(nums) >= REPEATS and all(0 < b - a <= 2 for a, b in zip(nums, nums[1:]))
+
+
 def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """Spans (without line ends) of lines that are page furniture or publishing boilerplate, not content."""
     lines = [(m.start(), m.start() + len(m.group(0).rstrip("\r\n"))) for m in _LINE.finditer(text) if m.group(0)]
@@ -111,12 +136,14 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     content = [(a, b) for a, b in lines if text[a:b].strip()]
     furniture, candidates, chrome = [], [], []
     entries: list[tuple[int, int]] = []
+    last_row: int | None = None  # the last table row number kept
     for k, (a, b) in enumerate(content):
         line = text[a:b]
         leaders = _leaders(line)
         if leaders and re.search(r"[A-Za-z]", line[:leaders]):
             entries.append((a + leaders, b))  # a contents entry keeps its words, loses its dots and page
-        elif _ROW_NUMBER.match(line) and _row_number(text, content, k, counts):
+        elif _ROW_NUMBER.match(line) and _row_number(text, content, k, counts, last_row):
+            last_row = int(line.strip().rstrip("."))
             continue  # a table's row number, its cells below it one a line
         elif _PAGE_NUMBER.match(line) or _PAGED_LINE.search(line) or _RULE.match(line) or _FOOTNOTE.match(line) \
                 or leaders is not None:
@@ -128,17 +155,16 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     # A running header sits at page breaks: next to a page number, or inside a
     # sentence that runs on across the page. A letterhead repeated by each
     # letter of a thread does neither.
-    # ... or a footer that carries the page's number itself, set off by spaces ("December 2026      3")
-    own_page = [k for k in candidates if _OWN_PAGE.search(text[content[k][0]:content[k][1]])]
+    # ... or a footer that carries the page's number itself, set off by spaces ("December 2026      3"),
+    # counting up page by page (a table's rows "Falls on ward 1    4" count nothing)
+    groups = _groups(text, content, candidates)
+    own_page = [k for ks in groups.values() if _pages_count_up(text, content, ks) for k in ks]
     near_page = {j for k in furniture + own_page for j in range(k - NEAR, k + NEAR + 1)}
 
     def mid_sentence(k: int) -> bool:
         prev = text[content[k - 1][0]:content[k - 1][1]].strip() if k else ""
         return len(prev.split()) >= 8 and not prev.endswith((".", ":", "!", "?", '"', "”", "'", "’"))
 
-    groups: dict[str, list[int]] = {}
-    for k in candidates:
-        groups.setdefault(_norm(text[content[k][0]:content[k][1]]), []).append(k)
     repeated = [k for ks in groups.values() if any(k in near_page or mid_sentence(k) for k in ks) for k in ks]
     # a file of one repeated line is content, not furniture
     if len(repeated) * 2 > len(content):

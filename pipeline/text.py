@@ -300,6 +300,7 @@ def has_postcode(s: str) -> bool:
 def is_dateline(s: str) -> bool:
     return DATELINE_RE.match(clean(s) or "") is not None
 
+
 # ---- a table's header row, a cell a line ("Rec" / "Review recommendation" / "Service response" / ...)
 
 SPREAD_CELLS = 8  # header cells a table set out a cell a line may have
@@ -320,10 +321,11 @@ def names_its_rows(cells: list[str]) -> bool:
 def header_above(lines: list[str]) -> int | None:
     """Where, in the lines just above a table row's number, a header of short cells that name the
     rows starts and runs to the last of them; None where they end in no such header."""
+    found = None  # the topmost cell that starts one: "No." over "Recommendation", not "Recommendation"
     for k in range(len(lines) - 1, -1, -1):
         cells = [" ".join((clean(x) or "").split()) for x in lines[k:]]
         if not all(short_cell(c) for c in cells):
-            return None
+            break
         if _HEADER_CELL.match(cells[0]) and names_its_rows(cells):
-            return k
-    return None
+            found = k
+    return found

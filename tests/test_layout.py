@@ -181,3 +181,17 @@ def test_a_footer_that_carries_its_page_number_is_furniture():
     assert "CPS response to HMCPSI - Explaining decisions to victims" in masked
     assert any(m.startswith("December 2026") for m in masked)
     assert not any(m.startswith("Paragraph") for m in masked)
+
+
+def test_a_space_aligned_table_s_repeated_rows_are_not_a_footer():
+    """Rows that differ only in their numbers and end in a number after spaces ("Falls on ward 1 in the
+    quarter          4") are a table, not a footer carrying its page: their numbers do not count up."""
+    rows = "".join(f"Falls on ward {w} in the quarter{' ' * 12}{n}\n" for w, n in ((1, 4), (2, 7), (3, 2), (4, 9)))
+    text = "The falls recorded in each ward were as follows.\n\n" + rows + "\nEvery fall was reviewed.\n"
+    assert noise_lines(text) == []
+
+
+def test_a_table_s_header_starts_at_its_first_cell():
+    from pipeline.text import header_above
+
+    assert header_above(["The plan is below.", "No.", "Recommendation", "Response", "Lead officer", "Status"]) == 1

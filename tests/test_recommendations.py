@@ -1100,7 +1100,9 @@ def test_a_word_table_with_no_blank_lines_numbers_its_rows_across_a_repeated_hea
               "December 2026\nGreen\nPage 34\n" + head
             + "3\nAll managers who investigate a\ngrievance should complete training.\nPartly agreed. Training\n"
               "starts in October.\nHead of HR\nMarch 2027\nAmber\n")
-    got = [(r.label, r.text) for r in refs_of(text, lex, rules)]
+    from pipeline.layout import mask_noise
+
+    got = [(r.label, r.text) for r in refs_of(mask_noise(text, lex.boilerplate), lex, rules)]  # as the pipeline reads it
     assert got == [
         ("1", "All grievances raised against officers of Station Manager rank should be investigated from "
               "outside the Service"),
@@ -1122,3 +1124,20 @@ def test_the_bodies_with_the_power_to_act_on_each_concern_are_its_addressees(lex
     got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
     firm, council, hse = "Hartsdale Inflatables Limited", "Hartsdale Town Council", "the Health and Safety Executive"
     assert got == {"1": firm, "2": firm, "3": council, "4": council, "5": hse}
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("I ask the Trust to respond to concerns 1 and 2, and the Council to concerns 3 and 4, and I would be grateful "
+     "for NHS England's comments on concern 5.", {"1": "the Trust", "3": "the Council", "5": None}),
+    ("In my opinion Hartsdale Inflatables Limited has the power to act on concerns 1 and 2, Hartsdale Town Council "
+     "on concerns 3 and 4.", {"1": "Hartsdale Inflatables Limited", "3": "Hartsdale Town Council", "5": None}),
+])
+def test_only_a_body_takes_a_concern_in_an_assignment_sentence(sentence, want, lex, rules):
+    """"I would be grateful for NHS England's comments on concern 5" is no body, and "In my opinion" is
+    no part of the body's name."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n"
+        + "".join(f"{n}. The slide was not anchored on the day, number {n}.\n\n" for n in range(1, 6))
+        + f"ACTION SHOULD BE TAKEN\n\n{sentence}\n\nYOUR RESPONSE\n")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert {k: got.get(k) for k in want} == want

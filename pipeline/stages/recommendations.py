@@ -27,7 +27,8 @@ from pipeline.stages.segment import Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, header_row, row_block, split_cell_rows, spread_rows,
                                         table_item)
-from pipeline.text import Block, Line, clean, is_prose, sentence_end, split_lines, strip_quotes, to_blocks, unwrap
+from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, to_blocks,
+                           unwrap)
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
@@ -164,6 +165,13 @@ def _marking(b: Block) -> bool:
     return all(_MARKING.match(ln.text) for ln in b.lines)
 
 
+ROW_TAIL = 4  # cells a row's tail may have (lead, target date, status, RAG)
+
+
+def _row_tail(b: Block) -> bool:
+    return len(b.lines) <= ROW_TAIL and all(short_cell(clean(ln.text) or "") for ln in b.lines)
+
+
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
 _AS_FOLLOWS = re.compile(r"\b(?:matters\s+of\s+concern|concerns|recommendations)\s+(?:are|is)\s+as\s+follows\b", re.I)
 # a list of what the writer will do about the concerns is not a list of the concerns
@@ -284,8 +292,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if row:
             refs.append(row)
             continue
-        # a protective marking at a page break ("OFFICIAL") leaves the table open
-        rows_open = header_row(b) or (rows_open and _marking(b))
+        # a protective marking at a page break ("OFFICIAL") leaves the table open, and so do the last
+        # short cells of a row ("Complete" / "Blue") that a masked repeated cell cut from it
+        rows_open = header_row(b) or (rows_open and (_marking(b) or _row_tail(b)))
         joined = clean(b.text) or ""
         item, _ = _line_item(b.lines, 0, rules)
         if item and FORM_SECTION.match(item.group("text")):

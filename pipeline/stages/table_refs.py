@@ -13,8 +13,8 @@ import re
 
 from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
 from pipeline.stages.shapes import PFD_CLOSING
-from pipeline.text import (SPREAD_CELLS, Block, Line, clean, header_above, is_prose, names_its_rows, short_cell,
-                           table_cells)
+from pipeline.text import (SPREAD_CELLS, Block, Line, clean, header_above, is_prose, names_its_rows, sentence_end,
+                           short_cell, table_cells)
 
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
@@ -62,8 +62,6 @@ def header_row(b: Block) -> bool:
     Recommendation | ..."): the header of a table pasted from Word or a web page."""
     cells = [c.strip() for ln in b.lines for c in ln.text.split("|") if c.strip()]
     return all(short_cell(c) for c in cells) and names_its_rows(cells)
-
-
 
 
 def spread_rows(blocks: list[Block]) -> list[Ref]:
@@ -163,10 +161,10 @@ def row_block(b: Block) -> Ref | None:
     lab = str(_ROMAN_NUMBERS[m.group("roman").lower()]) if m.group("roman") else m.group("num")
     ln, rec = b.lines[0], b.lines[1]
     k = 1
-    while k + 2 < len(b.lines) and not re.search(r"[.;:!?]\W*$", b.lines[k].text) \
+    while k + 2 < len(b.lines) and not sentence_end(b.lines[k].text) \
             and (_RUNS_ON.search(b.lines[k].text) or not b.lines[k + 1].text.lstrip()[:1].isupper()):
         k += 1
-    if k > 1 and re.search(r"[.;:!?]\W*$", b.lines[k].text):
+    if k > 1 and sentence_end(b.lines[k].text):
         rec = Line(rec.start, b.lines[k].end, " ".join((clean(x.text) or "") for x in b.lines[1:k + 1]))
         words = rec.text
     off = ln.start + (label_offset(ln.text, m.group("num")) if not m.group("roman") else ln.text.index(m.group("num")))
