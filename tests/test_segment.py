@@ -908,3 +908,21 @@ def test_a_pasted_e_mail_starts_at_its_from_line_and_keeps_its_signature(lex):
     assert first_lines(PFD_THEN_MAILS, lex) == [
         "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS", "From: Joanne Petrakis <joanne@nursery.example.co.uk>",
         "Ofsted"]
+
+
+def test_an_addressee_block_under_an_unsigned_letter_is_the_next_letter_s_head(lex):
+    """With no typed name under its sign-off, the block under "Yours sincerely," that the next
+    "Dear Mrs Oyelaran," greets is that letter's addressee, not the signature above it."""
+    text = ("Dear Minister,\n\nI recommend that the Department reviews its guidance.\n\nYours sincerely,\n\n"
+            "Mrs Harriet Oyelaran\nHM Senior Coroner\nCoroner's Court, Town Hall\nPreston PR1 2AB\n\n"
+            "Dear Mrs Oyelaran,\n\nThank you for your letter of 3 October. We will review the guidance.\n\n"
+            "Yours sincerely,\n\nTom Lane\n")
+    assert first_lines(text, lex) == ["Dear Minister,", "Mrs Harriet Oyelaran"]
+
+
+def test_a_body_s_name_over_an_e_mail_s_from_line_is_the_e_mail_s_head(lex):
+    """Only a person's name above "From:" signs what precedes it; "National Police Chiefs' Council"
+    there is the e-mail's own letterhead."""
+    text = PFD_THEN_MAILS.replace("Harriet Oyelaran\nHM Senior Coroner for East Lanmoor\n\nFrom:",
+                                  "National Police Chiefs' Council\n\nFrom:")
+    assert first_lines(text, lex)[1] == "National Police Chiefs' Council"

@@ -153,9 +153,11 @@ def _signature_block(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     """Block ``i``, right under a block that ends with the sign-off, opens with a person's name and
     runs on to the writer's post, body and address: their signature, whatever postcode it holds."""
     b = blocks[i]
-    return i > 0 and b.gap <= 1 and 2 <= len(b.lines) <= SIGNATURE_LINES \
+    name = _SIGNED_NAME.match(clean(b.lines[0].text) or "")
+    return i > 0 and b.gap <= 1 and 2 <= len(b.lines) <= SIGNATURE_LINES and name is not None \
         and _is_signoff(blocks[i - 1].lines[-1], lex) and looks_like_person(clean(b.lines[0].text) or "", lex) \
-        and not (has_postcode(b.lines[0].text) or is_dateline(b.lines[0].text))
+        and not (has_postcode(b.lines[0].text) or is_dateline(b.lines[0].text)) \
+        and not _greeted(name.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex)
 
 
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
@@ -168,7 +170,7 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
     j = sal
     seen_date = False
     while j - 1 > prev_sal:
-        if j < sal and _MAIL_FROM.match(_first(blocks[j])):
+        if j < sal and _MAIL_FROM.match(_first(blocks[j])) and _SIGNED_NAME.match(_first(blocks[j - 1])):
             break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it
         b = blocks[j - 1]
         if any(is_prose(ln.text) for ln in b.lines):
@@ -220,6 +222,16 @@ def _signs_what_precedes(blocks: list[Block], j: int, sal: int, lex: Lexicons) -
     if not m or len(b.lines) > 3 or not any(_ROLE_LINE.search(ln.text) for ln in b.lines[1:]):
         return False
     return _named_again(m.group("surname"), blocks[j + 1:sal + 1], lex)
+
+
+def _greeted(surname: str, below: list[Block], lex: Lexicons) -> bool:
+    """Whether the next salutation greets the person ("Dear Mrs Oyelaran,"): their block is the
+    addressee's, not the signature above it."""
+    for x in below:
+        first = clean(x.lines[0].text) or ""
+        if lex.salutation.match(first):
+            return re.search(r"\b" + re.escape(surname) + r"\b", first, re.I) is not None
+    return False
 
 
 def _named_again(surname: str, head: list[Block], lex: Lexicons) -> bool:
