@@ -1209,3 +1209,16 @@ def test_a_reply_s_thanks_for_the_letter_answers_nothing_by_subject(lex, nlp, se
             "7": "The Treasury should review the registers of interests of public bodies it sponsors every year."}
     got = answers(text, lex, nlp, settings, rules, labels={"6": 6, "7": 7}, rec_texts=recs)
     assert "7" not in got
+
+
+def test_a_paragraph_that_points_back_to_a_recommendation_does_not_open_its_answer(lex, nlp, settings, rules):
+    """"... the reporting duty we set out earlier (Recommendation 2)." inside the answer to 5 only
+    points back: it neither opens a second answer to 2 nor cuts 5's answer short."""
+    text = reply(
+        "Recommendation 2", "We will introduce a reporting duty from April.",
+        "Recommendation 5", "We accept this recommendation.",
+        "Publication will use the reporting duty we set out earlier (Recommendation 2). The dashboard goes live "
+        "in May.")
+    got = answers(text, lex, nlp, settings, rules, labels={"2": 2, "5": 5})
+    assert got["2"][1] == ["We will introduce a reporting duty from April."]
+    assert "The dashboard goes live in May." in got["5"][1]

@@ -738,11 +738,19 @@ _CITED_END = re.compile(r"\s*\)[.:](?:\s|$)")  # it ends the sentence: ") and ..
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'‘“(]")
 
 
+# the sentence restates what was asked: "You recommended that ...", "The Committee also asked for ..."
+_RESTATES_ASK = re.compile(r"\b(?:recommend(?:ed|s)?|ask(?:ed|s)|call(?:ed|s) for|propos(?:ed|es)|urg(?:ed|es)|"
+                           r"suggest(?:ed|s)|want(?:ed|s))\b", re.I)
+
+
 def _cited_first(text: str, start: int, r: Ref) -> bool:
-    """The reference closes the paragraph's first sentence in brackets of its own."""
+    """The reference closes the paragraph's first sentence, which restates what was asked, in
+    brackets of its own ("... the reporting duty we set out earlier (Recommendation 2)." only
+    points back)."""
     return (_CITED.search(text[max(start, r.start - 3):r.start]) is not None
             and _CITED_END.match(text, r.end) is not None
-            and _SENTENCE_BREAK.search(text, start, r.start) is None)
+            and _SENTENCE_BREAK.search(text, start, r.start) is None
+            and _RESTATES_ASK.search(text, start, r.start) is not None)
 
 
 def whole_reply(text: str, seg: Segment, sentences: list[tuple[int, int]]) -> Answer | None:
