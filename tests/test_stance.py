@@ -889,3 +889,19 @@ def test_a_web_page_s_response_table_is_answered_row_by_row(page, want, tmp_path
     (tmp_path / "response.html").write_text(page, encoding="utf-8")
     result = run_corpus(tmp_path, settings, nlp)
     assert {s["label"]: s["stance"] for s in result.tables["stances"].to_pylist()} == want
+
+
+@pytest.mark.parametrize("passage, cue", [
+    ("Staff now revisit the patient when observations are due.", "come-back-later"),
+    ("Patients who return to the emergency department within 72 hours are now reviewed by a consultant.",
+     "come-back-later"),
+    ("Decisions about discharge will be made only after a senior review.", "decide-later"),
+    ("We have shared the coroner's findings with all ward staff.", "passed-on"),
+    ("We have shared the findings of your report across the Trust to make sure lessons are learned.", "passed-on"),
+    ("Many families cannot afford the fare, so we introduced a free shuttle bus.", "cannot-afford"),
+])
+def test_a_cue_does_not_read_an_account_of_practice_as_its_stance(passage, cue, nlp, lex, settings):
+    """A practice described ("staff now revisit the patient"), a decision made only after a review, a
+    report shared with the writer's own staff, families who cannot afford a fare: none is the writer
+    putting off, passing on or declining the recommendation."""
+    assert not any(c.endswith(f":{cue}") for c in verdict(passage, nlp, lex, settings).cues)
