@@ -136,7 +136,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
         if lex.salutation.match(first):
             break
         # a body's name over "From: ..." is the next letter's letterhead, not the signature's body
-        memo_next = i + 1 < limit and _LETTERHEAD_FROM.match(_first(blocks[i + 1])) is not None
+        memo_next = i + 1 < limit and any(p.match(_first(blocks[i + 1])) for p in (_MAIL_FROM, _MINISTER_FROM))
         if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1 and not memo_next
                                                    and not _names_another(blocks[i - 1], b, lex))):
             signed += 1
@@ -153,9 +153,10 @@ def _signature_block(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     """Block ``i``, right under a block that ends with the sign-off, opens with a person's name and
     runs on to the writer's post, body and address: their signature, whatever postcode it holds."""
     b = blocks[i]
-    name = _SIGNED_NAME.match(clean(b.lines[0].text) or "")
+    first = _first(b)
+    name = _SIGNED_NAME.match(first)
     return i > 0 and b.gap <= 1 and 2 <= len(b.lines) <= SIGNATURE_LINES and name is not None \
-        and _is_signoff(blocks[i - 1].lines[-1], lex) and looks_like_person(clean(b.lines[0].text) or "", lex) \
+        and _is_signoff(blocks[i - 1].lines[-1], lex) and looks_like_person(first, lex) \
         and not (has_postcode(b.lines[0].text) or is_dateline(b.lines[0].text)) \
         and not _greeted(name.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex)
 
@@ -489,9 +490,9 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
 
 
 _MAIL_FROM = re.compile(r"^\W*from\s*:\s*\S", re.I)
-# "From: Chief Constable ...", or a minister's letterhead: "From the Minister for Early Education"
-_LETTERHEAD_FROM = re.compile(r"^\W*from\s*:\s*\S|^\W*from\s+the\s+(?:rt\.?\s+hon\.?\s+)?(?:minister|secretary of state|"
-                              r"parliamentary under|permanent secretary|chief secretary)\b", re.I)
+# a minister's letterhead: "From the Minister for Early Education"
+_MINISTER_FROM = re.compile(r"^\W*from\s+the\s+(?:rt\.?\s+hon\.?\s+)?(?:minister|secretary of state|"
+                            r"parliamentary under|permanent secretary|chief secretary)\b", re.I)
 
 
 def _mail_from(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
