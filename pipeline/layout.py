@@ -15,9 +15,10 @@ from pipeline.text import SPREAD_CELLS, header_above
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
-# a footer or header that carries its own page number ("Trust – Response to Healthwatch   Page 2 of 4")
+# a footer or header that carries its own page number ("Trust – Response to Healthwatch   Page 2 of 4",
+# "Northbeam Scaffolding Limited · Registered in England and Wales No. 05873321 · Page 1 of 2")
 _PAGED_LINE = re.compile(r"^\s*page\s+\d{1,4}\s+of\s+\d{1,4}\s*[|–—-]"
-                         r"|\S\s{2,}(?:[|–—-]\s*)?page\s+\d{1,4}\s+of\s+\d{1,4}\s*$", re.I)
+                         r"|\S(?:\s{2,}(?:[|–—-]\s*)?|\s+[·•|–—-]\s+)page\s+\d{1,4}\s+of\s+\d{1,4}\s*$", re.I)
 _LEADERS = re.compile(r"\.{4,}\s*\d{1,4}\s*$|(?:\s\.){4,}\s*\d{1,4}\s*$")  # contents pages (see _leaders)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,}|\f+)\s*$")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d{1,3}\]:?)\s*\S"

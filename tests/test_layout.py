@@ -20,6 +20,8 @@ PAGED = (
     ("1. The SCA should improve recording.", False),
     ("Kestrel Trust – Response to Healthwatch – May 2025          Page 2 of 4", True),
     ("Page 2 of 4 | Kestrel Trust response", True),
+    ("Northbeam Scaffolding Limited · Registered in England and Wales No. 05873321 · Page 1 of 2", True),
+    ("Kestrel Trust response - Page 3 of 7", True),
     ("The figures are set out on page 2 of the annex.", False),
     ("The figures for each region are  set out in the annex at  page 12", False),
 ], ids=lambda v: repr(v)[:30] if isinstance(v, str) else None)
@@ -195,3 +197,45 @@ def test_a_table_s_header_starts_at_its_first_cell():
     from pipeline.text import header_above
 
     assert header_above(["The plan is below.", "No.", "Recommendation", "Response", "Lead officer", "Status"]) == 1
+
+
+GOVUK_FEEDBACK_FORM = """### Recommendation 7
+
+This recommendation is for Defra.
+
+  * [ Maybe ](/contact/govuk)
+  * Yes this page is useful
+  * No this page is not useful
+
+Thank you for your feedback
+
+### Help us improve GOV.UK
+
+Don’t include personal or financial information like your National Insurance
+number or credit card details.
+
+## Topics
+
+  * [Benefits](/browse/benefits)
+  * [How government works](/government/how-government-works)
+
+## Support links
+
+  * [Help](/help)
+  * [Rhestr o Wasanaethau Cymraeg](/cymraeg)
+
+All content is available under the [Open Government Licence
+v3.0](https://www.example.gov.uk/doc/open-government-licence/version/3/),
+except where otherwise stated
+
+[ © Crown
+copyright](https://www.example.gov.uk/information-management/re-using-public-sector-information/crown-copyright/)
+"""
+
+
+def test_govuk_s_feedback_form_and_footer_as_html2text_writes_them_are_boilerplate(lex):
+    """Under the last answer of a GOV.UK page come its feedback form, its topic and support links and
+    its licence, with relative links; left in, they were read as part of that answer."""
+    masked = {GOVUK_FEEDBACK_FORM[a:b] for a, b in noise_lines(GOVUK_FEEDBACK_FORM, lex.boilerplate)}
+    kept = [ln for ln in GOVUK_FEEDBACK_FORM.splitlines() if ln.strip() and ln not in masked]
+    assert kept == ["### Recommendation 7", "This recommendation is for Defra."]
