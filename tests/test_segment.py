@@ -926,3 +926,19 @@ def test_a_body_s_name_over_an_e_mail_s_from_line_is_the_e_mail_s_head(lex):
     text = PFD_THEN_MAILS.replace("Harriet Oyelaran\nHM Senior Coroner for East Lanmoor\n\nFrom:",
                                   "National Police Chiefs' Council\n\nFrom:")
     assert first_lines(text, lex)[1] == "National Police Chiefs' Council"
+
+
+@pytest.mark.parametrize("name", ["Amrit Sandhu MPharm", "Jo Hale BSc (Hons), RGN"])
+def test_a_signature_with_letters_after_the_name_stays_with_its_e_mail(name, lex):
+    """A pharmacist signs "Amrit Sandhu MPharm" over post, company and address under "Kind regards,":
+    the block is the e-mail's signature, and the minister's letter under it starts at its letterhead."""
+    text = ("From: Amrit Sandhu <superintendent@pharmacy.example.co.uk>\nSent: 11 December 2026 09:12\n"
+            "To: Coroner's Office <coroner@example.gov.uk>\nSubject: Regulation 28 report\n\n"
+            "Dear Mr Kell,\n\nWe now record every report of a lost dose and tell the prescriber the same day.\n\n"
+            f"Kind regards,\n\n{name}\nSuperintendent Pharmacist\nCastlegate Pharmacy Limited\n"
+            "7 Castlegate, Westmoor WD1 3HX | 01632 960308\n\n"
+            "From the Minister of State for Public Health and Prevention\nLaura Bexley MP\n\n"
+            "1 Whitcombe Yard\nLondon\nSW1P 9QX\n\n14 December 2026\n\nDear Mr Kell,\n\nThank you for your report "
+            "of 19 October 2026. The guidelines are clinical guidance.\n\nYours sincerely,\n\nLaura Bexley MP\n")
+    assert first_lines(text, lex) == ["From: Amrit Sandhu <superintendent@pharmacy.example.co.uk>",
+                                      "From the Minister of State for Public Health and Prevention"]

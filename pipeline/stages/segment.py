@@ -188,9 +188,11 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
     return j
 
 
-# "Graham Ibbotson", "O J Penhaligon", "Siân Maddox", "A. Chaudhry-Welland": a name alone on its line
+# "Graham Ibbotson", "O J Penhaligon", "Siân Maddox", "A. Chaudhry-Welland": a name alone on its line,
+# with any letters after it that have two capitals ("Amrit Sandhu MPharm", "Jo Hale BSc (Hons), RGN")
 _SIGNED_NAME = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|HHJ)\.?\s+)?(?:[A-Z]\.?\s+){0,3}"
-                          r"(?:[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+\s+){0,2}(?P<surname>[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+|[A-Z]{2,})$")
+                          r"(?:[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+\s+){0,2}(?P<surname>[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+|[A-Z]{2,})"
+                          r"(?:,?\s+(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,7}(?:\s*\(Hons\))?){0,4}$")
 
 
 HEAD_BLOCKS = 4  # blocks after a signature in which the next letter names its addressee
