@@ -1222,3 +1222,107 @@ def test_a_paragraph_that_points_back_to_a_recommendation_does_not_open_its_answ
     got = answers(text, lex, nlp, settings, rules, labels={"2": 2, "5": 5})
     assert got["2"][1] == ["We will introduce a reporting duty from April."]
     assert "The dashboard goes live in May." in got["5"][1]
+
+
+def test_a_reply_that_restates_each_recommendation_without_a_number_answers_under_it(lex, nlp, settings, rules):
+    """A GOV.UK page sets each recommendation in bold, restated and unnumbered ("The Ombudsman
+    recommended that the Department ..."), over its answer: each answer is what lies under its own
+    restatement, not the restatement, and not the next one's."""
+    text = reply(
+        "I have set out below each of your recommendations and the Department's response.",
+        "**The Ombudsman recommended that the Department publish every quarter, for each Service, the "
+        "proportion of complaints resolved within 24 weeks.**",
+        "Accepted. The figures will be published every six months rather than every quarter.",
+        "**The Ombudsman recommended that the Department appoint a named case manager for every complaint "
+        "waiting more than twelve weeks.**",
+        "Since April every such complaint has had a named adviser.")
+    recs = {"1": "publishes every quarter, for each Service, the proportion of service complaints resolved "
+                 "within 24 weeks;",
+            "2": "appoints a named case manager for every complaint waiting more than twelve weeks;"}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
+    assert got["1"][1] == ["Accepted.", "The figures will be published every six months rather than every quarter."]
+    assert got["2"][1] == ["Since April every such complaint has had a named adviser."]
+
+
+def test_numbered_headings_answer_though_one_answer_names_another_recommendation(lex, nlp, settings, rules):
+    """An e-mail answers under "1. Backlog", "2. Independent assurance", ..., using the regulator's
+    numbering; "the data review under recommendation 3" inside the second answer only names the
+    third, and the headings still say where each answer is."""
+    text = reply(
+        "We have set out our response to each of your recommendations below, using your numbering.",
+        "1. Backlog of retirement and transfer-out cases",
+        "The administrator has cleared two thousand cases since January.",
+        "2. Independent assurance over controls",
+        "We have commissioned an assurance review from an accounting firm. Member data will be looked at as "
+        "part of the data review under recommendation 3, rather than duplicated here.",
+        "3. Data review and improvement plan",
+        "The board will consider the timing of the review once the new platform is live.",
+        salutation="Dear Rebecca", name="Judith Marchetti")
+    recs = {"1": "Ensure that every retirement and transfer-out case older than the service level agreement is "
+                 "completed by 30 June.",
+            "2": "Commission an independent assurance review of the administrator's controls over member records "
+                 "and payments on the new platform, and share the report with us.",
+            "3": "Carry out a full review of the scheme's common and scheme-specific data, and agree a data "
+                 "improvement plan with dated targets."}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=recs)
+    assert got["1"][1] == ["The administrator has cleared two thousand cases since January."]
+    assert got["2"][1][0] == "We have commissioned an assurance review from an accounting firm."
+    assert got["3"][1] == ["The board will consider the timing of the review once the new platform is live."]
+
+
+@pytest.mark.parametrize("whose", [
+    "Recommendations 1 and 2 are for the Agency and recommendation 3 is for Defra.",
+    "Recommendations 1 and 2 were for the Agency, and recommendation 3 was for Defra.",
+])
+def test_a_sentence_saying_whose_recommendations_they_are_answers_none(whose, lex, nlp, settings, rules):
+    """"Recommendations 1 to 6 are for the Environment Agency and recommendation 7 is for Defra." says
+    who answers which; a recommendation the page then never takes up is not answered by it."""
+    text = reply(f"The review made three recommendations. {whose} We respond to each of them below.",
+                 "Recommendation 1", "We accept this recommendation and will publish standards in April.",
+                 "Recommendation 2", "Our online service went live in October.")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3})
+    assert "3" not in got
+
+
+def test_a_web_page_s_answer_ends_at_a_heading_above_its_own(lex, nlp, settings, rules):
+    """Under "### Recommendation 2" the answer runs to "## Next steps", a section of the page, and
+    not on to the page's end."""
+    text = reply("### Recommendation 1", "We accept this recommendation. We will publish in June.",
+                 "### Recommendation 2", "This recommendation is for Defra. We have shared the review with Defra.",
+                 "## Next steps", "We will publish an update on the action plan every six months.")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2})
+    assert got["2"][1] == ["This recommendation is for Defra.", "We have shared the review with Defra."]
+
+
+FEW_CONCERNS = {
+    "4": "Outside normal hours a person in crisis in Fellbridge has nowhere to go but the emergency department. "
+         "The nearest crisis cafe is in Rowan Valley, 28 miles away, and closes at 10pm.",
+    "5": "Mr Halsey had waited 14 months for trauma-focused psychological therapy. I heard that the waiting list "
+         "for that service was about 19 months."}
+
+
+def test_a_reply_to_two_concerns_answers_each_in_a_paragraph_about_it(lex, nlp, settings, rules):
+    """An ICB sent concerns 4 and 5 answers each in a paragraph of its own, naming its subject in a
+    few of the concern's words ("I turn first to crisis support out of hours"): that paragraph
+    answers it."""
+    text = reply(
+        "Thank you for your report dated 5 June 2025. Concerns 4 and 5 were addressed to the ICB.",
+        "I turn first to crisis support out of hours. The ICB Board approved funding for a safe haven in "
+        "Fellbridge, which will open by April.",
+        "On psychological therapy, I accept that a wait of this length is far too long. We are funding two "
+        "more clinical psychologists.", salutation="Dear Mr Pennant")
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=FEW_CONCERNS)
+    assert any("safe haven" in s for s in got["4"][1])
+    assert not any("psychologists" in s for s in got["4"][1])
+
+
+def test_a_reply_s_opening_that_it_has_considered_the_report_answers_nothing(lex, nlp, settings, rules):
+    """"I have considered your report about crisis care in Fellbridge ..." names the subject of a
+    concern, as a reply's opening does, and answers none."""
+    text = reply(
+        "I have considered your report about people in crisis out of hours in Fellbridge and the emergency "
+        "department carefully with the Director of Mental Health.",
+        "On psychological therapy, I accept that a wait of this length is far too long. We are funding two "
+        "more clinical psychologists.", salutation="Dear Mr Pennant")
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=FEW_CONCERNS)
+    assert "4" not in got

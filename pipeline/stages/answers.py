@@ -81,6 +81,8 @@ QUOTE_SHARE = 0.6  # share of a sentence's words that repeat the recommendation 
 TOPIC_WORDS = 4  # shared words for a paragraph to answer a recommendation by its subject
 TOPIC_SHARE = 0.25
 TOPIC_UNITS = 4  # sentences an answer by subject keeps, best first
+FEW_LABELS = 3  # a reply held to this many recommendations or fewer ...
+FEW_WORDS = 3  # ... answers one by a paragraph sharing this many of its words and twice another's
 
 
 def stems(s: str, stop: frozenset[str]) -> set[str]:
@@ -198,8 +200,10 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          # "Your report raises two concerns for the Society, concerns 5 and 6, and ..."
                          r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters) (?:for|with) [^.,]{1,60},? "
                          r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+)\b|"
-                         # whose they are: "Recommendations 1, 2, 3, 4, 6 and 8 are addressed to Police Scotland."
-                         r"\b(?:are|is) (?:addressed|directed|made) to (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?)\W*$",
+                         # whose they are: "Recommendations 1, 2, 3, 4, 6 and 8 are addressed to Police Scotland.",
+                         # "Recommendations 1 to 6 are for the Environment Agency and recommendation 7 is for Defra."
+                         r"\b(?:are|is|were|was) (?:(?:addressed|directed|made) to|for) (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?)"
+                         r"(?:\W*$|,? and (?:recommendations?|concerns?) \d)",
                          re.I)
 
 
@@ -275,8 +279,14 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         openers.setdefault(start, set()).add(label)
         heading_at[start] = True
         unnumbered.add(start)
-    if not openers:  # "1. Welfare calls" over each answer: the reply numbers its headings as the concerns
-        for start, labs in _numbered_headings(blocks, labels):
+    # "1. Welfare calls" over each answer: the reply numbers its headings as the concerns, and
+    # may name one in passing under another ("... as part of the data review under recommendation 4")
+    named = set().union(*openers.values()) if openers else set()
+    numbered = _numbered_headings(blocks, labels)
+    if numbered and named < set().union(*(labs for _, labs in numbered)) \
+            and {at for at, h in heading_at.items() if h} <= {at for at, _ in numbered}:
+        openers, heading_at, stated_at = {}, {}, set()
+        for start, labs in numbered:
             openers[start] = labs
             heading_at[start] = True
             stated_at.add(start)  # the heading line is not part of the answer
@@ -284,6 +294,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         for start, labs in _numbered_paragraphs(blocks, labels):
             openers[start] = labs
             heading_at[start] = True
+    if not openers:  # "The Ombudsman recommended that ...": each restated, unnumbered, over its answer
+        for start, lab in _restated(blocks, rec_texts, labels, stop):
+            openers.setdefault(start, set()).add(lab)
+            heading_at[start] = True
+            stated_at.add(start)  # the restatement is not part of the answer
     by_topic = False
     if not openers:  # "Review of governance", "The Clerk": a heading of its own over each, in the report's order
         for start, labs in _topic_headings(blocks, labels, rec_texts, stop):
@@ -364,6 +379,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             stop_at = min(stop_at, row.row[-1][1])
         if k + 1 == len(order) and heading_at[start]:
             stop_at = _theme_after(text, blocks, start, stop_at, openers, labels, rec_texts, stop)
+        if heading_at[start]:
+            stop_at = _section_end(text, start, stop_at)
         section = [u for u in all_units if start <= u[0] < stop_at]
         answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
         if not answer:
@@ -469,7 +486,7 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
 # a reply's opening paragraph names the report and its subject, and answers nothing
 _OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|ing) "
                       r"(?:in response|to respond|in reply|further)|(?:i|we) (?:have )?(?:received|read) your|"
-                      r"further to your)\b", re.I)
+                      r"(?:i|we) have (?:carefully )?considered your (?:\w+ )?(?:report|letter)|further to your)\b", re.I)
 
 
 def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
@@ -504,8 +521,12 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
             continue  # the recommendation quoted in a list or a row, the reply's opening, the concerns retold
         # the recommendations it is about: the one it shares most words with, or several it shares
         # as many with ("On training and on data, ..."), each taking it whole
+        # a reply held to two or three concerns names each one's subject in fewer words ("I turn
+        # first to crisis support out of hours"): a paragraph clearly about one of them is its answer
+        runner = next((n for n, _ in shared[1:]), 0)
+        enough = TOPIC_WORDS if len(wants) > FEW_LABELS else min(TOPIC_WORDS, FEW_WORDS if top >= 2 * runner else TOPIC_WORDS)
         for x in [x for n, x in shared if n == top and x in missing]:
-            if top >= TOPIC_WORDS and top / len(wants[x]) >= TOPIC_SHARE and top > best.get(x, (0, []))[0]:
+            if top >= enough and top / len(wants[x]) >= TOPIC_SHARE * (1 if enough == TOPIC_WORDS else 0.5) and top > best.get(x, (0, []))[0]:
                 best[x] = (top, mine)
     for lab, (_, mine) in best.items():
         out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "topic", None, mine[0][0])
@@ -624,6 +645,22 @@ def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tu
 
 # "2. Review of the pathway plan on a change of accommodation": a title, not a sentence (no full stop)
 NUMBERED_TITLE_WORDS = 10
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+\S", re.M)
+
+
+def _section_end(text: str, start: int, stop_at: int) -> int:
+    """Where a web page's section ends: under "### Recommendation 7", at the next heading of a
+    higher level ("## 4. Next steps"), not at the page's end."""
+    own = _MD_HEADING.match(text, start)
+    if own is None:
+        return stop_at
+    level = len(own.group(1))
+    for m in _MD_HEADING.finditer(text, own.end(), stop_at):
+        if len(m.group(1)) < level:
+            return m.start()
+    return stop_at
 
 
 def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, set[str]]]:
@@ -899,6 +936,34 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
             at = b.start if all(_title_line(x.text) for x in above) else ln.start
             out.append((at, best if len(words & known[best]) >= 0.5 * max(1, len(known[best])) else None))
     return out
+
+
+def _restated(blocks: list[Block], rec_texts: dict[str, str | None], labels: dict[str, int],
+              stop: frozenset[str]) -> list[tuple[int, str]]:
+    """"The Ombudsman recommended that the Department publish ...": a reply with no numbers that
+    restates each recommendation as a paragraph of its own over its answer. The paragraph must be
+    the restatement and nothing more: most of its words are the recommendation's, and most of the
+    recommendation's are in it."""
+    known = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
+    out = []
+    for b in blocks if known else []:
+        said = clean(b.text) or ""
+        if not _RESTATED_ASK.match(said):
+            continue
+        words = stems(said, stop)
+        best = max(known, key=lambda lab: len(words & known[lab]) / max(1, len(known[lab])))
+        shared = len(words & known[best])
+        if shared >= RESTATED_SHARE * max(1, len(known[best])) and shared >= RESTATED_SHARE * len(words):
+            out.append((b.start, best))
+    return out if len(out) >= 2 else []
+
+
+# a paragraph that opens by saying who asked what ("The Ombudsman recommended that", "You asked
+# us to", "The Committee recommends that"); it restates a recommendation where it shares most
+# of its words
+_RESTATED_ASK = re.compile(r"^\W*(?:(?:the|your)\s+(?:[\w’'-]+\s+){0,4}?|you\s+)"
+                           r"(?:recommend(?:ed|s)|ask(?:ed|s)|call(?:ed|s) for|urg(?:ed|es))\s+(?:that|us|the|for)\b", re.I)
+RESTATED_SHARE = 0.6
 
 
 def _restates_only(text: str, answer: tuple[Unit, ...]) -> bool:
