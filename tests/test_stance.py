@@ -276,6 +276,11 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
         pytest.param("The government does not\naccept this recommendation.", "rejected:do-not-accept",
                      id="phrase-broken-by-a-hard-wrap"),
         pytest.param("We will keep this matter under\nreview.", "deferred:will-consider", id="wrap-before-the-last-word"),
+        pytest.param("The board will therefore consider the scope and timing of the review.", "deferred:will-consider",
+                     id="will-therefore-consider"),
+        pytest.param("We will agree the plan once the second release is in place.", "deferred:once-in-place",
+                     id="once-in-place"),
+        pytest.param("We have shared the review with Defra.", "noted:passed-on", id="shared-the-review"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
@@ -899,6 +904,7 @@ def test_a_web_page_s_response_table_is_answered_row_by_row(page, want, tmp_path
     ("We have shared the coroner's findings with all ward staff.", "passed-on"),
     ("We have shared the findings of your report across the Trust to make sure lessons are learned.", "passed-on"),
     ("Many families cannot afford the fare, so we introduced a free shuttle bus.", "cannot-afford"),
+    ("We will review the data once the second release of the platform is in place.", "in-place-now"),
 ])
 def test_a_cue_does_not_read_an_account_of_practice_as_its_stance(passage, cue, nlp, lex, settings):
     """A practice described ("staff now revisit the patient"), a decision made only after a review, a
