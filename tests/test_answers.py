@@ -1326,3 +1326,17 @@ def test_a_reply_s_opening_that_it_has_considered_the_report_answers_nothing(lex
         "more clinical psychologists.", salutation="Dear Mr Pennant")
     got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=FEW_CONCERNS)
     assert "4" not in got
+
+
+def test_the_last_answer_ends_at_the_paper_s_own_closing_section(lex, nlp, settings, rules):
+    """After the last recommendation's response, "Other conclusions" answers the report's conclusions
+    that were not recommendations; the last answer ends above it."""
+    text = reply("Recommendation 1", "Scottish Government response",
+                 "Accepted. We will publish the guidance in April.",
+                 "Recommendation 2", "Scottish Government response",
+                 "The training of the judiciary is a matter for the Judicial Institute.",
+                 "Other conclusions",
+                 "The Committee also concluded that the public does not understand monitoring. The Scottish "
+                 "Government agrees, and will publish a plain-language guide in spring.")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2})
+    assert got["2"][1] == ["The training of the judiciary is a matter for the Judicial Institute."]

@@ -240,6 +240,21 @@ def _theme_after(text: str, blocks: list[Block], start: int, stop_at: int, opene
     return stop_at
 
 
+# the paper's own sections after its last answer: "Other conclusions", "Next steps", "Annex B"
+_CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|matters|issues|points|observations)|"
+                            r"conclusions?|next steps|annex(?:es)?|appendix|appendices|glossary|further information|"
+                            r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$", re.I)
+
+
+def _closing_section(blocks: list[Block], start: int, stop_at: int) -> int:
+    """Where the last answer ends at a section of the paper's own: a title alone in its block
+    ("Other conclusions") over conclusions the paper answers outside its recommendations."""
+    for b in blocks:
+        if start < b.start < stop_at and len(b.lines) == 1 and _CLOSING_TITLE.match(clean(b.lines[0].text) or ""):
+            return b.start
+    return stop_at
+
+
 def _xrefs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group("label")) for m in XREF.finditer(text, lo, hi)]
 
@@ -379,6 +394,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             stop_at = min(stop_at, row.row[-1][1])
         if k + 1 == len(order) and heading_at[start]:
             stop_at = _theme_after(text, blocks, start, stop_at, openers, labels, rec_texts, stop)
+            stop_at = _closing_section(blocks, start, stop_at)
         if heading_at[start]:
             stop_at = _section_end(text, start, stop_at)
         section = [u for u in all_units if start <= u[0] < stop_at]
