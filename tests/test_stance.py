@@ -278,9 +278,14 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
         pytest.param("We will keep this matter under\nreview.", "deferred:will-consider", id="wrap-before-the-last-word"),
         pytest.param("The board will therefore consider the scope and timing of the review.", "deferred:will-consider",
                      id="will-therefore-consider"),
-        pytest.param("We will agree the plan once the second release is in place.", "deferred:once-in-place",
-                     id="once-in-place"),
+        pytest.param("We will agree the plan once the second release is in place.", "deferred:once-done",
+                     id="once-done"),
         pytest.param("We have shared the review with Defra.", "noted:passed-on", id="shared-the-review"),
+        pytest.param("We will write to the Committee when the specification has been agreed.", "deferred:once-done",
+                     id="when-it-has-been-agreed"),
+        pytest.param("Decisions on the performance measures the next contract will contain, and on whether those "
+                     "measures should be linked to financial penalties, will be taken as part of that process.",
+                     "deferred:decide-later", id="decisions-on-a-long-subject-will-be-taken"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
@@ -905,6 +910,7 @@ def test_a_web_page_s_response_table_is_answered_row_by_row(page, want, tmp_path
     ("We have shared the findings of your report across the Trust to make sure lessons are learned.", "passed-on"),
     ("Many families cannot afford the fare, so we introduced a free shuttle bus.", "cannot-afford"),
     ("We will review the data once the second release of the platform is in place.", "in-place-now"),
+    ("We will write to the Committee when the specification has been agreed.", "has-done"),
 ])
 def test_a_cue_does_not_read_an_account_of_practice_as_its_stance(passage, cue, nlp, lex, settings):
     """A practice described ("staff now revisit the patient"), a decision made only after a review, a
