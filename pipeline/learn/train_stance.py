@@ -69,7 +69,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind17", "letters_blind17", "coroners_blind17", "papers_blind18", "letters_blind18",
                    "coroners_blind18", "papers_blind19", "letters_blind19", "coroners_blind19",
                    "papers_blind20", "letters_blind20", "coroners_blind20", "papers_blind21", "letters_blind21",
-                   "coroners_blind21", "papers_blind22", "letters_blind22", "coroners_blind22")
+                   "coroners_blind21", "papers_blind22", "letters_blind22", "coroners_blind22",
+                   "papers_blind23", "letters_blind23", "coroners_blind23")
 LAYOUT_KEY = "expected.jsonl"
 
 
