@@ -136,13 +136,18 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
         return found
     # "We act for Calloway Home Products Limited, to whom your report was sent": a solicitor, or an
     # officer answering for a body, names it in the letterhead or the opening lines
-    opening = document[reply.seg.start:reply.seg.start + OPENING]
+    opening = _COPY_LINES.sub("", document[reply.seg.start:reply.seg.start + OPENING])
     named = [h for h in heads if any(len(b.split()) >= 2 and re.search(r"\b" + re.escape(b) + r"\b", opening, re.I)
                                      for b in _bodies(h, lex))]
     own = [h for h in named if not _joint(h, heads)]  # the Department, not "the Trust and the Department"
     if own or named:
         return own[0] if len(own) == 1 else named[0] if len(named) == 1 else None
     return _heading_by_numbers(prev, reply, every)
+
+
+# an e-mail's To and Cc lines name whom it went to, not who wrote it ("Cc: Ellery Mark (WYVERNBROOK
+# HOSPITALS NHS FOUNDATION TRUST)" on the ICB's reply)
+_COPY_LINES = re.compile(r"^[ \t>]*(?:to|cc|bcc)\s*:[^\n]*(?:\n[ \t]+[^\n]*)*", re.I | re.M)
 
 
 def _heading_by_numbers(prev: LetterState, reply: LetterState, heads: tuple[str, ...]) -> str | None:

@@ -915,3 +915,75 @@ def test_a_reply_that_answers_by_number_only_one_addressee_s_recommendations_is_
     got = labels_by_reply(SPLIT_BY_HEADINGS, tmp_path, settings, nlp)
     assert got[1] == {"1", "2", "3"}
     assert got[2] == {"4", "5"}
+
+
+SPEAKING_UP = """National Guardian's Office
+Wellington House, London SE1 8UG
+
+3 November 2025
+
+Mark Ellery, Chief Executive, Wyvernbrook Hospitals NHS Foundation Trust
+Joanna Pryce, Chief Executive, NHS Wyre and Teme Integrated Care Board
+
+Dear Mark and Joanna,
+
+I am writing with the recommendations of our speaking up review.
+
+Recommendations for Wyvernbrook Hospitals NHS Foundation Trust
+
+1. The Trust should ensure that every worker who speaks up receives feedback within ten days.
+
+2. The Trust should increase the ring-fenced time for its Freedom to Speak Up Guardians.
+
+Recommendations for NHS Wyre and Teme Integrated Care Board
+
+3. The ICB should ensure that workers in primary care can reach an independent guardian.
+
+4. The ICB should commission a system-wide review of speaking up arrangements.
+
+Yours sincerely,
+
+Nadia Olowe
+National Guardian
+
+Wyvernbrook Hospitals NHS Foundation Trust
+Castle Road, Wyvernbrook WB1 2AA
+
+27 January 2026
+
+Dear Ms Olowe,
+
+Thank you for your letter of 3 November.
+
+Recommendation 1: every worker who speaks up now receives written feedback within ten days.
+
+Recommendation 2: we will consider guardian time in the planning round. The ICB will respond
+separately on recommendations 3 and 4.
+
+Yours sincerely,
+
+Mark Ellery
+Chief Executive
+
+From: Joanna Pryce <joanna.pryce@icb.example.uk>
+Sent: 30 January 2026 17:48
+To: National Guardian's Office <enquiries@guardian.example.org>
+Cc: Mark Ellery (WYVERNBROOK HOSPITALS NHS FOUNDATION TRUST) <mark.ellery@wyvernbrook.example.uk>
+Subject: RE: Speaking Up Review - ICB response
+
+Dear Nadia,
+
+Thank you for your letter of 3 November. Since 1 January staff in GP practices have been able to contact
+our primary care guardian. We will decide in June whether to commission a system-wide review.
+
+Best wishes,
+Joanna
+"""
+
+
+def test_an_e_mail_s_copy_line_does_not_name_its_writer(tmp_path, settings, nlp):
+    """The ICB's e-mail is copied to the Trust's chief executive, "Cc: Mark Ellery (WYVERNBROOK
+    HOSPITALS NHS FOUNDATION TRUST)"; that names whom it went to, not who wrote it, so the reply
+    is not held to the Trust's recommendations: the ICB's are its own."""
+    got = labels_by_reply(SPEAKING_UP, tmp_path, settings, nlp)
+    assert got[2] == {"3", "4"}
