@@ -588,3 +588,18 @@ def test_a_from_line_with_a_post_after_the_comma_keeps_its_order(lex):
     text = "From: Harris, Chief Executive\nTo: Orla Devenney\n"
     sender, _ = from_to_lines(text, 0, len(text), lex)
     assert sender.name != "Chief Executive Harris" and sender.position == "Chief Executive"
+
+
+@pytest.mark.parametrize("shown, expected", [
+    ("Pryce Joanna (NHS WYRE AND TEME ICB)", ("Pryce Joanna", None, "NHS WYRE AND TEME ICB")),
+    ("Moorhead, Declan (NI Water)", ("Declan Moorhead", None, "NI Water")),
+    ("Dr John Reid (Chair)", ("John Reid", "Chair", None)),
+    ("Jane Smith (she/her)", ("Jane Smith", None, None)),
+])
+def test_a_display_name_with_its_body_in_brackets_names_the_person_and_the_body(shown, expected, lex):
+    """NHSmail shows a person with their body in brackets, "Pryce Joanna (NHS WYRE AND TEME ICB)": the
+    bracket is the sender's organisation (or post, or pronouns), not part of a body's name."""
+    from pipeline.stages.headings import describe_phrase
+
+    got = describe_phrase(shown, lex)
+    assert (got.name, got.position, got.organisation) == expected

@@ -52,12 +52,28 @@ class Named:
         return not (self.name or self.position or self.organisation)
 
 
+_SHOWN_WITH_BODY = re.compile(r"(?P<who>[^()]{3,60}?)\s*\((?P<body>[^()]{2,80})\)")
+_PRONOUNS = re.compile(r"(?:she|he|they|ze|xe)\s*/\s*\w+(?:\s*/\s*\w+)?", re.I)
+
+
 def describe_phrase(phrase: str, lex: Lexicons) -> Named:
     """"the Rt Hon Dr John Reid MP" is a person, "the Parliamentary Commissioner for
     Standards" a post, "the MAC" a body; "Kemi Badenoch MP – Minister of State" both."""
     c = (clean(phrase) or "").strip(" ,;:.")
     if not c:
         return Named()
+    # "Pryce Joanna (NHS WYRE AND TEME ICB)": NHSmail shows a person with their body in brackets
+    # ("Dr John Reid (Chair)": a post in brackets)
+    shown = _SHOWN_WITH_BODY.fullmatch(c)
+    if shown and looks_like_person(_forename_first(shown.group("who"), lex), lex):
+        who = describe_phrase(_forename_first(shown.group("who"), lex), lex)
+        body = shown.group("body").strip()
+        if who.name and _PRONOUNS.fullmatch(body):  # "Jane Smith (she/her)"
+            return who
+        if who.name and lex.role_re.search(body):
+            return Named(who.name, who.position or body, who.organisation)
+        if who.name:
+            return Named(who.name, who.position, who.organisation or body)
     head, *rest = [p.strip() for p in _DASH.split(c, maxsplit=1)]
     parts = comma_parts(head, lex)
     name = None
