@@ -942,3 +942,21 @@ def test_a_signature_with_letters_after_the_name_stays_with_its_e_mail(name, lex
             "of 19 October 2026. The guidelines are clinical guidance.\n\nYours sincerely,\n\nLaura Bexley MP\n")
     assert first_lines(text, lex) == ["From: Amrit Sandhu <superintendent@pharmacy.example.co.uk>",
                                       "From the Minister of State for Public Health and Prevention"]
+
+
+def test_an_action_plan_after_a_reply_s_signature_is_its_own_segment_before_the_next_letter(lex):
+    """A trust's letter signs off, encloses "Appendix A – action plan", and the plan runs on to the
+    ambulance trust's letterhead and "Dear Mr Pelling,": the plan is a segment of its own, and the
+    ambulance trust's letter starts at its letterhead, not at the plan."""
+    plan = "".join(f"Concern {n} - Triage line\nResponse: Accepted\nAction {n}.1: Every call to the line is now "
+                   f"logged in the electronic patient record, recording the advice given.\nLead: Lead Nurse\n"
+                   f"Status: Complete. The audit of calls found every call logged.\n\n" for n in range(1, 4))
+    text = ("Dear Mr Pelling,\n\nThank you for your report dated 9 November 2026. The actions the Trust has taken "
+            "are set out in the action plan attached as Appendix A.\n\nYours sincerely\n\nDr Samuel Okafor\n"
+            "Chief Executive\n\nEnc. Appendix A - Action plan\n\n"
+            f"Appendix A - Regulation 28 action plan\n\n{plan}"
+            "Northmoor Ambulance Service NHS Trust\nMoorside House, Quarry Lane, Thornleigh TL6 9DF\n\n"
+            "4 January 2027\n\nDear Mr Pelling,\n\nThank you for your report. Our call backs are now prioritised."
+            "\n\nYours sincerely\n\nHelen Barraclough\nChief Executive\n")
+    assert first_lines(text, lex) == ["Dear Mr Pelling,", "Appendix A - Regulation 28 action plan",
+                                      "Northmoor Ambulance Service NHS Trust"]

@@ -366,6 +366,14 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             bi, line = found
             # the sign-off's own block may carry the signature too
             j = end_of_signature(blocks, bi + 1, sal[k], lex)
+            # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
+            # Appendix A", then the ambulance trust's letterhead): a segment of its own
+            h = _start_without_signoff(blocks, j - 1, sal[k], lex)
+            between = blocks[j:h]
+            if h > j and (prose_paragraphs(between) >= PROSE_BLOCKS or prose_lines(between) >= 2 * PROSE_LINES) \
+                    and classify_unsaluted(text[blocks[j].start:blocks[h].start], lex) is not Kind.other:
+                starts.append(max(j, starts[-1] + 1))
+                j = h
         else:
             j = _start_without_signoff(blocks, sal[k - 1], sal[k], lex)
         starts.append(max(j, starts[-1] + 1))
