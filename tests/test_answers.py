@@ -1340,3 +1340,50 @@ def test_the_last_answer_ends_at_the_paper_s_own_closing_section(lex, nlp, setti
                  "Government agrees, and will publish a plain-language guide in spring.")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2})
     assert got["2"][1] == ["The training of the judiciary is a matter for the Judicial Institute."]
+
+
+def test_a_restated_recommendation_between_answers_by_ordinal_opens_its_own_answer(lex, nlp, settings, rules):
+    """A minister answers "Your first recommendation ...", "On transfers, which are the subject of the
+    third recommendation: agreed." and then "You also recommended that every department give ..."
+    with no number: that paragraph answers the fourth, and the third's answer stops above it."""
+    text = reply(
+        "Your first recommendation was that the Cabinet Office publish a single annual table of performance. "
+        "We will publish a consolidated table in May.",
+        "On transfers, which are the subject of the second recommendation: agreed. The refreshed guidance "
+        "will require the department to tell the Member's office on the same day.",
+        "You also recommended that every department give Members' offices a named contact and a direct "
+        "telephone line in its correspondence unit. The Government will not be asking departments to take "
+        "this step.")
+    recs = {"1": "The Cabinet Office should publish a single annual table of performance on correspondence.",
+            "2": "Departments should tell the Member's office on the same day when a letter is transferred.",
+            "3": "Every department should give Members' offices a named contact and a direct telephone line in "
+                 "its correspondence unit."}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=recs)
+    assert got["3"][1] == ["The Government will not be asking departments to take this step."]
+    assert not any("not be asking" in s for s in got["2"][1])
+
+
+def test_an_e_mail_s_opening_that_it_is_the_response_answers_nothing(lex, nlp, settings, rules):
+    """"Please accept this email as Cwm Aran Contracting's response to your report about Gethin" names
+    the report's subject, as a reply's opening does, and answers no concern by it."""
+    text = reply(
+        "Please accept this email as our response to your report about the tipping trailer that touched "
+        "the overhead power line at Gethin's farm.",
+        "We have fitted the new trailers with a warning buzzer.", salutation="Dear Ms Howells,")
+    recs = {"5": "Contractors should survey overhead power lines on every farm before tipping trailer work.",
+            "6": "Tipping trailers should be fitted with a warning buzzer."}
+    got = answers(text, lex, nlp, settings, rules, labels={"5": 5, "6": 6}, rec_texts=recs)
+    assert "5" not in got
+
+
+def test_an_answer_ends_at_a_numbered_closing_section_though_a_recommendation_is_named_after_it(
+        lex, nlp, settings, rules):
+    """Under "Recommendations 1 and 2" the answer names "Recommendation 2 is for the Home Office" and
+    ends at "4. Next steps": the programme board and the annual report under it answer neither."""
+    text = reply("Recommendations 1 and 2", "Our response",
+                 "We accept recommendation 1 and have agreed a protocol with each force.",
+                 "Recommendation 2 is for the Home Office. We have shared the review with the Home Office.",
+                 "4. Next steps",
+                 "We will publish an update on our progress in our annual report.")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2})
+    assert all("annual report" not in s for lab in ("1", "2") for s in got.get(lab, ("", []))[1])

@@ -247,8 +247,8 @@ _CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|m
 
 
 def _closing_section(blocks: list[Block], start: int, stop_at: int) -> int:
-    """Where the last answer ends at a section of the paper's own: a title alone in its block
-    ("Other conclusions") over conclusions the paper answers outside its recommendations."""
+    """Where an answer under a heading ends at a section of the paper's own: a title alone in its
+    block ("Other conclusions", "4. Next steps") over what the paper says outside its answers."""
     for b in blocks:
         if start < b.start < stop_at and len(b.lines) == 1 and _CLOSING_TITLE.match(clean(b.lines[0].text) or ""):
             return b.start
@@ -309,11 +309,16 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         for start, labs in _numbered_paragraphs(blocks, labels):
             openers[start] = labs
             heading_at[start] = True
-    if not openers:  # "The Ombudsman recommended that ...": each restated, unnumbered, over its answer
-        for start, lab in _restated(blocks, rec_texts, labels, stop):
-            openers.setdefault(start, set()).add(lab)
-            heading_at[start] = True
-            stated_at.add(start)  # the restatement is not part of the answer
+    # "The Ombudsman recommended that ...", "You also recommended that ...": a paragraph that opens by
+    # restating a recommendation no number has opened, over its answer (in a reply with no other
+    # structure, two at least: one "You also asked us to ..." among paragraphs answering by subject
+    # is one of those paragraphs)
+    opened = set().union(*openers.values()) if openers else set()
+    restated = _restated(text, blocks, all_units, rec_texts, labels, opened, stop)
+    for start, lab in restated if opened or len(restated) >= 2 else []:
+        openers.setdefault(start, set()).add(lab)
+        heading_at[start] = True
+        stated_at.add(start)  # the restatement is not part of the answer
     by_topic = False
     if not openers:  # "Review of governance", "The Clerk": a heading of its own over each, in the report's order
         for start, labs in _topic_headings(blocks, labels, rec_texts, stop):
@@ -394,9 +399,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             stop_at = min(stop_at, row.row[-1][1])
         if k + 1 == len(order) and heading_at[start]:
             stop_at = _theme_after(text, blocks, start, stop_at, openers, labels, rec_texts, stop)
-            stop_at = _closing_section(blocks, start, stop_at)
         if heading_at[start]:
             stop_at = _section_end(text, start, stop_at)
+        full_stop = _closing_section(blocks, start, full_stop)  # "4. Next steps" ends any answer
+        stop_at = min(stop_at, full_stop)
         section = [u for u in all_units if start <= u[0] < stop_at]
         answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
         if not answer:
@@ -502,7 +508,8 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
 # a reply's opening paragraph names the report and its subject, and answers nothing
 _OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|ing) "
                       r"(?:in response|to respond|in reply|further)|(?:i|we) (?:have )?(?:received|read) your|"
-                      r"(?:i|we) have (?:carefully )?considered your (?:\w+ )?(?:report|letter)|further to your)\b", re.I)
+                      r"(?:i|we) have (?:carefully )?considered your (?:\w+ )?(?:report|letter)|further to your|"
+                      r"please (?:accept|treat) this (?:e-?mail|letter) as)\b", re.I)
 
 
 def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
@@ -954,16 +961,21 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
     return out
 
 
-def _restated(blocks: list[Block], rec_texts: dict[str, str | None], labels: dict[str, int],
-              stop: frozenset[str]) -> list[tuple[int, str]]:
-    """"The Ombudsman recommended that the Department publish ...": a reply with no numbers that
-    restates each recommendation as a paragraph of its own over its answer. The paragraph must be
-    the restatement and nothing more: most of its words are the recommendation's, and most of the
-    recommendation's are in it."""
-    known = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
-    out = []
+def _restated(text: str, blocks: list[Block], all_units: list[Unit], rec_texts: dict[str, str | None],
+              labels: dict[str, int], opened: set[str], stop: frozenset[str]) -> list[tuple[int, str]]:
+    """Paragraphs whose first sentence restates a recommendation that no number has opened: a
+    GOV.UK page's bold "The Ombudsman recommended that the Department publish ..." over each
+    answer, a minister's "You also recommended that every department ..." between answers to
+    recommendations named by ordinal. The sentence must be the restatement and nothing more:
+    most of its words are the recommendation's, and most of the recommendation's are in it."""
+    known = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels and lab not in opened}
+    out: list[tuple[int, str]] = []
+    starts = [u[0] for u in all_units]
     for b in blocks if known else []:
-        said = clean(b.text) or ""
+        k = bisect_left(starts, b.start)
+        if k >= len(all_units) or all_units[k][0] >= b.end:
+            continue
+        said = sentence_text(text[all_units[k][0]:all_units[k][1]])
         if not _RESTATED_ASK.match(said):
             continue
         words = stems(said, stop)
@@ -971,13 +983,13 @@ def _restated(blocks: list[Block], rec_texts: dict[str, str | None], labels: dic
         shared = len(words & known[best])
         if shared >= RESTATED_SHARE * max(1, len(known[best])) and shared >= RESTATED_SHARE * len(words):
             out.append((b.start, best))
-    return out if len(out) >= 2 else []
+    return out
 
 
 # a paragraph that opens by saying who asked what ("The Ombudsman recommended that", "You asked
 # us to", "The Committee recommends that"); it restates a recommendation where it shares most
 # of its words
-_RESTATED_ASK = re.compile(r"^\W*(?:(?:the|your)\s+(?:[\w’'-]+\s+){0,4}?|you\s+)"
+_RESTATED_ASK = re.compile(r"^\W*(?:(?:the|your)\s+(?:[\w’'-]+\s+){0,4}?|you\s+)(?:also\s+)?"
                            r"(?:recommend(?:ed|s)|ask(?:ed|s)|call(?:ed|s) for|urg(?:ed|es))\s+(?:that|us|the|for)\b", re.I)
 RESTATED_SHARE = 0.6
 
