@@ -286,6 +286,9 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
         pytest.param("Decisions on the performance measures the next contract will contain, and on whether those "
                      "measures should be linked to financial penalties, will be taken as part of that process.",
                      "deferred:decide-later", id="decisions-on-a-long-subject-will-be-taken"),
+        pytest.param("The Trust cannot at present say whether it will be funded. Until a decision is made, the "
+                     "line continues to be answered on the ward.", "deferred:decide-later",
+                     id="until-a-decision-is-made"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
