@@ -15,6 +15,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.records import Kind, PartyRole, RecommendationMention, Stance
 from pipeline.register import Entry, Register, report_key
 from pipeline.stages import stance as stance_mod
+from pipeline.stages.recommendations import code_refs
 from pipeline.stages.fold import same_body
 from pipeline.stages.segment import ENCLOSES
 from pipeline.stages.shapes import Form
@@ -319,6 +320,15 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         for ls in d.letters:
             if ls.letter.kind is Kind.reply:
                 answered[ls.letter.letter_id] = _answered(ls, d.letters, by_date)
+
+    # "R/2025/061: installation before discharge": a reply answering under the codes the report gave
+    # its recommendations refers to them by number
+    for ls in everyone:
+        prev = answered.get(ls.letter.letter_id)
+        if prev is not None:
+            coded = code_refs(doc_of[id(ls)].text, ls.seg, doc_of[id(prev)].text, prev.refs, ls.refs)
+            if coded:
+                ls.refs = sorted([*ls.refs, *coded], key=lambda r: r.start)
 
     # a reply to a reply, from the one who wrote the first letter, answers the
     # reply, not the recommendations: it takes no stance on them

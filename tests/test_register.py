@@ -987,3 +987,21 @@ def test_an_e_mail_s_copy_line_does_not_name_its_writer(tmp_path, settings, nlp)
     is not held to the Trust's recommendations: the ICB's are its own."""
     got = labels_by_reply(SPEAKING_UP, tmp_path, settings, nlp)
     assert got[2] == {"3", "4"}
+
+
+def test_a_response_answering_under_the_report_s_reference_codes_answers_those_recommendations(
+        tmp_path, settings, nlp):
+    """A safety investigation numbers its recommendations and codes each ("Safety recommendation 1
+    (R/2025/061)"); NHS England answers under "R/2025/061: installation before discharge". The code
+    refers to recommendation 1, which is answered, not left unaddressed."""
+    from pipeline.run import run_corpus
+    from tests.test_segment import REPORT_PAGE
+
+    (tmp_path / "page.txt").write_text(REPORT_PAGE, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
+    rows = {(index[s["letter_id"]], s["label"]): s for s in run.tables["stances"].to_pylist()}
+    assert set(rows) == {(1, "1"), (2, "2")}
+    # found under its code, not guessed from the reply's subject or read off the whole reply
+    assert all(not c.startswith("how:") for row in rows.values() for c in row["cues"])
+    assert rows[(1, "1")]["evidence"].startswith("Since December every discharge")

@@ -585,3 +585,39 @@ def report_title(text: str, seg: Segment, rules: RecRules) -> str | None:
     if m:
         return strip_quotes(clean(m.group("title")).rstrip(" .,;"))
     return None
+
+
+# "Safety recommendation 1 (R/2025/061)": a report that gives each recommendation a reference code
+_CODE_AFTER = re.compile(r"[\s*_]*\(\s*(?P<code>[A-Z]{1,5}/\d{2,4}/\d{2,4}[A-Za-z]?)\s*\)")
+CODE_HEADING_CHARS = 90  # a line this short that opens with a code is the answer's heading
+
+
+def code_refs(text: str, seg: Segment, report_text: str, report_refs: list[Ref], refs: list[Ref]) -> list[Ref]:
+    """References to the report's recommendations by the codes it gave them: an investigation body
+    numbers its safety recommendations and codes each ("Safety recommendation 1 (R/2025/061)"), and
+    the replies answer under the codes alone ("R/2025/061: installation before discharge"). Each
+    code in the reply, outside the references already found, refers to its recommendation."""
+    codes: dict[str, Ref] = {}
+    for r in report_refs:
+        m = _CODE_AFTER.match(report_text, r.end)
+        if m:
+            codes.setdefault(m.group("code"), r)
+    if not codes:
+        return []
+    found = re.compile("|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True)))
+    blocks = to_blocks(split_lines(text, seg.start, seg.end))
+    out = []
+    for m in found.finditer(text, seg.start, seg.end):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        b = next((b for b in blocks if b.start <= m.start() < b.end), None)
+        if b is None:
+            continue
+        line = next(ln for ln in b.lines if ln.start <= m.start() <= ln.end)
+        said = clean(line.text) or ""
+        heading = len(said) <= CODE_HEADING_CHARS and not sentence_end(said) \
+            and len(clean(text[line.start:m.start()]) or "") <= ANCHOR_CHARS
+        r = codes[m.group(0)]
+        out.append(Ref(r.label, r.number, m.start(), m.end(), b.start, b.end, anchor=heading, heading=heading,
+                       stated=False))
+    return out
