@@ -960,3 +960,73 @@ def test_an_action_plan_after_a_reply_s_signature_is_its_own_segment_before_the_
             "\n\nYours sincerely\n\nHelen Barraclough\nChief Executive\n")
     assert first_lines(text, lex) == ["Dear Mr Pelling,", "Appendix A - Regulation 28 action plan",
                                       "Northmoor Ambulance Service NHS Trust"]
+
+
+REPORT_PAGE = """# Continuity of home oxygen for patients discharged from hospital
+
+## Safety recommendations
+
+The investigation makes the following safety recommendations, and their responses are published below.
+
+### Recommendations to NHS England
+
+**Safety recommendation 1 (R/2025/061)**
+
+HSSIB recommends that NHS England ensures home oxygen is installed before a patient is discharged.
+
+### Recommendations to the Medicines and Healthcare products Regulatory Agency
+
+**Safety recommendation 2 (R/2025/062)**
+
+HSSIB recommends that the MHRA reviews the labelling of oxygen concentrators.
+
+## Responses to safety recommendations
+
+### Response from NHS England, received 14 January 2026
+
+**R/2025/061: installation before discharge**
+
+Since December every discharge that needs home oxygen is booked with the supplier before the patient leaves.
+
+### Response from the Medicines and Healthcare products Regulatory Agency
+
+Dear Chief Investigator,
+
+Safety recommendation R/2025/062
+
+We will review the labelling of concentrators with manufacturers this year.
+
+Yours sincerely,
+
+Dr Amira Chaudhry
+"""
+
+
+def test_a_report_s_page_publishing_responses_under_headings_is_split_at_each(lex):
+    """A report's web page publishes each body's response under "### Response from NHS England,
+    received ...": the report is one segment and each response another, whether or not it is
+    written as a letter."""
+    segs = segment(REPORT_PAGE, lex)
+    assert [REPORT_PAGE[s.start:].splitlines()[0] for s in segs] == [
+        "# Continuity of home oxygen for patients discharged from hospital",
+        "### Response from NHS England, received 14 January 2026",
+        "### Response from the Medicines and Healthcare products Regulatory Agency"]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+
+
+def test_a_bilingual_date_in_the_next_letter_s_head_stops_the_walk_back_at_the_report_s_signature(lex):
+    """Under a coroner's report signed "9 18 February 2027 / Siân E Pugh / HM Senior Coroner" comes a
+    health board's letterhead dated "Dyddiad / Date: 13 Ebrill / April 2027": that date is the
+    letter's, so the report's date and name stay with the report."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+            + "".join(f"{n}. The patient waited seven hours for a senior review, number {n}.\n\n" for n in range(1, 4))
+            + "9 18 February 2027\n\nSiân E Pugh\n\nHM Senior Coroner for Dyfi and Teifi\n\n"
+              "Bwrdd Iechyd Prifysgol Bro Teifi\nBro Teifi University Health Board\n\n"
+              "Swyddfa'r Prif Weithredwr / Office of the Chief Executive\nTŷ Glanrafon, Llanedwen SY27 4HB\n"
+              "Ffôn / Tel: 01632 960310\n\n"
+              "Ein cyf / Our ref: CEO/PFD/27\nDyddiad / Date: 13 Ebrill / April 2027\n\n"
+              "Mrs Siân E Pugh\nUwch Grwner / Senior Coroner, Dyfi and Teifi\nSwyddfa'r Crwner / Coroner's Office\n"
+              "Neuadd y Sir, Stryd y Bont\nLlanedwen SY27 1PL\n\nAnnwyl Mrs Pugh / Dear Mrs Pugh\n\nThank you for your report. "
+              "We have introduced a stroke prompt at triage.\n\nYn gywir / Yours sincerely\n\nRhodri Mabey\n")
+    assert first_lines(text, lex) == ["REGULATION 28: REPORT TO PREVENT FUTURE DEATHS",
+                                      "Bwrdd Iechyd Prifysgol Bro Teifi"]

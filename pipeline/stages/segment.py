@@ -19,7 +19,8 @@ from pipeline.stages.shapes import RESPONSE_STATEMENT, Form, Start, classify_doc
 from pipeline.text import (DATE_WORDS, Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks,
                            unwrap, word_count)
 
-_HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
+# (a bilingual letter's "13 Ebrill / April 2027" too)
+_HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:[^\W\d_]+\s*/\s*)?(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
 # prose paragraphs that make text before a first letter, or after a last
 # signature, a document of its own rather than a letter head or an annex line
 PROSE_BLOCKS = 3
@@ -183,15 +184,15 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         j -= 1
         if b.gap >= 2 and j < sal:
             break
-    if j + 1 < sal and _signs_what_precedes(blocks, j, sal, lex):
-        j += 1
+    if j + 1 < sal:
+        j += _signs_what_precedes(blocks, j, sal, lex)
     return j
 
 
-# "Graham Ibbotson", "O J Penhaligon", "Siân Maddox", "A. Chaudhry-Welland": a name alone on its line,
+# "Graham Ibbotson", "O J Penhaligon", "Siân E Pugh", "A. Chaudhry-Welland": a name alone on its line,
 # with any letters after it that have two capitals ("Amrit Sandhu MPharm", "Jo Hale BSc (Hons), RGN")
 _SIGNED_NAME = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|HHJ)\.?\s+)?(?:[A-Z]\.?\s+){0,3}"
-                          r"(?:[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+\s+){0,2}(?P<surname>[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+|[A-Z]{2,})"
+                          r"(?:[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+\s+(?:[A-Z]\.?\s+)?){0,2}(?P<surname>[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+|[A-Z]{2,})"
                           r"(?:,?\s+(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,7}(?:\s*\(Hons\))?){0,4}$")
 
 
@@ -216,15 +217,20 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
     return out
 
 
-def _signs_what_precedes(blocks: list[Block], j: int, sal: int, lex: Lexicons) -> bool:
-    """Block ``j``, first in a letter head, is the name and title that sign the document above it
-    (a coroner's report): the head below names the same person again, as whom the letter is to."""
+def _signs_what_precedes(blocks: list[Block], j: int, sal: int, lex: Lexicons) -> int:
+    """How many blocks from ``j``, first in a letter head, are the name and title that sign the
+    document above it (a coroner's report), 0 if none: the head below names the same person again,
+    as whom the letter is to. The title may stand in a block of its own under the name ("Siân E
+    Pugh", then "HM Senior Coroner for Dyfi and Teifi")."""
     b = blocks[j]
     first = clean(b.lines[0].text) or ""
     m = _SIGNED_NAME.match(first)
-    if not m or len(b.lines) > 3 or not any(_ROLE_LINE.search(ln.text) for ln in b.lines[1:]):
-        return False
-    return _named_again(m.group("surname"), blocks[j + 1:sal + 1], lex)
+    if not m or len(b.lines) > 3:
+        return 0
+    span = 1 if any(_ROLE_LINE.search(ln.text) for ln in b.lines[1:]) else \
+        2 if len(b.lines) == 1 and j + 2 < sal and len(blocks[j + 1].lines) <= 2 \
+        and _ROLE_LINE.search(blocks[j + 1].lines[0].text) else 0
+    return span if span and _named_again(m.group("surname"), blocks[j + span:sal + 1], lex) else 0
 
 
 def _greeted(surname: str, below: list[Block], lex: Lexicons) -> bool:
@@ -454,12 +460,47 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
     off before the next one's head), or a coroner's report page with the replies pasted under it,
     is read letter by letter, as the same letters without a title are."""
     blocks = to_blocks(split_lines(text, st.offset, end))
+    cuts = _response_headings(text, blocks)
+    if cuts:
+        return _report_and_responses(text, blocks, cuts, lex)
     sal = [i for i in range(len(blocks)) if _greets(blocks, i, lex)]
     if len(sal) == 1 and lex.pfd_report.search(text, st.offset, blocks[sal[0]].start):
         return _letters(text, blocks, lex)
     if len(sal) < 2 or not all(_find_signoff(blocks, a, b, lex) for a, b in zip(sal, sal[1:])):
         return None
     return _letters(text, blocks, lex)
+
+
+# "### Response from NHS England, received 14 January 2026": a report's web page publishing the
+# replies under it, each under a heading of its own
+_RESPONSE_FROM = re.compile(r"^#{1,4}\s+(?:the\s+)?(?:response|reply)\s+(?:from|of|by)\s+\S", re.I)
+REPORT_MENTIONS = 2  # "recommend..." words above the first such heading that make it a report's page
+
+
+def _response_headings(text: str, blocks: list[Block]) -> list[int]:
+    """The blocks of a report's page that open a reply published under it."""
+    cuts = [k for k, b in enumerate(blocks) if k and _RESPONSE_FROM.match(b.lines[0].text)]
+    if not cuts or len(re.findall(r"\brecommend", text[blocks[0].start:blocks[cuts[0]].start], re.I)) < REPORT_MENTIONS:
+        return []
+    return cuts
+
+
+def _report_and_responses(text: str, blocks: list[Block], cuts: list[int], lex: Lexicons):
+    """The report, then each reply from its heading: a reply that writes as a letter ("Dear Chief
+    Investigator, ... Yours sincerely,") is read as one."""
+    out = []
+    bounds = [0, *cuts, len(blocks)]
+    for a, z in zip(bounds, bounds[1:]):
+        piece = blocks[a:z]
+        start, stop = piece[0].start, piece[-1].end
+        if a == 0:
+            out.append((start, stop, None, None, Kind.letter))
+        elif any(_greets(piece, i, lex) for i in range(len(piece))):
+            letters = _letters(text, piece, lex)  # published as a response, whatever its opening says
+            out += [(start, *letters[0][1:4], Kind.reply)] + letters[1:]
+        else:
+            out.append((start, stop, None, None, Kind.reply))
+    return out
 
 
 _NAME_LINE = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|HHJ)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?"
