@@ -43,7 +43,8 @@ def dates_of(text: str, lex, settings, seg_index: int = 0):
     ("1st March 2021", D(2021, 3, 1)),
     ("February 4, 2021", D(2021, 2, 4)),
     ("04/02/2021", D(2021, 2, 4)),
-], ids=["day_month_year", "ordinal", "weekday", "first", "us_order_words", "numeric_day_first"])
+    ("Dyddiad / Date: 13 Ebrill / April 2027", D(2027, 4, 13)),
+], ids=["day_month_year", "ordinal", "weekday", "first", "us_order_words", "numeric_day_first", "welsh_and_english"])
 def test_dateline_forms(line, expected, lex, settings):
     text = letter(line, "Thank you for meeting me last week.")
     dl = find_dateline(text, segment(text, lex)[0], settings)

@@ -166,8 +166,12 @@ _LABELLED = re.compile(
 _ISO = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})\s*$")
 
 
+# a bilingual letter's "Dyddiad / Date: 13 Ebrill / April 2027": the Welsh word before each English one
+_BILINGUAL = re.compile(r"\b[^\W\d_]+\s*/\s*(?=(?:date|" + DATE_WORDS + r")\b)", re.I)
+
+
 def _dateline_at(ln, settings: Settings, published: bool = False) -> DateMention | None:
-    c = clean(ln.text) or ""
+    c = _BILINGUAL.sub("", clean(ln.text) or "")
     if not published and _PUBLISHED.match(c):
         return None
     m = DATELINE_RE.match(c) or _ISO.match(c)
