@@ -1141,3 +1141,18 @@ def test_only_a_body_takes_a_concern_in_an_assignment_sentence(sentence, want, l
         + f"ACTION SHOULD BE TAKEN\n\n{sentence}\n\nYOUR RESPONSE\n")
     got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
     assert {k: got.get(k) for k in want} == want
+
+
+def test_the_bodies_with_the_power_to_act_may_be_listed_with_semicolons(lex, rules):
+    """"Castlebridge Tram Operations Limited has the power to act on concerns 1, 2 and 3; the Combined
+    Authority on concerns 3, 4 and 5; and the Office of Rail and Road on concerns 6 and 7." """
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n"
+        + "".join(f"{n}. The tram was not slowed on the day, number {n}.\n\n" for n in range(1, 8))
+        + "ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths. Castlebridge "
+          "Tram Operations\nLimited has the power to act on concerns 1 and 2; the Castlebridge and\nWolvering "
+          "Combined Authority on concerns 3, 4 and 5; and the Office of Rail and\nRoad on concerns 6 and 7.\n\n"
+          "YOUR RESPONSE\n")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert got["6"] == got["7"] == "the Office of Rail and Road"
+    assert got["4"] == "the Castlebridge and Wolvering Combined Authority"
