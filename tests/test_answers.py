@@ -1387,3 +1387,31 @@ def test_an_answer_ends_at_a_numbered_closing_section_though_a_recommendation_is
                  "We will publish an update on our progress in our annual report.")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2})
     assert all("annual report" not in s for lab in ("1", "2") for s in got.get(lab, ("", []))[1])
+
+
+def test_two_topic_headings_answer_two_of_three_concerns_and_leave_the_third(lex, nlp, settings, rules):
+    """A contractor sent concerns 4, 5 and 7 answers under "Signs crew" and "Sweeping records", each
+    in the concern's own words: those answer 4 and 7, and 5 is left unanswered."""
+    recs = {"4": "The contractor's sign removal crew worked from the programme and had no information about "
+                 "whether the road had been swept.",
+            "5": "A report from a member of the public of loose chippings on the bend was not passed on.",
+            "7": "The contractor's sweeping records do not show which parts of a road were swept or at what time."}
+    text = reply(
+        "Please find below our response to your report. I have covered the points about our signs crew and our "
+        "sweeping records.",
+        "Signs crew", "The signs crews no longer work from the programme. The crew cannot take the signs down "
+        "until the supervisor has recorded that the road has been swept.",
+        "Sweeping records", "We accept that a handwritten sheet is not good enough. The directors will decide "
+        "whether to fit trackers to the sweepers when the new leases are agreed.", salutation="Dear Mrs Ancrum,")
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5, "7": 7}, rec_texts=recs)
+    assert got["4"][1][0] == "The signs crews no longer work from the programme."
+    assert any("trackers" in s for s in got["7"][1])
+    assert "5" not in got
+
+
+def test_a_sentence_saying_which_concerns_a_report_raises_for_the_writer_answers_none(lex, nlp, settings, rules):
+    text = reply("Your report raises concerns 3, 4 and 5 for the Authority. I take first the speed of trams.",
+                 "Concern 3", "We have reduced the speed limit to 8 mph.",
+                 "Concern 4", "We will review the swept path markings next year.")
+    got = answers(text, lex, nlp, settings, rules, labels={"3": 3, "4": 4, "5": 5})
+    assert "5" not in got

@@ -196,7 +196,7 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"(?: \w+){0,2} together|"
                          # what was asked, restated: "You asked us to respond to concerns 1 to 4."
                          r"ask(?:s|ed)? (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?) to (?:respond|reply) to|"
-                         r"rais(?:es|ed) (?:concerns?|matters?|recommendations?) [\d, ]+(?:and|to) \d+ with (?:us|me|the \w+)|"
+                         r"rais(?:es|ed) (?:concerns?|matters?|recommendations?) [\d, ]+(?:and|to) \d+ (?:with|for) (?:us|me|the \w+)|"
                          # "Your report raises two concerns for the Society, concerns 5 and 6, and ..."
                          r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters) (?:for|with) [^.,]{1,60},? "
                          r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+)\b|"
@@ -719,7 +719,9 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
     first = next((k for k, b in enumerate(blocks) if is_prose(b.text)), len(blocks))
     titles = [k for k, b in enumerate(blocks[:-1]) if k > first
               and len(b.lines) == 1 and _title_line(b.lines[0].text) and is_prose(blocks[k + 1].text)]
-    need = min(TOPIC_HEADINGS, len(recs))  # a reply to two concerns may have two headings
+    # a reply to two concerns may have two headings, and so may one to three that heads two of them
+    # in their own words (the majority rule below)
+    need = min(TOPIC_HEADINGS, len(recs), max(2, len(titles)))
     if len(recs) < 2 or len(titles) < need:
         return []
     sections = []
@@ -758,7 +760,8 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
     # a recommendation out of its place ("Property" answered second), or one answered under
     # another's heading ("Finding and repairing faults" over the priority repairs and the patrols
     # declined), goes with the section most about it
-    for j in sorted(set(range(m)) - {j for _, j in pairs}):
+    # (not with two headings over three recommendations: the third is the one the reply leaves out)
+    for j in sorted(set(range(m)) - {j for _, j in pairs}) if n >= TOPIC_HEADINGS else ():
         i = max(range(n), key=lambda x: score(x, j))
         if score(i, j):
             found[i].add(recs[j][0])
