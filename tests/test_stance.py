@@ -914,9 +914,12 @@ def test_a_web_page_s_response_table_is_answered_row_by_row(page, want, tmp_path
     ("Many families cannot afford the fare, so we introduced a free shuttle bus.", "cannot-afford"),
     ("We will review the data once the second release of the platform is in place.", "in-place-now"),
     ("We will write to the Committee when the specification has been agreed.", "has-done"),
+    ("A road will not be accepted as complete until all three sweeps have been recorded.", "once-done"),
+    ("When a referral has been rejected, the team now telephones the practice.", "once-done"),
 ])
 def test_a_cue_does_not_read_an_account_of_practice_as_its_stance(passage, cue, nlp, lex, settings):
     """A practice described ("staff now revisit the patient"), a decision made only after a review, a
-    report shared with the writer's own staff, families who cannot afford a fare: none is the writer
-    putting off, passing on or declining the recommendation."""
+    report shared with the writer's own staff, families who cannot afford a fare, a rule that holds
+    until a step has been done: none is the writer putting off, passing on or declining the
+    recommendation."""
     assert not any(c.endswith(f":{cue}") for c in verdict(passage, nlp, lex, settings).cues)
