@@ -1273,6 +1273,7 @@ def test_numbered_headings_answer_though_one_answer_names_another_recommendation
 @pytest.mark.parametrize("whose", [
     "Recommendations 1 and 2 are for the Agency and recommendation 3 is for Defra.",
     "Recommendations 1 and 2 were for the Agency, and recommendation 3 was for Defra.",
+    "Recommendation 3 is for Defra and the Agency together, and recommendation 4 is for the Department.",
 ])
 def test_a_sentence_saying_whose_recommendations_they_are_answers_none(whose, lex, nlp, settings, rules):
     """"Recommendations 1 to 6 are for the Environment Agency and recommendation 7 is for Defra." says
@@ -1415,3 +1416,60 @@ def test_a_sentence_saying_which_concerns_a_report_raises_for_the_writer_answers
                  "Concern 4", "We will review the swept path markings next year.")
     got = answers(text, lex, nlp, settings, rules, labels={"3": 3, "4": 4, "5": 5})
     assert "5" not in got
+
+
+def test_a_reply_s_own_numbered_sections_do_not_replace_the_answers_that_name_recommendations(
+        lex, nlp, settings, rules):
+    """"1. Introduction", "2. Background", "3. Our response" number the reply's own sections, not the
+    recommendations: the answers that name "recommendation 1" and "recommendation 2" stay theirs."""
+    text = reply("1. Introduction", "This letter responds to the Committee's report on school transport.",
+                 "2. Background", "The service carries nine thousand pupils a day.",
+                 "3. Our response", "We accept recommendation 1 and will publish the routes in May.",
+                 "We accept recommendation 2 and have appointed a transport safety officer.")
+    recs = {"1": "The council should publish every school transport route.",
+            "2": "The council should appoint a transport safety officer.",
+            "3": "The council should review its appeals process."}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=recs)
+    assert any("publish the routes" in s for s in got["1"][1])
+    assert not any("nine thousand" in s for lab in got for s in got[lab][1])
+
+
+def test_guidance_that_recommends_is_not_a_restated_recommendation(lex, nlp, settings, rules):
+    """"The NICE guideline recommends that ..." inside an answer quotes guidance, not the report: it
+    opens no answer of its own and does not cut the answer it stands in."""
+    text = reply("Recommendation 2", "The NICE guideline recommends that every patient who falls has "
+                 "neurological observations recorded every hour. Our policy now requires this on every ward.")
+    recs = {"2": "The Trust should record neurological observations after every fall.",
+            "3": "Every patient who falls should have neurological observations recorded every hour."}
+    got = answers(text, lex, nlp, settings, rules, labels={"2": 2, "3": 3}, rec_texts=recs)
+    assert "Our policy now requires this on every ward." in got["2"][1]
+    assert "3" not in got
+
+
+def test_an_answer_may_have_a_conclusion_of_its_own(lex, nlp, settings, rules):
+    """"Conclusion" under "Concern 1", before "Concern 2", is the answer's own subheading; only after
+    the last answer, or numbered, does such a title end one."""
+    text = reply("Concern 1", "Background", "The ward had two nurses at night.", "Conclusion",
+                 "We have added a third nurse at night from June.", "Concern 2", "We have replaced the monitors.")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2})
+    assert "We have added a third nurse at night from June." in got["1"][1]
+
+
+def test_a_single_recommendation_said_to_be_for_another_body_is_still_its_answer(lex, nlp, settings, rules):
+    text = reply("Recommendation 1", "We accept this and will publish the data in May.",
+                 "Recommendation 3 is for the Home Office. We have shared the review with the Home Office.")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "3": 3})
+    assert got["3"][1][0] == "Recommendation 3 is for the Home Office."
+
+
+def test_a_reply_s_condolences_answer_no_concern_by_subject(lex, nlp, settings, rules):
+    text = reply(
+        "Thank you for your report dated 5 June 2025.",
+        "I am so sorry that Mr Halsey waited so many months, and I send my condolences to his family.",
+        "On psychological therapy, I accept that a wait of this length is far too long. We are funding two "
+        "more clinical psychologists.",
+        "If you need anything further about crisis support out of hours in Fellbridge, please let me know.",
+        salutation="Dear Mr Pennant")
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=FEW_CONCERNS)
+    assert "4" not in got
+    assert not any("condolences" in s for s in got.get("5", ("", []))[1])

@@ -202,8 +202,13 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+)\b|"
                          # whose they are: "Recommendations 1, 2, 3, 4, 6 and 8 are addressed to Police Scotland.",
                          # "Recommendations 1 to 6 are for the Environment Agency and recommendation 7 is for Defra."
-                         r"\b(?:are|is|were|was) (?:(?:addressed|directed|made) to|for) (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?)"
-                         r"(?:\W*$|,? and (?:recommendations?|concerns?) \d)",
+                         r"\b(?:are|is|were|was) (?:addressed|directed|made) to (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?)"
+                         r"(?:\W*$|,? and (?:recommendations?|concerns?) \d)|"
+                         r"^\W*(?:the\s+)?(?:recommendations|concerns)\s+\d[\d,\s]*(?:(?:and|to|-|–)\s*\d+[\d,\s]*)*"
+                         r"(?:are|were) for\b|"
+                         # "Recommendation 6 is for Ofqual ..., and recommendation 7 is for the Department."
+                         r"^\W*(?:the\s+)?(?:recommendation|concern)\s+\d+\s+(?:is|was) for\b[^.]{1,120}?,?\s+and\s+"
+                         r"(?:recommendations?|concerns?)\s+\d",
                          re.I)
 
 
@@ -246,11 +251,13 @@ _CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|m
                             r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$", re.I)
 
 
-def _closing_section(blocks: list[Block], start: int, stop_at: int) -> int:
-    """Where an answer under a heading ends at a section of the paper's own: a title alone in its
-    block ("Other conclusions", "4. Next steps") over what the paper says outside its answers."""
+def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) -> int:
+    """Where an answer ends at a section of the paper's own: a title alone in its block ("Other
+    conclusions", "4. Next steps") over what the paper says outside its answers. Before the last
+    answer only a numbered or Markdown title counts: an answer may have a "Conclusion" of its own."""
     for b in blocks:
-        if start < b.start < stop_at and len(b.lines) == 1 and _CLOSING_TITLE.match(clean(b.lines[0].text) or ""):
+        if start < b.start < stop_at and len(b.lines) == 1 and _CLOSING_TITLE.match(clean(b.lines[0].text) or "") \
+                and (last or re.match(r"^\s*(?:#+\s|\d{1,2}\.?\s)", b.lines[0].text)):
             return b.start
     return stop_at
 
@@ -296,10 +303,13 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         unnumbered.add(start)
     # "1. Welfare calls" over each answer: the reply numbers its headings as the concerns, and
     # may name one in passing under another ("... as part of the data review under recommendation 4")
-    named = set().union(*openers.values()) if openers else set()
+    # (where most of their titles name their recommendation's words: not a reply's own "1.
+    # Introduction", "2. Background" over answers that name the recommendations)
+    by_refs = set().union(*openers.values()) if openers else set()
     numbered = _numbered_headings(blocks, labels)
-    if numbered and named < set().union(*(labs for _, labs in numbered)) \
-            and {at for at, h in heading_at.items() if h} <= {at for at, _ in numbered}:
+    if numbered and by_refs < set().union(*(labs for _, labs in numbered)) \
+            and {at for at, h in heading_at.items() if h} <= {at for at, _ in numbered} \
+            and (not openers or _titles_name_theirs(text, numbered, rec_texts, stop)):
         openers, heading_at, stated_at = {}, {}, set()
         for start, labs in numbered:
             openers[start] = labs
@@ -401,7 +411,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             stop_at = _theme_after(text, blocks, start, stop_at, openers, labels, rec_texts, stop)
         if heading_at[start]:
             stop_at = _section_end(text, start, stop_at)
-        full_stop = _closing_section(blocks, start, full_stop)  # "4. Next steps" ends any answer
+        full_stop = _closing_section(blocks, start, full_stop, k + 1 == len(order))
         stop_at = min(stop_at, full_stop)
         section = [u for u in all_units if start <= u[0] < stop_at]
         answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
@@ -512,6 +522,11 @@ _OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|in
                       r"please (?:accept|treat) this (?:e-?mail|letter) as)\b", re.I)
 
 
+# a reply's condolences and closing offer, which name the subject of a concern and answer none
+_COURTESY = re.compile(r"\b(?:condolences|sympathy|deeply sorry|so sorry|(?:i|we) (?:am|are) sorry|if you (?:need|have|would "
+                       r"like|require)|(?:do not|don't) hesitate|i hope (?:this|that)|please (?:contact|let me know))\b", re.I)
+
+
 def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
                   rec_texts: dict[str, str | None], out: dict[str, Answer], stop: frozenset[str]) -> None:
     """Adds to ``out`` the paragraph no answer has taken that is about a recommendation with no
@@ -546,10 +561,12 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         # as many with ("On training and on data, ..."), each taking it whole
         # a reply held to two or three concerns names each one's subject in fewer words ("I turn
         # first to crisis support out of hours"): a paragraph clearly about one of them is its answer
+        # (not its condolences or its closing offer, which name the subject too)
         runner = next((n for n, _ in shared[1:]), 0)
-        enough = TOPIC_WORDS if len(wants) > FEW_LABELS else min(TOPIC_WORDS, FEW_WORDS if top >= 2 * runner else TOPIC_WORDS)
+        few = len(wants) <= FEW_LABELS and top >= 2 * runner and not _COURTESY.search(text[b.start:b.end])
+        enough, share = (FEW_WORDS, TOPIC_SHARE / 2) if few else (TOPIC_WORDS, TOPIC_SHARE)
         for x in [x for n, x in shared if n == top and x in missing]:
-            if top >= enough and top / len(wants[x]) >= TOPIC_SHARE * (1 if enough == TOPIC_WORDS else 0.5) and top > best.get(x, (0, []))[0]:
+            if top >= enough and top / len(wants[x]) >= share and top > best.get(x, (0, []))[0]:
                 best[x] = (top, mine)
     for lab, (_, mine) in best.items():
         out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "topic", None, mine[0][0])
@@ -684,6 +701,16 @@ def _section_end(text: str, start: int, stop_at: int) -> int:
         if len(m.group(1)) < level:
             return m.start()
     return stop_at
+
+
+def _titles_name_theirs(text: str, numbered: list[tuple[int, set[str]]], rec_texts: dict[str, str | None],
+                        stop: frozenset[str]) -> bool:
+    """Whether most numbered headings share a word with the recommendations they number."""
+    named = 0
+    for at, labs in numbered:
+        title = stems(text[at:text.find("\n", at) if "\n" in text[at:] else len(text)], stop)
+        named += any(title & stems(rec_texts.get(lab) or "", stop) for lab in labs)
+    return named * 2 > len(numbered)
 
 
 def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, set[str]]]:
@@ -956,12 +983,17 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
                     break
                 quote.append(nxt.text)
             words = stems(" ".join(quote), stop)
-            best = max(known, key=lambda lab: len(words & known[lab]) / max(1, len(known[lab])))
+            best = _best_match(words, known)
             # a chapter heading on the lines above ("3. National policing response") goes with it
             above = [x for x in b.lines if x.start < ln.start]
             at = b.start if all(_title_line(x.text) for x in above) else ln.start
             out.append((at, best if len(words & known[best]) >= 0.5 * max(1, len(known[best])) else None))
     return out
+
+
+def _best_match(words: set[str], known: dict[str, set[str]]) -> str:
+    """The recommendation whose words ``words`` cover the largest share of."""
+    return max(known, key=lambda lab: len(words & known[lab]) / max(1, len(known[lab])))
 
 
 def _restated(text: str, blocks: list[Block], all_units: list[Unit], rec_texts: dict[str, str | None],
@@ -982,7 +1014,7 @@ def _restated(text: str, blocks: list[Block], all_units: list[Unit], rec_texts: 
         if not _RESTATED_ASK.match(said):
             continue
         words = stems(said, stop)
-        best = max(known, key=lambda lab: len(words & known[lab]) / max(1, len(known[lab])))
+        best = _best_match(words, known)
         shared = len(words & known[best])
         if shared >= RESTATED_SHARE * max(1, len(known[best])) and shared >= RESTATED_SHARE * len(words):
             out.append((b.start, best))
@@ -992,7 +1024,9 @@ def _restated(text: str, blocks: list[Block], all_units: list[Unit], rec_texts: 
 # a paragraph that opens by saying who asked what ("The Ombudsman recommended that", "You asked
 # us to", "The Committee recommends that"); it restates a recommendation where it shares most
 # of its words
-_RESTATED_ASK = re.compile(r"^\W*(?:(?:the|your)\s+(?:[\w’'-]+\s+){0,4}?|you\s+)(?:also\s+)?"
+_RESTATED_ASK = re.compile(r"^\W*(?:(?:the|your)\s+(?:[\w’'-]+\s+){0,3}?(?:coroner|committee|ombudsman|review(?:er)?|report|"
+                           r"inquiry|panel|commissioner|inspectorate|inspectors?|investigation|regulator|commission|"
+                           r"board|authority|audit|guardian|assembly|senedd|parliament|council)(?:['’]s)?\s+|you\s+)(?:also\s+)?"
                            r"(?:recommend(?:ed|s)|ask(?:ed|s)|call(?:ed|s) for|urg(?:ed|es))\s+(?:that|us|the|for)\b", re.I)
 RESTATED_SHARE = 0.6
 
