@@ -1030,3 +1030,13 @@ def test_a_bilingual_date_in_the_next_letter_s_head_stops_the_walk_back_at_the_r
               "We have introduced a stroke prompt at triage.\n\nYn gywir / Yours sincerely\n\nRhodri Mabey\n")
     assert first_lines(text, lex) == ["REGULATION 28: REPORT TO PREVENT FUTURE DEATHS",
                                       "Bwrdd Iechyd Prifysgol Bro Teifi"]
+
+
+def test_a_response_paper_s_response_under_each_recommendation_is_one_reply(lex):
+    """A department's paper gives "### Response from the Department" under every recommendation: one
+    body's headings, not responses published under a report."""
+    text = "# Government response to the Committee's report\n\n" + "".join(
+        f"## Recommendation {n}\n\nThe Committee recommends that the Department publishes the data "
+        f"on topic {n}.\n\n### Response from the Department\n\nWe accept this recommendation.\n\n"
+        for n in range(1, 4))
+    assert len(segment(text, lex)) == 1

@@ -192,8 +192,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
 # "Graham Ibbotson", "O J Penhaligon", "Siân E Pugh", "A. Chaudhry-Welland": a name alone on its line,
 # with any letters after it that have two capitals ("Amrit Sandhu MPharm", "Jo Hale BSc (Hons), RGN")
 _SIGNED_NAME = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|HHJ)\.?\s+)?(?:[A-Z]\.?\s+){0,3}"
-                          r"(?:[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+\s+(?:[A-Z]\.?\s+)?){0,2}(?P<surname>[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+|[A-Z]{2,})"
-                          r"(?:,?\s+(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,7}(?:\s*\(Hons\))?){0,4}$")
+                          r"(?:[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+\s+(?:[A-Z]\.?\s+)?){0,2}(?P<surname>(?:Ma?c|O['’])?[A-Z](?:[^\W\d_A-Z]|['’-][A-Z]?)+|[A-Z]{2,})"
+                          r"(?:,?\s+(?!Ma?c[A-Z])(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,7}(?:\s*\(Hons\))?){0,4}$")
 
 
 HEAD_BLOCKS = 4  # blocks after a signature in which the next letter names its addressee
@@ -473,16 +473,19 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
 
 # "### Response from NHS England, received 14 January 2026": a report's web page publishing the
 # replies under it, each under a heading of its own
-_RESPONSE_FROM = re.compile(r"^#{1,4}\s+(?:the\s+)?(?:response|reply)\s+(?:from|of|by)\s+\S", re.I)
+_RESPONSE_FROM = re.compile(r"^#{1,4}\s+(?:the\s+)?(?:response|reply)\s+(?:from|of|by)\s+(?P<body>[^,\n]+)", re.I)
 REPORT_MENTIONS = 2  # "recommend..." words above the first such heading that make it a report's page
 
 
 def _response_headings(text: str, blocks: list[Block]) -> list[int]:
-    """The blocks of a report's page that open a reply published under it."""
-    cuts = [k for k, b in enumerate(blocks) if k and _RESPONSE_FROM.match(b.lines[0].text)]
-    if not cuts or len(re.findall(r"\brecommend", text[blocks[0].start:blocks[cuts[0]].start], re.I)) < REPORT_MENTIONS:
+    """The blocks of a report's page that open a reply published under it, each from another body
+    (a response paper's "### Response from the Department" under every recommendation is one reply)."""
+    found = [(k, m.group("body").strip(" *_.").lower()) for k, b in enumerate(blocks)
+             if k and (m := _RESPONSE_FROM.match(b.lines[0].text))]
+    if not found or len({body for _, body in found}) < len(found) \
+            or len(re.findall(r"\brecommend", text[blocks[0].start:blocks[found[0][0]].start], re.I)) < REPORT_MENTIONS:
         return []
-    return cuts
+    return [k for k, _ in found]
 
 
 def _report_and_responses(text: str, blocks: list[Block], cuts: list[int], lex: Lexicons):
@@ -496,8 +499,8 @@ def _report_and_responses(text: str, blocks: list[Block], cuts: list[int], lex: 
         if a == 0:
             out.append((start, stop, None, None, Kind.letter))
         elif any(_greets(piece, i, lex) for i in range(len(piece))):
-            letters = _letters(text, piece, lex)  # published as a response, whatever its opening says
-            out += [(start, *letters[0][1:4], Kind.reply)] + letters[1:]
+            letters = _letters(text, piece, lex)  # published as responses, whatever their openings say
+            out += [(start if i == 0 else x[0], *x[1:4], Kind.reply) for i, x in enumerate(letters)]
         else:
             out.append((start, stop, None, None, Kind.reply))
     return out
