@@ -595,10 +595,13 @@ def test_a_from_line_with_a_post_after_the_comma_keeps_its_order(lex):
     ("Moorhead, Declan (NI Water)", ("Declan Moorhead", None, "NI Water")),
     ("Dr John Reid (Chair)", ("John Reid", "Chair", None)),
     ("Jane Smith (she/her)", ("Jane Smith", None, None)),
+    ("Jane Smith (Acting)", ("Jane Smith", None, None)),
+    ("Jane Smith (by email)", ("Jane Smith", None, None)),
 ])
 def test_a_display_name_with_its_body_in_brackets_names_the_person_and_the_body(shown, expected, lex):
     """NHSmail shows a person with their body in brackets, "Pryce Joanna (NHS WYRE AND TEME ICB)": the
-    bracket is the sender's organisation (or post, or pronouns), not part of a body's name."""
+    bracket is the sender's organisation, or post; pronouns or a note ("(Acting)", "(by email)") are
+    neither, and no part of a body's name."""
     from pipeline.stages.headings import describe_phrase
 
     got = describe_phrase(shown, lex)

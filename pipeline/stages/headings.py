@@ -53,6 +53,8 @@ class Named:
 
 
 _SHOWN_WITH_BODY = re.compile(r"(?P<who>[^()]{3,60}?)\s*\((?P<body>[^()]{2,80})\)")
+# a body's name in brackets: two capitalised words or more ("NHS WYRE AND TEME ICB", "NI Water")
+_CAPS_BODY = re.compile(r"^[A-Z][\w&'’.-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w&'’.-]*)+$")
 _PRONOUNS = re.compile(r"(?:she|he|they|ze|xe)\s*/\s*\w+(?:\s*/\s*\w+)?", re.I)
 
 
@@ -72,8 +74,10 @@ def describe_phrase(phrase: str, lex: Lexicons) -> Named:
             return who
         if who.name and lex.role_re.search(body):
             return Named(who.name, who.position or body, who.organisation)
-        if who.name:
+        if who.name and (lex.org_re.search(body) or _CAPS_BODY.match(body)):
             return Named(who.name, who.position, who.organisation or body)
+        if who.name:  # "(Acting)", "(by email)": neither a post nor a body
+            return who
     head, *rest = [p.strip() for p in _DASH.split(c, maxsplit=1)]
     parts = comma_parts(head, lex)
     name = None
