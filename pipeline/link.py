@@ -148,7 +148,7 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
 
 # an e-mail's To and Cc lines name whom it went to, not who wrote it ("Cc: Ellery Mark (WYVERNBROOK
 # HOSPITALS NHS FOUNDATION TRUST)" on the ICB's reply)
-_COPY_LINES = re.compile(r"^[ \t>]*(?:to|cc|bcc)\s*:[^\n]*(?:\n[ \t]+[^\n]*)*", re.I | re.M)
+_COPY_LINES = re.compile(r"^[ \t>]*(?:to|cc|bcc)\s*:[^\n]*", re.I | re.M)
 
 
 def _heading_by_numbers(prev: LetterState, reply: LetterState, heads: tuple[str, ...]) -> str | None:

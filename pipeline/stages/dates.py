@@ -186,7 +186,7 @@ def _dateline_at(ln, settings: Settings, published: bool = False) -> DateMention
     if not value:
         return None
     at = ln.text.find(raw)
-    if at < 0:  # markup inside the date; point at the whole line
+    if at < 0:  # markup inside the date, or a bilingual line read without its Welsh: point at the whole line
         at, raw = len(ln.text) - len(ln.text.lstrip()), ln.text.strip()
     return DateMention(letter_id="", kind=DateKind.dateline, value=value, text=raw,
                        char_start=ln.start + at, char_end=ln.start + at + len(raw))

@@ -604,7 +604,8 @@ def code_refs(text: str, seg: Segment, report_text: str, report_refs: list[Ref],
             codes.setdefault(m.group("code"), r)
     if not codes:
         return []
-    found = re.compile("|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True)))
+    found = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
+                       + r")(?![\w/])")
     blocks = to_blocks(split_lines(text, seg.start, seg.end))
     out = []
     for m in found.finditer(text, seg.start, seg.end):
