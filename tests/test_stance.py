@@ -286,9 +286,10 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
         pytest.param("Decisions on the performance measures the next contract will contain, and on whether those "
                      "measures should be linked to financial penalties, will be taken as part of that process.",
                      "deferred:decide-later", id="decisions-on-a-long-subject-will-be-taken"),
-        pytest.param("The Trust cannot at present say whether it will be funded. Until a decision is made, the "
-                     "line continues to be answered on the ward.", "deferred:decide-later",
-                     id="until-a-decision-is-made"),
+        pytest.param("The Trust cannot at present say whether the post will be funded.", "deferred:decide-later",
+                     id="cannot-at-present-say-whether"),
+        pytest.param("Until a decision is made, the line continues to be answered on the ward.",
+                     "deferred:decide-later", id="until-a-decision-is-made"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
@@ -916,10 +917,14 @@ def test_a_web_page_s_response_table_is_answered_row_by_row(page, want, tmp_path
     ("We will write to the Committee when the specification has been agreed.", "has-done"),
     ("A road will not be accepted as complete until all three sweeps have been recorded.", "once-done"),
     ("When a referral has been rejected, the team now telephones the practice.", "once-done"),
+    ("We cannot say whether earlier treatment would have changed the outcome.", "decide-later"),
+    ("No patient will be discharged until a decision has been made by a consultant.", "decide-later"),
+    ("Nurses will then assess every patient within an hour of admission.", "will-consider"),
+    ("We have shared the serious incident review with Mrs Ince's family.", "passed-on"),
 ])
 def test_a_cue_does_not_read_an_account_of_practice_as_its_stance(passage, cue, nlp, lex, settings):
     """A practice described ("staff now revisit the patient"), a decision made only after a review, a
-    report shared with the writer's own staff, families who cannot afford a fare, a rule that holds
-    until a step has been done: none is the writer putting off, passing on or declining the
-    recommendation."""
+    report shared with the writer's own staff or the family, families who cannot afford a fare, a
+    rule that holds until a step has been done or a decision made, what cannot be known, a step
+    taken "then": none is the writer putting off, passing on or declining the recommendation."""
     assert not any(c.endswith(f":{cue}") for c in verdict(passage, nlp, lex, settings).cues)
