@@ -346,6 +346,13 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
         lex.mail_header.match(ln.text) for b in blocks[max(0, i - MAIL_HEAD_BLOCKS):i] for ln in b.lines)
 
 
+def _paper(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
+    """Whether blocks after a signature, up to ``end``, are a paper of their own (an enclosed action
+    plan, a response under its covering letter): prose enough, and a kind of document."""
+    return (prose_paragraphs(run) >= PROSE_BLOCKS or prose_lines(run) >= 2 * PROSE_LINES) \
+        and classify_unsaluted(text[run[0].start:end], lex) is not Kind.other
+
+
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
     """Letters in ``blocks`` split at their heads: (start, end, salutation, sign-off, kind)."""
     if not blocks:
@@ -375,9 +382,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
-            between = blocks[j:h]
-            if h > j and (prose_paragraphs(between) >= PROSE_BLOCKS or prose_lines(between) >= 2 * PROSE_LINES) \
-                    and classify_unsaluted(text[blocks[j].start:blocks[h].start], lex) is not Kind.other:
+            if h > j and _paper(text, blocks[j:h], blocks[h].start, lex):
                 starts.append(max(j, starts[-1] + 1))
                 j = h
         else:
@@ -389,8 +394,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     if last:
         tail = end_of_signature(blocks, last[0] + 1, len(blocks), lex)
         rest = blocks[tail:]
-        if rest and (prose_paragraphs(rest) >= PROSE_BLOCKS or prose_lines(rest) >= 2 * PROSE_LINES) \
-                and classify_unsaluted(text[rest[0].start:region_end], lex) is not Kind.other \
+        if rest and _paper(text, rest, region_end, lex) \
                 and not (_lists_recommendations(rest) and _classify_letter(
                     text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply):
             starts.append(tail)
