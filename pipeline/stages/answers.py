@@ -324,7 +324,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # structure, two at least: one "You also asked us to ..." among paragraphs answering by subject
     # is one of those paragraphs)
     opened = set().union(*openers.values()) if openers else set()
-    restated = _restated(text, blocks, all_units, rec_texts, labels, opened, stop)
+    restated = _restated(text, blocks, all_units, starts, rec_texts, labels, opened, stop)
     for start, lab in restated if opened or len(restated) >= 2 else []:
         openers.setdefault(start, set()).add(lab)
         heading_at[start] = True
@@ -708,7 +708,8 @@ def _titles_name_theirs(text: str, numbered: list[tuple[int, set[str]]], rec_tex
     """Whether most numbered headings share a word with the recommendations they number."""
     named = 0
     for at, labs in numbered:
-        title = stems(text[at:text.find("\n", at) if "\n" in text[at:] else len(text)], stop)
+        end = text.find("\n", at)
+        title = stems(text[at:end if end >= 0 else len(text)], stop)
         named += any(title & stems(rec_texts.get(lab) or "", stop) for lab in labs)
     return named * 2 > len(numbered)
 
@@ -996,8 +997,9 @@ def _best_match(words: set[str], known: dict[str, set[str]]) -> str:
     return max(known, key=lambda lab: len(words & known[lab]) / max(1, len(known[lab])))
 
 
-def _restated(text: str, blocks: list[Block], all_units: list[Unit], rec_texts: dict[str, str | None],
-              labels: dict[str, int], opened: set[str], stop: frozenset[str]) -> list[tuple[int, str]]:
+def _restated(text: str, blocks: list[Block], all_units: list[Unit], starts: list[int],
+              rec_texts: dict[str, str | None], labels: dict[str, int], opened: set[str],
+              stop: frozenset[str]) -> list[tuple[int, str]]:
     """Paragraphs whose first sentence restates a recommendation that no number has opened: a
     GOV.UK page's bold "The Ombudsman recommended that the Department publish ..." over each
     answer, a minister's "You also recommended that every department ..." between answers to
@@ -1005,7 +1007,6 @@ def _restated(text: str, blocks: list[Block], all_units: list[Unit], rec_texts: 
     most of its words are the recommendation's, and most of the recommendation's are in it."""
     known = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels and lab not in opened}
     out: list[tuple[int, str]] = []
-    starts = [u[0] for u in all_units]
     for b in blocks if known else []:
         k = bisect_left(starts, b.start)
         if k >= len(all_units) or all_units[k][0] >= b.end:
