@@ -71,7 +71,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind20", "letters_blind20", "coroners_blind20", "papers_blind21", "letters_blind21",
                    "coroners_blind21", "papers_blind22", "letters_blind22", "coroners_blind22",
                    "papers_blind23", "letters_blind23", "coroners_blind23",
-                   "papers_blind24", "letters_blind24", "coroners_blind24")
+                   "papers_blind24", "letters_blind24", "coroners_blind24",
+                   "papers_blind25", "letters_blind25", "coroners_blind25")
 LAYOUT_KEY = "expected.jsonl"
 
 
