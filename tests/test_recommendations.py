@@ -483,6 +483,33 @@ def test_statement_lines_carry_text(line, label, text, lex, rules):
     assert (ref.label, ref.text) == (label, text)
 
 
+def test_a_statement_wrapped_over_lines_carries_its_whole_sentence(lex, rules):
+    """html2text wraps a web page's "**Recommendation 1:** The Department should ..." at eighty
+    columns: the recommendation is the whole sentence, not its first line, and a reply's heading
+    ("Acceptance by telephone or in person") can only be matched to it by the words after the wrap."""
+    (ref,) = refs_of(letter("**Recommendation 1:** The Department should set out in the regulations\n"
+                            "themselves, and not only in guidance, that a claimant who cannot use their\n"
+                            "online account may accept by telephone or in person.\nWe agree."), lex, rules)
+    assert ref.text == ("The Department should set out in the regulations themselves, and not only in guidance, "
+                        "that a claimant who cannot use their online account may accept by telephone or in person")
+
+
+def test_a_status_line_under_a_wrapped_statement_is_not_part_of_it(lex, rules):
+    """A reply's lower-case status line under a long statement ("agreed - guidance will be ...") is
+    the answer, not more of the recommendation."""
+    (ref,) = refs_of(letter("Recommendation 1: Publish guidance on discharge planning for every ward in the Trust\n"
+                            "agreed - guidance will be published in May."), lex, rules)
+    assert ref.text == "Publish guidance on discharge planning for every ward in the Trust"
+
+
+def test_a_titled_concern_keeps_its_title(lex, rules):
+    """"Concern 1: Contacting specialist centres" over the concern's own sentence is a title, not a
+    sentence wrapped: the line under it opens with a capital."""
+    (ref,) = refs_of(letter("Concern 1: Contacting specialist centres\nNon-specialist staff may not know whom to "
+                            "call at the specialist renal hospital."), lex, rules)
+    assert ref.text == "Contacting specialist centres"
+
+
 def test_statement_text_stops_where_the_answer_starts(lex, rules):
     """A reply's bold label line that runs on into its answer: the answer is not the recommendation."""
     (ref,) = refs_of(letter("**Concern (5) - patient flow.** The Trust recognises the concern you have raised."),
@@ -1055,6 +1082,40 @@ def test_a_lead_that_recommends_steps_names_no_addressee(lex, rules):
     (seg,) = segment(text, lex)
     got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
     assert got == {"1": None, "2": None, "3": "the Trust"}
+
+
+def test_a_department_named_with_commas_heads_the_recommendations_sent_to_it(lex, rules):
+    """ "For the Department of Agriculture, Environment and Rural Affairs" heads that department's
+    list as "For the Public Health Agency" heads the agency's: a department's name often runs on
+    with commas, and ends in no body word."""
+    text = letter("For the Department of Agriculture, Environment and Rural Affairs\n\n1.   All inspection "
+                  "staff should complete suicide awareness training.\n\n2.   The Department should extend "
+                  "deadlines for farmers in crisis.\n\nFor the Public Health Agency\n\n3.   The Agency should "
+                  "publish figures on self-harm by rural area.")
+    (seg,) = segment(text, lex)
+    got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+    daera = "the Department of Agriculture, Environment and Rural Affairs"
+    assert got == {"1": daera, "2": daera, "3": "the Public Health Agency"}
+
+
+def test_a_web_page_s_bold_to_heading_sends_the_concerns_under_it(lex, rules):
+    """The judiciary's page, as html2text writes it, heads each body's concerns in bold with no colon:
+    "**To Mereby Urgent Care CIC**"."""
+    text = letter("The MATTERS OF CONCERN are as follows.\n\n**To Mereby Urgent Care CIC**\n\n  1. The centre had no "
+                  "guideline for pain in early pregnancy.\n\n**To Ashwold and Mereby Hospitals NHS Trust**\n\n  2. The "
+                  "Early Pregnancy Assessment Unit does not open at weekends.")
+    (seg,) = segment(text, lex)
+    got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+    assert got == {"1": "Mereby Urgent Care CIC", "2": "Ashwold and Mereby Hospitals NHS Trust"}
+
+
+def test_a_bold_for_action_line_names_no_addressee(lex, rules):
+    """"**For Action**" or "**To Note**" in bold heads what follows but names no body."""
+    text = letter("The MATTERS OF CONCERN are as follows.\n\n**For Action**\n\n  1. The centre should adopt a guideline for pain in early pregnancy.\n\n"
+                  "**To Note**\n\n  2. The unit should open at weekends.")
+    (seg,) = segment(text, lex)
+    got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+    assert got == {"1": None, "2": None}
 
 
 def test_an_inspectorate_s_leaders_at_each_body_should_headings_send_their_lists(lex, rules):

@@ -482,6 +482,8 @@ def test_kind_of_a_single_document(text, expected, lex):
     "addressed to it.",
     "I am writing to update the Commissioner. I have set out our response to each of the Commissioner's "
     "recommendations in turn below.",
+    "Thank you for the peer team's feedback report following the corporate peer challenge in September.",
+    "Corporate Peer Challenge \u2013 Merebrook District Council's response\n\nThe report was considered by Cabinet.",
 ])
 def test_an_opening_that_answers_a_report_or_decision_opens_a_reply(opening, lex):
     text = f"Dear Mr Behrens,\n\n{opening} I have today written to Mrs Y to apologise.\n\nYours sincerely,\n\nAnn Lee\n"
@@ -567,6 +569,15 @@ def test_covering_letter_and_its_annex_in_pdf_text_are_two_segments(lex):
 
     segs = segment(mask_noise(text), lex)
     assert len(segs) == 2 and text[segs[1].start:].startswith("Annex A")
+
+
+def test_a_section_titled_after_a_dash_as_a_response_is_no_reply(lex):
+    """"Flooding in Merebrook – The Emergency Response" is a report's section title; only a body's own
+    response after a dash ("– Merebrook District Council's response") marks a reply."""
+    text = ("Inspection of flood resilience\n\n2. Flooding in Merebrook – The Emergency Response\n\n"
+            "Recommendation 1: The council should publish its flood plan every year.\n\n"
+            "The inspection found that the plan had not been published since 2021.\n")
+    assert segment(text, lex)[0].kind is not Kind.reply
 
 
 @pytest.mark.parametrize("title, kind", [

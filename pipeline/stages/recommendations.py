@@ -73,6 +73,32 @@ def _statement(s: str) -> str:
     return " ".join(keep)
 
 
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)*_]*\s*$")
+WRAP_WIDTH = 60  # characters from which a line that stops mid-sentence was wrapped, not ended
+# a reply's status line or a list item under the statement is not more of it
+_NOT_WRAPPED = re.compile(r"^\W*(?:(?:not |partially |partly )?(?:accepted|agreed|noted|rejected|supported)\b|"
+                          r"(?:[ivx]{1,4}|[a-z]|\d{1,2})[.)]\s)", re.I)
+
+
+def _wrapped_on(stated: str, b: Block, ln: Line, heading: re.Pattern[str]) -> str:
+    """A statement line that stops mid-sentence ("... set out in the regulations") runs on over the
+    block's next lines ("themselves, and not only in guidance, ...") to the end of its sentence: a
+    web page wrapped at eighty columns."""
+    if not stated or _SENTENCE_END.search(stated) or len(ln.text.strip()) < WRAP_WIDTH:
+        return stated
+    parts = [stated]
+    for x in (x for x in b.lines if x.start > ln.start):
+        line = clean(x.text) or ""
+        # a line that opens with a capital starts a sentence of its own: "Concern 1: Contacting
+        # specialist centres" is a title over the concern, not a sentence wrapped
+        if not line[:1].islower() or _ANSWER_START.match(line) or heading.match(line) or _NOT_WRAPPED.match(line):
+            break
+        parts.append(line)
+        if _SENTENCE_END.search(line):
+            break
+    return " ".join(parts)
+
+
 def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[int, int] | None, str | None]:
     """The recommendation quoted under a bare heading: the rest of its block, or the
     next block when that reads as a recommendation ("... should ...")."""
@@ -417,7 +443,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 raw_tail = text[m.end(): b.end]
                 rec_text = None
                 if stated:
-                    rec_text = clean_text(_statement(stated.group("text")))
+                    rec_text = clean_text(_statement(_wrapped_on(stated.group("text"), b, ln, rules.stated_heading)))
                 else:
                     pm = rules.parenthetical.match(clean(raw_tail) or "") or rules.that_clause.match(raw_tail)
                     if pm:
@@ -536,11 +562,26 @@ _ACROSS_LEAD = re.compile(r"^\W*leaders\s+across\s+", re.I)
 _SHOULD_TAIL = re.compile(r"\s+(?:should|must)$", re.I)
 
 
+# a line set in bold on its own that names a body ("**To Mereby Urgent Care CIC**" on the judiciary's
+# page) is a heading, as a colon makes one in plain text; "**For Action**" and "**To Note**" are not
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^*_\n]+?)\1\s*$")
+_BODY_WORD = re.compile(r"\b(?:trust|board|council|icb|cic|agency|department|service|authority|police|constabulary|"
+                        r"office|ministry|commission|government|executive|limited|ltd|plc|llp|university|college|"
+                        r"group|partnership|nhs|practice|surgery|hospitals?|school|company|society|foundation)\b", re.I)
+
+
+def _heading_text(line: str) -> str:
+    bold = _BOLD_LINE.match(line)
+    if bold and _BODY_WORD.search(bold.group("inner")):
+        return bold.group("inner").strip().rstrip(":") + ":"
+    return clean(line) or ""
+
+
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
     """Each concern with the body its heading sends it to; a heading over an unnumbered
     paragraph gives that paragraph the next number."""
     heads = [(b, _SHOULD_TAIL.sub("", _ACROSS_LEAD.sub("all of ", _ADDRESSEE_LEAD.sub("", m.group(0).strip(" :")))).strip())
-             for b in blocks for m in [addressee.match(clean(b.lines[0].text) or "")] if m]
+             for b in blocks for m in [addressee.match(_heading_text(b.lines[0].text))] if m]
     if not heads:
         return refs
     out = []
