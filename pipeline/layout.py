@@ -130,12 +130,35 @@ def _pages_count_up(text: str, content: list[tuple[int, int]], ks: list[int]) ->
     return len(nums) >= REPEATS and all(0 < b - a <= 2 for a, b in zip(nums, nums[1:]))
 
 
+_BREAK_AFTER = re.compile(r"[ \t\r\n]*\f")
+
+
+def _at_page_break(text: str, a: int, b: int) -> bool:
+    """The line at a..b is the last of its page (a form feed follows) or the first (it opens with one)."""
+    return text[a:b].startswith("\f") or _BREAK_AFTER.match(text, b) is not None
+
+
+def _number_pages(text: str, pair: list[tuple[int, int]]) -> bool:
+    """The numbers two alike lines carry after (or before) a run of spaces go up by the pages between
+    them, counted by form feeds: a letter's footer numbering its own pages ("... 1", "... 2"), not a
+    table's rows that happen to count up. (A letter in a longer file numbers from its own first page.)"""
+    nums, pages = [], []
+    for a, b in pair:
+        m = _OWN_PAGE.search(text[a:b])
+        if m is None:
+            return False
+        nums.append(int(m.group("end") or m.group("start")))
+        pages.append(text.count("\f", 0, a + 1))  # a line that opens with a form feed is on the page it opens
+    return nums[1] > nums[0] and nums[1] - nums[0] == pages[1] - pages[0]
+
+
 def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """Spans (without line ends) of lines that are page furniture or publishing boilerplate, not content."""
     lines = [(m.start(), m.start() + len(m.group(0).rstrip("\r\n"))) for m in _LINE.finditer(text) if m.group(0)]
     counts = Counter(_norm(text[a:b]) for a, b in lines)
     content = [(a, b) for a, b in lines if text[a:b].strip()]
     furniture, candidates, chrome = [], [], []
+    twice = []  # a two-page letter's footer: a line found twice, each time at a page break
     entries: list[tuple[int, int]] = []
     last_row: int | None = None  # the last table row number kept
     for k, (a, b) in enumerate(content):
@@ -153,6 +176,9 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
             chrome.append(k)
         elif counts[_norm(line)] >= REPEATS and 3 <= len(line.split()) <= 25 and not _KEEP.search(line):
             candidates.append(k)
+        elif counts[_norm(line)] == 2 and 3 <= len(line.split()) <= 25 and not _KEEP.search(line) \
+                and _at_page_break(text, a, b):
+            twice.append(k)
     # A running header sits at page breaks: next to a page number, or inside a
     # sentence that runs on across the page. A letterhead repeated by each
     # letter of a thread does neither.
@@ -160,6 +186,8 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     # counting up page by page (a table's rows "Falls on ward 1    4" count nothing)
     groups = _groups(text, content, candidates)
     own_page = [k for ks in groups.values() if _pages_count_up(text, content, ks) for k in ks]
+    paged_twice = [k for ks in _groups(text, content, twice).values()
+                   if len(ks) == 2 and _number_pages(text, [content[k] for k in ks]) for k in ks]
     near_page = {j for k in furniture + own_page for j in range(k - NEAR, k + NEAR + 1)}
 
     def mid_sentence(k: int) -> bool:
@@ -170,7 +198,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     # a file of one repeated line is content, not furniture
     if len(repeated) * 2 > len(content):
         repeated = []
-    return sorted([content[k] for k in furniture + repeated + chrome] + entries)
+    return sorted([content[k] for k in furniture + repeated + paged_twice + chrome] + entries)
 
 
 def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:

@@ -185,6 +185,33 @@ def test_a_footer_that_carries_its_page_number_is_furniture():
     assert not any(m.startswith("Paragraph") for m in masked)
 
 
+def test_a_two_page_letter_s_footer_at_each_page_break_is_furniture():
+    """A two-page letter carries its footer ("Trust name    reference    1") twice, once at the foot of
+    each page: too few to repeat like a running header, but at a page break with a page number
+    that counts up it is furniture, and the heading under the break ("Concern 3 - The clinic
+    letter") opens its own paragraph again."""
+    footer = "Marrowby Partnership NHS Foundation Trust    CEO/GT/0417    {}"
+    text = ("Concern 2 - Driving\n\nThe Trust does not propose to change its procedure.\n\n"
+            + footer.format(1) + "\n\fConcern 3 - The clinic letter\n\nThe template now has a section on driving."
+            "\n\nYours sincerely\n\nDr Nadia Holmes\n\n" + footer.format(2) + "\n\f\nFrom: Dr Owen Stride\n")
+    masked = [text[a:b].strip("\f ") for a, b in noise_lines(text)]
+    assert masked.count(footer.format(1)) == 1 and masked.count(footer.format(2)) == 1
+    assert not any("Concern" in m for m in masked)
+
+
+def test_a_line_twice_at_a_page_break_that_counts_nothing_is_kept():
+    """Two lines alike at page breaks whose numbers do not number the pages (a table's "Total    4"
+    on one page and "9" on the next, or "4" and "5" two pages apart) are content."""
+    text = ("Falls in the quarter\n\nTotal falls recorded on wards    4\n\fDeaths in the quarter\n\n"
+            "Total falls recorded on wards    9\n\fEnd of the tables.\n")
+    assert not any("Total" in text[a:b] for a, b in noise_lines(text))
+    # nor a table's row that counts up by one, two pages on: its numbers are not the pages'
+    text = ("Falls in the quarter\n\nWard B falls in the quarter    4\n\fDeaths in the quarter\n\n"
+            "Every death was reviewed.\n\fTransfers in the quarter\n\nWard B falls in the quarter    5\n\n\n"
+            "\fEnd of the tables.\n")
+    assert not any("Ward B" in text[a:b] for a, b in noise_lines(text))
+
+
 def test_a_space_aligned_table_s_repeated_rows_are_not_a_footer():
     """Rows that differ only in their numbers and end in a number after spaces ("Falls on ward 1 in the
     quarter          4") are a table, not a footer carrying its page: their numbers do not count up."""
