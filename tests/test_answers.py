@@ -490,6 +490,28 @@ def test_a_reply_to_two_concerns_may_head_both_answers_by_topic(lex, nlp, settin
     }
 
 
+def test_a_web_page_s_topic_heading_over_a_one_line_answer_answers_it(lex, nlp, settings, rules):
+    """On a GOV.UK page each answer is under a "###" heading of its own; one answer may be a single
+    short sentence ("I note the Committee's recommendation.") and is still that heading's answer,
+    not part of the answer above it."""
+    text = reply("Thank you for your letter of 30 September and for the care your team took over the assessment "
+                 "of the College.",
+                 "### Board membership",
+                 "Two new governors with senior financial experience joined the board in November.",
+                 "### Review of governance",
+                 "We have commissioned an external review from Harland Partners, to report in March.",
+                 "### Adult provision",
+                 "I note the recommendation.",
+                 "### The Clerk",
+                 "From 1 December the Clerk has been line-managed by me as Chair.",
+                 salutation="Dear Martin,")
+    got = answers(text, lex, nlp, settings, rules, labels={lab: int(lab) for lab in GOVERNANCE},
+                  rec_texts=GOVERNANCE)
+    assert got["2"] == ("heading", ["We have commissioned an external review from Harland Partners, to report in "
+                                    "March."])
+    assert got["3"] == ("heading", ["I note the recommendation."])
+
+
 def test_a_topic_heading_out_of_its_place_answers_the_recommendation_it_is_about(lex, nlp, settings, rules):
     """"The Clerk" answered second still answers the Clerk's recommendation; a heading about none
     of them ("Next steps") ends the answer above it and answers nothing."""
@@ -657,6 +679,48 @@ def test_a_paragraph_no_number_names_answers_the_recommendation_it_is_about(lex,
     assert found["3"].how == found["5"].how == "topic"
     assert BY_ORDINAL_THEN_TOPIC[found["3"].spans[0][0]:].startswith("Evening staffing")
     assert BY_ORDINAL_THEN_TOPIC[found["5"].spans[0][0]:].startswith("Finally, I am happy")
+
+
+VETERANS_RECS = {
+    "1": "The Scottish Government require every public body that it sponsors to operate a guaranteed interview "
+         "scheme for veterans.",
+    "2": "The Scottish Government publish each year the number of veterans employed across the devolved public "
+         "sector, by body.",
+    "3": "The Scottish Government fund the SCQF Partnership to complete the credit rating of the military "
+         "qualifications most commonly held by service leavers.",
+    "4": "The Scottish Government fund a dedicated veterans' employability adviser in each regional economic "
+         "partnership.",
+}
+ORDINALS_WITH_TOPICS_BETWEEN = reply(
+    "Thank you for your letter of 30 September and for your report.",
+    "Your first recommendation asks that every public body we sponsor operate a guaranteed interview scheme. "
+    "I am pleased to accept this recommendation for our own executive agencies.",
+    "Our sponsored bodies set their own terms of employment, and I will write to their chairs to commend the "
+    "scheme to them.",
+    "On the publication of figures on the number of veterans employed across the public sector, the data held "
+    "are too incomplete at present. I will consider publishing figures once our new HR system is in place.",
+    "I have asked officials to agree funding with the SCQF Partnership so that it can complete the credit "
+    "rating of the military qualifications most commonly held by service leavers. A grant has been agreed.",
+    "Your fourth recommendation proposes a dedicated employability adviser. I have concluded that we should "
+    "not take it forward.",
+    salutation="Dear Morag,", name="Ruaridh Kerr MSP")
+
+
+def test_a_paragraph_about_another_recommendation_ends_an_answer_opened_by_its_ordinal(
+        lex, nlp, settings, rules):
+    """"Your first recommendation asks ..." runs to "Your fourth recommendation ...", but the
+    paragraphs between that are each about a recommendation no number opens (the figures on
+    veterans employed, the credit rating of qualifications) answer those; the paragraph that goes on
+    with the first recommendation's answer stays with it."""
+    text = ORDINALS_WITH_TOPICS_BETWEEN
+    found, _ = run(text, lex, nlp, settings, rules, labels={k: int(k) for k in VETERANS_RECS},
+                   rec_texts=VETERANS_RECS)
+    assert sorted(found) == ["1", "2", "3", "4"]
+    first = [text[a:z] for a, z in found["1"].spans]
+    assert first[0].startswith("I am pleased") and first[-1].startswith("Our sponsored bodies")
+    assert text[found["2"].spans[0][0]:].startswith("On the publication of figures")
+    assert text[found["3"].spans[0][0]:].startswith("I have asked officials")
+    assert found["2"].how == found["3"].how == "topic"
 
 
 @pytest.mark.parametrize(("paragraph", "how"), [

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref
 from pipeline.stages.refs import heading_line
 from pipeline.stages.segment import Segment, prose_lines
-from pipeline.text import Block, clean, is_prose, sentence_end, sentence_text, split_lines, table_cells, to_blocks
+from pipeline.text import Block, clean, is_prose, sentence_end, sentence_text, split_lines, table_cells, to_blocks, word_count
 
 Unit = tuple[int, int, int]  # sentence start, end, paragraph index within the passage
 
@@ -488,7 +488,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             if lab not in out and numbered and num < min(numbered) and len(before) >= 2:
                 base = before[0][2]
                 out[lab] = Answer(tuple((a, z, p - base) for a, z, p in before), "preamble", None, before[0][0])
-        _by_paragraph(text, [b for b in blocks if b.start >= first], all_units, labels, rec_texts, out, stop)
+        # "Your first recommendation asks ..." runs on to the next number it names; a paragraph after
+        # its first that is about a recommendation no number opens may answer that one instead
+        loose = {u[0]: labs for start, labs in openers.items() if not heading_at[start]
+                 for lab in labs if lab in out and out[lab].opens == start for u in out[lab].units if u[2] > 0}
+        _by_paragraph(text, [b for b in blocks if b.start >= first], all_units, labels, rec_texts, out, stop, loose)
         if not tagged and (by_topic or not any(heading_at[x] for x in openers)):
             # a reply in prose that names some recommendations in passing ("I will take together the
             # first two of your concerns") answers the others by subject, as one that names none does
@@ -528,18 +532,22 @@ _COURTESY = re.compile(r"\b(?:condolences|sympathy|deeply sorry|so sorry|(?:i|we
 
 
 def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
-                  rec_texts: dict[str, str | None], out: dict[str, Answer], stop: frozenset[str]) -> None:
+                  rec_texts: dict[str, str | None], out: dict[str, Answer], stop: frozenset[str],
+                  loose: dict[int, set[str]] | None = None) -> None:
     """Adds to ``out`` the paragraph no answer has taken that is about a recommendation with no
     answer yet: in a reply with no numbers, or one answering by number that takes the rest by
     subject ("Evening staffing is the most difficult of the recommendations for us. ..." between
     "The third recommendation" and "Finally, ..."). A paragraph goes to the recommendation it
     shares most words with, or to each of several that share as many; a recommendation takes
     the paragraph it shares most with. One that shares fewer words with a paragraph about
-    another gets none of it, and at best the sentences left over."""
+    another gets none of it, and at best the sentences left over. A paragraph in ``loose`` (one
+    after the first of an answer opened by a number in its prose) is taken too, where it is about
+    a recommendation with no answer more than about its own; its own answer then goes without it."""
     missing = [lab for lab in labels if lab not in out and rec_texts.get(lab)]
     if not missing:
         return
-    taken = {u[0] for a in out.values() for u in a.units}
+    loose = loose or {}
+    taken = {u[0] for a in out.values() for u in a.units} - set(loose)
     wants = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
     best: dict[str, tuple[int, list[Unit]]] = {}
     starts = [u[0] for u in all_units]  # units are in text order
@@ -565,11 +573,19 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         runner = next((n for n, _ in shared[1:]), 0)
         few = len(wants) <= FEW_LABELS and top >= 2 * runner and not _COURTESY.search(text[b.start:b.end])
         enough, share = (FEW_WORDS, TOPIC_SHARE / 2) if few else (TOPIC_WORDS, TOPIC_SHARE)
+        owners = set().union(*(loose.get(u[0], set()) for u in mine))
+        if owners and not (all(u[0] in loose for u in mine) and all(top > len(words & wants.get(o, set()))
+                                                                     for o in owners)):
+            continue
         for x in [x for n, x in shared if n == top and x in missing]:
             if top >= enough and top / len(wants[x]) >= share and top > best.get(x, (0, []))[0]:
                 best[x] = (top, mine)
     for lab, (_, mine) in best.items():
         out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "topic", None, mine[0][0])
+        gone = {u[0] for u in mine}
+        for owner in set().union(*(loose.get(x, set()) for x in gone)):
+            kept = tuple(u for u in out[owner].units if u[0] not in gone)
+            out[owner] = Answer(kept, out[owner].how, out[owner].xref, out[owner].opens)
 
 
 SHARED_UNITS = 4  # sentences a shared answer needs before each recommendation keeps only its own
@@ -745,8 +761,12 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
             if rec_texts.get(lab)]
     # not the subject line over the first paragraph ("Inquest touching the death of ...")
     first = next((k for k, b in enumerate(blocks) if is_prose(b.text)), len(blocks))
+    # (a web page's "### Testing of claimant messages" may head an answer of a few words)
     titles = [k for k, b in enumerate(blocks[:-1]) if k > first
-              and len(b.lines) == 1 and _title_line(b.lines[0].text) and is_prose(blocks[k + 1].text)]
+              and len(b.lines) == 1 and _title_line(b.lines[0].text)
+              and (is_prose(blocks[k + 1].text) or (_MD_HEADING.match(b.lines[0].text.lstrip())
+                                                    and sentence_end(blocks[k + 1].text)
+                                                    and word_count(clean(blocks[k + 1].text) or "") >= 3))]
     # a reply to two concerns may have two headings, and so may one to three that heads two of them
     # in their own words (the majority rule below)
     need = min(TOPIC_HEADINGS, len(recs), max(2, len(titles)))
