@@ -218,10 +218,12 @@ def test_no_cue_is_noted_with_low_confidence(nlp, lex, settings):
                                          ("3. Information asset registers – Partly agreed.", "partially_addressed"),
                                          ("5. Naming officers - Not accepted", "rejected"),
                                          ("2. Call-back option - Not accepted", "rejected"),
-                                         ("4. Staff training (phase 2) - Agreed.", "accepted")])
+                                         ("4. Staff training (phase 2) - Agreed.", "accepted"),
+                                         ("2.1   Accepted.", "accepted"), ("3.4 Not accepted.", "rejected")])
 def test_a_status_line_under_its_paragraph_number_is_read(line, label, nlp, lex, settings):
     """A reply numbered as the letter's recommendations opens each paragraph "4. Accepted.", or
-    with its topic first: "2. Technical controls - Done." """
+    with its topic first: "2. Technical controls - Done."; a paper numbering its own paragraphs
+    opens one "2.1   Accepted." """
     v = verdict(line, nlp, lex, settings)
     assert v.label.value == label and any(c.startswith(f"{label}:label-") for c in v.cues)
 
@@ -290,10 +292,30 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
                      id="cannot-at-present-say-whether"),
         pytest.param("Until a decision is made, the line continues to be answered on the ward.",
                      "deferred:decide-later", id="until-a-decision-is-made"),
+        pytest.param("I am not able to commit to three-year funding until the budget is agreed.",
+                     "deferred:decide-later", id="not-able-to-commit-until"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
     assert cue in verdict(passage, nlp, lex, settings).cues
+
+
+@pytest.mark.parametrize("passage", [
+    "The budget for 2026-27 has not yet been set. I am not able to commit to three-year funding until it has.",
+    "We cannot confirm whether the extra posts will be funded until Cabinet has considered the report.",
+    "We cannot commit to three-year funding until the budget is agreed.",
+])
+def test_not_committing_until_a_decision_is_made_defers(passage, nlp, lex, settings):
+    """"I am not able to commit to ... until" the budget is set puts the decision off: it waits for
+    the budget, as "will decide once" does; it is not a part done and a part declined."""
+    assert verdict(passage, nlp, lex, settings).label.value == "deferred"
+
+
+def test_until_in_what_happened_defers_nothing(nlp, lex, settings):
+    """"We cannot confirm how many patients waited until the next morning" tells what happened: no
+    decision waits on anything."""
+    assert not any(c.endswith(":decide-later") for c in verdict(
+        "We cannot confirm how many patients waited until the next morning to be seen.", nlp, lex, settings).cues)
 
 
 @pytest.mark.parametrize("passage", [
