@@ -72,7 +72,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "coroners_blind21", "papers_blind22", "letters_blind22", "coroners_blind22",
                    "papers_blind23", "letters_blind23", "coroners_blind23",
                    "papers_blind24", "letters_blind24", "coroners_blind24",
-                   "papers_blind25", "letters_blind25", "coroners_blind25")
+                   "papers_blind25", "letters_blind25", "coroners_blind25",
+                   "papers_blind26", "letters_blind26", "coroners_blind26")
 LAYOUT_KEY = "expected.jsonl"
 
 
