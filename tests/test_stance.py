@@ -311,6 +311,18 @@ def test_not_committing_until_a_decision_is_made_defers(passage, nlp, lex, setti
     assert verdict(passage, nlp, lex, settings).label.value == "deferred"
 
 
+@pytest.mark.parametrize("passage", [
+    "Regulation 3(2) provides that a claimant who is unable to accept the commitment online may accept it by "
+    "telephone.",
+    "Customers who do not accept the new terms may close their accounts without charge.",
+    "Patients who cannot agree a date are offered one by telephone.",
+])
+def test_someone_else_who_does_not_accept_is_no_refusal(passage, nlp, lex, settings):
+    """"a claimant who is unable to accept the commitment online" tells of the people a rule is for:
+    the reply declines nothing."""
+    assert not any(c.startswith("rejected:") for c in verdict(passage, nlp, lex, settings).cues)
+
+
 def test_until_in_what_happened_defers_nothing(nlp, lex, settings):
     """"We cannot confirm how many patients waited until the next morning" tells what happened: no
     decision waits on anything."""
