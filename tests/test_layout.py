@@ -127,6 +127,19 @@ def test_a_govuk_page_s_footer_as_html2text_writes_it_is_boilerplate(lex):
 
 
 @pytest.mark.parametrize("line", [
+    "Rydym yn croesawu gohebiaeth yn Gymraeg. We welcome correspondence in Welsh.",
+    "Croesewir gohebiaeth yn Gymraeg. Byddwn yn ateb yn Gymraeg heb oedi.",
+    "We welcome receiving correspondence in Welsh. Corresponding in Welsh will not lead to a delay in responding.",
+])
+def test_a_welsh_body_s_language_statement_is_boilerplate(line, lex):
+    """Under a Welsh council's signature, "Rydym yn croesawu gohebiaeth yn Gymraeg. We welcome
+    correspondence in Welsh." was taken for the head of the next letter, so the holiday park's
+    e-mail under it never started a reply of its own."""
+    text = f"Yn gywir / Yours sincerely\n\nRhian Glyn-Davies\nDirector of Place\n\n{line}\n\nFrom: Lowri\n"
+    assert [text[a:b] for a, b in noise_lines(text, lex.boilerplate)] == [line]
+
+
+@pytest.mark.parametrize("line", [
     "This e-mail and any attachments are confidential and intended solely for the addressee. If you have received "
     "it in error, please notify the sender and delete it. Brantmoor does not accept liability for any loss or "
     "damage caused by viruses.",
