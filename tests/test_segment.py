@@ -483,6 +483,7 @@ def test_kind_of_a_single_document(text, expected, lex):
     "I am writing to update the Commissioner. I have set out our response to each of the Commissioner's "
     "recommendations in turn below.",
     "Thank you for the peer team's feedback report following the corporate peer challenge in September.",
+    "I am the General Manager at Trwyn Sands and I'm replying to your report on behalf of Coastline Leisure Parks.",
     "Corporate Peer Challenge \u2013 Merebrook District Council's response\n\nThe report was considered by Cabinet.",
 ])
 def test_an_opening_that_answers_a_report_or_decision_opens_a_reply(opening, lex):
@@ -937,6 +938,40 @@ def test_a_body_s_name_over_an_e_mail_s_from_line_is_the_e_mail_s_head(lex):
     text = PFD_THEN_MAILS.replace("Harriet Oyelaran\nHM Senior Coroner for East Lanmoor\n\nFrom:",
                                   "National Police Chiefs' Council\n\nFrom:")
     assert first_lines(text, lex)[1] == "National Police Chiefs' Council"
+
+
+def test_a_reply_on_a_new_page_starts_at_the_page_not_at_the_report_s_closing_address(lex):
+    """pdftotext: a report that ends with its publisher's address block, and on the next page the
+    council's reply under its letterhead. The reply starts at the page break; the address block
+    closes the report. "Thank you for the Commission's findings" marks it a reply."""
+    findings = ("The council has set balanced budgets in each of the last three years, but has done so largely "
+                "by using reserves and one-off savings.\n\n") * 6
+    text = ("Best Value: Strathallan Council\n\n" + findings + "The Commission recommends that the council:\n\n1.   agree a "
+            "transformation programme with milestones\n\n2.   publish its workforce plan\n\nThe Commission will "
+            "monitor the council's progress through the annual audit.\n\nAccounts Commission\n4 Lauriston Wynd\n"
+            "Edinburgh EH3 9ZW\nwww.accounts-commission.example.org\n\fStrathallan Council\nCouncil Headquarters, "
+            "Burnside Road, Auchterallan, PH17 4ZB\n\nMs Alison Rennie\nChair\nAccounts Commission\n\n"
+            "Date: 9 April 2026\n\nDear Ms Rennie\n\nThank you for the Commission's findings on Best Value in "
+            "Strathallan Council, published in January.\n\nYours sincerely\n\nFiona Drummond\n")
+    for page in (text, text.replace("example.org\n\f", "example.org\n" + " " * 60 + "\n\f")):  # a page number masked
+        segs = segment(page, lex)
+        assert [page[s.start:].lstrip("\f").split("\n")[0] for s in segs][1:] == ["Strathallan Council"]
+        assert segs[1].kind is Kind.reply
+
+
+def test_a_first_name_signed_over_the_full_signature_keeps_it_with_its_e_mail(lex):
+    """"Kind regards, / Niamh / Niamh McCartan / Chief Executive / ... BT12 6ZP": the writer signs with
+    her first name over her full signature, and the next letter starts at its own letterhead, not at
+    her name."""
+    text = ("From: McCartan, Niamh <niamh.mccartan@vss.example.org>\nSent: 26 February 2026 17:08\n"
+            "To: Commissioner <commissioner@cvs.example.org>\nSubject: RE: Waiting times\n\n"
+            "Dear Bernadette,\n\nFrom April we will publish our waiting times every quarter.\n\nKind regards,\n\n"
+            "Niamh\n\nNiamh McCartan\nChief Executive\nVictims and Survivors Service\n"
+            "1st Floor, Seaforde House, 14 Millbrook Road, Belfast BT12 6ZP\nTel: 028 9649 6385\n\n"
+            "The Executive Office\nCastle Buildings East\nBELFAST BT4 9ZT\n\n3 March 2026\n\nDear Bernadette,\n\n"
+            "Thank you for your letter of 13 January. The budget is a matter for the Executive.\n\n"
+            "Yours sincerely,\n\nStephen Harkin\n")
+    assert first_lines(text, lex) == ["From: McCartan, Niamh <niamh.mccartan@vss.example.org>", "The Executive Office"]
 
 
 @pytest.mark.parametrize("name", ["Amrit Sandhu MPharm", "Jo Hale BSc (Hons), RGN"])

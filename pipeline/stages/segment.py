@@ -117,6 +117,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
     letter's head.
     """
     signed = 0
+    under = i  # the first block after the sign-off
     while i < limit:
         b = blocks[i]
         first = _first(b)
@@ -128,7 +129,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
             while i < limit and _emails_only(blocks[i]):
                 i += 1
             continue
-        if signed == 0 and _signature_block(blocks, i, lex):
+        if signed <= 1 and _signature_block(blocks, i, lex, under):
             signed += 1  # "Joanne Petrakis / Operations Director / ... KM2 7RD / Tel: ...": an e-mail's signature
             i += 1
             continue
@@ -150,14 +151,24 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
 SIGNATURE_LINES = 6  # a name, a post, a body, an address, a telephone number
 
 
-def _signature_block(blocks: list[Block], i: int, lex: Lexicons) -> bool:
+def _signed_off_above(blocks: list[Block], i: int, first: str, lex: Lexicons, under: int | None) -> bool:
+    """Block ``i`` is right under the sign-off (``under``, where known, is the first block after
+    it), or under the first name the writer signs with ("Kind regards, / Niamh / Niamh McCartan ...")."""
+    if i == under or (i > 0 and _is_signoff(blocks[i - 1].lines[-1], lex)):
+        return True
+    given = first.split()[0] if first.split() else ""
+    return i > 0 and len(blocks[i - 1].lines) == 1 and _first(blocks[i - 1]) == given \
+        and (i - 1 == under or (i > 1 and _is_signoff(blocks[i - 2].lines[-1], lex)))
+
+
+def _signature_block(blocks: list[Block], i: int, lex: Lexicons, under: int | None = None) -> bool:
     """Block ``i``, right under a block that ends with the sign-off, opens with a person's name and
     runs on to the writer's post, body and address: their signature, whatever postcode it holds."""
     b = blocks[i]
     first = _first(b)
     name = _SIGNED_NAME.match(first)
-    return i > 0 and b.gap <= 1 and 2 <= len(b.lines) <= SIGNATURE_LINES and name is not None \
-        and _is_signoff(blocks[i - 1].lines[-1], lex) and looks_like_person(first, lex) \
+    return (i > 0 or i == under) and b.gap <= 1 and 2 <= len(b.lines) <= SIGNATURE_LINES and name is not None \
+        and _signed_off_above(blocks, i, first, lex, under) and looks_like_person(first, lex) \
         and not (has_postcode(b.lines[0].text) or is_dateline(b.lines[0].text)) \
         and not _greeted(name.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex)
 
@@ -172,6 +183,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
     j = sal
     seen_date = False
     while j - 1 > prev_sal:
+        if j < sal and blocks[j].lines[0].text.startswith("\f"):
+            break  # a letter whose head opens a page starts there: above is the last page of what precedes
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and _SIGNED_NAME.match(_first(blocks[j - 1])):
             break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it
         b = blocks[j - 1]
@@ -404,9 +417,10 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         nxt = min((x for x in starts if x > bi), default=len(blocks))
         owner[bi] = next((x for x in sal if bi <= x < nxt), None)
     out = []
+    at = [_page_start(blocks[bi]) if k else blocks[bi].start for k, bi in enumerate(starts)]
     for k, bi in enumerate(starts):
-        start = blocks[bi].start
-        end = blocks[starts[k + 1]].start if k + 1 < len(starts) else region_end
+        start = at[k]
+        end = at[k + 1] if k + 1 < len(starts) else region_end
         if owner[bi] is None:
             kind = classify_unsaluted(text[start:end], lex)
             if out and out[-1][4] is Kind.reply and ENCLOSES.search(text, out[-1][0], start):
@@ -419,6 +433,16 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         out.append((start, end, sal_line, so[1] if so else None,
                     _classify_letter(text, sal_line.start, end, lex, text[start:sal_line.start])))
     return out
+
+
+def _page_start(b: Block) -> int:
+    """Where a letter whose head opens a page starts: at the page break inside its first block
+    (pdftotext puts the form feed on the letterhead's first line, straight under the last lines of
+    the page before, such as the report's closing address), or at the block."""
+    for n, ln in enumerate(b.lines[1:], 1):
+        if ln.text.startswith("\f"):
+            return ln.start if not any(is_prose(x.text) for x in b.lines[:n]) else b.start
+    return b.start
 
 
 # "Annex: The Committee's recommendations", "Annex A - List of recommendations"
