@@ -97,6 +97,8 @@ def test_looks_like_person_true_for_names(line, lex):
         pytest.param("89 Eccleston Square", id="street-with-number"),
         pytest.param("Globe House", id="building"),
         pytest.param("Marsham Street", id="street"),
+        pytest.param("Stormont Estate", id="estate"),
+        pytest.param("Riverside Trading Estate", id="trading-estate"),
         pytest.param("BY EMAIL ONLY", id="header-cue-capitals"),
         pytest.param("By email: jane.doe@homeoffice.gov.uk", id="email-line"),
         pytest.param("Manchester", id="one-word-place"),
