@@ -1349,6 +1349,18 @@ def test_a_sentence_saying_whose_recommendations_they_are_answers_none(whose, le
     assert "3" not in got
 
 
+def test_whose_recommendations_they_are_under_a_paragraph_number_answers_none(lex, nlp, settings, rules):
+    """A paper numbering its paragraphs says "1.4    Recommendations 1 to 3 are for the Agency.": the
+    paragraph number before it does not make it an answer to recommendation 3, which no heading
+    takes up."""
+    text = reply("1.4    Recommendations 1 to 3 are for the Agency. Recommendation 4 is for Defra, but we have "
+                 "included it for completeness.",
+                 "Recommendation 1", "We accept this recommendation and will publish standards in April.",
+                 "Recommendation 2", "Our online service went live in October.")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3})
+    assert "3" not in got
+
+
 def test_a_web_page_s_answer_ends_at_a_heading_above_its_own(lex, nlp, settings, rules):
     """Under "### Recommendation 2" the answer runs to "## Next steps", a section of the page, and
     not on to the page's end."""

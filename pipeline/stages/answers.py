@@ -204,10 +204,12 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          # "Recommendations 1 to 6 are for the Environment Agency and recommendation 7 is for Defra."
                          r"\b(?:are|is|were|was) (?:addressed|directed|made) to (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?)"
                          r"(?:\W*$|,? and (?:recommendations?|concerns?) \d)|"
-                         r"^\W*(?:the\s+)?(?:recommendations|concerns)\s+\d[\d,\s]*(?:(?:and|to|-|–)\s*\d+[\d,\s]*)*"
-                         r"(?:are|were) for\b|"
+                         # (under a paper's own paragraph number: "1.4    Recommendations 1 to 7 are for ...")
+                         r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:the\s+)?(?:recommendations|concerns)\s+\d[\d,\s]*"
+                         r"(?:(?:and|to|-|–)\s*\d+[\d,\s]*)*(?:are|were) for\b|"
                          # "Recommendation 6 is for Ofqual ..., and recommendation 7 is for the Department."
-                         r"^\W*(?:the\s+)?(?:recommendation|concern)\s+\d+\s+(?:is|was) for\b[^.]{1,120}?,?\s+and\s+"
+                         r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:the\s+)?(?:recommendation|concern)\s+\d+\s+(?:is|was) for\b"
+                         r"[^.]{1,120}?,?\s+and\s+"
                          r"(?:recommendations?|concerns?)\s+\d",
                          re.I)
 
