@@ -254,6 +254,14 @@ Thank you for your feedback
 Don’t include personal or financial information like your National Insurance
 number or credit card details.
 
+This field is for robots only. Please leave blank
+
+What were you doing?
+
+What went wrong?
+
+Send
+
 ## Topics
 
   * [Benefits](/browse/benefits)
