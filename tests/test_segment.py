@@ -959,6 +959,27 @@ def test_a_reply_on_a_new_page_starts_at_the_page_not_at_the_report_s_closing_ad
         assert segs[1].kind is Kind.reply
 
 
+@pytest.mark.parametrize("text, second", [
+    pytest.param("Dear Mr Hale,\n\nWe will publish the figures.\n\nYours sincerely,\n\nJohn Brown\n\nDear Mr Brown,\n"
+                 "\fThank you for your letter of 3 March. We agree.\n\nYours sincerely,\n\nAnn Hale\n",
+                 "Dear Mr Brown,", id="greeting-at-the-foot-of-a-page"),
+    pytest.param("Dear Mr Hale,\n\nWe will publish the figures.\n\nYours sincerely\nJohn Brown\nChief Executive\n\n"
+                 "Peter Jones\nDirector\nAccounts Commission\n4 Lauriston Wynd\nEdinburgh EH3 9ZW\n\nDear Peter,\n\n"
+                 "Thank you for your letter of 3 March. We agree.\n\nYours sincerely,\n\nAnn Hale\n",
+                 "Peter Jones", id="addressee-under-a-sign-off-in-the-middle-of-a-block"),
+    pytest.param("The Commission recommends that the council publish its plan. We will monitor progress through the "
+                 "annual audit and report again next year.\n\n" * 6 + "Northshire Council\nTown Hall\nNorthtown NT1 1AA\n\n"
+                 "\f3 March 2026\n\nDear Ms Rennie,\n\nThank you for your letter of 3 February.\n\nYours sincerely,\n\n"
+                 "Fiona Drummond\n", "Northshire Council", id="head-straddling-a-page"),
+])
+def test_a_page_break_or_a_signature_does_not_cut_the_next_letter_s_head(text, second, lex):
+    """A page break moves a letter's start only where its letterhead opens the page under the
+    closing lines of what precedes; a greeting at the foot of a page, an addressee under a sign-off
+    set in the middle of a block, and a head split over two pages stay with their letter."""
+    segs = segment(text, lex)
+    assert text[segs[-1].start:].lstrip("\f").split("\n")[0] == second
+
+
 def test_a_first_name_signed_over_the_full_signature_keeps_it_with_its_e_mail(lex):
     """"Kind regards, / Niamh / Niamh McCartan / Chief Executive / ... BT12 6ZP": the writer signs with
     her first name over her full signature, and the next letter starts at its own letterhead, not at

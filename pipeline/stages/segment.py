@@ -129,8 +129,10 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
             while i < limit and _emails_only(blocks[i]):
                 i += 1
             continue
+        # "Joanne Petrakis / Operations Director / ... KM2 7RD / Tel: ...": an e-mail's signature (a
+        # second block only under the first name the writer signs with: "Niamh / Niamh McCartan / ...")
         if signed <= 1 and _signature_block(blocks, i, lex, under):
-            signed += 1  # "Joanne Petrakis / Operations Director / ... KM2 7RD / Tel: ...": an e-mail's signature
+            signed += 1
             i += 1
             continue
         if any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines):
@@ -154,7 +156,7 @@ SIGNATURE_LINES = 6  # a name, a post, a body, an address, a telephone number
 def _signed_off_above(blocks: list[Block], i: int, first: str, lex: Lexicons, under: int | None) -> bool:
     """Block ``i`` is right under the sign-off (``under``, where known, is the first block after
     it), or under the first name the writer signs with ("Kind regards, / Niamh / Niamh McCartan ...")."""
-    if i == under or (i > 0 and _is_signoff(blocks[i - 1].lines[-1], lex)):
+    if i > 0 and _is_signoff(blocks[i - 1].lines[-1], lex):
         return True
     given = first.split()[0] if first.split() else ""
     return i > 0 and len(blocks[i - 1].lines) == 1 and _first(blocks[i - 1]) == given \
@@ -167,7 +169,7 @@ def _signature_block(blocks: list[Block], i: int, lex: Lexicons, under: int | No
     b = blocks[i]
     first = _first(b)
     name = _SIGNED_NAME.match(first)
-    return (i > 0 or i == under) and b.gap <= 1 and 2 <= len(b.lines) <= SIGNATURE_LINES and name is not None \
+    return i > 0 and b.gap <= 1 and 2 <= len(b.lines) <= SIGNATURE_LINES and name is not None \
         and _signed_off_above(blocks, i, first, lex, under) and looks_like_person(first, lex) \
         and not (has_postcode(b.lines[0].text) or is_dateline(b.lines[0].text)) \
         and not _greeted(name.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex)
@@ -177,14 +179,15 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
     """No sign-off before a salutation: walk back over the letter head.
 
     The walk stops at prose, at a second date (a letter head has one; the
-    one above belongs to what comes before, such as a coroner's report) and
-    after a block that follows a page gap (two or more blank lines).
+    one above belongs to what comes before, such as a coroner's report),
+    after a block that follows a page gap (two or more blank lines) and at a
+    letterhead that opens a page (a form feed, then an address).
     """
     j = sal
     seen_date = False
     while j - 1 > prev_sal:
-        if j < sal and blocks[j].lines[0].text.startswith("\f"):
-            break  # a letter whose head opens a page starts there: above is the last page of what precedes
+        if j < sal and _opens_page_with_address(blocks[j]):
+            break  # a letter whose letterhead opens a page starts there: above is the last page of what precedes
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and _SIGNED_NAME.match(_first(blocks[j - 1])):
             break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it
         b = blocks[j - 1]
@@ -417,7 +420,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         nxt = min((x for x in starts if x > bi), default=len(blocks))
         owner[bi] = next((x for x in sal if bi <= x < nxt), None)
     out = []
-    at = [_page_start(blocks[bi]) if k else blocks[bi].start for k, bi in enumerate(starts)]
+    at = [_page_start(blocks[bi], lex) if k else blocks[bi].start for k, bi in enumerate(starts)]
     for k, bi in enumerate(starts):
         start = at[k]
         end = at[k + 1] if k + 1 < len(starts) else region_end
@@ -435,13 +438,27 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     return out
 
 
-def _page_start(b: Block) -> int:
-    """Where a letter whose head opens a page starts: at the page break inside its first block
-    (pdftotext puts the form feed on the letterhead's first line, straight under the last lines of
-    the page before, such as the report's closing address), or at the block."""
+_CONTACT = re.compile(r"www\.|https?://|@|\b(?:tel|t|telephone|phone)\s*:", re.I)
+
+
+def _opens_page_with_address(b: Block) -> bool:
+    """The block opens a page (a form feed) with a letterhead: a body's name over its address."""
+    return b.lines[0].text.startswith("\f") and any(has_postcode(ln.text) for ln in b.lines)
+
+
+def _page_start(b: Block, lex: Lexicons) -> int:
+    """Where a letter whose letterhead opens a page starts: at the page break inside its first block,
+    where pdftotext puts the form feed straight under the last lines of the page before, and those
+    lines close what precedes (a report's contact block: an address, a web or e-mail address, a
+    telephone number, nothing that greets or heads a mail); otherwise at the block."""
     for n, ln in enumerate(b.lines[1:], 1):
-        if ln.text.startswith("\f"):
-            return ln.start if not any(is_prose(x.text) for x in b.lines[:n]) else b.start
+        if not ln.text.startswith("\f"):
+            continue
+        above, below = b.lines[:n], b.lines[n:]
+        closes = any(_CONTACT.search(x.text) or has_postcode(x.text) for x in above) and not any(
+            is_prose(x.text) or lex.salutation.match(clean(x.text) or "") or _MAIL_FROM.match(clean(x.text) or "")
+            for x in above)
+        return ln.start if closes and any(has_postcode(x.text) for x in below) else b.start
     return b.start
 
 
