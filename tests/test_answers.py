@@ -1349,11 +1349,12 @@ def test_a_sentence_saying_whose_recommendations_they_are_answers_none(whose, le
     assert "3" not in got
 
 
-def test_whose_recommendations_they_are_under_a_paragraph_number_answers_none(lex, nlp, settings, rules):
+@pytest.mark.parametrize("number", ["1.4    ", "4. ", "1.4. "])
+def test_whose_recommendations_they_are_under_a_paragraph_number_answers_none(number, lex, nlp, settings, rules):
     """A paper numbering its paragraphs says "1.4    Recommendations 1 to 3 are for the Agency.": the
     paragraph number before it does not make it an answer to recommendation 3, which no heading
     takes up."""
-    text = reply("1.4    Recommendations 1 to 3 are for the Agency. Recommendation 4 is for Defra, but we have "
+    text = reply(f"{number}Recommendations 1 to 3 are for the Agency. Recommendation 4 is for Defra, but we have "
                  "included it for completeness.",
                  "Recommendation 1", "We accept this recommendation and will publish standards in April.",
                  "Recommendation 2", "Our online service went live in October.")

@@ -139,6 +139,15 @@ def test_a_welsh_body_s_language_statement_is_boilerplate(line, lex):
     assert [text[a:b] for a, b in noise_lines(text, lex.boilerplate)] == [line]
 
 
+@pytest.mark.parametrize("line", ["SEND", "Support for children with SEND", "The Council said that we welcome "
+                                  "correspondence in Welsh and in English, and it has published its scheme."])
+def test_a_send_heading_and_prose_about_welsh_correspondence_are_kept(line, lex):
+    """"SEND" (special educational needs) heads an education reply's answer, unlike GOV.UK's "Send"
+    button; prose that mentions correspondence in Welsh is not the language statement."""
+    text = f"Recommendation 4\n\n{line}\n\nWe have funded forty more places.\n"
+    assert noise_lines(text, lex.boilerplate) == []
+
+
 @pytest.mark.parametrize("line", [
     "This e-mail and any attachments are confidential and intended solely for the addressee. If you have received "
     "it in error, please notify the sender and delete it. Brantmoor does not accept liability for any loss or "
