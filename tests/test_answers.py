@@ -442,73 +442,41 @@ GOVERNANCE = {
 }
 
 
+GOVERNANCE_ANSWERS = {
+    "1": "Two new governors with senior financial experience joined the board in November.",
+    "2": "We have commissioned an external review from Harland Partners, to report in March.",
+    "3": "The board has decided that the College will not withdraw from subcontracted adult provision.",
+    "4": "From 1 December the Clerk has been line-managed by me as Chair.",
+}
+
+
+def governance_reply(heading: str = "", adult: str = GOVERNANCE_ANSWERS["3"]) -> str:
+    """The Corporation's reply under its own topic headings, each set after ``heading`` ("### " on a web page)."""
+    titles = ("Board membership", "Review of governance", "Adult provision", "The Clerk")
+    answers_ = dict(GOVERNANCE_ANSWERS, **{"3": adult})
+    body = [x for k, t in enumerate(titles, 1) for x in (heading + t, answers_[str(k)])]
+    return reply("Intervention assessment of the College: the Corporation's response",
+                 "Thank you for your letter of 30 September and for the care your team took over the assessment "
+                 "of the College.", *body, salutation="Dear Martin,")
+
+
 def test_headings_of_the_reply_s_own_answer_the_recommendations_in_their_order(lex, nlp, settings, rules):
     """A reply that heads each answer by its topic, with no number ("Review of governance", "The
     Clerk"), in the order of the recommendations: each heading answers the one in its place, even
     where only the paragraph under it shares the recommendation's words; the subject line over
     the first paragraph answers nothing."""
-    text = reply("Intervention assessment of the College: the Corporation's response",
-                 "Thank you for your letter of 30 September and for the care your team took over the assessment "
-                 "of the College.",
-                 "Board membership",
-                 "Two new governors with senior financial experience joined the board in November.",
-                 "Review of governance",
-                 "We have commissioned an external review from Harland Partners, to report in March.",
-                 "Adult provision",
-                 "The board has decided that the College will not withdraw from subcontracted adult provision.",
-                 "The Clerk",
-                 "From 1 December the Clerk has been line-managed by me as Chair.",
-                 salutation="Dear Martin,")
-    got = answers(text, lex, nlp, settings, rules, labels={lab: int(lab) for lab in GOVERNANCE},
+    got = answers(governance_reply(), lex, nlp, settings, rules, labels={lab: int(lab) for lab in GOVERNANCE},
                   rec_texts=GOVERNANCE)
-    assert got == {
-        "1": ("heading", ["Two new governors with senior financial experience joined the board in November."]),
-        "2": ("heading", ["We have commissioned an external review from Harland Partners, to report in March."]),
-        "3": ("heading", ["The board has decided that the College will not withdraw from subcontracted adult "
-                          "provision."]),
-        "4": ("heading", ["From 1 December the Clerk has been line-managed by me as Chair."]),
-    }
-
-
-def test_a_reply_to_two_concerns_may_head_both_answers_by_topic(lex, nlp, settings, rules):
-    """A police force sent two concerns answers under "Essential medication" and "Person Escort
-    Record": two headings, each naming its concern, are the reply's structure."""
-    concerns = {"1": "the obtaining of a detainee's essential medication such as insulin while in custody",
-                "2": "the information recorded on the Person Escort Record when a detainee is taken to court"}
-    text = reply("I write on behalf of the Chief Constable in response to your report of 21 August. I offer the "
-                 "force's condolences to the family.",
-                 "Essential medication",
-                 "Since March insulin has been treated in all our custody suites as a critical medicine.",
-                 "Person Escort Record",
-                 "Custody staff at two suites now complete the record electronically; the others will follow.",
-                 salutation="Dear Mr Morcombe,")
-    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=concerns)
-    assert got == {
-        "1": ("heading", ["Since March insulin has been treated in all our custody suites as a critical medicine."]),
-        "2": ("heading", ["Custody staff at two suites now complete the record electronically; the others will "
-                          "follow."]),
-    }
+    assert got == {lab: ("heading", [answer]) for lab, answer in GOVERNANCE_ANSWERS.items()}
 
 
 def test_a_web_page_s_topic_heading_over_a_one_line_answer_answers_it(lex, nlp, settings, rules):
     """On a GOV.UK page each answer is under a "###" heading of its own; one answer may be a single
-    short sentence ("I note the Committee's recommendation.") and is still that heading's answer,
-    not part of the answer above it."""
-    text = reply("Thank you for your letter of 30 September and for the care your team took over the assessment "
-                 "of the College.",
-                 "### Board membership",
-                 "Two new governors with senior financial experience joined the board in November.",
-                 "### Review of governance",
-                 "We have commissioned an external review from Harland Partners, to report in March.",
-                 "### Adult provision",
-                 "I note the recommendation.",
-                 "### The Clerk",
-                 "From 1 December the Clerk has been line-managed by me as Chair.",
-                 salutation="Dear Martin,")
-    got = answers(text, lex, nlp, settings, rules, labels={lab: int(lab) for lab in GOVERNANCE},
-                  rec_texts=GOVERNANCE)
-    assert got["2"] == ("heading", ["We have commissioned an external review from Harland Partners, to report in "
-                                    "March."])
+    short sentence ("I note the recommendation.") and is still that heading's answer, not part of
+    the answer above it."""
+    got = answers(governance_reply("### ", adult="I note the recommendation."), lex, nlp, settings, rules,
+                  labels={lab: int(lab) for lab in GOVERNANCE}, rec_texts=GOVERNANCE)
+    assert got["2"] == ("heading", [GOVERNANCE_ANSWERS["2"]])
     assert got["3"] == ("heading", ["I note the recommendation."])
 
 

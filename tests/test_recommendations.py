@@ -17,6 +17,13 @@ def letter(body: str) -> str:
     return f"Dear Minister,\n\n{body}\n\nYours sincerely,\n\nJane Green\n"
 
 
+def addressees(body: str, lex, rules) -> dict[str, str | None]:
+    """Each recommendation of a one-letter text with the body its heading sends it to."""
+    text = letter(body)
+    (seg,) = segment(text, lex)
+    return {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+
+
 def refs_of(text, lex, rules):
     segs = segment(text, lex)
     assert len(segs) == 1
@@ -1088,12 +1095,10 @@ def test_a_department_named_with_commas_heads_the_recommendations_sent_to_it(lex
     """ "For the Department of Agriculture, Environment and Rural Affairs" heads that department's
     list as "For the Public Health Agency" heads the agency's: a department's name often runs on
     with commas, and ends in no body word."""
-    text = letter("For the Department of Agriculture, Environment and Rural Affairs\n\n1.   All inspection "
-                  "staff should complete suicide awareness training.\n\n2.   The Department should extend "
-                  "deadlines for farmers in crisis.\n\nFor the Public Health Agency\n\n3.   The Agency should "
-                  "publish figures on self-harm by rural area.")
-    (seg,) = segment(text, lex)
-    got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+    got = addressees("For the Department of Agriculture, Environment and Rural Affairs\n\n1.   All inspection "
+                     "staff should complete suicide awareness training.\n\n2.   The Department should extend "
+                     "deadlines for farmers in crisis.\n\nFor the Public Health Agency\n\n3.   The Agency should "
+                     "publish figures on self-harm by rural area.", lex, rules)
     daera = "the Department of Agriculture, Environment and Rural Affairs"
     assert got == {"1": daera, "2": daera, "3": "the Public Health Agency"}
 
@@ -1101,20 +1106,17 @@ def test_a_department_named_with_commas_heads_the_recommendations_sent_to_it(lex
 def test_a_web_page_s_bold_to_heading_sends_the_concerns_under_it(lex, rules):
     """The judiciary's page, as html2text writes it, heads each body's concerns in bold with no colon:
     "**To Mereby Urgent Care CIC**"."""
-    text = letter("The MATTERS OF CONCERN are as follows.\n\n**To Mereby Urgent Care CIC**\n\n  1. The centre had no "
-                  "guideline for pain in early pregnancy.\n\n**To Ashwold and Mereby Hospitals NHS Trust**\n\n  2. The "
-                  "Early Pregnancy Assessment Unit does not open at weekends.")
-    (seg,) = segment(text, lex)
-    got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+    got = addressees("The MATTERS OF CONCERN are as follows.\n\n**To Mereby Urgent Care CIC**\n\n  1. The centre had "
+                     "no guideline for pain in early pregnancy.\n\n**To Ashwold and Mereby Hospitals NHS Trust**\n\n  2. "
+                     "The Early Pregnancy Assessment Unit does not open at weekends.", lex, rules)
     assert got == {"1": "Mereby Urgent Care CIC", "2": "Ashwold and Mereby Hospitals NHS Trust"}
 
 
 def test_a_bold_for_action_line_names_no_addressee(lex, rules):
     """"**For Action**" or "**To Note**" in bold heads what follows but names no body."""
-    text = letter("The MATTERS OF CONCERN are as follows.\n\n**For Action**\n\n  1. The centre should adopt a guideline for pain in early pregnancy.\n\n"
-                  "**To Note**\n\n  2. The unit should open at weekends.")
-    (seg,) = segment(text, lex)
-    got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+    got = addressees("The MATTERS OF CONCERN are as follows.\n\n**For Action**\n\n  1. The centre should adopt a "
+                     "guideline for pain in early pregnancy.\n\n**To Note**\n\n  2. The unit should open at weekends.",
+                     lex, rules)
     assert got == {"1": None, "2": None}
 
 
