@@ -73,6 +73,8 @@ def _statement(s: str) -> str:
     return " ".join(keep)
 
 
+# where a statement's sentence ends: text.sentence_end, and also a list item's ";" and a full stop
+# inside a bold label's closing "**" or a bracket
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)*_]*\s*$")
 WRAP_WIDTH = 60  # characters from which a line that stops mid-sentence was wrapped, not ended
 # a reply's status line or a list item under the statement is not more of it
