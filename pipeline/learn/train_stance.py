@@ -55,7 +55,10 @@ BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
 LAYOUTS = PROJECT_ROOT / "tests" / "data" / "layouts"
 # probes written blind and kept out of training: they measure the shipped model on answers
 # that fitted no weight, and training on them cost development labels held out by file
-# (0.738 / 0.706 -> 0.695 / 0.662): their writers read some cases unlike the development set's
+# (0.738 / 0.706 -> 0.695 / 0.662): their writers read some cases unlike the development set's.
+# Measured again with 27 rounds (each predicted by a model fitted without it): the probes rise
+# (0.758 -> 0.819 at weight 0.2) and the development set falls the more they weigh (0.695 ->
+# 0.667 at 0.2, 0.603 at 1): they teach their writers' reading, not real documents'
 HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_blind", "coroners_blind",
                    "papers_blind2", "letters_blind2", "coroners_blind2", "papers_blind3", "letters_blind3",
                    "coroners_blind3", "papers_blind4", "letters_blind4", "coroners_blind4", "papers_blind5",
@@ -73,7 +76,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind23", "letters_blind23", "coroners_blind23",
                    "papers_blind24", "letters_blind24", "coroners_blind24",
                    "papers_blind25", "letters_blind25", "coroners_blind25",
-                   "papers_blind26", "letters_blind26", "coroners_blind26")
+                   "papers_blind26", "letters_blind26", "coroners_blind26",
+                   "papers_blind27", "letters_blind27", "coroners_blind27")
 LAYOUT_KEY = "expected.jsonl"
 
 
