@@ -294,6 +294,12 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
                      "deferred:decide-later", id="until-a-decision-is-made"),
         pytest.param("I am not able to commit to three-year funding until the budget is agreed.",
                      "deferred:decide-later", id="not-able-to-commit-until"),
+        pytest.param("I am not able to say before then whether additional emergency areas will be built.",
+                     "deferred:decide-later", id="not-able-to-say-before-then-whether"),
+        pytest.param("Until the Board has made its decision I am not in a position to say which option will be funded.",
+                     "deferred:decide-later", id="until-the-board-has-made-its-decision"),
+        pytest.param("I am not able to anticipate Cabinet's decision, and the contract will be agreed once it has been made.",
+                     "deferred:decide-later", id="not-able-to-anticipate-the-decision"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
@@ -321,6 +327,28 @@ def test_someone_else_who_does_not_accept_is_no_refusal(passage, nlp, lex, setti
     """"a claimant who is unable to accept the commitment online" tells of the people a rule is for:
     the reply declines nothing."""
     assert not any(c.startswith("rejected:") for c in verdict(passage, nlp, lex, settings).cues)
+
+
+@pytest.mark.parametrize("passage", [
+    "Drivers cannot accept trips until they have completed it.",
+    "The unit does not accept new admissions after 10pm.",
+    "Our drivers cannot accept fares from passengers who have not booked through the app.",
+])
+def test_accepting_work_or_custom_is_no_refusal(passage, nlp, lex, settings):
+    """"Drivers cannot accept trips until they have completed it" tells how a service runs: "accept"
+    takes a trip, an admission or a fare, not the recommendation, and declines nothing."""
+    assert not any(c.startswith("rejected:") for c in verdict(passage, nlp, lex, settings).cues)
+
+
+def test_sharing_a_report_with_another_body_passes_it_on(nlp, lex, settings):
+    """"We have shared the review with colleagues in the Scottish Government" hands the
+    recommendation to another body; it does nothing the recommendation asks. Sharing it with
+    our own colleagues (below) is still acting on it."""
+    v = verdict("We have shared the review with colleagues in the Scottish Government's Justice directorate.",
+                nlp, lex, settings)
+    assert "noted:passed-on" in v.cues and "accepted:has-done" not in v.cues
+    own = verdict("We have shared the review with colleagues on every ward.", nlp, lex, settings)
+    assert "noted:passed-on" not in own.cues
 
 
 def test_until_in_what_happened_defers_nothing(nlp, lex, settings):
