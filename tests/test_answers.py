@@ -1518,3 +1518,22 @@ def test_a_reply_s_condolences_answer_no_concern_by_subject(lex, nlp, settings, 
     got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=FEW_CONCERNS)
     assert "4" not in got
     assert not any("condolences" in s for s in got.get("5", ("", []))[1])
+
+
+def test_an_opening_saying_which_concerns_a_report_raised_for_a_named_body_answers_neither(
+        lex, nlp, settings, rules):
+    """"... your report, which raised concerns 6 and 7 for Hexford Borough Council." says which
+    concerns are the writer's, as "for the Council" does: the paragraphs after it answer them by
+    subject, and the opening sentence is neither one's answer."""
+    recs = {"6": "The council's care and support plans did not consider how a person who uses a wheelchair "
+                 "would leave her home in a fire.",
+            "7": "The council's housing allocation policy places wheelchair users on high floors of tower "
+                 "blocks without a plan for their evacuation."}
+    text = reply("I write in response to your report of 29 November 2027, which raised concerns 6 and 7 for "
+                 "Hexford Borough Council.",
+                 "None of our reviews of her care and support plan considered how she would leave her home in a "
+                 "fire. The plans are being redesigned, and the question of leaving home in a fire will be "
+                 "considered as part of that redesign next year.", salutation="Dear Coroner,")
+    got = answers(text, lex, nlp, settings, rules, labels={"6": 6, "7": 7}, rec_texts=recs)
+    assert got["6"][0] == "topic" and any("redesign" in s for s in got["6"][1])
+    assert not any(s.startswith("I write in response") for lab in got for s in got[lab][1])

@@ -197,7 +197,7 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"(?: \w+){0,2} together|"
                          # what was asked, restated: "You asked us to respond to concerns 1 to 4."
                          r"ask(?:s|ed)? (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?) to (?:respond|reply) to|"
-                         r"rais(?:es|ed) (?:concerns?|matters?|recommendations?) [\d, ]+(?:and|to) \d+ (?:with|for) (?:us|me|the \w+)|"
+                         r"rais(?:es|ed) (?:concerns?|matters?|recommendations?) [\d, ]+(?:and|to) \d+ (?:with|for) (?:us|me|the \w+|(?-i:[A-Z])\w+)|"
                          # "Your report raises two concerns for the Society, concerns 5 and 6, and ..."
                          r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters) (?:for|with) [^.,]{1,60},? "
                          r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+)\b|"
