@@ -244,6 +244,20 @@ def test_a_status_line_the_answer_contests_is_not_sure(nlp, lex, settings):
     assert contested.confidence < 0.8
 
 
+@pytest.mark.parametrize("declined", [
+    "We have concluded that a summary could not be produced safely, and we will not therefore be including one.",
+    "At current staffing levels we do not consider that a three-monthly update in every case could be sustained.",
+])
+def test_an_accepted_status_over_a_part_declined_is_not_sure(declined, nlp, lex, settings):
+    """"Accepted." over an answer that publishes one figure and then "will not therefore be
+    including" the other, or does "not consider that ... could be sustained", is contested: the
+    model weighs it, the status line does not decide it alone."""
+    v = verdict("Accepted. We will publish the number of investigations open for more than two years. " + declined,
+                nlp, lex, settings)
+    assert any(c.startswith("rejected:") for c in v.cues)
+    assert v.confidence < 0.8
+
+
 def test_a_partial_status_is_not_contested_by_the_parts_it_describes(nlp, lex, settings):
     v = verdict("Partially accepted. We will introduce the new checks from April. We do not accept that a "
                 "national register is needed.", nlp, lex, settings)
