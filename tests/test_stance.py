@@ -314,6 +314,10 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
                      "deferred:decide-later", id="until-the-board-has-made-its-decision"),
         pytest.param("I am not able to anticipate Cabinet's decision, and the contract will be agreed once it has been made.",
                      "deferred:decide-later", id="not-able-to-anticipate-the-decision"),
+        pytest.param("I will write to you again once the Board has made its decision.", "deferred:decide-later",
+                     id="write-again-once-the-board-has-made-its-decision"),
+        pytest.param("Until the upgrade is in place, results will continue to be reviewed through the inbox.",
+                     "deferred:once-done", id="until-the-upgrade-is-in-place"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
@@ -363,6 +367,18 @@ def test_sharing_a_report_with_another_body_passes_it_on(nlp, lex, settings):
     assert "noted:passed-on" in v.cues and "accepted:has-done" not in v.cues
     own = verdict("We have shared the review with colleagues on every ward.", nlp, lex, settings)
     assert "noted:passed-on" not in own.cues
+
+
+@pytest.mark.parametrize("passage", [
+    "I will write to you again once the Board has made its decision.",
+    "Until the upgrade is in place, results will continue to be reviewed through the departmental inbox.",
+])
+def test_what_waits_on_a_decision_or_an_upgrade_is_not_done(passage, nlp, lex, settings):
+    """"once the Board has made its decision" and "Until the upgrade is in place" speak of what
+    has not happened yet: neither is something done."""
+    v = verdict(passage, nlp, lex, settings)
+    assert not any(c in v.cues for c in ("accepted:has-done", "accepted:in-place-now"))
+    assert v.label.value == "deferred"
 
 
 def test_until_in_what_happened_defers_nothing(nlp, lex, settings):
