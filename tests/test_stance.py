@@ -314,6 +314,12 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
                      "deferred:decide-later", id="until-the-board-has-made-its-decision"),
         pytest.param("I am not able to anticipate Cabinet's decision, and the contract will be agreed once it has been made.",
                      "deferred:decide-later", id="not-able-to-anticipate-the-decision"),
+        pytest.param("We will consider whether to adopt a formula, and we will not reach a view on the method before "
+                     "then.", "deferred:decide-later", id="will-not-reach-a-view-before-then"),
+        pytest.param("We will consider whether to adopt a published formula once we have its findings.",
+                     "deferred:wait-for-findings", id="once-we-have-its-findings"),
+        pytest.param("We believe it would be better to make the present arrangements work faster.",
+                     "rejected:not-the-best-approach", id="it-would-be-better-to"),
         pytest.param("I will write to you again once the Board has made its decision.", "deferred:decide-later",
                      id="write-again-once-the-board-has-made-its-decision"),
         pytest.param("Until the upgrade is in place, results will continue to be reviewed through the inbox.",
