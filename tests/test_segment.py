@@ -1107,3 +1107,24 @@ def test_a_response_paper_s_response_under_each_recommendation_is_one_reply(lex)
         f"on topic {n}.\n\n### Response from the Department\n\nWe accept this recommendation.\n\n"
         for n in range(1, 4))
     assert len(segment(text, lex)) == 1
+
+
+def test_a_web_page_s_footer_under_a_report_stays_with_the_report(lex):
+    """A coroner's report copied from its web page ends with the page's "Related content" links and
+    "(C) Crown copyright"; the farm's letter pasted under it starts at its own letterhead, and
+    "We have read your report" makes it a reply."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+            + "".join(f"  {n}. The farm had no arrangement for lone working, number {n}.\n\n" for n in range(1, 4))
+            + "### 9 20/06/2028\n\nAlexander Greaves, Senior Coroner for Westhope and the Vale\n\n## Related content\n\n"
+              "  * [Response from Lowfield Farm](https://www.judiciary.example.uk/2028-0391-farm.pdf)\n"
+              "  * [Response from Harnmoor College](https://www.judiciary.example.uk/2028-0391-college.pdf)\n\n"
+              "  * [Contact us](https://www.judiciary.example.uk/contact-us/)\n"
+              "  * [Privacy](https://www.judiciary.example.uk/privacy/)\n\n(C) Crown copyright\n\n"
+              "T. & S. GARSIDE\nLowfield Farm\nLowfield Lane\nWesthope\nVW6 2LF\n\n"
+              "HM Senior Coroner\nOld Bank Chambers\n12 Church Street\nWesthope\nVW1 4EE\n\n"
+              "Date: 9 August 2028\n\nDear Sir,\n\nMy wife and I have read your report and want to reply to the "
+              "points you made about our farm. Nobody now rides an ATV here without a certificate.\n\n"
+              "Yours faithfully,\n\nThomas Garside\n")
+    segs = segment(text, lex)
+    assert first_lines(text, lex) == ["REGULATION 28: REPORT TO PREVENT FUTURE DEATHS", "T. & S. GARSIDE"]
+    assert segs[1].kind is Kind.reply

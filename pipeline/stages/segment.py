@@ -202,7 +202,20 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
             break
     if j + 1 < sal:
         j += _signs_what_precedes(blocks, j, sal, lex)
-    return j
+    # the footer of the web page the report was published on (its links, its copyright line) is the
+    # page's, not the letter's: the letter starts under the last of it
+    footer = [k for k in range(j, sal - 1) if _page_furniture(blocks[k])]
+    return footer[-1] + 1 if footer else j
+
+
+# a web page's furniture between a report and the letter pasted under it: its lists of links
+# ("* [Response from Lowfield Farm](https://...)", "* [Privacy](...)") and its copyright line
+_LINK_ITEM = re.compile(r"^\s*(?:[*+-]\s+)?\[[^\]]+\]\([^)]*\)\s*$")
+_COPYRIGHT = re.compile(r"^\W*(?:\(c\)|©)\s*(?:crown|parliamentary) copyright\b", re.I)
+
+
+def _page_furniture(b: Block) -> bool:
+    return all(_LINK_ITEM.match(ln.text) or _COPYRIGHT.match(ln.text) for ln in b.lines)
 
 
 # "Graham Ibbotson", "O J Penhaligon", "Siân E Pugh", "A. Chaudhry-Welland": a name alone on its line,
