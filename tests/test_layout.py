@@ -296,3 +296,16 @@ def test_govuk_s_feedback_form_and_footer_as_html2text_writes_them_are_boilerpla
     masked = {GOVUK_FEEDBACK_FORM[a:b] for a, b in noise_lines(GOVUK_FEEDBACK_FORM, lex.boilerplate)}
     kept = [ln for ln in GOVUK_FEEDBACK_FORM.splitlines() if ln.strip() and ln not in masked]
     assert kept == ["### Recommendation 7", "This recommendation is for Defra."]
+
+
+@pytest.mark.parametrize("line", [
+    "(C) Crown copyright 2026",
+    "[nationalarchives.example.gov.uk/doc/open-government-licence/version/3](https://www.nationalarchives.example.gov.uk/doc/open-government-licence/version/3/)",
+    "If any material in this publication belongs to a third party, you will need the",
+    "permission of that copyright holder to re-use it.",
+])
+def test_a_licence_notice_as_text_writes_it_is_boilerplate(line, lex):
+    """"(C) Crown copyright" (html2text's "©") and the wrapped lines of the licence notice on a GOV.UK
+    page above the letters it publishes: left in, their prose made the page's head a document."""
+    text = f"Correspondence\n\n{line}\n\nDear Minister,\n"
+    assert [text[a:b] for a, b in noise_lines(text, lex.boilerplate)] == [line]
