@@ -1276,6 +1276,26 @@ def test_a_reply_that_restates_each_recommendation_without_a_number_answers_unde
     assert got["2"][1] == ["Since April every such complaint has had a named adviser."]
 
 
+def test_a_reply_that_quotes_each_recommendation_in_a_blockquote_answers_under_it(lex, nlp, settings, rules):
+    """A GOV.UK page gives the minister's reply quoting each recommendation in a blockquote, with no
+    number ("> publishes information about the benefit for GPs ..."), over its answer: each answer
+    is what lies under its own quote, not the quote."""
+    text = reply(
+        "I have set out below each of the Council's recommendations and my response.",
+        "> sets a target time for deciding claims for the respiratory diseases, and publishes its\n"
+        "> performance against that target every quarter;",
+        "We will set a target once the new claims system is live, and will decide then how often to publish.",
+        "> publishes information about the benefit for GPs and respiratory clinicians;",
+        "A guide for clinicians was published on GOV.UK in January.")
+    recs = {"1": "sets a target time for deciding claims for the respiratory diseases, and publishes its performance "
+                 "against that target every quarter;",
+            "2": "publishes information about the benefit for GPs and respiratory clinicians;"}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
+    assert any(s.startswith("We will set a target") for s in got["1"][1])
+    assert got["2"][1][-1] == "A guide for clinicians was published on GOV.UK in January."
+    assert not any("publishes information" in s for s in got["1"][1] + got["2"][1])
+
+
 def test_numbered_headings_answer_though_one_answer_names_another_recommendation(lex, nlp, settings, rules):
     """An e-mail answers under "1. Backlog", "2. Independent assurance", ..., using the regulator's
     numbering; "the data review under recommendation 3" inside the second answer only names the

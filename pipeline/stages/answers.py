@@ -1026,7 +1026,8 @@ def _restated(text: str, blocks: list[Block], all_units: list[Unit], starts: lis
     """Paragraphs whose first sentence restates a recommendation that no number has opened: a
     GOV.UK page's bold "The Ombudsman recommended that the Department publish ..." over each
     answer, a minister's "You also recommended that every department ..." between answers to
-    recommendations named by ordinal. The sentence must be the restatement and nothing more:
+    recommendations named by ordinal; or a web page's blockquote that quotes it whole. The
+    sentence must be the restatement and nothing more:
     most of its words are the recommendation's, and most of the recommendation's are in it."""
     known = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels and lab not in opened}
     out: list[tuple[int, str]] = []
@@ -1035,9 +1036,11 @@ def _restated(text: str, blocks: list[Block], all_units: list[Unit], starts: lis
         if k >= len(all_units) or all_units[k][0] >= b.end:
             continue
         said = sentence_text(text[all_units[k][0]:all_units[k][1]])
-        if not _RESTATED_ASK.match(said):
+        # a web page's blockquote ("> accepts a report from a consultant ...") quotes it whole
+        quoted = all(ln.text.lstrip().startswith(">") for ln in b.lines)
+        if not quoted and not _RESTATED_ASK.match(said):
             continue
-        words = stems(said, stop)
+        words = stems(text[b.start:b.end] if quoted else said, stop)
         best = _best_match(words, known)
         shared = len(words & known[best])
         if shared >= RESTATED_SHARE * max(1, len(known[best])) and shared >= RESTATED_SHARE * len(words):
