@@ -1557,3 +1557,18 @@ def test_an_opening_saying_which_concerns_a_report_raised_for_a_named_body_answe
     got = answers(text, lex, nlp, settings, rules, labels={"6": 6, "7": 7}, rec_texts=recs)
     assert got["6"][0] == "topic" and any("redesign" in s for s in got["6"][1])
     assert not any(s.startswith("I write in response") for lab in got for s in got[lab][1])
+
+
+def test_thanks_for_the_work_behind_a_report_answers_no_recommendation_by_subject(lex, nlp, settings, rules):
+    """"I am grateful to the Commission, and in particular to the parents and school staff who spoke
+    to you, for this careful piece of work" names the people the sixth recommendation is about; it
+    thanks, and the reply that never reaches that recommendation has not addressed it."""
+    recs = {"1": "The Government should fund free breakfast clubs in every primary school.",
+            "6": "The Government should ask schools to consult parents and school staff on the cost of school "
+                 "trips each year."}
+    text = reply("On your first recommendation, every primary school will have a funded breakfast club from August.",
+                 "I am grateful to the Commission, and in particular to the parents, young people and school staff "
+                 "who spoke to you about school trips, for this careful piece of work.",
+                 salutation="Dear Chair,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "6": 6}, rec_texts=recs)
+    assert "6" not in got

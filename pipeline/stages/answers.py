@@ -512,7 +512,7 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
     """Adds to ``out`` an answer by subject for each label it lacks, from sentences no answer has taken
     ("Thank you for your letter ... on registers of interests" names the subject and answers nothing)."""
     taken = {u[0] for a in out.values() for u in a.units}
-    candidates = [u for u in candidates if not _OPENING.search(text[u[0]:u[1]])]
+    candidates = [u for u in candidates if not _OPENING.search(text[u[0]:u[1]]) and not _THANKS.search(text[u[0]:u[1]])]
     for lab in labels:
         if lab in out or not rec_texts.get(lab):
             continue
@@ -527,6 +527,13 @@ _OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|in
                       r"(?:in response|to respond|in reply|further)|(?:i|we) (?:have )?(?:received|read) your|"
                       r"(?:i|we) have (?:carefully )?considered your (?:\w+ )?(?:report|letter)|further to your|"
                       r"please (?:accept|treat) this (?:e-?mail|letter) as)\b", re.I)
+
+
+# thanks for the work behind the report ("I am grateful to the Commission, and in particular to the
+# parents, young people and school staff who spoke to you, for this careful piece of work"): it names
+# the people a recommendation is about, and answers nothing
+_THANKS = re.compile(r"\b(?:grateful|thanks?|thank you)\b[^.]{0,160}?\bfor (?:this|their|your|the|all) (?:[\w'’-]+ ){0,3}?"
+                     r"(?:work|report|time|evidence|contributions?|efforts?|inquiry|review|help)\b", re.I)
 
 
 # a reply's condolences and closing offer, which name the subject of a concern and answer none
@@ -566,8 +573,9 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         quoted = _RECOMMENDATION_VOICE.search(first) and \
             max(len(said & w) for w in wants.values()) >= QUOTE_SHARE * len(said)
         if quoted or _OPENING.search(first) \
-                or all(_RESTATING.search(text[a:z]) for a, z, _ in mine):
-            continue  # the recommendation quoted in a list or a row, the reply's opening, the concerns retold
+                or all(_RESTATING.search(text[a:z]) for a, z, _ in mine) \
+                or all(_THANKS.search(text[a:z]) for a, z, _ in mine):
+            continue  # the recommendation quoted in a list or a row, the reply's opening, the concerns retold, thanks
         # the recommendations it is about: the one it shares most words with, or several it shares
         # as many with ("On training and on data, ..."), each taking it whole
         # a reply held to two or three concerns names each one's subject in fewer words ("I turn
