@@ -22,6 +22,8 @@ PAGED = (
     ("Page 2 of 4 | Kestrel Trust response", True),
     ("Northbeam Scaffolding Limited · Registered in England and Wales No. 05873321 · Page 1 of 2", True),
     ("Kestrel Trust response - Page 3 of 7", True),
+    ("ICB/QS/PFD/2028-11 Page 1 of 2", True),
+    ("The details are in the annex. See Page 2 of 4", False),
     ("The figures are set out on page 2 of the annex.", False),
     ("The figures for each region are  set out in the annex at  page 12", False),
 ], ids=lambda v: repr(v)[:30] if isinstance(v, str) else None)
