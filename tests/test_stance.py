@@ -387,6 +387,16 @@ def test_what_waits_on_a_decision_or_an_upgrade_is_not_done(passage, nlp, lex, s
     assert v.label.value == "deferred"
 
 
+@pytest.mark.parametrize("passage", [
+    "The agreement provides that a patient who meets the criteria cannot be declined.",
+    "Patients who declined a follow-up appointment are now telephoned.",
+])
+def test_what_must_not_be_declined_or_who_declined_is_no_refusal(passage, nlp, lex, settings):
+    """"a patient who meets the criteria cannot be declined" says what the agreement forbids, and
+    "patients who declined" what others did: neither declines the recommendation."""
+    assert "rejected:reject" not in verdict(passage, nlp, lex, settings).cues
+
+
 def test_until_in_what_happened_defers_nothing(nlp, lex, settings):
     """"We cannot confirm how many patients waited until the next morning" tells what happened: no
     decision waits on anything."""
