@@ -20,8 +20,8 @@ _PAGE_NUMBER = re.compile(
 _PAGED_LINE = re.compile(r"^\s*page\s+\d{1,4}\s+of\s+\d{1,4}\s*[|–—-]"
                          r"|\S(?:\s{2,}(?:[|–—-]\s*)?|\s+[·•|–—-]\s+)page\s+\d{1,4}\s+of\s+\d{1,4}\s*$"
                          # a reference then its page, one space apart ("ICB/QS/PFD/2028-11 Page 1 of 2"): short,
-                         # no sentence in it, "Page" capitalised as no sentence wrapped there writes it
-                         r"|^[^.!?]{1,60}?\S\s(?-i:Page)\s\d{1,4}\sof\s\d{1,4}\s*$", re.I)
+                         # no sentence in it, a code (with a digit or a slash) before "Page", capitalised
+                         r"|^[^.!?]{0,60}?[^\s.!?]*[\d/][^\s.!?]*\s(?-i:Page)\s\d{1,4}\sof\s\d{1,4}\s*$", re.I)
 _LEADERS = re.compile(r"\.{4,}\s*\d{1,4}\s*$|(?:\s\.){4,}\s*\d{1,4}\s*$")  # contents pages (see _leaders)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,}|\f+)\s*$")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d{1,3}\]:?)\s*\S"

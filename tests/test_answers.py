@@ -1572,3 +1572,29 @@ def test_thanks_for_the_work_behind_a_report_answers_no_recommendation_by_subjec
                  salutation="Dear Chair,")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "6": 6}, rec_texts=recs)
     assert "6" not in got
+
+
+def test_thanks_that_goes_on_to_answer_is_an_answer(lex, nlp, settings, rules):
+    """"We are grateful for your report and have now introduced a discharge checklist on every ward"
+    thanks and answers: read by subject it is the answer to the checklist recommendation."""
+    recs = {"1": "The Trust should introduce a discharge checklist on every ward.",
+            "2": "The Trust should audit its discharge letters every quarter."}
+    text = reply("Thank you for your letter of 3 May.",
+                 "We are grateful for your report and have now introduced a discharge checklist on every ward.",
+                 salutation="Dear Coroner,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
+    assert any("discharge checklist" in s for s in got["1"][1])
+
+
+def test_blockquotes_after_the_answers_head_nothing(lex, nlp, settings, rules):
+    """An e-mail that answers first and then quotes the recommendations as "> ..." paragraphs
+    under its answer: the quotes head no answer, and the answers are still found by subject."""
+    recs = {"1": "The Trust should introduce a discharge checklist on every ward.",
+            "2": "The Trust should audit its discharge letters every quarter."}
+    text = reply("We have now introduced a discharge checklist on every ward, and the first audit of our "
+                 "discharge letters will be completed this quarter.",
+                 "For reference, your recommendations were:",
+                 "> The Trust should introduce a discharge checklist on every ward.",
+                 "> The Trust should audit its discharge letters every quarter.", salutation="Dear Coroner,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
+    assert got and all(any("We have now introduced" in s for s in got[lab][1]) for lab in got)

@@ -24,6 +24,7 @@ PAGED = (
     ("Kestrel Trust response - Page 3 of 7", True),
     ("ICB/QS/PFD/2028-11 Page 1 of 2", True),
     ("The details are in the annex. See Page 2 of 4", False),
+    ("The evidence is summarised in Annex B Page 3 of 10", False),
     ("The figures are set out on page 2 of the annex.", False),
     ("The figures for each region are  set out in the annex at  page 12", False),
 ], ids=lambda v: repr(v)[:30] if isinstance(v, str) else None)
@@ -311,3 +312,10 @@ def test_a_licence_notice_as_text_writes_it_is_boilerplate(line, lex):
     page above the letters it publishes: left in, their prose made the page's head a document."""
     text = f"Correspondence\n\n{line}\n\nDear Minister,\n"
     assert [text[a:b] for a, b in noise_lines(text, lex.boilerplate)] == [line]
+
+
+def test_a_sentence_about_land_that_belongs_to_a_third_party_is_kept(lex):
+    """Only the licence notice's "material in this publication belongs to a third party" is boilerplate."""
+    line = "Concern 3: the footpath where Mr Hale fell belongs to a third party, Network Rail, and we have written."
+    text = f"Dear Coroner,\n\n{line}\n\nYours sincerely,\n"
+    assert noise_lines(text, lex.boilerplate) == []

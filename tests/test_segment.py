@@ -1081,12 +1081,17 @@ def test_a_report_s_page_publishing_responses_under_headings_is_split_at_each(le
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
 
 
+def pfd_report(concern: str) -> str:
+    """A prevention of future deaths report's title and three concerns, each ``concern`` with its {n}."""
+    return "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n" + "".join(
+        concern.format(n=n) + "\n\n" for n in range(1, 4))
+
+
 def test_a_bilingual_date_in_the_next_letter_s_head_stops_the_walk_back_at_the_report_s_signature(lex):
     """Under a coroner's report signed "9 18 February 2027 / Siân E Pugh / HM Senior Coroner" comes a
     health board's letterhead dated "Dyddiad / Date: 13 Ebrill / April 2027": that date is the
     letter's, so the report's date and name stay with the report."""
-    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
-            + "".join(f"{n}. The patient waited seven hours for a senior review, number {n}.\n\n" for n in range(1, 4))
+    text = (pfd_report("{n}. The patient waited seven hours for a senior review, number {n}.")
             + "9 18 February 2027\n\nSiân E Pugh\n\nHM Senior Coroner for Dyfi and Teifi\n\n"
               "Bwrdd Iechyd Prifysgol Bro Teifi\nBro Teifi University Health Board\n\n"
               "Swyddfa'r Prif Weithredwr / Office of the Chief Executive\nTŷ Glanrafon, Llanedwen SY27 4HB\n"
@@ -1113,8 +1118,7 @@ def test_a_web_page_s_footer_under_a_report_stays_with_the_report(lex):
     """A coroner's report copied from its web page ends with the page's "Related content" links and
     "(C) Crown copyright"; the farm's letter pasted under it starts at its own letterhead, and
     "We have read your report" makes it a reply."""
-    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
-            + "".join(f"  {n}. The farm had no arrangement for lone working, number {n}.\n\n" for n in range(1, 4))
+    text = (pfd_report("  {n}. The farm had no arrangement for lone working, number {n}.")
             + "### 9 20/06/2028\n\nAlexander Greaves, Senior Coroner for Westhope and the Vale\n\n## Related content\n\n"
               "  * [Response from Lowfield Farm](https://www.judiciary.example.uk/2028-0391-farm.pdf)\n"
               "  * [Response from Harnmoor College](https://www.judiciary.example.uk/2028-0391-college.pdf)\n\n"
@@ -1128,3 +1132,18 @@ def test_a_web_page_s_footer_under_a_report_stays_with_the_report(lex):
     segs = segment(text, lex)
     assert first_lines(text, lex) == ["REGULATION 28: REPORT TO PREVENT FUTURE DEATHS", "T. & S. GARSIDE"]
     assert segs[1].kind is Kind.reply
+
+
+def test_a_link_in_a_letterhead_is_no_page_footer(lex):
+    """A trust's letterhead may carry its web address as a link ("[www.northbeam.nhs.uk](...)"): it is
+    the letter's own, not a web page's footer, and the reply starts where it would without it."""
+    def starts(link: str) -> list[str]:
+        text = (pfd_report("{n}. The ward had no discharge checklist, number {n}.")
+                + "9 18 February 2027\n\nJane Smith\n\nHM Senior Coroner for Westhope\n\n"
+                  "Northbeam NHS Foundation Trust\nTrust Headquarters\nNorthbeam NB1 2AA\n\n" + link
+                  + "Date: 3 April 2027\n\nMs Jane Smith\nHM Senior Coroner\n\nDear Ms Smith,\n\nThank you for "
+                    "your report. We have introduced a discharge checklist.\n\nYours sincerely,\n\nAnn Lee\n")
+        return first_lines(text, lex)
+
+    assert starts("[www.northbeam.example.nhs.uk](https://www.northbeam.example.nhs.uk/)\n\n") == starts("")
+    assert starts("")[1] == "Northbeam NHS Foundation Trust"

@@ -244,15 +244,11 @@ def test_a_status_line_the_answer_contests_is_not_sure(nlp, lex, settings):
     assert contested.confidence < 0.8
 
 
-@pytest.mark.parametrize("declined", [
-    "We have concluded that a summary could not be produced safely, and we will not therefore be including one.",
-    "At current staffing levels we do not consider that a three-monthly update in every case could be sustained.",
-])
-def test_an_accepted_status_over_a_part_declined_is_not_sure(declined, nlp, lex, settings):
+def test_an_accepted_status_over_a_part_declined_is_not_sure(nlp, lex, settings):
     """"Accepted." over an answer that publishes one figure and then "will not therefore be
-    including" the other, or does "not consider that ... could be sustained", is contested: the
-    model weighs it, the status line does not decide it alone."""
-    v = verdict("Accepted. We will publish the number of investigations open for more than two years. " + declined,
+    including" the other is contested: the model weighs it, the status line does not decide it alone."""
+    v = verdict("Accepted. We will publish the number of investigations open for more than two years. We have "
+                "concluded that a summary could not be produced safely, and we will not therefore be including one.",
                 nlp, lex, settings)
     assert any(c.startswith("rejected:") for c in v.cues)
     assert v.confidence < 0.8
@@ -371,8 +367,23 @@ def test_sharing_a_report_with_another_body_passes_it_on(nlp, lex, settings):
     v = verdict("We have shared the review with colleagues in the Scottish Government's Justice directorate.",
                 nlp, lex, settings)
     assert "noted:passed-on" in v.cues and "accepted:has-done" not in v.cues
-    own = verdict("We have shared the review with colleagues on every ward.", nlp, lex, settings)
-    assert "noted:passed-on" not in own.cues
+    for own in ("We have shared the review with colleagues on every ward.",
+                "We have shared your report with colleagues across the Trust.",
+                "We have shared your report with colleagues in the emergency department."):
+        assert "noted:passed-on" not in verdict(own, nlp, lex, settings).cues, own
+
+
+@pytest.mark.parametrize(("passage", "cue"), [
+    ("We do not think the current funding model is sustainable in the long term.", "rejected:"),
+    ("We agree with the Committee, and we think it would be better to start this work now.", "rejected:"),
+    ("We will not now be waiting for the national guidance; the new policy was issued in May.", "rejected:"),
+    ("This recommendation has not been rejected.", "rejected:reject"),
+    ("Patients who have declined a follow-up are now telephoned.", "rejected:reject"),
+])
+def test_agreement_worded_like_a_refusal_declines_nothing(passage, cue, nlp, lex, settings):
+    """Saying the present position cannot last, preferring to start now, no longer waiting, or that
+    a recommendation has not been rejected agree with it; what patients declined is theirs."""
+    assert not any(c.startswith(cue) for c in verdict(passage, nlp, lex, settings).cues)
 
 
 @pytest.mark.parametrize("passage", [

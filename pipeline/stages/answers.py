@@ -531,9 +531,10 @@ _OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|in
 
 # thanks for the work behind the report ("I am grateful to the Commission, and in particular to the
 # parents, young people and school staff who spoke to you, for this careful piece of work"): it names
-# the people a recommendation is about, and answers nothing
+# the people a recommendation is about, and answers nothing (a sentence that goes on, "... for your
+# report and have now introduced a checklist", answers)
 _THANKS = re.compile(r"\b(?:grateful|thanks?|thank you)\b[^.]{0,160}?\bfor (?:this|their|your|the|all) (?:[\w'’-]+ ){0,3}?"
-                     r"(?:work|report|time|evidence|contributions?|efforts?|inquiry|review|help)\b", re.I)
+                     r"(?:work|report|time|evidence|contributions?|efforts?|inquiry|review|help)\W*$", re.I)
 
 
 # a reply's condolences and closing offer, which name the subject of a concern and answer none
@@ -1023,6 +1024,10 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
     return out
 
 
+def _quote(b: Block) -> bool:
+    return all(ln.text.lstrip().startswith(">") for ln in b.lines)
+
+
 def _best_match(words: set[str], known: dict[str, set[str]]) -> str:
     """The recommendation whose words ``words`` cover the largest share of."""
     return max(known, key=lambda lab: len(words & known[lab]) / max(1, len(known[lab])))
@@ -1039,13 +1044,14 @@ def _restated(text: str, blocks: list[Block], all_units: list[Unit], starts: lis
     most of its words are the recommendation's, and most of the recommendation's are in it."""
     known = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels and lab not in opened}
     out: list[tuple[int, str]] = []
-    for b in blocks if known else []:
+    for i, b in enumerate(blocks if known else []):
         k = bisect_left(starts, b.start)
         if k >= len(all_units) or all_units[k][0] >= b.end:
             continue
         said = sentence_text(text[all_units[k][0]:all_units[k][1]])
-        # a web page's blockquote ("> accepts a report from a consultant ...") quotes it whole
-        quoted = all(ln.text.lstrip().startswith(">") for ln in b.lines)
+        # a web page's blockquote ("> accepts a report from a consultant ...") quotes it whole, and
+        # heads the answer where prose follows it (quotes after the answers head nothing)
+        quoted = _quote(b) and i + 1 < len(blocks) and not _quote(blocks[i + 1]) and is_prose(blocks[i + 1].text)
         if not quoted and not _RESTATED_ASK.match(said):
             continue
         words = stems(text[b.start:b.end] if quoted else said, stop)

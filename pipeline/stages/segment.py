@@ -210,7 +210,7 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
 
 # a web page's furniture between a report and the letter pasted under it: its lists of links
 # ("* [Response from Lowfield Farm](https://...)", "* [Privacy](...)") and its copyright line
-_LINK_ITEM = re.compile(r"^\s*(?:[*+-]\s+)?\[[^\]]+\]\([^)]*\)\s*$")
+_LINK_ITEM = re.compile(r"^\s*[*+-]\s+\[[^\]]+\]\([^)]*\)\s*$")  # a list item: a letterhead's own link is none
 _COPYRIGHT = re.compile(r"^\W*(?:\(c\)|©)\s*(?:crown|parliamentary) copyright\b", re.I)
 
 
