@@ -379,10 +379,13 @@ def test_sharing_a_report_with_another_body_passes_it_on(nlp, lex, settings):
     ("We will not now be waiting for the national guidance; the new policy was issued in May.", "rejected:"),
     ("This recommendation has not been rejected.", "rejected:reject"),
     ("Patients who have declined a follow-up are now telephoned.", "rejected:reject"),
+    ("Patients who declined a follow-up appointment are now telephoned.", "rejected:reject"),
+    ("The agreement provides that a patient who meets the criteria cannot be declined.", "rejected:reject"),
 ])
 def test_agreement_worded_like_a_refusal_declines_nothing(passage, cue, nlp, lex, settings):
     """Saying the present position cannot last, preferring to start now, no longer waiting, or that
-    a recommendation has not been rejected agree with it; what patients declined is theirs."""
+    a recommendation has not been rejected agree with it; what patients declined is theirs, and
+    "a patient who meets the criteria cannot be declined" what an agreement forbids."""
     assert not any(c.startswith(cue) for c in verdict(passage, nlp, lex, settings).cues)
 
 
@@ -396,16 +399,6 @@ def test_what_waits_on_a_decision_or_an_upgrade_is_not_done(passage, nlp, lex, s
     v = verdict(passage, nlp, lex, settings)
     assert not any(c in v.cues for c in ("accepted:has-done", "accepted:in-place-now"))
     assert v.label.value == "deferred"
-
-
-@pytest.mark.parametrize("passage", [
-    "The agreement provides that a patient who meets the criteria cannot be declined.",
-    "Patients who declined a follow-up appointment are now telephoned.",
-])
-def test_what_must_not_be_declined_or_who_declined_is_no_refusal(passage, nlp, lex, settings):
-    """"a patient who meets the criteria cannot be declined" says what the agreement forbids, and
-    "patients who declined" what others did: neither declines the recommendation."""
-    assert "rejected:reject" not in verdict(passage, nlp, lex, settings).cues
 
 
 def test_until_in_what_happened_defers_nothing(nlp, lex, settings):
