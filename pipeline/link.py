@@ -163,16 +163,19 @@ def _heading_by_numbers(prev: LetterState, reply: LetterState, heads: tuple[str,
     return fits[0] if len(fits) == 1 else None
 
 
-def _own_ordinals(refs: list, raised: list[tuple[str, int]]) -> list:
+def _own_ordinals(refs: list, raised: list[tuple[str, int]], counted_only: bool = False) -> list:
     """A reply's ordinals counted among the recommendations sent to its writer alone, where none of
     them names one of those as counted in the whole letter ("your first and second
     recommendations" answering 5 and 6 are 5 and 6; "the third, fourth and fifth concerns"
-    answering 3 to 5 stay as they are)."""
-    ords = [r for r in refs if r.ordinal]
+    answering 3 to 5 stay as they are). With ``counted_only`` (``raised`` is all the letter
+    raised, not those sent to the writer) only ordinals that follow a count are counted so."""
+    ords = [r for r in refs if r.ordinal and r.counted is None and not counted_only]
     own = {lab for lab, _ in raised}
-    if not ords or any(r.label in own for r in ords) or max(r.number for r in ords) > len(raised):
-        return refs
-    return [replace(r, label=raised[r.number - 1][0], number=raised[r.number - 1][1]) if r.ordinal else r
+    whole = not ords or any(r.label in own for r in ords) or max(r.number for r in ords) > len(raised)
+    # "You asked us to respond on two points. The first was ...": counted among its own, whatever
+    # else the reply counts in the whole letter ("the problem you describe in your third concern")
+    return [replace(r, label=raised[r.number - 1][0], number=raised[r.number - 1][1])
+            if r.ordinal and (r.counted is not None or not (whole or counted_only)) and r.number <= len(raised) else r
             for r in refs]
 
 
@@ -392,9 +395,15 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
     # "Your first recommendation to the Department": the writer counts from the first sent to it
     for ls in everyone:
         prev, heading = answered.get(ls.letter.letter_id), heading_of.get(ls.letter.letter_id)
-        if prev is not None and heading is not None:
-            own = list(dict.fromkeys((r.label, r.number) for r in _pool(prev) if r.addressee == heading))
-            ls.refs = _own_ordinals(ls.refs, own)
+        if prev is None:
+            continue
+        own = list(dict.fromkeys((r.label, r.number) for r in _pool(prev) if r.addressee == heading)) \
+            if heading is not None else _raised(prev, ls, None)
+        # "Your report raises two matters for BAPEN. The first is that ...": an ordinal with no noun
+        # counts what its writer was sent, which is known only where as many were sent to it (the
+        # report's seven concerns, three bodies and no headings: the first is not concern 1)
+        ls.refs = _own_ordinals([r for r in ls.refs if r.counted is None or r.counted == len(own)], own,
+                                counted_only=heading is None)
 
     def scope(ls: LetterState) -> str:
         root = root_of(ls).letter.letter_id

@@ -1214,3 +1214,27 @@ def test_only_a_body_takes_a_concern_in_an_assignment_sentence(sentence, want, l
         + f"ACTION SHOULD BE TAKEN\n\n{sentence}\n\nYOUR RESPONSE\n")
     got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
     assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("Your report raises two matters for the Department.\n\nThe first is that the guidance is out of "
+                 "date. We will revise it.\n\nThe second is about training. We have no plans to change it.",
+                 ["1", "2"], id="counted-then-taken-in-turn"),
+    pytest.param("You asked us to respond on two points. The first was about signs. We have put them up.",
+                 ["1"], id="mid-line-after-the-count"),
+    # no count before it: "the first" may be a reason or a finding
+    pytest.param("We considered the options. The first is that the form is changed. We prefer the second.",
+                 [], id="no-count"),
+    pytest.param("Your report raises two matters for us.\n\nThe third is that the form is late. We disagree.",
+                 [], id="beyond-the-count"),
+])
+def test_a_reply_s_ordinal_with_no_noun_names_one_of_the_matters_it_counted(body, expected, lex, rules):
+    """"You raised two matters with the Department. The first is that ...": "the first" and "the
+    second" name the matters counted before them, in turn, as "the first matter" would."""
+    text = ("Dear Coroner,\n\nThank you for your report of 3 March 2026 about the death of Mr A.\n\n" + body
+            + "\n\nYours sincerely,\n\nJane Green\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
+    refs = R.find_refs(text, seg, rules)
+    assert [r.label for r in refs] == expected
+    assert all(r.ordinal and r.counted for r in refs)

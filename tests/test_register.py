@@ -258,6 +258,57 @@ def test_a_report_s_list_of_addressees_sends_each_reply_its_own_concerns(tmp_pat
     assert labels_by_reply(LISTED_ADDRESSEES, tmp_path, settings, nlp) == {1: {"1", "2"}, 2: {"3"}}
 
 
+# the Agency sent two concerns, which its reply counts and takes in turn by ordinals with no noun
+COUNTED_ORDINALS = LISTED_ADDRESSEES.replace("(concern (3))", "(concerns (3) and (4))").replace(
+    "(3) The Agency does not learn of a severe episode attended by an ambulance crew.",
+    "(3) The Agency does not learn of a severe episode attended by an ambulance crew.\n\n"
+    "(4) The medical questionnaire does not ask about episodes treated at home.").replace(
+    "which raised one concern for the Agency.\n\nConcern (3)\nWe will write to every ambulance service about "
+    "notifying the Agency.",
+    "which raised two matters for the Agency.\n\nThe first is that we are not told when a crew attends. We "
+    "will write to every ambulance service by June.\n\n"
+    "The second is about treatment at home. We have no plans to change the form, which was revised last "
+    "year.").replace(
+    "Dear Mr Prothero,\n\nPlease accept", "20 May 2025\n\nDear Mr Prothero,\n\nPlease accept").replace(
+    "Dear Mr Prothero,\n\nThank you", "2 June 2025\n\nDear Mr Prothero,\n\nThank you")
+
+
+def stances_by_reply(text: str, tmp_path, settings, nlp) -> dict[int, dict[str, dict]]:
+    """Each segment's stance rows, by segment index and label."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "pfd.txt").write_text(text, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
+    got: dict[int, dict[str, dict]] = {}
+    for s in run.tables["stances"].to_pylist():
+        got.setdefault(index[s["letter_id"]], {})[s["label"]] = s
+    return got
+
+
+def test_a_reply_s_counted_ordinals_with_no_noun_are_its_own_concerns(tmp_path, settings, nlp):
+    """"Your report raised two matters for the Agency. The first is that ... The second is about ...":
+    the Agency's concerns 3 and 4, each answered by the paragraph its ordinal opens (before, no
+    number opened an answer: the first was found by the words it shares with the concern and the
+    second read off the whole reply, at a discount)."""
+    assert "The second is about" in COUNTED_ORDINALS
+    got = stances_by_reply(COUNTED_ORDINALS, tmp_path, settings, nlp)[2]
+    assert {lab: row["stance"] for lab, row in got.items()} == {"3": "accepted", "4": "rejected"}
+    assert got["4"]["evidence"] == "We have no plans to change the form, which was revised last year."
+    assert not [c for row in got.values() for c in row["cues"] if c.startswith("how:")]
+
+
+def test_counted_ordinals_a_report_sends_no_one_in_particular_name_nothing(tmp_path, settings, nlp):
+    """A report that sends its four concerns to both bodies without saying which go where: the
+    Agency's "the first" of its "two matters" cannot be told from concern 1, so it names nothing,
+    and the reply is keyed by all four, each found by its subject or read off the whole reply as
+    before, none as if "the first" had named concern 1."""
+    text = COUNTED_ORDINALS.replace(" (concerns (1) and (2))", "").replace(" (concerns (3) and (4))", "")
+    got = stances_by_reply(text, tmp_path, settings, nlp)[2]
+    assert set(got) == {"1", "2", "3", "4"}
+    assert all(any(c.startswith("how:") for c in row["cues"]) for row in got.values())
+
+
 def test_a_report_s_addressees_are_named_without_the_concerns_sent_to_them(tmp_path, settings, nlp):
     """"2. The Chief Executive, Driver and Vehicle Licensing Agency (concern (3))": the report's
     recipient is the Agency; the brackets say what it was sent."""

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from pipeline.records import Kind
-from pipeline.stages.ref_forms import labels_r, listed_refs, short_refs, word_refs
+from pipeline.stages.ref_forms import elided_refs, labels_r, listed_refs, short_refs, word_refs
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
     ANCHOR_CHARS, BARE_LABEL, FORM_SECTION, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line,
     is_heading, label_offset, leading_number, load_rules)
@@ -427,6 +427,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             if first and (not MODAL.search(first.group("text")) or _ANSWER_START.match(first.group("text"))):
                 first = None
             if not first:
+                if seg.kind is Kind.reply and "the " in low:
+                    refs.extend(elided_refs(text, b, ln, rules, seg.start))
                 if not _KEYWORD_HINT.search(low):
                     continue  # most lines name no recommendation; skip the patterns
                 first = _LABEL_FIRST.match(clean(ln.text) or "")

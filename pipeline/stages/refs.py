@@ -52,6 +52,10 @@ class RecRules:
     powers: re.Pattern[str] | None = None
     # "My first four concerns are for Carrowmed Direct Limited and the last two for the Council"
     counted: re.Pattern[str] | None = None
+    # "You raised two matters with the Department. The first is that ...": an ordinal whose noun is
+    # the count before it, and that count
+    elided: re.Pattern[str] | None = None
+    count_lead: re.Pattern[str] | None = None
     # the same rules reading "Action 3" as a recommendation, for a letter that asks for numbered actions
     actions: RecRules | None = None
 
@@ -84,6 +88,8 @@ def _rules(raw: dict) -> RecRules:
         assignment=c(raw["concern_assignment"]), recipients=c(raw["concern_recipients"]),
         respondents=c(raw["concern_respondents"]), askers=c(raw["concern_askers"]), counted=c(raw["concern_counted"]),
         next_body=c(raw["concern_next"]), powers=c(raw["concern_powers"]),
+        elided=c("(?m)" + raw["elided_ordinal"].replace("ORD", "(?:" + "|".join(raw["ordinals"]) + ")")),
+        count_lead=c(raw["count_lead"]),
     )
 
 
@@ -107,6 +113,7 @@ class Ref:
     conclusion: bool = False  # a report's conclusion in its numbered list: nothing to answer
     ordinal: bool = False  # "your first recommendation": may count only those sent to the reply's writer
     sent_to: str | None = None  # a reply's "Concern 3 is addressed to the Council": the body it says has it
+    counted: int | None = None  # "two matters ... The first is that": an ordinal with no noun, and the count it follows
 
 
 # "6.  ACTION SHOULD BE TAKEN", "8.  COPIES and PUBLICATION": the sections after a prevention of future
