@@ -373,6 +373,31 @@ def test_sharing_a_report_with_another_body_passes_it_on(nlp, lex, settings):
         assert "noted:passed-on" not in verdict(own, nlp, lex, settings).cues, own
 
 
+@pytest.mark.parametrize("passage", [
+    "Officials have made RQIA aware of the Committee's recommendation.",
+    "I have drawn this part of your report to the attention of the national clinical director.",
+    "The Department has drawn the Committee's recommendation to the attention of the Minister of Education.",
+    "I have asked officials to share the Committee's recommendation with the Local Government Association.",
+    "The Minister for Infrastructure has been made aware of your report.",
+])
+def test_bringing_a_report_to_another_body_s_attention_passes_it_on(passage, nlp, lex, settings):
+    """"Officials have made RQIA aware of the Committee's recommendation" and "drawn your report
+    to the attention of" hand it to another body as sharing it does: nothing the recommendation
+    asks is done (before, "have made" read as has-done)."""
+    v = verdict(passage, nlp, lex, settings)
+    assert "noted:passed-on" in v.cues and "accepted:has-done" not in v.cues
+
+
+@pytest.mark.parametrize("passage", [
+    "We have drawn the findings to the attention of all staff.",
+    "We have made staff aware of the concerns raised at the inquest.",
+    "The Government will make the public aware of these risks.",
+])
+def test_bringing_a_report_to_one_s_own_staff_s_attention_passes_nothing_on(passage, nlp, lex, settings):
+    """Telling one's own staff, or the public, acts on the recommendation."""
+    assert "noted:passed-on" not in verdict(passage, nlp, lex, settings).cues
+
+
 @pytest.mark.parametrize(("passage", "cue"), [
     ("We do not think the current funding model is sustainable in the long term.", "rejected:"),
     ("We agree with the Committee, and we think it would be better to start this work now.", "rejected:"),
