@@ -607,6 +607,30 @@ def test_a_quoted_paragraph_that_recommends_before_its_tag_is_a_recommendation(b
     assert labels(letter(body), lex, rules) == expected
 
 
+CONCLUSION_ITEM = ("3. The Government should legislate to prohibit gambling sponsorship of shirts. (Paragraph 51)\n\n"
+                   "Government response\n\nThe Government will not legislate for a ban.\n\n"
+                   "Clubs in the top tier no longer carry gambling sponsors on their shirts.\n\n"
+                   "The industry code was revised in 2030.\n\nWe will continue to meet the governing bodies.\n\n"
+                   "4. We are concerned that paid loot boxes make gambling seem normal to children and young\n"
+                   "people. (Paragraph 58)\n\nGovernment response\n\nThe Government notes the Committee's "
+                   "conclusion.\n\n5. NHS England should publish waiting times for each clinic. (Paragraph 67)"
+                   "\n\nGovernment response\n\nAgreed.")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    pytest.param(CONCLUSION_ITEM, ["3", "4", "5"], id="tagged-and-answered"),
+    # untagged, or followed by prose rather than the response label: the paper's own paragraph
+    pytest.param(CONCLUSION_ITEM.replace(" (Paragraph 58)", ""), ["3", "5"], id="no-tag"),
+    pytest.param(CONCLUSION_ITEM.replace("(Paragraph 58)\n\nGovernment response\n\n", "(Paragraph 58)\n\n"),
+                 ["3", "5"], id="no-response-label"),
+])
+def test_a_tagged_conclusion_answered_under_the_response_label_is_a_recommendation(body, expected, lex, rules):
+    """"4. We are concerned that ... (Paragraph 58)" and "Government response" under it: the paper
+    numbers the committee's conclusion among its recommendations and answers it, though it asks for
+    nothing (before, it had no stance, and the answer's "notes" was lost)."""
+    assert labels(letter(body), lex, rules) == expected
+
+
 def test_a_papers_own_numbered_paragraphs_are_not_recommendations(lex, rules):
     body = ("1. The Government welcomes the Committee's report and should like to thank its members.\n\n"
             "2. The Government has considered each recommendation carefully.\n\n"

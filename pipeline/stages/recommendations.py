@@ -129,6 +129,11 @@ _RESPONSE_BELOW = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?
                              r"|^\W*we (?:will|have|do not|don't|are|accept|agree|do not accept|cannot)\b", re.I)
 
 
+# the paper's label over each answer, alone on its line
+_RESPONSE_LABEL = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?(?:government(?:'s|’s)?|department(?:al)?|"
+                             r"ministry)\s+)?response\W*$", re.I)
+
+
 def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
     """"1. The Ministry should publish ... (Paragraph 14)" with "Government response:" under
     it: a recommendation, though no lead-in says so (a paper's own numbered paragraphs
@@ -144,7 +149,10 @@ def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
         and _tag_line(below[0].lines) is not None
     quoted = lines if runs_on else lines[:tag + 1] if tag is not None else []
     if not MODAL.search(item_text) and not MODAL.search(" ".join(clean(ln.text) or "" for ln in quoted)):
-        return False
+        # "4. We are concerned that ... (Paragraph 58)" over "Government response": a conclusion the
+        # paper numbers among the recommendations and answers as one
+        nxt = next(iter(below), None)
+        return tag is not None and nxt is not None and bool(_RESPONSE_LABEL.match(clean(nxt.lines[0].text) or ""))
     if tag is not None or runs_on or _response_line(lines[1:]) is not None:
         return True
     nxt = below[0] if below else None
