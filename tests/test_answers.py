@@ -604,6 +604,43 @@ def test_what_precedes_the_first_numbered_answer_answers_the_earlier_number(lex,
     assert found["2"].how == "heading"
 
 
+FERRY_RECS = {"1": "CalMac should publish an accessibility guide for each vessel and each port on the network.",
+              "2": "Passengers should be able to book assistance online when they book a ticket.",
+              "3": "New vessels should have at least two passenger lifts.",
+              "4": "Ports should have accessible toilets at every terminal."}
+FERRY_REPLY = reply(
+    "Thank you for your letter of 2 February about the accessibility of ferry services. I apologise for the "
+    "delay, which was caused by the need to consult CalMac officials.",
+    "Transport Scotland has varied the ferry contract so that CalMac must publish an accessibility guide for "
+    "each vessel and each port by 30 September.",
+    "On booking assistance, I recognise how frustrating it is for passengers to book a ticket online and then "
+    "telephone. The booking system is an operational matter for CalMac. I have shared your letter with its "
+    "Managing Director.",
+    "Your third and fourth recommendations both concern infrastructure. The specification for the next vessels "
+    "is being developed and I will write once it has been agreed.", salutation="Dear Ms Fraser,")
+
+
+def test_paragraphs_before_the_first_number_answer_the_earlier_ones_each_by_subject(lex, nlp, settings, rules):
+    """A minister's letter answers the guides, then booking, then "Your third and fourth
+    recommendations ...": what comes before the first number answers 1 and 2, a paragraph each
+    (before, both were read off all of it, the apology for consulting CalMac included)."""
+    got = answers(FERRY_REPLY, lex, nlp, settings, rules, labels={k: int(k) for k in FERRY_RECS}, rec_texts=FERRY_RECS)
+    assert got["1"] == ("topic", ["Transport Scotland has varied the ferry contract so that CalMac must publish an "
+                                  "accessibility guide for each vessel and each port by 30 September."])
+    assert got["2"][0] == "topic" and got["2"][1][0].startswith("On booking assistance")
+    assert not any("apologise" in s for lab in "12" for s in got[lab][1])
+
+
+def test_a_preamble_only_one_earlier_recommendation_is_about_answers_them_all_whole(lex, nlp, settings, rules):
+    """Where only one of those before the first number has a paragraph about it (a reply keyed by
+    concerns sent to others too, or one answering in two paragraphs of which one shares the words),
+    what precedes the number still answers each of them whole."""
+    text = FERRY_REPLY.replace("On booking assistance, I recognise how frustrating it is for passengers to book a "
+                               "ticket online and then telephone. ", "")
+    got = answers(text, lex, nlp, settings, rules, labels={k: int(k) for k in FERRY_RECS}, rec_texts=FERRY_RECS)
+    assert got["1"][0] == got["2"][0] == "preamble" and got["1"][1] == got["2"][1]
+
+
 def test_a_lone_thank_you_is_not_a_preamble(lex, nlp, settings, rules):
     text = reply("Thank you for your report.", "Concern 2", "The script now asks every caller whether they can get up.",
                  salutation="Dear Coroner,", name="Karen Lyle")

@@ -487,8 +487,21 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         first = min(openers, default=lo)  # a reply of tagged paragraphs only has no preamble to read
         numbered = [labels.get(lab) for labs in openers.values() for lab in labs if labels.get(lab)]
         before = [u for u in all_units if u[0] < first and u[2] > 0]
-        for lab, num in labels.items():
-            if lab not in out and numbered and num < min(numbered) and len(before) >= 2:
+        early = [lab for lab, num in labels.items() if lab not in out and numbered and num < min(numbered)]
+        if len(early) > 1 and len(before) >= 2:
+            # two or more answered before the first number ("Your third and fourth recommendations
+            # ..." after a paragraph on guides and one on booking): each takes the paragraph about
+            # it, as in a reply with no numbers, where each of them has one; otherwise the preamble
+            # answers them whole ("In the weeks after the inquest ..." and "The agreement sets out
+            # ..." both answer a fourth concern)
+            split = dict(out)
+            _by_paragraph(text, [b for b in blocks if b.end <= first], all_units, labels, rec_texts, split, stop)
+            if all(lab in split for lab in early):
+                out = split
+                taken = {u[0] for a in out.values() for u in a.units}
+                before = [u for u in before if u[0] not in taken]
+        for lab in early:
+            if lab not in out and len(before) >= 2:
                 base = before[0][2]
                 out[lab] = Answer(tuple((a, z, p - base) for a, z, p in before), "preamble", None, before[0][0])
         # "Your first recommendation asks ..." runs on to the next number it names; a paragraph after
