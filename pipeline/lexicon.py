@@ -47,6 +47,10 @@ class StanceCue:
     # cues this one reads better where their matches overlap: "it is for local authorities to
     # consider" is a refusal, not the government's own "to consider"
     overrides: frozenset[str] = frozenset()
+    # a cue that reads an answer only to a recommendation asking for it: "I will write to the
+    # Committee with a further update" does what "provide the Committee with an update" asks, and
+    # elsewhere only promises news
+    asked: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ def _load_cues(path: Path) -> tuple[StanceCue, ...]:
                 pattern=_compile(obj["pattern"], path), weight=float(obj.get("weight", 1.0)),
                 negatable=bool(obj.get("negatable", False)),
                 overrides=frozenset(obj.get("overrides", ())),
+                asked=_compile(obj["asked"], path) if obj.get("asked") else None,
             ))
         except (ValueError, KeyError, TypeError) as exc:
             raise LexiconError(f"[E103] {path}:{n}: bad stance cue: {exc}") from exc

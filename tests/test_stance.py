@@ -398,6 +398,33 @@ def test_bringing_a_report_to_one_s_own_staff_s_attention_passes_nothing_on(pass
     assert "noted:passed-on" not in verdict(passage, nlp, lex, settings).cues
 
 
+UPDATE_PROMISED = ("I will write to the Committee again by the end of March 2027 with a further update on each of "
+                   "the recommendations.")
+
+
+@pytest.mark.parametrize(("rec_text", "fires"), [
+    ("The Ministry should provide the Committee with a further update on each of these recommendations.", True),
+    ("The Welsh Government should report back to this Committee within 12 months on progress.", True),
+    ("The Department should send the Committee a written update every six months.", True),
+    # asked for something else, the promise of news is no more than that
+    ("The Ministry should publish completion rates for unpaid work each quarter.", False),
+    (None, False),
+])
+def test_a_promised_update_does_what_a_recommendation_asking_for_one_asks(rec_text, fires, nlp, lex, settings):
+    """"I will write to the Committee again ... with a further update" answers "provide the
+    Committee with a further update" by doing it (before, "further update" read as news to come:
+    deferred); to any other recommendation it only promises news."""
+    cues = verdict(UPDATE_PROMISED, nlp, lex, settings, rec_text).cues
+    assert ("accepted:promised-update" in cues) is fires
+    assert ("deferred:in-due-course" in cues) is not fires
+
+
+def test_refusing_an_update_asked_for_is_no_promise(nlp, lex, settings):
+    cues = verdict("We will not provide the Committee with a separate progress report.", nlp, lex, settings,
+                   "The Department should provide the Committee with a progress report every six months.").cues
+    assert "accepted:promised-update" not in cues and "rejected:not:promised-update" in cues
+
+
 @pytest.mark.parametrize(("passage", "cue"), [
     ("We do not think the current funding model is sustainable in the long term.", "rejected:"),
     ("We agree with the Committee, and we think it would be better to start this work now.", "rejected:"),

@@ -84,12 +84,14 @@ _STATUS = r"(?:fully |partly |partially |not )?(?:agreed|accepted|rejected|noted
 _OPTIONS = re.compile(rf"\b{_STATUS}(?:\s*/\s*{_STATUS}\b){{1,4}}", re.I)
 
 
-def sentence_cues(sent: str, lex: Lexicons) -> list[tuple]:
+def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list[tuple]:
     """The cues that fire in one sentence, with their matches; a cue that reads the words
-    better hides the ones it overrides where they overlap."""
+    better hides the ones it overrides where they overlap. A cue that answers one kind of
+    recommendation fires only where ``rec_text`` is of that kind."""
     if "/" in sent:
         sent = _OPTIONS.sub(lambda m: " " * len(m.group(0)), sent)
-    matches = [(cue, m) for cue in lex.stance_cues if (m := cue.pattern.search(sent))]
+    matches = [(cue, m) for cue in lex.stance_cues
+               if (cue.asked is None or (rec_text and cue.asked.search(rec_text))) and (m := cue.pattern.search(sent))]
     hidden = {cue.name for over, om in matches if over.overrides
               for cue, m in matches if cue.name in over.overrides and m.start() < om.end() and om.start() < m.end()}
     return [(cue, m) for cue, m in matches if cue.name not in hidden]
@@ -109,7 +111,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         # "X but Y": what follows the "but" is what the writer stands by; so is what
         # follows the comma of "Whilst we acknowledge X, Y"
         turn = _CONCESSIVE.match(sent) or _CONTRAST.search(sent)
-        for cue, m in sentence_cues(sent, lex):
+        for cue, m in sentence_cues(sent, lex, rec_text):
             label, name = StanceLabel(cue.label), cue.name
             if cue.negatable and _negated(sent, m, lex):
                 label, name = StanceLabel.rejected, f"not:{cue.name}"
