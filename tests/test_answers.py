@@ -641,6 +641,33 @@ def test_a_preamble_only_one_earlier_recommendation_is_about_answers_them_all_wh
     assert got["1"][0] == got["2"][0] == "preamble" and got["1"][1] == got["2"][1]
 
 
+GAS_RECS = {"1": "Retailers who sell kitchen installations that include gas work should say who will do the gas work "
+                 "and check that the installer is registered.",
+            "2": "Reports of illegal gas work made to the Register should be investigated promptly and the backlog of "
+                 "reports awaiting investigation cleared."}
+GAS_REPLY = reply(
+    "Thank you for your report of 3 March about the death of Mr Q.",
+    "Turning first to what you say about retailers who sell kitchen installations that include gas work, those "
+    "matters are for the retailers themselves and for Trading Standards.",
+    "As to the report of illegal gas work about Mr Carrow, it should not have waited eight months for "
+    "investigation, and the backlog of reports awaiting investigation rose to 1,900.",
+    "In June the Board commissioned an independent review, which will look at how each one is prioritised.",
+    "I will write to you again once the Board has considered the review.",
+    "I hope this is helpful.", salutation="Dear Coroner,", name="Ruth Allen")
+
+
+def test_an_answer_opened_by_its_topic_runs_on_to_the_next_topic(lex, nlp, settings, rules):
+    """A reply in prose takes the concerns in turn ("Turning first to ...", "As to the report about
+    Mr Carrow ..."): the review commissioned and the promise to write again are the answer to the
+    second, though only its first paragraph names the subject (before, the answer stopped there and
+    read as an apology). The closing courtesy answers nothing."""
+    got = answers(GAS_REPLY, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=GAS_RECS)
+    assert got["2"][0] == "topic"
+    assert got["2"][1][0].startswith("As to the report") and len(got["2"][1]) == 3
+    assert got["2"][1][-1] == "I will write to you again once the Board has considered the review."
+    assert got["1"][1] == [GAS_REPLY.split("\n\n")[2]]
+
+
 def test_a_lone_thank_you_is_not_a_preamble(lex, nlp, settings, rules):
     text = reply("Thank you for your report.", "Concern 2", "The script now asks every caller whether they can get up.",
                  salutation="Dear Coroner,", name="Karen Lyle")

@@ -516,8 +516,46 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
         return out, not by_topic
     _by_paragraph(text, blocks, all_units, labels, rec_texts, out, stop)
+    _run_on(text, blocks, all_units, out)
     _by_subject(text, all_units, labels, rec_texts, out, stop)
     return out, False
+
+
+# a reply in prose taking the concerns in turn opens each answer with the topic: "As to the report
+# about Mr Carrow ...", "Turning to the training of fitters ..."
+_TOPIC_OPENER = re.compile(r"^\W*(?:turning\s+(?:first\s+|next\s+|now\s+|finally\s+)?to|as\s+(?:to|for|regards)\s|"
+                           r"with\s+(?:regard|respect)\s+to|in\s+(?:relation|respect)\s+to|regarding\s|"
+                           r"on\s+the\s+(?:question|issue|matter|subject)\s+of|finally,\s)", re.I)
+
+
+def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str, Answer]) -> None:
+    """An answer by subject whose paragraph opens with its topic ("As to the report about Mr Carrow
+    ...") runs on over the paragraphs after it that no answer has taken, up to the next topic, the
+    reply's closing courtesies or its sign-off: the review commissioned and the promise to write
+    again are the answer, though only the first paragraph names the subject."""
+    starts = [u[0] for u in all_units]
+    taken = {u[0] for a in out.values() for u in a.units}
+    for lab, a in list(out.items()):
+        if a.how != "topic" or not _TOPIC_OPENER.match(text[a.units[0][0]:a.units[0][1]]):
+            continue
+        k = next((i for i, b in enumerate(blocks) if b.start <= a.units[0][0] < b.end), None)
+        if k is None or any(not (blocks[k].start <= x < blocks[k].end) for x, _, _ in a.units):
+            continue  # not one paragraph taken whole
+        more: list[Unit] = []
+        for b in blocks[k + 1:]:
+            mine = all_units[bisect_left(starts, b.start):bisect_left(starts, b.end)]
+            if not mine:
+                continue
+            first = text[mine[0][0]:mine[0][1]]
+            if any(u[0] in taken for u in mine) or not is_prose(b.text) or _TOPIC_OPENER.match(first) \
+                    or _OPENING.search(first) or any(_COURTESY.search(text[x:y]) or _THANKS.search(text[x:y])
+                                                     for x, y, _ in mine):
+                break
+            more += mine
+        if more:
+            base = more[0][2] - (a.units[-1][2] + 1)
+            out[lab] = Answer(a.units + tuple((x, y, p - base) for x, y, p in more), a.how, a.xref, a.opens)
+            taken |= {u[0] for u in more}
 
 
 def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_texts: dict[str, str | None],
