@@ -668,6 +668,16 @@ def test_an_answer_opened_by_its_topic_runs_on_to_the_next_topic(lex, nlp, setti
     assert got["1"][1] == [GAS_REPLY.split("\n\n")[2]]
 
 
+def test_an_answer_opened_by_restating_the_concern_runs_on_to_the_next(lex, nlp, settings, rules):
+    """"Your report raises matters for us. The first is that ..." where the report never says
+    which of its concerns are ours: the paragraph restating the first is found by its words, and
+    the working group set up in the paragraph after it is the answer too."""
+    text = GAS_REPLY.replace("Turning first to what you say about", "Your report raises matters for us.\n\n"
+                             "The first is about").replace("As to the report of", "The second is that the report of")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=GAS_RECS)
+    assert got["2"][1][0].startswith("The second is that") and len(got["2"][1]) == 3
+
+
 def test_a_lone_thank_you_is_not_a_preamble(lex, nlp, settings, rules):
     text = reply("Thank you for your report.", "Concern 2", "The script now asks every caller whether they can get up.",
                  salutation="Dear Coroner,", name="Karen Lyle")

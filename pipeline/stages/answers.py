@@ -525,7 +525,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
 # about Mr Carrow ...", "Turning to the training of fitters ..."
 _TOPIC_OPENER = re.compile(r"^\W*(?:turning\s+(?:first\s+|next\s+|now\s+|finally\s+)?to|as\s+(?:to|for|regards)\s|"
                            r"with\s+(?:regard|respect)\s+to|in\s+(?:relation|respect)\s+to|regarding\s|"
-                           r"on\s+the\s+(?:question|issue|matter|subject)\s+of|finally,\s)", re.I)
+                           r"on\s+the\s+(?:question|issue|matter|subject)\s+of|finally,\s|"
+                           # "Your report raises two matters for BAPEN ... The first is that ...", where
+                           # the report does not say which of its concerns those are
+                           r"the\s+(?:first|second|third|fourth|fifth|sixth|next|other|last|final)\s+"
+                           r"(?:(?:concern|matter|point|issue)\s+)?(?:is|was|concerns|relates)\b)", re.I)
 
 
 def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str, Answer]) -> None:
