@@ -1134,6 +1134,24 @@ def test_a_web_page_s_footer_under_a_report_stays_with_the_report(lex):
     assert segs[1].kind is Kind.reply
 
 
+@pytest.mark.parametrize("opening", [
+    "This is my reply to your report after Ethan's inquest.",
+    "Please find our response to your Regulation 28 report below.",
+    "Here is our full reply to your report and its concerns.",
+])
+def test_an_e_mail_that_says_it_is_the_reply_to_the_report_is_a_reply(opening, lex):
+    """A small firm's director writes "This is my reply to your report after Ethan's inquest." and
+    no "Thank you for your report": before, the e-mail was read as a new letter, so the two
+    letters under it answered it and not the report, and none of the six concerns had a stance."""
+    text = (pfd_report("{n}. The apprentice fed the chipper alone, number {n}.")
+            + "Dated 14 March 2031\n\nR Thackeray\nSenior Coroner\n\n"
+              "From: Neil Darby <neil@treecare.example.co.uk>\nSent: 02 May 2031 21:14\n"
+              "To: Coroners <coroners@example.gov.uk>\nSubject: Ethan Marlow\n\nDear Mr Thackeray,\n\n"
+            + opening + " Nobody now uses a chipper until they have the certificate for it.\n\nNeil Darby\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2 and segs[1].kind is Kind.reply
+
+
 def test_a_link_in_a_letterhead_is_no_page_footer(lex):
     """A trust's letterhead may carry its web address as a link ("[www.northbeam.nhs.uk](...)"): it is
     the letter's own, not a web page's footer, and the reply starts where it would without it."""
