@@ -1262,3 +1262,25 @@ def test_a_reply_s_ordinal_with_no_noun_names_one_of_the_matters_it_counted(body
     refs = R.find_refs(text, seg, rules)
     assert [r.label for r in refs] == expected
     assert all(r.ordinal and r.counted for r in refs)
+
+
+BARE_NAMES = ("The MATTERS OF CONCERN are as follows.\n\nKestrel Hospitals NHS Foundation Trust (Screening Hub)\n\n"
+              "1. The Hub closes the episode after one reminder letter.\n\n"
+              "2. Returned post is entered on a spreadsheet and nothing more is done.\n\n"
+              "Brook Lane Medical Practice\n\n3. The change of address was recorded as a note.\n\n"
+              "NHS England\n\n4. The national programme sets no standard for returned post.")
+
+
+def test_bodies_named_alone_on_their_lines_send_the_concerns_under_them(lex, rules):
+    """A concerns list split by each body's name alone on its line, with no "To" or colon: the
+    Trust's, the practice's and NHS England's concerns (before, every reply was keyed by all of them,
+    so NHS England's "The first is ..." was concern 1)."""
+    assert addressees(BARE_NAMES, lex, rules) == {
+        "1": "Kestrel Hospitals NHS Foundation Trust (Screening Hub)",
+        "2": "Kestrel Hospitals NHS Foundation Trust (Screening Hub)",
+        "3": "Brook Lane Medical Practice", "4": "NHS England"}
+
+
+def test_one_body_named_over_the_whole_list_sends_nothing(lex, rules):
+    body = BARE_NAMES.replace("Brook Lane Medical Practice\n\n", "").replace("NHS England\n\n", "")
+    assert set(addressees(body, lex, rules).values()) == {None}

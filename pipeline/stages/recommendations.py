@@ -589,11 +589,33 @@ def _heading_text(line: str) -> str:
     return clean(line) or ""
 
 
+# a body's name alone on its line: "Brook Lane Medical Practice", "NHS England", "Tamebridge and
+# Aldersey Hospitals NHS Foundation Trust (Tamebridge Bowel Cancer Screening Hub)"
+_BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
+_NAME_WORD = re.compile(_BODY_WORD.pattern[:-3] + r"|association|institute|federation|register|regulator|england|"
+                        r"wales|scotland|ltd)\b", re.I)
+
+
+def _bare_names(blocks: list[Block], refs: list[Ref]) -> list[tuple[Block, str]]:
+    """A concerns list split by the bodies' names alone on their lines, each over the first of its
+    numbered concerns (two at least, so one name over the whole list, or a line of a letterhead,
+    sends nothing)."""
+    opens = {r.block_start for r in refs if r.anchor}
+    out = []
+    for b, nxt in zip(blocks, blocks[1:]):
+        name = clean(b.lines[0].text) or ""
+        if len(b.lines) == 1 and nxt.start in opens and _BARE_NAME.match(name) and _NAME_WORD.search(name) \
+                and len(name.split()) <= 14 and not MODAL.search(name):
+            out.append((b, name))
+    return out if len(out) >= 2 else []
+
+
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
     """Each concern with the body its heading sends it to; a heading over an unnumbered
     paragraph gives that paragraph the next number."""
     heads = [(b, _SHOULD_TAIL.sub("", _ACROSS_LEAD.sub("all of ", _ADDRESSEE_LEAD.sub("", m.group(0).strip(" :")))).strip())
              for b in blocks for m in [addressee.match(_heading_text(b.lines[0].text))] if m]
+    heads = heads or _bare_names(blocks, refs)
     if not heads:
         return refs
     out = []
