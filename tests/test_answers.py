@@ -678,6 +678,38 @@ def test_an_answer_opened_by_restating_the_concern_runs_on_to_the_next(lex, nlp,
     assert got["2"][1][0].startswith("The second is that") and len(got["2"][1]) == 3
 
 
+TRAINING = ("On training, I share the Committee's concern that too few people are entering the profession, and "
+            "the Committee's second and third recommendations both address this. The Department will provide "
+            "£3.8 million to the trainee programme. I am not in a position to commit funding for later years.")
+
+
+def test_a_paragraph_whose_first_sentence_ends_naming_what_it_takes_up_answers_them(lex, nlp, settings, rules):
+    """"..., and the Committee's second and third recommendations both address this." ends the
+    paragraph's first sentence: the paragraph is their answer, and not part of the answer to the
+    first recommendation above it (before, the first took it and the others had that sentence)."""
+    text = reply("Turning to the Committee's first recommendation, the Regulator has begun an assessment of the "
+                 "workforce. It will be published in November.", TRAINING, salutation="Dear Lord Chair,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3})
+    assert got["2"] == got["3"]
+    assert got["2"][1][-1] == "I am not in a position to commit funding for later years."
+    assert not any("trainee" in s for s in got["1"][1])
+
+
+def test_a_recommendation_named_in_passing_in_a_paragraph_s_first_sentence_takes_the_paragraph(
+        lex, nlp, settings, rules):
+    """"The Service agrees that a joint protocol would help, and officers have met DAERA twice
+    since the Committee's session (recommendation 3)." opens a paragraph whose other sentences say
+    the work waits on DAERA's review: they answer it too (before, only the first sentence did)."""
+    text = reply("The Service agrees that a joint protocol with DAERA would help investigators, and officers have met "
+                 "its Veterinary Service twice since the Committee's session (recommendation 3). DAERA has asked "
+                 "that work on a protocol wait until its review is known. We will take the protocol forward once "
+                 "that review has concluded.", "Recommendation 2\nThe Service has published the figures.",
+                 salutation="Dear Chair,")
+    got = answers(text, lex, nlp, settings, rules, labels={"2": 2, "3": 3})
+    assert got["3"][0] == "inline"
+    assert got["3"][1][-1] == "We will take the protocol forward once that review has concluded."
+
+
 def test_a_lone_thank_you_is_not_a_preamble(lex, nlp, settings, rules):
     text = reply("Thank you for your report.", "Concern 2", "The script now asks every caller whether they can get up.",
                  salutation="Dear Coroner,", name="Karen Lyle")

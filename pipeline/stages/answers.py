@@ -461,7 +461,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         k = bisect_right(starts, r.start) - 1
         unit = all_units[k] if k >= 0 and r.start < all_units[k][1] else None
         if unit is not None:
-            out[r.label] = Answer(((unit[0], unit[1], 0),), "inline", None, unit[0])
+            out[r.label] = Answer(_opening_paragraph(all_units, k, body_refs, out) or ((unit[0], unit[1], 0),),
+                                  "inline", None, unit[0])
     # an answer that only restates the concern ("Your second concern relates to ...", "you
     # commented that ...") is answered by the paragraph after it
     stops = sorted(set(openers) | ends | {r.start for r in body_refs})
@@ -560,6 +561,22 @@ def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str
             base = more[0][2] - (a.units[-1][2] + 1)
             out[lab] = Answer(a.units + tuple((x, y, p - base) for x, y, p in more), a.how, a.xref, a.opens)
             taken |= {u[0] for u in more}
+
+
+def _opening_paragraph(all_units: list[Unit], k: int, refs: list[Ref], out: dict[str, Answer]) -> tuple | None:
+    """The whole paragraph whose first sentence names a recommendation in passing ("On training, I
+    share the Committee's concern ..., and the Committee's second and seventh recommendations both
+    address this."), where no other sentence of it names another and no answer has taken it: the
+    funding and places that follow are the answer. None where the sentence is not the first."""
+    a, z, p = all_units[k]
+    if k > 0 and all_units[k - 1][2] == p:
+        return None
+    mine = [u for u in all_units[k:] if u[2] == p]
+    taken = {u[0] for ans in out.values() for u in ans.units}
+    named = {r.label for r in refs if a <= r.start < z}
+    if any(u[0] in taken for u in mine) or any(r.label not in named for r in refs if z <= r.start < mine[-1][1]):
+        return None
+    return tuple((x, y, 0) for x, y, _ in mine)
 
 
 def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_texts: dict[str, str | None],
@@ -895,7 +912,7 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
     for k, ln in enumerate(b.lines):
         if not ln.start <= r.start <= ln.end:
             continue
-        if _cited_first(text, b.start, r):
+        if _cited_first(text, b.start, r) or _closes_opening(text, b.start, r):
             # "You recommended that the Department ... (Recommendation 4). I have considered ...":
             # a paragraph that restates a recommendation in its first sentence and cites it there
             return b.lines[0]
@@ -919,6 +936,18 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'‘“(]")
 # the sentence restates what was asked: "You recommended that ...", "The Committee also asked for ..."
 _RESTATES_ASK = re.compile(r"\b(?:recommend(?:ed|s)?|ask(?:ed|s)|call(?:ed|s) for|propos(?:ed|es)|urg(?:ed|es)|"
                            r"suggest(?:ed|s)|want(?:ed|s))\b", re.I)
+
+
+# "..., and the Committee's second and seventh recommendations both address this."
+_CLOSES = re.compile(r"\s*(?:(?:both|all|each|also|together)\s+)?(?:address|concern|cover|deal\s+with|relate\s+to|"
+                     r"are\s+about|is\s+about|touch\s+on)(?:es|s)?\s+(?:this|that|it|these|them)\s*[.:]", re.I)
+
+
+def _closes_opening(text: str, start: int, r: Ref) -> bool:
+    """The paragraph's first sentence ends by naming what it takes up ("On training, I share the
+    Committee's concern that too few people are entering the profession, and the Committee's
+    second and seventh recommendations both address this."): the paragraph answers them."""
+    return _CLOSES.match(text, r.end) is not None and _SENTENCE_BREAK.search(text, start, r.start) is None
 
 
 def _cited_first(text: str, start: int, r: Ref) -> bool:
