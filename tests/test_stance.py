@@ -419,6 +419,23 @@ def test_a_promised_update_does_what_a_recommendation_asking_for_one_asks(rec_te
     assert ("deferred:in-due-course" in cues) is not fires
 
 
+REVIEW_BEGUN = "In June 2032 I asked Sport Wales to carry out a review of the Free Swimming Initiative."
+
+
+@pytest.mark.parametrize(("rec_text", "fires"), [
+    ("The Welsh Government should review the Free Swimming Initiative within a year.", True),
+    ("The Scottish Government should commission an independent evaluation of the scheme.", True),
+    # a review and then action: starting the review does only the first part
+    ("COPFS should review the staffing of the team and take action to reduce the backlog.", False),
+    ("The Welsh Government should fund free swimming for every child.", False),
+])
+def test_starting_a_review_does_what_a_recommendation_asking_for_one_asks(rec_text, fires, nlp, lex, settings):
+    """"I asked Sport Wales to carry out a review" does what "should review the Free Swimming
+    Initiative" asks; to a recommendation that asks for something else, or for a review and then
+    action, a review is still only the first step (or a wait)."""
+    assert ("accepted:asked-review-begun" in verdict(REVIEW_BEGUN, nlp, lex, settings, rec_text).cues) is fires
+
+
 def test_refusing_an_update_asked_for_is_no_promise(nlp, lex, settings):
     cues = verdict("We will not provide the Committee with a separate progress report.", nlp, lex, settings,
                    "The Department should provide the Committee with a progress report every six months.").cues
