@@ -631,6 +631,21 @@ def test_paragraphs_before_the_first_number_answer_the_earlier_ones_each_by_subj
     assert not any("apologise" in s for lab in "12" for s in got[lab][1])
 
 
+def test_splitting_the_preamble_by_subject_takes_no_later_recommendation(lex, nlp, settings, rules):
+    """A paragraph before the first number that is about a later recommendation (staff met in Oban)
+    is not that one's answer: the training made mandatory after the numbered paragraph is."""
+    recs = dict(FERRY_RECS, **{"5": "CalMac should train all port and vessel staff in disability awareness every "
+                                     "year, with refresher training for ferry crews."})
+    text = FERRY_REPLY.replace("Your third and fourth", "I met CalMac port and vessel staff and ferry crews in Oban "
+                               "last month and heard directly about their experience of disability on the "
+                               "network.\n\nYour third and fourth").replace(
+        "I will write once it has been agreed.", "I will write once it has been agreed.\n\nCalMac will make "
+        "disability awareness training mandatory for all staff from April, with annual refresher training for crews.")
+    got = answers(text, lex, nlp, settings, rules, labels={k: int(k) for k in recs}, rec_texts=recs)
+    assert got["5"][1] == ["CalMac will make disability awareness training mandatory for all staff from April, with "
+                           "annual refresher training for crews."]
+
+
 def test_a_preamble_only_one_earlier_recommendation_is_about_answers_them_all_whole(lex, nlp, settings, rules):
     """Where only one of those before the first number has a paragraph about it (a reply keyed by
     concerns sent to others too, or one answering in two paragraphs of which one shares the words),
@@ -668,10 +683,22 @@ def test_an_answer_opened_by_its_topic_runs_on_to_the_next_topic(lex, nlp, setti
     assert got["1"][1] == [GAS_REPLY.split("\n\n")[2]]
 
 
+@pytest.mark.parametrize("last", ["A copy of this letter has been sent to Mr Q's family.",
+                                  "Retailers who sell kitchen installations must check that the installer is "
+                                  "registered, and Trading Standards will look at those who do not."])
+def test_an_answer_opened_by_its_topic_stops_at_a_note_of_copies_or_another_subject(last, lex, nlp, settings, rules):
+    """The run stops at "A copy of this letter has been sent to ..." and at a paragraph more about
+    another concern than its own."""
+    text = GAS_REPLY.replace("I will write to you again once the Board has considered the review.",
+                             "I will write to you again once the Board has considered the review.\n\n" + last)
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=GAS_RECS)
+    assert got["2"][1][-1] == "I will write to you again once the Board has considered the review."
+
+
 def test_an_answer_opened_by_restating_the_concern_runs_on_to_the_next(lex, nlp, settings, rules):
     """"Your report raises matters for us. The first is that ..." where the report never says
-    which of its concerns are ours: the paragraph restating the first is found by its words, and
-    the working group set up in the paragraph after it is the answer too."""
+    which of its concerns are ours: the paragraph restating the second is found by its words, and
+    the review commissioned and the promise to write again after it are the answer too."""
     text = GAS_REPLY.replace("Turning first to what you say about", "Your report raises matters for us.\n\n"
                              "The first is about").replace("As to the report of", "The second is that the report of")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=GAS_RECS)
@@ -693,6 +720,25 @@ def test_a_paragraph_whose_first_sentence_ends_naming_what_it_takes_up_answers_t
     assert got["2"] == got["3"]
     assert got["2"][1][-1] == "I am not in a position to commit funding for later years."
     assert not any("trainee" in s for s in got["1"][1])
+
+
+@pytest.mark.parametrize(("named", "labs"), [
+    ("second and third recommendations both deal with this", ["2", "3"]),
+    ("second recommendation deals with this", ["2"]),
+    ("second recommendation relates to this", ["2"]),
+])
+def test_each_recommendation_a_paragraph_s_first_sentence_names_takes_the_whole_paragraph(named, labs, lex, nlp,
+                                                                                        settings, rules):
+    """"... the Committee's second and third recommendations both deal with this." (or "the
+    second recommendation deals with this"): the paragraph answers each of them alike."""
+    text = reply("Turning to the Committee's first recommendation, the Regulator has begun an assessment of the "
+                 "workforce. It will be published in November.",
+                 TRAINING.replace("second and third recommendations both address this", named),
+                 salutation="Dear Lord Chair,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3})
+    for lab in labs:
+        assert got[lab] == got["2"]
+        assert got[lab][1][0].startswith("On training") and got[lab][1][-1].endswith("later years.")
 
 
 def test_a_recommendation_named_in_passing_in_a_paragraph_s_first_sentence_takes_the_paragraph(

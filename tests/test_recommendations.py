@@ -1251,6 +1251,11 @@ def test_only_a_body_takes_a_concern_in_an_assignment_sentence(sentence, want, l
                  [], id="no-count"),
     pytest.param("Your report raises two matters for us.\n\nThe third is that the form is late. We disagree.",
                  [], id="beyond-the-count"),
+    # the writer's own count, not what the report raised
+    pytest.param("Our serious incident investigation identified three issues. The first was that the ward round was "
+                 "led by a locum. The second was that the family had no point of contact.", [], id="own-issues"),
+    pytest.param("I would like to make two points in response. The first is that the rota is safe.", [],
+                 id="own-points"),
 ])
 def test_a_reply_s_ordinal_with_no_noun_names_one_of_the_matters_it_counted(body, expected, lex, rules):
     """"You raised two matters with the Department. The first is that ...": "the first" and "the
@@ -1283,4 +1288,16 @@ def test_bodies_named_alone_on_their_lines_send_the_concerns_under_them(lex, rul
 
 def test_one_body_named_over_the_whole_list_sends_nothing(lex, rules):
     body = BARE_NAMES.replace("Brook Lane Medical Practice\n\n", "").replace("NHS England\n\n", "")
+    assert set(addressees(body, lex, rules).values()) == {None}
+
+
+def test_topic_headings_over_a_committee_s_recommendations_send_nothing(lex, rules):
+    """"Workforce planning in England" and "Hospital services" over a committee's numbered
+    recommendations are its topics, not bodies: no recommendation is sent to them (else a reply
+    answering 3 and 4 by subject would be matched to the first "heading" and lose them)."""
+    body = ("We share the concerns we heard and make the following recommendations:\n\nWorkforce planning in England\n\n"
+            "1. The Department should publish a workforce plan every two years.\n\n"
+            "2. The Department should fund 500 more training places.\n\nHospital services\n\n"
+            "3. NHS England should publish waiting times by hospital.\n\n"
+            "4. NHS England should end corridor care by 2027.")
     assert set(addressees(body, lex, rules).values()) == {None}

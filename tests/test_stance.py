@@ -378,7 +378,7 @@ def test_sharing_a_report_with_another_body_passes_it_on(nlp, lex, settings):
     "I have drawn this part of your report to the attention of the national clinical director.",
     "The Department has drawn the Committee's recommendation to the attention of the Minister of Education.",
     "I have asked officials to share the Committee's recommendation with the Local Government Association.",
-    "The Minister for Infrastructure has been made aware of your report.",
+    "We have made the Health and Safety Executive aware of your concerns.",
 ])
 def test_bringing_a_report_to_another_body_s_attention_passes_it_on(passage, nlp, lex, settings):
     """"Officials have made RQIA aware of the Committee's recommendation" and "drawn your report
@@ -392,9 +392,15 @@ def test_bringing_a_report_to_another_body_s_attention_passes_it_on(passage, nlp
     "We have drawn the findings to the attention of all staff.",
     "We have made staff aware of the concerns raised at the inquest.",
     "The Government will make the public aware of these risks.",
+    "All staff have been made aware of the concerns raised in your report.",
+    "We have made GPs and Practice Nurses aware of the findings of your report.",
+    "The Medical Director has made Ward Managers aware of the concerns raised in your report.",
+    "I have drawn your report to the attention of the Trust Board.",
+    "I have drawn your report to the attention of every ward manager.",
+    "I have drawn your report to the attention of the Executive Team.",
 ])
 def test_bringing_a_report_to_one_s_own_staff_s_attention_passes_nothing_on(passage, nlp, lex, settings):
-    """Telling one's own staff, or the public, acts on the recommendation."""
+    """Telling one's own staff, managers, board or GPs, or the public, acts on the recommendation."""
     assert "noted:passed-on" not in verdict(passage, nlp, lex, settings).cues
 
 
@@ -406,8 +412,11 @@ UPDATE_PROMISED = ("I will write to the Committee again by the end of March 2027
     ("The Ministry should provide the Committee with a further update on each of these recommendations.", True),
     ("The Welsh Government should report back to this Committee within 12 months on progress.", True),
     ("The Department should send the Committee a written update every six months.", True),
+    ("The Welsh Government should provide an annual update on its progress in implementing them.", True),
     # asked for something else, the promise of news is no more than that
     ("The Ministry should publish completion rates for unpaid work each quarter.", False),
+    ("The Department should publish an update to the 2019 statutory guidance.", False),
+    ("NHS England should carry out a regular update of the risk register.", False),
     (None, False),
 ])
 def test_a_promised_update_does_what_a_recommendation_asking_for_one_asks(rec_text, fires, nlp, lex, settings):

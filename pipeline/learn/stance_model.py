@@ -79,13 +79,15 @@ class StanceModel:
                        rule.cues + (f"model:{label}",), rule.scores, rule.best_unit)
 
 
-def features_for(text: str, answer, rule, lex) -> dict[str, float]:
-    """The features of one answer, from the lexicon's verdict on it."""
+def features_for(text: str, answer, rule, lex, rec_text: str | None = None) -> dict[str, float]:
+    """The features of one answer, from the lexicon's verdict on it (read, as the lexicon read it,
+    against the recommendation it answers: a cue that answers one kind of recommendation fires
+    only there)."""
     from pipeline.stages.stance import sentence_cues
 
     first_cues = []
     for a, z, _ in answer.units[:FIRST_UNITS]:
         sent = sentence_text(text[a:z])
-        first_cues += [f"{cue.label}:{cue.name}" for cue, _ in sentence_cues(sent, lex)]
+        first_cues += [f"{cue.label}:{cue.name}" for cue, _ in sentence_cues(sent, lex, rec_text)]
     return passage_features(text, list(answer.units), answer.how, rule.label.value, dict(rule.scores),
                             list(rule.cues), first_cues)

@@ -455,13 +455,14 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # a sentence naming a recommendation in passing answers it, where nothing else does; a
     # heading with nothing under it (a form's empty answer box) answers nothing
     opened = {lab for labs in openers.values() for lab in labs}
+    taken_before = {u[0] for a in out.values() for u in a.units}  # what the inline answers may not take
     for r in body_refs:
         if r.label in out or r.stated or (r.label in opened and heading_at.get(_line_start(text, r.start), False)):
             continue
         k = bisect_right(starts, r.start) - 1
         unit = all_units[k] if k >= 0 and r.start < all_units[k][1] else None
         if unit is not None:
-            out[r.label] = Answer(_opening_paragraph(all_units, k, body_refs, out) or ((unit[0], unit[1], 0),),
+            out[r.label] = Answer(_opening_paragraph(all_units, k, body_refs, taken_before) or ((unit[0], unit[1], 0),),
                                   "inline", None, unit[0])
     # an answer that only restates the concern ("Your second concern relates to ...", "you
     # commented that ...") is answered by the paragraph after it
@@ -498,7 +499,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             split = dict(out)
             _by_paragraph(text, [b for b in blocks if b.end <= first], all_units, labels, rec_texts, split, stop)
             if all(lab in split for lab in early):
-                out = split
+                out.update({lab: split[lab] for lab in early})  # a later one is answered after its number
                 taken = {u[0] for a in out.values() for u in a.units}
                 before = [u for u in before if u[0] not in taken]
         for lab in early:
@@ -517,7 +518,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
         return out, not by_topic
     _by_paragraph(text, blocks, all_units, labels, rec_texts, out, stop)
-    _run_on(text, blocks, all_units, out)
+    _run_on(text, blocks, all_units, out, rec_texts, stop)
     _by_subject(text, all_units, labels, rec_texts, out, stop)
     return out, False
 
@@ -533,13 +534,21 @@ _TOPIC_OPENER = re.compile(r"^\W*(?:turning\s+(?:first\s+|next\s+|now\s+|finally
                            r"(?:(?:concern|matter|point|issue)\s+)?(?:is|was|concerns|relates)\b)", re.I)
 
 
-def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str, Answer]) -> None:
+# a closing line about the letter itself: "A copy of this letter has been sent to Mr Q's family."
+_ABOUT_LETTER = re.compile(r"\b(?:cop(?:y|ies) of this (?:letter|e-?mail|response|reply)|(?:am|are) copying|"
+                           r"copied (?:this|to)|(?:may|will) be published|publication of this)\b", re.I)
+
+
+def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str, Answer],
+            rec_texts: dict[str, str | None], stop: frozenset[str]) -> None:
     """An answer by subject whose paragraph opens with its topic ("As to the report about Mr Carrow
-    ...") runs on over the paragraphs after it that no answer has taken, up to the next topic, the
-    reply's closing courtesies or its sign-off: the review commissioned and the promise to write
+    ...") runs on over the paragraphs after it that no answer has taken, up to the next topic, a
+    paragraph more about another recommendation than this one, the reply's closing courtesies,
+    a note of who has a copy, or its sign-off: the review commissioned and the promise to write
     again are the answer, though only the first paragraph names the subject."""
     starts = [u[0] for u in all_units]
     taken = {u[0] for a in out.values() for u in a.units}
+    wants = {lab: stems(t, stop) for lab, t in rec_texts.items() if t}
     for lab, a in list(out.items()):
         if a.how != "topic" or not _TOPIC_OPENER.match(text[a.units[0][0]:a.units[0][1]]):
             continue
@@ -552,9 +561,12 @@ def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str
             if not mine:
                 continue
             first = text[mine[0][0]:mine[0][1]]
+            words = stems(text[b.start:b.end], stop)
+            own = len(words & wants.get(lab, set()))
             if any(u[0] in taken for u in mine) or not is_prose(b.text) or _TOPIC_OPENER.match(first) \
-                    or _OPENING.search(first) or any(_COURTESY.search(text[x:y]) or _THANKS.search(text[x:y])
-                                                     for x, y, _ in mine):
+                    or _OPENING.search(first) or any(len(words & w) > own for o, w in wants.items() if o != lab) \
+                    or any(_COURTESY.search(text[x:y]) or _THANKS.search(text[x:y]) or _ABOUT_LETTER.search(text[x:y])
+                           for x, y, _ in mine):
                 break
             more += mine
         if more:
@@ -563,16 +575,16 @@ def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str
             taken |= {u[0] for u in more}
 
 
-def _opening_paragraph(all_units: list[Unit], k: int, refs: list[Ref], out: dict[str, Answer]) -> tuple | None:
-    """The whole paragraph whose first sentence names a recommendation in passing ("On training, I
-    share the Committee's concern ..., and the Committee's second and seventh recommendations both
-    address this."), where no other sentence of it names another and no answer has taken it: the
-    funding and places that follow are the answer. None where the sentence is not the first."""
+def _opening_paragraph(all_units: list[Unit], k: int, refs: list[Ref], taken: set[int]) -> tuple | None:
+    """The whole paragraph whose first sentence names a recommendation in passing ("The Service
+    agrees that a joint protocol would help, and officers have met DAERA twice (recommendation
+    3)."), where no other sentence of it names another and no answer by heading or number has
+    taken it (``taken``): what follows is the answer, to each recommendation that sentence names.
+    None where the sentence is not the first."""
     a, z, p = all_units[k]
     if k > 0 and all_units[k - 1][2] == p:
         return None
     mine = [u for u in all_units[k:] if u[2] == p]
-    taken = {u[0] for ans in out.values() for u in ans.units}
     named = {r.label for r in refs if a <= r.start < z}
     if any(u[0] in taken for u in mine) or any(r.label not in named for r in refs if z <= r.start < mine[-1][1]):
         return None
@@ -939,8 +951,8 @@ _RESTATES_ASK = re.compile(r"\b(?:recommend(?:ed|s)?|ask(?:ed|s)|call(?:ed|s) fo
 
 
 # "..., and the Committee's second and seventh recommendations both address this."
-_CLOSES = re.compile(r"\s*(?:(?:both|all|each|also|together)\s+)?(?:address|concern|cover|deal\s+with|relate\s+to|"
-                     r"are\s+about|is\s+about|touch\s+on)(?:es|s)?\s+(?:this|that|it|these|them)\s*[.:]", re.I)
+_CLOSES = re.compile(r"\s*(?:(?:both|all|each|also|together)\s+)?(?:(?:address|concern|cover)(?:es|s)?|deals?\s+with|"
+                     r"relates?\s+to|touch(?:es)?\s+on|(?:is|are)\s+about)\s+(?:this|that|it|these|them)\s*[.:]", re.I)
 
 
 def _closes_opening(text: str, start: int, r: Ref) -> bool:

@@ -130,7 +130,7 @@ _RESPONSE_BELOW = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?
 
 
 # the paper's label over each answer, alone on its line
-_RESPONSE_LABEL = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?(?:government(?:'s|’s)?|department(?:al)?|"
+_RESPONSE_HEAD = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?(?:government(?:'s|’s)?|department(?:al)?|"
                              r"ministry)\s+)?response\W*$", re.I)
 
 
@@ -152,7 +152,7 @@ def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
         # "4. We are concerned that ... (Paragraph 58)" over "Government response": a conclusion the
         # paper numbers among the recommendations and answers as one
         nxt = next(iter(below), None)
-        return tag is not None and nxt is not None and bool(_RESPONSE_LABEL.match(clean(nxt.lines[0].text) or ""))
+        return tag is not None and nxt is not None and bool(_RESPONSE_HEAD.match(clean(nxt.lines[0].text) or ""))
     if tag is not None or runs_on or _response_line(lines[1:]) is not None:
         return True
     nxt = below[0] if below else None
@@ -592,22 +592,32 @@ def _heading_text(line: str) -> str:
 # a body's name alone on its line: "Brook Lane Medical Practice", "NHS England", "Tamebridge and
 # Aldersey Hospitals NHS Foundation Trust (Tamebridge Bowel Cancer Screening Hub)"
 _BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
-_NAME_WORD = re.compile(_BODY_WORD.pattern[:-3] + r"|association|institute|federation|register|regulator|england|"
-                        r"wales|scotland|ltd)\b", re.I)
+_NAME_WORD = re.compile(r"\b(?:trust|board|council|icb|cic|agency|department|service|authority|police|constabulary|"
+                        r"office|ministry|commission|government|executive|limited|ltd|plc|llp|university|college|"
+                        r"group|partnership|nhs|practice|surgery|hospitals?|school|company|society|foundation|"
+                        r"association|institute|federation|register|regulator)\b", re.I)
+_NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
+_CONCERNS_LEAD = re.compile(r"\bconcerns?\b", re.I)
 
 
-def _bare_names(blocks: list[Block], refs: list[Ref]) -> list[tuple[Block, str]]:
-    """A concerns list split by the bodies' names alone on their lines, each over the first of its
-    numbered concerns (two at least, so one name over the whole list, or a line of a letterhead,
-    sends nothing)."""
+def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[Block, str]]:
+    """A coroner's concerns list split by the bodies' names alone on their lines ("Brook Lane
+    Medical Practice", "NHS England"), each over the first of its numbered concerns: proper names,
+    every word but "and", "of" and the like capitalised (not a topic heading, "Hospital services"
+    or "Workforce planning in England"), under a mention of the concerns, two at least (one name
+    over the whole list, or a line of a letterhead, sends nothing)."""
     opens = {r.block_start for r in refs if r.anchor}
     out = []
     for b, nxt in zip(blocks, blocks[1:]):
         name = clean(b.lines[0].text) or ""
+        words = [w for w in re.findall(r"[\w&'’-]+", name) if w.lower() not in _NAME_FILLER]
         if len(b.lines) == 1 and nxt.start in opens and _BARE_NAME.match(name) and _NAME_WORD.search(name) \
-                and len(name.split()) <= 14 and not MODAL.search(name):
+                and len(name.split()) <= 14 and not MODAL.search(name) and all(w[0].isupper() or w[0].isdigit()
+                                                                               for w in words):
             out.append((b, name))
-    return out if len(out) >= 2 else []
+    if len(out) < 2 or not _CONCERNS_LEAD.search(text, blocks[0].start, out[0][0].start):
+        return []
+    return out
 
 
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
@@ -615,7 +625,7 @@ def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re
     paragraph gives that paragraph the next number."""
     heads = [(b, _SHOULD_TAIL.sub("", _ACROSS_LEAD.sub("all of ", _ADDRESSEE_LEAD.sub("", m.group(0).strip(" :")))).strip())
              for b in blocks for m in [addressee.match(_heading_text(b.lines[0].text))] if m]
-    heads = heads or _bare_names(blocks, refs)
+    heads = heads or _bare_names(text, blocks, refs)
     if not heads:
         return refs
     out = []

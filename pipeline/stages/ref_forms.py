@@ -33,15 +33,17 @@ def word_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
 def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
     """"You raised two matters with the Department. The first is that ...": a reply taking the
     concerns sent to it in turn by ordinals whose noun is the count earlier in the reply (``lo``
-    is where the reply starts). Without the count, "The first is that ..." may be a reason or a
-    finding, so it names nothing."""
+    is where the reply starts), a count of what the report raised ("you raised", "your report
+    raises", "two concerns for us"). Without it, "The first is that ..." may be a reason, a finding
+    or one of the writer's own issues ("Our investigation identified three issues"), so it names
+    nothing."""
     out = []
     if rules.elided is None or rules.count_lead is None:
         return out
     for m in rules.elided.finditer(text, ln.start, ln.end):
         n = rules.ordinals[m.group("ords").lower()]
         counts = list(rules.count_lead.finditer(text, lo, m.start()))
-        count = rules.number_words[counts[-1].group("count").lower()] if counts else 0
+        count = rules.number_words[(counts[-1].group("count") or counts[-1].group("count2")).lower()] if counts else 0
         if n <= count:
             out.append(Ref(str(n), n, m.start("ords"), m.end("ords"), b.start, b.end,
                            anchored(text, b, m.start("ords")), is_heading(b), False, ordinal=True, counted=count))

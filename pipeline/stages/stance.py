@@ -227,7 +227,7 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
         if answer.how == "whole" and not v.cues:
             continue  # a reply that takes no position anywhere has not addressed what it never singles out
         if model is not None:
-            v = model.decide(features_for(text, answer, v, lex), v, (letter_id, lab))
+            v = model.decide(features_for(text, answer, v, lex, rec_texts.get(lab)), v, (letter_id, lab))
         discount = {"topic": TOPIC_DISCOUNT, "whole": WHOLE_DISCOUNT}.get(answer.how, 1.0)
         extra = (f"how:{answer.how}",) if answer.how != "heading" else ()
         verdicts[lab] = Verdict(v.label, round(v.confidence * discount, 3), v.evidence, extra + v.cues)
