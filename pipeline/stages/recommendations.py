@@ -120,9 +120,11 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
     return span, clean_text(" ".join(body.split()))
 
 
+# "Government response", "The Scottish Government's response", "Response": the paper's label over an answer
+_RESPONSE_WORDS = (r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?(?:government(?:'s|’s)?|department(?:al)?|"
+                   r"ministry)\s+)?response")
 # a committee's numbered recommendation quoted in its government response, and the answer under it
-_RESPONSE_BELOW = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?(?:government(?:'s|’s)?|department(?:al)?|"
-                             r"ministry)\s+)?response\b|^\W*(?:fully |partially |partly )?(?:accepted|agreed|not accepted|"
+_RESPONSE_BELOW = re.compile(_RESPONSE_WORDS + r"\b|^\W*(?:fully |partially |partly )?(?:accepted|agreed|not accepted|"
                              r"not agreed|rejected|noted|supported|disagreed?)\b"
                              # a table row's response cell, on the line under the recommendation's
                              r"|^\W*(?:done|completed?|implemented|in progress|on track|not started|under consideration)\b"
@@ -130,8 +132,7 @@ _RESPONSE_BELOW = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?
 
 
 # the paper's label over each answer, alone on its line
-_RESPONSE_HEAD = re.compile(r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?(?:government(?:'s|’s)?|department(?:al)?|"
-                             r"ministry)\s+)?response\W*$", re.I)
+_RESPONSE_HEAD = re.compile(_RESPONSE_WORDS + r"\W*$", re.I)
 
 
 def _answered_below(item_text: str, blocks: list[Block], bi: int) -> bool:
