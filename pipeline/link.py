@@ -169,13 +169,13 @@ def _own_ordinals(refs: list, raised: list[tuple[str, int]], counted_only: bool 
     recommendations" answering 5 and 6 are 5 and 6; "the third, fourth and fifth concerns"
     answering 3 to 5 stay as they are). With ``counted_only`` (``raised`` is all the letter
     raised, not those sent to the writer) only ordinals that follow a count are counted so."""
-    ords = [r for r in refs if r.ordinal and r.counted is None and not counted_only]
+    ords = [r for r in refs if r.ordinal and r.counted is None]
     own = {lab for lab, _ in raised}
-    whole = not ords or any(r.label in own for r in ords) or max(r.number for r in ords) > len(raised)
+    whole = counted_only or not ords or any(r.label in own for r in ords) or max(r.number for r in ords) > len(raised)
     # "You asked us to respond on two points. The first was ...": counted among its own, whatever
     # else the reply counts in the whole letter ("the problem you describe in your third concern")
     return [replace(r, label=raised[r.number - 1][0], number=raised[r.number - 1][1])
-            if r.ordinal and (r.counted is not None or not (whole or counted_only)) and r.number <= len(raised) else r
+            if r.ordinal and (r.counted is not None or not whole) and r.number <= len(raised) else r
             for r in refs]
 
 

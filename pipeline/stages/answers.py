@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice, takewhile
 from dataclasses import dataclass
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref
@@ -584,7 +585,7 @@ def _opening_paragraph(all_units: list[Unit], k: int, refs: list[Ref], taken: se
     a, z, p = all_units[k]
     if k > 0 and all_units[k - 1][2] == p:
         return None
-    mine = [u for u in all_units[k:] if u[2] == p]
+    mine = list(takewhile(lambda u: u[2] == p, islice(all_units, k, None)))  # units are in text order
     named = {r.label for r in refs if a <= r.start < z}
     if any(u[0] in taken for u in mine) or any(r.label not in named for r in refs if z <= r.start < mine[-1][1]):
         return None

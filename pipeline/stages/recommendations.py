@@ -578,9 +578,10 @@ _SHOULD_TAIL = re.compile(r"\s+(?:should|must)$", re.I)
 # a line set in bold on its own that names a body ("**To Mereby Urgent Care CIC**" on the judiciary's
 # page) is a heading, as a colon makes one in plain text; "**For Action**" and "**To Note**" are not
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^*_\n]+?)\1\s*$")
-_BODY_WORD = re.compile(r"\b(?:trust|board|council|icb|cic|agency|department|service|authority|police|constabulary|"
-                        r"office|ministry|commission|government|executive|limited|ltd|plc|llp|university|college|"
-                        r"group|partnership|nhs|practice|surgery|hospitals?|school|company|society|foundation)\b", re.I)
+_BODY_WORDS = (r"trust|board|council|icb|cic|agency|department|service|authority|police|constabulary|office|ministry|"
+               r"commission|government|executive|limited|ltd|plc|llp|university|college|group|partnership|nhs|practice|"
+               r"surgery|hospitals?|school|company|society|foundation")
+_BODY_WORD = re.compile(rf"\b(?:{_BODY_WORDS})\b", re.I)
 
 
 def _heading_text(line: str) -> str:
@@ -593,10 +594,7 @@ def _heading_text(line: str) -> str:
 # a body's name alone on its line: "Brook Lane Medical Practice", "NHS England", "Tamebridge and
 # Aldersey Hospitals NHS Foundation Trust (Tamebridge Bowel Cancer Screening Hub)"
 _BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
-_NAME_WORD = re.compile(r"\b(?:trust|board|council|icb|cic|agency|department|service|authority|police|constabulary|"
-                        r"office|ministry|commission|government|executive|limited|ltd|plc|llp|university|college|"
-                        r"group|partnership|nhs|practice|surgery|hospitals?|school|company|society|foundation|"
-                        r"association|institute|federation|register|regulator)\b", re.I)
+_NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator)\b", re.I)
 _NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
 _CONCERNS_LEAD = re.compile(r"\bconcerns?\b", re.I)
 

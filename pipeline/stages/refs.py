@@ -71,6 +71,7 @@ def load_rules(models_dir: Path) -> RecRules:
 
 def _rules(raw: dict) -> RecRules:
     num, join = raw["number"], raw["joiner"]
+    ords = "(?:" + "|".join(raw["ordinals"])
     # "Rec no.: 1", as an action plan's form labels its rows
     inline = raw["keyword"] + r"\s+(?:no\.?\s*:?\s*|number\s*:?\s*|#\s*)?(?P<nums>" + num + r"(?:" + join + num + r")*)(?![\w/])"
     c = lambda p, f=re.I: re.compile(p, f)
@@ -81,14 +82,14 @@ def _rules(raw: dict) -> RecRules:
         stated_heading=c(raw["stated_heading"].replace("NUM", num).replace("JOIN ", join)),
         parenthetical=c(raw["parenthetical"]), that_clause=c(raw["that_clause"]),
         report_subject=c(raw["report_subject"]), report_named=re.compile(raw["report_named"]),
-        ordinal_ref=c(raw["ordinal_ref"].replace("ORD", "(?:" + "|".join(raw["ordinals"]) + r"|\d{1,2}(?:st|nd|rd|th))")),
+        ordinal_ref=c(raw["ordinal_ref"].replace("ORD", ords + r"|\d{1,2}(?:st|nd|rd|th))")),
         word_ref=c(raw["word_ref"].replace("WORD", "(?:" + "|".join(raw["number_words"]) + ")")),
         ordinals={w: n for n, w in enumerate(raw["ordinals"], 1)},
         number_words={w: n for n, w in enumerate(raw["number_words"], 1)},
         assignment=c(raw["concern_assignment"]), recipients=c(raw["concern_recipients"]),
         respondents=c(raw["concern_respondents"]), askers=c(raw["concern_askers"]), counted=c(raw["concern_counted"]),
         next_body=c(raw["concern_next"]), powers=c(raw["concern_powers"]),
-        elided=c("(?m)" + raw["elided_ordinal"].replace("ORD", "(?:" + "|".join(raw["ordinals"]) + ")")),
+        elided=c("(?m)" + raw["elided_ordinal"].replace("ORD", ords + ")")),
         count_lead=c(raw["count_lead"]),
     )
 
