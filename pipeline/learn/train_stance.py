@@ -80,7 +80,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind27", "letters_blind27", "coroners_blind27",
                    "papers_blind28", "letters_blind28", "coroners_blind28",
                    "papers_blind29", "letters_blind29", "coroners_blind29",
-                   "papers_blind30", "letters_blind30", "coroners_blind30")
+                   "papers_blind30", "letters_blind30", "coroners_blind30",
+                   "papers_blind31", "letters_blind31", "coroners_blind31")
 LAYOUT_KEY = "expected.jsonl"
 
 
