@@ -1750,3 +1750,23 @@ def test_blockquotes_after_the_answers_head_nothing(lex, nlp, settings, rules):
                  "> The Trust should audit its discharge letters every quarter.", salutation="Dear Coroner,")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
     assert got and all(any("We have now introduced" in s for s in got[lab][1]) for lab in got)
+
+
+@pytest.mark.parametrize("intro", [
+    "I am replying to your report about the Kestwick bonfire display and how its stewards were trained on behalf of "
+    "the Society.",
+    "I am writing as Chair of Trustees of the Society in reply to your report about the Kestwick bonfire display "
+    "and how its stewards were trained.",
+    "I am writing on behalf of the Chief Executive in response to your report about the Kestwick bonfire display "
+    "and how its stewards were trained.",
+    "Please find below our response to your report about the Kestwick bonfire display and how its stewards were "
+    "trained.",
+])
+def test_the_writer_s_introduction_answers_no_concern_by_subject(intro, lex, nlp, settings, rules):
+    """The writer introducing themselves names the report's subject, as a reply's opening does,
+    and answers none of its concerns: one never mentioned again has not been addressed."""
+    text = reply(intro, "We have bought two more trench boxes for the drainage gangs.", salutation="Dear Madam,")
+    recs = {"4": "Stewards at the Kestwick bonfire display should be trained and briefed before the event.",
+            "5": "Trench boxes should be available to every drainage gang."}
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=recs)
+    assert "4" not in got
