@@ -1120,3 +1120,45 @@ def test_a_cue_does_not_read_an_account_of_practice_as_its_stance(passage, cue, 
     rule that holds until a step has been done or a decision made, what cannot be known, a step
     taken "then": none is the writer putting off, passing on or declining the recommendation."""
     assert not any(c.endswith(f":{cue}") for c in verdict(passage, nlp, lex, settings).cues)
+
+
+UPDATE_LETTER = """2 February 2026
+
+Dear Minister,
+
+We recommend that the Government:
+
+1.   sets up a fund for public interest local journalism; and
+2.   reports to the Committee in twelve months' time on the progress it has made.
+
+Yours sincerely,
+
+Jane Roe
+Chair
+
+Dear Ms Roe,
+
+Thank you for your letter of 2 February.
+
+The Government is not able to set up a new fund for public interest local journalism this year.
+
+I will write to the Committee again in March 2027 with an update on each of its recommendations.
+
+Yours sincerely,
+
+Sam Poe
+"""
+
+
+def test_the_sentence_doing_what_a_recommendation_asks_answers_it(nlp, lex, settings):
+    """"I will write to the Committee again ... with an update" shares too few words with "reports to
+    the Committee in twelve months' time on the progress it has made" to be found by subject, and
+    does just what it asks: it is that recommendation's answer, not the reply read whole."""
+    reply = segment(UPDATE_LETTER, lex)[1]
+    sentences = analyse(nlp, UPDATE_LETTER, [(reply.body_start, reply.body_end)], settings).sentences
+    texts = {"1": "sets up a fund for public interest local journalism",
+             "2": "reports to the Committee in twelve months' time on the progress it has made"}
+    got = {s.recommendation_number: s for s in stances(
+        UPDATE_LETTER, reply, "L2", "L1", [], [("1", 1), ("2", 2)], {"1": "r1", "2": "r2"}, sentences, lex, texts)}
+    assert got[2].stance is StanceLabel.accepted and "how:topic" in got[2].cues
+    assert got[2].evidence.startswith("I will write to the Committee again")

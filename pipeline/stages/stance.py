@@ -181,6 +181,24 @@ def _with_reply_wide(text: str, found: dict, whole, lex: Lexicons) -> dict:
     return out
 
 
+def _doing_what_was_asked(text: str, found: dict, whole, labels: dict[str, int], rec_texts: dict[str, str],
+                          lex: Lexicons) -> dict:
+    """A recommendation no answer singled out is answered by the sentences that do just what it
+    asks: "I will write to the Committee again in March 2027 with an update on each of its
+    recommendations" answers "reports to the Committee in twelve months' time on the progress it
+    has made", though the two share too few words to be matched by subject."""
+    out = dict(found)
+    for lab in labels:
+        rec = rec_texts.get(lab)
+        if lab in found or not rec:
+            continue
+        cues = [c for c in lex.stance_cues if c.asked is not None and c.asked.search(rec)]
+        hit = tuple(u for u in whole.units if any(c.pattern.search(sentence_text(text[u[0]:u[1]])) for c in cues))
+        if hit:
+            out[lab] = answers_mod.Answer(hit, "topic", None, hit[0][0])
+    return out
+
+
 TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
 WHOLE_DISCOUNT = 0.6  # and one read off the whole reply less certain still
 
@@ -211,6 +229,7 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
     if whole is not None:
         # what the reply says of the others is no stance on one it never singles out: that comes
         # from the rest of it (its opening and closing, a position it takes on every concern)
+        found = _doing_what_was_asked(text, found, whole, labels, rec_texts, lex)
         taken = {u[0] for a in found.values() for u in a.units}
         found = _with_reply_wide(text, found, whole, lex)
         rest = tuple(u for u in whole.units if u[0] not in taken)
