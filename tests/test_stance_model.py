@@ -112,9 +112,17 @@ def test_a_sentence_that_limits_what_was_done_is_a_feature(sentences, limited):
     ("That will not be possible within the current budget.", True),
     ("We considered a levy, which would not be affordable.", True),
     ("It is a change that will not be made this year.", True),
-], ids=["who-did-not", "do-not-propose", "that-opens", "which-would-not", "that-will-not"])
+    ("We have fitted heavier barriers, pinned together so they cannot be pushed forward.", False),
+    ("Any steward who does not come to the briefing will not steward.", False),
+    ("If a resident does not answer, the officer will call again the next day.", False),
+    ("The display will not start until the lead steward has walked the barrier line.", False),
+    ("While we agree with the aim, we do not think a new fund is needed.", True),
+], ids=["who-did-not", "do-not-propose", "that-opens", "which-would-not", "that-will-not", "so-they-cannot",
+        "any-who-will-not", "if-does-not", "not-until", "while-we-do-not"])
 def test_a_negative_that_tells_the_story_is_no_refusal(sentence, decline):
-    """ "the pupils who did not have one" tells the story; "which would not be affordable" refuses."""
+    """ "the pupils who did not have one" tells the story, and "so they cannot be pushed forward" or
+    "Any steward who does not come ... will not steward" sets a rule on others; "which would not be
+    affordable" refuses."""
     assert (sentence_mode(sentence) == "decline") is decline
 
 

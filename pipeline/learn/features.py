@@ -63,9 +63,10 @@ def passage_features(text: str, units: list[tuple[int, int, int]], how: str, rul
 # leaves it to others). Checked in this order, so a sentence takes its strongest mode.
 _MODES = (
     ("decline", re.compile(
-        # not in a clause that tells the story ("the 38 pupils who did not have one")
+        # not in a clause that tells the story ("the 38 pupils who did not have one"), nor a
+        # condition set on what is done ("the display will not start until the line is clear")
         r"(?<!\bwho )(?<!\bwhere )"
-        r"\b(?:will|shall|do|does|did|can|could|would|is|are)\s?(?:not|n't)\b(?!\s+only\b)|\bno (?:immediate |current "
+        r"\b(?:will|shall|do|does|did|can|could|would|is|are)\s?(?:not|n't)\b(?!\s+only\b)(?![^.,;]{0,40}\buntil\b)|\bno (?:immediate |current "
         r"|present |further )?(?:plans?|intention|need)\b|\bunable to\b|\bnot (?:necessary|appropriate|proportionate|"
         r"persuaded|convinced)\b", re.I)),
     ("consider", re.compile(
@@ -109,8 +110,22 @@ _LIMIT = re.compile(
 LIMIT_WEIGHT = 2.0
 
 
+# a negation in a clause that sets a condition or a rule on others is no refusal by the writer:
+# "so they cannot be pushed forward", "Any steward who does not come ... will not steward"
+_RULE_CLAUSE = re.compile(r"^\s*(?:any|no|every|each)\b|\b(?:so that|so (?:they|it|he|she|there|that)|if|unless|who|"
+                          r"when|whenever|where|until|once|because)\b", re.I)
+
+
+def _rule_clause(before: str) -> bool:
+    return bool(_RULE_CLAUSE.search(re.split(r"[,;:(]", before)[-1]))
+
+
 def sentence_mode(sent: str) -> str:
     for name, pattern in _MODES:
+        if name == "decline":
+            if any(not _rule_clause(sent[:m.start()]) for m in pattern.finditer(sent)):
+                return name
+            continue
         if pattern.search(sent):
             return name
     return "none"
