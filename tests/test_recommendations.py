@@ -1246,6 +1246,9 @@ def test_only_a_body_takes_a_concern_in_an_assignment_sentence(sentence, want, l
                  ["1", "2"], id="counted-then-taken-in-turn"),
     pytest.param("You asked us to respond on two points. The first was about signs. We have put them up.",
                  ["1"], id="mid-line-after-the-count"),
+    pytest.param("The report sets out two matters of concern for the Council. The first relates to the Safety "
+                 "Advisory Group and the second to the Council's land.\n\nThe Group advises organisers.",
+                 ["1"], id="the-first-relates-to"),
     # no count before it: "the first" may be a reason or a finding
     pytest.param("We considered the options. The first is that the form is changed. We prefer the second.",
                  [], id="no-count"),
@@ -1301,3 +1304,19 @@ def test_topic_headings_over_a_committee_s_recommendations_send_nothing(lex, rul
             "3. NHS England should publish waiting times by hospital.\n\n"
             "4. NHS England should end corridor care by 2027.")
     assert set(addressees(body, lex, rules).values()) == {None}
+
+
+def test_each_concern_closed_by_its_body_s_name_in_brackets_is_sent_to_it(lex, rules):
+    """"... no written procedure for changes made on site. (Nightjar Displays Ltd)": each concern
+    names the body it is for, as a sentence or a heading sending them would; a closing reference
+    to the report's own paragraphs names no body."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows. Each concern names its body.\n\n(1) The "
+        "company had no written "
+        "procedure for changes made on site. (Nightjar Displays Ltd)\n\n(2) The racks were not staked to the "
+        "ground. (Nightjar Displays Ltd)\n\n(3) The arrangement for emergency endoscopy has never been "
+        "written down or commissioned. (NHS Wenmouth, Tarrow and Dene Integrated Care Board)\n\n(4) The "
+        "terms of hire asked only for insurance (see Paragraph 12)\n\nACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    icb = "NHS Wenmouth, Tarrow and Dene Integrated Care Board"
+    assert got == {"1": "Nightjar Displays Ltd", "2": "Nightjar Displays Ltd", "3": icb, "4": None}

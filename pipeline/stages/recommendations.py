@@ -500,13 +500,20 @@ def _is_conclusion(text: str | None) -> bool:
     return bool(tags) and tags[-1].lower() == "conclusion"
 
 
+# a concern closed by the name of the body it is sent to, in brackets, as each of a report's may be
+_CLOSING_BODY = re.compile(r"\(\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|"
+                           r"the|&))*)\s*\)\W*$")
+_NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
+                       r"figure|table|chapter)\b", re.I)
+
+
 def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
     """Each concern with the body a sentence of the report sends it to ("Concerns 1 to 3 are for
     Kestrel Buses Limited and concerns 4 and 5 are for the Department for Transport", "The Council
     is asked to respond to concerns 1 to 3, and the Department to concerns 4 and 5", "I ask the
     Council to respond to concerns 1 to 3"), or its list
-    of addressees does ("2. The Chief Executive, DVLA (concerns (3) to (5))"), where no heading has
-    already."""
+    of addressees does ("2. The Chief Executive, DVLA (concerns (3) to (5))"), or each concern closes
+    with its body's name in brackets, where no heading has already."""
     if not refs or any(r.addressee for r in refs) or "oncern" not in text[seg.start:seg.end]:
         return refs
     owners: dict[str, list[str]] = {}
@@ -539,6 +546,10 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                 else [lab for lab in listed if lab not in owners][:n])
         if 0 < n == len(labs):
             send(labs, m.group("who"))
+    if not owners:  # "... no written procedure for changes made on site. (Nightjar Displays Ltd)"
+        for r in refs:
+            if (m := _CLOSING_BODY.search(r.text or "")) and not _NOT_BODY.match(m.group("who")):
+                send([r.label], " ".join(m.group("who").split()))
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
