@@ -1162,3 +1162,14 @@ def test_the_sentence_doing_what_a_recommendation_asks_answers_it(nlp, lex, sett
         UPDATE_LETTER, reply, "L2", "L1", [], [("1", 1), ("2", 2)], {"1": "r1", "2": "r2"}, sentences, lex, texts)}
     assert got[2].stance is StanceLabel.accepted and "how:topic" in got[2].cues
     assert got[2].evidence.startswith("I will write to the Committee again")
+
+
+@pytest.mark.parametrize("passage", [
+    "We have also bought two more trench boxes so there is one with every drainage gang.",
+    "We have since replaced the barriers with heavier ones that are pinned together.",
+    "The briefing is run by a professional stewarding company that we have engaged to train our stewards.",
+])
+def test_a_thing_done_said_with_also_or_since_is_done(passage, nlp, lex, settings):
+    """"We have also bought two more trench boxes": the adverb does not hide the action (before, an
+    answer of such sentences had no cue and the model read it as partial)."""
+    assert "accepted:has-done" in verdict(passage, nlp, lex, settings).cues
