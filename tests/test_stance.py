@@ -1173,3 +1173,15 @@ def test_a_thing_done_said_with_also_or_since_is_done(passage, nlp, lex, setting
     """"We have also bought two more trench boxes": the adverb does not hide the action (before, an
     answer of such sentences had no cue and the model read it as partial)."""
     assert "accepted:has-done" in verdict(passage, nlp, lex, settings).cues
+
+
+@pytest.mark.parametrize(("passage", "fires"), [
+    ("From January 2035 we will decide reviews of homelessness decisions within 56 days of the request.", False),
+    ("The Tribunal will decide most appeals on the papers from April.", False),
+    ("We will decide whether to extend the scheme once the pilot has been evaluated.", True),
+    ("Ministers will then decide on the way forward.", True),
+])
+def test_deciding_cases_is_casework_not_a_decision_put_off(passage, fires, nlp, lex, settings):
+    """"We will decide reviews within 56 days" says how a body's casework will be done; "will decide
+    whether" puts the recommendation's own decision off."""
+    assert ("deferred:decide-later" in verdict(passage, nlp, lex, settings).cues) is fires
