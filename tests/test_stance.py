@@ -1185,3 +1185,15 @@ def test_deciding_cases_is_casework_not_a_decision_put_off(passage, fires, nlp, 
     """"We will decide reviews within 56 days" says how a body's casework will be done; "will decide
     whether" puts the recommendation's own decision off."""
     assert ("deferred:decide-later" in verdict(passage, nlp, lex, settings).cues) is fires
+
+
+@pytest.mark.parametrize(("passage", "label"), [
+    ("Response: Note\n\nPublic toilets are a matter for local authorities. We have no plans to introduce a "
+     "statutory duty to provide them.", StanceLabel.rejected),
+    ("Noted.\n\nThe Department does not accept that a separate appeal hearing is needed.", StanceLabel.rejected),
+    ("Response: Note\n\nThe Committee's findings will inform our guidance for local authorities.", StanceLabel.noted),
+])
+def test_a_recommendation_noted_and_then_declined_is_refused(passage, label, nlp, lex, settings):
+    """"Response: Note" over "We have no plans to ...": the status only notes it, and the prose
+    refuses it."""
+    assert verdict(passage, nlp, lex, settings).label is label

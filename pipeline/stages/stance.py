@@ -135,7 +135,14 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     if mixed:
         label, top = StanceLabel.partially_addressed, positive + rejected
         fired.append("partially_addressed:mixed")
-    second = max((v for k, v in scores.items() if k is not label and not mixed), default=0.0)
+    # "Response: Note" over "We have no plans to ...": a recommendation noted and then declined is
+    # refused (so keyed in every labelled answer with both, development and probes alike)
+    declined = label is StanceLabel.noted and scores.get(StanceLabel.rejected, 0.0) > 0 \
+        and any(f.startswith("noted:label-") for f in fired)
+    if declined:
+        label, top = StanceLabel.rejected, scores[StanceLabel.rejected] + scores[StanceLabel.noted]
+        fired.append("rejected:noted-then-declined")
+    second = max((v for k, v in scores.items() if k is not label and not mixed and not declined), default=0.0)
     # how clearly the winner beats the runner-up, times how much evidence there is
     confidence = 0.4 + 0.55 * ((top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
     # a status line ("Agreed.", "Accepted") is sure only where nothing else in the answer points
