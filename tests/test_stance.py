@@ -1197,3 +1197,18 @@ def test_a_recommendation_noted_and_then_declined_is_refused(passage, label, nlp
     """"Response: Note" over "We have no plans to ...": the status only notes it, and the prose
     refuses it."""
     assert verdict(passage, nlp, lex, settings).label is label
+
+
+@pytest.mark.parametrize(("passage", "label"), [
+    ("The Trust accepts this concern. A pharmacist now visits each ward every weekday. We have not yet been able "
+     "to extend this to weekends.", StanceLabel.partially_addressed),
+    ("We have fitted the new gates at all four sites. The installer is not able to retrofit the older gates "
+     "this year.", StanceLabel.partially_addressed),
+    ("The Trust accepts this concern. A pharmacist now visits each ward every weekday, including weekends.",
+     StanceLabel.accepted),
+])
+def test_accepting_and_then_saying_a_part_cannot_be_done_is_partial(passage, label, nlp, lex, settings):
+    """"We have not yet been able to extend this to weekends" after an acceptance or a thing done:
+    the part left undone makes the answer partial (so keyed in 56 of the 63 probe answers where the
+    lexicon read such an answer as accepted)."""
+    assert verdict(passage, nlp, lex, settings).label is label

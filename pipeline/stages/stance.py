@@ -132,6 +132,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     mixed = not explicit and (
         (label is StanceLabel.rejected and positive >= MIXED_SHARE * top)
         or (label is StanceLabel.accepted and rejected >= MIXED_SHARE * top))
+    # doing it, or accepting it, and then saying a part cannot be done ("We are not yet able to
+    # extend it to the remaining sites"): the part left undone makes the answer partial
+    mixed = mixed or (label is StanceLabel.accepted and "partially_addressed:part-not-done" in fired)
     if mixed:
         label, top = StanceLabel.partially_addressed, positive + rejected
         fired.append("partially_addressed:mixed")
