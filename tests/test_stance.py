@@ -1212,3 +1212,14 @@ def test_accepting_and_then_saying_a_part_cannot_be_done_is_partial(passage, lab
     the part left undone makes the answer partial (so keyed in 56 of the 63 probe answers where the
     lexicon read such an answer as accepted)."""
     assert verdict(passage, nlp, lex, settings).label is label
+
+
+@pytest.mark.parametrize(("passage", "label"), [
+    ("Accepted. The Department agrees that the charges should be clearer. Ministers will decide in the autumn "
+     "whether to legislate.", StanceLabel.deferred),
+    ("The Trust accepts this concern. We have fitted the new gates at all four sites.", StanceLabel.accepted),
+])
+def test_accepting_while_the_decision_is_still_to_come_waits(passage, label, nlp, lex, settings):
+    """"Accepted. ... Ministers will decide in the autumn whether to legislate": the status accepts,
+    and what was asked waits on a decision not yet made."""
+    assert verdict(passage, nlp, lex, settings).label is label

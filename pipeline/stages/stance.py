@@ -145,7 +145,14 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     if declined:
         label, top = StanceLabel.rejected, scores[StanceLabel.rejected] + scores[StanceLabel.noted]
         fired.append("rejected:noted-then-declined")
-    second = max((v for k, v in scores.items() if k is not label and not mixed and not declined), default=0.0)
+    # accepted while the decision itself is still to come ("Accepted. Ministers will decide in the
+    # autumn whether to legislate"): the answer waits (keyed deferred in 29 of the 38 probe answers
+    # the lexicon read as accepted with decide-later firing)
+    waits = label is StanceLabel.accepted and "deferred:decide-later" in fired
+    if waits:
+        label, top = StanceLabel.deferred, scores[StanceLabel.deferred] + scores[StanceLabel.accepted]
+        fired.append("deferred:decision-to-come")
+    second = max((v for k, v in scores.items() if k is not label and not (mixed or declined or waits)), default=0.0)
     # how clearly the winner beats the runner-up, times how much evidence there is
     confidence = 0.4 + 0.55 * ((top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
     # a status line ("Agreed.", "Accepted") is sure only where nothing else in the answer points
