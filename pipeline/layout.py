@@ -34,7 +34,9 @@ _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[¹²³⁴⁵⁶⁷⁸�
 _KEEP = re.compile(r"recommend.*[.:;)]\W*$|concern.*[.:;)]\W*$|^\W*(?:[\w’'.:-]+\s+){0,3}(?:recommend|concern|rec\b|areas? for improvement)"
                    r"|^\W*(question|response|answer|government response|minutes|action|decision)\W*$"
                    r"|^\W*response (?:by|from)\b[^:]*:\W*$"
-                   r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$", re.I)
+                   r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$"
+                   # each letter of a thread greets the same person ("Dear Mr Prosser,"): a greeting, not furniture
+                   r"|^\W*dear\s+\S", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _OWN_PAGE = re.compile(r"\S\s{3,}(?P<end>\d{1,4})\s*$|^\s*(?P<start>\d{1,4})\s{3,}\S")
 REPEATS = 3

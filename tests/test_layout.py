@@ -319,3 +319,16 @@ def test_a_sentence_about_land_that_belongs_to_a_third_party_is_kept(lex):
     line = "Concern 3: the footpath where Mr Hale fell belongs to a third party, Network Rail, and we have written."
     text = f"Dear Coroner,\n\n{line}\n\nYours sincerely,\n"
     assert noise_lines(text, lex.boilerplate) == []
+
+
+def test_a_thread_s_greeting_is_kept_though_each_reply_repeats_it():
+    """Three replies to one coroner, copied from Word with no blank lines inside them, each open
+    "Dear Mr Prosser,": the greeting repeats like a running header, and under an e-mail's long
+    Subject line it reads like one broken into a sentence, but it is what starts each reply."""
+    heads = ["Dyddiad / Date: 9 Ionawr 2033 / 9 January 2033",
+             "Subject: PD/2032/0077 - HomeNest Furniture Ltd - response to Regulation 28 report (Osian Rhys Bevan)",
+             "24 January 2033"]
+    replies = [f"{head}\nDear Mr Prosser,\nThank you for your report dated 17 November 2032 about the death of "
+               f"Osian.\nYours sincerely,\nRhian Llewellyn" for head in heads]
+    text = "\n\n".join(replies) + "\n"
+    assert not any(text[a:b].startswith("Dear") for a, b in noise_lines(text))
