@@ -256,7 +256,8 @@ def test_timed_sub_leads_inside_a_recommendation_list_keep_it_open(lex, rules):
 @pytest.mark.parametrize("lead", ["The trustees should:", "The health board is required to address the following:",
                                   "However, we consider that the provider needs to do more, and we expect it to:",
                                   "We would therefore ask the Trust to:",
-                                  "However, performance at this level is not acceptable, and we require the charity to:"])
+                                  "However, performance at this level is not acceptable, and we require the charity to:",
+                                  "The Forum advises the Council to:"])
 def test_a_lead_that_asks_for_a_list_of_sentences_opens_it(lead, lex, rules):
     """A regulator's action plan or an inspectorate's letter asks for its numbered points without
     calling them recommendations ("we expect it to:"); each point is a sentence, so the list is

@@ -263,9 +263,10 @@ _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z
 
 # a letter that asks for what its list says, with no word for recommendation: "The trustees should:",
 # "The health board is required to address the following:", a regulator's "we expect Cordell to:"
-# "We would ask the Trust to:" or "we require the airport to:"; not what the reply should contain
+# "We would ask the Trust to:", "we require the airport to:" or a forum's "The Forum advises the
+# Council to:"; not what the reply should contain
 _ASKS_LEAD = re.compile(r"^(?!.*\b(?:your|the) (?:response|reply|letter)\b)(?:.*\b)?(?:(?:should|must|(?:is|are) required to|"
-                        r"(?:is|are) asked to)\b[^.]*|(?:expects?|requires?|ask|asks|urges?|calls? (?:up)?on)\s+(?!to\b)[^.:]{1,60}?"
+                        r"(?:is|are) asked to)\b[^.]*|(?:expects?|requires?|ask|asks|urges?|advises?|invites?|encourages?|calls? (?:up)?on)\s+(?!to\b)[^.:]{1,60}?"
                         r"\bto):\s*$", re.I | re.S)
 
 
