@@ -1223,3 +1223,19 @@ def test_accepting_while_the_decision_is_still_to_come_waits(passage, label, nlp
     """"Accepted. ... Ministers will decide in the autumn whether to legislate": the status accepts,
     and what was asked waits on a decision not yet made."""
     assert verdict(passage, nlp, lex, settings).label is label
+
+
+@pytest.mark.parametrize(("passage", "fires"), [
+    ("NIFRS notes the Committee's recommendation, and we will provide the Department with any information or "
+     "advice it asks for in considering it.", True),
+    ("We have shared the review with the Scottish Government, and we will provide it with any information it "
+     "needs in considering the recommendation.", True),
+    ("We will provide every household with a smoke alarm by March.", False),
+])
+def test_offering_the_deciding_body_help_only_notes(passage, fires, nlp, lex, settings):
+    """"We will provide the Department with any information it asks for in considering it": the
+    recommendation is someone else's to decide, and the writer only offers help (before, "will
+    provide" read as a commitment: accepted)."""
+    cues = verdict(passage, nlp, lex, settings).cues
+    assert ("noted:offers-help" in cues) is fires
+    assert ("accepted:will-act" in cues) is not fires
