@@ -36,7 +36,7 @@ _KEEP = re.compile(r"recommend.*[.:;)]\W*$|concern.*[.:;)]\W*$|^\W*(?:[\w’'.:-
                    r"|^\W*response (?:by|from)\b[^:]*:\W*$"
                    r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$"
                    # each letter of a thread greets the same person ("Dear Mr Prosser,"): a greeting, not furniture
-                   r"|^\W*dear\s+\S", re.I)
+                   r"|^\W*dear\s+(?:\S+\s+){0,4}\S+?,?\s*$", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _OWN_PAGE = re.compile(r"\S\s{3,}(?P<end>\d{1,4})\s*$|^\s*(?P<start>\d{1,4})\s{3,}\S")
 REPEATS = 3

@@ -1770,3 +1770,14 @@ def test_the_writer_s_introduction_answers_no_concern_by_subject(intro, lex, nlp
             "5": "Trench boxes should be available to every drainage gang."}
     got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=recs)
     assert "4" not in got
+
+
+def test_writing_as_promised_to_confirm_an_action_is_an_answer(lex, nlp, settings, rules):
+    """"I write as promised to confirm that all stewards ... are now trained" answers; only the writer
+    introducing themselves by role ("I am writing as Chair of Trustees") does not."""
+    text = reply("I write as promised to confirm that all stewards at the Kestwick bonfire display are now trained "
+                 "and briefed before the event.", salutation="Dear Madam,")
+    recs = {"4": "Stewards at the Kestwick bonfire display should be trained and briefed before the event.",
+            "5": "Trench boxes should be available to every drainage gang."}
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=recs)
+    assert "4" in got

@@ -332,3 +332,4 @@ def test_a_thread_s_greeting_is_kept_though_each_reply_repeats_it():
                f"Osian.\nYours sincerely,\nRhian Llewellyn" for head in heads]
     text = "\n\n".join(replies) + "\n"
     assert not any(text[a:b].startswith("Dear") for a, b in noise_lines(text))
+

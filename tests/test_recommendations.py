@@ -1312,12 +1312,24 @@ def test_each_concern_closed_by_its_body_s_name_in_brackets_is_sent_to_it(lex, r
     names the body it is for, as a sentence or a heading sending them would; a closing reference
     to the report's own paragraphs names no body."""
     text = letter(
-        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows. Each concern names its body.\n\n(1) The "
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows. My concerns are set out below.\n\n(1) The "
         "company had no written "
         "procedure for changes made on site. (Nightjar Displays Ltd)\n\n(2) The racks were not staked to the "
         "ground. (Nightjar Displays Ltd)\n\n(3) The arrangement for emergency endoscopy has never been "
         "written down or commissioned. (NHS Wenmouth, Tarrow and Dene Integrated Care Board)\n\n(4) The "
-        "terms of hire asked only for insurance (see Paragraph 12)\n\nACTION SHOULD BE TAKEN")
+        "terms of hire asked only for insurance (See Annex A)\n\n(5) No one told the community mental health "
+        "team (CMHT)\n\n(6) The ward did not follow the Mental Health Act 1983 (the Act)\n\nACTION SHOULD BE TAKEN")
     got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
     icb = "NHS Wenmouth, Tarrow and Dene Integrated Care Board"
-    assert got == {"1": "Nightjar Displays Ltd", "2": "Nightjar Displays Ltd", "3": icb, "4": None}
+    assert got == {"1": "Nightjar Displays Ltd", "2": "Nightjar Displays Ltd", "3": icb, "4": None, "5": None,
+                   "6": None}
+
+
+@pytest.mark.parametrize("lead", ["National guidance advises clinicians to:", "The leaflet encourages parents to:"])
+def test_guidance_that_advises_opens_no_list_of_asks(lead, lex, rules):
+    """"The Forum advises the Council to:" asks; "National guidance advises clinicians to:" describes
+    what guidance says."""
+    text = letter(f"Background\n\n{lead}\n\n1. Check the patient's kidney function before starting a patch "
+                  "and at every review.\n\n2. Give the patient and carers written advice on the signs of "
+                  "toxicity.\n\nWe found that neither step was taken.")
+    assert labels(text, lex, rules) == []

@@ -1175,10 +1175,19 @@ def test_a_thing_done_said_with_also_or_since_is_done(passage, nlp, lex, setting
     assert "accepted:has-done" in verdict(passage, nlp, lex, settings).cues
 
 
+def test_having_engaged_with_others_is_no_thing_done(nlp, lex, settings):
+    """"We have engaged with NHS England" is talk, not action."""
+    v = verdict("We have engaged with NHS England and the Royal Colleges on this recommendation.", nlp, lex, settings)
+    assert "accepted:has-done" not in v.cues
+
+
 @pytest.mark.parametrize(("passage", "fires"), [
     ("From January 2035 we will decide reviews of homelessness decisions within 56 days of the request.", False),
     ("The Tribunal will decide most appeals on the papers from April.", False),
     ("We will decide whether to extend the scheme once the pilot has been evaluated.", True),
+    ("Ministers will decide whether appeals should be heard by the tribunal once the consultation closes.", True),
+    ("We will decide the review timetable after the election.", True),
+    ("The Secretary of State will decide which applications to fund after the spending review.", True),
     ("Ministers will then decide on the way forward.", True),
 ])
 def test_deciding_cases_is_casework_not_a_decision_put_off(passage, fires, nlp, lex, settings):
@@ -1192,6 +1201,9 @@ def test_deciding_cases_is_casework_not_a_decision_put_off(passage, fires, nlp, 
      "statutory duty to provide them.", StanceLabel.rejected),
     ("Noted.\n\nThe Department does not accept that a separate appeal hearing is needed.", StanceLabel.rejected),
     ("Response: Note\n\nThe Committee's findings will inform our guidance for local authorities.", StanceLabel.noted),
+    # declining one part and doing another is partial whatever the status says
+    ("Noted.\n\nWe have no plans to introduce a new statutory duty, but we have already fitted new gates at all "
+     "four sites and published new guidance.", StanceLabel.partially_addressed),
 ])
 def test_a_recommendation_noted_and_then_declined_is_refused(passage, label, nlp, lex, settings):
     """"Response: Note" over "We have no plans to ...": the status only notes it, and the prose
@@ -1218,6 +1230,9 @@ def test_accepting_and_then_saying_a_part_cannot_be_done_is_partial(passage, lab
     ("Accepted. The Department agrees that the charges should be clearer. Ministers will decide in the autumn "
      "whether to legislate.", StanceLabel.deferred),
     ("The Trust accepts this concern. We have fitted the new gates at all four sites.", StanceLabel.accepted),
+    # done already: the decision still to come is a detail of it
+    ("Accepted. We have fitted the new gates at all four sites. The Board will decide in May how often they are "
+     "inspected.", StanceLabel.accepted),
 ])
 def test_accepting_while_the_decision_is_still_to_come_waits(passage, label, nlp, lex, settings):
     """"Accepted. ... Ministers will decide in the autumn whether to legislate": the status accepts,
@@ -1231,6 +1246,8 @@ def test_accepting_while_the_decision_is_still_to_come_waits(passage, label, nlp
     ("We have shared the review with the Scottish Government, and we will provide it with any information it "
      "needs in considering the recommendation.", True),
     ("We will provide every household with a smoke alarm by March.", False),
+    ("From April we will provide every patient discharged on warfarin with any information and support they "
+     "need.", False),
 ])
 def test_offering_the_deciding_body_help_only_notes(passage, fires, nlp, lex, settings):
     """"We will provide the Department with any information it asks for in considering it": the
@@ -1239,3 +1256,4 @@ def test_offering_the_deciding_body_help_only_notes(passage, fires, nlp, lex, se
     cues = verdict(passage, nlp, lex, settings).cues
     assert ("noted:offers-help" in cues) is fires
     assert ("accepted:will-act" in cues) is not fires
+

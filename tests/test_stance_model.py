@@ -117,8 +117,12 @@ def test_a_sentence_that_limits_what_was_done_is_a_feature(sentences, limited):
     ("If a resident does not answer, the officer will call again the next day.", False),
     ("The display will not start until the lead steward has walked the barrier line.", False),
     ("While we agree with the aim, we do not think a new fund is needed.", True),
+    # a reason is no condition: the refusal stands
+    ("Because funding is limited we will not extend the scheme.", True),
+    ("The budget is fully committed, so it will not be possible to fund the post.", True),
+    ("No we do not accept this recommendation.", True),
 ], ids=["who-did-not", "do-not-propose", "that-opens", "which-would-not", "that-will-not", "so-they-cannot",
-        "any-who-will-not", "if-does-not", "not-until", "while-we-do-not"])
+        "any-who-will-not", "if-does-not", "not-until", "while-we-do-not", "because", "so-it", "no-we"])
 def test_a_negative_that_tells_the_story_is_no_refusal(sentence, decline):
     """ "the pupils who did not have one" tells the story, and "so they cannot be pushed forward" or
     "Any steward who does not come ... will not steward" sets a rule on others; "which would not be

@@ -110,10 +110,11 @@ _LIMIT = re.compile(
 LIMIT_WEIGHT = 2.0
 
 
-# a negation in a clause that sets a condition or a rule on others is no refusal by the writer:
-# "so they cannot be pushed forward", "Any steward who does not come ... will not steward"
-_RULE_CLAUSE = re.compile(r"^\s*(?:any|no|every|each)\b|\b(?:so that|so (?:they|it|he|she|there|that)|if|unless|who|"
-                          r"when|whenever|where|until|once|because)\b", re.I)
+# a negation in a clause that sets a condition ("if", "unless", "until", "once"), a safeguard ("so
+# they cannot be pushed forward") or a rule on others ("Any steward who does not come ... will not
+# steward") is no refusal by the writer; a reason ("because", "so it will not be possible") may be
+_RULE_CLAUSE = re.compile(r"^\s*(?:any|no|every|each)\s+\w+(?:\s+\w+)?\s+(?:who|that)\b|\b(?:so that|so they|if|unless|"
+                          r"who|until|once)\b", re.I)
 
 
 def _rule_clause(before: str) -> bool:

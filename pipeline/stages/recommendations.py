@@ -264,9 +264,11 @@ _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z
 # a letter that asks for what its list says, with no word for recommendation: "The trustees should:",
 # "The health board is required to address the following:", a regulator's "we expect Cordell to:"
 # "We would ask the Trust to:", "we require the airport to:" or a forum's "The Forum advises the
-# Council to:"; not what the reply should contain
+# Council to:" (the writer advising, not guidance that "advises clinicians to:"); not what the reply
+# should contain
 _ASKS_LEAD = re.compile(r"^(?!.*\b(?:your|the) (?:response|reply|letter)\b)(?:.*\b)?(?:(?:should|must|(?:is|are) required to|"
-                        r"(?:is|are) asked to)\b[^.]*|(?:expects?|requires?|ask|asks|urges?|advises?|invites?|encourages?|calls? (?:up)?on)\s+(?!to\b)[^.:]{1,60}?"
+                        r"(?:is|are) asked to)\b[^.]*|(?:expects?|requires?|ask|asks|urges?|calls? (?:up)?on|(?:(?<=\bi )|(?<=\bwe )|(?<=forum )|(?<=committee )|"
+                        r"(?<=panel )|(?<=commission )|(?<=board )|(?<=group ))(?:advises?|invites?|encourages?))\s+(?!to\b)[^.:]{1,60}?"
                         r"\bto):\s*$", re.I | re.S)
 
 
@@ -501,7 +503,8 @@ def _is_conclusion(text: str | None) -> bool:
     return bool(tags) and tags[-1].lower() == "conclusion"
 
 
-# a concern closed by the name of the body it is sent to, in brackets, as each of a report's may be
+# a concern closed by the name of the body it is sent to, in brackets, as each of a report's may be;
+# it must name a body ("(Nightjar Displays Ltd)"), not an acronym defined ("(CMHT)"), a person or a term
 _CLOSING_BODY = re.compile(r"\(\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|"
                            r"the|&))*)\s*\)\W*$")
 _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
@@ -549,7 +552,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
             send(labs, m.group("who"))
     if not owners:  # "... no written procedure for changes made on site. (Nightjar Displays Ltd)"
         for r in refs:
-            if (m := _CLOSING_BODY.search(r.text or "")) and not _NOT_BODY.match(m.group("who")):
+            if (m := _CLOSING_BODY.search(r.text or "")) and not _NOT_BODY.match(m.group("who")) \
+                    and _NAME_WORD.search(m.group("who")):
                 send([r.label], " ".join(m.group("who").split()))
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
@@ -606,7 +610,7 @@ def _heading_text(line: str) -> str:
 # a body's name alone on its line: "Brook Lane Medical Practice", "NHS England", "Tamebridge and
 # Aldersey Hospitals NHS Foundation Trust (Tamebridge Bowel Cancer Screening Hub)"
 _BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
-_NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator)\b", re.I)
+_NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator|union)\b", re.I)
 _NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
 _CONCERNS_LEAD = re.compile(r"\bconcerns?\b", re.I)
 

@@ -135,24 +135,32 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     # doing it, or accepting it, and then saying a part cannot be done ("We are not yet able to
     # extend it to the remaining sites"): the part left undone makes the answer partial
     mixed = mixed or (label is StanceLabel.accepted and "partially_addressed:part-not-done" in fired)
+    # "Response: Note" over a refusal of one part and action on another: partial, as without the status
+    noted_status = label is StanceLabel.noted and any(f.startswith("noted:label-") for f in fired)
+    mixed = mixed or (noted_status and rejected > 0 and positive >= MIXED_SHARE * rejected)
     if mixed:
         label, top = StanceLabel.partially_addressed, positive + rejected
         fired.append("partially_addressed:mixed")
     # "Response: Note" over "We have no plans to ...": a recommendation noted and then declined is
     # refused (so keyed in every labelled answer with both, development and probes alike)
-    declined = label is StanceLabel.noted and scores.get(StanceLabel.rejected, 0.0) > 0 \
-        and any(f.startswith("noted:label-") for f in fired)
+    declined = noted_status and not mixed and rejected > 0
     if declined:
         label, top = StanceLabel.rejected, scores[StanceLabel.rejected] + scores[StanceLabel.noted]
         fired.append("rejected:noted-then-declined")
     # accepted while the decision itself is still to come ("Accepted. Ministers will decide in the
     # autumn whether to legislate"): the answer waits (keyed deferred in 29 of the 38 probe answers
     # the lexicon read as accepted with decide-later firing)
-    waits = label is StanceLabel.accepted and "deferred:decide-later" in fired
+    # (not where something is already done: "We have fitted the gates. The Board will decide in May
+    # how often they are inspected" has done what was asked)
+    waits = label is StanceLabel.accepted and "deferred:decide-later" in fired \
+        and not any(f in fired for f in _DONE_CUES)
     if waits:
         label, top = StanceLabel.deferred, scores[StanceLabel.deferred] + scores[StanceLabel.accepted]
         fired.append("deferred:decision-to-come")
-    second = max((v for k, v in scores.items() if k is not label and not (mixed or declined or waits)), default=0.0)
+    # at most one of the three applies (each needs the label the one before it changed away from);
+    # the label it gives pools the evidence it weighed, so there is no runner-up
+    overridden = mixed or declined or waits
+    second = 0.0 if overridden else max((v for k, v in scores.items() if k is not label), default=0.0)
     # how clearly the winner beats the runner-up, times how much evidence there is
     confidence = 0.4 + 0.55 * ((top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
     # a status line ("Agreed.", "Accepted") is sure only where nothing else in the answer points
@@ -161,8 +169,8 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     agrees = {label, StanceLabel.noted} | ({StanceLabel.accepted, StanceLabel.rejected}
                                            if label is StanceLabel.partially_addressed else set())
     contested = sum(v for k, v in scores.items() if k not in agrees) >= CONTEST_WEIGHT
-    if explicit:
-        confidence = min(confidence, CONTESTED) if contested else max(confidence, 0.95)
+    if explicit:  # a verdict other than the status line's own is contested by it
+        confidence = min(confidence, CONTESTED) if contested or overridden else max(confidence, 0.95)
     evidence = max(per_unit, key=lambda u: (per_unit[u].get(label, 0.0), -u[0]))
     best = tuple((lab.value, max(per_unit, key=lambda u: (per_unit[u].get(lab, 0.0), -u[0]))) for lab in scores)
     return Verdict(label, round(min(confidence, 0.99), 3), evidence, tuple(dict.fromkeys(fired)),
@@ -205,15 +213,26 @@ def _doing_what_was_asked(text: str, found: dict, whole, labels: dict[str, int],
     recommendations" answers "reports to the Committee in twelve months' time on the progress it
     has made", though the two share too few words to be matched by subject."""
     out = dict(found)
+    taken = {u[0] for a in found.values() for u in a.units}
     for lab in labels:
         rec = rec_texts.get(lab)
         if lab in found or not rec:
             continue
         cues = [c for c in lex.stance_cues if c.asked is not None and c.asked.search(rec)]
-        hit = tuple(u for u in whole.units if any(c.pattern.search(sentence_text(text[u[0]:u[1]])) for c in cues))
+        want = answers_mod.stems(rec, lex.stopwords)
+        # a sentence another answer holds, or one about another subject ("an independent audit of our
+        # discharge letters" for "review the guidance on bed rails"), is not this one's
+        hit = tuple(u for u in whole.units if u[0] not in taken
+                    and want & answers_mod.stems(text[u[0]:u[1]], lex.stopwords)
+                    and any(c.pattern.search(sentence_text(text[u[0]:u[1]])) for c in cues))
         if hit:
             out[lab] = answers_mod.Answer(hit, "topic", None, hit[0][0])
     return out
+
+
+# cues of a thing already done
+_DONE_CUES = ("accepted:has-done", "accepted:we-did", "accepted:was-done", "accepted:now-does",
+              "accepted:in-place-now", "accepted:done-in-full")
 
 
 TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
