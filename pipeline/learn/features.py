@@ -63,9 +63,10 @@ def passage_features(text: str, units: list[tuple[int, int, int]], how: str, rul
 # leaves it to others). Checked in this order, so a sentence takes its strongest mode.
 _MODES = (
     ("decline", re.compile(
-        # not in a clause that tells the story ("the 38 pupils who did not have one"), nor a
-        # condition set on what is done ("the display will not start until the line is clear")
-        r"(?<!\bwho )(?<!\bwhere )"
+        # not right after "where", nor a condition set on what is done ("the display will not start
+        # until the line is clear"); a clause that tells the story ("the 38 pupils who did not have
+        # one") is _RULE_CLAUSE's to read, as sentence_mode checks every match
+        r"(?<!\bwhere )"
         r"\b(?:will|shall|do|does|did|can|could|would|is|are)\s?(?:not|n't)\b(?!\s+only\b)(?![^.,;]{0,40}\buntil\b)|\bno (?:immediate |current "
         r"|present |further )?(?:plans?|intention|need)\b|\bunable to\b|\bnot (?:necessary|appropriate|proportionate|"
         r"persuaded|convinced)\b", re.I)),
