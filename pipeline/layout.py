@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.text import SPREAD_CELLS, header_above
+from pipeline.text import SPREAD_CELLS, has_postcode, header_above
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
@@ -199,7 +199,11 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         prev = text[content[k - 1][0]:content[k - 1][1]].strip() if k else ""
         return len(prev.split()) >= 8 and not prev.endswith((".", ":", "!", "?", '"', "”", "'", "’"))
 
-    repeated = [k for ks in groups.values() if any(k in near_page or mid_sentence(k) for k in ks) for k in ks]
+    def letterhead(k: int) -> bool:  # a body's name over its address: "Health and Safety Executive / ... ZJ1 2HS"
+        return any(has_postcode(text[a:b]) for a, b in content[k + 1:k + 4])
+
+    repeated = [k for ks in groups.values() if any(k in near_page or mid_sentence(k) for k in ks)
+                and not any(letterhead(k) and k not in near_page for k in ks) for k in ks]
     # a file of one repeated line is content, not furniture
     if len(repeated) * 2 > len(content):
         repeated = []

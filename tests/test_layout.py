@@ -333,3 +333,20 @@ def test_a_thread_s_greeting_is_kept_though_each_reply_repeats_it():
     text = "\n\n".join(replies) + "\n"
     assert not any(text[a:b].startswith("Dear") for a, b in noise_lines(text))
 
+
+
+def test_a_body_s_name_over_its_address_is_a_letterhead_though_it_repeats_mid_sentence():
+    """A judiciary page wraps "This report is being sent to: R & T Fenwick | Corvale Grain Systems Ltd
+    |" so the last name, "Health and Safety Executive", falls on a line of its own, as it does again
+    over HSE's address and under its signature. Three times, once inside a sentence, read as a
+    running header: the letterhead was masked and HSE's reply lost its writer."""
+    name = "Health and Safety Executive"
+    text = ("**This report is being sent to:** R & T Fenwick | Corvale Grain Systems Ltd |\n" + name + "\n\n"
+            "1. The guidance does not deal with bridging.\n\n" + name + "\n\nField Operations Directorate\n\n"
+            "2 Carrick Square, Tolbury ZJ1 2HS\n\nDear Mr Dacre\n\nWe will revise the guidance.\n\n"
+            "Yours sincerely\n\nKevin Marsland\n\n" + name + "\n")
+    assert name in mask_noise(text).split("\n\n")[2]
+    # a running header over no address is still masked where it breaks a sentence
+    header = "Annual report of the Westhope Trust"
+    paged = ("The board has met six times this year and its committees\n" + header + "\nhave met monthly.\n\n") * 3
+    assert header not in mask_noise(paged)

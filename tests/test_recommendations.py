@@ -1333,3 +1333,58 @@ def test_guidance_that_advises_opens_no_list_of_asks(lead, lex, rules):
                   "and at every review.\n\n2. Give the patient and carers written advice on the signs of "
                   "toxicity.\n\nWe found that neither step was taken.")
     assert labels(text, lex, rules) == []
+
+
+def test_a_sentence_sending_matters_by_number_sends_each_to_its_body(lex, rules):
+    """"Matters 1 and 2 are directed to the Trust, matters 3 and 4 to the ambulance service": a report
+    may call its concerns "matters", as it calls them "matters of concern"."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nMatters 1 and 2 are directed to Wendle Valley Hospitals NHS Foundation Trust, matters "
+        "3 and 4 to Southmoor Ambulance Service NHS Trust.\n\nThe MATTERS OF CONCERN are as follows:\n\n1. The "
+        "leaflet given to parents is an adult one.\n\n2. The day-case policy takes no account of distance.\n\n"
+        "3. The call was assessed as Category 3.\n\n4. No clinician reviewed the first call.\n\nACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    trust, ambulance = "Wendle Valley Hospitals NHS Foundation Trust", "Southmoor Ambulance Service NHS Trust"
+    assert got == {"1": trust, "2": trust, "3": ambulance, "4": ambulance}
+
+
+def test_a_medical_centre_named_in_brackets_is_a_body(lex, rules):
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n1. The script did not prompt staff to ask "
+        "about travel. (Priory Meadow Medical\n   Centre)\n\n2. No film was examined overnight. (Eastholme "
+        "Hospitals NHS Trust)\n\nACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert got == {"1": "Priory Meadow Medical Centre", "2": "Eastholme Hospitals NHS Trust"}
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_to_and_a_body_s_name_over_its_concerns_sends_them_whatever_its_words(gap, lex, rules):
+    """"To Natural Resources Wales" over concerns 3 and 4: "To" says it names a body, though no word
+    of the name does; in a Word copy with no blank lines it ends the concern above it."""
+    body = gap.join([
+        "CORONER'S CONCERNS", "The MATTERS OF CONCERN are as follows.", "To Trailhead Cymru Ltd",
+        "1. The Slab was altered by volunteers without any design check.",
+        "2. Trailhead had no emergency plan for incidents on the trails.", "To Natural Resources Wales",
+        "3. There are no location markers on the trail network.",
+        "4. The combination codes for the gates were not held by the ambulance service.",
+        "ACTION SHOULD BE TAKEN"])
+    got = {k: v for k, v in addressees(body, lex, rules).items()}
+    assert got == {"1": "Trailhead Cymru Ltd", "2": "Trailhead Cymru Ltd", "3": "Natural Resources Wales",
+                   "4": "Natural Resources Wales"}
+
+
+def test_a_concern_opened_by_its_body_s_name_and_a_colon_is_sent_to_it(lex, rules):
+    """"I have indicated at the start of each concern the person to whom it is directed": "1. R & T
+    Fenwick: there was no safe system ...". A name with a body's word, or one the report named before
+    its concerns, is a body; a topic's name before a colon ("Staff Training:") is not."""
+    def owners(first: str, second: str) -> dict:
+        text = letter(
+            "THIS REPORT IS BEING SENT TO: Mr Thomas Fenwick, Partner, R & T Fenwick, Hollins Farm\n\n"
+            "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n"
+            f"1. {first}: there was no safe system of work for bridged grain.\n\n"
+            f"2. {second}: the bins carry no warning at the roof hatch.\n\nACTION SHOULD BE TAKEN")
+        return {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+
+    assert owners("R & T Fenwick", "Corvale Grain Systems Ltd") == {"1": "R & T Fenwick",
+                                                                    "2": "Corvale Grain Systems Ltd"}
+    assert owners("Safe Working", "Bin Design") == {"1": None, "2": None}

@@ -1165,3 +1165,58 @@ def test_a_link_in_a_letterhead_is_no_page_footer(lex):
 
     assert starts("[www.northbeam.example.nhs.uk](https://www.northbeam.example.nhs.uk/)\n\n") == starts("")
     assert starts("")[1] == "Northbeam NHS Foundation Trust"
+
+
+def _word_copy(*letters: str) -> str:
+    """Letters as a Word copy pastes them: a blank line under every line."""
+    return "\n\n".join(ln for letter in letters for ln in letter.strip().split("\n")) + "\n"
+
+
+_REPLY_A = ("Ashcombe Care Ltd\n12 Mill Row, Harnford VX4 1AA\n8 August 2033\nDear Ms Stirling\n"
+            "Thank you for your report. We have locked the laundry cupboards in every home.\n"
+            "Yours sincerely\nRachel Dunmore\nDirector of Quality\nAshcombe Care Ltd")
+_REPLY_B = ("Caledon Products Ltd\nRiverside Works, Pellingford VX6 3TR\n10 August 2033\nDear Madam,\n"
+            "I write in response to your report. We have added a warning to the pouch of every capsule.\n"
+            "Yours faithfully,\nDr Malcolm Strachan\nHead of Regulatory Affairs\nCaledon Products Ltd\n"
+            "Registered in England and Wales No. 02274815")
+_REPLY_C = ("Care Quality Commission\nCitygate, 14 Ludgate Row, Harnford ZV2 9QC\n9 August 2033\n"
+            "Dear Ms Stirling\nThank you for your report. We will publish a note for providers.\n"
+            "Yours sincerely\nJoanne Whitlow\nChief Inspector")
+
+
+def test_in_a_word_copy_the_writer_s_body_under_the_signature_is_not_the_next_letter_s_head(lex):
+    """In a Word copy with a blank line under every line, "Director of Quality / Ashcombe Care Ltd /
+    Caledon Products Ltd / Riverside Works ..." is a signature, then the next letter's head. The
+    body under the signature is the one the signed letter's own head names; before, each reply
+    began one line early, with the signature's body, and was sent the concerns of the one above."""
+    text = pfd_report("{n}. The laundry capsules were kept in an unlocked cupboard, number {n}.") \
+        + _word_copy(_REPLY_A, _REPLY_B, _REPLY_C)
+    assert first_lines(text, lex)[1:] == ["Ashcombe Care Ltd", "Caledon Products Ltd", "Care Quality Commission"]
+
+
+def test_a_signature_that_ends_with_an_address_or_a_telephone_number_takes_no_more(lex):
+    """"Tom Fenwick / R & T Fenwick / Hollins Farm / 07700 900561" then "CORVALE GRAIN SYSTEMS LTD":
+    a signature that closes with a telephone number or an address is complete, and the body's name
+    under it heads the next letter; before, the next reply lost its letterhead's name."""
+    mail = ("From: Tom Fenwick <tom@farm.example.co.uk>\nSent: 30 June 2033 21:47\nTo: Coroner <c@example.gov.uk>\n"
+            "Subject: Report\n\nDear Mr Dacre,\n\nWe have put in a new aeration fan and nobody enters a bin alone.\n\n"
+            "Regards,\n\nTom Fenwick\nR & T Fenwick\nHollins Farm, Stainmoor\n07700 900561\n\n")
+    letter = ("CORVALE GRAIN SYSTEMS LTD\n\nUnit 4, Marsh Lane, Hexley QW2 8JD\n\n4 July 2033\n\nDear Mr Dacre\n\n"
+              "Thank you for your report. We have fitted warning signs to every bin hatch.\n\n"
+              "Yours sincerely\n\nAndrew Pickersgill\n")
+    text = pfd_report("{n}. Entering a bin was treated as routine, number {n}.") + "Philip Dacre\nSenior Coroner\n\n" \
+        + mail + letter
+    assert first_lines(text, lex)[1:] == ["From: Tom Fenwick <tom@farm.example.co.uk>", "CORVALE GRAIN SYSTEMS LTD"]
+
+
+def test_an_e_mail_pasted_under_a_report_starts_at_its_from_line_whatever_its_subject(lex):
+    """An e-mail's "Subject: Regulation 28 report - Mr Samuel Adjei - ref 2033-1186 - response from
+    Priory Meadow Medical Centre" is long enough to read as prose: the walk back from "Dear Dr
+    Haldane," stopped under it, and the header, with the writer's name, stayed with the report."""
+    text = (pfd_report("{n}. The script did not prompt staff to ask about travel, number {n}.")
+            + "(C) Crown copyright\n\nFrom: Dr Hannah Lowther <h.lowther@nhs.example.net>\nSent: 12 January 2034 18:22\n"
+              "To: Eastholme Coroner's Office <coroner@eastholme.example.gov.uk>\n"
+              "Subject: Regulation 28 report - Mr Samuel Kofi Adjei - ref 2033-1186 - response from Priory Meadow "
+              "Medical Centre\n\nDear Dr Haldane,\n\nI write on behalf of the partners. All of our care navigators now "
+              "ask about travel.\n\nYours sincerely,\n\nDr Hannah Lowther\n")
+    assert first_lines(text, lex)[1] == "From: Dr Hannah Lowther <h.lowther@nhs.example.net>"

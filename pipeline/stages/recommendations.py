@@ -507,6 +507,11 @@ def _is_conclusion(text: str | None) -> bool:
 # it must name a body ("(Nightjar Displays Ltd)"), not an acronym defined ("(CMHT)"), a person or a term
 _CLOSING_BODY = re.compile(r"\(\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|"
                            r"the|&))*)\s*\)\W*$")
+# a concern opened by the name of the body it is sent to and a colon, as a report that says "I have
+# indicated at the start of each concern the person to whom it is directed" has them; a topic's name
+# ("Staff training:") is no body's: the name must have a body's word or be one the report named before
+_OPENING_BODY = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
+                           r"\s*:\s+\S")
 _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
                        r"figure|table|chapter)\b", re.I)
 
@@ -518,8 +523,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     Council to respond to concerns 1 to 3"), or its list
     of addressees does ("2. The Chief Executive, DVLA (concerns (3) to (5))"), or each concern closes
     with its body's name in brackets, where no heading has already."""
-    if not refs or any(r.addressee for r in refs) or "oncern" not in text[seg.start:seg.end]:
-        return refs
+    if not refs or any(r.addressee for r in refs) or "oncern" not in text[seg.start:seg.end].lower():
+        return refs  # ("MATTERS OF CONCERN" in capitals may be the only mention)
     owners: dict[str, list[str]] = {}
 
     def send(labs: list[str], who: str) -> None:
@@ -554,6 +559,13 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         for r in refs:
             if (m := _CLOSING_BODY.search(r.text or "")) and not _NOT_BODY.match(m.group("who")) \
                     and _NAME_WORD.search(m.group("who")):
+                send([r.label], " ".join(m.group("who").split()))
+    if not owners:  # "1. R & T Fenwick: there was no safe system of work ..."
+        before = text[seg.start:min((r.start for r in refs), default=seg.start)]
+        for r in refs:
+            if (m := _OPENING_BODY.match(r.text or "")) and not _NOT_BODY.match(m.group("who")) \
+                    and (_NAME_WORD.search(m.group("who"))
+                         or (len(m.group("who").split()) >= 2 and m.group("who") in before)):
                 send([r.label], " ".join(m.group("who").split()))
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
@@ -610,9 +622,11 @@ def _heading_text(line: str) -> str:
 # a body's name alone on its line: "Brook Lane Medical Practice", "NHS England", "Tamebridge and
 # Aldersey Hospitals NHS Foundation Trust (Tamebridge Bowel Cancer Screening Hub)"
 _BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
-_NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator|union)\b", re.I)
+_NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator|union|centre|center|"
+                        rf"clinic)\b", re.I)
 _NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
 _CONCERNS_LEAD = re.compile(r"\bconcerns?\b", re.I)
+_TO_LEAD = re.compile(r"^(?:[Tt]o|[Ff]or)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[Block, str]]:
@@ -620,16 +634,21 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
     Medical Practice", "NHS England"), each over the first of its numbered concerns: proper names,
     every word but "and", "of" and the like capitalised (not a topic heading, "Hospital services"
     or "Workforce planning in England"), under a mention of the concerns, two at least (one name
-    over the whole list, or a line of a letterhead, sends nothing)."""
+    over the whole list, or a line of a letterhead, sends nothing). "To Natural Resources Wales"
+    needs no body's word, "To" says it is one; with no blank lines it ends the block above."""
     opens = {r.block_start for r in refs if r.anchor}
     out = []
     for b, nxt in zip(blocks, blocks[1:]):
-        name = clean(b.lines[0].text) or ""
+        ln = b.lines[0] if len(b.lines) == 1 else b.lines[-1]
+        line = clean(ln.text) or ""
+        name = _TO_LEAD.sub("", line)
+        led = name != line
         words = [w for w in re.findall(r"[\w&'’-]+", name) if w.lower() not in _NAME_FILLER]
-        if len(b.lines) == 1 and nxt.start in opens and _BARE_NAME.match(name) and _NAME_WORD.search(name) \
+        if (len(b.lines) == 1 or led) and nxt.start in opens and _BARE_NAME.match(name) \
+                and (_NAME_WORD.search(name) or (led and len(words) >= 2)) \
                 and len(name.split()) <= 14 and not MODAL.search(name) and all(w[0].isupper() or w[0].isdigit()
                                                                                for w in words):
-            out.append((b, name))
+            out.append((b if len(b.lines) == 1 else Block((ln,), 0), name))
     if len(out) < 2 or not _CONCERNS_LEAD.search(text, blocks[0].start, out[0][0].start):
         return []
     return out

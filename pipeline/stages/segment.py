@@ -108,15 +108,23 @@ _PEER = re.compile(r"^(?:the\s+)?(?:rt\.?\s+hon\.?\s+)?(?:Lord|Baroness)\s+[A-Z]
                    r"(?:\s+[A-Z][\w'’-]+)*)?$")
 
 
-def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> int:
+def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
+                     own_head: frozenset[str] = frozenset()) -> int:
     """Index of the first block after the signature and cc lines that follow a sign-off.
 
     The first short block is the signature whatever the gap before it; a
-    second one counts only when it follows closely (a name, then a role).
-    Image alt-text is skipped; a block with a postcode or a date is the next
-    letter's head.
+    second one counts only when it follows closely (a name, then a role), and
+    not under a signature that already ends with an address or a telephone
+    number. A third, the writer's body, counts when the signed letter's own
+    head (``own_head``: its lines, folded) names it: in a Word copy with a
+    blank line under every line, "Director of Quality / Sovereign Oak Care Ltd
+    / Caledon Home Products UK Ltd / Riverside Works ..." is a signature, then
+    the next letter's head. Image alt-text is skipped; a block with a postcode
+    or a date is the next letter's head.
     """
     signed = 0
+    closed = False  # the signature so far ends with an address or a telephone number
+    own_body = False
     under = i  # the first block after the sign-off
     while i < limit:
         b = blocks[i]
@@ -133,6 +141,8 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
         # second block only under the first name the writer signs with: "Niamh / Niamh McCartan / ...")
         if signed <= 1 and _signature_block(blocks, i, lex, under):
             signed += 1
+            closed = any(_CONTACT.search(ln.text) or has_postcode(ln.text) or _PHONE_LINE.match(ln.text)
+                         for ln in b.lines)
             i += 1
             continue
         if any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines):
@@ -141,13 +151,29 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons) -> 
             break
         # a body's name over "From: ..." is the next letter's letterhead, not the signature's body
         memo_next = i + 1 < limit and any(p.match(_first(blocks[i + 1])) for p in (_MAIL_FROM, _MINISTER_FROM))
-        if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1 and not memo_next
+        if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1 and not memo_next and not closed
                                                    and not _names_another(blocks[i - 1], b, lex))):
             signed += 1
             i += 1
             continue
+        if signed and not own_body and len(b.lines) == 1 and b.gap <= 1 and _fold(first) in own_head:
+            own_body = True
+            i += 1
+            continue
+        if signed and _REGISTERED.match(first):
+            i += 1  # "Registered in England No. 04418277": the signed letter's footer
+            continue
         break
     return i
+
+
+def _fold(line: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", line).lower().split())
+
+
+def head_lines(blocks: list[Block]) -> frozenset[str]:
+    """A letter head's lines, folded, for ``end_of_signature`` to know the writer's body by."""
+    return frozenset(f for b in blocks for ln in b.lines if (f := _fold(clean(ln.text) or "")))
 
 
 SIGNATURE_LINES = 6  # a name, a post, a body, an address, a telephone number
@@ -191,7 +217,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and _SIGNED_NAME.match(_first(blocks[j - 1])):
             break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it
         b = blocks[j - 1]
-        if any(is_prose(ln.text) for ln in b.lines):
+        # an e-mail's header is no prose, however long its "Subject:" line
+        if not _mail_from(b.lines, 0, lex) and any(is_prose(ln.text) for ln in b.lines):
             break
         dated = any(_HAS_DATE.search(ln.text) for ln in b.lines)
         if dated and seen_date:
@@ -407,7 +434,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         if found:
             bi, line = found
             # the sign-off's own block may carry the signature too
-            j = end_of_signature(blocks, bi + 1, sal[k], lex)
+            j = end_of_signature(blocks, bi + 1, sal[k], lex, head_lines(blocks[starts[-1]:sal[k - 1]]))
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
@@ -451,6 +478,9 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     return out
 
 
+_REGISTERED = re.compile(r"^\W*(?:registered\s+(?:in\s+(?:england|scotland|wales|northern\s+ireland)|office|charity|"
+                         r"company)|(?:company|charity)\s+(?:registration\s+)?(?:no|number)\b)", re.I)
+_PHONE_LINE = re.compile(r"^\W*(?:\+44\s?|0)\d[\d\s()-]{8,14}\s*$")  # "07700 900561" under a signature
 _CONTACT = re.compile(r"www\.|https?://|@|\b(?:tel|t|telephone|phone)\s*:", re.I)
 
 
