@@ -430,6 +430,20 @@ def test_a_promised_update_does_what_a_recommendation_asking_for_one_asks(rec_te
     assert ("deferred:in-due-course" in cues) is not fires
 
 
+@pytest.mark.parametrize("rec_text", [
+    "HMRC reports to me on progress within six months.",
+    "The company should send us a report by 30 November 2025 on its progress with each of these actions.",
+])
+def test_a_promised_update_to_the_writer_who_asked_for_one_does_it(rec_text, nlp, lex, settings):
+    """An ombudsman or regulator asks "reports to me on progress"; the reply promises "I will write to
+    you with a progress report by 31 July 2026": the update asked for, to whoever asked for it."""
+    cues = verdict("I will write to you with a progress report by 31 July 2026.", nlp, lex, settings, rec_text).cues
+    assert "accepted:promised-update" in cues
+    assert "accepted:promised-update" not in verdict(
+        "I will write to you with a progress report by 31 July 2026.", nlp, lex, settings,
+        "HMRC should pay held repayments within 30 days.").cues
+
+
 REVIEW_BEGUN = "In June 2032 I asked Sport Wales to carry out a review of the Free Swimming Initiative."
 
 
