@@ -1178,6 +1178,53 @@ def test_the_sentence_doing_what_a_recommendation_asks_answers_it(nlp, lex, sett
     assert got[2].evidence.startswith("I will write to the Committee again")
 
 
+NUMBERED_REPLY = """3 June 2026
+
+Dear Mr Laing,
+
+I recommend that you:
+
+1.   appoint a single point of contact for the tenants;
+2.   re-roof the cattle court; and
+3.   write to me by 30 September 2026 setting out the progress made on each of these recommendations.
+
+Yours sincerely,
+
+Ann Moir
+Commissioner
+
+Dear Ms Moir,
+
+Thank you for your letter of 3 June.
+
+As to your first recommendation, I will be the tenants' point of contact from now on.
+
+Regarding your second recommendation, the cattle court was re-roofed in the week of 19 January.
+
+I will send you a written update on all of the above by 30 September, as you ask.
+
+Yours sincerely,
+
+Iain Laing
+"""
+
+
+def test_a_reply_that_answers_by_number_still_does_what_one_it_skips_asks(nlp, lex, settings):
+    """A reply that answers recommendations 1 and 2 by ordinal closes "I will send you a written
+    update on all of the above by 30 September, as you ask": that does what recommendation 3 asks,
+    though no number heads it (before, 3 was not addressed)."""
+    reply = segment(NUMBERED_REPLY, lex)[1]
+    sentences = analyse(nlp, NUMBERED_REPLY, [(reply.body_start, reply.body_end)], settings).sentences
+    texts = {"1": "appoint a single point of contact for the tenants", "2": "re-roof the cattle court",
+             "3": "write to me by 30 September 2026 setting out the progress made on each of these recommendations"}
+    refs = R.find_refs(NUMBERED_REPLY, reply, R.load_rules(settings.models_dir))
+    got = {s.recommendation_number: s for s in stances(
+        NUMBERED_REPLY, reply, "L2", "L1", refs, [("1", 1), ("2", 2), ("3", 3)], {"1": "r1", "2": "r2", "3": "r3"},
+        sentences, lex, texts)}
+    assert got[3].stance is StanceLabel.accepted and got[3].evidence.startswith("I will send you a written update")
+    assert got[1].evidence.startswith("As to your first recommendation")
+
+
 @pytest.mark.parametrize("passage", [
     "We have also bought two more trench boxes so there is one with every drainage gang.",
     "We have since replaced the barriers with heavier ones that are pinned together.",

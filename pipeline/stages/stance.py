@@ -262,6 +262,11 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
         if lab not in found and any(labels.get(o) == labels[lab] for o in found if o != lab):
             del labels[lab]
     whole = None if structured or not found and not labels else answers_mod.whole_reply(text, seg, sentences)
+    if structured and any(lab not in found for lab in labels) \
+            and (rest := answers_mod.whole_reply(text, seg, sentences)) is not None:
+        # a reply that answers by number may still do, outside its answers, just what one it skips asks
+        # ("I will send you a written update on all of the above by 30 September, as you ask")
+        found = _doing_what_was_asked(text, found, rest, labels, rec_texts, lex)
     if whole is not None:
         # what the reply says of the others is no stance on one it never singles out: that comes
         # from the rest of it (its opening and closing, a position it takes on every concern)
