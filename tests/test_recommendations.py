@@ -1273,6 +1273,24 @@ def test_a_reply_s_ordinal_with_no_noun_names_one_of_the_matters_it_counted(body
     assert all(r.ordinal and r.counted for r in refs)
 
 
+def test_a_menu_of_the_matters_counted_is_no_answer_where_each_is_taken_up_again(lex, rules):
+    """"Your report raises two matters for UKHSA. The first is ... The second is ...", then "On the
+    first matter, ..." and "On the second matter, ...": each is answered where it is taken up again
+    (before, the menu's "The second is ..." sentence was the second matter's whole answer, and the
+    first matter's answer ran on over the second's), and "the second matter" after the count is
+    counted by it."""
+    text = ("Dear Coroner,\n\nThank you for your report of 3 March 2026 about the death of Mr A.\n\n"
+            "Your report raises two matters for UKHSA. The first is the awareness of travellers. The second is "
+            "the absence of a national communication to GPs.\n\nI note the points you make on the first matter, "
+            "and I have shared your report with our travel health team.\n\nOn the second matter, we do not "
+            "consider that a further communication would help.\n\nYours sincerely,\n\nJane Green\n")
+    (seg,) = segment(text, lex)
+    refs = R.find_refs(text, seg, rules)
+    assert [(r.label, text[r.block_start:].split(",")[0]) for r in refs] == [
+        ("1", "I note the points you make on the first matter"), ("2", "On the second matter")]
+    assert all(r.ordinal and r.counted == 2 for r in refs)
+
+
 BARE_NAMES = ("The MATTERS OF CONCERN are as follows.\n\nKestrel Hospitals NHS Foundation Trust (Screening Hub)\n\n"
               "1. The Hub closes the episode after one reminder letter.\n\n"
               "2. Returned post is entered on a spreadsheet and nothing more is done.\n\n"

@@ -1220,3 +1220,20 @@ def test_an_e_mail_pasted_under_a_report_starts_at_its_from_line_whatever_its_su
               "Medical Centre\n\nDear Dr Haldane,\n\nI write on behalf of the partners. All of our care navigators now "
               "ask about travel.\n\nYours sincerely,\n\nDr Hannah Lowther\n")
     assert first_lines(text, lex)[1] == "From: Dr Hannah Lowther <h.lowther@nhs.example.net>"
+
+
+def test_a_letterhead_set_to_the_right_under_a_signature_starts_the_next_letter(lex):
+    """pdftotext -layout: an e-mail's signature closed by its telephone number, and straight under it,
+    with no blank line, the council's letterhead set to the right of the page. Before, the signature
+    and the letterhead were one block, the council's letter began at the signer's name and was
+    read as the club's."""
+    pad = " " * 60
+    text = (pfd_report("{n}. The turnstiles were not counted on the day, number {n}.")
+            + "From: Dawson, Lee <lee@club.example.co.uk>\nSent: 27 January 2026 16:02\nTo: Inspector <r@sgsa.example.org>\n"
+              "Subject: Millgate Park\n\nDear Rachel,\n\nWe have fitted counters to every turnstile.\n\nKind regards,\n\n"
+              "Lee Dawson\nSafety Officer\nCastlebridge Town Football Club\nTel: 01632 960 471 | Mob: 07700 900 318\n"
+            + pad + "Castlebridge\n" + pad + "Borough Council\n\nCivic Offices, Market Square, Castlebridge CB9 9ZN\n\n"
+              "Date: 4 February 2026\n\nDear Ms Oyelaran\n\nThank you for your letter. The Safety Advisory Group now "
+              "meets before every match.\n\nYours sincerely\n\nMark Price\n")
+    assert [ln.strip() for ln in first_lines(text, lex)[1:]] == ["From: Dawson, Lee <lee@club.example.co.uk>",
+                                                                 "Castlebridge"]

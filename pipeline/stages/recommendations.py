@@ -14,6 +14,7 @@ record and the rules are in ``refs``, and the rarer forms (ordinals, "R1",
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 import itertools
 import re
 from functools import lru_cache
@@ -32,7 +33,7 @@ from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cel
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
-_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|point|step")
+_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|point|step|matter")
 # "Conclusions and recommendations", "Areas for improvement": a heading over the list
 _LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for improvement\b", re.I)
 # a regulator's letter that requires numbered actions ("We require MST to take the following actions:")
@@ -486,6 +487,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         refs = _assigned(text, seg, refs, rules)
     elif seg.kind is Kind.reply:
         refs = _said_sent(text, seg, refs, rules)
+        refs = _without_menu(refs)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
@@ -572,6 +574,27 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
     # as a heading "X and Y together:" sends it (see link._shared_with)
     return [dataclasses.replace(r, addressee=" and ".join(owners[r.label])) if r.label in owners else r for r in refs]
+
+
+def _without_menu(refs: list[Ref]) -> list[Ref]:
+    """"Your report raises two matters for UKHSA. The first is ... The second is ...", then "On the
+    first matter, ..." and "On the second matter, ...": the paragraph that counts the concerns off
+    in turn is a menu, and each is answered where it is taken up again, not in the menu. Ordinals
+    after such a count are counted by it."""
+    menus = defaultdict(set)
+    for r in refs:
+        if r.ordinal and r.counted:
+            menus[r.block_start].add(r.label)
+    menus = {b for b, labs in menus.items() if len(labs) >= 2}
+    later = lambda r: any(o.label == r.label and o.block_start > r.block_start for o in refs)
+    # "The first is that ...", then "The second matter is ...": counted as the count before them counts
+    counted = [r for r in refs if r.ordinal and r.counted]
+    refs = [r for r in refs if not (r.block_start in menus and r.ordinal and r.counted and later(r))]
+    if not counted:
+        return refs
+    first, count = counted[0].start, max(r.counted for r in counted)
+    return [dataclasses.replace(r, counted=count) if r.ordinal and r.counted is None and r.start > first
+            and r.number <= count else r for r in refs]
 
 
 # a line break inside a paragraph, read as a space so a sentence may wrap (same length: offsets hold)

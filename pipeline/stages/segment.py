@@ -269,8 +269,23 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
             if _named_again(m.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex):
                 out += [Block(lines[:2], b.gap), Block(lines[2:], 0)]
                 continue
+        # pdftotext -layout: a signature closed by its address or telephone number, then the next
+        # letter's letterhead set to the right ("Lee Dawson / ... / Tel: 01632 960 471 /
+        # <40 spaces>Castlebridge / <40 spaces>Borough Council")
+        k = next((k for k in range(2, len(lines)) if _indent(lines[k].text) >= RIGHT_SET
+                  and all(_indent(ln.text) <= 4 for ln in lines[:k])), None) if signed else None
+        if k is not None and any(has_postcode(ln.text) or _CONTACT.search(ln.text) for ln in lines[:k]):
+            out += [Block(lines[:k], b.gap), Block(lines[k:], 0)]
+            continue
         out.append(b)
     return out
+
+
+RIGHT_SET = 20  # spaces before a line set to the right of the page
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _signs_what_precedes(blocks: list[Block], j: int, sal: int, lex: Lexicons) -> int:
