@@ -1781,3 +1781,25 @@ def test_writing_as_promised_to_confirm_an_action_is_an_answer(lex, nlp, setting
             "5": "Trench boxes should be available to every drainage gang."}
     got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=recs)
     assert "4" in got
+
+
+def test_a_bold_restated_recommendation_that_wraps_heads_the_answer_under_it(lex, nlp, settings, rules):
+    """A GOV.UK reply restates each recommendation in bold, naming it at the end ("**End releases on
+    Fridays, by moving every release date ... to the preceding Thursday (recommendation 4)**"), and
+    answers below. Wrapped onto two lines, the bold block was read as a sentence that mentions the
+    recommendation, and that sentence was its whole answer."""
+    text = reply(
+        THANKS,
+        "**Publish each year the number of people who die within 28 days of release, by cause of death\n"
+        "where known and by the prison from which they were released (recommendation 1)**",
+        "From October 2026 the annual statistics will include a new table of those deaths.",
+        "**End releases on Fridays, by moving every release date that falls on a Friday to the\n"
+        "preceding Thursday (recommendation 4)**",
+        "The law already allows a governor to bring a Friday release forward. We do not intend to go further.")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "4": 4}, rec_texts={
+        "1": "Publish each year the number of people who die within 28 days of release, by cause of death where "
+             "known and by the prison from which they were released",
+        "4": "End releases on Fridays, by moving every release date that falls on a Friday to the preceding "
+             "Thursday"})
+    assert got["1"] == ("heading", ["From October 2026 the annual statistics will include a new table of those deaths."])
+    assert got["4"][0] == "heading" and got["4"][1][-1] == "We do not intend to go further."

@@ -28,7 +28,7 @@ from itertools import islice, takewhile
 from dataclasses import dataclass
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref
-from pipeline.stages.refs import heading_line
+from pipeline.stages.refs import heading_line, is_heading
 from pipeline.stages.segment import Segment, prose_lines
 from pipeline.text import Block, clean, is_prose, sentence_end, sentence_text, split_lines, table_cells, to_blocks, word_count
 
@@ -928,6 +928,8 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
     b = next((b for b in blocks if b.start <= r.start < b.end + 1), None)
     if b is None:
         return None
+    if len(b.lines) > 1 and is_heading(b):
+        return b.lines[0]  # a bold heading that wraps, naming it at its end: "**End releases ... (recommendation 4)**"
     for k, ln in enumerate(b.lines):
         if not ln.start <= r.start <= ln.end:
             continue

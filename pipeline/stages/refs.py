@@ -184,9 +184,19 @@ def clean_text(s: str) -> str | None:
 
 
 def is_heading(b: Block) -> bool:
-    """A one-line block without closing punctuation: a section heading."""
+    """A one-line block without closing punctuation: a section heading. Set in bold whole, it may
+    wrap: a GOV.UK reply restates each recommendation in bold over its answer ("**Make sure that
+    every person leaving prison ... on the day of release (recommendation 2)**")."""
     line = clean(b.lines[0].text) or ""
-    return len(b.lines) == 1 and not sentence_end(line) and len(line.split()) <= 25
+    if len(b.lines) == 1:
+        return not sentence_end(line) and len(line.split()) <= 25
+    raw = b.text.strip()
+    whole = " ".join(clean(ln.text) or "" for ln in b.lines)
+    return len(b.lines) <= BOLD_LINES and raw[:2] in ("**", "__") and raw[-2:] == raw[:2] \
+        and raw.count(raw[:2]) == 2 and not sentence_end(whole) and len(whole.split()) <= 60
+
+
+BOLD_LINES = 3  # a heading set in bold may wrap onto this many lines
 
 
 def heading_line(raw: str) -> bool:
