@@ -102,13 +102,19 @@ def _raised(prev: LetterState | None, reply: LetterState, heading: str | None) -
 
 
 _SHARED = re.compile(r"(?:both|all|each|every)\b", re.I)
+# a joint heading that names each body by its common noun alone: "the club and the Council"
+_JOINT_NOUNS = re.compile(r"(?:the\s+)?\w+(?:\s+and\s+(?:the\s+)?\w+)+(?:\s+together)?", re.I)
 
 
 def _shared_with(addressee: str, heading: str) -> bool:
     """Sent to every addressee ("For both agencies:"), or to several bodies the writer's among them
     ("I recommend that the Health Board and the Council together:", answered by the Council)."""
     return bool(_SHARED.match(addressee)) or (
-        " and " in addressee and re.search(r"\b" + re.escape(heading) + r"\b", addressee, re.I) is not None)
+        " and " in addressee and re.search(r"\b" + re.escape(heading) + r"\b", addressee, re.I) is not None) or (
+        # "For the club and the Council:" names "Castlebridge Town Football Club" by its noun
+        _JOINT_NOUNS.fullmatch(addressee) is not None
+        and any(re.search(rf"\b{noun}\b", heading, re.I) for noun in re.findall(r"\w+", addressee)
+                if noun.lower() not in ("the", "and", "together")))
 
 
 def _pool(prev: LetterState) -> list:

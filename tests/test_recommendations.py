@@ -1406,3 +1406,19 @@ def test_a_concern_opened_by_its_body_s_name_and_a_colon_is_sent_to_it(lex, rule
     assert owners("R & T Fenwick", "Corvale Grain Systems Ltd") == {"1": "R & T Fenwick",
                                                                     "2": "Corvale Grain Systems Ltd"}
     assert owners("Safe Working", "Bin Design") == {"1": None, "2": None}
+
+
+def test_a_joint_heading_naming_the_bodies_by_their_nouns_sends_its_recommendations_to_both(lex, rules):
+    """"For the club and the Council:" over recommendation 3, after headings for "Castlebridge Town
+    Football Club" and "Castlebridge Borough Council": a recommendation for both, which each reply
+    answers (before, the heading was not read and 3 went to the Council alone)."""
+    from pipeline.link import _shared_with
+
+    body = ("For Castlebridge Town Football Club:\n\n1. Install CCTV on the away concourse.\n\n"
+            "For Castlebridge Borough Council:\n\n2. Review the General Safety Certificate.\n\n"
+            "For the club and the Council:\n\n3. Write to me by 31 March setting out the progress made.")
+    got = addressees(body, lex, rules)
+    assert got == {"1": "Castlebridge Town Football Club", "2": "Castlebridge Borough Council",
+                   "3": "the club and the Council"}
+    assert _shared_with(got["3"], got["1"]) and _shared_with(got["3"], got["2"])
+    assert not _shared_with("Health and Safety Executive", "Castlebridge Borough Council")
