@@ -1422,3 +1422,23 @@ def test_a_joint_heading_naming_the_bodies_by_their_nouns_sends_its_recommendati
                    "3": "the club and the Council"}
     assert _shared_with(got["3"], got["1"]) and _shared_with(got["3"], got["2"])
     assert not _shared_with("Health and Safety Executive", "Castlebridge Borough Council")
+
+
+def test_a_pdftotext_layout_table_of_recommendations_numbers_its_rows(lex, rules):
+    """An internal auditor's report as pdftotext -layout gives it: a header of cells set apart by wide
+    gaps ("No.   Recommendation   Priority"), then each row's number, the recommendation wrapped in
+    its column and the priority beside it. Before, no row was read, so the report raised nothing and
+    a recommendation the reply skipped was lost. A table with a response column beside the
+    recommendation is a reply's, and is not read as one of these."""
+    pad = " " * 12
+    def table(third: str) -> str:
+        return letter(
+            "Recommendations\n\n  No.   Recommendation" + pad + "Priority\n\n"
+            f"  1     Bank reconciliations should be reviewed each quarter by a{pad}High\n"
+            "        Member who is not a bank signatory.\n\n"
+            f"  2     VAT should be reclaimed at least quarterly.{pad}{third}\n")
+    assert [(r.label, r.text) for r in refs_of(table("Low"), lex, rules)] == [
+        ("1", "Bank reconciliations should be reviewed each quarter by a Member who is not a bank signatory"),
+        ("2", "VAT should be reclaimed at least quarterly")]
+    assert "2" not in {r.label for r in refs_of(table("We now claim VAT every quarter and did so in May."),
+                                                 lex, rules) if r.stated}

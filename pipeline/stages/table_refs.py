@@ -59,9 +59,18 @@ _ROMAN_NUMBERS = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi",
 
 def header_row(b: Block) -> bool:
     """"Ref / Coroner's concern / Trust response / Lead / Status", a cell a line (or "Ref |
-    Recommendation | ..."): the header of a table pasted from Word or a web page."""
+    Recommendation | ..."): the header of a table pasted from Word or a web page; or, from
+    pdftotext -layout, one line of cells set apart by wide gaps ("No.   Recommendation   Priority")."""
     cells = [c.strip() for ln in b.lines for c in ln.text.split("|") if c.strip()]
+    if len(b.lines) == 1 and len(cells) == 1:
+        cells = [c for c in _WIDE_GAP.split(b.lines[0].text.strip()) if c]
     return all(short_cell(c) for c in cells) and names_its_rows(cells)
+
+
+_WIDE_GAP = re.compile(r"\s{3,}")
+SHORT_COLUMN = 3  # words in a column after the recommendation's: a priority, a date, an owner ("High")
+# pdftotext -layout: a row's number, then its first cell after a wide gap ("  6     The Council should ...")
+_LAYOUT_ROW = re.compile(r"^\s{0,8}(?P<num>\d{1,3}[a-z]?)[.)]?\s{3,}(?=\S)")
 
 
 def spread_rows(blocks: list[Block]) -> list[Ref]:
@@ -152,6 +161,9 @@ def row_block(b: Block) -> Ref | None:
     """A row of such a table: its number alone on the first line, the recommendation on the
     next (wrapped over the lines under it while its sentence runs on), then the response, lead,
     date and status."""
+    laid = _LAYOUT_ROW.match(b.lines[0].text)
+    if laid:
+        return _layout_row(b, laid)
     if len(b.lines) < 3:
         return None
     m = _ROW_LABEL.match(clean(b.lines[0].text) or "")
@@ -170,6 +182,29 @@ def row_block(b: Block) -> Ref | None:
     off = ln.start + (label_offset(ln.text, m.group("num")) if not m.group("roman") else ln.text.index(m.group("num")))
     return Ref(lab, leading_number(lab), off, off + len(m.group("num")), b.start, rec.end, True, True, True,
                clean_text(words), (rec.start, rec.end))
+
+
+def _layout_row(b: Block, m: re.Match) -> Ref | None:
+    """A row as pdftotext -layout sets it: the number, the recommendation in the column after it,
+    wrapped on the lines below at the same indent, and short columns after a wide gap (a
+    priority, a date); a row with a response beside the recommendation is not read here."""
+    col = m.end()
+    parts = []
+    for ln in b.lines:
+        cell = ln.text[col:] if len(ln.text) > col and not ln.text[:col].strip() or ln is b.lines[0] else None
+        if cell is None:
+            break
+        first, *rest = _WIDE_GAP.split(cell.strip())
+        if any(len(c.split()) > SHORT_COLUMN for c in rest):
+            return None  # a response beside it: a reply's table, whose rows row_block's kin read
+        parts.append(first)
+    words = " ".join(parts)
+    if len(words.split()) < 4:
+        return None
+    lab = m.group("num")
+    ln = b.lines[0]
+    return Ref(lab, leading_number(lab), ln.start + m.start("num"), ln.start + m.end("num"), b.start, b.end, True,
+               True, True, clean_text(words), (ln.start + col, b.end))
 
 
 _BULLET = re.compile(r"^\s*[-•*–·▪●]\s+(?=\S)")
