@@ -1761,6 +1761,8 @@ def test_blockquotes_after_the_answers_head_nothing(lex, nlp, settings, rules):
     "and how its stewards were trained.",
     "Please find below our response to your report about the Kestwick bonfire display and how its stewards were "
     "trained.",
+    "I write as senior partner of the Society in response to your report about the Kestwick bonfire display and how "
+    "its stewards were trained.",
 ])
 def test_the_writer_s_introduction_answers_no_concern_by_subject(intro, lex, nlp, settings, rules):
     """The writer introducing themselves names the report's subject, as a reply's opening does,

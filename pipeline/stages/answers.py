@@ -611,7 +611,7 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
 # writer's introduction of themselves ("I am replying to your report about Kyle on behalf of Dalby
 # Civil Engineering", "I am writing as Chair of Trustees of the Society in reply to your report")
 _OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|ing) "
-                      r"(?:in response|to respond|in reply|further|on behalf of|as (?:the |a |an )?(?:acting |interim |deputy )?"
+                      r"(?:in response|to respond|in reply|further|on behalf of|as (?:the |a |an )?(?:acting |interim |deputy |senior |joint |managing |executive )?"
                       r"(?:chair|chief|director|head|manager|minister|secretary|owner|partner|trustee|clerk|officer|"
                       r"president|lead|principal))|i am (?:replying|responding)|"
                       r"please find (?:below|attached|enclosed) (?:our|the|my) (?:[\w’'-]+ )?response|"
