@@ -203,7 +203,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         return any(has_postcode(text[a:b]) for a, b in content[k + 1:k + 4])
 
     repeated = [k for ks in groups.values() if any(k in near_page or mid_sentence(k) for k in ks)
-                and not any(letterhead(k) and k not in near_page for k in ks) for k in ks]
+                for k in ks if k in near_page or not letterhead(k)]
     # a file of one repeated line is content, not furniture
     if len(repeated) * 2 > len(content):
         repeated = []

@@ -103,7 +103,9 @@ def _raised(prev: LetterState | None, reply: LetterState, heading: str | None) -
 
 _SHARED = re.compile(r"(?:both|all|each|every)\b", re.I)
 # a joint heading that names each body by its common noun alone: "the club and the Council"
-_JOINT_NOUNS = re.compile(r"(?:the\s+)?\w+(?:\s+and\s+(?:the\s+)?\w+)+(?:\s+together)?", re.I)
+_NOUNS = (r"club|council|trust|board|department|government|authority|agency|service|company|operator|school|"
+          r"practice|provider|home|university|college|charity|police|force|ministry|commission|executive")
+_JOINT_NOUNS = re.compile(rf"the\s+(?:{_NOUNS})\s+and\s+the\s+(?:{_NOUNS})(?:\s+together)?", re.I)
 
 
 def _shared_with(addressee: str, heading: str) -> bool:
@@ -114,7 +116,7 @@ def _shared_with(addressee: str, heading: str) -> bool:
         # "For the club and the Council:" names "Castlebridge Town Football Club" by its noun
         _JOINT_NOUNS.fullmatch(addressee) is not None
         and any(re.search(rf"\b{noun}\b", heading, re.I) for noun in re.findall(r"\w+", addressee)
-                if noun.lower() not in ("the", "and", "together")))
+                if noun.lower() not in ("the", "and", "together")) and not _JOINT_NOUNS.fullmatch(heading))
 
 
 def _pool(prev: LetterState) -> list:

@@ -350,3 +350,13 @@ def test_a_body_s_name_over_its_address_is_a_letterhead_though_it_repeats_mid_se
     header = "Annual report of the Westhope Trust"
     paged = ("The board has met six times this year and its committees\n" + header + "\nhave met monthly.\n\n") * 3
     assert header not in mask_noise(paged)
+
+
+def test_a_running_header_is_masked_where_it_breaks_sentences_though_it_heads_a_letter_once():
+    """The letterhead over an address is kept; the same name breaking sentences elsewhere is still
+    a running header."""
+    name = "Northbeam NHS Foundation Trust"
+    text = (name + "\n\n12 Mill Row, Harnford VX4 1AA\n\n"
+            + "".join(f"The board met in month {n} and agreed the\n{name}\nplan for the wards.\n\n" for n in range(3)))
+    masked = mask_noise(text)
+    assert masked.startswith(name) and masked.count(name) == 1

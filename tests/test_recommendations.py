@@ -1442,3 +1442,41 @@ def test_a_pdftotext_layout_table_of_recommendations_numbers_its_rows(lex, rules
         ("2", "VAT should be reclaimed at least quarterly")]
     assert "2" not in {r.label for r in refs_of(table("We now claim VAT every quarter and did so in May."),
                                                  lex, rules) if r.stated}
+
+
+@pytest.mark.parametrize("body, want", [
+    # a topic heading before a colon that happens to hold a body's word is no body
+    ("1. Trust Policy: the policy was out of date.\n\n2. Ambulance Service Response: the crew was late.",
+     {"1": None, "2": None}),
+    # a concern that wraps onto a line starting "to" is no heading
+    ("1. The referral was lost and then sent on\nto Harnford General Hospital.\n\n"
+     "2. The ward had no discharge checklist.\n\n3. The Hospital had no out-of-hours cover.", {}),
+    ("For Urgent Action\n\n1. The ward had no discharge checklist.\n\nFor Longer Term Consideration\n\n"
+     "2. The Hospital had no out-of-hours cover.", {"1": None, "2": None}),
+])
+def test_topic_labels_and_wrapped_lines_send_no_concern_to_anyone(body, want, lex, rules):
+    text = letter("CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n" + body + "\n\nACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert all(v is None for v in got.values()) and all(got.get(k) is None for k in want)
+    got = addressees("CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n" + body, lex, rules)
+    assert all(v is None for v in got.values())
+
+
+def test_an_ordinal_that_names_a_recommendation_is_not_counted_among_the_matters(lex, rules):
+    """"Your report raises two matters for us. The first is that ... Your second recommendation to the
+    Department ...": only "the second matter" and ordinals with no noun are counted by the count."""
+    text = ("Dear Coroner,\n\nThank you for your report of 3 March 2026 about the death of Mr A.\n\n"
+            "Your report raises two matters for us. The first is that the guidance is old. We will revise it.\n\n"
+            "Your second recommendation to the Department is for it to answer.\n\nYours sincerely,\n\nJane Green\n")
+    (seg,) = segment(text, lex)
+    second = [r for r in R.find_refs(text, seg, rules) if r.label == "2"]
+    assert second and all(r.counted is None for r in second)
+
+
+def test_a_reply_referring_a_matter_on_names_no_body_the_concern_was_sent_to(lex, rules):
+    text = ("Dear Coroner,\n\nThank you for your report and its concerns.\n\nI have referred matter 2 to the "
+            "Medical Director for review. Concern 1 is addressed to the Council and I do not answer it here.\n\n"
+            "Yours sincerely,\n\nJane Green\n")
+    (seg,) = segment(text, lex)
+    sent = {r.label: r.sent_to for r in R.find_refs(text, seg, rules)}
+    assert sent.get("2") is None and (sent.get("1") or "").startswith("the Council")

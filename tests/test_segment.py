@@ -1237,3 +1237,23 @@ def test_a_letterhead_set_to_the_right_under_a_signature_starts_the_next_letter(
               "meets before every match.\n\nYours sincerely\n\nMark Price\n")
     assert [ln.strip() for ln in first_lines(text, lex)[1:]] == ["From: Dawson, Lee <lee@club.example.co.uk>",
                                                                  "Castlebridge"]
+
+
+def test_a_signature_takes_no_line_of_the_next_letter_s_head_from_the_same_body(lex):
+    """Two letters in a row from the same body in a Word copy: the body's name over an address is
+    the second letter's letterhead, not the first one's signature; nor does a footer set to the
+    right under a signature ("Working together for Castlebridge") start a letter."""
+    first = ("Northbeam NHS Foundation Trust\n12 Mill Row, Harnford VX4 1AA\n8 August 2033\nDear Ms Stirling\n"
+             "This is an interim reply. We will write again with our full response.\n"
+             "Yours sincerely\nAnn Lee\nChief Executive")
+    second = ("Northbeam NHS Foundation Trust\n12 Mill Row, Harnford VX4 1AA\n2 October 2033\nDear Ms Stirling\n"
+              "We have now locked the laundry cupboards in every ward.\nYours sincerely\nAnn Lee\nChief Executive")
+    text = pfd_report("{n}. The laundry capsules were kept in an unlocked cupboard, number {n}.") \
+        + _word_copy(first, second)
+    assert first_lines(text, lex)[1:] == ["Northbeam NHS Foundation Trust", "Northbeam NHS Foundation Trust"]
+    footer = ("Dear Ms Stirling,\n\nWe have locked the cupboards.\n\nYours sincerely,\n\nMark Price\nChief Executive\n"
+              "Tel: 01632 960 471\n" + " " * 40 + "Working together for Castlebridge\n\n"
+              "Castlebridge Town Football Club\n\nMillgate Park, Castlebridge CB9 9ZW\n\nDear Ms Stirling,\n\n"
+              "We have fitted counters to every turnstile.\n\nYours sincerely,\n\nLee Dawson\n")
+    text = pfd_report("{n}. The turnstiles were not counted, number {n}.") + "Philip Dacre\nSenior Coroner\n\n" + footer
+    assert first_lines(text, lex)[-1] == "Castlebridge Town Football Club"

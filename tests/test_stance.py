@@ -1318,3 +1318,12 @@ def test_offering_the_deciding_body_help_only_notes(passage, fires, nlp, lex, se
     assert ("noted:offers-help" in cues) is fires
     assert ("accepted:will-act" in cues) is not fires
 
+
+
+@pytest.mark.parametrize("passage", [
+    "We will write to you once the independent report is published.",
+    "We will send you a copy of the inquest report when we receive it.",
+])
+def test_news_or_a_document_promised_to_you_is_no_progress_update(passage, nlp, lex, settings):
+    rec = "Write to me by 30 September 2026 setting out the progress made on each of these recommendations."
+    assert "accepted:promised-update" not in verdict(passage, nlp, lex, settings, rec).cues

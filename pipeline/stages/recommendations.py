@@ -487,7 +487,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         refs = _assigned(text, seg, refs, rules)
     elif seg.kind is Kind.reply:
         refs = _said_sent(text, seg, refs, rules)
-        refs = _without_menu(refs)
+        refs = _without_menu(text, refs)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
@@ -511,7 +511,8 @@ _CLOSING_BODY = re.compile(r"\(\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'
                            r"the|&))*)\s*\)\W*$")
 # a concern opened by the name of the body it is sent to and a colon, as a report that says "I have
 # indicated at the start of each concern the person to whom it is directed" has them; a topic's name
-# ("Staff training:") is no body's: the name must have a body's word or be one the report named before
+# ("Staff training:", "Trust Policy:") is no body's: the name must end in a body's word or be one the
+# report named before, word for word
 _OPENING_BODY = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
                            r"\s*:\s+\S")
 _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
@@ -566,8 +567,9 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         before = text[seg.start:min((r.start for r in refs), default=seg.start)]
         for r in refs:
             if (m := _OPENING_BODY.match(r.text or "")) and not _NOT_BODY.match(m.group("who")) \
-                    and (_NAME_WORD.search(m.group("who"))
-                         or (len(m.group("who").split()) >= 2 and m.group("who") in before)):
+                    and (_NAME_WORD.fullmatch(m.group("who").split()[-1])
+                         or (len(m.group("who").split()) >= 2
+                             and re.search(rf"(?<![\w&]){re.escape(m.group('who'))}(?![\w&])", before))):
                 send([r.label], " ".join(m.group("who").split()))
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
@@ -576,25 +578,31 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     return [dataclasses.replace(r, addressee=" and ".join(owners[r.label])) if r.label in owners else r for r in refs]
 
 
-def _without_menu(refs: list[Ref]) -> list[Ref]:
+def _without_menu(text: str, refs: list[Ref]) -> list[Ref]:
     """"Your report raises two matters for UKHSA. The first is ... The second is ...", then "On the
     first matter, ..." and "On the second matter, ...": the paragraph that counts the concerns off
-    in turn is a menu, and each is answered where it is taken up again, not in the menu. Ordinals
-    after such a count are counted by it."""
+    in turn is a menu, and each is answered where it is taken up again, not in the menu. An
+    ordinal after such a count with no noun of its own but the count's ("the second matter", not
+    "your second recommendation to the Department") is counted by the nearest count before it."""
     menus = defaultdict(set)
     for r in refs:
         if r.ordinal and r.counted:
             menus[r.block_start].add(r.label)
     menus = {b for b, labs in menus.items() if len(labs) >= 2}
-    later = lambda r: any(o.label == r.label and o.block_start > r.block_start for o in refs)
-    # "The first is that ...", then "The second matter is ...": counted as the count before them counts
+    later = lambda r: any(o.ordinal and o.label == r.label and o.block_start > r.block_start for o in refs)
     counted = [r for r in refs if r.ordinal and r.counted]
     refs = [r for r in refs if not (r.block_start in menus and r.ordinal and r.counted and later(r))]
-    if not counted:
-        return refs
-    first, count = counted[0].start, max(r.counted for r in counted)
-    return [dataclasses.replace(r, counted=count) if r.ordinal and r.counted is None and r.start > first
-            and r.number <= count else r for r in refs]
+    out = []
+    for r in refs:
+        count = next((c.counted for c in reversed(counted) if c.start < r.start), None)
+        if r.ordinal and r.counted is None and count and r.number <= count \
+                and _MATTER_ORDINAL.search(text, r.start, min(len(text), r.end + 12)):
+            r = dataclasses.replace(r, counted=count)
+        out.append(r)
+    return out
+
+
+_MATTER_ORDINAL = re.compile(r"\b\w+\s+matters?\b", re.I)
 
 
 # a line break inside a paragraph, read as a space so a sentence may wrap (same length: offsets hold)
@@ -606,12 +614,14 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
     addressed to Stenfield Borough Council and I do not respond to it here", "Concerns 4 and 5 were
     addressed to the ICB"), with that body: the link stage compares it with the reply's writer, whom
     this stage does not know, and a concern the reply says went to someone else is not one it answers."""
-    if not refs or "oncern" not in text[seg.start:seg.end] or rules.assignment is None:
+    if not refs or "oncern" not in text[seg.start:seg.end].lower() or rules.assignment is None:
         return refs
     body = _INNER_BREAK.sub(" ", text[seg.start:seg.end])
     spans = [(seg.start + m.start(), seg.start + m.end("nums"), " ".join(m.group("who").split()).strip(" ,"))
              for m in rules.assignment.finditer(body)
-             if not re.search(r"\balso\b", m.group(0), re.I)]  # "is also addressed to": shared, this writer's too
+             # "is also addressed to": shared, this writer's too; "I have referred matter 2 to the Medical
+             # Director": a reply's "matter" is its own business, not whose concern it is
+             if not re.search(r"\balso\b", m.group(0), re.I) and not m.group(0).lower().startswith("matter")]
     if not spans:
         return refs
     return [dataclasses.replace(r, sent_to=who) if (who := next((w for a, b, w in spans if a <= r.start < b), None))
@@ -649,7 +659,7 @@ _NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|r
                         rf"clinic)\b", re.I)
 _NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
 _CONCERNS_LEAD = re.compile(r"\bconcerns?\b", re.I)
-_TO_LEAD = re.compile(r"^(?:[Tt]o|[Ff]or)\s+(?:the\s+)?(?=[A-Z])")
+_TO_LEAD = re.compile(r"^To\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[Block, str]]:
@@ -666,6 +676,8 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
         line = clean(ln.text) or ""
         name = _TO_LEAD.sub("", line)
         led = name != line
+        if len(b.lines) > 1 and not sentence_end(clean(b.lines[-2].text) or ""):
+            continue  # "... then sent on / to Harnford General Hospital": a sentence that wraps
         words = [w for w in re.findall(r"[\w&'’-]+", name) if w.lower() not in _NAME_FILLER]
         if (len(b.lines) == 1 or led) and nxt.start in opens and _BARE_NAME.match(name) \
                 and (_NAME_WORD.search(name) or (led and len(words) >= 2)) \

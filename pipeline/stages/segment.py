@@ -145,6 +145,9 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
                          for ln in b.lines)
             i += 1
             continue
+        if signed and _REGISTERED.match(first):
+            i += 1  # "Registered in England No. 04418277. Registered office: ... VX6 3TR": the signed letter's footer
+            continue
         if any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines):
             break
         if lex.salutation.match(first):
@@ -156,12 +159,12 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             signed += 1
             i += 1
             continue
-        if signed and not own_body and len(b.lines) == 1 and b.gap <= 1 and _fold(first) in own_head:
+        # (not where an address or a date follows it: then it heads the next letter, from the same body)
+        if signed and not own_body and not closed and len(b.lines) == 1 and b.gap <= 1 \
+                and _fold(first) in own_head and not (i + 1 < limit and any(
+                    has_postcode(ln.text) or is_dateline(ln.text) for ln in blocks[i + 1].lines)):
             own_body = True
             i += 1
-            continue
-        if signed and _REGISTERED.match(first):
-            i += 1  # "Registered in England No. 04418277": the signed letter's footer
             continue
         break
     return i
@@ -172,8 +175,16 @@ def _fold(line: str) -> str:
 
 
 def head_lines(blocks: list[Block]) -> frozenset[str]:
-    """A letter head's lines, folded, for ``end_of_signature`` to know the writer's body by."""
-    return frozenset(f for b in blocks for ln in b.lines if (f := _fold(clean(ln.text) or "")))
+    """A letterhead's lines, folded, for ``end_of_signature`` to know the writer's body by: those
+    above its first address or date (below them come the addressee's, such as the coroner's court)."""
+    out = []
+    for b in blocks:
+        for ln in b.lines:
+            if has_postcode(ln.text) or is_dateline(ln.text):
+                return frozenset(out)
+            if f := _fold(clean(ln.text) or ""):
+                out.append(f)
+    return frozenset(out)
 
 
 SIGNATURE_LINES = 6  # a name, a post, a body, an address, a telephone number
@@ -270,11 +281,18 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
                 out += [Block(lines[:2], b.gap), Block(lines[2:], 0)]
                 continue
         # pdftotext -layout: a signature closed by its address or telephone number, then the next
-        # letter's letterhead set to the right ("Lee Dawson / ... / Tel: 01632 960 471 /
+        # letter's letterhead (an address, a date or a greeting soon under it) set to the right ("Lee Dawson / ... / Tel: 01632 960 471 /
         # <40 spaces>Castlebridge / <40 spaces>Borough Council")
         k = next((k for k in range(2, len(lines)) if _indent(lines[k].text) >= RIGHT_SET
                   and all(_indent(ln.text) <= 4 for ln in lines[:k])), None) if signed else None
-        if k is not None and any(has_postcode(ln.text) or _CONTACT.search(ln.text) for ln in lines[:k]):
+        below = [ln.text for ln in lines[k:]] + [ln.text for x in blocks[i + 1:i + 4] for ln in x.lines] \
+            if k is not None else []
+        # a body's name ("Castlebridge / Borough Council"), not a footer's slogan ("Working together for ...")
+        named = k is not None and all(w[0].isupper() or w.lower() in _FILLER for ln in lines[k:]
+                                      for w in re.findall(r"[\w&'’-]+", ln.text))
+        heads = named and any(has_postcode(t) or is_dateline(t) or lex.salutation.match(clean(t) or "")
+                              for t in below[:8])
+        if k is not None and heads and any(has_postcode(ln.text) or _CONTACT.search(ln.text) for ln in lines[:k]):
             out += [Block(lines[:k], b.gap), Block(lines[k:], 0)]
             continue
         out.append(b)
@@ -282,6 +300,7 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
 
 
 RIGHT_SET = 20  # spaces before a line set to the right of the page
+_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
 
 
 def _indent(line: str) -> int:

@@ -245,7 +245,8 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
     """One stance per recommendation raised by the answered letter or answered here.
 
     A reply that answers by number and skips a recommendation has not
-    addressed it. A reply with no numbers at all is read by subject, and a
+    addressed it, unless a sentence outside its answers does just what that
+    one asks ("I will send you a written update ..., as you ask"). A reply with no numbers at all is read by subject, and a
     recommendation it never singles out takes the stance of what the reply says
     besides its answers to the others (an NHS body that defers to the providers
     defers on every concern); where that is nothing, it has not addressed it.

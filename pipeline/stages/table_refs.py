@@ -189,15 +189,16 @@ def _layout_row(b: Block, m: re.Match) -> Ref | None:
     wrapped on the lines below at the same indent, and short columns after a wide gap (a
     priority, a date); a row with a response beside the recommendation is not read here."""
     col = m.end()
-    parts = []
+    parts, beside = [], 0
     for ln in b.lines:
-        cell = ln.text[col:] if len(ln.text) > col and not ln.text[:col].strip() or ln is b.lines[0] else None
-        if cell is None:
-            break
-        first, *rest = _WIDE_GAP.split(cell.strip())
-        if any(len(c.split()) > SHORT_COLUMN for c in rest):
-            return None  # a response beside it: a reply's table, whose rows row_block's kin read
-        parts.append(first)
+        # a line of the row's column starts at it; one that starts further right holds only later columns
+        at_col = ln is b.lines[0] or (len(ln.text) > col and not ln.text[:col].strip() and ln.text[col] != " ")
+        first, *rest = _WIDE_GAP.split(ln.text[col:].strip()) if at_col else ["", ln.text.strip()]
+        beside += sum(len(c.split()) for c in rest if c)
+        if first:
+            parts.append(first)
+    if beside > SHORT_COLUMN * len(b.lines):
+        return None  # a response beside it: a reply's table, not a list of recommendations
     words = " ".join(parts)
     if len(words.split()) < 4:
         return None
