@@ -1319,7 +1319,6 @@ def test_offering_the_deciding_body_help_only_notes(passage, fires, nlp, lex, se
     assert ("accepted:will-act" in cues) is not fires
 
 
-
 @pytest.mark.parametrize("passage", [
     "We will write to you once the independent report is published.",
     "We will send you a copy of the inquest report when we receive it.",

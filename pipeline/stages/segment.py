@@ -281,8 +281,8 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
                 out += [Block(lines[:2], b.gap), Block(lines[2:], 0)]
                 continue
         # pdftotext -layout: a signature closed by its address or telephone number, then the next
-        # letter's letterhead (an address, a date or a greeting soon under it) set to the right ("Lee Dawson / ... / Tel: 01632 960 471 /
-        # <40 spaces>Castlebridge / <40 spaces>Borough Council")
+        # letter's letterhead (an address, a date or a greeting soon under it) set to the right
+        # ("Lee Dawson / ... / Tel: 01632 960 471 / <40 spaces>Castlebridge / <40 spaces>Borough Council")
         k = next((k for k in range(2, len(lines)) if _indent(lines[k].text) >= RIGHT_SET
                   and all(_indent(ln.text) <= 4 for ln in lines[:k])), None) if signed else None
         below = [ln.text for ln in lines[k:]] + [ln.text for x in blocks[i + 1:i + 4] for ln in x.lines] \
