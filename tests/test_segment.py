@@ -1257,3 +1257,34 @@ def test_a_signature_takes_no_line_of_the_next_letter_s_head_from_the_same_body(
               "We have fitted counters to every turnstile.\n\nYours sincerely,\n\nLee Dawson\n")
     text = pfd_report("{n}. The turnstiles were not counted, number {n}.") + "Philip Dacre\nSenior Coroner\n\n" + footer
     assert first_lines(text, lex)[-1] == "Castlebridge Town Football Club"
+
+
+@pytest.mark.parametrize("opening", [
+    "Re: Tegan Hollis – your Regulation 28 report of 26 June 2036\n\nMy family and I are writing as the directors.",
+    "My family and I are writing as the directors. You raised three concerns with us and we answer them below.",
+])
+def test_a_showman_s_letter_answering_the_report_in_its_own_words_is_a_reply(opening, lex):
+    """A family firm's letter opens with its subject line "Re: ... – your Regulation 28 report of 26 June
+    2036", or says "You raised three concerns with us", and never thanks the coroner: it is a reply
+    (before, it was read as a new letter, so the replies under it answered it and not the report)."""
+    text = (pfd_report("{n}. The lap bars were not checked before each ride, number {n}.")
+            + "Rupert Galloway\nAssistant Coroner\n\nFAIRHURST AMUSEMENTS LIMITED\nWinter Quarters, Easterbrook EB4 9JT\n\n"
+              "14 August 2036\n\nDear Sir,\n\n" + opening + "\n\n1. Checking the lap bars\n\nThe ride will not operate "
+              "again.\n\nYours faithfully,\n\nLee Fairhurst\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2 and segs[1].kind is Kind.reply
+
+
+def test_an_executive_response_after_a_scrutiny_report_is_its_own_reply(lex):
+    """A council's papers: the scrutiny group's report with its recommendations, then, on a new page,
+    "Executive Response to the Highways Maintenance Task and Finish Group" by the Cabinet Member."""
+    text = ("Highways Maintenance Task and Finish Group: Pothole Repairs\n\n4. Recommendations\n\n"
+            "The Group recommends that the Cabinet Member:\n\n1. recommends a new pothole repair standard;\n\n"
+            "2. publishes repair times for each district; and\n\n3. recommends a review of the contract.\n\n"
+            "Councillor Joanne Whitlock\nChair, Highways Maintenance Task and Finish Group\n\n"
+            "\fExecutive Response to the Highways Maintenance Task and Finish Group\n\n"
+            "Report of the Cabinet Member for Highways and Transport\n\n1.1 To set out the Executive's response to "
+            "the three recommendations. Recommendation 1 is accepted and the standard applies from April.\n")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert text[segs[1].start:].lstrip("\f").startswith("Executive Response to the Highways")
