@@ -24,7 +24,7 @@ from pipeline.stages.ref_forms import elided_refs, labels_r, listed_refs, short_
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
     ANCHOR_CHARS, BARE_LABEL, FORM_SECTION, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line,
     is_heading, label_offset, leading_number, load_rules)
-from pipeline.stages.segment import Segment
+from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, header_row, row_block, split_cell_rows, spread_rows,
                                         table_item)
@@ -657,7 +657,6 @@ def _heading_text(line: str) -> str:
 _BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
 _NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator|union|centre|center|"
                         rf"clinic)\b", re.I)
-_NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
 _CONCERNS_LEAD = re.compile(r"\bconcerns?\b", re.I)
 _TO_LEAD = re.compile(r"^To\s+(?:the\s+)?(?=[A-Z])")
 
@@ -678,7 +677,7 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
         led = name != line
         if len(b.lines) > 1 and not sentence_end(clean(b.lines[-2].text) or ""):
             continue  # "... then sent on / to Harnford General Hospital": a sentence that wraps
-        words = [w for w in re.findall(r"[\w&'’-]+", name) if w.lower() not in _NAME_FILLER]
+        words = [w for w in re.findall(r"[\w&'’-]+", name) if w.lower() not in NAME_FILLER]
         if (len(b.lines) == 1 or led) and nxt.start in opens and _BARE_NAME.match(name) \
                 and (_NAME_WORD.search(name) or (led and len(words) >= 2)) \
                 and len(name.split()) <= 14 and not MODAL.search(name) and all(w[0].isupper() or w[0].isdigit()

@@ -288,7 +288,7 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
         below = [ln.text for ln in lines[k:]] + [ln.text for x in blocks[i + 1:i + 4] for ln in x.lines] \
             if k is not None else []
         # a body's name ("Castlebridge / Borough Council"), not a footer's slogan ("Working together for ...")
-        named = k is not None and all(w[0].isupper() or w.lower() in _FILLER for ln in lines[k:]
+        named = k is not None and all(w[0].isupper() or w.lower() in NAME_FILLER for ln in lines[k:]
                                       for w in re.findall(r"[\w&'’-]+", ln.text))
         heads = named and any(has_postcode(t) or is_dateline(t) or lex.salutation.match(clean(t) or "")
                               for t in below[:8])
@@ -300,7 +300,8 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
 
 
 RIGHT_SET = 20  # spaces before a line set to the right of the page
-_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
+# the small words a proper name may hold uncapitalised ("Department for Education", "R & T Fenwick")
+NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
 
 
 def _indent(line: str) -> int:
