@@ -85,7 +85,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind32", "letters_blind32", "coroners_blind32",
                    "papers_blind33", "letters_blind33", "coroners_blind33",
                    "papers_blind34", "letters_blind34", "coroners_blind34",
-                   "papers_blind35", "letters_blind35", "coroners_blind35")
+                   "papers_blind35", "letters_blind35", "coroners_blind35",
+                   "papers_blind36", "letters_blind36", "coroners_blind36")
 LAYOUT_KEY = "expected.jsonl"
 
 
