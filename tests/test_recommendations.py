@@ -329,12 +329,17 @@ def test_a_report_may_send_its_concerns_to_three_bodies_in_one_sentence(split, l
                    "4": "ofcom"}
 
 
-def test_the_report_s_list_of_addressees_sends_each_its_concerns(lex, rules):
+@pytest.mark.parametrize("first, second", [
+    (" (concerns (1) and (2))", " (concerns (3) to (5))"),
+    (" – concerns 1 and 2", " – concerns 3 to 5"),
+], ids=["in-brackets", "after-a-dash"])
+def test_the_report_s_list_of_addressees_sends_each_its_concerns(first, second, lex, rules):
     """The form's "THIS REPORT IS BEING SENT TO:" may give each body its concerns in brackets after
-    its name: "2. The Chief Executive, Driver and Vehicle Licensing Agency (concerns (3) to (5))"."""
+    its name: "2. The Chief Executive, Driver and Vehicle Licensing Agency (concerns (3) to (5))",
+    or after a dash closing the line: "2. Chief Executive, NHS England – concerns 5 and 6"."""
     text = letter(
-        "THIS REPORT IS BEING SENT TO:\n\n1. The Partners, Tollgate Lane Surgery, Greystone (concerns (1) and (2))\n"
-        "2. The Chief Executive, Driver and Vehicle Licensing Agency (concerns (3) to (5))\n\nCORONER'S CONCERNS\n\n"
+        "THIS REPORT IS BEING SENT TO:\n\n1. The Partners, Tollgate Lane Surgery, Greystone" + first + "\n"
+        "2. The Chief Executive, Driver and Vehicle Licensing Agency" + second + "\n\nCORONER'S CONCERNS\n\n"
         "The MATTERS OF CONCERN are as follows:\n\n(1) The discharge report was filed without being read.\n\n"
         "(2) No advice about driving was recorded at the review.\n\n(3) The Agency does not learn of a severe "
         "episode.\n\n(4) Clinicians are unsure when they may tell the Agency.\n\n(5) The leaflet does not "
