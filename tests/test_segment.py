@@ -1104,6 +1104,20 @@ def test_a_bilingual_date_in_the_next_letter_s_head_stops_the_walk_back_at_the_r
                                       "Bwrdd Iechyd Prifysgol Bro Teifi"]
 
 
+def test_a_coroner_s_name_and_title_on_one_line_sign_the_report_not_the_reply_under_it(lex):
+    """"Jonathan Everard Assistant Coroner for Kingsmere and the Vale" on one line under the report's
+    date, then the trust's letterhead on a new page, addressed to "Mr J P Everard": the line signs
+    the report; before, the reply began with it."""
+    text = (pfd_report("{n}. The call handler did not ask about a rash, number {n}.")
+            + "9\t2 October 2036\n\nJonathan Everard Assistant Coroner for Kingsmere and the Vale\n\n"
+              "\fChannel Vale\nAmbulance Service\nNHS Foundation Trust\n\nTrust Headquarters\nWayfarer House\n"
+              "Harbour Road\nKingsmere\nKM2 9ZT\n\nTel: 01632 960201\n\nMr J P Everard\nAssistant Coroner\n"
+              "The Guildhall, Kingsmere KM1 1ZZ\n\n20 November 2036\n\nDear Mr Everard\n\nThank you for your "
+              "report. We have changed the call script.\n\nYours sincerely\n\nDr Alan Price\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2 and text[segs[1].start:].lstrip("\f").startswith("Channel Vale\n")
+
+
 def test_a_response_paper_s_response_under_each_recommendation_is_one_reply(lex):
     """A department's paper gives "### Response from the Department" under every recommendation: one
     body's headings, not responses published under a report."""
@@ -1194,6 +1208,21 @@ def test_in_a_word_copy_the_writer_s_body_under_the_signature_is_not_the_next_le
     assert first_lines(text, lex)[1:] == ["Ashcombe Care Ltd", "Caledon Products Ltd", "Care Quality Commission"]
 
 
+def test_a_company_footer_led_by_the_company_s_name_stays_with_the_signature(lex):
+    """"Lindenmoor Inns Limited. Registered in England and Wales No. 08841236." under a signature is
+    the signed letter's footer, though it opens with the company's name; before, the e-mail under it
+    began with that line, and took the company for its sender."""
+    text = (pfd_report("{n}. The cellar had no gas alarm, number {n}.") + "9 2 June 2036\n\nHelen Ashdown\n\nHM Senior Coroner for South Hallamfield\n\n"
+            "LINDENMOOR INNS LIMITED\nBrewery Yard, Hallamfield HF2 9ZX\n\n3 August 2036\n\nMrs Helen Ashdown\nHM Senior Coroner\nThe Courthouse, Hallamfield HF1 1ZZ\n\nDear Mrs Ashdown,\n\n"
+            "Thank you for your report. We have fitted gas alarms in every cellar.\n\nYours faithfully\n\n\n"
+            "Mark Ellwood\nDirector of Property\nfor and on behalf of Lindenmoor Inns Limited\n\n"
+            "Lindenmoor Inns Limited. Registered in England and Wales No. 08841236.\n\n\n"
+            "From: Sunita Rao <s.rao@gas.example.co.uk>\nSent: 27 July 2036 16:12\nTo: Coroner's Office\n"
+            "Subject: RE: Regulation 28 report\n\nDear Ms Ashdown,\n\nThank you for your report. We have "
+            "written to every customer.\n\nKind regards\n\nSunita Rao\n")
+    assert first_lines(text, lex)[1:] == ["LINDENMOOR INNS LIMITED", "From: Sunita Rao <s.rao@gas.example.co.uk>"]
+
+
 def test_a_signature_that_ends_with_an_address_or_a_telephone_number_takes_no_more(lex):
     """"Tom Fenwick / R & T Fenwick / Hollins Farm / 07700 900561" then "CORVALE GRAIN SYSTEMS LTD":
     a signature that closes with a telephone number or an address is complete, and the body's name
@@ -1262,10 +1291,12 @@ def test_a_signature_takes_no_line_of_the_next_letter_s_head_from_the_same_body(
 @pytest.mark.parametrize("opening", [
     "Re: Tegan Hollis – your Regulation 28 report of 26 June 2036\n\nMy family and I are writing as the directors.",
     "My family and I are writing as the directors. You raised three concerns with us and we answer them below.",
+    "I'm writing as director of Fairhurst Amusements about your report on Tegan's death.",
 ])
 def test_a_showman_s_letter_answering_the_report_in_its_own_words_is_a_reply(opening, lex):
     """A family firm's letter opens with its subject line "Re: ... – your Regulation 28 report of 26 June
-    2036", or says "You raised three concerns with us", and never thanks the coroner: it is a reply
+    2036", says "You raised three concerns with us" or "I'm writing ... about your report", and never
+    thanks the coroner: it is a reply
     (before, it was read as a new letter, so the replies under it answered it and not the report)."""
     text = (pfd_report("{n}. The lap bars were not checked before each ride, number {n}.")
             + "Rupert Galloway\nAssistant Coroner\n\nFAIRHURST AMUSEMENTS LIMITED\nWinter Quarters, Easterbrook EB4 9JT\n\n"

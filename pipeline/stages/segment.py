@@ -316,6 +316,10 @@ def _signs_what_precedes(blocks: list[Block], j: int, sal: int, lex: Lexicons) -
     b = blocks[j]
     first = clean(b.lines[0].text) or ""
     m = _SIGNED_NAME.match(first)
+    if not m and len(b.lines) == 1 and (role := _ROLE_LINE.search(first)):
+        # "Jonathan Everard Assistant Coroner for Kingsmere and the Vale": name and title on one line
+        m = _SIGNED_NAME.match(_TITLE_LEAD.sub("", first[:role.start()]))
+        return 1 if m and _named_again(m.group("surname"), blocks[j + 1:sal + 1], lex) else 0
     if not m or len(b.lines) > 3:
         return 0
     span = 1 if any(_ROLE_LINE.search(ln.text) for ln in b.lines[1:]) else \
@@ -513,7 +517,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     return out
 
 
-_REGISTERED = re.compile(r"^\W*(?:registered\s+(?:in\s+(?:england|scotland|wales|northern\s+ireland)|office|charity|"
+# (led by the company's name: "Lindenmoor Inns Limited. Registered in England and Wales No. 08841236.")
+_REGISTERED = re.compile(r"^\W*(?:[^.\n]{2,80}?\.\s+)?(?:registered\s+(?:in\s+(?:england|scotland|wales|northern\s+ireland)|office|charity|"
                          r"company)|(?:company|charity)\s+(?:registration\s+)?(?:no|number)\b)", re.I)
 _PHONE_LINE = re.compile(r"^\W*(?:\+44\s?|0)\d[\d\s()-]{8,14}\s*$")  # "07700 900561" under a signature
 _CONTACT = re.compile(r"www\.|https?://|@|\b(?:tel|t|telephone|phone)\s*:", re.I)
@@ -631,6 +636,7 @@ def _report_and_responses(text: str, blocks: list[Block], cuts: list[int], lex: 
 
 _NAME_LINE = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|HHJ)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?"
                         r"(?:\s+[A-Z][a-z'’-]+){1,2}$")
+_TITLE_LEAD = re.compile(r"(?:\s+(?:HM|His|Her|Majesty['’]s|Senior|Area|Assistant|Deputy|Acting|Chief))*\s*$")
 _ROLE_LINE = re.compile(r"\b(?:coroner|chair|commissioner|ombudsman|inspector|director|secretary|chief|officer)\b", re.I)
 # prose lines that make what precedes the first letter a document of its own, where PDF
 # text without blank lines gives it as a single paragraph
