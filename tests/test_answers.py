@@ -500,6 +500,19 @@ def test_a_topic_heading_out_of_its_place_answers_the_recommendation_it_is_about
                                     "adult provision."])
 
 
+def test_a_recommendation_no_heading_takes_up_is_not_given_a_heading_that_only_shares_its_word(lex, nlp, settings,
+                                                                                                  rules):
+    """A fifth recommendation, on publishing "the board's minutes", that the reply skips: the
+    "Board membership" heading shares its word "board", but the answer under it is about new
+    governors, not the minutes; it is left unanswered (before, the heading answered it too)."""
+    recs = dict(GOVERNANCE, **{"5": "publishes the minutes of each board meeting on the College website within a "
+                                    "month"})
+    got = answers(governance_reply(), lex, nlp, settings, rules, labels={lab: int(lab) for lab in recs},
+                  rec_texts=recs)
+    assert got["1"] == ("heading", [GOVERNANCE_ANSWERS["1"]])
+    assert "5" not in got
+
+
 def test_headings_that_name_only_half_the_recommendations_are_not_read_as_answers(lex, nlp, settings, rules):
     """A guidance note sent in reply, whose three headings name three of six concerns, is not a
     reply headed by topic: a majority of the recommendations must have a heading of their own."""

@@ -846,6 +846,7 @@ def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tupl
     return [(at, set(nums)) for at, nums in found] if len(found) >= 2 and order == sorted(set(order)) else []
 
 
+LEFTOVER_WORDS = 2
 TOPIC_HEADINGS = 3  # headings a reply must match to the recommendations, in order, to be read by them (all of two)
 
 
@@ -914,7 +915,7 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
     # (not with two headings over three recommendations: the third is the one the reply leaves out)
     for j in sorted(set(range(m)) - {j for _, j in pairs}) if n >= TOPIC_HEADINGS else ():
         i = max(range(n), key=lambda x: score(x, j))
-        if score(i, j):
+        if score(i, j) and len(sections[i][1] & recs[j][1]) >= LEFTOVER_WORDS:
             found[i].add(recs[j][0])
     if sum(1 for labs in found if labs) * 3 < len(titles) * 2:
         return []  # most headings are the reply's own sections
