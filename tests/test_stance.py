@@ -320,6 +320,12 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
                      id="write-again-once-the-board-has-made-its-decision"),
         pytest.param("Until the upgrade is in place, results will continue to be reviewed through the inbox.",
                      "deferred:once-done", id="until-the-upgrade-is-in-place"),
+        pytest.param("The Board has therefore decided to keep overdue charges for adult borrowers.",
+                     "rejected:decided-not-to", id="decided-to-keep-what-it-was-asked-to-change"),
+        pytest.param("I'll let you know what is decided after the May board.", "deferred:decide-later",
+                     id="let-you-know-what-is-decided"),
+        pytest.param("Lab staffing for next year will be set in the light of that review.", "deferred:decide-later",
+                     id="will-be-set-in-the-light-of-the-review"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
