@@ -696,6 +696,17 @@ def test_an_answer_opened_by_its_topic_runs_on_to_the_next_topic(lex, nlp, setti
     assert got["1"][1] == [GAS_REPLY.split("\n\n")[2]]
 
 
+def test_an_answer_opened_by_what_the_coroner_said_runs_on_to_the_next_topic(lex, nlp, settings, rules):
+    """A firm's e-mail takes the concern up in the coroner's words ("You were concerned that the
+    report ... waited eight months"), admits it, then says what it has done in the paragraphs
+    after: they are the answer (before, it stopped at the admission and read as a refusal)."""
+    text = GAS_REPLY.replace("As to the report of illegal gas work about Mr Carrow, it", "You were concerned that "
+                             "the report of illegal gas work about Mr Carrow")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=GAS_RECS)
+    assert got["2"][0] == "topic" and got["2"][1][0].startswith("You were concerned that")
+    assert got["2"][1][-1] == "I will write to you again once the Board has considered the review."
+
+
 @pytest.mark.parametrize("last", ["A copy of this letter has been sent to Mr Q's family.",
                                   "Retailers who sell kitchen installations must check that the installer is "
                                   "registered, and Trading Standards will look at those who do not."])

@@ -529,6 +529,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
 _TOPIC_OPENER = re.compile(r"^\W*(?:turning\s+(?:first\s+|next\s+|now\s+|finally\s+)?to|as\s+(?:to|for|regards)\s|"
                            r"with\s+(?:regard|respect)\s+to|in\s+(?:relation|respect)\s+to|regarding\s|"
                            r"on\s+the\s+(?:question|issue|matter|subject)\s+of|finally,\s|"
+                           # "You were concerned that our driver ...", "You said we had no written procedure ..."
+                           r"you\s+(?:were\s+(?:also\s+)?concerned|(?:also\s+)?(?:expressed|raised)\s+(?:a\s+|some\s+)?concerns?|"
+                           r"said|noted|found|pointed\s+out|highlighted)\s+(?:that|about)?\b|"
+                           r"your\s+(?:\w+\s+)?concern\s+(?:was|is|relates|concerns)\b|"
                            # "Your report raises two matters for BAPEN ... The first is that ...", where
                            # the report does not say which of its concerns those are
                            r"the\s+(?:first|second|third|fourth|fifth|sixth|next|other|last|final)\s+"
