@@ -532,8 +532,10 @@ def test_a_part_left_undone_is_read(passage, nlp, lex, settings):
     "The complaint has not been extended in any way.",
     "We have not been able to accept this recommendation.",
     "Mr Hope's family have not been able to obtain his medical records.",
+    "Any call where the caller has not been able to check for a rash must be passed to a clinician.",
 ])
 def test_declining_or_a_narrative_is_not_a_part_left_undone(passage, nlp, lex, settings):
+    """(nor is a condition a rule sets: "where the caller has not been able to check ...")"""
     assert "partially_addressed:part-not-done" not in verdict(passage, nlp, lex, settings).cues
 
 
