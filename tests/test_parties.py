@@ -606,3 +606,17 @@ def test_a_display_name_with_its_body_in_brackets_names_the_person_and_the_body(
 
     got = describe_phrase(shown, lex)
     assert (got.name, got.position, got.organisation) == expected
+
+
+def test_the_company_footer_under_a_signature_names_no_organisation(lex, rules):
+    """"Willowbrook Home Care Limited is registered in England and Wales, company no. 08127745. /
+    Registered with the Care Quality Commission." closes the agency's letter: the footer is the
+    signature's, but the regulator it names is not the writer's body (before, the reply was taken
+    for the Commission's and sent the Commission's concerns)."""
+    text = ("Dear Mr Wetherall\n\nThank you for your report. We now phone every client after a missed visit.\n\n"
+            "Yours sincerely\n\nMartin Calloway\nDirector\n\n"
+            "Willowbrook Home Care Limited is registered in England and Wales, company no. 08127745.\n"
+            "Registered with the Care Quality Commission.\n")
+    snd = sender_of(text, lex, rules)
+    assert (snd.name, snd.position) == ("Martin Calloway", "Director")
+    assert snd.organisation is None

@@ -980,14 +980,15 @@ def test_a_page_break_or_a_signature_does_not_cut_the_next_letter_s_head(text, s
     assert text[segs[-1].start:].lstrip("\f").split("\n")[0] == second
 
 
-def test_a_first_name_signed_over_the_full_signature_keeps_it_with_its_e_mail(lex):
+@pytest.mark.parametrize("full", ["Niamh McCartan", "Dr Niamh McCartan"])
+def test_a_first_name_signed_over_the_full_signature_keeps_it_with_its_e_mail(full, lex):
     """"Kind regards, / Niamh / Niamh McCartan / Chief Executive / ... BT12 6ZP": the writer signs with
     her first name over her full signature, and the next letter starts at its own letterhead, not at
-    her name."""
+    her name (nor where the full signature has her title: "Dr Niamh McCartan")."""
     text = ("From: McCartan, Niamh <niamh.mccartan@vss.example.org>\nSent: 26 February 2026 17:08\n"
             "To: Commissioner <commissioner@cvs.example.org>\nSubject: RE: Waiting times\n\n"
             "Dear Bernadette,\n\nFrom April we will publish our waiting times every quarter.\n\nKind regards,\n\n"
-            "Niamh\n\nNiamh McCartan\nChief Executive\nVictims and Survivors Service\n"
+            "Niamh\n\n" + full + "\nChief Executive\nVictims and Survivors Service\n"
             "1st Floor, Seaforde House, 14 Millbrook Road, Belfast BT12 6ZP\nTel: 028 9649 6385\n\n"
             "The Executive Office\nCastle Buildings East\nBELFAST BT4 9ZT\n\n3 March 2026\n\nDear Bernadette,\n\n"
             "Thank you for your letter of 13 January. The budget is a matter for the Executive.\n\n"
@@ -1166,6 +1167,26 @@ def test_an_e_mail_that_says_it_is_the_reply_to_the_report_is_a_reply(opening, l
     assert len(segs) == 2 and segs[1].kind is Kind.reply
 
 
+@pytest.mark.parametrize("subject, opening", [
+    ("POD/0147/2026 - Aldermoor Record Office - response to inspection letter", "I have gone through them below."),
+    ("Aldermoor Record Office", "Thanks again to you and Daniel for your visit in December and for the letter of "
+                                "22 January."),
+])
+def test_an_e_mail_answering_an_inspection_letter_is_a_reply(subject, opening, lex):
+    """An archivist answers the inspector's letter by e-mail: its subject says it is the "response to
+    inspection letter", or it thanks her "for your visit ... and for the letter of 22 January" (a
+    thanks that reaches the letter past the visit); before, it was read as a new letter and none of
+    its six recommendations had a stance."""
+    text = ("The National Archives\nKew\nRichmond TW9 4DU\n\n22 January 2026\n\nDear Mr Pennock\n\n"
+            "We recommend that the Record Office:\n\n1. installs a dehumidifier in Strongroom 3;\n\n"
+            "2. publishes a cataloguing plan.\n\nYours sincerely,\n\nDr Imogen Sayle\n\n"
+            "From: Gareth Pennock <gareth.pennock@aldermoor.example.gov.uk>\nSent: 12 March 2026 16:38\n"
+            "To: Imogen Sayle <imogen.sayle@example.gov.uk>\nSubject: " + subject + "\n\nHi Imogen,\n\n"
+            + opening + " The dehumidifier was installed on 16 February.\n\nBest wishes,\n\nGareth\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2 and segs[1].kind is Kind.reply
+
+
 def test_a_link_in_a_letterhead_is_no_page_footer(lex):
     """A trust's letterhead may carry its web address as a link ("[www.northbeam.nhs.uk](...)"): it is
     the letter's own, not a web page's footer, and the reply starts where it would without it."""
@@ -1208,7 +1229,9 @@ def test_in_a_word_copy_the_writer_s_body_under_the_signature_is_not_the_next_le
     assert first_lines(text, lex)[1:] == ["Ashcombe Care Ltd", "Caledon Products Ltd", "Care Quality Commission"]
 
 
-def test_a_company_footer_led_by_the_company_s_name_stays_with_the_signature(lex):
+@pytest.mark.parametrize("footer", ["Lindenmoor Inns Limited. Registered in England and Wales No. 08841236.",
+                                    "Lindenmoor Inns Limited, registered in England and Wales, company number 08841236."])
+def test_a_company_footer_led_by_the_company_s_name_stays_with_the_signature(footer, lex):
     """"Lindenmoor Inns Limited. Registered in England and Wales No. 08841236." under a signature is
     the signed letter's footer, though it opens with the company's name; before, the e-mail under it
     began with that line, and took the company for its sender."""
@@ -1216,7 +1239,7 @@ def test_a_company_footer_led_by_the_company_s_name_stays_with_the_signature(lex
             "LINDENMOOR INNS LIMITED\nBrewery Yard, Hallamfield HF2 9ZX\n\n3 August 2036\n\nMrs Helen Ashdown\nHM Senior Coroner\nThe Courthouse, Hallamfield HF1 1ZZ\n\nDear Mrs Ashdown,\n\n"
             "Thank you for your report. We have fitted gas alarms in every cellar.\n\nYours faithfully\n\n\n"
             "Mark Ellwood\nDirector of Property\nfor and on behalf of Lindenmoor Inns Limited\n\n"
-            "Lindenmoor Inns Limited. Registered in England and Wales No. 08841236.\n\n\n"
+            + footer + "\n\n\n"
             "From: Sunita Rao <s.rao@gas.example.co.uk>\nSent: 27 July 2036 16:12\nTo: Coroner's Office\n"
             "Subject: RE: Regulation 28 report\n\nDear Ms Ashdown,\n\nThank you for your report. We have "
             "written to every customer.\n\nKind regards\n\nSunita Rao\n")

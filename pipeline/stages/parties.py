@@ -19,7 +19,7 @@ from pipeline.names import first_last_from_email, looks_like_person, parse
 from pipeline.records import Kind, Party, PartyRole
 from pipeline.stages.addresses import AddressBlock
 from pipeline.stages.headings import comma_parts
-from pipeline.stages.segment import Segment, end_of_signature
+from pipeline.stages.segment import Segment, company_footer, end_of_signature
 from pipeline.text import Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
@@ -174,7 +174,7 @@ def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
                     break
                 lines.append(ln)
             return [Block(lines, blocks[0].gap)] if lines else []
-        return [b for b in blocks[:stop] if not lex.cc_line.match(clean(b.lines[0].text) or "")]
+        return [b for b in blocks[:stop] if not lex.cc_line.match(clean(b.lines[0].text) or "") and not company_footer(b)]
     blocks = to_blocks(split_lines(text, seg.body_start, seg.end))
     tail: list[Block] = []
     for b in reversed(blocks):

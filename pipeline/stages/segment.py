@@ -170,6 +170,13 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
     return i
 
 
+def company_footer(b: Block) -> bool:
+    """A company's registration footer under its signature ("... is registered in England and Wales,
+    company no. 08127745. / Registered with the Care Quality Commission."): the signature's, but no
+    line of it names the writer's post or body."""
+    return bool(_REGISTERED.match(_first(b)))
+
+
 def _fold(line: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", line).lower().split())
 
@@ -190,12 +197,15 @@ def head_lines(blocks: list[Block]) -> frozenset[str]:
 SIGNATURE_LINES = 6  # a name, a post, a body, an address, a telephone number
 
 
+_TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame|Revd|Rev)\.?\s+")
+
+
 def _signed_off_above(blocks: list[Block], i: int, first: str, lex: Lexicons, under: int | None) -> bool:
     """Block ``i`` is right under the sign-off (``under``, where known, is the first block after
     it), or under the first name the writer signs with ("Kind regards, / Niamh / Niamh McCartan ...")."""
     if i > 0 and _is_signoff(blocks[i - 1].lines[-1], lex):
         return True
-    given = first.split()[0] if first.split() else ""
+    given = next(iter(_TITLE.sub("", first).split()), "")  # "Owen" over "Dr Owen Threlkeld"
     return i > 0 and len(blocks[i - 1].lines) == 1 and _first(blocks[i - 1]) == given \
         and (i - 1 == under or (i > 1 and _is_signoff(blocks[i - 2].lines[-1], lex)))
 
@@ -369,7 +379,10 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 
 
 # an e-mail's header line "Subject: RE: ...": the message answers the one it quotes
-_RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:", re.I | re.M)
+# "Subject: RE: ...", or a subject that says what it is: "... - response to inspection letter",
+# "Regulation 28 - reply from Dunmere Recovery" (not a "request for a response")
+_RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
+                         r"|^\W*subject\s*:[^\n]*?\b(?:response|reply) (?:to|from)\b(?![^\n]*\brequest)", re.I | re.M)
 
 
 # a reply that sends its answers as a paper under it: "set out in the enclosed action plan", "Enc. Action plan",
@@ -517,8 +530,9 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     return out
 
 
-# (led by the company's name: "Lindenmoor Inns Limited. Registered in England and Wales No. 08841236.")
-_REGISTERED = re.compile(r"^\W*(?:[^.\n]{2,80}?\.\s+)?(?:registered\s+(?:in\s+(?:england|scotland|wales|northern\s+ireland)|office|charity|"
+# (led by the company's name: "Lindenmoor Inns Limited. Registered in England and Wales No. 08841236.",
+# "Bramwell Reproductive Health Limited, registered in England and Wales, company number 09183774.")
+_REGISTERED = re.compile(r"^\W*(?:[^.,\n]{2,80}?[.,]\s+)?(?:registered\s+(?:in\s+(?:england|scotland|wales|northern\s+ireland)|office|charity|"
                          r"company)|(?:company|charity)\s+(?:registration\s+)?(?:no|number)\b)", re.I)
 _PHONE_LINE = re.compile(r"^\W*(?:\+44\s?|0)\d[\d\s()-]{8,14}\s*$")  # "07700 900561" under a signature
 _CONTACT = re.compile(r"www\.|https?://|@|\b(?:tel|t|telephone|phone)\s*:", re.I)
