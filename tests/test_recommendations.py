@@ -332,7 +332,8 @@ def test_a_report_may_send_its_concerns_to_three_bodies_in_one_sentence(split, l
 @pytest.mark.parametrize("first, second", [
     (" (concerns (1) and (2))", " (concerns (3) to (5))"),
     (" – concerns 1 and 2", " – concerns 3 to 5"),
-], ids=["in-brackets", "after-a-dash"])
+    (" (concerns 1 and 2)", " (UK) (concerns 3 to 5)"),
+], ids=["in-brackets", "after-a-dash", "a-bracket-in-the-name"])
 def test_the_report_s_list_of_addressees_sends_each_its_concerns(first, second, lex, rules):
     """The form's "THIS REPORT IS BEING SENT TO:" may give each body its concerns in brackets after
     its name: "2. The Chief Executive, Driver and Vehicle Licensing Agency (concerns (3) to (5))",
@@ -346,7 +347,7 @@ def test_the_report_s_list_of_addressees_sends_each_its_concerns(first, second, 
         "explain the term it uses.\n\nACTION SHOULD BE TAKEN")
     got = {(r.label, r.addressee) for r in refs_of(text, lex, rules) if r.text}
     surgery, dvla = "The Partners, Tollgate Lane Surgery, Greystone", \
-        "The Chief Executive, Driver and Vehicle Licensing Agency"
+        "The Chief Executive, Driver and Vehicle Licensing Agency" + (" (UK)" if "(UK)" in second else "")
     assert got == {("1", surgery), ("2", surgery), ("3", dvla), ("4", dvla), ("5", dvla)}
 
 
@@ -1485,3 +1486,22 @@ def test_a_reply_referring_a_matter_on_names_no_body_the_concern_was_sent_to(lex
     (seg,) = segment(text, lex)
     sent = {r.label: r.sent_to for r in R.find_refs(text, seg, rules)}
     assert sent.get("2") is None and (sent.get("1") or "").startswith("the Council")
+
+
+def test_a_report_s_recommendations_cited_by_paragraph_number_are_keyed_by_it(lex, rules):
+    """A report that sets its recommendations in bold without numbers is answered by paragraph: "The
+    recommendations at paragraphs 27, 33 and 46 call for action ...", then "At paragraph 27 the
+    Committee recommends that ...", which restates the recommendation its answer follows. Before,
+    none was found and the minister's letter had no stances at all."""
+    text = letter(
+        "I have used the report's paragraph numbers below. The recommendations at paragraphs 27, 33 and 46 "
+        "call for action by the Scottish Government.\n\n"
+        "At paragraph 27 the Committee recommends that the Scottish Government publish a delivery plan with "
+        "milestones for each action.\n\nWe will publish the delivery plan in March.\n\n"
+        "At paragraph 33 the Committee recommends that the Scottish Government introduce compulsory sale orders.\n\n"
+        "We will consult on compulsory sale orders in the autumn.")
+    got = refs_of(text, lex, rules)
+    assert {r.label for r in got} == {"27", "33", "46"}
+    stated = {r.label: r.text for r in got if r.stated}
+    assert stated == {"27": "the Scottish Government publish a delivery plan with milestones for each action",
+                      "33": "the Scottish Government introduce compulsory sale orders"}

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from pipeline.records import Kind
-from pipeline.stages.ref_forms import elided_refs, labels_r, listed_refs, short_refs, word_refs
+from pipeline.stages.ref_forms import elided_refs, labels_r, listed_refs, paragraph_refs, short_refs, word_refs
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
     ANCHOR_CHARS, BARE_LABEL, FORM_SECTION, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line,
     is_heading, label_offset, leading_number, load_rules)
@@ -476,6 +476,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                                     bool(stated) or quote is not None,
                                     rec_text if len(labels) == 1 else None, quote))
             refs.extend(word_refs(text, b, ln, rules))
+            refs.extend(paragraph_refs(text, b, ln, rules))
             if short:
                 refs.extend(short_refs(text, b, ln, rules))
         after_statement = any(r.stated for r in refs if r.block_start == b.start)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.stages.refs import RecRules, Ref, anchored, clean_text, is_heading
+from pipeline.stages.refs import RecRules, Ref, anchored, clean_text, is_heading, leading_number
 from pipeline.text import Block, clean
 
 
@@ -47,6 +47,24 @@ def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
         if n <= count:
             out.append(Ref(str(n), n, m.start("ords"), m.end("ords"), b.start, b.end,
                            anchored(text, b, m.start("ords")), is_heading(b), False, ordinal=True, counted=count))
+    return out
+
+
+def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
+    """"At paragraph 27 the Committee recommends that ...": a minister answering a report that sets its
+    recommendations in bold without numbers cites them by the report's paragraph numbers. Opening a
+    paragraph, the sentence restates the recommendation, and the answer follows it; "The
+    recommendations at paragraphs 27, 33 and 46 call for action" only names them."""
+    out = []
+    for m in rules.paragraph.finditer(text, ln.start, ln.end) if rules.paragraph is not None else ():
+        group = "nums" if m.group("nums") else "nums2"
+        nums = re.findall(r"\d{1,3}(?:\.\d{1,3})?", m.group(group))
+        opens = not (clean(text[b.start:m.start()]) or "").strip(" ,")
+        said = rules.that_clause.match(text[m.end():b.end]) if opens and group == "nums" and len(nums) == 1 else None
+        for n in nums:
+            out.append(Ref(n, leading_number(n), m.start(group), m.end(group), b.start, b.end,
+                           anchored(text, b, m.start(group)), is_heading(b), said is not None,
+                           clean_text(said.group("text")) if said else None))
     return out
 
 

@@ -56,6 +56,9 @@ class RecRules:
     # the count before it, and that count
     elided: re.Pattern[str] | None = None
     count_lead: re.Pattern[str] | None = None
+    # "At paragraph 27 the Committee recommends that ...", "the recommendations at paragraphs 27, 33 and 46":
+    # a report whose recommendations are known only by the paragraphs that make them
+    paragraph: re.Pattern[str] | None = None
     # the same rules reading "Action 3" as a recommendation, for a letter that asks for numbered actions
     actions: RecRules | None = None
 
@@ -91,6 +94,7 @@ def _rules(raw: dict) -> RecRules:
         next_body=c(raw["concern_next"]), powers=c(raw["concern_powers"]),
         elided=c("(?m)" + raw["elided_ordinal"].replace("ORD", ords + ")")),
         count_lead=c(raw["count_lead"]),
+        paragraph=c(raw["paragraph_ref"].replace("PARA", r"\d{1,3}(?:\.\d{1,3})?").replace("JOIN ", join)),
     )
 
 
