@@ -24,6 +24,18 @@ class ModelFileError(ValueError):
     """models/stance/model.json exists but cannot be read as a stance model."""
 
 
+# passing the report to the body it concerns, with no position of the writer's own ("We have shared the
+# review's report with the Ministry of Justice"), is read reliably by the lexicon (133 of 149 such answers
+# in the blind probes) and hardly ever by the model, which has a handful to learn it from and reads the
+# "it would not be appropriate for us to comment" beside it as a refusal
+PASSED_ON = "noted:passed-on"
+
+
+def lexicon_stands(label: str, confidence: float, cues, trust: float) -> bool:
+    """Whether the lexicon's verdict stands over the model's: sure of itself, or a report passed on."""
+    return confidence >= trust or (label == "noted" and PASSED_ON in cues)
+
+
 @dataclass(frozen=True)
 class StanceModel:
     labels: tuple[str, ...]
@@ -69,7 +81,8 @@ class StanceModel:
         from pipeline.stages.stance import Verdict
 
         probs = self.probabilities(features)
-        if rule.cues and rule.confidence >= self.rule_trust:  # as sure as the model is of the lexicon's label
+        if rule.cues and lexicon_stands(rule.label.value, rule.confidence, rule.cues, self.rule_trust):
+            # as sure as the model is of the lexicon's label
             return Verdict(rule.label, round(min(probs.get(rule.label.value, 0.5), 0.99), 3), rule.evidence,
                            rule.cues + ("lexicon",), rule.scores, rule.best_unit)
         label = max(probs, key=lambda k: (probs[k], -self.labels.index(k)))

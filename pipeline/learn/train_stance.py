@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.config import PROJECT_ROOT, Settings
-from pipeline.learn.stance_model import MODEL_FILE
+from pipeline.learn.stance_model import MODEL_FILE, lexicon_stands
 from pipeline.stages.stance import TOPIC_DISCOUNT, WHOLE_DISCOUNT
 
 # Chosen by leave-one-file-out on the labelled answers outside the development set, so
@@ -287,7 +287,9 @@ def predict(vec, clf, sample: Sample) -> tuple[str, float]:
     probs = clf.predict_proba(vec.transform([sample.features]))[0]
     discount = next((d for how, d in (("topic", TOPIC_DISCOUNT), ("whole", WHOLE_DISCOUNT))
                      if sample.features.get(f"how={how}")), 1.0)
-    if sample.rule_confidence >= RULE_TRUST:  # the lexicon's label, as sure as the model is of it
+    cues = [name[4:] for name in sample.features if name.startswith("cue:")]
+    if lexicon_stands(sample.structural, sample.rule_confidence, cues, RULE_TRUST):
+        # the lexicon's label, as sure as the model is of it
         k = list(clf.classes_).index(sample.structural) if sample.structural in clf.classes_ else None
         return sample.structural, min(float(probs[k]) if k is not None else 0.5, 0.99) * discount
     k = max(range(len(probs)), key=lambda i: probs[i])
