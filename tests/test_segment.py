@@ -1187,6 +1187,24 @@ def test_an_e_mail_answering_an_inspection_letter_is_a_reply(subject, opening, l
     assert len(segs) == 2 and segs[1].kind is Kind.reply
 
 
+def test_a_letterhead_two_blank_lines_over_its_addressee_starts_its_letter(lex):
+    """A salon owner's e-mail ends with her name and address and no "Kind regards"; under it the
+    distributor's letterhead is set two blank lines above the coroner's address. The letterhead is
+    the distributor's letter's, not the e-mail's (before, the e-mail took the distributor for its
+    sender and was sent the distributor's concerns)."""
+    text = (pfd_report("{n}. The skin test was not done, number {n}.") + "Rebecca Thistlewood\n\nAssistant Coroner\n\n"
+            "From: Leanne Fairbrother <leanne@salon.example.co.uk>\nDate: Saturday, 27 June 2037 at 22:41\n"
+            "To: Coroner's Office <coroners@example.gov.uk>\nSubject: Reply to coroners report\n\n"
+            "Dear Mrs Thistlewood,\n\nI have read your report a lot of times. Since the inquest we do a skin test "
+            "on every client.\n\nLeanne\n\nLeanne Fairbrother\nMane Street Hair\n12 Market Row, Wexley QH4 7DD\n\n"
+            "      CORVEL PROFESSIONAL HAIRCARE (UK) LIMITED\n      Corvel House, 3 Meridian Way, Dartbury QK2 8NW\n"
+            "      Telephone 01632 960901\n\n\nMrs R A Thistlewood\nAssistant Coroner for East Holmshire\n"
+            "Priory Lane\nHolmbridge\nQH1 5SS\n\n24 June 2037\n\nDear Mrs Thistlewood\n\nThank you for your report. "
+            "We have changed the leaflet.\n\nYours sincerely\n\nMeera Chaudhry\n")
+    assert [ln.strip() for ln in first_lines(text, lex)[1:]] == [
+        "From: Leanne Fairbrother <leanne@salon.example.co.uk>", "CORVEL PROFESSIONAL HAIRCARE (UK) LIMITED"]
+
+
 def test_a_link_in_a_letterhead_is_no_page_footer(lex):
     """A trust's letterhead may carry its web address as a link ("[www.northbeam.nhs.uk](...)"): it is
     the letter's own, not a web page's footer, and the reply starts where it would without it."""

@@ -247,6 +247,9 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         seen_date = seen_date or dated
         j -= 1
         if b.gap >= 2 and j < sal:
+            # a body's letterhead may stand two blank lines over the addressee block it heads
+            if j - 1 > prev_sal and _letterhead(blocks[j - 1], lex):
+                j -= 1
             break
     if j + 1 < sal:
         j += _signs_what_precedes(blocks, j, sal, lex)
@@ -316,6 +319,19 @@ NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+def _letterhead(b: Block, lex: Lexicons) -> bool:
+    """A body's letterhead on its own: its name first (in capitals, or with a body's word; not a
+    person's, as a signature's is), then its address or telephone number, and no prose."""
+    first = clean(b.lines[0].text) or ""
+    return len(b.lines) <= SIGNATURE_LINES and not any(is_prose(ln.text) for ln in b.lines) \
+        and not looks_like_person(first, lex) and not has_postcode(first) \
+        and (first.isupper() or bool(lex.org_re.search(first))) \
+        and any(has_postcode(ln.text) or _CONTACT.search(ln.text) or _PHONE_WORD.search(ln.text) for ln in b.lines[1:])
+
+
+_PHONE_WORD = re.compile(r"\b(?:telephone|tel|phone)\b\.?\s*:?\s*\+?\d", re.I)
 
 
 def _signs_what_precedes(blocks: list[Block], j: int, sal: int, lex: Lexicons) -> int:
