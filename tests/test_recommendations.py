@@ -333,7 +333,8 @@ def test_a_report_may_send_its_concerns_to_three_bodies_in_one_sentence(split, l
     (" (concerns (1) and (2))", " (concerns (3) to (5))"),
     (" – concerns 1 and 2", " – concerns 3 to 5"),
     (" (concerns 1 and 2)", " (UK) (concerns 3 to 5)"),
-], ids=["in-brackets", "after-a-dash", "a-bracket-in-the-name"])
+    (" – matters 1 and 2", " – matters 3 to 5"),
+], ids=["in-brackets", "after-a-dash", "a-bracket-in-the-name", "matters-after-a-dash"])
 def test_the_report_s_list_of_addressees_sends_each_its_concerns(first, second, lex, rules):
     """The form's "THIS REPORT IS BEING SENT TO:" may give each body its concerns in brackets after
     its name: "2. The Chief Executive, Driver and Vehicle Licensing Agency (concerns (3) to (5))",

@@ -1205,6 +1205,22 @@ def test_a_letterhead_two_blank_lines_over_its_addressee_starts_its_letter(lex):
         "From: Leanne Fairbrother <leanne@salon.example.co.uk>", "CORVEL PROFESSIONAL HAIRCARE (UK) LIMITED"]
 
 
+def test_a_body_under_a_signature_that_the_letter_s_head_does_not_name_heads_the_next_letter(lex):
+    """"Huw Tegid Llewelyn / Chief Executive", then "WEST CAMBRIA FIRE AND RESCUE SERVICE" with its
+    headquarters' address under it: the council's letter is headed by the council, so the fire
+    service's name is the next letterhead, not the signature's body (before, the council's reply
+    was taken for the fire service's and sent its concerns)."""
+    text = (pfd_report("{n}. The tide warning was not posted, number {n}.") + "9 16 June 2037\n\nG M Prosser\n\n"
+            "HM Senior Coroner for Ceredfor\n\nCEREDFOR COUNTY COUNCIL\nCounty Hall, Quay Road, Aberdysgl QG9 1AA\n\n"
+            "7 August 2037\n\nMrs G M Prosser\nHM Senior Coroner\nCastle Street, Aberdysgl QG9 2DF\n\n"
+            "Dear Mrs Prosser\n\nThank you for your report. We have posted new tide signs.\n\nYours sincerely\n\n\n"
+            "Huw Tegid Llewelyn\nChief Executive\n\nWEST CAMBRIA FIRE AND RESCUE SERVICE\n\n"
+            "Headquarters, Heol y Bryn, Trefelin QG4 6TN\nTel 01632 960675\n\nDate: 10 August 2037\n\n"
+            "Dear Mrs Prosser\n\nI write in response to your report. We have bought mud rescue kit.\n\n"
+            "Yours sincerely\n\nRhiannon Jenkins\n")
+    assert first_lines(text, lex)[1:] == ["CEREDFOR COUNTY COUNCIL", "WEST CAMBRIA FIRE AND RESCUE SERVICE"]
+
+
 def test_a_link_in_a_letterhead_is_no_page_footer(lex):
     """A trust's letterhead may carry its web address as a link ("[www.northbeam.nhs.uk](...)"): it is
     the letter's own, not a web page's footer, and the reply starts where it would without it."""

@@ -154,8 +154,13 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             break
         # a body's name over "From: ..." is the next letter's letterhead, not the signature's body
         memo_next = i + 1 < limit and any(p.match(_first(blocks[i + 1])) for p in (_MAIL_FROM, _MINISTER_FROM))
+        # nor a body the signed letter's head does not name, with an address under it: the fire service's
+        # letterhead under the council's signature ("WEST CAMBRIA FIRE AND RESCUE SERVICE / Headquarters, ...")
+        other_head = bool(own_head) and len(b.lines) <= 2 and not looks_like_person(first, lex) \
+            and not any(_fold(ln.text) in own_head for ln in b.lines) and i + 1 < limit \
+            and any(has_postcode(ln.text) for ln in blocks[i + 1].lines)
         if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1 and not memo_next and not closed
-                                                   and not _names_another(blocks[i - 1], b, lex))):
+                                                   and not other_head and not _names_another(blocks[i - 1], b, lex))):
             signed += 1
             i += 1
             continue
