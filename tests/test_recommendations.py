@@ -1506,3 +1506,15 @@ def test_a_report_s_recommendations_cited_by_paragraph_number_are_keyed_by_it(le
     stated = {r.label: r.text for r in got if r.stated}
     assert stated == {"27": "the Scottish Government publish a delivery plan with milestones for each action",
                       "33": "the Scottish Government introduce compulsory sale orders"}
+
+
+def test_a_web_page_s_escaped_list_of_concerns_each_tagged_with_its_body_in_brackets(lex, rules):
+    """html2text escapes a numbered line ("1\\. ..."), and the coroner tags each concern with its body in
+    brackets: "1\\. (Brightpath) Callum's support plan ...". One word in brackets names the body when
+    the report named it before ("Brightpath Support Services Ltd"); before, no concern was found."""
+    got = addressees(
+        "This report is being sent to: Brightpath Support Services Ltd; Northmere Community Health NHS Trust.\n\n"
+        "The MATTERS OF CONCERN are as follows:\n\n"
+        "1\\. (Brightpath) The support plan allowed him to bathe alone with checks every 15 minutes.\n\n"
+        "2\\. (The Trust) The waiting time for the specialist nursing service was 38 weeks.", lex, rules)
+    assert got == {"1": "Brightpath", "2": "The Trust"}

@@ -1171,6 +1171,7 @@ def test_an_e_mail_that_says_it_is_the_reply_to_the_report_is_a_reply(opening, l
     ("POD/0147/2026 - Aldermoor Record Office - response to inspection letter", "I have gone through them below."),
     ("Aldermoor Record Office", "Thanks again to you and Daniel for your visit in December and for the letter of "
                                 "22 January."),
+    ("Aldermoor Record Office inspection - Aldermoor County Council response", "I have gone through them below."),
 ])
 def test_an_e_mail_answering_an_inspection_letter_is_a_reply(subject, opening, lex):
     """An archivist answers the inspector's letter by e-mail: its subject says it is the "response to
@@ -1264,7 +1265,8 @@ def test_in_a_word_copy_the_writer_s_body_under_the_signature_is_not_the_next_le
 
 
 @pytest.mark.parametrize("footer", ["Lindenmoor Inns Limited. Registered in England and Wales No. 08841236.",
-                                    "Lindenmoor Inns Limited, registered in England and Wales, company number 08841236."])
+                                    "Lindenmoor Inns Limited, registered in England and Wales, company number 08841236.",
+                                    "Lindenmoor Inns Limited is a registered charity (No. 1099871)."])
 def test_a_company_footer_led_by_the_company_s_name_stays_with_the_signature(footer, lex):
     """"Lindenmoor Inns Limited. Registered in England and Wales No. 08841236." under a signature is
     the signed letter's footer, though it opens with the company's name; before, the e-mail under it
@@ -1349,6 +1351,8 @@ def test_a_signature_takes_no_line_of_the_next_letter_s_head_from_the_same_body(
     "Re: Tegan Hollis – your Regulation 28 report of 26 June 2036\n\nMy family and I are writing as the directors.",
     "My family and I are writing as the directors. You raised three concerns with us and we answer them below.",
     "I'm writing as director of Fairhurst Amusements about your report on Tegan's death.",
+    "I am writing as director of Fairhurst Amusements to respond to your report of 21 January.",
+    "I have been asked by our Managing Director to respond to your report on behalf of the company.",
 ])
 def test_a_showman_s_letter_answering_the_report_in_its_own_words_is_a_reply(opening, lex):
     """A family firm's letter opens with its subject line "Re: ... – your Regulation 28 report of 26 June

@@ -516,6 +516,8 @@ _CLOSING_BODY = re.compile(r"\(\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'
 # report named before, word for word
 _OPENING_BODY = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
                            r"\s*:\s+\S")
+_BRACKETED_BODY = re.compile(r"^\s*\(\s*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
+                             r"\s*\)\s+\S")
 _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
                        r"figure|table|chapter)\b", re.I)
 
@@ -567,9 +569,11 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     if not owners:  # "1. R & T Fenwick: there was no safe system of work ..."
         before = text[seg.start:min((r.start for r in refs), default=seg.start)]
         for r in refs:
-            if (m := _OPENING_BODY.match(r.text or "")) and not _NOT_BODY.match(m.group("who")) \
+            # "1. (Brightpath) Callum's support plan ...": in brackets, one word named before will do
+            m = _OPENING_BODY.match(r.text or "") or _BRACKETED_BODY.match(r.text or "")
+            if m and not _NOT_BODY.match(m.group("who")) \
                     and (_NAME_WORD.fullmatch(m.group("who").split()[-1])
-                         or (len(m.group("who").split()) >= 2
+                         or ((len(m.group("who").split()) >= 2 or m.re is _BRACKETED_BODY)
                              and re.search(rf"(?<![\w&]){re.escape(m.group('who'))}(?![\w&])", before))):
                 send([r.label], " ".join(m.group("who").split()))
     if len({who for names in owners.values() for who in names}) < 2:

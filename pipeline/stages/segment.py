@@ -401,9 +401,10 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 
 # an e-mail's header line "Subject: RE: ...": the message answers the one it quotes
 # "Subject: RE: ...", or a subject that says what it is: "... - response to inspection letter",
-# "Regulation 28 - reply from Dunmere Recovery" (not a "request for a response")
+# "Regulation 28 - reply from Dunmere Recovery", "... - Norvik Logistics response" (not a "request for a response")
 _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
-                         r"|^\W*subject\s*:[^\n]*?\b(?:response|reply) (?:to|from)\b(?![^\n]*\brequest)", re.I | re.M)
+                         r"|^\W*subject\s*:[^\n]*?\b(?:response|reply) (?:to|from)\b(?![^\n]*\brequest)"
+                         r"|^\W*subject\s*:[^\n]*\s[-–—]\s+(?:[\w&'’.]+\s+){0,5}(?:response|reply)\s*$", re.I | re.M)
 
 
 # a reply that sends its answers as a paper under it: "set out in the enclosed action plan", "Enc. Action plan",
@@ -553,7 +554,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
 
 # (led by the company's name: "Lindenmoor Inns Limited. Registered in England and Wales No. 08841236.",
 # "Bramwell Reproductive Health Limited, registered in England and Wales, company number 09183774.")
-_REGISTERED = re.compile(r"^\W*(?:[^.,\n]{2,80}?[.,]\s+)?(?:registered\s+(?:in\s+(?:england|scotland|wales|northern\s+ireland)|office|charity|"
+_REGISTERED = re.compile(r"^\W*(?:[^.,\n]{2,80}?(?:[.,]\s+|\s+is\s+(?:a\s+)?))?(?:registered\s+(?:in\s+(?:england|scotland|wales|northern\s+ireland)|office|charity|"
                          r"company)|(?:company|charity)\s+(?:registration\s+)?(?:no|number)\b)", re.I)
 _PHONE_LINE = re.compile(r"^\W*(?:\+44\s?|0)\d[\d\s()-]{8,14}\s*$")  # "07700 900561" under a signature
 _CONTACT = re.compile(r"www\.|https?://|@|\b(?:tel|t|telephone|phone)\s*:", re.I)
