@@ -1496,13 +1496,13 @@ def test_a_report_s_recommendations_cited_by_paragraph_number_are_keyed_by_it(le
     none was found and the minister's letter had no stances at all."""
     text = letter(
         "I have used the report's paragraph numbers below. The recommendations at paragraphs 27, 33 and 46 "
-        "call for action by the Scottish Government.\n\n"
+        "call for action by the Scottish Government, and the recommendations at paragraphs 50 to 52 by councils.\n\n"
         "At paragraph 27 the Committee recommends that the Scottish Government publish a delivery plan with "
         "milestones for each action.\n\nWe will publish the delivery plan in March.\n\n"
         "At paragraph 33 the Committee recommends that the Scottish Government introduce compulsory sale orders.\n\n"
         "We will consult on compulsory sale orders in the autumn.")
     got = refs_of(text, lex, rules)
-    assert {r.label for r in got} == {"27", "33", "46"}
+    assert {r.label for r in got} == {"27", "33", "46", "50", "51", "52"}
     stated = {r.label: r.text for r in got if r.stated}
     assert stated == {"27": "the Scottish Government publish a delivery plan with milestones for each action",
                       "33": "the Scottish Government introduce compulsory sale orders"}
@@ -1518,3 +1518,9 @@ def test_a_web_page_s_escaped_list_of_concerns_each_tagged_with_its_body_in_brac
         "1\\. (Brightpath) The support plan allowed him to bathe alone with checks every 15 minutes.\n\n"
         "2\\. (The Trust) The waiting time for the specialist nursing service was 38 weeks.", lex, rules)
     assert got == {"1": "Brightpath", "2": "The Trust"}
+    # (a one-letter tag, or a roman numeral, names no body: "I" is in every report)
+    tagged = addressees(
+        "I am sending this report to: Brightpath Support Services Ltd; Northmere Community Health NHS Trust.\n\n"
+        "The MATTERS OF CONCERN are as follows:\n\n1\\. (I) The support plan allowed him to bathe alone.\n\n"
+        "2\\. (II) The waiting time for the specialist nursing service was 38 weeks.", lex, rules)
+    assert set(tagged.values()) == {None}

@@ -1222,6 +1222,28 @@ def test_a_body_under_a_signature_that_the_letter_s_head_does_not_name_heads_the
     assert first_lines(text, lex)[1:] == ["CEREDFOR COUNTY COUNCIL", "WEST CAMBRIA FIRE AND RESCUE SERVICE"]
 
 
+def test_a_charity_s_letterhead_that_gives_its_number_is_not_the_footer_above_it(lex):
+    """"St Ann's Hospice, Registered Charity No. 1099871" heads the hospice's letter under a trust's
+    signature; only a company's own name leads a footer ("... Limited is a registered charity")."""
+    text = (pfd_report("{n}. The syringe driver was not checked, number {n}.") + "9 2 June 2036\n\nHelen Ashdown\n\n"
+            "HM Senior Coroner for South Hallamfield\n\nNORTHGATE NHS TRUST\nHarbour Road, Saltmarsh QX8 3PQ\n\n"
+            "3 August 2036\n\nMrs Helen Ashdown\nHM Senior Coroner\nThe Courthouse, Hallamfield HF1 1ZZ\n\n"
+            "Dear Mrs Ashdown,\n\nThank you for your report. We now check every driver.\n\nYours sincerely\n\n"
+            "Dr Owen Price\nMedical Director\n\nSt Ann's Hospice, Registered Charity No. 1099871\n"
+            "12 Park Road, Trefelin QG4 6TN\n\n10 August 2036\n\nDear Mrs Ashdown,\n\nThank you for your report. "
+            "We have trained every nurse.\n\nYours sincerely\n\nAnn Lee\n")
+    assert first_lines(text, lex)[1:] == ["NORTHGATE NHS TRUST", "St Ann's Hospice, Registered Charity No. 1099871"]
+
+
+def test_a_letter_whose_subject_asks_for_a_response_is_not_a_reply(lex):
+    """"Subject: ... - response to be sent by 30 April" is the inspector's own letter asking for one."""
+    text = ("From: Imogen Sayle <imogen.sayle@example.gov.uk>\nSent: 22 January 2026 10:00\nTo: Gareth Pennock "
+            "<gareth@example.gov.uk>\nSubject: Aldermoor Record Office inspection - response to be sent by 30 April\n\n"
+            "Dear Gareth,\n\nWe recommend that the Record Office:\n\n1. installs a dehumidifier in Strongroom 3;\n\n"
+            "2. publishes a cataloguing plan.\n\nPlease reply by 30 April.\n\nKind regards,\n\nImogen\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter]
+
+
 def test_a_link_in_a_letterhead_is_no_page_footer(lex):
     """A trust's letterhead may carry its web address as a link ("[www.northbeam.nhs.uk](...)"): it is
     the letter's own, not a web page's footer, and the reply starts where it would without it."""

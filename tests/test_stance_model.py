@@ -81,18 +81,24 @@ def test_an_unsure_lexicon_verdict_is_the_model_s_to_decide(model):
     assert 0.0 <= decided.confidence <= 1.0
 
 
-def test_a_report_passed_on_to_the_body_it_concerns_stays_noted(model):
+def test_a_report_passed_on_to_the_body_it_concerns_stays_noted():
     """"This recommendation is for the Ministry of Justice ... it would not be appropriate for us to
     comment ... We have shared the review's report with the Ministry of Justice": the lexicon reads
     the report passed on, and its `noted` stands, however the model reads the refusal to comment."""
     from pipeline.learn.train_stance import Sample, fit, predict
     from pipeline.stages.stance import Verdict
 
+    # a model that reads the refusal to comment as a refusal
+    refusing = StanceModel(("noted", "rejected"), (0.0, 0.0), {"cue:rejected:not-appropriate": (0.0, 3.0)}, "", 0.8)
+    features = {"rule=noted": 1.0, "cue:noted:passed-on": 1.0, "cue:rejected:not-appropriate": 1.0}
     passed = Verdict(StanceLabel.noted, 0.5, None, ("rejected:not-appropriate", "noted:passed-on"),
                      (("noted", 3.0), ("rejected", 2.0)), ())
-    features = {"rule=noted": 1.0, "cue:noted:passed-on": 1.0, "mode:decline": 1.0}
-    decided = model.decide(features, passed)
+    decided = refusing.decide(features, passed)
     assert decided.label is StanceLabel.noted and decided.cues[-1] == "lexicon"
+    # without the report passed on, an unsure lexicon verdict is the model's to decide
+    unsure = Verdict(StanceLabel.noted, 0.5, None, ("rejected:not-appropriate", "noted:notes"),
+                     (("noted", 3.0), ("rejected", 2.0)), ())
+    assert refusing.decide(features, unsure).label is StanceLabel.rejected
     # and the held-out figures score it the way the pipeline decides it
     train = [Sample(f"f{i}", "fixture", "rejected", {"cue:noted:passed-on": 1.0, "w:not": 1.0}, "noted", f"f{i}", 0.5)
              for i in range(6)] + \

@@ -77,12 +77,13 @@ class StanceModel:
 
     def decide(self, features: dict[str, float], rule, key: tuple[str, str] | None = None):
         """The model's label and probability, with the lexicon's evidence for that label; a
-        confident lexicon verdict (an explicit label line, a clear margin) stands."""
+        confident lexicon verdict (an explicit label line, a clear margin), or a report passed on
+        to the body it concerns, stands, with the model's probability of it as its confidence."""
         from pipeline.stages.stance import Verdict
 
         probs = self.probabilities(features)
         if rule.cues and lexicon_stands(rule.label.value, rule.confidence, rule.cues, self.rule_trust):
-            # as sure as the model is of the lexicon's label
+            # the lexicon's label, only as sure as the model is of it
             return Verdict(rule.label, round(min(probs.get(rule.label.value, 0.5), 0.99), 3), rule.evidence,
                            rule.cues + ("lexicon",), rule.scores, rule.best_unit)
         label = max(probs, key=lambda k: (probs[k], -self.labels.index(k)))

@@ -281,7 +281,7 @@ def fit(samples: list[Sample], seed: int):
 
 def predict(vec, clf, sample: Sample) -> tuple[str, float]:
     """The label and confidence the pipeline would give: the model's, or the lexicon's where it
-    is sure enough to stand, discounted as stance.stances discounts answers found by subject
+    stands (sure enough, or a report passed on: stance_model.lexicon_stands), discounted as stance.stances discounts answers found by subject
     or read off the whole reply."""
     if sample.features is None:
         return sample.structural, sample.rule_confidence

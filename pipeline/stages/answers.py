@@ -531,7 +531,7 @@ _TOPIC_OPENER = re.compile(r"^\W*(?:turning\s+(?:first\s+|next\s+|now\s+|finally
                            r"on\s+the\s+(?:question|issue|matter|subject)\s+of|finally,\s|"
                            # "You were concerned that our driver ...", "You said we had no written procedure ..."
                            r"you\s+(?:were\s+(?:also\s+)?concerned|(?:also\s+)?(?:expressed|raised)\s+(?:a\s+|some\s+)?concerns?|"
-                           r"said|noted|found|pointed\s+out|highlighted)\s+(?:that|about)?\b|"
+                           r"said|noted|found|pointed\s+out|highlighted)\b|"
                            r"your\s+(?:\w+\s+)?concern\s+(?:was|is|relates|concerns)\b|"
                            # "Your report raises two matters for BAPEN ... The first is that ...", where
                            # the report does not say which of its concerns those are
@@ -850,6 +850,9 @@ def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tupl
     return [(at, set(nums)) for at, nums in found] if len(found) >= 2 and order == sorted(set(order)) else []
 
 
+# words a section's text (not just its heading) must share with a recommendation no heading takes up
+# for the section to answer it too: one shared word ("treatment" in "Treatment add-ons" and in "outstanding
+# treatment and outcome data") is chance; the two the probes' out-of-place answers share were the least
 LEFTOVER_WORDS = 2
 TOPIC_HEADINGS = 3  # headings a reply must match to the recommendations, in order, to be read by them (all of two)
 
@@ -915,7 +918,7 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
         found[i].add(recs[j][0])
     # a recommendation out of its place ("Property" answered second), or one answered under
     # another's heading ("Finding and repairing faults" over the priority repairs and the patrols
-    # declined), goes with the section most about it
+    # declined), goes with the section most about it, where the section's text speaks of it too
     # (not with two headings over three recommendations: the third is the one the reply leaves out)
     for j in sorted(set(range(m)) - {j for _, j in pairs}) if n >= TOPIC_HEADINGS else ():
         i = max(range(n), key=lambda x: score(x, j))

@@ -516,6 +516,7 @@ _CLOSING_BODY = re.compile(r"\(\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'
 # report named before, word for word
 _OPENING_BODY = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
                            r"\s*:\s+\S")
+_ROMAN = re.compile(r"[ivxlc]+", re.I)
 _BRACKETED_BODY = re.compile(r"^\s*\(\s*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
                              r"\s*\)\s+\S")
 _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
@@ -573,7 +574,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
             m = _OPENING_BODY.match(r.text or "") or _BRACKETED_BODY.match(r.text or "")
             if m and not _NOT_BODY.match(m.group("who")) \
                     and (_NAME_WORD.fullmatch(m.group("who").split()[-1])
-                         or ((len(m.group("who").split()) >= 2 or m.re is _BRACKETED_BODY)
+                         or ((len(m.group("who").split()) >= 2 or (m.re is _BRACKETED_BODY and len(m.group("who")) >= 3
+                                                                   and not _ROMAN.fullmatch(m.group("who"))))
                              and re.search(rf"(?<![\w&]){re.escape(m.group('who'))}(?![\w&])", before))):
                 send([r.label], " ".join(m.group("who").split()))
     if len({who for names in owners.values() for who in names}) < 2:

@@ -59,6 +59,9 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     for m in rules.paragraph.finditer(text, ln.start, ln.end) if rules.paragraph is not None else ():
         group = "nums" if m.group("nums") else "nums2"
         nums = re.findall(r"\d{1,3}(?:\.\d{1,3})?", m.group(group))
+        if len(nums) == 2 and re.search(r"\bto\b|[-–]", m.group(group)) and all(n.isdigit() for n in nums) \
+                and int(nums[0]) < int(nums[1]) <= int(nums[0]) + 50:
+            nums = [str(n) for n in range(int(nums[0]), int(nums[1]) + 1)]  # "paragraphs 27 to 30"
         opens = not (clean(text[b.start:m.start()]) or "").strip(" ,")
         said = rules.that_clause.match(text[m.end():b.end]) if opens and group == "nums" and len(nums) == 1 else None
         for n in nums:

@@ -145,7 +145,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
                          for ln in b.lines)
             i += 1
             continue
-        if signed and _REGISTERED.match(first):
+        if signed and company_footer(b):
             i += 1  # "Registered in England No. 04418277. Registered office: ... VX6 3TR": the signed letter's footer
             continue
         if any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines):
@@ -157,6 +157,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
         # nor a body the signed letter's head does not name, with an address under it: the fire service's
         # letterhead under the council's signature ("WEST CAMBRIA FIRE AND RESCUE SERVICE / Headquarters, ...")
         other_head = bool(own_head) and len(b.lines) <= 2 and not looks_like_person(first, lex) \
+            and (first.isupper() or bool(lex.org_re.search(first))) and not _ROLE_LINE.search(first) \
             and not any(_fold(ln.text) in own_head for ln in b.lines) and i + 1 < limit \
             and any(has_postcode(ln.text) for ln in blocks[i + 1].lines)
         if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1 and not memo_next and not closed
@@ -253,7 +254,10 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         j -= 1
         if b.gap >= 2 and j < sal:
             # a body's letterhead may stand two blank lines over the addressee block it heads
-            if j - 1 > prev_sal and _letterhead(blocks[j - 1], lex):
+            # (not where a lone first name signs above it: that block is the e-mail's own signature)
+            if j - 1 > prev_sal and _letterhead(blocks[j - 1], lex) and not (
+                    j - 2 > prev_sal and len(blocks[j - 2].lines) == 1
+                    and (len(_first(blocks[j - 2]).split()) == 1 or _is_signoff(blocks[j - 2].lines[0], lex))):
                 j -= 1
             break
     if j + 1 < sal:
@@ -403,8 +407,11 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 # "Subject: RE: ...", or a subject that says what it is: "... - response to inspection letter",
 # "Regulation 28 - reply from Dunmere Recovery", "... - Norvik Logistics response" (not a "request for a response")
 _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
-                         r"|^\W*subject\s*:[^\n]*?\b(?:response|reply) (?:to|from)\b(?![^\n]*\brequest)"
-                         r"|^\W*subject\s*:[^\n]*\s[-–—]\s+(?:[\w&'’.]+\s+){0,5}(?:response|reply)\s*$", re.I | re.M)
+                         r"|^\W*subject\s*:(?![^\n]*\b(?:due|required|awaited|awaiting|deadline|reminder|chas\w+|"
+                         r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+)?(?:response|reply)|to be sent|by \d))"
+                         r"(?:[^\n]*?\b(?:response|reply) (?:from\b|to (?:your |the |our )?(?:[\w-]+ ){0,3}?"
+                         r"(?:letter|report|recommendations|review|inspection)\b)"
+                         r"|[^\n]*\s[-–—]\s+(?:[\w&'’.]+\s+){0,5}(?:response|reply)\s*$)", re.I | re.M)
 
 
 # a reply that sends its answers as a paper under it: "set out in the enclosed action plan", "Enc. Action plan",
@@ -554,7 +561,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
 
 # (led by the company's name: "Lindenmoor Inns Limited. Registered in England and Wales No. 08841236.",
 # "Bramwell Reproductive Health Limited, registered in England and Wales, company number 09183774.")
-_REGISTERED = re.compile(r"^\W*(?:[^.,\n]{2,80}?(?:[.,]\s+|\s+is\s+(?:a\s+)?))?(?:registered\s+(?:in\s+(?:england|scotland|wales|northern\s+ireland)|office|charity|"
+_REGISTERED = re.compile(r"^\W*(?:[^.,\n]{2,80}?\b(?:Ltd|Limited|plc|LLP|CIC|Trust|Charity)\.?(?:[.,]\s+|\s+is\s+(?:a\s+)?|,?\s+a\s+))?"
+                         r"(?:(?:company|charity)\s+registered\s+in\b|registered\s+(?:in\s+(?:england|scotland|wales|northern\s+ireland)|office|charity|"
                          r"company)|(?:company|charity)\s+(?:registration\s+)?(?:no|number)\b)", re.I)
 _PHONE_LINE = re.compile(r"^\W*(?:\+44\s?|0)\d[\d\s()-]{8,14}\s*$")  # "07700 900561" under a signature
 _CONTACT = re.compile(r"www\.|https?://|@|\b(?:tel|t|telephone|phone)\s*:", re.I)
