@@ -513,6 +513,24 @@ def test_a_recommendation_no_heading_takes_up_is_not_given_a_heading_that_only_s
     assert "5" not in got
 
 
+def test_topic_headings_out_of_the_recommendations_order_answer_the_ones_they_name(lex, nlp, settings, rules):
+    """An employer answers the fifth concern first, under "Travel information and clothing", then the
+    fourth under "The staff minibus": each heading answers the concern its own words name, not the
+    one in its place (before, the two answers were swapped)."""
+    recs = {"4": "Norvik withdrew its staff minibus without assessing how night shift staff would get home safely.",
+            "5": "Norvik gives staff who walk or cycle no information about travelling safely and no clothing."}
+    text = reply("I have been asked to respond to your report on behalf of the company.",
+                 "Travel information and clothing",
+                 "Every member of staff who walks or cycles has been given a high-visibility jacket and lights.",
+                 "The staff minibus",
+                 "We do not intend to bring the minibus back or to change our shift times.",
+                 salutation="Dear Mrs Hopkins,")
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=recs)
+    assert got["4"] == ("heading", ["We do not intend to bring the minibus back or to change our shift times."])
+    assert got["5"] == ("heading", ["Every member of staff who walks or cycles has been given a high-visibility "
+                                    "jacket and lights."])
+
+
 def test_headings_that_name_only_half_the_recommendations_are_not_read_as_answers(lex, nlp, settings, rules):
     """A guidance note sent in reply, whose three headings name three of six concerns, is not a
     reply headed by topic: a majority of the recommendations must have a heading of their own."""

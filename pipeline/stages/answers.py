@@ -910,6 +910,16 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
             i -= 1
         else:
             j -= 1
+    # headings out of the recommendations' order ("Travel information and clothing" over the fifth, then
+    # "The staff minibus" over the fourth): each heading to the one its own words name best, where every
+    # heading names a different one and the headings' words name them better than in order; the same
+    # recommendations as in order, unless too few headings keep the order to be read at all
+    named = [max(range(m), key=lambda j: (len(sections[i][0] & recs[j][1]), score(i, j))) for i in range(n)]
+    if (len(pairs) < need or (len(pairs) == n and set(named) == {j for _, j in pairs})) and len(set(named)) == n \
+            and all(sections[i][0] & recs[j][1] for i, j in enumerate(named)) \
+            and sum(len(sections[i][0] & recs[j][1]) for i, j in enumerate(named)) \
+            > sum(len(sections[i][0] & recs[j][1]) for i, j in pairs):
+        pairs = list(enumerate(named))
     headed = sum(1 for i, j in pairs if sections[i][0] & recs[j][1])
     if len(pairs) < need or headed * 2 <= m:
         return []
