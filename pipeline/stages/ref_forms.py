@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.stages.refs import RecRules, Ref, anchored, clean_text, is_heading, leading_number
+from pipeline.stages.refs import RecRules, Ref, anchored, clean_text, expand, is_heading, leading_number
 from pipeline.text import Block, clean
 
 
@@ -58,10 +58,7 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     out = []
     for m in rules.paragraph.finditer(text, ln.start, ln.end) if rules.paragraph is not None else ():
         group = "nums" if m.group("nums") else "nums2"
-        nums = re.findall(r"\d{1,3}(?:\.\d{1,3})?", m.group(group))
-        if len(nums) == 2 and re.search(r"\bto\b|[-–]", m.group(group)) and all(n.isdigit() for n in nums) \
-                and int(nums[0]) < int(nums[1]) <= int(nums[0]) + 50:
-            nums = [str(n) for n in range(int(nums[0]), int(nums[1]) + 1)]  # "paragraphs 27 to 30"
+        nums = expand(m.group(group), rules)  # "paragraphs 27, 33 and 46", "paragraphs 50 to 52"
         opens = not (clean(text[b.start:m.start()]) or "").strip(" ,")
         said = rules.that_clause.match(text[m.end():b.end]) if opens and group == "nums" and len(nums) == 1 else None
         for n in nums:

@@ -156,8 +156,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
         memo_next = i + 1 < limit and any(p.match(_first(blocks[i + 1])) for p in (_MAIL_FROM, _MINISTER_FROM))
         # nor a body the signed letter's head does not name, with an address under it: the fire service's
         # letterhead under the council's signature ("WEST CAMBRIA FIRE AND RESCUE SERVICE / Headquarters, ...")
-        other_head = bool(own_head) and len(b.lines) <= 2 and not looks_like_person(first, lex) \
-            and (first.isupper() or bool(lex.org_re.search(first))) and not _ROLE_LINE.search(first) \
+        other_head = bool(own_head) and len(b.lines) <= 2 and _body_name(first, lex) and not _ROLE_LINE.search(first) \
             and not any(_fold(ln.text) in own_head for ln in b.lines) and i + 1 < limit \
             and any(has_postcode(ln.text) for ln in blocks[i + 1].lines)
         if _signature_like(b) and (signed == 0 or (signed == 1 and b.gap <= 1 and not memo_next and not closed
@@ -330,13 +329,17 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _body_name(line: str, lex: Lexicons) -> bool:
+    """A body's name, as a letterhead opens with it: in capitals or with a body's word, and no person's."""
+    return not looks_like_person(line, lex) and (line.isupper() or bool(lex.org_re.search(line)))
+
+
 def _letterhead(b: Block, lex: Lexicons) -> bool:
     """A body's letterhead on its own: its name first (in capitals, or with a body's word; not a
     person's, as a signature's is), then its address or telephone number, and no prose."""
     first = clean(b.lines[0].text) or ""
     return len(b.lines) <= SIGNATURE_LINES and not any(is_prose(ln.text) for ln in b.lines) \
-        and not looks_like_person(first, lex) and not has_postcode(first) \
-        and (first.isupper() or bool(lex.org_re.search(first))) \
+        and _body_name(first, lex) and not has_postcode(first) \
         and any(has_postcode(ln.text) or _CONTACT.search(ln.text) or _PHONE_WORD.search(ln.text) for ln in b.lines[1:])
 
 
