@@ -221,7 +221,8 @@ def test_paper_quoting_numbered_recommendations_below(lex, rules):
 
 def test_paper_quoting_recommendations_numbered_on_a_line_of_their_own(lex, rules):
     """pdftotext of a command paper sets each quoted recommendation's "1." on a line of its own, the
-    recommendation's words on the lines under it, and the answer after a blank line."""
+    recommendation's words on the lines under it, and the answer after a blank line; each keeps all its
+    lines, without the report's paragraph tag (before, only its first line)."""
     text = letter(
         "The Committee's conclusions and recommendations are set out below, followed by the "
         "Government's response.\n\nRepairs and maintenance\n\n1.\nThe Ministry of Defence should publish, every "
@@ -230,7 +231,8 @@ def test_paper_quoting_recommendations_numbered_on_a_line_of_their_own(lex, rule
         "days.\n\nThis is now the standard the Department applies.\n"
     )
     got = [(r.label, r.text) for r in refs_of(text, lex, rules)]
-    assert got == [("1", "The Ministry of Defence should publish, every quarter, the number of repair requests"),
+    assert got == [("1", "The Ministry of Defence should publish, every quarter, the number of repair requests made by "
+                         "Service families"),
                    ("2", "Every report of damp should lead to an inspection within 10 working days")]
 
 
@@ -925,6 +927,22 @@ def test_recommendations_numbered_by_paragraph_without_a_full_stop(lex, rules):
     segs = segment(text, lex)
     got = [r.label for seg in segs for r in R.find_refs(text, seg, rules)]
     assert got == ["3.14", "3.22"]
+
+
+def test_a_paper_s_own_numbered_paragraph_that_says_what_may_need_to_change_is_no_recommendation(lex, rules):
+    """A response paper numbers its own paragraphs "2.8", "2.9" under the paper's line that its
+    recommendations are reproduced in an annex: "2.9 We can see the benefit ..., but a plan may need to
+    change ..." speaks in the paper's own voice, and its "need to" is no recommendation's (before, it
+    was read as recommendation 2.9 and split the answer to recommendation 4 in two)."""
+    text = ("Our response to the review\n\nThe review made eight recommendations, which are reproduced in full "
+            "in Annex A.\n\nRecommendation 4\n        The Commission should share a written investigation plan "
+            "with both parties.\n\nPosition: Under consideration\n\n2.8    Our investigators already write to "
+            "both parties when an investigation begins.\n\n2.9    We can see the benefit of a fuller plan, but we "
+            "also heard that a plan may need to change as soon as the file has been received. We will test "
+            "written plans in one team.\n")
+    segs = segment(text, lex)
+    got = [r.label for seg in segs for r in R.find_refs(text, seg, rules)]
+    assert got == ["4"]
 
 
 def test_concerns_numbered_under_each_addressee_in_a_letter(lex, rules):

@@ -259,6 +259,10 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
     return out
 
 
+# the paper speaking for itself ("2.9 We can see the benefit ..., but a plan may need to change"): its
+# "need to" is no recommendation's, unless it asks ("We recommend that ...", "We believe the Board should")
+_OWN_VOICE = re.compile(r"^\W*(?:we|our|i)\b", re.I)
+_ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
 _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
 
 
@@ -337,7 +341,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # short cells of a row ("Complete" / "Blue") that a masked repeated cell cut from it
         rows_open = header_row(b) or (rows_open and (_marking(b) or _row_tail(b)))
         joined = clean(b.text) or ""
-        item, _ = _line_item(b.lines, 0, rules)
+        item, took = _line_item(b.lines, 0, rules)
         if item and FORM_SECTION.match(item.group("text")):
             concerns, item, last_item, lead_in = False, None, None, False  # the concerns end where the form goes on
         quotes_text = item and (len(item.group("text").split()) >= 6 or sentence_end(item.group("text")))
@@ -345,7 +349,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # says its recommendations follow
         para = _PARAGRAPH_ITEM.match(clean(b.lines[0].text) or "") if numbered is not None and not item else None
         # not the paper's own numbered paragraphs ("1.1 The government agrees ...", "2.2 Since the collapse ...")
-        if para and (_ANSWER_START.match(para.group("text")) or not MODAL.search(joined.split(". ")[0])):
+        if para and (_ANSWER_START.match(para.group("text")) or not MODAL.search(joined.split(". ")[0])
+                     or (_OWN_VOICE.match(para.group("text")) and not _ASKS.search(joined.split(". ")[0]))):
             para = None
         if (para or item and quotes_text) and numbered is not None and not lead_in \
                 and _order((para or item).group("num")) > numbered:
@@ -353,8 +358,12 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             lab = m.group("num")
             ln = b.lines[0]
             off = label_offset(ln.text, lab)
+            # the whole paragraph, over the lines a PDF wraps it into
+            # (not the report's paragraph tag that closes it)
+            wrapped = " ".join([m.group("text")] + [x.text for x in b.lines[1 if para else took:]])
+            words = PARAGRAPH_TAG.sub("", clean(wrapped) or "")
             refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
-                            True, True, True, clean_text(m.group("text"))))
+                            True, True, True, clean_text(words)))
             numbered = _order(lab)
             continue
         if numbered is None and rules.numbered_lead.search(joined):
