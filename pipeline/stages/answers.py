@@ -103,6 +103,9 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
             own_line = len(b.lines) > 1 and (_heading_line(first.text) or _numbered_title(first.text, b.lines[1].text)) \
                 and not _RUNS_ON.search(first.text) and not re.match(r"\s*[a-z]", b.lines[1].text)
             cuts = {b.start, b.end} | ({first.end} if own_line else set())
+            titled = _TITLE_DASH.match(first.text)  # "4. Commissioner training - The board's view is ..."
+            if titled and len(titled.group("title").split()) <= TITLE_DASH_WORDS:
+                cuts.add(first.start + titled.end())
             for ln in b.lines[1:]:  # in PDF text's paragraphs: "Government response:" or "Recommendation 2"
                 if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text):
                     cuts |= {ln.start, min(ln.end, b.end)}
@@ -123,6 +126,13 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                     if z > a and re.search(r"[A-Za-z]{2}", text[a:z]) and not _LIST_NUMBERS.match(text[a:z]):
                         out.append((a, z, para))
     return out
+
+
+# an e-mail's answers each under its number and a short title set off by a dash, on the answer's own
+# line ("2. Risk assessment - Half done. We held a workshop ..."): the title is the heading, the rest the
+# answer's first sentence
+_TITLE_DASH = re.compile(r"^\s*\d{1,2}[.)]?\s+(?P<title>[A-Z][^.;:!?\n]{0,50}?)\s+[-–—]\s+(?=[A-Z“\"'‘])")
+TITLE_DASH_WORDS = 6
 
 
 # "3 and 4." that spaCy leaves as a sentence of its own over a joint answer
@@ -220,7 +230,13 @@ def _announces(text: str, all_units: list[Unit], starts: list[int], r: Ref) -> b
     """Whether the sentence naming ``r`` only says where its answers are: it answers nothing, and
     the answers under their own numbers below it are the reply's structure."""
     k = bisect_right(starts, r.start) - 1
-    return k >= 0 and r.start < all_units[k][1] and bool(_ANNOUNCING.search(text[all_units[k][0]:all_units[k][1]]))
+    if k < 0 or r.start >= all_units[k][1]:
+        return False
+    a, z, _ = all_units[k]
+    # from the sentence's own start where spaCy ran two together over a PDF's line break ("... in full in
+    # Annex A.\n       Recommendations 1 to 7 are for the SLCC.")
+    own = max((m.end() - 1 for m in _SENTENCE_BREAK.finditer(text, a, r.start + 1)), default=a)
+    return bool(_ANNOUNCING.search(text[a:z]) or _ANNOUNCING.search(text[own:z]))
 
 
 THEME_WORDS = 8  # words a theme's title line may have ("Data and the funding formula")
@@ -511,7 +527,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # its first that is about a recommendation no number opens may answer that one instead
         loose = {u[0]: labs for start, labs in openers.items() if not heading_at[start]
                  for lab in labs if lab in out and out[lab].opens == start for u in out[lab].units if u[2] > 0}
-        _by_paragraph(text, [b for b in blocks if b.start >= first], all_units, labels, rec_texts, out, stop, loose)
+        # (not the list of recommendations in an annex, which quotes them and answers none)
+        _by_paragraph(text, [b for b in blocks if b.start >= first],
+                      all_units, labels, rec_texts, out, stop, loose)
         if not tagged and (by_topic or not any(heading_at[x] for x in openers)):
             # a reply in prose that names some recommendations in passing ("I will take together the
             # first two of your concerns") answers the others by subject, as one that names none does
@@ -930,9 +948,13 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
     # another's heading ("Finding and repairing faults" over the priority repairs and the patrols
     # declined), goes with the section most about it, where the section's text speaks of it too
     # (not with two headings over three recommendations: the third is the one the reply leaves out)
+    # (by the words that are its own: not "county" and "libraries", where most recommendations
+    # speak of the county's libraries)
+    common = {w for w in set().union(*(words for _, words in recs))
+              if sum(w in words for _, words in recs) * 2 > m}
     for j in sorted(set(range(m)) - {j for _, j in pairs}) if n >= TOPIC_HEADINGS else ():
         i = max(range(n), key=lambda x: score(x, j))
-        if score(i, j) and len(sections[i][1] & recs[j][1]) >= LEFTOVER_WORDS:
+        if score(i, j) and len((sections[i][1] & recs[j][1]) - common) >= LEFTOVER_WORDS:
             found[i].add(recs[j][0])
     if sum(1 for labs in found if labs) * 3 < len(titles) * 2:
         return []  # most headings are the reply's own sections
@@ -1241,6 +1263,8 @@ def topic_units(text: str, candidates: list[Unit], rec_text: str, taken: set[int
         # reply's own ("Transfer arrangements") by the paragraph under it, where the heading names
         # this recommendation's subject more than another's
         after = (i + 1, i + 2) if restated else (i + 1,)
+        if elsewhere(i) and _RECOMMENDATION_VOICE.search(text[candidates[i][0]:candidates[i][1]]):
+            continue  # another recommendation quoted above its answer, in words this one shares
         if _titles(text, candidates, i):
             if elsewhere(i):
                 continue
