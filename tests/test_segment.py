@@ -1402,3 +1402,65 @@ def test_an_executive_response_after_a_scrutiny_report_is_its_own_reply(lex):
     segs = segment(text, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
     assert text[segs[1].start:].lstrip("\f").startswith("Executive Response to the Highways")
+
+
+def test_a_letterhead_straight_under_a_company_s_registration_footer_starts_the_next_letter(lex):
+    """A Word copy: the energy supplier signs with its name, its registration footer and, with no blank
+    line between, the department's name that heads the minister's letter ("From ... MP", address, date,
+    "Dear ..."). The footer closes the signature and the department's name starts the next letter
+    (before, the next letter began at the supplier's signer, and was read as the supplier's)."""
+    text = (pfd_report("{n}. Installers were paid per completed job, number {n}.")
+            + "Northlight Energy plc\n3 Quay Street, Deepdale QF6 2RS\n\n21 July 2039\n\nDear Dr Onslow,\n\n"
+              "We now visit installers on site.\n\nYours sincerely\n\n\nAnthony Ruddock\nDirector of Energy "
+              "Efficiency Programmes\nNorthlight Energy plc\nRegistered office as above. Registered in England and "
+              "Wales No. 04419826\nDepartment for Energy Security and Net Zero\n\nFrom Priya Wadhwani MP\nMinister "
+              "for Energy Consumers\n\n3 Hawthorn Street\nLondon\nSW9 9ZE\n\n25 July 2039\n\nDear Dr Onslow,\n\n"
+              "The Government has considered this matter carefully.\n\nYours sincerely,\n\nPRIYA WADHWANI MP\n")
+    assert first_lines(text, lex)[1:] == ["Northlight Energy plc", "Department for Energy Security and Net Zero"]
+
+
+def _judiciary_page(*replies: str) -> str:
+    """The judiciary's page for a report, saved with its replies pasted under it, one after another."""
+    return ("# Marcus Delahaye: Prevention of future deaths report\n\n**REGULATION 28 REPORT TO PREVENT DEATHS**\n\n"
+            "**3 INVESTIGATION and INQUEST**\n\nOn 9 August 2038 I commenced an investigation into the death of "
+            "Marcus Delahaye, aged 41. The investigation concluded at the end of the inquest on 23 May 2039.\n\n"
+            "**4 CIRCUMSTANCES OF THE DEATH**\n\nMarcus fell at Turn 6 during a track day and was struck by a "
+            "following rider before the session was stopped.\n\n"
+            "**5 CORONER'S CONCERNS**\n\nDuring the course of the inquest the evidence revealed matters giving rise "
+            "to concern. In my opinion there is a risk that future deaths will occur unless action is taken.\n\n"
+            "The MATTERS OF CONCERN are as follows:\n\n* Marshal posts were left unstaffed.\n\n* Red flags were "
+            "relayed by radio.\n\n**9** 20 June 2039 Andrew Blakemore, Area Coroner\n\n" + "".join(replies))
+
+
+def _opening_lines(text: str, lex) -> list[str]:
+    """Each segment's first line, past the form feed and the spaces that may open a page."""
+    return [text[s.start:].lstrip("\f ").split("\n")[0] for s in segment(text, lex)]
+
+
+CIRCUIT = ("FELLBECK MOTORSPORT PARK\nFellbeck Park Circuit, Thrangill, Lunedale QR6 8PX\nTelephone 01632 960592 · "
+           "circuit@fellbeckpark.example.co.uk\n\n21 August 2039\n\n"
+           "Dear Mr Blakemore,\n\nThank you for your report of 20 June 2039. Four marshal posts are now staffed at "
+           "every track day.\n\nYours sincerely\n\n\n")
+
+
+def test_a_page_of_replies_splits_a_signature_from_the_letterhead_under_its_company_footer(lex):
+    """On the judiciary's page, as in a file of letters: the circuit signs with its registration
+    footer, and the governing body's name and address follow it with no blank line; the next letter
+    starts at that name (before, on a page, it started at the circuit's signer)."""
+    text = _judiciary_page(CIRCUIT, "Helen Maddock\nCircuit Director\nFor and on behalf of Fellbeck Motorsport Park "
+                           "Ltd\nRegistered in England No. 02986115\n\fMotorsport UK\nMotorsport UK House, 8 Pitlane "
+                           "Road, Colnbrook Park, SL9 9ZT\n\n22 August 2039\n\nDear Mr Blakemore,\n\nThank you for "
+                           "your report. Red flag lights are a matter for each circuit.\n\nYours sincerely,\n\nJ Oduya\n")
+    assert _opening_lines(text, lex)[1:] == ["FELLBECK MOTORSPORT PARK", "Motorsport UK"]
+
+
+def test_a_letterhead_that_opens_a_page_under_a_signature_ending_in_a_telephone_number_starts_the_next_letter(lex):
+    """An e-mail's signature ends with a bare mobile number, and the circuit's letterhead, set to the
+    right, opens the next page straight under it: the letter starts at the page break (before, at
+    the e-mail's signer, and was read as the organiser's)."""
+    text = _judiciary_page("From: Craig Holroyd <craig@ridgeline.example.co.uk>\nSent: 14 August 2039 16:02\nTo: "
+                           "Coroner <coroner@fellside.example.gov.uk>\nSubject: PFD report\n\nDear Mr Blakemore,\n\n"
+                           "We brief every rider before they go on track.\n\nRegards,\n\nCraig Holroyd\nDirector\n"
+                           "Ridgeline Track Days Ltd\n07700 900385\n\f" + " " * 35 + CIRCUIT + "Helen Maddock\n")
+    assert _opening_lines(text, lex)[1:] == ["From: Craig Holroyd <craig@ridgeline.example.co.uk>",
+                                             "FELLBECK MOTORSPORT PARK"]

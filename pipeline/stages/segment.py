@@ -147,6 +147,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             continue
         if signed and company_footer(b):
             i += 1  # "Registered in England No. 04418277. Registered office: ... VX6 3TR": the signed letter's footer
+            closed = True  # and the signature's last line
             continue
         if any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines):
             break
@@ -313,8 +314,20 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
                                       for w in re.findall(r"[\w&'’-]+", ln.text))
         heads = named and any(has_postcode(t) or is_dateline(t) or lex.salutation.match(clean(t) or "")
                               for t in below[:8])
-        if k is not None and heads and any(has_postcode(ln.text) or _CONTACT.search(ln.text) for ln in lines[:k]):
+        if k is not None and heads and any(has_postcode(ln.text) or _CONTACT.search(ln.text) or _PHONE_LINE.match(ln.text)
+                                           for ln in lines[:k]):
             out += [Block(lines[:k], b.gap), Block(lines[k:], 0)]
+            continue
+        # a company's registration footer closes the signature, and a body's name straight under it heads
+        # the next letter ("Registered in England and Wales No. 04419826 / Department for Energy Security
+        # and Net Zero", then "From ... MP", an address, a date)
+        k = next((k for k in range(1, len(lines) - 1) if _REGISTERED.match(clean(lines[k].text) or "")), None) \
+            if signed else None
+        if k is not None and (_body_name(clean(lines[k + 1].text) or "", lex)
+                              or any(has_postcode(ln.text) for ln in lines[k + 2:])) and any(
+                has_postcode(ln.text) or is_dateline(ln.text) or lex.salutation.match(clean(ln.text) or "")
+                for x in blocks[i + 1:i + 1 + HEAD_BLOCKS] for ln in x.lines):
+            out += [Block(lines[:k], b.gap), Block(lines[k:k + 1], 0), Block(lines[k + 1:], 0)]
             continue
         out.append(b)
     return out
@@ -585,7 +598,8 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         if not ln.text.startswith("\f"):
             continue
         above, below = b.lines[:n], b.lines[n:]
-        closes = any(_CONTACT.search(x.text) or has_postcode(x.text) for x in above) and not any(
+        closes = any(_CONTACT.search(x.text) or has_postcode(x.text) or _PHONE_LINE.match(x.text) for x in above) \
+            and not any(
             is_prose(x.text) or lex.salutation.match(clean(x.text) or "") or _MAIL_FROM.match(clean(x.text) or "")
             for x in above)
         return ln.start if closes and any(has_postcode(x.text) for x in below) else b.start
@@ -634,7 +648,7 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
     """A titled page holding whole letters one after another (a letter and its reply, each signed
     off before the next one's head), or a coroner's report page with the replies pasted under it,
     is read letter by letter, as the same letters without a title are."""
-    blocks = to_blocks(split_lines(text, st.offset, end))
+    blocks = reading_blocks(text, lex, st.offset, end)
     cuts = _response_headings(text, blocks)
     if cuts:
         return _report_and_responses(text, blocks, cuts, lex)
@@ -699,6 +713,13 @@ def prose_lines(blocks: list[Block]) -> int:
     return sum(1 for b in blocks for ln in b.lines if is_prose(ln.text))
 
 
+def reading_blocks(text: str, lex: Lexicons, start: int = 0, end: int | None = None) -> list[Block]:
+    """Paragraphs as a reader of letters sees them: a signature apart from the next letter's
+    letterhead glued under it, and a "Dear ..." apart from the head above it (a web page of replies
+    as much as a file of them)."""
+    return _salutation_blocks(_unglued_signatures(to_blocks(split_lines(text, start, end)), lex), lex)
+
+
 def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
     """In PDF text with no blank lines a letter's "Dear ..." sits mid-paragraph, under its letter
     head: it starts a paragraph of its own, as it does in a letter laid out with blank lines."""
@@ -761,7 +782,7 @@ def _greeting(text: str, sal: Line | None) -> str | None:
 
 def segment(text: str, lex: Lexicons) -> list[Segment]:
     """Segments of ``text`` in file order; each runs to the next one's start."""
-    blocks = _salutation_blocks(_unglued_signatures(to_blocks(split_lines(text)), lex), lex)
+    blocks = reading_blocks(text, lex)
     if not blocks:
         return []
     starts = hard_starts(text, lex)
