@@ -1863,20 +1863,21 @@ def test_a_skipped_recommendation_is_not_given_a_heading_whose_section_shares_on
         lex, nlp, settings, rules):
     """A sixth recommendation, on publishing how often "the rooms in the county's libraries" are booked,
     that the reply skips: the section "Study rooms" answers the third and fifth and shares "rooms",
-    "county" and "libraries" with it, but most recommendations speak of the county's libraries; only
-    "rooms" is the sixth's own, and it is left unanswered (before, the section answered it too)."""
+    "county", "libraries" and "every" with it, but most recommendations speak of the county's libraries,
+    and "every" (quarter, day) names no subject; only "rooms" is the sixth's own, and it is left
+    unanswered (before, the section answered it too)."""
     text = reply(
         "Thank you for your letter of 2 February about the county's libraries.",
         "Mobile library staff", "Two librarians were appointed in March and will start on the mobile routes in May.",
         "Booking system", "The decision on a single booking system will be taken in the budget for 2027-28.",
         "Study rooms", "Your third and fifth recommendations both concern rooms, and I take them together. "
-        "A study room has opened in each of the market-town libraries. The university's seminar rooms are a "
-        "matter for the university.",
+        "A study room is now open every day in each of the market-town libraries. The university's seminar rooms "
+        "are a matter for the university.",
         "Volunteers", "We do not intend to change the rate at which volunteers' travel is repaid.",
         salutation="Dear Mr Probert,")
     got = answers(text, lex, nlp, settings, rules, labels={lab: int(lab) for lab in LIBRARIES},
                   rec_texts=LIBRARIES)
-    assert got["3"][0] == "heading" and any("study room has opened" in s for s in got["3"][1])
+    assert got["3"][0] == "heading" and any("study room is now open" in s for s in got["3"][1])
     assert got["4"] == ("heading", ["We do not intend to change the rate at which volunteers' travel is repaid."])
     assert "6" not in got
 
