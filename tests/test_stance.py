@@ -962,9 +962,10 @@ def test_a_cue_hides_the_cues_it_overrides_where_they_overlap(tmp_path, lex):
 
 DEFERS_TO_PROVIDERS = TOPIC_LETTER.replace(
     "Every report of damp and mould is now inspected within ten working days, and we have implemented this in full.",
-    "Every report of damp and mould is discussed with the regional housing team each month. I note that your report "
-    "has also been sent to the housing association, who are the appropriate organisation to respond to the concerns "
-    "raised. We have asked to be sighted on their response and will review this once received.")
+    "Every report of damp and mould is inspected and discussed with the regional housing team each month. I note "
+    "that your report has also been sent to the housing association, who are the appropriate organisation to "
+    "respond to the concerns raised. We have asked to be sighted on their response and will review this once "
+    "received.")
 
 
 def test_a_reply_that_leaves_the_answer_to_others_says_so_for_every_concern(nlp, lex, settings):
