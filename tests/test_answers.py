@@ -1935,8 +1935,37 @@ def test_a_paper_that_skips_a_recommendation_listed_in_its_annex_does_not_answer
         *[f"{k}.     " + wrap(r) for k, r in enumerate(recs, 1)]]) + "\n"
     # the report's own words for the fourth, which the annex gives at more length
     rec_texts = dict({str(k): r for k, r in enumerate(recs, 1)},
-                     **{"4": "The Commission should publish, every quarter, data on the outcome of every new complaint, "
-                            "including the proportion in which the complainer received a remedy."})
+                     **{"4": "The Commission should publish, every quarter, data on the outcome of every new "
+                            "complaint, including the proportion in which the complainer received a remedy."})
     got = answers(text, lex, nlp, settings, rules, labels={str(k): k for k in range(1, 5)}, rec_texts=rec_texts)
     assert any("early resolution team" in s for s in got["2"][1])
     assert "4" not in got
+
+
+def test_a_paper_answering_some_recommendations_under_its_own_label_keeps_each_answer_whole(lex, nlp, settings, rules):
+    """An ambulance service's paper (Word text: a line to each paragraph, no blank line inside an answer)
+    says which recommendations are its own ("... and we respond to them below") and which another body's
+    ("..., which is responding separately"), then quotes each of its own under "Recommendation N", closes
+    the quote with the report's paragraph tag and answers under "NIAS response": neither list sentence
+    answers anything, and each answer keeps the sentences that repeat the recommendation's words to refuse
+    it, in the service's own name (before, the quote ran on into the answer, and the refusal was dropped
+    as the recommendation repeated)."""
+    text = reply(
+        "Response to the Committee's recommendations",
+        "The Committee made four recommendations. Recommendations 2, 3 and 4 were addressed to NIAS, and we respond "
+        "to them below. Recommendation 1 was addressed to the Department of Health, which is responding to the "
+        "Committee separately.",
+        'Recommendation 2\n"NIAS should publish each month its response times for each council area." (Paragraph 47)\n'
+        "NIAS response\nSince August NIAS has published a monthly performance report on its website.\n"
+        "The same figures are reported to the Trust Board in public session each month.",
+        'Recommendation 3\n"NIAS should station a rapid response vehicle, staffed 24 hours a day, at each of its rural '
+        'ambulance stations." (Paragraph 68)\nNIAS response\nNIAS has considered this recommendation carefully. '
+        "A rapid response vehicle cannot take a patient to hospital.\nNIAS does not therefore intend to station a "
+        "rapid response vehicle at every rural station.",
+        salutation="Dear Clerk,", name="Orla McKeown")
+    got = answers(text, lex, nlp, settings, rules)
+    assert sorted(got) == ["2", "3"]
+    assert got["2"][1] == ["Since August NIAS has published a monthly performance report on its website.",
+                           "The same figures are reported to the Trust Board in public session each month."]
+    assert got["3"][1][-1] == ("NIAS does not therefore intend to station a rapid response vehicle at every rural "
+                               "station.")

@@ -203,7 +203,7 @@ def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
 # "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
 # "The first two concerns are closely connected and I have answered them together."
 _PARA_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a paper's own paragraph number: "4. ", "1.4    "
-_ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below\W*$|in turn|as follows|"
+_ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below(?=\W*$)|in turn|as follows|"
                          r"(?:answer|address|deal with|respond to|take)(?:ed)? (?:them|these|both|the (?:first |last )?two)"
                          r"(?: \w+){0,2} together|"
                          # what was asked, restated: "You asked us to respond to concerns 1 to 4."
@@ -213,9 +213,10 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters) (?:for|with) [^.,]{1,60},? "
                          r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+)\b|"
                          # whose they are: "Recommendations 1, 2, 3, 4, 6 and 8 are addressed to Police Scotland.",
+                         # "... were addressed to the Department of Health, which is responding separately.",
                          # "Recommendations 1 to 6 are for the Environment Agency and recommendation 7 is for Defra."
                          r"\b(?:are|is|were|was) (?:addressed|directed|made) to (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?)"
-                         r"(?:\W*$|,? and (?:recommendations?|concerns?) \d)|"
+                         r"(?:\W*$|,? and (?:recommendations?|concerns?) \d|,\s*(?:which|who)\s+(?:is|are|will)\b)|"
                          # (under a paper's own paragraph number: "1.4    Recommendations 1 to 7 are for ...")
                          r"^\W*" + _PARA_NUMBER + r"(?:the\s+)?(?:recommendations|concerns)\s+\d[\d,\s]*"
                          r"(?:(?:and|to|-|–)\s*\d+[\d,\s]*)*(?:are|were) for\b|"
@@ -300,7 +301,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     tagged = _tagged_paragraphs(text, blocks, body_refs)
     body_refs = [r for r in body_refs if not any(tag <= r.start < end for _, tag, end, _ in tagged)]
     starts = [u[0] for u in all_units]  # units are in text order
-    body_refs = [r for r in body_refs if r.heading or not _announces(text, all_units, starts, r)]
+    kept = [r for r in body_refs if r.heading or not _announces(text, all_units, starts, r)]
+    # named only to say whose it is or where its answer is ("Recommendation 1 was addressed to the
+    # Department of Health, which is responding separately"): no preamble answers it
+    announced = {r.label for r in body_refs} - {r.label for r in kept}
+    body_refs = kept
     contents = {b.start for b in blocks if _contents_block(text, b, body_refs)}
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
@@ -506,7 +511,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         first = min(openers, default=lo)  # a reply of tagged paragraphs only has no preamble to read
         numbered = [labels.get(lab) for labs in openers.values() for lab in labs if labels.get(lab)]
         before = [u for u in all_units if u[0] < first and u[2] > 0]
-        early = [lab for lab, num in labels.items() if lab not in out and numbered and num < min(numbered)]
+        early = [lab for lab, num in labels.items() if lab not in out and lab not in announced
+                 and numbered and num < min(numbered)]
         if len(early) > 1 and len(before) >= 2:
             # two or more answered before the first number ("Your third and fourth recommendations
             # ..." after a paragraph on guides and one on booking): each takes the paragraph about
@@ -1044,7 +1050,7 @@ def _paragraph_end(text: str, blocks: list[Block], start: int) -> int:
 
 
 _ANSWER_VOICE = re.compile(r"^\W*(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+|this\s+)?(?:government|department|ministry|"
-                           r"we|i|ministers?|trust|council|board)\b[^.]{0,30}?\b(?:accepts?|agrees?|supports?|notes?|will|"
+                           r"we|i|ministers?|trust|council|board|(?-i:[A-Z]{2,6}))\b[^.]{0,30}?\b(?:accepts?|agrees?|supports?|notes?|will|"
                            r"has|have|is|are|recognises?|welcomes?|believes?|considers?|does|did|would|can|already)\b", re.I)
 # "NHS England will publish staffing data quarterly": the recommendation's own words, said
 # as done or to be done, answer it (a restatement says "should" or "you raised")

@@ -108,9 +108,14 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
     b = blocks[bi]
     after = [x for x in b.lines if x.start > ln.start]
     if after:
-        # in PDF text the block runs on into the answer: the quote stops where the answer starts
-        stop = next((x for x in after[1:] if _ANSWER_START.match(clean(x.text) or "")), None)
+        # in PDF text the block runs on into the answer: the quote stops where the answer starts, at
+        # the paper's label over it ("NIAS response") or after the report's tag that closes it
+        stop = next((x for x in after[1:] if _ANSWER_START.match(clean(x.text) or "")
+                     or _LABEL_ALONE.match(clean(x.text) or "")), None)
+        tag = next((x for x in after if PARAGRAPH_TAG.search(clean(x.text) or "")), None)
         span = (after[0].start, stop.start - 1 if stop is not None else b.end)
+        if tag is not None and tag.end < span[1]:
+            span = (span[0], tag.end)
     elif bi + 1 < len(blocks) and MODAL.search(blocks[bi + 1].text):
         span = (blocks[bi + 1].start, blocks[bi + 1].end)
     else:
@@ -118,9 +123,11 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
     body = text[span[0]:span[1]]
     if not MODAL.search(body):
         return None, None
-    return span, clean_text(" ".join(body.split()))
+    return span, clean_text(PARAGRAPH_TAG.sub("", " ".join(body.split())))
 
 
+# the label over a paper's answer, alone on its line: "NIAS response", "The Trust's response"
+_LABEL_ALONE = re.compile(r"^[\W_]*(?:(?:the|our)\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}response[\s*_:]*$", re.I)
 # "Government response", "The Scottish Government's response", "Response": the paper's label over an answer
 _RESPONSE_WORDS = (r"^\W*(?:(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+)?(?:government(?:'s|’s)?|department(?:al)?|"
                    r"ministry)\s+)?response")
