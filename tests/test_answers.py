@@ -1969,3 +1969,21 @@ def test_a_paper_answering_some_recommendations_under_its_own_label_keeps_each_a
                            "The same figures are reported to the Trust Board in public session each month."]
     assert got["3"][1][-1] == ("NIAS does not therefore intend to station a rapid response vehicle at every rural "
                                "station.")
+
+
+def test_a_reply_heading_its_answers_by_matter_number_answers_each_under_its_heading(lex, nlp, settings, rules):
+    """A company heads its answers as the coroner's report numbers them, "Matter 1 – Isolation of the
+    electricity supply", "Matter 2 – Training, supervision and lone working": each answers its matter,
+    without the heading line (before, "Matter" named nothing, and the answers were sought by subject)."""
+    text = reply("Thank you for your report of 3 June 2039. We respond to the matters addressed to us.",
+                 "Matter 1 – Isolation of the electricity supply",
+                 "Since 15 August our method statement requires the supply to be switched off before anyone goes "
+                 "into the loft.",
+                 "Matter 2 – Training, supervision and lone working",
+                 "We accept that Kieran should not have been sent to work alone. All new installers now complete a "
+                 "five-day course.", salutation="Dear Dr Onslow,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
+    assert got["1"] == ("heading", ["Since 15 August our method statement requires the supply to be switched off "
+                                    "before anyone goes into the loft."])
+    assert got["2"] == ("heading", ["We accept that Kieran should not have been sent to work alone.",
+                                    "All new installers now complete a five-day course."])

@@ -142,7 +142,7 @@ _LIST_NUMBERS = re.compile(r"^\W*\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+[.)]?\W*$")
 # a line that stops mid-sentence: a comma or a little word last
 _RUNS_ON = re.compile(r"(?:,|\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which|we|is|are|will))\s*$",
                       re.I)
-_HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|response\b|conclusions?\b|"
+_HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|matters?\s+\d|response\b|conclusions?\b|"
                             r"areas? for improvement\b)", re.I)
 
 
