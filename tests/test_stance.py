@@ -348,10 +348,14 @@ def test_not_committing_until_a_decision_is_made_defers(passage, nlp, lex, setti
     "telephone.",
     "Customers who do not accept the new terms may close their accounts without charge.",
     "Patients who cannot agree a date are offered one by telephone.",
+    "If the householder will not agree to the supply being switched off, the job is not started and is referred "
+    "back to the office.",
+    "Where a patient does not agree to a home visit, the nurse telephones them the same day.",
 ])
 def test_someone_else_who_does_not_accept_is_no_refusal(passage, nlp, lex, settings):
-    """"a claimant who is unable to accept the commitment online" tells of the people a rule is for:
-    the reply declines nothing."""
+    """"a claimant who is unable to accept the commitment online" tells of the people a rule is for,
+    and "If the householder will not agree ..., the job is not started" of a case the rule provides
+    for: the reply declines nothing."""
     assert not any(c.startswith("rejected:") for c in verdict(passage, nlp, lex, settings).cues)
 
 

@@ -84,6 +84,10 @@ _STATUS = r"(?:fully |partly |partially |not )?(?:agreed|accepted|rejected|noted
 _OPTIONS = re.compile(rf"\b{_STATUS}(?:\s*/\s*{_STATUS}\b){{1,4}}", re.I)
 
 
+# "If ..., ", "Where ..., ", "Unless ..., ": the condition a sentence opens with, to its first comma
+_CONDITION = re.compile(r"^\W*(?:if|where|unless|in the event that|should)\b[^,;.]{3,200}?,", re.I)
+
+
 def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list[tuple]:
     """The cues that fire in one sentence, with their matches; a cue that reads the words
     better hides the ones it overrides where they overlap. A cue that answers one kind of
@@ -94,7 +98,11 @@ def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list
                if (cue.asked is None or (rec_text and cue.asked.search(rec_text))) and (m := cue.pattern.search(sent))]
     hidden = {cue.name for over, om in matches if over.overrides
               for cue, m in matches if cue.name in over.overrides and m.start() < om.end() and om.start() < m.end()}
-    return [(cue, m) for cue, m in matches if cue.name not in hidden]
+    # a refusal inside the condition the sentence opens with is a case the writer provides for, not
+    # theirs ("If the householder will not agree to the supply being switched off, the job is not started")
+    cond = _CONDITION.match(sent)
+    return [(cue, m) for cue, m in matches if cue.name not in hidden
+            and not (cond and cue.label == StanceLabel.rejected.value and m.end() <= cond.end())]
 
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
