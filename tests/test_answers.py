@@ -1987,3 +1987,20 @@ def test_a_reply_heading_its_answers_by_matter_number_answers_each_under_its_hea
                                     "before anyone goes into the loft."])
     assert got["2"] == ("heading", ["We accept that Kieran should not have been sent to work alone.",
                                     "All new installers now complete a five-day course."])
+
+
+def test_a_status_line_in_the_body_s_own_name_is_part_of_the_answer(lex, nlp, settings, rules):
+    """"SLCC position: Not accepted" under the quoted recommendation repeats two of its words ("SLCC",
+    "accept"), but it is the paper's status, not the recommendation restated: it opens the answer
+    (before, it was dropped as the quote, and the answer read as accepting)."""
+    text = reply("Our response to the recommendations",
+                 "Recommendation 5\n        Where a complainer is vulnerable, the SLCC should accept a complaint "
+                 "without\n        first requiring it to be raised with the practitioner.",
+                 "SLCC position: Not accepted",
+                 "2.10   The legislation requires that, before we accept a complaint, the complainer should normally\n"
+                 "       have raised it with the practitioner. We will therefore keep our current approach.",
+                 salutation="Dear Professor Carrick,")
+    got = answers(text, lex, nlp, settings, rules, labels={"5": 5},
+                  rec_texts={"5": "Where a complainer is vulnerable, the SLCC should accept a complaint without first "
+                                  "requiring it to be raised with the practitioner."})
+    assert got["5"][1][0] == "SLCC position: Not accepted"

@@ -139,6 +139,12 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
         pytest.param("Agreed - in progress.", A, id="agreed-dash-in-progress"),
         pytest.param("Status: Accepted", A, id="status-label-accepted"),
         pytest.param("Government position: Not accepted", J, id="government-position-not-accepted"),
+        pytest.param("SLCC position: Not accepted", J, id="acronym-position-not-accepted"),
+        pytest.param("Response: Agreed – action under way", A, id="agreed-action-under-way"),
+        # a Word table's fields, a line each: the status stands alone, though no full stop ends it
+        pytest.param("Response: Not agreed\nAction: Officers recognise the Panel's concern about the cost of "
+                     "funerals. Officers will recommend that charges increase in line with policy.", J,
+                     id="status-line-over-action-line"),
         pytest.param("Decision: Deferred", D, id="decision-deferred"),
         pytest.param("All staff will be trained by 31 July 2024.", A, id="will-be-trained"),
         pytest.param("Response: Partly agreed.", P, id="partly-agreed"),

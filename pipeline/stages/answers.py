@@ -54,7 +54,8 @@ XREF = re.compile(
     r"(?P<label>\d{1,3}(?:\.\d{1,3})?)", re.I)
 # a sentence that starts answering: a status statement or a response label
 RESPONSE_START = re.compile(
-    r"^\W*(?:(?:government\s+)?response\s*:|(?:fully |partially |partly )?(?:accepted|agreed|not accepted|not agreed|"
+    r"^\W*(?:(?:government\s+|(?-i:[A-Z]{2,6})\s+)?response\s*:|(?-i:[A-Z]{2,6})\s+(?:position|status|decision)\s*:|"
+    r"(?:fully |partially |partly )?(?:accepted|agreed|not accepted|not agreed|"
     r"rejected|disagreed|noted|supported)\b)"
     # the status on the label's own line: "Recommendation 2 – Not accepted"
     r"|^\W*(?:recommendations?|rec\.?|concerns?)\s+[\w().,&\s]{1,20}?\s*[-–—:]\s*(?:fully |partially |partly )?"
@@ -107,7 +108,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
             if titled and len(titled.group("title").split()) <= TITLE_DASH_WORDS:
                 cuts.add(first.start + titled.end())
             for ln in b.lines[1:]:  # in PDF text's paragraphs: "Government response:" or "Recommendation 2"
-                if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text):
+                if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text) or _status_line(ln.text):
                     cuts |= {ln.start, min(ln.end, b.end)}
                 elif PARAGRAPH_TAG.search(clean(ln.text) or ""):  # "(Paragraph 18)" closes the quoted recommendation
                     cuts.add(min(ln.end, b.end))
@@ -133,6 +134,16 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
 # answer's first sentence
 _TITLE_DASH = re.compile(r"^\s*\d{1,2}[.)]?\s+(?P<title>[A-Z][^.;:!?\n]{0,50}?)\s+[-–—]\s+(?=[A-Z“\"'‘])")
 TITLE_DASH_WORDS = 6
+
+
+STATUS_WORDS = 6  # words a status line on its own may run to ("Response: Agreed – action under way")
+
+
+def _status_line(raw: str) -> bool:
+    """A status on a line of its own, with no full stop to end it, over the answer's next line
+    ("Response: Not agreed" over "Action: Officers recognise ..."): a sentence of its own."""
+    c = (clean(raw) or "").strip()
+    return 0 < len(c.split()) <= STATUS_WORDS and not sentence_end(c) and bool(RESPONSE_START.match(c))
 
 
 # "3 and 4." that spaCy leaves as a sentence of its own over a joint answer
