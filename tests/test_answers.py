@@ -2004,3 +2004,17 @@ def test_a_status_line_in_the_body_s_own_name_is_part_of_the_answer(lex, nlp, se
                   rec_texts={"5": "Where a complainer is vulnerable, the SLCC should accept a complaint without first "
                                   "requiring it to be raised with the practitioner."})
     assert got["5"][1][0] == "SLCC position: Not accepted"
+
+
+def test_a_refusal_in_the_recommendation_s_own_words_is_part_of_the_answer(lex, nlp, settings, rules):
+    """"I do not intend to go further than that by aligning the fees with those paid in tribunals
+    administered by HMCTS" repeats the recommendation's words to refuse it: the writer's voice makes it
+    the answer (before, it was dropped as the recommendation restated)."""
+    rec = ("Increases the daily fees of fee-paid members so that they are no lower than those paid in tribunals "
+           "administered by HMCTS.")
+    text = reply("Thank you for your letter of 2 February.", "Recommendation 4",
+                 "Fees rose by 4% from April 2025. I do not intend to go further than that by aligning the fees with "
+                 "those paid in tribunals administered by HMCTS.", salutation="Annwyl Syr Huw,")
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4}, rec_texts={"4": rec})
+    assert got["4"][1][-1] == ("I do not intend to go further than that by aligning the fees with those paid in "
+                               "tribunals administered by HMCTS.")

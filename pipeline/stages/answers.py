@@ -1062,7 +1062,7 @@ def _paragraph_end(text: str, blocks: list[Block], start: int) -> int:
 
 _ANSWER_VOICE = re.compile(r"^\W*(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+|this\s+)?(?:government|department|ministry|"
                            r"we|i|ministers?|trust|council|board|(?-i:[A-Z]{2,6}))\b[^.]{0,30}?\b(?:accepts?|agrees?|supports?|notes?|will|"
-                           r"has|have|is|are|recognises?|welcomes?|believes?|considers?|does|did|would|can|already)\b", re.I)
+                           r"has|have|is|are|recognises?|welcomes?|believes?|considers?|does|do|did|would|can|already)\b", re.I)
 # "NHS England will publish staffing data quarterly": the recommendation's own words, said
 # as done or to be done, answer it (a restatement says "should" or "you raised")
 _DOING = re.compile(r"\b(?:will|shall)\s+(?!not\b)\w+|\b(?:has|have)\s+(?:now\s+|already\s+)?(?:been\s+)?\w+(?:ed|en)\b|"
