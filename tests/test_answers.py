@@ -1939,6 +1939,7 @@ def test_a_paper_that_skips_a_recommendation_listed_in_its_annex_does_not_answer
                             "complaint, including the proportion in which the complainer received a remedy."})
     got = answers(text, lex, nlp, settings, rules, labels={str(k): k for k in range(1, 5)}, rec_texts=rec_texts)
     assert any("early resolution team" in s for s in got["2"][1])
+    assert any("website has shown" in s for s in got["1"][1]) and any("adopted the target" in s for s in got["3"][1])
     assert "4" not in got
 
 
@@ -2018,3 +2019,34 @@ def test_a_refusal_in_the_recommendation_s_own_words_is_part_of_the_answer(lex, 
     got = answers(text, lex, nlp, settings, rules, labels={"4": 4}, rec_texts={"4": rec})
     assert got["4"][1][-1] == ("I do not intend to go further than that by aligning the fees with those paid in "
                                "tribunals administered by HMCTS.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Panel recommendation: The council should freeze charges.\nResponse: Not agreed\nAction: Officers "
+                 "recognise the concern. A freeze would cost £95,000.",
+                 ["Panel recommendation: The council should freeze charges.", "Response: Not agreed",
+                  "Action: Officers recognise the concern.", "A freeze would cost £95,000."], id="status-over-action"),
+    pytest.param("The council has not\naccepted the proposals and\nwill consult again in 2026.",
+                 ["The council has not\naccepted the proposals and\nwill consult again in 2026."],
+                 id="a-wrapped-sentence-goes-on"),
+])
+def test_a_status_on_a_line_of_its_own_is_a_sentence_of_its_own(text, expected, nlp, settings):
+    """Word fields a line each: "Response: Not agreed" has no full stop, but it is the status, not the
+    start of the "Action:" line under it; a wrapped sentence's line that starts "accepted ..." goes on."""
+    from pipeline.stages.answers import units
+    sentences = analyse(nlp, text, [(0, len(text))], settings).sentences
+    assert [text[a:z] for a, z, _ in units(text, [(0, len(text))], sentences)] == expected
+
+
+def test_recommendations_said_to_be_answered_together_before_the_first_heading_are_answered_there(
+        lex, nlp, settings, rules):
+    """"Recommendations 1 and 2 are closely connected and I have answered them together." opens the
+    answer to both before "Recommendation 3": saying they are answered together is no saying whose
+    they are, so the paragraphs before the first heading answer them."""
+    text = reply("Thank you for the Panel's report.",
+                 "Recommendations 1 and 2 are closely connected and I have answered them together. Both new posts "
+                 "were filled in May, and the rota now covers every weekend.",
+                 "Recommendation 3", "We will review the helpline's hours in the autumn.", salutation="Dear Chair,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts={})
+    assert any("rota now covers every weekend" in s for s in got["1"][1])
+    assert any("rota now covers every weekend" in s for s in got["2"][1])

@@ -907,6 +907,9 @@ def test_a_lettered_list_with_no_request_above_it_is_no_recommendation(lex, rule
     pytest.param("Concerns (a) and (b): discharge information\n\nThe Trust has introduced a leaflet.",
                  ["1", "2"], id="concerns-a-and-b-heading"),
     pytest.param("On (b), the safeguarding policy was reviewed by the Board in October.", ["2"], id="on-b"),
+    pytest.param("Matter 2 – Training\n\nAll staff completed the course in May.", ["2"], id="matter-heading"),
+    pytest.param("I have raised this matter 3 times with the board, most recently in May.", [],
+                 id="a-matter-raised-three-times"),
     pytest.param("I am pleased to note what you say at items (iii) and (iv).", ["3", "4"], id="items-iii-and-iv"),
 ])
 def test_a_reply_names_listed_points(body, expected, lex, rules):
@@ -927,6 +930,26 @@ def test_recommendations_numbered_by_paragraph_without_a_full_stop(lex, rules):
     segs = segment(text, lex)
     got = [r.label for seg in segs for r in R.find_refs(text, seg, rules)]
     assert got == ["3.14", "3.22"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Our response\n\nThe Committee's conclusions and recommendations are set out below, followed by "
+                 "the Government's response.\n\n1.\nThe Ministry of Defence should publish, every quarter, the "
+                 "number of repair requests\nmade by Service families.\nGovernment response: Accepted. We will "
+                 "publish the figures from June.\n",
+                 "The Ministry of Defence should publish, every quarter, the number of repair requests made by Service "
+                 "families", id="item-run-on-into-its-response"),
+    pytest.param("Our response\n\nRecommendation 2\n\"NIAS should publish, for each council area, its\nMajor "
+                 "Incident Response\nplans and figures.\" (Paragraph 47)\nNIAS response\nWe publish them.\n",
+                 "NIAS should publish, for each council area, its Major Incident Response plans and figures",
+                 id="a-wrapped-line-ending-in-response"),
+])
+def test_a_quoted_recommendation_ends_where_its_answer_begins(text, expected, lex, rules):
+    """Word or PDF text with no blank line between a quoted recommendation and its answer: the
+    quote stops at the paper's label or status over the answer (under a finished sentence, so a
+    wrapped line "Major Incident Response" is still the quote's) or at the report's paragraph tag."""
+    got = [r.text for seg in segment(text, lex) for r in R.find_refs(text, seg, rules)]
+    assert got == [expected]
 
 
 def test_a_paper_s_own_numbered_paragraph_that_says_what_may_need_to_change_is_no_recommendation(lex, rules):

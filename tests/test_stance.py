@@ -140,6 +140,9 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
         pytest.param("Status: Accepted", A, id="status-label-accepted"),
         pytest.param("Government position: Not accepted", J, id="government-position-not-accepted"),
         pytest.param("SLCC position: Not accepted", J, id="acronym-position-not-accepted"),
+        # a condition in the writer's own words is no case provided for: the refusal is theirs
+        pytest.param("Where possible we will not introduce new charges, and fees stay as they are.", J,
+                     id="where-possible-we-will-not"),
         pytest.param("Response: Agreed – action under way", A, id="agreed-action-under-way"),
         # a Word table's fields, a line each: the status stands alone, though no full stop ends it
         pytest.param("Response: Not agreed\nAction: Officers recognise the Panel's concern about the cost of "
@@ -357,6 +360,8 @@ def test_not_committing_until_a_decision_is_made_defers(passage, nlp, lex, setti
     "If the householder will not agree to the supply being switched off, the job is not started and is referred "
     "back to the office.",
     "Where a patient does not agree to a home visit, the nurse telephones them the same day.",
+    "If the landlord does not accept the proposals, the tenant is referred to the housing team.",
+    "2.4 If the householder will not agree, the job is not started.",
 ])
 def test_someone_else_who_does_not_accept_is_no_refusal(passage, nlp, lex, settings):
     """"a claimant who is unable to accept the commitment online" tells of the people a rule is for,

@@ -53,8 +53,10 @@ XREF = re.compile(
     r"\s+(?:the\s+|our\s+)?(?:government's\s+)?(?:(?:response|answer)s?\s+to\s+)?(?:rec\w{0,14}|concern)\s+"
     r"(?P<label>\d{1,3}(?:\.\d{1,3})?)", re.I)
 # a sentence that starts answering: a status statement or a response label
+# a body named by its initials ("NIAS", "SLCC"), in a pattern that ignores case
+ACRONYM = r"(?-i:[A-Z]{2,6})"
 RESPONSE_START = re.compile(
-    r"^\W*(?:(?:government\s+|(?-i:[A-Z]{2,6})\s+)?response\s*:|(?-i:[A-Z]{2,6})\s+(?:position|status|decision)\s*:|"
+    r"^\W*(?:(?:government\s+|" + ACRONYM + r"\s+)?response\s*:|" + ACRONYM + r"\s+(?:position|status|decision)\s*:|"
     r"(?:fully |partially |partly )?(?:accepted|agreed|not accepted|not agreed|"
     r"rejected|disagreed|noted|supported)\b)"
     # the status on the label's own line: "Recommendation 2 – Not accepted"
@@ -107,8 +109,9 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
             titled = _TITLE_DASH.match(first.text)  # "4. Commissioner training - The board's view is ..."
             if titled and len(titled.group("title").split()) <= TITLE_DASH_WORDS:
                 cuts.add(first.start + titled.end())
-            for ln in b.lines[1:]:  # in PDF text's paragraphs: "Government response:" or "Recommendation 2"
-                if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text) or _status_line(ln.text):
+            # in PDF text's paragraphs: "Government response:", "Recommendation 2", "Response: Not agreed"
+            for k, ln in enumerate(b.lines[1:], 1):
+                if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text) or _status_line(ln.text, b.lines[k - 1].text):
                     cuts |= {ln.start, min(ln.end, b.end)}
                 elif PARAGRAPH_TAG.search(clean(ln.text) or ""):  # "(Paragraph 18)" closes the quoted recommendation
                     cuts.add(min(ln.end, b.end))
@@ -132,18 +135,21 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
 # an e-mail's answers each under its number and a short title set off by a dash, on the answer's own
 # line ("2. Risk assessment - Half done. We held a workshop ..."): the title is the heading, the rest the
 # answer's first sentence
-_TITLE_DASH = re.compile(r"^\s*\d{1,2}[.)]?\s+(?P<title>[A-Z][^.;:!?\n]{0,50}?)\s+[-–—]\s+(?=[A-Z“\"'‘])")
+_TITLE_DASH = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<title>(?!(?:We|I|It|This|They|Our)\b)[A-Z][^.;:!?\n]{0,50}?)"
+                         r"\s+[-–—]\s+(?=[A-Z“\"'‘])")
 TITLE_DASH_WORDS = 6
 
 
 STATUS_WORDS = 6  # words a status line on its own may run to ("Response: Agreed – action under way")
 
 
-def _status_line(raw: str) -> bool:
+def _status_line(raw: str, above: str) -> bool:
     """A status on a line of its own, with no full stop to end it, over the answer's next line
-    ("Response: Not agreed" over "Action: Officers recognise ..."): a sentence of its own."""
+    ("Response: Not agreed" over "Action: Officers recognise ..."): a sentence of its own. It opens
+    with a capital under a finished line, so a wrapped sentence's "accepted the proposals and" goes on."""
     c = (clean(raw) or "").strip()
-    return 0 < len(c.split()) <= STATUS_WORDS and not sentence_end(c) and bool(RESPONSE_START.match(c))
+    return 0 < len(c.split()) <= STATUS_WORDS and c[:1].isupper() and not sentence_end(c) \
+        and sentence_end(clean(above) or "") and bool(RESPONSE_START.match(c))
 
 
 # "3 and 4." that spaCy leaves as a sentence of its own over a joint answer
@@ -153,8 +159,8 @@ _LIST_NUMBERS = re.compile(r"^\W*\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+[.)]?\W*$")
 # a line that stops mid-sentence: a comma or a little word last
 _RUNS_ON = re.compile(r"(?:,|\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which|we|is|are|will))\s*$",
                       re.I)
-_HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|matters?\s+\d|response\b|conclusions?\b|"
-                            r"areas? for improvement\b)", re.I)
+_HEADING_START = re.compile(r"^\W*(?:#|recommendations?\b|concerns?\b|(?:matters? of )?concern\b|matters?\s+\d|response\b|"
+                            r"conclusions?\b|areas? for improvement\b)", re.I)
 
 
 # a returned form's fields around its answer box: "Ref: Standard 12", "Stated: First time", "To be
@@ -222,23 +228,23 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"rais(?:es|ed) (?:concerns?|matters?|recommendations?) [\d, ]+(?:and|to) \d+ (?:with|for) (?:us|me|the \w+|(?-i:[A-Z])\w+)|"
                          # "Your report raises two concerns for the Society, concerns 5 and 6, and ..."
                          r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters) (?:for|with) [^.,]{1,60},? "
-                         r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+)\b|"
-                         # whose they are: "Recommendations 1, 2, 3, 4, 6 and 8 are addressed to Police Scotland.",
-                         # "... were addressed to the Department of Health, which is responding separately.",
-                         # "Recommendations 1 to 6 are for the Environment Agency and recommendation 7 is for Defra."
-                         r"\b(?:are|is|were|was) (?:addressed|directed|made) to (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?)"
-                         r"(?:\W*$|,? and (?:recommendations?|concerns?) \d|,\s*(?:which|who)\s+(?:is|are|will)\b)|"
-                         # (under a paper's own paragraph number: "1.4    Recommendations 1 to 7 are for ...")
-                         r"^\W*" + _PARA_NUMBER + r"(?:the\s+)?(?:recommendations|concerns)\s+\d[\d,\s]*"
-                         r"(?:(?:and|to|-|–)\s*\d+[\d,\s]*)*(?:are|were) for\b|"
-                         # "Recommendation 6 is for Ofqual ..., and recommendation 7 is for the Department."
-                         r"^\W*" + _PARA_NUMBER + r"(?:the\s+)?(?:recommendation|concern)\s+\d+\s+(?:is|was) for\b"
-                         r"[^.]{1,120}?,?\s+and\s+"
-                         r"(?:recommendations?|concerns?)\s+\d",
-                         re.I)
+                         r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+)\b", re.I)
+# whose they are, which says where their answers are too: "Recommendations 1, 2, 3, 4, 6 and 8 are addressed
+# to Police Scotland.", "... were addressed to the Department of Health, which is responding separately.",
+# "Recommendations 1 to 6 are for the Environment Agency and recommendation 7 is for Defra."
+_WHOSE = re.compile(r"\b(?:are|is|were|was) (?:addressed|directed|made) to (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?)"
+                    r"(?:\W*$|,? and (?:recommendations?|concerns?) \d|,\s*(?:which|who)\s+(?:is|are|will)\b)|"
+                    # (under a paper's own paragraph number: "1.4    Recommendations 1 to 7 are for ...")
+                    r"^\W*" + _PARA_NUMBER + r"(?:the\s+)?(?:recommendations|concerns)\s+\d[\d,\s]*"
+                    r"(?:(?:and|to|-|–)\s*\d+[\d,\s]*)*(?:are|were) for\b|"
+                    # "Recommendation 6 is for Ofqual ..., and recommendation 7 is for the Department."
+                    r"^\W*" + _PARA_NUMBER + r"(?:the\s+)?(?:recommendation|concern)\s+\d+\s+(?:is|was) for\b"
+                    r"[^.]{1,120}?,?\s+and\s+"
+                    r"(?:recommendations?|concerns?)\s+\d", re.I)
 
 
-def _announces(text: str, all_units: list[Unit], starts: list[int], r: Ref) -> bool:
+def _announces(text: str, all_units: list[Unit], starts: list[int], r: Ref,
+               patterns: tuple[re.Pattern[str], ...] = (_ANNOUNCING, _WHOSE)) -> bool:
     """Whether the sentence naming ``r`` only says where its answers are: it answers nothing, and
     the answers under their own numbers below it are the reply's structure."""
     k = bisect_right(starts, r.start) - 1
@@ -248,7 +254,7 @@ def _announces(text: str, all_units: list[Unit], starts: list[int], r: Ref) -> b
     # from the sentence's own start where spaCy ran two together over a PDF's line break ("... in full in
     # Annex A.\n       Recommendations 1 to 7 are for the SLCC.")
     own = max((m.end() - 1 for m in _SENTENCE_BREAK.finditer(text, a, r.start + 1)), default=a)
-    return bool(_ANNOUNCING.search(text[a:z]) or _ANNOUNCING.search(text[own:z]))
+    return any(p.search(text[a:z]) or p.search(text[own:z]) for p in patterns)
 
 
 THEME_WORDS = 8  # words a theme's title line may have ("Data and the funding formula")
@@ -313,9 +319,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     body_refs = [r for r in body_refs if not any(tag <= r.start < end for _, tag, end, _ in tagged)]
     starts = [u[0] for u in all_units]  # units are in text order
     kept = [r for r in body_refs if r.heading or not _announces(text, all_units, starts, r)]
-    # named only to say whose it is or where its answer is ("Recommendation 1 was addressed to the
-    # Department of Health, which is responding separately"): no preamble answers it
-    announced = {r.label for r in body_refs} - {r.label for r in kept}
+    # named only to say whose it is ("Recommendation 1 was addressed to the Department of Health,
+    # which is responding separately"): no preamble answers it
+    announced = {r.label for r in body_refs if r not in kept and _announces(text, all_units, starts, r, (_WHOSE,))} \
+        - {r.label for r in kept}
     body_refs = kept
     contents = {b.start for b in blocks if _contents_block(text, b, body_refs)}
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
@@ -544,7 +551,6 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # its first that is about a recommendation no number opens may answer that one instead
         loose = {u[0]: labs for start, labs in openers.items() if not heading_at[start]
                  for lab in labs if lab in out and out[lab].opens == start for u in out[lab].units if u[2] > 0}
-        # (not the list of recommendations in an annex, which quotes them and answers none)
         _by_paragraph(text, [b for b in blocks if b.start >= first],
                       all_units, labels, rec_texts, out, stop, loose)
         if not tagged and (by_topic or not any(heading_at[x] for x in openers)):
@@ -1061,7 +1067,9 @@ def _paragraph_end(text: str, blocks: list[Block], start: int) -> int:
 
 
 _ANSWER_VOICE = re.compile(r"^\W*(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+|this\s+)?(?:government|department|ministry|"
-                           r"we|i|ministers?|trust|council|board|(?-i:[A-Z]{2,6}))\b[^.]{0,30}?\b(?:accepts?|agrees?|supports?|notes?|will|"
+                           r"we|i|ministers?|trust|council|board|" + ACRONYM + r")\b"
+                           # not "HMRC should ensure that all staff are trained": the recommendation's voice
+                           r"(?:(?!\b(?:should|must|ought|needs? to)\b)[^.]){0,30}?\b(?:accepts?|agrees?|supports?|notes?|will|"
                            r"has|have|is|are|recognises?|welcomes?|believes?|considers?|does|do|did|would|can|already)\b", re.I)
 # "NHS England will publish staffing data quarterly": the recommendation's own words, said
 # as done or to be done, answer it (a restatement says "should" or "you raised")

@@ -106,16 +106,9 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
     """The recommendation quoted under a bare heading: the rest of its block, or the
     next block when that reads as a recommendation ("... should ...")."""
     b = blocks[bi]
-    after = [x for x in b.lines if x.start > ln.start]
+    after = _quote_lines([x for x in b.lines if x.start > ln.start])
     if after:
-        # in PDF text the block runs on into the answer: the quote stops where the answer starts, at
-        # the paper's label over it ("NIAS response") or after the report's tag that closes it
-        stop = next((x for x in after[1:] if _ANSWER_START.match(clean(x.text) or "")
-                     or _LABEL_ALONE.match(clean(x.text) or "")), None)
-        tag = next((x for x in after if PARAGRAPH_TAG.search(clean(x.text) or "")), None)
-        span = (after[0].start, stop.start - 1 if stop is not None else b.end)
-        if tag is not None and tag.end < span[1]:
-            span = (span[0], tag.end)
+        span = (after[0].start, min(after[-1].end, b.end))
     elif bi + 1 < len(blocks) and MODAL.search(blocks[bi + 1].text):
         span = (blocks[bi + 1].start, blocks[bi + 1].end)
     else:
@@ -124,6 +117,23 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
     if not MODAL.search(body):
         return None, None
     return span, clean_text(PARAGRAPH_TAG.sub("", " ".join(body.split())))
+
+
+def _quote_lines(lines: list) -> list:
+    """The lines of a quoted recommendation, where PDF or Word text runs it on into its answer
+    with no blank line: up to the answer's first line (a status, "We will ...", or the paper's label
+    over it, "NIAS response", under a finished sentence), or to the report's paragraph tag that
+    closes the quote ("... where they live." (Paragraph 47))."""
+    out = []
+    for k, x in enumerate(lines):
+        c = clean(x.text) or ""
+        above = clean(lines[k - 1].text) or "" if k else ""
+        if k and (_ANSWER_START.match(c) or (_LABEL_ALONE.match(c) and sentence_end(above))):
+            break
+        out.append(x)
+        if PARAGRAPH_TAG.search(c):
+            break
+    return out
 
 
 # the label over a paper's answer, alone on its line: "NIAS response", "The Trust's response"
@@ -367,7 +377,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             off = label_offset(ln.text, lab)
             # the whole paragraph, over the lines a PDF wraps it into
             # (not the report's paragraph tag that closes it)
-            wrapped = " ".join([m.group("text")] + [x.text for x in b.lines[1 if para else took:]])
+            first = 0 if para else took - 1  # the line the recommendation's words start on
+            wrapped = " ".join([m.group("text")] + [x.text for x in _quote_lines(list(b.lines[first:]))[1:]])
             words = PARAGRAPH_TAG.sub("", clean(wrapped) or "")
             refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                             True, True, True, clean_text(words)))

@@ -84,8 +84,10 @@ _STATUS = r"(?:fully |partly |partially |not )?(?:agreed|accepted|rejected|noted
 _OPTIONS = re.compile(rf"\b{_STATUS}(?:\s*/\s*{_STATUS}\b){{1,4}}", re.I)
 
 
-# "If ..., ", "Where ..., ", "Unless ..., ": the condition a sentence opens with, to its first comma
-_CONDITION = re.compile(r"^\W*(?:if|where|unless|in the event that|should)\b[^,;.]{3,200}?,", re.I)
+# "If ..., ", "Where ..., ", "Unless ..., ": the condition a sentence opens with, to its first comma, in
+# someone else's words ("Where possible we will not ..." is the writer's own)
+_CONDITION = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:if|where|unless|in the event that|should)\b"
+                        r"(?![^,;.]*\b(?:we|i|our)\b)[^,;.]{3,200}?,", re.I)
 
 
 def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list[tuple]:
@@ -98,11 +100,7 @@ def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list
                if (cue.asked is None or (rec_text and cue.asked.search(rec_text))) and (m := cue.pattern.search(sent))]
     hidden = {cue.name for over, om in matches if over.overrides
               for cue, m in matches if cue.name in over.overrides and m.start() < om.end() and om.start() < m.end()}
-    # a refusal inside the condition the sentence opens with is a case the writer provides for, not
-    # theirs ("If the householder will not agree to the supply being switched off, the job is not started")
-    cond = _CONDITION.match(sent)
-    return [(cue, m) for cue, m in matches if cue.name not in hidden
-            and not (cond and cue.label == StanceLabel.rejected.value and m.end() <= cond.end())]
+    return [(cue, m) for cue, m in matches if cue.name not in hidden]
 
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
@@ -119,10 +117,15 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         # "X but Y": what follows the "but" is what the writer stands by; so is what
         # follows the comma of "Whilst we acknowledge X, Y"
         turn = _CONCESSIVE.match(sent) or _CONTRAST.search(sent)
+        cond = _CONDITION.match(sent)
         for cue, m in sentence_cues(sent, lex, rec_text):
             label, name = StanceLabel(cue.label), cue.name
             if cue.negatable and _negated(sent, m, lex):
                 label, name = StanceLabel.rejected, f"not:{cue.name}"
+            if cond and label is StanceLabel.rejected and m.end() <= cond.end():
+                # a refusal inside the condition is a case the writer provides for, not theirs ("If the
+                # householder will not agree to the supply being switched off, the job is not started")
+                continue
             explicit = explicit or name.startswith("label-")
             weight = cue.weight * factor * ((CONTRAST_AFTER if m.start() >= turn.end() else CONTRAST_BEFORE) if turn else 1.0)
             scores[label] += weight
