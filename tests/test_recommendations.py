@@ -948,8 +948,7 @@ def test_a_quoted_recommendation_ends_where_its_answer_begins(text, expected, le
     """Word or PDF text with no blank line between a quoted recommendation and its answer: the
     quote stops at the paper's label or status over the answer (under a finished sentence, so a
     wrapped line "Major Incident Response" is still the quote's) or at the report's paragraph tag."""
-    got = [r.text for seg in segment(text, lex) for r in R.find_refs(text, seg, rules)]
-    assert got == [expected]
+    assert [r.text for r in refs_of(text, lex, rules)] == [expected]
 
 
 def test_a_paper_s_own_numbered_paragraph_that_says_what_may_need_to_change_is_no_recommendation(lex, rules):
@@ -963,9 +962,7 @@ def test_a_paper_s_own_numbered_paragraph_that_says_what_may_need_to_change_is_n
             "both parties when an investigation begins.\n\n2.9    We can see the benefit of a fuller plan, but we "
             "also heard that a plan may need to change as soon as the file has been received. We will test "
             "written plans in one team.\n")
-    segs = segment(text, lex)
-    got = [r.label for seg in segs for r in R.find_refs(text, seg, rules)]
-    assert got == ["4"]
+    assert labels(text, lex, rules) == ["4"]
 
 
 def test_concerns_numbered_under_each_addressee_in_a_letter(lex, rules):
