@@ -219,7 +219,7 @@ def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
 
 # "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
 # "The first two concerns are closely connected and I have answered them together."
-_PARA_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a paper's own paragraph number: "4. ", "1.4    "
+PARA_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a paper's own paragraph number: "4. ", "1.4    "
 _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below(?=\W*$)|in turn|as follows|"
                          r"(?:answer|address|deal with|respond to|take)(?:ed)? (?:them|these|both|the (?:first |last )?two)"
                          r"(?: \w+){0,2} together|"
@@ -235,10 +235,10 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
 _WHOSE = re.compile(r"\b(?:are|is|were|was) (?:addressed|directed|made) to (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?)"
                     r"(?:\W*$|,? and (?:recommendations?|concerns?) \d|,\s*(?:which|who)\s+(?:is|are|will)\b)|"
                     # (under a paper's own paragraph number: "1.4    Recommendations 1 to 7 are for ...")
-                    r"^\W*" + _PARA_NUMBER + r"(?:the\s+)?(?:recommendations|concerns)\s+\d[\d,\s]*"
+                    r"^\W*" + PARA_NUMBER + r"(?:the\s+)?(?:recommendations|concerns)\s+\d[\d,\s]*"
                     r"(?:(?:and|to|-|–)\s*\d+[\d,\s]*)*(?:are|were) for\b|"
                     # "Recommendation 6 is for Ofqual ..., and recommendation 7 is for the Department."
-                    r"^\W*" + _PARA_NUMBER + r"(?:the\s+)?(?:recommendation|concern)\s+\d+\s+(?:is|was) for\b"
+                    r"^\W*" + PARA_NUMBER + r"(?:the\s+)?(?:recommendation|concern)\s+\d+\s+(?:is|was) for\b"
                     r"[^.]{1,120}?,?\s+and\s+"
                     r"(?:recommendations?|concerns?)\s+\d", re.I)
 

@@ -312,8 +312,7 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
         # a body's name ("Castlebridge / Borough Council"), not a footer's slogan ("Working together for ...")
         named = k is not None and all(w[0].isupper() or w.lower() in NAME_FILLER for ln in lines[k:]
                                       for w in re.findall(r"[\w&'’-]+", ln.text))
-        heads = named and any(has_postcode(t) or is_dateline(t) or lex.salutation.match(clean(t) or "")
-                              for t in below[:8])
+        heads = named and _heads_letter(below[:8], lex)
         if k is not None and heads and any(has_postcode(ln.text) or _CONTACT.search(ln.text) or _PHONE_LINE.match(ln.text)
                                            for ln in lines[:k]):
             out += [Block(lines[:k], b.gap), Block(lines[k:], 0)]
@@ -324,13 +323,17 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
         k = next((k for k in range(1, len(lines) - 1) if _REGISTERED.match(clean(lines[k].text) or "")), None) \
             if signed else None
         if k is not None and (_body_name(clean(lines[k + 1].text) or "", lex)
-                              or any(has_postcode(ln.text) for ln in lines[k + 2:])) and any(
-                has_postcode(ln.text) or is_dateline(ln.text) or lex.salutation.match(clean(ln.text) or "")
-                for x in blocks[i + 1:i + 1 + HEAD_BLOCKS] for ln in x.lines):
+                              or any(has_postcode(ln.text) for ln in lines[k + 2:])) \
+                and _heads_letter([ln.text for x in blocks[i + 1:i + 1 + HEAD_BLOCKS] for ln in x.lines], lex):
             out += [Block(lines[:k], b.gap), Block(lines[k:k + 1], 0), Block(lines[k + 1:], 0)]
             continue
         out.append(b)
     return out
+
+
+def _heads_letter(lines: list[str], lex: Lexicons) -> bool:
+    """Lines a letter's head holds: an address with its postcode, a date or a greeting."""
+    return any(has_postcode(t) or is_dateline(t) or lex.salutation.match(clean(t) or "") for t in lines)
 
 
 RIGHT_SET = 20  # spaces before a line set to the right of the page

@@ -86,7 +86,7 @@ _OPTIONS = re.compile(rf"\b{_STATUS}(?:\s*/\s*{_STATUS}\b){{1,4}}", re.I)
 
 # "If ..., ", "Where ..., ", "Unless ..., ": the condition a sentence opens with, to its first comma, in
 # someone else's words ("Where possible we will not ..." is the writer's own)
-_CONDITION = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:if|where|unless|in the event that|should)\b"
+_CONDITION = re.compile(r"^\W*" + answers_mod.PARA_NUMBER + r"(?:if|where|unless|in the event that|should)\b"
                         r"(?![^,;.]*\b(?:we|i|our)\b)[^,;.]{3,200}?,", re.I)
 
 
