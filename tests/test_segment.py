@@ -1464,3 +1464,19 @@ def test_a_letterhead_that_opens_a_page_under_a_signature_ending_in_a_telephone_
                            "Ridgeline Track Days Ltd\n07700 900385\n\f" + " " * 35 + CIRCUIT + "Helen Maddock\n")
     assert _opening_lines(text, lex)[1:] == ["From: Craig Holroyd <craig@ridgeline.example.co.uk>",
                                              "FELLBECK MOTORSPORT PARK"]
+
+
+def test_a_letterhead_under_a_signature_in_its_sign_off_s_paragraph_starts_the_next_letter(lex):
+    """Word text with no blank lines inside a letter: the academy trust's signature stands in its
+    sign-off's paragraph, and the ICB's letterhead is the next paragraph, its name over its address and
+    date. The ICB's name heads its letter (before, it was read as the trust's signature, and the ICB's
+    letter began at its street, keyed with the trust's concerns)."""
+    text = (pfd_report("{n}. Referrals from schools were declined without a call to the school, number {n}.")
+            + "Fellside Learning Trust\nFellside House, 3 Chapel Yard, Northmoor QP3 8LS\n19 November 2040\n"
+              "Dear Dr Rashleigh\nOur tutors now ring the CAMHS team after every declined referral.\n"
+              "Yours sincerely,\nDenise Farrimond\nChief Executive Officer\nFellside Learning Trust\n"
+              "Fellside House, 3 Chapel Yard, Northmoor QP3 8LS\nTel: 01632 960694\n\n\n"
+              "NHS Northmoor and Dales Integrated Care Board\nRiverside Court\n14 Mill Lane\nNorthmoor\nQP1 4GH\n"
+              "Date: 24 November 2040\nDear Dr Rashleigh\nYour report raises two matters for the ICB.\n"
+              "Yours sincerely\nDr Sam Okoro\n")
+    assert first_lines(text, lex)[1:] == ["Fellside Learning Trust", "NHS Northmoor and Dales Integrated Care Board"]

@@ -109,7 +109,7 @@ _PEER = re.compile(r"^(?:the\s+)?(?:rt\.?\s+hon\.?\s+)?(?:Lord|Baroness)\s+[A-Z]
 
 
 def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
-                     own_head: frozenset[str] = frozenset()) -> int:
+                     own_head: frozenset[str] = frozenset(), inner: tuple[Line, ...] = ()) -> int:
     """Index of the first block after the signature and cc lines that follow a sign-off.
 
     The first short block is the signature whatever the gap before it; a
@@ -120,10 +120,15 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
     blank line under every line, "Director of Quality / Sovereign Oak Care Ltd
     / Caledon Home Products UK Ltd / Riverside Works ..." is a signature, then
     the next letter's head. Image alt-text is skipped; a block with a postcode
-    or a date is the next letter's head.
+    or a date is the next letter's head. ``inner`` are the lines under the sign-off in its own block:
+    in Word text with no blank lines the signature stands there ("Yours sincerely, / Denise Farrimond /
+    Chief Executive Officer / ... / Tel: ..."), and the next block is no signature's.
     """
     signed = 0
     closed = False  # the signature so far ends with an address or a telephone number
+    if inner and looks_like_person(clean(inner[0].text) or "", lex):
+        signed = 1
+        closed = any(_CONTACT.search(ln.text) or has_postcode(ln.text) or _PHONE_LINE.match(ln.text) for ln in inner)
     own_body = False
     under = i  # the first block after the sign-off
     while i < limit:
@@ -534,7 +539,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         if found:
             bi, line = found
             # the sign-off's own block may carry the signature too
-            j = end_of_signature(blocks, bi + 1, sal[k], lex, head_lines(blocks[starts[-1]:sal[k - 1]]))
+            inner = tuple(ln for ln in blocks[bi].lines if ln.start > line.start)
+            j = end_of_signature(blocks, bi + 1, sal[k], lex, head_lines(blocks[starts[-1]:sal[k - 1]]), inner)
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
