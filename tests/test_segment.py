@@ -1480,3 +1480,19 @@ def test_a_letterhead_under_a_signature_in_its_sign_off_s_paragraph_starts_the_n
               "Date: 24 November 2040\nDear Dr Rashleigh\nYour report raises two matters for the ICB.\n"
               "Yours sincerely\nDr Sam Okoro\n")
     assert first_lines(text, lex)[1:] == ["Fellside Learning Trust", "NHS Northmoor and Dales Integrated Care Board"]
+
+
+def test_a_letterhead_opening_a_page_under_a_signed_name_and_post_starts_the_next_letter(lex):
+    """pdftotext -layout of a health board's reply, signed with a name and a post only, then the
+    council's letterhead set to the right on the next page with no blank line between: the council's
+    letter starts at its name (before, at "Please ask for:", and was keyed with the board's concerns)."""
+    pad = " " * 24
+    text = (pfd_report("{n}. The care package was recorded as sourced before it was confirmed, number {n}.")
+            + "Severn and Wye University Health Board\nTy Hafren, Trefaldwyn QS2 4HB\n\n2 September 2040\n\n"
+              "Dear Mr Prydderch\n\nDischarge now waits for a confirmed start date.\n\nYn gywir / Yours sincerely\n\n"
+              "Eluned Bowen-Jarvis\nPrif Weithredwr / Chief Executive\n\f" + pad + "RHOSWEN COUNTY COUNCIL\n" + pad
+            + "Social Services and Housing Directorate\n" + pad + "County Hall, Castle Street, Trefaldwyn QS1 1AB\n\n\n\n"
+              "Please ask for: Mr Rhodri Llewellyn-Hart\nDirect line: 01632 960381\n\n10 September 2040\n\n"
+              "Mr H Prydderch\nSenior Coroner\n\nDear Mr Prydderch\n\nYour report raises two matters for the Council."
+              "\n\nYours sincerely\n\nRhodri Llewellyn-Hart\n")
+    assert _opening_lines(text, lex)[1:] == ["Severn and Wye University Health Board", "RHOSWEN COUNTY COUNCIL"]

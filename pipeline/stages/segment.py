@@ -314,12 +314,16 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
                   and all(_indent(ln.text) <= 4 for ln in lines[:k])), None) if signed else None
         below = [ln.text for ln in lines[k:]] + [ln.text for x in blocks[i + 1:i + 4] for ln in x.lines] \
             if k is not None else []
-        # a body's name ("Castlebridge / Borough Council"), not a footer's slogan ("Working together for ...")
-        named = k is not None and all(w[0].isupper() or w.lower() in NAME_FILLER for ln in lines[k:]
-                                      for w in re.findall(r"[\w&'’-]+", ln.text))
+        # a body's name and address ("Castlebridge / Borough Council", "County Hall, ... QS1 1AB"), not a
+        # footer's slogan ("Working together for ...")
+        named = k is not None and all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_FILLER
+                                      for ln in lines[k:] for w in re.findall(r"[\w&'’-]+", ln.text))
         heads = named and _heads_letter(below[:8], lex)
-        if k is not None and heads and any(has_postcode(ln.text) or _CONTACT.search(ln.text) or _PHONE_LINE.match(ln.text)
-                                           for ln in lines[:k]):
+        # (under a signature closed by its address or telephone number, or that is only a name and its posts)
+        if k is not None and heads and (any(has_postcode(ln.text) or _CONTACT.search(ln.text)
+                                                or _PHONE_LINE.match(ln.text) for ln in lines[:k])
+                                        or (k <= 4 and looks_like_person(clean(lines[0].text) or "", lex)
+                                            and all(_ROLE_LINE.search(ln.text) for ln in lines[1:k]))):
             out += [Block(lines[:k], b.gap), Block(lines[k:], 0)]
             continue
         # a company's registration footer closes the signature, and a body's name straight under it heads
@@ -347,6 +351,7 @@ NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
 
 
 def _indent(line: str) -> int:
+    line = line.lstrip("\f")  # a page break's form feed before the first line of a page is no indent
     return len(line) - len(line.lstrip(" "))
 
 
