@@ -318,11 +318,15 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     tagged = _tagged_paragraphs(text, blocks, body_refs)
     body_refs = [r for r in body_refs if not any(tag <= r.start < end for _, tag, end, _ in tagged)]
     starts = [u[0] for u in all_units]  # units are in text order
-    kept = [r for r in body_refs if r.heading or not _announces(text, all_units, starts, r)]
-    # named only to say whose it is ("Recommendation 1 was addressed to the Department of Health,
-    # which is responding separately"): no preamble answers it
-    announced = {r.label for r in body_refs if r not in kept and _announces(text, all_units, starts, r, (_WHOSE,))} \
-        - {r.label for r in kept}
+    kept: list[Ref] = []
+    announced: set[str] = set()  # named only to say whose it is ("Recommendation 1 was addressed to the
+    # Department of Health, which is responding separately"): no preamble answers it
+    for r in body_refs:
+        if r.heading or not _announces(text, all_units, starts, r):
+            kept.append(r)
+        elif _announces(text, all_units, starts, r, (_WHOSE,)):
+            announced.add(r.label)
+    announced -= {r.label for r in kept}
     body_refs = kept
     contents = {b.start for b in blocks if _contents_block(text, b, body_refs)}
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
@@ -551,8 +555,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # its first that is about a recommendation no number opens may answer that one instead
         loose = {u[0]: labs for start, labs in openers.items() if not heading_at[start]
                  for lab in labs if lab in out and out[lab].opens == start for u in out[lab].units if u[2] > 0}
-        _by_paragraph(text, [b for b in blocks if b.start >= first],
-                      all_units, labels, rec_texts, out, stop, loose)
+        _by_paragraph(text, [b for b in blocks if b.start >= first], all_units, labels, rec_texts, out, stop, loose)
         if not tagged and (by_topic or not any(heading_at[x] for x in openers)):
             # a reply in prose that names some recommendations in passing ("I will take together the
             # first two of your concerns") answers the others by subject, as one that names none does
