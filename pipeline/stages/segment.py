@@ -128,7 +128,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
     closed = False  # the signature so far ends with an address or a telephone number
     if inner and looks_like_person(clean(inner[0].text) or "", lex):
         signed = 1
-        closed = any(_CONTACT.search(ln.text) or has_postcode(ln.text) or _PHONE_LINE.match(ln.text) for ln in inner)
+        closed = _closes_signature(inner)
     own_body = False
     under = i  # the first block after the sign-off
     while i < limit:
@@ -146,8 +146,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
         # second block only under the first name the writer signs with: "Niamh / Niamh McCartan / ...")
         if signed <= 1 and _signature_block(blocks, i, lex, under):
             signed += 1
-            closed = any(_CONTACT.search(ln.text) or has_postcode(ln.text) or _PHONE_LINE.match(ln.text)
-                         for ln in b.lines)
+            closed = _closes_signature(b.lines)
             i += 1
             continue
         if signed and company_footer(b):
@@ -179,6 +178,12 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             continue
         break
     return i
+
+
+def _closes_signature(lines) -> bool:
+    """A signature's lines end with the writer's address, a web or e-mail address or a telephone
+    number: nothing of the signature follows (what does is the next letter's)."""
+    return any(_CONTACT.search(ln.text) or has_postcode(ln.text) or _PHONE_LINE.match(ln.text) for ln in lines)
 
 
 def company_footer(b: Block) -> bool:
@@ -320,8 +325,7 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
                                       for ln in lines[k:] for w in re.findall(r"[\w&'’-]+", ln.text))
         heads = named and _heads_letter(below[:8], lex)
         # (under a signature closed by its address or telephone number, or that is only a name and its posts)
-        if k is not None and heads and (any(has_postcode(ln.text) or _CONTACT.search(ln.text)
-                                                or _PHONE_LINE.match(ln.text) for ln in lines[:k])
+        if k is not None and heads and (_closes_signature(lines[:k])
                                         or (k <= 4 and looks_like_person(clean(lines[0].text) or "", lex)
                                             and all(_ROLE_LINE.search(ln.text) for ln in lines[1:k]))):
             out += [Block(lines[:k], b.gap), Block(lines[k:], 0)]
@@ -612,8 +616,7 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         if not ln.text.startswith("\f"):
             continue
         above, below = b.lines[:n], b.lines[n:]
-        closes = any(_CONTACT.search(x.text) or has_postcode(x.text) or _PHONE_LINE.match(x.text) for x in above) \
-            and not any(
+        closes = _closes_signature(above) and not any(
             is_prose(x.text) or lex.salutation.match(clean(x.text) or "") or _MAIL_FROM.match(clean(x.text) or "")
             for x in above)
         return ln.start if closes and any(has_postcode(x.text) for x in below) else b.start
