@@ -740,10 +740,13 @@ def test_a_bare_greeting_in_minutes_opens_nothing(lex):
 @pytest.mark.parametrize("opening", [
     "The Town Council received your report of 16 September 2025 and considered it at a meeting of Full Council.",
     "The Board has now considered your recent report with its partners.",
+    "I refer to your report dated 24 July 2025 and write on behalf of the Managing Director.",
+    "We refer to your Regulation 28 report of 2 May concerning the late Mr A B.",
+    "With reference to your letter of 9 June, the Trust has reviewed its discharge policy.",
 ])
 def test_a_letter_that_says_it_received_the_report_is_a_reply(opening, lex):
-    """A body that "received your report" or "considered your letter" is answering it, though it
-    never says "in response to" or thanks the writer."""
+    """A body that "received your report", "considered your letter" or "refers to your report" is
+    answering it, though it never says "in response to" or thanks the writer."""
     text = f"Dear Mr Pettigrew\n\nRegulation 28 Report: A B\n\n{opening}\n\nYours sincerely\n\nJo Whit\n"
     (seg,) = segment(text, lex)
     assert seg.kind is Kind.reply
