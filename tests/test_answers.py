@@ -1490,6 +1490,32 @@ def test_a_reply_that_quotes_each_recommendation_in_a_blockquote_answers_under_i
     assert not any("publishes information" in s for s in got["1"][1] + got["2"][1])
 
 
+def test_quotes_of_a_recommendation_s_lettered_parts_answer_that_recommendation(lex, nlp, settings, rules):
+    """Recommendation 2 asks two things, "(a) publish ..." and "(b) publish ...", and the reply
+    quotes each part on its own over its answer: both answers are recommendation 2's, and
+    recommendation 1's answer stops at the first of them."""
+    text = reply(
+        "I have taken the Council's recommendations in turn below.",
+        '"Every reconsideration notice should explain, in plain language, why the decision has or has not '
+        'been changed."',
+        "A new notice goes live in May with a section headed What we looked at again.",
+        '"The Department should publish quarterly statistics on the outcomes of reconsideration for every '
+        'benefit."',
+        "From the June release the quarterly statistics will cover every benefit.",
+        '"The Department should publish each year an analysis of the main reasons decisions are overturned '
+        'at appeal."',
+        "I have asked officials to consider whether an annual analysis would be useful.")
+    recs = {"1": "Every reconsideration notice should explain, in plain language, why the decision has or has "
+                 "not been changed.",
+            "2": "The Department should: (a) publish quarterly statistics on the outcomes of reconsideration for "
+                 "every benefit; and (b) publish each year an analysis of the main reasons decisions are "
+                 "overturned at appeal."}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
+    assert got["1"][1] == ["A new notice goes live in May with a section headed What we looked at again."]
+    assert "From the June release the quarterly statistics will cover every benefit." in got["2"][1]
+    assert got["2"][1][-1] == "I have asked officials to consider whether an annual analysis would be useful."
+
+
 def test_numbered_headings_answer_though_one_answer_names_another_recommendation(lex, nlp, settings, rules):
     """An e-mail answers under "1. Backlog", "2. Independent assurance", ..., using the regulator's
     numbering; "the data review under recommendation 3" inside the second answer only names the

@@ -441,6 +441,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             named.setdefault(all_units[k][0], set()).add(r.label)
     cells = table_cells(text)
     out: dict[str, Answer] = {}
+    restated_at = {start for start, _ in restated}
+    parts: dict[str, int] = {}  # a restated recommendation answered -> its answer's first paragraph
     pending: list[str] = []  # headings with nothing under them: answered with the next one
     for k, start in enumerate(order):
         stop_at = full_stop = min([order[k + 1] if k + 1 < len(order) else hi] + [e for e in ends if e > start])
@@ -474,7 +476,14 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         base = answer[0][2]
         rel = tuple((a, z, p - base) for a, z, p in answer)
         for lab in sorted(openers[start]):
+            if lab in parts and start in restated_at:  # the quote of a further part: both answers are its
+                a0 = out[lab]
+                out[lab] = Answer(a0.units + tuple((a, z, p - parts[lab]) for a, z, p in answer), a0.how,
+                                  a0.xref or xref, a0.opens)
+                continue
             out[lab] = Answer(rel, "unnumbered" if start in unnumbered else "heading", xref, start)
+            if start in restated_at:
+                parts[lab] = base
         if pending and full_stop != stop_at:
             # quoted above an inline answer that keeps to its paragraph ("We accept recommendations
             # 3 and 4 in full."): the others are answered by all the prose under them, less the
@@ -1198,7 +1207,13 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
 
 
 def _quote(b: Block) -> bool:
-    return all(ln.text.lstrip().startswith(">") for ln in b.lines)
+    """A web page's blockquote, or a paragraph set whole in quotation marks: a letter's
+    "The Department should publish ..." over its answer."""
+    return all(ln.text.lstrip().startswith(">") for ln in b.lines) or bool(_IN_QUOTES.match(b.text))
+
+
+# one quotation, the whole paragraph: no closing mark before its end
+_IN_QUOTES = re.compile(r'^\s*["“‘](?:[^"”’]|’(?=\w))+["”’]\W*$')
 
 
 def _best_match(words: set[str], known: dict[str, set[str]]) -> str:
@@ -1232,6 +1247,10 @@ def _restated(text: str, blocks: list[Block], all_units: list[Unit], starts: lis
         shared = len(words & known[best])
         if shared >= RESTATED_SHARE * max(1, len(known[best])) and shared >= RESTATED_SHARE * len(words):
             out.append((b.start, best))
+        elif quoted:  # a quote of one lettered part ("(a) publish quarterly statistics ...") under its stem
+            part = max(known, key=lambda lab: len(words & known[lab]))
+            if len(words & known[part]) >= RESTATED_SHARE * len(words) >= 1:
+                out.append((b.start, part))
     return out
 
 
