@@ -76,7 +76,7 @@ def _norm(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
-_ROW_NUMBER = re.compile(r"^\d{1,3}\.?\s*$")
+_ROW_NUMBER = re.compile(r"^\f?\d{1,3}\.?\s*$")
 CELL_WORDS = 8  # words of a table's first cell, a title, under its row's number
 
 
@@ -91,6 +91,9 @@ def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Count
         return False
     na, nb = content[k + 1]
     nxt = text[na:nb]
+    if text[a:a + 1] == "\f":  # a page that opens with a number: a row's only where it is the next row's
+        return last is not None and text[a:content[k][1]].strip().rstrip(".") == str(last + 1) \
+            and len(nxt.split()) >= 3 and not nxt[:1].isspace()
     if a > 1 and text[a - 2:a] != "\n\n":
         # pdftotext of a Word table with no blank lines: the number right under the header's last
         # cell ("Rec" / "Review recommendation" / ... / "RAG status" / "1" / "All grievances ..."),

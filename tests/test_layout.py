@@ -104,9 +104,16 @@ def test_running_title_ending_in_recommendations_is_masked_but_status_lines_are_
     ("Rec\nReview recommendation\nService response\nLead officer\nRAG status\n1\nAll grievances raised against\n"
      "officers should be investigated from outside.\nAgreed. A contract was awarded in June.\n", []),
     ("the recommendations were accepted\nin full by the Board.\n7\nThe next steps are set out below.\n", ["7"]),
+    # a page that opens with the next row: pdftotext puts the form feed before the row's number
+    ("No.\nRecommendation\nCabinet response\n\n1\nThat the Council extends its monitoring.\nAgreed.\n\n"
+     "2\nThat the Council runs a campaign.\nAgreed.\n\nPage 51\n\f3\nThat the Council funds screening.\nNoted.\n",
+     ["Page 51"]),
+    ("No.\nRecommendation\nCabinet response\n\n1\nThat the Council extends its monitoring.\nAgreed.\n\n"
+     "\f7\nThe next steps are set out below.\n", ["7"]),
 ], ids=["table-row-numbers", "page-number-between-blank-lines", "right-aligned-page-number",
         "pdftotext-table-cells-between-blank-lines", "page-number-mid-sentence", "page-number-after-prose",
-        "row-number-under-a-header-with-no-blank-lines", "page-number-under-prose-with-no-blank-lines"])
+        "row-number-under-a-header-with-no-blank-lines", "page-number-under-prose-with-no-blank-lines",
+        "next-row-opening-a-page", "page-number-opening-a-page"])
 def test_a_table_row_number_is_not_a_page_number(text, masked):
     """A number at the margin with its row's first cell right under it is a table's, not the page's."""
     assert [text[a:b].strip() for a, b in noise_lines(text)] == masked

@@ -1112,6 +1112,34 @@ def test_a_pdftotext_table_with_blank_lines_between_cells_is_answered_row_by_row
                                                                                        "2": "rejected"}
 
 
+CABINET_RESPONSE_TABLE = (
+    "Appendix A\n\nCabinet response to the recommendations of the Task Group review\n\nNo.\n"
+    "Task Group recommendation\nCabinet response\nAction, lead officer and timescale\n\n"
+    "1\nThat the Council extends its nitrogen\ndioxide monitoring to every primary\nschool near the two AQMAs.\n"
+    "Agreed.\nDiffusion tubes were installed\noutside all 14 schools on 1 September.\nEnvironmental Protection\n"
+    "Manager\nComplete\n\n"
+    "2\nThat the Council runs an anti-idling\ncampaign with every school\nin the AQMAs.\nThe campaign was "
+    "launched on 8\nSeptember with 24 schools.\nEnvironmental Protection\nManager\nOngoing\n\nPage 51\n"
+    "\f3\nThat the Council offers free parking\nnear schools at drop-off and pick-up\ntimes.\nNot agreed.\n"
+    "The loss of income cannot be met\nwithin the Council's budget.\nHead of Parking Services\nN/A\n\n"
+    "4\nThat the Council requires its own\nvehicles to avoid roads outside\nschools at drop-off and pick-up\n"
+    "times wherever practicable.\n\n"
+    "5\nThat the Cabinet reports to the\nScrutiny Committee on progress\nafter twelve months.\nAgreed.\n"
+    "A progress report will be presented\nin October.\nDemocratic Services Manager\nOctober\n")
+
+
+def test_a_response_table_with_a_row_on_each_page_answers_every_row(tmp_path, settings, nlp):
+    """A council's response table as pdftotext gives it, a cell a line: a row's number may open a
+    page under the last page's number, and a row with no response beside its recommendation
+    answers nothing (not the next row's response)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "cabinet.txt").write_text(CABINET_RESPONSE_TABLE, encoding="utf-8")
+    result = run_corpus(tmp_path, settings, nlp)
+    got = {s["label"]: s["stance"] for s in result.tables["stances"].to_pylist()}
+    assert got == {"1": "accepted", "2": "accepted", "3": "rejected", "4": "not_addressed", "5": "accepted"}
+
+
 def test_a_response_table_split_by_tabs_is_answered_row_by_row(tmp_path, settings, nlp):
     """A table pasted into an e-mail keeps its cells apart with tabs: each row answers its number."""
     from pipeline.run import run_corpus

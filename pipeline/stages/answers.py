@@ -183,6 +183,10 @@ def _numbered_title(raw: str, next_line: str) -> bool:
         and len(next_line.strip()) > len(raw.strip()) + 10
 
 
+# "8" alone: a table row's first cell ("8." alone numbers a paragraph, which may quote one of a group)
+_LONE_ROW_NUMBER = re.compile(r"[ \t\f]{0,4}\d{1,3}[a-z]?[ \t]*(?:\n|$)")
+
+
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -465,7 +469,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         section = [u for u in all_units if start <= u[0] < stop_at]
         answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
         if not answer:
-            if row is None:
+            # a heading over the next one's answer, unless the next is a table row of its own: a
+            # row that quotes its recommendation and has no response beside it answers nothing
+            if row is None and not (k + 1 < len(order) and _LONE_ROW_NUMBER.match(text, _line_start(text, order[k + 1]))):
                 pending += sorted(openers[start])
             continue
         # "See the response to recommendation 29." points to the answer; "the approach paper described in
@@ -1094,7 +1100,7 @@ def _says_done(sent: str) -> bool:
 
 
 _RECOMMENDATION_VOICE = re.compile(r"\b(?:should|must|ought to|needs? to|be required to|we recommend|recommend that)\b"
-                                   r"|^\W*that\s+(?:the|a|an|all|each|every|it|local)\b|^\W*[●•·▪-]", re.I)
+                                   r"|^\W*(?:\d{1,3}[a-z]?[.)]?\s+)?that\s+(?:the|a|an|all|each|every|it|local)\b|^\W*[●•·▪-]", re.I)
 
 
 def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], stop: frozenset[str],

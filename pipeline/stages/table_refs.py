@@ -173,7 +173,7 @@ def row_block(b: Block) -> Ref | None:
     lab = str(_ROMAN_NUMBERS[m.group("roman").lower()]) if m.group("roman") else m.group("num")
     ln, rec = b.lines[0], b.lines[1]
     k = 1
-    while k + 2 < len(b.lines) and not sentence_end(b.lines[k].text) \
+    while k + 1 < len(b.lines) and not sentence_end(b.lines[k].text) \
             and (_RUNS_ON.search(b.lines[k].text) or not b.lines[k + 1].text.lstrip()[:1].isupper()):
         k += 1
     if k > 1 and sentence_end(b.lines[k].text):
