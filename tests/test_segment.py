@@ -999,6 +999,58 @@ def test_a_first_name_signed_over_the_full_signature_keeps_it_with_its_e_mail(fu
     assert first_lines(text, lex) == ["From: McCartan, Niamh <niamh.mccartan@vss.example.org>", "The Executive Office"]
 
 
+QUOTED_THREAD_ORIGINAL = (
+    "From: Education Quality Assurance <education.qa@regulator.example.org>\nSent: 22 April 2026 11:47\n"
+    "To: Whitcombe, Harriet <h.whitcombe@uni.example.ac.uk>\nSubject: Outcome of monitoring\n\n"
+    "Dear Professor Whitcombe,\n\nOur inspectors have made the recommendations below.\n\n"
+    "1. Record skills days separately from placement days.\n\n2. Reduce each tutor's students to no more than 12.\n\n"
+    "Please reply by 20 May 2026.\n\nKind regards,\n\nJonathan Ridgeway\nEducation Quality Assurance Officer\n"
+    "Social Work Regulator\n1st Floor, 8 Castlegate Row, Sheffield S1 9WQ\nTelephone: 0114 496 0286\n\n"
+    "Our ref: EQA-MON-0419\n\nThis email and any attachments are confidential and intended only for the "
+    "addressee(s).\n")
+
+
+def test_a_reply_typed_into_the_quoted_e_mail_keeps_the_quote(lex):
+    """A university answers under each recommendation of the regulator's e-mail, quoted below its
+    own: its header glued under the regulator's confidentiality notice starts it (the notice and
+    "Our ref" are the regulator's, and the "Cc: Ridgeway, Jonathan" of a header does not make the
+    regulator's signature the next letter's head); and the quoted copy, which repeats the first
+    e-mail's header, is the reply's, not a third message."""
+    text = (QUOTED_THREAD_ORIGINAL.rstrip("\n") + "\nFrom: Whitcombe, Harriet <h.whitcombe@uni.example.ac.uk>\n"
+            "Sent: 19 May 2026 16:52\nTo: Education Quality Assurance <education.qa@regulator.example.org>\n"
+            "Cc: Ridgeway, Jonathan <jonathan.ridgeway@regulator.example.org>\nSubject: RE: Outcome of monitoring\n\n"
+            "Dear Jonathan,\n\nThank you for your email. Our responses are below each recommendation.\n\n"
+            "Best wishes,\n\nHarriet\n\nProfessor Harriet Whitcombe\nHead of Social Work\nNorthcombe University\n"
+            "Tamar Building, Northcombe NC4 9ZB\n\n" + QUOTED_THREAD_ORIGINAL.replace(
+                "1. Record skills days separately from placement days.\n\n",
+                "1. Record skills days separately from placement days.\n\nNU RESPONSE: We have revised the "
+                "record.\n\n"))
+    segs = segment(text, lex)
+    assert [text[s.start:].split("\n")[0] for s in segs] == [
+        "From: Education Quality Assurance <education.qa@regulator.example.org>",
+        "From: Whitcombe, Harriet <h.whitcombe@uni.example.ac.uk>"]
+    assert "Our ref: EQA-MON-0419" in text[segs[0].start:segs[0].end]
+    assert segs[1].kind is Kind.reply and segs[1].end == len(text)
+
+
+def test_an_e_mail_header_that_opens_with_its_subject_starts_the_reply_at_the_subject(lex):
+    """A reply's header printed "Subject: RE: ..." / "Date: ..." / "From: ..." under the last
+    message's signature, its "Our ref" and its confidentiality notice: the reply starts at its
+    subject line, which marks it a reply, not at its "From:" line."""
+    text = ("Dear Chief Constable,\n\nI recommend that the force:\n\n1. recruits more call handlers;\n\n"
+            "2. recontacts every caller whose attendance is delayed.\n\nI would be grateful for an update by 30 June "
+            "2025.\n\nYours sincerely,\n\nRhian Castell\nHis Majesty's Inspector of Constabulary\n\nOur ref: PEEL/0419\n\n"
+            "This email and any attachments are confidential and intended only for the addressee.\n"
+            "Subject: RE: Ravensmoor Police - cause of concern\nDate: Fri, 27 Jun 2025 11:52:10 +0100\n"
+            "From: Holden, Sarah <sarah.holden@ravensmoor.example.police.uk>\nTo: PEEL Correspondence "
+            "<peel@inspectorate.example.gov.uk>\n\nGood morning,\n\nPlease find below the force's update. Fourteen call "
+            "handlers have been recruited.\n\nKind regards,\n\nSarah Holden\n")
+    segs = segment(text, lex)
+    assert [text[s.start:].split("\n")[0] for s in segs] == ["Dear Chief Constable,",
+                                                            "Subject: RE: Ravensmoor Police - cause of concern"]
+    assert segs[1].kind is Kind.reply
+
+
 @pytest.mark.parametrize("name", ["Amrit Sandhu MPharm", "Jo Hale BSc (Hons), RGN"])
 def test_a_signature_with_letters_after_the_name_stays_with_its_e_mail(name, lex):
     """A pharmacist signs "Amrit Sandhu MPharm" over post, company and address under "Kind regards,":
@@ -1499,3 +1551,4 @@ def test_a_letterhead_opening_a_page_under_a_signed_name_and_post_starts_the_nex
               "Mr H Prydderch\nSenior Coroner\n\nDear Mr Prydderch\n\nYour report raises two matters for the Council."
               "\n\nYours sincerely\n\nRhodri Llewellyn-Hart\n")
     assert _opening_lines(text, lex)[1:] == ["Severn and Wye University Health Board", "RHOSWEN COUNTY COUNCIL"]
+

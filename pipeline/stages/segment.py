@@ -408,10 +408,12 @@ def _greeted(surname: str, below: list[Block], lex: Lexicons) -> bool:
 
 def _named_again(surname: str, head: list[Block], lex: Lexicons) -> bool:
     """Whether a letter head names the person again in its addressee block, before its "Dear"
-    (the greeting alone names whom the letter is to, not who signed above it)."""
+    (the greeting alone names whom the letter is to, not who signed above it). An e-mail's header
+    ("From: ... / Cc: Ridgeway, Jonathan") is no letter head: the signature above it, address and
+    all, is the last e-mail's, whoever the next one is sent to."""
     below = []
     for x in head:
-        if lex.salutation.match(clean(x.lines[0].text) or ""):
+        if lex.salutation.match(clean(x.lines[0].text) or "") or _MAIL_FROM.match(x.lines[0].text):
             break
         below += [ln.text for ln in x.lines]
     return re.search(r"\b" + re.escape(surname) + r"\b", " ".join(below), re.I) is not None
@@ -550,6 +552,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             # the sign-off's own block may carry the signature too
             inner = tuple(ln for ln in blocks[bi].lines if ln.start > line.start)
             j = end_of_signature(blocks, bi + 1, sal[k], lex, head_lines(blocks[starts[-1]:sal[k - 1]]), inner)
+            j = _mail_starts(text, blocks, j, sal[k], lex)
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
@@ -745,7 +748,12 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
         cut: list[int] = []
         for k, ln in enumerate(b.lines):
             if k and _mail_from(b.lines, k, lex):
-                cut.append(k)  # "From: ..." straight under the signature of the letter it answers
+                # "From: ..." straight under the signature of the letter it answers (with the header's
+                # lines above it: "Subject: RE: ..." / "Date: ...")
+                h = k
+                while h > 0 and lex.mail_header.match(b.lines[h - 1].text) and not _MAIL_FROM.match(b.lines[h - 1].text):
+                    h -= 1
+                cut.append(h)
                 continue
             if not k or not lex.salutation.match(clean(ln.text) or ""):
                 continue
@@ -758,6 +766,21 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
 
 
 _MAIL_FROM = re.compile(r"^\W*from\s*:\s*\S", re.I)
+
+
+def _mail_starts(text: str, blocks: list[Block], j: int, sal: int, lex: Lexicons) -> int:
+    """Where the next letter starts, ``j`` or below it: an e-mail's header ("From: ... <...@...>" /
+    "Sent: ...") under the last message's signature starts it, and what lies between (its "Our ref",
+    its confidentiality notice) is the last message's; not a letterhead, nor a paper."""
+    m = next((x for x in range(j, sal) if lex.mail_header.match(blocks[x].lines[0].text) and any(
+        _mail_from(blocks[x].lines, k, lex) and "@" in ln.text for k, ln in enumerate(blocks[x].lines))), None)
+    # the header's lines above its "From:" ("Subject: RE: ..." / "Date: ...")
+    while m is not None and m > j and all(lex.mail_header.match(ln.text) for ln in blocks[m - 1].lines):
+        m -= 1
+    if m is None or m == j or any(_letterhead(blocks[x], lex) for x in range(j, m)) \
+            or _paper(text, blocks[j:m], blocks[m].start, lex):
+        return j
+    return m
 # a minister's letterhead: "From the Minister for Early Education"
 _MINISTER_FROM = re.compile(r"^\W*from\s+the\s+(?:rt\.?\s+hon\.?\s+)?(?:minister|secretary of state|"
                             r"parliamentary under|permanent secretary|chief secretary)\b", re.I)
@@ -831,5 +854,23 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         if kind is Kind.reply and who:
             greeted.add(who)
         out.append(Segment(i, kind, start, end, sal, so, form, title))
+    out = _without_quoted_copies(text, out)
     # each segment runs to the next one's start
-    return [dataclasses.replace(s, end=out[k + 1].start if k + 1 < len(out) else len(text)) for k, s in enumerate(out)]
+    return [dataclasses.replace(s, index=k, end=out[k + 1].start if k + 1 < len(out) else len(text))
+            for k, s in enumerate(out)]
+
+
+def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
+    """An e-mail whose header ("From: ..." and the "Sent: ..." under it) is an earlier segment's own
+    is that message quoted again under a reply, answers typed in it or not: part of the reply."""
+    out: list[Segment] = []
+    seen: set[tuple[str, ...]] = set()
+    for s in segs:
+        head = tuple(" ".join(ln.split()).lower() for ln in text[s.start:s.end].lstrip().split("\n", 2)[:2])
+        mail = bool(_MAIL_FROM.match(head[0])) and len(head) == 2
+        if mail and head in seen and out:
+            continue
+        if mail:
+            seen.add(head)
+        out.append(s)
+    return out
