@@ -1552,3 +1552,24 @@ def test_a_letterhead_opening_a_page_under_a_signed_name_and_post_starts_the_nex
               "\n\nYours sincerely\n\nRhodri Llewellyn-Hart\n")
     assert _opening_lines(text, lex)[1:] == ["Severn and Wye University Health Board", "RHOSWEN COUNTY COUNCIL"]
 
+
+def test_another_body_s_letterhead_glued_under_a_name_and_post_starts_the_next_reply(lex):
+    """A web page of replies as pdftotext gives them: the force's reply signed "Chief Constable",
+    then the escort firm's capitals letterhead on the next line, which the force's own head never
+    names; the firm's reply is signed "for and on behalf of" the firm, then the prison service's
+    letterhead set to the right. Each reply starts at its own letterhead (before, the firm's name
+    ended the force's reply, and the force's reply was matched to the firm's concerns)."""
+    pad = " " * 40
+    text = (pfd_report("{n}. Information was not carried onto the escort record, number {n}.")
+            + "WEALDMOOR POLICE\nPolice Headquarters, Wealdbridge QZ1 4AA\n\nMr N Farrant\nSenior Coroner\n\n"
+              "12 September 2040\n\nDear Mr Farrant,\n\nThe escort record is now checked by a sergeant.\n\n"
+              "Yours sincerely,\n\nDeborah Ashworth-Lyle\nChief Constable\n\fMERIDIAN SECURE TRANSPORT SERVICES LTD\n"
+              "Meridian House, 5 Carrick Way, Hollinsford QZ7 4NE\nT: 01632 960830\n\nPrivate and confidential\n\n"
+              "Mr N Farrant\nSenior Coroner\n\n15 September 2040\n\nDear Sir\n\nI refer to your report dated 24 July "
+              "2040. Vehicles with a camera defect no longer leave the depot.\n\nYours faithfully\n\nSimon Caradine\n"
+              "Director of Legal and Compliance\nfor and on behalf of Meridian Secure Transport Services Ltd\n"
+              + pad + "HM Prison & Probation Service\n" + pad + "10 Albemarle Walk\n" + pad + "London SW9 9ZH\n\n"
+              "17 September 2040\n\nDear Mr Farrant,\n\nThank you for your report. The digital record will follow.\n\n"
+              "Yours sincerely,\n\nMartin Selwyn-Hughes\n")
+    assert _opening_lines(text, lex)[1:] == ["WEALDMOOR POLICE", "MERIDIAN SECURE TRANSPORT SERVICES LTD",
+                                             "HM Prison & Probation Service"]

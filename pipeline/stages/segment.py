@@ -309,7 +309,8 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
         signed = i > 0 and _is_signoff(blocks[i - 1].lines[-1], lex)  # right under "Yours sincerely"
         m = _SIGNED_NAME.match(clean(lines[0].text) or "") if len(lines) >= 4 and signed else None
         if m and _ROLE_LINE.search(lines[1].text) and any(has_postcode(ln.text) for ln in lines[2:]):
-            if _named_again(m.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex):
+            if _named_again(m.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex) \
+                    or _another_body(lines[2], _own_head(blocks, i, lex), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex):
                 out += [Block(lines[:2], b.gap), Block(lines[2:], 0)]
                 continue
         # pdftotext -layout: a signature closed by its address or telephone number, then the next
@@ -327,7 +328,8 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
         # (under a signature closed by its address or telephone number, or that is only a name and its posts)
         if k is not None and heads and (_closes_signature(lines[:k])
                                         or (k <= 4 and looks_like_person(clean(lines[0].text) or "", lex)
-                                            and all(_ROLE_LINE.search(ln.text) for ln in lines[1:k]))):
+                                            and all(_ROLE_LINE.search(ln.text) or _ON_BEHALF.match(ln.text)
+                                                    for ln in lines[1:k]))):
             out += [Block(lines[:k], b.gap), Block(lines[k:], 0)]
             continue
         # a company's registration footer closes the signature, and a body's name straight under it heads
@@ -342,6 +344,34 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
             continue
         out.append(b)
     return out
+
+
+_ON_BEHALF = re.compile(r"^\W*(?:for and )?on behalf of\b", re.I)  # "for and on behalf of Meridian ... Ltd"
+OWN_HEAD_BLOCKS = 8  # blocks above a letter's greeting that hold its head: letterhead, addressee, date, references
+
+
+def _own_head(blocks: list[Block], i: int, lex: Lexicons) -> list[Block]:
+    """The head of the letter whose signature is block ``i``: the blocks above its greeting, up to
+    the prose of what precedes it."""
+    sal = next((k for k in range(i - 1, -1, -1) if lex.salutation.match(_first(blocks[k]))), None)
+    if sal is None:
+        return []
+    k = sal
+    while k > max(0, sal - OWN_HEAD_BLOCKS) and not is_prose(blocks[k - 1].text):
+        k -= 1
+    return blocks[k:sal]
+
+
+def _another_body(line: Line, above: list[Block], below: list[Block], lex: Lexicons) -> bool:
+    """Whether a body's name in capitals under a name and a post ("Chief Constable" / "MERIDIAN
+    SECURE TRANSPORT SERVICES LTD" / its address) is the next letter's letterhead: the letter
+    signed above never names that body on a line of its own (a force signs under its own
+    "WEALDMOOR POLICE"), and a letter's head (an address, a date, a greeting) follows."""
+    name = clean(line.text) or ""
+    if not (name.isupper() and _body_name(name, lex)) or not above:
+        return False
+    return _fold(name) not in {_fold(ln.text) for b in above for ln in b.lines} \
+        and _heads_letter([ln.text for b in below for ln in b.lines], lex)
 
 
 def _heads_letter(lines: list[str], lex: Lexicons) -> bool:
