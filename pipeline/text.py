@@ -198,6 +198,26 @@ def to_blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+PARAGRAPH_LINE = 250  # characters: no page wraps a line this long, a paragraph a line does
+_CELLS = re.compile(r"\S {3,}\S|\t|\|")  # a table's row: pdftotext -layout's columns, tabs, pipes
+
+
+def line_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Text copied from Word or a web page with no blank lines between paragraphs holds each
+    paragraph on a line of its own: in a block with a line longer than any page wraps, each
+    line is a paragraph (a heading, a "Status:" line, a sentence's worth of prose), as blank
+    lines would have made them. A table's rows are not."""
+    out: list[Block] = []
+    for b in blocks:
+        lines = b.lines
+        if len(lines) < 3 or not any(len(ln.text) >= PARAGRAPH_LINE for ln in lines) \
+                or any(_CELLS.search(ln.text) for ln in lines):
+            out.append(b)
+            continue
+        out += [Block((ln,), b.gap if k == 0 else 0) for k, ln in enumerate(lines)]
+    return out
+
+
 def clean(s: str | None) -> str | None:
     """A value as a reader sees it: markup removed, spaces collapsed."""
     if s is None:

@@ -1490,6 +1490,32 @@ def test_a_reply_that_quotes_each_recommendation_in_a_blockquote_answers_under_i
     assert not any("publishes information" in s for s in got["1"][1] + got["2"][1])
 
 
+def test_a_reply_copied_from_word_with_a_paragraph_a_line_answers_under_each_numbered_title(lex, nlp, settings, rules):
+    """Text copied from Word keeps each paragraph on one line and no blank line between them: the
+    reply's "2. Piece rates" on its own line is the title of the paragraphs under it, as it would be
+    with blank lines."""
+    opening = ("Thank you for your report. The partners have asked me to respond on their behalf, and we have "
+               "discussed your report with our supervisors and with the workers' representatives elected at the "
+               "start of the season. I have set out our response below under the numbers you gave to each matter.")
+    text = "\n".join([
+        "Dear Ms Desai-Holt,", opening,
+        "1. Protecting workers from heat",
+        "Each tunnel block now has a temperature display at both ends, read every hour by the row supervisor, and "
+        "when the reading reaches 28C pickers take a ten-minute paid break in shade every hour; at 32C picking in "
+        "that block stops until the temperature falls.",
+        "2. Piece rates",
+        "Piece rates are used across the industry and most of our pickers prefer them. The partners do not believe "
+        "that moving to an hourly rate would help the workers, and we are not going to change the way pickers are "
+        "paid, which every picker is told at induction.",
+        "Yours sincerely,", "Eleanor Hollins"]) + "\n"
+    recs = {"1": "The farm had no plan for protecting workers from heat in the polytunnels.",
+            "2": "The piece-rate system discouraged pickers from stopping to rest or drink on hot days."}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
+    assert got["1"][0] == got["2"][0] == "heading"
+    assert got["2"][1][-1].startswith("The partners do not believe")
+    assert not any("partners do not believe" in s for s in got["1"][1])
+
+
 def test_quotes_of_a_recommendation_s_lettered_parts_answer_that_recommendation(lex, nlp, settings, rules):
     """Recommendation 2 asks two things, "(a) publish ..." and "(b) publish ...", and the reply
     quotes each part on its own over its answer: both answers are recommendation 2's, and
