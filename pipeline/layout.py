@@ -139,6 +139,7 @@ def _pages_count_up(text: str, content: list[tuple[int, int]], ks: list[int]) ->
 
 
 _BREAK_AFTER = re.compile(r"[ \t\r\n]*\f")
+_ENDS_NUMBER = re.compile(r"\d{3,}\W*$")  # "... | 0121 496 0842"
 
 
 def _at_page_break(text: str, a: int, b: int) -> bool:
@@ -198,9 +199,10 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
                    if len(ks) == 2 and _number_pages(text, [content[k] for k in ks]) for k in ks]
     near_page = {j for k in furniture + own_page for j in range(k - NEAR, k + NEAR + 1)}
 
-    def mid_sentence(k: int) -> bool:
+    def mid_sentence(k: int) -> bool:  # (not under a signature's address or telephone line, which ends no sentence)
         prev = text[content[k - 1][0]:content[k - 1][1]].strip() if k else ""
-        return len(prev.split()) >= 8 and not prev.endswith((".", ":", "!", "?", '"', "”", "'", "’"))
+        return len(prev.split()) >= 8 and not prev.endswith((".", ":", "!", "?", '"', "”", "'", "’")) \
+            and not has_postcode(prev) and not _ENDS_NUMBER.search(prev)
 
     def letterhead(k: int) -> bool:  # a body's name over its address: "Health and Safety Executive / ... ZJ1 2HS"
         return any(has_postcode(text[a:b]) for a, b in content[k + 1:k + 4])

@@ -119,6 +119,19 @@ def test_a_table_row_number_is_not_a_page_number(text, masked):
     assert [text[a:b].strip() for a, b in noise_lines(text)] == masked
 
 
+def test_a_body_named_under_a_signature_s_telephone_line_is_no_running_header():
+    """A coroner's concerns list names each body on a line of its own, and the same name heads
+    that body's reply under the last reply's signature ("... | 0121 496 0842") and closes its own
+    signature: a line three times over, but no running header cut into a sentence."""
+    name = "Gangmasters and Labour Abuse Authority"
+    text = ("The MATTERS OF CONCERN are as follows:\nAgriWork Placements Ltd\n4. Messages were not read.\n"
+            f"{name}\n5. The inspection does not test whether workers can raise concerns.\n\n"
+            "Kind regards\nGrant Lowther\nChief Executive\nAgriWork Placements Ltd | 2 Mercer Court, Kingsmere "
+            f"QJ2 9DE | 0121 496 0842\n\n{name}\nPO Box 9901\nNottingham QN9 9ZB\n\nDear Ms Holt,\n\n"
+            f"Thank you for your report.\n\nYours sincerely,\n\nAnn Lee\nChief Executive\n{name}\n")
+    assert not any(text[a:b] == name for a, b in noise_lines(text))
+
+
 GOVUK_FOOTER = ("8. The Department should publish an annual report on the bus workforce.\n\n"
                 "[ Back to top ](#contents)\n\n## Is this page useful?\n\n"
                 "  * [ Maybe ](https://www.gov.uk/contact/govuk)\n  * Yes this page is useful\n"

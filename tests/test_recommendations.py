@@ -1353,6 +1353,17 @@ def test_bodies_named_alone_on_their_lines_send_the_concerns_under_them(lex, rul
         "3": "Brook Lane Medical Practice", "4": "NHS England"}
 
 
+def test_bodies_named_on_lines_of_their_own_with_no_blank_lines_send_the_concerns_under_them(lex, rules):
+    """Text copied from Word keeps no blank lines: each body's name is the line under the last
+    concern before it ("... and nothing more is done." / "Brook Lane Medical Practice" / "3. ..."),
+    and a name with a body's word sends the concerns under it as a name alone on its line does."""
+    body = BARE_NAMES.replace("\n\n", "\n")
+    assert addressees(body, lex, rules) == {
+        "1": "Kestrel Hospitals NHS Foundation Trust (Screening Hub)",
+        "2": "Kestrel Hospitals NHS Foundation Trust (Screening Hub)",
+        "3": "Brook Lane Medical Practice", "4": "NHS England"}
+
+
 def test_one_body_named_over_the_whole_list_sends_nothing(lex, rules):
     body = BARE_NAMES.replace("Brook Lane Medical Practice\n\n", "").replace("NHS England\n\n", "")
     assert set(addressees(body, lex, rules).values()) == {None}

@@ -709,10 +709,12 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
         line = clean(ln.text) or ""
         name = _TO_LEAD.sub("", line)
         led = name != line
-        if len(b.lines) > 1 and not sentence_end(clean(b.lines[-2].text) or ""):
+        if len(b.lines) > 1 and not sentence_end((clean(b.lines[-2].text) or "").rstrip(" –—-")):
             continue  # "... then sent on / to Harnford General Hospital": a sentence that wraps
         words = [w for w in re.findall(r"[\w&'’-]+", name) if w.lower() not in NAME_FILLER]
-        if (len(b.lines) == 1 or led) and nxt.start in opens and _BARE_NAME.match(name) \
+        # under a finished sentence in the same block only where a body's word says it is one: text
+        # from Word with no blank lines ("... 999 was called." / "AgriWork Placements Ltd" / "4. ...")
+        if (len(b.lines) == 1 or led or _NAME_WORD.search(name)) and nxt.start in opens and _BARE_NAME.match(name) \
                 and (_NAME_WORD.search(name) or (led and len(words) >= 2)) \
                 and len(name.split()) <= 14 and not MODAL.search(name) and all(w[0].isupper() or w[0].isdigit()
                                                                                for w in words):
