@@ -371,6 +371,20 @@ def test_someone_else_who_does_not_accept_is_no_refusal(passage, nlp, lex, setti
 
 
 @pytest.mark.parametrize("passage", [
+    "We will consider this recommendation as part of that review. We do not intend to change the expenditure "
+    "figures used for the scheme before the review has reported.",
+    "We are not able to commit to a date for these features until the business case has been approved, and we "
+    "will publish a timetable once a decision has been made.",
+])
+def test_a_refusal_until_a_review_reports_waits(passage, nlp, lex, settings):
+    """"We do not intend to change the figures before the review has reported" refuses nothing for
+    good: it waits for the review, as "we will consider it as part of that review" says."""
+    v = verdict(passage, nlp, lex, settings)
+    assert v.label is D
+    assert not any(c.startswith("rejected:") for c in v.cues)
+
+
+@pytest.mark.parametrize("passage", [
     "Drivers cannot accept trips until they have completed it.",
     "The unit does not accept new admissions after 10pm.",
     "Our drivers cannot accept fares from passengers who have not booked through the app.",

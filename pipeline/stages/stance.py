@@ -90,6 +90,14 @@ _CONDITION = re.compile(r"^\W*" + answers_mod.PARA_NUMBER + r"(?:if|where|unless
                         r"(?![^,;.]*\b(?:we|i|our)\b)[^,;.]{3,200}?,", re.I)
 
 
+# what an answer waits for: "... before the review has reported", "... until the business case has been approved",
+# "... once a decision has been made"
+_UNTIL_DECIDED = re.compile(r"\b(?:before|until|pending|once)\b[^.;]{0,100}?\b(?:review|evaluation|consultation|pilot|trial|"
+                            r"study|research|business case|decision|assessment)\b[^.;]{0,60}?\b(?:has (?:been )?"
+                            r"(?:reported|completed|concluded|approved|made|published|taken)|reports|is (?:complete|completed|"
+                            r"approved|made|known|published|taken)|concludes|outcome|findings|conclusions)\b", re.I)
+
+
 def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list[tuple]:
     """The cues that fire in one sentence, with their matches; a cue that reads the words
     better hides the ones it overrides where they overlap. A cue that answers one kind of
@@ -118,6 +126,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         # follows the comma of "Whilst we acknowledge X, Y"
         turn = _CONCESSIVE.match(sent) or _CONTRAST.search(sent)
         cond = _CONDITION.match(sent)
+        until = [w.span() for w in _UNTIL_DECIDED.finditer(sent)]
         for cue, m in sentence_cues(sent, lex, rec_text):
             label, name = StanceLabel(cue.label), cue.name
             if cue.negatable and _negated(sent, m, lex):
@@ -126,6 +135,11 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
                 # a refusal inside the condition is a case the writer provides for, not theirs ("If the
                 # householder will not agree to the supply being switched off, the job is not started")
                 continue
+            if label is StanceLabel.rejected and not name.startswith("label-") and any(a >= m.end() for a, _ in until):
+                # "We do not intend to change the figures before the review has reported": not yet, not never
+                label, name = StanceLabel.deferred, f"not-until:{name}"
+            if label is StanceLabel.accepted and any(a <= m.start() and m.end() <= z for a, z in until):
+                continue  # "... until the business case has been approved": what is awaited, not done
             explicit = explicit or name.startswith("label-")
             weight = cue.weight * factor * ((CONTRAST_AFTER if m.start() >= turn.end() else CONTRAST_BEFORE) if turn else 1.0)
             scores[label] += weight
