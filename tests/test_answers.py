@@ -973,6 +973,21 @@ def test_whole_reply_runs_from_dear_to_the_signoff(lex, nlp, settings):
     assert [p for _, _, p in answer.units] == sorted(p for _, _, p in answer.units)
 
 
+def test_the_whole_reply_leaves_out_what_it_says_to_the_bereaved(lex, nlp, settings):
+    """"We have written to Nurlan's family through their solicitors" and "I have written to Mrs
+    Moorcroft separately" are done, but are no stance on a concern the reply never singles out
+    (before, they made it accepted)."""
+    text = reply("Thank you for your report. We have written to Nurlan's family through their solicitors, and we "
+                 "repeat our sincere condolences.",
+                 "The supervisors now carry a phone with a translation app.",
+                 "I have written to Mrs Moorcroft separately.", salutation="Dear Coroner,", name="Karen Lyle")
+    (seg,) = segment(text, lex)
+    answer = whole_reply(text, seg, analyse(nlp, text, [(0, len(text))], settings).sentences)
+    got = [text[s:e] for s, e in answer.spans]
+    assert "The supervisors now carry a phone with a translation app." in got
+    assert not any("written to" in s for s in got)
+
+
 COVERING_PAGE = """# Letter from the Minister for Housing to the Chair of the Levelling Up Committee
 
 Dear Ms Harrow,

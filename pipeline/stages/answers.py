@@ -1064,12 +1064,22 @@ def _cited_first(text: str, start: int, r: Ref) -> bool:
 
 
 def whole_reply(text: str, seg: Segment, sentences: list[tuple[int, int]]) -> Answer | None:
-    """The whole reply, for a recommendation an unstructured reply never singles out."""
+    """The whole reply, for a recommendation an unstructured reply never singles out; less what it
+    says to and of the bereaved ("I have written to Mrs Moorcroft separately", "we repeat our
+    sincere condolences"), which is courtesy, not a stance on any concern."""
     lo, hi = body_range(text, seg)
     if seg.salutation is not None:
         lo = max(lo, seg.salutation.end)  # "Dear Coroner," answers nothing
-    found = units(text, [(lo, hi)], sentences)
+    found = [u for u in units(text, [(lo, hi)], sentences) if not _BEREAVED.search(text[u[0]:u[1]])]
     return Answer(tuple(found), "whole", None, found[0][0]) if found else None
+
+
+# the writer's dealings with the bereaved: "We have written to Nurlan's family through their solicitors",
+# "our condolences to his parents", "I have written to Mrs Moorcroft separately"
+_BEREAVED = re.compile(r"\b(?:condolences?|sympathies)\b|\b(?:written|wrote|write|spoken|spoke|met|meet|meeting|contacted|"
+                       r"apologised|apologise)\b[^.;]{0,40}?(?:\b(?:the|his|her|their|[A-Z][\w'’-]+['’]s) (?:family|parents|"
+                       r"mother|father|widow|widower|husband|wife|partner|son|daughter|sister|brother|relatives)\b|"
+                       r"\b(?:Mrs|Mr|Ms|Miss)\.? [A-Z][\w'’-]+ (?:separately|directly|personally)\b)")
 
 
 def _paragraph_end(text: str, blocks: list[Block], start: int) -> int:
