@@ -91,7 +91,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind38", "letters_blind38", "coroners_blind38",
                    "papers_blind39", "letters_blind39", "coroners_blind39",
                    "papers_blind40", "letters_blind40", "coroners_blind40",
-                   "papers_blind41", "letters_blind41", "coroners_blind41")
+                   "papers_blind41", "letters_blind41", "coroners_blind41",
+                   "papers_blind42", "letters_blind42", "coroners_blind42")
 LAYOUT_KEY = "expected.jsonl"
 
 
