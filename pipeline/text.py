@@ -205,8 +205,8 @@ _CELLS = re.compile(r"\S {3,}\S|\t|\|")  # a table's row: pdftotext -layout's co
 def line_paragraphs(blocks: list[Block]) -> list[Block]:
     """Text copied from Word or a web page with no blank lines between paragraphs holds each
     paragraph on a line of its own: in a block with a line longer than any page wraps, each
-    line is a paragraph (a heading, a "Status:" line, a sentence's worth of prose), as blank
-    lines would have made them. A table's rows are not."""
+    line is a paragraph (a heading, a "Status:" line, a sentence's worth of prose), with the
+    bulleted lines under it, as blank lines would have made them. A table's rows are not."""
     out: list[Block] = []
     for b in blocks:
         lines = b.lines
@@ -214,8 +214,18 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
                 or any(_CELLS.search(ln.text) for ln in lines):
             out.append(b)
             continue
-        out += [Block((ln,), b.gap if k == 0 else 0) for k, ln in enumerate(lines)]
+        cur = [lines[0]]
+        for ln in lines[1:]:
+            if _LIST_ITEM.match(ln.text):
+                cur.append(ln)  # a bullet of the list its paragraph leads into ("... include:")
+                continue
+            out.append(Block(tuple(cur), b.gap if cur[0] is lines[0] else 0))
+            cur = [ln]
+        out.append(Block(tuple(cur), b.gap if cur[0] is lines[0] else 0))
     return out
+
+
+_LIST_ITEM = re.compile(r"^\s*[^\w\s(\[\"“‘'’]")  # "• ...", "- ...", Word's bullet glyphs
 
 
 def clean(s: str | None) -> str | None:
