@@ -139,6 +139,7 @@ def _pages_count_up(text: str, content: list[tuple[int, int]], ks: list[int]) ->
 
 
 _BREAK_AFTER = re.compile(r"[ \t\r\n]*\f")
+_SENTENCE_END = re.compile(r"[.!?:;)\]]\W*$")
 _ENDS_NUMBER = re.compile(r"\d{3,}\W*$")  # "... | 0121 496 0842"
 
 
@@ -188,6 +189,16 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         elif counts[_norm(line)] == 2 and 3 <= len(line.split()) <= 25 and not _KEEP.search(line) \
                 and _at_page_break(text, a, b):
             twice.append(k)
+    # a boilerplate sentence wrapped over lines ("We'd also like to set some additional cookies so we can see
+    # how GOV.UK is" / "used, remember your settings ..."): the lines it runs on to are boilerplate too
+    k = 0
+    while k < len(chrome):
+        c = chrome[k]
+        a, b = content[c]
+        if c + 1 < len(content) and c + 1 not in chrome and not _SENTENCE_END.search(text[a:b]) \
+                and text[b:content[c + 1][0]].count("\n") == 1:
+            chrome.insert(k + 1, c + 1)
+        k += 1
     # A running header sits at page breaks: next to a page number, or inside a
     # sentence that runs on across the page. A letterhead repeated by each
     # letter of a thread does neither.

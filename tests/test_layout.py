@@ -149,6 +149,22 @@ def test_a_govuk_page_s_footer_as_html2text_writes_it_is_boilerplate(lex):
     assert kept == ["8. The Department should publish an annual report on the bus workforce."]
 
 
+GOVUK_BANNER = ("Skip to main content\n\nCookies on GOV.UK\n\nWe use some essential cookies to make this site work.\n\n"
+                "We'd also like to set some additional cookies so we can see how GOV.UK is\nused, remember your "
+                "settings and improve our services.\n\nSome cookies are set by other sites so that we can show "
+                "content from their\nservices.\n\nThe Committee on Fuel Poverty wrote to the Minister about energy "
+                "debt.\n\n  * [Government Digital Service](/government/organisations/government-digital-service)\n")
+
+
+def test_a_govuk_cookie_banner_wrapped_over_lines_is_boilerplate_to_its_last_line(lex):
+    """html2text wraps the banner's sentences: the lines they run on to ("used, remember your
+    settings ...", "services.") are the banner's too, not a paragraph of the page that would open a
+    letter of its own; and a footer link under /government/organisations is chrome."""
+    masked = {GOVUK_BANNER[a:b] for a, b in noise_lines(GOVUK_BANNER, lex.boilerplate)}
+    kept = [ln for ln in GOVUK_BANNER.splitlines() if ln.strip() and ln not in masked]
+    assert kept == ["The Committee on Fuel Poverty wrote to the Minister about energy debt."]
+
+
 @pytest.mark.parametrize("line", [
     "Rydym yn croesawu gohebiaeth yn Gymraeg. We welcome correspondence in Welsh.",
     "Croesewir gohebiaeth yn Gymraeg. Byddwn yn ateb yn Gymraeg heb oedi.",
