@@ -1364,6 +1364,16 @@ def test_bodies_named_on_lines_of_their_own_with_no_blank_lines_send_the_concern
         "3": "Brook Lane Medical Practice", "4": "NHS England"}
 
 
+def test_a_lead_in_for_each_body_sends_the_recommendations_under_it(lex, rules):
+    """"For Ofgem, we recommend that it:" sends what follows to Ofgem, by its name alone (before,
+    to "Ofgem, we recommend that it", which no reply's sender matched)."""
+    body = ("## Recommendations\n\nFor the Department, we recommend that it:\n\n  1. extends the data matching "
+            "used for the Warm Home Discount\n\n  2. funds a one-off scheme to clear energy debts\n\n"
+            "For Ofgem, we recommend that it:\n\n  3. requires suppliers to carry out an affordability assessment\n\n"
+            "  4. prohibits suppliers from passing small debts to debt collection agencies\n")
+    assert addressees(body, lex, rules) == {"1": "the Department", "2": "the Department", "3": "Ofgem", "4": "Ofgem"}
+
+
 def test_one_body_named_over_the_whole_list_sends_nothing(lex, rules):
     body = BARE_NAMES.replace("Brook Lane Medical Practice\n\n", "").replace("NHS England\n\n", "")
     assert set(addressees(body, lex, rules).values()) == {None}

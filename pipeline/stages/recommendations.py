@@ -667,7 +667,9 @@ _ADDRESSEE_LEAD = re.compile(r"^\W*(?:(?:recommendations?\s+)?(?:to|for)|(?:i|we
                             r"leaders\s+(?:at|in|of|from))\s+", re.I)
 # an inspectorate's "Leaders across the local area partnership should:": every body it inspected
 _ACROSS_LEAD = re.compile(r"^\W*leaders\s+across\s+", re.I)
-_SHOULD_TAIL = re.compile(r"\s+(?:should|must)$", re.I)
+# "Trust should", "Ofgem, we recommend that it" (from "For Ofgem, we recommend that it:")
+_SHOULD_TAIL = re.compile(r"\s+(?:should|must)$|,?\s+(?:we|i)\s+(?:would\s+)?(?:also\s+)?recommend\s+that\s+(?:it|they|you)$",
+                          re.I)
 
 
 # a line set in bold on its own that names a body ("**To Mereby Urgent Care CIC**" on the judiciary's
