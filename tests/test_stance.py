@@ -1154,6 +1154,35 @@ def test_a_response_table_with_a_row_on_each_page_answers_every_row(tmp_path, se
     assert got == {"1": "accepted", "2": "accepted", "3": "rejected", "4": "not_addressed", "5": "accepted"}
 
 
+UKAD_MAIL = ("From: Joanna Threlfall <joanna.threlfall@regulator.example.org.uk>\nSent: 09 February 2026 10:42\n"
+             "To: Callum Strachan <ceo@federation.example.org.uk>\nSubject: Compliance review - recommendations\n\n"
+             "Dear Callum,\n\nRecommendations\n\n1. Adopt the current Anti-Doping Rules by Board resolution.\n\n"
+             "2. Recruit and train at least two volunteer chaperones for each national event.\n\n"
+             "3. Send us an action plan by 31 March 2026.\n\nWe will review progress against all of them when we "
+             "next meet in the autumn, and we will publish the outcome.\n\nKind regards,\n\nJoanna Threlfall\n"
+             "Compliance Manager\n")
+TOP_POSTED_THREAD = (UKAD_MAIL + "\nFrom: Callum Strachan <ceo@federation.example.org.uk>\nSent: 27 March 2026 16:58\n"
+                     "To: Joanna Threlfall <joanna.threlfall@regulator.example.org.uk>\nSubject: RE: Compliance review - "
+                     "recommendations\n\nHi Joanna,\n\nThank you for your email. I have gone through the "
+                     "recommendations using your numbers below.\n\n1. Anti-Doping Rules\nThis was done at the Board's "
+                     "meeting on 18 March, and the old version has been taken down from our website.\n\n2. Chaperones\nWe have thought hard about this one, and I am "
+                     "sorry to say it is a no from us: we do not have the volunteers and will not be recruiting "
+                     "chaperones.\n\nBest wishes,\n\nCallum\n\n-----Original Message-----\n" + UKAD_MAIL)
+
+
+def test_a_top_posted_reply_is_answered_above_the_message_it_quotes(tmp_path, settings, nlp):
+    """An e-mail reply answers under its own numbered headings, with the regulator's message quoted
+    whole under its signature: the quoted list and "we will review progress against all of them"
+    are the regulator's words, not the reply's answers, and the recommendation the reply skips is
+    not addressed."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "thread.txt").write_text(TOP_POSTED_THREAD, encoding="utf-8")
+    result = run_corpus(tmp_path, settings, nlp)
+    got = {s["label"]: s["stance"] for s in result.tables["stances"].to_pylist()}
+    assert got == {"1": "accepted", "2": "rejected", "3": "not_addressed"}
+
+
 def test_a_response_table_split_by_tabs_is_answered_row_by_row(tmp_path, settings, nlp):
     """A table pasted into an e-mail keeps its cells apart with tabs: each row answers its number."""
     from pipeline.run import run_corpus

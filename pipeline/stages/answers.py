@@ -208,11 +208,20 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     start = seg.body_start
     if seg.signoff is None:
         return start, seg.end
+    quoted = _QUOTED_MAIL.search(text, seg.signoff.end, seg.end)
+    if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()):
+        # the message answered, quoted under the reply's signature: what it says is its writer's, not
+        # the reply's, unless the reply is typed into it ("NU RESPONSE: ..." under each recommendation)
+        return start, seg.body_end
     after = to_blocks(split_lines(text, seg.signoff.end, seg.end))
     # a paper's paragraphs, or in PDF text with no blank lines its lines of prose
     if sum(1 for b in after if is_prose(b.text)) >= 3 or prose_lines(after) >= 6:
         return start, seg.end
     return start, seg.body_end
+
+
+# the header of a quoted message: "-----Original Message-----", or "From: ... <...@...>" over "Sent:"/"Date:"
+_QUOTED_MAIL = re.compile(r"^-{2,}\s*original message\s*-{2,}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):", re.I | re.M)
 
 
 def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
