@@ -1531,6 +1531,27 @@ def test_a_reply_copied_from_word_with_a_paragraph_a_line_answers_under_each_num
     assert not any("partners do not believe" in s for s in got["1"][1])
 
 
+def test_titled_concerns_in_pdf_text_with_no_blank_lines_each_head_their_own_answer(lex, nlp, settings, rules):
+    """A trust's reply as pdftotext gives it, with no blank lines: "Concern 2 – Waiting time for the
+    service" under the last answer's "Status: Complete" heads its own answer (before, the first
+    concern's answer ran on over all three)."""
+    text = ("Dear Coroner,\nEach of the three concerns directed to the Trust is set out below.\n"
+            "Concern 1 – Letters not treated as referrals\nAction taken: Every letter from a coroner's office is "
+            "now registered as a referral on the day it is received.\nLead: Clinical Lead\nStatus: Complete\n"
+            "Concern 2 – Waiting time for the service\nAction taken: The Trust has submitted a business case, "
+            "which the commissioners will consider in October.\nLead: Divisional Director\nStatus: In progress\n"
+            "Concern 3 – Retention of samples\nAction taken: A written procedure requires a sample to be kept "
+            "at every post-mortem of a young person.\nLead: Clinical Director\nStatus: Complete\n"
+            "Yours sincerely\nDr Rowena Castle\n")
+    recs = {"1": "Letters from the coroner's office were not treated as referrals.",
+            "2": "Relatives wait 47 weeks to be seen by the service.",
+            "3": "No sample suitable for genetic testing was retained."}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=recs)
+    assert not any("business case" in s for s in got["1"][1])
+    assert any("business case" in s for s in got["2"][1])
+    assert any("written procedure" in s for s in got["3"][1])
+
+
 def test_quotes_of_a_recommendation_s_lettered_parts_answer_that_recommendation(lex, nlp, settings, rules):
     """Recommendation 2 asks two things, "(a) publish ..." and "(b) publish ...", and the reply
     quotes each part on its own over its answer: both answers are recommendation 2's, and

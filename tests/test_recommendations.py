@@ -1583,3 +1583,16 @@ def test_a_web_page_s_escaped_list_of_concerns_each_tagged_with_its_body_in_brac
         "The MATTERS OF CONCERN are as follows:\n\n1\\. (I) The support plan allowed him to bathe alone.\n\n"
         "2\\. (II) The waiting time for the specialist nursing service was 38 weeks.", lex, rules)
     assert set(tagged.values()) == {None}
+
+
+def test_a_contents_list_of_titled_recommendations_keeps_together():
+    """"Recommendation 16: Review the Act for" / "future civil emergencies" / "Recommendation 17: ...":
+    a contents list's titles (their page numbers masked) are one list, not each the head of an
+    answer; a title under an action plan's "Status: Complete" heads its own."""
+    from pipeline.text import split_lines, to_blocks
+    contents = ("Recommendation 15: Scrutiny of emergency powers\nRecommendation 16: Review the Civil Contingencies "
+                "Act for\nfuture civil emergencies\nRecommendation 17: A central repository for guidance\n")
+    plan = "Concern 1 – Referrals\nAction taken: Letters are now registered.\nStatus: Complete\nConcern 2 – Waiting times\n"
+    assert len(R.label_title_blocks(to_blocks(split_lines(contents)))) == 1
+    assert [b.lines[0].text for b in R.label_title_blocks(to_blocks(split_lines(plan)))] == [
+        "Concern 1 – Referrals", "Concern 2 – Waiting times"]

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from itertools import islice, takewhile
 from dataclasses import dataclass
 
-from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref
+from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref, label_title_blocks
 from pipeline.stages.refs import heading_line, is_heading
 from pipeline.stages.segment import Segment, prose_lines
 from pipeline.text import (Block, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines, table_cells,
@@ -100,7 +100,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
     out: list[Unit] = []
     para = -1
     for s, e in spans:
-        for b in line_paragraphs(to_blocks(split_lines(text, s, e, cells=True))):
+        for b in label_title_blocks(line_paragraphs(to_blocks(split_lines(text, s, e, cells=True)))):
             para += 1
             first = b.lines[0]
             # a heading line ends there, unless the sentence runs on ("... by July, and we\nhave set aside ...")
@@ -324,7 +324,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     """The answer to each label the reply takes up (labels it never takes up are absent),
     and whether the reply answers by number (headings or "Recommendation:" blocks)."""
     lo, hi = body_range(text, seg)
-    blocks = line_paragraphs(to_blocks(split_lines(text, lo, hi, cells=True)))
+    blocks = label_title_blocks(line_paragraphs(to_blocks(split_lines(text, lo, hi, cells=True))))
     all_units = units(text, [(lo, hi)], sentences)
     xrefs = _xrefs(text, lo, hi)
     in_xref = lambda pos: any(a <= pos < z for a, z, _ in xrefs)

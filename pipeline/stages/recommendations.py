@@ -256,10 +256,41 @@ def _line_item(lines: tuple[Line, ...], k: int, rules: RecRules) -> tuple[re.Mat
 _CAPS_HEADING = re.compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?[A-Z][A-Z’'&,-]+(?:\s+[A-Z][A-Z’'&,-]*){1,7}\W*$")
 
 
+# "Concern 2 – Waiting time for the ICC service": a label and its title, heading the answer under it
+_LABEL_TITLE = re.compile(r"^\W{0,4}(?:recommendation|concern|matter(?: of concern)?)\s+\(?\d{1,3}[a-z]?\)?\s*[-–—:.]\s+[A-Z]"
+                          r"[^.]{0,80}$", re.I)
+
+
+_FIELD_LINE = re.compile(r"^\W*[A-Z][\w ]{1,30}:\s+\S")  # "Status: Complete", "Lead: Clinical Director"
+
+
+def _ends_answer(line: str) -> bool:
+    """A line an answer may end with: a finished sentence or a field of an action plan's row (not a
+    contents list's title, nor its wrapped line, over the next title)."""
+    return (sentence_end(line) or bool(_FIELD_LINE.match(line))) and not _LABEL_TITLE.match(line)
+
+
+def label_title_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks cut before each "Concern 2 – Waiting time for the ICC service" line that follows a
+    finished sentence or an action plan's field ("Status: Complete"): in PDF text with no blank
+    lines, each answer's own paragraph, as the reply set it under its title."""
+    out: list[Block] = []
+    for b in blocks:
+        cur, gap = [b.lines[0]], b.gap
+        for prev, ln in zip(b.lines, b.lines[1:]):
+            if _LABEL_TITLE.match(clean(ln.text) or "") and _ends_answer(clean(prev.text) or ""):
+                out.append(Block(tuple(cur), gap))
+                cur, gap = [], 0
+            cur.append(ln)
+        out.append(Block(tuple(cur), gap))
+    return out
+
+
 def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
     """Paragraphs as a reader sees them in PDF text with no blank lines: a numbered item
     ("2. The council should ...") or a "Recommendation 2" line after a finished sentence or a
-    heading starts a new one, and so does a capitals heading after a finished sentence."""
+    heading starts a new one, and so do a "Concern 2 – Waiting times" title where an answer ended
+    and a capitals heading after a finished sentence."""
     out: list[Block] = []
     for b in blocks:
         cur, gap = [b.lines[0]], b.gap
@@ -268,6 +299,7 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
             line = clean(ln.text) or ""
             if ((rules.list_item.match(line) or BARE_LABEL.match(ln.text))
                     and (sentence_end(before) or before.endswith(")") or heading_line(prev.text))) \
+                    or (_LABEL_TITLE.match(line) and _ends_answer(before)) \
                     or (_CAPS_HEADING.match(line) and sentence_end(before)):
                 out.append(Block(tuple(cur), gap))
                 cur, gap = [], 0
