@@ -1490,6 +1490,18 @@ def test_a_joint_heading_naming_the_bodies_by_their_nouns_sends_its_recommendati
     assert not _shared_with("Health and Safety Executive", "Castlebridge Borough Council")
 
 
+def test_a_joint_heading_naming_a_body_by_its_initials_sends_its_recommendation_to_it():
+    """"For SCTS and the Scottish Government together:" sends the recommendation to the Scottish
+    Courts and Tribunals Service too, which the heading names by its initials (before, to the
+    Government alone, and the Service's silence on it went unscored)."""
+    from pipeline.link import _shared_with
+
+    joint = "SCTS and the Scottish Government together"
+    assert _shared_with(joint, "the Scottish Courts and Tribunals Service")
+    assert _shared_with(joint, "the Scottish Government")
+    assert not _shared_with(joint, "the Scottish Prison Service")
+
+
 def test_a_pdftotext_layout_table_of_recommendations_numbers_its_rows(lex, rules):
     """An internal auditor's report as pdftotext -layout gives it: a header of cells set apart by wide
     gaps ("No.   Recommendation   Priority"), then each row's number, the recommendation wrapped in
