@@ -450,6 +450,10 @@ UPDATE_PROMISED = ("I will write to the Committee again by the end of March 2027
     ("The Welsh Government should report back to this Committee within 12 months on progress.", True),
     ("The Department should send the Committee a written update every six months.", True),
     ("The Welsh Government should provide an annual update on its progress in implementing them.", True),
+    # a council, a board, an ombudsman asks for it as a committee does
+    ("The Department reports to the Council within twelve months on the progress made against each of these "
+     "recommendations.", True),
+    ("The Trust should report to the Board in six months on the progress it has made.", True),
     # asked for something else, the promise of news is no more than that
     ("The Ministry should publish completion rates for unpaid work each quarter.", False),
     ("The Department should publish an update to the 2019 statutory guidance.", False),
