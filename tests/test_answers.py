@@ -1552,6 +1552,23 @@ def test_titled_concerns_in_pdf_text_with_no_blank_lines_each_head_their_own_ans
     assert any("written procedure" in s for s in got["3"][1])
 
 
+def test_a_restatement_of_one_concern_answers_no_other_that_shares_its_words(lex, nlp, settings, rules):
+    """"Your report highlighted that no pathway has been commissioned to make sure that the relatives
+    of people who die of a suspected inherited heart condition are offered screening" restates the
+    first concern; the second, about telling GPs of such a death, shares its words but is not
+    answered by it."""
+    text = reply("Your report highlighted that no pathway has been commissioned in this area to make sure that the "
+                 "relatives of people who die of a suspected inherited heart condition are offered screening.",
+                 "The ICB has now commissioned a cascade screening pathway from the cardiac service, which "
+                 "began taking referrals in September.", salutation="Dear Coroner,", name="Ann Lee")
+    recs = {"1": "No pathway has been commissioned in the area to make sure that the relatives of people who die "
+                 "of a suspected inherited heart condition are offered screening.",
+            "2": "GPs are not told when a patient's first-degree relative has died of a suspected inherited heart "
+                 "condition, so the relatives are not offered screening."}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
+    assert not any("highlighted" in s for s in got.get("2", ("", []))[1])
+
+
 def test_quotes_of_a_recommendation_s_lettered_parts_answer_that_recommendation(lex, nlp, settings, rules):
     """Recommendation 2 asks two things, "(a) publish ..." and "(b) publish ...", and the reply
     quotes each part on its own over its answer: both answers are recommendation 2's, and

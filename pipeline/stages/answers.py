@@ -1336,8 +1336,9 @@ def topic_units(text: str, candidates: list[Unit], rec_text: str, taken: set[int
         # reply's own ("Transfer arrangements") by the paragraph under it, where the heading names
         # this recommendation's subject more than another's
         after = (i + 1, i + 2) if restated else (i + 1,)
-        if elsewhere(i) and _RECOMMENDATION_VOICE.search(text[candidates[i][0]:candidates[i][1]]):
-            continue  # another recommendation quoted above its answer, in words this one shares
+        said = text[candidates[i][0]:candidates[i][1]]
+        if elsewhere(i) and (_RECOMMENDATION_VOICE.search(said) or _RESTATING.search(said)):
+            continue  # another recommendation quoted or restated above its answer, in words this one shares
         if _titles(text, candidates, i):
             if elsewhere(i):
                 continue
