@@ -98,6 +98,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
     """Sentences inside the spans with their paragraph's place, cut at paragraph breaks
     and at heading lines, so a label line or a heading stands alone."""
     out: list[Unit] = []
+    seen: set[tuple[int, int]] = set()
     para = -1
     for s, e in spans:
         for b in label_title_blocks(line_paragraphs(to_blocks(split_lines(text, s, e, cells=True)))):
@@ -127,8 +128,11 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                         a += 1
                     while z > a and text[z - 1].isspace():
                         z -= 1
-                    # "1." or "3 and 4." alone is a list number, not a sentence
-                    if z > a and re.search(r"[A-Za-z]{2}", text[a:z]) and not _LIST_NUMBERS.match(text[a:z]):
+                    # "1." or "3 and 4." alone is a list number, not a sentence (nor one sentence twice, where
+                    # the parser's sentences overlap at a line end)
+                    if z > a and re.search(r"[A-Za-z]{2}", text[a:z]) and not _LIST_NUMBERS.match(text[a:z]) \
+                            and (a, z) not in seen:
+                        seen.add((a, z))
                         out.append((a, z, para))
     return out
 
