@@ -140,7 +140,8 @@ def _pages_count_up(text: str, content: list[tuple[int, int]], ks: list[int]) ->
 
 _BREAK_AFTER = re.compile(r"[ \t\r\n]*\f")
 _SENTENCE_END = re.compile(r"[.!?:;)\]]\W*$")
-_ENDS_NUMBER = re.compile(r"\d{3,}\W*$")  # "... | 0121 496 0842"
+_WRAPPED_BANNER = re.compile(r"\bcookies\b", re.I)  # GOV.UK's cookie banner, its sentences wrapped by html2text
+_ENDS_NUMBER = re.compile(r"(?:\+44\s?|\b0)\d[\d\s()-]{8,14}\W*$")  # "... | 0121 496 0842": a telephone number
 
 
 def _at_page_break(text: str, a: int, b: int) -> bool:
@@ -191,14 +192,16 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
             twice.append(k)
     # a boilerplate sentence wrapped over lines ("We'd also like to set some additional cookies so we can see
     # how GOV.UK is" / "used, remember your settings ..."): the lines it runs on to are boilerplate too
-    k = 0
-    while k < len(chrome):
-        c = chrome[k]
-        a, b = content[c]
-        if c + 1 < len(content) and c + 1 not in chrome and not _SENTENCE_END.search(text[a:b]) \
-                and text[b:content[c + 1][0]].count("\n") == 1:
-            chrome.insert(k + 1, c + 1)
-        k += 1
+    # (the banner's sentences only, two lines on at most, and no line read as something else already)
+    taken = set(furniture) | {k for k, (a, _) in enumerate(content) if any(x <= a < y for x, y in entries)}
+    for c in [c for c in chrome if _WRAPPED_BANNER.search(text[content[c][0]:content[c][1]])]:
+        for n in (c + 1, c + 2):
+            a, b = content[n - 1]
+            if n >= len(content) or n in chrome or n in taken or _SENTENCE_END.search(text[a:b]) \
+                    or text[b:content[n][0]].count("\n") != 1:
+                break
+            chrome.append(n)
+    chrome.sort()
     # A running header sits at page breaks: next to a page number, or inside a
     # sentence that runs on across the page. A letterhead repeated by each
     # letter of a thread does neither.

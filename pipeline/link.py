@@ -111,7 +111,7 @@ _JOINT_NOUNS = re.compile(rf"the\s+(?:{_NOUNS})\s+and\s+the\s+(?:{_NOUNS})(?:\s+
 def _shared_with(addressee: str, heading: str) -> bool:
     """Sent to every addressee ("For both agencies:"), or to several bodies the writer's among them
     ("I recommend that the Health Board and the Council together:", answered by the Council)."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", heading) if w[0].isupper())
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", heading) if w[0].isupper() and w.lower() != "the")
     return bool(_SHARED.match(addressee)) or (
         " and " in addressee and re.search(r"\b" + re.escape(heading) + r"\b", addressee, re.I) is not None) or (
         # "SCTS and the Scottish Government" names the Scottish Courts and Tribunals Service by its initials

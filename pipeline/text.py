@@ -210,7 +210,9 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         lines = b.lines
-        if len(lines) < 3 or not any(len(ln.text) >= PARAGRAPH_LINE for ln in lines) \
+        long = [ln for ln in lines if len(ln.text) >= PARAGRAPH_LINE and "://" not in ln.text]
+        # (most of the block's prose in such lines: a wrapped paragraph with one long link line is no such text)
+        if len(lines) < 3 or 2 * sum(len(ln.text) for ln in long) < sum(len(ln.text) for ln in lines) \
                 or any(_CELLS.search(ln.text) for ln in lines):
             out.append(b)
             continue
@@ -225,7 +227,7 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_LIST_ITEM = re.compile(r"^\s*[^\w\s(\[\"“‘'’]")  # "• ...", "- ...", Word's bullet glyphs
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦]\s|[\x00-\x08\x0e-\x1f])")  # "• ...", "- ...", Word's bullet glyphs
 
 
 def clean(s: str | None) -> str | None:

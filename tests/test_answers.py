@@ -986,6 +986,11 @@ def test_the_whole_reply_leaves_out_what_it_says_to_the_bereaved(lex, nlp, setti
     got = [text[s:e] for s, e in answer.spans]
     assert "The supervisors now carry a phone with a translation app." in got
     assert not any("written to" in s for s in got)
+    other = reply("We have met with the partner agencies to agree a revised escalation protocol.",
+                  salutation="Dear Coroner,", name="Karen Lyle")
+    (seg,) = segment(other, lex)
+    kept = whole_reply(other, seg, analyse(nlp, other, [(0, len(other))], settings).sentences)
+    assert kept is not None and any("partner agencies" in other[s:e] for s, e in kept.spans)
 
 
 COVERING_PAGE = """# Letter from the Minister for Housing to the Chair of the Levelling Up Committee

@@ -224,10 +224,26 @@ cookies](/help/cookies)
 
 def test_govuk_s_cookie_banner_as_html2text_wraps_it_is_boilerplate(lex):
     """Left in, the banner was a document of its own before the page's letters, and every letter's
-    index moved by one."""
+    index moved by one; its sentences wrapped on to a line of their own ("services.") go with it."""
     masked = {COOKIE_BANNER[a:b] for a, b in noise_lines(COOKIE_BANNER, lex.boilerplate)}
     kept = [ln for ln in COOKIE_BANNER.splitlines() if ln.strip() and ln not in masked]
-    assert kept == ["services.", "# Registers of interests in public bodies"]
+    assert kept == ["# Registers of interests in public bodies"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Contents\n1 Introduction\n2 Our response to the recommendations\nThe Department welcomes the report and sets "
+     "out its response below.\n", ["1 Introduction", "2 Our response to the recommendations"]),
+    ("Records of the review will be transferred to The National Archives\nunder the Public Records Act once the "
+     "transfer is complete. We have also\nupdated our retention policy.\n",
+     ["under the Public Records Act once the transfer is complete. We have also", "updated our retention policy."]),
+], ids=["contents-heading", "national-archives-in-a-letter"])
+def test_only_the_cookie_banner_s_wrapped_sentences_run_on(text, kept, lex):
+    """A boilerplate line that ends mid-sentence masks the lines it runs on to only in the cookie
+    banner: under a "Contents" heading or a letter's mention of The National Archives, the text
+    goes on as content."""
+    masked = {text[a:b] for a, b in noise_lines(text, lex.boilerplate)}
+    got = [ln for ln in text.splitlines() if ln.strip() and ln not in masked]
+    assert all(k in got for k in kept)
 
 
 def test_a_footer_that_carries_its_page_number_is_furniture():

@@ -384,6 +384,16 @@ def test_a_refusal_until_a_review_reports_waits(passage, nlp, lex, settings):
     assert not any(c.startswith("rejected:") for c in v.cues)
 
 
+@pytest.mark.parametrize("passage, label", [
+    ("Pending the review, we have introduced interim checks and training has been completed.", A),
+    ("The Board decided not to proceed with the scheme once the pilot's findings were known.", J),
+])
+def test_a_wait_named_in_passing_leaves_the_answer_as_it_is(passage, label, nlp, lex, settings):
+    """"Pending the review, we have introduced interim checks" has done something meanwhile, and "decided
+    not to proceed once the pilot's findings were known" refused after the wait: neither waits."""
+    assert verdict(passage, nlp, lex, settings).label is label
+
+
 @pytest.mark.parametrize("passage", [
     "Drivers cannot accept trips until they have completed it.",
     "The unit does not accept new admissions after 10pm.",

@@ -212,15 +212,16 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     start = seg.body_start
     if seg.signoff is None:
         return start, seg.end
+    end = seg.end
     quoted = _QUOTED_MAIL.search(text, seg.signoff.end, seg.end)
     if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()):
         # the message answered, quoted under the reply's signature: what it says is its writer's, not
         # the reply's, unless the reply is typed into it ("NU RESPONSE: ..." under each recommendation)
-        return start, seg.body_end
-    after = to_blocks(split_lines(text, seg.signoff.end, seg.end))
+        end = quoted.start()
+    after = to_blocks(split_lines(text, seg.signoff.end, end))
     # a paper's paragraphs, or in PDF text with no blank lines its lines of prose
     if sum(1 for b in after if is_prose(b.text)) >= 3 or prose_lines(after) >= 6:
-        return start, seg.end
+        return start, end
     return start, seg.body_end
 
 
@@ -1091,7 +1092,8 @@ def whole_reply(text: str, seg: Segment, sentences: list[tuple[int, int]]) -> An
 # "our condolences to his parents", "I have written to Mrs Moorcroft separately"
 _BEREAVED = re.compile(r"\b(?:condolences?|sympathies)\b|\b(?:written|wrote|write|spoken|spoke|met|meet|meeting|contacted|"
                        r"apologised|apologise)\b[^.;]{0,40}?(?:\b(?:the|his|her|their|[A-Z][\w'’-]+['’]s) (?:family|parents|"
-                       r"mother|father|widow|widower|husband|wife|partner|son|daughter|sister|brother|relatives)\b|"
+                       r"mother|father|widow|widower|husband|wife|partner|son|daughter|sister|brother|relatives)\b"
+                       r"(?!\s+(?:organisations?|agenc\w*|bod(?:y|ies)|trusts?|services?|and baby|units?))|"
                        r"\b(?:Mrs|Mr|Ms|Miss)\.? [A-Z][\w'’-]+ (?:separately|directly|personally)\b)")
 
 

@@ -890,6 +890,9 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
             for k, s in enumerate(out)]
 
 
+_SENT_LINE = re.compile(r"^\W*(?:sent|date)\s*:", re.I)
+
+
 def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
     """An e-mail whose header ("From: ..." and the "Sent: ..." under it) is an earlier segment's own
     is that message quoted again under a reply, answers typed in it or not: part of the reply."""
@@ -897,7 +900,7 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
     seen: set[tuple[str, ...]] = set()
     for s in segs:
         head = tuple(" ".join(ln.split()).lower() for ln in text[s.start:s.end].lstrip().split("\n", 2)[:2])
-        mail = bool(_MAIL_FROM.match(head[0])) and len(head) == 2
+        mail = bool(_MAIL_FROM.match(head[0])) and len(head) == 2 and bool(_SENT_LINE.match(head[1]))
         if mail and head in seen and out:
             continue
         if mail:

@@ -92,10 +92,12 @@ _CONDITION = re.compile(r"^\W*" + answers_mod.PARA_NUMBER + r"(?:if|where|unless
 
 # what an answer waits for: "... before the review has reported", "... until the business case has been approved",
 # "... once a decision has been made"
-_UNTIL_DECIDED = re.compile(r"\b(?:before|until|pending|once)\b[^.;]{0,100}?\b(?:review|evaluation|consultation|pilot|trial|"
-                            r"study|research|business case|decision|assessment)\b[^.;]{0,60}?\b(?:has (?:been )?"
+_UNTIL_DECIDED = re.compile(r"\b(?:before|until|pending|once)\b[^.;,]{0,100}?\b(?:review|evaluation|consultation|pilot|"
+                            r"trial|study|research|business case|decision|assessment)\b[^.;,]{0,60}?\b(?:has (?:been )?"
                             r"(?:reported|completed|concluded|approved|made|published|taken)|reports|is (?:complete|completed|"
-                            r"approved|made|known|published|taken)|concludes|outcome|findings|conclusions)\b", re.I)
+                            r"approved|made|known|published|taken)|concludes|(?:outcome|findings|conclusions) (?:is|are) "
+                            r"(?:known|published|available))\b", re.I)
+WAIT_AFTER = 80  # characters between a refusal and the wait it holds for
 
 
 def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list[tuple]:
@@ -135,7 +137,8 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
                 # a refusal inside the condition is a case the writer provides for, not theirs ("If the
                 # householder will not agree to the supply being switched off, the job is not started")
                 continue
-            if label is StanceLabel.rejected and not name.startswith("label-") and any(a >= m.end() for a, _ in until):
+            if label is StanceLabel.rejected and not name.startswith("label-") \
+                    and any(0 <= a - m.end() <= WAIT_AFTER for a, _ in until):
                 # "We do not intend to change the figures before the review has reported": not yet, not never
                 label, name = StanceLabel.deferred, f"not-until:{name}"
             if label is StanceLabel.accepted and any(a <= m.start() and m.end() <= z for a, z in until):
