@@ -292,14 +292,13 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
     heading starts a new one, and so do a "Concern 2 – Waiting times" title where an answer ended
     and a capitals heading after a finished sentence."""
     out: list[Block] = []
-    for b in blocks:
+    for b in label_title_blocks(blocks):
         cur, gap = [b.lines[0]], b.gap
         for prev, ln in zip(b.lines, b.lines[1:]):
             before = clean(prev.text) or ""
             line = clean(ln.text) or ""
             if ((rules.list_item.match(line) or BARE_LABEL.match(ln.text))
                     and (sentence_end(before) or before.endswith(")") or heading_line(prev.text))) \
-                    or (_LABEL_TITLE.match(line) and _ends_answer(before)) \
                     or (_CAPS_HEADING.match(line) and sentence_end(before)):
                 out.append(Block(tuple(cur), gap))
                 cur, gap = [], 0
