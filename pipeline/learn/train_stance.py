@@ -92,7 +92,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind39", "letters_blind39", "coroners_blind39",
                    "papers_blind40", "letters_blind40", "coroners_blind40",
                    "papers_blind41", "letters_blind41", "coroners_blind41",
-                   "papers_blind42", "letters_blind42", "coroners_blind42")
+                   "papers_blind42", "letters_blind42", "coroners_blind42",
+                   "papers_blind43", "letters_blind43", "coroners_blind43")
 LAYOUT_KEY = "expected.jsonl"
 
 
