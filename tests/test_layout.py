@@ -412,3 +412,22 @@ def test_a_running_header_is_masked_where_it_breaks_sentences_though_it_heads_a_
             + "".join(f"The board met in month {n} and agreed the\n{name}\nplan for the wards.\n\n" for n in range(3)))
     masked = mask_noise(text)
     assert masked.startswith(name) and masked.count(name) == 1
+
+
+def test_a_footer_of_a_web_address_and_its_page_number_and_the_header_after_it_are_masked():
+    """pdftotext -layout of a body's response: each page ends "www.slab.example.org.uk      6" and the
+    next opens with the running header "Scottish Legal Aid Board      ...: Our Response". A footer of
+    two words, its page one of them, counts up from page to page: both are page furniture (before,
+    they stayed as text and ended the answer that ran on over the page)."""
+    header = "Scottish Legal Aid Board                    Civil Legal Aid Application Review: Our Response"
+    said = ["We considered whether each urgent application should also have a named caseworker.",
+            "Solicitors can already submit most application forms through our online portal.",
+            "From September we will no longer ask for paper copies of uploaded documents.",
+            "The team works in shifts, and an urgent case is often decided within a few hours."]
+    topics = ["caseworkers", "portals", "documents", "shifts"]
+    pages = "".join(f"        2.{n}  {words}\n        The review's findings on {topics[n - 1]} are set out above.\n"
+                    f"        Our answer on {topics[n - 1]} follows the review's order.\n\n\n"
+                    f"www.slab.example.org.uk{' ' * 60}{n + 1}\n\f{header}\n\n"
+                    for n, words in enumerate(said, 1))
+    masked = mask_noise(pages)
+    assert "www.slab" not in masked and "Our Response" not in masked and all(words in masked for words in said)
