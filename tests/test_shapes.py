@@ -496,3 +496,23 @@ def test_a_coroner_s_closing_paragraphs_and_a_reply_s_subject_line_open_no_reply
             "Thank you for your Report to Prevent Future Deaths dated 4 March 2025. The Trust is deeply sorry.\n")
     starts = [text[s.offset:s.offset + 17] for s in hard_starts(text, lex)]
     assert starts == ["2025-03-04\n\nH. Ra", "Dear Mr Rasmussen"]
+
+
+def test_a_government_response_s_cover_page_after_the_report_starts_the_response(lex):
+    """A committee's report saved from its web page, then the government's response PDF in the same
+    file: a page that opens "Government response to the ... report" under a report that recommends is
+    the response, a document of its own (before, it ran on as part of the report and answered
+    nothing). Its running header repeats the title on later pages, and starts nothing."""
+    report = ("# Animal Sentience Committee report: transporting farmed animals in hot weather\n\n"
+              + "".join(f"Paragraph {n} of the committee's assessment of the policy.\n\n" for n in range(20))
+              + "## Recommendations\n\nWe recommend that Defra:\n\n  1. publishes a plan for monitoring the policy\n\n"
+                "  2. publishes the 2024 evidence review\n\nProfessor Gwendolen Firth\nChair, Animal Sentience "
+                "Committee\n\n9 October 2025\n\n")
+    title = "Government response to the Animal Sentience Committee's report on transport in hot weather"
+    response = (f"\f                 {title}\n\n\n                 January 2026\n\n\fIntroduction\n\n1. The Government "
+                "welcomes the Committee's report.\n\nRecommendation 1\n\nThe Government does not intend to publish a "
+                f"separate plan.\n\n\f{title}\n\nRecommendation 2\n\nThe review will be published in March.\n")
+    text = report + response
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert text[segs[1].start:].lstrip("\f ").startswith("Government response to")

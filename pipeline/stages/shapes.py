@@ -50,7 +50,8 @@ def _nonblank(lines: list[Line]) -> list[Line]:
 
 
 def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
-    """Web page titles ("# Letter from ...") and annex headings followed by a letter title."""
+    """Web page titles ("# Letter from ...") and annex headings followed by a letter title, and
+    the cover of a government's response printed after the report it answers."""
     out: list[Start] = []
     lines = _nonblank(lines)
     for k, ln in enumerate(lines):
@@ -59,7 +60,29 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
             out.append(Start(ln.start, Form.page, ln))
         elif lex.annex_title.match(c) and k + 1 < len(lines) and lex.letter_title.match(clean(lines[k + 1].text) or ""):
             out.append(Start(ln.start, Form.page, lines[k + 1]))
+    cover = _response_cover(lines)
+    if cover is not None:
+        out.append(Start(cover.start, Form.page, cover))
     return out
+
+
+# "<form feed>Government response to the Animal Sentience Committee's report ...": a response paper's
+# cover page, in a file that holds the report first (a committee's web page, then the PDF that answers it)
+_RESPONSE_COVER = re.compile(r"^\W*(?:the\s+)?(?:(?:uk|scottish|welsh|hm)\s+)?government(?:['’]s)?\s+response\s+to\b", re.I)
+REPORT_LINES = 20  # lines of the report above such a cover, at least
+
+
+def _response_cover(lines: list[Line]) -> Line | None:
+    """The first page that opens with such a title, under a report that recommends and no title of
+    the kind above it: a paper that opens with its own title repeats it as every page's running
+    header, and those pages are the paper's, not new documents."""
+    for k, ln in enumerate(lines):
+        if _RESPONSE_COVER.match(clean(ln.text) or ""):
+            if k < REPORT_LINES or not ln.text.startswith("\f") \
+                    or not any(re.search(r"\brecommend", x.text, re.I) for x in lines[:k]):
+                return None
+            return ln
+    return None
 
 
 def qa_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
