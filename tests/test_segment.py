@@ -1573,3 +1573,88 @@ def test_another_body_s_letterhead_glued_under_a_name_and_post_starts_the_next_r
               "Yours sincerely,\n\nMartin Selwyn-Hughes\n")
     assert _opening_lines(text, lex)[1:] == ["WEALDMOOR POLICE", "MERIDIAN SECURE TRANSPORT SERVICES LTD",
                                              "HM Prison & Probation Service"]
+
+
+def test_a_bilingual_letterhead_set_right_under_a_signature_starts_the_next_letter(lex):
+    """pdftotext -layout: a university's e-mail signed off with its telephone number, then the next
+    body's bilingual letterhead set to the right with no blank line ("Addysg a Gwella Iechyd Cymru" /
+    "Health Education and Improvement Wales"): the Welsh "a" (and) is a name's small word, so the
+    next letter starts there (before, at the e-mail's signer, and took the university's concerns)."""
+    pad = " " * 50
+    text = (pfd_report("{n}. Students drove home after three night shifts in a row, number {n}.")
+            + "From: Professor Owain Tudor <o.tudor@caerwern.example.ac.uk>\nSent: 28 May 2042 11:47\n"
+              "To: Coroner <coroner@brotywi.example.gov.uk>\nSubject: PFD report\n\nDear Mr Ellis,\n\n"
+              "Every shift is now recorded within 48 hours.\n\nYours sincerely,\n\nProfessor Owain Tudor\n"
+              "Dean, Faculty of Health\nCaerwern University\nCampws Glanrafon, Caerwern QW7 4JP\nTel: 029 2018 0390\n"
+              + pad + "Addysg a Gwella Iechyd Cymru\n" + pad + "Health Education and Improvement Wales\n\n"
+              + pad + "Ty Menai, Parc Busnes, Caerwern QW8 1FB\n\nMr Dafydd Ellis\nSenior Coroner\n\n3 June 2042\n\n"
+              "Dear Mr Ellis,\n\nThe framework is under review.\n\nYours sincerely,\n\nAlys Mathias\n")
+    assert _opening_lines(text, lex)[1:] == ["From: Professor Owain Tudor <o.tudor@caerwern.example.ac.uk>",
+                                             "Addysg a Gwella Iechyd Cymru"]
+
+
+def test_a_body_named_under_a_signature_that_the_next_letter_signs_for_starts_that_letter(lex):
+    """A reply with no letterhead of its own signed "Colin Webb / Chief Executive", then "NHS England"
+    and its address with no blank line, then the next letter, whose writer signs for NHS England: the
+    name and address are that letter's head, not the signature's body (before, the ambulance trust's
+    reply was read as NHS England's and keyed with its concern)."""
+    text = (pfd_report("{n}. The call was handled as a routine admission, number {n}.")
+            + "Mrs R Hughes\nArea Coroner\n\n19 May 2042\n\nDear Madam\n\nI write in response to your report. The "
+              "Trust does not agree that such calls should be treated differently.\n\nYours faithfully\n\n"
+              "Colin Webb\nChief Executive\nNHS England\nFloor 4, Aire House\nLeeds QL2 7UE\n\n"
+              "Mrs Rosalind Hughes\nArea Coroner\n\n21 May 2042\n\nDear Mrs Hughes,\n\nThank you for your report. "
+              "New guidance is being developed.\n\nYours sincerely,\n\nDr Meera Castle\nNational Medical Director\n"
+              "NHS England\n")
+    assert _opening_lines(text, lex)[1:] == ["Mrs R Hughes", "NHS England"]
+
+
+def test_a_letterhead_opening_a_page_under_the_report_s_dated_signature_starts_the_first_reply(lex):
+    """Word text with no blank lines: the report's last line "9<tab>26 March 2042<tab>Rosalind Hughes,
+    Area Coroner", then a form feed and the trust's letterhead on the next page: the reply starts at
+    the letterhead (before, at "Private and Confidential", and the letterhead stayed with the
+    report, so the reply's writer was not known)."""
+    text = (pfd_report("{n}. Observations were recorded on paper, number {n}.")
+            + "9\t26 March 2042\t\tRosalind Hughes, Area Coroner for Eastvale\n\fEastvale Partnership NHS Foundation "
+              "Trust\nTrust Headquarters\nMarden QG6 3PE\nTel: 0113 496 0720\n\nPrivate and Confidential\n"
+              "Mrs Rosalind Hughes\nArea Coroner\n\n15 May 2042\n\nDear Mrs Hughes\n\nI write in response to your "
+              "report. Paper charts have been withdrawn.\n\nYours sincerely\n\nDr Lindsay March\n")
+    assert _opening_lines(text, lex)[1:] == ["Eastvale Partnership NHS Foundation Trust"]
+
+
+def test_a_letterhead_opening_a_page_inside_a_signature_s_block_starts_the_next_letter(lex):
+    """The trust's signature is a name and a post, and the ambulance service's letterhead opens the
+    next page straight under them in the same paragraph ("Dr Lindsay March / Chief Executive /
+    <form feed>Eastern Shires Ambulance Service NHS Trust / ... QG4 9BZ"): the next letter starts at
+    the page break (before, at its addressee, and the letterhead signed the trust's reply)."""
+    text = (pfd_report("{n}. Observations were recorded on paper, number {n}.")
+            + "Eastvale Partnership NHS Foundation Trust\nMarden QG6 3PE\n\n15 May 2042\n\nDear Mrs Hughes\n\n"
+              "I write in response to your report. Paper charts have been withdrawn.\n\nYours sincerely\n\n"
+              "Dr Lindsay March\nChief Executive\n\fEastern Shires Ambulance Service NHS Trust\nOlympus House, "
+              "Marden QG4 9BZ\nTelephone 0113 496 0455\n\nMrs R Hughes\nArea Coroner\n\n19 May 2042\n\nDear Madam\n\n"
+              "I write in response to your report. The Trust has reviewed the call.\n\nYours faithfully\n\nColin Webb\n")
+    assert _opening_lines(text, lex)[1:] == ["Eastvale Partnership NHS Foundation Trust",
+                                             "Eastern Shires Ambulance Service NHS Trust"]
+
+
+def test_an_e_mail_that_says_it_was_asked_to_respond_to_the_report_is_a_reply(lex):
+    """"I write on behalf of the Vice-Chancellor, who has asked me as Dean of the Faculty to respond
+    to your report": the writer answers the report, in words no "Thank you for your letter" gives
+    (before, the e-mail was read as a letter and answered nothing)."""
+    text = (pfd_report("{n}. Students drove home after night shifts, number {n}.")
+            + "From: Professor Owain Tudor <o.tudor@caerwern.example.ac.uk>\nSent: 28 May 2042 11:47\n"
+              "To: Coroner <coroner@brotywi.example.gov.uk>\nSubject: Elin Haf\n\nDear Mr Ellis,\n\n"
+              "I write on behalf of the Vice-Chancellor, who has asked me as Dean of the Faculty of Health and Social "
+              "Care to respond to your report of 4 April 2042.\n\nEvery shift is now recorded.\n\n"
+              "Yours sincerely,\n\nProfessor Owain Tudor\n")
+    assert [s.kind for s in segment(text, lex)][1:] == [Kind.reply]
+
+
+def test_an_e_mail_whose_subject_says_it_is_a_body_s_response_is_a_reply(lex):
+    """"Subject: Your ref 2042-0207 - Elin Haf - response of Caerwern University": the subject says
+    what the message is, whatever its opening says."""
+    text = (pfd_report("{n}. Students drove home after night shifts, number {n}.")
+            + "From: Professor Owain Tudor <o.tudor@caerwern.example.ac.uk>\nSent: 28 May 2042 11:47\n"
+              "To: Coroner <coroner@brotywi.example.gov.uk>\nSubject: Your ref 2042-0207 - Elin Haf - response of "
+              "Caerwern University\n\nDear Mr Ellis,\n\nThe University community was saddened by Elin's death.\n\n"
+              "Every shift is now recorded.\n\nYours sincerely,\n\nProfessor Owain Tudor\n")
+    assert [s.kind for s in segment(text, lex)][1:] == [Kind.reply]

@@ -244,7 +244,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
     The walk stops at prose, at a second date (a letter head has one; the
     one above belongs to what comes before, such as a coroner's report),
     after a block that follows a page gap (two or more blank lines) and at a
-    letterhead that opens a page (a form feed, then an address).
+    letterhead that opens a page (a form feed, then an address), in a block of
+    its own or under the last lines of what precedes.
     """
     j = sal
     seen_date = False
@@ -254,6 +255,9 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and _SIGNED_NAME.match(_first(blocks[j - 1])):
             break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it
         b = blocks[j - 1]
+        if _page_start(b, lex) > b.start:
+            j -= 1  # its letterhead opens a page inside the block that closes what precedes (cut there)
+            break
         # an e-mail's header is no prose, however long its "Subject:" line
         if not _mail_from(b.lines, 0, lex) and any(is_prose(ln.text) for ln in b.lines):
             break
@@ -310,7 +314,8 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
         m = _SIGNED_NAME.match(clean(lines[0].text) or "") if len(lines) >= 4 and signed else None
         if m and _ROLE_LINE.search(lines[1].text) and any(has_postcode(ln.text) for ln in lines[2:]):
             if _named_again(m.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex) \
-                    or _another_body(lines[2], _own_head(blocks, i, lex), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex):
+                    or _another_body(lines[2], _own_head(blocks, i, lex), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex,
+                                     _next_letter(blocks, i, lex)):
                 out += [Block(lines[:2], b.gap), Block(lines[2:], 0)]
                 continue
         # pdftotext -layout: a signature closed by its address or telephone number, then the next
@@ -362,16 +367,26 @@ def _own_head(blocks: list[Block], i: int, lex: Lexicons) -> list[Block]:
     return blocks[k:sal]
 
 
-def _another_body(line: Line, above: list[Block], below: list[Block], lex: Lexicons) -> bool:
-    """Whether a body's name in capitals under a name and a post ("Chief Constable" / "MERIDIAN
-    SECURE TRANSPORT SERVICES LTD" / its address) is the next letter's letterhead: the letter
-    signed above never names that body on a line of its own (a force signs under its own
-    "WEALDMOOR POLICE"), and a letter's head (an address, a date, a greeting) follows."""
+def _another_body(line: Line, above: list[Block], below: list[Block], lex: Lexicons,
+                  next_letter: list[Block] = ()) -> bool:
+    """Whether a body's name under a name and a post ("Chief Constable" / "MERIDIAN SECURE
+    TRANSPORT SERVICES LTD" / its address) is the next letter's letterhead: the letter signed above
+    never names that body on a line of its own (a force signs under its own "WEALDMOOR POLICE"),
+    and a letter's head (an address, a date, a greeting) follows. In capitals it is a letterhead's;
+    in ordinary case ("NHS England") only where the next letter signs under that name itself."""
     name = clean(line.text) or ""
-    if not (name.isupper() and _body_name(name, lex)) or not above:
+    if not _body_name(name, lex) or not above:
+        return False
+    if not name.isupper() and _fold(name) not in {_fold(ln.text) for b in next_letter for ln in b.lines}:
         return False
     return _fold(name) not in {_fold(ln.text) for b in above for ln in b.lines} \
         and _heads_letter([ln.text for b in below for ln in b.lines], lex)
+
+
+def _next_letter(blocks: list[Block], i: int, lex: Lexicons) -> list[Block]:
+    """The blocks of the letter after block ``i``: from its greeting to the next greeting."""
+    greets = [k for k in range(i + 1, len(blocks)) if lex.salutation.match(_first(blocks[k]))][:2]
+    return blocks[greets[0]:greets[1] if len(greets) > 1 else len(blocks)] if greets else []
 
 
 def _heads_letter(lines: list[str], lex: Lexicons) -> bool:
@@ -380,8 +395,9 @@ def _heads_letter(lines: list[str], lex: Lexicons) -> bool:
 
 
 RIGHT_SET = 20  # spaces before a line set to the right of the page
-# the small words a proper name may hold uncapitalised ("Department for Education", "R & T Fenwick")
-NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
+# the small words a proper name may hold uncapitalised ("Department for Education", "R & T Fenwick"),
+# in Welsh too, as a bilingual letterhead gives it ("Addysg a Gwella Iechyd Cymru", "Comisiynydd y Gymraeg")
+NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&", "a", "ac", "y", "yr"})
 
 
 def _indent(line: str) -> int:
@@ -470,11 +486,11 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 
 # an e-mail's header line "Subject: RE: ...": the message answers the one it quotes
 # "Subject: RE: ...", or a subject that says what it is: "... - response to inspection letter",
-# "Regulation 28 - reply from Dunmere Recovery", "... - Norvik Logistics response" (not a "request for a response")
+# "Regulation 28 - reply from Dunmere Recovery", "... - response of Caerwern University", "... - Norvik Logistics response" (not a "request for a response")
 _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
                          r"|^\W*subject\s*:(?![^\n]*\b(?:due|required|awaited|awaiting|deadline|reminder|chas\w+|"
                          r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+)?(?:response|reply)|to be sent|by \d))"
-                         r"(?:[^\n]*?\b(?:response|reply) (?:from\b|to (?:your |the |our )?(?:[\w-]+ ){0,3}?"
+                         r"(?:[^\n]*?\b(?:response|reply) (?:from\b|of\b|to (?:your |the |our )?(?:[\w-]+ ){0,3}?"
                          r"(?:letter|report|recommendations|review|inspection)\b)"
                          r"|[^\n]*\s[-–—]\s+(?:[\w&'’.]+\s+){0,5}(?:response|reply)\s*$)", re.I | re.M)
 
@@ -609,6 +625,10 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         owner[bi] = next((x for x in sal if bi <= x < nxt), None)
     out = []
     at = [_page_start(blocks[bi], lex) if k else blocks[bi].start for k, bi in enumerate(starts)]
+    # the signature above a letter's head that has the next letter's letterhead on a new page under it
+    # ("Dr Lindsay Marchbank / Chief Executive / <form feed>Eastern Shires Ambulance Service NHS Trust")
+    at = [p if k and bi - 1 > starts[k - 1] and (p := _page_start(blocks[bi - 1], lex)) > blocks[bi - 1].start
+          else a for k, (bi, a) in enumerate(zip(starts, at))]
     for k, bi in enumerate(starts):
         start = at[k]
         end = at[k + 1] if k + 1 < len(starts) else region_end
@@ -640,16 +660,27 @@ def _opens_page_with_address(b: Block) -> bool:
     return b.lines[0].text.startswith("\f") and any(has_postcode(ln.text) for ln in b.lines)
 
 
+# a coroner's report closes on its date and signature ("9  26 March 2042  Rosalind Tennant-Hughes,
+# Area Coroner for Eastvale and Marden"): a date, then a post
+_DATED_SIGNATURE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{DATE_WORDS})\s+\d{{4}}\b.*\b(?:coroner|chair|"
+                              r"commissioner|ombudsman|inspector|director|secretary|chief|officer)\b", re.I)
+
+
 def _page_start(b: Block, lex: Lexicons) -> int:
     """Where a letter whose letterhead opens a page starts: at the page break inside its first block,
     where pdftotext puts the form feed straight under the last lines of the page before, and those
     lines close what precedes (a report's contact block: an address, a web or e-mail address, a
-    telephone number, nothing that greets or heads a mail); otherwise at the block."""
+    telephone number, or its dated signature; a name and its posts; nothing that greets or heads a
+    mail); otherwise at the block."""
     for n, ln in enumerate(b.lines[1:], 1):
         if not ln.text.startswith("\f"):
             continue
         above, below = b.lines[:n], b.lines[n:]
-        closes = _closes_signature(above) and not any(
+        # (or a signature that is only a name and its posts: "Dr Lindsay Marchbank / Chief Executive")
+        # over a body's name that opens the page
+        signs = len(above) <= 3 and looks_like_person(clean(above[0].text) or "", lex) \
+            and all(_ROLE_LINE.search(x.text) for x in above[1:]) and _body_name(clean(below[0].text) or "", lex)
+        closes = (_closes_signature(above) or _DATED_SIGNATURE.search(above[-1].text) is not None or signs) and not any(
             is_prose(x.text) or lex.salutation.match(clean(x.text) or "") or _MAIL_FROM.match(clean(x.text) or "")
             for x in above)
         return ln.start if closes and any(has_postcode(x.text) for x in below) else b.start
