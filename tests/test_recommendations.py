@@ -1608,3 +1608,68 @@ def test_a_contents_list_of_titled_recommendations_keeps_together():
     assert len(R.label_title_blocks(to_blocks(split_lines(contents)))) == 1
     assert [b.lines[0].text for b in R.label_title_blocks(to_blocks(split_lines(plan)))] == [
         "Concern 1 – Referrals", "Concern 2 – Waiting times"]
+
+
+def test_a_tab_set_list_of_concerns_runs_on_past_an_item_that_reads_as_a_table_row(lex, rules):
+    """Word text with a tab after each concern's number ("4.<tab>The Trust has no guidance ... that
+    should take place ..."): an item whose words recommend reads as a table's row, and the list goes
+    on after it to 5 and 6 (before, those two were lost and only 7, a row again, came back)."""
+    concerns = ["His score of 7 was not calculated or acted on for more than an hour, and observations on the ward "
+                "were recorded on paper.",
+                "A single duty doctor covers the three inpatient sites at night, and there was a delay of nearly two "
+                "hours before he was assessed.",
+                "Blood tests cannot be analysed at the hospital and samples are only collected on weekdays, so the "
+                "diagnosis could not be confirmed.",
+                "The Trust has no guidance for prescribers on the monitoring that should take place after an "
+                "antipsychotic is started or its dose increased.",
+                "The call for an ambulance was handled in the same way as a call from a general practitioner for a "
+                "routine admission, although he was acutely unwell.",
+                "There is no agreed protocol between the Trust and the ambulance service for the transfer of patients "
+                "whose physical health is deteriorating.",
+                "There is no national standard for the response to physical health emergencies in standalone mental "
+                "health hospitals, including the tests that should be available."]
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n4\tCIRCUMSTANCES OF THE DEATH\nHe died of organ failure "
+            "after his dose was increased.\n\n5\tCORONER'S CONCERNS\nDuring the course of the inquest the evidence "
+            "revealed matters giving rise to concern.\nThe MATTERS OF CONCERN are as follows. –\n"
+            + "".join(f"{n}.\t{c}\n" for n, c in enumerate(concerns, 1))
+            + "\n6\tACTION SHOULD BE TAKEN\nIn my opinion action should be taken to prevent future deaths.\n")
+    (seg,) = segment(text, lex)
+    stated = sorted({r.label for r in R.find_refs(text, seg, rules, lex.addressee_heading) if r.stated}, key=int)
+    assert stated == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_a_concern_sent_to_both_of_those_bodies_in_a_sentence_sending_the_others_one_by_one(lex, rules):
+    """"Matters 1 and 2 are directed to the Trust, matter 3 to the Ambulance Service, matter 4 to
+    both of those Trusts and matter 5 to NHS England": the fourth is both bodies' (before, it was
+    sent to no one, and matter 5's clause was read on)."""
+    got = addressees(
+        "The MATTERS OF CONCERN are as follows:\n\n1. Observations were recorded on paper.\n\n2. One doctor covers "
+        "three sites.\n\n3. The call was handled as a routine admission.\n\n4. There is no agreed transfer protocol."
+        "\n\n5. There is no national standard.\n\nMatters 1 and 2 are directed to Eastvale Partnership NHS Trust, "
+        "matter 3 to Eastern Shires Ambulance Service NHS Trust, matter 4 to both of those Trusts and matter 5 to "
+        "NHS England.", lex, rules)
+    assert got["4"].startswith("both") and got["3"] == "Eastern Shires Ambulance Service NHS Trust" \
+        and got["5"] == "NHS England"
+
+
+def test_a_to_both_bodies_heading_sends_the_concerns_under_it_to_every_addressee(lex, rules):
+    """"To the Law Society" / 1-4 / "To the Bar" / 5-6 / "To both bodies" / 7: the last heading is
+    shared (before, 7 went on under the Bar's heading and the Society's reply was not asked it)."""
+    got = addressees(
+        "The concerns my review found lead me to make the following recommendations:\n\nTo the Law Society of Northern Ireland\n\n1. The Society should "
+        "acknowledge every complaint within five days.\n\n2. The Society should publish its decisions.\n\n"
+        "To the Bar of Northern Ireland\n\n3. The Bar should give written reasons for every dismissal.\n\n"
+        "To both bodies\n\n4. The Society and the Bar should each publish a plain English guide.", lex, rules)
+    assert got["3"] == "Bar of Northern Ireland" and got["4"] == "both bodies"
+
+
+def test_a_bold_to_heading_names_a_body_without_a_body_s_word(lex, rules):
+    """The judiciary's page sets each addressee in bold: "**To Health Education and Improvement
+    Wales**" has none of a body's words, but "To" and its capitalised name make it a heading (before,
+    its concerns went on under the university's)."""
+    got = addressees(
+        "The MATTERS OF CONCERN are as follows:\n\n**To Caerwern University**\n\n  1. Her request to move "
+        "placement was refused.\n\n  2. Her hours were not monitored.\n\n**To Health Education and Improvement "
+        "Wales**\n\n  3. There are no all-Wales standards on travel to placements.\n\n  4. Students cannot claim "
+        "the cost of staying near a placement.", lex, rules)
+    assert got["2"] == "Caerwern University" and got["3"] == "Health Education and Improvement Wales"

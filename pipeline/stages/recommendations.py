@@ -380,6 +380,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         row = table_item(text, b, rules)
         if row:
             refs.append(row)
+            # a tab-set list ("4.<tab>The Trust has no guidance ... should ...") reads as a table's row
+            # where its words recommend: the list it carries on goes on past it to "5.", "6."
+            if last_item is not None and row.number == last_item + 1:
+                last_item, gap = row.number, -LONE_GAP + LIST_GAP
             continue
         row = row_block(b) if rows_open else None
         if row:
@@ -710,11 +714,13 @@ _BODY_WORDS = (r"trust|board|council|icb|cic|agency|department|service|authority
                r"commission|government|executive|limited|ltd|plc|llp|university|college|group|partnership|nhs|practice|"
                r"surgery|hospitals?|school|company|society|foundation")
 _BODY_WORD = re.compile(rf"\b(?:{_BODY_WORDS})\b", re.I)
+_TO_BODY = re.compile(r"To\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:and|of|for|the|&))*\s+[A-Z]")
 
 
 def _heading_text(line: str) -> str:
     bold = _BOLD_LINE.match(line)
-    if bold and _BODY_WORD.search(bold.group("inner")):
+    # ("**To Health Education and Improvement Wales**": "To" and two capitalised words name a body too)
+    if bold and (_BODY_WORD.search(bold.group("inner")) or _TO_BODY.match(bold.group("inner"))):
         return bold.group("inner").strip().rstrip(":") + ":"
     return clean(line) or ""
 
@@ -725,7 +731,9 @@ _BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
 _NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator|union|centre|center|"
                         rf"clinic)\b", re.I)
 _CONCERNS_LEAD = re.compile(r"\bconcerns?\b", re.I)
-_TO_LEAD = re.compile(r"^To\s+(?:the\s+)?(?=[A-Z])")
+_TO_LEAD = re.compile(r"^To\s+(?:the\s+)?(?=[A-Z]|(?:both|all|each)\b)")
+_TO_ALL = re.compile(r"(?:both|all|each)(?:\s+(?:of\s+(?:you|them|us)|(?:the\s+)?(?:two|three|four|five|six|[2-6])?\s*"
+                     r"(?:bodies|organisations|organizations|addressees|recipients|agencies|services)))\W*")
 
 
 def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[Block, str]]:
@@ -745,6 +753,9 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
         if len(b.lines) > 1 and not sentence_end((clean(b.lines[-2].text) or "").rstrip(" –—-")):
             continue  # "... then sent on / to Harnford General Hospital": a sentence that wraps
         words = [w for w in re.findall(r"[\w&'’-]+", name) if w.lower() not in NAME_FILLER]
+        if led and _TO_ALL.fullmatch(name) and nxt.start in opens and len(b.lines) == 1:
+            out.append((b, name))  # "To both bodies": the concerns under it are every addressee's
+            continue
         # under a finished sentence in the same block only where a body's word says it is one: text
         # from Word with no blank lines ("... 999 was called." / "AgriWork Placements Ltd" / "4. ...")
         if (len(b.lines) == 1 or led or _NAME_WORD.search(name)) and nxt.start in opens and _BARE_NAME.match(name) \
