@@ -228,11 +228,13 @@ def test_no_cue_is_noted_with_low_confidence(nlp, lex, settings):
                                          ("5. Naming officers - Not accepted", "rejected"),
                                          ("2. Call-back option - Not accepted", "rejected"),
                                          ("4. Staff training (phase 2) - Agreed.", "accepted"),
-                                         ("2.1   Accepted.", "accepted"), ("3.4 Not accepted.", "rejected")])
+                                         ("2.1   Accepted.", "accepted"), ("3.4 Not accepted.", "rejected"),
+                                         ("Our response: Agreed", "accepted"),
+                                         ("Our response: Not agreed", "rejected")])
 def test_a_status_line_under_its_paragraph_number_is_read(line, label, nlp, lex, settings):
     """A reply numbered as the letter's recommendations opens each paragraph "4. Accepted.", or
     with its topic first: "2. Technical controls - Done."; a paper numbering its own paragraphs
-    opens one "2.1   Accepted." """
+    opens one "2.1   Accepted."; a body's paper speaks of "Our response: Agreed". """
     v = verdict(line, nlp, lex, settings)
     assert v.label.value == label and any(c.startswith(f"{label}:label-") for c in v.cues)
 
