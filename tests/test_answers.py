@@ -2160,3 +2160,19 @@ def test_recommendations_said_to_be_answered_together_before_the_first_heading_a
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts={})
     assert any("rota now covers every weekend" in s for s in got["1"][1])
     assert any("rota now covers every weekend" in s for s in got["2"][1])
+
+
+def test_a_status_line_giving_each_grouped_recommendation_its_own_verdict_is_split(lex, nlp, settings, rules):
+    """Two recommendations answered together under "Our response: Recommendation 5 agreed;
+    recommendation 6 not agreed": each opens with its own clause, so the refusal of the second is not
+    read as the first's verdict, nor the agreement to the first as the second's (before, both opened
+    with the whole line and were read alike)."""
+    rec5 = "SLAB should set up a dedicated team for urgent applications."
+    rec6 = "SLAB should give every urgent application a named caseworker."
+    text = reply("Our response to the review", "Recommendations 5 and 6", f"5. {rec5}", f"6. {rec6}",
+                 "Our response: Recommendation 5 agreed; recommendation 6 not agreed",
+                 "Since 15 January all applications for urgent cover have been handled by a dedicated team. We "
+                 "considered carefully whether each urgent application should also have a named caseworker, and have "
+                 "concluded that it should not.", salutation="Dear Professor Carrick,")
+    got = answers(text, lex, nlp, settings, rules, labels={"5": 5, "6": 6}, rec_texts={"5": rec5, "6": rec6})
+    assert got["5"][1][0] == "Recommendation 5 agreed" and got["6"][1][0] == "recommendation 6 not agreed"

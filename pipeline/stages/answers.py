@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import islice, takewhile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref, label_title_blocks
 from pipeline.stages.refs import heading_line, is_heading
@@ -525,7 +525,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             rel = tuple((a, min(z, tag), p - answer[0][2]) for a, z, p in answer)
             for lab in labs:
                 out.setdefault(lab, Answer(rel, "heading", None, start))
-    out = _share_out(text, out, rec_texts, stop)
+    out = _own_verdicts(text, _share_out(text, out, rec_texts, stop))
     # a sentence naming a recommendation in passing answers it, where nothing else does; a
     # heading with nothing under it (a form's empty answer box) answers nothing
     opened = {lab for labs in openers.values() for lab in labs}
@@ -767,6 +767,32 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         for owner in set().union(*(loose.get(x, set()) for x in gone)):
             kept = tuple(u for u in out[owner].units if u[0] not in gone)
             out[owner] = Answer(kept, out[owner].how, out[owner].xref, out[owner].opens)
+
+
+# "Recommendation 5 agreed; recommendation 6 not agreed": one status line giving each of the answer's
+# recommendations its own verdict, clause by clause
+_VERDICT_CLAUSE = re.compile(r"(?<![\w-])(?:recommendation|rec\.?|concern)\s+(?P<num>\d{1,3}[a-z]?)\b[^;,.\n]{1,40}", re.I)
+
+
+def _own_verdicts(text: str, out: dict[str, Answer]) -> dict[str, Answer]:
+    """An answer shared by several recommendations (each keeping its own sentences, see ``_share_out``)
+    whose first line gives each its own verdict in a clause of its own: each opens with its clause instead of the whole line, so that the verdict
+    given to the next one is not read as its own."""
+    groups: dict[Unit, list[str]] = {}
+    for lab, ans in out.items():
+        if ans.units:
+            groups.setdefault(ans.units[0], []).append(lab)
+    new = dict(out)
+    for (a, z, p), labs in groups.items():
+        if len(labs) < 2:
+            continue
+        clauses = {m.group("num").lower(): m for m in _VERDICT_CLAUSE.finditer(text, a, z)}
+        if len(clauses) != len(_VERDICT_CLAUSE.findall(text, a, z)) or set(clauses) != {lab.lower() for lab in labs}:
+            continue  # each named once, and none but these
+        for lab in labs:
+            m = clauses[lab.lower()]
+            new[lab] = replace(out[lab], units=((m.start(), m.end(), p), *out[lab].units[1:]))
+    return new
 
 
 SHARED_UNITS = 4  # sentences a shared answer needs before each recommendation keeps only its own
