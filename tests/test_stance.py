@@ -1437,3 +1437,15 @@ def test_offering_the_deciding_body_help_only_notes(passage, fires, nlp, lex, se
 def test_news_or_a_document_promised_to_you_is_no_progress_update(passage, nlp, lex, settings):
     rec = "Write to me by 30 September 2026 setting out the progress made on each of these recommendations."
     assert "accepted:promised-update" not in verdict(passage, nlp, lex, settings, rec).cues
+
+
+def test_a_decline_in_numbers_is_no_refusal(nlp, lex, settings):
+    """"the decline in volunteering among people of working age", "membership has declined by 4%":
+    the noun and the verb without an object refuse nothing (before, either fired the refusal cue and
+    an answer that commits to a new strategy read as mixed); "we decline to" and "declined the
+    proposal" still refuse."""
+    told = verdict("The Department will publish a new strategy by March, and the co-design group will look at the "
+                   "decline in volunteering among people of working age.", nlp, lex, settings)
+    assert not any(c.startswith("rejected:") for c in told.cues)
+    for refusal in ("We decline to set a target.", "The Board declined the proposal."):
+        assert "rejected:reject" in verdict(refusal, nlp, lex, settings).cues
