@@ -2176,3 +2176,29 @@ def test_a_status_line_giving_each_grouped_recommendation_its_own_verdict_is_spl
                  "concluded that it should not.", salutation="Dear Professor Carrick,")
     got = answers(text, lex, nlp, settings, rules, labels={"5": 5, "6": 6}, rec_texts={"5": rec5, "6": rec6})
     assert got["5"][1][0] == "Recommendation 5 agreed" and got["6"][1][0] == "recommendation 6 not agreed"
+
+
+def test_a_recommendation_no_heading_answers_is_not_given_a_section_by_the_words_it_shares_with_its_own(
+        lex, nlp, settings, rules):
+    """A reply under topic headings ("Apology", "Payment", ...) that never takes up the sixth
+    recommendation (share the report with the teams): the "Apology" section shares "report" and
+    "Mrs Fothergill" with it only because the first recommendation, the one it answers, says them too
+    (before, the sixth was answered by the apology and read as noted)."""
+    recs = {"1": "apologises to Mrs Fothergill in writing for the errors identified in this report",
+            "2": "pays Mrs Fothergill £350 for the distress and inconvenience caused",
+            "3": "corrects the title plan to include the garage and sends Mrs Fothergill an updated official copy",
+            "4": "reviews its guidance on expediting applications so that a sale at serious risk counts",
+            "5": "gives any customer whose application is late an estimated completion date on request",
+            "6": "shares this report with the teams that dealt with Mrs Fothergill's applications so that the "
+                 "lessons from this case are learned"}
+    text = reply("Thank you for your final report on Mrs Fothergill's complaint. We accept your findings.",
+                 "Apology", "Our Director wrote to Mrs Fothergill on 11 February to apologise for the errors identified "
+                 "in your report, including the cancellation of her first application. A copy is attached.",
+                 "Payment", "We have paid Mrs Fothergill £350 for the distress and inconvenience caused.",
+                 "Title plan", "An updated official copy of the register and title plan was sent to Mrs Fothergill.",
+                 "Expedite policy", "We will consider your recommendation as part of our review of expediting "
+                 "guidance, which is due to conclude in the summer.",
+                 "Completion dates", "We are unable to agree to this recommendation. We are not able to give "
+                 "individual customers a reliable completion date.", salutation="Dear Mr Pemberton,")
+    got = answers(text, lex, nlp, settings, rules, labels={k: int(k) for k in recs}, rec_texts=recs)
+    assert got["1"][0] == "heading" and got.get("6", (None, []))[1] != got["1"][1]

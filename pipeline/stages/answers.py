@@ -1034,9 +1034,13 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
     # speak of the county's libraries)
     common = {w for w in set().union(*(words for _, words in recs))
               if sum(w in words for _, words in recs) * 2 > m}
+    # (nor by the words it shares with the one the section answers already: "apologise for the errors
+    # identified in your report" under "Apology" says nothing of sharing "this report" with the teams)
+    words_of = dict(recs)
     for j in sorted(set(range(m)) - {j for _, j in pairs}) if n >= TOPIC_HEADINGS else ():
         i = max(range(n), key=lambda x: score(x, j))
-        if score(i, j) and len((sections[i][1] & recs[j][1]) - common) >= LEFTOVER_WORDS:
+        own = set().union(*(words_of[lab] for lab in found[i]))
+        if score(i, j) and len((sections[i][1] & recs[j][1]) - common - own) >= LEFTOVER_WORDS:
             found[i].add(recs[j][0])
     if sum(1 for labs in found if labs) * 3 < len(titles) * 2:
         return []  # most headings are the reply's own sections
