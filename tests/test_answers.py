@@ -2202,3 +2202,22 @@ def test_a_recommendation_no_heading_answers_is_not_given_a_section_by_the_words
                  "individual customers a reliable completion date.", salutation="Dear Mr Pemberton,")
     got = answers(text, lex, nlp, settings, rules, labels={k: int(k) for k in recs}, rec_texts=recs)
     assert got["1"][0] == "heading" and got.get("6", (None, []))[1] != got["1"][1]
+
+
+def test_a_reply_held_to_one_concern_answers_it_in_all_it_says(lex, nlp, settings, rules):
+    """HSE's reply to the one concern sent to it, with no numbers: the paragraph naming the subject
+    best says only that the investigation goes on; the refusal is two paragraphs on. Every paragraph
+    but the opening and the courtesies is the answer (before, only the first was, and the refusal
+    was never read)."""
+    rec = ("There is no current guidance from HSE that deals specifically with entry into the wet wells of sewage "
+           "pumping stations, including the risk from hydrogen sulphide.")
+    refusal = "HSE does not consider that separate HSE guidance on sewage wet wells is needed, and it has no plans to produce it."
+    text = reply("Thank you for your report of 22 April concerning the death of Mr Kell.",
+                 "HSE's investigation into the incident at the pumping station is continuing, and I am not able to "
+                 "comment on its findings at this stage. This letter deals with the guidance on wet wells of sewage "
+                 "pumping stations and hydrogen sulphide.",
+                 "The Approved Code of Practice already requires employers to avoid entry to confined spaces where "
+                 "they can, to test the atmosphere and to plan a rescue.",
+                 refusal, "Please do not hesitate to contact me if I can help further.", salutation="Dear Sir,")
+    got = answers(text, lex, nlp, settings, rules, labels={"7": 7}, rec_texts={"7": rec})
+    assert refusal in got["7"][1] and not any("hesitate" in s for s in got["7"][1])

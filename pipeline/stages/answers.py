@@ -595,7 +595,28 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     _by_paragraph(text, blocks, all_units, labels, rec_texts, out, stop)
     _run_on(text, blocks, all_units, out, rec_texts, stop)
     _by_subject(text, all_units, labels, rec_texts, out, stop)
+    _sole_answer(text, blocks, all_units, labels, out)
     return out, False
+
+
+def _sole_answer(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
+                 out: dict[str, Answer]) -> None:
+    """A reply with no numbers, held to one recommendation, answers it in all it says besides its
+    opening and its courtesies: the paragraph that names the subject best ("HSE's investigation ...
+    is continuing") is often not the one that decides it, three paragraphs on ("HSE does not
+    consider that separate guidance is needed, and it has no plans to produce it")."""
+    if len(labels) != 1 or len(out) != 1:
+        return
+    (lab, a), = out.items()
+    if a.how != "topic":
+        return
+    starts = [u[0] for u in all_units]
+    body = [u for b in blocks if is_prose(b.text)
+            for u in all_units[bisect_left(starts, b.start):bisect_left(starts, b.end)]
+            if not any(p.search(text[u[0]:u[1]]) for p in (_OPENING, _THANKS, _COURTESY, _ABOUT_LETTER))]
+    if len(body) > len(a.units):
+        base = body[0][2]
+        out[lab] = Answer(tuple((x, y, p - base) for x, y, p in body), "topic", None, a.opens)
 
 
 # a reply in prose taking the concerns in turn opens each answer with the topic: "As to the report
