@@ -2221,3 +2221,22 @@ def test_a_reply_held_to_one_concern_answers_it_in_all_it_says(lex, nlp, setting
                  refusal, "Please do not hesitate to contact me if I can help further.", salutation="Dear Sir,")
     got = answers(text, lex, nlp, settings, rules, labels={"7": 7}, rec_texts={"7": rec})
     assert refusal in got["7"][1] and not any("hesitate" in s for s in got["7"][1])
+
+
+def test_a_matter_counted_off_in_the_reply_s_own_words_is_answered_by_the_paragraph_after_it(
+        lex, nlp, settings, rules):
+    """"The second matter relates to the emergency departments ..." restates the concern in the
+    writer's own count; the answer is the paragraph under it ("I have noted what you say. ... I have
+    sent a copy of your report to the network's clinical lead."), not the restatement alone (before,
+    the restatement was the whole answer and read as accepting)."""
+    rec1 = "Families with open access could not get through to the ward at night."
+    rec2 = "Referring emergency departments did not know how to obtain neurosurgical advice about a failed shunt."
+    text = reply("Thank you for your report dated 8 April 2042.",
+                 "The first of the two matters that you have raised with the Trust concerns the open access number.",
+                 "Open access calls now go to a dedicated line held at all times by the nurse specialist.",
+                 "The second matter relates to the emergency departments of the hospitals that refer children to us, "
+                 "and their knowledge of how to obtain neurosurgical advice about a child whose shunt may have failed.",
+                 "I have noted what you say. The guidance is a matter for the network. I have sent a copy of your "
+                 "report to the network's clinical lead.", salutation="Dear Mr Whitcombe,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={"1": rec1, "2": rec2})
+    assert "I have noted what you say." in got["2"][1]

@@ -1354,7 +1354,10 @@ def _restates_only(text: str, answer: tuple[Unit, ...]) -> bool:
 
 _RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|highlighted|commented|expressed)|"
                         r"your (?:concerns?|report|findings?)|"
-                        r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard)\b", re.I)
+                        r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard|"
+                        # "The second matter relates to the emergency departments ...": the writer counting them off
+                        r"(?:first|second|third|fourth|fifth|sixth|next|other|last|final) (?:matter|concern|point|issue)s? "
+                        r"(?:is|was|relates?|concerns))\b", re.I)
 
 
 def _titles(text: str, candidates: list[Unit], i: int) -> bool:
