@@ -1658,3 +1658,41 @@ def test_an_e_mail_whose_subject_says_it_is_a_body_s_response_is_a_reply(lex):
               "Caerwern University\n\nDear Mr Ellis,\n\nThe University community was saddened by Elin's death.\n\n"
               "Every shift is now recorded.\n\nYours sincerely,\n\nProfessor Owain Tudor\n")
     assert [s.kind for s in segment(text, lex)][1:] == [Kind.reply]
+
+
+NIJAO_REPORT = ("NORTHERN IRELAND JUDICIAL APPOINTMENTS OMBUDSMAN\n\nReport of investigation\n\n"
+                "6.1 I uphold Mr C's complaint in part. I find maladministration in the recording of the panel's "
+                "reasons for its scores.\n\n6.2 The feedback he received eleven weeks later was of little use to him, "
+                "and the Commission did not tell him when its reply to his complaint would be delayed.\n\n"
+                "6.3 I do not uphold the complaint about the competency framework itself, which the Commission is "
+                "entitled to set.\n\n7. Recommendations\n\n"
+                "I recommend that the Commission:\n\n7.1 Apologise to Mr C in writing, within one month of the date of "
+                "this report, for the failings I have identified.\n\n7.2 Provide training on recording reasons for all "
+                "members who sit on shortlisting panels, before they next sit.\n\nSiobhan McGlade\nNorthern Ireland "
+                "Judicial Appointments Ombudsman\n\ncc: Mr C\n    Chair, Northern Ireland Judicial Appointments "
+                "Commission\n")
+NIJAC_REPLY = ("From: Cromie, Andrew <Andrew.Cromie@nijac.example.gov.uk>\nSent: 25 February 2026 16:58\nTo: NIJAO "
+               "Casework <nijao@nijao.example.org.uk>\nSubject: RE: Report of investigation\n\nDear Ms McGlade\n\n"
+               "Thank you for your report of 19 December 2025. The Chair wrote to Mr C on 14 January to apologise.\n\n"
+               "Yours sincerely\n\nAndrew Cromie\nChief Executive\nNorthern Ireland Judicial Appointments Commission\n"
+               "Chichester Chambers, 41 Victoria Row, Belfast BT1 9XD\nTel: 028 9018 0612\n\n"
+               "-----Original Message-----\nFrom: NIJAO Casework <nijao@nijao.example.org.uk>\nSent: 19 December 2025 "
+               "12:20\nTo: Cromie, Andrew <Andrew.Cromie@nijac.example.gov.uk>\nSubject: Report of investigation\n\n"
+               "Dear Mr Cromie\n\nPlease find attached the Ombudsman's final report.\n\nRegards\n\nCasework Team\n")
+
+
+def test_an_e_mail_pasted_under_a_report_s_cc_lines_starts_at_its_from_line(lex):
+    """The report ends with its signature and "cc: Mr C / Chair, ...", and the reply's "From:" line
+    follows with no blank line: the reply starts at "From:" (before, at the report's signature)."""
+    assert _opening_lines(NIJAO_REPORT + NIJAC_REPLY, lex) == [
+        "NORTHERN IRELAND JUDICIAL APPOINTMENTS OMBUDSMAN", "From: Cromie, Andrew <Andrew.Cromie@nijac.example.gov.uk>"]
+
+
+def test_the_covering_e_mail_quoted_under_a_reply_is_part_of_the_reply(lex):
+    """Under the reply's signature, "-----Original Message-----" quotes the e-mail that sent the
+    report: it is part of the reply, and the signature's body ("Northern Ireland Judicial
+    Appointments Commission", named again in the quoted "To: Cromie, Andrew") stays the signature's
+    (before, the reply was cut at that line and the quoted e-mail made a third segment)."""
+    text = NIJAO_REPORT + NIJAC_REPLY
+    segs = segment(text, lex)
+    assert len(segs) == 2 and segs[1].kind is Kind.reply and "Original Message" in text[segs[1].start:segs[1].end]

@@ -252,8 +252,9 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
     while j - 1 > prev_sal:
         if j < sal and _opens_page_with_address(blocks[j]):
             break  # a letter whose letterhead opens a page starts there: above is the last page of what precedes
-        if j < sal and _MAIL_FROM.match(_first(blocks[j])) and _SIGNED_NAME.match(_first(blocks[j - 1])):
-            break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it
+        if j < sal and _MAIL_FROM.match(_first(blocks[j])) and (_SIGNED_NAME.match(_first(blocks[j - 1]))
+                                                                 or lex.cc_line.match(_first(blocks[j - 1]))):
+            break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it (or its "cc:")
         b = blocks[j - 1]
         if _page_start(b, lex) > b.start:
             j -= 1  # its letterhead opens a page inside the block that closes what precedes (cut there)
@@ -459,7 +460,8 @@ def _named_again(surname: str, head: list[Block], lex: Lexicons) -> bool:
     all, is the last e-mail's, whoever the next one is sent to."""
     below = []
     for x in head:
-        if lex.salutation.match(clean(x.lines[0].text) or "") or _MAIL_FROM.match(x.lines[0].text):
+        # (the header may stand under "-----Original Message-----" in its block)
+        if lex.salutation.match(clean(x.lines[0].text) or "") or any(_MAIL_FROM.match(ln.text) for ln in x.lines):
             break
         below += [ln.text for ln in x.lines]
     return re.search(r"\b" + re.escape(surname) + r"\b", " ".join(below), re.I) is not None
@@ -922,17 +924,21 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
 
 
 _SENT_LINE = re.compile(r"^\W*(?:sent|date)\s*:", re.I)
+_ORIGINAL_MESSAGE = re.compile(r"^\W*-{2,}\s*original message\s*-{2,}\s*$", re.I)
 
 
 def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
     """An e-mail whose header ("From: ..." and the "Sent: ..." under it) is an earlier segment's own
-    is that message quoted again under a reply, answers typed in it or not: part of the reply."""
+    is that message quoted again under a reply, answers typed in it or not: part of the reply; so
+    is one under "-----Original Message-----" below a reply (the covering e-mail it answers, quoted
+    below it; under a letter it is the reply, an e-mail chain pasted oldest first)."""
     out: list[Segment] = []
     seen: set[tuple[str, ...]] = set()
     for s in segs:
         head = tuple(" ".join(ln.split()).lower() for ln in text[s.start:s.end].lstrip().split("\n", 2)[:2])
         mail = bool(_MAIL_FROM.match(head[0])) and len(head) == 2 and bool(_SENT_LINE.match(head[1]))
-        if mail and head in seen and out:
+        above = text[:s.start].rstrip().rsplit("\n", 1)[-1]
+        if mail and out and (head in seen or (_ORIGINAL_MESSAGE.match(above) and out[-1].kind is Kind.reply)):
             continue
         if mail:
             seen.add(head)
