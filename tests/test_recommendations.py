@@ -1673,3 +1673,21 @@ def test_a_bold_to_heading_names_a_body_without_a_body_s_word(lex, rules):
         "Wales**\n\n  3. There are no all-Wales standards on travel to placements.\n\n  4. Students cannot claim "
         "the cost of staying near a placement.", lex, rules)
     assert got["2"] == "Caerwern University" and got["3"] == "Health Education and Improvement Wales"
+
+
+def test_paragraph_numbered_recommendations_under_a_lead_in_are_a_list(lex, rules):
+    """An ombudsman's "I recommend that the Commission:" over "7.1 Apologise to Mr C ...", "7.2 ...":
+    paragraph numbers with no full stop after them number the list's items; the closing "7.3 I ask
+    the Commission to tell me ... what action it has taken" asks for the reply and recommends nothing
+    (before, no item was found)."""
+    text = letter("7. Recommendations\n\nI recommend that the Commission:\n\n7.1 Apologise to Mr C in writing, within "
+                  "one month of the date of this report, for the failings I have identified.\n\n7.2 Provide training on "
+                  "recording reasons for all members who sit on shortlisting panels.\n\n7.3 I ask the Commission to tell "
+                  "me by 27 February 2026 what action it has taken in response to these recommendations.")
+    (seg,) = segment(text, lex)
+    assert [r.label for r in R.find_refs(text, seg, rules, lex.addressee_heading) if r.stated] == ["7.1", "7.2"]
+    # a paper's own numbered paragraphs, with no lead-in over them, are no list
+    paper = letter("2.3 Solicitors can already submit most application forms through our online portal.\n\n"
+                   "2.4 From September we will no longer ask for paper copies of uploaded documents.")
+    (seg,) = segment(paper, lex)
+    assert not [r for r in R.find_refs(paper, seg, rules, lex.addressee_heading) if r.stated]

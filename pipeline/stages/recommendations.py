@@ -235,12 +235,15 @@ LONE_GAP = 4  # paragraphs (page breaks included) a "N." line's text may run ove
 _NUMBER_OVER = re.compile(r"^\W{0,4}\d{1,3}[.)]\s*$")
 
 
-def _line_item(lines: tuple[Line, ...], k: int, rules: RecRules) -> tuple[re.Match[str] | None, int]:
+def _line_item(lines: tuple[Line, ...], k: int, rules: RecRules,
+               decimal: bool = False) -> tuple[re.Match[str] | None, int]:
     """The numbered item line ``k`` starts, and how many lines its number and first words take:
     pdftotext sets a list's "1." on a line of its own with the item's words on the line under it,
-    which a reader takes as one line."""
+    which a reader takes as one line. With ``decimal`` (under a list's lead-in) a paragraph number
+    with no full stop after it numbers an item too ("I recommend that the Commission:" / "7.1
+    Apologise to Mr C ...")."""
     line = clean(lines[k].text) or ""
-    m = rules.list_item.match(line)
+    m = rules.list_item.match(line) or (_DECIMAL_ITEM.match(line) if decimal else None)
     if m or k + 1 >= len(lines) or not _NUMBER_OVER.match(line):
         return m, 1
     before = clean(lines[k - 1].text) or "" if k else ""
@@ -310,6 +313,10 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
 # the paper speaking for itself ("2.9 We can see the benefit ..., but a plan may need to change"): its
 # "need to" is no recommendation's, unless it asks ("We recommend that ...", "We believe the Board should")
 _OWN_VOICE = re.compile(r"^\W*(?:we|our|i)\b", re.I)
+_DECIMAL_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){3,}.*)$")
+# the writer asking for the reply ("I ask the Commission to tell me ... what action it has taken")
+_ASKS_REPLY = re.compile(r"\bto (?:tell|inform) (?:me|us)\b|\bto let (?:me|us) know\b|\bto (?:respond|reply)\b|"
+                         r"\bto (?:send|provide) (?:me|us) (?:with )?(?:a|an|your|its) (?:response|reply|update)\b", re.I)
 _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
 _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
 
@@ -393,7 +400,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # short cells of a row ("Complete" / "Blue") that a masked repeated cell cut from it
         rows_open = header_row(b) or (rows_open and (_marking(b) or _row_tail(b)))
         joined = clean(b.text) or ""
-        item, took = _line_item(b.lines, 0, rules)
+        decimal = lead_in and seg.kind is Kind.letter
+        item, took = _line_item(b.lines, 0, rules, decimal)
         if item and FORM_SECTION.match(item.group("text")):
             concerns, item, last_item, lead_in = False, None, None, False  # the concerns end where the form goes on
         quotes_text = item and (len(item.group("text").split()) >= 6 or sentence_end(item.group("text")))
@@ -449,11 +457,13 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if item and seg.kind is Kind.reply and (_ANSWER_START.match(item.group("text"))
                                                 or (after_statement and not MODAL.search(item.group("text")))):
             item = None  # "7. The Government will consider this ...": the reply's own numbered paragraph
+        if item and _OWN_VOICE.match(item.group("text")) and _ASKS_REPLY.search(item.group("text")):
+            item = None  # "7.7 I ask the Commission to tell me by 27 February what action it has taken": no recommendation
         if item and (lead_in or concerns or (last_item is not None and leading_number(item.group("num")) == last_item + 1)
                      or (last_item is None and list_heading and leading_number(item.group("num")) == 1 and quotes_text
                          and MODAL.search(item.group("text")))
                      or _answered_below(item.group("text"), blocks, bi)):
-            items = [(k, m, took) for k in range(len(b.lines)) for m, took in [_line_item(b.lines, k, rules)] if m]
+            items = [(k, m, took) for k in range(len(b.lines)) for m, took in [_line_item(b.lines, k, rules, decimal)] if m]
             for n, (k, m, took) in enumerate(items):
                 ln = b.lines[k]
                 lab = m.group("num")
