@@ -1449,3 +1449,32 @@ def test_a_decline_in_numbers_is_no_refusal(nlp, lex, settings):
     assert not any(c.startswith("rejected:") for c in told.cues)
     for refusal in ("We decline to set a target.", "The Board declined the proposal."):
         assert "rejected:reject" in verdict(refusal, nlp, lex, settings).cues
+
+
+def test_an_apology_written_is_an_apology_made(nlp, lex, settings):
+    """"The Chair wrote to Mr C on 14 January to apologise for the failings identified": the apology
+    the recommendation asks for has been made, in the simple past a has-done cue misses."""
+    for done in ("The Chair of the Commission wrote to Mr C on 14 January 2026 to apologise for the failings identified "
+                 "in the report.", "We have formally apologised to Mrs Fothergill."):
+        assert "accepted:apologised" in verdict(done, nlp, lex, settings).cues
+
+
+def test_paragraph_numbered_recommendations_sharing_a_leading_number_are_each_kept(nlp, lex, settings):
+    """A reply answering the ombudsman's paragraphs 7.1 and 7.2 under their numbers and never taking
+    up 7.3: 7.3 has not been addressed. The three share the leading number 7, but they are not one
+    recommendation written two ways, as a letter's "4" and a reply's "4a(ii)" are (before, 7.3 was
+    dropped and had no stance at all)."""
+    text = ("Dear Mr Cromie,\n\nI recommend that the Commission:\n\n7.1 Apologise to Mr C in writing for the failings "
+            "identified.\n\n7.2 Revise its scoring template so that panels record a reason for each score.\n\n"
+            "7.3 Review its handling of Mr C's complaint and tell me what changes it will make.\n\nYours sincerely,"
+            "\n\nSiobhan McGlade\n\n"
+            "Dear Ms McGlade,\n\nThank you for your report of 19 December.\n\nRecommendation 7.1 (apology)\n\nThe Chair "
+            "wrote to Mr C on 14 January to apologise.\n\nRecommendation 7.2 (scoring template)\n\nThe scoring template has been "
+            "revised.\n\nYours sincerely,\n\nAndrew Cromie\n")
+    reply = segment(text, lex)[1]
+    refs = R.find_refs(text, reply, R.load_rules(settings.models_dir))
+    sentences = analyse(nlp, text, [(reply.body_start, reply.body_end)], settings).sentences
+    raised = [("7.1", 7), ("7.2", 7), ("7.3", 7)]
+    got = {s.label: s.stance for s in stances(text, reply, "L2", "L1", refs, raised,
+                                              {"7.1": "a", "7.2": "b", "7.3": "c"}, sentences, lex)}
+    assert got["7.3"] is StanceLabel.not_addressed and got["7.2"] is StanceLabel.accepted

@@ -263,6 +263,12 @@ _DONE_CUES = ("accepted:has-done", "accepted:we-did", "accepted:was-done", "acce
               "accepted:in-place-now", "accepted:done-in-full")
 
 
+def _one_within(a: str, b: str) -> bool:
+    """"4" and "4a(ii)": one label the other's part (a paragraph's "7.1" is not "7.6"'s)."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and not long_[len(short):].startswith(".")
+
+
 TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
 WHOLE_DISCOUNT = 0.6  # and one read off the whole reply less certain still
 
@@ -287,8 +293,9 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
             labels.setdefault(r.label, r.number)
     found, structured = answers_mod.find_answers(text, seg, refs, labels, rec_texts, sentences, lex.stopwords)
     # the letter's "4" and the reply's "4a(ii)" are one recommendation when only one is answered
+    # (not paragraphs 7.1 and 7.6, which share a leading number and are two)
     for lab in list(labels):
-        if lab not in found and any(labels.get(o) == labels[lab] for o in found if o != lab):
+        if lab not in found and any(labels.get(o) == labels[lab] and _one_within(lab, o) for o in found if o != lab):
             del labels[lab]
     whole = None if structured or not found and not labels else answers_mod.whole_reply(text, seg, sentences)
     if structured and any(lab not in found for lab in labels) \
