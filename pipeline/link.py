@@ -149,9 +149,15 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     # "We act for Calloway Home Products Limited, to whom your report was sent": a solicitor, or an
     # officer answering for a body, names it in the letterhead or the opening lines
     opening = _COPY_LINES.sub("", document[reply.seg.start:reply.seg.start + OPENING])
-    named = [h for h in heads if any(len(b.split()) >= 2 and re.search(r"\b" + re.escape(b) + r"\b", opening, re.I)
-                                     for b in _bodies(h, lex))]
+    # (a body the report names that no word marks as one: "British Rowing")
+    def names(text: str) -> list[str]:
+        return [h for h in heads if any(len(b.split()) >= 2 and re.search(r"\b" + re.escape(b) + r"\b", text, re.I)
+                                        for b in _bodies(h, lex) or [h])]
+    named = names(opening)
     own = [h for h in named if not _joint(h, heads)]  # the Department, not "the Trust and the Department"
+    if len(own) > 1 and reply.seg.salutation is not None:
+        # the one its letterhead names, above the greeting (not the club its condolences go to)
+        own = names(document[reply.seg.start:reply.seg.salutation.start]) or own
     if own or named:
         return own[0] if len(own) == 1 else named[0] if len(named) == 1 else None
     return _heading_by_numbers(prev, reply, every)

@@ -1056,3 +1056,70 @@ def test_a_response_answering_under_the_report_s_reference_codes_answers_those_r
     # found under its code, not guessed from the reply's subject or read off the whole reply
     assert all(not c.startswith("how:") for row in rows.values() for c in row["cues"])
     assert rows[(1, "1")]["evidence"].startswith("Since December every discharge")
+
+
+GOVERNING_BODY_REPLY = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO:
+1. The Chair, Hallingford Rowing Club
+2. The Chief Executive, British Rowing
+
+5 CORONER'S CONCERNS
+
+During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion there is
+a risk that future deaths will occur unless action is taken.
+
+The MATTERS OF CONCERN are as follows:
+
+**To Hallingford Rowing Club**
+
+  1. Junior crews boated when the river was above the club's own flow limit.
+
+  2. No coach was on the water with the crew.
+
+**To British Rowing**
+
+  3. The national safety guidance leaves flow thresholds for junior crews entirely to each club.
+
+9 30 May 2043 Alistair Whitlow, Senior Coroner
+
+HALLINGFORD ROWING CLUB
+Boathouse Lane, Hallingford QZ7 3RB
+
+Dear Mr Whitlow
+
+Thank you for your report. Junior crews no longer boat above the amber level, and a coach is always afloat.
+
+Yours sincerely
+
+Gillian Marsh
+Chair, Hallingford Rowing Club
+
+
+                                    British Rowing
+                                    Unit 4, Thameside Works
+                                    London QE9 2LP
+
+Mr Alistair Whitlow
+Senior Coroner
+
+24 July 2043
+
+Dear Mr Whitlow
+
+Thank you for your report. I am responding as Chief Executive, and I send our condolences to the members of
+Hallingford Rowing Club. Our safety guidance is under review, and the review will examine flow thresholds.
+
+Yours sincerely
+
+Harriet Osei
+Chief Executive
+"""
+
+
+def test_a_reply_whose_letterhead_names_a_body_with_no_body_s_word_answers_that_body_s_concerns(tmp_path, settings,
+                                                                                                 nlp):
+    """British Rowing's reply names the club too, in its condolences; the body its letterhead names is
+    the writer's, though "British Rowing" has no word that marks a body (before, the reply was read
+    as the club's and keyed with the club's concerns)."""
+    assert labels_by_reply(GOVERNING_BODY_REPLY, tmp_path, settings, nlp)[2] == {"3"}
