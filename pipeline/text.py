@@ -131,6 +131,11 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
                 close()
             run_sep = sep
             run.append((pos, end))
+        elif run and run_sep is _CELL_TAB and line.strip() and not line.startswith("\f"):
+            # a cell's further paragraphs, which Word writes on lines of their own with no tab: the
+            # row's last cell runs on over them ("1.<tab>The Committee recommends ...<tab>Accepted." /
+            # "From 1 April 2047 all ratepayers ...")
+            run[-1] = (run[-1][0], end)
         else:
             close()
         pos = end + 1

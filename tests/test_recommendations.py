@@ -1691,3 +1691,25 @@ def test_paragraph_numbered_recommendations_under_a_lead_in_are_a_list(lex, rule
                    "2.4 From September we will no longer ask for paper copies of uploaded documents.")
     (seg,) = segment(paper, lex)
     assert not [r for r in R.find_refs(paper, seg, rules, lex.addressee_heading) if r.stated]
+
+
+def test_a_word_table_pasted_with_tabs_keeps_its_rows_where_a_cell_runs_over_several_lines(lex, rules):
+    """An annex saved from Word: "No.<tab>Committee Recommendation<tab>Department Response", then each
+    row "1.<tab>The Committee recommends ...<tab>Accepted." with the response's further paragraphs
+    on lines of their own with no tab. The row's last cell runs on over them, so the rows are still
+    a table and each recommendation is found (before, none was)."""
+    rows = [("The Committee recommends that LPS offers all ratepayers twelve monthly instalments.", "Accepted.",
+             "From 1 April all ratepayers have been able to choose twelve instalments.\nBy the end of April, 41,300 "
+             "had chosen it."),
+            ("The Committee recommends that LPS contacts every ratepayer within 30 days of a missed payment.",
+             "Accepted.", "In September LPS set up an Early Contact Team of 22 staff."),
+            ("The Committee recommends that LPS stops adding summons costs to arranged debts.", "Not accepted.",
+             "The costs reflect the court fee that LPS has already paid.\nRemoving them would shift them to others.")]
+    text = ("Department of Finance response to the Committee for Finance report on rates collection\n\n"
+            "The Committee's report contains three recommendations. Recommendations 1 to 3 concern the work of Land & "
+            "Property Services, which collects rates on behalf of the Department.\n\n"
+            "No.\tCommittee Recommendation\tDepartment of Finance Response\n"
+            + "".join(f"{n}.\t{rec}\t{status}\n{more}\n" for n, (rec, status, more) in enumerate(rows, 1)))
+    (seg,) = segment(text, lex)
+    stated = {r.label: r.text for r in R.find_refs(text, seg, rules) if r.stated}
+    assert sorted(stated) == ["1", "2", "3"] and stated["3"].startswith("The Committee recommends that LPS stops")
