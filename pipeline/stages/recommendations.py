@@ -244,6 +244,8 @@ def _line_item(lines: tuple[Line, ...], k: int, rules: RecRules,
     Apologise to Mr C ...")."""
     line = clean(lines[k].text) or ""
     m = rules.list_item.match(line) or (_DECIMAL_ITEM.match(line) if decimal else None)
+    if m and m.re is _DECIMAL_ITEM and (_ANSWER_START.match(m.group("text")) or _OWN_VOICE.match(m.group("text"))):
+        m = None  # "1.1 The government agrees with the Committee's recommendation.": the paper's own paragraph
     if m or k + 1 >= len(lines) or not _NUMBER_OVER.match(line):
         return m, 1
     before = clean(lines[k - 1].text) or "" if k else ""
