@@ -185,9 +185,11 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
             furniture.append(k)
         elif boilerplate is not None and boilerplate.search(line):
             chrome.append(k)
-        elif counts[_norm(line)] >= REPEATS and (3 <= len(line.split()) <= 25 or _OWN_PAGE.search(line)) \
-                and not _KEEP.search(line):
-            candidates.append(k)  # ("www.slab.example.org.uk      6": a footer of two words, its page one of them)
+        elif counts[_norm(line)] >= REPEATS and (3 <= len(line.split()) <= 25 or (
+                # "www.slab.example.org.uk      6": a footer of two words, its page one of them, at a page break
+                # (not a status column's "   1     Agreed.")
+                _OWN_PAGE.search(line) and _at_page_break(text, a, b))) and not _KEEP.search(line):
+            candidates.append(k)
         elif counts[_norm(line)] == 2 and 3 <= len(line.split()) <= 25 and not _KEEP.search(line) \
                 and _at_page_break(text, a, b):
             twice.append(k)

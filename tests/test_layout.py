@@ -431,3 +431,14 @@ def test_a_footer_of_a_web_address_and_its_page_number_and_the_header_after_it_a
                     for n, words in enumerate(said, 1))
     masked = mask_noise(pages)
     assert "www.slab" not in masked and "Our Response" not in masked and all(words in masked for words in said)
+
+
+def test_a_status_column_s_numbered_rows_are_not_a_footer():
+    """pdftotext -layout of a response table: "   1     Agreed." to "   4     Agreed." are two words
+    each, the first a number counting up, as a footer's page is; but no page break stands by them, so
+    they are the table's rows and stay."""
+    rows = "".join(f"   {n}     Agreed.\n" for n in range(1, 5))
+    prose = "".join(f"Paragraph {w} of the response sets out what the {w} team has done.\n"
+                    for w in ("first", "second", "third", "fourth", "fifth", "sixth"))
+    text = "Response to the review's recommendations\n\n" + prose + "\n" + rows + "\nWe will report progress in a year.\n"
+    assert mask_noise(text) == text
