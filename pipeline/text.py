@@ -123,22 +123,34 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
         run.clear()
 
     pos = 0
+    pending: int | None = None  # the end of untabbed lines under a tab row, which may be its last cell's
     for line in text.split("\n"):
         end = pos + len(line)
         sep = _CELL_BAR if "|" in line else _CELL_TAB if "\t" in line.strip() else None
         if sep is not None and line.strip():
             if run and sep is not run_sep:
                 close()
+            elif pending is not None:
+                # a cell's further paragraphs, which Word writes on lines of their own with no tab, run
+                # on the row above where a row of the same shape follows ("1.<tab>The Committee recommends
+                # ...<tab>Accepted." / "From 1 April 2047 ..." / "2.<tab>...")
+                if len(run_sep.findall(line)) == len(run_sep.findall(text, *run[-1])):
+                    run[-1] = (run[-1][0], pending)
+                else:
+                    close()
+            pending = None
             run_sep = sep
             run.append((pos, end))
         elif run and run_sep is _CELL_TAB and line.strip() and not line.startswith("\f"):
-            # a cell's further paragraphs, which Word writes on lines of their own with no tab: the
-            # row's last cell runs on over them ("1.<tab>The Committee recommends ...<tab>Accepted." /
-            # "From 1 April 2047 all ratepayers ...")
-            run[-1] = (run[-1][0], end)
+            pending = end
         else:
+            if pending is not None:  # the last row's, up to the blank line that ends the table
+                run[-1] = (run[-1][0], pending)
+                pending = None
             close()
         pos = end + 1
+    if pending is not None:
+        run[-1] = (run[-1][0], pending)
     close()
     return tuple(out)
 

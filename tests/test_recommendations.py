@@ -1713,3 +1713,35 @@ def test_a_word_table_pasted_with_tabs_keeps_its_rows_where_a_cell_runs_over_sev
     (seg,) = segment(text, lex)
     stated = {r.label: r.text for r in R.find_refs(text, seg, rules) if r.stated}
     assert sorted(stated) == ["1", "2", "3"] and stated["3"].startswith("The Committee recommends that LPS stops")
+
+
+def test_a_decimal_list_ends_where_the_next_section_begins_and_own_voice_items_stay(lex, rules):
+    """"7.1", "7.2" under "I recommend that the Commission:" are the list; "8. Publication" and its
+    "8.1 This report will be published ..." are the next section, not more recommendations. And an
+    item in the writer's voice that recommends ("2. We recommend that NHS England ensures trusts have
+    crews to respond to category 1 calls") is an item: only the writer asking for the reply is not."""
+    text = letter("I recommend that the Commission:\n\n7.1 Apologise to Mr C in writing, within one month of the "
+                  "date of this report, for the failings I have identified.\n\n7.2 Arrange for his application to be "
+                  "reviewed by members who were not on the original shortlisting panel.\n\n8. Publication\n\n8.1 This "
+                  "report will be published on my website once the parties have seen it.\n\n8.2 Mr C has seen a draft of "
+                  "this report and has made no comments on it.")
+    (seg,) = segment(text, lex)
+    assert [r.label for r in R.find_refs(text, seg, rules) if r.stated] == ["7.1", "7.2"]
+    ours = letter("We recommend that:\n\n1. NHS England should review the guidance on handovers.\n\n2. We recommend that "
+                  "NHS England ensures ambulance trusts have enough crews to respond to category 1 calls.\n\n3. The "
+                  "Department should publish the figures.\n\n4. I ask NHS England to tell me by 1 May what it has done.")
+    (seg,) = segment(ours, lex)
+    assert [r.label for r in R.find_refs(ours, seg, rules) if r.stated] == ["1", "2", "3"]
+
+
+def test_a_tab_table_does_not_run_on_into_the_prose_and_signature_under_it(lex, rules):
+    """The annex's last row, then "The Department will report ..." and a signature line with one tab:
+    the untabbed line is not the last row's cell, and the table's rows are still found."""
+    text = ("Department of Finance response to the Committee's report\n\nRecommendations 1 to 3 concern Land & "
+            "Property Services.\n\nNo.\tCommittee Recommendation\tDepartment Response\n1.\tThe Committee recommends "
+            "that LPS offers twelve instalments.\tAccepted.\n2.\tThe Committee recommends that LPS contacts every "
+            "ratepayer.\tAccepted.\n3.\tThe Committee recommends that LPS stops adding summons costs.\tNot accepted.\n"
+            "The Department will report progress to the Committee in a year.\nSigned\tJohn Smith\n")
+    (seg,) = segment(text, lex)
+    stated = {r.label: r.text for r in R.find_refs(text, seg, rules) if r.stated}
+    assert sorted(stated) == ["1", "2", "3"]

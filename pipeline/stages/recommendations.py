@@ -243,8 +243,8 @@ def _line_item(lines: tuple[Line, ...], k: int, rules: RecRules,
     with no full stop after it numbers an item too ("I recommend that the Commission:" / "7.1
     Apologise to Mr C ...")."""
     line = clean(lines[k].text) or ""
-    m = rules.list_item.match(line) or (_DECIMAL_ITEM.match(line) if decimal else None)
-    if m and m.re is _DECIMAL_ITEM and (_ANSWER_START.match(m.group("text")) or _OWN_VOICE.match(m.group("text"))):
+    m = rules.list_item.match(line) or (_PARAGRAPH_ITEM.match(line) if decimal else None)
+    if m and m.re is _PARAGRAPH_ITEM and (_ANSWER_START.match(m.group("text")) or _OWN_VOICE.match(m.group("text"))):
         m = None  # "1.1 The government agrees with the Committee's recommendation.": the paper's own paragraph
     if m or k + 1 >= len(lines) or not _NUMBER_OVER.match(line):
         return m, 1
@@ -315,10 +315,9 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
 # the paper speaking for itself ("2.9 We can see the benefit ..., but a plan may need to change"): its
 # "need to" is no recommendation's, unless it asks ("We recommend that ...", "We believe the Board should")
 _OWN_VOICE = re.compile(r"^\W*(?:we|our|i)\b", re.I)
-_DECIMAL_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){3,}.*)$")
 # the writer asking for the reply ("I ask the Commission to tell me ... what action it has taken")
-_ASKS_REPLY = re.compile(r"\bto (?:tell|inform) (?:me|us)\b|\bto let (?:me|us) know\b|\bto (?:respond|reply)\b|"
-                         r"\bto (?:send|provide) (?:me|us) (?:with )?(?:a|an|your|its) (?:response|reply|update)\b", re.I)
+_ASKS_REPLY = re.compile(r"^\W*(?:i|we)\s+(?:would\s+)?(?:ask|request|invite)\b[^.]{0,80}?\bto\s+(?:tell|inform|let|send|"
+                         r"provide)\s+(?:me|us)\b", re.I)
 _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
 _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
 
@@ -374,6 +373,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     lead_in = False
     after_statement = False  # the lead-in is a statement line ("Recommendation 12: ..."), not a list's lead
     last_item: int | None = None  # number of the last list item, while a list is open
+    decimal_head: int | None = None  # the leading number of a list numbered "7.1", "7.2" under its lead-in
     gap = 0
     # In a response paper the recommendations are quoted as numbered paragraphs,
     # each followed by its answer: once the paper says they are reproduced
@@ -402,6 +402,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # short cells of a row ("Complete" / "Blue") that a masked repeated cell cut from it
         rows_open = header_row(b) or (rows_open and (_marking(b) or _row_tail(b)))
         joined = clean(b.text) or ""
+        if not lead_in and last_item is None:
+            decimal_head = None  # the list has closed
         decimal = lead_in and seg.kind is Kind.letter
         item, took = _line_item(b.lines, 0, rules, decimal)
         if item and FORM_SECTION.match(item.group("text")):
@@ -459,8 +461,13 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if item and seg.kind is Kind.reply and (_ANSWER_START.match(item.group("text"))
                                                 or (after_statement and not MODAL.search(item.group("text")))):
             item = None  # "7. The Government will consider this ...": the reply's own numbered paragraph
-        if item and _OWN_VOICE.match(item.group("text")) and _ASKS_REPLY.search(item.group("text")):
-            item = None  # "7.7 I ask the Commission to tell me by 27 February what action it has taken": no recommendation
+        if item and _ASKS_REPLY.match(item.group("text")):
+            item = None  # "7. I ask the Commission to tell me by 27 February what action it has taken": no recommendation
+        if item and decimal_head is not None and (item.re is not _PARAGRAPH_ITEM
+                                                  and "." not in item.group("num")
+                                                  or leading_number(item.group("num")) != decimal_head):
+            # "8. Publication" / "8.1 This report will be published ...": the next section, not the list
+            item, lead_in, last_item, decimal_head = None, False, None, None
         if item and (lead_in or concerns or (last_item is not None and leading_number(item.group("num")) == last_item + 1)
                      or (last_item is None and list_heading and leading_number(item.group("num")) == 1 and quotes_text
                          and MODAL.search(item.group("text")))
@@ -480,6 +487,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                 True, False, True, clean_text(f"{m.group('text')} {rest}")))
                 last_item = leading_number(lab)
+                if m.re is _PARAGRAPH_ITEM and decimal_head is None:
+                    decimal_head = last_item  # a list of 7.1, 7.2, ...: its items share the leading number
             lead_in, gap = True, 0
             continue
         if item:
