@@ -328,7 +328,7 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
             if k is not None else []
         # a body's name and address ("Castlebridge / Borough Council", "County Hall, ... QS1 1AB"), not a
         # footer's slogan ("Working together for ...")
-        named = k is not None and all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_FILLER
+        named = k is not None and all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_FILLER | WELSH_FILLER
                                       for ln in lines[k:] for w in re.findall(r"[\w&'’-]+", ln.text))
         heads = named and _heads_letter(below[:8], lex)
         # (under a signature closed by its address or telephone number, or that is only a name and its posts)
@@ -396,9 +396,10 @@ def _heads_letter(lines: list[str], lex: Lexicons) -> bool:
 
 
 RIGHT_SET = 20  # spaces before a line set to the right of the page
-# the small words a proper name may hold uncapitalised ("Department for Education", "R & T Fenwick"),
-# in Welsh too, as a bilingual letterhead gives it ("Addysg a Gwella Iechyd Cymru", "Comisiynydd y Gymraeg")
-NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&", "a", "ac", "y", "yr"})
+# the small words a proper name may hold uncapitalised ("Department for Education", "R & T Fenwick")
+NAME_FILLER = frozenset({"and", "of", "for", "the", "in", "on", "at", "&"})
+# and in Welsh, as a bilingual letterhead gives it ("Addysg a Gwella Iechyd Cymru", "Comisiynydd y Gymraeg")
+WELSH_FILLER = frozenset({"a", "ac", "y", "yr"})
 
 
 def _indent(line: str) -> int:
@@ -662,10 +663,13 @@ def _opens_page_with_address(b: Block) -> bool:
     return b.lines[0].text.startswith("\f") and any(has_postcode(ln.text) for ln in b.lines)
 
 
+# the posts a signature's line names
+_ROLE_WORDS = r"\b(?:coroner|chair|commissioner|ombudsman|inspector|director|secretary|chief|officer)\b"
+
+
 # a coroner's report closes on its date and signature ("9  26 March 2042  Rosalind Tennant-Hughes,
 # Area Coroner for Eastvale and Marden"): a date, then a post
-_DATED_SIGNATURE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{DATE_WORDS})\s+\d{{4}}\b.*\b(?:coroner|chair|"
-                              r"commissioner|ombudsman|inspector|director|secretary|chief|officer)\b", re.I)
+_DATED_SIGNATURE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{DATE_WORDS})\s+\d{{4}}\b.*{_ROLE_WORDS}", re.I)
 
 
 def _page_start(b: Block, lex: Lexicons) -> int:
@@ -781,7 +785,7 @@ def _report_and_responses(text: str, blocks: list[Block], cuts: list[int], lex: 
 _NAME_LINE = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|HHJ)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?"
                         r"(?:\s+[A-Z][a-z'’-]+){1,2}$")
 _TITLE_LEAD = re.compile(r"(?:\s+(?:HM|His|Her|Majesty['’]s|Senior|Area|Assistant|Deputy|Acting|Chief))*\s*$")
-_ROLE_LINE = re.compile(r"\b(?:coroner|chair|commissioner|ombudsman|inspector|director|secretary|chief|officer)\b", re.I)
+_ROLE_LINE = re.compile(_ROLE_WORDS, re.I)
 # prose lines that make what precedes the first letter a document of its own, where PDF
 # text without blank lines gives it as a single paragraph
 PROSE_LINES = 4
