@@ -157,7 +157,8 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     own = [h for h in named if not _joint(h, heads)]  # the Department, not "the Trust and the Department"
     if len(own) > 1 and reply.seg.salutation is not None:
         # the one its letterhead names, above the greeting (not the club its condolences go to)
-        own = names(document[reply.seg.start:reply.seg.salutation.start]) or own
+        above = names(_COPY_LINES.sub("", document[reply.seg.start:reply.seg.salutation.start]))
+        own = [h for h in above if not _joint(h, heads)] or own
     if own or named:
         return own[0] if len(own) == 1 else named[0] if len(named) == 1 else None
     return _heading_by_numbers(prev, reply, every)

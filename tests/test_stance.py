@@ -1478,3 +1478,22 @@ def test_paragraph_numbered_recommendations_sharing_a_leading_number_are_each_ke
     got = {s.label: s.stance for s in stances(text, reply, "L2", "L1", refs, raised,
                                               {"7.1": "a", "7.2": "b", "7.3": "c"}, sentences, lex)}
     assert got["7.3"] is StanceLabel.not_addressed and got["7.2"] is StanceLabel.accepted
+
+
+def test_a_decline_in_figures_and_an_apology_for_delay_are_neither_refusal_nor_action(nlp, lex, settings):
+    """"Volunteer numbers declined to 12,000", "continued to decline this year", "declined by the same
+    proportion" refuse nothing; "I wrote to you to apologise for the delay in this response" is no
+    apology the recommendation asked for."""
+    for said in ("Volunteer numbers declined to 12,000 in 2023.", "Applications continued to decline this year.",
+                 "Membership declined by the same proportion."):
+        assert "rejected:reject" not in verdict(said, nlp, lex, settings).cues
+    late = verdict("I wrote to you on 3 March to apologise for the delay in this response.", nlp, lex, settings)
+    assert "accepted:apologised" not in late.cues
+
+
+def test_one_label_within_another_is_a_part_not_a_sibling():
+    """"4" and "4a(ii)" are one recommendation written two ways; "7.1" and "7.12", or "7.1" and "7.6",
+    are two."""
+    from pipeline.stages.stance import _one_within
+    assert _one_within("4", "4a(ii)") and _one_within("4a", "4")
+    assert not _one_within("7.1", "7.12") and not _one_within("7.1", "7.6") and not _one_within("1", "12")

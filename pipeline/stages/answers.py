@@ -792,12 +792,14 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
 
 # "Recommendation 5 agreed; recommendation 6 not agreed": one status line giving each of the answer's
 # recommendations its own verdict, clause by clause
-_VERDICT_CLAUSE = re.compile(r"(?<![\w-])(?:recommendation|rec\.?|concern)\s+(?P<num>\d{1,3}[a-z]?)\b[^;,.\n]{1,40}", re.I)
+_VERDICT_CLAUSE = re.compile(r"(?<![\w-])(?:recommendation|rec\.?|concern)\s+(?P<num>\d{1,3}[a-z]?)\b[^;,.\n]{0,30}?"
+                             r"\b(?:not\s+|partially\s+|partly\s+)?(?:agreed|accepted|rejected|noted|supported|declined|"
+                             r"complete|implemented)(?:\s+in\s+(?:part|principle|full))?(?=\s*(?:[;,.]|$|and\b))", re.I | re.M)
 
 
 def _own_verdicts(text: str, out: dict[str, Answer]) -> dict[str, Answer]:
     """An answer shared by several recommendations (each keeping its own sentences, see ``_share_out``)
-    whose first line gives each its own verdict in a clause of its own: each opens with its clause instead of the whole line, so that the verdict
+    whose first sentence gives each its own verdict (a status word) in a clause of its own: each opens with its clause instead of the whole line, so that the verdict
     given to the next one is not read as its own."""
     groups: dict[Unit, list[str]] = {}
     for lab, ans in out.items():

@@ -266,7 +266,8 @@ _DONE_CUES = ("accepted:has-done", "accepted:we-did", "accepted:was-done", "acce
 def _one_within(a: str, b: str) -> bool:
     """"4" and "4a(ii)": one label the other's part (a paragraph's "7.1" is not "7.6"'s)."""
     short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) and not long_[len(short):].startswith(".")
+    rest = long_[len(short):]
+    return long_.startswith(short) and not rest[:1].isdigit() and not ("." in short and rest[:1] == ".")
 
 
 TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
