@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref, label_title_blocks
 from pipeline.stages.refs import heading_line, is_heading
-from pipeline.stages.segment import Segment, prose_lines
+from pipeline.stages.segment import ORIGINAL_MESSAGE, Segment, prose_lines
 from pipeline.text import (Block, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines, table_cells,
                            to_blocks, word_count)
 
@@ -226,7 +226,7 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
 
 
 # the header of a quoted message: "-----Original Message-----", or "From: ... <...@...>" over "Sent:"/"Date:"
-_QUOTED_MAIL = re.compile(r"^-{2,}\s*original message\s*-{2,}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):", re.I | re.M)
+_QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):", re.I | re.M)
 
 
 def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
@@ -619,6 +619,9 @@ def _sole_answer(text: str, blocks: list[Block], all_units: list[Unit], labels: 
         out[lab] = Answer(tuple((x, y, p - base) for x, y, p in body), "topic", None, a.opens)
 
 
+_ORDINALS = "first|second|third|fourth|fifth|sixth|next|other|last|final"  # a writer counting the concerns off
+
+
 # a reply in prose taking the concerns in turn opens each answer with the topic: "As to the report
 # about Mr Carrow ...", "Turning to the training of fitters ..."
 _TOPIC_OPENER = re.compile(r"^\W*(?:turning\s+(?:first\s+|next\s+|now\s+|finally\s+)?to|as\s+(?:to|for|regards)\s|"
@@ -630,7 +633,7 @@ _TOPIC_OPENER = re.compile(r"^\W*(?:turning\s+(?:first\s+|next\s+|now\s+|finally
                            r"your\s+(?:\w+\s+)?concern\s+(?:was|is|relates|concerns)\b|"
                            # "Your report raises two matters for BAPEN ... The first is that ...", where
                            # the report does not say which of its concerns those are
-                           r"the\s+(?:first|second|third|fourth|fifth|sixth|next|other|last|final)\s+"
+                           rf"the\s+(?:{_ORDINALS})\s+"
                            r"(?:(?:concern|matter|point|issue)\s+)?(?:is|was|concerns|relates)\b)", re.I)
 
 
@@ -1358,7 +1361,7 @@ _RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|h
                         r"your (?:concerns?|report|findings?)|"
                         r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard|"
                         # "The second matter relates to the emergency departments ...": the writer counting them off
-                        r"(?:first|second|third|fourth|fifth|sixth|next|other|last|final) (?:matter|concern|point|issue)s? "
+                        rf"(?:{_ORDINALS}) (?:matter|concern|point|issue)s? "
                         r"(?:is|was|relates?|concerns))\b", re.I)
 
 

@@ -928,7 +928,9 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
 
 
 _SENT_LINE = re.compile(r"^\W*(?:sent|date)\s*:", re.I)
-_ORIGINAL_MESSAGE = re.compile(r"^\W*-{2,}\s*original message\s*-{2,}\s*$", re.I)
+# the line Outlook puts over the message a reply quotes
+ORIGINAL_MESSAGE = r"-{2,}\s*original message\s*-{2,}"
+_ORIGINAL_MESSAGE = re.compile(rf"^\W*{ORIGINAL_MESSAGE}\s*$", re.I)
 
 
 def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
