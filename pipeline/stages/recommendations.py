@@ -463,8 +463,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             item = None  # "7. The Government will consider this ...": the reply's own numbered paragraph
         if item and _ASKS_REPLY.match(item.group("text")):
             item = None  # "7. I ask the Commission to tell me by 27 February what action it has taken": no recommendation
-        if item and decimal_head is not None and (item.re is not _PARAGRAPH_ITEM
-                                                  and "." not in item.group("num")
+        if item and decimal_head is not None and ("." not in item.group("num")
                                                   or leading_number(item.group("num")) != decimal_head):
             # "8. Publication" / "8.1 This report will be published ...": the next section, not the list
             item, lead_in, last_item, decimal_head = None, False, None, None
