@@ -94,7 +94,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind41", "letters_blind41", "coroners_blind41",
                    "papers_blind42", "letters_blind42", "coroners_blind42",
                    "papers_blind43", "letters_blind43", "coroners_blind43",
-                   "papers_blind44", "letters_blind44", "coroners_blind44")
+                   "papers_blind44", "letters_blind44", "coroners_blind44",
+                   "papers_blind45", "letters_blind45", "coroners_blind45")
 LAYOUT_KEY = "expected.jsonl"
 
 
