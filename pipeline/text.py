@@ -118,7 +118,10 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
         rows = [(s, run_sep is _CELL_BAR and _TABLE_RULE.match(text, s, e) is not None, _cells(text, s, e, run_sep))
                 for s, e in run]
         bars = [len(run_sep.findall(text, s, e)) for s, e in run]  # empty cells count: "7 | ... | | |"
-        if any(rule for _, rule, _ in rows) or (len(bars) >= TABLE_ROWS and len(set(bars)) == 1):
+        # Word writes an empty cell as a second tab ("5<tab>LFB should ...<tab><tab>"), where one cut
+        # of the text by runs of tabs is narrower than its neighbours; a tab each keeps its width
+        tabs = [text.count("\t", s, e) for s, e in run] if run_sep is _CELL_TAB else bars
+        if any(rule for _, rule, _ in rows) or (len(bars) >= TABLE_ROWS and 1 in (len(set(bars)), len(set(tabs)))):
             out.append(tuple((s, () if rule else cells) for s, rule, cells in rows))
         run.clear()
 

@@ -1715,6 +1715,24 @@ def test_a_word_table_pasted_with_tabs_keeps_its_rows_where_a_cell_runs_over_sev
     assert sorted(stated) == ["1", "2", "3"] and stated["3"].startswith("The Committee recommends that LPS stops")
 
 
+def test_a_word_table_row_whose_last_cells_are_empty_is_still_a_row(lex, rules):
+    """Word writes an empty cell as one more tab: a row the response left blank reads "5<tab>LFB should
+    publish ...<tab><tab>", one run of tabs fewer than its neighbours when runs are counted. It is
+    still a row of the table, and every row's recommendation is found (before, none was)."""
+    recs = ["LFB should publish a monthly list of buildings with a simultaneous evacuation strategy.",
+            "Crews should visit every residential building over 18 metres with an alert system.",
+            "The Commissioner should recruit 40 additional Fire Safety Inspecting Officers.",
+            "LFB should publish each year the number of enforcement notices it has issued, by borough."]
+    answers = ["The list has been published.\tComplete", "Visits will be complete by March 2027.\tMarch 2027",
+               "The posts are in our budget submission.\tFebruary 2027", "\t"]
+    text = ("Annex: London Fire Brigade response to the recommendations of the Committee's report\n\n"
+            "No.\tCommittee recommendation\tLFB response\tTimescale\n"
+            + "".join(f"{n}\t{rec}\t{ans}\n" for n, (rec, ans) in enumerate(zip(recs, answers), 1)))
+    (seg,) = segment(text, lex)
+    stated = {r.label: r.text for r in R.find_refs(text, seg, rules) if r.stated}
+    assert sorted(stated) == ["1", "2", "3", "4"] and stated["4"].startswith("LFB should publish each year")
+
+
 def test_a_decimal_list_ends_where_the_next_section_begins_and_own_voice_items_stay(lex, rules):
     """"7.1", "7.2" under "I recommend that the Commission:" are the list; "8. Publication" and its
     "8.1 This report will be published ..." are the next section, not more recommendations. And an
