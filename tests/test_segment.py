@@ -1696,3 +1696,21 @@ def test_the_covering_e_mail_quoted_under_a_reply_is_part_of_the_reply(lex):
     text = NIJAO_REPORT + NIJAC_REPLY
     segs = segment(text, lex)
     assert len(segs) == 2 and segs[1].kind is Kind.reply and "Original Message" in text[segs[1].start:segs[1].end]
+
+
+def test_a_word_covering_letter_with_no_blank_lines_ends_at_the_page_its_annex_starts_on(lex):
+    """Word text saved with no blank lines: the covering letter's "Yours sincerely", its signature, then
+    a form feed and "Annex: ... response to the recommendations ..." with the table. The new page
+    under the signature starts the response paper, a segment of its own (before, one segment)."""
+    rows = "".join(f"{n}\tThe Brigade should publish the number of notices it issued in year {n} to responsible "
+                   "persons for high-rise residential buildings, by borough.\tThe list has been published on our website, "
+                   "is updated on the first working day of each month and shows the strategy in place for each "
+                   "building.\tComplete\n" for n in range(1, 9))
+    text = ("London Fire Brigade\n9 June 2026\nDear Nadia,\nThank you for the Committee's report on evacuation "
+            "alert systems, published on 17 March 2026. My response to each recommendation is in the annex.\n"
+            "Yours sincerely,\nMarcus Thelwell\nLondon Fire Commissioner\n"
+            "\fAnnex: London Fire Brigade response to the recommendations of the Committee's report\n"
+            "No.\tCommittee recommendation\tLFB response\tTimescale\n" + rows)
+    segs = segment(text, lex)
+    assert len(segs) == 2 and text[segs[1].start:].startswith("\fAnnex: London Fire Brigade response")
+    assert segs[1].kind is Kind.reply

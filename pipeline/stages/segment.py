@@ -822,6 +822,9 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
                     h -= 1
                 cut.append(h)
                 continue
+            if k and ln.text.startswith("\f") and any(_is_signoff(x, lex) for x in b.lines[max(cut, default=0):k]):
+                cut.append(k)  # a new page under a signature: the next letter, or the paper it covers
+                continue
             if not k or not lex.salutation.match(clean(ln.text) or ""):
                 continue
             # its letter head, as far as the text above allows (not into the letter before)
