@@ -149,6 +149,11 @@ def _at_page_break(text: str, a: int, b: int) -> bool:
     return text[a:b].startswith("\f") or _BREAK_AFTER.match(text, b) is not None
 
 
+def _consecutive_pages(text: str, pair: list[tuple[int, int]]) -> bool:
+    """Two alike lines one page apart, counted by form feeds."""
+    return text.count("\f", pair[0][0] + 1, pair[1][0] + 1) == 1
+
+
 def _number_pages(text: str, pair: list[tuple[int, int]]) -> bool:
     """The numbers two alike lines carry after (or before) a run of spaces go up by the pages between
     them, counted by form feeds: a letter's footer numbering its own pages ("... 1", "... 2"), not a
@@ -226,6 +231,11 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
 
     repeated = [k for ks in groups.values() if any(k in near_page or mid_sentence(k) for k in ks)
                 for k in ks if k in near_page or not letterhead(k)]
+    # a running header on the second and third pages only ("Regulation 28: ... – Ref 2026-0417"), each
+    # time opening the page under the last one's "Page n of 3": not a letterhead over its address
+    paged_twice += [k for ks in _groups(text, content, twice).values()
+                    if len(ks) == 2 and all(k in near_page and not letterhead(k) for k in ks)
+                    and _consecutive_pages(text, [content[k] for k in ks]) for k in ks]
     # a file of one repeated line is content, not furniture
     if len(repeated) * 2 > len(content):
         repeated = []

@@ -442,3 +442,24 @@ def test_a_status_column_s_numbered_rows_are_not_a_footer():
                     for w in ("first", "second", "third", "fourth", "fifth", "sixth"))
     text = "Response to the review's recommendations\n\n" + prose + "\n" + rows + "\nWe will report progress in a year.\n"
     assert mask_noise(text) == text
+
+
+def test_a_running_header_on_the_second_and_third_pages_only_is_masked():
+    """A three-page report whose running header ("Regulation 28: ... – Ref 2026-0417") heads pages 2
+    and 3 only, each time under the last page's "Page n of 3": the header is page furniture though it
+    stands twice, and the list it interrupts runs on under it (before, "(4)" to "(7)" were cut off)."""
+    head = "Regulation 28: Prevention of Future Deaths – Kian Mortlake – Ref 2026-0417"
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\nThe MATTERS OF CONCERN are as follows.\n"
+            "(1) The temporary stop was placed with no road safety audit.\nPage 1 of 3\n"
+            f"\f{head}\n(2) There is no crossing facility between the stop and the estate.\nPage 2 of 3\n"
+            f"\f{head}\n(3) National statistics do not record casualties at bus stops.\nPage 3 of 3\n")
+    masked = mask_noise(text)
+    assert head not in masked and "(2) There is no crossing" in masked
+
+
+def test_a_letterhead_over_its_address_on_two_pages_is_kept():
+    """Two letters from one body, each opening a page under the last one's page number, each with its
+    address under its name: a letterhead, not a running header."""
+    letter = "\fWendle Vale District Council\nCouncil Offices, Mill Street, Wendle QX4 2AB\nDear Coroner,\nThank you.\n"
+    text = "REGULATION 28 REPORT\nThe concerns are set out below.\nPage 1 of 1\n" + letter + "Page 1 of 1\n" + letter
+    assert mask_noise(text).count("Wendle Vale District Council") == 2
