@@ -1714,3 +1714,16 @@ def test_a_word_covering_letter_with_no_blank_lines_ends_at_the_page_its_annex_s
     segs = segment(text, lex)
     assert len(segs) == 2 and text[segs[1].start:].startswith("\fAnnex: London Fire Brigade response")
     assert segs[1].kind is Kind.reply
+
+
+def test_an_e_mail_whose_subject_is_a_response_to_the_coroner_s_report_is_a_reply(lex):
+    """"Subject: Hartsmoor Show - response to the Coroner's report - Poppy Garside" over a message that
+    answers by topic and never says "your report": the subject says what it is (the possessive
+    "Coroner's" kept it from being read so)."""
+    text = ("From: Hon. Secretary, Hartsmoor Show <secretary@hartsmoorshow.example.org.uk>\nSent: 4 March 2027 20:07\n"
+            "To: Wendle Coroner's Office <coroners@wendle.example.gov.uk>\n"
+            "Subject: Hartsmoor Show - response to the Coroner's report - Poppy Garside\n"
+            "Dear Mr Lachlan-Frome,\nI write for the Chairman and the Committee of the Society.\nRing fencing\n"
+            "For the 2027 show the main ring will be enclosed by steel crowd barriers.\nYours sincerely,\n"
+            "Margaret Ellery\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]
