@@ -1763,3 +1763,58 @@ def test_a_tab_table_does_not_run_on_into_the_prose_and_signature_under_it(lex, 
     (seg,) = segment(text, lex)
     stated = {r.label: r.text for r in R.find_refs(text, seg, rules) if r.stated}
     assert sorted(stated) == ["1", "2", "3"]
+
+
+def test_a_report_section_of_paragraph_numbered_recommendations_in_pdf_text_lists_them(lex, rules):
+    """pdftotext with no blank lines: "6. Recommendations", a line saying whose they are, then "6.1 The
+    Combined Authority should ..." to "6.3 ...", each wrapped over lines. The section's paragraphs are
+    its recommendations (before, none was found, only the ranges the line under the heading names)."""
+    text = ("Independent Review Panel\n5. Findings\n5.1 The protocol was never tested.\n6. Recommendations\n"
+            "Recommendations 6.1 and 6.2 are for the Combined Authority. Recommendation 6.3\nis for the operator.\n"
+            "6.1 The Combined Authority should agree a joint incident protocol with the\noperator and test it twice a "
+            "year.\n6.2 The Combined Authority should bring the renewal of the signalling system\nforward to 2028.\n"
+            "6.3 The operator should train every tram driver in the emergency detrainment\nprocedure.\n"
+            "We ask both bodies to respond to the Panel by 31 August 2026.\n")
+    (seg,) = segment(text, lex)
+    stated = {r.label: r.text for r in R.find_refs(text, seg, rules) if r.stated and r.text}
+    assert sorted(stated) == ["6.1", "6.2", "6.3"]
+    assert stated["6.2"].startswith("The Combined Authority should bring the renewal of the signalling system forward")
+
+
+def test_a_numbered_lead_in_under_a_recommendations_section_is_no_item(lex, rules):
+    """"3. Recommendations" then "3.1 The Task and Finish Group recommends that the Cabinet:" and its
+    list "1. publishes ...": the paragraph leads into the list and is none of it."""
+    text = letter("3. Recommendations\n\n3.1 The Task and Finish Group recommends that the Cabinet:\n\n"
+                  "1. publishes a monthly dashboard of defects reported and repaired;\n\n"
+                  "2. requires the contractor to photograph every completed repair; and\n\n"
+                  "3. reduces the response target for Category 2 defects to 14 days.")
+    (seg,) = segment(text, lex)
+    assert sorted(r.label for r in R.find_refs(text, seg, rules) if r.stated) == ["1", "2", "3"]
+
+
+def test_a_reply_table_s_numbered_title_cell_names_the_recommendation_it_answers(lex, rules):
+    """A reply's Word table "Recommendation<tab>Response<tab>Lead<tab>Target date" whose first cell is the
+    number and a short title ("6.2 Signalling renewal"): each row answers that recommendation, and the
+    response cell beside it is no restatement of it."""
+    rows = [("6.1 Joint incident protocol", "Agreed. The protocol was signed on 2 July 2026."),
+            ("6.2 Signalling renewal", "Not agreed. The renewal could not be funded before 2031."),
+            ("6.3 Refunds for all ticket holders", "Agreed. Refunds for single tickets have been paid.")]
+    text = letter("Our response to each recommendation addressed to the Authority is set out below.\n\n"
+                  "Recommendation\tResponse\tLead\tTarget date\n"
+                  + "".join(f"{title}\t{answer}\tDirector of Transport\tDecember 2026\n" for title, answer in rows))
+    (seg,) = segment(text, lex)
+    got = {r.label: r.text for r in R.find_refs(text, seg, rules) if r.stated}
+    assert got == {"6.1": "Joint incident protocol", "6.2": "Signalling renewal", "6.3": "Refunds for all ticket holders"}
+
+
+def test_the_report_form_s_numbered_sections_in_tab_rows_are_no_concerns(lex, rules):
+    """A coroner's report saved from Word sets its sections as "6<tab>ACTION SHOULD BE TAKEN": the
+    form's headings, not concerns 6 and 7, though "should" is in them."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n5\tCORONER'S CONCERNS\nThe MATTERS OF CONCERN are as "
+            "follows.\n1.\tThe ring was fenced with rope on stakes.\n2.\tNo steward stood at the crossing point.\n"
+            "6\tACTION SHOULD BE TAKEN\nIn my opinion action should be taken to prevent future deaths.\n"
+            "7\tYOUR RESPONSE\nYou are under a duty to respond to this report within 56 days.\n"
+            "8\tCOPIES and PUBLICATION\nI have sent a copy of my report to the Chief Coroner.\n")
+    (seg,) = segment(text, lex)
+    texts = [r.text or "" for r in R.find_refs(text, seg, rules)]
+    assert not any("ACTION SHOULD BE TAKEN" in t or "YOUR RESPONSE" in t for t in texts)

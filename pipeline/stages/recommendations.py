@@ -293,7 +293,7 @@ def label_title_blocks(blocks: list[Block]) -> list[Block]:
 
 def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
     """Paragraphs as a reader sees them in PDF text with no blank lines: a numbered item
-    ("2. The council should ...") or a "Recommendation 2" line after a finished sentence or a
+    ("2. The council should ...", "6.1 The Combined Authority should ...") or a "Recommendation 2" line after a finished sentence or a
     heading starts a new one, and so do a "Concern 2 – Waiting times" title where an answer ended
     and a capitals heading after a finished sentence."""
     out: list[Block] = []
@@ -302,7 +302,7 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
         for prev, ln in zip(b.lines, b.lines[1:]):
             before = clean(prev.text) or ""
             line = clean(ln.text) or ""
-            if ((rules.list_item.match(line) or BARE_LABEL.match(ln.text))
+            if ((rules.list_item.match(line) or BARE_LABEL.match(ln.text) or _PARAGRAPH_ITEM.match(line))
                     and (sentence_end(before) or before.endswith(")") or heading_line(prev.text))) \
                     or (_CAPS_HEADING.match(line) and sentence_end(before)):
                 out.append(Block(tuple(cur), gap))
@@ -319,6 +319,8 @@ _OWN_VOICE = re.compile(r"^\W*(?:we|our|i)\b", re.I)
 _ASKS_REPLY = re.compile(r"^\W*(?:i|we)\s+(?:would\s+)?(?:ask|request|invite)\b[^.]{0,80}?\bto\s+(?:tell|inform|let|send|"
                          r"provide)\s+(?:me|us)\b", re.I)
 _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
+# a report's section that holds its recommendations, numbered as its paragraphs will be: "6. Recommendations"
+_SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:[A-Z][\w ]{0,30}\s)?recommendations\W*$", re.I)
 _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
 
 
@@ -374,6 +376,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     after_statement = False  # the lead-in is a statement line ("Recommendation 12: ..."), not a list's lead
     last_item: int | None = None  # number of the last list item, while a list is open
     decimal_head: int | None = None  # the leading number of a list numbered "7.1", "7.2" under its lead-in
+    section: int | None = None  # the number of a "6. Recommendations" section, whose "6.1", "6.2" are the list
     gap = 0
     # In a response paper the recommendations are quoted as numbered paragraphs,
     # each followed by its answer: once the paper says they are reproduced
@@ -404,8 +407,15 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         joined = clean(b.text) or ""
         if not lead_in and last_item is None:
             decimal_head = None  # the list has closed
-        decimal = lead_in and seg.kind is Kind.letter
+        if _SECTION_HEAD.match(clean(b.lines[0].text) or ""):
+            section = int(_SECTION_HEAD.match(clean(b.lines[0].text) or "").group("num"))
+        decimal = (lead_in or section is not None) and seg.kind is Kind.letter
         item, took = _line_item(b.lines, 0, rules, decimal)
+        if item and section is not None and item.re is _PARAGRAPH_ITEM and not lead_in \
+                and (leading_number(item.group("num")) != section or (clean(b.text) or "").endswith(":")):
+            # "7.1 This report will be published ...": a later section's paragraph; "3.1 The Group
+            # recommends that the Cabinet:" leads into the list under it
+            item = None
         if item and FORM_SECTION.match(item.group("text")):
             concerns, item, last_item, lead_in = False, None, None, False  # the concerns end where the form goes on
         quotes_text = item and (len(item.group("text").split()) >= 6 or sentence_end(item.group("text")))
@@ -468,6 +478,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # "8. Publication" / "8.1 This report will be published ...": the next section, not the list
             item, lead_in, last_item, decimal_head = None, False, None, None
         if item and (lead_in or concerns or (last_item is not None and leading_number(item.group("num")) == last_item + 1)
+                     or (section is not None and item.re is _PARAGRAPH_ITEM)
                      or (last_item is None and list_heading and leading_number(item.group("num")) == 1 and quotes_text
                          and MODAL.search(item.group("text")))
                      or _answered_below(item.group("text"), blocks, bi)):

@@ -19,6 +19,9 @@ from pipeline.text import (SPREAD_CELLS, Block, Line, clean, header_above, is_pr
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
 _TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?|r)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\s*$", re.I)
+# or the number and the recommendation's short title, under a header that names the column: "6.1 Joint
+# incident protocol" beside the response to it
+_TITLED_LABEL = re.compile(r"^\W{0,4}(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\s+(?P<text>[A-Z][\w'’&/,() -]{2,60})$")
 _TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action", re.I)
 
 
@@ -34,17 +37,19 @@ def table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
     if cell is None or cell.index != 0 or len(cell.row) < 2 or cell.row == cell.header:
         return None
     own = clean(b.text) or ""
+    head = " ".join(text[a:z] for a, z in cell.header)
     m = _TABLE_LABEL.match(own)
     if m:
         quote = cell.row[1]
         words = clean(text[quote[0]:quote[1]]) or ""
+    elif (m := rules.list_item.match(own) or _TITLED_LABEL.match(own)) is None:
+        return None
     else:
-        m = rules.list_item.match(own)
-        if not m:
-            return None
         quote, words = (b.start, b.end), m.group("text")
-    head = " ".join(text[a:z] for a, z in cell.header)
-    if not (_TABLE_HEAD.search(head) or MODAL.search(words)) or len(words.split()) < 3:
+    titled = m.re is _TITLED_LABEL and _TABLE_HEAD.search(head) is not None
+    # (the report form's own numbered sections, "6<tab>ACTION SHOULD BE TAKEN", in a Word report's tab rows)
+    if not (_TABLE_HEAD.search(head) or MODAL.search(words)) or (len(words.split()) < 3 and not titled) \
+            or FORM_SECTION.match(words):
         return None
     lab = m.group("num")
     off = b.start + label_offset(b.text, lab)
