@@ -2240,3 +2240,30 @@ def test_a_matter_counted_off_in_the_reply_s_own_words_is_answered_by_the_paragr
                  "report to the network's clinical lead.", salutation="Dear Mr Whitcombe,")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={"1": rec1, "2": rec2})
     assert "I have noted what you say." in got["2"][1]
+
+
+def test_the_count_an_ordinal_counts_off_is_no_part_of_the_answer(lex, nlp, settings, rules):
+    """"You raised two matters with the company. As to the first of them, from 1 August ...": "the first
+    of them" names the first concern sent to the writer, and the answer starts there; the count before
+    it is what lets the ordinal name a concern, not an answer to it."""
+    text = reply("Thank you for your report.",
+                 "You raised two matters with the company. As to the first of them, from 1 August 2026 no driver is "
+                 "asked to serve a temporary stop until our operations team has visited it and completed a written "
+                 "risk assessment.",
+                 "We remain committed to working with the Council on the safety of pupils.",
+                 salutation="Dear Ms Fairweather,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
+    assert got["1"][1][0].startswith("As to the first of them, from 1 August 2026")
+
+
+def test_an_opening_that_says_which_recommendation_it_responds_to_is_answered_below(lex, nlp, settings, rules):
+    """"Thank you ... for the opportunity to respond to the Committee's sixth recommendation, which is the
+    one addressed to the Public Prosecution Service." names what the letter answers; the answer is the
+    paragraph under it."""
+    text = reply("Thank you for your letter of 6 March and for the opportunity to respond to the Committee's sixth "
+                 "recommendation, which is the one addressed to the Public Prosecution Service.",
+                 "I have considered this carefully. I do not consider that separate guidance would add to the Code "
+                 "for Prosecutors, and the PPS will not be issuing it.",
+                 salutation="Dear Chair,")
+    got = answers(text, lex, nlp, settings, rules, labels={str(n): n for n in range(1, 8)}, rec_texts={})
+    assert any("will not be issuing it" in s for s in got["6"][1])

@@ -552,6 +552,14 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # the next paragraph, or everything after it where the reply is held to that one alone
         nxt = tuple((x, y, p - first[2]) for x, y, p in after if p == after[0][2] or len(labels) == 1)
         out[lab] = Answer(a.units + nxt, a.how, a.xref, a.opens)
+    # "You raised two matters with the company. As to the first of them, ...": the count that lets the
+    # ordinal name a concern is no part of that concern's answer
+    for r in body_refs:
+        a = out.get(r.label)
+        if r.ordinal and r.counted and a is not None:
+            rest = tuple(u for u in a.units if not r.block_start <= u[0] < u[1] <= r.start)
+            if rest and len(rest) < len(a.units):
+                out[r.label] = Answer(rest, a.how, a.xref, a.opens)
     if listed:  # what the body names by number it answers there; the rest by subject
         _by_subject(text, [u for u in all_units if not any(a <= u[0] < z for a, z in listed)], labels,
                     rec_texts, out, stop)
@@ -1360,6 +1368,9 @@ def _restates_only(text: str, answer: tuple[Unit, ...]) -> bool:
 _RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|highlighted|commented|expressed)|"
                         r"your (?:concerns?|report|findings?)|"
                         r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard|"
+                        # "Thank you ... for the opportunity to respond to the Committee's sixth recommendation": it
+                        # says what the letter answers, and the answer follows
+                        r"(?:opportunity|chance|invitation) to respond to|"
                         # "The second matter relates to the emergency departments ...": the writer counting them off
                         rf"(?:{_ORDINALS}) (?:matter|concern|point|issue)s? "
                         r"(?:is|was|relates?|concerns))\b", re.I)
