@@ -1497,3 +1497,46 @@ def test_one_label_within_another_is_a_part_not_a_sibling():
     from pipeline.stages.stance import _one_within
     assert _one_within("4", "4a(ii)") and _one_within("4a", "4")
     assert not _one_within("7.1", "7.12") and not _one_within("7.1", "7.6") and not _one_within("1", "12")
+
+
+@pytest.mark.parametrize("passage", [
+    "As to the first of them, from 1 August 2026 no driver is asked to serve a temporary stop until a member of our "
+    "operations team has visited it and completed a written risk assessment.",
+    "Since 1 December 2025 every notification of a child removed from a school roll has been allocated the same day.",
+    "From 2 March 2026, every card printed from the handheld device shows the address and opening hours.",
+])
+def test_a_rule_in_force_from_a_date_is_done(passage, nlp, lex, settings):
+    """"From 1 August 2026 no driver is asked to ...", "Since 1 December every notification ...": a
+    practice in force from a date is what was asked, done, though no word says so; its "no" and
+    "until" are the rule's, not a refusal."""
+    v = verdict(passage, nlp, lex, settings)
+    assert "accepted:dated-rule" in v.cues and v.label is A
+
+
+@pytest.mark.parametrize("passage", [
+    "Business rates policy is a matter for HM Treasury.",
+    "The London Plan and its fire safety policies are a matter for the Mayor as the strategic planning authority.",
+    "The Agency holds no budget for placements, and the Department is replying to the Committee on this point.",
+])
+def test_saying_whose_matter_it_is_points_elsewhere(passage, nlp, lex, settings):
+    """A recommendation answered by naming the body whose matter it is ("a matter for HM Treasury",
+    "the Department is replying to the Committee on this point") is acknowledged, not refused."""
+    v = verdict(passage, nlp, lex, settings)
+    assert "noted:points-elsewhere" in v.cues and v.label is N
+
+
+def test_whose_matter_for_the_committee_to_decide_points_nowhere(nlp, lex, settings):
+    """"a matter for the Committee" is the letter's own writer, not another body it could go to."""
+    assert "noted:points-elsewhere" not in verdict("This is a matter for the Committee to decide.", nlp, lex,
+                                                   settings).cues
+
+
+def test_a_noted_status_over_a_promise_to_consider_waits(nlp, lex, settings):
+    """"Response: Note" over "We will consider whether to commission research ... when we develop the
+    plan": noted, then put off, waits, as noted then declined is refused (the status is evidence,
+    not the verdict)."""
+    v = verdict("Response: Note\n\nWe will consider whether to commission research of this kind when we develop the "
+                "Creative Wales strategic plan for 2027-2030, work on which will begin next year.", nlp, lex, settings)
+    assert v.label is D and "deferred:noted-then-waits" in v.cues
+    # a plain "Noted." with nothing after it stays noted
+    assert verdict("Response: Note", nlp, lex, settings).label is N

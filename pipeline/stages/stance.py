@@ -175,6 +175,13 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     if declined:
         label, top = StanceLabel.rejected, scores[StanceLabel.rejected] + scores[StanceLabel.noted]
         fired.append("rejected:noted-then-declined")
+    # "Response: Note" over "We will consider whether to commission research ... when we develop the
+    # plan": a recommendation noted and then put off waits, as one noted and declined is refused
+    put_off = noted_status and not (mixed or declined) and scores.get(StanceLabel.deferred, 0.0) > 0 \
+        and not scores.get(StanceLabel.accepted) and not scores.get(StanceLabel.partially_addressed)
+    if put_off:
+        label, top = StanceLabel.deferred, scores[StanceLabel.deferred] + scores[StanceLabel.noted]
+        fired.append("deferred:noted-then-waits")
     # accepted while the decision itself is still to come ("Accepted. Ministers will decide in the
     # autumn whether to legislate"): the answer waits (keyed deferred in 29 of the 38 probe answers
     # the lexicon read as accepted with decide-later firing)
@@ -185,9 +192,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     if waits:
         label, top = StanceLabel.deferred, scores[StanceLabel.deferred] + scores[StanceLabel.accepted]
         fired.append("deferred:decision-to-come")
-    # at most one of the three applies (each needs the label the one before it changed away from);
+    # at most one of the four applies (each needs the label the one before it changed away from);
     # the label it gives pools the evidence it weighed, so there is no runner-up
-    overridden = mixed or declined or waits
+    overridden = mixed or declined or put_off or waits
     second = 0.0 if overridden else max((v for k, v in scores.items() if k is not label), default=0.0)
     # how clearly the winner beats the runner-up, times how much evidence there is
     confidence = 0.4 + 0.55 * ((top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
