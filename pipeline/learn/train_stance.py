@@ -95,7 +95,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind42", "letters_blind42", "coroners_blind42",
                    "papers_blind43", "letters_blind43", "coroners_blind43",
                    "papers_blind44", "letters_blind44", "coroners_blind44",
-                   "papers_blind45", "letters_blind45", "coroners_blind45")
+                   "papers_blind45", "letters_blind45", "coroners_blind45",
+                   "papers_blind46", "letters_blind46", "coroners_blind46")
 LAYOUT_KEY = "expected.jsonl"
 
 
