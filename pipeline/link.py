@@ -183,18 +183,40 @@ def _heading_by_numbers(prev: LetterState, reply: LetterState, heads: tuple[str,
 
 def _own_ordinals(refs: list, raised: list[tuple[str, int]], counted_only: bool = False) -> list:
     """A reply's ordinals counted among the recommendations sent to its writer alone, where none of
-    them names one of those as counted in the whole letter ("your first and second
+    them names one of those, and another one, as counted in the whole letter ("your first and second
     recommendations" answering 5 and 6 are 5 and 6; "the third, fourth and fifth concerns"
     answering 3 to 5 stay as they are). With ``counted_only`` (``raised`` is all the letter
     raised, not those sent to the writer) only ordinals that follow a count are counted so."""
     ords = [r for r in refs if r.ordinal and r.counted is None]
     own = {lab for lab, _ in raised}
-    whole = counted_only or not ords or any(r.label in own for r in ords) or max(r.number for r in ords) > len(raised)
+    # (an ordinal that names the same one both ways, "your first concern" answering 1, 2, 5 and 6, tells
+    # nothing; "your third concern" there, where 3 was sent to another body, counts the writer's own)
+    both = lambda r: r.number <= len(raised) and raised[r.number - 1][0] == r.label
+    whole = counted_only or not ords or any(r.label in own and not both(r) for r in ords) \
+        or max(r.number for r in ords) > len(raised)
     # "You asked us to respond on two points. The first was ...": counted among its own, whatever
     # else the reply counts in the whole letter ("the problem you describe in your third concern")
     return [replace(r, label=raised[r.number - 1][0], number=raised[r.number - 1][1])
             if r.ordinal and (r.counted is not None or not whole) and r.number <= len(raised) else r
             for r in refs]
+
+
+# "Your report makes two recommendations to the Department": how many the writer counts as its own
+_OWN_COUNT = re.compile(r"\b(two|three|four|five|six)\s+(?:recommendations|concerns|matters)\b", re.I)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _counted_own(prev: LetterState, reply: LetterState, heading: str | None) -> list[tuple[str, int]]:
+    """What a reply's writer counts as its own when it says "your third concern": those sent to it
+    with those it shares with another body (concern 3, for both, then 4 and 5 for it: "your first
+    concern" is 3), unless it says it was sent as many as are its alone ("Your report makes two
+    recommendations to the Department")."""
+    every = _raised(prev, reply, heading)
+    if heading is None:
+        return every
+    mine = list(dict.fromkeys((r.label, r.number) for r in _pool(prev) if r.addressee == heading))
+    said = _OWN_COUNT.search(reply.letter.text or "")
+    return mine if mine and said and _COUNT_WORDS[said.group(1).lower()] == len(mine) != len(every) else every
 
 
 def _bodies_sent(refs) -> set[str]:
@@ -415,8 +437,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         prev, heading = answered.get(ls.letter.letter_id), heading_of.get(ls.letter.letter_id)
         if prev is None:
             continue
-        own = list(dict.fromkeys((r.label, r.number) for r in _pool(prev) if r.addressee == heading)) \
-            if heading is not None else _raised(prev, ls, None)
+        own = _counted_own(prev, ls, heading)
         # "Your report raises two matters for BAPEN. The first is that ...": an ordinal with no noun
         # counts what its writer was sent, which is known only where as many were sent to it (the
         # report's seven concerns, three bodies and no headings: the first is not concern 1)

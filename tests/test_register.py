@@ -883,6 +883,71 @@ def test_a_shared_heading_before_a_body_s_own_does_not_take_its_ordinals(tmp_pat
     assert got[1] >= {"1", "2", "3"} and not got[1] & {"4", "5"}
 
 
+def test_ordinals_skip_a_joint_recommendation_set_apart_before_the_writer_s_own(tmp_path, settings, nlp):
+    """With the joint recommendation under a heading of its own before the Department's (3, then 4
+    and 5), "your first recommendation to the Department" (the guidance, which it will revise) is 4,
+    and "your second" (noted) is 5: the writer counts its own, not the one it shares."""
+    got = stances_by_reply(JOINT_FIRST, tmp_path, settings, nlp)[2]
+    assert got["4"]["stance"] == "accepted" and got["5"]["stance"] == "noted"
+
+
+INTERLEAVED_JOINT = """REGULATION 28: REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO:
+1. The Chief Executive, Cambria Western Power Networks plc (concerns 1, 2, 5 and 6)
+
+2. The Chief Executive, Glanfor University Health Board (concerns 3, 4 and 5)
+
+The MATTERS OF CONCERN are as follows.
+
+1. The company's register did not distinguish customers who depend on equipment to breathe.
+
+2. The company made no welfare contact other than text messages.
+
+3. The health board's ventilation service did not check its patients were on the register.
+
+4. The health board's patients had no written plan for a long power cut.
+
+5. The health board and the company share no information about where ventilated patients live.
+
+6. The company's mobile generators were never offered to a household with life-sustaining equipment.
+
+Dated: 25 May 2027
+
+Sioned Prys-Llewellyn
+Senior Coroner
+\fCambria Western Power Networks plc
+Ty Pwer, Heol y Bont, Glanfor QX9 4PP
+
+15 July 2027
+
+Dear Ms Prys-Llewellyn,
+
+Thank you for your report of 25 May 2027.
+
+Your first concern was our register. On 1 April we added a separate category for life-sustaining equipment, which sits above every other need.
+
+The second was the lack of contact. From 1 June our welfare team telephones every such household after three hours without supply.
+
+Your third concern, about sharing information with the health board, goes wider than this company. We have sent the Welsh Government and Ofgem a copy of your report.
+
+Fourthly, you asked about our mobile generators. We do not intend to use them to supply individual homes.
+
+Yours sincerely,
+
+Declan Morrow-Evans
+Chief Executive
+"""
+
+
+def test_ordinals_count_a_joint_concern_that_stands_among_the_writer_s_own(tmp_path, settings, nlp):
+    """Concerns 1, 2 and 6 to the company and 5 to it and the health board together, listed in that
+    order: the company's "your third concern, about sharing information" is 5 (the one it shares,
+    third of its own as the report lists them), not the health board's 3."""
+    got = stances_by_reply(INTERLEAVED_JOINT, tmp_path, settings, nlp)[1]
+    assert "3" not in got and got["5"]["stance"] == "noted"
+
+
 SPLIT_BY_HEADINGS = """Consumer Council for Northern Ireland
 Floor 3, Weaver's Court, Belfast BT2 8XX
 
