@@ -2267,3 +2267,51 @@ def test_an_opening_that_says_which_recommendation_it_responds_to_is_answered_be
                  salutation="Dear Chair,")
     got = answers(text, lex, nlp, settings, rules, labels={str(n): n for n in range(1, 8)}, rec_texts={})
     assert any("will not be issuing it" in s for s in got["6"][1])
+
+
+def test_a_grouped_answer_that_names_each_in_turn_gives_each_its_own_part(lex, nlp, settings, rules):
+    """Recommendations 7 and 8 quoted together over one "Government response" that takes them in turn
+    ("We accept the Committee's seventh recommendation. ... On the eighth recommendation, ..."), as
+    pdftotext sets a command paper out: each answer runs from its own name to the next, so the
+    refusal in the eighth's is not the seventh's."""
+    text = ("Government Response to the Defence Committee\n7. Employers have no single source of advice. The Ministry "
+            "of Defence should\npublish guidance for employers on reservists' return to work. (Paragraph 56)\n8. "
+            "Reserves are too often an afterthought. Each Service should appoint a Reserves\nChampion at board "
+            "level, and report to this Committee every year. (Paragraph 60)\nGovernment response\nWe accept the "
+            "Committee's seventh recommendation. Guidance for employers on the\nreturn of reservists will be "
+            "published on GOV.UK by 30 June 2026.\nOn the eighth recommendation, each of the three Services already "
+            "has a two-star\nReserves lead. The Department will provide the Committee with a written update in "
+            "spring\n2027, but does not intend to commit to a standing annual report.\n")
+    got = answers(text, lex, nlp, settings, rules, labels={"7": 7, "8": 8},
+                  rec_texts={"7": "The Ministry of Defence should publish guidance for employers on reservists' return "
+                                  "to work.",
+                             "8": "Each Service should appoint a Reserves Champion at board level and report every "
+                                  "year."})
+    assert not any("does not intend" in s for s in got["7"][1])
+    assert got["8"][1][0].startswith("On the eighth recommendation") and any("does not intend" in s for s in got["8"][1])
+
+
+def test_a_grouped_answer_that_takes_them_together_is_not_cut_at_their_names():
+    """"Recommendations 3 and 6 relate to our data and systems. Recommendation 3 is that ...
+    Recommendation 6 is that ... we will consider how both can best be provided": the names restate
+    the two, and the answer after them is both's, so it is not cut at their names; "We accept the
+    seventh recommendation. ... On the eighth recommendation, ..." is."""
+    from pipeline.stages.answers import _named_in_turn
+
+    def units(*sentences):
+        text, out = "", []
+        for k, sent in enumerate(sentences):
+            out.append((len(text), len(text) + len(sent), k))
+            text += sent + " "
+        return text, tuple(out)
+
+    text, us = units("Recommendations 3 and 6 relate to our data and systems.",
+                     "Recommendation 3 is that the force should identify repeat victims.",
+                     "Recommendation 6 is that the force should report on referrals.",
+                     "Once a new system is chosen, we will consider how both can best be provided.")
+    assert _named_in_turn(text, us, ["3", "6"]) is None
+    text, us = units("We accept the Committee's seventh recommendation.", "Guidance will be published in June.",
+                     "On the eighth recommendation, each Service already has a Reserves lead.",
+                     "The Department does not intend to commit to an annual report.")
+    shares = _named_in_turn(text, us, ["7", "8"])
+    assert [len(shares["7"]), len(shares["8"])] == [2, 2]

@@ -836,14 +836,21 @@ SUBJECT_WORDS = 2  # words a sentence shares with a recommendation to be about i
 def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | None],
                stop: frozenset[str]) -> dict[str, Answer]:
     """One answer under a theme or a grouped heading ("Recommendations 7 to 9") given to each
-    recommendation in it: each keeps the sentences about its own subject, with those about
-    none of them ("We agree with the direction of all three"), so the sentence that decides
-    one is not read as deciding the others. A recommendation no sentence names keeps it all."""
+    recommendation in it: where the answer names each of them in turn ("We accept the Committee's
+    seventh recommendation. ... On the eighth recommendation, ..."), each takes what follows its
+    name; otherwise each keeps the sentences about its own subject, with those about none of
+    them ("We agree with the direction of all three"), so the sentence that decides one is not
+    read as deciding the others. A recommendation no sentence names keeps it all."""
     groups: dict[tuple, list[str]] = {}
     for lab, a in out.items():
         groups.setdefault(a.units, []).append(lab)
     new = dict(out)
     for units, labs in groups.items():
+        named = _named_in_turn(text, units, labs)
+        if named:
+            for lab in labs:
+                new[lab] = Answer(named[lab], out[lab].how, out[lab].xref, out[lab].opens)
+            continue
         want = {lab: stems(rec_texts.get(lab) or "", stop) for lab in labs}
         if len(labs) < 2 or len(units) < SHARED_UNITS or sum(len(w) >= 3 for w in want.values()) < 2:
             continue
@@ -868,6 +875,44 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
                 a = out[lab]
                 new[lab] = Answer(tuple(mine[lab]), a.how, a.xref, a.opens)
     return new
+
+
+_NAMED = re.compile(r"\b(?:recommendation|concern)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)\b|"
+                    r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+"
+                    r"(?:recommendation|concern)\b", re.I)
+_NAMED_TOGETHER = re.compile(r"\b(?:recommendations|concerns)\s+\d|\b(?:both|all)\s+(?:of\s+)?(?:these|those|the)\s+"
+                             r"(?:recommendations|concerns)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                             r"ninth|tenth)\s+and\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                             r"\b", re.I)
+_ORDINAL_NUMBER = {w: str(n) for n, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                                    "eighth", "ninth", "tenth", "eleventh", "twelfth"), 1)}
+
+
+def _named_in_turn(text: str, units: tuple[Unit, ...], labs: list[str]) -> dict[str, tuple[Unit, ...]] | None:
+    """Each label's share of a grouped answer that names every one of them once, in turn, by number
+    or ordinal ("We accept the Committee's seventh recommendation. ... On the eighth
+    recommendation, ..."): the sentences from its name to the next one's, and, for the first,
+    what comes before it."""
+    if len(labs) < 2:
+        return None
+    names: list[tuple[int, str]] = []  # (unit, label) in order
+    if any(_NAMED_TOGETHER.search(text, a, z) for a, z, _ in units):
+        return None  # "Recommendations 3 and 6 relate to our systems": an answer to them together
+    for k, (a, z, _) in enumerate(units):
+        for m in _NAMED.finditer(text, a, z):
+            lab = m.group("num") or _ORDINAL_NUMBER[m.group("ord").lower()]
+            if lab not in labs:
+                return None  # another recommendation named inside: not a group named in turn
+            names.append((k, lab))
+    if sorted(lab for _, lab in names) != sorted(labs) or len({k for k, _ in names}) != len(names):
+        return None  # one named twice or not at all, or two in one sentence ("the seventh and eighth")
+    shares: dict[str, list[Unit]] = {lab: [] for lab in labs}
+    j = 0
+    for k, u in enumerate(units):
+        while j + 1 < len(names) and names[j + 1][0] <= k:
+            j += 1
+        shares[names[j][1]].append(u)
+    return {lab: tuple(us) for lab, us in shares.items()}
 
 
 # "... will continue to be published every month. (Recommendation 1)": a tag that closes the paragraph answering it
