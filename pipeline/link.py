@@ -105,7 +105,7 @@ _SHARED = re.compile(r"(?:both|all|each|every)\b", re.I)
 # a joint heading that names each body by its common noun alone: "the club and the Council"
 _NOUNS = (r"club|council|trust|board|department|government|authority|agency|service|company|operator|school|"
           r"practice|provider|home|university|college|charity|police|force|ministry|commission|executive")
-_JOINT_NOUNS = re.compile(rf"the\s+(?:{_NOUNS})\s+and\s+the\s+(?:{_NOUNS})(?:\s+together)?", re.I)
+_JOINT_NOUNS = re.compile(rf"the\s+(?:{_NOUNS})\s+and\s+the\s+(?:{_NOUNS})(?:\s+(?:together|jointly))?", re.I)
 
 
 def _shared_with(addressee: str, heading: str) -> bool:
@@ -119,7 +119,7 @@ def _shared_with(addressee: str, heading: str) -> bool:
         # "For the club and the Council:" names "Castlebridge Town Football Club" by its noun
         _JOINT_NOUNS.fullmatch(addressee) is not None
         and any(re.search(rf"\b{noun}\b", heading, re.I) for noun in re.findall(r"\w+", addressee)
-                if noun.lower() not in ("the", "and", "together")) and not _JOINT_NOUNS.fullmatch(heading))
+                if noun.lower() not in ("the", "and", "together", "jointly")) and not _JOINT_NOUNS.fullmatch(heading))
 
 
 def _pool(prev: LetterState) -> list:

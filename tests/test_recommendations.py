@@ -1818,3 +1818,14 @@ def test_the_report_form_s_numbered_sections_in_tab_rows_are_no_concerns(lex, ru
     (seg,) = segment(text, lex)
     texts = [r.text or "" for r in R.find_refs(text, seg, rules)]
     assert not any("ACTION SHOULD BE TAKEN" in t or "YOUR RESPONSE" in t for t in texts)
+
+
+def test_a_joint_heading_without_a_colon_sends_the_recommendation_to_both(lex, rules):
+    """"For the Council and the College jointly", a subheading with no colon after "For Strathlarig
+    Council" and "For Ardmhor College": the recommendation under it is both bodies', not the
+    College's, whose heading came before."""
+    got = addressees("For Strathlarig Council\n\n1. State on every job advert whether Gaelic is needed.\n\n"
+                     "For Ardmhor College\n\n2. Offer the Gaelic-medium units from August 2026.\n\n"
+                     "For the Council and the College jointly\n\n3. Set up a joint workforce group to plan the supply "
+                     "of Gaelic-medium teachers.", lex, rules)
+    assert got["2"] == "Ardmhor College" and got["3"] == "the Council and the College jointly"

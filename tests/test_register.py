@@ -1188,3 +1188,64 @@ def test_a_reply_whose_letterhead_names_a_body_with_no_body_s_word_answers_that_
     the writer's, though "British Rowing" has no word that marks a body (before, the reply was read
     as the club's and keyed with the club's concerns)."""
     assert labels_by_reply(GOVERNING_BODY_REPLY, tmp_path, settings, nlp)[2] == {"3"}
+
+
+JOINTLY = """Bord na Gaidhlig
+Great Glen House, Inverness QX3 8NW
+
+27 March 2026
+
+Chief Executive
+Strathlarig Council
+
+Dear Chief Executive,
+
+I am writing with our recommendations on the council's Gaelic Language Plan.
+
+For Strathlarig Council
+
+1. State on every job advert whether Gaelic is essential, desirable or not required.
+
+2. Publish a short progress report on the Plan each June.
+
+For Ardmhor College
+
+3. Offer the Gaelic-medium units of the HNC from August 2026.
+
+For the Council and the College jointly
+
+4. Set up a joint Gaelic workforce group that meets at least twice a year.
+
+Yours sincerely,
+
+Mairi Mackinnon
+Chief Executive
+
+Strathlarig Council
+Council Offices, Strathlarig QX5 1AA
+
+26 May 2026
+
+Dear Ms Mackinnon,
+
+Thank you for your letter of 27 March.
+
+Job adverts
+
+Since 2 February every advert states whether Gaelic is essential.
+
+Workforce planning
+
+We already meet the college each term about Gaelic-medium staffing.
+
+Yours sincerely,
+
+Lachlan Munro
+Chief Executive
+"""
+
+
+def test_a_recommendation_to_two_bodies_jointly_is_answered_by_each(tmp_path, settings, nlp):
+    """"For the Council and the College jointly" sends recommendation 4 to the council too: its reply
+    is keyed for it beside its own (1 and 2), and not for the College's 3."""
+    assert labels_by_reply(JOINTLY, tmp_path, settings, nlp)[1] == {"1", "2", "4"}
