@@ -1727,3 +1727,46 @@ def test_an_e_mail_whose_subject_is_a_response_to_the_coroner_s_report_is_a_repl
             "For the 2027 show the main ring will be enclosed by steel crowd barriers.\nYours sincerely,\n"
             "Margaret Ellery\n")
     assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
+def test_a_letterhead_on_a_new_page_under_a_sheriff_s_signature_starts_the_reply(lex):
+    """pdftotext -layout of a Fatal Accident Inquiry determination: the sheriff's name and office, then,
+    with no blank line, a form feed and the reply's letterhead over its address. The reply starts at
+    its letterhead, not at the sheriff's name; and a reply "to the Sheriff's determination" is a reply."""
+    text = ("[2026] FAI 31\nDETERMINATION\n\n[46] Mr MacLaverty died when his laden lorry left the haul road at a bend "
+            "with no edge marking.\n\n[47] The lorry was travelling at about 24 mph, well above a safe speed for the "
+            "bend in the dark.\n\n[48] The sheriff recommends that FLS should survey all haul routes and mark every "
+            "bend.\n\n[49] Section 28 of the 2016 Act requires a participant to respond within 8 weeks.\n\n"
+            "     M. ACHTERLONIE\n     Sheriff\n\f     Forestry and Land Scotland\n     Torlundy Road\n"
+            "     Fort William QY4 6SN\n\n     21 April 2026\n\n     Dear Sheriff Clerk\n\n     We have considered the "
+            "Sheriff's determination carefully. Our response is set out below.\n\n     Yours sincerely\n\n"
+            "     Ewan Grant\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2 and text[segs[1].start:].startswith("\f     Forestry and Land Scotland")
+    assert segs[1].kind is Kind.reply
+
+
+def test_a_letter_that_asks_for_each_agency_s_response_is_no_reply(lex):
+    """"I now write to each partner agency to ask for its response to the recommendations addressed to
+    it ... Please send your agency's response to the Board's business unit by 14 August 2026": the
+    letter asks for replies; it answers nothing."""
+    text = ("Gorllewin Regional Safeguarding Board\n\n12 June 2026\n\nDear colleagues,\n\nThe Board accepted the final "
+            "report and I now write to each partner agency to ask for its response to the recommendations addressed "
+            "to it.\n\n6.1 The Council should keep a shared record of refused visits.\n\nPlease send your agency's "
+            "response to the Board's business unit by 14 August 2026.\n\nYours sincerely,\n\nCatrin Aberdaron\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter]
+
+
+def test_an_e_mail_on_the_page_after_a_web_page_is_a_letter_of_its_own(lex):
+    """A gov.scot response page through html2text, ending "(C) Crown copyright", then on a new page a
+    pasted e-mail ("From: Chair, Scottish Canals <...>", "Subject: ...", "Dear ..."): the page has no
+    sign-off to end it, and the e-mail is the next document."""
+    page = ("# Appointments to the board: response to the Ethical Standards Commissioner\n\n## Recommendation 1\n\n"
+            "**Response: Accepted.** Every pack is now checked against the body's records.\n\n(C) Crown copyright\n")
+    mail = ("\fFrom: Chair, Scottish Canals <chair@canals.example.co.uk>\nSent: 14 December 2026 17:20\n"
+            "To: Office of the Commissioner <info@standards.example.org.uk>\nSubject: Your report - response\n\n"
+            "Dear Ms Drummond,\n\nThank you for your report of 18 November.\n\nKind regards,\n\nFiona Reid\n")
+    text = page + mail
+    segs = segment(text, lex)
+    assert [text[s.start:].lstrip("\f")[:5] for s in segs] == ["# App", "From:"]
+    assert segs[1].kind is Kind.reply

@@ -16,8 +16,8 @@ from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
 from pipeline.records import Kind
 from pipeline.stages.shapes import RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts
-from pipeline.text import (DATE_WORDS, Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks,
-                           unwrap, word_count)
+from pipeline.text import (DATE_WORDS, Block, Line, clean, has_postcode, is_dateline, is_prose, sentence_end, split_lines,
+                           to_blocks, unwrap, word_count)
 
 # (a bilingual letter's "13 Ebrill / April 2027" too)
 _HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:[^\W\d_]+\s*/\s*)?(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
@@ -507,7 +507,10 @@ ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]
 
 # a letter asks for the reply it expects by a date; a reply refers to "your letter" or "your report"
 _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|within|no later than)\b|\bgrateful "
-                             r"(?:for|to receive) (?:a|your) (?:reply|response)\b[^.]{0,30}?\b(?:by|within)\b", re.I)
+                             r"(?:for|to receive) (?:a|your) (?:reply|response)\b[^.]{0,30}?\b(?:by|within)\b|"
+                             # "Please send your agency's response to the Board's business unit by 14 August 2026."
+                             r"\bplease send (?:us |me )?(?:your|its|their|a) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
+                             r"[^.]{0,60}?\b(?:by|within|no later than)\b", re.I)
 _NAMES_WHAT_IT_ANSWERS = re.compile(r"\byour (?:[\w’'-]+ ){0,3}?(?:letter|e-?mail|report|correspondence|decision|"
                                     r"recommendations?|concerns?)\b", re.I)
 
@@ -822,8 +825,13 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
                     h -= 1
                 cut.append(h)
                 continue
-            if k and ln.text.startswith("\f") and any(_is_signoff(x, lex) for x in b.lines[max(cut, default=0):k]):
-                cut.append(k)  # a new page under a signature: the next letter, or the paper it covers
+            above = b.lines[max(cut, default=0):k]
+            if k and ln.text.startswith("\f") and (any(_is_signoff(x, lex) for x in above) or (
+                    _letterhead_at(b.lines, k) and not any(_CONTACT.search(x.text) or _PHONE_LINE.match(x.text)
+                                                           for x in above))):
+                # a new page under a signature ("Yours sincerely", or a sheriff's name and office): the
+                # next letter, or the paper it covers (under a contact block, _page_start finds it)
+                cut.append(k)
                 continue
             if not k or not lex.salutation.match(clean(ln.text) or ""):
                 continue
@@ -836,6 +844,15 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
 
 
 _MAIL_FROM = re.compile(r"^\W*from\s*:\s*\S", re.I)
+LETTERHEAD_LINES = 7  # lines from a page's first in which a letterhead's postcode stands
+
+
+def _letterhead_at(lines: tuple[Line, ...], k: int) -> bool:
+    """Whether line ``k`` opens a letterhead: a short line with no full stop (a body's name) over an
+    address whose postcode follows within a few lines."""
+    first = clean(lines[k].text) or ""
+    return len(first.split()) <= 8 and not sentence_end(first) \
+        and any(has_postcode(x.text) for x in lines[k:k + LETTERHEAD_LINES])
 
 
 def _mail_starts(text: str, blocks: list[Block], j: int, sal: int, lex: Lexicons) -> int:

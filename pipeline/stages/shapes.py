@@ -63,7 +63,24 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     cover = _response_cover(lines)
     if cover is not None:
         out.append(Start(cover.start, Form.page, cover))
-    return out
+    # an e-mail pasted on a new page after a web page that holds no letter ("(C) Crown copyright", then
+    # "From: Chair, Scottish Canals <...>"): the page has no sign-off to end it, and the message is a
+    # letter of its own (a coroner's report page with its replies pasted under it is read letter by
+    # letter as it is)
+    for k, ln in enumerate(lines):
+        page = max((st.offset for st in out if st.offset < ln.start), default=None)
+        if page is None or not _MAIL_PAGE.match(ln.text) \
+                or not any(_MAIL_SUBJECT.match(x.text) for x in lines[k + 1:k + MAIL_HEADER_LINES]):
+            continue
+        before = [x for x in lines[:k] if x.start >= page]
+        if not any(lex.salutation.match(clean(x.text) or "") or lex.pfd_report.search(x.text) for x in before):
+            out.append(Start(ln.start, Form.letter, None))
+    return sorted(out, key=lambda st: st.offset)
+
+
+_MAIL_PAGE = re.compile(r"^\f\W*from\s*:[^\n]*@", re.I)  # "<form feed>From: Name <name@body.example>"
+_MAIL_SUBJECT = re.compile(r"^\W*subject\s*:", re.I)
+MAIL_HEADER_LINES = 6  # the header's "Sent:", "To:", "Cc:" and "Subject:" lines under its "From:"
 
 
 # "<form feed>Government response to the Animal Sentience Committee's report ...": a response paper's
