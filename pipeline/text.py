@@ -86,6 +86,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
 _CELL_BAR = re.compile(r"(?<!\\)\|")
 _CELL_TAB = re.compile(r"\t+")  # a table copied from Word or a spreadsheet: its cells split by tabs
 TABLE_ROWS = 3  # rows of equal width that make a table when no "---|---" rule says so
+_BULLET_TAB = re.compile(r"^\s*[-•*–·▪●◦]\t[^\t]*$")  # Word's "•<tab>publish ...": a bullet, not a row of cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +130,17 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
     pending: int | None = None  # the end of untabbed lines under a tab row, which may be its last cell's
     for line in text.split("\n"):
         end = pos + len(line)
-        sep = _CELL_BAR if "|" in line else _CELL_TAB if "\t" in line.strip() else None
+        sep = _CELL_BAR if "|" in line else _CELL_TAB if "\t" in line.strip() and not _BULLET_TAB.match(line) else None
         if sep is not None and line.strip():
             if run and sep is not run_sep:
                 close()
+            elif run and sep is _CELL_TAB and len(run) > 1 and len(sep.findall(text, *run[-1])) < \
+                    len(sep.findall(text, *run[0])) == len(sep.findall(text, *run[-1])) + len(sep.findall(line)):
+                # a cell's further paragraph that Word writes with the row's remaining cells after it ("2<tab>
+                # ...<tab>Tourism NI recognises ..." / "From April 2028 ...<tab>N/A"): the row runs on over it
+                run[-1], pending = (run[-1][0], end), None
+                pos = end + 1
+                continue
             elif pending is not None:
                 # a cell's further paragraphs, which Word writes on lines of their own with no tab, run
                 # on the row above where a row of the same shape follows ("1.<tab>The Committee recommends

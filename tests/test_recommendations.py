@@ -1829,3 +1829,35 @@ def test_a_joint_heading_without_a_colon_sends_the_recommendation_to_both(lex, r
                      "For the Council and the College jointly\n\n3. Set up a joint workforce group to plan the supply "
                      "of Gaelic-medium teachers.", lex, rules)
     assert got["2"] == "Ardmhor College" and got["3"] == "the Council and the College jointly"
+
+
+def test_a_word_table_row_whose_cell_runs_onto_a_line_with_the_row_s_last_cells_is_one_row(lex, rules):
+    """Word writes a cell's second paragraph on a line of its own that carries the row's remaining cells:
+    "2<tab>... should remove the fee ...<tab>Tourism NI recognises ..." then "From April 2028 providers will
+    be able to pay in three instalments.<tab>N/A". The two lines are one row, and the table is read
+    (before, the narrower lines broke it and no row was found)."""
+    rows = ("1\tTourism NI should clear its backlog of applications within eight weeks.\tThe backlog was cleared in "
+            "March.\tDirector of Standards\n"
+            "2\tTourism NI should remove the certification fee for small properties.\tTourism NI recognises that the "
+            "fee is a concern.\nFrom April 2028 providers will be able to pay the fee in three instalments.\tN/A\n"
+            "3\tAll stages of certification should be available online.\tApplications are now made online.\tHead of "
+            "Digital\n"
+            "4\tTourism NI should publish plain-English guidance for hosts.\tThe guidance was published in May.\t"
+            "Director of Standards\n")
+    text = ("Annex: Tourism NI response to the recommendations of the Committee for the Economy\n\n"
+            "No.\tCommittee recommendation\tTourism NI response\tLead and timescale\n" + rows)
+    (seg,) = segment(text, lex)
+    assert sorted(r.label for r in R.find_refs(text, seg, rules) if r.stated) == ["1", "2", "3", "4"]
+
+
+def test_word_bullets_set_off_by_a_tab_are_no_table(lex, rules):
+    """"•<tab>publish the survey results ... (recommendation 1);" in a response's summary list: bullets,
+    not a table's rows, so the list is read as the list it is and not as cells."""
+    from pipeline.text import table_rows
+
+    text = ("The Committee made four recommendations to me. In summary, it recommended that I should:\n"
+            "•\tpublish the annual survey results by product category (recommendation 1);\n"
+            "•\topen a confidential channel for growers (recommendation 2);\n"
+            "•\tinvestigate short-notice reductions in orders (recommendation 3); and\n"
+            "•\treport to the Committee each year (recommendation 4).\nMy response follows.\n")
+    assert table_rows(text) == {}
