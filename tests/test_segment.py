@@ -1770,3 +1770,30 @@ def test_an_e_mail_on_the_page_after_a_web_page_is_a_letter_of_its_own(lex):
     segs = segment(text, lex)
     assert [text[s.start:].lstrip("\f")[:5] for s in segs] == ["# App", "From:"]
     assert segs[1].kind is Kind.reply
+
+
+@pytest.mark.parametrize("head", ["British Ice Skating", "Association of British Theatre Technicians"])
+def test_a_body_s_name_alone_on_the_page_under_an_e_mail_s_signature_starts_the_next_letter(head, lex):
+    """An e-mail's signature ending in its telephone line, then on a new page with no blank line the next
+    reply's letterhead, the body's name alone with no address under it, and the coroner's name below:
+    the next reply starts at the body's name, not at the coroner's name nor at the signature."""
+    text = ("From: Property Services <property.services@hollinsbridge.example.gov.uk>\nSent: 09 November 2026 17:22\n"
+            "Subject: Hollinsbridge Ice Arena - Regulation 28 response - O Pelling-Mbeki\n\nDear Area Coroner,\n\n"
+            "I reply on behalf of the Chief Executive to your report of 15 September 2026. The gate is now left "
+            "open during opening hours.\n\nRegards,\n\nDarren Ekwueme-Lyle\nHead of Property and Estates\n"
+            f"Hollinsbridge Borough Council\nTel: 01632 960118\n\f{head}\n\nMs Eleanor Szabo-Wynn\nArea Coroner\n\n"
+            "6 November 2026\n\nDear Ms Szabo-Wynn,\n\nI write in response to your report of 15 September 2026.\n\n"
+            "Yours sincerely,\n\nJo Marsh\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2 and text[segs[1].start:].startswith(f"\f{head}")
+    assert [s.kind for s in segs] == [Kind.reply, Kind.reply]
+
+
+@pytest.mark.parametrize("opening", [
+    "I write as Chair of the Association in answer to the two matters your report of 21 January addressed to us.",
+    "Please find below the Trust's action plan in response to the concerns addressed to us.",
+    "I reply on behalf of the Chief Executive to your report of 15 September 2026.",
+])
+def test_a_letter_answering_the_matters_sent_to_its_writer_is_a_reply(opening, lex):
+    text = ("Dear Coroner,\n\n" + opening + "\n\nWe have changed the procedure.\n\nYours sincerely,\n\nJo Marsh\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]

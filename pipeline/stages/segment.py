@@ -495,7 +495,7 @@ _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
                          r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+)?(?:response|reply)|to be sent|by \d))"
                          r"(?:[^\n]*?\b(?:response|reply) (?:from\b|of\b|to (?:your |the |our )?(?:[\w'’-]+ ){0,3}?"
                          r"(?:letter|report|recommendations|review|inspection)\b)"
-                         r"|[^\n]*\s[-–—]\s+(?:[\w&'’.]+\s+){0,5}(?:response|reply)\s*$)", re.I | re.M)
+                         r"|[^\n]*\s[-–—]\s+(?:[\w&'’.]+\s+){0,5}(?:response|reply)\s*(?:$|[-–—]\s))", re.I | re.M)
 
 
 # a reply that sends its answers as a paper under it: "set out in the enclosed action plan", "Enc. Action plan",
@@ -692,7 +692,11 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         closes = (_closes_signature(above) or _DATED_SIGNATURE.search(above[-1].text) is not None or signs) and not any(
             is_prose(x.text) or lex.salutation.match(clean(x.text) or "") or _MAIL_FROM.match(clean(x.text) or "")
             for x in above)
-        return ln.start if closes and any(has_postcode(x.text) for x in below) else b.start
+        # (its address, or on a page of its own a body's name alone: "Association of British Theatre
+        # Technicians" under the last message's "Tel: 0117 496 0558")
+        name = clean(below[0].text) or ""
+        heads = any(has_postcode(x.text) for x in below) or _body_name(name, lex) or _TITLE_CASE.fullmatch(name) is not None
+        return ln.start if closes and heads else b.start
     return b.start
 
 
@@ -844,6 +848,8 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
 
 
 _MAIL_FROM = re.compile(r"^\W*from\s*:\s*\S", re.I)
+# a body's name in title case and nothing else: "British Ice Skating", "Association of British Theatre Technicians"
+_TITLE_CASE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for|the|in|&)){1,7}")
 LETTERHEAD_LINES = 7  # lines from a page's first in which a letterhead's postcode stands
 
 
