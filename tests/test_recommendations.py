@@ -1861,3 +1861,13 @@ def test_word_bullets_set_off_by_a_tab_are_no_table(lex, rules):
             "•\tinvestigate short-notice reductions in orders (recommendation 3); and\n"
             "•\treport to the Committee each year (recommendation 4).\nMy response follows.\n")
     assert table_rows(text) == {}
+
+
+def test_a_range_of_recommendations_wrapped_after_its_first_number_names_both(lex, rules):
+    """pdftotext wraps "Recommendations 5 and 6 are addressed to Hallowfield Farms." after the "5": the
+    next line's "and 6" is the same mention, and names 6 too (before, 6 was lost, and the farm's reply
+    was never asked about it)."""
+    text = letter("Recommendation 4 is addressed jointly to Network Rail and Hallowfield Farms. Recommendations 5\n"
+                  "and 6 are addressed to Hallowfield Farms. They are reproduced below.")
+    (seg,) = segment(text, lex)
+    assert {r.label for r in R.find_refs(text, seg, rules)} == {"4", "5", "6"}

@@ -319,6 +319,7 @@ _OWN_VOICE = re.compile(r"^\W*(?:we|our|i)\b", re.I)
 _ASKS_REPLY = re.compile(r"^\W*(?:i|we)\s+(?:would\s+)?(?:ask|request|invite)\b[^.]{0,80}?\bto\s+(?:tell|inform|let|send|"
                          r"provide)\s+(?:me|us)\b", re.I)
 _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
+_WRAPPED_NUMS = re.compile(r"[ \t]*(?P<join>and|to|&)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\b(?!\.\d)", re.I)
 # a report's section that holds its recommendations, numbered as its paragraphs will be: "6. Recommendations"
 _SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:[A-Z][\w ]{0,30}\s)?recommendations\W*$", re.I)
 _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
@@ -559,6 +560,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                     if pm:
                         rec_text = clean_text(pm.group("text"))
                 labels = expand(m.group("nums"), rules)
+                # "Recommendations 5" / "and 6 are addressed to ...": a range the PDF wrapped after its first number
+                wrapped = _WRAPPED_NUMS.match(text, ln.end + 1) if not text[m.end():ln.end].strip() else None
+                if wrapped is not None and ln.end + 1 < b.end and len(labels) == 1:
+                    labels = expand(f"{m.group('nums')} {wrapped.group('join')} {wrapped.group('num')}", rules)
                 quote = None
                 if not stated and _bare_heading(ln.text, m):
                     quote, q_text = _quoted_after(text, blocks, bi, ln)
