@@ -39,6 +39,7 @@ _KEEP = re.compile(r"recommend.*[.:;)]\W*$|concern.*[.:;)]\W*$|^\W*(?:[\w’'.:-
                    r"|^\W*dear\s+(?:\S+\s+){0,4}\S+?,?\s*$", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _OWN_PAGE = re.compile(r"\S\s{3,}(?P<end>\d{1,4})\s*$|^\s*(?P<start>\d{1,4})\s{3,}\S")
+_CELL_GAP = re.compile(r"\S(?: {3,}|\t)\S")  # cells set apart by wide gaps or tabs
 REPEATS = 3
 NEAR = 3  # lines from a page number within which a repeated line is a header or footer
 
@@ -217,8 +218,8 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     # counting up page by page (a table's rows "Falls on ward 1    4" count nothing)
     groups = _groups(text, content, candidates)
     own_page = [k for ks in groups.values() if _pages_count_up(text, content, ks) for k in ks]
-    paged_twice = [k for ks in _groups(text, content, twice).values()
-                   if len(ks) == 2 and _number_pages(text, [content[k] for k in ks]) for k in ks]
+    twice_groups = _groups(text, content, twice).values()
+    paged_twice = [k for ks in twice_groups if len(ks) == 2 and _number_pages(text, [content[k] for k in ks]) for k in ks]
     near_page = {j for k in furniture + own_page for j in range(k - NEAR, k + NEAR + 1)}
 
     def mid_sentence(k: int) -> bool:  # (not under a signature's address or telephone line, which ends no sentence)
@@ -233,8 +234,11 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
                 for k in ks if k in near_page or not letterhead(k)]
     # a running header on the second and third pages only ("Regulation 28: ... – Ref 2026-0417"), each
     # time opening the page under the last one's "Page n of 3": not a letterhead over its address
-    paged_twice += [k for ks in _groups(text, content, twice).values()
-                    if len(ks) == 2 and all(k in near_page and not letterhead(k) for k in ks)
+    # (not a table's header row repeated over its second page: "Action   Lead   Timescale")
+    paged_twice += [k for ks in twice_groups
+                    if len(ks) == 2 and all(k in near_page and not letterhead(k) and k not in paged_twice
+                                            and not _CELL_GAP.search(text[content[k][0]:content[k][1]].strip())
+                                            for k in ks)
                     and _consecutive_pages(text, [content[k] for k in ks]) for k in ks]
     # a file of one repeated line is content, not furniture
     if len(repeated) * 2 > len(content):

@@ -86,6 +86,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
 _CELL_BAR = re.compile(r"(?<!\\)\|")
 _CELL_TAB = re.compile(r"\t+")  # a table copied from Word or a spreadsheet: its cells split by tabs
 TABLE_ROWS = 3  # rows of equal width that make a table when no "---|---" rule says so
+_ROW_START = re.compile(r"^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})?[a-z]?|[ivx]{1,4})[.)]?\t", re.I)  # "3<tab>", "2.1.<tab>": a new row
 _BULLET_TAB = re.compile(r"^\s*[-•*–·▪●◦]\t[^\t]*$")  # Word's "•<tab>publish ...": a bullet, not a row of cells
 
 
@@ -134,7 +135,8 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
         if sep is not None and line.strip():
             if run and sep is not run_sep:
                 close()
-            elif run and sep is _CELL_TAB and len(run) > 1 and len(sep.findall(text, *run[-1])) < \
+            elif run and sep is _CELL_TAB and len(run) > 1 and not _ROW_START.match(line) \
+                    and len(sep.findall(text, *run[-1])) < \
                     len(sep.findall(text, *run[0])) == len(sep.findall(text, *run[-1])) + len(sep.findall(line)):
                 # a cell's further paragraph that Word writes with the row's remaining cells after it ("2<tab>
                 # ...<tab>Tourism NI recognises ..." / "From April 2028 ...<tab>N/A"): the row runs on over it

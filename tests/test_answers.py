@@ -2310,6 +2310,8 @@ def test_a_grouped_answer_that_takes_them_together_is_not_cut_at_their_names():
                      "Recommendation 6 is that the force should report on referrals.",
                      "Once a new system is chosen, we will consider how both can best be provided.")
     assert _named_in_turn(text, us, ["3", "6"]) is None
+    text, us = units("Recommendation 7 asks for guidance.", "Recommendation 8 asks for a champion.", "We accept both.")
+    assert _named_in_turn(text, us, ["7", "8"]) is None
     text, us = units("We accept the Committee's seventh recommendation.", "Guidance will be published in June.",
                      "On the eighth recommendation, each Service already has a Reserves lead.",
                      "The Department does not intend to commit to an annual report.")

@@ -463,3 +463,17 @@ def test_a_letterhead_over_its_address_on_two_pages_is_kept():
     letter = "\fWendle Vale District Council\nCouncil Offices, Mill Street, Wendle QX4 2AB\nDear Coroner,\nThank you.\n"
     text = "REGULATION 28 REPORT\nThe concerns are set out below.\nPage 1 of 1\n" + letter + "Page 1 of 1\n" + letter
     assert mask_noise(text).count("Wendle Vale District Council") == 2
+
+
+def test_a_table_header_on_the_second_and_third_pages_is_kept_and_offsets_hold():
+    """A table's header row repeated at the top of pages 2 and 3 ("Action   Lead   Timescale") is the
+    table's, not a running header; and a footer that two rules take for furniture is masked once, so
+    the text keeps its length and every offset after it."""
+    text = ("Trust action plan\nThe actions below answer the report.\nPage 1 of 3\n"
+            "\fAction   Lead   Timescale   Progress\nAudit every ward   Director   May   Done\nPage 2 of 3\n"
+            "\fAction   Lead   Timescale   Progress\nTrain every nurse   Matron   June   Done\nPage 3 of 3\n")
+    assert mask_noise(text).count("Action   Lead   Timescale") == 2
+    footer = ("Report\nThe concerns are set out below and run on.\nPage 1 of 3\n"
+              "\fLeeds Trust response to Regulation 28 report     2\nMore of the response.\nPage 2 of 3\n"
+              "\fLeeds Trust response to Regulation 28 report     3\nEnd of the response.\nPage 3 of 3\n")
+    assert len(mask_noise(footer)) == len(footer)

@@ -1871,3 +1871,25 @@ def test_a_range_of_recommendations_wrapped_after_its_first_number_names_both(le
                   "and 6 are addressed to Hallowfield Farms. They are reproduced below.")
     (seg,) = segment(text, lex)
     assert {r.label for r in R.find_refs(text, seg, rules)} == {"4", "5", "6"}
+
+
+@pytest.mark.parametrize("body", [
+    "2 Progress on previous recommendations\n\n2.1 The previous report should have closed all five by May.\n\n"
+    "2.2 Two of them remain open.",
+    "This work is required by recommendation 2\nto 12 wards across the Trust.",
+])
+def test_a_section_about_recommendations_or_a_number_wrapped_after_one_names_no_more(body, lex, rules):
+    """"2 Progress on previous recommendations" is no section of recommendations, so its 2.1 and 2.2
+    are paragraphs; and "recommendation 2" wrapped before "to 12 wards" names 2 alone."""
+    text = letter(body)
+    (seg,) = segment(text, lex)
+    assert {r.label for r in R.find_refs(text, seg, rules)} <= {"2"}
+
+
+def test_a_dated_action_log_is_no_table_of_recommendations(lex, rules):
+    """"Date<tab>Action taken<tab>Lead" over "12 March 2026<tab>Audit of all wards completed": its dates
+    are no numbered recommendations with titles."""
+    text = letter("Our action log is below.\n\nDate\tAction taken\tLead\n12 March 2026\tAudit of all wards completed\t"
+                  "Director\n3 April 2026\tTraining for all staff\tNurse\n20 May 2026\tPolicy revised\tDirector")
+    (seg,) = segment(text, lex)
+    assert R.find_refs(text, seg, rules) == []

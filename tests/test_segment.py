@@ -1760,9 +1760,11 @@ def test_a_letter_that_asks_for_each_agency_s_response_is_no_reply(lex):
 def test_an_e_mail_on_the_page_after_a_web_page_is_a_letter_of_its_own(lex):
     """A gov.scot response page through html2text, ending "(C) Crown copyright", then on a new page a
     pasted e-mail ("From: Chair, Scottish Canals <...>", "Subject: ...", "Dear ..."): the page has no
-    sign-off to end it, and the e-mail is the next document."""
+    sign-off to end it, and the e-mail is the next document (a title with the e-mail its only content
+    stays one page with it)."""
     page = ("# Appointments to the board: response to the Ethical Standards Commissioner\n\n## Recommendation 1\n\n"
-            "**Response: Accepted.** Every pack is now checked against the body's records.\n\n(C) Crown copyright\n")
+            "**Response: Accepted.** Every pack is now checked against the body's records.\n\n## Recommendation 2\n\n"
+            "**Response: Noted.** We have shared it with the working group.\n\n(C) Crown copyright\n")
     mail = ("\fFrom: Chair, Scottish Canals <chair@canals.example.co.uk>\nSent: 14 December 2026 17:20\n"
             "To: Office of the Commissioner <info@standards.example.org.uk>\nSubject: Your report - response\n\n"
             "Dear Ms Drummond,\n\nThank you for your report of 18 November.\n\nKind regards,\n\nFiona Reid\n")
@@ -1770,6 +1772,8 @@ def test_an_e_mail_on_the_page_after_a_web_page_is_a_letter_of_its_own(lex):
     segs = segment(text, lex)
     assert [text[s.start:].lstrip("\f")[:5] for s in segs] == ["# App", "From:"]
     assert segs[1].kind is Kind.reply
+    titled = "# Response from Scottish Canals to the Ethical Standards Commissioner\n\n" + mail
+    assert len(segment(titled, lex)) == 1
 
 
 @pytest.mark.parametrize("head", ["British Ice Skating", "Association of British Theatre Technicians"])
@@ -1797,3 +1801,14 @@ def test_a_body_s_name_alone_on_the_page_under_an_e_mail_s_signature_starts_the_
 def test_a_letter_answering_the_matters_sent_to_its_writer_is_a_reply(opening, lex):
     text = ("Dear Coroner,\n\n" + opening + "\n\nWe have changed the procedure.\n\nYours sincerely,\n\nJo Marsh\n")
     assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
+def test_a_signature_that_runs_onto_the_next_page_stays_with_its_letter(lex):
+    """"Yours sincerely," at the foot of a page and the writer's name and office on the next: the name
+    opening the page is the signature going on, not the next letter's head."""
+    text = ("Leeds City Council\n12 May 2026\nDear Coroner,\nThank you for your report. We have changed the rota.\n"
+            "Yours sincerely,\n\fDr Jane Brown\nChief Executive\nLeeds City Council\n\nWendle NHS Trust\n"
+            "Trust HQ, Mill Road, Leeds QX1 2AB\n15 May 2026\nDear Coroner,\nThank you for your report.\n"
+            "Yours sincerely,\nTom Hale\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2 and "Dr Jane Brown" in text[segs[0].start:segs[0].end]

@@ -1540,3 +1540,20 @@ def test_a_noted_status_over_a_promise_to_consider_waits(nlp, lex, settings):
     assert v.label is D and "deferred:noted-then-waits" in v.cues
     # a plain "Noted." with nothing after it stays noted
     assert verdict("Response: Note", nlp, lex, settings).label is N
+
+
+@pytest.mark.parametrize("passage", [
+    "Since January 2026, no funding has been identified for the posts.",
+    "As of March 2026, no decision has been taken.",
+    "From April 2027, all wards will be asked to consider the change.",
+])
+def test_a_date_over_nothing_done_is_no_rule_in_force(passage, nlp, lex, settings):
+    assert "accepted:dated-rule" not in verdict(passage, nlp, lex, settings).cues
+
+
+def test_a_noted_status_over_another_body_s_matter_stays_noted(nlp, lex, settings):
+    """"Noted" over "a matter for the Home Office, which will respond in due course": whose matter it
+    is, not a wait of the writer's own."""
+    v = verdict("Response: Noted\n\nThis is a matter for the Home Office, which will respond in due course.", nlp, lex,
+                settings)
+    assert v.label is N

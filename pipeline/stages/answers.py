@@ -557,7 +557,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     for r in body_refs:
         a = out.get(r.label)
         if r.ordinal and r.counted and a is not None:
-            rest = tuple(u for u in a.units if not r.block_start <= u[0] < u[1] <= r.start)
+            rest = tuple(u for u in a.units if not (r.block_start <= u[0] < u[1] <= r.start
+                                                    and _COUNT_SENTENCE.search(text, u[0], u[1])))
             if rest and len(rest) < len(a.units):
                 out[r.label] = Answer(rest, a.how, a.xref, a.opens)
     if listed:  # what the body names by number it answers there; the rest by subject
@@ -877,10 +878,13 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
     return new
 
 
+_COUNT_SENTENCE = re.compile(r"\b(?:two|three|four|five|six)\s+(?:matters|concerns|recommendations|issues|points)\b", re.I)
 _NAMED = re.compile(r"\b(?:recommendation|concern)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)\b|"
                     r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+"
                     r"(?:recommendation|concern)\b", re.I)
 _NAMED_TOGETHER = re.compile(r"\b(?:recommendations|concerns)\s+\d|\b(?:both|all)\s+(?:of\s+)?(?:these|those|the)\s+"
+                             r"(?:recommendations|concerns)\b|\bboth\b(?=\s*(?:[.,;:]|of\s+(?:them|these|those)\b|recommendations\b|"
+                             r"concerns\b))|\b(?:these|those)\s+(?:two\s+|three\s+)?"
                              r"(?:recommendations|concerns)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
                              r"ninth|tenth)\s+and\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                              r"\b", re.I)

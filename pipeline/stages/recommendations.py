@@ -319,9 +319,13 @@ _OWN_VOICE = re.compile(r"^\W*(?:we|our|i)\b", re.I)
 _ASKS_REPLY = re.compile(r"^\W*(?:i|we)\s+(?:would\s+)?(?:ask|request|invite)\b[^.]{0,80}?\bto\s+(?:tell|inform|let|send|"
                          r"provide)\s+(?:me|us)\b", re.I)
 _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
-_WRAPPED_NUMS = re.compile(r"[ \t]*(?P<join>and|to|&)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\b(?!\.\d)", re.I)
+_WRAPPED_NUMS = re.compile(r"[ \t]*(?P<join>and|to|&)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\b(?!\.\d)"
+                           r"(?=\s*(?:[,.;:)]|(?:are|is|were|was|have|has|in|of|from|which|concern|relate)\b))", re.I)
 # a report's section that holds its recommendations, numbered as its paragraphs will be: "6. Recommendations"
-_SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:[A-Z][\w ]{0,30}\s)?recommendations\W*$", re.I)
+_SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:(?i:(?:summary\s+of\s+|conclusions\s+and\s+|our\s+|the\s+panel['’]s\s+)?"
+                           r"recommendations)|RECOMMENDATIONS)\W*$")
+# a section heading numbered as a whole ("7. Publication"), which ends the section before it
+_NUMBERED_SECTION = re.compile(r"^\W{0,4}\d{1,2}\.?\s+[A-Z][\w’' ,&-]{2,60}$")
 _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
 
 
@@ -408,14 +412,19 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         joined = clean(b.text) or ""
         if not lead_in and last_item is None:
             decimal_head = None  # the list has closed
-        if _SECTION_HEAD.match(clean(b.lines[0].text) or ""):
-            section = int(_SECTION_HEAD.match(clean(b.lines[0].text) or "").group("num"))
+        first_line = clean(b.lines[0].text) or ""
+        if (head := _SECTION_HEAD.match(first_line)) is not None:
+            section = int(head.group("num"))
+        elif _NUMBERED_SECTION.match(first_line):
+            section = None  # "7. Publication": the recommendations' section has ended
         decimal = (lead_in or section is not None) and seg.kind is Kind.letter
         item, took = _line_item(b.lines, 0, rules, decimal)
         if item and section is not None and item.re is _PARAGRAPH_ITEM and not lead_in \
-                and (leading_number(item.group("num")) != section or (clean(b.text) or "").endswith(":")):
+                and (leading_number(item.group("num")) != section or (clean(b.text) or "").endswith(":")
+                     or not MODAL.search(item.group("text"))):
             # "7.1 This report will be published ...": a later section's paragraph; "3.1 The Group
-            # recommends that the Cabinet:" leads into the list under it
+            # recommends that the Cabinet:" leads into the list under it; "6.2 The panel met twice"
+            # recommends nothing
             item = None
         if item and FORM_SECTION.match(item.group("text")):
             concerns, item, last_item, lead_in = False, None, None, False  # the concerns end where the form goes on
@@ -562,7 +571,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 labels = expand(m.group("nums"), rules)
                 # "Recommendations 5" / "and 6 are addressed to ...": a range the PDF wrapped after its first number
                 wrapped = _WRAPPED_NUMS.match(text, ln.end + 1) if not text[m.end():ln.end].strip() else None
-                if wrapped is not None and ln.end + 1 < b.end and len(labels) == 1:
+                if wrapped is not None and ln.end + 1 < b.end and len(labels) == 1 \
+                        and re.search(r"s\s*$", text[m.start():m.start("nums")]):  # "Recommendations 5": plural
                     labels = expand(f"{m.group('nums')} {wrapped.group('join')} {wrapped.group('num')}", rules)
                 quote = None
                 if not stated and _bare_heading(ln.text, m):

@@ -820,6 +820,7 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         cut: list[int] = []
+        pages: set[int] = set()  # cuts at a new page, whose first line may open the next letter's head
         for k, ln in enumerate(b.lines):
             if k and _mail_from(b.lines, k, lex):
                 # "From: ..." straight under the signature of the letter it answers (with the header's
@@ -830,17 +831,21 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
                 cut.append(h)
                 continue
             above = b.lines[max(cut, default=0):k]
-            if k and ln.text.startswith("\f") and (any(_is_signoff(x, lex) for x in above) or (
-                    _letterhead_at(b.lines, k) and not any(_CONTACT.search(x.text) or _PHONE_LINE.match(x.text)
-                                                           for x in above))):
+            if k and ln.text.startswith("\f") and not looks_like_person(clean(ln.text) or "", lex) \
+                    and (any(_is_signoff(x, lex) for x in above) or (
+                        _letterhead_at(b.lines, k) and not any(_CONTACT.search(x.text) or _PHONE_LINE.match(x.text)
+                                                               for x in above))):
                 # a new page under a signature ("Yours sincerely", or a sheriff's name and office): the
-                # next letter, or the paper it covers (under a contact block, _page_start finds it)
+                # next letter, or the paper it covers (under a contact block, _page_start finds it; a
+                # name opening the page is the signature going on)
                 cut.append(k)
+                pages.add(k)
                 continue
             if not k or not lex.salutation.match(clean(ln.text) or ""):
                 continue
             # its letter head, as far as the text above allows (not into the letter before)
-            cut += [max(_head_lines(b.lines, k), cut[-1] + 1 if cut else 1), k]
+            floor = (cut[-1] if cut[-1] in pages else cut[-1] + 1) if cut else 1
+            cut += [max(_head_lines(b.lines, k), floor), k]
         cut = sorted({x for x in cut if x > 0})
         for lo, hi in zip([0] + cut, cut + [len(b.lines)]):
             out.append(Block(b.lines[lo:hi], b.gap if lo == 0 else 0))
@@ -849,12 +854,12 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
 
 _MAIL_FROM = re.compile(r"^\W*from\s*:\s*\S", re.I)
 # a body's name in title case and nothing else: "British Ice Skating", "Association of British Theatre Technicians"
-_TITLE_CASE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for|the|in|&)){1,7}")
+_TITLE_CASE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|" + "|".join(sorted(NAME_FILLER)) + r")){1,7}")
 LETTERHEAD_LINES = 7  # lines from a page's first in which a letterhead's postcode stands
 
 
 def _letterhead_at(lines: tuple[Line, ...], k: int) -> bool:
-    """Whether line ``k`` opens a letterhead: a short line with no full stop (a body's name) over an
+    """Whether line ``k`` may open a letterhead: a short line with no full stop, as a body's name is, over an
     address whose postcode follows within a few lines."""
     first = clean(lines[k].text) or ""
     return len(first.split()) <= 8 and not sentence_end(first) \

@@ -68,18 +68,21 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     # letter of its own (a coroner's report page with its replies pasted under it is read letter by
     # letter as it is)
     for k, ln in enumerate(lines):
-        page = max((st.offset for st in out if st.offset < ln.start), default=None)
+        page = max((st.offset for st in out if st.form is Form.page and st.offset < ln.start), default=None)
         if page is None or not _MAIL_PAGE.match(ln.text) \
                 or not any(_MAIL_SUBJECT.match(x.text) for x in lines[k + 1:k + MAIL_HEADER_LINES]):
             continue
         before = [x for x in lines[:k] if x.start >= page]
-        if not any(lex.salutation.match(clean(x.text) or "") or lex.pfd_report.search(x.text) for x in before):
+        # (a page of its own words, not a title over the e-mail that is its only content)
+        if len(before) >= PAGE_LINES and not any(
+                lex.salutation.match(clean(x.text) or "") or lex.pfd_report.search(x.text) for x in before):
             out.append(Start(ln.start, Form.letter, None))
     return sorted(out, key=lambda st: st.offset)
 
 
 _MAIL_PAGE = re.compile(r"^\f\W*from\s*:[^\n]*@", re.I)  # "<form feed>From: Name <name@body.example>"
 _MAIL_SUBJECT = re.compile(r"^\W*subject\s*:", re.I)
+PAGE_LINES = 5  # lines a web page holds before a pasted e-mail, at least, to be a document of its own
 MAIL_HEADER_LINES = 6  # the header's "Sent:", "To:", "Cc:" and "Subject:" lines under its "From:"
 
 

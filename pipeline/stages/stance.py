@@ -177,8 +177,11 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         fired.append("rejected:noted-then-declined")
     # "Response: Note" over "We will consider whether to commission research ... when we develop the
     # plan": a recommendation noted and then put off waits, as one noted and declined is refused
+    # (not one that says whose matter it is, or passes it on: "a matter for the Home Office, which will
+    # respond in due course" is still noted)
     put_off = noted_status and not (mixed or declined) and scores.get(StanceLabel.deferred, 0.0) > 0 \
-        and not scores.get(StanceLabel.accepted) and not scores.get(StanceLabel.partially_addressed)
+        and not scores.get(StanceLabel.accepted) and not scores.get(StanceLabel.partially_addressed) \
+        and not any(f in fired for f in ("noted:points-elsewhere", "noted:passed-on"))
     if put_off:
         label, top = StanceLabel.deferred, scores[StanceLabel.deferred] + scores[StanceLabel.noted]
         fired.append("deferred:noted-then-waits")

@@ -22,6 +22,8 @@ _TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?|r)\.?\s*)?(?P<num>
 # or the number and the recommendation's short title, under a header that names the column: "6.1 Joint
 # incident protocol" beside the response to it
 _TITLED_LABEL = re.compile(r"^\W{0,4}(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\s+(?P<text>[A-Z][\w'’&/,() -]{2,60})$")
+_TITLED_HEAD = re.compile(r"recommend|concern", re.I)  # a column of recommendations, not of actions taken
+_DATE_CELL = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)  # "12 March 2026"
 _TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action", re.I)
 
 
@@ -46,7 +48,7 @@ def table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
         return None
     else:
         quote, words = (b.start, b.end), m.group("text")
-    titled = m.re is _TITLED_LABEL and _TABLE_HEAD.search(head) is not None
+    titled = m.re is _TITLED_LABEL and _TITLED_HEAD.search(head) is not None and not _DATE_CELL.match(words)
     # (the report form's own numbered sections, "6<tab>ACTION SHOULD BE TAKEN", in a Word report's tab rows)
     if not (_TABLE_HEAD.search(head) or MODAL.search(words)) or (len(words.split()) < 3 and not titled) \
             or FORM_SECTION.match(words):
