@@ -879,17 +879,17 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
 
 
 _COUNT_SENTENCE = re.compile(r"\b(?:two|three|four|five|six)\s+(?:matters|concerns|recommendations|issues|points)\b", re.I)
+# the ordinals a grouped answer names its recommendations by, and the number each stands for
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth")
+_ORDINAL_NUMBER = {w: str(n) for n, w in enumerate(_ORDINAL_WORDS, 1)}
 _NAMED = re.compile(r"\b(?:recommendation|concern)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)\b|"
-                    r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+"
-                    r"(?:recommendation|concern)\b", re.I)
+                    rf"\b(?P<ord>{'|'.join(_ORDINAL_WORDS)})\s+(?:recommendation|concern)\b", re.I)
+_TENTH = "|".join(_ORDINAL_WORDS[:10])
 _NAMED_TOGETHER = re.compile(r"\b(?:recommendations|concerns)\s+\d|\b(?:both|all)\s+(?:of\s+)?(?:these|those|the)\s+"
                              r"(?:recommendations|concerns)\b|\bboth\b(?=\s*(?:[.,;:]|of\s+(?:them|these|those)\b|recommendations\b|"
                              r"concerns\b))|\b(?:these|those)\s+(?:two\s+|three\s+)?"
-                             r"(?:recommendations|concerns)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
-                             r"ninth|tenth)\s+and\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-                             r"\b", re.I)
-_ORDINAL_NUMBER = {w: str(n) for n, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                                                    "eighth", "ninth", "tenth", "eleventh", "twelfth"), 1)}
+                             rf"(?:recommendations|concerns)\b|\b(?:{_TENTH})\s+and\s+(?:{_TENTH})\b", re.I)
 
 
 def _named_in_turn(text: str, units: tuple[Unit, ...], labs: list[str]) -> dict[str, tuple[Unit, ...]] | None:
