@@ -96,7 +96,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind43", "letters_blind43", "coroners_blind43",
                    "papers_blind44", "letters_blind44", "coroners_blind44",
                    "papers_blind45", "letters_blind45", "coroners_blind45",
-                   "papers_blind46", "letters_blind46", "coroners_blind46")
+                   "papers_blind46", "letters_blind46", "coroners_blind46",
+                   "papers_blind47", "letters_blind47", "coroners_blind47")
 LAYOUT_KEY = "expected.jsonl"
 
 
