@@ -246,6 +246,18 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     return sorted([content[k] for k in furniture + repeated + paged_twice + chrome] + entries)
 
 
+_ESCAPED_NUMBER = re.compile(r"^([ \t]*)(\d{1,3})\\(?=[.)])", re.M)
+
+
+def unescape_numbers(text: str) -> str:
+    """``text`` with html2text's escaped paragraph numbers ("1\\. PAC recommendation") read as numbers.
+
+    html2text writes a backslash after a number that opens a line so that Markdown will not make a
+    list of it; on a GOV.UK page that number is often the one that names a recommendation. The
+    backslash becomes a space before the number, so no offset moves."""
+    return _ESCAPED_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text)
+
+
 def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:
     """``text`` with noise lines replaced by spaces; same length, same line breaks."""
     spans = noise_lines(text, boilerplate)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.layout import mask_noise, noise_lines
+from pipeline.extract import extract
+from pipeline.layout import mask_noise, noise_lines, unescape_numbers
+from pipeline.stages.load import decode
 
 HEADER = "Government Response to the Justice Committee Report – CP 412"
 PAGED = (
@@ -477,3 +479,30 @@ def test_a_table_header_on_the_second_and_third_pages_is_kept_and_offsets_hold()
               "\fLeeds Trust response to Regulation 28 report     2\nMore of the response.\nPage 2 of 3\n"
               "\fLeeds Trust response to Regulation 28 report     3\nEnd of the response.\nPage 3 of 3\n")
     assert len(mask_noise(footer)) == len(footer)
+
+
+@pytest.mark.parametrize("line, read", [
+    ("1\\. PAC recommendation: The department should publish", " 1. PAC recommendation: The department should publish"),
+    ("  12\\) The Board should", "   12) The Board should"),
+    ("in 2029\\. The department", "in 2029\\. The department"),  # not at a line's start: left as written
+])
+def test_html2text_s_escaped_paragraph_number_reads_as_a_number(line, read):
+    assert unescape_numbers(line) == read
+    assert len(unescape_numbers(line)) == len(line)
+
+
+def test_treasury_minutes_on_a_web_page_keep_their_numbered_recommendations(nlp, lex, settings):
+    """GOV.UK's Treasury Minutes through html2text: "1\\. PAC recommendation: ..." names recommendation 1."""
+    page = ("# Treasury Minutes – Government response to the Committee of Public Accounts\n\n"
+            "### Government response to the committee\n\n"
+            "1\\. PAC conclusion: The department cannot say when the work will end.\n\n"
+            "1\\. PAC recommendation: The department should publish a timetable for the remaining\n"
+            "work, with milestones it reports against every six months.\n\n"
+            "1.1 The government agrees with the committee’s recommendation.\n\n"
+            "2\\. PAC conclusion: Too few inspectors are trained.\n\n"
+            "2\\. PAC recommendation: The department should fund a national training scheme for\n"
+            "inspectors from next year.\n\n"
+            "2.1 The government disagrees with the committee’s recommendation.\n")
+    state = extract(decode(page.encode(), "minutes.txt", settings), nlp, lex, settings)
+    labels = {r.label for ls in state.letters for r in ls.refs}
+    assert {"1", "2"} <= labels
