@@ -1797,6 +1797,8 @@ def test_a_body_s_name_alone_on_the_page_under_an_e_mail_s_signature_starts_the_
     "I write as Chair of the Association in answer to the two matters your report of 21 January addressed to us.",
     "Please find below the Trust's action plan in response to the concerns addressed to us.",
     "I reply on behalf of the Chief Executive to your report of 15 September 2026.",
+    "I am the Chief Executive of the company and I reply to the four concerns you addressed to us.",
+    "We respond to the recommendations in the order of your letter.",
 ])
 def test_a_letter_answering_the_matters_sent_to_its_writer_is_a_reply(opening, lex):
     text = ("Dear Coroner,\n\n" + opening + "\n\nWe have changed the procedure.\n\nYours sincerely,\n\nJo Marsh\n")
@@ -1812,3 +1814,21 @@ def test_a_signature_that_runs_onto_the_next_page_stays_with_its_letter(lex):
             "Yours sincerely,\nTom Hale\n")
     segs = segment(text, lex)
     assert len(segs) == 2 and "Dr Jane Brown" in text[segs[0].start:segs[0].end]
+
+
+def test_a_word_reply_s_one_line_inside_address_is_part_of_its_head(lex):
+    """Word text keeps the inside address on one line ("Mr L Grey, HM Assistant Coroner, ... QX14 2AA"):
+    long, but no sentence, so the reply's letterhead on the new page above it still heads the reply."""
+    text = ("From: Southmere Coroner's Office <coroners.office@southmere.example.gov.uk>\nSent: 02 February 2027 10:31\n"
+            "To: legal@pulsegate.example.co.uk\nSubject: Regulation 28 Report to Prevent Future Deaths\n\nDear Sirs\n\n"
+            "The coroner has asked that the report below be sent to you.\n\n"
+            "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\nTHIS REPORT IS BEING SENT TO:\n- Pulsegate Gyms Limited\n"
+            "The MATTERS OF CONCERN are as follows:\n1. The sauna checks were not being carried out.\n"
+            "9 2 February 2027\nLucian Grey\nHM Assistant Coroner, Southmere\n"
+            "\fPULSEGATE GYMS LIMITED\nHead Office: 40 Tallow Street, Fenbridge QX14 6HB\n"
+            "legal@pulsegate.example.co.uk | 020 7946 0582\n"
+            "Mr L Grey, HM Assistant Coroner, Southmere Coroner's Court, Abbey Lane, Southmere QX14 2AA\n"
+            "24 March 2027\nOur ref: PG/LEGAL/0277\nDear Mr Grey\n"
+            "Sauna checks at every club are now recorded every 20 minutes.\nYours sincerely\nNathaniel Oduya\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2 and text[segs[1].start:].startswith("\fPULSEGATE GYMS LIMITED")

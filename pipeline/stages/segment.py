@@ -238,6 +238,16 @@ def _signature_block(blocks: list[Block], i: int, lex: Lexicons, under: int | No
         and not _greeted(name.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex)
 
 
+# an inside address written on one line, as Word text keeps it: "Mr L Farrow-Greaves, HM Assistant
+# Coroner, Southmere Coroner's Court, Abbey Lane, Southmere QX14 2AA" (long, but no sentence)
+_ADDRESS_LINE = re.compile(r",[^.!?]*\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
+
+
+def _head_prose(line: str) -> bool:
+    """A line of prose, which a letter head has none of (its one-line address is long, but no sentence)."""
+    return is_prose(line) and not _ADDRESS_LINE.search(clean(line) or "")
+
+
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
     """No sign-off before a salutation: walk back over the letter head.
 
@@ -260,7 +270,7 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
             j -= 1  # its letterhead opens a page inside the block that closes what precedes (cut there)
             break
         # an e-mail's header is no prose, however long its "Subject:" line
-        if not _mail_from(b.lines, 0, lex) and any(is_prose(ln.text) for ln in b.lines):
+        if not _mail_from(b.lines, 0, lex) and any(_head_prose(ln.text) for ln in b.lines):
             break
         dated = any(_HAS_DATE.search(ln.text) for ln in b.lines)
         if dated and seen_date:
@@ -894,7 +904,7 @@ def _head_lines(lines: tuple[Line, ...], sal: int) -> int:
     """Where the letter head above line ``sal`` starts: the lines back to prose or to a second
     date (the one above belongs to what comes before, such as a coroner's report)."""
     j, seen_date = sal, False
-    while j > 0 and not is_prose(lines[j - 1].text):
+    while j > 0 and not _head_prose(lines[j - 1].text):
         dated = bool(_HAS_DATE.search(lines[j - 1].text))
         if dated and seen_date:
             # the name and role under the earlier date sign what comes before
