@@ -625,10 +625,29 @@ def test_an_e_mail_greeting_opens_a_message_and_re_marks_its_answer(greeting, le
         (Kind.letter, "Dear Sarah,"), (Kind.reply, greeting)]
 
 
-def test_a_bare_greeting_under_an_e_mail_header_opens_the_message(lex):
-    """"Good morning," with no name opens a message in a thread, under its From:/Subject: lines."""
-    text = THREAD.format(greeting="Good morning,").replace("\n\nGood morning,", "\n\nOFFICIAL\n\nGood morning,")
+@pytest.mark.parametrize("greeting", ["Good morning,", "Janet,", "Janet Okafor,"])
+def test_a_bare_greeting_under_an_e_mail_header_opens_the_message(greeting, lex):
+    """"Good morning," with no name, or the name alone ("Janet,"), opens a message in a thread, under
+    its From:/Subject: lines."""
+    text = THREAD.format(greeting=greeting).replace(f"\n\n{greeting}", f"\n\nOFFICIAL\n\n{greeting}")
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
+
+
+def test_an_e_mail_greeting_its_reader_by_name_under_the_last_signature_s_telephone_is_the_next_message(lex):
+    """Outlook pastes a reply straight under the signature it answers, on a new page: "Dermot," under
+    its header opens it, as "Dear Dermot," would."""
+    text = ("From: Cullinane, Dermot <d.cullinane@hseni.example.gov.uk>\nSent: 05 October 2026 10:14\n"
+            "To: Private Office <private.office@daera.example.gov.uk>\nSubject: ATV safety - recommendations\n\n"
+            "Dear Permanent Secretary,\n\nWe make two recommendations for the Department.\n\n"
+            "1. Fund a retrofit scheme for crush protection devices.\n2. Include ATV training in every course.\n\n"
+            "Kind regards\n\nDermot Cullinane\nChief Executive\nTel: 028 9018 0531\n"
+            "\fFrom: Private Office <private.office@daera.example.gov.uk>\nSent: 14 December 2026 16:02\n"
+            "To: Cullinane, Dermot <d.cullinane@hseni.example.gov.uk>\nSubject: RE: ATV safety - recommendations\n\n"
+            "Dermot,\n\nThank you for the review. Training is already part of every course.\n\nRegards\n\n"
+            "Nuala McIlwaine\n")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert text[segs[1].start:].startswith("\fFrom: Private Office")
 
 
 MAIL_UNDER_SIGNATURE = ("Dear Ms Feld,\n\nWe require Tollgate to review every alert on the day it is raised.\n\n"
