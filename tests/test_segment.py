@@ -1851,3 +1851,58 @@ def test_a_word_reply_s_one_line_inside_address_is_part_of_its_head(lex):
             "Sauna checks at every club are now recorded every 20 minutes.\nYours sincerely\nNathaniel Oduya\n")
     segs = segment(text, lex)
     assert len(segs) == 2 and text[segs[1].start:].startswith("\fPULSEGATE GYMS LIMITED")
+
+
+_COMMISSION = ("Scottish Animal Welfare Commission\nCommission Secretariat, 5 Leith Row, Edinburgh QY1 6PD\n"
+               "12 February 2027\n\nDear Cabinet Secretary, Chief Executive and Chief Executive,\n\n"
+               "Tethered horses and ponies\n\nThe Commission has looked at the welfare of tethered equines. Our "
+               "recommendations, and the body each is for, are set out below.\n\n"
+               "Rec\tRecommendation\tFor\n"
+               + "".join(f"{n}\tPublish a revised code of practice on tethering, part {n}.\t{who}\n"
+                         for n, who in [(1, "Scottish Government"), (2, "Scottish Government"), (3, "Scottish SPCA"),
+                                        (4, "Scottish SPCA"), (5, "Strathavon Council"), (6, "Strathavon Council")])
+               + "\nWe would be grateful for a response from each of you by 30 April 2027.\n\nYours sincerely\n\n"
+               "Professor Ailsa Corstorphine\nChair, Scottish Animal Welfare Commission\n")
+_SSPCA = ("\fScottish SPCA\nResponse to the Scottish Animal Welfare Commission\n"
+          "Kilmory Business Park, Unit 9, Dunmorrach QY5 2LT\n19 March 2027\n\nDear Professor Corstorphine,\n\n"
+          "Thank you for the Commission's letter of 12 February. Our responses to the two recommendations for the "
+          "Society are below.\n\nRecommendation\tStatus\tOur response\n"
+          "3 – code of practice\tSupported\tOur inspectors will use the revised code from June 2027 in every case.\n"
+          "4 – code of practice\tNoted\tThis is a matter for the councils, which arrange the cover themselves.\n\n"
+          "Yours sincerely,\n\nKirsty Montgomerie\nChief Executive\n")
+_COUNCIL = ("\fStrathavon Council\nEnvironmental Health and Trading Standards\n"
+            "Council Offices, Burnside Street, Invershiel QY11 4HD\n28 April 2027\nOur ref: EHTS/SAWC/27/02\n\n"
+            "Response to the Scottish Animal Welfare Commission letter of 12 February 2027\n\n"
+            "Recommendation\tProgress\tDetail\n"
+            "5. Code of practice\tComplete\tThe Council adopted the revised code on 6 January 2027 for all its officers.\n"
+            "6. Code of practice\tIn progress\tVerges on A-class roads are now patrolled weekly by the roads team.\n\n"
+            "Euan Cathcart\nChief Executive\nTel: 01632 960731 | chief.executive@strathavon.example.gov.uk\n")
+
+
+def test_a_response_under_its_own_letterhead_after_the_last_reply_s_signature_is_a_reply_of_its_own(lex):
+    """A council's response table under its letterhead on a new page, with no "Dear ...": a document of
+    its own, however little prose its table leaves, not the end of the letter signed above it."""
+    text = _COMMISSION + "\n" + _SSPCA + _COUNCIL
+    segs = segment(text, lex)
+    assert [text[s.start:].split("\n", 1)[0] for s in segs] == [
+        "Scottish Animal Welfare Commission", "\fScottish SPCA", "\fStrathavon Council"]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+
+
+def test_letters_on_the_pages_after_a_titled_response_are_letters_of_their_own(lex):
+    """A government's titled response on the page after the report ("Scottish Government response to
+    ..."), then each body's letter under its letterhead on a page of its own: one segment each."""
+    govt = ("\fScottish Government response to the Scottish Animal Welfare Commission: tethered horses\n"
+            "Animal Welfare Team, Agriculture and Rural Economy Directorate\n23 April 2027\n\n"
+            "The Cabinet Secretary thanks the Commission for its letter of 12 February. Recommendations 3 to 6 are "
+            "for the Scottish SPCA and Strathavon Council and are not covered here.\n\n"
+            "Rec\tSAWC recommendation\tScottish Government response\tStatus\n"
+            "1\tRevised code\tOfficials will lay a revised code before the Parliament in autumn 2027.\tAccepted\n"
+            "2\tRegistration\tThe Government will consider it once the current review has reported.\tUnder consideration\n"
+            "\nContact: animal.welfare@gov.example.scot | 0131 496 0369\n")
+    findings = "".join(f"Finding {n}: tethered ponies were seen without water on {n} visits.\n" for n in range(1, 11))
+    text = _COMMISSION.replace("\nWe would be grateful", "\n" + findings + "\nWe would be grateful") + govt + _SSPCA + _COUNCIL
+    segs = segment(text, lex)
+    assert [text[s.start:].split("\n", 1)[0][:30] for s in segs] == [
+        "Scottish Animal Welfare Commis", "\fScottish Government response ", "\fScottish SPCA", "\fStrathavon Council"]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply, Kind.reply]

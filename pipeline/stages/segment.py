@@ -587,6 +587,14 @@ def _paper(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
         and classify_unsaluted(text[run[0].start:end], lex) is not Kind.other
 
 
+def _headed_page(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
+    """Whether blocks after a signature open a new page with a body's letterhead over a document with
+    no "Dear ..." (a council's response table under its own letterhead): a document of its own,
+    however little prose its table leaves."""
+    return run[0].lines[0].text.startswith("\f") and _letterhead(run[0], lex) \
+        and classify_unsaluted(text[run[0].start:end], lex) is not Kind.other
+
+
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
     """Letters in ``blocks`` split at their heads: (start, end, salutation, sign-off, kind)."""
     if not blocks:
@@ -630,7 +638,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     if last:
         tail = end_of_signature(blocks, last[0] + 1, len(blocks), lex)
         rest = blocks[tail:]
-        if rest and _paper(text, rest, region_end, lex) \
+        if rest and (_paper(text, rest, region_end, lex) or _headed_page(text, rest, region_end, lex)) \
                 and not (_lists_recommendations(rest) and _classify_letter(
                     text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply):
             starts.append(tail)
@@ -951,6 +959,13 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         if several:
             found += [(seg, Form.page if i == 0 else Form.letter, st.title if i == 0 else None)
                       for i, seg in enumerate(several)]
+            continue
+        # a letter pasted on a page of its own with another document after its signature (a council's
+        # response under its own letterhead on the next page): read letter by letter, as the letters
+        # before the first hard start are
+        several = _letters(text, reading_blocks(text, lex, st.offset, end), lex) if st.form is Form.letter else None
+        if several and len(several) > 1:
+            found += [(seg, Form.letter, None) for seg in several]
             continue
         found.append((_single(text, st.offset, end, st, lex), st.form, st.title))
     out = []

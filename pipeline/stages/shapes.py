@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from pipeline.lexicon import Lexicons
 from pipeline.records import Kind
-from pipeline.text import Line, clean, is_prose, split_lines, to_blocks
+from pipeline.text import Line, clean, has_postcode, is_prose, split_lines, to_blocks
 
 
 class Form(StrEnum):
@@ -63,14 +63,14 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     cover = _response_cover(lines)
     if cover is not None:
         out.append(Start(cover.start, Form.page, cover))
-    # an e-mail pasted on a new page after a web page that holds no letter ("(C) Crown copyright", then
-    # "From: Chair, Scottish Canals <...>"): the page has no sign-off to end it, and the message is a
-    # letter of its own (a coroner's report page with its replies pasted under it is read letter by
-    # letter as it is)
+    # an e-mail or a letter pasted on a new page after a web page or a titled response that holds no
+    # letter ("(C) Crown copyright", then "From: Chair, Scottish Canals <...>"; a government's response
+    # table, then "Scottish SPCA / ... QY5 2LT / Dear Professor Corstorphine,"): the page has no sign-off
+    # to end it, and the message is a letter of its own (a coroner's report page with its replies
+    # pasted under it is read letter by letter as it is)
     for k, ln in enumerate(lines):
         page = max((st.offset for st in out if st.form is Form.page and st.offset < ln.start), default=None)
-        if page is None or not _MAIL_PAGE.match(ln.text) \
-                or not any(_MAIL_SUBJECT.match(x.text) for x in lines[k + 1:k + MAIL_HEADER_LINES]):
+        if page is None or not (_mail_page(lines, k) or _letter_page(lines, k, lex)):
             continue
         before = [x for x in lines[:k] if x.start >= page]
         # (a page of its own words, not a title over the e-mail that is its only content)
@@ -81,6 +81,22 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
 
 
 _MAIL_PAGE = re.compile(r"^\f\W*from\s*:[^\n]*@", re.I)  # "<form feed>From: Name <name@body.example>"
+LETTER_HEAD_LINES = 8  # lines from a page's first within which its letterhead's postcode and "Dear ..." stand
+
+
+def _mail_page(lines: list[Line], k: int) -> bool:
+    return _MAIL_PAGE.match(lines[k].text) is not None \
+        and any(_MAIL_SUBJECT.match(x.text) for x in lines[k + 1:k + MAIL_HEADER_LINES])
+
+
+def _letter_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
+    """Line ``k`` opens a page with a letterhead: a body's name (a short line, no sentence) over an
+    address with its postcode, then "Dear ..."."""
+    head = lines[k:k + LETTER_HEAD_LINES]
+    first = clean(lines[k].text) or ""
+    return lines[k].text.startswith("\f") and 0 < len(first.split()) <= 8 and not is_prose(first) \
+        and not first.endswith(".") and any(has_postcode(x.text) for x in head) \
+        and any(lex.salutation.match(clean(x.text) or "") for x in head[1:])
 _MAIL_SUBJECT = re.compile(r"^\W*subject\s*:", re.I)
 PAGE_LINES = 5  # lines a web page holds before a pasted e-mail, at least, to be a document of its own
 MAIL_HEADER_LINES = 6  # the header's "Sent:", "To:", "Cc:" and "Subject:" lines under its "From:"
