@@ -2317,3 +2317,26 @@ def test_a_grouped_answer_that_takes_them_together_is_not_cut_at_their_names():
                      "The Department does not intend to commit to an annual report.")
     shares = _named_in_turn(text, us, ["7", "8"])
     assert [len(shares["7"]), len(shares["8"])] == [2, 2]
+
+
+def test_a_command_paper_s_headings_with_the_report_s_paragraph_open_each_answer(lex, nlp, settings, rules):
+    """pdftotext of a command paper, no blank lines: a section's title, then "Recommendation 3
+    (paragraph 47)", the quoted recommendation, "Government response" and the answer. The heading is
+    the label alone, with the paragraph of the report it stands at; each answer is its own."""
+    text = ("Government Response to the Justice Committee's Third Report\n"
+            "Funeral directors: inspection\nRecommendation 1 (paragraph 23)\n"
+            "The Government should legislate to establish a statutory inspection regime for all\n"
+            "funeral directors in England and Wales.\nGovernment response\n"
+            "We will bring forward legislation in the second session of this Parliament to create a\n"
+            "statutory inspection regime for funeral directors.\n"
+            "Standards of care in mortuaries\nRecommendation 2 (paragraph 47)\n"
+            "The Ministry of Justice should set binding minimum standards for the care of the\n"
+            "deceased in hospital mortuaries.\nGovernment response\n"
+            "We will consider whether binding minimum standards are needed once the Human Tissue\n"
+            "Authority has reported.\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["1"][0] == "heading" and got["2"][0] == "heading"
+    assert any("bring forward legislation" in s for s in got["1"][1])
+    assert not any("Recommendation 2" in s or "should set binding" in s for s in got["1"][1])
+    assert any("We will consider" in s for s in got["2"][1])
+    assert not any("paragraph 47" in s or "should set binding" in s for s in got["2"][1])

@@ -1893,3 +1893,14 @@ def test_a_dated_action_log_is_no_table_of_recommendations(lex, rules):
                   "Director\n3 April 2026\tTraining for all staff\tNurse\n20 May 2026\tPolicy revised\tDirector")
     (seg,) = segment(text, lex)
     assert R.find_refs(text, seg, rules) == []
+
+
+def test_a_heading_with_the_report_s_paragraph_quotes_the_recommendation_under_it(lex, rules):
+    """"Recommendation 1 (paragraph 23)" over the quote, as command papers set it: the heading is the
+    label alone, and the quote under it is the recommendation's text."""
+    text = ("Government Response to the Justice Committee\n\nRecommendation 1 (paragraph 23)\n"
+            "The Government should legislate to establish a statutory inspection regime for all\n"
+            "funeral directors in England and Wales.\nGovernment response\n"
+            "We will bring forward legislation in the next session.\n")
+    (ref,) = [r for r in refs_of(text, lex, rules) if r.label == "1"]
+    assert ref.heading and ref.text and ref.text.startswith("The Government should legislate")

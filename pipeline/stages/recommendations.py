@@ -51,9 +51,10 @@ def asks_actions(text: str) -> bool:
 
 
 def _bare_heading(line: str, m: re.Match[str]) -> bool:
-    """A line that is only the reference: "Recommendation 9", "**Recommendation 4.7**"."""
+    """A line that is only the reference: "Recommendation 9", "**Recommendation 4.7**", and with the
+    report's paragraph it stands at, as command papers give it: "Recommendation 1 (paragraph 23)"."""
     rest = (clean(line) or "").replace(clean(m.group(0)) or "", "", 1)
-    return not re.search(r"\w", rest)
+    return not re.search(r"\w", PARAGRAPH_TAG.sub("", rest))
 
 
 # the first line of an answer: a status statement, or the responding body speaking

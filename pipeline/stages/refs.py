@@ -129,11 +129,14 @@ FORM_SECTION = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?-i:ACTION SHOULD BE TAKEN|YO
 MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on)\b", re.I)
 
 
-# "Recommendation 4", "Concern 2:", "Recommendations 8.3 and 8.4" alone on a line
+# "Recommendation 4", "Concern 2:", "Recommendations 8.3 and 8.4" alone on a line, or with the report's
+# paragraph it stands at, as command papers give it ("Recommendation 1 (paragraph 23)")
 # (capitalised, no full stop: "recommendation 47." is a sentence's end wrapped onto its own line)
 BARE_LABEL = re.compile(r"^[\s*#_]*(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"
                          r"CONCERNS?)\s+(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:\s*(?:and|&|,|to|-|–)\s*"
-                         r"(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?))*[\s:*_]*$")
+                         r"(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?))*"
+                         r"(?:\s*\((?i:paragraphs?|paras?\.?)\s+\d{1,3}(?:\.\d{1,3})?(?:\s*(?:,|and|-|–|to)\s*\d{1,3}(?:\.\d{1,3})?)*\))?"
+                         r"[\s:*_]*$")
 
 
 # a reference this close to the start of its paragraph opens an answer to it
