@@ -1904,3 +1904,16 @@ def test_a_heading_with_the_report_s_paragraph_quotes_the_recommendation_under_i
             "We will bring forward legislation in the next session.\n")
     (ref,) = [r for r in refs_of(text, lex, rules) if r.label == "1"]
     assert ref.heading and ref.text and ref.text.startswith("The Government should legislate")
+
+
+def test_a_label_and_its_text_in_two_columns_of_layout_text_state_the_recommendation(lex, rules):
+    """pdftotext -layout sets "Recommendation 1" and its text in two columns, a wide gap where another
+    layout has a colon; the text wraps in its column below."""
+    body = ("   For the licensee\n\n"
+            "       Recommendation 1   Replace the public warning siren system for the detailed\n"
+            "                          emergency planning zone by 31 March 2027.\n\n"
+            "       Recommendation 2   Hold a joint demonstration exercise with off-site responders\n"
+            "                          every year.\n")
+    got = {r.label: r.text for r in refs_of(letter(body), lex, rules)}
+    assert got["1"].startswith("Replace the public warning siren system for the detailed emergency planning zone by 31 March")
+    assert got["2"].startswith("Hold a joint demonstration exercise with off-site responders every year")

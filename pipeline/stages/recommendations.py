@@ -50,6 +50,11 @@ def asks_actions(text: str) -> bool:
     return _ASKS_ACTIONS.search(text) is not None
 
 
+# "Recommendation 1   Replace the sirens ...": pdftotext -layout sets the label and its text in two
+# columns, a wide gap between them where another layout has a colon
+_COLUMN_GAP = re.compile(r"(?<=\d)(?: {3,}|\t+)(?=[A-Z])")
+
+
 def _bare_heading(line: str, m: re.Match[str]) -> bool:
     """A line that is only the reference: "Recommendation 9", "**Recommendation 4.7**", and with the
     report's paragraph it stands at, as command papers give it: "Recommendation 1 (paragraph 23)"."""
@@ -555,7 +560,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                 True, False, True, clean_text(first.group("text"))))
                 continue
-            stated = rules.stated_heading.match(clean(ln.text) or "")
+            stated = rules.stated_heading.match(clean(ln.text) or "") \
+                or rules.stated_heading.match(clean(_COLUMN_GAP.sub(": ", ln.text.strip(), 1)) or "")
             if stated and (_ANSWER_START.match(stated.group("text")) or (
                     seg.kind is Kind.reply and _REPLY_VOICE.search(stated.group("text"))
                     and not MODAL.search(stated.group("text")))):
