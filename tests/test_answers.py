@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.nlp import analyse
 from pipeline.stages import recommendations as R
+from pipeline.stages import answers as A
 from pipeline.stages.answers import body_range, find_answers, whole_reply
 from pipeline.stages.segment import segment
 
@@ -2340,3 +2341,33 @@ def test_a_command_paper_s_headings_with_the_report_s_paragraph_open_each_answer
     assert not any("Recommendation 2" in s or "should set binding" in s for s in got["1"][1])
     assert any("We will consider" in s for s in got["2"][1])
     assert not any("paragraph 47" in s or "should set binding" in s for s in got["2"][1])
+
+
+def test_a_titled_label_line_in_pdf_text_opens_its_answer_under_a_running_header(lex, nlp, settings, rules):
+    """PDF text with no blank lines: "Recommendation 3 – National advice line" under the second page's
+    running header (a long line, no full stop) opens recommendation 3's answer, as the first page's
+    labels open theirs; the header is not part of it."""
+    text = ("Dear Professor Kinloch,\nThank you for your letter of 3 November. I respond below to the\n"
+            "recommendations addressed to the Scottish Government.\n"
+            "Recommendation 2 – Carer status and annual figures\n"
+            "SAAS will add a carer question to the application form for 2027-28. The first figures will\n"
+            "be published in December 2027.\n"
+            "Minister for Higher and Further Education – response to the Commissioner for Fair Access\n"
+            "Recommendation 3 – National advice line\n"
+            "I have decided against funding a separate advice line for student carers. Student carers\n"
+            "can already use the advice services run by local carer centres.\n"
+            "Yours sincerely,\nIain Lennox-Gray MSP\n")
+    got = answers(text, lex, nlp, settings, rules, labels={"2": 2, "3": 3}, rec_texts={"2": None, "3": None})
+    assert got["3"][0] == "heading" and got["3"][1][0].startswith("I have decided against funding")
+    assert not any("decided against" in s for s in got["2"][1])
+
+
+@pytest.mark.parametrize("line, below, titled", [
+    ("Recommendation 3 – National advice line", "I have decided against funding it.", True),
+    ("Concern 2: Staffing at night", "The Trust now rosters two nurses.", True),
+    ("Recommendation 3: The Department should", "publish the figures every quarter.", False),  # a quote wrapped
+    ("Recommendation 3 – The Department should publish figures", "We accept this.", False),  # it quotes, not titles
+    ("recommendation 3 – national advice line", "We accept this.", False),  # a sentence's words wrapped
+])
+def test_a_titled_label_is_a_label_and_a_short_title_over_a_new_sentence(line, below, titled):
+    assert A._titled_label(line, below) is titled

@@ -179,6 +179,8 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
         pytest.param("We’ll publish the figures every quarter from April.", A, id="well-publish"),
         pytest.param("We have therefore decided not to appoint an external auditor.", J,
                      id="have-therefore-decided-not-to"),
+        pytest.param("I have decided against funding a separate advice line for student carers.", J,
+                     id="have-decided-against"),
         # what the writer did, in the past tense: a reply's account of the work done
         pytest.param("We removed every clamp-on rail from use in all five homes by 20 March.", A, id="we-removed"),
         pytest.param("Following the inquest we bought a carbon monoxide alarm for every boat on a residential "

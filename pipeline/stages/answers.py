@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from itertools import islice, takewhile
 from dataclasses import dataclass, replace
 
-from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, PARAGRAPH_TAG, Ref, label_title_blocks
+from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PARAGRAPH_TAG, Ref, label_title_blocks
 from pipeline.stages.refs import heading_line, is_heading
 from pipeline.stages.segment import ORIGINAL_MESSAGE, Segment, prose_lines
 from pipeline.text import (Block, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines, table_cells,
@@ -113,7 +113,8 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                 cuts.add(first.start + titled.end())
             # in PDF text's paragraphs: "Government response:", "Recommendation 2", "Response: Not agreed"
             for k, ln in enumerate(b.lines[1:], 1):
-                if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text) or _status_line(ln.text, b.lines[k - 1].text):
+                if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text) or _status_line(ln.text, b.lines[k - 1].text) \
+                        or _titled_label(ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else ""):
                     cuts |= {ln.start, min(ln.end, b.end)}
                 elif PARAGRAPH_TAG.search(clean(ln.text) or ""):  # "(Paragraph 18)" closes the quoted recommendation
                     cuts.add(min(ln.end, b.end))
@@ -155,6 +156,20 @@ def _status_line(raw: str, above: str) -> bool:
     c = (clean(raw) or "").strip()
     return 0 < len(c.split()) <= STATUS_WORDS and c[:1].isupper() and not sentence_end(c) \
         and sentence_end(clean(above) or "") and bool(RESPONSE_START.match(c))
+
+
+# "Recommendation 3 – National advice line" alone on its line, in PDF text with no blank lines
+_TITLED_LABEL = re.compile(r"^[\W_]*(?-i:Recommendation|Concern)\s+\d{1,3}(?:\.\d{1,3})?[a-z]?\s*[-–—:]\s*"
+                           r"(?P<title>(?-i:[A-Z])[^.!?;]*)$")
+TITLED_LABEL_WORDS = 8
+
+
+def _titled_label(raw: str, next_line: str) -> bool:
+    """A label and its recommendation's short title over the answer's first line, which starts a
+    sentence of its own (not "Recommendation 3: The Department should" wrapped onto "publish ...")."""
+    m = _TITLED_LABEL.match((clean(raw) or "").strip())
+    return m is not None and len(m.group("title").split()) <= TITLED_LABEL_WORDS and not MODAL.search(m.group("title")) \
+        and next_line.strip()[:1].isupper()
 
 
 # "3 and 4." that spaCy leaves as a sentence of its own over a joint answer
@@ -1149,8 +1164,11 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
         if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
             return None
         if k == 0 or BARE_LABEL.match(ln.text) \
+                or _titled_label(ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else "") \
                 or (r.stated and re.match(r"[\W_]*\d", text[ln.start:r.end])):
-            return ln  # a paragraph's first line; in PDF text, a "Recommendation 1" line or "1. The ... should"
+            # a paragraph's first line; in PDF text, a "Recommendation 1" line (with its title:
+            # "Recommendation 3 – National advice line") or "1. The ... should"
+            return ln
         prev = clean(b.lines[k - 1].text) or ""
         # a list of quoted recommendations, a line each and no full stops ("Recommendation 2: offer ...")
         listed = _LISTED.match(prev) is not None and _LISTED.match(ln.text) is not None
