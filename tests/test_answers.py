@@ -2371,3 +2371,14 @@ def test_a_titled_label_line_in_pdf_text_opens_its_answer_under_a_running_header
 ])
 def test_a_titled_label_is_a_label_and_a_short_title_over_a_new_sentence(line, below, titled):
     assert A._titled_label(line, below) is titled
+
+
+def test_a_paper_saying_what_it_sets_out_answers_none_of_the_recommendations_it_lists(lex, nlp, settings, rules):
+    """"This paper sets out the Government's response to recommendations 1 to 3." says what the paper
+    is; a recommendation it names there and answers nowhere else is not answered by it."""
+    text = reply("This paper sets out the Government's response to recommendations 1 to 3.",
+                 "Recommendation 1", "We will publish the register from April.",
+                 "Recommendation 2", "We do not accept this recommendation.")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3},
+                  rec_texts={"1": None, "2": None, "3": None})
+    assert "3" not in got and got["1"][0] == "heading"
