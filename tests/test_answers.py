@@ -2382,3 +2382,22 @@ def test_a_paper_saying_what_it_sets_out_answers_none_of_the_recommendations_it_
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3},
                   rec_texts={"1": None, "2": None, "3": None})
     assert "3" not in got and got["1"][0] == "heading"
+
+
+def test_word_text_s_answer_line_under_a_quoted_recommendation_is_the_answer(lex, nlp, settings, rules):
+    """Word text keeps each paragraph on one line: under "Recommendation 4 (paragraph 63)", the quoted
+    recommendation is one line and the answer starts on the next, with no blank line between them."""
+    text = ("Dear Convener,\n\nRecommendation 4 (paragraph 63)\n"
+            "The Scottish Government should place a statutory duty on NHS Boards to provide locum cover for remote "
+            "and rural practices when a GP is absent.\n"
+            "I am not persuaded that legislation is the right way to deal with this. The Scottish Government will not "
+            "be bringing forward legislation of this kind.\n\n"
+            "Recommendation 5 (paragraph 72)\n"
+            "The Scottish Government should work with NHS Boards and local authorities to provide dedicated housing "
+            "for health and care staff in remote communities.\n"
+            "We agree, and work is already well under way with three island Boards and their councils this year.\n\n"
+            "Yours sincerely,\n\nJane Brown\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["4"][1][0].startswith("I am not persuaded")
+    assert not any("should place a statutory duty" in s for s in got["4"][1])
+    assert got["5"][1][0].startswith("We agree")

@@ -137,9 +137,14 @@ def _quote_lines(lines: list) -> list:
         if k and (_ANSWER_START.match(c) or (_LABEL_ALONE.match(c) and sentence_end(above))):
             break
         out.append(x)
-        if PARAGRAPH_TAG.search(c):
+        # (a line that is a whole paragraph, as Word text keeps one, ends the quote where its sentence
+        # ends: the answer's first line under it is no more of it)
+        if PARAGRAPH_TAG.search(c) or (len(c) > PARAGRAPH_LINE and sentence_end(c)):
             break
     return out
+
+
+PARAGRAPH_LINE = 110  # characters past which a line is a paragraph kept whole, not one wrapped (PDF text: 60-95)
 
 
 # the label over a paper's answer, alone on its line: "NIAS response", "The Trust's response"
