@@ -1818,6 +1818,7 @@ def test_a_body_s_name_alone_on_the_page_under_an_e_mail_s_signature_starts_the_
     "I reply on behalf of the Chief Executive to your report of 15 September 2026.",
     "I am the Chief Executive of the company and I reply to the four concerns you addressed to us.",
     "We respond to the recommendations in the order of your letter.",
+    "Our response to each recommendation is set out in the table below.",
 ])
 def test_a_letter_answering_the_matters_sent_to_its_writer_is_a_reply(opening, lex):
     text = ("Dear Coroner,\n\n" + opening + "\n\nWe have changed the procedure.\n\nYours sincerely,\n\nJo Marsh\n")
