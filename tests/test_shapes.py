@@ -516,3 +516,35 @@ def test_a_government_response_s_cover_page_after_the_report_starts_the_response
     segs = segment(text, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
     assert text[segs[1].start:].lstrip("\f ").startswith("Government response to")
+
+
+def test_a_body_s_titled_response_on_its_own_page_after_a_report_page_is_a_reply(lex):
+    """A judiciary page with the report, then on new pages a trust's action plan under its name and
+    "Response to Regulation 28 Report - ..." (no "Dear ..."), then an ambulance trust's letter: each
+    reply is a segment of its own."""
+    report = ("# Margaret Pyott: Prevention of future deaths report\n\n"
+              "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n\n"
+              "  * Chief Executive, Wessendale Community Health NHS Trust\n"
+              "  * Chief Executive, Wessendale and Borders Ambulance Service NHS Trust\n\n"
+              "**5** CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+              "(1) Readings uploaded overnight did not alert a clinician.\n\n"
+              "(2) The call handler had no means of knowing that the patient was on a virtual ward.\n\n"
+              "**9** Dated: 05/08/2026\n\nOliver Trenchard\nSenior Coroner for Wessendale\n\n(C) Crown copyright\n")
+    plan = ("\fWessendale Community Health NHS Trust\nResponse to Regulation 28 Report - Mrs Margaret Pyott\n"
+            "Action plan submitted to HM Senior Coroner for Wessendale, 24 September 2026\n\n"
+            "The Trust's Board reviewed this action plan on 17 September 2026. Concern (1) was directed to the Trust.\n\n"
+            "No.\tCoroner's concern\tAction taken\tStatus\n"
+            "1\tReadings did not alert a clinician\tThe remote monitoring platform was reconfigured on 20 May 2026, and "
+            "any score of 5 or more now alerts the clinician on duty within fifteen minutes.\tComplete\n\n"
+            "The Trust will report progress on the action plan to its Quality Committee every quarter until all "
+            "actions are complete.\n\n"
+            "Signed: Dr Fiona Castellan, Chief Executive\n")
+    letter = ("\fWessendale and Borders Ambulance Service NHS Trust\nTrust HQ, Mill Road, Wessendale QX1 2AB\n\n"
+              "30 September 2026\n\nDear Mr Trenchard\n\nThank you for your report. Call handlers now see a flag "
+              "for every patient on a virtual ward.\n\nYours sincerely\n\nTom Hale\nChief Executive\n")
+    text = report + plan + letter
+    segs = segment(text, lex)
+    assert [text[s.start:].split("\n", 1)[0] for s in segs] == [
+        "# Margaret Pyott: Prevention of future deaths report", "\fWessendale Community Health NHS Trust",
+        "\fWessendale and Borders Ambulance Service NHS Trust"]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]

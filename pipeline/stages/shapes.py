@@ -70,6 +70,12 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     # pasted under it is read letter by letter as it is)
     for k, ln in enumerate(lines):
         page = max((st.offset for st in out if st.form is Form.page and st.offset < ln.start), default=None)
+        if page is not None and _response_page(lines, k):
+            # a body's response on a page of its own after the page ("Wessendale Community Health NHS
+            # Trust / Response to Regulation 28 Report - ..."), with no "Dear ..." to start it: a
+            # document of its own, after a coroner's report page too
+            out.append(Start(ln.start, Form.letter, None))
+            continue
         if page is None or not (_mail_page(lines, k) or _letter_page(lines, k, lex)):
             continue
         before = [x for x in lines[:k] if x.start >= page]
@@ -87,6 +93,17 @@ LETTER_HEAD_LINES = 8  # lines from a page's first within which its letterhead's
 def _mail_page(lines: list[Line], k: int) -> bool:
     return _MAIL_PAGE.match(lines[k].text) is not None \
         and any(_MAIL_SUBJECT.match(x.text) for x in lines[k + 1:k + MAIL_HEADER_LINES])
+
+
+_RESPONSE_TITLE = re.compile(r"^\W*(?:action plan\s*[:–—-]\s*)?(?:our\s+|the\s+)?response to (?:the\s+)?\w", re.I)
+
+
+def _response_page(lines: list[Line], k: int) -> bool:
+    """Line ``k`` opens a page with a body's name over the title of its response ("Response to
+    Regulation 28 Report - Mrs ...")."""
+    first = clean(lines[k].text) or ""
+    return lines[k].text.startswith("\f") and 0 < len(first.split()) <= 8 and not is_prose(first) \
+        and not first.endswith(".") and any(_RESPONSE_TITLE.match(clean(x.text) or "") for x in lines[k + 1:k + 3])
 
 
 def _letter_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
