@@ -138,7 +138,6 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
         pytest.param("Accepted – already implemented.", A, id="accepted-dash-implemented"),
         pytest.param("Agreed - in progress.", A, id="agreed-dash-in-progress"),
         pytest.param("Status: Accepted", A, id="status-label-accepted"),
-        pytest.param("Supported.", A, id="label-supported"),
         pytest.param("Government position: Not accepted", J, id="government-position-not-accepted"),
         pytest.param("SLCC position: Not accepted", J, id="acronym-position-not-accepted"),
         # a condition in the writer's own words is no case provided for: the refusal is theirs
