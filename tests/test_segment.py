@@ -1907,3 +1907,16 @@ def test_letters_on_the_pages_after_a_titled_response_are_letters_of_their_own(l
     assert [text[s.start:].split("\n", 1)[0][:30] for s in segs] == [
         "Scottish Animal Welfare Commis", "\fScottish Government response ", "\fScottish SPCA", "\fStrathavon Council"]
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply, Kind.reply]
+
+
+def test_a_welsh_body_s_bilingual_letterhead_on_the_next_page_starts_its_letter(lex):
+    """"Cyngor Sir Bro Hafren" over "Bro Hafren County Council" opens the council's letter on the page
+    under the last reply's signature: a body's name in Welsh, not a person's signing on."""
+    text = ("Hafren Leisure Trust\nPen-y-Bont Road, Llanberth QY9 4RA\n29 July 2026\nDear Mr Ellis-Vaughan,\n"
+            "Thank you for your report. The defibrillator was moved to an unlocked cabinet on 9 May.\n"
+            "Yours sincerely,\nOwain Trefor\nChief Executive\n"
+            "\fCyngor Sir Bro Hafren\nBro Hafren County Council\nCounty Hall, Llanberth QY9 1CC\n"
+            "Date: 5 August 2026\nDear Sir,\nI write in response to your report of 12 June 2026.\n"
+            "Yours faithfully,\nCarys Lloyd-Penhallow\n")
+    segs = segment(text, lex)
+    assert [text[s.start:].split("\n", 1)[0] for s in segs] == ["Hafren Leisure Trust", "\fCyngor Sir Bro Hafren"]
