@@ -1917,3 +1917,20 @@ def test_a_label_and_its_text_in_two_columns_of_layout_text_state_the_recommenda
     got = {r.label: r.text for r in refs_of(letter(body), lex, rules)}
     assert got["1"].startswith("Replace the public warning siren system for the detailed emergency planning zone by 31 March")
     assert got["2"].startswith("Hold a joint demonstration exercise with off-site responders every year")
+
+
+@pytest.mark.parametrize("first, labels", [
+    ("6, 7", ["5", "6", "7"]),
+    ("6 and 7 (lime mortar and reporting)", ["5", "6", "7"]),
+    ("6 (lime mortar)", ["5", "6"]),
+])
+def test_a_table_row_numbering_two_recommendations_names_both(first, labels, lex, rules):
+    """A response table's row that answers two at once, its first cell "6, 7" or "6 and 7 (...)", names
+    both; "6 (lime mortar)" names one."""
+    text = ("Annex A: HES response to the Committee's recommendations\n\n"
+            "No.\tCommittee recommendation\tHES response\tTimescale\n"
+            "5\tHES should increase its grant rates for owners on low incomes.\tWe will raise them in April.\t2027\n"
+            f"{first}\tHES should make lime mortar a condition of every repair grant, and report each year.\t"
+            "We do not intend to make lime mortar a blanket condition of grant.\tN/A\n")
+    (seg,) = segment(text, lex)
+    assert sorted(r.label for r in R.find_refs(text, seg, rules) if r.stated) == labels

@@ -27,7 +27,7 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
 from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, header_row, row_block, split_cell_rows, spread_rows,
-                                        table_item)
+                                        table_items)
 from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, to_blocks,
                            unwrap)
 
@@ -405,9 +405,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     for bi, b in enumerate(blocks):
         if b.start in in_rows:
             continue
-        row = table_item(text, b, rules)
-        if row:
-            refs.append(row)
+        rows = table_items(text, b, rules)
+        if rows:
+            refs += rows
+            row = rows[-1]
             # a tab-set list ("4.<tab>The Trust has no guidance ... should ...") reads as a table's row
             # where its words recommend: the list it carries on goes on past it to "5.", "6."
             if last_item is not None and row.number == last_item + 1:

@@ -10,6 +10,7 @@ them 1..n.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
 from pipeline.stages.shapes import PFD_CLOSING
@@ -18,13 +19,29 @@ from pipeline.text import (SPREAD_CELLS, Block, Line, clean, header_above, is_pr
 
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
-_TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?|r)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\s*$", re.I)
+_TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?s?|r)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?"
+                          # a row answering two at once ("6, 7", "1 and 2 (payment and resit)")
+                          r"(?P<more>(?:\s*(?:,|and|&)\s*\d{1,3}(?:\.\d{1,3})?[a-z]?)*)(?:\s+\([^()]{2,40}\))?\s*$", re.I)
 # or the number and the recommendation's short title, under a header that names the column: "6.1 Joint
 # incident protocol" beside the response to it
 _TITLED_LABEL = re.compile(r"^\W{0,4}(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\s+(?P<text>[A-Z][\w'’&/,() -]{2,60})$")
 _TITLED_HEAD = re.compile(r"recommend|concern", re.I)  # a column of recommendations, not of actions taken
 _DATE_CELL = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)  # "12 March 2026"
 _TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action", re.I)
+
+
+def table_items(text: str, b: Block, rules: RecRules) -> list[Ref]:
+    """The recommendations a table's row numbers in its first cell: one, or each of a row that
+    answers several at once ("6, 7", "1 and 2 (payment and resit)"), with the cell beside it."""
+    ref = table_item(text, b, rules)
+    if ref is None:
+        return []
+    m = _TABLE_LABEL.match(clean(b.text) or "")
+    more = re.findall(r"\d{1,3}(?:\.\d{1,3})?[a-z]?", m.group("more")) if m else []
+    if not more:
+        return [ref]
+    # the row's quote is all of theirs: no one text for each
+    return [replace(ref, text=None)] + [replace(ref, label=lab, number=leading_number(lab), text=None) for lab in more]
 
 
 def table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
