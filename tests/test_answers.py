@@ -2401,3 +2401,32 @@ def test_word_text_s_answer_line_under_a_quoted_recommendation_is_the_answer(lex
     assert got["4"][1][0].startswith("I am not persuaded")
     assert not any("should place a statutory duty" in s for s in got["4"][1])
     assert got["5"][1][0].startswith("We agree")
+
+
+def test_a_reply_typed_above_the_message_it_answers_ends_at_original_message(lex, nlp, settings, rules):
+    """An e-mail reply signed with a first name alone over "-----Original Message-----": the quoted
+    message's list and its "Kind regards," are its writer's, not the reply's answers."""
+    original = ("From: Drysdale, Euan <euan.drysdale@fss.example.scot>\n"
+                "Sent: Monday, January 11, 2027 10:32 AM\nSubject: FSS audit - recommendations\n"
+                "Dear Morag and Callum,\n\nOur recommendations are below.\n\n"
+                "4. Tornbrae Council should keep a competency record for every authorised officer.\n"
+                "5. Tornbrae Council should stop using contractors for approved establishments.\n\n"
+                "We will publish the report, with your responses, on our website in March.\n\nKind regards,\n\n"
+                "Euan Drysdale\n")
+    text = original + ("\fFrom: Reekie, Callum <callum.reekie@tornbrae.example.gov.uk>\nSent: 12 February 2027 16:40\n"
+            "To: Drysdale, Euan <euan.drysdale@fss.example.scot>\nSubject: RE: FSS audit - recommendations\n\n"
+            "Euan,\n\nTornbrae's response is below.\n\n"
+            "\"Tornbrae Council should keep a competency record for every authorised officer.\"\n"
+            "All seven competency records were brought up to date on 30 November 2026.\n\nCallum\n\n"
+            "-----Original Message-----\nFrom: Drysdale, Euan <euan.drysdale@fss.example.scot>\n"
+            "Sent: Monday, January 11, 2027 10:32 AM\nSubject: FSS audit - recommendations\n"
+            "Dear Morag and Callum,\n\nOur recommendations are below.\n\n"
+            "4. Tornbrae Council should keep a competency record for every authorised officer.\n"
+            "5. Tornbrae Council should stop using contractors for approved establishments.\n\n"
+            "We will publish the report, with your responses, on our website in March.\n\nKind regards,\n\n"
+            "Euan Drysdale\n")
+    seg = segment(text, lex)[-1]
+    assert text[seg.start:].startswith("\fFrom: Reekie")
+    lo, hi = body_range(text, seg)
+    assert "All seven competency records" in text[lo:hi]
+    assert "We will publish the report" not in text[lo:hi]

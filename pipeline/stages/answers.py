@@ -225,14 +225,17 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     """The reply's answering text: from "Dear ..." (or its start) to the sign-off, or to the
     end when a paper follows the covering letter's signature."""
     start = seg.body_start
-    if seg.signoff is None:
-        return start, seg.end
     end = seg.end
-    quoted = _QUOTED_MAIL.search(text, seg.signoff.end, seg.end)
+    # (a sign-off found under "-----Original Message-----" is the quoted message's own)
+    marker = _ORIGINAL.search(text, start + 1, seg.signoff.start) if seg.signoff else None
+    quoted = marker or _QUOTED_MAIL.search(text, seg.signoff.end if seg.signoff else start + 1, seg.end)
     if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()):
-        # the message answered, quoted under the reply's signature: what it says is its writer's, not
-        # the reply's, unless the reply is typed into it ("NU RESPONSE: ..." under each recommendation)
+        # the message answered, quoted under the reply's signature (or under an e-mail that signs off
+        # with a first name alone): what it says is its writer's, not the reply's, unless the reply is
+        # typed into it ("NU RESPONSE: ..." under each recommendation)
         end = quoted.start()
+    if seg.signoff is None:
+        return start, end
     after = to_blocks(split_lines(text, seg.signoff.end, end))
     # a paper's paragraphs, or in PDF text with no blank lines its lines of prose
     if sum(1 for b in after if is_prose(b.text)) >= 3 or prose_lines(after) >= 6:
@@ -240,6 +243,7 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     return start, seg.body_end
 
 
+_ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}", re.I | re.M)
 # the header of a quoted message: "-----Original Message-----", or "From: ... <...@...>" over "Sent:"/"Date:"
 _QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):", re.I | re.M)
 

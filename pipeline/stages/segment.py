@@ -989,6 +989,9 @@ ORIGINAL_MESSAGE = r"-{2,}\s*original message\s*-{2,}"
 _ORIGINAL_MESSAGE = re.compile(rf"^\W*{ORIGINAL_MESSAGE}\s*$", re.I)
 
 
+MARKER_LINES = 3  # lines of a segment's start within which "-----Original Message-----" makes it a quoted copy
+
+
 def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
     """An e-mail whose header ("From: ..." and the "Sent: ..." under it) is an earlier segment's own
     is that message quoted again under a reply, answers typed in it or not: part of the reply; so
@@ -997,10 +1000,14 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     seen: set[tuple[str, ...]] = set()
     for s in segs:
-        head = tuple(" ".join(ln.split()).lower() for ln in text[s.start:s.end].lstrip().split("\n", 2)[:2])
-        mail = bool(_MAIL_FROM.match(head[0])) and len(head) == 2 and bool(_SENT_LINE.match(head[1]))
+        lines = text[s.start:s.end].lstrip().split("\n", MARKER_LINES + 2)
+        # (the reply's own sign-off, a first name alone, may open the segment above the marker)
+        marker = next((k for k, ln in enumerate(lines[:MARKER_LINES]) if _ORIGINAL_MESSAGE.match(ln)), None)
+        head = tuple(" ".join(ln.split()).lower() for ln in lines[(0 if marker is None else marker + 1):][:2])
+        mail = bool(head) and bool(_MAIL_FROM.match(head[0])) and len(head) == 2 and bool(_SENT_LINE.match(head[1]))
         above = text[:s.start].rstrip().rsplit("\n", 1)[-1]
-        if mail and out and (head in seen or (_ORIGINAL_MESSAGE.match(above) and out[-1].kind is Kind.reply)):
+        quoted = marker is not None or _ORIGINAL_MESSAGE.match(above)
+        if mail and out and (head in seen or (quoted and out[-1].kind is Kind.reply)):
             continue
         if mail:
             seen.add(head)
