@@ -1559,3 +1559,15 @@ def test_a_noted_status_over_another_body_s_matter_stays_noted(nlp, lex, setting
     v = verdict("Response: Noted\n\nThis is a matter for the Home Office, which will respond in due course.", nlp, lex,
                 settings)
     assert v.label is N
+
+
+def test_a_noted_status_over_what_has_been_done_is_done(nlp, lex, settings):
+    """"Noted." over "On 9 May 2026 the defibrillator was moved ... All lifeguards have been retrained":
+    noted, then done, is done, as noted then declined is refused; passed on to another body, it stays
+    noted."""
+    v = verdict("Noted. On 9 May 2026 the defibrillator was moved to an unlocked cabinet beside the pool "
+                "entrance. All lifeguards have been retrained in its use.", nlp, lex, settings)
+    assert v.label is A and "accepted:noted-then-done" in v.cues
+    v = verdict("Noted. We have shared your report with the Health Board, which has reviewed its guidance.",
+                nlp, lex, settings)
+    assert v.label is N

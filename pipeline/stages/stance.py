@@ -185,6 +185,14 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     if put_off:
         label, top = StanceLabel.deferred, scores[StanceLabel.deferred] + scores[StanceLabel.noted]
         fired.append("deferred:noted-then-waits")
+    # "Noted." over "On 9 May the defibrillator was moved to the entrance": a recommendation noted and
+    # then done is done, as one noted and declined is refused (not one passed on to another body)
+    done = noted_status and not (mixed or declined or put_off) and scores.get(StanceLabel.accepted, 0.0) > 0 \
+        and not scores.get(StanceLabel.rejected) and not scores.get(StanceLabel.deferred) \
+        and not any(f in fired for f in ("noted:points-elsewhere", "noted:passed-on"))
+    if done:
+        label, top = StanceLabel.accepted, scores[StanceLabel.accepted] + scores[StanceLabel.noted]
+        fired.append("accepted:noted-then-done")
     # accepted while the decision itself is still to come ("Accepted. Ministers will decide in the
     # autumn whether to legislate"): the answer waits (keyed deferred in 29 of the 38 probe answers
     # the lexicon read as accepted with decide-later firing)
@@ -195,9 +203,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     if waits:
         label, top = StanceLabel.deferred, scores[StanceLabel.deferred] + scores[StanceLabel.accepted]
         fired.append("deferred:decision-to-come")
-    # at most one of the four applies (each needs the label the one before it changed away from);
+    # at most one of these applies (each needs the label the one before it changed away from);
     # the label it gives pools the evidence it weighed, so there is no runner-up
-    overridden = mixed or declined or put_off or waits
+    overridden = mixed or declined or put_off or done or waits
     second = 0.0 if overridden else max((v for k, v in scores.items() if k is not label), default=0.0)
     # how clearly the winner beats the runner-up, times how much evidence there is
     confidence = 0.4 + 0.55 * ((top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
