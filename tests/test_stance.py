@@ -181,6 +181,10 @@ def test_declining_to_comment(passage, expected, nlp, lex, settings):
                      id="have-therefore-decided-not-to"),
         pytest.param("I have decided against funding a separate advice line for student carers.", J,
                      id="have-decided-against"),
+        # an alternative offered in place of what was asked
+        pytest.param("HMRC will instead publish a service standard for compliance checks.", J, id="will-instead"),
+        pytest.param("Instead, we will continue to support councils which choose to offer training.", J,
+                     id="instead-we-will"),
         # what the writer did, in the past tense: a reply's account of the work done
         pytest.param("We removed every clamp-on rail from use in all five homes by 20 March.", A, id="we-removed"),
         pytest.param("Following the inquest we bought a carbon monoxide alarm for every boat on a residential "
