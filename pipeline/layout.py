@@ -246,7 +246,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     return sorted([content[k] for k in furniture + repeated + paged_twice + chrome] + entries)
 
 
-_ESCAPED_NUMBER = re.compile(r"^([ \t]*)(\d{1,3})\\(?=[.)])", re.M)
+_ESCAPED_NUMBER = re.compile(r"^([ \t\f]*)(\d{1,3})\\(?=[.)])", re.M)
 
 
 def unescape_numbers(text: str) -> str:

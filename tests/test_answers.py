@@ -2369,8 +2369,8 @@ def test_a_titled_label_line_in_pdf_text_opens_its_answer_under_a_running_header
     ("Recommendation 3 – The Department should publish figures", "We accept this.", False),  # it quotes, not titles
     ("recommendation 3 – national advice line", "We accept this.", False),  # a sentence's words wrapped
 ])
-def test_a_titled_label_is_a_label_and_a_short_title_over_a_new_sentence(line, below, titled):
-    assert A._titled_label(line, below) is titled
+def test_a_label_and_title_line_is_a_label_and_a_short_title_over_a_new_sentence(line, below, titled):
+    assert A._label_and_title(line, below) is titled
 
 
 def test_a_paper_saying_what_it_sets_out_answers_none_of_the_recommendations_it_lists(lex, nlp, settings, rules):
@@ -2430,3 +2430,27 @@ def test_a_reply_typed_above_the_message_it_answers_ends_at_original_message(lex
     lo, hi = body_range(text, seg)
     assert "All seven competency records" in text[lo:hi]
     assert "We will publish the report" not in text[lo:hi]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This letter sets out our response to recommendation 2, which we accept in full.",
+    "This response sets out the Council's position on recommendations 2 and 3: we accept both.",
+])
+def test_a_paper_saying_what_it_sets_out_about_one_recommendation_answers_it(sentence, lex, nlp, settings, rules):
+    """Saying what the paper is announces nothing where the sentence goes on to answer: "... to
+    recommendation 2, which we accept in full." is the answer."""
+    text = reply(sentence, "We will publish the register from April.")
+    assert "2" in answers(text, lex, nlp, settings, rules, labels={"2": 2, "3": 3}, rec_texts={"2": None, "3": None})
+
+
+def test_a_reply_signed_with_a_first_name_over_the_quoted_message_ends_at_the_marker(lex):
+    """"Dear Euan," ... "Callum" over "-----Original Message-----": the quoted message's own "Kind
+    regards," is not the reply's sign-off, and its text is not the reply's."""
+    text = ("Dear Euan,\n\nAll seven competency records were brought up to date on 30 November 2026.\n\nCallum\n\n"
+            "-----Original Message-----\nFrom: Drysdale, Euan <euan.drysdale@fss.example.scot>\n"
+            "Sent: Monday, January 11, 2027 10:32 AM\n\n4. Keep a competency record for every officer.\n\n"
+            "We will publish the report, with your responses, on our website in March.\n\nKind regards,\n\n"
+            "Euan Drysdale\n")
+    seg = segment(text, lex)[0]
+    lo, hi = body_range(text, seg)
+    assert "All seven competency records" in text[lo:hi] and "We will publish" not in text[lo:hi]

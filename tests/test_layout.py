@@ -484,6 +484,7 @@ def test_a_table_header_on_the_second_and_third_pages_is_kept_and_offsets_hold()
 @pytest.mark.parametrize("line, read", [
     ("1\\. PAC recommendation: The department should publish", " 1. PAC recommendation: The department should publish"),
     ("  12\\) The Board should", "   12) The Board should"),
+    ("\f3\\. PAC recommendation", "\f 3. PAC recommendation"),  # at a page's start
     ("in 2029\\. The department", "in 2029\\. The department"),  # not at a line's start: left as written
 ])
 def test_html2text_s_escaped_paragraph_number_reads_as_a_number(line, read):

@@ -1934,3 +1934,43 @@ def test_a_table_row_numbering_two_recommendations_names_both(first, labels, lex
             "We do not intend to make lime mortar a blanket condition of grant.\tN/A\n")
     (seg,) = segment(text, lex)
     assert sorted(r.label for r in R.find_refs(text, seg, rules) if r.stated) == labels
+
+
+def test_a_table_s_thousands_are_no_recommendations_and_each_of_two_keeps_its_own_place(lex, rules):
+    """"1,500" in a first cell is a figure, not recommendations 1 and 500; in "6, 7" each number is
+    where the cell writes it."""
+    head = ("Annex A: HES response to the Committee's recommendations\n\n"
+            "No.\tCommittee recommendation\tHES response\tTimescale\n")
+    row = "\tHES should make lime mortar a condition of every repair grant.\tWe do not intend to.\tN/A\n"
+    five = "5\tHES should increase its grant rates for owners on low incomes.\tWe will raise them in April.\t2027\n"
+    text = head + five + "1,500" + row
+    (seg,) = segment(text, lex)
+    assert [r.label for r in R.find_refs(text, seg, rules) if r.stated] == ["5"]
+    text = head + five + "6, 7" + row
+    (seg,) = segment(text, lex)
+    got = {r.label: text[r.start:r.end] for r in R.find_refs(text, seg, rules) if r.stated}
+    assert got == {"5": "5", "6": "6", "7": "7"}
+
+
+def test_a_reply_s_answer_beside_its_label_in_layout_text_is_no_quote(lex, rules):
+    """In a reply, the column beside "Recommendation 2" is its answer ("Funding ... is not available"),
+    not the recommendation stated."""
+    text = ("Dear Dr Satterthwaite\n\nThank you for your letter of 20 July.\n\n"
+            "       Recommendation 2      Funding for a joint exercise is not available this year.\n\n"
+            "Yours sincerely\n\nFarida Okonjo-Hale\n")
+    (seg,) = segment(text, lex)
+    assert not any(r.stated for r in R.find_refs(text, seg, rules) if r.label == "2")
+
+
+def test_a_quoted_recommendation_of_two_word_paragraphs_keeps_both(lex, rules):
+    """Word text under a bare heading: the quote's second paragraph line recommends too ("It should also
+    ..."), so the quote runs on to it; the answer's line after it is no more of it."""
+    text = ("Dear Convener,\n\nRecommendation 4\n"
+            "The Scottish Government should place a statutory duty on NHS Boards to provide locum cover for remote "
+            "and rural practices when a GP is absent.\n"
+            "It should also require each Board to publish the number of days of cover it provided in each year.\n"
+            "I am not persuaded that legislation is the right way to deal with this, and we will not legislate.\n\n"
+            "Yours sincerely,\n\nJane Brown\n")
+    (seg,) = segment(text, lex)
+    (ref,) = [r for r in R.find_refs(text, seg, rules) if r.label == "4"]
+    assert "It should also require" in ref.text and "not persuaded" not in ref.text

@@ -625,12 +625,33 @@ def test_an_e_mail_greeting_opens_a_message_and_re_marks_its_answer(greeting, le
         (Kind.letter, "Dear Sarah,"), (Kind.reply, greeting)]
 
 
-@pytest.mark.parametrize("greeting", ["Good morning,", "Janet,", "Janet Okafor,"])
-def test_a_bare_greeting_under_an_e_mail_header_opens_the_message(greeting, lex):
-    """"Good morning," with no name, or the name alone ("Janet,"), opens a message in a thread, under
-    its From:/Subject: lines."""
-    text = THREAD.format(greeting=greeting).replace(f"\n\n{greeting}", f"\n\nOFFICIAL\n\n{greeting}")
+@pytest.mark.parametrize("greeting, marking", [("Good morning,", "OFFICIAL\n\n"), ("Janet,", ""), ("Janet Okafor,", "")])
+def test_a_bare_greeting_under_an_e_mail_header_opens_the_message(greeting, marking, lex):
+    """"Good morning," with no name, or the name alone straight under the header ("Janet,"), opens a
+    message in a thread, under its From:/Subject: lines."""
+    text = THREAD.format(greeting=greeting).replace(f"\n\n{greeting}", f"\n\n{marking}{greeting}")
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
+
+
+@pytest.mark.parametrize("signoff", ["Kind Regards,", "Many Thanks,", "Sarah,"])
+def test_an_e_mail_s_sign_off_is_no_greeting(signoff, lex):
+    """"Kind Regards," or the writer's name with a comma, under a short e-mail's one paragraph, signs
+    it off: no new message starts there."""
+    text = ("From: Janet Okafor <janet@sab.example.org>\nSent: 02 June 2025 10:14\nTo: Sarah Whitlock\n"
+            f"Subject: Review\n\nDear Sarah,\n\nPlease see the review attached, with its two recommendations.\n\n"
+            f"{signoff}\n\nJanet\n")
+    assert len(segment(text, lex)) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "We look forward to receiving your response to each recommendation by 30 June 2026.",
+    "I would ask that your response to each concern sets out the action taken.",
+    "In our report we respond to the concerns raised by residents at the hearing.",
+])
+def test_a_letter_asking_for_a_response_to_each_recommendation_is_no_reply(sentence, lex):
+    text = (f"Dear Chief Executive,\n\n{sentence}\n\nWe recommend that the Trust reviews its staffing.\n\n"
+            "Yours sincerely,\n\nJo Marsh\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter]
 
 
 def test_an_e_mail_greeting_its_reader_by_name_under_the_last_signature_s_telephone_is_the_next_message(lex):
@@ -1817,7 +1838,6 @@ def test_a_body_s_name_alone_on_the_page_under_an_e_mail_s_signature_starts_the_
     "Please find below the Trust's action plan in response to the concerns addressed to us.",
     "I reply on behalf of the Chief Executive to your report of 15 September 2026.",
     "I am the Chief Executive of the company and I reply to the four concerns you addressed to us.",
-    "We respond to the recommendations in the order of your letter.",
     "Our response to each recommendation is set out in the table below.",
 ])
 def test_a_letter_answering_the_matters_sent_to_its_writer_is_a_reply(opening, lex):

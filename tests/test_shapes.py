@@ -548,3 +548,21 @@ def test_a_body_s_titled_response_on_its_own_page_after_a_report_page_is_a_reply
         "# Margaret Pyott: Prevention of future deaths report", "\fWessendale Community Health NHS Trust",
         "\fWessendale and Borders Ambulance Service NHS Trust"]
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+
+
+def test_a_reply_s_own_running_header_on_its_second_page_is_no_new_reply(lex):
+    """A trust's letter after the judiciary page runs onto a page headed with the trust's name and
+    "Response to the Regulation 28 report – ...": its running header, under no sign-off, not a new reply."""
+    text = ("# Margaret Pyott: Prevention of future deaths report\n\nREGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+            "The MATTERS OF CONCERN are as follows:\n\n(1) Readings uploaded overnight that were well outside the "
+            "expected range did not alert a clinician until the following morning.\n\n"
+            "(2) There was no clinician on duty in the service overnight, and calls were diverted to voicemail.\n\n"
+            "You are under a duty to respond to this report within 56 days of the date on which it was sent.\n\n"
+            "Oliver Trenchard\nSenior Coroner for Wessendale\n\n"
+            "(C) Crown copyright\n"
+            "\fWessendale Community Health NHS Trust\nTrust HQ, Mill Road, Wessendale QX1 2AB\n\n"
+            "Dear Mr Trenchard\n\nConcern 1. The platform now alerts the clinician on duty within fifteen minutes.\n\n"
+            "\fWessendale Community Health NHS Trust\nResponse to the Regulation 28 report – Mrs Pyott\n\n"
+            "Concern 2. An advanced practitioner is now rostered every night.\n\nYours sincerely\n\nFiona Castellan\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2 and "Concern 2" in text[segs[1].start:segs[1].end]

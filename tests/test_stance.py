@@ -1575,3 +1575,17 @@ def test_a_noted_status_over_what_has_been_done_is_done(nlp, lex, settings):
     v = verdict("Noted. We have shared your report with the Health Board, which has reviewed its guidance.",
                 nlp, lex, settings)
     assert v.label is N
+
+
+@pytest.mark.parametrize("passage, label", [
+    # the facts of the case retold, not action taken on the report
+    ("Noted. Mr Smith was moved to Ward 7 on 3 May and was reviewed by the consultant.", N),
+    ("Noted. The boiler was installed in 2009 and was replaced in 2014, before the tenancy began.", N),
+])
+def test_a_noted_status_over_the_facts_of_the_case_stays_noted(passage, label, nlp, lex, settings):
+    assert verdict(passage, nlp, lex, settings).label is label
+
+
+def test_instead_going_further_is_no_refusal(nlp, lex, settings):
+    assert "rejected:offers-instead" not in verdict(
+        "We agree. Instead, we will go further and fit alarms in every flat by March.", nlp, lex, settings).cues

@@ -114,7 +114,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
             # in PDF text's paragraphs: "Government response:", "Recommendation 2", "Response: Not agreed"
             for k, ln in enumerate(b.lines[1:], 1):
                 if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text) or _status_line(ln.text, b.lines[k - 1].text) \
-                        or _titled_label(ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else ""):
+                        or _label_and_title(ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else ""):
                     cuts |= {ln.start, min(ln.end, b.end)}
                 elif PARAGRAPH_TAG.search(clean(ln.text) or ""):  # "(Paragraph 18)" closes the quoted recommendation
                     cuts.add(min(ln.end, b.end))
@@ -159,16 +159,16 @@ def _status_line(raw: str, above: str) -> bool:
 
 
 # "Recommendation 3 – National advice line" alone on its line, in PDF text with no blank lines
-_TITLED_LABEL = re.compile(r"^[\W_]*(?-i:Recommendation|Concern)\s+\d{1,3}(?:\.\d{1,3})?[a-z]?\s*[-–—:]\s*"
+_LABEL_AND_TITLE = re.compile(r"^[\W_]*(?-i:Recommendation|Concern)\s+\d{1,3}(?:\.\d{1,3})?[a-z]?\s*[-–—:]\s*"
                            r"(?P<title>(?-i:[A-Z])[^.!?;]*)$")
-TITLED_LABEL_WORDS = 8
+LABEL_AND_TITLE_WORDS = 8
 
 
-def _titled_label(raw: str, next_line: str) -> bool:
+def _label_and_title(raw: str, next_line: str) -> bool:
     """A label and its recommendation's short title over the answer's first line, which starts a
     sentence of its own (not "Recommendation 3: The Department should" wrapped onto "publish ...")."""
-    m = _TITLED_LABEL.match((clean(raw) or "").strip())
-    return m is not None and len(m.group("title").split()) <= TITLED_LABEL_WORDS and not MODAL.search(m.group("title")) \
+    m = _LABEL_AND_TITLE.match((clean(raw) or "").strip())
+    return m is not None and len(m.group("title").split()) <= LABEL_AND_TITLE_WORDS and not MODAL.search(m.group("title")) \
         and next_line.strip()[:1].isupper()
 
 
@@ -226,9 +226,12 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     end when a paper follows the covering letter's signature."""
     start = seg.body_start
     end = seg.end
-    # (a sign-off found under "-----Original Message-----" is the quoted message's own)
+    # a sign-off found under "-----Original Message-----" is the quoted message's own: the reply, signed
+    # with a first name alone, ends at the marker
     marker = _ORIGINAL.search(text, start + 1, seg.signoff.start) if seg.signoff else None
-    quoted = marker or _QUOTED_MAIL.search(text, seg.signoff.end if seg.signoff else start + 1, seg.end)
+    if marker:
+        return start, marker.start()
+    quoted = _QUOTED_MAIL.search(text, seg.signoff.end if seg.signoff else start + 1, seg.end)
     if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()):
         # the message answered, quoted under the reply's signature (or under an e-mail that signs off
         # with a first name alone): what it says is its writer's, not the reply's, unless the reply is
@@ -243,7 +246,7 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     return start, seg.body_end
 
 
-_ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}", re.I | re.M)
+_ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}", re.I | re.M)  # the marker alone, within _QUOTED_MAIL below
 # the header of a quoted message: "-----Original Message-----", or "From: ... <...@...>" over "Sent:"/"Date:"
 _QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):", re.I | re.M)
 
@@ -259,10 +262,11 @@ def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
 # "The first two concerns are closely connected and I have answered them together."
 PARA_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a paper's own paragraph number: "4. ", "1.4    "
 _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below(?=\W*$)|in turn|as follows|"
-                         # what the paper is: "This paper sets out the Government's response to recommendations 7.1 to 7.5."
+                         # what the paper is: "This paper sets out the Government's response to recommendations 7.1
+                         # to 7.5." (several, and nothing said of them: not "... to recommendation 2, which we accept")
                          r"(?:paper|document|response|report|letter|note) (?:sets|set) out (?:the |our |its |this )?"
                          r"(?:[\w’'-]+ ){0,2}?(?:response|answer|reply|position)s? (?:to|on) (?:the |its |our )?(?:[\w’'-]+ ){0,3}?"
-                         r"(?:recommendations?|concerns?) \d|"
+                         r"(?:recommendations|concerns) \d+(?:\.\d+)*(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)+(?=\.?\s*$)|"
                          r"(?:answer|address|deal with|respond to|take)(?:ed)? (?:them|these|both|the (?:first |last )?two)"
                          r"(?: \w+){0,2} together|"
                          # what was asked, restated: "You asked us to respond to concerns 1 to 4."
@@ -1172,7 +1176,7 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
         if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
             return None
         if k == 0 or BARE_LABEL.match(ln.text) \
-                or _titled_label(ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else "") \
+                or _label_and_title(ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else "") \
                 or (r.stated and re.match(r"[\W_]*\d", text[ln.start:r.end])):
             # a paragraph's first line; in PDF text, a "Recommendation 1" line (with its title:
             # "Recommendation 3 – National advice line") or "1. The ... should"

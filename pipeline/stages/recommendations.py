@@ -125,26 +125,30 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
     return span, clean_text(PARAGRAPH_TAG.sub("", " ".join(body.split())))
 
 
+PARAGRAPH_LINE = 110  # characters past which a line is a paragraph Word kept whole, not one pdftotext wrapped
+
+
 def _quote_lines(lines: list) -> list:
     """The lines of a quoted recommendation, where PDF or Word text runs it on into its answer
     with no blank line: up to the answer's first line (a status, "We will ...", or the paper's label
     over it, "NIAS response", under a finished sentence), or to the report's paragraph tag that
     closes the quote ("... where they live." (Paragraph 47))."""
     out = []
+    whole = False  # a line seen that is a paragraph kept whole (Word text): each line is a paragraph
     for k, x in enumerate(lines):
         c = clean(x.text) or ""
         above = clean(lines[k - 1].text) or "" if k else ""
+        whole = whole or len(c) > PARAGRAPH_LINE
         if k and (_ANSWER_START.match(c) or (_LABEL_ALONE.match(c) and sentence_end(above))):
             break
         out.append(x)
         # (a line that is a whole paragraph, as Word text keeps one, ends the quote where its sentence
-        # ends: the answer's first line under it is no more of it)
-        if PARAGRAPH_TAG.search(c) or (len(c) > PARAGRAPH_LINE and sentence_end(c)):
+        # ends, unless the next recommends too ("It should also require ..."): the answer's first line
+        # under it is no more of it)
+        nxt = clean(lines[k + 1].text) or "" if k + 1 < len(lines) else ""
+        if PARAGRAPH_TAG.search(c) or (whole and sentence_end(c) and not MODAL.search(nxt)):
             break
     return out
-
-
-PARAGRAPH_LINE = 110  # characters past which a line is a paragraph kept whole, not one wrapped (PDF text: 60-95)
 
 
 # the label over a paper's answer, alone on its line: "NIAS response", "The Trust's response"
@@ -566,8 +570,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                 True, False, True, clean_text(first.group("text"))))
                 continue
-            stated = rules.stated_heading.match(clean(ln.text) or "") \
-                or rules.stated_heading.match(clean(_COLUMN_GAP.sub(": ", ln.text.strip(), 1)) or "")
+            stated = rules.stated_heading.match(clean(ln.text) or "")
+            if stated is None and seg.kind is not Kind.reply:
+                # (in a reply's table the column beside the label is its answer: "Recommendation 2   Accepted")
+                stated = rules.stated_heading.match(clean(_COLUMN_GAP.sub(": ", ln.text.strip(), 1)) or "")
             if stated and (_ANSWER_START.match(stated.group("text")) or (
                     seg.kind is Kind.reply and _REPLY_VOICE.search(stated.group("text"))
                     and not MODAL.search(stated.group("text")))):

@@ -571,13 +571,17 @@ MAIL_HEAD_BLOCKS = 3  # blocks above a bare greeting that may hold its e-mail's 
 
 def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     """Whether block ``i`` opens a letter: "Dear ...", "Hi Janet,", or in an e-mail thread a bare
-    "Good morning," under the message's From:/Subject: lines (in minutes or a transcript a bare
-    "Good morning" is speech, not a salutation)."""
+    "Good morning," or the reader's name alone under the message's From:/Subject: lines (in minutes
+    or a transcript a bare "Good morning" is speech, not a salutation)."""
     first = _first(blocks[i])
     if lex.salutation.match(first):
         return True
-    return bool(lex.mail_greeting.match(first)) and any(
-        lex.mail_header.match(ln.text) for b in blocks[max(0, i - MAIL_HEAD_BLOCKS):i] for ln in b.lines)
+    m = lex.mail_greeting.match(first)
+    if m is None:
+        return False
+    # the reader's name alone ("Dermot,") only straight under the header: further down, "Sarah," signs off
+    above = blocks[max(0, i - (1 if m.groupdict().get("name") else MAIL_HEAD_BLOCKS)):i]
+    return any(lex.mail_header.match(ln.text) for b in above for ln in b.lines)
 
 
 def _paper(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
@@ -964,7 +968,8 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         # response under its own letterhead on the next page): read letter by letter, as the letters
         # before the first hard start are
         several = _letters(text, reading_blocks(text, lex, st.offset, end), lex) if st.form is Form.letter else None
-        if several and len(several) > 1:
+        # (each on a page of its own: a "Dear ..." quoted inside the letter starts nothing)
+        if several and len(several) > 1 and all(text[seg[0]:seg[0] + 1] == "\f" for seg in several[1:]):
             found += [(seg, Form.letter, None) for seg in several]
             continue
         found.append((_single(text, st.offset, end, st, lex), st.form, st.title))

@@ -70,7 +70,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     # pasted under it is read letter by letter as it is)
     for k, ln in enumerate(lines):
         page = max((st.offset for st in out if st.form is Form.page and st.offset < ln.start), default=None)
-        if page is not None and _response_page(lines, k):
+        if page is not None and _response_page(lines, k) and not _letter_open(lines, page, k, lex):
             # a body's response on a page of its own after the page ("Wessendale Community Health NHS
             # Trust / Response to Regulation 28 Report - ..."), with no "Dear ..." to start it: a
             # document of its own, after a coroner's report page too
@@ -95,24 +95,42 @@ def _mail_page(lines: list[Line], k: int) -> bool:
         and any(_MAIL_SUBJECT.match(x.text) for x in lines[k + 1:k + MAIL_HEADER_LINES])
 
 
+def _page_head(line: Line) -> bool:
+    """A line that opens a page with a body's name: a form feed, a few words, no sentence."""
+    first = clean(line.text) or ""
+    return line.text.startswith("\f") and 0 < len(first.split()) <= 8 and not is_prose(first) \
+        and not first.endswith(".")
+
+
+def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
+    """Whether a letter greeted since ``page`` is still running at line ``k`` (no sign-off under its
+    "Dear ..."): a page that opens with the body's name and its title is then its running header."""
+    greeted = signed = -1
+    for j, x in enumerate(lines[:k]):
+        if x.start < page:
+            continue
+        c = clean(x.text) or ""
+        if lex.salutation.match(c):
+            greeted = j
+        elif lex.signoff.match(re.sub(r"[^\w\s]", "", c).strip().lower()):
+            signed = j
+    return greeted > signed
+
+
 _RESPONSE_TITLE = re.compile(r"^\W*(?:action plan\s*[:–—-]\s*)?(?:our\s+|the\s+)?response to (?:the\s+)?\w", re.I)
 
 
 def _response_page(lines: list[Line], k: int) -> bool:
     """Line ``k`` opens a page with a body's name over the title of its response ("Response to
     Regulation 28 Report - Mrs ...")."""
-    first = clean(lines[k].text) or ""
-    return lines[k].text.startswith("\f") and 0 < len(first.split()) <= 8 and not is_prose(first) \
-        and not first.endswith(".") and any(_RESPONSE_TITLE.match(clean(x.text) or "") for x in lines[k + 1:k + 3])
+    return _page_head(lines[k]) and any(_RESPONSE_TITLE.match(clean(x.text) or "") for x in lines[k + 1:k + 3])
 
 
 def _letter_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
     """Line ``k`` opens a page with a letterhead: a body's name (a short line, no sentence) over an
     address with its postcode, then "Dear ..."."""
     head = lines[k:k + LETTER_HEAD_LINES]
-    first = clean(lines[k].text) or ""
-    return lines[k].text.startswith("\f") and 0 < len(first.split()) <= 8 and not is_prose(first) \
-        and not first.endswith(".") and any(has_postcode(x.text) for x in head) \
+    return _page_head(lines[k]) and any(has_postcode(x.text) for x in head) \
         and any(lex.salutation.match(clean(x.text) or "") for x in head[1:])
 _MAIL_SUBJECT = re.compile(r"^\W*subject\s*:", re.I)
 PAGE_LINES = 5  # lines a web page holds before a pasted e-mail, at least, to be a document of its own

@@ -20,8 +20,8 @@ from pipeline.text import (SPREAD_CELLS, Block, Line, clean, header_above, is_pr
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
 _TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?s?|r)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?"
-                          # a row answering two at once ("6, 7", "1 and 2 (payment and resit)")
-                          r"(?P<more>(?:\s*(?:,|and|&)\s*\d{1,3}(?:\.\d{1,3})?[a-z]?)*)(?:\s+\([^()]{2,40}\))?\s*$", re.I)
+                          # a row answering two at once ("6, 7", "1 and 2 (payment and resit)"; not "1,500")
+                          r"(?P<more>(?:(?:\s*,\s+|\s+and\s+|\s*&\s*)\d{1,3}(?:\.\d{1,3})?[a-z]?)*)(?:\s+\([^()]{2,40}\))?\s*$", re.I)
 # or the number and the recommendation's short title, under a header that names the column: "6.1 Joint
 # incident protocol" beside the response to it
 _TITLED_LABEL = re.compile(r"^\W{0,4}(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\s+(?P<text>[A-Z][\w'’&/,() -]{2,60})$")
@@ -36,12 +36,15 @@ def table_items(text: str, b: Block, rules: RecRules) -> list[Ref]:
     ref = table_item(text, b, rules)
     if ref is None:
         return []
-    m = _TABLE_LABEL.match(clean(b.text) or "")
-    more = re.findall(r"\d{1,3}(?:\.\d{1,3})?[a-z]?", m.group("more")) if m else []
-    if not more:
+    m = _TABLE_LABEL.match(b.text.strip())
+    if m is None or not m.group("more"):
         return [ref]
-    # the row's quote is all of theirs: no one text for each
-    return [replace(ref, text=None)] + [replace(ref, label=lab, number=leading_number(lab), text=None) for lab in more]
+    # each number where the cell writes it; the row's quote is all of theirs, so no one text for each
+    lead = len(b.text) - len(b.text.lstrip())
+    more = [(b.start + lead + m.start("more") + x.start(), x.group())
+            for x in re.finditer(r"\d{1,3}(?:\.\d{1,3})?[a-z]?", m.group("more"))]
+    return [replace(ref, text=None)] + [replace(ref, label=lab, number=leading_number(lab), start=at, end=at + len(lab),
+                                                text=None) for at, lab in more]
 
 
 def table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
