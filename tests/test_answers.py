@@ -2418,13 +2418,7 @@ def test_a_reply_typed_above_the_message_it_answers_ends_at_original_message(lex
             "Euan,\n\nTornbrae's response is below.\n\n"
             "\"Tornbrae Council should keep a competency record for every authorised officer.\"\n"
             "All seven competency records were brought up to date on 30 November 2026.\n\nCallum\n\n"
-            "-----Original Message-----\nFrom: Drysdale, Euan <euan.drysdale@fss.example.scot>\n"
-            "Sent: Monday, January 11, 2027 10:32 AM\nSubject: FSS audit - recommendations\n"
-            "Dear Morag and Callum,\n\nOur recommendations are below.\n\n"
-            "4. Tornbrae Council should keep a competency record for every authorised officer.\n"
-            "5. Tornbrae Council should stop using contractors for approved establishments.\n\n"
-            "We will publish the report, with your responses, on our website in March.\n\nKind regards,\n\n"
-            "Euan Drysdale\n")
+            "-----Original Message-----\n") + original
     seg = segment(text, lex)[-1]
     assert text[seg.start:].startswith("\fFrom: Reekie")
     lo, hi = body_range(text, seg)
