@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.text import unwrap
+from pipeline.text import clean, unwrap
 
 
 class LexiconError(ValueError):
@@ -97,6 +97,11 @@ class Lexicons:
         where a hard-wrapped line breaks the phrase ("... in your\nletter of 28 January")."""
         return self.reply_cues.search(text) is not None or \
             ("\n" in text and self.reply_cues.search(unwrap(text)) is not None)
+
+    def signs_off(self, line: str) -> bool:
+        """Whether ``line`` is a sign-off ("Yours sincerely,", "Kind regards"), its punctuation aside."""
+        c = re.sub(r"[^\w\s]", "", clean(line) or "").strip().lower()
+        return bool(c) and self.signoff.match(c) is not None
 
 
 def _load_cues(path: Path) -> tuple[StanceCue, ...]:

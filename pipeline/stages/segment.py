@@ -67,9 +67,7 @@ def _signature_like(block: Block) -> bool:
 
 
 def _is_signoff(line: Line, lex: Lexicons) -> bool:
-    c = clean(line.text) or ""
-    c = re.sub(r"[^\w\s]", "", c).strip().lower()
-    return bool(c) and lex.signoff.match(c) is not None
+    return lex.signs_off(line.text)
 
 
 def _emails_only(block: Block) -> bool:

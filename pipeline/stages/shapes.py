@@ -112,7 +112,7 @@ def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
         c = clean(x.text) or ""
         if lex.salutation.match(c):
             greeted = j
-        elif lex.signoff.match(re.sub(r"[^\w\s]", "", c).strip().lower()):
+        elif lex.signs_off(x.text):
             signed = j
     return greeted > signed
 
