@@ -132,6 +132,8 @@ def _letter_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
     head = lines[k:k + LETTER_HEAD_LINES]
     return _page_head(lines[k]) and any(has_postcode(x.text) for x in head) \
         and any(lex.salutation.match(clean(x.text) or "") for x in head[1:])
+
+
 _MAIL_SUBJECT = re.compile(r"^\W*subject\s*:", re.I)
 PAGE_LINES = 5  # lines a web page holds before a pasted e-mail, at least, to be a document of its own
 MAIL_HEADER_LINES = 6  # the header's "Sent:", "To:", "Cc:" and "Subject:" lines under its "From:"
