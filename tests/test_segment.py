@@ -1940,3 +1940,70 @@ def test_a_welsh_body_s_bilingual_letterhead_on_the_next_page_starts_its_letter(
             "Yours faithfully,\nCarys Lloyd-Penhallow\n")
     segs = segment(text, lex)
     assert [text[s.start:].split("\n", 1)[0] for s in segs] == ["Hafren Leisure Trust", "\fCyngor Sir Bro Hafren"]
+
+
+def _newest_first_chain(subject_of_request: str) -> str:
+    """A reply e-mail signed with a one-line signature ("Name | Role | Body") and the request it
+    answers quoted under it, Outlook's way, with no "-----Original Message-----" line."""
+    return ("From:\tAlasdair Pryde <Alasdair.Pryde@tribunals.example.gov.uk>\nSent:\t3 November 2026 15:10\n"
+            "To:\tPetitions Committee\nSubject:\tRE: Tribunal hearing venues - request for response\n\n"
+            "Dear Fiona\n\nThank you for your e-mail. Our response is set out below.\n\n"
+            "Hearing loops (paragraph 41)\n\nEvery hearing room in the Fenwick estate has had a working loop since "
+            "June.\n\nKind regards\n\nAlasdair\n\n"
+            "Alasdair Pryde | Head of Estates | Tribunals Service Scotland\n"
+            "Estates Division, 9 Carrick Row, Edinburgh, QY2 7LD\nTel: 0131 496 0551\n\n"
+            "From: Petitions Committee <petitions@parliament.example.scot>\nSent: 2 October 2026 09:12\n"
+            "To: Alasdair Pryde <Alasdair.Pryde@tribunals.example.gov.uk>\n"
+            f"Subject: {subject_of_request}\n\nDear Mr Pryde\n\n"
+            "The Committee would be grateful for your response to the following recommendations.\n\n"
+            "Paragraph 41: The Committee recommends that every hearing room has a working hearing loop.\n\n"
+            "Paragraph 46: The Committee recommends that the Service publish its venue access audits.\n\n"
+            "Kind regards\n\nFiona Lennox\nClerk to the Committee\n")
+
+
+def test_a_one_line_e_mail_signature_is_no_letterhead_for_the_message_under_it(lex):
+    """"Alasdair Pryde | Head of Estates | Tribunals Service Scotland" over an address signs the reply;
+    the next message starts at its "From:" line (before, at the signature, read as a body's letterhead)."""
+    text = _newest_first_chain("Venue accessibility audit")
+    assert _opening_lines(text, lex) == ["From:\tAlasdair Pryde <Alasdair.Pryde@tribunals.example.gov.uk>",
+                                         "From: Petitions Committee <petitions@parliament.example.scot>"]
+
+
+def test_the_message_a_reply_quotes_under_it_without_a_marker_is_part_of_the_reply(lex):
+    """Its Subject is the reply's without "RE:": the message answered, quoted under the reply as
+    Outlook quotes it, part of the reply as it is under "-----Original Message-----" (before, a
+    segment of its own after the reply it was answered by)."""
+    text = _newest_first_chain("Tribunal hearing venues - request for response")
+    segs = segment(text, lex)
+    assert len(segs) == 1 and segs[0].kind is Kind.reply and segs[0].end == len(text)
+
+
+SPECIAL_REPORT = ("Energy Committee\n\nHousehold energy debt: Government and Ofgem Responses\n\n"
+                  "Third Special Report\n\nThe Committee published its report on 21 January. The Committee made four "
+                  "recommendations. Recommendations 1 and 2 were addressed to the Government and recommendations 3 "
+                  "and 4 to Ofgem. The responses are appended to this report.\n\n\n"
+                  "Appendix 1: Government response\n\n"
+                  "1. The Committee's first recommendation was that the Government legislate to abolish standing "
+                  "charges. The Government has no plans to legislate.\n\n"
+                  "2. The second recommendation asked for a social tariff. The Government will consult on options "
+                  "once the evaluation has reported.\n\n"
+                  "Department for Energy\nMarch 2027\n\n\n"
+                  "Appendix 2: Ofgem response\n\n"
+                  "Ofgem welcomes the Committee's report. We respond below to the recommendations addressed to us.\n\n"
+                  "Recommendation 3\n\nOfgem should introduce a debt relief scheme.\n\nOfgem response\n\n"
+                  "We will publish our decision in the second half of 2027.\n")
+
+
+def test_each_body_s_response_appended_to_a_special_report_is_a_reply_of_its_own(lex):
+    """"Appendix 1: Government response" and "Appendix 2: Ofgem response" under the committee's own
+    text: each a reply (before, one reply for the file)."""
+    text = SPECIAL_REPORT
+    assert [(s.kind, text[s.start:].lstrip().split("\n")[0]) for s in segment(text, lex)] == [
+        (Kind.letter, "Energy Committee"), (Kind.reply, "Appendix 1: Government response"),
+        (Kind.reply, "Appendix 2: Ofgem response")]
+
+
+def test_one_body_s_response_appended_to_a_special_report_stays_in_the_report(lex):
+    """With one appendix the special report and its response are one reply, as before."""
+    text = SPECIAL_REPORT.split("Appendix 2:")[0]
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]

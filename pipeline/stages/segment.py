@@ -422,8 +422,10 @@ def _body_name(line: str, lex: Lexicons) -> bool:
 
 def _letterhead(b: Block, lex: Lexicons) -> bool:
     """A body's letterhead on its own: its name first (in capitals, or with a body's word; not a
-    person's, as a signature's is), then its address or telephone number, and no prose."""
-    first = clean(b.lines[0].text) or ""
+    person's, as a signature's is), then its address or telephone number, and no prose. An e-mail
+    signature on one line ("Euan Mathers | Head of Policy | Crown Office ...") is read by its
+    first cell, the person's name."""
+    first = (clean(b.lines[0].text) or "").split("|")[0].strip()
     return len(b.lines) <= SIGNATURE_LINES and not any(is_prose(ln.text) for ln in b.lines) \
         and _body_name(first, lex) and not has_postcode(first) \
         and any(has_postcode(ln.text) or _CONTACT.search(ln.text) or _PHONE_WORD.search(ln.text) for ln in b.lines[1:])
@@ -601,6 +603,9 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     """Letters in ``blocks`` split at their heads: (start, end, salutation, sign-off, kind)."""
     if not blocks:
         return []
+    cuts = _response_headings(text, blocks, _APPENDIX_RESPONSE)
+    if len(cuts) > 1:
+        return _report_and_responses(text, blocks, cuts, lex)
     region_end = blocks[-1].end
     sal = [i for i in range(len(blocks)) if _greets(blocks, i, lex)]
     if not sal:
@@ -776,15 +781,21 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
 
 # "### Response from NHS England, received 14 January 2026": a report's web page publishing the
 # replies under it, each under a heading of its own
-_RESPONSE_FROM = re.compile(r"^#{1,4}\s+(?:the\s+)?(?:response|reply)\s+(?:from|of|by)\s+(?P<body>[^,\n]+)", re.I)
+_RESPONSE_FROM = re.compile(r"^#{1,4}\s+(?:the\s+)?(?:response|reply)\s+(?:from|of|by)\s+(?P<body>[^,\n]+)(?P<from>)", re.I)
 REPORT_MENTIONS = 2  # "recommend..." words above the first such heading that make it a report's page
 
 
-def _response_headings(text: str, blocks: list[Block]) -> list[int]:
+# a committee's special report that appends the replies of several bodies, each under its own
+# heading: "Appendix 1: Government response", "Appendix 2: Ofgem response"
+_APPENDIX_RESPONSE = re.compile(r"^\W*appendix\s+[0-9a-z]{1,3}\s*[:.–—-]\s*(?:(?:the\s+)?(?P<body>[^\n]{2,80}?)(?:['’]s)?\s+"
+                                r"response|(?:response|reply)\s+(?:from|of|by)\s+(?:the\s+)?(?P<from>[^\n]{2,80}?))\W*$", re.I)
+
+
+def _response_headings(text: str, blocks: list[Block], heading: re.Pattern[str] = _RESPONSE_FROM) -> list[int]:
     """The blocks of a report's page that open a reply published under it, each from another body
     (a response paper's "### Response from the Department" under every recommendation is one reply)."""
-    found = [(k, m.group("body").strip(" *_.").lower()) for k, b in enumerate(blocks)
-             if k and (m := _RESPONSE_FROM.match(b.lines[0].text))]
+    found = [(k, (m.group("body") or m.group("from")).strip(" *_.").lower()) for k, b in enumerate(blocks)
+             if k and (m := heading.match(b.lines[0].text))]
     if not found or len({body for _, body in found}) < len(found) \
             or len(re.findall(r"\brecommend", text[blocks[0].start:blocks[found[0][0]].start], re.I)) < REPORT_MENTIONS:
         return []
@@ -1009,10 +1020,29 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
         head = tuple(" ".join(ln.split()).lower() for ln in lines[(0 if marker is None else marker + 1):][:2])
         mail = bool(head) and bool(_MAIL_FROM.match(head[0])) and len(head) == 2 and bool(_SENT_LINE.match(head[1]))
         above = text[:s.start].rstrip().rsplit("\n", 1)[-1]
-        quoted = marker is not None or _ORIGINAL_MESSAGE.match(above)
+        quoted = marker is not None or _ORIGINAL_MESSAGE.match(above) \
+            or (mail and out and _answers_subject(text, out[-1], s))
         if mail and out and (head in seen or (quoted and out[-1].kind is Kind.reply)):
             continue
         if mail:
             seen.add(head)
         out.append(s)
     return out
+
+
+_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?P<subject>.+)$", re.I | re.M)
+_REPLY_PREFIX = re.compile(r"^(?:(?:re|aw|sv)\s*:\s*)+", re.I)
+HEADER_LINES = 8  # lines of a message's start that hold its header, Subject included
+
+
+def _subject(text: str, s: Segment) -> str | None:
+    head = "\n".join(text[s.start:s.end].lstrip().split("\n", HEADER_LINES)[:HEADER_LINES])
+    m = _SUBJECT.search(head)
+    return " ".join(m.group("subject").split()).lower() if m else None
+
+
+def _answers_subject(text: str, reply: Segment, s: Segment) -> bool:
+    """The message below a reply is the one it answers, quoted under it as Outlook does with no
+    "Original Message" line, when the reply's Subject is this one's with "RE:" before it."""
+    mine, theirs = _subject(text, reply), _subject(text, s)
+    return bool(mine and theirs and _REPLY_PREFIX.match(mine) and _REPLY_PREFIX.sub("", mine) == _REPLY_PREFIX.sub("", theirs))
