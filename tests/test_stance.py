@@ -1589,3 +1589,26 @@ def test_a_noted_status_over_the_facts_of_the_case_stays_noted(passage, label, n
 def test_instead_going_further_is_no_refusal(nlp, lex, settings):
     assert "rejected:offers-instead" not in verdict(
         "We agree. Instead, we will go further and fit alarms in every flat by March.", nlp, lex, settings).cues
+
+
+@pytest.mark.parametrize("passage", [
+    "We consulted on the principles of a scheme and are analysing the 71 responses. We will publish our decision, "
+    "with an impact assessment, in the second half of 2027.",
+    "It is important that we understand that trade-off properly before reaching a view.",
+])
+def test_a_decision_still_to_be_published_waits(passage, nlp, lex, settings):
+    """"We will publish our decision ... in 2027" and "before reaching a view" put the decision off
+    (before, the first read as a promise kept and the second as noted)."""
+    assert verdict(passage, nlp, lex, settings).label is D
+
+
+def test_a_reply_above_the_message_it_quotes_answers_that_message_s_recommendations(tmp_path, settings, nlp):
+    """An e-mail reply over the request it answers, quoted Outlook's way with no "Original Message"
+    line: the request's "Paragraph 41: ..." and "Paragraph 46: ..." are what the reply answers, the
+    one it leaves alone not addressed (before, no stance at all: they stood only in the quote)."""
+    from pipeline.run import run_corpus
+    from tests.test_segment import _newest_first_chain
+    (tmp_path / "chain.txt").write_text(_newest_first_chain("Tribunal hearing venues - request for response"),
+                                        encoding="utf-8")
+    got = {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert set(got) == {"41", "46"} and got["46"] == "not_addressed" and got["41"] != "not_addressed"

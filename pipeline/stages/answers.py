@@ -246,6 +246,12 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     return start, seg.body_end
 
 
+def quoted_below(text: str, start: int, end: int) -> int | None:
+    """Where the message a reply quotes under its answers starts (its header), if it does."""
+    m = _QUOTED_MAIL.search(text, start, end)
+    return m.start() if m else None
+
+
 _ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}", re.I | re.M)  # the marker alone, within _QUOTED_MAIL below
 # the header of a quoted message: "-----Original Message-----", or "From: ... <...@...>" over "Sent:"/"Date:"
 _QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):", re.I | re.M)
