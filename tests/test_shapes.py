@@ -566,3 +566,41 @@ def test_a_reply_s_own_running_header_on_its_second_page_is_no_new_reply(lex):
             "Concern 2. An advanced practitioner is now rostered every night.\n\nYours sincerely\n\nFiona Castellan\n")
     segs = segment(text, lex)
     assert len(segs) == 2 and "Concern 2" in text[segs[1].start:segs[1].end]
+
+
+PDF_REPORT = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\nTHIS REPORT IS BEING SENT TO:\n"
+              "1. The Chief Executive, Hollins Lodge Care Limited\n2. The Chief Executive, Care Quality Commission\n"
+              "On 13 April 2026 I commenced an investigation into the death of Edith May Worrall, aged 91. The\n"
+              "investigation concluded at the end of the inquest on 20 August 2026. She choked on a sandwich\n"
+              "bought for her on an outing, although she had been assessed as needing a soft diet, and the\n"
+              "staff with her did not know how to respond when she began to choke in the cafe that afternoon.\n"
+              "About three minutes passed before back blows were given, and an ambulance was not called until\n"
+              "a member of the public did so. Paramedics restored a heartbeat, but she died in hospital the\n"
+              "following day. The agency worker with her had not been told of her diet before the outing began,\n"
+              "and the home's handover sheet had no place to record the texture of a resident's food or drink.\n"
+              "The MATTERS OF CONCERN are as follows.\n"
+              "1. (Hollins Lodge) There was no arrangement for texture-modified food away from the home.\n"
+              "2. (Care Quality Commission) Notifications of deaths do not identify choking as a cause.\n"
+              "You are under a duty to respond to this report within 56 days of the date of this report.\n"
+              "Dated: 4 September 2026    Imogen Sallis, Assistant Coroner\n")
+
+
+@pytest.mark.parametrize("head", [
+    "Hollins Lodge Care Limited\nRegulation 28 Action Plan – Mrs Edith May Worrall\n",
+    "                                    Hollins Lodge Care Limited\n                          Unit 4, Brindle Road Trade "
+    "Park\n                                 Carrowby QY3 8HD\n                                      0121 496 0382\n\n"
+    "Regulation 28 Report – Mrs Edith May Worrall (your ref. 2026-0511)\n"
+    "Hollins Lodge Care Limited – Response and Action Plan – 12 October 2026\n",
+], ids=["name-over-title", "letterhead-over-title"])
+def test_a_titled_action_plan_on_its_own_page_after_a_pdf_report_is_a_reply(head, lex):
+    """pdftotext of a coroner's report with no blank lines, then on a new page a care provider's
+    action plan under its name (and its address) and a title ("Regulation 28 Action Plan – ...",
+    "... – Response and Action Plan – ..."), no "Dear ...": the report, then a reply of its own
+    (before, one segment, or the plan a reply with the report's text in it)."""
+    plan = ("\f" + head + "This plan covers concern 1. It will be reviewed monthly.\n"
+            "Concern\tResponse and action\tLead\tDate\n"
+            "1 – Food on outings\tAgreed. From 01/10/2026 the kitchen prepares texture-modified packed meals for every "
+            "outing.\tHead of Hospitality\t01/10/2026\n")
+    text = PDF_REPORT + plan
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(PDF_REPORT))]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
 from pipeline.records import Kind
-from pipeline.stages.shapes import RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts
+from pipeline.stages.shapes import RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts, response_page
 from pipeline.text import (DATE_WORDS, Block, Line, clean, has_postcode, is_dateline, is_prose, sentence_end, split_lines,
                            to_blocks, unwrap, word_count)
 
@@ -738,6 +738,9 @@ def _lists_recommendations(rest: list[Block]) -> bool:
     return any(_RECOMMENDATIONS_ANNEX.match(ln.text) for ln in lines)
 
 
+OPENING_HEAD = 1500  # characters of a page that hold its letterhead and title
+
+
 def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[int, int, Line | None, Line | None, Kind]:
     """A region between two hard starts is one document, whatever letters it quotes."""
     blocks = to_blocks(split_lines(text, start, end))
@@ -754,7 +757,9 @@ def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[
     else:
         opening = text[sal_line.start: sal_line.start + 1500] if sal_line else body[:3000]
         title = clean(st.title.text) if st.title else ""
-        if lex.answers(title or "") or lex.answers(opening) or RESPONSE_STATEMENT.search(body):
+        # (or a page titled as a body's response: "Regulation 28 Action Plan – Mrs ...")
+        if lex.answers(title or "") or lex.answers(opening) or RESPONSE_STATEMENT.search(body) \
+                or response_page([ln for ln in split_lines(text, start, min(end, start + OPENING_HEAD)) if not ln.blank], 0):
             kind = Kind.reply
         elif sal_line is not None or lex.letter_title.match(re.sub(r"^#+\s*", "", title or "")):
             kind = Kind.letter
@@ -957,11 +962,14 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
     starts = hard_starts(text, lex)
     found: list[tuple[tuple[int, int, Line | None, Line | None, Kind], Form, Line | None]] = []
     lead_end = starts[0].offset if starts else len(text)
-    lead = [b for b in blocks if b.start < lead_end]
+    # (cut at the first start: in PDF text with no blank lines the block that ends the lead runs on past it)
+    straddles = any(b.start < lead_end < b.end for b in blocks)
+    lead = reading_blocks(text, lex, 0, lead_end) if straddles else [b for b in blocks if b.start < lead_end]
     if lead:
         has_letter = any(lex.salutation.match(_first(b)) for b in lead)
-        prose = prose_paragraphs(lead)
-        if not starts or has_letter or prose >= PROSE_BLOCKS:
+        # (in PDF text with no blank lines, its lines of prose: a coroner's report above a titled response)
+        prose = prose_paragraphs(lead) >= PROSE_BLOCKS or prose_lines(lead) >= 2 * PROSE_LINES
+        if not starts or has_letter or prose:
             for seg in _letters(text, lead, lex):
                 found.append((seg, Form.letter if seg[2] is not None else Form.document, None))
         else:  # a listing header or page furniture: part of the first document

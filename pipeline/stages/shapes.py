@@ -68,9 +68,12 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     # table, then "Scottish SPCA / ... QY5 2LT / Dear Professor Corstorphine,"): the page has no sign-off
     # to end it, and the message is a letter of its own (a coroner's report page with its replies
     # pasted under it is read letter by letter as it is)
+    # a coroner's report in PDF text, a page of its own kind for a titled response after it
+    report = next((x.start for x in lines if lex.pfd_report.search(x.text)), None)
     for k, ln in enumerate(lines):
         page = max((st.offset for st in out if st.form is Form.page and st.offset < ln.start), default=None)
-        if page is not None and _response_page(lines, k) and not _letter_open(lines, page, k, lex):
+        titled = page if page is not None else report if report is not None and report < ln.start else None
+        if titled is not None and response_page(lines, k) and not _letter_open(lines, titled, k, lex):
             # a body's response on a page of its own after the page ("Wessendale Community Health NHS
             # Trust / Response to Regulation 28 Report - ..."), with no "Dear ..." to start it: a
             # document of its own, after a coroner's report page too
@@ -117,13 +120,27 @@ def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
     return greeted > signed
 
 
-_RESPONSE_TITLE = re.compile(r"^\W*(?:action plan\s*[:–—-]\s*)?(?:our\s+|the\s+)?response to (?:the\s+)?\w", re.I)
+# "Response to Regulation 28 Report - Mrs ...", "Regulation 28 Action Plan – Mrs ...", "SkyVault
+# Leisure Limited – Response and Action Plan – 12 August 2026"
+_RESPONSE_TITLE = re.compile(r"^\W*(?:action plan\s*[:–—-]\s*)?(?:our\s+|the\s+)?response to (?:the\s+)?\w"
+                             r"|^(?:[^.\n]{0,80}\s)?(?:response and action plan|action plan)\s*(?:[–—-]\s|$)", re.I)
 
 
-def _response_page(lines: list[Line], k: int) -> bool:
+def response_page(lines: list[Line], k: int) -> bool:
     """Line ``k`` opens a page with a body's name over the title of its response ("Response to
-    Regulation 28 Report - Mrs ...")."""
-    return _page_head(lines[k]) and any(_RESPONSE_TITLE.match(clean(x.text) or "") for x in lines[k + 1:k + 3])
+    Regulation 28 Report - Mrs ..."), under its letterhead's address lines if it has them."""
+    if not _page_head(lines[k]):
+        return False
+    for j, x in enumerate(lines[k + 1:k + LETTER_HEAD_LINES]):
+        c = clean(x.text) or ""
+        if _RESPONSE_TITLE.match(c):
+            return True
+        if j and (is_prose(c) or not (has_postcode(c) or _ADDRESS_OR_PHONE.search(c) or len(c.split()) <= 6)):
+            return False  # the page's prose or another title: no response title under its head
+    return False
+
+
+_ADDRESS_OR_PHONE = re.compile(r"\d|@|\b(?:road|street|way|park|house|yard|row|lane)\b", re.I)
 
 
 def _letter_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
