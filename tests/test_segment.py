@@ -2007,3 +2007,22 @@ def test_one_body_s_response_appended_to_a_special_report_stays_in_the_report(le
     """With one appendix the special report and its response are one reply, as before."""
     text = SPECIAL_REPORT.split("Appendix 2:")[0]
     assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
+def test_two_replies_with_the_same_re_subject_in_a_thread_pasted_oldest_first_stay_apart(lex):
+    """A thread pasted oldest first: the request, then two bodies' replies, each "RE: <the request's
+    subject>". The second reply is no quoted copy of the first, whose Subject it shares."""
+    request = ("From: Audit Team <audit@fss.example.scot>\nSent: 11 January 2027 10:32\n"
+               "To: Ardvarrie Council; Tornbrae Council\nSubject: Food law audit - recommendations\n\n"
+               "Dear colleagues,\n\nOur recommendations are below.\n\n"
+               "1. Ardvarrie Council should complete its overdue inspections by June.\n"
+               "2. Tornbrae Council should keep a competency record for every officer.\n\n"
+               "Kind regards,\n\nEuan Drysdale\n\n")
+    reply = ("\fFrom: {who} <officer@{dom}.example.gov.uk>\nSent: {day} February 2027 16:40\n"
+             "To: Audit Team <audit@fss.example.scot>\nSubject: RE: Food law audit - recommendations\n\n"
+             "Dear Euan,\n\nThank you for your e-mail. {text}\n\nKind regards,\n\n{who}\n\n")
+    text = (request + reply.format(who="Morag Bain", dom="ardvarrie", day="3",
+                                   text="The overdue inspections will be completed by May.")
+            + reply.format(who="Callum Reekie", dom="tornbrae", day="12",
+                           text="All competency records were brought up to date in November."))
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply, Kind.reply]

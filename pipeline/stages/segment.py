@@ -1039,7 +1039,7 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
 
 
 _SUBJECT = re.compile(r"^\W*subject\s*:\s*(?P<subject>.+)$", re.I | re.M)
-_REPLY_PREFIX = re.compile(r"^(?:(?:re|aw|sv)\s*:\s*)+", re.I)
+_REPLY_PREFIX = re.compile(r"^(?:re|aw|sv)\s*:\s*", re.I)
 HEADER_LINES = 8  # lines of a message's start that hold its header, Subject included
 
 
@@ -1051,6 +1051,7 @@ def _subject(text: str, s: Segment) -> str | None:
 
 def _answers_subject(text: str, reply: Segment, s: Segment) -> bool:
     """The message below a reply is the one it answers, quoted under it as Outlook does with no
-    "Original Message" line, when the reply's Subject is this one's with "RE:" before it."""
+    "Original Message" line, when the reply's Subject is this one's with "RE:" before it (not a
+    second reply to the same message, with the same "RE: ...", in a thread pasted oldest first)."""
     mine, theirs = _subject(text, reply), _subject(text, s)
-    return bool(mine and theirs and _REPLY_PREFIX.match(mine) and _REPLY_PREFIX.sub("", mine) == _REPLY_PREFIX.sub("", theirs))
+    return bool(mine and theirs and _REPLY_PREFIX.match(mine) and _REPLY_PREFIX.sub("", mine, count=1) == theirs)
