@@ -300,7 +300,7 @@ def _bodies(name: str, lex: Lexicons) -> list[str]:
             and (lex.org_re.search(p) or len(p.split()) >= 3)]
 
 
-_SHORT_NAME = re.compile(r"(?i:the)\s+([A-Z][a-z]{2,}|[A-Z]{2,5})")
+_SHORT_NAME = re.compile(r"(?i:the)\s+((?:[A-Z][a-z]{2,}\s+){0,2}[A-Z][a-z]{2,}|[A-Z]{2,5})")
 # what a report's short name may stand for in the body's full name ("the Practice": a surgery)
 _SHORT_FOR = {"practice": ("practice", "surgery", "medical centre", "health centre"),
               "force": ("force", "constabulary", "police")}
@@ -308,12 +308,14 @@ _SHORT_FOR = {"practice": ("practice", "surgery", "medical centre", "health cent
 
 def _short_for(short: str, writer: str) -> bool:
     """"The Practice" is Brindle Street Surgery, "the Trust" a foundation trust, "the ICB" an
-    integrated care board: the short name is a word of the full name (or what stands for it), or
-    the initials of its last words."""
+    integrated care board, "the Ambulance Service" South Lyne Ambulance Service NHS Foundation
+    Trust: each word of the short name is a word of the full name (or what stands for it), or it
+    is the initials of its last words."""
     if short.isupper():
         words = re.findall(r"[A-Za-z][\w'’-]*", writer)
         return "".join(w[0] for w in words[-len(short):]).upper() == short or re.search(r"\b" + short + r"\b", writer) is not None
-    return any(re.search(r"\b" + w + r"\b", writer, re.I) for w in _SHORT_FOR.get(short.lower(), (short,)))
+    return all(any(re.search(r"\b" + w + r"\b", writer, re.I) for w in _SHORT_FOR.get(word.lower(), (word,)))
+               for word in short.split())
 
 
 def _same_addressee(heading: str, writer: str, document: str, lex: Lexicons) -> bool:

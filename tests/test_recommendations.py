@@ -1974,3 +1974,13 @@ def test_a_quoted_recommendation_of_two_word_paragraphs_keeps_both(lex, rules):
     (seg,) = segment(text, lex)
     (ref,) = [r for r in R.find_refs(text, seg, rules) if r.label == "4"]
     assert "It should also require" in ref.text and "not persuaded" not in ref.text
+
+
+def test_a_web_page_s_italic_to_heading_sends_the_concerns_under_it(lex, rules):
+    """The judiciary's page may set each body's heading in italics, as html2text writes them with
+    underscores: "_To the Ambulance Service_" sends the concerns under it as "**To ...**" does
+    (before, the concerns went to no one, so every reply was asked about all of them)."""
+    got = addressees("The MATTERS OF CONCERN are as follows.\n\n_To the Hospitals Trust_\n\n  1. There is no fresh eyes "
+                     "review at the birth centre.\n\n_To the Hospitals Trust and the Ambulance Service_\n\n  2. The "
+                     "midwife's 999 call was handled as a call from the public.", lex, rules)
+    assert got == {"1": "the Hospitals Trust", "2": "the Hospitals Trust and the Ambulance Service"}

@@ -1249,3 +1249,64 @@ def test_a_recommendation_to_two_bodies_jointly_is_answered_by_each(tmp_path, se
     """"For the Council and the College jointly" sends recommendation 4 to the council too: its reply
     is keyed for it beside its own (1 and 2), and not for the College's 3."""
     assert labels_by_reply(JOINTLY, tmp_path, settings, nlp)[1] == {"1", "2", "4"}
+
+
+
+MULTI_WORD_SHORT_NAMES = """REGULATION 28 REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO:
+1. The Chief Executive, South Lyne Hospitals NHS Foundation Trust
+2. The Chief Executive, South Lyne Ambulance Service NHS Foundation Trust
+
+5 CORONER'S CONCERNS
+During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion there is
+a risk that future deaths will occur unless action is taken.
+
+The MATTERS OF CONCERN are as follows:
+
+**To the Hospitals Trust**
+
+1. The birth centre has no fresh eyes review of abnormal heart rate findings.
+
+**To the Ambulance Service**
+
+2. There is no standby cover for obstetric emergencies at the rural birth centre.
+
+Dated 4 March 2027
+
+Anne Clark
+Assistant Coroner for Lynemouth
+
+
+South Lyne Hospitals NHS Foundation Trust
+
+Dear Ms Clark,
+
+Thank you for your report dated 4 March 2027. A fresh eyes review by a second midwife is now required at the
+birth centre whenever the heart rate is abnormal.
+
+Yours sincerely
+
+Dr Farida Malik
+Chief Executive
+
+
+South Lyne Ambulance Service NHS Foundation Trust
+
+Dear Ms Clark,
+
+Thank you for your report dated 4 March 2027. We have agreed with the Trust that a crew will stand by at the
+birth centre whenever a transfer is likely.
+
+Yours sincerely
+
+Tom Hale
+Chief Executive
+"""
+
+
+def test_a_report_s_short_names_of_two_words_send_their_concerns(tmp_path, settings, nlp):
+    """Headings "To the Hospitals Trust" and "To the Ambulance Service": a short name of two words
+    stands for the body whose full name holds both words, so each reply answers only the concern
+    sent to it (before, only a one-word short name did, and each reply was asked about both)."""
+    assert labels_by_reply(MULTI_WORD_SHORT_NAMES, tmp_path, settings, nlp) == {1: {"1"}, 2: {"2"}}

@@ -772,9 +772,10 @@ _SHOULD_TAIL = re.compile(r"\s+(?:should|must)$|,?\s+(?:we|i)\s+(?:would\s+)?(?:
                           re.I)
 
 
-# a line set in bold on its own that names a body ("**To Mereby Urgent Care CIC**" on the judiciary's
-# page) is a heading, as a colon makes one in plain text; "**For Action**" and "**To Note**" are not
-_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^*_\n]+?)\1\s*$")
+# a line set in bold (or italics) on its own that names a body ("**To Mereby Urgent Care CIC**",
+# "_To the Ambulance Service_" on the judiciary's page) is a heading, as a colon makes one in plain
+# text; "**For Action**" and "**To Note**" are not
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__|\*|_)(?P<inner>[^*_\n]+?)\1\s*$")
 _BODY_WORDS = (r"trust|board|council|icb|cic|agency|department|service|authority|police|constabulary|office|ministry|"
                r"commission|government|executive|limited|ltd|plc|llp|university|college|group|partnership|nhs|practice|"
                r"surgery|hospitals?|school|company|society|foundation")
