@@ -1984,3 +1984,17 @@ def test_a_web_page_s_italic_to_heading_sends_the_concerns_under_it(lex, rules):
                      "review at the birth centre.\n\n_To the Hospitals Trust and the Ambulance Service_\n\n  2. The "
                      "midwife's 999 call was handled as a call from the public.", lex, rules)
     assert got == {"1": "the Hospitals Trust", "2": "the Hospitals Trust and the Ambulance Service"}
+
+
+def test_a_list_goes_on_past_a_page_s_footer_and_the_next_page_s_header(lex, rules):
+    """pdftotext with no blank lines: "3. ..." ends a page, then the footer "SI/2026/0147 1 of 2", the
+    form feed and the next page's running header open the paragraph that holds "4. ..." and "5. ...":
+    the list goes on there (before, it stopped at 3)."""
+    text = letter("We make five recommendations to the landlord.\n"
+                  "1. Complete a stock condition survey of all homes on the estate within three months.\n"
+                  "2. Introduce a single damp and mould process with fixed timescales for inspection.\n"
+                  "3. Review the compensation policy so that awards reflect the remedies guidance.\n\n"
+                  "SI/2026/0147 1 of 2\n\fMarlstone Vale Homes and Brackleigh Borough Council – 17 November 2026\n"
+                  "4. Appoint an independent resident advocate for the estate for a minimum of two years.\n"
+                  "5. Provide refresher training on the rating system to all repairs operatives by March.")
+    assert [r.label for r in refs_of(text, lex, rules) if r.stated] == ["1", "2", "3", "4", "5"]

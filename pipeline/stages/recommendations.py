@@ -341,6 +341,22 @@ _SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:(?i:(?:summary\s+o
                            r"recommendations)|RECOMMENDATIONS)\W*$")
 # a section heading numbered as a whole ("7. Publication"), which ends the section before it
 _NUMBERED_SECTION = re.compile(r"^\W{0,4}\d{1,2}\.?\s+[A-Z][\w’' ,&-]{2,60}$")
+FURNITURE_WORDS = 14  # words in a page's footer or running header ("SI/2026/0147 1 of 2")
+
+
+def _past_page_break(b: Block, rules: RecRules) -> Block:
+    """A paragraph that opens with the last page's footer and the next page's running header, in
+    PDF text with no blank line after them ("SI/2026/0147 1 of 2" / "<form feed>Marlstone Vale
+    Homes ... – 17 November 2026" / "4. Appoint ..."): what follows them, where a list goes on."""
+    k = next((k for k, ln in enumerate(b.lines[:3]) if ln.text.startswith("\f")), None)
+    if k is None or k + 1 >= len(b.lines) or not rules.list_item.match(clean(b.lines[k + 1].text) or ""):
+        return b
+    furniture = [clean(ln.text) or "" for ln in b.lines[:k + 1]]
+    if any(len(c.split()) > FURNITURE_WORDS or sentence_end(c) or is_prose(c) for c in furniture):
+        return b
+    return Block(b.lines[k + 1:], 0)
+
+
 _PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
 
 
@@ -409,6 +425,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     for bi, b in enumerate(blocks):
         if b.start in in_rows:
             continue
+        b = _past_page_break(b, rules)
         rows = table_items(text, b, rules)
         if rows:
             refs += rows
