@@ -1612,3 +1612,31 @@ def test_a_reply_above_the_message_it_quotes_answers_that_message_s_recommendati
                                         encoding="utf-8")
     got = {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
     assert set(got) == {"41", "46"} and got["46"] == "not_addressed" and got["41"] != "not_addressed"
+
+
+QUOTED_REQUEST_TO_THREE_BODIES = "From: Policy Team, Ofwat <policy@ofwat.gov.uk>\nSent: 14 May 2025 15:02\nTo: Clerk, EFRA Committee <efracom@parliament.uk>\nSubject: RE: Water quality report - recommendations\n\nDear Clerk,\n\nThank you for sending the Committee's report. Recommendation 3 is the one for Ofwat. We accept it: we will publish company-level sewage overflow data from July 2025.\n\nKind regards,\n\nOfwat Policy Team\n\nFrom: Clerk, EFRA Committee <efracom@parliament.uk>\nSent: 02 April 2025 09:30\nTo: Policy Team, Ofwat <policy@ofwat.gov.uk>; Correspondence, Defra <correspondence@defra.gov.uk>\nSubject: Water quality report - recommendations\n\nDear all,\n\nThe Committee's report makes three recommendations:\n\nRecommendation 1: Defra should set a statutory target for storm overflow spills.\n\nRecommendation 2: The Environment Agency should double its inspections.\n\nRecommendation 3: Ofwat should publish company-level overflow data.\n\nPlease reply by 16 May.\n\nClerk to the Committee\n"
+
+
+def test_a_reply_that_names_its_own_recommendation_is_not_asked_the_quoted_others(tmp_path, settings, nlp):
+    """Ofwat's reply says "Recommendation 3 is the one for Ofwat" over the committee's e-mail, quoted
+    below it, that states 1 to 3 for three bodies: it answers 3 alone (not 1 and 2, not addressed)."""
+    from pipeline.run import run_corpus
+    (tmp_path / "ofwat.txt").write_text(QUOTED_REQUEST_TO_THREE_BODIES, encoding="utf-8")
+    got = {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert got == {"3": "accepted"}
+
+
+@pytest.mark.parametrize("passage", [
+    "We accept this recommendation. We will publish our decision letter on 1 May, confirming the funding for all "
+    "twelve sites.",
+    "We accept this recommendation. Before reaching a view, we consulted the Chief Fire Officers and all agreed the "
+    "change, which came into force on 1 April.",
+    "We accept this recommendation. We consulted widely before reaching a decision to fund the scheme, which began in "
+    "April.",
+    "We accept this recommendation and will announce our decision to extend the scheme to all forces next week.",
+])
+def test_a_decision_made_or_announced_puts_nothing_off(passage, nlp, lex, settings):
+    """A "decision letter", a "decision to extend", and a view reached before what was then done are
+    no decision still to come (the wording that defers is "will publish our decision" alone, and
+    "before reaching a view" in what is still to be done)."""
+    assert verdict(passage, nlp, lex, settings).label is not D

@@ -603,12 +603,13 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     """Letters in ``blocks`` split at their heads: (start, end, salutation, sign-off, kind)."""
     if not blocks:
         return []
-    cuts = _response_headings(text, blocks, _APPENDIX_RESPONSE)
-    if len(cuts) > 1:
-        return _report_and_responses(text, blocks, cuts, lex)
     region_end = blocks[-1].end
     sal = [i for i in range(len(blocks)) if _greets(blocks, i, lex)]
     if not sal:
+        # a committee's special report that appends several bodies' responses, none of them a letter
+        cuts = _response_headings(text, blocks, _APPENDIX_RESPONSE)
+        if len(cuts) > 1:
+            return _report_and_responses(text, blocks, cuts, lex)
         start = blocks[0].start
         cut = _response_after_report(text, blocks, lex)
         if cut is not None:
@@ -738,7 +739,7 @@ def _lists_recommendations(rest: list[Block]) -> bool:
     return any(_RECOMMENDATIONS_ANNEX.match(ln.text) for ln in lines)
 
 
-OPENING_HEAD = 1500  # characters of a page that hold its letterhead and title
+OPENING_HEAD = 1500  # characters of a letter's opening, or of a page's letterhead and title
 
 
 def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[int, int, Line | None, Line | None, Kind]:
@@ -755,11 +756,11 @@ def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[
     elif st.form is Form.qa:
         kind = Kind.qa
     else:
-        opening = text[sal_line.start: sal_line.start + 1500] if sal_line else body[:3000]
+        opening = text[sal_line.start: sal_line.start + OPENING_HEAD] if sal_line else body[:3000]
         title = clean(st.title.text) if st.title else ""
-        # (or a page titled as a body's response: "Regulation 28 Action Plan – Mrs ...")
-        if lex.answers(title or "") or lex.answers(opening) or RESPONSE_STATEMENT.search(body) \
-                or response_page([ln for ln in split_lines(text, start, min(end, start + OPENING_HEAD)) if not ln.blank], 0):
+        # (or a page titled as a body's response, with no "Dear ...": "Regulation 28 Action Plan – Mrs ...")
+        if lex.answers(title or "") or lex.answers(opening) or RESPONSE_STATEMENT.search(body) or sal_line is None \
+                and response_page([ln for ln in split_lines(text, start, min(end, start + OPENING_HEAD)) if not ln.blank], 0):
             kind = Kind.reply
         elif sal_line is not None or lex.letter_title.match(re.sub(r"^#+\s*", "", title or "")):
             kind = Kind.letter
@@ -786,21 +787,25 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
 
 # "### Response from NHS England, received 14 January 2026": a report's web page publishing the
 # replies under it, each under a heading of its own
-_RESPONSE_FROM = re.compile(r"^#{1,4}\s+(?:the\s+)?(?:response|reply)\s+(?:from|of|by)\s+(?P<body>[^,\n]+)(?P<from>)", re.I)
+_RESPONSE_FROM = re.compile(r"^#{1,4}\s+(?:the\s+)?(?:response|reply)\s+(?:from|of|by)\s+(?P<body>[^,\n]+)", re.I)
 REPORT_MENTIONS = 2  # "recommend..." words above the first such heading that make it a report's page
 
 
 # a committee's special report that appends the replies of several bodies, each under its own
 # heading: "Appendix 1: Government response", "Appendix 2: Ofgem response"
-_APPENDIX_RESPONSE = re.compile(r"^\W*appendix\s+[0-9a-z]{1,3}\s*[:.–—-]\s*(?:(?:the\s+)?(?P<body>[^\n]{2,80}?)(?:['’]s)?\s+"
-                                r"response|(?:response|reply)\s+(?:from|of|by)\s+(?:the\s+)?(?P<from>[^\n]{2,80}?))\W*$", re.I)
+_APPENDIX_RESPONSE = re.compile(r"^\W*appendix\s+[0-9a-z]{1,3}\s*[:.–—-]\s*(?=[^\n]*\b(?:response|reply)\b)"
+                                r"(?:(?:the\s+)?(?:response|reply)\s+(?:from|of|by)\s+)?(?:the\s+)?(?P<body>[^\n]{2,80}?)"
+                                r"(?:['’]s)?(?:\s+(?:response|reply))?\W*$", re.I)
+# what such an appendix is, not whose: "Appendix 2: Consultation response", "Appendix 3: Stakeholder response"
+_NO_BODY = re.compile(r"(?:consultation|stakeholder|public|management|summary|draft|interim|final|full|initial|"
+                      r"written|formal|detailed)\W*$", re.I)
 
 
 def _response_headings(text: str, blocks: list[Block], heading: re.Pattern[str] = _RESPONSE_FROM) -> list[int]:
     """The blocks of a report's page that open a reply published under it, each from another body
     (a response paper's "### Response from the Department" under every recommendation is one reply)."""
-    found = [(k, (m.group("body") or m.group("from")).strip(" *_.").lower()) for k, b in enumerate(blocks)
-             if k and (m := heading.match(b.lines[0].text))]
+    found = [(k, m.group("body").strip(" *_.").lower()) for k, b in enumerate(blocks)
+             if k and (m := heading.match(b.lines[0].text)) and not _NO_BODY.match(m.group("body"))]
     if not found or len({body for _, body in found}) < len(found) \
             or len(re.findall(r"\brecommend", text[blocks[0].start:blocks[found[0][0]].start], re.I)) < REPORT_MENTIONS:
         return []
@@ -967,8 +972,9 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
     lead = reading_blocks(text, lex, 0, lead_end) if straddles else [b for b in blocks if b.start < lead_end]
     if lead:
         has_letter = any(lex.salutation.match(_first(b)) for b in lead)
-        # (in PDF text with no blank lines, its lines of prose: a coroner's report above a titled response)
-        prose = prose_paragraphs(lead) >= PROSE_BLOCKS or prose_lines(lead) >= 2 * PROSE_LINES
+        # (in PDF text with no blank lines, a coroner's report above a titled response: its lines of prose)
+        prose = prose_paragraphs(lead) >= PROSE_BLOCKS or (prose_lines(lead) >= 2 * PROSE_LINES and any(
+            lex.pfd_report.search(b.text) for b in lead))
         if not starts or has_letter or prose:
             for seg in _letters(text, lead, lex):
                 found.append((seg, Form.letter if seg[2] is not None else Form.document, None))
@@ -1038,20 +1044,29 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
     return out
 
 
-_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?P<subject>.+)$", re.I | re.M)
+_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?P<value>.+)$", re.I | re.M)
+_FROM = re.compile(r"^\W*from\s*:\s*(?P<value>.+)$", re.I | re.M)
+_TO = re.compile(r"^\W*(?:to|cc)\s*:\s*(?P<value>.+)$", re.I | re.M)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _REPLY_PREFIX = re.compile(r"^(?:re|aw|sv)\s*:\s*", re.I)
 HEADER_LINES = 8  # lines of a message's start that hold its header, Subject included
 
 
-def _subject(text: str, s: Segment) -> str | None:
+def _header(text: str, s: Segment, field: re.Pattern[str]) -> list[str]:
     head = "\n".join(text[s.start:s.end].lstrip().split("\n", HEADER_LINES)[:HEADER_LINES])
-    m = _SUBJECT.search(head)
-    return " ".join(m.group("subject").split()).lower() if m else None
+    return [" ".join(m.group("value").split()).lower() for m in field.finditer(head)]
 
 
 def _answers_subject(text: str, reply: Segment, s: Segment) -> bool:
     """The message below a reply is the one it answers, quoted under it as Outlook does with no
-    "Original Message" line, when the reply's Subject is this one's with "RE:" before it (not a
-    second reply to the same message, with the same "RE: ...", in a thread pasted oldest first)."""
-    mine, theirs = _subject(text, reply), _subject(text, s)
-    return bool(mine and theirs and _REPLY_PREFIX.match(mine) and _REPLY_PREFIX.sub("", mine, count=1) == theirs)
+    "Original Message" line, when the reply's Subject is this one's with "RE:" before it and this
+    one was sent to the reply's writer (not a second reply with the same "RE: ...", nor the same
+    request sent on to another body, in a thread pasted oldest first)."""
+    mine, theirs = _header(text, reply, _SUBJECT)[:1], _header(text, s, _SUBJECT)[:1]
+    writer = _header(text, reply, _FROM)[:1]
+    if not (mine and theirs and writer):
+        return False
+    who = _ADDRESS.findall(writer[0]) or [re.sub(r"\s*<.*", "", writer[0]).strip()]
+    sent_to = " ".join(_header(text, s, _TO))
+    return bool(_REPLY_PREFIX.match(mine[0]) and _REPLY_PREFIX.sub("", mine[0], count=1) == theirs[0]
+                and who[0] and who[0] in sent_to)

@@ -69,7 +69,9 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     # to end it, and the message is a letter of its own (a coroner's report page with its replies
     # pasted under it is read letter by letter as it is)
     # a coroner's report in PDF text, a page of its own kind for a titled response after it
-    report = next((x.start for x in lines if lex.pfd_report.search(x.text)), None)
+    # (the file's own opening: not a reply's "Re: Regulation 28 Report" under its "Dear ...")
+    first = next((x for x in lines if lex.pfd_report.search(x.text) or lex.salutation.match(clean(x.text) or "")), None)
+    report = first.start if first is not None and lex.pfd_report.search(first.text) else None
     for k, ln in enumerate(lines):
         page = max((st.offset for st in out if st.form is Form.page and st.offset < ln.start), default=None)
         titled = page if page is not None else report if report is not None and report < ln.start else None
@@ -123,7 +125,7 @@ def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
 # "Response to Regulation 28 Report - Mrs ...", "Regulation 28 Action Plan – Mrs ...", "SkyVault
 # Leisure Limited – Response and Action Plan – 12 August 2026"
 _RESPONSE_TITLE = re.compile(r"^\W*(?:action plan\s*[:–—-]\s*)?(?:our\s+|the\s+)?response to (?:the\s+)?\w"
-                             r"|^(?:[^.\n]{0,80}\s)?(?:response and action plan|action plan)\s*(?:[–—-]\s|$)", re.I)
+                             r"|^(?:[^.:\n]{0,80}\s)?(?:response and action plan|action plan)\s*[–—-]\s", re.I)
 
 
 def response_page(lines: list[Line], k: int) -> bool:
@@ -135,12 +137,10 @@ def response_page(lines: list[Line], k: int) -> bool:
         c = clean(x.text) or ""
         if _RESPONSE_TITLE.match(c):
             return True
-        if j and (is_prose(c) or not (has_postcode(c) or _ADDRESS_OR_PHONE.search(c) or len(c.split()) <= 6)):
-            return False  # the page's prose or another title: no response title under its head
+        if j and (is_prose(c) or not (re.search(r"\d|@", c) or len(c.split()) <= 6)):
+            return False  # the page's prose or another title: no response title under its head (an
+            # address, a telephone number or a short line may stand between)
     return False
-
-
-_ADDRESS_OR_PHONE = re.compile(r"\d|@|\b(?:road|street|way|park|house|yard|row|lane)\b", re.I)
 
 
 def _letter_page(lines: list[Line], k: int, lex: Lexicons) -> bool:

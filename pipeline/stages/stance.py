@@ -307,10 +307,14 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
     rec_texts = {k: v for k, v in (rec_texts or {}).items() if v}
     labels: dict[str, int] = dict(raised)
     lo, hi = answers_mod.body_range(text, seg)
-    quoted = answers_mod.quoted_below(text, hi, seg.end)
     for r in refs:
-        # (and those the message quoted under the reply states: the one it answers, its only copy here)
-        if lo <= r.start < hi or quoted is not None and r.stated and r.start >= quoted:
+        if lo <= r.start < hi:
+            labels.setdefault(r.label, r.number)
+    quoted = answers_mod.quoted_below(text, hi, seg.end) if not labels else None
+    for r in refs:
+        # a reply that names none: those the message quoted under it states (the one it answers, its
+        # only copy here); where it names some, it has said which of the quoted ones are its own
+        if quoted is not None and r.stated and r.start >= quoted:
             labels.setdefault(r.label, r.number)
     found, structured = answers_mod.find_answers(text, seg, refs, labels, rec_texts, sentences, lex.stopwords)
     # the letter's "4" and the reply's "4a(ii)" are one recommendation when only one is answered
