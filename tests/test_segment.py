@@ -2067,3 +2067,20 @@ COMMITTEE_MAIL_ON_AN_ACTION_PLAN = '# Correspondence with Derwent Borough Counci
 def test_round_51_s_mends_leave_these_documents_as_they_were(text, kinds, lex):
     """Documents the review of round 51's mends found changed: each reads as it did before them."""
     assert [s.kind for s in segment(text, lex)] == kinds
+
+
+def test_a_letterhead_that_opens_a_page_under_a_signature_naming_its_body_starts_the_next_letter(lex):
+    """An e-mail reply signed "Dr Mairead Fennelly-Shaw / Chair, Safety and Training Committee / British
+    Skydiving", then with no blank line the form feed and the next body's letterhead ("Civil Aviation
+    Authority / Safety and Airspace Regulation Group"): the next letter starts at the page break (before,
+    under the letterhead, which was left to sign the e-mail)."""
+    text = ("From: Safety and Training <safety@skydiving.example.org>\nSent: 28 September 2026 16:47\n"
+            "To: Coroner <coroner@quellshire.example.gov.uk>\nSubject: Response to Regulation 28 report\n\n"
+            "Dear Mr Elridge-Marr,\n\nAll affiliated centres will be audited every 12 months from January.\n\n"
+            "Yours sincerely,\n\nDr Mairead Fennelly-Shaw\nChair, Safety and Training Committee\nBritish Skydiving\n"
+            "\fCivil Aviation Authority\nSafety and Airspace Regulation Group\n\n"
+            "Senior Coroner T Elridge-Marr\nNorth Quellshire Coroner's Office\n\n29 September 2026\n\n"
+            "Dear Mr Elridge-Marr,\n\nWe remain of the view that the present oversight is proportionate.\n\n"
+            "Yours sincerely,\n\nJonathan Aldous-Pike\nHead of General Aviation Unit\n")
+    assert _opening_lines(text, lex) == ["From: Safety and Training <safety@skydiving.example.org>",
+                                         "Civil Aviation Authority"]

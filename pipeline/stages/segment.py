@@ -713,8 +713,10 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         above, below = b.lines[:n], b.lines[n:]
         # (or a signature that is only a name and its posts: "Dr Lindsay Marchbank / Chief Executive")
         # over a body's name that opens the page
+        # (its posts and the body it signs for: "Chair, Safety and Training Committee / British Skydiving")
         signs = len(above) <= 3 and looks_like_person(clean(above[0].text) or "", lex) \
-            and all(_ROLE_LINE.search(x.text) for x in above[1:]) and _body_name(clean(below[0].text) or "", lex)
+            and all(_ROLE_LINE.search(x.text) or _body_name(c := clean(x.text) or "", lex) or _TITLE_CASE.fullmatch(c)
+                    for x in above[1:]) and _body_name(clean(below[0].text) or "", lex)
         closes = (_closes_signature(above) or _DATED_SIGNATURE.search(above[-1].text) is not None or signs) and not any(
             is_prose(x.text) or lex.salutation.match(clean(x.text) or "") or _MAIL_FROM.match(clean(x.text) or "")
             for x in above)
