@@ -1998,3 +1998,25 @@ def test_a_list_goes_on_past_a_page_s_footer_and_the_next_page_s_header(lex, rul
                   "4. Appoint an independent resident advocate for the estate for a minimum of two years.\n"
                   "5. Provide refresher training on the rating system to all repairs operatives by March.")
     assert [r.label for r in refs_of(text, lex, rules) if r.stated] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_response_headed_by_the_report_s_paragraph_numbers_names_each_recommendation(lex, rules):
+    """A response to a Holyrood committee sets each recommendation under "Paragraph 38", the report's
+    paragraph it stands at, over its words and then "Response:": each is a recommendation of its own,
+    labelled by that number (before, none was found: "paragraph" opened no reference)."""
+    text = ("Scottish Water response to the Committee's report\n\n"
+            "The Committee's recommendations are set out below, followed by our response.\n\n"
+            "Paragraph 38\n\nThe Committee recommends that Scottish Water publishes reservoir levels each week "
+            "throughout the summer months.\n\nResponse:\n\nFrom 1 May 2027 a new page on our website will show "
+            "the level of every reservoir each Monday.\n\n"
+            "Paragraph 41\n\nThe Committee recommends that Scottish Water consults on seasonal charges for large "
+            "non-domestic users.\n\nResponse:\n\nCharges are set by Scottish Ministers, not by us.\n")
+    got = [(r.label, r.stated) for r in refs_of(text, lex, rules)]
+    assert ("38", True) in got and ("41", True) in got
+
+
+def test_paragraph_and_its_number_inside_a_sentence_is_no_heading(lex, rules):
+    """"... as we said in paragraph 12 of our letter." names no recommendation."""
+    text = letter("Thank you for your letter. As we said in paragraph 12 of our last letter, the survey will be "
+                  "published in June.")
+    assert labels(text, lex, rules) == []

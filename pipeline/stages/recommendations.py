@@ -33,7 +33,7 @@ from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cel
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
-_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|point|step|matter")
+_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|point|step|matter|paragraph")
 # "Conclusions and recommendations", "Areas for improvement": a heading over the list
 _LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for improvement\b", re.I)
 # a regulator's letter that requires numbered actions ("We require MST to take the following actions:")

@@ -57,6 +57,9 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     recommendations at paragraphs 27, 33 and 46 call for action" only names them."""
     out = []
     for m in rules.paragraph.finditer(text, ln.start, ln.end) if rules.paragraph is not None else ():
+        if m.group("nums3"):
+            out += _paragraph_heading(text, b, ln, m)
+            continue
         group = "nums" if m.group("nums") else "nums2"
         nums = expand(m.group(group), rules)  # "paragraphs 27, 33 and 46", "paragraphs 50 to 52"
         opens = not (clean(text[b.start:m.start()]) or "").strip(" ,")
@@ -66,6 +69,20 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
                            anchored(text, b, m.start(group)), is_heading(b), said is not None,
                            clean_text(said.group("text")) if said else None))
     return out
+
+
+def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str]) -> list[Ref]:
+    """"Paragraph 38" alone on its line, over the report's words and the answer: a response to a
+    committee that numbers its recommendations by the report's paragraphs, as Holyrood's do."""
+    quoted = _NEXT_LINE.match(text, ln.end)  # the line under it, a blank line between or not
+    if quoted is None or len((clean(quoted.group("line")) or "").split()) < 6:
+        return []  # a heading over nothing the report said
+    n = m.group("nums3")
+    return [Ref(n, leading_number(n), m.start("nums3"), m.end("nums3"), b.start, b.end, True, True, True,
+                clean_text(quoted.group("line")), (quoted.start("line"), quoted.end("line")))]
+
+
+_NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*\S[^\n]*)")
 
 
 def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
