@@ -1640,3 +1640,16 @@ def test_a_decision_made_or_announced_puts_nothing_off(passage, nlp, lex, settin
     no decision still to come (the wording that defers is "will publish our decision" alone, and
     "before reaching a view" in what is still to be done)."""
     assert verdict(passage, nlp, lex, settings).label is not D
+
+
+@pytest.mark.parametrize(("passage", "expected"), [
+    ("Response: Noted\n\nAuthorities already have discretion to provide transport in these circumstances, and many "
+     "do. The Welsh Government has no intention of placing a further statutory duty on local authorities.", J),
+    # what the writer does, beside what it declines, is still a partial answer
+    ("Response: Noted\n\nWe have issued guidance to every authority on transport for these children. The Welsh "
+     "Government has no intention of placing a further statutory duty on local authorities.", P),
+], ids=["declined-with-what-exists-as-its-reason", "declined-beside-what-was-done"])
+def test_noted_then_declined_with_what_already_exists_as_the_reason_refuses(passage, expected, nlp, lex, settings):
+    """"Response: Noted" over "Authorities already have discretion ... no intention of placing a further
+    duty": what already exists is the refusal's reason, not a part done (before, partial)."""
+    assert verdict(passage, nlp, lex, settings).label is expected
