@@ -2084,3 +2084,25 @@ def test_a_letterhead_that_opens_a_page_under_a_signature_naming_its_body_starts
             "Yours sincerely,\n\nJonathan Aldous-Pike\nHead of General Aviation Unit\n")
     assert _opening_lines(text, lex) == ["From: Safety and Training <safety@skydiving.example.org>",
                                          "Civil Aviation Authority"]
+
+
+def test_an_ombudsman_s_covering_letter_that_asks_what_each_body_has_done_is_a_letter(lex):
+    """"The ICB should tell us within the same period what it has done in response to the
+    recommendations addressed to it" asks for replies; it answers nothing (before, its "in response
+    to the recommendations" made it a reply)."""
+    text = ("Joint Working Team\nPO Box 4771\nCoventry QY1 9ZZ\n\n24 February 2027\n\nDear Ms Delahaye and Mr Aske\n\n"
+            "We enclose our final joint report on Mrs Y's complaint. We have found fault by both the Council and "
+            "the ICB.\n\nThe Council must consider the report and confirm within three months the action it has "
+            "taken or proposes to take. The ICB should tell us within the same period what it has done in response "
+            "to the recommendations addressed to it.\n\nYours sincerely\n\nAmrit Calloway-Shah\nDeputy Ombudsman\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter]
+
+
+def test_a_protective_marking_in_the_reply_s_subject_still_finds_the_message_it_quotes(lex):
+    """"RE: ... evidence of compliance [OFFICIAL-SENSITIVE]" over the message it quotes, "... evidence
+    of compliance": the mail system's marking is no part of the subject."""
+    text = _newest_first_chain("Tribunal hearing venues - request for response").replace(
+        "Subject:\tRE: Tribunal hearing venues - request for response",
+        "Subject:\tRE: Tribunal hearing venues - request for response [OFFICIAL-SENSITIVE]")
+    assert "[OFFICIAL-SENSITIVE]" in text
+    assert len(segment(text, lex)) == 1
