@@ -2448,3 +2448,28 @@ def test_a_reply_signed_with_a_first_name_over_the_quoted_message_ends_at_the_ma
     seg = segment(text, lex)[0]
     lo, hi = body_range(text, seg)
     assert "All seven competency records" in text[lo:hi] and "We will publish" not in text[lo:hi]
+
+
+def test_a_blockquoted_recommendation_s_wrapped_lines_are_never_its_answer(lex, nlp, settings, rules):
+    """A GOV.UK page through html2text quotes two recommendations as blockquotes wrapped at eighty
+    columns, then answers both under "### Government response": the quote's wrapped lines ("> online
+    front door ...") are the report's words, and both take the answer under them (before, 2.1's
+    answer was the rest of its own quote)."""
+    text = ("# Government response to the Independent Review of NHS Complaints\n\n"
+            "## 3. Making it easier to complain\n\nThe review's chapter 2 made 2 recommendations:\n\n"
+            "> **Recommendation 2.1:** NHS England should establish a single national\n"
+            "> online front door through which any complaint about NHS-funded care can be\n"
+            "> made and routed to the right organisation.\n\n"
+            "> **Recommendation 2.2:** Every person who makes a formal complaint should be\n"
+            "> given a named case handler, who remains their point of contact until the\n"
+            "> complaint is closed.\n\n"
+            "### Government response\n\n"
+            "We will consult in summer 2027 on options for a single front door, and will take a decision in the "
+            "light of the consultation responses.\n\n"
+            "From 1 October 2027 every provider will be required to name a case handler for every formal "
+            "complaint.\n")
+    got = answers(text, lex, nlp, settings, rules, labels={"2.1": 2, "2.2": 2}, rec_texts={"2.1": None, "2.2": None})
+    assert set(got) == {"2.1", "2.2"}
+    for _, spans in got.values():
+        assert spans and not any(s.lstrip().startswith((">", "online front door", "given a named")) for s in spans)
+        assert any("consult in summer 2027" in s for s in spans)

@@ -246,6 +246,11 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     return start, seg.body_end
 
 
+def _blockquoted(text: str, at: int) -> bool:
+    """The line holding ``at`` is a markdown blockquote's ("> ..."): words quoted, not the reply's."""
+    return text[text.rfind("\n", 0, at) + 1:].lstrip(" \t").startswith(">")
+
+
 def quoted_below(text: str, start: int, end: int) -> int | None:
     """Where the message a reply quotes under its answers starts (its header), if it does."""
     m = _QUOTED_MAIL.search(text, start, end)
@@ -514,7 +519,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             stop_at = _section_end(text, start, stop_at)
         full_stop = _closing_section(blocks, start, full_stop, k + 1 == len(order))
         stop_at = min(stop_at, full_stop)
-        section = [u for u in all_units if start <= u[0] < stop_at]
+        # (not a blockquote's lines, as html2text sets a page's quoted recommendation: "> **Recommendation
+        # 2.1:** NHS England should ..." / "> online “front door” through which ...")
+        section = [u for u in all_units if start <= u[0] < stop_at and not _blockquoted(text, u[0])]
         answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
         if not answer:
             # a heading over the next one's answer, unless the next is a table row of its own: a
