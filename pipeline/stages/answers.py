@@ -521,8 +521,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         stop_at = min(stop_at, full_stop)
         # (not a blockquote's lines, as html2text sets a page's quoted recommendation: "> **Recommendation
         # 2.1:** NHS England should ..." / "> online “front door” through which ...")
-        section = [u for u in all_units if start <= u[0] < stop_at and not _blockquoted(text, u[0])]
-        answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
+        section = [u for u in all_units if start <= u[0] < stop_at]
+        answer = [u for u in _without_quote(text, section, quotes, stop, stated=start in stated_at)
+                  if not _blockquoted(text, u[0])]
         if not answer:
             # a heading over the next one's answer, unless the next is a table row of its own: a
             # row that quotes its recommendation and has no response beside it answers nothing
