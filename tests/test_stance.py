@@ -1642,14 +1642,51 @@ def test_a_decision_made_or_announced_puts_nothing_off(passage, nlp, lex, settin
     assert verdict(passage, nlp, lex, settings).label is not D
 
 
-@pytest.mark.parametrize(("passage", "expected"), [
-    ("Response: Noted\n\nAuthorities already have discretion to provide transport in these circumstances, and many "
-     "do. The Welsh Government has no intention of placing a further statutory duty on local authorities.", J),
-    # what the writer does, beside what it declines, is still a partial answer
-    ("Response: Noted\n\nWe have issued guidance to every authority on transport for these children. The Welsh "
-     "Government has no intention of placing a further statutory duty on local authorities.", P),
-], ids=["declined-with-what-exists-as-its-reason", "declined-beside-what-was-done"])
-def test_noted_then_declined_with_what_already_exists_as_the_reason_refuses(passage, expected, nlp, lex, settings):
-    """"Response: Noted" over "Authorities already have discretion ... no intention of placing a further
-    duty": what already exists is the refusal's reason, not a part done (before, partial)."""
-    assert verdict(passage, nlp, lex, settings).label is expected
+# ---- guards from the review of round 52's mends: documents each mend must leave as they were
+
+PARAGRAPH_OVER_A_DRAFT_ORDER = 'Department for Levelling Up\n2 Marsham Street\nLondon SW1P 4DF\n\n12 March 2026\n\nDear Ms Hartley,\n\nThank you for your letter of 3 February 2026 about the draft Order.\n\nParagraph 4\n\nThe draft Order amends Schedule 2 so that the consent of the Secretary of State is needed before any disposal of land held for planning purposes.\n\nParagraph 12 of Schedule 5\n\nThis paragraph is retained unchanged and continues to apply to existing tenancies granted before the commencement date.\n\nWe will write again once the consultation closes.\n\nYours sincerely,\n\nJane Roberts\nDeputy Director\n'
+
+PARAGRAPHS_IN_MINUTES = 'MINUTES OF THE PLANNING COMMITTEE\nHeld on 3 March 2026 at the Town Hall\n\nPresent: Cllr A Smith (Chair), Cllr B Jones, Cllr C Patel\n\n1. Apologies\n\nApologies were received from Cllr D Evans.\n\n2. Matters arising from the previous minutes\n\nParagraph 6\n\nThe clerk reported that the highways authority had now replied about the crossing on Mill Lane.\n\nParagraph 9\n\nMembers noted that the survey of the play area would be carried out in April by the contractor.\n\n3. Any other business\n\nThere was none. The meeting closed at 8.15pm.\n'
+
+PARAGRAPH_OF_QUOTED_GUIDANCE = "Home Office\n2 Marsham Street\nLondon SW1P 4DF\n\n14 April 2026\n\nDear Chair,\n\nThank you for the Committee's report on immigration detention. I respond to its recommendations below.\nRecommendation 1\nThe Home Office should publish monthly data on the length of detention.\nWe accept this recommendation. Monthly figures will be published from June 2026.\nRecommendation 2\nThe Home Office should amend the Adults at Risk guidance so that a detained person's medical evidence is considered within 48 hours.\nWe do not accept this recommendation. The current guidance already addresses this point, as the following extract shows:\nParagraph 17\nCaseworkers must consider any medical evidence provided by a detained individual as soon as is reasonably practicable.\nWe consider that this wording is sufficient and gives caseworkers the flexibility they need.\n\nYours sincerely,\n\nTom Pursglove\nMinister for Legal Migration\n"
+
+RESPONSE_QUOTING_INFORM_US_WITHIN = "Department for Transport\nGreat Minster House\nLondon SW1P 4DR\n\n2 June 2026\n\nDear Chair,\n\nThank you for the Transport Committee's report on rail accessibility, published on 3 March 2026. I set out the Government's response to each recommendation below.\n\nRecommendation 1\n\nThe Department should set a deadline for step-free access at all stations and should inform us within six months of the date it has chosen.\n\nWe accept this recommendation. We will set out a timetable in the autumn.\n\nRecommendation 2\n\nThe Department should fund staff at unstaffed stations.\n\nWe do not accept this recommendation. Passenger assistance is already available at every station through the Passenger Assist service.\n\nYours sincerely,\n\nSimon Lightwood\nMinister for Local Transport\n"
+
+REPLY_CONFIRMING_WITHIN_THREE_MONTHS = "Northshire Council\nCounty Hall\nNorthtown NT1 1AA\n\n2 June 2026\n\nDear Ms Clarke,\n\nComplaint reference 25 001 234\n\nThank you for the Ombudsman's final report of 3 March 2026 about Mrs B's housing application.\n\nI understand that the Council must confirm within three months the action it has taken on the recommendations. I can now confirm that the Council has apologised to Mrs B and paid her two hundred pounds. We have also reviewed the allocations procedure.\n\nYours sincerely,\n\nPeter Hall\nChief Executive\n"
+
+ANSWERS_IN_BLOCKQUOTES = '# Government response to the Public Accounts Committee report on NHS waiting lists\n\nDepartment of Health and Social Care, 12 May 2026\n\n## Recommendation 1\n\nThe Department should publish a single plan for reducing waiting lists by the end of 2026.\n\n> Agreed. This will be done by December and laid before Parliament.\n\n## Recommendation 2\n\nNHS England should report monthly on the number of patients waiting over a year.\n\n> Not agreed. The data is already published on the statistics website and a second series would add cost without benefit.\n'
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("paragraph-over-a-draft-order", PARAGRAPH_OVER_A_DRAFT_ORDER),
+    ("paragraphs-in-minutes", PARAGRAPHS_IN_MINUTES),
+    ("paragraph-of-quoted-guidance", PARAGRAPH_OF_QUOTED_GUIDANCE),
+    ("response-quoting-inform-us-within", RESPONSE_QUOTING_INFORM_US_WITHIN),
+    ("reply-confirming-within-three-months", REPLY_CONFIRMING_WITHIN_THREE_MONTHS),
+    ("answers-in-blockquotes", ANSWERS_IN_BLOCKQUOTES),
+])
+def test_round_52_s_mends_leave_these_documents_as_they_were(name, text, tmp_path, settings, nlp):
+    """Documents the review of round 52's mends found changed: each reads as it did before them
+    ("Paragraph 4" over what a draft Order does, or over guidance quoted in an answer, recommends
+    nothing; a reply that quotes "should inform us within six months" or says it "must confirm within
+    three months" is still a reply; answers a page sets in blockquotes are still answers)."""
+    from pipeline.run import run_corpus
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    kinds = [r["kind"] for r in tables["letters"].to_pylist()]
+    got = {s["label"]: s["stance"] for s in tables["stances"].to_pylist()}
+    expected = {
+        "paragraph-over-a-draft-order": ({}, None),
+        "paragraphs-in-minutes": ({}, None),
+        "paragraph-of-quoted-guidance": (None, "17"),
+        "response-quoting-inform-us-within": ({"1": "accepted", "2": "rejected"}, None),
+        "reply-confirming-within-three-months": (None, None),
+        "answers-in-blockquotes": ({"1": "accepted", "2": "rejected"}, None),
+    }[name]
+    want, absent = expected
+    if want is not None:
+        assert got == want
+    if absent is not None:
+        assert absent not in got
+    if name.startswith(("response-", "reply-")):
+        assert "reply" in kinds

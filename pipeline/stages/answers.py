@@ -246,9 +246,12 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     return start, seg.body_end
 
 
+_QUOTE_MARK = re.compile(r"[ \t]*>")
+
+
 def _blockquoted(text: str, at: int) -> bool:
-    """The line holding ``at`` is a markdown blockquote's ("> ..."): words quoted, not the reply's."""
-    return text[text.rfind("\n", 0, at) + 1:].lstrip(" \t").startswith(">")
+    """The line holding ``at`` is a markdown blockquote's ("> ..."), as html2text sets quoted words."""
+    return _QUOTE_MARK.match(text, text.rfind("\n", 0, at) + 1) is not None
 
 
 def quoted_below(text: str, start: int, end: int) -> int | None:
@@ -519,11 +522,12 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             stop_at = _section_end(text, start, stop_at)
         full_stop = _closing_section(blocks, start, full_stop, k + 1 == len(order))
         stop_at = min(stop_at, full_stop)
-        # (not a blockquote's lines, as html2text sets a page's quoted recommendation: "> **Recommendation
-        # 2.1:** NHS England should ..." / "> online “front door” through which ...")
+        # (not a blockquote's lines that quote the recommendation, as html2text sets a page's
+        # "> **Recommendation 2.1:** NHS England should ..." / "> online “front door” through which ...")
         section = [u for u in all_units if start <= u[0] < stop_at]
-        answer = [u for u in _without_quote(text, section, quotes, stop, stated=start in stated_at)
-                  if not _blockquoted(text, u[0])]
+        answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
+        if _blockquoted(text, start):  # the rest of a blockquote that opens with the recommendation quotes it too
+            answer = [u for u in answer if not _blockquoted(text, u[0])]
         if not answer:
             # a heading over the next one's answer, unless the next is a table row of its own: a
             # row that quotes its recommendation and has no response beside it answers nothing

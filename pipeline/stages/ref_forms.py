@@ -71,18 +71,23 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     return out
 
 
+_NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*\S[^\n]*)")  # the next line, a blank one between or not
+# what a committee's words under such a heading do: recommend, commend, urge, ask, or say what "should" be
+_ASKS = re.compile(r"\b(?:recommends?|commends?|urges?|asks?|calls? (?:on|for)|encourages?|invites?|should)\b", re.I)
+
+
 def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str]) -> list[Ref]:
-    """"Paragraph 38" alone on its line, over the report's words and the answer: a response to a
-    committee that numbers its recommendations by the report's paragraphs, as Holyrood's do."""
-    quoted = _NEXT_LINE.match(text, ln.end)  # the line under it, a blank line between or not
-    if quoted is None or len((clean(quoted.group("line")) or "").split()) < 6:
-        return []  # a heading over nothing the report said
+    """"Paragraph 38" alone on its line, over the committee's words that recommend and then the
+    answer: a response to a committee that numbers its recommendations by the report's paragraphs,
+    as Holyrood's do (not a letter's "Paragraph 4" over what a draft Order does, nor guidance quoted
+    under "Paragraph 17": "Caseworkers must consider ...")."""
+    quoted = _NEXT_LINE.match(text, ln.end)
+    words = clean(quoted.group("line")) or "" if quoted else ""
+    if len(words.split()) < 6 or not _ASKS.search(words):
+        return []
     n = m.group("nums3")
     return [Ref(n, leading_number(n), m.start("nums3"), m.end("nums3"), b.start, b.end, True, True, True,
                 clean_text(quoted.group("line")), (quoted.start("line"), quoted.end("line")))]
-
-
-_NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*\S[^\n]*)")
 
 
 def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:

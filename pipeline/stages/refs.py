@@ -133,7 +133,7 @@ MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required t
 # paragraph it stands at, as command papers give it ("Recommendation 1 (paragraph 23)")
 # (capitalised, no full stop: "recommendation 47." is a sentence's end wrapped onto its own line)
 BARE_LABEL = re.compile(r"^[\s*#_]*(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"
-                         r"CONCERNS?|P(?i:aragraphs?)|PARAGRAPHS?)\s+(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:\s*(?:and|&|,|to|-|–)\s*"
+                         r"CONCERNS?)\s+(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:\s*(?:and|&|,|to|-|–)\s*"
                          r"(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?))*"
                          r"(?:\s*\((?i:paragraphs?|paras?\.?)\s+\d{1,3}(?:\.\d{1,3})?(?:\s*(?:,|and|-|–|to)\s*\d{1,3}(?:\.\d{1,3})?)*\))?"
                          r"[\s:*_]*$")

@@ -520,12 +520,7 @@ _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|wi
                              r"(?:for|to receive) (?:a|your) (?:reply|response)\b[^.]{0,30}?\b(?:by|within)\b|"
                              # "Please send your agency's response to the Board's business unit by 14 August 2026."
                              r"\bplease send (?:us |me )?(?:your|its|their|a) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
-                             r"[^.]{0,60}?\b(?:by|within|no later than)\b|"
-                             # an ombudsman's "The ICB should tell us within the same period what it has done", "The
-                             # Council must ... confirm within three months the action it has taken"
-                             r"\b(?:should|must)\s+(?:[\w’'-]+\s+){0,12}?(?:tell|inform|confirm to)\s+(?:us|me)\s+within\b|"
-                             r"\b(?:should|must)\s+(?:[\w’'-]+\s+){0,12}?confirm\s+within\s+(?:\w+\s+){1,2}(?:days|weeks|months)\b",
-                             re.I)
+                             r"[^.]{0,60}?\b(?:by|within|no later than)\b", re.I)
 _NAMES_WHAT_IT_ANSWERS = re.compile(r"\byour (?:[\w’'-]+ ){0,3}?(?:letter|e-?mail|report|correspondence|decision|"
                                     r"recommendations?|concerns?)\b", re.I)
 
@@ -1059,7 +1054,9 @@ _REPLY_PREFIX = re.compile(r"^(?:re|aw|sv)\s*:\s*", re.I)
 HEADER_LINES = 8  # lines of a message's start that hold its header, Subject included
 
 
-_SUBJECT_MARKING = re.compile(r"\s*\[[^\]\n]*\]\s*")  # a protective marking a mail system adds: "[OFFICIAL-SENSITIVE]"
+# a protective marking a mail system adds: "[OFFICIAL-SENSITIVE]", "[OFFICIAL]", "[NOT PROTECTIVELY MARKED]"
+_SUBJECT_MARKING = re.compile(r"\s*\[(?:official|sensitive|not protectively marked|unclassified|restricted|protect)\b[^\]\n]*\]\s*",
+                              re.I)
 
 
 def _header(text: str, s: Segment, field: re.Pattern[str]) -> list[str]:

@@ -98,7 +98,6 @@ _UNTIL_DECIDED = re.compile(r"\b(?:before|until|pending|once)\b[^.;,]{0,100}?\b(
                             r"approved|made|known|published|taken)|concludes|(?:outcome|findings|conclusions) (?:is|are) "
                             r"(?:known|published|available))\b", re.I)
 WAIT_AFTER = 80  # characters between a refusal and the wait it holds for
-STATUS_QUO = ("already-does", "existing-provision")  # cues that say what already exists, not what was done
 
 
 def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list[tuple]:
@@ -120,7 +119,6 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     per_unit: dict[tuple[int, int], dict[StanceLabel, float]] = defaultdict(lambda: defaultdict(float))
     fired: list[str] = []
     explicit = False
-    status_quo = 0.0  # weight of what is already so ("Authorities already have discretion ..."), no action taken
     units = answers_mod.units(text, spans, sentences) if units is None else units
     for a, z, para in units:
         unit = (a, z)
@@ -150,7 +148,6 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
             scores[label] += weight
             per_unit[unit][label] += weight
             fired.append(f"{label.value}:{name}")
-            status_quo += weight if name in STATUS_QUO else 0.0
     if not scores:
         first = units[0][:2] if units else None
         return Verdict(StanceLabel.noted, 0.35, first, ())
@@ -167,10 +164,8 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     # extend it to the remaining sites"): the part left undone makes the answer partial
     mixed = mixed or (label is StanceLabel.accepted and "partially_addressed:part-not-done" in fired)
     # "Response: Note" over a refusal of one part and action on another: partial, as without the status
-    # (not over a refusal that gives what already exists as its reason: "Authorities already have
-    # discretion ... The Welsh Government has no intention of placing a further duty on them")
     noted_status = label is StanceLabel.noted and any(f.startswith("noted:label-") for f in fired)
-    mixed = mixed or (noted_status and rejected > 0 and positive - status_quo >= MIXED_SHARE * rejected)
+    mixed = mixed or (noted_status and rejected > 0 and positive >= MIXED_SHARE * rejected)
     if mixed:
         label, top = StanceLabel.partially_addressed, positive + rejected
         fired.append("partially_addressed:mixed")
