@@ -260,6 +260,10 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦]\s|[\x00-\x08\x0e-\x1f])")  # "• ...", "- ...", Word's bullet glyphs
 
 
+# an e-mail address, in a header line, a signature or prose
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+
+
 def clean(s: str | None) -> str | None:
     """A value as a reader sees it: markup removed, spaces collapsed."""
     if s is None:

@@ -20,9 +20,8 @@ from pipeline.records import Kind, Party, PartyRole
 from pipeline.stages.addresses import AddressBlock
 from pipeline.stages.headings import comma_parts
 from pipeline.stages.segment import Segment, company_footer, end_of_signature
-from pipeline.text import Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks
+from pipeline.text import EMAIL, Block, Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks
 
-EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _STOP = r"(?:\s+(?:of|the|and|for|on|in|&)){0,2}\s+"
 

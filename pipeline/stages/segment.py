@@ -16,7 +16,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
 from pipeline.records import Kind
 from pipeline.stages.shapes import RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts, response_page
-from pipeline.text import (DATE_WORDS, Block, Line, clean, has_postcode, is_dateline, is_prose, sentence_end, split_lines,
+from pipeline.text import (DATE_WORDS, EMAIL, Block, Line, clean, has_postcode, is_dateline, is_prose, sentence_end, split_lines,
                            to_blocks, unwrap, word_count)
 
 # (a bilingual letter's "13 Ebrill / April 2027" too)
@@ -1047,9 +1047,8 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
 
 
 _SUBJECT = re.compile(r"^\W*subject\s*:\s*(?P<value>.+)$", re.I | re.M)
-_FROM = re.compile(r"^\W*from\s*:\s*(?P<value>.+)$", re.I | re.M)
-_TO = re.compile(r"^\W*(?:to|cc)\s*:\s*(?P<value>.+)$", re.I | re.M)
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_FROM_FIELD = re.compile(r"^\W*from\s*:\s*(?P<value>.+)$", re.I | re.M)
+_TO_FIELD = re.compile(r"^\W*(?:to|cc)\s*:\s*(?P<value>.+)$", re.I | re.M)
 _REPLY_PREFIX = re.compile(r"^(?:re|aw|sv)\s*:\s*", re.I)
 HEADER_LINES = 8  # lines of a message's start that hold its header, Subject included
 
@@ -1070,10 +1069,10 @@ def _answers_subject(text: str, reply: Segment, s: Segment) -> bool:
     one was sent to the reply's writer (not a second reply with the same "RE: ...", nor the same
     request sent on to another body, in a thread pasted oldest first)."""
     mine, theirs = _header(text, reply, _SUBJECT)[:1], _header(text, s, _SUBJECT)[:1]
-    writer = _header(text, reply, _FROM)[:1]
+    writer = _header(text, reply, _FROM_FIELD)[:1]
     if not (mine and theirs and writer):
         return False
-    who = _ADDRESS.findall(writer[0]) or [re.sub(r"\s*<.*", "", writer[0]).strip()]
-    sent_to = " ".join(_header(text, s, _TO))
+    who = EMAIL.findall(writer[0]) or [re.sub(r"\s*<.*", "", writer[0]).strip()]
+    sent_to = " ".join(_header(text, s, _TO_FIELD))
     return bool(_REPLY_PREFIX.match(mine[0]) and _REPLY_PREFIX.sub("", mine[0], count=1) == theirs[0]
                 and who[0] and who[0] in sent_to)
