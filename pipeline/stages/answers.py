@@ -522,11 +522,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             stop_at = _section_end(text, start, stop_at)
         full_stop = _closing_section(blocks, start, full_stop, k + 1 == len(order))
         stop_at = min(stop_at, full_stop)
-        # (not a blockquote's lines that quote the recommendation, as html2text sets a page's
-        # "> **Recommendation 2.1:** NHS England should ..." / "> online “front door” through which ...")
         section = [u for u in all_units if start <= u[0] < stop_at]
         answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
-        if _blockquoted(text, start):  # the rest of a blockquote that opens with the recommendation quotes it too
+        if _blockquoted(text, start):
+            # the rest of a blockquote that opens with the recommendation quotes it too, as html2text sets
+            # a page's "> **Recommendation 2.1:** NHS England should ..." / "> online front door ..."
             answer = [u for u in answer if not _blockquoted(text, u[0])]
         if not answer:
             # a heading over the next one's answer, unless the next is a table row of its own: a
