@@ -2106,3 +2106,61 @@ def test_a_protective_marking_in_the_reply_s_subject_still_finds_the_message_it_
         "Subject:\tRE: Tribunal hearing venues - request for response [OFFICIAL-SENSITIVE]")
     assert "[OFFICIAL-SENSITIVE]" in text
     assert len(segment(text, lex)) == 1
+
+
+# ---- round 53: a department's web page of responses, and letters that open a page under a signature
+
+_OMBUDSMAN = ("Public Services Ombudsman\n4 Quayside Row\nBelfast\nQY1 2FQ\n\n2 March 2027\n\n"
+              "Dear Permanent Secretary\n\nI enclose my report. I recommend that the Department:\n\n"
+              "1. Issues revised regional guidance on continuing healthcare within twelve months.\n\n"
+              "2. Establishes an independent regional panel to hear disputed eligibility decisions.\n\n"
+              "Yours sincerely\n\nMargaret Quill\nOmbudsman\n\n")
+
+
+def test_a_department_of_health_s_titled_web_page_answers_the_report_above_it(lex):
+    """"# Department of Health response to the Ombudsman's own initiative investigation": a body
+    named "Department of ..." titles its response as "Department response to" does (before, a
+    letter: no reply cue named the department with its subject)."""
+    text = _OMBUDSMAN + (
+        "\f# Department of Health response to the Ombudsman's own initiative investigation on continuing healthcare\n\n"
+        "Publication date: 30 June 2027\n\n"
+        "The Department welcomes the report and has considered its recommendations carefully.\n\n"
+        "## Regional guidance\n\nThe final guidance will be issued to all Trusts by 31 December 2027.\n\n"
+        "## Independent review panel\n\nThe Department does not intend to establish a separate panel.\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
+
+
+_INSPECTORATE = ("Independent Office for Conduct\nPO Box 47310\nSale QZ33 9XE\n\n7 October 2026\n\n"
+                 "Dear Chief Constable and Ms Onslow\n\nWe make two learning recommendations to the force and "
+                 "one to the College.\n\n1. The force should deliver refresher training on rousing checks.\n\n"
+                 "2. The force should review its call handling for callers reporting concerns.\n\n"
+                 "3. The College should amend its guidance on detention.\n\n"
+                 "Yours sincerely\n\nCatrin Lowther\nDirector of Operations\n\n")
+_RESPONSES_PAGE = ("# Death following release from custody – Westmoor Police\n\n"
+                   "**Organisation:** Westmoor Police  \n**Response received:** 30 November 2026\n\n"
+                   "## Recommendation 1\n\nThe force should deliver refresher training on rousing checks.\n\n"
+                   "### Response\n\n**Status:** Accepted\n\nA refresher package was delivered to all 186 detention "
+                   "officers in November 2026.\n\n## Recommendation 2\n\nThe force should review its call handling.\n\n"
+                   "### Response\n\n**Status:** Partially accepted\n\nThe force has revised its guidance for call "
+                   "handlers; it will keep overnight access under review.\n\n"
+                   "Page last reviewed: 1 December 2026\n\n  * [Accessibility](/accessibility)\n\n")
+
+
+def test_a_web_page_of_responses_with_status_lines_is_a_reply(lex):
+    """Each recommendation's "### Response" with its "**Status:** Accepted": a page that publishes a
+    body's answers, however its title reads (before, a letter)."""
+    assert [s.kind for s in segment(_INSPECTORATE + _RESPONSES_PAGE, lex)] == [Kind.letter, Kind.reply]
+
+
+def test_a_letter_on_a_page_of_its_own_under_a_web_page_of_responses_is_a_reply_of_its_own(lex):
+    """The force's page of responses, then the College's letter with its letterhead on the next page:
+    two replies (before, the letter was read as part of the page)."""
+    text = _INSPECTORATE + _RESPONSES_PAGE + (
+        "\fCollege of Policing\nRiverside House, 9 Wharf Street, Ryton Heath QY8 3PL\n\nCatrin Lowther\n"
+        "Independent Office for Conduct\n\nDate:\t25 November 2026\n\nDear Ms Lowther\n\n"
+        "Thank you for your letter of 7 October 2026. The College will amend its guidance on detention in "
+        "its next review.\n\nYours sincerely\n\nDr Laura Penrose\nCustody Guidance Lead\n")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    assert text[segs[2].start:].lstrip("\f").startswith("College of Policing")
+

@@ -782,6 +782,12 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
     sal = [i for i in range(len(blocks)) if _greets(blocks, i, lex)]
     if len(sal) == 1 and lex.pfd_report.search(text, st.offset, blocks[sal[0]].start):
         return _letters(text, blocks, lex)
+    # a letter on a page of its own under the page (a body's web page of responses, then another
+    # body's letter with its letterhead on the next page)
+    if len(sal) == 1 and (h := _start_without_signoff(blocks, -1, sal[0], lex)) > 0 \
+            and text.startswith("\f", blocks[h].start):
+        (start, cut, *_), *rest = _letters(text, blocks, lex)
+        return [_single(text, start, cut, st, lex), *rest] if rest else None
     if len(sal) < 2 or not all(_find_signoff(blocks, a, b, lex) for a, b in zip(sal, sal[1:])):
         return None
     return _letters(text, blocks, lex)

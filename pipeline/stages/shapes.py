@@ -301,7 +301,8 @@ RESPONSE_STATEMENT = re.compile(
     # a returned action plan's "Response by registered person detailing the actions taken:"
     r"|^\W*response (?:by|from) [^:\n]{3,80}:\s*$"
     # an action plan's "Board response: Accepted", "Cabinet response: Agreed in part", "Our position: Agreed"
-    r"|^\W*(?!your\b)(?:(?:[\w’'-]+\s+){1,3}response|(?:[\w’'-]+\s+){0,3}position)\s*:\s*(?:(?:not |partially |partly )?(?:accepted|agreed)|accept|agree|"
+    # (or a web page's "**Status:** Partially accepted" under each recommendation's "### Response")
+    r"|^\W*(?!your\b)(?:(?:[\w’'-]+\s+){1,3}response|(?:[\w’'-]+\s+){0,3}(?:position|status))\s*:[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|accept|agree|"
     r"rejected|noted|supported)\b|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
     r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)(?:\W*$|\.\s|\s*[-–—:]\s)",
     re.I | re.M)
