@@ -2164,3 +2164,37 @@ def test_a_letter_on_a_page_of_its_own_under_a_web_page_of_responses_is_a_reply_
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
     assert text[segs[2].start:].lstrip("\f").startswith("College of Policing")
 
+
+_PFD_TAIL = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n1. Chief Executive, "
+             "Wessex Vale Hospitals NHS Foundation Trust\n2. Chief Executive, NHS England\n\nCORONER'S CONCERNS\n\n"
+             "The MATTERS OF CONCERN are as follows.\n\n1. Time-critical medicines are not flagged when a dose is "
+             "omitted.\n\n2. There is no nationally agreed list of time-critical medicines.\n\n"
+             "YOUR RESPONSE\n\nYou are under a duty to respond to this report within 56 days.\n"
+             "9\n11 June 2027\nH M Aske\nHM Senior Coroner for Ravensmoor and Thorne\n")
+
+
+def test_a_coroner_s_signature_over_a_letterhead_with_its_address_on_the_next_page_ends_the_report(lex):
+    """"H M Aske / HM Senior Coroner ...", then with no blank line the form feed and the trust's
+    letterhead ("Fenmoor Hospitals / NHS Foundation Trust / ... / QY7 2DP"): the reply starts at the
+    page break, whether or not its first line reads as a body's name (before, at the signature)."""
+    text = _PFD_TAIL + ("\fFenmoor Hospitals\nNHS Foundation Trust\nOffice of the Chief Executive\n"
+                        "Fenmoor General Hospital\nAbbey Road, Fenmoor\nQY7 2DP\nDear Mrs Aske\n"
+                        "Thank you for your report. The Trust has added an alert for omitted doses.\n"
+                        "Yours sincerely\nDr Ruth Hale\nChief Executive\n")
+    assert _opening_lines(text, lex) == ["REGULATION 28: REPORT TO PREVENT FUTURE DEATHS", "Fenmoor Hospitals"]
+
+
+def test_a_signature_in_a_letter_with_no_blank_lines_ends_where_the_next_letterhead_opens_a_page(lex):
+    """A Word letter with no blank lines ("... Yours sincerely / Dr Jonathan Mercer-Ilsley / Chief
+    Executive"), then the form feed and the next letter's letterhead, its post over the body's
+    name ("National Medical Director / NHS England / 7 Quadrant Walk / Leeds QX3 9NE"): the next
+    letter starts at the page break (before, under the letterhead, which signed the first)."""
+    text = _PFD_TAIL + (
+        "\fWessex Vale Hospitals NHS Foundation Trust\nAshbury Down General Hospital\tVale Road\tQZ14 3EA\n"
+        "Dear Mrs Aske\nI write in response to your report. Every time-critical medicine now carries an alert.\n"
+        "Yours sincerely\nDr Jonathan Mercer-Ilsley\nChief Executive\n"
+        "\f        National Medical Director\n        NHS England\n        7 Quadrant Walk\n        Leeds QX3 9NE\n\n"
+        "   Dear Coroner,\n\n   Thank you for your report. NHS England will publish a national list in 2027.\n\n"
+        "   Yours sincerely,\n\n   Professor Helen Marchbank\n")
+    assert _opening_lines(text, lex) == ["REGULATION 28: REPORT TO PREVENT FUTURE DEATHS",
+                                         "Wessex Vale Hospitals NHS Foundation Trust", "National Medical Director"]

@@ -258,7 +258,7 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
     j = sal
     seen_date = False
     while j - 1 > prev_sal:
-        if j < sal and _opens_page_with_address(blocks[j]):
+        if j < sal and _opens_page_with_address(blocks[j], blocks[j + 1:sal]):
             break  # a letter whose letterhead opens a page starts there: above is the last page of what precedes
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and (_SIGNED_NAME.match(_first(blocks[j - 1]))
                                                                  or lex.cc_line.match(_first(blocks[j - 1]))):
@@ -687,9 +687,16 @@ _PHONE_LINE = re.compile(r"^\W*(?:\+44\s?|0)\d[\d\s()-]{8,14}\s*$")  # "07700 90
 _CONTACT = re.compile(r"www\.|https?://|@|\b(?:tel|t|telephone|phone)\s*:", re.I)
 
 
-def _opens_page_with_address(b: Block) -> bool:
-    """The block opens a page (a form feed) with a letterhead: a body's name over its address."""
-    return b.lines[0].text.startswith("\f") and any(has_postcode(ln.text) for ln in b.lines)
+def _opens_page_with_address(b: Block, under: list[Block] = ()) -> bool:
+    """The block opens a page (a form feed) with a letterhead: a body's name over its address, in
+    the block or in the few lines ``under`` it before the "Dear ..." (Word's letterhead lines, each
+    a block of its own)."""
+    below = [ln for x in under for ln in x.lines]
+    return b.lines[0].text.startswith("\f") and (any(has_postcode(ln.text) for ln in b.lines) or (
+        len(b.lines) + len(below) <= PAGE_HEAD_LINES and any(has_postcode(ln.text) for ln in below)))
+
+
+PAGE_HEAD_LINES = 12  # a letterhead, the addressee's name and address, a date and a reference
 
 
 # the posts a signature's line names
@@ -699,6 +706,9 @@ _ROLE_WORDS = r"\b(?:coroner|chair|commissioner|ombudsman|inspector|director|sec
 # a coroner's report closes on its date and signature ("9  26 March 2042  Rosalind Tennant-Hughes,
 # Area Coroner for Eastvale and Marden"): a date, then a post
 _DATED_SIGNATURE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{DATE_WORDS})\s+\d{{4}}\b.*{_ROLE_WORDS}", re.I)
+
+
+_NUMBER_OR_DATE = re.compile(rf"\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{DATE_WORDS})\s+\d{{4}}", re.I)
 
 
 def _page_start(b: Block, lex: Lexicons) -> int:
@@ -711,12 +721,22 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         if not ln.text.startswith("\f"):
             continue
         above, below = b.lines[:n], b.lines[n:]
+        # (in text with no blank lines the letter above runs in the same block: its signature is what
+        # follows its sign-off)
+        off = max((k for k, x in enumerate(above) if _is_signoff(x, lex)), default=None)
+        if off is not None and 0 < len(above) - off - 1 <= 3:
+            above = above[off + 1:]
+        # (the report form's last section number and its date over the coroner's name: "9 / 11 June 2027")
+        while len(above) > 1 and _NUMBER_OR_DATE.fullmatch(clean(above[0].text) or ""):
+            above = above[1:]
         # (or a signature that is only a name and its posts: "Dr Lindsay Marchbank / Chief Executive")
-        # over a body's name that opens the page
+        # over a body's name that opens the page, or its letterhead's address (a post over the body's
+        # name: "National Medical Director / NHS England / 7 Quadrant Walk / Leeds QX3 9NE")
         # (its posts and the body it signs for: "Chair, Safety and Training Committee / British Skydiving")
         signs = len(above) <= 3 and looks_like_person(clean(above[0].text) or "", lex) \
             and all(_ROLE_LINE.search(x.text) or _body_name(c := clean(x.text) or "", lex) or _TITLE_CASE.fullmatch(c)
-                    for x in above[1:]) and _body_name(clean(below[0].text) or "", lex)
+                    for x in above[1:]) and (_body_name(clean(below[0].text) or "", lex)
+                                             or any(has_postcode(x.text) for x in below[:LETTERHEAD_LINES]))
         closes = (_closes_signature(above) or _DATED_SIGNATURE.search(above[-1].text) is not None or signs) and not any(
             is_prose(x.text) or lex.salutation.match(clean(x.text) or "") or _MAIL_FROM.match(clean(x.text) or "")
             for x in above)
