@@ -2020,3 +2020,32 @@ def test_paragraph_and_its_number_inside_a_sentence_is_no_heading(lex, rules):
     text = letter("Thank you for your letter. As we said in paragraph 12 of our last letter, the survey will be "
                   "published in June.")
     assert labels(text, lex, rules) == []
+
+
+# ---- round 53: "and to" between the bodies a concern is sent to; a reply's own paragraph numbers
+
+def test_a_concern_opened_by_two_bodies_in_brackets_is_sent_to_both(lex, rules):
+    """"3. (To the Health and Safety Executive and to Calverley Grain Systems Ltd) Bins ...": the
+    "To" is no part of the name, and "and to" joins two bodies as "and" does (before, concern 3 went
+    to no one, and neither reply was asked about it)."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows. -\n1. (To the Health and Safety Executive) "
+        "The guidance says little about crusted grain.\n2. (To the Health and Safety Executive) The holding had "
+        "not been visited in 12 years.\n3. (To the Health and Safety Executive and to Calverley Grain Systems Ltd) "
+        "Bins are supplied without anchorage.\n4. (To Calverley Grain Systems Ltd) There is no warning sign at "
+        "the hatch.\nACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    hse, maker = "the Health and Safety Executive", "Calverley Grain Systems Ltd"
+    assert got == {"1": hse, "2": hse, "3": f"{hse} and {maker}", "4": maker}
+
+
+def test_an_italic_heading_naming_two_bodies_with_and_to_sends_the_concern_to_both(lex, rules):
+    """"_To Wessex Vale Hospitals NHS Foundation Trust and to NHS England_" names the two bodies as
+    "... Trust and NHS England" does."""
+    got = addressees("The MATTERS OF CONCERN are as follows.\n\n_To Wessex Vale Hospitals NHS Foundation Trust_\n\n"
+                     "1\\. The prescribing system does not flag omitted doses.\n\n_To Wessex Vale Hospitals NHS "
+                     "Foundation Trust and to NHS England_\n\n4\\. Training in time-critical medicines is not "
+                     "mandatory.", lex, rules)
+    assert got == {"1": "Wessex Vale Hospitals NHS Foundation Trust",
+                   "4": "Wessex Vale Hospitals NHS Foundation Trust and NHS England"}
+

@@ -661,8 +661,9 @@ _CLOSING_BODY = re.compile(r"\(\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'
 _OPENING_BODY = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
                            r"\s*:\s+\S")
 _ROMAN = re.compile(r"[ivxlc]+", re.I)
-_BRACKETED_BODY = re.compile(r"^\s*\(\s*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
-                             r"\s*\)\s+\S")
+# ("(To the Health and Safety Executive and to Calverley Grain Systems Ltd)" sends it to both)
+_BRACKETED_BODY = re.compile(r"^\s*\(\s*(?:[Tt]o\s+|[Ff]or\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
+                             r"(?:,?\s+(?:[A-Z][\w&'’.-]*|and(?:\s+to)?|of|for|the|&)){0,12})\s*\)\s+\S")
 _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
                        r"figure|table|chapter)\b", re.I)
 
@@ -721,7 +722,7 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                          or ((len(m.group("who").split()) >= 2 or (m.re is _BRACKETED_BODY and len(m.group("who")) >= 3
                                                                    and not _ROMAN.fullmatch(m.group("who"))))
                              and re.search(rf"(?<![\w&]){re.escape(m.group('who'))}(?![\w&])", before))):
-                send([r.label], " ".join(m.group("who").split()))
+                send([r.label], _AND_TO.sub("and", " ".join(m.group("who").split())))
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
@@ -814,6 +815,7 @@ _BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
 _NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator|union|centre|center|"
                         rf"clinic)\b", re.I)
 _CONCERNS_LEAD = re.compile(r"\bconcerns?\b", re.I)
+_AND_TO = re.compile(r"\band\s+to\b")
 _TO_LEAD = re.compile(r"^To\s+(?:the\s+)?(?=[A-Z]|(?:both|all|each)\b)")
 _TO_ALL = re.compile(r"(?:both|all|each)(?:\s+(?:of\s+(?:you|them|us)|(?:the\s+)?(?:two|three|four|five|six|[2-6])?\s*"
                      r"(?:bodies|organisations|organizations|addressees|recipients|agencies|services)))\W*")
@@ -854,7 +856,9 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
     """Each concern with the body its heading sends it to; a heading over an unnumbered
     paragraph gives that paragraph the next number."""
-    heads = [(b, _SHOULD_TAIL.sub("", _ACROSS_LEAD.sub("all of ", _ADDRESSEE_LEAD.sub("", m.group(0).strip(" :")))).strip())
+    # ("To the Trust and to NHS England:" is the Trust's and NHS England's, as "To the Trust and NHS England:" is)
+    heads = [(b, _AND_TO.sub("and", _SHOULD_TAIL.sub("", _ACROSS_LEAD.sub("all of ", _ADDRESSEE_LEAD.sub(
+                  "", m.group(0).strip(" :")))).strip()))
              for b in blocks for m in [addressee.match(_heading_text(b.lines[0].text))] if m]
     heads = heads or _bare_names(text, blocks, refs)
     if not heads:
