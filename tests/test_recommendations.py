@@ -2049,3 +2049,18 @@ def test_an_italic_heading_naming_two_bodies_with_and_to_sends_the_concern_to_bo
     assert got == {"1": "Wessex Vale Hospitals NHS Foundation Trust",
                    "4": "Wessex Vale Hospitals NHS Foundation Trust and NHS England"}
 
+
+def test_a_reply_that_numbers_its_own_paragraphs_from_its_thanks_names_nothing_by_them(lex, rules):
+    """"1. Thank you for your report ...", "2. The ICB recognises ...", under headings that say which
+    concern they answer ("Waiting times for assessment (your concern 1)"): the paragraph numbers are
+    the reply's own (before, 2 to 5 were read as recommendations it quotes)."""
+    text = ("Dear Dr Ancrum\nRegulation 28 Report – Niamh Calder\n"
+            "1.\tThank you for your report of 14 April 2027. This response was considered by our Quality Committee.\n"
+            "Waiting times for assessment (your concern 1)\n"
+            "2.\tThe ICB recognises that a 26-week wait for assessment is not acceptable.\n"
+            "3.\tThe Strategic Commissioning Committee will consider the business case in September 2027.\n"
+            "Physical monitoring in primary care (your concern 2)\n"
+            "4.\tSince 1 April 2027 the ICB has funded a Local Enhanced Service for monitoring in primary care.\n"
+            "5.\tTaking part is voluntary and the ICB does not intend to require the remaining practices to do so.\n"
+            "Yours sincerely\nJanice Okonedo-Hart\nChief Executive\n")
+    assert sorted({r.label for r in refs_of(text, lex, rules)}) == ["1", "2"]

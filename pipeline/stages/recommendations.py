@@ -633,6 +633,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     elif seg.kind is Kind.reply:
         refs = _said_sent(text, seg, refs, rules)
         refs = _without_menu(text, refs)
+        refs = _without_own_numbers(text, blocks, refs)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
@@ -728,6 +729,27 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
     # as a heading "X and Y together:" sends it (see link._shared_with)
     return [dataclasses.replace(r, addressee=" and ".join(owners[r.label])) if r.label in owners else r for r in refs]
+
+
+# "1. Thank you for your report of 14 April ...": a reply that numbers its own paragraphs, from its thanks on
+_OWN_FIRST_PARAGRAPH = re.compile(r"^[ \t]*1[.)]?\s+(?:thank\s+you|thanks|(?:i|we)\s+(?:write|am\s+writing|are\s+writing)|"
+                                  r"further\s+to|in\s+(?:response|reply)\s+to)\b", re.I | re.M)
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]?")
+
+
+def _without_own_numbers(text: str, blocks: list[Block], refs: list[Ref]) -> list[Ref]:
+    """A reply whose paragraphs are numbered from its opening thanks ("1. Thank you for your report",
+    "2. The ICB recognises ...") names no recommendation by those numbers: only by what it writes
+    ("Waiting times for assessment (your concern 1)")."""
+    first = _OWN_FIRST_PARAGRAPH.search(text, blocks[0].start, blocks[-1].end) if blocks else None
+    if first is None:
+        return refs
+
+    def numbers_a_paragraph(r: Ref) -> bool:
+        line_start = text.rfind("\n", 0, r.start) + 1
+        return r.start > first.start() and not text[line_start:r.start].strip() \
+            and _LIST_NUMBER.fullmatch(text[r.start:r.end].strip()) is not None
+    return [r for r in refs if not numbers_a_paragraph(r)]
 
 
 def _without_menu(text: str, refs: list[Ref]) -> list[Ref]:
