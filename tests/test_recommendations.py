@@ -2064,3 +2064,21 @@ def test_a_reply_that_numbers_its_own_paragraphs_from_its_thanks_names_nothing_b
             "5.\tTaking part is voluntary and the ICB does not intend to require the remaining practices to do so.\n"
             "Yours sincerely\nJanice Okonedo-Hart\nChief Executive\n")
     assert sorted({r.label for r in refs_of(text, lex, rules)}) == ["1", "2"]
+
+
+def test_recommendations_quoted_in_turn_under_a_grouped_heading_each_keep_their_own_words(lex, rules):
+    """"Recommendations 5 and 6", then each quoted with its paragraph tag, then "Government
+    response": 5 and 6 each have their own words, for the answer under them to be shared out by
+    subject (before, neither had any, and both took the whole answer)."""
+    text = ("Government Response to the Committee's Report\n"
+            "Recommendations 5 and 6\n"
+            "The BBC should establish formal partnerships with community radio stations in each of its\n"
+            "local radio areas in England. (Paragraph 96)\n"
+            "The BBC should publish, in its Annual Report and Accounts, its content spending on each of\n"
+            "its local radio stations. (Paragraph 99)\n"
+            "Government response\n"
+            "The Government notes the Committee's view on partnership. On transparency, the BBC will publish\n"
+            "its content spending for each local station from July 2027.\n")
+    got = {r.label: r.text for r in refs_of(text, lex, rules)}
+    assert got["5"].startswith("The BBC should establish formal partnerships")
+    assert got["6"].startswith("The BBC should publish, in its Annual Report")

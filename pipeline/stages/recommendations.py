@@ -125,6 +125,30 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
     return span, clean_text(PARAGRAPH_TAG.sub("", " ".join(body.split())))
 
 
+def _quoted_in_turn(text: str, blocks: list[Block], bi: int, first: tuple[int, int],
+                    n: int) -> tuple[tuple[int, int], list[str | None]] | None:
+    """The recommendations quoted one after another under a grouped heading ("Recommendations 5
+    and 6"), each closed by the report's paragraph tag ("... and training. (Paragraph 96)"): each
+    label's own words, in turn, so that the answer under them can be shared out by subject."""
+    if not PARAGRAPH_TAG.search(text[first[0]:first[1]]):
+        return None
+    texts: list[str | None] = [clean_text(PARAGRAPH_TAG.sub("", " ".join(text[first[0]:first[1]].split())))]
+    lines = [x for b in blocks[bi:] for x in b.lines if x.start >= first[1]][:QUOTE_LINES * n]
+    end = first[1]
+    for _ in range(n - 1):
+        got = _quote_lines(lines)
+        body = text[got[0].start:got[-1].end] if got else ""
+        if not got or not PARAGRAPH_TAG.search(body) or not MODAL.search(body):
+            return None
+        texts.append(clean_text(PARAGRAPH_TAG.sub("", " ".join(body.split()))))
+        end = got[-1].end
+        lines = lines[len(got):]
+    return (first[0], end), texts
+
+
+QUOTE_LINES = 12  # lines a quoted recommendation runs to, at most, in a group quoted in turn
+
+
 PARAGRAPH_LINE = 110  # characters past which a line is a paragraph Word kept whole, not one pdftotext wrapped
 
 
@@ -611,14 +635,19 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                         and re.search(r"s\s*$", text[m.start():m.start("nums")]):  # "Recommendations 5": plural
                     labels = expand(f"{m.group('nums')} {wrapped.group('join')} {wrapped.group('num')}", rules)
                 quote = None
+                each: list[str | None] = [None] * len(labels)
                 if not stated and _bare_heading(ln.text, m):
                     quote, q_text = _quoted_after(text, blocks, bi, ln)
                     rec_text = rec_text or q_text
-                for lab in labels:
+                    if quote is not None and len(labels) > 1 and (grouped := _quoted_in_turn(text, blocks, bi, quote,
+                                                                                            len(labels))):
+                        quote, each = grouped
+                if len(labels) == 1:
+                    each = [rec_text]
+                for lab, own_text in zip(labels, each):
                     refs.append(Ref(lab, leading_number(lab), m.start(), m.end(), b.start, b.end,
                                     anchored(text, b, m.start()), is_heading(b) or quote is not None,
-                                    bool(stated) or quote is not None,
-                                    rec_text if len(labels) == 1 else None, quote))
+                                    bool(stated) or quote is not None, own_text, quote))
             refs.extend(word_refs(text, b, ln, rules))
             refs.extend(paragraph_refs(text, b, ln, rules))
             if short:
