@@ -300,7 +300,8 @@ def _bodies(name: str, lex: Lexicons) -> list[str]:
             and (lex.org_re.search(p) or len(p.split()) >= 3)]
 
 
-_SHORT_NAME = re.compile(r"(?i:the)\s+((?:[A-Z][a-z]{2,}\s+){0,2}[A-Z][a-z]{2,}|[A-Z]{2,5})")
+# ("(Council) The Council's service specification ...": a report may drop the "the")
+_SHORT_NAME = re.compile(r"(?:(?i:the)\s+)?((?:[A-Z][a-z]{2,}\s+){0,2}[A-Z][a-z]{2,}|[A-Z]{2,5})")
 # what a report's short name may stand for in the body's full name ("the Practice": a surgery)
 _SHORT_FOR = {"practice": ("practice", "surgery", "medical centre", "health centre"),
               "force": ("force", "constabulary", "police")}

@@ -1310,3 +1310,57 @@ def test_a_report_s_short_names_of_two_words_send_their_concerns(tmp_path, setti
     stands for the body whose full name holds both words, so each reply answers only the concern
     sent to it (before, only a one-word short name did, and each reply was asked about both)."""
     assert labels_by_reply(MULTI_WORD_SHORT_NAMES, tmp_path, settings, nlp) == {1: {"1"}, 2: {"2"}}
+
+
+BRACKETED_SHORT_NAMES = """REGULATION 28: REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO:
+1. Ms Paula Greatorex, Director of Adult Social Care, Brackenford Metropolitan Borough Council, Civic Centre, Brackenford, QZ7 1AA
+2. Mr Owen Tilsley, Chief Executive, Hartwell Vale Housing Association, 2 Mill Race, Brackenford, QZ7 4HS
+
+CORONER'S CONCERNS
+
+The MATTERS OF CONCERN are as follows.
+1.\t(Council) The Council's service specification does not require carers to check the temperature of bath water.
+2.\t(Council) The occupational therapy assessment did not consider the temperature of the hot water supply.
+3.\t(Association) None of the baths at Orchard Court is fitted with a thermostatic mixing valve.
+4.\t(All addressees) A carer's report that the water was dangerously hot was not passed on to anyone.
+
+ACTION SHOULD BE TAKEN
+
+In my opinion action should be taken to prevent future deaths.
+
+\fBrackenford Metropolitan Borough Council
+Civic Centre, Prospect Street, Brackenford, QZ7 1AA
+
+Dear Mr Rushworth
+
+Thank you for your report. On your first concern, carers must now check bath water with a thermometer. On the
+second, the assessment template will be reviewed. On information sharing, providers must report hazards to us.
+
+Yours sincerely
+
+Paula Greatorex
+Director of Adult Social Care
+
+\fHartwell Vale Housing Association
+Hartwell House, 2 Mill Race, Brackenford, QZ7 4HS
+
+Dear Mr Rushworth
+
+Thank you for your report. Thermostatic mixing valves were fitted to every bath at Orchard Court in March 2027.
+We have also agreed with the Council to receive its log of hazards reported by care providers.
+
+Yours sincerely
+
+Owen Tilsley
+Chief Executive
+"""
+
+
+def test_one_word_names_in_brackets_send_their_concerns_and_all_addressees_sends_to_each(tmp_path, settings, nlp):
+    """"1. (Council) ...", "3. (Association) ...", "4. (All addressees) ...": a report's one-word short
+    names, with no "the", stand for the bodies whose full names end in them, and "All addressees"
+    sends the concern to every one (before, neither name found its reply, so each reply was asked
+    about all four)."""
+    assert labels_by_reply(BRACKETED_SHORT_NAMES, tmp_path, settings, nlp) == {1: {"1", "2", "4"}, 2: {"3", "4"}}

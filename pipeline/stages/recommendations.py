@@ -690,6 +690,7 @@ _CLOSING_BODY = re.compile(r"\(\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'
 # report named before, word for word
 _OPENING_BODY = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
                            r"\s*:\s+\S")
+_BRACKETED_ALL = re.compile(r"^\s*\(\s*(?:to\s+|for\s+)?(?P<who>[^()]{2,40}?)\s*\)\s+\S", re.I)
 _ROMAN = re.compile(r"[ivxlc]+", re.I)
 # ("(To the Health and Safety Executive and to Calverley Grain Systems Ltd)" sends it to both)
 _BRACKETED_BODY = re.compile(r"^\s*\(\s*(?:[Tt]o\s+|[Ff]or\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
@@ -746,6 +747,9 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         before = text[seg.start:min((r.start for r in refs), default=seg.start)]
         for r in refs:
             # "1. (Brightpath) Callum's support plan ...": in brackets, one word named before will do
+            if (every := _BRACKETED_ALL.match(r.text or "")) and _TO_ALL.fullmatch(every.group("who").lower()):
+                send([r.label], every.group("who"))  # "(All addressees) A carer's report ...": every body's
+                continue
             m = _OPENING_BODY.match(r.text or "") or _BRACKETED_BODY.match(r.text or "")
             if m and not _NOT_BODY.match(m.group("who")) \
                     and (_NAME_WORD.fullmatch(m.group("who").split()[-1])
