@@ -300,8 +300,8 @@ def _bodies(name: str, lex: Lexicons) -> list[str]:
             and (lex.org_re.search(p) or len(p.split()) >= 3)]
 
 
-# ("(Council) The Council's service specification ...": a report may drop the "the")
-_SHORT_NAME = re.compile(r"(?:(?i:the)\s+)?((?:[A-Z][a-z]{2,}\s+){0,2}[A-Z][a-z]{2,}|[A-Z]{2,5})")
+_SHORT_NAME = re.compile(r"(?i:the)\s+((?:[A-Z][a-z]{2,}\s+){0,2}[A-Z][a-z]{2,}|[A-Z]{2,5})")
+_BARE_SHORT_NAME = re.compile(r"[A-Z][a-z]{2,}")
 # what a report's short name may stand for in the body's full name ("the Practice": a surgery)
 _SHORT_FOR = {"practice": ("practice", "surgery", "medical centre", "health centre"),
               "force": ("force", "constabulary", "police")}
@@ -328,6 +328,10 @@ def _same_addressee(heading: str, writer: str, document: str, lex: Lexicons) -> 
         return True
     # "The Trust is asked to respond to concerns 1 to 3 and the Practice to concerns 3 and 4"
     if any((m := _SHORT_NAME.fullmatch(part.strip())) and _short_for(m.group(1), writer) for part in parts):
+        return True
+    # "(Council) The Council's service specification ...": a report may drop the "the" before a short
+    # name it gives alone (not a word of a longer name: "Halstow" of "Halstow and Wenning Hospitals")
+    if len(parts) == 1 and (m := _BARE_SHORT_NAME.fullmatch(heading.strip())) and _short_for(m.group(0), writer):
         return True
     if any(same_body(a, b) for a in _bodies(heading, lex) for b in _bodies(writer, lex)):
         return True

@@ -2082,3 +2082,17 @@ def test_recommendations_quoted_in_turn_under_a_grouped_heading_each_keep_their_
     got = {r.label: r.text for r in refs_of(text, lex, rules)}
     assert got["5"].startswith("The BBC should establish formal partnerships")
     assert got["6"].startswith("The BBC should publish, in its Annual Report")
+
+
+def test_two_bracketed_short_names_other_concerns_go_to_send_a_concern_to_both(lex, rules):
+    """"1. (Brackenlea and Keystone) ..." where "(Brackenlea)" and "(Keystone)" open other concerns:
+    the first is sent to both (before, to no one, so only a reply asked about everything answered it)."""
+    text = letter(
+        "THIS REPORT IS BEING SENT TO:\n1. Brackenlea Care Homes Limited\n2. Keystone Care Staffing Ltd\n"
+        "3. Care Quality Commission\n\n"
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n1. (Brackenlea and Keystone) The agency "
+        "worker was not told of the resident's diet.\n2. (Brackenlea) There was no arrangement for texture-modified "
+        "food on outings.\n3. (Keystone) The agency's induction does not cover dysphagia.\n4. (Care Quality "
+        "Commission) The home was last inspected in 2023.\nACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert got == {"1": "Brackenlea and Keystone", "2": "Brackenlea", "3": "Keystone", "4": "Care Quality Commission"}

@@ -1364,3 +1364,50 @@ def test_one_word_names_in_brackets_send_their_concerns_and_all_addressees_sends
     sends the concern to every one (before, neither name found its reply, so each reply was asked
     about all four)."""
     assert labels_by_reply(BRACKETED_SHORT_NAMES, tmp_path, settings, nlp) == {1: {"1", "2", "4"}, 2: {"3", "4"}}
+
+
+WORD_OF_A_JOINT_NAME = """REGULATION 28: REPORT TO PREVENT FUTURE DEATHS
+
+THIS REPORT IS BEING SENT TO:
+1. Chief Executive, Fenmoor Ambulance Service NHS Trust
+2. Chief Fire Officer, Fenmoor and Halstow Fire and Rescue Service
+3. Chief Executive, Halstow and Wenning Hospitals NHS Trust
+
+CORONER'S CONCERNS
+
+The MATTERS OF CONCERN are as follows.
+
+1. The Ambulance Service has one bariatric ambulance for its whole area.
+
+2. There is no agreed arrangement between the Ambulance Service and the Fire and Rescue Service for lifting.
+
+3. No bariatric trolley is kept in the Emergency Department.
+
+ACTION SHOULD BE TAKEN
+
+In my opinion action should be taken to prevent future deaths. I ask Fenmoor Ambulance Service NHS Trust to
+respond to concerns 1 and 2, the Fire and Rescue Service to concern 2, and Halstow and Wenning Hospitals NHS
+Trust to concern 3.
+
+\fFrom: Bassington, Kerry <kerry.bassington@fire.example.gov.uk>
+Sent: 03 May 2027 10:12
+To: Coroner's Office <coroners@example.gov.uk>
+Subject: Regulation 28 response
+
+Dear Coroner,
+
+Thank you for your report. We have agreed a joint lifting protocol with the ambulance service, in force from 1 May.
+
+Yours sincerely,
+
+Kerry Bassington
+Area Manager
+Fenmoor and Halstow Fire and Rescue Service
+"""
+
+
+def test_a_word_of_another_body_s_name_is_no_short_name_for_the_writer(tmp_path, settings, nlp):
+    """"Halstow", a word of "Halstow and Wenning Hospitals NHS Trust", is no short name for "Fenmoor
+    and Halstow Fire and Rescue Service": the fire service answers its own concern, not the
+    hospital's (guards the bare short names that "(Council)" brought in)."""
+    assert labels_by_reply(WORD_OF_A_JOINT_NAME, tmp_path, settings, nlp) == {1: {"2"}}

@@ -757,6 +757,13 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                                                                    and not _ROMAN.fullmatch(m.group("who"))))
                              and re.search(rf"(?<![\w&]){re.escape(m.group('who'))}(?![\w&])", before))):
                 send([r.label], _AND_TO.sub("and", " ".join(m.group("who").split())))
+        # "(Brackenlea and Keystone) The agency worker ...": two bodies other concerns are sent to
+        named = {who for names in owners.values() for who in names}
+        for r in refs:
+            m = _BRACKETED_BODY.match(r.text or "")
+            parts = re.split(r"\s+and\s+(?:to\s+)?", " ".join(m.group("who").split())) if m and r.label not in owners else []
+            if len(parts) > 1 and all(part in named for part in parts):
+                send([r.label], " and ".join(parts))
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
