@@ -2096,3 +2096,18 @@ def test_two_bracketed_short_names_other_concerns_go_to_send_a_concern_to_both(l
         "Commission) The home was last inspected in 2023.\nACTION SHOULD BE TAKEN")
     got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
     assert got == {"1": "Brackenlea and Keystone", "2": "Brackenlea", "3": "Keystone", "4": "Care Quality Commission"}
+
+
+def test_a_reply_that_numbers_its_own_paragraphs_names_recommendations_inside_them(lex, rules):
+    """"4. Regional rate cap (Recommendation 1). With effect from ...": in a reply numbered from its
+    thanks, a paragraph's number is its own and the recommendation it names inside is the one it
+    answers (before, 4 to 6 were read as recommendations, and 1 to 3 not at all)."""
+    text = ("Dear Aoife,\n\nUSE OF AGENCY STAFF\n\n"
+            "1. Thank you for your letter of 11 February setting out the Committee's recommendations.\n\n"
+            "2. I share the Committee's concern about the level of spending on agency staff.\n\n"
+            "3. I have set out the Department's response to each of the Committee's recommendations below.\n\n"
+            "4. Regional rate cap (Recommendation 1). From 1 April 2026 all five Trusts will apply a regional cap.\n\n"
+            "5. Published spending figures (Recommendation 2). The Department will publish annual figures.\n\n"
+            "6. Reduction target (Recommendation 3). The Department does not intend to set a target.\n\n"
+            "Yours sincerely,\n\nDeclan Farrelly\n")
+    assert [r.label for r in refs_of(text, lex, rules)] == ["1", "2", "3"]

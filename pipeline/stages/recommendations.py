@@ -444,6 +444,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     numbered: tuple[int, ...] | None = None  # last number quoted so far ((3, 14) for 3.14); None until the paper says so
     rows_open = False  # under a table's header row whose cells are one a line
     spread = spread_rows(blocks)
+    # a reply that numbers its own paragraphs from its thanks ("1. Thank you for your letter ...")
+    own_numbers = _OWN_FIRST_PARAGRAPH.search(text, seg.start, seg.end) if seg.kind is Kind.reply else None
     refs += spread
     in_rows = {x for r in spread for x in (r.block_start, r.quote[0] if r.quote else r.block_start)}
     for bi, b in enumerate(blocks):
@@ -476,6 +478,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             section = None  # "7. Publication": the recommendations' section has ended
         decimal = (lead_in or section is not None) and seg.kind is Kind.letter
         item, took = _line_item(b.lines, 0, rules, decimal)
+        if item and own_numbers is not None and b.lines[0].start > own_numbers.start():
+            item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names
         if item and section is not None and item.re is _PARAGRAPH_ITEM and not lead_in \
                 and (leading_number(item.group("num")) != section or (clean(b.text) or "").endswith(":")
                      or not MODAL.search(item.group("text"))):
