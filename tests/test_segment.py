@@ -2198,3 +2198,35 @@ def test_a_signature_in_a_letter_with_no_blank_lines_ends_where_the_next_letterh
         "   Yours sincerely,\n\n   Professor Helen Marchbank\n")
     assert _opening_lines(text, lex) == ["REGULATION 28: REPORT TO PREVENT FUTURE DEATHS",
                                          "Wessex Vale Hospitals NHS Foundation Trust", "National Medical Director"]
+
+
+# ---- guards from the review of round 53's mends: documents each mend must leave as they were
+
+_COMMITTEE_ASKS = ("House of Commons Education Committee\nLondon QX1A 0AA\n\n14 March 2027\n\nDear Secretary of State,\n\n"
+                   "{opening}\n\n1. The Department should fund a retention payment for social workers with five years' "
+                   "experience.\n\n2. The Department should publish workforce data for each local authority every "
+                   "year.\n\nYours sincerely,\n\nRhiannon Blake MP\nChair, Education Committee\n")
+
+
+@pytest.mark.parametrize("text", [
+    # a committee's letter whose sentence opens with the department: no title
+    _COMMITTEE_ASKS.format(opening="Department for Education has not yet sent a response to our letter of 9 January. "
+                                   "We make the following recommendations."),
+    # a committee's report titled with the department's response to events, not to a report
+    "# The Department for Transport response to the winter 2026 rail disruption\n\nReport of the Transport "
+    "Committee, published 12 May 2027\n\nIn January 2026 heavy snow closed much of the rail network.\n\n## Our "
+    "recommendations\n\n1. The Department should test its winter resilience plan every year.\n\n2. Train operators "
+    "should publish real-time information on cancellations within 15 minutes.\n",
+    # a follow-up report that records its earlier recommendations' status before making new ones
+    "# Rural bus services: follow-up report\n\nIn 2025 we made two recommendations to the Department for Transport.\n\n"
+    "**Recommendation 1 (2025):** The Department should publish a rural bus strategy.\n\n**Status:** Accepted. The "
+    "strategy has still not been published.\n\n## Our recommendations\n\n1. The Department should publish its rural "
+    "bus strategy by December 2027.\n\n2. The Department should report each year on the number of rural bus routes "
+    "withdrawn.\n",
+])
+def test_round_53_s_mends_leave_these_letters_letters(text, lex):
+    """"Department of ... response to" is a reply's title only as a title over a report's name, and
+    "**Status:** Accepted" a response's only under its "Response" heading: a committee that says
+    the department has not responded, or records the status of what it recommended before, still
+    writes a letter."""
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter]

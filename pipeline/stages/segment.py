@@ -691,12 +691,8 @@ def _opens_page_with_address(b: Block, under: list[Block] = ()) -> bool:
     """The block opens a page (a form feed) with a letterhead: a body's name over its address, in
     the block or in the few lines ``under`` it before the "Dear ..." (Word's letterhead lines, each
     a block of its own)."""
-    below = [ln for x in under for ln in x.lines]
-    return b.lines[0].text.startswith("\f") and (any(has_postcode(ln.text) for ln in b.lines) or (
-        len(b.lines) + len(below) <= PAGE_HEAD_LINES and any(has_postcode(ln.text) for ln in below)))
-
-
-PAGE_HEAD_LINES = 12  # a letterhead, the addressee's name and address, a date and a reference
+    lines = (*b.lines, *(ln for x in under for ln in x.lines))
+    return b.lines[0].text.startswith("\f") and (any(has_postcode(ln.text) for ln in b.lines) or _letterhead_at(lines, 0))
 
 
 # the posts a signature's line names
@@ -736,7 +732,7 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         signs = len(above) <= 3 and looks_like_person(clean(above[0].text) or "", lex) \
             and all(_ROLE_LINE.search(x.text) or _body_name(c := clean(x.text) or "", lex) or _TITLE_CASE.fullmatch(c)
                     for x in above[1:]) and (_body_name(clean(below[0].text) or "", lex)
-                                             or any(has_postcode(x.text) for x in below[:LETTERHEAD_LINES]))
+                                             or _letterhead_at(below, 0))
         closes = (_closes_signature(above) or _DATED_SIGNATURE.search(above[-1].text) is not None or signs) and not any(
             is_prose(x.text) or lex.salutation.match(clean(x.text) or "") or _MAIL_FROM.match(clean(x.text) or "")
             for x in above)
