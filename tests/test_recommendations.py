@@ -2111,3 +2111,41 @@ def test_a_reply_that_numbers_its_own_paragraphs_names_recommendations_inside_th
             "6. Reduction target (Recommendation 3). The Department does not intend to set a target.\n\n"
             "Yours sincerely,\n\nDeclan Farrelly\n")
     assert [r.label for r in refs_of(text, lex, rules)] == ["1", "2", "3"]
+
+
+# ---- guards from the review of round 53's mends
+
+def test_an_answer_citing_the_report_s_paragraph_under_a_joint_quote_is_no_second_quote(lex, rules):
+    """"Recommendations 5 and 6" over one joint quote, then the answer, which cites "(paragraph 99)":
+    the answer is not recommendation 6's words."""
+    text = ("Government Response to the Committee's Report on Local Radio\n\nRecommendations 5 and 6\n"
+            "The BBC should establish formal partnerships with community radio stations, and should publish its "
+            "content spending on each of its local radio stations. (Paragraphs 96 and 99)\n"
+            "The Government agrees with both recommendations and the BBC will publish its content spending for each "
+            "local station, as the Committee says it should (paragraph 99).\n")
+    assert not any((r.text or "").startswith("The Government agrees") for r in refs_of(text, lex, rules))
+
+
+@pytest.mark.parametrize("paragraphs, want", [
+    # numbered from its thanks, then the recommendations quoted from 1 again, each over its answer
+    ("1. Thank you for your letter of 3 March 2027 setting out the Committee's recommendations.\n\n"
+     "2. Our response to each is set out below.\n\n"
+     "1. The Department should set a regional cap on the hourly rate paid for agency nurses.\n"
+     "Accepted. A regional cap will apply from 1 October 2027.\n\n"
+     "2. The Department should publish each Trust's spending on agency staff every quarter.\n"
+     "Not accepted. Spending is already published each year.\n\n", ["1", "2"]),
+    # the concerns quoted by number, each over its answer, the first opening "In response to calls ..."
+    ("Thank you for your report. I set out each of your concerns below, with our response under it.\n"
+     "1.\tIn response to calls about older people who have fallen, crews are sent only after several hours.\n"
+     "We accept this concern. A falls response vehicle now attends within two hours.\n"
+     "2.\tCall handlers do not call back patients who are waiting for an ambulance.\n"
+     "We do not accept this. Call handlers already call back every patient waiting for more than an hour.\n"
+     "3.\tThe Trust has no agreement with the fire service to help lift patients.\n"
+     "An agreement with the fire service was signed in May 2027 and is now in place.\n", ["2", "3"]),
+])
+def test_round_53_s_mends_leave_these_numbered_lists_as_they_were(paragraphs, want, lex, rules):
+    """A list that numbers from 1 again under a reply's own numbered paragraphs quotes the
+    recommendations; "1. In response to calls ..." quotes one (only thanks, or a reply "in response to
+    your" letter, opens a reply's own numbering)."""
+    text = f"Dear Chairperson,\n\n{paragraphs}Yours sincerely,\n\nPeter Toner\nPermanent Secretary\n"
+    assert [r.label for r in refs_of(text, lex, rules)] == want

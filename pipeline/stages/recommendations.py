@@ -130,16 +130,17 @@ def _quoted_in_turn(text: str, blocks: list[Block], bi: int, first: tuple[int, i
     """The recommendations quoted one after another under a grouped heading ("Recommendations 5
     and 6"), each closed by the report's paragraph tag ("... and training. (Paragraph 96)"): each
     label's own words, in turn, so that the answer under them can be shared out by subject."""
-    if not PARAGRAPH_TAG.search(text[first[0]:first[1]]):
-        return None
+    if not PARAGRAPH_TAG.search(text[first[0]:first[1]]) or _OWN_LABEL.match(text, first[0]):
+        return None  # (each under its own label, "Recommendation 6: The Government should ...", is a ref of its own)
     texts: list[str | None] = [clean_text(PARAGRAPH_TAG.sub("", " ".join(text[first[0]:first[1]].split())))]
     lines = [x for b in blocks[bi:] for x in b.lines if x.start >= first[1]][:QUOTE_LINES * n]
     end = first[1]
     for _ in range(n - 1):
         got = _quote_lines(lines)
         body = text[got[0].start:got[-1].end] if got else ""
-        if not got or not PARAGRAPH_TAG.search(body) or not MODAL.search(body):
-            return None
+        if not got or not PARAGRAPH_TAG.search(body) or not MODAL.search(body) \
+                or _ANSWER_START.match(clean(got[0].text) or "") or _OWN_LABEL.match(body):
+            return None  # (not the answer under a joint quote, however it cites the report's paragraph)
         texts.append(clean_text(PARAGRAPH_TAG.sub("", " ".join(body.split()))))
         end = got[-1].end
         lines = lines[len(got):]
@@ -147,6 +148,7 @@ def _quoted_in_turn(text: str, blocks: list[Block], bi: int, first: tuple[int, i
 
 
 QUOTE_LINES = 12  # lines a quoted recommendation runs to, at most, in a group quoted in turn
+_OWN_LABEL = re.compile(r"\W*(?:recommendation|conclusion)s?\s+\d", re.I)
 
 
 PARAGRAPH_LINE = 110  # characters past which a line is a paragraph Word kept whole, not one pdftotext wrapped
@@ -444,8 +446,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     numbered: tuple[int, ...] | None = None  # last number quoted so far ((3, 14) for 3.14); None until the paper says so
     rows_open = False  # under a table's header row whose cells are one a line
     spread = spread_rows(blocks)
-    # a reply that numbers its own paragraphs from its thanks ("1. Thank you for your letter ...")
-    own_numbers = _OWN_FIRST_PARAGRAPH.search(text, seg.start, seg.end) if seg.kind is Kind.reply else None
+    own = own_numbering(text, seg)  # a reply that numbers its own paragraphs ("1. Thank you for ...")
     refs += spread
     in_rows = {x for r in spread for x in (r.block_start, r.quote[0] if r.quote else r.block_start)}
     for bi, b in enumerate(blocks):
@@ -478,7 +479,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             section = None  # "7. Publication": the recommendations' section has ended
         decimal = (lead_in or section is not None) and seg.kind is Kind.letter
         item, took = _line_item(b.lines, 0, rules, decimal)
-        if item and own_numbers is not None and b.lines[0].start > own_numbers.start():
+        if item and own is not None and own[0] < b.lines[0].start < own[1]:
             item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names
         if item and section is not None and item.re is _PARAGRAPH_ITEM and not lead_in \
                 and (leading_number(item.group("num")) != section or (clean(b.text) or "").endswith(":")
@@ -666,7 +667,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     elif seg.kind is Kind.reply:
         refs = _said_sent(text, seg, refs, rules)
         refs = _without_menu(text, refs)
-        refs = _without_own_numbers(text, blocks, refs)
+        refs = _without_own_numbers(text, own, refs)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
@@ -751,7 +752,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         before = text[seg.start:min((r.start for r in refs), default=seg.start)]
         for r in refs:
             # "1. (Brightpath) Callum's support plan ...": in brackets, one word named before will do
-            if (every := _BRACKETED_ALL.match(r.text or "")) and _TO_ALL.fullmatch(every.group("who").lower()):
+            if (every := _BRACKETED_ALL.match(r.text or "")) \
+                    and (_TO_ALL.fullmatch(w := every.group("who").lower()) or w in ("both", "all")):
                 send([r.label], every.group("who"))  # "(All addressees) A carer's report ...": every body's
                 continue
             m = _OPENING_BODY.match(r.text or "") or _BRACKETED_BODY.match(r.text or "")
@@ -776,22 +778,33 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
 
 
 # "1. Thank you for your report of 14 April ...": a reply that numbers its own paragraphs, from its thanks on
-_OWN_FIRST_PARAGRAPH = re.compile(r"^[ \t]*1[.)]?\s+(?:thank\s+you|thanks|(?:i|we)\s+(?:write|am\s+writing|are\s+writing)|"
-                                  r"further\s+to|in\s+(?:response|reply)\s+to)\b", re.I | re.M)
+# (not "1. In response to this concern, ...", an answer numbered as the concern it answers)
+_OWN_FIRST_PARAGRAPH = re.compile(r"^[ \t]*1[.)]\s+(?:thank\s+you|thanks|(?:i|we)\s+(?:write|am\s+writing|are\s+writing)|"
+                                  r"(?:further|in\s+(?:response|reply))\s+to\s+your)\b", re.I | re.M)
+_FIRST_ITEM = re.compile(r"^[ \t]*1[.)]\s", re.M)
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]?")
 
 
-def _without_own_numbers(text: str, blocks: list[Block], refs: list[Ref]) -> list[Ref]:
+def own_numbering(text: str, seg: Segment) -> tuple[int, int] | None:
+    """Where a reply numbers its own paragraphs: from "1. Thank you for your report ..." up to a list
+    that numbers from 1 again (the recommendations it quotes, each over its answer), if one does."""
+    first = _OWN_FIRST_PARAGRAPH.search(text, seg.start, seg.end) if seg.kind is Kind.reply else None
+    if first is None:
+        return None
+    again = _FIRST_ITEM.search(text, first.end(), seg.end)
+    return first.start(), again.start() if again else seg.end
+
+
+def _without_own_numbers(text: str, own: tuple[int, int] | None, refs: list[Ref]) -> list[Ref]:
     """A reply whose paragraphs are numbered from its opening thanks ("1. Thank you for your report",
     "2. The ICB recognises ...") names no recommendation by those numbers: only by what it writes
     ("Waiting times for assessment (your concern 1)")."""
-    first = _OWN_FIRST_PARAGRAPH.search(text, blocks[0].start, blocks[-1].end) if blocks else None
-    if first is None:
+    if own is None:
         return refs
 
     def numbers_a_paragraph(r: Ref) -> bool:
         line_start = text.rfind("\n", 0, r.start) + 1
-        return r.start > first.start() and not text[line_start:r.start].strip() \
+        return own[0] < r.start < own[1] and not text[line_start:r.start].strip() \
             and _LIST_NUMBER.fullmatch(text[r.start:r.end].strip()) is not None
     return [r for r in refs if not numbers_a_paragraph(r)]
 
