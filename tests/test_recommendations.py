@@ -2149,3 +2149,16 @@ def test_round_53_s_mends_leave_these_numbered_lists_as_they_were(paragraphs, wa
     your" letter, opens a reply's own numbering)."""
     text = f"Dear Chairperson,\n\n{paragraphs}Yours sincerely,\n\nPeter Toner\nPermanent Secretary\n"
     assert [r.label for r in refs_of(text, lex, rules)] == want
+
+
+@pytest.mark.parametrize("every", ["All addressees", "Both", "All"])
+def test_a_concern_in_brackets_for_every_body_is_sent_to_each(every, lex, rules):
+    """"(All addressees) ...", "(Both) ...": sent to every body the report names in brackets, as
+    "To both bodies:" over a list sends them (before, to no one in particular)."""
+    text = letter(
+        "THIS REPORT IS BEING SENT TO:\n1. Brackenford Metropolitan Borough Council\n2. Hartwell Vale Housing "
+        "Association\n\nCORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n1. (Council) The "
+        "specification does not require carers to check bath water.\n2. (Association) No bath is fitted with a "
+        f"mixing valve.\n3. ({every}) A carer's report of scalding water was passed to no one.\nACTION SHOULD BE TAKEN")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert got == {"1": "Council", "2": "Association", "3": every}
