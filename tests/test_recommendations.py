@@ -24,6 +24,11 @@ def addressees(body: str, lex, rules) -> dict[str, str | None]:
     return {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
 
 
+def sent_to(text: str, lex, rules) -> dict[str, str | None]:
+    """Each recommendation a one-letter text states, with the body it is sent to."""
+    return {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+
+
 def refs_of(text, lex, rules):
     segs = segment(text, lex)
     assert len(segs) == 1
@@ -2034,7 +2039,7 @@ def test_a_concern_opened_by_two_bodies_in_brackets_is_sent_to_both(lex, rules):
         "not been visited in 12 years.\n3. (To the Health and Safety Executive and to Calverley Grain Systems Ltd) "
         "Bins are supplied without anchorage.\n4. (To Calverley Grain Systems Ltd) There is no warning sign at "
         "the hatch.\nACTION SHOULD BE TAKEN")
-    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    got = sent_to(text, lex, rules)
     hse, maker = "the Health and Safety Executive", "Calverley Grain Systems Ltd"
     assert got == {"1": hse, "2": hse, "3": f"{hse} and {maker}", "4": maker}
 
@@ -2094,7 +2099,7 @@ def test_two_bracketed_short_names_other_concerns_go_to_send_a_concern_to_both(l
         "worker was not told of the resident's diet.\n2. (Brackenlea) There was no arrangement for texture-modified "
         "food on outings.\n3. (Keystone) The agency's induction does not cover dysphagia.\n4. (Care Quality "
         "Commission) The home was last inspected in 2023.\nACTION SHOULD BE TAKEN")
-    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    got = sent_to(text, lex, rules)
     assert got == {"1": "Brackenlea and Keystone", "2": "Brackenlea", "3": "Keystone", "4": "Care Quality Commission"}
 
 
@@ -2160,5 +2165,5 @@ def test_a_concern_in_brackets_for_every_body_is_sent_to_each(every, lex, rules)
         "Association\n\nCORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n1. (Council) The "
         "specification does not require carers to check bath water.\n2. (Association) No bath is fitted with a "
         f"mixing valve.\n3. ({every}) A carer's report of scalding water was passed to no one.\nACTION SHOULD BE TAKEN")
-    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    got = sent_to(text, lex, rules)
     assert got == {"1": "Council", "2": "Association", "3": every}
