@@ -2230,3 +2230,138 @@ def test_round_53_s_mends_leave_these_letters_letters(text, lex):
     the department has not responded, or records the status of what it recommended before, still
     writes a letter."""
     assert [s.kind for s in segment(text, lex)] == [Kind.letter]
+
+
+# ---- round 54: documents the blind round 54 probes showed read wrongly
+
+def test_an_action_plan_in_response_to_an_inspection_is_a_reply(lex):
+    """A spreadsheet saved as text whose title says what it answers ("Action Plan in response to HM
+    Fire Service Inspectorate ..."), its rows the inspectorate's recommendations and the service's
+    response: a reply, whose stances count."""
+    text = ("Northfleet Fire and Rescue Service\t\t\t\t\nAction Plan in response to HM Fire Service Inspectorate - "
+            "Thematic Inspection of Protection (published 3 March 2027)\t\t\t\t\n\t\t\t\t\n"
+            "Ref\tRecommendation\tResponse\tLead\tTarget date\n"
+            "Rec 1\tThe Service should answer licensing consultations within 28 days.\tAgreed. A single hub has answered "
+            "every consultation within the period since April.\tHead of Protection\tComplete\n"
+            "Rec 2\tThe Service should train more auditing officers.\tTwelve officers were trained in April; no further "
+            "training is planned this year.\tArea Manager\tApril 2027\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
+def test_a_body_s_web_page_giving_our_response_to_a_review_is_a_reply(lex):
+    """"# Our response to ORR's review of Brindham Parkway": a train operator's news page saying what it
+    told the regulator is its reply, as "Response to the review" would be."""
+    text = ("# Our response to ORR's review of Brindham Parkway\n\nPublished 24 March 2027\n\nIn February the Office "
+            "of Rail and Road wrote to us after reviewing Passenger Assist at the station. We replied on 19 March and "
+            "this page sets out what we told them.\n\n## Handing over customers between staff\n\nWe have agreed a "
+            "written handover procedure with Network Rail and briefed every member of staff.\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
+_REPLY_ALL = ("From:\tFfion Castell <ffion.castell@loans.example.com>\nSent:\t15 July 2027 17:08\nTo:\tMiriam Ashby; "
+              "Dominic Tregear\nSubject:\tRE: Review of franchised provision - recommendations\n\nDear Miriam,\n\n"
+              "Thank you for your email of 3 June. Our Board agreed to confirm attendance each term from 2028.\n\n"
+              "Best wishes,\nFfion\n\n________________________________\n\n"
+              "From: Dominic Tregear <dominic.tregear@students.example.org>\nSent: Friday, 9 July 2027 11:52\n"
+              "To: Miriam Ashby <m.ashby@review.example.gov.uk>; Ffion Castell <ffion.castell@loans.example.com>\n"
+              "Subject: RE: Review of franchised provision - recommendations\n\nDear Miriam,\n\nMany thanks for the "
+              "recommendations. We will consult on the publication of partner lists in the autumn.\n\nKind regards,\n"
+              "Dominic\n\n________________________________\n\n"
+              "From: Miriam Ashby <m.ashby@review.example.gov.uk>\nSent: Thursday, 3 June 2027 09:15\nTo: Dominic "
+              "Tregear <dominic.tregear@students.example.org>; Ffion Castell <ffion.castell@loans.example.com>\n"
+              "Subject: Review of franchised provision - recommendations\n\nDear Dominic and Ffion,\n\nI set out "
+              "below the recommendations I intend to make.\n\n1.\tThe regulator should require every provider to "
+              "publish its franchise partners each year.\n2.\tThe loans company should confirm attendance each term "
+              "before paying fees.\n\nWith best wishes,\nMiriam\n")
+
+
+def test_a_reply_all_thread_newest_first_keeps_the_letter_at_its_foot_apart(lex):
+    """Two bodies' replies ("RE: <subject>") stacked newest first over the message both answer: that
+    message is the letter they reply to, a segment of its own, not a copy quoted under the second."""
+    segs = segment(_REPLY_ALL, lex)
+    assert [s.kind for s in segs] == [Kind.reply, Kind.reply, Kind.letter]
+    assert _REPLY_ALL[segs[2].start:].lstrip("_\n ").startswith("From: Miriam Ashby")
+
+
+def test_a_single_reply_keeps_the_message_quoted_under_it(lex):
+    """One reply with the message it answers under it, Outlook's way: still one segment (the guard
+    for the rule above: only a second reply over it makes the message a letter of its own)."""
+    one = _REPLY_ALL[_REPLY_ALL.index("From: Dominic"):]
+    assert len(segment(one, lex)) == 1
+
+
+_PASTED_LETTER = ("From: Okonjo, Priya <priya.okonjo@example.gov.uk>\nSent: Wednesday, 3 February 2027 11:42\n"
+                  "To: Marchetti, Dom <dom.marchetti@example.co.uk>\nSubject: Brindham Parkway - actions required\n\n"
+                  "Dear Dom,\n\n{note}\n\nBest wishes,\nPriya\n\nPriya Okonjo | Senior Policy Adviser | Office of Rail "
+                  "and Road\n\n________________________________\n\nDear Mr Marchetti,\n\nORR review of step-free access "
+                  "at Brindham Parkway\n\nWe received 23 complaints about the station and reviewed it. We expect you to "
+                  "take the actions below.\n\n1. Publish a lift reliability plan for the station.\n\n2. Install tactile "
+                  "paving along platforms 3 and 4 by December 2027.\n\nYours sincerely,\n\nAled Pryce\nDeputy Director\n")
+
+
+def test_a_covering_note_over_the_letter_it_pastes_below_is_one_message(lex):
+    """"Please see below a letter from Aled Pryce.": the e-mail's note and the letter pasted under it are
+    one message, the letter's (as a covering letter over an attached response paper is not)."""
+    text = _PASTED_LETTER.format(note="Please see below a letter from Aled Pryce following our review. A signed copy "
+                                      "will follow in the post.")
+    assert len(segment(text, lex)) == 1
+
+
+def test_a_note_that_does_not_carry_a_letter_stays_apart_from_the_one_under_it(lex):
+    """The guard: an e-mail whose own message is complete ("I attach our response.") over a letter
+    pasted under its signature is still two segments."""
+    text = _PASTED_LETTER.format(note="I attach the findings annex and will write again when the review is published.")
+    assert len(segment(text, lex)) == 2
+
+
+def test_a_signature_running_on_to_the_next_page_ends_before_the_plan_on_it(lex):
+    """pdftotext -layout with no blank line between a covering letter's signature and the enclosed
+    action plan's title on the next page ("Yours sincerely" / name / post / form feed / title):
+    the plan is a segment of its own from its title, not from its first row, and the next body's
+    letterhead opens the next."""
+    text = ("# Kieran Walsh: Prevention of future deaths report\n\n**Date of report:** 03/06/2026\n\n"
+            "**This report is being sent to:** Brackenfield Hospitals NHS Trust | NHS Vale Integrated Care Board\n\n"
+            "## REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n**THIS REPORT IS BEING SENT TO:**\n\n"
+            "  1. Chief Executive, Brackenfield Hospitals NHS Trust\n  2. Chief Executive, NHS Vale Integrated Care "
+            "Board\n\n**1 CORONER**\n\nI am Priya Lakhani, Assistant Coroner for the Vale of Brackenfield.\n\n"
+            "**4 CIRCUMSTANCES OF THE DEATH**\n\nKieran was discharged from the paediatric diabetes service at 18 "
+            "and was not seen by the adult service for seven months. He died of diabetic ketoacidosis the day after "
+            "he was sent home from the emergency department without his ketones being measured.\n\n"
+            "**5 CORONER'S CONCERNS**\n\nThe MATTERS OF CONCERN are as follows.\n\n  1. There was no joint "
+            "transition clinic for young adults with diabetes.\n  2. Ketones were not measured at triage.\n\n"
+            "**6 ACTION SHOULD BE TAKEN**\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+            "**7 YOUR RESPONSE**\n\nYou are under a duty to respond to this report within 56 days.\n\n"
+            "**9** 03/06/2026\n\nPriya Lakhani, Assistant Coroner\n"
+            "\f                                          Brackenfield Hospitals NHS Trust\n"
+            "                                          Infirmary Road, Brackenfield QZ9 3HT\n\n"
+            "  Ms P Lakhani\n  Assistant Coroner\n\n  27 July 2026\n\n  Dear Ms Lakhani\n\n"
+            "  Thank you for your report. On behalf of the Trust I am sorry for the failings in Kieran's care. The "
+            "enclosed action plan addresses\n  each of the concerns raised and has been approved by the Trust's "
+            "Quality and Safety Committee.\n\n  Yours sincerely\n\n  Professor Martin Okoye\n  Chief Executive\n"
+            "\f  Brackenfield Hospitals NHS Trust – Regulation 28 Action Plan – Kieran Walsh          Version 1.2\n\n"
+            "  Ref    Concern (summary)            Action                                         Status\n\n"
+            "  1      No joint paediatric/adult    Joint young adult transition clinic to run     On track\n"
+            "         transition clinic            monthly from 14 January 2027, staffed by\n"
+            "                                      paediatric and adult consultants and a\n"
+            "                                      transition nurse. Job plans agreed.\n\n"
+            "  2      Ketones not measured at      Triage standard updated on 10 July 2026:       Complete\n"
+            "         triage                       capillary ketones to be measured in every\n"
+            "                                      patient with diabetes and vomiting, and the\n"
+            "                                      standard audited in October.\n\n"
+            "  3      No psychologist for young    A psychologist post for young adults with      Open\n"
+            "         adults                       diabetes has been approved and will be\n"
+            "                                      advertised in September; until it is filled\n"
+            "                                      the paediatric psychologist will see them.\n\n"
+            "  4      Letters to GPs unclear       A new discharge letter template names the      Complete\n"
+            "                                      clinician responsible and the date of the\n"
+            "                                      next appointment, and went live in July.\n\n"
+            "                                                                               Page 1 of 1\n"
+            "\fNHS Vale Integrated Care Board\nQuayside House, Downsford QZ8 2JJ\n29 July 2026\nMs Priya Lakhani\n"
+            "Assistant Coroner\nDear Ms Lakhani\nThank you for your report dated 3 June 2026, which the ICB's Quality "
+            "Committee considered on 16 July\n2026. The ICB has commissioned a review of transition services for "
+            "young adults with diabetes.\nYours sincerely\nDr Ruth Okafor\nChief Medical Officer\n")
+    segs = segment(text, lex)
+    assert [text[s.start:s.end].lstrip("\f ").split("\n")[0].strip() for s in segs] == [
+        "# Kieran Walsh: Prevention of future deaths report", "Brackenfield Hospitals NHS Trust",
+        "Brackenfield Hospitals NHS Trust – Regulation 28 Action Plan – Kieran Walsh          Version 1.2",
+        "NHS Vale Integrated Care Board"]

@@ -599,6 +599,22 @@ def _headed_page(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
         and classify_unsaluted(text[run[0].start:end], lex) is not Kind.other
 
 
+# a covering note over the letter it carries in its own body: "Please see below a letter from the
+# Commissioner.", "The Inspector's letter is set out below."
+_LETTER_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)\s+(?:a|the|my|our|his|her|their)\s+"
+                           r"(?:[\w’'-]+\s+){0,3}?letter\b|\bletter\s+(?:is\s+)?(?:pasted|copied|set\s+out|reproduced)\s+"
+                           r"(?:below|underneath)\b|\bbelow\s+is\s+(?:a|the)\s+(?:[\w’'-]+\s+){0,3}?letter\b", re.I)
+NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may have
+
+
+def _carries_letter(text: str, blocks: list[Block], note: int, letter: int) -> bool:
+    """Whether the greeting at ``note`` opens a covering note whose message is the letter greeted at
+    ``letter``, pasted below it in the same e-mail: one message, the letter's, not two."""
+    between = blocks[note:letter]
+    return prose_paragraphs(between) <= NOTE_BLOCKS and _LETTER_BELOW.search(
+        " ".join(text[between[0].start:between[-1].end].split())) is not None
+
+
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
     """Letters in ``blocks`` split at their heads: (start, end, salutation, sign-off, kind)."""
     if not blocks:
@@ -623,7 +639,11 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     if head > 0 and (prose_paragraphs(before) >= PROSE_BLOCKS or prose_lines(before) >= PROSE_LINES
                      or _find_signoff(blocks, -1, head, lex)):
         starts.append(head)
+    carried = set()  # a covering note's greeting: the letter pasted under it greets for the message
     for k in range(1, len(sal)):
+        if _carries_letter(text, blocks, sal[k - 1], sal[k]):
+            carried.add(sal[k - 1])
+            continue
         found = _find_signoff(blocks, sal[k - 1], sal[k], lex)
         if found:
             bi, line = found
@@ -634,7 +654,12 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
-            if h > j and _paper(text, blocks[j:h], blocks[h].start, lex):
+            # (or the plan the letter says it encloses, on a page of its own however short its rows)
+            # (not the next letter's letterhead opening that page)
+            enclosed = blocks[j].lines[0].text.startswith("\f") and not _letterhead(blocks[j], lex) \
+                and not _opens_head(blocks[j].lines, 0, lex) \
+                and ENCLOSES.search(text, blocks[sal[k - 1]].start, blocks[j].start) is not None
+            if h > j and (_paper(text, blocks[j:h], blocks[h].start, lex) or enclosed):
                 starts.append(max(j, starts[-1] + 1))
                 j = h
         else:
@@ -654,7 +679,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     owner = {}  # segment start block -> its salutation block, if any
     for bi in starts:
         nxt = min((x for x in starts if x > bi), default=len(blocks))
-        owner[bi] = next((x for x in sal if bi <= x < nxt), None)
+        owner[bi] = next((x for x in sal if bi <= x < nxt and x not in carried), None)
     out = []
     at = [_page_start(blocks[bi], lex) if k else blocks[bi].start for k, bi in enumerate(starts)]
     # the signature above a letter's head that has the next letter's letterhead on a new page under it
@@ -879,13 +904,25 @@ def reading_blocks(text: str, lex: Lexicons, start: int = 0, end: int | None = N
     return _salutation_blocks(_unglued_signatures(to_blocks(split_lines(text, start, end)), lex), lex)
 
 
+HEAD_NAME_WORDS = 8  # words a body's name opening its letterhead may have ("Civil Aviation Authority")
+
+
+def _opens_head(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
+    """Whether line ``k``, opening a page, opens the next letter's head (a body's name alone, or over
+    its address): the page break then cuts nothing off the signature above; _page_start decides."""
+    name = clean(lines[k].text) or ""
+    return _letterhead_at(lines, k) or (_body_name(name, lex) and len(name.split()) <= HEAD_NAME_WORDS)
+
+
 def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
     """In PDF text with no blank lines a letter's "Dear ..." sits mid-paragraph, under its letter
     head: it starts a paragraph of its own, as it does in a letter laid out with blank lines."""
     out: list[Block] = []
-    for b in blocks:
+    for n, b in enumerate(blocks):
         cut: list[int] = []
         pages: set[int] = set()  # cuts at a new page, whose first line may open the next letter's head
+        # (the sign-off may close the paragraph above, the signature under it running on to the page break)
+        signed_above = bool(n) and _is_signoff(blocks[n - 1].lines[-1], lex)
         for k, ln in enumerate(b.lines):
             if k and _mail_from(b.lines, k, lex):
                 # "From: ..." straight under the signature of the letter it answers (with the header's
@@ -897,7 +934,7 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
                 continue
             above = b.lines[max(cut, default=0):k]
             if k and ln.text.startswith("\f") and not looks_like_person(clean(ln.text) or "", lex) \
-                    and (any(_is_signoff(x, lex) for x in above) or (
+                    and (any(_is_signoff(x, lex) for x in above) or (signed_above and not cut and not _opens_head(b.lines, k, lex)) or (
                         _letterhead_at(b.lines, k) and not any(_CONTACT.search(x.text) or _PHONE_LINE.match(x.text)
                                                                for x in above))):
                 # a new page under a signature ("Yours sincerely", or a sheriff's name and office): the
@@ -1059,7 +1096,7 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
         mail = bool(head) and bool(_MAIL_FROM.match(head[0])) and len(head) == 2 and bool(_SENT_LINE.match(head[1]))
         above = text[:s.start].rstrip().rsplit("\n", 1)[-1]
         quoted = marker is not None or _ORIGINAL_MESSAGE.match(above) \
-            or (mail and out and _answers_subject(text, out[-1], s))
+            or (mail and out and _answers_subject(text, out[-1], s) and not _replied_to_twice(text, out))
         if mail and out and (head in seen or (quoted and out[-1].kind is Kind.reply)):
             continue
         if mail:
@@ -1083,6 +1120,13 @@ _SUBJECT_MARKING = re.compile(r"\s*\[(?:official|sensitive|not protectively mark
 def _header(text: str, s: Segment, field: re.Pattern[str]) -> list[str]:
     head = "\n".join(text[s.start:s.end].lstrip().split("\n", HEADER_LINES)[:HEADER_LINES])
     return [" ".join(_SUBJECT_MARKING.sub(" ", m.group("value")).split()).lower() for m in field.finditer(head)]
+
+
+def _replied_to_twice(text: str, segs: list[Segment]) -> bool:
+    """Two replies stacked newest first over one message (a reply-all thread each body answered):
+    the message at the foot is the letter both answer, not a copy quoted under the last of them."""
+    subjects = [_header(text, s, _SUBJECT)[:1] for s in segs[-2:]]
+    return len(segs) >= 2 and all(subjects) and subjects[0] == subjects[1] and bool(_REPLY_PREFIX.match(subjects[0][0]))
 
 
 def _answers_subject(text: str, reply: Segment, s: Segment) -> bool:
