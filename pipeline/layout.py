@@ -230,8 +230,14 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     def letterhead(k: int) -> bool:  # a body's name over its address: "Health and Safety Executive / ... ZJ1 2HS"
         return any(has_postcode(text[a:b]) for a, b in content[k + 1:k + 4])
 
+    # (a body's name over its address opening a page near the last page's number is a letterhead there
+    # where it is the name's only letterhead: the rest of it a report's addressee, a signature's last
+    # line; a letter headed again on each page repeats it as furniture)
+    def one_head(ks: list[int]) -> bool:
+        return sum(1 for k in ks if letterhead(k)) == 1
+
     repeated = [k for ks in groups.values() if any(k in near_page or mid_sentence(k) for k in ks)
-                for k in ks if k in near_page or not letterhead(k)]
+                for k in ks if not letterhead(k) or (k in near_page and not one_head(ks))]
     # a running header on the second and third pages only ("Regulation 28: ... – Ref 2026-0417"), each
     # time opening the page under the last one's "Page n of 3": not a letterhead over its address
     # (not a table's header row repeated over its second page: "Action   Lead   Timescale")

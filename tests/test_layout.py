@@ -134,6 +134,23 @@ def test_a_body_named_under_a_signature_s_telephone_line_is_no_running_header():
     assert not any(text[a:b] == name for a, b in noise_lines(text))
 
 
+
+def test_a_body_s_letterhead_opening_a_page_is_kept_though_its_name_repeats():
+    """A report names the body among its addressees, the body's letter opens a page under the last
+    page's "Page 1 of 1" with its name over its address, and the name closes its signature: near a
+    page number, but a letterhead, not a running header (its other lines stand at no page break)."""
+    name = "NHS Vale and Downs Integrated Care Board"
+    text = (f"**This report is being sent to:** Brackenfield Hospitals NHS Trust |\n{name}\n\nThe MATTERS OF "
+            f"CONCERN are as follows.\n\nTo the Trust:\n\n1. There was no transition clinic.\n\nTo the\n{name}:\n\n"
+            "2. There was no review of the service.\n\n"
+            "  1      No transition clinic      Monthly clinic from January      On track\n\n"
+            f"                                                      Page 1 of 1\n\f{name}\nQuayside House, 40 Mill "
+            "Lane, Downsford QZ8 2JJ\n29 July 2026\nDear Ms Lakhani\nThank you for your report.\nYours sincerely\n"
+            f"Dr Ruth Okafor\nChief Medical Officer\n{name}\n")
+    page_top = text.index(f"\f{name}")
+    assert not any(a <= page_top + 1 < b for a, b in noise_lines(text))
+
+
 GOVUK_FOOTER = ("8. The Department should publish an annual report on the bus workforce.\n\n"
                 "[ Back to top ](#contents)\n\n## Is this page useful?\n\n"
                 "  * [ Maybe ](https://www.gov.uk/contact/govuk)\n  * Yes this page is useful\n"
