@@ -46,7 +46,14 @@ def _answered(reply: LetterState, same_file: list[LetterState],
     want = reply.letter.reply_to_date
     if earlier:
         dated = [ls for ls in earlier if want and ls.letter.date == want]
-        pool = dated or [ls for ls in earlier if ls.letter.kind is not Kind.reply] or earlier
+        letters = [ls for ls in earlier if ls.letter.kind is not Kind.reply]
+        # a thread pasted newest first (replies on top, the letter they answer at the foot): a
+        # reply under another reply answers the letter below it, written before both
+        below = [ls for ls in same_file if ls.letter.index > reply.letter.index and ls.letter.kind is not Kind.reply
+                 and ls.letter.date and reply.letter.date and ls.letter.date <= reply.letter.date]
+        if not dated and not letters and below:
+            return below[0]
+        pool = dated or letters or earlier
         return pool[-1]
     if want is None:
         return None
@@ -105,6 +112,7 @@ _SHARED = re.compile(r"(?:both|all|each|every)\b", re.I)
 # a joint heading that names each body by its common noun alone: "the club and the Council"
 _NOUNS = (r"club|council|trust|board|department|government|authority|agency|service|company|operator|school|"
           r"practice|provider|home|university|college|charity|police|force|ministry|commission|executive")
+_BODY_NOUN = re.compile(rf"\b(?:{_NOUNS})$", re.I)
 _JOINT_NOUNS = re.compile(rf"the\s+(?:{_NOUNS})\s+and\s+the\s+(?:{_NOUNS})(?:\s+(?:together|jointly))?", re.I)
 
 
@@ -116,6 +124,12 @@ def _shared_with(addressee: str, heading: str) -> bool:
         " and " in addressee and re.search(r"\b" + re.escape(heading) + r"\b", addressee, re.I) is not None) or (
         # "SCTS and the Scottish Government" names the Scottish Courts and Tribunals Service by its initials
         " and " in addressee and len(initials) >= 2 and re.search(rf"\b{initials}\b", addressee) is not None) or (
+        # "For the Department and the Probation Board" names the Probation Board for Northern Ireland by
+        # the short name of its own heading, a body's noun last (not "the Castlebridge" of "the Castlebridge
+        # and Wolvering Combined Authority", a name with its own "and")
+        " and " in addressee and any((m := _SHORT_NAME.fullmatch(part.strip())) and _BODY_NOUN.search(m.group(1))
+                                     and _short_for(m.group(1), heading)
+                                     for part in re.split(r"\s+and\s+", addressee))) or (
         # "For the club and the Council:" names "Castlebridge Town Football Club" by its noun
         _JOINT_NOUNS.fullmatch(addressee) is not None
         and any(re.search(rf"\b{noun}\b", heading, re.I) for noun in re.findall(r"\w+", addressee)
@@ -389,10 +403,12 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         if first is not None and _same_writer(ls, first):
             follow_ups.add(ls.letter.letter_id)
     # a covering letter whose answers are the paper it encloses ("set out in the enclosed action
-    # plan") takes no stance of its own: the paper after it does
+    # plan") takes no stance of its own: the paper after it does (not a letter answering under a
+    # heading to each recommendation, that encloses a plan for one of them)
     covering = {ls.letter.letter_id for d in docs for ls, nxt in zip(d.letters, d.letters[1:])
                 if ls.letter.kind is Kind.reply and nxt.letter.kind is Kind.reply and nxt.seg.salutation is None
-                and ls.seg.salutation is not None and ENCLOSES.search(d.text, ls.seg.start, ls.seg.end)}
+                and ls.seg.salutation is not None and ENCLOSES.search(d.text, ls.seg.start, ls.seg.end)
+                and sum(1 for r in ls.refs if r.heading) < 2}
 
     # reports and sender organisations carry over from the letter answered
     for ls in everyone:
