@@ -2167,3 +2167,21 @@ def test_a_concern_in_brackets_for_every_body_is_sent_to_each(every, lex, rules)
         f"mixing valve.\n3. ({every}) A carer's report of scalding water was passed to no one.\nACTION SHOULD BE TAKEN")
     got = sent_to(text, lex, rules)
     assert got == {"1": "Council", "2": "Association", "3": every}
+
+
+# ---- round 54
+
+def test_a_concern_sent_in_brackets_to_a_plc_and_to_a_body_with_and_in_its_name_goes_to_both(lex, rules):
+    """"(Brightway Stores plc)" names a company though "plc" is lower case, and "(Brightway Stores plc
+    and the Office for Product Safety and Standards)" two bodies each sent concerns of their own,
+    cut where both halves are their names, not at every "and"."""
+    text = letter(
+        "THIS REPORT IS BEING SENT TO:\n1. Coldharbour Farm Campsite\n2. Brightway Stores plc\n3. Office for Product "
+        "Safety and Standards\n\nCORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n1. (Coldharbour Farm Campsite) The site "
+        "shop sells disposable barbecues with no warning.\n2. (Brightway Stores plc and the Office for Product "
+        "Safety and Standards) The carbon monoxide warning on the packaging is too small to read.\n3. (Office for "
+        "Product Safety and Standards) There is no standard for warnings on disposable barbecues.\n4. (Brightway "
+        "Stores plc) Disposable barbecues are displayed beside tents and camping gear.\nACTION SHOULD BE TAKEN")
+    got = sent_to(text, lex, rules)
+    opss, shop = "Office for Product Safety and Standards", "Brightway Stores plc"
+    assert got == {"1": "Coldharbour Farm Campsite", "2": f"{shop} and the {opss}", "3": opss, "4": shop}

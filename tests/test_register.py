@@ -1411,3 +1411,74 @@ def test_a_word_of_another_body_s_name_is_no_short_name_for_the_writer(tmp_path,
     and Halstow Fire and Rescue Service": the fire service answers its own concern, not the
     hospital's (guards the bare short names that "(Council)" brought in)."""
     assert labels_by_reply(WORD_OF_A_JOINT_NAME, tmp_path, settings, nlp) == {1: {"2"}}
+
+
+# ---- round 54
+
+def test_a_reply_all_thread_newest_first_answers_the_letter_at_its_foot(tmp_path, settings, nlp):
+    """Two bodies' replies stacked newest first over the review chair's e-mail: each answers the
+    recommendations the chair sent it under "For the ..." (not the other body's, and the second
+    reply not the first reply above it)."""
+    text = ("From:\tFfion Castell <ffion.castell@loans.example.com>\nSent:\t15 July 2027 17:08\nTo:\tMiriam Ashby; "
+            "Dominic Tregear\nSubject:\tRE: Review of franchised provision - recommendations\n\nDear Miriam,\n\n"
+            "Thank you for your email of 3 June.\n\nAttendance confirmation\n\nWe accept this recommendation. Our Board "
+            "agreed that attendance will be confirmed each term before any fee payment from 2028.\n\nBest wishes,\n"
+            "Ffion\n\nFfion Castell\nChief Executive | Student Loans Company\n\n________________________________\n\n"
+            "From: Dominic Tregear <dominic.tregear@students.example.org>\nSent: Friday, 9 July 2027 11:52\n"
+            "To: Miriam Ashby <m.ashby@review.example.gov.uk>; Ffion Castell <ffion.castell@loans.example.com>\n"
+            "Subject: RE: Review of franchised provision - recommendations\n\nDear Miriam,\n\nYour first "
+            "recommendation, on publishing franchise partners, is one we will take forward: providers will publish "
+            "their partners from 2028.\n\nOn the second, we will not introduce a cap on franchised student numbers, "
+            "which we do not consider proportionate.\n\nKind regards,\nDominic\n\nDominic Tregear\nChief Executive\n"
+            "Office for Students\n\n________________________________\n\n"
+            "From: Miriam Ashby <m.ashby@review.example.gov.uk>\nSent: Thursday, 3 June 2027 09:15\nTo: Dominic "
+            "Tregear <dominic.tregear@students.example.org>; Ffion Castell <ffion.castell@loans.example.com>\n"
+            "Subject: Review of franchised provision - recommendations\n\nDear Dominic and Ffion,\n\nI set out below "
+            "the recommendations I intend to make.\n\nFor the Office for Students\n\n1.\tThe OfS should require every "
+            "provider to publish its franchise partners each year.\n2.\tThe OfS should cap the share of a provider's "
+            "students taught through franchise arrangements.\n\nFor the Student Loans Company\n\n3.\tSLC should "
+            "confirm attendance each term before paying tuition fees.\n\nWith best wishes,\nMiriam\n")
+    got = stances_by_reply(text, tmp_path, settings, nlp)
+    assert set(got[0]) == {"3"} and got[0]["3"]["stance"] == "accepted"
+    assert set(got[1]) == {"1", "2"} and got[1]["2"]["stance"] == "rejected"
+
+
+def test_actions_a_regulator_asks_for_below_are_its_recommendations(tmp_path, settings, nlp):
+    """"We do, however, expect each company to take the actions below": the numbered actions under it
+    are what the replies answer, and a reply answering each under its heading is no covering letter,
+    though it encloses a plan for one of them."""
+    text = ("Office of Rail and Road\n25 Cabot Row, London QX2 4HN\n\n3 February 2027\n\nDear Mr Marchetti,\n\n"
+            "We reviewed step-free access at Brindham Parkway. We are not taking enforcement action. We do, however, "
+            "expect you to take the actions below, and I should be grateful if you would write to me by 19 March "
+            "setting out what you have done.\n\n1. Prepare and publish a lift reliability plan for the station.\n\n"
+            "2. Install compliant tactile paving along platforms 3 and 4 by December 2027.\n\nYours sincerely,\n\n"
+            "Aled Pryce\nDeputy Director\n"
+            "\fNetwork Rail\nKingsmead House, Thornbury QY9 1LB\n\n17 March 2027\n\nDear Mr Pryce,\n\nThank you for "
+            "your letter of 3 February.\n\nAction 1: lift reliability plan\n\nThe plan is enclosed and has been "
+            "published on our website.\n\nAction 2: tactile paving\n\nWe will not install new paving before the "
+            "platforms are rebuilt in Control Period 8, which would waste public money.\n\nYours sincerely,\n\n"
+            "Dom Marchetti\nRoute Director\n\nEnc. Brindham Parkway lift reliability plan\n"
+            "\f# Our response to ORR's review of Brindham Parkway\n\nPublished 24 March 2027\n\nWe replied to the "
+            "Office of Rail and Road on 19 March. We have trained all our station staff.\n")
+    got = stances_by_reply(text, tmp_path, settings, nlp)
+    assert set(got[1]) == {"1", "2"} and got[1]["2"]["stance"] == "rejected"
+
+
+def test_a_joint_heading_naming_a_body_by_its_short_name_sends_its_reply_the_shared_one(tmp_path, settings, nlp):
+    """"For the Probation Board for Northern Ireland" over recommendations 2 and 3, then "For the
+    Department and the Probation Board" over 4: the Probation Board's reply answers 2, 3 and 4, the
+    joint one by the short name of its own heading (not 1, sent to the Department alone)."""
+    text = ("Committee for Justice\nRoom 242, Parliament Buildings, Belfast QZ4 3XX\n\n3 February 2027\n\nDear Permanent "
+            "Secretary and Chief Executive,\n\nThe Committee makes the following recommendations.\n\n"
+            "For the Department of Justice\n\n1. The Department should publish the number of pre-sentence reports "
+            "requested each quarter.\n\nFor the Probation Board for Northern Ireland\n\n2. The Probation Board should "
+            "agree a target time for reports with the courts.\n\n3. The Probation Board should report on vacancies "
+            "among report writers.\n\nFor the Department and the Probation Board\n\n4. Both organisations should "
+            "review the guidance on short-format reports by the end of 2027.\n\nYours sincerely,\n\nPaul Givan MLA\n"
+            "Chair, Committee for Justice\n"
+            "\fFrom: Colm Devenney <colm.devenney@pbni.example.org.uk>\nSent: 05 March 2027 10:12\nTo: Committee for "
+            "Justice <justice@niassembly.example.gov.uk>\nSubject: RE: Committee recommendations\n\nDear Chair,\n\n"
+            "Thank you for your letter of 3 February. We have agreed a target of 15 working days with the courts, and "
+            "our vacancy figures are now published every quarter. We will take part in the review of the guidance.\n\n"
+            "Kind regards,\nColm Devenney\nChief Executive\nProbation Board for Northern Ireland\n")
+    assert labels_by_reply(text, tmp_path, settings, nlp)[1] == {"2", "3", "4"}

@@ -40,7 +40,9 @@ _LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for improvement\b", re.
 _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe following (?:actions?|steps?)\s*:\s*$|"
                            r"\b(?:provide|send|let (?:us|me) have) (?:us |me )?the following\b[^.\n]{0,60}:\s*$|"
                            # "Please let us know how Carronbank is taking forward these actions"
-                           r"\b(?:taking forward|take forward) (?:these|each of these|all of these) actions\b", re.I | re.M)
+                           r"\b(?:taking forward|take forward) (?:these|each of these|all of these) actions\b|"
+                           # "We do, however, expect each company to take the actions below"
+                           r"\b(?:take|carry out|complete) the actions (?:set out |listed |described )?(?:below|overleaf)\b", re.I | re.M)
 
 
 @lru_cache(maxsize=4)
@@ -252,7 +254,9 @@ _LABEL_FIRST = re.compile(r"^\W{0,4}(?P<num>\d{1,3}[a-z]?)[.:]?\s+(?:(?-i:[A-Z]{
 # a paper quoting recommendations by the report's paragraph numbers: "Paragraph 3.4: The University should ..."
 _BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
 # a lead-in that ends in a full stop: "I make the following recommendations."
-_LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$", re.I)
+# (or "to take the actions below, and I should be grateful if ...": the list the sentence points to)
+_LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$|"
+                       r"\bthe (?:actions|recommendations|steps) (?:set out |listed )?below\b", re.I)
 # the protective marking a police force, a prison or a fire service puts on every page
 _MARKING = re.compile(r"^\s*(?:OFFICIAL(?:\s*[-–:]?\s*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)\s*$")
 
@@ -699,7 +703,7 @@ _BRACKETED_ALL = re.compile(r"^\s*\(\s*(?:to\s+|for\s+)?(?P<who>[^()]{2,40}?)\s*
 _ROMAN = re.compile(r"[ivxlc]+", re.I)
 # ("(To the Health and Safety Executive and to Calverley Grain Systems Ltd)" sends it to both)
 _BRACKETED_BODY = re.compile(r"^\s*\(\s*(?:[Tt]o\s+|[Ff]or\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
-                             r"(?:,?\s+(?:[A-Z][\w&'’.-]*|and(?:\s+to)?|of|for|the|&)){0,12})\s*\)\s+\S")
+                             r"(?:,?\s+(?:[A-Z][\w&'’.-]*|and(?:\s+to)?|of|for|the|&|plc|ltd|llp)){0,12})\s*\)\s+\S")
 _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
                        r"figure|table|chapter)\b", re.I)
 
@@ -765,11 +769,18 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                 send([r.label], _AND_TO.sub("and", " ".join(m.group("who").split())))
         # "(Brackenlea and Keystone) The agency worker ...": two bodies other concerns are sent to
         named = {who for names in owners.values() for who in names}
+        # (either name may have its own "and": "Brightway Stores plc and the Office for Product Safety and
+        # Standards" is cut where both halves are names sent concerns, a "the" before one or not)
+        bare = {re.sub(r"^the\s+", "", who, flags=re.I) for who in named}
         for r in refs:
             m = _BRACKETED_BODY.match(r.text or "")
-            parts = re.split(r"\s+and\s+(?:to\s+)?", " ".join(m.group("who").split())) if m and r.label not in owners else []
-            if len(parts) > 1 and all(part in named for part in parts):
-                send([r.label], " and ".join(parts))
+            who = " ".join(m.group("who").split()) if m and r.label not in owners else ""
+            cuts = list(re.finditer(r"\s+and\s+(?:to\s+)?", who))
+            splits = [re.split(r"\s+and\s+(?:to\s+)?", who)] if len(cuts) > 1 else []
+            for parts in splits + [[who[:c.start()], who[c.end():]] for c in cuts]:
+                if all(re.sub(r"^the\s+", "", part, flags=re.I) in bare for part in parts):
+                    send([r.label], " and ".join(parts))
+                    break
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
