@@ -2473,3 +2473,63 @@ def test_a_blockquoted_recommendation_s_wrapped_lines_are_never_its_answer(lex, 
     for _, spans in got.values():
         assert spans and not any(s.lstrip().startswith((">", "online front door", "given a named")) for s in spans)
         assert any("consult in summer 2027" in s for s in spans)
+
+
+# ---- round 54
+
+_GATE_RECS = {"1": "There is no requirement for maintenance engineers to measure closing forces on powered gates.",
+              "2": "The maintenance contract did not say who was responsible for the annual risk assessment of the gate.",
+              "3": "Reports by residents of the gate reopening slowly were not passed to the maintenance contractor."}
+_GATE_REPLY = ("Dear Madam,\nRe: Regulation 28 Report - Oliver Fenwick\n"
+               "I am the Managing Director of Gatewise Automation Ltd and I write in response to the report\n"
+               "you issued on 28 July 2026 following the inquest into Oliver's death. All of us at Gatewise\n"
+               "were deeply saddened by what happened, and our thoughts remain with Oliver's family.\n"
+               "Safety devices and force measurement\n"
+               "Every Gatewise engineer now carries a calibrated force measuring device, and a service visit\n"
+               "cannot be closed on our system unless the closing forces have been measured and recorded at\n"
+               "the leading edge of the gate. All 212 gates we maintain were audited over the summer.\n"
+               "Contract scope\n"
+               "The risk assessment of a gate is, in our view, a duty which rests with the person in control\n"
+               "of the premises. We do not propose to amend our standard terms so as to take on that\n"
+               "responsibility, and we do not consider that it would be appropriate for a contractor to do so.\n"
+               "Reports made by residents\n"
+               "We note what the court found about the reports made by residents through the estate portal\n"
+               "between October and January. None of those reports was passed to us before the inquest.\n"
+               "I trust this is of assistance.\nYours faithfully,\nSteven Garside\nManaging Director\n")
+
+
+def test_topic_titles_in_pdf_text_with_no_blank_lines_head_their_answers(lex, nlp, settings, rules):
+    """pdftotext of a letter with no blank lines: "Contract scope", a short line after a finished
+    sentence and over wrapped prose, is a title over its answer, as a blank line would have set it."""
+    got = answers(_GATE_REPLY, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=_GATE_RECS)
+    assert any("do not propose to amend our standard terms" in s for s in got["2"][1])
+    assert got["1"][0] == "heading" and any("All 212 gates we maintain" in s for s in got["1"][1])
+    assert not any("standard terms" in s for s in got["1"][1])
+
+
+_PAGE = ("# Departmental response to the Committee's report on school transport\n\nDate published: 9 June 2027\n\n"
+         "## The Committee's recommendations\n\n"
+         "  1. The Department should reduce the statutory eligibility distance for post-primary pupils to two miles.\n"
+         "  2. The Authority should publish the number of seats available on every route each year.\n"
+         "  3. The Committee considers that the 2009 transport policy no longer reflects school provision.\n"
+         "  4. The Department should place a duty on the Authority to assess whether walking routes are safe.\n\n"
+         "## Departmental response\n\n### Eligibility distance\n\nThe Department has looked closely at the cost of a "
+         "two-mile distance. It would cost £24 million a year, which is not affordable, and the change will apply "
+         "only to pupils entitled to free school meals.\n\n"
+         "### Information about routes and capacity (Recommendation 2)\n\nAccepted. The Authority will publish "
+         "route-level information from the autumn term.\n\n"
+         "### The 2009 policy\n\nThe Department notes the Committee's conclusion about the 2009 policy.\n\n"
+         "### Safer walking routes\n\nThe Department will consult in 2028 on a duty to assess walking routes, and a "
+         "decision will be taken in the light of the responses.\n\n## Next steps\n\nThe Department will keep the "
+         "Committee informed of progress.\n")
+
+
+def test_a_page_listing_the_recommendations_answers_the_unnumbered_ones_under_their_titles(lex, nlp, settings, rules):
+    """A web page restates the recommendations as a list, then answers under "###" headings, some
+    numbered ("(Recommendation 2)") and some only titled in the recommendation's words ("Safer
+    walking routes"): the list answers nothing, and each title answers its own."""
+    got = answers(_PAGE, lex, nlp, settings, rules)
+    assert got["1"][1][0].startswith("The Department has looked closely")
+    assert got["3"][1][0].startswith("The Department notes the Committee's conclusion")
+    assert got["4"][1][0].startswith("The Department will consult in 2028")
+    assert got["2"][1][0].startswith("Accepted.")

@@ -272,6 +272,14 @@ def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
     return len(short) >= 3 and len(short) * 2 >= len(b.lines)
 
 
+def _quoted_list(b: Block, refs: list[Ref]) -> bool:
+    """The recommendations restated as a list, one a line and nothing between them ("The Committee's
+    recommendations" on a web page, each item a line as html2text leaves a list): no answer is in it."""
+    starts = [r.start for r in refs if b.start <= r.start < b.end and r.stated]
+    return len(starts) >= SUMMARY_ITEMS and len(starts) == len(b.lines) \
+        and all(any(ln.start <= a < ln.start + ANCHOR_CHARS for a in starts) for ln in b.lines)
+
+
 # "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
 # "The first two concerns are closely connected and I have answered them together."
 PARA_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a paper's own paragraph number: "4. ", "1.4    "
@@ -370,7 +378,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     """The answer to each label the reply takes up (labels it never takes up are absent),
     and whether the reply answers by number (headings or "Recommendation:" blocks)."""
     lo, hi = body_range(text, seg)
-    blocks = label_title_blocks(line_paragraphs(to_blocks(split_lines(text, lo, hi, cells=True))))
+    blocks = _titled_paragraphs(label_title_blocks(line_paragraphs(to_blocks(split_lines(text, lo, hi, cells=True)))))
     all_units = units(text, [(lo, hi)], sentences)
     xrefs = _xrefs(text, lo, hi)
     in_xref = lambda pos: any(a <= pos < z for a, z, _ in xrefs)
@@ -389,12 +397,16 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     announced -= {r.label for r in kept}
     body_refs = kept
     contents = {b.start for b in blocks if _contents_block(text, b, body_refs)}
+    # (where headings of its own open the answers after it: a list followed only by prose is read
+    # as before, its last item's section the answers to the items together)
+    lists = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs)
+             and any(r.heading and r.start >= b.end for r in body_refs)]
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
     stated_at: set[int] = set()  # "Recommendations 3 and 4: The Department should ...": the line quotes them
     for r in body_refs:
         ln = _opening_line(text, blocks, r)
-        if ln is not None and r.block_start not in contents:
+        if ln is not None and r.block_start not in contents and not any(a <= r.start < z for a, z in lists):
             openers.setdefault(ln.start, set()).add(r.label)
             heading_at[ln.start] = heading_at.get(ln.start, False) or r.heading or r.stated or _heading_line(ln.text)
             if r.stated and r.start - ln.start <= ANCHOR_CHARS:
@@ -444,6 +456,16 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 continue
             openers[start] = labs
             heading_at[start] = by_topic = True
+            stated_at.add(start)
+    if openers and not by_topic:
+        # "### Eligibility distance" among "### ... (Recommendation 2)": the reply heads the others in
+        # their own words, at the same level as the numbered ones
+        for start, lab in _titles_for_rest(text, blocks, openers, heading_at, labels, rec_texts, stop):
+            if lab is None:
+                ends.add(start)
+                continue
+            openers[start] = {lab}
+            heading_at[start] = True
             stated_at.add(start)
     order = sorted(openers)
 
@@ -1085,6 +1107,41 @@ LEFTOVER_WORDS = 2
 TOPIC_HEADINGS = 3  # headings a reply must match to the recommendations, in order, to be read by them (all of two)
 
 
+def _titles_for_rest(text: str, blocks: list[Block], openers: dict[int, set[str]], heading_at: dict[int, bool],
+                     labels: dict[str, int], rec_texts: dict[str, str | None],
+                     stop: frozenset[str]) -> list[tuple[int, str | None]]:
+    """Markdown headings of the level the reply's numbered headings have, over answers to the
+    recommendations no number opened: each to the one its own words name (the title's words first,
+    then its section's), one to one; a heading that names none ends the answer above it."""
+    levels = {m.group(1) for x, h in heading_at.items() if h and (m := _MD_HEADING.match(text, x))}
+    opened = set().union(*openers.values())
+    rest = [(lab, stems(rec_texts[lab], stop)) for lab in sorted(labels, key=lambda x: (labels[x], x))
+            if lab not in opened and rec_texts.get(lab)]
+    if len(levels) != 1 or not rest:
+        return []
+    level = levels.pop()
+    titles = [k for k, b in enumerate(blocks[:-1]) if b.start not in openers and len(b.lines) == 1
+              and (m := _MD_HEADING.match(b.lines[0].text)) and m.group(1) == level
+              and _title_line(b.lines[0].text) and is_prose(blocks[k + 1].text)]
+    bounds = sorted({blocks[k].start for k in titles} | set(openers))
+    scored = []
+    for k in titles:
+        a = blocks[k].start
+        z = next((x for x in bounds if x > a), blocks[-1].end)
+        head = stems(blocks[k].text, stop)
+        body = stems(" ".join(b.text for b in blocks[k + 1:] if b.end <= z), stop)
+        for lab, words in rest:
+            if head & words:
+                scored.append((3 * len(head & words) + len(body & words), a, lab))
+    out: dict[int, str | None] = {blocks[k].start: None for k in titles}
+    taken: set[str] = set()
+    for _, a, lab in sorted(scored, reverse=True):
+        if out[a] is None and lab not in taken:
+            out[a] = lab
+            taken.add(lab)
+    return sorted(out.items())
+
+
 def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict[str, str | None],
                     stop: frozenset[str]) -> list[tuple[int, set[str]]]:
     """Headings of the reply's own with no number ("Review of governance", "The Clerk"), each
@@ -1364,6 +1421,38 @@ def _quoted_run(text: str, section: list[Unit]) -> int:
         if re.search(r"[”\"]\W{0,3}$", text[a:z]) or ("”" in text[a:z] and text.find("“", a0 + 1, z) < 0):
             return i + 1 if i + 1 < len(section) else 0
     return 0
+
+
+WRAPPED_LINE = 50  # characters: a line of prose pdftotext wrapped, as against a title's
+
+
+def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
+    """In PDF text with no blank lines a letter's topic titles ("Contract scope") run in its one
+    block: a short line that ends no sentence, after a finished sentence and over a wrapped line of
+    prose, is a title alone in its block, the paragraph under it a block of its own, as blank
+    lines would have set them."""
+    out: list[Block] = []
+    for b in blocks:
+        lines = b.lines
+        if len(lines) < 4 or sorted(len(ln.text.strip()) for ln in lines)[len(lines) // 2] < WRAPPED_LINE:
+            out.append(b)
+            continue
+        cur, gap = [lines[0]], b.gap
+        for k in range(1, len(lines) - 1):
+            prev, ln, nxt = (clean(x.text) or "" for x in lines[k - 1:k + 2])
+            if _title_line(ln) and len(ln) < WRAPPED_LINE and ln[:1].isupper() and not _TABLE_GAP.search(lines[k].text) \
+                    and sentence_end(prev) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE:
+                out.append(Block(tuple(cur), gap))
+                out.append(Block((lines[k],), 0))
+                cur, gap = [], 0
+                continue
+            cur.append(lines[k])
+        cur.append(lines[-1])
+        out.append(Block(tuple(cur), gap))
+    return out
+
+
+_TABLE_GAP = re.compile(r"\S {3,}\S|\t")  # pdftotext -layout's columns or tabs: a table's row, not a title
 
 
 def _title_line(raw: str) -> bool:
