@@ -2365,3 +2365,35 @@ def test_a_signature_running_on_to_the_next_page_ends_before_the_plan_on_it(lex)
         "# Kieran Walsh: Prevention of future deaths report", "Brackenfield Hospitals NHS Trust",
         "Brackenfield Hospitals NHS Trust – Regulation 28 Action Plan – Kieran Walsh          Version 1.2",
         "NHS Vale Integrated Care Board"]
+
+
+
+# ---- guards from the review of round 54's mends: documents each mend must leave as they were
+
+_REPLY_WITH_COPY = "Department for Transport\nGreat Minster House\n33 Horseferry Road\nLondon SW1P 4DR\n\nIain Stewart MP\nChair, Transport Committee\nHouse of Commons\nLondon SW1A 0AA\n\n14 August 2026\n\nDear Iain,\n\nThank you for your letter of 2 July about smart motorways. Your letter is reproduced below for ease of reference.\n\nThe Government accepts recommendation 1 and will publish the stopped vehicle detection data every quarter from October.\n\nWe do not accept recommendation 2. Converting all existing schemes back to a hard shoulder would cost more than £1 billion and there is no evidence it would improve safety.\n\nYours sincerely,\n\nGuy Opperman MP\nMinister for Roads\n\nTransport Committee\nHouse of Commons\nLondon SW1A 0AA\n\nGuy Opperman MP\nMinister for Roads\nDepartment for Transport\nLondon SW1P 4DR\n\n2 July 2026\n\nDear Minister,\n\nFollowing our evidence session on smart motorways the Committee makes two recommendations.\n\n1. The Department should publish data on the performance of stopped vehicle detection every quarter.\n\n2. The Department should restore a hard shoulder on all existing all lane running schemes.\n\nWe would be grateful for a response by 31 August 2026.\n\nYours sincerely,\n\nIain Stewart MP\nChair, Transport Committee\n"
+
+
+def test_a_reply_that_copies_the_letter_it_answers_below_it_is_two_letters(lex):
+    """"Thank you for your letter of 2 July ... Your letter is reproduced below": a signed reply that
+    answers, with the letter under it; no covering note carrying that letter."""
+    assert [s.kind for s in segment(_REPLY_WITH_COPY, lex)] == [Kind.reply, Kind.letter]
+
+
+_TWO_REPLIES_EACH_QUOTING = "From: Raman, Priya (Brook Lane Medical Practice) <priya.raman@nhs.net>\nSent: 08 July 2031 10:14\nTo: Aldersey Coroner's Office <coroners@aldersey.gov.uk>\nSubject: RE: Regulation 28 report - Derek Fenwick\n\nDear Mrs Ormerod,\n\nThank you for your Regulation 28 report of 20 May 2031 following the inquest into the death of Mr Derek Fenwick.\n\nConcern 1: We accept this concern. All GPs have been reminded of the guidance on iron deficiency anaemia and every such result is now reviewed by a second clinician.\n\nConcern 2: We accept this concern and reception staff have been retrained in address changes.\n\nYours sincerely,\n\nDr Priya Raman\nSenior Partner\n\nFrom: Aldersey Coroner's Office <coroners@aldersey.gov.uk>\nSent: 20 May 2031 16:02\nTo: priya.raman@nhs.net; england.ceo@nhs.net\nSubject: Regulation 28 report - Derek Fenwick\n\nDear Dr Raman and Sir Stephen,\n\nPlease find attached a Regulation 28 report from Mrs Helen Ormerod, Area Coroner, following the inquest into the death of Mr Derek Fenwick. Please send your response within 56 days.\n\nKind regards,\n\nJan Whitlock\nCoroner's Officer\n\nFrom: Powis, Stephen (NHS England) <england.ceo@nhs.net>\nSent: 12 July 2031 09:30\nTo: Aldersey Coroner's Office <coroners@aldersey.gov.uk>\nSubject: RE: Regulation 28 report - Derek Fenwick\n\nDear Mrs Ormerod,\n\nThank you for your report of 20 May 2031 about the death of Mr Derek Fenwick.\n\nYour concern about screening episodes that close without a result is one we share. We accept it and will change the programme's arrangements so that practices are told of every closed episode from April 2032.\n\nYours sincerely,\n\nProfessor Sir Stephen Powis\nNational Medical Director\n\nFrom: Aldersey Coroner's Office <coroners@aldersey.gov.uk>\nSent: 20 May 2031 16:02\nTo: priya.raman@nhs.net; england.ceo@nhs.net\nSubject: Regulation 28 report - Derek Fenwick\n\nDear Dr Raman and Sir Stephen,\n\nPlease find attached a Regulation 28 report from Mrs Helen Ormerod, Area Coroner, following the inquest into the death of Mr Derek Fenwick. Please send your response within 56 days.\n\nKind regards,\n\nJan Whitlock\nCoroner's Officer\n"
+
+
+def test_two_replies_each_quoting_the_same_request_keep_no_copy_of_it(lex):
+    """Two bodies' e-mail replies pasted one after the other, each with the coroner's office's
+    covering e-mail quoted under it: both copies are part of their replies (the second is the same
+    message again, not the foot of a thread pasted newest first)."""
+    segs = segment(_TWO_REPLIES_EACH_QUOTING, lex)
+    assert [s.kind for s in segs] == [Kind.reply, Kind.reply]
+
+
+_FOCUSED_VISIT = "Ofsted\nPiccadilly Gate\nStore Street\nManchester M1 2WD\n\n12 June 2026\n\nMs Harriet Okafor\nDirector of Children's Services\nBrackley Borough Council\nTown Hall\nBrackley NN13 7AF\n\nDear Ms Okafor,\n\nFocused visit to Brackley children's services\n\nThis letter summarises the findings of the focused visit to Brackley children's services on 20\nand 21 May 2026. Inspectors looked at the local authority's arrangements for children in need\nand those subject to a child protection plan. Inspectors were concerned that the improvement in\nthe response to our inspection in 2024 has not been sustained across all teams, and we make\nthe following recommendations:\n\n1. Ensure that strategy meetings are held promptly and include all relevant agencies.\n\n2. Improve the quality and timeliness of child protection plans so that they are specific and\nmeasurable.\n\n3. Strengthen management oversight of social workers' caseloads.\n\nOfsted will take the findings of this focused visit into account at the next inspection.\n\nYours sincerely,\n\nRachel Whitworth\nHis Majesty's Inspector\n\nBrackley Borough Council\nTown Hall\nBrackley NN13 7AF\n\nRachel Whitworth\nHis Majesty's Inspector\nOfsted\nPiccadilly Gate\nManchester M1 2WD\n\n10 July 2026\n\nDear Ms Whitworth,\n\nThank you for your letter of 12 June setting out the findings of the focused visit.\n\nRecommendation 1\n\nWe accept this. Strategy meetings are now held within one working day of a referral and the\npolice and health attend every meeting.\n\nRecommendation 2\n\nWe accept this. A new template for child protection plans has been introduced.\n\nRecommendation 3\n\nWe do not agree that caseloads lack oversight; every team manager already reviews caseloads\nmonthly and we will not be introducing further checks.\n\nYours sincerely,\n\nHarriet Okafor\nDirector of Children's Services\n"
+
+
+def test_a_wrapped_line_opening_the_response_to_an_inspection_is_no_reply_title(lex):
+    """pdftotext may wrap a sentence so that a line opens "the response to our inspection in 2024 has
+    not been sustained ...": prose, not a title saying what the letter answers."""
+    assert segment(_FOCUSED_VISIT, lex)[0].kind is Kind.letter

@@ -41,8 +41,11 @@ _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe
                            r"\b(?:provide|send|let (?:us|me) have) (?:us |me )?the following\b[^.\n]{0,60}:\s*$|"
                            # "Please let us know how Carronbank is taking forward these actions"
                            r"\b(?:taking forward|take forward) (?:these|each of these|all of these) actions\b|"
-                           # "We do, however, expect each company to take the actions below"
-                           r"\b(?:take|carry out|complete) the actions (?:set out |listed |described )?(?:below|overleaf)\b", re.I | re.M)
+                           # "We do, however, expect each company to take the actions below" (asked of the
+                           # reader: not a reply's "we will complete the actions below")
+                           r"\b(?:you|each (?:of you|company|body|organisation|provider)|the (?:company|council|trust|board|"
+                           r"provider|operator|force|service))\s+(?:to|should|must|will need to)\s+(?:take|carry out|complete) "
+                           r"the actions (?:set out |listed |described )?(?:below|overleaf)\b", re.I | re.M)
 
 
 @lru_cache(maxsize=4)

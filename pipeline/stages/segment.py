@@ -607,12 +607,14 @@ _LETTER_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)\s+(?:a|t
 NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may have
 
 
-def _carries_letter(text: str, blocks: list[Block], note: int, letter: int) -> bool:
+def _carries_letter(text: str, blocks: list[Block], note: int, letter: int, lex: Lexicons) -> bool:
     """Whether the greeting at ``note`` opens a covering note whose message is the letter greeted at
-    ``letter``, pasted below it in the same e-mail: one message, the letter's, not two."""
+    ``letter``, pasted below it in the same e-mail: one message, the letter's, not two (not a reply
+    that answers a letter and copies it below: "Thank you for your letter ... reproduced below")."""
     between = blocks[note:letter]
-    return prose_paragraphs(between) <= NOTE_BLOCKS and _LETTER_BELOW.search(
-        " ".join(text[between[0].start:between[-1].end].split())) is not None
+    said = " ".join(text[between[0].start:between[-1].end].split())
+    return prose_paragraphs(between) <= NOTE_BLOCKS and _LETTER_BELOW.search(said) is not None \
+        and not lex.answers(said)
 
 
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
@@ -641,7 +643,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         starts.append(head)
     carried = set()  # a covering note's greeting: the letter pasted under it greets for the message
     for k in range(1, len(sal)):
-        if _carries_letter(text, blocks, sal[k - 1], sal[k]):
+        if _carries_letter(text, blocks, sal[k - 1], sal[k], lex):
             carried.add(sal[k - 1])
             continue
         found = _find_signoff(blocks, sal[k - 1], sal[k], lex)
@@ -1098,6 +1100,7 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
         quoted = marker is not None or _ORIGINAL_MESSAGE.match(above) \
             or (mail and out and _answers_subject(text, out[-1], s) and not _replied_to_twice(text, out))
         if mail and out and (head in seen or (quoted and out[-1].kind is Kind.reply)):
+            seen.add(head)  # (the same message quoted under the next reply is a copy too, not a thread's foot)
             continue
         if mail:
             seen.add(head)
