@@ -127,9 +127,10 @@ def _shared_with(addressee: str, heading: str) -> bool:
         # "For the Department and the Probation Board" names the Probation Board for Northern Ireland by
         # the short name of its own heading, a body's noun last (not "the Castlebridge" of "the Castlebridge
         # and Wolvering Combined Authority", a name with its own "and")
-        " and " in addressee and any((m := _SHORT_NAME.fullmatch(part.strip())) and _BODY_NOUN.search(m.group(1))
-                                     and _short_for(m.group(1), heading)
-                                     for part in re.split(r"\s+and\s+", addressee))) or (
+        # (each part "the ...": not "the Police and Crime Commissioner for Downsford", one body's name)
+        " and " in addressee and all(re.match(r"the\s", part.strip(), re.I) for part in re.split(r"\s+and\s+", addressee))
+        and any((m := _SHORT_NAME.fullmatch(part.strip())) and _BODY_NOUN.search(m.group(1))
+                and _short_for(m.group(1), heading) for part in re.split(r"\s+and\s+", addressee))) or (
         # "For the club and the Council:" names "Castlebridge Town Football Club" by its noun
         _JOINT_NOUNS.fullmatch(addressee) is not None
         and any(re.search(rf"\b{noun}\b", heading, re.I) for noun in re.findall(r"\w+", addressee)

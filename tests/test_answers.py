@@ -2533,3 +2533,30 @@ def test_a_page_listing_the_recommendations_answers_the_unnumbered_ones_under_th
     assert got["3"][1][0].startswith("The Department notes the Committee's conclusion")
     assert got["4"][1][0].startswith("The Department will consult in 2028")
     assert got["2"][1][0].startswith("Accepted.")
+
+
+
+# ---- guards from the second review of round 54's mends
+
+_LISTED_WITH_ANSWERS = "# Government response to the Transport Committee's report on rural bus services\n\nPublished 9 June 2027\n\n## The Committee's recommendations and our response\n\nThe Government is grateful to the Committee for its report. Our response to each recommendation is summarised below, with further detail on the two that need it.\n\n  1. The Department should publish a national strategy for rural bus services within twelve months. Accepted: the strategy will be published by the end of 2027.\n  2. The Department should give local transport authorities multi-year funding settlements for bus services. Not accepted: funding will remain annual.\n  3. Local transport authorities should improve the accessibility of bus stops in rural areas. Accepted: £20 million will be made available from April.\n  4. The Department should review concessionary fares for young people. Not accepted: there are no plans to extend the scheme.\n\n## Further detail\n\n### Recommendation 2\n\nMulti-year settlements would reduce flexibility to respond to changing demand. The Government will keep this under review at the next spending review.\n\n### Recommendation 4\n\nThe cost of a national young person's concession would be around £300 million a year, which is not affordable at present.\n"
+
+
+def test_a_list_whose_lines_carry_their_status_is_read_as_answers(lex, nlp, settings, rules):
+    """"1. The Department should ... Accepted: the strategy will be published ...": each line of the
+    list answers its recommendation after restating it, so the list is not a bare restatement."""
+    got = answers(_LISTED_WITH_ANSWERS, lex, nlp, settings, rules)
+    assert any("Accepted: the strategy will be published" in s for s in got["1"][1])
+    assert any("£20 million" in s for s in got["3"][1])
+
+
+def test_a_sentence_left_without_a_full_stop_is_no_title(lex, nlp, settings, rules):
+    """"We have gone further than this" on a line of its own in PDF text with no blank lines is a
+    sentence its writer left unfinished, not a topic title cutting the answer in two."""
+    text = _GATE_REPLY.replace("the leading edge of the gate. All 212 gates we maintain were audited over the summer.\n",
+                               "the leading edge of the gate.\nWe have gone further than this\nAll 212 gates we "
+                               "maintain were audited over the summer, and 14 gates were\ntaken out of service until "
+                               "they were made safe.\n")
+    assert "We have gone further than this" in text
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=_GATE_RECS)
+    assert not any("standard terms" in s for s in got["1"][1])
+    assert any("14 gates were" in s for s in got["1"][1])

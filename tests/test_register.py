@@ -1509,3 +1509,33 @@ def test_a_reply_s_own_actions_below_are_no_recommendations(tmp_path, settings, 
     run = run_corpus(tmp_path, settings, nlp)
     letters = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
     assert {letters[r["letter_id"]] for r in run.tables["recommendations"].to_pylist()} == {0}
+
+
+
+_PCC_REPORT = "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n\n1. Chief Constable, Downsford Police\n2. Police and Crime Commissioner for Downsford\n\n1 CORONER\n\nI am Helen Marsh, Area Coroner for the coroner area of Downsford.\n\n2 CORONER'S LEGAL POWERS\n\nI make this report under paragraph 7, Schedule 5, of the Coroners and Justice Act 2009 and regulations 28 and 29 of the Coroners (Investigations) Regulations 2013.\n\n3 INVESTIGATION and INQUEST\n\nOn 2 February 2026 I commenced an investigation into the death of Daniel Roe. The inquest concluded on 21 July 2026.\n\n4 CIRCUMSTANCES OF THE DEATH\n\nDaniel Roe died in a police cell on 14 January 2026.\n\n5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\nTo Downsford Police:\n\n1. Detainees were not roused every thirty minutes as the force's policy requires.\n\n2. Custody officers had not completed training in recognising acute alcohol withdrawal.\n\nTo the Police and Crime Commissioner for Downsford:\n\n3. The independent custody visiting scheme had not visited the custody suite for eighteen months.\n\n6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths and I believe you have the power to take such action.\n\n7 YOUR RESPONSE\n\nYou are under a duty to respond to this report within 56 days of the date of this report.\n\n9 Dated 28 July 2026\n\nHelen Marsh\nArea Coroner for Downsford\n\fDear Ms Marsh\nRegulation 28 Report - Daniel Roe\nThank you for your report of 28 July 2026. I set out my response to each of the concerns below.\nConcern 1: Our custody policy has been reissued and rousing checks are now recorded electronically and audited weekly by the custody inspector.\nConcern 2: All custody officers will complete training in alcohol withdrawal by December 2026.\nYours sincerely\nChief Constable\nDownsford Police\nDownsford Police\nPolice Headquarters, Bank Road, Downsford QZ8 4PP\nPage 1 of 1\n\fOffice of the Police and Crime Commissioner\nCivic Centre, Downsford QZ8 1AA\n12 September 2026\nDear Ms Marsh\nRegulation 28 Report - Daniel Roe\nThank you for your report of 28 July 2026. I accept your concern about independent custody visiting. The scheme has been relaunched with twelve new volunteers, and the custody suite has been visited every week since August.\nYours sincerely\nPolice and Crime Commissioner for Downsford\n"
+
+
+def test_one_body_s_name_with_and_in_it_is_no_joint_addressee(tmp_path, settings, nlp):
+    """"To the Police and Crime Commissioner for Downsford:" sends concern 3 to one body, not to the
+    police and another: the force's reply is asked about concerns 1 and 2 only."""
+    assert labels_by_reply(_PCC_REPORT, tmp_path, settings, nlp)[1] == {"1", "2"}
+
+
+
+_CARRIED_ON = "# Government response to the Transport Committee's report on rural bus services\n\nPublished 9 June 2027\n\n## Introduction\n\nThe Transport Committee published its report on rural bus services on 12 March 2027. The Government is grateful to the Committee for its work and welcomes the opportunity to respond to its recommendations, which are set out below.\n\n## The Committee's recommendations\n\n  1. The Department should publish a national strategy for rural bus services within twelve months.\n  2. The Department should give local transport authorities multi-year funding settlements for bus services.\n  3. Local transport authorities should take steps to improve the accessibility of bus stops in rural areas.\n\n## Government response\n\n### Recommendation 1\n\nThe Government accepts this recommendation. We will publish a national rural bus strategy by the end of 2027.\n\n### Recommendation 2\n\nThe Government does not accept this recommendation. Funding will continue to be allocated annually in line with the spending review.\n\n### How rural bus funding is allocated\n\nThe allocation formula takes account of population sparsity. Authorities will be told their allocations each February, and the Department does not intend to change this.\n"
+
+
+def test_a_title_going_on_with_the_answer_above_answers_no_recommendation(tmp_path, settings, nlp):
+    """"### How rural bus funding is allocated" after "### Recommendation 2" (funding settlements)
+    goes on with that answer: it says more of recommendation 2 than of the bus stops of 3, which
+    the page never answers."""
+    got = stances_by_reply(_CARRIED_ON, tmp_path, settings, nlp)[0]
+    assert got["3"]["stance"] == "not_addressed" and got["2"]["stance"] == "rejected"
+
+
+_NEXT_STEPS = "# Government response to the Transport Committee's report on rural bus services\n\nPublished 9 June 2027\n\n## Introduction\n\nThe Transport Committee published its report on rural bus services on 12 March 2027. The Government is grateful to the Committee for its work and welcomes the opportunity to respond to its recommendations, which are set out below.\n\n## The Committee's recommendations\n\n  1. The Department should publish a national strategy for rural bus services within twelve months.\n  2. The Department should give local transport authorities multi-year funding settlements for bus services.\n  3. Local transport authorities should take steps to improve the accessibility of bus stops in rural areas.\n\n## Government response\n\n### Recommendation 1\n\nThe Government accepts this recommendation. We will publish a national rural bus strategy by the end of 2027.\n\n### Recommendation 2\n\nThe Government does not accept this recommendation. Funding will continue to be allocated annually in line with the spending review.\n\n### Next steps\n\nThe Department will keep the Committee informed of progress and will write again in six months.\n"
+
+
+def test_a_next_steps_title_answers_no_recommendation(tmp_path, settings, nlp):
+    """The page's own "### Next steps" shares "steps" with "take steps to improve ... bus stops": no answer."""
+    assert stances_by_reply(_NEXT_STEPS, tmp_path, settings, nlp)[0]["3"]["stance"] == "not_addressed"

@@ -272,12 +272,23 @@ def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
     return len(short) >= 3 and len(short) * 2 >= len(b.lines)
 
 
+LIST_SLACK = 12  # characters a restated item's line may have beyond its number and statement
+
+
 def _quoted_list(b: Block, refs: list[Ref]) -> bool:
     """The recommendations restated as a list, one a line and nothing between them ("The Committee's
-    recommendations" on a web page, each item a line as html2text leaves a list): no answer is in it."""
-    starts = [r.start for r in refs if b.start <= r.start < b.end and r.stated]
-    return len(starts) >= SUMMARY_ITEMS and len(starts) == len(b.lines) \
-        and all(any(ln.start <= a < ln.start + ANCHOR_CHARS for a in starts) for ln in b.lines)
+    recommendations" on a web page, each item a line as html2text leaves a list): no answer is in it
+    (not a line that goes on past its statement: "1. The Department should ... Accepted: ...")."""
+    mine = [r for r in refs if b.start <= r.start < b.end and r.stated and r.text]
+    return len(mine) >= SUMMARY_ITEMS and len(mine) == len(b.lines) \
+        and not any(_STATUS_IN_LINE.search(ln.text) for ln in b.lines) \
+        and all(any(ln.start <= r.start < ln.start + ANCHOR_CHARS
+                    and len(clean(ln.text) or "") <= len(r.text) + LIST_SLACK for r in mine) for ln in b.lines)
+
+
+# "... within twelve months. Accepted: the strategy will be published ...": a status after the statement
+_STATUS_IN_LINE = re.compile(r"[.;:]\s+(?:(?:government\s+)?response\s*:|(?:not\s+|partially\s+)?(?:accepted|agreed|"
+                             r"rejected|noted|supported)\b)", re.I)
 
 
 # "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
@@ -461,9 +472,6 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # "### Eligibility distance" among "### ... (Recommendation 2)": the reply heads the others in
         # their own words, at the same level as the numbered ones
         for start, lab in _titles_for_rest(text, blocks, openers, heading_at, labels, rec_texts, stop):
-            if lab is None:
-                ends.add(start)
-                continue
             openers[start] = {lab}
             heading_at[start] = True
             stated_at.add(start)
@@ -1107,12 +1115,18 @@ LEFTOVER_WORDS = 2
 TOPIC_HEADINGS = 3  # headings a reply must match to the recommendations, in order, to be read by them (all of two)
 
 
+TITLED_BODY_WORDS = 2  # words of a recommendation a one-word title's section must share with it too
+
+
 def _titles_for_rest(text: str, blocks: list[Block], openers: dict[int, set[str]], heading_at: dict[int, bool],
                      labels: dict[str, int], rec_texts: dict[str, str | None],
-                     stop: frozenset[str]) -> list[tuple[int, str | None]]:
+                     stop: frozenset[str]) -> list[tuple[int, str]]:
     """Markdown headings of the level the reply's numbered headings have, over answers to the
-    recommendations no number opened: each to the one its own words name (the title's words first,
-    then its section's), one to one; a heading that names none ends the answer above it."""
+    recommendations no number opened: each to the one its own words name, one to one. A title
+    answers one that stands between the numbered headings around it (the reply keeps the report's
+    order), shares two of its words with it (or one, and its section two more), and says more of
+    it than of the recommendation answered above it (not "How rural bus funding is allocated",
+    going on with the answer above); the reply's own sections ("Next steps") answer nothing."""
     levels = {m.group(1) for x, h in heading_at.items() if h and (m := _MD_HEADING.match(text, x))}
     opened = set().union(*openers.values())
     rest = [(lab, stems(rec_texts[lab], stop)) for lab in sorted(labels, key=lambda x: (labels[x], x))
@@ -1122,21 +1136,30 @@ def _titles_for_rest(text: str, blocks: list[Block], openers: dict[int, set[str]
     level = levels.pop()
     titles = [k for k, b in enumerate(blocks[:-1]) if b.start not in openers and len(b.lines) == 1
               and (m := _MD_HEADING.match(b.lines[0].text)) and m.group(1) == level
-              and _title_line(b.lines[0].text) and is_prose(blocks[k + 1].text)]
+              and _title_line(b.lines[0].text) and is_prose(blocks[k + 1].text)
+              and not _CLOSING_TITLE.match(clean(b.lines[0].text) or "")]
     bounds = sorted({blocks[k].start for k in titles} | set(openers))
+    numbered = sorted((x, min(labels.get(lab, 0) for lab in labs)) for x, labs in openers.items() if labs)
     scored = []
     for k in titles:
         a = blocks[k].start
         z = next((x for x in bounds if x > a), blocks[-1].end)
         head = stems(blocks[k].text, stop)
         body = stems(" ".join(b.text for b in blocks[k + 1:] if b.end <= z), stop)
+        low = max((n for x, n in numbered if x < a), default=0)
+        high = min((n for x, n in numbered if x > a), default=None)
+        above = next((openers[x] for x in reversed(sorted(openers)) if x < a), set())
+        said_above = max((len(head & stems(rec_texts.get(lab) or "", stop)) for lab in above), default=0)
         for lab, words in rest:
-            if head & words:
-                scored.append((3 * len(head & words) + len(body & words), a, lab))
-    out: dict[int, str | None] = {blocks[k].start: None for k in titles}
+            shared = len(head & words)
+            if not (low < labels[lab] and (high is None or labels[lab] < high)):
+                continue
+            if (shared >= 2 or (shared and len(body & words) >= TITLED_BODY_WORDS)) and shared > said_above:
+                scored.append((3 * shared + len(body & words), a, lab))
+    out: dict[int, str] = {}
     taken: set[str] = set()
     for _, a, lab in sorted(scored, reverse=True):
-        if out[a] is None and lab not in taken:
+        if a not in out and lab not in taken:
             out[a] = lab
             taken.add(lab)
     return sorted(out.items())
@@ -1441,7 +1464,8 @@ def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
         for k in range(1, len(lines) - 1):
             prev, ln, nxt = (clean(x.text) or "" for x in lines[k - 1:k + 2])
             if _title_line(ln) and len(ln) < WRAPPED_LINE and ln[:1].isupper() and not _TABLE_GAP.search(lines[k].text) \
-                    and sentence_end(prev) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE:
+                    and sentence_end(prev) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE \
+                    and not lines[k].text.startswith("\f") and not _SAYS.search(ln):
                 out.append(Block(tuple(cur), gap))
                 out.append(Block((lines[k],), 0))
                 cur, gap = [], 0
@@ -1453,6 +1477,10 @@ def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
 
 
 _TABLE_GAP = re.compile(r"\S {3,}\S|\t")  # pdftotext -layout's columns or tabs: a table's row, not a title
+# a line that says something ("We have gone further than this"): a sentence its writer left without
+# a full stop, not a title, which names a topic
+_SAYS = re.compile(r"^(?:we|i|it|this|that|these|those|they|he|she|you|there|our|my|your|their)\b|"
+                   r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|do|does|did|been)\b", re.I)
 
 
 def _title_line(raw: str) -> bool:
