@@ -116,6 +116,17 @@ _BODY_NOUN = re.compile(rf"\b(?:{_NOUNS})$", re.I)
 _JOINT_NOUNS = re.compile(rf"the\s+(?:{_NOUNS})\s+and\s+the\s+(?:{_NOUNS})(?:\s+(?:together|jointly))?", re.I)
 
 
+def _joint_short_name(addressee: str, heading: str) -> bool:
+    """"For the Department and the Probation Board" names the Probation Board for Northern Ireland by
+    the short name of its own heading, a body's noun last (not "the Castlebridge" of "the Castlebridge
+    and Wolvering Combined Authority", a name with its own "and"); each part is "the ...", so "the
+    Police and Crime Commissioner for Downsford", one body's name, is no pair."""
+    parts = [p.strip() for p in re.split(r"\s+and\s+", addressee)]
+    return len(parts) > 1 and all(re.match(r"the\s", p, re.I) for p in parts) \
+        and any((m := _SHORT_NAME.fullmatch(p)) is not None and _BODY_NOUN.search(m.group(1)) is not None
+                and _short_for(m.group(1), heading) for p in parts)
+
+
 def _shared_with(addressee: str, heading: str) -> bool:
     """Sent to every addressee ("For both agencies:"), or to several bodies the writer's among them
     ("I recommend that the Health Board and the Council together:", answered by the Council)."""
@@ -124,13 +135,7 @@ def _shared_with(addressee: str, heading: str) -> bool:
         " and " in addressee and re.search(r"\b" + re.escape(heading) + r"\b", addressee, re.I) is not None) or (
         # "SCTS and the Scottish Government" names the Scottish Courts and Tribunals Service by its initials
         " and " in addressee and len(initials) >= 2 and re.search(rf"\b{initials}\b", addressee) is not None) or (
-        # "For the Department and the Probation Board" names the Probation Board for Northern Ireland by
-        # the short name of its own heading, a body's noun last (not "the Castlebridge" of "the Castlebridge
-        # and Wolvering Combined Authority", a name with its own "and")
-        # (each part "the ...": not "the Police and Crime Commissioner for Downsford", one body's name)
-        " and " in addressee and all(re.match(r"the\s", part.strip(), re.I) for part in re.split(r"\s+and\s+", addressee))
-        and any((m := _SHORT_NAME.fullmatch(part.strip())) and _BODY_NOUN.search(m.group(1))
-                and _short_for(m.group(1), heading) for part in re.split(r"\s+and\s+", addressee))) or (
+        _joint_short_name(addressee, heading)) or (
         # "For the club and the Council:" names "Castlebridge Town Football Club" by its noun
         _JOINT_NOUNS.fullmatch(addressee) is not None
         and any(re.search(rf"\b{noun}\b", heading, re.I) for noun in re.findall(r"\w+", addressee)

@@ -229,7 +229,7 @@ def to_blocks(lines: list[Line]) -> list[Block]:
 
 
 PARAGRAPH_LINE = 250  # characters: no page wraps a line this long, a paragraph a line does
-_CELLS = re.compile(r"\S {3,}\S|\t|\|")  # a table's row: pdftotext -layout's columns, tabs, pipes
+CELL_ROW = re.compile(r"\S {3,}\S|\t|\|")  # a table's row: pdftotext -layout's columns, tabs, pipes
 
 
 def line_paragraphs(blocks: list[Block]) -> list[Block]:
@@ -243,7 +243,7 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
         long = [ln for ln in lines if len(ln.text) >= PARAGRAPH_LINE and "://" not in ln.text]
         # (most of the block's prose in such lines: a wrapped paragraph with one long link line is no such text)
         if len(lines) < 3 or 2 * sum(len(ln.text) for ln in long) < sum(len(ln.text) for ln in lines) \
-                or any(_CELLS.search(ln.text) for ln in lines):
+                or any(CELL_ROW.search(ln.text) for ln in lines):
             out.append(b)
             continue
         cur = [lines[0]]

@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PARAGRAPH_TAG, Ref, label_title_blocks
 from pipeline.stages.refs import heading_line, is_heading
 from pipeline.stages.segment import ORIGINAL_MESSAGE, Segment, prose_lines
-from pipeline.text import (Block, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines, table_cells,
-                           to_blocks, word_count)
+from pipeline.text import (CELL_ROW, Block, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines,
+                           table_cells, to_blocks, word_count)
 
 Unit = tuple[int, int, int]  # sentence start, end, paragraph index within the passage
 
@@ -1463,7 +1463,7 @@ def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
         cur, gap = [lines[0]], b.gap
         for k in range(1, len(lines) - 1):
             prev, ln, nxt = (clean(x.text) or "" for x in lines[k - 1:k + 2])
-            if _title_line(ln) and len(ln) < WRAPPED_LINE and ln[:1].isupper() and not _TABLE_GAP.search(lines[k].text) \
+            if _title_line(ln) and len(ln) < WRAPPED_LINE and ln[:1].isupper() and not CELL_ROW.search(lines[k].text) \
                     and sentence_end(prev) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE \
                     and not lines[k].text.startswith("\f") and not _SAYS.search(ln):
                 out.append(Block(tuple(cur), gap))
@@ -1476,7 +1476,6 @@ def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_TABLE_GAP = re.compile(r"\S {3,}\S|\t")  # pdftotext -layout's columns or tabs: a table's row, not a title
 # a line that says something ("We have gone further than this"): a sentence its writer left without
 # a full stop, not a title, which names a topic
 _SAYS = re.compile(r"^(?:we|i|it|this|that|these|those|they|he|she|you|there|our|my|your|their)\b|"
