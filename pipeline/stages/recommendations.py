@@ -778,8 +778,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         for r in refs:
             m = _BRACKETED_BODY.match(r.text or "")
             who = " ".join(m.group("who").split()) if m and r.label not in owners else ""
-            cuts = list(re.finditer(r"\s+and\s+(?:to\s+)?", who))
-            splits = [re.split(r"\s+and\s+(?:to\s+)?", who)] if len(cuts) > 1 else []
+            cuts = list(_AND_JOIN.finditer(who))
+            splits = [_AND_JOIN.split(who)] if len(cuts) > 1 else []
             for parts in splits + [[who[:c.start()], who[c.end():]] for c in cuts]:
                 if all(re.sub(r"^the\s+", "", part, flags=re.I) in bare for part in parts):
                     send([r.label], " and ".join(parts))
@@ -909,6 +909,7 @@ _NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|r
                         rf"clinic)\b", re.I)
 _CONCERNS_LEAD = re.compile(r"\bconcerns?\b", re.I)
 _AND_TO = re.compile(r"\band\s+to\b")
+_AND_JOIN = re.compile(r"\s+and\s+(?:to\s+)?")  # between two bodies' names: "A and B", "A and to B"
 _TO_LEAD = re.compile(r"^To\s+(?:the\s+)?(?=[A-Z]|(?:both|all|each)\b)")
 _TO_ALL = re.compile(r"(?:both|all|each)(?:\s+(?:of\s+(?:you|them|us)|(?:the\s+)?(?:two|three|four|five|six|[2-6])?\s*"
                      r"(?:bodies|organisations|organizations|addressees|recipients|agencies|services)))\W*")

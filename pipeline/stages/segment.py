@@ -617,6 +617,15 @@ def _carries_letter(text: str, blocks: list[Block], note: int, letter: int, lex:
         and not lex.answers(said)
 
 
+def _enclosed_page(text: str, blocks: list[Block], letter: int, j: int, lex: Lexicons) -> bool:
+    """Whether block ``j``, after the signature of the letter greeted at ``letter``, opens a page
+    holding the plan that letter says it encloses, however short its rows (not the next letter's
+    letterhead opening that page)."""
+    return blocks[j].lines[0].text.startswith("\f") and not _letterhead(blocks[j], lex) \
+        and not _opens_head(blocks[j].lines, 0, lex) \
+        and ENCLOSES.search(text, blocks[letter].start, blocks[j].start) is not None
+
+
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
     """Letters in ``blocks`` split at their heads: (start, end, salutation, sign-off, kind)."""
     if not blocks:
@@ -656,12 +665,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
-            # (or the plan the letter says it encloses, on a page of its own however short its rows)
-            # (not the next letter's letterhead opening that page)
-            enclosed = blocks[j].lines[0].text.startswith("\f") and not _letterhead(blocks[j], lex) \
-                and not _opens_head(blocks[j].lines, 0, lex) \
-                and ENCLOSES.search(text, blocks[sal[k - 1]].start, blocks[j].start) is not None
-            if h > j and (_paper(text, blocks[j:h], blocks[h].start, lex) or enclosed):
+            if h > j and (_paper(text, blocks[j:h], blocks[h].start, lex)
+                          or _enclosed_page(text, blocks, sal[k - 1], j, lex)):
                 starts.append(max(j, starts[-1] + 1))
                 j = h
         else:
