@@ -102,7 +102,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind49", "letters_blind49", "coroners_blind49",
                    "papers_blind50", "letters_blind50", "coroners_blind50",
                    "papers_blind51", "letters_blind51", "coroners_blind51",
-                   "papers_blind52", "letters_blind52", "coroners_blind52")
+                   "papers_blind52", "letters_blind52", "coroners_blind52",
+                   "papers_blind53", "letters_blind53", "coroners_blind53")
 LAYOUT_KEY = "expected.jsonl"
 
 
