@@ -2397,3 +2397,118 @@ def test_a_wrapped_line_opening_the_response_to_an_inspection_is_no_reply_title(
     """pdftotext may wrap a sentence so that a line opens "the response to our inspection in 2024 has
     not been sustained ...": prose, not a title saying what the letter answers."""
     assert segment(_FOCUSED_VISIT, lex)[0].kind is Kind.letter
+
+
+# ---- round 55: documents the blind round 55 probes showed read wrongly
+
+_PFD = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n1. Greyfield Student Homes Ltd\n"
+        "2. The Managing Director, Kilnworth Slings Ltd\n\n1 CORONER\n\nI am Miriam Osei, Senior Coroner for East "
+        "Harlow.\n\n5 CORONER'S CONCERNS\n\nDuring the course of the inquest the evidence revealed matters giving rise "
+        "to concern. In my opinion there is a risk that future deaths will occur unless action is taken. The MATTERS "
+        "OF CONCERN are as follows.\n\n1. The window restrictors could be released by pressing a button.\n\n2. The "
+        "sling label became illegible after laundering at the temperature the maker recommends.\n\n"
+        "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths and I believe you "
+        "have the power to take such action.\n\n9 21 October 2026, Miriam Osei, Senior Coroner\n")
+
+
+def test_a_letter_to_the_coroner_under_the_report_is_a_reply_however_it_opens(lex):
+    """"I am the Managing Director ... and I respond on behalf of the company": no reply's cue, but a
+    letter addressed to the coroner who signed the report above it answers that report."""
+    text = (_PFD + "\fGREYFIELD STUDENT HOMES\nGreyfield Student Homes Ltd\n7 Quayside, Harlow QY7 1LS\n\n"
+            "Ms Miriam Osei\nSenior Coroner for East Harlow\nCoroner's Court, 2 Guild Yard\nHarlow QY1 3GC\n\n"
+            "24 February 2027\n\nDear Madam\n\nInquest touching the death of Sophie Marchant\n\nI am the Managing "
+            "Director of Greyfield Student Homes Ltd and I respond on behalf of the company. Every window above the "
+            "ground floor has been fitted with a cable restrictor.\n\nYours faithfully\n\nDavid Orme\n"
+            "Managing Director\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply]
+
+
+def test_a_letter_greeting_someone_else_under_a_coroner_s_report_is_no_reply_by_its_address(lex):
+    """The coroner's own covering letter to a chief executive has the coroner's name in its letterhead,
+    not over the "Dear ..." as the addressee."""
+    text = (_PFD + "\fMs Miriam Osei\nSenior Coroner for East Harlow\nCoroner's Court, 2 Guild Yard\nHarlow QY1 3GC\n\n"
+            "Mr David Orme\nManaging Director\nGreyfield Student Homes Ltd\n7 Quayside, Harlow QY7 1LS\n\n"
+            "24 October 2026\n\nDear Mr Orme\n\nI enclose my report. Please send me your response by 16 December "
+            "2026.\n\nYours sincerely\n\nMiriam Osei\nSenior Coroner\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.letter]
+
+
+def test_a_letterhead_with_its_telephone_and_e_mail_set_beside_its_address_opens_the_letter(lex):
+    """Word sets "Unit 4, Mereside Park, Harlow QZ8 3BW<tab>Tel ...<tab>office@..." on one line: an
+    address, not a sentence, so the reply starts at the body's name over it, not at its date."""
+    text = (_PFD + "\fKilnworth Slings Ltd\nUnit 4, Mereside Park, Harlow QZ8 3BW\tTel 01632 960775\t"
+            "office@kilnworth.example.com\n\n14 December 2026\n\nMs Miriam Osei\nSenior Coroner for East Harlow\n\n"
+            "Dear Madam\n\nThank you for your report. All new slings will carry a woven label from February.\n\n"
+            "Yours faithfully\n\nJoanne Harker\nTechnical Director\n")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert text[segs[1].start:].lstrip("\f").startswith("Kilnworth Slings Ltd")
+
+
+def test_a_letter_on_its_own_page_after_the_message_an_e_mail_quotes_is_a_segment_of_its_own(lex):
+    """A pasted e-mail reply quotes the message it answers under its signature ("From: MAIB ... Please
+    find attached ..."); the agency's letter on the next page is the next reply, not part of the quote."""
+    text = ("Marine Accident Investigation Branch\n22 Quayside Road\nSouthampton QX4 7TL\n\n12 May 2031\n\n"
+            "Dear Sir or Madam\n\nThe safety recommendations are reproduced below.\n\nYours faithfully\n\n"
+            "Andrew Falk\nDeputy Chief Inspector\n"
+            "\fFrom: Hollis, Gareth <gareth.hollis@ferries.example.com>\nSent: 09 June 2031 17:26\n"
+            "To: MAIB Recommendations <recommendations@maib.example.gov.uk>\nSubject: RE: MAIB Report 7/2031 - safety "
+            "recommendations\n\nDear Andrew,\n\nThank you for your letter of 12 May. The circular has been issued to "
+            "every ship.\n\nKind regards\n\nGareth Hollis\nHead of Marine Safety\n\n"
+            "From: MAIB Recommendations <recommendations@maib.example.gov.uk>\nSent: 12 May 2031 10:04\n"
+            "To: Hollis, Gareth <gareth.hollis@ferries.example.com>\nSubject: MAIB Report 7/2031 - safety "
+            "recommendations\n\nPlease find attached a letter from the Deputy Chief Inspector.\n"
+            "\fHarbour Safety Agency\nNavigation Safety Branch\nCompass House\nSouthampton QX2 5HN\nAndrew Falk\n"
+            "Deputy Chief Inspector\nDate: 10 June 2031\nDear Andrew,\nThank you for your letter of 12 May 2031. The "
+            "Agency has considered the two recommendations addressed to it.\nYours sincerely\nRuth Vane\nDirector\n")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    assert text[segs[2].start:].lstrip("\f").startswith("Harbour Safety Agency")
+
+
+def test_a_body_s_titled_response_on_a_page_after_a_web_page_response_is_a_document_of_its_own(lex):
+    """"Care Inspectorate Wales – response to the recommendations of Being Heard" under the body's name
+    on a new page, after a government's web page answering the same letter."""
+    text = ("# Welsh Government response to the Commissioner's review\n\nPublished 20 September 2027\n\n## Complaints "
+            "data\n\nWe will amend the statutory guidance so that every care home publishes its complaints each "
+            "year, and we will consult on the change this winter.\n\n## Advocacy\n\nWe will fund advocacy from "
+            "April 2028.\n"
+            "\f                                        Arolygiaeth Gofal Cymru\n                                        "
+            "Care Inspectorate Wales\n\nCare Inspectorate Wales – response to the recommendations of Being Heard\n\n"
+            "Date: 24 September 2027\n\nThis table sets out our response to the recommendations addressed to us in "
+            "the review. It was agreed by our leadership team on 21 September 2027.\n")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.reply, Kind.reply]
+
+
+def test_an_action_plan_whose_table_sets_the_body_s_response_beside_the_recommendations_is_a_reply(lex):
+    """A council's action plan after the Commission's letter: no "Dear ...", no reply's words, but its
+    table's header sets "Council response" beside the Commission's recommendation."""
+    text = ("                                   HARLOW COUNCIL\n\n      Appendix 1 – Best Value Improvement Action "
+            "Plan (agreed by the Council on 26 October 2027)\n\n Ref  Accounts Commission               Council "
+            "response                     Lead officer\n      recommendation\n 1    Agree a medium-term financial     "
+            "Agreed. A refreshed strategy will     Chief Financial\n      strategy by March 2028.           be "
+            "prepared by June 2028.             Officer\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
+def test_a_coroner_s_report_form_section_your_response_makes_no_action_plan(lex):
+    """"7<tab>YOUR RESPONSE" in a Word report: a section of the form, not a table's response column."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n1\tCORONER\nI am Ann Hale, Senior Coroner.\n5\tCORONER'S "
+            "CONCERNS\nThe MATTERS OF CONCERN are as follows.\n(1)\tThe protocol dates from 2019.\n6\tACTION SHOULD BE "
+            "TAKEN\nIn my opinion action should be taken.\n7\tYOUR RESPONSE\nYou are under a duty to respond to this "
+            "report within 56 days.\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter]
+
+
+def test_a_subject_line_naming_the_deceased_and_the_response_starts_no_document(lex):
+    """"Dr Harriet Vane – response to Regulation 28 report of 28 June" under a letterhead is the letter's
+    subject line, not a body's titled response on a page of its own."""
+    text = (_PFD + "\fKilnworth Slings Ltd\nUnit 4, Mereside Park, Harlow QZ8 3BW\n\nDr Harriet Vane – response to "
+            "Regulation 28 report of 21 October 2026\n\nMs Miriam Osei\nSenior Coroner for East Harlow\n\n14 December "
+            "2026\n\nDear Ms Osei\n\nThank you for your report. All new slings will carry a woven label.\n\nYours "
+            "sincerely\n\nJoanne Harker\nTechnical Director\nFrom: Office of the Registrar <registrar@college.example.org>"
+            "\nSent: 21 December 2026 14:30\nTo: Harlow Coroner's Office <coroners@harlow.example.gov.uk>\nSubject: RE: "
+            "Regulation 28 Report - Dr H Vane\n\nDear Ms Osei,\n\nThank you for sending us your report. We do not "
+            "propose to amend our guidance.\n\nRegards,\n\nMarguerite Dunn\nRegistrar\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply, Kind.reply]

@@ -239,11 +239,13 @@ def _signature_block(blocks: list[Block], i: int, lex: Lexicons, under: int | No
 # an inside address written on one line, as Word text keeps it: "Mr L Farrow-Greaves, HM Assistant
 # Coroner, Southmere Coroner's Court, Abbey Lane, Southmere QX14 2AA" (long, but no sentence)
 _ADDRESS_LINE = re.compile(r",[^.!?]*\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
+_CELL_GAP = re.compile(r"\t|\s{3,}")
 
 
 def _head_prose(line: str) -> bool:
-    """A line of prose, which a letter head has none of (its one-line address is long, but no sentence)."""
-    return is_prose(line) and not _ADDRESS_LINE.search(clean(line) or "")
+    """A line of prose, which a letter head has none of (its one-line address is long, but no sentence,
+    and Word may set its telephone and e-mail beside it, a tab apart)."""
+    return is_prose(line) and not any(_ADDRESS_LINE.search(clean(cell) or "") for cell in _CELL_GAP.split(line))
 
 
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
@@ -665,8 +667,13 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
+            # (or the message a pasted e-mail quotes under its signature, then the next letter on a page
+            # of its own: "From: MAIB Recommendations ... Please find attached ...", then the agency's
+            # letterhead; the quote is the e-mail's, the letter starts at its letterhead)
             if h > j and (_paper(text, blocks[j:h], blocks[h].start, lex)
-                          or _enclosed_page(text, blocks, sal[k - 1], j, lex)):
+                          or _enclosed_page(text, blocks, sal[k - 1], j, lex)
+                          or (_MAIL_FROM.match(_first(blocks[j])) is not None
+                              and _opens_page_with_address(blocks[h], blocks[h + 1:sal[k]]))):
                 starts.append(max(j, starts[-1] + 1))
                 j = h
         else:
@@ -1027,6 +1034,28 @@ def _greeting(text: str, sal: Line | None) -> str | None:
     return who if who and len(who.split()) >= 2 and not re.match(r"(?:sir|madam|colleague|all)\b", who) else None
 
 
+# the addressee block of a letter to a coroner: "Mr Owain Pritchard / Assistant Coroner, Saltmarsh and
+# Fenwold", "Ms Helen Sagar / Senior Coroner for Greater Wexcombe"
+_ADDRESSEE_PERSON = re.compile(r"^\W*(?:mr|mrs|ms|miss|dr|professor|prof|sir|dame|his honour|hh)\.?\s+(?:[A-Z][.\w'’-]*\s+){0,3}([A-Z][\w'’-]+)\s*,?$", re.I)
+_CORONER_POST = re.compile(r"^\W*(?:hm\s+|his majesty['’]s\s+)?(?:(?:senior|area|assistant|deputy|acting)\s+)*coroner\b", re.I)
+ADDRESSEE_LINES = 8  # lines above a "Dear ..." in which its addressee block stands
+
+
+def _to_the_coroner(text: str, start: int, sal: Line | None, who: str | None, report: str) -> bool:
+    """A letter whose addressee block, over its "Dear ...", is the coroner who signed the report above
+    (a name the report bears, then a coroner's post), greeted as such or as "Dear Sir": a reply
+    however it opens ("I am the Managing Director ... and I respond on behalf of the company"). A
+    coroner's own letter has its letterhead there, over someone else's name and greeting."""
+    if sal is None:
+        return False
+    lines = [ln.strip() for ln in text[start:sal.start].splitlines() if ln.strip()][-ADDRESSEE_LINES:]
+    for above, line in zip(lines, lines[1:]):
+        m = _ADDRESSEE_PERSON.match(above)
+        if m and _CORONER_POST.match(line) and m.group(1) in report:
+            return who is None or who.split()[-1] == m.group(1).lower()
+    return False
+
+
 def segment(text: str, lex: Lexicons) -> list[Segment]:
     """Segments of ``text`` in file order; each runs to the next one's start."""
     blocks = reading_blocks(text, lex)
@@ -1066,10 +1095,15 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         found.append((_single(text, st.offset, end, st, lex), st.form, st.title))
     out = []
     greeted: set[str] = set()  # whom the replies so far greet
+    report = None  # the coroner's report the letters below it may answer
     for i, ((start, end, sal, so, kind), form, title) in enumerate(found):
         who = _greeting(text, sal)
         if kind is Kind.letter and who and who in greeted:
             kind = Kind.reply  # the replier writes again to the same person: a further reply in the thread
+        if kind is Kind.letter and report is not None and _to_the_coroner(text, start, sal, who, report):
+            kind = Kind.reply  # a letter to the coroner under the coroner's report answers it, however it opens
+        if report is None and lex.pfd_report.search(text, start, end):
+            report = text[start:end]
         if kind is Kind.reply and who:
             greeted.add(who)
         out.append(Segment(i, kind, start, end, sal, so, form, title))

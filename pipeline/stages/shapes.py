@@ -125,6 +125,10 @@ def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
 # "Response to Regulation 28 Report - Mrs ...", "Regulation 28 Action Plan – Mrs ...", "SkyVault
 # Leisure Limited – Response and Action Plan – 12 August 2026"
 _RESPONSE_TITLE = re.compile(r"^\W*(?:action plan\s*[:–—-]\s*)?(?:our\s+|the\s+)?response to (?:the\s+)?\w"
+                             # "Care Inspectorate Wales – response to the recommendations of Being Heard"
+                             # (a body's, not a subject line's "Dr Harriet Vane – response to Regulation 28 report")
+                             r"|^\W*(?!(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|re|subject)\b)(?-i:[A-Z])"
+                             r"[^.:\n]{1,80}?\s[–—-]\s+(?:our\s+|the\s+|formal\s+)?response to (?:the\s+)?\w"
                              r"|^(?:[^.:\n]{0,80}\s)?(?:response and action plan|action plan)\s*[–—-]\s", re.I)
 
 
@@ -305,7 +309,13 @@ RESPONSE_STATEMENT = re.compile(
     r"|^[#\s]*response[\s*_:]*\n(?:[ \t]*\n){0,2}\W*status\s*:[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|rejected|noted|supported)\b"
     r"|^\W*(?!your\b)(?:(?:[\w’'-]+\s+){1,3}response|(?:[\w’'-]+\s+){0,3}position)\s*:[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|accept|agree|"
     r"rejected|noted|supported)\b|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
-    r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)(?:\W*$|\.\s|\s*[-–—:]\s)",
+    r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)(?:\W*$|\.\s|\s*[-–—:]\s)"
+    # an action plan's table, whose header sets the body's "Council response" beside the recommendations
+    # (three cells at least, the header's words may wrap on to the line under it: "Accounts Commission" /
+    # "recommendation")
+    r"|^[ \t]*\S[^\t\n]*?(?:\t+|[ ]{2,})\S[^\n]*?(?:\t+|[ ]{2,})(?:(?-i:[A-Z])[\w’'-]*\s)?(?:response|position)"
+    r"(?:\t|[ ]{2,}|[ ]*$)(?=[^\n]*\b(?:recommendations?|concerns?|findings?)\b|[^\n]*\n[^\n]*\b"
+    r"(?:recommendations?|concerns?|findings?)\b)",
     re.I | re.M)
 
 
