@@ -2185,3 +2185,111 @@ def test_a_concern_sent_in_brackets_to_a_plc_and_to_a_body_with_and_in_its_name_
     got = sent_to(text, lex, rules)
     opss, shop = "Office for Product Safety and Standards", "Brightway Stores plc"
     assert got == {"1": "Coldharbour Farm Campsite", "2": f"{shop} and the {opss}", "3": opss, "4": shop}
+
+
+# ---- round 55
+
+def test_lettered_points_under_an_item_that_only_names_its_body_are_the_concerns(lex, rules):
+    """"2. To Tallow Lane Surgery:" over "(a) ...", "(b) ...": the points are what it raises, keyed
+    "2a", "2b" and sent to the surgery; an item with words of its own keeps its points inside it."""
+    text = letter(
+        "THIS REPORT IS BEING SENT TO:\n1. Harrowgate Community Trust\n2. Tallow Lane Surgery\n\nCORONER'S CONCERNS\n\n"
+        "The MATTERS OF CONCERN are as follows.\n\n1. To Harrowgate Community Trust:\n\n(a) The discharge summary did "
+        "not say that the dose had changed.\n\n(b) No one checked that the summary had been received.\n\n"
+        "2. To Tallow Lane Surgery:\n\n(a) Repeat prescriptions were issued without a blood test.\n\n"
+        "(b) The recall search did not find patients coded elsewhere.\n\nACTION SHOULD BE TAKEN")
+    got = sent_to(text, lex, rules)
+    assert got == {"1a": "Harrowgate Community Trust", "1b": "Harrowgate Community Trust",
+                   "2a": "Tallow Lane Surgery", "2b": "Tallow Lane Surgery"}
+
+
+def test_points_of_a_recommendation_with_words_of_its_own_stay_inside_it(lex, rules):
+    text = letter("We make the following recommendations:\n\n1. That the Department appoint a chief adviser, "
+                  "whose duties should include:\na) monitoring the guidance;\nb) advising on request.\n\n"
+                  "2. That the Department publish the guidance each year.")
+    assert sorted(set(labels(text, lex, rules))) == ["1", "2"]
+
+
+def test_a_word_report_s_tab_set_concerns_count_on_past_their_lettered_points(lex, rules):
+    """Word saved as text: "(1)<tab>[To the Board] ...", "(2)<tab>[To the Practice]" over "(a)<tab>..."
+    points, "(3)<tab>..." — numbered on under the form's "as follows", whatever their words."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n1\tCORONER\nI am Ann Hale, Senior Coroner.\n"
+            "5\tCORONER'S CONCERNS\nThe MATTERS OF CONCERN are as follows.\n"
+            "(1)\t[To the Board and the Trust] The shared care protocol dates from 2019.\n"
+            "(2)\t[To the Practice]\n(a)\tRepeat prescriptions were issued without a level.\n"
+            "(b)\tRequests were signed in batches.\n(c)\tThe patient was not on the register.\n"
+            "(3)\t[To the Trust] The discharge letter went to the wrong practice.\n"
+            "6\tACTION SHOULD BE TAKEN\nIn my opinion action should be taken.\n")
+    got = sent_to(text, lex, rules)
+    assert got == {"1": "the Board and the Trust", "2a": "the Practice", "2b": "the Practice", "2c": "the Practice",
+                   "3": "the Trust"}
+
+
+def test_a_concern_opened_to_a_body_by_name_or_initials_is_sent_to_it(lex, rules):
+    """"(1) To Larchfield: ..." names the body the report's list calls "Larchfield Student Living Ltd";
+    "(To the MHRA)" the Medicines and Healthcare products Regulatory Agency by its initials."""
+    text = letter(
+        "THIS REPORT IS BEING SENT TO:\n1. Larchfield Student Living Ltd\n2. Medicines and Healthcare products "
+        "Regulatory Agency\n\nCORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n(1) To Larchfield: the "
+        "window restrictors could be released by pressing a button.\n\n(2) (To the MHRA) Domiciliary care providers "
+        "rarely report incidents involving slings.\n\nACTION SHOULD BE TAKEN")
+    assert sent_to(text, lex, rules) == {"1": "Larchfield", "2": "the MHRA"}
+
+
+def test_a_recommendation_labelled_with_its_body_in_brackets_is_sent_to_it(lex, rules):
+    """"Recommendation 4 (Care Inspectorate Wales): Make ..." states it and sends it to the inspectorate."""
+    text = letter("I write to the Welsh Government and to Care Inspectorate Wales. I am making three recommendations."
+                  "\n\nRecommendation 1 (Welsh Government): Amend the statutory "
+                  "guidance so that every care home publishes its complaints.\n\nRecommendation 2 (Care Inspectorate "
+                  "Wales): Make complaints handling a line of enquiry in every inspection.\n\nRecommendation 3 "
+                  "(Welsh Government and Care Inspectorate Wales): Produce a single guide for residents.")
+    got = sent_to(text, lex, rules)
+    assert got == {"1": "Welsh Government", "2": "Care Inspectorate Wales",
+                   "3": "Welsh Government and Care Inspectorate Wales"}
+
+
+def test_an_inspection_letter_s_areas_for_priority_action_are_recommendations_sent_to_the_body_first_named(lex, rules):
+    """An area SEND inspection letter: "Areas for priority action" over "1. Brindle Council and NHS Brindle
+    ICB: leaders should ...", "2. Brindle Council: leaders should ..."."""
+    text = letter("Inspection of the Brindle local area partnership: Brindle Council and NHS Brindle ICB.\n\n"
+                  "The partnership must work jointly to make improvements.\n\nAreas for priority action\n"
+                  "1. Brindle Council and NHS Brindle ICB: leaders should reduce the time children wait for an "
+                  "assessment.\n2. Brindle Council: leaders should issue plans within 20 weeks.\nAreas for improvement\n"
+                  "3. NHS Brindle ICB: leaders should make sure that health advice is given within six weeks.")
+    got = sent_to(text, lex, rules)
+    assert got == {"1": "Brindle Council and NHS Brindle ICB", "2": "Brindle Council", "3": "NHS Brindle ICB"}
+
+
+def test_safety_recommendations_listed_under_their_codes_are_keyed_by_the_code(lex, rules):
+    """"2027/112 Amend its instructions ..." under "The Agency is recommended to:": keyed as written,
+    its words over the wrapped lines, sent to the body above it."""
+    text = letter("The safety recommendations are reproduced below.\nThe Harbour Agency is recommended to:\n"
+                  "2031/101 Revise its guidance note on bridge resource management so that it covers\nro-ro "
+                  "ferries (paragraph 2.4.3).\n2031/102 Amend its surveyor instructions (paragraph 2.6.1).\n"
+                  "Northway Ferries Limited is recommended to:\n2031/103 Introduce a fatigue risk management system "
+                  "(paragraph 2.7).")
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert list(refs) == ["2031/101", "2031/102", "2031/103"]
+    assert refs["2031/101"].text.endswith("covers ro-ro ferries (paragraph 2.4.3)")
+    assert [refs[k].addressee for k in refs] == ["The Harbour Agency", "The Harbour Agency", "Northway Ferries Limited"]
+
+
+def test_a_table_row_may_number_a_part_of_a_recommendation(lex, rules):
+    text = ("Response to the Committee's recommendations\n\nNo.\tCommittee recommendation\tResponse\n"
+            "3\tThe Ombudsman should redesign intake. In particular, it should:\t\n"
+            "3(i)\tintroduce a single triage point;\tA triage team went live in August.\n"
+            "3(ii)\tpublish target times for each stage;\tAgreed for the first two stages.\n")
+    segs = segment(text, lex)
+    got = [r.label for s in segs for r in R.find_refs(text, s, rules)]
+    assert "3(i)" in got and "3(ii)" in got
+
+
+def test_a_concern_sent_in_square_brackets_to_two_bodies_by_semicolon_goes_to_both(lex, rules):
+    text = letter(
+        "THIS REPORT IS BEING SENT TO:\n1. Harrow Hills National Park Authority\n2. Routeway Limited\n\nCORONER'S "
+        "CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n1. [National Park Authority] The closure notice was "
+        "posted only at the car park.\n\n2. [National Park Authority; Routeway Limited] There is no arrangement for "
+        "closures to reach the app.\n\n3. [Routeway Limited] The app went on promoting the closed route.\n\n"
+        "ACTION SHOULD BE TAKEN")
+    assert sent_to(text, lex, rules) == {"1": "National Park Authority",
+                                         "2": "National Park Authority and Routeway Limited", "3": "Routeway Limited"}

@@ -26,7 +26,7 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
     is_heading, label_offset, leading_number, load_rules)
 from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
-from pipeline.stages.table_refs import (bulleted_concerns, header_row, row_block, split_cell_rows, spread_rows,
+from pipeline.stages.table_refs import (bulleted_concerns, continues_rows, header_row, row_block, split_cell_rows, spread_rows,
                                         table_items)
 from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, to_blocks,
                            unwrap)
@@ -300,7 +300,7 @@ def _line_item(lines: tuple[Line, ...], k: int, rules: RecRules,
     if k and not (sentence_end(before) or heading_line(lines[k - 1].text) and before[:1].isupper()):
         return None, 1  # "(Paragraph\n24)": the end of a wrapped reference, not a number over an item
     under = clean(lines[k + 1].text) or ""
-    if not under[:1].isupper():
+    if not under.lstrip("[(“‘\"'")[:1].isupper():  # ("[To the Practice] ...": the body it is sent to, first)
         return None, 1
     return rules.list_item.match(f"{line.strip()} {under}"), 2
 
@@ -452,6 +452,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     # below, every numbered paragraph whose number goes up is one.
     numbered: tuple[int, ...] | None = None  # last number quoted so far ((3, 14) for 3.14); None until the paper says so
     rows_open = False  # under a table's header row whose cells are one a line
+    last_row: int | None = None  # the number of such a table's last row read
     spread = spread_rows(blocks)
     own = own_numbering(text, seg)  # a reply that numbers its own paragraphs ("1. Thank you for ...")
     refs += spread
@@ -460,18 +461,22 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if b.start in in_rows:
             continue
         b = _past_page_break(b, rules)
-        rows = table_items(text, b, rules)
+        # under the list's lead-in ("The MATTERS OF CONCERN are as follows."), a tab-set list's next item
+        # is one whatever its words ("(1)<tab>[To the ICB] The protocol dates from 2019 ...")
+        following = (last_item or 0) + 1 if lead_in or last_item is not None else None
+        rows = table_items(text, b, rules, following)
         if rows:
             refs += rows
             row = rows[-1]
             # a tab-set list ("4.<tab>The Trust has no guidance ... should ...") reads as a table's row
             # where its words recommend: the list it carries on goes on past it to "5.", "6."
-            if last_item is not None and row.number == last_item + 1:
+            if following is not None and row.number == following:
                 last_item, gap = row.number, -LONE_GAP + LIST_GAP
             continue
-        row = row_block(b) if rows_open else None
+        row = row_block(b, seg.kind is Kind.reply) if rows_open or continues_rows(b, last_row) else None
         if row:
             refs.append(row)
+            last_row = row.number
             continue
         # a protective marking at a page break ("OFFICIAL") leaves the table open, and so do the last
         # short cells of a row ("Complete" / "Blue") that a masked repeated cell cut from it
@@ -582,7 +587,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             continue
         if item:
             last_item = None  # a numbered item that is not one of ours: another list has begun
-        if last_item is not None:
+        # (an item's lettered points, "(a)<tab>Repeat prescriptions ...", keep its list open however many)
+        lettered = _LETTERED.match(b.lines[0].text) or _LONE_LETTER.match(b.lines[0].text)
+        if last_item is not None and not (lettered or (bi and _LONE_LETTER.match(blocks[bi - 1].lines[-1].text))):
             gap += 1
             if gap > LIST_GAP:
                 last_item = None
@@ -636,6 +643,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 rec_text = None
                 if stated:
                     rec_text = clean_text(_statement(_wrapped_on(stated.group("text"), b, ln, rules.stated_heading)))
+                    if stated.group("mid").lstrip().startswith("("):
+                        # "Recommendation 4 (Care Inspectorate Wales): Make ...": the body it is sent to, as
+                        # a concern that opens with its body in brackets has it
+                        rec_text = f"{stated.group('mid').strip()} {rec_text}"
                 else:
                     pm = rules.parenthetical.match(clean(raw_tail) or "") or rules.that_clause.match(raw_tail)
                     if pm:
@@ -670,7 +681,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     if (seg.form is Form.report or seg.kind is Kind.letter) and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
     if seg.form is Form.report or seg.kind is Kind.letter:
-        refs = _assigned(text, seg, refs, rules)
+        refs = _assigned(text, seg, _coded_items(text, seg, _lettered_parts(text, seg, refs)), rules)
     elif seg.kind is Kind.reply:
         refs = _said_sent(text, seg, refs, rules)
         refs = _without_menu(text, refs)
@@ -700,15 +711,30 @@ _CLOSING_BODY = re.compile(r"\(\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'
 # indicated at the start of each concern the person to whom it is directed" has them; a topic's name
 # ("Staff training:", "Trust Policy:") is no body's: the name must end in a body's word or be one the
 # report named before, word for word
-_OPENING_BODY = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
+# ("To Larchfield: restrictors on the upper floors ...": sent to it in so many words)
+_OPENING_BODY = re.compile(r"^\W*(?P<to>[Tt]o\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,9})"
                            r"\s*:\s+\S")
-_BRACKETED_ALL = re.compile(r"^\s*\(\s*(?:to\s+|for\s+)?(?P<who>[^()]{2,40}?)\s*\)\s+\S", re.I)
+_BRACKETED_ALL = re.compile(r"^\s*[(\[]\s*(?:to\s+|for\s+)?(?P<who>[^()\[\]]{2,40}?)\s*[)\]]\s+\S", re.I)
 _ROMAN = re.compile(r"[ivxlc]+", re.I)
 # ("(To the Health and Safety Executive and to Calverley Grain Systems Ltd)" sends it to both)
-_BRACKETED_BODY = re.compile(r"^\s*\(\s*(?:[Tt]o\s+|[Ff]or\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
-                             r"(?:,?\s+(?:[A-Z][\w&'’.-]*|and(?:\s+to)?|of|for|the|&|plc|ltd|llp)){0,12})\s*\)\s+\S")
+# (or in square brackets: "[To the ICB and the Trust] The lithium shared care protocol ...")
+_BRACKETED_BODY = re.compile(r"^\s*[(\[]\s*(?P<to>[Tt]o\s+|[Ff]or\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
+                             r"(?:[,;]?\s+(?:[A-Z][\w&'’.-]*|and(?:\s+to)?|of|for|the|&|plc|ltd|llp)){0,12})\s*[)\]]\s+\S")
 _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
                        r"figure|table|chapter)\b", re.I)
+
+
+def _named_before(who: str, before: str) -> bool:
+    """Whether the body a concern is sent to "To ..." is one the report named before it (its list of
+    addressees): by name ("Larchfield" in "Larchfield Student Living Ltd"), or by the initials of its
+    name ("the MHRA", the Medicines and Healthcare products Regulatory Agency)."""
+    bare = re.sub(r"^the\s+", "", who, flags=re.I)
+    if re.search(rf"(?<![\w&]){re.escape(bare)}(?![\w&])", before, re.I):
+        return True
+    if not re.fullmatch(r"[A-Z]{2,6}", bare):
+        return False
+    initials = r"\s+(?:[a-z][\w'’-]*\s+)*?".join(rf"{c}[\w'’-]*" for c in bare)
+    return re.search(rf"\b{initials}\b", before) is not None
 
 
 def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
@@ -718,8 +744,10 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     Council to respond to concerns 1 to 3"), or its list
     of addressees does ("2. The Chief Executive, DVLA (concerns (3) to (5))"), or each concern closes
     with its body's name in brackets, where no heading has already."""
-    if not refs or any(r.addressee for r in refs) or "oncern" not in text[seg.start:seg.end].lower():
-        return refs  # ("MATTERS OF CONCERN" in capitals may be the only mention)
+    # (a report of concerns, or a letter of recommendations, "areas for priority action" ...: "MATTERS OF
+    # CONCERN" in capitals may be the only mention)
+    if not refs or any(r.addressee for r in refs) or not rules.lead_in.search(text, seg.start, seg.end):
+        return refs
     owners: dict[str, list[str]] = {}
 
     def send(labs: list[str], who: str) -> None:
@@ -766,10 +794,12 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
             m = _OPENING_BODY.match(r.text or "") or _BRACKETED_BODY.match(r.text or "")
             if m and not _NOT_BODY.match(m.group("who")) \
                     and (_NAME_WORD.fullmatch(m.group("who").split()[-1])
+                         or (m.group("to") is not None and _named_before(m.group("who"), before))
                          or ((len(m.group("who").split()) >= 2 or (m.re is _BRACKETED_BODY and len(m.group("who")) >= 3
                                                                    and not _ROMAN.fullmatch(m.group("who"))))
                              and re.search(rf"(?<![\w&]){re.escape(m.group('who'))}(?![\w&])", before))):
-                send([r.label], _AND_TO.sub("and", " ".join(m.group("who").split())))
+                # ("[National Park Authority; Contourly Limited]": both)
+                send([r.label], _AND_TO.sub("and", " ".join(m.group("who").replace(";", " and").split())))
         # "(Brackenlea and Keystone) The agency worker ...": two bodies other concerns are sent to
         named = {who for names in owners.values() for who in names}
         # (either name may have its own "and": "Brightway Stores plc and the Office for Product Safety and
@@ -789,6 +819,93 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
     # as a heading "X and Y together:" sends it (see link._shared_with)
     return [dataclasses.replace(r, addressee=" and ".join(owners[r.label])) if r.label in owners else r for r in refs]
+
+
+# a numbered item that only says whom the lettered points under it are for: "(2)<tab>[To the Practice]",
+# "1. To Brightwater Home Care Ltd:"
+_PARENT_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\\?[.)\]]?[ \t]+(?P<tag>[\[(]?\s*(?:to|for)\s+(?P<who>(?:the\s+)?"
+                          r"(?-i:[A-Z])[^\[\]():\n]{1,80}?)\s*[\])]?\s*:?)\s*$", re.I)
+# its points: "(a)<tab>Repeat prescriptions ...", "(b) There was no record ...", "c) ..."
+_LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
+_LONE_LETTER = re.compile(r"^[ \t]*\([a-h]\)[ \t]*$")  # a point's letter in a cell of its own
+_NEXT_ITEM = re.compile(r"^\W{0,4}\d{1,2}\\?[.)\]][ \t]|^\W{0,4}\d{1,2}[ \t]+(?-i:[A-Z]{3,})")
+
+
+def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
+    """A report's numbered item that only names whom it is for, over lettered points ("(2) [To the
+    Practice]" / "(a) Repeat prescriptions were issued ..." / "(b) ..."): the points are what it
+    raises, each a recommendation of its own ("2a", "2b"), sent to that body. An item with words of
+    its own keeps its points inside it ("Recommendation 4: That the Secretary of State appoint a
+    Chief Construction Adviser ..., including: a) ... b) ..." is one recommendation)."""
+    lines = split_lines(text, seg.start, seg.end)
+    parts: list[Ref] = []
+    spans: list[tuple[int, int]] = []  # each parent's span, over its points
+    k = 0
+    while k < len(lines):
+        parent = _PARENT_ITEM.match(lines[k].text)
+        if parent is None:
+            k += 1
+            continue
+        num, who = parent.group("num"), " ".join(parent.group("who").split())
+        found: list[tuple[str, Line, list[str]]] = []
+        j = k + 1
+        while j < len(lines):
+            ln = lines[j]
+            m = _LETTERED.match(ln.text)
+            if m and m.group("letter") == "abcdefgh"[len(found)]:
+                found.append((m.group("letter"), ln, [m.group("text")]))
+            elif not ln.text.strip():
+                pass
+            elif found and not (_NEXT_ITEM.match(ln.text) or FORM_SECTION.match(clean(ln.text) or "")):
+                found[-1][2].append(ln.text)  # the point runs on over its wrapped lines
+            else:
+                break
+            j += 1
+        if len(found) >= 2:
+            spans.append((lines[k].start, lines[j - 1].end))
+            for letter, ln, words in found:
+                at = ln.start + ln.text.index(letter)
+                parts.append(Ref(f"{num}{letter}", int(num), at, at + 1, ln.start, ln.end, True, True, True,
+                                 clean_text(f"(To {who}) " + " ".join(words))))
+        k = max(j, k + 1)
+    if not parts:
+        return refs
+    # the parent, and whatever its points were read as besides (a list of its own, counted 1, 2, 3)
+    kept = [r for r in refs if not any(a <= r.start < z for a, z in spans)]
+    return sorted(kept + parts, key=lambda r: r.start)
+
+
+# an investigation body's safety recommendation under the code it gives it, the year and a serial
+# ("2027/112 Amend its surveyor instructions so that ..."), under the body it is for ("The Maritime and
+# Coastguard Agency is recommended to:")
+CODE_LABEL = re.compile(r"(?:19|20)\d{2}/\d{3}")
+_CODED_ITEM = re.compile(r"^\W{0,4}(?P<code>(?:19|20)\d{2}/\d{3})[ \t]+(?P<text>[A-Z].*)$")
+_RECOMMENDED_TO = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][^:\n]{2,100}?)\s+(?:is|are)\s+recommended\s+to\s*:?\s*$")
+
+
+def _coded_items(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
+    """The safety recommendations a letter lists under their codes, two at least: each keyed by its
+    code as written, its words running on over the wrapped lines to its full stop."""
+    lines = split_lines(text, seg.start, seg.end)
+    heads = [(k, m) for k, ln in enumerate(lines) if (m := _CODED_ITEM.match(ln.text))]
+    if len(heads) < 2:
+        return refs
+    out = []
+    for n, (k, m) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        words, end = [m.group("text")], lines[k].end
+        for ln in lines[k + 1:stop]:
+            if sentence_end(words[-1]) or not ln.text.strip():
+                break
+            words.append(ln.text)
+            end = ln.end
+        who = next((w.group("who") for ln in reversed(lines[:k]) if (w := _RECOMMENDED_TO.match(clean(ln.text) or ""))), None)
+        code = m.group("code")
+        at = lines[k].start + lines[k].text.index(code)
+        out.append(Ref(code, leading_number(code), at, at + len(code), lines[k].start, end, True, True, True,
+                       clean_text(" ".join(" ".join(words).split())), addressee=who))
+    spans = [(r.block_start, r.block_end) for r in out]
+    return sorted([r for r in refs if not any(a <= r.start < z for a, z in spans)] + out, key=lambda r: r.start)
 
 
 # "1. Thank you for your report of 14 April ...": a reply that numbers its own paragraphs, from its thanks on
@@ -1016,6 +1133,8 @@ def code_refs(text: str, seg: Segment, report_text: str, report_refs: list[Ref],
         m = _CODE_AFTER.match(report_text, r.end)
         if m:
             codes.setdefault(m.group("code"), r)
+        elif CODE_LABEL.fullmatch(r.label):
+            codes.setdefault(r.label, r)  # "2027/111": keyed by its code, as the replies name it
     if not codes:
         return []
     found = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))

@@ -19,7 +19,8 @@ from pipeline.text import (SPREAD_CELLS, Block, Line, clean, header_above, is_pr
 
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
-_TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?s?|r)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?"
+# (or a part of one: "3(i)", "4a(ii)")
+_TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?s?|r)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?(?:\((?:[ivx]{1,4}|[a-z])\))?)[.):]?"
                           # a row answering two at once ("6, 7", "1 and 2 (payment and resit)"; not "1,500")
                           r"(?P<more>(?:(?:\s*,\s+|\s+and\s+|\s*&\s*)\d{1,3}(?:\.\d{1,3})?[a-z]?)*)(?:\s+\([^()]{2,40}\))?\s*$", re.I)
 # or the number and the recommendation's short title, under a header that names the column: "6.1 Joint
@@ -30,10 +31,11 @@ _DATE_CELL = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-
 _TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action", re.I)
 
 
-def table_items(text: str, b: Block, rules: RecRules) -> list[Ref]:
+def table_items(text: str, b: Block, rules: RecRules, following: int | None = None) -> list[Ref]:
     """The recommendations a table's row numbers in its first cell: one, or each of a row that
-    answers several at once ("6, 7", "1 and 2 (payment and resit)"), with the cell beside it."""
-    ref = table_item(text, b, rules)
+    answers several at once ("6, 7", "1 and 2 (payment and resit)"), with the cell beside it.
+    ``following`` is the number a list open above it goes on to (see ``table_item``)."""
+    ref = table_item(text, b, rules, following)
     if ref is None:
         return []
     m = _TABLE_LABEL.match(b.text.strip())
@@ -47,12 +49,12 @@ def table_items(text: str, b: Block, rules: RecRules) -> list[Ref]:
                                                 text=None) for at, lab in more]
 
 
-def table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
+def table_item(text: str, b: Block, rules: RecRules, following: int | None = None) -> Ref | None:
     """A table's row that numbers a recommendation in its first cell: "1 | The council should ... |
     Accepted ...", as an action plan or a response table lays it out. The recommendation is the
     cell beside the number, or the first cell's own words ("1. The council should ..."), never
-    the response beside it; the row is one only in a table about recommendations or in words
-    that recommend."""
+    the response beside it; the row is one only in a table about recommendations, in words
+    that recommend, or as the ``following`` item of a list open above it."""
     if len(b.lines) != 1:
         return None
     cell = table_cells(text).get(b.start)
@@ -70,10 +72,11 @@ def table_item(text: str, b: Block, rules: RecRules) -> Ref | None:
         quote, words = (b.start, b.end), m.group("text")
     titled = m.re is _TITLED_LABEL and _TITLED_HEAD.search(head) is not None and not _DATE_CELL.match(words)
     # (the report form's own numbered sections, "6<tab>ACTION SHOULD BE TAKEN", in a Word report's tab rows)
-    if not (_TABLE_HEAD.search(head) or MODAL.search(words)) or (len(words.split()) < 3 and not titled) \
+    lab = m.group("num")
+    listed = following is not None and lab == str(following)
+    if not (_TABLE_HEAD.search(head) or MODAL.search(words) or listed) or (len(words.split()) < 3 and not titled) \
             or FORM_SECTION.match(words):
         return None
-    lab = m.group("num")
     off = b.start + label_offset(b.text, lab)
     return Ref(lab, leading_number(lab), off, off + len(lab), b.start, quote[1], True, True, True,
                clean_text(words), quote if quote[0] != b.start else None)
@@ -184,13 +187,14 @@ _RUNS_ON = re.compile(r"(?:,|\b(?:and|or|the|of|to|for|in|on|by|with|a|an|that|s
                       re.I)
 
 
-def row_block(b: Block) -> Ref | None:
+def row_block(b: Block, answered: bool = False) -> Ref | None:
     """A row of such a table: its number alone on the first line, the recommendation on the
     next (wrapped over the lines under it while its sentence runs on), then the response, lead,
-    date and status."""
+    date and status. With ``answered`` (in a reply) a pdftotext -layout row may carry its answer in
+    the columns beside the recommendation."""
     laid = _LAYOUT_ROW.match(b.lines[0].text)
     if laid:
-        return _layout_row(b, laid)
+        return _layout_row(b, laid, answered)
     if len(b.lines) < 3:
         return None
     m = _ROW_LABEL.match(clean(b.lines[0].text) or "")
@@ -211,10 +215,18 @@ def row_block(b: Block) -> Ref | None:
                clean_text(words), (rec.start, rec.end))
 
 
-def _layout_row(b: Block, m: re.Match) -> Ref | None:
+def continues_rows(b: Block, last: int | None) -> bool:
+    """Whether the block is the next row of a pdftotext -layout table whose last row was ``last``, on
+    the page after it, below the page's furniture (its repeated header, its footer)."""
+    m = _LAYOUT_ROW.match(b.lines[0].text)
+    return m is not None and last is not None and m.group("num") == str(last + 1)
+
+
+def _layout_row(b: Block, m: re.Match, answered: bool = False) -> Ref | None:
     """A row as pdftotext -layout sets it: the number, the recommendation in the column after it,
     wrapped on the lines below at the same indent, and short columns after a wide gap (a
-    priority, a date); a row with a response beside the recommendation is not read here."""
+    priority, a date); a row with a response beside the recommendation is read only in a reply,
+    whose answers such a table holds (in a letter it is a table of someone else's answers)."""
     col = m.end()
     parts, beside = [], 0
     for ln in b.lines:
@@ -224,15 +236,16 @@ def _layout_row(b: Block, m: re.Match) -> Ref | None:
         beside += sum(len(c.split()) for c in rest if c)
         if first:
             parts.append(first)
-    if beside > SHORT_COLUMN * len(b.lines):
+    if beside > SHORT_COLUMN * len(b.lines) and not answered:
         return None  # a response beside it: a reply's table, not a list of recommendations
     words = " ".join(parts)
     if len(words.split()) < 4:
         return None
     lab = m.group("num")
     ln = b.lines[0]
+    # (with the answer beside it, the row's first line is the answer's too: not a quote to drop whole)
     return Ref(lab, leading_number(lab), ln.start + m.start("num"), ln.start + m.end("num"), b.start, b.end, True,
-               True, True, clean_text(words), (ln.start + col, b.end))
+               True, beside <= SHORT_COLUMN * len(b.lines), clean_text(words), (ln.start + col, b.end))
 
 
 _BULLET = re.compile(r"^\s*[-•*–·▪●]\s+(?=\S)")
