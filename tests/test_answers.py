@@ -2560,3 +2560,46 @@ def test_a_sentence_left_without_a_full_stop_is_no_title(lex, nlp, settings, rul
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=_GATE_RECS)
     assert not any("standard terms" in s for s in got["1"][1])
     assert any("14 gates were" in s for s in got["1"][1])
+
+
+# ---- round 55
+
+_CIW_TABLE = ("Care Inspectorate Wales – response to the recommendations of Being Heard\n\n"
+              "This table sets out CIW's response to the recommendations addressed to CIW in the review (recommendations 4\n"
+              "and 5). It was agreed by CIW's Senior Leadership Team on 21 September 2027.\n\n"
+              " Rec   Recommendation                         CIW response                              Lead\n\n"
+              " 4     Make complaints handling a specific    Agreed. From January complaints handling  Head of\n"
+              "       line of enquiry in every inspection.   will be a line of enquiry in every full    Inspection\n"
+              "                                              inspection of a care home.\n\n"
+              " 5     Publish a national thematic report on  We will consider a thematic review when   Director of\n"
+              "       complaints handling within 12 months.  we agree our review programme in spring.  Policy\n")
+
+
+def test_a_table_s_opening_sentence_naming_the_recommendations_it_answers_answers_neither(lex, nlp, settings, rules):
+    """"This table sets out CIW's response to ... (recommendations 4 and 5)." says where the answers
+    are: each is answered in its own row, not by that sentence."""
+    got = answers(_CIW_TABLE, lex, nlp, settings, rules, labels={"4": 4, "5": 5})
+    assert not any("This table sets out" in s for lab in ("4", "5") for s in got[lab][1])
+    assert any("review programme" in s for s in got["5"][1])
+
+
+_LAYOUT_TABLE = ("Forestry Commission\n\nResponse to the Independent Review of Tree Health Biosecurity\n\n"
+         "No.   Recommendation                             Forestry Commission response\n\n"
+         "1     Increase the number of plant health        Accepted. We will fund 14 additional\n"
+         "      inspectors at the principal points of      inspector posts from April 2027.\n"
+         "      entry by at least 25% by 2028.\n\n"
+         "2     Publish an annual report on\n"
+         "      interceptions of regulated pests at the\n"
+         "      border, showing species and origin.\n\n"
+         "3     Revise and exercise the contingency plan   A revised contingency plan was published\n"
+         "      for the beetle within twelve months.       on 8 September 2026 and exercised in\n"
+         "                                                 October with four local authorities.\n")
+
+
+def test_a_response_table_s_rows_open_their_answers_and_an_empty_row_answers_nothing(lex, nlp, settings, rules):
+    """A response paper set out by pdftotext -layout: each row numbers its recommendation with the answer
+    beside it; row 2 has nothing beside its quote, so it is left unanswered, not given row 3's answer."""
+    got = answers(_LAYOUT_TABLE, lex, nlp, settings, rules)
+    assert any("fund 14 additional" in s for s in got["1"][1])
+    assert any("8 September 2026" in s for s in got["3"][1])
+    assert "2" not in got

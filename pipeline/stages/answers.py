@@ -83,6 +83,7 @@ _STEM = re.compile(r"[a-z][a-z'-]+")
 # a heading line of its own: short, no full stop (a colon may end it)
 HEADING_WORDS = 14
 QUOTE_SHARE = 0.6  # share of a sentence's words that repeat the recommendation for it to be the quote
+ROW_QUOTE_SHARE = 0.9  # share of a table row's words that are its recommendation's when nothing stands beside it
 TOPIC_WORDS = 4  # shared words for a paragraph to answer a recommendation by its subject
 TOPIC_SHARE = 0.25
 TOPIC_UNITS = 4  # sentences an answer by subject keeps, best first
@@ -205,6 +206,8 @@ def _numbered_title(raw: str, next_line: str) -> bool:
 
 # "8" alone: a table row's first cell ("8." alone numbers a paragraph, which may quote one of a group)
 _LONE_ROW_NUMBER = re.compile(r"[ \t\f]{0,4}\d{1,3}[a-z]?[ \t]*(?:\n|$)")
+# "  6     Publish an annual report on ...": a pdftotext -layout table row, its number then its first cell
+_LAYOUT_ROW_START = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)]?[ ]{3,}\S")
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -300,6 +303,11 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"(?:paper|document|response|report|letter|note) (?:sets|set) out (?:the |our |its |this )?"
                          r"(?:[\w’'-]+ ){0,2}?(?:response|answer|reply|position)s? (?:to|on) (?:the |its |our )?(?:[\w’'-]+ ){0,3}?"
                          r"(?:recommendations|concerns) \d+(?:\.\d+)*(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)+(?=\.?\s*$)|"
+                         # "This table sets out CIW's response to the recommendations addressed to CIW in the
+                         # review (recommendations 4 and 5)."
+                         r"(?:paper|document|response|letter|note|table|page|plan) (?:sets|set) out (?:the |our |its |this )?"
+                         r"(?:[\w’'-]+ ){0,2}?(?:response|answer|reply|position)s? (?:to|on) [^.()]{0,120}\(\s*"
+                         r"(?:recommendations|concerns) \d+(?:\.\d+)*(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)+(?=\s*\)\.?\s*$)|"
                          r"(?:answer|address|deal with|respond to|take)(?:ed)? (?:them|these|both|the (?:first |last )?two)"
                          r"(?: \w+){0,2} together|"
                          # what was asked, restated: "You asked us to respond to concerns 1 to 4."
@@ -561,7 +569,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if not answer:
             # a heading over the next one's answer, unless the next is a table row of its own: a
             # row that quotes its recommendation and has no response beside it answers nothing
-            if row is None and not (k + 1 < len(order) and _LONE_ROW_NUMBER.match(text, _line_start(text, order[k + 1]))):
+            nxt = _line_start(text, order[k + 1]) if k + 1 < len(order) else None
+            if row is None and not (nxt is not None and (_LONE_ROW_NUMBER.match(text, nxt) or (
+                    _LAYOUT_ROW_START.match(text, _line_start(text, start)) and _LAYOUT_ROW_START.match(text, nxt)))):
                 pending += sorted(openers[start])
             continue
         # "See the response to recommendation 29." points to the answer; "the approach paper described in
@@ -850,6 +860,9 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         said = stems(first, stop)
         quoted = _RECOMMENDATION_VOICE.search(first) and \
             max(len(said & w) for w in wants.values()) >= QUOTE_SHARE * len(said)
+        # (or a table's row, "6     Publish an annual report on ...", with nothing beside the quote)
+        quoted = quoted or (_LAYOUT_ROW_START.match(text, b.start) is not None
+                            and top >= ROW_QUOTE_SHARE * len(words))
         if quoted or _OPENING.search(first) \
                 or all(_RESTATING.search(text[a:z]) for a, z, _ in mine) \
                 or all(_THANKS.search(text[a:z]) for a, z, _ in mine):
