@@ -2293,3 +2293,19 @@ def test_a_concern_sent_in_square_brackets_to_two_bodies_by_semicolon_goes_to_bo
         "ACTION SHOULD BE TAKEN")
     assert sent_to(text, lex, rules) == {"1": "National Park Authority",
                                          "2": "National Park Authority and Routeway Limited", "3": "Routeway Limited"}
+
+
+def test_a_report_in_pdf_text_sends_the_concerns_under_each_to_the_post_heading_line(lex, rules):
+    """pdftotext with no blank lines: "To the Chief Constable of Harlow Police" on its own line after a
+    finished sentence sends the numbered concerns under it, each body's numbered from 1 again."""
+    text = ("REGULATION 28 REPORT TO PREVENT DEATHS\nCORONER'S CONCERNS\nThe MATTERS OF CONCERN are as follows.\n"
+            "To the Chief Constable of Harlow Police\n1. The call was treated as a health matter although the caller "
+            "had a knife.\n2. No step was taken to confirm that the crisis team would attend.\nTo the Chief Executive "
+            "of Harlow Partnership NHS Foundation Trust\n1. The crisis team did not have capacity to visit that "
+            "evening.\nTo the Secretary of State for the Home Department\n1. There is no national collection of data "
+            "about such calls.\n6\nACTION SHOULD BE TAKEN\nIn my opinion action should be taken.\n")
+    segs = segment(text, lex)
+    got = [(r.label, r.addressee) for r in R.find_refs(text, segs[0], rules, lex.addressee_heading) if r.text]
+    assert got == [("1", "the Chief Constable of Harlow Police"), ("2", "the Chief Constable of Harlow Police"),
+                   ("1", "the Chief Executive of Harlow Partnership NHS Foundation Trust"),
+                   ("1", "the Secretary of State for the Home Department")]

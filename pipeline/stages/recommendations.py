@@ -1068,9 +1068,13 @@ def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re
     """Each concern with the body its heading sends it to; a heading over an unnumbered
     paragraph gives that paragraph the next number."""
     # ("To the Trust and to NHS England:" is the Trust's and NHS England's, as "To the Trust and NHS England:" is)
-    heads = [(b, _AND_TO.sub("and", _SHOULD_TAIL.sub("", _ACROSS_LEAD.sub("all of ", _ADDRESSEE_LEAD.sub(
+    # (in PDF text with no blank lines a heading line stands inside the block, after a finished sentence:
+    # "... no injury had yet been reported." / "To the Chief Executive of Marchshire NHS Trust" / "1. ...")
+    heads = [(Block(b.lines[k:], 0), _AND_TO.sub("and", _SHOULD_TAIL.sub("", _ACROSS_LEAD.sub("all of ", _ADDRESSEE_LEAD.sub(
                   "", m.group(0).strip(" :")))).strip()))
-             for b in blocks for m in [addressee.match(_heading_text(b.lines[0].text))] if m]
+             for b in blocks for k, ln in enumerate(b.lines)
+             if k == 0 or sentence_end(b.lines[k - 1].text)
+             for m in [addressee.match(_heading_text(ln.text))] if m]
     heads = heads or _bare_names(text, blocks, refs)
     if not heads:
         return refs
