@@ -2603,3 +2603,20 @@ def test_a_response_table_s_rows_open_their_answers_and_an_empty_row_answers_not
     assert any("fund 14 additional" in s for s in got["1"][1])
     assert any("8 September 2026" in s for s in got["3"][1])
     assert "2" not in got
+
+
+def test_an_annex_listing_the_recommendations_answers_none_of_them(lex, nlp, settings, rules):
+    """A web response arranged by theme, its annex a table of the recommendations' words alone: a
+    recommendation the themes never take up is left unanswered, not answered by its own words."""
+    text = reply(
+        "This response is arranged by theme. A full list of the recommendations is at Annex A.",
+        "## Triage", "Since March every serious incident report has passed through a triage desk, which closes "
+        "low-risk reports with written guidance.",
+        "## Annex A", "Paragraph | Recommendation\n---|---\n4.12 | Introduce risk-based triage of incoming reports.\n"
+        "7.11 | Agree with the tribunal users' group a short guide for trustees on which decisions can be "
+        "challenged.")
+    got = answers(text, lex, nlp, settings, rules, labels={"4.12": 4, "7.11": 7},
+                  rec_texts={"4.12": "Introduce risk-based triage of incoming reports.",
+                             "7.11": "Agree with the tribunal users' group a short guide for trustees on which "
+                                     "decisions can be challenged."})
+    assert "7.11" not in got or not any("short guide for trustees" in s for s in got["7.11"][1])

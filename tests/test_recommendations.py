@@ -2309,3 +2309,12 @@ def test_a_report_in_pdf_text_sends_the_concerns_under_each_to_the_post_heading_
     assert got == [("1", "the Chief Constable of Harlow Police"), ("2", "the Chief Constable of Harlow Police"),
                    ("1", "the Chief Executive of Harlow Partnership NHS Foundation Trust"),
                    ("1", "the Secretary of State for the Home Department")]
+
+
+def test_a_paper_citing_a_recommendation_by_its_paragraph_in_brackets_refers_to_it(lex, rules):
+    """"It recommended (paragraph 4.3) that we should:" names recommendation 4.3 of a review that numbers
+    its recommendations by paragraph, as "At paragraph 4.3 the review recommended" does."""
+    text = letter("The review's recommendations are identified by the number of the paragraph in which they appear."
+                  "\n\nThe review found that trustees had no idea how long a case would take. It recommended "
+                  "(paragraph 4.3) that we should publish service standards.\n\nWe accept this recommendation.")
+    assert "4.3" in labels(text, lex, rules)

@@ -83,7 +83,7 @@ _STEM = re.compile(r"[a-z][a-z'-]+")
 # a heading line of its own: short, no full stop (a colon may end it)
 HEADING_WORDS = 14
 QUOTE_SHARE = 0.6  # share of a sentence's words that repeat the recommendation for it to be the quote
-ROW_QUOTE_SHARE = 0.9  # share of a table row's words that are its recommendation's when nothing stands beside it
+ROW_QUOTE_SHARE = 0.9  # share of a paragraph's words that are a recommendation's when it only quotes it
 TOPIC_WORDS = 4  # shared words for a paragraph to answer a recommendation by its subject
 TOPIC_SHARE = 0.25
 TOPIC_UNITS = 4  # sentences an answer by subject keeps, best first
@@ -860,9 +860,9 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         said = stems(first, stop)
         quoted = _RECOMMENDATION_VOICE.search(first) and \
             max(len(said & w) for w in wants.values()) >= QUOTE_SHARE * len(said)
-        # (or a table's row, "6     Publish an annual report on ...", with nothing beside the quote)
-        quoted = quoted or (_LAYOUT_ROW_START.match(text, b.start) is not None
-                            and top >= ROW_QUOTE_SHARE * len(words))
+        # (or the recommendation's own words and nothing else: a table's row with nothing beside the quote,
+        # "6     Publish an annual report on ...", or an annex listing the recommendations)
+        quoted = quoted or (len(words) >= FEW_WORDS and top >= ROW_QUOTE_SHARE * len(words))
         if quoted or _OPENING.search(first) \
                 or all(_RESTATING.search(text[a:z]) for a, z, _ in mine) \
                 or all(_THANKS.search(text[a:z]) for a, z, _ in mine):
