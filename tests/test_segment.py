@@ -2512,3 +2512,60 @@ def test_a_subject_line_naming_the_deceased_and_the_response_starts_no_document(
             "Regulation 28 Report - Dr H Vane\n\nDear Ms Osei,\n\nThank you for sending us your report. We do not "
             "propose to amend our guidance.\n\nRegards,\n\nMarguerite Dunn\nRegistrar\n")
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply, Kind.reply]
+
+
+# ---- guards from the review of round 55's mends
+
+def test_the_coroner_s_own_covering_letter_under_the_report_stays_a_letter(lex):
+    """The coroner's name and post head the coroner's own letter ("Dear Sir or Madam ... Please send your
+    response by ..."): that is its letterhead, not an addressee block, and the letter asks, answers nothing."""
+    text = (_PFD + "\fMs Miriam Osei\nSenior Coroner for East Harlow\nCoroner's Court, 2 Guild Yard, Harlow QY1 3GC\n\n"
+            "By email only\n\n24 October 2026\n\nDear Sir or Madam\n\nInquest touching the death of Sophie Marchant\n\n"
+            "I enclose a copy of my report. Please send your response by 16 December 2026.\n\nYours faithfully\n\n"
+            "Miriam Osei\nSenior Coroner\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.letter]
+
+
+def test_a_letter_s_footer_address_beside_its_telephone_ends_it_before_the_next_letterhead(lex):
+    """Word text with no blank lines: the Trust's footer "Harlow Road, Harlow QY1 3GC<tab>Switchboard ..."
+    closes its letter; the next letter starts at its own letterhead, not at its "Dear ..."."""
+    text = ("Harlow Hospitals NHS Trust\nHarlow Road\nHarlow QY1 3GC\n14 December 2026\nMs Miriam Osei\nSenior Coroner "
+            "for East Harlow\nDear Ms Osei\nThank you for your report. The Trust has replaced every window restrictor "
+            "on the wards.\nYours sincerely\nJane Doe\nChief Executive\nHarlow Hospitals NHS Trust, Harlow Road, Harlow "
+            "QY1 3GC\tSwitchboard 01632 960000\tenquiries@harlow.example.org\nKilnworth Slings Ltd\nUnit 4, Mereside "
+            "Park, Harlow QZ8 3BW\n15 December 2026\nMs Miriam Osei\nSenior Coroner for East Harlow\nDear Madam\n"
+            "Thank you for your report. All new slings will carry a woven label.\nYours faithfully\nJoanne Harker\n"
+            "Technical Director\n")
+    segs = segment(text, lex)
+    assert len(segs) == 2 and text[segs[1].start:].startswith("Kilnworth Slings Ltd")
+
+
+@pytest.mark.parametrize("subject", ["Inquest into the death of Harriet Vane – response to Regulation 28 report",
+                                     "Sophie Marchant (deceased) - response to the Prevention of Future Deaths report"])
+def test_a_subject_line_naming_no_body_starts_no_titled_response(subject, lex):
+    text = (_PFD + f"\fKilnworth Slings Ltd\nUnit 4, Mereside Park, Harlow QZ8 3BW\n\n{subject}\n\nMs Miriam Osei\n"
+            "Senior Coroner for East Harlow\n\n14 December 2026\n\nDear Ms Osei\n\nThank you for your report. All new "
+            "slings will carry a woven label.\n\nYours sincerely\n\nJoanne Harker\nTechnical Director\nFrom: Office of "
+            "the Registrar <registrar@college.example.org>\nSent: 21 December 2026 14:30\nTo: Harlow Coroner's Office "
+            "<coroners@harlow.example.gov.uk>\nSubject: RE: Regulation 28 Report\n\nDear Ms Osei,\n\nThank you for "
+            "sending us your report. We do not propose to amend our guidance.\n\nRegards,\n\nMarguerite Dunn\n"
+            "Registrar\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply, Kind.reply]
+
+
+def test_a_justified_line_of_a_report_ending_on_response_makes_no_action_plan(lex):
+    """pdftotext -layout pads justified prose with double spaces: "... the  ambulance  service's  response"
+    over "time ... concerns" is a sentence, not a table's header with a response column."""
+    text = ("                 REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n 5   CORONER'S CONCERNS\n\n     The "
+            "MATTERS OF CONCERN are as follows.\n\n     1.  The  call  was  graded  as  a  category  3  call  and  the  "
+            "ambulance  service's  response\n     time was over four hours. I heard evidence of similar concerns at "
+            "other inquests.\n\n 6   ACTION SHOULD BE TAKEN\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter]
+
+
+def test_an_audit_report_setting_management_s_response_beside_its_own_recommendations_is_the_report(lex):
+    text = ("INTERNAL AUDIT REPORT\n\nHarlow Council: Procurement Card Controls\n\nExecutive summary\n\nWe make two "
+            "recommendations, set out in the action plan below.\n\nRef   Finding                          "
+            "Recommendation                     Management response           Owner\n1     Card limits were not "
+            "reviewed.   Review limits every year.          A review will be made in May. Head of Finance\n")
+    assert [s.kind for s in segment(text, lex)] != [Kind.reply]

@@ -242,10 +242,12 @@ _ADDRESS_LINE = re.compile(r",[^.!?]*\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"
 _CELL_GAP = re.compile(r"\t|\s{3,}")
 
 
-def _head_prose(line: str) -> bool:
-    """A line of prose, which a letter head has none of (its one-line address is long, but no sentence,
-    and Word may set its telephone and e-mail beside it, a tab apart)."""
-    return is_prose(line) and not any(_ADDRESS_LINE.search(clean(cell) or "") for cell in _CELL_GAP.split(line))
+def _head_prose(line: str, page: bool = False) -> bool:
+    """A line of prose, which a letter head has none of (its one-line address is long, but no sentence;
+    on a letterhead that opens a ``page``, Word may set its telephone and e-mail beside it, a tab apart,
+    where the same line closing a letter above is its footer)."""
+    cells = _CELL_GAP.split(line) if page else [line]
+    return is_prose(line) and not any(_ADDRESS_LINE.search(clean(cell) or "") for cell in cells)
 
 
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
@@ -270,7 +272,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
             j -= 1  # its letterhead opens a page inside the block that closes what precedes (cut there)
             break
         # an e-mail's header is no prose, however long its "Subject:" line
-        if not _mail_from(b.lines, 0, lex) and any(_head_prose(ln.text) for ln in b.lines):
+        if not _mail_from(b.lines, 0, lex) and any(_head_prose(ln.text, b.lines[0].text.startswith("\f"))
+                                                     for ln in b.lines):
             break
         dated = any(_HAS_DATE.search(ln.text) for ln in b.lines)
         if dated and seen_date:
@@ -1039,19 +1042,24 @@ def _greeting(text: str, sal: Line | None) -> str | None:
 _ADDRESSEE_PERSON = re.compile(r"^\W*(?:mr|mrs|ms|miss|dr|professor|prof|sir|dame|his honour|hh)\.?\s+(?:[A-Z][.\w'’-]*\s+){0,3}([A-Z][\w'’-]+)\s*,?$", re.I)
 _CORONER_POST = re.compile(r"^\W*(?:hm\s+|his majesty['’]s\s+)?(?:(?:senior|area|assistant|deputy|acting)\s+)*coroner\b", re.I)
 ADDRESSEE_LINES = 8  # lines above a "Dear ..." in which its addressee block stands
+SIGNATURE_CHARS = 200  # characters at a letter's end in which its signature stands
 
 
-def _to_the_coroner(text: str, start: int, sal: Line | None, who: str | None, report: str) -> bool:
+def _to_the_coroner(text: str, start: int, end: int, sal: Line | None, who: str | None, report: str) -> bool:
     """A letter whose addressee block, over its "Dear ...", is the coroner who signed the report above
     (a name the report bears, then a coroner's post), greeted as such or as "Dear Sir": a reply
     however it opens ("I am the Managing Director ... and I respond on behalf of the company"). A
     coroner's own letter has its letterhead there, over someone else's name and greeting."""
     if sal is None:
         return False
-    lines = [ln.strip() for ln in text[start:sal.start].splitlines() if ln.strip()][-ADDRESSEE_LINES:]
-    for above, line in zip(lines, lines[1:]):
+    head = [ln.strip() for ln in text[start:sal.start].splitlines() if ln.strip()]
+    lines = head[-ADDRESSEE_LINES:]
+    for k, (above, line) in enumerate(zip(lines, lines[1:])):
         m = _ADDRESSEE_PERSON.match(above)
-        if m and _CORONER_POST.match(line) and m.group(1) in report:
+        # (not the letter's own first lines: there the coroner's name and post are the letterhead of a
+        # letter the coroner writes, as is a letter the coroner signs)
+        if m and _CORONER_POST.match(line) and m.group(1) in report and len(head) - len(lines) + k > 0 \
+                and m.group(1) not in text[sal.end:end][-SIGNATURE_CHARS:]:
             return who is None or who.split()[-1] == m.group(1).lower()
     return False
 
@@ -1100,7 +1108,7 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         who = _greeting(text, sal)
         if kind is Kind.letter and who and who in greeted:
             kind = Kind.reply  # the replier writes again to the same person: a further reply in the thread
-        if kind is Kind.letter and report is not None and _to_the_coroner(text, start, sal, who, report):
+        if kind is Kind.letter and report is not None and _to_the_coroner(text, start, end, sal, who, report):
             kind = Kind.reply  # a letter to the coroner under the coroner's report answers it, however it opens
         if report is None and lex.pfd_report.search(text, start, end):
             report = text[start:end]

@@ -126,9 +126,12 @@ def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
 # Leisure Limited – Response and Action Plan – 12 August 2026"
 _RESPONSE_TITLE = re.compile(r"^\W*(?:action plan\s*[:–—-]\s*)?(?:our\s+|the\s+)?response to (?:the\s+)?\w"
                              # "Care Inspectorate Wales – response to the recommendations of Being Heard"
-                             # (a body's, not a subject line's "Dr Harriet Vane – response to Regulation 28 report")
+                             # (a body's name, not a subject line's "Harriet Vane – response to Regulation 28 report")
                              r"|^\W*(?!(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|re|subject)\b)(?-i:[A-Z])"
-                             r"[^.:\n]{1,80}?\s[–—-]\s+(?:our\s+|the\s+|formal\s+)?response to (?:the\s+)?\w"
+                             r"[^.:\n]{0,60}?\b(?:inspectorate|commission|council|agency|authority|trust|board|department|"
+                             r"government|service|office|ombudsman|regulator|executive|directorate|nhs|police|university|"
+                             r"college|limited|ltd|plc)\b[^.:\n]{0,30}?\s[–—-]\s+(?:our\s+|the\s+|formal\s+)?response to "
+                             r"(?:the\s+)?\w"
                              r"|^(?:[^.:\n]{0,80}\s)?(?:response and action plan|action plan)\s*[–—-]\s", re.I)
 
 
@@ -289,7 +292,10 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
         return Kind.minutes
     # a cover title runs over several lines: "UK Government / Response to the Covid-19 / Inquiry ..."
     title = " ".join(ln for ln in lines[:15] if ln)
-    if lex.answers(head) or lex.answers(title) or RESPONSE_STATEMENT.search(text):
+    # (an audit report whose action plan sets management's response beside the recommendations it makes
+    # is the report: "We make three recommendations, set out in the action plan below")
+    if lex.answers(head) or lex.answers(title) or RESPONSE_STATEMENT.search(text) \
+            or (response_table(head) and not _MAKES.search(head)):
         return Kind.reply
     if re.search(r"\brecommendations?\b|\bmatters? of concern\b|\bconcerns?\b", text, re.I):
         return Kind.letter
@@ -309,14 +315,32 @@ RESPONSE_STATEMENT = re.compile(
     r"|^[#\s]*response[\s*_:]*\n(?:[ \t]*\n){0,2}\W*status\s*:[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|rejected|noted|supported)\b"
     r"|^\W*(?!your\b)(?:(?:[\w’'-]+\s+){1,3}response|(?:[\w’'-]+\s+){0,3}position)\s*:[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|accept|agree|"
     r"rejected|noted|supported)\b|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
-    r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)(?:\W*$|\.\s|\s*[-–—:]\s)"
-    # an action plan's table, whose header sets the body's "Council response" beside the recommendations
-    # (three cells at least, the header's words may wrap on to the line under it: "Accounts Commission" /
-    # "recommendation")
-    r"|^[ \t]*\S[^\t\n]*?(?:\t+|[ ]{2,})\S[^\n]*?(?:\t+|[ ]{2,})(?:(?-i:[A-Z])[\w’'-]*\s)?(?:response|position)"
-    r"(?:\t|[ ]{2,}|[ ]*$)(?=[^\n]*\b(?:recommendations?|concerns?|findings?)\b|[^\n]*\n[^\n]*\b"
-    r"(?:recommendations?|concerns?|findings?)\b)",
+    r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)(?:\W*$|\.\s|\s*[-–—:]\s)",
     re.I | re.M)
+
+
+_MAKES = re.compile(r"\b(?:i|we)\s+(?:make|have made|made|recommend)\b", re.I)
+_HEADER_GAP = re.compile(r"\t+|[ ]{3,}")
+_HEADER_CELL = re.compile(r"(?:(?-i:[A-Z])[\w’'-]*\s)?(?:response|position)", re.I)
+_ROW_CELL = re.compile(r"(?:[\w’'-]+\s){0,2}(?:recommendations?|concerns?|findings?)", re.I)
+HEADER_CELL_WORDS = 4  # words a table header's cell runs to ("Accounts Commission recommendation")
+
+
+def response_table(text: str) -> bool:
+    """An action plan's table, its header setting the body's "Council response" beside the
+    recommendations: three short cells at least, a tab or a wide gap apart, one of them the response
+    and one the recommendation (its words may wrap on to the header's next line: "Accounts
+    Commission" / "recommendation"). Not a justified line of prose that ends on "response"."""
+    lines = text.splitlines()
+    for k, line in enumerate(lines):
+        cells = [c.strip() for c in _HEADER_GAP.split(line.strip())]
+        if len(cells) < 3 or any(not c or len(c.split()) > HEADER_CELL_WORDS for c in cells) \
+                or not any(_HEADER_CELL.fullmatch(c) for c in cells):
+            continue
+        under = " ".join(_HEADER_GAP.split(lines[k + 1].strip())) if k + 1 < len(lines) else ""
+        if any(_ROW_CELL.search(c) for c in cells) or _ROW_CELL.fullmatch(under.strip()):
+            return True
+    return False
 
 
 def _qa(head: str, lines: list[str], lex: Lexicons) -> bool:
