@@ -75,6 +75,32 @@ def _answered(reply: LetterState, same_file: list[LetterState],
     return cands[0] if cands and (score(cands[0]) > 0 or len(cands) == 1) else None
 
 
+def _label_key(label: str) -> str:
+    return re.sub(r"[\s()\[\]]", "", label).lower()
+
+
+def _as_reported(refs: list, reported: list[str]) -> list:
+    """The reply's references under the labels the report gives them: the same label written another
+    way ("1(a)", "1 (a)") is the report's "1a"; a whole number the report splits into lettered points,
+    and never uses whole, names each of its points."""
+    keys = {_label_key(lab): lab for lab in reported}
+    parts: dict[str, list[str]] = {}
+    for lab in dict.fromkeys(reported):
+        m = re.fullmatch(r"(\d+)[a-h]", lab)
+        if m:
+            parts.setdefault(m.group(1), []).append(lab)
+    out = []
+    for r in refs:
+        own = keys.get(_label_key(r.label))
+        if own is not None:
+            out.append(r if own == r.label else replace(r, label=own))
+        elif r.label in parts:
+            out += [replace(r, label=lab, text=None) for lab in parts[r.label]]
+        else:
+            out.append(r)
+    return out
+
+
 def _same_writer(a: LetterState, b: LetterState) -> bool:
     for role in ("sender", "recipient"):  # same letterhead, or writing to the same addressee again
         postcodes = {x.postcode for x in a.addresses if x.role.value == role and x.postcode}
@@ -399,6 +425,13 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             coded = code_refs(doc_of[id(ls)].text, ls.seg, doc_of[id(prev)].text, prev.refs, ls.refs)
             if coded:
                 ls.refs = sorted([*ls.refs, *coded], key=lambda r: r.start)
+
+    # a reply writes a label its own way ("Concern 1(a)" for the report's "1a"), or names the item whose
+    # lettered points the report sends ("Concern 1" over points 1a and 1b): the report's labels
+    for ls in everyone:
+        prev = answered.get(ls.letter.letter_id)
+        if prev is not None and ls.refs:
+            ls.refs = _as_reported(ls.refs, [r.label for r in prev.refs])
 
     # a reply to a reply, from the one who wrote the first letter, answers the
     # reply, not the recommendations: it takes no stance on them

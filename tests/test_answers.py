@@ -2620,3 +2620,17 @@ def test_an_annex_listing_the_recommendations_answers_none_of_them(lex, nlp, set
                              "7.11": "Agree with the tribunal users' group a short guide for trustees on which "
                                      "decisions can be challenged."})
     assert "7.11" not in got or not any("short guide for trustees" in s for s in got["7.11"][1])
+
+
+def test_paragraphs_set_with_a_hanging_indent_are_answered_together_as_before(lex, nlp, settings, rules):
+    """pdftotext -layout sets a paper's numbered paragraphs "4.    The Department should ..." with a wide
+    gap after the number: no table's rows, so two quoted together share the answer under them."""
+    text = ("Government Response to the Transport Committee report on rural bus services\n\nThe Committee's "
+            "recommendations are set out below in bold, followed by the Government's response.\n\n"
+            "4.    The Department should publish annual data on rural "
+            "bus mileage by local\n      authority.\n\n5.    The Department should publish the formula it uses to "
+            "allocate the rural\n      bus grant.\n\nWe accept both recommendations. The Department will publish both "
+            "from April.\n\n6.    The Department should fund demand responsive transport pilots in ten\n      counties."
+            "\n\nWe do not accept this recommendation.\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert any("We accept both recommendations" in s for s in got["4"][1])

@@ -2318,3 +2318,39 @@ def test_a_paper_citing_a_recommendation_by_its_paragraph_in_brackets_refers_to_
                   "\n\nThe review found that trustees had no idea how long a case would take. It recommended "
                   "(paragraph 4.3) that we should publish service standards.\n\nWe accept this recommendation.")
     assert "4.3" in labels(text, lex, rules)
+
+
+# ---- guards from the review of round 55's mends
+
+def test_a_lettered_point_ends_at_a_blank_line_so_the_next_concern_numbered_alone_is_read(lex, rules):
+    text = letter("The MATTERS OF CONCERN are as follows.\n\n1. To the Trust:\n\n(a) The discharge summary did not record "
+                  "the dose change.\n\n(b) No one checked the summary was received.\n\n2.\nThe ambulance service took "
+                  "four hours to attend the call.\n\n3.\nThe practice did not act on the blood result.\n\n"
+                  "ACTION SHOULD BE TAKEN")
+    got = sorted(set(labels(text, lex, rules)))
+    assert {"1a", "1b", "2", "3"} <= set(got)
+    refs = {r.label: r for r in refs_of(text, lex, rules) if r.text}
+    assert "ambulance" not in refs["1b"].text and "Yours" not in refs["1b"].text
+
+
+def test_a_redaction_in_square_brackets_sends_a_concern_to_no_one(lex, rules):
+    text = letter("THIS REPORT IS BEING SENT TO:\n1. Harrowgate Community Trust\n2. Westshire County Council\n\n"
+                  "[REDACTED] died at home on 3 March.\n\nThe MATTERS OF CONCERN are as follows.\n\n1. (Harrowgate "
+                  "Community Trust) The discharge summary was late.\n\n2. (Westshire County Council) No social worker "
+                  "was allocated.\n\n3. [REDACTED] was not told who to contact out of hours.\n\nACTION SHOULD BE TAKEN")
+    assert sent_to(text, lex, rules)["3"] is None
+
+
+def test_a_letter_s_recommendations_opened_by_their_topic_are_sent_to_no_one(lex, rules):
+    """"1. Clinical Practice: the trust should ..." in a letter of recommendations opens with its
+    subject, though "Practice" ends many a body's name."""
+    text = letter("We make the following recommendations:\n\n1. Clinical Practice: the trust should audit the sepsis "
+                  "pathway every quarter.\n\n2. Staff Support Service: managers should offer debriefs within 72 hours.")
+    assert set(sent_to(text, lex, rules).values()) == {None}
+
+
+def test_codes_at_line_starts_are_no_safety_recommendations_without_saying_so(lex, rules):
+    text = letter("I recommend that the Council review its decisions on the applications listed below:\n\n2023/104 Land at "
+                  "Mill Lane was approved without a flood risk assessment.\n2023/117 Former depot, Station Road was "
+                  "approved against officer advice.")
+    assert not any("/" in lab for lab in labels(text, lex, rules))

@@ -206,8 +206,11 @@ def _numbered_title(raw: str, next_line: str) -> bool:
 
 # "8" alone: a table row's first cell ("8." alone numbers a paragraph, which may quote one of a group)
 _LONE_ROW_NUMBER = re.compile(r"[ \t\f]{0,4}\d{1,3}[a-z]?[ \t]*(?:\n|$)")
-# "  6     Publish an annual report on ...": a pdftotext -layout table row, its number then its first cell
-_LAYOUT_ROW_START = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)]?[ ]{3,}\S")
+# "  7     Revise the contingency plan    A revised plan was published ...": a pdftotext -layout table's
+# row, its number, its first cell and a cell beside it (not a paragraph's hanging indent, "4.    The
+# Department should ...")
+_ROW_NUMBER = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)]?[ ]{3,}\S")  # a row's number, then its first cell
+_LAYOUT_ROW_START = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)]?[ ]{3,}\S[^\n]*?\S[ ]{3,}\S")
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -570,8 +573,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             # a heading over the next one's answer, unless the next is a table row of its own: a
             # row that quotes its recommendation and has no response beside it answers nothing
             nxt = _line_start(text, order[k + 1]) if k + 1 < len(order) else None
+            # (a -layout row with nothing beside its quote, the next row with its answer beside it)
             if row is None and not (nxt is not None and (_LONE_ROW_NUMBER.match(text, nxt) or (
-                    _LAYOUT_ROW_START.match(text, _line_start(text, start)) and _LAYOUT_ROW_START.match(text, nxt)))):
+                    _ROW_NUMBER.match(text, _line_start(text, start)) and _LAYOUT_ROW_START.match(text, nxt)))):
                 pending += sorted(openers[start])
             continue
         # "See the response to recommendation 29." points to the answer; "the approach paper described in

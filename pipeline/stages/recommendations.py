@@ -724,6 +724,25 @@ _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclus
                        r"figure|table|chapter)\b", re.I)
 
 
+def _names_its_body(m: re.Match[str], square: bool, concerns: bool, before: str) -> bool:
+    """Whether the name opening a concern ("1. R & T Fenwick: ...", "(Brightpath) ...", "To Larchfield:
+    ...") is the body it is sent to: a name ending in a body's word, or one the report named before it.
+    In a letter of recommendations, "1. Clinical Practice: the trust should ..." opens with a topic, so
+    there the name must be one named before; square brackets may hold "[REDACTED]", so there it must end
+    in a body's word or follow "To"."""
+    who = m.group("who")
+    if _NOT_BODY.match(who):
+        return False
+    if m.group("to") is not None and _named_before(who, before):
+        return True
+    if square and m.group("to") is None:
+        return _NAME_WORD.fullmatch(who.split()[-1]) is not None
+    if _NAME_WORD.fullmatch(who.split()[-1]) and (concerns or m.re is not _OPENING_BODY):
+        return True
+    return (len(who.split()) >= 2 or (m.re is _BRACKETED_BODY and len(who) >= 3 and not _ROMAN.fullmatch(who))) \
+        and re.search(rf"(?<![\w&]){re.escape(who)}(?![\w&])", before) is not None
+
+
 def _named_before(who: str, before: str) -> bool:
     """Whether the body a concern is sent to "To ..." is one the report named before it (its list of
     addressees): by name ("Larchfield" in "Larchfield Student Living Ltd"), or by the initials of its
@@ -748,6 +767,7 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     # CONCERN" in capitals may be the only mention)
     if not refs or any(r.addressee for r in refs) or not rules.lead_in.search(text, seg.start, seg.end):
         return refs
+    concerns = "oncern" in text[seg.start:seg.end].lower()
     owners: dict[str, list[str]] = {}
 
     def send(labs: list[str], who: str) -> None:
@@ -792,12 +812,7 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                 send([r.label], every.group("who"))  # "(All addressees) A carer's report ...": every body's
                 continue
             m = _OPENING_BODY.match(r.text or "") or _BRACKETED_BODY.match(r.text or "")
-            if m and not _NOT_BODY.match(m.group("who")) \
-                    and (_NAME_WORD.fullmatch(m.group("who").split()[-1])
-                         or (m.group("to") is not None and _named_before(m.group("who"), before))
-                         or ((len(m.group("who").split()) >= 2 or (m.re is _BRACKETED_BODY and len(m.group("who")) >= 3
-                                                                   and not _ROMAN.fullmatch(m.group("who"))))
-                             and re.search(rf"(?<![\w&]){re.escape(m.group('who'))}(?![\w&])", before))):
+            if m and _names_its_body(m, (r.text or "").lstrip().startswith("["), concerns, before):
                 # ("[National Park Authority; Contourly Limited]": both)
                 send([r.label], _AND_TO.sub("and", " ".join(m.group("who").replace(";", " and").split())))
         # "(Brackenlea and Keystone) The agency worker ...": two bodies other concerns are sent to
@@ -828,7 +843,9 @@ _PARENT_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\\?[.)\]]?[ \t]+(?P<tag>[\[(
 # its points: "(a)<tab>Repeat prescriptions ...", "(b) There was no record ...", "c) ..."
 _LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
 _LONE_LETTER = re.compile(r"^[ \t]*\([a-h]\)[ \t]*$")  # a point's letter in a cell of its own
-_NEXT_ITEM = re.compile(r"^\W{0,4}\d{1,2}\\?[.)\]][ \t]|^\W{0,4}\d{1,2}[ \t]+(?-i:[A-Z]{3,})")
+# (the next item: "2. The ...", "2." alone, "6 ACTION SHOULD BE TAKEN", "Concern 2: ...")
+_NEXT_ITEM = re.compile(r"^\W{0,4}\d{1,2}\\?[.)\]](?:[ \t]|\s*$)|^\W{0,4}\d{1,2}[ \t]+(?-i:[A-Z]{3,})"
+                        r"|^\W*(?:concern|recommendation|matter)s?\s+\d", re.I)
 
 
 def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
@@ -848,21 +865,25 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             continue
         num, who = parent.group("num"), " ".join(parent.group("who").split())
         found: list[tuple[str, Line, list[str]]] = []
-        j = k + 1
+        j, last, blank = k + 1, k, False
         while j < len(lines):
             ln = lines[j]
             m = _LETTERED.match(ln.text)
             if m and m.group("letter") == "abcdefgh"[len(found)]:
                 found.append((m.group("letter"), ln, [m.group("text")]))
             elif not ln.text.strip():
-                pass
-            elif found and not (_NEXT_ITEM.match(ln.text) or FORM_SECTION.match(clean(ln.text) or "")):
-                found[-1][2].append(ln.text)  # the point runs on over its wrapped lines
+                blank = True
+            # (a point runs on over its wrapped lines, never past a blank line: what follows one is the
+            # next point or no longer the item's)
+            elif found and not blank and not (_NEXT_ITEM.match(ln.text) or FORM_SECTION.match(clean(ln.text) or "")):
+                found[-1][2].append(ln.text)
             else:
                 break
+            if ln.text.strip():
+                last, blank = j, False
             j += 1
         if len(found) >= 2:
-            spans.append((lines[k].start, lines[j - 1].end))
+            spans.append((lines[k].start, lines[last].end))
             for letter, ln, words in found:
                 at = ln.start + ln.text.index(letter)
                 parts.append(Ref(f"{num}{letter}", int(num), at, at + 1, ln.start, ln.end, True, True, True,
@@ -888,7 +909,11 @@ def _coded_items(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     code as written, its words running on over the wrapped lines to its full stop."""
     lines = split_lines(text, seg.start, seg.end)
     heads = [(k, m) for k, ln in enumerate(lines) if (m := _CODED_ITEM.match(ln.text))]
-    if len(heads) < 2:
+    # (a list of safety recommendations, said so above it, or under the body each is for: not a planning
+    # register's "2023/104 Land at Mill Lane was approved ...")
+    above = lines[:heads[0][0]] if heads else []
+    if len(heads) < 2 or not (any(_RECOMMENDED_TO.match(clean(ln.text) or "") for ln in above)
+                              or "safety recommendation" in " ".join(ln.text for ln in above).lower()):
         return refs
     out = []
     for n, (k, m) in enumerate(heads):
