@@ -171,7 +171,12 @@ def _shared_with(addressee: str, heading: str) -> bool:
 def _pool(prev: LetterState) -> list:
     refs = [r for r in prev.refs if not r.conclusion]
     stated = [r for r in refs if r.stated and not r.implicit]
-    return (stated + [r for r in refs if r.implicit]) if stated else refs
+    # (and one opening a line under a heading whose next is stated: "For the Home Office" / "Recommendation
+    # 1:<tab>Establish ..." / "Recommendation 2:<tab>Publish ...", its own words not read)
+    said = {r.label for r in stated}
+    under = [r for r in refs if not r.stated and r.anchor and r.addressee and r.label not in said
+             and any(s.addressee == r.addressee and s.number == r.number + 1 for s in stated)]
+    return (stated + under + [r for r in refs if r.implicit]) if stated else refs
 
 
 OPENING = 1200  # characters of a reply (letterhead, addresses, first paragraph) that say whom it speaks for
@@ -199,6 +204,13 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     def names(text: str) -> list[str]:
         return [h for h in heads if any(len(b.split()) >= 2 and re.search(r"\b" + re.escape(b) + r"\b", text, re.I)
                                         for b in _bodies(h, lex) or [h])]
+    # a page titled by its writer, "# Department of Health response to ...", is the Department's (a heading
+    # "For the Department of Health:" names it with "the")
+    title = next((ln for ln in opening.splitlines() if ln.strip()), "")
+    titled = [h for h in heads if (b := re.sub(r"^the\s+", "", h, flags=re.I)) != h and len(b.split()) >= 2
+              and re.match(r"[#\s]*" + re.escape(b) + r"\b", title, re.I)]
+    if len(titled) == 1:
+        return titled[0]
     named = names(opening)
     own = [h for h in named if not _joint(h, heads)]  # the Department, not "the Trust and the Department"
     if len(own) > 1 and reply.seg.salutation is not None:

@@ -2354,3 +2354,15 @@ def test_codes_at_line_starts_are_no_safety_recommendations_without_saying_so(le
                   "Mill Lane was approved without a flood risk assessment.\n2023/117 Former depot, Station Road was "
                   "approved against officer advice.")
     assert not any("/" in lab for lab in labels(text, lex, rules))
+
+
+def test_a_heading_sending_recommendations_to_two_bodies_jointly_sends_them_to_both(lex, rules):
+    """"For the Home Office and MHCLG jointly" heads the recommendation under it; before, it ran on
+    under the heading above it, the Ministry's alone."""
+    text = letter("My recommendations are set out below, grouped by the department to which each is addressed.\n"
+                  "For the Ministry of Housing, Communities and Local Government\nRecommendation 7:\tAmend the safe "
+                  "accommodation regulations.\nFor the Home Office and MHCLG jointly\nRecommendation 8:\tCollect and "
+                  "publish national data on refuge referrals.")
+    segs = segment(text, lex)
+    got = {r.label: r.addressee for r in R.find_refs(text, segs[0], rules, lex.addressee_heading) if r.text}
+    assert got["8"] == "the Home Office and MHCLG jointly"

@@ -1461,7 +1461,7 @@ def test_actions_a_regulator_asks_for_below_are_its_recommendations(tmp_path, se
             "\f# Our response to ORR's review of Brindham Parkway\n\nPublished 24 March 2027\n\nWe replied to the "
             "Office of Rail and Road on 19 March. We have trained all our station staff.\n")
     got = stances_by_reply(text, tmp_path, settings, nlp)
-    assert set(got[1]) == {"1", "2"} and got[1]["2"]["stance"] == "rejected"
+    assert set(got) == {1} and set(got[1]) == {"1", "2"} and got[1]["2"]["stance"] == "rejected"
 
 
 def test_a_joint_heading_naming_a_body_by_its_short_name_sends_its_reply_the_shared_one(tmp_path, settings, nlp):
@@ -1581,3 +1581,23 @@ def test_a_reply_naming_the_item_over_the_points_answers_them(tmp_path, settings
 def test_each_point_shares_the_answer_under_the_item_s_heading(tmp_path, settings, nlp):
     got = stances_by_reply(_UNDER_THE_ITEM, tmp_path, settings, nlp)[1]
     assert got["1b"]["stance"] == "accepted"
+
+
+
+def test_a_recommendation_under_a_heading_whose_words_were_not_read_is_still_raised(tmp_path, settings, nlp):
+    """"For the Home Office" / "Recommendation 1:<tab>Establish ..." / "Recommendation 2:<tab>...": the
+    first line under the heading is not read as stating its recommendation, but the one after it is, so
+    the Home Office's reply is still asked recommendation 1."""
+    text = ("Office of the Domestic Abuse Commissioner\nPO Box 7710\tLondon\tQZ1 8DQ\n\n12 May 2027\n\nDear Ministers\n"
+            "Safe at Home?\nMy recommendations are set out below, grouped by the department to which each is "
+            "addressed.\nFor the Home Office\nRecommendation 1:\tEstablish a ring-fenced fund for community-based "
+            "services.\nRecommendation 2:\tPublish updated statutory guidance by April 2027.\nFor the Department of "
+            "Health and Social Care\nRecommendation 3:\tRequire integrated care boards to commission specialist "
+            "support.\nPlease publish a response within 56 days.\nYours sincerely,\nNicole Jacobs\nDomestic Abuse "
+            "Commissioner\n"
+            "\fHome Office\n2 Marsham Street\nLondon QX1P 4DF\n\n30 June 2027\n\nDear Commissioner\n\nThank you for "
+            "your letter of 12 May. I am responding on behalf of the Home Office.\n\nCommunity-based services\n\nThe "
+            "level of support will be decided in the spending review.\n\nStatutory guidance\n\nUpdated guidance was "
+            "published on 1 April 2027.\n\nYours sincerely\n\nClare Withington\nMinister for Safeguarding\n")
+    got = stances_by_reply(text, tmp_path, settings, nlp)
+    assert {"1", "2"} <= set(got[1]) and "3" not in got[1]
