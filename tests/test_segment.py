@@ -2481,26 +2481,6 @@ def test_a_body_s_titled_response_on_a_page_after_a_web_page_response_is_a_docum
     assert [s.kind for s in segs] == [Kind.reply, Kind.reply]
 
 
-def test_an_action_plan_whose_table_sets_the_body_s_response_beside_the_recommendations_is_a_reply(lex):
-    """A council's action plan after the Commission's letter: no "Dear ...", no reply's words, but its
-    table's header sets "Council response" beside the Commission's recommendation."""
-    text = ("                                   HARLOW COUNCIL\n\n      Appendix 1 – Best Value Improvement Action "
-            "Plan (agreed by the Council on 26 October 2027)\n\n Ref  Accounts Commission               Council "
-            "response                     Lead officer\n      recommendation\n 1    Agree a medium-term financial     "
-            "Agreed. A refreshed strategy will     Chief Financial\n      strategy by March 2028.           be "
-            "prepared by June 2028.             Officer\n")
-    assert [s.kind for s in segment(text, lex)] == [Kind.reply]
-
-
-def test_a_coroner_s_report_form_section_your_response_makes_no_action_plan(lex):
-    """"7<tab>YOUR RESPONSE" in a Word report: a section of the form, not a table's response column."""
-    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n1\tCORONER\nI am Ann Hale, Senior Coroner.\n5\tCORONER'S "
-            "CONCERNS\nThe MATTERS OF CONCERN are as follows.\n(1)\tThe protocol dates from 2019.\n6\tACTION SHOULD BE "
-            "TAKEN\nIn my opinion action should be taken.\n7\tYOUR RESPONSE\nYou are under a duty to respond to this "
-            "report within 56 days.\n")
-    assert [s.kind for s in segment(text, lex)] == [Kind.letter]
-
-
 def test_a_subject_line_naming_the_deceased_and_the_response_starts_no_document(lex):
     """"Dr Harriet Vane – response to Regulation 28 report of 28 June" under a letterhead is the letter's
     subject line, not a body's titled response on a page of its own."""
@@ -2553,19 +2533,35 @@ def test_a_subject_line_naming_no_body_starts_no_titled_response(subject, lex):
     assert [s.kind for s in segment(text, lex)] == [Kind.letter, Kind.reply, Kind.reply]
 
 
-def test_a_justified_line_of_a_report_ending_on_response_makes_no_action_plan(lex):
-    """pdftotext -layout pads justified prose with double spaces: "... the  ambulance  service's  response"
-    over "time ... concerns" is a sentence, not a table's header with a response column."""
-    text = ("                 REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n 5   CORONER'S CONCERNS\n\n     The "
-            "MATTERS OF CONCERN are as follows.\n\n     1.  The  call  was  graded  as  a  category  3  call  and  the  "
-            "ambulance  service's  response\n     time was over four hours. I heard evidence of similar concerns at "
-            "other inquests.\n\n 6   ACTION SHOULD BE TAKEN\n")
-    assert [s.kind for s in segment(text, lex)] == [Kind.letter]
+# a document whose table sets a body's response beside the recommendations answers them; not every line
+# with "response" in a column of its own is such a table's header
+_RESPONSE_COLUMN = [
+    # a council's action plan after the Commission's letter: no "Dear ...", no reply's words, but its
+    # header sets "Council response" beside the Commission's recommendation (its words wrapped under it)
+    (("                                   HARLOW COUNCIL\n\n      Appendix 1 – Best Value Improvement Action "
+      "Plan (agreed by the Council on 26 October 2027)\n\n Ref  Accounts Commission               Council "
+      "response                     Lead officer\n      recommendation\n 1    Agree a medium-term financial     "
+      "Agreed. A refreshed strategy will     Chief Financial\n      strategy by March 2028.           be "
+      "prepared by June 2028.             Officer\n"), [Kind.reply]),
+    # "7<tab>YOUR RESPONSE" in a Word report: a section of the form
+    (("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n1\tCORONER\nI am Ann Hale, Senior Coroner.\n5\tCORONER'S "
+      "CONCERNS\nThe MATTERS OF CONCERN are as follows.\n(1)\tThe protocol dates from 2019.\n6\tACTION SHOULD BE "
+      "TAKEN\nIn my opinion action should be taken.\n7\tYOUR RESPONSE\nYou are under a duty to respond to this "
+      "report within 56 days.\n"), [Kind.letter]),
+    # pdftotext -layout pads justified prose with double spaces: "... the  ambulance  service's  response"
+    (("                 REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n 5   CORONER'S CONCERNS\n\n     The "
+      "MATTERS OF CONCERN are as follows.\n\n     1.  The  call  was  graded  as  a  category  3  call  and  the  "
+      "ambulance  service's  response\n     time was over four hours. I heard evidence of similar concerns at "
+      "other inquests.\n\n 6   ACTION SHOULD BE TAKEN\n"), [Kind.letter]),
+    # an audit report whose action plan sets management's response beside the recommendations it makes
+    (("INTERNAL AUDIT REPORT\n\nHarlow Council: Procurement Card Controls\n\nExecutive summary\n\nWe make two "
+      "recommendations, set out in the action plan below.\n\nRef   Finding                          "
+      "Recommendation                     Management response           Owner\n1     Card limits were not "
+      "reviewed.   Review limits every year.          A review will be made in May. Head of Finance\n"), [Kind.letter]),
+]
 
 
-def test_an_audit_report_setting_management_s_response_beside_its_own_recommendations_is_the_report(lex):
-    text = ("INTERNAL AUDIT REPORT\n\nHarlow Council: Procurement Card Controls\n\nExecutive summary\n\nWe make two "
-            "recommendations, set out in the action plan below.\n\nRef   Finding                          "
-            "Recommendation                     Management response           Owner\n1     Card limits were not "
-            "reviewed.   Review limits every year.          A review will be made in May. Head of Finance\n")
-    assert [s.kind for s in segment(text, lex)] != [Kind.reply]
+@pytest.mark.parametrize("text, kinds", _RESPONSE_COLUMN, ids=["action-plan", "form-section", "justified-prose",
+                                                               "audit-report"])
+def test_a_response_column_makes_a_reply_only_heading_a_table_beside_the_recommendations(text, kinds, lex):
+    assert [s.kind for s in segment(text, lex)] == kinds
