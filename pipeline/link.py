@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract import DocState, LetterState
+from pipeline.gold_match import norm_label
 from pipeline.lexicon import Lexicons
 from pipeline.records import Kind, PartyRole, RecommendationMention, Stance
 from pipeline.register import Entry, Register, report_key
@@ -75,15 +76,11 @@ def _answered(reply: LetterState, same_file: list[LetterState],
     return cands[0] if cands and (score(cands[0]) > 0 or len(cands) == 1) else None
 
 
-def _label_key(label: str) -> str:
-    return re.sub(r"[\s()\[\]]", "", label).lower()
-
-
 def _as_reported(refs: list, reported: list[str]) -> list:
     """The reply's references under the labels the report gives them: the same label written another
     way ("1(a)", "1 (a)") is the report's "1a"; a whole number the report splits into lettered points,
     and never uses whole, names each of its points."""
-    keys = {_label_key(lab): lab for lab in reported}
+    keys = {norm_label(lab): lab for lab in reported}
     parts: dict[str, list[str]] = {}
     for lab in dict.fromkeys(reported):
         m = re.fullmatch(r"(\d+)[a-h]", lab)
@@ -91,7 +88,7 @@ def _as_reported(refs: list, reported: list[str]) -> list:
             parts.setdefault(m.group(1), []).append(lab)
     out = []
     for r in refs:
-        own = keys.get(_label_key(r.label))
+        own = keys.get(norm_label(r.label))
         if own is not None:
             out.append(r if own == r.label else replace(r, label=own))
         elif r.label in parts:

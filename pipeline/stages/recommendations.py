@@ -838,8 +838,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
 
 # a numbered item that only says whom the lettered points under it are for: "(2)<tab>[To the Practice]",
 # "1. To Brightwater Home Care Ltd:"
-_PARENT_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\\?[.)\]]?[ \t]+(?P<tag>[\[(]?\s*(?:to|for)\s+(?P<who>(?:the\s+)?"
-                          r"(?-i:[A-Z])[^\[\]():\n]{1,80}?)\s*[\])]?\s*:?)\s*$", re.I)
+_PARENT_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\\?[.)\]]?[ \t]+[\[(]?\s*(?:to|for)\s+(?P<who>(?:the\s+)?"
+                          r"(?-i:[A-Z])[^\[\]():\n]{1,80}?)\s*[\])]?\s*:?\s*$", re.I)
 # its points: "(a)<tab>Repeat prescriptions ...", "(b) There was no record ...", "c) ..."
 _LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
 _LONE_LETTER = re.compile(r"^[ \t]*\([a-h]\)[ \t]*$")  # a point's letter in a cell of its own
@@ -900,7 +900,7 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
 # ("2027/112 Amend its surveyor instructions so that ..."), under the body it is for ("The Maritime and
 # Coastguard Agency is recommended to:")
 CODE_LABEL = re.compile(r"(?:19|20)\d{2}/\d{3}")
-_CODED_ITEM = re.compile(r"^\W{0,4}(?P<code>(?:19|20)\d{2}/\d{3})[ \t]+(?P<text>[A-Z].*)$")
+_CODED_ITEM = re.compile(rf"^\W{{0,4}}(?P<code>{CODE_LABEL.pattern})[ \t]+(?P<text>[A-Z].*)$")
 _RECOMMENDED_TO = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][^:\n]{2,100}?)\s+(?:is|are)\s+recommended\s+to\s*:?\s*$")
 
 
