@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
 from pipeline.records import Kind
-from pipeline.stages.shapes import RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts, response_page
+from pipeline.stages.shapes import CELL_GAP, RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts, response_page
 from pipeline.text import (DATE_WORDS, EMAIL, Block, Line, clean, has_postcode, is_dateline, is_prose, sentence_end, split_lines,
                            to_blocks, unwrap, word_count)
 
@@ -239,14 +239,13 @@ def _signature_block(blocks: list[Block], i: int, lex: Lexicons, under: int | No
 # an inside address written on one line, as Word text keeps it: "Mr L Farrow-Greaves, HM Assistant
 # Coroner, Southmere Coroner's Court, Abbey Lane, Southmere QX14 2AA" (long, but no sentence)
 _ADDRESS_LINE = re.compile(r",[^.!?]*\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
-_CELL_GAP = re.compile(r"\t|\s{3,}")
 
 
 def _head_prose(line: str, page: bool = False) -> bool:
     """A line of prose, which a letter head has none of (its one-line address is long, but no sentence;
     on a letterhead that opens a ``page``, Word may set its telephone and e-mail beside it, a tab apart,
     where the same line closing a letter above is its footer)."""
-    cells = _CELL_GAP.split(line) if page else [line]
+    cells = CELL_GAP.split(line) if page else [line]
     return is_prose(line) and not any(_ADDRESS_LINE.search(clean(cell) or "") for cell in cells)
 
 

@@ -320,7 +320,7 @@ RESPONSE_STATEMENT = re.compile(
 
 
 _MAKES = re.compile(r"\b(?:i|we)\s+(?:make|have made|made|recommend)\b", re.I)
-_HEADER_GAP = re.compile(r"\t+|[ ]{3,}")
+CELL_GAP = re.compile(r"\t+|[ ]{3,}")  # between two cells of a line: a tab, or a wide gap
 _HEADER_CELL = re.compile(r"(?:(?-i:[A-Z])[\w’'-]*\s)?(?:response|position)", re.I)
 _ROW_CELL = re.compile(r"(?:[\w’'-]+\s){0,2}(?:recommendations?|concerns?|findings?)", re.I)
 HEADER_CELL_WORDS = 4  # words a table header's cell runs to ("Accounts Commission recommendation")
@@ -333,11 +333,11 @@ def response_table(text: str) -> bool:
     Commission" / "recommendation"). Not a justified line of prose that ends on "response"."""
     lines = text.splitlines()
     for k, line in enumerate(lines):
-        cells = [c.strip() for c in _HEADER_GAP.split(line.strip())]
+        cells = [c.strip() for c in CELL_GAP.split(line.strip())]
         if len(cells) < 3 or any(not c or len(c.split()) > HEADER_CELL_WORDS for c in cells) \
                 or not any(_HEADER_CELL.fullmatch(c) for c in cells):
             continue
-        under = " ".join(_HEADER_GAP.split(lines[k + 1].strip())) if k + 1 < len(lines) else ""
+        under = " ".join(CELL_GAP.split(lines[k + 1].strip())) if k + 1 < len(lines) else ""
         if any(_ROW_CELL.search(c) for c in cells) or _ROW_CELL.fullmatch(under.strip()):
             return True
     return False
