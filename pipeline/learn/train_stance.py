@@ -103,7 +103,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind50", "letters_blind50", "coroners_blind50",
                    "papers_blind51", "letters_blind51", "coroners_blind51",
                    "papers_blind52", "letters_blind52", "coroners_blind52",
-                   "papers_blind53", "letters_blind53", "coroners_blind53")
+                   "papers_blind53", "letters_blind53", "coroners_blind53",
+                   "papers_blind54", "letters_blind54", "coroners_blind54")
 LAYOUT_KEY = "expected.jsonl"
 
 
