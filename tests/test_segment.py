@@ -2003,6 +2003,18 @@ def test_each_body_s_response_appended_to_a_special_report_is_a_reply_of_its_own
         (Kind.reply, "Appendix 2: Ofgem response")]
 
 
+def test_an_appended_response_written_as_a_letter_is_still_its_own_reply(lex):
+    """The second appendix is a chief executive's letter ("Dear Dame Rosalind, ... Yours sincerely")
+    and the committee's text says "recommendations" once: still the report, then one reply from
+    each appendix's heading, not the report and the first appendix as one reply over the letter."""
+    text = SPECIAL_REPORT.replace("The Committee made four recommendations. ", "").replace(
+        "Ofgem welcomes the Committee's report.", "Letter from the Chief Executive, dated 22 January 2027\n\n"
+        "Dear Dame Rosalind,\n\nThank you for your report.") + "\nYours sincerely,\n\nJonathan Brearley\n"
+    assert [(s.kind, text[s.start:].lstrip().split("\n")[0]) for s in segment(text, lex)] == [
+        (Kind.letter, "Energy Committee"), (Kind.reply, "Appendix 1: Government response"),
+        (Kind.reply, "Appendix 2: Ofgem response")]
+
+
 def test_one_body_s_response_appended_to_a_special_report_stays_in_the_report(lex):
     """With one appendix the special report and its response are one reply, as before."""
     text = SPECIAL_REPORT.split("Appendix 2:")[0]
@@ -2305,6 +2317,52 @@ def test_a_covering_note_over_the_letter_it_pastes_below_is_one_message(lex):
     text = _PASTED_LETTER.format(note="Please see below a letter from Aled Pryce following our review. A signed copy "
                                       "will follow in the post.")
     assert len(segment(text, lex)) == 1
+
+
+_COMMITTEE_PAPER = ("The Electoral Commission\n3 Bunhill Row\nLondon QX1 4LP\n\n18 September 2026\n\n"
+                    "Dear Mr Ashdown,\n\nReview of postal vote dispatch\n\nWe recommend that:\n\n1. The Returning "
+                    "Officer should commission an independent review of the print contract.\n\n2. The Council should "
+                    "agree an escalation protocol with its printer.\n\nPlease reply by 30 November 2026.\n\n"
+                    "Yours sincerely,\n\nAnwen Tallis\nDirector of Electoral Administration\n\n"
+                    "\f  Harrowfield Borough Council                          Audit and Standards Committee\n\n"
+                    "  Agenda item 9\n\n  POSTAL VOTE DISPATCH: RESPONSE TO RECOMMENDATIONS\n\n"
+                    "  Report of the Returning Officer\n\n  1.    Purpose\n\n  1.1   To report to the Committee the "
+                    "response of the Returning Officer to the recommendations made by the Commission.\n\n"
+                    "  2.    Background\n\n  2.1   The Returning Officer has agreed both recommendations. The review "
+                    "has been added to the audit plan and the protocol was signed in July.\n\n  2.2   The review will cover the "
+                    "specification of the contract and the supplier's performance monitoring, and will report to "
+                    "this Committee in March 2027.\n\n  2.3   The escalation protocol was tested with the supplier "
+                    "in a desktop exercise on 15 September 2026, and a live test will follow in the spring.\n")
+
+
+def test_a_council_report_answering_a_letter_is_a_reply_under_its_own_header(lex):
+    """A committee report ("Agenda item 9", "Report of the Returning Officer", "1. Purpose") on the page
+    after a letter's signature: a paper to the meeting, not its minutes, and the reply from its page's
+    header, which the signature above does not take as its own."""
+    segs = segment(_COMMITTEE_PAPER, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert _COMMITTEE_PAPER[segs[1].start:].lstrip("\f ").startswith("Harrowfield Borough Council")
+
+
+@pytest.mark.parametrize("note", [
+    "Please find below, and attached in full, the recommendations arising from the Director's review, which is "
+    "published today.",
+    "Please see below the recommendations of our review; the full report is attached.",
+], ids=["find-below-aside-the-recommendations", "see-below-the-recommendations"])
+def test_a_covering_note_over_the_recommendations_it_pastes_below_is_one_message(lex, note):
+    """A note that says the recommendations follow ("Please find below, and attached in full, the
+    recommendations ...") carries the letter pasted under it as surely as one naming a letter."""
+    assert len(segment(_PASTED_LETTER.format(note=note), lex)) == 1
+
+
+@pytest.mark.parametrize("note", [
+    "Please find below our response to the recommendations, which the Board approved on Tuesday.",
+    "Please find below the force's update on the recommendations.",
+], ids=["our-response-to-the-recommendations", "the-force-s-update"])
+def test_a_note_that_answers_recommendations_below_is_not_carrying_them(lex, note):
+    """The guard: a note over its own response or update ("find below our response to the
+    recommendations") is a message of its own, not the cover of the letter under it."""
+    assert len(segment(_PASTED_LETTER.format(note=note), lex)) == 2
 
 
 def test_a_note_that_does_not_carry_a_letter_stays_apart_from_the_one_under_it(lex):

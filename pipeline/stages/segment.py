@@ -142,6 +142,8 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             continue
         # "Joanne Petrakis / Operations Director / ... KM2 7RD / Tel: ...": an e-mail's signature (a
         # second block only under the first name the writer signs with: "Niamh / Niamh McCartan / ...")
+        if signed and b.lines[0].text.startswith("\f"):
+            break  # a signature ends with its page: the block that opens the next is the next paper's head
         if signed <= 1 and _signature_block(blocks, i, lex, under):
             signed += 1
             closed = _closes_signature(b.lines)
@@ -604,9 +606,10 @@ def _headed_page(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
 
 
 # a covering note over the letter it carries in its own body: "Please see below a letter from the
-# Commissioner.", "The Inspector's letter is set out below."
-_LETTER_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)\s+(?:a|the|my|our|his|her|their)\s+"
-                           r"(?:[\w’'-]+\s+){0,3}?letter\b|\bletter\s+(?:is\s+)?(?:pasted|copied|set\s+out|reproduced)\s+"
+# Commissioner.", "The Inspector's letter is set out below.", "Please find below, and attached in
+# full, the recommendations arising from ..." (not "find below our response to the recommendations")
+_LETTER_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)(?:,[^,.\n]{1,40},)?\s+(?:a|the|my|our|his|her|their)\s+"
+                           r"(?:(?!(?:response|reply|answer|update)\b)[\w’'-]+\s+){0,3}?(?:letter|recommendations)\b|\bletter\s+(?:is\s+)?(?:pasted|copied|set\s+out|reproduced)\s+"
                            r"(?:below|underneath)\b|\bbelow\s+is\s+(?:a|the)\s+(?:[\w’'-]+\s+){0,3}?letter\b", re.I)
 NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may have
 
@@ -636,11 +639,13 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         return []
     region_end = blocks[-1].end
     sal = [i for i in range(len(blocks)) if _greets(blocks, i, lex)]
+    # a committee's special report that appends several bodies' responses, a letter among them or none
+    # ("Appendix 2: Financial Conduct Authority Response" over "Dear Dame Rosalind, ...")
+    # (the special report's own text may say "recommendations" once: two bodies' appendices say the rest)
+    cuts = _response_headings(text, blocks, _APPENDIX_RESPONSE, 1) if not sal or sal[0] > 1 else []
+    if len(cuts) > 1 and (not sal or sal[0] > cuts[0]):
+        return _report_and_responses(text, blocks, cuts, lex)
     if not sal:
-        # a committee's special report that appends several bodies' responses, none of them a letter
-        cuts = _response_headings(text, blocks, _APPENDIX_RESPONSE)
-        if len(cuts) > 1:
-            return _report_and_responses(text, blocks, cuts, lex)
         start = blocks[0].start
         cut = _response_after_report(text, blocks, lex)
         if cut is not None:
@@ -866,13 +871,14 @@ _NO_BODY = re.compile(r"(?:consultation|stakeholder|public|management|summary|dr
                       r"written|formal|detailed)\W*$", re.I)
 
 
-def _response_headings(text: str, blocks: list[Block], heading: re.Pattern[str] = _RESPONSE_FROM) -> list[int]:
+def _response_headings(text: str, blocks: list[Block], heading: re.Pattern[str] = _RESPONSE_FROM,
+                       mentions: int = REPORT_MENTIONS) -> list[int]:
     """The blocks of a report's page that open a reply published under it, each from another body
     (a response paper's "### Response from the Department" under every recommendation is one reply)."""
     found = [(k, m.group("body").strip(" *_.").lower()) for k, b in enumerate(blocks)
              if k and (m := heading.match(b.lines[0].text)) and not _NO_BODY.match(m.group("body"))]
     if not found or len({body for _, body in found}) < len(found) \
-            or len(re.findall(r"\brecommend", text[blocks[0].start:blocks[found[0][0]].start], re.I)) < REPORT_MENTIONS:
+            or len(re.findall(r"\brecommend", text[blocks[0].start:blocks[found[0][0]].start], re.I)) < mentions:
         return []
     return [k for k, _ in found]
 
@@ -1115,9 +1121,20 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
             greeted.add(who)
         out.append(Segment(i, kind, start, end, sal, so, form, title))
     out = _without_quoted_copies(text, out)
+    out = [dataclasses.replace(s, start=_from_page_break(text, s.start, out[k - 1].start)) if k else s
+           for k, s in enumerate(out)]
     # each segment runs to the next one's start
     return [dataclasses.replace(s, index=k, end=out[k + 1].start if k + 1 < len(out) else len(text))
             for k, s in enumerate(out)]
+
+
+def _from_page_break(text: str, start: int, floor: int) -> int:
+    """A segment whose first words are the first of their page starts at the page break: the lines
+    above them on the page are blank or masked (a running header, "Harrowfield Borough Council
+    Audit and Standards Committee", repeated on the next page), and belong to it, not to the
+    signature of the letter on the page before."""
+    brk = text.rfind("\f", floor + 1, start + 1)
+    return brk if brk >= 0 and not text[brk + 1:start].strip() else start
 
 
 _SENT_LINE = re.compile(r"^\W*(?:sent|date)\s*:", re.I)

@@ -273,6 +273,9 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
 # the cover sheet of a paper to a board or committee meeting: its title, author and purpose
 _BOARD_PAPER = re.compile(r"^\W*(?:(?:report|paper) (?:title|of|author)|purpose(?: of (?:the|this) (?:report|paper))?|"
                           r"executive (?:sponsor|lead)|enclosure|paper|presented by)\s*:|"
+                          # a council report's own headings: "Report of the Returning Officer", "1.  Purpose"
+                          r"^\W*report of the (?:[\w’'-]+\s+){0,5}[\w’'-]+\s*$|^\W*(?:\d{1,2}\.?\s+)?purpose of (?:the|this) "
+                          r"(?:report|paper)\s*$|^\W*\d{1,2}\.?\s+purpose\s*$|"
                           r"^\W*(?:the )?(?:senate|board|council|committee|cabinet) is (?:invited|asked|requested) to\b",
                           re.I | re.M)
 
