@@ -2366,3 +2366,16 @@ def test_a_heading_sending_recommendations_to_two_bodies_jointly_sends_them_to_b
     segs = segment(text, lex)
     got = {r.label: r.addressee for r in R.find_refs(text, segs[0], rules, lex.addressee_heading) if r.text}
     assert got["8"] == "the Home Office and MHCLG jointly"
+
+
+def test_numbered_group_headings_over_dotted_items_keep_the_list_and_send_each_group(lex, rules):
+    """"1. Department of Education" over "1.1", "1.2", then "2. Education Authority" over "2.1": the
+    headings group the list, which runs on through every group, and a heading that names a body sends
+    its items to it; a topic heading ("3. Funding") sends nothing."""
+    text = letter("My recommendations are as follows.\n\n1. Department of Education\n\n1.1 The Department should "
+                  "issue revised transport guidance by December 2027.\n1.2 The Department should remove the distance "
+                  "criterion for children with a statement.\n\n2. Education Authority\n\n2.1 The EA should train every "
+                  "escort in safeguarding.\n2.2 The EA should publish maximum journey times.\n\n3. Funding\n\n3.1 The "
+                  "Department and the EA should jointly review the transport budget.\n\nI look forward to your replies.")
+    assert sent_to(text, lex, rules) == {"1.1": "Department of Education", "1.2": "Department of Education",
+                                         "2.1": "Education Authority", "2.2": "Education Authority", "3.1": None}

@@ -454,6 +454,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     rows_open = False  # under a table's header row whose cells are one a line
     last_row: int | None = None  # the number of such a table's last row read
     spread = spread_rows(blocks)
+    groups: dict[int, str] = {}  # a group heading's number -> the body it names ("2. Education Authority")
     own = own_numbering(text, seg)  # a reply that numbers its own paragraphs ("1. Thank you for ...")
     refs += spread
     in_rows = {x for r in spread for x in (r.block_start, r.quote[0] if r.quote else r.block_start)}
@@ -557,6 +558,14 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             item = None  # "7. The Government will consider this ...": the reply's own numbered paragraph
         if item and _ASKS_REPLY.match(item.group("text")):
             item = None  # "7. I ask the Commission to tell me by 27 February what action it has taken": no recommendation
+        if item and seg.kind is Kind.letter and (lead_in or last_item is not None or decimal_head is not None) \
+                and _heads_group(item, b, blocks[bi + 1] if bi + 1 < len(blocks) else None):
+            # "2. Education Authority" over "2.1 The EA should ...": the heading of the list's next group,
+            # which keeps the list open and sends its items to the body it names
+            decimal_head, lead_in, last_item = int(item.group("num")), True, None
+            if _NAME_WORD.search(item.group("text")):
+                groups[decimal_head] = clean_text(item.group("text"))
+            continue
         if item and decimal_head is not None and ("." not in item.group("num")
                                                   or leading_number(item.group("num")) != decimal_head):
             # "8. Publication" / "8.1 This report will be published ...": the next section, not the list
@@ -678,6 +687,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         after_statement = any(r.stated for r in refs if r.block_start == b.start)
         if after_statement:
             lead_in = True
+    if groups:
+        refs = [dataclasses.replace(r, addressee=groups[r.number]) if r.number in groups and r.addressee is None
+                else r for r in refs]
     if (seg.form is Form.report or seg.kind is Kind.letter) and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
     if seg.form is Form.report or seg.kind is Kind.letter:
@@ -696,6 +708,23 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
 
 # a committee report tags each numbered paragraph "(Conclusion, Paragraph 6)" or "(Recommendation, Paragraph 17)"
 _TAG = re.compile(r"\(\s*(conclusion|recommendation)\s*,\s*paragraph\s+\d+\s*\)", re.I)
+
+
+GROUP_HEAD_WORDS = 8  # words in a group's heading ("3. Funding and participation")
+
+
+def _heads_group(item: re.Match[str], b: Block, nxt: Block | None) -> bool:
+    """Whether a numbered line is the heading of a group of items numbered under it ("2. Education
+    Authority" over "2.1", "2.2"): a whole number over a few words that ask nothing and end no
+    sentence, the group's first item straight under it (its next line, or the next block's first),
+    asking something as the list's items do (not "8. Publication" over "8.1 This report will be
+    published ...")."""
+    num, words = item.group("num"), item.group("text")
+    if "." in num or len(words.split()) > GROUP_HEAD_WORDS or MODAL.search(words) or sentence_end(words):
+        return False
+    under = b.lines[1] if len(b.lines) > 1 else (nxt.lines[0] if nxt is not None else None)
+    first = clean(under.text) or "" if under is not None else ""
+    return re.match(rf"\W{{0,4}}{num}\.1\b", first) is not None and MODAL.search(first) is not None
 
 
 def _is_conclusion(text: str | None) -> bool:
