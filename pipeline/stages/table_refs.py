@@ -94,7 +94,15 @@ def header_row(b: Block) -> bool:
     cells = [c.strip() for ln in b.lines for c in ln.text.split("|") if c.strip()]
     if len(b.lines) == 1 and len(cells) == 1:
         cells = [c for c in _WIDE_GAP.split(b.lines[0].text.strip()) if c]
+    elif "|" not in b.text and len(b.lines) <= HEADER_LINES:
+        # (its longer headings wrapped on to a line under it: "... Lead officer   Target" / "date")
+        first = [c for c in _WIDE_GAP.split(b.lines[0].text.strip()) if c]
+        if len(first) >= 3 and all(short_cell(c) for ln in b.lines[1:] for c in _WIDE_GAP.split(ln.text.strip()) if c):
+            cells = first
     return all(short_cell(c) for c in cells) and names_its_rows(cells)
+
+
+HEADER_LINES = 6  # lines a pdftotext -layout header's wrapped headings run to ("Agreed/" / "Partly" / "Agreed/" / "Not" ...)
 
 
 _WIDE_GAP = re.compile(r"\s{3,}")
