@@ -2524,11 +2524,18 @@ _PAGE = ("# Departmental response to the Committee's report on school transport\
          "Committee informed of progress.\n")
 
 
-def test_a_page_listing_the_recommendations_answers_the_unnumbered_ones_under_their_titles(lex, nlp, settings, rules):
+# html2text wraps a list item at 78 columns, its words run on under the item's own
+_WRAPPED_PAGE = _PAGE.replace("post-primary pupils to two miles.", "post-primary\n     pupils to two miles.").replace(
+    "to assess whether walking routes are safe.", "to assess\n     whether walking routes are safe.")
+
+
+@pytest.mark.parametrize("page", [_PAGE, _WRAPPED_PAGE], ids=["a-line-each", "wrapped-as-html2text-wraps"])
+def test_a_page_listing_the_recommendations_answers_the_unnumbered_ones_under_their_titles(lex, nlp, settings, rules,
+                                                                                          page):
     """A web page restates the recommendations as a list, then answers under "###" headings, some
     numbered ("(Recommendation 2)") and some only titled in the recommendation's words ("Safer
     walking routes"): the list answers nothing, and each title answers its own."""
-    got = answers(_PAGE, lex, nlp, settings, rules)
+    got = answers(page, lex, nlp, settings, rules)
     assert got["1"][1][0].startswith("The Department has looked closely")
     assert got["3"][1][0].startswith("The Department notes the Committee's conclusion")
     assert got["4"][1][0].startswith("The Department will consult in 2028")

@@ -286,10 +286,21 @@ def _quoted_list(b: Block, refs: list[Ref]) -> bool:
     recommendations" on a web page, each item a line as html2text leaves a list): no answer is in it
     (not a line that goes on past its statement: "1. The Department should ... Accepted: ...")."""
     mine = [r for r in refs if b.start <= r.start < b.end and r.stated and r.text]
-    return len(mine) >= SUMMARY_ITEMS and len(mine) == len(b.lines) \
-        and not any(_STATUS_IN_LINE.search(ln.text) for ln in b.lines) \
-        and all(any(ln.start <= r.start < ln.start + ANCHOR_CHARS
-                    and len(clean(ln.text) or "") <= len(r.text) + LIST_SLACK for r in mine) for ln in b.lines)
+    if len(mine) < SUMMARY_ITEMS or any(_STATUS_IN_LINE.search(ln.text) for ln in b.lines):
+        return False
+    # each item from the line its number opens, over the lines it wraps on to ("  1. publish, each month,
+    # the number ..." / "     requiring action ...", as html2text wraps a list at 78 columns)
+    items: list[tuple[Ref, list[str]]] = []
+    for ln in b.lines:
+        opens = next((r for r in mine if ln.start <= r.start < min(ln.end, ln.start + ANCHOR_CHARS)), None)
+        if opens is not None:
+            items.append((opens, [ln.text]))
+        elif items and ln.text[:1].isspace() and ln.text.strip():
+            items[-1][1].append(ln.text)
+        else:
+            return False
+    return len(items) == len(mine) and all(len(clean(" ".join(lines)) or "") <= len(r.text) + LIST_SLACK
+                                           for r, lines in items)
 
 
 # "... within twelve months. Accepted: the strategy will be published ...": a status after the statement
