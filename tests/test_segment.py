@@ -2623,3 +2623,24 @@ _RESPONSE_COLUMN = [
                                                                "audit-report"])
 def test_a_response_column_makes_a_reply_only_heading_a_table_beside_the_recommendations(text, kinds, lex):
     assert [s.kind for s in segment(text, lex)] == kinds
+
+
+_PAGE_THEN_LETTER = ("# Review of income statistics: letter to producers\n\nDear colleagues,\n\nWe reviewed the coherence "
+                     "of household income statistics and recommend that:\n\n  1. ONS should publish a reconciliation.\n"
+                     "  2. Producers should agree one definition.\n\nPlease reply by 30 July 2026.\n\nYours sincerely,\n\n"
+                     "**Anselm Rooke**  \n**Director General for Regulation**\n\n* * *\n\n## Related links\n\n"
+                     "  * [The review](https://osr.example.gov.uk/review/)\n\n[Back to top](#main-content)\n\n"
+                     "Office for Statistics Regulation, 1 Drummond Gate Yard, London QX1 8RS | 020 7946 0281\n\n"
+                     "\fOffice for National Statistics\nGovernment Buildings\tCardiff Road\tNewport\tQY9 8XG\n\n"
+                     "30 July 2026\n\nDear Anselm,\n\nThank you for your letter of 9 June. We will publish the "
+                     "reconciliation in October.\n\nYours sincerely,\n\nIan Diamond\n")
+
+
+def test_a_reply_whose_head_opens_a_page_leaves_the_page_above_its_footer(lex):
+    """A web page's letter, its related links and footer (an address among them), then a reply whose
+    letterhead, address and date open a page: the reply starts at its page, and the footer stays
+    with the page it closes."""
+    segs = segment(_PAGE_THEN_LETTER, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert _PAGE_THEN_LETTER[segs[1].start:].lstrip("\f").startswith("Office for National Statistics")
+    assert "Related links" in _PAGE_THEN_LETTER[segs[0].start:segs[0].end]

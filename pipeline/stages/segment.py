@@ -671,6 +671,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             inner = tuple(ln for ln in blocks[bi].lines if ln.start > line.start)
             j = end_of_signature(blocks, bi + 1, sal[k], lex, head_lines(blocks[starts[-1]:sal[k - 1]]), inner)
             j = _mail_starts(text, blocks, j, sal[k], lex)
+            j = _page_starts(blocks, j, sal[k], lex)
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
@@ -1003,6 +1004,18 @@ def _mail_starts(text: str, blocks: list[Block], j: int, sal: int, lex: Lexicons
             or _paper(text, blocks[j:m], blocks[m].start, lex):
         return j
     return m
+def _page_starts(blocks: list[Block], j: int, sal: int, lex: Lexicons) -> int:
+    """Where the next letter starts, ``j`` or below it: a letter whose head opens a page of its own (a
+    form feed, then its letterhead, address and date) starts at that page, and what lies between it
+    and the last letter's signature (a web page's related links, "Back to top", its footer) is the
+    last one's."""
+    p = next((x for x in range(j + 1, sal) if blocks[x].lines[0].text.startswith("\f")), None)
+    if p is None or any(_greets(blocks, x, lex) for x in range(j, p)):
+        return j
+    head = [ln.text for b in blocks[p:sal] for ln in b.lines]
+    return p if any(is_dateline(ln) or has_postcode(ln) for ln in head) else j
+
+
 # a minister's letterhead: "From the Minister for Early Education"
 _MINISTER_FROM = re.compile(r"^\W*from\s+the\s+(?:rt\.?\s+hon\.?\s+)?(?:minister|secretary of state|"
                             r"parliamentary under|permanent secretary|chief secretary)\b", re.I)
