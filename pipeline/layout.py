@@ -41,6 +41,14 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _OWN_PAGE = re.compile(r"\S\s{3,}(?P<end>\d{1,4})\s*$|^\s*(?P<start>\d{1,4})\s{3,}\S")
 _CELL_GAP = re.compile(r"\S(?: {3,}|\t)\S")  # cells set apart by wide gaps or tabs
 REPEATS = 3
+NOTICE_WORDS = 70  # words a licence notice runs to as one line (Word's paragraph): more is prose that names it
+
+
+def _notice(line: str) -> bool:
+    """Whether a line that names a licence or a page's chrome is that notice, not a paragraph or a
+    table's row that mentions it ("... the data will be released under the Open Government Licence"
+    in a Word table's response cell, its row a line)."""
+    return len(line.split()) <= NOTICE_WORDS and "\t" not in line.strip()
 NEAR = 3  # lines from a page number within which a repeated line is a header or footer
 
 
@@ -189,7 +197,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         elif _PAGE_NUMBER.match(line) or _PAGED_LINE.search(line) or _RULE.match(line) or _FOOTNOTE.match(line) \
                 or leaders is not None:
             furniture.append(k)
-        elif boilerplate is not None and boilerplate.search(line):
+        elif boilerplate is not None and boilerplate.search(line) and _notice(line):
             chrome.append(k)
         elif counts[_norm(line)] >= REPEATS and (3 <= len(line.split()) <= 25 or (
                 # "www.slab.example.org.uk      6": a footer of two words, its page one of them, at a page break

@@ -197,6 +197,26 @@ def test_a_welsh_body_s_language_statement_is_boilerplate(line, lex):
     assert [text[a:b] for a, b in noise_lines(text, lex.boilerplate)] == [line]
 
 
+_ROW_NAMING_THE_LICENCE = (
+    "1\tThe Mayor should publish a heat vulnerability map and make the data openly available.\tThe GLA has "
+    "commissioned a heat vulnerability map at neighbourhood level, combining satellite surface temperature data "
+    "for five summers with census, health and housing data, and officers have worked with borough public health "
+    "teams on what it should show. The map will be published on the London Datastore in May 2027, and the "
+    "underlying data will be released under the Open Government Licence at the same time.")
+
+
+@pytest.mark.parametrize("line", [
+    _ROW_NAMING_THE_LICENCE,
+    _ROW_NAMING_THE_LICENCE.replace("\t", " "),
+], ids=["a-word-table-row", "a-long-paragraph"])
+def test_a_row_or_paragraph_that_names_the_licence_is_kept(line, lex):
+    """A Word table's row (a line, its cells tab apart) or a long paragraph whose answer says the data
+    will be released "under the Open Government Licence" is content, not the licence notice: blanked,
+    it took a recommendation and its answer with it."""
+    text = f"No.\tRecommendation\tResponse\n{line}\n"
+    assert noise_lines(text, lex.boilerplate) == []
+
+
 @pytest.mark.parametrize("line", ["SEND", "Support for children with SEND", "The Council said that we welcome "
                                   "correspondence in Welsh and in English, and it has published its scheme."])
 def test_a_send_heading_and_prose_about_welsh_correspondence_are_kept(line, lex):
