@@ -153,6 +153,25 @@ _WRAPPED_BANNER = re.compile(r"\bcookies\b", re.I)  # GOV.UK's cookie banner, it
 _ENDS_NUMBER = re.compile(r"(?:\+44\s?|\b0)\d[\d\s()-]{8,14}\W*$")  # "... | 0121 496 0842": a telephone number
 
 
+# pdftotext's footnote at a page's foot: "2 Department for Energy Security and Net Zero, ... 2026."
+_PDF_FOOTNOTE = re.compile(r"[ \t]*(?P<n>\d{1,2}) (?=[A-Z“\"‘'])\S")
+FOOT_LINES = 4  # lines a page's footnotes and its number may take below the footnote's first
+
+
+def _page_footnote(text: str, a: int, b: int) -> bool:
+    """The line at a..b is a footnote as pdftotext sets it: its number, one space, its words, in the
+    last lines of a page, the number glued as a marker to a word above it on the page ("... or
+    above.3", "... Report2"), not a list's item or a table's row (their markers are not glued)."""
+    m = _PDF_FOOTNOTE.match(text, a, b)
+    if m is None:
+        return False
+    brk = text.find("\f", b)
+    if brk < 0 or text.count("\n", b, brk) > FOOT_LINES:
+        return False
+    page = text.rfind("\f", 0, a) + 1
+    return re.search(rf"[a-z.,;:)’”]{m.group('n')}(?!\d)", text[page:a]) is not None
+
+
 def _at_page_break(text: str, a: int, b: int) -> bool:
     """The line at a..b is the last of its page (a form feed follows) or the first (it opens with one)."""
     return text[a:b].startswith("\f") or _BREAK_AFTER.match(text, b) is not None
@@ -195,7 +214,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
             last_row = int(line.strip().rstrip("."))
             continue  # a table's row number, its cells below it one a line
         elif _PAGE_NUMBER.match(line) or _PAGED_LINE.search(line) or _RULE.match(line) or _FOOTNOTE.match(line) \
-                or leaders is not None:
+                or leaders is not None or _page_footnote(text, a, b):
             furniture.append(k)
         elif boilerplate is not None and boilerplate.search(line) and _notice(line):
             chrome.append(k)

@@ -544,3 +544,24 @@ def test_treasury_minutes_on_a_web_page_keep_their_numbered_recommendations(nlp,
     state = extract(decode(page.encode(), "minutes.txt", settings), nlp, lex, settings)
     labels = {r.label for ls in state.letters for r in ls.refs}
     assert {"1", "2"} <= labels
+
+
+_FOOTNOTED_PAGE = ("Recommendation 2: The Government should evaluate the scheme.\nGovernment response\nThe evaluation "
+                   "will report in 2027, as the scoping report sets out.2 We will publish it in full.\n"
+                   "{foot}\n5\n\fRecommendation 3: The Government should publish the data.\n")
+
+
+def test_a_footnote_at_a_page_s_foot_is_furniture(lex):
+    """pdftotext sets a footnote at its page's foot as "2 Department for ..., February 2026.", its
+    number glued to a word above ("... sets out.2"): furniture, not the answer's last sentence."""
+    text = _FOOTNOTED_PAGE.format(foot="2 Department for Energy, Evaluation Scoping Report, February 2026.")
+    assert "2 Department for Energy, Evaluation Scoping Report, February 2026." in {
+        text[a:b] for a, b in noise_lines(text, lex.boilerplate)}
+
+
+def test_a_numbered_line_at_a_page_s_foot_with_no_marker_above_is_kept(lex):
+    """The guard: a list's item at the foot of a page ("3 The Council will publish ...") whose number
+    no word above carries as a marker is content."""
+    text = _FOOTNOTED_PAGE.format(foot="3 The Council will publish the data each quarter.")
+    assert "3 The Council will publish the data each quarter." not in {
+        text[a:b] for a, b in noise_lines(text, lex.boilerplate)}
