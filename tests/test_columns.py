@@ -15,6 +15,16 @@ TABLE = (
     "  Independent review of the print contract is on the audit plan.\n")
 
 
+# Word centres a table's headings: each stands inside its column, right of where the column's words start
+CENTRED = (
+    "  No.       Recommendation                           Response                     Lead officer    Target date\n\n"
+    "  1     Commission an independent review     Agreed. Internal Audit has added a        Head of Legal    March 2027\n"
+    "        of the print contract.               review of the contract to the\n"
+    "                                             2026/27 audit plan.\n\n"
+    "  2     Write to each affected elector       Not accepted. The Council published       Returning        n/a\n"
+    "        with an apology.                     an apology on its website on 9 May         Officer\n")
+
+
 def _words(text: str) -> str:
     return " ".join(text.split())
 
@@ -38,3 +48,12 @@ def test_prose_across_the_columns_ends_the_table():
 def test_a_text_with_no_response_table_is_returned_as_it_is():
     prose = "No.   Item\n\n1     The Council should publish the plan.   Agreed\n"
     assert answer_columns(prose, 0, len(prose)) is prose
+
+
+def test_centred_headings_still_name_their_columns():
+    """Headings centred over their columns: the words under "Recommendation" are the recommendation,
+    and the answer under "Response" is kept, not the other way about."""
+    view = _words(answer_columns(CENTRED, 0, len(CENTRED)))
+    assert "1 Agreed. Internal Audit has added a review of the contract to the 2026/27 audit plan." in view
+    assert "2 Not accepted. The Council published an apology on its website on 9 May" in view
+    assert "Commission an independent review" not in view and "Head of Legal" not in view

@@ -21,25 +21,31 @@ _OTHER_HEAD = re.compile(r"recommend|concern|finding|matter|issue|owner|lead|res
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # a cell's words on one line: single spaces inside, two or more around
 HEADER_CELL_WORDS = 6
 HEADER_CELLS = 3
-SLACK = 2  # a cell's words may start this far left of their heading
 
 
-def _header(line: str) -> list[tuple[int, bool]] | None:
-    """Where each column starts, and whether it holds the answer, if ``line`` heads a response table:
-    three short cells at least, one over the answer and one over the recommendation."""
-    cells = [(m.start(), m.group()) for m in _CHUNK.finditer(line)]
+def _header(line: str) -> list[tuple[int, int, bool]] | None:
+    """Each column's heading (its span on the line) and whether it heads the answer, if ``line``
+    heads a response table: three short cells at least, one over the answer and one over the
+    recommendation. The first column numbers the rows: no answer's, whatever it is called."""
+    cells = [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line)]
     if len(cells) < HEADER_CELLS or any(len(c.split()) > HEADER_CELL_WORDS or c.endswith(".") and len(c) > 3
-                                        for _, c in cells):
+                                        for _, _, c in cells):
         return None
-    answer = [bool(_ANSWER_HEAD.search(c)) for _, c in cells]
-    quoted = [not a and bool(re.search(r"recommend|concern|finding|matter", c, re.I)) for (_, c), a in zip(cells, answer)]
+    answer = [k > 0 and bool(_ANSWER_HEAD.search(c)) for k, (_, _, c) in enumerate(cells)]
+    quoted = [not a and bool(re.search(r"recommend|concern|finding|matter", c, re.I)) for (_, _, c), a in zip(cells, answer)]
     if not any(answer) or not any(quoted):
         return None
-    return [(at, a or not _OTHER_HEAD.search(c)) for (at, c), a in zip(cells, answer)]
+    return [(a, z, k > 0 and (ans or not _OTHER_HEAD.search(c))) for k, ((a, z, c), ans) in enumerate(zip(cells, answer))]
 
 
-def _column(columns: list[tuple[int, bool]], at: int) -> int:
-    return max((k for k, (start, _) in enumerate(columns) if start - SLACK <= at), default=0)
+def _column(columns: list[tuple[int, int, bool]], a: int, z: int) -> int:
+    """The column of a cell's words at a..z: the heading they run under most (a centred heading
+    stands inside its column, not at its left edge), else the nearest."""
+    overlap = [min(z, cz) - max(a, ca) for ca, cz, _ in columns]
+    best = max(range(len(columns)), key=lambda k: overlap[k])
+    if overlap[best] > 0:
+        return best
+    return min(range(len(columns)), key=lambda k: abs((columns[k][0] + columns[k][1]) / 2 - (a + z) / 2))
 
 
 _ROW_NUMBER = re.compile(r"\s{0,8}\d{1,3}[a-z]?[.)]?(?=\s|$)")
@@ -48,30 +54,49 @@ _ROW_NUMBER = re.compile(r"\s{0,8}\d{1,3}[a-z]?[.)]?(?=\s|$)")
 def answer_columns(text: str, start: int, end: int) -> str:
     """``text`` with the non-answer columns of each -layout response table in ``start``-``end``
     blanked (the row's number kept, which numbers its answer); the text itself where there is no
-    such table. A line of prose across the columns ends the table."""
-    out: list[str] | None = None
-    columns: list[tuple[int, bool]] | None = None
+    such table. A line of prose across the columns ends the table; a table whose answer columns
+    would be left empty is left as it is (its columns not where its headings say)."""
+    cuts: list[tuple[int, int]] = []  # spans to blank
+    table: list[tuple[int, int]] = []  # the current table's
+    kept = False  # the current table's answer columns hold words
+    columns: list[tuple[int, int, bool]] | None = None
+
+    def close() -> None:
+        nonlocal kept
+        if kept:
+            cuts.extend(table)
+        table.clear()
+        kept = False
+
     pos = start
     for line in text[start:end].split("\n"):
         body = line.lstrip("\f")
-        lead = len(line) - len(body)
+        lead = pos + len(line) - len(body)
         head = _header(body)
         if head is not None:
+            close()
             columns = head
         elif columns is not None and body.strip():
             chunks = list(_CHUNK.finditer(body))
-            cols = [_column(columns, m.start()) for m in chunks]
-            if any(k + 2 < len(columns) and m.end() > columns[k + 2][0] for m, k in zip(chunks, cols)):
+            cols = [_column(columns, m.start(), m.end()) for m in chunks]
+            if any(m.end() - m.start() > 0 and sum(1 for ca, cz, _ in columns if ca < m.end() and cz > m.start()) > 2
+                   or k + 2 < len(columns) and m.end() > columns[k + 2][0] for m, k in zip(chunks, cols)):
+                close()
                 columns = None  # a paragraph across the page: the table has ended
             else:
                 num = _ROW_NUMBER.match(body)
                 for m, k in zip(chunks, cols):
-                    if columns[k][1] or (num is not None and m.start() < num.end() and m.end() <= num.end()):
+                    if columns[k][2]:
+                        kept = kept or num is None or m.start() >= num.end()
                         continue
-                    cut = max(m.start(), num.end() if num is not None and m.start() < num.end() else m.start())
-                    if out is None:
-                        out = list(text)
-                    a = pos + lead + cut
-                    out[a:pos + lead + m.end()] = " " * (m.end() - cut)
+                    cut = num.end() if num is not None and m.start() < num.end() else m.start()
+                    if cut < m.end():
+                        table.append((lead + cut, lead + m.end()))
         pos += len(line) + 1
-    return text if out is None else "".join(out)
+    close()
+    if not cuts:
+        return text
+    out = list(text)
+    for a, z in cuts:
+        out[a:z] = " " * (z - a)
+    return "".join(out)
