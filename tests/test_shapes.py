@@ -469,6 +469,16 @@ def test_a_reply_s_own_dear_coroner_is_its_salutation(lex):
                  id="a-body-s-position-line-with-its-status"),
     pytest.param("Trust Board\nAgenda item: 12\nMinutes of the meeting held on 5 December 2024\n\nThe Board noted "
                  "the report.\n", Kind.minutes, id="agenda-item-in-minutes"),
+    pytest.param("  Harrowfield Borough Council          Audit and Standards Committee\n\n  Agenda item 9\n\n"
+                 "  POSTAL VOTE DISPATCH: RESPONSE TO RECOMMENDATIONS\n\n  Report of the Returning Officer\n\n"
+                 "  1.    Purpose\n\n  1.1   To report the response of the Returning Officer to the recommendations "
+                 "made by the Electoral Commission.\n\n  2.1   The Returning Officer has agreed both recommendations.\n",
+                 Kind.reply, id="council-report-under-its-agenda-item"),
+    pytest.param("AUDIT AND STANDARDS COMMITTEE\n\nThursday 12 March 2026\n\nPresent\nCouncillor J Ward (Chair)\n\n"
+                 "Agenda item 5\nPOSTAL VOTE DISPATCH: ELECTORAL COMMISSION RECOMMENDATIONS\nReport of the Chief "
+                 "Executive\n\nThe Chief Executive introduced the report on the Commission's recommendations.\n\n"
+                 "RESOLVED that the proposed response to the recommendations be approved.\n", Kind.minutes,
+                 id="minutes-of-an-item-with-its-report"),
     # a report, and anything else
     pytest.param("Prison education review\n\nWe found that most prisoners were not assessed on arrival.\n\n"
                  "Recommendation 1: every prisoner should be assessed on arrival.\n", Kind.letter,

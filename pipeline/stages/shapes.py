@@ -273,11 +273,27 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
 # the cover sheet of a paper to a board or committee meeting: its title, author and purpose
 _BOARD_PAPER = re.compile(r"^\W*(?:(?:report|paper) (?:title|of|author)|purpose(?: of (?:the|this) (?:report|paper))?|"
                           r"executive (?:sponsor|lead)|enclosure|paper|presented by)\s*:|"
-                          # a council report's own headings: "Report of the Returning Officer", "1.  Purpose"
-                          r"^\W*report of the (?:[\w’'-]+\s+){0,5}[\w’'-]+\s*$|^\W*(?:\d{1,2}\.?\s+)?purpose of (?:the|this) "
-                          r"(?:report|paper)\s*$|^\W*\d{1,2}\.?\s+purpose\s*$|"
                           r"^\W*(?:the )?(?:senate|board|council|committee|cabinet) is (?:invited|asked|requested) to\b",
                           re.I | re.M)
+
+
+# a council report's own headings at its head: "Report of the Returning Officer", "1.  Purpose"
+_REPORT_HEAD = re.compile(r"^\W*report of the (?:[\w’'-]+\s+){0,5}[\w’'-]+\s*$|^\W*(?:\d{1,2}\.?\s+)?purpose of "
+                          r"(?:the|this) (?:report|paper)\s*$|^\W*\d{1,2}\.?\s+purpose\s*$", re.I | re.M)
+# what only a record of the meeting says: who was there, what it resolved or did with a report
+_RECORD = re.compile(r"^\W*(?:present|in attendance|apologies)\b|\bresolved\b|\b(?:committee|board|cabinet|council) "
+                     r"(?:noted|received|considered|agreed|approved)\b", re.I | re.M)
+REPORT_HEAD_LINES = 15  # lines of a paper's head in which a council report names itself
+
+
+def _board_paper(head: str, lines: list[str]) -> bool:
+    """A paper to a meeting ("Agenda item: 11", "Meeting: 25 March"), not a record of it; or a
+    council report under its agenda item, which names itself in its first lines ("Report of the
+    Returning Officer", "1. Purpose") and records nothing ("Present", "RESOLVED")."""
+    if _BOARD_PAPER.search(head):
+        return True
+    first = "\n".join([ln for ln in lines if ln][:REPORT_HEAD_LINES])
+    return _REPORT_HEAD.search(first) is not None and _RECORD.search(head) is None
 
 
 def classify_document(text: str, lex: Lexicons) -> Kind:
@@ -287,7 +303,7 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     if _qa(head, lines, lex):
         return Kind.qa
     markers = [m.group(0) for ln in lines for m in [lex.minutes_markers.search(ln)] if m]
-    if _BOARD_PAPER.search(head):  # a paper to a meeting ("Agenda item: 11", "Meeting: 25 March") is no record of it
+    if _board_paper(head, lines):  # a paper to a meeting is no record of it
         markers = [m for m in markers if not re.match(r"\W*(?:agenda item\b|meeting\s*:)", m, re.I)]
     # "Action:" alone is weak; with a meeting, a chair or members it is a record
     strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
