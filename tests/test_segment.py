@@ -2358,7 +2358,8 @@ def test_a_covering_note_over_the_recommendations_it_pastes_below_is_one_message
 @pytest.mark.parametrize("note", [
     "Please find below our response to the recommendations, which the Board approved on Tuesday.",
     "Please find below the force's update on the recommendations.",
-], ids=["our-response-to-the-recommendations", "the-force-s-update"])
+    "Please find below the recommendations you made, together with our responses.",
+], ids=["our-response-to-the-recommendations", "the-force-s-update", "the-recommendations-with-our-responses"])
 def test_a_note_that_answers_recommendations_below_is_not_carrying_them(lex, note):
     """The guard: a note over its own response or update ("find below our response to the
     recommendations") is a message of its own, not the cover of the letter under it."""
@@ -2644,3 +2645,18 @@ def test_a_reply_whose_head_opens_a_page_leaves_the_page_above_its_footer(lex):
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
     assert _PAGE_THEN_LETTER[segs[1].start:].lstrip("\f").startswith("Office for National Statistics")
     assert "Related links" in _PAGE_THEN_LETTER[segs[0].start:segs[0].end]
+
+
+def test_a_signature_run_on_to_the_next_page_stays_with_its_letter(lex):
+    """The guard for a page that a running header opens: a signature whose post and body run on to
+    the next page ("Anwen Tallis" / form feed / "Director of Electoral Administration" / "The
+    Electoral Commission") is the letter's, and the reply starts at its own letterhead."""
+    text = _COMMITTEE_PAPER.split("\f")[0].replace(
+        "Anwen Tallis\nDirector of Electoral Administration\n\n",
+        "Anwen Tallis\n\n\fDirector of Electoral Administration\nThe Electoral Commission\n\n") + (
+        "Harrowfield Borough Council\nCivic Centre\nHarrowfield HF1 2AB\n\n3 October 2026\n\nDear Ms Tallis,\n\n"
+        "Thank you for your letter of 18 September 2026. We accept both recommendations.\n\nYours sincerely,\n\n"
+        "Mark Ashdown\n")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert text[segs[1].start:].startswith("Harrowfield Borough Council\nCivic Centre")

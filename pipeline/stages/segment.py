@@ -142,8 +142,10 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             continue
         # "Joanne Petrakis / Operations Director / ... KM2 7RD / Tel: ...": an e-mail's signature (a
         # second block only under the first name the writer signs with: "Niamh / Niamh McCartan / ...")
-        if signed and b.lines[0].text.startswith("\f"):
-            break  # a signature ends with its page: the block that opens the next is the next paper's head
+        if signed and b.lines[0].text.startswith("\f") and len(CELL_GAP.split(b.lines[0].text.strip())) > 1:
+            # a page opened by a running header ("Harrowfield Borough Council      Audit and Standards
+            # Committee"): the next paper's head, not the post of a signature run on to the page
+            break
         if signed <= 1 and _signature_block(blocks, i, lex, under):
             signed += 1
             closed = _closes_signature(b.lines)
@@ -609,7 +611,9 @@ def _headed_page(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
 # Commissioner.", "The Inspector's letter is set out below.", "Please find below, and attached in
 # full, the recommendations arising from ..." (not "find below our response to the recommendations")
 _LETTER_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)(?:,[^,.\n]{1,40},)?\s+(?:a|the|my|our|his|her|their)\s+"
-                           r"(?:(?!(?:response|reply|answer|update)\b)[\w’'-]+\s+){0,3}?(?:letter|recommendations)\b|\bletter\s+(?:is\s+)?(?:pasted|copied|set\s+out|reproduced)\s+"
+                           r"(?:(?!(?:response|reply|answer|update)\b)[\w’'-]+\s+){0,3}?(?:letter|recommendations)\b"
+                           # (not "... the recommendations you made, together with our responses")
+                           r"(?![^.\n]*\b(?:responses?|repl(?:y|ies)|answers?|updates?|comments)\b)|\bletter\s+(?:is\s+)?(?:pasted|copied|set\s+out|reproduced)\s+"
                            r"(?:below|underneath)\b|\bbelow\s+is\s+(?:a|the)\s+(?:[\w’'-]+\s+){0,3}?letter\b", re.I)
 NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may have
 
@@ -1004,13 +1008,18 @@ def _mail_starts(text: str, blocks: list[Block], j: int, sal: int, lex: Lexicons
             or _paper(text, blocks[j:m], blocks[m].start, lex):
         return j
     return m
+FOOTER_LINES = 8  # lines of a page's foot (related links, "Back to top", the publisher's address)
+
+
 def _page_starts(blocks: list[Block], j: int, sal: int, lex: Lexicons) -> int:
     """Where the next letter starts, ``j`` or below it: a letter whose head opens a page of its own (a
     form feed, then its letterhead, address and date) starts at that page, and what lies between it
     and the last letter's signature (a web page's related links, "Back to top", its footer) is the
     last one's."""
     p = next((x for x in range(j + 1, sal) if blocks[x].lines[0].text.startswith("\f")), None)
-    if p is None or any(_greets(blocks, x, lex) for x in range(j, p)):
+    # (a few lines of furniture: not an enclosed plan, however short, nor a letter)
+    if p is None or sum(len(b.lines) for b in blocks[j:p]) > FOOTER_LINES \
+            or any(_greets(blocks, x, lex) for x in range(j, p)):
         return j
     head = [ln.text for b in blocks[p:sal] for ln in b.lines]
     return p if any(is_dateline(ln) or has_postcode(ln) for ln in head) else j
@@ -1142,12 +1151,13 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
 
 
 def _from_page_break(text: str, start: int, floor: int) -> int:
-    """A segment whose first words are the first of their page starts at the page break: the lines
+    """A segment whose first words are the first of their page starts with the page: the lines
     above them on the page are blank or masked (a running header, "Harrowfield Borough Council
     Audit and Standards Committee", repeated on the next page), and belong to it, not to the
     signature of the letter on the page before."""
-    brk = text.rfind("\f", floor + 1, start + 1)
-    return brk if brk >= 0 and not text[brk + 1:start].strip() else start
+    brk = text.rfind("\f", floor + 1, start)
+    # (after the form feed itself, which closes the page before: the segment's page is its own)
+    return brk + 1 if brk >= 0 and not text[brk + 1:start].strip() else start
 
 
 _SENT_LINE = re.compile(r"^\W*(?:sent|date)\s*:", re.I)
