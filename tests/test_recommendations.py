@@ -2379,3 +2379,13 @@ def test_numbered_group_headings_over_dotted_items_keep_the_list_and_send_each_g
                   "Department and the EA should jointly review the transport budget.\n\nI look forward to your replies.")
     assert sent_to(text, lex, rules) == {"1.1": "Department of Education", "1.2": "Department of Education",
                                          "2.1": "Education Authority", "2.2": "Education Authority", "3.1": None}
+
+
+def test_a_letter_s_next_section_is_no_group_of_the_list(lex, rules):
+    """The guard: "3. Next steps" over "3.1 You should send us your response by ..." is the letter's
+    own section after its recommendations, not a group of them."""
+    text = letter("2. Recommendations\n\n2.1 The Returning Officer should commission an independent review of the "
+                  "print contract.\n2.2 The Council should agree an escalation protocol with its printer.\n\n"
+                  "3. Next steps\n\n3.1 You should send us your response by 30 November 2026.\n3.2 We will publish "
+                  "this letter on our website.")
+    assert labels(text, lex, rules) == ["2.1", "2.2"]

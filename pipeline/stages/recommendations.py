@@ -455,6 +455,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     last_row: int | None = None  # the number of such a table's last row read
     spread = spread_rows(blocks)
     groups: dict[int, str] = {}  # a group heading's number -> the body it names ("2. Education Authority")
+    grouped = False  # a group heading has opened the list
     own = own_numbering(text, seg)  # a reply that numbers its own paragraphs ("1. Thank you for ...")
     refs += spread
     in_rows = {x for r in spread for x in (r.block_start, r.quote[0] if r.quote else r.block_start)}
@@ -559,10 +560,12 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if item and _ASKS_REPLY.match(item.group("text")):
             item = None  # "7. I ask the Commission to tell me by 27 February what action it has taken": no recommendation
         if item and seg.kind is Kind.letter and (lead_in or last_item is not None or decimal_head is not None) \
+                and (grouped or _NAME_WORD.search(item.group("text"))) \
                 and _heads_group(item, b, blocks[bi + 1] if bi + 1 < len(blocks) else None):
             # "2. Education Authority" over "2.1 The EA should ...": the heading of the list's next group,
-            # which keeps the list open and sends its items to the body it names
-            decimal_head, lead_in, last_item = int(item.group("num")), True, None
+            # which keeps the list open and sends its items to the body it names (the first group's names
+            # a body; a topic's, "3. Funding", only follows one)
+            decimal_head, lead_in, last_item, grouped = int(item.group("num")), True, None, True
             if _NAME_WORD.search(item.group("text")):
                 groups[decimal_head] = clean_text(item.group("text"))
             continue
@@ -720,11 +723,20 @@ def _heads_group(item: re.Match[str], b: Block, nxt: Block | None) -> bool:
     asking something as the list's items do (not "8. Publication" over "8.1 This report will be
     published ...")."""
     num, words = item.group("num"), item.group("text")
-    if "." in num or len(words.split()) > GROUP_HEAD_WORDS or MODAL.search(words) or sentence_end(words):
+    if "." in num or len(words.split()) > GROUP_HEAD_WORDS or MODAL.search(words) or sentence_end(words) \
+            or _SECTION_NAME.match(words):
         return False
     under = b.lines[1] if len(b.lines) > 1 else (nxt.lines[0] if nxt is not None else None)
-    first = clean(under.text) or "" if under is not None else ""
-    return re.match(rf"\W{{0,4}}{num}\.1\b", first) is not None and MODAL.search(first) is not None
+    first = re.match(rf"\W{{0,4}}{num}\.1\b\s*(?P<text>.*)", clean(under.text) or "") if under is not None else None
+    # (asking something of the reader, not recommending: "3.1 You should send us your response by ...")
+    return first is not None and MODAL.search(first.group("text")) is not None \
+        and not _ASKS_REPLY.match(first.group("text")) and not _OWN_ASK.match(first.group("text"))
+
+
+# a letter's own sections, numbered as its groups are: "3. Next steps", "4. Publication"
+_SECTION_NAME = re.compile(r"(?:next steps|publication|responses?|background|findings?|conclusions?|introduction|"
+                           r"summary|purpose|scope|method(?:ology)?|context|recommendations?)\W*$", re.I)
+_OWN_ASK = re.compile(r"you\b|[^.]*\bshould have\b", re.I)
 
 
 def _is_conclusion(text: str | None) -> bool:
