@@ -2389,3 +2389,16 @@ def test_a_letter_s_next_section_is_no_group_of_the_list(lex, rules):
                   "3. Next steps\n\n3.1 You should send us your response by 30 November 2026.\n3.2 We will publish "
                   "this letter on our website.")
     assert labels(text, lex, rules) == ["2.1", "2.2"]
+
+
+def test_concerns_tagged_with_several_bodies_or_initials_go_to_each(lex, rules):
+    """"(Crag & Beck; HSE)" sends a concern to both bodies, and "(HSE)" to the Health and Safety
+    Executive the report named in full: each named before, one by its initials (before, neither tag
+    sent the concern anywhere, so every reply was held to it)."""
+    got = addressees(
+        "This report is being sent to: Crag & Beck Outdoor Ltd; the Health and Safety Executive.\n\n"
+        "The MATTERS OF CONCERN are as follows:\n\n"
+        "1. (Crag & Beck) The centre had no written trigger levels for water conditions.\n\n"
+        "2. (Crag & Beck; HSE) There was no means of summoning help from the lower gill.\n\n"
+        "3. (HSE) Licensing inspections do not observe the decisions instructors make on the day.", lex, rules)
+    assert got == {"1": "Crag & Beck", "2": "Crag & Beck and HSE", "3": "HSE"}

@@ -774,14 +774,21 @@ def _names_its_body(m: re.Match[str], square: bool, concerns: bool, before: str)
     who = m.group("who")
     if _NOT_BODY.match(who):
         return False
+    if ";" in who and m.re is _BRACKETED_BODY:
+        # "(Crag & Beck; HSE)": several bodies, each named before it (by name, or by its initials)
+        return all(_named_before(part, before) if re.fullmatch(r"[A-Z]{2,6}", part)
+                   else re.search(rf"(?<![\w&]){re.escape(part)}(?![\w&])", before) is not None
+                   for part in (p.strip() for p in who.split(";")) if part)
     if m.group("to") is not None and _named_before(who, before):
         return True
     if square and m.group("to") is None:
         return _NAME_WORD.fullmatch(who.split()[-1]) is not None
     if _NAME_WORD.fullmatch(who.split()[-1]) and (concerns or m.re is not _OPENING_BODY):
         return True
+    # ("(HSE)": a body the report named in full before, the Health and Safety Executive, by its initials)
     return (len(who.split()) >= 2 or (m.re is _BRACKETED_BODY and len(who) >= 3 and not _ROMAN.fullmatch(who))) \
-        and re.search(rf"(?<![\w&]){re.escape(who)}(?![\w&])", before) is not None
+        and (re.search(rf"(?<![\w&]){re.escape(who)}(?![\w&])", before) is not None
+             or (m.re is _BRACKETED_BODY and re.fullmatch(r"[A-Z]{2,6}", who) is not None and _named_before(who, before)))
 
 
 def _named_before(who: str, before: str) -> bool:
