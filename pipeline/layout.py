@@ -50,6 +50,7 @@ def _notice(line: str) -> bool:
     in a Word table's response cell, its row a line)."""
     return len(line.split()) <= NOTICE_WORDS and "\t" not in line.strip()
 NEAR = 3  # lines from a page number within which a repeated line is a header or footer
+ADDRESS_LINES = 4  # lines of an address under a body's name, its postcode on the last
 
 
 def _leaders(line: str) -> int | None:
@@ -255,7 +256,8 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
             and not has_postcode(prev) and not _ENDS_NUMBER.search(prev)
 
     def letterhead(k: int) -> bool:  # a body's name over its address: "Health and Safety Executive / ... ZJ1 2HS"
-        return any(has_postcode(text[a:b]) for a, b in content[k + 1:k + 4])
+        # ("Trust Headquarters / Queensbury General Hospital / Infirmary Road / Queensbury QZ9 7GH")
+        return any(has_postcode(text[a:b]) for a, b in content[k + 1:k + 1 + ADDRESS_LINES])
 
     # (a body's name over its address opening a page near the last page's number is a letterhead there
     # where it is the name's only letterhead: the rest of it a report's addressee, a signature's last

@@ -565,3 +565,18 @@ def test_a_numbered_line_at_a_page_s_foot_with_no_marker_above_is_kept(lex):
     text = _FOOTNOTED_PAGE.format(foot="3 The Council will publish the data each quarter.")
     assert "3 The Council will publish the data each quarter." not in {
         text[a:b] for a, b in noise_lines(text, lex.boilerplate)}
+
+
+def test_a_letterhead_over_a_four_line_address_is_kept_where_it_heads_the_next_page_too():
+    """A trust's name over "Trust Headquarters / Queensbury General Hospital / Infirmary Road /
+    Queensbury QZ9 7GH", and again as page 2's running header inside a sentence: a letterhead, not
+    a header repeated on two pages (masked, its reply lost its writer and was held to every body's
+    concerns)."""
+    name = "Queensbury Hospitals NHS Foundation Trust"
+    text = ("Yours sincerely\n\nDr Imogen Faraday-Singh\nAssistant Coroner\nPage 3 of 3\n\f" + name + "\nTrust "
+            "Headquarters\nQueensbury General Hospital\nInfirmary Road\nQueensbury QZ9 7GH\n\nDear Dr Faraday-Singh\n"
+            "We have looked at adding a mandatory field for the check, and our supplier has advised that\nPage 1 of 2\n"
+            "\f" + name + "\na change to the existing system would take six to nine months to build and test.\n"
+            "Yours sincerely\n\nProfessor Adaeze Lindqvist\nChief Executive\nPage 2 of 2\n")
+    masked = mask_noise(text)
+    assert ("\f" + name + "\nTrust Headquarters") in masked
