@@ -2507,6 +2507,32 @@ def test_topic_titles_in_pdf_text_with_no_blank_lines_head_their_answers(lex, nl
     assert not any("standard terms" in s for s in got["1"][1])
 
 
+# a wider page (lines of some ninety characters) whose titles run longer than fifty
+_WIDE_REPLY = ("Dear Dr Faraday-Singh\nThank you for your report dated 11 November 2026. I should like first to repeat the\n"
+               "apology the Trust has given to Mrs Ambrose and her family. In this letter I describe the action the\n"
+               "Trust has taken under the three headings of your report that were addressed to the Trust.\n"
+               "Competence in confirming tube position on X-ray\n"
+               "Since 1 December 2026 only clinicians whose names appear on the Trust's competency register may\n"
+               "document that a nasogastric tube is safe to use on the basis of an X-ray, and all 212 doctors\n"
+               "had completed the process by 20 December 2026, as a spot audit of sixty confirmations showed.\n"
+               "Recording of position checks in the electronic patient record\n"
+               "We have looked at adding a mandatory field for the position check to the electronic record. Our\n"
+               "Digital Clinical Safety Group will consider in March 2027 whether an interim build is justified,\n"
+               "and I will let you know the outcome of its consideration as soon as it has been reached.\n"
+               "Yours sincerely\nProfessor Adaeze Lindqvist\nChief Executive\n")
+_WIDE_RECS = {"1": "Doctors who interpret X-rays to confirm nasogastric tube position are not required to have "
+                   "demonstrated competence before doing so.",
+              "2": "The electronic patient record does not require the method and result of the position check to "
+                   "be recorded before feed is started."}
+
+
+def test_a_long_title_on_a_wide_page_heads_its_answer(lex, nlp, settings, rules):
+    """"Recording of position checks in the electronic patient record" (62 characters) on a page whose
+    prose runs to ninety is a title too: the answer under it is concern 2's, which was left unanswered."""
+    got = answers(_WIDE_REPLY, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=_WIDE_RECS)
+    assert got["2"][0] == "heading" and any("Digital Clinical Safety Group will consider" in s for s in got["2"][1])
+
+
 _PAGE = ("# Departmental response to the Committee's report on school transport\n\nDate published: 9 June 2027\n\n"
          "## The Committee's recommendations\n\n"
          "  1. The Department should reduce the statutory eligibility distance for post-primary pupils to two miles.\n"

@@ -1475,6 +1475,7 @@ def _quoted_run(text: str, section: list[Unit]) -> int:
 
 
 WRAPPED_LINE = 50  # characters: a line of prose pdftotext wrapped, as against a title's
+TITLE_SHARE = 0.75  # or, on a wider page, this share of its usual line
 
 
 def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
@@ -1489,9 +1490,13 @@ def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
             out.append(b)
             continue
         cur, gap = [lines[0]], b.gap
+        # (a long title, "Recording of position checks in the electronic patient record", is still well
+        # short of the lines of a page whose prose runs to ninety characters)
+        width = sorted(len(ln.text.strip()) for ln in lines)[len(lines) // 2]
         for k in range(1, len(lines) - 1):
             prev, ln, nxt = (clean(x.text) or "" for x in lines[k - 1:k + 2])
-            if _title_line(ln) and len(ln) < WRAPPED_LINE and ln[:1].isupper() and not CELL_ROW.search(lines[k].text) \
+            if _title_line(ln) and len(ln) < max(WRAPPED_LINE, TITLE_SHARE * width) and ln[:1].isupper() \
+                    and not CELL_ROW.search(lines[k].text) \
                     and sentence_end(prev) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE \
                     and not lines[k].text.startswith("\f") and not _SAYS.search(ln):
                 out.append(Block(tuple(cur), gap))
