@@ -196,11 +196,13 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
         return found
     # "We act for Calloway Home Products Limited, to whom your report was sent": a solicitor, or an
     # officer answering for a body, names it in the letterhead or the opening lines
-    opening = _COPY_LINES.sub("", document[reply.seg.start:reply.seg.start + OPENING])
+    opening = _COPY_LINES.sub("", document[reply.seg.start:min(reply.seg.end, reply.seg.start + OPENING)])
     # (a body the report names that no word marks as one: "British Rowing")
+    # (a letterhead names it without "the": "Department of Health and Social Care<tab>7 Whitcombe Street")
     def names(text: str) -> list[str]:
-        return [h for h in heads if any(len(b.split()) >= 2 and re.search(r"\b" + re.escape(b) + r"\b", text, re.I)
-                                        for b in _bodies(h, lex) or [h])]
+        return [h for h in heads if any(len(n.split()) >= 2 and re.search(r"\b" + re.escape(n) + r"\b", text, re.I)
+                                        for b in _bodies(h, lex) or [h]
+                                        for n in dict.fromkeys((b, re.sub(r"^the\s+", "", b, flags=re.I))))]
     # a page titled by its writer, "# Department of Health response to ...", is the Department's (a heading
     # "For the Department of Health:" names it with "the")
     title = next((ln for ln in opening.splitlines() if ln.strip()), "")

@@ -1601,3 +1601,84 @@ def test_a_recommendation_under_a_heading_whose_words_were_not_read_is_still_rai
             "published on 1 April 2027.\n\nYours sincerely\n\nClare Withington\nMinister for Safeguarding\n")
     got = stances_by_reply(text, tmp_path, settings, nlp)
     assert {"1", "2"} <= set(got[1]) and "3" not in got[1]
+
+
+MINISTER_AND_AGENCY = """Patient Safety Commissioner
+PO Box 3391, London QX4 7TB
+
+3 June 2027
+
+Dear Minister and Dr Calloway,
+
+I set out my recommendations on medical devices used at home.
+
+To the Department of Health and Social Care
+
+1. The Department should establish a redress scheme for patients harmed by medical devices.
+
+2. The Department should appoint a national clinical director for medical devices.
+
+To the MHRA
+
+3. The MHRA should redesign the Yellow Card reporting route for patients.
+
+4. The MHRA should publish quarterly summaries of device incidents.
+
+Please reply by 31 August 2027.
+
+Yours sincerely,
+
+Imogen Fairclough-Shah
+Patient Safety Commissioner
+
+\fFrom Baroness Aldous-Grey
+Parliamentary Under-Secretary of State for Patient Safety
+
+Department of Health and Social Care\t7 Whitcombe Street\tLondon\tQX1A 2NS
+
+24 August 2027
+
+Dear Imogen,
+
+Thank you for your letter of 3 June. I set out the Department's response to your first two recommendations below; Dr Calloway will reply separately on behalf of the MHRA.
+
+The Government has no intention of establishing a separate redress scheme. A national clinical director was appointed in July.
+
+Yours sincerely,
+
+
+BARONESS ALDOUS-GREY
+
+\f                                                        Medicines & Healthcare products
+                                                        Regulatory Agency
+
+                                                        10 Southbank Row
+                                                        London QX1 9NH
+
+    Dr Imogen Fairclough-Shah
+    Patient Safety Commissioner
+
+    25 August 2027
+
+    Dear Imogen,
+
+    Thank you for your letter of 3 June. The Yellow Card route was redesigned in July, and we will publish quarterly summaries from October.
+
+    Yours sincerely,
+
+    Dr Rhys Calloway
+    Chief Executive
+"""
+
+
+def test_a_minister_s_reply_then_an_agency_s_letterhead_on_the_next_page_each_answer_their_own(tmp_path, settings,
+                                                                                             nlp):
+    """The minister signs at a page's foot and the agency's letterhead, a name over its address,
+    opens the next page: the agency's reply starts there (not the minister's signature's body), and
+    the minister's letterhead names the Department without "the", as its heading does with it."""
+    from pipeline import lexicon
+    from pipeline.stages.segment import segment
+
+    segs = segment(MINISTER_AND_AGENCY, lexicon.load(settings.models_dir))
+    assert MINISTER_AND_AGENCY[segs[2].start:].lstrip().startswith("Medicines & Healthcare products")
+    assert labels_by_reply(MINISTER_AND_AGENCY, tmp_path, settings, nlp)[1] == {"1", "2"}

@@ -142,9 +142,13 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             continue
         # "Joanne Petrakis / Operations Director / ... KM2 7RD / Tel: ...": an e-mail's signature (a
         # second block only under the first name the writer signs with: "Niamh / Niamh McCartan / ...")
-        if signed and b.lines[0].text.startswith("\f") and len(CELL_GAP.split(b.lines[0].text.strip())) > 1:
+        if signed and b.lines[0].text.startswith("\f") and (len(CELL_GAP.split(b.lines[0].text.strip())) > 1 or (
+                own_head and not _ROLE_LINE.search(first) and not any(_fold(ln.text) in own_head for ln in b.lines)
+                and i + 1 < limit and any(has_postcode(ln.text) for ln in blocks[i + 1].lines))):
             # a page opened by a running header ("Harrowfield Borough Council      Audit and Standards
-            # Committee"): the next paper's head, not the post of a signature run on to the page
+            # Committee"), or by a body the signed letter's head does not name over an address ("Medicines &
+            # Healthcare products / Regulatory Agency"): the next paper's head, not the post or the body of a
+            # signature run on to the page
             break
         if signed <= 1 and _signature_block(blocks, i, lex, under):
             signed += 1
@@ -675,14 +679,15 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             inner = tuple(ln for ln in blocks[bi].lines if ln.start > line.start)
             j = end_of_signature(blocks, bi + 1, sal[k], lex, head_lines(blocks[starts[-1]:sal[k - 1]]), inner)
             j = _mail_starts(text, blocks, j, sal[k], lex)
-            j = _page_starts(blocks, j, sal[k], lex)
+            paged = (p := _page_starts(blocks, j, sal[k], lex)) != j  # the page from j to the greeting is its head
+            j = p
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
             # (or the message a pasted e-mail quotes under its signature, then the next letter on a page
             # of its own: "From: MAIB Recommendations ... Please find attached ...", then the agency's
             # letterhead; the quote is the e-mail's, the letter starts at its letterhead)
-            if h > j and (_paper(text, blocks[j:h], blocks[h].start, lex)
+            if h > j and not paged and (_paper(text, blocks[j:h], blocks[h].start, lex)
                           or _enclosed_page(text, blocks, sal[k - 1], j, lex)
                           or (_MAIL_FROM.match(_first(blocks[j])) is not None
                               and _opens_page_with_address(blocks[h], blocks[h + 1:sal[k]]))):
