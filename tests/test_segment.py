@@ -2660,3 +2660,23 @@ def test_a_signature_run_on_to_the_next_page_stays_with_its_letter(lex):
     segs = segment(text, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
     assert text[segs[1].start:].startswith("Harrowfield Borough Council\nCivic Centre")
+
+
+_QUOTED_BELOW = ("HM Inspectorate of Constabulary\n14 Calder Row\nEdinburgh QZ1 4AB\n\n12 March 2026\n\nDear Chair,\n\n"
+                 "I recommend that:\n\n1. The Authority should report on custody every quarter.\n\nPlease reply by 20 May "
+                 "2026.\n\nYours sincerely,\n\nMorag Lennie\nHM Chief Inspector\n\n"
+                 "\fFrom: Corporate Secretariat (SPA) <spa.secretariat@example.gov.uk>\nSent: 20 May 2026 16:42\n"
+                 "To: HMICS Correspondence <hmics.correspondence@example.gov.uk>\n"
+                 "Subject: RE: HMICS/TI/2026/014 - custody follow-up - SPA response\n\nDear Ms Lennie,\n\nThank you for "
+                 "your letter. Custody has been a standing item on our committee's agenda since February.\n\n"
+                 "Kind regards,\n\nCorporate Secretariat\n\n"
+                 "From: HMICS Correspondence <hmics.correspondence@example.gov.uk>\nSent: 12 March 2026 11:05\n"
+                 "To: Corporate Secretariat (SPA) <spa.secretariat@example.gov.uk>\n"
+                 "Subject: HMICS/TI/2026/014 - custody follow-up\n\nGood morning,\n\nPlease find attached the Chief "
+                 "Inspector's letter.\n\nHMICS Correspondence\n")
+
+
+def test_the_message_a_reply_quotes_is_its_own_though_its_subject_says_more(lex):
+    """"RE: <subject> - SPA response" over the message "<subject>" sent to the reply's writer, quoted
+    under its signature: the message it answers, part of the reply, not a letter of its own."""
+    assert [s.kind for s in segment(_QUOTED_BELOW, lex)] == [Kind.letter, Kind.reply]

@@ -1234,5 +1234,7 @@ def _answers_subject(text: str, reply: Segment, s: Segment) -> bool:
         return False
     who = EMAIL.findall(writer[0]) or [re.sub(r"\s*<.*", "", writer[0]).strip()]
     sent_to = " ".join(_header(text, s, _TO_FIELD))
-    return bool(_REPLY_PREFIX.match(mine[0]) and _REPLY_PREFIX.sub("", mine[0], count=1) == theirs[0]
+    # ("RE: HMICS/TI/2026/014 - custody thematic follow-up - SPA response": the subject, then what the reply is)
+    answered = _REPLY_PREFIX.sub("", mine[0], count=1)
+    return bool(_REPLY_PREFIX.match(mine[0]) and (answered == theirs[0] or answered.startswith(theirs[0] + " "))
                 and who[0] and who[0] in sent_to)
