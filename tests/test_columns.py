@@ -1,7 +1,9 @@
 """A pdftotext -layout response table read down its answer's column (pipeline.stages.columns)."""
 from __future__ import annotations
 
-from pipeline.stages.columns import answer_columns
+import pytest
+
+from pipeline.stages.columns import answer_columns, column_sentences
 
 TABLE = (
     "  Appendix A - Response to the Commission's recommendations\n\n"
@@ -30,30 +32,54 @@ def _words(text: str) -> str:
 
 
 def test_a_rows_answer_reads_on_without_the_recommendation_owner_and_date_beside_it():
-    view = answer_columns(TABLE, 0, len(TABLE))
-    assert len(view) == len(TABLE)  # offsets hold: blanked characters become spaces
-    assert "1 Agreed. Internal Audit has added a review of the contract to the 2026/27 audit plan." in _words(view)
-    assert "2 Not accepted. An apology was published on the Council website on 9 May 2026." in _words(view)
+    """The answer's words run on down their column; the recommendation keeps only its first words,
+    beside the row's number, which mark the row as one (a quote with its answer beside it)."""
+    view, tables = answer_columns(TABLE, 0, len(TABLE))
+    assert len(view) == len(TABLE) and len(tables) == 1  # offsets hold: blanked characters become spaces
+    assert "1 Independent review of Agreed. Internal Audit has added a review of the contract to the 2026/27 audit " \
+           "plan." in _words(view)
+    assert "Not accepted. An apology was published on the Council website on 9 May 2026." in _words(view)
     for gone in ("the print contract      of", "Head of Legal", "March 2027\n", "affected elector", "Officer\n"):
         assert gone not in view
 
 
 def test_prose_across_the_columns_ends_the_table():
     """A paragraph across the page under the table is the paper's own text, kept whole."""
-    view = answer_columns(TABLE, 0, len(TABLE))
+    view, _ = answer_columns(TABLE, 0, len(TABLE))
     assert "The Committee is asked to note the responses above" in view
     assert "Independent review of the print contract is on the audit plan." in view
 
 
 def test_a_text_with_no_response_table_is_returned_as_it_is():
     prose = "No.   Item\n\n1     The Council should publish the plan.   Agreed\n"
-    assert answer_columns(prose, 0, len(prose)) is prose
+    assert answer_columns(prose, 0, len(prose)) == (prose, [])
 
 
 def test_centred_headings_still_name_their_columns():
     """Headings centred over their columns: the words under "Recommendation" are the recommendation,
     and the answer under "Response" is kept, not the other way about."""
-    view = _words(answer_columns(CENTRED, 0, len(CENTRED)))
-    assert "1 Agreed. Internal Audit has added a review of the contract to the 2026/27 audit plan." in view
-    assert "2 Not accepted. The Council published an apology on its website on 9 May" in view
-    assert "Commission an independent review" not in view and "Head of Legal" not in view
+    view = _words(answer_columns(CENTRED, 0, len(CENTRED))[0])
+    assert "Agreed. Internal Audit has added a review of the contract to the 2026/27 audit plan." in view
+    assert "Not accepted. The Council published an apology on its website on 9 May" in view
+    assert "of the print contract" not in view and "Head of Legal" not in view
+
+
+@pytest.mark.parametrize("indent", ["", " " * 8], ids=["at-the-margin", "indented-as-pdftotext-sets-a-page"])
+def test_a_summary_of_status_words_is_left_as_it_is(indent):
+    """A table whose answer column holds a status a row ("Accepted", "Under consideration") indexes
+    answers given in prose further on: read across, as it was, however far in pdftotext sets it."""
+    summary = ("  No.   Recommendation (summary)                    Our position         Timescale\n\n"
+               "  1     Acknowledge complaints within one working   Accepted             October 2032\n"
+               "        day and give the outcome within ten days\n\n"
+               "  2     Publish a live online map of complaints     Under consideration  2034\n")
+    summary = "\n".join(indent + ln if ln else ln for ln in summary.split("\n"))
+    assert answer_columns(summary, 0, len(summary)) == (summary, [])
+
+
+def test_sentences_in_a_table_run_down_its_answer_column():
+    """The sentences the stance stage reads in a table are its answers', each within its row."""
+    view, tables = answer_columns(TABLE, 0, len(TABLE))
+    said = [_words(view[a:z]) for a, z in column_sentences(view, tables, [])]
+    assert "of the contract to the 2026/27 audit plan." in " ".join(said)
+    assert any(s.startswith("An apology was published on") for s in said)
+    assert not any("Not accepted" in s and "Agreed" in s for s in said)

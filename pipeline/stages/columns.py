@@ -20,11 +20,13 @@ _OTHER_HEAD = re.compile(r"recommend|concern|finding|matter|issue|owner|lead|res
                          r"timescale|when|rag\b", re.I)
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # a cell's words on one line: single spaces inside, two or more around
 HEADER_CELL_WORDS = 6
+ANSWER_WORDS = 6  # words a row's answer columns hold, on average, in a table of answers, not of statuses
 HEADER_CELLS = 3
 
 
-def _header(line: str) -> list[tuple[int, int, bool]] | None:
-    """Each column's heading (its span on the line) and whether it heads the answer, if ``line``
+def _header(line: str) -> list[tuple[int, int, bool, bool]] | None:
+    """Each column's heading (its span on the line), whether it heads the answer and whether the
+    recommendation, if ``line``
     heads a response table: three short cells at least, one over the answer and one over the
     recommendation. The first column numbers the rows: no answer's, whatever it is called."""
     cells = [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line)]
@@ -35,38 +37,45 @@ def _header(line: str) -> list[tuple[int, int, bool]] | None:
     quoted = [not a and bool(re.search(r"recommend|concern|finding|matter", c, re.I)) for (_, _, c), a in zip(cells, answer)]
     if not any(answer) or not any(quoted):
         return None
-    return [(a, z, k > 0 and (ans or not _OTHER_HEAD.search(c))) for k, ((a, z, c), ans) in enumerate(zip(cells, answer))]
+    return [(a, z, k > 0 and (ans or not _OTHER_HEAD.search(c)), q) for k, ((a, z, c), ans, q)
+            in enumerate(zip(cells, answer, quoted))]
 
 
-def _column(columns: list[tuple[int, int, bool]], a: int, z: int) -> int:
+def _column(columns: list[tuple[int, int, bool, bool]], a: int, z: int) -> int:
     """The column of a cell's words at a..z: the heading they run under most (a centred heading
     stands inside its column, not at its left edge), else the nearest."""
-    overlap = [min(z, cz) - max(a, ca) for ca, cz, _ in columns]
+    overlap = [min(z, cz) - max(a, ca) for ca, cz, _, _ in columns]
     best = max(range(len(columns)), key=lambda k: overlap[k])
     if overlap[best] > 0:
         return best
     return min(range(len(columns)), key=lambda k: abs((columns[k][0] + columns[k][1]) / 2 - (a + z) / 2))
 
 
-_ROW_NUMBER = re.compile(r"\s{0,8}\d{1,3}[a-z]?[.)]?(?=\s|$)")
+_ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}[a-z]?[.)]?(?=\s|$)")
 
 
-def answer_columns(text: str, start: int, end: int) -> str:
+def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
     """``text`` with the non-answer columns of each -layout response table in ``start``-``end``
     blanked (the row's number kept, which numbers its answer); the text itself where there is no
     such table. A line of prose across the columns ends the table; a table whose answer columns
-    would be left empty is left as it is (its columns not where its headings say)."""
+    hold a status word a row, or would be left empty (its columns not where its headings say), is
+    left as it is."""
     cuts: list[tuple[int, int]] = []  # spans to blank
+    regions: list[tuple[int, int]] = []  # each table read by its columns, header to last row
     table: list[tuple[int, int]] = []  # the current table's
-    kept = False  # the current table's answer columns hold words
-    columns: list[tuple[int, int, bool]] | None = None
+    kept = 0  # words the current table's answer columns hold
+    rows = 0  # and its numbered rows
+    columns: list[tuple[int, int, bool, bool]] | None = None
 
     def close() -> None:
-        nonlocal kept
-        if kept:
+        nonlocal kept, rows
+        # (a summary whose answer column is a status word a row, "Accepted", "Under consideration", reads
+        # well enough across: its rows are the answers' index, their prose under headings further on)
+        if kept > ANSWER_WORDS * max(rows, 1) and table:
             cuts.extend(table)
+            regions.append((table[0][0], table[-1][1]))
         table.clear()
-        kept = False
+        kept = rows = 0
 
     pos = start
     for line in text[start:end].split("\n"):
@@ -79,24 +88,46 @@ def answer_columns(text: str, start: int, end: int) -> str:
         elif columns is not None and body.strip():
             chunks = list(_CHUNK.finditer(body))
             cols = [_column(columns, m.start(), m.end()) for m in chunks]
-            if any(m.end() - m.start() > 0 and sum(1 for ca, cz, _ in columns if ca < m.end() and cz > m.start()) > 2
+            if any(m.end() - m.start() > 0 and sum(1 for ca, cz, _, _ in columns if ca < m.end() and cz > m.start()) > 2
                    or k + 2 < len(columns) and m.end() > columns[k + 2][0] for m, k in zip(chunks, cols)):
                 close()
                 columns = None  # a paragraph across the page: the table has ended
             else:
                 num = _ROW_NUMBER.match(body)
+                rows += num is not None
                 for m, k in zip(chunks, cols):
                     if columns[k][2]:
-                        kept = kept or num is None or m.start() >= num.end()
+                        kept += len(m.group().split()) if num is None or m.start() >= num.end() else 0
                         continue
+                    if num is not None and columns[k][3]:
+                        continue  # the row's first words of its recommendation, beside its number, mark the row
+                                  # as the answers stage reads a table's rows (a quote with an answer beside it)
                     cut = num.end() if num is not None and m.start() < num.end() else m.start()
                     if cut < m.end():
                         table.append((lead + cut, lead + m.end()))
         pos += len(line) + 1
     close()
     if not cuts:
-        return text
+        return text, []
     out = list(text)
     for a, z in cuts:
         out[a:z] = " " * (z - a)
-    return "".join(out)
+    return "".join(out), regions
+
+
+_ROW_START = re.compile(r"\n[ \t\f]*(?:\n|\d{1,3}[a-z]?[.)]?[ \t])")  # a blank line, or a row's number
+_SENTENCE = re.compile(r"\S(?:.|\n)*?(?:[.!?](?=[’”\"')]*\s)|$)")
+
+
+def column_sentences(view: str, regions: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of a text read by ``answer_columns``: in its tables, the answers' sentences as
+    they run down their column, cut at each row (the sentences found across the page cut the
+    columns' words at random); elsewhere ``sentences`` as they were."""
+    if not regions:
+        return sentences
+    out = [(a, z) for a, z in sentences if not any(a < rz and z > ra for ra, rz in regions)]
+    for ra, rz in regions:
+        cuts = [ra, *(m.start() for m in _ROW_START.finditer(view, ra, rz)), rz]
+        for a, z in zip(cuts, cuts[1:]):
+            out += [(a + m.start(), a + m.end()) for m in _SENTENCE.finditer(view[a:z])]
+    return sorted(out)

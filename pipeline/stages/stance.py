@@ -20,7 +20,7 @@ from pipeline.learn.stance_model import features_for
 from pipeline.lexicon import Lexicons
 from pipeline.records import Stance, StanceLabel
 from pipeline.stages import answers as answers_mod
-from pipeline.stages.columns import answer_columns
+from pipeline.stages.columns import answer_columns, column_sentences
 from pipeline.stages.recommendations import Ref
 from pipeline.stages.segment import Segment
 from pipeline.text import sentence_text
@@ -310,7 +310,8 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
     lo, hi = answers_mod.body_range(text, seg)
     # a -layout response table read down its answer's column, not across the recommendation beside it
     # (the evidence's offsets hold: link prints it from the file)
-    text = answer_columns(text, lo, hi)
+    text, tables = answer_columns(text, lo, hi)
+    sentences = column_sentences(text, tables, sentences)
     for r in refs:
         if lo <= r.start < hi:
             labels.setdefault(r.label, r.number)
