@@ -44,11 +44,18 @@ REPEATS = 3
 NOTICE_WORDS = 70  # words a licence notice runs to as one line (Word's paragraph): more is prose that names it
 
 
+# what only a notice says, however long its one line: "except where otherwise stated", "Information
+# Policy Team", an e-mail's "This e-mail and any attachments ... does not accept liability"
+_NOTICE_ONLY = re.compile(r"except where otherwise stated|information policy team|nationalarchives|copyright holders?\b|"
+                          r"\bthis (?:e-?mail|message)\b[^.]{0,40}\battachments?\b|does not accept (?:any )?liability|"
+                          r"intended (?:solely |only )?for the (?:use of the )?(?:addressee|intended recipient)", re.I)
+
+
 def _notice(line: str) -> bool:
     """Whether a line that names a licence or a page's chrome is that notice, not a paragraph or a
     table's row that mentions it ("... the data will be released under the Open Government Licence"
-    in a Word table's response cell, its row a line)."""
-    return len(line.split()) <= NOTICE_WORDS and "\t" not in line.strip()
+    in a Word table's response cell, its row a line): short, or in words only a notice uses."""
+    return "\t" not in line.strip() and (len(line.split()) <= NOTICE_WORDS or _NOTICE_ONLY.search(line) is not None)
 NEAR = 3  # lines from a page number within which a repeated line is a header or footer
 ADDRESS_LINES = 4  # lines of an address under a body's name, its postcode on the last
 
@@ -157,6 +164,7 @@ _ENDS_NUMBER = re.compile(r"(?:\+44\s?|\b0)\d[\d\s()-]{8,14}\W*$")  # "... | 012
 # pdftotext's footnote at a page's foot: "2 Department for Energy Security and Net Zero, ... 2026."
 _PDF_FOOTNOTE = re.compile(r"[ \t]*(?P<n>\d{1,2}) (?=[A-Z“\"‘'])\S")
 FOOT_LINES = 4  # lines a page's footnotes and its number may take below the footnote's first
+_DATE_START = re.compile(r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
 def _page_footnote(text: str, a: int, b: int) -> bool:
@@ -164,13 +172,17 @@ def _page_footnote(text: str, a: int, b: int) -> bool:
     last lines of a page, the number glued as a marker to a word above it on the page ("... or
     above.3", "... Report2"), not a list's item or a table's row (their markers are not glued)."""
     m = _PDF_FOOTNOTE.match(text, a, b)
-    if m is None:
-        return False
+    if m is None or _DATE_START.match(text, m.start("n"), b):
+        return False  # ("1 April 2027. All ward staff ...": a sentence wrapped at its date)
     brk = text.find("\f", b)
     if brk < 0 or text.count("\n", b, brk) > FOOT_LINES:
         return False
     page = text.rfind("\f", 0, a) + 1
-    return re.search(rf"[a-z.,;:)’”]{m.group('n')}(?!\d)", text[page:a]) is not None
+    above = text[page:a].rstrip().rsplit("\n", 1)[-1].rstrip()
+    if above and not above.endswith((".", "!", "?", ")", "”", "’", '"', ":")) and not _PDF_FOOTNOTE.match(above):
+        return False  # under a line that runs on, a line of the sentence ("... will write to the" / "12 Trusts ...")
+    # the marker glued to a word ("... or above.3", "... Report2"), not a decimal ("section 3.1", "£1.5m")
+    return re.search(rf"[A-Za-z]{{2}}[.,;:)’”]?{m.group('n')}(?![\d.%])", text[page:a]) is not None
 
 
 def _at_page_break(text: str, a: int, b: int) -> bool:

@@ -392,7 +392,17 @@ def test_govuk_s_feedback_form_and_footer_as_html2text_writes_them_are_boilerpla
     assert kept == ["### Recommendation 7", "This recommendation is for Defra."]
 
 
+_LONG_LICENCE = ("This publication is licensed under the terms of the Open Government Licence v3.0 except where otherwise "
+                 "stated. To view this licence, visit nationalarchives.gov.uk/doc/open-government-licence/version/3 or "
+                 "write to the Information Policy Team, The National Archives, Kew, London TW9 4DU, or email: "
+                 "psi@nationalarchives.gov.uk. Where we have identified any third party copyright information you will "
+                 "need to obtain permission from the copyright holders concerned. This publication is available at "
+                 "www.gov.uk/official-documents. Any enquiries regarding this publication should be sent to us at the "
+                 "Department for Education, Sanctuary Buildings, Great Smith Street, London SW1P 3BT.")
+
+
 @pytest.mark.parametrize("line", [
+    _LONG_LICENCE,  # Word's one line for the whole notice, some ninety words
     "(C) Crown copyright 2026",
     "[nationalarchives.example.gov.uk/doc/open-government-licence/version/3](https://www.nationalarchives.example.gov.uk/doc/open-government-licence/version/3/)",
     "If any material in this publication belongs to a third party, you will need the",
@@ -580,3 +590,20 @@ def test_a_letterhead_over_a_four_line_address_is_kept_where_it_heads_the_next_p
             "Yours sincerely\n\nProfessor Adaeze Lindqvist\nChief Executive\nPage 2 of 2\n")
     masked = mask_noise(text)
     assert ("\f" + name + "\nTrust Headquarters") in masked
+
+
+@pytest.mark.parametrize("page", [
+    # a date opening a wrapped line, a decimal above ("section 3.1"), no footnote marker glued to a word
+    "As set out in section 3.1 of our action plan, the revised duty came into force on\n1 April 2027. All ward staff "
+    "have completed the new training.\n   Page 2 of 4\n\fNext page\n",
+    # a line running on into the next ("... will write to the" / "12 Trusts ..."), a paragraph number above
+    "Under paragraph 2.12 of the report we met the boards in May and will write to the\n12 Trusts that have not "
+    "replied by the end of the year.\n\fNext page\n",
+    "We published version v1 of the guidance in January.\n1 The guidance will be revised by March.\n\f",
+], ids=["a-date-after-a-decimal", "a-line-run-on-to", "a-list-item-under-a-version"])
+def test_a_numbered_line_at_a_page_s_foot_that_no_marker_notes_is_kept(page, lex):
+    """The guard (review): a decimal ("3.1", "2.12", "v1") is no footnote marker, a wrapped line that
+    opens with a date or a count is the sentence's, and a list's item stays."""
+    kept = [ln for ln in page.split("\n") if ln[:1].isdigit()]
+    masked = {page[a:b] for a, b in noise_lines(page, lex.boilerplate)}
+    assert not any(ln in masked for ln in kept)
