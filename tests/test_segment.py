@@ -2680,3 +2680,23 @@ def test_the_message_a_reply_quotes_is_its_own_though_its_subject_says_more(lex)
     """"RE: <subject> - SPA response" over the message "<subject>" sent to the reply's writer, quoted
     under its signature: the message it answers, part of the reply, not a letter of its own."""
     assert [s.kind for s in segment(_QUOTED_BELOW, lex)] == [Kind.letter, Kind.reply]
+
+
+def test_a_covering_e_mail_on_its_own_page_stays_apart_from_the_report_above(lex):
+    """The guard (review): a page holding only a covering e-mail ("From: ... / Sent: ... / Please find
+    attached the Council's response.") before the Council's letterhead page is no footer of the
+    report above: it is not the report's, and the reply starts at its letterhead."""
+    report = ("Northshire Coroner's Service\nCounty Hall, Northtown NR1 2AB\n\n12 January 2027\n\nDear Chief Executive\n\n"
+              "Regulation 28 report. I am concerned that:\n1. The road was not on the priority gritting network.\n"
+              "2. There was no process for residents to report icy roads.\n\nYours sincerely\n\nAnne Green\n"
+              "Assistant Coroner\n")
+    mail = ("\fFrom: Jane Smith <jane.smith@northshire.example.gov.uk>\nSent: 3 March 2027 10:12\nTo: Coroner Office "
+            "<coroner@northshire.example.gov.uk>\nSubject: Response to Regulation 28 report\n\nPlease find attached the "
+            "Council's response.\n")
+    letter = ("\fNorthshire County Council\nHighways Directorate\nCounty Hall\nNorthtown NR1 2AB\n\n3 March 2027\n\n"
+              "Dear Mrs Green\n\nThank you for your report. The route will join the priority network in November.\n\n"
+              "Yours sincerely\n\nTom Reed\nDirector of Highways\n")
+    text = report + mail + letter
+    segs = segment(text, lex)
+    assert text[segs[0].start:segs[0].end].rstrip().endswith("Assistant Coroner")
+    assert text[segs[-1].start:].lstrip("\f").startswith("Northshire County Council")

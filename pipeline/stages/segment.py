@@ -1023,8 +1023,10 @@ def _page_starts(blocks: list[Block], j: int, sal: int, lex: Lexicons) -> int:
     last one's."""
     p = next((x for x in range(j + 1, sal) if blocks[x].lines[0].text.startswith("\f")), None)
     # (a few lines of furniture: not an enclosed plan, however short, nor a letter)
+    # (nor a covering e-mail's header, "From: ... / Sent: ...", nor a dated note: the next letter's own)
     if p is None or sum(len(b.lines) for b in blocks[j:p]) > FOOTER_LINES \
-            or any(_greets(blocks, x, lex) for x in range(j, p)):
+            or any(_greets(blocks, x, lex) for x in range(j, p)) \
+            or any(lex.mail_header.match(ln.text) or is_dateline(ln.text) for b in blocks[j:p] for ln in b.lines):
         return j
     head = [ln.text for b in blocks[p:sal] for ln in b.lines]
     return p if any(is_dateline(ln) or has_postcode(ln) for ln in head) else j
