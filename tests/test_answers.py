@@ -2526,6 +2526,22 @@ _WIDE_RECS = {"1": "Doctors who interpret X-rays to confirm nasogastric tube pos
                    "be recorded before feed is started."}
 
 
+def test_a_short_line_of_prose_that_runs_on_is_no_title():
+    """The guard (review): "Following the inquest the Medical Director and the Head of", well short of
+    a wide page's lines, runs on into the next ("Patient Safety reviewed ..."): prose, not a title."""
+    from pipeline.stages import answers as A
+    from pipeline.text import split_lines, to_blocks
+
+    text = ("We have considered each of the concerns raised in your report with the clinical teams involved.\n"
+            "The Trust accepts the first concern and has taken the following steps to address it in full.\n"
+            "Following the inquest the Medical Director and the Head of\n"
+            "Patient Safety reviewed the observation policy with ward managers and the matrons of each unit,\n"
+            "and the revised policy was approved by the Quality and Safety Committee on 3 February 2027.\n"
+            "All registered nurses on the adult inpatient wards have since completed the updated training.\n")
+    blocks = A._titled_paragraphs(A.line_paragraphs(to_blocks(split_lines(text, 0, len(text)))))
+    assert len(blocks) == 1
+
+
 def test_a_long_title_on_a_wide_page_heads_its_answer(lex, nlp, settings, rules):
     """"Recording of position checks in the electronic patient record" (62 characters) on a page whose
     prose runs to ninety is a title too: the answer under it is concern 2's, which was left unanswered."""

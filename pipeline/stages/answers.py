@@ -1495,8 +1495,9 @@ def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
         width = sorted(len(ln.text.strip()) for ln in lines)[len(lines) // 2]
         for k in range(1, len(lines) - 1):
             prev, ln, nxt = (clean(x.text) or "" for x in lines[k - 1:k + 2])
-            if _title_line(ln) and len(ln) < max(WRAPPED_LINE, TITLE_SHARE * width) and ln[:1].isupper() \
-                    and not CELL_ROW.search(lines[k].text) \
+            # (not a line that runs on, "Following the inquest the Medical Director and the Head of")
+            if _title_line(ln) and (len(ln) < WRAPPED_LINE or len(ln) < TITLE_SHARE * width and not _RUNS_ON.search(ln)) \
+                    and ln[:1].isupper() and not CELL_ROW.search(lines[k].text) \
                     and sentence_end(prev) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE \
                     and not lines[k].text.startswith("\f") and not _SAYS.search(ln):
                 out.append(Block(tuple(cur), gap))
