@@ -2402,3 +2402,17 @@ def test_concerns_tagged_with_several_bodies_or_initials_go_to_each(lex, rules):
         "2. (Crag & Beck; HSE) There was no means of summoning help from the lower gill.\n\n"
         "3. (HSE) Licensing inspections do not observe the decisions instructors make on the day.", lex, rules)
     assert got == {"1": "Crag & Beck", "2": "Crag & Beck and HSE", "3": "HSE"}
+
+
+def test_a_heading_sending_recommendations_heads_its_items_in_pdf_text_with_no_blank_lines(lex, rules):
+    """"Recommendations to the Mid-Ulster and Erne Health and Social Care Trust" under "7.4 I therefore
+    make the following recommendations." and over "1. The Trust should ...", no blank line between:
+    a heading, so the items under it are read and sent to its body."""
+    from pipeline.stages.segment import segment
+
+    from tests.test_segment import _LETTER_WITH_CHAPTER
+    seg = segment(_LETTER_WITH_CHAPTER, lex)[0]
+    got = {r.label: r.addressee for r in R.find_refs(_LETTER_WITH_CHAPTER, seg, rules, lex.addressee_heading)
+           if r.stated}
+    assert got == {"1": "the Mid-Ulster Health and Social Care Trust", "2": "the Mid-Ulster Health and Social Care Trust",
+                   "3": "the Department of Health"}

@@ -2700,3 +2700,37 @@ def test_a_covering_e_mail_on_its_own_page_stays_apart_from_the_report_above(lex
     segs = segment(text, lex)
     assert text[segs[0].start:segs[0].end].rstrip().endswith("Assistant Coroner")
     assert text[segs[-1].start:].lstrip("\f").startswith("Northshire County Council")
+
+
+_LETTER_WITH_CHAPTER = ("Commissioner for Older People\nLinenhall Court, Belfast QZ2 7HF\n15 October 2026\n"
+                        "Dear Mr Lowry and Dr Tierney\nI enclose my report of the investigation into the closure of "
+                        "Drumcrane House. For convenience, chapter 7 is attached to this letter.\nI ask each of you to "
+                        "inform me by 11 December 2026 of the action you have taken.\nYours sincerely\nSiobhan McCartan\n"
+                        "Commissioner for Older People\n"
+                        "\fInvestigation into the closure of Drumcrane House - October 2026\n7. Conclusions and "
+                        "recommendations\n7.1 Drumcrane House had been registered for 31 places and, at the time "
+                        "closure was first\ndiscussed by the Trust's senior team in September 2025, was home to 23 "
+                        "people with an\naverage age of 86. Trust Board approved the closure on 27 November 2025, and "
+                        "the last\nresident moved out on 24 January 2026, before several families had been told.\n"
+                        "7.2 I have found that the Trust's existing protocol for service change did not require\n"
+                        "residents or families to be told of a closure proposal before a decision was taken, and\n"
+                        "that only four residents were offered independent advocacy, all after the decision had "
+                        "been\nmade, and that the care plans transferred with residents were in several cases "
+                        "incomplete.\n7.3 I therefore make the following recommendations.\n"
+                        "Recommendations to the Mid-Ulster Health and Social Care Trust\n1. The Trust should write to "
+                        "each former resident apologising for the way in which the closure was communicated.\n2. The "
+                        "Trust should revise its protocol for the closure of statutory residential homes.\n"
+                        "Recommendations to the Department of Health\n3. The Department should issue regional guidance "
+                        "on the closure of statutory residential care homes.\n34\n"
+                        "\fMid-Ulster Health and Social Care Trust\nErne View, 22 Lough Road, Enniskeen QX6 4RT\n"
+                        "2 December 2026\nDear Commissioner\nThank you for your letter of 15 October 2026. The Trust "
+                        "wrote to every former resident in November.\nYours sincerely\nGareth Lowry\nChief Executive\n")
+
+
+def test_a_letter_that_sends_its_report_s_chapter_is_one_segment_with_it(lex):
+    """"For convenience, chapter 7 is attached to this letter.": the chapter under the signature,
+    setting out the recommendations the replies answer, is the letter's (one mailing), not a paper
+    of its own as a reply's enclosed action plan is."""
+    segs = segment(_LETTER_WITH_CHAPTER, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert "1. The Trust should write" in _LETTER_WITH_CHAPTER[segs[0].start:segs[0].end]

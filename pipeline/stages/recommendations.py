@@ -339,6 +339,11 @@ def label_title_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# "Recommendations to the Mid-Ulster and Erne Health and Social Care Trust": a heading that sends the
+# items under it, however long the body's name
+_SENT_HEADING = re.compile(r"^\W*(?i:recommendations?|concerns?)\s+(?:to|for)\s+(?:the\s+)?[A-Z][^.:;]*$")
+
+
 def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
     """Paragraphs as a reader sees them in PDF text with no blank lines: a numbered item
     ("2. The council should ...", "6.1 The Combined Authority should ...") or a "Recommendation 2" line after a finished sentence or a
@@ -351,8 +356,9 @@ def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
             before = clean(prev.text) or ""
             line = clean(ln.text) or ""
             if ((rules.list_item.match(line) or BARE_LABEL.match(ln.text) or _PARAGRAPH_ITEM.match(line))
-                    and (sentence_end(before) or before.endswith(")") or heading_line(prev.text))) \
-                    or (_CAPS_HEADING.match(line) and sentence_end(before)):
+                    and (sentence_end(before) or before.endswith(")") or heading_line(prev.text)
+                         or _SENT_HEADING.match(before))) \
+                    or ((_CAPS_HEADING.match(line) or _SENT_HEADING.match(line)) and sentence_end(before)):
                 out.append(Block(tuple(cur), gap))
                 cur, gap = [], 0
             cur.append(ln)

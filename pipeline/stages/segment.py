@@ -687,7 +687,9 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             # (or the message a pasted e-mail quotes under its signature, then the next letter on a page
             # of its own: "From: MAIB Recommendations ... Please find attached ...", then the agency's
             # letterhead; the quote is the e-mail's, the letter starts at its letterhead)
-            if h > j and not paged and (_paper(text, blocks[j:h], blocks[h].start, lex)
+            if h > j and _own_enclosure(text, blocks, sal[k - 1], j, h, lex):
+                j = h  # the report extract the letter sends: the letter's, up to the next letter's head
+            elif h > j and not paged and (_paper(text, blocks[j:h], blocks[h].start, lex)
                           or _enclosed_page(text, blocks, sal[k - 1], j, lex)
                           or (_MAIL_FROM.match(_first(blocks[j])) is not None
                               and _opens_page_with_address(blocks[h], blocks[h + 1:sal[k]]))):
@@ -803,6 +805,28 @@ def _page_start(b: Block, lex: Lexicons) -> int:
 # "Annex: The Committee's recommendations", "Annex A - List of recommendations"
 _RECOMMENDATIONS_ANNEX = re.compile(r"^\W*(?:annexe?|appendix)\b[^\n]{0,60}\brecommendations\W*$", re.I)
 ANNEX_TITLE_LINES = 6  # lines after a sign-off in which the annex's title may stand, below the signature
+
+
+# a letter that sends its report's recommendations with it: "For convenience, chapter 7 is attached to
+# this letter.", "I enclose my report", "The recommendations are set out in the enclosed extract."
+_SENDS_REPORT = re.compile(r"\b(?:enclose|attach)(?:d|s)?\b[^.]{0,80}\b(?:report|chapter|extract|recommendations)\b|"
+                           r"\b(?:report|chapter|extract|recommendations)\b[^.]{0,80}\b(?:is|are)\s+(?:enclosed|attached)\b",
+                           re.I)
+OWN_RECOMMENDATIONS = 2  # numbered recommendations an enclosed extract sets out, at least
+
+
+def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, lex: Lexicons) -> bool:
+    """Whether the paper under a letter's signature is the report extract the letter sends with it:
+    the letter asks for replies (it answers nothing), says it encloses its report or its chapter,
+    and the paper sets out numbered recommendations ("Recommendations to the Trust" / "1. The Trust
+    should ..."), which the replies below answer: one mailing, the letter's (as a reply's enclosed
+    action plan is a paper of its own)."""
+    said = text[blocks[letter].start:blocks[j].start]
+    if _classify_letter(text, blocks[letter].lines[0].start, blocks[j].start, lex) is not Kind.letter \
+            or not _SENDS_REPORT.search(unwrap(said)):
+        return False
+    items = [ln for b in blocks[j:h] for ln in b.lines if re.match(r"\W{0,4}\d{1,2}[.)]\s+\S.*\b(?:should|must)\b", ln.text)]
+    return len(items) >= OWN_RECOMMENDATIONS
 
 
 def _lists_recommendations(rest: list[Block]) -> bool:
