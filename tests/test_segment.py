@@ -2734,3 +2734,39 @@ def test_a_letter_that_sends_its_report_s_chapter_is_one_segment_with_it(lex):
     segs = segment(_LETTER_WITH_CHAPTER, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
     assert "1. The Trust should write" in _LETTER_WITH_CHAPTER[segs[0].start:segs[0].end]
+
+
+_MAIL_WITH_EXTRACT = ("From: HMIPS Inspections <inspections@hmips.example.gov.uk>\nSent: 14 April 2026 09:37\n"
+                      "To: Governor <governor@sps.example.gov.uk>; Chief Executive <ce@nhs.example.org>\n"
+                      "Subject: HMP Glenmorven - full inspection report - recommendations for response\n\n"
+                      "Dear Governor, Dear Chief Executive,\n\nPlease find attached the report of the full inspection "
+                      "of HMP Glenmorven. For ease of reference I have pasted below the section of the report that "
+                      "lists the recommendations.\n\nWe would ask each of you to provide an action plan by 16 June "
+                      "2026.\n\nKind regards\n\nEilidh Baird\nInspection Co-ordinator\n\n"
+                      "---------------------------------------------\nExtract: Summary of recommendations\n\n"
+                      "Recommendations for the Scottish Prison Service\n\n1. Every person arriving should be offered a "
+                      "first-night interview in private.\n\n2. People located in Hall C should be offered six hours out "
+                      "of cell each weekday.\n\nRecommendations for NHS Strathmorven\n\n3. Medication should be "
+                      "administered in a private room.\n"
+                      "GP1 The peer mentors who meet every new arrival were highly valued.\n"
+                      "\f                                        SCOTTISH PRISON SERVICE\n\n"
+                      "        HMP GLENMORVEN - RESPONSE TO HMIPS FULL INSPECTION REPORT\n                 ACTION PLAN\n\n"
+                      "  No.    Recommendation           Response                                  Owner\n\n"
+                      "  1      First-night interview    Accepted. A private interview room was    Governor\n"
+                      "                                  created in reception in May 2026.\n\n"
+                      "  2      Time out of cell         The core day is being reviewed and will   Governor\n"
+                      "                                  report in September 2026.\n\n"
+                      "\fNHS Strathmorven\nCorran House, Fort Morven QY4 2AB\n\n20 June 2026\n\nDear Ms Lindsay\n\n"
+                      "Thank you for your report. Medication is now given out from the treatment room on each "
+                      "landing.\n\nYours sincerely\n\nDr Ailsa Grant\nChief Executive\n")
+
+
+def test_an_e_mail_pasting_its_report_s_recommendations_keeps_them_and_the_action_plan_under_it_is_a_reply(lex):
+    """An inspectorate's e-mail ("Subject: ... - recommendations for response", "For ease of reference I
+    have pasted below the section of the report that lists the recommendations") is a letter with its
+    extract; the prison's action plan on the next page, its page break inside a block, is a reply of
+    its own, and the health board's letter another."""
+    segs = segment(_MAIL_WITH_EXTRACT, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    assert "1. Every person arriving" in _MAIL_WITH_EXTRACT[segs[0].start:segs[0].end]
+    assert _MAIL_WITH_EXTRACT[segs[1].start:].lstrip("\f ").startswith("SCOTTISH PRISON SERVICE")

@@ -514,7 +514,9 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 # "Regulation 28 - reply from Dunmere Recovery", "... - response of Caerwern University", "... - Norvik Logistics response" (not a "request for a response")
 _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
                          r"|^\W*subject\s*:(?![^\n]*\b(?:due|required|awaited|awaiting|deadline|reminder|chas\w+|"
-                         r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+)?(?:response|reply)|to be sent|by \d))"
+                         r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+)?(?:response|reply)|to be sent|by \d|"
+                         # "... - recommendations for response": what the message asks for, not what it is
+                         r"for\s+(?:a\s+|your\s+)?(?:response|reply)\b))"
                          r"(?:[^\n]*?\b(?:response|reply) (?:from\b|of\b|to (?:your |the |our )?(?:[\w'’-]+ ){0,3}?"
                          r"(?:letter|report|recommendations|review|inspection)\b)"
                          r"|[^\n]*\s[-–—]\s+(?:[\w&'’.]+\s+){0,5}(?:response|reply)\s*(?:$|[-–—]\s))", re.I | re.M)
@@ -661,6 +663,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         return [(start, region_end, None, None, classify_unsaluted(text[start:region_end], lex))]
 
     starts = [0]
+    page_cut: dict[int, int] = {}  # a start block -> the page break inside it where the segment starts
     # a report or paper before the first letter (a coroner's report, then the reply)
     head = _start_without_signoff(blocks, -1, sal[0], lex)
     before = blocks[:head]
@@ -688,7 +691,16 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             # of its own: "From: MAIB Recommendations ... Please find attached ...", then the agency's
             # letterhead; the quote is the e-mail's, the letter starts at its letterhead)
             if h > j and _own_enclosure(text, blocks, sal[k - 1], j, h, lex):
-                j = h  # the report extract the letter sends: the letter's, up to the next letter's head
+                # the report extract the letter sends: the letter's, up to the next letter's head, or up to
+                # the page where a body's response to it begins (an action plan with no "Dear ...")
+                # (its page break may fall inside a block, pdftotext leaving no blank line above it)
+                plan = next(((x, ln.start) for x in range(j, h) for n, ln in enumerate(blocks[x].lines)
+                             if (n or x > j) and ln.text.startswith("\f")
+                             and classify_unsaluted(text[ln.start:blocks[h].start], lex) is Kind.reply), None)
+                if plan is not None and plan[0] > starts[-1]:
+                    starts.append(plan[0])
+                    page_cut[plan[0]] = plan[1]
+                j = h
             elif h > j and not paged and (_paper(text, blocks[j:h], blocks[h].start, lex)
                           or _enclosed_page(text, blocks, sal[k - 1], j, lex)
                           or (_MAIL_FROM.match(_first(blocks[j])) is not None
@@ -714,7 +726,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         nxt = min((x for x in starts if x > bi), default=len(blocks))
         owner[bi] = next((x for x in sal if bi <= x < nxt and x not in carried), None)
     out = []
-    at = [_page_start(blocks[bi], lex) if k else blocks[bi].start for k, bi in enumerate(starts)]
+    at = [page_cut.get(bi) or (_page_start(blocks[bi], lex) if k else blocks[bi].start) for k, bi in enumerate(starts)]
     # the signature above a letter's head that has the next letter's letterhead on a new page under it
     # ("Dr Lindsay Marchbank / Chief Executive / <form feed>Eastern Shires Ambulance Service NHS Trust")
     at = [p if k and bi - 1 > starts[k - 1] and (p := _page_start(blocks[bi - 1], lex)) > blocks[bi - 1].start
@@ -809,9 +821,9 @@ ANNEX_TITLE_LINES = 6  # lines after a sign-off in which the annex's title may s
 
 # a letter that sends its report's recommendations with it: "For convenience, chapter 7 is attached to
 # this letter.", "I enclose my report", "The recommendations are set out in the enclosed extract."
-_SENDS_REPORT = re.compile(r"\b(?:enclose|attach)(?:d|s)?\b[^.]{0,80}\b(?:report|chapter|extract|recommendations)\b|"
-                           r"\b(?:report|chapter|extract|recommendations)\b[^.]{0,80}\b(?:is|are)\s+(?:enclosed|attached)\b",
-                           re.I)
+_SENDS_REPORT = re.compile(r"\b(?:enclos|attach)(?:e|ed|es|ing)?\b[^.]{0,80}\b(?:report|chapter|extract|recommendations)\b|"
+                           r"\b(?:report|chapter|extract|recommendations)\b[^.]{0,80}\b(?:is|are)\s+(?:enclosed|attached)\b|"
+                           r"\bpasted\s+(?:below|underneath)\b[^.]{0,80}\b(?:report|recommendations)\b", re.I)
 OWN_RECOMMENDATIONS = 2  # numbered recommendations an enclosed extract sets out, at least
 
 
