@@ -2770,3 +2770,14 @@ def test_an_e_mail_pasting_its_report_s_recommendations_keeps_them_and_the_actio
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
     assert "1. Every person arriving" in _MAIL_WITH_EXTRACT[segs[0].start:segs[0].end]
     assert _MAIL_WITH_EXTRACT[segs[1].start:].lstrip("\f ").startswith("SCOTTISH PRISON SERVICE")
+
+
+_REPORT_PARAGRAPHS_BELOW = "Housing Ombudsman Service\nPO Box 1484\nCoventry QY1 9ZZ\n24 February 2027\nDear Ms Delahaye\nInvestigation into complaint 26 003 918\nWe enclose our final report on Mrs Y's complaint. For ease of reference, the recommendations section of the report is reproduced below.\nThe Council must confirm within three months the action it has taken or proposes to take.\nYours sincerely\nAmrit Calloway\nDeputy Ombudsman\n\x0cFinal report 26 003 918\nFindings\n52. Mr Z was discharged from hospital to a care home on 3 February 2026. The Council told Mrs Y\nthat the placement would cost £912 a week, of which the family would have to pay £185 a\nweek as a top-up because the fee was above the Council's usual rate. The Council did not\noffer a placement at its usual rate, and did not explain when a top-up may be charged.\nThat was fault.\n58. The Council continued to invoice Mrs Y for the top-up until 30 September 2026, although\nfrom 14 March 2026 Mr Z's funding had been in dispute. Mrs Y paid £4,385.60 in that period.\nShe should not have been asked to pay anything while the organisations argued about who\nwas responsible.\nRecommendations\n70. To remedy the injustice, the Council should within one month:\n1) apologise to Mrs Y in writing;\n2) pay Mrs Y £500 for the distress caused.\n71. To prevent recurrence, the Council should within three months:\n3) review all cases since April 2025 in which a top-up was charged.\n\x0cFrom: Delahaye, Catherine <catherine.delahaye@harrowfold.example.gov.uk>\nSent: 11 May 2027 15:27\nTo: Casework <casework@hos.example.org.uk>\nSubject: RE: Final report 26 003 918 - evidence of compliance\n\nDear Mr Calloway,\n\nThank you for your report. Apology - I wrote to Mrs Y on 7 April 2027 to apologise for each of the faults you identified.\n\nPayment - The £500 was paid to Mrs Y by BACS on 20 April 2027.\n\nReview of cases - We do not propose to review all cases since April 2025, as this would be disproportionate.\n\nKind regards\n\nCatherine Delahaye\nDirector of Adult Social Care\n"
+
+
+def test_an_extract_numbered_by_the_report_s_paragraphs_stays_a_segment_of_its_own(lex):
+    """The guard (review): an extract whose numbered lines are the report's paragraphs ("52.", "70. ...
+    the Council should within one month:" over "1) apologise ...") is read in a report's own way, as
+    a segment of its own; only recommendations numbered from 1 join the letter that sends them."""
+    segs = segment(_REPORT_PARAGRAPHS_BELOW, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.letter, Kind.reply]

@@ -516,7 +516,7 @@ _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
                          r"|^\W*subject\s*:(?![^\n]*\b(?:due|required|awaited|awaiting|deadline|reminder|chas\w+|"
                          r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+)?(?:response|reply)|to be sent|by \d|"
                          # "... - recommendations for response": what the message asks for, not what it is
-                         r"for\s+(?:a\s+|your\s+)?(?:response|reply)\b))"
+                         r"for\s+(?:a\s+|your\s+)?(?:response|reply)\W*$))"
                          r"(?:[^\n]*?\b(?:response|reply) (?:from\b|of\b|to (?:your |the |our )?(?:[\w'’-]+ ){0,3}?"
                          r"(?:letter|report|recommendations|review|inspection)\b)"
                          r"|[^\n]*\s[-–—]\s+(?:[\w&'’.]+\s+){0,5}(?:response|reply)\s*(?:$|[-–—]\s))", re.I | re.M)
@@ -824,7 +824,7 @@ ANNEX_TITLE_LINES = 6  # lines after a sign-off in which the annex's title may s
 _SENDS_REPORT = re.compile(r"\b(?:enclos|attach)(?:e|ed|es|ing)?\b[^.]{0,80}\b(?:report|chapter|extract|recommendations)\b|"
                            r"\b(?:report|chapter|extract|recommendations)\b[^.]{0,80}\b(?:is|are)\s+(?:enclosed|attached)\b|"
                            r"\bpasted\s+(?:below|underneath)\b[^.]{0,80}\b(?:report|recommendations)\b", re.I)
-OWN_RECOMMENDATIONS = 2  # numbered recommendations an enclosed extract sets out, at least
+OWN_RECOMMENDATIONS = 2  # recommendations an enclosed extract numbers from 1, at least
 
 
 def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, lex: Lexicons) -> bool:
@@ -837,8 +837,11 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
     if _classify_letter(text, blocks[letter].lines[0].start, blocks[j].start, lex) is not Kind.letter \
             or not _SENDS_REPORT.search(unwrap(said)):
         return False
-    items = [ln for b in blocks[j:h] for ln in b.lines if re.match(r"\W{0,4}\d{1,2}[.)]\s+\S.*\b(?:should|must)\b", ln.text)]
-    return len(items) >= OWN_RECOMMENDATIONS
+    # (numbered from 1: a report's own paragraphs, "52.", "58.", "70. ... the Council should within one month:",
+    # are read in a report's own way, as a segment of their own)
+    items = {int(m.group(1)) for b in blocks[j:h] for ln in b.lines
+             if (m := re.match(r"\W{0,4}(\d{1,2})[.)]\s+\S.*\b(?:should|must)\b", ln.text))}
+    return set(range(1, OWN_RECOMMENDATIONS + 1)) <= items
 
 
 def _lists_recommendations(rest: list[Block]) -> bool:
