@@ -16,8 +16,10 @@ import re
 # "Action", "Status", "Progress update", "Comments"
 _ANSWER_HEAD = re.compile(r"respon|reply|position|action|agree|accept|status|progress|update|comment|decision", re.I)
 # over what is not: the recommendation quoted, and the row's owner and date
-_OTHER_HEAD = re.compile(r"recommend|concern|finding|matter|issue|owner|lead|responsible|officer|target|date|deadline|"
-                         r"timescale|when|rag\b", re.I)
+_QUOTED_HEAD = r"recommend|concern|finding|matter"
+_QUOTED = re.compile(_QUOTED_HEAD, re.I)
+_OTHER_HEAD = re.compile(rf"{_QUOTED_HEAD}|issue|owner|lead|responsible|officer|target|date|deadline|timescale|when|rag\b",
+                         re.I)
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # a cell's words on one line: single spaces inside, two or more around
 HEADER_CELL_WORDS = 6
 ANSWER_WORDS = 6  # words a row's answer columns hold, on average, in a table of answers, not of statuses
@@ -26,15 +28,15 @@ HEADER_CELLS = 3
 
 def _header(line: str) -> list[tuple[int, int, bool, bool]] | None:
     """Each column's heading (its span on the line), whether it heads the answer and whether the
-    recommendation, if ``line``
-    heads a response table: three short cells at least, one over the answer and one over the
-    recommendation. The first column numbers the rows: no answer's, whatever it is called."""
+    recommendation, if ``line`` heads a response table: three short cells at least, one over the
+    answer and one over the recommendation. The first column numbers the rows: no answer's,
+    whatever it is called."""
     cells = [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line)]
     if len(cells) < HEADER_CELLS or any(len(c.split()) > HEADER_CELL_WORDS or c.endswith(".") and len(c) > 3
                                         for _, _, c in cells):
         return None
     answer = [k > 0 and bool(_ANSWER_HEAD.search(c)) for k, (_, _, c) in enumerate(cells)]
-    quoted = [not a and bool(re.search(r"recommend|concern|finding|matter", c, re.I)) for (_, _, c), a in zip(cells, answer)]
+    quoted = [not a and bool(_QUOTED.search(c)) for (_, _, c), a in zip(cells, answer)]
     if not any(answer) or not any(quoted):
         return None
     return [(a, z, k > 0 and (ans or not _OTHER_HEAD.search(c)), q) for k, ((a, z, c), ans, q)
@@ -88,7 +90,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
         elif columns is not None and body.strip():
             chunks = list(_CHUNK.finditer(body))
             cols = [_column(columns, m.start(), m.end()) for m in chunks]
-            if any(m.end() - m.start() > 0 and sum(1 for ca, cz, _, _ in columns if ca < m.end() and cz > m.start()) > 2
+            if any(sum(1 for ca, cz, _, _ in columns if ca < m.end() and cz > m.start()) > 2
                    or k + 2 < len(columns) and m.end() > columns[k + 2][0] for m, k in zip(chunks, cols)):
                 close()
                 columns = None  # a paragraph across the page: the table has ended
