@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.text import SPREAD_CELLS, has_postcode, header_above
+from pipeline.text import DATE_WORDS, SPREAD_CELLS, has_postcode, header_above
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
@@ -164,7 +164,7 @@ _ENDS_NUMBER = re.compile(r"(?:\+44\s?|\b0)\d[\d\s()-]{8,14}\W*$")  # "... | 012
 # pdftotext's footnote at a page's foot: "2 Department for Energy Security and Net Zero, ... 2026."
 _PDF_FOOTNOTE = re.compile(r"[ \t]*(?P<n>\d{1,2}) (?=[A-Z“\"‘'])\S")
 FOOT_LINES = 4  # lines a page's footnotes and its number may take below the footnote's first
-_DATE_START = re.compile(r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_DATE_START = re.compile(rf"\d{{1,2}} (?:{DATE_WORDS})[a-z]*\b", re.I)
 
 
 def _page_footnote(text: str, a: int, b: int) -> bool:

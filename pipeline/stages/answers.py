@@ -1486,13 +1486,13 @@ def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         lines = b.lines
-        if len(lines) < 4 or sorted(len(ln.text.strip()) for ln in lines)[len(lines) // 2] < WRAPPED_LINE:
+        # (the block's usual line: a long title, "Recording of position checks in the electronic patient
+        # record", is still well short of the lines of a page whose prose runs to ninety characters)
+        width = sorted(len(ln.text.strip()) for ln in lines)[len(lines) // 2]
+        if len(lines) < 4 or width < WRAPPED_LINE:
             out.append(b)
             continue
         cur, gap = [lines[0]], b.gap
-        # (a long title, "Recording of position checks in the electronic patient record", is still well
-        # short of the lines of a page whose prose runs to ninety characters)
-        width = sorted(len(ln.text.strip()) for ln in lines)[len(lines) // 2]
         for k in range(1, len(lines) - 1):
             prev, ln, nxt = (clean(x.text) or "" for x in lines[k - 1:k + 2])
             # (not a line that runs on, "Following the inquest the Medical Director and the Head of")
