@@ -614,3 +614,32 @@ def test_a_titled_action_plan_on_its_own_page_after_a_pdf_report_is_a_reply(head
     text = PDF_REPORT + plan
     segs = segment(text, lex)
     assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(PDF_REPORT))]
+
+
+def test_bilingual_letterheads_after_a_web_page_open_letters_of_their_own(lex):
+    """A commissioner's web page, then on a new page a council's letter whose letterhead, references and
+    addressee run in Welsh and English past eight lines before "Annwyl Gomisiynydd / Dear Commissioner",
+    then a health board's page under its name in both languages ("Bwrdd Iechyd ... / ... Health
+    Board") and its response's title: three documents."""
+    page = ("# Asking once: Welsh language in adult social care\n\nPublished: 2 March 2027\n\n## Recommendations\n\n"
+            "**Recommendation 1** – _Glanrhyd County Council_\n\nRecord each person's language preference at first "
+            "contact.\n\n**Recommendation 2** – _Tywi University Health Board_\n\nMake discharge information available "
+            "in Welsh.\n\n© Comisiynydd y Gymraeg 2027, 14 Heol Glan-yr-Afon, Caerdydd QY10 1GF\n")
+    letter = ("\f                      Cyngor Sir Glanrhyd\n                     Glanrhyd County Council\n\n"
+              "    Cyfarwyddwr Gwasanaethau Cymdeithasol / Director of Social Services\n"
+              "    Neuadd y Sir, Stryd y Bont, Llanfeirion QY12 6HG\n    County Hall, Bridge Street, Llanfeirion QY12 6HG\n"
+              "    Ffôn / Tel: 01632 960418\n\n"
+              "    Ein cyf / Our ref: DSS/WLC/27/02                     Dyddiad / Date: 28 Ebrill / April 2027\n"
+              "    Eich cyf / Your ref: YMH/2026/02\n\n    Heledd ap Rhys\n    Comisiynydd y Gymraeg / Welsh Language "
+              "Commissioner\n    14 Heol Glan-yr-Afon\n    Caerdydd QY10 1GF\n\n"
+              "    Annwyl Gomisiynydd / Dear Commissioner\n\n    Argymhelliad 1 / Recommendation 1\n\n"
+              "    Since November 2026 every new contact has been asked about their preferred language.\n\n"
+              "    Yn gywir / Yours sincerely\n\n    Gwenllian Prosser\n    Director of Social Services\n")
+    board = ("\fBwrdd Iechyd Prifysgol Tywi / Tywi University Health Board\nResponse to the Welsh Language Commissioner’s "
+             "inquiry report “Asking once”\nRec.\tRecommendation\tHealth Board response\n2\tMake discharge information "
+             "available in Welsh.\tCompleted. The bilingual leaflet is in use at every site.\n")
+    text = page + letter + board
+    segs = segment(text, lex)
+    assert [text[s.start:].split("\n", 1)[0].strip(" \f") for s in segs] == [
+        "# Asking once: Welsh language in adult social care", "Cyngor Sir Glanrhyd",
+        "Bwrdd Iechyd Prifysgol Tywi / Tywi University Health Board"]

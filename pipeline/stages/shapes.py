@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from pipeline.lexicon import Lexicons
 from pipeline.records import Kind
-from pipeline.text import Line, clean, has_postcode, is_prose, split_lines, to_blocks
+from pipeline.text import Line, clean, has_postcode, is_prose, split_lines, to_blocks, word_count
 
 
 class Form(StrEnum):
@@ -92,6 +92,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
 
 
 _MAIL_PAGE = re.compile(r"^\f\W*from\s*:[^\n]*@", re.I)  # "<form feed>From: Name <name@body.example>"
+LONG_HEAD_LINES = 20  # lines a letterhead, its references and the addressee's address may take, at most
 LETTER_HEAD_LINES = 8  # lines from a page's first within which its letterhead's postcode and "Dear ..." stand
 
 
@@ -103,8 +104,10 @@ def _mail_page(lines: list[Line], k: int) -> bool:
 def _page_head(line: Line) -> bool:
     """A line that opens a page with a body's name: a form feed, a few words, no sentence."""
     first = clean(line.text) or ""
-    return line.text.startswith("\f") and 0 < len(first.split()) <= 8 and not is_prose(first) \
-        and not first.endswith(".")
+    # (a Welsh body's name in both languages, "Bwrdd Iechyd Prifysgol Tywi / Tywi University Health
+    # Board", is counted by its words, not its slash)
+    words = len(first.split()) if " / " not in first else word_count(first) / 2
+    return line.text.startswith("\f") and 0 < words <= 8 and not is_prose(first) and not first.endswith(".")
 
 
 def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
@@ -150,12 +153,27 @@ def response_page(lines: list[Line], k: int) -> bool:
     return False
 
 
+def _sentence(c: str) -> bool:
+    """A line of prose, mostly words in lower case (not "Our ref: ... / Date: 28 April 2027")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", c)
+    return is_prose(c) and 2 * sum(w[0].islower() for w in words) >= len(words)
+
+
 def _letter_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
     """Line ``k`` opens a page with a letterhead: a body's name (a short line, no sentence) over an
     address with its postcode, then "Dear ..."."""
     head = lines[k:k + LETTER_HEAD_LINES]
-    return _page_head(lines[k]) and any(has_postcode(x.text) for x in head) \
-        and any(lex.salutation.match(clean(x.text) or "") for x in head[1:])
+    if not (_page_head(lines[k]) and any(has_postcode(x.text) for x in head)):
+        return False
+    # (a letterhead in two languages, its references and date and the addressee's own address may
+    # run past eight lines: "Dear ..." still opens the letter if no sentence stands above it)
+    for j, x in enumerate(lines[k + 1:k + LONG_HEAD_LINES], start=1):
+        c = clean(x.text) or ""
+        if lex.salutation.match(c):
+            return True
+        if j >= LETTER_HEAD_LINES - 1 and (_sentence(c) or x.text.startswith("\f")):
+            return False
+    return False
 
 
 _MAIL_SUBJECT = re.compile(r"^\W*subject\s*:", re.I)
