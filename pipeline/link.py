@@ -131,7 +131,7 @@ def _raised(prev: LetterState | None, reply: LetterState, heading: str | None) -
     return raised
 
 
-_SHARED = re.compile(r"(?:both|all|each|every)\b", re.I)
+_SHARED = re.compile(r"(?:both|all|each|every|joint|shared)\b", re.I)  # "Joint recommendations" too
 # a joint heading that names each body by its common noun alone: "the club and the Council"
 _NOUNS = (r"club|council|trust|board|department|government|authority|agency|service|company|operator|school|"
           r"practice|provider|home|university|college|charity|police|force|ministry|commission|executive")

@@ -620,3 +620,30 @@ def test_the_company_footer_under_a_signature_names_no_organisation(lex, rules):
     snd = sender_of(text, lex, rules)
     assert (snd.name, snd.position) == ("Martin Calloway", "Director")
     assert snd.organisation is None
+
+
+def test_an_enclosure_line_under_the_signature_names_no_organisation(lex, rules):
+    """"Enc.<tab>Terms of reference, North Marches Joint Disclosure Board" is what the letter encloses,
+    not the body its writer signs for."""
+    text = ("Dear Ms Hale,\n\nThank you for your letter of 14 April about the follow-up inspection.\n\n"
+            "Yours sincerely\n\nDaniel Reeve\nChief Crown Prosecutor\nEnc.\tTerms of reference, North Marches Joint "
+            "Disclosure Board\ncc:\tChief Constable, Marches Police\n")
+    snd = sender_of(text, lex, rules)
+    assert snd.name == "Daniel Reeve" and snd.position == "Chief Crown Prosecutor"
+    assert snd.organisation is None
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("CPS North Marches", "Crown Prosecution Service – North Marches", True),
+    ("Crown Prosecution Service North Marches", "CPS North Marches", True),
+    ("CQC", "Care Quality Commission", True),
+    ("NHS England", "NHS Improvement", False),
+    ("CPS North Marches", "Crown Prosecution Service – South Downs", False),
+    ("North Marches Police", "Crown Prosecution Service – North Marches", False),
+])
+def test_a_body_named_by_its_initials_inside_a_longer_name_is_the_same_body(a, b, same):
+    """A heading's "CPS North Marches" and a letterhead's "Crown Prosecution Service – North Marches"
+    are one body: the initials stand for the words they spell, not for other bodies of the area."""
+    from pipeline.stages.fold import same_body
+
+    assert same_body(a, b) is same

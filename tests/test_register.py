@@ -1682,3 +1682,29 @@ def test_a_minister_s_reply_then_an_agency_s_letterhead_on_the_next_page_each_an
     segs = segment(MINISTER_AND_AGENCY, lexicon.load(settings.models_dir))
     assert MINISTER_AND_AGENCY[segs[2].start:].lstrip().startswith("Medicines & Healthcare products")
     assert labels_by_reply(MINISTER_AND_AGENCY, tmp_path, settings, nlp)[1] == {"1", "2"}
+
+
+# ---- round 58's mends
+
+_JOINT_HEADINGS = ("HM Inspectorate\nAnchor House, London QX2 7LB\n\n14 April 2027\n\nDear Chief Crown Prosecutor and "
+                   "Chief Constable\n\nThe report makes five recommendations, set out below.\n\n"
+                   "Recommendations for CPS North Marches\n\n1. The Area should introduce quarterly dip sampling of "
+                   "disclosure decisions.\n\n2. The Area should provide refresher training to all lawyers.\n\n"
+                   "Recommendations for Marches Police\n\n3. The force should replace its paper schedule with the "
+                   "digital one.\n\nJoint recommendations\n\n4. The Area and the force should establish a joint "
+                   "disclosure board.\n\n5. The Area and the force should jointly publish data on adjourned trials.\n\n"
+                   "Yours sincerely\n\nMarianne Hale\nHM Chief Inspector\n"
+                   "\fCrown Prosecution Service – North Marches\nCrown House, Shrewmouth QY4 1DS\n\nMarianne Hale\n"
+                   "HM Chief Inspector\nAnchor House, London QX2 7LB\n\n9 June 2027\n\nDear Ms Hale\n\nThank you for "
+                   "your letter. Dip sampling began in May, and refresher training will be complete by September. The "
+                   "joint board met on 3 June, and we will publish the Area's data from October.\n\nYours sincerely\n\n"
+                   "Daniel Reeve\nChief Crown Prosecutor, CPS North Marches\nEnc.\tTerms of reference, North Marches "
+                   "Joint Disclosure Board\ncc:\tChief Constable, Marches Police\n")
+
+
+def test_a_joint_heading_sends_its_recommendations_to_each_body_and_an_acronym_names_the_writer(
+        tmp_path, settings, nlp):
+    """"Joint recommendations" over 4 and 5 sends them to both bodies; the reply signed "Chief Crown
+    Prosecutor, CPS North Marches" from "Crown Prosecution Service – North Marches" is the Area's
+    (the initials name it), whatever its "Enc." line under the signature says."""
+    assert labels_by_reply(_JOINT_HEADINGS, tmp_path, settings, nlp)[1] == {"1", "2", "4", "5"}

@@ -32,12 +32,28 @@ def _words(s: str | None) -> set[str]:
     return {w for w in re.split(r"[^a-z0-9]+", (s or "").lower()) if w and w not in _BODY_STOP}
 
 
+def _initials_for(short: str, long: str) -> set[str]:
+    """The words of ``long`` with each run whose initials spell one of ``short``'s acronyms put in
+    its place: "Crown Prosecution Service - North Marches" reads {cps, north, marches} beside
+    "CPS North Marches"."""
+    words = [w for w in re.findall(r"[A-Za-z0-9][\w'’-]*", long) if w.lower() not in _BODY_STOP]
+    for acr in re.findall(r"\b[A-Z]{2,6}\b", short):
+        n = len(acr)
+        for k in range(len(words) - n + 1):
+            run = words[k:k + n]
+            if all(w[0].isupper() for w in run) and "".join(w[0] for w in run) == acr:
+                words[k:k + n] = [acr]
+                break
+    return _words(" ".join(words))
+
+
 def same_body(a: str | None, b: str | None) -> bool:
     """Two spellings of one organisation or post: most words shared, or one the other's acronym."""
     if not a or not b:
         return False
     wa, wb = _words(a), _words(b)
-    if wa and wb and len(wa & wb) / len(wa | wb) >= 0.5:
+    shared = lambda x, y: bool(x and y) and len(x & y) / len(x | y) >= 0.5
+    if shared(wa, wb) or shared(wa, _initials_for(a, b)) or shared(_initials_for(b, a), wb):
         return True
     acr = lambda s: "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", s) if w.lower() not in _BODY_STOP).lower()
     a1, b1 = a.strip().lower(), b.strip().lower()

@@ -194,7 +194,7 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
         for ln in b.lines:
             c = re.sub(r"\s+(?:cc|c\.c\.)\s*:?\s*$", "", clean(ln.text) or "", flags=re.I)
             c = _ON_BEHALF.sub("", c)  # "On behalf of the Partners, Brookfield Road Surgery": the surgery
-            if not c or lex.alt_text.search(c) or lex.header_cue_lines.match(c) or "@" in c:
+            if not c or lex.alt_text.search(c) or lex.header_cue_lines.match(c) or "@" in c or _ENCLOSED.match(c):
                 continue
             head = c.split(",")[0]
             split = None if looks_like_person(head, lex) else _name_then_post(c, lex)
@@ -240,6 +240,8 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
     return _party(letter_id, PartyRole.sender, name_text, position, organisation, None, span)
 
 
+# "Enc.<tab>Terms of reference, Joint Disclosure Board": what the letter encloses, under its signature
+_ENCLOSED = re.compile(r"^\W*(?:encs?|encls?)\b\.?(?:\s|:|$)|^\W*(?:enclosures?|attachments?)\s*(?::|$)", re.I)
 _ON_BEHALF = re.compile(r"^(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\s+(?:the\s+(?:partners|directors|board)\s*,\s*)?",
                         re.I)
 _NOT_LETTERHEAD = re.compile(r"^\W*(?:#|\d+[.)]\s|published\b|updated\b|contents\b|print\b|(?:from|to|cc|date|subject|re)\s*:)", re.I)
