@@ -2416,3 +2416,29 @@ def test_a_heading_sending_recommendations_heads_its_items_in_pdf_text_with_no_b
            if r.stated}
     assert got == {"1": "the Mid-Ulster Health and Social Care Trust", "2": "the Mid-Ulster Health and Social Care Trust",
                    "3": "the Department of Health"}
+
+
+_TAGGED_PAGE = ("# Government response to the Finance Bill Sub-Committee report\n\nPublished 22 April 2027\n\n"
+                "The Sub-Committee's recommendations are set out in italics, with the number of the paragraph of the "
+                "report in which they appear, followed by the Government's response.\n\n## Software and support\n\n"
+                "> _HMRC should publish a complete list of compatible software, including at\n> least one free "
+                "product, six months before each phase begins. (Paragraph 47)_\n\n**Government response**\n\n"
+                "A searchable list is available and HMRC will make sure it includes a free product.\n\n"
+                "## Agents\n\n> _We were struck by the evidence that many smaller agent firms do not yet\n> have the "
+                "capacity to support all of their clients through the transition.\n> (Paragraph 63)_\n\n"
+                "**Government response**\n\nThe Government has noted the Sub-Committee's observations.\n\n"
+                "## Penalties\n\n> _The Government should remove the power to charge inaccuracy penalties in\n> "
+                "respect of errors in quarterly updates, which are not tax returns. (Paragraph\n> 74)_\n\n"
+                "**Government response**\n\nThe Government does not agree, as set out under paragraph 58 above.\n")
+
+
+def test_quotes_closed_by_their_paragraph_are_the_recommendations_keyed_by_it(lex, rules):
+    """A GOV.UK response quoting a Lords committee's recommendations without numbers, each closed by
+    "(Paragraph 47)" (wrapped over two quoted lines, "(Paragraph" / "> 74)_"), keys each by that
+    paragraph; a conclusion that recommends nothing is one too when "Government response" answers
+    it; "paragraph 58 above" in an answer is no recommendation."""
+    (seg,) = segment(_TAGGED_PAGE, lex)
+    assert seg.kind is Kind.reply
+    refs = R.find_refs(_TAGGED_PAGE, seg, rules)
+    assert [(r.label, r.stated) for r in refs] == [("47", True), ("63", True), ("74", True)]
+    assert refs[0].text.startswith("HMRC should publish a complete list")

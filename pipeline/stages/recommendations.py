@@ -696,6 +696,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         after_statement = any(r.stated for r in refs if r.block_start == b.start)
         if after_statement:
             lead_in = True
+    if seg.kind is Kind.reply:
+        refs = _tagged_quotes(text, blocks, refs)
     if groups:
         refs = [dataclasses.replace(r, addressee=groups[r.number]) if r.number in groups and r.addressee is None
                 else r for r in refs]
@@ -713,6 +715,39 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks)
         refs = sorted(refs + bulleted_concerns(blocks, paragraphs=form), key=lambda r: r.start)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
+
+
+# "... before each phase of mandation begins. (Paragraph 47)": one paragraph's tag closing a quote
+_ONE_TAG = re.compile(r"\(\s*paragraph\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\s*\)[\W_]*$", re.I)
+_QUOTE_MARK = re.compile(r"^[>\s]+")
+QUOTED_WORDS = 8  # words a quoted recommendation has, at least
+TAGGED_MIN = 2  # quotes so tagged, at least, for a paper to be keying its recommendations by the tag
+
+
+def _tagged_quotes(text: str, blocks: list[Block], refs: list[Ref]) -> list[Ref]:
+    """A response that quotes the report's recommendations without numbers, each closed by the
+    paragraph of the report it stands at ("HMRC should publish ... (Paragraph 47)"), as a Lords
+    committee's report lists them: each quote is that recommendation, keyed by its paragraph, and
+    the answer under it answers it. A quote that names another label, or does not recommend, is not."""
+    found = []
+    for bi, b in enumerate(blocks):
+        if any(b.start <= r.start < b.end for r in refs):
+            continue
+        words = [_QUOTE_MARK.sub("", clean(ln.text) or "") for ln in b.lines]  # ("> 74)_": a wrapped quote's line)
+        m = _ONE_TAG.search(" ".join(words[-2:]))
+        body = clean_text(PARAGRAPH_TAG.sub("", " ".join(words).strip("_* "))) or ""  # (no "_" of its italics)
+        if m is None or len(body.split()) < QUOTED_WORDS:
+            continue
+        nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+        if not MODAL.search(body) and not (nxt is not None and _RESPONSE_HEAD.match(clean(nxt.lines[0].text) or "")):
+            continue  # (a conclusion is one where the paper answers it: "Government response" under it)
+        lab = m.group("num")
+        at = text.rfind(lab, b.start, b.end)
+        found.append(Ref(lab, leading_number(lab), at, at + len(lab), b.start, b.end, True, True, True, body))
+    if len(found) < TAGGED_MIN:
+        return refs
+    taken = {r.label for r in refs}
+    return sorted(refs + [r for r in found if r.label not in taken], key=lambda r: r.start)
 
 
 # a committee report tags each numbered paragraph "(Conclusion, Paragraph 6)" or "(Recommendation, Paragraph 17)"
