@@ -2781,3 +2781,40 @@ def test_an_extract_numbered_by_the_report_s_paragraphs_stays_a_segment_of_its_o
     a segment of its own; only recommendations numbered from 1 join the letter that sends them."""
     segs = segment(_REPORT_PARAGRAPHS_BELOW, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.letter, Kind.reply]
+
+
+def test_a_covering_letter_s_enclosure_named_again_as_a_title_starts_the_paper_in_word_text(lex):
+    """Word text with no blank lines: a trust's covering letter, signed, copied and closed by "Enc. Trust
+    Board response and action plan (version 1.3)", then the paper itself under the trust's name and
+    that title. The paper is a segment of its own (FORMAT: a covering letter is its own segment); a
+    letter whose enclosure line names something the file does not go on to hold keeps its tail."""
+    letter = ("Quexley Hospitals NHS Foundation Trust\nTrust Headquarters\nMardale Road\nQuexley\nQX3 8PL\n"
+              "Professor Malachy Fry\nChair, Independent Review of Maternity Transfers\n17 February 2027\n"
+              "Dear Professor Fry\nIndependent Review of Maternity Transfers – response of the Trust Board\n"
+              "I am writing on behalf of the Board to thank you for the report of the Review, and to enclose the "
+              "Board's response and action plan, which it approved at its public meeting on 28 January 2027.\n"
+              "Yours sincerely\nDr Anwen Reid\nChief Executive\ncc: Ms Harriet Blake, Chair of the Trust\n"
+              "Enc. Trust Board response and action plan (version 1.3)\n")
+    paper = ("Quexley Hospitals NHS Foundation Trust\nTrust Board Response and Action Plan\n"
+             "Independent Review of Maternity Transfers\n1.\tPurpose\n1.1\tThis document sets out the Trust Board's "
+             "response to the seven recommendations made by the Review.\n1.2\tThe Review found that 41 of 312 transfers "
+             "from the birth centre to the labour ward were delayed by more than thirty minutes.\n1.3\tRecommendation "
+             "3 of the Review was made in two parts, which are shown separately in the action plan below.\n"
+             "2.\tAction plan\n2.1\tThe table below sets out each recommendation, the Trust's response, the "
+             "accountable executive lead and the target date for each action.\n"
+             "Rec\tRecommendation\tTrust response\tExecutive lead\n1\tAll midwives should complete fetal monitoring "
+             "training every year.\tAgreed. Compliance was 71% and further dates are scheduled.\tDirector of "
+             "Midwifery\n2\tThe Trust should establish resident consultant presence on the labour ward at all times."
+             "\tPresence will be extended to midnight from April, following recruitment to two posts.\tMedical "
+             "Director\n3\tEvery transfer should be audited for twelve months and the results reported to the Board."
+             "\tAccepted. The scope of the audit will be confirmed once the regional group has reported.\tChief "
+             "Nurse\n4\tThe Trust should commission an independent review of its maternity governance every two "
+             "years.\tNot supported. The local system already commissions an annual peer review of governance.\t"
+             "Chair\n")
+    text = letter + paper
+    segs = segment(text, lex)
+    assert [text[s.start:].split("\n", 1)[0] for s in segs] == ["Quexley Hospitals NHS Foundation Trust"] * 2
+    assert segs[1].start == len(letter)
+    other = letter.replace("Enc. Trust Board response and action plan (version 1.3)", "Enc. Terms of reference, "
+                           "Joint Disclosure Improvement Board")
+    assert len(segment(other + paper, lex)) == 1

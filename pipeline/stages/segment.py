@@ -972,7 +972,45 @@ def reading_blocks(text: str, lex: Lexicons, start: int = 0, end: int | None = N
     """Paragraphs as a reader of letters sees them: a signature apart from the next letter's
     letterhead glued under it, and a "Dear ..." apart from the head above it (a web page of replies
     as much as a file of them)."""
-    return _salutation_blocks(_unglued_signatures(to_blocks(split_lines(text, start, end)), lex), lex)
+    return _enclosed_titles(_salutation_blocks(_unglued_signatures(to_blocks(split_lines(text, start, end)), lex), lex), lex)
+
+
+# "Enc.<tab>Trust Board response and action plan (version 1.3)", "Enclosure: Response to the review"
+_ENCLOSURE_LINE = re.compile(r"^\W*(?:encs?|encls?|enclosures?)\b\.?\s*:?\s*(?P<title>\S.{8,})$", re.I)
+SIGNATURE_SPAN = 12  # lines from the sign-off to the enclosure line under its signature
+TITLE_GAP = 3  # lines from the enclosure line to the enclosed document's title (its body's name above it)
+TITLE_WORDS = 3  # words of the enclosure's name its title must repeat, at least
+
+
+def _words_of(s: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", s.lower())
+
+
+def _enclosed_titles(blocks: list[Block], lex: Lexicons) -> list[Block]:
+    """Word text with no blank lines runs a covering letter's signature, its "Enc. Trust Board
+    response and action plan" line and the enclosed paper ("Quexley and Ryburn Hospitals NHS
+    Foundation Trust" / "Trust Board Response and Action Plan" / ...) into one paragraph: where the
+    enclosure's name comes back as a title within a few lines, the paper starts under the letter's
+    enclosure and copy lines, a paragraph of its own."""
+    out: list[Block] = []
+    for b in blocks:
+        lines, cut = b.lines, None
+        signed = next((k for k, ln in enumerate(lines) if _is_signoff(ln, lex)), None)
+        for k in range(signed + 1, min(len(lines), signed + SIGNATURE_SPAN)) if signed is not None else ():
+            m = _ENCLOSURE_LINE.match(clean(lines[k].text) or "")
+            named = _words_of(m.group("title")) if m else []
+            if len(named) < TITLE_WORDS:
+                continue
+            title = next((t for t in range(k + 1, min(len(lines), k + 1 + TITLE_GAP))
+                          if len(w := _words_of(lines[t].text)) >= TITLE_WORDS and named[:len(w)] == w), None)
+            if title is not None:
+                cut = next(t for t in range(k + 1, title + 1) if not lex.cc_line.match(clean(lines[t].text) or ""))
+            break
+        if cut is None:
+            out.append(b)
+            continue
+        out += [Block(lines[:cut], b.gap), Block(lines[cut:], 0)]
+    return out
 
 
 HEAD_NAME_WORDS = 8  # words a body's name opening its letterhead may have ("Civil Aviation Authority")
