@@ -100,6 +100,11 @@ class Cell:
 
 
 @lru_cache(maxsize=8)
+def _one_tab(line: str) -> bool:
+    """A line that one run of tabs splits in two: a Word list's number and its paragraph."""
+    return len(_CELL_TAB.findall(line.strip(" \r\f"))) == 1  # (a row's empty last cells keep their tabs)
+
+
 def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], ...], ...]:
     """``text``'s pipe tables (Markdown's, or a web page's as html2text writes it) and tables whose
     cells a tab splits (pasted from Word or a spreadsheet), each a tuple of rows: the row's line
@@ -143,6 +148,10 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
                 run[-1], pending = (run[-1][0], end), None
                 pos = end + 1
                 continue
+            elif run and sep is _CELL_TAB and _one_tab(line) != _one_tab(text[run[0][0]:text.find("\n", run[0][0])]):
+                # Word's numbered paragraphs ("2.1<tab>The table below sets out ...") over a table's header
+                # ("Rec<tab>Recommendation<tab>Trust response<tab>..."), or under its last row: not one table
+                close()
             elif pending is not None:
                 # a cell's further paragraphs, which Word writes on lines of their own with no tab, run
                 # on the row above where a row of the same shape follows ("1.<tab>The Committee recommends

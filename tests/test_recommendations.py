@@ -2442,3 +2442,25 @@ def test_quotes_closed_by_their_paragraph_are_the_recommendations_keyed_by_it(le
     refs = R.find_refs(_TAGGED_PAGE, seg, rules)
     assert [(r.label, r.stated) for r in refs] == [("47", True), ("63", True), ("74", True)]
     assert refs[0].text.startswith("HMRC should publish a complete list")
+
+
+def test_word_numbered_paragraphs_above_a_tab_table_leave_its_rows_a_table(lex, rules):
+    """A Word paper saved as text numbers its paragraphs with a tab ("2.1<tab>The table below ...") and
+    then sets its response table in tab rows: the paragraphs, one tab to a line, are not the table's
+    rows, so the header and rows under them are read as a table (before, the uneven run was none)."""
+    text = ("Trust Board Response and Action Plan\n1.\tPurpose\n1.1\tThis document sets out the Trust Board's "
+            "response to the seven recommendations made by the Review.\n2.\tAction plan\n2.1\tThe table below sets "
+            "out each recommendation, the Trust's response and the accountable lead.\n"
+            "Rec\tRecommendation\tTrust response\tExecutive lead\tTarget date\n"
+            "1\tAll midwives should complete fetal monitoring training every year.\tAgreed. Further training dates "
+            "are scheduled.\tDirector of Midwifery\tMarch 2027\n"
+            "2\tThe Trust should establish 24-hour resident consultant presence.\tPresence will be extended to "
+            "midnight from April.\n"
+            "Funding for full 24-hour cover has not been identified.\tMedical Director\t1 April 2027\n"
+            "3\tThe Trust should commission an external review of its governance every two years.\tNot supported. "
+            "The system already commissions an annual peer review.\tChief Nurse\t–\n"
+            "3.\tMonitoring and assurance\n3.1\tProgress will be reported quarterly to the Quality Committee.\n")
+    (seg,) = segment(text, lex)
+    stated = {r.label: r.text for r in R.find_refs(text, seg, rules) if r.stated}
+    assert sorted(stated) == ["1", "2", "3"]
+    assert stated["2"].startswith("The Trust should establish 24-hour resident consultant presence")
