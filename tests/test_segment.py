@@ -2818,3 +2818,16 @@ def test_a_covering_letter_s_enclosure_named_again_as_a_title_starts_the_paper_i
     other = letter.replace("Enc. Trust Board response and action plan (version 1.3)", "Enc. Terms of reference, "
                            "Joint Disclosure Improvement Board")
     assert len(segment(other + paper, lex)) == 1
+
+
+@pytest.mark.parametrize("opening", [
+    "I write in response to the concern addressed to the County Council in your report of 3 February 2027.",
+    "We write in reply to the recommendations made to the Trust in your inspection report.",
+])
+def test_a_letter_answering_the_concern_sent_to_it_in_your_report_is_a_reply(opening, lex):
+    """"I write in response to the concern addressed to the County Council in your report of ...": a
+    council answering the one concern a coroner sent it, whatever words stand between."""
+    text = (f"Dear Sir\n\nRegulation 28 Report – Mr Daniel Welsby\n\n{opening}\n\nThe Council has decided not to "
+            f"change its permitting arrangements.\n\nYours faithfully\n\nRobert Crewe\nDirector of Highways\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
