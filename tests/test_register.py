@@ -1708,3 +1708,28 @@ def test_a_joint_heading_sends_its_recommendations_to_each_body_and_an_acronym_n
     Prosecutor, CPS North Marches" from "Crown Prosecution Service – North Marches" is the Area's
     (the initials name it), whatever its "Enc." line under the signature says."""
     assert labels_by_reply(_JOINT_HEADINGS, tmp_path, settings, nlp)[1] == {"1", "2", "4", "5"}
+
+
+_ASKING_FOR = ("From: Rosalind Okafor <rosalind.okafor@healthwatch.example.org>\nSent: 18 January 2027 09:14\nTo: NHS "
+               "England <ceo@nhs.example.org>; Ministerial Correspondence <ministers@dhsc.example.gov.uk>\nSubject: "
+               "Accessible information in general practice\n\nDear colleagues,\n\nI am writing to share our advice on "
+               "how well general practice meets the communication needs of disabled people.\n\nWhat we are asking for"
+               "\n\nNHS England\n1. Publish the revised Accessible Information Standard specification by September "
+               "2027.\n2. Require all GP clinical system suppliers to provide an interoperable communication-needs "
+               "flag.\n\nDepartment of Health and Social Care\n3. Include accessible communication explicitly in the "
+               "statutory guidance to integrated care boards.\n\nNHS England and DHSC jointly\n4. Publish a joint "
+               "annual report on compliance with the Standard, starting in 2027/28.\n\nWe would be grateful for your "
+               "responses by 31 March 2027.\n\nBest wishes,\n\nRosalind Okafor\nChief Executive, Healthwatch England\n"
+               "\fDepartment of Health and Social Care\n39 Victoria Street\nLondon QX1H 0EU\n\nRosalind Okafor\n"
+               "Healthwatch England\n2 Redhill Square\nNewcastle QX15 2BB\n\n29 March 2027\n\nDear Rosalind,\n\n"
+               "Thank you for your email of 18 January. You asked the Department to make accessible communication "
+               "part of the statutory guidance for integrated care boards; that guidance is being refreshed this "
+               "year and we will consider it then. We will also contribute to the joint annual report.\n\n"
+               "Yours sincerely,\n\nSarah Vale MP\nMinister of State\n")
+
+
+def test_what_we_are_asking_for_lists_items_under_the_names_of_the_bodies_they_are_for(tmp_path, settings, nlp):
+    """"What we are asking for" over "NHS England" / "1. ..." / "Department of Health and Social Care" /
+    "3. ..." / "NHS England and DHSC jointly" / "4. ...": each numbered ask is a recommendation sent to
+    the body named over it (the last to both), so the Department's reply owes 3 and 4, not 1 and 2."""
+    assert labels_by_reply(_ASKING_FOR, tmp_path, settings, nlp)[1] == {"3", "4"}

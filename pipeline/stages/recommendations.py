@@ -410,6 +410,18 @@ _ASKS_LEAD = re.compile(r"^(?!.*\b(?:your|the) (?:response|reply|letter)\b)(?:.*
                         r"\bto):\s*$", re.I | re.S)
 
 
+def _body_line(b: Block) -> bool:
+    """A body's name alone on its line, heading the items sent to it: "NHS England", "Department of
+    Health and Social Care", "NHS England and CQC jointly"."""
+    name = clean(b.text) or ""
+    words = [w for w in re.findall(r"[\w&'’-]+", name) if w.lower() not in NAME_FILLER | _JOINTLY]
+    return len(b.lines) == 1 and bool(_BARE_NAME.match(name)) and 0 < len(words) <= 10 \
+        and all(w[0].isupper() or w[0].isdigit() for w in words) and not MODAL.search(name)
+
+
+_JOINTLY = frozenset({"jointly", "together"})
+
+
 def _opens_list(joined: str, after: list[Block], kind: Kind, rules: RecRules,
                 addressee: re.Pattern[str] | None = None) -> bool:
     """"... I have identified five as priority concerns. I am writing to draw these to your
@@ -418,8 +430,9 @@ def _opens_list(joined: str, after: list[Block], kind: Kind, rules: RecRules,
     does one that asks for it ("The trustees should:"), where the items are sentences."""
     if kind is not Kind.letter or not after or not (rules.lead_in.search(joined) or _ASKS_LEAD.search(joined)):
         return False
-    if addressee is not None and len(after) > 1 and addressee.match(clean(after[0].text) or ""):
-        after = after[1:]  # "For the Council:" over the first of them
+    if len(after) > 1 and ((addressee is not None and addressee.match(clean(after[0].text) or ""))
+                           or _body_line(after[0])):
+        after = after[1:]  # "For the Council:" (or "NHS England" alone) over the first of them
     item = rules.list_item.match(clean(after[0].lines[0].text) or "")
     return bool(item and item.group("num") == "1" and len(item.group("text").split()) >= 6)
 
@@ -1138,7 +1151,7 @@ def _heading_text(line: str) -> str:
 _BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
 _NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator|union|centre|center|"
                         rf"clinic)\b", re.I)
-_CONCERNS_LEAD = re.compile(r"\bconcerns?\b", re.I)
+_CONCERNS_LEAD = re.compile(r"\bconcerns?\b|\brecommend|\bwhat (?:we|i) (?:are|am) (?:asking|calling) for\b", re.I)
 _AND_TO = re.compile(r"\band\s+to\b")
 _AND_JOIN = re.compile(r"\s+and\s+(?:to\s+)?")  # between two bodies' names: "A and B", "A and to B"
 _TO_LEAD = re.compile(r"^To\s+(?:the\s+)?(?=[A-Z]|(?:both|all|each)\b)")
@@ -1152,7 +1165,8 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
     every word but "and", "of" and the like capitalised (not a topic heading, "Hospital services"
     or "Workforce planning in England"), under a mention of the concerns, two at least (one name
     over the whole list, or a line of a letterhead, sends nothing). "To Natural Resources Wales"
-    needs no body's word, "To" says it is one; with no blank lines it ends the block above."""
+    (or "To the MHRA") needs no body's word, "To" says it is one; with no blank lines it ends the
+    block above."""
     opens = {r.block_start for r in refs if r.anchor}
     out = []
     for b, nxt in zip(blocks, blocks[1:]):
@@ -1162,14 +1176,14 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
         led = name != line
         if len(b.lines) > 1 and not sentence_end((clean(b.lines[-2].text) or "").rstrip(" –—-")):
             continue  # "... then sent on / to Harnford General Hospital": a sentence that wraps
-        words = [w for w in re.findall(r"[\w&'’-]+", name) if w.lower() not in NAME_FILLER]
+        words = [w for w in re.findall(r"[\w&'’-]+", name) if w.lower() not in NAME_FILLER | _JOINTLY]
         if led and _TO_ALL.fullmatch(name) and nxt.start in opens and len(b.lines) == 1:
             out.append((b, name))  # "To both bodies": the concerns under it are every addressee's
             continue
         # under a finished sentence in the same block only where a body's word says it is one: text
         # from Word with no blank lines ("... 999 was called." / "AgriWork Placements Ltd" / "4. ...")
         if (len(b.lines) == 1 or led or _NAME_WORD.search(name)) and nxt.start in opens and _BARE_NAME.match(name) \
-                and (_NAME_WORD.search(name) or (led and len(words) >= 2)) \
+                and (_NAME_WORD.search(name) or (led and (len(words) >= 2 or (len(words) == 1 and words[0].isupper())))) \
                 and len(name.split()) <= 14 and not MODAL.search(name) and all(w[0].isupper() or w[0].isdigit()
                                                                                for w in words):
             out.append((b if len(b.lines) == 1 else Block((ln,), 0), name))
