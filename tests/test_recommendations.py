@@ -2464,3 +2464,13 @@ def test_word_numbered_paragraphs_above_a_tab_table_leave_its_rows_a_table(lex, 
     stated = {r.label: r.text for r in R.find_refs(text, seg, rules) if r.stated}
     assert sorted(stated) == ["1", "2", "3"]
     assert stated["2"].startswith("The Trust should establish 24-hour resident consultant presence")
+
+
+def test_a_reply_naming_the_coroner_s_points_by_number_refers_to_those_concerns(lex, rules):
+    """"Wind and anchoring (your points 1 and 2)" over a hire firm's answer names concerns 1 and 2;
+    "point 4 of the agenda" names none (only "your point" is the writer's concern)."""
+    text = ("Dear Mrs Price\n\nThis is our response to your report.\n\nWind and anchoring (your points 1 and 2)\n"
+            "Every van now carries an anemometer and every unit is pegged at every anchor point.\n\n"
+            "Training (your point 3)\nOur operators completed an accredited course in March.\n\nThe council discussed "
+            "this at point 4 of the agenda on 3 May.\n\nRegards\nCraig Dunmore\nManaging Director\n")
+    assert labels(text, lex, rules) == ["1", "2", "3"]
