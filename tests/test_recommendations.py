@@ -2474,3 +2474,17 @@ def test_a_reply_naming_the_coroner_s_points_by_number_refers_to_those_concerns(
             "Training (your point 3)\nOur operators completed an accredited course in March.\n\nThe council discussed "
             "this at point 4 of the agenda on 3 May.\n\nRegards\nCraig Dunmore\nManaging Director\n")
     assert labels(text, lex, rules) == ["1", "2", "3"]
+
+
+def test_as_to_the_third_after_the_first_and_second_concerns_is_the_third(lex, rules):
+    """"Your first concern ... Turning to your second concern ... As to the third, ...": the elided
+    ordinal goes on the reply's own run of ordinals, with no count of the concerns to follow; alone
+    ("As to the third, we agree"), with no first and second before it, it names nothing."""
+    text = ("Dear Madam\n\nI write in response to the report you issued on 9 March 2027.\n\nYour first concern related "
+            "to reporting rates. We have no plans to introduce a cap.\n\nTurning to your second concern, every reporter "
+            "now has access to prior imaging.\n\nAs to the third, our reporters already telephone the referring team "
+            "for critical findings.\n\nYours faithfully\n\nDr Sunita Holm\nMedical Director\n")
+    assert [(r.label, r.ordinal) for r in refs_of(text, lex, rules)] == [("1", True), ("2", True), ("3", True)]
+    alone = text.replace("Your first concern related to reporting rates", "Reporting rates were discussed")
+    alone = alone.replace("Turning to your second concern, every", "Every")
+    assert labels(alone, lex, rules) == []

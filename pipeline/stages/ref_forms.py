@@ -30,6 +30,12 @@ def word_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     return out
 
 
+def _ordinals_before(text: str, lo: int, hi: int, rules: RecRules) -> set[int]:
+    """The numbers the reply's ordinals with their noun ("your second concern") name before ``hi``."""
+    return {rules.ordinals[w] for m in rules.ordinal_ref.finditer(text, lo, hi)
+            for w in re.findall(r"[a-z]+", m.group("ords").lower()) if w in rules.ordinals}
+
+
 def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
     """"You raised two matters with the Department. The first is that ...": a reply taking the
     concerns sent to it in turn by ordinals whose noun is the count earlier in the reply (``lo``
@@ -47,6 +53,11 @@ def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
         if n <= count:
             out.append(Ref(str(n), n, m.start("ords"), m.end("ords"), b.start, b.end,
                            anchored(text, b, m.start("ords")), is_heading(b), False, ordinal=True, counted=count))
+        elif m.group("led") and n - 1 in _ordinals_before(text, lo, m.start(), rules):
+            # "Your first concern ... Turning to your second concern ... As to the third, ...": the next
+            # in a run of the reply's own ordinals, counted as they are
+            out.append(Ref(str(n), n, m.start("ords"), m.end("ords"), b.start, b.end,
+                           anchored(text, b, m.start("ords")), is_heading(b), False, ordinal=True))
     return out
 
 
