@@ -100,6 +100,13 @@ class Cell:
 
 
 @lru_cache(maxsize=8)
+def _row_kind(line: str) -> str:
+    """What a row's first cell starts with: a number, a letter ("(a)"), or its word ("recommendation")."""
+    m = re.match(r"\W*([^\W_]+)", line)
+    word = m.group(1).lower() if m else ""
+    return "number" if word[:1].isdigit() else "letter" if len(word) == 1 else word
+
+
 def _one_tab(line: str) -> bool:
     """A line that one run of tabs splits in two: a Word list's number and its paragraph."""
     return len(_CELL_TAB.findall(line.strip(" \r\f"))) == 1  # (a row's empty last cells keep their tabs)
@@ -156,10 +163,11 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
                 # a cell's further paragraphs, which Word writes on lines of their own with no tab, run
                 # on the row above where a row of the same shape follows ("1.<tab>The Committee recommends
                 # ...<tab>Accepted." / "From 1 April 2047 ..." / "2.<tab>...")
-                if len(run_sep.findall(line)) == len(run_sep.findall(text, *run[-1])):
+                if len(run_sep.findall(line)) == len(run_sep.findall(text, *run[-1])) \
+                        and _row_kind(line) == _row_kind(text[run[-1][0]:run[-1][1]]):
                     run[-1] = (run[-1][0], pending)
                 else:
-                    close()
+                    close()  # (or a list of another kind under the paragraphs: "(c)<tab>..." / "Recommendation 1<tab>...")
             pending = None
             run_sep = sep
             run.append((pos, end))

@@ -2488,3 +2488,29 @@ def test_as_to_the_third_after_the_first_and_second_concerns_is_the_third(lex, r
     alone = text.replace("Your first concern related to reporting rates", "Reporting rates were discussed")
     alone = alone.replace("Turning to your second concern, every", "Every")
     assert labels(alone, lex, rules) == []
+
+
+def test_paragraphs_between_two_tab_lists_of_another_kind_join_neither(lex, rules):
+    """Word text: a letter's lettered findings ("(c)<tab>Subject access requests - very limited
+    assurance"), two paragraphs, then its recommendations as tab rows ("Recommendation 2 (Trust)<tab>
+    Review ..."). The paragraphs are not the last finding's further paragraphs, nor the findings and
+    recommendations one table, so each recommendation is read with its own words."""
+    text = ("Dear Dr Patel,\n\nOur audit gave the following assurance ratings:\n"
+            "(a)\tGovernance and accountability – reasonable assurance;\n(b)\tRecords management – limited assurance;\n"
+            "(c)\tSubject access requests – very limited assurance.\n"
+            "The breach concerned the transfer of paper health records from the Trust's store to its contractor's "
+            "depot in July 2026.\nHaving considered all of this, the Commissioner has decided not to take formal "
+            "regulatory action at this stage. It is, however, conditional on the recommendations below being acted "
+            "upon. Each recommendation is addressed to the Trust, to Quaymark or to both, as indicated.\n"
+            "Recommendation 1 (Trust)\tClear the backlog of subject access requests that are more than a month old.\n"
+            "Recommendation 2 (Trust)\tReview the position of the data protection officer.\n"
+            "Recommendation 3 (Trust)\tWrite to the patients whose records remain unaccounted for.\n"
+            "Recommendation 4 (Quaymark)\tCommission an independent review of the security of its depot.\n"
+            "Please let us have your responses within eight weeks.\nYours sincerely\nEleri Vant\nGroup Manager\n")
+    from pipeline.text import table_cells
+
+    row = table_cells(text)[text.index("Recommendation 2 (Trust)")]
+    assert not text[row.header[0][0]:].startswith("(a)")  # the findings head no table of the recommendations
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert set(refs) == {"1", "2", "3", "4"}
+    assert refs["3"].stated and refs["3"].text.rstrip(".") == "Write to the patients whose records remain unaccounted for"
