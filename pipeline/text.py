@@ -141,7 +141,8 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
 
     pos = 0
     pending: int | None = None  # the end of untabbed lines under a tab row, which may be its last cell's
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for li, line in enumerate(lines):
         end = pos + len(line)
         sep = _CELL_BAR if "|" in line else _CELL_TAB if "\t" in line.strip() and not _BULLET_TAB.match(line) else None
         if sep is not None and line.strip():
@@ -155,9 +156,13 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
                 run[-1], pending = (run[-1][0], end), None
                 pos = end + 1
                 continue
-            elif run and sep is _CELL_TAB and _one_tab(line) != _one_tab(text[run[0][0]:text.find("\n", run[0][0])]):
+            elif run and sep is _CELL_TAB and _one_tab(line) != _one_tab(first := text[run[0][0]:text.find("\n", run[0][0])]) \
+                    and not (_one_tab(line) and li + 1 < len(lines) and len(sep.findall(line.strip(" \r\f")))
+                             + len(sep.findall(lines[li + 1])) == len(sep.findall(first))):
                 # Word's numbered paragraphs ("2.1<tab>The table below sets out ...") over a table's header
-                # ("Rec<tab>Recommendation<tab>Trust response<tab>..."), or under its last row: not one table
+                # ("Rec<tab>Recommendation<tab>Trust response<tab>..."), or under its last row ("3.<tab>Monitoring"):
+                # not one table (unless the next line carries the row's other cells: "6, 7<tab>6. HES should
+                # ..." / "7. HES should report ...<tab>We do not intend ...<tab>...")
                 close()
             elif pending is not None:
                 # a cell's further paragraphs, which Word writes on lines of their own with no tab, run

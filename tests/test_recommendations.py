@@ -2514,3 +2514,32 @@ def test_paragraphs_between_two_tab_lists_of_another_kind_join_neither(lex, rule
     refs = {r.label: r for r in refs_of(text, lex, rules)}
     assert set(refs) == {"1", "2", "3", "4"}
     assert refs["3"].stated and refs["3"].text.rstrip(".") == "Write to the patients whose records remain unaccounted for"
+
+
+# ---- guards from round 58's layout check
+
+def test_a_numbered_paper_s_paragraph_tags_are_no_labels(lex, rules):
+    """"Recommendation 1" over a quote that ends "(Paragraph 18)": the paper numbers its
+    recommendations, so the tag is where the report makes it, not a second label."""
+    text = ("Government response to the Committee's report on estate charges\n\nRecommendation 1\n\nThe Government "
+            "does not know how many households pay estate charges. It should commission research to find out. "
+            "(Paragraph 18)\n\nGovernment response\n\nThe Department commissioned research in January.\n\n"
+            "Recommendation 2\n\nLocal planning authorities should stop accepting private management of open space "
+            "by default. (Paragraph 27)\n\nGovernment response\n\nWe will consult on new guidance.\n")
+    assert labels(text, lex, rules) == ["1", "2"]
+
+
+def test_a_joint_row_whose_cell_runs_on_to_the_next_line_stays_in_its_table(lex, rules):
+    """Word's tab table: "6, 7<tab>6. HES should ..." (one tab), then "7. HES should report ...<tab>We do
+    not intend ...<tab>Ongoing" carrying the row's other cells: one row of the table, both found."""
+    text = ("Annex: Historic Environment Scotland response to the Committee's recommendations\n\n"
+            "No.\tCommittee recommendation\tHES response\tTimescale\n"
+            "1\tHES should publish a national action plan for traditional building skills.\tWe will publish the plan "
+            "in 2027.\tMarch 2027\n"
+            "2\tHES should expand its own craft apprenticeship programme.\tThe programme grows to 30 places this year."
+            "\tOngoing\n"
+            "6, 7\t6. HES should make the use of lime mortar a condition of every repair grant.\n"
+            "7. HES should report to the Committee annually on progress.\tWe do not intend to make lime mortar a "
+            "blanket condition of grant.\tN/A\n")
+    (seg,) = segment(text, lex)
+    assert {r.label for r in R.find_refs(text, seg, rules)} >= {"1", "2", "6", "7"}

@@ -1733,3 +1733,22 @@ def test_what_we_are_asking_for_lists_items_under_the_names_of_the_bodies_they_a
     "3. ..." / "NHS England and DHSC jointly" / "4. ...": each numbered ask is a recommendation sent to
     the body named over it (the last to both), so the Department's reply owes 3 and 4, not 1 and 2."""
     assert labels_by_reply(_ASKING_FOR, tmp_path, settings, nlp)[1] == {"3", "4"}
+
+
+def test_a_table_s_for_column_names_no_heading_over_the_next_row(tmp_path, settings, nlp):
+    """"No.<tab>Recommendation<tab>For" rows: the "For" cell ("Fenreach Staffing Ltd") sits beside its row,
+    not over the next one, so the packhouse's reply is not sent the provider's recommendation below it."""
+    text = ("Gangmasters and Labour Abuse Authority\nPO Box 10272, Nottingham QX2 9AB\n\n9 September 2026\n\nDear "
+            "Ms Ashkettle and Mr Dorn\n\nThe recommendations below arise from our inspection; each is for the "
+            "business named beside it.\n\nNo.\tRecommendation\tFor\n1\tGive every worker a key information document "
+            "before their first shift.\tFenreach Staffing Ltd\n2\tStop any transport deduction that takes pay below "
+            "the minimum wage.\tFenreach Staffing Ltd\n3\tCheck each month the payslips of a sample of agency workers."
+            "\tMarshgate Produce Ltd\n4\tDisplay the GLAA helpline poster in the packhouse canteen.\tMarshgate Produce "
+            "Ltd\n\nYours sincerely\n\nLorna Fairbotham\nLabour Abuse Prevention Officer\n"
+            "\fFrom: Joanne Ashkettle <j.ashkettle@marshgate.example.co.uk>\nSent: 07 October 2026 09:31\nTo: Lorna "
+            "Fairbotham <lorna.fairbotham@glaa.example.gov.uk>\nSubject: Marshgate Produce response\n\nDear Lorna,\n\n"
+            "Thank you for the inspection report. Our HR team now checks ten payslips each month, and the helpline "
+            "poster is up in the canteen.\n\nKind regards,\n\nJoanne Ashkettle\nOperations Director\nMarshgate "
+            "Produce Ltd\n")
+    got = labels_by_reply(text, tmp_path, settings, nlp)[1]
+    assert "3" in got  # its own payslip check, not sent to the provider by the "For" cell above it

@@ -28,8 +28,8 @@ from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, continues_rows, header_row, row_block, split_cell_rows, spread_rows,
                                         table_items)
-from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, to_blocks,
-                           unwrap)
+from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
+                           to_blocks, unwrap)
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
@@ -741,7 +741,11 @@ def _tagged_quotes(text: str, blocks: list[Block], refs: list[Ref]) -> list[Ref]
     """A response that quotes the report's recommendations without numbers, each closed by the
     paragraph of the report it stands at ("HMRC should publish ... (Paragraph 47)"), as a Lords
     committee's report lists them: each quote is that recommendation, keyed by its paragraph, and
-    the answer under it answers it. A quote that names another label, or does not recommend, is not."""
+    the answer under it answers it. A quote that names another label, or does not recommend, is not;
+    nor is any where the paper numbers its recommendations ("Recommendation 1" over the quote that
+    ends "(Paragraph 18)"): the number is their label."""
+    if any(r.stated for r in refs):
+        return refs
     found = []
     for bi, b in enumerate(blocks):
         if any(b.start <= r.start < b.end for r in refs):
@@ -1168,9 +1172,12 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
     (or "To the MHRA") needs no body's word, "To" says it is one; with no blank lines it ends the
     block above."""
     opens = {r.block_start for r in refs if r.anchor}
+    cells = table_cells(text)
     out = []
     for b, nxt in zip(blocks, blocks[1:]):
         ln = b.lines[0] if len(b.lines) == 1 else b.lines[-1]
+        if ln.start in cells:
+            continue  # a table's "For" column ("Fenreach Staffing Ltd"), beside its row: no heading over the next
         line = clean(ln.text) or ""
         name = _TO_LEAD.sub("", line)
         led = name != line
