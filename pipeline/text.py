@@ -265,7 +265,7 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
         long = [ln for ln in lines if len(ln.text) >= PARAGRAPH_LINE and "://" not in ln.text]
         # (most of the block's prose in such lines: a wrapped paragraph with one long link line is no such text)
         if len(lines) < 3 or 2 * sum(len(ln.text) for ln in long) < sum(len(ln.text) for ln in lines) \
-                or any(CELL_ROW.search(ln.text) for ln in lines):
+                or any(CELL_ROW.search(ln.text) and not _LABEL_TAB.match(ln.text) for ln in lines):
             out.append(b)
             continue
         cur = [lines[0]]
@@ -279,6 +279,9 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# Word's "1.<tab>Scottish Water supplies ..." and "Response:<tab>Accepted.": a paragraph's number or label and
+# one tab, no table's row
+_LABEL_TAB = re.compile(r"^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?|[A-Za-z][\w ]{0,20}:)\t[^\t]+$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦]\s|[\x00-\x08\x0e-\x1f])")  # "• ...", "- ...", Word's bullet glyphs
 
 

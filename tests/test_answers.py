@@ -2683,3 +2683,16 @@ def test_paragraphs_set_with_a_hanging_indent_are_answered_together_as_before(le
             "\n\nWe do not accept this recommendation.\n")
     got = answers(text, lex, nlp, settings, rules)
     assert any("We accept both recommendations" in s for s in got["4"][1])
+
+
+def test_word_paragraphs_numbered_with_a_tab_are_still_one_a_line():
+    """Word text with no blank lines: "1.<tab>Scottish Water supplies ..." and "Response:<tab>Agreed in
+    part." carry a tab, but they are a paragraph's number or label, not a table's row, so each line is
+    still a paragraph of its own (before, the tabs kept the whole response one paragraph)."""
+    from pipeline.text import line_paragraphs, split_lines, to_blocks
+
+    long = "Scottish Water supplies around 1.4 billion litres of drinking water each day. " * 4
+    text = (f"Scottish Water response to the Committee\nIntroduction\n1.\t{long}\nParagraph 38\n"
+            f"The Committee recommends that Scottish Water publishes reservoir levels.\nResponse:\tAccepted.\n{long}\n")
+    blocks = line_paragraphs(to_blocks(split_lines(text)))
+    assert len(blocks) == 7

@@ -2146,12 +2146,13 @@ def test_an_answer_citing_the_report_s_paragraph_under_a_joint_quote_is_no_secon
      "2.\tCall handlers do not call back patients who are waiting for an ambulance.\n"
      "We do not accept this. Call handlers already call back every patient waiting for more than an hour.\n"
      "3.\tThe Trust has no agreement with the fire service to help lift patients.\n"
-     "An agreement with the fire service was signed in May 2027 and is now in place.\n", ["2", "3"]),
+     "An agreement with the fire service was signed in May 2027 and is now in place.\n", ["1", "2", "3"]),
 ])
 def test_round_53_s_mends_leave_these_numbered_lists_as_they_were(paragraphs, want, lex, rules):
     """A list that numbers from 1 again under a reply's own numbered paragraphs quotes the
     recommendations; "1. In response to calls ..." quotes one (only thanks, or a reply "in response to
-    your" letter, opens a reply's own numbering)."""
+    your" letter, opens a reply's own numbering). Set with a tab, the concerns are a table with no
+    header, whose first row is read as a row (since round 58; before, as its header, so 1 was lost)."""
     text = f"Dear Chairperson,\n\n{paragraphs}Yours sincerely,\n\nPeter Toner\nPermanent Secretary\n"
     assert [r.label for r in refs_of(text, lex, rules)] == want
 
@@ -2543,3 +2544,27 @@ def test_a_joint_row_whose_cell_runs_on_to_the_next_line_stays_in_its_table(lex,
             "blanket condition of grant.\tN/A\n")
     (seg,) = segment(text, lex)
     assert {r.label for r in R.find_refs(text, seg, rules)} >= {"1", "2", "6", "7"}
+
+
+def test_a_list_word_numbers_with_a_tab_keeps_its_first_item(lex, rules):
+    """"1a.<tab>The Company should ...", "1b.<tab>...", ... under topic headings, set apart from the
+    letterhead's tabbed lines: a table with no header, whose first row is the first recommendation."""
+    text = ("Drinking Water Inspectorate\nFloor 4, Marlowe Court\t19 Abbeygate\tLondon QX4 2NW\n"
+            "Enquiries: 020 7946 0612\tdwi.enquiries@example.gov.uk\n\nDear Mr Hollins\n"
+            "The Inspectorate makes the following recommendations.\nTreatment\n"
+            "1a.\tThe Company should install continuous turbidity monitoring on each filter.\n"
+            "1b.\tThe Company should revise its catchment risk assessment for the reservoir.\nCommunication\n"
+            "2a.\tThe Company should revise its boil water notice procedure.\n"
+            "2b.\tThe Company should hold a public meeting within three months.\nYours sincerely\nAnn Lee\nInspector\n")
+    assert labels(text, lex, rules) == ["1a", "1b", "2a", "2b"]
+
+
+def test_point_labels_opening_a_reply_s_paragraphs_name_its_concerns(lex, rules):
+    """"Point 3: Between 16 March ..." opening a council's paragraphs answers concern 3 (as "Concern 3:"
+    would); a line that opens "Points 3 and 4 of the agenda were ..." names none."""
+    text = ("Dear Mrs Foss,\n\nOn behalf of the Council I am responding to the matters addressed to it.\n\n"
+            "Point 3: Trading Standards officers visited all 22 shops in the city.\n\n"
+            "Point 4: Street cleansing crews now record every canister they find.\n\n"
+            "Points 3 and 4 of the agenda were taken together at the meeting on 2 May.\n\nRegards,\n\nImran Castle\n"
+            "Trading Standards Manager\n")
+    assert labels(text, lex, rules) == ["3", "4"]

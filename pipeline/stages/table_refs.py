@@ -58,9 +58,11 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
     if len(b.lines) != 1:
         return None
     cell = table_cells(text).get(b.start)
-    if cell is None or cell.index != 0 or len(cell.row) < 2 or cell.row == cell.header:
-        return None
     own = clean(b.text) or ""
+    # (a table with no header, as Word numbers a list with a tab, "1a.<tab>The Company should ...": its first
+    # row is a row)
+    if cell is None or cell.index != 0 or len(cell.row) < 2 or (cell.row == cell.header and not _TABLE_LABEL.match(own)):
+        return None
     head = " ".join(text[a:z] for a, z in cell.header)
     m = _TABLE_LABEL.match(own)
     if m:
