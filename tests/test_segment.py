@@ -2831,3 +2831,18 @@ def test_a_letter_answering_the_concern_sent_to_it_in_your_report_is_a_reply(ope
             f"change its permitting arrangements.\n\nYours faithfully\n\nRobert Crewe\nDirector of Highways\n")
     (seg,) = segment(text, lex)
     assert seg.kind is Kind.reply
+
+
+def test_a_covering_e_mail_saying_the_letter_from_someone_is_set_out_below_carries_it(lex):
+    """"The text of a letter from Dr Miriam Achterberg, ICAI Chief Commissioner, is set out below": the
+    e-mail and the letter pasted under it are one letter (the writer's name between "letter" and "is
+    set out below" no longer hides it)."""
+    text = ("From: ICAI Secretariat <secretariat@icai.example.org>\nSent: 24 March 2026 10:02\nTo: PUS Private Office "
+            "<pus.office@fcdo.example.gov.uk>\nSubject: ICAI review - letter from the Chief Commissioner\n\nDear "
+            "colleagues,\n\nThe text of a letter from Dr Miriam Achterberg, ICAI Chief Commissioner, is set out below; "
+            "the signed version is attached.\n\nKind regards,\n\nJo Hale\nHead of Secretariat\n\n--\n\nDear Mr "
+            "Lindqvist,\n\nI am writing to share the findings of our review.\n\nRecommendation 1: The FCDO should set "
+            "out a multi-year allocation of adaptation finance.\n\nRecommendation 2: The FCDO should publish a target "
+            "for locally led programming.\n\nYours sincerely,\n\nDr Miriam Achterberg\nChief Commissioner\n")
+    segs = segment(text, lex)
+    assert len(segs) == 1 and segs[0].kind is Kind.letter

@@ -619,8 +619,8 @@ def _headed_page(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
 _LETTER_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)(?:,[^,.\n]{1,40},)?\s+(?:a|the|my|our|his|her|their)\s+"
                            r"(?:(?!(?:response|reply|answer|update)\b)[\w’'-]+\s+){0,3}?(?:letter|recommendations)\b"
                            # (not "... the recommendations you made, together with our responses")
-                           r"(?![^.\n]*\b(?:responses?|repl(?:y|ies)|answers?|updates?|comments)\b)|\bletter\s+(?:is\s+)?(?:pasted|copied|set\s+out|reproduced)\s+"
-                           r"(?:below|underneath)\b|\bbelow\s+is\s+(?:a|the)\s+(?:[\w’'-]+\s+){0,3}?letter\b", re.I)
+                           r"(?![^.\n]*\b(?:responses?|repl(?:y|ies)|answers?|updates?|comments)\b)|\bletter\b(?:\s+from\s[^.\n]{1,80}?)?\s+(?:is\s+)?"
+                           r"(?:pasted|copied|set\s+out|reproduced)\s+(?:below|underneath)\b|\bbelow\s+is\s+(?:a|the)\s+(?:[\w’'-]+\s+){0,3}?letter\b", re.I)
 NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may have
 
 
