@@ -643,3 +643,22 @@ def test_bilingual_letterheads_after_a_web_page_open_letters_of_their_own(lex):
     assert [text[s.start:].split("\n", 1)[0].strip(" \f") for s in segs] == [
         "# Asking once: Welsh language in adult social care", "Cyngor Sir Glanrhyd",
         "Bwrdd Iechyd Prifysgol Tywi / Tywi University Health Board"]
+
+
+def test_a_minister_s_letter_on_a_new_page_under_a_letterhead_with_no_address_is_a_letter(lex):
+    """"Llywodraeth Cymru / Welsh Government / <minister> / ... / Our ref / <addressee and her address
+    with its postcode> / 27 March 2026 / Dear Nia,": the postcode is the addressee's, twelve lines
+    down, under a letterhead that gives none; the page still opens a letter after the web page."""
+    page = ("# Open letter: children waiting for assessment\n\nPublished 3 February 2026\n\nI am therefore making the "
+            "following recommendations.\n\n**1.** Publish a national waiting well standard by the end of 2026.\n\n"
+            "**2.** Provide ring-fenced funding to local authorities.\n\nYours sincerely,\n\nDr Nia Pritchard\n"
+            "Children's Commissioner for Wales\n")
+    letter = ("\fLlywodraeth Cymru\nWelsh Government\nJeremy Evans AS/MS\nYsgrifennydd y Cabinet dros Iechyd\n"
+              "Cabinet Secretary for Health\nEin cyf/Our ref: JPE/00742/26\nDr Nia Pritchard\nChildren's Commissioner "
+              "for Wales\nTy Llanwern\n6 Heol y Gamlas\nSwansea\nQX3 8WP\n27 March 2026\nDear Nia,\nThank you for your "
+              "open letter of 3 February. Recommendation 1 is accepted and will be decided after the review.\n"
+              "Yours sincerely,\nJeremy Evans AS/MS\n")
+    text = page + letter
+    segs = segment(text, lex)
+    assert [text[s.start:].split("\n", 1)[0].strip("\f") for s in segs] == [
+        "# Open letter: children waiting for assessment", "Llywodraeth Cymru"]

@@ -162,15 +162,15 @@ def _sentence(c: str) -> bool:
 def _letter_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
     """Line ``k`` opens a page with a letterhead: a body's name (a short line, no sentence) over an
     address with its postcode, then "Dear ..."."""
-    head = lines[k:k + LETTER_HEAD_LINES]
-    if not (_page_head(lines[k]) and any(has_postcode(x.text) for x in head)):
+    if not _page_head(lines[k]):
         return False
     # (a letterhead in two languages, its references and date and the addressee's own address may
-    # run past eight lines: "Dear ..." still opens the letter if no sentence stands above it)
+    # run past eight lines: "Dear ..." still opens the letter if no sentence stands above it, and the
+    # postcode may be the addressee's, under a minister's letterhead that gives none)
     for j, x in enumerate(lines[k + 1:k + LONG_HEAD_LINES], start=1):
         c = clean(x.text) or ""
         if lex.salutation.match(c):
-            return True
+            return any(has_postcode(y.text) for y in lines[k:k + j])
         if j >= LETTER_HEAD_LINES - 1 and (_sentence(c) or x.text.startswith("\f")):
             return False
     return False
