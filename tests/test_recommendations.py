@@ -2568,3 +2568,18 @@ def test_point_labels_opening_a_reply_s_paragraphs_name_its_concerns(lex, rules)
             "Points 3 and 4 of the agenda were taken together at the meeting on 2 May.\n\nRegards,\n\nImran Castle\n"
             "Trading Standards Manager\n")
     assert labels(text, lex, rules) == ["3", "4"]
+
+
+def test_a_table_s_first_cell_numbering_a_part_and_saying_it_is_that_part(lex, rules):
+    """A council's Word table: "3a. Designate a named lead officer ...<tab>The Principal Officer ...<tab>..." -
+    the part's label and its words in one cell, beside the response; each row is its recommendation."""
+    text = ("Response to the Children's Commissioner for Wales: open letter\n"
+            "Recommendation\tCouncil response\tLead officer\tTarget date\n"
+            "3a. Designate a named lead officer for children awaiting a neurodevelopmental assessment.\tThe Principal "
+            "Officer for Additional Learning Needs has taken on this role.\tHead of ALN\tDone\n"
+            "3b. Publish, every quarter, the number of children awaiting an assessment.\tThe number will be published "
+            "each year.\tHead of ALN\tJune 2026\n"
+            "5. Establish a single point of access in each regional partnership board area.\tThe Council will take "
+            "part in the pilot.\tDirector\tMarch 2027\n")
+    (seg,) = segment(text, lex)
+    assert [r.label for r in R.find_refs(text, seg, rules) if r.stated] == ["3a", "3b", "5"]

@@ -26,6 +26,8 @@ _TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?s?|r)\.?\s*)?(?P<nu
 # or the number and the recommendation's short title, under a header that names the column: "6.1 Joint
 # incident protocol" beside the response to it
 _TITLED_LABEL = re.compile(r"^\W{0,4}(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\s+(?P<text>[A-Z][\w'’&/,() -]{2,60})$")
+# a first cell that numbers its recommendation and says it, a part's letter after the number: "3a. Designate ..."
+_CELL_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z])[.)]\s+(?P<text>\S.*)$")
 _TITLED_HEAD = re.compile(r"recommend|concern", re.I)  # a column of recommendations, not of actions taken
 _DATE_CELL = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)  # "12 March 2026"
 _TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action", re.I)
@@ -68,7 +70,7 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
     if m:
         quote = cell.row[1]
         words = clean(text[quote[0]:quote[1]]) or ""
-    elif (m := rules.list_item.match(own) or _TITLED_LABEL.match(own)) is None:
+    elif (m := rules.list_item.match(own) or _CELL_ITEM.match(own) or _TITLED_LABEL.match(own)) is None:
         return None
     else:
         quote, words = (b.start, b.end), m.group("text")
