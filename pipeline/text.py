@@ -104,7 +104,16 @@ def _row_kind(line: str) -> str:
     """What a row's first cell starts with: a number, a letter ("(a)"), or its word ("recommendation")."""
     m = re.match(r"\W*([^\W_]+)", line)
     word = m.group(1).lower() if m else ""
-    return "number" if word[:1].isdigit() else "letter" if len(word) == 1 else word
+    stem = re.sub(r"\d+[a-z]?$", "", word)  # "r1" and "r2", "pfd1" and "pfd2" are one kind
+    return "number" if not stem or re.fullmatch(r"[ivx]+", word) else "letter" if len(word) == 1 else stem
+
+
+ROW_PARAGRAPHS = 4  # further paragraphs a row's cell may hold before the line with the row's other cells
+
+
+def _next_tabbed(lines: list[str], li: int) -> str:
+    """The next line after ``lines[li]`` that holds a tab, over a cell's untabbed paragraphs ("" if none near)."""
+    return next((x for x in lines[li + 1:li + 2 + ROW_PARAGRAPHS] if "\t" in x.strip()), "")
 
 
 def _one_tab(line: str) -> bool:
@@ -157,8 +166,8 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
                 pos = end + 1
                 continue
             elif run and sep is _CELL_TAB and _one_tab(line) != _one_tab(first := text[run[0][0]:text.find("\n", run[0][0])]) \
-                    and not (_one_tab(line) and li + 1 < len(lines) and len(sep.findall(line.strip(" \r\f")))
-                             + len(sep.findall(lines[li + 1])) == len(sep.findall(first))):
+                    and not (_one_tab(line) and len(sep.findall(line.strip(" \r\f")))
+                             + len(sep.findall(_next_tabbed(lines, li))) == len(sep.findall(first))):
                 # Word's numbered paragraphs ("2.1<tab>The table below sets out ...") over a table's header
                 # ("Rec<tab>Recommendation<tab>Trust response<tab>..."), or under its last row ("3.<tab>Monitoring"):
                 # not one table (unless the next line carries the row's other cells: "6, 7<tab>6. HES should

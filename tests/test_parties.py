@@ -640,6 +640,10 @@ def test_an_enclosure_line_under_the_signature_names_no_organisation(lex, rules)
     ("NHS England", "NHS Improvement", False),
     ("CPS North Marches", "Crown Prosecution Service – South Downs", False),
     ("North Marches Police", "Crown Prosecution Service – North Marches", False),
+    # two letters, or the initials so many bodies begin with, stand for no one body
+    ("PC Jones, North Marches Police", "Parish Council, North Marches", False),
+    ("HM Senior Coroner for North Marches", "Head of Midwifery, North Marches", False),
+    ("Chief Executive, NHS Wessex", "Chief Executive, North Harbour Surgery Wessex", False),
 ])
 def test_a_body_named_by_its_initials_inside_a_longer_name_is_the_same_body(a, b, same):
     """A heading's "CPS North Marches" and a letterhead's "Crown Prosecution Service – North Marches"

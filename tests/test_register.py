@@ -1752,3 +1752,80 @@ def test_a_table_s_for_column_names_no_heading_over_the_next_row(tmp_path, setti
             "Produce Ltd\n")
     got = labels_by_reply(text, tmp_path, settings, nlp)[1]
     assert "3" in got  # its own payslip check, not sent to the provider by the "For" cell above it
+
+
+# ---- guards from the review of round 58's mends (texts the reviewer wrote to break them)
+
+_R_LABELLED = "Wessendale Community Health NHS Trust\nTrust Headquarters, Moor Lane, Wessendale WD4 7QX\nHM Senior Coroner for North Marches\nThe Coroner's Court\nCastle Street\nMarchester MR1 2AB\n12 May 2027\nDear Mrs Price\nRe: Regulation 28 Report – Mr Alan Reeve\nI write in response to your Regulation 28 report dated 3 March 2027. The Trust's response to each of your concerns is set out in the table below.\nRef\tConcern\tTrust response\nR1\tObservations were not repeated within the hour required by the escalation policy.\tWe accept this concern. Ward staff have completed refresher training on NEWS2.\nCompliance is now audited weekly by the ward manager and reported to the Quality Committee.\nR2\tThere was no consultant review within 14 hours of admission.\tWe do not accept that the review was late; the consultant saw Mr Reeve within the standard.\nR3\tThe family were not told of the deterioration.\tWe accept this concern. A new communication standard has been issued.\nIts use will be audited in September 2027.\nR4\tDischarge summaries were not sent to the GP.\tThis is under review and we will write to you again by December 2027.\nI hope this response provides assurance that the Trust has taken your concerns seriously.\nYours sincerely\nDr Helen Marsh\nChief Executive\n"
+
+_MIDDLE_CELL = "Wessendale Community Health NHS Trust\nTrust Headquarters, Moor Lane, Wessendale WD4 7QX\nHM Senior Coroner for North Marches\nThe Coroner's Court\nCastle Street\nMarchester MR1 2AB\n12 May 2027\nDear Mrs Price\nRe: Regulation 28 Report – Mr Alan Reeve\nI write in response to your Regulation 28 report dated 3 March 2027. The Trust's response to each of your concerns is set out in the table below.\nNo.\tConcern\tTrust response\n1\tObservations were not repeated within the hour required by the escalation policy.\nIn particular, the NEWS2 score of 7 was not escalated to the outreach team.\nIt was not escalated to the registrar either.\tWe accept this concern. Ward staff have completed refresher training on NEWS2.\n2\tThere was no consultant review within 14 hours of admission.\tWe do not accept that the review was late; the consultant saw Mr Reeve within the standard.\n3\tThe family were not told of the deterioration.\tWe accept this concern. A new communication standard has been issued.\n4\tDischarge summaries were not sent to the GP.\tThis is under review and we will write to you again by December 2027.\nI hope this response provides assurance that the Trust has taken your concerns seriously.\nYours sincerely\nDr Helen Marsh\nChief Executive\n"
+
+_THREE_CREWS = "North Marches Ambulance Service NHS Trust\nAmbulance HQ, Kestrel Way, Marchester MR4 9TT\n\nHM Senior Coroner for North Marches\nThe Coroner's Court\nCastle Street\nMarchester MR1 2AB\n\n9 June 2027\n\nDear Mrs Price\n\nRegulation 28 Report – Mr Alan Reeve\n\nI write in response to the report you issued on 9 March 2027 following the inquest into the death of Mr Reeve. You raised two concerns with the Trust.\n\nYour first concern related to the time taken to dispatch an ambulance to Mr Reeve's home. We have reviewed our dispatch protocols and have introduced a new welfare call for all Category 2 patients waiting more than 40 minutes. This change took effect on 1 May 2027.\n\nYour second concern related to the handover of Mr Reeve's care at Marchester Royal Infirmary. Three crews were held outside the emergency department that evening. The first was released at 21:10 and the second at 21:35. As to the third, it remained outside the department until 23:50. We have agreed with the hospital a maximum handover time of 45 minutes, and a joint escalation process is now in place.\n\nI hope this reassures you that the Trust has taken your concerns seriously.\n\nYours sincerely\n\nDr Tom Ellery\nChief Executive\n"
+
+_FINDINGS_LETTER = "Care Inspectorate Wales\nWelsh Government Office, Sarn Mynach, Llandudno Junction LL31 9RZ\n\nMr Gareth Pryce\nRegistered Manager\nBryn Tawel Care Home\nHeol y Castell\nLlandeilo SA19 6AB\n\n2 May 2027\n\nDear Mr Pryce\n\nFollowing our inspection of Bryn Tawel on 3 and 4 April 2027, this letter sets out our findings in response to the concerns identified in your quality of care report for the six months to March 2027. We share those concerns and we have found further areas where improvement is needed.\n\nWe recommend that the service:\n\n1. Reviews the staffing rota so that two staff trained in moving and handling are on duty at night at all times.\n2. Ensures that every resident's care plan is reviewed monthly and signed by the resident or their representative.\n3. Replaces the call bell system in the east wing, which we found to be unreliable on both days of our inspection.\n\nPlease send us your action plan within 28 days.\n\nYours sincerely\n\nSian Williams\nInspection Manager\n"
+
+_NAMED_THEN_TAGGED = "Department for Levelling Up, Housing and Communities\n2 Marsham Street\nLondon\nSW1P 4DF\n\nClive Betts MP\nChair, Levelling Up, Housing and Communities Committee\nHouse of Commons\nLondon SW1A 0AA\n\n14 March 2027\n\nDear Clive,\n\nThank you for your Committee's report on the regulation of estate management charges. I am writing to set out the Government's response to its three recommendations.\n\nOn recommendation 1, the Committee said:\n\n\"The Government does not know how many households pay estate charges. It should commission research to establish the number before it legislates. (Paragraph 18)\"\n\nWe accept recommendation 1. The Department commissioned research in January and will publish it this summer.\n\nOn recommendation 2, the Committee said:\n\n\"Local planning authorities should stop accepting private management of public open space by default on new developments. (Paragraph 27)\"\n\nWe do not accept recommendation 2. Adoption by councils is not always the best option for residents.\n\nOn recommendation 3, the Committee said:\n\n\"The Government should give homeowners the right to challenge the reasonableness of estate charges at the First-tier Tribunal. (Paragraph 34)\"\n\nWe accept recommendation 3 and will legislate when parliamentary time allows.\n\nYours sincerely,\n\nLee Rowley MP\nMinister for Housing\n"
+
+_TOPIC_HEADINGS = "Parliamentary and Health Service Ombudsman\nCitygate, Mosley Street\nManchester M2 3HQ\n\nChief Executive\nMarchester Royal Infirmary NHS Foundation Trust\nInfirmary Road\nMarchester MR3 4QP\n\nChief Executive\nNHS North Marches Integrated Care Board\nKestrel House\nMarchester MR2 8JJ\n\n4 April 2027\n\nDear Chief Executives,\n\nComplaint about the discharge of Mrs Joan Avery\n\nI have completed my investigation of Mrs Avery's daughter's complaint and I have upheld it. Having considered the failings we found, I recommend the following actions.\n\nHospital Discharge\n\n1. The Trust should apologise to Mrs Avery's daughter in writing for the failings in her mother's discharge, within one month.\n2. The Trust should audit the discharge checklists of 50 patients discharged to their own homes and share the results with us.\n\nCommunity Nursing Service\n\n3. The Trust should review how referrals to the community nursing team are confirmed before a patient leaves the ward.\n4. The Trust should pay Mrs Avery's daughter £500 in recognition of the distress caused.\n\nPlease let me know within three months what you have done.\n\nYours sincerely,\n\nRob Behrens\nOmbudsman\n\fMarchester Royal Infirmary NHS Foundation Trust\nInfirmary Road\nMarchester MR3 4QP\n\nRob Behrens\nParliamentary and Health Service Ombudsman\nCitygate, Mosley Street\nManchester M2 3HQ\n\n30 June 2027\n\nDear Mr Behrens,\n\nComplaint about the discharge of Mrs Joan Avery\n\nThank you for your letter of 4 April 2027 and your recommendations.\n\nRecommendation 1: We accept this recommendation. I wrote to Mrs Avery's daughter on 20 April to apologise.\n\nRecommendation 2: We accept this recommendation. The audit is complete and the results are enclosed.\n\nRecommendation 3: We accept this recommendation and the review will report in September.\n\nYours sincerely,\n\nDr Helen Marsh\nChief Executive\n"
+
+
+def _stances_of(text, tmp_path, settings, nlp) -> dict[int, dict[str, str]]:
+    from pipeline.run import run_corpus
+
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
+    out: dict[int, dict[str, str]] = {}
+    for s in run.tables["stances"].to_pylist():
+        out.setdefault(index[s["letter_id"]], {})[s["label"]] = s["stance"]
+    return out
+
+
+def test_a_tab_table_s_r_labelled_rows_whose_cells_run_on_are_one_table(tmp_path, settings, nlp):
+    """"R1<tab>...<tab>We accept ..." / "Compliance is now audited ..." / "R2<tab>...": "R1" and "R2" are
+    rows of one kind, so the table holds and rows 2 to 4 are answered from their own cells."""
+    got = _stances_of(_R_LABELLED, tmp_path, settings, nlp)[0]
+    assert (got["2"], got["3"], got["4"]) == ("rejected", "accepted", "deferred")
+
+
+def test_a_concern_cell_of_several_paragraphs_keeps_the_table_whole(tmp_path, settings, nlp):
+    """Row 1's concern cell runs over three paragraphs ("1<tab>Observations ..." / "In particular, ..." /
+    "It was not escalated ...<tab>We accept ..."): the row's other cells come two lines on, and the table
+    is still read, all four rows."""
+    assert set(_stances_of(_MIDDLE_CELL, tmp_path, settings, nlp)[0]) == {"1", "2", "3", "4"}
+
+
+def test_as_to_the_third_after_a_count_of_two_concerns_names_no_third(tmp_path, settings, nlp):
+    """"You raised two concerns", then "Your first concern", "Your second concern ... Three crews ... As to
+    the third, it remained outside ...": the third crew, not a third concern."""
+    assert set(_stances_of(_THREE_CREWS, tmp_path, settings, nlp)[0]) == {"1", "2"}
+
+
+def test_a_regulator_s_findings_in_response_to_concerns_in_your_report_stay_a_letter(lex):
+    """"... this letter sets out our findings in response to the concerns identified in your quality of care
+    report", then "We recommend that the service:": the writer recommends, it answers nothing."""
+    from pipeline.records import Kind
+    from pipeline.stages.segment import segment
+
+    assert [s.kind for s in segment(_FINDINGS_LETTER, lex)] == [Kind.letter]
+
+
+def test_quotes_under_lines_that_name_their_recommendation_keep_its_number(tmp_path, settings, nlp):
+    """"On recommendation 1, the Committee said:" over a quote that ends "(Paragraph 18)": the quote is
+    recommendation 1's, and its paragraph is no second label."""
+    assert set(_stances_of(_NAMED_THEN_TAGGED, tmp_path, settings, nlp)[0]) == {"1", "2", "3"}
+
+
+def test_topic_headings_over_a_letter_s_recommendations_send_them_to_no_body(tmp_path, settings, nlp):
+    """"I recommend the following actions." over "Hospital Discharge" (1, 2) and "Community Nursing Service"
+    (3, 4): topics, not bodies (no "To" says they are), so no recommendation is sent to them and the
+    Trust's reply, answering 1 to 3, has not addressed 4."""
+    from pipeline import lexicon
+    from pipeline.stages import recommendations as R
+    from pipeline.stages.segment import segment
+
+    lex = lexicon.load(settings.models_dir)
+    seg = segment(_TOPIC_HEADINGS, lex)[0]
+    refs = R.find_refs(_TOPIC_HEADINGS, seg, R.load_rules(settings.models_dir), lex.addressee_heading)
+    assert [(r.label, r.addressee) for r in refs] == [("1", None), ("2", None), ("3", None), ("4", None)]
+    assert _stances_of(_TOPIC_HEADINGS, tmp_path, settings, nlp)[1].get("4") == "not_addressed"

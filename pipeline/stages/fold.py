@@ -32,12 +32,18 @@ def _words(s: str | None) -> set[str]:
     return {w for w in re.split(r"[^a-z0-9]+", (s or "").lower()) if w and w not in _BODY_STOP}
 
 
+# initials so many bodies' names begin with that they stand for none in particular
+_COMMON_INITIALS = frozenset({"NHS"})
+
+
 def _initials_for(short: str, long: str) -> set[str]:
     """The words of ``long`` with each run whose initials spell one of ``short``'s acronyms put in
     its place: "Crown Prosecution Service - North Marches" reads {cps, north, marches} beside
     "CPS North Marches"."""
     words = [w for w in re.findall(r"[A-Za-z0-9][\w'’-]*", long) if w.lower() not in _BODY_STOP]
-    for acr in re.findall(r"\b[A-Z]{2,6}\b", short):
+    for acr in re.findall(r"\b[A-Z]{3,6}\b", short):
+        if acr in _COMMON_INITIALS:
+            continue
         n = len(acr)
         for k in range(len(words) - n + 1):
             run = words[k:k + n]

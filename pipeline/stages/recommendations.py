@@ -748,7 +748,8 @@ def _tagged_quotes(text: str, blocks: list[Block], refs: list[Ref]) -> list[Ref]
         return refs
     found = []
     for bi, b in enumerate(blocks):
-        if any(b.start <= r.start < b.end for r in refs):
+        # (nor one under a line that names it: "On recommendation 1, the Committee said:")
+        if any(b.start <= r.start < b.end or (bi and blocks[bi - 1].start <= r.start < blocks[bi - 1].end) for r in refs):
             continue
         words = [_QUOTE_MARK.sub("", clean(ln.text) or "") for ln in b.lines]  # ("> 74)_": a wrapped quote's line)
         m = _ONE_TAG.search(" ".join(words[-2:]))
@@ -1155,7 +1156,8 @@ def _heading_text(line: str) -> str:
 _BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
 _NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator|union|centre|center|"
                         rf"clinic)\b", re.I)
-_CONCERNS_LEAD = re.compile(r"\bconcerns?\b|\brecommend|\bwhat (?:we|i) (?:are|am) (?:asking|calling) for\b", re.I)
+_CONCERNS_LEAD = re.compile(r"\bconcerns?\b|\bwhat (?:we|i) (?:are|am) (?:asking|calling) for\b", re.I)
+_RECOMMEND_LEAD = re.compile(r"\brecommend", re.I)
 _AND_TO = re.compile(r"\band\s+to\b")
 _AND_JOIN = re.compile(r"\s+and\s+(?:to\s+)?")  # between two bodies' names: "A and B", "A and to B"
 _TO_LEAD = re.compile(r"^To\s+(?:the\s+)?(?=[A-Z]|(?:both|all|each)\b)")
@@ -1174,6 +1176,7 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
     opens = {r.block_start for r in refs if r.anchor}
     cells = table_cells(text)
     out = []
+    every_led = True
     for b, nxt in zip(blocks, blocks[1:]):
         ln = b.lines[0] if len(b.lines) == 1 else b.lines[-1]
         if ln.start in cells:
@@ -1194,7 +1197,11 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
                 and len(name.split()) <= 14 and not MODAL.search(name) and all(w[0].isupper() or w[0].isdigit()
                                                                                for w in words):
             out.append((b if len(b.lines) == 1 else Block((ln,), 0), name))
-    if len(out) < 2 or not _CONCERNS_LEAD.search(text, blocks[0].start, out[0][0].start):
+            every_led = every_led and led
+    # (under recommendations, not concerns, only names "To" leads: "Hospital Discharge" over a letter's
+    # items is a topic, "To the MHRA" a body)
+    if len(out) < 2 or not (_CONCERNS_LEAD.search(text, blocks[0].start, out[0][0].start)
+                            or (every_led and _RECOMMEND_LEAD.search(text, blocks[0].start, out[0][0].start))):
         return []
     return out
 

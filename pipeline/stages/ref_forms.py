@@ -53,9 +53,9 @@ def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
         if n <= count:
             out.append(Ref(str(n), n, m.start("ords"), m.end("ords"), b.start, b.end,
                            anchored(text, b, m.start("ords")), is_heading(b), False, ordinal=True, counted=count))
-        elif m.group("led") and n - 1 in _ordinals_before(text, lo, m.start(), rules):
+        elif not counts and m.group("led") and n - 1 in _ordinals_before(text, lo, m.start(), rules):
             # "Your first concern ... Turning to your second concern ... As to the third, ...": the next
-            # in a run of the reply's own ordinals, counted as they are
+            # in a run of the reply's own ordinals, counted as they are (where it gave no count to follow)
             out.append(Ref(str(n), n, m.start("ords"), m.end("ords"), b.start, b.end,
                            anchored(text, b, m.start("ords")), is_heading(b), False, ordinal=True))
     return out
