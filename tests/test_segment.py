@@ -2846,3 +2846,17 @@ def test_a_covering_e_mail_saying_the_letter_from_someone_is_set_out_below_carri
             "for locally led programming.\n\nYours sincerely,\n\nDr Miriam Achterberg\nChief Commissioner\n")
     segs = segment(text, lex)
     assert len(segs) == 1 and segs[0].kind is Kind.letter
+
+
+@pytest.mark.parametrize("opening", [
+    "We have prepared the enclosed action plan in response to the five matters of concern.",
+    'We act for Gullstone Estate Limited ("our client"), to whom your report dated 25 November 2026 was '
+    "addressed, and we write on its instructions.",
+])
+def test_a_letter_answering_the_report_s_counted_concerns_or_for_its_addressee_is_a_reply(opening, lex):
+    """A contractor's covering letter "in response to the five matters of concern", and solicitors writing
+    for the body "to whom your report ... was addressed": each answers the report."""
+    text = (f"Dear Sir,\n\nLukas Brazauskas – Regulation 28 Report dated 26 March 2027\n\n{opening}\n\nProgress will "
+            f"be reported to the HSE inspector.\n\nYours faithfully,\n\nDeclan Moorcroft\nManaging Director\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
