@@ -2583,3 +2583,17 @@ def test_a_table_s_first_cell_numbering_a_part_and_saying_it_is_that_part(lex, r
             "part in the pilot.\tDirector\tMarch 2027\n")
     (seg,) = segment(text, lex)
     assert [r.label for r in R.find_refs(text, seg, rules) if r.stated] == ["3a", "3b", "5"]
+
+
+def test_a_word_form_s_numbered_section_heads_no_row_of_its_concerns(lex, rules):
+    """A coroner's form saved from Word (round 38's probe): "5<tab>CORONER'S CONCERNS" over "1.<tab>(Ambulance
+    Trust) Call handlers ...", "2.<tab>...". The section's number heads no recommendation 5 of its own (a
+    headerless table's first row is a row only where it is the list's first)."""
+    from pathlib import Path
+
+    path = next((Path(__file__).parent / "data" / "layouts" / "coroners_blind38").glob("03_new_build_estate*.txt"))
+    text = path.read_text(encoding="utf-8")
+    seg = segment(text, lex)[0]
+    refs = R.find_refs(text, seg, rules)
+    assert [r.label for r in refs] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert refs[4].text.startswith("(Council) The Council does not require street nameplates")

@@ -62,8 +62,11 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
     cell = table_cells(text).get(b.start)
     own = clean(b.text) or ""
     # (a table with no header, as Word numbers a list with a tab, "1a.<tab>The Company should ...": its first
-    # row is a row)
-    if cell is None or cell.index != 0 or len(cell.row) < 2 or (cell.row == cell.header and not _TABLE_LABEL.match(own)):
+    # row is a row, the first of the list, not a form's "5<tab>CORONER'S CONCERNS")
+    first = _TABLE_LABEL.match(own)
+    if cell is None or cell.index != 0 or len(cell.row) < 2 or (cell.row == cell.header and not (
+            first and leading_number(first.group("num")) == 1
+            and not (clean(text[cell.row[1][0]:cell.row[1][1]]) or "").isupper())):
         return None
     head = " ".join(text[a:z] for a, z in cell.header)
     m = _TABLE_LABEL.match(own)
