@@ -105,7 +105,8 @@ def _row_kind(line: str) -> str:
     m = re.match(r"\W*([^\W_]+)", line)
     word = m.group(1).lower() if m else ""
     stem = re.sub(r"\d+[a-z]?$", "", word)  # "r1" and "r2", "pfd1" and "pfd2" are one kind
-    return "number" if not stem or re.fullmatch(r"[ivx]+", word) else "letter" if len(word) == 1 else stem
+    # ("(h)" then "(i)", "(i)" then "(ii)": letters and roman numerals mark one kind of list)
+    return "number" if not stem else "letter" if len(word) == 1 or re.fullmatch(r"[ivx]+", word) else stem
 
 
 ROW_PARAGRAPHS = 4  # further paragraphs a row's cell may hold before the line with the row's other cells
@@ -113,7 +114,8 @@ ROW_PARAGRAPHS = 4  # further paragraphs a row's cell may hold before the line w
 
 def _next_tabbed(lines: list[str], li: int) -> str:
     """The next line after ``lines[li]`` that holds a tab, over a cell's untabbed paragraphs ("" if none near)."""
-    return next((x for x in lines[li + 1:li + 2 + ROW_PARAGRAPHS] if "\t" in x.strip()), "")
+    nxt = next((x for x in lines[li + 1:li + 2 + ROW_PARAGRAPHS] if "\t" in x.strip()), "")
+    return "" if _ROW_START.match(nxt) else nxt  # (the next row's start carries no cells of this one)
 
 
 def _one_tab(line: str) -> bool:

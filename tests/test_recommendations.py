@@ -2597,3 +2597,12 @@ def test_a_word_form_s_numbered_section_heads_no_row_of_its_concerns(lex, rules)
     refs = R.find_refs(text, seg, rules)
     assert [r.label for r in refs] == ["1", "2", "3", "4", "5", "6", "7"]
     assert refs[4].text.startswith("(Council) The Council does not require street nameplates")
+
+
+def test_lettered_rows_past_h_are_one_kind_with_roman_numerals():
+    """Word tab rows "(h)<tab>..." / a cell's further paragraph / "(i)<tab>...": "(i)" is the ninth letter,
+    one kind with "(h)", and "(ii)" one kind with "(i)", so the paragraph between joins its row."""
+    from pipeline.text import _row_kind
+
+    assert _row_kind("(h)\tFund a pilot") == _row_kind("(i)\tPublish the data") == _row_kind("(ii)\tReport")
+    assert _row_kind("R1\tObservations") == _row_kind("R2\tReview") != _row_kind("3\tText")

@@ -1197,9 +1197,12 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
                 and len(name.split()) <= 14 and not MODAL.search(name) and all(w[0].isupper() or w[0].isdigit()
                                                                                for w in words):
             out.append((b if len(b.lines) == 1 else Block((ln,), 0), name))
-            every_led = every_led and led
-    # (under recommendations, not concerns, only names "To" leads: "Hospital Discharge" over a letter's
-    # items is a topic, "To the MHRA" a body)
+            # (or a name the letter gave above it, in its addressees or its opening: a body, not a topic)
+            named = re.search(r"\b" + re.escape(re.sub(r"^the\s+", "", name, flags=re.I)) + r"\b",
+                              text[blocks[0].start:out[0][0].start], re.I) is not None
+            every_led = every_led and (led or named)
+    # (under recommendations, not concerns, only names "To" leads or the letter named above: "Hospital
+    # Discharge" over a letter's items is a topic; "To the MHRA", or "Tywi County Council" it wrote to, a body)
     if len(out) < 2 or not (_CONCERNS_LEAD.search(text, blocks[0].start, out[0][0].start)
                             or (every_led and _RECOMMEND_LEAD.search(text, blocks[0].start, out[0][0].start))):
         return []

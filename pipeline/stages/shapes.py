@@ -167,10 +167,14 @@ def _letter_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
     # (a letterhead in two languages, its references and date and the addressee's own address may
     # run past eight lines: "Dear ..." still opens the letter if no sentence stands above it, and the
     # postcode may be the addressee's, under a minister's letterhead that gives none)
+    prose = False
     for j, x in enumerate(lines[k + 1:k + LONG_HEAD_LINES], start=1):
         c = clean(x.text) or ""
         if lex.salutation.match(c):
-            return any(has_postcode(y.text) for y in lines[k:k + j])
+            if j < LETTER_HEAD_LINES:
+                return any(has_postcode(y.text) for y in lines[k:k + LETTER_HEAD_LINES])
+            return not prose and any(has_postcode(y.text) for y in lines[k:k + j])
+        prose = prose or _sentence(c)  # (a page of prose, then a letter it quotes: no letter's head)
         if j >= LETTER_HEAD_LINES - 1 and (_sentence(c) or x.text.startswith("\f")):
             return False
     return False
