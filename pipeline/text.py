@@ -99,7 +99,6 @@ class Cell:
     header: tuple[tuple[int, int], ...]
 
 
-@lru_cache(maxsize=8)
 def _row_kind(line: str) -> str:
     """What a row's first cell starts with: a number, a letter ("(a)"), or its word ("recommendation")."""
     m = re.match(r"\W*([^\W_]+)", line)
@@ -123,6 +122,20 @@ def _one_tab(line: str) -> bool:
     return len(_CELL_TAB.findall(line.strip(" \r\f"))) == 1  # (a row's empty last cells keep their tabs)
 
 
+def _cuts_run(line: str, first: str, lines: list[str], li: int) -> bool:
+    """Whether tab line ``li`` starts a new run: Word's numbered paragraphs, one tab to a line ("2.1<tab>The
+    table below sets out ..."), meet a table's header ("Rec<tab>Recommendation<tab>Trust response<tab>...")
+    or its last row ("3.<tab>Monitoring"), ``first`` being the run's first line; not where the row's other
+    cells follow a few lines on ("6, 7<tab>6. HES should ..." / "7. HES should report ...<tab>We do not
+    intend ...<tab>...")."""
+    one = _one_tab(line)
+    if one == _one_tab(first):
+        return False
+    return not (one and len(_CELL_TAB.findall(line.strip(" \r\f"))) + len(_CELL_TAB.findall(_next_tabbed(lines, li)))
+                == len(_CELL_TAB.findall(first)))
+
+
+@lru_cache(maxsize=8)
 def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], ...], ...]:
     """``text``'s pipe tables (Markdown's, or a web page's as html2text writes it) and tables whose
     cells a tab splits (pasted from Word or a spreadsheet), each a tuple of rows: the row's line
@@ -167,13 +180,7 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
                 run[-1], pending = (run[-1][0], end), None
                 pos = end + 1
                 continue
-            elif run and sep is _CELL_TAB and _one_tab(line) != _one_tab(first := text[run[0][0]:text.find("\n", run[0][0])]) \
-                    and not (_one_tab(line) and len(sep.findall(line.strip(" \r\f")))
-                             + len(sep.findall(_next_tabbed(lines, li))) == len(sep.findall(first))):
-                # Word's numbered paragraphs ("2.1<tab>The table below sets out ...") over a table's header
-                # ("Rec<tab>Recommendation<tab>Trust response<tab>..."), or under its last row ("3.<tab>Monitoring"):
-                # not one table (unless the next line carries the row's other cells: "6, 7<tab>6. HES should
-                # ..." / "7. HES should report ...<tab>We do not intend ...<tab>...")
+            elif run and sep is _CELL_TAB and _cuts_run(line, text[run[0][0]:text.find("\n", run[0][0])], lines, li):
                 close()
             elif pending is not None:
                 # a cell's further paragraphs, which Word writes on lines of their own with no tab, run
