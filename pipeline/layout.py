@@ -185,6 +185,17 @@ def _page_footnote(text: str, a: int, b: int) -> bool:
     return re.search(rf"[A-Za-z]{{2}}[.,;:)’”]?{m.group('n')}(?![\d.%])", text[page:a]) is not None
 
 
+_REF_CODE = re.compile(r"[ \t]*\f[ \t]*(?P<code>[A-Z][A-Z0-9]*(?:[/-][A-Z0-9]+){2,})[ \t]*")
+
+
+def _continuation_ref(text: str, a: int, b: int) -> bool:
+    """The line at a..b heads a letter's continuation page with the letter's own reference
+    ("PSO/DFI/0931/26" under the form feed, after "Our reference: PSO/DFI/0931/26" on its first
+    page): the page's furniture, not a heading over what follows it."""
+    m = _REF_CODE.fullmatch(text, a, b)
+    return m is not None and re.search(rf"(?<![\w/-]){re.escape(m.group('code'))}(?![\w/-])", text[:a]) is not None
+
+
 def _at_page_break(text: str, a: int, b: int) -> bool:
     """The line at a..b is the last of its page (a form feed follows) or the first (it opens with one)."""
     return text[a:b].startswith("\f") or _BREAK_AFTER.match(text, b) is not None
@@ -227,7 +238,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
             last_row = int(line.strip().rstrip("."))
             continue  # a table's row number, its cells below it one a line
         elif _PAGE_NUMBER.match(line) or _PAGED_LINE.search(line) or _RULE.match(line) or _FOOTNOTE.match(line) \
-                or leaders is not None or _page_footnote(text, a, b):
+                or leaders is not None or _page_footnote(text, a, b) or _continuation_ref(text, a, b):
             furniture.append(k)
         elif boilerplate is not None and boilerplate.search(line) and _notice(line):
             chrome.append(k)
