@@ -139,13 +139,17 @@ _BODY_NOUN = re.compile(rf"\b(?:{_NOUNS})$", re.I)
 _JOINT_NOUNS = re.compile(rf"the\s+(?:{_NOUNS})\s+and\s+the\s+(?:{_NOUNS})(?:\s+(?:together|jointly))?", re.I)
 
 
+_PROPER_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+
+
 def _joint_short_name(addressee: str, heading: str) -> bool:
     """"For the Department and the Probation Board" names the Probation Board for Northern Ireland by
     the short name of its own heading, a body's noun last (not "the Castlebridge" of "the Castlebridge
     and Wolvering Combined Authority", a name with its own "and"); each part is "the ...", so "the
     Police and Crime Commissioner for Downsford", one body's name, is no pair."""
     parts = [p.strip() for p in re.split(r"\s+and\s+", addressee)]
-    return len(parts) > 1 and all(re.match(r"the\s", p, re.I) for p in parts) \
+    # (or a name of its own beside it: "Police Scotland and the Authority", the Scottish Police Authority)
+    return len(parts) > 1 and all(re.match(r"the\s", p, re.I) or _PROPER_NAME.fullmatch(p) for p in parts) \
         and any((m := _SHORT_NAME.fullmatch(p)) is not None and _BODY_NOUN.search(m.group(1)) is not None
                 and _short_for(m.group(1), heading) for p in parts)
 
@@ -179,6 +183,11 @@ def _pool(prev: LetterState) -> list:
 OPENING = 1200  # characters of a reply (letterhead, addresses, first paragraph) that say whom it speaks for
 
 
+def _initials_of(name: str) -> str:
+    """"WLGA" of "Welsh Local Government Association" (its capitalised words' first letters)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+
+
 def _writers_heading(prev: LetterState | None, reply: LetterState, document: str, lex: Lexicons) -> str | None:
     """The addressee heading ("TO THE TRUST:") in the answered report that sends concerns to
     the reply's writer, if the report has such headings and one names the writer."""
@@ -191,9 +200,12 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     heads.sort(key=lambda h: _joint(h, every))  # a body's own heading before one it shares
     snd = _party(reply, PartyRole.sender)
     writer = snd.organisation or snd.position if snd is not None else None
-    found = next((h for h in heads if _same_addressee(h, writer, document, lex)), None) if writer else None
-    if found is not None:
-        return found
+    matched = [h for h in heads if _same_addressee(h, writer, document, lex)] if writer else []
+    # (the Welsh Local Government Association is "the WLGA", by its initials, not "the Welsh Government",
+    # whose words its name holds)
+    exact = [h for h in matched if _initials_of(writer) == re.sub(r"^the\s+", "", h, flags=re.I)]
+    if matched:
+        return (exact or matched)[0]
     # "We act for Calloway Home Products Limited, to whom your report was sent": a solicitor, or an
     # officer answering for a body, names it in the letterhead or the opening lines
     opening = _COPY_LINES.sub("", document[reply.seg.start:min(reply.seg.end, reply.seg.start + OPENING)])

@@ -26,8 +26,8 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
     is_heading, label_offset, leading_number, load_rules)
 from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
-from pipeline.stages.table_refs import (bulleted_concerns, continues_rows, header_row, row_block, split_cell_rows, spread_rows,
-                                        table_items)
+from pipeline.stages.table_refs import (bulleted_concerns, continues_rows, header_row, row_block, split_cell_rows,
+                                       split_layout_rows, spread_rows, table_items)
 from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
                            to_blocks, unwrap)
 
@@ -58,6 +58,33 @@ def asks_actions(text: str) -> bool:
 # "Recommendation 1   Replace the sirens ...": pdftotext -layout sets the label and its text in two
 # columns, a wide gap between them where another layout has a colon
 _COLUMN_GAP = re.compile(r"(?<=\d)(?: {3,}|\t+)(?=[A-Z])")
+
+
+# "Recommendation 1 (Department)", "Recommendation 7 (Department and NI Water)": a letter's heading
+# naming, in brackets after the label, the body the recommendation below it is for (not a status,
+# a priority or a paragraph: those say nothing of whose it is)
+_HEADING_BODY = re.compile(r"\(\s*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,7})"
+                           r"\s*\)\W*$")
+_NOT_HEADING_BODY = re.compile(r"(?:accepted|rejected|noted|agreed|partially|partly|not|priority|high|medium|low|"
+                               r"urgent|continued|cont|new|revised|updated|amended|repeated|part|see|page|annex|"
+                               r"appendix|paragraphs?|para|section|chapter|key|all)\b", re.I)
+
+
+def _quoted_beside(line: str) -> bool:
+    """A line of two columns, the label and beside it words that recommend ("Recommendation 3      HSE
+    should review its guidance ..."): the quote, not a table's answer cell."""
+    cells = _COLUMN_GAP.split(line.strip())
+    return len(cells) == 2 and MODAL.search(cells[1]) is not None
+
+
+def _heading_body(line: str, m: re.Match[str]) -> str | None:
+    """The body a line that is only the reference and a name in brackets sends its recommendation
+    to: "Recommendation 4 (NI Water)" gives "NI Water"."""
+    rest = (clean(line) or "").replace(clean(m.group(0)) or "", "", 1)
+    found = _HEADING_BODY.fullmatch(rest.strip())
+    if found is None or _NOT_HEADING_BODY.match(found.group("who")):
+        return None
+    return found.group("who")
 
 
 def _bare_heading(line: str, m: re.Match[str]) -> bool:
@@ -454,7 +481,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     short = labels_r(text)
     if rules.actions is not None and asks_actions(text):
         rules = rules.actions  # "Action 3" names the third of them, in the letter and in its replies
-    blocks = _item_blocks(split_cell_rows(to_blocks(split_lines(text, seg.start, seg.end, cells=True))), rules)
+    blocks = _item_blocks(split_layout_rows(split_cell_rows(to_blocks(split_lines(text, seg.start, seg.end, cells=True)))),
+                          rules)
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
         refs += listed_refs(text, blocks, rules)
     # a coroner's report as the data set keeps it: its numbered paragraphs after the facts are the concerns
@@ -662,8 +690,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                                 True, False, True, clean_text(first.group("text"))))
                 continue
             stated = rules.stated_heading.match(clean(ln.text) or "")
-            if stated is None and seg.kind is not Kind.reply:
-                # (in a reply's table the column beside the label is its answer: "Recommendation 2   Accepted")
+            if stated is None and (seg.kind is not Kind.reply or _quoted_beside(ln.text)):
+                # (in a reply's table the column beside the label is its answer: "Recommendation 2   Accepted";
+                # but a paper set in two columns quotes it there: "Recommendation 3      HSE should review ...")
                 stated = rules.stated_heading.match(clean(_COLUMN_GAP.sub(": ", ln.text.strip(), 1)) or "")
             if stated and (_ANSWER_START.match(stated.group("text")) or (
                     seg.kind is Kind.reply and _REPLY_VOICE.search(stated.group("text"))
@@ -690,9 +719,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                     labels = expand(f"{m.group('nums')} {wrapped.group('join')} {wrapped.group('num')}", rules)
                 quote = None
                 each: list[str | None] = [None] * len(labels)
-                if not stated and _bare_heading(ln.text, m):
+                body = _heading_body(ln.text, m) if not stated and seg.kind is not Kind.reply else None
+                if not stated and (body or _bare_heading(ln.text, m)):
                     quote, q_text = _quoted_after(text, blocks, bi, ln)
-                    rec_text = rec_text or q_text
+                    rec_text = rec_text or q_text if body is None else q_text and f"({body}) {q_text}"
                     if quote is not None and len(labels) > 1 and (grouped := _quoted_in_turn(text, blocks, bi, quote,
                                                                                             len(labels))):
                         quote, each = grouped
@@ -863,6 +893,9 @@ def _named_before(who: str, before: str) -> bool:
     return re.search(rf"\b{initials}\b", before) is not None
 
 
+_JOINT_TAIL = re.compile(r"\s+(?:jointly|together)$", re.I)
+
+
 def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
     """Each concern with the body a sentence of the report sends it to ("Concerns 1 to 3 are for
     Kestrel Buses Limited and concerns 4 and 5 are for the Department for Transport", "The Council
@@ -878,10 +911,12 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     owners: dict[str, list[str]] = {}
 
     def send(labs: list[str], who: str) -> None:
+        # "for Police Scotland and the Authority jointly"; "for you both"
+        who = re.sub(r"^you\s+", "", _JOINT_TAIL.sub("", who.strip(" ,")), flags=re.I)
         for lab in labs:
             names = owners.setdefault(lab, [])
-            if who.strip(" ,") not in names:
-                names.append(who.strip(" ,"))
+            if who not in names:
+                names.append(who)
 
     body = unwrap(text[seg.start:seg.end])
     for pattern in (rules.assignment, rules.recipients, rules.respondents, rules.askers, rules.powers):
@@ -1115,7 +1150,9 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
              for m in rules.assignment.finditer(body)
              # "is also addressed to": shared, this writer's too; "I have referred matter 2 to the Medical
              # Director": a reply's "matter" is its own business, not whose concern it is
-             if not re.search(r"\balso\b", m.group(0), re.I) and not m.group(0).lower().startswith("matter")]
+             # (a paper's "Recommendations 1, 2, 4, 5, 7 and 9 are addressed to TfW" says which it answers, by a
+             # name of its writer's this stage cannot check: only concerns are read so)
+             if not re.search(r"\balso\b", m.group(0), re.I) and m.group(0).lower().startswith("concern")]
     if not spans:
         return refs
     return [dataclasses.replace(r, sent_to=who) if (who := next((w for a, b, w in spans if a <= r.start < b), None))

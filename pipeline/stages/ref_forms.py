@@ -121,8 +121,8 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
 _ROMAN = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1)}
 _LETTER = {c: n for n, c in enumerate("abcdefgh", 1)}
 _ROMAN_ITEM = re.compile(r"(?<![\w(])\((?P<r>i{1,3}|iv|vi{0,3}|ix|x|xi{1,2})\)(?=\s+\S)")
-# a list line opening "a)", "(b)", "c.", "ii." or "(iii)"
-_LIST_MARK = re.compile(r"^\W{0,3}?(?:\((?P<p>[a-h]|[ivx]{1,4})\)|(?P<d>[a-h]|[ivx]{1,4})[.)])\s+(?=\S)", re.I)
+# a list line opening "a)", "(b)", "c.", "ii." or "(iii)" (indented, as pdftotext -layout sets a list)
+_LIST_MARK = re.compile(r"^[ \t]*\W{0,3}?(?:\((?P<p>[a-h]|[ivx]{1,4})\)|(?P<d>[a-h]|[ivx]{1,4})[.)])\s+(?=\S)", re.I)
 _REQUEST = re.compile(r"\b(?:be (?:informed|told|provided|given|made aware)|please|grateful|i (?:ask|request|would ask)|"
                       r"i need to know|key points|as follows)\b", re.I)
 _MARK = r"\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)"
