@@ -523,8 +523,10 @@ _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
 
 
 # a reply that sends its answers as a paper under it: "set out in the enclosed action plan", "Enc. Action plan",
+# "I enclose the Trust's action plan",
 # a minister's "in the annex to this letter"
 ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]+\s+){0,2}?(?:action plan|plan|"
+                       r"response|table|annex)\b|\b(?:i|we)\s+(?:enclose|attach)\s+(?:[\w’'-]+\s+){0,3}?(?:action plan|plan|"
                        r"response|table|annex)\b|^\W*enc(?:losures?|s)?\b\.?\s*:?\s*\S|\b(?:in|at)\s+(?:the\s+)?"
                        r"annex\b|\bannexed\b", re.I | re.M)
 
@@ -583,11 +585,33 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
 MAIL_HEAD_BLOCKS = 3  # blocks above a bare greeting that may hold its e-mail's header ("OFFICIAL" between)
 
 
+# the line over a message an e-mail client quotes under a reply: "On 16/02/2027 10:31, Industry and
+# Regulators Committee wrote:"
+_WROTE = re.compile(r"^\W*on\s.{4,160}?\swrote\s*:\s*$", re.I)
+WROTE_BLOCKS = 2  # blocks between "... wrote:" and the quoted greeting (a quoted blank line, "> ")
+
+
+def _quoted_under_wrote(blocks: list[Block], i: int) -> bool:
+    """Whether block ``i`` is inside the message a reply quotes under "On ..., X wrote:", its lines
+    set off by ">": the reply's, not a letter of its own (as under "-----Original Message-----")."""
+    if not blocks[i].lines[0].text.lstrip().startswith(">"):
+        return False
+    for b in reversed(blocks[max(0, i - WROTE_BLOCKS):i + 1]):
+        for ln in reversed(b.lines):
+            if _WROTE.match(ln.text):
+                return True
+            if not ln.text.lstrip().startswith(">"):
+                return False
+    return False
+
+
 def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     """Whether block ``i`` opens a letter: "Dear ...", "Hi Janet,", or in an e-mail thread a bare
     "Good morning," or the reader's name alone under the message's From:/Subject: lines (in minutes
     or a transcript a bare "Good morning" is speech, not a salutation)."""
     first = _first(blocks[i])
+    if _quoted_under_wrote(blocks, i):
+        return False
     if lex.salutation.match(first):
         return True
     m = lex.mail_greeting.match(first)
@@ -621,6 +645,10 @@ _LETTER_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)(?:,[^,.\
                            # (not "... the recommendations you made, together with our responses")
                            r"(?![^.\n]*\b(?:responses?|repl(?:y|ies)|answers?|updates?|comments)\b)|\bletter\b(?:\s+from\s[^.\n]{1,80}?)?\s+(?:is\s+)?"
                            r"(?:pasted|copied|set\s+out|reproduced)\s+(?:below|underneath)\b|\bbelow\s+is\s+(?:a|the)\s+(?:[\w’'-]+\s+){0,3}?letter\b", re.I)
+# a private office's note over the text of its minister's reply: "Please find below the text of the
+# Government's response to the Committee's report", "the text below is identical to it"
+_TEXT_BELOW = re.compile(r"\b(?:see|find|read)\s+below\s+the\s+(?:full\s+)?text\s+of\b|"
+                         r"\bthe\s+text\s+(?:below|underneath)\s+is\s+(?:identical|the\s+same)\b", re.I)
 NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may have
 
 
@@ -630,8 +658,8 @@ def _carries_letter(text: str, blocks: list[Block], note: int, letter: int, lex:
     that answers a letter and copies it below: "Thank you for your letter ... reproduced below")."""
     between = blocks[note:letter]
     said = " ".join(text[between[0].start:between[-1].end].split())
-    return prose_paragraphs(between) <= NOTE_BLOCKS and _LETTER_BELOW.search(said) is not None \
-        and not lex.answers(said)
+    return prose_paragraphs(between) <= NOTE_BLOCKS and (
+        _LETTER_BELOW.search(said) is not None and not lex.answers(said) or _TEXT_BELOW.search(said) is not None)
 
 
 def _enclosed_page(text: str, blocks: list[Block], letter: int, j: int, lex: Lexicons) -> bool:
@@ -641,6 +669,20 @@ def _enclosed_page(text: str, blocks: list[Block], letter: int, j: int, lex: Lex
     return blocks[j].lines[0].text.startswith("\f") and not _letterhead(blocks[j], lex) \
         and not _opens_head(blocks[j].lines, 0, lex) \
         and ENCLOSES.search(text, blocks[letter].start, blocks[j].start) is not None
+
+
+# a letter that gives its answers in a table under its own signature: "Our response to each of the
+# recommendations ... is set out in the table below" (not "the enclosed table", a paper of its own)
+TABLE_BELOW = re.compile(r"\b(?:table|schedule|grid)\s+(?:below|underneath|that\s+follows)\b|"
+                          r"\bbelow\s+(?:in|is)\s+(?:a|the)\s+table\b|\b(?:following|below)\s+table\b", re.I)
+
+
+def _table_below(text: str, blocks: list[Block], letter: int, j: int) -> bool:
+    """Whether the blocks from ``j``, under the signature of the letter greeted at ``letter``, are the
+    table that letter says is below it, starting at its header row: the letter's own, not a paper."""
+    row = blocks[j].lines[0].text.strip("\f")
+    return CELL_GAP.search(row.strip()) is not None and len(CELL_GAP.split(row.strip())) >= 3 \
+        and TABLE_BELOW.search(unwrap(text[blocks[letter].start:blocks[j].start])) is not None
 
 
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
@@ -701,6 +743,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                     starts.append(plan[0])
                     page_cut[plan[0]] = plan[1]
                 j = h
+            elif h > j and not paged and _table_below(text, blocks, sal[k - 1], j):
+                j = h  # the letter's own table runs on to the next letter's head
             elif h > j and not paged and (_paper(text, blocks[j:h], blocks[h].start, lex)
                           or _enclosed_page(text, blocks, sal[k - 1], j, lex)
                           or (_MAIL_FROM.match(_first(blocks[j])) is not None
@@ -716,7 +760,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     if last:
         tail = end_of_signature(blocks, last[0] + 1, len(blocks), lex)
         rest = blocks[tail:]
-        if rest and (_paper(text, rest, region_end, lex) or _headed_page(text, rest, region_end, lex)) \
+        if rest and not _table_below(text, blocks, sal[-1], tail) \
+                and (_paper(text, rest, region_end, lex) or _headed_page(text, rest, region_end, lex)) \
                 and not (_lists_recommendations(rest) and _classify_letter(
                     text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply):
             starts.append(tail)

@@ -354,7 +354,8 @@ RESPONSE_STATEMENT = re.compile(
     # an action plan's "Board response: Accepted", "Cabinet response: Agreed in part", "Our position: Agreed"
     # (or a web page's "**Status:** Partially accepted" under each recommendation's "### Response")
     r"|^[#\s]*response[\s*_:]*\n(?:[ \t]*\n){0,2}\W*status\s*:[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|rejected|noted|supported)\b"
-    r"|^\W*(?!your\b)(?:(?:[\w’'-]+\s+){1,3}response|(?:[\w’'-]+\s+){0,3}position)\s*:[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|accept|agree|"
+    # (or beside it in a two-column page from pdftotext -layout: "ONR response          Accepted. ONR ...")
+    r"|^\W*(?!your\b)(?:(?:[\w’'-]+\s+){1,3}response|(?:[\w’'-]+\s+){0,3}position)(?:\s*:|[ \t]{3,})[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|accept|agree|"
     r"rejected|noted|supported)\b|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
     r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)(?:\W*$|\.\s|\s*[-–—:]\s)",
     re.I | re.M)
