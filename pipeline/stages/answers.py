@@ -29,8 +29,9 @@ from dataclasses import dataclass, replace
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PARAGRAPH_TAG, Ref, label_title_blocks
 from pipeline.stages.refs import heading_line, is_heading
-from pipeline.stages.segment import ORIGINAL_MESSAGE, Segment, prose_lines
-from pipeline.text import (CELL_ROW, Block, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines,
+from pipeline.stages.segment import ORIGINAL_MESSAGE, TABLE_BELOW, Segment, prose_lines
+from pipeline.stages.table_refs import split_layout_rows
+from pipeline.text import (CELL_ROW, Block, Line, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines,
                            table_cells, to_blocks, word_count)
 
 Unit = tuple[int, int, int]  # sentence start, end, paragraph index within the passage
@@ -78,6 +79,7 @@ _LABEL_LINE = re.compile(r"^\W*(?:(?:the\s+)?(?:government(?:'s|’s)?|departmen
                          r"[\w’'-]*(?:\s+[\w’'-]+){0,2}\s+response[\s*_:]*$|"
                          r"^[\W_]*what\s+(?:we|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:are doing|have done|will do|did|said|"
                          r"recommended|found|asked(?:\s+for)?)[\s*_:]*$", re.I)
+_COLUMN_LABEL = re.compile(r"^[ \t]*(?P<label>\S(?:\S| (?! ))*)[ \t]{3,}(?=\S)")
 _FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _STEM = re.compile(r"[a-z][a-z'-]+")
 # a heading line of its own: short, no full stop (a colon may end it)
@@ -109,9 +111,18 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
             own_line = len(b.lines) > 1 and (_heading_line(first.text) or _numbered_title(first.text, b.lines[1].text)) \
                 and not _RUNS_ON.search(first.text) and not re.match(r"\s*[a-z]", b.lines[1].text)
             cuts = {b.start, b.end} | ({first.end} if own_line else set())
+            # a title over the prose under it, as the answers read it ("Leashes" over its answer), not a
+            # label ("FSA response" over "Agreed."), which reads with its answer's first sentence
+            cuts |= {x for k in _title_lines(b.lines) if not _LABEL_LINE.match(b.lines[k].text)
+                     for x in (b.lines[k].start, b.lines[k].end)}
             titled = _TITLE_DASH.match(first.text)  # "4. Commissioner training - The board's view is ..."
             if titled and len(titled.group("title").split()) <= TITLE_DASH_WORDS:
                 cuts.add(first.start + titled.end())
+            # a two-column page from pdftotext -layout: "ONR response          Accepted. ONR published ...",
+            # its label in the left column, the answer beside it
+            for ln in b.lines:
+                if (m := _COLUMN_LABEL.match(ln.text)) and _LABEL_LINE.match(m.group("label")):
+                    cuts |= {ln.start, ln.start + m.end("label")}
             # in PDF text's paragraphs: "Government response:", "Recommendation 2", "Response: Not agreed"
             for k, ln in enumerate(b.lines[1:], 1):
                 if _LABEL_LINE.match(ln.text) or BARE_LABEL.match(ln.text) or _status_line(ln.text, b.lines[k - 1].text) \
@@ -213,6 +224,11 @@ _ROW_NUMBER = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)]?[ ]{3,}\S")  # a row's 
 _LAYOUT_ROW_START = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)]?[ ]{3,}\S[^\n]*?\S[ ]{3,}\S")
 
 
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -249,6 +265,10 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     # a paper's paragraphs, or in PDF text with no blank lines its lines of prose
     if sum(1 for b in after if is_prose(b.text)) >= 3 or prose_lines(after) >= 6:
         return start, end
+    # the letter's answers in "the table below" its signature, however little prose its cells leave
+    if TABLE_BELOW.search(" ".join(text[start:seg.signoff.start].split())) \
+            and any(CELL_ROW.search(ln.text.strip()) for b in after for ln in b.lines):
+        return start, end
     return start, seg.body_end
 
 
@@ -266,9 +286,11 @@ def quoted_below(text: str, start: int, end: int) -> int | None:
     return m.start() if m else None
 
 
-_ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}", re.I | re.M)  # the marker alone, within _QUOTED_MAIL below
+# (or "On 16/02/2027 10:31, Industry and Regulators Committee wrote:" over the message set off by ">")
+_WROTE = r"^\W*on\s[^\n]{4,160}?\swrote\s*:[ \t]*\n[ \t]*>"
+_ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}|{_WROTE}", re.I | re.M)  # the marker alone, within _QUOTED_MAIL below
 # the header of a quoted message: "-----Original Message-----", or "From: ... <...@...>" over "Sent:"/"Date:"
-_QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):", re.I | re.M)
+_QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):|{_WROTE}", re.I | re.M)
 
 
 def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
@@ -387,7 +409,10 @@ def _theme_after(text: str, blocks: list[Block], start: int, stop_at: int, opene
 # the paper's own sections after its last answer: "Other conclusions", "Next steps", "Annex B"
 _CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|matters|issues|points|observations)|"
                             r"conclusions?|next steps|annex(?:es)?|appendix|appendices|glossary|further information|"
-                            r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$", re.I)
+                            r"contact (?:us|details)|abbreviations|"
+                            # "3. Summary of ONR's position": the paper's table of statuses after its answers
+                            r"summary\s+(?:of\s+(?:[\w’'-]+\s+){0,2}?(?:position|responses?|status(?:es)?|progress)|table))"
+                            r"(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$", re.I)
 
 
 def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) -> int:
@@ -411,7 +436,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     """The answer to each label the reply takes up (labels it never takes up are absent),
     and whether the reply answers by number (headings or "Recommendation:" blocks)."""
     lo, hi = body_range(text, seg)
-    blocks = _titled_paragraphs(label_title_blocks(line_paragraphs(to_blocks(split_lines(text, lo, hi, cells=True)))))
+    blocks = _titled_paragraphs(label_title_blocks(line_paragraphs(split_layout_rows(
+        to_blocks(split_lines(text, lo, hi, cells=True))))))
     all_units = units(text, [(lo, hi)], sentences)
     xrefs = _xrefs(text, lo, hi)
     in_xref = lambda pos: any(a <= pos < z for a, z, _ in xrefs)
@@ -482,8 +508,34 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         heading_at[start] = True
         stated_at.add(start)  # the restatement is not part of the answer
     by_topic = False
-    if not openers:  # "Review of governance", "The Clerk": a heading of its own over each, in the report's order
-        for start, labs in _topic_headings(blocks, labels, rec_texts, stop):
+    # "Review of governance", "The Clerk": a heading of its own over each, in the report's order; also
+    # where the prose under one names its recommendation in passing ("Statutory capacity target" / "I
+    # have given your third recommendation careful thought"), each such name under the heading the
+    # words gave it
+    # (not over numbered headings of its own, "Recommendation 4": they answer by number)
+    restated_starts = {start for start, _ in restated}
+    by_number = any(h and x not in restated_starts and (x in stated_at or word_count(text[x:_line_end(text, x)]) <= 10)
+                    for x, h in heading_at.items())  # (not "Recommendation 8 asks the Department ...")
+    # (nor where quotes tagged "(recommendation 7.3)" head the answers under them)
+    # (where the prose names some, a title answers only the ones its own words give it)
+    topics = _topic_headings(blocks, labels, rec_texts, stop, leftovers=not openers) \
+        if not by_number and not (openers and tagged) else []
+    if openers and not _topics_agree(topics, openers):
+        topics = []
+    elif openers:
+        # a section whose prose names its recommendations answers those it names, not others its words
+        # touch ("The Committee's fourth and fifth recommendations ..." under the last title, not the sixth)
+        named_in: dict[int, set[str]] = {}
+        for x, labs in openers.items():
+            named_in.setdefault(bisect_right([start for start, _ in topics], x) - 1, set()).update(labs)
+        topics = [(start, labs & named_in[k] if k in named_in else labs) for k, (start, labs) in enumerate(topics)]
+    named_too = bool(openers)  # a reply that names some by number answers by number, its titles aside
+    # ("### Small sale proceeds" / "> The Commission recommended ... (recommendation 7.3)": the quote under
+    # the title is no part of the answer)
+    quoted_names = {x for x in openers if _blockquoted(text, x)} if topics else set()
+    if topics:
+        openers, heading_at, stated_at = {}, {}, set()
+        for start, labs in topics:
             if not labs:
                 ends.add(start)
                 continue
@@ -502,7 +554,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     def says_nothing() -> list[bool]:
         return [_says_nothing(text, _without_quote(
             text, [u for u in all_units if start <= u[0] < (order[k + 1] if k + 1 < len(order) else hi)],
-            [rec_texts.get(lab) for lab in openers[start]], stop, stated=start in stated_at))
+            [rec_texts.get(lab) for lab in openers[start]], stop, stated=start in stated_at, quoted_under=not by_topic))
             for k, start in enumerate(order)]
 
     bare = says_nothing()
@@ -575,8 +627,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         full_stop = _closing_section(blocks, start, full_stop, k + 1 == len(order))
         stop_at = min(stop_at, full_stop)
         section = [u for u in all_units if start <= u[0] < stop_at]
-        answer = _without_quote(text, section, quotes, stop, stated=start in stated_at)
-        if _blockquoted(text, start):
+        # (under a title of the reply's own no recommendation is quoted: "Leashes" / "Since 2024 our
+        # guidance has said that paddlers should wear ..." is the answer)
+        answer = _without_quote(text, section, quotes, stop, stated=start in stated_at, quoted_under=not by_topic)
+        if _blockquoted(text, start) or any(start <= q < stop_at for q in quoted_names):
             # the rest of a blockquote that opens with the recommendation quotes it too, as html2text sets
             # a page's "> **Recommendation 2.1:** NHS England should ..." / "> online front door ..."
             answer = [u for u in answer if not _blockquoted(text, u[0])]
@@ -700,7 +754,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             # first two of your concerns") answers the others by subject, as one that names none does
             _by_subject(text, all_units, labels, rec_texts, out, stop)
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
-        return out, not by_topic
+        return out, not by_topic or named_too
     _by_paragraph(text, blocks, all_units, labels, rec_texts, out, stop)
     _run_on(text, blocks, all_units, out, rec_texts, stop)
     _by_subject(text, all_units, labels, rec_texts, out, stop)
@@ -1193,8 +1247,19 @@ def _titles_for_rest(text: str, blocks: list[Block], openers: dict[int, set[str]
     return sorted(out.items())
 
 
+def _topics_agree(topics: list[tuple[int, set[str]]], openers: dict[int, set[str]]) -> bool:
+    """Whether each recommendation a reply's prose names by number or ordinal stands in the
+    section whose heading's words gave it that recommendation."""
+    starts = [start for start, _ in topics]
+    for x, labs in openers.items():
+        k = bisect_right(starts, x) - 1
+        if k < 0 or not labs <= topics[k][1]:
+            return False
+    return bool(topics)
+
+
 def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict[str, str | None],
-                    stop: frozenset[str]) -> list[tuple[int, set[str]]]:
+                    stop: frozenset[str], leftovers: bool = True) -> list[tuple[int, set[str]]]:
     """Headings of the reply's own with no number ("Review of governance", "The Clerk"), each
     over its answer, in the order of the recommendations they answer. Each is matched to the
     recommendation whose words it and its section share, keeping the order, so a heading whose
@@ -1273,10 +1338,13 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
     # (nor by the words it shares with the one the section answers already: "apologise for the errors
     # identified in your report" under "Apology" says nothing of sharing "this report" with the teams)
     words_of = dict(recs)
+    # (where the prose names some, only under a title that itself names it: "Allocation of AIRR time" over
+    # the second and the third, not "Enforcement" over a last request to write in a year's time)
     for j in sorted(set(range(m)) - {j for _, j in pairs}) if n >= TOPIC_HEADINGS else ():
         i = max(range(n), key=lambda x: score(x, j))
         own = set().union(*(words_of[lab] for lab in found[i]))
-        if score(i, j) and len((sections[i][1] & recs[j][1]) - common - own) >= LEFTOVER_WORDS:
+        if score(i, j) and len((sections[i][1] & recs[j][1]) - common - own) >= LEFTOVER_WORDS \
+                and (leftovers or (sections[i][0] & recs[j][1]) - common):
             found[i].add(recs[j][0])
     if sum(1 for labs in found if labs) * 3 < len(titles) * 2:
         return []  # most headings are the reply's own sections
@@ -1320,6 +1388,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'‘“(]")
 
 
 # the sentence restates what was asked: "You recommended that ...", "The Committee also asked for ..."
+_SAYS_WHAT_IT_ASKS = re.compile(rf"^\W*(?:the\s+)?(?:[\w’'-]+(?:'s|’s)\s+)?(?:(?:{_ORDINALS})\s+)?"
+                                r"(?:recommendation|concern)\s+(?:is|was)\s+that\b", re.I)
 _RESTATES_ASK = re.compile(r"\b(?:recommend(?:ed|s)?|ask(?:ed|s)|call(?:ed|s) for|propos(?:ed|es)|urg(?:ed|es)|"
                            r"suggest(?:ed|s)|want(?:ed|s))\b", re.I)
 
@@ -1399,7 +1469,7 @@ _RECOMMENDATION_VOICE = re.compile(r"\b(?:should|must|ought to|needs? to|be requ
 
 
 def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], stop: frozenset[str],
-                   stated: bool = False) -> list[Unit]:
+                   stated: bool = False, quoted_under: bool = True) -> list[Unit]:
     """The section's answer: the heading and the quoted recommendation removed.
 
     Quoted are: the heading line, or the line that states the recommendation
@@ -1409,7 +1479,9 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
     the answer ("The government ...", "We ..."); in a paragraph running on from
     the heading (PDF text has no blank lines), whatever precedes the first
     sentence that responds ("The government accepts this recommendation."); and
-    any sentence that mostly repeats the recommendation's own words.
+    any sentence that mostly repeats the recommendation's own words. Without ``quoted_under`` (a
+    title of the reply's own heads the section) no sentence under the heading is taken for a quote
+    for speaking as a recommendation does.
     """
     if not section:
         return []
@@ -1433,9 +1505,11 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         if i == 0 and (stated or _heading_line(text[a:z]) or _NUMBERED_TITLE.match(text[a:z])) \
                 and not RESPONSE_START.search(sent):
             continue  # the heading itself
+        if i <= 1 and not out and _SAYS_WHAT_IT_ASKS.match(sent):
+            continue  # under its title, "The Committee's first recommendation is that we publish ...": the quote
         if first_response is not None and i < first_response:
             continue  # quoted between the heading and the status line
-        if in_quote and i > 0 and _RECOMMENDATION_VOICE.search(sent) and not _ANSWER_VOICE.match(sent) \
+        if quoted_under and in_quote and i > 0 and _RECOMMENDATION_VOICE.search(sent) and not _ANSWER_VOICE.match(sent) \
                 and not RESPONSE_START.search(sent):
             continue  # the recommendation quoted under its heading
         in_quote = False
@@ -1478,6 +1552,12 @@ WRAPPED_LINE = 50  # characters: a line of prose pdftotext wrapped, as against a
 TITLE_SHARE = 0.75  # or, on a wider page, this share of its usual line
 
 
+def _usual_width(lines: tuple[Line, ...]) -> int:
+    """A block's usual line: a long title, "Recording of position checks in the electronic patient
+    record", is still well short of the lines of a page whose prose runs to ninety characters."""
+    return sorted(len(ln.text.strip()) for ln in lines)[len(lines) // 2]
+
+
 def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
     """In PDF text with no blank lines a letter's topic titles ("Contract scope") run in its one
     block: a short line that ends no sentence, after a finished sentence and over a wrapped line of
@@ -1485,29 +1565,48 @@ def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
     lines would have set them."""
     out: list[Block] = []
     for b in blocks:
-        lines = b.lines
-        # (the block's usual line: a long title, "Recording of position checks in the electronic patient
-        # record", is still well short of the lines of a page whose prose runs to ninety characters)
-        width = sorted(len(ln.text.strip()) for ln in lines)[len(lines) // 2]
-        if len(lines) < 4 or width < WRAPPED_LINE:
+        titles = set(_title_lines(b.lines))
+        if not titles:
             out.append(b)
             continue
-        cur, gap = [lines[0]], b.gap
-        for k in range(1, len(lines) - 1):
-            prev, ln, nxt = (clean(x.text) or "" for x in lines[k - 1:k + 2])
-            # (not a line that runs on, "Following the inquest the Medical Director and the Head of")
-            if _title_line(ln) and (len(ln) < WRAPPED_LINE or len(ln) < TITLE_SHARE * width and not _RUNS_ON.search(ln)) \
-                    and ln[:1].isupper() and not CELL_ROW.search(lines[k].text) \
-                    and sentence_end(prev) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE \
-                    and not lines[k].text.startswith("\f") and not _SAYS.search(ln):
-                out.append(Block(tuple(cur), gap))
-                out.append(Block((lines[k],), 0))
+        cur, gap = [], b.gap
+        for k, ln in enumerate(b.lines):
+            if k in titles:
+                if cur:
+                    out.append(Block(tuple(cur), gap))
+                    gap = 0
+                out.append(Block((ln,), gap))
                 cur, gap = [], 0
                 continue
-            cur.append(lines[k])
-        cur.append(lines[-1])
-        out.append(Block(tuple(cur), gap))
+            cur.append(ln)
+        if cur:
+            out.append(Block(tuple(cur), gap))
     return out
+
+
+def _title_lines(lines: tuple[Line, ...]) -> list[int]:
+    """Which lines of a block are titles over the prose under them. The block's first line counts too,
+    where the page furniture above it is blanked ("Statutory capacity target" at the head of a letter's
+    second page); in a block of two or three lines only the first ("Pre-development enquiries" over an
+    e-mail's paragraph on one line)."""
+    width = _usual_width(lines)
+    if len(lines) < 2 or width < WRAPPED_LINE:
+        return []
+    scan = len(lines) - 1 if len(lines) >= 4 else 1
+    return [k for k in range(scan) if _titles_prose(lines, k, width)]
+
+
+def _titles_prose(lines: tuple[Line, ...], k: int, width: int) -> bool:
+    """Whether line ``k`` of a block is a title over the prose under it: a short line that ends no
+    sentence, after a finished sentence (or opening the block), over a line of prose."""
+    prev = clean(lines[k - 1].text) or "" if k else ""
+    ln, nxt = (clean(x.text) or "" for x in lines[k:k + 2])
+    # (not a line that runs on, "Following the inquest the Medical Director and the Head of")
+    return _title_line(ln) and (len(ln) < WRAPPED_LINE or len(ln) < TITLE_SHARE * width and not _RUNS_ON.search(ln)) \
+        and ln[:1].isupper() and not CELL_ROW.search(lines[k].text) \
+        and (not k or sentence_end(prev)) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE \
+        and not lines[k].text.startswith("\f") and not _SAYS.search(ln) \
+        and ":" not in ln and not re.search(r"\d", ln)  # not "Status: Complete", nor "Committee recommendation 6"
 
 
 # a line that says something ("We have gone further than this"): a sentence its writer left without
@@ -1618,6 +1717,9 @@ _RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|h
                         # "Thank you ... for the opportunity to respond to the Committee's sixth recommendation": it
                         # says what the letter answers, and the answer follows
                         r"(?:opportunity|chance|invitation) to respond to|"
+                        # "I take your sixth and eighth points together": the writer saying how it answers them
+                        r"(?:i|we)(?: will|'ll|’ll)? (?:take|deal with|answer|address|consider|respond to|turn to) "
+                        r"(?:your|the|these|those|both)\b[^.]{0,60}?\btogether|"
                         # "The second matter relates to the emergency departments ...": the writer counting them off
                         rf"(?:{_ORDINALS}) (?:matter|concern|point|issue)s? "
                         r"(?:is|was|relates?|concerns))\b", re.I)

@@ -190,6 +190,33 @@ def split_cell_rows(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def split_layout_rows(blocks: list[Block]) -> list[Block]:
+    """A table as pdftotext -layout gives it with no blank lines: a header of cells set apart by
+    wide gaps ("No.   Recommendation (summary)   Response   Owner   Target"), then each row's
+    number and its cells beside it, wrapped over the lines under it. The header and each row become
+    blocks of their own, as ``row_block`` reads them; rows count up under the header (a reply's table
+    leaves out the rows another body answers: "4", then "6")."""
+    if not any(_LAYOUT_ROW.match(ln.text) for b in blocks for ln in b.lines[1:]):
+        return blocks  # no row opens a line inside a paragraph: most files
+    out: list[Block] = []
+    for b in blocks:
+        lines, cuts = b.lines, set()
+        last, indent = None, None  # the last row's number and where rows' numbers stand
+        for j, ln in enumerate(lines):
+            m = _LAYOUT_ROW.match(ln.text)
+            if m is not None and last is not None and int(m.group("num").rstrip("abcdefgh")) > last \
+                    and m.start("num") == indent:
+                cuts.add(j)
+                last = int(m.group("num").rstrip("abcdefgh"))
+            elif m is not None and j and header_row(Block((lines[j - 1],), 0)):
+                cuts |= {j - 1, j}
+                last, indent = int(m.group("num").rstrip("abcdefgh")), m.start("num")
+        cuts.discard(0)
+        edges = [0, *sorted(cuts), len(lines)]
+        out += [Block(lines[a:z], b.gap if a == 0 else 0) for a, z in zip(edges, edges[1:]) if z > a]
+    return out
+
+
 def _header_before(lines: tuple[Line, ...], j: int) -> int | None:
     """Where a header of short cells that name the rows starts, ending just above line ``j``."""
     above = max(0, j - SPREAD_CELLS)
