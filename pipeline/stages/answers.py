@@ -1606,7 +1606,13 @@ def _titles_prose(lines: tuple[Line, ...], k: int, width: int) -> bool:
         and ln[:1].isupper() and not CELL_ROW.search(lines[k].text) \
         and (not k or sentence_end(prev)) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE \
         and not lines[k].text.startswith("\f") and not _SAYS.search(ln) \
-        and ":" not in ln and not re.search(r"\d", ln)  # not "Status: Complete", nor "Committee recommendation 6"
+        and ":" not in ln and not _LABELLED.search(ln) and not _GREETING.match(ln)
+
+
+# not a title: "Dear Mr Pengelly-Ross" over the subject line (nor "Status: Complete", a status with its colon,
+# nor "Committee recommendation 6", a label with its number)
+_GREETING = re.compile(r"\W*(?:dear|hi|hello|good (?:morning|afternoon))\b", re.I)
+_LABELLED = re.compile(r"\b(?:recommendations?|concerns?|matters?|points?|rec)\.?\s+\(?\d", re.I)
 
 
 # a line that says something ("We have gone further than this"): a sentence its writer left without
