@@ -1878,3 +1878,343 @@ def test_a_letter_quoted_after_prose_on_a_paper_s_page_starts_no_document(tmp_pa
     "Dear Chief Executive," stands nine lines down under an address: still the paper, one segment."""
     got = _stances_of(_PAPER_QUOTING_A_LETTER, tmp_path, settings, nlp)
     assert list(got) == [0] and len(got[0]) == 6
+
+
+# round 60: threads whose letters say which body each recommendation is for, replies by topic title
+
+_BRACKETED_BODIES = (
+    "Wales Audit Office\n24 Cathedral Road\nCardiff CF11 9LJ\n\n"
+    "Ms Ann Rees\nDirector General\nWelsh Government\nCathays Park\nCardiff CF10 3NQ\n\n"
+    "Mr Huw Davies\nChief Executive\nDwr Tywi\nPencoed CF35 5LT\n\n"
+    "Date:\t3 March 2027\n\n"
+    "Dear Ann and Huw\n"
+    "Flood defence maintenance\n"
+    "I enclose my report on the maintenance of flood defences. My recommendations are set out below, each marked with the body it is for.\n"
+    "Recommendation 1 (Welsh Government)\n"
+    "The Welsh Government should publish a single register of flood defence assets and their condition by March 2028.\n"
+    "Recommendation 2 (Welsh Government)\n"
+    "The Welsh Government should set a ten-year funding settlement for the maintenance of flood defences.\n"
+    "Recommendation 3 (Dwr Tywi)\n"
+    "Dwr Tywi should inspect every culvert it owns at least once a year and publish the results.\n"
+    "Recommendation 4 (Dwr Tywi)\n"
+    "Dwr Tywi should train its contact centre staff to log reports of blocked culverts on the day they are made.\n"
+    "Recommendation 5 (Dwr Tywi)\n"
+    "Dwr Tywi should report to its Board each quarter on the culverts it has cleared.\n"
+    "I should be grateful for your responses by 30 April 2027.\n"
+    "Yours sincerely\nAdrian Crompton\nAuditor General for Wales\n"
+    "\fFrom: Davies, Huw <Huw.Davies@dwrtywi.example.com>\n"
+    "Sent: 28 April 2027 16:02\n"
+    "To: Auditor General <agw@audit.example.wales>\n"
+    "Subject: RE: Flood defence maintenance\n\n"
+    "Adrian,\n\n"
+    "Thank you for the report. The Board discussed it on 20 April and I set out its view below.\n\n"
+    "Culvert inspections\n"
+    "We will inspect every culvert we own each year from April 2027, starting with the 412 culverts in towns, and the results of each year's inspections will be published on our website each June.\n\n"
+    "Reports of blocked culverts\n"
+    "The contact centre already logs such reports the same day, but only for culverts in towns; we have no plans to extend this to rural culverts, which are visited on a fixed cycle.\n\n"
+    "Regards\nHuw\n\nHuw Davies | Chief Executive | Dwr Tywi\n"
+)
+
+
+def test_a_body_in_brackets_after_the_label_says_whose_the_recommendation_is(tmp_path, settings, nlp):
+    """"Recommendation 3 (Dwr Tywi)" over each: the water company owes 3 to 5, not the Government's 1 and 2,
+    and its reply's titles ("Culvert inspections", a paragraph on one line under it) answer 3 and 4."""
+    got = _stances_of(_BRACKETED_BODIES, tmp_path, settings, nlp)[1]
+    assert set(got) == {"3", "4", "5"}
+    assert (got["3"], got["5"]) == ("accepted", "not_addressed") and got["4"] != "not_addressed"
+
+
+_CONTINUATION_REF = (
+    "Department for Communities\nCausite House\nBelfast BT1 4NN\n\nMr Kieran Donnelly\nComptroller and Auditor General\n"
+    "106 University Street\nBelfast BT7 1EU\n\nOur reference: DFC/PS/0412/27\n9 June 2027\n\n"
+    "Dear Kieran\n"
+    "Thank you for your letter of 2 May enclosing your report on social housing adaptations. I set out the Department's\n"
+    "position on each of your four recommendations below.\n"
+    "Waiting times\n"
+    "The Department will publish waiting times for adaptations for each council area every quarter, starting in\n"
+    "October 2027, and the first figures are already being collected.\n"
+    "Funding for private tenants\n"
+    "The Department does not intend to extend the grant to private tenants. Landlords remain responsible for the\n"
+    "adaptation of the homes they let, and the grant budget is fully committed.\n"
+    "Page 1 of 2\n"
+    "\fDFC/PS/0412/27\n"
+    "Occupational therapy assessments\n"
+    "I have considered your third recommendation carefully. The Department will consider the case for shared\n"
+    "assessments once the review of occupational therapy services has reported next spring.\n"
+    "Yours sincerely\nTracy Meharg\nPermanent Secretary\n"
+)
+
+
+def test_a_continuation_page_s_reference_is_page_furniture():
+    """"DFC/PS/0412/27" alone at the head of page 2, the letter's own reference from page 1: furniture,
+    so the title under it is read as a title, not run into a heading line of two."""
+    from pipeline.layout import noise_lines
+
+    found = [_CONTINUATION_REF[a:b] for a, b in noise_lines(_CONTINUATION_REF)]
+    assert "\fDFC/PS/0412/27" in found
+    assert not any("Our reference" in x for x in found)
+
+
+_LETTER_FOR_CONTINUATION = (
+    "Northern Ireland Audit Office\n106 University Street\nBelfast BT7 1EU\n\n"
+    "Ms Tracy Meharg\nPermanent Secretary\nDepartment for Communities\nCausite House\nBelfast BT1 4NN\n\n2 May 2027\n\n"
+    "Dear Tracy\n\nI enclose my report on social housing adaptations. I recommend that:\n\n"
+    "1. The Department should publish waiting times for adaptations in each council area every quarter.\n"
+    "2. The Department should extend the adaptations grant to private tenants who need adaptations.\n"
+    "3. The Department should introduce shared occupational therapy assessments for housing and health.\n\n"
+    "Please respond by 9 June 2027.\n\nYours sincerely\n\nKieran Donnelly\nComptroller and Auditor General\n\f"
+)
+
+
+def test_topic_titles_answer_a_reply_that_names_one_recommendation_in_passing(tmp_path, settings, nlp):
+    """Titles of the reply's own ("Waiting times", "Funding for private tenants", "Occupational therapy
+    assessments") over its answers, and "your third recommendation" named under the third: each title
+    answers the one its words name, the second page's title too."""
+    got = _stances_of(_LETTER_FOR_CONTINUATION + _CONTINUATION_REF, tmp_path, settings, nlp)[1]
+    assert got == {"1": "accepted", "2": "rejected", "3": "deferred"}
+
+
+_TABLE_BELOW_LETTER = (
+    "Scottish Information Commissioner\nKinburn Castle\nSt Andrews KY16 9DS\n\n"
+    "Chief Constable\nPolice Scotland\nTulliallan Castle\nKincardine FK10 4BE\n\n"
+    "Mr Martyn Evans\nChair\nScottish Police Authority\n1 Pacific Quay\nGlasgow G51 1DZ\n\n"
+    "12 January 2027\n\nDear Chief Constable and Mr Evans\n\n"
+    "I have completed my assessment of how requests for information are handled. Recommendations 1 to 3 are for\n"
+    "Police Scotland, recommendation 4 is for the Scottish Police Authority, and recommendation 5 is for Police\n"
+    "Scotland and the Authority jointly.\n\n"
+    "1. Police Scotland should answer every request within the statutory twenty working days.\n"
+    "2. Police Scotland should publish its request log each quarter.\n"
+    "3. Police Scotland should train every disclosure officer in the exemptions by December 2027.\n"
+    "4. The Scottish Police Authority should report on request handling to its Board twice a year.\n"
+    "5. Police Scotland and the Scottish Police Authority should publish a joint guide for requesters.\n\n"
+    "Please respond by 10 March 2027.\n\nYours sincerely\n\nDavid Hamilton\nScottish Information Commissioner\n"
+    "\f                                   POLICE SCOTLAND\n\n"
+    "   Scottish Information Commissioner                         Our ref:  CC/FOI/27/0012\n"
+    "   Kinburn Castle                                            Date:     8 March 2027\n"
+    "   St Andrews KY16 9DS\n\n"
+    "   Dear Mr Hamilton\n\n"
+    "   Thank you for your letter of 12 January. Our response to each of the recommendations addressed to us is\n"
+    "   set out in the table below.\n\n"
+    "   Yours sincerely\n\n   Deputy Chief Constable Fiona Taylor\n\n"
+    "    No.   Recommendation                   Police Scotland response                       Owner        Target\n"
+    "    1     Answer every request within      Accepted. A new case management system went    Head of      Done\n"
+    "          twenty working days              live in January and every request is now       Disclosure\n"
+    "                                           answered within the statutory period.\n"
+    "    2     Publish the request log          Police Scotland does not consider quarterly    Head of      N/A\n"
+    "          each quarter                     publication to be proportionate and will not   Disclosure\n"
+    "                                           publish the log.\n"
+    "    3     Train all disclosure officers    Police Scotland will consider training once    Head of      2028\n"
+    "                                           the national review of disclosure has          Disclosure\n"
+    "                                           reported next year.\n"
+    "    5     Joint guide for requesters       The guide will be published on both websites   Head of      June 2027\n"
+    "                                           by June 2027.                                  Comms\n\n"
+    "\fScottish Police Authority\n1 Pacific Quay\nGlasgow G51 1DZ\n\n10 March 2027\n\n"
+    "Dear Mr Hamilton\n\nThank you for your letter of 12 January. The Authority's Board will receive a report on request "
+    "handling at each of its meetings in June and December from this year.\n\nYours sincerely\n\nMartyn Evans\nChair\n"
+)
+
+
+def test_a_table_below_the_signature_is_the_letter_s_own(tmp_path, settings, nlp):
+    """"... set out in the table below", then the signature, then a pdftotext -layout table of answers with no
+    blank lines between its rows: the force's letter, one segment, each row its recommendation's answer; the
+    letter's "recommendations 1 to 3 are for Police Scotland ... 5 is for Police Scotland and the Authority
+    jointly" sends the force 1 to 3 and 5, the Authority 4 and 5."""
+    got = _stances_of(_TABLE_BELOW_LETTER, tmp_path, settings, nlp)
+    assert sorted(got) == [1, 2]
+    assert got[1] == {"1": "accepted", "2": "rejected", "3": "deferred", "5": "accepted"}
+    assert set(got[2]) == {"4", "5"}
+
+
+_POINTS_FOR_EACH = (
+    "House of Commons\nEnvironment Committee\nLondon SW1A 0AA\n\n"
+    "Secretary of State\nDepartment for Environment\n2 Marsham Street\nLondon SW1P 4DF\n\n"
+    "Chief Executive\nNatural England\nFoss House\nYork YO1 7PX\n\n4 February 2027\n\n"
+    "Dear Secretary of State and Chief Executive\n\n"
+    "Following our evidence session on peatland restoration we would be grateful for your responses on the following "
+    "points. Points 1 and 2 are for the Department, points 3 and 4 are for Natural England, and point 5 is for you both.\n\n"
+    "1. The Department should set a target for the area of peatland restored each year.\n"
+    "2. The Department should ban the sale of peat compost to amateur gardeners by 2028.\n"
+    "3. Natural England should publish a map of peatland condition every two years.\n"
+    "4. Natural England should fund a peatland ranger in each national park.\n"
+    "5. The Department and Natural England should publish a joint peatland skills plan.\n\n"
+    "Yours sincerely\n\nSir Robert Goodwill MP\nChair\n"
+    "\fNatural England\nFoss House\nYork YO1 7PX\n\n20 March 2027\n\n"
+    "Dear Sir Robert\n\nThank you for your letter of 4 February. I respond below on the points addressed to Natural England.\n\n"
+    "Peatland condition map\n"
+    "The first national map of peatland condition will be published in May 2027 and updated every two years after that.\n\n"
+    "Rangers and skills\n"
+    "I take your fourth and fifth points together, as both concern the people who care for peatland.\n\n"
+    "We will fund a peatland ranger in each of the ten national parks from April 2027, and the first six are already in post.\n\n"
+    "Yours sincerely\n\nMarian Spain\nChief Executive\n"
+)
+
+
+def test_points_sent_to_each_body_and_your_fourth_and_fifth_points(tmp_path, settings, nlp):
+    """"Points 3 and 4 are for Natural England, and point 5 is for you both": its reply owes 3 to 5; "I take your
+    fourth and fifth points together" names them and only says how it answers, so the paragraph after it does."""
+    got = _stances_of(_POINTS_FOR_EACH, tmp_path, settings, nlp)[1]
+    assert set(got) == {"3", "4", "5"}
+    assert (got["3"], got["4"]) == ("accepted", "accepted")
+
+
+def test_a_response_to_the_engagement_plan_is_a_reply(lex):
+    """"I write on behalf of the Board to set out our response to the engagement plan published on 6 April":
+    a landlord answering its regulator's plan."""
+    from pipeline.records import Kind
+
+    assert lex.answers("I write on behalf of the Board to set out the association's response to the engagement "
+                       "plan published on 6 April.")
+    assert not lex.answers("Our engagement plan sets out what we will do.")
+
+
+_TWO_COLUMN_PAPER = (
+    "                                                  Health and Safety Executive\n\n\n"
+    "            Independent Review of Asbestos Regulation in Schools\n\n            HSE Response\n\n\n"
+    "            Published:   3 March 2027\n\n\n"
+    "  1.   Recommendations and HSE's responses\n\n"
+    "  Recommendation 1      HSE should inspect the asbestos management plan of every school\n"
+    "                        built before 2000 within five years.\n\n"
+    "  HSE response          Accepted. A programme of 3,000 inspections a year began in January\n"
+    "                        2027 and will cover every such school by 2031.\n\n"
+    "  Recommendation 2      HSE should publish the findings of each school inspection.\n\n"
+    "  HSE response          Noted. Inspection findings are shared with the school and its governors,\n"
+    "                        and HSE has no intention of publishing them for individual schools.\n\n"
+    "  Recommendation 3      HSE should review its guidance on asbestos surveys.\n\n"
+    "  HSE response          HSE will consider whether to revise the guidance once the research\n"
+    "                        it has commissioned on survey quality reports in 2028.\n\n\n"
+    "  2.   Summary of HSE's position\n\n"
+    "       Rec.    Subject                      Status\n"
+    "       1       Inspections                  Implemented\n"
+    "       2       Publication                  Not accepted\n"
+    "       3       Guidance                     Accepted\n"
+)
+
+
+def test_a_two_column_response_paper_answers_under_its_label(tmp_path, settings, nlp):
+    """pdftotext -layout's two columns: "HSE response          Accepted. ..." beside its answer makes the paper
+    a response, the quote beside "Recommendation 1" is no part of the answer, and the summary table after the
+    last answer ("2. Summary of HSE's position") is not the third answer."""
+    got = _stances_of(_TWO_COLUMN_PAPER, tmp_path, settings, nlp)
+    assert got[0] == {"1": "accepted", "2": "rejected", "3": "deferred"}
+
+
+_THUNDERBIRD_REPLY = (
+    "From - Wed Apr 14 17:06:51 2027\n"
+    "Subject: Re: Nature recovery - response to recommendations\n"
+    "To: Lords Environment Committee <lordsenv@parliament.example.org>\n"
+    "From: Ruth Pike <r.pike@agency.example.gov.uk>\n"
+    "Date: Wed, 14 Apr 2027 17:04:22 +0100\n\n"
+    "Dear Lord Carrington,\n\n"
+    "Thank you for your letter of 16 February. I set out the Agency's response below.\n\n"
+    "Recommendation 1: the Agency will publish the survey in June 2027, as you asked.\n\n"
+    "Recommendation 2: the Agency does not accept this recommendation and will not set up such a fund.\n\n"
+    "Yours sincerely,\n\nRuth Pike\nChief Executive\nChalk Streams Agency\nRiver House, 4 Mill Lane, Reading RG1 8AB\n"
+    "0118 496 0212\n\n"
+    "On 16/02/2027 10:31, Lords Environment Committee wrote:\n"
+    "> Dear Ms Pike,\n>\n"
+    "> The Committee would be grateful for the Agency's response to recommendations 1 and 2:\n>\n"
+    "> 1. The Agency should publish its survey of chalk streams by June 2027.\n"
+    "> 2. The Agency should set up a fund for chalk stream restoration.\n>\n"
+    "> Yours sincerely,\n>\n> Lord Carrington\n> Chair\n"
+)
+
+
+def test_a_message_quoted_under_on_wrote_is_the_reply_s(tmp_path, settings, nlp):
+    """"On 16/02/2027 10:31, ... wrote:" over the committee's letter set off by ">": quoted in the reply, not a
+    letter of its own, and its "Yours sincerely" does not stretch the reply's answers over the quote."""
+    from pipeline import lexicon
+    from pipeline.records import Kind
+    from pipeline.stages.segment import segment
+
+    assert [s.kind for s in segment(_THUNDERBIRD_REPLY, lexicon.load(settings.models_dir))] == [Kind.reply]
+    got = _stances_of(_THUNDERBIRD_REPLY, tmp_path, settings, nlp)
+    assert got == {0: {"1": "accepted", "2": "rejected"}}
+
+
+_TEXT_OF_RESPONSE = (
+    "From: Private Office <po@trade.example.gov.uk>\nSent: 20 April 2027 12:40\n"
+    "To: Committee Clerk <clerk@parliament.example.org>\nSubject: Government response\n\n"
+    "Dear Committee Clerk,\n\n"
+    "Please find below the text of the Government's response to the Committee's report, from the Minister. The signed "
+    "letter has been sent to the Committee's inbox today and the text below is identical to it.\n\n"
+    "Kind regards,\nTom Achebe\nAssistant Private Secretary\n\n"
+    "----------------------------------------------------------------------\n\n"
+    "Dear Lord Carrington,\n\n"
+    "Thank you for the Committee's report on subscription contracts. On recommendation 5, the Government will "
+    "legislate for a single cancellation button in 2028.\n\n"
+    "Yours sincerely,\n\nPriya Hollis MP\nMinister for Consumer Affairs\n"
+)
+
+
+def test_a_note_over_the_text_of_a_minister_s_reply_carries_it(lex):
+    """"Please find below the text of the Government's response ...": the private office's note and the
+    minister's letter under it are one message, one segment."""
+    from pipeline.stages.segment import segment
+
+    assert len(segment(_TEXT_OF_RESPONSE, lex)) == 1
+
+
+def test_an_indented_lettered_list_of_recommendations_is_read():
+    """pdftotext -layout indents a letter's "(a)   The Department should ..." inside its numbered paragraph:
+    the list marker is found after the indent."""
+    from pipeline.stages.ref_forms import _LIST_MARK
+
+    assert _LIST_MARK.match("        (a)   The Department should ensure that every panel has").group("p") == "a"
+
+
+_WLGA_AND_GOVERNMENT = (
+    "Y Pwyllgor Cyllid\nFinance Committee\nSenedd Cymru\nCardiff Bay CF99 1SN\n\n"
+    "Rebecca Evans MS\nCabinet Secretary for Finance\nWelsh Government\nCathays Park\nCardiff CF10 3NQ\n\n"
+    "Councillor Andrew Morgan\nLeader\nWelsh Local Government Association\nLocal Government House\nCardiff CF10 4LG\n\n"
+    "12 March 2027\n\nDear Cabinet Secretary and Councillor Morgan\n\n"
+    "We make four recommendations. Recommendations 1 and 2 are addressed to the Welsh Government. Recommendations 3 "
+    "and 4 are for the WLGA, reflecting the role it plays in supporting collaboration between the 22 authorities.\n\n"
+    "1. The Welsh Government should publish a three-year settlement for councils by October 2027.\n"
+    "2. The Welsh Government should review the council tax bands before 2028.\n"
+    "3. The WLGA should publish an annual comparison of each council's reserves.\n"
+    "4. The WLGA should develop a shared procurement framework for temporary accommodation.\n\n"
+    "Please respond within six weeks.\n\nYours sincerely\n\nPeredur Owen Griffiths MS\nChair\n"
+    "\fWelsh Local Government Association\nLocal Government House\nDrake Walk\nCardiff CF10 4LG\n\n20 April 2027\n\n"
+    "Dear Chair\n\nThank you for your letter of 12 March and for the Committee's report.\n\n"
+    "Recommendation 3: we will publish the first comparison of reserves in September 2027.\n\n"
+    "Recommendation 4: a framework for south-east Wales will go live in October 2027.\n\n"
+    "Yours sincerely\n\nCouncillor Andrew Morgan\nLeader\nWelsh Local Government Association\n"
+)
+
+
+def test_recommendations_for_the_wlga_go_to_the_association_not_the_government(tmp_path, settings, nlp):
+    """"Recommendations 3 and 4 are for the WLGA, reflecting the role it plays ...": the body is "the WLGA" (not
+    the clause after it), and the Welsh Local Government Association, whose name also holds the words "Welsh
+    Government", is the WLGA by its initials: it owes 3 and 4."""
+    assert set(_stances_of(_WLGA_AND_GOVERNMENT, tmp_path, settings, nlp)[1]) == {"3", "4"}
+
+
+def test_a_recommendation_for_both_authorities_is_shared(settings):
+    """"... and recommendation 6 is for both authorities": sent to each of them."""
+    from pipeline import lexicon
+    from pipeline.stages import recommendations as rec
+    from pipeline.stages.segment import segment
+
+    text = ("Food Standards Scotland\nPilgrim House\nAberdeen AB11 5RL\n\n4 January 2027\n\nDear Morag and Callum,\n\n"
+            "Our recommendations are below. Recommendations 1 and 2 are for Ardvarrie Council, recommendation 3 is for "
+            "Tornbrae Council, and recommendation 4 is for both authorities.\n\n"
+            "1. Ardvarrie Council should carry out all overdue inspections by 31 March 2027.\n"
+            "2. Ardvarrie Council should fill its two vacant officer posts.\n"
+            "3. Tornbrae Council should keep a competency record for every officer.\n"
+            "4. Both authorities should revise the joint service plan to include a sampling programme.\n\n"
+            "Kind regards,\n\nEuan Drysdale\nAudit Manager\n")
+    lex = lexicon.load(settings.models_dir)
+    refs = rec.find_refs(text, segment(text, lex)[0], rec.load_rules(settings.models_dir), lex.addressee_heading)
+    owners = {r.label: r.addressee for r in refs}
+    assert owners == {"1": "Ardvarrie Council", "2": "Ardvarrie Council", "3": "Tornbrae Council",
+                      "4": "both authorities"}
+
+
+def test_a_letter_enclosing_its_action_plan_sends_the_plan_as_its_reply():
+    """"I enclose the Trust's action plan, which sets out our response ...": the plan under the signature is the
+    reply's paper (a report enclosed is not)."""
+    from pipeline.stages.segment import ENCLOSES
+
+    assert ENCLOSES.search("I write in response to your report. I enclose the Trust's action plan, which sets out "
+                           "our response to each of the concerns.")
+    assert not ENCLOSES.search("I enclose a copy of my report, which I intend to lay before the Assembly.")
