@@ -2218,3 +2218,66 @@ def test_a_letter_enclosing_its_action_plan_sends_the_plan_as_its_reply():
     assert ENCLOSES.search("I write in response to your report. I enclose the Trust's action plan, which sets out "
                            "our response to each of the concerns.")
     assert not ENCLOSES.search("I enclose a copy of my report, which I intend to lay before the Assembly.")
+
+
+def test_a_web_page_titled_as_a_body_s_response_is_a_reply(lex):
+    """"# Navy Command response to the Service Complaints Ombudsman Annual Report", "# Our response to the LSB's
+    requests on ...", "Response to the Scottish Information Commissioner": each says it answers."""
+    assert lex.answers("# Navy Command response to the Service Complaints Ombudsman Annual Report 2026")
+    assert lex.answers("# Our response to the LSB's requests on complaints information")
+    assert lex.answers("FREEDOM OF INFORMATION ACTION PLAN\n   Response to the Scottish Information Commissioner")
+    assert not lex.answers("# Navy Command annual report 2026")
+
+
+_ACTIONS_ASKED = (
+    "# Groceries Code Adjudicator: letter to designated retailers\n\n"
+    "Dear Code Compliance Officer,\n\n"
+    "I am therefore asking each designated retailer to take the following actions and to tell me by 15 December "
+    "2026 how it has done so.\n\n"
+    "### Action 1: delisting\n\n"
+    "Review your delisting procedures so that a supplier facing delisting receives at least 30 days' written notice "
+    "with reasons.\n\n"
+    "### Action 2: forecasting\n\n"
+    "Provide refresher training on the Code's forecasting obligations to all buying staff by 31 March 2027.\n\n"
+    "Yours sincerely,\n\nPriya Venkat\nGroceries Code Adjudicator\n"
+)
+
+
+def test_actions_a_regulator_asks_each_retailer_to_take_are_its_recommendations(settings):
+    """"asking each designated retailer to take the following actions", then "### Action 2: forecasting" over what it
+    asks: the actions are the letter's items, each with the paragraph under its short title as its words."""
+    from pipeline import lexicon
+    from pipeline.stages import recommendations as rec
+    from pipeline.stages.segment import segment
+
+    lex = lexicon.load(settings.models_dir)
+    refs = rec.find_refs(_ACTIONS_ASKED, segment(_ACTIONS_ASKED, lex)[0], rec.load_rules(settings.models_dir),
+                         lex.addressee_heading)
+    texts = {r.label: r.text for r in refs if r.text}
+    assert texts["2"].startswith("forecasting: Provide refresher training")
+
+
+_ANSWERS_IN_THE_QUOTE = (
+    "From: Gareth Lloyd <g.lloyd@tips.example.gov.uk>\nSent: 8 March 2027 16:02\n"
+    "To: Committee Clerk <clerk@senedd.example.org>\nSubject: RE: Coal tip safety report\n\n"
+    "Dear Clerk,\n\nI've put the Authority's responses inline below, under each of the recommendations for us.\n\n"
+    "Best wishes,\n\nGareth\n\n"
+    "On 22/02/2027 09:15, Committee Clerk wrote:\n"
+    "> Dear Mr Lloyd,\n>\n> The report makes two recommendations to the Authority:\n>\n"
+    "> Recommendation 3. The Authority should share every inspection report with the local authority within 28 days.\n\n"
+    "We already send every inspection report to the local authority, and from 1 March 2027 we do so within 28 days of "
+    "the inspection for every category of tip.\n\n"
+    "The first reports under the new standard have already gone out to two councils this month.\n\n"
+    "> Recommendation 4. The Authority should publish its tip monitoring data on its website.\n\n"
+    "We have decided that we will not publish the monitoring data, because the equipment has been the target of "
+    "theft at eleven sites.\n\n"
+    "Publishing the locations of the sensors would make that worse, and the councils already receive the data.\n\n"
+    "> Yours sincerely,\n> Committee Clerk\n"
+)
+
+
+def test_answers_typed_inside_the_quoted_message_are_the_reply_s(tmp_path, settings, nlp):
+    """"I've put the Authority's responses inline below": the paragraphs typed between the ">" lines under "On ...
+    wrote:" are the answers, so the quote does not end the reply's answering text."""
+    got = _stances_of(_ANSWERS_IN_THE_QUOTE, tmp_path, settings, nlp)
+    assert set(got[0]) == {"3", "4"} and got[0]["4"] == "rejected" and got[0]["3"] != "not_addressed"

@@ -251,10 +251,11 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     # a sign-off found under "-----Original Message-----" is the quoted message's own: the reply, signed
     # with a first name alone, ends at the marker
     marker = _ORIGINAL.search(text, start + 1, seg.signoff.start) if seg.signoff else None
-    if marker:
+    if marker and not _typed_in(text, marker.start(), seg.end):
         return start, marker.start()
     quoted = _QUOTED_MAIL.search(text, seg.signoff.end if seg.signoff else start + 1, seg.end)
-    if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()):
+    if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()) \
+            and not _typed_in(text, quoted.start(), seg.end):
         # the message answered, quoted under the reply's signature (or under an e-mail that signs off
         # with a first name alone): what it says is its writer's, not the reply's, unless the reply is
         # typed into it ("NU RESPONSE: ..." under each recommendation)
@@ -273,6 +274,23 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
 
 
 _QUOTE_MARK = re.compile(r"[ \t]*>")
+TYPED_PARAGRAPHS = 2  # paragraphs of its own a reply types between the lines it quotes, to answer in them
+
+
+def _typed_in(text: str, start: int, end: int) -> bool:
+    """Whether a reply answers inside the message it quotes under "On ..., X wrote:": paragraphs not
+    set off by ">" between quoted ones ("I've put our responses inline below, under each of the
+    recommendations")."""
+    if not _WROTE_LINE.match(text, start):
+        return False
+    own, seen_quote = 0, False
+    for b in to_blocks(split_lines(text, start, end)):
+        quoted = all(_QUOTE_MARK.match(ln.text) for ln in b.lines)
+        if quoted:
+            seen_quote = True
+        elif seen_quote and is_prose(b.text):
+            own += 1
+    return own >= TYPED_PARAGRAPHS
 
 
 def _blockquoted(text: str, at: int) -> bool:
@@ -288,6 +306,7 @@ def quoted_below(text: str, start: int, end: int) -> int | None:
 
 # (or "On 16/02/2027 10:31, Industry and Regulators Committee wrote:" over the message set off by ">")
 _WROTE = r"^\W*on\s[^\n]{4,160}?\swrote\s*:[ \t]*\n[ \t]*>"
+_WROTE_LINE = re.compile(r"\W*on\s[^\n]{4,160}?\swrote\s*:", re.I)
 _ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}|{_WROTE}", re.I | re.M)  # the marker alone, within _QUOTED_MAIL below
 # the header of a quoted message: "-----Original Message-----", or "From: ... <...@...>" over "Sent:"/"Date:"
 _QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):|{_WROTE}", re.I | re.M)

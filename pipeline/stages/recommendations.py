@@ -45,7 +45,10 @@ _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe
                            # reader: not a reply's "we will complete the actions below")
                            r"\b(?:you|each (?:of you|company|body|organisation|provider)|the (?:company|council|trust|board|"
                            r"provider|operator|force|service))\s+(?:to|should|must|will need to)\s+(?:take|carry out|complete) "
-                           r"the actions (?:set out |listed |described )?(?:below|overleaf)\b", re.I | re.M)
+                           r"the actions (?:set out |listed |described )?(?:below|overleaf)\b|"
+                           # "I am therefore asking each designated retailer to take the following actions and to tell me ..."
+                           r"\b(?:asking|ask|require|requiring|expect|expecting)\s+(?:you|each\s+[\w ]{1,40}?)\s+to\s+take\s+"
+                           r"the\s+following\s+(?:actions|steps)\b", re.I | re.M)
 
 
 @lru_cache(maxsize=4)
@@ -68,6 +71,9 @@ _HEADING_BODY = re.compile(r"\(\s*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[
 _NOT_HEADING_BODY = re.compile(r"(?:accepted|rejected|noted|agreed|partially|partly|not|priority|high|medium|low|"
                                r"urgent|continued|cont|new|revised|updated|amended|repeated|part|see|page|annex|"
                                r"appendix|paragraphs?|para|section|chapter|key|all)\b", re.I)
+
+
+TITLE_TEXT_WORDS = 4  # words a stated label's text runs to when it only titles what follows ("forecasting")
 
 
 def _quoted_beside(line: str) -> bool:
@@ -703,6 +709,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 rec_text = None
                 if stated:
                     rec_text = clean_text(_statement(_wrapped_on(stated.group("text"), b, ln, rules.stated_heading)))
+                    if seg.kind is not Kind.reply and rec_text and len(rec_text.split()) <= TITLE_TEXT_WORDS \
+                            and len(b.lines) == 1 and bi + 1 < len(blocks) and is_prose(blocks[bi + 1].text):
+                        # "### Action 2: forecasting" over what it asks: the title and the paragraph under it
+                        rec_text = f"{rec_text}: {clean_text(' '.join(blocks[bi + 1].text.split()))}"
                     if stated.group("mid").lstrip().startswith("("):
                         # "Recommendation 4 (Care Inspectorate Wales): Make ...": the body it is sent to, as
                         # a concern that opens with its body in brackets has it
