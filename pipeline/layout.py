@@ -193,7 +193,9 @@ def _continuation_ref(text: str, a: int, b: int) -> bool:
     ("PSO/DFI/0931/26" under the form feed, after "Our reference: PSO/DFI/0931/26" on its first
     page): the page's furniture, not a heading over what follows it."""
     m = _REF_CODE.fullmatch(text, a, b)
-    return m is not None and re.search(rf"(?<![\w/-]){re.escape(m.group('code'))}(?![\w/-])", text[:a]) is not None
+    # (given on page 1 as the letter's reference: not a case code that heads each answer's page)
+    return m is not None and re.search(rf"(?im)^[^\n]*\bref(?:erence)?\b[^\n]*(?<![\w/-]){re.escape(m.group('code'))}(?![\w/-])",
+                                       text[:a]) is not None
 
 
 def _at_page_break(text: str, a: int, b: int) -> bool:

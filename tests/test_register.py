@@ -2157,9 +2157,10 @@ def test_a_note_over_the_text_of_a_minister_s_reply_carries_it(lex):
 def test_an_indented_lettered_list_of_recommendations_is_read():
     """pdftotext -layout indents a letter's "(a)   The Department should ..." inside its numbered paragraph:
     the list marker is found after the indent."""
-    from pipeline.stages.ref_forms import _LIST_MARK
+    from pipeline.stages.ref_forms import _INDENTED_MARK, _LIST_MARK
 
-    assert _LIST_MARK.match("        (a)   The Department should ensure that every panel has").group("p") == "a"
+    assert _INDENTED_MARK.match("        (a)   The Department should ensure that every panel has").group("p") == "a"
+    assert _LIST_MARK.match("        (a)   To address it the Trust has retrained every nurse.") is None  # a reply's own
 
 
 _WLGA_AND_GOVERNMENT = (
@@ -2281,3 +2282,102 @@ def test_answers_typed_inside_the_quoted_message_are_the_reply_s(tmp_path, setti
     wrote:" are the answers, so the quote does not end the reply's answering text."""
     got = _stances_of(_ANSWERS_IN_THE_QUOTE, tmp_path, settings, nlp)
     assert set(got[0]) == {"3", "4"} and got[0]["4"] == "rejected" and got[0]["3"] != "not_addressed"
+
+
+# guards from the review of round 60's mends
+
+
+def test_an_assignment_to_a_list_of_bodies_keeps_the_list(settings):
+    """"Concerns 1 and 2 are for the Chief Constable, the Police and Crime Commissioner and the College of Policing":
+    the clause cut at ", <lower case>" is not cut at ", the ...", the next body of the list."""
+    from pipeline import lexicon
+    from pipeline.stages import recommendations as rec
+    from pipeline.stages.segment import segment
+
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n1. The Chief Constable\n"
+            "2. The Police and Crime Commissioner\n3. The College of Policing\n4. The Home Office\n\n"
+            "MATTERS OF CONCERN\n\nConcerns 1 and 2 are for the Chief Constable, the Police and Crime Commissioner and the "
+            "College of Policing; concerns 3 and 4 are for the Home Office.\n\n"
+            "1. Officers were not trained to recognise acute behavioural disturbance.\n"
+            "2. There was no policy on the use of leg restraints in vehicles.\n"
+            "3. National guidance on restraint has not been revised since 2019.\n"
+            "4. There is no national record of deaths following restraint in vehicles.\n")
+    lex = lexicon.load(settings.models_dir)
+    refs = rec.find_refs(text, segment(text, lex)[0], rec.load_rules(settings.models_dir), lex.addressee_heading)
+    owners = {r.label: r.addressee for r in refs if r.text}
+    assert "College of Policing" in owners["1"] and owners["3"] == "the Home Office"
+
+
+def test_a_status_beside_the_label_is_the_answer_not_a_quote():
+    """"Recommendation 4    Not accepted. Patients ... must continue ...": in a reply's two columns the status
+    opens the answer, whatever modal verb follows it; "Recommendation 3    HSE should ..." is the quote."""
+    from pipeline.stages.recommendations import _quoted_beside
+
+    assert not _quoted_beside("Recommendation 4    Not accepted. Patients needing assessment must continue to be seen.")
+    assert _quoted_beside("Recommendation 3      HSE should review its guidance on asbestos surveys.")
+
+
+def test_your_first_point_of_contact_names_no_point():
+    """"Your first point of contact on the recommendations will be Mr Rowlands": a person, not the letter's first point."""
+    from pipeline.config import Settings
+    from pipeline.stages import recommendations as rec
+
+    rules = rec.load_rules(Settings().models_dir)
+    assert rules.ordinal_ref.search("Your first point of contact on the recommendations will be Mr Rowlands.") is None
+    assert rules.ordinal_ref.search("I take your sixth and eighth points together.") is not None
+
+
+def test_a_summary_of_progress_under_an_answer_does_not_end_it():
+    """A progress report's "Summary of progress" under each recommendation is part of its answer; a numbered
+    "3. Summary of ONR's position" after the answers ends the last of them."""
+    from pipeline.stages.answers import _SUMMARY_SECTION
+
+    assert not _SUMMARY_SECTION.match("Summary of progress")
+    assert _SUMMARY_SECTION.match("  3.   Summary of ONR’s position")
+
+
+def test_a_restatement_that_answers_in_the_same_sentence_is_kept():
+    """"The Committee's first recommendation is that we publish monthly figures, and we began doing so on 1 March
+    2027.": the sentence answers; only a bare restatement is the quote."""
+    from pipeline.stages.answers import _AND_ANSWERS, _SAYS_WHAT_IT_ASKS
+
+    said = "The Committee's first recommendation is that we publish monthly figures, and we began doing so on 1 March 2027."
+    assert _SAYS_WHAT_IT_ASKS.match(said) and _AND_ANSWERS.search(said)
+    assert not _AND_ANSWERS.search("The Committee's first recommendation is that we publish an independent evaluation.")
+
+
+def test_a_case_code_heading_each_page_is_not_furniture():
+    """"R/2027/015" opening each answer's page, the code the report also gives in its text, is a heading; only the
+    letter's own reference ("Our ref: ...") repeated on a continuation page is furniture."""
+    from pipeline.layout import noise_lines
+
+    text = "Report R/2027/015 sets out three recommendations.\nText of the reply.\n\fR/2027/015\nStaffing\nWe agree.\n"
+    assert not [text[a:b] for a, b in noise_lines(text)]
+
+
+def test_a_quoted_reply_sent_on_by_a_clerk_is_a_letter_of_its_own(lex):
+    """A clerk's e-mail quoting under "On ... wrote:" the only copy of a minister's reply ("> Thank you for your letter
+    ..."): that reply is a segment of its own, not the clerk's quote."""
+    from pipeline.stages.segment import segment
+
+    text = ("From: Committee Clerk <clerk@senedd.example.org>\nSent: 2 May 2027 10:00\nTo: Members\n"
+            "Subject: FW: Government reply\n\nDear Members,\n\nPlease see the Minister's reply below.\n\nKind regards,\n\nSian\n\n"
+            "On 22 April 2027 at 16:40, Minister's Office wrote:\n"
+            "> Dear Chair,\n>\n> Thank you for your letter of 12 March and for the Committee's report.\n>\n"
+            "> Recommendation 1: the Government does not accept this recommendation.\n>\n"
+            "> Recommendation 2: the Government accepts this recommendation and will legislate in 2028.\n>\n"
+            "> Yours sincerely,\n>\n> Jane Hutt MS\n")
+    assert len(segment(text, lex)) == 2
+
+
+def test_a_letter_asking_for_the_board_s_response_by_a_date_is_no_reply(lex):
+    """"Please send us the Board's response to the engagement plan by 12 May": the regulator asks; it answers nothing."""
+    from pipeline.records import Kind
+    from pipeline.stages.segment import segment
+
+    text = ("Scottish Housing Regulator\nAilsa House\nGlasgow G2 8HS\n\n3 April 2027\n\nDear Chair\n\n"
+            "We have published our engagement plan for the association. Please send us the Board's response to the "
+            "engagement plan by 12 May 2027.\n\nWe ask the association to:\n\n1. send us its governance review by 30 June 2027;\n"
+            "2. appoint two board members with financial skills by September 2027.\n\nYours sincerely\n\nFraser Gilmour\n"
+            "Regulation Manager\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter]

@@ -428,10 +428,11 @@ def _theme_after(text: str, blocks: list[Block], start: int, stop_at: int, opene
 # the paper's own sections after its last answer: "Other conclusions", "Next steps", "Annex B"
 _CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|matters|issues|points|observations)|"
                             r"conclusions?|next steps|annex(?:es)?|appendix|appendices|glossary|further information|"
-                            r"contact (?:us|details)|abbreviations|"
-                            # "3. Summary of ONR's position": the paper's table of statuses after its answers
-                            r"summary\s+(?:of\s+(?:[\w’'-]+\s+){0,2}?(?:position|responses?|status(?:es)?|progress)|table))"
-                            r"(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$", re.I)
+                            r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$", re.I)
+# "3. Summary of ONR's position": the paper's table of statuses after its answers, numbered as its sections
+# are (not "Summary of progress" under each answer of a progress report)
+_SUMMARY_SECTION = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+|#+\s*)summary\s+(?:of\s+(?:[\w’'-]+\s+){0,2}?(?:position|responses)|"
+                              r"table)[\s*_:]*$", re.I)
 
 
 def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) -> int:
@@ -439,8 +440,8 @@ def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) 
     conclusions", "4. Next steps") over what the paper says outside its answers. Before the last
     answer only a numbered or Markdown title counts: an answer may have a "Conclusion" of its own."""
     for b in blocks:
-        if start < b.start < stop_at and len(b.lines) == 1 and _CLOSING_TITLE.match(clean(b.lines[0].text) or "") \
-                and (last or re.match(r"^\s*(?:#+\s|\d{1,2}\.?\s)", b.lines[0].text)):
+        if start < b.start < stop_at and len(b.lines) == 1 and (_CLOSING_TITLE.match(clean(b.lines[0].text) or "") \
+                and (last or re.match(r"^\s*(?:#+\s|\d{1,2}\.?\s)", b.lines[0].text)) or _SUMMARY_SECTION.match(b.lines[0].text)):
             return b.start
     return stop_at
 
@@ -1407,6 +1408,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'‘“(]")
 
 
 # the sentence restates what was asked: "You recommended that ...", "The Committee also asked for ..."
+# "..., and we began doing so on 1 March 2027": the answer, in the sentence that restates it
+_AND_ANSWERS = re.compile(r"[,;]\s*(?:and|but|which)\s+(?:we|i|it|this|the\s+(?:department|government|trust|council|board|"
+                          r"authority|service|agency))\b|[,;]\s*(?:we|i)\s", re.I)
 _SAYS_WHAT_IT_ASKS = re.compile(rf"^\W*(?:the\s+)?(?:[\w’'-]+(?:'s|’s)\s+)?(?:(?:{_ORDINALS})\s+)?"
                                 r"(?:recommendation|concern)\s+(?:is|was)\s+that\b", re.I)
 _RESTATES_ASK = re.compile(r"\b(?:recommend(?:ed|s)?|ask(?:ed|s)|call(?:ed|s) for|propos(?:ed|es)|urg(?:ed|es)|"
@@ -1524,7 +1528,7 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         if i == 0 and (stated or _heading_line(text[a:z]) or _NUMBERED_TITLE.match(text[a:z])) \
                 and not RESPONSE_START.search(sent):
             continue  # the heading itself
-        if i <= 1 and not out and _SAYS_WHAT_IT_ASKS.match(sent):
+        if i <= 1 and not out and _SAYS_WHAT_IT_ASKS.match(sent) and not _AND_ANSWERS.search(sent):
             continue  # under its title, "The Committee's first recommendation is that we publish ...": the quote
         if first_response is not None and i < first_response:
             continue  # quoted between the heading and the status line

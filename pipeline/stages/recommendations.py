@@ -80,7 +80,9 @@ def _quoted_beside(line: str) -> bool:
     """A line of two columns, the label and beside it words that recommend ("Recommendation 3      HSE
     should review its guidance ..."): the quote, not a table's answer cell."""
     cells = _COLUMN_GAP.split(line.strip())
-    return len(cells) == 2 and MODAL.search(cells[1]) is not None
+    # (not the answer's own status beside it: "Recommendation 4    Not accepted. Patients must ...")
+    return len(cells) == 2 and MODAL.search(cells[1]) is not None and not _REPLY_VOICE.match(cells[1]) \
+        and not _ANSWER_START.match(cells[1])
 
 
 def _heading_body(line: str, m: re.Match[str]) -> str | None:
@@ -490,7 +492,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     blocks = _item_blocks(split_layout_rows(split_cell_rows(to_blocks(split_lines(text, seg.start, seg.end, cells=True)))),
                           rules)
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
-        refs += listed_refs(text, blocks, rules)
+        refs += listed_refs(text, blocks, rules, indented=seg.kind is Kind.letter)
     # a coroner's report as the data set keeps it: its numbered paragraphs after the facts are the concerns
     concerns = seg.form is Form.report
     list_heading = False

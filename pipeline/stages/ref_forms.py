@@ -121,8 +121,10 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
 _ROMAN = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1)}
 _LETTER = {c: n for n, c in enumerate("abcdefgh", 1)}
 _ROMAN_ITEM = re.compile(r"(?<![\w(])\((?P<r>i{1,3}|iv|vi{0,3}|ix|x|xi{1,2})\)(?=\s+\S)")
-# a list line opening "a)", "(b)", "c.", "ii." or "(iii)" (indented, as pdftotext -layout sets a list)
-_LIST_MARK = re.compile(r"^[ \t]*\W{0,3}?(?:\((?P<p>[a-h]|[ivx]{1,4})\)|(?P<d>[a-h]|[ivx]{1,4})[.)])\s+(?=\S)", re.I)
+# a list line opening "a)", "(b)", "c.", "ii." or "(iii)"; in a letter also indented, as pdftotext -layout
+# sets its list inside a numbered paragraph (a reply's own indented list is its actions, not the letter's)
+_LIST_MARK = re.compile(r"^\W{0,3}?(?:\((?P<p>[a-h]|[ivx]{1,4})\)|(?P<d>[a-h]|[ivx]{1,4})[.)])\s+(?=\S)", re.I)
+_INDENTED_MARK = re.compile(r"^[ \t]*" + _LIST_MARK.pattern[1:], re.I)
 _REQUEST = re.compile(r"\b(?:be (?:informed|told|provided|given|made aware)|please|grateful|i (?:ask|request|would ask)|"
                       r"i need to know|key points|as follows)\b", re.I)
 _MARK = r"\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)"
@@ -144,7 +146,7 @@ def _ordinal(mark: str, scheme: str | None) -> tuple[str, int] | None:
     return ("letter", _LETTER[mark]) if mark in _LETTER else None
 
 
-def _listed(text: str, blocks: list[Block], rules: RecRules) -> list[Ref]:
+def _listed(text: str, blocks: list[Block], rules: RecRules, indented: bool = False) -> list[Ref]:
     """A letter's points listed a), b), c) or i., ii., iii., one to a line or to a paragraph, right
     after a line that recommends, raises concerns or asks ("We recommend that:", "The MATTERS OF
     CONCERN are as follows:"). A line without a marker runs on the item above it; a paragraph
@@ -168,7 +170,7 @@ def _listed(text: str, blocks: list[Block], rules: RecRules) -> list[Ref]:
             out.append(Ref(str(pos), pos, ln.start, mark_end, blocks[bi].start, blocks[bi].end, True, False, True, item))
 
     for i, (bi, ln) in enumerate(lines):
-        m = _LIST_MARK.match(ln.text)
+        m = (_INDENTED_MARK if indented else _LIST_MARK).match(ln.text)
         mark = (m.group("p") or m.group("d")) if m else None
         nxt = _ordinal(mark, scheme) if mark and run else None
         if nxt and nxt == (scheme, len(run) + 1):
@@ -185,7 +187,7 @@ def _listed(text: str, blocks: list[Block], rules: RecRules) -> list[Ref]:
     return out
 
 
-def listed_refs(text: str, blocks: list[Block], rules: RecRules) -> list[Ref]:
+def listed_refs(text: str, blocks: list[Block], rules: RecRules, indented: bool = False) -> list[Ref]:
     """Requests, points or concerns a letter lists (i), (ii), (iii) ... or a), b), c): as list
     paragraphs or lines, or inline in a paragraph that asks for something; and a reply's
     "item (i)", "items (iii) and (iv)", "Concerns (a) and (b):", "On (b), ...".
@@ -223,7 +225,7 @@ def listed_refs(text: str, blocks: list[Block], rules: RecRules) -> list[Ref]:
         out += [Ref(str(_ROMAN[m.group("r")]), _ROMAN[m.group("r")], m.start(), m.end(), rb.start, rb.end, True, False,
                     True, clean_text(text[m.end():rb.end])) for m, rb in run]
     listed = {r.label for r in out if r.stated}
-    out += [r for r in _listed(text, blocks, rules) if r.label not in listed]
+    out += [r for r in _listed(text, blocks, rules, indented) if r.label not in listed]
     return sorted(out, key=lambda r: r.start)
 
 

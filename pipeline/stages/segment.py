@@ -535,7 +535,7 @@ ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]
 _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|within|no later than)\b|\bgrateful "
                              r"(?:for|to receive) (?:a|your) (?:reply|response)\b[^.]{0,30}?\b(?:by|within)\b|"
                              # "Please send your agency's response to the Board's business unit by 14 August 2026."
-                             r"\bplease send (?:us |me )?(?:your|its|their|a) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
+                             r"\bplease send (?:us |me )?(?:your|its|their|a|the [\w’'-]+(?:'s|’s)) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
                              r"[^.]{0,60}?\b(?:by|within|no later than)\b", re.I)
 _NAMES_WHAT_IT_ANSWERS = re.compile(r"\byour (?:[\w’'-]+ ){0,3}?(?:letter|e-?mail|report|correspondence|decision|"
                                     r"recommendations?|concerns?)\b", re.I)
@@ -589,12 +589,18 @@ MAIL_HEAD_BLOCKS = 3  # blocks above a bare greeting that may hold its e-mail's 
 # Regulators Committee wrote:"
 _WROTE = re.compile(r"^\W*on\s.{4,160}?\swrote\s*:\s*$", re.I)
 WROTE_BLOCKS = 2  # blocks between "... wrote:" and the quoted greeting (a quoted blank line, "> ")
+QUOTED_BLOCKS = 6  # blocks of a quoted message whose opening says whether it answers
 
 
-def _quoted_under_wrote(blocks: list[Block], i: int) -> bool:
+def _quoted_under_wrote(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     """Whether block ``i`` is inside the message a reply quotes under "On ..., X wrote:", its lines
-    set off by ">": the reply's, not a letter of its own (as under "-----Original Message-----")."""
+    set off by ">": the reply's, not a letter of its own (as under "-----Original Message-----"). A
+    quoted message that itself answers ("> Thank you for your letter of 12 March ...", a clerk sending
+    on the only copy of a minister's reply) is a letter of its own."""
     if not blocks[i].lines[0].text.lstrip().startswith(">"):
+        return False
+    quoted = " ".join(ln.text.lstrip(" \t>") for b in blocks[i:i + QUOTED_BLOCKS] for ln in b.lines)
+    if lex.answers(quoted) and _NAMES_WHAT_IT_ANSWERS.search(quoted):
         return False
     for b in reversed(blocks[max(0, i - WROTE_BLOCKS):i + 1]):
         for ln in reversed(b.lines):
@@ -610,7 +616,7 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     "Good morning," or the reader's name alone under the message's From:/Subject: lines (in minutes
     or a transcript a bare "Good morning" is speech, not a salutation)."""
     first = _first(blocks[i])
-    if _quoted_under_wrote(blocks, i):
+    if _quoted_under_wrote(blocks, i, lex):
         return False
     if lex.salutation.match(first):
         return True
