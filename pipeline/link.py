@@ -157,7 +157,7 @@ def _joint_short_name(addressee: str, heading: str) -> bool:
 def _shared_with(addressee: str, heading: str) -> bool:
     """Sent to every addressee ("For both agencies:"), or to several bodies the writer's among them
     ("I recommend that the Health Board and the Council together:", answered by the Council)."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", heading) if w[0].isupper() and w.lower() != "the")
+    initials = _initials_of(heading)
     return bool(_SHARED.match(addressee)) or (
         " and " in addressee and re.search(r"\b" + re.escape(heading) + r"\b", addressee, re.I) is not None) or (
         # "SCTS and the Scottish Government" names the Scottish Courts and Tribunals Service by its initials
@@ -184,8 +184,8 @@ OPENING = 1200  # characters of a reply (letterhead, addresses, first paragraph)
 
 
 def _initials_of(name: str) -> str:
-    """"WLGA" of "Welsh Local Government Association" (its capitalised words' first letters)."""
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+    """"WLGA" of "Welsh Local Government Association" (its capitalised words' first letters, "The" aside)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper() and w.lower() != "the")
 
 
 def _writers_heading(prev: LetterState | None, reply: LetterState, document: str, lex: Lexicons) -> str | None:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PARAGRAPH_TAG, Ref, label_title_blocks
 from pipeline.stages.refs import heading_line, is_heading
-from pipeline.stages.segment import ORIGINAL_MESSAGE, TABLE_BELOW, Segment, prose_lines
+from pipeline.stages.segment import ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines
 from pipeline.stages.table_refs import split_layout_rows
 from pipeline.text import (CELL_ROW, Block, Line, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines,
                            table_cells, to_blocks, word_count)
@@ -305,8 +305,8 @@ def quoted_below(text: str, start: int, end: int) -> int | None:
 
 
 # (or "On 16/02/2027 10:31, Industry and Regulators Committee wrote:" over the message set off by ">")
-_WROTE = r"^\W*on\s[^\n]{4,160}?\swrote\s*:[ \t]*\n[ \t]*>"
-_WROTE_LINE = re.compile(r"\W*on\s[^\n]{4,160}?\swrote\s*:", re.I)
+_WROTE = rf"^\W*{WROTE}[ \t]*\n[ \t]*>"
+_WROTE_LINE = re.compile(rf"\W*{WROTE}", re.I)
 _ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}|{_WROTE}", re.I | re.M)  # the marker alone, within _QUOTED_MAIL below
 # the header of a quoted message: "-----Original Message-----", or "From: ... <...@...>" over "Sent:"/"Date:"
 _QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):|{_WROTE}", re.I | re.M)

@@ -587,7 +587,8 @@ MAIL_HEAD_BLOCKS = 3  # blocks above a bare greeting that may hold its e-mail's 
 
 # the line over a message an e-mail client quotes under a reply: "On 16/02/2027 10:31, Industry and
 # Regulators Committee wrote:"
-_WROTE = re.compile(r"^\W*on\s.{4,160}?\swrote\s*:\s*$", re.I)
+WROTE = r"on\s[^\n]{4,160}?\swrote\s*:"
+_WROTE = re.compile(rf"^\W*{WROTE}\s*$", re.I)
 WROTE_BLOCKS = 2  # blocks between "... wrote:" and the quoted greeting (a quoted blank line, "> ")
 QUOTED_BLOCKS = 6  # blocks of a quoted message whose opening says whether it answers
 
