@@ -288,7 +288,7 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
             continue
         cur = [lines[0]]
         for ln in lines[1:]:
-            if _LIST_ITEM.match(ln.text):
+            if BULLET_ITEM.match(ln.text):
                 cur.append(ln)  # a bullet of the list its paragraph leads into ("... include:")
                 continue
             out.append(Block(tuple(cur), b.gap if cur[0] is lines[0] else 0))
@@ -300,7 +300,7 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
 # Word's "1.<tab>Scottish Water supplies ..." and "Response:<tab>Accepted.": a paragraph's number or label and
 # one tab, no table's row
 _LABEL_TAB = re.compile(r"^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?|[A-Za-z][\w ]{0,20}:)\t[^\t]+$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦]\s|[\x00-\x08\x0e-\x1f])")  # "• ...", "- ...", Word's bullet glyphs
+BULLET_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦]\s|[\x00-\x08\x0e-\x1f])")  # "• ...", "- ...", Word's bullet glyphs
 
 
 # an e-mail address, in a header line, a signature or prose
@@ -413,7 +413,7 @@ def is_dateline(s: str) -> bool:
 # ---- a table's header row, a cell a line ("Rec" / "Review recommendation" / "Service response" / ...)
 
 SPREAD_CELLS = 8  # header cells a table set out a cell a line may have
-_HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|#)\b", re.I)
+_HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|para(?:graph)?s?|#)\b", re.I)
 _HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
 
 

@@ -2696,3 +2696,153 @@ def test_word_paragraphs_numbered_with_a_tab_are_still_one_a_line():
             f"The Committee recommends that Scottish Water publishes reservoir levels.\nResponse:\tAccepted.\n{long}\n")
     blocks = line_paragraphs(to_blocks(split_lines(text)))
     assert len(blocks) == 7
+
+
+def test_recommendations_taken_together_and_named_nowhere_else_are_answered_after_that_sentence(
+        lex, nlp, settings, rules):
+    """"Your seventh and eighth recommendations are closely related, and I will take them together."."""
+    thanks = "Thank you for the Committee's report on library services, which I read with interest."
+    together = "Your seventh and eighth recommendations are closely related, and I will take them together."
+    prose = reply(thanks, f"{together} From September every branch library will open on Saturday afternoons, and the "
+                  "mobile library will add two evening stops in each of the market towns.", "I hope this is helpful.",
+                  salutation="Dear Councillor Brannigan,", name="Ffion Lysaght")
+    got = answers(prose, lex, nlp, settings, rules, labels={"7": 7, "8": 8}, rec_texts={})
+    for lab in ("7", "8"):
+        assert any("open on Saturday afternoons" in s for s in got.get(lab, ("", []))[1])
+    # named again under their own numbers, the sentence only says where the answers are
+    numbered = reply(thanks, together, "Recommendation 7", "From September every branch library will open on "
+                     "Saturday afternoons.", "Recommendation 8",
+                     "The mobile library will add two evening stops in each of the market towns.",
+                     salutation="Dear Councillor Brannigan,", name="Ffion Lysaght")
+    got = answers(numbered, lex, nlp, settings, rules, labels={"7": 7, "8": 8}, rec_texts={})
+    assert got["7"][1] == ["From September every branch library will open on Saturday afternoons."]
+    assert got["8"][1] == ["The mobile library will add two evening stops in each of the market towns."]
+
+
+def test_pdf_prose_with_no_blank_lines_gives_each_recommendation_its_own_paragraph(lex, nlp, settings, rules):
+    """pdftotext prose: "burden on local authorities." / "On your ...", "Finally, ...", "... and the" / "south-west"."""
+    recs = {"1": "The Government should extend free school transport to every pupil who lives more than two miles "
+                 "from school.",
+            "2": "The Government should legislate to require councils to publish their school transport policies "
+                 "each year.",
+            "3": "The Government should fund a pilot of electric minibuses for rural schools."}
+    blanked = " " * 62 + "\n\n  \n"  # the page's footnote and its number, masked as furniture
+    text = ("Dear Ms Harrow,\n"
+            "Thank you for your letter of 3 March enclosing the Committee's report on home to school\n"
+            "travel. I have considered its three recommendations with care, and I set out the\n"
+            "Government's position on each of them in this letter.\n"
+            "The Committee asked us to extend free school transport to every pupil who lives more\n"
+            "than two miles from school. We have looked closely at the cost of doing so, which we\n"
+            "estimate at £310 million a year. I have concluded that we cannot accept it, as it would\n"
+            "place a significant new burden on local authorities.\n"
+            "On your call for legislation, councils are already required to publish their school\n"
+            "transport policies. From September the statutory guidance will require them to do so\n"
+            "by 31 May each year, so that parents can plan before the year begins. We will write to\n"
+            "every council that misses the date and publish the names of those that do.\n"
+            "Finally, I share the Committee's interest in cleaner vehicles for rural routes, and the\n"
+            "Department will fund a pilot of electric minibuses for schools in the north-east and the\n"
+            f"\n{blanked}"
+            "\fsouth-west. It will run for three years from the spring term of 2028, and its results\n"
+            "will be published.\n"
+            "Yours sincerely,\n"
+            "Owen Pritchard MP\n")
+    got = answers(text, lex, nlp, settings, rules, labels={k: int(k) for k in recs}, rec_texts=recs)
+    said = {lab: " ".join(" ".join(s.split()) for s in spans) for lab, (_, spans) in got.items()}
+    assert "we cannot accept it" in said["1"] and "legislation" not in said["1"]
+    assert "publish the names of those that do" in said["2"] and "minibuses" not in said["2"]
+    assert "spring term of 2028" in said["3"] and "cannot accept" not in said["3"]
+
+
+def test_a_reply_to_the_first_four_recommendations_says_which_it_answers_and_its_titles_answer_them(
+        lex, nlp, settings, rules):
+    """"I am responding on behalf of the Ministry of Justice to the first four recommendations; my colleague ..."."""
+    recs = {"1": "The Ministry should double the number of registered court interpreters by 2030.",
+            "2": "The Ministry should publish the waiting times for family court hearings in each region.",
+            "3": "The Ministry should fund legal advice for every parent in care proceedings.",
+            "4": "The Ministry should end the use of video links for vulnerable witnesses in the youth court.",
+            "5": "The Department should fund a family hub in every local authority.",
+            "6": "The Department should extend free childcare to kinship carers."}
+    paragraphs = {
+        "1": "We have recruited 140 new registered interpreters this year and will recruit a further 200 by 2029.",
+        "2": "Since January we have published the waiting time for a first family court hearing in each region every "
+             "quarter, on the Ministry's website.",
+        "3": "Every parent in care proceedings is already entitled to non-means-tested legal aid, so no further "
+             "funding is needed.",
+        "4": "Vulnerable witnesses in the youth court may now ask to give evidence in person, and most do."}
+    text = reply("Thank you for the Committee's report on the family justice system.",
+                 "I am responding on behalf of the Ministry of Justice to the first four recommendations; my colleague "
+                 "the Minister for Children will respond separately on those addressed to the Department for "
+                 "Education.",
+                 "Court interpreters", paragraphs["1"], "Waiting times for family hearings", paragraphs["2"],
+                 "Legal advice for parents", paragraphs["3"], "Video links", paragraphs["4"],
+                 salutation="Dear Sir Robert,", name="Imogen Thwaite MP")
+    got = answers(text, lex, nlp, settings, rules, labels={k: int(k) for k in recs}, rec_texts=recs)
+    assert {lab: spans for lab, (_, spans) in got.items()} == {lab: [p] for lab, p in paragraphs.items()}
+
+
+def test_a_title_with_a_relative_clause_over_its_paragraph_answers_by_topic(lex, nlp, settings, rules):
+    """"Calls that are not answered" over a paragraph, in a block with no blank lines: a topic title, not a sentence."""
+    recs = {"1": "The Trust should make sure that calls from relatives to the ward at night are answered.",
+            "2": "The Trust should review the staffing of its wards overnight.",
+            "3": "The Trust should share care plans with the out-of-hours service."}
+    calls = ("Calls to the ward at night now divert to the site manager's phone after six rings, and every call that "
+             "goes unanswered is logged and reviewed the next morning.")
+    nights = "A second registered nurse has been rostered on the unit every night since March."
+    plans = "The out-of-hours service has had read access to our care plans since 1 May."
+    text = reply("Thank you for your report following the inquest into the death of Mrs Ruby Calder.",
+                 f"Calls that are not answered\n{calls}", f"Night staffing\n{nights}", f"Sharing care plans\n{plans}",
+                 salutation="Dear Mr Haldane,", name="Dr Sunita Varley")
+    got = answers(text, lex, nlp, settings, rules, labels={k: int(k) for k in recs}, rec_texts=recs)
+    assert {lab: spans for lab, (_, spans) in got.items()} == {"1": [calls], "2": [nights], "3": [plans]}
+
+
+def test_a_restatement_over_its_answer_s_label_is_answered_by_what_follows_the_label(lex, nlp, settings, rules):
+    """"The fifth recommendation asks the Authority to publish ..." / "Authority response" / the answer: the answer
+    is what follows the label, not the restatement."""
+    recs = {"1": "The Authority should publish its bus punctuality figures every month.",
+            "2": "The Authority should pilot demand-responsive minibuses on rural routes."}
+    first = "Monthly figures have been published on our website since April, route by route."
+    second = ("Six minibuses will run on routes around Kilmarne from September, and the pilot will be evaluated "
+              "after a year.")
+    more = (" The Authority has also agreed with the three operators concerned how the service will be "
+            "promoted to residents, including through community councils, schools and the health centre, and how "
+            "bookings will be taken by telephone as well as online.")
+    text = "\n".join([
+        "Dear Convener,", "Thank you for the Committee's report on rural transport, which the Authority's board "
+        "considered at its meeting in June. The Authority welcomes the Committee's interest in rural services and "
+        "sets out its response to each of the recommendations below, under the headings the report used.",
+        "Theme\tRecommendation\tLead", "Punctuality\tFirst\tAuthority", "Rural routes\tSecond\tAuthority",
+        "Punctuality",
+        "The first recommendation asks the Authority to publish its bus punctuality figures every month.",
+        "Authority response", first + more,
+        "Rural routes",
+        "The second recommendation is that the Authority should pilot demand-responsive minibuses on rural routes.",
+        "Authority response", second + more,
+        "Transport Authority for the Western Isles"]) + "\n"
+    got = answers(text, lex, nlp, settings, rules, labels={k: int(k) for k in recs}, rec_texts=recs)
+    said = {lab: " ".join(spans) for lab, (_, spans) in got.items()}
+    assert "every month" not in said["2"] and "pilot demand-responsive" not in said["2"]
+    assert "Six minibuses will run" in said["2"] and "Monthly figures" in said["1"]
+
+
+def test_a_paragraph_s_last_sentence_about_another_recommendation_is_that_one_s_answer(
+        lex, nlp, settings, rules):
+    """"... any changes will be published once that consultation has concluded. I have noted what you say about
+    the national training programme for custody staff ...": the last sentence answers the second concern."""
+    recs = {"1": "The guidance on detention says officers should consider a hospital assessment where drug "
+                 "swallowing is suspected, but does not require one.",
+            "2": "The national training programme for custody staff contains no practical training in rousing checks."}
+    text = reply(
+        "Thank you for your report of 9 October, which raises two matters for the Academy. I offer my condolences "
+        "to the family of Mr Dunmore.",
+        "The detention guidance is being reviewed with custody practitioners and healthcare providers. The group "
+        "will consider the wording on suspected drug swallowing, including whether a hospital assessment should "
+        "be required. We expect to consult on revised guidance in the autumn, and any changes will be published "
+        "once that consultation has concluded. I have noted what you say about the national training programme "
+        "for custody staff, and I have passed your report to the Academy's curriculum team. I hope this response "
+        "is of assistance. If I can be of further help, please contact my office.",
+        salutation="Dear Mr Orchardson,", name="Dr Petra Lindqvist")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
+    said = {lab: " ".join(" ".join(s.split()) for s in spans) for lab, (_, spans) in got.items()}
+    assert "national training programme" in said["2"] and "national training programme" not in said["1"]
+    assert "consult on revised guidance" in said["1"]

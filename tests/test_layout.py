@@ -607,3 +607,15 @@ def test_a_numbered_line_at_a_page_s_foot_that_no_marker_notes_is_kept(page, lex
     kept = [ln for ln in page.split("\n") if ln[:1].isdigit()]
     masked = {page[a:b] for a, b in noise_lines(page, lex.boilerplate)}
     assert not any(ln in masked for ln in kept)
+
+
+def test_a_footnote_under_a_blank_line_below_a_paragraph_that_runs_on_is_furniture(lex):
+    """"... return1, ..." / "... in the north-east and the" / blank / "1 Children looked after by ..." / blank / "2"."""
+    note = "1 Children looked after by local authorities in England, year ending 31 March 2026."
+    text = ("Dear Minister,\n\nThe council's annual placement return1, and the survey behind it, show that the number "
+            "of children placed\nout of area rose by a fifth, most sharply in the north-east and the\n\n"
+            f"{note}\n\n2\n\fsouth-west, where two in five placements are now more than twenty miles from home.\n\n"
+            "Yours sincerely,\n\nAnna Bell\n")
+    masked = [text[a:b] for a, b in noise_lines(text, lex.boilerplate)]
+    assert note in masked
+    assert not any("south-west" in m or "north-east" in m for m in masked)

@@ -2606,3 +2606,111 @@ def test_lettered_rows_past_h_are_one_kind_with_roman_numerals():
 
     assert _row_kind("(h)\tFund a pilot") == _row_kind("(i)\tPublish the data") == _row_kind("(ii)\tReport")
     assert _row_kind("R1\tObservations") == _row_kind("R2\tReview") != _row_kind("3\tText")
+
+
+def test_a_charity_regulator_s_actions_for_the_trustees_are_read_as_recommendations(lex, rules):
+    """"... provided that the trustees complete the actions below" over "1.<tab>Strengthen the board ..."."""
+    text = ("Dear Mr Oyelaran,\n\nThe Haverleigh Almshouse Charity\n\n"
+            "We have considered the findings of our inquiry into the charity. We will take no further regulatory "
+            "action at this stage, provided that the trustees complete the actions below by 31 January 2028.\n\n"
+            "Actions for the trustees of the Haverleigh Almshouse Charity\n\n"
+            "1.\tStrengthen the board by appointing at least two trustees with financial or property experience.\n\n"
+            "2.\tAdopt a written conflicts of interest policy and record every declared interest in the minutes.\n\n"
+            "3.\tCommission an independent survey of the almshouses and agree a repairs plan.\n\n"
+            "Yours sincerely,\n\nHelen Markby\nRegulatory Compliance Manager\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs] == ["1", "2", "3"]
+    assert refs[0].text.startswith("Strengthen the board")
+
+
+def test_a_reply_naming_the_second_action_and_the_third_and_fourth_actions_names_them(lex, rules):
+    """"Turning to the second action, ..." and "We deal with the third and fourth actions together."."""
+    text = ("Dear Ms Quarrie,\n\nWe require Tollbridge Water to take the following actions:\n\n"
+            "1. Publish a plan to reduce leakage by a fifth by 2030.\n\n"
+            "2. Offer every customer on a water meter a free visit to check for leaks.\n\n"
+            "3. Report the number of supply interruptions longer than twelve hours each month.\n\n"
+            "4. Pay automatic compensation for every interruption longer than twelve hours.\n\n"
+            "Yours sincerely,\n\nDaniel Frobisher\n\n\nDear Mr Frobisher,\n\nThank you for your letter of 4 March.\n\n"
+            "Turning to the second action, every metered customer will be offered a free leak check from June.\n\n"
+            "We deal with the third and fourth actions together. Interruptions of more than twelve hours are now "
+            "reported monthly, and compensation is paid without a claim.\n\nYours sincerely,\n\nMairi Quarrie\n")
+    segs = segment(text, lex)
+    assert [[r.label for r in R.find_refs(text, s, rules)] for s in segs] == [["1", "2", "3", "4"], ["2", "3", "4"]]
+
+
+def test_a_recommendation_for_both_organisations_jointly_is_sent_to_both(lex, rules):
+    """"... recommendations 6 and 7 are for Skills Development Scotland (SDS), and recommendation 4 is for both ..."."""
+    asks = ["Colleges should offer apprentices in rural areas help with the cost of travel.",
+            "Employers should be paid the apprenticeship grant in two instalments, not three.",
+            "Every apprentice should have a named mentor outside their line management.",
+            "A single application portal for college-based apprenticeships should open by 2029.",
+            "The apprenticeship levy should be reviewed to support small rural employers.",
+            "Skills Development Scotland should publish completion rates for each college.",
+            "Skills Development Scotland should survey apprentices twelve months after they finish."]
+    text = letter("Our report on college-based apprenticeships makes seven recommendations. Recommendations 1 to 3 "
+                  "and 5 are for the Scottish Government, recommendations 6 and 7 are for Skills Development Scotland "
+                  "(SDS), and recommendation 4 is for both organisations jointly. The recommendations are as "
+                  "follows:\n\n" + "\n\n".join(f"Recommendation {n}: {ask}" for n, ask in enumerate(asks, 1)))
+    got = sent_to(text, lex, rules)
+    gov, sds = "the Scottish Government", "Skills Development Scotland (SDS)"
+    assert got == {"1": gov, "2": gov, "3": gov, "4": "both organisations", "5": gov, "6": sds, "7": sds}
+
+
+def test_a_markdown_list_with_lettered_parts_reads_each_part_and_the_number_after(lex, rules):
+    """"**1.** ...", "**2a.** ...", "**2b.** ...", "**3.** ...": 2a and 2b are items of the list, and 3 follows them."""
+    text = ("# Open letter: school transport for young carers\n\nPublished 9 May 2027\n\n"
+            "I am therefore making the following recommendations.\n\n"
+            "**1.** Every local authority should publish its school transport policy for young carers.\n\n"
+            "**2a.** Councils should offer free travel to young carers over sixteen in further education.\n\n"
+            "**2b.** Councils should allow a young carer to travel from a second address.\n\n"
+            "**3.** The Welsh Government should review the Learner Travel Measure by 2029.\n\n"
+            "Yours sincerely,\n\nCatrin Huws\nYoung Carers Commissioner\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs] == ["1", "2a", "2b", "3"]
+    assert refs[2].text.startswith("Councils should allow a young carer")
+
+
+def test_a_list_of_paragraphs_wrapped_to_the_next_line_names_every_paragraph(lex, rules):
+    """"The Committee's report makes recommendations to NatureScot at paragraphs 27, 41, ..., 77," / "92 and 104."."""
+    text = ("Dear Convener,\n\nThank you for the Committee's report on deer management, which NatureScot's board "
+            "discussed at its meeting in March.\n"
+            "The Committee's report makes recommendations to NatureScot at paragraphs 27, 41, 58, 63, 77,\n"
+            "92 and 104. Our response to each of them is set out in the annex to this letter.\n\n"
+            "Yours sincerely,\n\nEilidh Macaskill\nChief Executive, NatureScot\n")
+    assert labels(text, lex, rules) == ["27", "41", "58", "63", "77", "92", "104"]
+
+
+def test_a_layout_table_whose_first_column_is_headed_para_numbers_its_rows(lex, rules):
+    """pdftotext -layout: "Para     Committee conclusion or recommendation     NatureScot response" / "27   ..."."""
+    text = ("NatureScot response to the Rural Affairs Committee report on deer management\n\n"
+            "Para     Committee conclusion or recommendation       NatureScot response\n\n"
+            "27       NatureScot should publish deer density       Agreed. Density figures for every deer\n"
+            "         figures for each management group every      management group will be published from\n"
+            "         year.                                        the 2028 count.\n\n"
+            "41       NatureScot should use its powers to          Agreed in part. We will use these powers\n"
+            "         intervene where a group fails to meet its    where voluntary measures have failed.\n"
+            "         cull targets two years running.\n\n"
+            "58       NatureScot should fund training in deer      We will consider this in next year's\n"
+            "         stalking for new community landowners.       budget.\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs] == ["27", "41", "58"]
+    assert refs[0].text.startswith("NatureScot should publish deer density")
+
+
+def test_a_web_page_s_nested_list_under_a_concern_holds_its_lettered_points(lex, rules):
+    """html2text: "  1. (Trust) Calls ... In particular: " / "    1. (a) there is no system ...;" / "    2. (b) ..."."""
+    text = ("# Ruby Calder: Prevention of Future Deaths Report\n\n**Ref:** 2027-0412\n\n"
+            "**Deceased name:** Ruby Calder\n\n"
+            "## CORONER'S CONCERNS\n\nDuring the course of the inquest the evidence revealed matters giving rise to "
+            "concern. In my opinion there is a risk that future deaths will occur unless action is taken. In the "
+            "circumstances it is my statutory duty to report to you.\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+            "  1. (Trust) Calls to the ward's night line from relatives are often not answered. In particular: \n"
+            "    1. (a) there is no system for diverting calls when the nurse in charge is with a patient;\n"
+            "    2. (b) the system does not record calls that go unanswered, so no one knows how many are missed.\n"
+            "  2. (Trust) Overnight, a single registered nurse covers both wards of the unit.\n"
+            "  3. (Integrated Care Board) The out-of-hours service cannot see the ward's care plans.\n\n"
+            "## ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs] == ["1", "2", "3"]
+    assert "(a) there is no system" in refs[0].text
+    assert refs[1].text.startswith("(Trust) Overnight")

@@ -2381,3 +2381,83 @@ def test_a_letter_asking_for_the_board_s_response_by_a_date_is_no_reply(lex):
             "2. appoint two board members with financial skills by September 2027.\n\nYours sincerely\n\nFraser Gilmour\n"
             "Regulation Manager\n")
     assert [s.kind for s in segment(text, lex)] == [Kind.letter]
+
+
+# round 62's review: documents the first mends misread (invented by the reviewer)
+_FOOTNOTE_UNDER_HEADING = "Yorkshire and Humber Ambulance Partnership\nUnit 3, Kirkstall Forge\nLeeds LS12 4QP\n\nMr Ravi Chaudhry\nHM Senior Coroner for West Aireborough\nAireborough Coroner's Court\nAireborough AB2 5LJ\n\n8 August 2027\n\nDear Mr Chaudhry,\n\nRegulation 28 report - Mrs Winifred Lusk\n\nThank you for your report of 10 June 2027. I respond to each concern below.\n\nConcern 1: handover of patients at the emergency department\n\nWe accept this concern. Every crew now receives the hospital's handover protocol on its\ntablet, and compliance is monitored each week.\n\nConcern 2: falls pathway\n\n12 Trusts in the region have now adopted the shared falls pathway, and we accept this concern.\n                                                                                       1\n\x0cConcern 3: out-of-hours service\n\nWe do not accept this concern. The Partnership has no power to direct the out-of-hours service.\n\nYours sincerely,\n\nHelen Marwood\nChief Executive\n"
+_RENUMBERED_POINTS = 'Joint Committee on Inland Waterways\nHouse of Commons\nLondon SW1A 0AA\n\nRt Hon Nadia Quell MP\nSecretary of State for Waterways\n1 Lockside Row\nLondon SW1P 3JT\n\n12 June 2027\n\nDear Secretary of State,\n\nOur inquiry into canal maintenance\n\nThe Committee makes the following recommendations:\n\n1. The Department should publish a ten-year maintenance plan for the canal network.\n\n2. The Canal Trust should publish its asset condition data each year.\n\n   3. (a) for each reservoir, its inspection date and condition grade;\n\n   4. (b) for each lock, its last major repair.\n\n5. The Department should report to us on progress by December 2027.\n\nWe would be grateful for a response within two months.\n\nYours sincerely,\n\nSir Marcus Thwaite MP\nChair of the Committee\n'
+_INDENTED_ITEMS = "Joint Committee on Inland Waterways\nHouse of Commons\nLondon SW1A 0AA\n\nRt Hon Nadia Quell MP\nSecretary of State for Waterways\n1 Lockside Row\nLondon SW1P 3JT\n\n12 June 2027\n\nDear Secretary of State,\n\nOur inquiry into canal maintenance\n\nFollowing our evidence session on 20 May, the Committee makes the following recommendations:\n\n1. The Department should publish a ten-year maintenance plan for the canal network.\n    2. (a) The Canal Trust should publish its asset condition data each year.\n    3. (b) The Department should fund the Trust's dredging backlog in full.\n4. The Department should report to us on progress by December 2027.\n\nWe would be grateful for a response within two months.\n\nYours sincerely,\n\nSir Marcus Thwaite MP\nChair of the Committee\n"
+_TAIL_REPORT = "HM Senior Coroner for Eastmarch\nCoroner's Court\n12 Abbey Lane\nEastmarch EM3 5TT\n\nREGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\nChief Executive, Eastmarch Hospitals NHS Trust\n\nCORONER'S CONCERNS\nThe MATTERS OF CONCERN are as follows:\n1. Nursing staff on the surgical wards had not been trained to recognise the signs of sepsis.\n2. The Trust has not audited the use of its electronic sepsis screening tool since it was introduced.\n3. Observations were not escalated to the outreach team at night.\n\nDated 4 January 2027\nHelena Roscoe\nHM Senior Coroner for Eastmarch\n"
+_TAIL_IN_PASSING = "Eastmarch Hospitals NHS Trust\nTrust Headquarters\nEastmarch EM1 2AB\n\nMs Helena Roscoe\nHM Senior Coroner for Eastmarch\nCoroner's Court\n12 Abbey Lane\nEastmarch EM3 5TT\n\n1 March 2027\n\nDear Ms Roscoe,\n\nRegulation 28 report following the inquest into the death of Mr Peter Haldane\n\nThank you for your report of 4 January 2027. I set out below the Trust's response to the concerns you raised.\n\nAll nursing staff on the surgical wards have now completed training on recognising the signs of sepsis, and the training is part of every new nurse's induction. The training now includes a session on using the electronic screening tool on the wards.\n\nObservations that reach the threshold for escalation at night are now sent automatically to the outreach team's pager, and the outreach team reviews every escalation within thirty minutes.\n\nI hope this response is of assistance.\n\nYours sincerely,\n\nDr Kwame Ansell\nChief Executive\n"
+_PARAGRAPHS_TO_ANOTHER = 'Ministry for Flood Resilience\n3 Horseferry Close\nLondon SW1P 2AW\n\nMr Idris Caradog MP\nChair, Environment Committee\nHouse of Commons\nLondon SW1A 0AA\n\n18 October 2027\n\nDear Mr Caradog,\n\nThank you for the Committee\'s report "Rising Waters: Flood Defence in the Regions". The report made recommendations to the Environment Agency at paragraphs 21, 34 and 40, and to the Ministry at paragraphs 52 and 60. The Agency will respond separately to its recommendations.\n\nIn paragraph 52 the Committee recommended that the Ministry set a target for the number of properties better protected by 2032. We accept this recommendation and will set a target in the next flood strategy.\n\nIn paragraph 60 the Committee recommended that the Ministry publish the criteria for its capital programme. We do not accept this recommendation, as the criteria are already published in the Partnership Funding guidance.\n\nYours sincerely,\n\nRt Hon Beatrix Lowell MP\nMinister for Flood Resilience\n'
+_OFFICE_NOTE = 'From: Office of the Chief Executive, NHS Northern Region <northern.ceo@nhsregion.example.uk>\nSent: 3 March 2027 09:15\nTo: Trust Chief Executives\nSubject: Letter from Sir Malcolm Reddaway - urgent and emergency care\n\nDear colleagues,\n\nPlease find below a letter from Sir Malcolm Reddaway to all trust chief executives in the region. The letter is also attached as a PDF.\n\nOffice of the Chief Executive\n\nDear Chief Executive,\n\nAmbulance handover delays\n\nFollowing the deaths investigated by HM Coroner for Lowfield, I am asking each trust to take the following actions:\n\n1. Ensure that no ambulance handover takes longer than 45 minutes.\n2. Publish your daily handover times on your website.\n3. Report your progress to the regional team by 30 April 2027.\n\nYours sincerely,\n\nSir Malcolm Reddaway\nRegional Chief Executive\n'
+_NOTE_WITH_RESPONSES_INSERTED = "From: Legal Services, Corrhill University Hospitals NHS Trust <legal.services@corrhill.nhs.uk>\nSent: 12 June 2027 14:02\nTo: Coroner's Office, Westmarch\nSubject: Regulation 28 report - Mr Daniel Osei\n\nDear Sir,\n\nPlease find below the Coroner's letter of 20 April 2027, with the Trust's responses to each concern inserted in bold.\n\nKind regards,\nLegal Services\n\nDear Chief Executive,\n\nREGULATION 28 REPORT - Mr Daniel Osei\n\nMATTERS OF CONCERN\n\n1. Nursing staff did not complete falls risk assessments on admission.\nTrust response: Accepted. Falls risk assessments are now mandatory in the electronic record at admission.\n\n2. Bed rails were used without an assessment.\nTrust response: Accepted. A bed rail assessment has been added to the admission checklist.\n\nYours faithfully,\n\nRowena Blythe\nHM Area Coroner for Westmarch\n"
+_TOGETHER_THEN_NUMBERED = "Ministry of Rural Transport\n14 Carden Street\nLondon SW1H 9AQ\n\nSir Graham Pellew\nChair, Rural Connectivity Review\nPO Box 4471\nLeeds LS2 8JR\n\n3 May 2027\n\nDear Sir Graham,\n\nThank you for the Review's final report, which made four recommendations to the Ministry. I set out our response below.\n\nRecommendation 1: that the Ministry publish a rural bus strategy within a year.\n\nWe accept this recommendation and will publish the strategy in spring 2028.\n\nRecommendation 2: that concessionary fares be extended to community transport.\n\nWe do not accept this recommendation, because community transport operators are not bound by the statutory scheme.\n\nYour third and fourth recommendations are closely related, and I will take them together.\n\n3. The Ministry will fund a pilot of demand-responsive transport in three counties from April 2028, and we accept the recommendation.\n\n4. We do not accept that the pilot should be extended to every county before it has been evaluated, and we reject this recommendation.\n\nYours sincerely,\n\nBaroness Ferrant of Stowe\nMinister for Rural Transport\n"
+
+
+def _refs_in(text, lex, settings, index=0):
+    from pipeline.stages import recommendations as R
+    from pipeline.stages.segment import segment
+
+    return R.find_refs(text, segment(text, lex)[index], R.load_rules(settings.models_dir), lex.addressee_heading)
+
+
+def test_a_numbered_answer_under_a_heading_at_a_page_s_foot_is_no_footnote():
+    """"Concern 2: falls pathway" / blank / "12 Trusts in the region have ..." at the page's foot, "Leeds LS12 4QP"
+    in the letterhead: the answer, not a footnote (a heading is no line the foot cut, a postcode no marker)."""
+    from pipeline.layout import noise_lines
+
+    at = _FOOTNOTE_UNDER_HEADING.index("12 Trusts")
+    assert not any(a <= at < b for a, b in noise_lines(_FOOTNOTE_UNDER_HEADING))
+
+
+def test_lettered_points_numbered_on_from_the_list_are_the_list_s_items(lex, settings):
+    """"2. The Canal Trust should ..." / "    3. (a) for each reservoir ..." / "    4. (b) ..." / "5. The Department
+    should report ...": the points are numbered as items, not afresh, and item 5 is kept."""
+    assert [r.label for r in _refs_in(_RENUMBERED_POINTS, lex, settings)] == ["1", "2", "3", "4", "5"]
+
+
+def test_indented_items_that_open_with_a_letter_are_items_still(lex, settings):
+    """"1. The Department should ..." / "    2. (a) The Canal Trust should ..." / "    3. (b) ..." / "4. ...": four."""
+    assert [r.label for r in _refs_in(_INDENTED_ITEMS, lex, settings)] == ["1", "2", "3", "4"]
+
+
+def test_a_sentence_touching_an_unanswered_concern_s_words_does_not_answer_it(tmp_path, settings, nlp):
+    """"The training now includes a session on using the electronic screening tool": concern 2 (audit the
+    screening tool) is still not addressed."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "a_report.txt").write_text(_TAIL_REPORT, encoding="utf-8")  # the report, a file of its own
+    (tmp_path / "b_reply.txt").write_text(_TAIL_IN_PASSING, encoding="utf-8")
+    run = run_corpus(tmp_path, settings, nlp)
+    got = {s["label"]: s["stance"] for s in run.tables["stances"].to_pylist()}
+    assert got["2"] == "not_addressed" and got["1"] != "not_addressed"
+
+
+def test_recommendations_to_another_body_at_paragraphs_are_not_the_reply_s(lex, settings):
+    """"... recommendations to the Environment Agency at paragraphs 21, 34 and 40, and to the Ministry at
+    paragraphs 52 and 60": the Ministry's reply owes 52 and 60 only."""
+    assert {r.label for r in _refs_in(_PARAGRAPHS_TO_ANOTHER, lex, settings)} == {"52", "60"}
+
+
+def test_a_note_from_an_office_carries_the_letter_greeting_its_post(lex):
+    """"From: Office of the Chief Executive ..." / "Please find below a letter from Sir ..." / "Dear Chief
+    Executive,": one message; a post's words in both are no greeting of the note's writer."""
+    from pipeline.stages.segment import segment
+
+    assert len(segment(_OFFICE_NOTE, lex)) == 1
+
+
+def test_a_note_with_responses_inserted_in_the_letter_below_is_a_message_of_its_own(lex):
+    """"Please find below the Coroner's letter of 20 April 2027, with the Trust's responses to each concern
+    inserted in bold.": the note does not carry the coroner's letter as its own."""
+    from pipeline.stages.segment import segment
+
+    assert len(segment(_NOTE_WITH_RESPONSES_INSERTED, lex)) == 2
+
+
+def test_taken_together_then_answered_under_bare_numbers_is_no_joint_answer(tmp_path, settings, nlp):
+    """"Your third and fourth recommendations are closely related, and I will take them together." over "3."
+    and "4." of the reply's own: the sentence opens no answer to both."""
+    got = _stances_of(_TOGETHER_THEN_NUMBERED, tmp_path, settings, nlp)[0]
+    assert not (got["3"] == got["4"] == "accepted")

@@ -2860,3 +2860,147 @@ def test_a_letter_answering_the_report_s_counted_concerns_or_for_its_addressee_i
             f"be reported to the HSE inspector.\n\nYours faithfully,\n\nDeclan Moorcroft\nManaging Director\n")
     (seg,) = segment(text, lex)
     assert seg.kind is Kind.reply
+
+
+_QIP_LETTER = ("Ferran Valley Care Inspectorate\nTy Glyndwr, Heol y Parc\nLlanferran QX7 2RB\n\n"
+               "14 April 2027\n\nMrs Delyth Powell\nRegistered Manager\nBrynhafod Care Home\nFfordd y Felin\n"
+               "Llanferran QX7 5TH\n\nDear Mrs Powell\n\nInspection of Brynhafod Care Home, 2 and 3 March 2027\n\n"
+               "Thank you for the help your staff gave us during the inspection. We identified three areas for "
+               "improvement, which are set out in the quality improvement plan enclosed. Please complete the plan and "
+               "return it to us by 30 May 2027.\n\nYours sincerely\n\nGareth Pryce\nSenior Inspector\n\n"
+               "cc: Responsible Individual, Brynhafod Care Homes Ltd\n\n")
+_QIP = ("\fQuality Improvement Plan\nService: Brynhafod Care Home, Llanferran\n"
+        "Area for improvement 1: Medicines are not always stored at the right temperature in the treatment room.\n"
+        "Response by registered person detailing the actions taken:\n"
+        "From 3 May 2027 the fridge temperature is read and logged twice a day by the nurse in charge of the shift.\n"
+        "A second fridge has been bought so that no medicines are kept in the room when the first is defrosted.\n"
+        "Area for improvement 2: Staff supervision sessions are not recorded or kept on the staff files.\n"
+        "Response by registered person detailing the actions taken:\n"
+        "Each supervision session is now written up within a week, signed by both parties and kept on file.\n"
+        "The deputy manager checks the files each month and reports any gaps to the registered manager.\n"
+        "Area for improvement 3: Care plans are not reviewed with residents and their families.\n"
+        "Response by registered person detailing the actions taken:\n"
+        "Every care plan has been reviewed with the resident and, where they wish it, a member of the family.\n"
+        "Reviews are now booked every three months and the date of the next one is written on the plan.\n"
+        "Signature of person(s) completing the QIP: Delyth Powell, Registered Manager\nDate: 21 May 2027\n")
+
+
+def test_a_returned_improvement_plan_signed_in_its_own_long_block_is_no_image_under_the_signature(lex):
+    """"Signature of person(s) completing the QIP:" in a long block on the page after a signature: a returned plan."""
+    text = _QIP_LETTER + _QIP
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].start == len(_QIP_LETTER)
+
+
+_ALLIANCE_NOTE = ("From: Naveen Castellino <naveen.castellino@ruralbus.example.org.uk>\nSent: 8 September 2027 16:40\n"
+                  "To: Transport Policy Team <policy@transport.example.gov.uk>\n"
+                  "Subject: Rural bus services - our recommendations\n\nDear all,\n\n{said}\n\n")
+
+
+def test_an_e_mail_saying_please_find_our_letter_below_carries_the_letter_under_it(lex):
+    """"Dear all, Please find our letter below (also attached as a PDF).", signed, over "Dear colleagues, ...": one."""
+    note = _ALLIANCE_NOTE.format(said="Please find our letter below (also attached as a PDF).") + (
+        "Best wishes,\n\nNaveen Castellino\nPolicy Officer, Rural Bus Alliance\n\n")
+    letter = ("Dear colleagues,\n\nRural bus services\n\nOur members have met passengers in every English region this "
+              "summer, and we write with three recommendations.\n\n"
+              "Recommendation 1: The Department should guarantee bus grant funding for five years at a time.\n\n"
+              "Recommendation 2: The Department should publish the formula it uses to allocate the grant.\n\n"
+              "Recommendation 3: Every county should have a demand responsive service by 2030.\n\n"
+              "Yours sincerely,\n\nMorwenna Tregear\nChair, Rural Bus Alliance\n")
+    segs = segment(note + letter, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0)]
+
+
+@pytest.mark.parametrize("said", [
+    "Please find our letter below (also attached as a PDF).",
+    "Please find below our letter (also attached as a PDF).",
+], ids=["our-letter-below", "below-our-letter"])
+def test_a_letter_greeting_the_writer_of_a_quoted_covering_note_is_a_reply_of_its_own(said, lex):
+    """A quoted "From: Naveen ... Dear all, Please find our letter below [...]", then "Dear Naveen,": a reply."""
+    note = _ALLIANCE_NOTE.format(said=said) + "[...]\n\n"
+    answer = ("\fDepartment for Transport\nHarcourt House\n12 Tanner Row\nLondon QW1P 4DR\n\n2 October 2027\n\n"
+              "Dear Naveen,\n\nThank you for your e-mail of 8 September and the Alliance's letter on rural bus "
+              "services. I accept your first recommendation: from next year bus grant will be settled for five years "
+              "at a time.\n\n"
+              "Yours sincerely,\n\nTamsin Hollowell MP\nMinister for Local Transport\n")
+    text = note + answer
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(note))]
+
+
+def test_a_page_opening_with_a_company_s_response_title_after_a_signature_heads_the_next_segment(lex):
+    """A signature, then a page opening "NORTHGATE FIBRE NETWORKS LTD / Response to Ofcom's review of ..."."""
+    letter = ("Northgate Fibre Networks Ltd\n5 Wharfside Place\nManchester QX4 7TR\n\n12 June 2027\n\n"
+              "Dear Ms Okafor\n\nReview of physical infrastructure access\n\n"
+              "Thank you for the opportunity to comment on the review. Our response to the recommendations is "
+              "enclosed, and we would be glad to meet your team to discuss it.\n\nYours sincerely\n\n"
+              "Priya Raman\nHead of Regulatory Affairs\n\n")
+    paper = ("\fNORTHGATE FIBRE NETWORKS LTD\nResponse to Ofcom's review of physical infrastructure access\n\n"
+             "Recommendation 1: Openreach should publish the duct capacity of each exchange area every quarter.\n\n"
+             "We agree with this recommendation. Quarterly figures would let altnets plan their builds with far more "
+             "confidence than they can today.\n\n"
+             "Recommendation 2: Ofcom should set a maximum time for repairing blocked ducts.\n\n"
+             "We support a maximum time of ten working days, with compensation paid automatically where it is "
+             "missed.\n")
+    text = letter + paper
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(letter)]
+    assert segs[1].kind is Kind.reply
+
+
+def test_an_e_mail_opening_a_page_under_a_company_footer_starts_at_its_from_line(lex):
+    """"Northgate Fibre Networks Ltd, 5 Wharfside Place, ... | 0161 ..." at a paper's foot, then "From: ..."."""
+    paper = ("NORTHGATE FIBRE NETWORKS LTD\nResponse to Ofcom's review of physical infrastructure access\n\n"
+             "Recommendation 1: Openreach should publish the duct capacity of each exchange area every quarter.\n\n"
+             "We agree with this recommendation. Quarterly figures would let altnets plan their builds with far more "
+             "confidence than they can today.\n\n"
+             "Recommendation 2: Ofcom should set a maximum time for repairing blocked ducts.\n\n"
+             "We support a maximum time of ten working days, with compensation paid automatically where it is "
+             "missed.\n\n"
+             "Northgate Fibre Networks Ltd, 5 Wharfside Place, Manchester QX4 7TR | 0161 496 0734\n")
+    mail = ("\fFrom: Okafor, Adaeze <adaeze.okafor@ofcom.example.org.uk>\nSent: 30 June 2027 09:14\n"
+            "To: Priya Raman <priya.raman@northgate.example.co.uk>\nSubject: RE: Review of physical infrastructure "
+            "access\n\nDear Priya,\n\nThank you for your response, which we will publish with the others next month. "
+            "We may come back to you with questions on the second recommendation.\n\nBest wishes,\n\nAdaeze Okafor\n"
+            "Principal, Networks\n")
+    text = paper + mail
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(paper)]
+    assert "5 Wharfside Place" in text[segs[0].start:segs[0].end]
+
+
+_CARE_NOTE = ("From: Care Correspondence Unit <ccu@health.example.gov.uk>\nSent: 14 August 2027 11:05\n"
+              "To: Health Committee <healthcom@parliament.example.uk>\nSubject: Letter from the Minister of State for "
+              "Care\n\nGood morning,\n\n{said}\n\nKind regards,\n\nOluwaseun Adebayo\nCorrespondence Unit\n\n")
+_CARE_LETTER = ("Dear Dr Fennimore,\n\nThank you for your letter of 22 June 2027 setting out the Committee's "
+                "recommendations on adult social care charging.\n\nWe accept the first recommendation and will consult "
+                "on a cap on charges this autumn. The second recommendation will be considered in the spending "
+                "review.\n\nYours sincerely,\n\nKaren Ashdown-Pryce MP\nMinister of State for Care\n")
+
+
+@pytest.mark.parametrize(("said", "segments"), [
+    ("Please see below a letter from Karen Ashdown-Pryce MP, Minister of State for Care, in response to the Chair's "
+     "letter of 22 June 2027.", 1),
+    ("Thank you for your letter of 3 May. Your letter is reproduced below for the Committee.", 2),
+    ("Thank you for your letter of 3 May, which is reproduced below.", 2),
+], ids=["see-below-a-letter-in-response-to", "thanks-then-reproduced-below", "thanks-which-is-reproduced-below"])
+def test_a_note_carries_the_letter_below_though_that_letter_is_in_response_to_another(said, segments, lex):
+    """"Please see below a letter from ... Minister of State for Care, in response to the Chair's letter of ..."."""
+    text = _CARE_NOTE.format(said=said) + _CARE_LETTER
+    assert len(segment(text, lex)) == segments
+
+
+def test_a_forwarded_e_mail_with_its_response_attached_and_copied_below_carries_the_letter(lex):
+    """"Please find attached and copied below the ICB's response to the Regulation 28 report concerning Mr ..."."""
+    text = ("From: Quality Team (Wealdmoor ICB) <wealdmoor.quality@nhs.example.net>\nSent: 19 March 2027 14:52\n"
+            "To: Coroner's Office <coroners@wealdmoor.example.gov.uk>\n"
+            "Subject: FW: Regulation 28 report - Mr Ellis Penhallow\n\nGood afternoon,\n\n"
+            "Please find attached and copied below the ICB's response to the Regulation 28 report concerning Mr Ellis "
+            "Penhallow.\n\nKind regards,\n\nQuality Team\nWealdmoor Integrated Care Board\n\n"
+            "Dear Ms Arkwright,\n\nRegulation 28 report - Mr Ellis Penhallow\n\nThank you for your report of 24 "
+            "January 2027. The ICB has reviewed the concern you raised about access to out-of-hours palliative "
+            "care.\n\nFrom 1 April 2027 every GP practice in the county will be able to book a palliative care nurse "
+            "overnight through a single number.\n\nYours sincerely,\n\nDr Rhiannon Stace\nChief Medical Officer\n")
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.reply, 0)]

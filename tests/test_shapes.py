@@ -662,3 +662,15 @@ def test_a_minister_s_letter_on_a_new_page_under_a_letterhead_with_no_address_is
     segs = segment(text, lex)
     assert [text[s.start:].split("\n", 1)[0].strip("\f") for s in segs] == [
         "# Open letter: children waiting for assessment", "Llywodraeth Cymru"]
+
+
+def test_a_response_line_with_its_answer_in_the_next_tab_cell_makes_a_reply(lex):
+    """"Response by the Trust detailing the actions taken:<tab>From 3 May ...": the answer in the next cell."""
+    text = ("Ferran Valley Care Inspectorate\nQuality Improvement Plan\nService: Brynhafod Care Home, Llanferran\n\n"
+            "Area for improvement 1: Medicines are not stored at the right temperature.\n"
+            "Response by the Trust detailing the actions taken:\tFrom 3 May 2027 a fridge thermometer is read and "
+            "logged twice a day.\n"
+            "Area for improvement 2: Staff supervision is not recorded.\n"
+            "Response by the Trust detailing the actions taken:\tEach supervision is now written up within a week.\n")
+    assert classify_document(text, lex) is Kind.reply
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]

@@ -31,7 +31,7 @@ from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PAR
 from pipeline.stages.refs import heading_line, is_heading
 from pipeline.stages.segment import ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines
 from pipeline.stages.table_refs import split_layout_rows
-from pipeline.text import (CELL_ROW, Block, Line, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines,
+from pipeline.text import (BULLET_ITEM, CELL_ROW, Block, Line, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines,
                            table_cells, to_blocks, word_count)
 
 Unit = tuple[int, int, int]  # sentence start, end, paragraph index within the passage
@@ -350,7 +350,6 @@ _STATUS_IN_LINE = re.compile(r"[.;:]\s+(?:(?:government\s+)?response\s*:|(?:not\
 
 
 # "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
-# "The first two concerns are closely connected and I have answered them together."
 PARA_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a paper's own paragraph number: "4. ", "1.4    "
 _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below(?=\W*$)|in turn|as follows|"
                          # what the paper is: "This paper sets out the Government's response to recommendations 7.1
@@ -363,14 +362,20 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"(?:paper|document|response|letter|note|table|page|plan) (?:sets|set) out (?:the |our |its |this )?"
                          r"(?:[\w’'-]+ ){0,2}?(?:response|answer|reply|position)s? (?:to|on) [^.()]{0,120}\(\s*"
                          r"(?:recommendations|concerns) \d+(?:\.\d+)*(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)+(?=\s*\)\.?\s*$)|"
-                         r"(?:answer|address|deal with|respond to|take)(?:ed)? (?:them|these|both|the (?:first |last )?two)"
-                         r"(?: \w+){0,2} together|"
                          # what was asked, restated: "You asked us to respond to concerns 1 to 4."
                          r"ask(?:s|ed)? (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?) to (?:respond|reply) to|"
                          r"rais(?:es|ed) (?:concerns?|matters?|recommendations?) [\d, ]+(?:and|to) \d+ (?:with|for) (?:us|me|the \w+|(?-i:[A-Z])\w+)|"
                          # "Your report raises two concerns for the Society, concerns 5 and 6, and ..."
                          r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters) (?:for|with) [^.,]{1,60},? "
-                         r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+)\b", re.I)
+                         r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+|"
+                         # which of them the reply takes: "I am responding on behalf of the Ministry of Justice to the
+                         # first four recommendations; my colleague ... will respond separately on those ..."
+                         r"(?:i am|i'm|we are|we're) (?:responding|replying|writing)\b[^.;]{0,80}? to (?:the |your )?"
+                         r"(?:first|last|final|remaining) (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+                         r"(?:recommendations|concerns|points))\b", re.I)
+# "The first two concerns are closely connected and I have answered them together."
+_TOGETHER = re.compile(r"\b(?:answer|address|deal with|respond to|take)(?:ed)? (?:them|these|both|the (?:first |last )?two)"
+                       r"(?: \w+){0,2} together\b", re.I)
 # whose they are, which says where their answers are too: "Recommendations 1, 2, 3, 4, 6 and 8 are addressed
 # to Police Scotland.", "... were addressed to the Department of Health, which is responding separately.",
 # "Recommendations 1 to 6 are for the Environment Agency and recommendation 7 is for Defra."
@@ -385,8 +390,14 @@ _WHOSE = re.compile(r"\b(?:are|is|were|was) (?:addressed|directed|made) to (?:us
                     r"(?:recommendations?|concerns?)\s+\d", re.I)
 
 
+def _bare_items(text: str, lo: int, hi: int, labels: set[str]) -> bool:
+    """Whether the reply numbers a paragraph of its own for each of ``labels`` ("3. We accept ...", "4. We
+    do not accept ..."): its answers to them, one by one (not the reply's own "5. I hope this helps" alone)."""
+    return all(re.search(rf"(?m)^\W{{0,4}}{re.escape(lab)}[.)]\s", text[lo:hi]) for lab in labels)
+
+
 def _announces(text: str, all_units: list[Unit], starts: list[int], r: Ref,
-               patterns: tuple[re.Pattern[str], ...] = (_ANNOUNCING, _WHOSE)) -> bool:
+               patterns: tuple[re.Pattern[str], ...] = (_ANNOUNCING, _TOGETHER, _WHOSE)) -> bool:
     """Whether the sentence naming ``r`` only says where its answers are: it answers nothing, and
     the answers under their own numbers below it are the reply's structure."""
     k = bisect_right(starts, r.start) - 1
@@ -456,8 +467,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     """The answer to each label the reply takes up (labels it never takes up are absent),
     and whether the reply answers by number (headings or "Recommendation:" blocks)."""
     lo, hi = body_range(text, seg)
-    blocks = _titled_paragraphs(label_title_blocks(line_paragraphs(split_layout_rows(
-        to_blocks(split_lines(text, lo, hi, cells=True))))))
+    blocks = _short_line_paragraphs(text, _titled_paragraphs(label_title_blocks(line_paragraphs(split_layout_rows(
+        to_blocks(split_lines(text, lo, hi, cells=True)))))))
     all_units = units(text, [(lo, hi)], sentences)
     xrefs = _xrefs(text, lo, hi)
     in_xref = lambda pos: any(a <= pos < z for a, z, _ in xrefs)
@@ -470,6 +481,14 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # Department of Health, which is responding separately"): no preamble answers it
     for r in body_refs:
         if r.heading or not _announces(text, all_units, starts, r):
+            kept.append(r)
+        elif _announces(text, all_units, starts, r, (_TOGETHER,)) and not _announces(
+                text, all_units, starts, r, (_ANNOUNCING, _WHOSE)) \
+                and not any(o.label == r.label and o.start != r.start for o in body_refs) \
+                and not _bare_items(text, lo, hi, {o.label for o in body_refs if o.block_start == r.block_start}):
+            # "Your seventh and eighth recommendations are closely related, and I will take them
+            # together.": named nowhere else, they are answered after it, not under numbers of their own
+            # (nor under a bare "3." of the reply's)
             kept.append(r)
         elif _announces(text, all_units, starts, r, (_WHOSE,)):
             announced.add(r.label)
@@ -635,7 +654,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             # an inline answer that closes the reply keeps its paragraph; a restated
             # recommendation that closes a list is answered by what follows the list
             own = _paragraph_end(text, blocks, start)
-            if _without_quote(text, [u for u in all_units if start <= u[0] < own], quotes, stop):
+            # (not a restatement over its answer's label: "The sixth recommendation is that ..." / "EA response")
+            label = re.match(r"\s*([^\n]*)", text[own:hi]).group(1)
+            if _without_quote(text, [u for u in all_units if start <= u[0] < own], quotes, stop) \
+                    and not _is_label_line(sentence_text(label)):
                 stop_at = own
         row = cells.get(start)
         if row is not None:  # a table's row holds its recommendation's whole answer, or none
@@ -716,16 +738,25 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # commented that ...") is answered by the paragraph after it
     stops = sorted(set(openers) | ends | {r.start for r in body_refs})
     for lab, a in list(out.items()):
-        if a.how not in ("heading", "inline") or lab in closed or not _restates_only(text, a.units):
+        # (or says what the recommendation asks, over its answer's label: "The fifth recommendation asks
+        # the EA to publish ..." / "EA response" / ...)
+        asks = a.how == "inline" and len(a.units) == 1 and _SAYS_WHAT_IT_ASKS.match(text[a.units[0][0]:a.units[0][1]]) \
+            and not _AND_ANSWERS.search(text[a.units[0][0]:a.units[0][1]])
+        if a.how not in ("heading", "inline") or lab in closed or not (_restates_only(text, a.units) or asks):
             continue
         first = next((u for u in all_units if u[0] == a.units[0][0]), None)
-        limit = next((x for x in stops if x >= a.units[-1][1]), hi)
+        # (the label ends no answer: a title of the reply's own there ends what is above it)
+        limit = next((x for x in stops if x >= a.units[-1][1]
+                      and not (asks and _is_label_line(sentence_text(text[x:_line_end(text, x)])))), hi)
         after = [u for u in all_units if a.units[-1][1] <= u[0] < limit]
         if first is None or not after:
             continue
-        # the next paragraph, or everything after it where the reply is held to that one alone
-        nxt = tuple((x, y, p - first[2]) for x, y, p in after if p == after[0][2] or len(labels) == 1)
-        out[lab] = Answer(a.units + nxt, a.how, a.xref, a.opens)
+        # the next paragraph, or everything after it where the reply is held to that one alone (or what
+        # follows its answer's label, up to the next answer)
+        if asks and not _is_label_line(sentence_text(text[after[0][0]:_line_end(text, after[0][0])])):
+            continue
+        nxt = tuple((x, y, p - first[2]) for x, y, p in after if asks or p == after[0][2] or len(labels) == 1)
+        out[lab] = Answer(nxt if asks else a.units + nxt, a.how, a.xref, a.opens)  # (the restatement is no answer)
     # "You raised two matters with the company. As to the first of them, ...": the count that lets the
     # ordinal name a concern is no part of that concern's answer
     for r in body_refs:
@@ -918,6 +949,9 @@ _COURTESY = re.compile(r"\b(?:condolences|sympathy|deeply sorry|so sorry|(?:i|we
                        r"like|require)|(?:do not|don't) hesitate|i hope (?:this|that)|please (?:contact|let me know))\b", re.I)
 
 
+TAIL_WORDS = 5  # words a paragraph's last sentence shares with another recommendation (twice its own) to be that one's
+
+
 def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
                   rec_texts: dict[str, str | None], out: dict[str, Answer], stop: frozenset[str],
                   loose: dict[int, set[str]] | None = None) -> None:
@@ -971,6 +1005,21 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         for x in [x for n, x in shared if n == top and x in missing]:
             if top >= enough and top / len(wants[x]) >= share and top > best.get(x, (0, []))[0]:
                 best[x] = (top, mine)
+    # (a paragraph's last sentences about another recommendation no paragraph answers are that one's, left
+    # for the sentences' reading: "... will not be legislating in this area. I have also noted your
+    # observations on the timing of the confirmation of winter funding ...")
+    unanswered = {lab: wants[lab] for lab in missing if lab not in best}
+    # (over its courtesies: "I hope this response is of assistance.")
+    for lab, (top, mine) in list(best.items()):
+        cut = k = len(mine)
+        while k > 1:
+            said = stems(text[mine[k - 1][0]:mine[k - 1][1]], stop)
+            if any(len(said & w) >= TAIL_WORDS and len(said & w) >= 2 * len(said & wants[lab]) for w in unanswered.values()):
+                cut = k - 1
+            elif said & wants[lab] and not _COURTESY.search(text[mine[k - 1][0]:mine[k - 1][1]]):
+                break
+            k -= 1
+        best[lab] = (top, mine[:max(cut, 1)])
     for lab, (_, mine) in best.items():
         out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "topic", None, mine[0][0])
         gone = {u[0] for u in mine}
@@ -1411,8 +1460,13 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'‘“(]")
 # "..., and we began doing so on 1 March 2027": the answer, in the sentence that restates it
 _AND_ANSWERS = re.compile(r"[,;]\s*(?:and|but|which)\s+(?:we|i|it|this|the\s+(?:department|government|trust|council|board|"
                           r"authority|service|agency))\b|[,;]\s*(?:we|i)\s", re.I)
+# ("The fifth recommendation asks the EA to publish ...", "In its fourth recommendation the Committee
+# expressed the view that ...")
 _SAYS_WHAT_IT_ASKS = re.compile(rf"^\W*(?:the\s+)?(?:[\w’'-]+(?:'s|’s)\s+)?(?:(?:{_ORDINALS})\s+)?"
-                                r"(?:recommendation|concern)\s+(?:is|was)\s+that\b", re.I)
+                                r"(?:recommendation|concern)\s+(?:(?:is|was)\s+that|asks|asked|calls\s+for|called\s+for|"
+                                r"urges|urged|proposes|proposed)\b|"
+                                rf"^\W*in\s+its\s+(?:{_ORDINALS})\s+recommendation,?\s+the\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+"
+                                r"(?:expressed|said|asked|recommended|called|urged|proposed)\b", re.I)
 _RESTATES_ASK = re.compile(r"\b(?:recommend(?:ed|s)?|ask(?:ed|s)|call(?:ed|s) for|propos(?:ed|es)|urg(?:ed|es)|"
                            r"suggest(?:ed|s)|want(?:ed|s))\b", re.I)
 
@@ -1607,6 +1661,56 @@ def _titled_paragraphs(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# a line that opens with the reply's own next step ("Finally, I agree that ...") opens its paragraph,
+# however long the line before it
+_OPENS_PARAGRAPH = re.compile(r"(?:finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|lastly|"
+                              r"turning\s+(?:now\s+|next\s+)?to)\b", re.I)
+PARAGRAPH_END_SHARE = 0.7  # a paragraph's last line stops this far short of the page's usual line, or further
+
+
+def _short_line_paragraphs(text: str, blocks: list[Block]) -> list[Block]:
+    """In PDF text with no blank lines a letter's paragraphs run in one block: a finished sentence on a
+    line well short of the page's width ("burden on local authorities."), over a line that opens with a
+    capital ("On your request for legislation, ..."), ends its paragraph, as a blank line would have.
+    (Not in a table's rows, nor in a block of short lines: an address, a list.)"""
+    out: list[Block] = []
+    for b in _page_joined(text, blocks):
+        lines = b.lines
+        width = _usual_width(lines) if len(lines) >= 4 else 0
+        # (nor where the reply quotes what it answers: its quotes, read as they are, say where each answer starts)
+        if width < WRAPPED_LINE or any(CELL_ROW.search(ln.text) or _OPEN_QUOTE.match(ln.text.lstrip("\f "))
+                                       for ln in lines):
+            out.append(b)
+            continue
+        cur, gap = [], b.gap
+        for k, ln in enumerate(lines):
+            cur.append(ln)
+            said = (clean(ln.text) or "").strip()
+            nxt = (clean(lines[k + 1].text) or "").strip() if k + 1 < len(lines) else ""
+            if nxt[:1].isupper() and sentence_end(said) and not BULLET_ITEM.match(lines[k + 1].text) \
+                    and (len(said) < PARAGRAPH_END_SHARE * width or _OPENS_PARAGRAPH.match(nxt)):
+                out.append(Block(tuple(cur), gap))
+                cur, gap = [], 0
+        if cur:
+            out.append(Block(tuple(cur), gap))
+    return out
+
+
+def _page_joined(text: str, blocks: list[Block]) -> list[Block]:
+    """A paragraph a page break cuts ("... in the north-east and the south-west," / footnote / page
+    number / "with £18 million over three years, ..."): one block again, its sentence whole."""
+    out: list[Block] = []
+    for b in blocks:
+        # (the page's foot and head between them, blanked as furniture, or its form feed)
+        if out and b.lines[0].text.lstrip("\f ")[:1].islower() and re.search(r"\f|[^\S\n]{3}", text[out[-1].end:b.start + 1]) \
+                and not sentence_end((clean(out[-1].lines[-1].text) or "").strip()) \
+                and not CELL_ROW.search(out[-1].lines[-1].text) and not CELL_ROW.search(b.lines[0].text):
+            out[-1] = Block(out[-1].lines + b.lines, out[-1].gap)
+            continue
+        out.append(b)
+    return out
+
+
 def _title_lines(lines: tuple[Line, ...]) -> list[int]:
     """Which lines of a block are titles over the prose under them. The block's first line counts too,
     where the page furniture above it is blanked ("Statutory capacity target" at the head of a letter's
@@ -1640,7 +1744,9 @@ _LABELLED = re.compile(r"\b(?:recommendations?|concerns?|matters?|points?|rec)\.
 
 # a line that says something ("We have gone further than this"): a sentence its writer left without
 # a full stop, not a title, which names a topic
+# (a verb in a relative clause says nothing: "Calls that are not answered" is a title)
 _SAYS = re.compile(r"^(?:we|i|it|this|that|these|those|they|he|she|you|there|our|my|your|their)\b|"
+                   r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
                    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|do|does|did|been)\b", re.I)
 
 

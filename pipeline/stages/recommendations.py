@@ -43,8 +43,10 @@ _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe
                            r"\b(?:taking forward|take forward) (?:these|each of these|all of these) actions\b|"
                            # "We do, however, expect each company to take the actions below" (asked of the
                            # reader: not a reply's "we will complete the actions below")
+                           # (or "... at this stage, provided that the trustees complete the actions below")
                            r"\b(?:you|each (?:of you|company|body|organisation|provider)|the (?:company|council|trust|board|"
-                           r"provider|operator|force|service))\s+(?:to|should|must|will need to)\s+(?:take|carry out|complete) "
+                           r"provider|operator|force|service|trustees|governors|directors|charity))\s+"
+                           r"(?:(?:to|should|must|will need to)\s+)?(?:take|carry out|complete) "
                            r"the actions (?:set out |listed |described )?(?:below|overleaf)\b|"
                            # "I am therefore asking each designated retailer to take the following actions and to tell me ..."
                            r"\b(?:asking|ask|require|requiring|expect|expecting)\s+(?:you|each\s+[\w ]{1,40}?)\s+to\s+take\s+"
@@ -310,6 +312,11 @@ def _row_tail(b: Block) -> bool:
     return len(b.lines) <= ROW_TAIL and all(short_cell(clean(ln.text) or "") for ln in b.lines)
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+_SUB_POINT = re.compile(r"\(?[a-h]\)\s")  # "(a) there is no system ...": a lettered point's own marker
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
 _AS_FOLLOWS = re.compile(r"\b(?:matters\s+of\s+concern|concerns|recommendations)\s+(?:are|is)\s+as\s+follows\b", re.I)
 # a list of what the writer will do about the concerns is not a list of the concerns
@@ -497,6 +504,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     concerns = seg.form is Form.report
     list_heading = False
     lead_in = False
+    item_indent: int | None = None  # how far the last item's number stands in from the margin
+    sub_next = 1  # the number the next of its nested lettered points would have
     after_statement = False  # the lead-in is a statement line ("Recommendation 12: ..."), not a list's lead
     last_item: int | None = None  # number of the last list item, while a list is open
     decimal_head: int | None = None  # the leading number of a list numbered "7.1", "7.2" under its lead-in
@@ -548,6 +557,16 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             section = None  # "7. Publication": the recommendations' section has ended
         decimal = (lead_in or section is not None) and seg.kind is Kind.letter
         item, took = _line_item(b.lines, 0, rules, decimal)
+        # a web page's nested list under an item ("1. (Trust) Calls ... In particular:" / "    1. (a) there is
+        # no system ..." / "    2. (b) ..."): the item's lettered points, not items of their own
+        # (numbered afresh under it: "1. (a)", "2. (b)"; not "3. (a)" after item 2, a list's own next item)
+        nested = bool(item and last_item is not None and item_indent is not None and _SUB_POINT.match(item.group("text"))
+                      and _indent(b.lines[0].text) > item_indent and leading_number(item.group("num")) == sub_next)
+        if nested:
+            sub_next += 1 + sum(1 for ln in b.lines[took:] if rules.list_item.match(clean(ln.text) or ""))
+            point, item = " ".join([item.group("text")] + [ln.text.strip() for ln in b.lines[took:]]), None
+            if refs and refs[-1].number == last_item and refs[-1].text:  # (its words are the item's too)
+                refs[-1] = dataclasses.replace(refs[-1], text=clean_text(f"{refs[-1].text} {point}"))
         if item and own is not None and own[0] < b.lines[0].start < own[1]:
             item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names
         if item and section is not None and item.re is _PARAGRAPH_ITEM and not lead_in \
@@ -647,7 +666,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 rest = " ".join(x.text for x in b.lines[k + took:upto] if not _LONE_NUMBER.match(clean(x.text) or ""))
                 refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                 True, False, True, clean_text(f"{m.group('text')} {rest}")))
-                last_item = leading_number(lab)
+                last_item, item_indent, sub_next = leading_number(lab), _indent(ln.text), 1
                 if m.re is _PARAGRAPH_ITEM and decimal_head is None:
                     decimal_head = last_item  # a list of 7.1, 7.2, ...: its items share the leading number
             lead_in, gap = True, 0
@@ -655,7 +674,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if item:
             last_item = None  # a numbered item that is not one of ours: another list has begun
         # (an item's lettered points, "(a)<tab>Repeat prescriptions ...", keep its list open however many)
-        lettered = _LETTERED.match(b.lines[0].text) or _LONE_LETTER.match(b.lines[0].text)
+        lettered = _LETTERED.match(b.lines[0].text) or _LONE_LETTER.match(b.lines[0].text) or nested
         if last_item is not None and not (lettered or (bi and _LONE_LETTER.match(blocks[bi - 1].lines[-1].text))):
             gap += 1
             if gap > LIST_GAP:

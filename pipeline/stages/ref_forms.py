@@ -67,7 +67,15 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     paragraph, the sentence restates the recommendation, and the answer follows it; "The
     recommendations at paragraphs 27, 33 and 46 call for action" only names them."""
     out = []
-    for m in rules.paragraph.finditer(text, ln.start, ln.end) if rules.paragraph is not None else ():
+    # a list of paragraphs the line wraps ("... at paragraphs 27, 41, 58, 63, 77," / "92 and 104."): read
+    # on to the next line's end
+    end = ln.end
+    if re.search(r"(?:,|\band)\s*$", text[ln.start:ln.end]):
+        nl = text.find("\n", ln.end + 1)
+        end = len(text) if nl < 0 else nl
+    for m in rules.paragraph.finditer(text, ln.start, end) if rules.paragraph is not None else ():
+        if m.start() >= ln.end:
+            break
         if m.group("nums3"):
             out += _paragraph_heading(text, b, ln, m)
             continue

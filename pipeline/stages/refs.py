@@ -68,7 +68,11 @@ def load_rules(models_dir: Path) -> RecRules:
     raw = json.loads((models_dir / "patterns" / "recommendations.json").read_text(encoding="utf-8"))
     with_actions = {**raw, "keyword": f"(?:{raw['keyword']}|{raw['action_keyword']})",
                     "lead_in": f"{raw['lead_in']}|{raw['action_lead_in']}",
-                    "stated_heading": raw["stated_heading"].replace("(?:recommendations?|", f"(?:{raw['action_keyword']}|")}
+                    "stated_heading": raw["stated_heading"].replace("(?:recommendations?|", f"(?:{raw['action_keyword']}|"),
+                    # "Turning to the second action", "the third and fourth actions" (not "the third step in
+                    # our plan")
+                    "ordinal_ref": raw["ordinal_ref"].replace("|recommendations?|", "|recommendations?|actions?|", 1)}
+    assert with_actions["ordinal_ref"] != raw["ordinal_ref"], "ordinal_ref names no recommendations"
     return dataclasses.replace(_rules(raw), actions=_rules(with_actions))
 
 

@@ -106,6 +106,9 @@ _PEER = re.compile(r"^(?:the\s+)?(?:rt\.?\s+hon\.?\s+)?(?:Lord|Baroness)\s+[A-Z]
                    r"(?:\s+[A-Z][\w'’-]+)*)?$")
 
 
+ALT_TEXT_LINES = 3
+
+
 def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
                      own_head: frozenset[str] = frozenset(), inner: tuple[Line, ...] = ()) -> int:
     """Index of the first block after the signature and cc lines that follow a sign-off.
@@ -132,7 +135,9 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
     while i < limit:
         b = blocks[i]
         first = _first(b)
-        if lex.alt_text.search(clean(b.text) or ""):
+        # (an image's description is a line or two; a form's "Signature of person(s) completing the QIP"
+        # inside a long block is a paper's)
+        if len(b.lines) <= ALT_TEXT_LINES and lex.alt_text.search(clean(b.text) or ""):
             i += 1
             continue
         if lex.cc_line.match(first):
@@ -142,13 +147,15 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             continue
         # "Joanne Petrakis / Operations Director / ... KM2 7RD / Tel: ...": an e-mail's signature (a
         # second block only under the first name the writer signs with: "Niamh / Niamh McCartan / ...")
-        if signed and b.lines[0].text.startswith("\f") and (len(CELL_GAP.split(b.lines[0].text.strip())) > 1 or (
+        if signed and b.lines[0].text.startswith("\f") and (len(CELL_GAP.split(b.lines[0].text.strip())) > 1
+                                                            or lex.answers(b.text) or (
                 own_head and not _ROLE_LINE.search(first) and not any(_fold(ln.text) in own_head for ln in b.lines)
                 and i + 1 < limit and any(has_postcode(ln.text) for ln in blocks[i + 1].lines))):
             # a page opened by a running header ("Harrowfield Borough Council      Audit and Standards
             # Committee"), or by a body the signed letter's head does not name over an address ("Medicines &
-            # Healthcare products / Regulatory Agency"): the next paper's head, not the post or the body of a
-            # signature run on to the page
+            # Healthcare products / Regulatory Agency"), or by a title that says it answers ("NORTHGATE FIBRE
+            # NETWORKS LTD / Response to Ofcom's review ..."): the next paper's head, not the post or the body
+            # of a signature run on to the page
             break
         if signed <= 1 and _signature_block(blocks, i, lex, under):
             signed += 1
@@ -274,6 +281,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and (_SIGNED_NAME.match(_first(blocks[j - 1]))
                                                                  or lex.cc_line.match(_first(blocks[j - 1]))):
             break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it (or its "cc:")
+        if j < sal and _MAIL_FROM.match(_first(blocks[j])) and blocks[j].lines[0].text.startswith("\f"):
+            break  # or opens a page: above it is the foot of the last page of what precedes ("... Ltd, 5 Wharfside Place ...")
         b = blocks[j - 1]
         if _page_start(b, lex) > b.start:
             j -= 1  # its letterhead opens a page inside the block that closes what precedes (cut there)
@@ -649,14 +658,34 @@ def _headed_page(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
 # full, the recommendations arising from ..." (not "find below our response to the recommendations")
 _LETTER_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)(?:,[^,.\n]{1,40},)?\s+(?:a|the|my|our|his|her|their)\s+"
                            r"(?:(?!(?:response|reply|answer|update)\b)[\w’'-]+\s+){0,3}?(?:letter|recommendations)\b"
-                           # (not "... the recommendations you made, together with our responses")
-                           r"(?![^.\n]*\b(?:responses?|repl(?:y|ies)|answers?|updates?|comments)\b)|\bletter\b(?:\s+from\s[^.\n]{1,80}?)?\s+(?:is\s+)?"
-                           r"(?:pasted|copied|set\s+out|reproduced)\s+(?:below|underneath)\b|\bbelow\s+is\s+(?:a|the)\s+(?:[\w’'-]+\s+){0,3}?letter\b", re.I)
+                           # (not "... the recommendations you made, together with our responses", "... the
+                           # Coroner's letter, with the Trust's responses inserted in bold"; a letter "in response
+                           # to" another is one still)
+                           r"(?![^.\n]*(?<!\bin )\b(?:responses?|repl(?:y|ies)|answers?|updates?|comments)\b)|\bletter\b(?:\s+from\s[^.\n]{1,80}?)?\s+(?:is\s+)?"
+                           r"(?:pasted|copied|set\s+out|reproduced)\s+(?:below|underneath)\b|\bbelow\s+is\s+(?:a|the)\s+(?:[\w’'-]+\s+){0,3}?letter\b|"
+                           # "Please find our letter below (also attached as a PDF)"
+                           r"\b(?:see|find|read)\s+(?:a|the|my|our|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?letter\s+(?:below|underneath)\b", re.I)
 # a private office's note over the text of its minister's reply: "Please find below the text of the
 # Government's response to the Committee's report", "the text below is identical to it"
+# (or its response itself: "Please find attached and copied below the ICB's response to the Regulation 28 report")
 _TEXT_BELOW = re.compile(r"\b(?:see|find|read)\s+below\s+the\s+(?:full\s+)?text\s+of\b|"
+                         r"\b(?:see|find)\s+(?:attached\s+and\s+)?(?:copied|pasted)\s+below\s+(?:the|our|my|a)\s+"
+                         r"(?:[\w’'-]+\s+){0,3}?(?:response|reply|letter)\b|"
                          r"\bthe\s+text\s+(?:below|underneath)\s+is\s+(?:identical|the\s+same)\b", re.I)
 NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may have
+
+
+def _greets_note_writer(blocks: list[Block], note: int, letter: int, lex: Lexicons) -> bool:
+    """Whether the letter greets the note's own writer: an answer to the note, not the letter it
+    carries (a reply's quoted copy of "From: Naveen Castellino ... Please find our letter below",
+    then the minister's "Dear Naveen," on the next page)."""
+    m = re.match(r"\W*dear\s+(.+?)[\s,:;.!]*$", blocks[letter].lines[0].text, re.I)
+    named = {w.lower() for w in re.findall(r"[A-Z][\w'’-]{2,}", m.group(1))} if m else set()
+    sender = next((ln.text for b in blocks[max(0, note - MAIL_HEAD_BLOCKS):note] for ln in b.lines
+                   if _MAIL_FROM.match(ln.text)), "")
+    # (a person, by name: not "Office of the Chief Executive" over "Dear Chief Executive")
+    who = re.sub(r"^\W*from\s*:\s*", "", sender, flags=re.I).split("<")[0].strip(" \t\"'")
+    return looks_like_person(who, lex) and bool(named & {w.lower() for w in re.findall(r"[\w'’-]+", who)})
 
 
 def _carries_letter(text: str, blocks: list[Block], note: int, letter: int, lex: Lexicons) -> bool:
@@ -665,8 +694,15 @@ def _carries_letter(text: str, blocks: list[Block], note: int, letter: int, lex:
     that answers a letter and copies it below: "Thank you for your letter ... reproduced below")."""
     between = blocks[note:letter]
     said = " ".join(text[between[0].start:between[-1].end].split())
-    return prose_paragraphs(between) <= NOTE_BLOCKS and (
-        _LETTER_BELOW.search(said) is not None and not lex.answers(said) or _TEXT_BELOW.search(said) is not None)
+    if _greets_note_writer(blocks, note, letter, lex) or prose_paragraphs(between) > NOTE_BLOCKS:
+        return False
+    below = _LETTER_BELOW.search(said)
+    if below is None:
+        return _TEXT_BELOW.search(said) is not None
+    # (what the letter below answers is no answer of the note's: "Please see below a letter from the
+    # Minister ..., in response to the Chair's letter of 22 June")
+    after = said.find(". ", below.end())
+    return not lex.answers(said[:below.start()]) and not (after >= 0 and lex.answers(said[after:]))
 
 
 def _enclosed_page(text: str, blocks: list[Block], letter: int, j: int, lex: Lexicons) -> bool:

@@ -349,8 +349,9 @@ RESPONSE_STATEMENT = re.compile(
     r"partly) )?(?:accepts?|agrees?(?: with)?|supports?|does not accept|do not accept|rejects?|notes?)\s+"
     r"(?:this|the|these|all)\s+recommendations?\b"
     r"|^\W*(?:government\s+|our\s+|(?:the\s+)?(?:\w+\s+){0,2}?\w+(?:'s|’s)\s+)?response\s*:"
-    # a returned action plan's "Response by registered person detailing the actions taken:"
-    r"|^\W*response (?:by|from) [^:\n]{3,80}:\s*$"
+    # a returned action plan's "Response by registered person detailing the actions taken:" (its answer
+    # under it, or in the next cell of a Word table saved as text: "...taken:<tab>From 3 May 2027 ...")
+    r"|^\W*response (?:by|from) [^:\n]{3,80}:(?:\s*$|\t|[ \t]{3,}\S)"
     # an action plan's "Board response: Accepted", "Cabinet response: Agreed in part", "Our position: Agreed"
     # (or a web page's "**Status:** Partially accepted" under each recommendation's "### Response")
     r"|^[#\s]*response[\s*_:]*\n(?:[ \t]*\n){0,2}\W*status\s*:[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|rejected|noted|supported)\b"
