@@ -2461,3 +2461,20 @@ def test_taken_together_then_answered_under_bare_numbers_is_no_joint_answer(tmp_
     and "4." of the reply's own: the sentence opens no answer to both."""
     got = _stances_of(_TOGETHER_THEN_NUMBERED, tmp_path, settings, nlp)[0]
     assert not (got["3"] == got["4"] == "accepted")
+
+
+
+def test_an_answer_after_its_label_reads_without_the_model_too(tmp_path, settings, nlp):
+    """Round 62's Education Authority paper ("The sixth recommendation is that ..." / "EA response" / ..., under
+    a tab-separated summary table), read by the lexicon alone: every confidence is a confidence (0 to 1), and
+    the file does not stop the batch."""
+    import shutil
+    from pathlib import Path
+
+    from pipeline.run import run_corpus
+
+    probe = next((Path(__file__).parent / "data" / "layouts" / "papers_blind60").glob("04_education_authority*.txt"))
+    shutil.copy(probe, tmp_path / probe.name)
+    run = run_corpus(tmp_path, settings, nlp, stance_model=None)
+    got = run.tables["stances"].to_pylist()
+    assert len(got) == 6 and all(0.0 <= s["confidence"] <= 1.0 for s in got)

@@ -755,7 +755,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # follows its answer's label, up to the next answer)
         if asks and not _is_label_line(sentence_text(text[after[0][0]:_line_end(text, after[0][0])])):
             continue
-        nxt = tuple((x, y, p - first[2]) for x, y, p in after if asks or p == after[0][2] or len(labels) == 1)
+        base = after[0][2] if asks else first[2]  # (what follows the label stands on its own, from its first paragraph)
+        nxt = tuple((x, y, max(0, p - base)) for x, y, p in after if asks or p == after[0][2] or len(labels) == 1)
         out[lab] = Answer(nxt if asks else a.units + nxt, a.how, a.xref, a.opens)  # (the restatement is no answer)
     # "You raised two matters with the company. As to the first of them, ...": the count that lets the
     # ordinal name a concern is no part of that concern's answer

@@ -208,8 +208,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     # the label it gives pools the evidence it weighed, so there is no runner-up
     overridden = mixed or declined or put_off or done or waits
     second = 0.0 if overridden else max((v for k, v in scores.items() if k is not label), default=0.0)
-    # how clearly the winner beats the runner-up, times how much evidence there is
-    confidence = 0.4 + 0.55 * ((top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
+    # how clearly the winner beats the runner-up, times how much evidence there is (none where a rule above
+    # chose it over a runner-up that weighs more: "noted, then done" over a heavier deferral)
+    confidence = 0.4 + 0.55 * max(0.0, (top - second) / top) * min(1.0, top / STRONG_EVIDENCE)
     # a status line ("Agreed.", "Accepted") is sure only where nothing else in the answer points
     # another way: "Agreed." over a pilot is evidence, not the verdict
     # (a partial status is borne out, not contested, by the cues of doing one part and not another)
