@@ -675,11 +675,14 @@ _TEXT_BELOW = re.compile(r"\b(?:see|find|read)\s+below\s+the\s+(?:full\s+)?text\
 NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may have
 
 
+_DEAR_WHOM = re.compile(r"\W*dear\s+(.+?)[\s,:;.!]*$", re.I)  # "Dear Mr Okonedo,": whom the greeting names
+
+
 def _greets_note_writer(blocks: list[Block], note: int, letter: int, lex: Lexicons) -> bool:
     """Whether the letter greets the note's own writer: an answer to the note, not the letter it
     carries (a reply's quoted copy of "From: Naveen Castellino ... Please find our letter below",
     then the minister's "Dear Naveen," on the next page)."""
-    m = re.match(r"\W*dear\s+(.+?)[\s,:;.!]*$", blocks[letter].lines[0].text, re.I)
+    m = _DEAR_WHOM.match(blocks[letter].lines[0].text)
     named = {w.lower() for w in re.findall(r"[A-Z][\w'’-]{2,}", m.group(1))} if m else set()
     sender = next((ln.text for b in blocks[max(0, note - MAIL_HEAD_BLOCKS):note] for ln in b.lines
                    if _MAIL_FROM.match(ln.text)), "")
@@ -1230,7 +1233,7 @@ def _greeting(text: str, sal: Line | None) -> str | None:
     """"Dear Mr Okonedo," as "mr okonedo": whom a letter greets, by name."""
     if sal is None:
         return None
-    m = re.match(r"\W*dear\s+(.+?)[\s,:;.!]*$", text[sal.start:sal.end], re.I)
+    m = _DEAR_WHOM.match(text[sal.start:sal.end])
     who = " ".join(m.group(1).lower().split()) if m else None
     # "Dear Coroner", "Dear Sir or Madam": a greeting by office, not by name, says nothing of who writes
     return who if who and len(who.split()) >= 2 and not re.match(r"(?:sir|madam|colleague|all)\b", who) else None
