@@ -110,7 +110,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind57", "letters_blind57", "coroners_blind57",
                    "papers_blind58", "letters_blind58", "coroners_blind58",
                    "papers_blind59", "letters_blind59", "coroners_blind59",
-                   "papers_blind60", "letters_blind60", "coroners_blind60")
+                   "papers_blind60", "letters_blind60", "coroners_blind60",
+                   "papers_blind61", "letters_blind61", "coroners_blind61")
 LAYOUT_KEY = "expected.jsonl"
 
 
