@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -44,6 +45,8 @@ from pipeline.register import report_key
 from pipeline.schema import TABLES
 from pipeline.spill import Spill
 from pipeline.write import atomic_write_bytes
+
+log = logging.getLogger(__name__)
 
 STATE_FILE = "link.state"  # beside the cache entries (*.pkl), never pruned with them
 FILES_PER_PART = 256  # a part holds the rows of about this many files (between a quarter and four times)
@@ -206,9 +209,10 @@ class Rows:
         self.done: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
 
     def add(self, docs: list[DocState], linked: link_mod.Linked, results: list[FileResult],
-            applied: list[CorrectionRow] = (), bucket_of: dict[str, int] | None = None) -> None:
+            applied: list[CorrectionRow] = (), bucket_of: dict[str, int] | None = None,
+            failed: list[ErrorRow] = ()) -> None:
         """Rows of linked files; with a spill, ``bucket_of`` gives the part of each file's paths
-        and document ids."""
+        and document ids. ``failed`` are the errors rows of files that could not be linked."""
         got = {
             "documents": [d.document for d in docs],
             "letters": linked.letters,
@@ -218,7 +222,7 @@ class Rows:
             "recommendations": linked.recommendations,
             "recommendation_mentions": linked.mentions,
             "stances": linked.stances,
-            "errors": [e for r in results for x in r.flat() for e in x.errors],
+            "errors": [*(e for r in results for x in r.flat() for e in x.errors), *failed],
             "corrections": list(applied),
         }
         for name, rows in got.items():
@@ -269,17 +273,83 @@ def _stance_pages(stances: list[Stance], letters: list[Letter], documents: list[
             if s.evidence_char_start is not None else s for s in stances]
 
 
+LINK_FAILED = "E502"
+
+
+def _unlinked(docs: list[DocState]) -> link_mod.Linked:
+    """A file's letters and parties as extracted, answering nothing and with no stances."""
+    return link_mod.Linked(letters=[ls.letter for d in docs for ls in d.letters],
+                           parties=[p for d in docs for ls in d.letters for p in ls.parties])
+
+
+def _link_or_isolate(docs: list[DocState], owner: dict[str, str], lex: Lexicons, model,
+                     pool: list[LetterState]) -> tuple[link_mod.Linked, list[ErrorRow]]:
+    """``link.link`` over ``docs``; where it raises, the file it was working on is set apart and
+    the rest are linked together again, so one bad file never costs a batch (nor its group)
+    its threads and stances.
+
+    A file set apart keeps its documents, letters, parties, dates and addresses, unlinked, and
+    gets an ``E502`` row naming the exception. Where linking raises without naming a file, the
+    files are linked one at a time: each that still raises is set apart, and the rest lose only
+    their links across files (each gets an ``E502`` row that says so). ``link`` replaces the
+    letter states' fields rather than editing them, so each attempt starts from a shallow copy."""
+    by_file: dict[str, list[DocState]] = defaultdict(list)
+    for d in docs:
+        by_file[owner[d.document.document_id]].append(d)
+    bad: dict[str, Exception] = {}  # set apart: unlinked
+    alone: dict[str, Exception] = {}  # linked one at a time, after a failure that named no file
+    linked = None
+    while linked is None:
+        try:
+            linked = link_mod.link([fresh(d) for p in sorted(by_file) if p not in bad for d in by_file[p]],
+                                   lex, model, candidates=pool)
+        except Exception as exc:  # noqa: BLE001 - reported as errors rows below
+            named = exc.source_path if isinstance(exc, link_mod.LinkFailed) else None
+            if named in by_file and named not in bad:
+                bad[named] = exc.cause
+                continue
+            linked = link_mod.Linked()
+            for p in sorted(set(by_file) - set(bad)):
+                try:
+                    _extend(linked, link_mod.link([fresh(d) for d in by_file[p]], lex, model, candidates=pool))
+                    alone[p] = exc
+                except Exception as own:  # noqa: BLE001
+                    bad[p] = own.cause if isinstance(own, link_mod.LinkFailed) else own
+    errors = []
+    for path, exc in sorted(bad.items()):
+        log.error("linking failed for %s: %s: %s", path, type(exc).__name__, exc, exc_info=exc)
+        _extend(linked, _unlinked(by_file[path]))
+        errors.append(ErrorRow(source_path=path, stage="link", error=LINK_FAILED,
+                               message=f"{path}: linking failed ({type(exc).__name__}: {exc}); its letters are "
+                                       f"written unlinked, without recommendations or stances"))
+    if len(alone) > 1:  # one file linked alone is linked as it would have been
+        for path, exc in sorted(alone.items()):
+            log.error("linking the group of %s failed: %s: %s", path, type(exc).__name__, exc, exc_info=exc)
+            errors.append(ErrorRow(source_path=path, stage="link", error=LINK_FAILED,
+                                   message=f"{path}: linking it with the other files of its group failed "
+                                           f"({type(exc).__name__}: {exc}); it was linked alone, without "
+                                           f"threads or recommendations shared with other files"))
+    return linked, errors
+
+
+def _extend(linked: link_mod.Linked, more: link_mod.Linked) -> None:
+    for f in dataclasses.fields(link_mod.Linked):
+        getattr(linked, f.name).extend(getattr(more, f.name))
+
+
 def _link_unit(docs: list[DocState], owner: dict[str, str], lex: Lexicons, model, pool: list[LetterState],
-               fixes: Fixes, known: set[str]) -> tuple[link_mod.Linked, list[CorrectionRow], dict[str, tuple]]:
+               fixes: Fixes, known: set[str]) -> tuple[link_mod.Linked, list[CorrectionRow], dict[str, tuple],
+                                                      list[ErrorRow]]:
     """Link files that link alone, then apply the corrections that name one of their letters,
-    a file at a time so that what each correction did is remembered with its file.
+    a file at a time so that what each correction did is remembered with its file; with the
+    errors rows of files that could not be linked.
 
     ``owner`` maps a document id to its file's path; ``known`` holds every letter id of the
     corpus (a correction may set ``in_reply_to`` to a letter of another file)."""
-    linked = link_mod.link(docs, lex, model, candidates=pool)
+    linked, failed = _link_or_isolate(docs, owner, lex, model, pool)
     linked.stances = _stance_pages(linked.stances, linked.letters, [d.document for d in docs])
     if not fixes.items:
-        return linked, [], {}
+        return linked, [], {}, failed
     by_id = {lt.letter_id: lt for lt in linked.letters}
     by_place = {(lt.source_path, lt.index): lt for lt in linked.letters}
     mine: dict[str, list[corrections_mod.Correction]] = defaultdict(list)
@@ -297,7 +367,7 @@ def _link_unit(docs: list[DocState], owner: dict[str, str], lex: Lexicons, model
         linked.letters, linked.parties, linked.stances = out.letters, out.parties, out.stances
         applied += out.applied
         info[path] = (tuple(c.origin for c in mine[path]), tuple(out.errors))
-    return linked, applied, info
+    return linked, applied, info, failed
 
 
 def _owners(results: dict[str, FileResult]) -> dict[str, str]:
@@ -400,7 +470,7 @@ def link_all(present: dict[str, object], result_of: Callable[[str], FileResult],
         mine = set(paths)
         dates = set().union(*(cited[p] for p in paths))
         pool = [c for d in dates for c in by_date.get(d, []) if c.letter.source_path not in mine]
-        linked, applied, info = _link_unit(docs, _owners(results), lex, model, pool, fixes, known)
+        linked, applied, info, failed = _link_unit(docs, _owners(results), lex, model, pool, fixes, known)
         after = {lt.letter_id: lt for lt in linked.letters}
         made = {p: _entry_for(p, results[p], present[p], file_lights(results[p]), after, info.get(p, ((), ())))
                 for p in paths}
@@ -409,7 +479,7 @@ def link_all(present: dict[str, object], result_of: Callable[[str], FileResult],
         if spill is not None:
             bucket_of = {k: write.bucket_of(e.group, spill.n_parts) for p, e in made.items()
                          for k in (p, *e.sources, *e.doc_ids)}
-        rows.add(docs, linked, list(results.values()), applied, bucket_of)
+        rows.add(docs, linked, list(results.values()), applied, bucket_of, failed)
         entries.update(made)
     if spill is not None:
         rows.flush()
@@ -480,7 +550,7 @@ def relink(state: LinkState | None, present: dict[str, object], changed: set[str
             continue
         known = {lt.letter_id for p, e in state.files.items() if p not in linked_paths for lt in e.letters}
         known |= {ls.letter.letter_id for d in docs for ls in d.letters}
-        linked, applied, info = _link_unit(docs, _owners(results), lex, model, pool, fixes, known)
+        linked, applied, info, failed = _link_unit(docs, _owners(results), lex, model, pool, fixes, known)
         # a report these files now speak of, held by a group that is not being linked, joins it
         for letter in linked.letters:
             key = report_key(letter.report_title)
@@ -496,5 +566,5 @@ def relink(state: LinkState | None, present: dict[str, object], changed: set[str
                for p in results}
     _groups(entries, {d: p for p, e in entries.items() for d in e.doc_ids})
     rows = Rows()
-    rows.add(docs, linked, list(results.values()), applied)
+    rows.add(docs, linked, list(results.values()), applied, failed=failed)
     return Outcome(linked_paths, rows.tables(), entries, rounds)

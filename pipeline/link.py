@@ -7,7 +7,8 @@ the same corpus gives the same rows whatever order files were processed in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract import DocState, LetterState
@@ -30,6 +31,25 @@ class Linked:
     recommendations: list[Recommendation] = field(default_factory=list)
     mentions: list[RecommendationMention] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
+
+
+class LinkFailed(Exception):
+    """Linking raised while working on a letter of ``source_path``: the caller can set that file
+    apart and link the rest (``incremental``)."""
+
+    def __init__(self, source_path: str, cause: Exception):
+        super().__init__(f"{type(cause).__name__}: {cause}")
+        self.source_path, self.cause = source_path, cause
+
+
+@contextmanager
+def _working_on(ls: LetterState) -> Iterator[None]:
+    try:
+        yield
+    except LinkFailed:
+        raise
+    except Exception as exc:
+        raise LinkFailed(ls.letter.source_path, exc) from exc
 
 
 def _party(ls: LetterState, role: PartyRole):
@@ -543,51 +563,53 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         return {**texts(prev, heading_of[ls.letter.letter_id]), **own}
 
     for ls in everyone:
-        known = texts(ls)
-        for r in ls.refs:
-            # a report that numbers its concerns afresh for each addressee has two "concern 1"s,
-            # told apart by the body each is sent to, each with its own text
-            key = (ls.letter.letter_id, r.label, r.addressee)
-            text = r.text if r.addressee and r.text else known.get(r.label)
-            if key not in ids:
-                ids[key] = register.resolve(scope(ls), ls.letter.report_title, r.label, r.number, text,
-                                            ls.letter.letter_id, r.addressee)
-                first.setdefault((ls.letter.letter_id, r.label), ids[key])
-            if r.implicit:  # never written as a number: no mention, but a recommendation all the same
-                continue
-            out.mentions.append(RecommendationMention(
-                letter_id=ls.letter.letter_id, recommendation_id=ids[key].recommendation_id, number=r.number,
-                label=r.label, char_start=r.start, char_end=r.end,
-                sentence=_sentence(doc_of[id(ls)], r.start, r.end)))
+        with _working_on(ls):
+            known = texts(ls)
+            for r in ls.refs:
+                # a report that numbers its concerns afresh for each addressee has two "concern 1"s,
+                # told apart by the body each is sent to, each with its own text
+                key = (ls.letter.letter_id, r.label, r.addressee)
+                text = r.text if r.addressee and r.text else known.get(r.label)
+                if key not in ids:
+                    ids[key] = register.resolve(scope(ls), ls.letter.report_title, r.label, r.number, text,
+                                                ls.letter.letter_id, r.addressee)
+                    first.setdefault((ls.letter.letter_id, r.label), ids[key])
+                if r.implicit:  # never written as a number: no mention, but a recommendation all the same
+                    continue
+                out.mentions.append(RecommendationMention(
+                    letter_id=ls.letter.letter_id, recommendation_id=ids[key].recommendation_id, number=r.number,
+                    label=r.label, char_start=r.start, char_end=r.end,
+                    sentence=_sentence(doc_of[id(ls)], r.start, r.end)))
     for ls in everyone:
-        if ls.letter.kind is not Kind.reply or ls.letter.letter_id in follow_ups | covering:
-            continue
-        prev = answered.get(ls.letter.letter_id)
-        heading = heading_of.get(ls.letter.letter_id)
-        raised = _raised(prev, ls, heading)
-        gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
-        own = _said_own(ls, doc_of[id(ls)].text, lex)
-        if own:  # "Concerns 4 and 5 were addressed to the ICB": the rest are someone else's
-            gone |= {lab for lab, _ in raised} - own - {r.label for r in ls.refs}
-        if not ({lab for lab, _ in raised} | {r.label for r in ls.refs}) - gone:
-            gone = set()  # a reply is never left answering nothing
-        refs = [r for r in ls.refs if r.label not in gone]
-        raised = [x for x in raised if x[0] not in gone]
-        labels = {lab: num for lab, num in raised} | {r.label: r.number for r in refs}
-        if not labels:
-            continue
-        entries = {}
-        for lab, num in labels.items():
-            entries[lab] = (ids.get((ls.letter.letter_id, lab, None))
-                            or (ids.get((prev.letter.letter_id, lab, heading)) or first.get((prev.letter.letter_id, lab))
-                                if prev is not None else None)
-                            or register.resolve(scope(ls), ls.letter.report_title, lab, num, None,
-                                                prev.letter.letter_id if prev else ls.letter.letter_id))
-        doc = doc_of[id(ls)]
-        out.stances += _from_original(doc, stance_mod.stances(
-            doc.text, ls.seg, ls.letter.letter_id, prev.letter.letter_id if prev else None, refs, raised,
-            {lab: e.recommendation_id for lab, e in entries.items()}, doc.sentences, lex,
-            {lab: e.text for lab, e in entries.items()}, model))
+        with _working_on(ls):
+            if ls.letter.kind is not Kind.reply or ls.letter.letter_id in follow_ups | covering:
+                continue
+            prev = answered.get(ls.letter.letter_id)
+            heading = heading_of.get(ls.letter.letter_id)
+            raised = _raised(prev, ls, heading)
+            gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
+            own = _said_own(ls, doc_of[id(ls)].text, lex)
+            if own:  # "Concerns 4 and 5 were addressed to the ICB": the rest are someone else's
+                gone |= {lab for lab, _ in raised} - own - {r.label for r in ls.refs}
+            if not ({lab for lab, _ in raised} | {r.label for r in ls.refs}) - gone:
+                gone = set()  # a reply is never left answering nothing
+            refs = [r for r in ls.refs if r.label not in gone]
+            raised = [x for x in raised if x[0] not in gone]
+            labels = {lab: num for lab, num in raised} | {r.label: r.number for r in refs}
+            if not labels:
+                continue
+            entries = {}
+            for lab, num in labels.items():
+                entries[lab] = (ids.get((ls.letter.letter_id, lab, None))
+                                or (ids.get((prev.letter.letter_id, lab, heading))
+                                    or first.get((prev.letter.letter_id, lab)) if prev is not None else None)
+                                or register.resolve(scope(ls), ls.letter.report_title, lab, num, None,
+                                                    prev.letter.letter_id if prev else ls.letter.letter_id))
+            doc = doc_of[id(ls)]
+            out.stances += _from_original(doc, stance_mod.stances(
+                doc.text, ls.seg, ls.letter.letter_id, prev.letter.letter_id if prev else None, refs, raised,
+                {lab: e.recommendation_id for lab, e in entries.items()}, doc.sentences, lex,
+                {lab: e.text for lab, e in entries.items()}, model))
     out.recommendations = sorted(register.records(),
                                  key=lambda r: (r.report_title or "", r.number, r.label, r.recommendation_id))
     out.letters = [ls.letter for ls in everyone]

@@ -1,0 +1,144 @@
+"""A file that breaks linking costs the batch nothing but its own links: its letters are still
+written (unlinked), an E502 row names it and the exception, and every other file, including
+those it would have been linked with, keeps its threads and stances.
+
+Linking has no known input that raises, so the fault is injected: the function that finishes
+each reply's stances raises for one file, as a bug in any per-letter step would.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import link as link_mod
+from pipeline.run import run_corpus
+from tests.conftest import CORPUS
+
+THREAD = "000_97d8e1f8a8c848d3.txt"  # a letter and its reply, split below into two files
+OTHER = "001_d64e5799566db373.txt"  # about the same report: linked in one group with the thread
+APART = "002_880e136a12dd28ec.txt"  # another report: a group of its own
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, settings, nlp):
+    """The seed thread split into a letter file and a reply file (linked across files by the
+    date the reply cites), beside another seed thread about the same report and one about
+    another report."""
+    root = tmp_path_factory.mktemp("link_errors")
+    whole = run_corpus(CORPUS, settings, nlp).tables["letters"].to_pylist()
+    letter, reply = sorted((r for r in whole if r["source_path"] == THREAD), key=lambda r: r["char_start"])
+    text = (CORPUS / THREAD).read_text(encoding="utf-8")
+    (root / "a_letter.txt").write_text(text[:reply["char_start"]], encoding="utf-8")
+    (root / "b_reply.txt").write_text(text[reply["char_start"]:], encoding="utf-8")
+    (root / "c_other.txt").write_text((CORPUS / OTHER).read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "d_apart.txt").write_text((CORPUS / APART).read_text(encoding="utf-8"), encoding="utf-8")
+    return root
+
+
+def _breaking(bad: str):
+    """``link._from_original`` (run on each reply's stances) raising for the replies of ``bad``."""
+    real = link_mod._from_original
+
+    def breaks(doc, stances):
+        if doc.document.source_path == bad:
+            raise RuntimeError("injected fault")
+        return real(doc, stances)
+    return breaks
+
+
+def _run(corpus, settings, nlp, monkeypatch, bad: str | None):
+    with monkeypatch.context() as m:
+        m.setattr(link_mod, "_from_original", _breaking(bad))
+        return run_corpus(corpus, settings, nlp).tables
+
+
+def _rows(tables, name, path=None):
+    letters = {r["letter_id"]: r["source_path"] for r in tables["letters"].to_pylist()}
+    rows = tables[name].to_pylist()
+    if path is None:
+        return rows
+    return [r for r in rows if (r.get("source_path") or letters.get(r.get("letter_id"))) == path]
+
+
+def _key(row: dict) -> tuple:
+    return tuple(sorted((k, repr(v)) for k, v in row.items()))
+
+
+@pytest.fixture(scope="module")
+def clean(corpus, settings, nlp):
+    return run_corpus(corpus, settings, nlp).tables
+
+
+def test_the_split_thread_links_across_files(clean):
+    reply = [r for r in _rows(clean, "letters", "b_reply.txt") if r["kind"] == "reply"]
+    letter = _rows(clean, "letters", "a_letter.txt")
+    assert reply and reply[0]["in_reply_to"] == letter[0]["letter_id"]
+    assert all(_rows(clean, "stances", p) for p in ("b_reply.txt", "c_other.txt", "d_apart.txt"))
+
+
+def test_a_file_that_breaks_linking_is_one_error_row(corpus, settings, nlp, monkeypatch, clean):
+    got = _run(corpus, settings, nlp, monkeypatch, "c_other.txt")
+    errors = [e for e in got["errors"].to_pylist() if e["error"].startswith("E")]
+    assert [(e["source_path"], e["error"], e["stage"]) for e in errors] == [("c_other.txt", "E502", "link")]
+    assert "c_other.txt" in errors[0]["message"] and "RuntimeError: injected fault" in errors[0]["message"]
+    # its letters, parties, dates and addresses are kept, unlinked; it has no stances or mentions
+    for name in ("documents", "dates", "addresses"):
+        assert sorted(map(_key, _rows(got, name, "c_other.txt"))) == sorted(map(_key, _rows(clean, name, "c_other.txt")))
+    mine = _rows(got, "letters", "c_other.txt")
+    assert [r["letter_id"] for r in mine] == [r["letter_id"] for r in _rows(clean, "letters", "c_other.txt")]
+    assert all(r["in_reply_to"] is None for r in mine)
+    assert len(_rows(got, "parties", "c_other.txt")) >= len(mine)
+    assert not _rows(got, "stances", "c_other.txt") and not _rows(got, "recommendation_mentions", "c_other.txt")
+    # the other files' rows are exactly those of a run without the fault
+    for name in ("letters", "parties", "stances", "recommendation_mentions"):
+        for path in ("a_letter.txt", "b_reply.txt", "d_apart.txt"):
+            assert sorted(map(_key, _rows(got, name, path))) == sorted(map(_key, _rows(clean, name, path))), (name, path)
+
+
+def test_a_bad_file_in_a_thread_leaves_the_letter_it_answers_whole(corpus, settings, nlp, monkeypatch, clean):
+    got = _run(corpus, settings, nlp, monkeypatch, "b_reply.txt")
+    errors = [(e["source_path"], e["error"]) for e in got["errors"].to_pylist() if e["error"].startswith("E")]
+    assert errors == [("b_reply.txt", "E502")]
+    assert [r["in_reply_to"] for r in _rows(got, "letters", "b_reply.txt")] == [None]
+    assert not _rows(got, "stances", "b_reply.txt")
+    for name in ("letters", "parties", "stances", "recommendation_mentions"):
+        assert sorted(map(_key, _rows(got, name, "c_other.txt"))) == sorted(map(_key, _rows(clean, name, "c_other.txt")))
+    assert [r["letter_id"] for r in _rows(got, "letters", "a_letter.txt")] == \
+        [r["letter_id"] for r in _rows(clean, "letters", "a_letter.txt")]
+
+
+def test_the_run_reports_the_file_as_failed(corpus, settings, nlp, monkeypatch):
+    monkeypatch.setattr(link_mod, "_from_original", _breaking("c_other.txt"))
+    result = run_corpus(corpus, settings, nlp)
+    assert result.failed_files == 1 and result.summary()["errors"] == 1
+
+
+def test_a_group_that_fails_only_together_is_linked_a_file_at_a_time(corpus, settings, nlp, monkeypatch, clean):
+    """A failure in a step over the whole group names no file: each of its files is linked alone
+    and told so; the files of other groups are untouched."""
+    real = link_mod._by_elimination
+
+    def breaks(heading_of, answered, everyone):
+        if {"a_letter.txt", "b_reply.txt"} <= {ls.letter.source_path for ls in everyone}:
+            raise ValueError("injected group fault")
+        return real(heading_of, answered, everyone)
+
+    monkeypatch.setattr(link_mod, "_by_elimination", breaks)
+    got = run_corpus(corpus, settings, nlp).tables
+    errors = {e["source_path"]: e for e in got["errors"].to_pylist() if e["error"].startswith("E")}
+    assert sorted(errors) == ["a_letter.txt", "b_reply.txt", "c_other.txt"]
+    assert all("linked alone" in e["message"] and "ValueError: injected group fault" in e["message"]
+               for e in errors.values())
+    assert [r["in_reply_to"] for r in _rows(got, "letters", "b_reply.txt")] == [None]
+    assert _rows(got, "stances", "c_other.txt")  # linked alone, it still answers its own letter
+    for name in ("letters", "parties", "stances", "recommendation_mentions"):
+        assert sorted(map(_key, _rows(got, name, "d_apart.txt"))) == sorted(map(_key, _rows(clean, name, "d_apart.txt")))
+
+
+def test_the_error_row_survives_a_rerun_from_the_cache(corpus, settings, nlp, monkeypatch, tmp_path):
+    monkeypatch.setattr(link_mod, "_from_original", _breaking("c_other.txt"))
+    out = tmp_path / "out"
+    first = run_corpus(corpus, settings, nlp, out_dir=out)
+    from pipeline.run import write_outputs
+    write_outputs(first, out)
+    again = run_corpus(corpus, settings, nlp, out_dir=out)
+    assert again.extracted == 0 and again.failed_files == 1
