@@ -296,7 +296,18 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     def one_head(ks: list[int]) -> bool:
         return sum(1 for k in ks if letterhead(k)) == 1
 
-    repeated = [k for ks in groups.values() if any(k in near_page or mid_sentence(k) for k in ks)
+    # (a list's items that read alike but for their numbers, "(3) Standard 5.3 [3.3.1]" and "(4) Standard
+    # 12.1 [3.4.3]", numbered upwards, are not a header unless a page break parts each two)
+    fed = set(furniture)
+
+    def paged_apart(ks: list[int]) -> bool:
+        nums = [m.group(1) for k in ks if (m := _ITEM_NUMBER.match(text, content[k][0], content[k][1]))]
+        if len(nums) < len(ks) or any(int(a) >= int(b) for a, b in zip(nums, nums[1:])):
+            return True  # not items numbered in turn: the same line each time, or a page's number in it
+        return all("\f" in text[content[x][1]:content[y][1]] or any(x < f < y for f in fed)
+                   for x, y in zip(ks, ks[1:]))
+
+    repeated = [k for ks in groups.values() if any(k in near_page or mid_sentence(k) for k in ks) and paged_apart(ks)
                 for k in ks if not letterhead(k) or (k in near_page and not one_head(ks))]
     # a running header on the second and third pages only ("Regulation 28: ... – Ref 2026-0417"), each
     # time opening the page under the last one's "Page n of 3": not a letterhead over its address
@@ -312,6 +323,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     return sorted([content[k] for k in furniture + repeated + paged_twice + chrome] + entries)
 
 
+_ITEM_NUMBER = re.compile(r"[ \t\f]*\(?(\d{1,3})[.)]\s")  # "(3) ...", "3. ...": a list item's number
 _ESCAPED_NUMBER = re.compile(r"^([ \t\f]*)(\d{1,3})\\(?=[.)])", re.M)
 
 

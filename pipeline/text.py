@@ -87,6 +87,9 @@ _CELL_BAR = re.compile(r"(?<!\\)\|")
 _CELL_TAB = re.compile(r"\t+")  # a table copied from Word or a spreadsheet: its cells split by tabs
 TABLE_ROWS = 3  # rows of equal width that make a table when no "---|---" rule says so
 _ROW_START = re.compile(r"^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})?[a-z]?|[ivx]{1,4})[.)]?\t", re.I)  # "3<tab>", "2.1.<tab>": a new row
+# what no cell's further paragraph opens with: the table's source ("Source: HIE account management
+# system ..."); the table ends above it
+_AFTER_TABLE = re.compile(r"^\W*sources?\s*:", re.I)
 _BULLET_TAB = re.compile(r"^\s*[-•*–·▪●◦]\t[^\t]*$")  # Word's "•<tab>publish ...": a bullet, not a row of cells
 
 
@@ -194,7 +197,7 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
             pending = None
             run_sep = sep
             run.append((pos, end))
-        elif run and run_sep is _CELL_TAB and line.strip() and not line.startswith("\f"):
+        elif run and run_sep is _CELL_TAB and line.strip() and not line.startswith("\f") and not _AFTER_TABLE.match(line):
             pending = end
         else:
             if pending is not None:  # the last row's, up to the blank line that ends the table
@@ -418,7 +421,8 @@ _HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
 
 
 def short_cell(c: str) -> bool:
-    return (len(c.split()) <= 6 and not c.endswith((".", ":"))) or c.lower() == "no."
+    # (an abbreviation's full stop ends no sentence: "No.", "Rec.", "Ref.", "Para.")
+    return (len(c.split()) <= 6 and not c.endswith((".", ":"))) or re.fullmatch(r"[A-Za-z]{1,5}\.", c) is not None
 
 
 def names_its_rows(cells: list[str]) -> bool:

@@ -407,7 +407,21 @@ def _announces(text: str, all_units: list[Unit], starts: list[int], r: Ref,
     # from the sentence's own start where spaCy ran two together over a PDF's line break ("... in full in
     # Annex A.\n       Recommendations 1 to 7 are for the SLCC.")
     own = max((m.end() - 1 for m in _SENTENCE_BREAK.finditer(text, a, r.start + 1)), default=a)
-    return any(p.search(text[a:z]) or p.search(text[own:z]) for p in patterns)
+    if any(p.search(text[a:z]) or p.search(text[own:z]) for p in patterns):
+        return True
+    # (or the sentence after it does, of "these": "The report directs recommendations to HIE at
+    # paragraphs 38, 41, ... and 104. I have taken these in turn, quoting the relevant text in each case.")
+    # (not a sentence that answers them: "The Authority accepts recommendations 1, 2 and 4 and does not
+    # accept recommendation 3. We have considered each of them carefully, ... set out below.")
+    nxt = text[all_units[k + 1][0]:all_units[k + 1][1]] if k + 1 < len(all_units) else ""
+    return _ANNOUNCING in patterns and _THESE.match(nxt) is not None and _ANNOUNCING.search(nxt) is not None \
+        and not _TAKES_POSITION.search(text[own:z])
+
+
+_TAKES_POSITION = re.compile(r"\b(?:accept|agree|reject|support|decline|welcome)(?:s|d|ed)?\b|\bdo(?:es)?\s+not\b", re.I)
+_THESE = re.compile(r"\W*(?:i|we)\s+(?:have\s+|will\s+|shall\s+)?(?:take|taken|took|address(?:ed)?|answer(?:ed)?|"
+                    r"respond(?:ed)?\s+to|deal(?:t)?\s+with|consider(?:ed)?)\s+(?:these|them|each(?:\s+of\s+(?:these|them))?)\b",
+                    re.I)
 
 
 THEME_WORDS = 8  # words a theme's title line may have ("Data and the funding formula")

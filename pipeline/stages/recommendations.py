@@ -196,6 +196,49 @@ _OWN_LABEL = re.compile(r"\W*(?:recommendation|conclusion)s?\s+\d", re.I)
 PARAGRAPH_LINE = 110  # characters past which a line is a paragraph Word kept whole, not one pdftotext wrapped
 
 
+# "Recommendation 4 - Caledon Fibre Networks Ltd" over what it asks: a title naming the body it is
+# sent to (a name with a body's word or in capitals, "both organisations"), set off by a dash, not a
+# colon (not a topic: "Recommendation 1 - Improve Data Sharing")
+_BODY_TITLE = re.compile(r"(?:(?:[A-Z][\w'’&().-]*|and|of|for|the|&)\s*){1,10}")
+_BODY_WORD = re.compile(r"\b(?:council|trust|ltd|limited|plc|llp|authority|board|service|agency|department|ministry|"
+                        r"government|commission|commissioner|executive|office|police|constabulary|force|partnership|"
+                        r"company|group|society|association|institute|college|university|school|networks?|nhs|icb|"
+                        r"inspectorate|regulator|fund|foundation|corporation|committee)\b|^(?-i:[A-Z]{2,6})$", re.I)
+_JOINT_TITLE = re.compile(r"(?:to\s+)?(?:both|all|each)(?:\s+(?:of\s+(?:you|them)|organisations|organizations|bodies|"
+                          r"addressees|parties|authorities))?(?:\s+jointly)?", re.I)
+
+
+def _titled_to(stated: re.Match[str], b: Block, ln: Line) -> tuple[str, str | None] | None:
+    """The body a keyword title sends its recommendation to, and what the lines under it ask:
+    "Recommendation 3 - both organisations" / "Ensure that a representative ...". None where the
+    title's words are the recommendation itself."""
+    said = stated.group("text").strip()
+    if stated.group("mid").strip() or not re.search(r"[-–—]\s*$", stated.string[:stated.start("text")]) \
+            or _SENTENCE_END.search(said) or MODAL.search(said) \
+            or not ((_BODY_TITLE.fullmatch(said) and _BODY_WORD.search(said)) or _JOINT_TITLE.fullmatch(said)):
+        return None
+    under = []
+    for x in (x for x in b.lines if x.start > ln.start):
+        line = clean(x.text) or ""
+        if not line or re.match(r"\W*(?:recommendation|concern|action)s?\s+\d", line, re.I):
+            break
+        under.append(line)
+    if not under:
+        return None
+    return said, clean_text(" ".join(under))
+
+
+def _jointly_titled(refs: list[Ref]) -> list[Ref]:
+    """A recommendation titled to "both organisations" is sent to each body the others' titles name."""
+    if not any(r.addressee and _JOINT_TITLE.fullmatch(r.addressee) for r in refs):
+        return refs
+    named = list(dict.fromkeys(r.addressee for r in refs if r.addressee and not _JOINT_TITLE.fullmatch(r.addressee)))
+    if len(named) < 2:
+        return refs
+    return [dataclasses.replace(r, addressee=" and ".join(named)) if r.addressee and _JOINT_TITLE.fullmatch(r.addressee)
+            else r for r in refs]
+
+
 def _quote_lines(lines: list) -> list:
     """The lines of a quoted recommendation, where PDF or Word text runs it on into its answer
     with no blank line: up to the answer's first line (a status, "We will ...", or the paper's label
@@ -295,6 +338,8 @@ _LABEL_FIRST = re.compile(r"^\W{0,4}(?P<num>\d{1,3}[a-z]?)[.:]?\s+(?:(?-i:[A-Z]{
 _BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
 # a lead-in that ends in a full stop: "I make the following recommendations."
 # (or "to take the actions below, and I should be grateful if ...": the list the sentence points to)
+_OTHER_LIST = re.compile(r"\W*(?:(?:our|the)\s+)?(?:(?:main|key|summary\s+of(?:\s+(?:our|the))?)\s+)?"
+                         r"(?:findings|observations)\W*$", re.I)
 _LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$|"
                        r"\bthe (?:actions|recommendations|steps) (?:set out |listed )?below\b", re.I)
 # the protective marking a police force, a prison or a fire service puts on every page
@@ -679,7 +724,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             gap += 1
             if gap > LIST_GAP:
                 last_item = None
-        if lead_in and (is_heading(b) or (addressee is not None and addressee.match(joined))) \
+        if lead_in and is_heading(b) and _OTHER_LIST.match(joined):
+            lead_in = False  # "Our findings": a list of another kind follows ("... our main findings and the recommendations")
+        elif lead_in and (is_heading(b) or (addressee is not None and addressee.match(joined))) \
                 and not rules.inline.search(joined):
             continue  # "To Shireford County Council:": a sub-heading inside the list
         tail = joined.rstrip("* ")
@@ -695,6 +742,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                    # lead, though a sentence saying where the concerns go follows it
                    or bool(_AS_FOLLOWS.search(joined) and seg.kind is Kind.letter)
                    or _opens_list(joined, blocks[bi + 1:bi + 3], seg.kind, rules, addressee))
+        if lead_in and _OTHER_LIST.match(clean(b.lines[-1].text) or ""):
+            lead_in = False  # (or ends its block, where PDF text leaves no blank line under it)
 
         if lead_in:
             last_item = None
@@ -727,7 +776,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 stated = None  # "Recommendation 1: We accept this ..." states the answer, not the recommendation
             for m in rules.inline.finditer(text, ln.start, ln.end):
                 raw_tail = text[m.end(): b.end]
-                rec_text = None
+                rec_text = sent_to = None
                 if stated:
                     rec_text = clean_text(_statement(_wrapped_on(stated.group("text"), b, ln, rules.stated_heading)))
                     if seg.kind is not Kind.reply and rec_text and len(rec_text.split()) <= TITLE_TEXT_WORDS \
@@ -738,6 +787,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                         # "Recommendation 4 (Care Inspectorate Wales): Make ...": the body it is sent to, as
                         # a concern that opens with its body in brackets has it
                         rec_text = f"{stated.group('mid').strip()} {rec_text}"
+                    elif seg.kind is not Kind.reply and (sent := _titled_to(stated, b, ln)) is not None:
+                        sent_to, rec_text = sent
                 else:
                     pm = rules.parenthetical.match(clean(raw_tail) or "") or rules.that_clause.match(raw_tail)
                     if pm:
@@ -762,7 +813,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 for lab, own_text in zip(labels, each):
                     refs.append(Ref(lab, leading_number(lab), m.start(), m.end(), b.start, b.end,
                                     anchored(text, b, m.start()), is_heading(b) or quote is not None,
-                                    bool(stated) or quote is not None, own_text, quote))
+                                    bool(stated) or quote is not None, own_text, quote, addressee=sent_to))
             refs.extend(word_refs(text, b, ln, rules))
             refs.extend(paragraph_refs(text, b, ln, rules))
             if short:
@@ -772,6 +823,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             lead_in = True
     if seg.kind is Kind.reply:
         refs = _tagged_quotes(text, blocks, refs)
+        refs = _inline_parts(text, seg, refs)
+    refs = _jointly_titled(refs)
     if groups:
         refs = [dataclasses.replace(r, addressee=groups[r.number]) if r.number in groups and r.addressee is None
                 else r for r in refs]
@@ -796,6 +849,58 @@ _ONE_TAG = re.compile(r"\(\s*paragraph\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\s*\)[\W_
 _QUOTE_MARK = re.compile(r"^[>\s]+")
 QUOTED_WORDS = 8  # words a quoted recommendation has, at least
 TAGGED_MIN = 2  # quotes so tagged, at least, for a paper to be keying its recommendations by the tag
+
+
+# a quoted recommendation's lettered parts run on in its sentence: "(a) NI Water should agree ...; and (b)
+# the Committee notes ...", "NI Water should: (a) publish ...; (b) install ...; and (c) publish ..."
+_INLINE_PART = re.compile(r"(?:^|(?<=[:;,]\s)|(?<=[:;,]\s\s)|(?<=\band\s)|(?<=\bor\s)|(?<=\n))[ \t]*\((?P<letter>[a-h])\)\s+(?=\S)")
+PART_WORDS = 3  # words a part says, at least
+_ASKS_PARTS = re.compile(r"\b(?:should|must|shall|to)\s*:?\s*$", re.I)
+# a response paper's answer to one part: "Response to 2(a):", "Response to recommendation 4(b): Accepted"
+_PART_ANSWER = re.compile(r"^\W*(?:[\w’'-]+\s+)?response\s+to\s+(?:recommendation\s+)?(?P<num>\d{1,3})\s*\(?(?P<letter>[a-h])\)?\s*:",
+                          re.I | re.M)
+
+
+def _inline_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
+    """A response paper's quoted recommendation whose lettered parts run on inside it, where the paper
+    answers a part by its label ("Response to 2(a):"), or where each part asks a thing of its own
+    ("should: (a) publish ...; (b) install ...; and (c) publish ..."): each part a recommendation of its
+    own ("2a", "2b"), keyed as the reply answers it; the whole is no longer one."""
+    answered = {(m.group("num"), m.group("letter").lower()) for m in _PART_ANSWER.finditer(text, seg.start, seg.end)}
+    out: list[Ref] = []
+    for r in refs:
+        span = r.quote or (r.end, r.block_end)
+        if not r.stated or not r.label.isdigit() or span[1] <= span[0]:
+            out.append(r)
+            continue
+        quoted = text[span[0]:span[1]]
+        marks = list(_INLINE_PART.finditer(quoted))
+        letters = [m.group("letter") for m in marks]
+        if len(marks) < 2 or letters != list("abcdefgh"[:len(marks)]):
+            out.append(r)
+            continue
+        ends = [m.start() for m in marks[1:]] + [len(quoted)]
+        said = [clean_text(" ".join(quoted[m.end():e].split()).rstrip(" ;,").removesuffix(" and").removesuffix(" or"))
+                for m, e in zip(marks, ends)]
+        own = any((r.label, x) in answered for x in letters)
+        # (each asked in turn: "NI Water should: (a) publish ...; (b) install ...", not examples of one
+        # ask: "... consider options, such as: (a) extending ..., (b) allowing ...")
+        asks = _ASKS_PARTS.search(quoted[:marks[0].start()]) is not None
+        if any(len((w or "").split()) < PART_WORDS for w in said) or not (own or asks):
+            out.append(r)
+            continue
+        for m, words in zip(marks, said):
+            at = span[0] + m.start("letter")
+            out.append(dataclasses.replace(r, label=f"{r.label}{m.group('letter')}", start=at, end=at + 1, text=words,
+                                           quote=(span[0] + m.start(), span[1]), anchor=False))
+    # each part's answer, under its own label
+    for m in _PART_ANSWER.finditer(text, seg.start, seg.end):
+        lab = f"{m.group('num')}{m.group('letter').lower()}"
+        if any(r.label == lab for r in out):
+            line_end = text.find("\n", m.start())
+            out.append(Ref(lab, int(m.group("num")), m.start("num"), m.end("letter"), m.start(),
+                           line_end if line_end >= 0 else seg.end, True, True, False))
+    return sorted(out, key=lambda r: r.start)
 
 
 def _tagged_quotes(text: str, blocks: list[Block], refs: list[Ref]) -> list[Ref]:
@@ -925,6 +1030,11 @@ def _named_before(who: str, before: str) -> bool:
 
 
 _JOINT_TAIL = re.compile(r"\s+(?:jointly|together)$", re.I)
+_RUN_ON = re.compile(r"[a-z0-9]{3}[.!?]\s+\W*[A-Z]")  # "... are as follows. - For the Trust": a sentence's end inside
+_ONLY_TAIL = re.compile(r"\s+(?:only|alone)$", re.I)
+_REST_TO = re.compile(r"\b(?:the\s+(?:others|rest|remaining\s+(?:recommendations|concerns|ones)|other\s+(?:recommendations|concerns))|"
+                      r"all\s+(?:the\s+)?others)\s+(?:are|is)\s+(?:for|to|(?:addressed|directed|sent)\s+to)\s+"
+                      r"(?P<who>(?:both|all|each|the\s+(?-i:[A-Z])|(?-i:[A-Z]))[^.;:\n]{1,60}?)\s*(?:[.;]|$)", re.I)
 
 
 def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
@@ -943,7 +1053,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
 
     def send(labs: list[str], who: str) -> None:
         # "for Police Scotland and the Authority jointly"; "for you both"
-        who = re.sub(r"^you\s+", "", _JOINT_TAIL.sub("", who.strip(" ,")), flags=re.I)
+        who = re.sub(r"^you\s+", "", _JOINT_TAIL.sub("", _ONLY_TAIL.sub("", who.strip(" ,"))), flags=re.I)
+        who = re.sub(r"^(?:for|to)\s+(?=the\s)", "", who, flags=re.I)  # "For the Trust (concerns 1 to 5)"
         for lab in labs:
             names = owners.setdefault(lab, [])
             if who not in names:
@@ -953,6 +1064,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     for pattern in (rules.assignment, rules.recipients, rules.respondents, rules.askers, rules.powers):
         for m in pattern.finditer(body) if pattern is not None else ():
             found = m.groupdict()
+            if pattern is rules.recipients and _RUN_ON.search(found["who"]):
+                continue  # sentences run on to the name from above it (read line by line below)
             for who, nums in ((found["who"], found["nums"]), (found.get("who2"), found.get("nums2"))):
                 if who and nums:
                     send(expand(nums, rules), who)
@@ -960,9 +1073,21 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
             while rules.next_body is not None and (more := rules.next_body.match(body, end)):
                 send(expand(more.group("nums"), rules), more.group("who"))  # a third body, and more
                 end = more.end()
+    # the addressees' lines over their concerns, which unwrapping runs into the paragraph above ("The
+    # MATTERS OF CONCERN are as follows. -" / "For the Trust (concerns 1 to 5)"): read line by line, a
+    # line that starts afresh (not one that goes on from a line above it ending mid-sentence)
+    raw = text[seg.start:seg.end]
+    for m in rules.recipients.finditer(raw) if rules.recipients is not None and not owners else ():
+        line_start = raw.rfind("\n", 0, m.start("who")) + 1
+        above = raw[max(0, raw.rfind("\n", 0, max(0, line_start - 1)) + 1):max(0, line_start - 1)].strip()
+        if raw[line_start:m.start("who")].strip() == "" and (not above or above.endswith((".", ":", "-", "–", "—"))):
+            send(expand(m.group("nums"), rules), m.group("who"))
     # "The first four concerns are for the Trust", "the last two for the Council": counted in the
     # order the report lists them, after the concerns numbered outright
     listed = sorted(dict.fromkeys(r.label for r in refs if r.text), key=_order)
+    # "Recommendations 3 and 4 are for the GDC only ... The others are for both councils."
+    if owners and (rest := _REST_TO.search(body)):
+        send([lab for lab in listed if lab not in owners], rest.group("who"))
     for m in rules.counted.finditer(body) if rules.counted is not None else ():
         count = m.group("count").lower()
         n = int(count) if count.isdigit() else rules.number_words.get(count, 0)

@@ -653,6 +653,27 @@ def _headed_page(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
         and classify_unsaluted(text[run[0].start:end], lex) is not Kind.other
 
 
+HEAD_LINES = 6  # lines of a page's head: a body's name, its service, the title
+PAGE_LINES = 6  # lines of such a page at least, however few of them are prose (a table's rows)
+
+
+def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
+    """Whether blocks open a new page headed by a title that says it answers ("Kinloch and Morven
+    Council / Roads and Infrastructure Service / Response to the Scottish Road Works Commissioner",
+    "GARROWBY AGGREGATES LTD – ACTION PLAN / Response to Regulation 28 Report ..."), over a response
+    with no "Dear ...": a paper of its own, after a signature or before the next letter's head, however
+    few lines of prose its table leaves it. ``own`` are the (folded) head lines of the letter above it:
+    its own body's annex is no paper of another's."""
+    lines = [ln.text for b in run for ln in b.lines]
+    # (a body's name opens it, not the signed letter's own body: "Annex A / Response to ...", a page of
+    # "supporting information" or a report's "Response to consultation" chapter are the letter's)
+    name = lines[0].strip("\f \t") if lines else ""
+    return bool(lines) and lines[0].startswith("\f") and _body_name(name, lex) and _fold(name) not in own \
+        and lex.answers("\n".join(lines[:HEAD_LINES])) \
+        and (prose_lines(run) >= PROSE_LINES or len(lines) >= PAGE_LINES) \
+        and classify_unsaluted(text[run[0].start:end], lex) is Kind.reply
+
+
 # a covering note over the letter it carries in its own body: "Please see below a letter from the
 # Commissioner.", "The Inspector's letter is set out below.", "Please find below, and attached in
 # full, the recommendations arising from ..." (not "find below our response to the recommendations")
@@ -755,8 +776,13 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     # a report or paper before the first letter (a coroner's report, then the reply)
     head = _start_without_signoff(blocks, -1, sal[0], lex)
     before = blocks[:head]
+    # (and a body's action plan on a page of its own between the report and the letter: "<form feed>HOLTBY
+    # STONE LTD - ACTION PLAN / Response to Regulation 28 Report ...", then HSE's letterhead)
+    plan = next((p for p in range(1, head) if _answering_page(text, blocks[p:head], blocks[head].start, lex)), None)
+    if plan is not None and (prose_paragraphs(blocks[:plan]) >= PROSE_BLOCKS or prose_lines(blocks[:plan]) >= PROSE_LINES):
+        starts.append(plan)
     if head > 0 and (prose_paragraphs(before) >= PROSE_BLOCKS or prose_lines(before) >= PROSE_LINES
-                     or _find_signoff(blocks, -1, head, lex)):
+                     or _find_signoff(blocks, -1, head, lex) or _answering_page(text, before, blocks[head].start, lex)):
         starts.append(head)
     carried = set()  # a covering note's greeting: the letter pasted under it greets for the message
     for k in range(1, len(sal)):
@@ -791,6 +817,11 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 j = h
             elif h > j and not paged and _table_below(text, blocks, sal[k - 1], j):
                 j = h  # the letter's own table runs on to the next letter's head
+            elif h > j and _answering_page(text, blocks[j:h], blocks[h].start, lex,
+                                           head_lines(blocks[starts[-1]:sal[k - 1] + 1])):
+                # (on a page of its own, "paged" or not: the page is the paper's, the next letter's head after it)
+                starts.append(max(j, starts[-1] + 1))
+                j = h
             elif h > j and not paged and (_paper(text, blocks[j:h], blocks[h].start, lex)
                           or _enclosed_page(text, blocks, sal[k - 1], j, lex)
                           or (_MAIL_FROM.match(_first(blocks[j])) is not None
@@ -807,10 +838,22 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         tail = end_of_signature(blocks, last[0] + 1, len(blocks), lex)
         rest = blocks[tail:]
         if rest and not _table_below(text, blocks, sal[-1], tail) \
-                and (_paper(text, rest, region_end, lex) or _headed_page(text, rest, region_end, lex)) \
+                and (_paper(text, rest, region_end, lex) or _headed_page(text, rest, region_end, lex)
+                     or _answering_page(text, rest, region_end, lex, head_lines(blocks[starts[-1]:sal[-1] + 1]))) \
                 and not (_lists_recommendations(rest) and _classify_letter(
                     text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply):
             starts.append(tail)
+        else:
+            # (or a page of it inside the signature's block, Word text leaving no blank line under the
+            # signature: "Bazaarly Marketplace Ltd, 1 Quayside Yard ..." then "<form feed>Harrowdale Fire
+            # and Rescue Service / Action Plan in response to Regulation 28 Report")
+            paged = next(((x, n) for x in range(last[0] + 1, min(tail + 1, len(blocks)))
+                          for n, ln in enumerate(blocks[x].lines) if n and ln.text.startswith("\f")), None)
+            if paged is not None and paged[0] > starts[-1] and _answering_page(
+                    text, [Block(blocks[paged[0]].lines[paged[1]:], 0), *blocks[paged[0] + 1:]], region_end, lex,
+                    head_lines(blocks[starts[-1]:sal[-1] + 1])):
+                starts.append(paged[0])
+                page_cut[paged[0]] = blocks[paged[0]].lines[paged[1]].start
 
     owner = {}  # segment start block -> its salutation block, if any
     for bi in starts:
@@ -916,6 +959,8 @@ _SENDS_REPORT = re.compile(r"\b(?:enclos|attach)(?:e|ed|es|ing)?\b[^.]{0,80}\b(?
                            r"\b(?:report|chapter|extract|recommendations)\b[^.]{0,80}\b(?:is|are)\s+(?:enclosed|attached)\b|"
                            r"\bpasted\s+(?:below|underneath)\b[^.]{0,80}\b(?:report|recommendations)\b", re.I)
 OWN_RECOMMENDATIONS = 2  # recommendations an enclosed extract numbers from 1, at least
+_STATUS = re.compile(r"(?:^|[-–—:.]\s+)(?:not\s+)?(?:accepted|agreed|rejected)\b", re.I)
+_ASKS_ALL = re.compile(r"\s*(?:the\s+)?[A-Z][\w' ]{1,60}?\s+(?:should|must|is\s+recommended\s+to)\s*:\s*$")
 
 
 def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, lex: Lexicons) -> bool:
@@ -930,8 +975,12 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
         return False
     # (numbered from 1: a report's own paragraphs, "52.", "58.", "70. ... the Council should within one month:",
     # are read in a report's own way, as a segment of their own)
-    items = {int(m.group(1)) for b in blocks[j:h] for ln in b.lines
-             if (m := re.match(r"\W{0,4}(\d{1,2})[.)]\s+\S.*\b(?:should|must)\b", ln.text))}
+    # (or under a lead-in that asks for them all: "The Council should:" over "(1) Standard 3.1 [3.1.4]")
+    # (not a plan that answers them under its lead-in: "1. ... - Accepted. Published on 1 April")
+    lines = [ln.text for b in blocks[j:h] for ln in b.lines]
+    led = any(_ASKS_ALL.match(t) for t in lines) and not any(_STATUS.search(t) for t in lines)
+    items = {int(m.group(1)) for t in lines
+             if (m := re.match(r"\W{0,4}(\d{1,2})[.)]\s+\S", t)) and (led or re.search(r"\b(?:should|must)\b", t))}
     return set(range(1, OWN_RECOMMENDATIONS + 1)) <= items
 
 
@@ -1178,7 +1227,7 @@ def _mail_starts(text: str, blocks: list[Block], j: int, sal: int, lex: Lexicons
     while m is not None and m > j and all(lex.mail_header.match(ln.text) for ln in blocks[m - 1].lines):
         m -= 1
     if m is None or m == j or any(_letterhead(blocks[x], lex) for x in range(j, m)) \
-            or _paper(text, blocks[j:m], blocks[m].start, lex):
+            or _paper(text, blocks[j:m], blocks[m].start, lex) or _answering_page(text, blocks[j:m], blocks[m].start, lex):
         return j
     return m
 FOOTER_LINES = 8  # lines of a page's foot (related links, "Back to top", the publisher's address)

@@ -396,7 +396,8 @@ def _qa(head: str, lines: list[str], lex: Lexicons) -> bool:
 
 # written and oral questions, Hansard extracts and evidence transcripts
 QA_MARKERS = re.compile(
-    r"^\W*asked by\s*:|^\W*answered by\b|^\W*to ask (?:the|his|her)\b|^\W*asked the (?:secretary|minister|chancellor|"
+    # (a label, not prose that PDF text wrapped at it: "The call was / answered by the nurse in charge")
+    r"^\W*asked by\s*:|^\W*answered by\b(?:\s*:|\s*$|\s+(?-i:[A-Z]))|^\W*(?-i:T)o ask (?:the|his|her)\b|^\W*asked the (?:secretary|minister|chancellor|"
     r"prime minister|attorney|solicitor|lord|leader|first minister|cabinet secretary)|^\W*H[CL] Deb\b"
     r"|^\W*(?:corrected |uncorrected )?oral evidence\b|^\W*Q\d{1,4}\s+[A-Z]|^\W*question for\s+(?:the\s+)?[A-Z]"
     r"|^\W*(?:\d+\.\s+)?(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|captain|major|colonel)\.?\s+[A-Z][\w'’ .-]{1,40}?"
