@@ -12,6 +12,7 @@ from pipeline.stages import recommendations as R
 from pipeline.stages.segment import segment
 from pipeline.stages.shapes import classify_document
 from pipeline.text import split_lines, table_rows
+from tests.test_register import _stances_of
 
 
 def _segments(text, lex):
@@ -21,18 +22,6 @@ def _segments(text, lex):
 def _refs(text, lex, settings, index=0):
     segs = segment(mask_noise(text), lex)
     return R.find_refs(mask_noise(text), segs[index], R.load_rules(settings.models_dir), lex.addressee_heading)
-
-
-def _stances_of(text, tmp_path, settings, nlp) -> dict[int, dict[str, str]]:
-    from pipeline.run import run_corpus
-
-    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
-    run = run_corpus(tmp_path, settings, nlp)
-    index = {x["letter_id"]: x["index"] for x in run.tables["letters"].to_pylist()}
-    out: dict[int, dict[str, str]] = {}
-    for s in run.tables["stances"].to_pylist():
-        out.setdefault(index[s["letter_id"]], {})[s["label"]] = s["stance"]
-    return out
 
 
 # ---- an auditor's e-mail with the report's recommendations pasted under its signature

@@ -197,25 +197,22 @@ PARAGRAPH_LINE = 110  # characters past which a line is a paragraph Word kept wh
 
 
 # "Recommendation 4 - Caledon Fibre Networks Ltd" over what it asks: a title naming the body it is
-# sent to (a name with a body's word or in capitals, "both organisations"), set off by a dash, not a
-# colon (not a topic: "Recommendation 1 - Improve Data Sharing")
+# sent to (a name with a body's word, rules.body_title, or in capitals; "both organisations"), set off
+# by a dash, not a colon (not a topic: "Recommendation 1 - Improve Data Sharing")
 _BODY_TITLE = re.compile(r"(?:(?:[A-Z][\w'’&().-]*|and|of|for|the|&)\s*){1,10}")
-_BODY_WORD = re.compile(r"\b(?:council|trust|ltd|limited|plc|llp|authority|board|service|agency|department|ministry|"
-                        r"government|commission|commissioner|executive|office|police|constabulary|force|partnership|"
-                        r"company|group|society|association|institute|college|university|school|networks?|nhs|icb|"
-                        r"inspectorate|regulator|fund|foundation|corporation|committee)\b|^(?-i:[A-Z]{2,6})$", re.I)
 _JOINT_TITLE = re.compile(r"(?:to\s+)?(?:both|all|each)(?:\s+(?:of\s+(?:you|them)|organisations|organizations|bodies|"
                           r"addressees|parties|authorities))?(?:\s+jointly)?", re.I)
 
 
-def _titled_to(stated: re.Match[str], b: Block, ln: Line) -> tuple[str, str | None] | None:
+def _titled_to(stated: re.Match[str], b: Block, ln: Line, rules: RecRules) -> tuple[str, str | None] | None:
     """The body a keyword title sends its recommendation to, and what the lines under it ask:
     "Recommendation 3 - both organisations" / "Ensure that a representative ...". None where the
     title's words are the recommendation itself."""
     said = stated.group("text").strip()
     if stated.group("mid").strip() or not re.search(r"[-–—]\s*$", stated.string[:stated.start("text")]) \
             or _SENTENCE_END.search(said) or MODAL.search(said) \
-            or not ((_BODY_TITLE.fullmatch(said) and _BODY_WORD.search(said)) or _JOINT_TITLE.fullmatch(said)):
+            or not ((_BODY_TITLE.fullmatch(said) and rules.body_title is not None and rules.body_title.search(said))
+                    or _JOINT_TITLE.fullmatch(said)):
         return None
     under = []
     for x in (x for x in b.lines if x.start > ln.start):
@@ -787,7 +784,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                         # "Recommendation 4 (Care Inspectorate Wales): Make ...": the body it is sent to, as
                         # a concern that opens with its body in brackets has it
                         rec_text = f"{stated.group('mid').strip()} {rec_text}"
-                    elif seg.kind is not Kind.reply and (sent := _titled_to(stated, b, ln)) is not None:
+                    elif seg.kind is not Kind.reply and (sent := _titled_to(stated, b, ln, rules)) is not None:
                         sent_to, rec_text = sent
                 else:
                     pm = rules.parenthetical.match(clean(raw_tail) or "") or rules.that_clause.match(raw_tail)

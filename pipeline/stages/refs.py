@@ -59,6 +59,9 @@ class RecRules:
     # "At paragraph 27 the Committee recommends that ...", "the recommendations at paragraphs 27, 33 and 46":
     # a report whose recommendations are known only by the paragraphs that make them
     paragraph: re.Pattern[str] | None = None
+    # "Recommendation 4 - Caledon Fibre Networks Ltd": a body's word that makes a title after a dash the
+    # body the recommendation is sent to, not its topic
+    body_title: re.Pattern[str] | None = None
     # the same rules reading "Action 3" as a recommendation, for a letter that asks for numbered actions
     actions: RecRules | None = None
 
@@ -97,7 +100,7 @@ def _rules(raw: dict) -> RecRules:
         respondents=c(raw["concern_respondents"]), askers=c(raw["concern_askers"]), counted=c(raw["concern_counted"]),
         next_body=c(raw["concern_next"]), powers=c(raw["concern_powers"]),
         elided=c("(?m)" + raw["elided_ordinal"].replace("ORD", ords + ")")),
-        count_lead=c(raw["count_lead"]),
+        count_lead=c(raw["count_lead"]), body_title=c(raw["body_title"]),
         paragraph=c(raw["paragraph_ref"].replace("PARA", r"\d{1,3}(?:\.\d{1,3})?").replace("JOIN ", join)),
     )
 
