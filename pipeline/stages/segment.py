@@ -664,12 +664,15 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     with no "Dear ...": a paper of its own, after a signature or before the next letter's head, however
     few lines of prose its table leaves it. ``own`` are the (folded) head lines of the letter above it:
     its own body's annex is no paper of another's."""
-    lines = [ln.text for b in run for ln in b.lines]
+    if not run or not run[0].lines[0].text.startswith("\f"):
+        return False  # (most blocks: tested before the page's lines are gathered)
     # (a body's name opens it, not the signed letter's own body: "Annex A / Response to ...", a page of
     # "supporting information" or a report's "Response to consultation" chapter are the letter's)
-    name = lines[0].strip("\f \t") if lines else ""
-    return bool(lines) and lines[0].startswith("\f") and _body_name(name, lex) and _fold(name) not in own \
-        and lex.answers("\n".join(lines[:HEAD_LINES])) \
+    name = run[0].lines[0].text.strip("\f \t")
+    if not _body_name(name, lex) or _fold(name) in own:
+        return False
+    lines = [ln.text for b in run for ln in b.lines]
+    return lex.answers("\n".join(lines[:HEAD_LINES])) \
         and (prose_lines(run) >= PROSE_LINES or len(lines) >= PAGE_LINES) \
         and classify_unsaluted(text[run[0].start:end], lex) is Kind.reply
 
