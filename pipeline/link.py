@@ -208,6 +208,16 @@ def _initials_of(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper() and w.lower() != "the")
 
 
+def _own_part(heading: str, heads: list[str], writer: str, document: str, lex: Lexicons) -> str:
+    """The writer's own body in a joint heading that is the only one naming it ("(Gambling Commission
+    and DCMS)", with "(Gambling Commission and Treasury)" further on and no heading of its own): the
+    writer owes every concern any joint heading shares with it, not those of one pair alone."""
+    parts = [p.strip() for p in re.split(r"\s+and\s+", heading)]
+    own = [p for p in parts if _same_addressee(p, writer, document, lex)] if len(parts) > 1 else []
+    others = [h for h in heads if h != heading and len(own) == 1 and _shared_with(h, own[0])]
+    return own[0] if len(own) == 1 and others and own[0] not in heads else heading
+
+
 def _writers_heading(prev: LetterState | None, reply: LetterState, document: str, lex: Lexicons) -> str | None:
     """The addressee heading ("TO THE TRUST:") in the answered report that sends concerns to
     the reply's writer, if the report has such headings and one names the writer."""
@@ -225,7 +235,7 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     # whose words its name holds)
     exact = [h for h in matched if _initials_of(writer) == re.sub(r"^the\s+", "", h, flags=re.I)]
     if matched:
-        return (exact or matched)[0]
+        return _own_part((exact or matched)[0], heads, writer, document, lex)
     # "We act for Calloway Home Products Limited, to whom your report was sent": a solicitor, or an
     # officer answering for a body, names it in the letterhead or the opening lines
     opening = _COPY_LINES.sub("", document[reply.seg.start:min(reply.seg.end, reply.seg.start + OPENING)])
@@ -417,6 +427,11 @@ def _same_addressee(heading: str, writer: str, document: str, lex: Lexicons) -> 
         return True
     # "The Trust is asked to respond to concerns 1 to 3 and the Practice to concerns 3 and 4"
     if any((m := _SHORT_NAME.fullmatch(part.strip())) and _short_for(m.group(1), writer) for part in parts):
+        return True
+    # (or by its initials alone: "(ICB)" over a concern, Carrow Valley Integrated Care Board writing)
+    # (a body's name, its noun last: not "Inclusion Carrow Borough", a charity that happens to share them)
+    if _BODY_NOUN.search(writer.strip()) and any(re.fullmatch(r"[A-Z]{2,5}", part.strip())
+                                                 and _short_for(part.strip(), writer) for part in parts):
         return True
     # "(Council) The Council's service specification ...": a report may drop the "the" before a short
     # name it gives alone (not a word of a longer name: "Halstow" of "Halstow and Wenning Hospitals")

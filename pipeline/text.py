@@ -88,8 +88,9 @@ _CELL_TAB = re.compile(r"\t+")  # a table copied from Word or a spreadsheet: its
 TABLE_ROWS = 3  # rows of equal width that make a table when no "---|---" rule says so
 _ROW_START = re.compile(r"^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})?[a-z]?|[ivx]{1,4})[.)]?\t", re.I)  # "3<tab>", "2.1.<tab>": a new row
 # what no cell's further paragraph opens with: the table's source ("Source: HIE account management
-# system ..."); the table ends above it
-_AFTER_TABLE = re.compile(r"^\W*sources?\s*:", re.I)
+# system ..."), or the report's paragraph alone on its line ("Paragraph 3.9" over the next quoted
+# conclusion, under "Response:<tab>..."); the table ends above it
+_AFTER_TABLE = re.compile(r"^\W*sources?\s*:|^[\W_]*paragraph\s+\d{1,3}\.\d{1,3}[\s:*_]*$", re.I)
 _BULLET_TAB = re.compile(r"^\s*[-•*–·▪●◦]\t[^\t]*$")  # Word's "•<tab>publish ...": a bullet, not a row of cells
 
 

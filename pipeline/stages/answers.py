@@ -108,7 +108,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
             para += 1
             first = b.lines[0]
             # a heading line ends there, unless the sentence runs on ("... by July, and we\nhave set aside ...")
-            own_line = len(b.lines) > 1 and (_heading_line(first.text) or _numbered_title(first.text, b.lines[1].text)) \
+            own_line = len(b.lines) > 1 and (_heading_line(first.text) or _numbered_title(first.text, b.lines[1].text, len(b.lines) == 2)) \
                 and not _RUNS_ON.search(first.text) and not re.match(r"\s*[a-z]", b.lines[1].text)
             cuts = {b.start, b.end} | ({first.end} if own_line else set())
             # a title over the prose under it, as the answers read it ("Leashes" over its answer), not a
@@ -208,11 +208,21 @@ _LISTED = re.compile(r"^\W*(?:recommendation|concern)s?\s+\d", re.I)
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}[.)]?\s+[A-Z][^.;:!?]{0,58}$")
 
 
-def _numbered_title(raw: str, next_line: str) -> bool:
+def _numbered_title(raw: str, next_line: str, last: bool = False) -> bool:
     """"5. Independent audit" over its answer's first line, with no blank line between (an e-mail, a
-    Word copy): short beside the line under it, where a paragraph's wrapped first line runs as wide."""
+    Word copy): short beside the line under it, where a paragraph's wrapped first line runs as wide;
+    or over a short answer that is the paragraph's ``last`` line and a sentence of its own ("5.
+    Add-ons information" / "Noted, thank you.")."""
     return len(raw.split()) <= 8 and bool(_NUMBERED_TITLE.match(raw.rstrip())) \
-        and len(next_line.strip()) > len(raw.strip()) + 10
+        and (len(next_line.strip()) > len(raw.strip()) + 10
+             or last and next_line.strip()[:1].isupper() and sentence_end(next_line) and len(raw.split()) <= SHORT_TITLE_WORDS
+             and not _SENTENCE_OPENING.match(raw))
+
+
+SHORT_TITLE_WORDS = 5  # "5. Add-ons information": a number and a few words
+# a numbered paragraph's first words, not a title's: "1. We have updated ...", "3. The Council will ..."
+_SENTENCE_OPENING = re.compile(r"^\s*\d{1,2}[.)]?\s+(?:we|i|our|it|this|these|they|the|a|an|all|no|there|in|on|from|since|as)\b",
+                               re.I)
 
 
 # "8" alone: a table row's first cell ("8." alone numbers a paragraph, which may quote one of a group)
@@ -487,6 +497,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     xrefs = _xrefs(text, lo, hi)
     in_xref = lambda pos: any(a <= pos < z for a, z, _ in xrefs)
     body_refs = [r for r in refs if lo <= r.start < hi and not in_xref(r.start)]
+    # (a quoted recommendation that names its parts again inside it: "Recommendations 5 and 6: HMCTS should
+    # publish ... (recommendation 5), and should break these figures down ... (recommendation 6)")
+    body_refs = [r for r in body_refs if r.stated or not any(
+        o.stated and o.label == r.label and o.block_start == r.block_start and o.start < r.start for o in body_refs)]
     tagged = _tagged_paragraphs(text, blocks, body_refs)
     body_refs = [r for r in body_refs if not any(tag <= r.start < end for _, tag, end, _ in tagged)]
     starts = [u[0] for u in all_units]  # units are in text order
@@ -1453,7 +1467,7 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
             return b.lines[0]
         if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
             return None
-        if k == 0 or BARE_LABEL.match(ln.text) \
+        if k == 0 or BARE_LABEL.match(ln.text) or (r.stated and _PARAGRAPH_LINE.match(ln.text)) \
                 or _label_and_title(ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else "") \
                 or (r.stated and re.match(r"[\W_]*\d", text[ln.start:r.end])):
             # a paragraph's first line; in PDF text, a "Recommendation 1" line (with its title:
@@ -1466,6 +1480,8 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
     return None
 
 
+# "Paragraph 3.4" alone over the conclusion it quotes, in a paper keyed by the report's paragraphs
+_PARAGRAPH_LINE = re.compile(r"^[\s*#_]*(?:paragraphs?|paras?\.?)\s+\d{1,3}\.\d{1,3}[\s:*_]*$", re.I)
 _CITED = re.compile(r"\(\s*$")
 _CITED_END = re.compile(r"\s*\)[.:](?:\s|$)")  # it ends the sentence: ") and ..." only mentions it
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"'‘“(]")

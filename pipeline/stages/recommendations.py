@@ -41,10 +41,10 @@ _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe
                            r"\b(?:provide|send|let (?:us|me) have) (?:us |me )?the following\b[^.\n]{0,60}:\s*$|"
                            # "Please let us know how Carronbank is taking forward these actions"
                            r"\b(?:taking forward|take forward) (?:these|each of these|all of these) actions\b|"
-                           # "We do, however, expect each company to take the actions below" (asked of the
+                           # "We do, however, expect each company (each supplier) to take the actions below" (asked of the
                            # reader: not a reply's "we will complete the actions below")
                            # (or "... at this stage, provided that the trustees complete the actions below")
-                           r"\b(?:you|each (?:of you|company|body|organisation|provider)|the (?:company|council|trust|board|"
+                           r"\b(?:you|each (?:of you|company|body|organisation|provider|supplier|licensee|operator|firm|retailer|council|trust|board|authority|force|school|college|university|home|practice|charity)|the (?:company|council|trust|board|"
                            r"provider|operator|force|service|trustees|governors|directors|charity))\s+"
                            r"(?:(?:to|should|must|will need to)\s+)?(?:take|carry out|complete) "
                            r"the actions (?:set out |listed |described )?(?:below|overleaf)\b|"
@@ -551,6 +551,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     after_statement = False  # the lead-in is a statement line ("Recommendation 12: ..."), not a list's lead
     last_item: int | None = None  # number of the last list item, while a list is open
     decimal_head: int | None = None  # the leading number of a list numbered "7.1", "7.2" under its lead-in
+    last_plain = False  # the list's last item was numbered "2." and leads into its points ("Support after discharge:")
     section: int | None = None  # the number of a "6. Recommendations" section, whose "6.1", "6.2" are the list
     gap = 0
     # In a response paper the recommendations are quoted as numbered paragraphs,
@@ -558,6 +559,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     # below, every numbered paragraph whose number goes up is one.
     numbered: tuple[int, ...] | None = None  # last number quoted so far ((3, 14) for 3.14); None until the paper says so
     rows_open = False  # under a table's header row whose cells are one a line
+    row_head: str | None = None  # the first line of that header (which column holds the recommendation)
     last_row: int | None = None  # the number of such a table's last row read
     spread = spread_rows(blocks)
     groups: dict[int, str] = {}  # a group heading's number -> the body it names ("2. Education Authority")
@@ -581,13 +583,15 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             if following is not None and row.number == following:
                 last_item, gap = row.number, -LONE_GAP + LIST_GAP
             continue
-        row = row_block(b, seg.kind is Kind.reply) if rows_open or continues_rows(b, last_row) else None
+        row = row_block(b, seg.kind is Kind.reply, row_head) if rows_open or continues_rows(b, last_row) else None
         if row:
             refs.append(row)
             last_row = row.number
             continue
         # a protective marking at a page break ("OFFICIAL") leaves the table open, and so do the last
         # short cells of a row ("Complete" / "Blue") that a masked repeated cell cut from it
+        if header_row(b):
+            row_head = b.lines[0].text
         rows_open = header_row(b) or (rows_open and (_marking(b) or _row_tail(b)))
         joined = clean(b.text) or ""
         if not lead_in and last_item is None:
@@ -708,8 +712,12 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 rest = " ".join(x.text for x in b.lines[k + took:upto] if not _LONE_NUMBER.match(clean(x.text) or ""))
                 refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                 True, False, True, clean_text(f"{m.group('text')} {rest}")))
+                # (not the points of the list's own item: "2. Support after discharge:" / "2.1 ...", "2.2 ...",
+                # then "3. ...")
+                parent = last_item == leading_number(lab) and last_plain
                 last_item, item_indent, sub_next = leading_number(lab), _indent(ln.text), 1
-                if m.re is _PARAGRAPH_ITEM and decimal_head is None:
+                last_plain = (m.re is not _PARAGRAPH_ITEM and m.group("text").rstrip().endswith(":")) or parent
+                if m.re is _PARAGRAPH_ITEM and decimal_head is None and not parent:
                     decimal_head = last_item  # a list of 7.1, 7.2, ...: its items share the leading number
             lead_in, gap = True, 0
             continue
@@ -828,7 +836,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     if (seg.form is Form.report or seg.kind is Kind.letter) and addressee is not None:
         refs = _by_addressee(text, blocks, refs, addressee)
     if seg.form is Form.report or seg.kind is Kind.letter:
-        refs = _assigned(text, seg, _coded_items(text, seg, _lettered_parts(text, seg, refs)), rules)
+        refs = _points_sent_with(_assigned(text, seg, _coded_items(text, seg, _lettered_parts(text, seg, refs)), rules))
     elif seg.kind is Kind.reply:
         refs = _said_sent(text, seg, refs, rules)
         refs = _without_menu(text, refs)
@@ -856,6 +864,16 @@ _ASKS_PARTS = re.compile(r"\b(?:should|must|shall|to)\s*:?\s*$", re.I)
 # a response paper's answer to one part: "Response to 2(a):", "Response to recommendation 4(b): Accepted"
 _PART_ANSWER = re.compile(r"^\W*(?:[\w’'-]+\s+)?response\s+to\s+(?:recommendation\s+)?(?P<num>\d{1,3})\s*\(?(?P<letter>[a-h])\)?\s*:",
                           re.I | re.M)
+
+
+def _points_sent_with(refs: list[Ref]) -> list[Ref]:
+    """A concern's numbered points go where the concern goes: "2. (Ministry of Defence) Support after
+    discharge:" over "2.1 Contact from his unit welfare officer ..." and "2.2 ...", which name no body."""
+    heads = {r.label: r for r in refs if r.addressee and r.text and r.label.isdigit()
+             and (r.text.rstrip().endswith(":") or len(r.text.split()) <= TITLE_TEXT_WORDS + 4)}
+    return [dataclasses.replace(r, addressee=head.addressee)
+            if r.addressee is None and (m := re.fullmatch(r"(\d{1,3})\.\d{1,3}", r.label))
+            and (head := heads.get(m.group(1))) is not None and head.start < r.start else r for r in refs]
 
 
 def _inline_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
@@ -981,8 +999,9 @@ _BRACKETED_ALL = re.compile(r"^\s*[(\[]\s*(?:to\s+|for\s+)?(?P<who>[^()\[\]]{2,4
 _ROMAN = re.compile(r"[ivxlc]+", re.I)
 # ("(To the Health and Safety Executive and to Calverley Grain Systems Ltd)" sends it to both)
 # (or in square brackets: "[To the ICB and the Trust] The lithium shared care protocol ...")
-_BRACKETED_BODY = re.compile(r"^\s*[(\[]\s*(?P<to>[Tt]o\s+|[Ff]or\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
-                             r"(?:[,;]?\s+(?:[A-Z][\w&'’.-]*|and(?:\s+to)?|of|for|the|&|plc|ltd|llp)){0,12})\s*[)\]]\s+\S")
+# (in a web page's italics too: "_(Ministry of Defence)_ There was no handover ...")
+_BRACKETED_BODY = re.compile(r"^\s*[_*]{0,2}[(\[]\s*(?P<to>[Tt]o\s+|[Ff]or\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
+                             r"(?:[,;]?\s+(?:[A-Z][\w&'’.-]*|and(?:\s+to)?|of|for|the|&|plc|ltd|llp)){0,12})\s*[)\]][_*]{0,2}\s+\S")
 _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
                        r"figure|table|chapter)\b", re.I)
 
@@ -1008,9 +1027,14 @@ def _names_its_body(m: re.Match[str], square: bool, concerns: bool, before: str)
     if _NAME_WORD.fullmatch(who.split()[-1]) and (concerns or m.re is not _OPENING_BODY):
         return True
     # ("(HSE)": a body the report named in full before, the Health and Safety Executive, by its initials)
-    return (len(who.split()) >= 2 or (m.re is _BRACKETED_BODY and len(who) >= 3 and not _ROMAN.fullmatch(who))) \
+    if (len(who.split()) >= 2 or (m.re is _BRACKETED_BODY and len(who) >= 3 and not _ROMAN.fullmatch(who))) \
         and (re.search(rf"(?<![\w&]){re.escape(who)}(?![\w&])", before) is not None
-             or (m.re is _BRACKETED_BODY and re.fullmatch(r"[A-Z]{2,6}", who) is not None and _named_before(who, before)))
+             or (m.re is _BRACKETED_BODY and re.fullmatch(r"[A-Z]{2,6}", who) is not None and _named_before(who, before))):
+        return True
+    # "(Gambling Commission and DCMS)": each a body, by its word or named before (by its initials)
+    parts = [p.strip() for p in re.split(r"\s+and\s+", who)]
+    return m.re is _BRACKETED_BODY and not square and len(parts) > 1 and all(
+        p and (_NAME_WORD.fullmatch(p.split()[-1]) or _named_before(p, before)) for p in parts)
 
 
 def _named_before(who: str, before: str) -> bool:
@@ -1022,7 +1046,7 @@ def _named_before(who: str, before: str) -> bool:
         return True
     if not re.fullmatch(r"[A-Z]{2,6}", bare):
         return False
-    initials = r"\s+(?:[a-z][\w'’-]*\s+)*?".join(rf"{c}[\w'’-]*" for c in bare)
+    initials = r",?\s+(?:[a-z][\w'’-]*\s+)*?".join(rf"{c}[\w'’-]*" for c in bare)  # ("Culture, Media and Sport")
     return re.search(rf"\b{initials}\b", before) is not None
 
 

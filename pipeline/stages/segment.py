@@ -523,7 +523,7 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 # "Regulation 28 - reply from Dunmere Recovery", "... - response of Caerwern University", "... - Norvik Logistics response" (not a "request for a response")
 _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
                          r"|^\W*subject\s*:(?![^\n]*\b(?:due|required|awaited|awaiting|deadline|reminder|chas\w+|"
-                         r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+)?(?:response|reply)|to be sent|by \d|"
+                         r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+|the\s+)?(?:government(?:'s|’s)?\s+)?(?:response|reply)|to be sent|by \d|"
                          # "... - recommendations for response": what the message asks for, not what it is
                          r"for\s+(?:a\s+|your\s+)?(?:response|reply)\W*$))"
                          r"(?:[^\n]*?\b(?:response|reply) (?:from\b|of\b|to (?:your |the |our )?(?:[\w'’-]+ ){0,3}?"
@@ -537,12 +537,17 @@ _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
 ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]+\s+){0,2}?(?:action plan|plan|"
                        r"response|table|annex)\b|\b(?:i|we)\s+(?:enclose|attach)\s+(?:[\w’'-]+\s+){0,3}?(?:action plan|plan|"
                        r"response|table|annex)\b|^\W*enc(?:losures?|s)?\b\.?\s*:?\s*\S|\b(?:in|at)\s+(?:the\s+)?"
-                       r"annex\b|\bannexed\b", re.I | re.M)
+                       r"annex\b|\bannexed\b|"
+                       # "Our response to each of the five matters of concern is set out in the action plan below"
+                       r"\b(?:set\s+out|given|shown)\s+in\s+the\s+(?:action\s+plan|plan|table|annex)\s+(?:below|overleaf|that\s+follows)\b",
+                       re.I | re.M)
 
 
 # a letter asks for the reply it expects by a date; a reply refers to "your letter" or "your report"
 _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|within|no later than)\b|\bgrateful "
-                             r"(?:for|to receive) (?:a|your) (?:reply|response)\b[^.]{0,30}?\b(?:by|within)\b|"
+                             # "... grateful to receive each organisation's response to the recommendations directed to it by 31 March",
+                             # "The Committee would be grateful for the Government's response by 18 May 2027."
+                             r"(?:for|to receive) (?:a|your|(?:each|every|the) [\w’'-]+(?:'s|’s)) (?:reply|response)\b[^.]{0,60}?\b(?:by|within)\b|"
                              # "Please send your agency's response to the Board's business unit by 14 August 2026."
                              r"\bplease send (?:us |me )?(?:your|its|their|a|the [\w’'-]+(?:'s|’s)) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
                              r"[^.]{0,60}?\b(?:by|within|no later than)\b", re.I)
@@ -844,7 +849,10 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 and (_paper(text, rest, region_end, lex) or _headed_page(text, rest, region_end, lex)
                      or _answering_page(text, rest, region_end, lex, head_lines(blocks[starts[-1]:sal[-1] + 1]))) \
                 and not (_lists_recommendations(rest) and _classify_letter(
-                    text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply):
+                    text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply) \
+                and not _own_enclosure(text, blocks, sal[-1], tail, len(blocks), lex):
+            # (the report extract a letter sends under its signature is the letter's: "The recommendations
+            # from the report are reproduced on the following page.")
             starts.append(tail)
         else:
             # (or a page of it inside the signature's block, Word text leaving no blank line under the
@@ -960,9 +968,17 @@ ANNEX_TITLE_LINES = 6  # lines after a sign-off in which the annex's title may s
 # this letter.", "I enclose my report", "The recommendations are set out in the enclosed extract."
 _SENDS_REPORT = re.compile(r"\b(?:enclos|attach)(?:e|ed|es|ing)?\b[^.]{0,80}\b(?:report|chapter|extract|recommendations)\b|"
                            r"\b(?:report|chapter|extract|recommendations)\b[^.]{0,80}\b(?:is|are)\s+(?:enclosed|attached)\b|"
-                           r"\bpasted\s+(?:below|underneath)\b[^.]{0,80}\b(?:report|recommendations)\b", re.I)
+                           r"\bpasted\s+(?:below|underneath)\b[^.]{0,80}\b(?:report|recommendations)\b|"
+                           # "The recommendations from the report are reproduced on the following page."
+                           r"\b(?:report|chapter|extract|recommendations)\b[^.]{0,60}\b(?:is|are)\s+(?:reproduced|copied|"
+                           r"set\s+out|included)\s+(?:on\s+the\s+(?:following|next)\s+pages?|overleaf|below)\b|"
+                           # "please see below the summary of recommendations from the review"
+                           r"\bsee\s+below\s+(?:the|a|our)\s+(?:summary|list|extract)\s+of\s+(?:the\s+)?recommendations\b", re.I)
 OWN_RECOMMENDATIONS = 2  # recommendations an enclosed extract numbers from 1, at least
 _STATUS = re.compile(r"(?:^|[-–—:.]\s+)(?:not\s+)?(?:accepted|agreed|rejected)\b", re.I)
+# "1. The Trust should ...", "(1) Standard 3.1", "Recommendation 1: The JAC should ..."
+_OWN_ITEM = re.compile(r"\W{0,4}(?:(\d{1,2})[.)]|recommendation\s+(\d{1,2})[.:)])\s+\S", re.I)
+_ANSWER_LABEL = re.compile(r"^\W*(?:(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?response\s*:", re.I)  # "Government response:"
 _ASKS_ALL = re.compile(r"\s*(?:the\s+)?[A-Z][\w' ]{1,60}?\s+(?:should|must|is\s+recommended\s+to)\s*:\s*$")
 
 
@@ -981,9 +997,16 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
     # (or under a lead-in that asks for them all: "The Council should:" over "(1) Standard 3.1 [3.1.4]")
     # (not a plan that answers them under its lead-in: "1. ... - Accepted. Published on 1 April")
     lines = [ln.text for b in blocks[j:h] for ln in b.lines]
+    # (not a paper that answers them: "Government Response to the ... Report" / "Government response: The
+    # Government partially accepts this recommendation."; a plan on a page of its own below the extract
+    # is set apart after this)
+    paper = text[blocks[j].start:blocks[h - 1].end]
+    paper = paper[:paper.find("\f", 1)] if "\f" in paper[1:] else paper
+    if any(_ANSWER_LABEL.match(t) for t in paper.split("\n")) or classify_unsaluted(paper, lex) is Kind.reply:
+        return False
     led = any(_ASKS_ALL.match(t) for t in lines) and not any(_STATUS.search(t) for t in lines)
-    items = {int(m.group(1)) for t in lines
-             if (m := re.match(r"\W{0,4}(\d{1,2})[.)]\s+\S", t)) and (led or re.search(r"\b(?:should|must)\b", t))}
+    items = {int(m.group(1) or m.group(2)) for t in lines
+             if (m := _OWN_ITEM.match(t)) and (led or re.search(r"\b(?:should|must)\b", t))}
     return set(range(1, OWN_RECOMMENDATIONS + 1)) <= items
 
 
@@ -1408,6 +1431,10 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
         # (the reply's own sign-off, a first name alone, may open the segment above the marker)
         marker = next((k for k, ln in enumerate(lines[:MARKER_LINES]) if _ORIGINAL_MESSAGE.match(ln)), None)
         head = tuple(" ".join(ln.split()).lower() for ln in lines[(0 if marker is None else marker + 1):][:2])
+        if marker is None:
+            # (or the quoted header under the tail of the reply's signature, below Outlook's rule, which the
+            # masking of page furniture leaves blank)
+            head = tuple(" ".join(ln.split()).lower() for ln in lines[_quoted_header_at(lines):][:2])
         mail = bool(head) and bool(_MAIL_FROM.match(head[0])) and len(head) == 2 and bool(_SENT_LINE.match(head[1]))
         above = text[:s.start].rstrip().rsplit("\n", 1)[-1]
         quoted = marker is not None or _ORIGINAL_MESSAGE.match(above) \
@@ -1433,8 +1460,16 @@ _SUBJECT_MARKING = re.compile(r"\s*\[(?:official|sensitive|not protectively mark
                               re.I)
 
 
+def _quoted_header_at(lines: list[str]) -> int:
+    """The line where a segment's e-mail header starts: its first, or a "From:" line just below a
+    few lines of the reply's signature that the segment opens with."""
+    return next((k for k, ln in enumerate(lines[:MARKER_LINES + 2]) if _MAIL_FROM.match(ln)
+                 and k + 1 < len(lines) and _SENT_LINE.match(" ".join(lines[k + 1].split()).lower())), 0)
+
+
 def _header(text: str, s: Segment, field: re.Pattern[str]) -> list[str]:
-    head = "\n".join(text[s.start:s.end].lstrip().split("\n", HEADER_LINES)[:HEADER_LINES])
+    lines = text[s.start:s.end].lstrip().split("\n", HEADER_LINES + MARKER_LINES + 2)
+    head = "\n".join(lines[_quoted_header_at(lines):][:HEADER_LINES])
     return [" ".join(_SUBJECT_MARKING.sub(" ", m.group("value")).split()).lower() for m in field.finditer(head)]
 
 
@@ -1458,5 +1493,36 @@ def _answers_subject(text: str, reply: Segment, s: Segment) -> bool:
     sent_to = " ".join(_header(text, s, _TO_FIELD))
     # ("RE: HMICS/TI/2026/014 - custody thematic follow-up - SPA response": the subject, then what the reply is)
     answered = _REPLY_PREFIX.sub("", mine[0], count=1)
+    # (sent to the writer, or to a shared mailbox of the writer's body, "Compliance <compliance@brightreel...>",
+    # when it only sends something on: "Please find attached a Regulation 28 report."; a request that sets out
+    # the recommendations is the letter the reply answers)
+    domain = who[0].rpartition("@")[2] if "@" in who[0] else ""
+    shared = bool(domain) and "@" + domain in sent_to and _covering_note(text[s.start:s.end]) \
+        and not _sent_after(_header(text, s, _SENT_FIELD)[:1], _header(text, reply, _SENT_FIELD)[:1])
     return bool(_REPLY_PREFIX.match(mine[0]) and (answered == theirs[0] or answered.startswith(theirs[0] + " "))
-                and who[0] and who[0] in sent_to)
+                and who[0] and (who[0] in sent_to or shared))
+
+
+NOTE_LINES = 12  # lines of text a message that only sends something on runs to, header included
+_SENT_FIELD = re.compile(r"^\W*(?:sent|date)\s*:\s*(?P<value>.+)$", re.I | re.M)
+_SENT_AT = re.compile(r"(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})(?:\D{1,4}(\d{1,2}):(\d{2}))?", re.I)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _sent_after(quoted: list[str], reply: list[str]) -> bool:
+    """Whether the message below a reply was sent after it ("Sent: 15 October" under "Sent: 14
+    October"): a later message in a thread pasted oldest first, which no reply can quote."""
+    def when(value: list[str]) -> tuple[int, ...] | None:
+        m = _SENT_AT.search(value[0]) if value else None
+        if m is None or m.group(2).lower() not in _MONTHS:
+            return None
+        return (int(m.group(3)), _MONTHS.index(m.group(2).lower()), int(m.group(1)), int(m.group(4) or 0), int(m.group(5) or 0))
+    q, r = when(quoted), when(reply)
+    return q is not None and r is not None and q > r
+
+
+def _covering_note(message: str) -> bool:
+    """A short message with no numbered list: it sends a report on, and sets out nothing."""
+    lines = [ln for ln in message.split("\n") if ln.strip()]
+    return len(lines) <= NOTE_LINES and not any(re.match(r"\W{0,4}(?:recommendation\s+)?\d{1,2}[.):]\s", ln, re.I)
+                                                for ln in lines)

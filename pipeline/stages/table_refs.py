@@ -113,6 +113,7 @@ HEADER_LINES = 6  # lines a pdftotext -layout header's wrapped headings run to (
 
 
 _WIDE_GAP = re.compile(r"\s{3,}")
+_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")  # dashes under each of a header's columns
 SHORT_COLUMN = 3  # words in a column after the recommendation's: a priority, a date, an owner ("High")
 # pdftotext -layout: a row's number, then its first cell after a wide gap ("  6     The Council should ...")
 _LAYOUT_ROW = re.compile(r"^\s{0,8}(?P<num>\d{1,3}[a-z]?)[.)]?\s{3,}(?=\S)")
@@ -211,6 +212,10 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
             elif m is not None and j and header_row(Block((lines[j - 1],), 0)):
                 cuts |= {j - 1, j}
                 last, indent = int(m.group("num").rstrip("abcdefgh")), m.start("num")
+            elif m is not None and j > 1 and _RULE.match(lines[j - 1].text) and header_row(Block(lines[j - 2:j], 0)):
+                # (the header ruled off with dashes under each column: " No.  Area    Recommendation" / " ---  ----")
+                cuts |= {j - 2, j}
+                last, indent = int(m.group("num").rstrip("abcdefgh")), m.start("num")
         cuts.discard(0)
         edges = [0, *sorted(cuts), len(lines)]
         out += [Block(lines[a:z], b.gap if a == 0 else 0) for a, z in zip(edges, edges[1:]) if z > a]
@@ -229,14 +234,17 @@ _RUNS_ON = re.compile(r"(?:,|\b(?:and|or|the|of|to|for|in|on|by|with|a|an|that|s
                       re.I)
 
 
-def row_block(b: Block, answered: bool = False) -> Ref | None:
+def row_block(b: Block, answered: bool = False, head: str | None = None) -> Ref | None:
     """A row of such a table: its number alone on the first line, the recommendation on the
     next (wrapped over the lines under it while its sentence runs on), then the response, lead,
     date and status. With ``answered`` (in a reply) a pdftotext -layout row may carry its answer in
-    the columns beside the recommendation."""
+    the columns beside the recommendation. ``head`` is the first line of the table's header, whose
+    cells say which column holds the recommendation."""
     laid = _LAYOUT_ROW.match(b.lines[0].text)
     if laid:
-        return _layout_row(b, laid, answered)
+        at = _recommendation_column(head, laid.end()) if head else None
+        # (a row with a long column beside its recommendation, a reply's response, reads as before)
+        return (_column_row(b, laid, at) if at is not None else None) or _layout_row(b, laid, answered)
     if len(b.lines) < 3:
         return None
     m = _ROW_LABEL.match(clean(b.lines[0].text) or "")
@@ -288,6 +296,38 @@ def _layout_row(b: Block, m: re.Match, answered: bool = False) -> Ref | None:
     # (with the answer beside it, the row's first line is the answer's too: not a quote to drop whole)
     return Ref(lab, leading_number(lab), ln.start + m.start("num"), ln.start + m.end("num"), b.start, b.end, True,
                True, beside <= SHORT_COLUMN * len(b.lines), clean_text(words), (ln.start + col, b.end))
+
+
+# the header cell over a -layout table's recommendations: "Recommendation", "Concern", "Finding"
+_ITEM_HEAD = re.compile(r"recommend|concern|finding|requirement", re.I)
+
+
+def _recommendation_column(head: str, after: int) -> int | None:
+    """Where a -layout table's recommendation column starts, when its header sets another column
+    between the number and it ("No.   Area of practice   Recommendation   Category"): the
+    row's first cell is then a topic, not the recommendation."""
+    cells = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", head)]
+    at = next((a for a, c in cells if _ITEM_HEAD.search(c)), None)
+    return at if at is not None and at > after + 1 and sum(1 for a, _ in cells if a < at) >= 2 else None
+
+
+def _column_row(b: Block, m: re.Match, col: int) -> Ref | None:
+    """A row read down its header's recommendation column: each line's cell that starts there
+    (a cell ends at a wide gap), the topic before it and the short columns after it set aside."""
+    parts, beside = [], 0
+    for ln in b.lines:
+        t = ln.text
+        if len(t) <= col or t[col] == " " or t[col - 1] != " ":
+            continue
+        first, *rest = _WIDE_GAP.split(t[col:].strip())
+        parts.append(first)
+        beside += sum(len(c.split()) for c in rest if c)
+    words = " ".join(parts)
+    if len(words.split()) < 4 or beside > SHORT_COLUMN * len(b.lines):
+        return None
+    lab, ln = m.group("num"), b.lines[0]
+    return Ref(lab, leading_number(lab), ln.start + m.start("num"), ln.start + m.end("num"), b.start, b.end, True,
+               True, True, clean_text(words), (ln.start + col, b.end))
 
 
 _BULLET = re.compile(r"^\s*[-•*–·▪●]\s+(?=\S)")
