@@ -92,12 +92,22 @@ def test_date_on_its_own_line_in_the_body_is_not_the_dateline(lex, settings):
     ("1 March 2021", "Thank you for your letter of 6 November. We met on Tuesday 2nd February, and I will "
                      "send a full response by 31 March.",
      [(REPLY_TO, D(2020, 11, 6), "6 November"), (MENTIONED, D(2021, 2, 2), "Tuesday 2nd February"),
-      (DEADLINE, D(2021, 3, 31), "31 March")]),
+      (MENTIONED, D(2021, 3, 31), "31 March")]),
+    # FORMAT.md: the writer's own commitment is no deadline; what it asks of the reader is
+    ("1 June 2000", "I hope to complete my written response for you soon and am aiming to have this with you "
+                    "by 3rd July.",
+     [(MENTIONED, D(2000, 7, 3), "3rd July")]),
+    ("1 June 2000", "We will need your response by 3 July so that the Board can consider it.",
+     [(DEADLINE, D(2000, 7, 3), "3 July")]),
+    ("6 November 2020", "I intend to review progress in the New Year and would therefore be grateful to receive "
+                        "an update by 15 January.",
+     [(DEADLINE, D(2021, 1, 15), "15 January")]),
     pytest.param("6 November 2020", "The Board next meets on 15/01/21 to consider your report.",
                  [(MENTIONED, D(2021, 1, 15), "15/01/21")]),
 ], ids=["reply_to_earlier_year", "reply_to_the_same_year", "reply_to_across_new_year", "reply_to_email",
         "deadline_with_weekday", "deadline_without_year", "deadline_no_later_than", "mentioned_without_year",
         "mentioned_with_year", "until_without_request_is_mentioned", "three_kinds_in_one_paragraph",
+        "own_commitment_is_no_deadline", "what_the_writer_needs_is_a_deadline", "own_intent_then_a_request",
         "two_digit_year_after_dateline"])
 def test_kind_and_value_of_each_date(dateline, body, expected, lex, settings):
     text = letter(dateline, body)

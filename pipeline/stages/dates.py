@@ -43,13 +43,15 @@ class DateRules:
     reply_to_after: re.Pattern[str]
     deadline_before: re.Pattern[str]
     deadline_sentence: re.Pattern[str]
+    deadline_own: re.Pattern[str]  # the writer's own commitment: "I will send a full response by 31 March"
+    deadline_request: re.Pattern[str]  # what asks the reader, which makes it a deadline all the same
 
 
 @lru_cache(maxsize=4)
 def load_rules(models_dir: Path) -> DateRules:
     raw = json.loads((models_dir / "patterns" / "dates.json").read_text(encoding="utf-8"))
     return DateRules(*(re.compile(raw[k], re.I) for k in ("reply_to_before", "reply_to_after", "deadline_before",
-                                                           "deadline_sentence")))
+                                                           "deadline_sentence", "deadline_own", "deadline_request")))
 
 
 def _nearest_year(value: dt.date, base: dt.date, prefer: str) -> dt.date:
@@ -257,8 +259,11 @@ def find_dates(text: str, seg: Segment, letter_id: str, base: dt.date | None, se
         if rules.reply_to_before.search(before) or rules.reply_to_after.match(text, m.end(), min(seg.end, m.end() + 200)):
             kind, prefer = DateKind.reply_to, "past"
         elif rules.deadline_before.search(before) and rules.deadline_sentence.search(
-                _sentence_around(text, m.start(), m.end(), seg.start, seg.end)):
-            kind, prefer = DateKind.deadline, "future"
+                sentence := _sentence_around(text, m.start(), m.end(), seg.start, seg.end)):
+            # (FORMAT.md: a deadline is what the writer asks of the recipient, not its own commitment, "I am
+            # aiming to have this with you by 3rd July")
+            own = rules.deadline_own.search(sentence) and not rules.deadline_request.search(sentence)
+            kind, prefer = (DateKind.mentioned if own else DateKind.deadline), "future"
         else:
             kind, prefer = DateKind.mentioned, "nearest"
         if m.group("d3") and re.search(r"(?i)\b(recommendations?|paragraphs?|sections?|nos?\.?|numbers?|items?)\s*$", before):
