@@ -108,7 +108,8 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
             para += 1
             first = b.lines[0]
             # a heading line ends there, unless the sentence runs on ("... by July, and we\nhave set aside ...")
-            own_line = len(b.lines) > 1 and (_heading_line(first.text) or _numbered_title(first.text, b.lines[1].text, len(b.lines) == 2)) \
+            own_line = len(b.lines) > 1 \
+                and (_heading_line(first.text) or _numbered_title(first.text, b.lines[1].text, len(b.lines) == 2)) \
                 and not _RUNS_ON.search(first.text) and not re.match(r"\s*[a-z]", b.lines[1].text)
             cuts = {b.start, b.end} | ({first.end} if own_line else set())
             # a title over the prose under it, as the answers read it ("Leashes" over its answer), not a
@@ -215,14 +216,14 @@ def _numbered_title(raw: str, next_line: str, last: bool = False) -> bool:
     Add-ons information" / "Noted, thank you.")."""
     return len(raw.split()) <= 8 and bool(_NUMBERED_TITLE.match(raw.rstrip())) \
         and (len(next_line.strip()) > len(raw.strip()) + 10
-             or last and next_line.strip()[:1].isupper() and sentence_end(next_line) and len(raw.split()) <= SHORT_TITLE_WORDS
-             and not _SENTENCE_OPENING.match(raw))
+             or last and next_line.strip()[:1].isupper() and sentence_end(next_line)
+             and len(raw.split()) <= SHORT_TITLE_WORDS and not _SENTENCE_OPENING.match(raw))
 
 
 SHORT_TITLE_WORDS = 5  # "5. Add-ons information": a number and a few words
 # a numbered paragraph's first words, not a title's: "1. We have updated ...", "3. The Council will ..."
-_SENTENCE_OPENING = re.compile(r"^\s*\d{1,2}[.)]?\s+(?:we|i|our|it|this|these|they|the|a|an|all|no|there|in|on|from|since|as)\b",
-                               re.I)
+_SENTENCE_OPENING = re.compile(r"^\s*\d{1,2}[.)]?\s+(?:we|i|our|it|this|these|they|the|a|an|all|no|there|in|on|"
+                               r"from|since|as)\b", re.I)
 
 
 # "8" alone: a table row's first cell ("8." alone numbers a paragraph, which may quote one of a group)

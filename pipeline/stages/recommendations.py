@@ -41,10 +41,13 @@ _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe
                            r"\b(?:provide|send|let (?:us|me) have) (?:us |me )?the following\b[^.\n]{0,60}:\s*$|"
                            # "Please let us know how Carronbank is taking forward these actions"
                            r"\b(?:taking forward|take forward) (?:these|each of these|all of these) actions\b|"
-                           # "We do, however, expect each company (each supplier) to take the actions below" (asked of the
-                           # reader: not a reply's "we will complete the actions below")
+                           # "We do, however, expect each company (each supplier) to take the actions below" (asked
+                           # of the reader: not a reply's "we will complete the actions below", nor "I have asked
+                           # each depot to ...")
                            # (or "... at this stage, provided that the trustees complete the actions below")
-                           r"\b(?:you|each (?:of you|company|body|organisation|provider|supplier|licensee|operator|firm|retailer|council|trust|board|authority|force|school|college|university|home|practice|charity)|the (?:company|council|trust|board|"
+                           r"\b(?:you|each (?:of you|company|body|organisation|provider|supplier|licensee|operator|firm|"
+                           r"retailer|council|trust|board|authority|force|school|college|university|home|practice|"
+                           r"charity)|the (?:company|council|trust|board|"
                            r"provider|operator|force|service|trustees|governors|directors|charity))\s+"
                            r"(?:(?:to|should|must|will need to)\s+)?(?:take|carry out|complete) "
                            r"the actions (?:set out |listed |described )?(?:below|overleaf)\b|"
@@ -1001,7 +1004,8 @@ _ROMAN = re.compile(r"[ivxlc]+", re.I)
 # (or in square brackets: "[To the ICB and the Trust] The lithium shared care protocol ...")
 # (in a web page's italics too: "_(Ministry of Defence)_ There was no handover ...")
 _BRACKETED_BODY = re.compile(r"^\s*[_*]{0,2}[(\[]\s*(?P<to>[Tt]o\s+|[Ff]or\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
-                             r"(?:[,;]?\s+(?:[A-Z][\w&'’.-]*|and(?:\s+to)?|of|for|the|&|plc|ltd|llp)){0,12})\s*[)\]][_*]{0,2}\s+\S")
+                             r"(?:[,;]?\s+(?:[A-Z][\w&'’.-]*|and(?:\s+to)?|of|for|the|&|plc|ltd|llp)){0,12})"
+                             r"\s*[)\]][_*]{0,2}\s+\S")
 _NOT_BODY = re.compile(r"(?:the\s+)?(?:paragraphs?|para|recommendations?|conclusions?|see|page|section|annex|appendix|"
                        r"figure|table|chapter)\b", re.I)
 
@@ -1027,9 +1031,9 @@ def _names_its_body(m: re.Match[str], square: bool, concerns: bool, before: str)
     if _NAME_WORD.fullmatch(who.split()[-1]) and (concerns or m.re is not _OPENING_BODY):
         return True
     # ("(HSE)": a body the report named in full before, the Health and Safety Executive, by its initials)
+    initials = m.re is _BRACKETED_BODY and re.fullmatch(r"[A-Z]{2,6}", who) is not None and _named_before(who, before)
     if (len(who.split()) >= 2 or (m.re is _BRACKETED_BODY and len(who) >= 3 and not _ROMAN.fullmatch(who))) \
-        and (re.search(rf"(?<![\w&]){re.escape(who)}(?![\w&])", before) is not None
-             or (m.re is _BRACKETED_BODY and re.fullmatch(r"[A-Z]{2,6}", who) is not None and _named_before(who, before))):
+            and (re.search(rf"(?<![\w&]){re.escape(who)}(?![\w&])", before) is not None or initials):
         return True
     # "(Gambling Commission and DCMS)": each a body, by its word or named before (by its initials)
     parts = [p.strip() for p in re.split(r"\s+and\s+", who)]

@@ -523,7 +523,8 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 # "Regulation 28 - reply from Dunmere Recovery", "... - response of Caerwern University", "... - Norvik Logistics response" (not a "request for a response")
 _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
                          r"|^\W*subject\s*:(?![^\n]*\b(?:due|required|awaited|awaiting|deadline|reminder|chas\w+|"
-                         r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+|the\s+)?(?:government(?:'s|’s)?\s+)?(?:response|reply)|to be sent|by \d|"
+                         r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+|the\s+)?(?:government(?:'s|’s)?\s+)?(?:response|reply)|"
+                         r"to be sent|by \d|"
                          # "... - recommendations for response": what the message asks for, not what it is
                          r"for\s+(?:a\s+|your\s+)?(?:response|reply)\W*$))"
                          r"(?:[^\n]*?\b(?:response|reply) (?:from\b|of\b|to (?:your |the |our )?(?:[\w'’-]+ ){0,3}?"
@@ -539,14 +540,15 @@ ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]
                        r"response|table|annex)\b|^\W*enc(?:losures?|s)?\b\.?\s*:?\s*\S|\b(?:in|at)\s+(?:the\s+)?"
                        r"annex\b|\bannexed\b|"
                        # "Our response to each of the five matters of concern is set out in the action plan below"
-                       r"\b(?:set\s+out|given|shown)\s+in\s+the\s+(?:action\s+plan|plan|table|annex)\s+(?:below|overleaf|that\s+follows)\b",
+                       r"\b(?:set\s+out|given|shown)\s+in\s+the\s+(?:action\s+plan|plan|table|annex)\s+"
+                       r"(?:below|overleaf|that\s+follows)\b",
                        re.I | re.M)
 
 
 # a letter asks for the reply it expects by a date; a reply refers to "your letter" or "your report"
 _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|within|no later than)\b|\bgrateful "
-                             # "... grateful to receive each organisation's response to the recommendations directed to it by 31 March",
-                             # "The Committee would be grateful for the Government's response by 18 May 2027."
+                             # "... grateful to receive each organisation's response to the recommendations
+                             # directed to it by 31 March", "... grateful for the Government's response by 18 May"
                              r"(?:for|to receive) (?:a|your|(?:each|every|the) [\w’'-]+(?:'s|’s)) (?:reply|response)\b[^.]{0,60}?\b(?:by|within)\b|"
                              # "Please send your agency's response to the Board's business unit by 14 August 2026."
                              r"\bplease send (?:us |me )?(?:your|its|their|a|the [\w’'-]+(?:'s|’s)) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
@@ -1516,7 +1518,8 @@ def _sent_after(quoted: list[str], reply: list[str]) -> bool:
         m = _SENT_AT.search(value[0]) if value else None
         if m is None or m.group(2).lower() not in _MONTHS:
             return None
-        return (int(m.group(3)), _MONTHS.index(m.group(2).lower()), int(m.group(1)), int(m.group(4) or 0), int(m.group(5) or 0))
+        return (int(m.group(3)), _MONTHS.index(m.group(2).lower()), int(m.group(1)),
+                int(m.group(4) or 0), int(m.group(5) or 0))
     q, r = when(quoted), when(reply)
     return q is not None and r is not None and q > r
 
@@ -1524,5 +1527,4 @@ def _sent_after(quoted: list[str], reply: list[str]) -> bool:
 def _covering_note(message: str) -> bool:
     """A short message with no numbered list: it sends a report on, and sets out nothing."""
     lines = [ln for ln in message.split("\n") if ln.strip()]
-    return len(lines) <= NOTE_LINES and not any(re.match(r"\W{0,4}(?:recommendation\s+)?\d{1,2}[.):]\s", ln, re.I)
-                                                for ln in lines)
+    return len(lines) <= NOTE_LINES and not any(_OWN_ITEM.match(ln) for ln in lines)
