@@ -924,3 +924,189 @@ def test_a_body_in_two_joint_headings_answers_both(tmp_path, settings, nlp):
     Commission's own: the Commission owes concerns 1 and 4, each answered from its own paragraph."""
     got = _stances(_run_folder("g06_joint_bodies", tmp_path, settings, nlp))
     assert got["1"] == "partially_addressed" and got["4"] == "accepted"
+
+
+# ---- round 65: a department's command paper, then an agency's own response on a page of its own
+
+_TWO_PAPERS = next((Path(__file__).parent / "data" / "layouts" / "papers_blind63").glob("01_*.txt")).read_text(
+    encoding="utf-8")
+
+
+def test_a_second_body_s_response_on_a_page_of_its_own_is_a_reply_of_its_own(lex):
+    """"Government Response to the ... report" over the department's paper, then "<form feed>NHS Blood
+    and Transplant / Response to the ... report": two replies (before, one, and the agency's answers
+    were read as the department's)."""
+    segs = _segments(mask_noise(_TWO_PAPERS), lex)
+    assert [s.kind for s in segs] == [Kind.reply, Kind.reply]
+    assert _TWO_PAPERS[segs[1].start:].lstrip("\f").startswith("NHS Blood and Transplant")
+
+
+def test_a_paper_s_own_numbered_paragraphs_between_its_headings_are_no_quotes(lex, settings):
+    """"Recommendation 2" over the quote, then the paper's paragraph "6. Opening hours are ...":
+    6 and 10 are no recommendations of the paper (before, each read as one, and took the answers
+    under it); the quotes under "Recommendations 7 and 8: Endoscopy" stay."""
+    got = [r.label for r in _refs(_TWO_PAPERS, lex, settings) if r.stated]
+    assert got[:8] == ["1", "2", "3", "4", "5", "6", "7", "8"] and got.count("6") == 1 and "10" not in got
+    quoted = next((Path(__file__).parent / "data" / "layouts" / "papers_blind3").glob("04_dhsc_*.txt")).read_text(
+        encoding="utf-8")
+    assert {"7", "8", "9"} <= {r.label for r in _refs(quoted, lex, settings) if r.stated}
+
+
+# ---- a regulator's -layout letter whose numbered sections send recommendations to each body
+
+_SECTION_TO_BODY = """Building Safety Regulator
+14 May 2026
+Dear Mr Pryce-Owen and Chief Fire Officer Whitlock
+3.    Findings
+3.1   Floor identification signs in all three towers are small and unlit.
+4.    Recommendations to Calderbrook Homes (Principal Accountable Person)
+4.1   Revise the resident engagement strategy so that residents are consulted on decisions.
+4.2   Replace the floor identification signage in all three towers.
+5.    Recommendations to Harnshire Fire and Rescue Service
+5.1   Arrange familiarisation visits to all three towers and repeat them each year.
+5.2   Agree with Calderbrook Homes a way of sharing information about residents who would need help to evacuate.
+5.3   Review with the PAP the contents of the premises information boxes at each tower.
+6.    Next steps
+6.1   Please each send us a written response by 30 June 2026.
+Yours sincerely
+Rachel Ondaatje
+Senior Inspector
+"""
+
+
+def test_a_section_of_recommendations_to_a_body_holds_its_imperative_items(lex, settings):
+    """"4. Recommendations to Calderbrook Homes" over "4.1 Revise ...": items with no "should" are
+    recommendations under such a heading, each sent to the body it names (before, none was read)."""
+    got = {r.label: r.addressee for r in _refs(_SECTION_TO_BODY, lex, settings) if r.stated}
+    assert list(got) == ["4.1", "4.2", "5.1", "5.2", "5.3"]
+    assert got["4.1"].startswith("Calderbrook Homes") and got["5.1"] == "Harnshire Fire and Rescue Service"
+
+
+def test_a_web_page_titled_our_response_to_the_regulator_is_a_reply(lex):
+    """"# Tannery Wharf: our response to the Building Safety Regulator" (before, "other")."""
+    page = "# Tannery Wharf: our response to the Building Safety Regulator\n\n_Published 26 June 2026_\n\n" \
+           "## Signs on each floor\n\nNew floor number signs were fitted in Tower A in February 2026.\n"
+    assert classify_document(page, lex) is Kind.reply
+
+
+# ---- a fire service's e-mail that quotes each recommendation before its answer
+
+_YOU_RECOMMENDED = """Dear Ms Ondaatje
+
+Thank you for your letter of 14 May 2026. I have set out below each of the recommendations you made to the Service, followed by our response.
+
+You recommended (5.2): "Agree with Calderbrook Homes a way of sharing, with residents' consent, information from Safe and Well visits about residents who would need help to evacuate."
+
+Our response: We can see the value of this. Any sharing would need a data sharing agreement, and the Service's Information Governance Board will consider whether to enter into agreements of this kind when it meets in October 2026.
+
+You recommended (5.3): "Review with the PAP the contents of the premises information boxes at each tower, so that floor plans are current."
+
+Our response: Your recommendation on the premises information boxes has been noted.
+
+Regards
+
+Nadia Whitlock
+Chief Fire Officer
+Harnshire Fire and Rescue Service
+"""
+
+
+def test_a_recommendation_the_reply_quotes_after_you_recommended_is_not_its_answer(tmp_path, settings, nlp):
+    """'You recommended (5.2): "Agree with ..."' then "Our response: ...": the answer is the response
+    (before, the quote, and 5.2 read as noted from the words it repeats)."""
+    got = _stances_of(_SECTION_TO_BODY + "\f" + _YOU_RECOMMENDED, tmp_path, settings, nlp)[1]
+    assert got["5.2"] == "deferred" and got["5.3"] == "noted"
+
+
+# ---- a web page with a letter in it, then a care home's e-mail greeting "Hello Healthwatch team,"
+
+def test_hello_to_a_team_under_an_e_mail_header_opens_the_e_mail(lex):
+    """"From: ... Subject: ..." then "Hello Healthwatch team,": the e-mail starts there (before, it
+    ran on as part of the web page above it)."""
+    assert lex.mail_greeting.match("Hello Healthwatch team,") and lex.mail_greeting.match("Hi all,")
+    assert not lex.mail_greeting.match("Hello there and welcome,")
+
+
+# ---- a coroner's report copied from a PDF viewer: "I am concerned that ..." paragraphs run together
+
+_CONCERNED = """REGULATION 28: REPORT TO PREVENT FUTURE DEATHS
+THIS REPORT IS BEING SENT TO:
+1. Managing Director, Greystone Justice Health Ltd
+2. Director General, HM Prison and Probation Service
+5 CORONER'S CONCERNS
+During the course of the inquest the evidence revealed matters giving rise to concern.
+The MATTERS OF CONCERN are as follows.
+I am concerned that Mr Dallow was not offered naloxone when his release date was brought
+forward at short notice.
+I am concerned that there was no effective handover of his care to the community drug service.
+I am also concerned that prisoners are released on Friday afternoons, when community services
+are about to close for the weekend.
+6 ACTION SHOULD BE TAKEN
+In my opinion action should be taken to prevent future deaths.
+7 YOUR RESPONSE
+You are under a duty to respond to this report within 56 days.
+9 2 September 2027 Simon Halloran
+"""
+
+
+def test_concerns_run_together_are_counted_by_their_opening_words(lex, settings):
+    """Three "I am concerned that" paragraphs with no blank line between them: concerns 1 to 3
+    (before, none, so no reply could be held to them)."""
+    got = [r for r in _refs(_CONCERNED, lex, settings) if r.stated]
+    assert [r.label for r in got] == ["1", "2", "3"]
+    assert got[1].text.startswith("I am concerned that there was no effective handover")
+
+
+# ---- a governance lead's e-mail forwarding the chief executive's response below it
+
+_FORWARDED = """\fFrom: Jo Hartigan <jo.hartigan@recovery.example.org>
+Sent: 01 November 2027 10:26
+To: Coroners <coroners@wexmoor.example.gov.uk>
+Subject: FW: PFD response - Reece Dallow
+
+Good morning,
+
+Please see below the response of Wexmoor Recovery Partnership to the Regulation 28 report. Dr Raval asked me to forward it to you as she is on leave this week.
+
+Kind regards
+Jo Hartigan
+Governance Lead
+
+-----Original Message-----
+From: Sunita Raval <sunita.raval@recovery.example.org>
+Sent: 27 October 2027 18:02
+To: Jo Hartigan <jo.hartigan@recovery.example.org>
+Subject: PFD response - Reece Dallow
+
+Dear Mr Halloran,
+
+Thank you for your report of 2 September 2027.
+
+Referrals from prisons no longer go to our general inbox. Since 6 September 2027 every prison referral for community drug service care has gone to a dedicated inbox checked hourly, and a named worker books the first appointment before release to ensure an effective handover of care.
+
+Yours sincerely,
+Dr Sunita Raval
+Chief Executive
+"""
+
+
+def test_a_response_forwarded_below_a_covering_e_mail_is_the_reply_s_answer(tmp_path, settings, nlp):
+    """"Please see below the response of ...": the forwarded message is what answers (before, the
+    reply ended at its header, and every concern read as not addressed)."""
+    got = _stances_of(_CONCERNED + _FORWARDED, tmp_path, settings, nlp)[1]
+    assert got["2"] == "accepted"
+
+
+# ---- a response paper that lists the recommendations again in an annex after its answers
+
+# (the round's own probe: a minister's covering letter, then the joint response in pdftotext -layout)
+_ANNEX_AFTER = next((Path(__file__).parent / "data" / "layouts" / "papers_blind63").glob("06_*.txt")).read_text(
+    encoding="utf-8")
+
+
+def test_recommendations_listed_again_after_their_answers_answer_nothing(tmp_path, settings, nlp):
+    """An annex restating each recommendation in a line, after the answers: no answer is taken from
+    it (before, recommendation 2's answer was its annex line, and 6's the annex's title)."""
+    got = _stances_of(_ANNEX_AFTER, tmp_path, settings, nlp)[1]
+    assert got["2"] == "deferred" and got["6"] == "noted"
+    assert got["1"] == "accepted"

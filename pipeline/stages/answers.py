@@ -265,6 +265,8 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     if marker and not _typed_in(text, marker.start(), seg.end):
         return start, marker.start()
     quoted = _QUOTED_MAIL.search(text, seg.signoff.end if seg.signoff else start + 1, seg.end)
+    if quoted and _FORWARDS_BELOW.search(text, start, quoted.start()):
+        quoted = None  # a note forwarding the response below it ("Please see below the response of ..."): it answers
     if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()) \
             and not _typed_in(text, quoted.start(), seg.end):
         # the message answered, quoted under the reply's signature (or under an e-mail that signs off
@@ -285,6 +287,9 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
 
 
 _QUOTE_MARK = re.compile(r"[ \t]*>")
+# an e-mail that sends on the body's response in the message under it
+_FORWARDS_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)\s+(?:the|our|my|his|her|their)\s+"
+                             r"(?:[\w’'-]+\s+){0,3}?(?:response|reply)\b", re.I)
 TYPED_PARAGRAPHS = 2  # paragraphs of its own a reply types between the lines it quotes, to answer in them
 
 
@@ -353,6 +358,37 @@ def _quoted_list(b: Block, refs: list[Ref]) -> bool:
             return False
     return len(items) == len(mine) and all(len(clean(" ".join(lines)) or "") <= len(r.text) + LIST_SLACK
                                            for r, lines in items)
+
+
+RESTATED_CHARS = 400  # a recommendation restated in a list, at most
+_NEXT_SENTENCE = re.compile(r"[.;!?]\s+[A-Z]")  # a second sentence after the statement: an answer
+
+
+def _restated_after(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[int, int]]:
+    """The recommendations listed again after their answers, a paragraph each ("Annex: the
+    Commissioner's recommendations in full" / "Recommendation 4 – amend the ... regulations (MHCLG)."):
+    each paragraph only states one that a heading above has already answered, or that was never
+    answered; nothing in them answers (not an answer that opens "Recommendation 4 – accepted.")."""
+    first_heading = min((r.start for r in refs if r.heading), default=None)
+    if first_heading is None:
+        return []
+    run: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []
+    for b in blocks:
+        mine = [r for r in refs if b.start <= r.start < b.end]
+        r = mine[0] if len(mine) == 1 else None
+        said = clean(text[r.end:b.end]) or "" if r is not None else ""
+        one = r is not None and r.stated and bool(r.text) and not r.heading and b.start > first_heading \
+            and r.start - b.start <= ANCHOR_CHARS and len(said) <= RESTATED_CHARS and not _NEXT_SENTENCE.search(said) \
+            and not RESPONSE_START.match(r.text or "") and not any(_STATUS_IN_LINE.search(ln.text) for ln in b.lines)
+        if one:
+            run.append((b.start, b.end))
+            continue
+        if mine or is_prose(b.text):
+            if len(run) >= SUMMARY_ITEMS:
+                out += run
+            run = []
+    return out + (run if len(run) >= SUMMARY_ITEMS else [])
 
 
 # "... within twelve months. Accepted: the strategy will be published ...": a status after the statement
@@ -527,7 +563,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # (where headings of its own open the answers after it: a list followed only by prose is read
     # as before, its last item's section the answers to the items together)
     lists = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs)
-             and any(r.heading and r.start >= b.end for r in body_refs)]
+             and any(r.heading and r.start >= b.end for r in body_refs)] + _restated_after(text, blocks, body_refs)
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
     stated_at: set[int] = set()  # "Recommendations 3 and 4: The Department should ...": the line quotes them
@@ -1638,7 +1674,9 @@ def _is_label_line(sent: str) -> bool:
     return bool(_RESPONSE_LABEL.fullmatch(sent) or _LABEL_LINE.match(sent))
 
 
-_OPEN_QUOTE = re.compile(r"^\W{0,3}[“\"]")
+# (or under a few words that say whose words they are: 'You recommended (5.2): "Agree with ..."', not a
+# response label's 'Our response: "..."')
+_OPEN_QUOTE = re.compile(r"^\W{0,3}(?:(?![^:\n]*\b(?i:response|answer|reply)\b)[^“\":.\n]{1,60}:\s+)?[“\"]")
 QUOTED_UNITS = 12  # sentences a quoted concern may run to before its closing mark
 
 
@@ -1878,7 +1916,8 @@ def _restates_only(text: str, answer: tuple[Unit, ...]) -> bool:
     return 0 < len(answer) <= 3 and all(_RESTATING.search(text[a:z]) for a, z, _ in answer)
 
 
-_RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|highlighted|commented|expressed)|"
+_RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|highlighted|commented|expressed|"
+                        r"recommended|proposed)|"
                         r"your (?:concerns?|report|findings?)|"
                         r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard|"
                         # "Thank you ... for the opportunity to respond to the Committee's sixth recommendation": it

@@ -26,8 +26,8 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
     is_heading, label_offset, leading_number, load_rules)
 from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
-from pipeline.stages.table_refs import (bulleted_concerns, continues_rows, header_row, row_block, split_cell_rows,
-                                       split_layout_rows, spread_rows, table_items)
+from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
+                                       split_cell_rows, split_layout_rows, spread_rows, table_items)
 from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
                            to_blocks, unwrap)
 
@@ -54,6 +54,21 @@ _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe
                            # "I am therefore asking each designated retailer to take the following actions and to tell me ..."
                            r"\b(?:asking|ask|require|requiring|expect|expecting)\s+(?:you|each\s+[\w ]{1,40}?)\s+to\s+take\s+"
                            r"the\s+following\s+(?:actions|steps)\b", re.I | re.M)
+
+_REC_HEAD = re.compile(r"recommendations?\b", re.I)  # a heading ref that names itself "Recommendation 5"
+# such a heading on a line of its own, however it goes on ("Recommendation 1 (paragraph 34): a consumer
+# protection plan"), not a sentence that starts with the words
+_REC_HEAD_LINE = re.compile(r"^[^\w\n]{0,4}recommendations?\s+\d{1,3}(?:\.\d{1,3})?[a-z]?\b(?![^\n]*[.;]\s*$)",
+                            re.I | re.M)
+
+
+def _named_above(text: str, head_lines: list[int], at: int, num: str) -> bool:
+    """Whether the last "Recommendation(s) ..." heading above ``at`` names the number ``num``."""
+    above = [h for h in head_lines if h < at]
+    if not above:
+        return False
+    end = text.find("\n", above[-1])
+    return num in re.findall(r"\d{1,3}", text[above[-1]:end if end >= 0 else len(text)])
 
 
 @lru_cache(maxsize=4)
@@ -464,7 +479,10 @@ _WRAPPED_NUMS = re.compile(r"[ \t]*(?P<join>and|to|&)\s+(?P<num>\d{1,3}(?:\.\d{1
                            r"(?=\s*(?:[,.;:)]|(?:are|is|were|was|have|has|in|of|from|which|concern|relate)\b))", re.I)
 # a report's section that holds its recommendations, numbered as its paragraphs will be: "6. Recommendations"
 _SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:(?i:(?:summary\s+of\s+|conclusions\s+and\s+|our\s+|the\s+panel['’]s\s+)?"
-                           r"recommendations)|RECOMMENDATIONS)\W*$")
+                           r"recommendations)|RECOMMENDATIONS)"
+                           # "4. Recommendations to Calderbrook Homes (Principal Accountable Person)": the section
+                           # of those sent to one body
+                           r"(?:\s+(?i:to|for)\s+(?P<body>[A-Z][^\n]{2,80}?))?\W*$")
 # a section heading numbered as a whole ("7. Publication"), which ends the section before it
 _NUMBERED_SECTION = re.compile(r"^\W{0,4}\d{1,2}\.?\s+[A-Z][\w’' ,&-]{2,60}$")
 FURNITURE_WORDS = 14  # words in a page's footer or running header ("SI/2026/0147 1 of 2")
@@ -556,6 +574,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     decimal_head: int | None = None  # the leading number of a list numbered "7.1", "7.2" under its lead-in
     last_plain = False  # the list's last item was numbered "2." and leads into its points ("Support after discharge:")
     section: int | None = None  # the number of a "6. Recommendations" section, whose "6.1", "6.2" are the list
+    sent = False  # that section's heading sends them to a body ("4. Recommendations to Calderbrook Homes"): its
+    # items are recommendations in the imperative too ("4.1 Revise the resident engagement strategy ...")
     gap = 0
     # In a response paper the recommendations are quoted as numbered paragraphs,
     # each followed by its answer: once the paper says they are reproduced
@@ -568,6 +588,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     groups: dict[int, str] = {}  # a group heading's number -> the body it names ("2. Education Authority")
     grouped = False  # a group heading has opened the list
     own = own_numbering(text, seg)  # a reply that numbers its own paragraphs ("1. Thank you for ...")
+    headed, seen = False, 0  # a "Recommendation 5" heading over the words it quotes has been read; refs read for it
+    head_lines = [m.start() for m in _REC_HEAD_LINE.finditer(text, seg.start, seg.end)] \
+        if seg.kind is Kind.reply else []
     refs += spread
     in_rows = {x for r in spread for x in (r.block_start, r.quote[0] if r.quote else r.block_start)}
     for bi, b in enumerate(blocks):
@@ -601,7 +624,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             decimal_head = None  # the list has closed
         first_line = clean(b.lines[0].text) or ""
         if (head := _SECTION_HEAD.match(first_line)) is not None:
-            section = int(head.group("num"))
+            section, sent = int(head.group("num")), head.group("body") is not None
+            if sent:
+                groups[section] = clean_text(head.group("body"))
         elif _NUMBERED_SECTION.match(first_line):
             section = None  # "7. Publication": the recommendations' section has ended
         decimal = (lead_in or section is not None) and seg.kind is Kind.letter
@@ -616,11 +641,21 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             point, item = " ".join([item.group("text")] + [ln.text.strip() for ln in b.lines[took:]]), None
             if refs and refs[-1].number == last_item and refs[-1].text:  # (its words are the item's too)
                 refs[-1] = dataclasses.replace(refs[-1], text=clean_text(f"{refs[-1].text} {point}"))
+        # a paper that heads its answers "Recommendation 5" over the words it quotes numbers its own paragraphs
+        # ("9. Around 17,000 people ...", "10. The Department will provide ..."): none of those is a quote
+        headed = headed or any(r.heading and r.stated and _REC_HEAD.match(text, r.start) for r in refs[seen:])
+        seen = len(refs)
+        if item and headed and seg.kind is Kind.reply and "." not in item.group("num") \
+                and any(h > b.start for h in head_lines) \
+                and not _named_above(text, head_lines, b.start, item.group("num")):
+            # (a list after the last heading restating the recommendations in full is theirs, and so are the
+            # quotes under "Recommendations 7, 8 and 9: Endoscopy")
+            item = None
         if item and own is not None and own[0] < b.lines[0].start < own[1]:
             item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names
         if item and section is not None and item.re is _PARAGRAPH_ITEM and not lead_in \
                 and (leading_number(item.group("num")) != section or (clean(b.text) or "").endswith(":")
-                     or not MODAL.search(item.group("text"))):
+                     or not (sent or MODAL.search(item.group("text")))):
             # "7.1 This report will be published ...": a later section's paragraph; "3.1 The Group
             # recommends that the Cabinet:" leads into the list under it; "6.2 The panel met twice"
             # recommends nothing
@@ -848,7 +883,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
         form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks)
-        refs = sorted(refs + bulleted_concerns(blocks, paragraphs=form), key=lambda r: r.start)
+        unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks)
+        refs = sorted(refs + unnumbered, key=lambda r: r.start)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 

@@ -12,6 +12,8 @@ of them is one document, whatever letters it quotes or encloses.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -72,9 +74,12 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     # (the file's own opening: not a reply's "Re: Regulation 28 Report" under its "Dear ...")
     first = next((x for x in lines if lex.pfd_report.search(x.text) or lex.salutation.match(clean(x.text) or "")), None)
     report = first.start if first is not None and lex.pfd_report.search(first.text) else None
+    paper = _titled_response(lines, lex)
     for k, ln in enumerate(lines):
         page = max((st.offset for st in out if st.form is Form.page and st.offset < ln.start), default=None)
         titled = page if page is not None else report if report is not None and report < ln.start else None
+        if titled is None and paper is not None and paper(ln):
+            titled = lines[0].start
         if titled is not None and response_page(lines, k) and not _letter_open(lines, titled, k, lex):
             # a body's response on a page of its own after the page ("Wessendale Community Health NHS
             # Trust / Response to Regulation 28 Report - ..."), with no "Dear ..." to start it: a
@@ -189,6 +194,25 @@ MAIL_HEADER_LINES = 6  # the header's "Sent:", "To:", "Cc:" and "Subject:" lines
 # cover page, in a file that holds the report first (a committee's web page, then the PDF that answers it)
 _RESPONSE_COVER = re.compile(r"^\W*(?:the\s+)?(?:(?:uk|scottish|welsh|hm)\s+)?government(?:['’]s)?\s+response\s+to\b", re.I)
 REPORT_LINES = 20  # lines of the report above such a cover, at least
+
+
+TITLE_LINES = 8  # lines of a paper's cover in which its title says it responds
+
+
+def _titled_response(lines: list[Line], lex: Lexicons) -> Callable[[Line], bool] | None:
+    """For a file that opens with a response paper's title ("Government Response to the Health and
+    Social Care Committee's report ..."): which page heads may open another body's response after it
+    ("NHS Blood and Transplant / Response to the ... report" on a page of its own). Not the paper's own
+    name, nor a head met on more than one page: those are its running headers."""
+    cover = [_fold_line(x) for x in lines[:TITLE_LINES]]
+    if not lex.answers(" ".join(clean(x.text) or "" for x in lines[:TITLE_LINES])):
+        return None
+    heads = Counter(_fold_line(x) for x in lines if x.text.startswith("\f"))
+    return lambda ln: heads[_fold_line(ln)] == 1 and _fold_line(ln) not in cover
+
+
+def _fold_line(ln: Line) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", clean(ln.text) or "").lower().split())
 
 
 def _response_cover(lines: list[Line]) -> Line | None:

@@ -374,3 +374,40 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
             out.append(Ref(str(n), n, ln.start + m.end(), ln.start + m.end(), ln.start, b.lines[upto - 1].end,
                            True, False, True, words, None, None, True))
     return out
+
+
+# "I am concerned that ...", "I am also concerned that ...": each opens a concern of its own, where
+# text copied from a PDF viewer leaves no blank line between the paragraphs
+_CONCERNED = re.compile(r"^\W*I\s+(?:am|was|remain)\s+(?:also\s+|further\s+|particularly\s+|additionally\s+)?"
+                        r"concerned\s+(?:that|about|by|at)\b")
+CONCERNED_MIN = 2  # such openings, at least, for the section to be read this way
+
+
+def concerned_lines(blocks: list[Block]) -> list[Ref]:
+    """A coroner's concerns as unnumbered paragraphs run together (no blank line between them): each
+    "I am concerned that" line under the concerns' heading starts one, up to the next, counted 1..n,
+    and the last runs to the form's next section."""
+    lines = [ln for b in blocks for ln in b.lines]
+    opened = False
+    starts: list[int] = []
+    end = len(lines)
+    for k, ln in enumerate(lines):
+        c = clean(ln.text) or ""
+        if not opened:
+            opened = bool(_CONCERNS_HEAD.search(c))
+            continue
+        if FORM_SECTION.match(c) or PFD_CLOSING.search(c):
+            end = k
+            break
+        if _CONCERNED.match(c):
+            starts.append(k)
+    if len(starts) < CONCERNED_MIN:
+        return []
+    out = []
+    for n, k in enumerate(starts, 1):
+        upto = starts[n] if n < len(starts) else end
+        words = clean_text(" ".join(x.text for x in lines[k:upto]))
+        ln = lines[k]
+        out.append(Ref(str(n), n, ln.start, ln.start, ln.start, lines[upto - 1].end, True, False, True,
+                       words, None, None, True))
+    return out
