@@ -74,6 +74,9 @@ def _answered(reply: LetterState, same_file: list[LetterState],
                  and ls.letter.date and reply.letter.date and ls.letter.date <= reply.letter.date]
         if not dated and not letters and below:
             return below[0]
+        if not dated and not letters and reply.seg.salutation is None \
+                and all(ls.seg.salutation is None for ls in earlier):
+            return None  # a second body's published response after the first's: both answer a report not in the file
         pool = dated or letters or earlier
         return pool[-1]
     if want is None:

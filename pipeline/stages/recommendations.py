@@ -646,10 +646,12 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         headed = headed or any(r.heading and r.stated and _REC_HEAD.match(text, r.start) for r in refs[seen:])
         seen = len(refs)
         if item and headed and seg.kind is Kind.reply and "." not in item.group("num") \
-                and any(h > b.start for h in head_lines) \
-                and not _named_above(text, head_lines, b.start, item.group("num")):
+                and ((any(h > b.start for h in head_lines) and not _named_above(text, head_lines, b.start, item.group("num")))
+                     or (last_item != leading_number(item.group("num")) - 1
+                         and not MODAL.search(re.split(r"(?<=[a-z)])\.\s", joined)[0]))):
             # (a list after the last heading restating the recommendations in full is theirs, and so are the
-            # quotes under "Recommendations 7, 8 and 9: Endoscopy")
+            # quotes under "Recommendations 7, 8 and 9: Endoscopy"; not the paper's closing "13. The Government is
+            # grateful to the Committee ...")
             item = None
         if item and own is not None and own[0] < b.lines[0].start < own[1]:
             item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names
