@@ -1118,3 +1118,62 @@ def test_recommendations_listed_again_after_their_answers_answer_nothing(tmp_pat
     got = _stances_of(_ANNEX_AFTER, tmp_path, settings, nlp)[1]
     assert got["2"] == "deferred" and got["6"] == "noted"
     assert got["1"] == "accepted"
+
+
+# ---- guards for round 65's mends (invented by a reviewer): what must read as before
+
+def test_quotes_under_a_ranged_heading_or_a_topic_between_headings_stay_quotes(tmp_path, settings, nlp):
+    """"Recommendations 1 to 3: Workforce supply" over "1.", "2.", "3.", and a quote "2. ..." under a
+    topic heading between "Recommendation 1" and "Recommendation 3": each is its recommendation."""
+    got = _stances(_run("h01_range_heading.txt", tmp_path, settings, nlp))
+    assert (got["1"], got["2"], got["3"]) == ("accepted", "rejected", "accepted")
+    got = _stances(_run("h06_quote_under_topic_heading.txt", tmp_path, settings, nlp))
+    assert (got["1"], got["2"], got["3"]) == ("accepted", "rejected", "deferred")
+
+
+def test_a_paper_s_own_first_page_after_its_cover_is_no_second_paper(tmp_path, settings, nlp):
+    """A cover with a summary of the recommendations, then "Department for Transport / Response to the
+    ... report" on the next page: one paper, which has answered nothing above that page."""
+    t = _run("h02_summary_then_body_page.txt", tmp_path, settings, nlp)
+    assert _kinds(t) == ["reply"]
+    assert _stances(t) == {"1": "accepted", "2": "rejected", "3": "noted", "4": "deferred"}
+
+
+def test_our_response_below_over_the_quoted_letter_keeps_the_quote_out(tmp_path, settings, nlp):
+    """"Please see below our response ..." with the answers typed above the quoted original: the
+    Commissioner's own words are no answer."""
+    got = _stances(_run("h03_see_below_our_response.txt", tmp_path, settings, nlp))
+    assert got["3"] == "deferred" and got["1"] == "accepted"
+
+
+def test_recommendations_for_future_work_are_no_body_s_recommendations(tmp_path, settings, nlp):
+    """"4. Recommendations for Future Work" over notes: no recommendations 4.1 to 4.3."""
+    got = _stances(_run("h04_recs_for_future_work.txt", tmp_path, settings, nlp))
+    assert got == {"3.1": "accepted", "3.2": "accepted"}
+
+
+def test_a_short_letter_over_a_titled_response_stays_a_letter(tmp_path, settings, nlp):
+    """A regulator's short notice, then "# Calderbrook Homes: our response to the Social Housing
+    Regulator": the notice's opening does not reach into the response's title."""
+    t = _run("h05_regulator_letter_then_titled_reply.txt", tmp_path, settings, nlp)
+    assert _kinds(t) == ["letter", "reply"]
+
+
+def test_a_staff_e_mail_a_reply_pastes_into_an_answer_is_the_reply_s(tmp_path, settings, nlp):
+    """"From: ... Subject: ..." then "Hi all," inside a trust's answer to concern 1: the reply runs
+    on to its answers to concerns 2 and 3."""
+    t = _run("h07_staff_mail_in_reply.txt", tmp_path, settings, nlp)
+    assert _stances(t) == {"1": "accepted", "2": "accepted", "3": "deferred"}
+
+
+def test_as_you_proposed_answers(tmp_path, settings, nlp):
+    """"As you proposed, every care home has been given a named contact ...": the answer, not the
+    proposal restated."""
+    assert _stances(_run("h08_as_you_proposed.txt", tmp_path, settings, nlp))["3"] == "accepted"
+
+
+def test_concerns_whose_first_is_otherwise_worded_are_not_counted_from_the_second(lex, settings):
+    """A first concern in other words, then two "I am concerned that" paragraphs: not read as
+    concerns 1 and 2 (which would be the report's second and third)."""
+    text = (FAMILIES / "h09_first_concern_otherwise_worded.txt").read_text(encoding="utf-8")
+    assert [r.label for r in _refs(text, lex, settings) if r.stated] == []

@@ -265,7 +265,8 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     if marker and not _typed_in(text, marker.start(), seg.end):
         return start, marker.start()
     quoted = _QUOTED_MAIL.search(text, seg.signoff.end if seg.signoff else start + 1, seg.end)
-    if quoted and _FORWARDS_BELOW.search(text, start, quoted.start()):
+    if quoted and _FORWARDS_BELOW.search(text, start, quoted.start()) \
+            and _FORWARDED.search(text, seg.start, quoted.start()):
         quoted = None  # a note forwarding the response below it ("Please see below the response of ..."): it answers
     if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()) \
             and not _typed_in(text, quoted.start(), seg.end):
@@ -288,8 +289,10 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
 
 _QUOTE_MARK = re.compile(r"[ \t]*>")
 # an e-mail that sends on the body's response in the message under it
-_FORWARDS_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)\s+(?:the|our|my|his|her|their)\s+"
+# (someone else's: not "Please see below our response to your three recommendations" over typed answers)
+_FORWARDS_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)\s+(?:the|his|her|their)\s+"
                              r"(?:[\w’'-]+\s+){0,3}?(?:response|reply)\b", re.I)
+_FORWARDED = re.compile(r"\bforward(?:ed|ing)?\b|^\W*subject\s*:\s*(?:fw|fwd)\s*:", re.I | re.M)
 TYPED_PARAGRAPHS = 2  # paragraphs of its own a reply types between the lines it quotes, to answer in them
 
 
@@ -1916,8 +1919,9 @@ def _restates_only(text: str, answer: tuple[Unit, ...]) -> bool:
     return 0 < len(answer) <= 3 and all(_RESTATING.search(text[a:z]) for a, z, _ in answer)
 
 
-_RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|highlighted|commented|expressed|"
-                        r"recommended|proposed)|"
+_RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|highlighted|commented|expressed)|"
+                        # 'You recommended (5.2): "..."', not "As you recommended, every home now has ..."
+                        r"you (?:have )?(?:recommended|proposed)(?=(?:\s*\([^()\n]{1,12}\))?\s*:)|"
                         r"your (?:concerns?|report|findings?)|"
                         r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard|"
                         # "Thank you ... for the opportunity to respond to the Committee's sixth recommendation": it

@@ -62,13 +62,34 @@ _REC_HEAD_LINE = re.compile(r"^[^\w\n]{0,4}recommendations?\s+\d{1,3}(?:\.\d{1,3
                             re.I | re.M)
 
 
-def _named_above(text: str, head_lines: list[int], at: int, num: str) -> bool:
-    """Whether the last "Recommendation(s) ..." heading above ``at`` names the number ``num``."""
+_HEADING_NUMBERS = re.compile(r"recommendations?\s+(\d{1,3}(?:\s*(?:,|and|&|to|-|–|—)\s*\d{1,3})*)", re.I)
+
+
+def _heading_numbers(text: str, at: int) -> set[int]:
+    """The numbers a "Recommendation(s) ..." heading line names, its ranges spread out ("1 to 3", "4-6")."""
+    end = text.find("\n", at)
+    m = _HEADING_NUMBERS.search(text, at, end if end >= 0 else len(text))
+    line = m.group(1) if m else ""  # (not the report's paragraph: "Recommendation 1 (paragraph 34)")
+    out = {int(n) for n in re.findall(r"\d{1,3}", line)}
+    for a, z in re.findall(r"(\d{1,3})\s*(?:to|-|–|—)\s*(\d{1,3})", line):
+        if int(a) < int(z) <= int(a) + 50:
+            out |= set(range(int(a), int(z) + 1))
+    return out
+
+
+def _quotes_in_step(text: str, head_lines: list[int], at: int, num: int) -> bool:
+    """Whether a numbered paragraph at ``at`` may be the quote of recommendation ``num``: the heading
+    above names it ("Recommendations 7, 8 and 9: Endoscopy", "Recommendations 1 to 3"), or its
+    number falls between those of the headings around it (a quote under a topic heading between
+    "Recommendation 1" and "Recommendation 3"), as a paper's own paragraph numbers do not ("6." between
+    "Recommendation 2" and "Recommendation 3")."""
     above = [h for h in head_lines if h < at]
-    if not above:
-        return False
-    end = text.find("\n", above[-1])
-    return num in re.findall(r"\d{1,3}", text[above[-1]:end if end >= 0 else len(text)])
+    below = [h for h in head_lines if h > at]
+    named = _heading_numbers(text, above[-1]) if above else set()
+    if num in named:
+        return True
+    after = _heading_numbers(text, below[0]) if below else set()
+    return bool(named) and bool(after) and max(named) < num < min(after)
 
 
 @lru_cache(maxsize=4)
@@ -482,7 +503,7 @@ _SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:(?i:(?:summary\s+o
                            r"recommendations)|RECOMMENDATIONS)"
                            # "4. Recommendations to Calderbrook Homes (Principal Accountable Person)": the section
                            # of those sent to one body
-                           r"(?:\s+(?i:to|for)\s+(?P<body>[A-Z][^\n]{2,80}?))?\W*$")
+                           r"(?:\s+(?i:to)\s+(?P<body>[A-Z][^\n]{2,80}?))?\W*$")
 # a section heading numbered as a whole ("7. Publication"), which ends the section before it
 _NUMBERED_SECTION = re.compile(r"^\W{0,4}\d{1,2}\.?\s+[A-Z][\w’' ,&-]{2,60}$")
 FURNITURE_WORDS = 14  # words in a page's footer or running header ("SI/2026/0147 1 of 2")
@@ -645,13 +666,13 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # ("9. Around 17,000 people ...", "10. The Department will provide ..."): none of those is a quote
         headed = headed or any(r.heading and r.stated and _REC_HEAD.match(text, r.start) for r in refs[seen:])
         seen = len(refs)
+        first_sentence = re.split(r"(?<=[a-z)])\.\s", joined)[0]
         if item and headed and seg.kind is Kind.reply and "." not in item.group("num") \
-                and ((any(h > b.start for h in head_lines) and not _named_above(text, head_lines, b.start, item.group("num")))
-                     or (last_item != leading_number(item.group("num")) - 1
-                         and not MODAL.search(re.split(r"(?<=[a-z)])\.\s", joined)[0]))):
-            # (a list after the last heading restating the recommendations in full is theirs, and so are the
-            # quotes under "Recommendations 7, 8 and 9: Endoscopy"; not the paper's closing "13. The Government is
-            # grateful to the Committee ...")
+                and not _quotes_in_step(text, head_lines, b.start, leading_number(item.group("num"))) \
+                and (any(h > b.start for h in head_lines)
+                     or (last_item != leading_number(item.group("num")) - 1 and not MODAL.search(first_sentence))):
+            # (a list after the last heading restating the recommendations in full is theirs; not the paper's
+            # closing "13. The Government is grateful to the Committee ...")
             item = None
         if item and own is not None and own[0] < b.lines[0].start < own[1]:
             item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names

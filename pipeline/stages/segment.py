@@ -642,7 +642,15 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
         return False
     # the reader's name alone ("Dermot,") only straight under the header: further down, "Sarah," signs off
     above = blocks[max(0, i - (1 if m.groupdict().get("name") else MAIL_HEAD_BLOCKS)):i]
+    if not m.groupdict().get("name") and _GROUP_GREETING.match(first):
+        # "Hello Healthwatch team," under a header that opens a page of its own (an e-mail pasted after a
+        # web page), not "Hi all," in a staff e-mail a reply pastes into its answer
+        return any(lex.mail_header.match(b.lines[0].text.lstrip("\f")) and b.lines[0].text.startswith("\f")
+                   for b in above)
     return any(lex.mail_header.match(ln.text) for b in above for ln in b.lines)
+
+
+_GROUP_GREETING = re.compile(r"^\W*(?:hi|hello)\s+\S", re.I)  # "Hello Healthwatch team,", "Hi all,"
 
 
 def _paper(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
@@ -1037,7 +1045,8 @@ def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[
     elif st.form is Form.qa:
         kind = Kind.qa
     else:
-        opening = text[sal_line.start: sal_line.start + OPENING_HEAD] if sal_line else body[:3000]
+        # (its own: not the title of the next document, where the letter is short)
+        opening = text[sal_line.start: min(end, sal_line.start + OPENING_HEAD)] if sal_line else body[:3000]
         title = clean(st.title.text) if st.title else ""
         # (or a page titled as a body's response, with no "Dear ...": "Regulation 28 Action Plan – Mrs ...")
         if lex.answers(title or "") or lex.answers(opening) or RESPONSE_STATEMENT.search(body) or sal_line is None \

@@ -197,6 +197,8 @@ REPORT_LINES = 20  # lines of the report above such a cover, at least
 
 
 TITLE_LINES = 8  # lines of a paper's cover in which its title says it responds
+ANSWERED_HEADINGS = 2  # "Recommendation 3" headings the first paper has answered under, at least
+_REC_HEADING = re.compile(r"^[^\w\n]{0,4}recommendations?\s+\d{1,3}\b(?![^\n]*[.;]\s*$)", re.I)
 
 
 def _titled_response(lines: list[Line], lex: Lexicons) -> Callable[[Line], bool] | None:
@@ -208,7 +210,11 @@ def _titled_response(lines: list[Line], lex: Lexicons) -> Callable[[Line], bool]
     if not lex.answers(" ".join(clean(x.text) or "" for x in lines[:TITLE_LINES])):
         return None
     heads = Counter(_fold_line(x) for x in lines if x.text.startswith("\f"))
-    return lambda ln: heads[_fold_line(ln)] == 1 and _fold_line(ln) not in cover
+    # (after the paper has answered: its own recommendations' headings above, not its cover and summary
+    # over its first page, "Department for Transport / Response to the Transport Committee report")
+    answered = [x.start for x in lines if _REC_HEADING.match(x.text)]
+    return lambda ln: heads[_fold_line(ln)] == 1 and _fold_line(ln) not in cover \
+        and sum(1 for a in answered if a < ln.start) >= ANSWERED_HEADINGS
 
 
 def _fold_line(ln: Line) -> str:

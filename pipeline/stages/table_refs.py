@@ -381,6 +381,7 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
 _CONCERNED = re.compile(r"^\W*I\s+(?:am|was|remain)\s+(?:also\s+|further\s+|particularly\s+|additionally\s+)?"
                         r"concerned\s+(?:that|about|by|at)\b")
 CONCERNED_MIN = 2  # such openings, at least, for the section to be read this way
+_AS_FOLLOWS = re.compile(r"\b(?:are|were) as follows\W*$|\bconcerns? (?:are|is)\W*$|\bset out below\W*$", re.I)
 
 
 def concerned_lines(blocks: list[Block]) -> list[Ref]:
@@ -390,6 +391,7 @@ def concerned_lines(blocks: list[Block]) -> list[Ref]:
     lines = [ln for b in blocks for ln in b.lines]
     opened = False
     starts: list[int] = []
+    lead: int | None = None  # the line that says they follow ("The MATTERS OF CONCERN are as follows.")
     end = len(lines)
     for k, ln in enumerate(lines):
         c = clean(ln.text) or ""
@@ -401,7 +403,11 @@ def concerned_lines(blocks: list[Block]) -> list[Ref]:
             break
         if _CONCERNED.match(c):
             starts.append(k)
-    if len(starts) < CONCERNED_MIN:
+        elif not starts and _AS_FOLLOWS.search(c):
+            lead = k
+    # (each of them so opened, the first straight under the lead: not where a first concern in other
+    # words would be lost and the rest counted from 1)
+    if len(starts) < CONCERNED_MIN or lead is None or starts[0] != lead + 1:
         return []
     out = []
     for n, k in enumerate(starts, 1):
