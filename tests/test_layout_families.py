@@ -1177,3 +1177,32 @@ def test_concerns_whose_first_is_otherwise_worded_are_not_counted_from_the_secon
     concerns 1 and 2 (which would be the report's second and third)."""
     text = (FAMILIES / "h09_first_concern_otherwise_worded.txt").read_text(encoding="utf-8")
     assert [r.label for r in _refs(text, lex, settings) if r.stated] == []
+
+
+def test_a_paper_s_running_header_or_annex_page_is_no_second_paper(tmp_path, settings, nlp):
+    """"<form feed>Ministry of Justice / Response to the Justice Committee's Report ..." over the rest of a
+    quote, and "<form feed>Annex A / Response to the Committee's recommendations: timetable": pages of the
+    paper, undated, not a second body's response."""
+    for name in ("h10_two_page_running_header.txt", "h11_annex_page_response_title.txt"):
+        t = _run(name, tmp_path, settings, nlp)
+        assert _kinds(t) == ["reply"], name
+        assert _stances(t)["3"] == "partially_addressed" and _stances(t)["5"] == "accepted", name
+
+
+def test_hi_all_in_an_e_mail_thread_and_on_an_appended_page(tmp_path, settings, nlp):
+    """"Hi All," under a reply's header in a thread greets as it did (the letter above is kept), and a
+    staff e-mail on a page a trust appends to its reply ("Hi all,", from and to the trust's own domain)
+    is no letter of its own."""
+    assert _kinds(_run("h12_hi_all_under_header.txt", tmp_path, settings, nlp)) == ["letter", "reply"]
+    assert _kinds(_run("h15_appendix_staff_mail.txt", tmp_path, settings, nlp)) == ["reply"]
+
+
+def test_answers_typed_under_see_below_the_trust_s_response_keep_the_quote_out(tmp_path, settings, nlp):
+    """"I forwarded your report ... Please see below the Trust's response", the answers typed under
+    it and the coroner's message quoted at the foot: the quote is no answer."""
+    assert _stances(_run("h13_forwarded_then_typed_answers.txt", tmp_path, settings, nlp))["3"] == "partially_addressed"
+
+
+def test_a_letter_s_section_headed_our_response_to_stays_a_letter(tmp_path, settings, nlp):
+    """"## Background: our response to the gritting failures of last winter" in a committee's letter."""
+    assert _kinds(_run("h14_markdown_letter_our_response_section.md", tmp_path, settings, nlp)) == ["letter"]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PARAGRAPH_TAG, Ref, label_title_blocks
 from pipeline.stages.refs import heading_line, is_heading
-from pipeline.stages.segment import ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines
+from pipeline.stages.segment import ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines, prose_paragraphs
 from pipeline.stages.table_refs import split_layout_rows
 from pipeline.text import (BULLET_ITEM, CELL_ROW, Block, Line, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines,
                            table_cells, to_blocks, word_count)
@@ -266,8 +266,11 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
         return start, marker.start()
     quoted = _QUOTED_MAIL.search(text, seg.signoff.end if seg.signoff else start + 1, seg.end)
     if quoted and _FORWARDS_BELOW.search(text, start, quoted.start()) \
-            and _FORWARDED.search(text, seg.start, quoted.start()):
-        quoted = None  # a note forwarding the response below it ("Please see below the response of ..."): it answers
+            and _FORWARDED.search(text, seg.start, quoted.start()) \
+            and prose_paragraphs(to_blocks(split_lines(text, start, quoted.start()))) <= NOTE_PARAGRAPHS:
+        # a short note forwarding the response below it ("Please see below the response of ..."): the
+        # forwarded message answers (not answers typed under such a line, over the letter they quote)
+        quoted = None
     if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()) \
             and not _typed_in(text, quoted.start(), seg.end):
         # the message answered, quoted under the reply's signature (or under an e-mail that signs off
@@ -292,6 +295,7 @@ _QUOTE_MARK = re.compile(r"[ \t]*>")
 # (someone else's: not "Please see below our response to your three recommendations" over typed answers)
 _FORWARDS_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)\s+(?:the|his|her|their)\s+"
                              r"(?:[\w’'-]+\s+){0,3}?(?:response|reply)\b", re.I)
+NOTE_PARAGRAPHS = 2  # paragraphs of prose a forwarding note runs to, at most
 _FORWARDED = re.compile(r"\bforward(?:ed|ing)?\b|^\W*subject\s*:\s*(?:fw|fwd)\s*:", re.I | re.M)
 TYPED_PARAGRAPHS = 2  # paragraphs of its own a reply types between the lines it quotes, to answer in them
 

@@ -644,13 +644,24 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     above = blocks[max(0, i - (1 if m.groupdict().get("name") else MAIL_HEAD_BLOCKS)):i]
     if not m.groupdict().get("name") and _GROUP_GREETING.match(first):
         # "Hello Healthwatch team," under a header that opens a page of its own (an e-mail pasted after a
-        # web page), not "Hi all," in a staff e-mail a reply pastes into its answer
-        return any(lex.mail_header.match(b.lines[0].text.lstrip("\f")) and b.lines[0].text.startswith("\f")
-                   for b in above)
+        # web page), from one body to another: not "Hi all," in a staff e-mail a reply pastes or appends
+        head = next((b for b in above if b.lines[0].text.startswith("\f")
+                     and lex.mail_header.match(b.lines[0].text.lstrip("\f"))), None)
+        if head is None:
+            return False
+        domains = {k: _domain(ln.text) for ln in head.lines for k in ("from", "to")
+                   if re.match(rf"^\W*{k}\s*:", ln.text, re.I)}
+        return not (domains.get("from") and domains.get("from") == domains.get("to"))
     return any(lex.mail_header.match(ln.text) for b in above for ln in b.lines)
 
 
 _GROUP_GREETING = re.compile(r"^\W*(?:hi|hello)\s+\S", re.I)  # "Hello Healthwatch team,", "Hi all,"
+
+
+def _domain(line: str) -> str | None:
+    """The mail domain of a header line's first address."""
+    m = re.search(r"@([\w.-]+)", line)
+    return m.group(1).lower() if m else None
 
 
 def _paper(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:

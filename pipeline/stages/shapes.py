@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from pipeline.lexicon import Lexicons
 from pipeline.records import Kind
-from pipeline.text import Line, clean, has_postcode, is_prose, split_lines, to_blocks, word_count
+from pipeline.text import Line, clean, has_postcode, is_dateline, is_prose, split_lines, to_blocks, word_count
 
 
 class Form(StrEnum):
@@ -198,6 +198,8 @@ REPORT_LINES = 20  # lines of the report above such a cover, at least
 
 TITLE_LINES = 8  # lines of a paper's cover in which its title says it responds
 ANSWERED_HEADINGS = 2  # "Recommendation 3" headings the first paper has answered under, at least
+HEAD_DATE_LINES = 6  # lines under a second paper's first within which it is dated
+_ANNEX_HEAD = re.compile(r"^\W*(?:annex|appendix|schedule)\b", re.I)
 _REC_HEADING = re.compile(r"^[^\w\n]{0,4}recommendations?\s+\d{1,3}\b(?![^\n]*[.;]\s*$)", re.I)
 
 
@@ -212,9 +214,13 @@ def _titled_response(lines: list[Line], lex: Lexicons) -> Callable[[Line], bool]
     heads = Counter(_fold_line(x) for x in lines if x.text.startswith("\f"))
     # (after the paper has answered: its own recommendations' headings above, not its cover and summary
     # over its first page, "Department for Transport / Response to the Transport Committee report")
+    # (and a document of its own, dated under its head: "13 May 2027", not a running header over the
+    # rest of a quote, nor "Annex A / Response to the Committee's recommendations: timetable")
     answered = [x.start for x in lines if _REC_HEADING.match(x.text)]
+    at = {x.start: k for k, x in enumerate(lines)}
     return lambda ln: heads[_fold_line(ln)] == 1 and _fold_line(ln) not in cover \
-        and sum(1 for a in answered if a < ln.start) >= ANSWERED_HEADINGS
+        and sum(1 for a in answered if a < ln.start) >= ANSWERED_HEADINGS and not _ANNEX_HEAD.match(ln.text) \
+        and any(is_dateline(clean(x.text) or "") for x in lines[at[ln.start] + 1:at[ln.start] + HEAD_DATE_LINES])
 
 
 def _fold_line(ln: Line) -> str:
