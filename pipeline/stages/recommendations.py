@@ -62,6 +62,7 @@ _REC_HEAD_LINE = re.compile(r"^[^\w\n]{0,4}recommendations?\s+\d{1,3}(?:\.\d{1,3
                             re.I | re.M)
 
 
+_FULL_STOP = re.compile(r"(?<=[a-z)])\.\s")  # a sentence's end (not "7." opening an item)
 _HEADING_NUMBERS = re.compile(r"recommendations?\s+(\d{1,3}(?:\s*(?:,|and|&|to|-|–|—)\s*\d{1,3})*)", re.I)
 
 
@@ -666,11 +667,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # ("9. Around 17,000 people ...", "10. The Department will provide ..."): none of those is a quote
         headed = headed or any(r.heading and r.stated and _REC_HEAD.match(text, r.start) for r in refs[seen:])
         seen = len(refs)
-        first_sentence = re.split(r"(?<=[a-z)])\.\s", joined)[0]
         if item and headed and seg.kind is Kind.reply and "." not in item.group("num") \
                 and not _quotes_in_step(text, head_lines, b.start, leading_number(item.group("num"))) \
                 and (any(h > b.start for h in head_lines)
-                     or (last_item != leading_number(item.group("num")) - 1 and not MODAL.search(first_sentence))):
+                     or (last_item != leading_number(item.group("num")) - 1
+                         and not MODAL.search(_FULL_STOP.split(joined, maxsplit=1)[0]))):
             # (a list after the last heading restating the recommendations in full is theirs; not the paper's
             # closing "13. The Government is grateful to the Committee ...")
             item = None

@@ -218,7 +218,7 @@ def _titled_response(lines: list[Line], lex: Lexicons) -> Callable[[Line], bool]
     # rest of a quote, nor "Annex A / Response to the Committee's recommendations: timetable")
     answered = [x.start for x in lines if _REC_HEADING.match(x.text)]
     at = {x.start: k for k, x in enumerate(lines)}
-    return lambda ln: heads[_fold_line(ln)] == 1 and _fold_line(ln) not in cover \
+    return lambda ln: ln.text.startswith("\f") and heads[_fold_line(ln)] == 1 and _fold_line(ln) not in cover \
         and sum(1 for a in answered if a < ln.start) >= ANSWERED_HEADINGS and not _ANNEX_HEAD.match(ln.text) \
         and any(is_dateline(clean(x.text) or "") for x in lines[at[ln.start] + 1:at[ln.start] + HEAD_DATE_LINES])
 
