@@ -1206,3 +1206,63 @@ def test_answers_typed_under_see_below_the_trust_s_response_keep_the_quote_out(t
 def test_a_letter_s_section_headed_our_response_to_stays_a_letter(tmp_path, settings, nlp):
     """"## Background: our response to the gritting failures of last winter" in a committee's letter."""
     assert _kinds(_run("h14_markdown_letter_our_response_section.md", tmp_path, settings, nlp)) == ["letter"]
+
+
+# ---- round 66: layouts its blind probes found unread (each document invented, one family each)
+
+def test_bullets_under_the_concerns_heading_in_one_paragraph_are_the_concerns(lex, settings):
+    """PDF text with no blank lines: "5 CORONER'S CONCERNS", its lead and three bullets in one block.
+    Each bullet is a concern, and the last stops where the report says whom they are for."""
+    text = (FAMILIES / "i01_pdftotext_bullet_concerns.txt").read_text(encoding="utf-8")
+    stated = [r for r in _refs(text, lex, settings) if r.stated]
+    assert [r.label for r in stated] == ["1", "2", "3"]
+    assert "report is sent" not in stated[-1].text
+
+
+def test_answers_typed_between_the_lines_of_an_original_message(tmp_path, settings, nlp):
+    """An e-mail whose answers ("[BCT] ...") are typed under each ">"-quoted recommendation below
+    "-----Original Message-----": each answer is read, not the quoted header."""
+    t = _run("i02_outlook_answers_typed_in_quote.txt", tmp_path, settings, nlp)
+    assert _stances(t) == {"3.1": "accepted", "3.2": "partially_addressed"}
+    assert all("Original Message" not in (s["evidence"] or "") for s in t["stances"].to_pylist())
+
+
+def test_a_paper_s_map_of_its_recommendations_by_theme_answers_none(tmp_path, settings, nlp):
+    """"The recommendations cover three areas: ... (recommendations 1 and 2); ... (recommendation 3); ...
+    (recommendation 4)." The paper then answers 1 to 3 only: 4 is not addressed."""
+    got = _stances(_run("i03_paper_themes_map_then_table.txt", tmp_path, settings, nlp))
+    assert (got["1"], got["2"], got["4"]) == ("accepted", "rejected", "not_addressed")
+
+
+def test_a_quote_closed_at_a_line_s_end_is_no_part_of_the_answer_under_it(tmp_path, settings, nlp):
+    """'Recommendation 2: "offer evening appointments ..."' then "The Trust has noted this
+    recommendation." on the next line, no blank line between: the answer is the note."""
+    got = _stances(_run("i04_pdftotext_quote_closed_then_answer.txt", tmp_path, settings, nlp))
+    assert got == {"1": "accepted", "2": "noted", "3": "rejected"}
+
+
+def test_a_number_wrapped_onto_the_next_line_is_read(tmp_path, settings, nlp):
+    """"Recommendations 1 to 3 and recommendation" / "5 are addressed to the Government.": the paper
+    never answers 5, so it is not addressed."""
+    got = _stances(_run("i05_wrapped_keyword_and_ordinal.txt", tmp_path, settings, nlp))
+    assert got["5"] == "not_addressed" and got["3"] == "deferred"
+
+
+def test_an_ordinal_whose_noun_is_wrapped_onto_the_next_line_is_read(lex, settings):
+    """"As to your fourth" / "concern, the Office published ...": the fourth concern."""
+    text = (FAMILIES / "i08_wrapped_ordinal_reply.txt").read_text(encoding="utf-8")
+    assert [(r.label, r.ordinal) for r in _refs(text, lex, settings)] == [("4", True)]
+
+
+def test_an_acknowledgement_that_names_its_subject_answers_that_recommendation(tmp_path, settings, nlp):
+    """"We have also read what the report says about the length of shifts ...": a note of the
+    recommendation on shift patterns, not the training answer above it."""
+    got = _stances(_run("i06_acknowledges_what_the_report_says.txt", tmp_path, settings, nlp))
+    assert got == {"3": "accepted", "4": "noted"}
+
+
+def test_a_letter_s_numbered_findings_among_its_recommendation_lines_are_not_recommendations(lex, settings):
+    """Findings numbered 1 to 5 as the letter's paragraphs, "Recommendation 1: ..." and
+    "Recommendation 2: ..." between them: two recommendations."""
+    text = (FAMILIES / "i07_letter_recommendations_among_numbered_paragraphs.txt").read_text(encoding="utf-8")
+    assert [r.label for r in _refs(text, lex, settings) if r.stated] == ["1", "2"]

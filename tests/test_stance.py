@@ -343,6 +343,10 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
                      id="let-you-know-what-is-decided"),
         pytest.param("Lab staffing for next year will be set in the light of that review.", "deferred:decide-later",
                      id="will-be-set-in-the-light-of-the-review"),
+        # a practice's partners, not "we": the acknowledgement is theirs all the same
+        pytest.param("The partners discussed the report at the practice meeting on 21 April and have noted your "
+                     "comments concerning the recording of medicines.", "noted:acknowledge-only",
+                     id="have-noted-your-comments-concerning"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):

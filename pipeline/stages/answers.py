@@ -131,6 +131,12 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                     cuts |= {ln.start, min(ln.end, b.end)}
                 elif PARAGRAPH_TAG.search(clean(ln.text) or ""):  # "(Paragraph 18)" closes the quoted recommendation
                     cuts.add(min(ln.end, b.end))
+                # PDF text with no blank lines: a quote closed at a line's end, the answer on the next line
+                # ('Recommendation 2(b): "publish a summary ... into account"' / "The board has noted ..."), is a
+                # sentence of its own, though the quote has no full stop
+                if _QUOTE_CLOSED.search(b.lines[k - 1].text) and re.match(r"\s*[A-Z]", ln.text) \
+                        and _quote_opened(text[b.start:b.lines[k - 1].end]):
+                    cuts.add(ln.start)
             cuts = sorted(cuts)
             pieces = list(zip(cuts, cuts[1:]))
             for ps, pe in pieces:
@@ -149,6 +155,14 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                         seen.add((a, z))
                         out.append((a, z, para))
     return out
+
+
+_QUOTE_CLOSED = re.compile(r"[A-Za-z][”\"]\s*$")
+
+
+def _quote_opened(said: str) -> bool:
+    """Whether the quote a line closes opened above it: a “ or an opening straight quote."""
+    return "“" in said or said.count('"') % 2 == 0 and said.count('"') >= 2
 
 
 # an e-mail's answers each under its number and a short title set off by a dash, on the answer's own
@@ -303,8 +317,9 @@ TYPED_PARAGRAPHS = 2  # paragraphs of its own a reply types between the lines it
 def _typed_in(text: str, start: int, end: int) -> bool:
     """Whether a reply answers inside the message it quotes under "On ..., X wrote:": paragraphs not
     set off by ">" between quoted ones ("I've put our responses inline below, under each of the
-    recommendations")."""
-    if not _WROTE_LINE.match(text, start):
+    recommendations"), or under "-----Original Message-----" and its header ("... your email below,
+    marked [ECHT]")."""
+    if not (_WROTE_LINE.match(text, start) or _QUOTED_MAIL.match(text, start)):
         return False
     own, seen_quote = 0, False
     for b in to_blocks(split_lines(text, start, end)):
@@ -537,7 +552,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     lo, hi = body_range(text, seg)
     blocks = _short_line_paragraphs(text, _titled_paragraphs(label_title_blocks(line_paragraphs(split_layout_rows(
         to_blocks(split_lines(text, lo, hi, cells=True)))))))
-    all_units = units(text, [(lo, hi)], sentences)
+    # (the header of a message the reply types its answers into answers nothing: "-----Original Message-----")
+    all_units = [u for u in units(text, [(lo, hi)], sentences) if not _QUOTED_MAIL.match(text, u[0])]
     xrefs = _xrefs(text, lo, hi)
     in_xref = lambda pos: any(a <= pos < z for a, z, _ in xrefs)
     body_refs = [r for r in refs if lo <= r.start < hi and not in_xref(r.start)]
@@ -803,7 +819,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             continue
         k = bisect_right(starts, r.start) - 1
         unit = all_units[k] if k >= 0 and r.start < all_units[k][1] else None
-        if unit is not None:
+        if unit is not None and not _themes_map(text, unit, body_refs):
             out[r.label] = Answer(_opening_paragraph(all_units, k, body_refs, taken_before) or ((unit[0], unit[1], 0),),
                                   "inline", None, unit[0])
     # an answer that only restates the concern ("Your second concern relates to ...", "you
@@ -877,13 +893,52 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             # a reply in prose that names some recommendations in passing ("I will take together the
             # first two of your concerns") answers the others by subject, as one that names none does
             _by_subject(text, all_units, labels, rec_texts, out, stop)
+        _acknowledged(text, all_units, labels, rec_texts, out, stop)
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
         return out, not by_topic or named_too
     _by_paragraph(text, blocks, all_units, labels, rec_texts, out, stop)
     _run_on(text, blocks, all_units, out, rec_texts, stop)
+    _acknowledged(text, all_units, labels, rec_texts, out, stop)
     _by_subject(text, all_units, labels, rec_texts, out, stop)
     _sole_answer(text, blocks, all_units, labels, out)
     return out, False
+
+
+# "We have also noted what you say about the wording of digital menus", "We have also read what the report
+# says about the length of shifts": an acknowledgement naming its subject in a few words
+_ACK_ABOUT = re.compile(r"\b(?:i|we)\s+(?:have\s+)?(?:also\s+)?(?:noted|note|read|taken\s+note\s+of|considered)\s+"
+                        r"(?:carefully\s+)?what\s+(?:you\s+(?:say|said|have\s+said)|(?:your|the)\s+(?:\w+\s+)?"
+                        r"(?:report|letter)\s+(?:says|said))\s+(?:about|on|regarding|concerning)\s+(?P<topic>[^.;]+)", re.I)
+ACK_WORDS = 2  # words its subject shares with the recommendation's, at least
+
+
+def _singular(words: set[str]) -> set[str]:
+    """"shifts" and "shift" as one word: a subject named in a few words needs each of them."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+
+
+def _acknowledged(text: str, all_units: list[Unit], labels: dict[str, int], rec_texts: dict[str, str | None],
+                  out: dict[str, Answer], stop: frozenset[str]) -> None:
+    """A sentence acknowledging what the letter says about a subject answers the recommendation that
+    subject is most plainly, where nothing else has: too few words for an answer by subject, but
+    the writer has said what they are about. It leaves the answer it closed, if any."""
+    for a, z, _ in all_units:
+        m = _ACK_ABOUT.search(text, a, z)
+        if m is None:
+            continue
+        topic = _singular(stems(m.group("topic"), stop))
+        shared = sorted(((len(topic & _singular(stems(t, stop))), lab) for lab, t in rec_texts.items()
+                         if t and lab in labels), reverse=True)
+        if not shared or shared[0][0] < ACK_WORDS or len(shared) > 1 and shared[1][0] == shared[0][0]:
+            continue
+        lab = shared[0][1]
+        if lab in out and out[lab].how not in ("whole", "preamble"):
+            continue
+        for other, ans in list(out.items()):
+            rest = tuple(u for u in ans.units if not (u[0] <= a < u[1] or a <= u[0] < z))
+            if rest and len(rest) < len(ans.units):
+                out[other] = Answer(rest, ans.how, ans.xref, ans.opens)
+        out[lab] = Answer(((a, z, 0),), "topic", None, a)
 
 
 def _sole_answer(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
@@ -965,6 +1020,21 @@ def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str
             taken |= {u[0] for u in more}
 
 
+# "... of our testing Delivery Partners (recommendations 1 to 4); the capture of test data (recommendations 5
+# and 6); ...": a bracketed reference after each theme
+_BRACKETED_REF = re.compile(r"\(\s*(?:see\s+)?(?:(?:recommendations?|concerns?)\s+)?$", re.I)
+THEMES_MAPPED = 3  # bracketed references a sentence sorts the recommendations by, at least
+
+
+def _themes_map(text: str, unit: Unit, refs: list[Ref]) -> bool:
+    """A sentence that sorts the recommendations into themes, a bracketed reference after each ("The
+    recommendations cover four areas: the performance of ... (recommendations 1 to 4); ...
+    (recommendation 7); ..."): a map of the paper, which answers none of them."""
+    at = {r.start for r in refs if unit[0] <= r.start < unit[1]
+          and _BRACKETED_REF.search(text, max(unit[0], r.start - 30), r.start)}
+    return len(at) >= THEMES_MAPPED
+
+
 def _opening_paragraph(all_units: list[Unit], k: int, refs: list[Ref], taken: set[int]) -> tuple | None:
     """The whole paragraph whose first sentence names a recommendation in passing ("The Service
     agrees that a joint protocol would help, and officers have met DAERA twice (recommendation
@@ -986,7 +1056,9 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
     """Adds to ``out`` an answer by subject for each label it lacks, from sentences no answer has taken
     ("Thank you for your letter ... on registers of interests" names the subject and answers nothing)."""
     taken = {u[0] for a in out.values() for u in a.units}
-    candidates = [u for u in candidates if not _OPENING.search(text[u[0]:u[1]]) and not _THANKS.search(text[u[0]:u[1]])]
+    # (nor the lines set off by ">" of a message the reply quotes, where it types its answers between them)
+    candidates = [u for u in candidates if not _OPENING.search(text[u[0]:u[1]]) and not _THANKS.search(text[u[0]:u[1]])
+                  and not (_blockquoted(text, u[0]) and _blockquoted(text, u[1] - 1))]
     for lab in labels:
         if lab in out or not rec_texts.get(lab):
             continue

@@ -34,6 +34,7 @@ from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cel
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
 _KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|point|step|matter|paragraph")
+
 # "Conclusions and recommendations", "Areas for improvement": a heading over the list
 _LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for improvement\b", re.I)
 # a regulator's letter that requires numbered actions ("We require MST to take the following actions:")
@@ -63,7 +64,11 @@ _REC_HEAD_LINE = re.compile(r"^[^\w\n]{0,4}recommendations?\s+\d{1,3}(?:\.\d{1,3
 
 
 _FULL_STOP = re.compile(r"(?<=[a-z)])\.\s")  # a sentence's end (not "7." opening an item)
+_NOTED_STOP = re.compile(r"(?<=[a-z)])\.\d{0,2}\s")  # ... with PDF text's footnote marker after it ("hazards.2")
 _HEADING_NUMBERS = re.compile(r"recommendations?\s+(\d{1,3}(?:\s*(?:,|and|&|to|-|–|—)\s*\d{1,3})*)", re.I)
+
+
+HEADED_LETTER = 2  # "Recommendation N" lines, at least, for a letter's numbered paragraphs to be its own
 
 
 def _heading_numbers(text: str, at: int) -> set[int]:
@@ -499,6 +504,28 @@ _ASKS_REPLY = re.compile(r"^\W*(?:i|we)\s+(?:would\s+)?(?:ask|request|invite)\b[
 _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
 _WRAPPED_NUMS = re.compile(r"[ \t]*(?P<join>and|to|&)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\b(?!\.\d)"
                            r"(?=\s*(?:[,.;:)]|(?:are|is|were|was|have|has|in|of|from|which|concern|relate)\b))", re.I)
+# "... and recommendation" / "11 are addressed to the Government.": the number PDF text wrapped onto the next
+# line, going on with the sentence (not a paragraph's own number: "11. These recommendations ...")
+_KEYWORD_ENDS = re.compile(r"\b(?:recommendations?|concerns?)\s*$", re.I)
+_GOES_ON = re.compile(r"\s*[,;:)]|\s+(?:are|is|were|was|have|has|in|of|from|which|concerns?|relates?|asks?|calls?|says?)\b",
+                      re.I)
+
+
+def _wrapped_keyword(text: str, b: Block, ln: Line, nxt: Line | None, rules: RecRules) -> list[Ref]:
+    """The references whose keyword ends a line and whose numbers open the next (``nxt``), in the same paragraph."""
+    end = _KEYWORD_ENDS.search(ln.text) if nxt is not None else None
+    if end is None:
+        return []
+    lead = ln.text[end.start():].strip() + " "
+    said = text[nxt.start:nxt.end]
+    m = rules.inline.match(lead + said.lstrip())
+    if m is None or m.start("nums") < len(lead) or not _GOES_ON.match(m.string, m.end()):
+        return []
+    at = nxt.start + len(said) - len(said.lstrip()) - len(lead)  # the match's offsets, in the text
+    return [Ref(lab, leading_number(lab), at + m.start("nums"), at + m.end("nums"), b.start, b.end, False, False, False)
+            for lab in expand(m.group("nums"), rules)]
+
+
 # a report's section that holds its recommendations, numbered as its paragraphs will be: "6. Recommendations"
 _SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:(?i:(?:summary\s+of\s+|conclusions\s+and\s+|our\s+|the\s+panel['’]s\s+)?"
                            r"recommendations)|RECOMMENDATIONS)"
@@ -611,8 +638,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     grouped = False  # a group heading has opened the list
     own = own_numbering(text, seg)  # a reply that numbers its own paragraphs ("1. Thank you for ...")
     headed, seen = False, 0  # a "Recommendation 5" heading over the words it quotes has been read; refs read for it
-    head_lines = [m.start() for m in _REC_HEAD_LINE.finditer(text, seg.start, seg.end)] \
-        if seg.kind is Kind.reply else []
+    head_lines = [m.start() for m in _REC_HEAD_LINE.finditer(text, seg.start, seg.end)]
     refs += spread
     in_rows = {x for r in spread for x in (r.block_start, r.quote[0] if r.quote else r.block_start)}
     for bi, b in enumerate(blocks):
@@ -674,6 +700,13 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                          and not MODAL.search(_FULL_STOP.split(joined, maxsplit=1)[0]))):
             # (a list after the last heading restating the recommendations in full is theirs; not the paper's
             # closing "13. The Government is grateful to the Committee ...")
+            item = None
+        if item and seg.kind is Kind.letter and len(head_lines) >= HEADED_LETTER and "." not in item.group("num") \
+                and not MODAL.search(_NOTED_STOP.split(joined, maxsplit=1)[0]) \
+                and not _quotes_in_step(text, head_lines, b.start, leading_number(item.group("num"))):
+            # a letter that sets out its recommendations on lines of their own ("Recommendation 5: Brackmoor Range
+            # Services Ltd should ...") numbers its own paragraphs of findings between them ("8. The contractor's
+            # ATV training is a one-day course ..."): those recommend nothing
             item = None
         if item and own is not None and own[0] < b.lines[0].start < own[1]:
             item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names
@@ -814,7 +847,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
 
         if lead_in:
             last_item = None
-        for ln in b.lines:
+        for li, ln in enumerate(b.lines):
+            nxt = b.lines[li + 1] if li + 1 < len(b.lines) else None  # where PDF text wraps a reference
             low = ln.text.lower()
             # "Paragraph 3.4: The University should ...": a recommendation numbered by the report's paragraph
             first = _BY_PARAGRAPH.match(clean(ln.text) or "") if low.lstrip(" *#_").startswith("paragraph") else None
@@ -823,8 +857,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             if not first:
                 if seg.kind is Kind.reply and "the " in low:
                     refs.extend(elided_refs(text, b, ln, rules, seg.start))
-                if not _KEYWORD_HINT.search(low):
-                    continue  # most lines name no recommendation; skip the patterns
+                if not _KEYWORD_HINT.search(low) and not (nxt and _KEYWORD_HINT.search(nxt.text[:24].lower())):
+                    continue  # most lines name no recommendation; skip the patterns (PDF text may wrap its noun)
                 first = _LABEL_FIRST.match(clean(ln.text) or "")
             if first:  # Treasury Minutes: "1a. PAC recommendation: The Department should ..."
                 lab = first.group("num")
@@ -881,7 +915,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                     refs.append(Ref(lab, leading_number(lab), m.start(), m.end(), b.start, b.end,
                                     anchored(text, b, m.start()), is_heading(b) or quote is not None,
                                     bool(stated) or quote is not None, own_text, quote, addressee=sent_to))
-            refs.extend(word_refs(text, b, ln, rules))
+            refs.extend(_wrapped_keyword(text, b, ln, nxt, rules))
+            refs.extend(word_refs(text, b, ln, rules, nxt))
             refs.extend(paragraph_refs(text, b, ln, rules))
             if short:
                 refs.extend(short_refs(text, b, ln, rules))

@@ -12,11 +12,16 @@ from pipeline.stages.refs import RecRules, Ref, anchored, clean_text, expand, is
 from pipeline.text import Block, clean
 
 
-def word_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
+def word_refs(text: str, b: Block, ln, rules: RecRules, nxt=None) -> list[Ref]:
     """"the sixth recommendation", "your first and third recommendations", "recommendation one"."""
     out = []
+    # (read on into the paragraph's next line ``nxt``, which PDF text may have wrapped the noun onto: "As to
+    # your fourth" / "concern, ..."; only a match that starts on this line is its)
+    end = nxt.end if nxt is not None else ln.end
     for pattern, group, table in ((rules.ordinal_ref, "ords", rules.ordinals), (rules.word_ref, "words", rules.number_words)):
-        for m in pattern.finditer(text, ln.start, ln.end):
+        for m in pattern.finditer(text, ln.start, end):
+            if m.start() >= ln.end:
+                break
             found = m.group(group).lower()
             count = re.fullmatch(r"first\s+(\w+)", found)  # "your first two concerns": 1 and 2
             if count and count.group(1) in rules.number_words:

@@ -340,6 +340,12 @@ _CONCERNS_LEAD = re.compile(r"\b(?:(?:my|the) concerns|(?:the )?matters of conce
                             r"(?:for|addressed to|directed to|sent to)\b[^.]{0,300}\.\s*$)", re.I)
 
 
+# a line past the concerns: the form's next section, its closing words, or whom the concerns are for
+_PAST_CONCERNS = re.compile(rf"{FORM_SECTION.pattern}|(?i:{PFD_CLOSING.pattern})|"
+                            r"(?i:this report is (?:being |also )?(?:sent|addressed|directed) to\b|"
+                            r"(?:i am|i have) sen(?:ding|t) this report\b)", re.I)
+
+
 def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref]:
     """A coroner's report that bullets its matters of concern: each bullet is a concern,
     counted 1..n in order (an implicit number, as the replies count them). With
@@ -351,16 +357,22 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
         first = clean(b.lines[0].text) or ""
         if FORM_SECTION.match(first) or (out and lead and (not is_prose(b.text) or PFD_CLOSING.search(first))):
             break
+        below = 0  # the block's first line that may hold a concern
         if not opened or (paragraphs and not lead and not out):
             # the section's heading opens it; its lead ("The MATTERS OF CONCERN are as follows.") may
             # come a paragraph or two under the heading
             was = opened
-            opened = opened or any(_CONCERNS_HEAD.search(ln.text) for ln in b.lines)
+            heads = [k for k, ln in enumerate(b.lines) if _CONCERNS_HEAD.search(ln.text)]
+            opened = opened or bool(heads)
             lead = paragraphs and bool(_CONCERNS_LEAD.search(clean(b.text) or ""))
             opened = opened or lead
             if not was or lead:
-                continue
-        bullets = [(k, m) for k, ln in enumerate(b.lines) for m in [_BULLET.match(ln.text)] if m]
+                # text with no blank lines (pdftotext of a PDF report) holds the heading, its lead and
+                # the bullets in one block: they count from the line under the heading
+                below = heads[0] + 1 if heads else len(b.lines)
+                if not any(_BULLET.match(ln.text) for ln in b.lines[below:]):
+                    continue
+        bullets = [(k, m) for k, ln in enumerate(b.lines) for m in [_BULLET.match(ln.text)] if m and k >= below]
         if not bullets and lead and is_prose(b.text) and not PFD_CLOSING.search(first):
             n = len(out) + 1
             out.append(Ref(str(n), n, b.start, b.start, b.start, b.end, True, False, True,
@@ -369,10 +381,15 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
         for i, (k, m) in enumerate(bullets):
             ln = b.lines[k]
             upto = bullets[i + 1][0] if i + 1 < len(bullets) else len(b.lines)
+            # the last runs on to the form's next section or the words that say whom the concerns are
+            # for ("This report is sent to the Council in respect of ..."), where no blank line ends it
+            upto = next((j for j in range(k + 1, upto) if _PAST_CONCERNS.match(clean(b.lines[j].text) or "")), upto)
             words = clean_text(" ".join(x.text for x in b.lines[k:upto])[m.end():])
             n = len(out) + 1
             out.append(Ref(str(n), n, ln.start + m.end(), ln.start + m.end(), ln.start, b.lines[upto - 1].end,
                            True, False, True, words, None, None, True))
+        if bullets and below and any(_PAST_CONCERNS.match(clean(x.text) or "") for x in b.lines[bullets[-1][0]:]):
+            break  # the section ended inside the block
     return out
 
 
