@@ -1221,9 +1221,10 @@ def test_bullets_under_the_concerns_heading_in_one_paragraph_are_the_concerns(le
 
 def test_answers_typed_between_the_lines_of_an_original_message(tmp_path, settings, nlp):
     """An e-mail whose answers ("[BCT] ...") are typed under each ">"-quoted recommendation below
-    "-----Original Message-----": each answer is read, not the quoted header."""
+    "-----Original Message-----": each answer is read, not the quoted header, though the last shares
+    no words with its recommendation ("This has been passed to ... for her information")."""
     t = _run("i02_outlook_answers_typed_in_quote.txt", tmp_path, settings, nlp)
-    assert _stances(t) == {"3.1": "accepted", "3.2": "partially_addressed"}
+    assert _stances(t) == {"3.1": "accepted", "3.2": "partially_addressed", "3.3": "noted"}
     assert all("Original Message" not in (s["evidence"] or "") for s in t["stances"].to_pylist())
 
 

@@ -347,6 +347,8 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
         pytest.param("The partners discussed the report at the practice meeting on 21 April and have noted your "
                      "comments concerning the recording of medicines.", "noted:acknowledge-only",
                      id="have-noted-your-comments-concerning"),
+        pytest.param("This recommendation has been passed to the Clinical Director for her information.",
+                     "noted:for-information", id="passed-to-for-her-information"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):

@@ -893,9 +893,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             # a reply in prose that names some recommendations in passing ("I will take together the
             # first two of your concerns") answers the others by subject, as one that names none does
             _by_subject(text, all_units, labels, rec_texts, out, stop)
+        _typed_under_quotes(text, blocks, all_units, labels, rec_texts, out, stop)
         _acknowledged(text, all_units, labels, rec_texts, out, stop)
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
         return out, not by_topic or named_too
+    _typed_under_quotes(text, blocks, all_units, labels, rec_texts, out, stop)
     _by_paragraph(text, blocks, all_units, labels, rec_texts, out, stop)
     _run_on(text, blocks, all_units, out, rec_texts, stop)
     _acknowledged(text, all_units, labels, rec_texts, out, stop)
@@ -1095,6 +1097,40 @@ _COURTESY = re.compile(r"\b(?:condolences|sympathy|deeply sorry|so sorry|(?:i|we
 
 
 TAIL_WORDS = 5  # words a paragraph's last sentence shares with another recommendation (twice its own) to be that one's
+
+
+_QUOTED_NUMBER = re.compile(r"^[>\s]*(?:recommendation\s+|concern\s+)?\(?(?P<num>\d{1,2}(?:\.\d{1,2})?[a-z]?)\b[.)]?\s+\S",
+                            re.I)
+
+
+def _typed_under_quotes(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
+                        rec_texts: dict[str, str | None], out: dict[str, Answer], stop: frozenset[str]) -> None:
+    """A reply typed into the message it quotes ("> 4.5 That the Trust reduces ..." / "[ECHT] The median
+    wait is now ..."): the reply's own paragraphs under a quoted recommendation, up to the next quoted
+    line, answer it, however few of its words they share. The quote names it by its number, or
+    repeats most of its words."""
+    starts = [u[0] for u in all_units]
+    quoted = [all(_QUOTE_MARK.match(ln.text) for ln in b.lines) for b in blocks]
+    wants = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
+    for k, b in enumerate(blocks):
+        if not quoted[k] or k + 1 >= len(blocks) or quoted[k + 1]:
+            continue
+        # (the quoted block may open with the message's own lines: "> Dear Ms Alder," ... "> 3.1 That ...")
+        nums = [m.group("num") for ln in b.lines for m in [_QUOTED_NUMBER.match(ln.text)] if m]
+        lab = nums[-1] if nums and nums[-1] in labels else None
+        if lab is None:
+            words = stems(text[b.start:b.end], stop)
+            close = [x for x, w in wants.items() if w and len(words & w) >= QUOTE_SHARE * len(w)]
+            lab = close[0] if len(close) == 1 else None
+        if lab is None or lab in out:
+            continue
+        mine: list[Unit] = []
+        for j in range(k + 1, len(blocks)):
+            if quoted[j]:
+                break
+            mine += all_units[bisect_left(starts, blocks[j].start):bisect_left(starts, blocks[j].end)]
+        if mine:
+            out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "topic", None, mine[0][0])
 
 
 def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],
