@@ -1267,3 +1267,57 @@ def test_a_letter_s_numbered_findings_among_its_recommendation_lines_are_not_rec
     "Recommendation 2: ..." between them: two recommendations."""
     text = (FAMILIES / "i07_letter_recommendations_among_numbered_paragraphs.txt").read_text(encoding="utf-8")
     assert [r.label for r in _refs(text, lex, settings) if r.stated] == ["1", "2"]
+
+
+# ---- guards for round 66's mends (invented by a reviewer): what must read as before
+
+def test_bullets_above_the_concerns_lead_are_no_concerns(lex, settings):
+    """"I heard evidence from: • ..." under the heading, then "The MATTERS OF CONCERN are as follows."
+    and two bullets, all in one block: two concerns, not the witnesses."""
+    text = (FAMILIES / "j01_witness_bullets_then_concern_bullets.txt").read_text(encoding="utf-8")
+    stated = [r for r in _refs(text, lex, settings) if r.stated]
+    assert [r.label for r in stated] == ["1", "2"]
+    assert not any("evidence from" in (r.text or "") for r in stated)
+
+
+def test_a_letter_s_list_under_its_lead_or_titled_items_stay_recommendations(lex, settings):
+    """Items under "recommends that the Cabinet:" ("1. Publishes ..."), and items opened by a title
+    ("1. Birth centre. The Trust should ..."), beside prose lines that open "Recommendation 1 ...":
+    three recommendations each, with their words."""
+    for name in ("j02_letter_imperative_list_rec_lines.txt", "j03_letter_titled_numbered_recs.txt"):
+        text = (FAMILIES / name).read_text(encoding="utf-8")
+        stated = [r for r in _refs(text, lex, settings) if r.stated]
+        assert [r.label for r in stated] == ["1", "2", "3"], name
+        assert all(r.text for r in stated), name
+
+
+def test_a_count_wrapped_after_recommendations_is_no_number(tmp_path, settings, nlp):
+    """"Of the Panel's recommendations" / "2 are for the County Council": a count; no recommendation 2."""
+    assert _stances(_run("j04_wrapped_count.txt", tmp_path, settings, nlp)) == {"1": "accepted", "3": "rejected"}
+
+
+def test_the_second_across_a_line_in_another_sense_names_no_concern(tmp_path, settings, nlp):
+    """"This is the second" / "concern about pressure that has reached us": the reply answers the first
+    concern only."""
+    got = _stances(_run("j05_ordinal_other_sense_with_letter.txt", tmp_path, settings, nlp))
+    assert got == {"1": "accepted", "2": "not_addressed"}
+
+
+def test_a_sentence_that_accepts_with_three_bracketed_references_answers_them(tmp_path, settings, nlp):
+    """"The Government accepts ... (recommendations 1 and 2), ... (recommendation 3) and ...
+    (recommendation 5), and will set out a timetable": an answer, not a map of the paper."""
+    got = _stances(_run("j06_three_brackets_answering.txt", tmp_path, settings, nlp))
+    assert got == {"1": "accepted", "2": "accepted", "3": "accepted", "4": "rejected", "5": "accepted"}
+
+
+def test_noted_then_done_in_one_sentence_is_accepted(tmp_path, settings, nlp):
+    """"We have carefully noted your points on high-rise blocks and have now visited all 41 blocks"."""
+    assert _stances(_run("j07_noted_points_then_done.txt", tmp_path, settings, nlp))["1"] == "accepted"
+
+
+def test_a_name_in_quotes_at_a_line_s_end_does_not_cut_the_sentence(tmp_path, settings, nlp):
+    """'... review its "Home First"' / "Discharge Scheme ... is accepted": one sentence, the evidence
+    whole."""
+    t = _run("j08_quote_mid_sentence.txt", tmp_path, settings, nlp)
+    first = next(s for s in t["stances"].to_pylist() if s["label"] == "1")
+    assert first["stance"] == "accepted" and "Discharge Scheme" in first["evidence"]

@@ -349,6 +349,8 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
                      id="have-noted-your-comments-concerning"),
         pytest.param("This recommendation has been passed to the Clinical Director for her information.",
                      "noted:for-information", id="passed-to-for-her-information"),
+        pytest.param("We will therefore not be publishing a separate monthly list.", "rejected:will-not-be-doing",
+                     id="will-therefore-not-be-publishing"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):

@@ -160,9 +160,18 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
 _QUOTE_CLOSED = re.compile(r"[A-Za-z][”\"]\s*$")
 
 
+QUOTED_WORDS = 5  # words a quote closed at a line's end runs to, at least, to be a recommendation quoted
+
+
 def _quote_opened(said: str) -> bool:
-    """Whether the quote a line closes opened above it: a “ or an opening straight quote."""
-    return "“" in said or said.count('"') % 2 == 0 and said.count('"') >= 2
+    """Whether the quote a line closes opened above it, round a recommendation's words (not a name in
+    quotes inside a sentence: 'its "Home First"' / "Discharge Scheme ...")."""
+    said = said.rstrip()
+    if said.count('"') % 2 == 0 and said.count('"') >= 2:
+        opened = said.rfind('"', 0, len(said) - 1)
+    else:
+        opened = said.rfind("“")
+    return opened >= 0 and len(said[opened:].split()) >= QUOTED_WORDS
 
 
 # an e-mail's answers each under its number and a short title set off by a dash, on the answer's own
@@ -1026,6 +1035,8 @@ def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str
 # and 6); ...": a bracketed reference after each theme
 _BRACKETED_REF = re.compile(r"\(\s*(?:see\s+)?(?:(?:recommendations?|concerns?)\s+)?$", re.I)
 THEMES_MAPPED = 3  # bracketed references a sentence sorts the recommendations by, at least
+_TAKES_A_STAND = re.compile(r"\b(?:accept(?:s|ed)?|agree(?:s|d)?|reject(?:s|ed)?|support(?:s|ed)?|welcome(?:s|d)?|"
+                            r"not(?:e|es|ed)?|will|shall|(?:has|have)\s+(?:already\s+)?\w+ed|declines?|intends?)\b", re.I)
 
 
 def _themes_map(text: str, unit: Unit, refs: list[Ref]) -> bool:
@@ -1034,7 +1045,8 @@ def _themes_map(text: str, unit: Unit, refs: list[Ref]) -> bool:
     (recommendation 7); ..."): a map of the paper, which answers none of them."""
     at = {r.start for r in refs if unit[0] <= r.start < unit[1]
           and _BRACKETED_REF.search(text, max(unit[0], r.start - 30), r.start)}
-    return len(at) >= THEMES_MAPPED
+    # (not "The Government accepts the recommendations on towpath lighting (recommendations 1 and 2), ...")
+    return len(at) >= THEMES_MAPPED and not _TAKES_A_STAND.search(text, unit[0], unit[1])
 
 
 def _opening_paragraph(all_units: list[Unit], k: int, refs: list[Ref], taken: set[int]) -> tuple | None:

@@ -17,6 +17,7 @@ import dataclasses
 from collections import defaultdict
 import itertools
 import re
+from itertools import takewhile
 from functools import lru_cache
 
 from pipeline.records import Kind
@@ -64,11 +65,17 @@ _REC_HEAD_LINE = re.compile(r"^[^\w\n]{0,4}recommendations?\s+\d{1,3}(?:\.\d{1,3
 
 
 _FULL_STOP = re.compile(r"(?<=[a-z)])\.\s")  # a sentence's end (not "7." opening an item)
-_NOTED_STOP = re.compile(r"(?<=[a-z)])\.\d{0,2}\s")  # ... with PDF text's footnote marker after it ("hazards.2")
 _HEADING_NUMBERS = re.compile(r"recommendations?\s+(\d{1,3}(?:\s*(?:,|and|&|to|-|–|—)\s*\d{1,3})*)", re.I)
 
 
 HEADED_LETTER = 2  # "Recommendation N" lines, at least, for a letter's numbered paragraphs to be its own
+_REC_LABEL_LINE = re.compile(r"^[^\w\n]{0,4}recommendation\s+\d{1,3}[a-z]?\s*(?:[:–—]|-\s|$)", re.I | re.M)
+
+
+def _above_label(b: Block) -> str:
+    """A numbered paragraph's own words: up to a "Recommendation N:" line PDF text runs into it."""
+    own = list(takewhile(lambda ln: not _REC_LABEL_LINE.match(ln.text), b.lines)) or b.lines[:1]
+    return " ".join(ln.text for ln in own)
 
 
 def _heading_numbers(text: str, at: int) -> set[int]:
@@ -521,9 +528,12 @@ def _wrapped_keyword(text: str, b: Block, ln: Line, nxt: Line | None, rules: Rec
     m = rules.inline.match(lead + said.lstrip())
     if m is None or m.start("nums") < len(lead) or not _GOES_ON.match(m.string, m.end()):
         return []
+    labels = expand(m.group("nums"), rules)
+    if (len(labels) > 1) != lead.rstrip().lower().endswith("s"):
+        return []  # "Of the Panel's recommendations" / "2 are for the County Council": a count, not a number
     at = nxt.start + len(said) - len(said.lstrip()) - len(lead)  # the match's offsets, in the text
     return [Ref(lab, leading_number(lab), at + m.start("nums"), at + m.end("nums"), b.start, b.end, False, False, False)
-            for lab in expand(m.group("nums"), rules)]
+            for lab in labels]
 
 
 # a report's section that holds its recommendations, numbered as its paragraphs will be: "6. Recommendations"
@@ -639,6 +649,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     own = own_numbering(text, seg)  # a reply that numbers its own paragraphs ("1. Thank you for ...")
     headed, seen = False, 0  # a "Recommendation 5" heading over the words it quotes has been read; refs read for it
     head_lines = [m.start() for m in _REC_HEAD_LINE.finditer(text, seg.start, seg.end)]
+    # (a letter's own: "Recommendation 1: The Port should ...", or the words alone on their line)
+    label_lines = [m.start() for m in _REC_LABEL_LINE.finditer(text, seg.start, seg.end)] \
+        if seg.kind is Kind.letter else []
     refs += spread
     in_rows = {x for r in spread for x in (r.block_start, r.quote[0] if r.quote else r.block_start)}
     for bi, b in enumerate(blocks):
@@ -701,12 +714,15 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # (a list after the last heading restating the recommendations in full is theirs; not the paper's
             # closing "13. The Government is grateful to the Committee ...")
             item = None
-        if item and seg.kind is Kind.letter and len(head_lines) >= HEADED_LETTER and "." not in item.group("num") \
-                and not MODAL.search(_NOTED_STOP.split(joined, maxsplit=1)[0]) \
-                and not _quotes_in_step(text, head_lines, b.start, leading_number(item.group("num"))):
+        if item and seg.kind is Kind.letter and len(label_lines) >= HEADED_LETTER \
+                and not text[max(seg.start, b.start - 200):b.start].rstrip().endswith(":") \
+                and last_item != leading_number(item.group("num")) - 1 \
+                and "." not in item.group("num") and not MODAL.search(_above_label(b)) \
+                and not _quotes_in_step(text, label_lines, b.start, leading_number(item.group("num"))):
             # a letter that sets out its recommendations on lines of their own ("Recommendation 5: Brackmoor Range
             # Services Ltd should ...") numbers its own paragraphs of findings between them ("8. The contractor's
-            # ATV training is a one-day course ..."): those recommend nothing
+            # ATV training is a one-day course ..."): those recommend nothing (not a list under "recommends that
+            # the Cabinet:", "1. Publishes ...", "2. Ends ...")
             item = None
         if item and own is not None and own[0] < b.lines[0].start < own[1]:
             item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names

@@ -12,6 +12,11 @@ from pipeline.stages.refs import RecRules, Ref, anchored, clean_text, expand, is
 from pipeline.text import Block, clean
 
 
+# whose the ordinal's recommendation is: "your", "the Committee's" ("This is the second" / "concern about ..."
+# is another sense)
+_OWNED = re.compile(r"(?:your|[a-z]+(?:'s|’s))\s", re.I)
+
+
 def word_refs(text: str, b: Block, ln, rules: RecRules, nxt=None) -> list[Ref]:
     """"the sixth recommendation", "your first and third recommendations", "recommendation one"."""
     out = []
@@ -22,6 +27,8 @@ def word_refs(text: str, b: Block, ln, rules: RecRules, nxt=None) -> list[Ref]:
         for m in pattern.finditer(text, ln.start, end):
             if m.start() >= ln.end:
                 break
+            if m.end() > ln.end and not _OWNED.match(m.group(0)):
+                continue  # across the line only "your fourth" / "concern", "the Panel's second" / "recommendation"
             found = m.group(group).lower()
             count = re.fullmatch(r"first\s+(\w+)", found)  # "your first two concerns": 1 and 2
             if count and count.group(1) in rules.number_words:

@@ -368,9 +368,13 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
             opened = opened or lead
             if not was or lead:
                 # text with no blank lines (pdftotext of a PDF report) holds the heading, its lead and
-                # the bullets in one block: they count from the line under the heading
-                below = heads[0] + 1 if heads else len(b.lines)
-                if not any(_BULLET.match(ln.text) for ln in b.lines[below:]):
+                # the bullets in one block: they count from the line straight under the lead ("The
+                # MATTERS OF CONCERN are as follows."), not a list above it ("I heard evidence from: •
+                # ...")
+                leads = [k for k, ln in enumerate(b.lines) if heads and k > heads[0]
+                         and _AS_FOLLOWS.search(clean(ln.text) or "")]
+                below = leads[-1] + 1 if leads else len(b.lines)
+                if below >= len(b.lines) or not _BULLET.match(b.lines[below].text):
                     continue
         bullets = [(k, m) for k, ln in enumerate(b.lines) for m in [_BULLET.match(ln.text)] if m and k >= below]
         if not bullets and lead and is_prose(b.text) and not PFD_CLOSING.search(first):
