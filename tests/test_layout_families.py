@@ -1321,3 +1321,60 @@ def test_a_name_in_quotes_at_a_line_s_end_does_not_cut_the_sentence(tmp_path, se
     t = _run("j08_quote_mid_sentence.txt", tmp_path, settings, nlp)
     first = next(s for s in t["stances"].to_pylist() if s["label"] == "1")
     assert first["stance"] == "accepted" and "Discharge Scheme" in first["evidence"]
+
+
+def test_a_footer_under_the_last_quoted_recommendation_answers_nothing(tmp_path, settings, nlp):
+    """Answers typed under "> * ..." bullets of an original message, the third left unanswered and a
+    mail service's virus-scan footer under the quoted sign-off: 3 is not addressed."""
+    got = _stances(_run("k01_typed_in_bullets_closing_note.txt", tmp_path, settings, nlp))
+    assert got == {"1": "accepted", "2": "partially_addressed", "3": "not_addressed"}
+
+
+def test_a_pull_quote_on_a_web_page_is_no_quoted_message(tmp_path, settings, nlp):
+    """An html2text letter with one ">" pull-quote of the writer's own words: the paragraphs under it
+    answer what they are about, not the quote's subject."""
+    got = _stances(_run("k02_html2text_pullquote.txt", tmp_path, settings, nlp))
+    assert (got["2"], got["3"]) == ("accepted", "rejected")
+
+
+def test_now_or_also_not_is_no_refusal_where_only_therefore_not_is(tmp_path, settings, nlp):
+    """"visitors are now not required to book", "which will also not require them to visit the
+    office": what has been done, described."""
+    assert _stances(_run("k03_will_now_not_be_charging.txt", tmp_path, settings, nlp)) == {"1": "accepted",
+                                                                                           "2": "accepted"}
+    assert _stances(_run("k04_will_also_not_require.txt", tmp_path, settings, nlp))["2"] == "accepted"
+
+
+def test_shared_for_its_information_does_what_a_recommendation_to_share_asks(tmp_path, settings, nlp):
+    """"The Panel's findings were shared with the Schools Forum ... for its information", where the
+    recommendation asked for just that."""
+    assert _stances(_run("k05_shared_for_information_as_asked.txt", tmp_path, settings, nlp))["3"] == "accepted"
+
+
+def test_a_sentence_saying_what_has_been_done_with_bracketed_references_answers_them(tmp_path, settings, nlp):
+    """"Funding ... has been allocated to ... (recommendation 1), ... (recommendation 2) and ...
+    (recommendation 3)": an answer, not a map."""
+    got = _stances(_run("k06_three_brackets_funding_allocated.txt", tmp_path, settings, nlp))
+    assert (got["1"], got["2"], got["3"]) == ("accepted", "accepted", "accepted")
+
+
+def test_a_list_after_makes_three_further_recommendations_is_the_letter_s(lex, settings):
+    """"... makes three further recommendations to the Cabinet." then "1. Publish ...", "2. Give
+    ...", "3. Report ...", below the earlier report's "Recommendation 1: ..." lines."""
+    text = (FAMILIES / "k07_letter_rec_lines_fullstop_lead.txt").read_text(encoding="utf-8")
+    listed = [(r.label, (r.text or "").split()[0]) for r in _refs(text, lex, settings) if r.stated]
+    assert listed[-3:] == [("1", "Publish"), ("2", "Give"), ("3", "Report")]
+
+
+def test_a_count_or_a_copula_across_a_line_names_no_recommendation(tmp_path, settings, nlp):
+    """"Following the Panel's recommendation" / "3 of our 5 care homes ...", and "this is the
+    Committee's second" / "recommendation on bus shelters in three years": neither answers one."""
+    assert _stances(_run("k08_wrapped_singular_count.txt", tmp_path, settings, nlp))["3"] != "accepted"
+    assert _stances(_run("k09_ordinal_possessive_other_sense.txt", tmp_path, settings, nlp))["2"] == "not_addressed"
+
+
+def test_bullets_under_a_second_lead_after_the_concerns_are_no_concerns(lex, settings):
+    """"In reaching these concerns I took account of the following:" and three documents bulleted
+    under it, after the two concern bullets, in one block."""
+    text = (FAMILIES / "k10_pfd_bullets_after_concerns.txt").read_text(encoding="utf-8")
+    assert [r.label for r in _refs(text, lex, settings) if r.stated] == ["1", "2"]

@@ -1035,8 +1035,12 @@ def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str
 # and 6); ...": a bracketed reference after each theme
 _BRACKETED_REF = re.compile(r"\(\s*(?:see\s+)?(?:(?:recommendations?|concerns?)\s+)?$", re.I)
 THEMES_MAPPED = 3  # bracketed references a sentence sorts the recommendations by, at least
+# what a map says of the recommendations: they cover, fall into, relate to areas or themes
+_MAPS = re.compile(r"\b(?:cover(?:s|ed)?|fall(?:s)?\s+(?:into|under)|(?:are\s+)?grouped|relat(?:e|es|ing)\s+to|"
+                   r"deal(?:s)?\s+with|are\s+about|span(?:s)?|themes?|areas?|headings?)\b", re.I)
 _TAKES_A_STAND = re.compile(r"\b(?:accept(?:s|ed)?|agree(?:s|d)?|reject(?:s|ed)?|support(?:s|ed)?|welcome(?:s|d)?|"
-                            r"not(?:e|es|ed)?|will|shall|(?:has|have)\s+(?:already\s+)?\w+ed|declines?|intends?)\b", re.I)
+                            r"not(?:e|es|ed)?|will|shall|(?:has|have)\s+(?:already\s+)?\w+ed|(?:has|have|had)\s+been|declines?|intends?|"
+                            r"(?:is|are)\s+(?:now\s+)?(?:under\s*way|in\s+place|being))\b", re.I)
 
 
 def _themes_map(text: str, unit: Unit, refs: list[Ref]) -> bool:
@@ -1046,7 +1050,8 @@ def _themes_map(text: str, unit: Unit, refs: list[Ref]) -> bool:
     at = {r.start for r in refs if unit[0] <= r.start < unit[1]
           and _BRACKETED_REF.search(text, max(unit[0], r.start - 30), r.start)}
     # (not "The Government accepts the recommendations on towpath lighting (recommendations 1 and 2), ...")
-    return len(at) >= THEMES_MAPPED and not _TAKES_A_STAND.search(text, unit[0], unit[1])
+    return len(at) >= THEMES_MAPPED and _MAPS.search(text, unit[0], unit[1]) is not None \
+        and not _TAKES_A_STAND.search(text, unit[0], unit[1])
 
 
 def _opening_paragraph(all_units: list[Unit], k: int, refs: list[Ref], taken: set[int]) -> tuple | None:
@@ -1121,17 +1126,21 @@ def _typed_under_quotes(text: str, blocks: list[Block], all_units: list[Unit], l
     wait is now ..."): the reply's own paragraphs under a quoted recommendation, up to the next quoted
     line, answer it, however few of its words they share. The quote names it by its number, or
     repeats most of its words."""
+    if not blocks or _QUOTED_MAIL.search(text, blocks[0].start, blocks[-1].end) is None:
+        return  # (an html2text pull-quote of the writer's own words is no message quoted)
     starts = [u[0] for u in all_units]
     quoted = [all(_QUOTE_MARK.match(ln.text) for ln in b.lines) for b in blocks]
     wants = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
     for k, b in enumerate(blocks):
         if not quoted[k] or k + 1 >= len(blocks) or quoted[k + 1]:
             continue
-        # (the quoted block may open with the message's own lines: "> Dear Ms Alder," ... "> 3.1 That ...")
-        nums = [m.group("num") for ln in b.lines for m in [_QUOTED_NUMBER.match(ln.text)] if m]
-        lab = nums[-1] if nums and nums[-1] in labels else None
+        # the quoted block's last paragraph (it may open with the message's own lines: "> Dear Ms Alder," ...
+        # ">" / "> 3.1 That ..."), not a quoted sign-off over a footer
+        last = _last_quoted_paragraph(b)
+        m = _QUOTED_NUMBER.match(last[0].text)
+        lab = m.group("num") if m and m.group("num") in labels else None
         if lab is None:
-            words = stems(text[b.start:b.end], stop)
+            words = stems(" ".join(ln.text for ln in last), stop)
             close = [x for x, w in wants.items() if w and len(words & w) >= QUOTE_SHARE * len(w)]
             lab = close[0] if len(close) == 1 else None
         if lab is None or lab in out:
@@ -1143,6 +1152,12 @@ def _typed_under_quotes(text: str, blocks: list[Block], all_units: list[Unit], l
             mine += all_units[bisect_left(starts, blocks[j].start):bisect_left(starts, blocks[j].end)]
         if mine:
             out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "topic", None, mine[0][0])
+
+
+def _last_quoted_paragraph(b: Block) -> list:
+    """The lines of a ">"-quoted block after its last line that is ">" alone."""
+    k = max((i for i, ln in enumerate(b.lines) if not ln.text.strip(" \t>")), default=-1)
+    return b.lines[k + 1:] or b.lines[-1:]
 
 
 def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels: dict[str, int],

@@ -69,6 +69,10 @@ _HEADING_NUMBERS = re.compile(r"recommendations?\s+(\d{1,3}(?:\s*(?:,|and|&|to|-
 
 
 HEADED_LETTER = 2  # "Recommendation N" lines, at least, for a letter's numbered paragraphs to be its own
+# what leads into a list of recommendations straight under it: a colon, or "... makes three further
+# recommendations to the Cabinet."
+_LIST_LEAD = re.compile(r":\s*$|\b(?:makes?|made|sets?\s+out|has|have)\s+(?:the\s+following|\w+)\s+"
+                        r"(?:further\s+|new\s+|more\s+)?recommendations\b[^.:\n]*[.:]\s*$", re.I)
 _REC_LABEL_LINE = re.compile(r"^[^\w\n]{0,4}recommendation\s+\d{1,3}[a-z]?\s*(?:[:–—]|-\s|$)", re.I | re.M)
 
 
@@ -514,7 +518,8 @@ _WRAPPED_NUMS = re.compile(r"[ \t]*(?P<join>and|to|&)\s+(?P<num>\d{1,3}(?:\.\d{1
 # "... and recommendation" / "11 are addressed to the Government.": the number PDF text wrapped onto the next
 # line, going on with the sentence (not a paragraph's own number: "11. These recommendations ...")
 _KEYWORD_ENDS = re.compile(r"\b(?:recommendations?|concerns?)\s*$", re.I)
-_GOES_ON = re.compile(r"\s*[,;:)]|\s+(?:are|is|were|was|have|has|in|of|from|which|concerns?|relates?|asks?|calls?|says?)\b",
+# (not "of" or "in": "Following the Panel's recommendation" / "3 of our 5 care homes ..." counts homes)
+_GOES_ON = re.compile(r"\s*[,;:)]|\s+(?:are|is|were|was|have|has|from|which|concerns?|relates?|asks?|calls?|says?)\b",
                       re.I)
 
 
@@ -715,7 +720,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # closing "13. The Government is grateful to the Committee ...")
             item = None
         if item and seg.kind is Kind.letter and len(label_lines) >= HEADED_LETTER \
-                and not text[max(seg.start, b.start - 200):b.start].rstrip().endswith(":") \
+                and not _LIST_LEAD.search(text[max(seg.start, b.start - 200):b.start]) \
                 and last_item != leading_number(item.group("num")) - 1 \
                 and "." not in item.group("num") and not MODAL.search(_above_label(b)) \
                 and not _quotes_in_step(text, label_lines, b.start, leading_number(item.group("num"))):

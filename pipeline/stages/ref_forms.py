@@ -15,6 +15,7 @@ from pipeline.text import Block, clean
 # whose the ordinal's recommendation is: "your", "the Committee's" ("This is the second" / "concern about ..."
 # is another sense)
 _OWNED = re.compile(r"(?:your|[a-z]+(?:'s|’s))\s", re.I)
+_COPULA = re.compile(r"\b(?:is|was|be|been|are|were)\s+(?:the\s+)?$", re.I)
 
 
 def word_refs(text: str, b: Block, ln, rules: RecRules, nxt=None) -> list[Ref]:
@@ -27,8 +28,11 @@ def word_refs(text: str, b: Block, ln, rules: RecRules, nxt=None) -> list[Ref]:
         for m in pattern.finditer(text, ln.start, end):
             if m.start() >= ln.end:
                 break
-            if m.end() > ln.end and not _OWNED.match(m.group(0)):
-                continue  # across the line only "your fourth" / "concern", "the Panel's second" / "recommendation"
+            if m.end() > ln.end and (not _OWNED.match(m.group(0))
+                                     or _COPULA.search(text, max(ln.start, m.start() - 16), m.start())):
+                # across the line only "your fourth" / "concern", "the Panel's second" / "recommendation" (not
+                # "this is the Committee's second" / "recommendation on bus shelters in three years")
+                continue
             found = m.group(group).lower()
             count = re.fullmatch(r"first\s+(\w+)", found)  # "your first two concerns": 1 and 2
             if count and count.group(1) in rules.number_words:

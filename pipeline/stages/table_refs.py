@@ -346,6 +346,12 @@ _PAST_CONCERNS = re.compile(rf"{FORM_SECTION.pattern}|(?i:{PFD_CLOSING.pattern})
                             r"(?:i am|i have) sen(?:ding|t) this report\b)", re.I)
 
 
+def _past_concerns(line: str) -> bool:
+    """A line past the concerns' bullets: ``_PAST_CONCERNS``, or a lead of its own into another list."""
+    c = clean(line) or ""
+    return bool(_PAST_CONCERNS.match(c)) or (not _BULLET.match(line) and c.rstrip().endswith(":"))
+
+
 def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref]:
     """A coroner's report that bullets its matters of concern: each bullet is a concern,
     counted 1..n in order (an implicit number, as the replies count them). With
@@ -382,17 +388,22 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
             out.append(Ref(str(n), n, b.start, b.start, b.start, b.end, True, False, True,
                            clean_text(" ".join(b.text.split())), None, None, True))
             continue
+        if below and bullets:
+            # where no blank line ends them, the concerns end at a line past them, or a new lead ("In reaching
+            # these concerns I took account of the following:"), and the bullets under that are no concerns
+            past = next((j for j in range(bullets[0][0] + 1, len(b.lines)) if _past_concerns(b.lines[j].text)), None)
+            bullets = [(k, m) for k, m in bullets if past is None or k < past]
         for i, (k, m) in enumerate(bullets):
             ln = b.lines[k]
             upto = bullets[i + 1][0] if i + 1 < len(bullets) else len(b.lines)
             # the last runs on to the form's next section or the words that say whom the concerns are
             # for ("This report is sent to the Council in respect of ..."), where no blank line ends it
-            upto = next((j for j in range(k + 1, upto) if _PAST_CONCERNS.match(clean(b.lines[j].text) or "")), upto)
+            upto = next((j for j in range(k + 1, upto) if _past_concerns(b.lines[j].text)), upto)
             words = clean_text(" ".join(x.text for x in b.lines[k:upto])[m.end():])
             n = len(out) + 1
             out.append(Ref(str(n), n, ln.start + m.end(), ln.start + m.end(), ln.start, b.lines[upto - 1].end,
                            True, False, True, words, None, None, True))
-        if bullets and below and any(_PAST_CONCERNS.match(clean(x.text) or "") for x in b.lines[bullets[-1][0]:]):
+        if bullets and below and any(_past_concerns(x.text) for x in b.lines[bullets[-1][0]:]):
             break  # the section ended inside the block
     return out
 
