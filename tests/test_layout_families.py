@@ -1333,8 +1333,9 @@ def test_a_footer_under_the_last_quoted_recommendation_answers_nothing(tmp_path,
 def test_a_pull_quote_on_a_web_page_is_no_quoted_message(tmp_path, settings, nlp):
     """An html2text letter with one ">" pull-quote of the writer's own words: the paragraphs under it
     answer what they are about, not the quote's subject."""
-    got = _stances(_run("k02_html2text_pullquote.txt", tmp_path, settings, nlp))
-    assert (got["2"], got["3"]) == ("accepted", "rejected")
+    t = _run("k02_html2text_pullquote.txt", tmp_path, settings, nlp)
+    got = {s["label"]: s for s in t["stances"].to_pylist()}
+    assert got["3"]["stance"] == "rejected" and "walking routes" in (got["2"]["evidence"] or "")
 
 
 def test_now_or_also_not_is_no_refusal_where_only_therefore_not_is(tmp_path, settings, nlp):

@@ -158,8 +158,6 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
 
 
 _QUOTE_CLOSED = re.compile(r"[A-Za-z][”\"]\s*$")
-
-
 QUOTED_WORDS = 5  # words a quote closed at a line's end runs to, at least, to be a recommendation quoted
 
 

@@ -653,7 +653,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     grouped = False  # a group heading has opened the list
     own = own_numbering(text, seg)  # a reply that numbers its own paragraphs ("1. Thank you for ...")
     headed, seen = False, 0  # a "Recommendation 5" heading over the words it quotes has been read; refs read for it
-    head_lines = [m.start() for m in _REC_HEAD_LINE.finditer(text, seg.start, seg.end)]
+    head_lines = [m.start() for m in _REC_HEAD_LINE.finditer(text, seg.start, seg.end)] \
+        if seg.kind is Kind.reply else []
     # (a letter's own: "Recommendation 1: The Port should ...", or the words alone on their line)
     label_lines = [m.start() for m in _REC_LABEL_LINE.finditer(text, seg.start, seg.end)] \
         if seg.kind is Kind.letter else []
