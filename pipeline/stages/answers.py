@@ -330,12 +330,17 @@ def _typed_in(text: str, start: int, end: int) -> bool:
         return False
     own, seen_quote = 0, False
     for b in to_blocks(split_lines(text, start, end)):
-        quoted = all(_QUOTE_MARK.match(ln.text) for ln in b.lines)
+        quoted = _quoted_block(b)
         if quoted:
             seen_quote = True
         elif seen_quote and is_prose(b.text):
             own += 1
     return own >= TYPED_PARAGRAPHS
+
+
+def _quoted_block(b: Block) -> bool:
+    """Every line of the paragraph set off by ">", as a quoted message's lines are."""
+    return all(_QUOTE_MARK.match(ln.text) for ln in b.lines)
 
 
 def _blockquoted(text: str, at: int) -> bool:
@@ -1127,7 +1132,7 @@ def _typed_under_quotes(text: str, blocks: list[Block], all_units: list[Unit], l
     if not blocks or _QUOTED_MAIL.search(text, blocks[0].start, blocks[-1].end) is None:
         return  # (an html2text pull-quote of the writer's own words is no message quoted)
     starts = [u[0] for u in all_units]
-    quoted = [all(_QUOTE_MARK.match(ln.text) for ln in b.lines) for b in blocks]
+    quoted = [_quoted_block(b) for b in blocks]
     wants = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
     for k, b in enumerate(blocks):
         if not quoted[k] or k + 1 >= len(blocks) or quoted[k + 1]:

@@ -388,22 +388,23 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
             out.append(Ref(str(n), n, b.start, b.start, b.start, b.end, True, False, True,
                            clean_text(" ".join(b.text.split())), None, None, True))
             continue
-        if below and bullets:
+        # lines past the concerns, read once for the block
+        past = [j for j in range(bullets[0][0] + 1, len(b.lines)) if _past_concerns(b.lines[j].text)] if bullets else []
+        if below and past:
             # where no blank line ends them, the concerns end at a line past them, or a new lead ("In reaching
             # these concerns I took account of the following:"), and the bullets under that are no concerns
-            past = next((j for j in range(bullets[0][0] + 1, len(b.lines)) if _past_concerns(b.lines[j].text)), None)
-            bullets = [(k, m) for k, m in bullets if past is None or k < past]
+            bullets = [(k, m) for k, m in bullets if k < past[0]]
         for i, (k, m) in enumerate(bullets):
             ln = b.lines[k]
             upto = bullets[i + 1][0] if i + 1 < len(bullets) else len(b.lines)
             # the last runs on to the form's next section or the words that say whom the concerns are
             # for ("This report is sent to the Council in respect of ..."), where no blank line ends it
-            upto = next((j for j in range(k + 1, upto) if _past_concerns(b.lines[j].text)), upto)
+            upto = next((j for j in past if k < j < upto), upto)
             words = clean_text(" ".join(x.text for x in b.lines[k:upto])[m.end():])
             n = len(out) + 1
             out.append(Ref(str(n), n, ln.start + m.end(), ln.start + m.end(), ln.start, b.lines[upto - 1].end,
                            True, False, True, words, None, None, True))
-        if bullets and below and any(_past_concerns(x.text) for x in b.lines[bullets[-1][0]:]):
+        if bullets and below and any(j > bullets[-1][0] for j in past):
             break  # the section ended inside the block
     return out
 
