@@ -114,7 +114,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind61", "letters_blind61", "coroners_blind61",
                    "papers_blind62", "letters_blind62", "coroners_blind62",
                    "papers_blind63", "letters_blind63", "coroners_blind63",
-                   "papers_blind64", "letters_blind64", "coroners_blind64")
+                   "papers_blind64", "letters_blind64", "coroners_blind64",
+                   "papers_blind65", "letters_blind65", "coroners_blind65")
 LAYOUT_KEY = "expected.jsonl"
 
 
