@@ -351,6 +351,11 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
                      "noted:for-information", id="passed-to-for-her-information"),
         pytest.param("We will therefore not be publishing a separate monthly list.", "rejected:will-not-be-doing",
                      id="will-therefore-not-be-publishing"),
+        # a holding reply: the answer itself is still to come
+        pytest.param("She will therefore write to the Chair with a full response by 17 July 2026, rather than by "
+                     "5 June as the Committee asked.", "deferred:full-reply-to-come", id="will-write-with-a-full-response"),
+        pytest.param("The Minister wants to consider them with colleagues before giving the Committee a considered "
+                     "answer.", "deferred:full-reply-to-come", id="wants-to-consider-them-before"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
@@ -1698,3 +1703,14 @@ def test_round_52_s_mends_leave_these_documents_as_they_were(name, text, tmp_pat
         assert absent not in got
     if name.startswith(("response-", "reply-")):
         assert "reply" in kinds
+
+
+@pytest.mark.parametrize("passage", [
+    "We will publish a full response to the consultation by 30 June 2027.",
+    "I will write to every family with a full account of the review's findings by the end of May.",
+    "We have considered the recommendation carefully before giving our answer, and we accept it.",
+])
+def test_a_full_answer_given_or_promised_to_others_is_no_holding_reply(passage, nlp, lex, settings):
+    """A commitment to publish a response, or to write to others with an account, does not put off the
+    answer to the recommendation; only "will write to the Chair with a full response" does."""
+    assert "deferred:full-reply-to-come" not in verdict(passage, nlp, lex, settings).cues

@@ -28,7 +28,7 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
 from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
-                                       split_cell_rows, split_layout_rows, spread_rows, table_items)
+                                       split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns)
 from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
                            to_blocks, unwrap)
 
@@ -648,6 +648,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     rows_open = False  # under a table's header row whose cells are one a line
     row_head: str | None = None  # the first line of that header (which column holds the recommendation)
     last_row: int | None = None  # the number of such a table's last row read
+    last_label: str | None = None  # and its label as written ("2.1"): the rows keep to one numbering
     spread = spread_rows(blocks)
     groups: dict[int, str] = {}  # a group heading's number -> the body it names ("2. Education Authority")
     grouped = False  # a group heading has opened the list
@@ -677,9 +678,13 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 last_item, gap = row.number, -LONE_GAP + LIST_GAP
             continue
         row = row_block(b, seg.kind is Kind.reply, row_head) if rows_open or continues_rows(b, last_row) else None
+        if row and last_label is not None and ("." in row.label) != ("." in last_label):
+            # "5.   Recommendation 3.3 is addressed to both bodies ..." under rows 2.1 to 4.2: the letter's
+            # own next paragraph, in the numbering of those above the table, not a row
+            row, rows_open, last_row, last_label = None, False, None, None
         if row:
             refs.append(row)
-            last_row = row.number
+            last_row, last_label = row.number, row.label
             continue
         # a protective marking at a page break ("OFFICIAL") leaves the table open, and so do the last
         # short cells of a row ("Complete" / "Blue") that a masked repeated cell cut from it
@@ -964,7 +969,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
         form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks)
-        unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks)
+        unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
+            or (titled_concerns(blocks) if form else [])
         refs = sorted(refs + unnumbered, key=lambda r: r.start)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 

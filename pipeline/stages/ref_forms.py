@@ -77,6 +77,9 @@ def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
     return out
 
 
+_MANY_AT_ONE = re.compile(r"recommendations\s+(?:at|in)\s+paragraph\s", re.I)
+
+
 def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     """"At paragraph 27 the Committee recommends that ...": a minister answering a report that sets its
     recommendations in bold without numbers cites them by the report's paragraph numbers. Opening a
@@ -97,6 +100,8 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
             continue
         group = "nums" if m.group("nums") else "nums2"
         nums = expand(m.group(group), rules)  # "paragraphs 27, 33 and 46", "paragraphs 50 to 52"
+        if group == "nums2" and len(nums) == 1 and _MANY_AT_ONE.match(m.group(0)):
+            continue  # "the recommendations at paragraph 61 of the report": where a list is, not a label
         opens = not (clean(text[b.start:m.start()]) or "").strip(" ,")
         said = rules.that_clause.match(text[m.end():b.end]) if opens and group == "nums" and len(nums) == 1 else None
         for n in nums:

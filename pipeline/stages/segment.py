@@ -628,12 +628,25 @@ def _quoted_under_wrote(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     return False
 
 
+# a page's lead over the letter it sets out as a quotation: "Our response, sent to the coroner on 30
+# October 2026, is reproduced below."
+_QUOTED_BELOW = re.compile(r"\b(?:is|are)\s+(?:reproduced|copied|set\s+out|quoted)\s+(?:in\s+full\s+)?below\W*$", re.I)
+
+
+def _quoted_below_its_lead(blocks: list[Block], i: int) -> bool:
+    """Whether block ``i`` is a greeting set off by ">" straight under a lead saying the letter is
+    reproduced below: a web page quoting its own letter (html2text's blockquote), one document."""
+    if i == 0 or not blocks[i].lines[0].text.lstrip().startswith(">"):
+        return False
+    return _QUOTED_BELOW.search(" ".join(ln.text for ln in blocks[i - 1].lines)) is not None
+
+
 def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     """Whether block ``i`` opens a letter: "Dear ...", "Hi Janet,", or in an e-mail thread a bare
     "Good morning," or the reader's name alone under the message's From:/Subject: lines (in minutes
     or a transcript a bare "Good morning" is speech, not a salutation)."""
     first = _first(blocks[i])
-    if _quoted_under_wrote(blocks, i, lex):
+    if _quoted_under_wrote(blocks, i, lex) or _quoted_below_its_lead(blocks, i):
         return False
     if lex.salutation.match(first):
         return True

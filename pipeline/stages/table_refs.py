@@ -115,8 +115,9 @@ HEADER_LINES = 6  # lines a pdftotext -layout header's wrapped headings run to (
 _WIDE_GAP = re.compile(r"\s{3,}")
 _RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")  # dashes under each of a header's columns
 SHORT_COLUMN = 3  # words in a column after the recommendation's: a priority, a date, an owner ("High")
-# pdftotext -layout: a row's number, then its first cell after a wide gap ("  6     The Council should ...")
-_LAYOUT_ROW = re.compile(r"^\s{0,8}(?P<num>\d{1,3}[a-z]?)[.)]?\s{3,}(?=\S)")
+# pdftotext -layout: a row's number, then its first cell after a wide gap ("  6     The Council should ...",
+# a paragraph-numbered one under a letter's indented margin: "          2.1    Set and publish ...")
+_LAYOUT_ROW = re.compile(r"^\s{0,12}(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?\s{3,}(?=\S)")
 
 
 def spread_rows(blocks: list[Block]) -> list[Ref]:
@@ -205,21 +206,26 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
         last, indent = None, None  # the last row's number and where rows' numbers stand
         for j, ln in enumerate(lines):
             m = _LAYOUT_ROW.match(ln.text)
-            if m is not None and last is not None and int(m.group("num").rstrip("abcdefgh")) > last \
+            if m is not None and last is not None and _row_key(m.group("num")) > last \
                     and m.start("num") == indent:
                 cuts.add(j)
-                last = int(m.group("num").rstrip("abcdefgh"))
+                last = _row_key(m.group("num"))
             elif m is not None and j and header_row(Block((lines[j - 1],), 0)):
                 cuts |= {j - 1, j}
-                last, indent = int(m.group("num").rstrip("abcdefgh")), m.start("num")
+                last, indent = _row_key(m.group("num")), m.start("num")
             elif m is not None and j > 1 and _RULE.match(lines[j - 1].text) and header_row(Block(lines[j - 2:j], 0)):
                 # (the header ruled off with dashes under each column: " No.  Area    Recommendation" / " ---  ----")
                 cuts |= {j - 2, j}
-                last, indent = int(m.group("num").rstrip("abcdefgh")), m.start("num")
+                last, indent = _row_key(m.group("num")), m.start("num")
         cuts.discard(0)
         edges = [0, *sorted(cuts), len(lines)]
         out += [Block(lines[a:z], b.gap if a == 0 else 0) for a, z in zip(edges, edges[1:]) if z > a]
     return out
+
+
+def _row_key(num: str) -> tuple[int, ...]:
+    """A row's number to count up by: "4", "4a" as (4,), "3.1" as (3, 1)."""
+    return tuple(int(x) for x in num.rstrip("abcdefgh").split("."))
 
 
 def _header_before(lines: tuple[Line, ...], j: int) -> int | None:
@@ -415,6 +421,52 @@ _CONCERNED = re.compile(r"^\W*I\s+(?:am|was|remain)\s+(?:also\s+|further\s+|part
                         r"concerned\s+(?:that|about|by|at)\b")
 CONCERNED_MIN = 2  # such openings, at least, for the section to be read this way
 _AS_FOLLOWS = re.compile(r"\b(?:are|were) as follows\W*$|\bconcerns? (?:are|is)\W*$|\bset out below\W*$", re.I)
+
+
+# a page's furniture between the lines of a report copied from a PDF viewer: "Page 2 of 3", a bare number
+_FURNITURE = re.compile(r"^\W*(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3})\W*$", re.I)
+TITLE_MAX_WORDS = 8  # words a concern's title runs to, at most
+TITLE_SHARE = 0.6  # of the section's longest line: a title is short beside the prose it heads
+
+
+def titled_concerns(blocks: list[Block]) -> list[Ref]:
+    """A coroner's concerns each under a short title of its own, no number or bullet ("Driver training
+    and competence" / "Drivers of wheelchair accessible vehicles can carry ..."), as text copied from
+    a PDF viewer gives them with no blank lines: each title straight under the lead ("The MATTERS OF
+    CONCERN are as follows:") or under a finished sentence, over prose, starts one, counted 1..n; the
+    last runs to the form's next section. Two such titles at least."""
+    lines = [ln for b in blocks for ln in b.lines if not _FURNITURE.match(ln.text)]
+    start = next((k for k, ln in enumerate(lines) if _CONCERNS_HEAD.search(ln.text)), None)
+    lead = next((k for k in range(start + 1, len(lines)) if _AS_FOLLOWS.search(clean(lines[k].text) or "")), None) \
+        if start is not None else None
+    if lead is None:
+        return []
+    end = next((k for k in range(lead + 1, len(lines)) if FORM_SECTION.match(clean(lines[k].text) or "")
+                or PFD_CLOSING.search(clean(lines[k].text) or "")), len(lines))
+    section = lines[lead + 1:end]
+    if len(section) < 4:
+        return []
+    width = max(len(ln.text.strip()) for ln in section)
+    titles = [k for k, ln in enumerate(section) if k + 1 < len(section) and _concern_title(ln.text, width)
+              and (k == 0 or sentence_end(clean(section[k - 1].text) or ""))
+              and is_prose(section[k + 1].text)]
+    if len(titles) < CONCERNED_MIN or titles[0] != 0:
+        return []
+    out = []
+    for n, k in enumerate(titles, 1):
+        upto = titles[n] if n < len(titles) else len(section)
+        ln = section[k]
+        words = clean_text(" ".join(x.text for x in section[k:upto]))
+        out.append(Ref(str(n), n, ln.start, ln.start, ln.start, section[upto - 1].end, True, False, True,
+                       words, None, None, True))
+    return out
+
+
+def _concern_title(raw: str, width: int) -> bool:
+    """A short capitalised line that ends no sentence: "Complaints about securement"."""
+    c = (clean(raw) or "").strip()
+    return 0 < len(c.split()) <= TITLE_MAX_WORDS and len(c) < TITLE_SHARE * width and c[:1].isupper() \
+        and not sentence_end(c) and not c.endswith((",", ";", ":")) and not MODAL.search(c)
 
 
 def concerned_lines(blocks: list[Block]) -> list[Ref]:
