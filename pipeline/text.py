@@ -91,6 +91,19 @@ _ROW_START = re.compile(r"^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})?[a-z]?|[ivx]{1,4})[.)]
 # system ..."), or the report's paragraph alone on its line ("Paragraph 3.9" over the next quoted
 # conclusion, under "Response:<tab>..."); the table ends above it
 _AFTER_TABLE = re.compile(r"^\W*sources?\s*:|^[\W_]*paragraph\s+\d{1,3}\.\d{1,3}[\s:*_]*$", re.I)
+# a recommendation's heading alone on its line ("Recommendation 4.1" over the words it quotes): under a
+# Word section's numbered title ("2.<tab>Our response to the recommendations") it opens the section's
+# text, not a further paragraph of that title's cell
+_REC_LABEL_ALONE = re.compile(r"^[\W_]*(?:recommendation|concern)\s+\d{1,3}(?:\.\d{1,3})?[a-z]?[\s:*_]*$", re.I)
+
+
+def _titles_section(row: str) -> bool:
+    """Whether a tab row is a numbered section's title: "2.<tab>Our response to the recommendations"."""
+    cells = [c.strip() for c in row.split("\t") if c.strip()]
+    return len(cells) == 2 and _ROW_START.match(row) is not None and len(cells[1].split()) <= 8 \
+        and not cells[1].rstrip().endswith((".", ":", ";"))
+
+
 _BULLET_TAB = re.compile(r"^\s*[-•*–·▪●◦]\t[^\t]*$")  # Word's "•<tab>publish ...": a bullet, not a row of cells
 
 
@@ -198,7 +211,8 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
             pending = None
             run_sep = sep
             run.append((pos, end))
-        elif run and run_sep is _CELL_TAB and line.strip() and not line.startswith("\f") and not _AFTER_TABLE.match(line):
+        elif run and run_sep is _CELL_TAB and line.strip() and not line.startswith("\f") and not _AFTER_TABLE.match(line) \
+                and not (_REC_LABEL_ALONE.match(line) and _titles_section(text[run[-1][0]:run[-1][1]])):
             pending = end
         else:
             if pending is not None:  # the last row's, up to the blank line that ends the table

@@ -1379,3 +1379,100 @@ def test_bullets_under_a_second_lead_after_the_concerns_are_no_concerns(lex, set
     under it, after the two concern bullets, in one block."""
     text = (FAMILIES / "k10_pfd_bullets_after_concerns.txt").read_text(encoding="utf-8")
     assert [r.label for r in _refs(text, lex, settings) if r.stated] == ["1", "2"]
+
+
+# ---- round 67's probes (*_blind65): layouts the round found unread
+
+def _probe(folder: str, prefix: str) -> str:
+    return next((Path(__file__).parent / "data" / "layouts" / folder).glob(f"{prefix}_*.txt")).read_text(
+        encoding="utf-8")
+
+
+def test_a_page_that_quotes_its_own_letter_below_its_lead_is_one_reply(lex):
+    """"Our response, sent to the coroner on 30 October 2026, is reproduced below." over "> Dear Mr
+    Mallender," (html2text's blockquote): the page's own letter, not a letter of its own (before, the
+    page's heading was a reply with nothing in it and the quote a second one)."""
+    text = _probe("coroners_blind65", "02")
+    segs = _segments(mask_noise(text), lex)
+    assert not any(text[s.start:s.end].lstrip().startswith(">") for s in segs)
+    page = next(s for s in segs if text[s.start:s.end].startswith("# BGA response"))
+    assert "## Launch failure training" in text[page.start:page.end]
+
+
+def test_the_recommendations_at_one_paragraph_name_where_the_list_is(lex, settings):
+    """"... in relation to each of the recommendations at paragraph 61 of the report": a list's place in
+    the report, not recommendation 61 (which the reply then left "not addressed")."""
+    text = _probe("papers_blind65", "03")
+    assert "61" not in {r.label for r in _refs(text, lex, settings)}
+
+
+def test_the_recommendation_at_a_paragraph_is_still_that_paragraph_s(lex, settings):
+    """One recommendation at a paragraph, or several at several, is keyed by the paragraph still."""
+    text = ("Dear Minister,\n\nThank you for your letter about our report.\n\n"
+            "The recommendation at paragraph 27 asks the Department to publish its guidance. We accept it.\n\n"
+            "The recommendations at paragraphs 33 and 46 call for further research, which we will fund.\n\n"
+            "Yours sincerely,\n\nJo Halloran\nChair\n")
+    assert {"27", "33", "46"} <= {r.label for r in _refs(text, lex, settings)}
+
+
+def test_a_word_section_title_does_not_take_the_recommendations_under_it_as_its_cell(tmp_path, settings, nlp):
+    """"2.<tab>Our response to the recommendations" among the paper's tab-numbered paragraphs, then
+    "Recommendation 4.1" over its quote and "Trust response": the section's text, not a further
+    paragraph of the title's cell (before, the cell ran to "3.<tab>Monitoring", section 2 was read as
+    recommendation 2 and the answers under 4.1 to 5.1 were lost to the action table's rows)."""
+    got = _stances_of(_probe("papers_blind65", "05"), tmp_path, settings, nlp)[1]
+    assert "2" not in got
+    assert (got["4.3"], got["5.1"]) == ("rejected", "deferred")
+
+
+def test_an_action_table_under_the_answers_does_not_replace_them(tmp_path, settings, nlp):
+    """The answers under "Recommendation 4.1" ... "Recommendation 5.2" are the paper's; the action
+    table after them ("4.1<tab>Complete recall ...<tab>Clinical Director, Surgery<tab>30/06/2027<tab>On
+    track") sums them up: the evidence is the answer's, not the lead's name."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "doc.txt").write_text(_probe("papers_blind65", "05"), encoding="utf-8")
+    rows = {s["label"]: s["evidence"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert "Clinical Director" not in rows["4.1"] and "Head of Audiology" not in rows["5.2"]
+
+
+def test_a_layout_table_of_paragraph_numbered_recommendations_is_read(lex, settings):
+    """"          2.1    Set and publish a target of nine months ...        Society": pdftotext -layout rows
+    under "Ref   Recommendation   For", indented with the letter's margin (before, none was read); the
+    letter's own "5.   Recommendation 3.3 is addressed to both bodies ..." after the table is no row."""
+    got = [r.label for r in _refs(_probe("letters_blind65", "02"), lex, settings) if r.stated]
+    assert got == ["2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2"]
+
+
+def test_numbered_titles_answer_the_recommendations_the_opening_names(tmp_path, settings, nlp):
+    """"I am writing to set out the Agency's response to the recommendations addressed to us,
+    Recommendations 6, 7, 8 and 10." then "6. A single route for Field Safety Notices (paragraph 47)"
+    over its answer, and 7 and 8 so: each title answers its own (before, the opening sentence answered
+    all four), and 10, which no title takes up, is not addressed."""
+    got = _stances_of(_probe("papers_blind65", "01"), tmp_path, settings, nlp)[1]
+    assert (got["7"], got["8"], got["10"]) == ("deferred", "partially_addressed", "not_addressed")
+
+
+def test_answers_marked_with_the_reply_s_tag_in_the_message_it_quotes_are_its_answers(tmp_path, settings, nlp):
+    """"I have set out our responses inline below, marked [NHS CARNBRAE]." over the Commission's e-mail,
+    quoted under Outlook's rule with no ">": the tagged paragraphs under 5 and 6 answer them; 7 has
+    none, only the quoted sign-off (before, the quoted message was cut off and nothing was answered)."""
+    got = _stances_of(_probe("letters_blind65", "05"), tmp_path, settings, nlp)[1]
+    assert (got["6"], got["7"]) == ("accepted", "not_addressed")
+
+
+def test_a_report_s_concerns_each_under_a_title_of_its_own_are_counted(lex, settings):
+    """"The MATTERS OF CONCERN are as follows:" then "Driver training and competence" over its paragraph,
+    "Complaints about securement" over the next, ...: six concerns, 1 to 6, as the replies count them
+    (before, none, and the Council's "The first matter." answered nothing)."""
+    refs = [r for r in _refs(_probe("coroners_blind65", "06"), lex, settings) if r.stated]
+    assert [r.label for r in refs] == ["1", "2", "3", "4", "5", "6"]
+    assert refs[1].text.startswith("Complaints about securement")
+
+
+def test_paragraph_numbered_rows_of_a_table_with_no_blank_lines_count_up(lex, settings):
+    """"3.1", "3.4", "4.2" ... as pdftotext -layout gives a response table with no blank lines: the rows
+    count up by their numbers read whole (a guard: the wider row pattern above reads "3.1" as a row's
+    number, which a whole-number count cannot order)."""
+    got = {r.label for r in _refs(_probe("papers_blind45", "03_gambling"), lex, settings) if r.stated}
+    assert {"3.1", "3.4", "4.2", "4.7", "4.12"} <= got

@@ -292,6 +292,10 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
         # a short note forwarding the response below it ("Please see below the response of ..."): the
         # forwarded message answers (not answers typed under such a line, over the letter they quote)
         quoted = None
+    if quoted and _marked_inline(text, start, quoted.start(), seg.end):
+        # (the quoted message's own sign-off ends what the reply typed into it)
+        closing = _QUOTED_CLOSING.search(text, quoted.start(), seg.end)
+        return start, closing.start() if closing else end
     if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()) \
             and not _typed_in(text, quoted.start(), seg.end):
         # the message answered, quoted under the reply's signature (or under an e-mail that signs off
@@ -336,6 +340,26 @@ def _typed_in(text: str, start: int, end: int) -> bool:
         elif seen_quote and is_prose(b.text):
             own += 1
     return own >= TYPED_PARAGRAPHS
+
+
+# the reply says where its answers are: "I have set out our responses inline below, marked [NHS CARNBRAE]"
+_SAYS_INLINE = re.compile(r"\b(?:responses?|answers?|comments?|replies)\b[^.\n]{0,40}?\b(?:in-?line|in\s+line)\b", re.I)
+_TAG = re.compile(r"\[(?P<tag>[A-Z][^\]\n]{1,40})\]")  # "[NHS CARNBRAE]", "[Council response]"
+
+
+_QUOTED_CLOSING = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|(?:with\s+)?(?:kind|best|warm)(?:est)?\s+"
+                             r"(?:regards|wishes)|regards|many\s+thanks)\W*$", re.I | re.M)
+
+
+def _marked_inline(text: str, start: int, quoted: int, end: int) -> bool:
+    """Whether a reply answers inside the message quoted under its signature without ">" marks, each
+    answer opening with the tag the reply names ("marked [NHS CARNBRAE]"), two at least."""
+    said = _SAYS_INLINE.search(text, start, quoted)
+    tag = _TAG.search(text, said.end(), quoted) if said else None
+    if tag is None:
+        return False
+    opens = re.compile(rf"^[ \t]*{re.escape(tag.group())}", re.M)
+    return len(opens.findall(text, quoted, end)) >= TYPED_PARAGRAPHS
 
 
 def _quoted_block(b: Block) -> bool:
@@ -622,11 +646,16 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # may name one in passing under another ("... as part of the data review under recommendation 4")
     # (where most of their titles name their recommendation's words: not a reply's own "1.
     # Introduction", "2. Background" over answers that name the recommendations)
-    by_refs = set().union(*openers.values()) if openers else set()
     numbered = _numbered_headings(blocks, labels)
+    # (the opening's "our response to the recommendations addressed to us, Recommendations 6, 7, 8 and
+    # 10" names what the headings then take up: under them, only their own numbers may be named)
+    first = numbered[0][0] if numbered else hi
+    named_above = set().union(*(labs for at, labs in openers.items() if at < first and not heading_at.get(at)))
+    by_refs = set().union(*(labs for at, labs in openers.items() if at >= first or heading_at.get(at)))
     if numbered and by_refs < set().union(*(labs for _, labs in numbered)) \
             and {at for at, h in heading_at.items() if h} <= {at for at, _ in numbered} \
-            and (not openers or _titles_name_theirs(text, numbered, rec_texts, stop)):
+            and (not openers or _titles_name_theirs(text, numbered, rec_texts, stop)
+                 or _named_above(numbered, named_above)):
         openers, heading_at, stated_at = {}, {}, set()
         for start, labs in numbered:
             openers[start] = labs
@@ -798,6 +827,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 out[lab] = Answer(a0.units + tuple((a, z, p - parts[lab]) for a, z, p in answer), a0.how,
                                   a0.xref or xref, a0.opens)
                 continue
+            if row is not None and lab in out and _label_heading(text, out[lab].opens, lab):
+                continue  # an action plan's row under the answers sums up the answer above it, under its heading
             out[lab] = Answer(rel, "unnumbered" if start in unnumbered else "heading", xref, start)
             if start in restated_at:
                 parts[lab] = base
@@ -826,12 +857,14 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # heading with nothing under it (a form's empty answer box) answers nothing
     opened = {lab for labs in openers.values() for lab in labs}
     taken_before = {u[0] for a in out.values() for u in a.units}  # what the inline answers may not take
+    first_head = min((x for x in openers if heading_at.get(x)), default=None)
     for r in body_refs:
         if r.label in out or r.stated or (r.label in opened and heading_at.get(_line_start(text, r.start), False)):
             continue
         k = bisect_right(starts, r.start) - 1
         unit = all_units[k] if k >= 0 and r.start < all_units[k][1] else None
-        if unit is not None and not _themes_map(text, unit, body_refs):
+        if unit is not None and not _themes_map(text, unit, body_refs) \
+                and not _scope(text, unit, body_refs, first_head):
             out[r.label] = Answer(_opening_paragraph(all_units, k, body_refs, taken_before) or ((unit[0], unit[1], 0),),
                                   "inline", None, unit[0])
     # an answer that only restates the concern ("Your second concern relates to ...", "you
@@ -1055,6 +1088,25 @@ def _themes_map(text: str, unit: Unit, refs: list[Ref]) -> bool:
     # (not "The Government accepts the recommendations on towpath lighting (recommendations 1 and 2), ...")
     return len(at) >= THEMES_MAPPED and _MAPS.search(text, unit[0], unit[1]) is not None \
         and not _TAKES_A_STAND.search(text, unit[0], unit[1])
+
+
+def _label_heading(text: str, at: int, lab: str) -> bool:
+    """Whether the line at ``at`` heads an answer with its label in words: "Recommendation 4.1" (not
+    a paper's own "2. Recommendations" over its summary)."""
+    return re.match(rf"[\W_]*(?:recommendation|rec\.?|concern)\s+{re.escape(lab)}\b", text[_line_start(text, at):],
+                    re.I) is not None
+
+
+def _scope(text: str, unit: Unit, refs: list[Ref], first_head: int | None) -> bool:
+    """An opening sentence that lists what the headings below answer, or what another body answers
+    ("... the recommendations addressed to us, Recommendations 6, 7, 8 and 10"), taking no stand:
+    it answers none of them; one the headings never take up is not addressed."""
+    named = {r.label for r in refs if unit[0] <= r.start < unit[1]}
+    return first_head is not None and unit[1] <= first_head and len(named) >= SCOPE_LABELS \
+        and not _TAKES_A_STAND.search(text, unit[0], unit[1])
+
+
+SCOPE_LABELS = 3
 
 
 def _opening_paragraph(all_units: list[Unit], k: int, refs: list[Ref], taken: set[int]) -> tuple | None:
@@ -1444,6 +1496,14 @@ def _section_end(text: str, start: int, stop_at: int) -> int:
         if len(m.group(1)) < level:
             return m.start()
     return stop_at
+
+
+def _named_above(numbered: list[tuple[int, set[str]]], named: set[str]) -> bool:
+    """Whether numbered headings take up the recommendations the opening named, starting past the
+    first ("6. A single route for Field Safety Notices" under "Recommendations 6, 7, 8 and 10"): a
+    reply's own sections ("1. Introduction") start at one."""
+    labs = set().union(*(labs for _, labs in numbered))
+    return min(int(n) for n in labs) > 1 and labs <= named
 
 
 def _titles_name_theirs(text: str, numbered: list[tuple[int, set[str]]], rec_texts: dict[str, str | None],
@@ -1945,12 +2005,17 @@ def _titles_prose(lines: tuple[Line, ...], k: int, width: int) -> bool:
     ln, nxt = (clean(x.text) or "" for x in lines[k:k + 2])
     # (not a line that runs on, "Following the inquest the Medical Director and the Head of")
     return _title_line(ln) and (len(ln) < WRAPPED_LINE or len(ln) < TITLE_SHARE * width and not _RUNS_ON.search(ln)) \
-        and ln[:1].isupper() and not CELL_ROW.search(lines[k].text) \
+        and (ln[:1].isupper() or _NUMBER_OFF.match(ln) and ln[_NUMBER_OFF.match(ln).end():][:1].isupper()
+             and not _QUOTE_LABEL.match(nxt)) and not CELL_ROW.search(lines[k].text) \
         and (not k or sentence_end(prev)) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE \
         and not lines[k].text.startswith("\f") and not _SAYS.search(ln) \
         and ":" not in ln and not _LABELLED.search(ln) and not _GREETING.match(ln)
 
 
+# a title numbered as its recommendation: "6. A single route for ..." over its answer (not a chapter's "2. Data
+# and transparency" over the "Recommendation:" it quotes)
+_NUMBER_OFF = re.compile(r"^\d{1,2}[.)]\s+")
+_QUOTE_LABEL = re.compile(r"\W*(?:recommendations?|responses?|concerns?|conclusions?)\b", re.I)
 # not a title: "Dear Mr Pengelly-Ross" over the subject line (nor "Status: Complete", a status with its colon,
 # nor "Committee recommendation 6", a label with its number)
 _GREETING = re.compile(r"\W*(?:dear|hi|hello|good (?:morning|afternoon))\b", re.I)
