@@ -94,7 +94,10 @@ _AFTER_TABLE = re.compile(r"^\W*sources?\s*:|^[\W_]*paragraph\s+\d{1,3}\.\d{1,3}
 # a recommendation's heading alone on its line ("Recommendation 4.1" over the words it quotes): under a
 # Word section's numbered title ("2.<tab>Our response to the recommendations") it opens the section's
 # text, not a further paragraph of that title's cell
-_REC_LABEL_ALONE = re.compile(r"^[\W_]*(?:recommendation|concern)\s+\d{1,3}(?:\.\d{1,3})?[a-z]?[\s:*_]*$", re.I)
+# (with its title or the report's paragraph: "Recommendation 3.1: Caseload weighting", "Recommendation 3.1
+# (paragraph 3.14)")
+_REC_LABEL_ALONE = re.compile(r"^[\W_]*(?:recommendation|concern)\s+\d{1,3}(?:\.\d{1,3})?[a-z]?"
+                              r"(?:\s*[:–—-]\s*[^\t.]{0,80}|\s*\(paragraphs?\s+\d{1,3}(?:\.\d{1,3})?\))?[\s:*_]*$", re.I)
 
 
 def _titles_section(row: str) -> bool:

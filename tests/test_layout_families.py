@@ -1476,3 +1476,64 @@ def test_paragraph_numbered_rows_of_a_table_with_no_blank_lines_count_up(lex, se
     number, which a whole-number count cannot order)."""
     got = {r.label for r in _refs(_probe("papers_blind45", "03_gambling"), lex, settings) if r.stated}
     assert {"3.1", "3.4", "4.2", "4.7", "4.12"} <= got
+
+
+# ---- guards for round 67's mends (documents a reviewer invented against the drafts)
+
+def test_a_page_that_quotes_a_letter_and_its_reply_holds_two_letters(lex):
+    """A committee's page quotes its letter under "... is reproduced below." and the minister's reply
+    under a second such lead: two letters, not one page (the draft read one reply)."""
+    text = (FAMILIES / "l01_page_quotes_two_letters.txt").read_text(encoding="utf-8")
+    assert [s.kind for s in _segments(mask_noise(text), lex)] == [Kind.letter, Kind.reply]
+
+
+def test_the_recommendations_at_a_paragraph_answered_with_no_list_of_their_own_keep_its_number(
+        tmp_path, settings, nlp):
+    """"The recommendations at paragraph 27 are both accepted.", the report numbering its recommendations
+    by paragraph and no list in the reply: 27 is their label (the draft lost it)."""
+    assert _stances(_run("l02_recommendations_at_one_paragraph_label.txt", tmp_path, settings, nlp))["27"] == \
+        "accepted"
+
+
+def test_a_letter_s_next_numbered_section_ends_its_layout_table(lex, settings):
+    """Rows 2.1 to 2.3, then the letter's "3    Next steps" and its "3.1 We would be grateful ...": the
+    section ends the table (the draft read 3.1 and 3.2 as rows, to be answered)."""
+    text = (FAMILIES / "l03_layout_decimal_table_then_section.txt").read_text(encoding="utf-8")
+    assert [r.label for r in _refs(text, lex, settings) if r.stated] == ["2.1", "2.2", "2.3"]
+
+
+def test_a_heading_s_answer_that_points_to_the_action_plan_gives_way_to_its_row(tmp_path, settings, nlp):
+    """"Trust response" / "See action plan, row 3.2." under each heading: the row answers ("Not accepted:
+    recruitment is continuous ..."), not the pointer (the draft kept the pointer, read as accepted)."""
+    got = _stances(_run("l04_headings_point_to_action_plan.txt", tmp_path, settings, nlp))
+    assert got["3.2"] == "rejected"
+
+
+def test_titles_that_name_the_bodies_are_no_concerns(lex, settings):
+    """"Northmoor Hospitals NHS Foundation Trust" over two concern paragraphs and "Northmoor Medical
+    Equipment Ltd" over the third: addressees, not concerns' titles (the draft counted two concerns)."""
+    text = (FAMILIES / "l05_pfd_addressee_titles.txt").read_text(encoding="utf-8")
+    assert not [r for r in _refs(text, lex, settings) if r.stated]
+
+
+def test_a_titled_recommendation_label_under_a_word_section_title_opens_its_answer(tmp_path, settings, nlp):
+    """"Recommendation 3.2: Vacancies" under "2.<tab>Our response to the recommendations": a heading
+    of its own, as a bare label is (the draft let the section's cell swallow it)."""
+    got = _stances(_run("l06_word_section_rec_label_titled.txt", tmp_path, settings, nlp))
+    assert (got["3.2"], got["4.2"]) == ("rejected", "deferred") and "2" not in got
+
+
+def test_tagged_answers_run_past_the_quoted_sign_off_above_the_pasted_recommendations(tmp_path, settings, nlp):
+    """The quoted e-mail signs off, then pastes its recommendations with the reply's tagged answers under
+    them: the sign-off after the last answer ends the reply (the draft cut at the first)."""
+    got = _stances_of((FAMILIES / "l07_inline_tag_recs_under_signature.txt").read_text(encoding="utf-8"),
+                      tmp_path, settings, nlp)[1]
+    assert (got["1"], got["3"]) == ("accepted", "rejected")
+
+
+def test_comments_marked_with_a_tag_are_answers_without_the_word_inline(tmp_path, settings, nlp):
+    """"I have added our comments below each recommendation in your e-mail, marked [NHS GLENARD].": the
+    same reply typed into the quoted message."""
+    got = _stances_of((FAMILIES / "l08_tag_marked_without_inline.txt").read_text(encoding="utf-8"),
+                      tmp_path, settings, nlp)[1]
+    assert (got["1"], got["3"]) == ("accepted", "rejected")

@@ -292,9 +292,11 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
         # a short note forwarding the response below it ("Please see below the response of ..."): the
         # forwarded message answers (not answers typed under such a line, over the letter they quote)
         quoted = None
-    if quoted and _marked_inline(text, start, quoted.start(), seg.end):
-        # (the quoted message's own sign-off ends what the reply typed into it)
-        closing = _QUOTED_CLOSING.search(text, quoted.start(), seg.end)
+    tagged = _marked_inline(text, start, quoted.start(), seg.end) if quoted else None
+    if tagged is not None:
+        # (the quoted message's own sign-off after the last answer ends what the reply typed into it, not one
+        # above the recommendations it pastes under its signature)
+        closing = _QUOTED_CLOSING.search(text, tagged, seg.end)
         return start, closing.start() if closing else end
     if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()) \
             and not _typed_in(text, quoted.start(), seg.end):
@@ -342,8 +344,10 @@ def _typed_in(text: str, start: int, end: int) -> bool:
     return own >= TYPED_PARAGRAPHS
 
 
-# the reply says where its answers are: "I have set out our responses inline below, marked [NHS CARNBRAE]"
-_SAYS_INLINE = re.compile(r"\b(?:responses?|answers?|comments?|replies)\b[^.\n]{0,40}?\b(?:in-?line|in\s+line)\b", re.I)
+# the reply says where its answers are: "I have set out our responses inline below, marked [NHS CARNBRAE]",
+# "our comments are marked [GLENARD] under each recommendation"
+_SAYS_INLINE = re.compile(r"\b(?:responses?|answers?|comments?|replies)\b[^.\n]{0,60}?\b(?:in-?line|in\s+line|marked)\b",
+                          re.I)
 _TAG = re.compile(r"\[(?P<tag>[A-Z][^\]\n]{1,40})\]")  # "[NHS CARNBRAE]", "[Council response]"
 
 
@@ -351,15 +355,16 @@ _QUOTED_CLOSING = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|(?:
                              r"(?:regards|wishes)|regards|many\s+thanks)\W*$", re.I | re.M)
 
 
-def _marked_inline(text: str, start: int, quoted: int, end: int) -> bool:
-    """Whether a reply answers inside the message quoted under its signature without ">" marks, each
-    answer opening with the tag the reply names ("marked [NHS CARNBRAE]"), two at least."""
+def _marked_inline(text: str, start: int, quoted: int, end: int) -> int | None:
+    """Where the last answer starts, where a reply answers inside the message quoted under its signature
+    without ">" marks, each answer opening with the tag the reply names ("marked [NHS CARNBRAE]"), two at
+    least; None where it does not."""
     said = _SAYS_INLINE.search(text, start, quoted)
     tag = _TAG.search(text, said.end(), quoted) if said else None
     if tag is None:
-        return False
-    opens = re.compile(rf"^[ \t]*{re.escape(tag.group())}", re.M)
-    return len(opens.findall(text, quoted, end)) >= TYPED_PARAGRAPHS
+        return None
+    opens = [m.start() for m in re.finditer(rf"^[ \t]*{re.escape(tag.group())}", text[:end], re.M) if m.start() >= quoted]
+    return opens[-1] if len(opens) >= TYPED_PARAGRAPHS else None
 
 
 def _quoted_block(b: Block) -> bool:
@@ -827,7 +832,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 out[lab] = Answer(a0.units + tuple((a, z, p - parts[lab]) for a, z, p in answer), a0.how,
                                   a0.xref or xref, a0.opens)
                 continue
-            if row is not None and lab in out and _label_heading(text, out[lab].opens, lab):
+            if row is not None and lab in out and _label_heading(text, out[lab].opens, lab) \
+                    and not _points_to_plan(text, out[lab]):
                 continue  # an action plan's row under the answers sums up the answer above it, under its heading
             out[lab] = Answer(rel, "unnumbered" if start in unnumbered else "heading", xref, start)
             if start in restated_at:
@@ -1095,6 +1101,18 @@ def _label_heading(text: str, at: int, lab: str) -> bool:
     a paper's own "2. Recommendations" over its summary)."""
     return re.match(rf"[\W_]*(?:recommendation|rec\.?|concern)\s+{re.escape(lab)}\b", text[_line_start(text, at):],
                     re.I) is not None
+
+
+# an answer that sends the reader to the table for it: "See action plan, row 3.1.", "Please refer to the
+# action plan at Appendix A."
+_TO_PLAN = re.compile(r"\b(?:see|refer\s+to|set\s+out\s+in|shown\s+in)\b[^.]{0,40}\b(?:action\s+plan|table|row|"
+                      r"appendix|annex)\b", re.I)
+POINTER_WORDS = 20  # words such a pointer runs to, at most
+
+
+def _points_to_plan(text: str, answer: Answer) -> bool:
+    said = " ".join(text[a:z] for a, z, _ in answer.units)
+    return len(said.split()) <= POINTER_WORDS and _TO_PLAN.search(said) is not None
 
 
 def _scope(text: str, unit: Unit, refs: list[Ref], first_head: int | None) -> bool:

@@ -100,14 +100,15 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
             continue
         group = "nums" if m.group("nums") else "nums2"
         nums = expand(m.group(group), rules)  # "paragraphs 27, 33 and 46", "paragraphs 50 to 52"
-        if group == "nums2" and len(nums) == 1 and _MANY_AT_ONE.match(m.group(0)):
-            continue  # "the recommendations at paragraph 61 of the report": where a list is, not a label
+        # "the recommendations at paragraph 61 of the report": where a list is, or the label of them all where
+        # the report numbers its recommendations by paragraph (see recommendations.find_refs)
+        located = group == "nums2" and len(nums) == 1 and _MANY_AT_ONE.match(m.group(0)) is not None
         opens = not (clean(text[b.start:m.start()]) or "").strip(" ,")
         said = rules.that_clause.match(text[m.end():b.end]) if opens and group == "nums" and len(nums) == 1 else None
         for n in nums:
             out.append(Ref(n, leading_number(n), m.start(group), m.end(group), b.start, b.end,
                            anchored(text, b, m.start(group)), is_heading(b), said is not None,
-                           clean_text(said.group("text")) if said else None))
+                           clean_text(said.group("text")) if said else None, located=located))
     return out
 
 

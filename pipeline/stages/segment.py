@@ -638,7 +638,15 @@ def _quoted_below_its_lead(blocks: list[Block], i: int) -> bool:
     reproduced below: a web page quoting its own letter (html2text's blockquote), one document."""
     if i == 0 or not blocks[i].lines[0].text.lstrip().startswith(">"):
         return False
-    return _QUOTED_BELOW.search(" ".join(ln.text for ln in blocks[i - 1].lines)) is not None
+    if not _QUOTED_BELOW.search(" ".join(ln.text for ln in blocks[i - 1].lines)):
+        return False
+    # (one such letter: a page that quotes two, a committee's letter and the minister's reply under it,
+    # holds two letters)
+    return sum(1 for k in range(1, len(blocks)) if _QUOTED_GREETING.match(blocks[k].lines[0].text)
+               and _QUOTED_BELOW.search(" ".join(ln.text for ln in blocks[k - 1].lines))) == 1
+
+
+_QUOTED_GREETING = re.compile(r"^\s*>\s*(?:dear|hi|hello)\b", re.I)
 
 
 def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:

@@ -450,8 +450,8 @@ def titled_concerns(blocks: list[Block]) -> list[Ref]:
     titles = [k for k, ln in enumerate(section) if k + 1 < len(section) and _concern_title(ln.text, width)
               and (k == 0 or sentence_end(clean(section[k - 1].text) or ""))
               and is_prose(section[k + 1].text)]
-    if len(titles) < CONCERNED_MIN or titles[0] != 0:
-        return []
+    if len(titles) < CONCERNED_MIN or titles[0] != 0 or any(_BODY_TITLE.search(section[k].text) for k in titles):
+        return []  # (titles that name bodies, "Northmoor Hospitals NHS Foundation Trust", group the concerns by addressee)
     out = []
     for n, k in enumerate(titles, 1):
         upto = titles[n] if n < len(titles) else len(section)
@@ -460,6 +460,10 @@ def titled_concerns(blocks: list[Block]) -> list[Ref]:
         out.append(Ref(str(n), n, ln.start, ln.start, ln.start, section[upto - 1].end, True, False, True,
                        words, None, None, True))
     return out
+
+
+_BODY_TITLE = re.compile(r"\b(?:Ltd|Limited|plc|LLP|Trust|Council|Board|Authority|Agency|Department|NHS|Police|"
+                         r"Commission|Ministry|Group|Association|Service)\b|^\W*(?:to|for)\s+(?:the\s+)?[A-Z]")
 
 
 def _concern_title(raw: str, width: int) -> bool:
