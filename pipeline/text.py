@@ -97,7 +97,8 @@ _AFTER_TABLE = re.compile(r"^\W*sources?\s*:|^[\W_]*paragraph\s+\d{1,3}\.\d{1,3}
 # (with its title or the report's paragraph: "Recommendation 3.1: Caseload weighting", "Recommendation 3.1
 # (paragraph 3.14)")
 _REC_LABEL_ALONE = re.compile(r"^[\W_]*(?:recommendation|concern)\s+\d{1,3}(?:\.\d{1,3})?[a-z]?"
-                              r"(?:\s*[:–—-]\s*[^\t.]{0,80}|\s*\(paragraphs?\s+\d{1,3}(?:\.\d{1,3})?\))?[\s:*_]*$", re.I)
+                              r"(?:\s*\((?:paragraphs?|paras?\.?)\s*\d{1,3}(?:\.\d{1,3})?\))?"
+                              r"(?:\s*[:–—-]\s*[^\t.]{0,80})?[\s:*_]*$", re.I)
 
 
 def _titles_section(row: str) -> bool:

@@ -1399,13 +1399,6 @@ def test_a_page_that_quotes_its_own_letter_below_its_lead_is_one_reply(lex):
     assert "## Launch failure training" in text[page.start:page.end]
 
 
-def test_the_recommendations_at_one_paragraph_name_where_the_list_is(lex, settings):
-    """"... in relation to each of the recommendations at paragraph 61 of the report": a list's place in
-    the report, not recommendation 61 (which the reply then left "not addressed")."""
-    text = _probe("papers_blind65", "03")
-    assert "61" not in {r.label for r in _refs(text, lex, settings)}
-
-
 def test_the_recommendation_at_a_paragraph_is_still_that_paragraph_s(lex, settings):
     """One recommendation at a paragraph, or several at several, is keyed by the paragraph still."""
     text = ("Dear Minister,\n\nThank you for your letter about our report.\n\n"
@@ -1535,5 +1528,48 @@ def test_comments_marked_with_a_tag_are_answers_without_the_word_inline(tmp_path
     """"I have added our comments below each recommendation in your e-mail, marked [NHS GLENARD].": the
     same reply typed into the quoted message."""
     got = _stances_of((FAMILIES / "l08_tag_marked_without_inline.txt").read_text(encoding="utf-8"),
+                      tmp_path, settings, nlp)[1]
+    assert (got["1"], got["3"]) == ("accepted", "rejected")
+
+
+def test_a_page_with_its_letter_under_one_lead_and_the_reply_under_another_holds_both(lex):
+    """"The Committee wrote to the Deputy Minister on 24 March:" over the quoted letter, then "His reply is
+    reproduced below." over the quoted reply: two quoted greetings, two letters (the first fix, counting
+    only greetings under a "reproduced below" lead, read one)."""
+    text = (FAMILIES / "m01_page_letter_plain_lead_reply_quoted.txt").read_text(encoding="utf-8")
+    assert [s.kind for s in _segments(mask_noise(text), lex)] == [Kind.letter, Kind.reply]
+
+
+def test_a_numbered_section_title_ends_a_layout_table(lex, settings):
+    """"3. Next steps" (one space after its number) over the letter's "3.1 We would be grateful ...": the
+    table of rows 2.1 to 2.3 has ended."""
+    text = (FAMILIES / "m02_layout_rows_then_section_one_space.txt").read_text(encoding="utf-8")
+    assert [r.label for r in _refs(text, lex, settings) if r.stated] == ["2.1", "2.2", "2.3"]
+
+
+def test_titles_that_name_posts_are_no_concerns(lex, settings):
+    """"Secretary of State for Transport" and "Chief Executive, Network Rail" over the concerns sent to
+    each: addressees, not concerns' titles."""
+    text = (FAMILIES / "m04_pfd_addressee_role_titles.txt").read_text(encoding="utf-8")
+    assert not [r for r in _refs(text, lex, settings) if r.stated]
+
+
+def test_an_answer_that_takes_a_stand_and_points_to_the_plan_is_kept(tmp_path, settings, nlp):
+    """"Accepted in principle, subject to funding ...; see the action plan, row 2.1" and "The Board will
+    decide in March 2028, once the ... pilot has been evaluated; see the action plan": answers of their
+    own, which the plan's rows ("Complete") do not replace."""
+    got = _stances(_run("m05_stance_plus_pointer_then_action_table.txt", tmp_path, settings, nlp))
+    assert (got["2.1"], got["3.1"]) == ("deferred", "deferred")
+
+
+def test_a_label_with_its_paragraph_abbreviated_ends_a_word_section_title_s_cell(tmp_path, settings, nlp):
+    """"Recommendation 2.2 (para. 2.27)" under "2.<tab>Our response to the recommendations"."""
+    got = _stances(_run("m06_word_section_rec_label_para_dot.txt", tmp_path, settings, nlp))
+    assert (got["2.2"], got["3.1"]) == ("rejected", "deferred")
+
+
+def test_a_tag_named_across_a_line_break_marks_the_answers(tmp_path, settings, nlp):
+    """"... our comments" / "are marked [CTV UHB] ...", wrapped by the mail client."""
+    got = _stances_of((FAMILIES / "m07_marked_tag_across_line_break.txt").read_text(encoding="utf-8"),
                       tmp_path, settings, nlp)[1]
     assert (got["1"], got["3"]) == ("accepted", "rejected")

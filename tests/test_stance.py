@@ -356,6 +356,11 @@ def test_clear_verdict_more_confident_than_mixed_one(nlp, lex, settings):
                      "5 June as the Committee asked.", "deferred:full-reply-to-come", id="will-write-with-a-full-response"),
         pytest.param("The Minister wants to consider them with colleagues before giving the Committee a considered "
                      "answer.", "deferred:full-reply-to-come", id="wants-to-consider-them-before"),
+        pytest.param("I will write to you again with a full response within four weeks.", "deferred:full-reply-to-come",
+                     id="write-to-you-again-within"),
+        pytest.param("The Cabinet Member wishes to consider your recommendations carefully, with the findings of the "
+                     "Council's own review, before the Council replies.", "deferred:full-reply-to-come",
+                     id="wishes-to-consider-your-recommendations-before"),
     ],
 )
 def test_cues_list_what_fired(passage, cue, nlp, lex, settings):
@@ -1709,6 +1714,8 @@ def test_round_52_s_mends_leave_these_documents_as_they_were(name, text, tmp_pat
     "We will publish a full response to the consultation by 30 June 2027.",
     "I will write to every family with a full account of the review's findings by the end of May.",
     "We have considered the recommendation carefully before giving our answer, and we accept it.",
+    "The practice manager will write to Mrs Ferris with a full response and an apology.",
+    "His family would like to consider the report with their solicitor before the inquest resumes.",
 ])
 def test_a_full_answer_given_or_promised_to_others_is_no_holding_reply(passage, nlp, lex, settings):
     """A commitment to publish a response, or to write to others with an account, does not put off the

@@ -346,13 +346,13 @@ def _typed_in(text: str, start: int, end: int) -> bool:
 
 # the reply says where its answers are: "I have set out our responses inline below, marked [NHS CARNBRAE]",
 # "our comments are marked [GLENARD] under each recommendation"
-_SAYS_INLINE = re.compile(r"\b(?:responses?|answers?|comments?|replies)\b[^.\n]{0,60}?\b(?:in-?line|in\s+line|marked)\b",
+_SAYS_INLINE = re.compile(r"\b(?:responses?|answers?|comments?|replies)\b[^.]{0,60}?\b(?:in-?line|in\s+line|marked)\b",
                           re.I)
 _TAG = re.compile(r"\[(?P<tag>[A-Z][^\]\n]{1,40})\]")  # "[NHS CARNBRAE]", "[Council response]"
 
 
 _QUOTED_CLOSING = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|(?:with\s+)?(?:kind|best|warm)(?:est)?\s+"
-                             r"(?:regards|wishes)|regards|many\s+thanks)\W*$", re.I | re.M)
+                             r"(?:regards|wishes)|regards|(?:many\s+)?thanks|thank\s+you)\W*$", re.I | re.M)
 
 
 def _marked_inline(text: str, start: int, quoted: int, end: int) -> int | None:
@@ -1105,14 +1105,15 @@ def _label_heading(text: str, at: int, lab: str) -> bool:
 
 # an answer that sends the reader to the table for it: "See action plan, row 3.1.", "Please refer to the
 # action plan at Appendix A."
-_TO_PLAN = re.compile(r"\b(?:see|refer\s+to|set\s+out\s+in|shown\s+in)\b[^.]{0,40}\b(?:action\s+plan|table|row|"
-                      r"appendix|annex)\b", re.I)
+# (the whole of it, from its first word: not "Not accepted. Our reasons are set out in the action plan")
+_TO_PLAN = re.compile(r"^\W*(?:please\s+)?(?:see|refer\s+to|(?:this\s+is\s+)?(?:addressed|covered|answered)\s+in)\b[^.]{0,40}?"
+                      r"\b(?:action\s+plan|table|row|appendix|annex)\b(?:[^.]|\.\d){0,30}\.?\W*$", re.I)
 POINTER_WORDS = 20  # words such a pointer runs to, at most
 
 
 def _points_to_plan(text: str, answer: Answer) -> bool:
-    said = " ".join(text[a:z] for a, z, _ in answer.units)
-    return len(said.split()) <= POINTER_WORDS and _TO_PLAN.search(said) is not None
+    said = " ".join(" ".join(text[a:z] for a, z, _ in answer.units).split())
+    return len(said.split()) <= POINTER_WORDS and _TO_PLAN.match(said) is not None
 
 
 def _scope(text: str, unit: Unit, refs: list[Ref], first_head: int | None) -> bool:

@@ -407,12 +407,13 @@ ROW_TAIL = 4  # cells a row's tail may have (lead, target date, status, RAG)
 
 
 def _row_tail(b: Block) -> bool:
-    # (not the letter's next section, "3    Next steps": a number of its own opens it)
+    # (not the letter's next section, "3    Next steps": a number of its own opens it; a theme's heading
+    # between the rows, "Theme 2: Safety data", keeps the table open)
     return len(b.lines) <= ROW_TAIL and all(short_cell(clean(ln.text) or "") for ln in b.lines) \
         and not _SECTION_TITLE.match(b.lines[0].text)
 
 
-_SECTION_TITLE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?\.?\s{2,}[A-Z]")
+_SECTION_TITLE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?(?:\.\s+|\s{2,})[A-Z]")
 
 
 def _indent(line: str) -> int:
@@ -977,10 +978,6 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
             or (titled_concerns(blocks) if form else [])
         refs = sorted(refs + unnumbered, key=lambda r: r.start)
-    if any(r.stated and not r.located for r in refs):
-        # "each of the recommendations at paragraph 61 of the report" over the reply's "a) Apology", "b) ...": the
-        # list's place in the report; where no list of its own follows, the paragraph is their label
-        refs = [r for r in refs if not r.located]
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 

@@ -77,9 +77,6 @@ def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
     return out
 
 
-_MANY_AT_ONE = re.compile(r"recommendations\s+(?:at|in)\s+paragraph\s", re.I)
-
-
 def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     """"At paragraph 27 the Committee recommends that ...": a minister answering a report that sets its
     recommendations in bold without numbers cites them by the report's paragraph numbers. Opening a
@@ -100,15 +97,12 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
             continue
         group = "nums" if m.group("nums") else "nums2"
         nums = expand(m.group(group), rules)  # "paragraphs 27, 33 and 46", "paragraphs 50 to 52"
-        # "the recommendations at paragraph 61 of the report": where a list is, or the label of them all where
-        # the report numbers its recommendations by paragraph (see recommendations.find_refs)
-        located = group == "nums2" and len(nums) == 1 and _MANY_AT_ONE.match(m.group(0)) is not None
         opens = not (clean(text[b.start:m.start()]) or "").strip(" ,")
         said = rules.that_clause.match(text[m.end():b.end]) if opens and group == "nums" and len(nums) == 1 else None
         for n in nums:
             out.append(Ref(n, leading_number(n), m.start(group), m.end(group), b.start, b.end,
                            anchored(text, b, m.start(group)), is_heading(b), said is not None,
-                           clean_text(said.group("text")) if said else None, located=located))
+                           clean_text(said.group("text")) if said else None))
     return out
 
 

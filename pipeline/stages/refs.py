@@ -126,7 +126,6 @@ class Ref:
     ordinal: bool = False  # "your first recommendation": may count only those sent to the reply's writer
     sent_to: str | None = None  # a reply's "Concern 3 is addressed to the Council": the body it says has it
     counted: int | None = None  # "two matters ... The first is that": an ordinal with no noun, and the count it follows
-    located: bool = False  # "the recommendations at paragraph 61": a list's place, or the paragraph that numbers them
 
 
 # "6.  ACTION SHOULD BE TAKEN", "8.  COPIES and PUBLICATION": the sections after a prevention of future

@@ -640,10 +640,9 @@ def _quoted_below_its_lead(blocks: list[Block], i: int) -> bool:
         return False
     if not _QUOTED_BELOW.search(" ".join(ln.text for ln in blocks[i - 1].lines)):
         return False
-    # (one such letter: a page that quotes two, a committee's letter and the minister's reply under it,
-    # holds two letters)
-    return sum(1 for k in range(1, len(blocks)) if _QUOTED_GREETING.match(blocks[k].lines[0].text)
-               and _QUOTED_BELOW.search(" ".join(ln.text for ln in blocks[k - 1].lines))) == 1
+    # (one quoted letter on the page: a page that quotes two, a committee's letter and the minister's reply,
+    # holds two letters, whatever leads them in and whatever heads the quote above its greeting)
+    return sum(1 for b in blocks for ln in b.lines if _QUOTED_GREETING.match(ln.text)) == 1
 
 
 _QUOTED_GREETING = re.compile(r"^\s*>\s*(?:dear|hi|hello)\b", re.I)

@@ -462,8 +462,12 @@ def titled_concerns(blocks: list[Block]) -> list[Ref]:
     return out
 
 
+# a title that names a body or a post, not a concern's subject: "Northmoor Medical Equipment Ltd", "Chief
+# Executive, Network Rail", "To the Trust" (not "NHS 111 call categorisation")
 _BODY_TITLE = re.compile(r"\b(?:Ltd|Limited|plc|LLP|Trust|Council|Board|Authority|Agency|Department|NHS|Police|"
-                         r"Commission|Ministry|Group|Association|Service)\b|^\W*(?:to|for)\s+(?:the\s+)?[A-Z]")
+                         r"Commission|Ministry|Group|Association|Service|Rail|Office)\W*$|"
+                         r"^\W*(?:(?i:to|for)\s+(?:the\s+)?[A-Z]|(?:Secretary of State|Chief Executive|Chief Constable|"
+                         r"Minister|Director|Chair|Registered Manager|Medical Director)\b)")
 
 
 def _concern_title(raw: str, width: int) -> bool:
