@@ -363,7 +363,7 @@ def _marked_inline(text: str, start: int, quoted: int, end: int) -> int | None:
     tag = _TAG.search(text, said.end(), quoted) if said else None
     if tag is None:
         return None
-    opens = [m.start() for m in re.finditer(rf"^[ \t]*{re.escape(tag.group())}", text[:end], re.M) if m.start() >= quoted]
+    opens = [m.start() for m in re.compile(rf"^[ \t]*{re.escape(tag.group())}", re.M).finditer(text, quoted, end)]
     return opens[-1] if len(opens) >= TYPED_PARAGRAPHS else None
 
 
@@ -2022,10 +2022,11 @@ def _titles_prose(lines: tuple[Line, ...], k: int, width: int) -> bool:
     sentence, after a finished sentence (or opening the block), over a line of prose."""
     prev = clean(lines[k - 1].text) or "" if k else ""
     ln, nxt = (clean(x.text) or "" for x in lines[k:k + 2])
+    numbered = _NUMBER_OFF.match(ln)
     # (not a line that runs on, "Following the inquest the Medical Director and the Head of")
     return _title_line(ln) and (len(ln) < WRAPPED_LINE or len(ln) < TITLE_SHARE * width and not _RUNS_ON.search(ln)) \
-        and (ln[:1].isupper() or _NUMBER_OFF.match(ln) and ln[_NUMBER_OFF.match(ln).end():][:1].isupper()
-             and not _QUOTE_LABEL.match(nxt)) and not CELL_ROW.search(lines[k].text) \
+        and ln[numbered.end() if numbered else 0:][:1].isupper() and not (numbered and _QUOTE_LABEL.match(nxt)) \
+        and not CELL_ROW.search(lines[k].text) \
         and (not k or sentence_end(prev)) and nxt[:1].isupper() and len(nxt) >= WRAPPED_LINE \
         and not lines[k].text.startswith("\f") and not _SAYS.search(ln) \
         and ":" not in ln and not _LABELLED.search(ln) and not _GREETING.match(ln)

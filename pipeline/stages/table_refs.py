@@ -423,8 +423,6 @@ CONCERNED_MIN = 2  # such openings, at least, for the section to be read this wa
 _AS_FOLLOWS = re.compile(r"\b(?:are|were) as follows\W*$|\bconcerns? (?:are|is)\W*$|\bset out below\W*$", re.I)
 
 
-# a page's furniture between the lines of a report copied from a PDF viewer: "Page 2 of 3", a bare number
-_FURNITURE = re.compile(r"^\W*(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3})\W*$", re.I)
 TITLE_MAX_WORDS = 8  # words a concern's title runs to, at most
 TITLE_SHARE = 0.6  # of the section's longest line: a title is short beside the prose it heads
 
@@ -435,7 +433,7 @@ def titled_concerns(blocks: list[Block]) -> list[Ref]:
     a PDF viewer gives them with no blank lines: each title straight under the lead ("The MATTERS OF
     CONCERN are as follows:") or under a finished sentence, over prose, starts one, counted 1..n; the
     last runs to the form's next section. Two such titles at least."""
-    lines = [ln for b in blocks for ln in b.lines if not _FURNITURE.match(ln.text)]
+    lines = [ln for b in blocks for ln in b.lines]
     start = next((k for k, ln in enumerate(lines) if _CONCERNS_HEAD.search(ln.text)), None)
     lead = next((k for k in range(start + 1, len(lines)) if _AS_FOLLOWS.search(clean(lines[k].text) or "")), None) \
         if start is not None else None
