@@ -653,8 +653,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     numbered: tuple[int, ...] | None = None  # last number quoted so far ((3, 14) for 3.14); None until the paper says so
     rows_open = False  # under a table's header row whose cells are one a line
     row_head: str | None = None  # the first line of that header (which column holds the recommendation)
-    last_row: int | None = None  # the number of such a table's last row read
-    last_label: str | None = None  # and its label as written ("2.1"): the rows keep to one numbering
+    last_row: Ref | None = None  # such a table's last row read (its number, and its label as written: "2.1")
     spread = spread_rows(blocks)
     groups: dict[int, str] = {}  # a group heading's number -> the body it names ("2. Education Authority")
     grouped = False  # a group heading has opened the list
@@ -683,14 +682,15 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             if following is not None and row.number == following:
                 last_item, gap = row.number, -LONE_GAP + LIST_GAP
             continue
-        row = row_block(b, seg.kind is Kind.reply, row_head) if rows_open or continues_rows(b, last_row) else None
-        if row and last_label is not None and ("." in row.label) != ("." in last_label):
+        row = row_block(b, seg.kind is Kind.reply, row_head) \
+            if rows_open or continues_rows(b, last_row.number if last_row else None) else None
+        if row and last_row is not None and ("." in row.label) != ("." in last_row.label):
             # "5.   Recommendation 3.3 is addressed to both bodies ..." under rows 2.1 to 4.2: the letter's
             # own next paragraph, in the numbering of those above the table, not a row
-            row, rows_open, last_row, last_label = None, False, None, None
+            row, rows_open, last_row = None, False, None
         if row:
             refs.append(row)
-            last_row, last_label = row.number, row.label
+            last_row = row
             continue
         # a protective marking at a page break ("OFFICIAL") leaves the table open, and so do the last
         # short cells of a row ("Complete" / "Blue") that a masked repeated cell cut from it
