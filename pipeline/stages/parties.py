@@ -183,6 +183,12 @@ def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
     return tail
 
 
+def _first_cell(line: str) -> str:
+    """An e-mail signature sets the body, its address and phone on one line between bars; the body
+    comes first and names the sender's organisation."""
+    return line.split(" | ")[0].strip() if " | " in line else line
+
+
 def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[AddressBlock],
            document: str, rules: PartyRules) -> Party | None:
     if seg.kind in (Kind.qa, Kind.minutes, Kind.other) and seg.salutation is None:
@@ -208,8 +214,8 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
                     position, organisation = _describe([p.strip() for p in c.split(",")[1:]], lex)
             elif position is None and _is_role(c, lex):
                 position, organisation = _split_role_org(c, lex)[0], organisation or _split_role_org(c, lex)[1]
-            elif organisation is None and _is_org(c, lex):
-                organisation = c
+            elif organisation is None and _is_org(cell := _first_cell(c), lex):
+                organisation = cell  # "Brackley Homes | Unit 4, Canal Wharf | Thornmoor QY7 5RS": the body, first
     # letterhead: org and position lines above the recipient block
     recipient_starts = [ab.block.start for ab in addr if ab.role.value == "recipient"]
     head_end = min(recipient_starts + [seg.header_end])
