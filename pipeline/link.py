@@ -17,7 +17,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.records import Kind, PartyRole, RecommendationMention, Stance
 from pipeline.register import Entry, Register, report_key
 from pipeline.stages import stance as stance_mod
-from pipeline.stages.recommendations import code_refs
+from pipeline.stages.recommendations import code_refs, paragraph_heading_refs
 from pipeline.stages.fold import same_body
 from pipeline.stages.segment import ENCLOSES
 from pipeline.stages.shapes import Form
@@ -484,6 +484,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         prev = answered.get(ls.letter.letter_id)
         if prev is not None:
             coded = code_refs(doc_of[id(ls)].text, ls.seg, doc_of[id(prev)].text, prev.refs, ls.refs)
+            coded += paragraph_heading_refs(doc_of[id(ls)].text, ls.seg, prev.refs, ls.refs + coded)
             if coded:
                 ls.refs = sorted([*ls.refs, *coded], key=lambda r: r.start)
 

@@ -1573,3 +1573,39 @@ def test_a_tag_named_across_a_line_break_marks_the_answers(tmp_path, settings, n
     got = _stances_of((FAMILIES / "m07_marked_tag_across_line_break.txt").read_text(encoding="utf-8"),
                       tmp_path, settings, nlp)[1]
     assert (got["1"], got["3"]) == ("accepted", "rejected")
+
+
+# ---- round 68's probes (*_blind66): layouts the round found unread
+
+def test_an_e_mail_signature_s_first_cell_names_the_sender_s_body(tmp_path, settings, nlp):
+    """"Brackley Homes | Unit 4, Canal Wharf | Thornmoor QY7 5RS" under the name and post: the body
+    comes first on the line (before, a line with digits named no body, and the reply, matched to no
+    addressee, answered the letter's recommendation for the Partnership itself)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "doc.txt").write_text(_probe("letters_blind66", "04"), encoding="utf-8")
+    parties = run_corpus(tmp_path, settings, nlp).tables["parties"].to_pylist()
+    assert any(p["role"] == "sender" and p["name"] == "Karen Whitlow" and p["organisation"] == "Brackley Homes"
+               for p in parties)
+
+
+def test_tags_beside_each_recommendation_send_it_to_its_body(lex, settings, tmp_path, nlp):
+    """"Recommendation 3<tab>(Single agency – Brackley Homes)" over its words, "Recommendation 7<tab>
+    (Multi-agency – all three organisations)": each is sent where its tag says, though a sentence
+    sends recommendation 8 to the Partnership (before, only 8 was read as stated, and each reply
+    was expected to answer it alone)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("letters_blind66", "04"), lex, settings) if r.stated}
+    assert (refs["1"], refs["3"], refs["6"]) == ("North Calder Police", "Brackley Homes", "NHS Calder and Wharfe ICB")
+    assert refs["7"] == "all three organisations"
+    got = _stances_of(_probe("letters_blind66", "04"), tmp_path, settings, nlp)
+    assert set(got[2]) == {"3", "4", "7"} and got[2]["4"] == "rejected" and got[2]["7"] == "not_addressed"
+
+
+def test_a_committee_letter_s_recommending_paragraphs_are_labelled_by_their_numbers(lex, settings, tmp_path, nlp):
+    """"2.4    We recommend that the Department bring forward legislation ..." among the letter's
+    paragraphs 1.1 to 5.1, answered under "Paragraph 2.4: registered office service providers": the
+    paragraph's number is the label (before, the letter had no recommendations and the minister's
+    headings answered nothing)."""
+    got = [r.label for r in _refs(_probe("letters_blind66", "05"), lex, settings) if r.stated]
+    assert got == ["2.4", "2.6", "3.3", "3.5", "4.2", "4.3"]
+    assert _stances_of(_probe("letters_blind66", "05"), tmp_path, settings, nlp)[1]["2.4"] == "deferred"

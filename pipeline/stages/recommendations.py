@@ -124,8 +124,10 @@ _COLUMN_GAP = re.compile(r"(?<=\d)(?: {3,}|\t+)(?=[A-Z])")
 # "Recommendation 1 (Department)", "Recommendation 7 (Department and NI Water)": a letter's heading
 # naming, in brackets after the label, the body the recommendation below it is for (not a status,
 # a priority or a paragraph: those say nothing of whose it is)
-_HEADING_BODY = re.compile(r"\(\s*(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,7})"
-                           r"\s*\)\W*$")
+# (a domestic homicide review's action plan tags it "(Single agency – Brackley Homes)", or "(Multi-agency –
+# all three organisations)": every addressee's)
+_HEADING_BODY = re.compile(r"\(\s*(?:(?i:single|multi|partner)[ -]agency\s+[-–—]\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
+                           r"(?:\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,7}|(?i:all|both|each)(?:\s+[a-z]+){1,3})\s*\)\W*$")
 _NOT_HEADING_BODY = re.compile(r"(?:accepted|rejected|noted|agreed|partially|partly|not|priority|high|medium|low|"
                                r"urgent|continued|cont|new|revised|updated|amended|repeated|part|see|page|annex|"
                                r"appendix|paragraphs?|para|section|chapter|key|all)\b", re.I)
@@ -148,8 +150,8 @@ def _heading_body(line: str, m: re.Match[str]) -> str | None:
     to: "Recommendation 4 (NI Water)" gives "NI Water"."""
     rest = (clean(line) or "").replace(clean(m.group(0)) or "", "", 1)
     found = _HEADING_BODY.fullmatch(rest.strip())
-    if found is None or _NOT_HEADING_BODY.match(found.group("who")):
-        return None
+    if found is None or _NOT_HEADING_BODY.match(found.group("who")) and not _TO_ALL.fullmatch(found.group("who")):
+        return None  # (a status or a page, but "all three organisations" is every addressee)
     return found.group("who")
 
 
@@ -971,6 +973,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         refs = _said_sent(text, seg, refs, rules)
         refs = _without_menu(text, refs)
         refs = _without_own_numbers(text, own, refs)
+    if seg.kind is Kind.letter and not any(r.stated for r in refs):
+        refs = sorted(refs + _recommending_paragraphs(text, blocks), key=lambda r: r.start)
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
@@ -979,6 +983,37 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             or (titled_concerns(blocks) if form else [])
         refs = sorted(refs + unnumbered, key=lambda r: r.start)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
+
+
+# "2.4    We recommend that the Department bring forward legislation ...": a committee's letter that
+# numbers its paragraphs and recommends in some of them, the paragraph's number its label
+_RECOMMENDING_PARAGRAPH = re.compile(
+    r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?:(?:We|I|The\s+(?:Committee|Panel|Inquiry|Review|Commission(?:er)?|"
+    r"Group|Board|Ombudsman))\s+(?:therefore\s+|also\s+|further\s+|strongly\s+)?recommends?\b)(?P<text>.*)$")
+_DECIMAL_PARAGRAPH = re.compile(r"^\W{0,4}\d{1,2}\.\d{1,2}\.?\s+[A-Z]")
+NUMBERED_PARAGRAPHS = 4  # paragraphs a letter numbers "2.1", "2.2", at least, for its numbers to be labels
+
+
+def _recommending_paragraphs(text: str, blocks: list[Block]) -> list[Ref]:
+    """The paragraphs of a letter numbered "1.1", "1.2", ... that recommend ("2.4 We recommend that
+    ..."), each labelled by its number as FORMAT.md keys a report's recommendations numbered by
+    paragraph (its other paragraphs, findings and next steps, recommend nothing)."""
+    firsts = [(b, clean(b.lines[0].text) or "") for b in blocks]
+    if sum(1 for _, line in firsts if _DECIMAL_PARAGRAPH.match(line)) < NUMBERED_PARAGRAPHS:
+        return []
+    out = []
+    for b, line in firsts:
+        m = _RECOMMENDING_PARAGRAPH.match(line)
+        if m is None:
+            continue
+        lab = m.group("num")
+        ln = b.lines[0]
+        off = label_offset(ln.text, lab)
+        words = clean_text(" ".join(" ".join(x.text for x in b.lines).split()))
+        words = words[words.find(lab) + len(lab):].lstrip(". ") if words else words
+        out.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
+                       True, False, True, words))
+    return out if len(out) >= 2 else []
 
 
 # "... before each phase of mandation begins. (Paragraph 47)": one paragraph's tag closing a quote
@@ -1255,32 +1290,34 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
             if (m := _CLOSING_BODY.search(r.text or "")) and not _NOT_BODY.match(m.group("who")) \
                     and _NAME_WORD.search(m.group("who")):
                 send([r.label], " ".join(m.group("who").split()))
-    if not owners:  # "1. R & T Fenwick: there was no safe system of work ..."
-        before = text[seg.start:min((r.start for r in refs), default=seg.start)]
-        for r in refs:
-            # "1. (Brightpath) Callum's support plan ...": in brackets, one word named before will do
-            if (every := _BRACKETED_ALL.match(r.text or "")) \
-                    and (_TO_ALL.fullmatch(w := every.group("who").lower()) or w in ("both", "all")):
-                send([r.label], every.group("who"))  # "(All addressees) A carer's report ...": every body's
-                continue
-            m = _OPENING_BODY.match(r.text or "") or _BRACKETED_BODY.match(r.text or "")
-            if m and _names_its_body(m, (r.text or "").lstrip().startswith("["), concerns, before):
-                # ("[National Park Authority; Contourly Limited]": both)
-                send([r.label], _AND_TO.sub("and", " ".join(m.group("who").replace(";", " and").split())))
-        # "(Brackenlea and Keystone) The agency worker ...": two bodies other concerns are sent to
-        named = {who for names in owners.values() for who in names}
-        # (either name may have its own "and": "Brightway Stores plc and the Office for Product Safety and
-        # Standards" is cut where both halves are names sent concerns, a "the" before one or not)
-        bare = {re.sub(r"^the\s+", "", who, flags=re.I) for who in named}
-        for r in refs:
-            m = _BRACKETED_BODY.match(r.text or "")
-            who = " ".join(m.group("who").split()) if m and r.label not in owners else ""
-            cuts = list(_AND_JOIN.finditer(who))
-            splits = [_AND_JOIN.split(who)] if len(cuts) > 1 else []
-            for parts in splits + [[who[:c.start()], who[c.end():]] for c in cuts]:
-                if all(re.sub(r"^the\s+", "", part, flags=re.I) in bare for part in parts):
-                    send([r.label], " and ".join(parts))
-                    break
+    # "1. R & T Fenwick: there was no safe system of work ...", and those a sentence left to their own
+    # brackets ("Recommendation 8 is for the Partnership itself" over "Recommendation 3 (Brackley Homes)")
+    before = text[seg.start:min((r.start for r in refs), default=seg.start)]
+    said = set(owners)
+    for r in (r for r in refs if r.label not in said):
+        # "1. (Brightpath) Callum's support plan ...": in brackets, one word named before will do
+        if (every := _BRACKETED_ALL.match(r.text or "")) \
+                and (_TO_ALL.fullmatch(w := every.group("who").lower()) or w in ("both", "all")):
+            send([r.label], every.group("who"))  # "(All addressees) A carer's report ...": every body's
+            continue
+        m = _OPENING_BODY.match(r.text or "") or _BRACKETED_BODY.match(r.text or "")
+        if m and _names_its_body(m, (r.text or "").lstrip().startswith("["), concerns, before):
+            # ("[National Park Authority; Contourly Limited]": both)
+            send([r.label], _AND_TO.sub("and", " ".join(m.group("who").replace(";", " and").split())))
+    # "(Brackenlea and Keystone) The agency worker ...": two bodies other concerns are sent to
+    named = {who for names in owners.values() for who in names}
+    # (either name may have its own "and": "Brightway Stores plc and the Office for Product Safety and
+    # Standards" is cut where both halves are names sent concerns, a "the" before one or not)
+    bare = {re.sub(r"^the\s+", "", who, flags=re.I) for who in named}
+    for r in refs:
+        m = _BRACKETED_BODY.match(r.text or "")
+        who = " ".join(m.group("who").split()) if m and r.label not in owners else ""
+        cuts = list(_AND_JOIN.finditer(who))
+        splits = [_AND_JOIN.split(who)] if len(cuts) > 1 else []
+        for parts in splits + [[who[:c.start()], who[c.end():]] for c in cuts]:
+            if all(re.sub(r"^the\s+", "", part, flags=re.I) in bare for part in parts):
+                send([r.label], " and ".join(parts))
+                break
     if len({who for names in owners.values() for who in names}) < 2:
         return refs  # one body named: nothing to tell the replies apart by
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
@@ -1650,4 +1687,33 @@ def code_refs(text: str, seg: Segment, report_text: str, report_refs: list[Ref],
         r = codes[m.group(0)]
         out.append(Ref(r.label, r.number, m.start(), m.end(), b.start, b.end, anchor=heading, heading=heading,
                        stated=False))
+    return out
+
+
+# "Paragraph 2.4: registered office service providers": a minister's heading over the answer to the
+# recommendation a committee's letter made at its paragraph 2.4
+_PARAGRAPH_HEADING = re.compile(r"^[\s*#_]*paragraphs?\s+(?P<num>\d{1,2}\.\d{1,2})\b[\s*_]*(?:[:.–—-]\s*(?P<title>[^\n]*))?$",
+                                re.I | re.M)
+TITLE_WORDS = 12  # words a heading's title runs to, at most
+
+
+def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs: list[Ref]) -> list[Ref]:
+    """Headings naming the report's recommendations by the paragraphs it numbered them by: only
+    labels the report itself gave ("2.4"), so a reply's other paragraph numbers name nothing."""
+    labels = {r.label for r in report_refs if "." in r.label and r.stated}
+    if not labels:
+        return []
+    blocks = to_blocks(split_lines(text, seg.start, seg.end))
+    out = []
+    for m in _PARAGRAPH_HEADING.finditer(text, seg.start, seg.end):
+        title = (m.group("title") or "").strip()
+        if m.group("num") not in labels or len(title.split()) > TITLE_WORDS or sentence_end(title) \
+                or any(r.start <= m.start("num") < r.end for r in refs):
+            continue
+        b = next((b for b in blocks if b.start <= m.start("num") < b.end), None)
+        if b is None:
+            continue
+        lab = m.group("num")
+        out.append(Ref(lab, leading_number(lab), m.start("num"), m.end("num"), b.start, b.end, anchor=True,
+                       heading=True, stated=False))
     return out
