@@ -307,8 +307,26 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         return all("\f" in text[content[x][1]:content[y][1]] or any(x < f < y for f in fed)
                    for x, y in zip(ks, ks[1:]))
 
+    # (a running header stands at two page breaks at least, or where the text has none, inside two
+    # sentences: a body's name once over a page and again in an address and a signature is the head of
+    # the document that page starts)
+    paged = "\f" in text
+
+    page_numbers = [k for k in furniture if _PAGE_NUMBER.match(ln := text[content[k][0]:content[k][1]])
+                    or _PAGED_LINE.search(ln)] + own_page
+    numbered = {j for k in page_numbers for j in range(k - NEAR, k + NEAR + 1)}
+
+    def at_break(k: int) -> bool:  # (near a page's number or its break; a rule under a signature is neither)
+        if not paged:
+            return k in near_page or mid_sentence(k)
+        return k in numbered or any(_at_page_break(text, *content[j])
+                                    for j in range(max(0, k - NEAR), min(len(content), k + NEAR + 1)))
+
+    def at_breaks(ks: list[int]) -> bool:
+        return sum(1 for k in ks if at_break(k)) >= 2
+
     repeated = [k for ks in groups.values() if any(k in near_page or mid_sentence(k) for k in ks) and paged_apart(ks)
-                for k in ks if not letterhead(k) or (k in near_page and not one_head(ks))]
+                and at_breaks(ks) for k in ks if not letterhead(k) or (k in near_page and not one_head(ks))]
     # a running header on the second and third pages only ("Regulation 28: ... – Ref 2026-0417"), each
     # time opening the page under the last one's "Page n of 3": not a letterhead over its address
     # (not a table's header row repeated over its second page: "Action   Lead   Timescale")
