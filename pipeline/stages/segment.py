@@ -700,6 +700,7 @@ def _headed_page(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
 
 
 HEAD_LINES = 6  # lines of a page's head: a body's name, its service, the title
+OPENING_CHARS = 600  # characters from a page's first within which its first paragraph may say what it answers
 PAGE_LINES = 6  # lines of such a page at least, however few of them are prose (a table's rows)
 
 
@@ -718,7 +719,10 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     if not _body_name(name, lex) or _fold(name) in own:
         return False
     lines = [ln.text for b in run for ln in b.lines]
-    return lex.answers("\n".join(lines[:HEAD_LINES])) \
+    # (or its first paragraph under a form's fields, "HTA licence number:<tab>12487" / ...: "This plan
+    # responds to the shortfalls set out in the HTA's letter of 6 March 2026.")
+    opening = next((b.text for b in run if is_prose(b.text) and b.lines[0].start - run[0].start < OPENING_CHARS), "")
+    return (lex.answers("\n".join(lines[:HEAD_LINES])) or lex.answers(opening)) \
         and (prose_lines(run) >= PROSE_LINES or len(lines) >= PAGE_LINES) \
         and classify_unsaluted(text[run[0].start:end], lex) is Kind.reply
 
@@ -853,7 +857,9 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             # (or the message a pasted e-mail quotes under its signature, then the next letter on a page
             # of its own: "From: MAIB Recommendations ... Please find attached ...", then the agency's
             # letterhead; the quote is the e-mail's, the letter starts at its letterhead)
-            if h > j and _own_enclosure(text, blocks, sal[k - 1], j, h, lex):
+            if h > j and _page_section(blocks, starts[-1], sal[k - 1], j):
+                j = h  # the page's next section ("## Response to the recommendations"): the same page's
+            elif h > j and _own_enclosure(text, blocks, sal[k - 1], j, h, lex):
                 # the report extract the letter sends: the letter's, up to the next letter's head, or up to
                 # the page where a body's response to it begins (an action plan with no "Dear ...")
                 # (its page break may fall inside a block, pdftotext leaving no blank line above it)
@@ -891,7 +897,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                      or _answering_page(text, rest, region_end, lex, head_lines(blocks[starts[-1]:sal[-1] + 1]))) \
                 and not (_lists_recommendations(rest) and _classify_letter(
                     text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply) \
-                and not _own_enclosure(text, blocks, sal[-1], tail, len(blocks), lex):
+                and not _own_enclosure(text, blocks, sal[-1], tail, len(blocks), lex) \
+                and not _page_section(blocks, starts[-1], sal[-1], tail):
             # (the report extract a letter sends under its signature is the letter's: "The recommendations
             # from the report are reproduced on the following page.")
             starts.append(tail)
@@ -973,6 +980,8 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         if not ln.text.startswith("\f"):
             continue
         above, below = b.lines[:n], b.lines[n:]
+        if _mail_from(below, 0, lex):
+            return ln.start  # an e-mail's header opens the page ("<form feed>From: ..." under "Date:<tab>15 April")
         # (in text with no blank lines the letter above runs in the same block: its signature is what
         # follows its sign-off)
         off = max((k for k, x in enumerate(above) if _is_signoff(x, lex)), default=None)
@@ -1049,6 +1058,22 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
     items = {int(m.group(1) or m.group(2)) for t in lines
              if (m := _OWN_ITEM.match(t)) and (led or re.search(r"\b(?:should|must)\b", t))}
     return set(range(1, OWN_RECOMMENDATIONS + 1)) <= items
+
+
+_MD_HEADING = re.compile(r"^(#{2,6})\s+\S")
+
+
+def _page_section(blocks: list[Block], top: int, greeting: int, j: int) -> bool:
+    """Whether what follows a letter's signature is the next section of the web page the letter is a
+    section of: "## Letter from the Minister" over the letter, "## Response to the recommendations"
+    (or its "### Recommendation 1") under it, as a GOV.UK correspondence page sets them out (html2text
+    keeps the heading marks). One
+    page is one document, however many sections it has; a PDF's covering letter and the paper after
+    it are two."""
+    if j >= len(blocks) or not (under := _MD_HEADING.match(blocks[j].lines[0].text.lstrip("\f"))):
+        return False
+    return any((over := _MD_HEADING.match(ln.text)) and len(over.group(1)) <= len(under.group(1))
+               for b in blocks[top:greeting] for ln in b.lines)
 
 
 def _lists_recommendations(rest: list[Block]) -> bool:
@@ -1459,6 +1484,14 @@ _ORIGINAL_MESSAGE = re.compile(rf"^\W*{ORIGINAL_MESSAGE}\s*$", re.I)
 
 
 MARKER_LINES = 3  # lines of a segment's start within which "-----Original Message-----" makes it a quoted copy
+SIGNATURE_LINES = 10  # or, under a signature's short lines, within these
+SIGNATURE_WIDTH = 60  # characters a signature's line runs to, at most
+
+
+def _signature_line(line: str) -> bool:
+    """A line of a signature: short and no sentence (a name, a post, a body, an address, a phone)."""
+    said = line.strip()
+    return len(said) <= SIGNATURE_WIDTH and not sentence_end(said)
 
 
 def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
@@ -1469,9 +1502,13 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     seen: set[tuple[str, ...]] = set()
     for s in segs:
-        lines = text[s.start:s.end].lstrip().split("\n", MARKER_LINES + 2)
-        # (the reply's own sign-off, a first name alone, may open the segment above the marker)
+        lines = text[s.start:s.end].lstrip().split("\n", SIGNATURE_LINES + 2)
+        # (the reply's own sign-off, a first name alone, may open the segment above the marker; or its
+        # whole signature, "Conor" / "Conor Mullan" / "Governor" / ... / "Tel: 0207 946 0723")
         marker = next((k for k, ln in enumerate(lines[:MARKER_LINES]) if _ORIGINAL_MESSAGE.match(ln)), None)
+        if marker is None:
+            marker = next((k for k, ln in enumerate(lines[:SIGNATURE_LINES]) if _ORIGINAL_MESSAGE.match(ln)
+                           and all(_signature_line(x) for x in lines[:k])), None)
         head = tuple(" ".join(ln.split()).lower() for ln in lines[(0 if marker is None else marker + 1):][:2])
         if marker is None:
             # (or the quoted header under the tail of the reply's signature, below Outlook's rule, which the
