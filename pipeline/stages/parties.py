@@ -170,6 +170,8 @@ def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
             lines = []
             for ln in blocks[0].lines:
                 if has_postcode(ln.text) or is_dateline(ln.text):
+                    if not has_postcode(_cells(ln.text)[0]):
+                        lines.append(ln)  # "Brackley Homes | Unit 4, Canal Wharf | Thornmoor QY7 5RS"
                     break
                 lines.append(ln)
             return [Block(lines, blocks[0].gap)] if lines else []
@@ -183,10 +185,15 @@ def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
     return tail
 
 
-def _first_cell(line: str) -> str:
-    """An e-mail signature sets the body, its address and phone on one line between bars; the body
-    comes first and names the sender's organisation."""
-    return line.split(" | ")[0].strip() if " | " in line else line
+def _cells(line: str) -> list[str]:
+    """An e-mail signature's line of cells between bars, each read as a line of its own ("Anita Rowe |
+    Director of Adult Services | Thornmoor Borough Council"); where the line carries the body's
+    address, phone or web site, only its first cell, the body ("Brackley Homes | Unit 4, Canal Wharf
+    | Thornmoor QY7 5RS")."""
+    if " | " not in line:
+        return [line]
+    cells = [c.strip() for c in line.split(" | ") if c.strip()]
+    return cells[:1] if re.search(r"\d|@|www\.|https?:", line) else cells
 
 
 def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[AddressBlock],
@@ -196,10 +203,14 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
     name_line: Line | None = None
     position = organisation = None
     name_text = None
-    for b in _signature_blocks(text, seg, lex):
-        for ln in b.lines:
-            c = re.sub(r"\s+(?:cc|c\.c\.)\s*:?\s*$", "", clean(ln.text) or "", flags=re.I)
-            c = _ON_BEHALF.sub("", c)  # "On behalf of the Partners, Brookfield Road Surgery": the surgery
+    # (the copy list under the signature, no blank line between, "cc<tab>Director of Rehabilitation, ..." /
+    # "<tab>Dr Siobhan Kerrigan, Principal, Belmore Regional College": those copied, not the sender's body)
+    signed = [ln for b in _signature_blocks(text, seg, lex) for ln in b.lines]
+    copied = next((k for k, ln in enumerate(signed) if lex.cc_line.match(clean(ln.text) or "")), len(signed))
+    for ln in signed[:copied]:
+        said = re.sub(r"\s+(?:cc|c\.c\.)\s*:?\s*$", "", clean(ln.text) or "", flags=re.I)
+        said = _ON_BEHALF.sub("", said)  # "On behalf of the Partners, Brookfield Road Surgery": the surgery
+        for c in _cells(said):
             if not c or lex.alt_text.search(c) or lex.header_cue_lines.match(c) or "@" in c or _ENCLOSED.match(c):
                 continue
             head = c.split(",")[0]
@@ -214,8 +225,8 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
                     position, organisation = _describe([p.strip() for p in c.split(",")[1:]], lex)
             elif position is None and _is_role(c, lex):
                 position, organisation = _split_role_org(c, lex)[0], organisation or _split_role_org(c, lex)[1]
-            elif organisation is None and _is_org(cell := _first_cell(c), lex):
-                organisation = cell  # "Brackley Homes | Unit 4, Canal Wharf | Thornmoor QY7 5RS": the body, first
+            elif organisation is None and _is_org(c, lex):
+                organisation = c
     # letterhead: org and position lines above the recipient block
     recipient_starts = [ab.block.start for ab in addr if ab.role.value == "recipient"]
     head_end = min(recipient_starts + [seg.header_end])
