@@ -28,13 +28,14 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
 from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
-                                       split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns)
+                                       split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
+                                       ordinal_concerns)
 from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
                            to_blocks, unwrap)
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
-_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|point|step|matter|paragraph")
+_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|point|step|matter|paragraph|shortfall")
 
 # "Conclusions and recommendations", "Areas for improvement": a heading over the list
 _LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for improvement\b", re.I)
@@ -126,7 +127,7 @@ _COLUMN_GAP = re.compile(r"(?<=\d)(?: {3,}|\t+)(?=[A-Z])")
 # a priority or a paragraph: those say nothing of whose it is)
 # (a domestic homicide review's action plan tags it "(Single agency – Brackley Homes)", or "(Multi-agency –
 # all three organisations)": every addressee's)
-_HEADING_BODY = re.compile(r"\(\s*(?:(?i:single|multi|partner)[ -]agency\s+[-–—]\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
+_HEADING_BODY = re.compile(r"\(\s*(?:(?i:single|multi|partner)[ -]agency\s*[-–—:]\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*"
                            r"(?:\s+(?:[A-Z][\w&'’.-]*|and|of|for|the|&)){0,7}|(?i:all|both|each)(?:\s+[a-z]+){1,3})\s*\)\W*$")
 _NOT_HEADING_BODY = re.compile(r"(?:accepted|rejected|noted|agreed|partially|partly|not|priority|high|medium|low|"
                                r"urgent|continued|cont|new|revised|updated|amended|repeated|part|see|page|annex|"
@@ -980,16 +981,19 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
         form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks)
         unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
-            or (titled_concerns(blocks) if form else [])
+            or (titled_concerns(blocks) or ordinal_concerns(blocks) if form else [])
         refs = sorted(refs + unnumbered, key=lambda r: r.start)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 
 # "2.4    We recommend that the Department bring forward legislation ...": a committee's letter that
 # numbers its paragraphs and recommends in some of them, the paragraph's number its label
+# (after a clause or not: "2.4 In the light of this evidence, we recommend that ...", "3.2 The Sub-Committee
+# recommends", "2.3 We would recommend"; not "We recommended" in an earlier letter)
 _RECOMMENDING_PARAGRAPH = re.compile(
-    r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?:(?:We|I|The\s+(?:Committee|Panel|Inquiry|Review|Commission(?:er)?|"
-    r"Group|Board|Ombudsman))\s+(?:therefore\s+|also\s+|further\s+|strongly\s+)?recommends?\b)(?P<text>.*)$")
+    r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?:[A-Z][^.\n]{0,80}?,\s+)?(?:(?i:we|I)|(?:The|the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
+    r"(?:Committee|Sub-Committee|Panel|Inquiry|Review|Commission(?:er)?|Group|Board|Ombudsman))\s+"
+    r"(?:(?:would|therefore|also|further|strongly|now)\s+)*recommends?\b(?P<text>.*)$")
 _DECIMAL_PARAGRAPH = re.compile(r"^\W{0,4}\d{1,2}\.\d{1,2}\.?\s+[A-Z]")
 NUMBERED_PARAGRAPHS = 4  # paragraphs a letter numbers "2.1", "2.2", at least, for its numbers to be labels
 
@@ -1226,6 +1230,9 @@ _REST_TO = re.compile(r"\b(?:the\s+(?:others|rest|remaining\s+(?:recommendations
                       r"(?P<who>(?:both|all|each|the\s+(?-i:[A-Z])|(?-i:[A-Z]))[^.;:\n]{1,60}?)\s*(?:[.;]|$)", re.I)
 
 
+_BROKEN_WORD = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
+
+
 def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
     """Each concern with the body a sentence of the report sends it to ("Concerns 1 to 3 are for
     Kestrel Buses Limited and concerns 4 and 5 are for the Department for Transport", "The Council
@@ -1244,6 +1251,7 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         # "for Police Scotland and the Authority jointly"; "for you both"
         who = re.sub(r"^you\s+", "", _JOINT_TAIL.sub("", _ONLY_TAIL.sub("", who.strip(" ,"))), flags=re.I)
         who = re.sub(r"^(?:for|to)\s+(?=the\s)", "", who, flags=re.I)  # "For the Trust (concerns 1 to 5)"
+        who = _BROKEN_WORD.sub("", who)  # "to De-" / "fra, and ...": PDF text hyphenates a name at a line's end
         for lab in labs:
             names = owners.setdefault(lab, [])
             if who not in names:
@@ -1692,8 +1700,9 @@ def code_refs(text: str, seg: Segment, report_text: str, report_refs: list[Ref],
 
 # "Paragraph 2.4: registered office service providers": a minister's heading over the answer to the
 # recommendation a committee's letter made at its paragraph 2.4
-_PARAGRAPH_HEADING = re.compile(r"^[\s*#_]*paragraphs?\s+(?P<num>\d{1,2}\.\d{1,2})\b[\s*_]*(?:[:.–—-]\s*(?P<title>[^\n]*))?$",
-                                re.I | re.M)
+# (or several, "Paragraphs 2.3 and 2.4 (verification and data)", "Para 3.2: costs")
+_PARAGRAPH_HEADING = re.compile(r"^[\s*#_]*(?:paragraphs?|paras?\.?)\s+(?P<nums>\d{1,2}\.\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}\.\d{1,2})*)"
+                                r"\b[\s*_]*(?:[:.–—-]\s*(?P<title>[^\n]*)|\((?P<topic>[^()\n]{1,80})\)[\s*_]*)?$", re.I | re.M)
 TITLE_WORDS = 12  # words a heading's title runs to, at most
 
 
@@ -1707,13 +1716,12 @@ def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs
     out = []
     for m in _PARAGRAPH_HEADING.finditer(text, seg.start, seg.end):
         title = (m.group("title") or "").strip()
-        if m.group("num") not in labels or len(title.split()) > TITLE_WORDS or sentence_end(title) \
-                or any(r.start <= m.start("num") < r.end for r in refs):
+        b = next((b for b in blocks if b.start <= m.start("nums") < b.end), None)
+        if b is None or len(title.split()) > TITLE_WORDS or sentence_end(title):
             continue
-        b = next((b for b in blocks if b.start <= m.start("num") < b.end), None)
-        if b is None:
-            continue
-        lab = m.group("num")
-        out.append(Ref(lab, leading_number(lab), m.start("num"), m.end("num"), b.start, b.end, anchor=True,
-                       heading=True, stated=False))
+        for n in re.finditer(r"\d{1,2}\.\d{1,2}", m.group("nums")):
+            at = m.start("nums") + n.start()
+            if n.group() in labels and not any(r.start <= at < r.end for r in refs):
+                out.append(Ref(n.group(), leading_number(n.group()), at, at + len(n.group()), b.start, b.end,
+                               anchor=True, heading=True, stated=False))
     return out

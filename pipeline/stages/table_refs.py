@@ -33,6 +33,9 @@ _DATE_CELL = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-
 _TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action", re.I)
 
 
+_STANDARD_CODE = re.compile(r"[A-Z]{1,4}\d{1,2}(?:\.\d{1,2})?(?:\([a-z]\))?")  # "PFE2(e)", "GQ1(a)", "C1(b)"
+
+
 def table_items(text: str, b: Block, rules: RecRules, following: int | None = None) -> list[Ref]:
     """The recommendations a table's row numbers in its first cell: one, or each of a row that
     answers several at once ("6, 7", "1 and 2 (payment and resit)"), with the cell beside it.
@@ -73,6 +76,10 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
     if m:
         quote = cell.row[1]
         words = clean(text[quote[0]:quote[1]]) or ""
+        if _STANDARD_CODE.fullmatch(words) and len(cell.row) > 2:
+            # "1<tab>PFE2(e)<tab>Remote alarm repaired ...": the standard the row's finding is under, then its words
+            quote = cell.row[2]
+            words = clean(text[quote[0]:quote[1]]) or ""
     elif (m := rules.list_item.match(own) or _CELL_ITEM.match(own) or _TITLED_LABEL.match(own)) is None:
         return None
     else:
@@ -433,15 +440,7 @@ def titled_concerns(blocks: list[Block]) -> list[Ref]:
     a PDF viewer gives them with no blank lines: each title straight under the lead ("The MATTERS OF
     CONCERN are as follows:") or under a finished sentence, over prose, starts one, counted 1..n; the
     last runs to the form's next section. Two such titles at least."""
-    lines = [ln for b in blocks for ln in b.lines]
-    start = next((k for k, ln in enumerate(lines) if _CONCERNS_HEAD.search(ln.text)), None)
-    lead = next((k for k in range(start + 1, len(lines)) if _AS_FOLLOWS.search(clean(lines[k].text) or "")), None) \
-        if start is not None else None
-    if lead is None:
-        return []
-    end = next((k for k in range(lead + 1, len(lines)) if FORM_SECTION.match(clean(lines[k].text) or "")
-                or PFD_CLOSING.search(clean(lines[k].text) or "")), len(lines))
-    section = lines[lead + 1:end]
+    section = _concerns_section(blocks)
     if len(section) < 4:
         return []
     width = max(len(ln.text.strip()) for ln in section)
@@ -453,6 +452,46 @@ def titled_concerns(blocks: list[Block]) -> list[Ref]:
     out = []
     for n, k in enumerate(titles, 1):
         upto = titles[n] if n < len(titles) else len(section)
+        ln = section[k]
+        words = clean_text(" ".join(x.text for x in section[k:upto]))
+        out.append(Ref(str(n), n, ln.start, ln.start, ln.start, section[upto - 1].end, True, False, True,
+                       words, None, None, True))
+    return out
+
+
+def _concerns_section(blocks: list[Block]) -> list[Line]:
+    """The lines under a report's lead to its concerns ("The MATTERS OF CONCERN are as follows:"), up to
+    the form's next section or its closing words; none where the report has no such lead."""
+    lines = [ln for b in blocks for ln in b.lines]
+    start = next((k for k, ln in enumerate(lines) if _CONCERNS_HEAD.search(ln.text)), None)
+    lead = next((k for k in range(start + 1, len(lines)) if _AS_FOLLOWS.search(clean(lines[k].text) or "")), None) \
+        if start is not None else None
+    if lead is None:
+        return []
+    end = next((k for k in range(lead + 1, len(lines)) if FORM_SECTION.match(clean(lines[k].text) or "")
+                or PFD_CLOSING.search(clean(lines[k].text) or "")), len(lines))
+    return lines[lead + 1:end]
+
+
+_ORDINAL_OPENING = re.compile(r"^\W{0,3}(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?,\s+\S",
+                              re.I)
+_ORDINAL_NUMBERS = {w: n for n, w in enumerate(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1)}
+
+
+def ordinal_concerns(blocks: list[Block]) -> list[Ref]:
+    """A coroner's concerns as paragraphs opening "Firstly, ...", "Secondly, ...", ... under the lead:
+    each starts one, numbered by its word, so long as the words count up from the first; the replies
+    answer them by the same words ("On the seventh, ...") or by number."""
+    section = _concerns_section(blocks)
+    starts = [(k, _ORDINAL_NUMBERS[m.group("word").lower()]) for k, ln in enumerate(section)
+              if (m := _ORDINAL_OPENING.match(clean(ln.text) or ""))
+              and (k == 0 or sentence_end(clean(section[k - 1].text) or ""))]
+    if len(starts) < CONCERNED_MIN or starts[0][0] != 0 or [n for _, n in starts] != list(range(1, len(starts) + 1)):
+        return []
+    out = []
+    for i, (k, n) in enumerate(starts):
+        upto = starts[i + 1][0] if i + 1 < len(starts) else len(section)
         ln = section[k]
         words = clean_text(" ".join(x.text for x in section[k:upto]))
         out.append(Ref(str(n), n, ln.start, ln.start, ln.start, section[upto - 1].end, True, False, True,
