@@ -236,11 +236,15 @@ def test_no_cue_is_noted_with_low_confidence(nlp, lex, settings):
                                          ("4. Staff training (phase 2) - Agreed.", "accepted"),
                                          ("2.1   Accepted.", "accepted"), ("3.4 Not accepted.", "rejected"),
                                          ("Our response: Agreed", "accepted"),
-                                         ("Our response: Not agreed", "rejected")])
+                                         ("Our response: Not agreed", "rejected"),
+                                         ("Cabinet response: Agreed", "accepted"),
+                                         ("Council position: Agreed", "accepted"),
+                                         ("Scottish Government response: Not accepted", "rejected")])
 def test_a_status_line_under_its_paragraph_number_is_read(line, label, nlp, lex, settings):
     """A reply numbered as the letter's recommendations opens each paragraph "4. Accepted.", or
     with its topic first: "2. Technical controls - Done."; a paper numbering its own paragraphs
-    opens one "2.1   Accepted."; a body's paper speaks of "Our response: Agreed". """
+    opens one "2.1   Accepted."; a body's paper speaks of "Our response: Agreed", a council's
+    cabinet of "Cabinet response: Agreed" (round 68: kept once no longer masked as a header). """
     v = verdict(line, nlp, lex, settings)
     assert v.label.value == label and any(c.startswith(f"{label}:label-") for c in v.cues)
 
@@ -1721,3 +1725,18 @@ def test_a_full_answer_given_or_promised_to_others_is_no_holding_reply(passage, 
     """A commitment to publish a response, or to write to others with an account, does not put off the
     answer to the recommendation; only "will write to the Chair with a full response" does."""
     assert "deferred:full-reply-to-come" not in verdict(passage, nlp, lex, settings).cues
+
+
+def test_agreement_in_principle_then_no_plans_declines(nlp, lex, settings):
+    """"The Government agrees in principle that vetting units must be properly resourced ... and we have
+    no plans to introduce a ring-fenced grant for vetting.": nothing is done or to come, so the
+    recommendation is declined (FORMAT.md: a status word is evidence, not the verdict), not partly met
+    as where part is to be done ("We will fund two posts ... We have no plans to ..."). Round 68,
+    papers_blind66/01."""
+    v = verdict("The Government agrees in principle that vetting units must be properly resourced. Decisions "
+                "on how that funding is spent are for chief constables, and we have no plans to introduce a "
+                "ring-fenced grant for vetting.", nlp, lex, settings)
+    assert v.label.value == "rejected"
+    done = verdict("We will fund two further vetting posts in every region from April. We have no plans to "
+                   "introduce a ring-fenced grant for vetting.", nlp, lex, settings)
+    assert done.label.value == "partially_addressed"

@@ -114,12 +114,16 @@ def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list
     return [(cue, m) for cue, m in matches if cue.name not in hidden]
 
 
+_IN_PRINCIPLE = frozenset({"accept-in-principle", "in-principle"})
+
+
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
              rec_text: str | None = None, units: list[tuple[int, int, int]] | None = None) -> Verdict:
     scores: dict[StanceLabel, float] = defaultdict(float)
     per_unit: dict[tuple[int, int], dict[StanceLabel, float]] = defaultdict(lambda: defaultdict(float))
     fired: list[str] = []
     explicit = False
+    principle = 0.0  # weight of agreement in principle only, which does nothing of itself
     units = answers_mod.units(text, spans, sentences) if units is None else units
     for a, z, para in units:
         unit = (a, z)
@@ -149,6 +153,8 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
             scores[label] += weight
             per_unit[unit][label] += weight
             fired.append(f"{label.value}:{name}")
+            if name in _IN_PRINCIPLE:
+                principle += weight
     if not scores:
         first = units[0][:2] if units else None
         return Verdict(StanceLabel.noted, 0.35, first, ())
@@ -158,8 +164,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     positive = sum(scores.get(k, 0.0) for k in (StanceLabel.accepted, StanceLabel.partially_addressed,
                                                  StanceLabel.deferred))
     rejected = scores.get(StanceLabel.rejected, 0.0)
+    # (agreeing "in principle" and then having "no plans to" do it declines it: no part is done or to come)
     mixed = not explicit and (
-        (label is StanceLabel.rejected and positive >= MIXED_SHARE * top)
+        (label is StanceLabel.rejected and positive - principle >= MIXED_SHARE * top)
         or (label is StanceLabel.accepted and rejected >= MIXED_SHARE * top))
     # doing it, or accepting it, and then saying a part cannot be done ("We are not yet able to
     # extend it to the remaining sites"): the part left undone makes the answer partial
