@@ -1675,6 +1675,17 @@ def test_an_inspection_letter_s_shortfalls_its_capa_plan_and_the_update_are_read
     assert got[1]["4"] == "rejected"
     assert got[2] == {"1": "accepted", "2": "not_addressed", "3": "accepted", "4": "deferred", "5": "accepted"}
 
+def test_concerns_closed_by_a_body_in_square_brackets_are_sent_to_it(tmp_path, settings, nlp):
+    """"... did not say where AEDs should be kept ... [Ashgrove Learning Trust]", "... [Secretary of State
+    for Education]", "... [North Calder" / "Ambulance Service NHS Trust]": each concern goes to the body
+    or post its brackets name (before, only round brackets were read, and every reply was asked all six)."""
+    got = _stances_of(_probe("coroners_blind66", "04"), tmp_path, settings, nlp)
+    assert (set(got[1]), set(got[2]), set(got[3])) == ({"1", "2"}, {"3", "6"}, {"4", "5"})
+    # (two bodies in one tag, "[Westmere Community Health NHS Trust; Eastvale Fire and Rescue Service]": both)
+    (tmp_path / "doc.txt").unlink()
+    got = _stances_of(_probe("coroners_blind66", "05"), tmp_path, settings, nlp)
+    assert (set(got[2]), set(got[3])) == ({"1", "2", "3"}, {"2", "6"})
+
 # ---- guards for round 68's mends (documents a reviewer invented against the drafts)
 
 def _sender(name, tmp_path, settings, nlp) -> tuple[str | None, str | None, str | None]:

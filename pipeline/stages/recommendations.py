@@ -1157,8 +1157,10 @@ def _is_conclusion(text: str | None) -> bool:
 
 # a concern closed by the name of the body it is sent to, in brackets, as each of a report's may be;
 # it must name a body ("(Nightjar Displays Ltd)"), not an acronym defined ("(CMHT)"), a person or a term
-_CLOSING_BODY = re.compile(r"\(\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:,?\s+(?:[A-Z][\w&'’.-]*|and|of|for|"
-                           r"the|&))*)\s*\)\W*$")
+# (or in square brackets: "... before the first cycle of CPR. [North Calder Ambulance Service NHS Trust]")
+# (or two, "[Westmere Community Health NHS Trust; Eastvale Fire and Rescue Service]": both)
+_CLOSING_BODY = re.compile(r"[(\[]\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:[,;]?\s+(?:[A-Z][\w&'’.-]*|and|of|for|"
+                           r"the|&))*)\s*[)\]]\W*$")
 # a concern opened by the name of the body it is sent to and a colon, as a report that says "I have
 # indicated at the start of each concern the person to whom it is directed" has them; a topic's name
 # ("Staff training:", "Trust Policy:") is no body's: the name must end in a body's word or be one the
@@ -1297,7 +1299,7 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         for r in refs:
             if (m := _CLOSING_BODY.search(r.text or "")) and not _NOT_BODY.match(m.group("who")) \
                     and _NAME_WORD.search(m.group("who")):
-                send([r.label], " ".join(m.group("who").split()))
+                send([r.label], " ".join(m.group("who").replace(";", " and").split()))
     # "1. R & T Fenwick: there was no safe system of work ...", and those a sentence left to their own
     # brackets ("Recommendation 8 is for the Partnership itself" over "Recommendation 3 (Brackley Homes)")
     before = text[seg.start:min((r.start for r in refs), default=seg.start)]
@@ -1546,8 +1548,9 @@ def _heading_text(line: str) -> str:
 # a body's name alone on its line: "Brook Lane Medical Practice", "NHS England", "Tamebridge and
 # Aldersey Hospitals NHS Foundation Trust (Tamebridge Bowel Cancer Screening Hub)"
 _BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
+# (or a post a report is sent to: "[Secretary of State for Education]")
 _NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator|union|centre|center|"
-                        rf"clinic)\b", re.I)
+                        rf"clinic|secretary\s+of\s+state)\b", re.I)
 _CONCERNS_LEAD = re.compile(r"\bconcerns?\b|\bwhat (?:we|i) (?:are|am) (?:asking|calling) for\b", re.I)
 _RECOMMEND_LEAD = re.compile(r"\brecommend", re.I)
 _AND_TO = re.compile(r"\band\s+to\b")
