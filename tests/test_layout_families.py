@@ -1727,3 +1727,43 @@ def test_paragraph_headings_in_other_forms_head_their_answers(tmp_path, settings
     assert got == {"2.3": "accepted", "2.4": "deferred", "3.2": "rejected"}
     got = _stances(_run("n07_paragraph_heading_two_labels.txt", tmp_path, settings, nlp))
     assert got == {"2.3": "accepted", "2.4": "accepted", "3.2": "rejected"}
+
+
+# ---- guards from the second review of round 68's mends
+
+def test_a_web_page_s_second_letter_under_its_own_heading_is_a_letter_of_its_own(lex):
+    """"## Letter from Thornmoor Water to the Chair ..." over "Dear Sir Alan,": the next letter's heading,
+    not a section of the first letter's page (the reply starts at it, and its date with it)."""
+    text = (FAMILIES / "n08_web_page_two_letters_under_headings.txt").read_text(encoding="utf-8")
+    segs = _segments(mask_noise(text), lex)
+    assert text[segs[1].start:segs[1].end].lstrip().startswith("## Letter from Thornmoor Water")
+
+
+def test_a_report_page_responding_to_a_request_is_no_reply(tmp_path, settings, nlp):
+    """"This paper responds to the request of the Health Overview Committee ..." on the page a covering
+    letter encloses, over recommendations 1 to 3: the letter's report, not a reply to anything."""
+    t = _run("n09_enclosed_report_responds_to_a_request.txt", tmp_path, settings, nlp)
+    assert [x["kind"] for x in sorted(t["letters"].to_pylist(), key=lambda x: x["index"])][0] == "letter"
+
+
+def test_a_forward_over_an_original_message_is_a_message_of_its_own(lex):
+    """"From: Peter Oakes" / "Sent: ..." / "Subject: FW: ..." / "FYI" / "Peter" over "-----Original Message-----":
+    short lines, but a message's header, not the reply's signature."""
+    text = (FAMILIES / "n10_forward_fyi_over_original_message.txt").read_text(encoding="utf-8")
+    assert len(_segments(mask_noise(text), lex)) == 3
+
+
+def test_agreement_in_principle_then_no_plans_is_declined_in_a_reply(tmp_path, settings, nlp):
+    """"Recommendation 3: Agreed in principle. We have no plans to change the placement policy.": declined.
+    (The reviewer read recommendation 1, "Accepted in principle. There are no plans for a separate
+    publication; the figures are already included in our quarterly housing report", as partly met by
+    existing work; the probes key such answers rejected, and reading them partial lost six probe labels
+    net, so it stays rejected.)"""
+    got = _stances(_run("n11_in_principle_no_plans_existing_work.txt", tmp_path, settings, nlp))
+    assert got["3"] == "rejected"
+
+
+def test_a_signature_line_of_post_body_and_phone_gives_both(tmp_path, settings, nlp):
+    """"Director of Adult Services | Thornmoor Borough Council | 01632 960123": the phone cell aside."""
+    got = _sender("n12_signature_cells_post_body_phone.txt", tmp_path, settings, nlp)
+    assert got[1:] == ("Director of Adult Services", "Thornmoor Borough Council")

@@ -1740,3 +1740,10 @@ def test_agreement_in_principle_then_no_plans_declines(nlp, lex, settings):
     done = verdict("We will fund two further vetting posts in every region from April. We have no plans to "
                    "introduce a ring-fenced grant for vetting.", nlp, lex, settings)
     assert done.label.value == "partially_addressed"
+
+
+def test_a_previous_status_is_no_status_line(nlp, lex, settings):
+    """"Previous response: Accepted" over "Current position: Deferred": the earlier status is history,
+    not the reply's stance; "Current position: Not accepted" is the status line."""
+    assert not any(c.endswith(":label-accepted") for c in verdict("Previous response: Accepted", nlp, lex, settings).cues)
+    assert verdict("Current position: Not accepted", nlp, lex, settings).label.value == "rejected"

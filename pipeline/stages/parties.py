@@ -170,7 +170,7 @@ def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
             lines = []
             for ln in blocks[0].lines:
                 if has_postcode(ln.text) or is_dateline(ln.text):
-                    if not has_postcode(_cells(ln.text)[0]):
+                    if _cells(ln.text):
                         lines.append(ln)  # "Brackley Homes | Unit 4, Canal Wharf | Thornmoor QY7 5RS"
                     break
                 lines.append(ln)
@@ -187,13 +187,14 @@ def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
 
 def _cells(line: str) -> list[str]:
     """An e-mail signature's line of cells between bars, each read as a line of its own ("Anita Rowe |
-    Director of Adult Services | Thornmoor Borough Council"); where the line carries the body's
-    address, phone or web site, only its first cell, the body ("Brackley Homes | Unit 4, Canal Wharf
-    | Thornmoor QY7 5RS")."""
+    Director of Adult Services | Thornmoor Borough Council"), but for those that carry an address,
+    phone or web site ("Brackley Homes | Unit 4, Canal Wharf | Thornmoor QY7 5RS": the body alone)."""
     if " | " not in line:
         return [line]
-    cells = [c.strip() for c in line.split(" | ") if c.strip()]
-    return cells[:1] if re.search(r"\d|@|www\.|https?:", line) else cells
+    return [c for c in (c.strip() for c in line.split(" | ")) if c and not _CONTACT_CELL.search(c)]
+
+
+_CONTACT_CELL = re.compile(r"\d|@|www\.|https?:")
 
 
 def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[AddressBlock],

@@ -857,7 +857,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             # (or the message a pasted e-mail quotes under its signature, then the next letter on a page
             # of its own: "From: MAIB Recommendations ... Please find attached ...", then the agency's
             # letterhead; the quote is the e-mail's, the letter starts at its letterhead)
-            if h > j and _page_section(blocks, starts[-1], sal[k - 1], j):
+            if h > j and _page_section(blocks, starts[-1], sal[k - 1], j, lex):
                 j = h  # the page's next section ("## Response to the recommendations"): the same page's
             elif h > j and _own_enclosure(text, blocks, sal[k - 1], j, h, lex):
                 # the report extract the letter sends: the letter's, up to the next letter's head, or up to
@@ -898,7 +898,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 and not (_lists_recommendations(rest) and _classify_letter(
                     text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply) \
                 and not _own_enclosure(text, blocks, sal[-1], tail, len(blocks), lex) \
-                and not _page_section(blocks, starts[-1], sal[-1], tail):
+                and not _page_section(blocks, starts[-1], sal[-1], tail, lex):
             # (the report extract a letter sends under its signature is the letter's: "The recommendations
             # from the report are reproduced on the following page.")
             starts.append(tail)
@@ -1061,9 +1061,10 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
 
 
 _MD_HEADING = re.compile(r"^(#{2,6})\s+\S")
+SECTION_GREETING = 3  # blocks under a page's heading within which a greeting makes it a letter's
 
 
-def _page_section(blocks: list[Block], top: int, greeting: int, j: int) -> bool:
+def _page_section(blocks: list[Block], top: int, greeting: int, j: int, lex: Lexicons) -> bool:
     """Whether what follows a letter's signature is the next section of the web page the letter is a
     section of: "## Letter from the Minister" over the letter, "## Response to the recommendations"
     (or its "### Recommendation 1") under it, as a GOV.UK correspondence page sets them out (html2text
@@ -1072,6 +1073,8 @@ def _page_section(blocks: list[Block], top: int, greeting: int, j: int) -> bool:
     it are two."""
     if j >= len(blocks) or not (under := _MD_HEADING.match(blocks[j].lines[0].text.lstrip("\f"))):
         return False
+    if any(_greets(blocks, x, lex) for x in range(j, min(j + SECTION_GREETING, len(blocks)))):
+        return False  # "## Letter from Thornmoor Water ..." over "Dear Sir Alan,": the next letter's own heading
     return any((over := _MD_HEADING.match(ln.text)) and len(over.group(1)) <= len(under.group(1))
                for b in blocks[top:greeting] for ln in b.lines)
 
@@ -1486,6 +1489,8 @@ _ORIGINAL_MESSAGE = re.compile(rf"^\W*{ORIGINAL_MESSAGE}\s*$", re.I)
 MARKER_LINES = 3  # lines of a segment's start within which "-----Original Message-----" makes it a quoted copy
 SIGNATURE_LINES = 10  # or, under a signature's short lines, within these
 SIGNATURE_WIDTH = 60  # characters a signature's line runs to, at most
+# (not a message of its own: "From: Peter Oakes" / "Sent: ..." / "Subject: FW: ..." / "FYI" over the marker)
+_HEADER_FIELD = re.compile(r"^\W*(?:from|sent|to|cc|subject|date)\s*:", re.I)
 
 
 def _signature_line(line: str) -> bool:
@@ -1508,7 +1513,7 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
         marker = next((k for k, ln in enumerate(lines[:MARKER_LINES]) if _ORIGINAL_MESSAGE.match(ln)), None)
         if marker is None:
             marker = next((k for k, ln in enumerate(lines[:SIGNATURE_LINES]) if _ORIGINAL_MESSAGE.match(ln)
-                           and all(_signature_line(x) for x in lines[:k])), None)
+                           and all(_signature_line(x) and not _HEADER_FIELD.match(x) for x in lines[:k])), None)
         head = tuple(" ".join(ln.split()).lower() for ln in lines[(0 if marker is None else marker + 1):][:2])
         if marker is None:
             # (or the quoted header under the tail of the reply's signature, below Outlook's rule, which the

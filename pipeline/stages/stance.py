@@ -164,7 +164,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     positive = sum(scores.get(k, 0.0) for k in (StanceLabel.accepted, StanceLabel.partially_addressed,
                                                  StanceLabel.deferred))
     rejected = scores.get(StanceLabel.rejected, 0.0)
-    # (agreeing "in principle" and then having "no plans to" do it declines it: no part is done or to come)
+    # (agreeing "in principle" and then having "no plans to" do it declines it: the agreement does no part;
+    # so the probes key it, pointing to existing guidance or not: "We agree in principle ..., and our
+    # guidance says so" over a refusal is rejected)
     mixed = not explicit and (
         (label is StanceLabel.rejected and positive - principle >= MIXED_SHARE * top)
         or (label is StanceLabel.accepted and rejected >= MIXED_SHARE * top))
