@@ -307,11 +307,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         return all("\f" in text[content[x][1]:content[y][1]] or any(x < f < y for f in fed)
                    for x, y in zip(ks, ks[1:]))
 
-    # (a running header stands at two page breaks at least, or where the text has none, inside two
-    # sentences: a body's name once over a page and again in an address and a signature is the head of
-    # the document that page starts)
     paged = "\f" in text
-
     page_numbers = [k for k in furniture if _PAGE_NUMBER.match(ln := text[content[k][0]:content[k][1]])
                     or _PAGED_LINE.search(ln)] + own_page
     numbered = {j for k in page_numbers for j in range(k - NEAR, k + NEAR + 1)}
@@ -322,6 +318,9 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         return k in numbered or any(_at_page_break(text, *content[j])
                                     for j in range(max(0, k - NEAR), min(len(content), k + NEAR + 1)))
 
+    # a running header stands at two page breaks at least, or where the text has none, inside two
+    # sentences: a body's name once over a page and again in an address and a signature is the head of
+    # the document that page starts
     def at_breaks(ks: list[int]) -> bool:
         return sum(1 for k in ks if at_break(k)) >= 2
 

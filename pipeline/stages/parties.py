@@ -170,7 +170,7 @@ def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
             lines = []
             for ln in blocks[0].lines:
                 if has_postcode(ln.text) or is_dateline(ln.text):
-                    if _cells(ln.text):
+                    if " | " in ln.text and _cells(ln.text):
                         lines.append(ln)  # "Brackley Homes | Unit 4, Canal Wharf | Thornmoor QY7 5RS"
                     break
                 lines.append(ln)
