@@ -721,9 +721,10 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     lines = [ln.text for b in run for ln in b.lines]
     # (or its first paragraph under a form's fields, "HTA licence number:<tab>12487" / ...: "This plan
     # responds to the shortfalls set out in the HTA's letter of 6 March 2026.")
-    opening = next((b.text for b in run if is_prose(b.text) and b.lines[0].start - run[0].start < OPENING_CHARS), "")
-    return (lex.answers("\n".join(lines[:HEAD_LINES])) or lex.answers(opening)) \
-        and (prose_lines(run) >= PROSE_LINES or len(lines) >= PAGE_LINES) \
+    if not lex.answers("\n".join(lines[:HEAD_LINES])) and not lex.answers(next(
+            (b.text for b in run if is_prose(b.text) and b.lines[0].start - run[0].start < OPENING_CHARS), "")):
+        return False
+    return (prose_lines(run) >= PROSE_LINES or len(lines) >= PAGE_LINES) \
         and classify_unsaluted(text[run[0].start:end], lex) is Kind.reply
 
 
