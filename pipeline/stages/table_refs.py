@@ -449,9 +449,15 @@ def titled_concerns(blocks: list[Block]) -> list[Ref]:
               and is_prose(section[k + 1].text)]
     if len(titles) < CONCERNED_MIN or titles[0] != 0 or any(_BODY_TITLE.search(section[k].text) for k in titles):
         return []  # (titles that name bodies, "Northmoor Hospitals NHS Foundation Trust", group the concerns by addressee)
+    return _counted(section, titles)
+
+
+def _counted(section: list[Line], starts: list[int]) -> list[Ref]:
+    """The concerns the lines at ``starts`` open, numbered 1..n in turn, each running to the next and
+    the last to the section's end: implicit (a report that numbers none of them)."""
     out = []
-    for n, k in enumerate(titles, 1):
-        upto = titles[n] if n < len(titles) else len(section)
+    for n, k in enumerate(starts, 1):
+        upto = starts[n] if n < len(starts) else len(section)
         ln = section[k]
         words = clean_text(" ".join(x.text for x in section[k:upto]))
         out.append(Ref(str(n), n, ln.start, ln.start, ln.start, section[upto - 1].end, True, False, True,
@@ -489,14 +495,7 @@ def ordinal_concerns(blocks: list[Block]) -> list[Ref]:
               and (k == 0 or sentence_end(clean(section[k - 1].text) or ""))]
     if len(starts) < CONCERNED_MIN or starts[0][0] != 0 or [n for _, n in starts] != list(range(1, len(starts) + 1)):
         return []
-    out = []
-    for i, (k, n) in enumerate(starts):
-        upto = starts[i + 1][0] if i + 1 < len(starts) else len(section)
-        ln = section[k]
-        words = clean_text(" ".join(x.text for x in section[k:upto]))
-        out.append(Ref(str(n), n, ln.start, ln.start, ln.start, section[upto - 1].end, True, False, True,
-                       words, None, None, True))
-    return out
+    return _counted(section, [k for k, _ in starts])  # (their words count 1..n, so their places number them)
 
 
 # a title that names a body or a post, not a concern's subject: "Northmoor Medical Equipment Ltd", "Chief
