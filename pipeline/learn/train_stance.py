@@ -116,7 +116,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind63", "letters_blind63", "coroners_blind63",
                    "papers_blind64", "letters_blind64", "coroners_blind64",
                    "papers_blind65", "letters_blind65", "coroners_blind65",
-                   "papers_blind66", "letters_blind66", "coroners_blind66")
+                   "papers_blind66", "letters_blind66", "coroners_blind66",
+                   "papers_blind67", "letters_blind67", "coroners_blind67")
 LAYOUT_KEY = "expected.jsonl"
 
 
