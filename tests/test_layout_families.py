@@ -1767,3 +1767,15 @@ def test_a_signature_line_of_post_body_and_phone_gives_both(tmp_path, settings, 
     """"Director of Adult Services | Thornmoor Borough Council | 01632 960123": the phone cell aside."""
     got = _sender("n12_signature_cells_post_body_phone.txt", tmp_path, settings, nlp)
     assert got[1:] == ("Director of Adult Services", "Thornmoor Borough Council")
+
+
+# ---- round 69's probes (*_blind67): layouts the round found unread
+
+def test_a_concern_opened_by_its_bodies_in_square_brackets_is_sent_to_each(lex, settings, tmp_path, nlp):
+    """"2. [To the Centre, the Council and the Secretary of State] The road hack was led by ...": each
+    short name is one the report's list of addressees gave in full (before, only a concern sent to
+    one body was read, and the riding school's "second concern" was taken for its second, concern 5)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("coroners_blind67", "04"), lex, settings) if r.stated}
+    assert refs["1"] == "the Centre" and refs["2"] == "the Centre, the Council and the Secretary of State"
+    got = _stances_of(_probe("coroners_blind67", "04"), tmp_path, settings, nlp)
+    assert set(got[1]) == {"1", "2", "5"} and set(got[2]) == {"2", "3"} and set(got[3]) == {"2", "4"}

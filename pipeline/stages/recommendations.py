@@ -1205,9 +1205,11 @@ def _names_its_body(m: re.Match[str], square: bool, concerns: bool, before: str)
     if (len(who.split()) >= 2 or (m.re is _BRACKETED_BODY and len(who) >= 3 and not _ROMAN.fullmatch(who))) \
             and (re.search(rf"(?<![\w&]){re.escape(who)}(?![\w&])", before) is not None or initials):
         return True
-    # "(Gambling Commission and DCMS)": each a body, by its word or named before (by its initials)
-    parts = [p.strip() for p in re.split(r"\s+and\s+", who)]
-    return m.re is _BRACKETED_BODY and not square and len(parts) > 1 and all(
+    # "(Gambling Commission and DCMS)": each a body, by its word or named before (by its initials);
+    # "[To the Centre, the Council and the Secretary of State]": each a short name for one the list of
+    # addressees gave in full (square brackets need the "To" there)
+    parts = [p.strip() for p in re.split(r"\s+and\s+|,\s+(?=the\s)", who)]
+    return m.re is _BRACKETED_BODY and (not square or m.group("to") is not None) and len(parts) > 1 and all(
         p and (_NAME_WORD.fullmatch(p.split()[-1]) or _named_before(p, before)) for p in parts)
 
 
