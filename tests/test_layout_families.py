@@ -1779,3 +1779,24 @@ def test_a_concern_opened_by_its_bodies_in_square_brackets_is_sent_to_each(lex, 
     assert refs["1"] == "the Centre" and refs["2"] == "the Centre, the Council and the Secretary of State"
     got = _stances_of(_probe("coroners_blind67", "04"), tmp_path, settings, nlp)
     assert set(got[1]) == {"1", "2", "5"} and set(got[2]) == {"2", "3"} and set(got[3]) == {"2", "4"}
+
+
+def test_a_reply_s_own_introduction_answers_no_concern(tmp_path, settings, nlp):
+    """"1. Introduction" and "2. Background" over "3. Concern 3: the licensing inspection": the council
+    says nothing of concern 2, which is not addressed (before, its introduction answered it)."""
+    assert _stances_of(_probe("coroners_blind67", "04"), tmp_path, settings, nlp)[2]["2"] == "not_addressed"
+
+
+def test_a_theme_s_quoted_list_is_answered_by_the_prose_under_it(tmp_path, settings, nlp):
+    """"  * **3a.** Customers should be able to upload ...", "3b.", "3c." under a theme, then "####
+    Our response" in prose, in a page that heads its other answers "### Recommendation 4a": the list
+    quotes them (it is no contents list), and the prose answers them (before, none was answered)."""
+    got = _stances_of(_probe("papers_blind67", "02"), tmp_path, settings, nlp)[0]
+    assert got["3b"] == "deferred" and got["3a"] != "not_addressed"
+
+
+def test_an_e_mail_written_as_one_paragraph_after_its_greeting_answers(tmp_path, settings, nlp):
+    """"Dear Dr Mayhew-Clarke, on behalf of the committee ... Keeper's Hairpin will not be used as a
+    spectator area ...": the greeting ends at its comma, and the rest of the line is the reply
+    (before, the whole line was the greeting, and nothing answered)."""
+    assert _stances_of(_probe("coroners_blind67", "06"), tmp_path, settings, nlp)[1]["1"] == "accepted"

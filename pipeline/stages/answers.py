@@ -423,6 +423,10 @@ def _quoted_list(b: Block, refs: list[Ref]) -> bool:
                                            for r, lines in items)
 
 
+def _listed_labels(b: Block, refs: list[Ref]) -> set[str]:
+    return {r.label for r in refs if b.start <= r.start < b.end}
+
+
 RESTATED_CHARS = 400  # a recommendation restated in a list, at most
 _NEXT_SENTENCE = re.compile(r"[.;!?]\s+[A-Z]")  # a second sentence after the statement: an answer
 
@@ -570,6 +574,11 @@ _SUMMARY_SECTION = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+|#+\s*)summary\s+(?:of\s+
                               r"table)[\s*_:]*$", re.I)
 
 
+# a reply's own opening sections, titled alone on their lines: "1.    Introduction", "## Background"
+_SECTION_TITLE = re.compile(r"^[\W_]*\d{1,2}\.?\s+[A-Z][^.:;]{0,60}$")  # "2.    Background", "3. What we have changed"
+_OWN_SECTION = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:introduction|background|context|purpose)[\s*_:]*$", re.I)
+
+
 def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) -> int:
     """Where an answer ends at a section of the paper's own: a title alone in its block ("Other
     conclusions", "4. Next steps") over what the paper says outside its answers. Before the last
@@ -623,11 +632,15 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             announced.add(r.label)
     announced -= {r.label for r in kept}
     body_refs = kept
-    contents = {b.start for b in blocks if _contents_block(text, b, body_refs)}
+    # (not a list that quotes them whole: "  * **3a.** Customers should be able to upload ...")
+    contents = {b.start for b in blocks if _contents_block(text, b, body_refs) and not _quoted_list(b, body_refs)}
     # (where headings of its own open the answers after it: a list followed only by prose is read
     # as before, its last item's section the answers to the items together)
+    # (headings for its own items: a theme's list of "3a." to "3c." over "Our response" in prose, under a
+    # paper that heads other answers "Recommendation 4a", is answered by that prose)
     lists = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs)
-             and any(r.heading and r.start >= b.end for r in body_refs)] + _restated_after(text, blocks, body_refs)
+             and any(r.heading and r.start >= b.end and r.label in _listed_labels(b, body_refs) for r in body_refs)] \
+        + _restated_after(text, blocks, body_refs)
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
     stated_at: set[int] = set()  # "Recommendations 3 and 4: The Department should ...": the line quotes them
@@ -931,8 +944,14 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 out.update({lab: split[lab] for lab in early})  # a later one is answered after its number
                 taken = {u[0] for a in out.values() for u in a.units}
                 before = [u for u in before if u[0] not in taken]
+        # (not a preamble of the reply's own titled sections, "1. Introduction", "2. Background", over
+        # a section headed "3. Concern 3: the licensing inspection": that is where it begins to answer)
+        # (only those: a paper whose "3. What we have changed" comes before its annex answers there)
+        titles = [b.lines[0].text for b in blocks if len(b.lines) == 1 and b.end <= first
+                  and _SECTION_TITLE.match(b.lines[0].text)]
+        own = bool(titles) and all(_OWN_SECTION.match(t) for t in titles)
         for lab in early:
-            if lab not in out and len(before) >= 2:
+            if lab not in out and len(before) >= 2 and not own:
                 base = before[0][2]
                 out[lab] = Answer(tuple((a, z, p - base) for a, z, p in before), "preamble", None, before[0][0])
         # "Your first recommendation asks ..." runs on to the next number it names; a paragraph after
@@ -1791,9 +1810,16 @@ def whole_reply(text: str, seg: Segment, sentences: list[tuple[int, int]]) -> An
     sincere condolences"), which is courtesy, not a stance on any concern."""
     lo, hi = body_range(text, seg)
     if seg.salutation is not None:
-        lo = max(lo, seg.salutation.end)  # "Dear Coroner," answers nothing
+        # "Dear Coroner," answers nothing; an e-mail written as one paragraph goes on after it on its line
+        # ("Dear Dr Mayhew-Clarke, on behalf of the committee ... I am replying ...")
+        greeting = _GREETING_END.match(text, seg.salutation.start, seg.salutation.end)
+        lo = max(lo, greeting.end() if greeting else seg.salutation.end)
     found = [u for u in units(text, [(lo, hi)], sentences) if not _BEREAVED.search(text[u[0]:u[1]])]
     return Answer(tuple(found), "whole", None, found[0][0]) if found else None
+
+
+# the greeting at a line's start, where words of the letter go on after it: "Dear Dr Mayhew-Clarke, on behalf ..."
+_GREETING_END = re.compile(r"[^\S\n]*(?:dear|hi|hello)\s[^,\n]{1,60},(?=[^\S\n]*\S)", re.I)
 
 
 # the writer's dealings with the bereaved: "We have written to Nurlan's family through their solicitors",
