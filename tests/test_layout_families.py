@@ -1787,6 +1787,18 @@ def test_a_reply_s_own_introduction_answers_no_concern(tmp_path, settings, nlp):
     assert _stances_of(_probe("coroners_blind67", "04"), tmp_path, settings, nlp)[2]["2"] == "not_addressed"
 
 
+def test_a_heading_naming_two_report_paragraphs_states_both(lex, settings):
+    """"Paragraphs 60 and 61" alone on its line over the committee's two recommendations, each closed
+    by "(paragraph 60)", "(paragraph 61)": both are the paper's to answer (before, a heading named one
+    paragraph only, and 60 and 61 went unanswered)."""
+    refs: dict[str, str] = {}
+    for r in _refs(_probe("papers_blind67", "05"), lex, settings, 1):
+        if r.stated:
+            refs.setdefault(r.label, r.text)  # (the annex's table names them again, in short)
+    assert {"23", "31", "60", "61", "74"} <= set(refs)
+    assert "publishes, each year, data" in refs["60"] and "every NHS board accepts" in refs["61"]
+
+
 def test_a_theme_s_quoted_list_is_answered_by_the_prose_under_it(tmp_path, settings, nlp):
     """"  * **3a.** Customers should be able to upload ...", "3b.", "3c." under a theme, then "####
     Our response" in prose, in a page that heads its other answers "### Recommendation 4a": the list

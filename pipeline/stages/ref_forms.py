@@ -120,9 +120,21 @@ def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str]) -> list[Ref]:
     words = clean(quoted.group("line")) or "" if quoted else ""
     if len(words.split()) < 6 or not _ASKS.search(words):
         return []
-    n = m.group("nums3")
-    return [Ref(n, leading_number(n), m.start("nums3"), m.end("nums3"), b.start, b.end, True, True, True,
-                clean_text(quoted.group("line")), (quoted.start("line"), quoted.end("line")))]
+    nums = re.findall(r"\d{1,3}(?:\.\d{1,3})?", m.group("nums3"))
+    # "Paragraphs 60 and 61" over both recommendations, each closed by its own "(paragraph 61)": each
+    # is the line that names it, the first the line under the heading where none does
+    lines = [quoted]
+    while len(lines) < len(nums) + 2 and (nxt := _NEXT_LINE.match(text, lines[-1].end())) \
+            and _ASKS.search(clean(nxt.group("line")) or ""):
+        lines.append(nxt)
+    out = []
+    for k, n in enumerate(nums):
+        own = next((q for q in lines if re.search(rf"\(\s*para(?:graph)?\.?\s+{re.escape(n)}\s*\)\W*$", q.group("line"), re.I)),
+                   quoted if k == 0 else None)
+        out.append(Ref(n, leading_number(n), m.start("nums3"), m.end("nums3"), b.start, b.end, True, True,
+                       own is not None, clean_text(own.group("line")) if own else None,
+                       (own.start("line"), own.end("line")) if own else None))
+    return out
 
 
 def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
