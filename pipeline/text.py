@@ -186,11 +186,13 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
 
     pos = 0
     pending: int | None = None  # the end of untabbed lines under a tab row, which may be its last cell's
+    held = 0  # how many such lines
     lines = text.split("\n")
     for li, line in enumerate(lines):
         end = pos + len(line)
         sep = _CELL_BAR if "|" in line else _CELL_TAB if "\t" in line.strip() and not _BULLET_TAB.match(line) else None
         if sep is not None and line.strip():
+            held = 0
             if run and sep is not run_sep:
                 close()
             elif run and sep is _CELL_TAB and len(run) > 1 and not _ROW_START.match(line) \
@@ -217,14 +219,17 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
             run.append((pos, end))
         elif run and run_sep is _CELL_TAB and line.strip() and not line.startswith("\f") and not _AFTER_TABLE.match(line) \
                 and not (_REC_LABEL_ALONE.match(line) and _titles_section(text[run[-1][0]:run[-1][1]])):
-            pending = end
+            pending, held = end, held + 1
         else:
-            if pending is not None:  # the last row's, up to the blank line that ends the table
+            # the last row's, up to the blank line that ends the table; but not more paragraphs than a
+            # cell holds: there the text goes on under the table (Word's "3.<tab>The response should be
+            # read ..." over the paper's sections, to the page break before its annex)
+            if pending is not None and held <= ROW_PARAGRAPHS:
                 run[-1] = (run[-1][0], pending)
-                pending = None
+            pending = None
             close()
         pos = end + 1
-    if pending is not None:
+    if pending is not None and held <= ROW_PARAGRAPHS:
         run[-1] = (run[-1][0], pending)
     close()
     return tuple(out)

@@ -1799,6 +1799,17 @@ def test_a_heading_naming_two_report_paragraphs_states_both(lex, settings):
     assert "publishes, each year, data" in refs["60"] and "every NHS board accepts" in refs["61"]
 
 
+def test_a_word_list_s_last_item_does_not_run_on_over_the_paper(lex, settings, tmp_path, nlp):
+    """Word's "3.<tab>The response should be read alongside the BSL Health Action Plan ..." over the
+    paper's sections: a paragraph of the paper's own, neither a recommendation nor a table cell that
+    runs on to the page break before the annex (before, it was recommendation 3, and the answers
+    under "Paragraph 23" to "Paragraph 74" were read as one, 74 not addressed)."""
+    labels = list(dict.fromkeys(r.label for r in _refs(_probe("papers_blind67", "05"), lex, settings, 1) if r.stated))
+    assert labels == ["23", "31", "38", "46", "52", "60", "61", "74"]
+    got = _stances_of(_probe("papers_blind67", "05"), tmp_path, settings, nlp)[1]
+    assert (got["23"], got["38"], got["74"]) == ("accepted", "deferred", "accepted")
+
+
 def test_a_theme_s_quoted_list_is_answered_by_the_prose_under_it(tmp_path, settings, nlp):
     """"  * **3a.** Customers should be able to upload ...", "3b.", "3c." under a theme, then "####
     Our response" in prose, in a page that heads its other answers "### Recommendation 4a": the list

@@ -36,6 +36,11 @@ _TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|act
 _STANDARD_CODE = re.compile(r"[A-Z]{1,4}\d{1,2}(?:\.\d{1,2})?(?:\([a-z]\))?")  # "PFE2(e)", "GQ1(a)", "C1(b)"
 
 
+# a paper's own numbered paragraph on how to read it, not a recommendation: "3.<tab>The response should be
+# read alongside the BSL Health Action Plan ..." ("should" there asks nothing of anyone)
+_READ_WITH = re.compile(r"^\W*(?:this|the|our)\s+(?:response|paper|report|document|letter|reply)\s+should\s+be\s+read\b", re.I)
+
+
 def table_items(text: str, b: Block, rules: RecRules, following: int | None = None) -> list[Ref]:
     """The recommendations a table's row numbers in its first cell: one, or each of a row that
     answers several at once ("6, 7", "1 and 2 (payment and resit)"), with the cell beside it.
@@ -88,8 +93,8 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
     # (the report form's own numbered sections, "6<tab>ACTION SHOULD BE TAKEN", in a Word report's tab rows)
     lab = m.group("num")
     listed = following is not None and lab == str(following)
-    if not (_TABLE_HEAD.search(head) or MODAL.search(words) or listed) or (len(words.split()) < 3 and not titled) \
-            or FORM_SECTION.match(words):
+    if not (_TABLE_HEAD.search(head) or MODAL.search(words) and not _READ_WITH.match(words) or listed) \
+            or (len(words.split()) < 3 and not titled) or FORM_SECTION.match(words):
         return None
     off = b.start + label_offset(b.text, lab)
     return Ref(lab, leading_number(lab), off, off + len(lab), b.start, quote[1], True, True, True,
