@@ -1823,3 +1823,13 @@ def test_an_e_mail_written_as_one_paragraph_after_its_greeting_answers(tmp_path,
     spectator area ...": the greeting ends at its comma, and the rest of the line is the reply
     (before, the whole line was the greeting, and nothing answered)."""
     assert _stances_of(_probe("coroners_blind67", "06"), tmp_path, settings, nlp)[1]["1"] == "accepted"
+
+
+def test_a_numbered_heading_of_recommendations_to_both_opens_their_group(lex, settings, tmp_path, nlp):
+    """"6. Recommendation to both undertakers" over "6.1 Agree and put in writing an arrangement ...",
+    after groups to each undertaker: a group of its own, sent to both, though its item asks in the
+    imperative (before, the list ended at 5.3 and 6.1 was no recommendation)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("letters_blind67", "04"), lex, settings) if r.stated}
+    assert refs["6.1"] == "both undertakers" and refs["5.3"] is not None
+    got = _stances_of(_probe("letters_blind67", "04"), tmp_path, settings, nlp)
+    assert (got[1]["6.1"], got[2]["6.1"]) == ("not_addressed", "accepted")

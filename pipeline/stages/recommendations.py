@@ -811,14 +811,18 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if item and _ASKS_REPLY.match(item.group("text")):
             item = None  # "7. I ask the Commission to tell me by 27 February what action it has taken": no recommendation
         if item and seg.kind is Kind.letter and (lead_in or last_item is not None or decimal_head is not None) \
-                and (grouped or _NAME_WORD.search(item.group("text"))) \
-                and _heads_group(item, b, blocks[bi + 1] if bi + 1 < len(blocks) else None):
+                and (grouped or _NAME_WORD.search(item.group("text")) or _names_group(item, rules)) \
+                and _heads_group(item, b, blocks[bi + 1] if bi + 1 < len(blocks) else None,
+                                 (grouped or last_item is not None) and _names_group(item, rules)):
             # "2. Education Authority" over "2.1 The EA should ...": the heading of the list's next group,
             # which keeps the list open and sends its items to the body it names (the first group's names
             # a body; a topic's, "3. Funding", only follows one)
             decimal_head, lead_in, last_item, grouped = int(item.group("num")), True, None, True
             if _NAME_WORD.search(item.group("text")):
-                groups[decimal_head] = clean_text(item.group("text"))
+                # ("5. Recommendations to Harnshire Fire and Rescue Service": the body)
+                groups[decimal_head] = _GROUP_LEAD.sub("", clean_text(item.group("text")))
+            elif joint := _JOINT_GROUP.search(item.group("text")):
+                groups[decimal_head] = joint.group("who")  # "6. Recommendation to both undertakers": every addressee's
             continue
         if item and decimal_head is not None and ("." not in item.group("num")
                                                   or leading_number(item.group("num")) != decimal_head):
@@ -1127,12 +1131,27 @@ _TAG = re.compile(r"\(\s*(conclusion|recommendation)\s*,\s*paragraph\s+\d+\s*\)"
 GROUP_HEAD_WORDS = 8  # words in a group's heading ("3. Funding and participation")
 
 
-def _heads_group(item: re.Match[str], b: Block, nxt: Block | None) -> bool:
+_GROUP_LEAD = re.compile(r"^\W*(?:recommendations?|concerns?)\s+(?:to|for)\s+(?=\S)", re.I)
+_JOINT_GROUP = re.compile(r"\b(?:to|for)\s+(?P<who>(?:both|all|each)\b[\w ]{0,40}?)\W*$", re.I)
+
+
+def _names_group(item: re.Match[str], rules: RecRules) -> bool:
+    """A numbered heading that names its items as recommendations to a body, or to every one: "5.
+    Recommendations to Harnshire Fire and Rescue Service", "6. Recommendation to both undertakers" (not
+    "4. Recommendations for Future Work")."""
+    words = item.group("text")
+    return rules.lead_in.search(words) is not None and (
+        _JOINT_GROUP.search(words) is not None or (_GROUP_LEAD.match(words) is not None and _NAME_WORD.search(words) is not None))
+
+
+def _heads_group(item: re.Match[str], b: Block, nxt: Block | None, named: bool = False) -> bool:
     """Whether a numbered line is the heading of a group of items numbered under it ("2. Education
     Authority" over "2.1", "2.2"): a whole number over a few words that ask nothing and end no
     sentence, the group's first item straight under it (its next line, or the next block's first),
     asking something as the list's items do (not "8. Publication" over "8.1 This report will be
-    published ...")."""
+    published ..."). A heading ``named`` as recommendations, after groups of them ("6. Recommendation
+    to both undertakers" over "6.1 Agree and put in writing ..."), need not have its item ask in so
+    many words: items in the imperative ask nothing MODAL sees."""
     num, words = item.group("num"), item.group("text")
     if "." in num or len(words.split()) > GROUP_HEAD_WORDS or MODAL.search(words) or sentence_end(words) \
             or _SECTION_NAME.match(words):
@@ -1140,7 +1159,7 @@ def _heads_group(item: re.Match[str], b: Block, nxt: Block | None) -> bool:
     under = b.lines[1] if len(b.lines) > 1 else (nxt.lines[0] if nxt is not None else None)
     first = re.match(rf"\W{{0,4}}{num}\.1\b\s*(?P<text>.*)", clean(under.text) or "") if under is not None else None
     # (asking something of the reader, not recommending: "3.1 You should send us your response by ...")
-    return first is not None and MODAL.search(first.group("text")) is not None \
+    return first is not None and (named or MODAL.search(first.group("text")) is not None) \
         and not _ASKS_REPLY.match(first.group("text")) and not _OWN_ASK.match(first.group("text"))
 
 
