@@ -1833,3 +1833,16 @@ def test_a_numbered_heading_of_recommendations_to_both_opens_their_group(lex, se
     assert refs["6.1"] == "both undertakers" and refs["5.3"] is not None
     got = _stances_of(_probe("letters_blind67", "04"), tmp_path, settings, nlp)
     assert (got[1]["6.1"], got[2]["6.1"]) == ("not_addressed", "accepted")
+
+
+def test_unnumbered_concerns_run_together_are_counted_where_the_report_allocates_them(lex, settings, tmp_path, nlp):
+    """A report copied from a PDF viewer, its five concerns unnumbered paragraphs with no blank line
+    between them (each ends on a short line), then "The first and second matters are for Zipbite Ltd.
+    The third is for Northgate City Council. The fourth and fifth are for the Department for
+    Transport, and I also ask Zipbite to respond to the fifth.": five concerns, each sent where the
+    sentence says (before, there were none, and the council and the Department answered nothing)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("coroners_blind67", "05"), lex, settings) if r.stated}
+    assert sorted(refs) == ["1", "2", "3", "4", "5"]
+    assert (refs["1"], refs["3"], refs["4"]) == ("Zipbite Ltd", "Northgate City Council", "the Department for Transport")
+    got = _stances_of(_probe("coroners_blind67", "05"), tmp_path, settings, nlp)
+    assert set(got[2]) == {"3"} and got[3] == {"4": "rejected", "5": "not_addressed"}

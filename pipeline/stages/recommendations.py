@@ -29,7 +29,7 @@ from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
-                                       ordinal_concerns)
+                                       ordinal_concerns, filled_concerns)
 from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
                            to_blocks, unwrap)
 
@@ -985,8 +985,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
         form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks)
         unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
-            or (titled_concerns(blocks) or ordinal_concerns(blocks) if form else [])
+            or (titled_concerns(blocks) or ordinal_concerns(blocks) or filled_concerns(blocks) if form else [])
         refs = sorted(refs + unnumbered, key=lambda r: r.start)
+        if unnumbered and not any(r.addressee for r in refs) and (seg.form is Form.report or seg.kind is Kind.letter):
+            refs = _assigned(text, seg, refs, rules)  # (the sentence that says whom they are for, read again)
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 
@@ -1316,6 +1318,14 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                 else [lab for lab in listed if lab not in owners][:n])
         if 0 < n == len(labs):
             send(labs, m.group("who"))
+    # "The first and second matters are for Zipbite Ltd. The third is for Northgate City Council.", "I also
+    # ask Zipbite to respond to the fifth": the concerns in the order the report lists them
+    for pattern in (rules.placed, rules.placed_askers):
+        for m in pattern.finditer(body) if pattern is not None and listed else ():
+            labs = [str(rules.ordinals[w.lower()]) for w in re.findall(r"[a-z]+", m.group("ords"), re.I)
+                    if w.lower() in rules.ordinals]
+            if labs and all(lab in listed for lab in labs):
+                send(labs, m.group("who"))
     if not owners:  # "... no written procedure for changes made on site. (Nightjar Displays Ltd)"
         for r in refs:
             if (m := _CLOSING_BODY.search(r.text or "")) and not _NOT_BODY.match(m.group("who")) \

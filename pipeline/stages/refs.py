@@ -52,6 +52,10 @@ class RecRules:
     powers: re.Pattern[str] | None = None
     # "My first four concerns are for Carrowmed Direct Limited and the last two for the Council"
     counted: re.Pattern[str] | None = None
+    # "The first and second matters are for Zipbite Ltd. The third is for ...", "I also ask Zipbite to
+    # respond to the fifth": unnumbered concerns sent by their places
+    placed: re.Pattern[str] | None = None
+    placed_askers: re.Pattern[str] | None = None
     # "You raised two matters with the Department. The first is that ...": an ordinal whose noun is
     # the count before it, and that count
     elided: re.Pattern[str] | None = None
@@ -101,6 +105,8 @@ def _rules(raw: dict) -> RecRules:
         next_body=c(raw["concern_next"]), powers=c(raw["concern_powers"]),
         elided=c("(?m)" + raw["elided_ordinal"].replace("ORD", ords + ")")),
         count_lead=c(raw["count_lead"]), body_title=c(raw["body_title"]),
+        placed=c(raw["concern_placed"].replace("ORD", ords + ")")),
+        placed_askers=c(raw["concern_placed_askers"].replace("ORD", ords + ")")),
         paragraph=c(raw["paragraph_ref"].replace("PARA", r"\d{1,3}(?:\.\d{1,3})?").replace("JOIN ", join)),
     )
 

@@ -503,6 +503,37 @@ def ordinal_concerns(blocks: list[Block]) -> list[Ref]:
     return _counted(section, [k for k, _ in starts])  # (their words count 1..n, so their places number them)
 
 
+# the report's sentence that allocates its concerns by their places: "The first and second matters are for
+# Zipbite Ltd. The third is for ..."; it ends the concerns, and its last ordinal counts them
+_ALLOCATES = re.compile(r"^\W*(?:the|my)\s+(?:first|second|third)\b(?:\s+(?:and|,)\s+(?:the\s+)?\w+)*"
+                        r"(?:\s+(?:matters?|concerns?|points?|issues?))?\s+(?:is|are)\s+(?:for|addressed\s+to|directed\s+to|sent\s+to)\b",
+                        re.I)
+_ORDINAL_WORD = re.compile(rf"\b(?:{'|'.join(_ORDINAL_NUMBERS)})\b", re.I)
+FILL_SLACK = 6  # characters a wrapped line may fall short of the widest line by, a proportional font's doing
+
+
+def filled_concerns(blocks: list[Block]) -> list[Ref]:
+    """A coroner's concerns as unnumbered paragraphs run together, as a PDF viewer copies them (no blank
+    line between, none opening "I am concerned"): a paragraph ends on a finished sentence whose line
+    stops short of the others, so short that the next line's first word would have fitted on it. Read
+    only where the report then counts them in allocating them ("The first and second matters are for
+    ... The fourth and fifth are for ..."), and the count agrees."""
+    section = _concerns_section(blocks)
+    cut = next((k for k, ln in enumerate(section) if _ALLOCATES.match(clean(ln.text) or "")), None)
+    if cut is None or cut < 2:
+        return []
+    said = " ".join(clean(ln.text) or "" for ln in section[cut:])
+    count = max((_ORDINAL_NUMBERS[w.lower()] for w in _ORDINAL_WORD.findall(said)), default=0)
+    lines = section[:cut]
+    width = max(len(ln.text.rstrip()) for ln in lines)
+    starts = [0] + [k for k in range(1, len(lines))
+                    if sentence_end(clean(lines[k - 1].text) or "") and (clean(lines[k].text) or "")[:1].isupper()
+                    and len(lines[k - 1].text.rstrip()) + 1 + len(lines[k].text.split()[0]) + FILL_SLACK <= width]
+    if len(starts) < CONCERNED_MIN or len(starts) != count:
+        return []
+    return _counted(lines, starts)
+
+
 # a title that names a body or a post, not a concern's subject: "Northmoor Medical Equipment Ltd", "Chief
 # Executive, Network Rail", "To the Trust" (not "NHS 111 call categorisation")
 _BODY_TITLE = re.compile(r"\b(?:Ltd|Limited|plc|LLP|Trust|Council|Board|Authority|Agency|Department|NHS|Police|"
