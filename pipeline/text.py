@@ -130,6 +130,7 @@ def _row_kind(line: str) -> str:
 
 
 ROW_PARAGRAPHS = 4  # further paragraphs a row's cell may hold before the line with the row's other cells
+CELL_LINES = 12  # untabbed lines under a table's last row that may still be its cell's; more are the text under the table
 
 
 def _next_tabbed(lines: list[str], li: int) -> str:
@@ -224,12 +225,12 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
             # the last row's, up to the blank line that ends the table; but not more paragraphs than a
             # cell holds: there the text goes on under the table (Word's "3.<tab>The response should be
             # read ..." over the paper's sections, to the page break before its annex)
-            if pending is not None and held <= ROW_PARAGRAPHS:
+            if pending is not None and held <= CELL_LINES:
                 run[-1] = (run[-1][0], pending)
             pending = None
             close()
         pos = end + 1
-    if pending is not None and held <= ROW_PARAGRAPHS:
+    if pending is not None and held <= CELL_LINES:
         run[-1] = (run[-1][0], pending)
     close()
     return tuple(out)

@@ -1818,13 +1818,6 @@ def test_a_theme_s_quoted_list_is_answered_by_the_prose_under_it(tmp_path, setti
     assert got["3b"] == "deferred" and got["3a"] != "not_addressed"
 
 
-def test_an_e_mail_written_as_one_paragraph_after_its_greeting_answers(tmp_path, settings, nlp):
-    """"Dear Dr Mayhew-Clarke, on behalf of the committee ... Keeper's Hairpin will not be used as a
-    spectator area ...": the greeting ends at its comma, and the rest of the line is the reply
-    (before, the whole line was the greeting, and nothing answered)."""
-    assert _stances_of(_probe("coroners_blind67", "06"), tmp_path, settings, nlp)[1]["1"] == "accepted"
-
-
 def test_a_numbered_heading_of_recommendations_to_both_opens_their_group(lex, settings, tmp_path, nlp):
     """"6. Recommendation to both undertakers" over "6.1 Agree and put in writing an arrangement ...",
     after groups to each undertaker: a group of its own, sent to both, though its item asks in the
@@ -1846,3 +1839,37 @@ def test_unnumbered_concerns_run_together_are_counted_where_the_report_allocates
     assert (refs["1"], refs["3"], refs["4"]) == ("Zipbite Ltd", "Northgate City Council", "the Department for Transport")
     got = _stances_of(_probe("coroners_blind67", "05"), tmp_path, settings, nlp)
     assert set(got[2]) == {"3"} and got[3] == {"4": "rejected", "5": "not_addressed"}
+
+
+# ---- round 69's reviews: neighbours of its mends that must read as they did
+
+def test_a_word_table_s_last_cell_keeps_its_further_paragraphs(tmp_path, settings, nlp):
+    """Six untabbed lines under the last row "3<tab>The Environment Agency should publish ...<tab>The
+    Government has considered this carefully.", then a blank line: still the cell's, so "The Government
+    does not accept this recommendation." answers it (CELL_LINES)."""
+    got = _stances_of((FAMILIES / "o01_word_table_last_row_long_cell.txt").read_text(encoding="utf-8"),
+                      tmp_path, settings, nlp)[0]
+    assert got["3"] == "rejected"
+
+
+def test_a_heading_naming_a_range_of_report_paragraphs_states_each(lex, settings):
+    """"Paragraphs 14 to 16" over three quoted recommendations: 14, 15 and 16."""
+    text = (FAMILIES / "o02_paragraphs_heading_range.txt").read_text(encoding="utf-8")
+    assert {"14", "15", "16"} <= {r.label for r in _refs(text, lex, settings) if r.stated}
+
+
+def test_how_to_read_the_paper_is_no_recommendation_whoever_s_paper_it_is(lex, settings):
+    """"3.<tab>The Scottish Government's response should be read alongside ...": no recommendation 3;
+    "2.<tab>The document should be read and signed by every new member of ward staff" is one."""
+    text = (FAMILIES / "o03_government_s_response_should_be_read.txt").read_text(encoding="utf-8")
+    assert "3" not in {r.label for r in _refs(text, lex, settings, 1) if r.stated}
+    text = (FAMILIES / "o05_document_should_be_read_and_signed.txt").read_text(encoding="utf-8")
+    assert "2" in {r.label for r in _refs(text, lex, settings) if r.stated}
+
+
+def test_a_one_paragraph_e_mail_answers_only_what_it_names(tmp_path, settings, nlp):
+    """"Dear Cllr Hale, on behalf of the Trust board ...; we have been publishing ... (recommendation 1)
+    and we will report progress ... (recommendation 4).": recommendations 2 and 3 are not addressed."""
+    got = _stances_of((FAMILIES / "o04_one_paragraph_e_mail_names_two.txt").read_text(encoding="utf-8"),
+                      tmp_path, settings, nlp)[1]
+    assert (got["2"], got["3"]) == ("not_addressed", "not_addressed")

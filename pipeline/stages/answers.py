@@ -1810,16 +1810,9 @@ def whole_reply(text: str, seg: Segment, sentences: list[tuple[int, int]]) -> An
     sincere condolences"), which is courtesy, not a stance on any concern."""
     lo, hi = body_range(text, seg)
     if seg.salutation is not None:
-        # "Dear Coroner," answers nothing; an e-mail written as one paragraph goes on after it on its line
-        # ("Dear Dr Mayhew-Clarke, on behalf of the committee ... I am replying ...")
-        greeting = _GREETING_END.match(text, seg.salutation.start, seg.salutation.end)
-        lo = max(lo, greeting.end() if greeting else seg.salutation.end)
+        lo = max(lo, seg.salutation.end)  # "Dear Coroner," answers nothing
     found = [u for u in units(text, [(lo, hi)], sentences) if not _BEREAVED.search(text[u[0]:u[1]])]
     return Answer(tuple(found), "whole", None, found[0][0]) if found else None
-
-
-# the greeting at a line's start, where words of the letter go on after it: "Dear Dr Mayhew-Clarke, on behalf ..."
-_GREETING_END = re.compile(r"[^\S\n]*(?:dear|hi|hello)\s[^,\n]{1,60},(?=[^\S\n]*\S)", re.I)
 
 
 # the writer's dealings with the bereaved: "We have written to Nurlan's family through their solicitors",

@@ -93,7 +93,7 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
         if m.start() >= ln.end:
             break
         if m.group("nums3"):
-            out += _paragraph_heading(text, b, ln, m)
+            out += _paragraph_heading(text, b, ln, m, rules)
             continue
         group = "nums" if m.group("nums") else "nums2"
         nums = expand(m.group(group), rules)  # "paragraphs 27, 33 and 46", "paragraphs 50 to 52"
@@ -111,7 +111,7 @@ _NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*\S[^\n]*)")  # the
 _ASKS = re.compile(r"\b(?:recommends?|commends?|urges?|asks?|calls? (?:on|for)|encourages?|invites?|should)\b", re.I)
 
 
-def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str]) -> list[Ref]:
+def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str], rules: RecRules) -> list[Ref]:
     """"Paragraph 38" alone on its line, over the committee's words that recommend and then the
     answer: a response to a committee that numbers its recommendations by the report's paragraphs,
     as Holyrood's do (not a letter's "Paragraph 4" over what a draft Order does, nor guidance quoted
@@ -120,7 +120,7 @@ def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str]) -> list[Ref]:
     words = clean(quoted.group("line")) or "" if quoted else ""
     if len(words.split()) < 6 or not _ASKS.search(words):
         return []
-    nums = re.findall(r"\d{1,3}(?:\.\d{1,3})?", m.group("nums3"))
+    nums = expand(m.group("nums3"), rules)  # ("Paragraphs 14 to 16": all three)
     # "Paragraphs 60 and 61" over both recommendations, each closed by its own "(paragraph 61)": each
     # is the line that names it, the first the line under the heading where none does
     lines = [quoted]

@@ -37,8 +37,11 @@ _STANDARD_CODE = re.compile(r"[A-Z]{1,4}\d{1,2}(?:\.\d{1,2})?(?:\([a-z]\))?")  #
 
 
 # a paper's own numbered paragraph on how to read it, not a recommendation: "3.<tab>The response should be
-# read alongside the BSL Health Action Plan ..." ("should" there asks nothing of anyone)
-_READ_WITH = re.compile(r"^\W*(?:this|the|our)\s+(?:response|paper|report|document|letter|reply)\s+should\s+be\s+read\b", re.I)
+# read alongside the BSL Health Action Plan ...", "The Scottish Government's response should be read in
+# conjunction with ...", "It should be read with ..." ("should" there asks nothing of anyone; "The document
+# should be read and signed by every new member of staff" does)
+_READ_WITH = re.compile(r"^\W*(?:(?:this|the|our)\s+(?:[\w’'-]+\s+){0,3}?(?:response|paper|report|document|letter|reply)|it)"
+                        r"\s+should\s+be\s+read\s+(?:alongside|with|in\s+conjunction|together)\b", re.I)
 
 
 def table_items(text: str, b: Block, rules: RecRules, following: int | None = None) -> list[Ref]:
