@@ -1873,3 +1873,10 @@ def test_a_one_paragraph_e_mail_answers_only_what_it_names(tmp_path, settings, n
     got = _stances_of((FAMILIES / "o04_one_paragraph_e_mail_names_two.txt").read_text(encoding="utf-8"),
                       tmp_path, settings, nlp)[1]
     assert (got["2"], got["3"]) == ("not_addressed", "not_addressed")
+
+
+def test_concerns_run_together_are_not_counted_where_the_allocation_disagrees(lex, settings):
+    """Unnumbered concerns run together whose allocation ("The first and second matters are for ...
+    The third and fourth are for ...") counts other than the paragraphs do: none is counted, as before."""
+    text = (FAMILIES / "o06_concerns_run_together_count_disagrees.txt").read_text(encoding="utf-8")
+    assert not any(r.stated for r in _refs(text, lex, settings))
