@@ -423,8 +423,12 @@ def _quoted_list(b: Block, refs: list[Ref]) -> bool:
                                            for r, lines in items)
 
 
-def _listed_labels(b: Block, refs: list[Ref]) -> set[str]:
-    return {r.label for r in refs if b.start <= r.start < b.end}
+def _headed_later(b: Block, refs: list[Ref]) -> bool:
+    """Whether headings after a quoted list take up its own items: then they answer them, not the prose
+    under the list (a theme's "3a." to "3c." over "Our response", in a paper that heads its other
+    answers "Recommendation 4a", are answered by that prose)."""
+    listed = {r.label for r in refs if b.start <= r.start < b.end}
+    return any(r.heading and r.start >= b.end and r.label in listed for r in refs)
 
 
 RESTATED_CHARS = 400  # a recommendation restated in a list, at most
@@ -574,9 +578,10 @@ _SUMMARY_SECTION = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+|#+\s*)summary\s+(?:of\s+
                               r"table)[\s*_:]*$", re.I)
 
 
-# a reply's own opening sections, titled alone on their lines: "1.    Introduction", "## Background"
-_SECTION_TITLE = re.compile(r"^[\W_]*\d{1,2}\.?\s+[A-Z][^.:;]{0,60}$")  # "2.    Background", "3. What we have changed"
-_OWN_SECTION = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:introduction|background|context|purpose)[\s*_:]*$", re.I)
+# a reply's numbered section titles, alone on their lines ("2.    Background", "3. What we have changed"),
+# and those of its own opening sections ("1.    Introduction")
+_SECTION_TITLE = re.compile(r"^[\W_]*\d{1,2}\.?\s+[A-Z][^.:;]{0,60}$")
+_OWN_SECTION = re.compile(r"^[\W_]*\d{1,2}\.?\s+(?:introduction|background|context|purpose)[\s*_:]*$", re.I)
 
 
 def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) -> int:
@@ -636,10 +641,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     contents = {b.start for b in blocks if _contents_block(text, b, body_refs) and not _quoted_list(b, body_refs)}
     # (where headings of its own open the answers after it: a list followed only by prose is read
     # as before, its last item's section the answers to the items together)
-    # (headings for its own items: a theme's list of "3a." to "3c." over "Our response" in prose, under a
-    # paper that heads other answers "Recommendation 4a", is answered by that prose)
-    lists = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs)
-             and any(r.heading and r.start >= b.end and r.label in _listed_labels(b, body_refs) for r in body_refs)] \
+    lists = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs) and _headed_later(b, body_refs)] \
         + _restated_after(text, blocks, body_refs)
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
