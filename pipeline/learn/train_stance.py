@@ -117,7 +117,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind64", "letters_blind64", "coroners_blind64",
                    "papers_blind65", "letters_blind65", "coroners_blind65",
                    "papers_blind66", "letters_blind66", "coroners_blind66",
-                   "papers_blind67", "letters_blind67", "coroners_blind67")
+                   "papers_blind67", "letters_blind67", "coroners_blind67",
+                   "papers_blind68", "letters_blind68", "coroners_blind68")
 LAYOUT_KEY = "expected.jsonl"
 
 
