@@ -1880,3 +1880,22 @@ def test_concerns_run_together_are_not_counted_where_the_allocation_disagrees(le
     The third and fourth are for ...") counts other than the paragraphs do: none is counted, as before."""
     text = (FAMILIES / "o06_concerns_run_together_count_disagrees.txt").read_text(encoding="utf-8")
     assert not any(r.stated for r in _refs(text, lex, settings))
+
+
+# ---- round 70's probes (*_blind68): layouts the round found unread
+
+def test_a_web_post_then_an_e_mail_and_a_letter_each_on_its_own_page_are_three_replies(tmp_path, settings, nlp):
+    """A dive centre's web post, then "<form feed>From: Thomas Ekwueme ..." (an e-mail typed as one paragraph,
+    its sign-off inside it) and "<form feed>Health and Safety Executive" over a letter: three replies
+    (before, the post ran on over both, and the Executive's answers were the post's)."""
+    got = _stances_of(_probe("coroners_blind68", "05"), tmp_path, settings, nlp)
+    assert sorted(got) == [1, 2, 3]
+    assert (got[1]["1"], got[1]["2"]) == ("accepted", "partially_addressed") and set(got[3]) == {"5", "6"}
+
+
+def test_a_command_paper_s_page_of_print_codes_is_no_document(lex):
+    """"<form feed>E03412276" / "978-1-5286-6107-4", the paper's back page: part of the paper, so the
+    Crown Commercial Service's letter after it is the third segment (before, the codes were one)."""
+    text = _probe("papers_blind68", "01")
+    segs = _segments(mask_noise(text), lex)
+    assert len(segs) == 3 and text[segs[2].start:segs[2].end].lstrip("\f").startswith("Crown Commercial Service")

@@ -1137,6 +1137,12 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
         (start, cut, *_), *rest = _letters(text, blocks, lex)
         return [_single(text, start, cut, st, lex), *rest] if rest else None
     if len(sal) < 2 or not all(_find_signoff(blocks, a, b, lex) for a, b in zip(sal, sal[1:])):
+        # (or several, each on a page of its own, though one is signed in its run-on paragraph: a body's
+        # web post, then another's e-mail "From: ..." and a third's letter, each after a page break)
+        several = _letters(text, blocks, lex) if len(sal) >= 2 else []
+        if len(several) > len(sal) and all(text.startswith("\f", seg[0]) for seg in several[1:]):
+            (start, cut, *_), *rest = several
+            return [_single(text, start, cut, st, lex), *rest]
         return None
     return _letters(text, blocks, lex)
 
@@ -1464,11 +1470,22 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
             greeted.add(who)
         out.append(Segment(i, kind, start, end, sal, so, form, title))
     out = _without_quoted_copies(text, out)
+    # (a page of print codes alone, a command paper's back page, "E03412276" / "978-1-5286-6107-4", is the
+    # paper's, not a document of its own)
+    out = [s for k, s in enumerate(out) if not (k and _codes_only(text[s.start:s.end]))]
     out = [dataclasses.replace(s, start=_from_page_break(text, s.start, out[k - 1].start)) if k else s
            for k, s in enumerate(out)]
     # each segment runs to the next one's start
     return [dataclasses.replace(s, index=k, end=out[k + 1].start if k + 1 < len(out) else len(text))
             for k, s in enumerate(out)]
+
+
+_CODE_LINE = re.compile(r"(?:[A-Z]{1,4}\s?)?\d[\d\W_]*")  # "E03412276", "978-1-5286-6107-4", "CP 1387", "6"
+
+
+def _codes_only(part: str) -> bool:
+    lines = [ln.strip() for ln in part.replace("\f", "\n").splitlines() if ln.strip()]
+    return bool(lines) and all(_CODE_LINE.fullmatch(ln) for ln in lines)
 
 
 def _from_page_break(text: str, start: int, floor: int) -> int:
