@@ -1899,3 +1899,11 @@ def test_a_command_paper_s_page_of_print_codes_is_no_document(lex):
     text = _probe("papers_blind68", "01")
     segs = _segments(mask_noise(text), lex)
     assert len(segs) == 3 and text[segs[2].start:segs[2].end].lstrip("\f").startswith("Crown Commercial Service")
+
+
+def test_lettered_points_of_an_item_that_asks_through_them_are_its_parts(lex, settings):
+    """"4. As the employer of most candidates, the council should:" over "(a) protect one study day ..."
+    and "(b) make sure ...": recommendations 4a and 4b, the council's (before, the points were numbered
+    1 and 2 again, beside the university's own 1 and 2)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("letters_blind68", "06"), lex, settings) if r.stated}
+    assert refs["4a"] == refs["4b"] == "Meresford City Council" and refs["1"] == "Meresford University"

@@ -182,6 +182,27 @@ def _ordinal(mark: str, scheme: str | None) -> tuple[str, int] | None:
     return ("letter", _LETTER[mark]) if mark in _LETTER else None
 
 
+_NUMBERED_ITEM = re.compile(r"^\W{0,3}(?P<num>\d{1,2})[.)]\s+\S")
+PARENT_LINES = 3  # lines a numbered item's words run to over its lettered points
+
+
+# an item that asks nothing until its points say what: "... the council should:" (not "..., whose duties
+# should include:", whose points only say what the adviser it asks for would do)
+_ASKS_IN_POINTS = re.compile(r"\b(?:should|must|shall|ought\s+to|needs?\s+to|(?:is|are)\s+asked\s+to)\s*:\s*$", re.I)
+
+
+def _parent_item(lines: list, first: int) -> str | None:
+    """The number of the item whose words lead straight into a lettered list and ask only through it
+    (its line, or the line it wraps from, ends "should:" over the first point): "4. As the employer of
+    most candidates, the council should:"."""
+    if first == 0 or not _ASKS_IN_POINTS.search(lines[first - 1][1].text):
+        return None
+    for k in range(first - 1, max(-1, first - 1 - PARENT_LINES), -1):
+        if m := _NUMBERED_ITEM.match(lines[k][1].text):
+            return m.group("num")
+    return None
+
+
 def _listed(text: str, blocks: list[Block], rules: RecRules, indented: bool = False) -> list[Ref]:
     """A letter's points listed a), b), c) or i., ii., iii., one to a line or to a paragraph, right
     after a line that recommends, raises concerns or asks ("We recommend that:", "The MATTERS OF
@@ -198,12 +219,16 @@ def _listed(text: str, blocks: list[Block], rules: RecRules, indented: bool = Fa
         before = " ".join(ln.text for _, ln in lines[max(0, run[0][0] - 2):run[0][0]])
         if not (rules.lead_in.search(before) or _REQUEST.search(before)):
             return
+        # (the lettered points of a numbered recommendation, "4. As the employer of most candidates, the
+        # council should:" / "(a) protect one study day ..." / "(b) ...": its parts 4a and 4b)
+        parent = _parent_item(lines, run[0][0]) if scheme == "letter" else None
         for n, (i, pos, mark_end) in enumerate(run):
             bi, ln = lines[i]
             stop = run[n + 1][0] if n + 1 < len(run) else upto
             body = text[mark_end:lines[stop - 1][1].end]
             item = clean_text(re.sub(r"[;,]?\s+(?:and|or)\s*$", "", " ".join(body.split())))
-            out.append(Ref(str(pos), pos, ln.start, mark_end, blocks[bi].start, blocks[bi].end, True, False, True, item))
+            label, number = (f"{parent}{'abcdefgh'[pos - 1]}", int(parent)) if parent else (str(pos), pos)
+            out.append(Ref(label, number, ln.start, mark_end, blocks[bi].start, blocks[bi].end, True, False, True, item))
 
     for i, (bi, ln) in enumerate(lines):
         m = (_INDENTED_MARK if indented else _LIST_MARK).match(ln.text)
