@@ -1907,3 +1907,18 @@ def test_lettered_points_of_an_item_that_asks_through_them_are_its_parts(lex, se
     1 and 2 again, beside the university's own 1 and 2)."""
     refs = {r.label: r.addressee for r in _refs(_probe("letters_blind68", "06"), lex, settings) if r.stated}
     assert refs["4a"] == refs["4b"] == "Meresford City Council" and refs["1"] == "Meresford University"
+
+
+def test_a_first_name_sign_off_over_the_mail_s_signature_block_names_the_body(tmp_path, settings, nlp):
+    """"Best wishes," / "Joanne", then after a blank line "Joanne Pryce / Director of Adult Social Care /
+    Meresford City Council / ...": the council's reply, answered in the quoted message under "my answers
+    start [JP]" (before, the reply had no body, was asked the university's recommendations, and its
+    typed answers were cut off with the quote)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "doc.txt").write_text(_probe("letters_blind68", "06"), encoding="utf-8")
+    parties = run_corpus(tmp_path, settings, nlp).tables["parties"].to_pylist()
+    assert any(p["role"] == "sender" and p["name"] == "Joanne Pryce" and p["organisation"] == "Meresford City Council"
+               for p in parties)
+    got = _stances_of(_probe("letters_blind68", "06"), tmp_path, settings, nlp)[2]
+    assert got["5"] == "noted" and "1" not in got

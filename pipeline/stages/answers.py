@@ -346,8 +346,9 @@ def _typed_in(text: str, start: int, end: int) -> bool:
 
 # the reply says where its answers are: "I have set out our responses inline below, marked [NHS CARNBRAE]",
 # "our comments are marked [GLENARD] under each recommendation"
-_SAYS_INLINE = re.compile(r"\b(?:responses?|answers?|comments?|replies)\b[^.]{0,60}?\b(?:in-?line|in\s+line|marked)\b",
-                          re.I)
+# (or "my answers start [JP]", "each reply begins with [NHS GG]": the tag they open with)
+_SAYS_INLINE = re.compile(r"\b(?:responses?|answers?|comments?|replies)\b[^.]{0,60}?\b(?:in-?line|in\s+line|marked|tagged|"
+                          r"prefixed|(?:start|begin)(?:s|ning)?(?:\s+with)?)\b", re.I)
 _TAG = re.compile(r"\[(?P<tag>[A-Z][^\]\n]{1,40})\]")  # "[NHS CARNBRAE]", "[Council response]"
 
 

@@ -175,7 +175,20 @@ def _signature_blocks(text: str, seg: Segment, lex: Lexicons) -> list[Block]:
                     break
                 lines.append(ln)
             return [Block(lines, blocks[0].gap)] if lines else []
-        return [b for b in blocks[:stop] if not lex.cc_line.match(clean(b.lines[0].text) or "") and not company_footer(b)]
+        kept = [b for b in blocks[:stop] if not lex.cc_line.match(clean(b.lines[0].text) or "") and not company_footer(b)]
+        # "Best wishes," / "Joanne" and then, after a blank line, the mail's signature block, "Joanne Pryce /
+        # Director of Adult Social Care / Meresford City Council / Guildhall, ...": the block signs too
+        lone = (clean(kept[-1].lines[0].text) or "").strip() if kept and len(kept[-1].lines) == 1 else ""
+        if re.fullmatch(r"[A-Z][a-z'’-]+", lone) and stop < len(blocks):
+            first = clean(blocks[stop].lines[0].text) or ""
+            if first.split()[:1] == [lone] and looks_like_person(first, lex):
+                lines = []
+                for ln in blocks[stop].lines:
+                    if has_postcode(ln.text) or is_dateline(ln.text) or "@" in ln.text:
+                        break
+                    lines.append(ln)
+                kept.append(Block(lines, blocks[stop].gap))
+        return kept
     blocks = to_blocks(split_lines(text, seg.body_start, seg.end))
     tail: list[Block] = []
     for b in reversed(blocks):
