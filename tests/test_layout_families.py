@@ -1922,3 +1922,13 @@ def test_a_first_name_sign_off_over_the_mail_s_signature_block_names_the_body(tm
                for p in parties)
     got = _stances_of(_probe("letters_blind68", "06"), tmp_path, settings, nlp)[2]
     assert got["5"] == "noted" and "1" not in got
+
+
+def test_unnumbered_concerns_with_run_in_titles_are_sent_by_the_form_s_next_section(lex, settings):
+    """A PDF viewer's copy: five unnumbered concerns, each opening with a run-in title ("Safety-netting.
+    Mrs Astbury was not told ..."), then "ACTION SHOULD BE TAKEN ... The practice should respond to the
+    first, second and fourth concerns; the Network to the second and third; and the ICB to the second,
+    fourth and fifth.": five concerns, each sent clause by clause (before, none was read)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("coroners_blind68", "06"), lex, settings) if r.stated}
+    assert refs == {"1": "The practice", "2": "The practice and the Network and the ICB", "3": "the Network",
+                    "4": "The practice and the ICB", "5": "the ICB"}

@@ -1255,6 +1255,20 @@ _REST_TO = re.compile(r"\b(?:the\s+(?:others|rest|remaining\s+(?:recommendations
                       r"(?P<who>(?:both|all|each|the\s+(?-i:[A-Z])|(?-i:[A-Z]))[^.;:\n]{1,60}?)\s*(?:[.;]|$)", re.I)
 
 
+_RESPONDS_BY_PLACE = re.compile(r"\brespond\s+to\s+the\s+(?:first|second|third)\b", re.I)
+
+
+def _sentences_asking_by_place(body: str) -> list[tuple[int, int]]:
+    """The sentences that ask bodies to respond to concerns by their places ("The practice should respond
+    to the first, second and fourth concerns; the Network to ..."): from the sentence's start to its end."""
+    out = []
+    for m in _RESPONDS_BY_PLACE.finditer(body):
+        start = max(body.rfind(". ", 0, m.start()) + 2, 0)
+        end = body.find(".", m.end())
+        out.append((start, len(body) if end < 0 else end + 1))
+    return out
+
+
 _BROKEN_WORD = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
 
 
@@ -1320,8 +1334,11 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
             send(labs, m.group("who"))
     # "The first and second matters are for Zipbite Ltd. The third is for Northgate City Council.", "I also
     # ask Zipbite to respond to the fifth": the concerns in the order the report lists them
-    for pattern in (rules.placed, rules.placed_askers):
-        for m in pattern.finditer(body) if pattern is not None and listed else ():
+    # (or "The practice should respond to the first, second and fourth concerns; the Network to the second
+    # and third; and the ICB to the second, fourth and fifth.", clause by clause in its sentence)
+    asked = [body[a:z] for a, z in _sentences_asking_by_place(body)] if rules.placed_clauses is not None else []
+    for pattern, part in ((rules.placed, body), (rules.placed_askers, body), *((rules.placed_clauses, x) for x in asked)):
+        for m in pattern.finditer(part) if pattern is not None and listed else ():
             labs = [str(rules.ordinals[w.lower()]) for w in re.findall(r"[a-z]+", m.group("ords"), re.I)
                     if w.lower() in rules.ordinals]
             if labs and all(lab in listed for lab in labs):

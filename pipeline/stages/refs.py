@@ -56,6 +56,9 @@ class RecRules:
     # respond to the fifth": unnumbered concerns sent by their places
     placed: re.Pattern[str] | None = None
     placed_askers: re.Pattern[str] | None = None
+    # "The practice should respond to the first, second and fourth concerns; the Network to the second
+    # and third; and the ICB to the second, fourth and fifth.": read clause by clause
+    placed_clauses: re.Pattern[str] | None = None
     # "You raised two matters with the Department. The first is that ...": an ordinal whose noun is
     # the count before it, and that count
     elided: re.Pattern[str] | None = None
@@ -107,6 +110,7 @@ def _rules(raw: dict) -> RecRules:
         count_lead=c(raw["count_lead"]), body_title=c(raw["body_title"]),
         placed=c(raw["concern_placed"].replace("ORD", ords + ")")),
         placed_askers=c(raw["concern_placed_askers"].replace("ORD", ords + ")")),
+        placed_clauses=c(raw["concern_placed_clauses"].replace("ORD", ords + ")")),
         paragraph=c(raw["paragraph_ref"].replace("PARA", r"\d{1,3}(?:\.\d{1,3})?").replace("JOIN ", join)),
     )
 

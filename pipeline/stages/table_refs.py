@@ -473,9 +473,10 @@ def _counted(section: list[Line], starts: list[int]) -> list[Ref]:
     return out
 
 
-def _concerns_section(blocks: list[Block]) -> list[Line]:
+def _concerns_section(blocks: list[Block], after: int = 0) -> list[Line]:
     """The lines under a report's lead to its concerns ("The MATTERS OF CONCERN are as follows:"), up to
-    the form's next section or its closing words; none where the report has no such lead."""
+    the form's next section or its closing words (and ``after`` lines more); none where the report has
+    no such lead."""
     lines = [ln for b in blocks for ln in b.lines]
     start = next((k for k, ln in enumerate(lines) if _CONCERNS_HEAD.search(ln.text)), None)
     lead = next((k for k in range(start + 1, len(lines)) if _AS_FOLLOWS.search(clean(lines[k].text) or "")), None) \
@@ -484,7 +485,7 @@ def _concerns_section(blocks: list[Block]) -> list[Line]:
         return []
     end = next((k for k in range(lead + 1, len(lines)) if FORM_SECTION.match(clean(lines[k].text) or "")
                 or PFD_CLOSING.search(clean(lines[k].text) or "")), len(lines))
-    return lines[lead + 1:end]
+    return lines[lead + 1:end + after]
 
 
 _ORDINAL_OPENING = re.compile(r"^\W{0,3}(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?,\s+\S",
@@ -513,6 +514,10 @@ _ALLOCATES = re.compile(r"^\W*(?:the|my)\s+(?:first|second|third)\b(?:\s+(?:and|
                         re.I)
 _ORDINAL_WORD = re.compile(rf"\b(?:{'|'.join(_ORDINAL_NUMBERS)})\b", re.I)
 FILL_SLACK = 6  # characters a wrapped line may fall short of the widest line by, a proportional font's doing
+_RUN_IN_TITLE = re.compile(r"^[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}\.\s+[A-Z]")  # "Oversight of practice mergers. The ICB ..."
+ACTION_LINES = 8  # lines of the form's next section in which it may allocate the concerns by place
+_RESPOND_TO_PLACE = re.compile(r"\brespond\s+to\s+the\s+(?:first|second|third)\b", re.I)
+_LONE_NUMBER_LINE = re.compile(r"\d{1,2}")  # the form's next section's number, alone on its line
 
 
 def filled_concerns(blocks: list[Block]) -> list[Ref]:
@@ -523,15 +528,27 @@ def filled_concerns(blocks: list[Block]) -> list[Ref]:
     ... The fourth and fifth are for ..."), and the count agrees."""
     section = _concerns_section(blocks)
     cut = next((k for k, ln in enumerate(section) if _ALLOCATES.match(clean(ln.text) or "")), None)
+    if cut is None:
+        # (or the form's next section does: "ACTION SHOULD BE TAKEN ... The practice should respond to the
+        # first, second and fourth concerns; the Network to the second and third; ...")
+        below = _concerns_section(blocks, ACTION_LINES)[len(section):]
+        said = " ".join(clean(ln.text) or "" for ln in below)
+        section = section[:len(section) - next((k for k, ln in enumerate(reversed(section))
+                                                if not _LONE_NUMBER_LINE.fullmatch(clean(ln.text) or "")), 0)]
+        cut = len(section) if _RESPOND_TO_PLACE.search(said) else None
+    else:
+        said = " ".join(clean(ln.text) or "" for ln in section[cut:])
     if cut is None or cut < 2:
         return []
-    said = " ".join(clean(ln.text) or "" for ln in section[cut:])
     count = max((_ORDINAL_NUMBERS[w.lower()] for w in _ORDINAL_WORD.findall(said)), default=0)
     lines = section[:cut]
     width = max(len(ln.text.rstrip()) for ln in lines)
+    # (or a concern's run-in title opens the line: "Safety-netting. Mrs Astbury was not told ...", whose
+    # first word would not have fitted on the line above)
     starts = [0] + [k for k in range(1, len(lines))
                     if sentence_end(clean(lines[k - 1].text) or "") and (clean(lines[k].text) or "")[:1].isupper()
-                    and len(lines[k - 1].text.rstrip()) + 1 + len(lines[k].text.split()[0]) + FILL_SLACK <= width]
+                    and (len(lines[k - 1].text.rstrip()) + 1 + len(lines[k].text.split()[0]) + FILL_SLACK <= width
+                         or _RUN_IN_TITLE.match(clean(lines[k].text) or ""))]
     if len(starts) < CONCERNED_MIN or len(starts) != count:
         return []
     return _counted(lines, starts)
