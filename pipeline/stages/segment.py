@@ -1505,7 +1505,7 @@ _ORIGINAL_MESSAGE = re.compile(rf"^\W*{ORIGINAL_MESSAGE}\s*$", re.I)
 
 
 MARKER_LINES = 3  # lines of a segment's start within which "-----Original Message-----" makes it a quoted copy
-SIGNATURE_LINES = 10  # or, under a signature's short lines, within these
+MARKED_SIGNATURE_LINES = 10  # or, under a signature's short lines, within these
 SIGNATURE_WIDTH = 60  # characters a signature's line runs to, at most
 # (not a message of its own: "From: Peter Oakes" / "Sent: ..." / "Subject: FW: ..." / "FYI" over the marker)
 _HEADER_FIELD = re.compile(r"^\W*(?:from|sent|to|cc|subject|date)\s*:", re.I)
@@ -1525,12 +1525,12 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     seen: set[tuple[str, ...]] = set()
     for s in segs:
-        lines = text[s.start:s.end].lstrip().split("\n", SIGNATURE_LINES + 2)
+        lines = text[s.start:s.end].lstrip().split("\n", MARKED_SIGNATURE_LINES + 2)
         # (the reply's own sign-off, a first name alone, may open the segment above the marker; or its
         # whole signature, "Conor" / "Conor Mullan" / "Governor" / ... / "Tel: 0207 946 0723")
         marker = next((k for k, ln in enumerate(lines[:MARKER_LINES]) if _ORIGINAL_MESSAGE.match(ln)), None)
         if marker is None:
-            marker = next((k for k, ln in enumerate(lines[:SIGNATURE_LINES]) if _ORIGINAL_MESSAGE.match(ln)
+            marker = next((k for k, ln in enumerate(lines[:MARKED_SIGNATURE_LINES]) if _ORIGINAL_MESSAGE.match(ln)
                            and all(_signature_line(x) and not _HEADER_FIELD.match(x) for x in lines[:k])), None)
         head = tuple(" ".join(ln.split()).lower() for ln in lines[(0 if marker is None else marker + 1):][:2])
         if marker is None:
