@@ -1932,3 +1932,31 @@ def test_unnumbered_concerns_with_run_in_titles_are_sent_by_the_form_s_next_sect
     refs = {r.label: r.addressee for r in _refs(_probe("coroners_blind68", "06"), lex, settings) if r.stated}
     assert refs == {"1": "The practice", "2": "The practice and the Network and the ICB", "3": "the Network",
                     "4": "The practice and the ICB", "5": "the ICB"}
+
+
+# ---- round 70's reviews: neighbours of its mends that must read as they did
+
+def test_concerns_allocated_to_a_body_the_report_never_named_are_not_counted_by_their_lines(tmp_path, settings, nlp):
+    """"The practice should respond to the first, second and fourth concerns; the Network ...", where the
+    report names "Willowbank Surgery", and "The first and third matters are for the practice": the
+    practice's reply answers 1, 2 and 4 (1 and 3), as before, not every concern."""
+    got = _stances_of((FAMILIES / "o07_allocation_to_an_unnamed_practice.txt").read_text(encoding="utf-8"),
+                      tmp_path, settings, nlp)[1]
+    assert sorted(got) == ["1", "2", "4"]
+    got = _stances_of((FAMILIES / "o10_allocation_after_concerns_with_a_dr_line.txt").read_text(encoding="utf-8"),
+                      tmp_path, settings, nlp)[1]
+    assert sorted(got) == ["1", "3"]
+
+
+def test_lettered_points_under_a_lead_after_numbered_findings_are_no_finding_s_parts(lex, settings):
+    """"3. Falls risk assessments were incomplete." then "We therefore recommend that the Trust should:"
+    over "(a)", "(b)": no 3a or 3b."""
+    text = (FAMILIES / "o08_findings_then_lettered_recommendations.txt").read_text(encoding="utf-8")
+    assert not {"3a", "3b"} & {r.label for r in _refs(text, lex, settings)}
+
+
+def test_answers_tagged_before_their_noun_are_the_reply_s(tmp_path, settings, nlp):
+    """"I've tagged my answers [DPH] below.": the answers typed into the quoted message are read."""
+    got = _stances_of((FAMILIES / "o09_answers_tagged_before_the_noun.txt").read_text(encoding="utf-8"),
+                      tmp_path, settings, nlp)[1]
+    assert (got["1"], got["2"], got["3"]) == ("accepted", "deferred", "rejected")

@@ -346,9 +346,11 @@ def _typed_in(text: str, start: int, end: int) -> bool:
 
 # the reply says where its answers are: "I have set out our responses inline below, marked [NHS CARNBRAE]",
 # "our comments are marked [GLENARD] under each recommendation"
-# (or "my answers start [JP]", "each reply begins with [NHS GG]": the tag they open with)
+# (or "my answers start [JP]", "each reply begins with [NHS GG]", "I've tagged my answers [DPH]": the tag
+# they open with)
 _SAYS_INLINE = re.compile(r"\b(?:responses?|answers?|comments?|replies)\b[^.]{0,60}?\b(?:in-?line|in\s+line|marked|tagged|"
-                          r"prefixed|(?:start|begin)(?:s|ning)?(?:\s+with)?)\b", re.I)
+                          r"prefixed|(?:start|begin)(?:s|ning)?(?:\s+with)?)\b|\b(?:tagged|marked|prefixed)\s+(?:my|our|the)\s+"
+                          r"(?:responses?|answers?|comments?|replies)\b", re.I)
 _TAG = re.compile(r"\[(?P<tag>[A-Z][^\]\n]{1,40})\]")  # "[NHS CARNBRAE]", "[Council response]"
 
 

@@ -985,10 +985,18 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
         form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks)
         unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
-            or (titled_concerns(blocks) or ordinal_concerns(blocks) or filled_concerns(blocks) if form else [])
-        refs = sorted(refs + unnumbered, key=lambda r: r.start)
-        if unnumbered and not any(r.addressee for r in refs) and (seg.form is Form.report or seg.kind is Kind.letter):
+            or (titled_concerns(blocks) or ordinal_concerns(blocks) if form else [])
+        filled = filled_concerns(blocks) if form and not unnumbered else []
+        before = refs
+        refs = sorted(refs + unnumbered + filled, key=lambda r: r.start)
+        if (unnumbered or filled) and not any(r.addressee for r in refs) \
+                and (seg.form is Form.report or seg.kind is Kind.letter):
             refs = _assigned(text, seg, refs, rules)  # (the sentence that says whom they are for, read again)
+        if filled and not _sent_to_named(text[seg.start:filled[0].start], [r for r in refs if r.text and r.stated]):
+            # (concerns told apart only by their lines' lengths stand where the allocation that counts them
+            # sends each to a body the report named: "the practice", where the report names "Willowbank
+            # Surgery", leaves the reply that is the practice's to answer what it names, as before)
+            refs = before
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 
@@ -1253,6 +1261,13 @@ _ONLY_TAIL = re.compile(r"\s+(?:only|alone)$", re.I)
 _REST_TO = re.compile(r"\b(?:the\s+(?:others|rest|remaining\s+(?:recommendations|concerns|ones)|other\s+(?:recommendations|concerns))|"
                       r"all\s+(?:the\s+)?others)\s+(?:are|is)\s+(?:for|to|(?:addressed|directed|sent)\s+to)\s+"
                       r"(?P<who>(?:both|all|each|the\s+(?-i:[A-Z])|(?-i:[A-Z]))[^.;:\n]{1,60}?)\s*(?:[.;]|$)", re.I)
+
+
+def _sent_to_named(before: str, concerns: list[Ref]) -> bool:
+    """Whether every concern is sent, and each body it is sent to is one the report named before them."""
+    return bool(concerns) and all(
+        r.addressee and all(_named_before(part, before) for part in re.split(r"\s+and\s+", r.addressee))
+        for r in concerns)
 
 
 _RESPONDS_BY_PLACE = re.compile(r"\brespond\s+to\s+the\s+(?:first|second|third)\b", re.I)

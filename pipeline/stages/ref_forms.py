@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from pipeline.stages.refs import RecRules, Ref, anchored, clean_text, expand, is_heading, leading_number
-from pipeline.text import Block, clean
+from pipeline.text import Block, clean, sentence_end
 
 
 # whose the ordinal's recommendation is: "your", "the Committee's" ("This is the second" / "concern about ..."
@@ -200,6 +200,10 @@ def _parent_item(lines: list, first: int) -> str | None:
     for k in range(first - 1, max(-1, first - 1 - PARENT_LINES), -1):
         if m := _NUMBERED_ITEM.match(lines[k][1].text):
             return m.group("num")
+        if k < first - 1 and sentence_end(lines[k][1].text):
+            return None  # (a finding above, "3. Falls risk assessments were incomplete.", is no parent)
+        if k == first - 1 and k > 0 and sentence_end(lines[k - 1][1].text):
+            return None  # (nor the lead's own line under one: "We therefore recommend that the Trust should:")
     return None
 
 
