@@ -29,7 +29,7 @@ from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
-                                       ordinal_concerns, filled_concerns)
+                                       ordinal_concerns, filled_concerns, RESPOND_TO_PLACE)
 from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
                            to_blocks, unwrap)
 
@@ -987,7 +987,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
             or (titled_concerns(blocks) or ordinal_concerns(blocks) if form else [])
         filled = filled_concerns(blocks) if form and not unnumbered else []
-        before = refs
+        without = refs  # (as they were, should the concerns counted by their lines not stand)
         refs = sorted(refs + unnumbered + filled, key=lambda r: r.start)
         if (unnumbered or filled) and not any(r.addressee for r in refs) \
                 and (seg.form is Form.report or seg.kind is Kind.letter):
@@ -996,7 +996,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # (concerns told apart only by their lines' lengths stand where the allocation that counts them
             # sends each to a body the report named: "the practice", where the report names "Willowbank
             # Surgery", leaves the reply that is the practice's to answer what it names, as before)
-            refs = before
+            refs = without
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 
@@ -1270,14 +1270,11 @@ def _sent_to_named(before: str, concerns: list[Ref]) -> bool:
         for r in concerns)
 
 
-_RESPONDS_BY_PLACE = re.compile(r"\brespond\s+to\s+the\s+(?:first|second|third)\b", re.I)
-
-
 def _sentences_asking_by_place(body: str) -> list[tuple[int, int]]:
     """The sentences that ask bodies to respond to concerns by their places ("The practice should respond
     to the first, second and fourth concerns; the Network to ..."): from the sentence's start to its end."""
     out = []
-    for m in _RESPONDS_BY_PLACE.finditer(body):
+    for m in RESPOND_TO_PLACE.finditer(body):
         start = max(body.rfind(". ", 0, m.start()) + 2, 0)
         end = body.find(".", m.end())
         out.append((start, len(body) if end < 0 else end + 1))

@@ -1484,6 +1484,7 @@ _CODE_LINE = re.compile(r"(?:[A-Z]{1,4}\s?)?\d[\d\W_]*")  # "E03412276", "978-1-
 
 
 def _codes_only(part: str) -> bool:
+    """Nothing but print codes and numbers on the page."""
     lines = [ln.strip() for ln in part.replace("\f", "\n").splitlines() if ln.strip()]
     return bool(lines) and all(_CODE_LINE.fullmatch(ln) for ln in lines)
 

@@ -516,7 +516,8 @@ _ORDINAL_WORD = re.compile(rf"\b(?:{'|'.join(_ORDINAL_NUMBERS)})\b", re.I)
 FILL_SLACK = 6  # characters a wrapped line may fall short of the widest line by, a proportional font's doing
 _RUN_IN_TITLE = re.compile(r"^[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}\.\s+[A-Z]")  # "Oversight of practice mergers. The ICB ..."
 ACTION_LINES = 8  # lines of the form's next section in which it may allocate the concerns by place
-_RESPOND_TO_PLACE = re.compile(r"\brespond\s+to\s+the\s+(?:first|second|third)\b", re.I)
+# "... should respond to the first, second and fourth concerns": concerns allocated by their places
+RESPOND_TO_PLACE = re.compile(r"\brespond\s+to\s+the\s+(?:first|second|third)\b", re.I)
 _LONE_NUMBER_LINE = re.compile(r"\d{1,2}")  # the form's next section's number, alone on its line
 
 
@@ -535,7 +536,7 @@ def filled_concerns(blocks: list[Block]) -> list[Ref]:
         said = " ".join(clean(ln.text) or "" for ln in below)
         section = section[:len(section) - next((k for k, ln in enumerate(reversed(section))
                                                 if not _LONE_NUMBER_LINE.fullmatch(clean(ln.text) or "")), 0)]
-        cut = len(section) if _RESPOND_TO_PLACE.search(said) else None
+        cut = len(section) if RESPOND_TO_PLACE.search(said) else None
     else:
         said = " ".join(clean(ln.text) or "" for ln in section[cut:])
     if cut is None or cut < 2:
