@@ -1960,3 +1960,10 @@ def test_answers_tagged_before_their_noun_are_the_reply_s(tmp_path, settings, nl
     got = _stances_of((FAMILIES / "o09_answers_tagged_before_the_noun.txt").read_text(encoding="utf-8"),
                       tmp_path, settings, nlp)[1]
     assert (got["1"], got["2"], got["3"]) == ("accepted", "deferred", "rejected")
+
+
+def test_a_numbered_paragraph_that_recommends_in_its_own_voice_is_no_parent(lex, settings):
+    """An Ombudsman's "5. To remedy the injustice I recommend that, within one month, the Council
+    should:" over "a)" and "b)": the 5 numbers the paragraph, so there is no 5a or 5b."""
+    text = (FAMILIES / "o11_numbered_paragraph_recommends_lettered_points.txt").read_text(encoding="utf-8")
+    assert not {"5a", "5b"} & {r.label for r in _refs(text, lex, settings)}

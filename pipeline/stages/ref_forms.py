@@ -191,6 +191,9 @@ PARENT_LINES = 3  # lines a numbered item's words run to over its lettered point
 _ASKS_IN_POINTS = re.compile(r"\b(?:should|must|shall|ought\s+to|needs?\s+to|(?:is|are)\s+asked\s+to)\s*:\s*$", re.I)
 
 
+_OWN_VOICE = re.compile(r"\b(?:I|we)\s+(?:would\s+|therefore\s+|also\s+)?recommend\b", re.I)
+
+
 def _parent_item(lines: list, first: int) -> str | None:
     """The number of the item whose words lead straight into a lettered list and ask only through it
     (its line, or the line it wraps from, ends "should:" over the first point): "4. As the employer of
@@ -199,7 +202,11 @@ def _parent_item(lines: list, first: int) -> str | None:
         return None
     for k in range(first - 1, max(-1, first - 1 - PARENT_LINES), -1):
         if m := _NUMBERED_ITEM.match(lines[k][1].text):
-            return m.group("num")
+            # (not a letter's numbered paragraph that recommends in its own voice: "5. To remedy the injustice
+            # I recommend that, within one month, the Council should:" numbers the paragraph, not a
+            # recommendation; its points are the recommendations, as before)
+            said = " ".join(ln.text for _, ln in lines[k:first])
+            return None if _OWN_VOICE.search(said) else m.group("num")
         if k < first - 1 and sentence_end(lines[k][1].text):
             return None  # (a finding above, "3. Falls risk assessments were incomplete.", is no parent)
         if k == first - 1 and k > 0 and sentence_end(lines[k - 1][1].text):
