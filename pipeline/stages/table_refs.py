@@ -518,7 +518,6 @@ _RUN_IN_TITLE = re.compile(r"^[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}\.\s+[A-
 ACTION_LINES = 8  # lines of the form's next section in which it may allocate the concerns by place
 # "... should respond to the first, second and fourth concerns": concerns allocated by their places
 RESPOND_TO_PLACE = re.compile(r"\brespond\s+to\s+the\s+(?:first|second|third)\b", re.I)
-_LONE_NUMBER_LINE = re.compile(r"\d{1,2}")  # the form's next section's number, alone on its line
 
 
 def filled_concerns(blocks: list[Block]) -> list[Ref]:
@@ -535,7 +534,7 @@ def filled_concerns(blocks: list[Block]) -> list[Ref]:
         below = _concerns_section(blocks, ACTION_LINES)[len(section):]
         said = " ".join(clean(ln.text) or "" for ln in below)
         section = section[:len(section) - next((k for k, ln in enumerate(reversed(section))
-                                                if not _LONE_NUMBER_LINE.fullmatch(clean(ln.text) or "")), 0)]
+                                                if not _LONE_ROW.match(clean(ln.text) or "")), 0)]
         cut = len(section) if RESPOND_TO_PLACE.search(said) else None
     else:
         said = " ".join(clean(ln.text) or "" for ln in section[cut:])
