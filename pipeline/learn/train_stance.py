@@ -118,7 +118,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind65", "letters_blind65", "coroners_blind65",
                    "papers_blind66", "letters_blind66", "coroners_blind66",
                    "papers_blind67", "letters_blind67", "coroners_blind67",
-                   "papers_blind68", "letters_blind68", "coroners_blind68")
+                   "papers_blind68", "letters_blind68", "coroners_blind68",
+                   "papers_blind69", "letters_blind69", "coroners_blind69")
 LAYOUT_KEY = "expected.jsonl"
 
 
