@@ -552,13 +552,18 @@ _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|wi
                              r"(?:for|to receive) (?:a|your|(?:each|every|the) [\w’'-]+(?:'s|’s)) (?:reply|response)\b[^.]{0,60}?\b(?:by|within)\b|"
                              # "Please send your agency's response to the Board's business unit by 14 August 2026."
                              r"\bplease send (?:us |me )?(?:your|its|their|a|the [\w’'-]+(?:'s|’s)) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
-                             r"[^.]{0,60}?\b(?:by|within|no later than)\b", re.I)
+                             r"[^.]{0,60}?\b(?:by|within|no later than)\b|"
+                             # "The Panel asks that the ICB writes to you, copying the Panel, by 26 February 2027"
+                             r"\b(?:asks?|requests?)\s+that\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+(?:writes?|responds?|replies|reply)"
+                             r"\b[^.]{0,80}?\b(?:by|within|no later than)\b", re.I)
 _NAMES_WHAT_IT_ANSWERS = re.compile(r"\byour (?:[\w’'-]+ ){0,3}?(?:letter|e-?mail|report|correspondence|decision|"
                                     r"recommendations?|concerns?)\b", re.I)
 
 
 # the writer making recommendations: "we recommend that you:", "I therefore recommend that the Council:"
-_RECOMMENDS = re.compile(r"\b(?:i|we)\s+(?:would\s+)?(?:therefore\s+|also\s+)?recommend\s+that\b", re.I)
+# (or "The Panel offers the following advice", "The Committee makes the following recommendations")
+_RECOMMENDS = re.compile(r"\b(?:i|we)\s+(?:would\s+)?(?:therefore\s+|also\s+)?recommend\s+that\b|\b(?:offers?|gives?|makes?)\s+"
+                         r"the\s+following\s+(?:advice|recommendations)\b", re.I)
 
 
 def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: str = "") -> Kind:

@@ -325,7 +325,27 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
     starts = {s.offset: s for s in page_starts(lines, lex)}
     for s in qa_starts(lines, lex):
         starts.setdefault(s.offset, s)
-    return [starts[k] for k in sorted(starts)]
+    out: list[Start] = []
+    for k in sorted(starts):
+        st = starts[k]
+        # a web page's logo and menu after a form feed, over its title ("# Our response to the coroner"):
+        # the page starts at the logo, not a document of links of its own before it
+        if out and st.form is Form.page and st.title is not None and _links_only(text[out[-1].offset:st.offset]):
+            out[-1] = Start(out[-1].offset, Form.page, st.title)
+            continue
+        out.append(st)
+    return out
+
+
+# a line of a page's links and nothing else: "[![Hollinsclough Bike Park](.../logo.svg)](https://...)",
+# "  * [Trails](https://...)"
+_LINK_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:!?\[(?:[^\[\]]|!?\[[^\]]*\]\([^)]*\))*\]\([^)]*\)\s*)+$")
+
+
+def _links_only(region: str) -> bool:
+    """Whether every line of ``region`` is a line of links (or blank), two at least."""
+    lines = [ln for ln in region.replace("\f", "\n").splitlines() if ln.strip()]
+    return len(lines) >= 2 and all(_LINK_LINE.match(ln) for ln in lines)
 
 
 # the cover sheet of a paper to a board or committee meeting: its title, author and purpose
