@@ -174,7 +174,29 @@ def paper_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> lis
         m = _PRESENTED.search(top)
         if m and _is_role(m.group("role"), lex):
             position = m.group("role").strip(" ,")
+    signed = _byline(lines, lex)
+    if name is None and signed is not None:
+        name, position, organisation, span = signed[0], signed[1] or position, signed[2] or organisation, signed[3]
     return [_party(letter_id, PartyRole.sender, name, position, organisation, None, span)]
+
+
+# a web statement signed in italics under its last paragraph: "_Lorna Fairweather, Chief Executive, Vale
+# Active Leisure Trust_"
+_BYLINE = re.compile(r"^\s*(?P<mark>[_*]{1,2})(?P<said>[^_*\n]{5,160}?)(?P=mark)\s*$")
+
+
+def _byline(lines: list[Line], lex: Lexicons) -> tuple[str, str | None, str | None, tuple[int, int]] | None:
+    """The person a page's italic sign-off names, with the post and body after the name. Only a name
+    followed by a post counts: a page's italic caption or quotation names no writer."""
+    for ln in reversed(lines):
+        m = _BYLINE.match(ln.text)
+        if m is None:
+            continue
+        cells = [c.strip() for c in m.group("said").split(",")]
+        if len(cells) >= 2 and looks_like_person(cells[0], lex) and _is_role(cells[1], lex):
+            position, organisation = _describe(cells[1:], lex)
+            return cells[0], position, organisation, (ln.start + m.start("said"), ln.start + m.end("said"))
+    return None
 
 
 def publisher(title: str, title_start: int, org_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
