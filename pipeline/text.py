@@ -345,6 +345,11 @@ def clean(s: str | None) -> str | None:
 _WRAP = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # a line break inside a paragraph
 
 
+# a PDF font's ligature glyphs, which its text keeps where a viewer copies it ("The ﬁrst and second matters")
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
+
+
 def unwrap(s: str) -> str:
     """``s`` with the line breaks inside its paragraphs read as spaces: PDF text and plain-text
     letters wrap lines mid-sentence, and a phrase looked for ("does not accept", "your letter
@@ -442,7 +447,7 @@ def is_dateline(s: str) -> bool:
 
 SPREAD_CELLS = 8  # header cells a table set out a cell a line may have
 _HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|para(?:graph)?s?|#)\b", re.I)
-_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
+_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter|response|asked", re.I)
 
 
 def short_cell(c: str) -> bool:

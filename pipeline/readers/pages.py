@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+from pipeline.text import LIGATURES
+
 MARGIN = 0.075  # of the page height: lines in the top or bottom band are page furniture's place
 PARAGRAPH_GAP = 1.3  # a step between lines this many times the usual one ends a paragraph
 MAX_BLANKS = 6
 PAGE_BREAK = "\f"
 
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                            "\ufb05": "st", "\ufb06": "st"})
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
@@ -37,7 +37,7 @@ class PageLine:
 
 def clean(text: str) -> str:
     """Ligatures as letters, no control characters, no trailing space."""
-    return _CONTROLS.sub("", text.translate(_LIGATURES)).rstrip()
+    return _CONTROLS.sub("", text.translate(LIGATURES)).rstrip()
 
 
 def reading_order(lines: list[PageLine], height: float) -> list[PageLine]:

@@ -29,8 +29,8 @@ from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
-                                       ordinal_concerns, filled_concerns, RESPOND_TO_PLACE)
-from pipeline.text import (Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
+                                       ordinal_concerns, filled_concerns, lone_paragraph_concerns, RESPOND_TO_PLACE)
+from pipeline.text import (LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
                            to_blocks, unwrap)
 
 
@@ -983,9 +983,12 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
-        form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks)
+        # (in text copied from a PDF viewer, with no blank line between, the sections' lines run on in one
+        # block: "6 ACTION SHOULD BE TAKEN In my opinion ...")
+        form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks) \
+            or sum(1 for b in blocks for ln in b.lines if FORM_SECTION.match(clean(ln.text) or "")) >= FORM_SECTIONS
         unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
-            or (titled_concerns(blocks) or ordinal_concerns(blocks) if form else [])
+            or (titled_concerns(blocks) or ordinal_concerns(blocks) or lone_paragraph_concerns(blocks) if form else [])
         filled = filled_concerns(blocks) if form and not unnumbered else []
         without = refs  # (as they were, should the concerns counted by their lines not stand)
         refs = sorted(refs + unnumbered + filled, key=lambda r: r.start)
@@ -1008,8 +1011,12 @@ _RECOMMENDING_PARAGRAPH = re.compile(
     r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?:[A-Z][^.\n]{0,80}?,\s+)?(?:(?i:we|I)|(?:The|the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
     r"(?:Committee|Sub-Committee|Panel|Inquiry|Review|Commission(?:er)?|Group|Board|Ombudsman))\s+"
     r"(?:(?:would|therefore|also|further|strongly|now)\s+)*recommends?\b(?P<text>.*)$")
-_DECIMAL_PARAGRAPH = re.compile(r"^\W{0,4}\d{1,2}\.\d{1,2}\.?\s+[A-Z]")
+_DECIMAL_PARAGRAPH = re.compile(r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+[A-Z]")
+_ADVICE_SECTION = re.compile(r"^\W{0,4}(?P<n>\d{1,2})\.?\s+(?:(?:the\s+)?(?:panel|committee|board)['’]s\s+|our\s+)?"
+                             r"(?:advice|recommendations)\s*$", re.I)
+_SHOULD = re.compile(r"\b(?:should|must)\b")
 NUMBERED_PARAGRAPHS = 4  # paragraphs a letter numbers "2.1", "2.2", at least, for its numbers to be labels
+FORM_SECTIONS = 2  # of the form's own section titles inside its lines, at least, to mark a coroner's report
 
 
 def _recommending_paragraphs(text: str, blocks: list[Block]) -> list[Ref]:
@@ -1019,9 +1026,15 @@ def _recommending_paragraphs(text: str, blocks: list[Block]) -> list[Ref]:
     firsts = [(b, clean(b.lines[0].text) or "") for b in blocks]
     if sum(1 for _, line in firsts if _DECIMAL_PARAGRAPH.match(line)) < NUMBERED_PARAGRAPHS:
         return []
+    # (or any that asks "should" in a section headed as the writer's advice: "3<tab>Advice" over "3.2 The
+    # Secretary of State should ask NHS England to ...")
+    advice = {m.group("n") for _, line in firsts if (m := _ADVICE_SECTION.match(line))}
     out = []
     for b, line in firsts:
         m = _RECOMMENDING_PARAGRAPH.match(line)
+        if m is None and (d := _DECIMAL_PARAGRAPH.match(line)) and d.group("num").split(".")[0] in advice \
+                and _SHOULD.search(" ".join(ln.text for ln in b.lines)):
+            m = d
         if m is None:
             continue
         lab = m.group("num")
@@ -1282,6 +1295,7 @@ def _sentences_asking_by_place(body: str) -> list[tuple[int, int]]:
 
 
 _BROKEN_WORD = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
+_AND_FOR = re.compile(r"\band\s+(?:for|to)\s+")
 
 
 def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
@@ -1303,13 +1317,14 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         who = re.sub(r"^you\s+", "", _JOINT_TAIL.sub("", _ONLY_TAIL.sub("", who.strip(" ,"))), flags=re.I)
         who = re.sub(r"^(?:for|to)\s+(?=the\s)", "", who, flags=re.I)  # "For the Trust (concerns 1 to 5)"
         who = _BROKEN_WORD.sub("", who)  # "to De-" / "fra, and ...": PDF text hyphenates a name at a line's end
+        who = _AND_FOR.sub("and ", who)  # "for the Bike Park and for the Ambulance Service": both
         for lab in labs:
             names = owners.setdefault(lab, [])
             if who not in names:
                 names.append(who)
 
-    body = unwrap(text[seg.start:seg.end])
-    for pattern in (rules.assignment, rules.recipients, rules.respondents, rules.askers, rules.powers):
+    body = unwrap(text[seg.start:seg.end]).translate(LIGATURES)  # ("The ﬁrst and second matters are for ...")
+    for pattern in (rules.assignment, rules.recipients, rules.respondents, rules.askers, rules.powers, rules.directed):
         for m in pattern.finditer(body) if pattern is not None else ():
             found = m.groupdict()
             if pattern is rules.recipients and _RUN_ON.search(found["who"]):
@@ -1351,10 +1366,17 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     asked = [body[a:z] for a, z in _sentences_asking_by_place(body)] if rules.placed_clauses is not None else []
     for pattern, part in ((rules.placed, body), (rules.placed_askers, body), *((rules.placed_clauses, x) for x in asked)):
         for m in pattern.finditer(part) if pattern is not None and listed else ():
-            labs = [str(rules.ordinals[w.lower()]) for w in re.findall(r"[a-z]+", m.group("ords"), re.I)
-                    if w.lower() in rules.ordinals]
-            if labs and all(lab in listed for lab in labs):
-                send(labs, m.group("who"))
+            clauses = [m]
+            end = m.end()
+            while pattern is rules.placed and rules.placed_more is not None \
+                    and (more := rules.placed_more.match(part[end:])) is not None:
+                clauses.append(more)
+                end += more.end()
+            for c in clauses:
+                labs = [str(rules.ordinals[w.lower()]) for w in re.findall(r"[a-z]+", c.group("ords"), re.I)
+                        if w.lower() in rules.ordinals]
+                if labs and all(lab in listed for lab in labs):
+                    send(labs, c.group("who"))
     if not owners:  # "... no written procedure for changes made on site. (Nightjar Displays Ltd)"
         for r in refs:
             if (m := _CLOSING_BODY.search(r.text or "")) and not _NOT_BODY.match(m.group("who")) \
@@ -1401,10 +1423,20 @@ _PARENT_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\\?[.)\]]?[ \t]+[\[(]?\s*(?:
                           r"(?-i:[A-Z])[^\[\]():\n]{1,80}?)\s*[\])]?\s*:?\s*$", re.I)
 # its points: "(a)<tab>Repeat prescriptions ...", "(b) There was no record ...", "c) ..."
 _LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
+# or a titled group over points coded with its own number: "Recommendation 1 – Harnmouth City Council" /
+# "1a<tab>Install public rescue equipment ..." / "1b<tab>Extend ..."
+_GROUP_PARENT = re.compile(r"^\W{0,4}recommendations?\s+(?P<num>\d{1,2})\s*[–—:-]\s*(?P<who>(?-i:[A-Z])[^\n]{1,80}?)\s*$", re.I)
+_CODED_POINT = re.compile(r"^[ \t]*(?P<num>\d{1,2})(?P<letter>[a-h])[.)]?[ \t]+(?P<text>\S.*)$")
 _LONE_LETTER = re.compile(r"^[ \t]*\([a-h]\)[ \t]*$")  # a point's letter in a cell of its own
 # (the next item: "2. The ...", "2." alone, "6 ACTION SHOULD BE TAKEN", "Concern 2: ...")
 _NEXT_ITEM = re.compile(r"^\W{0,4}\d{1,2}\\?[.)\]](?:[ \t]|\s*$)|^\W{0,4}\d{1,2}[ \t]+(?-i:[A-Z]{3,})"
                         r"|^\W*(?:concern|recommendation|matter)s?\s+\d", re.I)
+
+
+def _point(line: str, num: str) -> re.Match[str] | None:
+    """A lettered point of item ``num``: "(a) ..." under it, or "1a ..." coded with its number."""
+    m = _LETTERED.match(line) or _CODED_POINT.match(line)
+    return m if m and m.groupdict().get("num") in (None, num) else None
 
 
 def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
@@ -1418,24 +1450,24 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     spans: list[tuple[int, int]] = []  # each parent's span, over its points
     k = 0
     while k < len(lines):
-        parent = _PARENT_ITEM.match(lines[k].text)
+        parent = _PARENT_ITEM.match(lines[k].text) or _GROUP_PARENT.match(lines[k].text)
         if parent is None:
             k += 1
             continue
         num, who = parent.group("num"), " ".join(parent.group("who").split())
-        found: list[tuple[str, Line, list[str]]] = []
+        found: list[tuple[str, re.Match[str], Line, list[str]]] = []
         j, last, blank = k + 1, k, False
         while j < len(lines):
             ln = lines[j]
-            m = _LETTERED.match(ln.text)
+            m = _point(ln.text, num)
             if m and m.group("letter") == "abcdefgh"[len(found)]:
-                found.append((m.group("letter"), ln, [m.group("text")]))
+                found.append((m.group("letter"), m, ln, [m.group("text")]))
             elif not ln.text.strip():
                 blank = True
             # (a point runs on over its wrapped lines, never past a blank line: what follows one is the
             # next point or no longer the item's)
             elif found and not blank and not (_NEXT_ITEM.match(ln.text) or FORM_SECTION.match(clean(ln.text) or "")):
-                found[-1][2].append(ln.text)
+                found[-1][3].append(ln.text)
             else:
                 break
             if ln.text.strip():
@@ -1443,9 +1475,9 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             j += 1
         if len(found) >= 2:
             spans.append((lines[k].start, lines[last].end))
-            for letter, ln, words in found:
-                at = ln.start + ln.text.index(letter)
-                parts.append(Ref(f"{num}{letter}", int(num), at, at + 1, ln.start, ln.end, True, True, True,
+            for letter, m, ln, words in found:
+                at, end = ln.start + m.start(), ln.start + m.end("letter")
+                parts.append(Ref(f"{num}{letter}", int(num), at, end, ln.start, ln.end, True, True, True,
                                  clean_text(f"(To {who}) " + " ".join(words))))
         k = max(j, k + 1)
     if not parts:

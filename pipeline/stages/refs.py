@@ -50,11 +50,17 @@ class RecRules:
     # "I believe that Hartsdale Inflatables Limited has the power to act on concerns 1 and 2, Hartsdale
     # Town Council on concerns 3 and 4, ...": the form's "you have the power to take such action", per body
     powers: re.Pattern[str] | None = None
+    # "I direct the concerns at paragraphs 5.1 and 5.2 to Vantis, those at paragraphs 5.3 and 5.4 to PFGN":
+    # a report's concerns numbered by paragraph, sent clause by clause
+    directed: re.Pattern[str] | None = None
     # "My first four concerns are for Carrowmed Direct Limited and the last two for the Council"
     counted: re.Pattern[str] | None = None
     # "The first and second matters are for Zipbite Ltd. The third is for ...", "I also ask Zipbite to
     # respond to the fifth": unnumbered concerns sent by their places
     placed: re.Pattern[str] | None = None
+    # "; the third and fourth for Willowmere Care Ltd; and the fifth and sixth for the Ambulance Service":
+    # the clauses after one of those, read on in its sentence
+    placed_more: re.Pattern[str] | None = None
     placed_askers: re.Pattern[str] | None = None
     # "The practice should respond to the first, second and fourth concerns; the Network to the second
     # and third; and the ICB to the second, fourth and fifth.": read clause by clause
@@ -106,9 +112,11 @@ def _rules(raw: dict) -> RecRules:
         assignment=c(raw["concern_assignment"]), recipients=c(raw["concern_recipients"]),
         respondents=c(raw["concern_respondents"]), askers=c(raw["concern_askers"]), counted=c(raw["concern_counted"]),
         next_body=c(raw["concern_next"]), powers=c(raw["concern_powers"]),
+        directed=c(raw["concern_directed"].replace("PARA", r"\d{1,3}(?:\.\d{1,3})?")),
         elided=c("(?m)" + raw["elided_ordinal"].replace("ORD", ords + ")")),
         count_lead=c(raw["count_lead"]), body_title=c(raw["body_title"]),
         placed=c(raw["concern_placed"].replace("ORD", ords + ")")),
+        placed_more=c(raw["concern_placed_more"].replace("ORD", ords + ")")),
         placed_askers=c(raw["concern_placed_askers"].replace("ORD", ords + ")")),
         placed_clauses=c(raw["concern_placed_clauses"].replace("ORD", ords + ")")),
         paragraph=c(raw["paragraph_ref"].replace("PARA", r"\d{1,3}(?:\.\d{1,3})?").replace("JOIN ", join)),

@@ -92,6 +92,8 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
         return None
     else:
         quote, words = (b.start, b.end), m.group("text")
+    if _index_row(text, cell.row, [text[a:z] for a, z in cell.header] if cell.header != cell.row else [], words):
+        return None
     titled = m.re is _TITLED_LABEL and _TITLED_HEAD.search(head) is not None and not _DATE_CELL.match(words)
     # (the report form's own numbered sections, "6<tab>ACTION SHOULD BE TAKEN", in a Word report's tab rows)
     lab = m.group("num")
@@ -102,6 +104,19 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
     off = b.start + label_offset(b.text, lab)
     return Ref(lab, leading_number(lab), off, off + len(lab), b.start, quote[1], True, True, True,
                clean_text(words), quote if quote[0] != b.start else None)
+
+
+# a header that gives each row an answer: "Response", "Action taken", "Status", "Progress"
+_ANSWER_HEAD = re.compile(r"respon|action|status|progress|update|comment|answer|position|decision|accept|agree", re.I)
+INDEX_CELL_WORDS = 6  # words an index table's cells run to, at most: "Listing and timeliness", "Coroner areas, MoJ"
+
+
+def _index_row(text: str, row: list[tuple[int, int]], header: list[str], words: str) -> bool:
+    """A row of an index of the recommendations ("4c | Listing and timeliness | Chief Coroner, MoJ" under
+    "Recommendation | Theme | Lead"): three short cells or more that name a theme and an owner, under a
+    header that names its rows and has no column for an answer; it states nothing and answers nothing."""
+    return len(row) >= 3 and names_its_rows(header) and not _ANSWER_HEAD.search(" ".join(header)) \
+        and not MODAL.search(words) and all(len((clean(text[a:z]) or "").split()) <= INDEX_CELL_WORDS for a, z in row[1:])
 
 
 # a table row's number on its own line: "1", "2a", "iii."
@@ -379,7 +394,7 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
     ``paragraphs`` (a report in the data set's layout), plain paragraphs under "My concerns
     are as follows:" count the same way, up to the report's closing words."""
     out: list[Ref] = []
-    opened = lead = False
+    opened = lead = bulleted = False
     for b in blocks:
         first = clean(b.lines[0].text) or ""
         if FORM_SECTION.match(first) or (out and lead and (not is_prose(b.text) or PFD_CLOSING.search(first))):
@@ -404,6 +419,8 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
                 if below >= len(b.lines) or not _BULLET.match(b.lines[below].text):
                     continue
         bullets = [(k, m) for k, ln in enumerate(b.lines) for m in [_BULLET.match(ln.text)] if m and k >= below]
+        if not bullets and bulleted:
+            continue  # a paragraph after bulleted concerns, "I consider that the first ... are for the Trust": none
         if not bullets and lead and is_prose(b.text) and not PFD_CLOSING.search(first):
             n = len(out) + 1
             out.append(Ref(str(n), n, b.start, b.start, b.start, b.end, True, False, True,
@@ -415,6 +432,7 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
             # where no blank line ends them, the concerns end at a line past them, or a new lead ("In reaching
             # these concerns I took account of the following:"), and the bullets under that are no concerns
             bullets = [(k, m) for k, m in bullets if k < past[0]]
+        bulleted = bulleted or bool(bullets)
         for i, (k, m) in enumerate(bullets):
             ln = b.lines[k]
             upto = bullets[i + 1][0] if i + 1 < len(bullets) else len(b.lines)
@@ -488,8 +506,8 @@ def _concerns_section(blocks: list[Block], after: int = 0) -> list[Line]:
     return lines[lead + 1:end + after]
 
 
-_ORDINAL_OPENING = re.compile(r"^\W{0,3}(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?,\s+\S",
-                              re.I)
+_ORDINAL_OPENING = re.compile(r"^\W{0,3}(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)"
+                              r"(?:ly)?,\s+\S", re.I)
 _ORDINAL_NUMBERS = {w: n for n, w in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1)}
 
@@ -499,9 +517,11 @@ def ordinal_concerns(blocks: list[Block]) -> list[Ref]:
     each starts one, numbered by its word, so long as the words count up from the first; the replies
     answer them by the same words ("On the seventh, ...") or by number."""
     section = _concerns_section(blocks)
-    starts = [(k, _ORDINAL_NUMBERS[m.group("word").lower()]) for k, ln in enumerate(section)
+    starts = [(k, _ORDINAL_NUMBERS.get(m.group("word").lower(), 0)) for k, ln in enumerate(section)
               if (m := _ORDINAL_OPENING.match(clean(ln.text) or ""))
               and (k == 0 or sentence_end(clean(section[k - 1].text) or ""))]
+    if starts and starts[-1][1] == 0:  # "Finally, ...": the last, one after the one before it
+        starts[-1] = (starts[-1][0], len(starts))
     if len(starts) < CONCERNED_MIN or starts[0][0] != 0 or [n for _, n in starts] != list(range(1, len(starts) + 1)):
         return []
     return _counted(section, [k for k, _ in starts])  # (their words count 1..n, so their places number them)
@@ -552,6 +572,37 @@ def filled_concerns(blocks: list[Block]) -> list[Ref]:
     if len(starts) < CONCERNED_MIN or len(starts) != count:
         return []
     return _counted(lines, starts)
+
+
+# a concern's paragraph number alone on its line, over its text: "5.1" / "Vantis engineers are paid ..."
+_LONE_PARAGRAPH = re.compile(r"^\W{0,3}(?P<num>(?P<head>\d{1,2})\.(?P<sub>\d{1,2}))\.?\s*$")
+_LABEL_IN = re.compile(r"\b\d{1,2}\.\d{1,2}\b")
+
+
+def lone_paragraph_concerns(blocks: list[Block]) -> list[Ref]:
+    """A coroner's concerns numbered by paragraph, each number alone on its line over the concern (a
+    PDF's text with the number in a column of its own): "5.1", "5.2", ... counting up from 1 under one
+    section number, each keyed by its number as FORMAT.md keys a report's paragraphs. A paragraph that
+    itself names the others ("I direct the concerns at paragraphs 5.1 and 5.2 to Vantis, ...")
+    allocates them and is none."""
+    section = _concerns_section(blocks)
+    starts = [(k, m) for k, ln in enumerate(section) if (m := _LONE_PARAGRAPH.match(clean(ln.text) or ""))]
+    if len(starts) < CONCERNED_MIN or starts[0][0] != 0 or len({m.group("head") for _, m in starts}) != 1 \
+            or [int(m.group("sub")) for _, m in starts] != list(range(1, len(starts) + 1)):
+        return []
+    # (the section's end: the form's next number alone on its line before its title, "6" / "ACTION ...")
+    end = len(section) - next((k for k, ln in enumerate(reversed(section)) if not _LONE_ROW.match(clean(ln.text) or "")), 0)
+    out = []
+    for n, (k, m) in enumerate(starts):
+        upto = starts[n + 1][0] if n + 1 < len(starts) else end
+        words = clean_text(" ".join(x.text for x in section[k + 1:upto]))
+        if not words or _LABEL_IN.search(words):
+            continue
+        ln = section[k]
+        at = ln.start + ln.text.index(m.group("num"))
+        out.append(Ref(m.group("num"), int(m.group("head")), at, at + len(m.group("num")), ln.start,
+                       section[upto - 1].end, True, False, True, words))
+    return out if len(out) >= CONCERNED_MIN else []
 
 
 # a title that names a body or a post, not a concern's subject: "Northmoor Medical Equipment Ltd", "Chief
