@@ -173,8 +173,13 @@ def _joint_short_name(addressee: str, heading: str) -> bool:
     parts = [p.strip() for p in re.split(r"\s+and\s+", addressee)]
     # (or a name of its own beside it: "Police Scotland and the Authority", the Scottish Police Authority)
     return len(parts) > 1 and all(re.match(r"the\s", p, re.I) or _PROPER_NAME.fullmatch(p) for p in parts) \
-        and any((m := _SHORT_NAME.fullmatch(p)) is not None and _BODY_NOUN.search(m.group(1)) is not None
-                and _short_for(m.group(1), heading) for p in parts)
+        and any((m := _SHORT_NAME.fullmatch(p)) is not None and _short_for(m.group(1), heading)
+                and (_BODY_NOUN.search(m.group(1)) is not None or _phrase_in(m.group(1), heading)) for p in parts)
+
+
+def _phrase_in(short: str, name: str) -> bool:
+    """"Bike Park" in "Hollinsclough Bike Park Ltd": two words or more of a name, in its order."""
+    return len(short.split()) >= 2 and re.search(r"\b" + re.escape(short) + r"\b", name) is not None
 
 
 def _shared_with(addressee: str, heading: str) -> bool:
@@ -237,6 +242,9 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     # (the Welsh Local Government Association is "the WLGA", by its initials, not "the Welsh Government",
     # whose words its name holds)
     exact = [h for h in matched if _initials_of(writer) == re.sub(r"^the\s+", "", h, flags=re.I)]
+    # ("North East Ambulance Service NHS Foundation Trust" is "the Ambulance Service", whose words its name
+    # holds, before "the Trust", which any NHS trust's name ends in)
+    matched.sort(key=lambda h: -len(_words_held(h, writer)))
     if matched:
         return _own_part((exact or matched)[0], heads, writer, document, lex)
     # "We act for Calloway Home Products Limited, to whom your report was sent": a solicitor, or an
@@ -264,6 +272,12 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     if own or named:
         return own[0] if len(own) == 1 else named[0] if len(named) == 1 else None
     return _heading_by_numbers(prev, reply, every)
+
+
+def _words_held(heading: str, writer: str) -> list[str]:
+    """The words of the heading's name (without "the"), where the writer's name holds it word for word."""
+    name = re.sub(r"^the\s+", "", heading, flags=re.I)
+    return name.split() if re.search(r"\b" + re.escape(name) + r"\b", writer, re.I) else []
 
 
 # an e-mail's To and Cc lines name whom it went to, not who wrote it ("Cc: Ellery Mark (WYVERNBROOK
