@@ -23,6 +23,7 @@ recommendation 29.") records the recommendation it points to.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from itertools import islice, takewhile
 from dataclasses import dataclass, replace
@@ -350,8 +351,16 @@ def _typed_in(text: str, start: int, end: int) -> bool:
 # they open with)
 _SAYS_INLINE = re.compile(r"\b(?:responses?|answers?|comments?|replies)\b[^.]{0,60}?\b(?:in-?line|in\s+line|marked|tagged|"
                           r"prefixed|(?:start|begin)(?:s|ning)?(?:\s+with)?)\b|\b(?:tagged|marked|prefixed)\s+(?:my|our|the)\s+"
-                          r"(?:responses?|answers?|comments?|replies)\b", re.I)
+                          r"(?:responses?|answers?|comments?|replies)\b"
+                          # ("I have answered in capitals under each recommendation in your email below")
+                          r"|\b(?:answered|responded|replied|commented)\b[^.]{0,40}?\b(?:in\s+(?:capitals|caps|upper\s*case|"
+                          r"bold|italics|red|blue|green)|in-?line|(?:under|below|beneath)\s+each)\b", re.I)
 _TAG = re.compile(r"\[(?P<tag>[A-Z][^\]\n]{1,40})\]")  # "[NHS CARNBRAE]", "[Council response]"
+# or the body's name in capitals opening each answer: "ATBP: THE REVISED RISK MODEL ...", "ATBP RESPONSE
+# TO RECOMMENDATIONS 4 AND 5: ..."
+_CAPS_TAG = re.compile(r"^[ \t]*(?P<tag>[A-Z][A-Z&]{1,11})\b(?:[ \t]+[A-Z0-9&]+){0,8}[ \t]*:", re.M)
+_NOT_TAG = frozenset({"RECOMMENDATION", "RECOMMENDATIONS", "CONCERN", "CONCERNS", "FROM", "TO", "CC", "SENT", "SUBJECT",
+                      "DATE", "RE", "NOTE", "NB", "PS"})
 
 
 _QUOTED_CLOSING = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|(?:with\s+)?(?:kind|best|warm)(?:est)?\s+"
@@ -363,16 +372,26 @@ def _marked_inline(text: str, start: int, quoted: int, end: int) -> int | None:
     without ">" marks, each answer opening with the tag the reply names ("marked [NHS CARNBRAE]"), two at
     least; None where it does not."""
     said = _SAYS_INLINE.search(text, start, quoted)
-    tag = _TAG.search(text, said.end(), quoted) if said else None
-    if tag is None:
+    if said is None:
         return None
-    opens = [m.start() for m in re.compile(rf"^[ \t]*{re.escape(tag.group())}", re.M).finditer(text, quoted, end)]
+    tag = _TAG.search(text, said.end(), quoted)
+    if tag is not None:
+        opens = [m.start() for m in re.compile(rf"^[ \t]*{re.escape(tag.group())}", re.M).finditer(text, quoted, end)]
+    else:
+        caps = Counter(m.group("tag") for m in _CAPS_TAG.finditer(text, quoted, end) if m.group("tag") not in _NOT_TAG)
+        word = caps.most_common(1)[0][0] if caps else None
+        opens = [m.start() for m in _CAPS_TAG.finditer(text, quoted, end) if m.group("tag") == word]
     return opens[-1] if len(opens) >= TYPED_PARAGRAPHS else None
 
 
 def _quoted_block(b: Block) -> bool:
     """Every line of the paragraph set off by ">", as a quoted message's lines are."""
     return all(_QUOTE_MARK.match(ln.text) for ln in b.lines)
+
+
+def quoted_unit(text: str, u: Unit) -> bool:
+    """A sentence wholly inside a markdown blockquote: the recommendation a page quotes, no answer."""
+    return _blockquoted(text, u[0]) and _blockquoted(text, u[1] - 1)
 
 
 def _blockquoted(text: str, at: int) -> bool:
@@ -1175,7 +1194,7 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
     taken = {u[0] for a in out.values() for u in a.units}
     # (nor the lines set off by ">" of a message the reply quotes, where it types its answers between them)
     candidates = [u for u in candidates if not _OPENING.search(text[u[0]:u[1]]) and not _THANKS.search(text[u[0]:u[1]])
-                  and not (_blockquoted(text, u[0]) and _blockquoted(text, u[1] - 1))]
+                  and not quoted_unit(text, u)]
     for lab in labels:
         if lab in out or not rec_texts.get(lab):
             continue
@@ -1280,8 +1299,8 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
     starts = [u[0] for u in all_units]  # units are in text order
     for b in blocks:
         mine = all_units[bisect_left(starts, b.start):bisect_left(starts, b.end)]
-        if not mine or any(u[0] in taken for u in mine) or not is_prose(b.text):
-            continue
+        if not mine or any(u[0] in taken for u in mine) or not is_prose(b.text) or all(quoted_unit(text, u) for u in mine):
+            continue  # (nor a page's blockquote, "> **Recommendation 3:** coroner areas should ...": the quote)
         words = stems(text[b.start:b.end], stop)
         shared = sorted(((len(words & w), lab) for lab, w in wants.items()), reverse=True)
         top = shared[0][0]
@@ -1842,7 +1861,10 @@ def _paragraph_end(text: str, blocks: list[Block], start: int) -> int:
     return stop
 
 
-_ANSWER_VOICE = re.compile(r"^\W*(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+|this\s+)?(?:government|department|ministry|"
+# (after a connective too: "However, we have no plans to establish a dedicated relocation fund.")
+_ANSWER_VOICE = re.compile(r"^\W*(?:(?:however|therefore|nonetheless|nevertheless|instead|accordingly|as\s+a\s+result|"
+                           r"for\s+(?:this|that|these)\s+reasons?|in\s+(?:addition|the\s+meantime)),?\s+)?"
+                           r"(?:the\s+)?(?:uk\s+|scottish\s+|welsh\s+|this\s+)?(?:government|department|ministry|"
                            r"we|i|ministers?|trust|council|board|" + ACRONYM + r")\b"
                            # not "HMRC should ensure that all staff are trained": the recommendation's voice
                            r"(?:(?!\b(?:should|must|ought|needs? to)\b)[^.]){0,30}?\b(?:accepts?|agrees?|supports?|notes?|will|"

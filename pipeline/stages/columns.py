@@ -67,6 +67,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
     table: list[tuple[int, int]] = []  # the current table's
     kept = 0  # words the current table's answer columns hold
     rows = 0  # and its numbered rows
+    last = 0  # where its last line ends (its last row's answer may run on below the other columns)
     columns: list[tuple[int, int, bool, bool]] | None = None
 
     def close() -> None:
@@ -75,7 +76,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
         # well enough across: its rows are the answers' index, their prose under headings further on)
         if kept > ANSWER_WORDS * max(rows, 1) and table:
             cuts.extend(table)
-            regions.append((table[0][0], table[-1][1]))
+            regions.append((table[0][0], max(last, table[-1][1])))
         table.clear()
         kept = rows = 0
 
@@ -95,6 +96,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
                 close()
                 columns = None  # a paragraph across the page: the table has ended
             else:
+                last = pos + len(line)
                 num = _ROW_NUMBER.match(body)
                 rows += num is not None
                 for m, k in zip(chunks, cols):

@@ -279,7 +279,7 @@ def _doing_what_was_asked(text: str, found: dict, whole, labels: dict[str, int],
         want = answers_mod.stems(rec, lex.stopwords)
         # a sentence another answer holds, or one about another subject ("an independent audit of our
         # discharge letters" for "review the guidance on bed rails"), is not this one's
-        hit = tuple(u for u in whole.units if u[0] not in taken
+        hit = tuple(u for u in whole.units if u[0] not in taken and not answers_mod.quoted_unit(text, u)
                     and want & answers_mod.stems(text[u[0]:u[1]], lex.stopwords)
                     and any(c.pattern.search(sentence_text(text[u[0]:u[1]])) for c in cues))
         if hit:
@@ -297,6 +297,24 @@ def _one_within(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     rest = long_[len(short):]
     return long_.startswith(short) and not rest[:1].isdigit() and not ("." in short and rest[:1] == ".")
+
+
+def _within_tables(found: dict[str, answers_mod.Answer], tables: list[tuple[int, int]]) -> dict[str, answers_mod.Answer]:
+    """A -layout table's last row answers in its own cell: the line across the page that ended the
+    reply's last table ("Status key: Planned - action agreed ...; Noted / Accepted - as recorded by ...") and what
+    follows it are no part of that row's answer."""
+    out = dict(found)
+    # (the reply's last table only: one whose header repeats over the next page goes on there, its row's
+    # cell with it)
+    last = max(tables, default=None)
+    for lab, a in found.items():
+        region = last if last is not None and last[0] <= a.opens < last[1] else None
+        if region is None:
+            continue
+        inside = tuple(u for u in a.units if u[0] < region[1])
+        if inside and len(inside) < len(a.units):
+            out[lab] = answers_mod.Answer(inside, a.how, a.xref, a.opens)
+    return out
 
 
 TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
@@ -325,13 +343,18 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
     for r in refs:
         if lo <= r.start < hi:
             labels.setdefault(r.label, r.number)
-    quoted = answers_mod.quoted_below(text, hi, seg.end) if not labels else None
+    # (or names them only by their place, "On the first recommendation", "The Committee's third
+    # recommendation": the quoted message says which there are)
+    named = [r for r in refs if lo <= r.start < hi]
+    by_place = not raised and named and all(r.ordinal for r in named)
+    quoted = answers_mod.quoted_below(text, hi, seg.end) if not labels or by_place else None
     for r in refs:
         # a reply that names none: those the message quoted under it states (the one it answers, its
         # only copy here); where it names some, it has said which of the quoted ones are its own
         if quoted is not None and r.stated and r.start >= quoted:
             labels.setdefault(r.label, r.number)
     found, structured = answers_mod.find_answers(text, seg, refs, labels, rec_texts, sentences, lex.stopwords)
+    found = _within_tables(found, tables)
     # the letter's "4" and the reply's "4a(ii)" are one recommendation when only one is answered
     # (not paragraphs 7.1 and 7.6, which share a leading number and are two)
     for lab in list(labels):
