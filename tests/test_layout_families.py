@@ -1967,3 +1967,131 @@ def test_a_numbered_paragraph_that_recommends_in_its_own_voice_is_no_parent(lex,
     should:" over "a)" and "b)": the 5 numbers the paragraph, so there is no 5a or 5b."""
     text = (FAMILIES / "o11_numbered_paragraph_recommends_lettered_points.txt").read_text(encoding="utf-8")
     assert not {"5a", "5b"} & {r.label for r in _refs(text, lex, settings)}
+
+
+# ---- round 71's probes (*_blind69): layouts the round found unread
+
+def test_points_coded_with_their_group_s_number_are_its_recommendations(lex, settings):
+    """"Recommendation 1 – Harnmouth City Council" over "1a<tab>Install public rescue equipment ...",
+    "1b<tab>...": recommendations 1a to 3c, each sent to its group's body (before, only 1, 2 and 3 were
+    read, and every reply answered those)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("letters_blind69", "02"), lex, settings) if r.stated}
+    assert sorted(refs) == ["1a", "1b", "1c", "2a", "2b", "3a", "3b", "3c"]
+    assert refs["1c"] == "Harnmouth City Council" and refs["3a"] == "Vale Active Leisure Trust"
+
+
+def test_a_web_statement_signed_in_italics_names_its_writer(tmp_path, settings, nlp):
+    """"_Lorna Fairweather, Chief Executive, Vale Active Leisure Trust_" under a page's last paragraph:
+    the page is the Trust's, so it answers the Trust's 3a to 3c (before, it had no sender and answered
+    the council's 1a to 1c)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "doc.txt").write_text(_probe("letters_blind69", "02"), encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    last = max(tables["letters"].to_pylist(), key=lambda x: x["index"])
+    assert any(p["letter_id"] == last["letter_id"] and p["role"] == "sender" and p["name"] == "Lorna Fairweather"
+               and p["organisation"] == "Vale Active Leisure Trust" for p in tables["parties"].to_pylist())
+    got = {s["label"]: s["stance"] for s in tables["stances"].to_pylist() if s["letter_id"] == last["letter_id"]}
+    assert set(got) == {"3a", "3b", "3c"} and (got["3a"], got["3b"]) == ("noted", "accepted")
+
+
+def test_answers_in_capitals_under_each_quoted_recommendation_are_the_reply_s(tmp_path, settings, nlp):
+    """"I have answered in capitals under each recommendation in your email below" over "ATBP: THE
+    REVISED RISK MODEL ..." and "ATBP RESPONSE TO RECOMMENDATIONS 4 AND 5: ...": the typed answers are
+    read (before, every recommendation was not addressed)."""
+    got = _stances_of(_probe("letters_blind69", "06"), tmp_path, settings, nlp)[1]
+    assert (got["1"], got["3(a)"], got["4"], got["5"], got["6"]) == ("accepted", "accepted", "deferred", "deferred",
+                                                                     "rejected")
+
+
+def test_advice_that_thanks_for_the_request_is_the_letter_and_the_decision_its_reply(lex, settings):
+    """The Panel's advice opens "Thank you for your letter ... asking the Panel to provide advice", offers
+    "the following advice" and "asks that the ICB writes to you ... by 26 February 2027"; the Secretary
+    of State's page thanks "for the Panel's advice": letter, then reply (before, the other way round)."""
+    text = _probe("letters_blind69", "04")
+    assert [s.kind for s in _segments(mask_noise(text), lex)] == [Kind.letter, Kind.reply, Kind.reply]
+    refs = [r.label for r in _refs(text, lex, settings) if r.stated]
+    assert refs == ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6"]
+
+
+def test_a_reply_that_names_recommendations_by_place_answers_the_quoted_message_s(tmp_path, settings, nlp):
+    """An e-mail that says "On the first recommendation", "The Committee's third recommendation" and
+    answers the others by subject, over the committee's letter quoted under "-----Original Message-----":
+    the quoted letter's recommendations are the ones it answers (before, only 1, 3 and 5 were)."""
+    got = _stances_of(_probe("papers_blind69", "03"), tmp_path, settings, nlp)[0]
+    assert {"1", "2", "3", "4", "5", "6"} <= set(got)
+    assert (got["4"], got["6"]) == ("noted", "not_addressed")
+
+
+def test_concerns_numbered_by_paragraph_on_lines_of_their_own_are_sent_as_directed(lex, settings):
+    """"5.1" alone on its line over the concern, to "5.6", then "5.7 / I direct the concerns at paragraphs
+    5.1 and 5.2 to Vantis, those at paragraphs 5.3 and 5.4 to PFGN, and those at paragraphs 5.4, 5.5 and
+    5.6 to Ofgem.": six concerns, 5.7 none (before, no concern was read)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("coroners_blind69", "05"), lex, settings) if r.stated}
+    assert refs == {"5.1": "Vantis", "5.2": "Vantis", "5.3": "PFGN", "5.4": "PFGN and Ofgem", "5.5": "Ofgem",
+                    "5.6": "Ofgem"}
+
+
+def test_bulleted_concerns_end_before_the_paragraph_that_sends_them(tmp_path, lex, settings, nlp):
+    """Six bulleted concerns, then "I consider that the first, second and sixth of these matters are for
+    the Trust; the third and fourth for Willowmere Care Ltd; and the fifth and sixth for the Ambulance
+    Service.": six concerns, each sent clause by clause, and the ambulance trust ("North East Ambulance
+    Service NHS Foundation Trust") answers its own two, not the Trust's (before, the sentence was a
+    seventh concern and nothing was sent)."""
+    text = _probe("coroners_blind69", "02")
+    refs = [r for r in _refs(text, lex, settings) if r.stated]
+    assert [(r.label, r.addressee) for r in refs] == [
+        ("1", "the Trust"), ("2", "the Trust"), ("3", "Willowmere Care Ltd"), ("4", "Willowmere Care Ltd"),
+        ("5", "the Ambulance Service"), ("6", "the Trust and the Ambulance Service")]
+    got = _stances_of(text, tmp_path, settings, nlp)
+    assert set(got[max(got)]) == {"5", "6"}
+
+
+def test_a_page_s_logo_and_menu_after_a_form_feed_are_the_page_s(lex):
+    """"<form feed>[![Hollinsclough Bike Park](...)](...)" and its menu of links over "# Our response to the
+    coroner": one page, the second segment (before, the links were a document of their own)."""
+    text = _probe("coroners_blind69", "06")
+    segs = _segments(mask_noise(text), lex)
+    assert len(segs) == 4 and text[segs[1].start:segs[1].end].lstrip("\f").startswith("[![Hollinsclough")
+
+
+def test_concerns_from_firstly_to_finally_in_a_viewer_s_copy_are_sent_with_their_ligatures(tmp_path, settings, nlp):
+    """A PDF viewer's copy: "Firstly, ..." to "Finally, ...", the form's sections run on in the lines
+    ("6 ACTION SHOULD BE TAKEN In my opinion ..."), then "The ﬁrst and second matters are for Hollinsclough
+    Bike Park Ltd; the third is for the Bike Park and for the Ambulance Service; ...": six concerns, the
+    third the park's and the ambulance service's (before, none was read)."""
+    got = _stances_of(_probe("coroners_blind69", "06"), tmp_path, settings, nlp)
+    assert set(got[1]) == {"1", "2", "3"} and {"4", "6"} <= set(got[2]) and set(got[3]) == {"3", "5"}
+    assert got[1]["1"] == "accepted" and got[2]["6"] == "accepted"
+
+
+def test_a_layout_table_headed_with_what_was_asked_and_the_response_is_read_by_row(tmp_path, settings, nlp):
+    """"Rec   What the Committee asked   HMRC response   Status": its rows 4 to 7 are the answers (before,
+    only row 5's "our response to recommendation 4" was read, and 5 to 7 were not addressed)."""
+    got = _stances_of(_probe("letters_blind69", "01"), tmp_path, settings, nlp)[2]
+    assert (got["4"], got["5"], got["6"], got["7"]) == ("accepted", "partially_addressed", "deferred", "rejected")
+
+
+def test_however_no_plans_after_accept_in_principle_is_the_answer_not_the_quote(tmp_path, settings, nlp):
+    """"Response: Accept in principle" / "... However, we have no plans to establish a dedicated relocation
+    fund.": the sentence that declines, in the recommendation's words, is the answer (before, it was
+    dropped as a restatement and the status line read deferred)."""
+    assert _stances_of(_probe("papers_blind69", "06"), tmp_path, settings, nlp)[0]["2"] == "rejected"
+
+
+def test_an_annex_index_of_the_recommendations_answers_none(tmp_path, settings, nlp):
+    """"Recommendation | Theme | Lead" over "4c | Listing and timeliness | Chief Coroner, MoJ": an index, and
+    the page's blockquote of recommendations 3 and 4a no answer; 4c, never answered, is not addressed
+    (before, its index row, then the quote, was its answer)."""
+    got = _stances_of(_probe("papers_blind69", "02"), tmp_path, settings, nlp)[0]
+    assert got["4c"] == "not_addressed" and got["4b"] == "rejected"
+
+
+def test_the_line_across_the_page_under_a_layout_table_is_not_its_last_row_s(tmp_path, settings, nlp):
+    """"Status key: Planned - action agreed and scheduled; ..." under the table's last row, 5.2: not its
+    answer (before, it was the evidence, and 5.2 read deferred)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "doc.txt").write_text(_probe("papers_blind69", "04"), encoding="utf-8")
+    rows = [s for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist() if s["label"] == "5.2"]
+    assert len(rows) == 1 and rows[0]["stance"] == "accepted" and "Status key" not in (rows[0]["evidence"] or "")
