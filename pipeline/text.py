@@ -447,7 +447,7 @@ def is_dateline(s: str) -> bool:
 
 SPREAD_CELLS = 8  # header cells a table set out a cell a line may have
 _HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|para(?:graph)?s?|#)\b", re.I)
-_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter|response|asked", re.I)
+_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
 
 
 def short_cell(c: str) -> bool:

@@ -188,10 +188,11 @@ _BYLINE = re.compile(r"^\s*(?P<mark>[_*]{1,2})(?P<said>[^_*\n]{5,160}?)(?P=mark)
 def _byline(lines: list[Line], lex: Lexicons) -> tuple[str, str | None, str | None, tuple[int, int]] | None:
     """The person a page's italic sign-off names, with the post and body after the name. Only a name
     followed by a post counts: a page's italic caption or quotation names no writer."""
-    for ln in reversed(lines):
+    for k in range(len(lines) - 1, -1, -1):
+        ln = lines[k]
         m = _BYLINE.match(ln.text)
-        if m is None:
-            continue
+        if m is None or k and lines[k - 1].text.lstrip().startswith(">"):
+            continue  # (under a blockquote, "_Harriet Vane, Senior Coroner_" names whom the page quotes)
         cells = [c.strip() for c in m.group("said").split(",")]
         if len(cells) >= 2 and looks_like_person(cells[0], lex) and _is_role(cells[1], lex):
             position, organisation = _describe(cells[1:], lex)

@@ -29,7 +29,8 @@ from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
-                                       ordinal_concerns, filled_concerns, lone_paragraph_concerns, RESPOND_TO_PLACE)
+                                       ordinal_concerns, filled_concerns, lone_paragraph_concerns, READ_WITH,
+                                       RESPOND_TO_PLACE)
 from pipeline.text import (LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
                            to_blocks, unwrap)
 
@@ -1033,7 +1034,8 @@ def _recommending_paragraphs(text: str, blocks: list[Block]) -> list[Ref]:
     for b, line in firsts:
         m = _RECOMMENDING_PARAGRAPH.match(line)
         if m is None and (d := _DECIMAL_PARAGRAPH.match(line)) and d.group("num").split(".")[0] in advice \
-                and _SHOULD.search(" ".join(ln.text for ln in b.lines)):
+                and _SHOULD.search(" ".join(ln.text for ln in b.lines)) \
+                and not READ_WITH.match(line[d.end("num"):].lstrip(". ")):  # ("3.1 This advice should be read with ...")
             m = d
         if m is None:
             continue
@@ -1433,9 +1435,10 @@ _NEXT_ITEM = re.compile(r"^\W{0,4}\d{1,2}\\?[.)\]](?:[ \t]|\s*$)|^\W{0,4}\d{1,2}
                         r"|^\W*(?:concern|recommendation|matter)s?\s+\d", re.I)
 
 
-def _point(line: str, num: str) -> re.Match[str] | None:
-    """A lettered point of item ``num``: "(a) ..." under it, or "1a ..." coded with its number."""
-    m = _LETTERED.match(line) or _CODED_POINT.match(line)
+def _point(line: str, num: str, coded: bool) -> re.Match[str] | None:
+    """A lettered point of item ``num``: "(a) ..." under it, or "1a ..." coded with its number (the only
+    kind under a titled group)."""
+    m = _CODED_POINT.match(line) if coded else _LETTERED.match(line) or _CODED_POINT.match(line)
     return m if m and m.groupdict().get("num") in (None, num) else None
 
 
@@ -1450,16 +1453,17 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     spans: list[tuple[int, int]] = []  # each parent's span, over its points
     k = 0
     while k < len(lines):
-        parent = _PARENT_ITEM.match(lines[k].text) or _GROUP_PARENT.match(lines[k].text)
-        if parent is None:
-            k += 1
+        parent = _PARENT_ITEM.match(lines[k].text)
+        titled = parent is None and (parent := _GROUP_PARENT.match(lines[k].text)) is not None
+        if parent is None or titled and MODAL.search(parent.group("who")):
+            k += 1  # (not "Recommendation 1: Harnmouth City Council should ensure that" over its parts)
             continue
         num, who = parent.group("num"), " ".join(parent.group("who").split())
         found: list[tuple[str, re.Match[str], Line, list[str]]] = []
         j, last, blank = k + 1, k, False
         while j < len(lines):
             ln = lines[j]
-            m = _point(ln.text, num)
+            m = _point(ln.text, num, titled)
             if m and m.group("letter") == "abcdefgh"[len(found)]:
                 found.append((m.group("letter"), m, ln, [m.group("text")]))
             elif not ln.text.strip():

@@ -561,9 +561,14 @@ _NAMES_WHAT_IT_ANSWERS = re.compile(r"\byour (?:[\w’'-]+ ){0,3}?(?:letter|e-?m
 
 
 # the writer making recommendations: "we recommend that you:", "I therefore recommend that the Council:"
-# (or "The Panel offers the following advice", "The Committee makes the following recommendations")
-_RECOMMENDS = re.compile(r"\b(?:i|we)\s+(?:would\s+)?(?:therefore\s+|also\s+)?recommend\s+that\b|\b(?:offers?|gives?|makes?)\s+"
-                         r"the\s+following\s+(?:advice|recommendations)\b", re.I)
+_RECOMMENDS = re.compile(r"\b(?:i|we)\s+(?:would\s+)?(?:therefore\s+|also\s+)?recommend\s+that\b", re.I)
+# an advisory body's letter that thanks for the request it answers ("Thank you for your letter of 4 September
+# asking the Independent Reconfiguration Panel to provide advice on ...") and gives it: "The Panel offers the
+# following advice." ("asking the Clinical Senate to review ..." / "the Senate makes the following recommendations")
+_ASKED_FOR_ADVICE = re.compile(r"\byour\s+(?:[\w’'-]+\s+){0,3}?(?:letter|e-?mail|referral|request)\b[^.]{0,160}?\b(?:asking|"
+                               r"requesting|inviting|seeking)\b[^.]{0,80}?\b(?:advice|to\s+advise|to\s+review)\b", re.I)
+_GIVES_ADVICE = re.compile(r"\b(?:offers?|gives?|makes?|sets?\s+out)\s+(?:the\s+following|its)\s+(?:advice|recommendations)\b",
+                           re.I)
 
 
 def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: str = "") -> Kind:
@@ -577,8 +582,9 @@ def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: 
         return Kind.letter
     body = unwrap(text[body_start:end])
     asks = _ASKS_FOR_REPLY.search(body) is not None
-    return Kind.letter if asks and (not _NAMES_WHAT_IT_ANSWERS.search(unwrap(opening)) or _RECOMMENDS.search(body)) \
-        else Kind.reply
+    advice = _ASKED_FOR_ADVICE.search(unwrap(opening)) is not None and _GIVES_ADVICE.search(body) is not None
+    return Kind.letter if asks and (not _NAMES_WHAT_IT_ANSWERS.search(unwrap(opening)) or _RECOMMENDS.search(body)
+                                    or advice) else Kind.reply
 
 
 def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int | None:
@@ -1439,6 +1445,9 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         # (in PDF text with no blank lines, a coroner's report above a titled response: its lines of prose)
         prose = prose_paragraphs(lead) >= PROSE_BLOCKS or (prose_lines(lead) >= 2 * PROSE_LINES and any(
             lex.pfd_report.search(b.text) for b in lead))
+        # (or a coroner's report on pages of its own, however short, before the page a form feed opens)
+        prose = prose or (text.startswith("\f", starts[0].offset) and prose_paragraphs(lead) >= 1
+                          and any(lex.pfd_report.search(b.text) for b in lead)) if starts else prose
         if not starts or has_letter or prose:
             for seg in _letters(text, lead, lex):
                 found.append((seg, Form.letter if seg[2] is not None else Form.document, None))

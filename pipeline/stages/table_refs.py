@@ -40,7 +40,7 @@ _STANDARD_CODE = re.compile(r"[A-Z]{1,4}\d{1,2}(?:\.\d{1,2})?(?:\([a-z]\))?")  #
 # read alongside the BSL Health Action Plan ...", "The Scottish Government's response should be read in
 # conjunction with ...", "It should be read with ..." ("should" there asks nothing of anyone; "The document
 # should be read and signed by every new member of staff" does)
-_READ_WITH = re.compile(r"^\W*(?:(?:this|the|our)\s+(?:[\w’'-]+\s+){0,3}?(?:response|paper|report|document|letter|reply)|it)"
+READ_WITH = re.compile(r"^\W*(?:(?:this|the|our)\s+(?:[\w’'-]+\s+){0,3}?(?:response|paper|report|document|letter|reply|advice)|it)"
                         r"\s+should\s+be\s+read\s+(?:alongside|with|in\s+conjunction|together)\b", re.I)
 
 
@@ -98,7 +98,7 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
     # (the report form's own numbered sections, "6<tab>ACTION SHOULD BE TAKEN", in a Word report's tab rows)
     lab = m.group("num")
     listed = following is not None and lab == str(following)
-    if not (_TABLE_HEAD.search(head) or MODAL.search(words) and not _READ_WITH.match(words) or listed) \
+    if not (_TABLE_HEAD.search(head) or MODAL.search(words) and not READ_WITH.match(words) or listed) \
             or (len(words.split()) < 3 and not titled) or FORM_SECTION.match(words):
         return None
     off = b.start + label_offset(b.text, lab)
@@ -388,6 +388,12 @@ def _past_concerns(line: str) -> bool:
     return bool(_PAST_CONCERNS.match(c)) or (not _BULLET.match(line) and c.rstrip().endswith(":"))
 
 
+# the sentence under the bullets that sends them by their places: "I consider that the first, second and
+# sixth of these matters are for the Trust; ..."
+_ALLOCATES_BY_PLACE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last)\b[^.]{0,80}?\b(?:is|are)\s+"
+                                 r"(?:for|addressed\s+to|directed\s+to|sent\s+to)\b", re.I)
+
+
 def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref]:
     """A coroner's report that bullets its matters of concern: each bullet is a concern,
     counted 1..n in order (an implicit number, as the replies count them). With
@@ -419,7 +425,7 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
                 if below >= len(b.lines) or not _BULLET.match(b.lines[below].text):
                     continue
         bullets = [(k, m) for k, ln in enumerate(b.lines) for m in [_BULLET.match(ln.text)] if m and k >= below]
-        if not bullets and bulleted:
+        if not bullets and bulleted and _ALLOCATES_BY_PLACE.search(b.text):
             continue  # a paragraph after bulleted concerns, "I consider that the first ... are for the Trust": none
         if not bullets and lead and is_prose(b.text) and not PFD_CLOSING.search(first):
             n = len(out) + 1
@@ -576,7 +582,9 @@ def filled_concerns(blocks: list[Block]) -> list[Ref]:
 
 # a concern's paragraph number alone on its line, over its text: "5.1" / "Vantis engineers are paid ..."
 _LONE_PARAGRAPH = re.compile(r"^\W{0,3}(?P<num>(?P<head>\d{1,2})\.(?P<sub>\d{1,2}))\.?\s*$")
-_LABEL_IN = re.compile(r"\b\d{1,2}\.\d{1,2}\b")
+# the sentence that names the concerns by their paragraphs ("I direct the concerns at paragraphs 5.1 and 5.2
+# to Vantis, ..."), not "at 10.30" or "14.5 minutes"
+_NAMES_PARAGRAPHS = re.compile(r"\bparagraphs?\s+\d{1,2}\.\d{1,2}\b", re.I)
 
 
 def lone_paragraph_concerns(blocks: list[Block]) -> list[Ref]:
@@ -595,8 +603,11 @@ def lone_paragraph_concerns(blocks: list[Block]) -> list[Ref]:
     out = []
     for n, (k, m) in enumerate(starts):
         upto = starts[n + 1][0] if n + 1 < len(starts) else end
-        words = clean_text(" ".join(x.text for x in section[k + 1:upto]))
-        if not words or _LABEL_IN.search(words):
+        words = clean_text(" ".join(x.text for x in section[k + 1:upto])) or ""
+        if (named := _NAMES_PARAGRAPHS.search(words)) is not None:
+            # (the allocation: a paragraph of its own, "5.7", or the sentences run on after the last concern)
+            words = words[:words.rfind(". ", 0, named.start()) + 1]
+        if not words:
             continue
         ln = section[k]
         at = ln.start + ln.text.index(m.group("num"))
