@@ -23,8 +23,8 @@ recommendation 29.") records the recommendation it points to.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from itertools import islice, takewhile
 from dataclasses import dataclass, replace
 

@@ -14,7 +14,7 @@ import re
 
 # a header's cell over the answer: "Response", "HMPPS response", "Agreed/ Partly Agreed/ Not Agreed",
 # "Action", "Status", "Progress update", "Comments"
-_ANSWER_HEAD = re.compile(r"respon|reply|position|action|agree|accept|status|progress|update|comment|decision", re.I)
+ANSWER_HEAD = re.compile(r"respon|reply|position|action|agree|accept|status|progress|update|comment|decision", re.I)
 # over what is not: the recommendation quoted, and the row's owner and date
 _QUOTED_HEAD = r"recommend|concern|finding|matter"
 _QUOTED = re.compile(_QUOTED_HEAD, re.I)
@@ -35,7 +35,7 @@ def _header(line: str) -> list[tuple[int, int, bool, bool]] | None:
     if len(cells) < HEADER_CELLS or any(len(c.split()) > HEADER_CELL_WORDS or c.endswith(".") and len(c) > 3
                                         for _, _, c in cells):
         return None
-    answer = [k > 0 and bool(_ANSWER_HEAD.search(c)) for k, (_, _, c) in enumerate(cells)]
+    answer = [k > 0 and bool(ANSWER_HEAD.search(c)) for k, (_, _, c) in enumerate(cells)]
     quoted = [not a and bool(_QUOTED.search(c)) for (_, _, c), a in zip(cells, answer)]
     if not any(answer) or not any(quoted):
         return None

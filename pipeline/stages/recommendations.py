@@ -31,8 +31,8 @@ from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, cont
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
                                        ordinal_concerns, filled_concerns, lone_paragraph_concerns, READ_WITH,
                                        RESPOND_TO_PLACE)
-from pipeline.text import (LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes, table_cells,
-                           to_blocks, unwrap)
+from pipeline.text import (LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes,
+                           table_cells, to_blocks, unwrap)
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"

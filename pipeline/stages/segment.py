@@ -1445,9 +1445,10 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         # (in PDF text with no blank lines, a coroner's report above a titled response: its lines of prose)
         prose = prose_paragraphs(lead) >= PROSE_BLOCKS or (prose_lines(lead) >= 2 * PROSE_LINES and any(
             lex.pfd_report.search(b.text) for b in lead))
-        # (or a coroner's report on pages of its own, however short, before the page a form feed opens)
-        prose = prose or (text.startswith("\f", starts[0].offset) and prose_paragraphs(lead) >= 1
-                          and any(lex.pfd_report.search(b.text) for b in lead)) if starts else prose
+        if starts and not prose:
+            # (or a coroner's report on pages of its own, however short, before the page a form feed opens)
+            prose = text.startswith("\f", starts[0].offset) and prose_paragraphs(lead) >= 1 \
+                and any(lex.pfd_report.search(b.text) for b in lead)
         if not starts or has_letter or prose:
             for seg in _letters(text, lead, lex):
                 found.append((seg, Form.letter if seg[2] is not None else Form.document, None))

@@ -299,10 +299,11 @@ def _one_within(a: str, b: str) -> bool:
     return long_.startswith(short) and not rest[:1].isdigit() and not ("." in short and rest[:1] == ".")
 
 
-def _within_tables(found: dict[str, answers_mod.Answer], tables: list[tuple[int, int]]) -> dict[str, answers_mod.Answer]:
+def _within_tables(found: dict[str, answers_mod.Answer],
+                   tables: list[tuple[int, int]]) -> dict[str, answers_mod.Answer]:
     """A -layout table's last row answers in its own cell: the line across the page that ended the
-    reply's last table ("Status key: Planned - action agreed ...; Noted / Accepted - as recorded by ...") and what
-    follows it are no part of that row's answer."""
+    reply's last table ("Status key: Planned - action agreed ...; Noted - as recorded by ...") and
+    what follows it are no part of that row's answer."""
     out = dict(found)
     # (the reply's last table only: one whose header repeats over the next page goes on there, its row's
     # cell with it)

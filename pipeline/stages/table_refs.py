@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.stages.columns import ANSWER_HEAD
 from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
 from pipeline.stages.shapes import PFD_CLOSING
 from pipeline.text import (SPREAD_CELLS, Block, Line, clean, header_above, is_prose, names_its_rows, sentence_end,
@@ -106,8 +107,6 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
                clean_text(words), quote if quote[0] != b.start else None)
 
 
-# a header that gives each row an answer: "Response", "Action taken", "Status", "Progress"
-_ANSWER_HEAD = re.compile(r"respon|action|status|progress|update|comment|answer|position|decision|accept|agree", re.I)
 INDEX_CELL_WORDS = 6  # words an index table's cells run to, at most: "Listing and timeliness", "Coroner areas, MoJ"
 
 
@@ -115,7 +114,7 @@ def _index_row(text: str, row: list[tuple[int, int]], header: list[str], words: 
     """A row of an index of the recommendations ("4c | Listing and timeliness | Chief Coroner, MoJ" under
     "Recommendation | Theme | Lead"): three short cells or more that name a theme and an owner, under a
     header that names its rows and has no column for an answer; it states nothing and answers nothing."""
-    return len(row) >= 3 and names_its_rows(header) and not _ANSWER_HEAD.search(" ".join(header)) \
+    return len(row) >= 3 and names_its_rows(header) and not ANSWER_HEAD.search(" ".join(header)) \
         and not MODAL.search(words) and all(len((clean(text[a:z]) or "").split()) <= INDEX_CELL_WORDS for a, z in row[1:])
 
 
