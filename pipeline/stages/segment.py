@@ -1570,6 +1570,8 @@ _SUBJECT = re.compile(r"^\W*subject\s*:\s*(?P<value>.+)$", re.I | re.M)
 _FROM_FIELD = re.compile(r"^\W*from\s*:\s*(?P<value>.+)$", re.I | re.M)
 _TO_FIELD = re.compile(r"^\W*(?:to|cc)\s*:\s*(?P<value>.+)$", re.I | re.M)
 _REPLY_PREFIX = re.compile(r"^(?:re|aw|sv)\s*:\s*", re.I)
+# (or in words: "Subject: Response to Regulation 28 Report - Mr Tomasz Wieczorek (Ref 2027-0021)")
+_ANSWERING_PREFIX = re.compile(r"^(?:(?:re|aw|sv)\s*:\s*|(?:our\s+)?(?:response|reply)\s+to\s*:?\s*)", re.I)
 HEADER_LINES = 8  # lines of a message's start that hold its header, Subject included
 
 
@@ -1610,14 +1612,14 @@ def _answers_subject(text: str, reply: Segment, s: Segment) -> bool:
     who = EMAIL.findall(writer[0]) or [re.sub(r"\s*<.*", "", writer[0]).strip()]
     sent_to = " ".join(_header(text, s, _TO_FIELD))
     # ("RE: HMICS/TI/2026/014 - custody thematic follow-up - SPA response": the subject, then what the reply is)
-    answered = _REPLY_PREFIX.sub("", mine[0], count=1)
+    answered = _ANSWERING_PREFIX.sub("", mine[0], count=1)
     # (sent to the writer, or to a shared mailbox of the writer's body, "Compliance <compliance@brightreel...>",
     # when it only sends something on: "Please find attached a Regulation 28 report."; a request that sets out
     # the recommendations is the letter the reply answers)
     domain = who[0].rpartition("@")[2] if "@" in who[0] else ""
     shared = bool(domain) and "@" + domain in sent_to and _covering_note(text[s.start:s.end]) \
         and not _sent_after(_header(text, s, _SENT_FIELD)[:1], _header(text, reply, _SENT_FIELD)[:1])
-    return bool(_REPLY_PREFIX.match(mine[0]) and (answered == theirs[0] or answered.startswith(theirs[0] + " "))
+    return bool(_ANSWERING_PREFIX.match(mine[0]) and (answered == theirs[0] or answered.startswith(theirs[0] + " "))
                 and who[0] and (who[0] in sent_to or shared))
 
 
