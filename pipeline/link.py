@@ -253,9 +253,10 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
     # (a body the report names that no word marks as one: "British Rowing")
     # (a letterhead names it without "the": "Department of Health and Social Care<tab>7 Whitcombe Street")
     def names(text: str) -> list[str]:
-        return [h for h in heads if any(len(n.split()) >= 2 and re.search(r"\b" + re.escape(n) + r"\b", text, re.I)
-                                        for b in _bodies(h, lex) or [h]
-                                        for n in dict.fromkeys((b, re.sub(r"^the\s+", "", b, flags=re.I))))]
+        return [h for h in heads if any(len(n.split()) >= 2 and any(
+            not _OTHERS_FOR.search(text, max(0, m.start() - OTHERS_CHARS), m.start())
+            for m in re.finditer(r"\b" + re.escape(n) + r"\b", text, re.I))
+            for b in _bodies(h, lex) or [h] for n in dict.fromkeys((b, re.sub(r"^the\s+", "", b, flags=re.I))))]
     # a page titled by its writer, "# Department of Health response to ...", is the Department's (a heading
     # "For the Department of Health:" names it with "the")
     title = next((ln for ln in opening.splitlines() if ln.strip()), "")
@@ -263,6 +264,10 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
               and re.match(r"[#\s]*" + re.escape(b) + r"\b", title, re.I)]
     if len(titled) == 1:
         return titled[0]
+    # (the one heading whose recommendations hold every one the reply names by number outweighs a body its
+    # opening names: a water company's page that answers 7.4 to 7.6, and tells of the Environment Agency's work)
+    if (numbered := _heading_by_numbers(prev, reply, every)) is not None:
+        return numbered
     named = names(opening)
     own = [h for h in named if not _joint(h, heads)]  # the Department, not "the Trust and the Department"
     if len(own) > 1 and reply.seg.salutation is not None:
@@ -279,6 +284,12 @@ def _words_held(heading: str, writer: str) -> list[str]:
     name = re.sub(r"^the\s+", "", heading, flags=re.I)
     return name.split() if re.search(r"\b" + re.escape(name) + r"\b", writer, re.I) else []
 
+
+# a body the opening names as another's addressee: "Three of them (7.4, 7.5 and 7.6) are for us; the others
+# are for the Environment Agency and Kestford District Council"
+_OTHERS_FOR = re.compile(r"\b(?:others?|rest|remaining(?:\s+\w+)?)\s+(?:are|is)\s+(?:for|addressed\s+to|directed\s+to)\b[^.;]*$",
+                         re.I)
+OTHERS_CHARS = 120  # characters before a body's name in which its sentence may say it is another's
 
 # an e-mail's To and Cc lines name whom it went to, not who wrote it ("Cc: Ellery Mark (WYVERNBROOK
 # HOSPITALS NHS FOUNDATION TRUST)" on the ICB's reply)
