@@ -1416,7 +1416,19 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         return refs  # one body named: nothing to tell the replies apart by
     # a concern in two bodies' ranges ("(concerns 1 to 3)", "(concerns 3 to 5)") is sent to both,
     # as a heading "X and Y together:" sends it (see link._shared_with)
-    return [dataclasses.replace(r, addressee=" and ".join(owners[r.label])) if r.label in owners else r for r in refs]
+    # ("Concern 1 (both parts) and concern 2 are directed to Hollinsby Park Ltd": 1a and 1b with it)
+    whole = {lab: " and ".join(who) for lab, who in owners.items() if lab.isdigit()}
+    out = [dataclasses.replace(r, addressee=" and ".join(owners[r.label])) if r.label in owners
+           else dataclasses.replace(r, addressee=whole[str(r.number)])
+           if _PART_LABEL.fullmatch(r.label) and str(r.number) in whole and r.addressee is None and r.stated else r
+           for r in refs]
+    # (and a concern's points closed by one body's name, "(b) ... [Ashgrove Learning Trust]": each of them its)
+    sibling = {r.number: r.addressee for r in out if _PART_LABEL.fullmatch(r.label) and r.addressee and r.stated}
+    return [dataclasses.replace(r, addressee=sibling[r.number]) if _PART_LABEL.fullmatch(r.label) and r.stated
+            and r.addressee is None and r.number in sibling else r for r in out]
+
+
+_PART_LABEL = re.compile(r"\d{1,2}[a-h]")  # a concern's point: "1a", "2b"
 
 
 # a numbered item that only says whom the lettered points under it are for: "(2)<tab>[To the Practice]",
@@ -1429,6 +1441,10 @@ _LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
 # "1a<tab>Install public rescue equipment ..." / "1b<tab>Extend ..."
 _GROUP_PARENT = re.compile(r"^\W{0,4}recommendations?\s+(?P<num>\d{1,2})\s*[–—:-]\s*(?P<who>(?-i:[A-Z])[^\n]{1,80}?)\s*$", re.I)
 _CODED_POINT = re.compile(r"^[ \t]*(?P<num>\d{1,2})(?P<letter>[a-h])[.)]?[ \t]+(?P<text>\S.*)$")
+# or a concern's numbered title over its points: "1.<tab>Engineering and staffing controls at the Park:" /
+# "<tab>(a)<tab>The slide doors ..." / "<tab>(b)<tab>... lone working was routine ...": concerns 1a and 1b
+_TITLE_PARENT = re.compile(r"^\W{0,4}(?P<num>\d{1,2})[.)][ \t]+(?P<title>(?-i:[A-Z])[^:\n]{2,80}):\s*$")
+TITLE_WORDS = 9  # words such a title runs to, at most
 _LONE_LETTER = re.compile(r"^[ \t]*\([a-h]\)[ \t]*$")  # a point's letter in a cell of its own
 # (the next item: "2. The ...", "2." alone, "6 ACTION SHOULD BE TAKEN", "Concern 2: ...")
 _NEXT_ITEM = re.compile(r"^\W{0,4}\d{1,2}\\?[.)\]](?:[ \t]|\s*$)|^\W{0,4}\d{1,2}[ \t]+(?-i:[A-Z]{3,})"
@@ -1455,10 +1471,13 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     while k < len(lines):
         parent = _PARENT_ITEM.match(lines[k].text)
         titled = parent is None and (parent := _GROUP_PARENT.match(lines[k].text)) is not None
-        if parent is None or titled and MODAL.search(parent.group("who")):
+        topic = parent is None and (parent := _TITLE_PARENT.match(lines[k].text)) is not None \
+            and len(parent.group("title").split()) <= TITLE_WORDS
+        if parent is None or (titled or topic) and MODAL.search(parent.group(0)) or parent.re is _TITLE_PARENT and not topic:
             k += 1  # (not "Recommendation 1: Harnmouth City Council should ensure that" over its parts)
             continue
-        num, who = parent.group("num"), " ".join(parent.group("who").split())
+        num = parent.group("num")
+        who = " ".join(parent.group("title" if topic else "who").split())
         found: list[tuple[str, re.Match[str], Line, list[str]]] = []
         j, last, blank = k + 1, k, False
         while j < len(lines):
@@ -1481,8 +1500,9 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             spans.append((lines[k].start, lines[last].end))
             for letter, m, ln, words in found:
                 at, end = ln.start + m.start(), ln.start + m.end("letter")
+                said = f"{who}: " if topic else f"(To {who}) "  # (a topic's title is no body to send it to)
                 parts.append(Ref(f"{num}{letter}", int(num), at, end, ln.start, ln.end, True, True, True,
-                                 clean_text(f"(To {who}) " + " ".join(words))))
+                                 clean_text(said + " ".join(words))))
         k = max(j, k + 1)
     if not parts:
         return refs

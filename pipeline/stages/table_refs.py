@@ -73,11 +73,12 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
         return None
     cell = table_cells(text).get(b.start)
     own = clean(b.text) or ""
-    # (a table with no header, as Word numbers a list with a tab, "1a.<tab>The Company should ...": its first
-    # row is a row, the first of the list, not a form's "5<tab>CORONER'S CONCERNS")
+    # (a table with no header, as Word numbers a list with a tab, "1a.<tab>The Company should ...", or a
+    # report's section "7.1<tab>The Environment Agency should ...": its first row is a row, the first of the
+    # list, not a form's "5<tab>CORONER'S CONCERNS")
     first = _TABLE_LABEL.match(own)
     if cell is None or cell.index != 0 or len(cell.row) < 2 or (cell.row == cell.header and not (
-            first and leading_number(first.group("num")) == 1
+            first and (leading_number(first.group("num")) == 1 or first.group("num").endswith(".1"))
             and not (clean(text[cell.row[1][0]:cell.row[1][1]]) or "").isupper())):
         return None
     head = " ".join(text[a:z] for a, z in cell.header)
@@ -496,14 +497,22 @@ def _counted(section: list[Line], starts: list[int]) -> list[Ref]:
     return out
 
 
+def _rejoined(lines: list[Line], k: int) -> str:
+    """Line ``k`` with the word PDF text hyphenated over its end made whole ("... are as fol-" / "lows."),
+    where line ``k`` is that word's second half; "" otherwise."""
+    if k == 0 or not re.search(r"[a-z]-\s*$", lines[k - 1].text):
+        return ""
+    return (clean(lines[k - 1].text.rstrip()[:-1] + lines[k].text.lstrip()) or "")
+
+
 def _concerns_section(blocks: list[Block], after: int = 0) -> list[Line]:
     """The lines under a report's lead to its concerns ("The MATTERS OF CONCERN are as follows:"), up to
     the form's next section or its closing words (and ``after`` lines more); none where the report has
     no such lead."""
     lines = [ln for b in blocks for ln in b.lines]
     start = next((k for k, ln in enumerate(lines) if _CONCERNS_HEAD.search(ln.text)), None)
-    lead = next((k for k in range(start + 1, len(lines)) if _AS_FOLLOWS.search(clean(lines[k].text) or "")), None) \
-        if start is not None else None
+    lead = next((k for k in range(start + 1, len(lines)) if _AS_FOLLOWS.search(clean(lines[k].text) or "")
+                 or _AS_FOLLOWS.search(_rejoined(lines, k))), None) if start is not None else None
     if lead is None:
         return []
     end = next((k for k in range(lead + 1, len(lines)) if FORM_SECTION.match(clean(lines[k].text) or "")
@@ -513,6 +522,7 @@ def _concerns_section(blocks: list[Block], after: int = 0) -> list[Line]:
 
 _ORDINAL_OPENING = re.compile(r"^\W{0,3}(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)"
                               r"(?:ly)?,\s+\S", re.I)
+_PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)
 _ORDINAL_NUMBERS = {w: n for n, w in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1)}
 
@@ -521,7 +531,8 @@ def ordinal_concerns(blocks: list[Block]) -> list[Ref]:
     """A coroner's concerns as paragraphs opening "Firstly, ...", "Secondly, ...", ... under the lead:
     each starts one, numbered by its word, so long as the words count up from the first; the replies
     answer them by the same words ("On the seventh, ...") or by number."""
-    section = _concerns_section(blocks)
+    # (a PDF viewer's copy keeps the page's footer among the lines: "Regulation 28 – M J Pascoe Page 2 of 4")
+    section = [ln for ln in _concerns_section(blocks) if not _PAGE_OF.search(ln.text)]
     starts = [(k, _ORDINAL_NUMBERS.get(m.group("word").lower(), 0)) for k, ln in enumerate(section)
               if (m := _ORDINAL_OPENING.match(clean(ln.text) or ""))
               and (k == 0 or sentence_end(clean(section[k - 1].text) or ""))]
@@ -580,7 +591,8 @@ def filled_concerns(blocks: list[Block]) -> list[Ref]:
 
 
 # a concern's paragraph number alone on its line, over its text: "5.1" / "Vantis engineers are paid ..."
-_LONE_PARAGRAPH = re.compile(r"^\W{0,3}(?P<num>(?P<head>\d{1,2})\.(?P<sub>\d{1,2}))\.?\s*$")
+# (or opening the line its text starts on: "5.1 Pedestrians and lift trucks are not physically separated")
+_LONE_PARAGRAPH = re.compile(r"^\W{0,3}(?P<num>(?P<head>\d{1,2})\.(?P<sub>\d{1,2}))\.?(?:\s*$|\s+(?P<text>[A-Z].*))")
 # the sentence that names the concerns by their paragraphs ("I direct the concerns at paragraphs 5.1 and 5.2
 # to Vantis, ..."), not "at 10.30" or "14.5 minutes"
 _NAMES_PARAGRAPHS = re.compile(r"\bparagraphs?\s+\d{1,2}\.\d{1,2}\b", re.I)
@@ -588,7 +600,8 @@ _NAMES_PARAGRAPHS = re.compile(r"\bparagraphs?\s+\d{1,2}\.\d{1,2}\b", re.I)
 
 def lone_paragraph_concerns(blocks: list[Block]) -> list[Ref]:
     """A coroner's concerns numbered by paragraph, each number alone on its line over the concern (a
-    PDF's text with the number in a column of its own): "5.1", "5.2", ... counting up from 1 under one
+    PDF's text with the number in a column of its own) or opening it, in PDF text with no blank line
+    between them: "5.1", "5.2", ... counting up from 1 under one
     section number, each keyed by its number as FORMAT.md keys a report's paragraphs. A paragraph that
     itself names the others ("I direct the concerns at paragraphs 5.1 and 5.2 to Vantis, ...")
     allocates them and is none."""
@@ -602,7 +615,7 @@ def lone_paragraph_concerns(blocks: list[Block]) -> list[Ref]:
     out = []
     for n, (k, m) in enumerate(starts):
         upto = starts[n + 1][0] if n + 1 < len(starts) else end
-        words = clean_text(" ".join(x.text for x in section[k + 1:upto])) or ""
+        words = clean_text(" ".join([m.group("text") or ""] + [x.text for x in section[k + 1:upto]])) or ""
         if (named := _NAMES_PARAGRAPHS.search(words)) is not None:
             # (the allocation: a paragraph of its own, "5.7", or the sentences run on after the last concern)
             words = words[:words.rfind(". ", 0, named.start()) + 1]
