@@ -359,7 +359,9 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
     # the letter's "4" and the reply's "4a(ii)" are one recommendation when only one is answered
     # (not paragraphs 7.1 and 7.6, which share a leading number and are two)
     for lab in list(labels):
-        if lab not in found and any(labels.get(o) == labels[lab] and _one_within(lab, o) for o in found if o != lab):
+        # (not a paragraph "1.3" for its heading's "1", answered: "Cause of concern 1" over "1.1 | ...", "1.3 | ...")
+        if lab not in found and any(labels.get(o) == labels[lab] and _one_within(lab, o)
+                                    and not lab.startswith(o + ".") for o in found if o != lab):
             del labels[lab]
     whole = None if structured or not found and not labels else answers_mod.whole_reply(text, seg, sentences)
     if structured and any(lab not in found for lab in labels) \
