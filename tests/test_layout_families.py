@@ -1680,7 +1680,9 @@ def test_concerns_closed_by_a_body_in_square_brackets_are_sent_to_it(tmp_path, s
     for Education]", "... [North Calder" / "Ambulance Service NHS Trust]": each concern goes to the body
     or post its brackets name (before, only round brackets were read, and every reply was asked all six)."""
     got = _stances_of(_probe("coroners_blind66", "04"), tmp_path, settings, nlp)
-    assert (set(got[1]), set(got[2]), set(got[3])) == ({"1", "2"}, {"3", "6"}, {"4", "5"})
+    # (concern 2's points, "(a) the CPR and AED training ..." and "(b) ...", under its numbered title, are 2a and
+    # 2b, as the round's writer keyed them, both the trust's by the bracket that closes the last)
+    assert (set(got[1]), set(got[2]), set(got[3])) == ({"1", "2a", "2b"}, {"3", "6"}, {"4", "5"})
     # (two bodies in one tag, "[Westmere Community Health NHS Trust; Eastvale Fire and Rescue Service]": both)
     (tmp_path / "doc.txt").unlink()
     got = _stances_of(_probe("coroners_blind66", "05"), tmp_path, settings, nlp)
@@ -2161,3 +2163,65 @@ def test_a_two_page_layout_table_of_what_was_asked_reads_as_before(tmp_path, set
     rows by what was asked is left to be read across, as before)."""
     got = _stances_of(_family("o19_layout_table_what_was_asked_two_pages.txt"), tmp_path, settings, nlp)
     assert (got[max(got)]["2"], got[max(got)]["3"]) == ("deferred", "rejected")
+
+
+# ---- round 72's probes (*_blind70): layouts the round found unread
+
+def test_paragraph_concerns_under_a_hyphenated_lead_are_sent_by_paragraph(lex, settings):
+    """"The MATTERS OF CONCERN are as fol-" / "lows." over "5.1 Pedestrians and lift trucks ...", no blank line
+    between, then "Paragraphs 5.1, 5.2 and 5.4 are directed to Keldmoor Logistics Ltd. Paragraphs 5.2 and 5.3
+    are directed to Tallis ...": five concerns, each sent (before, none was read)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("coroners_blind70", "05"), lex, settings) if r.stated}
+    assert sorted(refs) == ["5.1", "5.2", "5.3", "5.4", "5.5"]
+    assert refs["5.2"] == "Keldmoor Logistics Ltd and Tallis Materials Handling Ltd"
+    assert refs["5.5"] == "the Health and Safety Executive"
+
+
+def test_the_message_a_reply_answers_in_words_is_quoted_under_it(tmp_path, settings, nlp):
+    """"Subject: Response to Regulation 28 Report - Mr Tomasz Wieczorek ..." over the coroner's office's
+    "Subject: Regulation 28 Report - Mr Tomasz Wieczorek ...", quoted under the council's e-mail: the
+    council's, not a letter of its own, so the contractor's and OPSS's letters answer the report (before,
+    they answered the quoted e-mail, and their stances were lost)."""
+    got = _stances_of(_probe("coroners_blind70", "02"), tmp_path, settings, nlp)
+    assert sorted(got) == [1, 2, 3]
+    assert (got[2]["2"], got[2]["3"], got[3]["4"]) == ("noted", "deferred", "accepted")
+
+
+def test_a_concern_s_numbered_title_over_its_points_makes_them_its_parts(lex, settings):
+    """"1.<tab>Engineering and staffing controls at the Park:" over "(a)" and "(b)", then "Concern 1 (both
+    parts) and concern 2 are directed to Hollinsby Park Ltd.": concerns 1a and 1b, the Park's (before, one
+    concern 1, sent to no one)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("coroners_blind70", "03"), lex, settings) if r.stated}
+    assert refs["1a"] == refs["1b"] == "Hollinsby Park Ltd" and "1" not in refs
+
+
+def test_a_heading_s_number_does_not_take_its_paragraphs_1_1_to_1_3(tmp_path, settings, nlp):
+    """"### Cause of concern 1: ..." over "1.1 | ...", "1.2 | ...", "1.3 | ...": 1.3, answered nowhere, is
+    not addressed (before, the heading's "1" was taken for a whole whose parts were answered, and 1.3,
+    2.1 and 2.3 had no stance at all)."""
+    got = _stances_of(_probe("papers_blind70", "06"), tmp_path, settings, nlp)[0]
+    assert got["1.3"] == "not_addressed" and got["1.1"] == "accepted"
+
+
+def test_a_tab_set_section_s_first_paragraph_and_its_allocation(lex, settings):
+    """"7.1<tab>The Environment Agency should ..." under "Extract from the report: Section 7 –
+    Recommendations" is the list's first row, not its header; "Paragraphs 7.1 to 7.3 are addressed to the
+    Environment Agency, paragraphs 7.4 to 7.6 to Aldbrook Water, and paragraphs 7.7 and 7.8 to Kestford
+    District Council." sends each (before, 7.1 was lost and none was sent)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("letters_blind70", "05"), lex, settings) if r.stated}
+    assert refs["7.1"] == "the Environment Agency" and refs["7.6"] == "Aldbrook Water"
+    assert refs["7.8"] == "Kestford District Council"
+
+
+def test_a_page_that_names_another_body_s_recommendations_keeps_its_own(tmp_path, settings, nlp):
+    """"Three of them (7.4, 7.5 and 7.6) are for us; the others are for the Environment Agency and ...": the
+    water company's page is not the Agency's, so it still answers 7.4 to 7.6."""
+    got = _stances_of(_probe("letters_blind70", "05"), tmp_path, settings, nlp)[2]
+    assert (got["7.5"], got["7.6"]) == ("accepted", "deferred")
+
+
+def test_firstly_to_finally_concerns_read_past_a_page_footer(lex, settings):
+    """"Regulation 28 – M J Pascoe Page 2 of 4" between "Firstly, ..." and "Secondly, ...", in a PDF viewer's
+    copy: five concerns (before, none)."""
+    refs = [r.label for r in _refs(_probe("coroners_blind70", "06"), lex, settings) if r.stated]
+    assert refs == ["1", "2", "3", "4", "5"]
