@@ -264,10 +264,6 @@ def _writers_heading(prev: LetterState | None, reply: LetterState, document: str
               and re.match(r"[#\s]*" + re.escape(b) + r"\b", title, re.I)]
     if len(titled) == 1:
         return titled[0]
-    # (the one heading whose recommendations hold every one the reply names by number outweighs a body its
-    # opening names: a water company's page that answers 7.4 to 7.6, and tells of the Environment Agency's work)
-    if (numbered := _heading_by_numbers(prev, reply, every)) is not None:
-        return numbered
     named = names(opening)
     own = [h for h in named if not _joint(h, heads)]  # the Department, not "the Trust and the Department"
     if len(own) > 1 and reply.seg.salutation is not None:

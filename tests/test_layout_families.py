@@ -2225,3 +2225,35 @@ def test_firstly_to_finally_concerns_read_past_a_page_footer(lex, settings):
     copy: five concerns (before, none)."""
     refs = [r.label for r in _refs(_probe("coroners_blind70", "06"), lex, settings) if r.stated]
     assert refs == ["1", "2", "3", "4", "5"]
+
+
+# ---- round 72's reviews: neighbours of its mends that must read as they did
+
+def test_a_reply_whose_opening_names_its_body_is_asked_its_own_though_it_backs_others(tmp_path, settings, nlp):
+    """"Kestford District Council strongly supports recommendations 3 and 4 ..." then answers its own 1 and 2
+    by topic: the council's reply, asked 1 and 2 (a body its opening names outweighs the one heading that
+    holds the numbers it names)."""
+    got = _stances_of(_family("o21_opening_names_own_body_supports_others_numbers.txt"), tmp_path, settings, nlp)
+    assert (got[1]["1"], got[1]["2"]) == ("accepted", "deferred")
+
+
+def test_a_tab_set_section_heading_over_its_rows_is_no_recommendation(lex, settings):
+    """"7.1<tab>Summary of recommendations" over "1<tab>Aldbrook Water should ...": a section's heading."""
+    labels = [r.label for r in _refs(_family("o22_tab_section_heading_over_rows.txt"), lex, settings) if r.stated]
+    assert labels == ["1", "2", "3"]
+
+
+def test_a_letter_s_numbered_titles_over_points_keep_their_numbers(lex, settings):
+    """"1.<tab>Background:" over "(a)" and "(b)", the facts, and "1.<tab>Monitoring of storm overflows:" over the
+    parts of a recommendation its reply answers whole: no 1a or 1b in a letter (only under a coroner's
+    "MATTERS OF CONCERN" does a title's points become concerns of their own)."""
+    for name in ("o23_letter_background_title_over_points.txt", "o24_letter_titles_over_points_answered_whole.txt"):
+        assert not {"1a", "1b"} & {r.label for r in _refs(_family(name), lex, settings)}
+
+
+def test_paragraphs_allocated_for_a_body_in_other_words(lex, settings):
+    """"Paragraph 5.1 and paragraph 5.2 are for Keldmoor Logistics Ltd; paragraphs 5.3–5.4 are for Kestford
+    District Council.": each sent."""
+    refs = {r.label: r.addressee for r in _refs(_family("o25_paragraph_allocation_are_for.txt"), lex, settings)
+            if r.stated}
+    assert refs["5.2"] == "Keldmoor Logistics Ltd" and refs["5.4"] == "Kestford District Council"

@@ -1422,8 +1422,14 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
            else dataclasses.replace(r, addressee=whole[str(r.number)])
            if _PART_LABEL.fullmatch(r.label) and str(r.number) in whole and r.addressee is None and r.stated else r
            for r in refs]
-    # (and a concern's points closed by one body's name, "(b) ... [Ashgrove Learning Trust]": each of them its)
+    # (and a concern's points closed by one body's name, "(b) ... [Ashgrove Learning Trust]": each of them its,
+    # though a sentence sent other concerns)
     sibling = {r.number: r.addressee for r in out if _PART_LABEL.fullmatch(r.label) and r.addressee and r.stated}
+    for r in out:
+        if _PART_LABEL.fullmatch(r.label) and r.stated and r.number not in sibling \
+                and (m := _CLOSING_BODY.search(r.text or "")) and _NAME_WORD.search(m.group("who")) \
+                and not _NOT_BODY.match(m.group("who")):
+            sibling[r.number] = " ".join(m.group("who").replace(";", " and").split())
     return [dataclasses.replace(r, addressee=sibling[r.number]) if _PART_LABEL.fullmatch(r.label) and r.stated
             and r.addressee is None and r.number in sibling else r for r in out]
 
@@ -1445,6 +1451,7 @@ _CODED_POINT = re.compile(r"^[ \t]*(?P<num>\d{1,2})(?P<letter>[a-h])[.)]?[ \t]+(
 # "<tab>(a)<tab>The slide doors ..." / "<tab>(b)<tab>... lone working was routine ...": concerns 1a and 1b
 _TITLE_PARENT = re.compile(r"^\W{0,4}(?P<num>\d{1,2})[.)][ \t]+(?P<title>(?-i:[A-Z])[^:\n]{2,80}):\s*$")
 TITLE_WORDS = 9  # words such a title runs to, at most
+_MATTERS_OF_CONCERN = re.compile(r"matters\s+of\s+concern", re.I)
 _LONE_LETTER = re.compile(r"^[ \t]*\([a-h]\)[ \t]*$")  # a point's letter in a cell of its own
 # (the next item: "2. The ...", "2." alone, "6 ACTION SHOULD BE TAKEN", "Concern 2: ...")
 _NEXT_ITEM = re.compile(r"^\W{0,4}\d{1,2}\\?[.)\]](?:[ \t]|\s*$)|^\W{0,4}\d{1,2}[ \t]+(?-i:[A-Z]{3,})"
@@ -1471,8 +1478,12 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     while k < len(lines):
         parent = _PARENT_ITEM.match(lines[k].text)
         titled = parent is None and (parent := _GROUP_PARENT.match(lines[k].text)) is not None
+        # (a coroner's concern only, under the form's "The MATTERS OF CONCERN are as follows": in a letter,
+        # "1. Background:" over "(a)" and "(b)" tells the facts, and "1. Monitoring of storm overflows:" is
+        # answered whole)
         topic = parent is None and (parent := _TITLE_PARENT.match(lines[k].text)) is not None \
-            and len(parent.group("title").split()) <= TITLE_WORDS
+            and len(parent.group("title").split()) <= TITLE_WORDS \
+            and _MATTERS_OF_CONCERN.search(text, seg.start, lines[k].start) is not None
         if parent is None or (titled or topic) and MODAL.search(parent.group(0)) or parent.re is _TITLE_PARENT and not topic:
             k += 1  # (not "Recommendation 1: Harnmouth City Council should ensure that" over its parts)
             continue

@@ -78,7 +78,9 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
     # list, not a form's "5<tab>CORONER'S CONCERNS")
     first = _TABLE_LABEL.match(own)
     if cell is None or cell.index != 0 or len(cell.row) < 2 or (cell.row == cell.header and not (
-            first and (leading_number(first.group("num")) == 1 or first.group("num").endswith(".1"))
+            first and (leading_number(first.group("num")) == 1
+                       or first.group("num").endswith(".1")
+                       and MODAL.search(" ".join(text[a:z] for a, z in cell.row)) is not None)
             and not (clean(text[cell.row[1][0]:cell.row[1][1]]) or "").isupper())):
         return None
     head = " ".join(text[a:z] for a, z in cell.header)
