@@ -29,7 +29,7 @@ from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
-                                       ordinal_concerns, filled_concerns, lone_paragraph_concerns, READ_WITH,
+                                       ordinal_concerns, filled_concerns, paragraph_concerns, READ_WITH,
                                        RESPOND_TO_PLACE)
 from pipeline.text import (LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes,
                            table_cells, to_blocks, unwrap)
@@ -989,7 +989,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks) \
             or sum(1 for b in blocks for ln in b.lines if FORM_SECTION.match(clean(ln.text) or "")) >= FORM_SECTIONS
         unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
-            or (titled_concerns(blocks) or ordinal_concerns(blocks) or lone_paragraph_concerns(blocks) if form else [])
+            or (titled_concerns(blocks) or ordinal_concerns(blocks) or paragraph_concerns(blocks) if form else [])
         filled = filled_concerns(blocks) if form and not unnumbered else []
         without = refs  # (as they were, should the concerns counted by their lines not stand)
         refs = sorted(refs + unnumbered + filled, key=lambda r: r.start)
@@ -1484,8 +1484,10 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
         topic = parent is None and (parent := _TITLE_PARENT.match(lines[k].text)) is not None \
             and len(parent.group("title").split()) <= TITLE_WORDS \
             and _MATTERS_OF_CONCERN.search(text, seg.start, lines[k].start) is not None
-        if parent is None or (titled or topic) and MODAL.search(parent.group(0)) or parent.re is _TITLE_PARENT and not topic:
-            k += 1  # (not "Recommendation 1: Harnmouth City Council should ensure that" over its parts)
+        # (not "Recommendation 1: Harnmouth City Council should ensure that" over its parts, nor a letter's title)
+        if parent is None or (parent.re is _TITLE_PARENT and not topic) \
+                or ((titled or topic) and MODAL.search(parent.group(0)) is not None):
+            k += 1
             continue
         num = parent.group("num")
         who = " ".join(parent.group("title" if topic else "who").split())

@@ -594,13 +594,13 @@ def filled_concerns(blocks: list[Block]) -> list[Ref]:
 
 # a concern's paragraph number alone on its line, over its text: "5.1" / "Vantis engineers are paid ..."
 # (or opening the line its text starts on: "5.1 Pedestrians and lift trucks are not physically separated")
-_LONE_PARAGRAPH = re.compile(r"^\W{0,3}(?P<num>(?P<head>\d{1,2})\.(?P<sub>\d{1,2}))\.?(?:\s*$|\s+(?P<text>[A-Z].*))")
+_CONCERN_PARAGRAPH = re.compile(r"^\W{0,3}(?P<num>(?P<head>\d{1,2})\.(?P<sub>\d{1,2}))\.?(?:\s*$|\s+(?P<text>[A-Z].*))")
 # the sentence that names the concerns by their paragraphs ("I direct the concerns at paragraphs 5.1 and 5.2
 # to Vantis, ..."), not "at 10.30" or "14.5 minutes"
 _NAMES_PARAGRAPHS = re.compile(r"\bparagraphs?\s+\d{1,2}\.\d{1,2}\b", re.I)
 
 
-def lone_paragraph_concerns(blocks: list[Block]) -> list[Ref]:
+def paragraph_concerns(blocks: list[Block]) -> list[Ref]:
     """A coroner's concerns numbered by paragraph, each number alone on its line over the concern (a
     PDF's text with the number in a column of its own) or opening it, in PDF text with no blank line
     between them: "5.1", "5.2", ... counting up from 1 under one
@@ -608,7 +608,7 @@ def lone_paragraph_concerns(blocks: list[Block]) -> list[Ref]:
     itself names the others ("I direct the concerns at paragraphs 5.1 and 5.2 to Vantis, ...")
     allocates them and is none."""
     section = _concerns_section(blocks)
-    starts = [(k, m) for k, ln in enumerate(section) if (m := _LONE_PARAGRAPH.match(clean(ln.text) or ""))]
+    starts = [(k, m) for k, ln in enumerate(section) if (m := _CONCERN_PARAGRAPH.match(clean(ln.text) or ""))]
     if len(starts) < CONCERNED_MIN or starts[0][0] != 0 or len({m.group("head") for _, m in starts}) != 1 \
             or [int(m.group("sub")) for _, m in starts] != list(range(1, len(starts) + 1)):
         return []
