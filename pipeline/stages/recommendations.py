@@ -1397,7 +1397,7 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         m = _OPENING_BODY.match(r.text or "") or _BRACKETED_BODY.match(r.text or "")
         if m and _names_its_body(m, (r.text or "").lstrip().startswith("["), concerns, before):
             # ("[National Park Authority; Contourly Limited]": both)
-            send([r.label], _AND_TO.sub("and", " ".join(m.group("who").replace(";", " and").split())))
+            send([r.label], " ".join(m.group("who").replace(";", " and").split()))  # ("and to": send reads it)
     # "(Brackenlea and Keystone) The agency worker ...": two bodies other concerns are sent to
     named = {who for names in owners.values() for who in names}
     # (either name may have its own "and": "Brightway Stores plc and the Office for Product Safety and
