@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
 from pipeline.records import Kind
-from pipeline.stages.shapes import CELL_GAP, RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts, response_page
+from pipeline.stages.shapes import CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts, response_page
 from pipeline.text import (DATE_WORDS, EMAIL, Block, Line, clean, has_postcode, is_dateline, is_prose, sentence_end, split_lines,
                            to_blocks, unwrap, word_count)
 
@@ -447,8 +447,9 @@ def _letterhead(b: Block, lex: Lexicons) -> bool:
     signature on one line ("Euan Mathers | Head of Policy | Crown Office ...") is read by its
     first cell, the person's name."""
     first = (clean(b.lines[0].text) or "").split("|")[0].strip()
-    return len(b.lines) <= SIGNATURE_LINES and not any(is_prose(ln.text) for ln in b.lines) \
-        and _body_name(first, lex) and not has_postcode(first) \
+    # (not a web page's list of links, "  * [Ashcombe Homes trading update ...](https://...)")
+    return len(b.lines) <= SIGNATURE_LINES and not LINK_LINE.match(b.lines[0].text) \
+        and not any(is_prose(ln.text) for ln in b.lines) and _body_name(first, lex) and not has_postcode(first) \
         and any(has_postcode(ln.text) or _CONTACT.search(ln.text) or _PHONE_WORD.search(ln.text) for ln in b.lines[1:])
 
 
@@ -817,6 +818,19 @@ def _table_below(text: str, blocks: list[Block], letter: int, j: int) -> bool:
         and TABLE_BELOW.search(unwrap(text[blocks[letter].start:blocks[j].start])) is not None
 
 
+# a web page that publishes a letter, titled for it: "# Letter to the Metropolitan Police and CPS London on ..."
+_LETTER_TITLE = re.compile(r"^#{1,3}\s+(?:[^\n]*\s)?letters?\b", re.I)
+PAGE_INTRO_BLOCKS = 2  # paragraphs such a page says of the letter before it
+
+
+def _page_of_letter(before: list[Block]) -> bool:
+    """Whether what stands above a letter's head is the page that publishes it: its title names a
+    letter (under the site's logo and links), and a paragraph or two introduce it ("The Commissioner has written to ... The responses will
+    be published on this page"). The page and the letter are one document; a report is not so short."""
+    return any(_LETTER_TITLE.match(b.lines[0].text.lstrip("\f")) for b in before) \
+        and prose_paragraphs(before) <= PAGE_INTRO_BLOCKS
+
+
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
     """Letters in ``blocks`` split at their heads: (start, end, salutation, sign-off, kind)."""
     if not blocks:
@@ -846,7 +860,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     plan = next((p for p in range(1, head) if _answering_page(text, blocks[p:head], blocks[head].start, lex)), None)
     if plan is not None and (prose_paragraphs(blocks[:plan]) >= PROSE_BLOCKS or prose_lines(blocks[:plan]) >= PROSE_LINES):
         starts.append(plan)
-    if head > 0 and (prose_paragraphs(before) >= PROSE_BLOCKS or prose_lines(before) >= PROSE_LINES
+    if head > 0 and not _page_of_letter(before) and (prose_paragraphs(before) >= PROSE_BLOCKS or prose_lines(before) >= PROSE_LINES
                      or _find_signoff(blocks, -1, head, lex) or _answering_page(text, before, blocks[head].start, lex)):
         starts.append(head)
     carried = set()  # a covering note's greeting: the letter pasted under it greets for the message
@@ -1106,6 +1120,13 @@ def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[
     """A region between two hard starts is one document, whatever letters it quotes."""
     blocks = to_blocks(split_lines(text, start, end))
     sal_i = next((i for i, b in enumerate(blocks) if lex.salutation.match(_first(b))), None)
+    if sal_i is None:
+        # (its own "Dear ..." under its head, PDF text leaving no blank line above it: as a reader finds it, with
+        # no prose before it, where a paper's quoted letter has some)
+        blocks = reading_blocks(text, lex, start, end)
+        sal_i = next((i for i, b in enumerate(blocks) if lex.salutation.match(_first(b))), None)
+        if sal_i is not None and prose_paragraphs(blocks[:sal_i]):
+            blocks, sal_i = to_blocks(split_lines(text, start, end)), None
     sal_line = blocks[sal_i].lines[0] if sal_i is not None else None
     so = _find_signoff(blocks, sal_i, len(blocks), lex) if sal_i is not None else None
     body = text[start:end]

@@ -339,13 +339,13 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
 
 # a line of a page's links and nothing else: "[![Hollinsclough Bike Park](.../logo.svg)](https://...)",
 # "  * [Trails](https://...)"
-_LINK_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:!?\[(?:[^\[\]]|!?\[[^\]]*\]\([^)]*\))*\]\([^)]*\)\s*)+$")
+LINK_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:!?\[(?:[^\[\]]|!?\[[^\]]*\]\([^)]*\))*\]\([^)]*\)\s*)+$")
 
 
 def _links_only(region: str) -> bool:
     """Whether every line of ``region`` is a line of links (or blank), two at least."""
     lines = [ln for ln in region.replace("\f", "\n").splitlines() if ln.strip()]
-    return len(lines) >= 2 and all(_LINK_LINE.match(ln) for ln in lines)
+    return len(lines) >= 2 and all(LINK_LINE.match(ln) for ln in lines)
 
 
 # the cover sheet of a paper to a board or committee meeting: its title, author and purpose
