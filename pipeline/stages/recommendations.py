@@ -20,6 +20,7 @@ import re
 from itertools import takewhile
 from functools import lru_cache
 
+from pipeline.gold_match import norm_label
 from pipeline.records import Kind
 from pipeline.stages.ref_forms import elided_refs, labels_r, listed_refs, paragraph_refs, short_refs, word_refs
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
@@ -494,21 +495,26 @@ def label_title_blocks(blocks: list[Block]) -> list[Block]:
 _SENT_HEADING = re.compile(r"^\W*(?i:recommendations?|concerns?)\s+(?:to|for)\s+(?:the\s+)?[A-Z][^.:;]*$")
 
 
-def _item_blocks(blocks: list[Block], rules: RecRules) -> list[Block]:
+def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> list[Block]:
     """Paragraphs as a reader sees them in PDF text with no blank lines: a numbered item
     ("2. The council should ...", "6.1 The Combined Authority should ...") or a "Recommendation 2" line after a finished sentence or a
     heading starts a new one, and so do a "Concern 2 – Waiting times" title where an answer ended
-    and a capitals heading after a finished sentence."""
+    and a capitals heading after a finished sentence; so, in a letter or report, does any line after a
+    paragraph of one line, in text saved from Word with no blank lines (a reply's answers keep the
+    paragraphs read as before)."""
     out: list[Block] = []
     for b in label_title_blocks(blocks):
         cur, gap = [b.lines[0]], b.gap
+        # (each line longer than a page is wide, but a lead-in's: not a table's cells, one a line)
+        one_a_line = letter and all(len(c) > PARAGRAPH_LINE or c.endswith(":") for c in (clean(x.text) or "" for x in b.lines))
         for prev, ln in zip(b.lines, b.lines[1:]):
             before = clean(prev.text) or ""
             line = clean(ln.text) or ""
             if ((rules.list_item.match(line) or BARE_LABEL.match(ln.text) or _PARAGRAPH_ITEM.match(line))
                     and (sentence_end(before) or before.endswith(")") or heading_line(prev.text)
                          or _SENT_HEADING.match(before))) \
-                    or ((_CAPS_HEADING.match(line) or _SENT_HEADING.match(line)) and sentence_end(before)):
+                    or ((_CAPS_HEADING.match(line) or _SENT_HEADING.match(line)) and sentence_end(before)) \
+                    or (one_a_line and (sentence_end(before) or before.endswith(":")) and line[:1].isupper()):
                 out.append(Block(tuple(cur), gap))
                 cur, gap = [], 0
             cur.append(ln)
@@ -551,12 +557,19 @@ def _wrapped_keyword(text: str, b: Block, ln: Line, nxt: Line | None, rules: Rec
             for lab in labels]
 
 
+# a reply that quotes each numbered recommendation in quotation marks over its answer ("For clarity I have
+# quoted each area for improvement": '"1. (Brackwater Borough Council) The identification ..."'); two at least
+_QUOTED_ITEM = re.compile(r"^[ \t\f]*[\"“]\s*\d{1,2}(?:\.\d{1,2})?[.)]?\s+\S")
+QUOTED_ITEMS = 2
+_QUOTE_CLOSED = re.compile(r"[A-Za-z)][.!?,;:]?[”\"]\s*$")  # its closing mark at a line's end
+
+
 # a report's section that holds its recommendations, numbered as its paragraphs will be: "6. Recommendations"
 _SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:(?i:(?:summary\s+of\s+|conclusions\s+and\s+|our\s+|the\s+panel['’]s\s+)?"
                            r"recommendations)|RECOMMENDATIONS)"
                            # "4. Recommendations to Calderbrook Homes (Principal Accountable Person)": the section
                            # of those sent to one body
-                           r"(?:\s+(?i:to)\s+(?P<body>[A-Z][^\n]{2,80}?))?\W*$")
+                           r"(?:\s+(?i:to)\s+(?:the\s+)?(?P<body>[A-Z][^\n]{2,80}?))?\W*$")
 # a section heading numbered as a whole ("7. Publication"), which ends the section before it
 _NUMBERED_SECTION = re.compile(r"^\W{0,4}\d{1,2}\.?\s+[A-Z][\w’' ,&-]{2,60}$")
 FURNITURE_WORDS = 14  # words in a page's footer or running header ("SI/2026/0147 1 of 2")
@@ -634,7 +647,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     if rules.actions is not None and asks_actions(text):
         rules = rules.actions  # "Action 3" names the third of them, in the letter and in its replies
     blocks = _item_blocks(split_layout_rows(split_cell_rows(to_blocks(split_lines(text, seg.start, seg.end, cells=True)))),
-                          rules)
+                          rules, seg.kind is Kind.letter)
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
         refs += listed_refs(text, blocks, rules, indented=seg.kind is Kind.letter)
     # a coroner's report as the data set keeps it: its numbered paragraphs after the facts are the concerns
@@ -670,7 +683,17 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if seg.kind is Kind.letter else []
     refs += spread
     in_rows = {x for r in spread for x in (r.block_start, r.quote[0] if r.quote else r.block_start)}
+    closing_head: re.Match[str] | None = None  # a section heading on the last line of the block before
+    quoted_items = sum(1 for b in blocks if _QUOTED_ITEM.match(b.lines[0].text))
     for bi, b in enumerate(blocks):
+        if closing_head is not None:
+            section, sent = int(closing_head.group("num")), closing_head.group("body") is not None
+            decimal_head = None  # (the list of the section before has ended)
+            if sent:
+                groups[section] = clean_text(closing_head.group("body"))
+        # pdftotext without -layout sets no blank line before "5 Recommendations to Ashcombe Homes plc": the
+        # heading ends the paragraph above it, and the section it opens starts with the next
+        closing_head = _SECTION_HEAD.match(clean(b.lines[-1].text) or "") if len(b.lines) > 1 else None
         if b.start in in_rows:
             continue
         b = _past_page_break(b, rules)
@@ -833,7 +856,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                      or (section is not None and item.re is _PARAGRAPH_ITEM)
                      or (last_item is None and list_heading and leading_number(item.group("num")) == 1 and quotes_text
                          and MODAL.search(item.group("text")))
-                     or _answered_below(item.group("text"), blocks, bi)):
+                     or _answered_below(item.group("text"), blocks, bi)
+                     or (seg.kind is Kind.reply and quoted_items >= QUOTED_ITEMS and _QUOTED_ITEM.match(b.lines[0].text))):
             items = [(k, m, took) for k in range(len(b.lines)) for m, took in [_line_item(b.lines, k, rules, decimal)] if m]
             for n, (k, m, took) in enumerate(items):
                 ln = b.lines[k]
@@ -845,6 +869,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 upto = k + 1 + answer_at if answer_at is not None else upto
                 tag_at = _tag_line(b.lines[k:upto])
                 upto = k + tag_at + 1 if tag_at is not None else upto  # the answer follows the tag
+                if _QUOTED_ITEM.match(ln.text):  # (or the quote's closing mark)
+                    upto = next((x + 1 for x in range(k, upto) if _QUOTE_CLOSED.search(b.lines[x].text)), upto)
                 rest = " ".join(x.text for x in b.lines[k + took:upto] if not _LONE_NUMBER.match(clean(x.text) or ""))
                 refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                                 True, False, True, clean_text(f"{m.group('text')} {rest}")))
@@ -871,8 +897,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 and not rules.inline.search(joined):
             continue  # "To Shireford County Council:": a sub-heading inside the list
         tail = joined.rstrip("* ")
-        lead_in = ((bool(rules.lead_in.search(joined)) and (tail.endswith(":") or _LEADS_ON.search(tail))
-                    and not rules.lead_in_not.search(tail) and not _ACTION_LEAD.search(tail))
+        flat = " ".join(tail.split())  # (a lead-in's words wrap: "the following areas for" / "improvement:")
+        lead_in = ((bool(rules.lead_in.search(flat)) and (tail.endswith(":") or _LEADS_ON.search(tail))
+                    and not rules.lead_in_not.search(flat) and not _ACTION_LEAD.search(tail))
                    # "To the Trust:" over the concerns sent to it
                    or bool(addressee is not None and seg.kind is Kind.letter and addressee.match(joined))
                    # "By 30 June 2025, the force should:" under a "Recommendations" heading, or in a
@@ -981,6 +1008,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         refs = _without_own_numbers(text, own, refs)
     if seg.kind is Kind.letter and not any(r.stated for r in refs):
         refs = sorted(refs + _recommending_paragraphs(text, blocks), key=lambda r: r.start)
+    # ("5<tab>CORONER’S CONCERNS": the form's heading in capitals, read as an item of a tab-set list, is none)
+    refs = [r for r in refs if not (r.stated and seg.kind is Kind.letter
+                                    and _CAPS_HEADING.match((r.text or "x").split("\n")[0]))]
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
@@ -1001,6 +1031,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # sends each to a body the report named: "the practice", where the report names "Willowbank
             # Surgery", leaves the reply that is the practice's to answer what it names, as before)
             refs = without
+    # ("concerns 3(a) and 3(b) to Stannard" names the points the report sets out as 3a and 3b)
+    written = {norm_label(r.label): r.label for r in refs if r.stated}
+    refs = [dataclasses.replace(r, label=written[k]) if not r.stated and (k := norm_label(r.label)) in written
+            and written[k] != r.label else r for r in refs]
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 
@@ -1320,7 +1354,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         who = re.sub(r"^(?:for|to)\s+(?=the\s)", "", who, flags=re.I)  # "For the Trust (concerns 1 to 5)"
         who = _BROKEN_WORD.sub("", who)  # "to De-" / "fra, and ...": PDF text hyphenates a name at a line's end
         who = _AND_FOR.sub("and ", who)  # "for the Bike Park and for the Ambulance Service": both
-        for lab in labs:
+        # ("concerns 3(a) and 3(b)" are the points the report labels "(a)" and "(b)" under its concern 3: 3a, 3b)
+        for lab in dict.fromkeys(x for lab in labs for x in (lab, re.sub(r"[()\[\]]", "", lab))):
             names = owners.setdefault(lab, [])
             if who not in names:
                 names.append(who)
@@ -1442,6 +1477,9 @@ _PART_LABEL = re.compile(r"\d{1,2}[a-h]")  # a concern's point: "1a", "2b"
 _PARENT_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\\?[.)\]]?[ \t]+[\[(]?\s*(?:to|for)\s+(?P<who>(?:the\s+)?"
                           r"(?-i:[A-Z])[^\[\]():\n]{1,80}?)\s*[\])]?\s*:?\s*$", re.I)
 # its points: "(a)<tab>Repeat prescriptions ...", "(b) There was no record ...", "c) ..."
+_ASKING_PARENT = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)]?[ \t]+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,6}?"
+                            r"\s+(?:should|must)(?:\s+(?:also|now))?\s*:\s*$")
+_OPENING_POINT = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)]?[ \t]+\((?P<letter>a)\)[ \t]+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
 # or a titled group over points coded with its own number: "Recommendation 1 – Harnmouth City Council" /
 # "1a<tab>Install public rescue equipment ..." / "1b<tab>Extend ..."
@@ -1476,23 +1514,37 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     spans: list[tuple[int, int]] = []  # each parent's span, over its points
     k = 0
     while k < len(lines):
-        parent = _PARENT_ITEM.match(lines[k].text)
-        titled = parent is None and (parent := _GROUP_PARENT.match(lines[k].text)) is not None
+        # "3.  (a) Semi-automatic quick hitches ..." / "(b) Stannard has developed ...": an item that is its
+        # points and nothing else, where the report names a point by its label ("concerns 3(a) and 3(b)")
+        if (opening := _OPENING_POINT.match(lines[k].text)) is not None and re.search(
+                rf"\b{opening.group('num')}\s?\((?:a|b)\)", text[seg.start:lines[k].start] + text[lines[k].end:seg.end]):
+            num, who, titled, topic = opening.group("num"), None, False, False
+            found = [("a", opening, lines[k], [opening.group("text")])]
+            j, last, blank = k + 1, k, False
+        else:
+            found = []
+        # "6.   The Trust should:" over "(a) ensure that ..." and "(b) ...": each point asks a thing of its own
+        asking = None if found else _ASKING_PARENT.match(lines[k].text)
+        if asking is not None:
+            num, who, titled, topic = asking.group("num"), None, False, False
+            j, last, blank = k + 1, k, False
+        parent = None if found or asking else _PARENT_ITEM.match(lines[k].text)
+        titled = parent is None and not (found or asking) and (parent := _GROUP_PARENT.match(lines[k].text)) is not None
         # (a coroner's concern only, under the form's "The MATTERS OF CONCERN are as follows": in a letter,
         # "1. Background:" over "(a)" and "(b)" tells the facts, and "1. Monitoring of storm overflows:" is
         # answered whole)
-        topic = parent is None and (parent := _TITLE_PARENT.match(lines[k].text)) is not None \
+        topic = parent is None and not (found or asking) and (parent := _TITLE_PARENT.match(lines[k].text)) is not None \
             and len(parent.group("title").split()) <= TITLE_WORDS \
             and _MATTERS_OF_CONCERN.search(text, seg.start, lines[k].start) is not None
         # (not "Recommendation 1: Harnmouth City Council should ensure that" over its parts, nor a letter's title)
-        if parent is None or (parent.re is _TITLE_PARENT and not topic) \
-                or ((titled or topic) and MODAL.search(parent.group(0)) is not None):
+        if not (found or asking) and (parent is None or (parent.re is _TITLE_PARENT and not topic)
+                                      or ((titled or topic) and MODAL.search(parent.group(0)) is not None)):
             k += 1
             continue
-        num = parent.group("num")
-        who = " ".join(parent.group("title" if topic else "who").split())
-        found: list[tuple[str, re.Match[str], Line, list[str]]] = []
-        j, last, blank = k + 1, k, False
+        if not (found or asking):
+            num = parent.group("num")
+            who = " ".join(parent.group("title" if topic else "who").split())
+            j, last, blank = k + 1, k, False
         while j < len(lines):
             ln = lines[j]
             m = _point(ln.text, num, titled)
@@ -1511,11 +1563,14 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             j += 1
         if len(found) >= 2:
             spans.append((lines[k].start, lines[last].end))
+            # (the body a heading over the whole sent it to is its points')
+            sent = next((r.addressee for r in refs if r.label == num and lines[k].start <= r.start <= lines[k].end), None)
             for letter, m, ln, words in found:
-                at, end = ln.start + m.start(), ln.start + m.end("letter")
-                said = f"{who}: " if topic else f"(To {who}) "  # (a topic's title is no body to send it to)
+                at, end = ln.start + m.start("letter") - 1, ln.start + m.end("letter")
+                # (a topic's title is no body to send it to)
+                said = f"{who}: " if topic else f"(To {who}) " if who else ""
                 parts.append(Ref(f"{num}{letter}", int(num), at, end, ln.start, ln.end, True, True, True,
-                                 clean_text(said + " ".join(words))))
+                                 clean_text(said + " ".join(words)), addressee=sent))
         k = max(j, k + 1)
     if not parts:
         return refs
@@ -1685,8 +1740,10 @@ _RECOMMEND_LEAD = re.compile(r"\brecommend", re.I)
 _AND_TO = re.compile(r"\band\s+to\b")
 _AND_JOIN = re.compile(r"\s+and\s+(?:to\s+)?")  # between two bodies' names: "A and B", "A and to B"
 _TO_LEAD = re.compile(r"^To\s+(?:the\s+)?(?=[A-Z]|(?:both|all|each)\b)")
+# ("(All safeguarding partners)": a word may say which)
 _TO_ALL = re.compile(r"(?:both|all|each)(?:\s+(?:of\s+(?:you|them|us)|(?:the\s+)?(?:two|three|four|five|six|[2-6])?\s*"
-                     r"(?:bodies|organisations|organizations|addressees|recipients|agencies|services)))\W*")
+                     r"(?:[a-z]+\s+)?(?:bodies|organisations|organizations|addressees|recipients|agencies|services|"
+                     r"partners)))\W*")
 
 
 def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[Block, str]]:
@@ -1836,6 +1893,11 @@ def code_refs(text: str, seg: Segment, report_text: str, report_refs: list[Ref],
 _PARAGRAPH_HEADING = re.compile(r"^[\s*#_]*(?:paragraphs?|paras?\.?)\s+(?P<nums>\d{1,2}\.\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}\.\d{1,2})*)"
                                 r"\b[\s*_]*(?:[:.–—-]\s*(?P<title>[^\n]*)|\((?P<topic>[^()\n]{1,80})\)[\s*_]*)?$", re.I | re.M)
 TITLE_WORDS = 12  # words a heading's title runs to, at most
+# "### 5.1 Independent inspections before completion": the label alone over its title, where the reply
+# heads two or more of its answers so with the report's labels (one such line may be its own section)
+_BARE_PARAGRAPH_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)?(?P<nums>\d{1,2}\.\d{1,2})[*_]*(?:[:.–—-])?[ \t]+"
+                                     r"(?P<title>[A-Z][^\n]*?)[\s*_]*$", re.M)
+BARE_HEADINGS = 2
 
 
 def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs: list[Ref]) -> list[Ref]:
@@ -1846,14 +1908,21 @@ def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs
         return []
     blocks = to_blocks(split_lines(text, seg.start, seg.end))
     out = []
-    for m in _PARAGRAPH_HEADING.finditer(text, seg.start, seg.end):
+    # (a heading stands alone over a blank line: not "4.3  Training for nursing staff ... once the", the first
+    # line of the reply's own paragraph)
+    bare = [m for m in _BARE_PARAGRAPH_HEADING.finditer(text, seg.start, seg.end) if m.group("nums") in labels
+            and len(m.group("title").split()) <= TITLE_WORDS and re.match(r"[ \t]*\n[ \t]*(?:\n|$)", text[m.end():])]
+    found = list(_PARAGRAPH_HEADING.finditer(text, seg.start, seg.end)) + (bare if len(bare) >= BARE_HEADINGS else [])
+    for m in found:
         title = (m.group("title") or "").strip()
         b = next((b for b in blocks if b.start <= m.start("nums") < b.end), None)
-        if b is None or len(title.split()) > TITLE_WORDS or sentence_end(title):
+        # ("Paragraph 5.3 - We accept that ...": the answer itself after the label, at the paragraph's start)
+        heading = len(title.split()) <= TITLE_WORDS and not sentence_end(title)
+        if b is None or not (heading or (m.re is _PARAGRAPH_HEADING and m.start() <= b.start and title)):
             continue
         for n in re.finditer(r"\d{1,2}\.\d{1,2}", m.group("nums")):
             at = m.start("nums") + n.start()
             if n.group() in labels and not any(r.start <= at < r.end for r in refs):
                 out.append(Ref(n.group(), leading_number(n.group()), at, at + len(n.group()), b.start, b.end,
-                               anchor=True, heading=True, stated=False))
+                               anchor=True, heading=heading, stated=False))
     return out

@@ -137,6 +137,9 @@ def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str], rules: RecRule
     return out
 
 
+_LIST_LEAD = re.compile(r"[ \t]*(?:[*+•-]|\d{1,2}[.)])[ \t]+[*_]{0,2}")  # a bullet or number, bold or not, before a label
+
+
 def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     """"R1", "R2 and R4": a report's recommendations by letter and number."""
     out = []
@@ -144,8 +147,10 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
         nums = [int(n) for n in re.findall(r"\d+", m.group("nums"))]
         if re.search(r"\bto\b|[-–]", m.group("nums")) and len(nums) == 2 and nums[0] < nums[1] <= nums[0] + 50:
             nums = list(range(nums[0], nums[1] + 1))
+        # (at its block's start, or at its own line's in a list: "  * **R7** The Regulator should ...")
         at_start = not (clean(text[b.start:m.start()]) or "")
-        rest = clean_text(text[m.end():b.end]) if at_start else None
+        item = not at_start and _LIST_LEAD.fullmatch(text[ln.start:m.start()]) is not None
+        rest = clean_text(text[m.end():b.end]) if at_start else clean_text(text[m.end():ln.end]) if item else None
         stated = bool(rest and len(rest.split()) >= 4 and len(nums) == 1)
         for n in nums:
             out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
