@@ -596,8 +596,9 @@ _CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|m
                             r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$", re.I)
 # "3. Summary of ONR's position": the paper's table of statuses after its answers, numbered as its sections
 # are (not "Summary of progress" under each answer of a progress report)
-_SUMMARY_SECTION = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+|#+\s*)summary\s+(?:of\s+(?:[\w’'-]+\s+){0,2}?(?:position|responses)|"
-                              r"table)[\s*_:]*$", re.I)
+# (or "## Summary" alone, over a web page's table of statuses)
+_SUMMARY_SECTION = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+|#+\s*)summary(?:\s+(?:of\s+(?:[\w’'-]+\s+){0,2}?(?:position|responses)|"
+                              r"table))?[\s*_:]*$", re.I)
 
 
 # a reply's numbered section titles, alone on their lines ("2.    Background", "3. What we have changed"),
@@ -908,7 +909,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         unit = all_units[k] if k >= 0 and r.start < all_units[k][1] else None
         if unit is not None and not _themes_map(text, unit, body_refs) \
                 and not _scope(text, unit, body_refs, first_head):
-            out[r.label] = Answer(_opening_paragraph(all_units, k, body_refs, taken_before) or ((unit[0], unit[1], 0),),
+            out[r.label] = Answer(_opening_paragraph(text, all_units, k, body_refs, taken_before) or ((unit[0], unit[1], 0),),
                                   "inline", None, unit[0])
     # an answer that only restates the concern ("Your second concern relates to ...", "you
     # commented that ...") is answered by the paragraph after it
@@ -974,6 +975,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         titles = [b.lines[0].text for b in blocks if len(b.lines) == 1 and b.end <= first
                   and _SECTION_TITLE.match(b.lines[0].text)]
         own = bool(titles) and all(_OWN_SECTION.match(t) for t in titles)
+        # (nor one that says which it answers: "the two recommendations in your letter that are addressed to
+        # CPS London alone", before answering 5 and 6: the joint fourth is not among them)
+        own = own or any(_THESE_ALONE.search(text, a, z) for a, z, _ in before)
         for lab in early:
             if lab not in out and len(before) >= 2 and not own:
                 base = before[0][2]
@@ -1141,9 +1145,12 @@ def _themes_map(text: str, unit: Unit, refs: list[Ref]) -> bool:
 
 def _label_heading(text: str, at: int, lab: str) -> bool:
     """Whether the line at ``at`` heads an answer with its label in words: "Recommendation 4.1" (not
-    a paper's own "2. Recommendations" over its summary)."""
-    return re.match(rf"[\W_]*(?:recommendation|rec\.?|concern)\s+{re.escape(lab)}\b", text[_line_start(text, at):],
-                    re.I) is not None
+    a paper's own "2. Recommendations" over its summary), or in its code."""
+    line = text[_line_start(text, at):_line_end(text, at)]
+    # (or by its code, among others: "### R8: staff skills", "### R4 and R5: notice before strike-off",
+    # "### Transparency (R6)")
+    return re.match(rf"[\W_]*(?:recommendation|rec\.?|concern)\s+{re.escape(lab)}\b", line, re.I) is not None \
+        or re.search(rf"(?<![\w/])R{re.escape(lab)}\b", line) is not None
 
 
 # an answer that sends the reader to the table for it: "See action plan, row 3.1.", "Please refer to the
@@ -1171,15 +1178,28 @@ def _scope(text: str, unit: Unit, refs: list[Ref], first_head: int | None) -> bo
 SCOPE_LABELS = 3
 
 
-def _opening_paragraph(all_units: list[Unit], k: int, refs: list[Ref], taken: set[int]) -> tuple | None:
+# "This responds to your recommendation 9.": the paragraph above it is the answer
+_ANSWERED_ABOVE = re.compile(r"\W*this (?:responds|relates|is (?:our|my) (?:response|answer)) to (?:your |the )?(?:[\w’'-]+ )?"
+                             r"recommendations? \d", re.I)
+
+
+def _opening_paragraph(text: str, all_units: list[Unit], k: int, refs: list[Ref], taken: set[int]) -> tuple | None:
     """The whole paragraph whose first sentence names a recommendation in passing ("The Service
     agrees that a joint protocol would help, and officers have met DAERA twice (recommendation
     3)."), where no other sentence of it names another and no answer by heading or number has
     taken it (``taken``): what follows is the answer, to each recommendation that sentence names.
-    None where the sentence is not the first."""
+    None where the sentence is not the first, or the last saying what the paragraph answered."""
     a, z, p = all_units[k]
     if k > 0 and all_units[k - 1][2] == p:
-        return None
+        # (or its last, where it says which it answered: "... We will publish the revised toolkit in
+        # February 2027. This responds to your recommendation 9.")
+        mine = [u for u in all_units[:k + 1] if u[2] == p]
+        closing = k + 1 == len(all_units) or all_units[k + 1][2] != p
+        named = {r.label for r in refs if a <= r.start < z}
+        if not closing or not _ANSWERED_ABOVE.match(text, a) or any(u[0] in taken for u in mine) \
+                or any(r.label not in named for r in refs if mine[0][0] <= r.start < a):
+            return None
+        return tuple((x, y, 0) for x, y, _ in mine)
     mine = list(takewhile(lambda u: u[2] == p, islice(all_units, k, None)))  # units are in text order
     named = {r.label for r in refs if a <= r.start < z}
     if any(u[0] in taken for u in mine) or any(r.label not in named for r in refs if z <= r.start < mine[-1][1]):
@@ -1596,7 +1616,13 @@ def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tupl
 # for the section to answer it too: one shared word ("treatment" in "Treatment add-ons" and in "outstanding
 # treatment and outcome data") is chance; the two the probes' out-of-place answers share were the least
 LEFTOVER_WORDS = 2
+_THESE_ALONE = re.compile(r"\bthe (?:two|three|four|five|six|\d) (?:recommendations|concerns|matters)\b[^.]{0,80}?\b(?:alone|only)\b",
+                          re.I)
 TOPIC_HEADINGS = 3  # headings a reply must match to the recommendations, in order, to be read by them (all of two)
+# a web page's stock sections at its foot, which end the answer above them and answer nothing
+_STOCK_TITLE = re.compile(r"^[#\s*_]*(?:contact(?:\s+us)?|(?:related|useful|more|further)\s+(?:links|information|news|"
+                          r"content|pages|reading)|share\s+this\s+page|page\s+feedback|help\s+us\s+improve[^\n]*)[\s*_:]*$",
+                          re.I)
 
 
 TITLED_BODY_WORDS = 2  # words of a recommendation a one-word title's section must share with it too
@@ -1683,7 +1709,7 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
                                                     and word_count(clean(blocks[k + 1].text) or "") >= 3))]
     # a reply to two concerns may have two headings, and so may one to three that heads two of them
     # in their own words (the majority rule below)
-    need = min(TOPIC_HEADINGS, len(recs), max(2, len(titles)))
+    need = min(TOPIC_HEADINGS, len(recs), max(2, sum(1 for k in titles if not _STOCK_TITLE.match(blocks[k].text))))
     if len(recs) < 2 or len(titles) < need:
         return []
     sections = []
@@ -2195,11 +2221,16 @@ def _restates_only(text: str, answer: tuple[Unit, ...]) -> bool:
 _RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|highlighted|commented|expressed)|"
                         # 'You recommended (5.2): "..."', not "As you recommended, every home now has ..."
                         r"you (?:have )?(?:recommended|proposed)(?=(?:\s*\([^()\n]{1,12}\))?\s*:)|"
+                        # "You recommended (recommendation 11) that Ofsted establish ...", "the reviewer recommended
+                        # (paragraph 6.2) that the PCA publish ...": what it asked
+                        r"(?:you|the [\w’'-]+) (?:have |has )?recommended\s*\([^()\n]{1,30}\)\s*that\b|"
                         r"your (?:concerns?|report|findings?)|"
                         r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard|"
                         # "Thank you ... for the opportunity to respond to the Committee's sixth recommendation": it
                         # says what the letter answers, and the answer follows
                         r"(?:opportunity|chance|invitation) to respond to|"
+                        # "I will therefore confine this letter to your fifth concern": which it answers, below
+                        r"(?:confine|limit|restrict) (?:this|my|our) (?:letter|response|reply) to|"
                         # "I take your sixth and eighth points together": the writer saying how it answers them
                         r"(?:i|we)(?: will|'ll|’ll)? (?:take|deal with|answer|address|consider|respond to|turn to) "
                         r"(?:your|the|these|those|both)\b[^.]{0,60}?\btogether|"
