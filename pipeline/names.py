@@ -16,6 +16,8 @@ from pipeline.lexicon import Lexicons
 from pipeline.text import clean
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
+# a police officer's temporary or acting rank: "T/Supt Daniel Okoro", "A/DCI Priya Shah" (the rank is his honorific)
+_ACTING = re.compile(r"^\W*(?:T|A|Actg|Temp)/(?=[A-Z])")
 # A private copy of nameparser's vocabulary, so adding post-nominals it lacks
 # does not change how any other module parses names.
 _CONSTANTS = Constants()
@@ -24,7 +26,8 @@ _CONSTANTS.suffix_acronyms.add("mp", "ms", "msp", "mla", "mep", "kc", "qc", "qpm
                                "frsa", "fmedsci", "frse", "fba", "freng", "ma", "phd", "ms")
 _CONSTANTS.titles.add("lieut.-colonel", "lieut-colonel", "lieutenant-colonel", "colonel", "major", "captain",
                       "commander", "brigadier", "viscount", "viscountess", "earl", "countess", "marquess", "duke",
-                      "duchess", "baron", "councillor", "cllr", "hon.", "rt.", "the")
+                      "duchess", "baron", "councillor", "cllr", "hon.", "rt.", "the",
+                      "supt", "dsupt", "dci", "det", "insp", "sgt")  # police ranks, as officers sign
 # A peer is known by the title's name alone: "Lord True", "Baroness Sanderson of Welton".
 PEERAGES = frozenset({"lord", "baroness", "baron", "lady", "viscount", "viscountess", "earl", "countess", "marquess",
                       "duke", "duchess"})
@@ -47,7 +50,7 @@ def parse(s: str, *, single: bool = False) -> Name | None:
     c = clean(s)
     if not c:
         return None
-    c = c.strip(" ,;:.")
+    c = _ACTING.sub("", c.strip(" ,;:."))
     hn = HumanName(c, constants=_CONSTANTS)
     first, last = hn.first.strip(), hn.last.strip()
     title = hn.title.strip() or None
@@ -64,7 +67,7 @@ def parse(s: str, *, single: bool = False) -> Name | None:
 
 def looks_like_person(s: str, lex: Lexicons) -> bool:
     """A line that is only a personal name, possibly with honorifics and post-nominals."""
-    c = (clean(s) or "").strip(" ,;:.")
+    c = _ACTING.sub("", (clean(s) or "").strip(" ,;:."))
     if not c or any(ch.isdigit() for ch in c) or "@" in c or "/" in c:
         return False
     if lex.header_cue_lines.match(c) or lex.alt_text.search(c) or lex.salutation.match(c):

@@ -177,7 +177,25 @@ def paper_parties(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> lis
     signed = _byline(lines, lex)
     if name is None and signed is not None:
         name, position, organisation, span = signed[0], signed[1] or position, signed[2] or organisation, signed[3]
+    if organisation is None:
+        organisation = _copyright_holder(lines, lex)
     return [_party(letter_id, PartyRole.sender, name, position, organisation, None, span)]
+
+
+# a web page's footer names its publisher: "(C) NHS Harnshire and Brackwater Integrated Care Board 2027",
+# "© 2027 Vale Active Leisure Trust. All rights reserved." (not "© Crown copyright", which names none)
+_COPYRIGHT = re.compile(r"^\W*(?:\(c\)|©|copyright)\s+(?:(?:\(c\)|©)\s+)?(?:\d{4}\s+)?(?P<org>[A-Z][^\n]{2,100}?)"
+                        r"(?:,?\s+\d{4})?\.?(?:\s+all rights reserved\.?)?\s*$", re.I)
+FOOTER_LINES = 12  # lines at a page's foot where its copyright line stands
+
+
+def _copyright_holder(lines: list[Line], lex: Lexicons) -> str | None:
+    for ln in reversed(lines[-FOOTER_LINES:]):
+        m = _COPYRIGHT.match(clean(ln.text) or "")
+        if m and not re.search(r"\b(?:crown|parliamentary)\b|copyright", m.group("org"), re.I) \
+                and _is_org(m.group("org"), lex):
+            return m.group("org")
+    return None
 
 
 # a web statement signed in italics under its last paragraph: "_Lorna Fairweather, Chief Executive, Vale
