@@ -2257,3 +2257,126 @@ def test_paragraphs_allocated_for_a_body_in_other_words(lex, settings):
     refs = {r.label: r.addressee for r in _refs(_family("o25_paragraph_allocation_are_for.txt"), lex, settings)
             if r.stated}
     assert refs["5.2"] == "Keldmoor Logistics Ltd" and refs["5.4"] == "Kestford District Council"
+
+
+# ---- round 73's probes (*_blind71): layouts the round found unread
+
+def test_a_section_heading_that_closes_a_pdf_paragraph_opens_its_section(lex, settings):
+    """"4.1 I have concluded ... writing to / the NHQB." / "5 Recommendations to Ashcombe Homes plc" / "5.1
+    Ashcombe should ...": pdftotext leaves no blank line, so the heading is the paragraph's last line; it still
+    opens the section, and "6 Recommendations to the New Homes Quality Board" the next (before, the letter
+    had no recommendations)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("letters_blind71", "04"), lex, settings) if r.stated}
+    assert sorted(refs) == ["5.1", "5.2", "5.3", "5.4", "5.5", "6.1", "6.2"]
+    assert refs["5.3"] == "Ashcombe Homes plc" and refs["6.2"] == "New Homes Quality Board"
+
+
+def test_a_page_s_footer_links_are_no_letterhead_over_the_next_e_mail(lex):
+    """A company's news page, its "Related news" links and footer, then "<form feed>From: Gareth Ellingham
+    <...>": the e-mail is the next reply (before, the page's "Media enquiries" line started a reply that
+    swallowed the e-mail)."""
+    text = _probe("letters_blind71", "04")
+    segs = _segments(mask_noise(text), lex)
+    assert len(segs) == 3 and text[segs[2].start:segs[2].end].lstrip("\f").startswith("From: Gareth Ellingham")
+
+
+def test_a_page_answering_under_the_report_s_paragraph_numbers_alone(tmp_path, settings, nlp):
+    """"### 5.1 Independent inspections before completion", to "### 5.5 ...", over the answers: each the
+    recommendation the letter numbered 5.1 to 5.5 (before, none was answered)."""
+    got = _stances_of(_probe("letters_blind71", "04"), tmp_path, settings, nlp)
+    assert set(got[1]) == {"5.1", "5.2", "5.3", "5.4", "5.5"}
+    assert (got[1]["5.1"], got[1]["5.3"], got[1]["5.4"]) == ("accepted", "deferred", "noted")
+    assert got[2] == {"6.1": "accepted", "6.2": "not_addressed"}
+
+
+def test_areas_for_improvement_under_a_wrapped_lead_with_their_bodies_in_brackets(lex, settings):
+    """"... should address the following areas for" / "improvement:" over "1. (Brackwater Borough Council)
+    ...", to "8. (All safeguarding partners) ...": eight, each sent, the last to every body (before, the
+    wrapped lead-in was not read and the letter had none)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("letters_blind71", "06"), lex, settings) if r.stated}
+    assert sorted(refs) == [str(n) for n in range(1, 9)]
+    assert refs["4"] == "NHS Harnshire and Brackwater ICB" and refs["8"] == "All safeguarding partners"
+
+
+def test_a_reply_quoting_each_numbered_area_in_quotation_marks_answers_under_each(tmp_path, settings, nlp):
+    """'"1. (Brackwater Borough Council) The identification and tracking ..."' over "From September 2027
+    every child ... will be added to a single tracker": each quote its area, the prose under it the answer;
+    a page known by its copyright line ("(C) NHS Harnshire and Brackwater Integrated Care Board 2027")
+    answers only the ICB's; a police officer signing "T/Supt Daniel Okoro" is the force's writer."""
+    got = _stances_of(_probe("letters_blind71", "06"), tmp_path, settings, nlp)
+    assert set(got[1]) == {"1", "2", "3", "8"} and got[1]["1"] == "accepted"
+    assert got[2] == {"4": "accepted", "5": "rejected", "8": "not_addressed"}
+    assert set(got[3]) == {"6", "7", "8"} and got[3]["7"] == "not_addressed"
+
+
+def test_a_web_page_that_publishes_a_letter_is_one_document_with_it(lex):
+    """"# Letter to the Metropolitan Police and CPS London on ..." over a paragraph about it, a download link,
+    then the letter: one letter (before, the page's lead was a letter of its own); the CPS e-mail whose writer
+    was "asked ... to write to you on her behalf about the two recommendations in your letter" is a reply."""
+    text = _probe("letters_blind71", "02")
+    assert [s.kind for s in _segments(mask_noise(text), lex)] == [Kind.letter, Kind.reply, Kind.reply]
+
+
+def test_a_reply_that_says_which_two_it_answers_leaves_the_joint_one(tmp_path, settings, nlp):
+    """"**For CPS London**" over recommendations 5 and 6, and the CPS e-mail "about the two recommendations in
+    your letter that are addressed to CPS London alone": the joint fourth is not addressed (before, the
+    preamble answered it), and "wants to discuss it ... before she gives you an answer" defers."""
+    got = _stances_of(_probe("letters_blind71", "02"), tmp_path, settings, nlp)
+    assert got[2] == {"4": "not_addressed", "5": "deferred", "6": "accepted"}
+
+
+def test_a_point_s_parent_that_only_asks_splits_into_its_points(lex, settings):
+    """"6.   The Trust should:" over "(a) ensure that ..." and "(b) audit compliance ...": recommendations 6a and
+    6b, sent where 6 was (before, one recommendation 6, which the reply answered as 6(a) and 6(b))."""
+    refs = {r.label: r.addressee for r in _refs(_probe("letters_blind71", "01"), lex, settings) if r.stated}
+    assert "6" not in refs and refs["6a"] == refs["6b"] == "South Eastern Health and Social Care Trust"
+
+
+def test_a_status_table_under_answers_headed_by_code_restates_them(tmp_path, settings, nlp):
+    """"### R9: follow-up review" over "The Regulator's board will decide whether to commission a follow-up
+    review", then "## Summary" with "Recommendation 9 | Board to decide | Accepted": the answer under the
+    heading stands (before, the table's status was the answer); R7, in no heading and no row, is not
+    addressed (before, its quote in the bulleted list answered it)."""
+    got = _stances_of(_probe("papers_blind71", "02"), tmp_path, settings, nlp)[0]
+    assert (got["3"], got["7"], got["9"]) == ("deferred", "not_addressed", "deferred")
+
+
+def test_a_letter_after_a_command_paper_greets_under_its_head(tmp_path, settings, nlp):
+    """Ofsted's letterhead, date and addressee, then "Dear Ms Amberley" with no blank line above it (pdftotext):
+    the letter's sender is the one who signs it (before, the addressee was read as the sender)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "doc.txt").write_text(_probe("papers_blind71", "01"), encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    last = max(tables["letters"].to_pylist(), key=lambda x: x["index"])
+    assert any(p["letter_id"] == last["letter_id"] and p["role"] == "sender" and p["name"] == "Ottilie Garnsworth"
+               for p in tables["parties"].to_pylist())
+
+
+def test_run_in_titled_concerns_one_to_a_line_under_the_form_s_heading(lex, settings):
+    """Word's text, one line a paragraph: "5<tab>CORONER'S CONCERNS", the lead, then "Recommender feed. The
+    ...", "Age assurance. ...", to "Access to data for bereaved families. ...", sent by "The first three
+    concerns are for Kestrelfeed Ltd. The first, second and fourth are for Ofcom. The fifth is for the
+    Secretary of State.": five concerns (before, the form's heading was concern 5 and no other was read)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("coroners_blind71", "04"), lex, settings) if r.stated}
+    assert sorted(refs) == ["1", "2", "3", "4", "5"]
+    assert refs["3"] == "Kestrelfeed Ltd" and refs["5"] == "the Secretary of State"
+
+
+def test_a_concern_that_is_only_its_lettered_points_named_by_them(tmp_path, settings, nlp, lex):
+    """"3.  (a) Semi-automatic quick hitches ..." / "(b) Stannard has developed ...", sent by "concerns 3(a) and
+    3(b) to Stannard Plant Equipment Ltd; and concerns 2, 3(a) and 4 to the Construction Plant-hire
+    Association": concerns 3a and 3b, each sent (before, one concern 3, sent to no one)."""
+    refs = {r.label: r.addressee for r in _refs(_probe("coroners_blind71", "03"), lex, settings) if r.stated}
+    assert refs["3b"] == "Stannard Plant Equipment Ltd"
+    assert refs["3a"] == "Stannard Plant Equipment Ltd and the Construction Plant-hire Association"
+    assert set(_stances_of(_probe("coroners_blind71", "03"), tmp_path, settings, nlp)[3]) == {"2", "3a", "4"}
+
+
+def test_those_at_paragraphs_for_a_body_and_an_answer_after_its_paragraph_label(tmp_path, settings, nlp):
+    """"The matters at paragraphs 5.1 and 5.2 are for Hallgarth Crane Hire Ltd; those at 5.3 and 5.4 for Blue
+    Tarn Spas Ltd; and those at 5.5 and 5.6 for Kelmsby Borough Council", and the e-mail's "Paragraph 5.3 -
+    We accept that ... We will consider whether to ...": 5.3 is the spa company's, deferred (before, not
+    addressed)."""
+    got = _stances_of(_probe("coroners_blind71", "06"), tmp_path, settings, nlp)
+    assert got[1] == {"5.1": "accepted", "5.2": "accepted"} and got[2] == {"5.3": "deferred", "5.4": "accepted"}
