@@ -27,7 +27,8 @@ _CONSTANTS.suffix_acronyms.add("mp", "ms", "msp", "mla", "mep", "kc", "qc", "qpm
 _CONSTANTS.titles.add("lieut.-colonel", "lieut-colonel", "lieutenant-colonel", "colonel", "major", "captain",
                       "commander", "brigadier", "viscount", "viscountess", "earl", "countess", "marquess", "duke",
                       "duchess", "baron", "councillor", "cllr", "hon.", "rt.", "the",
-                      "supt", "dsupt", "dci", "det", "insp", "sgt")  # police ranks, as officers sign
+                      # police ranks, as officers sign
+                      "supt", "dsupt", "dci", "det", "insp", "sgt", "ch", "ci", "ds", "dc", "acc", "dcc")
 # A peer is known by the title's name alone: "Lord True", "Baroness Sanderson of Welton".
 PEERAGES = frozenset({"lord", "baroness", "baron", "lady", "viscount", "viscountess", "earl", "countess", "marquess",
                       "duke", "duchess"})

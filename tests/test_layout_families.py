@@ -2380,3 +2380,39 @@ def test_those_at_paragraphs_for_a_body_and_an_answer_after_its_paragraph_label(
     addressed)."""
     got = _stances_of(_probe("coroners_blind71", "06"), tmp_path, settings, nlp)
     assert got[1] == {"5.1": "accepted", "5.2": "accepted"} and got[2] == {"5.3": "deferred", "5.4": "accepted"}
+
+
+def test_a_reply_s_bullets_by_code_are_its_answers(tmp_path, settings, nlp):
+    """A reply's "  * **R1** We now require landlords to respond ..." and "  * **R3** We have changed our
+    inspection plan ...": its answers, not the report's recommendations restated (only a bullet that asks,
+    "**R7** The Regulator should ...", states one)."""
+    got = _stances_of(_family("o26_reply_bullets_by_code.txt"), tmp_path, settings, nlp)[1]
+    assert (got["1"], got["2"], got["3"]) == ("accepted", "rejected", "accepted")
+
+
+def test_a_status_row_tells_apart_two_codes_under_one_heading(tmp_path, settings, nlp):
+    """"### R3 and R4: crisis line and Section 136" over one answer to both, then the summary table's rows:
+    the rows answer each (R4's "Accepted", not the refusal of R3 above it); "### R2: waiting times" alone
+    keeps its own answer over the row's status word."""
+    got = _stances_of(_family("o27_shared_code_heading_over_status_table.txt"), tmp_path, settings, nlp)[1]
+    assert (got["2"], got["3"], got["4"]) == ("deferred", "rejected", "accepted")
+
+
+def test_points_that_are_examples_or_a_citation_keep_their_item_whole(lex, settings):
+    """"6. The Council should:" over "(a) for example, review cases such as ..." and a sentence running on past
+    the points; "3.  (a) ..." / "(b) ..." where "3(a)" is only "Regulation 3(a) of the Care Standards
+    Regulations": one recommendation 6, one concern 3 (points are split only where they ask, or where the
+    report names them as its own)."""
+    assert "6" in {r.label for r in _refs(_family("o28_should_over_examples.txt"), lex, settings) if r.stated}
+    labels = {r.label for r in _refs(_family("o29_points_and_a_regulation_cited.txt"), lex, settings) if r.stated}
+    assert "3" in labels and not {"3a", "3b"} & labels
+
+
+def test_an_acting_officer_s_rank_is_his_honorific(tmp_path, settings, nlp):
+    """"T/ACC Morgan Hale" signs: Morgan Hale, his rank the honorific."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "doc.txt").write_text(_family("o30_police_ranks.txt"), encoding="utf-8")
+    parties = run_corpus(tmp_path, settings, nlp).tables["parties"].to_pylist()
+    senders = [p["name"] for p in parties if p["role"] == "sender"]
+    assert "Morgan Hale" in senders and "Aaron Pike" in senders

@@ -1147,10 +1147,11 @@ def _label_heading(text: str, at: int, lab: str) -> bool:
     """Whether the line at ``at`` heads an answer with its label in words: "Recommendation 4.1" (not
     a paper's own "2. Recommendations" over its summary), or in its code."""
     line = text[_line_start(text, at):_line_end(text, at)]
-    # (or by its code, among others: "### R8: staff skills", "### R4 and R5: notice before strike-off",
-    # "### Transparency (R6)")
+    # (or by its code: "### R8: staff skills", "### Transparency (R6)")
+    # (alone: under "### R3 and R4: ..." the row tells the two apart)
+    codes = re.findall(r"(?<![\w/])R(\d{1,3})\b", line)
     return re.match(rf"[\W_]*(?:recommendation|rec\.?|concern)\s+{re.escape(lab)}\b", line, re.I) is not None \
-        or re.search(rf"(?<![\w/])R{re.escape(lab)}\b", line) is not None
+        or codes == [lab]
 
 
 # an answer that sends the reader to the table for it: "See action plan, row 3.1.", "Please refer to the
@@ -1616,8 +1617,8 @@ def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tupl
 # for the section to answer it too: one shared word ("treatment" in "Treatment add-ons" and in "outstanding
 # treatment and outcome data") is chance; the two the probes' out-of-place answers share were the least
 LEFTOVER_WORDS = 2
-_THESE_ALONE = re.compile(r"\bthe (?:two|three|four|five|six|\d) (?:recommendations|concerns|matters)\b[^.]{0,80}?\b(?:alone|only)\b",
-                          re.I)
+_THESE_ALONE = re.compile(r"\bthe (?:two|three|four|five|six|\d) (?:recommendations|concerns|matters)\b"
+                          r"[^.]{0,80}?\b(?:alone|only)\b", re.I)
 TOPIC_HEADINGS = 3  # headings a reply must match to the recommendations, in order, to be read by them (all of two)
 # a web page's stock sections at its foot, which end the answer above them and answer nothing
 _STOCK_TITLE = re.compile(r"^[#\s*_]*(?:contact(?:\s+us)?|(?:related|useful|more|further)\s+(?:links|information|news|"

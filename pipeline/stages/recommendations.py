@@ -1479,6 +1479,7 @@ _PARENT_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\\?[.)\]]?[ \t]+[\[(]?\s*(?:
 # its points: "(a)<tab>Repeat prescriptions ...", "(b) There was no record ...", "c) ..."
 _ASKING_PARENT = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)]?[ \t]+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,6}?"
                             r"\s+(?:should|must)(?:\s+(?:also|now))?\s*:\s*$")
+_EXAMPLE = re.compile(r"\W*(?:for example|for instance|e\.g\.|such as|including|in particular)\b", re.I)
 _OPENING_POINT = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)]?[ \t]+\((?P<letter>a)\)[ \t]+(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
 # or a titled group over points coded with its own number: "Recommendation 1 – Harnmouth City Council" /
@@ -1517,7 +1518,9 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
         # "3.  (a) Semi-automatic quick hitches ..." / "(b) Stannard has developed ...": an item that is its
         # points and nothing else, where the report names a point by its label ("concerns 3(a) and 3(b)")
         if (opening := _OPENING_POINT.match(lines[k].text)) is not None and re.search(
-                rf"\b{opening.group('num')}\s?\((?:a|b)\)", text[seg.start:lines[k].start] + text[lines[k].end:seg.end]):
+                rf"\b(?:concerns?|matters?|points?|recommendations?|paragraphs?|items?)\s+(?:\d{{1,2}}(?:\s?\([a-h]\))?"
+                rf"\s*(?:,|and|&)\s*)*{opening.group('num')}\s?\((?:a|b)\)",
+                text[seg.start:lines[k].start] + text[lines[k].end:seg.end], re.I):
             num, who, titled, topic = opening.group("num"), None, False, False
             found = [("a", opening, lines[k], [opening.group("text")])]
             j, last, blank = k + 1, k, False
@@ -1561,6 +1564,12 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             if ln.text.strip():
                 last, blank = j, False
             j += 1
+        # (not examples inside one ask, "(a) for example, review cases such as ...", nor points a sentence
+        # runs on past: "... (b) ..." / "and use these lessons to improve its placement policy.")
+        after = next((x for x in lines[j:] if x.text.strip()), None)
+        if asking is not None and (any(_EXAMPLE.match(words[0]) for *_, words in found)
+                                   or (after is not None and re.match(r"\s*[a-z]", after.text))):
+            found = []
         if len(found) >= 2:
             spans.append((lines[k].start, lines[last].end))
             # (the body a heading over the whole sent it to is its points')

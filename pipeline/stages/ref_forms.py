@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.stages.refs import RecRules, Ref, anchored, clean_text, expand, is_heading, leading_number
+from pipeline.stages.refs import MODAL, RecRules, Ref, anchored, clean_text, expand, is_heading, leading_number
 from pipeline.text import Block, clean, sentence_end
 
 
@@ -149,7 +149,10 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
             nums = list(range(nums[0], nums[1] + 1))
         # (at its block's start, or at its own line's in a list: "  * **R7** The Regulator should ...")
         at_start = not (clean(text[b.start:m.start()]) or "")
-        item = not at_start and _LIST_LEAD.fullmatch(text[ln.start:m.start()]) is not None
+        # (only where the item asks, as a report sets one out: "**R1** We now require landlords ..." in a reply's
+        # list is its answer)
+        item = not at_start and _LIST_LEAD.fullmatch(text[ln.start:m.start()]) is not None \
+            and MODAL.search(text, m.end(), ln.end) is not None
         rest = clean_text(text[m.end():b.end]) if at_start else clean_text(text[m.end():ln.end]) if item else None
         stated = bool(rest and len(rest.split()) >= 4 and len(nums) == 1)
         for n in nums:

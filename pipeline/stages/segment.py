@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
 from pipeline.records import Kind
-from pipeline.stages.shapes import CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts, response_page
+from pipeline.stages.shapes import (CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts,
+                                    response_page)
 from pipeline.text import (DATE_WORDS, EMAIL, Block, Line, clean, has_postcode, is_dateline, is_prose, sentence_end, split_lines,
                            to_blocks, unwrap, word_count)
 
@@ -825,8 +826,9 @@ PAGE_INTRO_BLOCKS = 2  # paragraphs such a page says of the letter before it
 
 def _page_of_letter(before: list[Block]) -> bool:
     """Whether what stands above a letter's head is the page that publishes it: its title names a
-    letter (under the site's logo and links), and a paragraph or two introduce it ("The Commissioner has written to ... The responses will
-    be published on this page"). The page and the letter are one document; a report is not so short."""
+    letter (under the site's logo and links), and a paragraph or two introduce it ("The Commissioner
+    has written to ... The responses will be published on this page"). The page and the letter are one
+    document; a report is not so short."""
     return any(_LETTER_TITLE.match(b.lines[0].text.lstrip("\f")) for b in before) \
         and prose_paragraphs(before) <= PAGE_INTRO_BLOCKS
 
@@ -860,8 +862,9 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     plan = next((p for p in range(1, head) if _answering_page(text, blocks[p:head], blocks[head].start, lex)), None)
     if plan is not None and (prose_paragraphs(blocks[:plan]) >= PROSE_BLOCKS or prose_lines(blocks[:plan]) >= PROSE_LINES):
         starts.append(plan)
-    if head > 0 and not _page_of_letter(before) and (prose_paragraphs(before) >= PROSE_BLOCKS or prose_lines(before) >= PROSE_LINES
-                     or _find_signoff(blocks, -1, head, lex) or _answering_page(text, before, blocks[head].start, lex)):
+    if head > 0 and not _page_of_letter(before) and (
+            prose_paragraphs(before) >= PROSE_BLOCKS or prose_lines(before) >= PROSE_LINES
+            or _find_signoff(blocks, -1, head, lex) or _answering_page(text, before, blocks[head].start, lex)):
         starts.append(head)
     carried = set()  # a covering note's greeting: the letter pasted under it greets for the message
     for k in range(1, len(sal)):
