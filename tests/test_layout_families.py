@@ -2416,3 +2416,11 @@ def test_an_acting_officer_s_rank_is_his_honorific(tmp_path, settings, nlp):
     parties = run_corpus(tmp_path, settings, nlp).tables["parties"].to_pylist()
     senders = [p["name"] for p in parties if p["role"] == "sender"]
     assert "Morgan Hale" in senders and "Aaron Pike" in senders
+
+
+def test_a_reply_s_lettered_answers_under_a_label_alone_answer_the_parts(tmp_path, settings, nlp):
+    """"Rec 6" alone on its line over "(a) V1P Lanbrae already covers ..." and "(b) We don't publish waiting
+    times ... and we don't intend to start.", answering "Recommendation 6: NHS boards should (a) ensure ...;
+    and (b) publish ...": 6a and 6b, each its own answer (before, one 6)."""
+    got = _stances_of(_probe("papers_blind71", "05"), tmp_path, settings, nlp)[0]
+    assert (got["6a"], got["6b"]) == ("partially_addressed", "rejected") and "6" not in got

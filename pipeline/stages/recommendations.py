@@ -994,6 +994,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     if seg.kind is Kind.reply:
         refs = _tagged_quotes(text, blocks, refs)
         refs = _inline_parts(text, seg, refs)
+        refs = _lettered_answers(text, refs)
     refs = _jointly_titled(refs)
     if groups:
         refs = [dataclasses.replace(r, addressee=groups[r.number]) if r.number in groups and r.addressee is None
@@ -1108,6 +1109,33 @@ def _points_sent_with(refs: list[Ref]) -> list[Ref]:
     return [dataclasses.replace(r, addressee=head.addressee)
             if r.addressee is None and (m := re.fullmatch(r"(\d{1,3})\.\d{1,3}", r.label))
             and (head := heads.get(m.group(1))) is not None and head.start < r.start else r for r in refs]
+
+
+# a reply's answer to one lettered part, at its line's start: "(a) V1P Lanbrae already covers ...", under
+# its recommendation's label alone on its line ("Rec 6", "**Recommendation 6**")
+_LABEL_ONLY = re.compile(r"[\W_]*(?:recommendation|rec\.?|concern)\s+\d{1,3}[\W_]*", re.I)
+_PART_LINE = re.compile(r"[ \t]*\((?P<letter>[a-h])\)[ \t]+\S")
+
+
+def _lettered_answers(text: str, refs: list[Ref]) -> list[Ref]:
+    """A reply's heading "Rec 6" alone on its line over "(a) ..." and "(b) ..." answers the
+    recommendation's parts one by one: each line is the answer to its part ("6a", "6b"), which the link
+    stage keys as the report does (the report's "6" asking "(a) ensure ...; and (b) publish ...")."""
+    out = list(refs)
+    for r in refs:
+        start, end = text.rfind("\n", 0, r.start) + 1, text.find("\n", r.end)
+        if not r.label.isdigit() or end < 0 or not _LABEL_ONLY.fullmatch(text[start:end]):
+            continue
+        at, want, parts = end + 1, "a", []
+        while at and (m := _PART_LINE.match(text, at)) and m.group("letter") == want:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            parts.append(Ref(f"{r.label}{want}", r.number, m.start("letter") - 1, m.end("letter") + 1, at, end,
+                             True, True, False))
+            at, want = end + 1, chr(ord(want) + 1)
+        if len(parts) >= 2:
+            out = [x for x in out if x is not r] + parts  # (the label over them answers nothing of its own)
+    return sorted(out, key=lambda r: r.start)
 
 
 def _inline_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
