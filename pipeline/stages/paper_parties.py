@@ -190,6 +190,8 @@ FOOTER_LINES = 12  # lines at a page's foot where its copyright line stands
 
 
 def _copyright_holder(lines: list[Line], lex: Lexicons) -> str | None:
+    """The body a page's copyright line names, where the page names its writer nowhere else: a
+    publisher's own statement is its own (a body the reply answers for would sign or head it)."""
     for ln in reversed(lines[-FOOTER_LINES:]):
         m = _COPYRIGHT.match(clean(ln.text) or "")
         if m and not re.search(r"\b(?:crown|parliamentary)\b|copyright", m.group("org"), re.I) \

@@ -1505,11 +1505,14 @@ _PART_LABEL = re.compile(r"\d{1,2}[a-h]")  # a concern's point: "1a", "2b"
 _PARENT_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\\?[.)\]]?[ \t]+[\[(]?\s*(?:to|for)\s+(?P<who>(?:the\s+)?"
                           r"(?-i:[A-Z])[^\[\]():\n]{1,80}?)\s*[\])]?\s*:?\s*$", re.I)
 # its points: "(a)<tab>Repeat prescriptions ...", "(b) There was no record ...", "c) ..."
+_LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
+# a numbered item that only says who should act: "6.   The Trust should:" over its points
 _ASKING_PARENT = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)]?[ \t]+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,6}?"
                             r"\s+(?:should|must)(?:\s+(?:also|now))?\s*:\s*$")
+# a point that only illustrates the ask above it: "(a) for example, review cases such as ..."
 _EXAMPLE = re.compile(r"\W*(?:for example|for instance|e\.g\.|such as|including|in particular)\b", re.I)
+# a numbered item that opens with its first point: "3.  (a) Semi-automatic quick hitches ..."
 _OPENING_POINT = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)]?[ \t]+\((?P<letter>a)\)[ \t]+(?P<text>\S.*)$")
-_LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
 # or a titled group over points coded with its own number: "Recommendation 1 – Harnmouth City Council" /
 # "1a<tab>Install public rescue equipment ..." / "1b<tab>Extend ..."
 _GROUP_PARENT = re.compile(r"^\W{0,4}recommendations?\s+(?P<num>\d{1,2})\s*[–—:-]\s*(?P<who>(?-i:[A-Z])[^\n]{1,80}?)\s*$", re.I)
@@ -1537,7 +1540,9 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     Practice]" / "(a) Repeat prescriptions were issued ..." / "(b) ..."): the points are what it
     raises, each a recommendation of its own ("2a", "2b"), sent to that body. An item with words of
     its own keeps its points inside it ("Recommendation 4: That the Secretary of State appoint a
-    Chief Construction Adviser ..., including: a) ... b) ..." is one recommendation)."""
+    Chief Construction Adviser ..., including: a) ... b) ..." is one recommendation). So, too, an item that
+    says only who should act ("6. The Trust should:") over points that each ask, and one that is only its
+    points ("3.  (a) ...") where the report names them ("concerns 3(a) and 3(b)")."""
     lines = split_lines(text, seg.start, seg.end)
     parts: list[Ref] = []
     spans: list[tuple[int, int]] = []  # each parent's span, over its points
