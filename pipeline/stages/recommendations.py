@@ -1113,7 +1113,6 @@ def _points_sent_with(refs: list[Ref]) -> list[Ref]:
 
 # a reply's answer to one lettered part, at its line's start: "(a) V1P Lanbrae already covers ...", under
 # its recommendation's label alone on its line ("Rec 6", "**Recommendation 6**")
-_LABEL_ONLY = re.compile(r"[\W_]*(?:recommendation|rec\.?|concern)\s+\d{1,3}[\W_]*", re.I)
 _PART_LINE = re.compile(r"[ \t]*\((?P<letter>[a-h])\)[ \t]+\S")
 
 
@@ -1124,7 +1123,8 @@ def _lettered_answers(text: str, refs: list[Ref]) -> list[Ref]:
     out = list(refs)
     for r in refs:
         start, end = text.rfind("\n", 0, r.start) + 1, text.find("\n", r.end)
-        if not r.label.isdigit() or end < 0 or not _LABEL_ONLY.fullmatch(text[start:end]):
+        if not r.label.isdigit() or end < 0 or not BARE_LABEL.match(text[start:end]) \
+                or len(re.findall(r"\d+", text[start:end])) != 1:
             continue
         at, want, parts = end + 1, "a", []
         while at and (m := _PART_LINE.match(text, at)) and m.group("letter") == want:
