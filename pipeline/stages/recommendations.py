@@ -1520,7 +1520,9 @@ _CODED_POINT = re.compile(r"^[ \t]*(?P<num>\d{1,2})(?P<letter>[a-h])[.)]?[ \t]+(
 # or a concern's numbered title over its points: "1.<tab>Engineering and staffing controls at the Park:" /
 # "<tab>(a)<tab>The slide doors ..." / "<tab>(b)<tab>... lone working was routine ...": concerns 1a and 1b
 _TITLE_PARENT = re.compile(r"^\W{0,4}(?P<num>\d{1,2})[.)][ \t]+(?P<title>(?-i:[A-Z])[^:\n]{2,80}):\s*$")
-TITLE_WORDS = 9  # words such a title runs to, at most
+# words such a title runs to, at most (12: a second TITLE_WORDS below, for paragraph headings, had set it so
+# since round 72, and the probes read with it)
+PARENT_TITLE_WORDS = 12
 _MATTERS_OF_CONCERN = re.compile(r"matters\s+of\s+concern", re.I)
 _LONE_LETTER = re.compile(r"^[ \t]*\([a-h]\)[ \t]*$")  # a point's letter in a cell of its own
 # (the next item: "2. The ...", "2." alone, "6 ACTION SHOULD BE TAKEN", "Concern 2: ...")
@@ -1570,7 +1572,7 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
         # "1. Background:" over "(a)" and "(b)" tells the facts, and "1. Monitoring of storm overflows:" is
         # answered whole)
         topic = parent is None and not (found or asking) and (parent := _TITLE_PARENT.match(lines[k].text)) is not None \
-            and len(parent.group("title").split()) <= TITLE_WORDS \
+            and len(parent.group("title").split()) <= PARENT_TITLE_WORDS \
             and _MATTERS_OF_CONCERN.search(text, seg.start, lines[k].start) is not None
         # (not "Recommendation 1: Harnmouth City Council should ensure that" over its parts, nor a letter's title)
         if not (found or asking) and (parent is None or (parent.re is _TITLE_PARENT and not topic)
