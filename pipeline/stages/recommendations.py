@@ -570,6 +570,15 @@ _SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:(?i:(?:summary\s+o
                            # "4. Recommendations to Calderbrook Homes (Principal Accountable Person)": the section
                            # of those sent to one body
                            r"(?:\s+(?i:to)\s+(?:the\s+)?(?P<body>[A-Z][^\n]{2,80}?))?\W*$")
+def _opened(head: re.Match[str], groups: dict[int, str]) -> tuple[int, bool]:
+    """The section a "6. Recommendations" heading opens, and whether it names the body its items are sent
+    to (noted in ``groups``), wherever the heading stands: on a block's first line or closing the one above."""
+    section, sent = int(head.group("num")), head.group("body") is not None
+    if sent:
+        groups[section] = clean_text(head.group("body"))
+    return section, sent
+
+
 # a section heading numbered as a whole ("7. Publication"), which ends the section before it
 _NUMBERED_SECTION = re.compile(r"^\W{0,4}\d{1,2}\.?\s+[A-Z][\w’' ,&-]{2,60}$")
 FURNITURE_WORDS = 14  # words in a page's footer or running header ("SI/2026/0147 1 of 2")
@@ -687,10 +696,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     quoted_items = sum(1 for b in blocks if _QUOTED_ITEM.match(b.lines[0].text))
     for bi, b in enumerate(blocks):
         if closing_head is not None:
-            section, sent = int(closing_head.group("num")), closing_head.group("body") is not None
+            section, sent = _opened(closing_head, groups)
             decimal_head = None  # (the list of the section before has ended)
-            if sent:
-                groups[section] = clean_text(closing_head.group("body"))
         # pdftotext without -layout sets no blank line before "5 Recommendations to Ashcombe Homes plc": the
         # heading ends the paragraph above it, and the section it opens starts with the next
         closing_head = _SECTION_HEAD.match(clean(b.lines[-1].text) or "") if len(b.lines) > 1 else None
@@ -729,9 +736,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             decimal_head = None  # the list has closed
         first_line = clean(b.lines[0].text) or ""
         if (head := _SECTION_HEAD.match(first_line)) is not None:
-            section, sent = int(head.group("num")), head.group("body") is not None
-            if sent:
-                groups[section] = clean_text(head.group("body"))
+            section, sent = _opened(head, groups)
         elif _NUMBERED_SECTION.match(first_line):
             section = None  # "7. Publication": the recommendations' section has ended
         decimal = (lead_in or section is not None) and seg.kind is Kind.letter
