@@ -539,7 +539,8 @@ _RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
 # a minister's "in the annex to this letter"
 ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]+\s+){0,2}?(?:action plan|plan|"
                        r"response|table|annex)\b|\b(?:i|we)\s+(?:enclose|attach)\s+(?:[\w’'-]+\s+){0,3}?(?:action plan|plan|"
-                       r"response|table|annex)\b|^\W*enc(?:losures?|s)?\b\.?\s*:?\s*\S|\b(?:in|at)\s+(?:the\s+)?"
+                       r"response|table|annex)\b|\b(?:writing|write|pleased|glad)\s+to\s+(?:enclose|attach)\s+(?:[\w’'-]+\s+){0,3}?"
+                       r"(?:action plan|plan|response|table|annex)\b|^\W*enc(?:losures?|s)?\b\.?\s*:?\s*\S|\b(?:in|at)\s+(?:the\s+)?"
                        r"annex\b|\bannexed\b|"
                        # "Our response to each of the five matters of concern is set out in the action plan below"
                        r"\b(?:set\s+out|given|shown)\s+in\s+the\s+(?:action\s+plan|plan|table|annex)\s+"
@@ -759,7 +760,10 @@ _LETTER_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)(?:,[^,.\
 _TEXT_BELOW = re.compile(r"\b(?:see|find|read)\s+below\s+the\s+(?:full\s+)?text\s+of\b|"
                          r"\b(?:see|find)\s+(?:attached\s+and\s+)?(?:copied|pasted)\s+below\s+(?:the|our|my|a)\s+"
                          r"(?:[\w’'-]+\s+){0,3}?(?:response|reply|letter)\b|"
-                         r"\bthe\s+text\s+(?:below|underneath)\s+is\s+(?:identical|the\s+same)\b", re.I)
+                         r"\bthe\s+text\s+(?:below|underneath)\s+is\s+(?:identical|the\s+same)\b|"
+                         # "For convenience, the text of the letter is also set out below."
+                         r"\bthe\s+(?:full\s+)?text\s+of\s+(?:the|our|my|this|that)\s+(?:[\w’'-]+\s+){0,2}?(?:letter|response|reply)\s+"
+                         r"(?:is\s+)?(?:also\s+)?(?:set\s+out|pasted|copied|reproduced|included)\s+(?:below|underneath)\b", re.I)
 NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may have
 
 

@@ -392,7 +392,7 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     # (an audit report whose action plan sets management's response beside the recommendations it makes
     # is the report: "We make three recommendations, set out in the action plan below")
     if lex.answers(head) or lex.answers(title) or RESPONSE_STATEMENT.search(text) \
-            or (response_table(head) and not _MAKES.search(head)):
+            or (response_table(head) and not _MAKES.search(head)) or len(_REPORTS_WHAT.findall(text)) >= REPORTED_ASKS:
         return Kind.reply
     if re.search(r"\brecommendations?\b|\bmatters? of concern\b|\bconcerns?\b", text, re.I):
         return Kind.letter
@@ -419,6 +419,11 @@ RESPONSE_STATEMENT = re.compile(
 
 
 _MAKES = re.compile(r"\b(?:i|we)\s+(?:make|have made|made|recommend)\b", re.I)
+# a minister's written statement takes a report's proposals in turn, in the past tense and the third person
+# ("The Review Body concluded that ...", "The Review Body proposed that ..."), never saying "recommendation"
+_REPORTS_WHAT = re.compile(r"\b(?:the|its)\s+(?:review\s+body|committee|commission|panel|inquiry|reviewer|report)\s+"
+                           r"(?:proposed|recommended|concluded|suggested)\s+that\b", re.I)
+REPORTED_ASKS = 2  # such sentences, at least
 CELL_GAP = re.compile(r"\t+|[ ]{3,}")  # between two cells of a line: a tab, or a wide gap
 _HEADER_CELL = re.compile(r"(?:(?-i:[A-Z])[\w’'-]*\s)?(?:response|position)", re.I)
 _ROW_CELL = re.compile(r"(?:[\w’'-]+\s){0,2}(?:recommendations?|concerns?|findings?)", re.I)
