@@ -79,6 +79,14 @@ _LIST_LEAD = re.compile(r":\s*$|\b(?:makes?|made|sets?\s+out|has|have)\s+(?:the\
 _REC_LABEL_LINE = re.compile(r"^[^\w\n]{0,4}recommendation\s+\d{1,3}[a-z]?\s*(?:[:–—]|-\s|$)", re.I | re.M)
 
 
+def _own_paragraph(text: str, seg: Segment, b: Block, label_lines: list[int], num: int) -> bool:
+    """Whether a numbered paragraph is the letter's own, where the letter sets out its recommendations on
+    lines of their own ("Recommendation 5: ..."): not one quoting a recommendation in step with them, nor
+    an item of a list that something just above leads into."""
+    return len(label_lines) >= HEADED_LETTER and not _LIST_LEAD.search(text[max(seg.start, b.start - 200):b.start]) \
+        and not _quotes_in_step(text, label_lines, b.start, num)
+
+
 def _above_label(b: Block) -> str:
     """A numbered paragraph's own words: up to a "Recommendation N:" line PDF text runs into it."""
     own = list(takewhile(lambda ln: not _REC_LABEL_LINE.match(ln.text), b.lines)) or b.lines[:1]
@@ -529,6 +537,10 @@ _OWN_VOICE = re.compile(r"^\W*(?:we|our|i)\b", re.I)
 _ASKS_REPLY = re.compile(r"^\W*(?:i|we)\s+(?:would\s+)?(?:ask|request|invite)\b[^.]{0,80}?\bto\s+(?:tell|inform|let|send|"
                          r"provide)\s+(?:me|us)\b", re.I)
 _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
+# a letter's closing words, numbered as its paragraphs are: "4.1 Please send us your responses ...", "4.2 If
+# you wish to discuss any of the findings please contact ..."
+_CLOSING_ASK = re.compile(r"^\W*(?:please\s+(?:send|reply|respond|let\s+(?:me|us)\s+know|contact|write)|"
+                          r"if\s+you\s+(?:wish|would\s+like|have\s+any)\b)", re.I)
 _WRAPPED_NUMS = re.compile(r"[ \t]*(?P<join>and|to|&)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\b(?!\.\d)"
                            r"(?=\s*(?:[,.;:)]|(?:are|is|were|was|have|has|in|of|from|which|concern|relate)\b))", re.I)
 # "... and recommendation" / "11 are addressed to the Government.": the number PDF text wrapped onto the next
@@ -577,6 +589,22 @@ def _opened(head: re.Match[str], groups: dict[int, str]) -> tuple[int, bool]:
     if sent:
         groups[section] = clean_text(head.group("body"))
     return section, sent
+
+
+CLOSING_HEAD_LINES = 2  # lines under a block-closing section heading, at most (its first group's heading)
+
+
+def _closing_head(b: Block) -> re.Match[str] | None:
+    """A section heading that ends a block of PDF text, under its last paragraph, with at most the
+    headings of its first group after it ("2.5 DBS does not ..." / "6. Recommendations" / "For the
+    Disclosure and Barring Service", text copied from a PDF viewer, where no blank line stands between)."""
+    for k in range(len(b.lines) - 1, 0, -1):
+        line = clean(b.lines[k].text) or ""
+        if (head := _SECTION_HEAD.match(line)) is not None:
+            return head
+        if len(line.split()) > GROUP_HEAD_WORDS or sentence_end(line) or len(b.lines) - k > CLOSING_HEAD_LINES:
+            return None
+    return None
 
 
 # a section heading numbered as a whole ("7. Publication"), which ends the section before it
@@ -700,7 +728,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             decimal_head = None  # (the list of the section before has ended)
         # pdftotext without -layout sets no blank line before "5 Recommendations to Ashcombe Homes plc": the
         # heading ends the paragraph above it, and the section it opens starts with the next
-        closing_head = _SECTION_HEAD.match(clean(b.lines[-1].text) or "") if len(b.lines) > 1 else None
+        closing_head = _closing_head(b)
         if b.start in in_rows:
             continue
         b = _past_page_break(b, rules)
@@ -708,6 +736,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # is one whatever its words ("(1)<tab>[To the ICB] The protocol dates from 2019 ...")
         following = (last_item or 0) + 1 if lead_in or last_item is not None else None
         rows = table_items(text, b, rules, following)
+        if rows and seg.kind is Kind.letter and not _REC_LABEL_LINE.match(text, b.start):
+            # "3.<tab>The evidence we heard ...": a Word letter's own numbered paragraph, set as a list's item
+            # (not "Recommendation 1:<tab>Establish ...", one of the lines that label them)
+            rows = [r for r in rows if "." in r.label or not _own_paragraph(text, seg, b, label_lines, r.number)]
         if rows:
             refs += rows
             row = rows[-1]
@@ -763,11 +795,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # (a list after the last heading restating the recommendations in full is theirs; not the paper's
             # closing "13. The Government is grateful to the Committee ...")
             item = None
-        if item and seg.kind is Kind.letter and len(label_lines) >= HEADED_LETTER \
-                and not _LIST_LEAD.search(text[max(seg.start, b.start - 200):b.start]) \
-                and last_item != leading_number(item.group("num")) - 1 \
+        if item and seg.kind is Kind.letter and last_item != leading_number(item.group("num")) - 1 \
                 and "." not in item.group("num") and not MODAL.search(_above_label(b)) \
-                and not _quotes_in_step(text, label_lines, b.start, leading_number(item.group("num"))):
+                and _own_paragraph(text, seg, b, label_lines, leading_number(item.group("num"))):
             # a letter that sets out its recommendations on lines of their own ("Recommendation 5: Brackmoor Range
             # Services Ltd should ...") numbers its own paragraphs of findings between them ("8. The contractor's
             # ATV training is a one-day course ..."): those recommend nothing (not a list under "recommends that
@@ -814,6 +844,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # "Conclusions and recommendations" over the first item: a section heading that opens a list
         list_heading = list_heading or any(heading_line(ln.text) and _LIST_HEADING.search(ln.text) for ln in b.lines)
         lone = _LONE_NUMBER.match(clean(b.lines[-1].text) or "")
+        if lone and seg.kind is Kind.letter and _own_paragraph(text, seg, b, label_lines, int(lone.group("num"))):
+            lone = None  # ("4." over "Get You Home (Travel) helps ...", under "Recommendation 1: ...")
         if lone and bi + 1 < len(blocks) and is_prose(blocks[bi + 1].text) and \
                 (lead_in or concerns or (last_item is not None and int(lone.group("num")) == last_item + 1)
                  or (last_item is None and int(lone.group("num")) == 1 and list_heading)):
@@ -1014,9 +1046,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         refs = _without_own_numbers(text, own, refs)
     if seg.kind is Kind.letter and not any(r.stated for r in refs):
         refs = sorted(refs + _recommending_paragraphs(text, blocks), key=lambda r: r.start)
-    # ("5<tab>CORONER’S CONCERNS": the form's heading in capitals, read as an item of a tab-set list, is none)
+    # ("5<tab>CORONER’S CONCERNS": the form's heading in capitals, read as an item of a tab-set list, is none;
+    # nor the letter's own closing paragraphs, "4.1 Please send us your responses ...")
     refs = [r for r in refs if not (r.stated and seg.kind is Kind.letter
-                                    and _CAPS_HEADING.match((r.text or "x").split("\n")[0]))]
+                                    and (_CAPS_HEADING.match((r.text or "x").split("\n")[0])
+                                         or _CLOSING_ASK.match(r.text or "")))]
     if (concerns or seg.kind is Kind.letter) and not any(r.stated for r in refs):
         # the form's own sections ("6 ACTION SHOULD BE TAKEN") mark a coroner's report in any layout,
         # whose unnumbered paragraphs under "The MATTERS OF CONCERN are as follows." are its concerns
@@ -1427,8 +1461,10 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         end = m.group("end").lower()
         labs = (listed[:n] if end == "first" else listed[-n:] if end in ("last", "final")
                 else [lab for lab in listed if lab not in owners][:n])
+        # ("The first three concerns and the fifth are directed to the Trust")
+        plus = str(rules.ordinals.get((m.groupdict().get("plus") or "").lower(), 0))
         if 0 < n == len(labs):
-            send(labs, m.group("who"))
+            send(labs + ([plus] if plus in listed and plus not in labs else []), m.group("who"))
     # "The first and second matters are for Zipbite Ltd. The third is for Northgate City Council.", "I also
     # ask Zipbite to respond to the fifth": the concerns in the order the report lists them
     # (or "The practice should respond to the first, second and fourth concerns; the Network to the second
@@ -1524,7 +1560,9 @@ _GROUP_PARENT = re.compile(r"^\W{0,4}recommendations?\s+(?P<num>\d{1,2})\s*[–�
 _CODED_POINT = re.compile(r"^[ \t]*(?P<num>\d{1,2})(?P<letter>[a-h])[.)]?[ \t]+(?P<text>\S.*)$")
 # or a concern's numbered title over its points: "1.<tab>Engineering and staffing controls at the Park:" /
 # "<tab>(a)<tab>The slide doors ..." / "<tab>(b)<tab>... lone working was routine ...": concerns 1a and 1b
-_TITLE_PARENT = re.compile(r"^\W{0,4}(?P<num>\d{1,2})[.)][ \t]+(?P<title>(?-i:[A-Z])[^:\n]{2,80}):\s*$")
+# (or with no colon, where the title is no sentence: "1. Secondary guarding" / "(a) Liftwell supplied ...")
+_TITLE_PARENT = re.compile(r"^\W{0,4}(?P<num>\d{1,2})[.)][ \t]+(?P<title>(?-i:[A-Z])(?:[^:\n]{2,80}(?=:)|[^:.!?;,\n]{2,80}?(?=\s*$)))"
+                           r":?\s*$")
 # words such a title runs to, at most (12: a second TITLE_WORDS below, for paragraph headings, had set it so
 # since round 72, and the probes read with it)
 PARENT_TITLE_WORDS = 12
@@ -1728,12 +1766,24 @@ _MATTER_ORDINAL = re.compile(r"\b\w+\s+matters?\b", re.I)
 _INNER_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
 
+_ANSWERED_APART = re.compile(r"(?P<who>\b(?:the\s+)?(?-i:[A-Z])[\w&'’-]*(?:\s+(?:of|for|and|&)?\s*(?-i:[A-Z])[\w&'’-]*){0,6})\s+"
+                             r"(?:has|have|will|is|are)\s+(?:responded|replied|respond|reply|responding|replying|written)\s+"
+                             r"(?:to\s+you\s+)?separately\s+(?:on|to|about)\s+(?:the\s+)?(?:recommendations?|concerns?)\s+"
+                             r"\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|to|-|–)\s*\d{1,2}(?:\.\d{1,2})?)*", re.I)
+
+
+# "Recommendations 1 to 4 were addressed to Kellingford Hospitals NHS Foundation Trust, which responded directly"
+_SENT_AND_ANSWERED = re.compile(r"\b(?:recommendations?|concerns?)\s+\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|to|-|–)\s*\d{1,2}(?:\.\d{1,2})?)*"
+                                r"\s+(?:were|was|are|is)\s+(?:addressed|directed|sent|made)\s+to\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[^,.;\n]{1,80}?),?"
+                                r"\s+which\s+(?:has\s+)?(?:responded|replied|will\s+respond|will\s+reply|is\s+responding)\b", re.I)
+
+
 def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
     """A reply's references inside its own sentence saying whose concerns they are ("Concern 3 is
     addressed to Stenfield Borough Council and I do not respond to it here", "Concerns 4 and 5 were
     addressed to the ICB"), with that body: the link stage compares it with the reply's writer, whom
     this stage does not know, and a concern the reply says went to someone else is not one it answers."""
-    if not refs or "oncern" not in text[seg.start:seg.end].lower() or rules.assignment is None:
+    if not refs or rules.assignment is None:
         return refs
     body = _INNER_BREAK.sub(" ", text[seg.start:seg.end])
     spans = [(seg.start + m.start(), seg.start + m.end("nums"), " ".join(m.group("who").split()).strip(" ,"))
@@ -1743,6 +1793,10 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
              # (a paper's "Recommendations 1, 2, 4, 5, 7 and 9 are addressed to TfW" says which it answers, by a
              # name of its writer's this stage cannot check: only concerns are read so)
              if not re.search(r"\balso\b", m.group(0), re.I) and m.group(0).lower().startswith("concern")]
+    # (but another body's answer, sent apart, is never the writer's: "The PSNI has responded separately on
+    # recommendations 1 to 4.")
+    spans += [(seg.start + m.start(), seg.start + m.end(), " ".join(m.group("who").split()))
+              for pattern in (_ANSWERED_APART, _SENT_AND_ANSWERED) for m in pattern.finditer(body)]
     if not spans:
         return refs
     return [dataclasses.replace(r, sent_to=who) if (who := next((w for a, b, w in spans if a <= r.start < b), None))
@@ -1947,6 +2001,10 @@ TITLE_WORDS = 12  # words a heading's title runs to, at most
 _BARE_PARAGRAPH_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)?(?P<nums>\d{1,2}\.\d{1,2})[*_]*(?:[:.–—-])?[ \t]+"
                                      r"(?P<title>[A-Z][^\n]*?)[\s*_]*$", re.M)
 BARE_HEADINGS = 2
+# "6.1 - Agreed. Version 9 of the QAF ...": the label and a spaced dash opening the paragraph that answers
+# it, where the reply so opens two or more (not "4.3 Training for ...", the reply's own numbered paragraph)
+_DASHED_PARAGRAPH = re.compile(r"^[ \t]*(?:\*\*|__)?(?P<nums>\d{1,2}\.\d{1,2})[*_]*[ \t]+[–—-][ \t]+(?P<title>\S[^\n]*)$",
+                               re.M)
 
 
 def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs: list[Ref]) -> list[Ref]:
@@ -1961,13 +2019,15 @@ def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs
     # line of the reply's own paragraph)
     bare = [m for m in _BARE_PARAGRAPH_HEADING.finditer(text, seg.start, seg.end) if m.group("nums") in labels
             and len(m.group("title").split()) <= TITLE_WORDS and re.match(r"[ \t]*\n[ \t]*(?:\n|$)", text[m.end():])]
-    found = list(_PARAGRAPH_HEADING.finditer(text, seg.start, seg.end)) + (bare if len(bare) >= BARE_HEADINGS else [])
+    dashed = [m for m in _DASHED_PARAGRAPH.finditer(text, seg.start, seg.end) if m.group("nums") in labels]
+    found = list(_PARAGRAPH_HEADING.finditer(text, seg.start, seg.end)) + (bare if len(bare) >= BARE_HEADINGS else []) \
+        + (dashed if len(dashed) >= BARE_HEADINGS else [])
     for m in found:
         title = (m.group("title") or "").strip()
         b = next((b for b in blocks if b.start <= m.start("nums") < b.end), None)
         # ("Paragraph 5.3 - We accept that ...": the answer itself after the label, at the paragraph's start)
         heading = len(title.split()) <= TITLE_WORDS and not sentence_end(title)
-        if b is None or not (heading or (m.re is _PARAGRAPH_HEADING and m.start() <= b.start and title)):
+        if b is None or not (heading or (m.re is not _BARE_PARAGRAPH_HEADING and m.start() <= b.start and title)):
             continue
         for n in re.finditer(r"\d{1,2}\.\d{1,2}", m.group("nums")):
             at = m.start("nums") + n.start()
@@ -1975,3 +2035,36 @@ def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs
                 out.append(Ref(n.group(), leading_number(n.group()), at, at + len(n.group()), b.start, b.end,
                                anchor=True, heading=heading, stated=False))
     return out
+
+
+
+# "As to the first part, ...", "the second part of your first concern": a point of a concern the report
+# sets out in lettered points ("1. Secondary guarding" / "(a) ..." / "(b) ..."), named by its place
+_PART_BY_PLACE = re.compile(r"\bthe\s+(?P<part>first|second|third|fourth|fifth|sixth)\s+part\b(?:\s+of\s+(?:your|the|my)\s+"
+                            r"(?P<whole>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+                            r"(?:concern|recommendation|matter)\b)?", re.I)
+_PLACES = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def part_refs(text: str, seg: Segment, refs: list[Ref], reported: frozenset[str]) -> list[Ref]:
+    """A reply's references to the lettered points of a concern by their place ("Your first concern had
+    two parts. As to the first part, ..."): each names that point ("1a"), of the concern it names, or of
+    the last one named before it; the concern it names so ("of your first concern") names no other."""
+    out = list(refs)
+    for m in _PART_BY_PLACE.finditer(text, seg.start, seg.end):
+        if m.group("whole"):
+            num = _PLACES.index(m.group("whole").lower()) + 1
+        else:
+            before = [r for r in out if r.start < m.start()]
+            if not before:
+                continue
+            num = before[-1].number
+        lab = f"{num}{'abcdef'[_PLACES.index(m.group('part').lower())]}"
+        if lab not in reported:
+            continue
+        line_start = text.rfind("\n", seg.start, m.start()) + 1
+        line_end = text.find("\n", m.end(), seg.end)
+        out = [r for r in out if not (m.start() <= r.start < m.end())]
+        out.append(Ref(lab, num, m.start(), m.end(), line_start, line_end if line_end >= 0 else seg.end,
+                       True, False, False, ordinal=True))
+    return sorted(out, key=lambda r: r.start)

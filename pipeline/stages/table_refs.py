@@ -9,6 +9,7 @@ them 1..n.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import replace
 
@@ -245,14 +246,26 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
             elif m is not None and j and header_row(Block((lines[j - 1],), 0)):
                 cuts |= {j - 1, j}
                 last, indent = _row_key(m.group("num")), m.start("num")
-            elif m is not None and j > 1 and _RULE.match(lines[j - 1].text) and header_row(Block(lines[j - 2:j], 0)):
-                # (the header ruled off with dashes under each column: " No.  Area    Recommendation" / " ---  ----")
+            elif m is not None and j > 1 and (_RULE.match(lines[j - 1].text) or _wrapped_head(lines[j - 2:j])) \
+                    and header_row(Block(lines[j - 2:j], 0)):
+                # (the header ruled off with dashes under each column: " No.  Area    Recommendation" / " ---  ----";
+                # or a letter's, a heading wrapped on to a second line: "...   For   Report" / "para"; a reply's
+                # table of answers, "Government" / "response", reads as before)
                 cuts |= {j - 2, j}
                 last, indent = _row_key(m.group("num")), m.start("num")
         cuts.discard(0)
         edges = [0, *sorted(cuts), len(lines)]
         out += [Block(lines[a:z], b.gap if a == 0 else 0) for a, z in zip(edges, edges[1:]) if z > a]
     return out
+
+
+_WRAPPED_HEAD = re.compile(r"^\s{8,}\S+(?:\s\S+)?\s*$")  # a header's heading wrapped alone under it, far right ("para")
+
+
+def _wrapped_head(two: tuple[Line, ...]) -> bool:
+    """A letter's table header with a heading wrapped on to the line under it ("...   For   Report" / "para");
+    not a reply's table of answers ("Government" / "response"), whose rows are read as before."""
+    return _WRAPPED_HEAD.match(two[1].text) is not None and not ANSWER_HEAD.search(f"{two[0].text} {two[1].text}")
 
 
 def _row_key(num: str) -> tuple[int, ...]:
@@ -282,7 +295,9 @@ def row_block(b: Block, answered: bool = False, head: str | None = None) -> Ref 
     if laid:
         at = _recommendation_column(head, laid.end()) if head else None
         # (a row with a long column beside its recommendation, a reply's response, reads as before)
-        return (_column_row(b, laid, at) if at is not None else None) or _layout_row(b, laid, answered)
+        row = (_column_row(b, laid, at) if at is not None else None) or _layout_row(b, laid, answered)
+        owner = _owner_cell(head, [ln.text for ln in b.lines]) if head and row is not None and not answered else None
+        return dataclasses.replace(row, addressee=owner) if owner else row
     if len(b.lines) < 3:
         return None
     m = _ROW_LABEL.match(clean(b.lines[0].text) or "")
@@ -338,6 +353,29 @@ def _layout_row(b: Block, m: re.Match, answered: bool = False) -> Ref | None:
 
 # the header cell over a -layout table's recommendations: "Recommendation", "Concern", "Finding"
 _ITEM_HEAD = re.compile(r"recommend|concern|finding|requirement", re.I)
+
+
+# the header cell over the column that says whom each row is for: "For", "Owner", "Addressed to"
+_OWNER_HEAD = re.compile(r"for|to|owner|addressed\s+to|for\s+action\s+by|responsible\s+body", re.I)
+OWNER_SLACK = 2  # characters a row's cell may stand off its header's start
+OWNER_WORDS = 6  # words a body's name in that column runs to, at most
+
+
+def _owner_cell(head: str, lines: list[str]) -> str | None:
+    """The body a -layout row is for, in the column its header heads "For" ("1   Body-worn video should
+    ...   PSNI   4.22" under "No.   Recommendation   For   Report para"), its name wrapped on ("Society and" /
+    "Faculty")."""
+    at = next((m.start() for m in re.finditer(r"\S+(?: \S+)*", head) if _OWNER_HEAD.fullmatch(m.group())), None)
+    if at is None:
+        return None
+    cells = [next((m.group() for m in re.finditer(r"\S+(?: \S+)*", ln) if abs(m.start() - at) <= OWNER_SLACK), None)
+             for ln in lines]
+    cell = cells[0]
+    for more in cells[1:]:
+        if not (cell and more and re.search(r"(?:\band|&|,)$", cell)):
+            break
+        cell = f"{cell} {more}"
+    return cell if cell and cell[0].isupper() and len(cell.split()) <= OWNER_WORDS else None
 
 
 def _recommendation_column(head: str, after: int) -> int | None:
