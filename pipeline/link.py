@@ -16,8 +16,9 @@ from pipeline.gold_match import norm_label
 from pipeline.lexicon import Lexicons
 from pipeline.records import Kind, PartyRole, RecommendationMention, Stance
 from pipeline.register import Entry, Register, report_key
+from pipeline.stages import answers as answers_mod
 from pipeline.stages import stance as stance_mod
-from pipeline.stages.recommendations import code_refs, paragraph_heading_refs
+from pipeline.stages.recommendations import code_refs, paragraph_heading_refs, part_refs
 from pipeline.stages.fold import same_body
 from pipeline.stages.segment import ENCLOSES
 from pipeline.stages.shapes import Form
@@ -99,11 +100,13 @@ def _answered(reply: LetterState, same_file: list[LetterState],
     return cands[0] if cands and (score(cands[0]) > 0 or len(cands) == 1) else None
 
 
-def _as_reported(refs: list, reported: list[str]) -> list:
+def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = frozenset()) -> list:
     """The reply's references under the labels the report gives them: the same label written another
     way ("1(a)", "1 (a)") is the report's "1a"; a whole number the report splits into lettered points,
-    and never uses whole, names each of its points."""
-    keys = {norm_label(lab): lab for lab in reported}
+    and never uses whole, names each of its points (``stated``: the labels the report sets out; one it
+    only names, "Concerns 1 and 2 are for Liftwell", over points 1a and 1b, is those points)."""
+    keys = {norm_label(lab): lab for lab in reported if not (stated and lab not in stated
+                                                             and any(x[:-1] == lab for x in stated))}
     parts: dict[str, list[str]] = {}
     for lab in dict.fromkeys(reported):
         m = re.fullmatch(r"(\d+)[a-h]", lab)
@@ -152,6 +155,23 @@ def _raised(prev: LetterState | None, reply: LetterState, heading: str | None) -
         top = max((r.number for r in reply.refs), default=0)
         raised = [(str(n), n) for n in range(1, top + 1)]
     return raised
+
+
+QUOTED_RAISED = 2  # recommendations a quoted message sets out, at least, for them to be what a reply answers
+
+
+def _quoted_below(reply: LetterState, text: str) -> list[tuple[str, int]]:
+    """The recommendations the message a reply quotes below it sets out ("-----Original Message-----" over
+    the visit report's "Recommendation 1: ..."), where the file has no letter it answers and the reply takes
+    up most of them in turn: those it was asked to answer, so one it passes over is not addressed."""
+    quoted = answers_mod.QUOTED_MAIL.search(text, reply.seg.start + 1, reply.seg.end)
+    if quoted is None:
+        return []
+    raised = list(dict.fromkeys((r.label, r.number) for r in reply.refs if r.stated and r.start > quoted.start()))
+    # (where the reply takes up most of them: not "Recommendation 3 is the one for Ofwat" over a request
+    # that set out three, for three bodies)
+    taken = {r.label for r in reply.refs if r.start < quoted.start()} & {lab for lab, _ in raised}
+    return raised if len(raised) >= QUOTED_RAISED and len(taken) * 2 > len(raised) else []
 
 
 _SHARED = re.compile(r"(?:both|all|each|every|joint|shared)\b", re.I)  # "Joint recommendations" too
@@ -514,7 +534,9 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
     for ls in everyone:
         prev = answered.get(ls.letter.letter_id)
         if prev is not None and ls.refs:
-            ls.refs = _as_reported(ls.refs, [r.label for r in prev.refs])
+            stated = frozenset(r.label for r in prev.refs if r.stated)
+            ls.refs = part_refs(doc_of[id(ls)].text, ls.seg, _as_reported(ls.refs, [r.label for r in prev.refs], stated),
+                                stated)
 
     # a reply to a reply, from the one who wrote the first letter, answers the
     # reply, not the recommendations: it takes no stance on them
@@ -626,7 +648,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
                 continue
             prev = answered.get(ls.letter.letter_id)
             heading = heading_of.get(ls.letter.letter_id)
-            raised = _raised(prev, ls, heading)
+            raised = _raised(prev, ls, heading) if prev is not None else _quoted_below(ls, doc_of[id(ls)].text)
             gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
             own = _said_own(ls, doc_of[id(ls)].text, lex)
             if own:  # "Concerns 4 and 5 were addressed to the ICB": the rest are someone else's

@@ -72,6 +72,9 @@ RESPONSE_START = re.compile(
     r"(?:this|the|these|that|all|both)\s+(?:recommendations?|concerns?)\b"
     r"|\bnot for the [\w ]{2,30} to respond to\b", re.I)
 _UNNUMBERED = re.compile(r"^\W*recommendation\s*:\s*(?=\S)", re.I)
+# or the label alone over the quote: "Coroner's concern" / '"Patients with a tracheostomy continue ...'
+_UNNUMBERED_OVER = re.compile(r"^\W*(?:(?:the\s+)?coroner['’]s\s+|your\s+)?(?:concern|recommendation|matter\s+of\s+concern)\W*$", re.I)
+_OPENS_QUOTE = re.compile(r"[ \t]*[\"“]\w")
 _RESPONSE_LABEL = re.compile(r"^\W*(?:government\s+|department(?:al)?\s+)?response\s*:\s*", re.I)
 # "Government response", "Our response", "Scottish Government response", "The Trust's response";
 # an agency's "What the review said" over the quote and "What we are doing" over its answer
@@ -286,7 +289,7 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     marker = _ORIGINAL.search(text, start + 1, seg.signoff.start) if seg.signoff else None
     if marker and not _typed_in(text, marker.start(), seg.end):
         return start, marker.start()
-    quoted = _QUOTED_MAIL.search(text, seg.signoff.end if seg.signoff else start + 1, seg.end)
+    quoted = QUOTED_MAIL.search(text, seg.signoff.end if seg.signoff else start + 1, seg.end)
     if quoted and _FORWARDS_BELOW.search(text, start, quoted.start()) \
             and _FORWARDED.search(text, seg.start, quoted.start()) \
             and prose_paragraphs(to_blocks(split_lines(text, start, quoted.start()))) <= NOTE_PARAGRAPHS:
@@ -333,7 +336,7 @@ def _typed_in(text: str, start: int, end: int) -> bool:
     set off by ">" between quoted ones ("I've put our responses inline below, under each of the
     recommendations"), or under "-----Original Message-----" and its header ("... your email below,
     marked [ECHT]")."""
-    if not (_WROTE_LINE.match(text, start) or _QUOTED_MAIL.match(text, start)):
+    if not (_WROTE_LINE.match(text, start) or QUOTED_MAIL.match(text, start)):
         return False
     own, seen_quote = 0, False
     for b in to_blocks(split_lines(text, start, end)):
@@ -401,16 +404,16 @@ def _blockquoted(text: str, at: int) -> bool:
 
 def quoted_below(text: str, start: int, end: int) -> int | None:
     """Where the message a reply quotes under its answers starts (its header), if it does."""
-    m = _QUOTED_MAIL.search(text, start, end)
+    m = QUOTED_MAIL.search(text, start, end)
     return m.start() if m else None
 
 
 # (or "On 16/02/2027 10:31, Industry and Regulators Committee wrote:" over the message set off by ">")
 _WROTE = rf"^\W*{WROTE}[ \t]*\n[ \t]*>"
 _WROTE_LINE = re.compile(rf"\W*{WROTE}", re.I)
-_ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}|{_WROTE}", re.I | re.M)  # the marker alone, within _QUOTED_MAIL below
+_ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}|{_WROTE}", re.I | re.M)  # the marker alone, within QUOTED_MAIL below
 # the header of a quoted message: "-----Original Message-----", or "From: ... <...@...>" over "Sent:"/"Date:"
-_QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):|{_WROTE}", re.I | re.M)
+QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):|{_WROTE}", re.I | re.M)
 
 
 def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:
@@ -631,7 +634,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     blocks = _short_line_paragraphs(text, _titled_paragraphs(label_title_blocks(line_paragraphs(split_layout_rows(
         to_blocks(split_lines(text, lo, hi, cells=True)))))))
     # (the header of a message the reply types its answers into answers nothing: "-----Original Message-----")
-    all_units = [u for u in units(text, [(lo, hi)], sentences) if not _QUOTED_MAIL.match(text, u[0])]
+    all_units = [u for u in units(text, [(lo, hi)], sentences) if not QUOTED_MAIL.match(text, u[0])]
     xrefs = _xrefs(text, lo, hi)
     in_xref = lambda pos: any(a <= pos < z for a, z, _ in xrefs)
     body_refs = [r for r in refs if lo <= r.start < hi and not in_xref(r.start)]
@@ -993,6 +996,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             _by_subject(text, all_units, labels, rec_texts, out, stop)
         _typed_under_quotes(text, blocks, all_units, labels, rec_texts, out, stop)
         _acknowledged(text, all_units, labels, rec_texts, out, stop)
+        _answered_later(text, all_units, labels, out)
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
         return out, not by_topic or named_too
     _typed_under_quotes(text, blocks, all_units, labels, rec_texts, out, stop)
@@ -1001,7 +1005,27 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     _acknowledged(text, all_units, labels, rec_texts, out, stop)
     _by_subject(text, all_units, labels, rec_texts, out, stop)
     _sole_answer(text, blocks, all_units, labels, out)
+    _answered_later(text, all_units, labels, out)
     return out, False
+
+
+# a holding reply's word on what it has not answered yet: "The remaining recommendations will be answered
+# in that statement.", "We will respond to the other recommendations once the review reports."
+_LATER = re.compile(r"\b(?:the\s+)?(?:remaining|other)\s+(?:recommendations|concerns|proposals)\s+(?:will|are\s+to)\s+be\s+"
+                    r"(?:answered|responded\s+to|addressed|dealt\s+with|covered)\b|"
+                    r"\bwill\s+(?:respond|reply)\s+(?:to|on)\s+(?:the\s+)?(?:remaining|other)\s+(?:recommendations|concerns)\b",
+                    re.I)
+
+
+def _answered_later(text: str, all_units: list[Unit], labels: dict[str, int], out: dict[str, Answer]) -> None:
+    """Gives the recommendations no answer has taken the sentence that puts them off to a later reply:
+    they are not ignored but deferred."""
+    later = next(((a, z) for a, z, _ in all_units if _LATER.search(text, a, z)), None)
+    if later is None or len(out) >= len(labels):
+        return
+    for lab in labels:
+        if lab not in out:
+            out[lab] = Answer(((later[0], later[1], 0),), "preamble", None, later[0])
 
 
 # "We have also noted what you say about the wording of digital menus", "We have also read what the report
@@ -1264,7 +1288,7 @@ def _typed_under_quotes(text: str, blocks: list[Block], all_units: list[Unit], l
     wait is now ..."): the reply's own paragraphs under a quoted recommendation, up to the next quoted
     line, answer it, however few of its words they share. The quote names it by its number, or
     repeats most of its words."""
-    if not blocks or _QUOTED_MAIL.search(text, blocks[0].start, blocks[-1].end) is None:
+    if not blocks or QUOTED_MAIL.search(text, blocks[0].start, blocks[-1].end) is None:
         return  # (an html2text pull-quote of the writer's own words is no message quoted)
     starts = [u[0] for u in all_units]
     quoted = [_quoted_block(b) for b in blocks]
@@ -2140,11 +2164,12 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
         return out
     for b in blocks:
         for ln in b.lines:
-            if not _UNNUMBERED.match(clean(ln.text) or ""):
+            over = _UNNUMBERED_OVER.match(clean(ln.text) or "") and _OPENS_QUOTE.match(text, ln.end + 1)
+            if not (over or _UNNUMBERED.match(clean(ln.text) or "")):
                 continue
             quote = []
             for nxt in split_lines(text, ln.start, min(len(text), ln.start + 2000)):
-                if quote and _RESPONSE_LABEL.match(clean(nxt.text) or ""):
+                if quote and (_RESPONSE_LABEL.match(clean(nxt.text) or "") or (over and _LABEL_LINE.match(nxt.text))):
                     break
                 quote.append(nxt.text)
             words = stems(" ".join(quote), stop)
