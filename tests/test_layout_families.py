@@ -2424,3 +2424,81 @@ def test_a_reply_s_lettered_answers_under_a_label_alone_answer_the_parts(tmp_pat
     and (b) publish ...": 6a and 6b, each its own answer (before, one 6)."""
     got = _stances_of(_probe("papers_blind71", "05"), tmp_path, settings, nlp)[0]
     assert (got["6a"], got["6b"]) == ("partially_addressed", "rejected") and "6" not in got
+
+
+# ---- round 74 (`*_blind72`): families the round found unread
+
+def test_a_section_heading_inside_a_pdf_viewer_block_opens_its_section(tmp_path, settings, nlp):
+    """Text copied from a PDF viewer, no blank lines: "2.5 DBS does not ..." / "6. Recommendations" / "For the
+    Disclosure and Barring Service" / "6.1 DBS should ...". 6.1 to 6.6 are the letter's (before, 6.6 alone), and
+    the e-mail reply's "6.1 - Agreed. ...", "6.3 - From our January 2027 ..." paragraphs answer them."""
+    got = _stances_of(_probe("letters_blind72", "05"), tmp_path, settings, nlp)[1]
+    assert {"6.1", "6.2", "6.3", "6.6"} <= set(got) and got["6.3"] == "accepted"
+
+
+def test_thanks_for_a_final_decision_is_a_reply(lex):
+    """"Thank you for your final decision of 16 June 2026.": the body's answer to an ombudsman's decision
+    (before, a letter of its own)."""
+    assert [s.kind for s in _segments(_probe("letters_blind72", "03"), lex)] == [Kind.letter, Kind.reply]
+
+
+def test_a_word_letter_s_own_paragraphs_between_its_labelled_recommendations(tmp_path, lex, settings, nlp):
+    """"3.<tab>The evidence we heard ..." between "Recommendation 1: We recommend ..." lines: the letter's own
+    paragraphs, not recommendations 1 to 8. The holding reply's "The remaining recommendations will be answered
+    in that statement." defers those it leaves, and the minister's written statement that takes the Review
+    Body's proposals in turn ("The Review Body proposed that ...") is a reply."""
+    text = _probe("letters_blind72", "02")
+    assert {r.label for r in _refs(text, lex, settings) if r.stated} == {"1", "2", "3", "4"}
+    assert [s.kind for s in _segments(text, lex)][2] is Kind.reply
+    got = _stances_of(text, tmp_path, settings, nlp)
+    assert (got[1]["1"], got[1]["3"], got[1]["4"]) == ("accepted", "deferred", "deferred")
+
+
+def test_quoted_concerns_under_a_label_and_the_first_three_and_the_fifth(tmp_path, lex, settings, nlp):
+    """"The first three concerns and the fifth are directed to the Trust", unnumbered bullets; the trust answers
+    under "Coroner's concern" / '"Patients with a tracheostomy ..."' / "Trust response". And an e-mail whose
+    "the text of the letter is also set out below" carries the letter pasted under it: one reply."""
+    text = _probe("coroners_blind72", "03")
+    assert len(_segments(text, lex)) == 3
+    got = _stances_of(text, tmp_path, settings, nlp)
+    assert got[1] == {"1": "accepted", "2": "partially_addressed", "3": "deferred", "5": "rejected"}
+
+
+def test_a_concern_titled_without_a_colon_over_its_points(tmp_path, settings, nlp):
+    """"1. Secondary guarding" over "(a) ..." and "(b) ...", the report naming the whole "Concerns 1 and 2 are
+    for Liftwell": points 1a and 1b; the reply's "As to the first part, ..." and "As to the second part of your
+    first concern, ..." answer each."""
+    got = _stances_of(_probe("coroners_blind72", "05"), tmp_path, settings, nlp)
+    assert got[1]["1a"] == "accepted" and "1b" in got[1] and "1" not in got[1]
+    assert (got[2]["3a"], got[2]["3b"]) == ("accepted", "deferred")
+
+
+def test_a_layout_table_s_wrapped_header_and_its_for_column(tmp_path, lex, settings, nlp):
+    """"No.   Recommendation   For   Report" / "para" over the rows, no blank line between: rows 1 to 7, each
+    for the body its "For" cell names ("PSNI", "NIO"); the Office's page answers its own, and "The PSNI has
+    responded separately on recommendations 1 to 4." gives none of those a stance."""
+    text = _probe("letters_blind72", "06")
+    owners = {r.label: r.addressee for r in _refs(text, lex, settings) if r.stated and r.label in "1234567"}
+    assert owners["1"] == "PSNI" and owners["7"] == "NIO"
+    assert set(_stances_of(text, tmp_path, settings, nlp)[2]) == {"5", "6", "7"}
+
+
+def test_a_response_paper_under_a_quoted_message_is_a_reply_of_its_own(tmp_path, settings, nlp):
+    """An e-mail reply quoting the investigators' message, then on a new page "Kellingford and Wyvern Local
+    Maternity and Neonatal System" / "Response to Maternity and Newborn Safety Investigations": the network's
+    own reply to the recommendations "For the Kellingford and Wyvern LMNS", 7 not addressed."""
+    got = _stances_of(_probe("letters_blind72", "01"), tmp_path, settings, nlp)
+    assert got[2] == {"5": "deferred", "6": "accepted", "7": "not_addressed"}
+
+
+def test_a_reply_answers_what_the_message_it_quotes_sets_out(tmp_path, settings, nlp):
+    """An e-mail reply that answers recommendations 1, 2, 3, 5 and 6 of the visit report its quoted original
+    sets out: recommendation 4 is not addressed, though the file holds no letter it answers."""
+    assert _stances_of(_probe("papers_blind72", "03"), tmp_path, settings, nlp)[0]["4"] == "not_addressed"
+
+
+def test_a_letter_writing_to_enclose_the_response_takes_no_stance(tmp_path, settings, nlp):
+    """"I am writing to enclose the Government's response (CP 1187) ...": the covering letter; the paper
+    under it answers (before, the letter took stances from "The report made eleven recommendations.")."""
+    got = _stances_of(_probe("papers_blind72", "01"), tmp_path, settings, nlp)
+    assert 0 not in got and got[1]["5"] == "accepted"
