@@ -2502,3 +2502,40 @@ def test_a_letter_writing_to_enclose_the_response_takes_no_stance(tmp_path, sett
     under it answers (before, the letter took stances from "The report made eleven recommendations.")."""
     got = _stances_of(_probe("papers_blind72", "01"), tmp_path, settings, nlp)
     assert 0 not in got and got[1]["5"] == "accepted"
+
+
+def test_a_report_s_background_saying_what_a_panel_concluded_is_no_reply(lex):
+    """A coroner's report whose circumstances say "The panel concluded that ... The report recommended that
+    ...", and a scrutiny report whose background says "the Committee recommended that ...": reports, each a
+    letter (only a page that never says "recommendation" or "concern" answers by such sentences)."""
+    for name in ("o31_report_background_says_the_panel_concluded.txt", "o32_committee_recommended_in_its_background.txt"):
+        assert _segments(_family(name), lex)[0].kind is Kind.letter, name
+
+
+def test_one_paragraph_answering_both_points_of_a_titled_concern(tmp_path, settings, nlp):
+    """"1. Sepsis screening" over "(a) ... screening tool ..." and "(b) Antibiotics were given three hours after
+    ...", answered in one paragraph ("... Time to antibiotics is now audited weekly ..."): both points take it,
+    neither is left not addressed; "The first part of our plan" names no point."""
+    got = _stances_of(_family("o33_one_paragraph_for_both_points.txt"), tmp_path, settings, nlp)[1]
+    assert got["1a"] == got["1b"] == "accepted"
+
+
+def test_the_first_part_of_concern_1(tmp_path, settings, nlp):
+    """"Turning to the first part of concern 1, ..." and "Regarding the second part of concern 1, we will
+    consider ...": 1a accepted, 1b deferred, each its own answer."""
+    got = _stances_of(_family("o34_first_part_of_concern_1.txt"), tmp_path, settings, nlp)[1]
+    assert (got["1a"], got["1b"]) == ("accepted", "deferred")
+
+
+def test_a_recommendation_for_another_body_which_will_reply(tmp_path, settings, nlp):
+    """"Recommendation 6.3 is for the ambulance service, which will reply to you directly.": no stance of the
+    health board's on 6.3; its own "2.1 - Funding ..." paragraphs name nothing."""
+    got = _stances_of(_family("o35_for_another_body_which_will_reply.txt"), tmp_path, settings, nlp)[1]
+    assert "6.3" not in got and "2.1" not in got and got["6.2"] == "accepted"
+
+
+def test_the_rest_of_your_recommendations_will_be_addressed_later(tmp_path, settings, nlp):
+    """A holding reply: "... and the rest of your recommendations will be addressed in that statement.":
+    2 to 4 deferred, not ignored."""
+    got = _stances_of(_family("o36_rest_of_your_recommendations_later.txt"), tmp_path, settings, nlp)[1]
+    assert (got["1"], got["2"], got["3"], got["4"]) == ("accepted", "deferred", "deferred", "deferred")

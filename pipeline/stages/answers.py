@@ -996,6 +996,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             _by_subject(text, all_units, labels, rec_texts, out, stop)
         _typed_under_quotes(text, blocks, all_units, labels, rec_texts, out, stop)
         _acknowledged(text, all_units, labels, rec_texts, out, stop)
+        _points_together(text, labels, rec_texts, out, stop)
         _answered_later(text, all_units, labels, out)
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
         return out, not by_topic or named_too
@@ -1005,13 +1006,36 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     _acknowledged(text, all_units, labels, rec_texts, out, stop)
     _by_subject(text, all_units, labels, rec_texts, out, stop)
     _sole_answer(text, blocks, all_units, labels, out)
+    _points_together(text, labels, rec_texts, out, stop)
     _answered_later(text, all_units, labels, out)
     return out, False
 
 
+_POINT = re.compile(r"(?P<num>\d{1,2})(?P<letter>[a-h])")  # a concern's lettered point, "1b"
+
+
+def _points_together(text: str, labels: dict[str, int], rec_texts: dict[str, str | None], out: dict[str, Answer],
+                     stop: frozenset[str]) -> None:
+    """A paragraph found by subject for one lettered point of a concern answers the point beside it too,
+    where it speaks of that point's own words ("Time to antibiotics is now audited weekly" for "(b)
+    Antibiotics were given three hours after ...", under "1. Sepsis screening"): one paragraph answering
+    the whole concern, which its points split."""
+    for lab in labels:
+        m = _POINT.fullmatch(lab)
+        if m is None or lab in out or not rec_texts.get(lab):
+            continue
+        own = stems(rec_texts[lab].split(": ", 1)[-1], stop)  # (not the concern's title, which each point carries)
+        for sib, ans in list(out.items()):
+            if sib != lab and ans.how == "topic" and (s := _POINT.fullmatch(sib)) and s.group("num") == m.group("num") \
+                    and own & stems(" ".join(text[a:z] for a, z, _ in ans.units), stop):
+                out[lab] = ans
+                break
+
+
 # a holding reply's word on what it has not answered yet: "The remaining recommendations will be answered
 # in that statement.", "We will respond to the other recommendations once the review reports."
-_LATER = re.compile(r"\b(?:the\s+)?(?:remaining|other)\s+(?:recommendations|concerns|proposals)\s+(?:will|are\s+to)\s+be\s+"
+_LATER = re.compile(r"\b(?:(?:the\s+)?(?:remaining|other)|the\s+rest\s+of\s+(?:your|the))\s+(?:recommendations|concerns|proposals)\s+"
+                    r"(?:will|are\s+to)\s+be\s+"
                     r"(?:answered|responded\s+to|addressed|dealt\s+with|covered)\b|"
                     r"\bwill\s+(?:respond|reply)\s+(?:to|on)\s+(?:the\s+)?(?:remaining|other)\s+(?:recommendations|concerns)\b",
                     re.I)

@@ -1772,9 +1772,10 @@ _ANSWERED_APART = re.compile(r"(?P<who>\b(?:the\s+)?(?-i:[A-Z])[\w&'’-]*(?:\s+
                              r"\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|to|-|–)\s*\d{1,2}(?:\.\d{1,2})?)*", re.I)
 
 
-# "Recommendations 1 to 4 were addressed to Kellingford Hospitals NHS Foundation Trust, which responded directly"
+# "Recommendations 1 to 4 were addressed to Kellingford Hospitals NHS Foundation Trust, which responded directly",
+# "Recommendation 6.3 is for the ambulance service, which will reply to you directly."
 _SENT_AND_ANSWERED = re.compile(r"\b(?:recommendations?|concerns?)\s+\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|to|-|–)\s*\d{1,2}(?:\.\d{1,2})?)*"
-                                r"\s+(?:were|was|are|is)\s+(?:addressed|directed|sent|made)\s+to\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[^,.;\n]{1,80}?),?"
+                                r"\s+(?:were|was|are|is)\s+(?:(?:addressed|directed|sent|made)\s+to|for)\s+(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;\n]{1,80}?),?"
                                 r"\s+which\s+(?:has\s+)?(?:responded|replied|will\s+respond|will\s+reply|is\s+responding)\b", re.I)
 
 
@@ -2038,11 +2039,13 @@ def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs
 
 
 
-# "As to the first part, ...", "the second part of your first concern": a point of a concern the report
-# sets out in lettered points ("1. Secondary guarding" / "(a) ..." / "(b) ..."), named by its place
-_PART_BY_PLACE = re.compile(r"\bthe\s+(?P<part>first|second|third|fourth|fifth|sixth)\s+part\b(?:\s+of\s+(?:your|the|my)\s+"
+# "As to the first part, ...", "the second part of your first concern", "the first part of concern 1": a point
+# of a concern the report sets out in lettered points ("1. Secondary guarding" / "(a) ..." / "(b) ..."), named
+# by its place
+_PART_BY_PLACE = re.compile(r"\bthe\s+(?P<part>first|second|third|fourth|fifth|sixth)\s+part\b(?:\s+of\s+(?:(?:your|the|my)\s+"
                             r"(?P<whole>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
-                            r"(?:concern|recommendation|matter)\b)?", re.I)
+                            r"(?:concern|recommendation|matter)\b|(?:(?:your|the|my)\s+)?(?:concern|recommendation|matter)\s+"
+                            r"(?P<num>\d{1,2})\b))?", re.I)
 _PLACES = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
@@ -2052,8 +2055,8 @@ def part_refs(text: str, seg: Segment, refs: list[Ref], reported: frozenset[str]
     the last one named before it; the concern it names so ("of your first concern") names no other."""
     out = list(refs)
     for m in _PART_BY_PLACE.finditer(text, seg.start, seg.end):
-        if m.group("whole"):
-            num = _PLACES.index(m.group("whole").lower()) + 1
+        if m.group("whole") or m.group("num"):  # ("the first part of concern 1")
+            num = _PLACES.index(m.group("whole").lower()) + 1 if m.group("whole") else int(m.group("num"))
         else:
             before = [r for r in out if r.start < m.start()]
             if not before:

@@ -392,11 +392,13 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     # (an audit report whose action plan sets management's response beside the recommendations it makes
     # is the report: "We make three recommendations, set out in the action plan below")
     if lex.answers(head) or lex.answers(title) or RESPONSE_STATEMENT.search(text) \
-            or (response_table(head) and not _MAKES.search(head)) or len(_REPORTS_WHAT.findall(text)) >= REPORTED_ASKS:
+            or (response_table(head) and not _MAKES.search(head)):
         return Kind.reply
     if re.search(r"\brecommendations?\b|\bmatters? of concern\b|\bconcerns?\b", text, re.I):
         return Kind.letter
-    return Kind.other
+    # (a report's background says so too, "The panel concluded that ...": only a page that never says
+    # "recommendation" or "concern" answers by it)
+    return Kind.reply if len(_REPORTS_WHAT.findall(text)) >= REPORTED_ASKS else Kind.other
 
 
 # a paper that states its position on the recommendations it quotes answers them
