@@ -122,7 +122,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind69", "letters_blind69", "coroners_blind69",
                    "papers_blind70", "letters_blind70", "coroners_blind70",
                    "papers_blind71", "letters_blind71", "coroners_blind71",
-                   "papers_blind72", "letters_blind72", "coroners_blind72")
+                   "papers_blind72", "letters_blind72", "coroners_blind72",
+                   "papers_blind73", "letters_blind73", "coroners_blind73")
 LAYOUT_KEY = "expected.jsonl"
 
 
