@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
@@ -630,7 +631,9 @@ def _quoted_under_wrote(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     on the only copy of a minister's reply) is a letter of its own."""
     if not blocks[i].lines[0].text.lstrip().startswith(">"):
         return False
-    quoted = " ".join(ln.text.lstrip(" \t>") for b in blocks[i:i + QUOTED_BLOCKS] for ln in b.lines)
+    # (its own lines: not the next letter's under it, "Thank you for your report ...", on the page after)
+    lines = takewhile(lambda ln: ln.text.lstrip().startswith(">"), (ln for b in blocks[i:i + QUOTED_BLOCKS] for ln in b.lines))
+    quoted = " ".join(ln.text.lstrip(" \t>") for ln in lines)
     if lex.answers(quoted) and _NAMES_WHAT_IT_ANSWERS.search(quoted):
         return False
     for b in reversed(blocks[max(0, i - WROTE_BLOCKS):i + 1]):
@@ -640,6 +643,15 @@ def _quoted_under_wrote(blocks: list[Block], i: int, lex: Lexicons) -> bool:
             if not ln.text.lstrip().startswith(">"):
                 return False
     return False
+
+
+def _quotes_below(run: list[Block]) -> bool:
+    """Whether blocks after a signature end with the message an e-mail quotes: "On Tue, 10 Nov 2026 at
+    15:30, Coroners Office <...> wrote:" and nothing after it but lines set off by ">" (the signature
+    above it, however it reads: "Tom and Sally Brackenridge / Brackenfold Open Farm")."""
+    at = next((k for k, b in enumerate(run) if _WROTE.match(b.lines[-1].text)), None)
+    return at is not None and at + 1 < len(run) \
+        and all(ln.text.lstrip().startswith(">") for b in run[at + 1:] for ln in b.lines)
 
 
 # a page's lead over the letter it sets out as a quotation: "Our response, sent to the coroner on 30
@@ -905,6 +917,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 j = h
             elif h > j and not paged and _table_below(text, blocks, sal[k - 1], j):
                 j = h  # the letter's own table runs on to the next letter's head
+            elif h > j and _quotes_below(blocks[j:h]):
+                j = h  # the message it quotes under "On ..., X wrote:" is the e-mail's, up to the next letter's head
             elif h > j and _answering_page(text, blocks[j:h], blocks[h].start, lex,
                                            head_lines(blocks[starts[-1]:sal[k - 1] + 1])):
                 # (on a page of its own, "paged" or not: the page is the paper's, the next letter's head after it)

@@ -333,6 +333,11 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
         if out and st.form is Form.page and st.title is not None and _links_only(text[out[-1].offset:st.offset]):
             out[-1] = Start(out[-1].offset, Form.page, st.title)
             continue
+        # (or under the last page of the letter before it, the page's own form feed over its logo: the letter
+        # ends at the form feed, not with the logo)
+        ff = text.rfind("\f", out[-1].offset + 1 if out else 0, st.offset)
+        if st.form is Form.page and st.title is not None and ff >= 0 and _links_only(text[ff:st.offset]):
+            st = Start(ff, Form.page, st.title)
         out.append(st)
     return out
 
