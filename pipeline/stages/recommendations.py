@@ -1071,11 +1071,27 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # sends each to a body the report named: "the practice", where the report names "Willowbank
             # Surgery", leaves the reply that is the practice's to answer what it names, as before)
             refs = without
+    refs = _also_directed(refs)
     # ("concerns 3(a) and 3(b) to Stannard" names the points the report sets out as 3a and 3b)
     written = {norm_label(r.label): r.label for r in refs if r.stated}
     refs = [dataclasses.replace(r, label=written[k]) if not r.stated and (k := norm_label(r.label)) in written
             and written[k] != r.label else r for r in refs]
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
+
+
+# a concern sent to a second body in its own words: "This concern is also directed to Thornbury Vale District
+# Council, which enforces ..."
+_ALSO_DIRECTED = re.compile(r"\bthis\s+(?:concern|matter|recommendation)\s+is\s+also\s+(?:directed|addressed|sent)\s+to\s+"
+                            r"(?P<who>(?:the\s+)?(?-i:[A-Z])[\w&'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?(?-i:[A-Z])[\w&'’-]*){0,7})", re.I)
+
+
+def _also_directed(refs: list[Ref]) -> list[Ref]:
+    """A stated concern whose words send it to another body too is that body's as well as its own."""
+    out = []
+    for r in refs:
+        m = _ALSO_DIRECTED.search(r.text or "") if r.stated and r.addressee else None
+        out.append(dataclasses.replace(r, addressee=f"{r.addressee} and {m.group('who')}") if m else r)
+    return out
 
 
 # "2.4    We recommend that the Department bring forward legislation ...": a committee's letter that
@@ -1470,7 +1486,8 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
     # (or "The practice should respond to the first, second and fourth concerns; the Network to the second
     # and third; and the ICB to the second, fourth and fifth.", clause by clause in its sentence)
     asked = [body[a:z] for a, z in _sentences_asking_by_place(body)] if rules.placed_clauses is not None else []
-    for pattern, part in ((rules.placed, body), (rules.placed_askers, body), *((rules.placed_clauses, x) for x in asked)):
+    for pattern, part in ((rules.placed, body), (rules.placed_askers, body), (rules.in_respect, body),
+                          *((rules.placed_clauses, x) for x in asked)):
         for m in pattern.finditer(part) if pattern is not None and listed else ():
             clauses = [m]
             end = m.end()

@@ -65,6 +65,9 @@ class RecRules:
     # "The practice should respond to the first, second and fourth concerns; the Network to the second
     # and third; and the ICB to the second, fourth and fifth.": read clause by clause
     placed_clauses: re.Pattern[str] | None = None
+    # "I send this report to Kestrel Harriers Athletic Club in respect of the first and second of the matters set
+    # out above, to Corrbridge City Council in respect of the third and fourth, ...": each clause a body's
+    in_respect: re.Pattern[str] | None = None
     # "You raised two matters with the Department. The first is that ...": an ordinal whose noun is
     # the count before it, and that count
     elided: re.Pattern[str] | None = None
@@ -119,6 +122,7 @@ def _rules(raw: dict) -> RecRules:
         placed_more=c(raw["concern_placed_more"].replace("ORD", ords + ")")),
         placed_askers=c(raw["concern_placed_askers"].replace("ORD", ords + ")")),
         placed_clauses=c(raw["concern_placed_clauses"].replace("ORD", ords + ")")),
+        in_respect=c(raw["concern_in_respect"].replace("ORD", ords + ")")),
         paragraph=c(raw["paragraph_ref"].replace("PARA", r"\d{1,3}(?:\.\d{1,3})?").replace("JOIN ", join)),
     )
 
