@@ -448,12 +448,14 @@ def _quoted_list(b: Block, refs: list[Ref]) -> bool:
                                            for r, lines in items)
 
 
-def _headed_later(b: Block, refs: list[Ref]) -> bool:
+def _headed_elsewhere(b: Block, refs: list[Ref]) -> bool:
     """Whether headings after a quoted list take up its own items: then they answer them, not the prose
     under the list (a theme's "3a." to "3c." over "Our response", in a paper that heads its other
-    answers "Recommendation 4a", are answered by that prose)."""
+    answers "Recommendation 4a", are answered by that prose). So do headings above it: an annex listing
+    them all again after their answers ("## Annex: the review's recommendations") answers none, not even
+    one the headings passed over."""
     listed = {r.label for r in refs if b.start <= r.start < b.end}
-    return any(r.heading and r.start >= b.end and r.label in listed for r in refs)
+    return any(r.heading and not b.start <= r.start < b.end and r.label in listed for r in refs)
 
 
 RESTATED_CHARS = 400  # a recommendation restated in a list, at most
@@ -667,7 +669,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     contents = {b.start for b in blocks if _contents_block(text, b, body_refs) and not _quoted_list(b, body_refs)}
     # (where headings of its own open the answers after it: a list followed only by prose is read
     # as before, its last item's section the answers to the items together)
-    lists = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs) and _headed_later(b, body_refs)] \
+    lists = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs) and _headed_elsewhere(b, body_refs)] \
         + _restated_after(text, blocks, body_refs)
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
@@ -1263,7 +1265,7 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
     taken = {u[0] for a in out.values() for u in a.units}
     # (nor the lines set off by ">" of a message the reply quotes, where it types its answers between them)
     candidates = [u for u in candidates if not _OPENING.search(text[u[0]:u[1]]) and not _THANKS.search(text[u[0]:u[1]])
-                  and not quoted_unit(text, u)]
+                  and not quoted_unit(text, u) and not _subject_line(text, u)]
     for lab in labels:
         if lab in out or not rec_texts.get(lab):
             continue
@@ -1271,6 +1273,18 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
         found = topic_units(text, candidates, rec_texts[lab], taken, stop, others)
         if found:
             out[lab] = Answer(tuple(found), "topic", None, found[0][0])
+
+
+_GREETING_LINE = re.compile(r"^\W*(?:dear|annwyl)\b", re.I)
+SUBJECT_REACH = 300  # characters above a line in which the greeting over it stands
+
+
+def _subject_line(text: str, u: Unit) -> bool:
+    """The line under the greeting that names the letter's subject ("Dear Mr Okoro" / "Invited service review of
+    emergency general surgery at ... (IRM 26/044)"): it names the report's words, and answers nothing."""
+    line = text[u[0]:u[1]].strip()
+    above = text[max(0, u[0] - SUBJECT_REACH):u[0]].rstrip()
+    return "\n" not in line and not sentence_end(line) and _GREETING_LINE.match(above[above.rfind("\n") + 1:]) is not None
 
 
 # a reply's opening paragraph names the report and its subject, and answers nothing; nor does the
