@@ -2539,3 +2539,57 @@ def test_the_rest_of_your_recommendations_will_be_addressed_later(tmp_path, sett
     2 to 4 deferred, not ignored."""
     got = _stances_of(_family("o36_rest_of_your_recommendations_later.txt"), tmp_path, settings, nlp)[1]
     assert (got["1"], got["2"], got["3"], got["4"]) == ("accepted", "deferred", "deferred", "deferred")
+
+
+# ---- round 75 (`*_blind73`)
+
+def test_a_gmail_reply_s_quoted_original_and_a_concern_also_directed_elsewhere(tmp_path, lex, settings, nlp):
+    """A farm's Gmail reply signed "Tom and Sally Brackenridge", over "On Tue, 10 Nov 2026 ..., Coroners Office
+    <...> wrote:" and the quoted "> Dear Mr Brackenridge, ...": one reply, the quote its own (before, a letter
+    of its own, and every reply after it a segment off). Concern 2, "This concern is also directed to Thornbury
+    Vale District Council", is the council's to answer too."""
+    text = _probe("coroners_blind73", "05")
+    assert [s.kind for s in _segments(text, lex)] == [Kind.letter, Kind.reply, Kind.reply, Kind.reply]
+    got = _stances_of(text, tmp_path, settings, nlp)
+    assert set(got[1]) == {"1", "2"} and set(got[2]) == {"2", "3", "4"} and got[2]["3"] == "accepted"
+
+
+def test_a_page_s_logo_after_a_form_feed_opens_the_page(tmp_path, settings, nlp):
+    """A caving club's letter, then "<form feed>[![British Caving Association](...)]" and the page's menu over
+    "# BCA response ...": the page starts at its logo (before, the logo closed the club's letter and made the
+    association its sender, so the club was asked the association's recommendations)."""
+    got = _stances_of(_probe("coroners_blind73", "04"), tmp_path, settings, nlp)[1]
+    assert got == {"5.1": "accepted", "5.2": "partially_addressed", "5.3": "rejected"}
+
+
+def test_on_the_second_point_answers_the_second_concern(tmp_path, settings, nlp):
+    """An installer's e-mail: "Your first concern was about our handover pack ..." then "On the second point,
+    we have been through our installation records ...": concern 2's answer (before, not addressed)."""
+    got = _stances_of(_probe("coroners_blind73", "01"), tmp_path, settings, nlp)[1]
+    assert got["1"] == "accepted" and got["2"] != "not_addressed"
+
+
+def test_a_report_sent_to_each_body_in_respect_of_its_matters(tmp_path, lex, settings, nlp):
+    """"I send this report to Kestrel Harriers Athletic Club in respect of the first and second of the matters
+    set out above, to Corrbridge City Council in respect of the third and fourth, and to England Athletics in
+    respect of the first, second and fifth.": each unnumbered concern sent (before, to no one, and every reply
+    asked all five)."""
+    text = _probe("coroners_blind73", "06")
+    owners = {r.label: " ".join((r.addressee or "").split()) for r in _refs(text, lex, settings) if r.stated}
+    assert owners["3"] == "Corrbridge City Council" and owners["5"] == "England Athletics"
+    assert owners["1"] == "Kestrel Harriers Athletic Club and England Athletics"
+    assert set(_stances_of(text, tmp_path, settings, nlp)[3]) == {"1", "2", "5"}
+
+
+def test_an_annex_listing_the_recommendations_after_their_answers_answers_none(tmp_path, settings, nlp):
+    """A GOV.UK response headed "### Recommendation 5: ..." and "### Recommendation 7: ...", then "## Annex: the
+    review's recommendations" listing 1 to 7: the annex's "6." opens no answer (before, it took the page's
+    footer for one), so 6, passed over, is not addressed."""
+    got = _stances_of(_probe("papers_blind73", "02"), tmp_path, settings, nlp)[0]
+    assert got["6"] == "not_addressed" and got["7"] == "accepted"
+
+
+def test_the_subject_line_under_the_greeting_answers_nothing(tmp_path, settings, nlp):
+    """The ICB's letter under "Dear Mr Okoro": "Invited service review of emergency general surgery at Carrowmoor
+    ..." names the review, and is no answer by subject to R9, which the letter passes over."""
+    assert _stances_of(_probe("letters_blind73", "03"), tmp_path, settings, nlp)[2]["9"] == "not_addressed"
