@@ -2562,13 +2562,6 @@ def test_a_page_s_logo_after_a_form_feed_opens_the_page(tmp_path, settings, nlp)
     assert got == {"5.1": "accepted", "5.2": "partially_addressed", "5.3": "rejected"}
 
 
-def test_on_the_second_point_answers_the_second_concern(tmp_path, settings, nlp):
-    """An installer's e-mail: "Your first concern was about our handover pack ..." then "On the second point,
-    we have been through our installation records ...": concern 2's answer (before, not addressed)."""
-    got = _stances_of(_probe("coroners_blind73", "01"), tmp_path, settings, nlp)[1]
-    assert got["1"] == "accepted" and got["2"] != "not_addressed"
-
-
 def test_a_report_sent_to_each_body_in_respect_of_its_matters(tmp_path, lex, settings, nlp):
     """"I send this report to Kestrel Harriers Athletic Club in respect of the first and second of the matters
     set out above, to Corrbridge City Council in respect of the third and fourth, and to England Athletics in
@@ -2587,9 +2580,50 @@ def test_an_annex_listing_the_recommendations_after_their_answers_answers_none(t
     footer for one), so 6, passed over, is not addressed."""
     got = _stances_of(_probe("papers_blind73", "02"), tmp_path, settings, nlp)[0]
     assert got["6"] == "not_addressed" and got["7"] == "accepted"
+    # (and the list ends the answer above it: "Recommendation 10" / "Our response" / "Agreed. The first progress
+    # report will be published ...", then "Next steps" and "Annex A: The review's recommendations")
+    got = _stances_of(_probe("papers_blind16", "03"), tmp_path, settings, nlp)[0]
+    assert got["10"] == "accepted"
+    # (but a list under its own heading, "### Recommendations 7 to 9" over "7. ...", "8. ...", "9. ...", is
+    # answered by the response under it)
+    page = (Path(__file__).parent / "data" / "layouts" / "papers" / "07_govuk_response_markdown.md").read_text(encoding="utf-8")
+    got = _stances_of(page, tmp_path, settings, nlp)[0]
+    assert got["7"] == got["8"] == got["9"] == "accepted"
 
 
 def test_the_subject_line_under_the_greeting_answers_nothing(tmp_path, settings, nlp):
     """The ICB's letter under "Dear Mr Okoro": "Invited service review of emergency general surgery at Carrowmoor
     ..." names the review, and is no answer by subject to R9, which the letter passes over."""
     assert _stances_of(_probe("letters_blind73", "03"), tmp_path, settings, nlp)[2]["9"] == "not_addressed"
+
+
+def test_a_letter_page_s_footer_links_stay_the_letter_s(lex):
+    """A letter's last page ending in a form feed and its own footer links ("  * [Privacy](...)"), no logo, over
+    "# Government response to ...": the response starts at its title (only a page's logo after the form feed
+    opens the page there)."""
+    text = _family("o37_letter_footer_links_over_a_response_title.txt")
+    segs = _segments(text, lex)
+    assert len(segs) == 2 and text[segs[1].start:].lstrip("\f \n").startswith("# Government response")
+
+
+def test_an_answer_on_the_line_under_the_greeting_is_no_subject_line(tmp_path, settings, nlp):
+    """"Dear Dr Morrow," / "A second manager check is now required before any referral about a child under two
+    is closed" (no full stop): a sentence that answers recommendation 3, not the letter's subject line."""
+    assert _stances_of(_family("o38_an_answer_on_the_line_under_the_greeting.txt"), tmp_path, settings, nlp)[1]["3"] \
+        == "accepted"
+
+
+def test_points_inside_one_recommendation_s_answer_name_no_concern(tmp_path, settings, nlp):
+    """Under "Recommendation 4", "Our review found two problems ... On the first point, ... On the second point, we
+    will consider ...": recommendation 4's own points, so recommendation 2, which the reply passes over, stays
+    not addressed."""
+    got = _stances_of(_family("o39_points_inside_one_recommendation_s_answer.txt"), tmp_path, settings, nlp)[1]
+    assert got["2"] == "not_addressed"
+
+
+def test_a_report_sent_to_a_post_and_its_body_in_respect_of_its_matters(tmp_path, settings, nlp):
+    """"I send this report to the Chief Executive, Corrbridge City Council, in respect of the first and second of
+    the matters set out above, and to the Secretary, Fellside Rowing Club, in respect of the third.": the club
+    is asked the third alone, the council the first two."""
+    got = _stances_of(_family("o40_sent_to_a_post_and_its_body_in_respect_of.txt"), tmp_path, settings, nlp)
+    assert set(got[1]) == {"3"} and set(got[2]) == {"1", "2"}

@@ -448,14 +448,16 @@ def _quoted_list(b: Block, refs: list[Ref]) -> bool:
                                            for r, lines in items)
 
 
-def _headed_elsewhere(b: Block, refs: list[Ref]) -> bool:
+def _headed_elsewhere(text: str, b: Block, refs: list[Ref]) -> bool:
     """Whether headings after a quoted list take up its own items: then they answer them, not the prose
     under the list (a theme's "3a." to "3c." over "Our response", in a paper that heads its other
     answers "Recommendation 4a", are answered by that prose). So do headings above it: an annex listing
     them all again after their answers ("## Annex: the review's recommendations") answers none, not even
-    one the headings passed over."""
+    one the headings passed over; but not the heading straight over the list, its own ("### Recommendations
+    7 to 9" over "7. ...", "8. ...", "9. ...", and the answer under them)."""
     listed = {r.label for r in refs if b.start <= r.start < b.end}
-    return any(r.heading and not b.start <= r.start < b.end and r.label in listed for r in refs)
+    own = any(r.heading and r.start < b.start and not text[_line_end(text, r.start):b.start].strip() for r in refs)
+    return any(r.heading and r.label in listed and (r.start >= b.end or (r.start < b.start and not own)) for r in refs)
 
 
 RESTATED_CHARS = 400  # a recommendation restated in a list, at most
@@ -669,8 +671,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     contents = {b.start for b in blocks if _contents_block(text, b, body_refs) and not _quoted_list(b, body_refs)}
     # (where headings of its own open the answers after it: a list followed only by prose is read
     # as before, its last item's section the answers to the items together)
-    lists = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs) and _headed_elsewhere(b, body_refs)] \
-        + _restated_after(text, blocks, body_refs)
+    annexes = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs) and _headed_elsewhere(text, b, body_refs)]
+    lists = annexes + _restated_after(text, blocks, body_refs)
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
     stated_at: set[int] = set()  # "Recommendations 3 and 4: The Department should ...": the line quotes them
@@ -683,6 +685,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 stated_at.add(ln.start)
     unnumbered = set()
     ends = set()  # a quoted recommendation this reply's report does not list ends the answer before it
+    # (and so does a list of them all after the headed answers: "Annex A: The review's recommendations")
+    ends |= {a for a, _ in annexes if any(r.heading and r.start < a for r in body_refs)}
     for start, label in _unnumbered(text, blocks, rec_texts, labels, stop):
         if label is None:
             ends.add(start)
@@ -1284,7 +1288,12 @@ def _subject_line(text: str, u: Unit) -> bool:
     emergency general surgery at ... (IRM 26/044)"): it names the report's words, and answers nothing."""
     line = text[u[0]:u[1]].strip()
     above = text[max(0, u[0] - SUBJECT_REACH):u[0]].rstrip()
-    return "\n" not in line and not sentence_end(line) and _GREETING_LINE.match(above[above.rfind("\n") + 1:]) is not None
+    return "\n" not in line and not sentence_end(line) and not _SAYS.search(line) \
+        and _GREETING_LINE.match(above[above.rfind("\n") + 1:]) is not None
+
+
+# a line that says something, not a title: "A second manager check is now required before ..." (no full stop)
+_SAYS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|we|our|i)\b", re.I)
 
 
 # a reply's opening paragraph names the report and its subject, and answers nothing; nor does the

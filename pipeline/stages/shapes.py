@@ -334,9 +334,10 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
             out[-1] = Start(out[-1].offset, Form.page, st.title)
             continue
         # (or under the last page of the letter before it, the page's own form feed over its logo: the letter
-        # ends at the form feed, not with the logo)
+        # ends at the form feed, not with the logo; footer links of the letter's page, no logo, stay its own)
         ff = text.rfind("\f", out[-1].offset + 1 if out else 0, st.offset)
-        if st.form is Form.page and st.title is not None and ff >= 0 and _links_only(text[ff:st.offset]):
+        if st.form is Form.page and st.title is not None and ff >= 0 and _links_only(text[ff:st.offset]) \
+                and text[ff:st.offset].lstrip("\f \t\n").startswith("[!["):
             st = Start(ff, Form.page, st.title)
         out.append(st)
     return out
