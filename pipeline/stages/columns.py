@@ -20,7 +20,7 @@ _QUOTED_HEAD = r"recommend|concern|finding|matter"
 _QUOTED = re.compile(_QUOTED_HEAD, re.I)
 _OTHER_HEAD = re.compile(rf"{_QUOTED_HEAD}|issue|owner|lead|responsible|officer|target|date|deadline|timescale|when|rag\b",
                          re.I)
-_CHUNK = re.compile(r"\S+(?: \S+)*")  # a cell's words on one line: single spaces inside, two or more around
+CHUNK = re.compile(r"\S+(?: \S+)*")  # a cell's words on one line: single spaces inside, two or more around
 HEADER_CELL_WORDS = 6
 ANSWER_WORDS = 6  # words a row's answer columns hold, on average, in a table of answers, not of statuses
 HEADER_CELLS = 3
@@ -31,7 +31,7 @@ def _header(line: str) -> list[tuple[int, int, bool, bool]] | None:
     recommendation, if ``line`` heads a response table: three short cells at least, one over the
     answer and one over the recommendation. The first column numbers the rows: no answer's,
     whatever it is called."""
-    cells = [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line)]
+    cells = [(m.start(), m.end(), m.group()) for m in CHUNK.finditer(line)]
     if len(cells) < HEADER_CELLS or any(len(c.split()) > HEADER_CELL_WORDS or c.endswith(".") and len(c) > 3
                                         for _, _, c in cells):
         return None
@@ -89,7 +89,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
             close()
             columns = head
         elif columns is not None and body.strip():
-            chunks = list(_CHUNK.finditer(body))
+            chunks = list(CHUNK.finditer(body))
             cols = [_column(columns, m.start(), m.end()) for m in chunks]
             if any(sum(1 for ca, cz, _, _ in columns if ca < m.end() and cz > m.start()) > 2
                    or k + 2 < len(columns) and m.end() > columns[k + 2][0] for m, k in zip(chunks, cols)):

@@ -9,11 +9,10 @@ them 1..n.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import replace
 
-from pipeline.stages.columns import ANSWER_HEAD
+from pipeline.stages.columns import ANSWER_HEAD, CHUNK
 from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
 from pipeline.stages.shapes import PFD_CLOSING
 from pipeline.text import (SPREAD_CELLS, Block, Line, clean, header_above, is_prose, names_its_rows, sentence_end,
@@ -297,7 +296,7 @@ def row_block(b: Block, answered: bool = False, head: str | None = None) -> Ref 
         # (a row with a long column beside its recommendation, a reply's response, reads as before)
         row = (_column_row(b, laid, at) if at is not None else None) or _layout_row(b, laid, answered)
         owner = _owner_cell(head, [ln.text for ln in b.lines]) if head and row is not None and not answered else None
-        return dataclasses.replace(row, addressee=owner) if owner else row
+        return replace(row, addressee=owner) if owner else row
     if len(b.lines) < 3:
         return None
     m = _ROW_LABEL.match(clean(b.lines[0].text) or "")
@@ -365,10 +364,10 @@ def _owner_cell(head: str, lines: list[str]) -> str | None:
     """The body a -layout row is for, in the column its header heads "For" ("1   Body-worn video should
     ...   PSNI   4.22" under "No.   Recommendation   For   Report para"), its name wrapped on ("Society and" /
     "Faculty")."""
-    at = next((m.start() for m in re.finditer(r"\S+(?: \S+)*", head) if _OWNER_HEAD.fullmatch(m.group())), None)
+    at = next((m.start() for m in CHUNK.finditer(head) if _OWNER_HEAD.fullmatch(m.group())), None)
     if at is None:
         return None
-    cells = [next((m.group() for m in re.finditer(r"\S+(?: \S+)*", ln) if abs(m.start() - at) <= OWNER_SLACK), None)
+    cells = [next((m.group() for m in CHUNK.finditer(ln) if abs(m.start() - at) <= OWNER_SLACK), None)
              for ln in lines]
     cell = cells[0]
     for more in cells[1:]:
@@ -382,7 +381,7 @@ def _recommendation_column(head: str, after: int) -> int | None:
     """Where a -layout table's recommendation column starts, when its header sets another column
     between the number and it ("No.   Area of practice   Recommendation   Category"): the
     row's first cell is then a topic, not the recommendation."""
-    cells = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", head)]
+    cells = [(m.start(), m.group()) for m in CHUNK.finditer(head)]
     at = next((a for a, c in cells if _ITEM_HEAD.search(c)), None)
     return at if at is not None and at > after + 1 and sum(1 for a, _ in cells if a < at) >= 2 else None
 
