@@ -209,6 +209,10 @@ def pathological_texts(kb: int) -> dict[str, str]:
             f"{i}\n\nItem {i}\n\nThe council has reviewed item {i}.\n\nComplete\n\n" for i in range(1, n // 56)),
         "numbers over items": "The recommendations are set out below.\n\n" + "".join(
             f"{i}.\nThe council should review item {i} carefully.\n\nAgreed.\n\n" for i in range(1, n // 60)),
+        # (a reply set out by pdftotext -layout: capitalised cells between wide runs of spaces, where a body's
+        # name may be matched word by word)
+        "spaced capitals": "Dear Minister,\n\nThank you for your letter. Recommendation 1 is accepted.\n\n" + (
+            "Kestrel" + " " * 12 + "Harriers" + " " * 12 + "Athletic" + " " * 12 + "Club\n") * (n // 64),
     }
 
 

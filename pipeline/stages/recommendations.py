@@ -1783,7 +1783,7 @@ _MATTER_ORDINAL = re.compile(r"\b\w+\s+matters?\b", re.I)
 _INNER_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
 
-_ANSWERED_APART = re.compile(r"(?P<who>\b(?:the\s+)?(?-i:[A-Z])[\w&'’-]*(?:\s+(?:of|for|and|&)?\s*(?-i:[A-Z])[\w&'’-]*){0,6})\s+"
+_ANSWERED_APART = re.compile(r"(?P<who>\b(?:the\s+)?(?-i:[A-Z])[\w&'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?(?-i:[A-Z])[\w&'’-]*){0,6})\s+"
                              r"(?:has|have|will|is|are)\s+(?:responded|replied|respond|reply|responding|replying|written)\s+"
                              r"(?:to\s+you\s+)?separately\s+(?:on|to|about)\s+(?:the\s+)?(?:recommendations?|concerns?)\s+"
                              r"\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|to|-|–)\s*\d{1,2}(?:\.\d{1,2})?)*", re.I)
@@ -1804,8 +1804,9 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
     if not refs or rules.assignment is None:
         return refs
     body = _INNER_BREAK.sub(" ", text[seg.start:seg.end])
+    concerns = "oncern" in body.lower()  # (the assignment pattern is read only where the reply speaks of concerns)
     spans = [(seg.start + m.start(), seg.start + m.end("nums"), " ".join(m.group("who").split()).strip(" ,"))
-             for m in rules.assignment.finditer(body)
+             for m in (rules.assignment.finditer(body) if concerns else ())
              # "is also addressed to": shared, this writer's too; "I have referred matter 2 to the Medical
              # Director": a reply's "matter" is its own business, not whose concern it is
              # (a paper's "Recommendations 1, 2, 4, 5, 7 and 9 are addressed to TfW" says which it answers, by a
