@@ -1285,15 +1285,12 @@ SUBJECT_REACH = 300  # characters above a line in which the greeting over it sta
 
 def _subject_line(text: str, u: Unit) -> bool:
     """The line under the greeting that names the letter's subject ("Dear Mr Okoro" / "Invited service review of
-    emergency general surgery at ... (IRM 26/044)"): it names the report's words, and answers nothing."""
+    emergency general surgery at ... (IRM 26/044)"): it names the report's words, and answers nothing (not a
+    line that says something, ``_SAYS``: "A second manager check is now required before ...", no full stop)."""
     line = text[u[0]:u[1]].strip()
     above = text[max(0, u[0] - SUBJECT_REACH):u[0]].rstrip()
     return "\n" not in line and not sentence_end(line) and not _SAYS.search(line) \
         and _GREETING_LINE.match(above[above.rfind("\n") + 1:]) is not None
-
-
-# a line that says something, not a title: "A second manager check is now required before ..." (no full stop)
-_SAYS = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|we|our|i)\b", re.I)
 
 
 # a reply's opening paragraph names the report and its subject, and answers nothing; nor does the

@@ -31,7 +31,7 @@ from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
                                        ordinal_concerns, filled_concerns, paragraph_concerns, READ_WITH,
-                                       RESPOND_TO_PLACE)
+                                       RESPOND_TO_PLACE, ORDINAL_NUMBERS)
 from pipeline.text import (LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes,
                            table_cells, to_blocks, unwrap)
 
@@ -1783,15 +1783,16 @@ _MATTER_ORDINAL = re.compile(r"\b\w+\s+matters?\b", re.I)
 _INNER_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
 
+_NUMS_NAMED = r"\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|to|-|–)\s*\d{1,2}(?:\.\d{1,2})?)*"  # "1 to 4", "5.1, 5.2 and 5.4"
 _ANSWERED_APART = re.compile(r"(?P<who>\b(?:the\s+)?(?-i:[A-Z])[\w&'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?(?-i:[A-Z])[\w&'’-]*){0,6})\s+"
                              r"(?:has|have|will|is|are)\s+(?:responded|replied|respond|reply|responding|replying|written)\s+"
                              r"(?:to\s+you\s+)?separately\s+(?:on|to|about)\s+(?:the\s+)?(?:recommendations?|concerns?)\s+"
-                             r"\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|to|-|–)\s*\d{1,2}(?:\.\d{1,2})?)*", re.I)
+                             + _NUMS_NAMED, re.I)
 
 
 # "Recommendations 1 to 4 were addressed to Kellingford Hospitals NHS Foundation Trust, which responded directly",
 # "Recommendation 6.3 is for the ambulance service, which will reply to you directly."
-_SENT_AND_ANSWERED = re.compile(r"\b(?:recommendations?|concerns?)\s+\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|to|-|–)\s*\d{1,2}(?:\.\d{1,2})?)*"
+_SENT_AND_ANSWERED = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_NAMED +
                                 r"\s+(?:were|was|are|is)\s+(?:(?:addressed|directed|sent|made)\s+to|for)\s+(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;\n]{1,80}?),?"
                                 r"\s+which\s+(?:has\s+)?(?:responded|replied|will\s+respond|will\s+reply|is\s+responding)\b", re.I)
 
@@ -2056,7 +2057,6 @@ def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs
     return out
 
 
-
 # "As to the first part, ...", "the second part of your first concern", "the first part of concern 1": a point
 # of a concern the report sets out in lettered points ("1. Secondary guarding" / "(a) ..." / "(b) ..."), named
 # by its place
@@ -2064,7 +2064,6 @@ _PART_BY_PLACE = re.compile(r"\bthe\s+(?P<part>first|second|third|fourth|fifth|s
                             r"(?P<whole>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
                             r"(?:concern|recommendation|matter)\b|(?:(?:your|the|my)\s+)?(?:concern|recommendation|matter)\s+"
                             r"(?P<num>\d{1,2})\b))?", re.I)
-_PLACES = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 def part_refs(text: str, seg: Segment, refs: list[Ref], reported: frozenset[str]) -> list[Ref]:
@@ -2074,13 +2073,13 @@ def part_refs(text: str, seg: Segment, refs: list[Ref], reported: frozenset[str]
     out = list(refs)
     for m in _PART_BY_PLACE.finditer(text, seg.start, seg.end):
         if m.group("whole") or m.group("num"):  # ("the first part of concern 1")
-            num = _PLACES.index(m.group("whole").lower()) + 1 if m.group("whole") else int(m.group("num"))
+            num = ORDINAL_NUMBERS[m.group("whole").lower()] if m.group("whole") else int(m.group("num"))
         else:
             before = [r for r in out if r.start < m.start()]
             if not before:
                 continue
             num = before[-1].number
-        lab = f"{num}{'abcdef'[_PLACES.index(m.group('part').lower())]}"
+        lab = f"{num}{'abcdef'[ORDINAL_NUMBERS[m.group('part').lower()] - 1]}"
         if lab not in reported:
             continue
         line_start = text.rfind("\n", seg.start, m.start()) + 1

@@ -562,7 +562,7 @@ def _concerns_section(blocks: list[Block], after: int = 0) -> list[Line]:
 _ORDINAL_OPENING = re.compile(r"^\W{0,3}(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)"
                               r"(?:ly)?,\s+\S", re.I)
 _PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)
-_ORDINAL_NUMBERS = {w: n for n, w in enumerate(
+ORDINAL_NUMBERS = {w: n for n, w in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1)}
 
 
@@ -572,7 +572,7 @@ def ordinal_concerns(blocks: list[Block]) -> list[Ref]:
     answer them by the same words ("On the seventh, ...") or by number."""
     # (a PDF viewer's copy keeps the page's footer among the lines: "Regulation 28 – M J Pascoe Page 2 of 4")
     section = [ln for ln in _concerns_section(blocks) if not _PAGE_OF.search(ln.text)]
-    starts = [(k, _ORDINAL_NUMBERS.get(m.group("word").lower(), 0)) for k, ln in enumerate(section)
+    starts = [(k, ORDINAL_NUMBERS.get(m.group("word").lower(), 0)) for k, ln in enumerate(section)
               if (m := _ORDINAL_OPENING.match(clean(ln.text) or ""))
               and (k == 0 or sentence_end(clean(section[k - 1].text) or ""))]
     if starts and starts[-1][1] == 0:  # "Finally, ...": the last, one after the one before it
@@ -587,7 +587,7 @@ def ordinal_concerns(blocks: list[Block]) -> list[Ref]:
 _ALLOCATES = re.compile(r"^\W*(?:the|my)\s+(?:first|second|third)\b(?:\s+(?:and|,)\s+(?:the\s+)?\w+)*"
                         r"(?:\s+(?:matters?|concerns?|points?|issues?))?\s+(?:is|are)\s+(?:for|addressed\s+to|directed\s+to|sent\s+to)\b",
                         re.I)
-_ORDINAL_WORD = re.compile(rf"\b(?:{'|'.join(_ORDINAL_NUMBERS)})\b", re.I)
+_ORDINAL_WORD = re.compile(rf"\b(?:{'|'.join(ORDINAL_NUMBERS)})\b", re.I)
 FILL_SLACK = 6  # characters a wrapped line may fall short of the widest line by, a proportional font's doing
 _RUN_IN_TITLE = re.compile(r"^[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}\.\s+[A-Z]")  # "Oversight of practice mergers. The ICB ..."
 ACTION_LINES = 8  # lines of the form's next section in which it may allocate the concerns by place
@@ -615,7 +615,7 @@ def filled_concerns(blocks: list[Block]) -> list[Ref]:
         said = " ".join(clean(ln.text) or "" for ln in section[cut:])
     if cut is None or cut < 2:
         return []
-    count = max((_ORDINAL_NUMBERS[w.lower()] for w in _ORDINAL_WORD.findall(said)), default=0)
+    count = max((ORDINAL_NUMBERS[w.lower()] for w in _ORDINAL_WORD.findall(said)), default=0)
     lines = section[:cut]
     width = max(len(ln.text.rstrip()) for ln in lines)
     # (or a concern's run-in title opens the line: "Safety-netting. Mrs Astbury was not told ...", whose
