@@ -16,8 +16,8 @@ from itertools import takewhile
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
 from pipeline.records import Kind
-from pipeline.stages.shapes import (CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, Form, Start, classify_document, hard_starts,
-                                    response_page)
+from pipeline.stages.shapes import (CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, RESPONSE_TITLE, Form, Start, classify_document,
+                                    hard_starts, response_page)
 from pipeline.text import (DATE_WORDS, EMAIL, Block, Line, clean, has_postcode, is_dateline, is_prose, sentence_end, split_lines,
                            to_blocks, unwrap, word_count)
 
@@ -258,12 +258,18 @@ def _signature_block(blocks: list[Block], i: int, lex: Lexicons, under: int | No
 _ADDRESS_LINE = re.compile(r",[^.!?]*\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
 
 
+# a letter head's field, however long what it names: "**To:** Tobias Renwick-Hale MP, Minister of State for
+# Nuclear, Department for ...", "**Copied to:** ..." (a web page's letter)
+_HEAD_FIELD = re.compile(r"^[\s*_]*(?:to|copied\s+to|copy\s+to|cc)[\s*_]*:", re.I)
+
+
 def _head_prose(line: str, page: bool = False) -> bool:
     """A line of prose, which a letter head has none of (its one-line address is long, but no sentence;
     on a letterhead that opens a ``page``, Word may set its telephone and e-mail beside it, a tab apart,
     where the same line closing a letter above is its footer)."""
     cells = CELL_GAP.split(line) if page else [line]
-    return is_prose(line) and not any(_ADDRESS_LINE.search(clean(cell) or "") for cell in cells)
+    return is_prose(line) and not any(_ADDRESS_LINE.search(clean(cell) or "") for cell in cells) \
+        and not _HEAD_FIELD.match(line)
 
 
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
@@ -741,8 +747,10 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
         return False  # (most blocks: tested before the page's lines are gathered)
     # (a body's name opens it, not the signed letter's own body: "Annex A / Response to ...", a page of
     # "supporting information" or a report's "Response to consultation" chapter are the letter's)
+    # (or a title that says so, alone: "Response to the Independent Review of Blue Badge Eligibility
+    # Assessments" over the body's own paper, which a covering letter's "I enclose" sends)
     name = run[0].lines[0].text.strip("\f \t")
-    if not _body_name(name, lex) or _fold(name) in own:
+    if not (_body_name(name, lex) or RESPONSE_TITLE.match(name)) or _fold(name) in own:
         return False
     lines = [ln.text for b in run for ln in b.lines]
     # (or its first paragraph under a form's fields, "HTA licence number:<tab>12487" / ...: "This plan
@@ -917,6 +925,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 j = h
             elif h > j and not paged and _table_below(text, blocks, sal[k - 1], j):
                 j = h  # the letter's own table runs on to the next letter's head
+            elif h > j and _own_annex(text, blocks[j:h], lex):
+                j = h  # its annex of figures, up to the next letter's letterhead on a page of its own
             elif h > j and _quotes_below(blocks[j:h]):
                 j = h  # the message it quotes under "On ..., X wrote:" is the e-mail's, up to the next letter's head
             elif h > j and _answering_page(text, blocks[j:h], blocks[h].start, lex,
@@ -1017,6 +1027,28 @@ _DATED_SIGNATURE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{DATE_WORDS})\
 _NUMBER_OR_DATE = re.compile(rf"\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{DATE_WORDS})\s+\d{{4}}", re.I)
 
 
+_ANNEX_TITLE = re.compile(r"^\W*(?:annexe?|appendix|enclosure)\b", re.I)
+
+
+def _own_annex(text: str, run: list[Block], lex: Lexicons) -> bool:
+    """Whether the pages between a letter's signature and the next letter's head are its annex
+    ("Annex: complaints accepted about Northvale Delay Repay handling, 2026" over a table of
+    figures): so titled, and no response of another's."""
+    first = next((c for b in run for ln in b.lines if (c := clean(ln.text)) and not _LAST_PAGE.match(c)), "")
+    return bool(_ANNEX_TITLE.match(first)) and classify_unsaluted(text[run[0].start:run[-1].end], lex) is not Kind.reply
+
+
+# "Page 3 of 3": the foot of a document's last page, whatever follows it is another's
+_LAST_PAGE = re.compile(r"^\W*page\s+(\d{1,3})\s+of\s+(\d{1,3})\W*$", re.I)
+
+
+def _last_page(lines) -> bool:
+    """Nothing above the page break but the last page's footer ("Page 3 of 3"), or page furniture
+    masked blank: what precedes has ended."""
+    said = [c for ln in lines if (c := clean(ln.text))]
+    return not said or (len(said) == 1 and (m := _LAST_PAGE.match(said[0])) is not None and m.group(1) == m.group(2))
+
+
 def _page_start(b: Block, lex: Lexicons) -> int:
     """Where a letter whose letterhead opens a page starts: at the page break inside its first block,
     where pdftotext puts the form feed straight under the last lines of the page before, and those
@@ -1045,7 +1077,8 @@ def _page_start(b: Block, lex: Lexicons) -> int:
             and all(_ROLE_LINE.search(x.text) or _body_name(c := clean(x.text) or "", lex) or _TITLE_CASE.fullmatch(c)
                     for x in above[1:]) and (_body_name(clean(below[0].text) or "", lex)
                                              or _letterhead_at(below, 0))
-        closes = (_closes_signature(above) or _DATED_SIGNATURE.search(above[-1].text) is not None or signs) and not any(
+        closes = (_closes_signature(above) or _DATED_SIGNATURE.search(above[-1].text) is not None or signs
+                  or _last_page(above)) and not any(
             is_prose(x.text) or lex.salutation.match(clean(x.text) or "") or _MAIL_FROM.match(clean(x.text) or "")
             for x in above)
         # (its address, or on a page of its own a body's name alone: "Association of British Theatre

@@ -132,7 +132,7 @@ def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
 
 # "Response to Regulation 28 Report - Mrs ...", "Regulation 28 Action Plan – Mrs ...", "SkyVault
 # Leisure Limited – Response and Action Plan – 12 August 2026"
-_RESPONSE_TITLE = re.compile(r"^\W*(?:action plan\s*[:–—-]\s*)?(?:our\s+|the\s+)?response to (?:the\s+)?\w"
+RESPONSE_TITLE = re.compile(r"^\W*(?:action plan\s*[:–—-]\s*)?(?:our\s+|the\s+)?response to (?:the\s+)?\w"
                              # "Care Inspectorate Wales – response to the recommendations of Being Heard"
                              # (a body's name, not a subject line's "Harriet Vane – response to Regulation 28 report")
                              r"|^\W*(?!(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|re|subject)\b)(?-i:[A-Z])"
@@ -150,7 +150,7 @@ def response_page(lines: list[Line], k: int) -> bool:
         return False
     for j, x in enumerate(lines[k + 1:k + LETTER_HEAD_LINES]):
         c = clean(x.text) or ""
-        if _RESPONSE_TITLE.match(c):
+        if RESPONSE_TITLE.match(c):
             return True
         if j and (is_prose(c) or not (re.search(r"\d|@", c) or len(c.split()) <= 6)):
             return False  # the page's prose or another title: no response title under its head (an
