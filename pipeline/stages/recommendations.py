@@ -316,7 +316,8 @@ def _quote_lines(lines: list) -> list:
         c = clean(x.text) or ""
         above = clean(lines[k - 1].text) or "" if k else ""
         whole = whole or len(c) > PARAGRAPH_LINE
-        if k and (_ANSWER_START.match(c) or (_LABEL_ALONE.match(c) and sentence_end(above))):
+        # (or under its tag, which a PDF may hyphenate: "... by March 2029. (Para-" / "graph 42)")
+        if k and (_ANSWER_START.match(c) or (_LABEL_ALONE.match(c) and (sentence_end(above) or above.endswith(")")))):
             break
         out.append(x)
         # (a line that is a whole paragraph, as Word text keeps one, ends the quote where its sentence
@@ -501,6 +502,16 @@ def label_title_blocks(blocks: list[Block]) -> list[Block]:
 # "Recommendations to the Mid-Ulster and Erne Health and Social Care Trust": a heading that sends the
 # items under it, however long the body's name
 _SENT_HEADING = re.compile(r"^\W*(?i:recommendations?|concerns?)\s+(?:to|for)\s+(?:the\s+)?[A-Z][^.:;]*$")
+
+
+def _own_section_paragraph(text: str, seg: Segment, label: str, refs: list[Ref]) -> bool:
+    """"2.2<tab>The signal was repaired on 23 March 2026 ...": a Word reply's own numbered paragraph, in
+    a section it numbers itself ("2.<tab>Concern (1) – the warning signal"), whose paragraph before it
+    ("2.1") was no recommendation either (not a table's rows quoting "3.2", "3.3" in turn)."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", label)
+    if m is None or int(m.group(2)) < 2 or any(r.label == f"{m.group(1)}.{int(m.group(2)) - 1}" for r in refs):
+        return False
+    return re.search(rf"^[ \t]*{m.group(1)}\.\t", text[seg.start:seg.end], re.M) is not None
 
 
 def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> list[Block]:
@@ -695,6 +706,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     sub_next = 1  # the number the next of its nested lettered points would have
     after_statement = False  # the lead-in is a statement line ("Recommendation 12: ..."), not a list's lead
     last_item: int | None = None  # number of the last list item, while a list is open
+    point_after = ""  # the label of a tab-set list's last lettered row ("1a"), "" at its lead-in
     decimal_head: int | None = None  # the leading number of a list numbered "7.1", "7.2" under its lead-in
     last_plain = False  # the list's last item was numbered "2." and leads into its points ("Support after discharge:")
     section: int | None = None  # the number of a "6. Recommendations" section, whose "6.1", "6.2" are the list
@@ -735,11 +747,13 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # under the list's lead-in ("The MATTERS OF CONCERN are as follows."), a tab-set list's next item
         # is one whatever its words ("(1)<tab>[To the ICB] The protocol dates from 2019 ...")
         following = (last_item or 0) + 1 if lead_in or last_item is not None else None
-        rows = table_items(text, b, rules, following)
+        rows = table_items(text, b, rules, following, point_after)
         if rows and seg.kind is Kind.letter and not _REC_LABEL_LINE.match(text, b.start):
             # "3.<tab>The evidence we heard ...": a Word letter's own numbered paragraph, set as a list's item
             # (not "Recommendation 1:<tab>Establish ...", one of the lines that label them)
             rows = [r for r in rows if "." in r.label or not _own_paragraph(text, seg, b, label_lines, r.number)]
+        if rows and seg.kind is Kind.reply:
+            rows = [r for r in rows if not _own_section_paragraph(text, seg, r.label, refs)]
         if rows:
             refs += rows
             row = rows[-1]
@@ -747,6 +761,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # where its words recommend: the list it carries on goes on past it to "5.", "6."
             if following is not None and row.number == following:
                 last_item, gap = row.number, -LONE_GAP + LIST_GAP
+            if following is not None:
+                point_after = row.label
             continue
         row = row_block(b, seg.kind is Kind.reply, row_head) \
             if rows_open or continues_rows(b, last_row.number if last_row else None) else None
@@ -951,7 +967,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             lead_in = False  # (or ends its block, where PDF text leaves no blank line under it)
 
         if lead_in:
-            last_item = None
+            last_item, point_after = None, ""
         for li, ln in enumerate(b.lines):
             nxt = b.lines[li + 1] if li + 1 < len(b.lines) else None  # where PDF text wraps a reference
             low = ln.text.lower()
@@ -1041,7 +1057,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     if seg.form is Form.report or seg.kind is Kind.letter:
         refs = _points_sent_with(_assigned(text, seg, _coded_items(text, seg, _lettered_parts(text, seg, refs)), rules))
     elif seg.kind is Kind.reply:
-        refs = _said_sent(text, seg, refs, rules)
+        # (a reply's annex may list them under their codes as the report did, each over its answer)
+        refs = _said_sent(text, seg, _coded_items(text, seg, refs), rules)
         refs = _without_menu(text, refs)
         refs = _without_own_numbers(text, own, refs)
     if seg.kind is Kind.letter and not any(r.stated for r in refs):
@@ -1076,6 +1093,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     written = {norm_label(r.label): r.label for r in refs if r.stated}
     refs = [dataclasses.replace(r, label=written[k]) if not r.stated and (k := norm_label(r.label)) in written
             and written[k] != r.label else r for r in refs]
+    # ("### R9: follow-up review" in a paper that lists "Recommendation 9": its 9, "R" only a short form)
+    plain = {r.label for r in refs if r.label.isdigit()}
+    refs = [dataclasses.replace(r, label=r.label[1:]) if r.label[:1] == "R" and r.label[1:] in plain else r for r in refs]
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
 
 
@@ -1686,36 +1706,54 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
 # an investigation body's safety recommendation under the code it gives it, the year and a serial
 # ("2027/112 Amend its surveyor instructions so that ..."), under the body it is for ("The Maritime and
 # Coastguard Agency is recommended to:")
-CODE_LABEL = re.compile(r"(?:19|20)\d{2}/\d{3}")
+CODE_LABEL = re.compile(r"(?:[A-Z]{1,3}/)?(?:19|20)\d{2}/\d{3}")  # ("R/2027/012": HSSIB's)
 _CODED_ITEM = re.compile(rf"^\W{{0,4}}(?P<code>{CODE_LABEL.pattern})[ \t]+(?P<text>[A-Z].*)$")
+# "### Safety recommendation R/2026/061": its code alone on the heading over its words
+_CODED_HEAD = re.compile(rf"^[ \t#*_]*(?:safety\s+)?recommendation\s+(?P<code>[A-Z]{{1,3}}/(?:19|20)\d{{2}}/\d{{3}})[ \t*_:]*$",
+                         re.I)
+# "HSSIB recommends that the Medicines and Healthcare products Regulatory Agency (MHRA) updates ..."
+_RECOMMENDS_BODY = re.compile(r"^\W*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+recommends\s+that\s+(?P<who>(?:the\s+)?[A-Z][\w’'&-]*"
+                              r"(?:\s+(?:[A-Z][\w’'&-]*|and|of|for|products))*(?:\s+\([A-Z]{2,8}\))?)\s+[a-z]+s\b")
 _RECOMMENDED_TO = re.compile(r"^\W*(?P<who>(?:the\s+)?[A-Z][^:\n]{2,100}?)\s+(?:is|are)\s+recommended\s+to\s*:?\s*$")
 
 
 def _coded_items(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     """The safety recommendations a letter lists under their codes, two at least: each keyed by its
-    code as written, its words running on over the wrapped lines to its full stop."""
+    code as written, its words running on over the wrapped lines to its full stop (or, under a heading
+    that names it, "### Safety recommendation R/2026/061", the paragraph under it)."""
     lines = split_lines(text, seg.start, seg.end)
-    heads = [(k, m) for k, ln in enumerate(lines) if (m := _CODED_ITEM.match(ln.text))]
+    heads = [(k, m) for k, ln in enumerate(lines) if (m := _CODED_ITEM.match(ln.text) or _CODED_HEAD.match(ln.text))]
     # (a list of safety recommendations, said so above it, or under the body each is for: not a planning
     # register's "2023/104 Land at Mill Lane was approved ...")
     above = lines[:heads[0][0]] if heads else []
     if len(heads) < 2 or not (any(_RECOMMENDED_TO.match(clean(ln.text) or "") for ln in above)
-                              or "safety recommendation" in " ".join(ln.text for ln in above).lower()):
+                              or "safety recommendation" in " ".join(ln.text for ln in above).lower()
+                              or all(m.re is _CODED_HEAD for _, m in heads)):
         return refs
     out = []
     for n, (k, m) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
-        words, end = [m.group("text")], lines[k].end
+        words, end = [m.groupdict().get("text") or ""], lines[k].end
         for ln in lines[k + 1:stop]:
+            if not words[-1] and not ln.text.strip():
+                continue  # (the blank line under its heading)
             if sentence_end(words[-1]) or not ln.text.strip():
                 break
             words.append(ln.text)
             end = ln.end
         who = next((w.group("who") for ln in reversed(lines[:k]) if (w := _RECOMMENDED_TO.match(clean(ln.text) or ""))), None)
+        said = " ".join(" ".join(words).split())
+        if who is None and m.re is _CODED_HEAD and (w := _RECOMMENDS_BODY.match(said)):
+            who = w.group("who")  # "HSSIB recommends that NHS England develops ...": the body it is for
         code = m.group("code")
         at = lines[k].start + lines[k].text.index(code)
         out.append(Ref(code, leading_number(code), at, at + len(code), lines[k].start, end, True, True, True,
                        clean_text(" ".join(" ".join(words).split())), addressee=who))
+    # ("the MHRA" after "the Medicines and Healthcare products Regulatory Agency (MHRA)": one body)
+    named = {m.group(1): r.addressee for r in out if r.addressee and (m := re.search(r"\(([A-Z]{2,8})\)$", r.addressee))}
+    out = [dataclasses.replace(r, addressee=named[m.group(1)])
+           if r.addressee and (m := re.fullmatch(r"(?:the\s+)?([A-Z]{2,8})", r.addressee)) and m.group(1) in named else r
+           for r in out]
     spans = [(r.block_start, r.block_end) for r in out]
     return sorted([r for r in refs if not any(a <= r.start < z for a, z in spans)] + out, key=lambda r: r.start)
 
@@ -1783,10 +1821,12 @@ _MATTER_ORDINAL = re.compile(r"\b\w+\s+matters?\b", re.I)
 _INNER_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
 
-_NUMS_NAMED = r"\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|to|-|–)\s*\d{1,2}(?:\.\d{1,2})?)*"  # "1 to 4", "5.1, 5.2 and 5.4"
-_ANSWERED_APART = re.compile(r"(?P<who>\b(?:the\s+)?(?-i:[A-Z])[\w&'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?(?-i:[A-Z])[\w&'’-]*){0,6})\s+"
+# "1 to 4", "5.1, 5.2 and 5.4", "R5 to R7"
+_NUMS_NAMED = r"R?\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|to|-|–)\s*R?\d{1,2}(?:\.\d{1,2})?)*"
+_ANSWERED_APART = re.compile(r"(?P<who>\b(?:the\s+)?(?-i:[A-Z])[\w&'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?(?-i:[A-Z])[\w&'’-]*){0,6})"
+                             r"(?:\s+\((?-i:[A-Z]{2,8})\))?\s+"  # ("Nuclear Waste Services (NWS) will reply ...")
                              r"(?:has|have|will|is|are)\s+(?:responded|replied|respond|reply|responding|replying|written)\s+"
-                             r"(?:to\s+you\s+)?separately\s+(?:on|to|about)\s+(?:the\s+)?(?:recommendations?|concerns?)\s+"
+                             r"(?:to\s+you\s+)?(?:separately|directly)\s+(?:on|to|about)\s+(?:the\s+)?(?:recommendations?|concerns?)\s+"
                              + _NUMS_NAMED, re.I)
 
 
@@ -1795,6 +1835,13 @@ _ANSWERED_APART = re.compile(r"(?P<who>\b(?:the\s+)?(?-i:[A-Z])[\w&'’-]*(?:\s+
 _SENT_AND_ANSWERED = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_NAMED +
                                 r"\s+(?:were|was|are|is)\s+(?:(?:addressed|directed|sent|made)\s+to|for)\s+(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;\n]{1,80}?),?"
                                 r"\s+which\s+(?:has\s+)?(?:responded|replied|will\s+respond|will\s+reply|is\s+responding)\b", re.I)
+
+
+# "Concerns (2) and (3) were not directed to the Council and I make no comment on them": another body's
+_NOT_SENT_HERE = re.compile(r"\b(?:recommendations?|concerns?|matters?)\s+(?P<nums>\(?\d{1,2}\)?(?:\s*(?:,|and|to|-|–)\s*\(?\d{1,2}\)?)*)"
+                            r"\s+(?:were|was|are|is)\s+not\s+(?:addressed|directed|sent|made)\s+to\s+(?:the\s+)?(?:council|trust|board|"
+                            r"department|us|me|this\s+\w+|my\s+\w+|our\s+\w+)\b", re.I)
+ANOTHER_BODY = "another body"  # whom a concern went to, where the reply says only that it was not its writer
 
 
 def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
@@ -1817,6 +1864,7 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
     # recommendations 1 to 4.")
     spans += [(seg.start + m.start(), seg.start + m.end(), " ".join(m.group("who").split()))
               for pattern in (_ANSWERED_APART, _SENT_AND_ANSWERED) for m in pattern.finditer(body)]
+    spans += [(seg.start + m.start(), seg.start + m.end(), ANOTHER_BODY) for m in _NOT_SENT_HERE.finditer(body)]
     if not spans:
         return refs
     return [dataclasses.replace(r, sent_to=who) if (who := next((w for a, b, w in spans if a <= r.start < b), None))
@@ -1976,11 +2024,8 @@ _CODE_AFTER = re.compile(r"[\s*_]*\(\s*(?P<code>[A-Z]{1,5}/\d{2,4}/\d{2,4}[A-Za-
 CODE_HEADING_CHARS = 90  # a line this short that opens with a code is the answer's heading
 
 
-def code_refs(text: str, seg: Segment, report_text: str, report_refs: list[Ref], refs: list[Ref]) -> list[Ref]:
-    """References to the report's recommendations by the codes it gave them: an investigation body
-    numbers its safety recommendations and codes each ("Safety recommendation 1 (R/2025/061)"), and
-    the replies answer under the codes alone ("R/2025/061: installation before discharge"). Each
-    code in the reply, outside the references already found, refers to its recommendation."""
+def report_codes(report_text: str, report_refs: list[Ref]) -> dict[str, Ref]:
+    """The report's recommendations by the codes it gives them ("Safety recommendation 1 (R/2025/061)")."""
     codes: dict[str, Ref] = {}
     for r in report_refs:
         m = _CODE_AFTER.match(report_text, r.end)
@@ -1988,6 +2033,15 @@ def code_refs(text: str, seg: Segment, report_text: str, report_refs: list[Ref],
             codes.setdefault(m.group("code"), r)
         elif CODE_LABEL.fullmatch(r.label):
             codes.setdefault(r.label, r)  # "2027/111": keyed by its code, as the replies name it
+    return codes
+
+
+def code_refs(text: str, seg: Segment, report_text: str, report_refs: list[Ref], refs: list[Ref]) -> list[Ref]:
+    """References to the report's recommendations by the codes it gave them: an investigation body
+    numbers its safety recommendations and codes each ("Safety recommendation 1 (R/2025/061)"), and
+    the replies answer under the codes alone ("R/2025/061: installation before discharge"). Each
+    code in the reply, outside the references already found, refers to its recommendation."""
+    codes = report_codes(report_text, report_refs)
     if not codes:
         return []
     found = re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
@@ -2027,6 +2081,16 @@ _DASHED_PARAGRAPH = re.compile(r"^[ \t]*(?:\*\*|__)?(?P<nums>\d{1,2}\.\d{1,2})[*
                                re.M)
 
 
+def _opens_paragraph(text: str, lo: int, at: int) -> bool:
+    """Whether the line at ``at`` opens a paragraph: a blank line above it, a finished sentence, or the
+    page's running header ("Response to Public Interest Report 202504817    Page 1 of 2")."""
+    above = text[text.rfind("\n", lo, max(lo, at - 1)) + 1:max(lo, at - 1)].strip()
+    return not above or sentence_end(above) or re.search(r"\bpage\s+\d+\s+of\s+\d+\s*$", above, re.I) is not None
+
+
+_LABELLED_PARAGRAPH = re.compile(r"^[ \t\f]*(?P<nums>\d{1,2}\.\d{1,2})[ \t]+(?P<title>(?-i:[A-Z])[^\n]*)$", re.M)
+
+
 def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs: list[Ref]) -> list[Ref]:
     """Headings naming the report's recommendations by the paragraphs it numbered them by: only
     labels the report itself gave ("2.4"), so a reply's other paragraph numbers name nothing."""
@@ -2040,8 +2104,14 @@ def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs
     bare = [m for m in _BARE_PARAGRAPH_HEADING.finditer(text, seg.start, seg.end) if m.group("nums") in labels
             and len(m.group("title").split()) <= TITLE_WORDS and re.match(r"[ \t]*\n[ \t]*(?:\n|$)", text[m.end():])]
     dashed = [m for m in _DASHED_PARAGRAPH.finditer(text, seg.start, seg.end) if m.group("nums") in labels]
+    # ("4.1 We have noted the Panel's findings ...", "4.2 All 38 of our advisers will ...": each paragraph
+    # opened by the label it answers, where every paragraph the reply so numbers has one of the report's)
+    opened = [m for m in _LABELLED_PARAGRAPH.finditer(text, seg.start, seg.end)
+              if _opens_paragraph(text, seg.start, m.start())]
+    opened = opened if len(opened) >= BARE_HEADINGS and all(m.group("nums") in labels for m in opened) else []
     found = list(_PARAGRAPH_HEADING.finditer(text, seg.start, seg.end)) + (bare if len(bare) >= BARE_HEADINGS else []) \
-        + (dashed if len(dashed) >= BARE_HEADINGS else [])
+        + (dashed if len(dashed) >= BARE_HEADINGS else []) + [m for m in opened if m.group("nums") not in
+                                                                 {d.group("nums") for d in dashed}]
     for m in found:
         title = (m.group("title") or "").strip()
         b = next((b for b in blocks if b.start <= m.start("nums") < b.end), None)

@@ -99,7 +99,9 @@ def _rules(raw: dict) -> RecRules:
     num, join = raw["number"], raw["joiner"]
     ords = "(?:" + "|".join(raw["ordinals"])
     # "Rec no.: 1", as an action plan's form labels its rows
-    inline = raw["keyword"] + r"\s+(?:no\.?\s*:?\s*|number\s*:?\s*|#\s*)?(?P<nums>" + num + r"(?:" + join + num + r")*)(?![\w/])"
+    # (a part's sibling by its letter alone: "Recommendation 3(a) and (b)")
+    inline = raw["keyword"] + r"\s+(?:no\.?\s*:?\s*|number\s*:?\s*|#\s*)?(?P<nums>" + num + r"(?:" + join + num + r")*" \
+        + _SIBLINGS + r")(?![\w/])"
     c = lambda p, f=re.I: re.compile(p, f)
     return RecRules(
         inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]), lead_in_not=c(raw["lead_in_not"]),
@@ -190,9 +192,17 @@ RANGE_SPAN = 50  # "1-100" is two references, not a hundred
 _DECIMAL = re.compile(r"^(\d+)\.(\d+)$")
 
 
+_SIBLINGS = r"(?:\s*(?:,|and|&)\s*\([a-h]\))*"
+_SIBLING = re.compile(r"\(([a-h])\)\s*$")
+
+
 def expand(nums: str, rules: RecRules) -> list[str]:
     """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10, also inside a list ("1, 3 and 5-7");
-    "2.1 to 2.3" -> 2.1, 2.2, 2.3; "4a(ii)" stays whole."""
+    "2.1 to 2.3" -> 2.1, 2.2, 2.3; "4a(ii)" stays whole; "3(a) and (b)" -> 3(a), 3(b)."""
+    parts = re.split(r"\s*(?:,|and|&)\s*(?=\([a-h]\)\s*(?:$|,|and|&))", nums)
+    if len(parts) > 1 and (base := re.fullmatch(r"(.*\d)\(([a-h])\)", parts[0].strip())) is not None:
+        head = expand(parts[0], rules)
+        return head + [f"{base.group(1)}({m.group(1)})" for p in parts[1:] if (m := _SIBLING.match(p.strip()))]
     found = list(rules.number.finditer(nums))
     labels = [_balanced(_PARENS.sub(r"\1\2", m.group(0).replace(" ", ""))) for m in found]
     out: list[str] = []

@@ -45,11 +45,12 @@ READ_WITH = re.compile(r"^\W*(?:(?:this|the|our)\s+(?:[\w’'-]+\s+){0,3}?(?:res
                         r"\s+should\s+be\s+read\s+(?:alongside|with|in\s+conjunction|together)\b", re.I)
 
 
-def table_items(text: str, b: Block, rules: RecRules, following: int | None = None) -> list[Ref]:
+def table_items(text: str, b: Block, rules: RecRules, following: int | None = None, after: str = "") -> list[Ref]:
     """The recommendations a table's row numbers in its first cell: one, or each of a row that
     answers several at once ("6, 7", "1 and 2 (payment and resit)"), with the cell beside it.
-    ``following`` is the number a list open above it goes on to (see ``table_item``)."""
-    ref = table_item(text, b, rules, following)
+    ``following`` is the number a list open above it goes on to, ``after`` its last lettered row
+    (see ``table_item``)."""
+    ref = table_item(text, b, rules, following, after)
     if ref is None:
         return []
     m = _TABLE_LABEL.match(b.text.strip())
@@ -63,7 +64,7 @@ def table_items(text: str, b: Block, rules: RecRules, following: int | None = No
                                                 text=None) for at, lab in more]
 
 
-def table_item(text: str, b: Block, rules: RecRules, following: int | None = None) -> Ref | None:
+def table_item(text: str, b: Block, rules: RecRules, following: int | None = None, after: str = "") -> Ref | None:
     """A table's row that numbers a recommendation in its first cell: "1 | The council should ... |
     Accepted ...", as an action plan or a response table lays it out. The recommendation is the
     cell beside the number, or the first cell's own words ("1. The council should ..."), never
@@ -101,13 +102,26 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
     titled = m.re is _TITLED_LABEL and _TITLED_HEAD.search(head) is not None and not _DATE_CELL.match(words)
     # (the report form's own numbered sections, "6<tab>ACTION SHOULD BE TAKEN", in a Word report's tab rows)
     lab = m.group("num")
-    listed = following is not None and lab == str(following)
+    listed = following is not None and (lab == str(following) or _next_point(lab, after))
     if not (_TABLE_HEAD.search(head) or MODAL.search(words) and not READ_WITH.match(words) or listed) \
             or (len(words.split()) < 3 and not titled) or FORM_SECTION.match(words):
         return None
     off = b.start + label_offset(b.text, lab)
     return Ref(lab, leading_number(lab), off, off + len(lab), b.start, quote[1], True, True, True,
                clean_text(words), quote if quote[0] != b.start else None)
+
+
+def _next_point(lab: str, after: str) -> bool:
+    """A lettered row that goes on with the list open above it: "1a" under its lead-in ("The review
+    recommended that the Council:" / "1a<tab>clears the backlog ..."), or "1b" after "1a"; its words
+    need not recommend, the lead-in did."""
+    m = re.fullmatch(r"(\d{1,3})([a-h])", lab)
+    if m is None:
+        return False
+    if not after:
+        return m.group(2) == "a"
+    a = re.fullmatch(r"(\d{1,3})([a-h])", after)
+    return a is not None and a.group(1) == m.group(1) and ord(m.group(2)) == ord(a.group(2)) + 1
 
 
 INDEX_CELL_WORDS = 6  # words an index table's cells run to, at most: "Listing and timeliness", "Coroner areas, MoJ"
@@ -149,7 +163,7 @@ _RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")  # dashes under each of a head
 SHORT_COLUMN = 3  # words in a column after the recommendation's: a priority, a date, an owner ("High")
 # pdftotext -layout: a row's number, then its first cell after a wide gap ("  6     The Council should ...",
 # a paragraph-numbered one under a letter's indented margin: "          2.1    Set and publish ...")
-_LAYOUT_ROW = re.compile(r"^\s{0,12}(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?\s{3,}(?=\S)")
+_LAYOUT_ROW = re.compile(r"^\s{0,12}(?P<num>\d{1,3}(?:\.\d{1,2})?(?:[a-z]|\([a-h]\))?)[.)]?\s{3,}(?=\S)")
 
 
 def spread_rows(blocks: list[Block]) -> list[Ref]:
@@ -268,8 +282,11 @@ def _wrapped_head(two: tuple[Line, ...]) -> bool:
 
 
 def _row_key(num: str) -> tuple[int, ...]:
-    """A row's number to count up by: "4", "4a" as (4,), "3.1" as (3, 1)."""
-    return tuple(int(x) for x in num.rstrip("abcdefgh").split("."))
+    """A row's number to count up by: "4" as (4,), "3.1" as (3, 1); a lettered part after its
+    number ("3(a)", "3(b)", "4a") counts up within it: (3, 0, 1), (3, 0, 2)."""
+    letter = num.rstrip(")")[-1:] if num.rstrip(")")[-1:].isalpha() else ""
+    whole = tuple(int(x) for x in num.rstrip(")").rstrip("abcdefgh").rstrip("(").split("."))
+    return whole + ((0, ord(letter) - ord("a") + 1) if letter else ())
 
 
 def _header_before(lines: tuple[Line, ...], j: int) -> int | None:
