@@ -602,10 +602,10 @@ _CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|m
                             r"conclusions?|next steps|annex(?:es)?|appendix|appendices|glossary|further information|"
                             r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$", re.I)
 # "3. Summary of ONR's position": the paper's table of statuses after its answers, numbered as its sections
-# are (not "Summary of progress" under each answer of a progress report)
+# are, or "5.<tab>Summary of actions" (not "Summary of progress" under each answer of a progress report)
 # (or "## Summary" alone, over a web page's table of statuses)
-_SUMMARY_SECTION = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+|#+\s*)summary(?:\s+(?:of\s+(?:[\w’'-]+\s+){0,2}?(?:position|responses)|"
-                              r"table))?[\s*_:]*$", re.I)
+_SUMMARY_SECTION = re.compile(r"^[\W_]*(?:(?:\d{1,2}\.?\s+|#+\s*)summary(?:\s+table)?|(?:\d{1,2}\.?\s+|#+\s*)?summary\s+of\s+"
+                              r"(?:[\w’'-]+\s+){0,2}?(?:position|responses|actions))[\s*_:]*$", re.I)
 
 
 # a reply's numbered section titles, alone on their lines ("2.    Background", "3. What we have changed"),
@@ -841,6 +841,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                     and not _is_label_line(sentence_text(label)):
                 stop_at = own
         row = cells.get(start)
+        if row is not None and (_heading_row(text, row.row) or _listed_row(text, start, row.row)):
+            # "2.<tab>Concern (1) – the warning signal": a Word heading numbered by the reply, no row (nor a
+            # list's item set with a tab, "1a<tab>clears the backlog ...", under no header of its own)
+            row = None
         if row is not None:  # a table's row holds its recommendation's whole answer, or none
             stop_at = min(stop_at, row.row[-1][1])
         if k + 1 == len(order) and heading_at[start]:
@@ -873,6 +877,18 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                     None)
         base = answer[0][2]
         rel = tuple((a, z, p - base) for a, z, p in answer)
+        # (a list of them on lines of their own, no blank line or heading between: not headed apart, each
+        # "## Recommendation 10" with its quote, over the five paragraphs that answer them together)
+        listed_at = min((x for x in order[:k] if openers[x] & set(pending)), default=start)
+        in_turn = _in_turn(text, pending + sorted(openers[start]), answer, named) \
+            if not re.search(r"\n[ \t]*\n", text[listed_at:start]) else []
+        if in_turn:
+            # (quoted together, "1a ...", "1b ...", "1c ...", then "Council response" and a paragraph
+            # to each, as many as they are: each answered in the order quoted)
+            for lab, mine in in_turn:
+                out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "heading", xref, start)
+            pending = []
+            continue
         for lab in sorted(openers[start]):
             if lab in parts and start in restated_at:  # the quote of a further part: both answers are its
                 a0 = out[lab]
@@ -1205,7 +1221,7 @@ def _label_heading(text: str, at: int, lab: str) -> bool:
     # (alone: under "### R3 and R4: ..." the row tells the two apart)
     codes = re.findall(r"(?<![\w/])R(\d{1,3})\b", line)
     return re.match(rf"[\W_]*(?:recommendation|rec\.?|concern)\s+{re.escape(lab)}\b", line, re.I) is not None \
-        or codes == [lab]
+        or codes == [lab.removeprefix("R")]  # ("R8", keyed as written, or 8)
 
 
 # an answer that sends the reader to the table for it: "See action plan, row 3.1.", "Please refer to the
@@ -1636,6 +1652,36 @@ NUMBERED_TITLE_WORDS = 10
 _MD_HEADING = re.compile(r"^(#{1,6})\s+\S", re.M)
 
 
+def _heading_row(text: str, row: list[tuple[int, int]]) -> bool:
+    """A "row" of two cells that is the reply's own section number and a title ("2.<tab>Concern (1) –
+    the warning signal and fault escalation"): Word's numbered heading, over the paragraphs that answer."""
+    title = clean(text[row[1][0]:row[1][1]]) or ""
+    # (not a list's item, "1.<tab>the publication of college travel support policies (Recommendation 1);")
+    return len(row) == 2 and re.fullmatch(r"\d{1,2}\.", text[row[0][0]:row[0][1]].strip()) is not None \
+        and title[:1].isupper() and not sentence_end(title) and not title.endswith((";", ","))
+
+
+_LABEL_CELL = re.compile(r"\W{0,2}\d{1,3}(?:\.\d{1,3})*[a-h]?[.)]?")
+
+
+def _listed_row(text: str, start: int, row: list[tuple[int, int]]) -> bool:
+    """A label and its recommendation a tab apart, in a run of such lines with no header over them ("The
+    review recommended that the Council:" / "1a<tab>clears the backlog ..." / "1b<tab>..."): Word's list,
+    whose answer follows the list, not a table's row that holds it (its run has a header: "No.<tab>Panel
+    recommendation")."""
+    k = _line_start(text, start)
+    if len(row) != 2 or "\t" not in text[k:_line_end(text, k)]:
+        return False
+    while k > 0:
+        above = text[text.rfind("\n", 0, k - 1) + 1:k - 1]
+        if "\t" not in above:  # (the list's lead-in, which speaks of recommendations: not "... updates on:")
+            return re.search(r"\brecommend", above, re.I) is not None and above.rstrip().endswith(":")
+        if not _LABEL_CELL.fullmatch(above.split("\t", 1)[0].strip()):
+            return False
+        k -= len(above) + 1
+    return False
+
+
 def _section_end(text: str, start: int, stop_at: int) -> int:
     """Where a web page's section ends: under "### Recommendation 7", at the next heading of a
     higher level ("## 4. Next steps"), not at the page's end."""
@@ -2006,6 +2052,9 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
     labelled = next((i for i, (a, z, _) in enumerate(section) if i and _is_label_line(sentence_text(text[a:z]))), 0)
     if first_response is not None and first_response < labelled:
         labelled = 0
+    elif labelled and first_response is not None:
+        # (the answer starts under the label, however far into it a sentence says "we do not intend to")
+        first_response = None
     out = []
     in_quote = True
     for i, (a, z, p) in enumerate(section):
@@ -2033,6 +2082,30 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
             continue  # a form's fields, not what the answer box says
         out.append((a, z, p))
     return out
+
+
+IN_TURN = 3  # recommendations quoted together, at least, for paragraphs as many to answer each in turn (two
+# paragraphs under two quotes are as often one answer to both, its context and its commitment)
+
+
+def _in_turn(text: str, labs: list[str], answer: list[tuple[int, int, int]],
+             named: dict[int, set[str]]) -> list[tuple[str, list[tuple[int, int, int]]]]:
+    """Recommendations quoted together, three or more, over an answer of as many paragraphs, none naming
+    a recommendation by number: each paragraph, in order, answers the one quoted in that place ("The
+    review recommended that the Council:" / "1a ...", "1b ...", "1c ..." / "Council response" / "2.1
+    ...", "2.2 ...", "2.3 ..."). Otherwise none (one answer to them all)."""
+    if len(labs) < IN_TURN or len(set(labs)) != len(labs) or any(u[0] in named for u in answer):
+        return []
+    # (its headings and lead-ins aside: "Council response", "3.<tab>Theme 2: ...", "The review recommended that:")
+    said = [u for u in answer if not _is_label_line(t := sentence_text(text[u[0]:u[1]])) and sentence_end(t)
+            and not t.rstrip().endswith(":")]
+    for key in (lambda u: u[2], lambda u: _line_start(text, u[0])):  # (or a line each, as Word text sets them)
+        paras: dict[int, list[tuple[int, int, int]]] = {}
+        for u in said:
+            paras.setdefault(key(u), []).append(u)
+        if len(paras) == len(labs):
+            return list(zip(labs, paras.values()))
+    return []
 
 
 def _is_label_line(sent: str) -> bool:
