@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.records import (CorrectionRow, ErrorRow, Kind, Letter, Party, PartyRole, Source, Stance,
-                              StanceLabel)
+                              StanceLabel, leading)
 
 FILENAMES = ("corrections.csv", "corrections.jsonl")
 COLUMNS = ("letter_id", "file", "index", "text_sha256", "field", "recommendation", "value", "note")
@@ -325,7 +325,8 @@ def _stance(t: _Target, letter: Letter, c: Correction, row: dict) -> CorrectionR
                                        "recommendation_id")
     rec = recs[0]
     t.stances.append(Stance(letter_id=letter.letter_id, responds_to=letter.in_reply_to,
-                            recommendation_id=rec.recommendation_id, recommendation_number=rec.number,
+                            recommendation_id=rec.recommendation_id,
+                            recommendation_number=leading(rec.label, rec.number),
                             label=want if want != rec.recommendation_id else rec.label, stance=label,
                             confidence=1.0, cues=["how:manual"], source=Source.manual))
     return CorrectionRow(table="stances", recommendation_id=rec.recommendation_id, label=rec.label,

@@ -18,7 +18,7 @@ from pipeline.records import Kind, PartyRole, RecommendationMention, Stance
 from pipeline.register import Entry, Register, report_key
 from pipeline.stages import answers as answers_mod
 from pipeline.stages import stance as stance_mod
-from pipeline.stages.recommendations import code_refs, paragraph_heading_refs, part_refs
+from pipeline.stages.recommendations import code_refs, paragraph_heading_refs, part_refs, report_codes
 from pipeline.stages.fold import same_body
 from pipeline.stages.segment import ENCLOSES
 from pipeline.stages.shapes import Form
@@ -66,13 +66,14 @@ def _answered(reply: LetterState, same_file: list[LetterState],
     """The letter a reply answers: same file first, then any letter matching its cited date."""
     earlier = [ls for ls in same_file if ls.letter.index < reply.letter.index]
     want = reply.letter.reply_to_date
+    # a thread pasted newest first (replies on top, the letter they answer at the foot): a reply
+    # under another reply, or the file's first (an e-mail over the request it quotes), answers the
+    # letter below it, written before it
+    below = [ls for ls in same_file if ls.letter.index > reply.letter.index and ls.letter.kind is not Kind.reply
+             and ls.letter.date and reply.letter.date and ls.letter.date <= reply.letter.date]
     if earlier:
         dated = [ls for ls in earlier if want and ls.letter.date == want]
         letters = [ls for ls in earlier if ls.letter.kind is not Kind.reply]
-        # a thread pasted newest first (replies on top, the letter they answer at the foot): a
-        # reply under another reply answers the letter below it, written before both
-        below = [ls for ls in same_file if ls.letter.index > reply.letter.index and ls.letter.kind is not Kind.reply
-                 and ls.letter.date and reply.letter.date and ls.letter.date <= reply.letter.date]
         if not dated and not letters and below:
             return below[0]
         if not dated and not letters and reply.seg.salutation is None \
@@ -80,6 +81,8 @@ def _answered(reply: LetterState, same_file: list[LetterState],
             return None  # a second body's published response after the first's: both answer a report not in the file
         pool = dated or letters or earlier
         return pool[-1]
+    if below:
+        return below[0]
     if want is None:
         return None
     senders = _names(reply, PartyRole.sender)
@@ -107,6 +110,10 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
     only names, "Concerns 1 and 2 are for Liftwell", over points 1a and 1b, is those points)."""
     keys = {norm_label(lab): lab for lab in reported if not (stated and lab not in stated
                                                              and any(x[:-1] == lab for x in stated))}
+    # (a report's "R3", which a reply calls "recommendation 3", where the report has no 3 of its own)
+    for lab in reported:
+        if (m := re.fullmatch(r"R(\d{1,2})", lab)) is not None:
+            keys.setdefault(m.group(1), lab)
     parts: dict[str, list[str]] = {}
     for lab in dict.fromkeys(reported):
         m = re.fullmatch(r"(\d+)[a-h]", lab)
@@ -115,6 +122,8 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
     out = []
     for r in refs:
         own = keys.get(norm_label(r.label))
+        if own is None and (short := re.fullmatch(r"R(\d{1,2})", r.label)) is not None:
+            own = keys.get(short.group(1))  # (and the reply's "R3" the report's 3)
         if own is not None:
             out.append(r if own == r.label else replace(r, label=own))
         elif r.label in parts:
@@ -524,6 +533,11 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
     for ls in everyone:
         prev = answered.get(ls.letter.letter_id)
         if prev is not None:
+            # (a reply that lists them under their codes, where the report numbers them and codes each: the
+            # report's numbers)
+            codes = report_codes(doc_of[id(prev)].text, prev.refs)
+            ls.refs = [replace(r, label=codes[r.label].label, number=codes[r.label].number)
+                       if r.label in codes and codes[r.label].label != r.label else r for r in ls.refs]
             coded = code_refs(doc_of[id(ls)].text, ls.seg, doc_of[id(prev)].text, prev.refs, ls.refs)
             coded += paragraph_heading_refs(doc_of[id(ls)].text, ls.seg, prev.refs, ls.refs + coded)
             if coded:

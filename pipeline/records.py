@@ -151,11 +151,18 @@ class RecommendationMention(Spanned):
     sentence: str | None = None
 
 
+def leading(label: str, number: int) -> int | None:
+    """A stance's recommendation_number: the number its label starts with, or None where the label
+    starts with none ("R1", "R/2027/012"), so that the label, not a bare number, keys it."""
+    return number if label[:1].isdigit() else None
+
+
 class Stance(Record):
     letter_id: str
     responds_to: str | None
     recommendation_id: str
-    recommendation_number: int
+    recommendation_number: int | None = Field(description="the number the label starts with: 8 of '8.14'; None where it "
+                                                        "starts with none ('R1', 'R/2027/012'), which the label keys")
     label: str | None = Field(None, description="the recommendation's label as written: '6', '8.14', '4a(ii)'")
     stance: StanceLabel
     confidence: float = Field(ge=0.0, le=1.0)

@@ -101,7 +101,8 @@ STANCES: Final[pa.Schema] = pa.schema([
     pa.field("letter_id", pa.string(), nullable=False),
     pa.field("responds_to", pa.string()),
     pa.field("recommendation_id", pa.string(), nullable=False),
-    pa.field("recommendation_number", pa.int32(), nullable=False),
+    # (null where the label does not start with the number: "R1", "R/2027/012")
+    pa.field("recommendation_number", pa.int32()),
     pa.field("label", pa.string()),
     pa.field("stance", _cat, nullable=False),
     pa.field("confidence", pa.float64(), nullable=False),

@@ -862,7 +862,8 @@ def test_r_numbers_in_a_report_about_recommendations(lex, rules):
     text = letter("The report makes six recommendations.\n\n**R1** HMPPS should publish a national recovery plan.\n\n"
                   "R1 and R3 reflect concerns we have raised before; R2 to R4 have resource implications.")
     got = [(r.label, r.stated) for r in refs_of(text, lex, rules)]
-    assert got == [("1", True), ("1", False), ("3", False), ("2", False), ("3", False), ("4", False)]
+    # (keyed as written, "R1": FORMAT.md's label "as the text writes it")
+    assert got == [("R1", True), ("R1", False), ("R3", False), ("R2", False), ("R3", False), ("R4", False)]
 
 
 def test_r_numbers_mean_nothing_without_recommendations(lex, rules):

@@ -108,7 +108,8 @@ class Site:
         for r in tables.recommendations:
             self.register.setdefault(r["recommendation_id"], r)
         for rows in self.stances.values():
-            rows.sort(key=lambda s: (s["recommendation_number"], s.get("label") or "", s["recommendation_id"]))
+            rows.sort(key=lambda s: (s["recommendation_number"] is None, s["recommendation_number"] or 0,
+                                     s.get("label") or "", s["recommendation_id"]))
         self._ev: dict[tuple[str, str], str] = {}  # (letter_id, recommendation_id) -> evidence anchor
         for lid, rows in self.stances.items():
             for k, s in enumerate(rows):

@@ -155,8 +155,8 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
             and MODAL.search(text, m.end(), ln.end) is not None
         rest = clean_text(text[m.end():b.end]) if at_start else clean_text(text[m.end():ln.end]) if item else None
         stated = bool(rest and len(rest.split()) >= 4 and len(nums) == 1)
-        for n in nums:
-            out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
+        for n in nums:  # keyed as written, "R1" (its number leads no label: see stance.recommendation_number)
+            out.append(Ref(f"R{n}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
                            is_heading(b), stated, rest if stated and len(nums) == 1 else None))
     return out
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from pipeline.learn.stance_model import features_for
 from pipeline.lexicon import Lexicons
-from pipeline.records import Stance, StanceLabel
+from pipeline.records import Stance, StanceLabel, leading
 from pipeline.stages import answers as answers_mod
 from pipeline.stages.columns import answer_columns, column_sentences
 from pipeline.stages.recommendations import Ref
@@ -409,13 +409,13 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
         rid = rec_ids[lab]
         if lab not in verdicts:
             out.append(Stance(letter_id=letter_id, responds_to=responds_to, recommendation_id=rid,
-                              recommendation_number=labels[lab], label=lab, stance=StanceLabel.not_addressed,
+                              recommendation_number=leading(lab, labels[lab]), label=lab, stance=StanceLabel.not_addressed,
                               confidence=0.9 if found else 0.7))
             continue
         v = verdicts[lab]
         ev = v.evidence
         out.append(Stance(letter_id=letter_id, responds_to=responds_to, recommendation_id=rid,
-                          recommendation_number=labels[lab], label=lab, stance=v.label, confidence=v.confidence,
+                          recommendation_number=leading(lab, labels[lab]), label=lab, stance=v.label, confidence=v.confidence,
                           evidence=text[ev[0]:ev[1]] if ev else None,
                           evidence_char_start=ev[0] if ev else None, evidence_char_end=ev[1] if ev else None,
                           cues=list(v.cues)))
