@@ -2387,7 +2387,7 @@ def test_a_reply_s_bullets_by_code_are_its_answers(tmp_path, settings, nlp):
     inspection plan ...": its answers, not the report's recommendations restated (only a bullet that asks,
     "**R7** The Regulator should ...", states one)."""
     got = _stances_of(_family("o26_reply_bullets_by_code.txt"), tmp_path, settings, nlp)[1]
-    assert (got["1"], got["2"], got["3"]) == ("accepted", "rejected", "accepted")
+    assert (got["R1"], got["R2"], got["R3"]) == ("accepted", "rejected", "accepted")  # (keyed as written)
 
 
 def test_a_status_row_tells_apart_two_codes_under_one_heading(tmp_path, settings, nlp):
@@ -2395,7 +2395,7 @@ def test_a_status_row_tells_apart_two_codes_under_one_heading(tmp_path, settings
     the rows answer each (R4's "Accepted", not the refusal of R3 above it); "### R2: waiting times" alone
     keeps its own answer over the row's status word."""
     got = _stances_of(_family("o27_shared_code_heading_over_status_table.txt"), tmp_path, settings, nlp)[1]
-    assert (got["2"], got["3"], got["4"]) == ("deferred", "rejected", "accepted")
+    assert (got["R2"], got["R3"], got["R4"]) == ("deferred", "rejected", "accepted")
 
 
 def test_points_that_are_examples_or_a_citation_keep_their_item_whole(lex, settings):
@@ -2594,7 +2594,7 @@ def test_an_annex_listing_the_recommendations_after_their_answers_answers_none(t
 def test_the_subject_line_under_the_greeting_answers_nothing(tmp_path, settings, nlp):
     """The ICB's letter under "Dear Mr Okoro": "Invited service review of emergency general surgery at Carrowmoor
     ..." names the review, and is no answer by subject to R9, which the letter passes over."""
-    assert _stances_of(_probe("letters_blind73", "03"), tmp_path, settings, nlp)[2]["9"] == "not_addressed"
+    assert _stances_of(_probe("letters_blind73", "03"), tmp_path, settings, nlp)[2]["R9"] == "not_addressed"
 
 
 def test_a_letter_page_s_footer_links_stay_the_letter_s(lex):
@@ -2627,3 +2627,90 @@ def test_a_report_sent_to_a_post_and_its_body_in_respect_of_its_matters(tmp_path
     is asked the third alone, the council the first two."""
     got = _stances_of(_family("o40_sent_to_a_post_and_its_body_in_respect_of.txt"), tmp_path, settings, nlp)
     assert set(got[1]) == {"3"} and set(got[2]) == {"1", "2"}
+
+
+# ---- round 76 (`*_blind74`)
+
+def test_an_e_mail_over_the_request_it_quotes_answers_it(tmp_path, settings, nlp):
+    """Forestry and Land Scotland's Outlook reply heads the file, the committee's request below it, sent to a
+    shared mailbox and setting out paragraphs 34 to 83: the reply answers the request below it, written before
+    it (before, it answered nothing), and passes over 79 and 83."""
+    got = _stances_of(_probe("papers_blind74", "03"), tmp_path, settings, nlp)[0]
+    assert (got["34"], got["41"], got["72"], got["79"], got["83"]) == \
+        ("accepted", "rejected", "noted", "not_addressed", "not_addressed")
+
+
+def test_a_covering_letter_s_paper_on_the_next_page_and_its_lettered_list(tmp_path, lex, settings, nlp):
+    """A council's covering letter saved from Word, its cc lines, then "<form feed>Response to the Independent
+    Review ..." with no blank line above it: the response is a segment of its own (before, the letter's). Under
+    "The review recommended that the Council:", "1a<tab>clears the backlog ..." to "1c" are recommendations,
+    and the three numbered paragraphs under "Council response" answer them in turn; "5.<tab>Summary of
+    actions" ends the last answer."""
+    text = _probe("papers_blind74", "04")
+    assert len(_segments(text, lex)) == 2
+    got = _stances_of(text, tmp_path, settings, nlp)[1]
+    assert set(got) == {"1a", "1b", "1c", "2a", "2b", "2c", "3a", "3b", "3c"}
+    assert (got["1a"], got["2b"], got["3b"], got["3c"]) == \
+        ("accepted", "rejected", "partially_addressed", "accepted")
+
+
+def test_safety_recommendations_keyed_by_their_codes(tmp_path, settings, nlp):
+    """HSSIB's "### Safety recommendation R/2026/061" headings, each "HSSIB recommends that NHS England ..."
+    or "... that the MHRA ...": keyed by code and sent to the body they name, so the MHRA's reply by topic
+    answers its two (before, no recommendation was read); a paper's annex table of "R/2027/012 HSSIB
+    recommends ..." rows is read too; a report that numbers them and codes each keeps its numbers."""
+    got = _stances_of(_probe("letters_blind52", "04"), tmp_path, settings, nlp)
+    assert got[2] == {"R/2026/064": "accepted", "R/2026/065": "rejected"}
+    assert got[1]["R/2026/062"] == "deferred" and "R/2026/064" not in got[1]
+    assert {"R/2027/012", "R/2027/016"} <= set(_stances_of(_probe("papers_blind74", "05"), tmp_path, settings, nlp)[1])
+    assert set(_stances_of(_probe("letters_blind24", "03"), tmp_path, settings, nlp)[2]) == {"5", "6", "7"}
+
+
+def test_a_letter_s_annex_of_figures_and_a_reply_on_the_page_after_it(tmp_path, lex, settings, nlp):
+    """The Rail Ombudsman's letter signs off, then its annex of figures on a page of its own, then, after "Page
+    3 of 3", Northvale's reply starts at its inside address (before, at the annex). The letter's -layout table
+    numbers "3(a)" and "3(b)", and the reply's "Recommendation 3(a) and (b)" answers both."""
+    text = _probe("letters_blind74", "05")
+    segs = _segments(text, lex)
+    assert text[segs[1].start:].lstrip("\f \n").startswith("Kasia Wren-Holloway")
+    got = _stances_of(text, tmp_path, settings, nlp)[1]
+    assert got["3(b)"] == "rejected" and got["4"] == "not_addressed"
+
+
+def test_a_word_reply_s_numbered_concern_headings(tmp_path, settings, nlp):
+    """A council's Word reply: "2.<tab>Concern (1) – the warning signal ..." over "2.1<tab>...", "2.2<tab>...":
+    the heading opens concern 1's answer, and "2.2" is the reply's own paragraph, no recommendation (before,
+    1, 5 and 6 were not addressed); "Concerns (2) and (3) were not directed to the Council" takes them off."""
+    got = _stances_of(_probe("coroners_blind74", "01"), tmp_path, settings, nlp)[1]
+    assert set(got) == {"1", "4", "5", "6"} and got["1"] == got["6"] == "accepted"
+
+
+def test_paragraphs_opened_by_the_labels_they_answer(tmp_path, settings, nlp):
+    """"4.1 We have noted the Panel's findings ..." and "4.2 All 38 of our advisers will ...": each answers
+    its label, so 4.3, which the e-mail passes over, is not addressed (before, the first paragraph answered it
+    too); likewise a -layout letter's "4.4" after a page's running header."""
+    got = _stances_of(_probe("letters_blind74", "06"), tmp_path, settings, nlp)[1]
+    assert (got["4.1"], got["4.2"], got["4.3"]) == ("noted", "accepted", "not_addressed")
+    assert _stances_of(_probe("letters_blind57", "05"), tmp_path, settings, nlp)[1]["4.4"] == "rejected"
+
+
+def test_r_labels_keyed_as_written_and_their_number_left_null(tmp_path, settings, nlp):
+    """CoRWM's "**R1.**" to "**R7.**": keyed "R1" to "R7", with no recommendation_number (the label starts
+    with none, so the label keys the stance); the minister's "NWS will reply to you directly on
+    recommendations R5 to R7" takes those off his reply, and NWS passes over R7. The GOV.UK page's "**To:**"
+    and "**Copied to:**" lines are the letter's head, not a letter of their own."""
+    from pipeline.run import run_corpus
+
+    got = _stances_of(_probe("letters_blind74", "03"), tmp_path, settings, nlp)
+    assert set(got[1]) == {"R1", "R2", "R3", "R4"} and got[2]["R7"] == "not_addressed"
+    rows = run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()
+    assert {r["recommendation_number"] for r in rows if r["label"].startswith("R")} == {None}
+
+
+def test_a_response_label_under_a_hyphenated_paragraph_tag(tmp_path, settings, nlp):
+    """A command paper in pdftotext's raw text: "... by March 2029. (Para-" / "graph 42)" / "Government
+    response" / "Smaller providers face ...": the quote ends at the label, so the answer is what follows it
+    (before, the answer was taken for more of the quote and recommendation 4 read only the next page's
+    heading)."""
+    got = _stances_of(_probe("papers_blind74", "01"), tmp_path, settings, nlp)[0]
+    assert got["4"] in ("partially_addressed", "rejected")
