@@ -880,7 +880,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # (a list of them on lines of their own, no blank line or heading between: not headed apart, each
         # "## Recommendation 10" with its quote, over the five paragraphs that answer them together)
         listed_at = min((x for x in order[:k] if openers[x] & set(pending)), default=start)
-        in_turn = _in_turn(text, pending + sorted(openers[start]), answer, named) \
+        in_turn = _in_turn(text, pending + sorted(openers[start]), answer, named, rec_texts, stop) \
             if not re.search(r"\n[ \t]*\n", text[listed_at:start]) else []
         if in_turn:
             # (quoted together, "1a ...", "1b ...", "1c ...", then "Council response" and a paragraph
@@ -2088,12 +2088,14 @@ IN_TURN = 3  # recommendations quoted together, at least, for paragraphs as many
 # paragraphs under two quotes are as often one answer to both, its context and its commitment)
 
 
-def _in_turn(text: str, labs: list[str], answer: list[tuple[int, int, int]],
-             named: dict[int, set[str]]) -> list[tuple[str, list[tuple[int, int, int]]]]:
+def _in_turn(text: str, labs: list[str], answer: list[tuple[int, int, int]], named: dict[int, set[str]],
+             rec_texts: dict[str, str | None], stop: frozenset[str]) -> list[tuple[str, list[tuple[int, int, int]]]]:
     """Recommendations quoted together, three or more, over an answer of as many paragraphs, none naming
     a recommendation by number: each paragraph, in order, answers the one quoted in that place ("The
     review recommended that the Council:" / "1a ...", "1b ...", "1c ..." / "Council response" / "2.1
-    ...", "2.2 ...", "2.3 ..."). Otherwise none (one answer to them all)."""
+    ...", "2.2 ...", "2.3 ..."), where each paragraph's words are likelier its own's than any other's (not
+    an opening "We are grateful ..." or a closing thanks that happen to make the count). Otherwise none
+    (one answer to them all)."""
     if len(labs) < IN_TURN or len(set(labs)) != len(labs) or any(u[0] in named for u in answer):
         return []
     # (its headings and lead-ins aside: "Council response", "3.<tab>Theme 2: ...", "The review recommended that:")
@@ -2104,7 +2106,14 @@ def _in_turn(text: str, labs: list[str], answer: list[tuple[int, int, int]],
         for u in said:
             paras.setdefault(key(u), []).append(u)
         if len(paras) == len(labs):
-            return list(zip(labs, paras.values()))
+            pairs = list(zip(labs, paras.values()))
+            quoted = {lab: stems(rec_texts.get(lab) or "", stop) for lab in labs}
+            for lab, units in pairs:
+                words = stems(" ".join(text[a:z] for a, z, _ in units), stop)
+                shared = {other: len(words & quoted[other]) for other in labs}
+                if not shared[lab] or shared[lab] < max(shared.values()):
+                    return []
+            return pairs
     return []
 
 

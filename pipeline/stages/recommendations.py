@@ -1706,7 +1706,8 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
 # an investigation body's safety recommendation under the code it gives it, the year and a serial
 # ("2027/112 Amend its surveyor instructions so that ..."), under the body it is for ("The Maritime and
 # Coastguard Agency is recommended to:")
-CODE_LABEL = re.compile(r"(?:[A-Z]{1,3}/)?(?:19|20)\d{2}/\d{3}")  # ("R/2027/012": HSSIB's)
+# ("R/2027/012": HSSIB's; not its safety observations, "O/2027/004", which ask nothing)
+CODE_LABEL = re.compile(r"(?:(?!O/)[A-Z]{1,3}/)?(?:19|20)\d{2}/\d{3}")
 _CODED_ITEM = re.compile(rf"^\W{{0,4}}(?P<code>{CODE_LABEL.pattern})[ \t]+(?P<text>[A-Z].*)$")
 # "### Safety recommendation R/2026/061": its code alone on the heading over its words
 _CODED_HEAD = re.compile(rf"^[ \t#*_]*(?:safety\s+)?recommendation\s+(?P<code>[A-Z]{{1,3}}/(?:19|20)\d{{2}}/\d{{3}})[ \t*_:]*$",
@@ -1726,9 +1727,11 @@ def _coded_items(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     # (a list of safety recommendations, said so above it, or under the body each is for: not a planning
     # register's "2023/104 Land at Mill Lane was approved ...")
     above = lines[:heads[0][0]] if heads else []
-    if len(heads) < 2 or not (any(_RECOMMENDED_TO.match(clean(ln.text) or "") for ln in above)
-                              or "safety recommendation" in " ".join(ln.text for ln in above).lower()
-                              or all(m.re is _CODED_HEAD for _, m in heads)):
+    # (one under a heading that names it a recommendation will do)
+    headed = bool(heads) and all(m.re is _CODED_HEAD for _, m in heads)
+    if (len(heads) < 2 and not headed) or not (any(_RECOMMENDED_TO.match(clean(ln.text) or "") for ln in above)
+                                               or "safety recommendation" in " ".join(ln.text for ln in above).lower()
+                                               or headed):
         return refs
     out = []
     for n, (k, m) in enumerate(heads):
@@ -1743,7 +1746,7 @@ def _coded_items(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             end = ln.end
         who = next((w.group("who") for ln in reversed(lines[:k]) if (w := _RECOMMENDED_TO.match(clean(ln.text) or ""))), None)
         said = " ".join(" ".join(words).split())
-        if who is None and m.re is _CODED_HEAD and (w := _RECOMMENDS_BODY.match(said)):
+        if who is None and (w := _RECOMMENDS_BODY.match(said)):
             who = w.group("who")  # "HSSIB recommends that NHS England develops ...": the body it is for
         code = m.group("code")
         at = lines[k].start + lines[k].text.index(code)
@@ -2088,6 +2091,7 @@ def _opens_paragraph(text: str, lo: int, at: int) -> bool:
     return not above or sentence_end(above) or re.search(r"\bpage\s+\d+\s+of\s+\d+\s*$", above, re.I) is not None
 
 
+_OWN_SECTION_LINE = re.compile(r"^[ \t\f]*(\d{1,2})\.[ \t]+(?-i:[A-Z])[^.\n]{0,60}$", re.M)  # "4. Actions taken"
 _LABELLED_PARAGRAPH = re.compile(r"^[ \t\f]*(?P<nums>\d{1,2}\.\d{1,2})[ \t]+(?P<title>(?-i:[A-Z])[^\n]*)$", re.M)
 
 
@@ -2108,7 +2112,11 @@ def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs
     # opened by the label it answers, where every paragraph the reply so numbers has one of the report's)
     opened = [m for m in _LABELLED_PARAGRAPH.finditer(text, seg.start, seg.end)
               if _opens_paragraph(text, seg.start, m.start())]
-    opened = opened if len(opened) >= BARE_HEADINGS and all(m.group("nums") in labels for m in opened) else []
+    # (not the reply's own paragraphs under a section it numbers itself, "4. Actions taken" over "4.1 We will
+    # not pay ...", whatever order the report's 4.1 to 4.3 came in)
+    own = {m.group(1) for m in _OWN_SECTION_LINE.finditer(text, seg.start, seg.end)}
+    opened = opened if len(opened) >= BARE_HEADINGS and all(m.group("nums") in labels for m in opened) \
+        and not any(m.group("nums").split(".")[0] in own for m in opened) else []
     found = list(_PARAGRAPH_HEADING.finditer(text, seg.start, seg.end)) + (bare if len(bare) >= BARE_HEADINGS else []) \
         + (dashed if len(dashed) >= BARE_HEADINGS else []) + [m for m in opened if m.group("nums") not in
                                                                  {d.group("nums") for d in dashed}]

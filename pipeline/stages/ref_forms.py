@@ -140,6 +140,10 @@ def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str], rules: RecRule
 _LIST_LEAD = re.compile(r"[ \t]*(?:[*+•-]|\d{1,2}[.)])[ \t]+[*_]{0,2}")  # a bullet or number, bold or not, before a label
 
 
+# an answer's words, which a recommendation's have none of (or a recommendation's "should" with them)
+_ANSWERING = re.compile(r"^\W*(?:we|i|our)\b|\b(?:will|shall|already|accepts?|accepted|agreed?|noted|rejected)\b", re.I)
+
+
 def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     """"R1", "R2 and R4": a report's recommendations by letter and number."""
     out = []
@@ -154,7 +158,9 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
         item = not at_start and _LIST_LEAD.fullmatch(text[ln.start:m.start()]) is not None \
             and MODAL.search(text, m.end(), ln.end) is not None
         rest = clean_text(text[m.end():b.end]) if at_start else clean_text(text[m.end():ln.end]) if item else None
-        stated = bool(rest and len(rest.split()) >= 4 and len(nums) == 1)
+        # (not a reply's answer under the label: "R1: We accept this. All nine libraries will remain open.")
+        stated = bool(rest and len(rest.split()) >= 4 and len(nums) == 1) \
+            and not (_ANSWERING.search(rest) and not MODAL.search(rest))
         for n in nums:  # keyed as written, "R1" (its number leads no label: see stance.recommendation_number)
             out.append(Ref(f"R{n}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
                            is_heading(b), stated, rest if stated and len(nums) == 1 else None))
