@@ -2714,3 +2714,48 @@ def test_a_response_label_under_a_hyphenated_paragraph_tag(tmp_path, settings, n
     heading)."""
     got = _stances_of(_probe("papers_blind74", "01"), tmp_path, settings, nlp)[0]
     assert got["4"] in ("partially_addressed", "rejected")
+
+
+def test_a_reply_answers_by_r_codes_a_report_that_numbers_them(tmp_path, settings, nlp):
+    """A report numbers its recommendations 1 to 6; the reply answers "R1: We accept this. ...", "R3: We will
+    consider this ...": each line is the answer to that number, not the recommendation restated (before,
+    all but the last were taken for quotes and answered by "R6: Noted.")."""
+    got = _stances_of(_family("o41_reply_answers_by_r_codes_a_report_numbered.txt"), tmp_path, settings, nlp)[1]
+    assert (got["1"], got["3"], got["4"], got["6"]) == ("accepted", "deferred", "rejected", "noted")
+
+
+def test_a_quoted_list_over_an_opening_and_its_answers_is_not_paired_by_place(tmp_path, settings, nlp):
+    """Four recommendations restated as a list, then "Response" over an opening ("We have discussed these
+    ...") and three answers: four paragraphs, but the first is no recommendation's, so none is paired with
+    a recommendation by its place (before, the opening answered the first, the shower paragraph the
+    second and the interpreter paragraph the fourth, which the reply never takes up)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "doc.txt").write_text(_family("o42_quoted_list_over_an_opening_and_answers.txt"), encoding="utf-8")
+    rows = run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()
+    evidence = {r["label"]: r["evidence"] or "" for r in rows}
+    assert "grateful" not in evidence["1"] and "interpreter" not in evidence["4"]
+
+
+def test_a_reply_s_own_section_numbered_like_the_labels(tmp_path, settings, nlp):
+    """The ombudsman's recommendations are 4.1 to 4.3; the council's reply heads its own section "4. Actions
+    taken" and numbers its paragraphs 4.1 to 4.3 in another order ("4.1 We will not pay ..."): its own
+    numbers, not the labels (before, the refusal to pay answered the apology)."""
+    got = _stances_of(_family("o43_reply_s_own_section_numbers_like_the_labels.txt"), tmp_path, settings, nlp)[1]
+    assert got["4.1"] != "partially_addressed" and got["4.2"] != "accepted"
+
+
+def test_coded_recommendations_for_two_bodies_and_a_safety_observation(tmp_path, settings, nlp):
+    """"R/2027/011 HSSIB recommends that NHS England ...", "R/2027/012 ... that the Royal College of Nursing
+    ...", then "Safety observation" / "O/2027/004 Trusts can improve ...": the college answers its two; the
+    first is NHS England's and the observation asks nothing (before, both were not addressed)."""
+    got = _stances_of(_family("o44_coded_recommendations_to_two_bodies_and_an_observation.txt"), tmp_path,
+                      settings, nlp)[1]
+    assert got == {"R/2027/012": "accepted", "R/2027/013": "deferred"}
+
+
+def test_one_coded_recommendation_under_its_heading(tmp_path, settings, nlp):
+    """A letter's one "### Safety recommendation R/2026/061" over "HSSIB recommends that the MHRA ...": a
+    recommendation on its own, which the MHRA's "R/2026/061: The MHRA accepts ..." answers."""
+    got = _stances_of(_family("o45_one_coded_recommendation_under_its_heading.txt"), tmp_path, settings, nlp)[1]
+    assert got == {"R/2026/061": "accepted"}
