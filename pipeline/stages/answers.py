@@ -879,7 +879,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         rel = tuple((a, z, p - base) for a, z, p in answer)
         # (a list of them on lines of their own, no blank line or heading between: not headed apart, each
         # "## Recommendation 10" with its quote, over the five paragraphs that answer them together)
-        listed_at = min((x for x in order[:k] if openers[x] & set(pending)), default=start)
+        listed_at = min((x for x in order[:k] if openers[x] & set(pending)), default=start) if pending else start
         in_turn = _in_turn(text, pending + sorted(openers[start]), answer, named, rec_texts, stop) \
             if not re.search(r"\n[ \t]*\n", text[listed_at:start]) else []
         if in_turn:
@@ -1655,10 +1655,11 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+\S", re.M)
 def _heading_row(text: str, row: list[tuple[int, int]]) -> bool:
     """A "row" of two cells that is the reply's own section number and a title ("2.<tab>Concern (1) –
     the warning signal and fault escalation"): Word's numbered heading, over the paragraphs that answer."""
+    if len(row) != 2 or re.fullmatch(r"\d{1,2}\.", text[row[0][0]:row[0][1]].strip()) is None:
+        return False
     title = clean(text[row[1][0]:row[1][1]]) or ""
     # (not a list's item, "1.<tab>the publication of college travel support policies (Recommendation 1);")
-    return len(row) == 2 and re.fullmatch(r"\d{1,2}\.", text[row[0][0]:row[0][1]].strip()) is not None \
-        and title[:1].isupper() and not sentence_end(title) and not title.endswith((";", ","))
+    return title[:1].isupper() and not sentence_end(title) and not title.endswith((";", ","))
 
 
 _LABEL_CELL = re.compile(r"\W{0,2}\d{1,3}(?:\.\d{1,3})*[a-h]?[.)]?")
