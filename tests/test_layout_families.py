@@ -2759,3 +2759,12 @@ def test_one_coded_recommendation_under_its_heading(tmp_path, settings, nlp):
     recommendation on its own, which the MHRA's "R/2026/061: The MHRA accepts ..." answers."""
     got = _stances_of(_family("o45_one_coded_recommendation_under_its_heading.txt"), tmp_path, settings, nlp)[1]
     assert got == {"R/2026/061": "accepted"}
+
+
+def test_an_e_mail_s_one_run_on_paragraph_from_its_greeting(tmp_path, settings, nlp):
+    """A recovery firm's Outlook reply is one paragraph from "Dear Mr ..., I am writing on behalf of ... about
+    your report ...; since the inquest we have rewritten our procedures ...": its opening runs on into its
+    answer, which answers concern 1 by subject (before, the opening answered nothing and neither concern
+    was taken up); concern 2, which it passes over, stays not addressed."""
+    got = _stances_of(_probe("coroners_blind74", "06"), tmp_path, settings, nlp)[1]
+    assert got == {"1": "accepted", "2": "not_addressed"}

@@ -1284,7 +1284,7 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
     ("Thank you for your letter ... on registers of interests" names the subject and answers nothing)."""
     taken = {u[0] for a in out.values() for u in a.units}
     # (nor the lines set off by ">" of a message the reply quotes, where it types its answers between them)
-    candidates = [u for u in candidates if not _OPENING.search(text[u[0]:u[1]]) and not _THANKS.search(text[u[0]:u[1]])
+    candidates = [u for u in candidates if not _opening_only(text[u[0]:u[1]]) and not _THANKS.search(text[u[0]:u[1]])
                   and not quoted_unit(text, u) and not _subject_line(text, u)]
     for lab in labels:
         if lab in out or not rec_texts.get(lab):
@@ -1320,6 +1320,16 @@ _OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|in
                       r"(?:i|we) (?:have )?(?:received|read) your|"
                       r"(?:i|we) have (?:carefully )?considered your (?:\w+ )?(?:report|letter)|further to your|"
                       r"please (?:accept|treat) this (?:e-?mail|letter) as)\b", re.I)
+
+
+RUN_ON_WORDS = 60  # words a sentence that opens the reply runs to, at least, to be its whole answer too
+
+
+def _opening_only(said: str) -> bool:
+    """An opening sentence that names the report and answers nothing; not an e-mail's one run-on paragraph
+    that opens so and goes on, clause after clause, to say what was done ("Dear Mr ..., I am writing on
+    behalf of ... about your report ...; since the inquest we have rewritten our procedures ...")."""
+    return _OPENING.search(said) is not None and not (len(said.split()) >= RUN_ON_WORDS and ";" in said)
 
 
 # thanks for the work behind the report ("I am grateful to the Commission, and in particular to the
@@ -1416,7 +1426,7 @@ def _by_paragraph(text: str, blocks: list[Block], all_units: list[Unit], labels:
         # (or the recommendation's own words and nothing else: a table's row with nothing beside the quote,
         # "6     Publish an annual report on ...", or an annex listing the recommendations)
         quoted = quoted or (len(words) >= FEW_WORDS and top >= ROW_QUOTE_SHARE * len(words))
-        if quoted or _OPENING.search(first) \
+        if quoted or _opening_only(first) \
                 or all(_RESTATING.search(text[a:z]) for a, z, _ in mine) \
                 or all(_THANKS.search(text[a:z]) for a, z, _ in mine):
             continue  # the recommendation quoted in a list or a row, the reply's opening, the concerns retold, thanks
