@@ -1840,6 +1840,12 @@ _SENT_AND_ANSWERED = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_N
                                 r"\s+which\s+(?:has\s+)?(?:responded|replied|will\s+respond|will\s+reply|is\s+responding)\b", re.I)
 
 
+# "Recommendations R3 and R4 are for Eastwater Services Ltd; we understand that Eastwater will respond to you
+# separately on those recommendations."
+_FOR_ANOTHER_APART = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_NAMED +
+                                r"\s+(?:were|was|are|is)\s+(?:(?:addressed|directed|sent|made)\s+to|for)\s+"
+                                r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;\n]{1,80}?)[;,]\s+[^.;]{0,80}?\b(?:will|has|have)\s+"
+                                r"(?:respond|reply|write|responded|replied|written)\b[^.;]{0,30}?\bseparately\b", re.I)
 # "Concerns (2) and (3) were not directed to the Council and I make no comment on them": another body's
 _NOT_SENT_HERE = re.compile(r"\b(?:recommendations?|concerns?|matters?)\s+(?P<nums>\(?\d{1,2}\)?(?:\s*(?:,|and|to|-|–)\s*\(?\d{1,2}\)?)*)"
                             r"\s+(?:were|was|are|is)\s+not\s+(?:addressed|directed|sent|made)\s+to\s+(?:the\s+)?(?:council|trust|board|"
@@ -1866,7 +1872,7 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
     # (but another body's answer, sent apart, is never the writer's: "The PSNI has responded separately on
     # recommendations 1 to 4.")
     spans += [(seg.start + m.start(), seg.start + m.end(), " ".join(m.group("who").split()))
-              for pattern in (_ANSWERED_APART, _SENT_AND_ANSWERED) for m in pattern.finditer(body)]
+              for pattern in (_ANSWERED_APART, _SENT_AND_ANSWERED, _FOR_ANOTHER_APART) for m in pattern.finditer(body)]
     spans += [(seg.start + m.start(), seg.start + m.end(), ANOTHER_BODY) for m in _NOT_SENT_HERE.finditer(body)]
     if not spans:
         return refs
