@@ -2768,3 +2768,12 @@ def test_an_e_mail_s_one_run_on_paragraph_from_its_greeting(tmp_path, settings, 
     was taken up); concern 2, which it passes over, stays not addressed."""
     got = _stances_of(_probe("coroners_blind74", "06"), tmp_path, settings, nlp)[1]
     assert got == {"1": "accepted", "2": "not_addressed"}
+
+
+def test_recommendations_for_another_body_which_will_respond_separately(tmp_path, settings, nlp):
+    """"Recommendations R3 and R4 are for Eastwater Services Ltd; we understand that Eastwater will respond to
+    you separately on those recommendations.": the council owes no stance on them (before, both were not
+    addressed, with that sentence as evidence)."""
+    got = _stances_of(_family("o46_recommendations_for_another_body_which_will_respond_separately.txt"), tmp_path,
+                      settings, nlp)[1]
+    assert got == {"R1": "accepted", "R2": "deferred"}
