@@ -1751,7 +1751,7 @@ def _coded_items(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
         code = m.group("code")
         at = lines[k].start + lines[k].text.index(code)
         out.append(Ref(code, leading_number(code), at, at + len(code), lines[k].start, end, True, True, True,
-                       clean_text(" ".join(" ".join(words).split())), addressee=who))
+                       clean_text(said), addressee=who))
     # ("the MHRA" after "the Medicines and Healthcare products Regulatory Agency (MHRA)": one body)
     named = {m.group(1): r.addressee for r in out if r.addressee and (m := re.search(r"\(([A-Z]{2,8})\)$", r.addressee))}
     out = [dataclasses.replace(r, addressee=named[m.group(1)])

@@ -284,8 +284,9 @@ def _wrapped_head(two: tuple[Line, ...]) -> bool:
 def _row_key(num: str) -> tuple[int, ...]:
     """A row's number to count up by: "4" as (4,), "3.1" as (3, 1); a lettered part after its
     number ("3(a)", "3(b)", "4a") counts up within it: (3, 0, 1), (3, 0, 2)."""
-    letter = num.rstrip(")")[-1:] if num.rstrip(")")[-1:].isalpha() else ""
-    whole = tuple(int(x) for x in num.rstrip(")").rstrip("abcdefgh").rstrip("(").split("."))
+    bare = num.rstrip(")")
+    letter = bare[-1:] if bare[-1:].isalpha() else ""
+    whole = tuple(int(x) for x in bare.rstrip("abcdefgh").rstrip("(").split("."))
     return whole + ((0, ord(letter) - ord("a") + 1) if letter else ())
 
 
