@@ -353,6 +353,40 @@ def unescape_numbers(text: str) -> str:
     return _ESCAPED_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text)
 
 
+_GRID_RULE = re.compile(r"[ \t]*\+(?:[-=:]{3,}\+){2,}[ \t]*")  # "+------+-------+": a grid table's rule
+_GRID_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")
+
+
+def unbox_grid_tables(text: str) -> str:
+    """``text`` with pandoc's grid tables ("+----+----+" rules, "| 1 | The Department ... |" rows whose
+    cells wrap over several lines) drawn with spaces, as ``pdftotext -layout`` draws a table: each cell's
+    lines stay in their column, so the columns are read as a -layout table's are, and a row's number
+    stands at its left. A rule becomes a blank line between rows; a bar where the rule above has a "+"
+    becomes a space. Same length, same line breaks."""
+    if "+-" not in text and "+=" not in text:
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        if not _GRID_RULE.fullmatch(lines[k]):
+            k += 1
+            continue
+        rule, z = lines[k], k + 1
+        while z < len(lines) and (_GRID_RULE.fullmatch(lines[z]) or _GRID_ROW.fullmatch(lines[z])):
+            z += 1
+        rules = [j for j in range(k, z) if _GRID_RULE.fullmatch(lines[j])]
+        if len(rules) >= 2 and z - k > len(rules):
+            joints = {i for i, ch in enumerate(rule) if ch == "+"}
+            for j in range(k, z):
+                if j in rules:
+                    out[j] = " " * len(lines[j])
+                else:
+                    out[j] = "".join(" " if ch == "|" and i in joints else ch for i, ch in enumerate(lines[j]))
+        k = z
+    return "\n".join(out)
+
+
 def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:
     """``text`` with noise lines replaced by spaces; same length, same line breaks."""
     spans = noise_lines(text, boilerplate)
