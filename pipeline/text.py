@@ -448,6 +448,8 @@ def is_dateline(s: str) -> bool:
 SPREAD_CELLS = 8  # header cells a table set out a cell a line may have
 _HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|para(?:graph)?s?|#)\b", re.I)
 _HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
+_ANSWER_WORDS = re.compile(r"\brespon", re.I)
+_ASKED_WORDS = re.compile(r"\bask|\bissue|\bproposal", re.I)
 
 
 def short_cell(c: str) -> bool:
@@ -458,7 +460,10 @@ def short_cell(c: str) -> bool:
 def names_its_rows(cells: list[str]) -> bool:
     """Header cells that number the rows ("No.", "Ref") and say what they hold ("Matter raised")."""
     return len(cells) >= 3 and any(_HEADER_CELL.match(clean(c) or "") for c in cells) \
-        and any(_HEAD_WORDS.search(c) for c in cells)
+        and (any(_HEAD_WORDS.search(c) for c in cells)
+             # (or a reply's rows of answers alone, no column of what was asked: "Rec   Status   Trust response
+             # Lead   Target date"; "Rec   What the Committee asked   Government response" is read across)
+             or any(_ANSWER_WORDS.search(c) for c in cells) and not any(_ASKED_WORDS.search(c) for c in cells))
 
 
 def header_above(lines: list[str]) -> int | None:

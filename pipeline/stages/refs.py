@@ -157,7 +157,7 @@ class Ref:
 FORM_SECTION = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE|COPIES (?i:and) PUBLICATION)\b",
                           re.I)
 # words that recommend: a recommendation quoted, as against an answer to one
-MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on)\b", re.I)
+MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on(?!\s+\d))\b", re.I)
 
 
 # "Recommendation 4", "Concern 2:", "Recommendations 8.3 and 8.4" alone on a line, or with the report's

@@ -163,7 +163,7 @@ _RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")  # dashes under each of a head
 SHORT_COLUMN = 3  # words in a column after the recommendation's: a priority, a date, an owner ("High")
 # pdftotext -layout: a row's number, then its first cell after a wide gap ("  6     The Council should ...",
 # a paragraph-numbered one under a letter's indented margin: "          2.1    Set and publish ...")
-_LAYOUT_ROW = re.compile(r"^\s{0,12}(?P<num>\d{1,3}(?:\.\d{1,2})?(?:[a-z]|\([a-h]\))?)[.)]?\s{3,}(?=\S)")
+_LAYOUT_ROW = re.compile(r"^\s{0,12}(?P<num>R?\d{1,3}(?:\.\d{1,2})?(?:[a-z]|\([a-h]\))?)[.)]?\s{3,}(?=\S)")
 
 
 def spread_rows(blocks: list[Block]) -> list[Ref]:
@@ -284,7 +284,7 @@ def _wrapped_head(two: tuple[Line, ...]) -> bool:
 def _row_key(num: str) -> tuple[int, ...]:
     """A row's number to count up by: "4" as (4,), "3.1" as (3, 1); a lettered part after its
     number ("3(a)", "3(b)", "4a") counts up within it: (3, 0, 1), (3, 0, 2)."""
-    bare = num.rstrip(")")
+    bare = num.rstrip(")").lstrip("R")
     letter = bare[-1:] if bare[-1:].isalpha() else ""
     whole = tuple(int(x) for x in bare.rstrip("abcdefgh").rstrip("(").split("."))
     return whole + ((0, ord(letter) - ord("a") + 1) if letter else ())
