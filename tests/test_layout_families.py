@@ -2777,3 +2777,48 @@ def test_recommendations_for_another_body_which_will_respond_separately(tmp_path
     got = _stances_of(_family("o46_recommendations_for_another_body_which_will_respond_separately.txt"), tmp_path,
                       settings, nlp)[1]
     assert got == {"R1": "accepted", "R2": "deferred"}
+
+
+# ---- round 77 (`*_blind75`)
+
+def test_a_pandoc_grid_table_is_read_row_by_row(tmp_path, settings, nlp):
+    """A response paper written with pandoc's grid tables ("+------+------+" rules, each row's cells wrapped
+    over several lines between "|" bars): each row's answer is read from its own column, "4(a)" and "4(b)" as
+    parts (before, the table was read across, and one answer stood for every row)."""
+    got = _stances_of(_probe("papers_blind75", "06"), tmp_path, settings, nlp)[0]
+    assert (got["1"], got["2"], got["3"], got["4(a)"], got["4(b)"]) == \
+        ("accepted", "deferred", "rejected", "partially_addressed", "noted")
+
+
+def test_grid_tables_are_drawn_with_spaces_offsets_kept():
+    """A grid table's rules become blank lines and its bars spaces, so its columns read as a -layout table's;
+    the text keeps its length and its line breaks, and bars that are no column's edge stay."""
+    from pipeline.layout import unbox_grid_tables
+
+    text = ("Intro | not a table\n+-----+----------+\n| Rec | Response |\n+=====+==========+\n"
+            "| 1   | Agreed a |\n|     | b|c      |\n+-----+----------+\nAfter.\n")
+    out = unbox_grid_tables(text)
+    assert len(out) == len(text) and [len(x) for x in out.split("\n")] == [len(x) for x in text.split("\n")]
+    assert out.split("\n")[0] == "Intro | not a table"
+    assert out.split("\n")[1].strip() == "" and out.split("\n")[4].strip() == "1     Agreed a"
+    assert "b|c" in out.split("\n")[5]
+
+
+def test_a_layout_table_of_r_labelled_rows_under_an_answers_header(tmp_path, settings, nlp):
+    """A trust's -layout action plan, "Rec   Status   Trust response   Lead   Target date" ruled off with dashes,
+    rows "R1", "R2", ... (its header repeated on the next page over "R4"): each row answers its own (before,
+    R1 and R4 took the lead-in "Our response to recommendations R1 to R5 is set out in the action plan
+    below" as their answer), and "The Trust notes the finding ... sister's call on 29 June" is an answer, not
+    the recommendation restated ("call on" names no one)."""
+    got = _stances_of(_probe("letters_blind75", "03"), tmp_path, settings, nlp)[1]
+    assert (got["R1"], got["R2"], got["R3"], got["R4"]) == ("accepted", "noted", "deferred", "rejected")
+
+
+def test_see_r2_points_to_that_row_s_answer(lex, settings):
+    """"R5   Noted   See R2.": a cross-reference, which opens no answer to R2 (before, R2's answer was taken
+    from R5's row)."""
+    from pipeline.stages.answers import XREF
+
+    m = XREF.search("R5    Noted          See R2.       –")
+    assert m is not None and m.group("label") == "R2"
+    assert XREF.search("See recommendation 4.") is not None and XREF.search("Sheet R2") is None
