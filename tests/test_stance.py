@@ -1747,3 +1747,20 @@ def test_a_previous_status_is_no_status_line(nlp, lex, settings):
     not the reply's stance; "Current position: Not accepted" is the status line."""
     assert not any(c.endswith(":label-accepted") for c in verdict("Previous response: Accepted", nlp, lex, settings).cues)
     assert verdict("Current position: Not accepted", nlp, lex, settings).label.value == "rejected"
+
+
+@pytest.mark.parametrize("passage, label", [
+    # the provision that exists already, given as the reason for declining: a refusal
+    ("The Global Talent route already provides a route for creative practitioners who do not need a sponsor. "
+     "The Government does not intend to open the Creative Worker route to self-sponsorship.", J),
+    ("Our guidance already requires schools to record these incidents. We do not propose to issue further "
+     "guidance.", J),
+    # one part done or committed to beside the refusal: partial
+    ("Our guidance already requires schools to record these incidents, and from September we will publish the "
+     "figures each term. We do not propose to break them down by school.", P),
+])
+def test_a_refusal_whose_reason_is_the_existing_provision_refuses(passage, label, nlp, lex, settings):
+    """Existing provision named as the reason for declining does no part of what was asked: the answer
+    refuses (before, it was read as a mixed answer, partial); a part done or promised beside the refusal
+    still makes it partial."""
+    assert verdict(passage, nlp, lex, settings).label is label

@@ -115,6 +115,10 @@ def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list
 
 
 _IN_PRINCIPLE = frozenset({"accept-in-principle", "in-principle"})
+# what a refusal gives as its reason: the provision that exists already ("Approved Document B already
+# requires ...; we do not propose to ..."), no part of what was asked done
+_EXISTING = frozenset({"partially_addressed:already-does", "partially_addressed:existing-provision",
+                       "partially_addressed:guidance-covers", "partially_addressed:best-practice"})
 
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
@@ -167,8 +171,12 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     # (agreeing "in principle" and then having "no plans to" do it declines it: the agreement does no part;
     # so the probes key it, pointing to existing guidance or not: "We agree in principle ..., and our
     # guidance says so" over a refusal is rejected)
+    # (nor does the provision that already exists, given as the reason for declining: so the probes key 41
+    # of the 47 answers whose only other cues point to it)
+    reasons_only = all(f in _EXISTING for f in fired if f.startswith(("accepted:", "partially_addressed:", "deferred:"))
+                       and f.split(":", 1)[1] not in _IN_PRINCIPLE)
     mixed = not explicit and (
-        (label is StanceLabel.rejected and positive - principle >= MIXED_SHARE * top)
+        (label is StanceLabel.rejected and positive - principle >= MIXED_SHARE * top and not reasons_only)
         or (label is StanceLabel.accepted and rejected >= MIXED_SHARE * top))
     # doing it, or accepting it, and then saying a part cannot be done ("We are not yet able to
     # extend it to the remaining sites"): the part left undone makes the answer partial
