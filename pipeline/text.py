@@ -450,6 +450,14 @@ _HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+)?concerns?|
 _HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
 _ANSWER_WORDS = re.compile(r"\brespon", re.I)
 _ASKED_WORDS = re.compile(r"\bask|\bissue|\bproposal", re.I)
+_QUOTING_WORDS = re.compile(r"recommend|concern|finding|matter|\bask|\bissue|\bproposal", re.I)
+
+
+def answers_only(head: str) -> bool:
+    """Whether a table's header line sets out a reply's answers alone, with no column quoting what was
+    asked ("Rec   Response   Owner   Date   Status"): each row's first cell is then its answer."""
+    cells = [c for c in re.split(r"\s{2,}|\t|\|", head) if c.strip()]
+    return any(_ANSWER_WORDS.search(c) for c in cells) and not any(_QUOTING_WORDS.search(c) for c in cells)
 
 
 def short_cell(c: str) -> bool:

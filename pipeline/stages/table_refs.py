@@ -15,8 +15,8 @@ from dataclasses import replace
 from pipeline.stages.columns import ANSWER_HEAD, CHUNK
 from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
 from pipeline.stages.shapes import PFD_CLOSING
-from pipeline.text import (SPREAD_CELLS, Block, Line, clean, header_above, is_prose, names_its_rows, sentence_end,
-                           short_cell, table_cells)
+from pipeline.text import (SPREAD_CELLS, Block, Line, answers_only, clean, header_above, is_prose, names_its_rows,
+                           sentence_end, short_cell, table_cells)
 
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
@@ -159,7 +159,7 @@ HEADER_LINES = 6  # lines a pdftotext -layout header's wrapped headings run to (
 
 
 _WIDE_GAP = re.compile(r"\s{3,}")
-_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")  # dashes under each of a header's columns
+_RULE = re.compile(r"^\s*(?:-{3,}(?:\s+-{3,})+|-{10,})\s*$")  # dashes under each of a header's columns, or under all
 SHORT_COLUMN = 3  # words in a column after the recommendation's: a priority, a date, an owner ("High")
 # pdftotext -layout: a row's number, then its first cell after a wide gap ("  6     The Council should ...",
 # a paragraph-numbered one under a letter's indented margin: "          2.1    Set and publish ...")
@@ -247,6 +247,7 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
     if not any(_LAYOUT_ROW.match(ln.text) for b in blocks for ln in b.lines[1:]):
         return blocks  # no row opens a line inside a paragraph: most files
     out: list[Block] = []
+    above: Block | None = None
     for b in blocks:
         lines, cuts = b.lines, set()
         last, indent = None, None  # the last row's number and where rows' numbers stand
@@ -256,6 +257,9 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
                     and m.start("num") == indent:
                 cuts.add(j)
                 last = _row_key(m.group("num"))
+            elif m is not None and j == 0 and above is not None and _header_block(above):
+                # (the header a block of its own, cut off above by the table's cells: its rows start this one)
+                last, indent = _row_key(m.group("num")), m.start("num")
             elif m is not None and j and header_row(Block((lines[j - 1],), 0)):
                 cuts |= {j - 1, j}
                 last, indent = _row_key(m.group("num")), m.start("num")
@@ -269,7 +273,14 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
         cuts.discard(0)
         edges = [0, *sorted(cuts), len(lines)]
         out += [Block(lines[a:z], b.gap if a == 0 else 0) for a, z in zip(edges, edges[1:]) if z > a]
+        above = b
     return out
+
+
+def _header_block(b: Block) -> bool:
+    """A table's header alone in its block, ruled off with dashes or not."""
+    lines = b.lines[:-1] if len(b.lines) > 1 and _RULE.match(b.lines[-1].text) else b.lines
+    return header_row(Block(lines, 0))
 
 
 _WRAPPED_HEAD = re.compile(r"^\s{8,}\S+(?:\s\S+)?\s*$")  # a header's heading wrapped alone under it, far right ("para")
@@ -309,6 +320,11 @@ def row_block(b: Block, answered: bool = False, head: str | None = None) -> Ref 
     the columns beside the recommendation. ``head`` is the first line of the table's header, whose
     cells say which column holds the recommendation."""
     laid = _LAYOUT_ROW.match(b.lines[0].text)
+    if laid and answered and head and answers_only(head):
+        # (under "Rec   Response   Owner   Date   Status" the row's first cell is its answer: nothing is quoted)
+        ln, lab = b.lines[0], laid.group("num")
+        return Ref(lab, leading_number(lab), ln.start + laid.start("num"), ln.start + laid.end("num"), b.start, b.end,
+                   True, True, False)
     if laid:
         at = _recommendation_column(head, laid.end()) if head else None
         # (a row with a long column beside its recommendation, a reply's response, reads as before)
