@@ -120,6 +120,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
 
 
 _ROW_START = re.compile(r"\n[ \t\f]*(?:\n|\d{1,3}[a-z]?[.)]?[ \t])")  # a blank line, or a row's number
+_LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"\S(?:.|\n)*?(?:[.!?](?=[’”\"')]*\s)|$)")
 
 
@@ -131,7 +132,16 @@ def column_sentences(view: str, regions: list[tuple[int, int]], sentences: list[
         return sentences
     out = [(a, z) for a, z in sentences if not any(a < rz and z > ra for ra, rz in regions)]
     for ra, rz in regions:
-        cuts = [ra, *(m.start() for m in _ROW_START.finditer(view, ra, rz)), rz]
+        rows = [m.start() for m in _ROW_START.finditer(view, ra, rz)]
+        # a row's first line keeps its number and its recommendation's first words, which mark the row, beside
+        # the answer's first words: the answer starts a sentence of its own ("3   Give governors monthly   We do
+        # not agree."), or its first sentence would be read as the recommendation and dropped with it
+        firsts = []
+        for line in _LINE.finditer(view, ra, rz):
+            chunks = list(CHUNK.finditer(view, line.start(), line.end()))
+            if len(chunks) >= 3 and _ROW_NUMBER.fullmatch(chunks[0].group()):
+                firsts.append(chunks[2].start())
+        cuts = sorted({ra, *rows, *firsts, rz})
         for a, z in zip(cuts, cuts[1:]):
             out += [(a + m.start(), a + m.end()) for m in _SENTENCE.finditer(view[a:z])]
     return sorted(out)
