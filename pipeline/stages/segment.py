@@ -597,6 +597,15 @@ def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: 
                                     or advice) else Kind.reply
 
 
+PAGE_HEAD = 200  # characters of a page's head (a letterhead, an address) above its title
+# the title of the answer a report's subject writes under its own letterhead: "Management Response to Internal
+# Audit Report IA/24/031", "Provider response to Healthwatch Southbury Enter and View report" (not a reply's
+# own page, "Response to the Regulation 28 Report ...: supporting information", nor a report's "Response to
+# consultation" chapter)
+_PROVIDER_RESPONSE = re.compile(r"^\W*(?:management|provider)(?:['’]s)?\s+response\s+to\b.*"
+                                r"\b(?:report|review|inspection|audit|visit)\b", re.I)
+
+
 def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int | None:
     """Where a government response starts after the report section it answers.
 
@@ -608,14 +617,19 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
     start, end = blocks[0].start, blocks[-1].end
     for b in blocks[2:]:
         for ln in b.lines:
-            if not lex.response_title.match(clean(ln.text) or ""):
+            line = clean(ln.text) or ""
+            # (or the answer the report's subject writes to it, on a page of its own: "Management Response to
+            # Internal Audit Report ...", its recommendations in a list under one "Recommendations" heading)
+            provider = _PROVIDER_RESPONSE.match(line) is not None \
+                and "\f" in text[max(start, ln.start - PAGE_HEAD):ln.start + 1]
+            if not (lex.response_title.match(line) or provider):
                 continue
             before = text[start:ln.start]
             if lex.answers(before) or RESPONSE_STATEMENT.search(before) or \
-                    len(re.findall(r"\brecommend", before, re.I)) < 2:
+                    len(re.findall(r"\brecommend", before, re.I)) < (1 if provider else 2):
                 return None
             if classify_unsaluted(text[ln.start:end], lex) is Kind.reply:
-                return ln.start
+                return text.rfind("\f", start, ln.start) if provider else ln.start  # (from its letterhead)
     return None
 
 
