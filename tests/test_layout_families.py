@@ -2822,3 +2822,62 @@ def test_see_r2_points_to_that_row_s_answer(lex, settings):
     m = XREF.search("R5    Noted          See R2.       –")
     assert m is not None and m.group("label") == "R2"
     assert XREF.search("See recommendation 4.") is not None and XREF.search("Sheet R2") is None
+
+
+def test_a_layout_table_of_answers_alone_reads_each_row_as_its_answer(tmp_path, settings, nlp):
+    """A company's -layout action plan "Rec   Response   Owner   Date   Status" with rows "1(a)", "1(b)", "2(b)",
+    "3", "4": no column quotes the concern, so each row's first cell is its answer, read whole (before, the
+    table was read across, then each row was taken for the concern restated and only its last sentence
+    answered)."""
+    got = _stances_of(_probe("coroners_blind75", "02"), tmp_path, settings, nlp)[1]
+    assert (got["1a"], got["2b"], got["3"]) == ("accepted", "noted", "deferred")
+
+
+def test_a_header_of_answers_alone_is_told_from_one_that_quotes():
+    from pipeline.text import answers_only
+
+    assert answers_only("Rec      Response        Owner      Date      Status")
+    assert answers_only("  Rec   Status         Trust response        Lead            Target date")
+    assert not answers_only("Rec   Recommendation        Government response      Status")
+    assert not answers_only("Rec   What the Committee asked   Government response   Status")
+    assert not answers_only("No.   Concern   Owner   Date")
+
+
+# ---- what round 77's reviews found (guards o47 to o50)
+
+def test_layout_action_plan_rows_with_no_blank_lines_under_one_rule(tmp_path, settings, nlp):
+    """"Rec   Status   Trust response   Lead   Target date" over one line of dashes, rows "R1" to "R6" with no
+    blank line between them: each row answers its own (before, R1's answer ran over every row)."""
+    got = _stances_of(_family("o47_layout_action_plan_rows_with_no_blank_lines_under_one_rule.txt"), tmp_path,
+                      settings, nlp)[1]
+    assert (got["1"], got["2"], got["4"], got["6"]) == ("accepted", "accepted", "deferred", "noted")
+
+
+def test_a_grid_row_s_answer_opening_on_its_first_line_keeps_that_sentence(tmp_path, settings, nlp):
+    """"| 3 | Give governors monthly | We do not agree. Governors receive a |": the answer's first sentence
+    shares its line with the row's number and the recommendation's first words, and is still the answer's
+    (before, it was dropped with them, and what was left read as partial)."""
+    got = _stances_of(_family("o48_grid_table_answer_opening_on_the_row_s_first_line.txt"), tmp_path, settings,
+                      nlp)[1]
+    assert (got["2"], got["3"], got["4"]) == ("deferred", "rejected", "accepted")
+
+
+def test_a_management_response_on_its_own_page_answers_the_audit_report(tmp_path, settings, nlp):
+    """An internal audit report with no greeting, then on its own page the council's "Finance Directorate /
+    Management Response to Internal Audit Report ...": two documents, the response answering the report's
+    recommendations (before, the file was one reply, its own report's recommendations answered by their
+    restatement)."""
+    got = _stances_of(_family("o49_internal_audit_report_and_management_response.txt"), tmp_path, settings, nlp)
+    assert sorted(got) == [1]
+    assert (got[1]["1"], got[1]["2"], got[1]["3"], got[1]["5"]) == \
+        ("rejected", "accepted", "partially_addressed", "deferred")
+
+
+def test_a_provider_response_on_its_own_page_answers_the_visit_report(tmp_path, settings, nlp):
+    """A Healthwatch "Enter and View" report listing its recommendations under one heading, then the practice's
+    page, "Provider response to Healthwatch Southbury Enter and View report": the practice's answers (before,
+    one reply held both)."""
+    got = _stances_of(_family("o50_enter_and_view_report_and_provider_response.txt"), tmp_path, settings, nlp)
+    assert sorted(got) == [1]
+    assert (got[1]["1"], got[1]["2"], got[1]["3"], got[1]["4"]) == \
+        ("rejected", "accepted", "rejected", "partially_addressed")
