@@ -404,6 +404,8 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
     for lab in order:  # "see recommendation 29" shares recommendation 29's stance, unless it says its own
         answer = found.get(lab)
         ref = answer.xref if answer else None
+        # ("As R2." in a reply whose letter numbers them, "see recommendation 2" in one that writes "R2")
+        ref = next((k for k in (ref, ref.removeprefix("R"), f"R{ref}") if k in verdicts), ref) if ref else ref
         if lab not in verdicts or ref not in verdicts or ref == lab:
             continue
         own = verdicts[lab]

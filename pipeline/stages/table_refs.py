@@ -328,7 +328,8 @@ def row_block(b: Block, answered: bool = False, head: str | None = None) -> Ref 
     if laid:
         at = _recommendation_column(head, laid.end()) if head else None
         # (a row with a long column beside its recommendation, a reply's response, reads as before)
-        row = (_column_row(b, laid, at) if at is not None else None) or _layout_row(b, laid, answered)
+        row = (_column_row(b, laid, at) if at is not None else None) or _layout_row(b, laid, answered, bool(
+            answered and head and _ANSWER_CELL.search(head)))
         owner = _owner_cell(head, [ln.text for ln in b.lines]) if head and row is not None and not answered else None
         return replace(row, addressee=owner) if owner else row
     if len(b.lines) < 3:
@@ -358,7 +359,10 @@ def continues_rows(b: Block, last: int | None) -> bool:
     return m is not None and last is not None and m.group("num") == str(last + 1)
 
 
-def _layout_row(b: Block, m: re.Match, answered: bool = False) -> Ref | None:
+_ANSWER_CELL = re.compile(r"\brespon", re.I)  # a header's column of answers ("Our response", "Trust response")
+
+
+def _layout_row(b: Block, m: re.Match, answered: bool = False, answer_column: bool = False) -> Ref | None:
     """A row as pdftotext -layout sets it: the number, the recommendation in the column after it,
     wrapped on the lines below at the same indent, and short columns after a wide gap (a
     priority, a date); a row with a response beside the recommendation is read only in a reply,
@@ -380,8 +384,11 @@ def _layout_row(b: Block, m: re.Match, answered: bool = False) -> Ref | None:
     lab = m.group("num")
     ln = b.lines[0]
     # (with the answer beside it, the row's first line is the answer's too: not a quote to drop whole)
+    # (under a header's column of answers, what stands beside the recommendation answers it however short:
+    # "As R2.")
     return Ref(lab, leading_number(lab), ln.start + m.start("num"), ln.start + m.end("num"), b.start, b.end, True,
-               True, beside <= SHORT_COLUMN * len(b.lines), clean_text(words), (ln.start + col, b.end))
+               True, beside <= SHORT_COLUMN * len(b.lines) and not answer_column, clean_text(words),
+               (ln.start + col, b.end))
 
 
 # the header cell over a -layout table's recommendations: "Recommendation", "Concern", "Finding"
