@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.layout import mask_noise
 from pipeline.records import Kind
 from pipeline.stages import recommendations as R
@@ -2881,3 +2883,13 @@ def test_a_provider_response_on_its_own_page_answers_the_visit_report(tmp_path, 
     assert sorted(got) == [1]
     assert (got[1]["1"], got[1]["2"], got[1]["3"], got[1]["4"]) == \
         ("rejected", "accepted", "rejected", "partially_addressed")
+
+
+@pytest.mark.parametrize("name, label", [("o51_layout_row_as_another_row.txt", "3"),
+                                         ("o52_grid_row_as_another_row.txt", "4")])
+def test_a_row_that_answers_as_another_row_shares_its_stance(name, label, tmp_path, settings, nlp):
+    """"R3   Not accepted   As R2." in a -layout action plan, "| R4 | Publish ... | As R2. |" in a grid table, in
+    replies to letters that number them 1 to 4: the row answers as R2 does, a refusal (before, the -layout row's
+    pointer was taken for R2's answer, and the grid's short cell left its row unanswered)."""
+    got = _stances_of(_family(name), tmp_path, settings, nlp)[1]
+    assert (got["2"], got[label]) == ("rejected", "rejected")
