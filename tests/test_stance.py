@@ -1764,3 +1764,15 @@ def test_a_refusal_whose_reason_is_the_existing_provision_refuses(passage, label
     refuses (before, it was read as a mixed answer, partial); a part done or promised beside the refusal
     still makes it partial."""
     assert verdict(passage, nlp, lex, settings).label is label
+
+
+@pytest.mark.parametrize("passage", [
+    "We will pay the two families the fees they were charged in error.",
+    "We will train all reception staff in care navigation by March.",
+    "We will add a further 100 places to the scheme from April.",
+    "The council will install new lighting on the footbridge this winter.",
+])
+def test_commitments_in_plain_verbs_are_commitments(passage, nlp, lex, settings):
+    """"We will pay ...", "We will train ...", "will add ...": commitments, which a refusal of another part beside
+    them leaves partial, not refused."""
+    assert "accepted:will-act" in verdict(passage, nlp, lex, settings).cues
