@@ -66,7 +66,8 @@ def _references(text: str, seg: Segment, lex: Lexicons) -> list[str]:
 
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
-    text = blank(mask_noise(unbox_grid_tables(unescape_numbers(loaded.text)), lex.boilerplate), [h.line for h in loaded.head])
+    text = blank(mask_noise(unbox_grid_tables(unescape_numbers(loaded.text)), lex.boilerplate),
+                 [h.line for h in loaded.head])
     doc_id = loaded.document_id
     segs = segment(text, lex)
     state = DocState(Document(document_id=doc_id, source_path=loaded.source_path, sha256=loaded.sha256,

@@ -448,16 +448,18 @@ def is_dateline(s: str) -> bool:
 SPREAD_CELLS = 8  # header cells a table set out a cell a line may have
 _HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+)?concerns?|ref(?:erence)?|no|number|para(?:graph)?s?|#)\b", re.I)
 _HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
-_ANSWER_WORDS = re.compile(r"\brespon", re.I)
-_ASKED_WORDS = re.compile(r"\bask|\bissue|\bproposal", re.I)
+ANSWER_CELL = re.compile(r"\brespon", re.I)  # a header's column of answers ("Our response", "Trust response")
 _QUOTING_WORDS = re.compile(r"recommend|concern|finding|matter|\bask|\bissue|\bproposal", re.I)
+
+
+def _answers_alone(cells: list[str]) -> bool:
+    return any(ANSWER_CELL.search(c) for c in cells) and not any(_QUOTING_WORDS.search(c) for c in cells)
 
 
 def answers_only(head: str) -> bool:
     """Whether a table's header line sets out a reply's answers alone, with no column quoting what was
     asked ("Rec   Response   Owner   Date   Status"): each row's first cell is then its answer."""
-    cells = [c for c in re.split(r"\s{2,}|\t|\|", head) if c.strip()]
-    return any(_ANSWER_WORDS.search(c) for c in cells) and not any(_QUOTING_WORDS.search(c) for c in cells)
+    return _answers_alone([c for c in re.split(r"\s{2,}|\t|\|", head) if c.strip()])
 
 
 def short_cell(c: str) -> bool:
@@ -467,11 +469,10 @@ def short_cell(c: str) -> bool:
 
 def names_its_rows(cells: list[str]) -> bool:
     """Header cells that number the rows ("No.", "Ref") and say what they hold ("Matter raised")."""
+    # (or a reply's rows of answers alone, no column of what was asked: "Rec   Status   Trust response   Lead
+    # Target date"; "Rec   What the Committee asked   Government response" is read across)
     return len(cells) >= 3 and any(_HEADER_CELL.match(clean(c) or "") for c in cells) \
-        and (any(_HEAD_WORDS.search(c) for c in cells)
-             # (or a reply's rows of answers alone, no column of what was asked: "Rec   Status   Trust response
-             # Lead   Target date"; "Rec   What the Committee asked   Government response" is read across)
-             or any(_ANSWER_WORDS.search(c) for c in cells) and not any(_ASKED_WORDS.search(c) for c in cells))
+        and (any(_HEAD_WORDS.search(c) for c in cells) or _answers_alone(cells))
 
 
 def header_above(lines: list[str]) -> int | None:

@@ -52,7 +52,8 @@ class Answer:
 
 # "see the response to recommendation 2", "See recommendation 29.", "through the response to recommendation 5"
 XREF = re.compile(
-    r"\b(?:see(?: also)?|as(?=\s+R\d)|as set out in|as described in|refers? to|covered (?:in|by)|(?:through|in|under|by) (?:the|our))"
+    r"\b(?:see(?: also)?|as(?=\s+R\d)|as set out in|as described in|refers? to|covered (?:in|by)"
+    r"|(?:through|in|under|by) (?:the|our))"
     r"\s+(?:the\s+|our\s+)?(?:government's\s+)?(?:(?:response|answer)s?\s+to\s+)?(?:(?:rec\w{0,14}|concern)\s+|(?=R\d))"
     r"(?P<label>(?-i:R)?\d{1,3}(?:\.\d{1,3})?)", re.I)  # (or the label alone where it names itself: "See R2.")
 # a sentence that starts answering: a status statement or a response label

@@ -141,8 +141,9 @@ _LIST_LEAD = re.compile(r"[ \t]*(?:[*+•-]|\d{1,2}[.)])[ \t]+[*_]{0,2}")  # a b
 
 
 # an answer's words, which a recommendation's have none of (or a recommendation's "should" with them)
-_ANSWERING = re.compile(r"^\W*(?:we|i|our)\b|\b(?:will|shall|already|accepts?|accepted|agreed?|noted|rejected|notes|welcomes|"
-                        r"acknowledges)\b|\b(?:see|as)\s+R\d", re.I)  # (or points to another's answer: "As R2.")
+# (or points to another's answer: "As R2.")
+_ANSWERING = re.compile(r"^\W*(?:we|i|our)\b|\b(?:will|shall|already|accepts?|accepted|agreed?|noted|rejected|notes|"
+                        r"welcomes|acknowledges)\b|\b(?:see|as)\s+R\d", re.I)
 
 
 def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:

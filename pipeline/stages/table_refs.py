@@ -15,8 +15,8 @@ from dataclasses import replace
 from pipeline.stages.columns import ANSWER_HEAD, CHUNK
 from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
 from pipeline.stages.shapes import PFD_CLOSING
-from pipeline.text import (SPREAD_CELLS, Block, Line, answers_only, clean, header_above, is_prose, names_its_rows,
-                           sentence_end, short_cell, table_cells)
+from pipeline.text import (ANSWER_CELL, SPREAD_CELLS, Block, Line, answers_only, clean, header_above, is_prose,
+                           names_its_rows, sentence_end, short_cell, table_cells)
 
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
@@ -329,7 +329,7 @@ def row_block(b: Block, answered: bool = False, head: str | None = None) -> Ref 
         at = _recommendation_column(head, laid.end()) if head else None
         # (a row with a long column beside its recommendation, a reply's response, reads as before)
         row = (_column_row(b, laid, at) if at is not None else None) or _layout_row(b, laid, answered, bool(
-            answered and head and _ANSWER_CELL.search(head)))
+            answered and head and ANSWER_CELL.search(head)))
         owner = _owner_cell(head, [ln.text for ln in b.lines]) if head and row is not None and not answered else None
         return replace(row, addressee=owner) if owner else row
     if len(b.lines) < 3:
@@ -357,9 +357,6 @@ def continues_rows(b: Block, last: int | None) -> bool:
     the page after it, below the page's furniture (its repeated header, its footer)."""
     m = _LAYOUT_ROW.match(b.lines[0].text)
     return m is not None and last is not None and m.group("num") == str(last + 1)
-
-
-_ANSWER_CELL = re.compile(r"\brespon", re.I)  # a header's column of answers ("Our response", "Trust response")
 
 
 def _layout_row(b: Block, m: re.Match, answered: bool = False, answer_column: bool = False) -> Ref | None:
