@@ -257,7 +257,7 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
                     and m.start("num") == indent:
                 cuts.add(j)
                 last = _row_key(m.group("num"))
-            elif m is not None and j == 0 and above is not None and _header_block(above):
+            elif m is not None and j == 0 and above is not None and header_row(above):
                 # (the header a block of its own, cut off above by the table's cells: its rows start this one)
                 last, indent = _row_key(m.group("num")), m.start("num")
             elif m is not None and j and header_row(Block((lines[j - 1],), 0)):
@@ -275,12 +275,6 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
         out += [Block(lines[a:z], b.gap if a == 0 else 0) for a, z in zip(edges, edges[1:]) if z > a]
         above = b
     return out
-
-
-def _header_block(b: Block) -> bool:
-    """A table's header alone in its block, ruled off with dashes or not."""
-    lines = b.lines[:-1] if len(b.lines) > 1 and _RULE.match(b.lines[-1].text) else b.lines
-    return header_row(Block(lines, 0))
 
 
 _WRAPPED_HEAD = re.compile(r"^\s{8,}\S+(?:\s\S+)?\s*$")  # a header's heading wrapped alone under it, far right ("para")
