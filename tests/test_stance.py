@@ -1776,3 +1776,18 @@ def test_commitments_in_plain_verbs_are_commitments(passage, nlp, lex, settings)
     """"We will pay ...", "We will train ...", "will add ...": commitments, which a refusal of another part beside
     them leaves partial, not refused."""
     assert "accepted:will-act" in verdict(passage, nlp, lex, settings).cues
+
+
+@pytest.mark.parametrize("passage, fires", [
+    ("Having weighed the costs, the Board will not establish a separate appeals panel.", True),
+    ("The Council has decided that it will not recruit further wardens this year.", True),
+    ("We will not reopen the branch library on Saturdays.", True),
+    # a safeguard described, not a refusal: the thing will not happen unless or until a check is made
+    ("The system will not issue a repeat prescription until a pharmacist has reviewed it.", False),
+    ("The lift will not restore power unless the gate is closed.", False),
+])
+def test_declining_to_set_something_up_is_a_refusal(passage, fires, nlp, lex, settings):
+    """"We will not establish / recruit / reopen ..." declines what was asked in the verbs it was asked in; before,
+    only "will not implement / introduce / fund ..." counted, so a refusal in other verbs beside a commitment read
+    accepted. "... will not X until / unless ..." describes a safeguard and is no refusal."""
+    assert ("rejected:will-not-provide" in verdict(passage, nlp, lex, settings).cues) is fires
