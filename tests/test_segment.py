@@ -3004,3 +3004,146 @@ def test_a_forwarded_e_mail_with_its_response_attached_and_copied_below_carries_
             "overnight through a single number.\n\nYours sincerely,\n\nDr Rhiannon Stace\nChief Medical Officer\n")
     segs = segment(text, lex)
     assert [(s.kind, s.start) for s in segs] == [(Kind.reply, 0)]
+
+
+# round 78: a holding e-mail that quotes the message it answers, then the reply letter on the next page
+_REVIEW_PAGE = ("Oversight Unit\n1 Westfield Avenue\nLondon E20 1HZ\n\n4 February 2026\n\nDear Ms Hart,\n\n"
+                "Monitoring review. We recommend that:\n\n1. The Association should clear its complaints backlog.\n\n"
+                "2. The Association should publish its monitoring outcomes.\n\nPlease reply by 31 March 2026.\n\n"
+                "Yours sincerely,\n\nRuth Ames\nHead of Oversight\n\n")
+_HOLDING = ("\fFrom: Hart, Jo <jo.hart@example-association.org>\nSent: 25 March 2026 11:07\n"
+            "To: Oversight <oversight@example.gov.uk>\nSubject: RE: Monitoring review - formal response\n\n"
+            "Dear Oversight team,\n\nOur response will be a few days late: our Board meets on 2 April and will approve "
+            "the action plan first.\n\nBest wishes\n\nJo Hart\nChief Executive\n\n")
+_ASSOCIATION_LETTER = ("\f                                   EXAMPLE ASSOCIATION\n"
+                       "                                   14 South Parade\n                                   Leeds LS1 5QS\n\n"
+                       "   Oversight Unit\n   1 Westfield Avenue\n   London E20 1HZ\n\n"
+                       "                                   9 April 2026\n\n   Dear Oversight Team\n\n"
+                       "   Thank you for your report. We accept recommendation 1 and have cleared the backlog.\n\n"
+                       "   Yours sincerely\n\n   Jo Hart\n   Chief Executive\n")
+
+
+@pytest.mark.parametrize("quote", [
+    # Outlook's ">" quoting with the quoted header, the form feed straight under the last quoted line
+    "> From: Oversight <oversight@example.gov.uk>\n> Sent: 04 February 2026 10:00\n"
+    "> Subject: Monitoring review - formal response\n>\n> Dear Jo, please find attached our final report.\n",
+    # "-----Original Message-----" over the header, no blank line above the next page
+    "-----Original Message-----\nFrom: Oversight <oversight@example.gov.uk>\nSent: 04 February 2026 10:00\n"
+    "Subject: Monitoring review - formal response\n\nPlease find attached our final report.\n",
+    # a rule, then the header and the message, a blank line above the next page
+    "________________________________\nFrom: Oversight <oversight@example.gov.uk>\nSent: 04 February 2026 10:00\n"
+    "Subject: Monitoring review - formal response\n\nPlease find attached our final report.\n\n",
+], ids=["gt-quoted", "original-message", "rule"])
+def test_a_holding_e_mail_keeps_its_quote_and_the_reply_letter_starts_at_its_page(quote, lex):
+    """A holding e-mail quoting the message it answers ("> From: ... / > Dear Jo, ..."), then the reply
+    letter on the next page with no blank line above its form feed: three documents, the quote the
+    e-mail's and the letter from its letterhead (before, the quoted greeting or header started a letter
+    of its own, and the letter was read as part of the e-mail)."""
+    text = _REVIEW_PAGE + _HOLDING + quote + _ASSOCIATION_LETTER
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    assert text[segs[1].start:segs[1].end].rstrip().endswith(quote.rstrip().splitlines()[-1])
+    assert text[segs[2].start:].lstrip("\f ").startswith("EXAMPLE ASSOCIATION")
+
+
+_PAY_LETTER = ("                         Pay Review Body\n\n   Rt Hon Jane Doe MP\n   Department for Education\n"
+               "   London SW1P 3BT\n\n                                              27 February 2026\n\n"
+               "   Dear Secretary of State,\n\n   I enclose the Review Body's report. Chapter 6 sets out our conclusions and "
+               "our\n   recommendations, which we have numbered by the paragraph in which they appear.\n\n"
+               "   Yours sincerely,\n\n   Dr Ann Castle\n   Chair\n\n"
+               "\f   Chapter 6: Conclusions and recommendations\n\n"
+               "   6.1  The evidence we received shows that recruitment remains below target in\n   most subjects.\n\n"
+               "   6.2  We recommend a 4.0 per cent increase to all pay points from September.\n\n"
+               "   6.3  Starting pay remains important for attracting graduates to teaching.\n\n"
+               "   6.4  We recommend that the minimum of the main pay range be raised to £33,000.\n\n")
+_PRIVATE_OFFICE = ("\fFrom: Private Office <private.office@example.gov.uk>\nSent: 06 March 2026 17:21\n"
+                   "To: Secretariat <secretariat@example.org.uk>\nSubject: RE: Review Body report - submission\n\n"
+                   "Dear Secretariat colleagues,\n\nThe Secretary of State thanks the Review Body for its report. Ministers "
+                   "are considering the recommendations.\n\nKind regards,\n\nTom Wise\nAssistant Private Secretary\n")
+
+
+def test_a_covering_letter_keeps_the_chapter_of_paragraph_recommendations_it_encloses(lex):
+    """"I enclose the Review Body's report ..." over a chapter whose paragraphs recommend by number ("6.2  We
+    recommend ..."): the chapter is the letter's enclosure, one document, and the e-mail after it a reply
+    of its own (before, the chapter was read as a paper apart and the e-mail ran on in it)."""
+    text = _PAY_LETTER + _PRIVATE_OFFICE
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert "6.4  We recommend" in text[segs[0].start:segs[0].end]
+    assert text[segs[1].start:].lstrip("\f").startswith("From: Private Office")
+
+
+_INSPECTION_REPORT = ("                                   Inspectorate\n\n          A report on education services in\n"
+                      "          Example County Borough Council\n                    February 2025\n\nSummary\n\n"
+                      "Overall, the council has made steady progress in supporting its schools since its last\n"
+                      "inspection. However, attendance in secondary schools remains well below the national rate.\n\n"
+                      "Recommendations\n\nR1    Strengthen the council's self-evaluation of its work to improve attendance\n\n"
+                      "R2    Improve the quality of provision for pupils educated other than at school\n\n"
+                      "The council will prepare an action plan that shows how it will address the recommendations.\n"
+                      "                                            2\n")
+_ACTION_PLAN = ("\f                    EXAMPLE COUNTY BOROUGH COUNCIL\n\n                  Education Directorate\n\n"
+                "        POST-INSPECTION ACTION PLAN: INSPECTION OF EDUCATION SERVICES (FEBRUARY 2025)\n\n"
+                "1.1   This action plan responds to the recommendations in the Inspectorate's report on education\n"
+                "      services, published on 28 February 2025. It was approved by Cabinet on 22 May 2025.\n\n"
+                "R1    We have introduced an attendance dashboard and will evaluate it termly from December 2025.\n\n"
+                "R2    The council notes the recommendation.\n")
+
+
+def test_an_action_plan_on_its_own_page_after_an_inspection_report_answers_it(lex):
+    """An inspection report with no greeting, then on a page of its own the council's "POST-INSPECTION
+    ACTION PLAN: ..." (the page break straight under the report's page number): two documents, the plan
+    answering the report (before, one document held both)."""
+    text = _INSPECTION_REPORT + _ACTION_PLAN
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert text[segs[1].start:].lstrip("\f ").startswith("EXAMPLE COUNTY BOROUGH COUNCIL")
+
+
+_DEFIBRILLATOR_PFD = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+        "1. The Chief Executive, Example Ambulance Service NHS Trust\n2. The Clerk, Little Haddow Parish Council\n\n"
+        "4 CIRCUMSTANCES OF THE DEATH\n\nMr Lowe collapsed at the cricket ground on 3 June 2024. A bystander called "
+        "999 at 15:21\nand was told that no defibrillator was available nearby.\n\n"
+        "The nearest defibrillator, in a locked cabinet at the pavilion, had been marked \"not ready\" because its\n"
+        "weekly check had not been recorded.\n\nThe ambulance arrived at 15:44 and Mr Lowe could not be revived.\n\n"
+        "5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+        "1. The dispatch system did not show a defibrillator marked \"not ready\".\n\n"
+        "2. The guardian's weekly checks of the cabinet had lapsed for seven months.\n\n"
+        "9 16 January 2025\n\nRupert Ellingham\nAssistant Coroner\n")
+
+
+def test_a_web_page_that_reproduces_its_letter_is_one_document_with_it(lex):
+    """A trust's news page (its logo and breadcrumb trail, "# Our response to the coroner ...", a paragraph
+    saying "We have today sent our response, which is reproduced below.") over the letter it publishes:
+    one reply, from its logo (before, the logo and trail were a document of their own and the page's
+    paragraph another)."""
+    page = ("\f[Example Ambulance Service NHS Trust logo](/)\n\n"
+            "[Home](/) > [About us](/about-us) > [News](/news) > Statement\n\n"
+            "# Our response to the coroner following the death of Mr Graham Lowe\n\n"
+            "_Posted 12 March 2025 by Communications Team_\n\n"
+            "Following the inquest, the Assistant Coroner issued a Regulation 28 report to the Trust on 16 January\n"
+            "2025. We have today sent our response, which is reproduced below.\n\n* * *\n\n"
+            "**Dear Mr Ellingham,**\n\nThank you for your report of 16 January 2025.\n\n"
+            "### Concern 1 - visibility of defibrillators\n\nSince 3 March 2025 every registered device is shown to the "
+            "call handler, including those marked \"not ready\".\n\n**Yours sincerely,**\n\nDr Ruth Kay\nChief Executive\n")
+    text = _DEFIBRILLATOR_PFD + page
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert text[segs[1].start:].lstrip("\f").startswith("[Example Ambulance")
+
+
+def test_an_e_mail_forwarding_a_response_below_is_one_reply_with_it(lex):
+    """The clerk's "I am forwarding below the Parish Council's response to your Regulation 28 report",
+    then the chair's message with the response under its own greeting: one reply, the response the
+    message forwarded (before, the forwarded message was a document of its own)."""
+    mail = ("\fFrom: Clerk Little Haddow PC <clerk@littlehaddow-pc.example.gov.uk>\nSent: 10 March 2025 19:36\n"
+            "To: Coroners <coroners@example.gov.uk>\nSubject: FW: Reg 28 response - Little Haddow Parish Council\n\n"
+            "Dear Sir,\n\nI am forwarding below the Parish Council's response to your Regulation 28 report, which the "
+            "Chair asked me to send.\n\nRegards,\nJoanne Pettifer\nClerk, Little Haddow Parish Council\n\n"
+            "________________________________________\n"
+            "From: Cllr Derek Stone <d.stone@littlehaddow-pc.example.gov.uk>\nSent: 07 March 2025 21:04\n"
+            "To: Clerk Little Haddow PC <clerk@littlehaddow-pc.example.gov.uk>\nSubject: Reg 28 response\n\n"
+            "Jo - final text as agreed at Monday's meeting, please forward to the coroner.\n\nDear Mr Ellingham,\n\n"
+            "Thank you for your report of 16 January 2025.\n\nGuardian checks (2). The Council has appointed two deputy guardians and checks are now weekly.\n\n"
+            "Yours sincerely,\n\nDerek Stone\nChair, Little Haddow Parish Council\n")
+    segs = segment(_DEFIBRILLATOR_PFD + mail, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]

@@ -602,7 +602,8 @@ PAGE_HEAD = 200  # characters of a page's head (a letterhead, an address) above 
 # Audit Report IA/24/031", "Provider response to Healthwatch Southbury Enter and View report" (not a reply's
 # own page, "Response to the Regulation 28 Report ...: supporting information", nor a report's "Response to
 # consultation" chapter)
-_PROVIDER_RESPONSE = re.compile(r"^\W*(?:management|provider)(?:['’]s)?\s+response\s+to\b.*"
+_PROVIDER_RESPONSE = re.compile(r"^\W*(?:(?:management|provider)(?:['’]s)?\s+response\s+to\b|"
+                                r"(?:post[- ]inspection\s+)?action\s+plan\b).*"
                                 r"\b(?:report|review|inspection|audit|visit)\b", re.I)
 
 
@@ -645,10 +646,10 @@ QUOTED_BLOCKS = 6  # blocks of a quoted message whose opening says whether it an
 
 
 def _quoted_under_wrote(blocks: list[Block], i: int, lex: Lexicons) -> bool:
-    """Whether block ``i`` is inside the message a reply quotes under "On ..., X wrote:", its lines
-    set off by ">": the reply's, not a letter of its own (as under "-----Original Message-----"). A
-    quoted message that itself answers ("> Thank you for your letter of 12 March ...", a clerk sending
-    on the only copy of a minister's reply) is a letter of its own."""
+    """Whether block ``i`` is inside the message a reply quotes under "On ..., X wrote:" or a quoted
+    "> From: ..." header, its lines set off by ">": the reply's, not a letter of its own (as under
+    "-----Original Message-----"). A quoted message that itself answers ("> Thank you for your letter of
+    12 March ...", a clerk sending on the only copy of a minister's reply) is a letter of its own."""
     if not blocks[i].lines[0].text.lstrip().startswith(">"):
         return False
     # (its own lines: not the next letter's under it, "Thank you for your report ...", on the page after)
@@ -656,12 +657,14 @@ def _quoted_under_wrote(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     quoted = " ".join(ln.text.lstrip(" \t>") for ln in lines)
     if lex.answers(quoted) and _NAMES_WHAT_IT_ANSWERS.search(quoted):
         return False
-    for b in reversed(blocks[max(0, i - WROTE_BLOCKS):i + 1]):
-        for ln in reversed(b.lines):
-            if _WROTE.match(ln.text):
-                return True
-            if not ln.text.lstrip().startswith(">"):
-                return False
+    # (from the greeting up: a page break under the quote may run on in its block, the next letter's head)
+    above = [ln for b in blocks[max(0, i - WROTE_BLOCKS):i] for ln in b.lines] + [blocks[i].lines[0]]
+    for ln in reversed(above):
+        # ("> From: ... / > Sent: ...": Outlook's quoted header stands for "wrote:")
+        if _WROTE.match(ln.text) or (ln.text.lstrip().startswith(">") and lex.mail_header.match(ln.text)):
+            return True
+        if not ln.text.lstrip().startswith(">"):
+            return False
     return False
 
 
@@ -792,6 +795,9 @@ _LETTER_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)(?:,[^,.\
 # Government's response to the Committee's report", "the text below is identical to it"
 # (or its response itself: "Please find attached and copied below the ICB's response to the Regulation 28 report")
 _TEXT_BELOW = re.compile(r"\b(?:see|find|read)\s+below\s+the\s+(?:full\s+)?text\s+of\b|"
+                         # "I am forwarding below the Parish Council's response to your Regulation 28 report"
+                         r"\b(?:forward(?:ing)?|send(?:ing)?\s+on)\s+(?:below|underneath)\s+"
+                         r"(?:the|our|my|a|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?(?:response|reply|letter)\b|"
                          r"\b(?:see|find)\s+(?:attached\s+and\s+)?(?:copied|pasted)\s+below\s+(?:the|our|my|a)\s+"
                          r"(?:[\w’'-]+\s+){0,3}?(?:response|reply|letter)\b|"
                          r"\bthe\s+text\s+(?:below|underneath)\s+is\s+(?:identical|the\s+same)\b|"
@@ -867,7 +873,10 @@ def _page_of_letter(before: list[Block]) -> bool:
     letter (under the site's logo and links), and a paragraph or two introduce it ("The Commissioner
     has written to ... The responses will be published on this page"). The page and the letter are one
     document; a report is not so short."""
-    return any(_LETTER_TITLE.match(b.lines[0].text.lstrip("\f")) for b in before) \
+    # (or whose last paragraph says the letter is below: "We have today sent our response, which is
+    # reproduced below.")
+    below = any(_QUOTED_BELOW.search(" ".join(ln.text for ln in b.lines)) for b in before[-2:])
+    return (below or any(_LETTER_TITLE.match(b.lines[0].text.lstrip("\f")) for b in before)) \
         and prose_paragraphs(before) <= PAGE_INTRO_BLOCKS
 
 
@@ -918,6 +927,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             j = _mail_starts(text, blocks, j, sal[k], lex)
             paged = (p := _page_starts(blocks, j, sal[k], lex)) != j  # the page from j to the greeting is its head
             j = p
+            if (q := _page_under_quote(blocks, j, sal[k], lex)) is not None:
+                j, page_cut[q[0]], paged = q[0], q[1], True
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
@@ -1091,8 +1102,10 @@ def _page_start(b: Block, lex: Lexicons) -> int:
             and all(_ROLE_LINE.search(x.text) or _body_name(c := clean(x.text) or "", lex) or _TITLE_CASE.fullmatch(c)
                     for x in above[1:]) and (_body_name(clean(below[0].text) or "", lex)
                                              or _letterhead_at(below, 0))
-        closes = (_closes_signature(above) or _DATED_SIGNATURE.search(above[-1].text) is not None or signs
-                  or _last_page(above)) and not any(
+        # (or the message an e-mail quotes, "> From: ... / > Dear Joanne, ...", ends its page: the e-mail's)
+        quoted = all(x.text.lstrip().startswith(">") for x in above)
+        closes = quoted or (_closes_signature(above) or _DATED_SIGNATURE.search(above[-1].text) is not None or signs
+                            or _last_page(above)) and not any(
             is_prose(x.text) or lex.salutation.match(clean(x.text) or "") or _MAIL_FROM.match(clean(x.text) or "")
             for x in above)
         # (its address, or on a page of its own a body's name alone: "Association of British Theatre
@@ -1122,6 +1135,8 @@ OWN_RECOMMENDATIONS = 2  # recommendations an enclosed extract numbers from 1, a
 _STATUS = re.compile(r"(?:^|[-–—:.]\s+)(?:not\s+)?(?:accepted|agreed|rejected)\b", re.I)
 # "1. The Trust should ...", "(1) Standard 3.1", "Recommendation 1: The JAC should ..."
 _OWN_ITEM = re.compile(r"\W{0,4}(?:(\d{1,2})[.)]|recommendation\s+(\d{1,2})[.:)])\s+\S", re.I)
+_RECOMMENDING_PARAGRAPH = re.compile(r"\W{0,4}\d{1,2}\.\d{1,2}\s+(?:we|the\s+(?:review\s+)?body)\s+"
+                                     r"(?:therefore\s+|also\s+)?recommends?\b", re.I)
 _ANSWER_LABEL = re.compile(r"^\W*(?:(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?response\s*:", re.I)  # "Government response:"
 _ASKS_ALL = re.compile(r"\s*(?:the\s+)?[A-Z][\w' ]{1,60}?\s+(?:should|must|is\s+recommended\s+to)\s*:\s*$")
 
@@ -1151,7 +1166,10 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
     led = any(_ASKS_ALL.match(t) for t in lines) and not any(_STATUS.search(t) for t in lines)
     items = {int(m.group(1) or m.group(2)) for t in lines
              if (m := _OWN_ITEM.match(t)) and (led or re.search(r"\b(?:should|must)\b", t))}
-    return set(range(1, OWN_RECOMMENDATIONS + 1)) <= items
+    # (or a chapter's paragraphs that recommend, numbered by the paragraph: "6.4  We recommend a 4.0 per
+    # cent increase ...", as the letter says: "we have numbered our recommendations by the paragraph")
+    paragraphs = sum(1 for t in lines if _RECOMMENDING_PARAGRAPH.match(t))
+    return set(range(1, OWN_RECOMMENDATIONS + 1)) <= items or paragraphs >= OWN_RECOMMENDATIONS
 
 
 _MD_HEADING = re.compile(r"^(#{2,6})\s+\S")
@@ -1434,6 +1452,34 @@ def _mail_starts(text: str, blocks: list[Block], j: int, sal: int, lex: Lexicons
         return j
     return m
 FOOTER_LINES = 8  # lines of a page's foot (related links, "Back to top", the publisher's address)
+
+
+def _page_under_quote(blocks: list[Block], j: int, sal: int, lex: Lexicons) -> tuple[int, int] | None:
+    """(block, offset) of the page break that ends the message an e-mail quotes under its signature
+    ("> From: ... / > Dear Joanne, please find attached ...", or "-----Original Message----- / From: ...
+    / Please find attached ..."), where the next letter's head opens the page (pdftotext may leave no
+    blank line above its form feed, the quote and the letterhead sharing a block). None where the
+    blocks from ``j`` are no such quote, or the page it runs to holds no letter's head."""
+    if j >= sal:
+        return None
+    first = blocks[j].lines[0].text
+    marked = first.lstrip().startswith(">")
+    # (on the signature's page: a covering e-mail on a page of its own is the next letter's)
+    if first.startswith("\f") or not (marked or _ORIGINAL_MESSAGE.match(first) or lex.mail_header.match(first)):
+        return None
+    lines = [(x, n, ln) for x in range(j, sal) for n, ln in enumerate(blocks[x].lines)]
+    for k, (x, n, ln) in enumerate(lines):
+        if k > QUOTE_LINES:
+            return None  # (a letter quoted in full under "-----Original Message-----" breaks its own pages)
+        if ln.text.startswith("\f") and (n or x > j):
+            head = [y.text for _, _, y in lines[k:]]
+            return (x, ln.start) if any(is_dateline(y) or has_postcode(y) for y in head) else None
+        if marked and not ln.text.lstrip().startswith(">"):
+            return None
+    return None
+
+
+QUOTE_LINES = 15  # lines of a covering message quoted under a holding e-mail's signature
 
 
 def _page_starts(blocks: list[Block], j: int, sal: int, lex: Lexicons) -> int:

@@ -348,10 +348,15 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
 LINK_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:!?\[(?:[^\[\]]|!?\[[^\]]*\]\([^)]*\))*\]\([^)]*\)\s*)+$")
 
 
+# a page's breadcrumb trail: "[Home](/) > [About us](/about-us) > [News](/news) > Statement"
+BREADCRUMB = re.compile(r"^\s*(?:\[[^\[\]]*\]\([^)]*\)\s*[>›»|/]\s*)+"
+                        r"(?:\[[^\[\]]*\]\([^)]*\)|[^\[\]()>›»|]{1,60})\s*$")
+
+
 def _links_only(region: str) -> bool:
-    """Whether every line of ``region`` is a line of links (or blank), two at least."""
+    """Whether every line of ``region`` is a line of links or a breadcrumb trail (or blank), two at least."""
     lines = [ln for ln in region.replace("\f", "\n").splitlines() if ln.strip()]
-    return len(lines) >= 2 and all(LINK_LINE.match(ln) for ln in lines)
+    return len(lines) >= 2 and all(LINK_LINE.match(ln) or BREADCRUMB.match(ln) for ln in lines)
 
 
 # the cover sheet of a paper to a board or committee meeting: its title, author and purpose
