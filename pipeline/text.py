@@ -37,7 +37,8 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        # (a quoted blank line, "> " alone, parts a quoted message's paragraphs as a blank line does)
+        return not self.text.strip().lstrip(">").strip()
 
 
 @dataclass(frozen=True, slots=True)

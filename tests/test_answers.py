@@ -2846,3 +2846,34 @@ def test_a_paragraph_s_last_sentence_about_another_recommendation_is_that_one_s_
     said = {lab: " ".join(" ".join(s.split()) for s in spans) for lab, (_, spans) in got.items()}
     assert "national training programme" in said["2"] and "national training programme" not in said["1"]
     assert "consult on revised guidance" in said["1"]
+
+
+def test_recommendations_quoted_in_one_blockquote_share_the_answer_under_it(lex, nlp, settings, rules):
+    """Pandoc's blockquote that quotes two recommendations, a "> " line between them, over one answer:
+    both share it (before, the quoted blank line did not part them, the second was never anchored and
+    had no answer)."""
+    text = reply("Thank you for the review.", "### Regional estimates",
+                 "> **Recommendation 2a:** ONS should bring forward the first publication of\n"
+                 "> regional GVA estimates.\n>\n"
+                 "> **Recommendation 2b:** ONS should publish an experimental quarterly\n> estimate of GVA for each area.",
+                 "Accepted. We will consider both once the business survey redevelopment is complete.",
+                 "### Small-area earnings",
+                 "> **Recommendation 3:** ONS should increase the sample size of the earnings survey.",
+                 "We will not be increasing the sample size.")
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["2a"][1] == got["2b"][1]
+    assert got["2b"][1][0].startswith("Accepted.")
+
+
+def test_parts_named_in_turn_by_their_numbers_alone_take_their_own_paragraphs(lex, nlp, settings, rules):
+    """Two parts quoted together, then "On 4(a), we will ..." and "On 4(b), ...": each takes the paragraph
+    that names it (before, "4(a)" and a bare part number named nothing, and each took both)."""
+    text = reply("Thank you for the review.",
+                 "> **Recommendation 4(a):** ONS should publish a single release calendar.\n>\n"
+                 "> **Recommendation 4(b):** ONS should produce all statistics on a consistent set of geographies.",
+                 "On 4(a), we will publish a dedicated release calendar from July 2025.",
+                 "On 4(b), our regional accounts already use the current boundaries, and we are not able to commit "
+                 "to producing the other outputs on them.")
+    got = answers(text, lex, nlp, settings, rules)
+    assert [s[:8] for s in got["4(a)"][1]] == ["On 4(a),"]
+    assert [s[:8] for s in got["4(b)"][1]] == ["On 4(b),"]

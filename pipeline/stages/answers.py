@@ -1550,7 +1550,9 @@ _COUNT_SENTENCE = re.compile(r"\b(?:two|three|four|five|six)\s+(?:matters|concer
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                   "eleventh", "twelfth")
 _ORDINAL_NUMBER = {w: str(n) for n, w in enumerate(_ORDINAL_WORDS, 1)}
-_NAMED = re.compile(r"\b(?:recommendation|concern)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)\b|"
+# (a part by its number alone where a sentence opens on it: "On 4(a), we will publish ...", "On 2b, ...")
+_NAMED = re.compile(r"\b(?:recommendation|concern)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?(?:[a-z]|\([a-z]\))?)(?!\w)|"
+                    r"^\W*(?:on|as\s+for|turning\s+to|regarding)\s+(?P<part>\d{1,3}(?:[a-z]|\([a-z]\)))\s*[,:]|"
                     rf"\b(?P<ord>{'|'.join(_ORDINAL_WORDS)})\s+(?:recommendation|concern)\b", re.I)
 _TENTH = "|".join(_ORDINAL_WORDS[:10])
 _NAMED_TOGETHER = re.compile(r"\b(?:recommendations|concerns)\s+\d|\b(?:both|all)\s+(?:of\s+)?(?:these|those|the)\s+"
@@ -1569,9 +1571,12 @@ def _named_in_turn(text: str, units: tuple[Unit, ...], labs: list[str]) -> dict[
     names: list[tuple[int, str]] = []  # (unit, label) in order
     if any(_NAMED_TOGETHER.search(text, a, z) for a, z, _ in units):
         return None  # "Recommendations 3 and 6 relate to our systems": an answer to them together
+    as_written = {re.sub(r"[()]", "", lab).lower(): lab for lab in labs}
     for k, (a, z, _) in enumerate(units):
-        for m in _NAMED.finditer(text, a, z):
-            lab = m.group("num") or _ORDINAL_NUMBER[m.group("ord").lower()]
+        for m in _NAMED.finditer(text[a:z]):
+            said = m.group("num") or m.group("part")
+            lab = as_written.get(re.sub(r"[()]", "", said).lower(), said) if said \
+                else _ORDINAL_NUMBER[m.group("ord").lower()]
             if lab not in labs:
                 return None  # another recommendation named inside: not a group named in turn
             names.append((k, lab))
