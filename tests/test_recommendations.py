@@ -2715,3 +2715,63 @@ def test_a_web_page_s_nested_list_under_a_concern_holds_its_lettered_points(lex,
     assert [r.label for r in refs] == ["1", "2", "3"]
     assert "(a) there is no system" in refs[0].text
     assert refs[1].text.startswith("(Trust) Overnight")
+
+
+def test_paragraph_numbered_concerns_under_their_addressee_tags_keep_their_numbers_over_a_page_break(lex, rules):
+    """The boxed form's "5.1 [Ambulance Trust] The ...": each concern keeps its paragraph number however
+    short its first line after the tag, and the list runs on past a page break that falls inside a
+    concern ("... no deputy" / "Page 1 of 2" / "<form feed>guardian and kept no log of checks."). Before,
+    the tags hid the numbers and the concerns were counted 1, 2, 3, up to the page break."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n 5   CORONER'S CONCERNS\n\n"
+            "     The MATTERS OF CONCERN are as follows:\n\n"
+            "     5.1 [Ambulance Trust] The dispatch system did not display\n         a defibrillator marked \"not ready\".\n\n"
+            "     5.2 [Parish Council] The guardian's weekly checks had lapsed and\n         the Parish Council had appointed no deputy\n"
+            "                                                          Page 1 of 2\n"
+            "\f     guardian and kept no log of checks.\n\n"
+            "     5.3 [British Heart Foundation] The Circuit hides a\n         device once its check is six months overdue.\n\n"
+            " 6   ACTION SHOULD BE TAKEN\n\n     In my opinion action should be taken to prevent future deaths.\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["5.1", "5.2", "5.3"]
+
+
+@pytest.mark.parametrize("lead", [
+    "2. On incident reporting, the Cabinet Office should:",
+    "2. The Department for Science, Innovation and Technology should:",
+    "2. Competitive funding should be consolidated:",
+])
+@pytest.mark.parametrize("marks", [("(a)", "(b)"), ("a.", "b.")])
+def test_an_item_leading_into_points_that_each_ask_is_its_points(lead, marks, lex, rules):
+    """"2. On incident reporting, the Cabinet Office should:" (its topic first, or a body whose name holds a
+    comma, or an ask in its own words), over "(a)" / "a." points that each ask of a body: each point a
+    recommendation of its own, "2a" and "2b" (before, only "6. The Trust should:" was such an item)."""
+    text = letter("We recommend that:\n\n1. The Cabinet Office should publish a playbook by the end of 2026.\n\n"
+                  f"{lead}\n   {marks[0]} the Department should require councils to report incidents within 72 hours; and\n"
+                  f"   {marks[1]} HM Treasury should publish annual statistics on the incidents reported.\n\n"
+                  "3. The Cabinet Office should confirm whether the ban applies to council companies.")
+    assert [r.label for r in refs_of(text, lex, rules) if r.stated] == ["1", "2a", "2b", "3"]
+
+
+def test_a_reply_quoting_each_lettered_part_over_its_answer_answers_the_parts(lex, rules):
+    """An e-mail that quotes "> 4. The Department ... should:" and then each part set off by ">", its answer
+    under each ("> (a) fund ...", "DSIT RESPONSE: ...", "> (b) extend ...", "DSIT RESPONSE: ..."): the parts
+    are the recommendations it answers, 4a and 4b (before, the whole 4 took both answers)."""
+    text = letter("The Committee makes the following recommendations.\n\n"
+                  "4. The Department for Science, Innovation and Technology should:\n"
+                  "   (a) fund an independent cyber resilience assessment of every English local authority by March 2028; and\n"
+                  "   (b) extend the Cyber Assessment Framework to fire and rescue authorities.\n\n"
+                  "5. Both departments should write to the Committee within six months.") + (
+            "\fFrom: Parliamentary Team <parliamentary.team@example.gov.uk>\nSent: 05 March 2026 16:10\n"
+            "To: Committee <committee@example.parliament.uk>\nSubject: RE: Committee letter\n\nDear Clerk,\n\n"
+            "Thank you for your letter. For ease, the recommendations addressed to the Department are set out "
+            "below with our response under each.\n\n"
+            "> 4. The Department for Science, Innovation and Technology should:\n"
+            "> (a) fund an independent cyber resilience assessment of every English local\n> authority by March 2028; and\n\n"
+            "DSIT RESPONSE: The Department is funding a pilot of assessments in 20 local authorities.\n\n"
+            "> (b) extend the Cyber Assessment Framework to fire and rescue authorities.\n\n"
+            "DSIT RESPONSE: The Department acknowledges the Committee's recommendation.\n\n"
+            "> 5. Both departments should write to the Committee within six months.\n\n"
+            "DSIT RESPONSE: We will write to the Committee in September.\n\n"
+            "Kind regards,\n\nParliamentary Team\n")
+    seg = segment(text, lex)[-1]
+    refs = R.find_refs(text, seg, rules)
+    assert [r.label for r in refs if r.stated] == ["4a", "4b", "5"]

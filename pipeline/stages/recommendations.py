@@ -636,7 +636,9 @@ def _past_page_break(b: Block, rules: RecRules) -> Block:
     return Block(b.lines[k + 1:], 0)
 
 
-_PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>[A-Z]\S*(?:\s+\S+){5,}.*)$")
+# (under the addressee it is sent to, in brackets: "5.1 [Ambulance Trust] The computer-aided dispatch ...")
+_PARAGRAPH_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}\.\d{1,3})\s+(?P<text>(?:[\[(][A-Z][^\[\]()]{1,80}[\])]\s+"
+                             r"[A-Z]\S*(?:\s+\S+){2,}|[A-Z]\S*(?:\s+\S+){5,}).*)$")
 
 
 # a letter that asks for what its list says, with no word for recommendation: "The trustees should:",
@@ -744,6 +746,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if b.start in in_rows:
             continue
         b = _past_page_break(b, rules)
+        if last_item is not None and b.lines[0].text.startswith("\f") and (clean(b.text) or "A")[:1].islower():
+            continue  # the item's words run on over a page break: "<form feed>guardian and kept no log of checks."
         # under the list's lead-in ("The MATTERS OF CONCERN are as follows."), a tab-set list's next item
         # is one whatever its words ("(1)<tab>[To the ICB] The protocol dates from 2019 ...")
         following = (last_item or 0) + 1 if lead_in or last_item is not None else None
@@ -1048,6 +1052,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         refs = _tagged_quotes(text, blocks, refs)
         refs = _inline_parts(text, seg, refs)
         refs = _lettered_answers(text, refs)
+        refs = _quoted_parts(text, seg, refs)
     refs = _jointly_titled(refs)
     if groups:
         refs = [dataclasses.replace(r, addressee=groups[r.number]) if r.number in groups and r.addressee is None
@@ -1210,6 +1215,36 @@ def _lettered_answers(text: str, refs: list[Ref]) -> list[Ref]:
             at, want = end + 1, chr(ord(want) + 1)
         if len(parts) >= 2:
             out = [x for x in out if x is not r] + parts  # (the label over them answers nothing of its own)
+    return sorted(out, key=lambda r: r.start)
+
+
+# a part quoted on a line of its own in an e-mail that answers under each: "> (b) extend the Cyber ..."
+_QUOTED_PART = re.compile(r"[ \t]*>[ \t]*\((?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)")
+_QUOTED_ITEM_LINE = re.compile(r"[ \t]*>[ \t]*\d{1,2}[.)][ \t]+\S")
+
+
+def _quoted_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
+    """A reply that quotes a recommendation set off by ">" ("> 4. The Department ... should:") and its
+    lettered parts one at a time, its answer under each ("> (a) fund ...", "DSIT RESPONSE: ...", "> (b)
+    extend ...", "DSIT RESPONSE: ..."): each part is a recommendation of its own ("4a", "4b"), its quote
+    opening its answer; the whole is no longer one."""
+    out = list(refs)
+    for r in refs:
+        start = text.rfind("\n", 0, r.start) + 1
+        if not (r.stated and r.label.isdigit() and text[start:r.start].lstrip().startswith(">")):
+            continue
+        nxt = min((x.start for x in refs if x.start > r.end and x.label != r.label), default=seg.end)
+        parts, want = [], "a"
+        for ln in split_lines(text, r.end, nxt):
+            if _QUOTED_ITEM_LINE.match(ln.text):
+                break  # the next recommendation quoted
+            if (m := _QUOTED_PART.match(ln.text)) and m.group("letter") == want:
+                at = ln.start + m.start("letter") - 1
+                parts.append(Ref(f"{r.label}{want}", r.number, at, at + 3, ln.start, ln.end, True, True, True,
+                                 clean_text(m.group("text"))))
+                want = chr(ord(want) + 1)
+        if len(parts) >= 2:
+            out = [x for x in out if x is not r] + parts
     return sorted(out, key=lambda r: r.start)
 
 
@@ -1584,9 +1619,16 @@ _PARENT_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\\?[.)\]]?[ \t]+[\[(]?\s*(?:
                           r"(?-i:[A-Z])[^\[\]():\n]{1,80}?)\s*[\])]?\s*:?\s*$", re.I)
 # its points: "(a)<tab>Repeat prescriptions ...", "(b) There was no record ...", "c) ..."
 _LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
+# "a. the Department for Transport should ..."
+_DOTTED_POINT = re.compile(r"^[ \t]*(?P<letter>[a-h])\.[ \t]+(?P<text>\S.*)$")
 # a numbered item that only says who should act: "6.   The Trust should:" over its points
-_ASKING_PARENT = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)]?[ \t]+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,6}?"
+# (its words may name the topic first, or a body whose name holds a comma: "2. On incident reporting, the
+# Cabinet Office should:", "4. The Department for Science, Innovation and Technology should:")
+_ASKING_PARENT = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)]?[ \t]+(?:the\s+)?[A-Z][\w'’&-]*"
+                            r"(?:,?\s+[\w'’&-]+){0,8}?"
                             r"\s+(?:should|must)(?:\s+(?:also|now))?\s*:\s*$")
+_ASKING_LEAD = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)][ \t]+[A-Z][^:\n]*\b(?:should|must)\b[^:\n]*:\s*$")
+_POINT_ASKS = re.compile(r"\b(?:should|must)\b")
 # a point that only illustrates the ask above it: "(a) for example, review cases such as ..."
 _EXAMPLE = re.compile(r"\W*(?:for example|for instance|e\.g\.|such as|including|in particular)\b", re.I)
 # a numbered item that opens with its first point: "3.  (a) Semi-automatic quick hitches ..."
@@ -1613,7 +1655,8 @@ _NEXT_ITEM = re.compile(r"^\W{0,4}\d{1,2}\\?[.)\]](?:[ \t]|\s*$)|^\W{0,4}\d{1,2}
 def _point(line: str, num: str, coded: bool) -> re.Match[str] | None:
     """A lettered point of item ``num``: "(a) ..." under it, or "1a ..." coded with its number (the only
     kind under a titled group)."""
-    m = _CODED_POINT.match(line) if coded else _LETTERED.match(line) or _CODED_POINT.match(line)
+    m = _CODED_POINT.match(line) if coded else _LETTERED.match(line) or _DOTTED_POINT.match(line) \
+        or _CODED_POINT.match(line)
     return m if m and m.groupdict().get("num") in (None, num) else None
 
 
@@ -1643,6 +1686,11 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             found = []
         # "6.   The Trust should:" over "(a) ensure that ..." and "(b) ...": each point asks a thing of its own
         asking = None if found else _ASKING_PARENT.match(lines[k].text)
+        # (or an item that asks in its own words and leads into points that each ask of a body: "2. Competitive
+        # funding should be consolidated:" / "a. the Department for Transport should publish ..." / "b. HM
+        # Treasury should agree ...")
+        leads = None if found or asking else _ASKING_LEAD.match(lines[k].text)
+        asking = asking or leads
         if asking is not None:
             num, who, titled, topic = asking.group("num"), None, False, False
             j, last, blank = k + 1, k, False
@@ -1685,12 +1733,15 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
         if asking is not None and (any(_EXAMPLE.match(words[0]) for *_, words in found)
                                    or (after is not None and re.match(r"\s*[a-z]", after.text))):
             found = []
+        if leads is not None and not all(_POINT_ASKS.search(" ".join(words)) for *_, words in found):
+            found = []
         if len(found) >= 2:
             spans.append((lines[k].start, lines[last].end))
             # (the body a heading over the whole sent it to is its points')
             sent = next((r.addressee for r in refs if r.label == num and lines[k].start <= r.start <= lines[k].end), None)
             for letter, m, ln, words in found:
-                at, end = ln.start + m.start("letter") - 1, ln.start + m.end("letter")
+                dotted = m.re is _DOTTED_POINT  # ("a." spans its letter and stop, "(a)" its brackets)
+                at, end = ln.start + m.start("letter") - (not dotted), ln.start + m.end("letter") + dotted
                 # (a topic's title is no body to send it to)
                 said = f"{who}: " if topic else f"(To {who}) " if who else ""
                 parts.append(Ref(f"{num}{letter}", int(num), at, end, ln.start, ln.end, True, True, True,
