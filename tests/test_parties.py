@@ -244,6 +244,9 @@ def test_sender(text, name, position, organisation, lex, rules):
                  "Practice\n14 Brindle Street, Ryalbridge RB3 2JN\nTel: 0113 496 0583\n",
                  ("Simon Okeke", "Senior Partner", "Brindle Street Medical Practice"),
                  id="e-mail-signature-over-the-address"),
+    # the line under the post names the body though no word of it says "organisation" ("International")
+    pytest.param("Yours sincerely\n\nDr Fiona Gale\nChief Executive\nIRATA International\n",
+                 ("Fiona Gale", "Chief Executive", "IRATA International"), id="body-under-the-post"),
 ])
 def test_a_signature_names_the_sender_and_the_body_it_signs_for(closing, expected, lex, rules):
     text = ("Dear Mr Penhaligon\n\nThank you for your report of 28 July 2026. We have reviewed every repeat "

@@ -221,6 +221,7 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
     # "<tab>Dr Siobhan Kerrigan, Principal, Belmore Regional College": those copied, not the sender's body)
     signed = [ln for b in _signature_blocks(text, seg, lex) for ln in b.lines]
     copied = next((k for k, ln in enumerate(signed) if lex.cc_line.match(clean(ln.text) or "")), len(signed))
+    after_post = False  # (the line under the signer's post names the body, with or without an organisation word)
     for ln in signed[:copied]:
         said = re.sub(r"\s+(?:cc|c\.c\.)\s*:?\s*$", "", clean(ln.text) or "", flags=re.I)
         said = _ON_BEHALF.sub("", said)  # "On behalf of the Partners, Brookfield Road Surgery": the surgery
@@ -239,8 +240,11 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
                     position, organisation = _describe([p.strip() for p in c.split(",")[1:]], lex)
             elif position is None and _is_role(c, lex):
                 position, organisation = _split_role_org(c, lex)[0], organisation or _split_role_org(c, lex)[1]
-            elif organisation is None and _is_org(c, lex):
-                organisation = c
+                after_post = True
+                continue
+            elif organisation is None and (_is_org(c, lex) or (after_post and _BODY_NAME.fullmatch(c))):
+                organisation = c  # ("Chief Executive" / "IRATA International")
+            after_post = False
     # letterhead: org and position lines above the recipient block
     recipient_starts = [ab.block.start for ab in addr if ab.role.value == "recipient"]
     head_end = min(recipient_starts + [seg.header_end])
@@ -271,6 +275,10 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
     return _party(letter_id, PartyRole.sender, name_text, position, organisation, None, span)
 
 
+# a body's name in capitalised words: "IRATA International", "Royal Voluntary Service"
+# (not those it signs for within the body: "on behalf of the Partners")
+_BODY_NAME = re.compile(r"(?!(?:the\s+)?(?:partners|directors|board|trustees)\b)(?-i:[A-Z])[\w&'’.-]*"
+                        r"(?:\s+(?:(?-i:[A-Z])[\w&'’.-]*|of|and|for|the|&)){0,6}", re.I)
 # "Enc.<tab>Terms of reference, Joint Disclosure Board": what the letter encloses, under its signature
 _ENCLOSED = re.compile(r"^\W*(?:encs?|encls?)\b\.?(?:\s|:|$)|^\W*(?:enclosures?|attachments?)\s*(?::|$)", re.I)
 _ON_BEHALF = re.compile(r"^(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\s+(?:the\s+(?:partners|directors|board)\s*,\s*)?",
