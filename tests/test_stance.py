@@ -1791,3 +1791,17 @@ def test_declining_to_set_something_up_is_a_refusal(passage, fires, nlp, lex, se
     only "will not implement / introduce / fund ..." counted, so a refusal in other verbs beside a commitment read
     accepted. "... will not X until / unless ..." describes a safeguard and is no refusal."""
     assert ("rejected:will-not-provide" in verdict(passage, nlp, lex, settings).cues) is fires
+
+
+@pytest.mark.parametrize("passage", [
+    "The ICB notes the concerns you have directed to it. Your report has been shared with the Partnership Board "
+    "and with its Chair.",
+    "The concerns you have raised have been shared with the Quality Committee.",
+])
+def test_a_report_passed_on_or_the_coroner_s_own_acts_are_no_action(passage, nlp, lex, settings):
+    """"Your report has been shared with the Board" passes the report on, as "we have shared your report"
+    does: it is noted, not done; and "the concerns you have directed to it" is what the coroner did
+    (before, both read as work the replier had done, and the answer accepted)."""
+    got = verdict(passage, nlp, lex, settings)
+    assert "accepted:has-done" not in got.cues
+    assert "noted:passed-on" in got.cues
