@@ -2775,3 +2775,23 @@ def test_a_reply_quoting_each_lettered_part_over_its_answer_answers_the_parts(le
     seg = segment(text, lex)[-1]
     refs = R.find_refs(text, seg, rules)
     assert [r.label for r in refs if r.stated] == ["4a", "4b", "5"]
+
+
+def test_a_committee_s_lead_and_a_heading_of_one_name_send_the_items_under_them(lex, rules):
+    """"For Translink" over "5. Translink should publish ...", and "The Committee recommends that ScotRail:"
+    over its items: each sends the items under it to that body (before, neither read as a heading, and
+    the items went to the body named above them, so its reply was never asked them)."""
+    body = ("Recommendations\n\nFor the Department for Infrastructure\n\n"
+            "1.   The Department should set out a minimum level of rural bus service.\n\n"
+            "For Translink\n\n5.   Translink should publish punctuality figures for each rural route.\n\n"
+            "For the Scottish Government\n\nThe Committee recommends that ScotRail:\n\n"
+            "6.   offers turn-up-and-go assistance at every station.")
+    assert addressees(body, lex, rules) == {"1": "the Department for Infrastructure", "5": "Translink", "6": "ScotRail"}
+
+
+def test_a_heading_of_one_word_sends_nothing_where_the_item_under_it_asks_another(lex, rules):
+    """"For information" over an item that asks the Department names no body."""
+    body = ("Recommendations\n\nFor the Department for Infrastructure\n\n"
+            "1.   The Department should set out a minimum level of rural bus service.\n\n"
+            "For information\n\n2.   The Department should publish its bus data every quarter.")
+    assert addressees(body, lex, rules)["2"] == "the Department for Infrastructure"

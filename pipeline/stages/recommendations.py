@@ -1932,7 +1932,9 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
 
 
 # what an addressee heading says before the body: "To ", "For ", "Recommendations to ", "I recommend that "
+# (or the committee's words: "The Committee recommends that ScotRail:")
 _ADDRESSEE_LEAD = re.compile(r"^\W*(?:(?:recommendations?\s+)?(?:to|for)|(?:i|we)\s+(?:\w+\s+)?recommend\s+that|"
+                            r"the\s+(?:committee|panel|commission|board|inspectorate|review)\s+(?:\w+\s+)?recommends\s+that|"
                             r"leaders\s+(?:at|in|of|from))\s+", re.I)
 # an inspectorate's "Leaders across the local area partnership should:": every body it inspected
 _ACROSS_LEAD = re.compile(r"^\W*leaders\s+across\s+", re.I)
@@ -2021,6 +2023,22 @@ def _bare_names(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[B
     return out
 
 
+_ONE_NAME_HEAD = re.compile(r"^\W*(?:for|to)\s+(?P<who>(?-i:[A-Z])[\w'’&-]+)\W*$", re.I)
+
+
+def _named_heads(blocks: list[Block], refs: list[Ref], known: set[int]) -> list[tuple[Block, str]]:
+    """"For Translink" over "5. Translink should publish ...": a heading of one name, a body's, where the
+    first recommendation under it asks that body by that name (not "For information" over a paragraph)."""
+    out = []
+    for b in blocks:
+        if b.start in known or len(b.lines) != 1 or not (m := _ONE_NAME_HEAD.match(clean(b.lines[0].text) or "")):
+            continue
+        first = next((r for r in refs if r.start > b.start and r.stated and r.text), None)
+        if first is not None and re.match(rf"(?:the\s+)?{re.escape(m.group('who'))}\s+(?:should|must)\b", first.text):
+            out.append((b, m.group("who")))
+    return out
+
+
 def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re.Pattern[str]) -> list[Ref]:
     """Each concern with the body its heading sends it to; a heading over an unnumbered
     paragraph gives that paragraph the next number."""
@@ -2032,7 +2050,8 @@ def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re
              for b in blocks for k, ln in enumerate(b.lines)
              if k == 0 or sentence_end(b.lines[k - 1].text)
              for m in [addressee.match(_heading_text(ln.text))] if m]
-    heads = heads or _bare_names(text, blocks, refs)
+    heads = sorted(heads + _named_heads(blocks, refs, {b.start for b, _ in heads}), key=lambda h: h[0].start) \
+        or _bare_names(text, blocks, refs)
     if not heads:
         return refs
     out = []
