@@ -1805,3 +1805,11 @@ def test_a_report_passed_on_or_the_coroner_s_own_acts_are_no_action(passage, nlp
     got = verdict(passage, nlp, lex, settings)
     assert "accepted:has-done" not in got.cues
     assert "noted:passed-on" in got.cues
+
+
+def test_a_report_the_coroner_also_sent_to_another_body_is_not_passed_on(nlp, lex, settings):
+    """"Your report has also been sent to the Trust, who are the appropriate organisation to respond": the
+    coroner sent it, the replier passed nothing on."""
+    got = verdict("I note that your report has also been sent to the Foundation Trust, who are the appropriate "
+                  "organisation to respond to the concerns.", nlp, lex, settings)
+    assert "noted:passed-on" not in got.cues
