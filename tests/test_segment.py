@@ -3147,3 +3147,36 @@ def test_an_e_mail_forwarding_a_response_below_is_one_reply_with_it(lex):
             "Yours sincerely,\n\nDerek Stone\nChair, Little Haddow Parish Council\n")
     segs = segment(_DEFIBRILLATOR_PFD + mail, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+@pytest.mark.parametrize("title", ["POST-INSPECTION ACTION PLAN: EXAMPLE COUNTY BOROUGH COUNCIL",
+                                   "Action plan in response to the Inspectorate's report on education services"])
+def test_an_action_plan_titled_on_its_page_s_first_line_starts_there(title, lex):
+    """The guard (review): the plan's title on the first line of its page, the form feed on the title's own
+    line ("<form feed>POST-INSPECTION ACTION PLAN: ..."), with no letterhead above it: the reply starts at
+    that page break, its offsets inside the file (before, the page break was looked for above the title
+    only, and the reply started at offset -1); and a post-inspection plan's title needs no other word."""
+    plan = (f"\f{title}\n\nPrepared by the Director of Education, May 2025\n\n"
+            "1.1   This action plan responds to the recommendations in the Inspectorate's report on education\n"
+            "      services, published on 28 February 2025.\n\n"
+            "R1    We have introduced an attendance dashboard and will evaluate it termly from December 2025.\n\n"
+            "R2    The council notes the recommendation.\n")
+    text = _INSPECTION_REPORT + plan
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert 0 < segs[1].start < segs[1].end == len(text)
+    assert text[segs[1].start:].lstrip("\f").startswith(title)
+
+
+def test_a_reply_signs_off_above_the_message_it_quotes(lex):
+    """The guard (review): an e-mail reply signed "Best wishes," over the message it quotes, set off by ">",
+    which signs off "> Regards,": the reply's sign-off is its own, so the quote is not read as its answer."""
+    text = (_REVIEW_PAGE + "\fFrom: Hart, Jo <jo.hart@example-association.org>\nSent: 9 April 2026 11:07\n"
+            "To: Oversight <oversight@example.gov.uk>\nSubject: RE: Monitoring review\n\nDear Ruth,\n\n"
+            "1 - Backlog: we have cleared it.\n\n2 - Outcomes: the Board noted this recommendation.\n\n"
+            "Best wishes,\nJo Hart\nChief Executive\n\n"
+            "> From: Ames, Ruth <ruth.ames@example.gov.uk>\n> Sent: 04 February 2026 10:00\n> Subject: Monitoring review\n>\n"
+            "> Dear colleagues,\n>\n> 2. The Association should publish its monitoring outcomes.\n>\n> Regards,\n>\n> Ruth Ames\n")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].signoff is not None and segs[1].signoff.text == "Best wishes,"

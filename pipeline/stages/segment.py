@@ -511,10 +511,15 @@ def _named_again(surname: str, head: list[Block], lex: Lexicons) -> bool:
 def _find_signoff(blocks: list[Block], lo: int, hi: int, lex: Lexicons) -> tuple[int, Line] | None:
     """The last sign-off after block ``lo`` (the salutation's) and before ``hi``; in text from a
     PDF, with no blank lines, it may stand in the salutation's own block."""
+    quoted = None  # (the message a reply quotes under its signature signs off too, "> Regards,": the reply's is above)
     for bi in range(hi - 1, max(lo, -1), -1):
         for ln in blocks[bi].lines:
             if _is_signoff(ln, lex):
-                return bi, ln
+                if not ln.text.lstrip().startswith(">"):
+                    return bi, ln
+                quoted = quoted or (bi, ln)
+    if quoted is not None:
+        return quoted
     if 0 <= lo < len(blocks):
         for ln in reversed(blocks[lo].lines[1:]):
             if _is_signoff(ln, lex):
@@ -602,9 +607,8 @@ PAGE_HEAD = 200  # characters of a page's head (a letterhead, an address) above 
 # Audit Report IA/24/031", "Provider response to Healthwatch Southbury Enter and View report" (not a reply's
 # own page, "Response to the Regulation 28 Report ...: supporting information", nor a report's "Response to
 # consultation" chapter)
-_PROVIDER_RESPONSE = re.compile(r"^\W*(?:(?:management|provider)(?:['’]s)?\s+response\s+to\b|"
-                                r"(?:post[- ]inspection\s+)?action\s+plan\b).*"
-                                r"\b(?:report|review|inspection|audit|visit)\b", re.I)
+_PROVIDER_RESPONSE = re.compile(r"^\W*(?:post[- ]inspection\s+action\s+plan\b|(?:(?:management|provider)(?:['’]s)?\s+"
+                                r"response\s+to\b|action\s+plan\b).*\b(?:report|review|inspection|audit|visit)\b)", re.I)
 
 
 def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int | None:
@@ -630,7 +634,8 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
                     len(re.findall(r"\brecommend", before, re.I)) < (1 if provider else 2):
                 return None
             if classify_unsaluted(text[ln.start:end], lex) is Kind.reply:
-                return text.rfind("\f", start, ln.start) if provider else ln.start  # (from its letterhead)
+                # (from its letterhead: the page break above its title, or on the title's own line)
+                return text.rfind("\f", start, ln.start + 1) if provider else ln.start
     return None
 
 
