@@ -1813,3 +1813,14 @@ def test_a_report_the_coroner_also_sent_to_another_body_is_not_passed_on(nlp, le
     got = verdict("I note that your report has also been sent to the Foundation Trust, who are the appropriate "
                   "organisation to respond to the concerns.", nlp, lex, settings)
     assert "noted:passed-on" not in got.cues
+
+
+@pytest.mark.parametrize("passage", [
+    "We will not establish a national anchor register until the HSE review of work at height guidance reports.",
+    "The ICB will not commission a crisis house until its review of crisis services ends in the autumn.",
+])
+def test_declining_until_a_review_reports_puts_the_decision_off(passage, nlp, lex, settings):
+    """"We will not establish X until the review reports" waits for the review: deferred, not a refusal
+    (before, no cue fired and the model read it accepted)."""
+    got = verdict(passage, nlp, lex, settings)
+    assert "deferred:not-until-review" in got.cues and "rejected:will-not-provide" not in got.cues
