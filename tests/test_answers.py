@@ -2877,3 +2877,22 @@ def test_parts_named_in_turn_by_their_numbers_alone_take_their_own_paragraphs(le
     got = answers(text, lex, nlp, settings, rules)
     assert [s[:8] for s in got["4(a)"][1]] == ["On 4(a),"]
     assert [s[:8] for s in got["4(b)"][1]] == ["On 4(b),"]
+
+
+def test_a_reply_s_answers_end_above_the_message_it_quotes(lex):
+    """The guard (review): an e-mail reply signed "Best wishes," over the message it quotes, set off by ">",
+    which signs off "> Regards,": the reply answers above the quote, not in it (before, the quote's sign-off
+    ended the reply and a quoted recommendation was read as the reply's answer, accepted)."""
+    text = ("Oversight Unit\n1 Westfield Avenue\nLondon E20 1HZ\n\n4 February 2026\n\nDear Ms Hart,\n\n"
+            "We recommend that:\n\n1. The Association should clear its complaints backlog.\n\n"
+            "2. The Association should publish its monitoring outcomes.\n\nYours sincerely,\n\nRuth Ames\n"
+            "Head of Oversight\n\n\fFrom: Hart, Jo <jo.hart@example-association.org>\nSent: 9 April 2026 11:07\n"
+            "To: Ames, Ruth <ruth.ames@example.gov.uk>\nSubject: RE: Monitoring review\n\nDear Ruth,\n\n"
+            "1 - Backlog: we have cleared it.\n\n2 - Outcomes: the Board noted this recommendation.\n\n"
+            "Best wishes,\nJo Hart\nChief Executive\n\n"
+            "> From: Ames, Ruth <ruth.ames@example.gov.uk>\n> Sent: 04 February 2026 10:00\n> Subject: Monitoring review\n"
+            ">\n> Dear Ms Hart,\n>\n> 2. The Association should publish its monitoring outcomes.\n>\n> Regards,\n>\n"
+            "> Ruth Ames\n")
+    segs = segment(text, lex)
+    lo, hi = body_range(text, segs[-1])
+    assert "the Board noted" in text[lo:hi] and "> From:" not in text[lo:hi]

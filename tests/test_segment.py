@@ -3167,16 +3167,3 @@ def test_an_action_plan_titled_on_its_page_s_first_line_starts_there(title, lex)
     assert 0 < segs[1].start < segs[1].end == len(text)
     assert text[segs[1].start:].lstrip("\f").startswith(title)
 
-
-def test_a_reply_signs_off_above_the_message_it_quotes(lex):
-    """The guard (review): an e-mail reply signed "Best wishes," over the message it quotes, set off by ">",
-    which signs off "> Regards,": the reply's sign-off is its own, so the quote is not read as its answer."""
-    text = (_REVIEW_PAGE + "\fFrom: Hart, Jo <jo.hart@example-association.org>\nSent: 9 April 2026 11:07\n"
-            "To: Oversight <oversight@example.gov.uk>\nSubject: RE: Monitoring review\n\nDear Ruth,\n\n"
-            "1 - Backlog: we have cleared it.\n\n2 - Outcomes: the Board noted this recommendation.\n\n"
-            "Best wishes,\nJo Hart\nChief Executive\n\n"
-            "> From: Ames, Ruth <ruth.ames@example.gov.uk>\n> Sent: 04 February 2026 10:00\n> Subject: Monitoring review\n>\n"
-            "> Dear colleagues,\n>\n> 2. The Association should publish its monitoring outcomes.\n>\n> Regards,\n>\n> Ruth Ames\n")
-    segs = segment(text, lex)
-    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
-    assert segs[1].signoff is not None and segs[1].signoff.text == "Best wishes,"

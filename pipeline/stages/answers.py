@@ -290,7 +290,9 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     marker = _ORIGINAL.search(text, start + 1, seg.signoff.start) if seg.signoff else None
     if marker and not _typed_in(text, marker.start(), seg.end):
         return start, marker.start()
-    quoted = QUOTED_MAIL.search(text, seg.signoff.end if seg.signoff else start + 1, seg.end)
+    # (the message quoted under the reply's signature may sign off too, "> Regards,": then its header is above)
+    own = seg.signoff is not None and not seg.signoff.text.lstrip().startswith(">")
+    quoted = QUOTED_MAIL.search(text, seg.signoff.end if own else start + 1, seg.end)
     if quoted and _FORWARDS_BELOW.search(text, start, quoted.start()) \
             and _FORWARDED.search(text, seg.start, quoted.start()) \
             and prose_paragraphs(to_blocks(split_lines(text, start, quoted.start()))) <= NOTE_PARAGRAPHS:
@@ -309,8 +311,8 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
         # with a first name alone): what it says is its writer's, not the reply's, unless the reply is
         # typed into it ("NU RESPONSE: ..." under each recommendation)
         end = quoted.start()
-    if seg.signoff is None:
-        return start, end
+    if seg.signoff is None or end < seg.signoff.start:
+        return start, end  # (or its quote's sign-off, the reply's own above the quote)
     after = to_blocks(split_lines(text, seg.signoff.end, end))
     # a paper's paragraphs, or in PDF text with no blank lines its lines of prose
     if sum(1 for b in after if is_prose(b.text)) >= 3 or prose_lines(after) >= 6:
