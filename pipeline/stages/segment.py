@@ -642,7 +642,6 @@ MAIL_HEAD_BLOCKS = 3  # blocks above a bare greeting that may hold its e-mail's 
 # Regulators Committee wrote:"
 WROTE = r"on\s[^\n]{4,160}?\swrote\s*:"
 _WROTE = re.compile(rf"^\W*{WROTE}\s*$", re.I)
-QUOTE_HEAD_BLOCKS = 3  # blocks under a sign-off within which "On ..., X wrote:" marks the rest as the quote
 WROTE_BLOCKS = 2  # blocks between "... wrote:" and the quoted greeting (a quoted blank line, "> ")
 QUOTED_BLOCKS = 6  # blocks of a quoted message whose opening says whether it answers
 
@@ -976,11 +975,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     if last:
         tail = end_of_signature(blocks, last[0] + 1, len(blocks), lex)
         rest = blocks[tail:]
-        # (not the message an e-mail quotes under its signature, "On ..., X wrote:", answers typed into it or
-        # not: the e-mail's own, however its signature's last lines read)
-        quoted = any(_WROTE.match(ln.text) or _ORIGINAL_MESSAGE.match(ln.text) for b in rest[:QUOTE_HEAD_BLOCKS]
-                     for ln in b.lines)
-        if rest and not quoted and not _table_below(text, blocks, sal[-1], tail) \
+        if rest and not _table_below(text, blocks, sal[-1], tail) \
                 and (_paper(text, rest, region_end, lex) or _headed_page(text, rest, region_end, lex)
                      or _answering_page(text, rest, region_end, lex, head_lines(blocks[starts[-1]:sal[-1] + 1]))) \
                 and not (_lists_recommendations(rest) and _classify_letter(
