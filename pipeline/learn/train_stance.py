@@ -126,7 +126,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind73", "letters_blind73", "coroners_blind73",
                    "papers_blind74", "letters_blind74", "coroners_blind74",
                    "papers_blind75", "letters_blind75", "coroners_blind75",
-                   "papers_blind76", "letters_blind76", "coroners_blind76")
+                   "papers_blind76", "letters_blind76", "coroners_blind76",
+                   "papers_blind77", "letters_blind77", "coroners_blind77")
 LAYOUT_KEY = "expected.jsonl"
 
 
