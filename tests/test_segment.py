@@ -3167,3 +3167,66 @@ def test_an_action_plan_titled_on_its_page_s_first_line_starts_there(title, lex)
     assert 0 < segs[1].start < segs[1].end == len(text)
     assert text[segs[1].start:].lstrip("\f").startswith(title)
 
+
+
+_POLICE_REPLY = ("\fEXAMPLE TRANSPORT POLICE\nForce Headquarters\t25 Camden Road\tLondon NW1 9LN\n\n"
+                 "Mr Rupert Ellingham\nAssistant Coroner\nCounty Hall\nLewesby BN7 1UE\n\nDear Mr Ellingham,\n\n"
+                 "I write in response to your report dated 16 January 2025.\n\n"
+                 "Since March 2025 officers attending a report of trespass record the identity of those involved.\n\n"
+                 "Yours sincerely\n\nDeputy Chief Constable Simon Akers-Brathwaite\nOn behalf of the Chief Constable\n"
+                 "Example Transport Police\n")
+_MINISTER_REPLY = ("\f                                                    Department\n"
+                   "                                                    for Education\n\n"
+                   "From the Minister for School Standards\n"
+                   "                                                    Sanctuary Buildings\n"
+                   "Mr Rupert Ellingham                                 Great Smith Street\n"
+                   "Assistant Coroner                                   London SW1P 3BT\n\nDear Mr Ellingham,\n\n"
+                   "I am writing in response to the Regulation 28 report dated 16 January 2025.\n\n"
+                   "We have no plans to make first aid a compulsory part of the curriculum.\n\nYours sincerely,\n\n"
+                   "Jane Halvorsen MP\nMinister for School Standards\n")
+
+
+def test_a_signature_under_its_rank_ends_where_the_next_letterhead_opens_its_page(lex):
+    """A police letter signed with the rank before the name ("Deputy Chief Constable Simon Akers-Brathwaite")
+    and no blank line between its signature and the next page's letterhead ("<form feed> Department / for
+    Education", set to the right): the minister's reply starts at the form feed (before, the police
+    signature was the start of the minister's letter)."""
+    text = _DEFIBRILLATOR_PFD + _POLICE_REPLY + _MINISTER_REPLY
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    assert text[segs[1].start:segs[1].end].rstrip().endswith("Example Transport Police")
+    assert text[segs[2].start:].lstrip("\f ").startswith("Department")
+
+
+def test_a_coroner_s_officer_s_e_mail_with_the_report_pasted_below_is_one_letter(lex):
+    """"Please find below the Regulation 28 Report issued today", the officer's sign-off, then the report's
+    text: one message, the report's (before, the report was cut off as a document of its own)."""
+    mail = ("\fFrom: Coroner's Office <coroners@example.gov.uk>\nSent: 16 January 2025 14:55\n"
+            "To: ceo@example-ambulance.nhs.uk\nSubject: Regulation 28 Report to Prevent Future Deaths - Graham LOWE\n\n"
+            "Dear all,\n\nPlease find below the Regulation 28 Report issued today by the Assistant Coroner. "
+            "A signed copy is attached as a PDF.\n\nKind regards,\nBethany Olumide\nCoroner's Officer\n\n")
+    text = mail + _DEFIBRILLATOR_PFD + _POLICE_REPLY
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[0].start == 0 and "MATTERS OF CONCERN" in text[segs[0].start:segs[0].end]
+
+
+def test_the_report_form_is_the_report_whatever_its_concerns_say_of_responses(lex):
+    """The form's "THIS REPORT IS BEING SENT TO:" over its matters of concern, one of which says "The Home
+    Office response to the Rule 35 report was not made within the required timescale": the report, a
+    letter (before, those words made it a reply)."""
+    report = _DEFIBRILLATOR_PFD.replace(
+        "2. The guardian's", "3. The Home Office response to the Rule 35 report was not made in time.\n\n2. The guardian's")
+    segs = segment(report + _POLICE_REPLY, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_a_news_page_titled_as_responding_to_the_report_is_a_reply(lex):
+    """"# College responds to coroner's report on farm worker death" over a news post saying what it is
+    doing: a reply (before, a page with no "Dear ..." and no answering words in its opening was a letter)."""
+    page = ("\f* [Home](https://www.kirkhaugh.example.ac.uk/)\n* [News](https://www.kirkhaugh.example.ac.uk/news/)\n\n"
+            "# College responds to coroner's report on cricket ground death\n\n_22 May 2025_ | News\n\n"
+            "Kirkhaugh College has written to the Assistant Coroner about the death of Mr Lowe.\n\n"
+            "From September 2025 every sports science student will complete defibrillator training.\n")
+    segs = segment(_DEFIBRILLATOR_PFD + page, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]

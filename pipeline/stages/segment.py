@@ -1075,6 +1075,16 @@ def _last_page(lines) -> bool:
     return not said or (len(said) == 1 and (m := _LAST_PAGE.match(said[0])) is not None and m.group(1) == m.group(2))
 
 
+def _signer(line: str, lex: Lexicons) -> bool:
+    """A signature's name line, or the name under the signer's rank on the same line ("Deputy Chief
+    Constable Simon Akers-Brathwaite"), as police and service letters sign."""
+    if looks_like_person(line, lex):
+        return True
+    words = line.split()
+    return any(lex.role_re.search(" ".join(words[:-n])) is not None and looks_like_person(" ".join(words[-n:]), lex)
+               for n in (2, 3) if len(words) > n)
+
+
 def _page_start(b: Block, lex: Lexicons) -> int:
     """Where a letter whose letterhead opens a page starts: at the page break inside its first block,
     where pdftotext puts the form feed straight under the last lines of the page before, and those
@@ -1099,7 +1109,7 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         # over a body's name that opens the page, or its letterhead's address (a post over the body's
         # name: "National Medical Director / NHS England / 7 Quadrant Walk / Leeds QX3 9NE")
         # (its posts and the body it signs for: "Chair, Safety and Training Committee / British Skydiving")
-        signs = len(above) <= 3 and looks_like_person(clean(above[0].text) or "", lex) \
+        signs = len(above) <= 3 and _signer(clean(above[0].text) or "", lex) \
             and all(_ROLE_LINE.search(x.text) or _body_name(c := clean(x.text) or "", lex) or _TITLE_CASE.fullmatch(c)
                     for x in above[1:]) and (_body_name(clean(below[0].text) or "", lex)
                                              or _letterhead_at(below, 0))
@@ -1132,6 +1142,9 @@ _SENDS_REPORT = re.compile(r"\b(?:enclos|attach)(?:e|ed|es|ing)?\b[^.]{0,80}\b(?
                            r"set\s+out|included)\s+(?:on\s+the\s+(?:following|next)\s+pages?|overleaf|below)\b|"
                            # "please see below the summary of recommendations from the review"
                            r"\bsee\s+below\s+(?:the|a|our)\s+(?:summary|list|extract)\s+of\s+(?:the\s+)?recommendations\b", re.I)
+# a note that pastes the report itself under it: "Please find below the Regulation 28 Report issued today"
+_REPORT_BELOW = re.compile(r"\b(?:see|find)\s+below\s+(?:the|a|my|our|his|her)\s+(?:[\w’'-]+\s+){0,4}?report\b"
+                           r"(?![^.\n]*\b(?:responses?|repl(?:y|ies)|answers?)\b)", re.I)
 OWN_RECOMMENDATIONS = 2  # recommendations an enclosed extract numbers from 1, at least
 _STATUS = re.compile(r"(?:^|[-–—:.]\s+)(?:not\s+)?(?:accepted|agreed|rejected)\b", re.I)
 # "1. The Trust should ...", "(1) Standard 3.1", "Recommendation 1: The JAC should ..."
@@ -1148,9 +1161,10 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
     and the paper sets out numbered recommendations ("Recommendations to the Trust" / "1. The Trust
     should ..."), which the replies below answer: one mailing, the letter's (as a reply's enclosed
     action plan is a paper of its own)."""
-    said = text[blocks[letter].start:blocks[j].start]
+    said = unwrap(text[blocks[letter].start:blocks[j].start])
+    below = _REPORT_BELOW.search(said) is not None
     if _classify_letter(text, blocks[letter].lines[0].start, blocks[j].start, lex) is not Kind.letter \
-            or not _SENDS_REPORT.search(unwrap(said)):
+            or not (below or _SENDS_REPORT.search(said)):
         return False
     # (numbered from 1: a report's own paragraphs, "52.", "58.", "70. ... the Council should within one month:",
     # are read in a report's own way, as a segment of their own)
@@ -1164,6 +1178,8 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
     paper = paper[:paper.find("\f", 1)] if "\f" in paper[1:] else paper
     if any(_ANSWER_LABEL.match(t) for t in paper.split("\n")) or classify_unsaluted(paper, lex) is Kind.reply:
         return False
+    if below:
+        return True  # (the report's text, its concerns in bullets or numbered, as the note says it is)
     led = any(_ASKS_ALL.match(t) for t in lines) and not any(_STATUS.search(t) for t in lines)
     items = {int(m.group(1) or m.group(2)) for t in lines
              if (m := _OWN_ITEM.match(t)) and (led or re.search(r"\b(?:should|must)\b", t))}
@@ -1203,6 +1219,11 @@ def _lists_recommendations(rest: list[Block]) -> bool:
 OPENING_HEAD = 1500  # characters of a letter's opening, or of a page's letterhead and title
 
 
+# a news page's title saying its body has answered: "College responds to coroner's report on farm worker death"
+_RESPONDS_TITLE = re.compile(r"\b(?:responds|responded|replies|replied)\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                             r"(?:report|coroner|recommendations|review|inspection|letter)\b", re.I)
+
+
 def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[int, int, Line | None, Line | None, Kind]:
     """A region between two hard starts is one document, whatever letters it quotes."""
     blocks = to_blocks(split_lines(text, start, end))
@@ -1228,7 +1249,8 @@ def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[
         opening = text[sal_line.start: min(end, sal_line.start + OPENING_HEAD)] if sal_line else body[:3000]
         title = clean(st.title.text) if st.title else ""
         # (or a page titled as a body's response, with no "Dear ...": "Regulation 28 Action Plan – Mrs ...")
-        if lex.answers(title or "") or lex.answers(opening) or RESPONSE_STATEMENT.search(body) or sal_line is None \
+        if lex.answers(title or "") or _RESPONDS_TITLE.search(title or "") or lex.answers(opening) \
+                or RESPONSE_STATEMENT.search(body) or sal_line is None \
                 and response_page([ln for ln in split_lines(text, start, min(end, start + OPENING_HEAD)) if not ln.blank], 0):
             kind = Kind.reply
         elif sal_line is not None or lex.letter_title.match(re.sub(r"^#+\s*", "", title or "")):

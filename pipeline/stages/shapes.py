@@ -385,6 +385,10 @@ def _board_paper(head: str, lines: list[str]) -> bool:
     return _REPORT_HEAD.search(first) is not None and _RECORD.search(head) is None
 
 
+# the report form's own line, under its title: "THIS REPORT IS BEING SENT TO:"
+_PFD_FORM = re.compile(r"^\W*this report is being sent to\b", re.I | re.M)
+
+
 def classify_document(text: str, lex: Lexicons) -> Kind:
     """Kind of a segment with no "Dear ...": Q&A, minutes, a response paper, a report, or other."""
     head = text[:6000]
@@ -398,6 +402,10 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
     if strong or (markers and re.search(r"\b(meeting|chair|board|members|committee|council|cabinet)\b", head, re.I)):
         return Kind.minutes
+    # the coroner's report form itself, whatever its concerns say of others' responses ("The Home Office
+    # response to the Rule 35 report was not made ..."): the report
+    if _PFD_FORM.search(head) and re.search(r"\bmatters? of concern\b|\bcoroner['’]?s concerns\b", head, re.I):
+        return Kind.letter
     # a cover title runs over several lines: "UK Government / Response to the Covid-19 / Inquiry ..."
     title = " ".join(ln for ln in lines[:15] if ln)
     # (an audit report whose action plan sets management's response beside the recommendations it makes
