@@ -2795,3 +2795,87 @@ def test_a_heading_of_one_word_sends_nothing_where_the_item_under_it_asks_anothe
             "1.   The Department should set out a minimum level of rural bus service.\n\n"
             "For information\n\n2.   The Department should publish its bus data every quarter.")
     assert addressees(body, lex, rules)["2"] == "the Department for Infrastructure"
+
+
+_WORD_PFD = ("REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\nTHIS REPORT IS BEING SENT TO:\n"
+             "1.\tThe Minister for Border Security, Home Office, 2 Marsham Street, London SW1P 4DF\n"
+             "2.\tThe Managing Director, Castlebrook Detention Services Ltd, Unit 4, Peterborough PE2 6YJ\n"
+             "3.\tThe Chief Executive, Meridian Custodial Health Ltd, 9 Station Approach, Ely CB7 4BS\n\n"
+             "5\tCORONER'S CONCERNS\nThe MATTERS OF CONCERN are as follows:\n"
+             "1.\tCase management lacked continuity across the nine days. (Home Office; Castlebrook Detention Services)\n"
+             "2.\tObservations:\n"
+             "\t(a)\tNight-time observations were recorded as completed when they had not been carried out.\n"
+             "\t(b)\tObservation records are kept on paper and no supervisor reviews them. (Castlebrook Detention Services)\n"
+             "3.\tHe was served with removal directions late in the evening without notice to healthcare. "
+             "(Castlebrook Detention Services; Meridian Custodial Health)\n"
+             "4.\tThere is no mental health nurse on site at night or at weekends. (Meridian Custodial Health)\n"
+             "5.\tThe Home Office response to the Rule 35 report was not made in time. (Home Office)\n\n"
+             "6\tACTION SHOULD BE TAKEN\nIn my opinion action should be taken to prevent future deaths.\n\n"
+             "9\t19 August 2025\n\t\t\tR. Acheson-Pryce\n\t\t\tHM Senior Coroner\n")
+
+
+def test_a_word_report_s_tabbed_points_under_a_titled_concern_keep_the_list_open(lex, rules):
+    """"2.<tab>Observations:" over tab-indented "(a)" and "(b)", as Word saves a nested list: the points are
+    2a and 2b, and the list goes on to 3, 4 and 5 (before, the title was too short to be a concern, and the
+    list stopped at it)."""
+    assert [r.label for r in refs_of(_WORD_PFD, lex, rules) if r.stated] == ["1", "2a", "2b", "3", "4", "5"]
+
+
+def test_a_closing_tag_naming_a_body_the_report_was_sent_to_sends_the_concern(lex, rules):
+    """"(Meridian Custodial Health)" names no body by a body's word, but the report's list of addressees
+    named it word for word: the concern is that body's, and a tag naming two is both's (before, only the
+    Home Office's tags sent anything)."""
+    got = sent_to(_WORD_PFD, lex, rules)
+    assert got["4"] == "Meridian Custodial Health"
+    assert got["3"] == "Castlebrook Detention Services and Meridian Custodial Health"
+    assert got["5"] == "Home Office"
+
+
+def test_a_word_list_s_last_item_is_sent_by_the_tag_on_its_own_line(lex, rules):
+    """A Word list's last item runs on into the letter's next paragraph, no blank line between them: its
+    tag, "(Department and Invest NI)", ends its own line and sends it to both (before, it was sent to none,
+    and the reply of one of them was never asked it)."""
+    body = ("The Committee makes the following recommendations.\n"
+            "1.\tThe Department should set a target for the grant it expects to recover. (Department)\n"
+            "2.\tInvest NI should verify the number of jobs created against payroll data. (Invest NI)\n"
+            "3.\tThe Department and Invest NI should revise the Management Statement. (Department and Invest NI)\n"
+            "I would ask the Department and Invest NI to reply by 16 December 2026.")
+    text = letter("Invest NI and the Department gave evidence to the Committee.\n\n" + body)
+    assert sent_to(text, lex, rules) == {"1": "Department", "2": "Invest NI", "3": "Department and Invest NI"}
+
+
+def test_a_summary_table_s_short_rows_are_recommendations_with_its_long_ones(lex, rules):
+    """A letter's summary table ("No. | Recommendation | For") whose rows are its only numbering: a row of
+    a few words ("4 | Wraparound childcare for families overseas | MOD") is a recommendation as the longer
+    rows are (before, short rows were read as an index's, and 4 and 6 were lost)."""
+    body = ("**Recommendation:** The Ministry should publish a single complaints route for families.\n\n"
+            "| No. | Recommendation | For |\n|---|---|---|\n"
+            "| 1 | Single complaints route, 20 working-day standard | MOD |\n"
+            "| 2 | Independent condition survey of every home by March 2026 | MOD / DIO |\n"
+            "| 3 | Wraparound childcare for families overseas | MOD |\n"
+            "| 4 | Family liaison officer in every unit of 500+ | MOD |")
+    assert [r.label for r in refs_of(letter(body), lex, rules) if r.stated] == ["1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize("head", ["| Matter | Our response | Owner | Status |", "| Rec | Response | Owner | Status |"])
+def test_a_response_table_headed_matter_or_rec_numbers_its_rows(head, lex, rules):
+    """"Matter" (a coroner's matters of concern) and "Rec" head the column of numbers as "Recommendation"
+    does: each row is the answer to that one, whether or not its words recommend (before, only a row
+    whose words said "should" was read)."""
+    text = ("\fOur response to each matter is summarised in the table below.\n\n" + head + "\n|---|---|---|---|\n"
+            "| 1 | The fence has been replaced with 420 metres of palisade fencing. | Asset Manager | Complete |\n"
+            "| 2 | New signs have been put up at the crossing and at six other points. | Safety Manager | Complete |\n")
+    seg = segment(text, lex)[0]
+    assert [r.label for r in R.find_refs(text, seg, rules)] == ["1", "2"]
+
+
+def test_an_r_numbered_item_that_opens_agree_or_ends_notes_is_stated(lex, rules):
+    """"R4 Agree to a period of exclusive negotiation ..." and "R6 Establish ... a liaison group ..., with
+    published notes.": a report's items in the imperative, stated (before, "Agree" and "notes" read as a
+    reply's words, and neither item had text to match its answer by)."""
+    body = ("Our recommendations are R1 to R3 below.\n\n"
+            "R1    Prepare and publish a Land Management Plan covering the next five years.\n\n"
+            "R2    Agree to a period of exclusive negotiation of not less than twelve months.\n\n"
+            "R3    Establish, jointly with the Estate, a liaison group that meets twice a year, with published notes.")
+    refs = refs_of(letter(body), lex, rules)
+    assert [r.label for r in refs if r.stated] == ["R1", "R2", "R3"]

@@ -1555,14 +1555,19 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                         if w.lower() in rules.ordinals]
                 if labs and all(lab in listed for lab in labs):
                     send(labs, c.group("who"))
+    before = text[seg.start:min((r.start for r in refs), default=seg.start)]
     if not owners:  # "... no written procedure for changes made on site. (Nightjar Displays Ltd)"
         for r in refs:
-            if (m := _CLOSING_BODY.search(r.text or "")) and not _NOT_BODY.match(m.group("who")) \
-                    and _NAME_WORD.search(m.group("who")):
+            # (or a name the report's list of addressees gave above, word for word: "(Meridian Custodial
+            # Health)" under "3. The Chief Executive, Meridian Custodial Health Ltd, ...")
+            # (its own line's end, where a Word list's last item runs on into the letter's next paragraph)
+            own_line = text[r.start:(text.find("\n", r.start) + 1 or len(text) + 1) - 1]
+            if (m := _CLOSING_BODY.search(r.text or "") or _CLOSING_BODY.search(own_line)) \
+                    and not _NOT_BODY.match(m.group("who")) \
+                    and (_NAME_WORD.search(m.group("who")) or _named_above(m.group("who"), before)):
                 send([r.label], " ".join(m.group("who").replace(";", " and").split()))
     # "1. R & T Fenwick: there was no safe system of work ...", and those a sentence left to their own
     # brackets ("Recommendation 8 is for the Partnership itself" over "Recommendation 3 (Brackley Homes)")
-    before = text[seg.start:min((r.start for r in refs), default=seg.start)]
     said = set(owners)
     for r in (r for r in refs if r.label not in said):
         # "1. (Brightpath) Callum's support plan ...": in brackets, one word named before will do
@@ -1611,6 +1616,14 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
 
 
 _PART_LABEL = re.compile(r"\d{1,2}[a-h]")  # a concern's point: "1a", "2b"
+
+
+def _named_above(who: str, before: str) -> bool:
+    """Whether each body a closing tag names ("Castlebrook Detention Services; Meridian Custodial
+    Health") is named, word for word and in two words at least, in the report above its concerns."""
+    parts = [" ".join(p.split()) for p in re.split(r";|\band\b", who)]
+    flat = " ".join(before.split())
+    return all(len(p.split()) >= 2 and re.search(rf"\b{re.escape(p)}\b", flat) for p in parts)
 
 
 # a numbered item that only says whom the lettered points under it are for: "(2)<tab>[To the Practice]",

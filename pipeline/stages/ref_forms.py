@@ -142,8 +142,10 @@ _LIST_LEAD = re.compile(r"[ \t]*(?:[*+•-]|\d{1,2}[.)])[ \t]+[*_]{0,2}")  # a b
 
 # an answer's words, which a recommendation's have none of (or a recommendation's "should" with them)
 # (or points to another's answer: "As R2.")
-_ANSWERING = re.compile(r"^\W*(?:we|i|our)\b|\b(?:will|shall|already|accepts?|accepted|agreed?|noted|rejected|notes|"
-                        r"welcomes|acknowledges)\b|\b(?:see|as)\s+R\d", re.I)
+# (a reply's words: not the imperative a report's own item opens with, "Agree to a period of exclusive
+# negotiation ...", nor its "published notes")
+_ANSWERING = re.compile(r"^\W*(?:we|i|our)\b|\b(?:will|shall|already|accepts?|accepted|agreed|agrees|noted|rejected|"
+                        r"welcomes|acknowledges)\b|\bnotes\s+(?:the|this|that|these|your)\b|\b(?:see|as)\s+R\d", re.I)
 
 
 def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:

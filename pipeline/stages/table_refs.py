@@ -31,7 +31,7 @@ _TITLED_LABEL = re.compile(r"^\W{0,4}(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?)[.):]?\
 _CELL_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z])[.)]\s+(?P<text>\S.*)$")
 _TITLED_HEAD = re.compile(r"recommend|concern", re.I)  # a column of recommendations, not of actions taken
 _DATE_CELL = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)  # "12 March 2026"
-_TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action", re.I)
+_TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action|\bmatters?\b|\brecs?\b", re.I)
 
 
 _STANDARD_CODE = re.compile(r"[A-Z]{1,4}\d{1,2}(?:\.\d{1,2})?(?:\([a-z]\))?")  # "PFE2(e)", "GQ1(a)", "C1(b)"
@@ -97,14 +97,20 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
         return None
     else:
         quote, words = (b.start, b.end), m.group("text")
-    if _index_row(text, cell.row, [text[a:z] for a, z in cell.header] if cell.header != cell.row else [], words):
+    # (an index's every row, not the short ones of a summary table whose other rows quote the recommendation
+    # at length: "4 | Wraparound childcare for families overseas | MOD" among them is one)
+    header = [text[a:z] for a, z in cell.header] if cell.header != cell.row else []
+    if _index_row(text, cell.row, header, words) and all(
+            _index_row(text, c.row, header, clean(text[c.row[1][0]:c.row[1][1]]) or "")
+            for c in table_cells(text).values() if c.header == cell.header and c.row != c.header and len(c.row) > 1):
         return None
     titled = m.re is _TITLED_LABEL and _TITLED_HEAD.search(head) is not None and not _DATE_CELL.match(words)
     # (the report form's own numbered sections, "6<tab>ACTION SHOULD BE TAKEN", in a Word report's tab rows)
     lab = m.group("num")
     listed = following is not None and (lab == str(following) or _next_point(lab, after))
     if not (_TABLE_HEAD.search(head) or MODAL.search(words) and not READ_WITH.match(words) or listed) \
-            or (len(words.split()) < 3 and not titled) or FORM_SECTION.match(words):
+            or (len(words.split()) < 3 and not titled and not (listed and words.endswith(":"))) \
+            or FORM_SECTION.match(words):
         return None
     off = b.start + label_offset(b.text, lab)
     return Ref(lab, leading_number(lab), off, off + len(lab), b.start, quote[1], True, True, True,
