@@ -2896,3 +2896,99 @@ def test_a_reply_s_answers_end_above_the_message_it_quotes(lex):
     segs = segment(text, lex)
     lo, hi = body_range(text, segs[-1])
     assert "the Board noted" in text[lo:hi] and "> From:" not in text[lo:hi]
+
+
+_BOARD_RECS = {"1": "The Board should review its membership so that education and health are represented.",
+               "2": "Assessments should be completed within 20 working days of the start of an order.",
+               "3": "The Board should commission an analysis of the over-representation of Black children on remand.",
+               "4": "The Board should secure a dedicated speech and language therapist for the service.",
+               "5": "The service should move its office out of the police station."}
+
+
+def test_plain_titles_head_the_answers_a_numbered_heading_does_not_name(lex, nlp, settings, rules):
+    """A Word reply heading its answers in plain lines ("Board membership", "Timeliness of assessments",
+    "Speech and language therapy") and its last by number ("Recommendation 5"): each title answers the one
+    its words name (before, only Markdown titles did, and every answer above the number was the reply's
+    first paragraph)."""
+    text = reply("Thank you for your letter of 24 June 2025 and for the review.",
+                 "Board membership", "The Board has revised its terms of reference and they were approved in August.",
+                 "Timeliness of assessments", "Every assessment is now allocated on the day the order is made.",
+                 "Speech and language therapy", "The Board will consider a bid for a therapist in the 2026 budget.",
+                 "Recommendation 5", "There are no plans to move the office.", salutation="Dear Dr Pettifer,")
+    got = answers(text, lex, nlp, settings, rules, labels={k: int(k) for k in _BOARD_RECS}, rec_texts=_BOARD_RECS)
+    assert got["1"][1] == ["The Board has revised its terms of reference and they were approved in August."]
+    assert got["2"][1] == ["Every assessment is now allocated on the day the order is made."]
+    assert got["4"][1] == ["The Board will consider a bid for a therapist in the 2026 budget."]
+    assert "3" not in got
+
+
+def test_the_paper_s_conclusion_ends_the_last_answer_over_its_own_numbered_paragraph(lex, nlp, settings, rules):
+    """pdftotext leaves no blank line between "Conclusion" and the paper's "10. The Government is grateful
+    ...": the last recommendation quoted, which the paper does not answer, has no answer (before, the
+    conclusion was its answer)."""
+    text = ("\fGovernment Response to the Committee's Report\n\nRecommendation 1\n"
+            "The Government should publish a consolidated guide to classification. (Paragraph 21)\n"
+            "1. We will publish a consolidated guide by 31 January 2026.\n\nRecommendation 2\n"
+            "The Government should set a target date for all areas to reach Class A. (Paragraph 60)\n\n"
+            "Conclusion\n10. The Government is grateful to the Committee for its work. We will continue to engage\n"
+            "with the sector through the industry forum.\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert "1" in got
+    assert not any("grateful" in " ".join(said) for _, said in got.values())
+
+
+def test_a_markdown_title_under_the_last_quoted_recommendation_answers_nothing(lex, nlp, settings, rules):
+    """A web page quoting the review's recommendations in a blockquote, then "## Triage and early
+    resolution" over its answers under headings of their own: the title is no answer to the last one
+    quoted (before, it was R2's answer, read as accepted)."""
+    text = ("\f# Our response to the independent review\n\n"
+            "The review made two recommendations.\n\n"
+            "> **R1** The ICO should publish the criteria it uses to decide whether to investigate.\n>\n"
+            "> **R2** The ICO should publish an annual report on complaint outcomes by sector.\n\n"
+            "## Triage and early resolution\n\n### Our decision criteria (R1)\n\n"
+            "On 28 April 2025 we published our triage criteria alongside our complaints guidance.\n\n"
+            "## Next steps\n\nWe will publish an update on progress in our annual report.\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert "R1" in got and "R2" not in got
+
+
+def test_a_sentence_saying_which_concerns_the_report_gives_the_body_answers_none(lex, nlp, settings, rules):
+    """"Your report identifies concerns 1, 2 and 5 as matters on which the council has power to act." says
+    whose they are; concern 5, answered nowhere under its own heading, has no answer (before, that sentence
+    was read as 5's answer, accepted)."""
+    text = reply("Thank you for your report of 5 May 2025.",
+                 "Your report identifies concerns 1, 2 and 5 as matters on which the council has power to act. "
+                 "I set out our response to each in turn below.",
+                 "Concern 1\tPosition of the crossing times",
+                 "A second crossing-times board will be erected by 31 August 2025.",
+                 "Concern 2\tAbsence of a barrier",
+                 "The council will consult on a barrier and report to Cabinet in the autumn.",
+                 salutation="Dear Ms Lowther-Bain,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "5": 5}, rec_texts={})
+    assert "1" in got and "2" in got and "5" not in got
+
+
+def test_the_reply_s_closing_paragraphs_are_no_part_of_the_last_answer(lex, nlp, settings, rules):
+    """"I believe that this letter responds to each of the matters you raised. We are happy for it to be
+    published." under the last answer: the courtesy closing the letter, not the answer's (before, it ran on
+    into the last answer and turned its reading)."""
+    text = reply("Thank you for your report of 15 July 2027.", "Recommendation 1",
+                 "The leaflet was withdrawn on 20 July 2027 and replaced with a version telling patients to ring.",
+                 "I believe that this letter responds to each of the matters you raised. "
+                 "We are happy for it to be published.", salutation="Dear Mr Ashby-Crane,")
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["1"][1] == ["The leaflet was withdrawn on 20 July 2027 and replaced with a version telling "
+                           "patients to ring."]
+
+
+def test_a_sentence_saying_what_was_done_on_a_date_is_answer_not_quote(lex, nlp, settings, rules):
+    """"Call recording was installed on the helpline on 1 August 2027." repeats the concern's words, but
+    says what was done and when: part of the answer (before, it was dropped as a restatement)."""
+    recs = {"1": "The helpline should be staffed by a dedicated nurse at night.",
+            "2": "Call recording should be installed on the helpline in August, and calls audited monthly."}
+    text = reply("Thank you for your report.", "### Concern 1", "A business case for a night nurse is being prepared.",
+                 "### Recording and audit of helpline calls",
+                 "Agreed. Call recording was installed on the helpline on 1 August 2027. An audit of calls is "
+                 "planned but has not yet started.", salutation="Dear Mr Ashby-Crane,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
+    assert "Call recording was installed on the helpline on 1 August 2027." in got["2"][1]

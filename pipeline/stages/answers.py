@@ -512,6 +512,10 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"(?:paper|document|response|letter|note|table|page|plan) (?:sets|set) out (?:the |our |its |this )?"
                          r"(?:[\w’'-]+ ){0,2}?(?:response|answer|reply|position)s? (?:to|on) [^.()]{0,120}\(\s*"
                          r"(?:recommendations|concerns) \d+(?:\.\d+)*(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)+(?=\s*\)\.?\s*$)|"
+                         # whose the report says they are: "Your report identifies concerns 1, 2, 4 and 5 as matters
+                         # on which the council has power to act."
+                         r"(?:identifies|identified|names|named|lists|listed|directs|directed) (?:concerns|matters|"
+                         r"recommendations) \d+(?:(?:,| and|, and| to) \d+)+ (?:as|to)\b|"
                          # what was asked, restated: "You asked us to respond to concerns 1 to 4."
                          r"ask(?:s|ed)? (?:us|me|the [\w ]{1,40}?|(?-i:[A-Z])[\w&'’ -]{1,40}?) to (?:respond|reply) to|"
                          r"rais(?:es|ed) (?:concerns?|matters?|recommendations?) [\d, ]+(?:and|to) \d+ (?:with|for) (?:us|me|the \w+|(?-i:[A-Z])\w+)|"
@@ -617,12 +621,18 @@ _SECTION_TITLE = re.compile(r"^[\W_]*\d{1,2}\.?\s+[A-Z][^.:;]{0,60}$")
 _OWN_SECTION = re.compile(r"^[\W_]*\d{1,2}\.?\s+(?:introduction|background|context|purpose)[\s*_:]*$", re.I)
 
 
+_MD_TITLE = re.compile(r"#{1,6}[ \t]+\S[^\n]*")  # a Markdown title, the whole of a line
+
+
 def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) -> int:
     """Where an answer ends at a section of the paper's own: a title alone in its block ("Other
     conclusions", "4. Next steps") over what the paper says outside its answers. Before the last
     answer only a numbered or Markdown title counts: an answer may have a "Conclusion" of its own."""
     for b in blocks:
-        if start < b.start < stop_at and len(b.lines) == 1 and (_CLOSING_TITLE.match(clean(b.lines[0].text) or "") \
+        # (or over the paper's own numbered paragraph, pdftotext leaving no blank line under it: "Conclusion" /
+        # "10. The Government is grateful to the Committee ...")
+        alone = len(b.lines) == 1 or (last and re.match(r"^\s*\d{1,2}\.\s+[A-Z]", b.lines[1].text) is not None)
+        if start < b.start < stop_at and alone and (_CLOSING_TITLE.match(clean(b.lines[0].text) or "") \
                 and (last or re.match(r"^\s*(?:#+\s|\d{1,2}\.?\s)", b.lines[0].text)) or _SUMMARY_SECTION.match(b.lines[0].text)):
             return b.start
     return stop_at
@@ -1023,6 +1033,12 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         _acknowledged(text, all_units, labels, rec_texts, out, stop)
         _points_together(text, labels, rec_texts, out, stop)
         _answered_later(text, all_units, labels, out)
+        # (the last quoted recommendation of a list, under which the paper's next section opens: "## Triage and
+        # early resolution" is its title, no answer; the answers come under their own headings below)
+        for lab in [lab for lab, a in out.items() if a.units and all(_MD_TITLE.fullmatch(text[u[0]:u[1]].strip())
+                                                                     for u in a.units)]:
+            del out[lab]
+        out = {lab: _without_closing(text, a) for lab, a in out.items()}
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
         return out, not by_topic or named_too
     _typed_under_quotes(text, blocks, all_units, labels, rec_texts, out, stop)
@@ -1154,7 +1170,22 @@ _TOPIC_OPENER = re.compile(r"^\W*(?:turning\s+(?:first\s+|next\s+|now\s+|finally
 
 # a closing line about the letter itself: "A copy of this letter has been sent to Mr Q's family."
 _ABOUT_LETTER = re.compile(r"\b(?:cop(?:y|ies) of this (?:letter|e-?mail|response|reply)|(?:am|are) copying|"
-                           r"copied (?:this|to)|(?:may|will) be published|publication of this)\b", re.I)
+                           r"copied (?:this|to)|(?:may|will) be published|publication of this|"
+                           # "I believe that this letter responds to each of the matters you raised"
+                           r"(?:this|my|our) (?:letter|response|reply|e-?mail) "
+                           r"(?:responds|addresses|answers|covers|deals with)|"
+                           r"(?:happy|content) for (?:it|this (?:letter|response|reply)) to be published)\b", re.I)
+
+
+def _without_closing(text: str, ans: Answer) -> Answer:
+    """An answer without the reply's closing paragraphs that run on under it ("I believe that this letter
+    responds to each of the matters you raised. We are happy for it to be published."): they say nothing
+    of it, and its first paragraph stays whatever it says."""
+    units = list(ans.units)
+    while len(units) > 1 and units[-1][2] > units[0][2] and (
+            _COURTESY.search(text[units[-1][0]:units[-1][1]]) or _ABOUT_LETTER.search(text[units[-1][0]:units[-1][1]])):
+        units.pop()
+    return replace(ans, units=tuple(units)) if len(units) < len(ans.units) else ans
 
 
 def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str, Answer],
@@ -1772,6 +1803,8 @@ def _titles_for_rest(text: str, blocks: list[Block], openers: dict[int, set[str]
     it than of the recommendation answered above it (not "How rural bus funding is allocated",
     going on with the answer above); the reply's own sections ("Next steps") answer nothing."""
     levels = {m.group(1) for x, h in heading_at.items() if h and (m := _MD_HEADING.match(text, x))}
+    if not levels and _plain_headings(text, blocks, heading_at):
+        levels = {""}  # (or plain lines, as Word leaves them: "Board membership" before "Recommendations 7 and 8")
     opened = set().union(*openers.values())
     rest = [(lab, stems(rec_texts[lab], stop)) for lab in sorted(labels, key=lambda x: (labels[x], x))
             if lab not in opened and rec_texts.get(lab)]
@@ -1779,7 +1812,8 @@ def _titles_for_rest(text: str, blocks: list[Block], openers: dict[int, set[str]
         return []
     level = levels.pop()
     titles = [k for k, b in enumerate(blocks[:-1]) if b.start not in openers and len(b.lines) == 1
-              and (m := _MD_HEADING.match(b.lines[0].text)) and m.group(1) == level
+              and ((m := _MD_HEADING.match(b.lines[0].text)) and m.group(1) == level
+                   or not level and not _MD_HEADING.match(b.lines[0].text))
               and _title_line(b.lines[0].text) and is_prose(blocks[k + 1].text)
               and not _CLOSING_TITLE.match(clean(b.lines[0].text) or "")]
     bounds = sorted({blocks[k].start for k in titles} | set(openers))
@@ -1806,7 +1840,22 @@ def _titles_for_rest(text: str, blocks: list[Block], openers: dict[int, set[str]
         if a not in out and lab not in taken:
             out[a] = lab
             taken.add(lab)
+    # (plain lines head the answers only as the reply's own pattern, two of them at least: one plain title
+    # over the prose after the last number is a theme, whose paragraphs answer by subject)
+    if not level and len(out) < PLAIN_TITLES:
+        return []
     return sorted(out.items())
+
+
+PLAIN_TITLES = 2  # plain title lines over answers, at least, for a reply to be heading them so
+
+
+def _plain_headings(text: str, blocks: list[Block], heading_at: dict[int, bool]) -> bool:
+    """Whether every numbered heading of the reply is a plain line standing alone over its answer
+    ("Recommendations 7 and 8"), no markdown about it."""
+    alone = {b.start for b in blocks if len(b.lines) == 1}
+    heads = [x for x, h in heading_at.items() if h]
+    return bool(heads) and all(x in alone and _title_line(text[x:_line_end(text, x)]) for x in heads)
 
 
 def _topics_agree(topics: list[tuple[int, set[str]]], openers: dict[int, set[str]]) -> bool:
@@ -2031,8 +2080,9 @@ _ANSWER_VOICE = re.compile(r"^\W*(?:(?:however|therefore|nonetheless|nevertheles
                            r"has|have|is|are|recognises?|welcomes?|believes?|considers?|does|do|did|would|can|already)\b", re.I)
 # "NHS England will publish staffing data quarterly": the recommendation's own words, said
 # as done or to be done, answer it (a restatement says "should" or "you raised")
+# (or done on a date: "Call recording was installed on the helpline on 1 August 2027.")
 _DOING = re.compile(r"\b(?:will|shall)\s+(?!not\b)\w+|\b(?:has|have)\s+(?:now\s+|already\s+)?(?:been\s+)?\w+(?:ed|en)\b|"
-                    r"\balready\b", re.I)
+                    r"\balready\b|\b(?:was|were)\s+\w+(?:ed|en)\b[^.;]{0,60}?\b(?:19|20)\d{2}\b", re.I)
 
 
 def _says_done(sent: str) -> bool:
