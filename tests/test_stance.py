@@ -455,6 +455,7 @@ def test_sharing_a_report_with_another_body_passes_it_on(nlp, lex, settings):
     "I have asked officials to share the Committee's recommendation with the Local Government Association.",
     "We have made the Health and Safety Executive aware of your concerns.",
     "My officials have provided the Judicial Institute with a copy of the Committee's letter.",
+    "The Chair of the Audit and Risk Committee has been made aware of the Commissioner's recommendation.",
 ])
 def test_bringing_a_report_to_another_body_s_attention_passes_it_on(passage, nlp, lex, settings):
     """"Officials have made RQIA aware of the Committee's recommendation" and "drawn your report
@@ -475,6 +476,8 @@ def test_bringing_a_report_to_another_body_s_attention_passes_it_on(passage, nlp
     "I have drawn your report to the attention of every ward manager.",
     "I have drawn your report to the attention of the Executive Team.",
     "We have provided the Board with a copy of your report.",
+    "Staff have been made aware of the concerns raised in your report.",
+    "Our clinical teams have been made aware of the findings of your report.",
 ])
 def test_bringing_a_report_to_one_s_own_staff_s_attention_passes_nothing_on(passage, nlp, lex, settings):
     """Telling one's own staff, managers, board or GPs, or the public, acts on the recommendation."""
