@@ -2992,3 +2992,34 @@ def test_a_sentence_saying_what_was_done_on_a_date_is_answer_not_quote(lex, nlp,
                  "planned but has not yet started.", salutation="Dear Mr Ashby-Crane,")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=recs)
     assert "Call recording was installed on the helpline on 1 August 2027." in got["2"][1]
+
+
+def test_an_opening_of_courtesies_alone_answers_no_concern_before_the_first_number(lex, nlp, settings, rules):
+    """"I am writing on behalf of ... in response to the Regulation 28 Report ... I would like to begin by
+    offering my condolences ..." over "Concerns 4 and 5": concern 3, sent to the body but answered nowhere,
+    has no answer (before, the opening was read as its answer, noted)."""
+    text = reply("I am writing on behalf of Meridian Custodial Health Ltd in response to the Regulation 28 Report "
+                 "dated 19 August 2025. I would like to begin by offering my condolences to Mr Mekonnen's family.",
+                 "Concerns 4 and 5 (mental health cover and interpreting)",
+                 "The commissioners are reviewing the specification and any change to night cover would follow "
+                 "from that review.", salutation="Dear Senior Coroner,")
+    got = answers(text, lex, nlp, settings, rules, labels={"3": 3, "4": 4, "5": 5}, rec_texts={})
+    assert "3" not in got and "4" in got and "5" in got
+
+
+def test_a_sentence_of_both_matters_is_each_one_s_in_a_grouped_answer(lex, nlp, settings, rules):
+    """Under "Concerns 4 and 5", the answer's sentences go to the concern each is about, but "both matters
+    will be considered as part of their review" is both's (before, it went to the one the sentence before
+    it was about)."""
+    recs = {"4": "There is no mental health nurse on site at Fenmoor at night or at weekends.",
+            "5": "Mental health assessments of detainees who do not speak English are conducted through telephone "
+                 "interpreters only, and the mental health nurse told me that this made it difficult to assess risk."}
+    both = ("We have shared your report with the commissioners, who have confirmed that both matters will be "
+            "considered as part of their review of the healthcare specification, which is now under way.")
+    text = reply("Thank you for your report.", "Concerns 4 and 5 (mental health cover and interpreting)",
+                 "Meridian provides healthcare at Fenmoor under a contract commissioned by NHS England. The contract "
+                 "specification sets the hours of mental health nursing cover and the interpreting arrangements. "
+                 + both + " Any change to night and weekend cover, or to the use of face-to-face interpreters, would "
+                 "follow from that review.", salutation="Dear Senior Coroner,")
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=recs)
+    assert both in got["4"][1] and both in got["5"][1]

@@ -1016,6 +1016,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # (nor one that says which it answers: "the two recommendations in your letter that are addressed to
         # CPS London alone", before answering 5 and 6: the joint fourth is not among them)
         own = own or any(_THESE_ALONE.search(text, a, z) for a, z, _ in before)
+        # (nor its opening courtesies alone: "I am writing on behalf of ... in response to the Regulation 28
+        # Report ... I would like to begin by offering my condolences ...", then the concerns it answers)
+        own = own or not any(not any(p.search(text[a:z]) for p in (_OPENING, _THANKS, _COURTESY, _ABOUT_LETTER))
+                             for a, z, _ in before)
         for lab in early:
             if lab not in out and len(before) >= 2 and not own:
                 base = before[0][2]
@@ -1567,8 +1571,10 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
             # "The Committee also asked that the patrols be reinstated. I do not intend to do so.":
             # a sentence about none goes on with the one before it in its paragraph
             whose = last[1] if best < SUBJECT_WORDS and last[0] == u[2] else None
+            # (a sentence of them all, "both matters will be considered as part of their review", is each one's)
+            every = _BOTH_OF_THEM.search(text, u[0], u[1]) is not None
             for lab in labs:
-                if (whose is None or lab in whose) if best < SUBJECT_WORDS else overlap[lab] == best:
+                if every or ((whose is None or lab in whose) if best < SUBJECT_WORDS else overlap[lab] == best):
                     mine[lab].append(u)
                     own[lab] += best >= SUBJECT_WORDS
         for lab in labs:
@@ -1578,6 +1584,8 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
     return new
 
 
+_BOTH_OF_THEM = re.compile(r"\b(?:both|all)\s+(?:of\s+)?(?:these\s+|those\s+|the\s+)?(?:matters|concerns|recommendations|issues|"
+                           r"points)\b", re.I)
 _COUNT_SENTENCE = re.compile(r"\b(?:two|three|four|five|six)\s+(?:matters|concerns|recommendations|issues|points)\b", re.I)
 # the ordinals a grouped answer names its recommendations by, and the number each stands for
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
