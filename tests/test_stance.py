@@ -478,6 +478,7 @@ def test_bringing_a_report_to_another_body_s_attention_passes_it_on(passage, nlp
     "We have provided the Board with a copy of your report.",
     "Staff have been made aware of the concerns raised in your report.",
     "Our clinical teams have been made aware of the findings of your report.",
+    "We have shared your report with the commissioners, who have confirmed that both matters will be considered.",
 ])
 def test_bringing_a_report_to_one_s_own_staff_s_attention_passes_nothing_on(passage, nlp, lex, settings):
     """Telling one's own staff, managers, board or GPs, or the public, acts on the recommendation."""
