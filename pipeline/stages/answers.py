@@ -1584,8 +1584,8 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
     return new
 
 
-_BOTH_OF_THEM = re.compile(r"\b(?:both|all)\s+(?:of\s+)?(?:these\s+|those\s+|the\s+)?(?:matters|concerns|recommendations|issues|"
-                           r"points)\b", re.I)
+_BOTH_OF_THEM = re.compile(r"\b(?:both|all)\s+(?:of\s+)?(?:these\s+|those\s+|the\s+)?"
+                           r"(?:matters|concerns|recommendations|issues|points)\b", re.I)
 _COUNT_SENTENCE = re.compile(r"\b(?:two|three|four|five|six)\s+(?:matters|concerns|recommendations|issues|points)\b", re.I)
 # the ordinals a grouped answer names its recommendations by, and the number each stands for
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
