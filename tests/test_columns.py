@@ -83,3 +83,31 @@ def test_sentences_in_a_table_run_down_its_answer_column():
     assert "of the contract to the 2026/27 audit plan." in " ".join(said)
     assert any(s.startswith("An apology was published on") for s in said)
     assert not any("Not accepted" in s and "Agreed" in s for s in said)
+
+
+# a prison's action plan: its header over two lines, "Responsible officer" as a column, a rule of dashes
+# under the header and between its pages' rows
+RULED = (
+    "------------------------------------------------------------------------------------------------------\n"
+    "No     Recommendation                     Accepted /    Action taken / planned            Responsible\n"
+    "                                          Not                                             officer\n"
+    "                                          accepted\n"
+    "------------------------------------------------------------------------------------------------------\n"
+    "1      The Governor should ensure that    Accepted      Cell call response times are      Head of\n"
+    "       staff answer cell bells within                   now monitored daily by the duty   Residence\n"
+    "       five minutes.                                    governor.\n\n"
+    "------------------------------------------------------------------------------------------------------\n"
+    "2      The Governor should ensure that    Noted         The Prison Group Director has     Prison Group\n"
+    "       the findings are shared.                         received a copy of the report.    Director\n")
+
+
+def test_a_rule_of_dashes_does_not_end_the_table_nor_is_the_responsible_officer_an_answer():
+    """Dashes under the header and between rows are the table's rules, not prose across the page, and
+    "Responsible officer" heads the owner, not the answer (before, the rule under the header ended the
+    table, and every row was read across its columns)."""
+    view, tables = answer_columns(RULED, 0, len(RULED))
+    assert len(tables) == 1
+    assert "Cell call response times are now monitored daily by the duty governor." in _words(view)
+    assert "The Prison Group Director has received a copy of the report." in _words(view)
+    for gone in ("Head of", "Residence", "staff answer cell bells", "the findings are shared"):
+        assert gone not in view

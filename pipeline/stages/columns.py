@@ -14,7 +14,7 @@ import re
 
 # a header's cell over the answer: "Response", "HMPPS response", "Agreed/ Partly Agreed/ Not Agreed",
 # "Action", "Status", "Progress update", "Comments"
-ANSWER_HEAD = re.compile(r"respon|reply|position|action|agree|accept|status|progress|update|comment|decision", re.I)
+ANSWER_HEAD = re.compile(r"respon(?!sib)|reply|position|action|agree|accept|status|progress|update|comment|decision", re.I)
 # over what is not: the recommendation quoted, and the row's owner and date
 _QUOTED_HEAD = r"recommend|concern|finding|matter"
 _QUOTED = re.compile(_QUOTED_HEAD, re.I)
@@ -88,6 +88,8 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
         if head is not None:
             close()
             columns = head
+        elif columns is not None and _RULE.fullmatch(body):
+            pass  # a rule under the header or between rows ("-----"): the table goes on
         elif columns is not None and body.strip():
             chunks = list(CHUNK.finditer(body))
             cols = [_column(columns, m.start(), m.end()) for m in chunks]
@@ -119,6 +121,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
     return "".join(out), regions
 
 
+_RULE = re.compile(r"[ \t]*[-=_─━]{3,}[-=_─━ \t]*")  # a table's rule drawn in dashes across its columns
 _ROW_START = re.compile(r"\n[ \t\f]*(?:\n|\d{1,3}[a-z]?[.)]?[ \t])")  # a blank line, or a row's number
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"\S(?:.|\n)*?(?:[.!?](?=[’”\"')]*\s)|$)")
