@@ -2968,19 +2968,6 @@ def test_a_sentence_saying_which_concerns_the_report_gives_the_body_answers_none
     assert "1" in got and "2" in got and "5" not in got
 
 
-def test_the_reply_s_closing_paragraphs_are_no_part_of_the_last_answer(lex, nlp, settings, rules):
-    """"I believe that this letter responds to each of the matters you raised. We are happy for it to be
-    published." under the last answer: the courtesy closing the letter, not the answer's (before, it ran on
-    into the last answer and turned its reading)."""
-    text = reply("Thank you for your report of 15 July 2027.", "Recommendation 1",
-                 "The leaflet was withdrawn on 20 July 2027 and replaced with a version telling patients to ring.",
-                 "I believe that this letter responds to each of the matters you raised. "
-                 "We are happy for it to be published.", salutation="Dear Mr Ashby-Crane,")
-    got = answers(text, lex, nlp, settings, rules)
-    assert got["1"][1] == ["The leaflet was withdrawn on 20 July 2027 and replaced with a version telling "
-                           "patients to ring."]
-
-
 def test_a_sentence_saying_what_was_done_on_a_date_is_answer_not_quote(lex, nlp, settings, rules):
     """"Call recording was installed on the helpline on 1 August 2027." repeats the concern's words, but
     says what was done and when: part of the answer (before, it was dropped as a restatement)."""

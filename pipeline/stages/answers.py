@@ -1042,7 +1042,6 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         for lab in [lab for lab, a in out.items() if a.units and all(_MD_TITLE.fullmatch(text[u[0]:u[1]].strip())
                                                                      for u in a.units)]:
             del out[lab]
-        out = {lab: _without_closing(text, a) for lab, a in out.items()}
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
         return out, not by_topic or named_too
     _typed_under_quotes(text, blocks, all_units, labels, rec_texts, out, stop)
@@ -1181,15 +1180,6 @@ _ABOUT_LETTER = re.compile(r"\b(?:cop(?:y|ies) of this (?:letter|e-?mail|respons
                            r"(?:happy|content) for (?:it|this (?:letter|response|reply)) to be published)\b", re.I)
 
 
-def _without_closing(text: str, ans: Answer) -> Answer:
-    """An answer without the reply's closing paragraphs that run on under it ("I believe that this letter
-    responds to each of the matters you raised. We are happy for it to be published."): they say nothing
-    of it, and its first paragraph stays whatever it says."""
-    units = list(ans.units)
-    while len(units) > 1 and units[-1][2] > units[0][2] and (
-            _COURTESY.search(text[units[-1][0]:units[-1][1]]) or _ABOUT_LETTER.search(text[units[-1][0]:units[-1][1]])):
-        units.pop()
-    return replace(ans, units=tuple(units)) if len(units) < len(ans.units) else ans
 
 
 def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str, Answer],
