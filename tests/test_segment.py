@@ -3230,3 +3230,27 @@ def test_a_news_page_titled_as_responding_to_the_report_is_a_reply(lex):
             "From September 2025 every sports science student will complete defibrillator training.\n")
     segs = segment(_DEFIBRILLATOR_PFD + page, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_a_cabinet_s_response_and_action_plan_on_its_own_page_answers_the_scrutiny_report(lex):
+    """A scrutiny committee's report, signed by its chair with no greeting, then on a page of its own
+    "CABINET RESPONSE AND ACTION PLAN: REVIEW OF PLANNING ENFORCEMENT": two documents, the report and the
+    reply (before, they were read as one reply)."""
+    report = ("\fExample Borough Council\nOverview and Scrutiny Committee\n\nReview of Planning Enforcement: Final "
+              "Report\n\nRecommendations\n\nThe Committee recommends that:\n\n"
+              "1. The Council should publish a revised local enforcement plan.\n\n"
+              "2. The Council should recruit two additional planning enforcement officers.\n\n"
+              "Councillor Ruth Abiola\nChair, Overview and Scrutiny Committee\n")
+    plan = ("\f                         EXAMPLE BOROUGH COUNCIL\n"
+            "     CABINET RESPONSE AND ACTION PLAN: REVIEW OF PLANNING ENFORCEMENT\n\n"
+            "Cabinet considered the Committee's report and agreed the responses set out in the action plan below.\n\n"
+            "No.   Recommendation                  Cabinet response                              Target date\n"
+            "--------------------------------------------------------------------------------------------------\n"
+            "1     The Council should publish a    Accepted. A revised enforcement plan was      April 2024\n"
+            "      revised enforcement plan.       approved by Cabinet on 4 March 2024.\n\n"
+            "2     The Council should recruit two  Partly accepted. One additional post has      July 2024\n"
+            "      additional officers.            been funded in the 2024/25 budget.\n")
+    text = report + plan
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].start == len(report)

@@ -602,9 +602,11 @@ PAGE_HEAD = 200  # characters of a page's head (a letterhead, an address) above 
 # Audit Report IA/24/031", "Provider response to Healthwatch Southbury Enter and View report" (not a reply's
 # own page, "Response to the Regulation 28 Report ...: supporting information", nor a report's "Response to
 # consultation" chapter)
+# (or a cabinet's: "CABINET RESPONSE AND ACTION PLAN: REVIEW OF PLANNING ENFORCEMENT")
 _PROVIDER_RESPONSE = re.compile(r"^\W*(?:post[- ]inspection\s+action\s+plan\b|(?:(?:management|provider)(?:['’]s)?"
-                                r"\s+response\s+to\b|action\s+plan\b).*\b(?:report|review|inspection|audit|visit)\b)",
-                                re.I)
+                                r"\s+response\s+to\b|(?:[\w'’]+\s+){0,2}?response\s+and\s+action\s+plan\b|"
+                                r"action\s+plan\b)"
+                                r".*\b(?:report|review|inspection|audit|visit)\b)", re.I)
 
 
 def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int | None:
