@@ -3010,3 +3010,28 @@ def test_a_sentence_of_both_matters_is_each_one_s_in_a_grouped_answer(lex, nlp, 
                  "follow from that review.", salutation="Dear Senior Coroner,")
     got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=recs)
     assert both in got["4"][1] and both in got["5"][1]
+
+
+def test_a_table_of_two_columns_rec_and_response_answers_each_r_numbered_row(lex, nlp, settings, rules):
+    """"Rec | Our response" over "R1 | We will publish ...": the cell beside the label is the answer to R1,
+    not R1 quoted (before, the rows were read as quotes, labelled 1 to 4, and answered nothing)."""
+    text = reply("Thank you for your review.", "Rec | Our response\n"
+                 "R1  | We will publish call-back times on our website every month from October.\n"
+                 "R2  | We will not commission a walk-in base. Demand does not support it.",
+                 salutation="Dear Ms Okafor,")
+    got = answers(text, lex, nlp, settings, rules, labels={"R1": 1, "R2": 2}, rec_texts={})
+    assert "We will publish call-back times on our website every month from October." in " ".join(got["R1"][1])
+    assert "Demand does not support it." in " ".join(got["R2"][1])
+
+
+def test_an_opening_with_its_subject_line_answers_no_concern_it_skips(lex, nlp, settings, rules):
+    """The subject line ("Regulation 28 Report: Mrs Joan Whitley"), thanks, condolences and "Our response to
+    your concerns is set out below." before the first numbered answer: none of it answers the concern the
+    reply skips (before, the subject line and the thanks were its answer, noted)."""
+    text = reply("Regulation 28 Report: Mrs Joan Whitley",
+                 "Thank you for your Regulation 28 report dated 23 January 2024. I would like to offer the Trust's "
+                 "sincere condolences to Mrs Whitley's family. Our response to your concerns is set out below.",
+                 "Concern 2", "Call handlers now call back every patient who has fallen within 30 minutes.",
+                 salutation="Dear Mrs Hutton,")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
+    assert "1" not in got and "2" in got

@@ -1018,8 +1018,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         own = own or any(_THESE_ALONE.search(text, a, z) for a, z, _ in before)
         # (nor its opening courtesies alone: "I am writing on behalf of ... in response to the Regulation 28
         # Report ... I would like to begin by offering my condolences ...", then the concerns it answers)
+        # (its subject line among them: "Regulation 28 Report: Mr Dawit Mekonnen")
         own = own or not any(not any(p.search(text[a:z]) for p in (_OPENING, _THANKS, _COURTESY, _ABOUT_LETTER))
-                             for a, z, _ in before)
+                             and not heading_line(text[a:z]) for a, z, _ in before)
         for lab in early:
             if lab not in out and len(before) >= 2 and not own:
                 base = before[0][2]
@@ -1177,7 +1178,11 @@ _ABOUT_LETTER = re.compile(r"\b(?:cop(?:y|ies) of this (?:letter|e-?mail|respons
                            # "I believe that this letter responds to each of the matters you raised"
                            r"(?:this|my|our) (?:letter|response|reply|e-?mail) "
                            r"(?:responds|addresses|answers|covers|deals with)|"
-                           r"(?:happy|content) for (?:it|this (?:letter|response|reply)) to be published)\b", re.I)
+                           r"(?:happy|content) for (?:it|this (?:letter|response|reply)) to be published|"
+                           # "Our response to your concerns is set out below."
+                           r"(?:our|my|the) (?:response|responses|answers?|reply) (?:to (?:each of )?(?:your|the) "
+                           r"(?:[\w’'-]+ ){0,3}?(?:concerns?|recommendations?|points?|matters?) )?(?:is|are) set out "
+                           r"(?:below|in turn|overleaf))\b", re.I)
 
 
 

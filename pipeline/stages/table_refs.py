@@ -21,7 +21,8 @@ from pipeline.text import (ANSWER_CELL, SPREAD_CELLS, Block, Line, answers_only,
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
 # (or a part of one: "3(i)", "4a(ii)")
-_TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?:rec(?:ommendation)?s?|r)\.?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?(?:\((?:[ivx]{1,4}|[a-z])\))?)[.):]?"
+_TABLE_LABEL = re.compile(r"^\W{0,4}(?:(?P<pre>rec(?:ommendation)?s?|r)\.?\s*)?"
+                          r"(?P<num>\d{1,3}(?:\.\d{1,3})?[a-z]?(?:\((?:[ivx]{1,4}|[a-z])\))?)[.):]?"
                           # a row answering two at once ("6, 7", "1 and 2 (payment and resit)"; not "1,500")
                           r"(?P<more>(?:(?:\s*,\s+|\s+and\s+|\s*&\s*)\d{1,3}(?:\.\d{1,3})?[a-z]?)*)(?:\s+\([^()]{2,40}\))?\s*$", re.I)
 # or the number and the recommendation's short title, under a header that names the column: "6.1 Joint
@@ -34,6 +35,7 @@ _DATE_CELL = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-
 _TABLE_HEAD = re.compile(r"recommend|concern|finding|requirement|improvement|action|\bmatters?\b|\brecs?\b", re.I)
 
 
+_ANSWER_CELL_HEAD = re.compile(r"\b(?:response|reply|answer|update|progress|comments?|position)\b", re.I)
 _STANDARD_CODE = re.compile(r"[A-Z]{1,4}\d{1,2}(?:\.\d{1,2})?(?:\([a-z]\))?")  # "PFE2(e)", "GQ1(a)", "C1(b)"
 
 
@@ -112,8 +114,15 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
             or (len(words.split()) < 3 and not titled and not (listed and words.endswith(":"))) \
             or FORM_SECTION.match(words):
         return None
-    off = b.start + label_offset(b.text, lab)
-    return Ref(lab, leading_number(lab), off, off + len(lab), b.start, quote[1], True, True, True,
+    # (a row labelled "R1" answers the report's "R1", and keeps its letter as the report's label does)
+    written = f"R{lab}" if m.re is _TABLE_LABEL and (m.group("pre") or "").lower() == "r" else lab
+    off = b.start + label_offset(b.text, written)
+    # (in a table of two columns, "Rec | Our response", the cell beside the number is the answer, not a quote)
+    answered = quote == cell.row[1] and len(cell.header) == 2 and cell.header != cell.row \
+        and _ANSWER_CELL_HEAD.search(text[cell.header[1][0]:cell.header[1][1]]) is not None
+    if answered:
+        return Ref(written, leading_number(lab), off, off + len(written), b.start, b.end, True, True, False)
+    return Ref(written, leading_number(lab), off, off + len(written), b.start, quote[1], True, True, True,
                clean_text(words), quote if quote[0] != b.start else None)
 
 
