@@ -1828,3 +1828,16 @@ def test_declining_until_a_review_reports_puts_the_decision_off(passage, nlp, le
     (before, no cue fired and the model read it accepted)."""
     got = verdict(passage, nlp, lex, settings)
     assert "deferred:not-until-review" in got.cues and "rejected:will-not-provide" not in got.cues
+
+
+@pytest.mark.parametrize("passage", [
+    "We have shared your report with the commissioners, who have confirmed that both matters will be considered "
+    "at the contract review meeting in September 2024.",
+    "We have shared the findings of the audit with the Local Safeguarding Children Partnership, which will "
+    "consider them at its meeting in June 2024.",
+    "To be considered as part of the wider digital services review, which will report to Cabinet in the autumn.",
+])
+def test_a_matter_handed_on_to_be_considered_is_deferred(passage, nlp, lex, settings):
+    """Shared with a body that will consider it, or a status cell "To be considered as part of ...": the
+    decision waits (before, "have shared" read as work done, or the cell had no cue at all)."""
+    assert verdict(passage, nlp, lex, settings).label is D
