@@ -1185,8 +1185,6 @@ _ABOUT_LETTER = re.compile(r"\b(?:cop(?:y|ies) of this (?:letter|e-?mail|respons
                            r"(?:below|in turn|overleaf))\b", re.I)
 
 
-
-
 def _run_on(text: str, blocks: list[Block], all_units: list[Unit], out: dict[str, Answer],
             rec_texts: dict[str, str | None], stop: frozenset[str]) -> None:
     """An answer by subject whose paragraph opens with its topic ("As to the report about Mr Carrow
