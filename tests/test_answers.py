@@ -3014,8 +3014,9 @@ def test_a_sentence_of_both_matters_is_each_one_s_in_a_grouped_answer(lex, nlp, 
 
 def test_a_table_of_two_columns_rec_and_response_answers_each_r_numbered_row(lex, nlp, settings, rules):
     """"Rec | Our response" over "R1 | We will publish ...": the cell beside the label is the answer to R1,
-    not R1 quoted (before, the rows were read as quotes, labelled 1 to 4, and answered nothing)."""
-    text = reply("Thank you for your review.", "Rec | Our response\n"
+    not R1 quoted (before, the rows were read as quotes, labelled 1 to 4, and answered nothing). A file that
+    labels its recommendations "R1" keeps the letter; a reply's "R1" rows over a coroner's concerns do not."""
+    text = reply("Thank you for your review and its recommendations.", "Rec | Our response\n"
                  "R1  | We will publish call-back times on our website every month from October.\n"
                  "R2  | We will not commission a walk-in base. Demand does not support it.",
                  salutation="Dear Ms Okafor,")

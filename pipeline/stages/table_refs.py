@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from pipeline.stages.columns import ANSWER_HEAD, CHUNK
+from pipeline.stages.ref_forms import labels_r
 from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
 from pipeline.stages.shapes import PFD_CLOSING
 from pipeline.text import (ANSWER_CELL, SPREAD_CELLS, Block, Line, answers_only, clean, header_above, is_prose,
@@ -114,8 +115,9 @@ def table_item(text: str, b: Block, rules: RecRules, following: int | None = Non
             or (len(words.split()) < 3 and not titled and not (listed and words.endswith(":"))) \
             or FORM_SECTION.match(words):
         return None
-    # (a row labelled "R1" answers the report's "R1", and keeps its letter as the report's label does)
-    written = f"R{lab}" if m.re is _TABLE_LABEL and (m.group("pre") or "").lower() == "r" else lab
+    # (a row labelled "R1" answers the report's "R1", and keeps its letter as the report's label does, where
+    # the file labels its recommendations so; a reply's "R1" rows over a coroner's concerns are concerns 1..n)
+    written = f"R{lab}" if m.re is _TABLE_LABEL and (m.group("pre") or "").lower() == "r" and labels_r(text) else lab
     off = b.start + label_offset(b.text, written)
     # (in a table of two columns, "Rec | Our response", the cell beside the number is the answer, not a quote)
     answered = quote == cell.row[1] and len(cell.header) == 2 and cell.header != cell.row \
