@@ -127,7 +127,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind74", "letters_blind74", "coroners_blind74",
                    "papers_blind75", "letters_blind75", "coroners_blind75",
                    "papers_blind76", "letters_blind76", "coroners_blind76",
-                   "papers_blind77", "letters_blind77", "coroners_blind77")
+                   "papers_blind77", "letters_blind77", "coroners_blind77",
+                   "papers_blind78", "letters_blind78", "coroners_blind78")
 LAYOUT_KEY = "expected.jsonl"
 
 
