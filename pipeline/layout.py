@@ -388,14 +388,15 @@ def unbox_grid_tables(text: str) -> str:
 
 
 def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:
-    """``text`` with noise lines replaced by spaces; same length, same line breaks."""
+    """``text`` with noise lines replaced by spaces; same length, same line breaks, and the same page
+    breaks: a form feed opening a web page's masked "Skip to main content" still opens its page."""
     spans = noise_lines(text, boilerplate)
     if not spans:
         return text
     parts, pos = [], 0
     for a, b in spans:
         parts.append(text[pos:a])
-        parts.append(" " * (b - a))
+        parts.append(re.sub(r"[^\f]", " ", text[a:b]))
         pos = b
     parts.append(text[pos:])
     return "".join(parts)

@@ -619,3 +619,13 @@ def test_a_footnote_under_a_blank_line_below_a_paragraph_that_runs_on_is_furnitu
     masked = [text[a:b] for a, b in noise_lines(text, lex.boilerplate)]
     assert note in masked
     assert not any("south-west" in m or "north-east" in m for m in masked)
+
+
+def test_a_masked_line_keeps_the_form_feed_that_opens_its_page(lex):
+    """A web page pasted after a letter opens "<form feed>[Skip to main content](#main)": the link is
+    masked as page furniture, but its page still starts there (before, the form feed was masked with it)."""
+    text = "Yours sincerely,\n\nDr Ben Okafor\n\n\f[Skip to main content](#main)\n\n**Royal College**\n"
+    masked = mask_noise(text, lex.boilerplate)
+    assert len(masked) == len(text)
+    assert "Skip" not in masked
+    assert masked.index("\f") == text.index("\f")

@@ -336,8 +336,7 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
         # (or under the last page of the letter before it, the page's own form feed over its logo: the letter
         # ends at the form feed, not with the logo; footer links of the letter's page, no logo, stay its own)
         ff = text.rfind("\f", out[-1].offset + 1 if out else 0, st.offset)
-        if st.form is Form.page and st.title is not None and ff >= 0 and _links_only(text[ff:st.offset]) \
-                and text[ff:st.offset].lstrip("\f \t\n").startswith("[!["):
+        if st.form is Form.page and st.title is not None and ff >= 0 and _site_head(text[ff:st.offset]):
             st = Start(ff, Form.page, st.title)
         out.append(st)
     return out
@@ -351,6 +350,22 @@ LINK_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:!?\[(?:[^\[\]]|!?\[[^\]]*\]\([^)]*\
 # a page's breadcrumb trail: "[Home](/) > [About us](/about-us) > [News](/news) > Statement"
 BREADCRUMB = re.compile(r"^\s*(?:\[[^\[\]]*\]\([^)]*\)\s*[>›»|/]\s*)+"
                         r"(?:\[[^\[\]]*\]\([^)]*\)|[^\[\]()>›»|]{1,60})\s*$")
+
+
+# a site's name in bold over its menu, where html2text gives no logo: "**Royal College of Nursing**"
+_SITE_NAME = re.compile(r"^\s*\*\*[^*\n]{2,80}\*\*\s*$")
+
+
+def _site_head(region: str) -> bool:
+    """Whether ``region``, from a form feed to a page's title, is the page's own head: its logo (or
+    its name in bold) over its links; a letter's footer links, with neither, stay the letter's."""
+    lines = [ln for ln in region.replace("\f", "\n").splitlines() if ln.strip()]
+    if not lines:
+        return False
+    if lines[0].lstrip().startswith("[!["):
+        return _links_only(region)
+    return bool(_SITE_NAME.match(lines[0])) and len(lines) >= 2 \
+        and all(LINK_LINE.match(ln) or BREADCRUMB.match(ln) for ln in lines[1:])
 
 
 def _links_only(region: str) -> bool:
