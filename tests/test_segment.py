@@ -3254,3 +3254,150 @@ def test_a_cabinet_s_response_and_action_plan_on_its_own_page_answers_the_scruti
     segs = segment(text, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
     assert segs[1].start == len(report)
+
+
+def test_a_bare_best_closes_an_e_mail_before_the_message_it_quotes(lex):
+    """A chasing reply signed "Best," over its first name, with the message it answers quoted under it:
+    the reply ends there (before, "Best," closed nothing, and a letter, its reply and the follow-up were
+    read as one document)."""
+    letter = ("\f[Ombudsman Services](https://www.ombudsman.example.org.uk/)\n\n  * [Home](/)\n  * [Publications](/pub)\n\n"
+              "# Systemic issue letter: Northline Water\n\nPublished 3 March 2026\n\n"
+              "**Ombudsman Services**\nPO Box 12\nStockport SK1 1AA\n\n2 March 2026\n\nDear Ms Varga,\n\n"
+              "We recommend that Northline Water:\n\n1. Refunds the standing charges billed twice.\n\n"
+              "2. Publishes monthly data on billing complaints.\n\nPlease reply by 1 April 2026.\n\n"
+              "Yours sincerely,\n\nAlan Pike\nHead of Systemic Review\n")
+    reply = ("\fNorthline Water Ltd\nRiver House\nLeeds LS1 4AB\n\n30 March 2026\n\nDear Mr Pike\n\n"
+             "Thank you for your letter of 2 March 2026.\n\nRecommendation 1\nAll double charges were refunded "
+             "on 20 March 2026.\n\nYours sincerely\n\nEva Varga\nChief Executive\n")
+    follow = ("\fFrom: Tom Reyes <tom.reyes@northline.example.co.uk>\nSent: 20 April 2026 10:02\n"
+              "To: Pike, Alan <a.pike@ombudsman.example.org.uk>\nSubject: RE: recommendation 2\n\nHi Alan,\n\n"
+              "Rec 2: we will publish the data from June 2026, once our new system is live.\n\nBest,\nTom\n\n"
+              "From: Pike, Alan <a.pike@ombudsman.example.org.uk>\nSent: 10 April 2026 09:00\n"
+              "To: Tom Reyes <tom.reyes@northline.example.co.uk>\nSubject: recommendation 2\n\nDear Tom,\n\n"
+              "Could you let me know your position on recommendation 2?\n\nMany thanks,\nAlan\n")
+    text = letter + reply + follow
+    segs = segment(text, lex)
+    assert [s.start for s in segs[1:3]] == [len(letter), len(letter) + len(reply)]
+    assert [s.kind for s in segs[:3]] == [Kind.letter, Kind.reply, Kind.reply]
+
+
+_RAIB_REPORT = ("\fAccident Investigation Branch\nReport 04/2026\n\nSummary\n\n"
+                "At 10:14 on 14 September 2025 a passenger train struck a tractor on a user worked crossing.\n\n"
+                "The tractor driver had been unable to contact the signaller because the telephone was faulty.\n\n"
+                "The driver had not been briefed on how to use the crossing safely.\n\n"
+                "Nobody was seriously injured, but the train was damaged and the line was closed for a day.\n\n"
+                "Recommendations\n\n"
+                "Recommendation 1\nThe railway should replace the crossing telephone.\n\n"
+                "Recommendation 2\nThe railway should brief the authorised users of its crossings.\n\n")
+
+
+def test_a_letter_reporting_the_action_taken_on_the_report_s_recommendations_is_a_reply(lex):
+    """A regulator's letter to the report's author "on the consideration given and action taken in respect
+    of the recommendations in your report": a reply (before, with no thanks for the report, a letter). Its
+    annex of decisions, under its signature, is a paper of its own, as a response under a covering letter."""
+    orr = ("\fOffice of Rail Safety\n1 Square Yard\nLondon E14 4QZ\n\n18 November 2026\n\nDear Andrew,\n\n"
+           "I write to report on the consideration given and action taken in respect of the recommendations in "
+           "your report published on 26 June 2026.\n\nThe status of recommendation 1 is 'Implemented'. "
+           "Recommendation 2 remains open.\n\nYours sincerely,\n\nClara Yeo\nDeputy Director\n")
+    segs = segment(_RAIB_REPORT + orr, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].start == len(_RAIB_REPORT)
+
+
+def test_a_covering_e_mail_over_the_response_it_forwards_is_one_reply(lex):
+    """"Please see below the response of NHS England to your report", signed, then the forwarded message
+    under its own "From:" header: one reply (before, the covering note and the response were two)."""
+    mail = ("\fFrom: Coroner Correspondence <pfd@nhs.example.net>\nSent: 6 March 2026 15:12\n"
+            "To: Coroners <coroners@example.gov.uk>\nSubject: FW: PFD response\n\nDear Ms Fairley,\n\n"
+            "Please see below the response of NHS England to your Regulation 28 report.\n\n"
+            "Kind regards,\nCorrespondence Team\n\n"
+            "From: Okafor, Ben <ben.okafor@nhs.example.net>\nSent: 5 March 2026 18:40\n"
+            "To: Coroner Correspondence <pfd@nhs.example.net>\nSubject: PFD response\n\nDear Ms Fairley,\n\n"
+            "Thank you for your report of 10 January 2026.\n\nConcern 1\n\nNHS England does not intend to issue "
+            "an alert.\n\nYours sincerely,\n\nDr Ben Okafor\nDeputy Director\n")
+    segs = segment(_DEFIBRILLATOR_PFD + mail, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_a_note_that_only_sends_the_response_below_it_is_one_reply(lex):
+    """"Please find below the Mayor's response to the Committee's letter", signed by his office, then the
+    Mayor's own "Dear ..." letter: one reply (before, two)."""
+    letter = ("\fScrutiny Committee\nCivic Offices\n\n12 March 2026\n\nDear Mayor,\n\nThe Committee "
+              "recommends that:\n\n1. The Authority should set a target for raised kerbs.\n\n"
+              "2. The Authority should publish a wheelchair space policy.\n\nPlease reply by 12 May 2026.\n\n"
+              "Yours sincerely,\n\nCouncillor Ann Lowe\nChair\n")
+    note = ("\fFrom: Mayor's Office <mayor@example.gov.uk>\nSent: 9 May 2026 16:31\nTo: Scrutiny Team "
+            "<scrutiny@example.gov.uk>\nSubject: Mayor's response\n\nDear Councillor Lowe,\n\n"
+            "Please find below the Mayor's response to the Committee's letter of 12 March.\n\n"
+            "Regards,\nJonah Pratt\n\n----\n\nDear Ann,\n\nThank you for your letter.\n\n"
+            "Raised kerbs\n\nThe transport plan will set a target of 75% by 2030.\n\n"
+            "With best wishes,\n\nCallum Drew\nMayor\n")
+    segs = segment(letter + note, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_a_note_sending_a_letter_whose_text_is_set_out_below_is_one_reply(lex):
+    """"Please find attached a letter from the Cabinet Secretary ... For accessibility the text is also set
+    out below.", then the letter: one reply (before, the note was the reply and the letter another)."""
+    letter = ("\fEconomy Committee\nSenedd\n\n3 October 2026\n\nDear Cabinet Secretary,\n\nThe Committee "
+              "recommends that:\n\n1. The Government should publish a map of community shops.\n\n"
+              "2. The Government should fund volunteer training.\n\nWe would be grateful for your response by "
+              "14 November 2026.\n\nYours sincerely,\n\nGareth Ellis MS\nChair\n")
+    mail = ("\fFrom: Correspondence.CabSec@gov.example\nSent: 14 November 2026 17:05\nTo: SeneddEconomy\n"
+            "Subject: RE: Letter from the Chair\n\nDear Committee Clerk,\n\nPlease find attached a letter from "
+            "the Cabinet Secretary in response to the Chair's letter of 3 October. For accessibility the text is "
+            "also set out below.\n\nKind regards,\n\nSian Pugh\nPrivate Office\n\nDear Gareth,\n\nThank you for "
+            "your letter of 3 October.\n\nVolunteers\n\nTraining can already be funded through the "
+            "Volunteering Grants scheme.\n\nYours sincerely,\n\nEluned Morgan MS\nCabinet Secretary\n")
+    segs = segment(letter + mail, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_the_report_extract_an_e_mail_attaches_by_its_r_labels_stays_the_e_mail_s(lex):
+    """A reviewer's e-mail attaching its final report, then under a rule the extract of its "R1 ..."
+    recommendations after "HM Land Registry should:": one letter, the holding reply after it the next
+    (before, the extract was a document of its own and every reply moved down an index)."""
+    mail = ("\fFrom:\tReview Office <casework@review.example.org.uk>\nSent:\t3 June 2026 09:41\nTo:\tComplaints "
+            "Director <director@registry.example.gov.uk>\nSubject:\tFinal report - recommendations\n\nDear Ms Rowe,"
+            "\n\nPlease find attached the Reviewer's final report on Mr Hall's complaint.\n\nWe would be grateful "
+            "for your response to each recommendation by 1 July 2026.\n\nKind regards,\n\nPriya Oke\nSenior "
+            "Reviewer\nOffice of the Complaints Reviewer\n1 Brook Court, Manchester, M2 4HY\n0161 496 0722\n\n-----------------------------------------\nExtract from the report, section 7\n\n"
+            "7. Recommendations\n\n7.1 In addition to the remedy at paragraph 6.2, the Reviewer makes the following "
+            "recommendations for service improvement. HM Land Registry should:\n\n"
+            "R1 Write to Mr Hall confirming the steps it has taken to correct the register.\n\n"
+            "R2 Review the guidance given to caseworkers on applications by personal representatives.\n\n"
+            "R3 Remind staff that callers should be told when their application was last worked on.\n\n"
+            "7.2 The Reviewer asks to be told of the action taken.\n\n-----------------------------------------\n"
+            "Extract from the report, section 5 (findings)\n\n5.1 Mr Hall applied on 14 August 2025 to register the "
+            "transfer of his late mother's property.\n\n5.2 The application was not picked up by a caseworker "
+            "until eleven weeks after it was lodged.\n\n5.3 Three requisitions were raised in turn where one "
+            "would have done.\n\n5.4 The application was cancelled although his reply had reached the office.\n\n"
+            "-----------------------------------------\nThis email and any attachments are intended for the named "
+            "recipient only. If you have received it in error please notify the sender and delete it.\n")
+    holding = ("\fFrom:\tRowe, Helen <helen.rowe@registry.example.gov.uk>\nSent:\t30 June 2026 17:08\nTo:\tReview "
+               "Office <casework@review.example.org.uk>\nSubject:\tRE: Final report - recommendations\n\n"
+               "Dear Priya,\n\nThank you for sending the final report. We need a little longer to respond.\n\n"
+               "Best wishes,\nHelen\n")
+    segs = segment(mail + holding, lex)
+    assert [s.start for s in segs] == [0, len(mail)]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_a_statement_page_on_the_report_after_a_letter_is_a_reply_from_its_page_break(lex):
+    """A college's web statement pasted after a trust's e-mail reply: "<form feed>[Skip to main content]",
+    its name in bold, its breadcrumb, then "# Statement on the Regulation 28 report ...". A reply of its own
+    from the page break (before, its head was the e-mail's and the page, saying only that the report was
+    received and noted, was no reply)."""
+    from pipeline.layout import mask_noise
+    mail = ("\fFrom: Okafor, Ben <ben.okafor@nhs.example.net>\nSent: 5 March 2026 18:40\nTo: Coroners "
+            "<coroners@example.gov.uk>\nSubject: PFD response\n\nDear Ms Fairley,\n\nThank you for your report of "
+            "10 January 2026.\n\nConcern 1\n\nNHS England does not intend to issue an alert.\n\nYours sincerely,"
+            "\n\nDr Ben Okafor\nDeputy Director\n\n")
+    page = ("\f[Skip to main content](#main)\n\n**Royal College of Nursing**\n\n[Home](/) / [News](/news/) / "
+            "[Statements](/news/statements/)\n\n# Statement on the Regulation 28 report following the death of "
+            "Mr Kilby\n\n_Published: 4 March 2026_\n\nThe College has received a report to prevent future deaths "
+            "from the Assistant Coroner.\n\nWe have noted what it says about our infusion therapy standards.\n")
+    text = mask_noise(_DEFIBRILLATOR_PFD + mail + page, lex.boilerplate)
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    assert segs[2].start == len(_DEFIBRILLATOR_PFD + mail)

@@ -201,6 +201,16 @@ def _closes_signature(lines) -> bool:
     return any(_CONTACT.search(ln.text) or has_postcode(ln.text) or _PHONE_LINE.match(ln.text) for ln in lines)
 
 
+FOOTER_WORDS = 12  # words a registration footer runs to after its "Registered in ...": its number, its office
+
+
+def registration_line(s: str) -> bool:
+    """Whether ``s`` is a company's registration footer and nothing more ("... Ltd. Registered in England
+    No. 04417730."), not a page's footer with the page's text run on under it."""
+    m = _REGISTERED.match(s)
+    return m is not None and len(s[m.end():].split()) <= FOOTER_WORDS
+
+
 def company_footer(b: Block) -> bool:
     """A company's registration footer under its signature ("... is registered in England and Wales,
     company no. 08127745. / Registered with the Care Quality Commission."): the signature's, but no
@@ -804,10 +814,21 @@ _TEXT_BELOW = re.compile(r"\b(?:see|find|read)\s+below\s+the\s+(?:full\s+)?text\
                          r"\b(?:see|find)\s+(?:attached\s+and\s+)?(?:copied|pasted)\s+below\s+(?:the|our|my|a)\s+"
                          r"(?:[\w’'-]+\s+){0,3}?(?:response|reply|letter)\b|"
                          r"\bthe\s+text\s+(?:below|underneath)\s+is\s+(?:identical|the\s+same)\b|"
+                         # "Please find attached a letter from ... For accessibility the text is also set out below."
+                         r"\b(?:the|its)\s+(?:full\s+)?text\s+is\s+(?:also\s+)?"
+                         r"(?:set\s+out|pasted|copied|reproduced|included)\s+(?:below|underneath)\b|"
                          # "For convenience, the text of the letter is also set out below."
                          r"\bthe\s+(?:full\s+)?text\s+of\s+(?:the|our|my|this|that)\s+(?:[\w’'-]+\s+){0,2}?(?:letter|response|reply)\s+"
                          r"(?:is\s+)?(?:also\s+)?(?:set\s+out|pasted|copied|reproduced|included)\s+(?:below|underneath)\b", re.I)
 NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may have
+NOTE_PROSE_LINES = 3  # lines of prose a note that only sends the response below it runs to
+# a covering e-mail over another's reply it forwards: "Please see below the response of NHS England to your
+# Regulation 28 report", "Please find below the Mayor's response to the Committee's letter" (read as a carrier
+# only where that is all the note says; not "find below our response", the note's own answers)
+_RESPONSE_BELOW = re.compile(r"\b(?:see|find)\s+below\s+the\s+"
+                             r"(?:(?:[\w’'-]+\s+){0,3}?(?:response|reply)\s+(?:of|from)\b|"
+                             r"(?:[\w’'-]+\s+){0,3}?[\w’'-]+['’]s\s+(?:[\w’'-]+\s+)?(?:response|reply)\b)",
+                             re.I)
 
 
 _DEAR_WHOM = re.compile(r"\W*dear\s+(.+?)[\s,:;.!]*$", re.I)  # "Dear Mr Okonedo,": whom the greeting names
@@ -836,11 +857,24 @@ def _carries_letter(text: str, blocks: list[Block], note: int, letter: int, lex:
         return False
     below = _LETTER_BELOW.search(said)
     if below is None:
-        return _TEXT_BELOW.search(said) is not None
+        return _TEXT_BELOW.search(said) is not None or (_RESPONSE_BELOW.search(said) is not None
+                                                         and _says_only_that(blocks, note, letter, lex))
     # (what the letter below answers is no answer of the note's: "Please see below a letter from the
     # Minister ..., in response to the Chair's letter of 22 June")
     after = said.find(". ", below.end())
     return not lex.answers(said[:below.start()]) and not (after >= 0 and lex.answers(said[after:]))
+
+
+def _says_only_that(blocks: list[Block], note: int, letter: int, lex: Lexicons) -> bool:
+    """Whether the note greeted at ``note`` says one thing before its sign-off, a paragraph of a few
+    lines ("Please see below the response of ..."), so the reply below is the one it sends on, not its
+    own answers above its sign-off (nor the next body's letter after them)."""
+    found = _find_signoff(blocks, note, letter, lex)
+    if found is None:
+        return False
+    said = [Block(kept, b.gap) for b in blocks[note + 1:found[0] + 1]
+            if (kept := tuple(ln for ln in b.lines if ln.start < found[1].start))]
+    return prose_paragraphs(said) == 1 and prose_lines(said) <= NOTE_PROSE_LINES
 
 
 def _enclosed_page(text: str, blocks: list[Block], letter: int, j: int, lex: Lexicons) -> bool:
@@ -1027,8 +1061,11 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
 
 
 # (led by the company's name: "Lindenmoor Inns Limited. Registered in England and Wales No. 08841236.",
-# "Bramwell Reproductive Health Limited, registered in England and Wales, company number 09183774.")
-_REGISTERED = re.compile(r"^\W*(?:[^.,\n]{2,80}?\b(?:Ltd|Limited|plc|LLP|CIC|Trust|Charity)\.?(?:[.,]\s+|\s+is\s+(?:a\s+)?|,?\s+a\s+))?"
+# "Bramwell Reproductive Health Limited, registered in England and Wales, company number 09183774.",
+# or its name and address: "Harnford Citylink Buses Ltd, Depot Road, Harnford HF4 7BS. Registered in ...")
+_REGISTERED = re.compile(r"^\W*(?:[^.,\n]{2,80}?\b(?:Ltd|Limited|plc|LLP|CIC|Trust|Charity)\.?"
+                         r"(?:,[^.\n]{2,80}?\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?=\.))?"
+                         r"(?:[.,]\s+|\s+is\s+(?:a\s+)?|,?\s+a\s+))?"
                          r"(?:(?:company|charity)\s+registered\s+in\b|registered\s+(?:in\s+(?:england|scotland|wales|northern\s+ireland)|office|charity|"
                          r"company)|(?:company|charity)\s+(?:registration\s+)?(?:no|number)\b)", re.I)
 _PHONE_LINE = re.compile(r"^\W*(?:\+44\s?|0)\d[\d\s()-]{8,14}\s*$")  # "07700 900561" under a signature
@@ -1150,11 +1187,13 @@ _REPORT_BELOW = re.compile(r"\b(?:see|find)\s+below\s+(?:the|a|my|our|his|her)\s
 OWN_RECOMMENDATIONS = 2  # recommendations an enclosed extract numbers from 1, at least
 _STATUS = re.compile(r"(?:^|[-–—:.]\s+)(?:not\s+)?(?:accepted|agreed|rejected)\b", re.I)
 # "1. The Trust should ...", "(1) Standard 3.1", "Recommendation 1: The JAC should ..."
-_OWN_ITEM = re.compile(r"\W{0,4}(?:(\d{1,2})[.)]|recommendation\s+(\d{1,2})[.:)])\s+\S", re.I)
+# (or "R1 Write to Mr Hallworth ...": labelled as the report labels them)
+_OWN_ITEM = re.compile(r"\W{0,4}(?:(\d{1,2})[.)]|recommendation\s+(\d{1,2})[.:)]|(?-i:R)(\d{1,2})\b)\s+\S", re.I)
 _RECOMMENDING_PARAGRAPH = re.compile(r"\W{0,4}\d{1,2}\.\d{1,2}\s+(?:we|the\s+(?:review\s+)?body)\s+"
                                      r"(?:therefore\s+|also\s+)?recommends?\b", re.I)
 _ANSWER_LABEL = re.compile(r"^\W*(?:(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?response\s*:", re.I)  # "Government response:"
-_ASKS_ALL = re.compile(r"\s*(?:the\s+)?[A-Z][\w' ]{1,60}?\s+(?:should|must|is\s+recommended\s+to)\s*:\s*$")
+# (at the line's head or after a clause: "7.1 In addition to ..., HM Land Registry should:")
+_ASKS_ALL = re.compile(r"(?:^|[,.]\s+)\s*(?:the\s+)?[A-Z][\w' ]{1,60}?\s+(?:should|must|is\s+recommended\s+to)\s*:\s*$")
 
 
 def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, lex: Lexicons) -> bool:
@@ -1182,8 +1221,8 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
         return False
     if below:
         return True  # (the report's text, its concerns in bullets or numbered, as the note says it is)
-    led = any(_ASKS_ALL.match(t) for t in lines) and not any(_STATUS.search(t) for t in lines)
-    items = {int(m.group(1) or m.group(2)) for t in lines
+    led = any(_ASKS_ALL.search(t) for t in lines) and not any(_STATUS.search(t) for t in lines)
+    items = {int(m.group(1) or m.group(2) or m.group(3)) for t in lines
              if (m := _OWN_ITEM.match(t)) and (led or re.search(r"\b(?:should|must)\b", t))}
     # (or a chapter's paragraphs that recommend, numbered by the paragraph: "6.4  We recommend a 4.0 per
     # cent increase ...", as the letter says: "we have numbered our recommendations by the paragraph")
@@ -1221,9 +1260,12 @@ def _lists_recommendations(rest: list[Block]) -> bool:
 OPENING_HEAD = 1500  # characters of a letter's opening, or of a page's letterhead and title
 
 
-# a news page's title saying its body has answered: "College responds to coroner's report on farm worker death"
+# a news page's title saying its body has answered: "College responds to coroner's report on farm worker death",
+# "Statement on the Regulation 28 report following the death of ..."
 _RESPONDS_TITLE = re.compile(r"\b(?:responds|responded|replies|replied)\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-                             r"(?:report|coroner|recommendations|review|inspection|letter)\b", re.I)
+                             r"(?:report|coroner|recommendations|review|inspection|letter)\b|"
+                             r"^\W*statement\s+(?:on|in\s+response\s+to|responding\s+to|regarding)\s+(?:the\s+|a\s+)?"
+                             r"(?:[\w'’-]+\s+){0,3}?(?:report|recommendations|findings)\b", re.I)
 
 
 def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[int, int, Line | None, Line | None, Kind]:
