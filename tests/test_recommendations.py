@@ -2879,3 +2879,66 @@ def test_an_r_numbered_item_that_opens_agree_or_ends_notes_is_stated(lex, rules)
             "R3    Establish, jointly with the Estate, a liaison group that meets twice a year, with published notes.")
     refs = refs_of(letter(body), lex, rules)
     assert [r.label for r in refs if r.stated] == ["R1", "R2", "R3"]
+
+
+def test_a_numbered_list_of_r_labelled_items_is_keyed_by_the_r_labels(lex, rules):
+    """"1. **R1** The Department should ..." in a page that labels its recommendations "R1", "R2": the items
+    are R1, R2 and R3 as written, with R2's parts "R2(a)" and "R2(b)" as its answers head them (before, the
+    list's 1, 2, 3 were the labels and the R headings over the answers were read as those numbers)."""
+    text = ("# Response to the Independent Review of Park and Ride\n\nThe review made three recommendations, "
+            "numbered R1 to R3.\n\n### R1: A strategy\n\n**Status: Accepted**\n\nWe will publish a strategy in 2026."
+            "\n\n### R2: Charging and bays\n\n**R2(a) - Status: Accepted**\n\nCharge points will be installed by "
+            "December 2025.\n\n**R2(b) - Status: Accepted**\n\nWe will look again at an audit in 2026.\n\n"
+            "### R3: Councils\n\n**Status: Noted**\n\nWe note the recommendation.\n\n"
+            "## Annex A: the review's recommendations\n\n"
+            "  1. **R1** The Department should publish a regional park and ride strategy by the end of 2026.\n"
+            "  2. **R2** (a) The Department should install charge points; (b) the Department should audit the "
+            "accessible bays at every site.\n"
+            "  3. **R3** The Department should set up a joint working group with the councils.\n")
+    segs = segment(text, lex)
+    got = {r.label for s in segs for r in R.find_refs(text, s, rules)}
+    assert {"R1", "R2", "R3", "R2(a)", "R2(b)"} <= got
+    assert not got & {"1", "2", "3"}
+
+
+def test_a_report_that_directs_its_concerns_by_their_place_sends_each_to_its_body(lex, rules):
+    """"I direct the first four matters of concern above to the operator, the fourth and fifth to the
+    landowner, and the final matter to the Health and Safety Executive.", under six bulleted concerns:
+    each clause sends its concerns, and the sentence is no seventh concern (before, it was one, nothing was
+    sent, and every reply was asked every concern)."""
+    text = letter(
+        "5\tCORONER'S CONCERNS\nDuring the inquest the evidence revealed matters giving rise to concern.\n\n"
+        "The MATTERS OF CONCERN are as follows:\n\n"
+        "•\tThe lifeguards could not see the water behind the largest inflatables.\n\n"
+        "•\tStaff did not check that buoyancy aids fitted the children wearing them.\n\n"
+        "•\tThere was no headcount at the end of a session.\n\n"
+        "•\tNo underwater search could be mounted by the operator or the landowner.\n\n"
+        "•\tThe lease set no safety standard for open water activities.\n\n"
+        "•\tNobody was clear which authority enforced safety at the site.\n\n"
+        "I direct the first four matters of concern above to Lagoon Parks Ltd, the fourth and fifth to Fenmoor "
+        "Estates LLP, and the final matter to the Health and Safety Executive.\n\n"
+        "6\tACTION SHOULD BE TAKEN\nIn my opinion action should be taken to prevent future deaths.")
+    got = {r.label: r.addressee for r in refs_of(text, lex, rules) if r.text}
+    assert sorted(got) == ["1", "2", "3", "4", "5", "6"]
+    assert got["1"] == got["3"] == "Lagoon Parks Ltd"
+    assert got["5"] == "Fenmoor Estates LLP"
+    assert "Lagoon Parks Ltd" in got["4"] and "Fenmoor Estates LLP" in got["4"]
+    assert got["6"] == "the Health and Safety Executive"
+
+
+def test_the_final_concern_named_among_others_by_place_is_sent_with_them(lex, rules):
+    """"The first and third concerns are for A; the second, third and final concerns are for B": the final
+    one is the last the report lists, sent to B with the others (before, "final" was no ordinal there and
+    that concern was sent to nobody)."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n"
+        "Firstly, the pathway used by the call handlers does not ask about bat bites at all.\n\n"
+        "Secondly, at the surgery a request for an appointment after a bite was dealt with as routine.\n\n"
+        "Thirdly, none of the professionals who saw her knew that bats can carry rabies.\n\n"
+        "Finally, the message sent to the surgery after the call was not read for nine days.\n\n"
+        "ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths. "
+        "The first and third concerns are for Westmoor Urgent Care CIC; the second, third and final concerns "
+        "are for Tregarrick Surgery.")
+    got = sent_to(text, lex, rules)
+    assert got["4"] == "Tregarrick Surgery"
+    assert got["2"] == "Tregarrick Surgery"

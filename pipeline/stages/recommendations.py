@@ -684,6 +684,9 @@ def _order(label: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", label))
 
 
+_R_LEAD = re.compile(r"\W{0,3}R(\d{1,2})\b(?!\.\d)")  # "**R1** The Department should ...": an item's own label
+
+
 def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[str] | None = None) -> list[Ref]:
     """Every reference in the segment, in text order, one per label.
 
@@ -920,6 +923,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 ln = b.lines[k]
                 lab = m.group("num")
                 off = label_offset(ln.text, lab)
+                # ("1. **R1** The Department should ...": a numbered list of the items the file labels "R1",
+                # "R2" ..., keyed as the file labels them)
+                if short and (r_lab := _R_LEAD.match(m.group("text"))) and int(r_lab.group(1)) == leading_number(lab):
+                    lab, off = f"R{r_lab.group(1)}", ln.text.find(f"R{r_lab.group(1)}", off)
                 # an item runs on over the lines a PDF wraps it into, up to the next item
                 upto = items[n + 1][0] if n + 1 < len(items) else len(b.lines)
                 answer_at = _response_line(b.lines[k + 1:upto])
@@ -1457,6 +1464,14 @@ def _sent_to_named(before: str, concerns: list[Ref]) -> bool:
         for r in concerns)
 
 
+def _by_place(ords: str, listed: list[str], rules: RecRules) -> list[str]:
+    """The labels ordinals name in the order the report lists its concerns: "the second, third and
+    final concerns" are 2, 3 and the last listed."""
+    words = [w.lower() for w in re.findall(r"[a-z]+", ords, re.I)]
+    return [listed[-1] if w in ("last", "final") else str(rules.ordinals[w])
+            for w in words if w in rules.ordinals or (w in ("last", "final") and listed)]
+
+
 def _sentences_asking_by_place(body: str) -> list[tuple[int, int]]:
     """The sentences that ask bodies to respond to concerns by their places ("The practice should respond
     to the first, second and fourth concerns; the Network to ..."): from the sentence's start to its end."""
@@ -1536,6 +1551,14 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
         plus = str(rules.ordinals.get((m.groupdict().get("plus") or "").lower(), 0))
         if 0 < n == len(labs):
             send(labs + ([plus] if plus in listed and plus not in labs else []), m.group("who"))
+            # ("I direct the first four matters of concern above to the operator, the fourth and fifth to the
+            # landowner, and the final matter to the Health and Safety Executive": its clauses in turn)
+            end = m.end()
+            while rules.placed_more is not None and (more := rules.placed_more.match(body[end:])) is not None:
+                end += more.end()
+                placed = _by_place(more.group("ords"), listed, rules)
+                if placed and all(lab in listed for lab in placed):
+                    send(placed, more.group("who"))
     # "The first and second matters are for Zipbite Ltd. The third is for Northgate City Council.", "I also
     # ask Zipbite to respond to the fifth": the concerns in the order the report lists them
     # (or "The practice should respond to the first, second and fourth concerns; the Network to the second
@@ -1551,8 +1574,7 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                 clauses.append(more)
                 end += more.end()
             for c in clauses:
-                labs = [str(rules.ordinals[w.lower()]) for w in re.findall(r"[a-z]+", c.group("ords"), re.I)
-                        if w.lower() in rules.ordinals]
+                labs = _by_place(c.group("ords"), listed, rules)
                 if labs and all(lab in listed for lab in labs):
                     send(labs, c.group("who"))
     before = text[seg.start:min((r.start for r in refs), default=seg.start)]

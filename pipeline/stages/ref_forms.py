@@ -165,8 +165,10 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
         # (not a reply's answer under the label: "R1: We accept this. All nine libraries will remain open.")
         stated = bool(rest and len(rest.split()) >= 4 and len(nums) == 1) \
             and not (_ANSWERING.search(rest) and not MODAL.search(rest))
+        # (a part of one, "R6(a)", keyed as written)
+        part = f"({m.group('part')})" if m.group("part") and len(nums) == 1 else ""
         for n in nums:  # keyed as written, "R1" (its number leads no label: see stance.recommendation_number)
-            out.append(Ref(f"R{n}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
+            out.append(Ref(f"R{n}{part}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
                            is_heading(b), stated, rest if stated and len(nums) == 1 else None))
     return out
 

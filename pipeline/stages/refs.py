@@ -121,7 +121,8 @@ def _rules(raw: dict) -> RecRules:
         elided=c("(?m)" + raw["elided_ordinal"].replace("ORD", ords + ")")),
         count_lead=c(raw["count_lead"]), body_title=c(raw["body_title"]),
         placed=c(raw["concern_placed"].replace("ORD", ords + ")")),
-        placed_more=c(raw["concern_placed_more"].replace("ORD", ords + ")")),
+        # (its last clause may name the last: "..., and the final matter to the Health and Safety Executive")
+        placed_more=c(raw["concern_placed_more"].replace("ORD", ords + "|last|final)")),
         placed_askers=c(raw["concern_placed_askers"].replace("ORD", ords + ")")),
         placed_clauses=c(raw["concern_placed_clauses"].replace("ORD", ords + ")")),
         in_respect=c(raw["concern_in_respect"].replace("ORD", ords + ")")),

@@ -479,7 +479,10 @@ def _past_concerns(line: str) -> bool:
 # the sentence under the bullets that sends them by their places: "I consider that the first, second and
 # sixth of these matters are for the Trust; ..."
 _ALLOCATES_BY_PLACE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last)\b[^.]{0,80}?\b(?:is|are)\s+"
-                                 r"(?:for|addressed\s+to|directed\s+to|sent\s+to)\b", re.I)
+                                 r"(?:for|addressed\s+to|directed\s+to|sent\s+to)\b|"
+                                 # "I direct the first four matters of concern above to ..."
+                                 r"\b(?:direct|address|send)\s+the\s+(?:first|second|third|fourth|fifth|sixth|last)\b",
+                                 re.I)
 
 
 def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref]:
