@@ -3036,3 +3036,20 @@ def test_an_opening_with_its_subject_line_answers_no_concern_it_skips(lex, nlp, 
                  salutation="Dear Mrs Hutton,")
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts={})
     assert "1" not in got and "2" in got
+
+
+def test_the_company_footer_under_an_e_mail_s_last_quoted_recommendation_answers_nothing(lex, nlp, settings, rules):
+    """An operator answering in the body of the letter it quotes leaves the last quoted recommendation
+    with nothing under it but its registration footer ("Citylink Buses Ltd, Depot Road, Harnford HF4 7BS.
+    Registered in England No. 04417730."): unanswered (before, the footer was its answer)."""
+    text = ("Dear Traffic Commissioner,\n\nThank you for your letter of 14 April. I have answered each of the "
+            "recommendations addressed to us below, in the body of your letter.\n\nKind regards,\nRosa Nkem\n\n"
+            "> 6.4 The operator should register revised timetables for routes 12 and 14.\n\n"
+            "Revised registrations were submitted on 22 May 2025 and take effect from 20 July 2025.\n\n"
+            "> 6.5 The operator should publish its punctuality performance monthly.\n\n"
+            "Noted.\n\n"
+            "> 6.6 The council and the operator should establish a joint punctuality group.\n\n"
+            "Citylink Buses Ltd, Depot Road, Harnford HF4 7BS. Registered in England No. 04417730.\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert "6.4" in got and "6.5" in got
+    assert not any("Registered" in s for s in got.get("6.6", ("", []))[1])

@@ -30,7 +30,8 @@ from dataclasses import dataclass, replace
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PARAGRAPH_TAG, Ref, label_title_blocks
 from pipeline.stages.refs import heading_line, is_heading
-from pipeline.stages.segment import ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines, prose_paragraphs
+from pipeline.stages.segment import (ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines, prose_paragraphs,
+                                     registration_line)
 from pipeline.stages.table_refs import split_layout_rows
 from pipeline.text import (BULLET_ITEM, CELL_ROW, Block, Line, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines,
                            table_cells, to_blocks, word_count)
@@ -874,6 +875,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             # the rest of a blockquote that opens with the recommendation quotes it too, as html2text sets
             # a page's "> **Recommendation 2.1:** NHS England should ..." / "> online front door ..."
             answer = [u for u in answer if not _blockquoted(text, u[0])]
+        if answer and registration_line(" ".join(" ".join(text[a:z].split()) for a, z, _ in answer)):
+            answer = []  # only the company's footer under the e-mail's last quoted recommendation: left unanswered
         if not answer:
             # a heading over the next one's answer, unless the next is a table row of its own: a
             # row that quotes its recommendation and has no response beside it answers nothing
