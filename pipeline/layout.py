@@ -164,6 +164,7 @@ _ENDS_NUMBER = re.compile(r"(?:\+44\s?|\b0)\d[\d\s()-]{8,14}\W*$")  # "... | 012
 # pdftotext's footnote at a page's foot: "2 Department for Energy Security and Net Zero, ... 2026."
 _PDF_FOOTNOTE = re.compile(r"[ \t]*(?P<n>\d{1,2}) (?=[A-Z“\"‘'])\S")
 FOOT_LINES = 4  # lines a page's footnotes and its number may take below the footnote's first
+_FOOT_RULE = re.compile(r"[_—–-]{5,}")
 FOOT_ABOVE = 50  # characters: a line of prose the page's foot cut, not a heading, above a blank line and a footnote
 _DATE_START = re.compile(rf"\d{{1,2}} (?:{DATE_WORDS})[a-z]*\b", re.I)
 
@@ -183,12 +184,15 @@ def _page_footnote(text: str, a: int, b: int) -> bool:
     # (a paragraph broken by the page's foot leaves a blank line between its last line there and the footnote)
     # (not under a heading: "Concern 2: falls pathway" / "12 Trusts in the region have ...")
     blank_between = re.search(r"\n[ \t]*\n[ \t]*$", text[page:a]) is not None and len(above) >= FOOT_ABOVE
+    # (nor the rule that sets the footnotes apart: "_____________________")
     if above and not blank_between and not above.endswith((".", "!", "?", ")", "”", "’", '"', ":")) \
-            and not _PDF_FOOTNOTE.match(above):
+            and not _PDF_FOOTNOTE.match(above) and not _FOOT_RULE.fullmatch(above.strip()):
         return False  # under a line that runs on, a line of the sentence ("... will write to the" / "12 Trusts ...")
     # the marker glued to a word ("... or above.3", "... Report2"), not a decimal ("section 3.1", "£1.5m")
     # (not a postcode's district, "Leeds LS12 4QP")
-    return re.search(rf"(?:[a-z]{{2}}[.,;:)’”]?|[A-Za-z]{{2}}[.,;:)’”]){m.group('n')}(?![\d.%])", text[page:a]) is not None
+    # (nor a number its sentence's full stop follows: "... upright in a chair1. No dressing ...")
+    return re.search(rf"(?:[a-z]{{2}}[.,;:)’”]?|[A-Za-z]{{2}}[.,;:)’”]){m.group('n')}(?![\d%]|\.\d)", text[page:a]) \
+        is not None
 
 
 _REF_CODE = re.compile(r"[ \t]*\f[ \t]*(?P<code>[A-Z][A-Z0-9]*(?:[/-][A-Z0-9]+){2,})[ \t]*")

@@ -629,3 +629,16 @@ def test_a_masked_line_keeps_the_form_feed_that_opens_its_page(lex):
     assert len(masked) == len(text)
     assert "Skip" not in masked
     assert masked.index("\f") == text.index("\f")
+
+
+def test_footnotes_under_a_rule_whose_markers_end_a_sentence_are_furniture(lex):
+    """A coroner's report in pdftotext, its markers glued before a full stop ("... upright in a chair1.")
+    and its footnotes under a rule of underscores at the page's foot: furniture (before, the rule above the
+    first and the full stop after the marker kept them, and the numbered concerns stopped at them)."""
+    first, second = "1 Statement of the ward manager, paragraph 14.", "2 Evidence of the consultant intensivist."
+    text = ("5.3 The catheter was removed while he sat upright in a chair1. No dressing was applied.\n"
+            "5.4 Staff did not recognise the signs of an air embolism2.\n_____________________\n"
+            f"{first}\n{second}\nPage 1 of 2\n\f5.5 No national alert has been issued.\n")
+    masked = {text[a:b] for a, b in noise_lines(text, lex.boilerplate)}
+    assert first in masked and second in masked
+    assert not any("5.5" in m for m in masked)

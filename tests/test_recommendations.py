@@ -2942,3 +2942,23 @@ def test_the_final_concern_named_among_others_by_place_is_sent_with_them(lex, ru
     got = sent_to(text, lex, rules)
     assert got["4"] == "Tregarrick Surgery"
     assert got["2"] == "Tregarrick Surgery"
+
+
+def test_a_report_that_gives_each_body_power_over_paragraph_numbered_concerns_sends_them(lex, rules):
+    """"I consider that the Trust has power to act on concerns 5.1 to 5.3, NHS England on concerns 5.3 and
+    5.4, and the Royal College of Nursing on concern 5.5": concerns numbered by their paragraph are sent as
+    whole numbers were (before, only "concerns 1 to 4" were read)."""
+    text = letter(
+        "5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n"
+        "5.1 The Trust's policy for removing central lines was last revised in 2016.\n\n"
+        "5.2 Agency nurses are not required to complete the Trust's training before removing a line.\n\n"
+        "5.3 Staff did not recognise the signs of an air embolism on the ward.\n\n"
+        "5.4 No national patient safety alert has been issued about removing central lines.\n\n"
+        "5.5 The College's standards do not say how a patient should be positioned.\n\n"
+        "I consider that the Trust has power to act on concerns 5.1 to 5.3, NHS England on concerns 5.3 and 5.4, "
+        "and the Royal College of Nursing on concern 5.5.\n\n6 ACTION SHOULD BE TAKEN")
+    got = sent_to(text, lex, rules)
+    assert got["5.1"] == got["5.2"] == "the Trust"
+    assert "NHS England" in got["5.3"] and "the Trust" in got["5.3"]
+    assert got["5.4"] == "NHS England"
+    assert got["5.5"] == "the Royal College of Nursing"
