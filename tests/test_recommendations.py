@@ -2962,3 +2962,26 @@ def test_a_report_that_gives_each_body_power_over_paragraph_numbered_concerns_se
     assert "NHS England" in got["5.3"] and "the Trust" in got["5.3"]
     assert got["5.4"] == "NHS England"
     assert got["5.5"] == "the Royal College of Nursing"
+
+
+def test_an_accident_report_s_intent_items_are_its_recommendations_sent_to_whom_they_ask(lex, rules):
+    """A rail accident report in pdftotext: "2 The intent of this recommendation is ...", then
+    "Northvale Railway should:" over "a) ..." and "b) ...": recommendations 1, 2a, 2b and 3, each sent to
+    the body that should act, and the learning points after them none (before, no recommendation was read
+    and each reply was asked nothing)."""
+    text = letter(
+        "Recommendations\n125 The following recommendations are made:\n"
+        "1 The intent of this recommendation is to ensure that users can always contact the signaller.\n"
+        "Northvale Railway should repair faults on crossing telephones within a defined timescale.\n"
+        "2 The intent of this recommendation is to ensure that users understand how to use crossings safely.\n"
+        "Northvale Railway should:\n"
+        "a) brief all current authorised users of its crossings and record that it has done so; and\n"
+        "b) repeat that briefing at intervals of not more than two years.\n"
+        "3 The intent of this recommendation is to share the learning across the heritage sector.\n"
+        "The Heritage Railway Association should publicise the findings of this investigation to its members.\n\n"
+        "Learning points\n126 RAIB has identified the following key learning points:\n"
+        "1 Farmers are reminded that they must always telephone the signaller before crossing.")
+    got = sent_to(text, lex, rules)
+    assert sorted(got) == ["1", "2a", "2b", "3"]
+    assert got["2b"] == "Northvale Railway"
+    assert got["3"] == "The Heritage Railway Association"

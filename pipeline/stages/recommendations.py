@@ -1074,7 +1074,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         refs = _without_menu(text, refs)
         refs = _without_own_numbers(text, own, refs)
     if seg.kind is Kind.letter and not any(r.stated for r in refs):
-        refs = sorted(refs + _recommending_paragraphs(text, blocks), key=lambda r: r.start)
+        found = _intent_items(text, seg) or _recommending_paragraphs(text, blocks)
+        refs = sorted(refs + found, key=lambda r: r.start)
     # ("5<tab>CORONER’S CONCERNS": the form's heading in capitals, read as an item of a tab-set list, is none;
     # nor the letter's own closing paragraphs, "4.1 Please send us your responses ...")
     refs = [r for r in refs if not (r.stated and seg.kind is Kind.letter
@@ -1140,6 +1141,42 @@ _ADVICE_SECTION = re.compile(r"^\W{0,4}(?P<n>\d{1,2})\.?\s+(?:(?:the\s+)?(?:pane
 _SHOULD = re.compile(r"\b(?:should|must)\b")
 NUMBERED_PARAGRAPHS = 4  # paragraphs a letter numbers "2.1", "2.2", at least, for its numbers to be labels
 FORM_SECTIONS = 2  # of the form's own section titles inside its lines, at least, to mark a coroner's report
+
+
+# an accident investigation report's recommendation: "2 The intent of this recommendation is to ensure ...",
+# then "Whistlecombe Valley Railway should:" over its parts "a) brief all ..." and "b) establish ..."
+_INTENT_ITEM = re.compile(r"^[ \t\f]*(?P<num>\d{1,2})[ \t]+the intent of this recommendation is\b", re.I | re.M)
+_INTENT_PART = re.compile(r"^[ \t]*\(?(?P<part>[a-h])\)[ \t]+\S", re.M)
+_INTENT_WHO = re.compile(r"^[ \t]*(?P<who>(?-i:[A-Z])[^.\n]{2,80}?)\s+should\b", re.M)
+# what ends the last of them: the report's learning points, or its next numbered paragraph ("126 RAIB has ...")
+_INTENT_END = re.compile(r"^[ \t\f]*(?:learning points|observations?\b|\d{3}[ \t])", re.I | re.M)
+
+
+def _intent_items(text: str, seg: Segment) -> list[Ref]:
+    """A rail, marine or air accident report's recommendations, each numbered over "The intent of this
+    recommendation is ...", then whom it asks ("The Heritage Railway Association should ..."): each a
+    recommendation sent to that body, its lettered parts ("a) brief ...", "b) establish ...") each one of
+    its own ("2a", "2b"), as the replies answer them."""
+    items = list(_INTENT_ITEM.finditer(text, seg.start, seg.end))
+    out: list[Ref] = []
+    for k, m in enumerate(items):
+        end = items[k + 1].start() if k + 1 < len(items) else seg.end
+        if (stop := _INTENT_END.search(text, m.end(), end)) is not None:
+            end = stop.start()
+        num = m.group("num")
+        who = _INTENT_WHO.search(text, m.end(), end)
+        sent = " ".join(who.group("who").split()) if who else None
+        parts = list(_INTENT_PART.finditer(text, who.end() if who else m.end(), end))
+        if len(parts) < 2:
+            out.append(Ref(num, int(num), m.start("num"), m.end("num"), m.start(), end, True, False, True,
+                           clean_text(" ".join(text[m.start("num") + len(num):end].split())), addressee=sent))
+            continue
+        for j, p in enumerate(parts):
+            upto = parts[j + 1].start() if j + 1 < len(parts) else end
+            out.append(Ref(f"{num}{p.group('part')}", int(num), p.start("part"), p.end("part"), p.start(), upto,
+                           True, False, True, clean_text(" ".join(text[p.end("part") + 1:upto].split())),
+                           addressee=sent))
+    return out
 
 
 def _recommending_paragraphs(text: str, blocks: list[Block]) -> list[Ref]:
