@@ -3053,3 +3053,25 @@ def test_the_company_footer_under_an_e_mail_s_last_quoted_recommendation_answers
     got = answers(text, lex, nlp, settings, rules)
     assert "6.4" in got and "6.5" in got
     assert not any("Registered" in s for s in got.get("6.6", ("", []))[1])
+
+
+def test_the_context_a_reply_sets_out_before_turning_to_the_recommendations_answers_none(lex, nlp, settings, rules):
+    """"Before turning to the Committee's recommendations, I want to set out the wider context. ... village
+    shops and post offices ...", then answers under titles of its own that skip the rates relief
+    recommendation: that one is not answered by the context's words (before, it took them by subject)."""
+    text = reply(
+        "Thank you for your letter of 3 October setting out the Committee's recommendations.",
+        "Before turning to the Committee's recommendations, I want to set out the wider context. Our rural "
+        "action plan commits us to supporting the services, such as village shops and post offices, that keep "
+        "rural communities viable, including through business rates relief.",
+        "Business support", "Business Wales will launch a dedicated advice service for community shops from "
+        "1 April 2026.",
+        "Volunteers", "Accredited training for volunteers can already be funded through the Volunteering Grants "
+        "scheme.")
+    recs = {"1": "Business Wales should offer a dedicated advice service for community shops.",
+            "2": "The Government should extend small business rates relief to all community shops that host a "
+                 "post office counter.",
+            "3": "The Government should fund accredited training for community shop volunteers."}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=recs)
+    assert "1" in got and "3" in got
+    assert "2" not in got or not any("rates relief" in s for s in got["2"][1])

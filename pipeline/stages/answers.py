@@ -1312,6 +1312,12 @@ def _opening_paragraph(text: str, all_units: list[Unit], k: int, refs: list[Ref]
     return tuple((x, y, 0) for x, y, _ in mine)
 
 
+# "Before turning to the Committee's recommendations, I want to set out the wider context."
+_BEFORE_TURNING = re.compile(r"\bbefore\s+(?:turning|I\s+turn|responding|I\s+respond|coming)\s+to\s+"
+                             r"(?:the\s+|your\s+|each\s+of\s+)?(?:[\w’'-]+\s+){0,2}?"
+                             r"(?:recommendations|concerns|matters|points)\b", re.I)
+
+
 def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_texts: dict[str, str | None],
                 out: dict[str, Answer], stop: frozenset[str]) -> None:
     """Adds to ``out`` an answer by subject for each label it lacks, from sentences no answer has taken
@@ -1320,6 +1326,11 @@ def _by_subject(text: str, candidates: list[Unit], labels: dict[str, int], rec_t
     # (nor the lines set off by ">" of a message the reply quotes, where it types its answers between them)
     candidates = [u for u in candidates if not _opening_only(text[u[0]:u[1]]) and not _THANKS.search(text[u[0]:u[1]])
                   and not quoted_unit(text, u) and not _subject_line(text, u)]
+    # (nor the context a reply sets out "before turning to the Committee's recommendations", up to its
+    # first answer)
+    context = next((u[0] for u in candidates if _BEFORE_TURNING.search(text, u[0], u[1])), None)
+    if context is not None and taken and context < min(taken):
+        candidates = [u for u in candidates if not context <= u[0] < min(taken)]
     for lab in labels:
         if lab in out or not rec_texts.get(lab):
             continue
