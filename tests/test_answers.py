@@ -3075,3 +3075,22 @@ def test_the_context_a_reply_sets_out_before_turning_to_the_recommendations_answ
     got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=recs)
     assert "1" in got and "3" in got
     assert "2" not in got or not any("rates relief" in s for s in got["2"][1])
+
+
+def test_a_footer_wrapped_with_its_office_and_notice_under_the_last_quote_answers_nothing(lex, nlp, settings, rules):
+    """The same footer wrapped over lines with its registered office and a confidentiality notice ("Kestrel
+    Buses Ltd. Registered in England No. 05512874. Registered office:" / "Unit 3, ... FA2 7QQ." / "This
+    e-mail ... is confidential ..."): still no answer (review)."""
+    text = ("Dear Commissioner,\n\nThank you for your letter of 2 April. I have answered each of the "
+            "recommendations addressed to us below, in the body of your letter.\n\nKind regards,\nRosa Nkem\n\n"
+            "> 6.4 The operator should restore the evening service on route 42.\n\n"
+            "The evening service will be restored from 2 June 2026.\n\n"
+            "> 6.5 The operator should publish its punctuality performance monthly.\n\n"
+            "Noted.\n\n"
+            "> 6.6 The operator should consult parish councils before any timetable change.\n\n"
+            "Kestrel Buses Ltd. Registered in England No. 05512874. Registered office:\nUnit 3, Moorside Depot, "
+            "Holme Road, Farnley FA2 7QQ.\nThis e-mail and any attachments are confidential and intended only "
+            "for the addressee.\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert "6.4" in got and "6.5" in got
+    assert not any("Registered" in s for s in got.get("6.6", ("", []))[1])

@@ -2985,3 +2985,25 @@ def test_an_accident_report_s_intent_items_are_its_recommendations_sent_to_whom_
     assert sorted(got) == ["1", "2a", "2b", "3"]
     assert got["2b"] == "Northvale Railway"
     assert got["3"] == "The Heritage Railway Association"
+
+
+@pytest.mark.parametrize("direction", [
+    "I direct the first two concerns to Sandholme Care Homes Ltd, the third to Northdown Council, and the last "
+    "to both of them.",
+    "I direct the first two concerns to Sandholme Care Homes Ltd and the third and last to Northdown Council.",
+])
+def test_concerns_directed_by_place_in_clauses_without_commas_or_to_both(direction, lex, rules):
+    """(review) "... and the last to both of them" sends the last concern to both bodies; "... to A and the
+    third and last to B", with no comma before it, is read clause by clause too."""
+    text = letter(
+        "5 CORONER'S CONCERNS\nThe MATTERS OF CONCERN are as follows.\n\n"
+        "- Kitchen staff did not have access to residents' care plans.\n"
+        "- Agency carers had not been trained in choking first aid.\n"
+        "- The Council's quality visit did not check how diet plans reached the kitchen.\n"
+        "- There is no shared record of residents on modified diets.\n"
+        f"- {direction}\n\n6 ACTION SHOULD BE TAKEN\nIn my opinion action should be taken.")
+    got = sent_to(text, lex, rules)
+    assert sorted(got) == ["1", "2", "3", "4"]
+    assert got["1"] == got["2"] == "Sandholme Care Homes Ltd"
+    assert got["3"] == "Northdown Council"
+    assert got["4"] in ("both of them", "Northdown Council")

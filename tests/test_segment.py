@@ -3401,3 +3401,16 @@ def test_a_statement_page_on_the_report_after_a_letter_is_a_reply_from_its_page_
     segs = segment(text, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
     assert segs[2].start == len(_DEFIBRILLATOR_PFD + mail)
+
+
+def test_a_coroner_s_own_statement_on_the_report_is_no_reply(lex):
+    """The guard (review): the coroner's office's own page, "# Statement on the report to prevent future
+    deaths: Ms Tran", saying the report was sent and responses will be published, answers nothing; a
+    body's statement that "has received" the report, or "has responded to" it, does."""
+    page = ("\f**Northshire Coroner's Service**\n\n[Home](/) / [News](/news/)\n\n# Statement on the report to "
+            "prevent future deaths: Ms Lily Tran\n\n_Published: 4 March 2026_\n\nThe Area Coroner has issued a "
+            "report to prevent future deaths following the inquest into the death of Ms Tran.\n\nThe report has "
+            "been sent to the Trust and to the Council. Responses will be published on the Chief Coroner's "
+            "website.\n")
+    segs = segment(_DEFIBRILLATOR_PFD + page, lex)
+    assert segs[-1].kind is not Kind.reply

@@ -201,14 +201,19 @@ def _closes_signature(lines) -> bool:
     return any(_CONTACT.search(ln.text) or has_postcode(ln.text) or _PHONE_LINE.match(ln.text) for ln in lines)
 
 
-FOOTER_WORDS = 12  # words a registration footer runs to after its "Registered in ...": its number, its office
+# what else an e-mail's footer says: its registered office's address, its confidentiality notice
+_FOOTER_SENTENCE = re.compile(r"\bregistered\b|\bcompany\s+(?:no|number)\b|\bconfidential\b|"
+                              r"\bintended\s+(?:only\s+)?for\b|\bintended\s+only\b|\bVAT\b|"
+                              r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 
 
 def registration_line(s: str) -> bool:
     """Whether ``s`` is a company's registration footer and nothing more ("... Ltd. Registered in England
-    No. 04417730."), not a page's footer with the page's text run on under it."""
+    No. 04417730. Registered office: Unit 3, ... FA2 7QQ. This e-mail is confidential ..."), not a page's
+    footer with the page's own text run on under it."""
     m = _REGISTERED.match(s)
-    return m is not None and len(s[m.end():].split()) <= FOOTER_WORDS
+    rest = re.split(r"(?<=[.!?])\s+(?=[A-Z])", s[m.end():].strip()) if m is not None else []
+    return m is not None and all(_FOOTER_SENTENCE.search(x) for x in rest[1:])
 
 
 def company_footer(b: Block) -> bool:
@@ -1260,12 +1265,16 @@ def _lists_recommendations(rest: list[Block]) -> bool:
 OPENING_HEAD = 1500  # characters of a letter's opening, or of a page's letterhead and title
 
 
-# a news page's title saying its body has answered: "College responds to coroner's report on farm worker death",
-# "Statement on the Regulation 28 report following the death of ..."
+# a news page's title saying its body has answered: "College responds to coroner's report on farm worker death"
 _RESPONDS_TITLE = re.compile(r"\b(?:responds|responded|replies|replied)\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-                             r"(?:report|coroner|recommendations|review|inspection|letter)\b|"
-                             r"^\W*statement\s+(?:on|in\s+response\s+to|responding\s+to|regarding)\s+(?:the\s+|a\s+)?"
-                             r"(?:[\w'’-]+\s+){0,3}?(?:report|recommendations|findings)\b", re.I)
+                             r"(?:report|coroner|recommendations|review|inspection|letter)\b", re.I)
+# or its statement on the report it was sent: "Statement on the Regulation 28 report following the death of ...",
+# over "The College has received a report to prevent future deaths from ...", "We have now responded to the Area
+# Coroner's report" (not the coroner's own statement)
+_STATEMENT_TITLE = re.compile(r"^\W*statement\s+(?:on|in\s+response\s+to|responding\s+to|regarding)\s+(?:the\s+|a\s+)?"
+                              r"(?:[\w'’-]+\s+){0,3}?(?:report|recommendations|findings)\b", re.I)
+_RECEIVED_REPORT = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:received|responded\s+to|replied\s+to|written\s+to)\s+"
+                              r"(?:a|the|your)\s+(?:[\w'’-]+\s+){0,5}?(?:report|coroner)\b", re.I)
 
 
 def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[int, int, Line | None, Line | None, Kind]:
@@ -1293,7 +1302,8 @@ def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[
         opening = text[sal_line.start: min(end, sal_line.start + OPENING_HEAD)] if sal_line else body[:3000]
         title = clean(st.title.text) if st.title else ""
         # (or a page titled as a body's response, with no "Dear ...": "Regulation 28 Action Plan – Mrs ...")
-        if lex.answers(title or "") or _RESPONDS_TITLE.search(title or "") or lex.answers(opening) \
+        statement = _STATEMENT_TITLE.search(title or "") is not None and _RECEIVED_REPORT.search(body) is not None
+        if lex.answers(title or "") or _RESPONDS_TITLE.search(title or "") or statement or lex.answers(opening) \
                 or RESPONSE_STATEMENT.search(body) or sal_line is None \
                 and response_page([ln for ln in split_lines(text, start, min(end, start + OPENING_HEAD)) if not ln.blank], 0):
             kind = Kind.reply

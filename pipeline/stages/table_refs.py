@@ -516,8 +516,8 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
                 if below >= len(b.lines) or not _BULLET.match(b.lines[below].text):
                     continue
         bullets = [(k, m) for k, ln in enumerate(b.lines) for m in [_BULLET.match(ln.text)] if m and k >= below]
-        if not bullets and bulleted and _ALLOCATES_BY_PLACE.search(b.text):
-            continue  # a paragraph after bulleted concerns, "I consider that the first ... are for the Trust": none
+        if not bullets and (bulleted or out) and _ALLOCATES_BY_PLACE.search(b.text):
+            continue  # a paragraph after the concerns, "I consider that the first ... are for the Trust": none
         if not bullets and lead and is_prose(b.text) and not PFD_CLOSING.search(first):
             n = len(out) + 1
             out.append(Ref(str(n), n, b.start, b.start, b.start, b.end, True, False, True,
@@ -530,6 +530,8 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
             # these concerns I took account of the following:"), and the bullets under that are no concerns
             bullets = [(k, m) for k, m in bullets if k < past[0]]
         bulleted = bulleted or bool(bullets)
+        # (nor a last bullet that says whom they are for: "- I direct the first two concerns to ...")
+        bullets = [(k, m) for k, m in bullets if not _ALLOCATES_BY_PLACE.search(b.lines[k].text)]
         for i, (k, m) in enumerate(bullets):
             ln = b.lines[k]
             upto = bullets[i + 1][0] if i + 1 < len(bullets) else len(b.lines)
