@@ -164,7 +164,7 @@ _ENDS_NUMBER = re.compile(r"(?:\+44\s?|\b0)\d[\d\s()-]{8,14}\W*$")  # "... | 012
 # pdftotext's footnote at a page's foot: "2 Department for Energy Security and Net Zero, ... 2026."
 _PDF_FOOTNOTE = re.compile(r"[ \t]*(?P<n>\d{1,2}) (?=[A-Z“\"‘'])\S")
 FOOT_LINES = 4  # lines a page's footnotes and its number may take below the footnote's first
-_FOOT_RULE = re.compile(r"[_—–-]{5,}")
+_FOOT_RULE = re.compile(r"[_—–-]{5,}")  # the rule pdftotext keeps above a page's footnotes
 FOOT_ABOVE = 50  # characters: a line of prose the page's foot cut, not a heading, above a blank line and a footnote
 _DATE_START = re.compile(rf"\d{{1,2}} (?:{DATE_WORDS})[a-z]*\b", re.I)
 
