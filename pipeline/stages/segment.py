@@ -201,10 +201,9 @@ def _closes_signature(lines) -> bool:
     return any(_CONTACT.search(ln.text) or has_postcode(ln.text) or _PHONE_LINE.match(ln.text) for ln in lines)
 
 
-# what else an e-mail's footer says: its registered office's address, its confidentiality notice
+# what else an e-mail's footer says: its registered office (and its address: has_postcode), its confidentiality notice
 _FOOTER_SENTENCE = re.compile(r"\bregistered\b|\bcompany\s+(?:no|number)\b|\bconfidential\b|"
-                              r"\bintended\s+(?:only\s+)?for\b|\bintended\s+only\b|\bVAT\b|"
-                              r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+                              r"\bintended\s+(?:only\s+)?for\b|\bintended\s+only\b|\bVAT\b")
 
 
 def registration_line(s: str) -> bool:
@@ -213,7 +212,7 @@ def registration_line(s: str) -> bool:
     footer with the page's own text run on under it."""
     m = _REGISTERED.match(s)
     rest = re.split(r"(?<=[.!?])\s+(?=[A-Z])", s[m.end():].strip()) if m is not None else []
-    return m is not None and all(_FOOTER_SENTENCE.search(x) for x in rest[1:])
+    return m is not None and all(_FOOTER_SENTENCE.search(x) or has_postcode(x) for x in rest[1:])
 
 
 def company_footer(b: Block) -> bool:
