@@ -3414,3 +3414,17 @@ def test_a_coroner_s_own_statement_on_the_report_is_no_reply(lex):
             "website.\n")
     segs = segment(_DEFIBRILLATOR_PFD + page, lex)
     assert segs[-1].kind is not Kind.reply
+
+
+def test_a_reply_answering_between_the_quotes_under_its_signature_is_one_reply(lex):
+    """"I have answered each of the recommendations addressed to us below, in the body of your letter.",
+    signed, then the letter's recommendations set off by ">" with "Agreed - ..." typed under each: one reply
+    (before, the quotes and their status-worded answers read as a response paper of their own)."""
+    text = ("Dear Commissioner,\n\nThank you for your letter of 2 April. I have answered each of the "
+            "recommendations addressed to us below, in the body of your letter.\n\nKind regards,\nRosa Nkem\n\n"
+            "> 6.4 The operator should restore the evening service on route 42.\n\n"
+            "Agreed - the evening service will be restored from 2 June 2026.\n\n"
+            "> 6.5 The operator should publish its punctuality performance monthly.\n\n"
+            "Not agreed - we already publish it quarterly and will not change that.\n")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.reply]

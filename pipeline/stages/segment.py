@@ -694,6 +694,21 @@ def _quotes_below(run: list[Block]) -> bool:
         and all(ln.text.lstrip().startswith(">") for b in run[at + 1:] for ln in b.lines)
 
 
+# a reply that types its answers into the letter it quotes: "I have answered each of the recommendations
+# addressed to us below, in the body of your letter."
+_ANSWERS_INLINE = re.compile(r"\b(?:answered|responded\s+to|replied\s+to|commented\s+on)\b[^.]{0,80}?"
+                             r"\b(?:below|in\s+the\s+body\s+of|inline|in\s+(?:red|bold|blue))\b", re.I)
+INLINE_QUOTES = 2  # blocks set off by ">" under the signature, at least, that the reply answers between
+
+
+def _answered_inline(said: str, rest: list[Block]) -> bool:
+    """Whether the blocks under a reply's signature are the letter it answers, quoted with its answers
+    typed between the quotes, as its body says ("Agreed - ..." under "> 6.4 The operator should ..."):
+    the reply's own, however much they read as a response paper."""
+    quoted = sum(1 for b in rest if b.lines[0].text.lstrip().startswith(">"))
+    return quoted >= INLINE_QUOTES and _ANSWERS_INLINE.search(" ".join(said.split())) is not None
+
+
 # a page's lead over the letter it sets out as a quotation: "Our response, sent to the coroner on 30
 # October 2026, is reproduced below."
 _QUOTED_BELOW = re.compile(r"\b(?:is|are)\s+(?:reproduced|copied|set\s+out|quoted)\s+(?:in\s+full\s+)?below\W*$", re.I)
@@ -1021,6 +1036,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 and not (_lists_recommendations(rest) and _classify_letter(
                     text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply) \
                 and not _own_enclosure(text, blocks, sal[-1], tail, len(blocks), lex) \
+                and not _answered_inline(text[blocks[sal[-1]].start:blocks[last[0]].end], rest) \
                 and not _page_section(blocks, starts[-1], sal[-1], tail, lex):
             # (the report extract a letter sends under its signature is the letter's: "The recommendations
             # from the report are reproduced on the following page.")
