@@ -364,14 +364,17 @@ def _site_head(region: str) -> bool:
         return False
     if lines[0].lstrip().startswith("[!["):
         return _links_only(region)
-    return bool(_SITE_NAME.match(lines[0])) and len(lines) >= 2 \
-        and all(LINK_LINE.match(ln) or BREADCRUMB.match(ln) for ln in lines[1:])
+    return bool(_SITE_NAME.match(lines[0])) and len(lines) >= 2 and all(map(_link_line, lines[1:]))
 
 
 def _links_only(region: str) -> bool:
     """Whether every line of ``region`` is a line of links or a breadcrumb trail (or blank), two at least."""
     lines = [ln for ln in region.replace("\f", "\n").splitlines() if ln.strip()]
-    return len(lines) >= 2 and all(LINK_LINE.match(ln) or BREADCRUMB.match(ln) for ln in lines)
+    return len(lines) >= 2 and all(map(_link_line, lines))
+
+
+def _link_line(line: str) -> bool:
+    return bool(LINK_LINE.match(line) or BREADCRUMB.match(line))
 
 
 # the cover sheet of a paper to a board or committee meeting: its title, author and purpose
