@@ -128,7 +128,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind75", "letters_blind75", "coroners_blind75",
                    "papers_blind76", "letters_blind76", "coroners_blind76",
                    "papers_blind77", "letters_blind77", "coroners_blind77",
-                   "papers_blind78", "letters_blind78", "coroners_blind78")
+                   "papers_blind78", "letters_blind78", "coroners_blind78",
+                   "papers_blind79", "letters_blind79", "coroners_blind79")
 LAYOUT_KEY = "expected.jsonl"
 
 
