@@ -1125,6 +1125,16 @@ def _own_annex(text: str, run: list[Block], lex: Lexicons) -> bool:
 
 # "Page 3 of 3": the foot of a document's last page, whatever follows it is another's
 _LAST_PAGE = re.compile(r"^\W*page\s+(\d{1,3})\s+of\s+(\d{1,3})\W*$", re.I)
+# a page's number at its foot: "3", "Page 3 of 4", an agenda pack's "Pack Page 33"
+_PAGE_FOOT = re.compile(r"^\W*(?:(?:pack\s+)?page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+_PARAGRAPH_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _ends_paragraph(lines) -> bool:
+    """The page before ends on a full sentence, its page number under it: what it held has ended
+    (a response paper's last answer, "... or introducing a separate annual report." over "Pack Page 33")."""
+    said = [c for ln in lines if (c := clean(ln.text)) and not _PAGE_FOOT.match(c)]
+    return bool(said) and _PARAGRAPH_END.search(said[-1]) is not None
 
 
 def _last_page(lines) -> bool:
@@ -1182,7 +1192,9 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         # Technicians" under the last message's "Tel: 0117 496 0558")
         name = clean(below[0].text) or ""
         heads = any(has_postcode(x.text) for x in below) or _body_name(name, lex) or _TITLE_CASE.fullmatch(name) is not None
-        return ln.start if closes and heads else b.start
+        # (or a paragraph ends the page above a letterhead, address and date: an agenda pack's next letter)
+        dated = any(has_postcode(x.text) for x in below) and any(is_dateline(x.text) for x in below)
+        return ln.start if (closes and heads) or (dated and _ends_paragraph(above)) else b.start
     return b.start
 
 
