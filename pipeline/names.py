@@ -18,6 +18,8 @@ from pipeline.text import clean
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
 # a police officer's temporary or acting rank: "T/Supt Daniel Okoro", "A/DCI Priya Shah" (the rank is his honorific)
 _ACTING = re.compile(r"^\W*(?:T|A|Actg|Temp)/(?=[A-Z])")
+# a Member of the Senedd's post-nominal in both languages: "Jane Hutt AS/MS" (Aelod o'r Senedd), "AM/AC" before 2020
+_BILINGUAL_POST = re.compile(r"\s(?:AS|MS|AC|AM)\s*/\s*(?:AS|MS|AC|AM)$")
 # A private copy of nameparser's vocabulary, so adding post-nominals it lacks
 # does not change how any other module parses names.
 _CONSTANTS = Constants()
@@ -52,6 +54,8 @@ def parse(s: str, *, single: bool = False) -> Name | None:
     if not c:
         return None
     c = _ACTING.sub("", c.strip(" ,;:."))
+    if m := _BILINGUAL_POST.search(c):  # (the English one of the two, which nameparser knows)
+        c = c[:m.start()] + (" AM" if "AM" in m.group(0) else " MS")
     hn = HumanName(c, constants=_CONSTANTS)
     first, last = hn.first.strip(), hn.last.strip()
     title = hn.title.strip() or None
@@ -68,7 +72,7 @@ def parse(s: str, *, single: bool = False) -> Name | None:
 
 def looks_like_person(s: str, lex: Lexicons) -> bool:
     """A line that is only a personal name, possibly with honorifics and post-nominals."""
-    c = _ACTING.sub("", (clean(s) or "").strip(" ,;:."))
+    c = _BILINGUAL_POST.sub(" MS", _ACTING.sub("", (clean(s) or "").strip(" ,;:.")))
     if not c or any(ch.isdigit() for ch in c) or "@" in c or "/" in c:
         return False
     if lex.header_cue_lines.match(c) or lex.alt_text.search(c) or lex.salutation.match(c):

@@ -242,8 +242,8 @@ def sender(text: str, seg: Segment, letter_id: str, lex: Lexicons, addr: list[Ad
                 position, organisation = _split_role_org(c, lex)[0], organisation or _split_role_org(c, lex)[1]
                 after_post = True
                 continue
-            elif organisation is None and (_is_org(c, lex) or (after_post and _BODY_NAME.fullmatch(c))):
-                organisation = c  # ("Chief Executive" / "IRATA International")
+            elif organisation is None and (body := _body_named(c, lex, after_post)):
+                organisation = body  # ("Chief Executive" / "IRATA International")
             after_post = False
     # letterhead: org and position lines above the recipient block
     recipient_starts = [ab.block.start for ab in addr if ab.role.value == "recipient"]
@@ -285,6 +285,16 @@ _ON_BEHALF = re.compile(r"^(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\s+(?:
                         re.I)
 _NOT_LETTERHEAD = re.compile(r"^\W*(?:#|\d+[.)]\s|published\b|updated\b|contents\b|print\b|(?:from|to|cc|date|subject|re)\s*:)", re.I)
 _POSTNOMINAL = re.compile(r"\b(?:MP|MSP|MS|AM|MLA|MEP|KC|QC|CBE|OBE|MBE|DBE|KBE|KCB|QPM|PhD|FRCP|DL)\b\.?$")
+
+
+def _body_named(c: str, lex: Lexicons, after_post: bool) -> str | None:
+    """The body a signature line names: an organisation, or any capitalised name under the signer's
+    post. A Welsh body signs in both languages, "Cyfoeth Naturiol Cymru / Natural Resources Wales":
+    the English name, which the rest of the correspondence uses."""
+    for part in reversed(c.split(" / ")) if " / " in c else (c,):
+        if _is_org(part, lex) or (after_post and _BODY_NAME.fullmatch(part)):
+            return part
+    return None
 
 
 def _name_then_post(line: str, lex: Lexicons) -> tuple[str, str] | None:
