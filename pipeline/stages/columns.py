@@ -53,7 +53,7 @@ def _column(columns: list[tuple[int, int, bool, bool]], a: int, z: int) -> int:
     return min(range(len(columns)), key=lambda k: abs((columns[k][0] + columns[k][1]) / 2 - (a + z) / 2))
 
 
-_ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}[a-z]?[.)]?(?=\s|$)")
+_ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}(?:[a-z]|\([a-h]\))?[.)]?(?=\s|$)")  # "3", "3a", "2(a)"
 
 
 def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
@@ -122,7 +122,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
 
 
 _RULE = re.compile(r"[ \t]*[-=_─━]{3,}[-=_─━ \t]*")  # a table's rule drawn in dashes across its columns
-_ROW_START = re.compile(r"\n[ \t\f]*(?:\n|\d{1,3}[a-z]?[.)]?[ \t])")  # a blank line, or a row's number
+_ROW_START = re.compile(r"\n[ \t\f]*(?:\n|\d{1,3}(?:[a-z]|\([a-h]\))?[.)]?[ \t])")  # a blank line, or a row's number
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"\S(?:.|\n)*?(?:[.!?](?=[’”\"')]*\s)|$)")
 
