@@ -1088,7 +1088,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # block: "6 ACTION SHOULD BE TAKEN In my opinion ...")
         form = seg.form is Form.report or any(FORM_SECTION.match(clean(b.lines[0].text) or "") for b in blocks) \
             or sum(1 for b in blocks for ln in b.lines if FORM_SECTION.match(clean(ln.text) or "")) >= FORM_SECTIONS
-        unnumbered = bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
+        unnumbered = (_labelled_items(blocks) if seg.kind is Kind.letter else []) \
+            or bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
             or (titled_concerns(blocks) or ordinal_concerns(blocks) or paragraph_concerns(blocks) if form else [])
         filled = filled_concerns(blocks) if form and not unnumbered else []
         without = refs  # (as they were, should the concerns counted by their lines not stand)
@@ -1110,6 +1111,31 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     plain = {r.label for r in refs if r.label.isdigit()}
     refs = [dataclasses.replace(r, label=r.label[1:]) if r.label[:1] == "R" and r.label[1:] in plain else r for r in refs]
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
+
+
+# "Recommendation: Police Scotland should report BWV activation rates by division ...": a letter's
+# recommendation with no number of its own, set among its prose under a theme
+_LABELLED_ITEM = re.compile(r"^\W{0,4}recommendation\s*:\s*(?P<text>\S.*)$", re.I)
+LABELLED_MIN = 2  # such recommendations a letter sets out before they are counted 1..n
+LABELLED_LINES = 8  # lines one may run to before its full stop
+
+
+def _labelled_items(blocks: list[Block]) -> list[Ref]:
+    """A letter's unnumbered "Recommendation: ..." paragraphs, counted 1..n in order, each up to
+    its first full stop at a line's end (in text with no blank lines the letter's prose runs on)."""
+    lines = [ln for b in blocks for ln in b.lines]
+    starts = [k for k, ln in enumerate(lines) if _LABELLED_ITEM.match(clean(ln.text) or "")]
+    if len(starts) < LABELLED_MIN:
+        return []
+    out = []
+    for n, k in enumerate(starts, 1):
+        upto = next((x + 1 for x in range(k, min(len(lines), k + LABELLED_LINES))
+                     if _SENTENCE_END.search(lines[x].text) or (x + 1 < len(lines) and x + 1 in starts)), k + 1)
+        words = _LABELLED_ITEM.match(clean(" ".join(ln.text for ln in lines[k:upto])) or "")
+        ln = lines[k]
+        out.append(Ref(str(n), n, ln.start, ln.start, ln.start, lines[upto - 1].end, True, False, True,
+                       words.group("text") if words else None, None, None, True))
+    return out
 
 
 # a concern sent to a second body in its own words: "This concern is also directed to Thornbury Vale District
