@@ -1157,10 +1157,11 @@ def _also_directed(refs: list[Ref]) -> list[Ref]:
 # numbers its paragraphs and recommends in some of them, the paragraph's number its label
 # (after a clause or not: "2.4 In the light of this evidence, we recommend that ...", "3.2 The Sub-Committee
 # recommends", "2.3 We would recommend"; not "We recommended" in an earlier letter)
+# (or tagged so: "3.4<tab>Recommendation: Scottish Water should publish a quarterly dashboard ...")
 _RECOMMENDING_PARAGRAPH = re.compile(
-    r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?:[A-Z][^.\n]{0,80}?,\s+)?(?:(?i:we|I)|(?:The|the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
+    r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?:(?:[A-Z][^.\n]{0,80}?,\s+)?(?:(?i:we|I)|(?:The|the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
     r"(?:Committee|Sub-Committee|Panel|Inquiry|Review|Commission(?:er)?|Group|Board|Ombudsman))\s+"
-    r"(?:(?:would|therefore|also|further|strongly|now)\s+)*recommends?\b(?P<text>.*)$")
+    r"(?:(?:would|therefore|also|further|strongly|now)\s+)*recommends?\b|(?i:recommendation)\s*:(?=\s+\S))(?P<text>.*)$")
 _DECIMAL_PARAGRAPH = re.compile(r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+[A-Z]")
 _ADVICE_SECTION = re.compile(r"^\W{0,4}(?P<n>\d{1,2})\.?\s+(?:(?:the\s+)?(?:panel|committee|board)['’]s\s+|our\s+)?"
                              r"(?:advice|recommendations)\s*$", re.I)
