@@ -1250,6 +1250,22 @@ _ASKS_PARTS = re.compile(r"\b(?:should|must|shall|to)\s*:?\s*$", re.I)
 # a response paper's answer to one part: "Response to 2(a):", "Response to recommendation 4(b): Accepted"
 _PART_ANSWER = re.compile(r"^\W*(?:[\w’'-]+\s+)?response\s+to\s+(?:recommendation\s+)?(?P<num>\d{1,3})\s*\(?(?P<letter>[a-h])\)?\s*:",
                           re.I | re.M)
+# or by its letter alone, under the recommendation's answer: "7.<spaces>On part (a), the Model Services Contract ..."
+_ON_PART = re.compile(r"^[ \t]*(?:\d{1,3}\.?[ \t]+)?on\s+part\s+\((?P<letter>[a-h])\)\s*[,:]", re.I | re.M)
+
+
+def _part_answers(text: str, seg: Segment, refs: list[Ref]) -> list[tuple[str, str, int, int, int]]:
+    """Each answer a response paper gives one lettered part: (number, letter, label's start, its end,
+    the answer line's start), by "Response to 2(a):" or, under the recommendation's own answer, "On
+    part (a), ..."."""
+    out = [(m.group("num"), m.group("letter").lower(), m.start("num"), m.end("letter"), m.start())
+           for m in _PART_ANSWER.finditer(text, seg.start, seg.end)]
+    stated = [r for r in refs if r.stated and r.label.isdigit()]
+    for m in _ON_PART.finditer(text, seg.start, seg.end):
+        owner = max((r for r in stated if r.start < m.start()), key=lambda r: r.start, default=None)
+        if owner is not None:
+            out.append((owner.label, m.group("letter").lower(), m.start("letter") - 1, m.end("letter") + 1, m.start()))
+    return out
 
 
 def _points_sent_with(refs: list[Ref]) -> list[Ref]:
@@ -1319,18 +1335,34 @@ def _quoted_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     return sorted(out, key=lambda r: r.start)
 
 
+_NEXT_PART = re.compile(r"\n[ \t]*\n[ \t]*\((?P<letter>[a-h])\)[ \t]+\S")
+
+
+def _parts_run_on(text: str, end: int, limit: int) -> int:
+    """Where a quote whose lettered parts are set a paragraph each ends: "(a) ... training data; and",
+    a blank line, "(b) the Government should legislate ..." runs on to the last part's paragraph."""
+    while (m := re.search(r"\(([a-h])\)[^()]*$", text[max(0, end - 400):end])) \
+            and text[end - 400:end].rstrip().endswith((";", "; and", "; or", ",", ", and", ", or")) \
+            and (nxt := _NEXT_PART.match(text, end)) and nxt.group("letter") == chr(ord(m.group(1)) + 1):
+        stop = text.find("\n\n", nxt.end())
+        end = min(limit, stop if stop >= 0 else limit)
+    return end
+
+
 def _inline_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     """A response paper's quoted recommendation whose lettered parts run on inside it, where the paper
     answers a part by its label ("Response to 2(a):"), or where each part asks a thing of its own
     ("should: (a) publish ...; (b) install ...; and (c) publish ..."): each part a recommendation of its
     own ("2a", "2b"), keyed as the reply answers it; the whole is no longer one."""
-    answered = {(m.group("num"), m.group("letter").lower()) for m in _PART_ANSWER.finditer(text, seg.start, seg.end)}
+    parts = _part_answers(text, seg, refs)
+    answered = {(num, letter) for num, letter, *_ in parts}
     out: list[Ref] = []
     for r in refs:
         span = r.quote or (r.end, r.block_end)
         if not r.stated or not r.label.isdigit() or span[1] <= span[0]:
             out.append(r)
             continue
+        span = (span[0], _parts_run_on(text, span[1], seg.end))
         quoted = text[span[0]:span[1]]
         marks = list(_INLINE_PART.finditer(quoted))
         letters = [m.group("letter") for m in marks]
@@ -1352,12 +1384,11 @@ def _inline_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             out.append(dataclasses.replace(r, label=f"{r.label}{m.group('letter')}", start=at, end=at + 1, text=words,
                                            quote=(span[0] + m.start(), span[1]), anchor=False))
     # each part's answer, under its own label
-    for m in _PART_ANSWER.finditer(text, seg.start, seg.end):
-        lab = f"{m.group('num')}{m.group('letter').lower()}"
+    for num, letter, at, upto, line in parts:
+        lab = f"{num}{letter}"
         if any(r.label == lab for r in out):
-            line_end = text.find("\n", m.start())
-            out.append(Ref(lab, int(m.group("num")), m.start("num"), m.end("letter"), m.start(),
-                           line_end if line_end >= 0 else seg.end, True, True, False))
+            line_end = text.find("\n", line)
+            out.append(Ref(lab, int(num), at, upto, line, line_end if line_end >= 0 else seg.end, True, True, False))
     return sorted(out, key=lambda r: r.start)
 
 
