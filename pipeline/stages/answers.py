@@ -465,6 +465,7 @@ def _headed_elsewhere(text: str, b: Block, refs: list[Ref]) -> bool:
 
 
 RESTATED_CHARS = 400  # a recommendation restated in a list, at most
+RESTATED_WORDS = 8  # and at least, on its own lines, where it reads as a heading
 _NEXT_SENTENCE = re.compile(r"[.;!?]\s+[A-Z]")  # a second sentence after the statement: an answer
 
 
@@ -481,8 +482,11 @@ def _restated_after(text: str, blocks: list[Block], refs: list[Ref]) -> list[tup
     for b in blocks:
         mine = [r for r in refs if b.start <= r.start < b.end]
         r = mine[0] if len(mine) == 1 else None
-        said = clean(text[r.end:b.end]) or "" if r is not None else ""
-        one = r is not None and r.stated and bool(r.text) and not r.heading and b.start > first_heading \
+        # (the item's number's own stop is no sentence's end: "7.    The HTA should ...")
+        said = (clean(text[r.end:b.end]) or "").lstrip(".): \t") if r is not None else ""
+        # (one never answered may read as a heading, the list's last: "7.    The HTA should require ...")
+        listed = r is not None and r.heading and bool(run) and len(said.split()) >= RESTATED_WORDS
+        one = r is not None and (r.stated or listed) and bool(r.text) and (not r.heading or listed) and b.start > first_heading \
             and r.start - b.start <= ANCHOR_CHARS and len(said) <= RESTATED_CHARS and not _NEXT_SENTENCE.search(said) \
             and not RESPONSE_START.match(r.text or "") and not any(_STATUS_IN_LINE.search(ln.text) for ln in b.lines)
         if one:
