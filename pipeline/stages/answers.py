@@ -2374,11 +2374,15 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
     still ends the answer before it)."""
     out: list[tuple[int, str | None]] = []
     known = {lab: stems(t, stop) for lab, t in rec_texts.items() if t and lab in labels}
+    if blocks:  # (where the report is not in the file, what the reply says each one is about)
+        known |= {lab: stems(t, stop) for lab, t in _described(text, blocks[0].start, blocks[-1].end).items()
+                  if lab in labels and lab not in known}
     if not known:
         return out
     for b in blocks:
         for ln in b.lines:
-            over = _UNNUMBERED_OVER.match(clean(ln.text) or "") and _OPENS_QUOTE.match(text, ln.end + 1)
+            over = _UNNUMBERED_OVER.match(clean(ln.text) or "") and (
+                _OPENS_QUOTE.match(text, ln.end + 1) or _answered_under(text, ln.end + 1))
             if not (over or _UNNUMBERED.match(clean(ln.text) or "")):
                 continue
             quote = []
@@ -2393,6 +2397,30 @@ def _unnumbered(text: str, blocks: list[Block], rec_texts: dict[str, str | None]
             at = b.start if all(_title_line(x.text) for x in above) else ln.start
             out.append((at, best if len(words & known[best]) >= 0.5 * max(1, len(known[best])) else None))
     return out
+
+
+# "The report made three recommendations to NRW: recommendation 4, on water safety signage at sites we manage;
+# recommendation 6, on sharing incident information with partners; ..."
+_DESCRIBED = re.compile(r"\brecommendation\s+(?P<label>\d{1,3}(?:\.\d{1,3})?[a-z]?)\s*,\s*(?:on|about|concerning|"
+                        r"regarding|which\s+(?:relates|refers)\s+to)\s+(?P<what>[^;.:()]{8,200})", re.I)
+UNQUOTED_LINES = 8  # lines of an unquoted recommendation under a bare "Recommendation:" before its response label
+
+
+def _described(text: str, lo: int, hi: int) -> dict[str, str]:
+    """What the reply says each recommendation it names is about, by label."""
+    out: dict[str, str] = {}
+    for m in _DESCRIBED.finditer(" ".join(text[lo:hi].split("\n"))):
+        out.setdefault(m.group("label"), m.group("what"))
+    return out
+
+
+def _answered_under(text: str, at: int) -> bool:
+    """A bare "Recommendation:" line over the recommendation's words, unquoted, then the response's own
+    label ("Our response:") within a few lines: the pair a reply answers in."""
+    lines = split_lines(text, at, min(len(text), at + 2000))[:UNQUOTED_LINES + 1]
+    label = next((k for k, ln in enumerate(lines) if k and (
+        _RESPONSE_LABEL.match(c := clean(ln.text) or "") or _LABEL_LINE.match(c))), None)
+    return label is not None and is_prose(" ".join(ln.text for ln in lines[:label]))
 
 
 def _quote(b: Block) -> bool:

@@ -2022,11 +2022,17 @@ _SENT_AND_ANSWERED = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_N
 
 
 # "Recommendations R3 and R4 are for Eastwater Services Ltd; we understand that Eastwater will respond to you
-# separately on those recommendations."
+# separately on those recommendations.", "... are addressed to Natural Resources Wales, and I understand that
+# NRW is responding to you directly."
 _FOR_ANOTHER_APART = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_NAMED +
                                 r"\s+(?:were|was|are|is)\s+(?:(?:addressed|directed|sent|made)\s+to|for)\s+"
-                                r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;\n]{1,80}?)[;,]\s+[^.;]{0,80}?\b(?:will|has|have)\s+"
-                                r"(?:respond|reply|write|responded|replied|written)\b[^.;]{0,30}?\bseparately\b", re.I)
+                                r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;\n]{1,80}?)[;,]\s+[^.;]{0,80}?\b(?:will|has|have|is|are)\s+"
+                                r"(?:respond|reply|write|responded|replied|written|responding|replying|writing)\b[^.;]{0,30}?"
+                                r"\b(?:separately|directly)\b", re.I)
+# "The report made three recommendations to NRW: recommendation 4, on ...; recommendation 6, on ...; and
+# recommendation 7, on ...": the writer's own, named in the sentence that follows the colon
+_MADE_TO = re.compile(r"\b(?:made|makes|addressed|directed)\s+(?:\w+\s+)?(?:recommendations|concerns)\s+to\s+"
+                      r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)\s*:[^.]+", re.I)
 # "Concerns (2) and (3) were not directed to the Council and I make no comment on them": another body's
 _NOT_SENT_HERE = re.compile(r"\b(?:recommendations?|concerns?|matters?)\s+(?P<nums>\(?\d{1,2}\)?(?:\s*(?:,|and|to|-|–)\s*\(?\d{1,2}\)?)*)"
                             r"\s+(?:were|was|are|is)\s+not\s+(?:addressed|directed|sent|made)\s+to\s+(?:the\s+)?(?:council|trust|board|"
@@ -2055,6 +2061,8 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
     spans += [(seg.start + m.start(), seg.start + m.end(), " ".join(m.group("who").split()))
               for pattern in (_ANSWERED_APART, _SENT_AND_ANSWERED, _FOR_ANOTHER_APART) for m in pattern.finditer(body)]
     spans += [(seg.start + m.start(), seg.start + m.end(), ANOTHER_BODY) for m in _NOT_SENT_HERE.finditer(body)]
+    spans += [(seg.start + m.end("who"), seg.start + m.end(), " ".join(m.group("who").split()))
+              for m in _MADE_TO.finditer(body)]
     if not spans:
         return refs
     return [dataclasses.replace(r, sent_to=who) if (who := next((w for a, b, w in spans if a <= r.start < b), None))
