@@ -799,7 +799,8 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     # (or a title that says so, alone: "Response to the Independent Review of Blue Badge Eligibility
     # Assessments" over the body's own paper, which a covering letter's "I enclose" sends)
     name = run[0].lines[0].text.strip("\f \t")
-    if not (_body_name(name, lex) or RESPONSE_TITLE.match(name)) or _fold(name) in own:
+    # (not a web page's head, its site's name a link home over its links: the page publishes the letter)
+    if not (_body_name(name, lex) or RESPONSE_TITLE.match(name)) or _fold(name) in own or LINK_LINE.match(name):
         return False
     lines = [ln.text for b in run for ln in b.lines]
     # (or its first paragraph under a form's fields, "HTA licence number:<tab>12487" / ...: "This plan

@@ -348,7 +348,8 @@ LINK_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:!?\[(?:[^\[\]]|!?\[[^\]]*\]\([^)]*\
 
 
 # a page's breadcrumb trail: "[Home](/) > [About us](/about-us) > [News](/news) > Statement"
-BREADCRUMB = re.compile(r"^\s*(?:\[[^\[\]]*\]\([^)]*\)\s*[>›»|/]\s*)+"
+# (or as a list item: "  * [Home](/) > [Publications](/publications/) > Response to ...")
+BREADCRUMB = re.compile(r"^\s*(?:[*+-]\s+)?(?:\[[^\[\]]*\]\([^)]*\)\s*[>›»|/]\s*)+"
                         r"(?:\[[^\[\]]*\]\([^)]*\)|[^\[\]()>›»|]{1,60})\s*$")
 
 
@@ -362,7 +363,8 @@ def _site_head(region: str) -> bool:
     lines = [ln for ln in region.replace("\f", "\n").splitlines() if ln.strip()]
     if not lines:
         return False
-    if lines[0].lstrip().startswith("[!["):
+    # (or its name as a link home: "[NHS England](https://www.england.nhs.uk/)")
+    if lines[0].lstrip().startswith("[![") or LINK_LINE.match(lines[0]):
         return _links_only(region)
     return bool(_SITE_NAME.match(lines[0])) and len(lines) >= 2 and all(map(_link_line, lines[1:]))
 
