@@ -1215,7 +1215,10 @@ _SENDS_REPORT = re.compile(r"\b(?:enclos|attach)(?:e|ed|es|ing)?\b[^.]{0,80}\b(?
                            # "please see below the summary of recommendations from the review"
                            r"\bsee\s+below\s+(?:the|a|our)\s+(?:summary|list|extract)\s+of\s+(?:the\s+)?recommendations\b", re.I)
 # a note that pastes the report itself under it: "Please find below the Regulation 28 Report issued today"
-_REPORT_BELOW = re.compile(r"\b(?:see|find)\s+below\s+(?:the|a|my|our|his|her)\s+(?:[\w’'-]+\s+){0,4}?report\b"
+# (or "The Senior Coroner has asked me to send you the report below.")
+_REPORT_BELOW = re.compile(r"(?:\b(?:see|find)\s+below\s+(?:the|a|my|our|his|her)\s+(?:[\w’'-]+\s+){0,4}?report\b|"
+                           r"\b(?:send|forward|pass|share)\s+(?:(?:on\s+)?to\s+)?(?:you\s+)?(?:the|a|my|our|his|her)\s+"
+                           r"(?:[\w’'-]+\s+){0,4}?report\s+(?:pasted\s+)?below\b)"
                            r"(?![^.\n]*\b(?:responses?|repl(?:y|ies)|answers?)\b)", re.I)
 OWN_RECOMMENDATIONS = 2  # recommendations an enclosed extract numbers from 1, at least
 _STATUS = re.compile(r"(?:^|[-–—:.]\s+)(?:not\s+)?(?:accepted|agreed|rejected)\b", re.I)
