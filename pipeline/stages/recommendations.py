@@ -2071,7 +2071,8 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
 
 # what an addressee heading says before the body: "To ", "For ", "Recommendations to ", "I recommend that "
 # (or the committee's words: "The Committee recommends that ScotRail:")
-_ADDRESSEE_LEAD = re.compile(r"^\W*(?:(?:recommendations?\s+)?(?:to|for)|(?:i|we)\s+(?:\w+\s+)?recommend\s+that|"
+# (under its own letter: "A. To Hollowmere Steam Fair Limited")
+_ADDRESSEE_LEAD = re.compile(r"^\W*(?:(?-i:[A-H]|[IVX]{1,3})[.)]\s+)?(?:(?:recommendations?\s+)?(?:to|for)|(?:i|we)\s+(?:\w+\s+)?recommend\s+that|"
                             r"the\s+(?:committee|panel|commission|board|inspectorate|review)\s+(?:\w+\s+)?recommends\s+that|"
                             r"leaders\s+(?:at|in|of|from))\s+", re.I)
 # an inspectorate's "Leaders across the local area partnership should:": every body it inspected
