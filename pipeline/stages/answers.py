@@ -466,6 +466,7 @@ def _headed_elsewhere(text: str, b: Block, refs: list[Ref]) -> bool:
 
 RESTATED_CHARS = 400  # a recommendation restated in a list, at most
 RESTATED_WORDS = 8  # and at least, on its own lines, where it reads as a heading
+_FOOTER_LINE = re.compile(r"^\s*(?:www\.|https?://)\S+\s*$|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\s*$")
 _NEXT_SENTENCE = re.compile(r"[.;!?]\s+[A-Z]")  # a second sentence after the statement: an answer
 
 
@@ -483,7 +484,10 @@ def _restated_after(text: str, blocks: list[Block], refs: list[Ref]) -> list[tup
         mine = [r for r in refs if b.start <= r.start < b.end]
         r = mine[0] if len(mine) == 1 else None
         # (the item's number's own stop is no sentence's end: "7.    The HTA should ...")
-        said = (clean(text[r.end:b.end]) or "").lstrip(".): \t") if r is not None else ""
+        # (nor is a page's footer run on under the last item: "St Andrew's House, ... EH1 3DG" / "www.gov.scot")
+        upto = next((ln.start for ln in b.lines if ln.start > r.start and _FOOTER_LINE.search(ln.text)), b.end) \
+            if r is not None else b.end
+        said = (clean(text[r.end:upto]) or "").lstrip(".): \t") if r is not None else ""
         # (one never answered may read as a heading, the list's last: "7.    The HTA should require ...")
         listed = r is not None and r.heading and bool(run) and len(said.split()) >= RESTATED_WORDS
         one = r is not None and (r.stated or listed) and bool(r.text) and (not r.heading or listed) and b.start > first_heading \
@@ -507,6 +511,9 @@ _STATUS_IN_LINE = re.compile(r"[.;:]\s+(?:(?:government\s+)?response\s*:|(?:not\
 # "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
 PARA_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a paper's own paragraph number: "4. ", "1.4    "
 _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below(?=\W*$)|in turn|as follows|"
+                         # how many there are and how labelled: "The review made eight recommendations, labelled R1 to R8."
+                         r"(?:made|makes|contained|contains|set out|sets out)\s+(?:[\w’'-]+\s+){0,2}?recommendations,?\s+"
+                         r"(?:labelled|numbered)\b|"
                          # what the paper is: "This paper sets out the Government's response to recommendations 7.1
                          # to 7.5." (several, and nothing said of them: not "... to recommendation 2, which we accept")
                          r"(?:paper|document|response|report|letter|note) (?:sets|set) out (?:the |our |its |this )?"
@@ -690,7 +697,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # (where headings of its own open the answers after it: a list followed only by prose is read
     # as before, its last item's section the answers to the items together)
     annexes = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs) and _headed_elsewhere(text, b, body_refs)]
-    lists = annexes + _restated_after(text, blocks, body_refs)
+    restated = _restated_after(text, blocks, body_refs)
+    lists = annexes + restated
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
     stated_at: set[int] = set()  # "Recommendations 3 and 4: The Department should ...": the line quotes them
@@ -704,7 +712,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     unnumbered = set()
     ends = set()  # a quoted recommendation this reply's report does not list ends the answer before it
     # (and so does a list of them all after the headed answers: "Annex A: The review's recommendations")
-    ends |= {a for a, _ in annexes if any(r.heading and r.start < a for r in body_refs)}
+    ends |= {a for a, _ in annexes + restated if any(r.heading and r.start < a for r in body_refs)}
     for start, label in _unnumbered(text, blocks, rec_texts, labels, stop):
         if label is None:
             ends.add(start)
