@@ -563,10 +563,11 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
     # a covering letter whose answers are the paper it encloses ("set out in the enclosed action
     # plan") takes no stance of its own: the paper after it does (not a letter answering under a
     # heading to each recommendation, that encloses a plan for one of them)
-    covering = {ls.letter.letter_id for d in docs for ls, nxt in zip(d.letters, d.letters[1:])
+    cover_of = {nxt.letter.letter_id: ls for d in docs for ls, nxt in zip(d.letters, d.letters[1:])
                 if ls.letter.kind is Kind.reply and nxt.letter.kind is Kind.reply and nxt.seg.salutation is None
                 and ls.seg.salutation is not None and ENCLOSES.search(d.text, ls.seg.start, ls.seg.end)
                 and sum(1 for r in ls.refs if r.heading) < 2}
+    covering = {ls.letter.letter_id for ls in cover_of.values()}
 
     # reports and sender organisations carry over from the letter answered
     for ls in everyone:
@@ -677,6 +678,15 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             refs = [r for r in ls.refs if r.label not in gone]
             raised = [x for x in raised if x[0] not in gone]
             labels = {lab: num for lab, num in raised} | {r.label: r.number for r in refs}
+            if (cover := cover_of.get(ls.letter.letter_id)) is not None and prev is None and len(labels) > 1:
+                # (the paper a covering letter encloses answers what the letter says were sent to its writer:
+                # "Your report made seven recommendations directed to the Executive Office, at paragraphs 4.3,
+                # 4.7, ... 6.4 and 6.9. The Department's response to those recommendations is enclosed.")
+                elsewhere = _sent_elsewhere(cover, doc_of[id(cover)].text, lex)
+                named = {r.label: r.number for r in cover.refs if r.label not in elsewhere and not r.sent_to}
+                if len(named) > len(labels) and set(labels) <= set(named):
+                    raised = raised + [(lab, num) for lab, num in named.items() if lab not in labels]
+                    labels |= named
             if not labels:
                 continue
             entries = {}
