@@ -3094,3 +3094,50 @@ def test_a_footer_wrapped_with_its_office_and_notice_under_the_last_quote_answer
     got = answers(text, lex, nlp, settings, rules)
     assert "6.4" in got and "6.5" in got
     assert not any("Registered" in s for s in got.get("6.6", ("", []))[1])
+
+
+def test_an_annex_restating_the_recommendations_answers_none_and_leaves_the_skipped_one_unanswered(
+        lex, nlp, settings, rules):
+    """A licensing authority's response paper answers recommendations 1 to 3 under their headings, then
+    "Annex A: Recommendations of the Independent Review" lists all four again, "1.    The Authority should
+    ...", one paragraph each. The annex answers nothing (the last answer ends above its title), and
+    recommendation 4, never answered, stays so (before, the item's "4." read as a sentence's end, the list
+    was no restatement, and 4's "answer" ran on into Annex B)."""
+    recs = ["The Authority should publish its inspection reports within eight weeks of each visit.",
+            "The Authority should give licence holders a named contact for each inspection.",
+            "The Authority should review its fees for small establishments every three years.",
+            "The Authority should require every establishment to report near misses to it within a week."]
+    text = ("Response of the Tissue Licensing Authority to the Independent Review of Inspections\n\n"
+            "Recommendation 1\n\nAccepted. Reports are now published within six weeks of each visit.\n\n"
+            "Recommendation 2\n\nAccepted. Every licence holder was given a named contact in March 2026.\n\n"
+            "Recommendation 3\n\nAccepted in part. Fees will be reviewed in 2027 and then every five years.\n\n"
+            "Annex A: Recommendations of the Independent Review\n\n"
+            + "".join(f"{n}.    {r}\n\n" for n, r in enumerate(recs, 1))
+            + "Annex B: Members of the review panel\n\nProfessor Ann Morley (chair) and Dr Tomas Reyes.\n")
+    got = answers(text, lex, nlp, settings, rules, labels={str(n): n for n in range(1, 5)},
+                  rec_texts={str(n): r for n, r in enumerate(recs, 1)})
+    assert sorted(got) == ["1", "2", "3"]
+    assert got["3"][1] == ["Accepted in part.", "Fees will be reviewed in 2027 and then every five years."]
+
+
+def test_bare_recommendation_blocks_are_matched_by_the_topics_the_reply_names_them_by(lex, nlp, settings, rules):
+    """NRW's reply to a committee report not in the file: "The report made three recommendations to NRW:
+    recommendation 4, on water safety signage ...; recommendation 6, on ...; and recommendation 7, on ...",
+    then a bare "Recommendation:" over the recommendation's words, unquoted, and "Our response:" for two of
+    them. Each answer is its recommendation's by the topic the reply gave it, and 6 is unanswered (before,
+    the naming sentence was taken for every answer)."""
+    text = reply(
+        "Thank you for sending the Committee's report on inland water safety.",
+        "The report made three recommendations to NRW: recommendation 4, on water safety signage at sites we "
+        "manage; recommendation 6, on sharing incident information with partners; and recommendation 7, on "
+        "training for volunteer wardens. I set out our response to the first and last below.",
+        "Recommendation:\nReplace faded water safety signage at every reservoir and lake that the body manages.",
+        "Our response:\nAccepted. New signs were installed at all forty sites by the end of May.",
+        "Recommendation:\nOffer accredited water safety training to every volunteer warden.",
+        "Our response:\nAccepted. The first course for volunteer wardens ran in September.",
+        salutation="Dear Chair,", name="Ceri Vaughan")
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "6": 6, "7": 7},
+                  rec_texts={"4": None, "6": None, "7": None})
+    assert sorted(got) == ["4", "7"]
+    assert "New signs were installed at all forty sites by the end of May." in got["4"][1]
+    assert "The first course for volunteer wardens ran in September." in got["7"][1]

@@ -654,3 +654,22 @@ def test_a_body_named_by_its_initials_inside_a_longer_name_is_the_same_body(a, b
     from pipeline.stages.fold import same_body
 
     assert same_body(a, b) is same
+
+
+@pytest.mark.parametrize("closing, expected", [
+    # a Member of the Senedd signs with the post-nominal in both languages (Aelod o'r Senedd / Member of the Senedd)
+    pytest.param("Yours sincerely,\n\nGwion Pryce AS/MS\nMinister for Transport\n",
+                 ("Gwion Pryce", "Minister for Transport", None), id="bilingual-post-nominal"),
+    # a Welsh body's name in Welsh and in English on one line under the post
+    pytest.param("Yours sincerely,\n\nCeri Vaughan\nChief Executive\n"
+                 "Cyfoeth Naturiol Cymru / Natural Resources Wales\n",
+                 ("Ceri Vaughan", "Chief Executive", "Natural Resources Wales"), id="bilingual-body"),
+])
+def test_a_welsh_signature_in_both_languages_names_the_writer_and_the_body_in_english(closing, expected, lex, rules):
+    """Replies to Senedd committees sign in Welsh and English. Before, "Gwion Pryce AS/MS" was no person's
+    name (the reply's writer was unknown), and the body's bilingual line named no organisation, so whose
+    recommendations the reply answered could not be told."""
+    text = ("Dear Mr Rowlands,\n\nThank you for your letter of 3 March about water safety at the reservoirs we "
+            "manage. We have replaced the signs at each site.\n\n" + closing)
+    snd = sender_of(text, lex, rules)
+    assert (snd.name, snd.position, snd.organisation) == expected

@@ -3007,3 +3007,92 @@ def test_concerns_directed_by_place_in_clauses_without_commas_or_to_both(directi
     assert got["1"] == got["2"] == "Sandholme Care Homes Ltd"
     assert got["3"] == "Northdown Council"
     assert got["4"] in ("both of them", "Northdown Council")
+
+
+def test_a_layout_table_s_rows_labelled_with_their_part_are_rows(lex, rules):
+    """pdftotext -layout: "Rec   Recommendation   Response", then rows "2(a)  Make routine inspections ...",
+    the part's label filling its column with two spaces after it where a number has three or more. Each
+    part is a row of its own (before, the lettered rows were not read and their answers were lost)."""
+    text = ("Harbour Board response to the Marine Safety Review\n\n"
+            "Rec   Recommendation                           Response\n\n"
+            "1     Publish the pilotage exemption rules      Accepted. The rules were published on\n"
+            "      on the Board's website.                   the website on 4 May 2026.\n\n"
+            "2(a)  Make routine inspections of the           Accepted. Monthly inspections began in\n"
+            "      mooring chains at the outer berths.       June 2026.\n\n"
+            "2(b)  Record each inspection in the             Not accepted. Inspections are already\n"
+            "      harbour master's log.                     recorded in the maintenance system.\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs] == ["1", "2(a)", "2(b)"]
+    assert refs[1].text == "Make routine inspections of the mooring chains at the outer berths"
+
+
+def test_a_letter_s_unnumbered_recommendation_paragraphs_count_one_to_n(lex, rules):
+    """A scrutiny committee's letter sets its recommendations among its prose under themes, each opened
+    "Recommendation: Police Scotland should ..." with no number. They count 1..n in order (before, the
+    letter had no recommendations at all and its reply answered nothing); one such line alone is not a
+    list, and counts nothing."""
+    def text(second: str, third: str) -> str:
+        return ("Dear Chief Constable,\n\nThank you for attending the Sub-Committee on 4 March to discuss body-worn "
+                "video. We set out our views under three themes below.\n\nActivation\n\n"
+                "Recommendation: Police Scotland should report camera activation rates by division every quarter.\n\n"
+                f"Retention\n\n{second}Police Scotland should publish how long footage is kept and why.\n\n"
+                f"Training\n\n{third}Police Scotland should give every probationer a day's training on the cameras.\n\n"
+                "Yours sincerely,\n\nMorag Baird MSP\nConvener\n")
+    refs = refs_of(text("Recommendation: ", "Recommendation: "), lex, rules)
+    assert [(r.label, r.implicit) for r in refs] == [("1", True), ("2", True), ("3", True)]
+    assert refs[1].text.startswith("Police Scotland should publish how long footage is kept")
+    assert refs_of(text("", ""), lex, rules) == []
+
+
+def test_a_letter_s_numbered_paragraphs_tagged_recommendation_are_keyed_by_their_number(lex, rules):
+    """A regulator's letter numbers its paragraphs "1.1<tab>...", "3.4<tab>Recommendation: Scottish Water
+    should ...": each tagged paragraph is a recommendation keyed by its number (before, only paragraphs
+    saying "we recommend" were read, these were none, and the replies answered nothing)."""
+    text = ("Dear Chief Executive,\n\n"
+            "1.1\tThis letter sets out the findings of our review of drinking water complaints in 2025.\n\n"
+            "1.2\tWe visited four treatment works and met your customer service team.\n\n"
+            "2.1\tComplaints about discoloured water rose by a fifth over the year.\n\n"
+            "3.1\tCustomers were not always told when mains flushing would take place.\n\n"
+            "3.2\tRecommendation: Scottish Water should publish its mains flushing programme a month ahead.\n\n"
+            "3.3\tThe complaints system does not record which works supplied the customer.\n\n"
+            "3.4\tRecommendation: Scottish Water should record the supplying works on every quality complaint.\n\n"
+            "Yours sincerely,\n\nIsla Drummond\nDrinking Water Quality Regulator\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs] == ["3.2", "3.4"]
+    assert "Scottish Water should record the supplying works" in refs[1].text
+
+
+def test_a_quote_s_parts_set_a_paragraph_each_are_keyed_by_the_paper_s_on_part_answers(lex, rules):
+    """A government response quotes "Recommendation 3" as "(a) ...; and", a blank line, "(b) ...", then
+    answers "7.    On part (a), ..." and "8.    On part (b), ...": the parts are 3a and 3b, each answered
+    (before, the quote ended at part (a) and recommendation 3 was one, its part (b) lost)."""
+    text = ("Government response to the Science Committee report on artificial intelligence in public services\n\n"
+            "1.    The Government welcomes the Committee's report and thanks the witnesses who gave evidence.\n\n"
+            "2.    The Committee made six recommendations. This paper answers each of them in turn, quoting the "
+            "recommendation and setting the Government's response under it.\n\n"
+            "Recommendation 3\n\n"
+            "(a) Departments should publish a register of the algorithmic tools they use to make decisions; and\n\n"
+            "(b) the Government should legislate to give citizens a right to an explanation of such decisions.\n\n"
+            "7.    On part (a), the Government agrees. The register will cover every department from April 2027.\n\n"
+            "8.    On part (b), the Government does not agree. Data protection law already gives this right.\n")
+    refs = refs_of(text, lex, rules)
+    assert [(r.label, r.stated) for r in refs] == [("3a", True), ("3b", True), ("3a", False), ("3b", False)]
+    assert refs[1].text.startswith("the Government should legislate")
+    assert text[refs[3].block_start:refs[3].block_end].startswith("8.    On part (b)")
+
+
+@pytest.mark.parametrize("said, who", [
+    pytest.param("Recommendations 4, 6 and 7 are addressed to Natural Resources Wales, and I understand that NRW "
+                 "is responding to you directly.", "Natural Resources Wales", id="another-body-responding-directly"),
+    pytest.param("The report made three recommendations to NRW: recommendation 4, on water safety signage at sites "
+                 "we manage; recommendation 6, on sharing incident information with partners; and recommendation 7, "
+                 "on training for volunteer wardens.", "NRW", id="made-to-the-writer"),
+])
+def test_a_reply_saying_whose_recommendations_they_are_sends_them_there(said, who, lex, rules):
+    """Welsh replies to a committee's water safety report say whose recommendations are whose: a minister's
+    "... are addressed to Natural Resources Wales, and I understand that NRW is responding to you
+    directly", or NRW's own "The report made three recommendations to NRW: recommendation 4, on ...". Before,
+    neither sent them anywhere, so the minister owed stances on NRW's and NRW's own were not told apart."""
+    text = letter(f"Thank you for sending the Committee's report on inland water safety.\n\n{said}")
+    (seg,) = segment(text, lex)
+    assert {r.label: r.sent_to for r in R.find_refs(text, seg, rules)} == {"4": who, "6": who, "7": who}

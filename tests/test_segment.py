@@ -3428,3 +3428,26 @@ def test_a_reply_answering_between_the_quotes_under_its_signature_is_one_reply(l
             "Not agreed - we already publish it quarterly and will not change that.\n")
     segs = segment(text, lex)
     assert [s.kind for s in segs] == [Kind.reply]
+
+
+def test_an_agenda_pack_s_next_letter_starts_at_the_page_break_under_the_paper_s_last_sentence(lex):
+    """An agenda pack as pdftotext gives it, with no blank lines: a response paper's last answer ends its
+    page ("... introducing a separate annual report." over "Pack Page 33"), then the form feed and the
+    minister's letterhead, address, date and "Dear ...". The letter starts at the page break (before, it
+    started at the paper's last line, taking the end of the paper's answer with it)."""
+    paper = ("Welsh Government response to the Economy Committee report on regional bus services\n"
+             "Recommendation 1. The Welsh Government should publish a network plan for each region.\n"
+             "Response: Accept. We will publish a network plan for each of the four regions by March 2026,\n"
+             "after consulting the joint transport committees.\n"
+             "Recommendation 2. The Welsh Government should report on bus funding every year.\n"
+             "Response: Accept in principle. We will set out bus funding in the budget narrative rather than\n"
+             "introducing a separate annual report.\n"
+             "Pack Page 33\n")
+    letter = ("\fLlywodraeth Cymru\nWelsh Government\nY Gweinidog Trafnidiaeth\nMinister for Transport\n"
+              "Ein cyf/Our ref: MA/KW/0412/25\nLlyr Gwilym MS\nChair, Economy Committee\nSenedd Cymru\n"
+              "Cardiff Bay\nCF99 1SN\n12 May 2025\nDear Llyr,\n"
+              "Thank you for your letter of 2 April about rail ticketing. I attach our reply to each point.\n"
+              "Yours sincerely,\nGwion Pryce AS/MS\n")
+    segs = segment(paper + letter, lex)
+    assert [s.start for s in segs] == [0, len(paper)]
+    assert (paper + letter)[segs[0].start:segs[0].end].rstrip().endswith("Pack Page 33")
