@@ -464,6 +464,18 @@ def _headed_elsewhere(text: str, b: Block, refs: list[Ref]) -> bool:
     return any(r.heading and r.label in listed and (r.start >= b.end or (r.start < b.start and not own)) for r in refs)
 
 
+def _titled_from(blocks: list[Block], at: int) -> int:
+    """Where a list of the recommendations restated from ``at`` starts with its title: the line alone
+    above it ("Annex A: Recommendations of the Independent Review"), which ends the answer before it too."""
+    k = next((k for k, b in enumerate(blocks) if b.start == at), None)
+    above = blocks[k - 1] if k else None
+    if above is not None and len(above.lines) == 1 and not sentence_end(above.text) \
+            and len(above.text.split()) <= TITLE_LINE_WORDS:
+        return above.start
+    return at
+
+
+TITLE_LINE_WORDS = 12  # words of a list's title, at most
 RESTATED_CHARS = 400  # a recommendation restated in a list, at most
 RESTATED_WORDS = 8  # and at least, on its own lines, where it reads as a heading
 _FOOTER_LINE = re.compile(r"^\s*(?:www\.|https?://)\S+\s*$|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\s*$")
@@ -480,7 +492,16 @@ def _restated_after(text: str, blocks: list[Block], refs: list[Ref]) -> list[tup
         return []
     run: list[tuple[int, int]] = []
     out: list[tuple[int, int]] = []
-    for b in blocks:
+    above: Block | None = None  # the block before the run
+
+    def restates() -> bool:
+        # (not the quotes straight under their own heading, which the prose after them answers:
+        # "Recommendations 7, 8 and 9: Endoscopy" over "7. The number of ...", "8. ...", "9. ...")
+        listed = {r.label for r in refs if any(a <= r.start < z for a, z in run)}
+        return len(run) >= SUMMARY_ITEMS and not (above is not None and any(
+            r.heading and r.label in listed and above.start <= r.start < above.end for r in refs))
+
+    for k, b in enumerate(blocks):
         mine = [r for r in refs if b.start <= r.start < b.end]
         r = mine[0] if len(mine) == 1 else None
         # (the item's number's own stop is no sentence's end: "7.    The HTA should ...")
@@ -494,13 +515,15 @@ def _restated_after(text: str, blocks: list[Block], refs: list[Ref]) -> list[tup
             and r.start - b.start <= ANCHOR_CHARS and len(said) <= RESTATED_CHARS and not _NEXT_SENTENCE.search(said) \
             and not RESPONSE_START.match(r.text or "") and not any(_STATUS_IN_LINE.search(ln.text) for ln in b.lines)
         if one:
+            if not run:
+                above = blocks[k - 1] if k else None
             run.append((b.start, b.end))
             continue
         if mine or is_prose(b.text):
-            if len(run) >= SUMMARY_ITEMS:
+            if restates():
                 out += run
             run = []
-    return out + (run if len(run) >= SUMMARY_ITEMS else [])
+    return out + (run if restates() else [])
 
 
 # "... within twelve months. Accepted: the strategy will be published ...": a status after the statement
@@ -712,7 +735,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     unnumbered = set()
     ends = set()  # a quoted recommendation this reply's report does not list ends the answer before it
     # (and so does a list of them all after the headed answers: "Annex A: The review's recommendations")
-    ends |= {a for a, _ in annexes + restated if any(r.heading and r.start < a for r in body_refs)}
+    ends |= {_titled_from(blocks, a) for a, _ in annexes + restated if any(r.heading and r.start < a for r in body_refs)}
     for start, label in _unnumbered(text, blocks, rec_texts, labels, stop):
         if label is None:
             ends.add(start)
