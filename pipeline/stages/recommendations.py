@@ -1342,7 +1342,7 @@ def _parts_run_on(text: str, end: int, limit: int) -> int:
     """Where a quote whose lettered parts are set a paragraph each ends: "(a) ... training data; and",
     a blank line, "(b) the Government should legislate ..." runs on to the last part's paragraph."""
     while (m := re.search(r"\(([a-h])\)[^()]*$", text[max(0, end - 400):end])) \
-            and text[end - 400:end].rstrip().endswith((";", "; and", "; or", ",", ", and", ", or")) \
+            and text[max(0, end - 400):end].rstrip().endswith((";", "; and", "; or", ",", ", and", ", or")) \
             and (nxt := _NEXT_PART.match(text, end)) and nxt.group("letter") == chr(ord(m.group(1)) + 1):
         stop = text.find("\n\n", nxt.end())
         end = min(limit, stop if stop >= 0 else limit)
