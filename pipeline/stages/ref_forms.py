@@ -148,6 +148,18 @@ _ANSWERING = re.compile(r"^\W*(?:we|i|our)\b|\b(?:will|shall|already|accepts?|ac
                         r"welcomes|acknowledges)\b|\bnotes\s+(?:the|this|that|these|your)\b|\b(?:see|as)\s+R\d", re.I)
 
 
+TITLE_WORDS = 8  # words of a title line over a list, at most
+
+
+def _item_above(text: str, b: Block, ln) -> bool:
+    """Whether the line above ``ln`` in its block ends what precedes it: a full sentence, or a title
+    ("Recommendations for Harrowfield University"), not a sentence wrapped on to ``ln``."""
+    above = next((x for x in reversed(b.lines) if x.end < ln.start), None)
+    said = (clean(above.text) or "") if above is not None else ""
+    return bool(said) and (sentence_end(said) or (len(said.split()) <= TITLE_WORDS and said[:1].isupper()
+                                                  and said[-1:].isalnum()))
+
+
 def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     """"R1", "R2 and R4": a report's recommendations by letter and number."""
     out = []
@@ -159,7 +171,10 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
         at_start = not (clean(text[b.start:m.start()]) or "")
         # (only where the item asks, as a report sets one out: "**R1** We now require landlords ..." in a reply's
         # list is its answer)
-        item = not at_start and _LIST_LEAD.fullmatch(text[ln.start:m.start()]) is not None \
+        # (or at its line's start under the item before, with no bullet: "R2 Service user and carer involvement.
+        # ... The University should ...", as a PDF viewer copies a report's list, a line an item)
+        item = not at_start and (_LIST_LEAD.fullmatch(text[ln.start:m.start()]) is not None
+                                 or (not text[ln.start:m.start()].strip() and _item_above(text, b, ln))) \
             and MODAL.search(text, m.end(), ln.end) is not None
         rest = clean_text(text[m.end():b.end]) if at_start else clean_text(text[m.end():ln.end]) if item else None
         # (not a reply's answer under the label: "R1: We accept this. All nine libraries will remain open.")
