@@ -371,6 +371,13 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
         if lab not in found and any(labels.get(o) == labels[lab] and _one_within(lab, o)
                                     and not lab.startswith(o + ".") for o in found if o != lab):
             del labels[lab]
+    # (nor "3", named only in passing, "numbered 1 to 6 with recommendation 3 in two parts", where its
+    # parts "3a" and "3b" are answered each under its own label)
+    for lab in list(labels):
+        parts = [o for o in found if o != lab and labels.get(o) == labels[lab] and _one_within(lab, o) and len(o) > len(lab)]
+        if len(parts) >= 2 and lab in found and found[lab].how not in ("heading", "grouped") \
+                and not any(r.label == lab and r.stated for r in refs):
+            del labels[lab], found[lab]
     whole = None if structured or not found and not labels else answers_mod.whole_reply(text, seg, sentences)
     if structured and any(lab not in found for lab in labels) \
             and (rest := answers_mod.whole_reply(text, seg, sentences)) is not None:
