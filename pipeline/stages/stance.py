@@ -216,8 +216,13 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     # the lexicon read as accepted with decide-later firing)
     # (not where something is already done: "We have fitted the gates. The Board will decide in May
     # how often they are inspected" has done what was asked)
-    waits = label is StanceLabel.accepted and "deferred:decide-later" in fired \
-        and not any(f in fired for f in _DONE_CUES)
+    # (so does one whose only acceptance is its status word, "Accepted.", over a review that will consider
+    # it: "... is being reviewed by a working group ..., and lone working will be one of the matters it considers")
+    status_only = all(f.split(":", 1)[1].startswith("label-") for f in fired if f.startswith("accepted:"))
+    waits = label is StanceLabel.accepted and not any(f in fired for f in _DONE_CUES) and (
+        "deferred:decide-later" in fired
+        or (status_only and any(f.startswith("deferred:") for f in fired) and not scores.get(StanceLabel.rejected)
+            and not scores.get(StanceLabel.partially_addressed)))
     if waits:
         label, top = StanceLabel.deferred, scores[StanceLabel.deferred] + scores[StanceLabel.accepted]
         fired.append("deferred:decision-to-come")
