@@ -482,24 +482,28 @@ _FOOTER_LINE = re.compile(r"^\s*(?:www\.|https?://)\S+\s*$|\b[A-Z]{1,2}\d[A-Z\d]
 _NEXT_SENTENCE = re.compile(r"[.;!?]\s+[A-Z]")  # a second sentence after the statement: an answer
 
 
-def _restated_after(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[int, int]]:
+def _restated_after(text: str, blocks: list[Block], refs: list[Ref]) -> tuple[list[tuple[int, int]], set[int]]:
     """The recommendations listed again after their answers, a paragraph each ("Annex: the
     Commissioner's recommendations in full" / "Recommendation 4 – amend the ... regulations (MHCLG)."):
     each paragraph only states one that a heading above has already answered, or that was never
-    answered; nothing in them answers (not an answer that opens "Recommendation 4 – accepted.")."""
+    answered; nothing in them answers (not an answer that opens "Recommendation 4 – accepted."). With
+    them, the starts of those lists that are the quotes straight under their own heading, which the prose
+    after them answers ("Recommendations 7, 8 and 9: Endoscopy" over "7. The number of ...", "8. ...",
+    "9. ..."): those end no answer."""
     first_heading = min((r.start for r in refs if r.heading), default=None)
     if first_heading is None:
-        return []
+        return [], set()
     run: list[tuple[int, int]] = []
     out: list[tuple[int, int]] = []
+    headed: set[int] = set()
     above: Block | None = None  # the block before the run
 
     def restates() -> bool:
-        # (not the quotes straight under their own heading, which the prose after them answers:
-        # "Recommendations 7, 8 and 9: Endoscopy" over "7. The number of ...", "8. ...", "9. ...")
         listed = {r.label for r in refs if any(a <= r.start < z for a, z in run)}
-        return len(run) >= SUMMARY_ITEMS and not (above is not None and any(
-            r.heading and r.label in listed and above.start <= r.start < above.end for r in refs))
+        if len(run) >= SUMMARY_ITEMS and above is not None and any(
+                r.label in listed and above.start <= r.start < above.end for r in refs):
+            headed.update(a for a, _ in run)
+        return len(run) >= SUMMARY_ITEMS
 
     for k, b in enumerate(blocks):
         mine = [r for r in refs if b.start <= r.start < b.end]
@@ -523,7 +527,7 @@ def _restated_after(text: str, blocks: list[Block], refs: list[Ref]) -> list[tup
             if restates():
                 out += run
             run = []
-    return out + (run if restates() else [])
+    return out + (run if restates() else []), headed
 
 
 # "... within twelve months. Accepted: the strategy will be published ...": a status after the statement
@@ -720,8 +724,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # (where headings of its own open the answers after it: a list followed only by prose is read
     # as before, its last item's section the answers to the items together)
     annexes = [(b.start, b.end) for b in blocks if _quoted_list(b, body_refs) and _headed_elsewhere(text, b, body_refs)]
-    restated = _restated_after(text, blocks, body_refs)
-    lists = annexes + restated
+    relisted, under_own = _restated_after(text, blocks, body_refs)
+    lists = annexes + relisted
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
     stated_at: set[int] = set()  # "Recommendations 3 and 4: The Department should ...": the line quotes them
@@ -735,7 +739,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     unnumbered = set()
     ends = set()  # a quoted recommendation this reply's report does not list ends the answer before it
     # (and so does a list of them all after the headed answers: "Annex A: The review's recommendations")
-    ends |= {_titled_from(blocks, a) for a, _ in annexes + restated if any(r.heading and r.start < a for r in body_refs)}
+    ends |= {_titled_from(blocks, a) for a, _ in annexes + relisted
+             if a not in under_own and any(r.heading and r.start < a for r in body_refs)}
     for start, label in _unnumbered(text, blocks, rec_texts, labels, stop):
         if label is None:
             ends.add(start)
