@@ -1124,7 +1124,9 @@ def _labelled_items(blocks: list[Block]) -> list[Ref]:
     """A letter's unnumbered "Recommendation: ..." paragraphs, counted 1..n in order, each up to
     its first full stop at a line's end (in text with no blank lines the letter's prose runs on)."""
     lines = [ln for b in blocks for ln in b.lines]
-    starts = [k for k, ln in enumerate(lines) if _LABELLED_ITEM.match(clean(ln.text) or "")]
+    # (each asks something: not a form's "Recommendation: none.")
+    starts = [k for k, ln in enumerate(lines) if (m := _LABELLED_ITEM.match(clean(ln.text) or ""))
+              and (MODAL.search(m.group("text")) or MODAL.search(lines[k + 1].text if k + 1 < len(lines) else ""))]
     if len(starts) < LABELLED_MIN:
         return []
     out = []
