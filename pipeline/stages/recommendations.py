@@ -1337,18 +1337,24 @@ def _quoted_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     return sorted(out, key=lambda r: r.start)
 
 
+PART_LOOKBACK = 400  # characters back from a quote's end in which its last lettered part opens
 _NEXT_PART = re.compile(r"\n[ \t]*\n[ \t]*\((?P<letter>[a-h])\)[ \t]+\S")
 
 
 def _parts_run_on(text: str, end: int, limit: int) -> int:
     """Where a quote whose lettered parts are set a paragraph each ends: "(a) ... training data; and",
-    a blank line, "(b) the Government should legislate ..." runs on to the last part's paragraph."""
-    while (m := re.search(r"\(([a-h])\)[^()]*$", text[max(0, end - 400):end])) \
-            and text[max(0, end - 400):end].rstrip().endswith((";", "; and", "; or", ",", ", and", ", or")) \
-            and (nxt := _NEXT_PART.match(text, end)) and nxt.group("letter") == chr(ord(m.group(1)) + 1):
+    a blank line, "(b) the Government should legislate ..." runs on to the last part's paragraph (and
+    from a lead-in of its own, "The Department should:", to its "(a)"; "and" may wrap to a line alone)."""
+    while True:
+        tail = " ".join(text[max(0, end - PART_LOOKBACK):end].split())
+        m = re.search(r"\(([a-h])\)[^()]*$", tail)
+        want = "a" if tail.endswith(":") else chr(ord(m.group(1)) + 1) \
+            if m and tail.endswith((";", "; and", "; or", ",", ", and", ", or")) else None
+        nxt = _NEXT_PART.match(text, end) if want else None
+        if nxt is None or nxt.group("letter") != want:
+            return end
         stop = text.find("\n\n", nxt.end())
         end = min(limit, stop if stop >= 0 else limit)
-    return end
 
 
 def _inline_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
