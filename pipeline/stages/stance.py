@@ -221,7 +221,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     status_only = all(f.split(":", 1)[1].startswith("label-") for f in fired if f.startswith("accepted:"))
     waits = label is StanceLabel.accepted and not any(f in fired for f in _DONE_CUES) and (
         "deferred:decide-later" in fired
-        or (status_only and any(f.startswith("deferred:") for f in fired) and not scores.get(StanceLabel.rejected)
+        or (status_only and any(f in fired for f in _WAITS_FOR) and not scores.get(StanceLabel.rejected)
             and not scores.get(StanceLabel.partially_addressed)))
     if waits:
         label, top = StanceLabel.deferred, scores[StanceLabel.deferred] + scores[StanceLabel.accepted]
@@ -301,6 +301,10 @@ def _doing_what_was_asked(text: str, found: dict, whole, labels: dict[str, int],
 
 
 # cues of a thing already done
+# what an acceptance by its status word alone may wait on: the thing under review, not "we will consider
+# whether to go further"
+_WAITS_FOR = ("deferred:will-be-considered", "deferred:wait-for-findings", "deferred:not-until-review",
+              "deferred:subject-to")
 _DONE_CUES = ("accepted:has-done", "accepted:we-did", "accepted:was-done", "accepted:now-does",
               "accepted:in-place-now", "accepted:done-in-full")
 
