@@ -80,7 +80,7 @@ def looks_like_person(s: str, lex: Lexicons) -> bool:
     tokens = _TOKEN.findall(c)
     if not 2 <= len(tokens) <= 7:
         return False
-    if any(not (t[0].isupper()) for t in tokens if t.lower() not in {"de", "van", "von", "der", "la", "le", "du", "of"}):
+    if any(not (t[0].isupper()) for t in tokens if t.lower() not in {"de", "van", "von", "der", "la", "le", "du", "of", "ap", "ab", "ferch"}):
         return False
     parsed = parse(c)
     if parsed is None:

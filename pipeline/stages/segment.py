@@ -1182,7 +1182,11 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         signs = len(above) <= 3 and _signer(clean(above[0].text) or "", lex) \
             and all(_ROLE_LINE.search(x.text) or _body_name(c := clean(x.text) or "", lex) or _TITLE_CASE.fullmatch(c)
                     for x in above[1:]) and (_body_name(clean(below[0].text) or "", lex)
-                                             or _letterhead_at(below, 0))
+                                             or _letterhead_at(below, 0)
+                                             # (or the next writer's own name block: "Eluned Parry AS/MS /
+                                             # Minister for Climate Change")
+                                             or (len(below) > 1 and looks_like_person(clean(below[0].text) or "", lex)
+                                                 and any(lex.role_re.search(x.text) for x in below[1:3])))
         # (or the message an e-mail quotes, "> From: ... / > Dear Joanne, ...", ends its page: the e-mail's)
         quoted = all(x.text.lstrip().startswith(">") for x in above)
         closes = quoted or (_closes_signature(above) or _DATED_SIGNATURE.search(above[-1].text) is not None or signs
@@ -1192,7 +1196,8 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         # (its address, or on a page of its own a body's name alone: "Association of British Theatre
         # Technicians" under the last message's "Tel: 0117 496 0558")
         name = clean(below[0].text) or ""
-        heads = any(has_postcode(x.text) for x in below) or _body_name(name, lex) or _TITLE_CASE.fullmatch(name) is not None
+        heads = any(has_postcode(x.text) for x in below) or _body_name(name, lex) or _TITLE_CASE.fullmatch(name) is not None \
+            or (signs and looks_like_person(name, lex))
         # (or a paragraph ends the page above a letterhead, address and date: an agenda pack's next letter)
         dated = any(has_postcode(x.text) for x in below) and any(is_dateline(x.text) for x in below)
         return ln.start if (closes and heads) or (dated and _ends_paragraph(above)) else b.start
