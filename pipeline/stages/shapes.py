@@ -350,7 +350,7 @@ LINK_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:!?\[(?:[^\[\]]|!?\[[^\]]*\]\([^)]*\
 # a page's breadcrumb trail: "[Home](/) > [About us](/about-us) > [News](/news) > Statement"
 # (or as a list item: "  * [Home](/) > [Publications](/publications/) > Response to ...")
 BREADCRUMB = re.compile(r"^\s*(?:[*+-]\s+)?(?:\[[^\[\]]*\]\([^)]*\)\s*[>›»|/]\s*)+"
-                        r"(?:\[[^\[\]]*\]\([^)]*\)|[^\[\]()>›»|]{1,60})\s*$")
+                        r"(?:\[[^\[\]]*\]\([^)]*\)|[^\[\]()>›»|]{1,120})\s*$")
 
 
 # a site's name in bold over its menu, where html2text gives no logo: "**Royal College of Nursing**"
