@@ -665,11 +665,19 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             heading = heading_of.get(ls.letter.letter_id)
             raised = _raised(prev, ls, heading) if prev is not None else _quoted_below(ls, doc_of[id(ls)].text)
             gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
-            if prev is not None and prev.letter.kind is Kind.reply:
+            cover = cover_of.get(ls.letter.letter_id) or (prev if prev is not None and prev.letter.kind is Kind.reply
+                                                          else None)
+            if cover is not None:
                 # (the covering letter above a paper says whose the rest are: "Recommendations 4, 6 and 7
                 # are addressed to Natural Resources Wales, and I understand that NRW is responding to you
-                # directly")
-                gone |= _sent_elsewhere(prev, doc_of[id(prev)].text, lex) - {r.label for r in ls.refs}
+                # directly"; or which are its writer's: "The report made recommendations 1 to 7 to the
+                # Department")
+                # (not those the paper itself answers, which it states or heads: a passing "NRW's response to
+                # recommendation 6 will ..." answers nothing)
+                answered_here = {r.label for r in ls.refs if r.stated or r.heading or r.anchor}
+                gone |= _sent_elsewhere(cover, doc_of[id(cover)].text, lex) - answered_here
+                if mine := _said_own(cover, doc_of[id(cover)].text, lex):
+                    gone |= {lab for lab, _ in raised} - mine - answered_here
             own = _said_own(ls, doc_of[id(ls)].text, lex)
             if own:  # "Concerns 4 and 5 were addressed to the ICB": the rest are someone else's
                 gone |= {lab for lab, _ in raised} - own - {r.label for r in ls.refs}

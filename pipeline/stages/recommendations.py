@@ -2039,6 +2039,9 @@ _FOR_ANOTHER_APART = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_N
                                 r"\b(?:separately|directly)\b", re.I)
 # "The report made three recommendations to NRW: recommendation 4, on ...; recommendation 6, on ...; and
 # recommendation 7, on ...": the writer's own, named in the sentence that follows the colon
+# "Your report made recommendations 1 to 7 to the Department; our response is enclosed."
+_MADE_NUMS_TO = re.compile(r"\b(?:made|makes|addressed|directed)\s+(?:recommendations|concerns)\s+" + _NUMS_NAMED +
+                           r"\s+to\s+(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)(?=\s*[,.;:]|\s+(?:and|which|who)\b)", re.I)
 _MADE_TO = re.compile(r"\b(?:made|makes|addressed|directed)\s+(?:\w+\s+)?(?:recommendations|concerns)\s+to\s+"
                       r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)\s*:[^.]+", re.I)
 # "Concerns (2) and (3) were not directed to the Council and I make no comment on them": another body's
@@ -2071,6 +2074,8 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
     spans += [(seg.start + m.start(), seg.start + m.end(), ANOTHER_BODY) for m in _NOT_SENT_HERE.finditer(body)]
     spans += [(seg.start + m.end("who"), seg.start + m.end(), " ".join(m.group("who").split()))
               for m in _MADE_TO.finditer(body)]
+    spans += [(seg.start + m.start(), seg.start + m.end(), " ".join(m.group("who").split()))
+              for m in _MADE_NUMS_TO.finditer(body)]
     if not spans:
         return refs
     return [dataclasses.replace(r, sent_to=who) if (who := next((w for a, b, w in spans if a <= r.start < b), None))

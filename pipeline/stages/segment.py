@@ -563,6 +563,9 @@ ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]
                        r"response|table|annex)\b|\b(?:writing|write|pleased|glad)\s+to\s+(?:enclose|attach)\s+(?:[\w’'-]+\s+){0,3}?"
                        r"(?:action plan|plan|response|table|annex)\b|^\W*enc(?:losures?|s)?\b\.?\s*:?\s*\S|\b(?:in|at)\s+(?:the\s+)?"
                        r"annex\b|\bannexed\b|"
+                       # "Please find enclosed the Welsh Government's response to the report."
+                       r"\bfind\s+(?:enclosed|attached)\s+(?:[\w’'-]+\s+){0,4}?(?:action plan|plan|response|table|annex)\b|"
+                       r"\b(?:our|my|the)\s+(?:[\w’'-]+\s+){0,2}?(?:response|action plan|plan)\s+(?:is|are)\s+(?:enclosed|attached)\b|"
                        # "Our response to each of the five matters of concern is set out in the action plan below"
                        r"\b(?:set\s+out|given|shown)\s+in\s+the\s+(?:action\s+plan|plan|table|annex)\s+"
                        r"(?:below|overleaf|that\s+follows)\b",
