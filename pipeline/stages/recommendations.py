@@ -1004,9 +1004,12 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 # but a paper set in two columns quotes it there: "Recommendation 3      HSE should review ...")
                 stated = rules.stated_heading.match(clean(_COLUMN_GAP.sub(": ", ln.text.strip(), 1)) or "")
             if stated and (_ANSWER_START.match(stated.group("text")) or (
-                    seg.kind is Kind.reply and _REPLY_VOICE.search(stated.group("text"))
+                    seg.kind is Kind.reply and (_REPLY_VOICE.search(stated.group("text"))
+                                                or _OWN_VOICE.match(stated.group("text")))
                     and not MODAL.search(stated.group("text")))):
-                stated = None  # "Recommendation 1: We accept this ..." states the answer, not the recommendation
+                # "Recommendation 1: We accept this ..." states the answer, not the recommendation (and so does
+                # "Concern 3: We are reviewing how ... and will decide ...", in the writer's own voice)
+                stated = None
             for m in rules.inline.finditer(text, ln.start, ln.end):
                 raw_tail = text[m.end(): b.end]
                 rec_text = sent_to = None
