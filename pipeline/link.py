@@ -686,15 +686,6 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             refs = [r for r in ls.refs if r.label not in gone]
             raised = [x for x in raised if x[0] not in gone]
             labels = {lab: num for lab, num in raised} | {r.label: r.number for r in refs}
-            if (cover := cover_of.get(ls.letter.letter_id)) is not None and prev is None and len(labels) > 1:
-                # (the paper a covering letter encloses answers what the letter says were sent to its writer:
-                # "Your report made seven recommendations directed to the Executive Office, at paragraphs 4.3,
-                # 4.7, ... 6.4 and 6.9. The Department's response to those recommendations is enclosed.")
-                elsewhere = _sent_elsewhere(cover, doc_of[id(cover)].text, lex)
-                named = {r.label: r.number for r in cover.refs if r.label not in elsewhere and not r.sent_to}
-                if len(named) > len(labels) and set(labels) <= set(named):
-                    raised = raised + [(lab, num) for lab, num in named.items() if lab not in labels]
-                    labels |= named
             if not labels:
                 continue
             entries = {}
