@@ -3141,3 +3141,57 @@ def test_bare_recommendation_blocks_are_matched_by_the_topics_the_reply_names_th
     assert sorted(got) == ["4", "7"]
     assert "New signs were installed at all forty sites by the end of May." in got["4"][1]
     assert "The first course for volunteer wardens ran in September." in got["7"][1]
+
+
+def test_a_count_of_the_recommendations_and_their_labels_answers_none(lex, nlp, settings, rules):
+    """A council's response paper says "The review made eight recommendations, labelled R1 to R8." and answers R1
+    to R6 and R8 under their labels. R7, which it never takes up, has no answer (before, the count was its answer,
+    and the recommendation read as taken up rather than not addressed)."""
+    said = {1: "Accepted. Opening hours at the branch libraries were restored in April.",
+            2: "Accepted. A mobile library now visits the six largest villages each week.",
+            3: "Accepted. Every library has had free wifi since May.",
+            4: "Accepted in part. Sunday opening will be trialled at the central library only.",
+            5: "Accepted. The volunteer handbook was published in June.",
+            6: "Not accepted. The council cannot fund a second archive post.",
+            8: "Accepted. Usage figures will be published every quarter from October."}
+    text = ("Kernow Libraries: response to the Independent Review of the Library Service\n\n"
+            "The review made eight recommendations, labelled R1 to R8.\n\n"
+            + "".join(f"R{n}\n\n{answer}\n\n" for n, answer in said.items()))
+    got = answers(text, lex, nlp, settings, rules, labels={f"R{n}": n for n in range(1, 9)}, rec_texts={})
+    assert sorted(got) == [f"R{n}" for n in (1, 2, 3, 4, 5, 6, 8)]
+    assert got["R8"][1] == ["Accepted.", "Usage figures will be published every quarter from October."]
+
+
+def test_the_title_of_a_list_restated_after_the_answers_is_no_part_of_the_last_answer(lex, nlp, settings, rules):
+    """A health board answers recommendations 1 to 3 under their headings, then lists them again under "Annex A:
+    Recommendations of the Review". The annex's title line ends the last answer with the list (before, it was
+    the last sentence of the answer to 3)."""
+    recs = {"1": "The Board should offer every patient a written discharge plan before they leave hospital.",
+            "2": "The Board should report delayed discharges to its public meeting every quarter.",
+            "3": "The Board should appoint a discharge lead in each of its three hospitals."}
+    text = ("Response of Glanmorfa Health Board to the Review of Hospital Discharge\n\n"
+            "Recommendation 1\n\nAccepted. Written discharge plans have been given to every patient since January.\n\n"
+            "Recommendation 2\n\nAccepted. The first quarterly figures went to the Board in March.\n\n"
+            "Recommendation 3\n\nAccepted. Discharge leads started work at all three hospitals in April.\n\n"
+            "Annex A: Recommendations of the Review\n\n" + "".join(f"{n}.    {r}\n\n" for n, r in recs.items()))
+    got = answers(text, lex, nlp, settings, rules, labels={n: int(n) for n in recs}, rec_texts=recs)
+    assert got["3"][1] == ["Accepted.", "Discharge leads started work at all three hospitals in April."]
+
+
+def test_quotes_under_their_own_grouped_heading_are_answered_by_the_prose_after_them(lex, nlp, settings, rules):
+    """A command paper heads three answers together, "Recommendations 7, 8 and 9: Endoscopy", over the quotes "7.
+    ...", "8. ...", "9. ..." and then the prose that answers them. The quotes are the heading's, no list restated
+    after the answers, and the prose answers all three (before, only 7 was answered, by its subject)."""
+    recs = {"6": "The Department should publish imaging waiting times each month.",
+            "7": "The number of endoscopy lists run at weekends should be doubled.",
+            "8": "The Department should fund a second endoscopy suite at each district hospital.",
+            "9": "The Department should train more nurse endoscopists."}
+    prose = ("Weekend endoscopy lists doubled in the spring, funding for second suites was announced in March, and "
+             "two hundred nurses began endoscopy training in May.")
+    text = ("Government Response to the Health Committee Report on Diagnostic Waiting Times\n\n"
+            f"Recommendation 6: Imaging\n\n6.    {recs['6']}\n\n"
+            "The Government agrees. Monthly imaging figures have been published since January 2026.\n\n"
+            "Recommendations 7, 8 and 9: Endoscopy\n\n" + "".join(f"{n}.    {recs[n]}\n\n" for n in "789")
+            + f"The Government accepts these recommendations. {prose}\n")
+    got = answers(text, lex, nlp, settings, rules, labels={n: int(n) for n in recs}, rec_texts=recs)
+    assert all(prose in got[n][1] for n in "789")

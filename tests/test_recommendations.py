@@ -3096,3 +3096,46 @@ def test_a_reply_saying_whose_recommendations_they_are_sends_them_there(said, wh
     text = letter(f"Thank you for sending the Committee's report on inland water safety.\n\n{said}")
     (seg,) = segment(text, lex)
     assert {r.label: r.sent_to for r in R.find_refs(text, seg, rules)} == {"4": who, "6": who, "7": who}
+
+
+def test_concerns_under_lettered_to_headings_are_sent_to_the_body_each_names(lex, rules):
+    """A coroner groups the concerns by addressee under lettered headings and numbers them afresh under each
+    ("A. To Hollowmere Steam Fair Limited", "1.", "2.", "B. To the National Traction Engine Trust", "1."). Each
+    concern goes to its heading's body, the letter no part of the name (before, no concern was sent to anyone, so
+    each reply was asked the other body's concern 1 too)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+            "1. The Managing Director, Hollowmere Steam Fair Limited\n"
+            "2. The Chair, the National Traction Engine Trust\n\n4 CIRCUMSTANCES OF THE DEATH\n\nMr Silas Kettleby "
+            "was struck by a traction engine reversing across the showground on 3 August 2025.\n\n"
+            "5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+            "A. To Hollowmere Steam Fair Limited\n\n"
+            "1. There was no marshal walking ahead of engines moving across the public areas of the showground.\n\n"
+            "2. The fair's risk assessment did not consider engines reversing.\n\n"
+            "B. To the National Traction Engine Trust\n\n"
+            "1. The Trust's code of practice for rallies gives no guidance on reversing in public areas.\n\n"
+            "9 12 November 2025\n\nHelena Marchbank\nSenior Coroner\n")
+    (seg,) = segment(text, lex)
+    got = [(r.label, r.addressee) for r in R.find_refs(text, seg, rules, lex.addressee_heading)]
+    fair, trust = "Hollowmere Steam Fair Limited", "the National Traction Engine Trust"
+    assert got == [("1", fair), ("2", fair), ("1", trust)]
+
+
+def test_r_labelled_lines_copied_from_a_pdf_viewer_under_their_title_are_each_stated(lex, rules):
+    """A letter copied from a PDF viewer sets its recommendations a line each under a title, with no bullet and no
+    blank line ("Recommendations for Harrowfield University" / "R1 Information for applicants. The University
+    should ..." / "R2 ..."). Each is stated (before, none was, so a reply that skipped R2 left it unasked). A
+    sentence wrapped on to a line that opens "R2 of its report, the Trust should ..." states no R2."""
+    def text(tail: str = "") -> str:
+        return ("Dear Vice-Chancellor,\n\nThank you for meeting the review team. Our report is enclosed, and its "
+                "recommendations are set out below.\n\nRecommendations for Harrowfield University\n"
+                "R1 Information for applicants. The University should publish the placement requirements of each "
+                "course.\n"
+                + ("" if tail else "R2 Service user and carer involvement. The University should involve service "
+                   "users in interviews.\n")
+                + "R3 Practice educators. The University should train every practice educator before their first "
+                "student.\n\n" + tail + "Yours sincerely,\n\nDr Imogen Falkner\nLead Reviewer\n")
+    assert [(r.label, r.stated) for r in refs_of(text(), lex, rules)] == [("R1", True), ("R2", True), ("R3", True)]
+    wrapped = text("Placements at the Trust lapsed in 2025, and as the earlier review recommended in\n"
+                   "R2 of its report, the Trust should fund a practice educator on each ward.\n\n")
+    assert not any(r.label == "R2" and r.stated for r in refs_of(wrapped, lex, rules))
+

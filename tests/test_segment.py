@@ -3451,3 +3451,69 @@ def test_an_agenda_pack_s_next_letter_starts_at_the_page_break_under_the_paper_s
     segs = segment(paper + letter, lex)
     assert [s.start for s in segs] == [0, len(paper)]
     assert (paper + letter)[segs[0].start:segs[0].end].rstrip().endswith("Pack Page 33")
+
+
+# a coroner's report sent to NHS England, the replies in the same file after it
+_THORNBURY_PFD = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+                  "1. The Chief Executive, NHS England\n\n4 CIRCUMSTANCES OF THE DEATH\n\nMrs Ivy Thornbury died at "
+                  "home on 2 March 2025 after waiting nine hours for an ambulance.\n\n5 CORONER'S CONCERNS\n\n"
+                  "The MATTERS OF CONCERN are as follows:\n\n"
+                  "1. Handover delays at the emergency department held crews outside for hours.\n\n"
+                  "2. There is no national standard for the time a call is held before it is reviewed.\n\n"
+                  "9 14 April 2025\n\nHelena Marchbank\nSenior Coroner\n")
+_NHSE_LETTER = ("NHS England\nWellington House\n133-155 Waterloo Road\nLondon SE1 8UG\n\n2 June 2025\n\n"
+                "Dear Ms Marchbank,\n\nThank you for your report of 14 April 2025 about the death of Mrs Thornbury.\n\n"
+                "Handover delays are being tackled by a new national target of 45 minutes, in force since May 2025.\n\n"
+                "Yours sincerely,\n\nProfessor Alan Greer\nNational Medical Director\n")
+
+
+def test_a_web_page_whose_site_name_links_home_is_one_reply_with_the_letter_it_publishes(lex):
+    """NHS England's page as html2text writes it: its name a link home, a breadcrumb set as a list item, "# Response
+    to ...", the page's dates, then the letter. The page and its letter are one reply from the page break (before,
+    the two link lines were a document of their own, and every reply after them moved down an index)."""
+    page = ("\f[NHS England](https://www.england.nhs.uk/)\n\n"
+            "  * [Home](https://www.england.nhs.uk/) > [Publications](https://www.england.nhs.uk/publication/) > "
+            "Response to Regulation 28 report: Ivy Thornbury\n\n# Response to Regulation 28 report: Ivy Thornbury\n\n"
+            "Document first published: 2 June 2025\n\nPage updated: 2 June 2025\n\nTopic: Patient safety\n\n* * *\n\n"
+            + _NHSE_LETTER)
+    text = _THORNBURY_PFD + page
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert (segs[1].start, segs[1].end) == (len(_THORNBURY_PFD), len(text))
+
+
+def test_a_coroner_s_office_e_mail_sending_the_report_below_is_one_letter_with_it(lex):
+    """"The Senior Coroner has asked me to send you the report below.", signed by the coroner's officer, over the
+    pasted report: one letter, the report's, and the reply after it the second document (before, the e-mail was a
+    letter of its own, and the replies under the report moved down an index)."""
+    mail = ("From: Coroner's Office <coroners@example.gov.uk>\nSent: 14 April 2025 15:02\n"
+            "To: england.ceo@nhs.example.net\nSubject: Regulation 28 Report - Ivy THORNBURY\n\n"
+            "Dear Sir or Madam,\n\nThe Senior Coroner has asked me to send you the report below. A signed copy will "
+            "follow by post.\n\nKind regards,\nMarcus Eddowes\nCoroner's Officer\n\n")
+    text = mail + _THORNBURY_PFD + "\f" + _NHSE_LETTER
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[0].start == 0 and "MATTERS OF CONCERN" in text[segs[0].start:segs[0].end]
+
+
+def test_an_update_the_committee_asked_for_set_out_below_is_a_reply(lex):
+    """A force's e-mail: "At the Committee's meeting in December the Committee asked for an update on the three
+    recommendations ...: recommendations 3, 5 and 6. Please see below.", then the update on each. It answers what
+    was asked, a reply (before, a letter of its own making those recommendations). A commissioner's letter that
+    asks for an update, with nothing set out below, is still a letter."""
+    update = ("From: Performance Team <performance@fenwold-police.example.uk>\nSent: 9 February 2026 11:20\n"
+              "To: Scrutiny Officer <scrutiny@fenwold-pcp.example.gov.uk>\nSubject: Update on recommendations\n\n"
+              "Dear Ms Oduya,\n\nAt the Committee's meeting in December the Committee asked for an update on the "
+              "three recommendations of its review of rural crime which it recorded as still open: recommendations 3, "
+              "5 and 6. Please see below.\n\n"
+              "Recommendation 3: the rural crime team now has twelve officers, up from eight.\n\n"
+              "Recommendation 5: the farm watch scheme was relaunched in January with 140 members.\n\n"
+              "Recommendation 6: a survey of rural victims will run in the spring.\n\n"
+              "Kind regards,\nTomasz Wren\nHead of Performance\n")
+    asking = ("Dear Chief Constable,\n\nThank you for attending the Committee's meeting in December. The Committee "
+              "asked for an update on progress. Please provide it by 30 June.\n\nThe Committee recommends that:\n\n"
+              "1. The force should publish rural crime figures each quarter.\n\n"
+              "2. The force should appoint a wildlife crime officer in each district.\n\n"
+              "Yours sincerely,\n\nAlison Brereton\nPolice and Crime Commissioner for Fenwold\n")
+    assert [s.kind for s in segment(update, lex)] == [Kind.reply]
+    assert [s.kind for s in segment(asking, lex)] == [Kind.letter]

@@ -1841,3 +1841,104 @@ def test_a_matter_handed_on_to_be_considered_is_deferred(passage, nlp, lex, sett
     """Shared with a body that will consider it, or a status cell "To be considered as part of ...": the
     decision waits (before, "have shared" read as work done, or the cell had no cue at all)."""
     assert verdict(passage, nlp, lex, settings).label is D
+
+
+def test_a_number_named_in_passing_gives_way_to_its_parts_answered_apart(tmp_path, settings, nlp):
+    """A response paper says the Committee's recommendations were "numbered 1 to 6 with recommendation 3 in two
+    parts", and answers recommendation 3 "On part (a), ..." and "On part (b), ...". The parts take the stances;
+    "3", named only in passing, takes none (before, it was answered too, noted, beside its parts)."""
+    from pipeline.run import run_corpus
+    text = ("Government response to the Science Committee report on artificial intelligence in public services\n\n"
+            "1.    The Government welcomes the Committee's report and thanks the witnesses who gave evidence.\n\n"
+            "2.    The Committee made seven recommendations, numbered 1 to 6 with recommendation 3 in two parts. This "
+            "paper responds to recommendation 3, the one addressed to the Department.\n\nRecommendation 3\n\n"
+            "(a) Departments should publish a register of the algorithmic tools they use to make decisions; and\n\n"
+            "(b) the Government should legislate to give citizens a right to an explanation of such decisions.\n\n"
+            "3.    On part (a), the Government agrees. The register will cover every department from April 2027.\n\n"
+            "4.    On part (b), the Government does not agree. Data protection law already gives this right.\n")
+    (tmp_path / "paper.txt").write_text(text, encoding="utf-8")
+    got = {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert set(got) == {"3a", "3b"}
+
+
+def test_an_acceptance_in_its_status_word_alone_over_a_review_to_come_waits(nlp, lex, settings):
+    """"Accepted." over "The handbook is being reviewed by a working group ..., and lone working will be one of the
+    matters it considers": the only acceptance is the status word, and what follows waits for the review, so the
+    answer is deferred (before, the status word decided it). With something already done beside the review ("We
+    have fitted the gates"), it stays accepted."""
+    review = ("the handbook is being reviewed by a working group which will report in the autumn, and lone working "
+              "will be one of the matters it considers.")
+    assert verdict(f"Accepted. {review[0].upper()}{review[1:]}", nlp, lex, settings).label is D
+    assert verdict(f"Accepted. We have fitted the gates, and {review}", nlp, lex, settings).label is A
+
+
+def test_a_covering_letter_says_which_recommendations_its_paper_answers(tmp_path, settings, nlp):
+    """A committee's report sends seven recommendations; the minister's covering letter says "Recommendations 4, 6
+    and 7 are addressed to Natural Resources Wales, and I understand that NRW is responding to you directly" and
+    "Please find enclosed the Welsh Government's response". The paper it encloses answers 1, 2, 3 and 5 and names 6
+    in passing: it is asked those four only, and the covering letter takes no stance of its own (before, the paper
+    was asked 4, 6 and 7 too and the letter answered them all)."""
+    from pipeline.run import run_corpus
+    recs = ["publish a tree planting target", "reward riverside buffer strips", "publish a land use framework",
+            "restore peatland faster", "review upland grazing rules", "expand river monitoring",
+            "reform abstraction licensing"]
+    report = ("Climate and Environment Committee\nSenedd Cymru\nCardiff Bay\nCardiff CF99 1SN\n\n2 July 2024\n\n"
+              "Dear Minister,\n\nOur report on upland land management makes seven recommendations.\n\n"
+              + "".join(f"Recommendation {n}. The Welsh Government should {r}.\n" for n, r in enumerate(recs, 1))
+              + "\nWe would be grateful for responses by 20 August 2024.\n\nYours sincerely,\n\nRhian Howells MS\n"
+              "Chair, Climate and Environment Committee\n")
+    cover = ("\fWelsh Government\nCathays Park\nCardiff CF10 3NQ\n\n19 August 2024\n\nDear Rhian,\n\nThank you for "
+             "the Committee's report. Recommendations 4, 6 and 7 are addressed to Natural Resources Wales, and I "
+             "understand that NRW is responding to you directly. Please find enclosed the Welsh Government's response "
+             "to the report.\n\nYours sincerely,\n\nEluned Parry MS\nMinister for Climate Change\n")
+    answers = {1: "Response: Accept. We will set the target by the end of 2025.",
+               2: "Response: Reject. We will not change the farm support scheme. NRW's response to recommendation 6 "
+                  "will say more about monitoring.",
+               3: "Response: Reject. The national development plan already sets out land use policy.",
+               5: "Response: Accept in principle. We will decide whether to commission a review once the scheme has "
+                  "been evaluated in 2026."}
+    paper = ("\fWelsh Government response to the Climate and Environment Committee report\n\n"
+             + "".join(f"Recommendation {n}. The Welsh Government should {recs[n - 1]}.\n{a}\n\n"
+                       for n, a in answers.items()))
+    (tmp_path / "pack.txt").write_text(report + cover + paper, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    index = {r["letter_id"]: r["index"] for r in tables["letters"].to_pylist()}
+    got: dict[int, set[str]] = {}
+    for s in tables["stances"].to_pylist():
+        got.setdefault(index[s["letter_id"]], set()).add(s["label"])
+    assert got == {2: {"1", "2", "3", "5"}}
+
+
+
+def test_a_reply_s_concern_label_over_its_own_words_is_its_answer(tmp_path, settings, nlp, lex, rec_rules):
+    """A Trust answers a coroner's report concern by concern, "Concern 3: We are reviewing how ... and will decide
+    on any changes once the regional review reports": the words after the label are the Trust's answer, in its own
+    voice, not a quote of the concern (before, the answer was read as the concern and concern 3 was left
+    unanswered)."""
+    from pipeline.run import run_corpus
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\nNorthgate Care Limited\n"
+              "Eastfield NHS Trust\n\n"
+              "5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\nA. To Northgate Care Limited\n\n"
+              "1. Night staff did not carry out the two-hourly checks in his care plan.\n\n"
+              "B. To the Eastfield NHS Trust\n\n"
+              "1. Mr Dunmore waited four hours for pain relief in the emergency department.\n\n"
+              "2. The falls risk assessment on admission did not take account of his delirium.\n\n"
+              "3. Information about his anticoagulant was not handed over to the surgical team.\n\n"
+              "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+              "9 Dated: 25 September 2024\n\nElaine Moss\nAssistant Coroner for Haxby Vale\n")
+    first = ("\fNorthgate Care Limited\n3 Station Approach\nHaxby Vale HV2 8RT\n\n14 November 2024\n\nDear Madam\n\n"
+             "Thank you for your report. We respond to the matter of concern addressed to us.\n\nConcern 1: All night "
+             "staff have been retrained on care plan checks.\n\nYours faithfully\n\nJune Marsh\nManager\n")
+    reply = ("\fEastfield NHS Trust\nEastfield General Hospital\nHaxby Vale HV5 1EG\n\n18 November 2024\n\n"
+             "Dear Ms Moss\n\nThank you for your report dated 25 September 2024.\n\n"
+             "Concern 1: The Trust accepts that the wait for pain relief was unacceptable. A nurse-led analgesia\n"
+             "protocol was introduced in the emergency department on 1 November 2024.\n\n"
+             "Concern 3: We are reviewing how anticoagulant information is handed over to surgical teams\n"
+             "and will decide on any changes once the regional medicines safety review reports in 2025.\n\n"
+             "Yours sincerely\n\nDr Lorna Baptiste\nChief Executive\n")
+    text = report + first + reply
+    seg = segment(text, lex)[-1]
+    assert [r.stated for r in R.find_refs(text, seg, rec_rules) if r.label == "3"] == [False]
+    (tmp_path / "pfd.txt").write_text(text, encoding="utf-8")
+    got = {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert got.get("3") == "deferred"
