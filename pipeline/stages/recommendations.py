@@ -2046,7 +2046,8 @@ _FOR_ANOTHER_APART = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_N
 _MADE_NUMS_TO = re.compile(r"\b(?:made|makes|addressed|directed)\s+(?:recommendations|concerns)\s+" + _NUMS_NAMED +
                            r"\s+to\s+(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)(?=\s*[,.;:]|\s+(?:and|which|who)\b)", re.I)
 _MADE_TO = re.compile(r"\b(?:made|makes|addressed|directed)\s+(?:\w+\s+)?(?:recommendations|concerns)\s+to\s+"
-                      r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)\s*:[^.]+", re.I)
+                      r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)\s*:\s*(?=(?:recommendations?|concerns?)\s+\d)[^.>]+",
+                      re.I)
 # "Concerns (2) and (3) were not directed to the Council and I make no comment on them": another body's
 _NOT_SENT_HERE = re.compile(r"\b(?:recommendations?|concerns?|matters?)\s+(?P<nums>\(?\d{1,2}\)?(?:\s*(?:,|and|to|-|–)\s*\(?\d{1,2}\)?)*)"
                             r"\s+(?:were|was|are|is)\s+not\s+(?:addressed|directed|sent|made)\s+to\s+(?:the\s+)?(?:council|trust|board|"
