@@ -1916,8 +1916,8 @@ def test_a_reply_s_concern_label_over_its_own_words_is_its_answer(tmp_path, sett
     voice, not a quote of the concern (before, the answer was read as the concern and concern 3 was left
     unanswered)."""
     from pipeline.run import run_corpus
-    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\nNorthgate Care Limited\n"
-              "Eastfield NHS Trust\n\n"
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+              "Northgate Care Limited\nEastfield NHS Trust\n\n"
               "5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\nA. To Northgate Care Limited\n\n"
               "1. Night staff did not carry out the two-hourly checks in his care plan.\n\n"
               "B. To the Eastfield NHS Trust\n\n"
