@@ -665,9 +665,8 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             heading = heading_of.get(ls.letter.letter_id)
             raised = _raised(prev, ls, heading) if prev is not None else _quoted_below(ls, doc_of[id(ls)].text)
             gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
-            cover = cover_of.get(ls.letter.letter_id) or (prev if prev is not None and prev.letter.kind is Kind.reply
-                                                          else None)
-            if cover is not None:
+            # (only a covering letter's: another body's reply before this one speaks for its own writer)
+            if (cover := cover_of.get(ls.letter.letter_id)) is not None:
                 # (the covering letter above a paper says whose the rest are: "Recommendations 4, 6 and 7
                 # are addressed to Natural Resources Wales, and I understand that NRW is responding to you
                 # directly"; or which are its writer's: "The report made recommendations 1 to 7 to the

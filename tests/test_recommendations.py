@@ -3083,7 +3083,7 @@ def test_a_quote_s_parts_set_a_paragraph_each_are_keyed_by_the_paper_s_on_part_a
 
 @pytest.mark.parametrize("said, who", [
     pytest.param("Recommendations 4, 6 and 7 are addressed to Natural Resources Wales, and I understand that NRW "
-                 "is responding to you directly.", "Natural Resources Wales", id="another-body-responding-directly"),
+                 "is responding to you directly.", R.ANOTHER_BODY, id="another-body-responding-directly"),
     pytest.param("The report made three recommendations to NRW: recommendation 4, on water safety signage at sites "
                  "we manage; recommendation 6, on sharing incident information with partners; and recommendation 7, "
                  "on training for volunteer wardens.", "NRW", id="made-to-the-writer"),
@@ -3092,7 +3092,8 @@ def test_a_reply_saying_whose_recommendations_they_are_sends_them_there(said, wh
     """Welsh replies to a committee's water safety report say whose recommendations are whose: a minister's
     "... are addressed to Natural Resources Wales, and I understand that NRW is responding to you
     directly", or NRW's own "The report made three recommendations to NRW: recommendation 4, on ...". Before,
-    neither sent them anywhere, so the minister owed stances on NRW's and NRW's own were not told apart."""
+    neither sent them anywhere, so the minister owed stances on NRW's and NRW's own were not told apart. (A body
+    that will respond apart is never the writer, whatever its name: it is marked only as another body's.)"""
     text = letter(f"Thank you for sending the Committee's report on inland water safety.\n\n{said}")
     (seg,) = segment(text, lex)
     assert {r.label: r.sent_to for r in R.find_refs(text, seg, rules)} == {"4": who, "6": who, "7": who}

@@ -2073,7 +2073,9 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
              if not re.search(r"\balso\b", m.group(0), re.I) and m.group(0).lower().startswith("concern")]
     # (but another body's answer, sent apart, is never the writer's: "The PSNI has responded separately on
     # recommendations 1 to 4.")
-    spans += [(seg.start + m.start(), seg.start + m.end(), " ".join(m.group("who").split()))
+    # (whoever it names: "the PSNI", whose initials a writer's long name may hold, is still not the writer, who
+    # is answering here and now)
+    spans += [(seg.start + m.start(), seg.start + m.end(), ANOTHER_BODY)
               for pattern in (_ANSWERED_APART, _SENT_AND_ANSWERED, _FOR_ANOTHER_APART) for m in pattern.finditer(body)]
     spans += [(seg.start + m.start(), seg.start + m.end(), ANOTHER_BODY) for m in _NOT_SENT_HERE.finditer(body)]
     spans += [(seg.start + m.end("who"), seg.start + m.end(), " ".join(m.group("who").split()))
