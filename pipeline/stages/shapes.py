@@ -353,6 +353,7 @@ BREADCRUMB = re.compile(r"^\s*(?:[*+-]\s+)?(?:\[[^\[\]]*\]\([^)]*\)\s*[>›»|/]
                         r"(?:\[[^\[\]]*\]\([^)]*\)|[^\[\]()>›»|]{1,120})\s*$")
 
 
+_HOME_LINK = re.compile(r"^\s*\[[^\[\]]{2,80}\]\(https?://[^/)\s]+/?\)\s*$")
 # a site's name in bold over its menu, where html2text gives no logo: "**Royal College of Nursing**"
 _SITE_NAME = re.compile(r"^\s*\*\*[^*\n]{2,80}\*\*\s*$")
 
@@ -363,8 +364,9 @@ def _site_head(region: str) -> bool:
     lines = [ln for ln in region.replace("\f", "\n").splitlines() if ln.strip()]
     if not lines:
         return False
-    # (or its name as a link home: "[NHS England](https://www.england.nhs.uk/)")
-    if lines[0].lstrip().startswith("[![") or LINK_LINE.match(lines[0]):
+    # (or its name as a link home: "[NHS England](https://www.england.nhs.uk/)"; not a letter's footer links,
+    # "  * [Privacy](...)", nor a skip link)
+    if lines[0].lstrip().startswith("[![") or _HOME_LINK.match(lines[0]):
         return _links_only(region)
     return bool(_SITE_NAME.match(lines[0])) and len(lines) >= 2 and all(map(_link_line, lines[1:]))
 
