@@ -18,6 +18,8 @@ from pipeline.text import clean
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*")
 # a police officer's temporary or acting rank: "T/Supt Daniel Okoro", "A/DCI Priya Shah" (the rank is his honorific)
 _ACTING = re.compile(r"^\W*(?:T|A|Actg|Temp)/(?=[A-Z])")
+# the small words inside a name: "Ursula von der Leyen", "Llyr ap Dafydd" (a Welsh patronymic)
+_PARTICLES = frozenset({"de", "van", "von", "der", "la", "le", "du", "of", "ap", "ab", "ferch"})
 # a Member of the Senedd's post-nominal in both languages: "Jane Hutt AS/MS" (Aelod o'r Senedd), "AM/AC" before 2020
 _BILINGUAL_POST = re.compile(r"\s(?:AS|MS|AC|AM)\s*/\s*(?:AS|MS|AC|AM)$")
 # A private copy of nameparser's vocabulary, so adding post-nominals it lacks
@@ -80,7 +82,7 @@ def looks_like_person(s: str, lex: Lexicons) -> bool:
     tokens = _TOKEN.findall(c)
     if not 2 <= len(tokens) <= 7:
         return False
-    if any(not (t[0].isupper()) for t in tokens if t.lower() not in {"de", "van", "von", "der", "la", "le", "du", "of", "ap", "ab", "ferch"}):
+    if any(not (t[0].isupper()) for t in tokens if t.lower() not in _PARTICLES):
         return False
     parsed = parse(c)
     if parsed is None:

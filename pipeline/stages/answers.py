@@ -515,8 +515,9 @@ def _restated_after(text: str, blocks: list[Block], refs: list[Ref]) -> tuple[li
         said = (clean(text[r.end:upto]) or "").lstrip(".): \t") if r is not None else ""
         # (one never answered may read as a heading, the list's last: "7.    The HTA should require ...")
         listed = r is not None and r.heading and bool(run) and len(said.split()) >= RESTATED_WORDS
-        one = r is not None and (r.stated or listed) and bool(r.text) and (not r.heading or listed) and b.start > first_heading \
-            and r.start - b.start <= ANCHOR_CHARS and len(said) <= RESTATED_CHARS and not _NEXT_SENTENCE.search(said) \
+        one = r is not None and (r.stated or listed) and bool(r.text) and (not r.heading or listed) \
+            and b.start > first_heading and r.start - b.start <= ANCHOR_CHARS and len(said) <= RESTATED_CHARS \
+            and not _NEXT_SENTENCE.search(said) \
             and not RESPONSE_START.match(r.text or "") and not any(_STATUS_IN_LINE.search(ln.text) for ln in b.lines)
         if one:
             if not run:
@@ -538,9 +539,10 @@ _STATUS_IN_LINE = re.compile(r"[.;:]\s+(?:(?:government\s+)?response\s*:|(?:not\
 # "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
 PARA_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a paper's own paragraph number: "4. ", "1.4    "
 _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below(?=\W*$)|in turn|as follows|"
-                         # how many there are and how labelled: "The review made eight recommendations, labelled R1 to R8."
-                         r"(?:made|makes|contained|contains|set out|sets out)\s+(?:[\w’'-]+\s+){0,2}?recommendations,?\s+"
-                         r"(?:labelled|numbered)\b|"
+                         # how many there are and how labelled: "The review made eight recommendations,
+                         # labelled R1 to R8."
+                         r"(?:made|makes|contained|contains|set out|sets out)\s+(?:[\w’'-]+\s+){0,2}?"
+                         r"recommendations,?\s+(?:labelled|numbered)\b|"
                          # what the paper is: "This paper sets out the Government's response to recommendations 7.1
                          # to 7.5." (several, and nothing said of them: not "... to recommendation 2, which we accept")
                          r"(?:paper|document|response|report|letter|note) (?:sets|set) out (?:the |our |its |this )?"

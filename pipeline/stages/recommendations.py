@@ -1164,9 +1164,11 @@ def _also_directed(refs: list[Ref]) -> list[Ref]:
 # recommends", "2.3 We would recommend"; not "We recommended" in an earlier letter)
 # (or tagged so: "3.4<tab>Recommendation: Scottish Water should publish a quarterly dashboard ...")
 _RECOMMENDING_PARAGRAPH = re.compile(
-    r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?:(?:[A-Z][^.\n]{0,80}?,\s+)?(?:(?i:we|I)|(?:The|the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
-    r"(?:Committee|Sub-Committee|Panel|Inquiry|Review|Commission(?:er)?|Group|Board|Ombudsman))\s+"
-    r"(?:(?:would|therefore|also|further|strongly|now)\s+)*recommends?\b|(?i:recommendation)\s*:(?=\s+\S))(?P<text>.*)$")
+    r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?:(?:[A-Z][^.\n]{0,80}?,\s+)?(?:(?i:we|I)|(?:The|the)\s+"
+    r"(?:[A-Z][\w-]*\s+){0,3}?(?:Committee|Sub-Committee|Panel|Inquiry|Review|Commission(?:er)?|Group|Board|"
+    r"Ombudsman))\s+"
+    r"(?:(?:would|therefore|also|further|strongly|now)\s+)*recommends?\b|(?i:recommendation)\s*:(?=\s+\S))"
+    r"(?P<text>.*)$")
 _DECIMAL_PARAGRAPH = re.compile(r"^\W{0,4}(?P<num>\d{1,2}\.\d{1,2})\.?\s+[A-Z]")
 _ADVICE_SECTION = re.compile(r"^\W{0,4}(?P<n>\d{1,2})\.?\s+(?:(?:the\s+)?(?:panel|committee|board)['’]s\s+|our\s+)?"
                              r"(?:advice|recommendations)\s*$", re.I)
@@ -2037,17 +2039,19 @@ _SENT_AND_ANSWERED = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_N
 # NRW is responding to you directly."
 _FOR_ANOTHER_APART = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_NAMED +
                                 r"\s+(?:were|was|are|is)\s+(?:(?:addressed|directed|sent|made)\s+to|for)\s+"
-                                r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;\n]{1,80}?)[;,]\s+[^.;]{0,80}?\b(?:will|has|have|is|are)\s+"
-                                r"(?:respond|reply|write|responded|replied|written|responding|replying|writing)\b[^.;]{0,30}?"
+                                r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;\n]{1,80}?)[;,]\s+[^.;]{0,80}?"
+                                r"\b(?:will|has|have|is|are)\s+(?:respond|reply|write|responded|replied|written|"
+                                r"responding|replying|writing)\b[^.;]{0,30}?"
                                 r"\b(?:separately|directly)\b", re.I)
 # "The report made three recommendations to NRW: recommendation 4, on ...; recommendation 6, on ...; and
 # recommendation 7, on ...": the writer's own, named in the sentence that follows the colon
 # "Your report made recommendations 1 to 7 to the Department; our response is enclosed."
 _MADE_NUMS_TO = re.compile(r"\b(?:made|makes|addressed|directed)\s+(?:recommendations|concerns)\s+" + _NUMS_NAMED +
-                           r"\s+to\s+(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)(?=\s*[,.;:]|\s+(?:and|which|who)\b)", re.I)
+                           r"\s+to\s+(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)"
+                           r"(?=\s*[,.;:]|\s+(?:and|which|who)\b)", re.I)
 _MADE_TO = re.compile(r"\b(?:made|makes|addressed|directed)\s+(?:\w+\s+)?(?:recommendations|concerns)\s+to\s+"
-                      r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)\s*:\s*(?=(?:recommendations?|concerns?)\s+\d)[^.>]+",
-                      re.I)
+                      r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)\s*:\s*"
+                      r"(?=(?:recommendations?|concerns?)\s+\d)[^.>]+", re.I)
 # "Concerns (2) and (3) were not directed to the Council and I make no comment on them": another body's
 _NOT_SENT_HERE = re.compile(r"\b(?:recommendations?|concerns?|matters?)\s+(?P<nums>\(?\d{1,2}\)?(?:\s*(?:,|and|to|-|–)\s*\(?\d{1,2}\)?)*)"
                             r"\s+(?:were|was|are|is)\s+not\s+(?:addressed|directed|sent|made)\s+to\s+(?:the\s+)?(?:council|trust|board|"
@@ -2091,7 +2095,8 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
 # what an addressee heading says before the body: "To ", "For ", "Recommendations to ", "I recommend that "
 # (or the committee's words: "The Committee recommends that ScotRail:")
 # (under its own letter: "A. To Hollowmere Steam Fair Limited")
-_ADDRESSEE_LEAD = re.compile(r"^\W*(?:(?-i:[A-H]|[IVX]{1,3})[.)]\s+)?(?:(?:recommendations?\s+)?(?:to|for)|(?:i|we)\s+(?:\w+\s+)?recommend\s+that|"
+_ADDRESSEE_LEAD = re.compile(r"^\W*(?:(?-i:[A-H]|[IVX]{1,3})[.)]\s+)?(?:(?:recommendations?\s+)?(?:to|for)|"
+                            r"(?:i|we)\s+(?:\w+\s+)?recommend\s+that|"
                             r"the\s+(?:committee|panel|commission|board|inspectorate|review)\s+(?:\w+\s+)?recommends\s+that|"
                             r"leaders\s+(?:at|in|of|from))\s+", re.I)
 # an inspectorate's "Leaders across the local area partnership should:": every body it inspected

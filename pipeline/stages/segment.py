@@ -564,8 +564,10 @@ ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]
                        r"(?:action plan|plan|response|table|annex)\b|^\W*enc(?:losures?|s)?\b\.?\s*:?\s*\S|\b(?:in|at)\s+(?:the\s+)?"
                        r"annex\b|\bannexed\b|"
                        # "Please find enclosed the Welsh Government's response to the report."
-                       r"\bfind\s+(?:enclosed|attached)\s+(?:[\w’'-]+\s+){0,4}?(?:action plan|plan|response|table|annex)\b|"
-                       r"\b(?:our|my|the)\s+(?:[\w’'-]+\s+){0,2}?(?:response|action plan|plan)\s+(?:is|are)\s+(?:enclosed|attached)\b|"
+                       r"\bfind\s+(?:enclosed|attached)\s+(?:[\w’'-]+\s+){0,4}?"
+                       r"(?:action plan|plan|response|table|annex)\b|"
+                       r"\b(?:our|my|the)\s+(?:[\w’'-]+\s+){0,2}?(?:response|action plan|plan)\s+(?:is|are)\s+"
+                       r"(?:enclosed|attached)\b|"
                        # "Our response to each of the five matters of concern is set out in the action plan below"
                        r"\b(?:set\s+out|given|shown)\s+in\s+the\s+(?:action\s+plan|plan|table|annex)\s+"
                        r"(?:below|overleaf|that\s+follows)\b",
@@ -1199,8 +1201,8 @@ def _page_start(b: Block, lex: Lexicons) -> int:
         # (its address, or on a page of its own a body's name alone: "Association of British Theatre
         # Technicians" under the last message's "Tel: 0117 496 0558")
         name = clean(below[0].text) or ""
-        heads = any(has_postcode(x.text) for x in below) or _body_name(name, lex) or _TITLE_CASE.fullmatch(name) is not None \
-            or (signs and looks_like_person(name, lex))
+        heads = any(has_postcode(x.text) for x in below) or _body_name(name, lex) \
+            or _TITLE_CASE.fullmatch(name) is not None or (signs and looks_like_person(name, lex))
         # (or a paragraph ends the page above a letterhead, address and date: an agenda pack's next letter)
         dated = any(has_postcode(x.text) for x in below) and any(is_dateline(x.text) for x in below)
         return ln.start if (closes and heads) or (dated and _ends_paragraph(above)) else b.start

@@ -383,7 +383,8 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
     # (nor "3", named only in passing, "numbered 1 to 6 with recommendation 3 in two parts", where its
     # parts "3a" and "3b" are answered each under its own label)
     for lab in list(labels):
-        parts = [o for o in found if o != lab and labels.get(o) == labels[lab] and _one_within(lab, o) and len(o) > len(lab)]
+        parts = [o for o in found
+                 if o != lab and labels.get(o) == labels[lab] and _one_within(lab, o) and len(o) > len(lab)]
         if len(parts) >= 2 and lab in found and found[lab].how not in ("heading", "grouped") \
                 and not any(r.label == lab and r.stated for r in refs):
             del labels[lab], found[lab]

@@ -181,7 +181,8 @@ SHORT_COLUMN = 3  # words in a column after the recommendation's: a priority, a 
 # pdftotext -layout: a row's number, then its first cell after a wide gap ("  6     The Council should ...",
 # a paragraph-numbered one under a letter's indented margin: "          2.1    Set and publish ...")
 # (a part's label fills its column: "2(a)  Make routine inspections ..." under "Rec   Recommendation")
-_LAYOUT_ROW = re.compile(r"^\s{0,12}(?P<num>R?\d{1,3}(?:\.\d{1,2})?(?:[a-z]|\([a-h]\))?)[.)]?(?:\s{3,}|(?<=[a-h]\))\s{2})(?=\S)")
+_LAYOUT_ROW = re.compile(r"^\s{0,12}(?P<num>R?\d{1,3}(?:\.\d{1,2})?(?:[a-z]|\([a-h]\))?)[.)]?"
+                         r"(?:\s{3,}|(?<=[a-h]\))\s{2})(?=\S)")
 
 
 def spread_rows(blocks: list[Block]) -> list[Ref]:
