@@ -499,9 +499,9 @@ def _restated_after(text: str, blocks: list[Block], refs: list[Ref]) -> tuple[li
     above: Block | None = None  # the block before the run
 
     def restates() -> bool:
-        listed = {r.label for r in refs if any(a <= r.start < z for a, z in run)}
+        in_run = {r.label for r in refs if any(a <= r.start < z for a, z in run)}
         if len(run) >= SUMMARY_ITEMS and above is not None and any(
-                r.label in listed and above.start <= r.start < above.end for r in refs):
+                r.label in in_run and above.start <= r.start < above.end for r in refs):
             headed.update(a for a, _ in run)
         return len(run) >= SUMMARY_ITEMS
 

@@ -2043,12 +2043,12 @@ _FOR_ANOTHER_APART = re.compile(r"\b(?:recommendations?|concerns?)\s+" + _NUMS_N
                                 r"\b(?:will|has|have|is|are)\s+(?:respond|reply|write|responded|replied|written|"
                                 r"responding|replying|writing)\b[^.;]{0,30}?"
                                 r"\b(?:separately|directly)\b", re.I)
-# "The report made three recommendations to NRW: recommendation 4, on ...; recommendation 6, on ...; and
-# recommendation 7, on ...": the writer's own, named in the sentence that follows the colon
 # "Your report made recommendations 1 to 7 to the Department; our response is enclosed."
 _MADE_NUMS_TO = re.compile(r"\b(?:made|makes|addressed|directed)\s+(?:recommendations|concerns)\s+" + _NUMS_NAMED +
                            r"\s+to\s+(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)"
                            r"(?=\s*[,.;:]|\s+(?:and|which|who)\b)", re.I)
+# "The report made three recommendations to NRW: recommendation 4, on ...; recommendation 6, on ...; and
+# recommendation 7, on ...": the writer's own, named in the sentence that follows the colon
 _MADE_TO = re.compile(r"\b(?:made|makes|addressed|directed)\s+(?:\w+\s+)?(?:recommendations|concerns)\s+to\s+"
                       r"(?P<who>(?:the\s+\w|(?-i:[A-Z]))[^,.;:\n]{1,80}?)\s*:\s*"
                       r"(?=(?:recommendations?|concerns?)\s+\d)[^.>]+", re.I)

@@ -300,11 +300,11 @@ def _doing_what_was_asked(text: str, found: dict, whole, labels: dict[str, int],
     return out
 
 
-# cues of a thing already done
 # what an acceptance by its status word alone may wait on: the thing under review, not "we will consider
 # whether to go further"
 _WAITS_FOR = ("deferred:will-be-considered", "deferred:wait-for-findings", "deferred:not-until-review",
               "deferred:subject-to")
+# cues of a thing already done
 _DONE_CUES = ("accepted:has-done", "accepted:we-did", "accepted:was-done", "accepted:now-does",
               "accepted:in-place-now", "accepted:done-in-full")
 
