@@ -3038,12 +3038,19 @@ def test_an_opening_with_its_subject_line_answers_no_concern_it_skips(lex, nlp, 
     assert "1" not in got and "2" in got
 
 
+def _answered_in_the_letter(*quotes_and_answers: str) -> str:
+    """An operator's e-mail that answers in the body of the letter it quotes: its note, signed, then each
+    quote set off by ">" with what is typed under it."""
+    return ("Dear Commissioner,\n\nThank you for your letter of 2 April. I have answered each of the "
+            "recommendations addressed to us below, in the body of your letter.\n\nKind regards,\nRosa Nkem\n\n"
+            + "".join(quotes_and_answers))
+
+
 def test_the_company_footer_under_an_e_mail_s_last_quoted_recommendation_answers_nothing(lex, nlp, settings, rules):
     """An operator answering in the body of the letter it quotes leaves the last quoted recommendation
     with nothing under it but its registration footer ("Citylink Buses Ltd, Depot Road, Harnford HF4 7BS.
     Registered in England No. 04417730."): unanswered (before, the footer was its answer)."""
-    text = ("Dear Traffic Commissioner,\n\nThank you for your letter of 14 April. I have answered each of the "
-            "recommendations addressed to us below, in the body of your letter.\n\nKind regards,\nRosa Nkem\n\n"
+    text = _answered_in_the_letter(
             "> 6.4 The operator should register revised timetables for routes 12 and 14.\n\n"
             "Revised registrations were submitted on 22 May 2025 and take effect from 20 July 2025.\n\n"
             "> 6.5 The operator should publish its punctuality performance monthly.\n\n"
@@ -3081,8 +3088,7 @@ def test_a_footer_wrapped_with_its_office_and_notice_under_the_last_quote_answer
     """The same footer wrapped over lines with its registered office and a confidentiality notice ("Kestrel
     Buses Ltd. Registered in England No. 05512874. Registered office:" / "Unit 3, ... FA2 7QQ." / "This
     e-mail ... is confidential ..."): still no answer (review)."""
-    text = ("Dear Commissioner,\n\nThank you for your letter of 2 April. I have answered each of the "
-            "recommendations addressed to us below, in the body of your letter.\n\nKind regards,\nRosa Nkem\n\n"
+    text = _answered_in_the_letter(
             "> 6.4 The operator should restore the evening service on route 42.\n\n"
             "The evening service will be restored from 2 June 2026.\n\n"
             "> 6.5 The operator should publish its punctuality performance monthly.\n\n"

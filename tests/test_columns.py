@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages.columns import answer_columns, column_sentences
+from tests.conftest import PART_ROWS_TABLE
 
 TABLE = (
     "  Appendix A - Response to the Commission's recommendations\n\n"
@@ -113,23 +114,11 @@ def test_a_rule_of_dashes_does_not_end_the_table_nor_is_the_responsible_officer_
         assert gone not in view
 
 
-# a harbour board's response table: the parts of recommendation 2 labelled "2(a)", "2(b)", the label filling its
-# column so that two spaces, not three, part it from the recommendation
-PARTS = (
-    "Rec   Recommendation                           Response\n\n"
-    "1     Publish the pilotage exemption rules      Accepted. The rules were published on\n"
-    "      on the Board's website.                   the website on 4 May 2026.\n\n"
-    "2(a)  Make routine inspections of the           Accepted. Monthly inspections began in\n"
-    "      mooring chains at the outer berths.       June 2026.\n\n"
-    "2(b)  Record each inspection in the             Not accepted. Inspections are already\n"
-    "      harbour master's log.                     recorded in the maintenance system.\n")
-
-
 def test_a_row_labelled_with_its_part_keeps_its_label_beside_its_answer():
     """Each part's row keeps its label ("2(a)") and first words beside the answer, which mark it as a row
     of its own (before, the label was blanked with the recommendation, and the parts' answers ran on under
     row 1's)."""
-    view, tables = answer_columns(PARTS, 0, len(PARTS))
+    view, tables = answer_columns(PART_ROWS_TABLE, 0, len(PART_ROWS_TABLE))
     assert len(tables) == 1
     assert "2(a) Make routine inspections of the Accepted. Monthly inspections began in June 2026." in _words(view)
     assert "2(b) Record each inspection in the Not accepted." in _words(view)

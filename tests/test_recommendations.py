@@ -3013,14 +3013,8 @@ def test_a_layout_table_s_rows_labelled_with_their_part_are_rows(lex, rules):
     """pdftotext -layout: "Rec   Recommendation   Response", then rows "2(a)  Make routine inspections ...",
     the part's label filling its column with two spaces after it where a number has three or more. Each
     part is a row of its own (before, the lettered rows were not read and their answers were lost)."""
-    text = ("Harbour Board response to the Marine Safety Review\n\n"
-            "Rec   Recommendation                           Response\n\n"
-            "1     Publish the pilotage exemption rules      Accepted. The rules were published on\n"
-            "      on the Board's website.                   the website on 4 May 2026.\n\n"
-            "2(a)  Make routine inspections of the           Accepted. Monthly inspections began in\n"
-            "      mooring chains at the outer berths.       June 2026.\n\n"
-            "2(b)  Record each inspection in the             Not accepted. Inspections are already\n"
-            "      harbour master's log.                     recorded in the maintenance system.\n")
+    from tests.conftest import PART_ROWS_TABLE
+    text = "Harbour Board response to the Marine Safety Review\n\n" + PART_ROWS_TABLE
     refs = refs_of(text, lex, rules)
     assert [r.label for r in refs] == ["1", "2(a)", "2(b)"]
     assert refs[1].text == "Make routine inspections of the mooring chains at the outer berths"
