@@ -232,6 +232,32 @@ def _number_pages(text: str, pair: list[tuple[int, int]]) -> bool:
     return nums[1] > nums[0] and nums[1] - nums[0] == pages[1] - pages[0]
 
 
+# a printed report's running head with its page's number at the outer edge, one space off it:
+# "Visitor Access and Tours: Commission Response 3" on a right-hand page, "4 Visitor Access ..." on a left
+_BOOK_HEAD = re.compile(r"^\f?\s*(?:(?P<start>\d{1,3}) (?=[A-Z])(?P<a>.+?)|(?P<b>[A-Z].+?) (?P<end>\d{1,3}))\s*$")
+BOOK_HEAD_WORDS = (3, 16)  # words such a head runs to, its number aside
+
+
+def _book_heads(text: str, content: list[tuple[int, int]]) -> list[int]:
+    """The lines of such heads: the same words two pages at least, each time at a page break, the
+    number on either side going up with the pages (a list's "3 Visitor numbers ..." items do not)."""
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for k, (a, b) in enumerate(content):
+        m = _BOOK_HEAD.match(text[a:b])
+        if m is None or not _at_page_break(text, a, b):
+            continue
+        words = m.group("a") or m.group("b")
+        if BOOK_HEAD_WORDS[0] <= len(words.split()) <= BOOK_HEAD_WORDS[1]:
+            groups.setdefault(_norm(words), []).append((k, int(m.group("start") or m.group("end"))))
+    out = []
+    for found in groups.values():
+        pages = [text.count("\f", 0, content[k][0] + 1) for k, _ in found]
+        if len(found) >= 2 and all(n2 - n1 == p2 - p1 > 0 for (_, n1), (_, n2), p1, p2
+                                   in zip(found, found[1:], pages, pages[1:])):
+            out += [k for k, _ in found]
+    return out
+
+
 def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """Spans (without line ends) of lines that are page furniture or publishing boilerplate, not content."""
     lines = [(m.start(), m.start() + len(m.group(0).rstrip("\r\n"))) for m in _LINE.finditer(text) if m.group(0)]
@@ -341,7 +367,8 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     # a file of one repeated line is content, not furniture
     if len(repeated) * 2 > len(content):
         repeated = []
-    return sorted([content[k] for k in furniture + repeated + paged_twice + chrome] + entries)
+    books = _book_heads(text, content) if paged else []
+    return sorted({content[k] for k in furniture + repeated + paged_twice + chrome + books} | set(entries))
 
 
 _ITEM_NUMBER = re.compile(r"[ \t\f]*\(?(\d{1,3})[.)]\s")  # "(3) ...", "3. ...": a list item's number
