@@ -460,7 +460,14 @@ def _answers_alone(cells: list[str]) -> bool:
 def answers_only(head: str) -> bool:
     """Whether a table's header line sets out a reply's answers alone, with no column quoting what was
     asked ("Rec   Response   Owner   Date   Status"): each row's first cell is then its answer."""
-    return _answers_alone([c for c in re.split(r"\s{2,}|\t|\|", head) if c.strip()])
+    cells = [c for c in re.split(r"\s{2,}|\t|\|", head) if c.strip()]
+    if len(cells) >= 3 and len(cells[0].split()) == 1 and _HEADER_CELL.match(cells[0]) \
+            and _ACTION_CELL.match(cells[1]) and not any(_QUOTING_WORDS.search(c) for c in cells[1:]):
+        return True  # ("Concern   Action   Owner   Due   Status": the first column numbers the concerns answered)
+    return _answers_alone(cells)
+
+
+_ACTION_CELL = re.compile(r"\W*(?:actions?(?: taken| agreed| planned)?|what we (?:have done|will do))\W*$", re.I)
 
 
 def short_cell(c: str) -> bool:

@@ -20,6 +20,8 @@ _QUOTED_HEAD = r"recommend|concern|finding|matter"
 _QUOTED = re.compile(_QUOTED_HEAD, re.I)
 _OTHER_HEAD = re.compile(rf"{_QUOTED_HEAD}|issue|owner|lead|responsible|officer|target|date|deadline|timescale|when|rag\b",
                          re.I)
+# and a column of whom each row is for, headed by a word alone ("To   Accept/Reject   Comments": "MfI")
+_OWNER_HEAD = re.compile(r"to|for|by|who", re.I)
 CHUNK = re.compile(r"\S+(?: \S+)*")  # a cell's words on one line: single spaces inside, two or more around
 HEADER_CELL_WORDS = 6
 ANSWER_WORDS = 6  # words a row's answer columns hold, on average, in a table of answers, not of statuses
@@ -39,7 +41,7 @@ def _header(line: str) -> list[tuple[int, int, bool, bool]] | None:
     quoted = [not a and bool(_QUOTED.search(c)) for (_, _, c), a in zip(cells, answer)]
     if not any(answer) or not any(quoted):
         return None
-    return [(a, z, k > 0 and (ans or not _OTHER_HEAD.search(c)), q) for k, ((a, z, c), ans, q)
+    return [(a, z, k > 0 and (ans or not (_OTHER_HEAD.search(c) or _OWNER_HEAD.fullmatch(c))), q) for k, ((a, z, c), ans, q)
             in enumerate(zip(cells, answer, quoted))]
 
 
@@ -69,6 +71,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
     rows = 0  # and its numbered rows
     last = 0  # where its last line ends (its last row's answer may run on below the other columns)
     columns: list[tuple[int, int, bool, bool]] | None = None
+    row_no = -1  # the number of the last row read
 
     def close() -> None:
         nonlocal kept, rows
@@ -93,14 +96,18 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
         elif columns is not None and body.strip():
             chunks = list(CHUNK.finditer(body))
             cols = [_column(columns, m.start(), m.end()) for m in chunks]
-            if any(sum(1 for ca, cz, _, _ in columns if ca < m.end() and cz > m.start()) > 2
-                   or k + 2 < len(columns) and m.end() > columns[k + 2][0] for m, k in zip(chunks, cols)):
+            num = _ROW_NUMBER.match(body)
+            # (the table's next row goes on, however its cells run together: pdftotext leaves one space
+            # between a status and its comment's words, "Partially The real-time ... screens Q1 2025")
+            nxt = num is not None and _leading(num.group()) == row_no + 1
+            if not nxt and any(sum(1 for ca, cz, _, _ in columns if ca < m.end() and cz > m.start()) > 2
+                               or k + 2 < len(columns) and m.end() > columns[k + 2][0] for m, k in zip(chunks, cols)):
                 close()
                 columns = None  # a paragraph across the page: the table has ended
             else:
                 last = pos + len(line)
-                num = _ROW_NUMBER.match(body)
                 rows += num is not None
+                row_no = _leading(num.group()) if num is not None else row_no
                 for m, k in zip(chunks, cols):
                     if columns[k][2]:
                         kept += len(m.group().split()) if num is None or m.start() >= num.end() else 0
@@ -119,6 +126,10 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
     for a, z in cuts:
         out[a:z] = " " * (z - a)
     return "".join(out), regions
+
+
+def _leading(num: str) -> int:
+    return int(re.match(r"\s*(\d+)", num).group(1))
 
 
 _RULE = re.compile(r"[ \t]*[-=_─━]{3,}[-=_─━ \t]*")  # a table's rule drawn in dashes across its columns

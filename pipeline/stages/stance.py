@@ -322,14 +322,15 @@ def _within_tables(found: dict[str, answers_mod.Answer],
     reply's last table ("Status key: Planned - action agreed ...; Noted - as recorded by ...") and
     what follows it are no part of that row's answer."""
     out = dict(found)
-    # (the reply's last table only: one whose header repeats over the next page goes on there, its row's
-    # cell with it)
-    last = max(tables, default=None)
+    # (a table whose header repeats over the next page goes on there, its row's cell with it: what stands
+    # between, the page's furniture and the repeated header, "Recommendations   To   Accept/", is no part of it)
+    ordered = sorted(tables)
     for lab, a in found.items():
-        region = last if last is not None and last[0] <= a.opens < last[1] else None
-        if region is None:
+        k = next((k for k, (ra, rz) in enumerate(ordered) if ra <= a.opens < rz), None)
+        if k is None:
             continue
-        inside = tuple(u for u in a.units if u[0] < region[1])
+        after = ordered[k + 1][0] if k + 1 < len(ordered) else None
+        inside = tuple(u for u in a.units if u[0] < ordered[k][1] or after is not None and u[0] >= after)
         if inside and len(inside) < len(a.units):
             out[lab] = answers_mod.Answer(inside, a.how, a.xref, a.opens)
     return out

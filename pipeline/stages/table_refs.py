@@ -176,13 +176,17 @@ HEADER_LINES = 6  # lines a pdftotext -layout header's wrapped headings run to (
 
 
 _WIDE_GAP = re.compile(r"\s{3,}")
-_RULE = re.compile(r"^\s*(?:-{3,}(?:\s+-{3,})+|-{10,})\s*$")  # dashes under each of a header's columns, or under all
+# dashes under each of a header's columns, or under all (or a box-drawing rule: "──────")
+_RULE = re.compile(r"^\s*(?:[-─━═]{3,}(?:\s+[-─━═]{3,})+|[-─━═]{10,})\s*$")
 SHORT_COLUMN = 3  # words in a column after the recommendation's: a priority, a date, an owner ("High")
 # pdftotext -layout: a row's number, then its first cell after a wide gap ("  6     The Council should ...",
 # a paragraph-numbered one under a letter's indented margin: "          2.1    Set and publish ...")
 # (a part's label fills its column: "2(a)  Make routine inspections ..." under "Rec   Recommendation")
 _LAYOUT_ROW = re.compile(r"^\s{0,12}(?P<num>R?\d{1,3}(?:\.\d{1,2})?(?:[a-z]|\([a-h]\))?)[.)]?"
                          r"(?:\s{3,}|(?<=[a-h]\))\s{2})(?=\S)")
+# the same under a header already read, where a narrow number column leaves two spaces before the
+# row's first cell (" 1  The Minister should   MfI  Accept   Officers have agreed ...")
+_HEADED_ROW = re.compile(r"^\s{0,12}(?P<num>R?\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?\s{2,}(?=[A-Z])")
 
 
 def spread_rows(blocks: list[Block]) -> list[Ref]:
@@ -332,7 +336,7 @@ def row_block(b: Block, answered: bool = False, head: str | None = None) -> Ref 
     date and status. With ``answered`` (in a reply) a pdftotext -layout row may carry its answer in
     the columns beside the recommendation. ``head`` is the first line of the table's header, whose
     cells say which column holds the recommendation."""
-    laid = _LAYOUT_ROW.match(b.lines[0].text)
+    laid = _LAYOUT_ROW.match(b.lines[0].text) or (_HEADED_ROW.match(b.lines[0].text) if head else None)
     if laid and answered and head and answers_only(head):
         # (under "Rec   Response   Owner   Date   Status" the row's first cell is its answer: nothing is quoted)
         ln, lab = b.lines[0], laid.group("num")
