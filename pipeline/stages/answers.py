@@ -646,7 +646,8 @@ def _theme_after(text: str, blocks: list[Block], start: int, stop_at: int, opene
 
 
 # the paper's own sections after its last answer: "Other conclusions", "Next steps", "Annex B"
-_CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|matters|issues|points|observations)|"
+_CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|matters|issues|points|observations)"
+                            r"(?: raised(?: (?:in|by) (?:the|its|this) (?:report|committee|inquiry))?)?|"
                             r"conclusions?|next steps|annex(?:es)?|appendix|appendices|glossary|further information|"
                             r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$", re.I)
 # "3. Summary of ONR's position": the paper's table of statuses after its answers, numbered as its sections
@@ -672,10 +673,58 @@ def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) 
     for b in blocks:
         # (or over the paper's own numbered paragraph, pdftotext leaving no blank line under it: "Conclusion" /
         # "10. The Government is grateful to the Committee ...")
-        alone = len(b.lines) == 1 or (last and re.match(r"^\s*\d{1,2}\.\s+[A-Z]", b.lines[1].text) is not None)
+        # (or, on a web page or in pdftotext's raw text, which leave no blank line under a title, over the paper's
+        # closing words: "Next steps" / "We will publish our consultation ...")
+        alone = len(b.lines) == 1 or (last and re.match(r"^\s*(?:\d{1,2}\.\s+)?[A-Z]", b.lines[1].text) is not None)
         if start < b.start < stop_at and alone and (_CLOSING_TITLE.match(clean(b.lines[0].text) or "") \
                 and (last or re.match(r"^\s*(?:#+\s|\d{1,2}\.?\s)", b.lines[0].text)) or _SUMMARY_SECTION.match(b.lines[0].text)):
             return b.start
+        if last and b.start < stop_at and b.end > start:
+            # (or, in pdftotext's raw text, which leaves no blank lines, a line of the block after a finished
+            # sentence: "... (Paragraph 60)" / "Conclusion" / "The Commission is grateful to the Committee ...")
+            for prev, ln, nxt in zip(b.lines, b.lines[1:], b.lines[2:]):
+                if start < ln.start < stop_at and _CLOSING_TITLE.match(ln.text) \
+                        and (sentence_end(prev.text) or prev.text.rstrip().endswith(")")) \
+                        and nxt.text.lstrip()[:1].isupper():
+                    return ln.start
+    return stop_at
+
+
+CONTENTS_TITLE_WORDS = 8  # words a contents list's entry runs to, at most
+CONTENTS_TITLES = 3  # entries, at least, that the paper sets again as its sections' titles
+
+
+def _title_key(line: str) -> str | None:
+    title = " ".join(line.split()).strip("#*_ ").rstrip(":").lower()
+    return title if title and len(title.split()) <= CONTENTS_TITLE_WORDS and title[:1].isalpha() \
+        and not sentence_end(title) else None
+
+
+def contents_titles(text: str, lo: int, hi: int) -> set[str]:
+    """The section titles a paper's contents list names ("Foreword" / "Transparency" / "Next steps", a
+    title a line, its "Contents" heading masked as a page's chrome), those it sets again alone on a line
+    over each section: on a web page, no blank line under them."""
+    lines = text[lo:hi].split("\n")
+    keys = [_title_key(ln) for ln in lines]
+    for k in range(len(lines) - CONTENTS_TITLES + 1):
+        run = list(takewhile(lambda x: x is not None, keys[k:]))
+        if len(run) < CONTENTS_TITLES or (k and keys[k - 1] is not None):
+            continue
+        later = set(keys[k + len(run):])
+        again = {t for t in run if t in later}
+        if len(again) >= CONTENTS_TITLES:
+            return again
+    return set()
+
+
+def _next_title(text: str, start: int, stop_at: int, titles: set[str]) -> int:
+    """Where the next of those titles stands alone on a line after ``start``: a section of the paper's own
+    (a theme, "Transparency", or "Resourcing"), which no answer above it runs on into."""
+    if not titles:
+        return stop_at
+    for m in re.finditer(r"(?m)^[^\n]+$", text[start:stop_at]):
+        if m.start() and _title_key(m.group()) in titles:
+            return start + m.start()
     return stop_at
 
 
@@ -880,6 +929,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if k >= 0 and r.start < all_units[k][1] and not r.stated:
             named.setdefault(all_units[k][0], set()).add(r.label)
     cells = table_cells(text)
+    titles = contents_titles(text, lo, hi)
     out: dict[str, Answer] = {}
     restated_at = {start for start, _ in restated}
     parts: dict[str, int] = {}  # a restated recommendation answered -> its answer's first paragraph
@@ -903,11 +953,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             row = None
         if row is not None:  # a table's row holds its recommendation's whole answer, or none
             stop_at = min(stop_at, row.row[-1][1])
-        if k + 1 == len(order) and heading_at[start]:
+        if k + 1 == len(order):
             stop_at = _theme_after(text, blocks, start, stop_at, openers, labels, rec_texts, stop)
         if heading_at[start]:
             stop_at = _section_end(text, start, stop_at)
-        full_stop = _closing_section(blocks, start, full_stop, k + 1 == len(order))
+        full_stop = _closing_section(blocks, start, _next_title(text, start, full_stop, titles), k + 1 == len(order))
         stop_at = min(stop_at, full_stop)
         section = [u for u in all_units if start <= u[0] < stop_at]
         # (under a title of the reply's own no recommendation is quoted: "Leashes" / "Since 2024 our
