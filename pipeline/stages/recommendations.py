@@ -32,7 +32,7 @@ from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, cont
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
                                        ordinal_concerns, filled_concerns, paragraph_concerns, READ_WITH,
                                        RESPOND_TO_PLACE, ORDINAL_NUMBERS)
-from pipeline.text import (LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes,
+from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes,
                            table_cells, to_blocks, unwrap)
 
 
@@ -509,6 +509,9 @@ def _own_section_paragraph(text: str, seg: Segment, label: str, refs: list[Ref])
     a section it numbers itself ("2.<tab>Concern (1) – the warning signal"), whose paragraph before it
     ("2.1") was no recommendation either (not a table's rows quoting "3.2", "3.3" in turn)."""
     m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", label)
+    if m is not None and m.group(2) == "1":
+        # (its section's first, right under the section's title: "1.<tab>INTRODUCTION" / "1.1<tab>The Council ...")
+        return re.search(rf"^[ \t]*{m.group(1)}\.\t[^\n.]+\n[ \t]*{m.group(1)}\.1\t", text[seg.start:seg.end], re.M) is not None
     if m is None or int(m.group(2)) < 2 or any(r.label == f"{m.group(1)}.{int(m.group(2)) - 1}" for r in refs):
         return False
     return re.search(rf"^[ \t]*{m.group(1)}\.\t", text[seg.start:seg.end], re.M) is not None
@@ -810,13 +813,18 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # ("9. Around 17,000 people ...", "10. The Department will provide ..."): none of those is a quote
         headed = headed or any(r.heading and r.stated and _REC_HEAD.match(text, r.start) for r in refs[seen:])
         seen = len(refs)
-        if item and headed and seg.kind is Kind.reply and "." not in item.group("num") \
+        asks = bool(item) and MODAL.search(_FULL_STOP.split(joined, maxsplit=1)[0]) is not None
+        # (its paragraphs before the first heading too, "2. There were, on average, 412 children ...", where they
+        # recommend nothing)
+        before = len(head_lines) >= HEADED_LETTER and b.start < head_lines[0] and not asks
+        if item and (headed or before) and seg.kind is Kind.reply and "." not in item.group("num") \
                 and not _quotes_in_step(text, head_lines, b.start, leading_number(item.group("num"))) \
                 and (any(h > b.start for h in head_lines)
-                     or (last_item != leading_number(item.group("num")) - 1
-                         and not MODAL.search(_FULL_STOP.split(joined, maxsplit=1)[0]))):
+                     or ((last_item != leading_number(item.group("num")) - 1 or _ANSWER_START.match(item.group("text")))
+                         and not asks)):
             # (a list after the last heading restating the recommendations in full is theirs; not the paper's
-            # closing "13. The Government is grateful to the Committee ...")
+            # closing "13. The Government is grateful to the Committee ...", nor its answer to the last two
+            # quoted together, "9. We do not agree that ...")
             item = None
         if item and seg.kind is Kind.letter and last_item != leading_number(item.group("num")) - 1 \
                 and "." not in item.group("num") and not MODAL.search(_above_label(b)) \
@@ -912,6 +920,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                                                   or leading_number(item.group("num")) != decimal_head):
             # "8. Publication" / "8.1 This report will be published ...": the next section, not the list
             item, lead_in, last_item, decimal_head = None, False, None, None
+        if item and short and refs and refs[-1].label[:1] == "R" and _NUMBERED_SECTION.match(first_line):
+            item = None  # (a list labelled "R1" ... "R6" is followed by "4. Next steps", the letter's next section)
         if item and (lead_in or concerns or (last_item is not None and leading_number(item.group("num")) == last_item + 1)
                      or (section is not None and item.re is _PARAGRAPH_ITEM)
                      or (last_item is None and list_heading and leading_number(item.group("num")) == 1 and quotes_text
@@ -1097,6 +1107,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         filled = filled_concerns(blocks) if form and not unnumbered else []
         without = refs  # (as they were, should the concerns counted by their lines not stand)
         refs = sorted(refs + unnumbered + filled, key=lambda r: r.start)
+        if unnumbered and addressee is not None and not any(r.addressee for r in refs):
+            refs = _by_addressee(text, blocks, refs, addressee)  # ("To North Yorkshire Police:" over its bullets)
         if (unnumbered or filled) and not any(r.addressee for r in refs) \
                 and (seg.form is Form.report or seg.kind is Kind.letter):
             refs = _assigned(text, seg, refs, rules)  # (the sentence that says whom they are for, read again)
@@ -2221,6 +2233,8 @@ def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re
     for r in refs:
         owner = next((name for b, name in reversed(heads) if b.start <= r.start), None)
         out.append(dataclasses.replace(r, addressee=owner) if owner else r)
+    if any(len(b.lines) > 1 and BULLET_ITEM.match(b.lines[1].text) for b, _ in heads):
+        return sorted(out, key=lambda r: r.start)  # (bullets under the headings: the concerns, counted as bullets are)
     for k, (b, name) in enumerate(heads):
         nxt = heads[k + 1][0].start if k + 1 < len(heads) else blocks[-1].end + 1
         if any(b.start <= r.start < nxt for r in refs):
