@@ -896,9 +896,13 @@ def _says_only_that(blocks: list[Block], note: int, letter: int, lex: Lexicons) 
     own answers above its sign-off (nor the next body's letter after them)."""
     found = _find_signoff(blocks, note, letter, lex)
     if found is None:
-        return False
-    said = [Block(kept, b.gap) for b in blocks[note + 1:found[0] + 1]
-            if (kept := tuple(ln for ln in b.lines if ln.start < found[1].start))]
+        # (signed with a name alone, "Helen Saward" / "PA to the Managing Director", over the forwarded
+        # message's header: the note is what stands above both)
+        said = [b for b in blocks[note + 1:letter]
+                if not all(_signature_line(ln.text) or _HEADER_FIELD.match(ln.text) for ln in b.lines)]
+    else:
+        said = [Block(kept, b.gap) for b in blocks[note + 1:found[0] + 1]
+                if (kept := tuple(ln for ln in b.lines if ln.start < found[1].start))]
     return prose_paragraphs(said) == 1 and prose_lines(said) <= NOTE_PROSE_LINES
 
 
@@ -1376,6 +1380,13 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
         # (or several, each on a page of its own, though one is signed in its run-on paragraph: a body's
         # web post, then another's e-mail "From: ..." and a third's letter, each after a page break)
         several = _letters(text, blocks, lex) if len(sal) >= 2 else []
+        for k in range(1, len(several)):
+            if several[k - 1][3] is None:
+                # (the document above unsigned, a report or a one-paragraph e-mail: the next may start under its
+                # letterhead and address on its own page)
+                at = _letterhead_page(text, several[k][0], several[k - 1][0])
+                several[k - 1] = (several[k - 1][0], at, *several[k - 1][2:])
+                several[k] = (at, *several[k][1:])
         if len(several) > len(sal) and all(text.startswith("\f", seg[0]) for seg in several[1:]):
             (start, cut, *_), *rest = several
             return [_single(text, start, cut, st, lex), *rest]
@@ -1765,6 +1776,24 @@ def _from_page_break(text: str, start: int, floor: int) -> int:
     brk = text.rfind("\f", floor + 1, start)
     # (after the form feed itself, which closes the page before: the segment's page is its own)
     return brk + 1 if brk >= 0 and not text[brk + 1:start].strip() else start
+
+
+LETTERHEAD_LINES = 8  # a body's name over a letter's address at the top of its page, and its date
+LETTERHEAD_WORDS = 6
+
+
+def _letterhead_page(text: str, start: int, floor: int) -> int:
+    """Where a letter starts that a form feed opens under its body's name ("Tamsbridge University
+    Hospitals" / "NHS Foundation Trust" centred over the address): its page, when the document above
+    is a page or a report, unsigned, so that nothing of a signature can have run on to it."""
+    brk = text.rfind("\f", floor + 1, start)
+    if brk < 0:
+        return start
+    lines = [ln.strip() for ln in text[brk + 1:start].splitlines() if ln.strip()]
+    if len(lines) <= LETTERHEAD_LINES and all(len(ln.split()) <= LETTERHEAD_WORDS and not sentence_end(ln)
+                                              and ln[:1].isupper() for ln in lines):
+        return brk
+    return start
 
 
 _SENT_LINE = re.compile(r"^\W*(?:sent|date)\s*:", re.I)
