@@ -710,10 +710,16 @@ def contents_titles(text: str, lo: int, hi: int) -> set[str]:
         run = list(takewhile(lambda x: x is not None, keys[k:]))
         if len(run) < CONTENTS_TITLES or (k and keys[k - 1] is not None):
             continue
-        later = set(keys[k + len(run):])
-        again = {t for t in run if t in later}
-        if len(again) >= CONTENTS_TITLES:
-            return again
+        # (each set again once, in the list's order: not a form's labels repeated over every answer,
+        # "Agreed / Partly agreed / Not agreed" / "HMPPS response and action")
+        # and each over a section of its own, not on the lines next to each other ("Stated: First time" /
+        # "To be completed by: 4 April 2025" under each area for improvement)
+        later = keys[k + len(run):]
+        again = [t for t in run if later.count(t) == 1]
+        at = [later.index(t) for t in again]
+        if len(again) >= max(CONTENTS_TITLES, len(run) // 2) and at == sorted(at) \
+                and all(b - a > 1 for a, b in zip(at, at[1:])):
+            return set(again)
     return set()
 
 
