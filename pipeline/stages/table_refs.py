@@ -337,8 +337,9 @@ def row_block(b: Block, answered: bool = False, head: str | None = None) -> Ref 
     the columns beside the recommendation. ``head`` is the first line of the table's header, whose
     cells say which column holds the recommendation."""
     laid = _LAYOUT_ROW.match(b.lines[0].text) or (_HEADED_ROW.match(b.lines[0].text) if head else None)
-    if laid and answered and head and answers_only(head):
-        # (under "Rec   Response   Owner   Date   Status" the row's first cell is its answer: nothing is quoted)
+    if laid and answered and head and answers_only(head) and len(b.text.split()) > SHORT_COLUMN + 1:
+        # (under "Rec   Response   Owner   Date   Status" the row's first cell is its answer: nothing is quoted;
+        # not the paper's next section under the table, "3.    Resources")
         ln, lab = b.lines[0], laid.group("num")
         return Ref(lab, leading_number(lab), ln.start + laid.start("num"), ln.start + laid.end("num"), b.start, b.end,
                    True, True, False)
