@@ -408,7 +408,10 @@ _BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\
 _OTHER_LIST = re.compile(r"\W*(?:(?:our|the)\s+)?(?:(?:main|key|summary\s+of(?:\s+(?:our|the))?)\s+)?"
                          r"(?:findings|observations)\W*$", re.I)
 _LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$|"
-                       r"\bthe (?:actions|recommendations|steps) (?:set out |listed )?below\b", re.I)
+                       # (not "subject to the recommendations below being addressed before the proposal proceeds
+                       # ...", a mention in passing whose sentence goes on to say something of them)
+                       r"\bthe (?:actions|recommendations|steps) (?:set out |listed )?below\b"
+                       r"(?!\s+(?:being|are|is|were|was|have|has|had)\b)", re.I)
 # the protective marking a police force, a prison or a fire service puts on every page
 _MARKING = re.compile(r"^\s*(?:OFFICIAL(?:\s*[-–:]?\s*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)\s*$")
 
@@ -532,8 +535,10 @@ def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> 
         for prev, ln in zip(b.lines, b.lines[1:]):
             before = clean(prev.text) or ""
             line = clean(ln.text) or ""
+            # (or after a page's footer, which text copied from a PDF viewer keeps: "... Page 2 of 2" / "5.5 The
+            # Trust should ...")
             if ((rules.list_item.match(line) or BARE_LABEL.match(ln.text) or _PARAGRAPH_ITEM.match(line))
-                    and (sentence_end(before) or before.endswith(")") or heading_line(prev.text)
+                    and (sentence_end(before) or before.endswith(")") or heading_line(prev.text) or _PAGE_OF.search(before)
                          or _SENT_HEADING.match(before))) \
                     or ((_CAPS_HEADING.match(line) or _SENT_HEADING.match(line)) and sentence_end(before)) \
                     or (one_a_line and (sentence_end(before) or before.endswith(":")) and line[:1].isupper()):
@@ -542,6 +547,9 @@ def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> 
             cur.append(ln)
         out.append(Block(tuple(cur), gap))
     return out
+
+
+_PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)
 
 
 # the paper speaking for itself ("2.9 We can see the benefit ..., but a plan may need to change"): its
@@ -554,7 +562,9 @@ _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b",
 # a letter's closing words, numbered as its paragraphs are: "4.1 Please send us your responses ...", "4.2 If
 # you wish to discuss any of the findings please contact ..."
 _CLOSING_ASK = re.compile(r"^\W*(?:please\s+(?:send|reply|respond|let\s+(?:me|us)\s+know|contact|write)|"
-                          r"if\s+you\s+(?:wish|would\s+like|have\s+any)\b)", re.I)
+                          r"if\s+you\s+(?:wish|would\s+like|have\s+any)\b|"
+                          # "6. The panel would be grateful for a response to these recommendations by 31 October"
+                          r"(?:i|we|the\s+\w+)\s+(?:would|should)\s+be\s+grateful\s+(?:for|if|to)\b)", re.I)
 _WRAPPED_NUMS = re.compile(r"[ \t]*(?P<join>and|to|&)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\b(?!\.\d)"
                            r"(?=\s*(?:[,.;:)]|(?:are|is|were|was|have|has|in|of|from|which|concern|relate)\b))", re.I)
 # "... and recommendation" / "11 are addressed to the Government.": the number PDF text wrapped onto the next
@@ -814,9 +824,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         headed = headed or any(r.heading and r.stated and _REC_HEAD.match(text, r.start) for r in refs[seen:])
         seen = len(refs)
         asks = bool(item) and MODAL.search(_FULL_STOP.split(joined, maxsplit=1)[0]) is not None
-        # (its paragraphs before the first heading too, "2. There were, on average, 412 children ...", where they
-        # recommend nothing)
-        before = len(head_lines) >= HEADED_LETTER and b.start < head_lines[0] and not asks
+        # (its paragraphs before the first heading too, "2. There were, on average, 412 children ...", where
+        # nothing in them recommends)
+        # (not a list a lead-in opens, "It made the following recommendations:" / "1. That the fixed penalty ...")
+        before = len(head_lines) >= HEADED_LETTER and b.start < head_lines[0] and not lead_in \
+            and last_item is None and not MODAL.search(joined)
         if item and (headed or before) and seg.kind is Kind.reply and "." not in item.group("num") \
                 and not _quotes_in_step(text, head_lines, b.start, leading_number(item.group("num"))) \
                 and (any(h > b.start for h in head_lines)
