@@ -233,6 +233,8 @@ _LISTED = re.compile(r"^\W*(?:recommendation|concern)s?\s+\d", re.I)
 
 
 # "5. Independent audit": a numbered title, with no sentence's punctuation in it
+# a -layout table's row: its label ("8", "R5", "2(a)") and cells set apart by wide gaps
+_TABLE_ROW_LINE = re.compile(r"[ \t\f]{0,8}R?\d{1,3}(?:[a-z]|\([a-h]\))?[.)]?[ ]{2,}\S[^\n]*?\S[ ]{3,}\S")
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}[.)]?\s+[A-Z][^.;:!?]{0,58}$")
 
 
@@ -663,6 +665,7 @@ _SECTION_TITLE = re.compile(r"^[\W_]*\d{1,2}\.?\s+[A-Z][^.:;]{0,60}$")
 _OWN_SECTION = re.compile(r"^[\W_]*\d{1,2}\.?\s+(?:introduction|background|context|purpose)[\s*_:]*$", re.I)
 
 
+_NUMBERED_TITLE = re.compile(r"\f?\d{1,2}\.\s+[A-Z][^.:;\n]{0,60}$")  # at the margin: "4.      Financial implications"
 _MD_TITLE = re.compile(r"#{1,6}[ \t]+\S[^\n]*")  # a Markdown title, the whole of a line
 
 
@@ -964,6 +967,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if heading_at[start]:
             stop_at = _section_end(text, start, stop_at)
         full_stop = _closing_section(blocks, start, _next_title(text, start, full_stop, titles), k + 1 == len(order))
+        if _TABLE_ROW_LINE.match(text, _line_start(text, start)):
+            # a -layout table's row ends where the paper's next numbered section starts under the table ("4.
+            # Financial implications"), though that section names the row's recommendation again
+            full_stop = next((b.start for b in blocks if start < b.start < full_stop and len(b.lines) == 1
+                              and _NUMBERED_TITLE.match(b.lines[0].text)), full_stop)
         stop_at = min(stop_at, full_stop)
         section = [u for u in all_units if start <= u[0] < stop_at]
         # (under a title of the reply's own no recommendation is quoted: "Leashes" / "Since 2024 our
@@ -1012,6 +1020,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             if row is not None and lab in out and _label_heading(text, out[lab].opens, lab) \
                     and not _points_to_plan(text, out[lab]):
                 continue  # an action plan's row under the answers sums up the answer above it, under its heading
+            if lab in out and heading_at.get(out[lab].opens) and not heading_at[start] \
+                    and _TABLE_ROW_LINE.match(text, _line_start(text, out[lab].opens)) \
+                    and re.search(rf"\((?:recommendations?|rec\.?)\s+{re.escape(lab)}\b",
+                                  text[start:text.find("\n\n", start) % (len(text) + 1)], re.I):
+                continue  # ("The cost of ... (recommendation 8) will be met ...", under the table whose row 8 answered it)
             out[lab] = Answer(rel, "unnumbered" if start in unnumbered else "heading", xref, start)
             if start in restated_at:
                 parts[lab] = base
