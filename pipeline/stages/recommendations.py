@@ -411,7 +411,7 @@ _LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$|"
                        # (not "subject to the recommendations below being addressed before the proposal proceeds
                        # ...", a mention in passing whose sentence goes on to say something of them)
                        r"\bthe (?:actions|recommendations|steps) (?:set out |listed )?below\b"
-                       r"(?!\s+(?:being|are|is|were|was|have|has|had)\b)", re.I)
+                       r"(?!\s+being\b)", re.I)
 # the protective marking a police force, a prison or a fire service puts on every page
 _MARKING = re.compile(r"^\s*(?:OFFICIAL(?:\s*[-–:]?\s*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)\s*$")
 
