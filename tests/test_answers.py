@@ -3201,3 +3201,81 @@ def test_quotes_under_their_own_grouped_heading_are_answered_by_the_prose_after_
             + f"The Government accepts these recommendations. {prose}\n")
     got = answers(text, lex, nlp, settings, rules, labels={n: int(n) for n in recs}, rec_texts=recs)
     assert all(prose in got[n][1] for n in "789")
+
+
+_APPEALS_PAGE = ("# Government response to the Review of Planning Appeals\n\nPublished 3 June 2025\n\n"
+                 "Foreword\nSpeed of appeals\nResourcing\nTransparency\nNext steps\n\n"
+                 "Foreword\nThe Government welcomes the review and thanks the panel for its work.\n\n"
+                 "Speed of appeals\n"
+                 "Recommendation 4: The Inspectorate should decide every written appeal within 16 weeks.\n"
+                 "We accept this recommendation. Median decision times fell to 14 weeks in March.\n\n"
+                 "Resourcing\n"
+                 "The Inspectorate will recruit forty more inspectors this year and train them by the spring.\n\n"
+                 "Transparency\n"
+                 "Every appeal decision will carry a short plain English summary from September.\n\n"
+                 "Next steps\nWe will report on progress to Parliament in a year.\n\n"
+                 "Annex A: list of the review's recommendations\n\n"
+                 "4\tDecide every written appeal within 16 weeks.\n\n"
+                 "5\tMake published appeal decisions easier to follow with a plain English summary of each.\n")
+
+
+def test_a_web_page_s_contents_titles_end_each_answer_and_answer_by_topic(lex, nlp, settings, rules):
+    """A GOV.UK page (html2text, no blank line under a title) lists its sections ("Foreword" / "Speed of appeals"
+    / "Resourcing" / ...) and sets each again over its section: the quoted recommendation 4's answer stops at
+    the next title (before, it ran on through "Resourcing" and "Transparency"), and 5, listed only in the
+    annex, is answered by the section whose words it shares."""
+    text = _APPEALS_PAGE
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["4"][1] == ["We accept this recommendation.", "Median decision times fell to 14 weeks in March."]
+    recs = {"4": "The Inspectorate should decide every written appeal within 16 weeks.",
+            "5": "Make published appeal decisions easier to follow with a plain English summary of each."}
+    got = answers(text, lex, nlp, settings, rules, labels={"4": 4, "5": 5}, rec_texts=recs)
+    assert got["4"][1] == ["We accept this recommendation.", "Median decision times fell to 14 weeks in March."]
+    assert got["5"] == ("topic", ["Every appeal decision will carry a short plain English summary from September."])
+    from pipeline.stages.answers import contents_titles
+
+    assert {"resourcing", "transparency", "next steps"} <= contents_titles(text, 0, len(text))
+
+
+def test_a_form_s_labels_repeated_over_every_answer_are_no_contents_list():
+    """An HMPPS action plan repeats "Agreed / Partly agreed / Not agreed", "Agreed" and "HMPPS response and
+    action" over each answer: labels, not a contents list's titles, which name each section once, in order
+    (the first reading took them for one and cut every answer at them)."""
+    from pipeline.stages.answers import contents_titles
+
+    items = [("The prison should answer cell bells within five minutes.", "Cell bell times are now checked daily."),
+             ("The prison should reopen the library every weekday.", "The library opened on weekdays from May."),
+             ("The prison should offer work to every prisoner.", "Forty new workshop places opened in June.")]
+    text = "HMPPS action plan\n\n" + "\n".join(
+        f"Recommendation {n}\n{rec}\nAgreed / Partly agreed / Not agreed\nAgreed\nHMPPS response and action\n{ans}\n"
+        for n, (rec, ans) in enumerate(items, 1))
+    assert contents_titles(text, 0, len(text)) == set()
+
+
+def test_a_conclusion_under_the_last_quote_in_raw_pdf_text_answers_nothing(lex, nlp, settings, rules):
+    """pdftotext's raw text leaves no blank lines: "8. The Board should review ... (Paragraph 60)" / "Conclusion"
+    / "The Board is grateful ...". The paper does not answer 8, and the conclusion is no answer to it (before,
+    it was, and 8 read as answered)."""
+    text = ("Government Response to the Committee's Report on Port Health\n"
+            "Recommendation 7\n"
+            "7. The Board should publish its inspection results for each port every year. (Paragraph 52)\n"
+            "The Board accepts this recommendation. Results for 2024 were published in March.\n"
+            "Recommendation 8\n"
+            "8. The Board should review the charges it makes to small ports. (Paragraph 60)\n"
+            "Conclusion\n"
+            "The Board is grateful to the Committee for its report and will keep it informed of progress.\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert "7" in got and "8" not in got
+
+
+def test_other_matters_raised_in_the_report_is_the_paper_s_own_section(lex, nlp, settings, rules):
+    """A reply answers recommendation 1 and passes over 2, then turns to "Other matters raised in the report":
+    that section is the reply's own, no answer to 2 (before, only "Other matters" alone was such a title)."""
+    text = reply("Thank you for the Committee's report on river bathing waters.",
+                 "Recommendation 1", "The Agency should test bathing waters weekly from May to September.",
+                 "We accept this recommendation. Weekly testing began on 1 May.",
+                 "Recommendation 2", "The Agency should publish its test results within two days.",
+                 "Other matters raised in the report",
+                 "The Committee also asked about funding for volunteer groups. We have written to the groups.")
+    got = answers(text, lex, nlp, settings, rules)
+    assert "1" in got and "2" not in got

@@ -122,3 +122,53 @@ def test_a_row_labelled_with_its_part_keeps_its_label_beside_its_answer():
     assert len(tables) == 1
     assert "2(a) Make routine inspections of the Accepted. Monthly inspections began in June 2026." in _words(view)
     assert "2(b) Record each inspection in the Not accepted." in _words(view)
+
+
+
+# a department's reply table as pdftotext -layout sets it: a one-word "To" column of whom each row is for, a
+# narrow number column two spaces off the recommendation, and headings wrapped on to the line below
+REPLY_HEAD = (" Recommendations                To    Accept/    Comments                        Target date\n"
+              "                                      Reject\n\n")
+
+
+def test_an_owner_column_headed_to_is_blanked_and_a_row_run_together_keeps_the_table():
+    """A minister's reply table: "To" heads the owner ("MfI"), which was kept as if it were an answer, and
+    row 4, whose status and comment pdftotext runs together with single spaces ("Partially The live screens
+    ... Q1 2025"), ended the table, so row 5 was read across its columns (before)."""
+    text = REPLY_HEAD + (
+        " 3  The Minister should         MfI   Accept     A review of signage began in    March 2025\n"
+        "    review the signage.                          January.\n\n"
+        " 4  The Minister should         MfI   Partially The live screens at main stops Q1 2025\n"
+        "    install live screens.                        are in place; the rest follow by spring.\n\n"
+        " 5  The Minister should         MfI   Accept     The data will be published      May 2025\n"
+        "    publish punctuality data.                    each month from May.\n")
+    view, tables = answer_columns(text, 0, len(text))
+    assert len(view) == len(text) and len(tables) == 1 and tables[0][1] >= text.index("each month from May.")
+    assert "MfI" not in view
+    assert "Partially The live screens at main stops Q1 2025 are in place; the rest follow by spring." \
+        in _words(view)
+    assert "The data will be published each month from May." in _words(view)
+    assert "May 2025" not in view and "punctuality data" not in view
+
+
+def test_a_row_s_answer_ends_before_the_footer_and_header_repeated_over_the_next_page(tmp_path, settings, nlp):
+    """The last row on a reply table's first page answers "Accept ..." in its own cell; the page's footer
+    and the header repeated over the next page ("Accept/" / "Reject") are no part of it (before, the
+    header's "Reject" was read as row 2's answer, and the row was rejected)."""
+    from pipeline.run import run_corpus
+
+    text = ("Dear Chair,\n\nThank you for the Committee's report on museum access. Our response to each "
+            "recommendation is set out below.\n\n" + REPLY_HEAD +
+            " 1  The Minister should         MfI   Accept     Officers have agreed a new      June 2025\n"
+            "    publish opening hours.                       timetable with the trustees.\n\n"
+            " 2  The Minister should         MfI   Accept     Free entry for school groups    April 2025\n"
+            "    fund free school visits.                     was introduced on 1 April.\n\n"
+            "Department for Infrastructure                                              Page 1 of 2\n"
+            "\f" + REPLY_HEAD +
+            " 3  The Minister should         MfI   Accept     A review of signage began in    March 2025\n"
+            "    review the signage.                          January.\n\n"
+            "Yours sincerely,\n\nAlex Brennan\nMinister for Infrastructure\n")
+    (tmp_path / "reply.txt").write_text(text, encoding="utf-8")
+    got = {s["label"]: s for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert {lab: s["stance"] for lab, s in got.items()} == {"1": "accepted", "2": "accepted", "3": "accepted"}
+    assert not any(c.startswith("rejected:") for c in got["2"]["cues"])

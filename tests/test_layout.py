@@ -642,3 +642,22 @@ def test_footnotes_under_a_rule_whose_markers_end_a_sentence_are_furniture(lex):
     masked = {text[a:b] for a, b in noise_lines(text, lex.boilerplate)}
     assert first in masked and second in masked
     assert not any("5.5" in m for m in masked)
+
+
+def test_a_printed_report_s_running_head_numbered_at_alternate_edges_is_furniture(lex):
+    """pdftotext's raw text of a printed board response sets its running head with the page number at the
+    outer edge: "... Board Response 3" closing a right-hand page, "4 Visitor Access ..." opening a left one.
+    The two forms never repeated line for line, so the head stayed in the answers (before); a list item that
+    opens with a number ("3 Visitor numbers rose ...") is still content."""
+    head = "Visitor Access Review: Board Response"
+    item = "3 Visitor numbers rose by a tenth over the summer months at the north gate."
+    text = ("Recommendation 2\nThe Board should publish the figures each year.\n"
+            f"The Board agrees and will publish them from the spring.\n{head} 3\n\f4 {head}\n"
+            f"Recommendation 3\nThe Board should count visitors at each gate.\n{item}\n"
+            "The Board accepts this and counts them already.\n"
+            f"\fRecommendation 4\nThe Board should train the stewards.\nAgreed.\n{head} 5\n\f6 {head}\n"
+            "Recommendation 5\nThe Board should open the west gate on Sundays.\nNot agreed.\n")
+    masked = mask_noise(text, lex.boilerplate)
+    assert len(masked) == len(text)
+    assert "Visitor Access" not in masked.replace(item, "")
+    assert item in masked

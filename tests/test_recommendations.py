@@ -3134,3 +3134,176 @@ def test_r_labelled_lines_copied_from_a_pdf_viewer_under_their_title_are_each_st
                    "R2 of its report, the Trust should fund a practice educator on each ward.\n\n")
     assert not any(r.label == "R2" and r.stated for r in refs_of(wrapped, lex, rules))
 
+
+
+def test_a_layout_reply_table_whose_number_column_leaves_two_spaces_numbers_its_rows(lex, rules):
+    """A minister's reply as pdftotext -layout gives it: "Recommendations   To   Accept/   Comments   Target date"
+    (wrapped headings under it), then rows " 1  The Minister should ...   MfI   Accept   Officers ...", a narrow
+    number column leaving two spaces before the recommendation. Before, no row was read (three spaces were
+    needed), so the reply answered nothing."""
+    text = ("Response to the Museum Access Review\n\n"
+            " Recommendations                          To    Accept/    Comments                          Target date\n"
+            "                                                Reject\n\n"
+            " 1  The Minister should publish opening   MfI   Accept     Officers have agreed a new        June 2025\n"
+            "    hours for every gallery.                               timetable with the trustees.\n\n"
+            " 2  The Minister should fund free entry   MfI   Reject     Free entry is not affordable      n/a\n"
+            "    for school groups.                                     within the current budget.\n\n"
+            " 3  The Minister should review signage    MfI   Accept     A review of signage began in      March 2025\n"
+            "    at the main entrance.                                  January.\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs] == ["1", "2", "3"]
+    assert refs[1].text == "The Minister should fund free entry for school groups"
+
+
+def test_an_action_plan_under_box_rules_headed_concern_action_numbers_its_answers(lex, rules):
+    """A trust's reply to a coroner with its action plan set between box-drawing rules ("────") under
+    "Concern   Action   Owner   Due   Status": the first column numbers the concerns answered, so each row
+    is the answer to its concern (before, the box rule was no rule and the header no answers' header, and no
+    row was read). A header that quotes the concern ("No.   Concern   Action   Owner") is not one of these."""
+    from pipeline.text import answers_only
+
+    rule = "─" * 84
+    text = ("Dear Ms Clark,\n\nThank you for your report of 4 March 2025 about the death of Mr Hale. Our actions "
+            f"on each concern are set out below.\n\n{rule}\n"
+            "Concern   Action                                      Owner      Due          Status\n"
+            f"{rule}\n"
+            "1         All ward staff have completed training in   Matron     May 2025     Complete\n"
+            "          catheter care and air embolism.\n"
+            f"{rule}\n"
+            "2         We do not accept that a checklist is        Ward       n/a          Closed\n"
+            "          needed, as the existing policy covers it.   manager\n"
+            f"{rule}\n\nYours sincerely,\n\nDr Ruth Calloway\nMedical Director\nFenmoor Hospitals NHS Trust\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs] == ["1", "2"] and not any(r.stated for r in refs)
+    assert answers_only("Concern   Action   Owner   Due   Status")
+    assert not answers_only("No.   Concern   Action   Owner")
+
+
+def test_a_word_reply_s_first_paragraph_under_its_numbered_introduction_is_its_own(lex, rules):
+    """A Council of Ministers' Word reply: "1.<tab>INTRODUCTION" / "1.1<tab>The Council welcomes ... should be
+    more reliable." The section's first paragraph is the reply's own, as 1.2 is (before, its "should" made 1.1
+    a recommendation)."""
+    text = ("Dear Mr Quayle,\n\nResponse of the Council of Ministers to the Committee's report on ferry services\n\n"
+            "1.\tINTRODUCTION\n"
+            "1.1\tThe Council welcomes the Committee's report and agrees that the ferry service should be more "
+            "reliable.\n"
+            "1.2\tThe Council has considered each recommendation and sets out its response below.\n"
+            "2.\tRecommendation 1 – punctuality figures\n"
+            "2.1\tThe Council accepts this recommendation. Monthly figures have been published since April.\n"
+            "3.\tRecommendation 2 – fares for residents\n"
+            "3.1\tThe Council does not accept this recommendation. Fares were frozen in 2024.\n\n"
+            "Yours sincerely,\n\nAlan Skillicorn\nChief Minister\n")
+    assert labels(text, lex, rules) == ["1", "2"]
+
+
+def test_a_paper_s_own_numbered_paragraphs_around_its_recommendation_headings_are_no_quotes(lex, rules):
+    """A response paper heads its quotes "Recommendation N" and numbers its own paragraphs: "2. There were, on
+    average, 412 children ..." before the first heading and "9. We do not agree ..." after the last quotes,
+    answered together, are the paper's (before, both were read as recommendations 2 and 9). A list that a
+    lead-in opens before the headings ("It made the following recommendations:" / "1. That the fixed penalty
+    ...") is still the recommendations."""
+    text = ("Government response to the Justice Committee's report on children on remand\n\n"
+            "1. The Committee's recommendations are set out below, each with the Government's response.\n\n"
+            "2. There were, on average, 412 children on remand in 2024, a fall of a fifth since 2020.\n\n"
+            "Recommendation 1\n\nThe Ministry should publish remand figures by ethnicity every quarter.\n\n"
+            "3. We accept this recommendation. Figures will be published from July.\n\n"
+            "Recommendation 2\n\nThe Ministry should fund bail support in every youth justice area.\n\n"
+            "We accept this recommendation. Funding was agreed in March.\n\n"
+            "Recommendations 7 and 8\n\n"
+            "7. The Ministry should end the use of police cells for children awaiting court.\n\n"
+            "8. The Ministry should set a time limit on remand for children.\n\n"
+            "The Government answers these two recommendations together.\n\n"
+            "9. We do not agree that a statutory time limit is needed; police cells are already a last resort.\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs if r.text] == ["1", "2", "7", "8"]
+    assert not any((r.text or "").startswith(("There were", "We do not agree")) for r in refs)
+    lead = ("Government response to the Environment Committee's report on litter\n\n"
+            "1. The Committee published its report on 4 March 2025. It made the following recommendations:\n\n"
+            "1. That the fixed penalty for littering be raised to £150.\n\n"
+            "2. That councils publish the number of penalties they issue each year.\n\n"
+            "Recommendation 1\n\nThat the fixed penalty for littering be raised to £150.\n\n"
+            "2. We accept this recommendation. The new penalty takes effect in April.\n\n"
+            "Recommendation 2\n\nThat councils publish the number of penalties they issue each year.\n\n"
+            "3. We accept this recommendation and will write to councils in May.\n")
+    assert [(r.label, r.text) for r in refs_of(lead, lex, rules) if r.text] == [
+        ("1", "That the fixed penalty for littering be raised to £150"),
+        ("2", "That councils publish the number of penalties they issue each year")]
+
+
+def test_a_letter_s_r_labelled_list_is_not_continued_by_its_next_numbered_section(lex, rules):
+    """A scrutiny panel's letter labels its list "R1" ... "R3", then goes on to "4. Next steps": the letter's
+    next section, no fourth recommendation (before, "4" was read as one)."""
+    text = letter("The Panel met on 3 June 2025 and makes the following recommendations:\n\n"
+                  "R1 The Council should publish its housing allocation policy in plain English.\n\n"
+                  "R2 The Council should answer every housing enquiry within ten working days.\n\n"
+                  "R3 The Council should review its temporary accommodation every year.\n\n"
+                  "4. Next steps\n\nThe Panel will review progress in six months.")
+    assert labels(text, lex, rules) == ["R1", "R2", "R3"]
+
+
+def test_a_coroner_s_bulleted_concerns_under_addressee_lines_count_as_bullets(lex, rules):
+    """A coroner's report sets its concerns as bullets under "To North Yorkshire Police:" and "To Dalesford
+    Ambulance Service:": concerns 1 to 3 in order, each sent to the body over it (before, the headings made
+    the block one concern, and the form's "In my opinion action should be taken" was read as concern 1)."""
+    text = ("REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n"
+            "THIS REPORT IS BEING SENT TO: the Chief Constable, North Yorkshire Police; the Chief Executive, "
+            "Dalesford Ambulance Service\n\n"
+            "5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+            "To North Yorkshire Police:\n"
+            "  •  Officers did not check the welfare of the deceased after the first call.\n"
+            "  •  The control room log was not shared with the ambulance crew.\n\n"
+            "To Dalesford Ambulance Service:\n"
+            "  •  The call was graded as category 3 although the caller reported breathing difficulty.\n\n"
+            "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+            "Dated 4 March 2025\n\nAnne Clark\nAssistant Coroner for North Yorkshire\n")
+    (seg,) = segment(text, lex)
+    got = [(r.label, r.addressee, r.text[:20]) for r in R.find_refs(text, seg, rules, lex.addressee_heading)]
+    assert got == [("1", "North Yorkshire Police", "Officers did not che"),
+                   ("2", "North Yorkshire Police", "The control room log"),
+                   ("3", "Dalesford Ambulance Service", "The call was graded ")]
+
+
+def test_a_numbered_paragraph_under_a_page_footer_copied_from_a_pdf_viewer_is_read(lex, rules):
+    """A clinical senate's letter copied from a PDF viewer, no blank lines, keeps each page's footer
+    ("... June 2025 Page 1 of 2") between "5.4 The ICB should ..." and "5.5 The Trust should ...": 5.5 is a
+    recommendation of its own (before, it was swallowed into 5.4)."""
+    text = ("Dear Dr Patel,\nThe Senate's recommendations are set out below.\n"
+            "5.1 The ICB should publish the options for consultation by the autumn.\n"
+            "5.2 The ICB should set out the travel times for each option.\n"
+            "5.3 The Trust should model the demand for beds in each option.\n"
+            "5.4 The ICB should explain how patients will be transferred between the two hospitals.\n"
+            "Clinical Senate review of the proposed changes to the Eastmoor stroke service, June 2025 Page 1 of 2\n"
+            "5.5 The Trust should confirm the workforce for the new unit.\n"
+            "6. Next steps\nThe Senate would welcome an update in the new year.\n"
+            "Yours sincerely,\nDr Helen Marsh\nChair, Clinical Senate\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs] == ["5.1", "5.2", "5.3", "5.4", "5.5"]
+    assert refs[4].text.startswith("The Trust should confirm the workforce")
+
+
+def test_recommendations_below_mentioned_in_passing_lead_into_no_list(lex, rules):
+    """"The Senate supports the proposal, subject to the recommendations below being addressed before ...":
+    a mention in passing, no lead-in, so "4. Areas considered" / "4.1 Transfers and retrieval; ..." under it
+    are the letter's own paragraphs (before, both were read as recommendations)."""
+    text = letter("The Senate supports the proposal, subject to the recommendations below being addressed before "
+                  "the proposal proceeds to consultation.\n\n"
+                  "4. Areas considered\n\n"
+                  "4.1 Transfers and retrieval; staffing of the new unit; travel times for families.\n\n"
+                  "5. Recommendations\n\n"
+                  "5.1 The ICB should publish the travel times for each option.\n\n"
+                  "5.2 The Trust should confirm the workforce for the new unit.")
+    assert labels(text, lex, rules) == ["5.1", "5.2"]
+
+
+def test_a_closing_paragraph_asking_for_a_response_is_no_recommendation(lex, rules):
+    """A panel's letter numbers its closing words with its list: "6. The panel would be grateful for a response
+    to these recommendations by 31 October 2025." asks for a reply and recommends nothing (before, it was
+    recommendation 6)."""
+    text = letter("The panel makes the following recommendations:\n\n"
+                  "1. The Council should publish its parking enforcement policy.\n\n"
+                  "2. The Council should review the charges at the leisure centre.\n\n"
+                  "3. The Council should answer complaints within twenty days.\n\n"
+                  "4. The Council should report on progress to the Scrutiny Committee.\n\n"
+                  "5. The Council should consult residents before changing the charges.\n\n"
+                  "6. The panel would be grateful for a response to these recommendations by 31 October 2025.")
+    assert labels(text, lex, rules) == ["1", "2", "3", "4", "5"]

@@ -3517,3 +3517,54 @@ def test_an_update_the_committee_asked_for_set_out_below_is_a_reply(lex):
               "Yours sincerely,\n\nAlison Brereton\nPolice and Crime Commissioner for Fenwold\n")
     assert [s.kind for s in segment(update, lex)] == [Kind.reply]
     assert [s.kind for s in segment(asking, lex)] == [Kind.letter]
+
+
+def test_replies_after_a_judiciary_page_start_at_their_form_feeds_under_their_letterheads(lex):
+    """A coroner's report as the judiciary's web page sets it (no sign-off), then the replies pasted after it,
+    each on its own page: the Trust's letter under its name ("Harbury General Hospitals" / "NHS Foundation
+    Trust") and a heading line over its address and "Dear ...", an e-mail, NHS England's letter. Each reply
+    is a document from its form feed (before, the letterhead stayed with the page above, and the whole file
+    was read as one reply)."""
+    page = ("[Skip to main content](#main)\n\n# Oliver Penrose: Prevention of future deaths report\n\n"
+            "**Date of report:** 12 February 2025\n\n**Ref:** 2025-0077\n\n**Coroner name:** Miriam Castell\n\n"
+            "**This report is being sent to:** Harbury General Hospitals NHS Foundation Trust | NHS England\n\n"
+            "## REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n**CORONER'S CONCERNS**\n\n"
+            "During the course of the inquest the evidence revealed matters giving rise to concern. The MATTERS OF "
+            "CONCERN are as follows:\n\n"
+            "1. The ward had no protocol for removing central lines with the patient upright.\n\n"
+            "2. There is no national alert about the risk of air embolism when a line is removed.\n\n"
+            "[Download the report](https://www.judiciary.example/penrose-report.pdf)\n")
+    trust = ("\f                         Harbury General Hospitals\n                         NHS Foundation Trust\n\n"
+             "Regulation 28 report, 12 February 2025\n\n"
+             "Ms Miriam Castell\nHM Area Coroner\nCoroner's Court\nHarbury HB1 1AA\n\n3 April 2025\n\n"
+             "Dear Ms Castell,\n\nThank you for your report of 12 February 2025 about the death of Mr Penrose.\n\n"
+             "Our central line policy now requires patients to lie flat when a line is removed, and all ward staff "
+             "were trained in March.\n\nYours sincerely,\n\nDr Rosa Lindqvist\nChief Executive\n")
+    mail = ("\fFrom: Coroner Correspondence <pfd@nhs.example.net>\nSent: 7 April 2025 15:12\nTo: Coroner Harbury\n"
+            "Subject: PFD response - Oliver Penrose\n\nDear Ms Castell,\n\nThank you for your report. NHS England "
+            "issued a national patient safety alert on air embolism in March 2025.\n")
+    nhse = ("\fNHS England\nWellington House\nLondon SE1 8UG\n\n7 April 2025\n\nDear Ms Castell,\n\n"
+            "Thank you for your report about the death of Mr Penrose.\n\nThe national alert was issued on "
+            "21 March 2025.\n\nYours sincerely,\n\nProfessor Alan Greer\nNational Medical Director\n")
+    text = page + trust + mail + nhse
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply, Kind.reply]
+    assert [s.start for s in segs] == [0, len(page), len(page + trust), len(page + trust + mail)]
+
+
+def test_a_forward_signed_with_a_name_alone_is_one_reply_with_the_response_below(lex):
+    """"Subject: FW: ..." / "Please see below the response of Lifeline Kiosks Ltd, which was sent on Friday to
+    an incorrect address." signed "Helen Saward" / "PA to the Managing Director", no "Kind regards", over the
+    forwarded message and its letter: one reply (before, the covering note was a letter of its own)."""
+    mail = ("\fFrom: Office of the Managing Director <md.office@lifeline.example.com>\nSent: 9 June 2025 11:02\n"
+            "To: Coroners <coroners@example.gov.uk>\nSubject: FW: Regulation 28 response - Lifeline Kiosks Ltd\n\n"
+            "Dear Coroner,\n\nPlease see below the response of Lifeline Kiosks Ltd, which was sent on Friday to an "
+            "incorrect address.\n\nHelen Saward\nPA to the Managing Director\n\n"
+            "From: Office of the Managing Director <md.office@lifeline.example.com>\nSent: 6 June 2025 16:45\n"
+            "To: Coroner Office <coroner.office@example.org>\nSubject: Regulation 28 response - Lifeline Kiosks Ltd\n\n"
+            "Dear Mr Ellingham,\n\nThank you for your report of 16 January 2025.\n\nOur cabinets now report a "
+            "missed weekly check to the ambulance service the same day.\n\nYours sincerely,\n\nGareth Osei\n"
+            "Managing Director\n")
+    segs = segment(_DEFIBRILLATOR_PFD + mail, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].start == len(_DEFIBRILLATOR_PFD)

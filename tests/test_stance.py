@@ -1942,3 +1942,30 @@ def test_a_reply_s_concern_label_over_its_own_words_is_its_answer(tmp_path, sett
     (tmp_path / "pfd.txt").write_text(text, encoding="utf-8")
     got = {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
     assert got.get("3") == "deferred"
+
+
+@pytest.mark.parametrize(("passage", "cue"), [
+    pytest.param("The Minister will take decisions on both recommendations when the consultation closes in "
+                 "September.", "deferred:decide-later", id="will-take-decisions-on-both"),
+    pytest.param("Mark will send the first quarterly return to the Committee by 31 October 2025.",
+                 "accepted:dated-return", id="will-send-the-first-quarterly-return-by"),
+    pytest.param("Most landlords now publish their repair times. Property managers have not yet done so.",
+                 "partially_addressed:part-not-done", id="have-not-yet-done-so"),
+    pytest.param("Ward staff completed the training in May, but no date has yet been set for the remaining staff.",
+                 "partially_addressed:part-not-done", id="no-date-set-for-the-remaining-staff"),
+    pytest.param("Two new posts were filled in June. Funding for further posts in the north has not been "
+                 "identified.", "partially_addressed:part-not-done", id="funding-for-further-posts-not-identified"),
+])
+def test_decisions_to_come_dated_returns_and_parts_left_undone_are_cued(passage, cue, nlp, lex, settings):
+    """Replies to committees and coroners: a decision still to be taken on both recommendations, a named
+    officer's dated first return, and a part not done (the rest of staff, further posts) fired no cue before,
+    so those words counted for nothing in the answer's stance."""
+    assert cue in verdict(passage, nlp, lex, settings).cues
+
+
+def test_a_system_that_does_not_support_a_feature_is_no_refusal(nlp, lex, settings):
+    """A housing association's reply: "Our system does not support a portal" says what its software can do,
+    not that the writer does not support the recommendation (before, it fired the refusal cue)."""
+    cues = verdict("Our system does not support a portal for tenants, so repairs are reported by telephone.", nlp,
+                   lex, settings).cues
+    assert "rejected:do-not-accept" not in cues
