@@ -28,7 +28,7 @@ ANSWER_WORDS = 6  # words a row's answer columns hold, on average, in a table of
 HEADER_CELLS = 3
 
 
-def _header(line: str) -> list[tuple[int, int, bool, bool]] | None:
+def header(line: str) -> list[tuple[int, int, bool, bool]] | None:
     """Each column's heading (its span on the line), whether it heads the answer and whether the
     recommendation, if ``line`` heads a response table: three short cells at least, one over the
     answer and one over the recommendation. The first column numbers the rows: no answer's,
@@ -87,7 +87,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
     for line in text[start:end].split("\n"):
         body = line.lstrip("\f")
         lead = pos + len(line) - len(body)
-        head = _header(body)
+        head = header(body)
         if head is not None:
             close()
             columns = head

@@ -20,10 +20,10 @@ from pipeline.learn.stance_model import features_for
 from pipeline.lexicon import Lexicons
 from pipeline.records import Stance, StanceLabel, leading
 from pipeline.stages import answers as answers_mod
-from pipeline.stages.columns import answer_columns, column_sentences
+from pipeline.stages.columns import answer_columns, column_sentences, header
 from pipeline.stages.recommendations import Ref
 from pipeline.stages.segment import Segment
-from pipeline.text import sentence_text
+from pipeline.text import sentence_end, sentence_text
 
 PRIORITY = (StanceLabel.rejected, StanceLabel.deferred, StanceLabel.partially_addressed,
             StanceLabel.accepted, StanceLabel.noted, StanceLabel.not_addressed)
@@ -316,7 +316,7 @@ def _one_within(a: str, b: str) -> bool:
     return long_.startswith(short) and not rest[:1].isdigit() and not ("." in short and rest[:1] == ".")
 
 
-def _within_tables(found: dict[str, answers_mod.Answer],
+def _within_tables(text: str, found: dict[str, answers_mod.Answer],
                    tables: list[tuple[int, int]]) -> dict[str, answers_mod.Answer]:
     """A -layout table's last row answers in its own cell: the line across the page that ended the
     reply's last table ("Status key: Planned - action agreed ...; Noted - as recorded by ...") and
@@ -330,12 +330,16 @@ def _within_tables(found: dict[str, answers_mod.Answer],
         if k is None:
             continue
         after = ordered[k + 1][0] if k + 1 < len(ordered) else None
-        inside = tuple(u for u in a.units if u[0] < ordered[k][1] or after is not None and u[0] >= after)
+        # (a sentence there is the cell going on over the page, under "Trust response (continued)")
+        inside = tuple(u for u in a.units if u[0] < ordered[k][1] or after is not None and (
+            u[0] >= after or len(text[u[0]:u[1]].split()) >= GAP_SENTENCE_WORDS and sentence_end(text[u[0]:u[1]])
+            and header(text[u[0]:u[1]].strip()) is None))
         if inside and len(inside) < len(a.units):
             out[lab] = answers_mod.Answer(inside, a.how, a.xref, a.opens)
     return out
 
 
+GAP_SENTENCE_WORDS = 5  # words, at least, of a sentence between a table and its continuation: no page furniture
 TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
 WHOLE_DISCOUNT = 0.6  # and one read off the whole reply less certain still
 
@@ -373,7 +377,7 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
         if quoted is not None and r.stated and r.start >= quoted:
             labels.setdefault(r.label, r.number)
     found, structured = answers_mod.find_answers(text, seg, refs, labels, rec_texts, sentences, lex.stopwords)
-    found = _within_tables(found, tables)
+    found = _within_tables(text, found, tables)
     # the letter's "4" and the reply's "4a(ii)" are one recommendation when only one is answered
     # (not paragraphs 7.1 and 7.6, which share a leading number and are two)
     for lab in list(labels):
