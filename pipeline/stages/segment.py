@@ -898,7 +898,9 @@ def _says_only_that(blocks: list[Block], note: int, letter: int, lex: Lexicons) 
     if found is None:
         # (signed with a name alone, "Helen Saward" / "PA to the Managing Director", over the forwarded
         # message's header: the note is what stands above both)
-        said = [b for b in blocks[note + 1:letter]
+        # (its words may run on under the greeting with no blank line: "Dear Coroner," / "Please see below ...")
+        own = [Block(blocks[note].lines[1:], 0)] if len(blocks[note].lines) > 1 else []
+        said = [b for b in own + blocks[note + 1:letter]
                 if not all(_signature_line(ln.text) or _HEADER_FIELD.match(ln.text) for ln in b.lines)]
     else:
         said = [Block(kept, b.gap) for b in blocks[note + 1:found[0] + 1]
