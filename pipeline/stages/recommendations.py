@@ -549,6 +549,10 @@ def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> 
     return out
 
 
+# a recommendation in note form, its body and the verb ("The Trust to audit the use of its pathway ..."), or
+# in a resolution's ("That the Trust audits ...")
+_BODY_TO = re.compile(r"^\W*(?:(?:the\s+)?(?:[A-Z][\w&’'-]*\s+){1,5}to\s+(?!be\b|date\b)[a-z]{3,}\b|"
+                      r"[Tt]hat\s+(?:the\s+)?[A-Z][\w&’'-]*\s)")
 _PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)
 
 
@@ -850,7 +854,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names
         if item and section is not None and item.re is _PARAGRAPH_ITEM and not lead_in \
                 and (leading_number(item.group("num")) != section or (clean(b.text) or "").endswith(":")
-                     or not (sent or MODAL.search(item.group("text")))):
+                     or not (sent or MODAL.search(item.group("text")) or _BODY_TO.match(item.group("text")))):
             # "7.1 This report will be published ...": a later section's paragraph; "3.1 The Group
             # recommends that the Cabinet:" leads into the list under it; "6.2 The panel met twice"
             # recommends nothing

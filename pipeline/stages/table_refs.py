@@ -267,7 +267,7 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
     number and its cells beside it, wrapped over the lines under it. The header and each row become
     blocks of their own, as ``row_block`` reads them; rows count up under the header (a reply's table
     leaves out the rows another body answers: "4", then "6")."""
-    if not any(_LAYOUT_ROW.match(ln.text) for b in blocks for ln in b.lines[1:]):
+    if not any(_LAYOUT_ROW.match(ln.text) or _HEADED_ROW.match(ln.text) for b in blocks for ln in b.lines[1:]):
         return blocks  # no row opens a line inside a paragraph: most files
     out: list[Block] = []
     above: Block | None = None
@@ -275,7 +275,9 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
         lines, cuts = b.lines, set()
         last, indent = None, None  # the last row's number and where rows' numbers stand
         for j, ln in enumerate(lines):
-            m = _LAYOUT_ROW.match(ln.text)
+            # (under rules drawn across the table, a narrow number column's two spaces: " 1  The Minister should")
+            m = _LAYOUT_ROW.match(ln.text) or (_HEADED_ROW.match(ln.text) if j and _RULE.match(lines[j - 1].text)
+                                               else None)
             if m is not None and last is not None and _row_key(m.group("num")) > last \
                     and m.start("num") == indent:
                 cuts.add(j)
