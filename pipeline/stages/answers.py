@@ -1024,7 +1024,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                     and _TABLE_ROW_LINE.match(text, _line_start(text, out[lab].opens)) \
                     and re.search(rf"\((?:recommendations?|rec\.?)\s+{re.escape(lab)}\b",
                                   text[start:text.find("\n\n", start) % (len(text) + 1)], re.I):
-                continue  # ("The cost of ... (recommendation 8) will be met ...", under the table whose row 8 answered it)
+                continue  # ("The cost of ... (recommendation 8) will be met ...", under the table whose row 8
+                          # answered it)
             out[lab] = Answer(rel, "unnumbered" if start in unnumbered else "heading", xref, start)
             if start in restated_at:
                 parts[lab] = base

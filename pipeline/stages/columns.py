@@ -41,8 +41,8 @@ def header(line: str) -> list[tuple[int, int, bool, bool]] | None:
     quoted = [not a and bool(_QUOTED.search(c)) for (_, _, c), a in zip(cells, answer)]
     if not any(answer) or not any(quoted):
         return None
-    return [(a, z, k > 0 and (ans or not (_OTHER_HEAD.search(c) or _OWNER_HEAD.fullmatch(c))), q) for k, ((a, z, c), ans, q)
-            in enumerate(zip(cells, answer, quoted))]
+    return [(a, z, k > 0 and (ans or not (_OTHER_HEAD.search(c) or _OWNER_HEAD.fullmatch(c))), q)
+            for k, ((a, z, c), ans, q) in enumerate(zip(cells, answer, quoted))]
 
 
 def _column(columns: list[tuple[int, int, bool, bool]], a: int, z: int) -> int:

@@ -31,9 +31,9 @@ from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
                                        ordinal_concerns, filled_concerns, paragraph_concerns, READ_WITH,
-                                       RESPOND_TO_PLACE, ORDINAL_NUMBERS)
-from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell, split_lines, strip_quotes,
-                           table_cells, to_blocks, unwrap)
+                                       RESPOND_TO_PLACE, ORDINAL_NUMBERS, PAGE_OF)
+from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell,
+                           split_lines, strip_quotes, table_cells, to_blocks, unwrap)
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
@@ -514,7 +514,8 @@ def _own_section_paragraph(text: str, seg: Segment, label: str, refs: list[Ref])
     m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", label)
     if m is not None and m.group(2) == "1":
         # (its section's first, right under the section's title: "1.<tab>INTRODUCTION" / "1.1<tab>The Council ...")
-        return re.search(rf"^[ \t]*{m.group(1)}\.\t[^\n.]+\n[ \t]*{m.group(1)}\.1\t", text[seg.start:seg.end], re.M) is not None
+        head = rf"^[ \t]*{m.group(1)}\.\t[^\n.]+\n[ \t]*{m.group(1)}\.1\t"
+        return re.search(head, text[seg.start:seg.end], re.M) is not None
     if m is None or int(m.group(2)) < 2 or any(r.label == f"{m.group(1)}.{int(m.group(2)) - 1}" for r in refs):
         return False
     return re.search(rf"^[ \t]*{m.group(1)}\.\t", text[seg.start:seg.end], re.M) is not None
@@ -538,8 +539,8 @@ def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> 
             # (or after a page's footer, which text copied from a PDF viewer keeps: "... Page 2 of 2" / "5.5 The
             # Trust should ...")
             if ((rules.list_item.match(line) or BARE_LABEL.match(ln.text) or _PARAGRAPH_ITEM.match(line))
-                    and (sentence_end(before) or before.endswith(")") or heading_line(prev.text) or _PAGE_OF.search(before)
-                         or _SENT_HEADING.match(before))) \
+                    and (sentence_end(before) or before.endswith(")") or heading_line(prev.text)
+                         or PAGE_OF.search(before) or _SENT_HEADING.match(before))) \
                     or ((_CAPS_HEADING.match(line) or _SENT_HEADING.match(line)) and sentence_end(before)) \
                     or (one_a_line and (sentence_end(before) or before.endswith(":")) and line[:1].isupper()):
                 out.append(Block(tuple(cur), gap))
@@ -553,7 +554,6 @@ def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> 
 # in a resolution's ("That the Trust audits ...")
 _BODY_TO = re.compile(r"^\W*(?:(?:the\s+)?(?:[A-Z][\w&’'-]*\s+){1,5}to\s+(?!be\b|date\b)[a-z]{3,}\b|"
                       r"[Tt]hat\s+(?:the\s+)?[A-Z][\w&’'-]*\s)")
-_PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)
 
 
 # the paper speaking for itself ("2.9 We can see the benefit ..., but a plan may need to change"): its

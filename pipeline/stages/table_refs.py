@@ -624,7 +624,7 @@ def _concerns_section(blocks: list[Block], after: int = 0) -> list[Line]:
 
 _ORDINAL_OPENING = re.compile(r"^\W{0,3}(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)"
                               r"(?:ly)?,\s+\S", re.I)
-_PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)
+PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)  # a page's footer: "... Page 2 of 3"
 ORDINAL_NUMBERS = {w: n for n, w in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1)}
 
@@ -634,7 +634,7 @@ def ordinal_concerns(blocks: list[Block]) -> list[Ref]:
     each starts one, numbered by its word, so long as the words count up from the first; the replies
     answer them by the same words ("On the seventh, ...") or by number."""
     # (a PDF viewer's copy keeps the page's footer among the lines: "Regulation 28 – M J Pascoe Page 2 of 4")
-    section = [ln for ln in _concerns_section(blocks) if not _PAGE_OF.search(ln.text)]
+    section = [ln for ln in _concerns_section(blocks) if not PAGE_OF.search(ln.text)]
     starts = [(k, ORDINAL_NUMBERS.get(m.group("word").lower(), 0)) for k, ln in enumerate(section)
               if (m := _ORDINAL_OPENING.match(clean(ln.text) or ""))
               and (k == 0 or sentence_end(clean(section[k - 1].text) or ""))]
