@@ -330,10 +330,12 @@ def _within_tables(text: str, found: dict[str, answers_mod.Answer],
         if k is None:
             continue
         after = ordered[k + 1][0] if k + 1 < len(ordered) else None
-        # (a sentence there is the cell going on over the page, under "Trust response (continued)")
+        # (a sentence under the repeated header is the cell going on over the page, "Trust response (continued)";
+        # one above it, under a theme's title, is the paper's own)
+        heads = [u[0] for u in a.units if ordered[k][1] <= u[0] < (after or 0) and header(text[u[0]:u[1]].strip())]
         inside = tuple(u for u in a.units if u[0] < ordered[k][1] or after is not None and (
-            u[0] >= after or len(text[u[0]:u[1]].split()) >= GAP_SENTENCE_WORDS and sentence_end(text[u[0]:u[1]])
-            and header(text[u[0]:u[1]].strip()) is None))
+            u[0] >= after or heads and u[0] > heads[-1] and len(text[u[0]:u[1]].split()) >= GAP_SENTENCE_WORDS
+            and sentence_end(text[u[0]:u[1]])))
         if inside and len(inside) < len(a.units):
             out[lab] = answers_mod.Answer(inside, a.how, a.xref, a.opens)
     return out
