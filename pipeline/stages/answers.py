@@ -651,7 +651,10 @@ def _theme_after(text: str, blocks: list[Block], start: int, stop_at: int, opene
 _CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|matters|issues|points|observations)"
                             r"(?: raised(?: (?:in|by) (?:the|its|this) (?:report|committee|inquiry))?)?|"
                             r"conclusions?|next steps|annex(?:es)?|appendix|appendices|glossary|further information|"
-                            r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$", re.I)
+                            r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$|"
+                            # "Annex A: The Committee's recommendations", "Appendix 2 – List of recommendations"
+                            r"^[\W_]*(?:annex|appendix)(?:\s+[A-Z0-9]{1,2})?\s*[:–—-]\s+[^.]{0,60}?recommendations[\s*_]*$",
+                            re.I)
 # "3. Summary of ONR's position": the paper's table of statuses after its answers, numbered as its sections
 # are, or "5.<tab>Summary of actions" (not "Summary of progress" under each answer of a progress report)
 # (or "## Summary" alone, over a web page's table of statuses)
