@@ -1793,7 +1793,7 @@ def _letterhead_page(text: str, start: int, floor: int) -> int:
         return start
     lines = [ln.strip() for ln in text[brk + 1:start].splitlines() if ln.strip()]
     if len(lines) <= LETTERHEAD_LINES and all(len(ln.split()) <= LETTERHEAD_WORDS and not sentence_end(ln)
-                                              and ln[:1].isupper() for ln in lines):
+                                              and ln[:1].isalnum() and not ln[:1].islower() for ln in lines):
         return brk
     return start
 
