@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.stages.refs import leading_number
+
 # a header's cell over the answer: "Response", "HMPPS response", "Agreed/ Partly Agreed/ Not Agreed",
 # "Action", "Status", "Progress update", "Comments"
 ANSWER_HEAD = re.compile(r"respon(?!sib)|reply|position|action|agree|accept|status|progress|update|comment|decision", re.I)
@@ -99,7 +101,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
             num = _ROW_NUMBER.match(body)
             # (the table's next row goes on, however its cells run together: pdftotext leaves one space
             # between a status and its comment's words, "Partially The real-time ... screens Q1 2025")
-            nxt = num is not None and _leading(num.group()) == row_no + 1
+            nxt = num is not None and leading_number(num.group()) == row_no + 1
             if not nxt and any(sum(1 for ca, cz, _, _ in columns if ca < m.end() and cz > m.start()) > 2
                                or k + 2 < len(columns) and m.end() > columns[k + 2][0] for m, k in zip(chunks, cols)):
                 close()
@@ -107,7 +109,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
             else:
                 last = pos + len(line)
                 rows += num is not None
-                row_no = _leading(num.group()) if num is not None else row_no
+                row_no = leading_number(num.group()) if num is not None else row_no
                 for m, k in zip(chunks, cols):
                     if columns[k][2]:
                         kept += len(m.group().split()) if num is None or m.start() >= num.end() else 0
@@ -126,10 +128,6 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
     for a, z in cuts:
         out[a:z] = " " * (z - a)
     return "".join(out), regions
-
-
-def _leading(num: str) -> int:
-    return int(re.match(r"\s*(\d+)", num).group(1))
 
 
 _RULE = re.compile(r"[ \t]*[-=_─━]{3,}[-=_─━ \t]*")  # a table's rule drawn in dashes across its columns
