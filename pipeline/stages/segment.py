@@ -1044,6 +1044,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         rest = blocks[tail:]
         if rest and not _table_below(text, blocks, sal[-1], tail) \
                 and (_paper(text, rest, region_end, lex) or _headed_page(text, rest, region_end, lex)
+                     or _statement_page(text, rest)
                      or _answering_page(text, rest, region_end, lex, head_lines(blocks[starts[-1]:sal[-1] + 1]))) \
                 and not (_lists_recommendations(rest) and _classify_letter(
                     text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply) \
@@ -1082,6 +1083,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             kind = classify_unsaluted(text[start:end], lex)
             if out and out[-1][4] is Kind.reply and ENCLOSES.search(text, out[-1][0], start):
                 kind = Kind.reply  # the action plan a reply encloses ("set out in the enclosed action plan")
+            elif kind is Kind.other and _statement_page(text, blocks[bi:starts[k + 1] if k + 1 < len(starts) else len(blocks)]):
+                kind = Kind.reply  # a body's statement on the report it was sent, under its own title
             out.append((start, end, None, None, kind))
             continue
         sal_line = blocks[owner[bi]].lines[0]
@@ -1322,6 +1325,23 @@ _STATEMENT_TITLE = re.compile(r"^\W*statement\s+(?:on|in\s+response\s+to|respond
                               r"(?:[\w'’-]+\s+){0,3}?(?:report|recommendations|findings)\b", re.I)
 _RECEIVED_REPORT = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:received|responded\s+to|replied\s+to|written\s+to)\s+"
                               r"(?:a|the|your)\s+(?:[\w'’-]+\s+){0,5}?(?:report|coroner)\b", re.I)
+# a body's news page published under its own title: "# England Golf statement: Hollins Moor Golf Club
+# inquest", "Statement following the coroner's report", over "England Golf has responded to the Prevention of
+# Future Deaths report issued by HM Senior Coroner ..."
+_OWN_STATEMENT_TITLE = re.compile(r"^[\W_]*(?:[A-Z][\w&'’.-]*\s+){1,6}statement\s*:|"
+                                  r"^[\W_]*statement\s+(?:following|after)\s+(?:the\s+|a\s+)?", re.I)
+
+
+STATEMENT_BLOCKS = 7  # blocks of a statement's page (title, date, lead paragraphs) that say what it answers
+
+
+def _statement_page(text: str, run: list[Block]) -> bool:
+    """Whether blocks after a signature are a body's statement on the report it was sent, under a title of
+    its own: a document of its own, however short its prose."""
+    title = clean(run[0].lines[0].text) or ""
+    said = text[run[0].start:run[min(len(run), STATEMENT_BLOCKS) - 1].end]
+    return (_STATEMENT_TITLE.search(title) is not None or _OWN_STATEMENT_TITLE.search(title) is not None) \
+        and _RECEIVED_REPORT.search(said) is not None
 
 
 def _single(text: str, start: int, end: int, st: Start, lex: Lexicons) -> tuple[int, int, Line | None, Line | None, Kind]:
