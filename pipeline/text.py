@@ -158,6 +158,20 @@ def _cuts_run(line: str, first: str, lines: list[str], li: int) -> bool:
                 == len(_CELL_TAB.findall(first)))
 
 
+# a list's marker alone in a tab row's first cell: "3.", "(a)", "ii)"
+_MARKER_CELL = re.compile(r"\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]", re.I)
+
+
+def _item_and_points(text: str, rows: list, sep: re.Pattern[str]) -> bool:
+    """Whether tab rows are a Word list's numbered item and its lettered points, each marker and its words
+    ("3.<tab>On registration:" / "(a)<tab>registration on ..." / "(b)<tab>..."): a list, not a table."""
+    if sep is not _CELL_TAB or any(len(cells) != 2 for _, _, cells in rows):
+        return False
+    marks = [text[cells[0][0]:cells[0][1]] for _, _, cells in rows]
+    return all(_MARKER_CELL.fullmatch(m) for m in marks) and marks[0][:1].isdigit() \
+        and all(not m[:1].isdigit() for m in marks[1:])
+
+
 @lru_cache(maxsize=8)
 def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], ...], ...]:
     """``text``'s pipe tables (Markdown's, or a web page's as html2text writes it) and tables whose
@@ -182,7 +196,8 @@ def _tables(text: str) -> tuple[tuple[tuple[int, tuple[tuple[int, int], ...]], .
         # Word writes an empty cell as a second tab ("5<tab>LFB should ...<tab><tab>"), where one cut
         # of the text by runs of tabs is narrower than its neighbours; a tab each keeps its width
         tabs = [text.count("\t", s, e) for s, e in run] if run_sep is _CELL_TAB else bars
-        if any(rule for _, rule, _ in rows) or (len(bars) >= TABLE_ROWS and 1 in (len(set(bars)), len(set(tabs)))):
+        if any(rule for _, rule, _ in rows) or (len(bars) >= TABLE_ROWS and 1 in (len(set(bars)), len(set(tabs)))
+                                                 and not _item_and_points(text, rows, run_sep)):
             out.append(tuple((s, () if rule else cells) for s, rule, cells in rows))
         run.clear()
 
