@@ -160,6 +160,20 @@ def _item_above(text: str, b: Block, ln) -> bool:
                                                   and said[-1:].isalnum()))
 
 
+def _listed_under_lead(text: str, b: Block, rules: RecRules) -> bool:
+    """Whether the list ``b`` is, a label to a line, sits right under a line that says it recommends
+    ("The review made the following recommendations:"), not under a reply's own heading."""
+    above = [x for x in text[max(0, b.start - LEAD_CHARS):b.start].splitlines() if x.strip()]
+    said = clean(above[-1]) if above else ""
+    return bool(said) and said.endswith(":") and rules.lead_in.search(said) is not None \
+        and rules.lead_in_not.search(said) is None and _REPLY_LEAD.search(said) is None
+
+
+LEAD_CHARS = 300  # characters above a list in which the line that leads into it lies
+# (not a reply's lead over its own list: "Our response to the recommendations is as follows:")
+_REPLY_LEAD = re.compile(r"\b(?:respon\w*|repl(?:y|ies|ied)|answer\w*|accept\w*|agree\w*|progress|update\w*|actions?)\b", re.I)
+
+
 def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
     """"R1", "R2 and R4": a report's recommendations by letter and number."""
     out = []
@@ -173,9 +187,11 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
         # list is its answer)
         # (or at its line's start under the item before, with no bullet: "R2 Service user and carer involvement.
         # ... The University should ...", as a PDF viewer copies a report's list, a line an item)
+        # (or an imperative, under a line that says what the list is: "The review made the following
+        # recommendations:" over "* **R8** Establish a customer panel ...")
         item = not at_start and (_LIST_LEAD.fullmatch(text[ln.start:m.start()]) is not None
                                  or (not text[ln.start:m.start()].strip() and _item_above(text, b, ln))) \
-            and MODAL.search(text, m.end(), ln.end) is not None
+            and (MODAL.search(text, m.end(), ln.end) is not None or _listed_under_lead(text, b, rules))
         rest = clean_text(text[m.end():b.end]) if at_start else clean_text(text[m.end():ln.end]) if item else None
         # (not a reply's answer under the label: "R1: We accept this. All nine libraries will remain open.")
         stated = bool(rest and len(rest.split()) >= 4 and len(nums) == 1) \
