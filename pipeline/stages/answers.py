@@ -706,6 +706,15 @@ def _title_key(line: str) -> str | None:
         and not sentence_end(title) else None
 
 
+def _titles_quote(text: str, u: Unit, quotes: set[int]) -> bool:
+    """Whether a unit is a title alone on its line right over a quote with no number ("Booking and
+    support" over "Recommendation: Establish a single point of contact ...")."""
+    nxt = u[1]
+    while nxt < len(text) and text[nxt] in " \t\n":
+        nxt += 1
+    return _title_key(text[u[0]:u[1]]) is not None and nxt in quotes
+
+
 def contents_titles(text: str, lo: int, hi: int) -> set[str]:
     """The section titles a paper's contents list names ("Foreword" / "Transparency" / "Next steps", a
     title a line, its "Contents" heading masked as a page's chrome), those it sets again alone on a line
@@ -1158,8 +1167,15 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         _answered_later(text, all_units, labels, out)
         # (the last quoted recommendation of a list, under which the paper's next section opens: "## Triage and
         # early resolution" is its title, no answer; the answers come under their own headings below)
-        for lab in [lab for lab, a in out.items() if a.units and all(_MD_TITLE.fullmatch(text[u[0]:u[1]].strip())
-                                                                     for u in a.units)]:
+        # (nor the item's own words in the list the paper quotes first, "4. Increase the mileage allowance ...",
+        # nor the title over the next quote, "Booking and support", where the answers come under quotes that
+        # carry no number, "Recommendation: ..." / "Response: ...", and skip it)
+        own = {lab: [(r.start, text.find("\n", r.start) % (len(text) + 1)) for r in body_refs if r.label == lab and r.stated]
+               for lab in out} if unnumbered else {}
+        for lab in [lab for lab, a in out.items() if a.units and all(
+                _MD_TITLE.fullmatch(text[u[0]:u[1]].strip())
+                or (unnumbered and (_titles_quote(text, u, unnumbered) or any(a <= u[0] < z for a, z in own[lab])))
+                for u in a.units)]:
             del out[lab]
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
         return out, not by_topic or named_too
