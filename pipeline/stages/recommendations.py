@@ -1103,7 +1103,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         refs = _without_menu(text, refs)
         refs = _without_own_numbers(text, own, refs)
     if seg.kind is Kind.letter and not any(r.stated for r in refs):
-        found = _intent_items(text, seg) or _recommending_paragraphs(text, blocks)
+        found = _intent_items(text, seg) or _recommending_paragraphs(text, blocks) or _bold_paragraphs(text, seg)
         refs = sorted(refs + found, key=lambda r: r.start)
     # ("5<tab>CORONER’S CONCERNS": the form's heading in capitals, read as an item of a tab-set list, is none;
     # nor the letter's own closing paragraphs, "4.1 Please send us your responses ...")
@@ -1241,6 +1241,41 @@ def _intent_items(text: str, seg: Segment) -> list[Ref]:
     return out
 
 
+# a letter that says its recommendations stand out in type its text has lost: "Our recommendations are shown in
+# bold.", "Our conclusions and recommendations are printed in bold type"
+_IN_BOLD = re.compile(r"\brecommendations\s+(?:are|appear)\s+(?:(?:shown|printed|set\s+out|highlighted)\s+)?in\s+bold\b", re.I)
+# its numbered paragraph that recommends: "12. We recommend that the Government publish ...", "17. The
+# Government should seek to negotiate ..." (not "6. We heard ... which professions should be prioritised")
+_BOLD_PARAGRAPH = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.[ \t]+(?:(?:We|I)\s+(?:(?:would|therefore|also|further|"
+                             r"strongly)\s+)*recommend\b|(?:The|the)\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){0,5}"
+                             r"\s+(?:should|must)\b)")
+
+
+def _bold_paragraphs(text: str, seg: Segment) -> list[Ref]:
+    """The numbered paragraphs that recommend in a letter whose recommendations "are shown in bold": the
+    bold is lost as text, the paragraph number labels each, as FORMAT.md keys a report's recommendations
+    numbered by paragraph. A paragraph runs to the next numbered one."""
+    if not _IN_BOLD.search(text, seg.start, seg.end):
+        return []
+    lines = split_lines(text, seg.start, seg.end)
+    numbered = [k for k, ln in enumerate(lines) if re.match(r"\W{0,4}\d{1,3}\.[ \t]+\S", ln.text)]
+    out = []
+    for n, k in enumerate(numbered):
+        if not (m := _BOLD_PARAGRAPH.match(lines[k].text)):
+            continue
+        upto = numbered[n + 1] if n + 1 < len(numbered) else min(len(lines), k + BOLD_LINES)
+        upto = next((x for x in range(k + 1, upto) if not lines[x].text.strip()), upto)  # (or a blank line)
+        ln, lab = lines[k], m.group("num")
+        off = label_offset(ln.text, lab)
+        words = clean_text(" ".join(" ".join(x.text for x in lines[k:upto]).split()))
+        out.append(Ref(lab, int(lab), ln.start + off, ln.start + off + len(lab), ln.start, lines[upto - 1].end,
+                       True, False, True, words[words.find(lab) + len(lab):].lstrip(". ") if words else words))
+    return out if len(out) >= 2 else []
+
+
+BOLD_LINES = 8  # lines the last recommending paragraph runs to, at most, where no numbered one follows
+
+
 def _recommending_paragraphs(text: str, blocks: list[Block]) -> list[Ref]:
     """The paragraphs of a letter numbered "1.1", "1.2", ... that recommend ("2.4 We recommend that
     ..."), each labelled by its number as FORMAT.md keys a report's recommendations numbered by
@@ -1318,18 +1353,28 @@ def _points_sent_with(refs: list[Ref]) -> list[Ref]:
 _PART_LINE = re.compile(r"[ \t]*\((?P<letter>[a-h])\)[ \t]+\S")
 
 
+def _past_blank(text: str, at: int) -> int:
+    """The start of the first line at or after ``at`` that is not blank."""
+    while at < len(text) and text[at] == "\n":
+        at += 1
+    return at
+
+
 def _lettered_answers(text: str, refs: list[Ref]) -> list[Ref]:
-    """A reply's heading "Rec 6" alone on its line over "(a) ..." and "(b) ..." answers the
+    """A reply's heading "Rec 6" alone on its line (or with its title) over "(a) ..." and "(b) ..." answers the
     recommendation's parts one by one: each line is the answer to its part ("6a", "6b"), which the link
     stage keys as the report does (the report's "6" asking "(a) ensure ...; and (b) publish ...")."""
     out = list(refs)
     for r in refs:
         start, end = text.rfind("\n", 0, r.start) + 1, text.find("\n", r.end)
-        if not r.label.isdigit() or end < 0 or not BARE_LABEL.match(text[start:end]) \
+        # (or with its title: "Recommendation 3 – Registration")
+        if not r.label.isdigit() or end < 0 or not (BARE_LABEL.match(text[start:end]) or _LABEL_TITLE.match(text[start:end])) \
                 or len(re.findall(r"\d+", text[start:end])) != 1:
             continue
         at, want, parts = end + 1, "a", []
-        while at and (m := _PART_LINE.match(text, at)) and m.group("letter") == want:
+        # (a blank line may set each apart, as Word text has them)
+        while at and (m := _PART_LINE.match(text, _past_blank(text, at))) and m.group("letter") == want:
+            at = m.start()
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
             parts.append(Ref(f"{r.label}{want}", r.number, m.start("letter") - 1, m.end("letter") + 1, at, end,
@@ -1715,14 +1760,16 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                     send(labs, c.group("who"))
     before = text[seg.start:min((r.start for r in refs), default=seg.start)]
     if not owners:  # "... no written procedure for changes made on site. (Nightjar Displays Ltd)"
+        tags = {r.label: _closing_tag(text, r) for r in refs}
+        # (where every concern closes with one, a short name the report used above will do: "[Club]",
+        # "[Club; Council]" under "The body or bodies to whom each concern is directed are shown in
+        # brackets"; a lone "(CMHT)" among untagged concerns is still a term, not a body)
+        every = len(refs) >= 2 and all(tags.values())
         for r in refs:
-            # (or a name the report's list of addressees gave above, word for word: "(Meridian Custodial
-            # Health)" under "3. The Chief Executive, Meridian Custodial Health Ltd, ...")
-            # (its own line's end, where a Word list's last item runs on into the letter's next paragraph)
-            own_line = text[r.start:(text.find("\n", r.start) + 1 or len(text) + 1) - 1]
-            if (m := _CLOSING_BODY.search(r.text or "") or _CLOSING_BODY.search(own_line)) \
-                    and not _NOT_BODY.match(m.group("who")) \
-                    and (_NAME_WORD.search(m.group("who")) or _named_above(m.group("who"), before)):
+            m = tags[r.label]
+            if m and not _NOT_BODY.match(m.group("who")) \
+                    and (_NAME_WORD.search(m.group("who")) or _named_above(m.group("who"), before)
+                         or every and _short_names_above(m.group("who"), before)):
                 send([r.label], " ".join(m.group("who").replace(";", " and").split()))
     # "1. R & T Fenwick: there was no safe system of work ...", and those a sentence left to their own
     # brackets ("Recommendation 8 is for the Partnership itself" over "Recommendation 3 (Brackley Homes)")
@@ -1774,6 +1821,21 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
 
 
 _PART_LABEL = re.compile(r"\d{1,2}[a-h]")  # a concern's point: "1a", "2b"
+
+
+def _closing_tag(text: str, r: Ref) -> re.Match[str] | None:
+    """The bracketed name closing a concern, in its text or at its own line's end (where a Word list's
+    last item runs on into the letter's next paragraph)."""
+    own_line = text[r.start:(text.find("\n", r.start) + 1 or len(text) + 1) - 1]
+    return _CLOSING_BODY.search(r.text or "") or _CLOSING_BODY.search(own_line)
+
+
+def _short_names_above(who: str, before: str) -> bool:
+    """Whether each body a closing tag names is a word or words the report used, with a capital, above
+    its concerns ("Club" for "Hollins Moor Golf Club")."""
+    parts = [" ".join(p.split()) for p in re.split(r";|\band\b", who)]
+    flat = " ".join(before.split())
+    return all(p and re.search(rf"(?<![\w&]){re.escape(p)}(?![\w&])", flat) for p in parts)
 
 
 def _named_above(who: str, before: str) -> bool:
