@@ -214,8 +214,23 @@ def _at_page_break(text: str, a: int, b: int) -> bool:
 
 
 def _consecutive_pages(text: str, pair: list[tuple[int, int]]) -> bool:
-    """Two alike lines one page apart, counted by form feeds."""
-    return text.count("\f", pair[0][0] + 1, pair[1][0] + 1) == 1
+    """Two alike lines one page apart, counted by form feeds, or by the "Page n of m" footers right above
+    them where a PDF viewer's copy has no form feeds: "Page 1 of 3" over the first, "Page 2 of 3" over
+    the second."""
+    if text.count("\f", pair[0][0] + 1, pair[1][0] + 1) == 1:
+        return True
+    above = [_under_page_of(text, a) for a, _ in pair]
+    return above[0] is not None and above[1] is not None and above[1] == above[0] + 1
+
+
+_PAGE_OF_LINE = re.compile(r"(?:[^\n]*\s)?page\s+(\d{1,3})\s+of\s+\d{1,3}", re.I)  # "... Page 2 of 3": a page's footer
+
+
+def _under_page_of(text: str, a: int) -> int | None:
+    """The page number of the "Page n of m" footer on the line right above offset ``a``, if any."""
+    end = max(a - 1, 0)
+    m = _PAGE_OF_LINE.fullmatch(text[text.rfind("\n", 0, end) + 1:end].strip())
+    return int(m.group(1)) if m else None
 
 
 def _number_pages(text: str, pair: list[tuple[int, int]]) -> bool:
@@ -286,7 +301,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
                 _OWN_PAGE.search(line) and _at_page_break(text, a, b))) and not _KEEP.search(line):
             candidates.append(k)
         elif counts[_norm(line)] == 2 and 3 <= len(line.split()) <= 25 and not _KEEP.search(line) \
-                and _at_page_break(text, a, b):
+                and (_at_page_break(text, a, b) or _under_page_of(text, a) is not None):
             twice.append(k)
     # a boilerplate sentence wrapped over lines ("We'd also like to set some additional cookies so we can see
     # how GOV.UK is" / "used, remember your settings ..."): the lines it runs on to are boilerplate too
@@ -386,6 +401,10 @@ def unescape_numbers(text: str) -> str:
 
 _GRID_RULE = re.compile(r"[ \t]*\+(?:[-=:]{3,}\+){2,}[ \t]*")  # "+------+-------+": a grid table's rule
 _GRID_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")
+# or a form boxed with underscores, as a Word form printed to text draws it: " ______" over its first row,
+# "|___|______|" under each
+_UNDER_RULE = re.compile(r"[ \t]*\|(?:_{3,}\|){2,}[ \t]*")
+_UNDER_TOP = re.compile(r"[ \t]*_{20,}[ \t]*")
 
 
 def unbox_grid_tables(text: str) -> str:
@@ -394,21 +413,25 @@ def unbox_grid_tables(text: str) -> str:
     lines stay in their column, so the columns are read as a -layout table's are, and a row's number
     stands at its left. A rule becomes a blank line between rows; a bar where the rule above has a "+"
     becomes a space. Same length, same line breaks."""
-    if "+-" not in text and "+=" not in text:
+    if "+-" not in text and "+=" not in text and "|___" not in text:
         return text
     lines = text.split("\n")
     out = list(lines)
     k = 0
     while k < len(lines):
-        if not _GRID_RULE.fullmatch(lines[k]):
+        under = _UNDER_TOP.fullmatch(lines[k]) or _UNDER_RULE.fullmatch(lines[k])
+        if not (_GRID_RULE.fullmatch(lines[k]) or under):
             k += 1
             continue
+        ruled = _UNDER_RULE if under else _GRID_RULE
         rule, z = lines[k], k + 1
-        while z < len(lines) and (_GRID_RULE.fullmatch(lines[z]) or _GRID_ROW.fullmatch(lines[z])):
+        while z < len(lines) and (ruled.fullmatch(lines[z]) or _GRID_ROW.fullmatch(lines[z])):
             z += 1
-        rules = [j for j in range(k, z) if _GRID_RULE.fullmatch(lines[j])]
+        rules = [j for j in range(k, z) if ruled.fullmatch(lines[j]) or j == k]
         if len(rules) >= 2 and z - k > len(rules):
-            joints = {i for i, ch in enumerate(rule) if ch == "+"}
+            # (an underscored box's joints are its rules' bars: "|___|____|")
+            rule = lines[rules[1]] if under else rule
+            joints = {i for i, ch in enumerate(rule) if ch in "+|"}
             for j in range(k, z):
                 if j in rules:
                     out[j] = " " * len(lines[j])
