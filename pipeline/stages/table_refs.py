@@ -655,7 +655,10 @@ FILL_SLACK = 6  # characters a wrapped line may fall short of the widest line by
 _RUN_IN_TITLE = re.compile(r"^[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}\.\s+[A-Z]")  # "Oversight of practice mergers. The ICB ..."
 ACTION_LINES = 8  # lines of the form's next section in which it may allocate the concerns by place
 # "... should respond to the first, second and fourth concerns": concerns allocated by their places
-RESPOND_TO_PLACE = re.compile(r"\brespond\s+to\s+the\s+(?:first|second|third)\b", re.I)
+# (or "The first and second concerns above are directed to Ridgeway Haulage Ltd; the second and third to ...")
+RESPOND_TO_PLACE = re.compile(r"\brespond\s+to\s+the\s+(?:first|second|third)\b|\bthe\s+first\s+(?:and|,)\s+[^.]{0,40}?"
+                              r"(?:concerns?|matters?)\s+(?:(?:set\s+out\s+)?above\s+)?(?:is|are)\s+"
+                              r"(?:for|addressed\s+to|directed\s+to|sent\s+to)\b", re.I)
 
 
 def filled_concerns(blocks: list[Block]) -> list[Ref]:
@@ -687,6 +690,12 @@ def filled_concerns(blocks: list[Block]) -> list[Ref]:
                     if sentence_end(clean(lines[k - 1].text) or "") and (clean(lines[k].text) or "")[:1].isupper()
                     and (len(lines[k - 1].text.rstrip()) + 1 + len(lines[k].text.split()[0]) + FILL_SLACK <= width
                          or _RUN_IN_TITLE.match(clean(lines[k].text) or ""))]
+    if len(starts) != count:
+        # (or, where the lines' lengths do not tell, every finished sentence at a line's end under which a
+        # capital opens the next line, so long as the count agrees: a paragraph's last line may be long)
+        ends = [0] + [k for k in range(1, len(lines)) if sentence_end(clean(lines[k - 1].text) or "")
+                      and (clean(lines[k].text) or "")[:1].isupper()]
+        starts = ends if len(ends) == count else starts
     if len(starts) < CONCERNED_MIN or len(starts) != count:
         return []
     return _counted(lines, starts)
