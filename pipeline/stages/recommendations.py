@@ -1563,7 +1563,8 @@ def _is_conclusion(text: str | None) -> bool:
 # it must name a body ("(Nightjar Displays Ltd)"), not an acronym defined ("(CMHT)"), a person or a term
 # (or in square brackets: "... before the first cycle of CPR. [North Calder Ambulance Service NHS Trust]")
 # (or two, "[Westmere Community Health NHS Trust; Eastvale Fire and Rescue Service]": both)
-_CLOSING_BODY = re.compile(r"[(\[]\s*(?:for\s+|to\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:[,;]?\s+(?:[A-Z][\w&'’.-]*|and|of|for|"
+# (or after "To:", as a form sets it: "(To: Meadowbank Surgery; the ICB)")
+_CLOSING_BODY = re.compile(r"[(\[]\s*(?:[Ff]or\s*:?\s+|[Tt]o\s*:?\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:[,;]?\s+(?:[A-Z][\w&'’.-]*|and|of|for|"
                            r"the|&))*)\s*[)\]]\W*$")
 # a concern opened by the name of the body it is sent to and a colon, as a report that says "I have
 # indicated at the start of each concern the person to whom it is directed" has them; a topic's name
@@ -1668,6 +1669,9 @@ _BROKEN_WORD = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
 _AND_FOR = re.compile(r"\band\s+(?:for|to)\s+")
 
 
+_OVER_MASKED = re.compile(r"(?<=\w)[ \t]*\n[ \t]{3,}\n[ \t]*(?=[A-Za-z])")  # a masked line inside a sentence
+
+
 def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
     """Each concern with the body a sentence of the report sends it to ("Concerns 1 to 3 are for
     Kestrel Buses Limited and concerns 4 and 5 are for the Department for Transport", "The Council
@@ -1695,6 +1699,9 @@ def _assigned(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list
                 names.append(who)
 
     body = unwrap(text[seg.start:seg.end]).translate(LIGATURES)  # ("The ﬁrst and second matters are for ...")
+    # (a sentence runs on over the page's masked furniture: "... the second and third to Castleford Steel" /
+    # "<the next page's running head, masked>" / "Stockholders Ltd; and the fourth and fifth to ...")
+    body = _OVER_MASKED.sub(" ", body)
     for pattern in (rules.assignment, rules.recipients, rules.respondents, rules.askers, rules.powers, rules.directed):
         for m in pattern.finditer(body) if pattern is not None else ():
             found = m.groupdict()
