@@ -706,6 +706,13 @@ def _title_key(line: str) -> str | None:
         and not sentence_end(title) else None
 
 
+def _unheaded(out: dict[str, Answer], lab: str, stated_at: set[int], quoted_at: int) -> bool:
+    """Whether a heading with nothing under it, quoted at ``quoted_at``, may take the next one's answer: its
+    label has none yet, or only one a mention above the quote opened, not a quote of it ("Recommendations 4
+    and 5 are answered together.", in the paper's opening paragraph)."""
+    return lab not in out or (out[lab].opens not in stated_at and out[lab].opens < quoted_at)
+
+
 def _titles_quote(text: str, u: Unit, quotes: set[int]) -> bool:
     """Whether a unit is a title alone on its line right over a quote with no number ("Booking and
     support" over "Recommendation: Establish a single point of contact ...")."""
@@ -955,6 +962,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     restated_at = {start for start, _ in restated}
     parts: dict[str, int] = {}  # a restated recommendation answered -> its answer's first paragraph
     pending: list[str] = []  # headings with nothing under them: answered with the next one
+    pending_at: dict[str, int] = {}  # where each such heading stands
     for k, start in enumerate(order):
         stop_at = full_stop = min([order[k + 1] if k + 1 < len(order) else hi] + [e for e in ends if e > start])
         quotes = [rec_texts.get(lab) for lab in openers[start]]
@@ -1003,6 +1011,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             if row is None and not (nxt is not None and (_LONE_ROW_NUMBER.match(text, nxt) or (
                     _ROW_NUMBER.match(text, _line_start(text, start)) and _LAYOUT_ROW_START.match(text, nxt)))):
                 pending += sorted(openers[start])
+                pending_at.update({lab: start for lab in openers[start]})
             continue
         # "See the response to recommendation 29." points to the answer; "the approach paper described in
         # our response to recommendation 1 will explain ..." at the end of an answer of its own only mentions it
@@ -1048,11 +1057,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             full = _without_quote(text, [u for u in all_units if start <= u[0] < full_stop], quotes, stop)
             for lab in pending:
                 mine = [u for u in full if lab in named.get(u[0], {lab})]
-                if mine:
-                    out.setdefault(lab, Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "grouped", xref,
-                                               start))
+                if mine and _unheaded(out, lab, stated_at, pending_at.get(lab, start)):
+                    out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "grouped", xref, start)
         for lab in pending:
-            out.setdefault(lab, Answer(rel, "grouped", xref, start))
+            if _unheaded(out, lab, stated_at, pending_at.get(lab, start)):
+                out[lab] = Answer(rel, "grouped", xref, start)
         pending = []
     closed = {lab for *_, labs in tagged for lab in labs}  # a tagged paragraph is the whole answer
     for start, tag, _, labs in tagged:
