@@ -706,11 +706,12 @@ def _title_key(line: str) -> str | None:
         and not sentence_end(title) else None
 
 
-def _unheaded(out: dict[str, Answer], lab: str, stated_at: set[int], quoted_at: int) -> bool:
-    """Whether a heading with nothing under it, quoted at ``quoted_at``, may take the next one's answer: its
-    label has none yet, or only one a mention above the quote opened, not a quote of it ("Recommendations 4
-    and 5 are answered together.", in the paper's opening paragraph)."""
-    return lab not in out or (out[lab].opens not in stated_at and out[lab].opens < quoted_at)
+def _unheaded(out: dict[str, Answer], lab: str, stated_at: set[int]) -> bool:
+    """Whether a heading with nothing under it may take the next one's answer: its label has none yet, or
+    only one a mention in the paper's opening opened, above every quote ("Recommendations 4 and 5 are
+    answered together."), not one under an earlier heading that names it ("We accept recommendations 2
+    and 3.")."""
+    return lab not in out or out[lab].opens < min(stated_at, default=0)
 
 
 def _titles_quote(text: str, u: Unit, quotes: set[int]) -> bool:
@@ -808,6 +809,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     openers: dict[int, set[str]] = {}  # line start -> labels whose answer opens there
     heading_at: dict[int, bool] = {}
     stated_at: set[int] = set()  # "Recommendations 3 and 4: The Department should ...": the line quotes them
+    led_at: set[int] = set()
     for r in body_refs:
         ln = _opening_line(text, blocks, r)
         if ln is not None and r.block_start not in contents and not any(a <= r.start < z for a, z in lists):
@@ -815,6 +817,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             heading_at[ln.start] = heading_at.get(ln.start, False) or r.heading or r.stated or _heading_line(ln.text)
             if r.stated and r.start - ln.start <= ANCHOR_CHARS:
                 stated_at.add(ln.start)
+            elif not r.stated and not re.search(r"\w", text[ln.start:r.start]):
+                led_at.add(ln.start)  # "* **R1** Not accepted. ...": an answer its label leads
     unnumbered = set()
     ends = set()  # a quoted recommendation this reply's report does not list ends the answer before it
     # (and so does a list of them all after the headed answers: "Annex A: The review's recommendations")
@@ -962,7 +966,6 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     restated_at = {start for start, _ in restated}
     parts: dict[str, int] = {}  # a restated recommendation answered -> its answer's first paragraph
     pending: list[str] = []  # headings with nothing under them: answered with the next one
-    pending_at: dict[str, int] = {}  # where each such heading stands
     for k, start in enumerate(order):
         stop_at = full_stop = min([order[k + 1] if k + 1 < len(order) else hi] + [e for e in ends if e > start])
         quotes = [rec_texts.get(lab) for lab in openers[start]]
@@ -1011,7 +1014,6 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             if row is None and not (nxt is not None and (_LONE_ROW_NUMBER.match(text, nxt) or (
                     _ROW_NUMBER.match(text, _line_start(text, start)) and _LAYOUT_ROW_START.match(text, nxt)))):
                 pending += sorted(openers[start])
-                pending_at.update({lab: start for lab in openers[start]})
             continue
         # "See the response to recommendation 29." points to the answer; "the approach paper described in
         # our response to recommendation 1 will explain ..." at the end of an answer of its own only mentions it
@@ -1032,6 +1034,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "heading", xref, start)
             pending = []
             continue
+        if start in led_at and start not in stated_at and openers[start] & set(pending):
+            # (the reply's own answer to one of the recommendations it listed together, "**R1** Not accepted.",
+            # under "Our response to the recommendations is as follows:": the others' answers are their own)
+            pending = []
         for lab in sorted(openers[start]):
             if lab in parts and start in restated_at:  # the quote of a further part: both answers are its
                 a0 = out[lab]
@@ -1057,10 +1063,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             full = _without_quote(text, [u for u in all_units if start <= u[0] < full_stop], quotes, stop)
             for lab in pending:
                 mine = [u for u in full if lab in named.get(u[0], {lab})]
-                if mine and _unheaded(out, lab, stated_at, pending_at.get(lab, start)):
+                if mine and _unheaded(out, lab, stated_at):
                     out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "grouped", xref, start)
         for lab in pending:
-            if _unheaded(out, lab, stated_at, pending_at.get(lab, start)):
+            if _unheaded(out, lab, stated_at):
                 out[lab] = Answer(rel, "grouped", xref, start)
         pending = []
     closed = {lab for *_, labs in tagged for lab in labs}  # a tagged paragraph is the whole answer
