@@ -3279,3 +3279,58 @@ def test_other_matters_raised_in_the_report_is_the_paper_s_own_section(lex, nlp,
                  "The Committee also asked about funding for volunteer groups. We have written to the groups.")
     got = answers(text, lex, nlp, settings, rules)
     assert "1" in got and "2" not in got
+
+
+def _stances(tmp_path, settings, nlp, text: str) -> dict[str, str]:
+    """Each recommendation's stance where ``text`` is the only file of a corpus run."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    return {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+
+
+def test_an_r_labelled_list_of_imperatives_under_its_lead_in_is_no_answer_to_itself(tmp_path, settings, nlp):
+    """A government response as a web page lists the review's recommendations under "The review made the
+    following recommendations:" as "* **R1** Publish ...", imperatives with no "should", then answers R1 to R3
+    under "### Recommendation R1: ..." headings. R4, never answered, is not addressed (before, its own list line
+    was read as its answer)."""
+    page = ("# Government response to the Independent Review of Village Libraries\n\n"
+            "Published 12 March 2026\n\n## Introduction\n\n"
+            "The review made the following recommendations:\n\n"
+            "* **R1** Publish a standard for opening hours in every village library.\n"
+            "* **R2** Fund a mobile library for each rural district.\n"
+            "* **R3** Train volunteers to help residents use digital services.\n"
+            "* **R4** Establish a national fund for library building repairs.\n\n"
+            "We set out our response to each below.\n\n"
+            "### Recommendation R1: opening hours\n\n"
+            "We accept this recommendation. The standard will be published in June 2026.\n\n"
+            "### Recommendation R2: mobile libraries\n\n"
+            "We accept this recommendation and will fund twelve new vehicles.\n\n"
+            "### Recommendation R3: digital help\n\n"
+            "We do not accept this recommendation, as councils already run digital skills courses.\n")
+    got = _stances(tmp_path, settings, nlp, page)
+    assert sorted(got) == ["R1", "R2", "R3", "R4"]
+    assert [lab for lab, stance in sorted(got.items()) if stance == "not_addressed"] == ["R4"]
+
+
+def test_items_a_quoted_list_skips_are_not_addressed_by_their_own_words_or_the_next_title(tmp_path, settings, nlp):
+    """A response page copied from a browser (no markdown) lists "1. Establish ..." to "5. Review ...", then
+    answers under topic titles, each over "Recommendation: <its words>" / "Response: ...", only 1 and 3. The
+    others are not addressed (before, each skipped one took the title over the first quote, "Booking and
+    support", as its answer, the last one straight from the list above it)."""
+    page = ("Response to the review of patient transport in Kellmoor\n\nPublished 2 April 2026\n\n"
+            "The review made five recommendations:\n\n"
+            "1. Establish a single booking line for patient transport across the county.\n\n"
+            "2. Increase the mileage allowance paid to volunteer drivers.\n\n"
+            "3. Publish monthly figures on journeys that arrive late.\n\n"
+            "4. Offer a return journey to every patient discharged after 8pm.\n\n"
+            "5. Review the eligibility criteria every two years.\n\n"
+            "Booking and support\n\n"
+            "Recommendation: Establish a single booking line for patient transport across the county.\n\n"
+            "Response: The single booking line opened on 1 March 2026.\n\n"
+            "Performance\n\n"
+            "Recommendation: Publish monthly figures on journeys that arrive late.\n\n"
+            "Response: Figures are published on the board's website each month.\n")
+    got = _stances(tmp_path, settings, nlp, page)
+    assert sorted(got) == ["1", "2", "3", "4", "5"]
+    assert [lab for lab, stance in sorted(got.items()) if stance == "not_addressed"] == ["2", "4", "5"]

@@ -661,3 +661,69 @@ def test_a_printed_report_s_running_head_numbered_at_alternate_edges_is_furnitur
     assert len(masked) == len(text)
     assert "Visitor Access" not in masked.replace(item, "")
     assert item in masked
+
+
+# a coroner's Word form printed to text: boxed with underscores, each cell's words wrapped inside it
+_UNDERSCORE_FORM = (
+    " ____________________________________________________________________________\n"
+    "| 2  | THIS REPORT IS BEING SENT TO:                                         |\n"
+    "|    | 1. Fenmarsh Freight Ltd                                               |\n"
+    "|    | 2. Marshside Borough Council                                          |\n"
+    "|____|_______________________________________________________________________|\n"
+    "| 5  | CORONER'S CONCERNS                                                    |\n"
+    "|    | The MATTERS OF CONCERN are as follows:                                |\n"
+    "|    | 5.1 Drivers were not told the height of the rail bridge on the        |\n"
+    "|    |     diversion route. (To: Fenmarsh Freight Ltd)                       |\n"
+    "|    | 5.2 The company's route planning software held no bridge heights.     |\n"
+    "|    |     (To: Fenmarsh Freight Ltd)                                        |\n"
+    "|    | 5.3 The warning signs before the bridge were hidden by trees.         |\n"
+    "|    |     (To: Marshside Borough Council)                                   |\n"
+    "|    | 5.4 The diversion was set up without a check of the route by any      |\n"
+    "|    |     officer. (To: Marshside Borough Council)                          |\n"
+    "|____|_______________________________________________________________________|\n"
+    "| 6  | ACTION SHOULD BE TAKEN                                                |\n"
+    "|    | In my opinion action should be taken to prevent future deaths.        |\n"
+    "|____|_______________________________________________________________________|\n")
+
+
+def test_an_underscore_boxed_form_is_unboxed_and_its_wrapped_concerns_read_whole(nlp, lex, settings):
+    """A coroner's form printed to text with underscore rules (" ____" over its first row, "|____|____|" under
+    each) is drawn with spaces, same length and line breaks: its rules blank, the bars at its column joints
+    spaces, so each concern's wrapped line stays with it and 5.1 to 5.4 are read whole (before, the form was
+    read as a pipe table, each wrapped line a paragraph of its own)."""
+    from pipeline.layout import unbox_grid_tables
+
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n" + _UNDERSCORE_FORM
+            + "\nKaren Whitlow\nAssistant Coroner\n")
+    out = unbox_grid_tables(text)
+    assert [len(x) for x in out.split("\n")] == [len(x) for x in text.split("\n")]
+    lines = out.split("\n")
+    assert lines[2].strip() == "" and lines[6].strip() == "" and "|" not in out
+    assert lines[7].rstrip() == "  5    CORONER'S CONCERNS"
+    assert lines[10].rstrip() == "           diversion route. (To: Fenmarsh Freight Ltd)"
+    state = extract(decode(text.encode(), "report.txt", settings), nlp, lex, settings)
+    refs = [r for ls in state.letters for r in ls.refs if r.stated]
+    assert [r.label for r in refs] == ["5.1", "5.2", "5.3", "5.4"]
+    assert refs[3].text == "The diversion was set up without a check of the route by any officer. " \
+                           "(To: Marshside Borough Council)"
+
+
+def test_a_running_head_under_page_n_of_m_footers_is_furniture_without_form_feeds(lex):
+    """A coroner's report copied from a PDF viewer has no form feeds: the line right under the footers "Page 1
+    of 3" and "Page 2 of 3", "Regulation 28 – Mr Tobias Renwick" both times, is the running head and is masked
+    (before, only form feeds told the pages apart, and the head stayed between the concerns). The guard: a
+    sentence the report says twice, under no footer, is content."""
+    head = "Regulation 28 – Mr Tobias Renwick"
+    said = "The club told the inquest that no rescue boat was available that evening."
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n"
+            f"1. No rescue boat was on the water during the evening race on 3 May.\n{said}\n"
+            f"Page 1 of 3\n{head}\n"
+            f"2. The slipway had no lifebuoy or throwline on the day of the race.\n{said}\n"
+            f"Page 2 of 3\n{head}\n"
+            "3. The club had no written plan for recovering a capsized sailor.\n"
+            "Page 3 of 3\n")
+    masked = mask_noise(text, lex.boilerplate)
+    assert len(masked) == len(text)
+    assert head not in masked and "Page 2 of 3" not in masked
+    assert masked.count(said) == 2
+    assert "2. The slipway had no lifebuoy" in masked

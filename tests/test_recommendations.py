@@ -3307,3 +3307,174 @@ def test_a_closing_paragraph_asking_for_a_response_is_no_recommendation(lex, rul
                   "5. The Council should consult residents before changing the charges.\n\n"
                   "6. The panel would be grateful for a response to these recommendations by 31 October 2025.")
     assert labels(text, lex, rules) == ["1", "2", "3", "4", "5"]
+
+
+def test_a_word_list_s_item_over_its_lettered_points_does_not_end_the_list(lex, rules):
+    """A committee letter as Word writes it to text, "1.<tab>The Government should ...", its third item
+    "3.<tab>On funding:" over "(a)<tab>..." and "(b)<tab>..." with no blank line between: the three tab rows are
+    an item and its points, not a table, so items 4 and 5 follow (before, the list stopped at 2)."""
+    text = ("Dear Minister,\n\nThe Committee took evidence from charities and councils over the summer.\n\n"
+            "Recommendations\n\n"
+            "1.\tThe Government should publish a national strategy for foster carers by March 2026.\n\n"
+            "2.\tThe Government should raise the minimum fostering allowance each April.\n\n"
+            "3.\tOn funding:\n"
+            "(a)\tthe Government should give councils a three-year settlement for fostering services; and\n"
+            "(b)\tthe Government should ring-fence the grant for recruiting carers.\n\n"
+            "4.\tThe Government should set up a national register of foster carers.\n\n"
+            "5.\tThe Government should report to the Committee on progress within a year.\n\n"
+            "Yours sincerely,\n\nJane Green\nChair\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["1", "2", "3", "4", "5"]
+    assert refs[3].text.startswith("The Government should set up a national register")
+
+
+def test_short_closing_tags_on_every_concern_send_each_to_the_bodies_named_above(lex, rules):
+    """A coroner's report whose every concern closes with a short tag, "[Club]", "[Club; Council]", "[Trust]",
+    words of the bodies its list of addressees named: each concern goes to those (before, "Club" was dropped,
+    a name alone with no body's word in it). The guard: a report where one concern of three closes "(CMHT)", a
+    term the report spelt out above, sends that concern to no one."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+            "1. The Commodore, Brightwell Sailing Club\n2. The Chief Executive, Harbour District Council\n"
+            "3. The Chief Executive, Brightwell Hospitals NHS Trust\n\n4 CIRCUMSTANCES OF THE DEATH\n\n"
+            "Mr Tobias Renwick drowned at Brightwell harbour on 3 May 2025 after his dinghy capsized.\n\n"
+            "5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows. The body or bodies to whom each concern "
+            "is directed are shown in brackets.\n\n"
+            "(i)\tNo rescue boat was on the water during the evening race, and no member was trained to crew one. "
+            "[Club]\n\n"
+            "(ii)\tThe slipway had no lifebuoy or throwline, and the signs about tides were faded. [Club; Council]\n\n"
+            "(iii)\tThe ambulance crew could not find the slipway because it has no postcode. [Trust]\n\n"
+            "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+            "9 14 July 2025\n\nMarian Ashdown\nSenior Coroner\n")
+    assert sent_to(text, lex, rules) == {"1": "Club", "2": "Club and Council", "3": "Trust"}
+
+    one_tag = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+               "1. The Chief Executive, Fernhill Mental Health NHS Trust\n\n4 CIRCUMSTANCES OF THE DEATH\n\n"
+               "Ms Ada Quill died at home on 9 February 2025, a week after her care passed to the Community Mental "
+               "Health Team (CMHT).\n\n5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+               "1. Her discharge plan was not shared with her GP.\n\n"
+               "2. No follow-up visit was booked within seven days of her discharge, as policy requires (CMHT)\n\n"
+               "3. Her family were not told who to contact in a crisis.\n\n"
+               "9 14 July 2025\n\nMarian Ashdown\nSenior Coroner\n")
+    assert sent_to(one_tag, lex, rules) == {"1": None, "2": None, "3": None}
+
+
+def test_a_reply_s_titled_heading_over_lettered_answers_a_blank_line_apart_answers_the_parts(lex, rules):
+    """A minister's reply as Word text: "Recommendation 3 – Registration", a blank line, "(a)<tab>We agree ...",
+    a blank line, "(b)<tab>We do not agree ...": the answers to 3a and 3b, one by one (before, one answer to 3,
+    the title on the heading's line and the blank lines hiding the parts)."""
+    text = ("Dear Ms Okonjo,\n\nThank you for the Committee's report on dog breeding, to which I set out the "
+            "Government's response below.\n\n"
+            "Recommendation 3 – Registration\n\n"
+            "(a)\tWe agree that every breeder should register with their council, and will consult on this in the "
+            "spring.\n\n"
+            "(b)\tWe do not agree that the register should be published, as it would expose breeders to theft.\n\n"
+            "Recommendation 4 – Inspections\n\n"
+            "We accept this recommendation. Councils will inspect every licensed breeder once a year.\n\n"
+            "Yours sincerely,\n\nDavid Lorne MP\nMinister for Animal Welfare\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
+    refs = R.find_refs(text, seg, rules)
+    assert [r.label for r in refs] == ["3a", "3b", "4"]
+    assert text[refs[1].block_start:refs[1].block_end].startswith("(b)\tWe do not agree")
+
+
+_BOLD_LETTER = ("Dear Secretary of State,\n\nWorkforce planning in community pharmacy\n\n"
+                "1. I write on behalf of the Committee following our one-off session on community pharmacy.{bold}\n\n"
+                "2. Pharmacies have closed at a rate of around five a week over the past two years.\n\n"
+                "6. We heard from witnesses who disagreed about which professions should be prioritised for new "
+                "training places.\n\n"
+                "12. We recommend that the Government publish a workforce plan for community pharmacy by the end "
+                "of the year.\n\n"
+                "14. Several witnesses told us that locum rates had doubled since 2022.\n\n"
+                "17. The Government should fund a pilot of independent prescribing in fifty pharmacies.\n\n"
+                "18. We would be grateful for a response within two months.\n\n"
+                "Yours sincerely,\n\nHelen Ashby MP\nChair of the Committee\n")
+
+
+def test_a_letter_s_recommendations_shown_in_bold_are_its_numbered_paragraphs_that_recommend(lex, rules):
+    """A select committee's letter: "Our recommendations are shown in bold.", the bold lost as text, then numbered
+    paragraphs: "12. We recommend that the Government ..." and "17. The Government should ..." are its
+    recommendations, labelled by their paragraph numbers, not "6. We heard ... which professions should be
+    prioritised" (before, the letter stated none). The guard: without that sentence, none."""
+    refs = [r for r in refs_of(_BOLD_LETTER.format(bold=" Our recommendations are shown in bold."), lex, rules)
+            if r.stated]
+    assert [r.label for r in refs] == ["12", "17"]
+    assert refs[1].text.startswith("The Government should fund a pilot")
+    assert not [r for r in refs_of(_BOLD_LETTER.format(bold=""), lex, rules) if r.stated]
+
+
+# a coroner's report copied from a PDF viewer: no blank lines, four unnumbered concerns, each paragraph's last
+# line nearly as long as the others, allocated by place in the next section
+_LOW_BRIDGE_PFD = (
+    "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\nTHIS REPORT IS BEING SENT TO:\n1. Ridgeway Haulage Ltd\n"
+    "2. Marshside Borough Council\n3. Fenland Highways Agency\n1 CORONER\n"
+    "I am Karen Whitlow, Assistant Coroner for the area of West Fenland.\n4 CIRCUMSTANCES OF THE DEATH\n"
+    "Mr Owen Tate died on 2 March 2025 when the lorry he was driving struck a low rail bridge.\n"
+    "5 CORONER'S CONCERNS\nDuring the course of the inquest the evidence revealed matters giving rise to concern.\n"
+    "The MATTERS OF CONCERN are as follows:\n"
+    "The driver was sent on a diversion that passed under a low bridge, and nobody at the depot\n"
+    "checked the route against the height of his trailer before he set out on the morning shift.\n"
+    "The route planning software used by the company held no bridge heights at all, and drivers\n"
+    "were told to rely on it for every journey they made, however unfamiliar the roads might be.\n"
+    "The signs warning of the low bridge had been hidden by trees for at least two years before\n"
+    "the collision, and no officer of the council had inspected them since the last winter storm.\n"
+    "The diversion itself was set up by the highways contractor without a survey of the route or\n"
+    "any check of the bridges on it, and the contractor's written procedure did not require one.\n"
+    "6 ACTION SHOULD BE TAKEN\n"
+    "In my opinion action should be taken to prevent future deaths and I believe you have the power to\n"
+    "take such action. The first and second concerns above are directed to Ridgeway Haulage Ltd; the\n"
+    "third to Marshside Borough Council; and the fourth to Fenland Highways Agency.\n"
+    "7 YOUR RESPONSE\nYou are under a duty to respond to this report within 56 days of the date of this report.\n"
+    "9 14 July 2025\nKaren Whitlow\nAssistant Coroner\n")
+
+
+def test_unnumbered_concerns_run_together_are_counted_by_an_allocation_that_says_above(lex, rules):
+    """A PDF viewer's copy of a coroner's report: four unnumbered concerns run together, their last lines nearly
+    full, then "The first and second concerns above are directed to Ridgeway Haulage Ltd; the third to ...; and
+    the fourth to ...": concerns 1 to 4, each with its body (before, no concern was read, and none was sent)."""
+    refs = [r for r in refs_of(_LOW_BRIDGE_PFD, lex, rules) if r.stated]
+    assert [(r.label, r.addressee) for r in refs] == [
+        ("1", "Ridgeway Haulage Ltd"), ("2", "Ridgeway Haulage Ltd"), ("3", "Marshside Borough Council"),
+        ("4", "Fenland Highways Agency")]
+    assert refs[0].text.startswith("The driver was sent on a diversion")
+    assert refs[3].text.startswith("The diversion itself was set up")
+
+
+def test_a_to_colon_closing_tag_sends_the_concern_to_each_body_it_names(lex, rules):
+    """A coroner's form closes each concern "(To: Meadowbank Surgery)", "(To: Meadowbank Surgery; the ICB)",
+    "(To: the ICB)": each goes to the bodies named, the second to both (before, "To:" hid the names, and no
+    concern was sent to anyone)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+            "1. The Practice Manager, Meadowbank Surgery\n"
+            "2. The Chief Executive, Fenland Integrated Care Board (the ICB)\n\n4 CIRCUMSTANCES OF THE DEATH\n\n"
+            "Mrs Edna Paley died at home on 6 January 2025 of sepsis, two days after a telephone consultation.\n\n"
+            "5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+            "1. Receptionists were not trained to recognise the signs of sepsis when booking calls. "
+            "(To: Meadowbank Surgery)\n\n"
+            "2. No face-to-face appointment was offered to a frail patient who could not describe her symptoms. "
+            "(To: Meadowbank Surgery; the ICB)\n\n"
+            "3. There is no local standard for when a telephone consultation must be followed by a visit. "
+            "(To: the ICB)\n\n9 14 July 2025\n\nKaren Whitlow\nAssistant Coroner\n")
+    assert sent_to(text, lex, rules) == {"1": "Meadowbank Surgery", "2": "Meadowbank Surgery and the ICB",
+                                         "3": "the ICB"}
+
+
+def test_an_allocation_by_place_runs_on_over_the_page_s_masked_furniture(lex, rules):
+    """A PDF viewer's copy of a coroner's report breaks its page inside the sentence that allocates the concerns:
+    "... the third to Marshside Borough", the page's footer and running head (masked to spaces), "Council; and
+    the fourth to ...". The sentence still sends each concern to its body (before, the masked lines ended it
+    and no concern was sent)."""
+    head = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+            "1. Ridgeway Haulage Ltd\n2. Marshside Borough Council\n3. Fenland Highways Agency\n\n"
+            "5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+            "1. Nobody at the depot checked the diversion against the height of the trailer.\n\n"
+            "2. The company's route planning software held no bridge heights.\n\n"
+            "3. The signs warning of the low bridge had been hidden by trees for two years.\n\n"
+            "4. The diversion was set up without a survey of the bridges on it.\n\n6 ACTION SHOULD BE TAKEN\n\n"
+            "In my opinion action should be taken to prevent future deaths. The first and second concerns above are\n"
+            "directed to Ridgeway Haulage Ltd; the third to Marshside Borough\n")
+    masked = " " * len("Page 1 of 2") + "\n" + " " * len("Regulation 28 - Mr Owen Tate") + "\n"
+    tail = "Council; and the fourth to Fenland Highways Agency.\n\n9 14 July 2025\n\nKaren Whitlow\nAssistant Coroner\n"
+    assert sent_to(head + masked + tail, lex, rules) == {
+        "1": "Ridgeway Haulage Ltd", "2": "Ridgeway Haulage Ltd", "3": "Marshside Borough Council",
+        "4": "Fenland Highways Agency"}

@@ -3568,3 +3568,43 @@ def test_a_forward_signed_with_a_name_alone_is_one_reply_with_the_response_below
     segs = segment(_DEFIBRILLATOR_PFD + mail, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
     assert segs[1].start == len(_DEFIBRILLATOR_PFD)
+
+
+# a coroner's report to a sailing club and a council, the council's signed reply pasted under it
+_BRIGHTWELL_PFD = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+                   "1. The Commodore, Brightwell Sailing Club\n2. The Chief Executive, Harbour District Council\n\n"
+                   "4 CIRCUMSTANCES OF THE DEATH\n\nMr Tobias Renwick drowned at Brightwell harbour on 3 May 2025 "
+                   "after his dinghy capsized.\n\n5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+                   "1. No rescue boat was on the water during the club's evening race.\n\n"
+                   "2. The slipway had no lifebuoy or throwline.\n\n9 14 July 2025\n\nMarian Ashdown\nSenior Coroner\n")
+_HARBOUR_COUNCIL_LETTER = ("\fHarbour District Council\nCivic Offices\nBrightwell BW1 2HC\n\n1 September 2025\n\n"
+                           "Dear Mrs Ashdown,\n\nThank you for your report of 14 July 2025 about the death of "
+                           "Mr Renwick.\n\nA lifebuoy and a throwline were fitted at the slipway in August 2025.\n\n"
+                           "Yours sincerely,\n\nGwen Parry\nChief Executive\n")
+
+
+def test_a_body_s_statement_page_after_the_last_signed_reply_is_a_reply_of_its_own(lex):
+    """A coroner's report, the council's signed letter to the coroner, then the sailing club's news page,
+    "# Brightwell Sailing Club statement: ..." over "Brightwell Sailing Club has responded to the Prevention of
+    Future Deaths report ...": the club's reply, a document of its own from its page break (before, it ran on
+    inside the council's letter, and the club had no reply). The guard: a page titled "# Annual statement: ..."
+    that never says it has responded to a report stays with the letter above it, no reply of its own."""
+    statement = ("\f# Brightwell Sailing Club statement: inquest into the death of Tobias Renwick\n\n"
+                 "Brightwell Sailing Club has responded to the Prevention of Future Deaths report issued by HM "
+                 "Senior Coroner Marian Ashdown.\n\n"
+                 "The club now keeps a rescue boat on the water for every race, crewed by two trained members.\n\n"
+                 "All race officers completed a safety course in August 2025.\n")
+    text = _BRIGHTWELL_PFD + _HARBOUR_COUNCIL_LETTER + statement
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    assert [s.start for s in segs] == [0, len(_BRIGHTWELL_PFD), len(_BRIGHTWELL_PFD + _HARBOUR_COUNCIL_LETTER)]
+    assert segs[2].end == len(text)
+
+    annual = ("\f# Annual statement: the work of the harbour in 2025\n\n"
+              "The harbour welcomed over two thousand visiting boats this year.\n\n"
+              "New pontoons were installed at the east quay in the spring.\n\n"
+              "The harbour master thanks all berth holders for their patience.\n")
+    text = _BRIGHTWELL_PFD + _HARBOUR_COUNCIL_LETTER + annual
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_BRIGHTWELL_PFD)]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
