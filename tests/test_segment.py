@@ -3608,3 +3608,19 @@ def test_a_body_s_statement_page_after_the_last_signed_reply_is_a_reply_of_its_o
     segs = segment(text, lex)
     assert [s.start for s in segs] == [0, len(_BRIGHTWELL_PFD)]
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+@pytest.mark.parametrize("greeting", ["Dear Coroner", "Dear Mrs Ashdown"])
+def test_a_letter_under_a_coroner_s_report_that_greets_the_coroner_is_a_reply(greeting, lex):
+    """A coroner's report, then a practice's letter that opens with its own subject line and no thanks or
+    "your report" ("Tobias Renwick: Regulation 28 report", then its answers), greeting the coroner by office or
+    by the name the report is signed with ("I am Marian Ashdown, Senior Coroner ..."): a reply (before, a
+    letter, and the replies under it were taken for answers to it)."""
+    report = _BRIGHTWELL_PFD.replace("4 CIRCUMSTANCES", "1 CORONER\n\nI am Marian Ashdown, Senior Coroner for the "
+                                     "area of Brightwell.\n\n4 CIRCUMSTANCES")
+    letter = (f"\fBrightwell Sailing Club\nQuay Road, Brightwell BW2 4QR\n\n2 September 2025\n\n{greeting}\n\n"
+              "Tobias Renwick: Regulation 28 report\n\n"
+              "Concern 1: a rescue boat now goes out with every race.\n\n"
+              "Yours faithfully\n\nAlan Pike\nCommodore\n")
+    segs = segment(report + letter, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]

@@ -1696,6 +1696,27 @@ ADDRESSEE_LINES = 8  # lines above a "Dear ..." in which its addressee block sta
 SIGNATURE_CHARS = 200  # characters at a letter's end in which its signature stands
 
 
+# "Dear Coroner", "Dear HM Senior Coroner": a greeting a coroner's own letter never opens with
+_DEAR_CORONER = re.compile(r"^\W*dear\s+(?:hm\s+|his\s+majesty['’]s\s+)?(?:(?:senior|area|assistant)\s+)?coroner\b", re.I)
+# the report's own words on who wrote it: "I am Nathaniel Crewe, Senior Coroner for the area of ..."
+_I_AM_CORONER = re.compile(r"\bI\s+am\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}(?P<surname>[A-Z][\w'’-]+),?\s+(?:HM\s+)?"
+                           r"(?:(?:Senior|Area|Assistant|Deputy|Acting)\s+)*Coroner\b")
+
+
+def _greets_the_coroner(text: str, sal: Line | None, report: str) -> bool:
+    """Whether a letter under a coroner's report greets its writer: "Dear Coroner", or "Dear Mr Crewe" where
+    the report says "I am Nathaniel Crewe, Senior Coroner ...": a reply, however it opens."""
+    if sal is None:
+        return False
+    said = text[sal.start:sal.end]
+    if _DEAR_CORONER.match(said):
+        return True
+    m = _I_AM_CORONER.search(report)
+    who = _DEAR_WHOM.match(said)
+    return m is not None and who is not None and len(who.group(1).split()) >= 2 \
+        and who.group(1).split()[-1].strip(",.") == m.group("surname")
+
+
 def _to_the_coroner(text: str, start: int, end: int, sal: Line | None, who: str | None, report: str) -> bool:
     """A letter whose addressee block, over its "Dear ...", is the coroner who signed the report above
     (a name the report bears, then a coroner's post), greeted as such or as "Dear Sir": a reply
@@ -1763,7 +1784,8 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         who = _greeting(text, sal)
         if kind is Kind.letter and who and who in greeted:
             kind = Kind.reply  # the replier writes again to the same person: a further reply in the thread
-        if kind is Kind.letter and report is not None and _to_the_coroner(text, start, end, sal, who, report):
+        if kind is Kind.letter and report is not None and (_to_the_coroner(text, start, end, sal, who, report)
+                                                           or _greets_the_coroner(text, sal, report)):
             kind = Kind.reply  # a letter to the coroner under the coroner's report answers it, however it opens
         if report is None and lex.pfd_report.search(text, start, end):
             report = text[start:end]
