@@ -3334,3 +3334,74 @@ def test_items_a_quoted_list_skips_are_not_addressed_by_their_own_words_or_the_n
     got = _stances(tmp_path, settings, nlp, page)
     assert sorted(got) == ["1", "2", "3", "4", "5"]
     assert [lab for lab, stance in sorted(got.items()) if stance == "not_addressed"] == ["2", "4", "5"]
+
+
+def test_a_quote_with_nothing_under_it_takes_the_next_answer_over_the_opening_s_mention(tmp_path, settings, nlp):
+    """A command paper as pdftotext gives it wraps its opening paragraph so that "Recommendations 4 and 5
+    are answered together." opens a line, then quotes recommendation 4 with nothing under it and answers it
+    with 5. Both are refused (before, 4 took the opening's sentence and the titles under it, read as noted);
+    an earlier answer that names the next quote ("We accept recommendations 2 and 3.") still answers it."""
+    page = ("Government Response to the Harbour Committee: Ferry Services\n\n"
+            "     1.  The Government welcomes the Committee's report on ferry services and is\n"
+            "         grateful to all who gave evidence. Its recommendations are set out below.\n"
+            "         Recommendations 4 and 5 are answered together.\n\n"
+            "     Recommendation 1\n\n         The Department should publish ferry punctuality figures monthly.\n\n"
+            "     2.  We accept this recommendation. Figures will be published from June 2026.\n\n"
+            "     Recommendation 2\n\n         The Department should fund new ferry berths at Carrow.\n\n"
+            "     3.  We accept recommendations 2 and 3. Both berths will be funded from April 2026.\n\n"
+            "     Recommendation 3\n\n         The Department should fund a new ferry berth at Lindsey.\n\n"
+            "     Recommendation 4\n\n         Operators should be required to refund every cancelled crossing.\n\n"
+            "     Recommendation 5\n\n         Operators should publish a passenger charter by 2026.\n\n"
+            "     4.  Requiring refunds or a charter would cut across the contracts now in force. The\n"
+            "         Government does not intend to impose either requirement on operators.\n")
+    got = _stances(tmp_path, settings, nlp, page)
+    assert got["4"] == got["5"] == "rejected"
+    assert got["3"] == got["2"] == "accepted"
+
+
+def test_a_recommendation_a_paper_lists_and_never_answers_is_not_addressed(tmp_path, settings, nlp):
+    """A response page lists the review's recommendations "* **R1** ..." to "* **R5** ..." and then answers
+    four of them in its own list ("* **R1** Not accepted. ..."). The fifth is not addressed (before, the
+    fifth, listed with the others, took the first answer)."""
+    page = ("Department for Culture and Heritage\n"
+            "\n"
+            "Government response to the Independent Review of Museum Funding\n"
+            "\n"
+            "Published 12 September 2024\n"
+            "\n"
+            "Introduction\n"
+            "\n"
+            "The Independent Review of Museum Funding reported in March 2024.\n"
+            "\n"
+            "The Government welcomes the review and thanks the panel for its work.\n"
+            "\n"
+            "The review made the following recommendations:\n"
+            "\n"
+            "* **R1** Introduce a ten-year funding settlement for national museums.\n"
+            "* **R2** Create a capital fund for regional museum buildings.\n"
+            "* **R3** Require national museums to lend more of their collections to regional museums.\n"
+            "* **R4** Set a target for the share of museum visitors from deprived areas.\n"
+            "* **R5** Review the museum accreditation scheme.\n"
+            "\n"
+            "Our response to the recommendations is as follows:\n"
+            "\n"
+            "* **R1** Not accepted. Funding settlements will continue to follow spending reviews and we"
+            " will not commit to ten years.\n"
+            "* **R2** Accepted. A £50 million regional capital fund will open in 2025.\n"
+            "* **R3** National museums already lend around 40,000 objects a year under the existing par"
+            "tnership scheme, which covers some of this; we will not make lending a requirement.\n"
+            "* **R4** We will consider a target once the new participation survey has reported in 2025."
+            "\n"
+            "\n"
+            "Next steps\n"
+            "\n"
+            "The Department will publish an update in 2025.\n"
+            "\n"
+            "Annex A: members of the review panel\n"
+            "\n"
+            "Professor Jane Ellery (chair)\n"
+            "Dr Samuel Osei\n"
+            "Ms Ruth Brannigan\n")
+    got = _stances(tmp_path, settings, nlp, page)
+    assert got["R5"] == "not_addressed"
+    assert "not_addressed" not in (got["R1"], got["R2"])

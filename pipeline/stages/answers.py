@@ -1022,6 +1022,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                     None)
         base = answer[0][2]
         rel = tuple((a, z, p - base) for a, z, p in answer)
+        if start in led_at and start not in stated_at and openers[start] & set(pending):
+            # (the reply's own answer to one of the recommendations it listed together, "**R1** Not accepted.",
+            # under "Our response to the recommendations is as follows:": the others' answers are their own)
+            pending = []
         # (a list of them on lines of their own, no blank line or heading between: not headed apart, each
         # "## Recommendation 10" with its quote, over the five paragraphs that answer them together)
         listed_at = min((x for x in order[:k] if openers[x] & set(pending)), default=start) if pending else start
@@ -1034,10 +1038,6 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "heading", xref, start)
             pending = []
             continue
-        if start in led_at and start not in stated_at and openers[start] & set(pending):
-            # (the reply's own answer to one of the recommendations it listed together, "**R1** Not accepted.",
-            # under "Our response to the recommendations is as follows:": the others' answers are their own)
-            pending = []
         for lab in sorted(openers[start]):
             if lab in parts and start in restated_at:  # the quote of a further part: both answers are its
                 a0 = out[lab]
