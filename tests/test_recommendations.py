@@ -3478,3 +3478,20 @@ def test_an_allocation_by_place_runs_on_over_the_page_s_masked_furniture(lex, ru
     assert sent_to(head + masked + tail, lex, rules) == {
         "1": "Ridgeway Haulage Ltd", "2": "Ridgeway Haulage Ltd", "3": "Marshside Borough Council",
         "4": "Fenland Highways Agency"}
+
+
+def test_a_reply_s_own_steps_under_an_answer_are_no_recommendations(lex, rules):
+    """A council's reply answers under "Recommendation 2" with "We accept this recommendation and will launch
+    the scheme. To do so we will:" over its own steps "1. Establish ...", "2. Recruit ...": the steps are the
+    reply's, not recommendations 1 and 2 stated again (before, the block's "recommendation" made its last
+    sentence a lead-in, and the steps took over the answers to 1 to 3)."""
+    text = ("Dear Dr Moran,\n\nThank you for your letter of 4 November 2024. Our response to each recommendation "
+            "follows.\n\nRecommendation 1\nWe accept this recommendation. Town flood plans will be published by "
+            "October 2025.\n\nRecommendation 2\nWe accept this recommendation and will launch the warden scheme in "
+            "the spring. To do so we will:\n1. Establish a steering group with the parish councils.\n"
+            "2. Recruit and train volunteer wardens.\n3. Publish a warden handbook.\n\nRecommendation 3\n"
+            "We do not accept this recommendation.\n\nYours sincerely,\n\nGraham Lyle\nChief Executive\n")
+    (seg,) = segment(text, lex)
+    found = R.find_refs(text, seg, rules)
+    assert [r.label for r in found if r.stated] == []
+    assert [r.label for r in found] == ["1", "2", "3"]

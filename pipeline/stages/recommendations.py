@@ -704,6 +704,9 @@ def _order(label: str) -> tuple[int, ...]:
 _R_LEAD = re.compile(r"\W{0,3}R(\d{1,2})\b(?!\.\d)")  # "**R1** The Department should ...": an item's own label
 
 
+_LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")  # where a paragraph's sentences part
+
+
 def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[str] | None = None) -> list[Ref]:
     """Every reference in the segment, in text order, one per label.
 
@@ -988,7 +991,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             continue  # "To Shireford County Council:": a sub-heading inside the list
         tail = joined.rstrip("* ")
         flat = " ".join(tail.split())  # (a lead-in's words wrap: "the following areas for" / "improvement:")
-        lead_in = ((bool(rules.lead_in.search(flat)) and (tail.endswith(":") or _LEADS_ON.search(tail))
+        # (in a reply, its sentence that leads into the list: not "We accept this recommendation and will
+        # launch the scheme. To do so we will:" over the reply's own numbered steps)
+        said = _LAST_SENTENCE.split(flat)[-1] if seg.kind is Kind.reply else flat
+        lead_in = ((bool(rules.lead_in.search(said)) and (tail.endswith(":") or _LEADS_ON.search(tail))
                     and not rules.lead_in_not.search(flat) and not _ACTION_LEAD.search(tail))
                    # "To the Trust:" over the concerns sent to it
                    or bool(addressee is not None and seg.kind is Kind.letter and addressee.match(joined))
