@@ -3624,3 +3624,16 @@ def test_a_letter_under_a_coroner_s_report_that_greets_the_coroner_is_a_reply(gr
               "Yours faithfully\n\nAlan Pike\nCommodore\n")
     segs = segment(report + letter, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_a_statement_page_that_notes_the_coroner_s_concern_is_still_a_reply(lex):
+    """A sailing club's news page under the council's letter says it has responded to the report and that "the
+    club notes the coroner's concern": words a report uses, which made the page a letter with nothing to
+    answer (before); it is the club's reply."""
+    statement = ("\f# Brightwell Sailing Club statement: inquest into the death of Tobias Renwick\n\n"
+                 "Brightwell Sailing Club has responded to the Prevention of Future Deaths report issued by HM "
+                 "Senior Coroner Marian Ashdown.\n\n"
+                 "The club notes the coroner's concern about the evening race.\n\n"
+                 "The club now keeps a rescue boat on the water for every race.\n")
+    segs = segment(_BRIGHTWELL_PFD + _HARBOUR_COUNCIL_LETTER + statement, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]

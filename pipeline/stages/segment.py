@@ -1083,8 +1083,11 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             kind = classify_unsaluted(text[start:end], lex)
             if out and out[-1][4] is Kind.reply and ENCLOSES.search(text, out[-1][0], start):
                 kind = Kind.reply  # the action plan a reply encloses ("set out in the enclosed action plan")
-            elif kind is Kind.other and _statement_page(text, blocks[bi:starts[k + 1] if k + 1 < len(starts) else len(blocks)]):
-                kind = Kind.reply  # a body's statement on the report it was sent, under its own title
+            elif kind in (Kind.other, Kind.letter) \
+                    and _statement_page(text, blocks[bi:starts[k + 1] if k + 1 < len(starts) else len(blocks)]):
+                # a body's statement on the report it was sent, under its own title, though it "notes the
+                # coroner's concern" as a report would
+                kind = Kind.reply
             out.append((start, end, None, None, kind))
             continue
         sal_line = blocks[owner[bi]].lines[0]
