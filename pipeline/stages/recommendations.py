@@ -705,6 +705,7 @@ _R_LEAD = re.compile(r"\W{0,3}R(\d{1,2})\b(?!\.\d)")  # "**R1** The Department s
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")  # where a paragraph's sentences part
+_OWN_VOICE_LEAD = re.compile(r"\b(?:we|I)\s+(?:will|shall|have|are|plan|propose|intend|aim)\b", re.I)
 
 
 def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[str] | None = None) -> list[Ref]:
@@ -991,9 +992,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             continue  # "To Shireford County Council:": a sub-heading inside the list
         tail = joined.rstrip("* ")
         flat = " ".join(tail.split())  # (a lead-in's words wrap: "the following areas for" / "improvement:")
-        # (in a reply, its sentence that leads into the list: not "We accept this recommendation and will
-        # launch the scheme. To do so we will:" over the reply's own numbered steps)
-        said = _LAST_SENTENCE.split(flat)[-1] if seg.kind is Kind.reply else flat
+        # (in a reply that leads into a list in its own voice, that sentence alone: not "We accept this
+        # recommendation and will launch the scheme. To do so we will:" over the reply's own numbered steps;
+        # "The report made eight recommendations. ... The Commissioner asked councils to:" still leads)
+        last = _LAST_SENTENCE.split(flat)[-1]
+        said = last if seg.kind is Kind.reply and _OWN_VOICE_LEAD.search(last) else flat
         lead_in = ((bool(rules.lead_in.search(said)) and (tail.endswith(":") or _LEADS_ON.search(tail))
                     and not rules.lead_in_not.search(flat) and not _ACTION_LEAD.search(tail))
                    # "To the Trust:" over the concerns sent to it
