@@ -1185,8 +1185,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # (nor the item's own words in the list the paper quotes first, "4. Increase the mileage allowance ...",
         # nor the title over the next quote, "Booking and support", where the answers come under quotes that
         # carry no number, "Recommendation: ..." / "Response: ...", and skip it)
-        own = {lab: [(r.start, text.find("\n", r.start) % (len(text) + 1)) for r in body_refs if r.label == lab and r.stated]
-               for lab in out} if unnumbered else {}
+        own = {lab: [(r.start, text.find("\n", r.start) % (len(text) + 1))
+                     for r in body_refs if r.label == lab and r.stated] for lab in out} if unnumbered else {}
         for lab in [lab for lab, a in out.items() if a.units and all(
                 _MD_TITLE.fullmatch(text[u[0]:u[1]].strip())
                 or (unnumbered and (_titles_quote(text, u, unnumbered) or any(a <= u[0] < z for a, z in own[lab])))

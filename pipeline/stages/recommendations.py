@@ -1252,12 +1252,13 @@ def _intent_items(text: str, seg: Segment) -> list[Ref]:
 
 # a letter that says its recommendations stand out in type its text has lost: "Our recommendations are shown in
 # bold.", "Our conclusions and recommendations are printed in bold type"
-_IN_BOLD = re.compile(r"\brecommendations\s+(?:are|appear)\s+(?:(?:shown|printed|set\s+out|highlighted)\s+)?in\s+bold\b", re.I)
+_IN_BOLD = re.compile(r"\brecommendations\s+(?:are|appear)\s+(?:(?:shown|printed|set\s+out|highlighted)\s+)?"
+                      r"in\s+bold\b", re.I)
 # its numbered paragraph that recommends: "12. We recommend that the Government publish ...", "17. The
 # Government should seek to negotiate ..." (not "6. We heard ... which professions should be prioritised")
 _BOLD_PARAGRAPH = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.[ \t]+(?:(?:We|I)\s+(?:(?:would|therefore|also|further|"
-                             r"strongly)\s+)*recommend\b|(?:The|the)\s+[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){0,5}"
-                             r"\s+(?:should|must)\b)")
+                             r"strongly)\s+)*recommend\b|(?:The|the)\s+[A-Z][\w’'-]*"
+                             r"(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){0,5}\s+(?:should|must)\b)")
 
 
 def _bold_paragraphs(text: str, seg: Segment) -> list[Ref]:
@@ -1377,8 +1378,9 @@ def _lettered_answers(text: str, refs: list[Ref]) -> list[Ref]:
     for r in refs:
         start, end = text.rfind("\n", 0, r.start) + 1, text.find("\n", r.end)
         # (or with its title: "Recommendation 3 – Registration")
-        if not r.label.isdigit() or end < 0 or not (BARE_LABEL.match(text[start:end]) or _LABEL_TITLE.match(text[start:end])) \
-                or len(re.findall(r"\d+", text[start:end])) != 1:
+        line = text[start:end]
+        if not r.label.isdigit() or end < 0 or not (BARE_LABEL.match(line) or _LABEL_TITLE.match(line)) \
+                or len(re.findall(r"\d+", line)) != 1:
             continue
         at, want, parts = end + 1, "a", []
         # (a blank line may set each apart, as Word text has them)
@@ -1573,7 +1575,8 @@ def _is_conclusion(text: str | None) -> bool:
 # (or in square brackets: "... before the first cycle of CPR. [North Calder Ambulance Service NHS Trust]")
 # (or two, "[Westmere Community Health NHS Trust; Eastvale Fire and Rescue Service]": both)
 # (or after "To:", as a form sets it: "(To: Meadowbank Surgery; the ICB)")
-_CLOSING_BODY = re.compile(r"[(\[]\s*(?:[Ff]or\s*:?\s+|[Tt]o\s*:?\s+)?(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:[,;]?\s+(?:[A-Z][\w&'’.-]*|and|of|for|"
+_CLOSING_BODY = re.compile(r"[(\[]\s*(?:[Ff]or\s*:?\s+|[Tt]o\s*:?\s+)?"
+                           r"(?P<who>(?:the\s+)?[A-Z][\w&'’.-]*(?:[,;]?\s+(?:[A-Z][\w&'’.-]*|and|of|for|"
                            r"the|&))*)\s*[)\]]\W*$")
 # a concern opened by the name of the body it is sent to and a colon, as a report that says "I have
 # indicated at the start of each concern the person to whom it is directed" has them; a topic's name

@@ -171,7 +171,8 @@ def _listed_under_lead(text: str, b: Block, rules: RecRules) -> bool:
 
 LEAD_CHARS = 300  # characters above a list in which the line that leads into it lies
 # (not a reply's lead over its own list: "Our response to the recommendations is as follows:")
-_REPLY_LEAD = re.compile(r"\b(?:respon\w*|repl(?:y|ies|ied)|answer\w*|accept\w*|agree\w*|progress|update\w*|actions?)\b", re.I)
+_REPLY_LEAD = re.compile(r"\b(?:respon\w*|repl(?:y|ies|ied)|answer\w*|accept\w*|agree\w*|progress|update\w*|"
+                         r"actions?)\b", re.I)
 
 
 def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:

@@ -1700,7 +1700,8 @@ SIGNATURE_CHARS = 200  # characters at a letter's end in which its signature sta
 
 
 # "Dear Coroner", "Dear HM Senior Coroner": a greeting a coroner's own letter never opens with
-_DEAR_CORONER = re.compile(r"^\W*dear\s+(?:hm\s+|his\s+majesty['’]s\s+)?(?:(?:senior|area|assistant)\s+)?coroner\b", re.I)
+_DEAR_CORONER = re.compile(r"^\W*dear\s+(?:hm\s+|his\s+majesty['’]s\s+)?(?:(?:senior|area|assistant)\s+)?coroner\b",
+                           re.I)
 # the report's own words on who wrote it: "I am Nathaniel Crewe, Senior Coroner for the area of ..."
 _I_AM_CORONER = re.compile(r"\bI\s+am\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}(?P<surname>[A-Z][\w'’-]+),?\s+(?:HM\s+)?"
                            r"(?:(?:Senior|Area|Assistant|Deputy|Acting)\s+)*Coroner\b")
