@@ -232,10 +232,11 @@ _FORM_FIELD = re.compile(r"^\W*(?:(?:name|date|signed|signature|job title|approv
 _LISTED = re.compile(r"^\W*(?:recommendation|concern)s?\s+\d", re.I)
 
 
-# "5. Independent audit": a numbered title, with no sentence's punctuation in it
 # a -layout table's row: its label ("8", "R5", "2(a)") and cells set apart by wide gaps
 _TABLE_ROW_LINE = re.compile(r"[ \t\f]{0,8}R?\d{1,3}(?:[a-z]|\([a-h]\))?[.)]?[ ]{2,}\S[^\n]*?\S[ ]{3,}\S")
-_NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}[.)]?\s+[A-Z][^.;:!?]{0,58}$")
+# "5. Independent audit": a numbered title at the margin, with no sentence's punctuation in it (also the paper's
+# next section under a -layout table: "4.      Financial implications")
+_NUMBERED_TITLE = re.compile(r"\f?\d{1,2}\.\s+[A-Z][^.:;\n]{0,60}$")
 
 
 def _numbered_title(raw: str, next_line: str, last: bool = False) -> bool:
@@ -668,7 +669,6 @@ _SECTION_TITLE = re.compile(r"^[\W_]*\d{1,2}\.?\s+[A-Z][^.:;]{0,60}$")
 _OWN_SECTION = re.compile(r"^[\W_]*\d{1,2}\.?\s+(?:introduction|background|context|purpose)[\s*_:]*$", re.I)
 
 
-_NUMBERED_TITLE = re.compile(r"\f?\d{1,2}\.\s+[A-Z][^.:;\n]{0,60}$")  # at the margin: "4.      Financial implications"
 _MD_TITLE = re.compile(r"#{1,6}[ \t]+\S[^\n]*")  # a Markdown title, the whole of a line
 
 
