@@ -223,14 +223,16 @@ def _consecutive_pages(text: str, pair: list[tuple[int, int]]) -> bool:
     return above[0] is not None and above[1] is not None and above[1] == above[0] + 1
 
 
-_PAGE_OF_LINE = re.compile(r"(?:[^\n]*\s)?page\s+(\d{1,3})\s+of\s+\d{1,3}", re.I)  # "... Page 2 of 3": a page's footer
+PAGE_OF = re.compile(r"\bpage\s+(\d{1,3})\s+of\s+\d{1,3}\s*$", re.I)  # a page's footer: "... Page 2 of 3"
 
 
 def _under_page_of(text: str, a: int) -> int | None:
-    """The page number of the "Page n of m" footer on the line right above offset ``a``, if any."""
+    """The page number of the "Page n of m" footer on the line right above offset ``a``, if any (its
+    "Page" opening the line or after a space)."""
     end = max(a - 1, 0)
-    m = _PAGE_OF_LINE.fullmatch(text[text.rfind("\n", 0, end) + 1:end].strip())
-    return int(m.group(1)) if m else None
+    line = text[text.rfind("\n", 0, end) + 1:end].strip()
+    m = PAGE_OF.search(line)
+    return int(m.group(1)) if m and (m.start() == 0 or line[m.start() - 1].isspace()) else None
 
 
 def _number_pages(text: str, pair: list[tuple[int, int]]) -> bool:

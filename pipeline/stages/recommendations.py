@@ -21,6 +21,7 @@ from itertools import takewhile
 from functools import lru_cache
 
 from pipeline.gold_match import norm_label
+from pipeline.layout import PAGE_OF
 from pipeline.records import Kind
 from pipeline.stages.ref_forms import elided_refs, labels_r, listed_refs, paragraph_refs, short_refs, word_refs
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
@@ -31,7 +32,7 @@ from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
                                        ordinal_concerns, filled_concerns, paragraph_concerns, READ_WITH,
-                                       RESPOND_TO_PLACE, ORDINAL_NUMBERS, PAGE_OF)
+                                       RESPOND_TO_PLACE, ORDINAL_NUMBERS)
 from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell,
                            split_lines, strip_quotes, table_cells, to_blocks, unwrap)
 

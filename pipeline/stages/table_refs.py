@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.layout import PAGE_OF
 from pipeline.stages.columns import ANSWER_HEAD, CHUNK
 from pipeline.stages.ref_forms import labels_r
 from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
@@ -624,7 +625,6 @@ def _concerns_section(blocks: list[Block], after: int = 0) -> list[Line]:
 
 _ORDINAL_OPENING = re.compile(r"^\W{0,3}(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)"
                               r"(?:ly)?,\s+\S", re.I)
-PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)  # a page's footer: "... Page 2 of 3"
 ORDINAL_NUMBERS = {w: n for n, w in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1)}
 
