@@ -79,6 +79,9 @@ def _answered(reply: LetterState, same_file: list[LetterState],
         if not dated and not letters and reply.seg.salutation is None \
                 and all(ls.seg.salutation is None for ls in earlier):
             return None  # a second body's published response after the first's: both answer a report not in the file
+        if not dated and not letters \
+                and all(_to_same_person(reply, ls) and not _same_sender(reply, ls) for ls in earlier):
+            return None  # (or a second body's letter to the coroner the first wrote to: not an answer to the first)
         pool = dated or letters or earlier
         return pool[-1]
     if below:
@@ -131,6 +134,30 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
         else:
             out.append(r)
     return out
+
+
+def _parts_answered(label: str, refs: list) -> bool:
+    """A point the reply answers in parts of its own ("4(a)(i)" and "4(a)(ii)" under the letter's "4a"):
+    answered, not passed over, though the reply never names it whole."""
+    key, said = norm_label(label), {norm_label(r.label) for r in refs}
+    return key not in said and any(len(x) > len(key) and x.startswith(key) and x[len(key)].isalpha() for x in said)
+
+
+def _surnames(ls: LetterState, role: PartyRole) -> set[str]:
+    return {p.name.split()[-1].lower() for p in ls.parties if p.role is role and p.name and p.name.split()}
+
+
+def _to_same_person(a: LetterState, b: LetterState) -> bool:
+    """Both written to one person ("Ms Tamsin Mabry-Cole" over one, "Dear Ms Mabry-Cole" in the other)."""
+    return bool(_surnames(a, PartyRole.recipient) & _surnames(b, PartyRole.recipient))
+
+
+def _same_sender(a: LetterState, b: LetterState) -> bool:
+    pa, pb = _party(a, PartyRole.sender), _party(b, PartyRole.sender)
+    if pa is None or pb is None:
+        return pa is pb
+    return any(x and y and x.lower() == y.lower()
+               for x, y in ((pa.name, pb.name), (pa.position, pb.position), (pa.organisation, pb.organisation)))
 
 
 def _same_writer(a: LetterState, b: LetterState) -> bool:
@@ -683,7 +710,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             if not ({lab for lab, _ in raised} | {r.label for r in ls.refs}) - gone:
                 gone = set()  # a reply is never left answering nothing
             refs = [r for r in ls.refs if r.label not in gone]
-            raised = [x for x in raised if x[0] not in gone]
+            raised = [x for x in raised if x[0] not in gone and not _parts_answered(x[0], refs)]
             labels = {lab: num for lab, num in raised} | {r.label: r.number for r in refs}
             if not labels:
                 continue
