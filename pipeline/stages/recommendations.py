@@ -23,7 +23,8 @@ from functools import lru_cache
 from pipeline.gold_match import norm_label
 from pipeline.layout import PAGE_OF
 from pipeline.records import Kind
-from pipeline.stages.ref_forms import elided_refs, labels_r, listed_refs, paragraph_refs, short_refs, word_refs
+from pipeline.stages.ref_forms import (coded_refs, elided_refs, labels_r, listed_refs, paragraph_refs, short_refs,
+                                      word_refs)
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
     ANCHOR_CHARS, BARE_LABEL, FORM_SECTION, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line,
     is_heading, label_offset, leading_number, load_rules)
@@ -31,8 +32,8 @@ from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
-                                       ordinal_concerns, filled_concerns, paragraph_concerns, READ_WITH,
-                                       RESPOND_TO_PLACE, ORDINAL_NUMBERS)
+                                       ordinal_concerns, filled_concerns, paragraph_concerns, tagged_concerns,
+                                       READ_WITH, RESPOND_TO_PLACE, ORDINAL_NUMBERS)
 from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell,
                            split_lines, strip_quotes, table_cells, to_blocks, unwrap)
 
@@ -481,6 +482,27 @@ _LABEL_TITLE = re.compile(r"^\W{0,4}(?:recommendation|concern|matter(?: of conce
 _FIELD_LINE = re.compile(r"^\W*[A-Z][\w ]{1,30}:\s+\S")  # "Status: Complete", "Lead: Clinical Director"
 
 
+_COLUMN_GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")  # the gap before the next column's words on a -layout line
+COLUMN_SLACK = 2  # characters a column's left edge may wander by
+
+
+def _left_column(lines: tuple[Line, ...]) -> str | None:
+    """An item's own words where pdftotext -layout sets its answer in a column beside it ("2. For the
+    purposes of the published      The Government does not agree. ..."): the words left of the column
+    its lines share, not both columns' run together; None where its lines share no such column."""
+    edges = [[g.end() for g in _COLUMN_GAP.finditer(ln.text)] for ln in lines]
+    later = [e[0] for e in edges[1:] if e]
+    if not later or max(later) - min(later) > COLUMN_SLACK or not any(abs(x - min(later)) <= COLUMN_SLACK
+                                                                         for x in edges[0]):
+        return None
+    col = min(later)
+    head = _OWN_NUMBER.sub("", lines[0].text[:col].strip(), count=1)
+    return " ".join([head] + [ln.text[:col].strip() for ln in lines[1:] if ln.text[:col].strip()])
+
+
+_OWN_NUMBER = re.compile(r"^\W{0,4}\d{1,3}(?:\.\d{1,3})?[a-z]?[.)]?\s+")  # the item's number, opening its first line
+
+
 def _ends_answer(line: str) -> bool:
     """A line an answer may end with: a finished sentence or a field of an action plan's row (not a
     contents list's title, nor its wrapped line, over the next title)."""
@@ -599,8 +621,10 @@ def _wrapped_keyword(text: str, b: Block, ln: Line, nxt: Line | None, rules: Rec
 
 
 # a reply that quotes each numbered recommendation in quotation marks over its answer ("For clarity I have
-# quoted each area for improvement": '"1. (Brackwater Borough Council) The identification ..."'); two at least
-_QUOTED_ITEM = re.compile(r"^[ \t\f]*[\"“]\s*\d{1,2}(?:\.\d{1,2})?[.)]?\s+\S")
+# quoted each area for improvement": '"1. (Brackwater Borough Council) The identification ..."', or the number
+# outside the quote: '1.  "The dispensing system displayed ..."'); two at least
+_QUOTED_ITEM = re.compile(r"^[ \t\f]*(?:[\"“]\s*\d{1,2}(?:\.\d{1,2})?[.)]?\s+\S"
+                          r"|\d{1,2}(?:\.\d{1,2})?[.)]\s+[\"“]\s*[A-Z])")
 QUOTED_ITEMS = 2
 _QUOTE_CLOSED = re.compile(r"[A-Za-z)][.!?,;:]?[”\"]\s*$")  # its closing mark at a line's end
 
@@ -729,6 +753,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     concerns = seg.form is Form.report
     list_heading = False
     lead_in = False
+    led_by = -2  # the block whose sentence last led into a list
     item_indent: int | None = None  # how far the last item's number stands in from the margin
     sub_next = 1  # the number the next of its nested lettered points would have
     after_statement = False  # the lead-in is a statement line ("Recommendation 12: ..."), not a list's lead
@@ -816,7 +841,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             section, sent = _opened(head, groups)
         elif _NUMBERED_SECTION.match(first_line):
             section = None  # "7. Publication": the recommendations' section has ended
-        decimal = (lead_in or section is not None) and seg.kind is Kind.letter
+        # (or in a reply or paper, under its lead-in: "The review made seven recommendations, numbered by the
+        # chapter of the report in which they appear:" over "1.1 Reduce ...")
+        decimal = (lead_in or section is not None) and seg.kind is Kind.letter \
+            or (lead_in and (led_by == bi - 1 or decimal_head is not None))
         item, took = _line_item(b.lines, 0, rules, decimal)
         # a web page's nested list under an item ("1. (Trust) Calls ... In particular:" / "    1. (a) there is
         # no system ..." / "    2. (b) ..."): the item's lettered points, not items of their own
@@ -883,7 +911,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # the whole paragraph, over the lines a PDF wraps it into
             # (not the report's paragraph tag that closes it)
             first = 0 if para else took - 1  # the line the recommendation's words start on
-            wrapped = " ".join([m.group("text")] + [x.text for x in _quote_lines(list(b.lines[first:]))[1:]])
+            quoted = _quote_lines(list(b.lines[first:]))
+            # (or its own column's words, where -layout sets the answer beside it)
+            wrapped = _left_column(tuple(b.lines[first:])) \
+                or " ".join([m.group("text")] + [x.text for x in quoted[1:]])
             words = PARAGRAPH_TAG.sub("", clean(wrapped) or "")
             refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                             True, True, True, clean_text(words)))
@@ -939,10 +970,18 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             continue
         if item and decimal_head is not None and ("." not in item.group("num")
                                                   or leading_number(item.group("num")) != decimal_head):
-            # "8. Publication" / "8.1 This report will be published ...": the next section, not the list
-            item, lead_in, last_item, decimal_head = None, False, None, None
-        if item and short and refs and refs[-1].label[:1] == "R" and _NUMBERED_SECTION.match(first_line):
-            item = None  # (a list labelled "R1" ... "R6" is followed by "4. Next steps", the letter's next section)
+            if "." in item.group("num") and item.group("num").split(".")[1] == "1" \
+                    and leading_number(item.group("num")) == decimal_head + 1 and refs and refs[-1].label.startswith(
+                        f"{decimal_head}.") and gap == 0 and seg.kind is not Kind.letter:
+                # (a reply's list numbered by the report's chapters, "1.1", "1.2", "2.1", "3.1": the next
+                # chapter's first, straight under the last)
+                decimal_head = leading_number(item.group("num"))
+            else:
+                # "8. Publication" / "8.1 This report will be published ...": the next section, not the list
+                item, lead_in, last_item, decimal_head = None, False, None, None
+        if item and refs and refs[-1].label[:1].isalpha() and _NUMBERED_SECTION.match(first_line):
+            # (a list labelled "R1" ... "R6", or "AFI-1" ..., is followed by "4. Next steps", the next section)
+            item = None
         if item and (lead_in or concerns or (last_item is not None and leading_number(item.group("num")) == last_item + 1)
                      or (section is not None and item.re is _PARAGRAPH_ITEM)
                      or (last_item is None and list_heading and leading_number(item.group("num")) == 1 and quotes_text
@@ -967,8 +1006,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 if _QUOTED_ITEM.match(ln.text):  # (or the quote's closing mark)
                     upto = next((x + 1 for x in range(k, upto) if _QUOTE_CLOSED.search(b.lines[x].text)), upto)
                 rest = " ".join(x.text for x in b.lines[k + took:upto] if not _LONE_NUMBER.match(clean(x.text) or ""))
+                said = _left_column(b.lines[k:upto]) if took == 1 else None
                 refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
-                                True, False, True, clean_text(f"{m.group('text')} {rest}")))
+                                True, False, True, clean_text(said or f"{m.group('text')} {rest}")))
                 # (not the points of the list's own item: "2. Support after discharge:" / "2.1 ...", "2.2 ...",
                 # then "3. ...")
                 parent = last_item == leading_number(lab) and last_plain
@@ -1015,6 +1055,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
 
         if lead_in:
             last_item, point_after = None, ""
+            led_by = bi
         for li, ln in enumerate(b.lines):
             nxt = b.lines[li + 1] if li + 1 < len(b.lines) else None  # where PDF text wraps a reference
             low = ln.text.lower()
@@ -1089,6 +1130,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             refs.extend(_wrapped_keyword(text, b, ln, nxt, rules))
             refs.extend(word_refs(text, b, ln, rules, nxt))
             refs.extend(paragraph_refs(text, b, ln, rules))
+            refs.extend(coded_refs(text, b, ln))
             if short:
                 refs.extend(short_refs(text, b, ln, rules))
         after_statement = any(r.stated for r in refs if r.block_start == b.start)
@@ -1129,7 +1171,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             or sum(1 for b in blocks for ln in b.lines if FORM_SECTION.match(clean(ln.text) or "")) >= FORM_SECTIONS
         unnumbered = (_labelled_items(blocks) if seg.kind is Kind.letter else []) \
             or bulleted_concerns(blocks, paragraphs=form) or concerned_lines(blocks) \
-            or (titled_concerns(blocks) or ordinal_concerns(blocks) or paragraph_concerns(blocks) if form else [])
+            or (titled_concerns(blocks) or ordinal_concerns(blocks) or tagged_concerns(blocks)
+                or paragraph_concerns(blocks) if form else [])
         filled = filled_concerns(blocks) if form and not unnumbered else []
         without = refs  # (as they were, should the concerns counted by their lines not stand)
         refs = sorted(refs + unnumbered + filled, key=lambda r: r.start)
@@ -1876,8 +1919,10 @@ _LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
 _DOTTED_POINT = re.compile(r"^[ \t]*(?P<letter>[a-h])\.[ \t]+(?P<text>\S.*)$")
 # a numbered item that only says who should act: "6.   The Trust should:" over its points
 # (its words may name the topic first, or a body whose name holds a comma: "2. On incident reporting, the
-# Cabinet Office should:", "4. The Department for Science, Innovation and Technology should:")
-_ASKING_PARENT = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)]?[ \t]+(?:the\s+)?[A-Z][\w'’&-]*"
+# Cabinet Office should:", "4. The Department for Science, Innovation and Technology should:"; or its keyword
+# first: "Recommendation 2: The Home Office should:")
+_ASKING_PARENT = re.compile(r"^[ \t]*\W{0,4}(?:(?i:recommendation)\s+)?(?P<num>\d{1,2})[.):]?[ \t]+"
+                            r"(?:the\s+)?[A-Z][\w'’&-]*"
                             r"(?:,?\s+[\w'’&-]+){0,8}?"
                             r"\s+(?:should|must)(?:\s+(?:also|now))?\s*:\s*$")
 _ASKING_LEAD = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)][ \t]+[A-Z][^:\n]*\b(?:should|must)\b[^:\n]*:\s*$")

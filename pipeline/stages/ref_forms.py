@@ -206,6 +206,25 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
 
 
 
+# "Recommendation AFI-1: Revise the client care letter template ...": a recommendation under the code its
+# report gives it, capitals and a number, keyed as written ("AFI-1", "AP2"; "R1" is read as above)
+_CODED = re.compile(r"\brecommendation\s+(?P<code>(?-i:[A-Z]{2,4})-?\d{1,2})\b(?![./-]\d)", re.I)
+
+
+def coded_refs(text: str, b: Block, ln) -> list[Ref]:
+    """References by such a code: stated where the line opens with it and its words follow, as the
+    report sets it out and a reply quotes it over its answer."""
+    out = []
+    for m in _CODED.finditer(text, ln.start, ln.end):
+        code = m.group("code")
+        at_line = not (clean(text[ln.start:m.start()]) or "").strip("> ")
+        rest = clean_text(text[m.end():b.end].lstrip(" :.–—-")) if at_line else None
+        stated = bool(rest and len(rest.split()) >= 4) and not (_ANSWERING.search(rest) and not MODAL.search(rest))
+        out.append(Ref(code, leading_number(code), m.start("code"), m.end("code"), b.start, b.end,
+                       anchored(text, b, m.start()), is_heading(b), stated, rest if stated else None))
+    return out
+
+
 _ROMAN = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1)}
 _LETTER = {c: n for n, c in enumerate("abcdefgh", 1)}
 _ROMAN_ITEM = re.compile(r"(?<![\w(])\((?P<r>i{1,3}|iv|vi{0,3}|ix|x|xi{1,2})\)(?=\s+\S)")

@@ -296,6 +296,11 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
                 # table of answers, "Government" / "response", reads as before)
                 cuts |= {j - 2, j}
                 last, indent = _row_key(m.group("num")), m.start("num")
+            elif m is not None and j > 2 and _RULE.match(lines[j - 1].text) and _WRAPPED_HEAD.match(lines[j - 2].text) \
+                    and header_row(Block(lines[j - 3:j - 1], 0)):
+                # (both: "Concern   Trust response   Owner   Target   Status" / "date" / "-------   -----")
+                cuts |= {j - 3, j}
+                last, indent = _row_key(m.group("num")), m.start("num")
         cuts.discard(0)
         edges = [0, *sorted(cuts), len(lines)]
         out += [Block(lines[a:z], b.gap if a == 0 else 0) for a, z in zip(edges, edges[1:]) if z > a]
@@ -707,6 +712,25 @@ _CONCERN_PARAGRAPH = re.compile(r"^\W{0,3}(?P<num>(?P<head>\d{1,2})\.(?P<sub>\d{
 # the sentence that names the concerns by their paragraphs ("I direct the concerns at paragraphs 5.1 and 5.2
 # to Vantis, ..."), not "at 10.30" or "14.5 minutes"
 _NAMES_PARAGRAPHS = re.compile(r"\bparagraphs?\s+\d{1,2}\.\d{1,2}\b", re.I)
+
+
+# the body a concern is for, in brackets closing it: "(For the agency.)", "(For the agency and the council.)"
+_TAG_CLOSE = re.compile(r"[(\[]\s*(?:for|to)\s*:?\s+[^()\[\]]{2,80}[)\]]\W*$", re.I)
+
+
+def tagged_concerns(blocks: list[Block]) -> list[Ref]:
+    """A coroner's unnumbered concerns run together in PDF text with no blank line between, each closed
+    by the body it is for in brackets ("... or by any sign on site. (For the" / "agency.)"): each tag
+    ends one, and the next line opens the next. Read only where the section's last line closes one too,
+    so that every concern is told apart by its tag."""
+    section = [ln for ln in _concerns_section(blocks) if not PAGE_OF.search(ln.text) and ln.text.strip()]
+    ends = [k for k, ln in enumerate(section)
+            if _TAG_CLOSE.search(clean(ln.text) or "")
+            or (k and ")" in ln.text and _TAG_CLOSE.search(f"{clean(section[k - 1].text) or ''} {clean(ln.text) or ''}")
+                and not _TAG_CLOSE.search(clean(section[k - 1].text) or ""))]
+    if len(ends) < CONCERNED_MIN or ends[-1] != len(section) - 1:
+        return []
+    return _counted(section, [0] + [k + 1 for k in ends[:-1]])
 
 
 def paragraph_concerns(blocks: list[Block]) -> list[Ref]:
