@@ -33,11 +33,15 @@ HEADER_CELLS = 3
 def header(line: str) -> list[tuple[int, int, bool, bool]] | None:
     """Each column's heading (its span on the line), whether it heads the answer and whether the
     recommendation, if ``line`` heads a response table: three short cells at least, one over the
-    answer and one over the recommendation. The first column numbers the rows: no answer's,
-    whatever it is called."""
+    answer and one over the recommendation (or just those two). The first column numbers the rows:
+    no answer's, whatever it is called."""
     cells = [(m.start(), m.end(), m.group()) for m in CHUNK.finditer(line)]
-    if len(cells) < HEADER_CELLS or any(len(c.split()) > HEADER_CELL_WORDS or c.endswith(".") and len(c) > 3
-                                        for _, _, c in cells):
+    # (or two, side by side, the recommendation's over the answer's: "Committee recommendation   Government
+    # response", the paper's rows numbered inside the first)
+    pair = len(cells) == 2 and bool(_QUOTED.search(cells[0][2])) and bool(ANSWER_HEAD.search(cells[1][2])) \
+        and not ANSWER_HEAD.search(cells[0][2])
+    if (len(cells) < HEADER_CELLS and not pair) or any(len(c.split()) > HEADER_CELL_WORDS
+                                                       or c.endswith(".") and len(c) > 3 for _, _, c in cells):
         return None
     answer = [k > 0 and bool(ANSWER_HEAD.search(c)) for k, (_, _, c) in enumerate(cells)]
     quoted = [not a and bool(_QUOTED.search(c)) for (_, _, c), a in zip(cells, answer)]
@@ -75,15 +79,18 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
     columns: list[tuple[int, int, bool, bool]] | None = None
     row_no = -1  # the number of the last row read
 
-    def close() -> None:
+    def close() -> bool:
         nonlocal kept, rows
         # (a summary whose answer column is a status word a row, "Accepted", "Under consideration", reads
         # well enough across: its rows are the answers' index, their prose under headings further on)
-        if kept > ANSWER_WORDS * max(rows, 1) and table:
+        read = kept > ANSWER_WORDS * max(rows, 1) and bool(table)
+        if read:
             cuts.extend(table)
-            regions.append((table[0][0], max(last, table[-1][1])))
+            # (from the first cut's line: the row's answer may start left of it, "We will publish ...   Accepted")
+            regions.append((text.rfind("\n", 0, table[0][0]) + 1, max(last, table[-1][1])))
         table.clear()
         kept = rows = 0
+        return read
 
     pos = start
     for line in text[start:end].split("\n"):
@@ -91,10 +98,16 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
         lead = pos + len(line) - len(body)
         head = header(body)
         if head is not None:
-            close()
+            if close() and columns is not None:
+                # the header again at the next page's top is no part of the last row's answer ("Government
+                # response" there would read as the label its answer follows)
+                cuts.append((lead, lead + len(body)))
             columns = head
         elif columns is not None and _RULE.fullmatch(body):
             pass  # a rule under the header or between rows ("-----"): the table goes on
+        elif columns is not None and not table and rows == 0 and _ROW_NUMBER.match(body) is None \
+                and 0 < len(body.split()) <= 2:
+            pass  # a heading wrapped on to the line under the header ("Target" / "date"): still the header
         elif columns is not None and body.strip():
             chunks = list(CHUNK.finditer(body))
             cols = [_column(columns, m.start(), m.end()) for m in chunks]
@@ -153,6 +166,8 @@ def column_sentences(view: str, regions: list[tuple[int, int]], sentences: list[
             chunks = list(CHUNK.finditer(view, line.start(), line.end()))
             if len(chunks) >= 3 and _ROW_NUMBER.fullmatch(chunks[0].group()):
                 firsts.append(chunks[2].start())
+            elif len(chunks) == 2 and _ROW_NUMBER.match(chunks[0].group()):
+                firsts.append(chunks[1].start())  # (the number inside the recommendation's cell: "2. For the")
         cuts = sorted({ra, *rows, *firsts, rz})
         for a, z in zip(cuts, cuts[1:]):
             out += [(a + m.start(), a + m.end()) for m in _SENTENCE.finditer(view[a:z])]
