@@ -449,6 +449,8 @@ def _quoted_list(b: Block, refs: list[Ref]) -> bool:
             items.append((opens, [ln.text]))
         elif items and ln.text[:1].isspace() and ln.text.strip():
             items[-1][1].append(ln.text)
+        elif not items and ln.text.rstrip().endswith(":"):
+            continue  # its lead-in, where no blank line sets it off: "The review made seven recommendations:"
         else:
             return False
     return len(items) == len(mine) and all(len(clean(" ".join(lines)) or "") <= len(r.text) + LIST_SLACK
@@ -464,7 +466,14 @@ def _headed_elsewhere(text: str, b: Block, refs: list[Ref]) -> bool:
     7 to 9" over "7. ...", "8. ...", "9. ...", and the answer under them)."""
     listed = {r.label for r in refs if b.start <= r.start < b.end}
     own = any(r.heading and r.start < b.start and not text[_line_end(text, r.start):b.start].strip() for r in refs)
-    return any(r.heading and r.label in listed and (r.start >= b.end or (r.start < b.start and not own)) for r in refs)
+    # (or a label opening its answer's line after it: "Recommendation 2.1: Agreed." under a theme's heading)
+    return any((r.heading and r.label in listed and (r.start >= b.end or (r.start < b.start and not own)))
+               or (r.anchor and not r.stated and r.label in listed and r.start >= b.end
+                   and _LABEL_OPENS.fullmatch(text, _line_start(text, r.start), r.end) is not None
+                   and text[r.start:r.end].endswith(r.label)) for r in refs)
+
+
+_LABEL_OPENS = re.compile(r"[\W_]*(?:(?:recommendation|concern)\s+)?[\w.()]+", re.I)  # a label opening its line
 
 
 def _titled_from(blocks: list[Block], at: int) -> int:
@@ -1175,7 +1184,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if not tagged and (by_topic or not any(heading_at[x] for x in openers)):
             # a reply in prose that names some recommendations in passing ("I will take together the
             # first two of your concerns") answers the others by subject, as one that names none does
-            _by_subject(text, all_units, labels, rec_texts, out, stop)
+            # (never from a list restating them, whose items answer nothing)
+            _by_subject(text, [u for u in all_units if not any(a <= u[0] < z for a, z in lists)], labels, rec_texts,
+                        out, stop)
         _typed_under_quotes(text, blocks, all_units, labels, rec_texts, out, stop)
         _acknowledged(text, all_units, labels, rec_texts, out, stop)
         _points_together(text, labels, rec_texts, out, stop)
@@ -1192,6 +1203,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 or (unnumbered and (_titles_quote(text, u, unnumbered) or any(a <= u[0] < z for a, z in own[lab])))
                 for u in a.units)]:
             del out[lab]
+        _outside_lists(out, lists)
         # a reply headed by topic may answer the rest in its prose as a whole, as unheaded replies do
         return out, not by_topic or named_too
     _typed_under_quotes(text, blocks, all_units, labels, rec_texts, out, stop)
@@ -1577,6 +1589,19 @@ def _typed_under_quotes(text: str, blocks: list[Block], all_units: list[Unit], l
             out[lab] = Answer(tuple((a, z, p - mine[0][2]) for a, z, p in mine), "topic", None, mine[0][0])
 
 
+def _outside_lists(out: dict[str, Answer], lists: list[tuple[int, int]]) -> None:
+    """Answers by subject keep no sentence of a list restating the recommendations: an item's words
+    share the most with its own recommendation, and answer nothing."""
+    for lab, a in list(out.items()):
+        if a.how != "topic":
+            continue
+        rest = tuple(u for u in a.units if not any(x <= u[0] < z for x, z in lists))
+        if not rest:
+            del out[lab]
+        elif len(rest) < len(a.units):
+            out[lab] = Answer(rest, a.how, a.xref, rest[0][0])
+
+
 def _last_quoted_paragraph(b: Block) -> list:
     """The lines of a ">"-quoted block after its last line that is ">" alone."""
     k = max((i for i, ln in enumerate(b.lines) if not ln.text.strip(" \t>")), default=-1)
@@ -1689,6 +1714,7 @@ def _own_verdicts(text: str, out: dict[str, Answer]) -> dict[str, Answer]:
 
 SHARED_UNITS = 4  # sentences a shared answer needs before each recommendation keeps only its own
 SUBJECT_WORDS = 2  # words a sentence shares with a recommendation to be about it
+PLAIN_MARGIN = 3  # words more that it shares with one than with any other, to be plainly about that one
 
 
 def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | None],
@@ -1712,6 +1738,21 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
         want = {lab: stems(rec_texts.get(lab) or "", stop) for lab in labs}
         if len(labs) < 2 or len(units) < SHARED_UNITS or sum(len(w) >= 3 for w in want.values()) < 2:
             continue
+        if (paras := _paragraph_each(text, units, want, stop)) is not None:
+            # (a sentence plainly about another one goes to it, wherever it stands: "Nor does the Department
+            # propose to set its own target ..." closing the paragraph on the monitoring data)
+            home = {u: lab for lab, us in paras.items() for u in us}
+            mine = {lab: [] for lab in labs}
+            for u in units:
+                words = stems(text[u[0]:u[1]], stop)
+                overlap = {lab: len(words & w) for lab, w in want.items()}
+                best = max(overlap, key=lambda lab: overlap[lab])
+                plain = overlap[best] - max(n for lab, n in overlap.items() if lab != best) >= PLAIN_MARGIN
+                mine[best if plain and overlap[best] - overlap[home[u]] >= PLAIN_MARGIN else home[u]].append(u)
+            if all(mine.values()):
+                for lab in labs:
+                    new[lab] = Answer(tuple(mine[lab]), out[lab].how, out[lab].xref, out[lab].opens)
+                continue
         mine: dict[str, list[Unit]] = {lab: [] for lab in labs}
         own: dict[str, int] = dict.fromkeys(labs, 0)
         last: tuple[int, list[str]] = (-1, [])  # the paragraph of the last sentence with a subject, and whose it was
@@ -1735,6 +1776,35 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
                 a = out[lab]
                 new[lab] = Answer(tuple(mine[lab]), a.how, a.xref, a.opens)
     return new
+
+
+def _paragraph_each(text: str, units: tuple[Unit, ...], want: dict[str, set[str]],
+                    stop: frozenset[str]) -> dict[str, tuple[Unit, ...]] | None:
+    """Each recommendation's paragraph, where a grouped answer has one paragraph to each and every
+    paragraph is plainly about a different one ("Separate waiting areas and entrances (R1 and R2)"
+    over a paragraph on the waiting areas and one on the audit): whole paragraphs, not the sentences
+    that happen to share most words with one, answer each. None otherwise."""
+    paras: dict[int, list[Unit]] = {}
+    for u in units:
+        paras.setdefault(u[2], []).append(u)
+    if len(paras) != len(want):
+        return None
+    tops: list[tuple[set[str], tuple[Unit, ...]]] = []
+    for us in paras.values():
+        words = stems(" ".join(text[a:z] for a, z, _ in us), stop)
+        overlap = {lab: len(words & w) for lab, w in want.items()}
+        top = max(overlap.values())
+        if top < SUBJECT_WORDS:
+            return None
+        tops.append(({lab for lab, n in overlap.items() if n == top}, tuple(us)))
+    whose: dict[str, tuple[Unit, ...]] = {}
+    # (a paragraph as much about two of them goes to the one no other paragraph is plainly about)
+    for best, us in sorted(tops, key=lambda t: len(t[0])):
+        left = best - set(whose)
+        if len(left) != 1:
+            return None
+        whose[left.pop()] = us
+    return whose
 
 
 _BOTH_OF_THEM = re.compile(r"\b(?:both|all)\s+(?:of\s+)?(?:these\s+|those\s+|the\s+)?"
