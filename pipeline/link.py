@@ -398,6 +398,42 @@ def _counted_own(prev: LetterState, reply: LetterState, heading: str | None) -> 
     return mine if mine and said and _COUNT_WORDS[said.group(1).lower()] == len(mine) != len(every) else every
 
 
+QUOTE_SAME = 0.8  # share of a quote's words the report's recommendation holds, for the quote to be of it
+
+
+def _by_quote(refs: list, report: list, stop: frozenset[str]) -> list:
+    """A reply's quoted recommendations under the labels the report gives them, where the reply numbers
+    its quotes its own way (the Trust's '1.  "Mrs E's swallowing assessment was not repeated ..."' is the
+    report's concern 2): a quote that is another recommendation's words, not those of the one its number
+    names, takes that one's label."""
+    said = {r.label: answers_mod.stems(r.text, stop) for r in report if r.stated and r.text}
+    if len(said) < 2:
+        return refs
+    out = []
+    for r in refs:
+        words = answers_mod.stems(r.text, stop) if r.stated and r.text else set()
+        share = {lab: len(words & w) / len(words) for lab, w in said.items()} if len(words) >= 4 else {}
+        best = max(share, key=share.__getitem__, default=None)
+        if best is not None and best != r.label and share[best] >= QUOTE_SAME \
+                and share.get(r.label, 0) < 1 - QUOTE_SAME:
+            r = replace(r, label=best, number=next(x.number for x in report if x.label == best))
+        out.append(r)
+    return out
+
+
+def _counted_alone(reply: LetterState, text: str) -> list[tuple[str, int]]:
+    """What a reply whose report is not in the file was asked, where it counts them before its first answer
+    ("Your report set out two matters of concern for the Council, numbered 1 and 2 under our heading") and
+    numbers its answers within that count: 1 to the count, so one it passes over is not addressed."""
+    nums = {r.number for r in reply.refs}
+    if not nums or any(r.label != str(r.number) for r in reply.refs):
+        return []
+    first = min(r.start for r in reply.refs)
+    said = _OWN_COUNT.search(text, reply.seg.start, first)
+    count = _COUNT_WORDS[said.group(1).lower()] if said else 0
+    return [(str(n), n) for n in range(1, count + 1)] if max(nums) <= count else []
+
+
 def _bodies_sent(refs) -> set[str]:
     """The bodies a report sends its concerns to, by name ("For both agencies:" and "the Health
     Board and the Council together:" are none of them)."""
@@ -646,6 +682,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         prev, heading = answered.get(ls.letter.letter_id), heading_of.get(ls.letter.letter_id)
         if prev is None:
             continue
+        ls.refs = _by_quote(ls.refs, prev.refs, lex.stopwords)
         own = _counted_own(prev, ls, heading)
         # "Your report raises two matters for BAPEN. The first is that ...": an ordinal with no noun
         # counts what its writer was sent, which is known only where as many were sent to it (the
@@ -690,7 +727,8 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
                 continue
             prev = answered.get(ls.letter.letter_id)
             heading = heading_of.get(ls.letter.letter_id)
-            raised = _raised(prev, ls, heading) if prev is not None else _quoted_below(ls, doc_of[id(ls)].text)
+            raised = _raised(prev, ls, heading) if prev is not None \
+                else _quoted_below(ls, doc_of[id(ls)].text) or _counted_alone(ls, doc_of[id(ls)].text)
             gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
             # (only a covering letter's: another body's reply before this one speaks for its own writer)
             if (cover := cover_of.get(ls.letter.letter_id)) is not None:

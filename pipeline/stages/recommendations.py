@@ -1064,7 +1064,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             if first and (not MODAL.search(first.group("text")) or _ANSWER_START.match(first.group("text"))):
                 first = None
             if not first:
-                if seg.kind is Kind.reply and "the " in low:
+                if seg.kind is Kind.reply and ("the " in low or "ly, that " in low):
                     refs.extend(elided_refs(text, b, ln, rules, seg.start))
                 if not _KEYWORD_HINT.search(low) and not (nxt and _KEYWORD_HINT.search(nxt.text[:24].lower())):
                     continue  # most lines name no recommendation; skip the patterns (PDF text may wrap its noun)

@@ -52,6 +52,13 @@ def _ordinals_before(text: str, lo: int, hi: int, rules: RecRules) -> set[int]:
             for w in re.findall(r"[a-z]+", m.group("ords").lower()) if w in rules.ordinals}
 
 
+# "Firstly, that the clinician did not review ...": a paragraph restating the counted concern it answers
+_ORDINAL_THAT = re.compile(r"(?m)^[\W_]{0,3}(?P<ords>first|second|third|fourth|fifth|sixth)ly,\s+that\s", re.I)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s")
+
+
 def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
     """"You raised two matters with the Department. The first is that ...": a reply taking the
     concerns sent to it in turn by ordinals whose noun is the count earlier in the reply (``lo``
@@ -62,13 +69,16 @@ def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
     out = []
     if rules.elided is None or rules.count_lead is None:
         return out
-    for m in rules.elided.finditer(text, ln.start, ln.end):
+    for m in [*rules.elided.finditer(text, ln.start, ln.end), *_ORDINAL_THAT.finditer(text, ln.start, ln.end)]:
         n = rules.ordinals[m.group("ords").lower()]
         counts = list(rules.count_lead.finditer(text, lo, m.start()))
         count = rules.number_words[(counts[-1].group("count") or counts[-1].group("count2")).lower()] if counts else 0
         if n <= count:
+            # (the concern as the reply restates it, "Firstly, that ...": its words, which answer nothing)
+            said = _SENTENCE_END.split(text[m.end():b.end], 1)[0] if m.re is _ORDINAL_THAT else None
             out.append(Ref(str(n), n, m.start("ords"), m.end("ords"), b.start, b.end,
-                           anchored(text, b, m.start("ords")), is_heading(b), False, ordinal=True, counted=count))
+                           anchored(text, b, m.start("ords")), is_heading(b), False, clean_text(said) if said else None,
+                           ordinal=True, counted=count))
         elif not counts and m.group("led") and n - 1 in _ordinals_before(text, lo, m.start(), rules):
             # "Your first concern ... Turning to your second concern ... As to the third, ...": the next
             # in a run of the reply's own ordinals, counted as they are (where it gave no count to follow)
