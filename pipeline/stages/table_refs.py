@@ -715,7 +715,12 @@ _NAMES_PARAGRAPHS = re.compile(r"\bparagraphs?\s+\d{1,2}\.\d{1,2}\b", re.I)
 
 
 # the body a concern is for, in brackets closing it: "(For the agency.)", "(For the agency and the council.)"
-_TAG_CLOSE = re.compile(r"[(\[]\s*(?:for|to)\s*:?\s+[^()\[\]]{2,80}[)\]]\W*$", re.I)
+# (not an aside: "(For example, the ward.)", "(For the avoidance of doubt, ...)")
+_TAG_CLOSE = re.compile(r"[(\[]\s*(?:for|to)\s*:?\s+(?!example\b|instance\b|the\s+avoidance\b|more\b|further\b|"
+                        r"details?\b|reference\b|information\b|comparison\b)[^()\[\],]{2,80}[)\]]\W*$", re.I)
+
+
+_TAG_WHO = re.compile(r"^[(\[]\s*(?:for|to)\s*:?\s+", re.I)
 
 
 def tagged_concerns(blocks: list[Block]) -> list[Ref]:
@@ -730,7 +735,11 @@ def tagged_concerns(blocks: list[Block]) -> list[Ref]:
                 and not _TAG_CLOSE.search(clean(section[k - 1].text) or ""))]
     if len(ends) < CONCERNED_MIN or ends[-1] != len(section) - 1:
         return []
-    return _counted(section, [0] + [k + 1 for k in ends[:-1]])
+    # (each sent to the body its tag names, "the agency and the council" to both)
+    tags = [_TAG_CLOSE.search(f"{clean(section[k - 1].text) or ''} {clean(section[k].text) or ''}" if k else
+                              clean(section[k].text) or "") for k in ends]
+    return [replace(r, addressee=_TAG_WHO.sub("", m.group(0)).strip(" .)]")) if m else r
+            for r, m in zip(_counted(section, [0] + [k + 1 for k in ends[:-1]]), tags)]
 
 
 def paragraph_concerns(blocks: list[Block]) -> list[Ref]:
