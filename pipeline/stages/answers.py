@@ -262,6 +262,8 @@ _LONE_ROW_NUMBER = re.compile(r"[ \t\f]{0,4}\d{1,3}[a-z]?[ \t]*(?:\n|$)")
 # row, its number, its first cell and a cell beside it (not a paragraph's hanging indent, "4.    The
 # Department should ...")
 _ROW_NUMBER = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)]?[ ]{3,}\S")  # a row's number, then its first cell
+_ITEM_START = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)][ ]\S")  # a numbered item's first line
+_SIDE_ROW = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)][ ]\S[^\n]*?\S[ ]{3,}\S")  # and a cell beside it
 _LAYOUT_ROW_START = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)]?[ ]{3,}\S[^\n]*?\S[ ]{3,}\S")
 
 
@@ -1020,8 +1022,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             # row that quotes its recommendation and has no response beside it answers nothing
             nxt = _line_start(text, order[k + 1]) if k + 1 < len(order) else None
             # (a -layout row with nothing beside its quote, the next row with its answer beside it)
+            # (or a two-column table's, "2. The Ministry should publish ..." with nothing beside it, over "3. The
+            # Ministry should ...   The Government does not accept ...")
             if row is None and not (nxt is not None and (_LONE_ROW_NUMBER.match(text, nxt) or (
-                    _ROW_NUMBER.match(text, _line_start(text, start)) and _LAYOUT_ROW_START.match(text, nxt)))):
+                    _ROW_NUMBER.match(text, _line_start(text, start)) and _LAYOUT_ROW_START.match(text, nxt)) or (
+                    _ITEM_START.match(text, _line_start(text, start)) and _SIDE_ROW.match(text, nxt)))):
                 pending += sorted(openers[start])
             continue
         # "See the response to recommendation 29." points to the answer; "the approach paper described in

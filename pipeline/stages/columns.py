@@ -24,6 +24,7 @@ _OTHER_HEAD = re.compile(rf"{_QUOTED_HEAD}|issue|owner|lead|responsible|officer|
                          re.I)
 # and a column of whom each row is for, headed by a word alone ("To   Accept/Reject   Comments": "MfI")
 _OWNER_HEAD = re.compile(r"to|for|by|who", re.I)
+_NUMBER_HEAD = re.compile(r"no\.?|ref\.?|#|number|item", re.I)  # a heading over the rows' numbers alone
 CHUNK = re.compile(r"\S+(?: \S+)*")  # a cell's words on one line: single spaces inside, two or more around
 HEADER_CELL_WORDS = 6
 ANSWER_WORDS = 6  # words a row's answer columns hold, on average, in a table of answers, not of statuses
@@ -45,7 +46,8 @@ def header(line: str) -> list[tuple[int, int, bool, bool]] | None:
         return None
     answer = [k > 0 and bool(ANSWER_HEAD.search(c)) for k, (_, _, c) in enumerate(cells)]
     quoted = [not a and bool(_QUOTED.search(c)) for (_, _, c), a in zip(cells, answer)]
-    if not any(answer) or not any(quoted):
+    # (or none over the recommendation, where the first column numbers the rows: "No.  Response  Owner  Status")
+    if not any(answer) or not (any(quoted) or _NUMBER_HEAD.fullmatch(cells[0][2])):
         return None
     return [(a, z, k > 0 and (ans or not (_OTHER_HEAD.search(c) or _OWNER_HEAD.fullmatch(c))), q)
             for k, ((a, z, c), ans, q) in enumerate(zip(cells, answer, quoted))]
@@ -64,32 +66,37 @@ def _column(columns: list[tuple[int, int, bool, bool]], a: int, z: int) -> int:
 _ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}(?:[a-z]|\([a-h]\))?[.)]?(?=\s|$)")  # "3", "3a", "2(a)"
 
 
-def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
+def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int, int, bool]]]:
     """``text`` with the non-answer columns of each -layout response table in ``start``-``end``
     blanked (the row's number kept, which numbers its answer); the text itself where there is no
     such table. A line of prose across the columns ends the table; a table whose answer columns
     hold a status word a row, or would be left empty (its columns not where its headings say), is
     left as it is."""
     cuts: list[tuple[int, int]] = []  # spans to blank
-    regions: list[tuple[int, int]] = []  # each table read by its columns, header to last row
+    # each table read by its columns, header to last row, and whether a column of it quotes the recommendation
+    regions: list[tuple[int, int, bool]] = []
     table: list[tuple[int, int]] = []  # the current table's
     kept = 0  # words the current table's answer columns hold
     rows = 0  # and its numbered rows
     last = 0  # where its last line ends (its last row's answer may run on below the other columns)
     columns: list[tuple[int, int, bool, bool]] | None = None
     row_no = -1  # the number of the last row read
+    opened: int | None = None  # where the current table's first line of cells starts
 
     def close() -> bool:
-        nonlocal kept, rows
+        nonlocal kept, rows, opened
         # (a summary whose answer column is a status word a row, "Accepted", "Under consideration", reads
         # well enough across: its rows are the answers' index, their prose under headings further on)
         read = kept > ANSWER_WORDS * max(rows, 1) and bool(table)
         if read:
             cuts.extend(table)
-            # (from the first cut's line: the row's answer may start left of it, "We will publish ...   Accepted")
-            regions.append((text.rfind("\n", 0, table[0][0]) + 1, max(last, table[-1][1])))
+            # (from its first line of cells: the row's answer may start left of the first cut, "We will publish
+            # ...   Accepted", or beside a quote kept on the row's first line)
+            regions.append((min(text.rfind("\n", 0, table[0][0]) + 1, opened if opened is not None else len(text)),
+                            max(last, table[-1][1]), columns is not None and any(q for *_, q in columns)))
         table.clear()
         kept = rows = 0
+        opened = None
         return read
 
     pos = start
@@ -121,6 +128,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
                 columns = None  # a paragraph across the page: the table has ended
             else:
                 last = pos + len(line)
+                opened = pos if opened is None else opened  # (the table's first line of cells)
                 rows += num is not None
                 row_no = leading_number(num.group()) if num is not None else row_no
                 for m, k in zip(chunks, cols):
@@ -149,20 +157,22 @@ _LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"\S(?:.|\n)*?(?:[.!?](?=[’”\"')]*\s)|$)")
 
 
-def column_sentences(view: str, regions: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def column_sentences(view: str, regions: list[tuple[int, int, bool]],
+                     sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences of a text read by ``answer_columns``: in its tables, the answers' sentences as
     they run down their column, cut at each row (the sentences found across the page cut the
     columns' words at random); elsewhere ``sentences`` as they were."""
     if not regions:
         return sentences
-    out = [(a, z) for a, z in sentences if not any(a < rz and z > ra for ra, rz in regions)]
-    for ra, rz in regions:
+    out = [(a, z) for a, z in sentences if not any(a < rz and z > ra for ra, rz, _ in regions)]
+    for ra, rz, quoting in regions:
         rows = [m.start() for m in _ROW_START.finditer(view, ra, rz)]
         # a row's first line keeps its number and its recommendation's first words, which mark the row, beside
         # the answer's first words: the answer starts a sentence of its own ("3   Give governors monthly   We do
-        # not agree."), or its first sentence would be read as the recommendation and dropped with it
+        # not agree."), or its first sentence would be read as the recommendation and dropped with it (a table
+        # that quotes none, "No.   Response   Owner   Status", has its answer beside the number)
         firsts = []
-        for line in _LINE.finditer(view, ra, rz):
+        for line in _LINE.finditer(view, ra, rz) if quoting else ():
             chunks = list(CHUNK.finditer(view, line.start(), line.end()))
             if len(chunks) >= 3 and _ROW_NUMBER.fullmatch(chunks[0].group()):
                 firsts.append(chunks[2].start())

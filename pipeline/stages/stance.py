@@ -317,7 +317,7 @@ def _one_within(a: str, b: str) -> bool:
 
 
 def _within_tables(text: str, found: dict[str, answers_mod.Answer],
-                   tables: list[tuple[int, int]]) -> dict[str, answers_mod.Answer]:
+                   tables: list[tuple[int, int, bool]]) -> dict[str, answers_mod.Answer]:
     """A -layout table's last row answers in its own cell: the line across the page that ended the
     reply's last table ("Status key: Planned - action agreed ...; Noted - as recorded by ...") and
     what follows it are no part of that row's answer."""
@@ -326,7 +326,7 @@ def _within_tables(text: str, found: dict[str, answers_mod.Answer],
     # between, the page's furniture and the repeated header, "Recommendations   To   Accept/", is no part of it)
     ordered = sorted(tables)
     for lab, a in found.items():
-        k = next((k for k, (ra, rz) in enumerate(ordered) if ra <= a.opens < rz), None)
+        k = next((k for k, (ra, rz, *_) in enumerate(ordered) if ra <= a.opens < rz), None)
         if k is None:
             continue
         after = ordered[k + 1][0] if k + 1 < len(ordered) else None
