@@ -66,15 +66,16 @@ def _column(columns: list[tuple[int, int, bool, bool]], a: int, z: int) -> int:
 _ROW_NUMBER = re.compile(r"[ \t]*\d{1,3}(?:[a-z]|\([a-h]\))?[.)]?(?=\s|$)")  # "3", "3a", "2(a)"
 
 
-def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int, int, bool]]]:
+def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int, int, tuple[int, ...]]]]:
     """``text`` with the non-answer columns of each -layout response table in ``start``-``end``
     blanked (the row's number kept, which numbers its answer); the text itself where there is no
     such table. A line of prose across the columns ends the table; a table whose answer columns
     hold a status word a row, or would be left empty (its columns not where its headings say), is
     left as it is."""
     cuts: list[tuple[int, int]] = []  # spans to blank
-    # each table read by its columns, header to last row, and whether a column of it quotes the recommendation
-    regions: list[tuple[int, int, bool]] = []
+    # each table read by its columns, header to last row, and where each row's answer starts on its first line
+    regions: list[tuple[int, int, tuple[int, ...]]] = []
+    firsts: list[int] = []  # the current table's
     table: list[tuple[int, int]] = []  # the current table's
     kept = 0  # words the current table's answer columns hold
     rows = 0  # and its numbered rows
@@ -93,8 +94,9 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
             # (from its first line of cells: the row's answer may start left of the first cut, "We will publish
             # ...   Accepted", or beside a quote kept on the row's first line)
             regions.append((min(text.rfind("\n", 0, table[0][0]) + 1, opened if opened is not None else len(text)),
-                            max(last, table[-1][1]), columns is not None and any(q for *_, q in columns)))
+                            max(last, table[-1][1]), tuple(firsts)))
         table.clear()
+        firsts.clear()
         kept = rows = 0
         opened = None
         return read
@@ -105,9 +107,10 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
         lead = pos + len(line) - len(body)
         head = header(body)
         if head is not None:
-            if close() and columns is not None:
-                # the header again at the next page's top is no part of the last row's answer ("Government
-                # response" there would read as the label its answer follows)
+            if close() and columns is not None and len(head) == 2:
+                # a two-column table's header again at the next page's top is no part of the last row's
+                # answer ("Government response" there would read as the label its answer follows; a wider
+                # table's is read as the page's furniture, see stance._within_tables)
                 cuts.append((lead, lead + len(body)))
             columns = head
         elif columns is not None and _RULE.fullmatch(body):
@@ -131,6 +134,12 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
                 opened = pos if opened is None else opened  # (the table's first line of cells)
                 rows += num is not None
                 row_no = leading_number(num.group()) if num is not None else row_no
+                # (the row's answer starts a sentence of its own beside the quote's first words: "3   Give
+                # governors monthly   We do not agree.")
+                at = next((m.start() for m, k in zip(chunks, cols) if num is not None and columns[k][2]
+                           and m.start() >= num.end()), None)
+                if at is not None:
+                    firsts.append(lead + at)
                 for m, k in zip(chunks, cols):
                     if columns[k][2]:
                         kept += len(m.group().split()) if num is None or m.start() >= num.end() else 0
@@ -157,7 +166,7 @@ _LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"\S(?:.|\n)*?(?:[.!?](?=[’”\"')]*\s)|$)")
 
 
-def column_sentences(view: str, regions: list[tuple[int, int, bool]],
+def column_sentences(view: str, regions: list[tuple[int, int, tuple[int, ...]]],
                      sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences of a text read by ``answer_columns``: in its tables, the answers' sentences as
     they run down their column, cut at each row (the sentences found across the page cut the
@@ -165,19 +174,11 @@ def column_sentences(view: str, regions: list[tuple[int, int, bool]],
     if not regions:
         return sentences
     out = [(a, z) for a, z in sentences if not any(a < rz and z > ra for ra, rz, _ in regions)]
-    for ra, rz, quoting in regions:
+    for ra, rz, firsts in regions:
         rows = [m.start() for m in _ROW_START.finditer(view, ra, rz)]
         # a row's first line keeps its number and its recommendation's first words, which mark the row, beside
-        # the answer's first words: the answer starts a sentence of its own ("3   Give governors monthly   We do
-        # not agree."), or its first sentence would be read as the recommendation and dropped with it (a table
-        # that quotes none, "No.   Response   Owner   Status", has its answer beside the number)
-        firsts = []
-        for line in _LINE.finditer(view, ra, rz) if quoting else ():
-            chunks = list(CHUNK.finditer(view, line.start(), line.end()))
-            if len(chunks) >= 3 and _ROW_NUMBER.fullmatch(chunks[0].group()):
-                firsts.append(chunks[2].start())
-            elif len(chunks) == 2 and _ROW_NUMBER.match(chunks[0].group()):
-                firsts.append(chunks[1].start())  # (the number inside the recommendation's cell: "2. For the")
+        # the answer's first words, where its answer column starts: the answer starts a sentence of its own
+        # there, or its first sentence would be read as the recommendation and dropped with it
         cuts = sorted({ra, *rows, *firsts, rz})
         for a, z in zip(cuts, cuts[1:]):
             out += [(a + m.start(), a + m.end()) for m in _SENTENCE.finditer(view[a:z])]

@@ -317,7 +317,7 @@ def _one_within(a: str, b: str) -> bool:
 
 
 def _within_tables(text: str, found: dict[str, answers_mod.Answer],
-                   tables: list[tuple[int, int, bool]]) -> dict[str, answers_mod.Answer]:
+                   tables: list[tuple[int, int, tuple[int, ...]]]) -> dict[str, answers_mod.Answer]:
     """A -layout table's last row answers in its own cell: the line across the page that ended the
     reply's last table ("Status key: Planned - action agreed ...; Noted - as recorded by ...") and
     what follows it are no part of that row's answer."""
