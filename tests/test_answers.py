@@ -3405,3 +3405,58 @@ def test_a_recommendation_a_paper_lists_and_never_answers_is_not_addressed(tmp_p
     got = _stances(tmp_path, settings, nlp, page)
     assert got["R5"] == "not_addressed"
     assert "not_addressed" not in (got["R1"], got["R2"])
+
+
+def test_a_paper_s_restated_list_answers_no_recommendation(tmp_path, settings, nlp):
+    """A council's response paper restates the review's four recommendations under its lead-in in one block
+    ("The review made four recommendations:" / "* 1.1 ..."), then answers by theme, one answer opening
+    "Recommendation 2.1: Agreed.". The list is an index: 4.1, which the prose never takes up, is not addressed,
+    and no answer is a list line (before, the list lines answered the others by subject and 4.1 took one)."""
+    from pipeline.run import run_corpus
+
+    items = ["Extend the opening hours of the central library into the evenings.",
+             "Replace the mobile library van that serves the rural villages.",
+             "Train library staff to help residents apply for benefits online.",
+             "Transfer the local history archive to the county record office."]
+    page = ("Response to the Independent Review of Library Services\n\nIntroduction\n\n"
+            "The Council welcomes the independent review of its library services and thanks the reviewer.\n\n"
+            "The review made four recommendations:\n"
+            + "".join(f"* {n}.1 {item}\n" for n, item in enumerate(items, 1))
+            + "\nOpening hours\n\nFrom September the central library will open until eight o'clock on weekday "
+            "evenings.\n\nRural villages\n\nRecommendation 2.1: Agreed. A new mobile library van will be bought in "
+            "2026 and will serve every rural village once a fortnight.\n\nDigital help\n\nAll library staff will "
+            "complete training on helping residents apply for benefits online by the end of March.\n")
+    (tmp_path / "response.txt").write_text(page, encoding="utf-8")
+    rows = {s["label"]: s for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert set(rows) == {"1.1", "2.1", "3.1", "4.1"}
+    assert rows["4.1"]["stance"] == "not_addressed"
+    for s in rows.values():
+        assert not any(item[:30] in (s["evidence"] or "") for item in items), s
+    assert "weekday evenings" in rows["1.1"]["evidence"]
+
+
+def test_a_heading_naming_two_gives_each_its_own_paragraph(tmp_path, settings, nlp):
+    """A hospital's reply to a Healthwatch visit answers "R1" (a children's waiting area) and "R2" (an audit of
+    the entrances) under one heading, "Waiting areas and entrances (R1 and R2)", a paragraph each. R1's answer is
+    the first paragraph and R2's the second (before, the first paragraph's opening sentence, about neither, was
+    R2's too, and read as its evidence)."""
+    from pipeline.run import run_corpus
+
+    text = ("Dear Ms Adeyemi,\n\nThank you for welcoming our volunteers on 12 December 2024. Our report makes two "
+            "recommendations.\n\nR1 Provide a separate waiting area for children, away from adult patients in the "
+            "emergency department.\n\nR2 Carry out an audit of the hospital entrances to check that wheelchair "
+            "users can reach reception unaided.\n\nYours sincerely,\n\nTom Reddy\nChief Officer, Healthwatch "
+            "Marston\n\n\fMarston General Hospital NHS Trust\nHospital Road\nMarston MR4 7LB\n\n24 February 2025\n\n"
+            "Dear Mr Reddy,\n\nThank you for your report. Our response to the two recommendations is below.\n\n"
+            "Waiting areas and entrances (R1 and R2)\n\nThis was our first priority after your visit. Since January "
+            "children have had a waiting area of their own, with seating for their parents. Play staff visit it "
+            "each afternoon.\n\nOur estates team audited every hospital entrance in February. Wheelchair users "
+            "could not reach reception unaided from two of them. New automatic doors will be fitted at both by "
+            "June.\n\nYours sincerely,\n\nGrace Adeyemi\nChief Executive\n")
+    (tmp_path / "visit.txt").write_text(text, encoding="utf-8")
+    evidence = {s["label"]: s["evidence"] or "" for s in run_corpus(tmp_path, settings, nlp).tables["stances"]
+                .to_pylist()}
+    first = text[text.index("This was our first"):text.index("Our estates team")]
+    second = text[text.index("Our estates team"):text.index("\n\nYours sincerely,\n\nGrace")]
+    assert evidence["R1"] and evidence["R1"] in first
+    assert evidence["R2"] and evidence["R2"] in second

@@ -172,3 +172,53 @@ def test_a_row_s_answer_ends_before_the_footer_and_header_repeated_over_the_next
     got = {s["label"]: s for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
     assert (got["1"]["stance"], got["2"]["stance"]) == ("accepted", "accepted")
     assert not any(c.startswith("rejected:") for c in got["2"]["cues"])
+
+
+def _two_column_page(rows: list[tuple[str, str]]) -> list[str]:
+    head = "Committee recommendation              Government response"
+    return [head, ""] + [(a.ljust(38) + b).rstrip() for a, b in rows]
+
+
+# a department's reply letter whose table has two columns only, the Committee's words beside the Government's,
+# over two pages, its header repeated at the second page's top under the page number and running head
+TWO_COLUMN_REPLY = "\n".join(
+    ["Dear Chair,", "", "Thank you for the Transport Committee's report on rural bus services. The Government's "
+     "response to", "each of the Committee's recommendations is set out in the table below.", ""]
+    + _two_column_page([("1. The Department should publish", "The Government agrees. The first annual"),
+                        ("   the number of rural bus routes", "report on rural bus routes will be"),
+                        ("   withdrawn each year.", "published in July 2026."), ("", ""),
+                        ("2. The Department should set a", "The Government does not agree. Local"),
+                        ("   national minimum frequency for", "authorities are best placed to decide"),
+                        ("   rural bus services.", "how often their services should run.")])
+    + ["", " " * 42 + "1", "\fGovernment response: rural bus services", ""]
+    + _two_column_page([("3. The Department should fund", "The Government agrees in part. Funding"),
+                        ("   demand-responsive transport in", "for demand-responsive pilots in ten"),
+                        ("   every county.", "counties was confirmed in May 2026."), ("", ""),
+                        ("4. The Department should review", "The Government will consider this once"),
+                        ("   concessionary fares for young", "the fares evaluation has reported in"),
+                        ("   people.", "spring 2027.")])
+    + ["", "Yours sincerely,", "", "Simon Ferris MP", "Minister for Local Transport", ""])
+
+
+def test_a_two_column_table_s_last_row_on_a_page_keeps_its_own_answer(tmp_path, settings, nlp):
+    """A government reply sets each Committee recommendation beside its response in two columns over two
+    pages, the header "Committee recommendation   Government response" again at the second page's top. Row 2,
+    the first page's last, is answered by its own response column (before, two cells were no table, and the
+    repeated header read as a label the row's answer followed: row 2 took row 3's words)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "reply.txt").write_text(TWO_COLUMN_REPLY, encoding="utf-8")
+    rows = run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()
+    evidence = {r["label"]: " ".join((r["evidence"] or "").split()) for r in rows}
+    assert set(evidence) == {"1", "2", "3", "4"}
+    assert any(w in evidence["2"] for w in ("does not agree", "best placed", "how often"))
+    assert not any(w in evidence["2"] for w in ("demand-responsive", "counties", "Funding", "Government response"))
+
+
+def test_two_cells_head_a_table_only_as_recommendation_and_response():
+    """"Committee recommendation   Government response" heads a response table of two columns (before, a header
+    needed three cells); two other cells side by side are no header."""
+    from pipeline.stages.columns import header
+
+    assert header("Committee recommendation      Government response") is not None
+    assert header("Some words here      other words") is None

@@ -2901,3 +2901,72 @@ def test_a_row_that_answers_as_another_row_shares_its_stance(name, label, tmp_pa
     pointer was taken for R2's answer, and the grid's short cell left its row unanswered)."""
     got = _stances_of(_family(name), tmp_path, settings, nlp)[1]
     assert (got["2"], got[label]) == ("rejected", "rejected")
+
+
+# ---- a Trust's reply to a coroner with its action table as pdftotext -layout sets it: "Target" over "date" in
+# the header, a dashed rule, then rows whose response cell wraps over several lines
+
+_ACTION_TABLE_REPLY = """REGULATION 28: REPORT TO PREVENT FUTURE DEATHS
+
+5 CORONER'S CONCERNS
+
+The MATTERS OF CONCERN are as follows:
+
+1. Observations of patients on the surgical ward were not recorded at the intervals set in their care plans.
+
+2. The early warning score was not escalated to a doctor when it rose overnight.
+
+3. Agency nurses were not shown how to use the electronic observations system.
+
+9 Dated: 4 February 2025
+
+Martin Oakes
+Senior Coroner for Harlow Vale
+
+Harlow Vale NHS Foundation Trust
+Harlow Vale HV1 4RD
+
+28 March 2025
+
+Dear Mr Oakes
+
+Thank you for your report. The Trust's actions on each of your concerns are set out in the table below.
+
+Concern   Trust response                              Owner          Target      Status
+                                                                    date
+-------   ----------------------------------------   ------------   ---------   --------
+1         Hourly observation rounds were             Ward Manager   01/02/25    Complete
+          introduced on the surgical ward, and
+          the ward sister checks the records
+          at each handover.
+2         A new escalation protocol requires         Medical        15/03/25    Complete
+          nurses to call the doctor on duty          Director
+          whenever the score rises by two.
+3         Every agency nurse now completes           Head of        30/04/25    Ongoing
+          training on the observations system        Nursing
+          before their first shift.
+
+Yours sincerely
+
+Dr Fiona Clegg
+Chief Executive
+"""
+
+
+def test_an_action_table_whose_header_wraps_over_its_rule_is_read_row_by_row(tmp_path, lex, settings, nlp):
+    """A Trust's reply to a coroner answers in a -layout action table whose "Target" heading wraps on to "date"
+    above the dashed rule: its rows name concerns 1 to 3, and each concern's evidence is its own row's response
+    (before, the rows were not read: concern 1 took row 3's words and concern 2 was left unanswered)."""
+    from pipeline.run import run_corpus
+
+    assert {r.label for r in _refs(_ACTION_TABLE_REPLY, lex, settings, index=1)} == {"1", "2", "3"}
+    (tmp_path / "doc.txt").write_text(_ACTION_TABLE_REPLY, encoding="utf-8")
+    rows = run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()
+    evidence = {r["label"]: " ".join((r["evidence"] or "").split()) for r in rows}
+    assert set(evidence) == {"1", "2", "3"}
+    own = {"1": ("Hourly observation", "surgical ward", "ward sister", "handover"),
+           "2": ("escalation protocol", "doctor on duty", "score rises"),
+           "3": ("agency nurse", "observations system", "first shift")}
+    for label, words in own.items():
+        assert any(w in evidence[label] for w in words), (label, evidence[label])
+        assert not any(w in evidence[label] for other, ws in own.items() if other != label for w in ws)

@@ -3495,3 +3495,121 @@ def test_a_reply_s_own_steps_under_an_answer_are_no_recommendations(lex, rules):
     found = R.find_refs(text, seg, rules)
     assert [r.label for r in found if r.stated] == []
     assert [r.label for r in found] == ["1", "2", "3"]
+
+
+def test_concerns_quoted_with_their_numbers_outside_the_quotes_are_stated(lex, rules):
+    """A pharmacy's reply to a coroner quotes each concern with its number outside the quotation marks
+    ('1.  "The alert ..."') over its answer: the quotes state concerns 1 and 2 (before, only a number inside
+    the quotes was read, and the reply stated none)."""
+    text = ("Dear Ms Thornbury\n\nThank you for your report. I respond below to each of the concerns you raised.\n\n"
+            '1.  "The alert for the interacting medicine was overridden without a second check."\n\n'
+            "Since April every override of an interaction alert needs a second pharmacist to sign it off.\n\n"
+            '2.  "Patients collecting urgent prescriptions were not told how to take them."\n\n'
+            "All staff have been trained to explain urgent prescriptions at the counter.\n\n"
+            "Yours sincerely\n\nAnita Cobb\nSuperintendent Pharmacist\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["1", "2"]
+    assert refs[0].text.startswith("The alert for the interacting medicine")
+
+
+def test_a_keyword_recommendation_over_lettered_points_states_each_point(lex, rules):
+    """An inspector's letter: "Recommendation 2: The Home Office should:" over "(a) establish ...; and" and
+    "(b) consult ...". The points are recommendations 2a and 2b, as under "6. The Trust should:" (before, only
+    "2" was stated, its text the lead-in alone)."""
+    text = letter("Our inspection of the asylum accommodation at Marlow House makes two recommendations.\n\n"
+                  "Recommendation 1: The Home Office should publish the standards that contractors must meet.\n\n"
+                  "Recommendation 2: The Home Office should:\n"
+                  "(a) establish an independent complaints line for residents of asylum accommodation; and\n"
+                  "(b) consult residents before changing the rules on room sharing.\n\n"
+                  "We would be grateful for a response within eight weeks.")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["1", "2a", "2b"]
+    assert refs[2].text.startswith("consult residents")
+
+
+def test_a_paper_s_restated_list_numbered_by_chapter_states_each_item(lex, rules):
+    """A government response paper restates the review's recommendations under "The review made five
+    recommendations, numbered by chapter:" as "* 1.1 ...", "* 1.2 ...", "* 2.1 ...", with no blank lines: each
+    item is stated, the next chapter's first straight under the last (before, none was read)."""
+    text = ("Government response to the Independent Review of Coastal Ferries\n\nIntroduction\n\n"
+            "The Government welcomes the review and thanks the reviewer for her work.\n\n"
+            "The review made five recommendations, numbered by chapter:\n"
+            "* 1.1 Reduce the fares charged to island residents.\n"
+            "* 1.2 Provide a guaranteed connection to the mainland rail service.\n"
+            "* 2.1 Increase the number of crossings in winter.\n"
+            "* 3.1 Publish monthly figures on cancelled crossings.\n"
+            "* 3.2 Require operators to compensate passengers for cancellations.\n\nOur response\n\n"
+            "The Government accepts recommendation 1.1 and will cut island fares from April 2026.\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
+    refs = [r for r in R.find_refs(text, seg, rules) if r.stated]
+    assert [r.label for r in refs] == ["1.1", "1.2", "2.1", "3.1", "3.2"]
+    assert refs[2].text.startswith("Increase the number of crossings")
+
+
+def test_a_paper_s_own_numbered_paragraphs_after_its_list_are_no_items(lex, rules):
+    """A university's response paper lists the review's recommendations "1." to "3." under "The review
+    recommended that the University should:", then heads its own section "3. Our response" and numbers its
+    paragraphs "3.1 The Board is grateful ...", "3.2 The University accepts ...": those are the paper's own
+    paragraphs, not recommendations 3.1 and 3.2 (the chapter-numbered lists are read only under a fresh
+    lead-in)."""
+    text = ("University of Eastmoor: response to the independent review of student accommodation\n\n"
+            "1. Introduction\n\nThe independent review of student accommodation reported to the Board in May 2025.\n\n"
+            "2. The review's recommendations\n\nThe review recommended that the University should:\n"
+            "1. Inspect every hall of residence for damp each autumn.\n"
+            "2. Publish the rents of all its halls a year in advance.\n"
+            "3. Appoint a residents' advocate in each hall.\n\n3. Our response\n\n"
+            "3.1 The Board is grateful to the reviewers for their careful work and to the students who gave "
+            "evidence.\n\n"
+            "3.2 The University accepts all three recommendations and will report on progress to the Board in 2026.\n")
+    found = labels(text, lex, rules)
+    assert {"1", "2", "3"} <= set(found)
+    assert not {"3.1", "3.2"} & set(found)
+
+
+def test_coded_recommendations_are_keyed_as_written_and_end_at_the_next_section(lex, rules):
+    """A quality audit report sets out "Recommendation AFI-1: Revise ..." to "Recommendation AFI-3: ...", then
+    its section "5. Next steps" / "5.1 Please send ...": the recommendations are AFI-1 to AFI-3 as written, and
+    the next section is none of them (before, no recommendation was read)."""
+    text = ("Quality Assurance Audit Report\nHarwood & Vale Solicitors LLP\n\n1. Introduction\n\n"
+            "This report sets out the findings of our audit of the conveyancing department on 14 January 2025.\n\n"
+            "4. Areas for improvement\n\n"
+            "Recommendation AFI-1: Revise the client care letter template so that it sets out all fees in one "
+            "place.\n\n"
+            "Recommendation AFI-2: Record the identity checks for every client on the case management system.\n\n"
+            "Recommendation AFI-3: Train all fee earners on the new anti-money laundering procedures by June 2025."
+            "\n\n5. Next steps\n5.1 Please send us the firm's action plan within 28 days of the date of this report."
+            "\n\n5.2 We will visit again in twelve months to review progress.\n")
+    refs = refs_of(text, lex, rules)
+    assert [r.label for r in refs if r.stated] == ["AFI-1", "AFI-2", "AFI-3"]
+    assert refs[0].text.startswith("Revise the client care letter template")
+    assert not {"5", "5.1", "5.2"} & {r.label for r in refs}
+
+
+def test_unnumbered_concerns_run_together_are_told_apart_by_the_body_each_is_for(lex, rules):
+    """A coroner's report as plain pdftotext gives it, no blank lines: three unnumbered concerns under "The
+    MATTERS OF CONCERN are as follows:", each closed by whom it is for, "(For the agency.)", "(For the" /
+    "council.)", "(For the Minister.)", then "6 ACTION SHOULD BE TAKEN". They are concerns 1 to 3, each its own
+    words (before, none was read)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\nTHIS REPORT IS BEING SENT TO:\n"
+            "1. Northmoor Water Safety Agency\n2. Brackenfield District Council\n"
+            "3. The Minister for Sport and Recreation\n1 CORONER\n"
+            "I am Laura Penhale, Area Coroner for the area of North Brackenfield.\n4 CIRCUMSTANCES OF THE DEATH\n"
+            "Miss Chloe Varley drowned on 9 August 2024 while swimming in the flooded quarry at Stanner Edge.\n"
+            "5 CORONER'S CONCERNS\nDuring the course of the inquest the evidence revealed matters giving rise to "
+            "concern.\nThe MATTERS OF CONCERN are as follows:\n"
+            "There is no warning of the cold water and the sudden depth of the quarry at any of its entrances,\n"
+            "and the agency's guidance on open water sites has not been revised for ten years. (For the agency.)\n"
+            "The fencing along the northern edge of the quarry has been broken for many months and the council\n"
+            "has not repaired it, although local residents reported the damage more than once. (For the\n"
+            "council.)\n"
+            "No national standard sets out which open water sites must have rescue equipment beside them, nor\n"
+            "who should inspect and replace it when it is stolen or damaged. (For the Minister.)\n"
+            "6 ACTION SHOULD BE TAKEN\n"
+            "In my opinion action should be taken to prevent future deaths and I believe you have the power to\n"
+            "take such action.\n7 YOUR RESPONSE\nYou are under a duty to respond to this report within 56 days.\n"
+            "9 2 October 2024\nLaura Penhale\nArea Coroner\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["1", "2", "3"]
+    assert refs[1].text.startswith("The fencing along the northern edge")
+    assert "rescue equipment" not in refs[1].text and "fencing" not in refs[2].text

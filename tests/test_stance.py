@@ -1969,3 +1969,43 @@ def test_a_system_that_does_not_support_a_feature_is_no_refusal(nlp, lex, settin
     cues = verdict("Our system does not support a portal for tenants, so repairs are reported by telephone.", nlp,
                    lex, settings).cues
     assert "rejected:do-not-accept" not in cues
+
+
+# a file of replies only, the coroner's report not in it: a pharmacy's letter quoting its concerns, then a GP
+# practice's e-mail to the same coroner
+PHARMACY_THEN_SURGERY = (
+    "Kestrel Pharmacy Ltd\n12 Mill Lane\nAshby Fold AF3 9LT\n\n3 March 2025\n\n"
+    "Ms Helen Thornbury\nAssistant Coroner for Ashby Fold\n\nDear Ms Thornbury\n\n"
+    "Inquest into the death of Mr Dennis Orrell\n\n"
+    "Thank you for your report. I respond below to each of the concerns you raised with the pharmacy.\n\n"
+    '1.  "The alert for the interacting medicine was overridden without a second check."\n\n'
+    "Since April every override of an interaction alert needs a second pharmacist to sign it off.\n\n"
+    '2.  "Patients collecting urgent prescriptions were not told how to take them."\n\n'
+    "All staff have been trained to explain urgent prescriptions, and a leaflet is now given with each one.\n\n"
+    "Yours sincerely\n\nAnita Cobb\nSuperintendent Pharmacist\nKestrel Pharmacy Ltd\n\n"
+    "From: Dr Samuel Price <practice.manager@brookside.example.nhs.uk>\nSent: 10 March 2025 09:14\n"
+    "To: Helen Thornbury <coroner@ashbyfold.example.gov.uk>\n"
+    "Subject: Regulation 28 report - Mr Dennis Orrell\n\nDear Ms Thornbury\n\n"
+    "Thank you for sending us your report. The partners have discussed Mr Orrell's death at a significant event "
+    "meeting.\nWe have changed our repeat prescribing so that a GP reviews every request for a medicine that "
+    "interacts with warfarin.\n\nKind regards\n\nDr Samuel Price\nSenior Partner, Brookside Surgery\n")
+
+
+def test_a_second_body_s_letter_to_the_same_coroner_does_not_answer_the_first_reply(tmp_path, settings, nlp):
+    """Replies to a coroner's report that is not in the file: the pharmacy quotes its two concerns ('1.  "..."')
+    over its answers, then the GP practice writes to the same coroner about its own part, numbering nothing. The
+    practice answers the coroner, not the pharmacy (before, its e-mail was linked as a reply to the pharmacy's
+    letter and asked the pharmacy's concerns), and the pharmacy's quoted concerns are answered in turn."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "replies.txt").write_text(PHARMACY_THEN_SURGERY, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    pharmacy, surgery = sorted(tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert surgery["in_reply_to"] != pharmacy["letter_id"]
+    evidence: dict[str, dict[str, str]] = {}
+    for s in tables["stances"].to_pylist():
+        evidence.setdefault(s["letter_id"], {})[s["label"]] = s["evidence"] or ""
+    assert set(evidence.get(pharmacy["letter_id"], {})) == {"1", "2"}
+    assert not {"1", "2"} & set(evidence.get(surgery["letter_id"], {}))
+    assert "second pharmacist" in evidence[pharmacy["letter_id"]]["1"]
+    assert "leaflet" in evidence[pharmacy["letter_id"]]["2"]
