@@ -409,13 +409,17 @@ def _by_quote(refs: list, report: list, stop: frozenset[str]) -> list:
     said = {r.label: answers_mod.stems(r.text, stop) for r in report if r.stated and r.text}
     if len(said) < 2:
         return refs
+    keys = {norm_label(lab): lab for lab in said}
     out = []
     for r in refs:
         words = answers_mod.stems(r.text, stop) if r.stated and r.text else set()
         share = {lab: len(words & w) / len(words) for lab, w in said.items()} if len(words) >= 4 else {}
         best = max(share, key=share.__getitem__, default=None)
-        if best is not None and best != r.label and share[best] >= QUOTE_SAME \
-                and share.get(r.label, 0) < 1 - QUOTE_SAME:
+        own = keys.get(norm_label(r.label))
+        # (only one concern's number for another's, where the report states both: not a part's quote, "2a", to
+        # the whole that holds its words, "2", nor "1" to a paragraph "10.2" that restates it)
+        if best is not None and own is not None and own != best and r.label.isdigit() and best.isdigit() \
+                and len(said[own]) >= 4 and share[best] >= QUOTE_SAME and share[own] < 1 - QUOTE_SAME:
             r = replace(r, label=best, number=next(x.number for x in report if x.label == best))
         out.append(r)
     return out
