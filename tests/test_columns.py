@@ -222,3 +222,107 @@ def test_two_cells_head_a_table_only_as_recommendation_and_response():
 
     assert header("Committee recommendation      Government response") is not None
     assert header("Some words here      other words") is None
+
+
+# a care home's reply to a coroner, answering in a -layout action table that quotes no concern: its first column
+# numbers the rows, and each row's response cell wraps over two to four lines beside its owner, date and status
+NUMBERED_ACTIONS_REPLY = """Beechcroft Care Home
+Dunmore DN3 8AW
+
+30 June 2025
+
+Dear Ms Kerr
+
+Thank you for your report on the death of Mr Yates. Our actions on each of your concerns are set out below.
+
+No.   Response                                   Owner            Target      Status
+1     All night staff attended sepsis training   Home Manager     31/05/25    Complete
+      run by the community nursing team in
+      May.
+2     Fluid charts are now kept on tablets and   Deputy Manager   30/06/25    Complete
+      the nurse in charge reviews them at the
+      end of every shift.
+3     A flowchart by each nursing station        Clinical Lead    31/07/25    In progress
+      tells staff when to ring the out-of-hours
+      doctor, and agency carers are shown it
+      on their first night.
+
+We will send you a further update when the flowchart has been in use for three months.
+
+Yours sincerely
+
+Rachel Dunne
+Registered Manager
+"""
+
+
+def test_a_table_numbering_its_rows_beside_their_responses_answers_each_from_its_own_cell(tmp_path, settings, nlp):
+    """A care home answers a coroner in a -layout table headed "No.   Response   Owner   Target   Status", no
+    column quoting the concerns. Each row's evidence is its own response cell, run on over its wrapped lines
+    (before, a header needed a quoted column, so the table was read across the page and row 3's answer ran on
+    into the letter's closing paragraph, the promised update its evidence)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "reply.txt").write_text(NUMBERED_ACTIONS_REPLY, encoding="utf-8")
+    rows = run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()
+    evidence = {r["label"]: " ".join((r["evidence"] or "").split()) for r in rows}
+    assert set(evidence) == {"1", "2", "3"}
+    own = {"1": ("sepsis training", "community nursing team"), "2": ("Fluid charts", "nurse in charge"),
+           "3": ("A flowchart", "tells staff when to ring", "agency carers")}
+    for label, words in own.items():
+        assert words[-1] in evidence[label], (label, evidence[label])
+        assert not any(w in evidence[label] for other, ws in own.items() if other != label for w in ws)
+        assert "further update" not in evidence[label]
+    assert "tells staff when to ring the out-of-hours" in evidence["3"]
+
+
+# a department's two-column reply table in which the Committee's second recommendation has nothing beside it
+UNANSWERED_ROW_REPLY = "\n".join(
+    ["Dear Chair,", "",
+     "Thank you for the Housing Committee's report on empty homes, which made three recommendations.",
+     "The Government's response to the Committee's recommendations is set out in the table below.", ""]
+    + _two_column_page([("1. The Ministry should publish the", "The Government agrees. Figures for each"),
+                        ("   number of homes empty for more", "council will be published from"),
+                        ("   than two years.", "October 2026."), ("", ""),
+                        ("2. The Ministry should fund repairs.", ""), ("", ""),
+                        ("3. The Ministry should double the", "The Government does not agree. The"),
+                        ("   council tax premium on empty", "current premium is already high"),
+                        ("   homes.", "enough to deter owners.")])
+    + ["", "Yours sincerely,", "", "Joanna Pell MP", "Minister for Housing", ""])
+
+
+def test_a_two_column_row_with_nothing_beside_its_quote_is_not_addressed(tmp_path, settings, nlp):
+    """A minister's reply sets each Committee recommendation beside the Government's response in two columns;
+    row 2 quotes its recommendation with nothing in the response column. It is not addressed (before, its quote
+    was read as waiting for an answer, and it took row 3's, "The Government does not agree")."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "reply.txt").write_text(UNANSWERED_ROW_REPLY, encoding="utf-8")
+    got = {r["label"]: r for r in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert set(got) == {"1", "2", "3"}
+    assert got["2"]["stance"] == "not_addressed" and not got["2"]["evidence"]
+    assert "does not agree" in (got["3"]["evidence"] or "")
+
+
+# a hospital's action plan as pdftotext -layout sets it: the concern's number, the action wrapping in its own column,
+# then the action's owner, due date and status on its first line
+ACTION_PLAN = (
+    "Concern   Action                                  Owner            Due          Status\n"
+    "1         Ward sisters now audit the falls risk   Jane Okafor      30/06/2025   Complete\n"
+    "          assessments of ten patients a week.\n"
+    "2         A sensor mat is offered to every        Tom Reilly       31/08/2025   In progress\n"
+    "          patient who has fallen before.\n")
+
+
+def test_a_row_s_answer_starts_where_its_answer_column_does():
+    """An action plan headed "Concern   Action   Owner   Due   Status": each row's answer starts where the Action
+    column does on its first line, and its first sentence runs from the action's first word on to its wrapped
+    line (before, the row's first line was cut at its third cell, so the action's first words made a sentence
+    with the row's number and its wrapped line one with the date and status)."""
+    view, tables = answer_columns(ACTION_PLAN, 0, len(ACTION_PLAN))
+    assert len(tables) == 1
+    assert tables[0][2] == (ACTION_PLAN.index("Ward sisters"), ACTION_PLAN.index("A sensor mat"))
+    said = [_words(view[a:z]) for a, z in column_sentences(view, tables, [])]
+    first = next(s for s in said if "falls risk" in s)
+    assert first.startswith("Ward sisters now audit") and first.endswith("assessments of ten patients a week.")
+    assert any(s.startswith("A sensor mat") and s.endswith("patient who has fallen before.") for s in said)

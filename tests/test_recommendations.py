@@ -3613,3 +3613,30 @@ def test_unnumbered_concerns_run_together_are_told_apart_by_the_body_each_is_for
     assert [r.label for r in refs] == ["1", "2", "3"]
     assert refs[1].text.startswith("The fencing along the northern edge")
     assert "rescue equipment" not in refs[1].text and "fencing" not in refs[2].text
+
+
+def test_an_aside_for_example_at_a_line_s_end_closes_no_concern(lex, rules):
+    """A coroner's report as plain pdftotext gives it, its unnumbered concerns each closed by whom it is for; the
+    first holds an aside, "(For example, the ward.)", that ends a line. The aside is no tag: the report has three
+    concerns, the first running on past it, each sent to the body its tag names (before, the aside split the first
+    concern in two, and the tags sent none anywhere)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\nTHIS REPORT IS BEING SENT TO:\n"
+            "1. Tollbridge Hospitals NHS Trust\n2. Tollbridge City Council\n1 CORONER\n"
+            "I am Simon Achebe, Senior Coroner for the area of Tollbridge.\n4 CIRCUMSTANCES OF THE DEATH\n"
+            "Mrs Dora Pennick died on 3 May 2024 after a fall on a hospital ward, four days after her admission.\n"
+            "5 CORONER'S CONCERNS\nThe MATTERS OF CONCERN are as follows:\n"
+            "The falls policy is applied differently in each part of the hospital, and staff are not told which\n"
+            "version applies in the area where they work. (For example, the ward.)\n"
+            "Bank staff who move between areas are given no induction on it at all. (For the trust.)\n"
+            "The council's reablement team was not told of Mrs Pennick's earlier falls at home when it\n"
+            "assessed her for discharge. (For the council.)\n"
+            "Neither body holds a shared record of the falls suffered by patients after they are discharged\n"
+            "to their own homes. (For the trust and the council.)\n"
+            "6 ACTION SHOULD BE TAKEN\n"
+            "In my opinion action should be taken to prevent future deaths and I believe you have the power to\n"
+            "take such action.\n7 YOUR RESPONSE\nYou are under a duty to respond to this report within 56 days.\n"
+            "9 18 June 2024\nSimon Achebe\nSenior Coroner\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["1", "2", "3"]
+    assert refs[0].text.startswith("The falls policy") and "Bank staff" in refs[0].text
+    assert [r.addressee for r in refs] == ["the trust", "the council", "the trust and the council"]

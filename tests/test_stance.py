@@ -2009,3 +2009,117 @@ def test_a_second_body_s_letter_to_the_same_coroner_does_not_answer_the_first_re
     assert not {"1", "2"} & set(evidence.get(surgery["letter_id"], {}))
     assert "second pharmacist" in evidence[pharmacy["letter_id"]]["1"]
     assert "leaflet" in evidence[pharmacy["letter_id"]]["2"]
+
+
+def _stances_by_letter(tmp_path, settings, nlp, text: str) -> list[dict[str, dict]]:
+    """Each letter's stances, by label, in the order the letters come in the file."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "file.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    got: dict[str, dict[str, dict]] = {}
+    for s in tables["stances"].to_pylist():
+        got.setdefault(s["letter_id"], {})[s["label"]] = s
+    return [got.get(r["letter_id"], {}) for r in sorted(tables["letters"].to_pylist(), key=lambda r: r["index"])]
+
+
+def test_a_practice_s_firstly_that_paragraphs_answer_the_concerns_it_counts(tmp_path, settings, nlp):
+    """A file holding only a GP practice's e-mail to the coroner, the report not in it: "Your report raised two
+    concerns for the practice.", then "Firstly, that the clinician ..." and "Secondly, that the alert ...", each
+    restating its concern before the partners' answer. The paragraphs answer concerns 1 and 2, and the restated
+    concern is no part of 1's evidence (before, no ordinal was read and the e-mail was asked nothing)."""
+    text = ("From: Dr Imogen Hale <practice.manager@larchfield.example.nhs.uk>\nSent: 14 April 2025 10:02\n"
+            "To: Ruth Calloway <coroner@westmere.example.gov.uk>\nSubject: Regulation 28 report - Mrs Agnes Whitlow\n\n"
+            "Dear Mrs Calloway\n\nThank you for your report following the inquest into the death of Mrs Agnes "
+            "Whitlow. Your report raised two concerns for the practice.\n\n"
+            "Firstly, that the clinician who saw Mrs Whitlow by telephone did not arrange for her to be examined in "
+            "person. The partners have since agreed that any patient over seventy who reports a fall is offered a "
+            "same-day appointment at the surgery.\n\n"
+            "Secondly, that the alert on her record about her blood thinning medicine was not seen by the locum "
+            "doctor. The practice will move such alerts to the top of the record screen from June, and every locum "
+            "is now shown them at induction.\n\nKind regards\n\nDr Imogen Hale\nSenior Partner, Larchfield Surgery\n")
+    (got,) = _stances_by_letter(tmp_path, settings, nlp, text)
+    evidence = {lab: s["evidence"] or "" for lab, s in got.items()}
+    assert set(evidence) == {"1", "2"}
+    assert "same-day appointment" in evidence["1"]
+    assert "Firstly" not in evidence["1"] and "did not arrange" not in evidence["1"]
+    assert "top of the record screen" in evidence["2"] and "was not seen" not in evidence["2"]
+
+
+def test_a_reply_that_counts_two_matters_and_answers_one_leaves_the_other_not_addressed(tmp_path, settings, nlp):
+    """A file holding only a regulator's letter to the coroner: "Your report set out two matters of concern for the
+    Council, numbered 1 and 2.", then "### Matter of concern 1: ..." and its answer, and nothing on the second.
+    The count says what it was sent, so matter 2 is not addressed (before, the reply was asked only what it
+    answered, and matter 2 went unrecorded)."""
+    text = ("Veterinary Standards Council\n4 Quayside Row\nPortbury PB2 6ND\n\n2 June 2025\n\n"
+            "Mr Owen Starling\nArea Coroner for Portbury and Hale\n\nDear Mr Starling\n\n"
+            "Inquest into the death of Mr Colin Pryde\n\nThank you for your report of 7 April 2025. Your report set "
+            "out two matters of concern for the Council, numbered 1 and 2.\n\n"
+            "### Matter of concern 1: the guidance on storing sedatives in mobile clinics\n\n"
+            "The Council has revised its guidance on storing controlled sedatives in mobile clinics. The new "
+            "guidance was published on 1 May 2025 and requires a locked safe fixed to the vehicle.\n\n"
+            "Yours sincerely\n\nDr Miriam Oduya\nRegistrar, Veterinary Standards Council\n")
+    (got,) = _stances_by_letter(tmp_path, settings, nlp, text)
+    assert set(got) == {"1", "2"}
+    assert got["2"]["stance"] == "not_addressed"
+    assert "revised its guidance" in (got["1"]["evidence"] or "")
+
+
+def test_quotes_numbered_by_the_reply_are_keyed_by_the_report_s_concerns_they_quote(tmp_path, settings, nlp):
+    """A coroner's report sends concern 1 to a care board and concerns 2 and 3 to a Trust, and says so; the
+    Trust's reply quotes its two word for word under numbers of its own, '1.  "Mrs Ellis's swallowing ..."' and
+    '2.  "The district nurses ..."'. Its stances are keyed 2 and 3, the concerns quoted (before, they were keyed
+    1 and 2: the care board's concern took the Trust's first answer, and concern 3 was not addressed)."""
+    concerns = ["There are not enough community nursing teams commissioned to visit housebound patients at weekends.",
+                "Mrs Ellis's swallowing assessment was not repeated after her second stroke, although her family "
+                "asked for it.",
+                "The district nurses could not see the hospital's discharge notes on their own records system."]
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+            "1. Fenwold Integrated Care Board\n2. Fenwold Community Health NHS Trust\n\n5 CORONER'S CONCERNS\n\n"
+            "The MATTERS OF CONCERN are as follows. Concern 1 is for the Care Board; concerns 2 and 3 are for the "
+            "Trust.\n\n" + "".join(f"{n}. {c}\n\n" for n, c in enumerate(concerns, 1))
+            + "9 Dated: 3 March 2025\n\nPeter Lindqvist\nSenior Coroner for Fenwold\n\n"
+            "Fenwold Community Health NHS Trust\nMarsh Road\nFenwold FW4 2QS\n\n25 April 2025\n\nDear Mr Lindqvist\n\n"
+            "Thank you for your report. The Trust responds below to the two concerns you raised with it.\n\n"
+            f'1.  "{concerns[1]}"\n\nEvery patient now has their swallowing reassessed by a speech therapist within '
+            f'two days of any further stroke.\n\n2.  "{concerns[2]}"\n\nSince March the district nurses can read the '
+            "hospital's discharge notes on a shared screen in their records system.\n\n"
+            "Yours sincerely\n\nDr Alison Crewe\nChief Executive\n")
+    report, trust = _stances_by_letter(tmp_path, settings, nlp, text)
+    assert report == {}
+    assert set(trust) == {"2", "3"}
+    assert "speech therapist" in (trust["2"]["evidence"] or "")
+    assert "shared screen" in (trust["3"]["evidence"] or "")
+
+
+def test_each_body_a_concern_s_closing_tag_names_is_asked_only_its_own(tmp_path, settings, nlp):
+    """A coroner's report as plain pdftotext gives it, no blank lines, sent to "Heronsgate Holiday Cottages Ltd
+    ("the agency")" and "Saltmarsh District Council": its concerns close "(For the agency.)", "(For the
+    council.)" and "(For the agency and the council.)", and each body replies. The agency is asked concerns 1
+    and 3, the council 2 and 3 (before, the tags sent the concerns nowhere, and each reply was asked all three,
+    the other body's concern not addressed)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\nTHIS REPORT IS BEING SENT TO:\n"
+              '1. Heronsgate Holiday Cottages Ltd ("the agency")\n2. Saltmarsh District Council\n'
+              "5 CORONER'S CONCERNS\nThe MATTERS OF CONCERN are as follows:\n"
+              "The boiler in the cottage had not been serviced for three years, and the agency kept no record of\n"
+              "which of its cottages had a gas safety certificate in date. (For the agency.)\n"
+              "The council's licensing officers inspected the cottage in 2023 but did not check for a carbon\n"
+              "monoxide alarm, which its licence conditions require. (For the council.)\n"
+              "Guests are given no written advice about gas appliances, and neither the agency nor the council\n"
+              "says whose task it is to provide it. (For the agency and the council.)\n"
+              "6 ACTION SHOULD BE TAKEN\n"
+              "In my opinion action should be taken to prevent future deaths.\n7 YOUR RESPONSE\n"
+              "You are under a duty to respond to this report within 56 days.\n"
+              "9 11 September 2024\nNadia Forsyth\nAssistant Coroner\n")
+    agency = ("\fHeronsgate Holiday Cottages Ltd\n8 Harbour Street\nGull Point GP1 3EH\n30 October 2024\n"
+              "Dear Ms Forsyth\nThank you for your report. As the agency that lets the cottage at Gull Point, we "
+              "have acted on it.\nEvery boiler in our cottages has now been serviced, and we keep a register of gas "
+              "safety\ncertificates. Every booking confirmation will include written advice on gas appliances.\n"
+              "Yours sincerely\nCarl Wendover\nManaging Director\n")
+    council = ("\fSaltmarsh District Council\nCouncil Offices\nSaltmarsh SM2 9PL\n4 November 2024\n"
+               "Dear Ms Forsyth\nThank you for your report, which the council has considered. Our licensing "
+               "officers now\ncheck for a working carbon monoxide alarm at every inspection of a holiday let. We "
+               "will also\npublish advice for guests on gas appliances on the council's website.\n"
+               "Yours sincerely\nHelen Marchbank\nChief Executive\n")
+    got = _stances_by_letter(tmp_path, settings, nlp, report + agency + council)
+    assert [set(s) for s in got] == [set(), {"1", "3"}, {"2", "3"}]
