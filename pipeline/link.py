@@ -152,12 +152,16 @@ def _to_same_person(a: LetterState, b: LetterState) -> bool:
     return bool(_surnames(a, PartyRole.recipient) & _surnames(b, PartyRole.recipient))
 
 
-def _same_sender(a: LetterState, b: LetterState) -> bool:
-    pa, pb = _party(a, PartyRole.sender), _party(b, PartyRole.sender)
-    if pa is None or pb is None:
-        return pa is pb
+def _same_party(pa, pb) -> bool:
+    """Two parties one by name, position or organisation."""
     return any(x and y and x.lower() == y.lower()
                for x, y in ((pa.name, pb.name), (pa.position, pb.position), (pa.organisation, pb.organisation)))
+
+
+def _same_sender(a: LetterState, b: LetterState) -> bool:
+    """Written by one writer (or by no named writer either time)."""
+    pa, pb = _party(a, PartyRole.sender), _party(b, PartyRole.sender)
+    return pa is pb if pa is None or pb is None else _same_party(pa, pb)
 
 
 def _same_writer(a: LetterState, b: LetterState) -> bool:
@@ -166,10 +170,7 @@ def _same_writer(a: LetterState, b: LetterState) -> bool:
         if postcodes & {x.postcode for x in b.addresses if x.role.value == role and x.postcode}:
             return True
     pa, pb = _party(a, PartyRole.sender), _party(b, PartyRole.sender)
-    if pa is None or pb is None:
-        return False
-    return any(x and y and x.lower() == y.lower()
-               for x, y in ((pa.name, pb.name), (pa.position, pb.position), (pa.organisation, pb.organisation)))
+    return pa is not None and pb is not None and _same_party(pa, pb)
 
 
 def _raised(prev: LetterState | None, reply: LetterState, heading: str | None) -> list[tuple[str, int]]:

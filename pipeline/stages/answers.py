@@ -1785,10 +1785,10 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
 
 def _paragraph_each(text: str, units: tuple[Unit, ...], want: dict[str, set[str]],
                     stop: frozenset[str]) -> dict[str, tuple[Unit, ...]] | None:
-    """Each recommendation's paragraph, where a grouped answer has one paragraph to each and every
-    paragraph is plainly about a different one ("Separate waiting areas and entrances (R1 and R2)"
-    over a paragraph on the waiting areas and one on the audit): whole paragraphs, not the sentences
-    that happen to share most words with one, answer each. None otherwise."""
+    """Each recommendation's paragraph, where a grouped answer has one paragraph to each and the
+    paragraphs are each about a different one ("Separate waiting areas and entrances (R1 and R2)" over a
+    paragraph on the waiting areas and one on the audit): whole paragraphs, not the sentences that happen
+    to share most words with one, answer each. None otherwise."""
     paras: dict[int, list[Unit]] = {}
     for u in units:
         paras.setdefault(u[2], []).append(u)

@@ -162,7 +162,6 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
 
 _RULE = re.compile(r"[ \t]*[-=_─━]{3,}[-=_─━ \t]*")  # a table's rule drawn in dashes across its columns
 _ROW_START = re.compile(r"\n[ \t\f]*(?:\n|\d{1,3}(?:[a-z]|\([a-h]\))?[.)]?[ \t])")  # a blank line, or a row's number
-_LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"\S(?:.|\n)*?(?:[.!?](?=[’”\"')]*\s)|$)")
 
 

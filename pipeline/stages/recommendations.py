@@ -843,7 +843,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             section = None  # "7. Publication": the recommendations' section has ended
         # (or in a reply or paper, under its lead-in: "The review made seven recommendations, numbered by the
         # chapter of the report in which they appear:" over "1.1 Reduce ...")
-        decimal = (lead_in or section is not None) and seg.kind is Kind.letter \
+        decimal = ((lead_in or section is not None) and seg.kind is Kind.letter) \
             or (lead_in and (led_by == bi - 1 or decimal_head is not None))
         item, took = _line_item(b.lines, 0, rules, decimal)
         # a web page's nested list under an item ("1. (Trust) Calls ... In particular:" / "    1. (a) there is
@@ -911,10 +911,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # the whole paragraph, over the lines a PDF wraps it into
             # (not the report's paragraph tag that closes it)
             first = 0 if para else took - 1  # the line the recommendation's words start on
-            quoted = _quote_lines(list(b.lines[first:]))
             # (or its own column's words, where -layout sets the answer beside it)
             wrapped = _left_column(tuple(b.lines[first:])) \
-                or " ".join([m.group("text")] + [x.text for x in quoted[1:]])
+                or " ".join([m.group("text")] + [x.text for x in _quote_lines(list(b.lines[first:]))[1:]])
             words = PARAGRAPH_TAG.sub("", clean(wrapped) or "")
             refs.append(Ref(lab, leading_number(lab), ln.start + off, ln.start + off + len(lab), b.start, b.end,
                             True, True, True, clean_text(words)))

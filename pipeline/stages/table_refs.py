@@ -718,8 +718,6 @@ _NAMES_PARAGRAPHS = re.compile(r"\bparagraphs?\s+\d{1,2}\.\d{1,2}\b", re.I)
 # (not an aside: "(For example, the ward.)", "(For the avoidance of doubt, ...)")
 _TAG_CLOSE = re.compile(r"[(\[]\s*(?:for|to)\s*:?\s+(?!example\b|instance\b|the\s+avoidance\b|more\b|further\b|"
                         r"details?\b|reference\b|information\b|comparison\b)[^()\[\],]{2,80}[)\]]\W*$", re.I)
-
-
 _TAG_WHO = re.compile(r"^[(\[]\s*(?:for|to)\s*:?\s+", re.I)
 
 
@@ -729,17 +727,21 @@ def tagged_concerns(blocks: list[Block]) -> list[Ref]:
     ends one, and the next line opens the next. Read only where the section's last line closes one too,
     so that every concern is told apart by its tag."""
     section = [ln for ln in _concerns_section(blocks) if not PAGE_OF.search(ln.text) and ln.text.strip()]
-    ends = [k for k, ln in enumerate(section)
-            if _TAG_CLOSE.search(clean(ln.text) or "")
-            or (k and ")" in ln.text and _TAG_CLOSE.search(f"{clean(section[k - 1].text) or ''} {clean(ln.text) or ''}")
-                and not _TAG_CLOSE.search(clean(section[k - 1].text) or ""))]
-    if len(ends) < CONCERNED_MIN or ends[-1] != len(section) - 1:
+    tags = [(k, m) for k in range(len(section)) if (m := _tag_closing(section, k)) is not None]
+    if len(tags) < CONCERNED_MIN or tags[-1][0] != len(section) - 1:
         return []
     # (each sent to the body its tag names, "the agency and the council" to both)
-    tags = [_TAG_CLOSE.search(f"{clean(section[k - 1].text) or ''} {clean(section[k].text) or ''}" if k else
-                              clean(section[k].text) or "") for k in ends]
-    return [replace(r, addressee=_TAG_WHO.sub("", m.group(0)).strip(" .)]")) if m else r
-            for r, m in zip(_counted(section, [0] + [k + 1 for k in ends[:-1]]), tags)]
+    return [replace(r, addressee=_TAG_WHO.sub("", m.group(0)).strip(" .)]"))
+            for r, (_, m) in zip(_counted(section, [0] + [k + 1 for k, _ in tags[:-1]]), tags)]
+
+
+def _tag_closing(section: list[Line], k: int) -> re.Match[str] | None:
+    """The tag that line ``k`` closes a concern with, on the line or wrapped on to it from the line above."""
+    line = clean(section[k].text) or ""
+    if (own := _TAG_CLOSE.search(line)) is not None or not k or ")" not in line:
+        return own
+    above = clean(section[k - 1].text) or ""
+    return None if _TAG_CLOSE.search(above) else _TAG_CLOSE.search(f"{above} {line}")
 
 
 def paragraph_concerns(blocks: list[Block]) -> list[Ref]:
