@@ -93,8 +93,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
             cuts.extend(table)
             # (from its first line of cells: the row's answer may start left of the first cut, "We will publish
             # ...   Accepted", or beside a quote kept on the row's first line)
-            regions.append((min(text.rfind("\n", 0, table[0][0]) + 1, opened if opened is not None else len(text)),
-                            max(last, table[-1][1]), tuple(firsts)))
+            regions.append((opened, max(last, table[-1][1]), tuple(firsts)))
         table.clear()
         firsts.clear()
         kept = rows = 0

@@ -717,8 +717,7 @@ _NAMES_PARAGRAPHS = re.compile(r"\bparagraphs?\s+\d{1,2}\.\d{1,2}\b", re.I)
 # the body a concern is for, in brackets closing it: "(For the agency.)", "(For the agency and the council.)"
 # (not an aside: "(For example, the ward.)", "(For the avoidance of doubt, ...)")
 _TAG_CLOSE = re.compile(r"[(\[]\s*(?:for|to)\s*:?\s+(?!example\b|instance\b|the\s+avoidance\b|more\b|further\b|"
-                        r"details?\b|reference\b|information\b|comparison\b)[^()\[\],]{2,80}[)\]]\W*$", re.I)
-_TAG_WHO = re.compile(r"^[(\[]\s*(?:for|to)\s*:?\s+", re.I)
+                        r"details?\b|reference\b|information\b|comparison\b)(?P<who>[^()\[\],]{2,80})[)\]]\W*$", re.I)
 
 
 def tagged_concerns(blocks: list[Block]) -> list[Ref]:
@@ -731,7 +730,7 @@ def tagged_concerns(blocks: list[Block]) -> list[Ref]:
     if len(tags) < CONCERNED_MIN or tags[-1][0] != len(section) - 1:
         return []
     # (each sent to the body its tag names, "the agency and the council" to both)
-    return [replace(r, addressee=_TAG_WHO.sub("", m.group(0)).strip(" .)]"))
+    return [replace(r, addressee=m.string[m.start("who"):m.end()].strip(" .)]"))
             for r, (_, m) in zip(_counted(section, [0] + [k + 1 for k, _ in tags[:-1]]), tags)]
 
 
