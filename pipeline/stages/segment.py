@@ -747,7 +747,11 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     if m is None:
         return False
     # the reader's name alone ("Dermot,") only straight under the header: further down, "Sarah," signs off
-    above = blocks[max(0, i - (1 if m.groupdict().get("name") else MAIL_HEAD_BLOCKS)):i]
+    # (a protective marking between, "OFFICIAL", is the mail system's, not the message's)
+    top = i
+    while m.groupdict().get("name") and top > 0 and _MARKING_LINE.fullmatch(blocks[top - 1].text.strip()):
+        top -= 1
+    above = blocks[max(0, top - (1 if m.groupdict().get("name") else MAIL_HEAD_BLOCKS)):i]
     if not m.groupdict().get("name") and _GROUP_GREETING.match(first):
         # "Hello Healthwatch team," under a header that opens a page of its own (an e-mail pasted after a
         # web page), from one body to another: not "Hi all," in a staff e-mail a reply pastes or appends
@@ -761,6 +765,7 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     return any(lex.mail_header.match(ln.text) for b in above for ln in b.lines)
 
 
+_MARKING_LINE = re.compile(r"\W*(?:OFFICIAL(?:\s*[-–:]?\s*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)\W*")
 _GROUP_GREETING = re.compile(r"^\W*(?:hi|hello)\s+\S", re.I)  # "Hello Healthwatch team,", "Hi all,"
 
 
@@ -849,10 +854,13 @@ NOTE_BLOCKS = 4  # prose paragraphs a covering note over a pasted letter may hav
 NOTE_PROSE_LINES = 3  # lines of prose a note that only sends the response below it runs to
 # a covering e-mail over another's reply it forwards: "Please see below the response of NHS England to your
 # Regulation 28 report", "Please find below the Mayor's response to the Committee's letter" (read as a carrier
-# only where that is all the note says; not "find below our response", the note's own answers)
+# only where that is all the note says; not "find below our response", the note's own answers, unless the
+# note goes on to say whose message below it is: "Please treat Mark's message below as the formal response")
 _RESPONSE_BELOW = re.compile(r"\b(?:see|find)\s+below\s+the\s+"
                              r"(?:(?:[\w’'-]+\s+){0,3}?(?:response|reply)\s+(?:of|from)\b|"
-                             r"(?:[\w’'-]+\s+){0,3}?[\w’'-]+['’]s\s+(?:[\w’'-]+\s+)?(?:response|reply)\b)",
+                             r"(?:[\w’'-]+\s+){0,3}?[\w’'-]+['’]s\s+(?:[\w’'-]+\s+)?(?:response|reply)\b)|"
+                             r"\b(?:treat|take)\s+(?:[\w’'-]+\s+){1,3}?(?:message|e-?mail|letter|text)\s+below\s+as\s+"
+                             r"(?:the|our|my)\s+(?:formal\s+|official\s+|full\s+)?(?:response|reply)\b",
                              re.I)
 
 
@@ -1234,6 +1242,8 @@ _SENDS_REPORT = re.compile(r"\b(?:enclos|attach)(?:e|ed|es|ing)?\b[^.]{0,80}\b(?
                            # "The recommendations from the report are reproduced on the following page."
                            r"\b(?:report|chapter|extract|recommendations)\b[^.]{0,60}\b(?:is|are)\s+(?:reproduced|copied|"
                            r"set\s+out|included)\s+(?:on\s+the\s+(?:following|next)\s+pages?|overleaf|below)\b|"
+                           # "we have reproduced the relevant conclusions from Chapters 4 to 7 for ease of reference"
+                           r"\breproduced\b[^.]{0,60}\b(?:report|chapters?|extract|recommendations|conclusions)\b|"
                            # "please see below the summary of recommendations from the review"
                            r"\bsee\s+below\s+(?:the|a|our)\s+(?:summary|list|extract)\s+of\s+(?:the\s+)?recommendations\b", re.I)
 # a note that pastes the report itself under it: "Please find below the Regulation 28 Report issued today"
