@@ -42,7 +42,7 @@ from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose,
 _KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|point|step|matter|paragraph|shortfall")
 
 # "Conclusions and recommendations", "Areas for improvement": a heading over the list
-_LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for improvement\b", re.I)
+_LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for (?:improvement|development)\b", re.I)
 # a regulator's letter that requires numbered actions ("We require MST to take the following actions:")
 _ASKS_ACTIONS = re.compile(r"^\W*(?:required actions|actions required)\W*$|\bthe following (?:actions?|steps?)\s*:\s*$|"
                            r"\b(?:provide|send|let (?:us|me) have) (?:us |me )?the following\b[^.\n]{0,60}:\s*$|"
@@ -726,7 +726,7 @@ def _order(label: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", label))
 
 
-_R_LEAD = re.compile(r"\W{0,3}R(\d{1,2})\b(?!\.\d)")  # "**R1** The Department should ...": an item's own label
+_R_LEAD = re.compile(r"\W{0,3}([A-Z])(\d{1,2})\b(?!\.\d)")  # "**R1** The Department should ...": an item's own label
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")  # where a paragraph's sentences part
@@ -994,8 +994,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 off = label_offset(ln.text, lab)
                 # ("1. **R1** The Department should ...": a numbered list of the items the file labels "R1",
                 # "R2" ..., keyed as the file labels them)
-                if short and (r_lab := _R_LEAD.match(m.group("text"))) and int(r_lab.group(1)) == leading_number(lab):
-                    lab, off = f"R{r_lab.group(1)}", ln.text.find(f"R{r_lab.group(1)}", off)
+                if short and (r_lab := _R_LEAD.match(m.group("text"))) and r_lab.group(1) in short \
+                        and int(r_lab.group(2)) == leading_number(lab):
+                    lab, off = r_lab.group(1) + r_lab.group(2), ln.text.find(r_lab.group(1) + r_lab.group(2), off)
                 # an item runs on over the lines a PDF wraps it into, up to the next item
                 upto = items[n + 1][0] if n + 1 < len(items) else len(b.lines)
                 answer_at = _response_line(b.lines[k + 1:upto])
@@ -1065,7 +1066,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             if not first:
                 if seg.kind is Kind.reply and ("the " in low or "ly, that " in low):
                     refs.extend(elided_refs(text, b, ln, rules, seg.start))
-                if not _KEYWORD_HINT.search(low) and not (nxt and _KEYWORD_HINT.search(nxt.text[:24].lower())):
+                if not _KEYWORD_HINT.search(low) and not (nxt and _KEYWORD_HINT.search(nxt.text[:24].lower())) \
+                        and not (short and any(f"{c}{d}" in ln.text for c in short for d in "123456789")):
                     continue  # most lines name no recommendation; skip the patterns (PDF text may wrap its noun)
                 first = _LABEL_FIRST.match(clean(ln.text) or "")
             if first:  # Treasury Minutes: "1a. PAC recommendation: The Department should ..."
@@ -1131,7 +1133,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             refs.extend(paragraph_refs(text, b, ln, rules))
             refs.extend(coded_refs(text, b, ln))
             if short:
-                refs.extend(short_refs(text, b, ln, rules))
+                refs.extend(short_refs(text, b, ln, rules, short))
         after_statement = any(r.stated for r in refs if r.block_start == b.start)
         if after_statement:
             lead_in = True
@@ -2468,6 +2470,10 @@ def code_refs(text: str, seg: Segment, report_text: str, report_refs: list[Ref],
 _PARAGRAPH_HEADING = re.compile(r"^[\s*#_]*(?:paragraphs?|paras?\.?)\s+(?P<nums>\d{1,2}\.\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}\.\d{1,2})*)"
                                 r"\b[\s*_]*(?:[:.–—-]\s*(?P<title>[^\n]*)|\((?P<topic>[^()\n]{1,80})\)[\s*_]*)?$", re.I | re.M)
 TITLE_WORDS = 12  # words a heading's title runs to, at most
+# "Headline award (paragraph 4.22)": the reply's own title over its answer, the report's paragraph after it
+_TITLED_PARAGRAPH = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)?(?P<title>(?-i:[A-Z])[^\n()]{0,80}?)[ \t]*\((?:see\s+)?"
+                               r"(?:paragraphs?|paras?\.?)\s+(?P<nums>\d{1,2}\.\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}\.\d{1,2})*)"
+                               r"\)[\s*_:]*$", re.I | re.M)
 # "### 5.1 Independent inspections before completion": the label alone over its title, where the reply
 # heads two or more of its answers so with the report's labels (one such line may be its own section)
 _BARE_PARAGRAPH_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)?(?P<nums>\d{1,2}\.\d{1,2})[*_]*(?:[:.–—-])?[ \t]+"
@@ -2512,7 +2518,8 @@ def paragraph_heading_refs(text: str, seg: Segment, report_refs: list[Ref], refs
     own = {m.group(1) for m in _OWN_SECTION_LINE.finditer(text, seg.start, seg.end)}
     opened = opened if len(opened) >= BARE_HEADINGS and all(m.group("nums") in labels for m in opened) \
         and not any(m.group("nums").split(".")[0] in own for m in opened) else []
-    found = list(_PARAGRAPH_HEADING.finditer(text, seg.start, seg.end)) + (bare if len(bare) >= BARE_HEADINGS else []) \
+    found = list(_PARAGRAPH_HEADING.finditer(text, seg.start, seg.end)) \
+        + list(_TITLED_PARAGRAPH.finditer(text, seg.start, seg.end)) + (bare if len(bare) >= BARE_HEADINGS else []) \
         + (dashed if len(dashed) >= BARE_HEADINGS else []) + [m for m in opened if m.group("nums") not in
                                                                  {d.group("nums") for d in dashed}]
     for m in found:

@@ -185,13 +185,19 @@ _REPLY_LEAD = re.compile(r"\b(?:respon\w*|repl(?:y|ies|ied)|answer\w*|accept\w*|
                          r"actions?)\b", re.I)
 
 
-def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
-    """"R1", "R2 and R4": a report's recommendations by letter and number."""
+def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str] = frozenset("R")) -> list[Ref]:
+    """"R1", "R2 and R4": a report's recommendations by letter and number (the ``letters`` the file
+    labels them with)."""
     out = []
     for m in rules.short_ref.finditer(text, ln.start, ln.end):
-        nums = [int(n) for n in re.findall(r"\d+", m.group("nums"))]
-        if re.search(r"\bto\b|[-–]", m.group("nums")) and len(nums) == 2 and nums[0] < nums[1] <= nums[0] + 50:
-            nums = list(range(nums[0], nums[1] + 1))
+        # ("R1 to R4 and R7": each range spelt out, whatever follows it)
+        if m.group("pre") not in letters:
+            continue
+        nums, joins = [], re.split(r"[A-Z]?\d+", m.group("nums"))[1:]
+        for n, join in zip(map(int, re.findall(r"\d+", m.group("nums"))), [""] + joins):
+            if nums and re.search(r"\bto\b|[-–]", join) and nums[-1] < n <= nums[-1] + 50:
+                nums += range(nums[-1] + 1, n)
+            nums.append(n)
         # (at its block's start, or at its own line's in a list: "  * **R7** The Regulator should ...")
         at_start = not (clean(text[b.start:m.start()]) or "")
         # (only where the item asks, as a report sets one out: "**R1** We now require landlords ..." in a reply's
@@ -210,7 +216,7 @@ def short_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
         # (a part of one, "R6(a)", keyed as written)
         part = f"({m.group('part')})" if m.group("part") and len(nums) == 1 else ""
         for n in nums:  # keyed as written, "R1" (its number leads no label: see stance.recommendation_number)
-            out.append(Ref(f"R{n}{part}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
+            out.append(Ref(f"{m.group('pre')}{n}{part}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
                            is_heading(b), stated, rest if stated and len(nums) == 1 else None))
     return out
 
@@ -340,6 +346,34 @@ def _listed(text: str, blocks: list[Block], rules: RecRules, indented: bool = Fa
     return out
 
 
+# a reply's table row keyed by the report's letter, the answer a column beside it: "  (f)       Care home
+# pharmacy cover ..." (pdftotext -layout), "(c)<tab>The ICB has noted ..."
+_LETTERED_ROW = re.compile(r"^[ \t]*\((?P<m>[a-h])\)(?:\t|[ ]{2,})\s*\S", re.M)
+# "Three of your concerns were addressed to the ICB: (c), (f) and (g).": the ones it answers, below
+_LETTERED_LIST = re.compile(r":\s*(?P<list>\([a-h]\)(?:\s*(?:,|and|&)\s*\([a-h]\))+)")
+
+
+def _lettered_rows(text: str, blocks: list[Block]) -> list[Ref]:
+    """A reply's rows keyed by the report's lettered points, two or more in the letters' order, each
+    the point its letter counts to (the third for "(c)"), and the list that names them before."""
+    if not blocks:
+        return []
+    lo, hi = blocks[0].start, blocks[-1].end
+    rows = list(_LETTERED_ROW.finditer(text, lo, hi))
+    marks = [_LETTER[m.group("m")] for m in rows]
+    if len(rows) < 2 or marks != sorted(set(marks)):
+        return []
+    out = []
+    for m, n in zip(rows, marks):
+        b = next(b for b in blocks if b.start <= m.start("m") < b.end)
+        out.append(Ref(str(n), n, m.start("m") - 1, m.end("m") + 1, b.start, b.end, True, True, False))
+    for m in _LETTERED_LIST.finditer(text, lo, hi):
+        b = next(b for b in blocks if b.start <= m.start() < b.end)
+        for x in re.findall(r"\(([a-h])\)", m.group("list")):
+            out.append(Ref(str(_LETTER[x]), _LETTER[x], m.start("list"), m.end("list"), b.start, b.end, False, False, False))
+    return out
+
+
 def listed_refs(text: str, blocks: list[Block], rules: RecRules, indented: bool = False) -> list[Ref]:
     """Requests, points or concerns a letter lists (i), (ii), (iii) ... or a), b), c): as list
     paragraphs or lines, or inline in a paragraph that asks for something; and a reply's
@@ -377,15 +411,29 @@ def listed_refs(text: str, blocks: list[Block], rules: RecRules, indented: bool 
     if len(run) >= 3:
         out += [Ref(str(_ROMAN[m.group("r")]), _ROMAN[m.group("r")], m.start(), m.end(), rb.start, rb.end, True, False,
                     True, clean_text(text[m.end():rb.end])) for m, rb in run]
+    if not indented:
+        out += _lettered_rows(text, blocks)
     listed = {r.label for r in out if r.stated}
     out += [r for r in _listed(text, blocks, rules, indented) if r.label not in listed]
     return sorted(out, key=lambda r: r.start)
 
 
+_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z])(?P<n>\d{1,2})\b(?![./-]\d)(?P<words>\W{0,3}[ \t]+[A-Za-z]{2})?", re.M)
+
+
 @lru_cache(maxsize=4)
-def labels_r(text: str) -> bool:
-    """Whether the document labels its recommendations "R1", "R2" ...: read once per file, not
-    once per segment (a file of thousands of letters would be read thousands of times)."""
-    return re.search(r"\brecommendations?\b", text, re.I) is not None and \
-        re.search(r"^\W{0,4}R\d{1,2}\b", text, re.M) is not None
+def labels_r(text: str) -> frozenset[str]:
+    """The letters the document labels its recommendations with, "R1", "R2" ... (or "A1" for the
+    applicant's and "P1" for the planning authority's): read once per file, not once per segment (a
+    file of thousands of letters would be read thousands of times). A coroner's concerns count 1..n,
+    however a reply labels them, unless she labels them so herself ("For ease of reference I have
+    labelled them R1 to R7"); pdftotext -layout sets the labels in from the margin. "R" on one line is
+    enough; another letter must open lines with its 1 and its 2 (not a road, "A1 southbound", alone),
+    words beside them."""
+    if re.search(r"\brecommendations?\b|\b(?:labelled|numbered)\s+(?:them\s+)?(?:as\s+)?R1\b", text, re.I) is None:
+        return frozenset()
+    # (its words beside it: not an action plan's "A1<tab>1a<tab>Head of Service", whose codes are the actions')
+    seen = {(m.group("pre"), int(m.group("n")), bool(m.group("words"))) for m in _CODE_LINE.finditer(text)}
+    return frozenset(p for p, n, _ in seen if p == "R") | frozenset(
+        p for p, n, words in seen if n == 1 and words and (p, 2, True) in seen)
 

@@ -158,7 +158,14 @@ class Ref:
 FORM_SECTION = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?-i:ACTION SHOULD BE TAKEN|YOUR RESPONSE|COPIES (?i:and) PUBLICATION)\b",
                           re.I)
 # words that recommend: a recommendation quoted, as against an answer to one
-MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on(?!\s+\d))\b", re.I)
+# (or, opening it, the question a monitoring board puts to a minister: "Will the Minister provide capital
+# funding ...?", "What is the Prison Service doing to ...?")
+MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required to|we urge|calls? on(?!\s+\d))\b|"
+                   r"^\W*(?:will|can)\s+the\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+(?:\w+\s+){0,2}?"
+                   r"(?:provide|ensure|take|restore|reduce|commit|review|fund|publish|introduce|increase|address|"
+                   r"improve|arrange|act|intervene)\b|"
+                   r"^\W*what\s+(?:is|are|will)\s+the\s+(?-i:[A-Z])[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+(?:be\s+)?doing\b",
+                   re.I)
 
 
 # "Recommendation 4", "Concern 2:", "Recommendations 8.3 and 8.4" alone on a line, or with the report's
