@@ -1105,6 +1105,12 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 and not _scope(text, unit, body_refs, first_head):
             out[r.label] = Answer(_opening_paragraph(text, all_units, k, body_refs, taken_before) or ((unit[0], unit[1], 0),),
                                   "inline", None, unit[0])
+    # a table's column heads alone ("Owner", "Target date") under a sentence that lists the labels the table
+    # answers ("five matters directed to the Trust, R1 to R4 and R7") answer nothing: the one the table
+    # leaves out is not addressed
+    for lab, a in list(out.items()):
+        if all(_COLUMN_HEAD.fullmatch(" ".join(text[x:y].split())) for x, y, _ in a.units):
+            del out[lab]
     # an answer that only restates the concern ("Your second concern relates to ...", "you
     # commented that ...") is answered by the paragraph after it
     stops = sorted(set(openers) | ends | {r.start for r in body_refs})
@@ -1937,6 +1943,10 @@ NUMBERED_TITLE_WORDS = 10
 _MD_HEADING = re.compile(r"^(#{1,6})\s+\S", re.M)
 
 
+_COLUMN_HEAD = re.compile(r"\W*(?:(?:action\s+)?owner|lead(?:\s+officer)?|responsible(?:\s+officer)?|target(?:\s+date)?|"
+                          r"timescales?|deadlines?|(?:completion\s+|due\s+)?date|by\s+when|status|progress|rag)\W*", re.I)
+
+
 def _heading_row(text: str, row: list[tuple[int, int]]) -> bool:
     """A "row" of two cells that is the reply's own section number and a title ("2.<tab>Concern (1) –
     the warning signal and fault escalation"): Word's numbered heading, over the paragraphs that answer."""
@@ -2019,6 +2029,7 @@ def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tupl
 LEFTOVER_WORDS = 2
 _THESE_ALONE = re.compile(r"\bthe (?:two|three|four|five|six|\d) (?:recommendations|concerns|matters)\b"
                           r"[^.]{0,80}?\b(?:alone|only)\b", re.I)
+GAP_WORDS = 2  # words a heading left in its place shares with the recommendation left in its place
 TOPIC_HEADINGS = 3  # headings a reply must match to the recommendations, in order, to be read by them (all of two)
 # a web page's stock sections at its foot, which end the answer above them and answer nothing
 _STOCK_TITLE = re.compile(r"^[#\s*_]*(?:contact(?:\s+us)?|(?:related|useful|more|further)\s+(?:links|information|news|"
@@ -2171,6 +2182,15 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
     headed = sum(1 for i, j in pairs if sections[i][0] & recs[j][1])
     if len(pairs) < need or headed * 2 <= m:
         return []
+    # (one heading left between two that answer in order, over one recommendation left between theirs: it
+    # answers that one in its place, where its words are the recommendation's too, if fewer than a match
+    # needs: "The local supply chain" over "local firms ... the site" for "firms based within 30 miles of
+    # the site")
+    held = sorted(pairs)
+    for (i0, j0), (i1, j1) in zip([(-1, -1)] + held, held + [(n, m)]):
+        if i1 - i0 == 2 and j1 - j0 == 2 \
+                and len((sections[i0 + 1][0] | sections[i0 + 1][1]) & recs[j0 + 1][1]) >= GAP_WORDS:
+            pairs.append((i0 + 1, j0 + 1))
     found: list[set[str]] = [set() for _ in sections]
     for i, j in pairs:
         found[i].add(recs[j][0])
