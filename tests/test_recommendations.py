@@ -3640,3 +3640,103 @@ def test_an_aside_for_example_at_a_line_s_end_closes_no_concern(lex, rules):
     assert [r.label for r in refs] == ["1", "2", "3"]
     assert refs[0].text.startswith("The falls policy") and "Bank staff" in refs[0].text
     assert [r.addressee for r in refs] == ["the trust", "the council", "the trust and the council"]
+
+
+def test_a_design_review_s_letter_coded_recommendations_are_keyed_as_it_codes_them(lex, rules):
+    """A design review panel's letter sets out its recommendations under two headings, "A1 Reduce ...", "A2
+    Retain ..." for the applicant and "P1 Require ...", "P2 Commission ..." for the planning authority: they
+    are A1, A2, P1 and P2, as the letter codes them (before, only "R1" codes were read, and none was found)."""
+    text = letter("Thank you for presenting the scheme for 140 homes at Holm Farm, Cressbrook, to the panel on "
+                  "3 June 2026. Our recommendations are set out below.\n\n"
+                  "Recommendations for the applicant\n\n"
+                  "A1 Reduce the dominance of frontage parking along the main street by moving spaces to rear "
+                  "courtyards.\n\n"
+                  "A2 Retain the northern hedge and the two veteran oaks within a public green.\n\n"
+                  "Recommendations for the local planning authority\n\n"
+                  "P1 Require a street tree strategy as a condition of any outline consent.\n\n"
+                  "P2 Commission an independent review of the drainage strategy before determination.")
+    found = [r.label for r in refs_of(text, lex, rules)]
+    assert {"A1", "A2", "P1", "P2"} <= set(found)
+
+
+def test_an_action_plan_s_row_codes_are_no_recommendations(lex, rules):
+    """A council's reply sets its actions in a tab table, "A1<tab>1a<tab>Head of Service<tab>30 November": the
+    codes are its own actions', whatever number follows them, not recommendations A1 and A2 (the guard on
+    reading letter codes other than "R")."""
+    text = ("Dear Ms Okafor,\n\nThank you for your letter of 2 September setting out the Ombudsman's "
+            "recommendations. Our action plan is below.\n\n"
+            "Action\tRecommendation\tOwner\tStatus\n"
+            "A1\t1a\tHead of Service\t30 November\n"
+            "A2\t1b\tTeam Manager\tComplete\n\n"
+            "Yours sincerely,\n\nPeter Gault\nDirector of Adult Services\n")
+    assert not {"A1", "A2"} & {r.label for r in refs_of(text, lex, rules)}
+
+
+def test_a_range_of_r_codes_and_one_more_names_each_in_the_range(lex, rules):
+    """A Trust's reply to a report that codes its recommendations R1 to R7 says "Your report makes five
+    recommendations to the Trust, R1 to R4 and R7.": R1, R2, R3, R4 and R7 (before, the range was spelt out
+    only where nothing followed it, and R2 and R3 were lost)."""
+    text = ("Dear Dr Ferris,\n\nThank you for your report on maternity services at Eastcombe.\n\n"
+            "Your report makes five recommendations to the Trust, R1 to R4 and R7. We accept all five.\n\n"
+            "R1 The Trust should review its staffing of the labour ward at night.\n\n"
+            "R7 The Trust should publish its response within three months.\n\n"
+            "Yours sincerely,\n\nGrace Mulvey\nChief Executive\n")
+    found = [r.label for r in refs_of(text, lex, rules)]
+    assert {"R1", "R2", "R3", "R4", "R7"} <= set(found)
+    assert not {"R5", "R6"} & set(found)
+
+
+def test_a_coroner_s_own_r_codes_indented_by_pdftotext_are_her_concerns(lex, rules):
+    """A coroner's report as pdftotext -layout sets it, never saying "recommendation": "For ease of reference I
+    have labelled them R1 to R3", each concern on a line set in ten spaces, "          R1      (Trust) The
+    pawl ...": they are R1, R2 and R3 (before, codes were read only where the file said "recommendations" and
+    they opened a line, and none was found)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+            "1. Wendholm Hospitals NHS Trust\n2. Lyrefield Beds Ltd\n\n5 CORONER'S CONCERNS\n\n"
+            "During the course of the inquest the evidence revealed matters giving rise to concern. The MATTERS "
+            "OF CONCERN are as follows. For ease of reference I have labelled them R1 to R3.\n\n"
+            "          R1      (Trust) The pawl on the bed rail had worn and no one checked it before use.\n\n"
+            "          R2      (Trust) Porters were not trained to lock the rail before moving a patient.\n\n"
+            "          R3      (Lyrefield) The maker's manual gives no interval for replacing the pawl.\n\n"
+            "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+            "9 5 May 2026\n\nEdmund Tarrant\nSenior Coroner\n")
+    found = [r.label for r in refs_of(text, lex, rules)]
+    assert {"R1", "R2", "R3"} <= set(found)
+
+
+def test_a_reply_s_table_rows_keyed_by_the_coroner_s_letters_name_her_concerns(lex, rules):
+    """A care board's reply to a coroner who lettered her concerns (a) to (c): "Two of your concerns were
+    addressed to the ICB: (a) and (c).", then a pdftotext -layout table, "Concern   Response   Owner   Status"
+    over a dashed rule, its rows "(a)       The ICB has noted ..." with wrapped cells. They name concerns 1 and
+    3 (before, lettered rows were read as no concern, and the reply named none)."""
+    text = ("Dear Mrs Harcourt,\n\nThank you for your report of 4 April 2026 about the death of Mr Levens.\n\n"
+            "Two of your concerns were addressed to the ICB: (a) and (c). Our response to each is below.\n\n"
+            "Concern   Response                                   Owner              Status\n"
+            "------------------------------------------------------------------------------------\n"
+            "(a)       The ICB has noted the delay in the         Director of        Noted\n"
+            "          district nursing referral and has          Nursing\n"
+            "          asked the provider for a review.\n\n"
+            "(c)       Weekend cover for the community            Director of        Complete\n"
+            "          pharmacy service began in May 2026.        Commissioning\n\n"
+            "Yours sincerely,\n\nDr Ruth Olawale\nChief Medical Officer\n")
+    found = {r.label for r in refs_of(text, lex, rules)}
+    assert {"1", "3"} <= found
+
+
+def test_a_monitoring_board_s_questions_to_the_minister_are_its_recommendations(lex, rules):
+    """An Independent Monitoring Board's annual report puts its "Main areas for development" as numbered
+    questions under "TO THE MINISTER" and "TO THE GOVERNOR": "1.   Will the Minister provide capital funding
+    ...", wrapped, "2.   What is the Minister doing to ...?". They are recommendations 1 to 3 (before, neither
+    the heading nor a question was read as asking anything, and none was stated)."""
+    text = ("Annual Report of the Independent Monitoring Board at HMP Greyholme\n\n"
+            "for reporting year 1 March 2025 to 28 February 2026\n\n"
+            "Main areas for development\n\n"
+            "TO THE MINISTER\n\n"
+            "1.   Will the Minister provide capital funding to replace the in-cell telephony system,\n"
+            "     which has failed repeatedly?\n\n"
+            "2.   What is the Minister doing to reduce the population of the prison?\n\n"
+            "TO THE GOVERNOR\n\n"
+            "3.   Will the Governor ensure that men in segregation are offered a shower every day?\n\n"
+            "The Board thanks the staff of the prison for their help during the year.\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["1", "2", "3"]

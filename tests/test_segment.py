@@ -3637,3 +3637,83 @@ def test_a_statement_page_that_notes_the_coroner_s_concern_is_still_a_reply(lex)
                  "The club now keeps a rescue boat on the water for every race.\n")
     segs = segment(_BRIGHTWELL_PFD + _HARBOUR_COUNCIL_LETTER + statement, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+
+
+def test_a_review_body_s_letter_that_reproduces_its_conclusions_keeps_them_over_the_reply(lex):
+    """A pay review body's letter to the Lord Chancellor says "we have reproduced the relevant conclusions from
+    Chapters 4 and 5 for ease of reference", and the report's page follows on a page of its own ("Chapter 4:
+    Pay", paragraphs "4.12   We recommend ..."), then the minister's reply: two documents, the letter with the
+    extract it sends, and the reply (before, the reproduced chapter was a document of its own, three in all)."""
+    letter = ("Senior Judicial Pay Review Body\nOffice of Pay Review Bodies\nLondon WC1X 8AB\n\n12 May 2026\n\n"
+              "Dear Lord Chancellor,\n\nThis is our thirtieth annual review of the pay of the senior judiciary.\n\n"
+              "We would ask that the Government respond to each recommendation individually.\n\n"
+              "Our recommendations are drawn from our review of recruitment and retention, and we have reproduced "
+              "the relevant conclusions from Chapters 4 and 5 for ease of reference.\n\n"
+              "Yours sincerely,\n\nProfessor Elinor Vance\nChair, Senior Judicial Pay Review Body\n")
+    extract = ("\fChapter 4: Pay\n\n"
+               "This chapter sets out our recommendations on judicial salaries for 2026-27.\n\n"
+               "4.12   We recommend a consolidated increase of 4 per cent to the salaries of all judicial office "
+               "holders from 1 April 2026.\n\n"
+               "4.13   We recommend that the leadership allowance for presiding judges is raised to £12,000.\n\n"
+               "5.3    We recommend that the Ministry publishes its recruitment data for each salary group every "
+               "year.\n")
+    reply = ("\fDear Ms Vance,\n\nThank you for your letter of 12 May enclosing the Review Body's report.\n\n"
+             "The Government accepts the recommended increase of 4 per cent in full.\n\n"
+             "Yours sincerely,\n\nThe Rt Hon Daniel Ashcombe MP\nLord Chancellor\n")
+    segs = segment(letter + extract + reply, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert [s.start for s in segs] == [0, len(letter + extract)]
+
+
+def test_an_e_mail_greeting_its_reader_by_role_under_a_protective_marking_is_a_reply(lex):
+    """A commissioner's letter asks the Provost Marshal to respond to recommendations 1 and 2; the answer is an
+    Outlook e-mail on the next page, "OFFICIAL" between its header and its greeting "Commissioner,", thanking
+    her "for the thematic review of 10 December": a reply of its own from its page break (before, the marking
+    hid the greeting, and the whole file was read as one document)."""
+    letter = ("Office of the Service Complaints Ombudsman\nLondon SW1A 2HB\n\n10 December 2025\n\n"
+              "Dear Brigadier Fairlie,\n\nI enclose my thematic review of the handling of complaints in the "
+              "military police. I would be grateful for your response to recommendations 1 and 2 within three "
+              "months.\n\nRecommendation 1: every complaint should be acknowledged within five working days.\n\n"
+              "Recommendation 2: complainants should be told the name of the officer handling their case.\n\n"
+              "Yours sincerely,\n\nMarisa Quennell\nService Complaints Ombudsman\n")
+    mail = ("\fFrom: Military Assistant <ma@example.mod.uk>\nSent: 4 March 2026 16:20\n"
+            "To: Ombudsman Office <office@example.org.uk>\nSubject: Response to thematic review\n\n"
+            "OFFICIAL\n\nCommissioner,\n\n"
+            "On behalf of the Provost Marshal, thank you for the thematic review of 10 December. His response "
+            "to your two recommendations is below.\n\n"
+            "Recommendation 1\nAll complaints are now acknowledged within five working days.\n\n"
+            "Recommendation 2\nEach complainant is now given the name of the investigating officer.\n\n"
+            "Regards,\n\nMajor Tom Ashby\nMilitary Assistant to the Provost Marshal\n")
+    segs = segment(letter + mail, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].start == len(letter)
+
+
+def test_a_forward_that_makes_the_message_below_the_formal_response_is_one_reply(lex):
+    """A coroner's report, then a company's e-mail "Subject: FW: response - draft for sign-off": the director's
+    note, "Please treat Mark's message below as the formal response of the company.", signed "Ian Shah", over
+    Mark's message with its "Dear Ms Blackwood," and its answers. The note and the message it makes the response
+    are one reply (before, the note was a reply of its own and the message another)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+              "1. The Chief Executive, Arden Pharmacies Ltd\n\n4 CIRCUMSTANCES OF THE DEATH\n\n"
+              "Mrs Nora Pell died on 2 March 2025 after she was given twice the dose of a blood thinner "
+              "prescribed\nfor her weight.\n\nThe dose was dispensed by a locum pharmacist at the branch.\n\n"
+              "5 CORONER'S CONCERNS\n\n"
+              "The MATTERS OF CONCERN are as follows:\n\n"
+              "1. The pharmacy did not check the dose against the patient's weight.\n\n"
+              "2. Locum pharmacists were not shown the interaction alerts on the dispensing system.\n\n"
+              "9 20 June 2025\n\nHelena Blackwood\nAssistant Coroner\n")
+    mail = ("\fFrom: Ian Shah <ian@pharm.example>\nSent: 14 August 2025 10:31\n"
+            "To: Coroner's Office <coroner@example.gov.uk>\nSubject: FW: response - draft for sign-off\n\n"
+            "Dear Ms Blackwood,\n\nPlease see below our response to your report of 20 June, which I have "
+            "approved. Please treat Mark's message below as the formal response of the company.\n\n"
+            "Regards,\n\nIan Shah\n\n"
+            "From: Mark Hill <mark@pharm.example>\nSent: 12 August 2025 17:05\nTo: Ian Shah <ian@pharm.example>\n"
+            "Subject: response - draft for sign-off\n\nIan - draft below.\n\n---\n\nDear Ms Blackwood,\n\n"
+            "Thank you for your report of 20 June 2025 following the inquest into the death of Mrs Pell.\n\n"
+            "Every dose is now checked against the patient's weight before it is dispensed.\n\n"
+            "Locum pharmacists are now shown the interaction alerts at their induction.\n\n"
+            "Kind regards,\n\nMark Hill\n")
+    segs = segment(report + mail, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].start == len(report) and segs[1].end == len(report + mail)

@@ -2123,3 +2123,99 @@ def test_each_body_a_concern_s_closing_tag_names_is_asked_only_its_own(tmp_path,
                "Yours sincerely\nHelen Marchbank\nChief Executive\n")
     got = _stances_by_letter(tmp_path, settings, nlp, report + agency + council)
     assert [set(s) for s in got] == [set(), {"1", "3"}, {"2", "3"}]
+
+
+def test_a_reply_s_titles_with_the_report_s_paragraph_answer_that_paragraph_alone(tmp_path, settings, nlp):
+    """A review body's letter numbers its recommendations by the paragraph, "4.22  We recommend ...", "5.9  We
+    recommend ..." and "6.11  We recommend ...", and the minister's reply heads its answers with titles of its
+    own, "Headline award (paragraph 4.22)" straight over its answer, and says nothing on 6.11: 6.11 is not
+    addressed, and 4.22 is answered by its own section (before, the titles named nothing, 6.11 took an answer
+    and 4.22's came from elsewhere in the reply)."""
+    text = ("Armed Forces' Pay Review Body\nLondon WC1X 8AB\n\n2 June 2026\n\nDear Secretary of State,\n\n"
+            "We attach our report on the pay of the armed forces for 2026-27. We have numbered our "
+            "recommendations by the paragraph in which they appear, and would ask that the Government respond "
+            "to each.\n\n"
+            "4.21  Outflow of trained engineers rose for the third year running.\n\n"
+            "4.22  We recommend a consolidated increase of 4 per cent to base pay for all ranks.\n\n"
+            "5.9  We recommend that the Tornado payment for aircrew is raised to £9,000 a year.\n\n"
+            "6.10  Charges for service family accommodation rose by 6 per cent last year.\n\n"
+            "6.11  We recommend that the charges for service family accommodation are frozen for a year.\n\n"
+            "Yours sincerely,\n\nAir Marshal (retd) Keith Lorimer\nChair\n"
+            "\fDear Sir Keith,\n\nThank you for your letter of 2 June and for the Review Body's report.\n\n"
+            "Headline award (paragraph 4.22)\n"
+            "The Government accepts the headline award of 4 per cent, which will be paid from 1 April 2026.\n\n"
+            "Tornado payment (paragraph 5.9)\n"
+            "The Government will consider the aircrew payment further and will write to you in the autumn.\n\n"
+            "I am grateful to the Review Body for its careful work this year.\n\n"
+            "Yours sincerely,\n\nRt Hon Alys Brennan MP\nSecretary of State for Defence\n")
+    _, reply = _stances_by_letter(tmp_path, settings, nlp, text)
+    assert reply["6.11"]["stance"] == "not_addressed"
+    assert "headline award of 4 per cent" in (reply["4.22"]["evidence"] or "")
+    assert "aircrew payment" not in (reply["4.22"]["evidence"] or "")
+
+
+def test_a_table_s_column_heads_answer_nothing_the_table_leaves_out(tmp_path, settings, nlp):
+    """A Trust's reply to a letter coding its recommendations R1 to R3 says "Your letter makes three
+    recommendations to the Trust, R1 to R3." and answers in a tab table, "Concern<tab>Status<tab>Response
+    <tab>Owner<tab>Target date", rows for R1 and R2 only: R3 is not addressed, and no answer is a column head
+    (before, "Owner" and "Target date" were taken as the answer to R3)."""
+    text = ("Healthwatch Ardley\nArdley AR1 4BT\n\n3 March 2026\n\nDear Ms Caine,\n\n"
+            "Following our visits to the wards at Ardley General Hospital, we make three recommendations to the "
+            "Trust:\n\n"
+            "R1 The Trust should offer every patient a hot meal in the evening.\n\n"
+            "R2 The Trust should display the visiting times at each ward entrance.\n\n"
+            "R3 The Trust should give patients a written guide to the discharge lounge.\n\n"
+            "We would be grateful for your response within 20 working days.\n\n"
+            "Yours sincerely,\n\nOwen Pryce\nChief Officer, Healthwatch Ardley\n"
+            "\fDear Mr Pryce,\n\nThank you for your letter of 3 March 2026 about your visits.\n\n"
+            "Your letter makes three recommendations to the Trust, R1 to R3. Our response is set out below.\n\n"
+            "Concern\tStatus\tResponse\tOwner\tTarget date\n"
+            "R1\tComplete\tA hot evening meal is now offered on every ward.\tHead of Catering\tMarch 2026\n"
+            "R2\tIn progress\tNew signs with visiting times are being fitted.\tEstates Manager\tMay 2026\n\n"
+            "Yours sincerely,\n\nHelen Caine\nChief Executive\n")
+    _, got = _stances_by_letter(tmp_path, settings, nlp, text)
+    assert got["R3"]["stance"] == "not_addressed"
+    assert not {"Owner", "Target date"} & {(s["evidence"] or "").strip() for s in got.values()}
+
+
+def test_a_heading_left_in_its_place_answers_the_recommendation_left_in_its_place(tmp_path, settings, nlp):
+    """A council's letter makes six numbered recommendations; the club's reply answers by headings of its own in
+    their order: the first two, then "Young people into jobs", whose section shares only "apprentices" and
+    "wards" with the third, then the fourth and the sixth, and nothing on the fifth. The third is answered by
+    its section and the fifth is not addressed (before, the heading left in its place answered nothing, and the
+    third was not addressed)."""
+    text = ("Westbury Borough Council\nTown Hall\nWestbury WB1 1AA\n\n3 February 2026\n\n"
+            "Dear Mr Hollins,\n\nThe planning committee has considered the plans for the new stadium at Westgate "
+            "and makes six recommendations to the club:\n\n"
+            "1. The club should publish a traffic management plan for match days before the stadium opens.\n\n"
+            "2. The club should fund a new footbridge over the railway at Mill Lane.\n\n"
+            "3. The club should recruit apprentices from the wards nearest the site throughout the building "
+            "works.\n\n"
+            "4. The club should plant a screen of trees along the boundary with Orchard Close.\n\n"
+            "5. The club should monitor noise at the nearest houses during evening concerts.\n\n"
+            "6. The club should report its progress to the planning committee every six months.\n\n"
+            "Yours sincerely,\n\nMeera Doshi\nHead of Planning\n"
+            "\fWestgate Athletic Football Club\nWestbury WB4 9GG\n\n2 March 2026\n\nDear Ms Doshi,\n\n"
+            "Thank you for your letter of 3 February 2026 about the Westgate stadium. I respond below under "
+            "our own headings.\n\n"
+            "Traffic management on match days\n\n"
+            "The traffic management plan was published on 20 February and the police have approved it.\n\n"
+            "The Mill Lane footbridge\n\n"
+            "We will fund the footbridge in full, and work on it will begin in the autumn.\n\n"
+            "Young people into jobs\n\n"
+            "Forty apprentices have started with our contractor, all of them living in the local wards.\n\n"
+            "Tree planting at Orchard Close\n\n"
+            "A screen of two hundred trees was planted along the boundary in February.\n\n"
+            "Reporting progress\n\n"
+            "We will report to the planning committee each March and September.\n\n"
+            "Yours sincerely,\n\nDavid Hollins\nChief Executive\n")
+    _, got = _stances_by_letter(tmp_path, settings, nlp, text)
+    assert "Forty apprentices" in (got["3"]["evidence"] or "")
+    assert got["5"]["stance"] == "not_addressed"
+
+
+def test_it_is_not_our_intention_declines(nlp, lex, settings):
+    """A pay review's reply that did two zones says "It is not our intention to widen the exercise to the
+    remaining zones.": the part left undone is declined (before, no cue fired, and the model guessed)."""
+    assert "rejected:no-plans" in verdict("It is not our intention to widen the exercise to the remaining zones.",
+                                          nlp, lex, settings).cues
