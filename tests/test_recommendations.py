@@ -3672,6 +3672,21 @@ def test_an_action_plan_s_row_codes_are_no_recommendations(lex, rules):
     assert not {"A1", "A2"} & {r.label for r in refs_of(text, lex, rules)}
 
 
+def test_a_code_in_passing_that_no_line_sets_out_is_no_recommendation(lex, rules):
+    """The design review letter's prose mentions "grid square P4 of the site plan": its recommendations run P1 to
+    P2, set out at the lines' starts, so P4 names none (before, it was read as a fifth recommendation)."""
+    text = letter("Our recommendations are set out below.\n\n"
+                  "Recommendations for the applicant\n\n"
+                  "A1 Reduce the dominance of frontage parking along the main street.\n\n"
+                  "A2 Retain the northern hedge and the two veteran oaks within a public green.\n\n"
+                  "Recommendations for the local planning authority\n\n"
+                  "P1 Require a street tree strategy as a condition of any outline consent.\n\n"
+                  "P2 Commission an independent review of the drainage strategy before determination.\n\n"
+                  "The footpath crosses grid square P4 of the site plan, and the panel asks that it be kept open.")
+    found = {r.label for r in refs_of(text, lex, rules)}
+    assert {"A1", "A2", "P1", "P2"} <= found and "P4" not in found
+
+
 def test_a_range_of_r_codes_and_one_more_names_each_in_the_range(lex, rules):
     """A Trust's reply to a report that codes its recommendations R1 to R7 says "Your report makes five
     recommendations to the Trust, R1 to R4 and R7.": R1, R2, R3, R4 and R7 (before, the range was spelt out

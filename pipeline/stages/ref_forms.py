@@ -191,7 +191,11 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
     out = []
     for m in rules.short_ref.finditer(text, ln.start, ln.end):
         # ("R1 to R4 and R7": each range spelt out, whatever follows it)
-        if m.group("pre") not in letters:
+        # (a letter other than R names a recommendation only by a code the file sets out at a line's start: not
+        # "grid square P4 of the site plan" in a letter whose recommendations run P1 to P3)
+        pre = m.group("pre")
+        if pre not in letters or (pre != "R" and not all(re.search(rf"^[ \t]*\W{{0,4}}{pre}{n}\b", text, re.M)
+                                                         for n in re.findall(r"\d+", m.group("nums")))):
             continue
         nums, joins = [], re.split(r"[A-Z]?\d+", m.group("nums"))[1:]
         for n, join in zip(map(int, re.findall(r"\d+", m.group("nums"))), [""] + joins):
