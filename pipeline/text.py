@@ -345,6 +345,15 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
 # one tab, no table's row
 _LABEL_TAB = re.compile(r"^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?|[A-Za-z][\w ]{0,20}:)\t[^\t]+$")
 BULLET_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦]\s|[\x00-\x08\x0e-\x1f])")  # "• ...", "- ...", Word's bullet glyphs
+# the protective marking a police force, a prison or a fire service puts on every page, and a mail system on a
+# message ("OFFICIAL" between its header and its greeting)
+MARKING = re.compile(r"^\s*(?:OFFICIAL(?:\s*[-–:]?\s*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)\s*$")
+
+
+def marking_block(b: Block) -> bool:
+    """Whether a block holds nothing but protective markings."""
+    return all(MARKING.match(ln.text) for ln in b.lines)
+
 
 
 # an e-mail address, in a header line, a signature or prose

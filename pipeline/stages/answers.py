@@ -1943,8 +1943,9 @@ NUMBERED_TITLE_WORDS = 10
 _MD_HEADING = re.compile(r"^(#{1,6})\s+\S", re.M)
 
 
-_COLUMN_HEAD = re.compile(r"\W*(?:(?:action\s+)?owner|lead(?:\s+officer)?|responsible(?:\s+officer)?|target(?:\s+date)?|"
-                          r"timescales?|deadlines?|(?:completion\s+|due\s+)?date|by\s+when|status|progress|rag)\W*", re.I)
+_COLUMN_HEAD = re.compile(r"\W*(?:(?:action\s+)?owner|lead(?:\s+officer)?|responsible(?:\s+officer)?|"
+                          r"target(?:\s+date)?|timescales?|deadlines?|(?:completion\s+|due\s+)?date|by\s+when|"
+                          r"status|progress|rag)\W*", re.I)
 
 
 def _heading_row(text: str, row: list[tuple[int, int]]) -> bool:

@@ -34,8 +34,8 @@ from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, cont
                                        split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
                                        ordinal_concerns, filled_concerns, paragraph_concerns, tagged_concerns,
                                        READ_WITH, RESPOND_TO_PLACE, ORDINAL_NUMBERS)
-from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose, sentence_end, short_cell,
-                           split_lines, strip_quotes, table_cells, to_blocks, unwrap)
+from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose, marking_block, sentence_end,
+                           short_cell, split_lines, strip_quotes, table_cells, to_blocks, unwrap)
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
@@ -414,14 +414,6 @@ _LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$|"
                        # ...", a mention in passing whose sentence goes on to say something of them)
                        r"\bthe (?:actions|recommendations|steps) (?:set out |listed )?below\b"
                        r"(?!\s+being\b)", re.I)
-# the protective marking a police force, a prison or a fire service puts on every page
-_MARKING = re.compile(r"^\s*(?:OFFICIAL(?:\s*[-–:]?\s*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)\s*$")
-
-
-def _marking(b: Block) -> bool:
-    return all(_MARKING.match(ln.text) for ln in b.lines)
-
-
 ROW_TAIL = 4  # cells a row's tail may have (lead, target date, status, RAG)
 
 
@@ -832,7 +824,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # short cells of a row ("Complete" / "Blue") that a masked repeated cell cut from it
         if header_row(b):
             row_head = b.lines[0].text
-        rows_open = header_row(b) or (rows_open and (_marking(b) or _row_tail(b)))
+        rows_open = header_row(b) or (rows_open and (marking_block(b) or _row_tail(b)))
         joined = clean(b.text) or ""
         if not lead_in and last_item is None:
             decimal_head = None  # the list has closed
@@ -2471,9 +2463,10 @@ _PARAGRAPH_HEADING = re.compile(r"^[\s*#_]*(?:paragraphs?|paras?\.?)\s+(?P<nums>
                                 r"\b[\s*_]*(?:[:.–—-]\s*(?P<title>[^\n]*)|\((?P<topic>[^()\n]{1,80})\)[\s*_]*)?$", re.I | re.M)
 TITLE_WORDS = 12  # words a heading's title runs to, at most
 # "Headline award (paragraph 4.22)": the reply's own title over its answer, the report's paragraph after it
-_TITLED_PARAGRAPH = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)?(?P<title>(?-i:[A-Z])[^\n()]{0,80}?)[ \t]*\((?:see\s+)?"
-                               r"(?:paragraphs?|paras?\.?)\s+(?P<nums>\d{1,2}\.\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}\.\d{1,2})*)"
-                               r"\)[\s*_:]*$", re.I | re.M)
+_TITLED_PARAGRAPH = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)?(?P<title>(?-i:[A-Z])[^\n()]{0,80}?)[ \t]*"
+                               r"\((?:see\s+)?(?:paragraphs?|paras?\.?)\s+"
+                               r"(?P<nums>\d{1,2}\.\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}\.\d{1,2})*)\)[\s*_:]*$",
+                               re.I | re.M)
 # "### 5.1 Independent inspections before completion": the label alone over its title, where the reply
 # heads two or more of its answers so with the report's labels (one such line may be its own section)
 _BARE_PARAGRAPH_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|\*\*|__)?(?P<nums>\d{1,2}\.\d{1,2})[*_]*(?:[:.–—-])?[ \t]+"

@@ -190,13 +190,13 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
     labels them with)."""
     out = []
     for m in rules.short_ref.finditer(text, ln.start, ln.end):
-        # ("R1 to R4 and R7": each range spelt out, whatever follows it)
         # (a letter other than R names a recommendation only by a code the file sets out at a line's start: not
         # "grid square P4 of the site plan" in a letter whose recommendations run P1 to P3)
         pre = m.group("pre")
         if pre not in letters or (pre != "R" and not all(re.search(rf"^[ \t]*\W{{0,4}}{pre}{n}\b", text, re.M)
                                                          for n in re.findall(r"\d+", m.group("nums")))):
             continue
+        # ("R1 to R4 and R7": each range spelt out, whatever follows it)
         nums, joins = [], re.split(r"[A-Z]?\d+", m.group("nums"))[1:]
         for n, join in zip(map(int, re.findall(r"\d+", m.group("nums"))), [""] + joins):
             if nums and re.search(r"\bto\b|[-–]", join) and nums[-1] < n <= nums[-1] + 50:
@@ -220,7 +220,7 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
         # (a part of one, "R6(a)", keyed as written)
         part = f"({m.group('part')})" if m.group("part") and len(nums) == 1 else ""
         for n in nums:  # keyed as written, "R1" (its number leads no label: see stance.recommendation_number)
-            out.append(Ref(f"{m.group('pre')}{n}{part}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
+            out.append(Ref(f"{pre}{n}{part}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
                            is_heading(b), stated, rest if stated and len(nums) == 1 else None))
     return out
 
@@ -374,7 +374,8 @@ def _lettered_rows(text: str, blocks: list[Block]) -> list[Ref]:
     for m in _LETTERED_LIST.finditer(text, lo, hi):
         b = next(b for b in blocks if b.start <= m.start() < b.end)
         for x in re.findall(r"\(([a-h])\)", m.group("list")):
-            out.append(Ref(str(_LETTER[x]), _LETTER[x], m.start("list"), m.end("list"), b.start, b.end, False, False, False))
+            out.append(Ref(str(_LETTER[x]), _LETTER[x], m.start("list"), m.end("list"), b.start, b.end,
+                           False, False, False))
     return out
 
 
@@ -422,7 +423,8 @@ def listed_refs(text: str, blocks: list[Block], rules: RecRules, indented: bool 
     return sorted(out, key=lambda r: r.start)
 
 
-_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z])(?P<n>\d{1,2})\b(?![./-]\d)(?P<words>\W{0,3}[ \t]+[A-Za-z]{2})?", re.M)
+_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z])(?P<n>\d{1,2})\b(?![./-]\d)(?P<words>\W{0,3}[ \t]+[A-Za-z]{2})?",
+                        re.M)
 
 
 @lru_cache(maxsize=4)

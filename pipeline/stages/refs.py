@@ -164,7 +164,8 @@ MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required t
                    r"^\W*(?:will|can)\s+the\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+(?:\w+\s+){0,2}?"
                    r"(?:provide|ensure|take|restore|reduce|commit|review|fund|publish|introduce|increase|address|"
                    r"improve|arrange|act|intervene)\b|"
-                   r"^\W*what\s+(?:is|are|will)\s+the\s+(?-i:[A-Z])[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+(?:be\s+)?doing\b",
+                   r"^\W*what\s+(?:is|are|will)\s+the\s+(?-i:[A-Z])[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+"
+                   r"(?:be\s+)?doing\b",
                    re.I)
 
 

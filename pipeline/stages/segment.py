@@ -18,8 +18,8 @@ from pipeline.names import looks_like_person
 from pipeline.records import Kind
 from pipeline.stages.shapes import (CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, RESPONSE_TITLE, Form, Start, classify_document,
                                     hard_starts, response_page)
-from pipeline.text import (DATE_WORDS, EMAIL, Block, Line, clean, has_postcode, is_dateline, is_prose, sentence_end, split_lines,
-                           to_blocks, unwrap, word_count)
+from pipeline.text import (DATE_WORDS, EMAIL, Block, Line, clean, has_postcode, is_dateline, is_prose, marking_block,
+                           sentence_end, split_lines, to_blocks, unwrap, word_count)
 
 # (a bilingual letter's "13 Ebrill / April 2027" too)
 _HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:[^\W\d_]+\s*/\s*)?(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
@@ -749,7 +749,7 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     # the reader's name alone ("Dermot,") only straight under the header: further down, "Sarah," signs off
     # (a protective marking between, "OFFICIAL", is the mail system's, not the message's)
     top = i
-    while m.groupdict().get("name") and top > 0 and _MARKING_LINE.fullmatch(blocks[top - 1].text.strip()):
+    while m.groupdict().get("name") and top > 0 and marking_block(blocks[top - 1]):
         top -= 1
     above = blocks[max(0, top - (1 if m.groupdict().get("name") else MAIL_HEAD_BLOCKS)):i]
     if not m.groupdict().get("name") and _GROUP_GREETING.match(first):
@@ -765,7 +765,6 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     return any(lex.mail_header.match(ln.text) for b in above for ln in b.lines)
 
 
-_MARKING_LINE = re.compile(r"\W*(?:OFFICIAL(?:\s*[-–:]?\s*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)\W*")
 _GROUP_GREETING = re.compile(r"^\W*(?:hi|hello)\s+\S", re.I)  # "Hello Healthwatch team,", "Hi all,"
 
 
@@ -859,8 +858,8 @@ NOTE_PROSE_LINES = 3  # lines of prose a note that only sends the response below
 _RESPONSE_BELOW = re.compile(r"\b(?:see|find)\s+below\s+the\s+"
                              r"(?:(?:[\w’'-]+\s+){0,3}?(?:response|reply)\s+(?:of|from)\b|"
                              r"(?:[\w’'-]+\s+){0,3}?[\w’'-]+['’]s\s+(?:[\w’'-]+\s+)?(?:response|reply)\b)|"
-                             r"\b(?:treat|take)\s+(?:[\w’'-]+\s+){1,3}?(?:message|e-?mail|letter|text)\s+below\s+as\s+"
-                             r"(?:the|our|my)\s+(?:formal\s+|official\s+|full\s+)?(?:response|reply)\b",
+                             r"\b(?:treat|take)\s+(?:[\w’'-]+\s+){1,3}?(?:message|e-?mail|letter|text)\s+below\s+"
+                             r"as\s+(?:the|our|my)\s+(?:formal\s+|official\s+|full\s+)?(?:response|reply)\b",
                              re.I)
 
 
