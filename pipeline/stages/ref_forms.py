@@ -193,7 +193,7 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
         # (a letter other than R names a recommendation only by a code the file sets out at a line's start: not
         # "grid square P4 of the site plan" in a letter whose recommendations run P1 to P3)
         pre = m.group("pre")
-        if pre not in letters or (pre != "R" and not all(re.search(rf"^[ \t]*\W{{0,4}}{pre}{n}\b", text, re.M)
+        if pre not in letters or (pre != "R" and not all((pre, n) in _line_codes(text)
                                                          for n in re.findall(r"\d+", m.group("nums")))):
             continue
         # ("R1 to R4 and R7": each range spelt out, whatever follows it)
@@ -425,6 +425,15 @@ def listed_refs(text: str, blocks: list[Block], rules: RecRules, indented: bool 
 
 _CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z])(?P<n>\d{1,2})\b(?![./-]\d)(?P<words>\W{0,3}[ \t]+[A-Za-z]{2})?",
                         re.M)
+
+
+_LINE_CODE = re.compile(r"^[ \t]*\W{0,4}([A-Z])(\d+)\b", re.M)  # a code opening its line, as written: "P4", "R12"
+
+
+@lru_cache(maxsize=4)
+def _line_codes(text: str) -> frozenset[tuple[str, str]]:
+    """The codes the file sets out at its lines' starts, read once per file, not once per code named."""
+    return frozenset(m.groups() for m in _LINE_CODE.finditer(text))
 
 
 @lru_cache(maxsize=4)
