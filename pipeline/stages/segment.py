@@ -305,6 +305,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
             break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it (or its "cc:")
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and blocks[j].lines[0].text.startswith("\f"):
             break  # or opens a page: above it is the foot of the last page of what precedes ("... Ltd, 5 Wharfside Place ...")
+        if j < sal and web_mail_head(blocks[j]):
+            break  # or a web mail's print header opens it
         b = blocks[j - 1]
         if _page_start(b, lex) > b.start:
             j -= 1  # its letterhead opens a page inside the block that closes what precedes (cut there)
@@ -794,6 +796,13 @@ OPENING_CHARS = 600  # characters from a page's first within which its first par
 PAGE_LINES = 6  # lines of such a page at least, however few of them are prose (a table's rows)
 
 
+def _titled_head(b: Block, lex: Lexicons) -> bool:
+    """A body's name over the title that says it answers ("Meridian Diagnostics Ltd / Response to Regulation
+    28 Report to Prevent Future Deaths"): a page's head, though Word's text leaves no page break above it."""
+    return len(b.lines) >= 2 and _body_name(b.lines[0].text.strip(), lex) \
+        and RESPONSE_TITLE.match(b.lines[1].text.strip()) is not None
+
+
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
     """Whether blocks open a new page headed by a title that says it answers ("Kinloch and Morven
     Council / Roads and Infrastructure Service / Response to the Scottish Road Works Commissioner",
@@ -801,7 +810,7 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     with no "Dear ...": a paper of its own, after a signature or before the next letter's head, however
     few lines of prose its table leaves it. ``own`` are the (folded) head lines of the letter above it:
     its own body's annex is no paper of another's."""
-    if not run or not run[0].lines[0].text.startswith("\f"):
+    if not run or not (run[0].lines[0].text.startswith("\f") or _titled_head(run[0], lex)):
         return False  # (most blocks: tested before the page's lines are gathered)
     # (a body's name opens it, not the signed letter's own body: "Annex A / Response to ...", a page of
     # "supporting information" or a report's "Response to consultation" chapter are the letter's)
@@ -1587,7 +1596,26 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
     return out
 
 
-_MAIL_FROM = re.compile(r"^\W*from\s*:\s*\S", re.I)
+# "From: ...", or the line a web mail's print opens each message with: "Name <address>   Tue, 4 Jun 2024 at 14:52"
+GMAIL_SENDER = r"[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s{2,}(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}" \
+               r"(?:,?\s+at\s+\d{1,2}:\d{2})?\s*$"
+_MAIL_FROM = re.compile(r"^\W*(?:from\s*:\s*\S|" + GMAIL_SENDER + ")", re.I)
+_GMAIL_SENDER = re.compile(r"^\W*" + GMAIL_SENDER, re.I)  # (its own line: "To:" may stand apart)
+# Outlook on the web's print: the subject, then "Name <address>" alone, then "Tue 10/06/2025 16:21", then "To:"
+_OWA_SENDER = re.compile(r"^\W*[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$")
+_OWA_SENT = re.compile(r"^\W*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*$", re.I)
+SUBJECT_LINES = 2  # lines of an Outlook print's subject above its sender
+
+
+def web_mail_head(b: Block) -> bool:
+    """A web mail's print opens this block with a message's header: Gmail's "Name <address>   Tue, 4 Jun
+    2024 at 14:52", or Outlook's subject over "Name <address>" over "Tue 10/06/2025 16:21". The message
+    starts there: whatever stands above it closes the one before (its signature, a table's last row)."""
+    lines = [ln.text for ln in b.lines]
+    if _GMAIL_SENDER.match(lines[0]):
+        return True
+    return any(_OWA_SENDER.match(lines[k]) and k + 1 < len(lines) and _OWA_SENT.match(lines[k + 1])
+               for k in range(min(SUBJECT_LINES + 1, len(lines))))
 # a body's name in title case and nothing else: "British Ice Skating", "Association of British Theatre Technicians"
 _TITLE_CASE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|" + "|".join(sorted(NAME_FILLER)) + r")){1,7}")
 LETTERHEAD_LINES = 7  # lines from a page's first in which a letterhead's postcode stands
@@ -1605,8 +1633,9 @@ def _mail_starts(text: str, blocks: list[Block], j: int, sal: int, lex: Lexicons
     """Where the next letter starts, ``j`` or below it: an e-mail's header ("From: ... <...@...>" /
     "Sent: ...") under the last message's signature starts it, and what lies between (its "Our ref",
     its confidentiality notice) is the last message's; not a letterhead, nor a paper."""
-    m = next((x for x in range(j, sal) if lex.mail_header.match(blocks[x].lines[0].text) and any(
-        _mail_from(blocks[x].lines, k, lex) and "@" in ln.text for k, ln in enumerate(blocks[x].lines))), None)
+    m = next((x for x in range(j, sal) if lex.mail_header.match(blocks[x].lines[0].text) and (any(
+        _mail_from(blocks[x].lines, k, lex) and "@" in ln.text for k, ln in enumerate(blocks[x].lines))
+        or _GMAIL_SENDER.match(blocks[x].lines[0].text))), None)
     # the header's lines above its "From:" ("Subject: RE: ..." / "Date: ...")
     while m is not None and m > j and all(lex.mail_header.match(ln.text) for ln in blocks[m - 1].lines):
         m -= 1
