@@ -339,7 +339,10 @@ def _listed(text: str, blocks: list[Block], rules: RecRules, indented: bool = Fa
         if nxt and nxt == (scheme, len(run) + 1):
             run.append((i, nxt[1], ln.start + m.end()))
             continue
-        if run and (mark or ln.start == blocks[bi].start):  # a new list, or a paragraph with no marker
+        # (not a sentence run on over a page break, its running header and page number masked: "... a great
+        # many" / (blank lines) / "converted vans are in use ...")
+        runs_on = i > 0 and ln.text[:1].islower() and not sentence_end(lines[i - 1][1].text)
+        if run and (mark or (ln.start == blocks[bi].start and not runs_on)):  # a new list, or a paragraph with no marker
             close(i)
             run = []
         first = _ordinal(mark, None) if mark else None
@@ -352,7 +355,10 @@ def _listed(text: str, blocks: list[Block], rules: RecRules, indented: bool = Fa
 
 # a reply's table row keyed by the report's letter, the answer a column beside it: "  (f)       Care home
 # pharmacy cover ..." (pdftotext -layout), "(c)<tab>The ICB has noted ..."
-_LETTERED_ROW = re.compile(r"^[ \t]*\((?P<m>[a-h])\)(?:\t|[ ]{2,})\s*\S", re.M)
+_LETTERED_ROW = re.compile(r"^[ \t]*\((?P<m>[a-h])\)(?:\t|[ ]{2,})\s*\S"
+                           # (or its heading, a title alone over a blank line: "(b) Carbon monoxide alarms   Position:
+                           # Supported", "(c) Body type change criteria — Accepted"; not a wrapped sentence's line)
+                           r"|^[ \t]*\((?P<h>[a-h])\)[ ]+[A-Z][^\n.!?]{2,100}\r?\n[ \t]*\r?$", re.M)
 # "Three of your concerns were addressed to the ICB: (c), (f) and (g).": the ones it answers, below
 _LETTERED_LIST = re.compile(r":\s*(?P<list>\([a-h]\)(?:\s*(?:,|and|&)\s*\([a-h]\))+)")
 
@@ -364,13 +370,14 @@ def _lettered_rows(text: str, blocks: list[Block]) -> list[Ref]:
         return []
     lo, hi = blocks[0].start, blocks[-1].end
     rows = list(_LETTERED_ROW.finditer(text, lo, hi))
-    marks = [_LETTER[m.group("m")] for m in rows]
+    marks = [_LETTER[m.group("m") or m.group("h")] for m in rows]
     if len(rows) < 2 or marks != sorted(set(marks)):
         return []
     out = []
     for m, n in zip(rows, marks):
-        b = next(b for b in blocks if b.start <= m.start("m") < b.end)
-        out.append(Ref(str(n), n, m.start("m") - 1, m.end("m") + 1, b.start, b.end, True, True, False))
+        g = "m" if m.group("m") else "h"
+        b = next(b for b in blocks if b.start <= m.start(g) < b.end)
+        out.append(Ref(str(n), n, m.start(g) - 1, m.end(g) + 1, b.start, b.end, True, True, False))
     for m in _LETTERED_LIST.finditer(text, lo, hi):
         b = next(b for b in blocks if b.start <= m.start() < b.end)
         for x in re.findall(r"\(([a-h])\)", m.group("list")):
@@ -445,10 +452,15 @@ def labels_r(text: str) -> frozenset[str]:
     labelled them R1 to R7"); pdftotext -layout sets the labels in from the margin. "R" on one line is
     enough; another letter must open lines with its 1 and its 2 (not a road, "A1 southbound", alone),
     words beside them."""
-    if re.search(r"\brecommendations?\b|\b(?:labelled|numbered)\s+(?:them\s+)?(?:as\s+)?R1\b", text, re.I) is None:
+    if re.search(r"\brecommendations?\b|\bmatters?\s+of\s+concern\b|\b(?:labelled|numbered)\s+(?:them\s+)?(?:as\s+)?R1\b",
+                 text, re.I) is None:
         return frozenset()
     # (its words beside it: not an action plan's "A1<tab>1a<tab>Head of Service", whose codes are the actions')
     seen = {(m.group("pre"), int(m.group("n")), bool(m.group("words"))) for m in _CODE_LINE.finditer(text)}
-    return frozenset(p for p, n, _ in seen if p == "R") | frozenset(
-        p for p, n, words in seen if n == 1 and words and (p, 2, True) in seen)
+    coded = {p for p, n, words in seen if n == 1 and words and (p, 2, True) in seen}
+    # (themes coded A1, A2, B1 ... D1: the last theme may hold one recommendation, its letter next to one read)
+    for p in sorted({p for p, n, words in seen if n == 1 and words} - coded):
+        if len(coded) >= 2 and chr(ord(p) - 1) in coded:
+            coded.add(p)
+    return frozenset(p for p, n, _ in seen if p == "R") | frozenset(coded)
 
