@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
-from pipeline.layout import mask_noise, unbox_grid_tables, unescape_numbers
+from pipeline.layout import mask_noise, unbox_grid_tables, unescape_numbers, untab_csv
 from pipeline.lexicon import Lexicons
 from pipeline.readers import blank, page_at
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
@@ -66,7 +66,7 @@ def _references(text: str, seg: Segment, lex: Lexicons) -> list[str]:
 
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
-    text = blank(mask_noise(unbox_grid_tables(unescape_numbers(loaded.text)), lex.boilerplate),
+    text = blank(mask_noise(untab_csv(unbox_grid_tables(unescape_numbers(loaded.text))), lex.boilerplate),
                  [h.line for h in loaded.head])
     doc_id = loaded.document_id
     segs = segment(text, lex)

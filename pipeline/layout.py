@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pipeline.text import DATE_WORDS, SPREAD_CELLS, has_postcode, header_above
+from pipeline.text import DATE_WORDS, SPREAD_CELLS, has_postcode, header_above, names_its_rows
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
@@ -441,6 +441,62 @@ def unbox_grid_tables(text: str) -> str:
                     out[j] = "".join(" " if ch == "|" and i in joints else ch for i, ch in enumerate(lines[j]))
         k = z
     return "\n".join(out)
+
+
+CSV_CELLS = 4  # cells a spreadsheet's header row saved as comma-separated text has, at least
+CSV_HEAD_WORDS = 4  # words each of its cells runs to, at most ("Ref", "GDC recommendation", "Target date")
+
+
+def _csv_cells(line: str) -> list[str] | None:
+    """The cells of a header row as a spreadsheet saves it ('Ref,Coroner's concern,"Action(s)",Owner'), None
+    where the line has a quote left open or too few cells."""
+    cells, cur, quoted = [], [], False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            cells.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+    cells.append("".join(cur).strip())
+    return None if quoted or len(cells) < CSV_CELLS else cells
+
+
+def untab_csv(text: str) -> str:
+    """``text`` with a spreadsheet saved as comma-separated values (an action plan exported from Excel:
+    'Ref,GDC recommendation,Lead,Status,RAG,School response,Target date' over '1,"Single longitudinal
+    record ...",Director of Clinical Studies,Agreed - in progress,...') read as a Word table saved as text
+    is: each comma between cells a tab, each quote round a cell a space, a cell's own line breaks kept.
+    The table runs from a header of short cells that name the rows to a blank line outside any cell.
+    Same length, same line breaks."""
+    if '",' not in text and ',"' not in text:
+        return text
+    out = list(text)
+    pos = 0
+    for line in re.finditer(r"[^\n]*", text):
+        if line.start() < pos or "," not in line.group(0):
+            continue
+        cells = _csv_cells(line.group(0).rstrip("\r"))
+        if not cells or not all(len(c.split()) <= CSV_HEAD_WORDS for c in cells) or not names_its_rows(
+                [c for c in cells if c]):
+            continue
+        quoted, k = False, line.start()
+        while k < len(text):
+            ch = text[k]
+            if ch == '"':
+                if quoted and text.startswith('""', k):
+                    out[k + 1] = " "  # (a quote inside a cell, doubled)
+                    k += 2
+                    continue
+                quoted, out[k] = not quoted, " "
+            elif ch == "," and not quoted:
+                out[k] = "\t"
+            elif ch == "\n" and not quoted and text[k + 1:k + 2] in ("\n", "\r", ""):
+                break  # (a blank line outside any cell ends the table)
+            k += 1
+        pos = k
+    return "".join(out)
 
 
 def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:
