@@ -154,7 +154,7 @@ def _index_row(text: str, row: list[tuple[int, int]], header: list[str], words: 
 
 
 # a table row's number on its own line: "1", "2a", "iii."
-_ROW_LABEL = re.compile(r"^\W{0,2}(?P<num>\d{1,3}[a-z]?|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x))[.)]?\s*$", re.I)
+_ROW_LABEL = re.compile(r"^\W{0,2}(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x))[.)]?\s*$", re.I)
 _ROMAN_NUMBERS = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], 1)}
 
 
@@ -228,7 +228,7 @@ def _spread_header(blocks: list[Block], k: int) -> int:
     return len(cells) if names_its_rows(cells) else 0
 
 
-_LONE_ROW = re.compile(r"^\s*(?P<num>\d{1,2})\s*$")
+_LONE_ROW = re.compile(r"^\s*(?P<num>\d{1,2})(?:\.(?P<minor>\d{1,2}))?\s*$")
 
 
 def split_cell_rows(blocks: list[Block]) -> list[Block]:
@@ -241,12 +241,25 @@ def split_cell_rows(blocks: list[Block]) -> list[Block]:
         return blocks  # no row number stands alone inside a paragraph: most files
     out: list[Block] = []
     want = None  # the next row's number, once a header has been seen
+    last_para: tuple[int, int] | None = None  # the last row numbered as a paragraph ("2.1")
     for b in blocks:
         cuts = set()
         lines = b.lines
         for j, ln in enumerate(lines):
             m = _LONE_ROW.match(ln.text)
             if not m or j + 1 >= len(lines) or len((clean(lines[j + 1].text) or "").split()) < 3:
+                continue
+            if m.group("minor"):
+                # (rows numbered as the report's paragraphs, "2.1", "2.2", "3.1": from any under the header, then
+                # each the next, in its section or the first of the next)
+                key = (int(m.group("num")), int(m.group("minor")))
+                head = _header_before(lines, j)
+                if head is not None and want is None:
+                    cuts |= {head, j}
+                    last_para = key
+                elif last_para is not None and key in ((last_para[0], last_para[1] + 1), (last_para[0] + 1, 1)):
+                    cuts.add(j)
+                    last_para = key
                 continue
             num = int(m.group("num"))
             head = _header_before(lines, j)
