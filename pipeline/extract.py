@@ -17,6 +17,7 @@ from pipeline.lexicon import Lexicons
 from pipeline.readers import blank, page_at
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
 from pipeline.stages import addresses as addr_mod
+from pipeline.stages import answers as answers_mod
 from pipeline.stages import fold as fold_mod
 from pipeline.stages import headings, speakers
 from pipeline.stages import dates as dates_mod
@@ -65,6 +66,25 @@ def _references(text: str, seg: Segment, lex: Lexicons) -> list[str]:
     return list(dict.fromkeys(m.group("code") for m in lex.reference.finditer(text, seg.start, seg.end)))
 
 
+TRAIL_CHARS = 400  # characters from a segment's start within which the trail of quoted messages it is opens
+
+
+def _trail_refs(text: str, seg: Segment, refs: list[rec_mod.Ref], rules: rec_mod.RecRules,
+                lex: Lexicons) -> list[rec_mod.Ref]:
+    """The recommendations the first message of a quoted trail sets out, where the segment is that trail (an
+    e-mail thread saved newest first: under the answer's signature, "On 26/06/2025, Carys wrote:" over the
+    holding reply, and under it, quoted twice, the inspector's "the recommendations are: 1. ..."). They are
+    read as the letter's they are, which a reply's own numbered paragraphs are not."""
+    if seg.kind is not Kind.reply or any(r.stated for r in refs) \
+            or answers_mod.QUOTED_MAIL.search(text, seg.start, min(seg.end, seg.start + TRAIL_CHARS)) is None:
+        return []
+    first = list(answers_mod.QUOTED_MAIL.finditer(text, seg.start, seg.end))[-1]  # (its foot: the first message sent)
+    quoted = Segment(seg.index, Kind.letter, first.start(), seg.end)
+    have = {r.label for r in refs}
+    return [r for r in rec_mod.find_refs(text, quoted, rules, lex.addressee_heading)
+            if r.stated and r.label not in have]
+
+
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
     text = blank(mask_noise(untab_csv(unbox_grid_tables(unescape_numbers(loaded.text))), lex.boilerplate),
                  [h.line for h in loaded.head])
@@ -81,6 +101,7 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
     entity_spans: list[tuple[int, int]] = []  # people and bodies in Q&A and minutes, the publisher of a Q&A
     for seg in segs:
         refs = rec_mod.find_refs(text, seg, rec_rules, lex.addressee_heading)
+        refs += _trail_refs(text, seg, refs, rec_rules, lex)
         pending.append((seg, f"{doc_id}-{seg.index:03d}", refs))
         spans.extend(_nlp_spans(text, seg, refs))
         if seg.kind in (Kind.qa, Kind.minutes):

@@ -211,6 +211,30 @@ def _quoted_below(reply: LetterState, text: str) -> list[tuple[str, int]]:
     return raised if len(raised) >= QUOTED_RAISED and len(taken) * 2 > len(raised) else []
 
 
+TRAIL_CHARS = 400  # characters from the next segment's start within which the trail it quotes opens
+
+
+def _trail(reply: LetterState, same_file: list[LetterState], text: str) -> LetterState | None:
+    """The next segment, where it is the trail this e-mail quotes under its signature: a thread saved newest
+    first ("--" / the signature / "On 26/06/2025 11:08, Carys Pemberton wrote:" / "> Dear Folake, ..." / ">>
+    the recommendations are: 1. ..."), the quoted messages a segment of their own (one of them answers)."""
+    nxt = next((ls for ls in same_file if ls.letter.index == reply.letter.index + 1), None)
+    if nxt is None or answers_mod.QUOTED_MAIL.search(text, reply.seg.body_start, reply.seg.end):
+        return None
+    quoted = answers_mod.QUOTED_MAIL.search(text, nxt.seg.start, min(nxt.seg.end, nxt.seg.start + TRAIL_CHARS))
+    return nxt if quoted is not None else None
+
+
+def _trail_raised(reply: LetterState, trail: LetterState | None) -> list[tuple[str, int]]:
+    """The recommendations the original at the foot of the trail sets out, where the reply takes up at least
+    one of them by its number: those it was asked to answer (it may answer the rest by topic)."""
+    if trail is None:
+        return []
+    raised = list(dict.fromkeys((r.label, r.number) for r in trail.refs if r.stated))
+    taken = {r.label for r in reply.refs} & {lab for lab, _ in raised}
+    return raised if len(raised) >= QUOTED_RAISED and taken else []
+
+
 _SHARED = re.compile(r"(?:both|all|each|every|joint|shared)\b", re.I)  # "Joint recommendations" too
 # a joint heading that names each body by its common noun alone: "the club and the Council"
 _NOUNS = (r"club|council|trust|board|department|government|authority|agency|service|company|operator|school|"
@@ -732,8 +756,10 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
                 continue
             prev = answered.get(ls.letter.letter_id)
             heading = heading_of.get(ls.letter.letter_id)
+            trail = _trail(ls, doc_of[id(ls)].letters, doc_of[id(ls)].text) if prev is None else None
             raised = _raised(prev, ls, heading) if prev is not None \
-                else _quoted_below(ls, doc_of[id(ls)].text) or _counted_alone(ls, doc_of[id(ls)].text)
+                else _quoted_below(ls, doc_of[id(ls)].text) or _trail_raised(ls, trail) \
+                or _counted_alone(ls, doc_of[id(ls)].text)
             gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
             # (only a covering letter's: another body's reply before this one speaks for its own writer)
             if (cover := cover_of.get(ls.letter.letter_id)) is not None:
@@ -762,6 +788,7 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
                 entries[lab] = (ids.get((ls.letter.letter_id, lab, None))
                                 or (ids.get((prev.letter.letter_id, lab, heading))
                                     or first.get((prev.letter.letter_id, lab)) if prev is not None else None)
+                                or (first.get((trail.letter.letter_id, lab)) if trail is not None else None)
                                 or register.resolve(scope(ls), ls.letter.report_title, lab, num, None,
                                                     prev.letter.letter_id if prev else ls.letter.letter_id))
             doc = doc_of[id(ls)]
