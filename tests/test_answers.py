@@ -3460,3 +3460,187 @@ def test_a_heading_naming_two_gives_each_its_own_paragraph(tmp_path, settings, n
     second = text[text.index("Our estates team"):text.index("\n\nYours sincerely,\n\nGrace")]
     assert evidence["R1"] and evidence["R1"] in first
     assert evidence["R2"] and evidence["R2"] in second
+
+
+def _rows_of(tmp_path, settings, nlp, text: str, first_letter: bool = False) -> dict[str, dict]:
+    """Each recommendation's stance row where ``text`` is the only file of a corpus run (with ``first_letter``,
+    only the rows of the file's first letter)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    first = {ls["letter_id"] for ls in tables["letters"].to_pylist() if ls["index"] == 0}
+    return {s["label"]: s for s in tables["stances"].to_pylist() if not first_letter or s["letter_id"] in first}
+
+
+def _own_rows(text: str, rows: dict[str, dict], cells: dict[str, tuple[str, str]]) -> dict[str, bool]:
+    """For each label, whether its evidence is text of the file that lies between its row's first words and
+    the next row's (``cells``: label -> (where its row starts, where the next starts))."""
+    out = {}
+    for lab, (head, nxt) in cells.items():
+        s, e = rows[lab]["evidence_char_start"], rows[lab]["evidence_char_end"]
+        lo = text.index(head)
+        out[lab] = text[s:e] == rows[lab]["evidence"] and lo <= s and e <= text.index(nxt, lo)
+    return out
+
+
+_VAN_CONCERNS = ["Heating appliances are put into converted vans with no check that the flue is sealed.",
+                 "No carbon monoxide alarm is required in a converted van, and approval schemes do not cover alarms.",
+                 "A van altered for sleeping keeps its original description on the vehicle register."]
+
+
+def _van_report() -> str:
+    """A coroner's report on a death in a converted van, its three concerns lettered (a) to (c)."""
+    return ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+            "1. The Chief Executive, Office for Product Safety and Standards\n\n"
+            "1 CORONER\n\nI am Rebecca Lindqvist, Area Coroner for the area of North Marlshire.\n\n"
+            "4 CIRCUMSTANCES OF THE DEATH\n\nMr Harold Vickery died of carbon monoxide poisoning while asleep in a "
+            "van converted into a camper.\n\n5 CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n"
+            + "".join(f"({m}) {c}\n\n" for m, c in zip("abc", _VAN_CONCERNS))
+            + "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+            "9 20 October 2025\n\nRebecca Lindqvist\nArea Coroner\n")
+
+
+def _van_reply(body: str) -> str:
+    """The regulator's reply to that report on a page of its own, ``body`` its answers."""
+    return ("\fOffice for Product Safety and Standards\n4th Floor, Cannon House\nBirmingham B1 1BD\n\n"
+            "15 December 2025\n\nDear Ms Lindqvist,\n\nThank you for your report of 20 October 2025 about the death "
+            f"of Mr Vickery. Our position on each of your concerns is set out below.\n\n{body}\n\n"
+            "Yours sincerely,\n\nDr Miriam Osei\nChief Executive\n")
+
+
+def test_a_reply_s_lettered_headings_answer_the_report_s_lettered_concerns_with_their_own_paragraphs(
+        tmp_path, settings, nlp):
+    """The coroner letters her concerns (a) to (c); the regulator's reply heads each answer with its letter and
+    its own title, "(a) Installation by the converter            Position: Noted", alone over a blank line and
+    the paragraph that answers it. Each concern takes the paragraph under its own heading (before, one took
+    its heading line and another the paragraph under (a))."""
+    paragraphs = ["Responsibility for this work lies with the business that carries it out, and we have written to "
+                  "the trade association to remind its members of their duties.",
+                  "We will ask the scheme operator to widen its coverage from April 2026.",
+                  "We will work with the licensing agency on new criteria by the summer."]
+    headings = ["(a) Installation by the converter            Position: Noted",
+                "(b) Carbon monoxide alarms; scope of approval scheme     Position: Supported",
+                "(c) Body type change criteria                 Position: Accepted"]
+    text = _van_report() + _van_reply(
+        "\n\n".join(f"{h}\n\n{p}" for h, p in zip(headings, paragraphs)))
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert sorted(rows) == ["1", "2", "3"]
+    for lab, paragraph in zip(["1", "2", "3"], paragraphs):
+        assert rows[lab]["evidence"] and rows[lab]["evidence"] in paragraph, rows[lab]
+
+
+def test_a_reply_s_matter_of_concern_table_a_cell_a_line_answers_each_concern_from_its_own_row(
+        tmp_path, settings, nlp):
+    """A regulator's reply, filed without the report, answers in a table pdftotext sets out a cell a line with a
+    blank line between cells: "Matter of concern" / "Summary" / "OPSS response" / "Status", then rows "1", "2",
+    "3". Each concern is answered from its own row (before, "Matter of concern" named no rows, and the reply
+    answered nothing)."""
+    cells = ["Matter of concern", "Summary", "OPSS response", "Status",
+             "1", "Flue not checked", "Responsibility for this work lies with the business that carries it out, "
+             "and we have written to the trade association to remind its members of their duties.", "Complete",
+             "2", "No alarm required", "We will ask the scheme operator to widen its coverage from April 2026.", "Open",
+             "3", "Register description", "We will work with the licensing agency on new criteria by the summer.",
+             "Open"]
+    text = _van_reply("\n\n".join(cells))
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert sorted(rows) == ["1", "2", "3"]
+    own = _own_rows(text, rows, {"1": ("\n\n1\n\nFlue", "\n\n2\n\n"), "2": ("\n\n2\n\nNo alarm", "\n\n3\n\n"),
+                                 "3": ("\n\n3\n\nRegister", "Yours sincerely")})
+    assert own == {"1": True, "2": True, "3": True}, rows
+
+
+def test_a_spreadsheet_saved_as_csv_answers_each_recommendation_from_its_own_row(tmp_path, settings, nlp):
+    """A dental school's action plan exported from a spreadsheet as comma-separated text: a title row, the header
+    "Ref,GDC recommendation,Lead,Status,RAG,School response,Target date", then a row per recommendation, its
+    quoted response cell running over two lines. Each recommendation is answered from its own row (before, the
+    file was one line of commas after another, and nothing was answered)."""
+    text = ('Northgate Dental School - GDC inspection 2025 - action plan,,,,,,\n'
+            'Ref,GDC recommendation,Lead,Status,RAG,School response,Target date\n'
+            '1,"The School must keep a single longitudinal record of each student\'s clinical experience.",'
+            'Director of Clinical Studies,Agreed - in progress,Amber,"A single e-portfolio was introduced for all '
+            'students in September 2025.\nRecords from earlier years are being moved into it.",31/03/2026\n'
+            '2,"The School should train all outreach supervisors in the assessment of students.",Head of Outreach,'
+            'Agreed - complete,Green,"All 42 outreach supervisors completed the training in October 2025.",'
+            '31/10/2025\n'
+            '3,"The School must give patients a way to comment on the care students provide.",Patient Liaison Lead,'
+            'Agreed - in progress,Amber,"A patient feedback card is being piloted in the adult clinic.\nIt will be '
+            'used in every clinic from January.",31/01/2026\n')
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert sorted(rows) == ["1", "2", "3"]
+    assert "not_addressed" not in {s["stance"] for s in rows.values()}
+    own = _own_rows(text, rows, {"1": ('\n1,"', '\n2,"'), "2": ('\n2,"', '\n3,"'), "3": ('\n3,"', "31/01/2026")})
+    assert own == {"1": True, "2": True, "3": True}, rows
+
+
+def test_a_word_table_a_cell_a_line_numbered_as_paragraphs_answers_each_row_with_its_own_response(
+        tmp_path, settings, nlp):
+    """A service's response saved from Word as text, a cell a line and no blank line anywhere: the header "Rec.
+    No." / "Recommendation" / "IPS Response" / "Action / Commentary" / "Responsible" / "Timeframe", then rows
+    numbered as the report's paragraphs, "2.1", "2.2", "3.1". Each row's answer is its own: accepted, partly
+    and not (before, the rows were one run of lines and nothing was answered)."""
+    table = [("2.1", "The Service should publish its waiting times for assessment each month.", "Accepted",
+              "Monthly figures have been published on the website since August 2025.", "Head of Performance",
+              "Complete"),
+             ("2.2", "The Service should offer an appointment within ten days to every young person referred.",
+              "Partially accepted", "We aim to meet this for urgent referrals; other referrals will be seen within "
+              "twenty days.", "Clinical Director", "March 2026"),
+             ("3.1", "The Service should appoint a carers' lead in each region.", "Not accepted",
+              "Each regional team already has a named contact for carers, and a separate post is not funded.",
+              "Director of Operations", "N/A")]
+    header = ["Rec. No.", "Recommendation", "IPS Response", "Action / Commentary", "Responsible", "Timeframe"]
+    text = ("Irwell Psychology Service\nResponse to the Inspection of Child Assessment Services\n\n"
+            "This document sets out the Service's response to each recommendation in the inspection report.\n\n"
+            + "\n".join(header) + "\n" + "".join("\n".join(row) + "\n" for row in table))
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert sorted(rows) == ["2.1", "2.2", "3.1"]
+    assert [rows[lab]["stance"] for lab in ["2.1", "2.2", "3.1"]] == ["accepted", "partially_addressed", "rejected"]
+    own = _own_rows(text, rows, {"2.1": ("\n2.1\n", "\n2.2\n"), "2.2": ("\n2.2\n", "\n3.1\n"),
+                                 "3.1": ("\n3.1\n", "N/A")})
+    assert own == {"2.1": True, "2.2": True, "3.1": True}, rows
+
+
+def test_an_answer_above_a_quoted_trail_takes_a_stance_on_what_the_quoted_original_recommends(
+        tmp_path, settings, nlp):
+    """An e-mail thread saved newest first: the nursery's answer under topic headings (one "(recommendation 1)"),
+    its "--" signature, then "On ..., Folake wrote:" over her quoted holding reply, and under it, quoted twice,
+    the inspector's message: "the recommendations are: 1. ... 7. ...". The answer takes a stance on each one it
+    takes up, matched by its headings' topics, and 6 (menus), which it leaves out, is not addressed (before, the
+    answer had recommendation 1 alone to answer)."""
+    recs = ["The nursery should review its safeguarding policy and share it with every parent.",
+            "Staff should record each accident in the accident book on the day it happens.",
+            "The nursery should fit a lock to the kitchen door that children cannot reach.",
+            "The manager should hold a supervision meeting with each key person every month.",
+            "The garden fence should be repaired so that no gap is wider than ten centimetres.",
+            "Menus should be displayed for parents each week, with allergens marked.",
+            "The nursery should arrange paediatric first aid training for the two new staff."]
+    answers = {"1": "We have revised the policy and sent a copy to every parent on 4 July.",
+               "2": "Every accident is now written in the accident book before the child goes home, and the deputy "
+                    "checks the book each evening.",
+               "3": "A lock was fitted at adult height on 30 June.",
+               "4": "I now meet each key person once a month and keep a note of each meeting.",
+               "5": "The fence was repaired by a contractor on 2 July.",
+               "7": "Both new members of staff will complete paediatric first aid training in September."}
+    headings = {"1": "Safeguarding policy (recommendation 1)", "2": "Accident records", "3": "Kitchen door",
+                "4": "Supervision of key persons", "5": "Garden fence", "7": "First aid training"}
+    folake = "Folake Adeyemi <manager@littleacorns.example.co.uk>"
+    carys = "Carys Pemberton <carys.pemberton@inspect.example.gov.uk>"
+    text = (f"From: {folake}\nSent: 11 July 2025 16:40\nTo: {carys}\n"
+            "Subject: RE: Final inspection report - Little Acorns Nursery\n\n"
+            "Dear Carys,\n\nPlease find our response to the report below.\n\n"
+            + "".join(f"{headings[lab]}\n\n{answers[lab]}\n\n" for lab in headings)
+            + "Kind regards,\n\nFolake\n\n--\nFolake Adeyemi\nNursery Manager, Little Acorns Nursery\n\n"
+            f"On 26/06/2025 11:08, {folake} wrote:\n"
+            "> Dear Carys,\n>\n> Thank you for your email and for the final report. I will send our response by "
+            "Friday.\n>\n> Kind regards,\n> Folake\n>\n"
+            f"> On 24/06/2025 09:30, {carys} wrote:\n"
+            ">> Dear Folake,\n>>\n>> Please find attached the final report of our inspection of Little Acorns "
+            "Nursery on 3 June. In summary, the recommendations are:\n>>\n"
+            + "".join(f">> {n}. {rec}\n" for n, rec in enumerate(recs, 1))
+            + ">>\n>> Please send your response within twenty working days.\n>>\n>> Kind regards,\n"
+            ">> Carys Pemberton\n>> Early Years Inspector\n")
+    rows = _rows_of(tmp_path, settings, nlp, text, first_letter=True)
+    assert sorted(rows) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert rows["6"]["stance"] == "not_addressed"
+    for lab, answer in answers.items():
+        assert rows[lab]["stance"] != "not_addressed" and rows[lab]["evidence"] in answer, rows[lab]

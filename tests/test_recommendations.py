@@ -3755,3 +3755,119 @@ def test_a_monitoring_board_s_questions_to_the_minister_are_its_recommendations(
             "The Board thanks the staff of the prison for their help during the year.\n")
     refs = [r for r in refs_of(text, lex, rules) if r.stated]
     assert [r.label for r in refs] == ["1", "2", "3"]
+
+
+def test_a_lettered_concern_run_on_over_a_masked_page_break_keeps_the_concern_after_it(lex, rules):
+    """A coroner's report as pdftotext gives it, four pages under a running header, "Page 2 of 4" at the foot:
+    concern "(b)" ends its page mid-sentence ("... a great many"), the next page going on "converted vans are in
+    use ...", then "(c) ...". Once the page furniture is masked, (b) runs on to its sentence's end and (c) is the
+    third concern (before, the run-on line was read as closing the list, and (c) was lost)."""
+    from pipeline.layout import mask_noise
+
+    header = "Regulation 28: Report to Prevent Future Deaths - Harold Vickery\n\n"
+
+    def foot(page: int) -> str:
+        return f"\n\nPage {page} of 4\n\f" + header
+
+    text = (header + "REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n\n"
+            "1. The Chief Executive, Driver and Vehicle Standards Agency\n2. The Secretary of State for Transport\n\n"
+            "1 CORONER\n\nI am Rebecca Lindqvist, Area Coroner for the area of North Marlshire.\n\n"
+            "2 CORONER'S LEGAL POWERS\n\nI make this report under paragraph 7, Schedule 5, of the Coroners and "
+            "Justice Act 2009.\n\n3 INVESTIGATION and INQUEST\n\nOn 4 March 2025 I commenced an investigation into "
+            "the death of Harold Vickery, aged 71. The investigation concluded at the end of the inquest on 9 "
+            "October 2025." + foot(1)
+            + "4 CIRCUMSTANCES OF THE DEATH\n\nMr Vickery died of carbon monoxide poisoning while asleep in a van "
+            "that had been converted into a camper. The van's heater vented its fumes under the floor of the van.\n\n"
+            "5 CORONER'S CONCERNS\n\nDuring the course of the inquest the evidence revealed matters giving rise to "
+            "concern. In my opinion there is a risk that future deaths will occur unless action is taken. In the "
+            "circumstances it is my statutory duty to report to you.\n\nThe MATTERS OF CONCERN are as follows.\n\n"
+            "(a) No standard governs the fitting of fuel-burning heaters in vans converted for sleeping.\n\n"
+            "(b) The conversion of a van into a camper is not inspected by anyone, and the evidence was that a "
+            "great many" + foot(2)
+            + "converted vans are in use on the roads with heaters fitted by their owners.\n\n"
+            "(c) There is no requirement for a carbon monoxide alarm in a converted van, and none was fitted in "
+            "Mr Vickery's van.\n\n6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent "
+            "future deaths and I believe you have the power to take such action." + foot(3)
+            + "7 YOUR RESPONSE\n\nYou are under a duty to respond to this report within 56 days of the date of "
+            "this report.\n\n8 COPIES and PUBLICATION\n\nI have sent a copy of my report to the Chief Coroner.\n\n"
+            "9 Dated: 20 October 2025\n\nRebecca Lindqvist\nArea Coroner for North Marlshire\n\nPage 4 of 4\n")
+    refs = [r for r in refs_of(mask_noise(text, lex.boilerplate), lex, rules) if r.stated]  # as the pipeline reads it
+    assert [r.label for r in refs] == ["1", "2", "3"]
+    assert refs[1].text.endswith("converted vans are in use on the roads with heaters fitted by their owners")
+    assert refs[2].text.startswith("There is no requirement for a carbon monoxide alarm")
+
+
+def test_a_theme_coded_with_one_recommendation_is_read_after_themes_coded_in_pairs(lex, rules):
+    """A charity's response codes the inquiry's recommendations by theme, A1, A2, B1, B2, C1 and D1, in its
+    summary list and under each "Recommendation D1 – Whistleblowing" heading with its response. C1 and D1 are
+    read as the others are, though their themes hold one recommendation each (before, a letter's code was
+    read only where the file had its 1 and its 2, and neither C1 nor D1 was read)."""
+    recs = [("A1", "Board oversight", "The Board should receive a quarterly report on safeguarding referrals."),
+            ("A2", "Trustee training", "Every trustee should complete safeguarding training within three months."),
+            ("B1", "Recruitment checks", "The charity should carry out an enhanced check on every volunteer."),
+            ("B2", "Record keeping", "Recruitment records should be kept for six years after a volunteer leaves."),
+            ("C1", "Complaints", "The charity should publish its complaints procedure on its website."),
+            ("D1", "Whistleblowing", "The charity should appoint an independent whistleblowing guardian.")]
+    text = ("Dear Ms Fairweather,\n\nThank you for the Commission's inquiry report into Brightside Youth Trust. Our "
+            "response to each of its recommendations is set out below.\n\n"
+            + "".join(f"{code}\t{title}\n" for code, title, _ in recs) + "\n"
+            + "".join(f"Recommendation {code} – {title}\n\n{rec}\n\nResponse: Accepted. Work began in May 2026.\n\n"
+                      for code, title, rec in recs)
+            + "Yours sincerely,\n\nAnil Varma\nChair of Trustees\n")
+    found = {r.label for r in refs_of(text, lex, rules)}
+    assert {"A1", "A2", "B1", "B2", "C1", "D1"} <= found
+
+
+def test_a_coroner_s_concerns_coded_by_body_are_read_though_she_never_says_recommendation(lex, rules):
+    """A coroner's report codes its concerns by the body each is for, "T1", "T2" for the Trust and "H1", "H2"
+    for the highway authority, and never uses the word "recommendation": the codes are the concerns' labels
+    (before, codes were read only in a file that spoke of recommendations, and the concerns were counted 1 to 4)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+            "1. The Chief Executive, Fenmoor Teaching Hospitals NHS Trust\n"
+            "2. The Director of Highways, Fenmoor County Council\n\n"
+            "1 CORONER\n\nI am Gideon Marsh, Senior Coroner for the area of Fenmoor.\n\n"
+            "4 CIRCUMSTANCES OF THE DEATH\n\nMs Petra Lund was struck by a lorry at the Holloway Bridge junction on "
+            "2 May 2025 and died in hospital two days later.\n\n5 CORONER'S CONCERNS\n\n"
+            "During the course of the inquest the evidence revealed matters giving rise to concern. The MATTERS OF "
+            "CONCERN are as follows.\n\n"
+            "T1 The emergency department had no consultant on duty overnight.\n\n"
+            "T2 The CT scanner was out of use for six hours with no plan to divert patients.\n\n"
+            "H1 The pedestrian crossing at the junction has no signal phase for walkers.\n\n"
+            "H2 Overgrown hedges hide the crossing from drivers leaving the bridge.\n\n"
+            "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+            "9 12 June 2025\n\nGideon Marsh\nSenior Coroner\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["T1", "T2", "H1", "H2"]
+    assert refs[2].text.startswith("The pedestrian crossing at the junction")
+
+
+def test_a_lone_d1_line_among_letters_that_are_no_codes_is_no_recommendation(lex, rules):
+    """A transport charity's reply opens lines with a road, "A1 southbound ...", and the licence entitlements
+    its drivers hold, "C1 entitlement ...", "D1 entitlement ...": none is a recommendation, as no letter of them
+    codes a pair (the guard on reading a theme's lone "D1"). Nor is a lone "D1" line in a review coded A1, A2,
+    B1, B2 (its theme would follow a C that codes nothing), or in one whose only theme is C1, C2."""
+    reply = ("Dear Ms Hale,\n\nThank you for your review of the Dial-a-Ride service. We accept recommendation 3 and "
+             "set out below what has changed.\n\nOur drivers hold one of two licence entitlements:\n\n"
+             "C1 entitlement lets a driver take the larger vehicles of up to 7.5 tonnes.\n"
+             "D1 entitlement lets a driver carry up to sixteen passengers in a minibus.\n\n"
+             "The Tuesday route no longer uses the\n"
+             "A1 southbound carriageway at Stannington, where roadworks delayed it.\n\n"
+             "Yours sincerely,\n\nRhys Gethin\nTransport Manager\n")
+    found = {r.label for r in refs_of(reply, lex, rules)}
+    assert "3" in found and not {"A1", "C1", "D1"} & found
+    review = letter("The review makes the following recommendations.\n\n"
+                    "A1 Every driver should complete a passenger assistance course within a year.\n\n"
+                    "A2 Drivers should be given a refresher course every three years.\n\n"
+                    "B1 The charity should replace its two oldest minibuses by 2027.\n\n"
+                    "B2 Each vehicle should carry a wheelchair restraint kit.\n\n"
+                    "Most of the drivers have held their licences for many years, and their\n"
+                    "D1 entitlement was added to them without a further test.")
+    found = {r.label for r in refs_of(review, lex, rules)}
+    assert {"A1", "A2", "B1", "B2"} <= found and "D1" not in found
+    one_theme = letter("The review makes the following recommendations.\n\n"
+                       "C1 Every driver should complete a passenger assistance course within a year.\n\n"
+                       "C2 Drivers should be given a refresher course every three years.\n\n"
+                       "Most of the drivers have held their licences for many years, and their\n"
+                       "D1 entitlement was added to them without a further test.")
+    found = {r.label for r in refs_of(one_theme, lex, rules)}
+    assert {"C1", "C2"} <= found and "D1" not in found

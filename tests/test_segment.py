@@ -3717,3 +3717,133 @@ def test_a_forward_that_makes_the_message_below_the_formal_response_is_one_reply
     segs = segment(report + mail, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
     assert segs[1].start == len(report) and segs[1].end == len(report + mail)
+
+
+def test_each_message_of_a_gmail_print_starts_at_its_sender_line(lex):
+    """Gmail's print of a thread opens each message with "Name <address>      Tue, 4 Jun 2024 at 14:52" over
+    "To: ...", the messages parted by the print's page furniture (the URL ending "1/3", the "30/07/2024, 16:41
+    Gmail - ..." line) and "[Quoted text hidden]". Each reply starts at its own sender line, so the reader sees
+    who wrote it and when (before, a segment started at the page furniture above it)."""
+    from pipeline.layout import mask_noise  # as the pipeline reads it
+
+    subject = "Review of school transport - recommendations"
+    url = "https://mail.google.com/mail/u/0/?ik=4a1b2c&view=pt&search=all&permthid=thread-f:1801"
+    first = ("Orla Quigley <orla.quigley@ombudsman.example.ie>      Tue, 4 Jun 2024 at 14:52\n"
+             "To: Ciaran Moloney <ciaran.moloney@education.example.ie>\n\n"
+             "Dear Mr Moloney,\n\nPlease find attached the Ombudsman's final report. I would be grateful for your "
+             "response by 30 July 2024.\n\nKind regards,\n\nOrla Quigley\nInvestigator\n\n"
+             "2 attachments\n    final_report.pdf\n    412K\n\n"
+             f"{url}  1/3\n\f30/07/2024, 16:41   Gmail - {subject}\n\n")
+    holding = ("Ciaran Moloney <ciaran.moloney@education.example.ie>      Fri, 12 Jul 2024 at 09:15\n"
+               "To: Orla Quigley <orla.quigley@ombudsman.example.ie>\n\n"
+               "Dear Ms Quigley,\n\nThank you for your email and for the final report. I will send our response "
+               "shortly.\n\nRegards,\nCiaran\n\n[Quoted text hidden]\n\n"
+               f"{url}  2/3\n\f30/07/2024, 16:41   Gmail - {subject}\n\n")
+    answer = ("Ciaran Moloney <ciaran.moloney@education.example.ie>      Mon, 29 Jul 2024 at 17:03\n"
+              "To: Orla Quigley <orla.quigley@ombudsman.example.ie>\n\n"
+              "Dear Ms Quigley,\n\nThe Department's response to the two recommendations is as follows.\n\n"
+              "Recommendation 1: accepted. The rules will be published in September.\n\n"
+              "Regards,\nCiaran Moloney\nPrincipal Officer\n\n[Quoted text hidden]\n\n"
+              f"{url}  3/3\n")
+    head = f"Gmail\tMaeve Kinsella <maeve.kinsella@example.ie>\n\n{subject}\n3 messages\n\n"
+    text = mask_noise(head + first + holding + answer, lex.boilerplate)
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    assert [s.start for s in segs] == [0, len(head + first), len(head + first + holding)]
+
+
+@pytest.mark.parametrize("last_line", ["9 Dated: 14 April 2025\n\nSigned: M. Castell\n",
+                                       "9\t14 April 2025\tSigned: M. Castell\n"], ids=["signed-line", "form-row"])
+def test_an_outlook_web_print_under_a_report_starts_at_its_subject_line(last_line, lex):
+    """Outlook on the web prints a message as its subject, then "Name <address>" alone, "Tue 10/06/2025 16:21",
+    "To: ..." and "Cc: ...". Pasted under a coroner's report that ends on "Signed: M. Castell" (or the form's
+    last row), the reply starts at its subject line, its header whole (before, it started at the report's last
+    lines, which it took from the report)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+              "1. The Chief Executive, Wexcombe Housing Association\n\n4 CIRCUMSTANCES OF THE DEATH\n\n"
+              "Mr Idris Halloran died on 2 February 2025 in a fire at his flat.\n\n5 CORONER'S CONCERNS\n\n"
+              "The MATTERS OF CONCERN are as follows:\n\n"
+              "1. The smoke alarm in the flat had not been tested for three years.\n\n"
+              "2. Tenants were not told how to report a faulty alarm.\n\n" + last_line + "\n")
+    mail = ("Regulation 28 report - Idris Halloran\n"
+            "Nadia Ferris <nadia.ferris@wexcombe-ha.example.org.uk>\n"
+            "Tue 10/06/2025 16:21\n"
+            "To: Coroner's Office <coroners@wexcombe.example.gov.uk>\n"
+            "Cc: Legal Team <legal@wexcombe-ha.example.org.uk>\n\n"
+            "Dear Ms Castell,\n\nThank you for your report of 14 April 2025 about the death of Mr Halloran.\n\n"
+            "Every smoke alarm in our homes is now tested each year.\n\n"
+            "Kind regards,\n\nNadia Ferris\nDirector of Property\n")
+    segs = segment(report + mail, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].start == len(report)
+
+
+@pytest.mark.parametrize("closing", ["Is mise le meas,", "Le dea-mhéin,"])
+def test_irish_letters_greeting_a_chara_are_two_letters_each_signed_off(closing, lex):
+    """An Ombudsman's letter and the Department's answer, both in the Irish form: "A chara," for "Dear ...",
+    "Is mise le meas," (or "Le dea-mhéin,") for "Yours sincerely,". They are two letters, the first a letter
+    and the second a reply, split between the first's signature and the second's head (before, one reply)."""
+    ask = ("Office of the Ombudsman for Children\nMillennium House\n52 Great Strand Street\nDublin 1\nD01 F5P8\n\n"
+           "12 March 2025\n\nMs Eimear Connolly\nSecretary General\nDepartment of Rural Transport\nKildare Street\n"
+           "Dublin 2\nD02 X285\n\nA chara,\n\nI enclose my report on school bus escorts. I make two "
+           "recommendations to the Department:\n\n1. The Department should publish its rules on escorts.\n\n"
+           "2. The Department should review each refused application.\n\nI would be grateful for your response "
+           f"within two months.\n\n{closing}\n\nDr Niall Breathnach\nOmbudsman for Children\n\n")
+    answer = ("Department of Rural Transport\nKildare Street\nDublin 2\nD02 X285\n\n6 May 2025\n\n"
+              "Dr Niall Breathnach\nOmbudsman for Children\nMillennium House\nDublin 1\nD01 F5P8\n\n"
+              "A chara,\n\nI refer to your report on school bus escorts. The Department accepts both "
+              "recommendations. The rules on escorts will be published in June, and the review of refused "
+              f"applications has begun.\n\n{closing}\n\nEimear Connolly\nSecretary General\n")
+    text = ask + answer
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert len(ask) <= segs[1].start < text.index("A chara", len(ask))
+
+
+@pytest.mark.parametrize("opening", ["Further to our acknowledgement of 11 June",
+                                     "Further to my holding reply of 11 June"])
+def test_a_letter_further_to_its_own_acknowledgement_is_a_reply(opening, lex):
+    """"Further to our acknowledgement of 11 June, I am now in a position to set out ...": the writer has
+    acknowledged a letter and now answers it, a reply (before, a letter, its numbered answers read as
+    recommendations of its own). The guard: "Further to our meeting of 11 June" answers nothing, still a letter."""
+    def council(first: str) -> str:
+        return ("Harlow Vale District Council\nCivic Centre\nHarlow Vale HV1 2AB\n\n2 September 2025\n\n"
+                f"Dear Mrs Pendry,\n\n{first}, I am now in a position to set out the steps the Council has taken "
+                "on each of the matters you raised.\n\n"
+                "1. The play area at Mill Green was fenced in July.\n\n"
+                "2. A second lifeguard now works at the lido on weekend afternoons.\n\n"
+                "Yours sincerely,\n\nOwen Tranter\nChief Executive\n")
+    assert [s.kind for s in segment(council(opening), lex)] == [Kind.reply]
+    assert [s.kind for s in segment(council("Further to our meeting of 11 June"), lex)] == [Kind.letter]
+
+
+def test_a_titled_response_under_a_report_with_no_page_break_is_a_reply_of_its_own(lex):
+    """Word's text of a coroner's report, then with no page break "Meridian Diagnostics Ltd" over "Response to
+    Regulation 28 Report to Prevent Future Deaths", a form's fields and a tab table of answers, then the Trust's
+    letter on a page of its own. The company's response is a reply of its own from its name (before, it was
+    swallowed into the report, and the company answered nothing)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+              "1. The Chief Executive, Meridian Diagnostics Ltd\n2. The Chief Executive, Oakhurst Hospitals NHS "
+              "Trust\n\n1\tCORONER\n\nI am Tomasz Ribeiro, Assistant Coroner for the area of Oakhurst.\n\n"
+              "4\tCIRCUMSTANCES OF THE DEATH\n\nMrs Linnea Ashby died on 9 January 2025 of a pulmonary embolism "
+              "that a scan report had flagged eleven days before.\n\n5\tCORONER'S CONCERNS\n\n"
+              "The MATTERS OF CONCERN are as follows:\n\n"
+              "1.\tUrgent findings on scan reports were sent by post, not by telephone.\n\n"
+              "2.\tThe Trust had no log of urgent findings received.\n\n"
+              "9\tDated: 3 March 2025\n\nTomasz Ribeiro\nAssistant Coroner\n\n")
+    response = ("Meridian Diagnostics Ltd\nResponse to Regulation 28 Report to Prevent Future Deaths\n\n"
+                "Name of deceased:\tMrs Linnea Ashby\nDate of report:\t3 March 2025\n"
+                "Coroner:\tTomasz Ribeiro, Assistant Coroner\n"
+                "Response prepared by:\tDr Hana Okoro, Medical Director\n\n"
+                "This document sets out the company's response to the matters of concern in the report.\n\n"
+                "Concern\tResponse\tOwner\tStatus\n"
+                "1\tUrgent findings are now telephoned to the referrer within one hour and confirmed by e-mail.\t"
+                "Medical Director\tComplete\n"
+                "2\tThis concern was addressed to the Trust.\tN/A\tN/A\n")
+    trust = ("\fOakhurst Hospitals NHS Trust\nOakhurst General Hospital\nOakhurst OK2 5TH\n\n20 April 2025\n\n"
+             "Dear Mr Ribeiro,\n\nThank you for your report of 3 March 2025 about the death of Mrs Ashby.\n\n"
+             "The Trust now keeps a log of every urgent finding it receives.\n\n"
+             "Yours sincerely,\n\nDr Paul Ennis\nChief Executive\n")
+    segs = segment(report + response + trust, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    assert [s.start for s in segs] == [0, len(report), len(report + response)]
