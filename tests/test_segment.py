@@ -3847,3 +3847,78 @@ def test_a_titled_response_under_a_report_with_no_page_break_is_a_reply_of_its_o
     segs = segment(report + response + trust, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
     assert [s.start for s in segs] == [0, len(report), len(report + response)]
+
+
+def test_an_outlook_web_print_glued_under_a_signature_starts_at_its_subject_line(lex):
+    """Outlook on the web's print of a reply pasted straight under the letter it answers, no blank line between:
+    the panel chair's name and title, then the reply's subject, "Name <address>" and "Tue 10/06/2025 16:21". The
+    reply starts at its subject line; the chair's name and title stay her letter's signature (before, the reply
+    started at her name)."""
+    letter = ("Dear Ms Rahman,\n\nThe Panel recommends that you:\n\n1. Pay Mr Doyle £650.\n"
+              "2. Survey every flat in Linnet Close for damp.\n\nPlease tell the Panel within 28 days what you will "
+              "do.\n\nYours sincerely,\n\nDr Miriam Osei\nChair, Severn Vale Housing Complaints Panel\n")
+    reply = ("RE: Panel decision - complaint SVHCP/2025/0188\n"
+             "Farah Rahman <farah.rahman@kestrel.example.org.uk>\n"
+             "Tue 10/06/2025 16:21\n"
+             "To: Panel Secretary <secretary@svhcp.example.org.uk>\n\n"
+             "Dear Dr Osei,\n\nThank you for the Panel's decision of 14 May. We will pay Mr Doyle the full £650.\n\n"
+             "Yours sincerely,\n\nFarah Rahman\nChief Executive\n")
+    segs = segment(letter + reply, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].start == len(letter)
+
+
+def test_a_gmail_print_in_the_us_locale_starts_each_message_at_its_sender_line(lex):
+    """The same Gmail print set out in the United States' locale ("Fri, Jul 12, 2024 at 10:31 AM") starts each
+    message at its sender line as the British one does (before, at the print's page furniture above it)."""
+    url = "https://mail.google.com/mail/u/0/?ik=0b44f1e2a9&view=pt&search=all&permthid=thread-f:1801"
+    ask = ("Aoife Brennan <aoife.brennan@forum.example.ie>                    Tue, Jun 4, 2024 at 2:52 PM\n"
+           "To: Roads Section <roads@district.example.ie>\n\n"
+           "Dear Mr Keating,\n\nThe Forum recommends that the District:\n\n1. Installs a beach access mat.\n"
+           "2. Marks two accessible parking bays at the pier.\n\nI would be grateful for a reply by 5 July.\n\n"
+           f"Kind regards,\n\nAoife Brennan\nSecretary\n\n{url}      1/2\n\n"
+           "7/22/24, 11:05 AM                              Gmail - Access recommendations\n\n")
+    reply = ("Seamus Keating <skeating@district.example.ie>                    Fri, Jul 12, 2024 at 10:31 AM\n"
+             "To: Aoife Brennan <aoife.brennan@forum.example.ie>\n\n"
+             "Dear Ms Brennan,\n\nThank you for your email of 4 June. A mat has been in place since 1 July.\n\n"
+             "Kind regards,\n\nSeamus Keating\nSenior Executive Officer\n")
+    from pipeline.layout import mask_noise  # as the pipeline reads it
+
+    segs = segment(mask_noise(ask + reply, lex.boilerplate), lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].start == len(ask)
+
+
+def test_a_letter_that_refers_to_another_s_email_of_a_date_is_a_reply(lex):
+    """"I refer to the Forum's email of 4 June and set out the District's position on each point." answers that
+    e-mail: the letter is a reply, as "I refer to your email of 4 June" already made one (before, a letter)."""
+    text = ("Dear Ms Brennan,\n\nI refer to the Forum's email of 4 June and set out the District's position on "
+            "each point.\n\n1. Beach access mat: a mat has been in place at the beach since 1 July.\n\n"
+            "Kind regards,\n\nSeamus Keating\nSenior Executive Officer\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
+def test_titled_responses_under_a_coroner_s_report_with_no_letters_are_replies_of_their_own(lex):
+    """A coroner's report as Word text with no blank lines at its foot, her name and title running straight
+    into the first body's response ("Harrowfield Community Health NHS Trust" / "Response to Regulation 28
+    Report ..."), then a second body's response under the same title, neither written as a letter. The
+    report and the two responses are three segments (before, one)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+              "1. The Chief Executive, Harrowfield Community Health NHS Trust\n"
+              "2. The Chief Executive, Westvale Integrated Care Board\n\n5 CORONER'S CONCERNS\n"
+              "The MATTERS OF CONCERN are as follows:\n"
+              "1. Missed home visits were not escalated to a nurse.\n"
+              "2. There is no shared record of visits between the Trust and the care agency.\n\n"
+              "9 Dated 28 January 2025\nAlison Petrie\nAssistant Coroner for Westvale and Harrowfield\n")
+    trust = ("Harrowfield Community Health NHS Trust\n"
+             "Response to Regulation 28 Report to Prevent Future Deaths: Mrs Eileen Marsh\n\n"
+             "Date: 21 March 2025\n\nConcern 1: every missed visit is now escalated to the nurse in charge.\n\n"
+             "Concern 2: the Trust agrees a shared record is needed and is discussing it with the agency.\n\n"
+             "Dr Simon Achterberg\nChief Executive\n\n")
+    icb = ("Westvale Integrated Care Board\n"
+           "Response to Regulation 28 Report to Prevent Future Deaths: Mrs Eileen Marsh\n\n"
+           "Date: 24 March 2025\n\nConcern 2: the ICB will fund a shared record from April 2025.\n\n"
+           "Helen Marsh\nChief Nursing Officer\n")
+    segs = segment(report + trust + icb, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    assert [s.start for s in segs] == [0, len(report), len(report + trust)]

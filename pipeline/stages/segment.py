@@ -800,7 +800,7 @@ def _titled_head(b: Block, lex: Lexicons) -> bool:
     """A body's name over the title that says it answers ("Meridian Diagnostics Ltd / Response to Regulation
     28 Report to Prevent Future Deaths"): a page's head, though Word's text leaves no page break above it."""
     return len(b.lines) >= 2 and _body_name(b.lines[0].text.strip(), lex) \
-        and RESPONSE_TITLE.match(b.lines[1].text.strip()) is not None
+        and (RESPONSE_TITLE.match(b.lines[1].text.strip()) is not None or _response_head(b.lines, 0, lex))
 
 
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
@@ -978,6 +978,13 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         return _report_and_responses(text, blocks, cuts, lex)
     if not sal:
         start = blocks[0].start
+        # (a coroner's report, then each body's response under its name and title, none a letter)
+        # (or a report's recommendations, then the body's "Response to the report of the Investigation Panel")
+        heads = [k for k, b in enumerate(blocks) if k and (_response_head(b.lines, 0, lex) or _titled_head(b, lex))]
+        before = text[start:blocks[heads[0]].start] if heads else ""
+        if heads and (lex.pfd_report.search(before) or re.search(r"\brecommend", before, re.I)) \
+                and not lex.answers(before):
+            return _report_and_responses(text, blocks, heads, lex)
         cut = _response_after_report(text, blocks, lex)
         if cut is not None:
             return [(start, cut, None, None, Kind.letter), (cut, region_end, None, None, Kind.reply)]
@@ -1505,7 +1512,39 @@ def reading_blocks(text: str, lex: Lexicons, start: int = 0, end: int | None = N
     """Paragraphs as a reader of letters sees them: a signature apart from the next letter's
     letterhead glued under it, and a "Dear ..." apart from the head above it (a web page of replies
     as much as a file of them)."""
-    return _enclosed_titles(_salutation_blocks(_unglued_signatures(to_blocks(split_lines(text, start, end)), lex), lex), lex)
+    return _titled_responses(_enclosed_titles(_salutation_blocks(_unglued_signatures(
+        to_blocks(split_lines(text, start, end)), lex), lex), lex), lex)
+
+
+# the title of a body's response to a coroner's report, under the body's name: "Response to Regulation 28
+# Report to Prevent Future Deaths: Mrs Eileen Marsh"
+_PFD_RESPONSE_TITLE = re.compile(r"^\W*(?:our\s+|the\s+)?response\s+to\s+(?:the\s+|your\s+|a\s+)?(?:regulation\s+28|"
+                                 r"prevention\s+of\s+future\s+deaths|report\s+to\s+prevent)\b", re.I)
+
+
+def _response_head(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
+    """Line ``k`` is a body's name over the title of its response to a coroner's report."""
+    return k + 1 < len(lines) and _body_name(lines[k].text.strip(), lex) \
+        and _PFD_RESPONSE_TITLE.match(lines[k + 1].text) is not None
+
+
+def _titled_responses(blocks: list[Block], lex: Lexicons) -> list[Block]:
+    """Word text with no blank lines runs a coroner's signature into the response under it ("Assistant
+    Coroner for Westvale" / "Harrowfield Community Health NHS Trust" / "Response to Regulation 28 Report
+    ..."): the response's head, the body's name over that title, is a paragraph of its own; so is a web
+    mail's message header."""
+    out: list[Block] = []
+    for b in blocks:
+        cuts = [k for k in range(1, len(b.lines) - 1) if _response_head(b.lines, k, lex)]
+        # (and a web mail's print runs a message's header into the last lines of the one before: its subject,
+        # "Sender <address>", "Tue 10/06/2025 16:21" under "Chair, Severn Vale Housing Complaints Panel")
+        cuts += [k - 1 for k in range(2, len(b.lines) - 1)
+                 if _OWA_SENDER.match(b.lines[k].text) and _OWA_SENT.match(b.lines[k + 1].text)]
+        cuts += [k for k in range(1, len(b.lines)) if _GMAIL_SENDER.match(b.lines[k].text)]
+        cuts = sorted(set(cuts))
+        for lo, hi in zip([0, *cuts], [*cuts, len(b.lines)]):
+            out.append(Block(b.lines[lo:hi], b.gap if lo == 0 else 0))
+    return out
 
 
 # "Enc.<tab>Trust Board response and action plan (version 1.3)", "Enclosure: Response to the review"
@@ -1597,8 +1636,9 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
 
 
 # "From: ...", or the line a web mail's print opens each message with: "Name <address>   Tue, 4 Jun 2024 at 14:52"
-GMAIL_SENDER = r"[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s{2,}(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}" \
-               r"(?:,?\s+at\s+\d{1,2}:\d{2})?\s*$"
+# (set out in the reader's locale: "Tue, Jun 4, 2024 at 2:52 PM" in the United States)
+GMAIL_SENDER = r"[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s{2,}(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+" \
+               r"(?:\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2},?)\s+\d{4}(?:,?\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\s*$"
 _MAIL_FROM = re.compile(r"^\W*(?:from\s*:\s*\S|" + GMAIL_SENDER + ")", re.I)
 _GMAIL_SENDER = re.compile(r"^\W*" + GMAIL_SENDER, re.I)  # (its own line: "To:" may stand apart)
 # Outlook on the web's print: the subject, then "Name <address>" alone, then "Tue 10/06/2025 16:21", then "To:"
