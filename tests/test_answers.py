@@ -3644,3 +3644,32 @@ def test_an_answer_above_a_quoted_trail_takes_a_stance_on_what_the_quoted_origin
     assert rows["6"]["stance"] == "not_addressed"
     for lab, answer in answers.items():
         assert rows[lab]["stance"] != "not_addressed" and rows[lab]["evidence"] in answer, rows[lab]
+
+
+def test_a_word_table_a_cell_a_line_gives_each_row_its_own_response_though_no_status_opens_it(
+        tmp_path, settings, nlp):
+    """A trust's response table saved as text a cell a line ("Rec. No." / "Recommendation" / "Response" / ...),
+    its rows numbered as the report's paragraphs. A response cell that opens with no status word ("Additional
+    Saturday clinics have cleared ...") is its row's answer: the recommendation's cell, which has no full stop,
+    ends at its line (before, the two read as one sentence, dropped as a quote, and each row took the next
+    row's answer)."""
+    report = ("Independent Investigation into Follow-up Waiting Lists\n\nWe recommend:\n"
+              "2.1 The Trust should assign a clinical risk rating to every patient on the follow-up list.\n"
+              "2.2 Patients rated high risk should be offered an appointment within six weeks.\n"
+              "3.1 The Trust should carry out a harm review of every patient who waited too long.\n\n")
+    rows = [("2.1", "Assign a clinical risk rating to every patient on the follow-up list",
+             "Completed. All 14,212 patients were given a risk rating by 30 September 2024."),
+            ("2.2", "Offer overdue high-risk patients an appointment within six weeks",
+             "Additional Saturday clinics have cleared about half of the backlog. We cannot yet meet the "
+             "six-week standard for all patients and will review this in March."),
+            ("3.1", "Harm review of all patients who waited more than twice their interval",
+             "The Trust will decide how to carry out the review once national guidance is published.")]
+    table = "".join(f"{n}\n{rec}\n{answer}\nMedical Director\nOngoing\n" for n, rec, answer in rows)
+    text = (report + "Ashdown Eye Hospital NHS Trust\nResponse to the report of the Investigation Panel\n\n"
+            "Our response to each recommendation is set out below.\n\n"
+            "Rec. No.\nRecommendation\nResponse\nAction owner\nTimescale\n" + table)
+    got = _rows_of(tmp_path, settings, nlp, text)
+    assert {lab: got[lab]["stance"] for lab in ("2.1", "2.2", "3.1")} == {
+        "2.1": "accepted", "2.2": "partially_addressed", "3.1": "deferred"}
+    for n, _, answer in rows:
+        assert got[n]["evidence"] and got[n]["evidence"] in answer, (n, got[n]["evidence"])

@@ -32,7 +32,7 @@ from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PAR
 from pipeline.stages.refs import heading_line, is_heading
 from pipeline.stages.segment import (ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines, prose_paragraphs,
                                      registration_line)
-from pipeline.stages.table_refs import split_layout_rows
+from pipeline.stages.table_refs import LONE_ROW, row_block, split_cell_rows, split_layout_rows
 from pipeline.text import (BULLET_ITEM, CELL_ROW, Block, Line, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines,
                            table_cells, to_blocks, word_count)
 
@@ -110,7 +110,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
     seen: set[tuple[int, int]] = set()
     para = -1
     for s, e in spans:
-        for b in label_title_blocks(line_paragraphs(to_blocks(split_lines(text, s, e, cells=True)))):
+        for b in label_title_blocks(line_paragraphs(split_cell_rows(to_blocks(split_lines(text, s, e, cells=True))))):
             para += 1
             first = b.lines[0]
             # a heading line ends there, unless the sentence runs on ("... by July, and we\nhave set aside ...")
@@ -118,6 +118,10 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                 and (_heading_line(first.text) or _numbered_title(first.text, b.lines[1].text, len(b.lines) == 2)) \
                 and not _RUNS_ON.search(first.text) and not re.match(r"\s*[a-z]", b.lines[1].text)
             cuts = {b.start, b.end} | ({first.end} if own_line else set())
+            # a Word table's row a cell a line ("2.2" / the recommendation / the response / ...): the quoted
+            # recommendation ends at its cell's end, though it has no full stop, and the answer starts its own
+            if LONE_ROW.match(first.text) and (row := row_block(b)) is not None and row.quote is not None:
+                cuts |= {first.end, row.quote[1]}
             # a title over the prose under it, as the answers read it ("Leashes" over its answer), not a
             # label ("FSA response" over "Agreed."), which reads with its answer's first sentence
             cuts |= {x for k in _title_lines(b.lines) if not _LABEL_LINE.match(b.lines[k].text)

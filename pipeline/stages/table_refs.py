@@ -228,7 +228,7 @@ def _spread_header(blocks: list[Block], k: int) -> int:
     return len(cells) if names_its_rows(cells) else 0
 
 
-_LONE_ROW = re.compile(r"^\s*(?P<num>\d{1,2})(?:\.(?P<minor>\d{1,2}))?\s*$")
+LONE_ROW = re.compile(r"^\s*(?P<num>\d{1,2})(?:\.(?P<minor>\d{1,2}))?\s*$")
 
 
 def split_cell_rows(blocks: list[Block]) -> list[Block]:
@@ -237,7 +237,7 @@ def split_cell_rows(blocks: list[Block]) -> list[Block]:
     alone on a line and its cells wrapped over the lines under it, the header repeated at each
     page. Each header and each row becomes a block of its own, as a blank line would have made
     them; rows count up from 1 under the first header."""
-    if not any(_LONE_ROW.match(ln.text) for b in blocks for ln in b.lines[1:]):
+    if not any(LONE_ROW.match(ln.text) for b in blocks for ln in b.lines[1:]):
         return blocks  # no row number stands alone inside a paragraph: most files
     out: list[Block] = []
     want = None  # the next row's number, once a header has been seen
@@ -246,7 +246,7 @@ def split_cell_rows(blocks: list[Block]) -> list[Block]:
         cuts = set()
         lines = b.lines
         for j, ln in enumerate(lines):
-            m = _LONE_ROW.match(ln.text)
+            m = LONE_ROW.match(ln.text)
             if not m or j + 1 >= len(lines) or len((clean(lines[j + 1].text) or "").split()) < 3:
                 continue
             if m.group("minor"):
@@ -693,7 +693,7 @@ def filled_concerns(blocks: list[Block]) -> list[Ref]:
         below = _concerns_section(blocks, ACTION_LINES)[len(section):]
         said = " ".join(clean(ln.text) or "" for ln in below)
         section = section[:len(section) - next((k for k, ln in enumerate(reversed(section))
-                                                if not _LONE_ROW.match(clean(ln.text) or "")), 0)]
+                                                if not LONE_ROW.match(clean(ln.text) or "")), 0)]
         cut = len(section) if RESPOND_TO_PLACE.search(said) else None
     else:
         said = " ".join(clean(ln.text) or "" for ln in section[cut:])
@@ -769,7 +769,7 @@ def paragraph_concerns(blocks: list[Block]) -> list[Ref]:
             or [int(m.group("sub")) for _, m in starts] != list(range(1, len(starts) + 1)):
         return []
     # (the section's end: the form's next number alone on its line before its title, "6" / "ACTION ...")
-    end = len(section) - next((k for k, ln in enumerate(reversed(section)) if not _LONE_ROW.match(clean(ln.text) or "")), 0)
+    end = len(section) - next((k for k, ln in enumerate(reversed(section)) if not LONE_ROW.match(clean(ln.text) or "")), 0)
     out = []
     for n, (k, m) in enumerate(starts):
         upto = starts[n + 1][0] if n + 1 < len(starts) else end
