@@ -340,8 +340,8 @@ def _listed(text: str, blocks: list[Block], rules: RecRules, indented: bool = Fa
             run.append((i, nxt[1], ln.start + m.end()))
             continue
         # (not a sentence run on over a page break, its running header and page number masked: "... a great
-        # many" / (blank lines) / "converted vans are in use ...")
-        runs_on = i > 0 and ln.text[:1].islower() and not sentence_end(lines[i - 1][1].text)
+        # many" / (blank lines) / "converted vans are in use ...", "... a system upgrade in" / "2021 and had ...")
+        runs_on = i > 0 and re.match(r"[a-z]|\d+\s+[a-z]", ln.text) is not None and not sentence_end(lines[i - 1][1].text)
         if run and (mark or (ln.start == blocks[bi].start and not runs_on)):  # a new list, or a paragraph with no marker
             close(i)
             run = []
