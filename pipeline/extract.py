@@ -66,17 +66,13 @@ def _references(text: str, seg: Segment, lex: Lexicons) -> list[str]:
     return list(dict.fromkeys(m.group("code") for m in lex.reference.finditer(text, seg.start, seg.end)))
 
 
-TRAIL_CHARS = 400  # characters from a segment's start within which the trail of quoted messages it is opens
-
-
 def _trail_refs(text: str, seg: Segment, refs: list[rec_mod.Ref], rules: rec_mod.RecRules,
                 lex: Lexicons) -> list[rec_mod.Ref]:
     """The recommendations the first message of a quoted trail sets out, where the segment is that trail (an
     e-mail thread saved newest first: under the answer's signature, "On 26/06/2025, Carys wrote:" over the
     holding reply, and under it, quoted twice, the inspector's "the recommendations are: 1. ..."). They are
     read as the letter's they are, which a reply's own numbered paragraphs are not."""
-    if seg.kind is not Kind.reply or any(r.stated for r in refs) \
-            or answers_mod.QUOTED_MAIL.search(text, seg.start, min(seg.end, seg.start + TRAIL_CHARS)) is None:
+    if seg.kind is not Kind.reply or any(r.stated for r in refs) or not answers_mod.opens_trail(text, seg):
         return []
     first = list(answers_mod.QUOTED_MAIL.finditer(text, seg.start, seg.end))[-1]  # (its foot: the first message sent)
     quoted = Segment(seg.index, Kind.letter, first.start(), seg.end)

@@ -211,9 +211,6 @@ def _quoted_below(reply: LetterState, text: str) -> list[tuple[str, int]]:
     return raised if len(raised) >= QUOTED_RAISED and len(taken) * 2 > len(raised) else []
 
 
-TRAIL_CHARS = 400  # characters from the next segment's start within which the trail it quotes opens
-
-
 def _trail(reply: LetterState, same_file: list[LetterState], text: str) -> LetterState | None:
     """The next segment, where it is the trail this e-mail quotes under its signature: a thread saved newest
     first ("--" / the signature / "On 26/06/2025 11:08, Carys Pemberton wrote:" / "> Dear Folake, ..." / ">>
@@ -221,8 +218,7 @@ def _trail(reply: LetterState, same_file: list[LetterState], text: str) -> Lette
     nxt = next((ls for ls in same_file if ls.letter.index == reply.letter.index + 1), None)
     if nxt is None or answers_mod.QUOTED_MAIL.search(text, reply.seg.body_start, reply.seg.end):
         return None
-    quoted = answers_mod.QUOTED_MAIL.search(text, nxt.seg.start, min(nxt.seg.end, nxt.seg.start + TRAIL_CHARS))
-    return nxt if quoted is not None else None
+    return nxt if answers_mod.opens_trail(text, nxt.seg) else None
 
 
 def _trail_raised(reply: LetterState, trail: LetterState | None) -> list[tuple[str, int]]:

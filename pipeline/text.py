@@ -471,7 +471,8 @@ def is_dateline(s: str) -> bool:
 # ---- a table's header row, a cell a line ("Rec" / "Review recommendation" / "Service response" / ...)
 
 SPREAD_CELLS = 8  # header cells a table set out a cell a line may have
-_HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+|matters?\s+of\s+)?concerns?|ref(?:erence)?|no|number|para(?:graph)?s?|#)\b", re.I)
+_HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+|matters?\s+of\s+)?concerns?|ref(?:erence)?|"
+                          r"no|number|para(?:graph)?s?|#)\b", re.I)
 _HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter", re.I)
 ANSWER_CELL = re.compile(r"\brespon", re.I)  # a header's column of answers ("Our response", "Trust response")
 _QUOTING_WORDS = re.compile(r"recommend|concern|finding|matter|\bask|\bissue|\bproposal", re.I)

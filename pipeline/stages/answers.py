@@ -427,6 +427,13 @@ _WROTE_LINE = re.compile(rf"\W*{WROTE}", re.I)
 _ORIGINAL = re.compile(rf"^{ORIGINAL_MESSAGE}|{_WROTE}", re.I | re.M)  # the marker alone, within QUOTED_MAIL below
 # the header of a quoted message: "-----Original Message-----", or "From: ... <...@...>" over "Sent:"/"Date:"
 QUOTED_MAIL = re.compile(rf"^{ORIGINAL_MESSAGE}|^\W*from:[^\n]*@[^\n]*\n\W*(?:sent|date):|{_WROTE}", re.I | re.M)
+TRAIL_CHARS = 400  # characters from a segment's start within which the trail of quoted messages it is opens
+
+
+def opens_trail(text: str, seg: Segment) -> bool:
+    """Whether the segment is the trail of messages the e-mail above it quotes (a thread saved newest first:
+    "On 26/06/2025, Carys wrote:" under the answer's signature, over the holding reply and the original)."""
+    return QUOTED_MAIL.search(text, seg.start, min(seg.end, seg.start + TRAIL_CHARS)) is not None
 
 
 def _contents_block(text: str, b: Block, refs: list[Ref]) -> bool:

@@ -273,6 +273,7 @@ def _ordinal(mark: str, scheme: str | None) -> tuple[str, int] | None:
     return ("letter", _LETTER[mark]) if mark in _LETTER else None
 
 
+_RUNS_ON_LINE = re.compile(r"[a-z]|\d+\s+[a-z]")  # a line that carries a sentence on: "converted vans ...", "2021 and"
 _NUMBERED_ITEM = re.compile(r"^\W{0,3}(?P<num>\d{1,2})[.)]\s+\S")
 PARENT_LINES = 3  # lines a numbered item's words run to over its lettered points
 
@@ -341,8 +342,8 @@ def _listed(text: str, blocks: list[Block], rules: RecRules, indented: bool = Fa
             continue
         # (not a sentence run on over a page break, its running header and page number masked: "... a great
         # many" / (blank lines) / "converted vans are in use ...", "... a system upgrade in" / "2021 and had ...")
-        runs_on = i > 0 and re.match(r"[a-z]|\d+\s+[a-z]", ln.text) is not None and not sentence_end(lines[i - 1][1].text)
-        if run and (mark or (ln.start == blocks[bi].start and not runs_on)):  # a new list, or a paragraph with no marker
+        runs_on = i > 0 and _RUNS_ON_LINE.match(ln.text) is not None and not sentence_end(lines[i - 1][1].text)
+        if run and (mark or (ln.start == blocks[bi].start and not runs_on)):  # a new list, or a marker-less paragraph
             close(i)
             run = []
         first = _ordinal(mark, None) if mark else None
@@ -452,8 +453,8 @@ def labels_r(text: str) -> frozenset[str]:
     labelled them R1 to R7"); pdftotext -layout sets the labels in from the margin. "R" on one line is
     enough; another letter must open lines with its 1 and its 2 (not a road, "A1 southbound", alone),
     words beside them."""
-    if re.search(r"\brecommendations?\b|\bmatters?\s+of\s+concern\b|\b(?:labelled|numbered)\s+(?:them\s+)?(?:as\s+)?R1\b",
-                 text, re.I) is None:
+    if re.search(r"\brecommendations?\b|\bmatters?\s+of\s+concern\b|"
+                 r"\b(?:labelled|numbered)\s+(?:them\s+)?(?:as\s+)?R1\b", text, re.I) is None:
         return frozenset()
     # (its words beside it: not an action plan's "A1<tab>1a<tab>Head of Service", whose codes are the actions')
     seen = {(m.group("pre"), int(m.group("n")), bool(m.group("words"))) for m in _CODE_LINE.finditer(text)}

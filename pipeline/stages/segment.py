@@ -1638,12 +1638,14 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
 # "From: ...", or the line a web mail's print opens each message with: "Name <address>   Tue, 4 Jun 2024 at 14:52"
 # (set out in the reader's locale: "Tue, Jun 4, 2024 at 2:52 PM" in the United States)
 GMAIL_SENDER = r"[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s{2,}(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+" \
-               r"(?:\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2},?)\s+\d{4}(?:,?\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\s*$"
+               r"(?:\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2},?)\s+\d{4}" \
+               r"(?:,?\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\s*$"
 _MAIL_FROM = re.compile(r"^\W*(?:from\s*:\s*\S|" + GMAIL_SENDER + ")", re.I)
 _GMAIL_SENDER = re.compile(r"^\W*" + GMAIL_SENDER, re.I)  # (its own line: "To:" may stand apart)
 # Outlook on the web's print: the subject, then "Name <address>" alone, then "Tue 10/06/2025 16:21", then "To:"
 _OWA_SENDER = re.compile(r"^\W*[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$")
-_OWA_SENT = re.compile(r"^\W*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*$", re.I)
+_OWA_SENT = re.compile(r"^\W*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*$",
+                       re.I)
 SUBJECT_LINES = 2  # lines of an Outlook print's subject above its sender
 
 
@@ -1673,9 +1675,9 @@ def _mail_starts(text: str, blocks: list[Block], j: int, sal: int, lex: Lexicons
     """Where the next letter starts, ``j`` or below it: an e-mail's header ("From: ... <...@...>" /
     "Sent: ...") under the last message's signature starts it, and what lies between (its "Our ref",
     its confidentiality notice) is the last message's; not a letterhead, nor a paper."""
-    m = next((x for x in range(j, sal) if lex.mail_header.match(blocks[x].lines[0].text) and (any(
-        _mail_from(blocks[x].lines, k, lex) and "@" in ln.text for k, ln in enumerate(blocks[x].lines))
-        or _GMAIL_SENDER.match(blocks[x].lines[0].text))), None)
+    m = next((x for x in range(j, sal) if _GMAIL_SENDER.match(blocks[x].lines[0].text) or (
+        lex.mail_header.match(blocks[x].lines[0].text) and any(
+            _mail_from(blocks[x].lines, k, lex) and "@" in ln.text for k, ln in enumerate(blocks[x].lines)))), None)
     # the header's lines above its "From:" ("Subject: RE: ..." / "Date: ...")
     while m is not None and m > j and all(lex.mail_header.match(ln.text) for ln in blocks[m - 1].lines):
         m -= 1

@@ -154,7 +154,8 @@ def _index_row(text: str, row: list[tuple[int, int]], header: list[str], words: 
 
 
 # a table row's number on its own line: "1", "2a", "iii."
-_ROW_LABEL = re.compile(r"^\W{0,2}(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x))[.)]?\s*$", re.I)
+_ROW_LABEL = re.compile(r"^\W{0,2}(?P<num>\d{1,3}(?:\.\d{1,2})?[a-z]?|(?P<roman>i{1,3}|iv|vi{0,3}|ix|x))[.)]?\s*$",
+                        re.I)
 _ROMAN_NUMBERS = {r: n for n, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], 1)}
 
 
@@ -769,7 +770,8 @@ def paragraph_concerns(blocks: list[Block]) -> list[Ref]:
             or [int(m.group("sub")) for _, m in starts] != list(range(1, len(starts) + 1)):
         return []
     # (the section's end: the form's next number alone on its line before its title, "6" / "ACTION ...")
-    end = len(section) - next((k for k, ln in enumerate(reversed(section)) if not LONE_ROW.match(clean(ln.text) or "")), 0)
+    end = len(section) - next((k for k, ln in enumerate(reversed(section))
+                               if not LONE_ROW.match(clean(ln.text) or "")), 0)
     out = []
     for n, (k, m) in enumerate(starts):
         upto = starts[n + 1][0] if n + 1 < len(starts) else end
