@@ -355,7 +355,6 @@ def marking_block(b: Block) -> bool:
     return all(MARKING.match(ln.text) for ln in b.lines)
 
 
-
 # an e-mail address, in a header line, a signature or prose
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 

@@ -799,8 +799,9 @@ PAGE_LINES = 6  # lines of such a page at least, however few of them are prose (
 def _titled_head(b: Block, lex: Lexicons) -> bool:
     """A body's name over the title that says it answers ("Meridian Diagnostics Ltd / Response to Regulation
     28 Report to Prevent Future Deaths"): a page's head, though Word's text leaves no page break above it."""
-    return len(b.lines) >= 2 and _body_name(b.lines[0].text.strip(), lex) \
-        and (RESPONSE_TITLE.match(b.lines[1].text.strip()) is not None or _response_head(b.lines, 0, lex))
+    return len(b.lines) >= 2 and (RESPONSE_TITLE.match(b.lines[1].text.strip()) is not None
+                                  or _PFD_RESPONSE_TITLE.match(b.lines[1].text) is not None) \
+        and _body_name(b.lines[0].text.strip(), lex)
 
 
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
@@ -1523,9 +1524,10 @@ _PFD_RESPONSE_TITLE = re.compile(r"^\W*(?:our\s+|the\s+)?response\s+to\s+(?:the\
 
 
 def _response_head(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
-    """Line ``k`` is a body's name over the title of its response to a coroner's report."""
-    return k + 1 < len(lines) and _body_name(lines[k].text.strip(), lex) \
-        and _PFD_RESPONSE_TITLE.match(lines[k + 1].text) is not None
+    """Line ``k`` is a body's name over the title of its response to a coroner's report (the title tested
+    first: this runs on every line, and few are titles)."""
+    return k + 1 < len(lines) and _PFD_RESPONSE_TITLE.match(lines[k + 1].text) is not None \
+        and _body_name(lines[k].text.strip(), lex)
 
 
 def _titled_responses(blocks: list[Block], lex: Lexicons) -> list[Block]:
@@ -1538,8 +1540,7 @@ def _titled_responses(blocks: list[Block], lex: Lexicons) -> list[Block]:
         cuts = [k for k in range(1, len(b.lines) - 1) if _response_head(b.lines, k, lex)]
         # (and a web mail's print runs a message's header into the last lines of the one before: its subject,
         # "Sender <address>", "Tue 10/06/2025 16:21" under "Chair, Severn Vale Housing Complaints Panel")
-        cuts += [k - 1 for k in range(2, len(b.lines) - 1)
-                 if _OWA_SENDER.match(b.lines[k].text) and _OWA_SENT.match(b.lines[k + 1].text)]
+        cuts += [k - 1 for k in range(2, len(b.lines)) if _owa_sender(b.lines, k)]
         cuts += [k for k in range(1, len(b.lines)) if _GMAIL_SENDER.match(b.lines[k].text)]
         cuts = sorted(set(cuts))
         for lo, hi in zip([0, *cuts], [*cuts, len(b.lines)]):
@@ -1653,11 +1654,14 @@ def web_mail_head(b: Block) -> bool:
     """A web mail's print opens this block with a message's header: Gmail's "Name <address>   Tue, 4 Jun
     2024 at 14:52", or Outlook's subject over "Name <address>" over "Tue 10/06/2025 16:21". The message
     starts there: whatever stands above it closes the one before (its signature, a table's last row)."""
-    lines = [ln.text for ln in b.lines]
-    if _GMAIL_SENDER.match(lines[0]):
-        return True
-    return any(_OWA_SENDER.match(lines[k]) and k + 1 < len(lines) and _OWA_SENT.match(lines[k + 1])
-               for k in range(min(SUBJECT_LINES + 1, len(lines))))
+    return _GMAIL_SENDER.match(b.lines[0].text) is not None \
+        or any(_owa_sender(b.lines, k) for k in range(SUBJECT_LINES + 1))
+
+
+def _owa_sender(lines: tuple[Line, ...], k: int) -> bool:
+    """Line ``k`` is the sender of an Outlook on the web print: "Name <address>" over "Tue 10/06/2025 16:21"."""
+    return k + 1 < len(lines) and _OWA_SENDER.match(lines[k].text) is not None \
+        and _OWA_SENT.match(lines[k + 1].text) is not None
 # a body's name in title case and nothing else: "British Ice Skating", "Association of British Theatre Technicians"
 _TITLE_CASE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|" + "|".join(sorted(NAME_FILLER)) + r")){1,7}")
 LETTERHEAD_LINES = 7  # lines from a page's first in which a letterhead's postcode stands
