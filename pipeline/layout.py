@@ -36,7 +36,9 @@ _KEEP = re.compile(r"recommend.*[.:;)]\W*$|concern.*[.:;)]\W*$|^\W*(?:[\w’'.:-
                    r"|^\W*response (?:by|from)\b[^:]*:\W*$"
                    r"|^\W*(accepted|agreed|noted|rejected|not accepted|partially accepted)\W*$"
                    # each letter of a thread greets the same person ("Dear Mr Prosser,"): a greeting, not furniture
-                   r"|^\W*dear\s+(?:\S+\s+){0,4}\S+?,?\s*$", re.I)
+                   r"|^\W*dear\s+(?:\S+\s+){0,4}\S+?,?\s*$"
+                   # (and so does each one's e-mail header, "Sent: 30 August 2024 16:51" under each page's "\fFrom:")
+                   r"|^\W*(?:from|sent|to|cc|subject)\s*:\s*\S", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _OWN_PAGE = re.compile(r"\S\s{3,}(?P<end>\d{1,4})\s*$|^\s*(?P<start>\d{1,4})\s{3,}\S")
 _CELL_GAP = re.compile(r"\S(?: {3,}|\t)\S")  # cells set apart by wide gaps or tabs
@@ -407,6 +409,10 @@ _GRID_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")
 # "|___|______|" under each
 _UNDER_RULE = re.compile(r"[ \t]*\|(?:_{3,}\|){2,}[ \t]*")
 _UNDER_TOP = re.compile(r"[ \t]*_{20,}[ \t]*")
+# or drawn with box characters, as w3m, elinks and lynx dump a web page's table: "┌───┬────┐", "│1  │... │", "├───┼────┤"
+_BOX_RULE = re.compile(r"[ \t]*[┌├└╔╠╚╒╞╘╓╟╙][─═┬┼┴╦╬╩╤╪╧╥╫╨]{3,}[┐┤┘╗╣╝╕╡╛╖╢╜][ \t]*")
+_BOX_ROW = re.compile(r"[ \t]*[│║].*[│║][ \t]*")
+_BOX_BARS = "│║┌├└╔╠╚╒╞╘╓╟╙┬┼┴╦╬╩╤╪╧╥╫╨┐┤┘╗╣╝╕╡╛╖╢╜"
 
 
 def unbox_grid_tables(text: str) -> str:
@@ -415,30 +421,32 @@ def unbox_grid_tables(text: str) -> str:
     lines stay in their column, so the columns are read as a -layout table's are, and a row's number
     stands at its left. A rule becomes a blank line between rows; a bar where the rule above has a "+"
     becomes a space. Same length, same line breaks."""
-    if "+-" not in text and "+=" not in text and "|___" not in text:
+    if "+-" not in text and "+=" not in text and "|___" not in text and "─" not in text and "═" not in text:
         return text
     lines = text.split("\n")
     out = list(lines)
     k = 0
     while k < len(lines):
         under = _UNDER_TOP.fullmatch(lines[k]) or _UNDER_RULE.fullmatch(lines[k])
-        if not (_GRID_RULE.fullmatch(lines[k]) or under):
+        box = _BOX_RULE.fullmatch(lines[k])
+        if not (_GRID_RULE.fullmatch(lines[k]) or under or box):
             k += 1
             continue
-        ruled = _UNDER_RULE if under else _GRID_RULE
+        ruled, row, bars = (_UNDER_RULE, _GRID_ROW, "|") if under else (_BOX_RULE, _BOX_ROW, _BOX_BARS) if box \
+            else (_GRID_RULE, _GRID_ROW, "|")
         rule, z = lines[k], k + 1
-        while z < len(lines) and (ruled.fullmatch(lines[z]) or _GRID_ROW.fullmatch(lines[z])):
+        while z < len(lines) and (ruled.fullmatch(lines[z]) or row.fullmatch(lines[z])):
             z += 1
         rules = [j for j in range(k, z) if ruled.fullmatch(lines[j]) or j == k]
         if len(rules) >= 2 and z - k > len(rules):
-            # (an underscored box's joints are its rules' bars: "|___|____|")
+            # (an underscored box's joints are its rules' bars: "|___|____|"; a drawn box's, its corners and tees)
             rule = lines[rules[1]] if under else rule
-            joints = {i for i, ch in enumerate(rule) if ch in "+|"}
+            joints = {i for i, ch in enumerate(rule) if ch in "+|" or ch in _BOX_BARS}
             for j in range(k, z):
                 if j in rules:
                     out[j] = " " * len(lines[j])
                 else:
-                    out[j] = "".join(" " if ch == "|" and i in joints else ch for i, ch in enumerate(lines[j]))
+                    out[j] = "".join(" " if ch in bars and i in joints else ch for i, ch in enumerate(lines[j]))
         k = z
     return "\n".join(out)
 
