@@ -366,6 +366,8 @@ def _unglued_signatures(blocks: list[Block], lex: Lexicons) -> list[Block]:
         lines = b.lines
         signed = i > 0 and _is_signoff(blocks[i - 1].lines[-1], lex)  # right under "Yours sincerely"
         m = _SIGNED_NAME.match(clean(lines[0].text) or "") if len(lines) >= 4 and signed else None
+        if m and i + 1 < len(blocks) and _MAIL_FROM.match(blocks[i + 1].lines[0].text):
+            m = None  # (the next message's e-mail header under it: its address is the signature's)
         if m and _ROLE_LINE.search(lines[1].text) and any(has_postcode(ln.text) for ln in lines[2:]):
             if _named_again(m.group("surname"), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex) \
                     or _another_body(lines[2], _own_head(blocks, i, lex), blocks[i + 1:i + 1 + HEAD_BLOCKS], lex,
@@ -679,7 +681,9 @@ def _quoted_under_wrote(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     # (its own lines: not the next letter's under it, "Thank you for your report ...", on the page after)
     lines = takewhile(lambda ln: ln.text.lstrip().startswith(">"), (ln for b in blocks[i:i + QUOTED_BLOCKS] for ln in b.lines))
     quoted = " ".join(ln.text.lstrip(" \t>") for ln in lines)
-    if lex.answers(quoted) and _NAMES_WHAT_IT_ANSWERS.search(quoted):
+    # (not the covering e-mail the reply answers, which asks for the response: "I'd be grateful for your
+    # response to the recommendations by 20 June")
+    if lex.answers(quoted) and _NAMES_WHAT_IT_ANSWERS.search(quoted) and not _ASKS_FOR_REPLY.search(quoted):
         return False
     # (from the greeting up: a page break under the quote may run on in its block, the next letter's head)
     above = [ln for b in blocks[max(0, i - WROTE_BLOCKS):i] for ln in b.lines] + [blocks[i].lines[0]]
@@ -1514,7 +1518,19 @@ def reading_blocks(text: str, lex: Lexicons, start: int = 0, end: int | None = N
     letterhead glued under it, and a "Dear ..." apart from the head above it (a web page of replies
     as much as a file of them)."""
     return _titled_responses(_enclosed_titles(_salutation_blocks(_unglued_signatures(
-        to_blocks(split_lines(text, start, end)), lex), lex), lex), lex)
+        _paged_mail_heads(to_blocks(split_lines(text, start, end))), lex), lex), lex), lex)
+
+
+def _paged_mail_heads(blocks: list[Block]) -> list[Block]:
+    """An Outlook print opens each message's page with its header under the last message's signature,
+    no blank line between ("... Birmingham B2 5QP" / "\fFrom: Marcus Ellery <...>"): the header opens a
+    paragraph, and the address above it closes the signature, not the next letter's letterhead."""
+    out: list[Block] = []
+    for b in blocks:
+        cuts = [k for k in range(1, len(b.lines)) if b.lines[k].text.startswith("\f") and _MAIL_FROM.match(b.lines[k].text)]
+        for lo, hi in zip([0, *cuts], [*cuts, len(b.lines)]):
+            out.append(Block(b.lines[lo:hi], b.gap if lo == 0 else 0))
+    return out
 
 
 # the title of a body's response to a coroner's report, under the body's name: "Response to Regulation 28
@@ -1881,6 +1897,7 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
             greeted.add(who)
         out.append(Segment(i, kind, start, end, sal, so, form, title))
     out = _without_quoted_copies(text, out)
+    out = [x for seg in out for x in _response_set_out_below(text, seg, lex)]
     # (a page of print codes alone, a command paper's back page, "E03412276" / "978-1-5286-6107-4", is the
     # paper's, not a document of its own)
     out = [s for k, s in enumerate(out) if not (k and _codes_only(text[s.start:s.end]))]
@@ -1892,6 +1909,36 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
 
 
 _CODE_LINE = re.compile(r"(?:[A-Z]{1,4}\s?)?\d[\d\W_]*")  # "E03412276", "978-1-5286-6107-4", "CP 1387", "6"
+
+
+# a page's lead over the response it publishes under its writer's signature: "The Chief Constable's response,
+# which I have considered, is set out below."
+_PUBLISHED_BELOW = re.compile(r"\b(?:response|reply)\b[^.]{0,80}?\b(?:is|are)\s+(?:set\s+out|reproduced|published|"
+                             r"given|included)\s+(?:in\s+full\s+)?below\b", re.I)
+# its title, whose response it is: "Chief Constable's response", "Response from Marchfield Constabulary"
+_WHOSE_RESPONSE = re.compile(r"^\W*(?:(?:the\s+)?(?-i:[A-Z])[\w’'&-]*(?:\s+[\w’'&-]+){0,5}(?:'s|’s)\s+response|"
+                             r"response\s+(?:from|of|by)\s+(?:the\s+)?(?-i:[A-Z])[\w’'&-]*(?:\s+[\w’'&-]+){0,5})\W*$", re.I)
+SIGNATURE_ROWS = (2, 4)  # lines of the signature between the lead and the title: a name, a post, a body
+
+
+def _response_set_out_below(text: str, seg: Segment, lex: Lexicons) -> list[Segment]:
+    """A published comment that ends by saying the response it answers for is set out below, signed
+    (a police and crime commissioner's section 55 comments, the Chief Constable's response under them):
+    the response, from its title under the signature, is a reply of its own, as a covering letter and
+    its paper are two."""
+    if seg.kind not in (Kind.reply, Kind.letter) or seg.salutation is not None:
+        return [seg]
+    blocks = to_blocks(split_lines(text, seg.start, seg.end))
+    for k in range(2, len(blocks)):
+        title, signed, lead = blocks[k], blocks[k - 1], blocks[k - 2]
+        if len(title.lines) != 1 or not _WHOSE_RESPONSE.match(title.lines[0].text) \
+                or not SIGNATURE_ROWS[0] <= len(signed.lines) <= SIGNATURE_ROWS[1] \
+                or not _SIGNED_NAME.match(clean(signed.lines[0].text) or "") \
+                or not _PUBLISHED_BELOW.search(" ".join(lead.text.split())):
+            continue
+        return [dataclasses.replace(seg, end=title.start),
+                Segment(seg.index, Kind.reply, title.start, seg.end, None, None, Form.document, None)]
+    return [seg]
 
 
 def _codes_only(part: str) -> bool:

@@ -325,6 +325,10 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
     starts = {s.offset: s for s in page_starts(lines, lex)}
     for s in qa_starts(lines, lex):
         starts.setdefault(s.offset, s)
+    # (files joined by head or tail, each under "==> name <==": each file a document of its own)
+    for ln in lines:
+        if _FILE_HEAD.match(ln.text):
+            starts[ln.start] = Start(ln.start, Form.letter)
     out: list[Start] = []
     for k in sorted(starts):
         st = starts[k]
@@ -342,6 +346,7 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
     return out
 
 
+_FILE_HEAD = re.compile(r"^==> [^\n<>]{1,200} <==\s*$")
 # a line of a page's links and nothing else: "[![Hollinsclough Bike Park](.../logo.svg)](https://...)",
 # "  * [Trails](https://...)"
 LINK_LINE = re.compile(r"^\s*(?:[*+-]\s+)?(?:!?\[(?:[^\[\]]|!?\[[^\]]*\]\([^)]*\))*\]\([^)]*\)\s*)+$")
