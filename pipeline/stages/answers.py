@@ -83,7 +83,7 @@ _RESPONSE_LABEL = re.compile(r"^\W*(?:government\s+|department(?:al)?\s+)?respon
 _LABEL_LINE = re.compile(r"^\W*(?:(?:the\s+)?(?:government(?:'s|’s)?|department(?:al)?)\s+)?response\W*$|"
                          r"^[\W_]*(?!(?i:we|i|they|this|that|it|no)\b)(?:(?i:the|our)\s+|(?-i:[A-Z]))"
                          r"[\w’'-]*(?:\s+[\w’'-]+){0,2}\s+response[\s*_:]*$|"
-                         r"^[\W_]*what\s+(?:we|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:are doing|have done|will do|did|said|"
+                         r"^[\W_]*what\s+(?:we|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:are doing|have done|will do|did|think|say|said|"
                          r"recommended|found|asked(?:\s+for)?)[\s*_:]*$", re.I)
 _COLUMN_LABEL = re.compile(r"^[ \t]*(?P<label>\S(?:\S| (?! ))*)[ \t]{3,}(?=\S)")
 _FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
@@ -965,6 +965,14 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # taken up again under headings or quotes of their own, not named in the prose after them
         later = {lab for start in order[run[-1] + 1:] if heading_at[start] for lab in openers[start]}
         if len(run) >= SUMMARY_ITEMS and len(labels_run & later) * 2 >= len(labels_run):
+            # (and the summary's last item, the prose after the summary under it, where the paper never
+            # takes it up again: "8. The government should count ..." over "A message from the Minister")
+            last = order[run[-1] + 1] if run[-1] + 1 < len(order) else None
+            top = max((labels.get(lab, 0) for lab in labels_run), default=0)
+            again = {lab for start in order[run[-1] + 2:] if heading_at[start] for lab in openers[start]}
+            if last is not None and last in stated_at and openers[last].isdisjoint(again) \
+                    and {labels.get(lab) for lab in openers[last]} == {top + 1}:
+                del openers[last]
             for k in run:
                 del openers[order[k]]
     # every recommendation quoted with nothing under it (a list in an annex, "reproduced as they
@@ -2248,7 +2256,9 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
             return b.lines[0]
         if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
             return None
-        if k == 0 or BARE_LABEL.match(ln.text) or (r.stated and _PARAGRAPH_LINE.match(ln.text)) \
+        # ("R2025-048" alone on its line: the label is the line's heading, whatever is above it)
+        alone = (clean(ln.text) or "").strip(" *#_:") == r.label
+        if k == 0 or alone or BARE_LABEL.match(ln.text) or (r.stated and _PARAGRAPH_LINE.match(ln.text)) \
                 or _label_and_title(ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else "") \
                 or (r.stated and re.match(r"[\W_]*\d", text[ln.start:r.end])):
             # a paragraph's first line; in PDF text, a "Recommendation 1" line (with its title:

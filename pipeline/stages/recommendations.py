@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-import itertools
 import re
 from itertools import takewhile
 from functools import lru_cache
@@ -189,7 +188,7 @@ def _statement(s: str) -> str:
     """The recommendation a statement line gives, without the answer a reply runs on into
     on the same line ("Concern 2: sepsis induction. The Trust accepts ...")."""
     parts = re.split(r"(?<=[.!?])\**\s+", s)
-    keep = [parts[0]] + list(itertools.takewhile(lambda x: not _ANSWER_START.match(x), parts[1:]))
+    keep = [parts[0]] + list(takewhile(lambda x: not _ANSWER_START.match(x), parts[1:]))
     return " ".join(keep)
 
 
@@ -886,7 +885,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             item = None
         if item and FORM_SECTION.match(item.group("text")):
             concerns, item, last_item, lead_in = False, None, None, False  # the concerns end where the form goes on
-        quotes_text = item and (len(item.group("text").split()) >= 6 or sentence_end(item.group("text")))
+        # (its words wrapped on to the lines under it, an Easy Read version's short lines: "1. Councils should
+        # give clear" / "information about short breaks.")
+        said = " ".join([item.group("text")] + [ln.text.strip() for ln in takewhile(
+            lambda ln: ln.text.strip()[:1].islower(), b.lines[took:])]) if item else ""
+        quotes_text = item and (len(said.split()) >= 6 or sentence_end(said))
         # "3.14 The Environment Agency should ...": paragraph numbers with no full stop, where the paper
         # says its recommendations follow
         para = _PARAGRAPH_ITEM.match(clean(b.lines[0].text) or "") if numbered is not None and not item else None
@@ -2049,8 +2052,12 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
 # ("2027/112 Amend its surveyor instructions so that ..."), under the body it is for ("The Maritime and
 # Coastguard Agency is recommended to:")
 # ("R/2027/012": HSSIB's; not its safety observations, "O/2027/004", which ask nothing)
-CODE_LABEL = re.compile(r"(?:(?!O/)[A-Z]{1,3}/)?(?:19|20)\d{2}/\d{3}")
+# "R2025-004": a progress report's code, its letter, the year and a serial (a register's "2023/104" has no letter)
+_YEAR_CODE = r"[A-Z]{1,3}(?:19|20)\d{2}-\d{3}"
+CODE_LABEL = re.compile(rf"(?:(?!O/)[A-Z]{{1,3}}/)?(?:19|20)\d{{2}}/\d{{3}}|{_YEAR_CODE}")
 _CODED_ITEM = re.compile(rf"^\W{{0,4}}(?P<code>{CODE_LABEL.pattern})[ \t]+(?P<text>[A-Z].*)$")
+# "R2025-004" alone on its line, the recommendation's words under it: the code is a heading
+_CODED_ALONE = re.compile(rf"^[ \t#*_]*(?P<code>{_YEAR_CODE})[ \t*_:]*$")
 # "### Safety recommendation R/2026/061": its code alone on the heading over its words
 _CODED_HEAD = re.compile(rf"^[ \t#*_]*(?:safety\s+)?recommendation\s+(?P<code>[A-Z]{{1,3}}/(?:19|20)\d{{2}}/\d{{3}})[ \t*_:]*$",
                          re.I)
@@ -2065,12 +2072,13 @@ def _coded_items(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     code as written, its words running on over the wrapped lines to its full stop (or, under a heading
     that names it, "### Safety recommendation R/2026/061", the paragraph under it)."""
     lines = split_lines(text, seg.start, seg.end)
-    heads = [(k, m) for k, ln in enumerate(lines) if (m := _CODED_ITEM.match(ln.text) or _CODED_HEAD.match(ln.text))]
+    heads = [(k, m) for k, ln in enumerate(lines)
+             if (m := _CODED_ITEM.match(ln.text) or _CODED_HEAD.match(ln.text) or _CODED_ALONE.match(ln.text))]
     # (a list of safety recommendations, said so above it, or under the body each is for: not a planning
     # register's "2023/104 Land at Mill Lane was approved ...")
     above = lines[:heads[0][0]] if heads else []
     # (one under a heading that names it a recommendation will do)
-    headed = bool(heads) and all(m.re is _CODED_HEAD for _, m in heads)
+    headed = bool(heads) and all(m.re is _CODED_HEAD for _, m in heads) or sum(m.re is _CODED_ALONE for _, m in heads) >= 2
     if (len(heads) < 2 and not headed) or not (any(_RECOMMENDED_TO.match(clean(ln.text) or "") for ln in above)
                                                or "safety recommendation" in " ".join(ln.text for ln in above).lower()
                                                or headed):
@@ -2092,8 +2100,11 @@ def _coded_items(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             who = w.group("who")  # "HSSIB recommends that NHS England develops ...": the body it is for
         code = m.group("code")
         at = lines[k].start + lines[k].text.index(code)
-        out.append(Ref(code, leading_number(code), at, at + len(code), lines[k].start, end, True, True, True,
-                       clean_text(said), addressee=who))
+        # (a code named again, an annex's index row "R2025-004 Electricity supply DESNZ Agree 5": its words
+        # are the first naming's)
+        again = any(r.label == code for r in out)
+        out.append(Ref(code, leading_number(code), at, at + len(code), lines[k].start, end, True, True, not again,
+                       None if again else clean_text(said), addressee=who))
     # ("the MHRA" after "the Medicines and Healthcare products Regulatory Agency (MHRA)": one body)
     named = {m.group(1): r.addressee for r in out if r.addressee and (m := re.search(r"\(([A-Z]{2,8})\)$", r.addressee))}
     out = [dataclasses.replace(r, addressee=named[m.group(1)])

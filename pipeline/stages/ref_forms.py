@@ -257,6 +257,11 @@ _REQUEST = re.compile(r"\b(?:be (?:informed|told|provided|given|made aware)|plea
 _MARK = r"\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)"
 _ITEM_REF = re.compile(r"\b(?:items?|points?|requests?|questions?|concerns?|recommendations?|actions?)\s+(?P<list>"
                        + _MARK + r"(?:\s*(?:,|and|&|or|to)\s*" + _MARK + r")*)", re.I)
+# "Recommendation IV - Education plan", "Recommendations II and III": a numeral without brackets, one
+# case throughout, ending its phrase (not the pronoun: "the recommendation I made")
+_NUMERAL = r"(?:(?-i:XI{1,2}|I?X|VI{0,3}|I?V|I{1,3})|(?-i:xi{1,2}|i?x|vi{0,3}|i?v|i{1,3}))"
+_NUMERAL_REF = re.compile(r"\b(?:items?|points?|recommendations?)\s+(?P<list>" + _NUMERAL + r"(?:\s*(?:,|and|&|to|-|–)\s*"
+                          + _NUMERAL + r")*)(?=\s*(?:[-–—:.,;)]|$)|\s+(?:and|is|are|was|were|has|have)\b)", re.I | re.M)
 # "On (a), an audit ...": a reply taking up a letter's lettered points in turn
 _ON_ITEM = re.compile(r"\W{0,3}(?:on|regarding|as (?:to|for|regards)|in (?:relation|respect) (?:to|of)|turning to|"
                       r"with regard to)\s+(?P<list>" + _MARK + r"(?:\s*(?:,|and|&)\s*" + _MARK + r")*)\s*[,:]", re.I)
@@ -421,6 +426,14 @@ def listed_refs(text: str, blocks: list[Block], rules: RecRules, indented: bool 
                 _, n = _ordinal(x, scheme)
                 out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end,
                                m is on or anchored(text, b, m.start()), False, False, None))
+        for m in _NUMERAL_REF.finditer(text, b.start, b.end):
+            # (keyed 1..n as the listed items they name are; "II to IV" names III too)
+            nums = [_ROMAN[x.lower()] for x in re.findall(r"[ivx]+", m.group("list"), re.I)]
+            if re.search(r"\s(?:to|-|–)\s", m.group("list")) and len(nums) == 2 and nums[0] < nums[1]:
+                nums = list(range(nums[0], nums[1] + 1))
+            for n in nums:
+                out.append(Ref(str(n), n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()), False,
+                               False, None))
     if len(run) >= 3:
         out += [Ref(str(_ROMAN[m.group("r")]), _ROMAN[m.group("r")], m.start(), m.end(), rb.start, rb.end, True, False,
                     True, clean_text(text[m.end():rb.end])) for m, rb in run]

@@ -461,7 +461,9 @@ RESPONSE_STATEMENT = re.compile(
     r"|^[#\s]*response[\s*_:]*\n(?:[ \t]*\n){0,2}\W*status\s*:[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|rejected|noted|supported)\b"
     # (or beside it in a two-column page from pdftotext -layout: "ONR response          Accepted. ONR ...")
     r"|^\W*(?!your\b)(?:(?:[\w’'-]+\s+){1,3}response|(?:[\w’'-]+\s+){0,3}position)(?:\s*:|[ \t]{3,})[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|accept|agree|"
-    r"rejected|noted|supported)\b|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
+    r"rejected|noted|supported)\b"
+    # (or an Easy Read version's "What we think:" / "We agree with some of this.")
+    r"|^\W*what\s+we\s+think\s*:\s*we\s+(?:(?:do\s+not\s+|don['’]t\s+)?agree|disagree)\b|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
     r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)(?:\W*$|\.\s|\s*[-–—:]\s)",
     re.I | re.M)
 
