@@ -1889,6 +1889,9 @@ def _named_in_turn(text: str, units: tuple[Unit, ...], labs: list[str]) -> dict[
 _TAIL_TAG = re.compile(r"[.!?][”\"'’]?\s*\(\s*(?:recommendations?|concerns?|matters? of concern)\s+[^()]{1,40}\)\W*$", re.I)
 
 
+_ONLY_TAG = re.compile(r"\W*\(\s*(?:recommendations?|concerns?|matters? of concern)\s+[^()]{1,40}\)\W*", re.I)
+
+
 def _tagged_paragraphs(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[int, int, int, set[str]]]:
     """Paragraphs that end by naming what they answer, as a Scottish Government letter or a
     committee's own report tags them: (paragraph start, where the tag starts, its end, its labels)."""
@@ -2423,8 +2426,8 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words) \
                 and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent) and not _says_done(sent):
             continue  # repeats the recommendation, without answering it
-        if _is_label_line(sent) or PARAGRAPH_TAG.match(sent):
-            continue
+        if _is_label_line(sent) or PARAGRAPH_TAG.match(sent) or _ONLY_TAG.fullmatch(sent):
+            continue  # (or the tag closing the quote above: "... each quarter. (Recommendation 7)")
         if all(_FORM_FIELD.match(ln) or not ln.strip() for ln in text[a:z].splitlines()):
             continue  # a form's fields, not what the answer box says
         out.append((a, z, p))
