@@ -520,3 +520,25 @@ def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:
         pos = b
     parts.append(text[pos:])
     return "".join(parts)
+
+
+_BOX = "☐☒☑□■"
+_CHECKED = "☒☑■"
+# an option of a tick-box form: its box and its words, up to the next box ("☐ Partially accepted ")
+_OPTION = re.compile(rf"[{_BOX}][^{_BOX}\n]*")
+
+
+def unchecked_options(text: str) -> str:
+    """``text`` with the options a form's writer did not tick blanked out: "Trust position: ☒ Accepted
+    ☐ Partially accepted ☐ Not accepted" says "Accepted", and the words of the other boxes are the
+    form's, not the reply's. Only a line that offers a choice, a box ticked and a box not; same
+    length, same line breaks."""
+    if not any(c in text for c in _CHECKED):
+        return text
+    out = []
+    for line in text.split("\n"):
+        boxes = [c for c in line if c in _BOX]
+        if len(boxes) >= 2 and any(c in _CHECKED for c in boxes) and any(c not in _CHECKED for c in boxes):
+            line = _OPTION.sub(lambda m: m.group(0) if m.group(0)[0] in _CHECKED else " " * len(m.group(0)), line)
+        out.append(line)
+    return "\n".join(out)
