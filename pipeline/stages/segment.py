@@ -111,6 +111,9 @@ _PEER = re.compile(r"^(?:the\s+)?(?:rt\.?\s+hon\.?\s+)?(?:Lord|Baroness)\s+[A-Z]
 ALT_TEXT_LINES = 3
 
 
+_ATTACHED_FILES = re.compile(r"(?:\(see\s+attached\s+file:[^()]*\)\s*)+", re.I)
+
+
 def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
                      own_head: frozenset[str] = frozenset(), inner: tuple[Line, ...] = ()) -> int:
     """Index of the first block after the signature and cc lines that follow a sign-off.
@@ -163,6 +166,9 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             signed += 1
             closed = _closes_signature(b.lines)
             i += 1
+            continue
+        if signed and _ATTACHED_FILES.fullmatch(" ".join(b.text.split())):
+            i += 1  # "(See attached file: Minister to CJ.doc)": Lotus Notes' note of what the message carries
             continue
         if signed and company_footer(b):
             i += 1  # "Registered in England No. 04418277. Registered office: ... VX6 3TR": the signed letter's footer
@@ -307,6 +313,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
             break  # or opens a page: above it is the foot of the last page of what precedes ("... Ltd, 5 Wharfside Place ...")
         if j < sal and web_mail_head(blocks[j]):
             break  # or a web mail's print header opens it
+        if j < sal and _FORWARDED_BY.match(_first(blocks[j])) and j + 1 < sal and _MAIL_FROM.match(_first(blocks[j + 1])):
+            break  # or the line that says it was sent on, over its header
         b = blocks[j - 1]
         if _page_start(b, lex) > b.start:
             j -= 1  # its letterhead opens a page inside the block that closes what precedes (cut there)
@@ -1657,7 +1665,12 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
 GMAIL_SENDER = r"[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s{2,}(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+" \
                r"(?:\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2},?)\s+\d{4}" \
                r"(?:,?\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\s*$"
-_MAIL_FROM = re.compile(r"^\W*(?:from\s*:\s*\S|" + GMAIL_SENDER + ")", re.I)
+# (or Lotus Notes' memo head, its sender by the hierarchical name Notes gives: "Colm Harkin/CMB/PSNI", "Ciaran
+# Mulholland/DOJ/NIGOV      To  Committee Justice/NIA@NIA")
+LOTUS_SENDER = r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]*){1,3}(?:/[A-Z][A-Za-z&.-]{1,19}){2,4})(?:\s{3,}to\s+\S.*)?\s*$"
+_MAIL_FROM = re.compile(r"^\W*(?:from\s*:\s*\S|" + GMAIL_SENDER + "|" + LOTUS_SENDER + ")", re.I)
+# the line Lotus Notes sets over a message sent on: "----- Forwarded by Committee Justice/NIA on 15/04/2014 09:14 -----"
+_FORWARDED_BY = re.compile(r"^\W*-{3,}\s*forwarded\s+by\s+[^\n]{2,120}?-{3,}\s*$", re.I)
 _GMAIL_SENDER = re.compile(r"^\W*" + GMAIL_SENDER, re.I)  # (its own line: "To:" may stand apart)
 # Outlook on the web's print: the subject, then "Name <address>" alone, then "Tue 10/06/2025 16:21", then "To:"
 _OWA_SENDER = re.compile(r"^\W*[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$")
