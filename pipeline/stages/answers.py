@@ -2097,12 +2097,16 @@ def _titles_for_rest(text: str, blocks: list[Block], openers: dict[int, set[str]
         low = max((n for x, n in numbered if x < a), default=0)
         high = min((n for x, n in numbered if x > a), default=None)
         above = next((openers[x] for x in reversed(sorted(openers)) if x < a), set())
-        said_above = max((len(head & stems(rec_texts.get(lab) or "", stop)) for lab in above), default=0)
+        # (its title and its section both: "Evaluation of the programme" shares a word with "perpetrator
+        # programmes" above as with "an independent evaluation", its section only with the latter)
+        said_above = max((3 * len(head & (w := stems(rec_texts.get(lab) or "", stop))) + len(body & w) for lab in above),
+                         default=0)
         for lab, words in rest:
             shared = len(head & words)
             if not (low < labels[lab] and (high is None or labels[lab] < high)):
                 continue
-            if (shared >= 2 or (shared and len(body & words) >= TITLED_BODY_WORDS)) and shared > said_above:
+            if (shared >= 2 or (shared and len(body & words) >= TITLED_BODY_WORDS)) \
+                    and 3 * shared + len(body & words) > said_above:
                 scored.append((3 * shared + len(body & words), a, lab))
     out: dict[int, str] = {}
     taken: set[str] = set()
