@@ -59,6 +59,11 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     for k, ln in enumerate(lines):
         c = clean(ln.text) or ""
         if lex.page_title.match(ln.text):
+            # (not a heading inside a letter greeted and not yet signed off, as pandoc turns a Word letter's
+            # headings into "# The Crofting Bill": unless it titles a letter or a response of its own)
+            if _letter_open(lines, out[-1].offset if out else 0, k, lex) and not (
+                    lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or lex.answers(c)):
+                continue
             out.append(Start(ln.start, Form.page, ln))
         elif lex.annex_title.match(c) and k + 1 < len(lines) and lex.letter_title.match(clean(lines[k + 1].text) or ""):
             out.append(Start(ln.start, Form.page, lines[k + 1]))
