@@ -1747,6 +1747,19 @@ SUBJECT_WORDS = 2  # words a sentence shares with a recommendation to be about i
 PLAIN_MARGIN = 3  # words more that it shares with one than with any other, to be plainly about that one
 
 
+_ONLY_TAG = re.compile(r"\W*\(\s*(?:recommendations?|concerns?|matters? of concern)\s+[^()]{1,40}\)\W*", re.I)
+
+
+def _quotes_only(text: str, units) -> bool:
+    """Nothing but quoted recommendations and the tags that close them: no answer."""
+    for a, z, _ in units:
+        said = " ".join(text[a:z].split())
+        if not (_ONLY_TAG.fullmatch(said) or (_RECOMMENDATION_VOICE.search(said) and not _ANSWER_VOICE.match(said)
+                                              and not RESPONSE_START.search(said))):
+            return False
+    return True
+
+
 def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | None],
                stop: frozenset[str]) -> dict[str, Answer]:
     """One answer under a theme or a grouped heading ("Recommendations 7 to 9") given to each
@@ -1763,7 +1776,10 @@ def _share_out(text: str, out: dict[str, Answer], rec_texts: dict[str, str | Non
         named = _named_in_turn(text, units, labs)
         if named:
             for lab in labs:
-                new[lab] = Answer(named[lab], out[lab].how, out[lab].xref, out[lab].opens)
+                # (a share that only quotes, "DLUHC should publish ... each quarter. (Recommendation 7)", the
+                # group's one response under the quotes: the whole answer is its)
+                if not _quotes_only(text, named[lab]):
+                    new[lab] = Answer(named[lab], out[lab].how, out[lab].xref, out[lab].opens)
             continue
         want = {lab: stems(rec_texts.get(lab) or "", stop) for lab in labs}
         if len(labs) < 2 or len(units) < SHARED_UNITS or sum(len(w) >= 3 for w in want.values()) < 2:
@@ -1887,9 +1903,6 @@ def _named_in_turn(text: str, units: tuple[Unit, ...], labs: list[str]) -> dict[
 
 # "... will continue to be published every month. (Recommendation 1)": a tag that closes the paragraph answering it
 _TAIL_TAG = re.compile(r"[.!?][”\"'’]?\s*\(\s*(?:recommendations?|concerns?|matters? of concern)\s+[^()]{1,40}\)\W*$", re.I)
-
-
-_ONLY_TAG = re.compile(r"\W*\(\s*(?:recommendations?|concerns?|matters? of concern)\s+[^()]{1,40}\)\W*", re.I)
 
 
 def _tagged_paragraphs(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[int, int, int, set[str]]]:
@@ -2430,8 +2443,8 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words) \
                 and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent) and not _says_done(sent):
             continue  # repeats the recommendation, without answering it
-        if _is_label_line(sent) or PARAGRAPH_TAG.match(sent) or _ONLY_TAG.fullmatch(sent):
-            continue  # (or the tag closing the quote above: "... each quarter. (Recommendation 7)")
+        if _is_label_line(sent) or PARAGRAPH_TAG.match(sent):
+            continue
         if all(_FORM_FIELD.match(ln) or not ln.strip() for ln in text[a:z].splitlines()):
             continue  # a form's fields, not what the answer box says
         out.append((a, z, p))

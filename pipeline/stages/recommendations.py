@@ -2053,7 +2053,7 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
 # Coastguard Agency is recommended to:")
 # ("R/2027/012": HSSIB's; not its safety observations, "O/2027/004", which ask nothing)
 # "R2025-004": a progress report's code, its letter, the year and a serial (a register's "2023/104" has no letter)
-_YEAR_CODE = r"[A-Z]{1,3}(?:19|20)\d{2}-\d{3}"
+_YEAR_CODE = r"[A-Z]{1,3}(?:19|20)\d{2}-\d{2,3}(?!\d)"
 CODE_LABEL = re.compile(rf"(?:(?!O/)[A-Z]{{1,3}}/)?(?:19|20)\d{{2}}/\d{{3}}|{_YEAR_CODE}")
 _CODED_ITEM = re.compile(rf"^\W{{0,4}}(?P<code>{CODE_LABEL.pattern})[ \t]+(?P<text>[A-Z].*)$")
 # "R2025-004" alone on its line, the recommendation's words under it: the code is a heading
