@@ -759,7 +759,8 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
         return True
     m = lex.mail_greeting.match(first)
     if m is None:
-        return False
+        # (a Notes memo greets by first name alone, no comma: "Roisin", straight under its head)
+        return bool(i and _FIRST_NAME.fullmatch(first) and any(_LOTUS_HEAD.match(ln.text) for ln in blocks[i - 1].lines))
     # the reader's name alone ("Dermot,") only straight under the header: further down, "Sarah," signs off
     # (a protective marking between, "OFFICIAL", is the mail system's, not the message's)
     top = i
@@ -1669,6 +1670,8 @@ GMAIL_SENDER = r"[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s{2,}(?:mon|tue|wed|thu|fri|s
 # Mulholland/DOJ/NIGOV      To  Committee Justice/NIA@NIA")
 LOTUS_SENDER = r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]*){1,3}(?:/[A-Z][A-Za-z&.-]{1,19}){2,4})(?:\s{3,}to\s+\S.*)?\s*$"
 _MAIL_FROM = re.compile(r"^\W*(?:from\s*:\s*\S|" + GMAIL_SENDER + "|" + LOTUS_SENDER + ")", re.I)
+_LOTUS_HEAD = re.compile(r"^\W*" + LOTUS_SENDER, re.I)
+_FIRST_NAME = re.compile(r"(?-i:[A-Z][a-z'’-]+)")
 # the line Lotus Notes sets over a message sent on: "----- Forwarded by Committee Justice/NIA on 15/04/2014 09:14 -----"
 _FORWARDED_BY = re.compile(r"^\W*-{3,}\s*forwarded\s+by\s+[^\n]{2,120}?-{3,}\s*$", re.I)
 _GMAIL_SENDER = re.compile(r"^\W*" + GMAIL_SENDER, re.I)  # (its own line: "To:" may stand apart)
