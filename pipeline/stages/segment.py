@@ -687,11 +687,14 @@ def _quoted_under_wrote(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     if not blocks[i].lines[0].text.lstrip().startswith(">"):
         return False
     # (its own lines: not the next letter's under it, "Thank you for your report ...", on the page after)
-    lines = takewhile(lambda ln: ln.text.lstrip().startswith(">"), (ln for b in blocks[i:i + QUOTED_BLOCKS] for ln in b.lines))
+    lines = list(takewhile(lambda ln: ln.text.lstrip().startswith(">"),
+                           (ln for b in blocks[i:i + QUOTED_BLOCKS] for ln in b.lines)))
     quoted = " ".join(ln.text.lstrip(" \t>") for ln in lines)
     # (not the covering e-mail the reply answers, which asks for the response: "I'd be grateful for your
-    # response to the recommendations by 20 June")
-    if lex.answers(quoted) and _NAMES_WHAT_IT_ANSWERS.search(quoted) and not _ASKS_FOR_REPLY.search(quoted):
+    # response to the recommendations by 20 June"; the letter that sets them out, "> 1. Open visiting
+    # should ...", is one of its own all the same)
+    listed = sum(1 for ln in lines if _QUOTED_ITEM.match(ln.text)) >= 2
+    if lex.answers(quoted) and _NAMES_WHAT_IT_ANSWERS.search(quoted) and (listed or not _ASKS_FOR_REPLY.search(quoted)):
         return False
     # (from the greeting up: a page break under the quote may run on in its block, the next letter's head)
     above = [ln for b in blocks[max(0, i - WROTE_BLOCKS):i] for ln in b.lines] + [blocks[i].lines[0]]
@@ -745,6 +748,7 @@ def _quoted_below_its_lead(blocks: list[Block], i: int) -> bool:
     return sum(1 for b in blocks for ln in b.lines if _QUOTED_GREETING.match(ln.text)) == 1
 
 
+_QUOTED_ITEM = re.compile(r"^\s*(?:>\s*)+\(?\d{1,2}[.)]\s+\S")  # "> 1. Open visiting should be introduced ..."
 _QUOTED_GREETING = re.compile(r"^\s*>\s*(?:dear|hi|hello)\b", re.I)
 
 
