@@ -409,7 +409,8 @@ _GRID_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")
 # "|___|______|" under each
 _UNDER_RULE = re.compile(r"[ \t]*\|(?:_{3,}\|){2,}[ \t]*")
 _UNDER_TOP = re.compile(r"[ \t]*_{20,}[ \t]*")
-# or drawn with box characters, as w3m, elinks and lynx dump a web page's table: "┌───┬────┐", "│1  │... │", "├───┼────┤"
+# or drawn with box characters, as w3m, elinks and lynx dump a web page's table: "┌───┬────┐", "│1  │... │",
+# "├───┼────┤"
 _BOX_RULE = re.compile(r"[ \t]*[┌├└╔╠╚╒╞╘╓╟╙][─═┬┼┴╦╬╩╤╪╧╥╫╨]{3,}[┐┤┘╗╣╝╕╡╛╖╢╜][ \t]*")
 _BOX_ROW = re.compile(r"[ \t]*[│║].*[│║][ \t]*")
 _BOX_BARS = "│║┌├└╔╠╚╒╞╘╓╟╙┬┼┴╦╬╩╤╪╧╥╫╨┐┤┘╗╣╝╕╡╛╖╢╜"

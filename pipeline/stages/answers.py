@@ -83,7 +83,8 @@ _RESPONSE_LABEL = re.compile(r"^\W*(?:government\s+|department(?:al)?\s+)?respon
 _LABEL_LINE = re.compile(r"^\W*(?:(?:the\s+)?(?:government(?:'s|’s)?|department(?:al)?)\s+)?response\W*$|"
                          r"^[\W_]*(?!(?i:we|i|they|this|that|it|no)\b)(?:(?i:the|our)\s+|(?-i:[A-Z]))"
                          r"[\w’'-]*(?:\s+[\w’'-]+){0,2}\s+response[\s*_:]*$|"
-                         r"^[\W_]*what\s+(?:we|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:are doing|have done|will do|did|think|say|said|"
+                         r"^[\W_]*what\s+(?:we|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+"
+                         r"(?:are doing|have done|will do|did|think|say|said|"
                          r"recommended|found|asked(?:\s+for)?)[\s*_:]*$", re.I)
 _COLUMN_LABEL = re.compile(r"^[ \t]*(?P<label>\S(?:\S| (?! ))*)[ \t]{3,}(?=\S)")
 _FALLBACK_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
@@ -2112,8 +2113,8 @@ def _titles_for_rest(text: str, blocks: list[Block], openers: dict[int, set[str]
         above = next((openers[x] for x in reversed(sorted(openers)) if x < a), set())
         # (its title and its section both: "Evaluation of the programme" shares a word with "perpetrator
         # programmes" above as with "an independent evaluation", its section only with the latter)
-        said_above = max((3 * len(head & (w := stems(rec_texts.get(lab) or "", stop))) + len(body & w) for lab in above),
-                         default=0)
+        said_above = max((3 * len(head & (w := stems(rec_texts.get(lab) or "", stop))) + len(body & w)
+                          for lab in above), default=0)
         for lab, words in rest:
             shared = len(head & words)
             if not (low < labels[lab] and (high is None or labels[lab] < high)):

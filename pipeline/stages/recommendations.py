@@ -2078,7 +2078,8 @@ def _coded_items(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     # register's "2023/104 Land at Mill Lane was approved ...")
     above = lines[:heads[0][0]] if heads else []
     # (one under a heading that names it a recommendation will do)
-    headed = bool(heads) and all(m.re is _CODED_HEAD for _, m in heads) or sum(m.re is _CODED_ALONE for _, m in heads) >= 2
+    headed = bool(heads) and all(m.re is _CODED_HEAD for _, m in heads) \
+        or sum(m.re is _CODED_ALONE for _, m in heads) >= 2
     if (len(heads) < 2 and not headed) or not (any(_RECOMMENDED_TO.match(clean(ln.text) or "") for ln in above)
                                                or "safety recommendation" in " ".join(ln.text for ln in above).lower()
                                                or headed):

@@ -313,7 +313,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
             break  # or opens a page: above it is the foot of the last page of what precedes ("... Ltd, 5 Wharfside Place ...")
         if j < sal and web_mail_head(blocks[j]):
             break  # or a web mail's print header opens it
-        if j < sal and _FORWARDED_BY.match(_first(blocks[j])) and j + 1 < sal and _MAIL_FROM.match(_first(blocks[j + 1])):
+        if j < sal and _FORWARDED_BY.match(_first(blocks[j])) and j + 1 < sal \
+                and _MAIL_FROM.match(_first(blocks[j + 1])):
             break  # or the line that says it was sent on, over its header
         b = blocks[j - 1]
         if _page_start(b, lex) > b.start:
@@ -764,7 +765,8 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     m = lex.mail_greeting.match(first)
     if m is None:
         # (a Notes memo greets by first name alone, no comma: "Roisin", straight under its head)
-        return bool(i and _FIRST_NAME.fullmatch(first) and any(_LOTUS_HEAD.match(ln.text) for ln in blocks[i - 1].lines))
+        return bool(i and _FIRST_NAME.fullmatch(first)
+                    and any(_LOTUS_HEAD.match(ln.text) for ln in blocks[i - 1].lines))
     # the reader's name alone ("Dermot,") only straight under the header: further down, "Sarah," signs off
     # (a protective marking between, "OFFICIAL", is the mail system's, not the message's)
     top = i
@@ -1540,7 +1542,8 @@ def _paged_mail_heads(blocks: list[Block]) -> list[Block]:
     paragraph, and the address above it closes the signature, not the next letter's letterhead."""
     out: list[Block] = []
     for b in blocks:
-        cuts = [k for k in range(1, len(b.lines)) if b.lines[k].text.startswith("\f") and _MAIL_FROM.match(b.lines[k].text)]
+        cuts = [k for k in range(1, len(b.lines))
+                if b.lines[k].text.startswith("\f") and _MAIL_FROM.match(b.lines[k].text)]
         for lo, hi in zip([0, *cuts], [*cuts, len(b.lines)]):
             out.append(Block(b.lines[lo:hi], b.gap if lo == 0 else 0))
     return out
@@ -1937,7 +1940,8 @@ _PUBLISHED_BELOW = re.compile(r"\b(?:response|reply)\b[^.]{0,80}?\b(?:is|are)\s+
                              r"given|included)\s+(?:in\s+full\s+)?below\b", re.I)
 # its title, whose response it is: "Chief Constable's response", "Response from Marchfield Constabulary"
 _WHOSE_RESPONSE = re.compile(r"^\W*(?:(?:the\s+)?(?-i:[A-Z])[\w’'&-]*(?:\s+[\w’'&-]+){0,5}(?:'s|’s)\s+response|"
-                             r"response\s+(?:from|of|by)\s+(?:the\s+)?(?-i:[A-Z])[\w’'&-]*(?:\s+[\w’'&-]+){0,5})\W*$", re.I)
+                             r"response\s+(?:from|of|by)\s+(?:the\s+)?(?-i:[A-Z])[\w’'&-]*(?:\s+[\w’'&-]+){0,5})\W*$",
+                             re.I)
 SIGNATURE_ROWS = (2, 4)  # lines of the signature between the lead and the title: a name, a post, a body
 
 

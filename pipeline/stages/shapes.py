@@ -62,7 +62,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
             # (not a heading inside a letter greeted and not yet signed off, as pandoc turns a Word letter's
             # headings into "# The Crofting Bill": unless it titles a letter or a response of its own)
             if _letter_open(lines, out[-1].offset if out else 0, k, lex) and not (
-                    lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or lex.answers(c)):
+                    lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c) or lex.answers(c)):
                 continue
             out.append(Start(ln.start, Form.page, ln))
         elif lex.annex_title.match(c) and k + 1 < len(lines) and lex.letter_title.match(clean(lines[k + 1].text) or ""):
@@ -351,6 +351,9 @@ def hard_starts(text: str, lex: Lexicons) -> list[Start]:
     return out
 
 
+# a page's title naming whose response or reply it is: "# Response from the Council", "# The Trust's reply"
+_WHOSE_TITLE = re.compile(r"^\W*(?:(?:our|the)\s+)?(?:response|reply)\s+(?:from|of|by)\s+\S|^\W*[^\n]{2,60}(?:'s|’s)\s+"
+                          r"(?:response|reply)\b", re.I)
 _FILE_HEAD = re.compile(r"^==> [^\n<>]{1,200} <==\s*$")
 # a line of a page's links and nothing else: "[![Hollinsclough Bike Park](.../logo.svg)](https://...)",
 # "  * [Trails](https://...)"
@@ -468,7 +471,8 @@ RESPONSE_STATEMENT = re.compile(
     r"|^\W*(?!your\b)(?:(?:[\w’'-]+\s+){1,3}response|(?:[\w’'-]+\s+){0,3}position)(?:\s*:|[ \t]{3,})[\s*_]*(?:(?:not |partially |partly )?(?:accepted|agreed)|accept|agree|"
     r"rejected|noted|supported)\b"
     # (or an Easy Read version's "What we think:" / "We agree with some of this.")
-    r"|^\W*what\s+we\s+think\s*:\s*we\s+(?:(?:do\s+not\s+|don['’]t\s+)?agree|disagree)\b|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
+    r"|^\W*what\s+we\s+think\s*:\s*we\s+(?:(?:do\s+not\s+|don['’]t\s+)?agree|disagree)\b"
+    r"|^\W*(?:accepted|not accepted|accepted in (?:principle|part|full)|"
     r"(?:partially|partly) (?:accepted|agreed)|agreed(?: in part| in principle)?|not agreed|rejected)(?:\W*$|\.\s|\s*[-–—:]\s)",
     re.I | re.M)
 
