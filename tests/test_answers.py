@@ -3673,3 +3673,132 @@ def test_a_word_table_a_cell_a_line_gives_each_row_its_own_response_though_no_st
         "2.1": "accepted", "2.2": "partially_addressed", "3.1": "deferred"}
     for n, _, answer in rows:
         assert got[n]["evidence"] and got[n]["evidence"] in answer, (n, got[n]["evidence"])
+
+
+def test_year_coded_recommendations_alone_on_their_lines_are_read_once_with_their_own_answers(
+        tmp_path, settings, nlp):
+    """A progress report codes each recommendation "R2025-004" alone on a line, its words under it, then
+    "Government response: Agree" and prose; an annex indexes the codes again ("R2025-004 Electricity supply DESNZ
+    Agree 5"). Each code is a recommendation once in the register, its text the quoted words, not the index row,
+    and its answer is its own section (before, the codes were not read, and the report answered nothing)."""
+    from pipeline.run import run_corpus
+
+    recs = [("R2025-004", "The government should publish a plan for securing the electricity supply to water "
+             "treatment works during extended power cuts.", "Agree",
+             "The Department published a resilience plan for treatment works in March 2026, and will update it "
+             "every two years.", "Electricity supply DESNZ Agree 5"),
+            ("R2025-007", "Water companies should hold at least seven days of treatment chemicals at every major "
+             "works.", "Partially agree", "Stock levels will rise to five days from April 2026; a seven-day standard "
+             "will be reviewed with the industry in 2027.", "Treatment chemicals Defra Partially agree 6"),
+            ("R2025-011", "The regulator should report each year on the condition of reservoir outlet valves.",
+             "Disagree", "Reservoir safety reporting already covers outlet valves, and a separate annual report "
+             "would duplicate it.", "Reservoir valves EA Disagree 7")]
+    text = ("Water Resilience Review: Government Response and Progress Report\n\nChapter 2: Supply resilience\n\n"
+            + "".join(f"{code}\n{rec}\nGovernment response: {answer}\n{prose}\n\n"
+                      for code, rec, answer, prose, _ in recs)
+            + "Annex A: Index of recommendations\n\n" + "".join(f"{code} {row}\n" for code, *_, row in recs))
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    register = {r["label"]: r["text"] for r in tables["recommendations"].to_pylist()}
+    assert sorted(register) == ["R2025-004", "R2025-007", "R2025-011"]
+    assert tables["recommendations"].num_rows == 3
+    for code, rec, *_ in recs:
+        assert register[code] and register[code] in rec, (code, register[code])
+    rows = {s["label"]: s for s in tables["stances"].to_pylist()}
+    assert {code: rows[code]["stance"] for code, *_ in recs} == {
+        "R2025-004": "accepted", "R2025-007": "partially_addressed", "R2025-011": "rejected"}
+    own = _own_rows(text, rows, {"R2025-004": ("R2025-004\n", "R2025-007\n"),
+                                 "R2025-007": ("R2025-007\n", "R2025-011\n"),
+                                 "R2025-011": ("R2025-011\n", "Annex A")})
+    assert own == {"R2025-004": True, "R2025-007": True, "R2025-011": True}, rows
+
+
+_EASY_READ_ITEMS = [("Councils should give clear", "information about short breaks."),
+                    ("Every family should have", "a named worker to call."),
+                    ("Short breaks should be", "offered in the school holidays."),
+                    ("Councils should check", "that breaks are safe."),
+                    ("Young people should be asked", "what they like to do."),
+                    ("Transport to breaks", "should be free."),
+                    ("Waiting lists should be", "shorter than three months."),
+                    ("The government should count", "how many families get a break.")]
+
+
+def test_an_easy_read_paper_s_what_we_think_answers_and_its_summary_s_last_item_left_unanswered(
+        tmp_path, settings, nlp):
+    """An Easy Read response lists "The 8 recommendations" in short lines, then "A message from the Minister", then
+    takes up 1 to 7 in turn: "Recommendation 2:" / its title / "The review said ..." / "What we think:" / "We agree
+    with some of this." / "What we will do:" / prose. Recommendation 2 is partially addressed; 8, never taken up
+    again, is not addressed, the Minister's message under the list being no answer to it (before, the paper was
+    read as answering nothing)."""
+    titles = ["Clear information", "A named worker", "Holiday breaks", "Safe breaks", "Asking young people",
+              "Free transport", "Shorter waiting lists"]
+    said = {1: ("We agree.", "We will write new guidance for councils by next spring."),
+            2: ("We agree with some of this.", "Named workers will be tried in 10 areas first."),
+            3: ("We agree.", "Councils will get money for holiday breaks from next summer."),
+            4: ("We agree.", "Inspectors will check short breaks from next year."),
+            5: ("We agree.", "Councils must ask young people what they like when they plan breaks."),
+            6: ("We do not agree.", "Councils already help some families with the cost of transport."),
+            7: ("We agree.", "We will ask councils to tell us how long families wait.")}
+    text = ("Short Breaks for Disabled Children\nThe government's answer - Easy Read\n\n"
+            "The review looked at short breaks for disabled children and their families.\n\nThe 8 recommendations\n\n"
+            + "".join(f"{n}. {a}\n{b}\n\n" for n, (a, b) in enumerate(_EASY_READ_ITEMS, 1))
+            + "A message from the Minister\n\nThank you to all the families who spoke to the review. We want every "
+            "disabled child to enjoy a break with friends, and this answer says what we will do.\n\n"
+            + "".join(f"Recommendation {n}:\n{titles[n - 1]}\n\nThe review said {a[0].lower()}{a[1:]} {b}\n\n"
+                      f"What we think:\n{said[n][0]}\n\nWhat we will do:\n{said[n][1]}\n\n"
+                      for n, (a, b) in enumerate(_EASY_READ_ITEMS[:7], 1)))
+    stances = _stances(tmp_path, settings, nlp, text)
+    assert stances.get("2") == "partially_addressed", stances
+    assert stances.get("8") == "not_addressed", stances
+
+
+def test_a_grouped_heading_s_quotes_closed_by_their_tags_share_the_response_under_them(tmp_path, settings, nlp):
+    """Under "### Recommendations 2 and 7" a paper quotes each, ending "(Recommendation 2)" and "(Recommendation 7)",
+    then gives one "**Government response: Accepted in part**" and its prose: both take that response, not the tag
+    closing their quote (before, recommendation 2's tag was its answer)."""
+    text = ("# Government response to the Public Accounts Committee report on rural bus services\n\n"
+            "## Introduction\n\nThe Government welcomes the Committee's report and responds to its recommendations "
+            "below.\n\n### Recommendation 1\n\n> The Department should publish the number of rural bus routes "
+            "withdrawn each year. (Recommendation 1)\n\n**Government response: Accepted**\n\nThe Department will "
+            "publish the figures each spring, starting in 2026.\n\n### Recommendations 2 and 7\n\n"
+            "> The Department should set a minimum level of service for every rural community by 2027. "
+            "(Recommendation 2)\n\n"
+            "> The Department should report on progress towards that level of service each quarter. "
+            "(Recommendation 7)\n\n**Government response: Accepted in part**\n\n"
+            "The Department will consult on a minimum level of service this year, but it will report on progress "
+            "once a year rather than each quarter, as local authorities collect the data annually.\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    shared = text[text.index("**Government response: Accepted in part**"):]
+    for lab in ("2", "7"):
+        assert rows[lab]["stance"] == "partially_addressed", rows[lab]
+        assert rows[lab]["evidence"] and rows[lab]["evidence"] in shared, rows[lab]
+        assert "(Recommendation" not in rows[lab]["evidence"]
+
+
+def test_plain_titles_after_numbered_headings_answer_the_recommendations_their_sections_speak_of(
+        tmp_path, settings, nlp):
+    """A minister answers "Recommendation 1" and "Recommendation 2" (perpetrator programmes) under those headings,
+    then goes on under plain titles: "Evaluation of the programme" over the independent evaluation recommendation 3
+    asked for, and "Partner support service" over recommendation 4's. Each title answers its own recommendation,
+    though "programme" is a word of recommendation 2 as "evaluation" is of 3 (before, 3 and 4 were not addressed)."""
+    report = ("Domestic Abuse Review Panel\nReport to the Minister for Community Safety\n\n"
+              "The Panel makes four recommendations:\n\n"
+              "1. The Department should fund a domestic abuse advocate in every hospital emergency department.\n\n"
+              "2. The Department should extend perpetrator programmes to every local authority area.\n\n"
+              "3. The Department should commission an independent evaluation of the advocate scheme.\n\n"
+              "4. The Department should fund a support service for the partners of men attending programmes.\n\n"
+              "Dr Eleri Vaughan\nChair of the Panel\n\n")
+    evaluation = ("An independent evaluation of the advocate scheme will be commissioned this autumn, and its findings "
+                  "will be published.")
+    partners = ("Funding for a partner support service is not available this year, but I will keep the matter under "
+                "review.")
+    reply = ("\fMinister for Community Safety\nCrown Buildings\nCathays Park\nCardiff CF10 3NQ\n\n12 September 2025\n\n"
+             "Dear Dr Vaughan,\n\nThank you for the Panel's report. I respond to each of its recommendations below.\n\n"
+             "Recommendation 1\n\nI accept this recommendation. Advocates will be in place in every emergency "
+             "department by April 2026.\n\nRecommendation 2\n\nI accept this recommendation. Perpetrator programmes "
+             "will be extended to the remaining six local authority areas next year.\n\n"
+             f"Evaluation of the programme\n\n{evaluation}\n\nPartner support service\n\n{partners}\n\n"
+             "Yours sincerely,\n\nRhodri Mathias MS\nMinister for Community Safety\n")
+    rows = _rows_of(tmp_path, settings, nlp, report + reply)
+    assert rows["3"]["stance"] != "not_addressed" and rows["3"]["evidence"] in evaluation, rows["3"]
+    assert rows["4"]["stance"] != "not_addressed" and rows["4"]["evidence"] in partners, rows["4"]

@@ -727,3 +727,77 @@ def test_a_running_head_under_page_n_of_m_footers_is_furniture_without_form_feed
     assert head not in masked and "Page 2 of 3" not in masked
     assert masked.count(said) == 2
     assert "2. The slipway had no lifebuoy" in masked
+
+
+# a web page's table as w3m or elinks dumps it, drawn with box characters
+_BOX_DRAWN = (
+    "Our response to each recommendation\n\n"
+    "┌────┬──────────────────────────────────┬──────────────┐\n"
+    "│No. │Recommendation                    │Response      │\n"
+    "├────┼──────────────────────────────────┼──────────────┤\n"
+    "│1   │Publish the ferry timetable a     │Accepted.     │\n"
+    "│    │month ahead of each season.       │              │\n"
+    "├────┼──────────────────────────────────┼──────────────┤\n"
+    "│2   │Add a second crossing on Sundays. │Not accepted. │\n"
+    "└────┴──────────────────────────────────┴──────────────┘\n"
+    "\nYours sincerely,\n")
+
+
+def test_a_table_drawn_with_box_characters_is_unboxed_keeping_its_words_and_offsets():
+    """A web page's response table dumped by w3m or elinks is drawn with "┌───┬───┐", "│1  │...│" and "├───┼───┤":
+    its bars and rules become spaces, every line keeping its length and its line break, so each cell's words stay
+    in their column and every offset still points at the file's own text (before, the box was left as it was)."""
+    from pipeline.layout import unbox_grid_tables
+
+    out = unbox_grid_tables(_BOX_DRAWN)
+    assert [len(x) for x in out.split("\n")] == [len(x) for x in _BOX_DRAWN.split("\n")]
+    box = "┌┬┐├┼┤└┴┘─│"
+    assert not set(out) & set(box)
+    assert out.split() == "".join(" " if ch in box else ch for ch in _BOX_DRAWN).split()
+    lines = out.split("\n")
+    assert lines[3].split() == ["No.", "Recommendation", "Response"]
+    assert lines[5].split() == ["1", "Publish", "the", "ferry", "timetable", "a", "Accepted."]
+    assert lines[6].split() == ["month", "ahead", "of", "each", "season."]
+    assert lines[4].strip() == "" and lines[7].strip() == "" and lines[9].strip() == ""
+
+
+def test_a_tick_box_form_keeps_only_the_option_ticked():
+    """"Trust position: ☒ Accepted ☐ Partially accepted ☐ Not accepted" says "Accepted": the unticked options are
+    the form's words, not the reply's, and are blanked, same length (before, all three status words were read and
+    every answer came out partial). A line with one box, or with none ticked, offers no choice and is left alone."""
+    from pipeline.layout import unchecked_options
+
+    chosen = "Trust position: ☒ Accepted ☐ Partially accepted ☐ Not accepted"
+    one_box = "☒ I confirm that this response has been approved by the Board."
+    none_ticked = "Further action planned: ☐ Yes ☐ No"
+    text = f"Recommendation 3\n{chosen}\n{one_box}\n{none_ticked}\n"
+    out = unchecked_options(text)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    lines = out.split("\n")
+    assert len(lines[1]) == len(chosen) and lines[1].rstrip() == "Trust position: ☒ Accepted"
+    assert lines[2] == one_box and lines[3] == none_ticked
+    assert unchecked_options(f"{none_ticked}\n") == f"{none_ticked}\n"
+
+
+def test_the_sent_lines_of_an_outlook_print_opening_every_page_are_not_a_running_header(lex):
+    """An Outlook print of a conversation opens each message's page with its header, "From:" / "Sent:" / "To:" /
+    "Subject:", the To and Subject lines the same on every page and the dates alike but for their digits. The
+    header is each message's own, not page furniture: its "Sent:" lines stay (before, they were masked as a
+    running header, and the messages lost their headers and ran together). The page footers are still masked."""
+    msgs = [("Tomasz Wren <t.wren@harbourtrust.example.org.uk>", "12 June 2025 09:12",
+             "We have now fitted the new gates at the slipway."),
+            ("Priya Caldwell <p.caldwell@ombudsman.example.org.uk>", "10 June 2025 14:40",
+             "Thank you. Could you confirm when the gates will be fitted?"),
+            ("Tomasz Wren <t.wren@harbourtrust.example.org.uk>", "6 June 2025 16:05",
+             "We accept the recommendation to fit gates at the slipway."),
+            ("Priya Caldwell <p.caldwell@ombudsman.example.org.uk>", "2 June 2025 11:27",
+             "Please find attached our report, which makes two recommendations.")]
+    text = "".join(f"\fFrom: {who}\nSent: {when}\nTo: Harbour Complaints <complaints@harbourtrust.example.org.uk>\n"
+                   f"Subject: RE: Slipway access - our ref HT/2025/114\n\nDear colleague,\n\n{body}\n\n"
+                   f"Kind regards,\n\n{who.split(' <')[0]}\nPage {n} of 4\n"
+                   for n, (who, when, body) in enumerate(msgs, 1))
+    masked = mask_noise(text, lex.boilerplate)
+    assert len(masked) == len(text)
+    assert [ln for ln in masked.split("\n") if ln.startswith("Sent:")] == [f"Sent: {when}" for _, when, _ in msgs]
+    assert masked.count("To: Harbour Complaints") == 4
+    assert "Page 2 of 4" not in masked

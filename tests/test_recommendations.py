@@ -3871,3 +3871,82 @@ def test_a_lone_d1_line_among_letters_that_are_no_codes_is_no_recommendation(lex
                        "D1 entitlement was added to them without a further test.")
     found = {r.label for r in refs_of(one_theme, lex, rules)}
     assert {"C1", "C2"} <= found and "D1" not in found
+
+
+def test_an_easy_read_summary_s_items_wrapped_over_short_lines_are_its_recommendations(lex, rules):
+    """An Easy Read version sets its summary list in short lines under "The 8 recommendations": "1. Councils should
+    give clear" / "information about short breaks.". Each item, read on over the lines it wraps to, is a
+    recommendation, 1 to 8 (before, the first line alone was too short to quote one, and none was read)."""
+    items = [("Councils should give clear", "information about short breaks."),
+             ("Every family should have", "a named worker to call."),
+             ("Short breaks should be", "offered in the school holidays."),
+             ("Councils should check", "that breaks are safe."),
+             ("Young people should be asked", "what they like to do."),
+             ("Transport to breaks", "should be free."),
+             ("Waiting lists should be", "shorter than three months."),
+             ("The government should count", "how many families get a break.")]
+    text = ("Short Breaks for Disabled Children\nThe government's answer - Easy Read\n\n"
+            "The review looked at short breaks for disabled children and their families.\n\n"
+            "The 8 recommendations\n\n"
+            + "".join(f"{n}. {first}\n{second}\n\n" for n, (first, second) in enumerate(items, 1))
+            + "A message from the Minister\n\nThank you to all the families who spoke to the review.\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == [str(n) for n in range(1, 9)]
+    assert refs[0].text.startswith("Councils should give clear information about short breaks")
+
+
+def _forum_letter_and_board_reply(reply_body: str) -> str:
+    """A forum's letter listing its recommendations "I." to "VIII.", then the harbour board's reply on its own page."""
+    numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+    asks = ["publish its dredging programme each spring", "repair the lighting on the east quay",
+            "fit a second ladder at the inner berth", "adopt an education plan for young sailors",
+            "review its mooring charges", "meet the Forum twice a year", "keep a log of near misses",
+            "consult the Forum on any change to the byelaws"]
+    ask = ("Harbour Users' Forum\nThe Old Customs House\nPortleven TR13 9JA\n\n3 February 2025\n\nDear Mr Trewin,\n\n"
+           "The Forum makes the following recommendations to the Harbour Board:\n\n"
+           + "".join(f"{x}. The Board should {a}.\n" for x, a in zip(numerals, asks))
+           + "\nI look forward to your reply.\n\nYours sincerely,\n\nKaren Polglase\nSecretary\n\n")
+    return (ask + "\fPortleven Harbour Board\nHarbour Office\nPortleven TR13 9JB\n\n10 March 2025\n\n"
+            "Dear Ms Polglase,\n\nThank you for your letter of 3 February setting out the Forum's recommendations.\n\n"
+            f"{reply_body}\n\nYours sincerely,\n\nPeter Trewin\nHarbour Master\n")
+
+
+def test_a_reply_s_roman_numeral_headings_name_the_letter_s_numbered_items(lex, rules):
+    """A reply heads its answers "Recommendation IV - Education plan" and "Recommendations II and III - Quayside
+    safety", answering a letter that lists its recommendations "I." to "VIII.": the headings name
+    recommendations 4, 2 and 3, keyed 1..n as the list is (before, a numeral without brackets named nothing)."""
+    text = _forum_letter_and_board_reply(
+        "Recommendation IV - Education plan\n\nThe Board will work with the sailing club on a plan for the summer.\n\n"
+        "Recommendations II and III - Quayside safety\n\nThe east quay lighting was repaired in February, and a "
+        "second ladder will be fitted at the inner berth by May.")
+    ask, reply = segment(text, lex)
+    assert [r.label for r in R.find_refs(text, ask, rules) if r.stated] == [str(n) for n in range(1, 9)]
+    assert [r.label for r in R.find_refs(text, reply, rules)] == ["4", "2", "3"]
+
+
+def test_the_pronoun_i_after_recommendation_is_no_roman_numeral(lex, rules):
+    """The guard on numerals without brackets: "the recommendation I made to the Board last year" names no
+    recommendation 1, though the letter it answers lists "I." to "VIII." and the reply reads "Recommendation IV"."""
+    text = _forum_letter_and_board_reply(
+        "Recommendation IV - Education plan\n\nThe Board will work with the sailing club on a plan for the summer.\n\n"
+        "On the point about charges, the recommendation I made to the Board last year still stands.")
+    _, reply = segment(text, lex)
+    assert "1" not in {r.label for r in R.find_refs(text, reply, rules)}
+
+
+def test_a_coroner_who_directs_her_concerns_by_their_place_sends_each_to_its_bodies(lex, rules):
+    """"I direct the first and second of these concerns to Pellow Construction Ltd; and the second and third to
+    Harrowby Access Hire Ltd.": concern 1 goes to the builder, 3 to the hire company and 2 to both (before,
+    only "the first ... are for X" was read, and no concern was sent to anyone)."""
+    text = letter(
+        "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows.\n\n"
+        "1. The scaffold tower was moved by hand with a worker still on its top platform.\n\n"
+        "2. No one on the site had been trained to inspect a tower after it was moved.\n\n"
+        "3. The hire company's instructions for the tower were printed only in small type on a label.\n\n"
+        "ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths. I direct the first "
+        "and second of these concerns to Pellow Construction Ltd; and the second and third to Harrowby Access Hire "
+        "Ltd.")
+    got = sent_to(text, lex, rules)
+    builder, hire = "Pellow Construction Ltd", "Harrowby Access Hire Ltd"
+    assert got["1"] == builder and got["3"] == hire
+    assert got["2"] and builder in got["2"] and hire in got["2"]

@@ -3922,3 +3922,189 @@ def test_titled_responses_under_a_coroner_s_report_with_no_letters_are_replies_o
     segs = segment(report + trust + icb, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
     assert [s.start for s in segs] == [0, len(report), len(report + trust)]
+
+
+def _outlook_message(sender: tuple[str, ...], to: tuple[str, ...], sent: str, greeting: str, body: str,
+                     wrapped: bool) -> str:
+    """One message of an Outlook print on a page of its own: its header ("From: Ellery, Marcus (Severn Water Ltd)
+    <...>", wrapped over two lines where ``wrapped``), its greeting and body, and a signature closed by an address
+    line with its postcode, no blank line under it."""
+    def who(p: tuple[str, ...]) -> str:
+        first, last = p[0].split()
+        address = f"<{first.lower()}.{last.lower()}@example.org.uk>"
+        return f"{last}, {first} ({p[2]})" + ("\n" if wrapped else " ") + address
+
+    return (f"\fFrom: {who(sender)}\nSent: {sent}\nTo: {who(to)}\n"
+            "Subject: RE: Mill Lane flooding - the Panel's recommendations\n\n"
+            f"Dear {greeting},\n\n{body}\n\nYours sincerely,\n\n" + "\n".join(sender) + "\n")
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["from-on-one-line", "from-wrapped"])
+def test_an_outlook_print_newest_first_starts_each_message_at_its_from_line(wrapped, lex):
+    """An Outlook print of a conversation, newest first, each message on its own page: the page opens "From:" right
+    under the last message's signature, whose address line has no blank line below it. Each message is its own
+    segment from its "From:" line, and the address stays with the signature above (before, the signature's body
+    and address line started the next segment, its "Sent:" lines masked or its "From:" wrapped)."""
+    from pipeline.layout import mask_noise  # as the pipeline reads it
+
+    ellery = ("Marcus Ellery", "Director of Operations", "Severn Water Ltd", "12 Colmore Row, Birmingham B2 5QP")
+    quayle = ("Helen Quayle", "Chair", "Mill Lane Flood Panel", "4 Church Street, Worcester WR1 2RD")
+    messages = [
+        _outlook_message(ellery, quayle, "18 March 2025 10:02", "Ms Quayle", "Thank you for confirming. We will "
+                         "report progress on both recommendations in June.", wrapped),
+        _outlook_message(quayle, ellery, "11 March 2025 15:30", "Mr Ellery", "Thank you for your reply. The Panel is "
+                         "content with the timetable you propose for the new culvert.", wrapped),
+        _outlook_message(ellery, quayle, "4 March 2025 09:45", "Ms Quayle", "Thank you for the Panel's report. We "
+                         "accept both recommendations and will widen the culvert by October.", wrapped)]
+    text = "".join(messages)
+    segs = segment(mask_noise(text, lex.boilerplate), lex)
+    assert [s.start for s in segs] == [text.index(m) for m in messages]
+    assert all(text[s.start:].startswith("\fFrom: ") for s in segs)
+
+
+def test_a_covering_email_quoted_under_an_iphone_holding_reply_is_part_of_the_reply(lex):
+    """"Hi Natalie ... Sent from my iPhone" over "> On 22 Apr 2025, at 16:02, Natalie Brooks <...> wrote:" and the
+    covering e-mail it answers, which thanks for an e-mail and asks "I'd be grateful for your response to the
+    recommendations by 20 June". The quote is the holding reply's, not a letter of its own: one reply (before,
+    the quote's thanks made it a letter, and the holding reply was cut in two)."""
+    text = ("Hi Natalie\n\nThanks for this. I will make sure the board sees the report at its meeting on 5 June, and "
+            "we will send our response before the 20th.\n\nOwen\n\nSent from my iPhone\n\n"
+            "> On 22 Apr 2025, at 16:02, Natalie Brooks <natalie.brooks@reviewpanel.example.org.uk> wrote:\n>\n"
+            "> Dear Owen,\n>\n> Thank you for your email of 15 April. Please find attached the final report of the "
+            "Panel's review of discharge planning at Eastmoor General Hospital, which makes five recommendations to "
+            "the Trust.\n>\n> I'd be grateful for your response to the recommendations by 20 June.\n>\n"
+            "> Kind regards,\n>\n> Natalie Brooks\n> Panel Secretary\n")
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.reply, 0)]
+
+
+def test_files_joined_by_head_are_each_a_document_of_their_own(lex):
+    """`head report.txt response.txt` joins two files, each under "==> name <==": a review with its numbered
+    recommendations, then the council's response paper. Each file is its own segment, the report a letter and
+    the response a reply (before, the two were read as one document)."""
+    report = ("==> report.txt <==\nReview of Library Opening Hours in Fenbury\n\nSummary\n\nThe review visited all "
+              "twelve branch libraries between January and March 2025 and spoke to staff and users at each.\n\n"
+              "Recommendations\n\n1. The Council should publish the opening hours of every branch library on one "
+              "page of its website.\n\n2. The Council should open at least one branch library in each ward on "
+              "Saturday afternoons.\n\n3. The Council should consult users before any branch's hours are reduced.\n\n")
+    response = ("==> response.txt <==\nFenbury Borough Council\nResponse to the Review of Library Opening Hours\n\n"
+                "The Council welcomes the review and responds to each recommendation below.\n\n"
+                "Recommendation 1: Accepted. A single page listing every branch's hours went live in May 2025.\n\n"
+                "Recommendation 2: Partially accepted. Saturday afternoon opening will be piloted in four wards.\n\n"
+                "Recommendation 3: Accepted. A consultation of users will precede any reduction in hours.\n")
+    text = report + "\n" + response
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, text.index("==> response.txt")]
+    assert segs[1].kind is Kind.reply
+
+
+def test_a_response_set_out_below_a_signed_comment_page_is_a_reply_of_its_own(lex):
+    """A police and crime commissioner's comments on an inspection end "The Chief Constable's response, which I
+    have considered, is set out below.", signed with her name and post; then "Chief Constable's response" alone
+    and the force's answers. The response is a reply of its own from its title, as a covering letter and the paper
+    it sends are two (before, it was swallowed into the commissioner's page)."""
+    comment = ("Police and Crime Commissioner for Marlshire\n\nComments on the HMICFRS inspection of custody services "
+               "in Marlshire Constabulary\n\nI welcome the inspectorate's report and its findings on the treatment of "
+               "detainees. I have discussed the two recommendations with the Chief Constable, and I will monitor the "
+               "force's progress through my quarterly accountability board.\n\n"
+               "The Chief Constable's response, which I have considered, is set out below.\n\n"
+               "Ruth Ashdown\nPolice and Crime Commissioner for Marlshire\n\n")
+    response = ("Chief Constable's response\n\nRecommendation 1: The force has appointed a custody inspector for each "
+                "suite, and every detainee now sees a healthcare professional within two hours of arrival.\n\n"
+                "Recommendation 2: Cell call bells are now tested at the start of every shift, and the results are "
+                "recorded on the custody system.\n")
+    segs = segment(comment + response, lex)
+    assert [s.start for s in segs] == [0, len(comment)]
+    assert segs[1].kind is Kind.reply
+
+
+def test_a_lotus_notes_forward_and_the_minister_s_letter_it_carries_are_two_documents(lex):
+    """A committee's file of Lotus Notes mail: its letter to the Minister, then "----- Forwarded by Justice
+    Committee/NIA on 15/04/2014 09:14 -----" over a memo head ("Ciara Dunlevy/DOJ/NIGOV      To  Justice
+    Committee/NIA@NIA", "Subject" with no colon), greeting "Roisin" with no comma, ending "Regards" / name and
+    "(See attached file: letter.doc)", then the Minister's letter under its own head. The forward is its own segment
+    from the "Forwarded by" line, and the letter starts at its head, not at "(See attached file" (before, the
+    forward ran on in the committee's letter)."""
+    ask = ("Committee for Justice\nRoom 242, Parliament Buildings\nBelfast BT4 3XX\n\n20 March 2014\n\n"
+           "Dear Minister,\n\nThe Committee has completed its inquiry into youth diversion and makes the following "
+           "recommendations:\n\n1. The Department should publish figures on diversionary disposals each quarter.\n\n"
+           "2. The Department should fund a youth engagement worker in each policing district.\n\n"
+           "I would be grateful for your response by 11 April 2014.\n\nYours sincerely,\n\nNiall Corrigan MLA\n"
+           "Chairperson, Committee for Justice\n\n")
+    forward = ("----- Forwarded by Justice Committee/NIA on 15/04/2014 09:14 -----\n\n"
+               "Ciara Dunlevy/DOJ/NIGOV      To  Justice Committee/NIA@NIA\n"
+               "14/04/2014 17:42             cc  Aoife Rafferty/DOJ/NIGOV@NIGOV\n"
+               "                        Subject  RE: Youth diversion inquiry - Minister's response\n\n"
+               "Roisin\n\nPlease find attached the Minister's response to the Committee's report on youth diversion, "
+               "as requested at the evidence session on 3 April.\n\nRegards\n\nCiara Dunlevy\n\n"
+               "(See attached file: letter.doc)\n\n")
+    minister = ("From the Minister of Justice\nBlock B, Castle Buildings\nStormont Estate\nBelfast BT4 3SG\n\n"
+                "11 April 2014\n\nMr Niall Corrigan MLA\nChairperson, Committee for Justice\nParliament Buildings\n"
+                "Belfast BT4 3XX\n\nDear Niall,\n\nThank you for your letter of 20 March. I accept both of the "
+                "Committee's recommendations, and my officials will report on progress with each by the autumn.\n\n"
+                "Yours sincerely,\n\nMaeve Harkin MLA\nMinister of Justice\n")
+    segs = segment(ask + forward + minister, lex)
+    assert [s.start for s in segs] == [0, len(ask), len(ask + forward)]
+
+
+def test_a_pandoc_letter_s_markdown_headings_stay_inside_the_letter(lex):
+    """pandoc turns a Word letter's headings into "# The Crofting Bill" and "# Croft House Grant" between its "Dear
+    Alasdair," and its "Yours sincerely,": the letter is one segment (before, each heading was read as a web
+    page's title and cut the letter in three)."""
+    text = ("Cabinet Secretary for Rural Affairs\n\n14 May 2025\n\nDear Alasdair,\n\nThank you for the Committee's "
+            "report on support for crofting communities. I set out the Government's response to its two main themes "
+            "below.\n\n# The Crofting Bill\n\nThe Government accepts the Committee's recommendation that the Bill "
+            "should simplify the process for registering a croft, and will bring forward amendments at Stage 2.\n\n"
+            "# Croft House Grant\n\nThe Government agrees that the grant should rise with building costs, and will "
+            "review its rates each year from April 2026.\n\nYours sincerely,\n\nFiona Macleod MSP\n")
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0]
+
+
+@pytest.mark.parametrize(("signoff", "second_title"), [
+    ("Yours sincerely,\n\n", "# Response from the Council"),
+    ("", "# The Council's response to the Committee's report"),
+], ids=["signed-off", "titled-a-response"])
+def test_a_web_page_s_headings_over_two_letters_still_start_two_segments(signoff, second_title, lex):
+    """The guard on reading "# ..." inside a letter as the letter's own: a web page that sets out two letters each
+    under its heading, "# Letter from the Minister" and then the Council's, is still two segments, the second from
+    its heading, where the Minister's letter is signed off above it, or where the heading titles a response."""
+    page = ("# Letter from the Minister\n\nDear Convener,\n\nThank you for the Committee's report on ferry services. "
+            "The Government accepts its recommendations and will publish a timetable for the new vessels in June.\n\n"
+            f"{signoff}Iain Buchanan MSP\nMinister for Transport\n\n"
+            f"{second_title}\n\nDear Convener,\n\nThank you for sharing the Committee's report with the Council. We "
+            "will consult island communities on the revised sailings over the summer.\n\n"
+            f"{signoff}Morag Sinclair\nChief Executive\n")
+    segs = segment(page, lex)
+    assert [s.start for s in segs] == [0, page.index(second_title)]
+
+
+def test_the_wrapped_second_line_of_an_email_disclaimer_does_not_start_the_next_letter(lex):
+    """An e-mail's disclaimer wrapped over two lines under its signature ("This email and any files transmitted
+    with it are confidential and intended =" / "solely for the use of the individual or entity to whom they are
+    addressed."), blank lines, then the council's letterhead and its "Dear ...": the next segment starts at the
+    letterhead (before, the first line was masked as boilerplate and the second started the council's letter)."""
+    from pipeline.layout import mask_noise  # as the pipeline reads it
+
+    first = ("Dear Dr Hollis,\n\nThank you for the Panel's report. The Trust accepts both of its recommendations and "
+             "will report on progress in September.\n\nKind regards,\n\nJoanna Pike\nHead of Patient Safety\n"
+             "Wexcombe Community Health NHS Trust\n\n"
+             "This email and any files transmitted with it are confidential and intended =\n"
+             "solely for the use of the individual or entity to whom they are addressed.\n\n\n\n")
+    second = ("Wexcombe Borough Council\nCivic Offices, Market Street\nWexcombe WX1 4PL\n\n2 June 2025\n\n"
+              "Dear Dr Hollis,\n\nThank you for sharing the Panel's report with the Council. We will review the "
+              "signage at the hospital bus stop, as the Panel recommends, by the end of July.\n\n"
+              "Yours sincerely,\n\nDavid Orme\nDirector of Place\n")
+    text = first + second
+    segs = segment(mask_noise(text, lex.boilerplate), lex)
+    assert [s.start for s in segs] == [0, len(first)]
+
+
+def test_a_web_page_s_second_letter_under_a_response_from_title_is_its_own_even_unsigned(lex):
+    """Letters on a web page may end with the writer's name alone, no "Yours sincerely": a "# Response from
+    the Council" title under the first still opens the second letter (a markdown heading inside an open letter
+    starts nothing, unless it titles whose response or letter follows)."""
+    text = ("# Letter from the Minister\n\nDear Chair,\n\nThank you for the Committee's report. We accept "
+            "recommendation 1.\n\nJane Smith\nMinister for Housing\n\n# Response from the Council\n\nDear Chair,\n\n"
+            "Thank you for the report. We accept recommendation 2.\n\nJohn Brown\nLeader of the Council\n")
+    assert first_lines(text, lex) == ["# Letter from the Minister", "# Response from the Council"]
