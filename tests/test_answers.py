@@ -3802,3 +3802,23 @@ def test_plain_titles_after_numbered_headings_answer_the_recommendations_their_s
     rows = _rows_of(tmp_path, settings, nlp, report + reply)
     assert rows["3"]["stance"] != "not_addressed" and rows["3"]["evidence"] in evaluation, rows["3"]
     assert rows["4"]["stance"] != "not_addressed" and rows["4"]["evidence"] in partners, rows["4"]
+
+
+def test_quotes_under_a_grouped_heading_each_with_its_own_response_keep_their_own(tmp_path, settings, nlp):
+    """A command paper heads a chapter "Recommendations 1 to 3" and then quotes each recommendation, closed by its
+    tag "(Recommendation 1)", with its own "Government response: ..." under it: each keeps its own answer (the
+    sharing-out of a group's one response must not blend three answers into one)."""
+    text = ("Government Response to the Transport Committee Report: Rural Bus Services\n\n"
+            "Each recommendation is reproduced below, followed by the Government's response to it.\n\n"
+            "Recommendations 1 to 3\n\n"
+            "\"The Department should guarantee funding for rural bus routes until 2030.\" (Recommendation 1)\n\n"
+            "Government response: Agree\n\nWe will guarantee the rural bus grant at its present level until 2030.\n\n"
+            "\"The Department should cap every rural fare at one pound.\" (Recommendation 2)\n\n"
+            "Government response: Disagree\n\nA national cap would cost far more than the benefit it would bring, and "
+            "the Government does not intend to introduce one.\n\n"
+            "\"The Department should publish the punctuality of every rural route.\" (Recommendation 3)\n\n"
+            "Government response: Agree in principle\n\nWe will consider publishing route punctuality once the new "
+            "ticketing data are available in 2026, and decide then.\n\n"
+            "Conclusion\n\nThe Government will update the Committee in twelve months.\n")
+    got = _stances(tmp_path, settings, nlp, text)
+    assert got["1"] == "accepted" and got["2"] == "rejected" and got["3"] == "deferred", got

@@ -4108,3 +4108,21 @@ def test_a_web_page_s_second_letter_under_a_response_from_title_is_its_own_even_
             "recommendation 1.\n\nJane Smith\nMinister for Housing\n\n# Response from the Council\n\nDear Chair,\n\n"
             "Thank you for the report. We accept recommendation 2.\n\nJohn Brown\nLeader of the Council\n")
     assert first_lines(text, lex) == ["# Letter from the Minister", "# Response from the Council"]
+
+
+def test_a_quoted_letter_that_lists_the_recommendations_stays_a_letter_of_its_own(lex):
+    """A reply quotes under "> On ..., X wrote:" the letter it answers, which sets out the recommendations ("> 1.
+    Open visiting should ...") and asks for the response by a date: that letter is a segment of its own, as it
+    was before the rule that joins a quoted covering note, which only asks for the response, to its reply."""
+    text = ("From: Gwen Price <gwen.price@valehb.example.nhs.uk>\nSent: 19 June 2025 15:40\n"
+            "To: Owain Hughes <owain.hughes@valevoice.example.org.uk>\nSubject: RE: Our visit to Ward 3\n\n"
+            "Dear Owain,\n\nThank you for the report of your visit. Our response to each recommendation is below.\n\n"
+            "1. Visiting: open visiting started on the ward on 2 June.\n\n"
+            "2. Menus: we will not be changing the menu this year.\n\nBest wishes,\n\nGwen\n\n"
+            "> On 28 Apr 2025, at 11:15, Owain Hughes <owain.hughes@valevoice.example.org.uk> wrote:\n>\n"
+            "> Dear Gwen,\n>\n> Our volunteers visited Ward 3 on 9 April. We make two recommendations:\n>\n"
+            "> 1. Open visiting should be introduced so that families can visit all day.\n"
+            "> 2. The menu should offer more choice, including a cold option at lunch.\n>\n"
+            "> I'd be grateful for your response to the recommendations by 30 May 2025.\n>\n"
+            "> Kind regards,\n>\n> Owain Hughes\n")
+    assert len(segment(text, lex)) == 2
