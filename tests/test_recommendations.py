@@ -3925,11 +3925,13 @@ def test_a_reply_s_roman_numeral_headings_name_the_letter_s_numbered_items(lex, 
 
 
 def test_the_pronoun_i_after_recommendation_is_no_roman_numeral(lex, rules):
-    """The guard on numerals without brackets: "the recommendation I made to the Board last year" names no
-    recommendation 1, though the letter it answers lists "I." to "VIII." and the reply reads "Recommendation IV"."""
+    """The guard on numerals without brackets: "the recommendation I made to the Board last year" (or "the
+    recommendation I was given") names no recommendation 1, though the letter it answers lists "I." to "VIII."
+    and the reply reads "Recommendation IV"."""
     text = _forum_letter_and_board_reply(
         "Recommendation IV - Education plan\n\nThe Board will work with the sailing club on a plan for the summer.\n\n"
-        "On the point about charges, the recommendation I made to the Board last year still stands.")
+        "On the point about charges, the recommendation I made to the Board last year still stands, and the "
+        "recommendation I was given by the auditors is being looked at.")
     _, reply = segment(text, lex)
     assert "1" not in {r.label for r in R.find_refs(text, reply, rules)}
 

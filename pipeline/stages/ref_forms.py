@@ -258,11 +258,12 @@ _MARK = r"\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)"
 _ITEM_REF = re.compile(r"\b(?:items?|points?|requests?|questions?|concerns?|recommendations?|actions?)\s+(?P<list>"
                        + _MARK + r"(?:\s*(?:,|and|&|or|to)\s*" + _MARK + r")*)", re.I)
 # "Recommendation IV - Education plan", "Recommendations II and III": a numeral without brackets, one
-# case throughout, ending its phrase (not the pronoun: "the recommendation I made")
+# case throughout, ending its phrase (not the pronoun: "the recommendation I made", "the recommendation I was
+# given")
 _NUMERAL = r"(?:(?-i:XI{1,2}|I?X|VI{0,3}|I?V|I{1,3})|(?-i:xi{1,2}|i?x|vi{0,3}|i?v|i{1,3}))"
 _NUMERAL_REF = re.compile(r"\b(?:items?|points?|recommendations?)\s+(?P<list>" + _NUMERAL
                           + r"(?:\s*(?:,|and|&|to|-|–)\s*" + _NUMERAL + r")*)"
-                          r"(?=\s*(?:[-–—:.,;)]|$)|\s+(?:and|is|are|was|were|has|have)\b)", re.I | re.M)
+                          r"(?=\s*(?:[-–—:.,;)]|$)|(?<!\bI)\s+(?:and|is|are|was|were)\b)", re.I | re.M)
 # "On (a), an audit ...": a reply taking up a letter's lettered points in turn
 _ON_ITEM = re.compile(r"\W{0,3}(?:on|regarding|as (?:to|for|regards)|in (?:relation|respect) (?:to|of)|turning to|"
                       r"with regard to)\s+(?P<list>" + _MARK + r"(?:\s*(?:,|and|&)\s*" + _MARK + r")*)\s*[,:]", re.I)
