@@ -1920,7 +1920,7 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
             greeted.add(who)
         out.append(Segment(i, kind, start, end, sal, so, form, title))
     out = _without_quoted_copies(text, out)
-    out = [x for seg in out for x in _response_set_out_below(text, seg, lex)]
+    out = [x for seg in out for x in _response_set_out_below(text, seg)]
     # (a page of print codes alone, a command paper's back page, "E03412276" / "978-1-5286-6107-4", is the
     # paper's, not a document of its own)
     out = [s for k, s in enumerate(out) if not (k and _codes_only(text[s.start:s.end]))]
@@ -1945,7 +1945,7 @@ _WHOSE_RESPONSE = re.compile(r"^\W*(?:(?:the\s+)?(?-i:[A-Z])[\w’'&-]*(?:\s+[\w
 SIGNATURE_ROWS = (2, 4)  # lines of the signature between the lead and the title: a name, a post, a body
 
 
-def _response_set_out_below(text: str, seg: Segment, lex: Lexicons) -> list[Segment]:
+def _response_set_out_below(text: str, seg: Segment) -> list[Segment]:
     """A published comment that ends by saying the response it answers for is set out below, signed
     (a police and crime commissioner's section 55 comments, the Chief Constable's response under them):
     the response, from its title under the signature, is a reply of its own, as a covering letter and
