@@ -3822,3 +3822,30 @@ def test_quotes_under_a_grouped_heading_each_with_its_own_response_keep_their_ow
             "Conclusion\n\nThe Government will update the Committee in twelve months.\n")
     got = _stances(tmp_path, settings, nlp, text)
     assert got["1"] == "accepted" and got["2"] == "rejected" and got["3"] == "deferred", got
+
+
+def test_headings_glued_to_their_answers_still_head_them_numbered_or_titled(tmp_path, settings, nlp):
+    """A Word reply copied without the blank line under each heading: "Recommendation 1" / its answer on the
+    next line, then "Recommendation 2", then topic titles in the reply's own words ("Volunteer drivers") over
+    the rest. The titles answer the recommendations their words and sections name, as they do with blank lines
+    (before, the glued numbered headings kept the titles from being read, and 3 and 4 went unanswered)."""
+    text = ("Rural Transport Forum\n\n3 February 2025\n\nDear Cabinet Secretary,\n\nThe Forum makes four "
+            "recommendations.\n\n1. Every county should publish a timetable for demand-responsive buses.\n\n"
+            "2. Concessionary passes should be valid before 9.30am on rural routes.\n\n"
+            "3. The Government should fund a national scheme of volunteer drivers for hospital appointments.\n\n"
+            "4. Bus shelters on rural routes should be surveyed for safety every year.\n\n"
+            "Yours sincerely,\n\nMorgan Hale\nChair, Rural Transport Forum\n\n"
+            "Welsh Government\n\n14 March 2025\n\nDear Mr Hale,\n\nThank you for your letter of 3 February setting "
+            "out the Forum's recommendations. I have set out my response to each below.\n\n"
+            "Recommendation 1\nEvery county will publish its demand-responsive timetable online from June 2025, as part "
+            "of the new bus network plans.\n\n"
+            "Recommendation 2\nWe will not be extending the concession before 9.30am, which would cost far more than the "
+            "budget allows.\n\n"
+            "Volunteer drivers\nI recognise the value of volunteer drivers for hospital appointments. Officials will "
+            "consider the case for a national scheme once the evaluation of the Powys pilot is published in the "
+            "autumn.\n\n"
+            "Shelter surveys\nI am pleased to confirm that every county now surveys the bus shelters on its rural routes "
+            "each spring, and the results are published with the network plans.\n\n"
+            "Yours sincerely,\n\nRhian Price MS\nCabinet Secretary for Transport\n")
+    got = _stances(tmp_path, settings, nlp, text)
+    assert got.get("3") == "deferred" and got.get("4") == "accepted", got

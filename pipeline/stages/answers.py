@@ -2139,11 +2139,12 @@ PLAIN_TITLES = 2  # plain title lines over answers, at least, for a reply to be 
 
 
 def _plain_headings(text: str, blocks: list[Block], heading_at: dict[int, bool]) -> bool:
-    """Whether every numbered heading of the reply is a plain line standing alone over its answer
-    ("Recommendations 7 and 8"), no markdown about it."""
-    alone = {b.start for b in blocks if len(b.lines) == 1}
+    """Whether every numbered heading of the reply is a plain line standing over its answer
+    ("Recommendations 7 and 8"), no markdown about it: alone in its block, or opening it where a Word
+    copy lost the blank line under it ("Recommendation 1" / "All health boards will publish ...")."""
+    opening = {b.start for b in blocks}
     heads = [x for x, h in heading_at.items() if h]
-    return bool(heads) and all(x in alone and _title_line(text[x:_line_end(text, x)]) for x in heads)
+    return bool(heads) and all(x in opening and _title_line(text[x:_line_end(text, x)]) for x in heads)
 
 
 def _topics_agree(topics: list[tuple[int, set[str]]], openers: dict[int, set[str]]) -> bool:
