@@ -1748,15 +1748,16 @@ SUBJECT_WORDS = 2  # words a sentence shares with a recommendation to be about i
 PLAIN_MARGIN = 3  # words more that it shares with one than with any other, to be plainly about that one
 
 
-_ONLY_TAG = re.compile(r"\W*\(\s*(?:recommendations?|concerns?|matters? of concern)\s+[^()]{1,40}\)\W*", re.I)
+# the tag that closes a quoted recommendation with its number: "(Recommendation 7)"
+_NUMBER_TAG = r"\(\s*(?:recommendations?|concerns?|matters? of concern)\s+[^()]{1,40}\)"
+_ONLY_TAG = re.compile(rf"\W*{_NUMBER_TAG}\W*", re.I)
 
 
 def _quotes_only(text: str, units) -> bool:
     """Nothing but quoted recommendations and the tags that close them: no answer."""
     for a, z, _ in units:
         said = " ".join(text[a:z].split())
-        if not (_ONLY_TAG.fullmatch(said) or (_RECOMMENDATION_VOICE.search(said) and not _ANSWER_VOICE.match(said)
-                                              and not RESPONSE_START.search(said))):
+        if not (_ONLY_TAG.fullmatch(said) or _asks_as_recommendation(said)):
             return False
     return True
 
@@ -1903,7 +1904,7 @@ def _named_in_turn(text: str, units: tuple[Unit, ...], labs: list[str]) -> dict[
 
 
 # "... will continue to be published every month. (Recommendation 1)": a tag that closes the paragraph answering it
-_TAIL_TAG = re.compile(r"[.!?][”\"'’]?\s*\(\s*(?:recommendations?|concerns?|matters? of concern)\s+[^()]{1,40}\)\W*$", re.I)
+_TAIL_TAG = re.compile(rf"[.!?][”\"'’]?\s*{_NUMBER_TAG}\W*$", re.I)
 
 
 def _tagged_paragraphs(text: str, blocks: list[Block], refs: list[Ref]) -> list[tuple[int, int, int, set[str]]]:
@@ -2393,6 +2394,13 @@ _RECOMMENDATION_VOICE = re.compile(r"\b(?:should|must|ought to|needs? to|be requ
                                    r"|^\W*(?:\d{1,3}[a-z]?[.)]?\s+)?that\s+(?:the|a|an|all|each|every|it|local)\b|^\W*[●•·▪-]", re.I)
 
 
+def _asks_as_recommendation(sent: str) -> bool:
+    """A sentence in the recommendation's voice ("HMRC should ensure ...") and not the answer's ("The
+    Department will ...", "Accepted."): a quote of what was asked."""
+    return bool(_RECOMMENDATION_VOICE.search(sent)) and not _ANSWER_VOICE.match(sent) \
+        and not RESPONSE_START.search(sent)
+
+
 def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], stop: frozenset[str],
                    stated: bool = False, quoted_under: bool = True) -> list[Unit]:
     """The section's answer: the heading and the quoted recommendation removed.
@@ -2437,8 +2445,7 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
             continue  # under its title, "The Committee's first recommendation is that we publish ...": the quote
         if first_response is not None and i < first_response:
             continue  # quoted between the heading and the status line
-        if quoted_under and in_quote and i > 0 and _RECOMMENDATION_VOICE.search(sent) and not _ANSWER_VOICE.match(sent) \
-                and not RESPONSE_START.search(sent):
+        if quoted_under and in_quote and i > 0 and _asks_as_recommendation(sent):
             continue  # the recommendation quoted under its heading
         in_quote = False
         words = stems(sent, stop)
