@@ -22,6 +22,16 @@ PART_ROWS_TABLE = (
     "      mooring chains at the outer berths.       June 2026.\n\n"
     "2(b)  Record each inspection in the             Not accepted. Inspections are already\n"
     "      harbour master's log.                     recorded in the maintenance system.\n")
+# an Easy Read version's summary list, each item wrapped over two short lines (read by the recommendation
+# and answer guards)
+EASY_READ_ITEMS = [("Councils should give clear", "information about short breaks."),
+                   ("Every family should have", "a named worker to call."),
+                   ("Short breaks should be", "offered in the school holidays."),
+                   ("Councils should check", "that breaks are safe."),
+                   ("Young people should be asked", "what they like to do."),
+                   ("Transport to breaks", "should be free."),
+                   ("Waiting lists should be", "shorter than three months."),
+                   ("The government should count", "how many families get a break.")]
 
 
 @pytest.fixture(scope="session")

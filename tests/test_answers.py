@@ -9,6 +9,7 @@ from pipeline.stages import recommendations as R
 from pipeline.stages import answers as A
 from pipeline.stages.answers import body_range, find_answers, whole_reply
 from pipeline.stages.segment import segment
+from tests.conftest import EASY_READ_ITEMS
 
 
 @pytest.fixture(scope="module")
@@ -3713,16 +3714,6 @@ def test_year_coded_recommendations_alone_on_their_lines_are_read_once_with_thei
     assert own == {"R2025-004": True, "R2025-007": True, "R2025-011": True}, rows
 
 
-_EASY_READ_ITEMS = [("Councils should give clear", "information about short breaks."),
-                    ("Every family should have", "a named worker to call."),
-                    ("Short breaks should be", "offered in the school holidays."),
-                    ("Councils should check", "that breaks are safe."),
-                    ("Young people should be asked", "what they like to do."),
-                    ("Transport to breaks", "should be free."),
-                    ("Waiting lists should be", "shorter than three months."),
-                    ("The government should count", "how many families get a break.")]
-
-
 def test_an_easy_read_paper_s_what_we_think_answers_and_its_summary_s_last_item_left_unanswered(
         tmp_path, settings, nlp):
     """An Easy Read response lists "The 8 recommendations" in short lines, then "A message from the Minister", then
@@ -3741,12 +3732,12 @@ def test_an_easy_read_paper_s_what_we_think_answers_and_its_summary_s_last_item_
             7: ("We agree.", "We will ask councils to tell us how long families wait.")}
     text = ("Short Breaks for Disabled Children\nThe government's answer - Easy Read\n\n"
             "The review looked at short breaks for disabled children and their families.\n\nThe 8 recommendations\n\n"
-            + "".join(f"{n}. {a}\n{b}\n\n" for n, (a, b) in enumerate(_EASY_READ_ITEMS, 1))
+            + "".join(f"{n}. {a}\n{b}\n\n" for n, (a, b) in enumerate(EASY_READ_ITEMS, 1))
             + "A message from the Minister\n\nThank you to all the families who spoke to the review. We want every "
             "disabled child to enjoy a break with friends, and this answer says what we will do.\n\n"
             + "".join(f"Recommendation {n}:\n{titles[n - 1]}\n\nThe review said {a[0].lower()}{a[1:]} {b}\n\n"
                       f"What we think:\n{said[n][0]}\n\nWhat we will do:\n{said[n][1]}\n\n"
-                      for n, (a, b) in enumerate(_EASY_READ_ITEMS[:7], 1)))
+                      for n, (a, b) in enumerate(EASY_READ_ITEMS[:7], 1)))
     stances = _stances(tmp_path, settings, nlp, text)
     assert stances.get("2") == "partially_addressed", stances
     assert stances.get("8") == "not_addressed", stances

@@ -6,6 +6,7 @@ import pytest
 from pipeline.records import Kind
 from pipeline.stages import recommendations as R
 from pipeline.stages.segment import segment
+from tests.conftest import EASY_READ_ITEMS
 
 
 @pytest.fixture(scope="module")
@@ -3877,18 +3878,10 @@ def test_an_easy_read_summary_s_items_wrapped_over_short_lines_are_its_recommend
     """An Easy Read version sets its summary list in short lines under "The 8 recommendations": "1. Councils should
     give clear" / "information about short breaks.". Each item, read on over the lines it wraps to, is a
     recommendation, 1 to 8 (before, the first line alone was too short to quote one, and none was read)."""
-    items = [("Councils should give clear", "information about short breaks."),
-             ("Every family should have", "a named worker to call."),
-             ("Short breaks should be", "offered in the school holidays."),
-             ("Councils should check", "that breaks are safe."),
-             ("Young people should be asked", "what they like to do."),
-             ("Transport to breaks", "should be free."),
-             ("Waiting lists should be", "shorter than three months."),
-             ("The government should count", "how many families get a break.")]
     text = ("Short Breaks for Disabled Children\nThe government's answer - Easy Read\n\n"
             "The review looked at short breaks for disabled children and their families.\n\n"
             "The 8 recommendations\n\n"
-            + "".join(f"{n}. {first}\n{second}\n\n" for n, (first, second) in enumerate(items, 1))
+            + "".join(f"{n}. {first}\n{second}\n\n" for n, (first, second) in enumerate(EASY_READ_ITEMS, 1))
             + "A message from the Minister\n\nThank you to all the families who spoke to the review.\n")
     refs = [r for r in refs_of(text, lex, rules) if r.stated]
     assert [r.label for r in refs] == [str(n) for n in range(1, 9)]
