@@ -456,14 +456,14 @@ CSV_CELLS = 4  # cells a spreadsheet's header row saved as comma-separated text 
 CSV_HEAD_WORDS = 4  # words each of its cells runs to, at most ("Ref", "GDC recommendation", "Target date")
 
 
-def _csv_cells(line: str) -> list[str] | None:
+def _csv_cells(line: str, sep: str = ",") -> list[str] | None:
     """The cells of a header row as a spreadsheet saves it ('Ref,Coroner's concern,"Action(s)",Owner'), None
     where the line has a quote left open or too few cells."""
     cells, cur, quoted = [], [], False
     for ch in line:
         if ch == '"':
             quoted = not quoted
-        elif ch == "," and not quoted:
+        elif ch == sep and not quoted:
             cells.append("".join(cur).strip())
             cur = []
         else:
@@ -477,16 +477,18 @@ def untab_csv(text: str) -> str:
     'Ref,GDC recommendation,Lead,Status,RAG,School response,Target date' over '1,"Single longitudinal
     record ...",Director of Clinical Studies,Agreed - in progress,...') read as a Word table saved as text
     is: each comma between cells a tab, each quote round a cell a space, a cell's own line breaks kept.
-    The table runs from a header of short cells that name the rows to a blank line outside any cell.
-    Same length, same line breaks."""
-    if '",' not in text and ',"' not in text:
+    Saved as tab-separated values, the tabs stand and only the quotes go. The table runs from a header of
+    short cells that name the rows to a blank line outside any cell. Same length; the same line breaks,
+    but for a blank line inside a cell, which becomes a space."""
+    if '",' not in text and ',"' not in text and '\t"' not in text:
         return text
     out = list(text)
     pos = 0
     for line in re.finditer(r"[^\n]*", text):
-        if line.start() < pos or "," not in line.group(0):
+        sep = "\t" if "\t" in line.group(0) else ","
+        if line.start() < pos or sep not in line.group(0):
             continue
-        cells = _csv_cells(line.group(0).rstrip("\r"))
+        cells = _csv_cells(line.group(0).rstrip("\r"), sep)
         if not cells or not all(len(c.split()) <= CSV_HEAD_WORDS for c in cells) or not names_its_rows(
                 [c for c in cells if c]):
             continue
@@ -498,9 +500,13 @@ def untab_csv(text: str) -> str:
                     out[k + 1] = " "  # (a quote inside a cell, doubled)
                     k += 2
                     continue
-                quoted, out[k] = not quoted, " "
-            elif ch == "," and not quoted:
+                # (between tabs, only a quote that opens a cell or closes one: a cell's own words may quote)
+                if sep == "," or (text[k - 1:k] in ("\t", "\n", "") if not quoted else text[k + 1:k + 2] in ("\t", "\n", "\r", "")):
+                    quoted, out[k] = not quoted, " "
+            elif ch == sep and not quoted:
                 out[k] = "\t"
+            elif ch == "\n" and quoted and text[k + 1:k + 2] == "\n":
+                out[k + 1] = " "  # (a blank line between a cell's paragraphs: the cell goes on, as Word's would)
             elif ch == "\n" and not quoted and text[k + 1:k + 2] in ("\n", "\r", ""):
                 break  # (a blank line outside any cell ends the table)
             k += 1
@@ -543,3 +549,52 @@ def unchecked_options(text: str) -> str:
             line = _OPTION.sub(lambda m: m.group(0) if m.group(0)[0] in _CHECKED else " " * len(m.group(0)), line)
         out.append(line)
     return "\n".join(out)
+
+
+# a Google Docs export's anchors for its comments and footnotes, "... Contrast Therapy Association.[a]",
+# "... expiring on 14 November 2023[1]", and the notes themselves at the file's end, "[a]Rosalind - ..."
+_ANCHOR = re.compile(r"(?<=\S)\[(?:[a-z]{1,2}|\d{1,2})\]")  # set on the word it marks, no space between
+_NOTE_LINE = re.compile(r"^[ \t]*(\[(?:[a-z]{1,2}|\d{1,2})\])", re.M)
+
+
+def unmark_anchors(text: str) -> str:
+    """``text`` with the anchors of a document's comments and footnotes blanked in its lines, where the notes
+    they point to open lines of their own: "Association.[a]" ends its sentence, as the page shows it. Same
+    length, same line breaks."""
+    notes = {m.group(1) for m in _NOTE_LINE.finditer(text)}
+    if not notes:
+        return text
+    return _ANCHOR.sub(lambda m: " " * len(m.group(0)) if m.group(0) in notes else m.group(0), text)
+
+
+# a line numbered in the margin, as Word's line numbering prints it: "  3          appeal to the hearing; and"
+_MARGIN_NUMBER = re.compile(r"^(?P<lead>[ \t]{0,6})(?P<n>\d{1,3})(?=[ \t]{2,}\S)", re.M)
+MARGIN_RUN = 10  # lines, at least, numbered one by one from 1 on a page
+MARGIN_WRAPPED = 0.2  # share of them, at least, that carry on a sentence from the line above (no table's rows do)
+
+
+def unnumber_margin(text: str) -> str:
+    """``text`` with the line numbers of a paper that numbers its lines in the margin blanked: on each page,
+    every line from 1 counting up, wrapped lines of a sentence among them ("  2          (a) The HCPC should
+    set ..." / "  3          appeal to the hearing; and"); not a table's rows, one a line, each a sentence of
+    its own. Same length, same line breaks."""
+    if not _MARGIN_NUMBER.search(text):
+        return text
+    out = list(text)
+    pos = 0
+    for page in text.split("\f"):
+        marks = [m for m in _MARGIN_NUMBER.finditer(page)]
+        run: list[re.Match[str]] = []
+        for m in marks:
+            if int(m.group("n")) == len(run) + 1:
+                run.append(m)
+            elif int(m.group("n")) == 1:
+                run = [m]
+        lines = [page[m.end():page.find("\n", m.end()) if "\n" in page[m.end():] else len(page)].strip() for m in run]
+        wrapped = sum(1 for x in lines if x[:1].islower())
+        if len(run) >= MARGIN_RUN and wrapped >= MARGIN_WRAPPED * len(run):
+            for m in run:
+                out[pos + m.start("n"):pos + m.end("n")] = " " * len(m.group("n"))
+        pos += len(page) + 1
+    return "".join(out)
+
