@@ -174,6 +174,10 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             i += 1  # "Registered in England No. 04418277. Registered office: ... VX6 3TR": the signed letter's footer
             closed = True  # and the signature's last line
             continue
+        if signed and not closed and _contact_row(b):
+            i += 1  # "States Greffe | 12 Rue des Prés | St Helier | JE2 4QT" / "Tel: ...": an e-mail signature's address
+            closed = True
+            continue
         if any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines):
             break
         if lex.salutation.match(first):
@@ -199,6 +203,18 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             continue
         break
     return i
+
+
+_ROW_SEPARATOR = re.compile(r"\s[|•·]\s")  # "12 Rue des Prés | St Helier", "Quay Street • Carrigmore"
+ADDRESS_ROW_PARTS = 3
+
+
+def _contact_row(b: Block) -> bool:
+    """An e-mail signature's address on one line, its parts set apart by bars, over its telephone number
+    or web address (a letterhead sets its address a part to a line)."""
+    first = b.lines[0].text
+    return len(_ROW_SEPARATOR.split(first)) >= ADDRESS_ROW_PARTS and has_postcode(first) \
+        and all(_CONTACT.search(ln.text) or _PHONE_LINE.match(ln.text) for ln in b.lines[1:])
 
 
 def _closes_signature(lines) -> bool:
@@ -312,6 +328,10 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and blocks[j].lines[0].text.startswith("\f"):
             break  # or opens a page: above it is the foot of the last page of what precedes ("... Ltd, 5 Wharfside Place ...")
         if j < sal and web_mail_head(blocks[j]):
+            # (its subject alone above it, a blank line between: "RE: Review of ..." over the initials "ME")
+            if j - 1 > prev_sal and _AVATAR.match(blocks[j].lines[0].text) and len(blocks[j - 1].lines) == 1 \
+                    and _REPLY_SUBJECT.match(blocks[j - 1].lines[0].text):
+                j -= 1
             break  # or a web mail's print header opens it
         if j < sal and _FORWARDED_BY.match(_first(blocks[j])) and j + 1 < sal \
                 and _MAIL_FROM.match(_first(blocks[j + 1])):
@@ -348,7 +368,9 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
 # a web page's furniture between a report and the letter pasted under it: its lists of links
 # ("* [Response from Lowfield Farm](https://...)", "* [Privacy](...)") and its copyright line
 _LINK_ITEM = re.compile(r"^\s*[*+-]\s+\[[^\]]+\]\([^)]*\)\s*$")  # a list item: a letterhead's own link is none
-_COPYRIGHT = re.compile(r"^\W*(?:\(c\)|©)\s*(?:crown|parliamentary) copyright\b", re.I)
+# (or a site's own: "© West Rutherford County Council"; and its feedback line, "Was this page useful? [Yes](#)")
+_COPYRIGHT = re.compile(r"^\W*(?:(?:\(c\)|©)\s*(?:(?:crown|parliamentary) copyright\b|(?:\d{4}\s+)?(?-i:[A-Z])[^.\n]{2,80}$)|"
+                        r"(?:was|is) this page useful\b)", re.I)
 
 
 def _page_furniture(b: Block) -> bool:
@@ -557,7 +579,7 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 # an e-mail's header line "Subject: RE: ...": the message answers the one it quotes
 # "Subject: RE: ...", or a subject that says what it is: "... - response to inspection letter",
 # "Regulation 28 - reply from Dunmere Recovery", "... - response of Caerwern University", "... - Norvik Logistics response" (not a "request for a response")
-_RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv)\s*:"
+_RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv|automatic\s+reply|auto[- ]?reply)\s*:"
                          r"|^\W*subject\s*:(?![^\n]*\b(?:due|required|awaited|awaiting|deadline|reminder|chas\w+|"
                          r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+|the\s+)?(?:government(?:'s|’s)?\s+)?(?:response|reply)|"
                          r"to be sent|by \d|"
@@ -592,6 +614,10 @@ _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|wi
                              # "... grateful to receive each organisation's response to the recommendations
                              # directed to it by 31 March", "... grateful for the Government's response by 18 May"
                              r"(?:for|to receive) (?:a|your|(?:each|every|the) [\w’'-]+(?:'s|’s)) (?:reply|response)\b[^.]{0,60}?\b(?:by|within)\b|"
+                             # "I would ask that you each let me have a written response to the recommendations
+                             # directed to you by 31 January 2025"
+                             r"\blet (?:me|us) have (?:a|your|each|the) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b[^.]{0,100}?"
+                             r"\b(?:by|within|no later than)\b|"
                              # "Please send your agency's response to the Board's business unit by 14 August 2026."
                              r"\bplease send (?:us |me )?(?:your|its|their|a|the [\w’'-]+(?:'s|’s)) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
                              r"[^.]{0,60}?\b(?:by|within|no later than)\b|"
@@ -618,7 +644,7 @@ def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: 
     in a regulator's letter that asks for a reply by a date thanks, and answers nothing; so does
     "Thank you for your report of 23 May" in one that goes on "we recommend that you:"."""
     opening = text[body_start: min(end, body_start + 1500)]
-    if _RE_SUBJECT.search(head):
+    if _RE_SUBJECT.search(head) or _web_mail_reply(head):
         return Kind.reply
     if not lex.answers(opening):
         return Kind.letter
@@ -627,6 +653,14 @@ def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: 
     advice = _ASKED_FOR_ADVICE.search(unwrap(opening)) is not None and _GIVES_ADVICE.search(body) is not None
     return Kind.letter if asks and (not _NAMES_WHAT_IT_ANSWERS.search(unwrap(opening)) or _RECOMMENDS.search(body)
                                     or advice) else Kind.reply
+
+
+def _web_mail_reply(head: str) -> bool:
+    """A web mail's print of a reply: its subject "RE: ..." first, over its sender "Name <address>" (a letter's
+    own "Re: Draft Development Plan" under its addressee is its subject, and no reply)."""
+    lines = [ln for ln in head.splitlines() if ln.strip("\u200b\u200e\u200f\ufeff \t")]
+    return bool(lines) and _REPLY_SUBJECT.match(lines[0]) is not None \
+        and any(_OWA_SENDER.match(ln) or _GMAIL_SENDER.match(ln) for ln in lines[1:SUBJECT_LINES + 2])
 
 
 PAGE_HEAD = 200  # characters of a page's head (a letterhead, an address) above its title
@@ -770,7 +804,9 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     # the reader's name alone ("Dermot,") only straight under the header: further down, "Sarah," signs off
     # (a protective marking between, "OFFICIAL", is the mail system's, not the message's)
     top = i
-    while m.groupdict().get("name") and top > 0 and marking_block(blocks[top - 1]):
+    # (and so is a signed message's armour, "-----BEGIN PGP SIGNED MESSAGE-----" / "Hash: SHA256")
+    while m.groupdict().get("name") and top > 0 and (marking_block(blocks[top - 1]) or all(
+            _PGP_ARMOUR.match(ln.text) for ln in blocks[top - 1].lines)):
         top -= 1
     above = blocks[max(0, top - (1 if m.groupdict().get("name") else MAIL_HEAD_BLOCKS)):i]
     if not m.groupdict().get("name") and _GROUP_GREETING.match(first):
@@ -787,6 +823,7 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
 
 
 _GROUP_GREETING = re.compile(r"^\W*(?:hi|hello)\s+\S", re.I)  # "Hello Healthwatch team,", "Hi all,"
+_PGP_ARMOUR = re.compile(r"^\s*(?:-----BEGIN PGP SIGNED MESSAGE-----|Hash:\s*[\w-]+)\s*$")
 
 
 def _domain(line: str) -> str | None:
@@ -1087,7 +1124,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         rest = blocks[tail:]
         if rest and not _table_below(text, blocks, sal[-1], tail) \
                 and (_paper(text, rest, region_end, lex) or _headed_page(text, rest, region_end, lex)
-                     or _statement_page(text, rest)
+                     or _statement_page(text, rest) or _later_message(blocks[starts[-1]:sal[-1]], rest)
                      or _answering_page(text, rest, region_end, lex, head_lines(blocks[starts[-1]:sal[-1] + 1]))) \
                 and not (_lists_recommendations(rest) and _classify_letter(
                     text, blocks[sal[-1]].lines[0].start, rest[0].start, lex) is Kind.reply) \
@@ -1124,7 +1161,10 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
         end = at[k + 1] if k + 1 < len(starts) else region_end
         if owner[bi] is None:
             kind = classify_unsaluted(text[start:end], lex)
-            if out and out[-1][4] is Kind.reply and ENCLOSES.search(text, out[-1][0], start):
+            if kind is Kind.other and _MAIL_FROM.match(_first(blocks[bi])) \
+                    and _RE_SUBJECT.search(text, start, blocks[bi].end):
+                kind = Kind.reply  # a message with no greeting that answers one ("Subject: Automatic reply: ...")
+            elif out and out[-1][4] is Kind.reply and ENCLOSES.search(text, out[-1][0], start):
                 kind = Kind.reply  # the action plan a reply encloses ("set out in the enclosed action plan")
             elif kind in (Kind.other, Kind.letter) \
                     and _statement_page(text, blocks[bi:starts[k + 1] if k + 1 < len(starts) else len(blocks)]):
@@ -1292,6 +1332,7 @@ _STATUS = re.compile(r"(?:^|[-–—:.]\s+)(?:not\s+)?(?:accepted|agreed|rejecte
 # "1. The Trust should ...", "(1) Standard 3.1", "Recommendation 1: The JAC should ..."
 # (or "R1 Write to Mr Hallworth ...": labelled as the report labels them)
 _OWN_ITEM = re.compile(r"\W{0,4}(?:(\d{1,2})[.)]|recommendation\s+(\d{1,2})[.:)]|(?-i:R)(\d{1,2})\b)\s+\S", re.I)
+_SIDE_LABEL = re.compile(r"\S {3,}recommendation\s+(\d{1,2})\s*$", re.I)
 _RECOMMENDING_PARAGRAPH = re.compile(r"\W{0,4}\d{1,2}\.\d{1,2}\s+(?:we|the\s+(?:review\s+)?body)\s+"
                                      r"(?:therefore\s+|also\s+)?recommends?\b", re.I)
 _ANSWER_LABEL = re.compile(r"^\W*(?:(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+)?response\s*:", re.I)  # "Government response:"
@@ -1327,6 +1368,10 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
     led = any(_ASKS_ALL.search(t) for t in lines) and not any(_STATUS.search(t) for t in lines)
     items = {int(m.group(1) or m.group(2) or m.group(3)) for t in lines
              if (m := _OWN_ITEM.match(t)) and (led or re.search(r"\b(?:should|must)\b", t))}
+    # (or each over its words in a column of its own, pdftotext -layout setting the report's paragraphs beside
+    # it: "7.1 Over the course of this review ...   Recommendation 1" / "...   The Chief Fire Officer should")
+    if any(re.search(r"\b(?:should|must)\b", t) for t in lines):
+        items |= {int(m.group(1)) for t in lines if (m := _SIDE_LABEL.search(t))}
     # (or a chapter's paragraphs that recommend, numbered by the paragraph: "6.4  We recommend a 4.0 per
     # cent increase ...", as the letter says: "we have numbered our recommendations by the paragraph")
     paragraphs = sum(1 for t in lines if _RECOMMENDING_PARAGRAPH.match(t))
@@ -1687,6 +1732,7 @@ _OWA_SENDER = re.compile(r"^\W*[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$")
 _OWA_SENT = re.compile(r"^\W*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*$",
                        re.I)
 SUBJECT_LINES = 2  # lines of an Outlook print's subject above its sender
+_REPLY_SUBJECT = re.compile(r"^\W*(?:re|fw|fwd|aw|sv)\s*:\s*\S", re.I)  # a web mail print's subject: "RE: Review of ..."
 
 
 def web_mail_head(b: Block) -> bool:
@@ -1698,9 +1744,20 @@ def web_mail_head(b: Block) -> bool:
 
 
 def _owa_sender(lines: tuple[Line, ...], k: int) -> bool:
-    """Line ``k`` is the sender of an Outlook on the web print: "Name <address>" over "Tue 10/06/2025 16:21"."""
-    return k + 1 < len(lines) and _OWA_SENDER.match(lines[k].text) is not None \
-        and _OWA_SENT.match(lines[k + 1].text) is not None
+    """Line ``k`` is the sender of an Outlook on the web print: "Name <address>" over "Tue 10/06/2025 16:21"
+    (or over its "To:" and "Cc:" lines first, as a copy from the reading pane gives them)."""
+    if k + 1 >= len(lines) or _OWA_SENDER.match(lines[k].text) is None:
+        return False
+    below = list(takewhile(lambda ln: _OWA_BETWEEN.match(ln.text), lines[k + 1:k + 1 + OWA_BETWEEN_LINES]))
+    return k + 1 + len(below) < len(lines) and _OWA_SENT.match(lines[k + 1 + len(below)].text) is not None
+
+
+# what a reading pane copy sets between the sender and the date: "To:\u200e\u200bScrutiny Office", a line of
+# zero-width spaces
+_OWA_BETWEEN = re.compile(r"^[\s\u200b\u200e\u200f\ufeff]*(?:(?:to|cc|bcc)[\s\u200b\u200e\u200f]*:.*)?$", re.I)
+OWA_BETWEEN_LINES = 5
+# the sender's initials over the sender, where the avatar was: "ME"
+_AVATAR = re.compile(r"^\s*[A-Z]{1,3}\s*$")
 # a body's name in title case and nothing else: "British Ice Skating", "Association of British Theatre Technicians"
 _TITLE_CASE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|" + "|".join(sorted(NAME_FILLER)) + r")){1,7}")
 LETTERHEAD_LINES = 7  # lines from a page's first in which a letterhead's postcode stands
@@ -2125,6 +2182,23 @@ def _sent_after(quoted: list[str], reply: list[str]) -> bool:
                 int(m.group(4) or 0), int(m.group(5) or 0))
     q, r = when(quoted), when(reply)
     return q is not None and r is not None and q > r
+
+
+HEAD_FIELDS = 4  # lines of a message's header from its "From:" to its "Sent:", at most
+
+
+def _later_message(head: list[Block], rest: list[Block]) -> bool:
+    """A message under a dated letter's signature, sent on the letter's day or after it (an automatic
+    acknowledgement after the letter it acknowledges, in a file kept oldest first): a message of its own.
+    One sent before the letter is what the letter quotes; with either date unknown, nothing is said."""
+    first = next((b for b in rest if not _page_furniture(b)), None)
+    if first is None or not _MAIL_FROM.match(first.lines[0].text):
+        return False
+    sent = next((m.group("value") for ln in first.lines[1:HEAD_FIELDS] if (m := _SENT_FIELD.match(ln.text))), None)
+    dated = next((ln.text for b in head for ln in b.lines if is_dateline(ln.text)), None)
+    when = [(int(m.group(3)), _MONTHS.index(m.group(2).lower()), int(m.group(1)))
+            for v in (sent, dated) if v and (m := _SENT_AT.search(v)) and m.group(2).lower() in _MONTHS]
+    return len(when) == 2 and when[0] >= when[1]
 
 
 def _covering_note(message: str) -> bool:
