@@ -403,7 +403,7 @@ _REPLY_VOICE = re.compile(r"^\W*(?:fully |partially |partly )?(?:accepted|agreed
 _LABEL_FIRST = re.compile(r"^\W{0,4}(?P<num>\d{1,3}[a-z]?)[.:]?\s+(?:(?-i:[A-Z]{2,6})\s+|(?:the\s+)?committee(?:'s|’s)?\s+)?"
                           r"recommendation\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
 # a paper quoting recommendations by the report's paragraph numbers: "Paragraph 3.4: The University should ..."
-_BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\s*[:.–—-]\s*(?P<text>\S.{10,})$", re.I)
+_BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\s*[:.–—-](?!\d)\s*(?P<text>\S.{10,})$", re.I)
 # a lead-in that ends in a full stop: "I make the following recommendations."
 # (or "to take the actions below, and I should be grateful if ...": the list the sentence points to)
 _OTHER_LIST = re.compile(r"\W*(?:(?:our|the)\s+)?(?:(?:main|key|summary\s+of(?:\s+(?:our|the))?)\s+)?"
@@ -432,7 +432,8 @@ def _indent(line: str) -> int:
 
 _SUB_POINT = re.compile(r"\(?[a-h]\)\s")  # "(a) there is no system ...": a lettered point's own marker
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
-_AS_FOLLOWS = re.compile(r"\b(?:matters\s+of\s+concern|concerns|recommendations)\s+(?:are|is)\s+as\s+follows\b", re.I)
+_AS_FOLLOWS = re.compile(r"\b(?:matters\s+of\s+concern|concerns|recommendations)\s+(?:are|is)\s+(?:as\s+follows|set\s+out\s+in\s+"
+                         r"paragraphs\s+\d{1,2}\.\d{1,2}\s+to\s+\d{1,2}\.\d{1,2})\b", re.I)
 # a list of what the writer will do about the concerns is not a list of the concerns
 _ACTION_LEAD = re.compile(r"\b(?:steps|actions?|measures|changes|work)\b[^:.]{0,120}\b(?:address|respond(?:ing)? to|tackle|meet)\b", re.I)
 LONE_GAP = 4  # paragraphs (page breaks included) a "N." line's text may run over
@@ -518,7 +519,10 @@ def label_title_blocks(blocks: list[Block]) -> list[Block]:
 
 # "Recommendations to the Mid-Ulster and Erne Health and Social Care Trust": a heading that sends the
 # items under it, however long the body's name
-_SENT_HEADING = re.compile(r"^\W*(?i:recommendations?|concerns?)\s+(?:to|for)\s+(?:the\s+)?[A-Z][^.:;]*$")
+_SENT_HEADING = re.compile(r"^\W*(?i:recommendations?|concerns?)\s+(?:to|for)\s+(?:the\s+)?[A-Z][^.:;]*$|"
+                           # "To Vantaro Fitness, Inc. and Vantaro Fitness UK Ltd": the body its concerns go to
+                           r"^\W*(?i:to)\s+(?:(?i:the)\s+)?(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Professor|Prof|Whom)\b)"
+                           r"[A-Z][\w'’&.-]*(?:,?\s+(?:(?i:and|of|for|the|&)\s+)?[A-Z][\w'’&.-]*){1,9}\s*$")
 
 
 def _own_section_paragraph(text: str, seg: Segment, label: str, refs: list[Ref]) -> bool:
@@ -1150,8 +1154,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         refs = _said_sent(text, seg, _coded_items(text, seg, refs), rules)
         refs = _without_menu(text, refs)
         refs = _without_own_numbers(text, own, refs)
+        refs = _without_action_numbers(text, refs)
     if seg.kind is Kind.letter and not any(r.stated for r in refs):
-        found = _intent_items(text, seg) or _recommending_paragraphs(text, blocks) or _bold_paragraphs(text, seg)
+        found = _intent_items(text, seg) or _recommending_paragraphs(text, blocks) or _bold_paragraphs(text, seg) \
+            or _counted_paragraphs(blocks, rules)
         refs = sorted(refs + found, key=lambda r: r.start)
     # ("5<tab>CORONER’S CONCERNS": the form's heading in capitals, read as an item of a tab-set list, is none;
     # nor the letter's own closing paragraphs, "4.1 Please send us your responses ...")
@@ -1326,6 +1332,32 @@ def _bold_paragraphs(text: str, seg: Segment) -> list[Ref]:
 BOLD_LINES = 8  # lines the last recommending paragraph runs to, at most, where no numbered one follows
 
 
+# a letter's count of the recommendations it sets out under it: "We make seven recommendations, which are set
+# out below.", "The Panel makes the following five recommendations:"
+_COUNTED_BELOW = re.compile(r"\b(?:we|i|the\s+(?:report|review|panel|group|committee|board|inspection|inquiry))\s+"
+                            r"(?:make|makes|made|have\s+made|has\s+made|set\s+out|sets\s+out)\s+(?:the\s+following\s+)?"
+                            r"(?P<count>\d{1,2}|[a-z]+)\s+recommendations\b(?:[^.]{0,60}?\b(?:below|as\s+follows)\b|\s*:)", re.I)
+
+
+def _counted_paragraphs(blocks: list[Block], rules: RecRules) -> list[Ref]:
+    """A letter whose list lost its numbers (Word's automatic numbering, gone as text): where it says how
+    many it makes and just that many paragraphs under the count each say what someone "should" do, each
+    is a recommendation, counted 1..n in order as the reply numbers them."""
+    for k, b in enumerate(blocks):
+        m = _COUNTED_BELOW.search(" ".join(b.text.split()))
+        if m is None:
+            continue
+        count = m.group("count").lower()
+        n = int(count) if count.isdigit() else rules.number_words.get(count, 0)
+        items = blocks[k + 1:k + 1 + n]
+        if n < 2 or len(items) < n or not all(is_prose(x.text) and _SHOULD.search(x.text) for x in items) \
+                or any(re.match(r"\W{0,4}(?:\d{1,2}|[a-z])[.)]\s", x.lines[0].text) for x in items):
+            continue
+        return [Ref(str(j), j, x.start, x.start, x.start, x.end, True, False, True,
+                    clean_text(" ".join(x.text.split())), None, None, True) for j, x in enumerate(items, 1)]
+    return []
+
+
 def _recommending_paragraphs(text: str, blocks: list[Block]) -> list[Ref]:
     """The paragraphs of a letter numbered "1.1", "1.2", ... that recommend ("2.4 We recommend that
     ..."), each labelled by its number as FORMAT.md keys a report's recommendations numbered by
@@ -1374,12 +1406,18 @@ _PART_ANSWER = re.compile(r"^\W*(?:[\w’'-]+\s+)?response\s+to\s+(?:recommendat
 _ON_PART = re.compile(r"^[ \t]*(?:\d{1,3}\.?[ \t]+)?on\s+part\s+\((?P<letter>[a-h])\)\s*[,:]", re.I | re.M)
 
 
+# or by its number and letter, opening the paragraph that answers it: "Response: On 3(a), we will adopt ...",
+# "On 3(b), we will report ..."
+_ON_NUMBERED_PART = re.compile(r"^\W*(?:(?:[\w’'-]+\s+)?response\s*:\s*)?on\s+(?:recommendation\s+)?(?P<num>\d{1,3})\s*"
+                               r"\((?P<letter>[a-h])\)\s*[,:]", re.I | re.M)
+
+
 def _part_answers(text: str, seg: Segment, refs: list[Ref]) -> list[tuple[str, str, int, int, int]]:
     """Each answer a response paper gives one lettered part: (number, letter, label's start, its end,
     the answer line's start), by "Response to 2(a):" or, under the recommendation's own answer, "On
     part (a), ..."."""
     out = [(m.group("num"), m.group("letter").lower(), m.start("num"), m.end("letter"), m.start())
-           for m in _PART_ANSWER.finditer(text, seg.start, seg.end)]
+           for pattern in (_PART_ANSWER, _ON_NUMBERED_PART) for m in pattern.finditer(text, seg.start, seg.end)]
     stated = [r for r in refs if r.stated and r.label.isdigit()]
     for m in _ON_PART.finditer(text, seg.start, seg.end):
         owner = max((r for r in stated if r.start < m.start()), key=lambda r: r.start, default=None)
@@ -2147,6 +2185,26 @@ def _without_own_numbers(text: str, own: tuple[int, int] | None, refs: list[Ref]
     return [r for r in refs if not numbers_a_paragraph(r)]
 
 
+_ACTION_HEAD = re.compile(r"\baction", re.I)
+_RECOMMENDATION_HEAD = re.compile(r"\brecommendation|\bconcern", re.I)
+
+
+def _without_action_numbers(text: str, refs: list[Ref]) -> list[Ref]:
+    """A reply's table that numbers its own actions in its first column and names the recommendation each
+    serves in another ("CIP action | Description | Review recommendation | Lead"): the first column's numbers
+    are the actions', not the recommendations'."""
+    cells = table_cells(text) if any(text[r.start - 1:r.start] in ("\t", "|", " ", "\n") for r in refs) else {}
+
+    def numbers_an_action(r: Ref) -> bool:
+        c = cells.get(r.start)
+        if c is None or c.index != 0 or not c.header or c.row == c.header:
+            return False
+        heads = [text[a:z] for a, z in c.header]
+        return bool(_ACTION_HEAD.search(heads[0])) and not _RECOMMENDATION_HEAD.search(heads[0]) \
+            and any(_RECOMMENDATION_HEAD.search(h) for h in heads[1:])
+    return [r for r in refs if not numbers_an_action(r)] if cells else refs
+
+
 def _without_menu(text: str, refs: list[Ref]) -> list[Ref]:
     """"Your report raises two matters for UKHSA. The first is ... The second is ...", then "On the
     first matter, ..." and "On the second matter, ...": the paragraph that counts the concerns off
@@ -2287,7 +2345,8 @@ def _heading_text(line: str) -> str:
 
 # a body's name alone on its line: "Brook Lane Medical Practice", "NHS England", "Tamebridge and
 # Aldersey Hospitals NHS Foundation Trust (Tamebridge Bowel Cancer Screening Hub)"
-_BARE_NAME = re.compile(r"^(?=[A-Z])[^.:;!?]{2,120}$")
+# (a company's abbreviated "Inc." or "Ltd." in it is no full stop: "Vantaro Fitness, Inc. and Vantaro Fitness UK Ltd")
+_BARE_NAME = re.compile(r"^(?=[A-Z])(?:[^.:;!?]|(?:(?<=\bInc)|(?<=\bLtd)|(?<=\bCo)|(?<=\bCorp)|(?<=\bplc))\.){2,120}$")
 # (or a post a report is sent to: "[Secretary of State for Education]")
 _NAME_WORD = re.compile(rf"\b(?:{_BODY_WORDS}|association|institute|federation|register|regulator|union|centre|center|"
                         rf"clinic|secretary\s+of\s+state)\b", re.I)

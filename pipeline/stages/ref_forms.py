@@ -167,7 +167,11 @@ def _item_above(text: str, b: Block, ln) -> bool:
     above = next((x for x in reversed(b.lines) if x.end < ln.start), None)
     said = (clean(above.text) or "") if above is not None else ""
     return bool(said) and (sentence_end(said) or (len(said.split()) <= TITLE_WORDS and said[:1].isupper()
-                                                  and said[-1:].isalnum()))
+                                                  and said[-1:].isalnum()) or _PAGE_NUMBERED.search(said) is not None)
+
+
+# a page's footer, numbered, that pdftotext sets between two items of a list: "... Department for Transport. 1 of 2"
+_PAGE_NUMBERED = re.compile(r"[.!?]?\s(?:page\s+)?\d{1,3}\s+of\s+\d{1,3}$", re.I)
 
 
 def _listed_under_lead(text: str, b: Block, rules: RecRules) -> bool:
@@ -209,10 +213,11 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
         # (or at its line's start under the item before, with no bullet: "R2 Service user and carer involvement.
         # ... The University should ...", as a PDF viewer copies a report's list, a line an item)
         # (or an imperative, under a line that says what the list is: "The review made the following
-        # recommendations:" over "* **R8** Establish a customer panel ...")
+        # recommendations:" over "* **R8** Establish a customer panel ..."; or any, under a code the file's
+        # lines open with, "DR1 (Critical) – Bus stops. Replace ...", which only a list of them does)
         item = not at_start and (_LIST_LEAD.fullmatch(text[ln.start:m.start()]) is not None
                                  or (not text[ln.start:m.start()].strip() and _item_above(text, b, ln))) \
-            and (MODAL.search(text, m.end(), ln.end) is not None or _listed_under_lead(text, b, rules))
+            and (MODAL.search(text, m.end(), ln.end) is not None or _listed_under_lead(text, b, rules) or pre != "R")
         rest = clean_text(text[m.end():b.end]) if at_start else clean_text(text[m.end():ln.end]) if item else None
         # (not a reply's answer under the label: "R1: We accept this. All nine libraries will remain open.")
         stated = bool(rest and len(rest.split()) >= 4 and len(nums) == 1) \
@@ -446,11 +451,11 @@ def listed_refs(text: str, blocks: list[Block], rules: RecRules, indented: bool 
     return sorted(out, key=lambda r: r.start)
 
 
-_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z])(?P<n>\d{1,2})\b(?![./-]\d)(?P<words>\W{0,3}[ \t]+[A-Za-z]{2})?",
-                        re.M)
+_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{1,2})(?P<n>\d{1,2})\b(?![./-]\d)"
+                        r"(?P<words>\W{0,3}[ \t]+[A-Za-z]{2}|[ \t]+\((?-i:[A-Z])[a-z]+\)[ \t]+\W{0,2}[ \t]*[A-Za-z]{2})?", re.M)
 
 
-_LINE_CODE = re.compile(r"^[ \t]*\W{0,4}([A-Z])(\d+)\b", re.M)  # a code opening its line, as written: "P4", "R12"
+_LINE_CODE = re.compile(r"^[ \t]*\W{0,4}([A-Z]{1,2})(\d+)\b", re.M)  # a code opening its line, as written: "P4", "DR12"
 
 
 @lru_cache(maxsize=4)
@@ -476,7 +481,7 @@ def labels_r(text: str) -> frozenset[str]:
     coded = {p for p, n, words in seen if n == 1 and words and (p, 2, True) in seen}
     # (themes coded A1, A2, B1 ... D1: the last theme may hold one recommendation, its letter next to one read)
     for p in sorted({p for p, n, words in seen if n == 1 and words} - coded):
-        if len(coded) >= 2 and chr(ord(p) - 1) in coded:
+        if len(p) == 1 and len(coded) >= 2 and chr(ord(p) - 1) in coded:
             coded.add(p)
     return frozenset(p for p, n, _ in seen if p == "R") | frozenset(coded)
 

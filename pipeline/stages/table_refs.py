@@ -581,7 +581,10 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
 _CONCERNED = re.compile(r"^\W*I\s+(?:am|was|remain)\s+(?:also\s+|further\s+|particularly\s+|additionally\s+)?"
                         r"concerned\s+(?:that|about|by|at)\b")
 CONCERNED_MIN = 2  # such openings, at least, for the section to be read this way
-_AS_FOLLOWS = re.compile(r"\b(?:are|were) as follows\W*$|\bconcerns? (?:are|is)\W*$|\bset out below\W*$", re.I)
+# (or with one more sentence after it, on how the list marks whom each is for: "I have indicated in brackets after
+# each concern the organisation or organisations to which it is directed.")
+_AS_FOLLOWS = re.compile(r"\b(?:are|were) as follows(?:[.:]\s+[^.]{0,200}?\b(?:directed|addressed|sent|for)\b[^.]{0,120}\.)?\W*$|"
+                         r"\bconcerns? (?:are|is)\W*$|\bset out below\W*$", re.I)
 
 
 TITLE_MAX_WORDS = 8  # words a concern's title runs to, at most
