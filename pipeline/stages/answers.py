@@ -296,6 +296,11 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     end when a paper follows the covering letter's signature."""
     start = seg.body_start
     end = seg.end
+    # (an e-mail's signature under its delimiter, "-- " alone on its line, or "- -- " as a signed message escapes
+    # it, and the signature's armour: nothing the reply answers with; unless the message it quotes, answers
+    # typed in it, follows)
+    if (sig := _SIGNATURE_RULE.search(text, start, end)) is not None and not QUOTED_MAIL.search(text, sig.end(), end):
+        end = sig.start()
     # a sign-off found under "-----Original Message-----" is the quoted message's own: the reply, signed
     # with a first name alone, ends at the marker
     marker = _ORIGINAL.search(text, start + 1, seg.signoff.start) if seg.signoff else None
@@ -316,12 +321,17 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
         # above the recommendations it pastes under its signature)
         closing = _QUOTED_CLOSING.search(text, tagged, seg.end)
         return start, closing.start() if closing else end
-    if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()) \
-            and not _typed_in(text, quoted.start(), seg.end):
+    typed = quoted is not None and _typed_in(text, quoted.start(), seg.end)
+    if quoted and not any(RESPONSE_START.match(ln) for ln in text[quoted.start():seg.end].splitlines()) and not typed:
         # the message answered, quoted under the reply's signature (or under an e-mail that signs off
         # with a first name alone): what it says is its writer's, not the reply's, unless the reply is
         # typed into it ("NU RESPONSE: ..." under each recommendation)
         end = quoted.start()
+    elif typed:
+        # (typed into it: up to the quoted message's own sign-off under its last quoted line, "Kind regards")
+        last = max((m.start() for m in re.finditer(r"(?m)^[ \t]*>", text[quoted.start():seg.end])), default=None)
+        closing = _QUOTED_CLOSING.search(text, quoted.start() + last, seg.end) if last is not None else None
+        end = closing.start() if closing else end
     if seg.signoff is None or end < seg.signoff.start:
         return start, end  # (or its quote's sign-off, the reply's own above the quote)
     after = to_blocks(split_lines(text, seg.signoff.end, end))
@@ -335,6 +345,7 @@ def body_range(text: str, seg: Segment) -> tuple[int, int]:
     return start, seg.body_end
 
 
+_SIGNATURE_RULE = re.compile(r"^(?:- )?-- ?$|^-----BEGIN PGP SIGNATURE-----\s*$", re.M)
 _QUOTE_MARK = re.compile(r"[ \t]*>")
 # an e-mail that sends on the body's response in the message under it
 # (someone else's: not "Please see below our response to your three recommendations" over typed answers)
@@ -399,6 +410,24 @@ def _marked_inline(text: str, start: int, quoted: int, end: int) -> int | None:
         word = caps.most_common(1)[0][0] if caps else None
         opens = [m.start() for m in _CAPS_TAG.finditer(text, quoted, end) if m.group("tag") == word]
     return opens[-1] if len(opens) >= TYPED_PARAGRAPHS else None
+
+
+_MARKER = re.compile(r"\bmarked\s+\(?[\"“']?(?P<mark>>{2,3})")  # "inline below (marked >>)"
+
+
+def typed_marks(text: str, seg: Segment) -> str:
+    """``text`` with the marks a reply opens its typed-in answers with blanked, where it says it marked them
+    so ("I've put the authority's response ... inline below (marked >>)"): under the quoted message's
+    "> P1 Require a street tree strategy ...", the ">> Agreed. ..." lines are the reply's own words, not the
+    quote's. Same length."""
+    quoted = QUOTED_MAIL.search(text, seg.body_start + 1, seg.end)
+    said = _SAYS_INLINE.search(text, seg.body_start, quoted.start()) if quoted else None
+    mark = _MARKER.search(text, said.start(), quoted.start()) if said else None
+    if mark is None:
+        return text
+    lead = re.compile(rf"^[ \t]*{re.escape(mark.group('mark'))}(?!>)", re.M)
+    typed = lead.sub(lambda m: " " * len(m.group()), text[quoted.start():seg.end])
+    return text[:quoted.start()] + typed + text[seg.end:]
 
 
 def _quoted_block(b: Block) -> bool:
@@ -564,6 +593,7 @@ _STATUS_IN_LINE = re.compile(r"[.;:]\s+(?:(?:government\s+)?response\s*:|(?:not\
 
 # "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
 PARA_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a paper's own paragraph number: "4. ", "1.4    "
+_ORDINAL = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below(?=\W*$)|in turn|as follows|"
                          # how many there are and how labelled: "The review made eight recommendations,
                          # labelled R1 to R8."
@@ -589,6 +619,10 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          # "Your report raises two concerns for the Society, concerns 5 and 6, and ..."
                          r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters) (?:for|with) [^.,]{1,60},? "
                          r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+|"
+                         # "... two concerns for the Home Office, which are the sixth and seventh concerns listed"
+                         r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters|recommendations) (?:for|with) "
+                         r"[^.,]{1,60},? (?:namely |which (?:are|were) )?(?:the )?(?:" + _ORDINAL + r")"
+                         r"(?:(?:, | and )(?:the )?(?:" + _ORDINAL + r"))+|"
                          # which of them the reply takes: "I am responding on behalf of the Ministry of Justice to the
                          # first four recommendations; my colleague ... will respond separately on those ..."
                          r"(?:i am|i'm|we are|we're) (?:responding|replying|writing)\b[^.;]{0,80}? to (?:the |your )?"
@@ -693,6 +727,12 @@ _OWN_SECTION = re.compile(r"^[\W_]*\d{1,2}\.?\s+(?:introduction|background|conte
 
 
 _MD_TITLE = re.compile(r"#{1,6}[ \t]+\S[^\n]*")  # a Markdown title, the whole of a line
+
+
+# the title over an item of a report's series that is not its recommendations: "OPR Observation 3 – Monitoring",
+# "Area for improvement 2", "Suggestion 4"
+_OTHER_SERIES = re.compile(r"^[\W_]*(?:#{1,6}[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+){0,3}?(?:observation|suggestion|advisory\s+point|"
+                           r"area\s+for\s+(?:improvement|development)|point\s+for\s+consideration)[ \t]+\d{1,2}\b", re.I)
 
 
 def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) -> int:
@@ -844,6 +884,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                 led_at.add(ln.start)  # "* **R1** Not accepted. ...": an answer its label leads
     unnumbered = set()
     ends = set()  # a quoted recommendation this reply's report does not list ends the answer before it
+    # (and so does the heading of the report's other series, "#### OPR Observation 1 – Renewable Energy")
+    ends |= {b.start for b in blocks if _OTHER_SERIES.match(b.lines[0].text)
+             and word_count(b.lines[0].text) <= HEADING_WORDS and not sentence_end(b.lines[0].text)}
     # (and so does a list of them all after the headed answers: "Annex A: The review's recommendations")
     ends |= {_titled_from(blocks, a) for a, _ in annexes + relisted
              if a not in under_own and any(r.heading and r.start < a for r in body_refs)}
@@ -1037,6 +1080,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             answer = [u for u in answer if not _blockquoted(text, u[0])]
         if answer and registration_line(" ".join(" ".join(text[a:z].split()) for a, z, _ in answer)):
             answer = []  # only the company's footer under the e-mail's last quoted recommendation: left unanswered
+        if answer and k + 1 == len(order) and _PARTING.match(text, answer[0][0], answer[0][1]) \
+                and _says_nothing(text, answer):
+            answer = []  # (or only the reply's parting words, "Happy to walk through any of this", and its name)
         if not answer:
             # a heading over the next one's answer, unless the next is a table row of its own: a
             # row that quotes its recommendation and has no response beside it answers nothing
@@ -1121,8 +1167,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             continue
         k = bisect_right(starts, r.start) - 1
         unit = all_units[k] if k >= 0 and r.start < all_units[k][1] else None
+        # (not the quoted message's own words, "> P3 Coordinate with ...", which the reply typed nothing under)
         if unit is not None and not _themes_map(text, unit, body_refs) \
-                and not _scope(text, unit, body_refs, first_head):
+                and not _scope(text, unit, body_refs, first_head) and not quoted_unit(text, unit):
             out[r.label] = Answer(_opening_paragraph(text, all_units, k, body_refs, taken_before) or ((unit[0], unit[1], 0),),
                                   "inline", None, unit[0])
     # a table's column heads alone ("Owner", "Target date") under a sentence that lists the labels the table
@@ -1933,8 +1980,18 @@ SUMMARY_ITEMS = 3  # quoted recommendations in a row with no answer between them
 
 
 def _says_nothing(text: str, answer: list[Unit]) -> bool:
-    """No answer, or only a title line ("Government response to the recommendations")."""
-    return all(heading_line(text[a:z]) for a, z, _ in answer)
+    """No answer, or only a title line ("Government response to the recommendations"), or only the reply's
+    parting words ("Happy to walk through any of this on a call.") and its name."""
+    return all(heading_line(text[a:z]) or _PARTING.match(text, a, z) for a, z, _ in answer)
+
+
+# what a reply says as it closes, of all its answers: "Happy to walk through any of this on a call.", "I hope this
+# is helpful.", "Please let me know if you have any questions."
+_PARTING = re.compile(r"\W*(?:(?:i\s+am|i'm|we\s+are|we're|i\s+would\s+be|we\s+would\s+be)\s+)?(?:happy|glad|pleased)\s+to\s+"
+                      r"(?:discuss|talk|walk|meet|go\s+through|answer|help)\b[^.]{0,80}[.!]?\s*$|"
+                      r"\W*(?:i|we)\s+hope\s+(?:this|that)\s+(?:is|was|has\s+been)\s+(?:helpful|of\s+help|useful)\W*$|"
+                      r"\W*please\s+(?:let\s+(?:me|us)\s+know|do\s+not\s+hesitate|don't\s+hesitate|get\s+in\s+touch)\b"
+                      r"[^.]{0,80}[.!]?\s*$", re.I)
 
 
 def _runs(flags: list[bool]) -> list[list[int]]:

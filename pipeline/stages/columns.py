@@ -11,6 +11,7 @@ words run on as the sentences they are. Offsets are kept: blanked characters bec
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from pipeline.stages.refs import leading_number
 
@@ -101,11 +102,29 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
         return read
 
     pos = start
-    for line in text[start:end].split("\n"):
+    lines = text[start:end].split("\n")
+    under: dict[str, list[str]] = {}  # a header's words -> the words of the lines it wraps on to, first time set
+    again: list[str] = []  # those lines, still to come under the header set again over the next page
+    for n, line in enumerate(lines):
         body = line.lstrip("\f")
         lead = pos + len(line) - len(body)
         head = header(body)
+        if again and " ".join(body.split()) == again[0]:
+            # ("Reject   of action/" under "To   Accept/   Comments   Target date" on the next page): the
+            # header's, no part of the row that goes on under it
+            cuts.append((lead, lead + len(body)))
+            again.pop(0)
+            pos += len(line) + 1
+            continue
+        again = []
         if head is not None:
+            key = " ".join(body.split())
+            if key in under:
+                again = list(under[key])
+            else:
+                wrapped = takewhile(lambda x: x.strip() and header(x) is None and _ROW_NUMBER.match(x) is None,
+                                    lines[n + 1:n + 1 + HEADER_WRAP])
+                under[key] = [" ".join(x.split()) for x in wrapped]
             if close() and columns is not None and len(head) == 2:
                 # a two-column table's header again at the next page's top is no part of the last row's
                 # answer ("Government response" there would read as the label its answer follows; a wider
@@ -159,6 +178,7 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
     return "".join(out), regions
 
 
+HEADER_WRAP = 3  # lines a header's cells wrap on to, at most ("Accept/" / "Reject", "Target date" / "of action/")
 _RULE = re.compile(r"[ \t]*[-=_─━]{3,}[-=_─━ \t]*")  # a table's rule drawn in dashes across its columns
 _ROW_START = re.compile(r"\n[ \t\f]*(?:\n|\d{1,3}(?:[a-z]|\([a-h]\))?[.)]?[ \t])")  # a blank line, or a row's number
 _SENTENCE = re.compile(r"\S(?:.|\n)*?(?:[.!?](?=[’”\"')]*\s)|$)")

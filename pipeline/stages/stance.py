@@ -363,7 +363,7 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
     lo, hi = answers_mod.body_range(text, seg)
     # a -layout response table read down its answer's column, not across the recommendation beside it
     # (the evidence's offsets hold: link prints it from the file)
-    text, tables = answer_columns(text, lo, hi)
+    text, tables = answer_columns(answers_mod.typed_marks(text, seg), lo, hi)
     sentences = column_sentences(text, tables, sentences)
     for r in refs:
         if lo <= r.start < hi:
