@@ -764,6 +764,9 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
             raised = _raised(prev, ls, heading) if prev is not None \
                 else _quoted_below(ls, doc_of[id(ls)].text) or _trail_raised(ls, trail) \
                 or _counted_alone(ls, doc_of[id(ls)].text)
+            if prev is not None and not raised and not prev.refs:
+                # (what it answers names none, a covering letter: the paper's own count says how many there are)
+                raised = _counted_alone(ls, doc_of[id(ls)].text)
             gone = _sent_elsewhere(ls, doc_of[id(ls)].text, lex)
             # (only a covering letter's: another body's reply before this one speaks for its own writer)
             if (cover := cover_of.get(ls.letter.letter_id)) is not None:

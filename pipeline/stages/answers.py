@@ -708,7 +708,7 @@ def _theme_after(text: str, blocks: list[Block], start: int, stop_at: int, opene
 # the paper's own sections after its last answer: "Other conclusions", "Next steps", "Annex B"
 _CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|matters|issues|points|observations)"
                             r"(?: raised(?: (?:in|by) (?:the|its|this) (?:report|committee|inquiry))?)?|"
-                            r"conclusions?|next steps|annex(?:es)?|appendix|appendices|glossary|further information|"
+                            r"conclusions?|next steps|what happens (?:next|now)|annex(?:es)?|appendix|appendices|glossary|further information|"
                             r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$|"
                             # "Annex A: The Committee's recommendations", "Appendix 2 – List of recommendations"
                             r"^[\W_]*(?:annex|appendix)(?:\s+[A-Z0-9]{1,2})?\s*[:–—-]\s+[^.]{0,60}?recommendations[\s*_]*$",
