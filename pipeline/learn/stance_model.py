@@ -31,9 +31,17 @@ class ModelFileError(ValueError):
 PASSED_ON = "noted:passed-on"
 
 
+# the lexicon's rules that read a status word against what the answer under it does ("Accepted." over a
+# decision still to come, "Noted." over "no intention of"): FORMAT.md's convention, which the model, weighing
+# the status word as it was trained to, would undo
+STATUS_READ = frozenset({"deferred:decision-to-come", "rejected:noted-then-declined", "deferred:noted-then-waits",
+                         "accepted:noted-then-done"})
+
+
 def lexicon_stands(label: str, confidence: float, cues, trust: float) -> bool:
-    """Whether the lexicon's verdict stands over the model's: sure of itself, or a report passed on."""
-    return confidence >= trust or (label == "noted" and PASSED_ON in cues)
+    """Whether the lexicon's verdict stands over the model's: sure of itself, a report passed on, or a
+    status word read against what the answer does."""
+    return confidence >= trust or (label == "noted" and PASSED_ON in cues) or not STATUS_READ.isdisjoint(cues)
 
 
 @dataclass(frozen=True)
