@@ -3840,3 +3840,147 @@ def test_headings_glued_to_their_answers_still_head_them_numbered_or_titled(tmp_
             "Yours sincerely,\n\nRhian Price MS\nCabinet Secretary for Transport\n")
     got = _stances(tmp_path, settings, nlp, text)
     assert got.get("3") == "deferred" and got.get("4") == "accepted", got
+
+
+def test_a_reply_s_titles_that_name_a_point_in_brackets_answer_those_concerns_and_no_other(tmp_path, settings, nlp):
+    """A prison health partnership titles its answers by the coroner's numbering in brackets, "Health questions
+    (point 1) - reception screening" and "Medicines (point 3) - collection", to a report with concerns 1 to 3 for
+    it: 1 and 3 are answered and 2, which no title names, is not addressed (before, "(point 1)" named nothing, and
+    the whole reply answered all three)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO:\n1. Chief Executive, Westvale Prison Health Partnership\n\n"
+              "1 CORONER\n\nI am Sara Quinn, Assistant Coroner for West Vale.\n\n"
+              "4 CIRCUMSTANCES OF THE DEATH\n\nMr Lee Carter died in HMP Westvale on 2 October 2024 of an untreated "
+              "chest infection.\n\n5 CORONER'S CONCERNS\n\n"
+              "During the course of the inquest the evidence revealed matters giving rise to concern. The MATTERS OF "
+              "CONCERN are as follows.\n\n"
+              "1. On arrival Mr Carter was not asked whether he had difficulty breathing.\n\n"
+              "2. Nurses on the wing could not see the GP's notes on the prison computer system.\n\n"
+              "3. No one checked that Mr Carter had collected his antibiotics from the pharmacy.\n\n"
+              "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+              "9 14 November 2024\n\nSara Quinn\nAssistant Coroner\n\n")
+    reply = ("\fWestvale Prison Health Partnership\nHealthcare Centre\nWestvale WV3 8PQ\n\n6 January 2025\n\n"
+             "Dear Ms Quinn,\n\nThank you for your report following the inquest into the death of Mr Lee Carter. "
+             "I set out our response below.\n\n"
+             "Health questions (point 1) - reception screening\n\n"
+             "Our reception form now includes a set of chest symptom checks, and every reception officer was trained "
+             "in its use in December.\n\n"
+             "Medicines (point 3) - collection\n\n"
+             "The dispensary now tells the wing each day of any prescription left waiting, and staff follow "
+             "it up the same day.\n\n"
+             "Yours sincerely,\n\nDr Priya Nair\nClinical Director\n")
+    got = _stances(tmp_path, settings, nlp, report + reply)
+    assert got["2"] == "not_addressed", got
+    assert got["1"] != "not_addressed" and got["3"] != "not_addressed", got
+
+
+def test_an_observation_s_heading_ends_the_answer_of_the_recommendation_above_it(tmp_path, settings, nlp):
+    """A council's web page answers the regulator's "#### OPR Recommendation 6 – Renewable energy targets" under
+    "**Response**": "The recommendation is noted. ...", then "#### OPR Observation 1 – Town centre boundaries" and
+    its "Agreed. ...". The observation's heading ends recommendation 6's answer, which is noted, not accepted by
+    the observation's "Agreed" (before, the observation's answer ran on as the recommendation's)."""
+    page = ("# Kestrel District Council: response to the OPR review of plan making\n\n"
+            "Published 4 April 2025\n\n"
+            "The Office of the Planning Regulator reviewed the Council's plan making in 2024. Its report made "
+            "recommendations and observations, and the Council's response to each is set out below.\n\n"
+            "#### OPR Recommendation 5 – Housing land supply\n\n**Response**\n\n"
+            "Agreed. The housing land supply statement will be published each October.\n\n"
+            "#### OPR Recommendation 6 – Renewable energy targets\n\n**Response**\n\n"
+            "The recommendation is noted. Renewable energy is covered by policy CC2 of the adopted plan.\n\n"
+            "#### OPR Observation 1 – Town centre boundaries\n\n**Response**\n\n"
+            "Agreed. The town centre boundaries will be mapped in the next draft of the plan.\n")
+    got = _stances(tmp_path, settings, nlp, page)
+    assert got["6"] == "noted" and got["5"] == "accepted", got
+
+
+def test_answers_typed_inline_under_a_quoted_message_with_the_mark_the_reply_names_are_read(tmp_path, settings, nlp):
+    """A reply says "I've put the authority's response to each of your points inline below (marked >>)" over
+    "-----Original Message-----" and the wardens' message, which quotes its points "> P1 ...", "> P2 ...", "> P3
+    ...": the ">>" lines are the reply's own answers, not the quote's, and the quoted message's "Kind regards" and
+    name are no answer. P1 is accepted, P2 deferred ("will consider whether ... and will decide at that point")
+    and P3, with nothing typed under it, not addressed (before, every point was accepted by its own quoted line)."""
+    text = ("From: Sam Okoro <sam.okoro@ashgrove.example.gov.uk>\nSent: 12 May 2025 10:02\n"
+            "To: Tree Wardens Network <wardens@treewardens.example.org.uk>\nSubject: RE: Street trees review\n\n"
+            "Hi Joanna,\n\nThanks for sending the review. I've put the authority's response to each of your points "
+            "inline below (marked >>).\n\nSam\n\n"
+            "-----Original Message-----\nFrom: Joanna Hale <joanna@treewardens.example.org.uk>\n"
+            "Sent: 2 April 2025 15:30\nTo: Sam Okoro <sam.okoro@ashgrove.example.gov.uk>\n"
+            "Subject: Street trees review\n\n"
+            "Dear Sam,\n\nThe wardens have finished their review of street trees. The review makes the following "
+            "recommendations:\n\n"
+            "> P1 Require a street tree strategy for every new estate.\n\n"
+            ">> Agreed. The strategy will be part of the design code from July.\n\n"
+            "> P2 Replace every felled street tree within one planting season.\n\n"
+            ">> Accepted. The authority will consider whether the planting budget can cover it in next year's plan, "
+            "and will decide at that point.\n\n"
+            "> P3 Coordinate with the utility companies before trenching near trees.\n\n"
+            "Kind regards,\n\nJoanna Hale\nCoordinator, Tree Wardens Network\n")
+    got = _stances(tmp_path, settings, nlp, text)
+    assert got == {"P1": "accepted", "P2": "deferred", "P3": "not_addressed"}, got
+
+
+def test_a_reply_that_names_its_concerns_by_their_places_in_the_list_leaves_the_other_unanswered(
+        tmp_path, settings, nlp):
+    """The Home Office writes "Your report raises two concerns for the Home Office, which are the sixth and
+    seventh concerns listed." and then one paragraph on support for victims of stalking, concern 6's subject:
+    6 is answered by that paragraph, and 7, on stalking protection orders, is not addressed (before, the sentence
+    that counts them off was read as the answer to both)."""
+    concerns = ["The police did not record the earlier reports of harassment as crimes.",
+                "The call handler did not check the address history before grading the call.",
+                "No officer visited Ms Lane in the week before her death.",
+                "The force's risk assessment form was not completed.",
+                "Officers were not trained to recognise stalking behaviour.",
+                "There is no national scheme to fund independent support for victims of stalking.",
+                "Stalking protection orders cannot be applied for by anyone but the police."]
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO:\n1. Chief Constable, Midshire Police\n2. The Home Secretary\n\n"
+              "1 CORONER\n\nI am Karen Doyle, Senior Coroner for Midshire.\n\n"
+              "4 CIRCUMSTANCES OF THE DEATH\n\nMs Erin Lane was killed by a former partner on 3 June 2024 after "
+              "months of stalking.\n\n5 CORONER'S CONCERNS\n\n"
+              "During the course of the inquest the evidence revealed matters giving rise to concern. The MATTERS OF "
+              "CONCERN are as follows.\n\n" + "".join(f"{n}. {c}\n\n" for n, c in enumerate(concerns, 1))
+              + "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+              "9 1 August 2024\n\nKaren Doyle\nSenior Coroner\n\n")
+    support = ("The Government funds the Victims' Support Fund, which pays for independent advocates for victims of "
+               "stalking in every police area, and its budget rose by ten per cent this year.")
+    reply = ("\fHome Office\n2 Marsham Street\nLondon SW1P 4DF\n\n20 September 2024\n\n"
+             "Dear Ms Doyle,\n\nThank you for your report following the inquest into the death of Ms Erin Lane. "
+             "Your report raises two concerns for the Home Office, which are the sixth and seventh concerns "
+             f"listed.\n\n{support}\n\nYours sincerely,\n\nJames Whitby\nMinister for Safeguarding\n")
+    rows = _rows_of(tmp_path, settings, nlp, report + reply)
+    assert rows["7"]["stance"] == "not_addressed", rows["7"]
+    assert rows["6"]["stance"] != "not_addressed" and rows["6"]["evidence"] in support, rows["6"]
+
+
+def test_a_paper_that_counts_the_report_s_recommendations_leaves_the_one_it_passes_over_unanswered(
+        tmp_path, settings, nlp):
+    """A response paper filed without the report says "The report makes five recommendations." and answers 1, 2,
+    3 in its two parts ("Recommendation 3a", "Recommendation 3b") and 4 under headings: recommendation 5, never
+    taken up, is not addressed (before, the parts' labels kept the count from being read, and 5 was not listed)."""
+    heads = [("1", "Accepted. The Department will publish the waiting list figures for each county every month "
+                   "from April."),
+             ("2", "Accepted. A named contact for every family on the list will be in place by the summer."),
+             ("3a", "Not accepted. The present eligibility rules already reflect the guidance."),
+             ("3b", "Accepted. The rules will be published on the Department's website by June."),
+             ("4", "Accepted in part. The Department will review the assessment form, but it will not shorten it "
+                   "this year.")]
+    paper = ("Department for Communities\n\nResponse to the Communities Committee report on respite care for carers\n\n"
+             "The report makes five recommendations. The Department welcomes the report and sets out its response "
+             "below.\n\n" + "".join(f"Recommendation {n}\n\n{a}\n\n" for n, a in heads)
+             + "The Department will update the Committee on its progress in twelve months.\n")
+    got = _stances(tmp_path, settings, nlp, paper)
+    assert got.get("5") == "not_addressed", got
+    assert got["1"] == "accepted" and got["4"] == "partially_addressed", got
+
+
+def test_a_paper_that_answers_one_of_the_recommendations_it_counts_lists_no_others(tmp_path, settings, nlp):
+    """The guard: "The Committee made seven recommendations in its report. This paper responds to recommendation
+    3, the one addressed to the Department" answers its own share; the six others are for other bodies and are
+    not listed as not addressed by this paper."""
+    paper = ("Department for Communities\n\nResponse to the Communities Committee report on respite care for carers\n\n"
+             "The Committee made seven recommendations in its report. This paper responds to recommendation 3, the "
+             "one addressed to the Department; the others are for the health trusts.\n\n"
+             "Recommendation 3\n\nAccepted. The Department will publish the eligibility rules for respite grants on "
+             "its website by June.\n")
+    got = _stances(tmp_path, settings, nlp, paper)
+    assert set(got) <= {"3", "3a", "3b", "3c"} and got.get("3") == "accepted", got

@@ -801,3 +801,98 @@ def test_the_sent_lines_of_an_outlook_print_opening_every_page_are_not_a_running
     assert [ln for ln in masked.split("\n") if ln.startswith("Sent:")] == [f"Sent: {when}" for _, when, _ in msgs]
     assert masked.count("To: Harbour Complaints") == 4
     assert "Page 2 of 4" not in masked
+
+
+def test_a_tab_separated_export_loses_the_quotes_round_its_cells_and_keeps_a_cell_s_paragraphs_together():
+    """An action plan saved from a spreadsheet as tab-separated values quotes each cell that runs over lines, and
+    a reply's answer of two paragraphs holds a blank line inside its cell: the quotes are blanked and the blank
+    line's break becomes a space, so the cell reads as one answer and no blank line ends the row inside it; the
+    tabs stand, same length (before, only comma-separated files were read and the file was left as it was)."""
+    from pipeline.layout import untab_csv
+
+    text = ("Ref\tRecommendation\tPriority\tResponse\tStatus\tOwner\n"
+            "1\tKeep the ferry log online.\tHigh\t\"We agree. The log went online in May.\n\n"
+            "The harbour master checks it each week.\"\tComplete\tHarbour Office\n"
+            "2\tFit lights on the slipway.\tMedium\t\"Accepted.\n\nLights are due in the spring.\"\tOpen\tEstates\n")
+    out = untab_csv(text)
+    assert len(out) == len(text) and '"' not in out
+    assert out.count("\t") == text.count("\t")
+    lines = out.split("\n")
+    assert lines[1] == "1\tKeep the ferry log online.\tHigh\t We agree. The log went online in May."
+    assert "\n\n" not in out and out.count("\n") == text.count("\n") - 2
+    assert lines[2] == " The harbour master checks it each week. \tComplete\tHarbour Office"
+    assert lines[3] == "2\tFit lights on the slipway.\tMedium\t Accepted."
+    assert lines[4] == " Lights are due in the spring. \tOpen\tEstates"
+
+
+def test_a_google_docs_export_s_comment_and_footnote_anchors_are_blanked_and_its_notes_kept():
+    """A Google Docs export sets the anchors of its comments and footnotes on the word they mark ("... ends its
+    sentence.[a]", "... in 2023[1]") and the notes themselves at the file's end ("[a]Comment ...", "[1] Footnote
+    ..."): the anchors are blanked, so the sentence ends where the page shows it, and the note lines are kept,
+    same length (before, "[a]" and "[1]" stayed in the sentence)."""
+    from pipeline.layout import unmark_anchors
+
+    text = ("Dear Ms Hallam,\n\n"
+            "The club joined the Open Water Swimming Association.[a] Its lifeguards hold the award,\n"
+            "the last of which was renewed in 2023[1] and runs for three years.\n\nYours sincerely,\n\nPeter Lund\n\n"
+            "[a]Check the date the club joined.\n[1] The award is renewed each spring.\n")
+    out = unmark_anchors(text)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    assert "Swimming Association.    Its lifeguards" in out
+    assert "renewed in 2023    and runs" in out
+    assert out.endswith("[a]Check the date the club joined.\n[1] The award is renewed each spring.\n")
+
+
+def test_bracketed_numbers_after_a_space_are_references_to_listed_items_and_not_anchors(nlp, lex, settings):
+    """"Concerns [1] to [3] are for the Police" over the items "[1] ...", "[2] ...", "[3] ...": the numbers
+    after a space name the items, and the items' own markers open their lines; none is a note's anchor, and the
+    file reads as written (an anchor is set on the word it marks, with no space between)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+            "CORONER'S CONCERNS\n\nDuring the inquest the evidence revealed matters giving rise to concern.\n"
+            "Concerns [1] to [3] are for the Police.\n\n"
+            "[1] Officers did not attend the scene for two hours after the first call.\n"
+            "[2] The call handler logged the call as a low priority.\n"
+            "[3] No welfare check was made on the family that evening.\n\n"
+            "ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n")
+    state = extract(decode(text.encode(), "report.txt", settings), nlp, lex, settings)
+    assert state.text == text
+
+
+# a tribunal's decision whose lines Word numbers in the margin, from 1 on each page; wrapped lines among them
+_MARGIN_PAGES = (
+    ["THE TRIBUNAL'S DECISION", "The panel heard the appeal over two days in March.", "(a) The Council should set",
+     "out the route of appeal in each letter it sends; and", "(b) The Council should tell each parent",
+     "of the hearing date in writing.", "The panel found that the letters did not", "say how to appeal.",
+     "It also found that no parent was told", "the date of the hearing in time.", "The panel allowed the appeal.",
+     "It made no order for costs."],
+    ["REASONS", "The Council accepted that its letters were", "unclear and that it would write them again.",
+     "It told the panel that a new letter", "would be in use from the summer term.", "The panel was not told",
+     "who would check the new letters.", "It asks the Council to say so", "in its reply to this decision.",
+     "The parents were represented by", "a volunteer from the advice service.", "Signed by the Chair."])
+
+
+def test_a_paper_s_margin_line_numbers_restarting_on_each_page_are_blanked():
+    """A paper that numbers its lines in the margin ("  3          out the route of appeal ...") from 1 on each
+    page, wrapped lines of its sentences among them: the numbers are blanked on both pages, so a wrapped line
+    does not read as a numbered item; same length and line breaks (before, each line kept its number)."""
+    from pipeline.layout import unnumber_margin
+
+    text = "\f".join("".join(f"{n:>3}          {t}\n" for n, t in enumerate(page, 1)) for page in _MARGIN_PAGES)
+    out = unnumber_margin(text)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n") and out.count("\f") == 1
+    lines = [ln.lstrip("\f") for ln in out.split("\n") if ln.strip()]
+    assert len(lines) == sum(len(p) for p in _MARGIN_PAGES)
+    assert all(ln.startswith(" " * 13) for ln in lines)
+    assert lines[3] == " " * 13 + "out the route of appeal in each letter it sends; and"
+    assert lines[12] == " " * 13 + "REASONS"
+
+
+def test_a_table_s_numbered_one_line_rows_keep_their_numbers(nlp, lex, settings):
+    """A table of ten rows, one a line, "1   Training   Agreed   HR" down to "10  Reporting ...", counts up from
+    1 as a margin does, but no row carries on a sentence from the row above: the numbers are the rows', and the
+    file reads as written."""
+    rows = ["Training", "Recruitment", "Supervision", "Records", "Audit", "Handover", "Escalation", "Equipment",
+            "Staffing", "Reporting"]
+    text = ("Action plan\n\n" + "".join(f"{n:<5} {r:<14} Agreed   HR\n" for n, r in enumerate(rows, 1)))
+    state = extract(decode(text.encode(), "plan.txt", settings), nlp, lex, settings)
+    assert state.text == text

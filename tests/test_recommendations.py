@@ -3945,3 +3945,140 @@ def test_a_coroner_who_directs_her_concerns_by_their_place_sends_each_to_its_bod
     builder, hire = "Pellow Construction Ltd", "Harrowby Access Hire Ltd"
     assert got["1"] == builder and got["3"] == hire
     assert got["2"] and builder in got["2"] and hire in got["2"]
+
+
+def test_two_letter_codes_listed_at_line_starts_are_read_across_a_page_footer(lex, rules):
+    """A road safety audit lists its recommendations coded "DR1 (Critical) – Bus stops. Replace ..." to "DR4 ...",
+    one a line with no "should", and a PDF viewer's copy sets the page's footer "Highways Agency is part of the
+    Department for Transport. 1 of 2" between DR2 and DR3: DR1 to DR4 are stated, each with its own text (before,
+    only one-letter codes were read, and none of these was)."""
+    text = ("Road Safety Audit Team\nHighways Agency\nUnit 4, Canal Wharf\nLeeds LS11 5PZ\n\n3 June 2025\n\n"
+            "Dear Ms Okafor,\n\nStage 2 road safety audit: A64 Seacroft junction\n\n"
+            "Our audit of the detailed design makes the following recommendations.\n\n"
+            "DR1 (Critical) – Bus stops. Replace the two laybys on the eastbound approach with kerbside stops.\n"
+            "DR2 (High) – Crossing. Move the toucan crossing ten metres north, clear of the slip road.\n"
+            "Highways Agency is part of the Department for Transport. 1 of 2\n"
+            "DR3 (Medium) – Signs. Remove the duplicate lane sign on the A64 westbound.\n"
+            "DR4 (Low) – Verges. Cut back the verge planting to keep sight lines clear.\n\n"
+            "Please let us know which of these recommendations you accept by 30 June 2025.\n\n"
+            "Yours sincerely,\n\nTom Hardcastle\nAudit Team Leader\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["DR1", "DR2", "DR3", "DR4"]
+    assert "Replace the two laybys" in refs[0].text
+    assert "Move the toucan crossing" in refs[1].text and "1 of 2" not in refs[1].text
+    assert "Remove the duplicate lane sign" in refs[2].text
+    assert "Cut back the verge planting" in refs[3].text
+
+
+_OFFICE_ASKS = ["The Office should publish its service standards for answering complaints on its website.",
+                "The Office should tell each complainant the name of the officer dealing with the case.",
+                "The Office should review every case that has been open for more than a year.",
+                "The Office should report its progress on these recommendations to the Board in March."]
+
+
+def _counted_letter(count: str, asks: list[str]) -> str:
+    return ("Dear Ms Farrant,\n\nReview of complaint handling\n\nThank you for your help with our review. "
+            f"We make {count} recommendations, which are set out below.\n\n" + "".join(a + "\n\n" for a in asks)
+            + "We would be grateful for your response within three months.\n\nYours sincerely,\n\nRobert Lyle\nChair\n")
+
+
+def test_a_letter_s_counted_recommendations_whose_numbers_were_lost_are_read_one_a_paragraph(lex, rules):
+    """"We make four recommendations, which are set out below." over four paragraphs, each "The Office should
+    ...", their list numbers lost with Word's automatic numbering: each paragraph is a recommendation, counted 1
+    to 4 in order as the reply will number them (before, none was read, and the reply's answers had nothing to
+    answer)."""
+    refs = refs_of(_counted_letter("four", _OFFICE_ASKS), lex, rules)
+    assert [r.label for r in refs] == ["1", "2", "3", "4"]
+    assert all(r.stated and r.implicit for r in refs)
+    assert [r.text for r in refs] == [a.rstrip(".") for a in _OFFICE_ASKS]
+
+
+def test_fewer_should_paragraphs_than_the_count_says_are_not_read_as_its_recommendations(lex, rules):
+    """The guard: "We make four recommendations" over only three "should" paragraphs, then the letter's own
+    request for a response, does not match the count; which paragraph is which recommendation cannot be told,
+    and none is read."""
+    assert refs_of(_counted_letter("four", _OFFICE_ASKS[:3]), lex, rules) == []
+
+
+def test_a_reply_s_action_number_in_its_plan_s_first_column_names_no_recommendation(lex, rules):
+    """A reply's plan set out with tabs, "CIP action | Description | Review recommendation | Lead", numbers its
+    own actions in the first column and names the recommendation each serves in the third: action 1 is no
+    recommendation 1, which this reply never answers (before, the actions' numbers were read as the report's
+    recommendations, with the actions as their text)."""
+    text = ("Dear Dr Whitcombe,\n\nThank you for the review of our fire safety arrangements. Our continuous "
+            "improvement plan (CIP) sets out the actions we are taking, each against the review recommendation it "
+            "answers.\n\n"
+            "CIP action\tDescription\tReview recommendation\tLead\n"
+            "1\tTrain all ward staff in evacuation by sliding sheet\t2\tHead of Estates\n"
+            "2\tReplace the fire doors on the east stairwell\t3\tHead of Estates\n"
+            "3\tRun a night-time evacuation drill every quarter\t2\tFire Safety Adviser\n\n"
+            "Yours sincerely,\n\nMaria Dunne\nDirector of Nursing\n")
+    refs = refs_of(text, lex, rules)
+    assert "1" not in {r.label for r in refs}
+    assert not any(r.text and "sliding sheet" in r.text for r in refs)
+
+
+def test_a_wrapped_line_opening_with_a_paragraph_of_guidance_is_no_recommendation(lex, rules):
+    """A campaign's letter wraps its sentence so that a line opens "paragraph 6.6 of LTN 1/20. Where space is too
+    tight ... the Council should explain": that is a paragraph of the guidance it cites, not "Paragraph 6:" over
+    a recommendation, and names no recommendation 6 (before, "6." was read as the label and ".6 of LTN" on)."""
+    text = ("Dear Mr Ashworth,\n\nMill Road cycle lane consultation\n\nThe Cycling Campaign has read the Council's "
+            "design for the Mill Road cycle lane. The lane is 1.5 metres wide for most of its length, below the "
+            "width set in\nparagraph 6.6 of LTN 1/20. Where space is too tight for the full width, the Council should "
+            "explain\nwhy it cannot take space from the parking bays instead.\n\n"
+            "We would be glad to meet your officers to discuss the design.\n\nYours sincerely,\n\nNadia Rahman\n"
+            "Secretary\n")
+    assert "6" not in labels(text, lex, rules)
+
+
+def test_a_coroner_s_to_line_with_no_colon_sends_the_concerns_under_it_to_the_companies_it_names(lex, rules):
+    """A coroner's concerns grouped under lines naming their bodies, "To Vantaro Fitness, Inc. and Vantaro Fitness
+    UK Ltd" (no colon, and a company's "Inc." in it) over "(1)" and "(2)", then "To the Office for Product Safety
+    and Standards" over "(3)": 1 and 2 go to the companies and 3 to the Office (before, no concern was sent to
+    anyone)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+            "THIS REPORT IS BEING SENT TO:\n1. Vantaro Fitness, Inc.\n2. Vantaro Fitness UK Ltd\n"
+            "3. The Office for Product Safety and Standards\n\n"
+            "1 CORONER\n\nI am Helen Ashby, Area Coroner for Mid Wessex.\n\n"
+            "4 CIRCUMSTANCES OF THE DEATH\n\nMr Colin Baird died on 4 January 2025 when the treadmill he was using "
+            "at home trapped his arm and did not stop.\n\n5 CORONER'S CONCERNS\n\n"
+            "During the course of the inquest the evidence revealed matters giving rise to concern. The MATTERS OF "
+            "CONCERN are as follows.\n\n"
+            "To Vantaro Fitness, Inc. and Vantaro Fitness UK Ltd\n\n"
+            "(1) The treadmill's safety key can be left in place while no one stands on the belt.\n\n"
+            "(2) The user manual gives no warning about children or pets near the running belt.\n\n"
+            "To the Office for Product Safety and Standards\n\n"
+            "(3) There is no standard for an automatic stop on home treadmills when the belt is blocked.\n\n"
+            "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+            "9 3 March 2025\n\nHelen Ashby\nArea Coroner\n")
+    (seg,) = segment(text, lex)
+    got = {r.label: r.addressee for r in R.find_refs(text, seg, rules, lex.addressee_heading)}
+    companies = "Vantaro Fitness, Inc. and Vantaro Fitness UK Ltd"
+    assert got["1"] == companies and got["2"] == companies
+    assert got["3"] and "Office for Product Safety and Standards" in got["3"]
+
+
+def test_concerns_set_out_in_numbered_paragraphs_go_to_the_bodies_the_paragraphs_are_directed_to(lex, rules):
+    """"The MATTERS OF CONCERN are set out in paragraphs 5.1 to 5.4. Paragraphs 5.1 to 5.3 are directed to the
+    Trust and paragraph 5.4 to the Forum." over "5.1   ..." to "5.4   ...": the four paragraphs are the concerns,
+    5.1 to 5.3 for the Trust and 5.4 for the Forum (before, none of them was read as a concern)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+            "THIS REPORT IS BEING SENT TO:\n1. Chief Executive, Northmoor Mental Health NHS Trust\n"
+            "2. Chair, Northmoor Crisis Care Forum\n\n"
+            "1 CORONER\n\nI am David Kerr, Senior Coroner for Northmoor.\n\n"
+            "4 CIRCUMSTANCES OF THE DEATH\n\nMs Amy Pryor died on 9 February 2025 after she was discharged from the "
+            "crisis team's care.\n\n5 CORONER'S CONCERNS\n\n"
+            "During the course of the inquest the evidence revealed matters giving rise to concern. The MATTERS OF "
+            "CONCERN are set out in paragraphs 5.1 to 5.4. Paragraphs 5.1 to 5.3 are directed to the Trust and "
+            "paragraph 5.4 to the Forum.\n\n"
+            "5.1   The crisis team discharged Ms Pryor without speaking to her family.\n\n"
+            "5.2   Her care plan was not updated after her admission in January.\n\n"
+            "5.3   No follow-up call was made within 72 hours of her discharge.\n\n"
+            "5.4   The partner agencies at the Forum do not share a list of people recently discharged.\n\n"
+            "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+            "9 3 April 2025\n\nDavid Kerr\nSenior Coroner\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["5.1", "5.2", "5.3", "5.4"]
+    assert refs[3].text.startswith("The partner agencies at the Forum")
+    got = {r.label: r.addressee for r in refs}
+    assert got["5.4"] == "the Forum" and got["5.1"] == got["5.2"] == got["5.3"] == "the Trust"

@@ -4126,3 +4126,144 @@ def test_a_quoted_letter_that_lists_the_recommendations_stays_a_letter_of_its_ow
             "> I'd be grateful for your response to the recommendations by 30 May 2025.\n>\n"
             "> Kind regards,\n>\n> Owain Hughes\n")
     assert len(segment(text, lex)) == 2
+
+
+# a residents' forum's dated letter, its planning team's automatic acknowledgement and the council's web page reply
+_FORUM_LETTER = ("Elmbridge Residents' Forum\n12 Mill Lane\nElmbridge\nEB4 2RT\n\n14 March 2025\n\n"
+                 "Planning Policy Team\nElmbridge District Council\n\nDear Planning Policy Team,\n\n"
+                 "The Forum has reviewed the draft town centre plan and makes two recommendations. First, the Council "
+                 "should keep the market square free of parking. Second, the Council should publish the traffic "
+                 "survey in full.\n\nI would be grateful for your response by 30 April 2025.\n\n"
+                 "Yours sincerely,\n\nHelen Marsh\nSecretary\n\n")
+_FORUM_WEB_REPLY = ("# Response to the Elmbridge Residents' Forum\n\nThe Council has considered the Forum's "
+                    "recommendations on the draft town centre plan.\n\nRecommendation 1: Accepted. The market square "
+                    "will stay free of parking.\n\nRecommendation 2: Accepted. The traffic survey was published in "
+                    "full on 2 May 2025.\n")
+
+
+def _acknowledgement(sent: str) -> str:
+    return ("\fFrom: Planning <plan@elmbridge.example.gov.uk>\n"
+            f"Sent: {sent}\nTo: Helen Marsh <secretary@elmbridgeforum.example.org.uk>\n"
+            "Subject: Automatic reply: Draft town centre plan - Forum comments\n\n"
+            "Thank you for contacting the planning policy team. This is an automatic acknowledgement that your "
+            "e-mail has been received. We aim to reply within 20 working days.\n\n")
+
+
+def test_an_automatic_reply_sent_after_a_dated_letter_is_a_reply_of_its_own(lex):
+    """A forum's letter dated 14 March 2025, signed, then on the next page the council's "Automatic reply: ..."
+    sent that afternoon, with no greeting, then the council's web page reply: three documents, the
+    acknowledgement a reply from its "From:" line, so the letter holds only the forum's own words (before, the
+    acknowledgement ran on in the letter)."""
+    ack = _acknowledgement("14 March 2025 16:07")
+    text = _FORUM_LETTER + ack + _FORUM_WEB_REPLY
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_FORUM_LETTER), len(_FORUM_LETTER + ack)]
+    assert segs[1].kind is Kind.reply
+
+
+def test_a_message_sent_before_the_letter_s_date_stays_in_the_letter_as_what_it_quotes(lex):
+    """The guard: the same message, sent on 10 March, four days before the letter's date, cannot answer it; it
+    is an earlier e-mail the letter carries, and stays in the letter (only the web page reply is a document of
+    its own)."""
+    text = _FORUM_LETTER + _acknowledgement("10 March 2025 09:12") + _FORUM_WEB_REPLY
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, text.index("# Response to the Elmbridge")]
+
+
+def test_an_outlook_reading_pane_copy_starts_at_its_subject_line_and_is_a_reply(lex):
+    """A reply copied from Outlook's reading pane under the panel's paper: its subject "RE: ...", a blank line,
+    the sender's initials where the avatar was ("ME"), "Name <address>", zero-width spaces, "To:" and "Cc:"
+    lines, and only then the date "Fri 09/05/2025 11:15". The message starts at its subject line, not at the
+    panel chair's signature, and it is a reply by its "RE:" subject (before, it started at the signature above)."""
+    paper = ("Education Scrutiny Panel\n\nReview of school transport\n\n"
+             "The Panel heard from parents, schools and the bus operator between January and March 2025. Families "
+             "told the Panel that the timetable is published too late for them to plan the school year.\n\n"
+             "The Panel makes the following recommendations:\n\n"
+             "1. The Minister should publish the school bus timetable by the end of June each year.\n\n"
+             "2. The Minister should review the fares charged to families with more than two children.\n\n"
+             "Deputy Alan Renouf\nChair, Education Scrutiny Panel\n\n")
+    reply = ("RE: Review of school transport - Ministerial response\n\nME\n"
+             "Minister for Education <minister.education@gov.example.je>\n\u200b\nTo:\u200e\u200bScrutiny Office\n"
+             "Cc:\u200e\u200bPrivate Office\n\u200b\nFri 09/05/2025 11:15\n\n"
+             "Dear Chair,\n\nThe Minister has asked me to send you the attached note on school transport ahead of "
+             "the Panel's meeting on 20 May.\n\nKind regards,\n\nPrivate Secretary to the Minister for Education\n")
+    segs = segment(paper + reply, lex)
+    assert [s.start for s in segs] == [0, len(paper)]
+    assert segs[1].kind is Kind.reply
+
+
+def test_a_response_paper_starts_under_the_address_row_of_the_covering_e_mail_s_signature(lex):
+    """A panel chair's letter signed "Name" / "Chair, Housing Scrutiny Panel", then her e-mail signature's
+    address on one row, "States Greffe | 12 Rue des Prés | St Helier | JE2 4QT", over "Tel: ...", then the
+    minister's response paper "STATES OF JERSEY" / ... / "RESPONSE OF THE MINISTER FOR HOUSING": the row closes
+    the signature, and the paper is a reply of its own from its first line (before, it started at the row)."""
+    letter = ("Dear Minister,\n\nThe Housing Scrutiny Panel has completed its review of rental standards and makes "
+              "two recommendations, set out in the enclosed report. I would be grateful for your response by "
+              "14 July 2025.\n\nYours sincerely,\n\nDeputy Marie Le Cornu\nChair, Housing Scrutiny Panel\n\n"
+              "States Greffe | 12 Rue des Prés | St Helier | JE2 4QT\nTel: +44 (0)1534 441020\n\n")
+    paper = ("STATES OF JERSEY\n\nREVIEW OF RENTAL STANDARDS\n\nRESPONSE OF THE MINISTER FOR HOUSING\n\n"
+             "Presented to the States on 10 July 2025\n\n"
+             "Recommendation 1: The Minister should publish the inspection results for each landlord.\n\n"
+             "Response: Accepted. The results will be published from September 2025.\n\n"
+             "Recommendation 2: The Minister should fund two more inspectors.\n\n"
+             "Response: Not accepted. The present team meets its targets.\n")
+    segs = segment(letter + paper, lex)
+    assert [s.start for s in segs] == [0, len(letter)]
+    assert segs[1].kind is Kind.reply
+
+
+def test_a_letter_that_asks_each_body_to_let_it_have_a_response_by_a_date_is_a_letter(lex):
+    """"I would ask that you each let me have a written response to the recommendations directed to you by 31
+    January 2025" asks for the replies; a letter that also speaks of each agency's "response to the
+    recommendations" answers nothing, and is a letter (before, its words about responses read it as a reply)."""
+    text = ("Children's Safeguarding Partnership\nCounty Hall\nMarlow Road\nWestbury\nWB2 7HQ\n\n2 December 2024\n\n"
+            "Dear Colleagues,\n\nRapid review of the death of Child K\n\n"
+            "The Partnership has now published its review. The review makes four recommendations, two for the "
+            "police and two for the health trust, and it asks each agency to set out its response to the "
+            "recommendations in an action plan.\n\n"
+            "I would ask that you each let me have a written response to the recommendations directed to you by "
+            "31 January 2025.\n\nYours faithfully,\n\nDr Anne Pryce\nIndependent Chair\n")
+    segs = segment(text, lex)
+    assert len(segs) == 1 and segs[0].kind is Kind.letter
+
+
+def test_a_pgp_signed_mutt_message_after_a_holding_e_mail_is_a_document_of_its_own(lex):
+    """A thread saved from mutt: a holding e-mail, then the full answer under its own "Date:" / "From:" /
+    "Subject: Re: ..." header and a signed message's armour, "-----BEGIN PGP SIGNED MESSAGE-----" / "Hash:
+    SHA256", over its greeting "Gareth,". The armour is the mail program's, so the name greets, and the answer
+    is a document of its own from its "Date:" line (before, it ran on in the holding e-mail)."""
+    holding = ("Date: Mon, 3 Mar 2025 09:14:22 +0000\nFrom: Ruth Keane <ruth.keane@fenwickhousing.example.org>\n"
+               "To: Gareth Lloyd <gareth@tenantsvoice.example.org>\nSubject: Re: Damp and mould review\n\n"
+               "Gareth,\n\nThanks for the review. We are looking at the recommendations now and will send a full "
+               "response by the end of the month.\n\nRuth\n\n\n")
+    signed = ("Date: Fri, 28 Mar 2025 16:40:05 +0000\nFrom: Ruth Keane <ruth.keane@fenwickhousing.example.org>\n"
+              "Subject: Re: Damp and mould review\n\n"
+              "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nGareth,\n\n"
+              "Our response to the review's recommendations is below.\n\n"
+              "1. Agreed. Every damp report will now get an inspection within ten working days.\n\n"
+              "2. Agreed in part. We will publish repair times each quarter, but not by estate.\n\nRuth\n")
+    segs = segment(holding + signed, lex)
+    assert [s.start for s in segs] == [0, len(holding)]
+    assert segs[1].salutation is not None and segs[1].salutation.text == "Gareth,"
+
+
+def test_a_letter_under_a_web_page_s_feedback_line_and_site_copyright_starts_at_its_letterhead(lex):
+    """A council's web page reply ends with its furniture: "## Attachments" and its links, "Was this page useful?
+    [Yes](#) [No](#)" and "© West Rutherford County Council"; a friends group's letter follows under its own
+    letterhead. The feedback and copyright lines are the page's, like its links, and the letter starts at its
+    letterhead (before, it started at "Was this page useful?")."""
+    page = ("## Cabinet response to the Scrutiny Committee's review of library services\n\n"
+            "The Cabinet has considered the Committee's review and responds to each recommendation below.\n\n"
+            "Recommendation 1: Accepted. Opening hours will be published on one page from June 2025.\n\n"
+            "Recommendation 2: Not accepted. The mobile library will keep its present route.\n\n"
+            "Councillor Mark Dean\nCabinet Member for Culture\n\n"
+            "## Attachments\n\n* [Cabinet report (PDF, 210KB)](https://www.westrutherford.example.gov.uk/cabinet.pdf)\n"
+            "* [Committee review (PDF, 480KB)](https://www.westrutherford.example.gov.uk/review.pdf)\n\n"
+            "Was this page useful? [Yes](#) [No](#)\n\n© West Rutherford County Council\n\n")
+    letter = ("Rutherford Libraries Friends Group\n4 Chapel Row\nKingsholm\nKR3 9DN\n\n12 May 2025\n\n"
+              "Councillor Ann Pryor\nChair, Scrutiny Committee\nCounty Hall\nKingsholm\nKR1 1AA\n\n"
+              "Dear Councillor Pryor,\n\nThe Friends Group welcomes the Cabinet's response but asks the Committee to "
+              "look again at the mobile library route, which no longer stops in four villages.\n\n"
+              "Yours sincerely,\n\nJohn Wade\nChair, Rutherford Libraries Friends Group\n")
+    segs = segment(page + letter, lex)
+    assert [s.start for s in segs] == [0, len(page)]
