@@ -423,7 +423,9 @@ def typed_marks(text: str, seg: Segment) -> str:
     quoted = QUOTED_MAIL.search(text, seg.body_start + 1, seg.end)
     said = _SAYS_INLINE.search(text, seg.body_start, quoted.start()) if quoted else None
     mark = _MARKER.search(text, said.start(), quoted.start()) if said else None
-    if mark is None:
+    # (only where the quoted message's own lines are set off by ">": there the marks tell the two apart; where
+    # they stand bare, the marks alone set the answers off, and stay)
+    if mark is None or not re.search(r"(?m)^[ \t]*>(?!>)", text[quoted.start():seg.end]):
         return text
     lead = re.compile(rf"^[ \t]*{re.escape(mark.group('mark'))}(?!>)", re.M)
     typed = lead.sub(lambda m: " " * len(m.group()), text[quoted.start():seg.end])
@@ -2005,7 +2007,7 @@ def _runs(flags: list[bool]) -> list[list[int]]:
     return out
 
 
-_NUMBERED_PARAGRAPH = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)[.)]\s+\S")
+_NUMBERED_PARAGRAPH = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)[.)\]]\s+\S")
 
 
 NUMBERED_MIN = 5  # recommendations from which numbered paragraphs may skip one and still answer by number
@@ -2507,14 +2509,20 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
         in_quote = False
         words = stems(sent, stop)
         if known and len(words) >= 3 and len(words & known) >= QUOTE_SHARE * len(words) \
-                and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent) and not _says_done(sent):
-            continue  # repeats the recommendation, without answering it
+                and not RESPONSE_START.search(sent) and not _ANSWER_VOICE.match(sent) and not _says_done(sent) \
+                and not _DISPUTES.search(sent):
+            continue  # repeats the recommendation, without answering it ("X do not agree that ..." answers it)
         if _is_label_line(sent) or PARAGRAPH_TAG.match(sent):
             continue
         if all(_FORM_FIELD.match(ln) or not ln.strip() for ln in text[a:z].splitlines()):
             continue  # a form's fields, not what the answer box says
         out.append((a, z, p))
     return out
+
+
+# its words in a refusal: "Westmarch Police do not agree that in-person or video attendance is needed ..."
+_DISPUTES = re.compile(r"\b(?:do|does|did|will|would|can|could)(?:\s+not|n['’]t)\s+(?:agree|accept|support|consider|believe|"
+                       r"think|intend|propose|plan)\b", re.I)
 
 
 IN_TURN = 3  # recommendations quoted together, at least, for paragraphs as many to answer each in turn (two

@@ -2200,8 +2200,12 @@ def _without_action_numbers(text: str, refs: list[Ref]) -> list[Ref]:
         if c is None or c.index != 0 or not c.header or c.row == c.header:
             return False
         heads = [text[a:z] for a, z in c.header]
-        return bool(_ACTION_HEAD.search(heads[0])) and not _RECOMMENDATION_HEAD.search(heads[0]) \
-            and any(_RECOMMENDATION_HEAD.search(h) for h in heads[1:])
+        col = next((k for k, h in enumerate(heads) if k and _RECOMMENDATION_HEAD.search(h)), None)
+        if col is None or not _ACTION_HEAD.search(heads[0]) or _RECOMMENDATION_HEAD.search(heads[0]):
+            return False
+        # (not where the row's action serves the recommendation of its own number: "1 | ... | 1 | Lead")
+        said = text[c.row[col][0]:c.row[col][1]] if col < len(c.row) else ""
+        return re.match(rf"\W*{r.number}\b", said) is None
     return [r for r in refs if not numbers_an_action(r)] if cells else refs
 
 

@@ -323,8 +323,11 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         if j < sal and _opens_page_with_address(blocks[j], blocks[j + 1:sal]):
             break  # a letter whose letterhead opens a page starts there: above is the last page of what precedes
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and (_SIGNED_NAME.match(_first(blocks[j - 1]))
-                                                                 or lex.cc_line.match(_first(blocks[j - 1]))):
-            break  # a pasted e-mail starts at its "From:" line; the name above signs what precedes it (or its "cc:")
+                                                                 or lex.cc_line.match(_first(blocks[j - 1]))
+                                                                 or _PGP_END.match(blocks[j - 1].lines[-1].text)):
+            # a pasted e-mail starts at its "From:" line; the name above signs what precedes it (or its "cc:",
+            # or the signature a signed message closes with, "-----END PGP SIGNATURE-----")
+            break
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and blocks[j].lines[0].text.startswith("\f"):
             break  # or opens a page: above it is the foot of the last page of what precedes ("... Ltd, 5 Wharfside Place ...")
         if j < sal and web_mail_head(blocks[j]):
@@ -823,6 +826,7 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
 
 
 _GROUP_GREETING = re.compile(r"^\W*(?:hi|hello)\s+\S", re.I)  # "Hello Healthwatch team,", "Hi all,"
+_PGP_END = re.compile(r"^\s*-----END PGP SIGNATURE-----\s*$")
 _PGP_ARMOUR = re.compile(r"^\s*(?:-----BEGIN PGP SIGNED MESSAGE-----|Hash:\s*[\w-]+)\s*$")
 
 
