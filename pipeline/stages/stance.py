@@ -189,7 +189,9 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         fired.append("partially_addressed:mixed")
     # "Response: Note" over "We have no plans to ...": a recommendation noted and then declined is
     # refused (so keyed in every labelled answer with both, development and probes alike)
-    declined = noted_status and not mixed and rejected > 0
+    # (not one that only says whose decision it is, "Public Services Boards are best placed to decide": noted)
+    declined = noted_status and not mixed and rejected > 0 \
+        and any(f.startswith("rejected:") and f != "rejected:for-others-to-decide" for f in fired)
     if declined:
         label, top = StanceLabel.rejected, scores[StanceLabel.rejected] + scores[StanceLabel.noted]
         fired.append("rejected:noted-then-declined")
