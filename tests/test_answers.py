@@ -3984,3 +3984,202 @@ def test_a_paper_that_answers_one_of_the_recommendations_it_counts_lists_no_othe
              "its website by June.\n")
     got = _stances(tmp_path, settings, nlp, paper)
     assert set(got) <= {"3", "3a", "3b", "3c"} and got.get("3") == "accepted", got
+
+
+def test_a_chief_executive_s_response_that_will_not_amend_the_plan_rejects_under_its_noted_recommendation(
+        tmp_path, settings, nlp):
+    """A county council's report on submissions to its draft plan answers each of a forum's recommendations under
+    "Chief Executive's Response", prose that ends "... and it is not proposed to amend it.", and then "Chief
+    Executive's Recommendation" / "Noted. No change to the Draft Plan.": the plan stays as it is, so the forum's
+    recommendation is rejected, not merely noted (before, "it is not proposed to amend" was no refusal, and the
+    status word "Noted." stood)."""
+    paper = ("Marlow Vale County Council\n\nDraft County Development Plan 2026-2032\n\n"
+             "Chief Executive's Report on the Submissions Received\n\nSubmission from the Marlow Vale Cycling Forum\n\n"
+             "The Forum makes two recommendations on the draft plan. This paper responds to each of the Forum's "
+             "recommendations in turn.\n\n"
+             "Recommendation 1\n\nChief Executive's Response\n\nThe Forum asks that the plan require a segregated "
+             "cycle route on every new distributor road. Policy TR4 follows the national cycle design manual, which "
+             "sets out when a segregated route is needed on a road of each kind. The policy is considered sound as "
+             "drafted, and it is not proposed to amend it.\n\n"
+             "Chief Executive's Recommendation\n\nNoted. No change to the Draft Plan.\n\n"
+             "Recommendation 2\n\nChief Executive's Response\n\nThe Forum asks that secure cycle parking be provided "
+             "at every rural bus stop. The Council agrees that this would encourage cycling to the bus, and a new "
+             "objective will be added to the transport chapter.\n\n"
+             "Chief Executive's Recommendation\n\nAmend the Draft Plan to add objective TR-O9: provide secure cycle "
+             "parking at rural bus stops.\n")
+    got = _stances(tmp_path, settings, nlp, paper)
+    assert got == {"1": "rejected", "2": "accepted"}, got
+
+
+def test_a_paper_s_what_happens_next_section_is_no_part_of_its_last_answer(tmp_path, settings, nlp):
+    """A department's response paper answers its last recommendation "We acknowledge this recommendation. The work
+    on rural post office counters is led by the Post Office Network Board." and then closes with a section of its
+    own, "What happens next" / "We will report progress on these actions to the Committee in April, and we will
+    publish ...": that section speaks of the paper as a whole, so recommendation 3 is noted, by its own answer
+    (before, the section ran on in the last answer, and its "we will publish" accepted recommendation 3)."""
+    paper = ("Department for Rural Affairs\n\nResponse to the Rural Affairs Committee report on village shops\n\n"
+             "The Department welcomes the Committee's report and sets out its response to each recommendation "
+             "below.\n\n"
+             "Recommendation 1\n\nAccepted. The Department will publish guidance for community-owned shops on "
+             "business rates relief by September.\n\n"
+             "Recommendation 2\n\nAccepted. A grant of up to £5,000 for shop refits will open to applications in the "
+             "spring.\n\n"
+             "Recommendation 3\n\nWe acknowledge this recommendation. The work on rural post office counters is led "
+             "by the Post Office Network Board.\n\n"
+             "What happens next\n\nWe will report progress on these actions to the Committee in April, and we will "
+             "publish the results of the grant scheme on our website.\n")
+    rows = _rows_of(tmp_path, settings, nlp, paper)
+    assert rows["3"]["stance"] == "noted", rows["3"]
+    assert "report progress" not in (rows["3"]["evidence"] or ""), rows["3"]
+    assert rows["1"]["stance"] == rows["2"]["stance"] == "accepted"
+
+
+def test_a_you_said_we_will_paper_under_a_covering_letter_leaves_the_recommendation_it_skips_unanswered(
+        tmp_path, settings, nlp):
+    """A council's covering letter ("Dear Ms Oduya, Please find enclosed ... Yours sincerely") and then its "You
+    said / We will" paper, which says "Healthwatch made seven recommendations to the Council." and answers
+    Recommendations 1 to 6 under their headings: recommendation 7, which the paper never takes up, is listed as
+    not addressed (before, the covering letter, which names no recommendation, kept the paper's own count from
+    being read, and 7 was not listed at all)."""
+    said = [("Information about care homes", "Families could not find out when they may visit a care home.",
+             "Each care home's visiting times will be on the Council's website from June."),
+            ("Transport to day centres", "People in the villages have no way to reach the Oakfield day centre.",
+             "We will pay for a minibus to the Oakfield day centre from September."),
+            ("Carers' assessments", "Carers wait months for an assessment of their own needs.",
+             "We will offer every carer an assessment within four weeks of asking for one."),
+            ("Complaints", "People do not know whether complaints about home care lead to any change.",
+             "We will publish the number of complaints about home care, and what changed, every quarter."),
+            ("Direct payments", "Managing a direct payment is hard for people without help.",
+             "A support worker will help anyone who chooses a direct payment to set it up."),
+            ("Leaving hospital", "Families are told about a discharge on the day it happens.",
+             "The discharge team will tell families at least two days before a discharge.")]
+    cover = ("Brackley Borough Council\nAdult Social Care\nCivic Centre\nBrackley BR3 2AA\n\n14 May 2025\n\n"
+             "Dear Ms Oduya,\n\nPlease find enclosed the Council's response to Healthwatch Brackley's report on adult "
+             "social care. I am grateful to your volunteers for the time they gave to it.\n\n"
+             "Yours sincerely,\n\nPeter Lang\nDirector of Adult Social Care\n\n")
+    paper = ("\fResponse to Healthwatch Brackley: adult social care\n\n"
+             "Healthwatch made seven recommendations to the Council. This paper sets out what Healthwatch told us "
+             "and what we will do.\n\n"
+             + "".join(f"Recommendation {n}: {title}\n\nYou said: {s}\n\nWe will: {w}\n\n"
+                       for n, (title, s, w) in enumerate(said, 1)))
+    got = _stances(tmp_path, settings, nlp, cover + paper)
+    assert got.get("7") == "not_addressed", got
+    assert all(got.get(str(n)) not in (None, "not_addressed") for n in range(1, 7)), got
+
+
+def test_accepted_over_a_proposal_put_out_to_consultation_before_a_final_decision_is_deferred(
+        tmp_path, settings, nlp):
+    """A council's response paper sets "Status: Accepted" over "... We will therefore include this proposal in the
+    wider consultation on the parking strategy this summer, and Council will take a final decision in the light of
+    the responses received.": nothing is decided yet, so the recommendation is deferred through the whole
+    pipeline, the stance model included, which would read the status word (before, "take a final decision" was
+    not read as a decision to come, and the model, weighing "Accepted", would have accepted it anyway)."""
+    paper = ("Harbourside City Council\n\nResponse to the Scrutiny Committee's review of parking charges\n\n"
+             "This paper responds to each of the Committee's recommendations in turn.\n\n"
+             "Recommendation 1: The Council should offer free parking for the first hour in district centres.\n\n"
+             "Status: Accepted\n\nThe Committee's case for an hour's free parking is a strong one, but it would "
+             "reduce the Council's parking income by about £400,000 a year. We will therefore include this proposal "
+             "in the wider consultation on the parking strategy this summer, and Council will take a final decision "
+             "in the light of the responses received.\n\n"
+             "Recommendation 2: The Council should publish its parking income and spending each year.\n\n"
+             "Status: Accepted\n\nThe annual parking report will be published each July, starting this year.\n")
+    got = _stances(tmp_path, settings, nlp, paper)
+    assert got == {"1": "deferred", "2": "accepted"}, got
+
+
+def test_answers_marked_inline_under_an_original_message_whose_lines_stand_bare_are_read(tmp_path, settings, nlp):
+    """A council officer's e-mail says "My answers are inline below (marked >>)." over "-----Original Message-----",
+    its "From:" / "Sent:" / "To:" / "Subject:" lines and the cycling group's message, whose recommendations stand
+    bare, "1. Replace ...", each with the officer's ">> ..." under it: the marks alone set the answers apart, so
+    recommendation 1 is accepted by ">> Done. ..." and 2 is answered by its own line (before, the marks were
+    blanked as if the message's own lines were quoted with ">", and nothing was answered)."""
+    text = ("From: Priya Shah <priya.shah@northfield.example.gov.uk>\nSent: 20 June 2025 14:12\n"
+            "To: Tom Beck <tom.beck@cyclenorthfield.example.org.uk>\nSubject: RE: Cycle parking audit\n\n"
+            "Hi Tom,\n\nThanks for the audit. My answers are inline below (marked >>).\n\nPriya\n\n"
+            "-----Original Message-----\nFrom: Tom Beck <tom.beck@cyclenorthfield.example.org.uk>\n"
+            "Sent: 2 June 2025 09:40\nTo: Priya Shah <priya.shah@northfield.example.gov.uk>\n"
+            "Subject: Cycle parking audit\n\n"
+            "Dear Priya,\n\nOur members have audited the cycle parking at the Council's offices and libraries. We "
+            "recommend:\n\n"
+            "1. Replace the wheel-bender stands at the Civic Centre with Sheffield stands.\n\n"
+            ">> Done. Twelve Sheffield stands were fitted at the Civic Centre in May.\n\n"
+            "2. Add covered cycle parking at the three branch libraries.\n\n"
+            ">> We will review the case for covers once the library refurbishment budget is set in the autumn.\n\n"
+            "We would be glad to show your officers round the sites we audited.\n\n"
+            "Best wishes,\n\nTom Beck\nSecretary, Cycle Northfield\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert rows["1"]["stance"] == "accepted", rows["1"]
+    assert rows["2"]["stance"] != "not_addressed" and "review the case for covers" in rows["2"]["evidence"], rows["2"]
+
+
+def test_answers_numbered_in_square_brackets_answer_the_recommendations_of_those_numbers(tmp_path, settings, nlp):
+    """An older people's forum lists its recommendations "[1] ...", "[2] ...", "[3] ..." and the hospital trust's
+    reply answers in paragraphs numbered the same way, "[1] We agree. ...", "[2] ...", "[3] We will consider ...":
+    each recommendation is answered by the paragraph of its own number, and 3 is deferred by its own (before, "[1]"
+    did not number a paragraph as "1." does, and 3 took its answer from the reply as a whole, [2]'s text)."""
+    letter = ("Kingsmere Older People's Forum\n3 Abbey Walk\nKingsmere KM2 4RP\n\n6 January 2026\n\n"
+              "Dear Dr Fenwick,\n\nOur members met in December to discuss the Trust's outpatient services. We make "
+              "three recommendations:\n\n"
+              "[1] Appointment letters should be printed in a large typeface for patients who ask for it.\n\n"
+              "[2] The hospital shuttle bus should run from the railway station every half hour.\n\n"
+              "[3] A volunteer should meet patients at the main entrance and take them to their clinic.\n\n"
+              "We would be grateful for your reply by the end of February.\n\n"
+              "Yours sincerely,\n\nJoan Meadows\nChair, Kingsmere Older People's Forum\n\n")
+    answers = {"1": "[1] We agree. From March, patients can ask for their letters in large print when they book.",
+               "2": "[2] The shuttle bus contract runs until 2028, and we are not able to change its timetable before "
+                    "then.",
+               "3": "[3] We will consider this with our volunteer service and decide by the summer whether we can "
+                    "staff it."}
+    reply = ("Kingsmere Hospitals NHS Trust\nKingsmere KM1 1QQ\n\n12 February 2026\n\nDear Mrs Meadows,\n\n"
+             "Thank you for your letter of 6 January with the Forum's recommendations. I reply to each in turn.\n\n"
+             + "".join(a + "\n\n" for a in answers.values())
+             + "Yours sincerely,\n\nDr Ruth Fenwick\nChief Executive\n")
+    rows = _rows_of(tmp_path, settings, nlp, letter + reply)
+    evidence = {lab: rows[lab]["evidence"] or "" for lab in answers}
+    assert all(evidence[lab] and evidence[lab] in answers[lab] for lab in answers), evidence
+    assert rows["1"]["stance"] == "accepted" and rows["3"]["stance"] == "deferred", rows
+
+
+def test_a_force_that_does_not_agree_in_the_recommendation_s_own_words_rejects_it(tmp_path, settings, nlp):
+    """Under "Recommendation Three" a police force writes "Dunmoor Police do not agree that attendance in person or
+    by video is needed at every strategy discussion.", most of its words the recommendation's own, and then how it
+    takes part instead: that sentence refuses the recommendation, which is rejected (before, it was set aside as a
+    quote of the recommendation, and the telephone arrangement after it read as accepting)."""
+    letter = ("Dunmoor Safeguarding Children Partnership\nDunmoor DN4 2XL\n\n9 September 2025\n\n"
+              "Dear Chief Constable,\n\nChild Safeguarding Practice Review: Child M\n\n"
+              "The review makes three recommendations for the police.\n\n"
+              "1. Officers should record the name of every adult present at a home visit.\n\n"
+              "2. The force should share its missing-from-home reports with the school on the next working day.\n\n"
+              "3. A police officer should attend every strategy discussion in person or by video.\n\n"
+              "I would be grateful for your response by 31 October 2025.\n\n"
+              "Yours sincerely,\n\nDr Helen Croft\nIndependent Scrutineer\n\n")
+    reply = ("Dunmoor Police\nHeadquarters\nDunmoor DN1 5AA\n\n24 October 2025\n\nDear Dr Croft,\n\n"
+             "Thank you for your letter of 9 September setting out the review's recommendations for the force.\n\n"
+             "Recommendation One\n\nWe accept this recommendation. The home visit form was changed in October to "
+             "record every adult present.\n\n"
+             "Recommendation Two\n\nWe accept this recommendation. Missing-from-home reports are now sent to the "
+             "school on the next working day.\n\n"
+             "Recommendation Three\n\nDunmoor Police do not agree that attendance in person or by video is needed at "
+             "every strategy discussion. An officer from the referral unit takes part in each discussion by "
+             "telephone, which allows discussions to be held on the day of the referral.\n\n"
+             "Yours sincerely,\n\nSarah Kendal\nChief Constable\n")
+    rows = _rows_of(tmp_path, settings, nlp, letter + reply)
+    assert rows["3"]["stance"] == "rejected", rows["3"]
+    assert (rows["3"]["evidence"] or "").startswith("Dunmoor Police do not agree"), rows["3"]
+
+
+def test_noted_over_a_sentence_that_only_says_whose_decision_it_is_stays_noted(tmp_path, settings, nlp):
+    """A government paper answers "Response: Noted." and then "It is for local partnerships to decide how the
+    funding is used, as they are best placed to know what their areas need.": that says whose decision it is, and
+    refuses nothing, so the recommendation stays noted through the whole pipeline (before, the sentence was read
+    as the refusal that "noted, then declined" looks for, and the recommendation was rejected)."""
+    paper = ("Welsh Government\n\nResponse to the Local Government Committee report on community grants\n\n"
+             "The Welsh Government welcomes the Committee's report. This paper responds to each of the Committee's "
+             "recommendations.\n\n"
+             "Recommendation 1: The Welsh Government should publish plain-language guidance on applying for "
+             "community grants.\n\nResponse: Accepted. The guidance will be published by the end of June.\n\n"
+             "Recommendation 2: The Welsh Government should require every local partnership to spend a fifth of its "
+             "grant on youth services.\n\nResponse: Noted. It is for local partnerships to decide how the funding is "
+             "used, as they are best placed to know what their areas need.\n")
+    got = _stances(tmp_path, settings, nlp, paper)
+    assert got == {"1": "accepted", "2": "noted"}, got

@@ -4082,3 +4082,36 @@ def test_concerns_set_out_in_numbered_paragraphs_go_to_the_bodies_the_paragraphs
     assert refs[3].text.startswith("The partner agencies at the Forum")
     got = {r.label: r.addressee for r in refs}
     assert got["5.4"] == "the Forum" and got["5.1"] == got["5.2"] == got["5.3"] == "the Trust"
+
+
+def _noise_plan(rows: str) -> str:
+    return ("Dear Ms Achebe,\n\nThank you for the review of our handling of noise complaints. Our action plan below "
+            "sets out what we are doing about each of its recommendations.\n\n"
+            "| Plan action | Description | Review recommendation | Lead |\n|---|---|---|---|\n" + rows
+            + "\nYours sincerely,\n\nGraham Tate\nHead of Regulatory Services\n")
+
+
+def test_a_plan_s_rows_whose_actions_serve_the_recommendations_of_their_own_numbers_still_name_them(lex, rules):
+    """A council's action plan as a pipe table, "| Plan action | Description | Review recommendation | Lead |", with
+    rows "| 1 | Answer every noise complaint ... | 1 | ... |" and "| 2 | Lend noise recording kits ... | 2 | ... |":
+    each action serves the recommendation of its own number, so the rows still name recommendations 1 and 2, each
+    with its row's action (before, the first column was read as the plan's own action numbers, and the reply named
+    no recommendation at all)."""
+    text = _noise_plan("| 1 | Answer every noise complaint within five working days | 1 | "
+                       "Environmental Health Manager |\n"
+                       "| 2 | Lend noise recording kits to complainants free of charge | 2 | Pollution Team Leader |\n")
+    refs = {r.label: r.text for r in refs_of(text, lex, rules)}
+    assert set(refs) == {"1", "2"}, refs
+    assert "Answer every noise complaint" in refs["1"] and "Lend noise recording kits" in refs["2"], refs
+
+
+def test_a_plan_s_action_numbers_that_serve_other_recommendations_still_name_none(lex, rules):
+    """The guard: the same plan whose actions serve other recommendations, "| 1 | ... | 2 | ... |" and "| 2 | ... |
+    3 | ... |", numbers its own actions in the first column; action 1 is no recommendation 1, and no row's action
+    is taken for the text of a recommendation of its number."""
+    text = _noise_plan("| 1 | Answer every noise complaint within five working days | 2 | "
+                       "Environmental Health Manager |\n"
+                       "| 2 | Lend noise recording kits to complainants free of charge | 3 | Pollution Team Leader |\n")
+    refs = refs_of(text, lex, rules)
+    assert "1" not in {r.label for r in refs}
+    assert not any(r.text and ("noise complaint" in r.text or "recording kits" in r.text) for r in refs), refs

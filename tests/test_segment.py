@@ -4267,3 +4267,80 @@ def test_a_letter_under_a_web_page_s_feedback_line_and_site_copyright_starts_at_
               "Yours sincerely,\n\nJohn Wade\nChair, Rutherford Libraries Friends Group\n")
     segs = segment(page + letter, lex)
     assert [s.start for s in segs] == [0, len(page)]
+
+
+def test_a_committee_report_whose_title_speaks_of_the_government_s_response_to_a_need_is_a_letter(lex):
+    """A scrutiny committee's report titled "HOMELESSNESS PREVENTION: RESPONSE OF THE GOVERNMENT TO RISING NEED",
+    with its evidence and its numbered recommendations, is the committee's own report about how the government
+    has responded, and is a letter that the government will answer (before, "RESPONSE OF THE GOVERNMENT" in its
+    title read it as a reply, and its recommendations as answered)."""
+    text = ("STATES OF GUERNSEY\n\nSCRUTINY MANAGEMENT COMMITTEE\n\n"
+            "HOMELESSNESS PREVENTION: RESPONSE OF THE GOVERNMENT TO RISING NEED\n\n"
+            "Presented to the States on 3 September 2025\n\n"
+            "The Committee took evidence from housing charities, landlords and officers between March and June 2025. "
+            "It found that the waiting list for social housing has doubled in five years, while the number of homes "
+            "let each year has fallen.\n\nThe Committee makes the following recommendations:\n\n"
+            "1. The Committee for Employment and Social Security should publish the waiting list for social housing "
+            "every quarter.\n\n"
+            "2. The States should fund a tenancy support service for every household leaving temporary "
+            "accommodation.\n\n"
+            "3. The Housing Department should set a target for the time a family spends in emergency "
+            "accommodation.\n\nDeputy Carl Ozanne\nChair, Scrutiny Management Committee\n")
+    segs = segment(text, lex)
+    assert len(segs) == 1 and segs[0].kind is Kind.letter
+
+
+def test_a_paper_titled_with_the_response_of_its_minister_and_no_more_is_still_a_reply(lex):
+    """The guard: a paper titled "RESPONSE OF THE MINISTER FOR SOCIAL SECURITY", the title ending with the one who
+    responds, over the recommendations and the answer under each, is the minister's reply (a response title names
+    its writer and ends there; only a title that goes on to say what the response is to reads otherwise)."""
+    text = ("STATES OF GUERNSEY\n\nHOMELESSNESS PREVENTION\n\nRESPONSE OF THE MINISTER FOR SOCIAL SECURITY\n\n"
+            "Presented to the States on 3 December 2025\n\n"
+            "1. The Committee for Employment and Social Security should publish the waiting list for social housing "
+            "every quarter.\n\nThe first quarterly figures will be published in January 2026.\n\n"
+            "2. The States should fund a tenancy support service for every household leaving temporary "
+            "accommodation.\n\nThe tenancy support service has capacity for these households within its present "
+            "budget, and no new funding will be sought.\n")
+    segs = segment(text, lex)
+    assert len(segs) == 1 and segs[0].kind is Kind.reply
+
+
+def test_an_e_mail_pasted_under_a_pgp_signed_message_starts_at_its_from_line(lex):
+    """An allotment association's PGP-signed message, "-----BEGIN PGP SIGNED MESSAGE-----" over its two
+    recommendations, signed "Alys" alone and closed by "-----BEGIN PGP SIGNATURE-----" ... "-----END PGP
+    SIGNATURE-----", then the council's answer pasted under it, "From:" / "Sent:" / "To:" / "Subject: RE: ..." and
+    "Dear Alys,": the signature closes the signed message, so the answer starts at its "From:" line and the
+    association's letter keeps its own last paragraph (before, the reply started at "I look forward to your
+    reply.")."""
+    signed = ("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\nDear Mr Rowe,\n\n"
+              "The Allotment Holders' Association has surveyed its members about the Council's allotment sites. We "
+              "recommend that the Council:\n\n"
+              "1. Repairs the water supply at the Brook Lane site before the summer.\n"
+              "2. Publishes the waiting list for each site on its website.\n\n"
+              "I look forward to your reply.\n\nAlys\n-----BEGIN PGP SIGNATURE-----\n\n"
+              "iQEzBAEBCgAdFiEEk3mZb8qT1x0aR5dPq2VwYx4LzXcFAmh2Qk0ACgkQq2VwYx4L\n"
+              "zXcE5Qf/T1dJc0l2b3R0b20rc2lnbmF0dXJlK2Zvcit0ZXN0aW5nK29ubHk=\n=Qx7P\n"
+              "-----END PGP SIGNATURE-----\n\n")
+    reply = ("From: Daniel Rowe <daniel.rowe@eastmere.example.gov.uk>\nSent: 11 April 2025 10:32\n"
+             "To: Alys Pritchard <secretary@eastmereallotments.example.org.uk>\n"
+             "Subject: RE: Allotment survey recommendations\n\nDear Alys,\n\n"
+             "Thank you for the Association's survey. The water supply at Brook Lane was repaired on 4 April. We will "
+             "publish the waiting list for each site on the Council's website from May.\n\n"
+             "Kind regards,\n\nDaniel Rowe\nParks and Open Spaces Manager\n")
+    assert first_lines(signed + reply, lex) == ["-----BEGIN PGP SIGNED MESSAGE-----",
+                                                "From: Daniel Rowe <daniel.rowe@eastmere.example.gov.uk>"]
+
+
+def test_a_response_title_that_goes_on_to_name_the_panel_it_answers_is_still_a_reply(lex):
+    """"RESPONSE OF THE MINISTER FOR SOCIAL SECURITY TO THE PANEL" names its writer and then the panel it answers:
+    a reply, as the title that ends with the writer is (only one that goes on to a subject, "... TO RISING
+    DEMAND", titles a report about a response)."""
+    text = ("STATES OF GUERNSEY\n\nHOMELESSNESS PREVENTION\n\nRESPONSE OF THE MINISTER FOR SOCIAL SECURITY TO THE "
+            "PANEL\n\nPresented to the States on 3 December 2025\n\n"
+            "1. The Committee should publish the waiting list for social housing every quarter.\n\n"
+            "The first quarterly figures will be published in January 2026.\n\n"
+            "2. The States should fund a tenancy support service for every household leaving temporary "
+            "accommodation.\n\nNo new funding will be sought for it.\n")
+    segs = segment(text, lex)
+    assert len(segs) == 1 and segs[0].kind is Kind.reply
+

@@ -2219,3 +2219,40 @@ def test_it_is_not_our_intention_declines(nlp, lex, settings):
     remaining zones.": the part left undone is declined (before, no cue fired, and the model guessed)."""
     assert "rejected:no-plans" in verdict("It is not our intention to widen the exercise to the remaining zones.",
                                           nlp, lex, settings).cues
+
+
+def test_concluding_that_neither_change_can_be_made_declines_both_with_no_part_left_undone(nlp, lex, settings):
+    """"Having done so, we have concluded that we are not able to make either change to the fee scale." refuses
+    both changes the recommendation asks for, as "concluded that we should not" does: rejected, with no "part not
+    done" read into it (before, "we are not able to make" read as one part left undone, and it was partial)."""
+    v = verdict("The Board has looked closely at both proposals. Having done so, we have concluded that we are not "
+                "able to make either change to the fee scale.", nlp, lex, settings)
+    assert v.label is J and "partially_addressed:part-not-done" not in v.cues, v.cues
+
+
+def test_one_change_made_and_the_other_not_able_to_be_made_yet_is_still_partial(nlp, lex, settings):
+    """The guard: "We have removed the booking fee for under-18s. We are not able to make the second change, to the
+    evening rate, until the new contract starts in April." does one thing and leaves the other undone: partial,
+    with the part not done read (only "not able to make either" change refuses the whole)."""
+    v = verdict("We have removed the booking fee for under-18s. We are not able to make the second change, to the "
+                "evening rate, until the new contract starts in April.", nlp, lex, settings)
+    assert v.label is P and "partially_addressed:part-not-done" in v.cues, v.cues
+
+
+def test_noted_over_whose_decision_it_is_and_a_plan_it_does_not_have_is_still_refused(nlp, lex, settings):
+    """The guard: "Noted." over "It is for each parish council to decide how its share of the grant is spent, and
+    we have no plans to set conditions on it." says whose decision it is and then declines what was asked: the
+    refusal the "noted, then declined" rule looks for is there, and the recommendation is rejected."""
+    v = verdict("Noted.\n\nIt is for each parish council to decide how its share of the grant is spent, and we have "
+                "no plans to set conditions on it.", nlp, lex, settings)
+    assert v.label is J and "rejected:noted-then-declined" in v.cues, v.cues
+
+
+def test_not_able_to_make_any_change_until_a_date_is_still_read_as_a_part_left_undone(nlp, lex, settings):
+    """"We are not able to make any change to the timetable until the new contract starts in 2027." says what is
+    not done yet and when it can be: the part-not-done cue still fires (only "either change", both of two, refuses
+    the whole), so the answer is not left with no cue at all and read as noted."""
+    v = verdict("We are not able to make any change to the timetable until the new contract starts in 2027.",
+                nlp, lex, settings)
+    assert "partially_addressed:part-not-done" in v.cues and v.label is not N, (v.label, v.cues)
+
