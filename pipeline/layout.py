@@ -501,7 +501,9 @@ def untab_csv(text: str) -> str:
                     k += 2
                     continue
                 # (between tabs, only a quote that opens a cell or closes one: a cell's own words may quote)
-                if sep == "," or (text[k - 1:k] in ("\t", "\n", "") if not quoted else text[k + 1:k + 2] in ("\t", "\n", "\r", "")):
+                opens = text[k - 1:k] in ("\t", "\n", "")
+                closes = text[k + 1:k + 2] in ("\t", "\n", "\r", "")
+                if sep == "," or (closes if quoted else opens):
                     quoted, out[k] = not quoted, " "
             elif ch == sep and not quoted:
                 out[k] = "\t"

@@ -622,7 +622,8 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters) (?:for|with) [^.,]{1,60},? "
                          r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+|"
                          # "... two concerns for the Home Office, which are the sixth and seventh concerns listed"
-                         r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters|recommendations) (?:for|with) "
+                         r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters|"
+                         r"recommendations) (?:for|with) "
                          r"[^.,]{1,60},? (?:namely |which (?:are|were) )?(?:the )?(?:" + _ORDINAL + r")"
                          r"(?:(?:, | and )(?:the )?(?:" + _ORDINAL + r"))+|"
                          # which of them the reply takes: "I am responding on behalf of the Ministry of Justice to the
@@ -710,7 +711,8 @@ def _theme_after(text: str, blocks: list[Block], start: int, stop_at: int, opene
 # the paper's own sections after its last answer: "Other conclusions", "Next steps", "Annex B"
 _CLOSING_TITLE = re.compile(r"^[\W_]*(?:\d{1,2}\.?\s+)?(?:other (?:conclusions|matters|issues|points|observations)"
                             r"(?: raised(?: (?:in|by) (?:the|its|this) (?:report|committee|inquiry))?)?|"
-                            r"conclusions?|next steps|what happens (?:next|now)|annex(?:es)?|appendix|appendices|glossary|further information|"
+                            r"conclusions?|next steps|what happens (?:next|now)|annex(?:es)?|appendix|appendices|"
+                            r"glossary|further information|"
                             r"contact (?:us|details)|abbreviations)(?:\s+[A-Z0-9]{1,2})?[\s*_:]*$|"
                             # "Annex A: The Committee's recommendations", "Appendix 2 – List of recommendations"
                             r"^[\W_]*(?:annex|appendix)(?:\s+[A-Z0-9]{1,2})?\s*[:–—-]\s+[^.]{0,60}?recommendations[\s*_]*$",
@@ -733,8 +735,10 @@ _MD_TITLE = re.compile(r"#{1,6}[ \t]+\S[^\n]*")  # a Markdown title, the whole o
 
 # the title over an item of a report's series that is not its recommendations: "OPR Observation 3 – Monitoring",
 # "Area for improvement 2", "Suggestion 4"
-_OTHER_SERIES = re.compile(r"^[\W_]*(?:#{1,6}[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+){0,3}?(?:observation|suggestion|advisory\s+point|"
-                           r"area\s+for\s+(?:improvement|development)|point\s+for\s+consideration)[ \t]+\d{1,2}\b", re.I)
+_OTHER_SERIES = re.compile(r"^[\W_]*(?:#{1,6}[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+){0,3}?(?:observation|suggestion|"
+                           r"advisory\s+point|"
+                           r"area\s+for\s+(?:improvement|development)|"
+                           r"point\s+for\s+consideration)[ \t]+\d{1,2}\b", re.I)
 
 
 def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) -> int:
@@ -1989,7 +1993,8 @@ def _says_nothing(text: str, answer: list[Unit]) -> bool:
 
 # what a reply says as it closes, of all its answers: "Happy to walk through any of this on a call.", "I hope this
 # is helpful.", "Please let me know if you have any questions."
-_PARTING = re.compile(r"\W*(?:(?:i\s+am|i'm|we\s+are|we're|i\s+would\s+be|we\s+would\s+be)\s+)?(?:happy|glad|pleased)\s+to\s+"
+_PARTING = re.compile(r"\W*(?:(?:i\s+am|i'm|we\s+are|we're|i\s+would\s+be|we\s+would\s+be)\s+)?(?:happy|glad|"
+                      r"pleased)\s+to\s+"
                       r"(?:discuss|talk|walk|meet|go\s+through|answer|help)\b[^.]{0,80}[.!]?\s*$|"
                       r"\W*(?:i|we)\s+hope\s+(?:this|that)\s+(?:is|was|has\s+been)\s+(?:helpful|of\s+help|useful)\W*$|"
                       r"\W*please\s+(?:let\s+(?:me|us)\s+know|do\s+not\s+hesitate|don't\s+hesitate|get\s+in\s+touch)\b"
@@ -2521,7 +2526,8 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
 
 
 # its words in a refusal: "Westmarch Police do not agree that in-person or video attendance is needed ..."
-_DISPUTES = re.compile(r"\b(?:do|does|did|will|would|can|could)(?:\s+not|n['’]t)\s+(?:agree|accept|support|consider|believe|"
+_DISPUTES = re.compile(r"\b(?:do|does|did|will|would|can|could)(?:\s+not|n['’]t)\s+(?:agree|accept|support|"
+                       r"consider|believe|"
                        r"think|intend|propose|plan)\b", re.I)
 
 

@@ -452,7 +452,8 @@ def listed_refs(text: str, blocks: list[Block], rules: RecRules, indented: bool 
 
 
 _CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{1,2})(?P<n>\d{1,2})\b(?![./-]\d)"
-                        r"(?P<words>\W{0,3}[ \t]+[A-Za-z]{2}|[ \t]+\((?-i:[A-Z])[a-z]+\)[ \t]+\W{0,2}[ \t]*[A-Za-z]{2})?", re.M)
+                        r"(?P<words>\W{0,3}[ \t]+[A-Za-z]{2}|"
+                        r"[ \t]+\((?-i:[A-Z])[a-z]+\)[ \t]+\W{0,2}[ \t]*[A-Za-z]{2})?", re.M)
 
 
 _LINE_CODE = re.compile(r"^[ \t]*\W{0,4}([A-Z]{1,2})(\d+)\b", re.M)  # a code opening its line, as written: "P4", "DR12"

@@ -175,7 +175,8 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             closed = True  # and the signature's last line
             continue
         if signed and not closed and _contact_row(b):
-            i += 1  # "States Greffe | 12 Rue des Prés | St Helier | JE2 4QT" / "Tel: ...": an e-mail signature's address
+            # "States Greffe | 12 Rue des Prés | St Helier | JE2 4QT" / "Tel: ...": an e-mail signature's address
+            i += 1
             closed = True
             continue
         if any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines):
@@ -372,7 +373,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
 # ("* [Response from Lowfield Farm](https://...)", "* [Privacy](...)") and its copyright line
 _LINK_ITEM = re.compile(r"^\s*[*+-]\s+\[[^\]]+\]\([^)]*\)\s*$")  # a list item: a letterhead's own link is none
 # (or a site's own: "© West Rutherford County Council"; and its feedback line, "Was this page useful? [Yes](#)")
-_COPYRIGHT = re.compile(r"^\W*(?:(?:\(c\)|©)\s*(?:(?:crown|parliamentary) copyright\b|(?:\d{4}\s+)?(?-i:[A-Z])[^.\n]{2,80}$)|"
+_COPYRIGHT = re.compile(r"^\W*(?:(?:\(c\)|©)\s*(?:(?:crown|parliamentary) copyright\b|"
+                        r"(?:\d{4}\s+)?(?-i:[A-Z])[^.\n]{2,80}$)|"
                         r"(?:was|is) this page useful\b)", re.I)
 
 
@@ -619,7 +621,8 @@ _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|wi
                              r"(?:for|to receive) (?:a|your|(?:each|every|the) [\w’'-]+(?:'s|’s)) (?:reply|response)\b[^.]{0,60}?\b(?:by|within)\b|"
                              # "I would ask that you each let me have a written response to the recommendations
                              # directed to you by 31 January 2025"
-                             r"\blet (?:me|us) have (?:a|your|each|the) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b[^.]{0,100}?"
+                             r"\blet (?:me|us) have (?:a|your|each|the) (?:[\w’'-]+ ){0,2}?(?:reply|"
+                             r"response)\b[^.]{0,100}?"
                              r"\b(?:by|within|no later than)\b|"
                              # "Please send your agency's response to the Board's business unit by 14 August 2026."
                              r"\bplease send (?:us |me )?(?:your|its|their|a|the [\w’'-]+(?:'s|’s)) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
@@ -1736,7 +1739,8 @@ _OWA_SENDER = re.compile(r"^\W*[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$")
 _OWA_SENT = re.compile(r"^\W*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*$",
                        re.I)
 SUBJECT_LINES = 2  # lines of an Outlook print's subject above its sender
-_REPLY_SUBJECT = re.compile(r"^\W*(?:re|fw|fwd|aw|sv)\s*:\s*\S", re.I)  # a web mail print's subject: "RE: Review of ..."
+_REPLY_SUBJECT = re.compile(r"^\W*(?:re|fw|fwd|aw|"
+                            r"sv)\s*:\s*\S", re.I)  # a web mail print's subject: "RE: Review of ..."
 
 
 def web_mail_head(b: Block) -> bool:

@@ -583,7 +583,8 @@ _CONCERNED = re.compile(r"^\W*I\s+(?:am|was|remain)\s+(?:also\s+|further\s+|part
 CONCERNED_MIN = 2  # such openings, at least, for the section to be read this way
 # (or with one more sentence after it, on how the list marks whom each is for: "I have indicated in brackets after
 # each concern the organisation or organisations to which it is directed.")
-_AS_FOLLOWS = re.compile(r"\b(?:are|were) as follows(?:[.:]\s+[^.]{0,200}?\b(?:directed|addressed|sent|for)\b[^.]{0,120}\.)?\W*$|"
+_AS_FOLLOWS = re.compile(r"\b(?:are|were) as follows(?:[.:]\s+[^.]{0,200}?\b(?:directed|addressed|sent|for)\b"
+                         r"[^.]{0,120}\.)?\W*$|"
                          r"\bconcerns? (?:are|is)\W*$|\bset out below\W*$", re.I)
 
 
