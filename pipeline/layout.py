@@ -585,18 +585,20 @@ def unnumber_margin(text: str) -> str:
     out = list(text)
     pos = 0
     for page in text.split("\f"):
-        marks = [m for m in _MARGIN_NUMBER.finditer(page)]
         run: list[re.Match[str]] = []
-        for m in marks:
+        for m in _MARGIN_NUMBER.finditer(page):
             if int(m.group("n")) == len(run) + 1:
                 run.append(m)
             elif int(m.group("n")) == 1:
                 run = [m]
-        lines = [page[m.end():page.find("\n", m.end()) if "\n" in page[m.end():] else len(page)].strip() for m in run]
-        wrapped = sum(1 for x in lines if x[:1].islower())
-        if len(run) >= MARGIN_RUN and wrapped >= MARGIN_WRAPPED * len(run):
+        if len(run) >= MARGIN_RUN and _wrapped(page, run) >= MARGIN_WRAPPED * len(run):
             for m in run:
                 out[pos + m.start("n"):pos + m.end("n")] = " " * len(m.group("n"))
         pos += len(page) + 1
     return "".join(out)
 
+
+def _wrapped(page: str, run: list[re.Match[str]]) -> int:
+    """How many of the numbered lines carry on a sentence from the line above: their words start in lower case."""
+    ends = (page.find("\n", m.end()) for m in run)
+    return sum(1 for m, e in zip(run, ends) if page[m.end():e if e >= 0 else len(page)].strip()[:1].islower())
