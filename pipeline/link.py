@@ -402,8 +402,9 @@ def _own_ordinals(refs: list, raised: list[tuple[str, int]], counted_only: bool 
 
 
 # "Your report makes two recommendations to the Department": how many the writer counts as its own
-_OWN_COUNT = re.compile(r"\b(two|three|four|five|six)\s+(?:recommendations|concerns|matters)\b", re.I)
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT_WORDS = {w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                             "eleven", "twelve"), 2)}
+_OWN_COUNT = re.compile(rf"\b({'|'.join(list(_COUNT_WORDS)[:5])})\s+(?:recommendations|concerns|matters)\b", re.I)
 
 
 def _counted_own(prev: LetterState, reply: LetterState, heading: str | None) -> list[tuple[str, int]]:
@@ -456,15 +457,15 @@ def _counted_alone(reply: LetterState, text: str) -> list[tuple[str, int]]:
         return []
     first = min(r.start for r in reply.refs)
     said = _ALL_COUNT.search(text, reply.seg.start, first)
-    count = _ALL_COUNTS.index(said.group(1).lower()) + 2 if said else 0
+    count = _COUNT_WORDS[said.group(1).lower()] if said else 0
     # (answering most of them: one that takes up a few of the count answers its own share, "This paper responds
     # to recommendation 3, the one addressed to the Department")
     return [(str(n), n) for n in range(1, count + 1)] if max(nums) <= count and 2 * len(nums) >= count else []
 
 
 # "The report makes eight recommendations": how many the reply says there are, before its first answer
-_ALL_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-_ALL_COUNT = re.compile(rf"\b({'|'.join(_ALL_COUNTS)})\s+(?:recommendations|concerns|matters)\b", re.I)
+# (up to twelve: _OWN_COUNT's words only go to six)
+_ALL_COUNT = re.compile(rf"\b({'|'.join(_COUNT_WORDS)})\s+(?:recommendations|concerns|matters)\b", re.I)
 
 
 def _bodies_sent(refs) -> set[str]:

@@ -595,7 +595,10 @@ _STATUS_IN_LINE = re.compile(r"[.;:]\s+(?:(?:government\s+)?response\s*:|(?:not\
 
 # "Our response to concerns 1 to 4 is set out below.", "I take your recommendations in turn."
 PARA_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # a paper's own paragraph number: "4. ", "1.4    "
-_ORDINAL = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+# the ordinals a reply names recommendations by ("the sixth and seventh concerns listed"), the first ten of them
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth")
+_TENTH = "|".join(_ORDINAL_WORDS[:10])
 _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covered) below|below(?=\W*$)|in turn|as follows|"
                          # how many there are and how labelled: "The review made eight recommendations,
                          # labelled R1 to R8."
@@ -622,10 +625,9 @@ _ANNOUNCING = re.compile(r"\b(?:(?:set out|given|found|addressed|answered|covere
                          r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters) (?:for|with) [^.,]{1,60},? "
                          r"(?:namely )?concerns? \d+(?:(?:, | and | to )\d+)+|"
                          # "... two concerns for the Home Office, which are the sixth and seventh concerns listed"
-                         r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters|"
-                         r"recommendations) (?:for|with) "
-                         r"[^.,]{1,60},? (?:namely |which (?:are|were) )?(?:the )?(?:" + _ORDINAL + r")"
-                         r"(?:(?:, | and )(?:the )?(?:" + _ORDINAL + r"))+|"
+                         r"rais(?:es|ed) (?:two|three|four|five|six|\d) (?:concerns|matters|recommendations) "
+                         r"(?:for|with) [^.,]{1,60},? (?:namely |which (?:are|were) )?(?:the )?(?:" + _TENTH + r")"
+                         r"(?:(?:, | and )(?:the )?(?:" + _TENTH + r"))+|"
                          # which of them the reply takes: "I am responding on behalf of the Ministry of Justice to the
                          # first four recommendations; my colleague ... will respond separately on those ..."
                          r"(?:i am|i'm|we are|we're) (?:responding|replying|writing)\b[^.;]{0,80}? to (?:the |your )?"
@@ -735,9 +737,8 @@ _MD_TITLE = re.compile(r"#{1,6}[ \t]+\S[^\n]*")  # a Markdown title, the whole o
 
 # the title over an item of a report's series that is not its recommendations: "OPR Observation 3 – Monitoring",
 # "Area for improvement 2", "Suggestion 4"
-_OTHER_SERIES = re.compile(r"^[\W_]*(?:#{1,6}[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+){0,3}?(?:observation|suggestion|"
-                           r"advisory\s+point|"
-                           r"area\s+for\s+(?:improvement|development)|"
+_OTHER_SERIES = re.compile(r"^[\W_]*(?:#{1,6}[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+){0,3}?"
+                           r"(?:observation|suggestion|advisory\s+point|area\s+for\s+(?:improvement|development)|"
                            r"point\s+for\s+consideration)[ \t]+\d{1,2}\b", re.I)
 
 
@@ -1911,15 +1912,12 @@ def _paragraph_each(text: str, units: tuple[Unit, ...], want: dict[str, set[str]
 _BOTH_OF_THEM = re.compile(r"\b(?:both|all)\s+(?:of\s+)?(?:these\s+|those\s+|the\s+)?"
                            r"(?:matters|concerns|recommendations|issues|points)\b", re.I)
 _COUNT_SENTENCE = re.compile(r"\b(?:two|three|four|five|six)\s+(?:matters|concerns|recommendations|issues|points)\b", re.I)
-# the ordinals a grouped answer names its recommendations by, and the number each stands for
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                  "eleventh", "twelfth")
+# (the ordinals a grouped answer names its recommendations by, _ORDINAL_WORDS above, and the number each stands for)
 _ORDINAL_NUMBER = {w: str(n) for n, w in enumerate(_ORDINAL_WORDS, 1)}
 # (a part by its number alone where a sentence opens on it: "On 4(a), we will publish ...", "On 2b, ...")
 _NAMED = re.compile(r"\b(?:recommendation|concern)\s+(?P<num>\d{1,3}(?:\.\d{1,3})?(?:[a-z]|\([a-z]\))?)(?!\w)|"
                     r"^\W*(?:on|as\s+for|turning\s+to|regarding)\s+(?P<part>\d{1,3}(?:[a-z]|\([a-z]\)))\s*[,:]|"
                     rf"\b(?P<ord>{'|'.join(_ORDINAL_WORDS)})\s+(?:recommendation|concern)\b", re.I)
-_TENTH = "|".join(_ORDINAL_WORDS[:10])
 _NAMED_TOGETHER = re.compile(r"\b(?:recommendations|concerns)\s+\d|\b(?:both|all)\s+(?:of\s+)?(?:these|those|the)\s+"
                              r"(?:recommendations|concerns)\b|\bboth\b(?=\s*(?:[.,;:]|of\s+(?:them|these|those)\b|recommendations\b|"
                              r"concerns\b))|\b(?:these|those)\s+(?:two\s+|three\s+)?"
@@ -1993,9 +1991,9 @@ def _says_nothing(text: str, answer: list[Unit]) -> bool:
 
 # what a reply says as it closes, of all its answers: "Happy to walk through any of this on a call.", "I hope this
 # is helpful.", "Please let me know if you have any questions."
-_PARTING = re.compile(r"\W*(?:(?:i\s+am|i'm|we\s+are|we're|i\s+would\s+be|we\s+would\s+be)\s+)?(?:happy|glad|"
-                      r"pleased)\s+to\s+"
-                      r"(?:discuss|talk|walk|meet|go\s+through|answer|help)\b[^.]{0,80}[.!]?\s*$|"
+_PARTING = re.compile(r"\W*(?:(?:i\s+am|i'm|we\s+are|we're|i\s+would\s+be|we\s+would\s+be)\s+)?"
+                      r"(?:happy|glad|pleased)\s+to\s+(?:discuss|talk|walk|meet|go\s+through|answer|help)\b"
+                      r"[^.]{0,80}[.!]?\s*$|"
                       r"\W*(?:i|we)\s+hope\s+(?:this|that)\s+(?:is|was|has\s+been)\s+(?:helpful|of\s+help|useful)\W*$|"
                       r"\W*please\s+(?:let\s+(?:me|us)\s+know|do\s+not\s+hesitate|don't\s+hesitate|get\s+in\s+touch)\b"
                       r"[^.]{0,80}[.!]?\s*$", re.I)
@@ -2526,9 +2524,8 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
 
 
 # its words in a refusal: "Westmarch Police do not agree that in-person or video attendance is needed ..."
-_DISPUTES = re.compile(r"\b(?:do|does|did|will|would|can|could)(?:\s+not|n['’]t)\s+(?:agree|accept|support|"
-                       r"consider|believe|"
-                       r"think|intend|propose|plan)\b", re.I)
+_DISPUTES = re.compile(r"\b(?:do|does|did|will|would|can|could)(?:\s+not|n['’]t)\s+"
+                       r"(?:agree|accept|support|consider|believe|think|intend|propose|plan)\b", re.I)
 
 
 IN_TURN = 3  # recommendations quoted together, at least, for paragraphs as many to answer each in turn (two

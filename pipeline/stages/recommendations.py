@@ -434,8 +434,7 @@ def _indent(line: str) -> int:
 _SUB_POINT = re.compile(r"\(?[a-h]\)\s")  # "(a) there is no system ...": a lettered point's own marker
 _LONE_NUMBER = re.compile(r"^\W{0,4}(?P<num>\d{1,3})\.?\s*$")
 _AS_FOLLOWS = re.compile(r"\b(?:matters\s+of\s+concern|concerns|recommendations)\s+(?:are|is)\s+(?:as\s+follows|"
-                         r"set\s+out\s+in\s+"
-                         r"paragraphs\s+\d{1,2}\.\d{1,2}\s+to\s+\d{1,2}\.\d{1,2})\b", re.I)
+                         r"set\s+out\s+in\s+paragraphs\s+\d{1,2}\.\d{1,2}\s+to\s+\d{1,2}\.\d{1,2})\b", re.I)
 # a list of what the writer will do about the concerns is not a list of the concerns
 _ACTION_LEAD = re.compile(r"\b(?:steps|actions?|measures|changes|work)\b[^:.]{0,120}\b(?:address|respond(?:ing)? to|tackle|meet)\b", re.I)
 LONE_GAP = 4  # paragraphs (page breaks included) a "N." line's text may run over
@@ -1338,8 +1337,8 @@ BOLD_LINES = 8  # lines the last recommending paragraph runs to, at most, where 
 # out below.", "The Panel makes the following five recommendations:"
 _COUNTED_BELOW = re.compile(r"\b(?:we|i|the\s+(?:report|review|panel|group|committee|board|inspection|inquiry))\s+"
                             r"(?:make|makes|made|have\s+made|has\s+made|set\s+out|sets\s+out)\s+(?:the\s+following\s+)?"
-                            r"(?P<count>\d{1,2}|[a-z]+)\s+recommendations\b(?:[^.]{0,60}?\b(?:below|"
-                            r"as\s+follows)\b|\s*:)", re.I)
+                            r"(?P<count>\d{1,2}|[a-z]+)\s+recommendations\b"
+                            r"(?:[^.]{0,60}?\b(?:below|as\s+follows)\b|\s*:)", re.I)
 
 
 def _counted_paragraphs(blocks: list[Block], rules: RecRules) -> list[Ref]:
@@ -1412,8 +1411,7 @@ _ON_PART = re.compile(r"^[ \t]*(?:\d{1,3}\.?[ \t]+)?on\s+part\s+\((?P<letter>[a-
 # or by its number and letter, opening the paragraph that answers it: "Response: On 3(a), we will adopt ...",
 # "On 3(b), we will report ..."
 _ON_NUMBERED_PART = re.compile(r"^\W*(?:(?:[\w’'-]+\s+)?response\s*:\s*)?on\s+(?:recommendation\s+)?"
-                               r"(?P<num>\d{1,3})\s*"
-                               r"\((?P<letter>[a-h])\)\s*[,:]", re.I | re.M)
+                               r"(?P<num>\d{1,3})\s*\((?P<letter>[a-h])\)\s*[,:]", re.I | re.M)
 
 
 def _part_answers(text: str, seg: Segment, refs: list[Ref]) -> list[tuple[str, str, int, int, int]]:

@@ -621,9 +621,8 @@ _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|wi
                              r"(?:for|to receive) (?:a|your|(?:each|every|the) [\w’'-]+(?:'s|’s)) (?:reply|response)\b[^.]{0,60}?\b(?:by|within)\b|"
                              # "I would ask that you each let me have a written response to the recommendations
                              # directed to you by 31 January 2025"
-                             r"\blet (?:me|us) have (?:a|your|each|the) (?:[\w’'-]+ ){0,2}?(?:reply|"
-                             r"response)\b[^.]{0,100}?"
-                             r"\b(?:by|within|no later than)\b|"
+                             r"\blet (?:me|us) have (?:a|your|each|the) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
+                             r"[^.]{0,100}?\b(?:by|within|no later than)\b|"
                              # "Please send your agency's response to the Board's business unit by 14 August 2026."
                              r"\bplease send (?:us |me )?(?:your|its|their|a|the [\w’'-]+(?:'s|’s)) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
                              r"[^.]{0,60}?\b(?:by|within|no later than)\b|"
@@ -1339,6 +1338,7 @@ _STATUS = re.compile(r"(?:^|[-–—:.]\s+)(?:not\s+)?(?:accepted|agreed|rejecte
 # "1. The Trust should ...", "(1) Standard 3.1", "Recommendation 1: The JAC should ..."
 # (or "R1 Write to Mr Hallworth ...": labelled as the report labels them)
 _OWN_ITEM = re.compile(r"\W{0,4}(?:(\d{1,2})[.)]|recommendation\s+(\d{1,2})[.:)]|(?-i:R)(\d{1,2})\b)\s+\S", re.I)
+_SHOULD_WORD = re.compile(r"\b(?:should|must)\b")  # what an extract's recommendations ask
 _SIDE_LABEL = re.compile(r"\S {3,}recommendation\s+(\d{1,2})\s*$", re.I)
 _RECOMMENDING_PARAGRAPH = re.compile(r"\W{0,4}\d{1,2}\.\d{1,2}\s+(?:we|the\s+(?:review\s+)?body)\s+"
                                      r"(?:therefore\s+|also\s+)?recommends?\b", re.I)
@@ -1374,10 +1374,10 @@ def _own_enclosure(text: str, blocks: list[Block], letter: int, j: int, h: int, 
         return True  # (the report's text, its concerns in bullets or numbered, as the note says it is)
     led = any(_ASKS_ALL.search(t) for t in lines) and not any(_STATUS.search(t) for t in lines)
     items = {int(m.group(1) or m.group(2) or m.group(3)) for t in lines
-             if (m := _OWN_ITEM.match(t)) and (led or re.search(r"\b(?:should|must)\b", t))}
+             if (m := _OWN_ITEM.match(t)) and (led or _SHOULD_WORD.search(t))}
     # (or each over its words in a column of its own, pdftotext -layout setting the report's paragraphs beside
     # it: "7.1 Over the course of this review ...   Recommendation 1" / "...   The Chief Fire Officer should")
-    if any(re.search(r"\b(?:should|must)\b", t) for t in lines):
+    if any(_SHOULD_WORD.search(t) for t in lines):
         items |= {int(m.group(1)) for t in lines if (m := _SIDE_LABEL.search(t))}
     # (or a chapter's paragraphs that recommend, numbered by the paragraph: "6.4  We recommend a 4.0 per
     # cent increase ...", as the letter says: "we have numbered our recommendations by the paragraph")
@@ -1739,8 +1739,8 @@ _OWA_SENDER = re.compile(r"^\W*[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$")
 _OWA_SENT = re.compile(r"^\W*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*$",
                        re.I)
 SUBJECT_LINES = 2  # lines of an Outlook print's subject above its sender
-_REPLY_SUBJECT = re.compile(r"^\W*(?:re|fw|fwd|aw|"
-                            r"sv)\s*:\s*\S", re.I)  # a web mail print's subject: "RE: Review of ..."
+# a web mail print's subject: "RE: Review of ..."
+_REPLY_SUBJECT = re.compile(r"^\W*(?:re|fw|fwd|aw|sv)\s*:\s*\S", re.I)
 
 
 def web_mail_head(b: Block) -> bool:
@@ -2179,16 +2179,19 @@ _SENT_AT = re.compile(r"(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})(?:\D{1,4}(\d{1,2}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+def _sent_when(value: str | None) -> tuple[int, ...] | None:
+    """When a message was sent or a letter dated ("14 March 2025 16:07"): year, month, day, hour, minute."""
+    m = _SENT_AT.search(value) if value else None
+    if m is None or m.group(2).lower() not in _MONTHS:
+        return None
+    return (int(m.group(3)), _MONTHS.index(m.group(2).lower()), int(m.group(1)), int(m.group(4) or 0),
+            int(m.group(5) or 0))
+
+
 def _sent_after(quoted: list[str], reply: list[str]) -> bool:
     """Whether the message below a reply was sent after it ("Sent: 15 October" under "Sent: 14
     October"): a later message in a thread pasted oldest first, which no reply can quote."""
-    def when(value: list[str]) -> tuple[int, ...] | None:
-        m = _SENT_AT.search(value[0]) if value else None
-        if m is None or m.group(2).lower() not in _MONTHS:
-            return None
-        return (int(m.group(3)), _MONTHS.index(m.group(2).lower()), int(m.group(1)),
-                int(m.group(4) or 0), int(m.group(5) or 0))
-    q, r = when(quoted), when(reply)
+    q, r = _sent_when(quoted[0] if quoted else None), _sent_when(reply[0] if reply else None)
     return q is not None and r is not None and q > r
 
 
@@ -2204,9 +2207,9 @@ def _later_message(head: list[Block], rest: list[Block]) -> bool:
         return False
     sent = next((m.group("value") for ln in first.lines[1:HEAD_FIELDS] if (m := _SENT_FIELD.match(ln.text))), None)
     dated = next((ln.text for b in head for ln in b.lines if is_dateline(ln.text)), None)
-    when = [(int(m.group(3)), _MONTHS.index(m.group(2).lower()), int(m.group(1)))
-            for v in (sent, dated) if v and (m := _SENT_AT.search(v)) and m.group(2).lower() in _MONTHS]
-    return len(when) == 2 and when[0] >= when[1]
+    sent_on, dated_on = _sent_when(sent), _sent_when(dated)
+    # (by the day: a dateline gives no hour)
+    return sent_on is not None and dated_on is not None and sent_on[:3] >= dated_on[:3]
 
 
 def _covering_note(message: str) -> bool:
