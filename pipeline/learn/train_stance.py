@@ -136,7 +136,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind83", "letters_blind83", "coroners_blind83",
                    "papers_blind84", "letters_blind84", "coroners_blind84",
                    "papers_blind85", "letters_blind85", "coroners_blind85",
-                   "papers_blind86", "letters_blind86", "coroners_blind86")
+                   "papers_blind86", "letters_blind86", "coroners_blind86",
+                   "papers_blind87", "letters_blind87", "coroners_blind87")
 LAYOUT_KEY = "expected.jsonl"
 
 
