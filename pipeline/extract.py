@@ -13,7 +13,7 @@ from spacy.language import Language
 from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
 from pipeline.layout import (mask_noise, unbox_grid_tables, unchecked_options, unescape_numbers, unmark_anchors,
-                             unnumber_margin, untab_csv)
+                             unglyph_ligatures, unnumber_margin, unspace_headings, untab_csv)
 from pipeline.lexicon import Lexicons
 from pipeline.readers import blank, page_at
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
@@ -83,8 +83,9 @@ def _trail_refs(text: str, seg: Segment, refs: list[rec_mod.Ref], rules: rec_mod
 
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
-    text = blank(mask_noise(unnumber_margin(unmark_anchors(unchecked_options(untab_csv(unbox_grid_tables(
-                                unescape_numbers(loaded.text)))))), lex.boilerplate),
+    read = unspace_headings(unescape_numbers(unglyph_ligatures(loaded.text)), lex.heading_words)
+    text = blank(mask_noise(unnumber_margin(unmark_anchors(unchecked_options(untab_csv(unbox_grid_tables(read))))),
+                            lex.boilerplate),
                  [h.line for h in loaded.head])
     doc_id = loaded.document_id
     segs = segment(text, lex)

@@ -399,8 +399,21 @@ def unescape_numbers(text: str) -> str:
 
     html2text writes a backslash after a number that opens a line so that Markdown will not make a
     list of it; on a GOV.UK page that number is often the one that names a recommendation. The
-    backslash becomes a space before the number, so no offset moves."""
-    return _ESCAPED_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text)
+    backslash becomes a space before the number, so no offset moves.
+
+    A number set as a dingbat ("❸ Appoint a permanent Director ...", "recommendations ❸ to ❽") is read
+    as its digit, one character for one."""
+    text = _ESCAPED_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text)
+    return _DINGBAT.sub(lambda m: _dingbat_digit(m.group(0)), text) if _DINGBAT.search(text) else text
+
+
+# the circled numbers one to nine in their four sets: "①", "❶", "➀", "➊"
+_DINGBAT_SETS = (0x2460, 0x2776, 0x2780, 0x278A)
+_DINGBAT = re.compile("[" + "".join(f"{chr(b)}-{chr(b + 8)}" for b in _DINGBAT_SETS) + "]")
+
+
+def _dingbat_digit(glyph: str) -> str:
+    return next(str(ord(glyph) - b + 1) for b in _DINGBAT_SETS if b <= ord(glyph) <= b + 8)
 
 
 _GRID_RULE = re.compile(r"[ \t]*\+(?:[-=:]{3,}\+){2,}[ \t]*")  # "+------+-------+": a grid table's rule
@@ -540,14 +553,15 @@ _OPTION = re.compile(rf"[{_BOX}][^{_BOX}\n]*")
 def unchecked_options(text: str) -> str:
     """``text`` with the options a form's writer did not tick blanked out: "Trust position: ☒ Accepted
     ☐ Partially accepted ☐ Not accepted" says "Accepted", and the words of the other boxes are the
-    form's, not the reply's. Only a line that offers a choice, a box ticked and a box not; same
-    length, same line breaks."""
+    form's, not the reply's. Only a line that offers a choice, in a form whose writer ticked boxes:
+    a line with none ticked chose none of its options ("☐ Accepted ☐ Partially accepted ☐ Not
+    accepted" over "The Council notes it."). Same length, same line breaks."""
     if not any(c in text for c in _CHECKED):
         return text
     out = []
     for line in text.split("\n"):
         boxes = [c for c in line if c in _BOX]
-        if len(boxes) >= 2 and any(c in _CHECKED for c in boxes) and any(c not in _CHECKED for c in boxes):
+        if len(boxes) >= 2 and any(c not in _CHECKED for c in boxes):
             line = _OPTION.sub(lambda m: m.group(0) if m.group(0)[0] in _CHECKED else " " * len(m.group(0)), line)
         out.append(line)
     return "\n".join(out)
@@ -602,3 +616,82 @@ def _wrapped(page: str, run: list[re.Match[str]]) -> int:
     """How many of the numbered lines carry on a sentence from the line above: their words start in lower case."""
     ends = (page.find("\n", m.end()) for m in run)
     return sum(1 for m, e in zip(run, ends) if page[m.end():e if e >= 0 else len(page)].strip()[:1].islower())
+
+
+# a heading set letter-spaced, as pdftotext gives a tracked-out title: "R E C O M M E N D A T I O N S",
+# "W H A T  I  F O U N D" (its words two spaces apart), "C H I L D R E N ' S  S E R V I C E S"; a kerned pair
+# may keep no space between its letters ("S U M M A RY", "R E C O M M E N D AT I O N")
+_SPACED_RUN = re.compile(r"[A-Z’'] [A-Z’'&] [A-Z’'&] [A-Z’'&]")  # a cheap test first: most files have none
+_SPACED_HEADING = re.compile(r"^(?P<lead>[ \t]*)(?P<words>[A-Z’'&]{1,2}(?: {1,2}[A-Z’'&]{1,2}){4,})"
+                             r"(?P<tail>[ \t]*)$", re.M)
+SPACED_WORD = 20  # letters, at most, of one word of such a heading
+
+
+def unspace_headings(text: str, words: frozenset[str] = frozenset()) -> str:
+    """``text`` with its letter-spaced headings written as words ("RECOMMENDATIONS", "WHAT I FOUND"),
+    so the heading that leads into a list, or labels an answer, is read as one; the spaces taken out
+    pad the line's end, so no offset moves. Two spaces part words; where pdftotext lost them
+    ("G O V E R N M E N T R E S P O N S E"), the letters are split into the heading ``words`` that
+    cover them, or kept as one word where none do."""
+    if not _SPACED_RUN.search(text):
+        return text
+
+    def joined(m: re.Match[str]) -> str:
+        said = " ".join(_split_words(w.replace(" ", ""), words) for w in m.group("words").split("  "))
+        return m.group("lead") + said + " " * (len(m.group("words")) - len(said)) + m.group("tail")
+
+    text = _SPACED_HEADING.sub(joined, text)
+    # (such a heading's number set in a box of its own, alone on the next line: "RECOMMENDATION" / "1" is
+    # "RECOMMENDATION 1", the line break a space)
+    return _LABEL_OVER_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text)
+
+
+_LABEL_OVER_NUMBER = re.compile(r"^([ \t]*(?-i:RECOMMENDATION|CONCLUSION|CONCERN)[ \t]*)\n"
+                                r"([ \t]*\d{1,3}(?:\.\d{1,3})?[a-z]?[ \t]*)$", re.M)
+
+
+def _split_words(letters: str, words: frozenset[str]) -> str:
+    """``letters`` as the ``words`` that spell them, spaced, with as few letters as may be left over
+    in words it does not know ("SUMMARY OF THE OEP’S KEY FINDINGS"), then as few words as may be."""
+    low = letters.lower()
+    # best[i]: (letters in unknown words, words) and the words, spelling low[:i]
+    best: list[tuple[tuple[int, int], list[str]] | None] = [((0, 0), [])] + [None] * len(low)
+    for i in range(1, len(low) + 1):
+        for j in range(max(0, i - SPACED_WORD), i):
+            if best[j] is None:
+                continue
+            piece = low[j:i]
+            known = piece in words or (j and piece in ("’s", "'s"))
+            (unknown, n), said = best[j]
+            cost = (unknown + (0 if known else i - j), n + 1)
+            if best[i] is None or cost < best[i][0]:
+                best[i] = (cost, said + [letters[j:i]])
+    out: list[str] = []
+    for w in best[len(low)][1]:
+        if out and w in ("’S", "'S"):  # (a possessive stays on its word: "COMMISSIONER’S")
+            out[-1] += w
+        elif out and w.lower() not in words and out[-1].lower() not in words:
+            out[-1] += w  # (letters it does not know read as one word)
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+# a ligature pdfminer could not map, written as its glyph's number in the font: Calibri's "ti" and "tt"
+# ("Recommenda(cid:415)on", "le(cid:425)er"), as Word's PDFs set them
+CID_LIGATURES = {"415": "ti", "425": "tt"}
+_CID_WORD = re.compile(r"[^\s(]*(?:\(cid:\d{1,5}\)[^\s(]*)+")
+
+
+def unglyph_ligatures(text: str) -> str:
+    """``text`` with the ligatures pdfminer wrote as glyph numbers spelt out ("Recommendation"), so
+    the words are read; the characters the number took pad the word's end, so the word starts where
+    it did and the text after it does not move. Numbers of glyphs it does not know are left."""
+    if "(cid:" not in text:
+        return text
+
+    def spelt(m: re.Match[str]) -> str:
+        word = re.sub(r"\(cid:(\d{1,5})\)", lambda g: CID_LIGATURES.get(g.group(1), g.group(0)), m.group(0))
+        return word + " " * (len(m.group(0)) - len(word))
+
+    return _CID_WORD.sub(spelt, text)

@@ -91,6 +91,7 @@ class Lexicons:
     reply_wide: re.Pattern[str]  # a sentence stating the reply's position on every concern at once
     negators: re.Pattern[str]
     stopwords: frozenset[str]
+    heading_words: frozenset[str] = frozenset()  # the words of letter-spaced headings, lower case
 
     def answers(self, text: str) -> bool:
         """Whether ``text`` says it answers something ("Thank you for your letter of ..."), also
@@ -168,5 +169,6 @@ def load(models_dir: Path) -> Lexicons:
         stance_cues=_load_cues(lex / "stance_cues.jsonl"),
         reply_wide=_any(_lines(lex / "reply_wide.txt"), lex / "reply_wide.txt"),
         stopwords=frozenset(_lines(lex / "stopwords.txt")),
+        heading_words=frozenset(w.lower() for w in _lines(lex / "heading_words.txt")),
         negators=_compile(r"\b(?:not|never|no|cannot|can't|won't|unable|neither|nor)\b|n't\b", lex),
     )
