@@ -584,8 +584,9 @@ def classify_unsaluted(text: str, lex: Lexicons) -> Kind:
 # an e-mail's header line "Subject: RE: ...": the message answers the one it quotes
 # "Subject: RE: ...", or a subject that says what it is: "... - response to inspection letter",
 # "Regulation 28 - reply from Dunmere Recovery", "... - response of Caerwern University", "... - Norvik Logistics response" (not a "request for a response")
-_RE_SUBJECT = re.compile(r"^\W*subject\s*:\s*(?:re|aw|sv|automatic\s+reply|auto[- ]?reply)\s*:"
-                         r"|^\W*subject\s*:(?![^\n]*\b(?:due|required|awaited|awaiting|deadline|reminder|chas\w+|"
+# (its label in bold, as html2text gives an Outlook header: "**Subject:** RE: ...")
+_RE_SUBJECT = re.compile(r"^\W*subject[*_]*\s*:[\s*_]*(?:re|aw|sv|automatic\s+reply|auto[- ]?reply)\s*:"
+                         r"|^\W*subject[*_]*\s*:(?![^\n]*\b(?:due|required|awaited|awaiting|deadline|reminder|chas\w+|"
                          r"request(?:ed|ing)?\s+(?:for\s+)?(?:a\s+|the\s+)?(?:government(?:'s|’s)?\s+)?(?:response|reply)|"
                          r"to be sent|by \d|"
                          # "... - recommendations for response": what the message asks for, not what it is
@@ -935,7 +936,9 @@ _RESPONSE_BELOW = re.compile(r"\b(?:see|find)\s+below\s+the\s+"
                              re.I)
 
 
-_DEAR_WHOM = re.compile(r"\W*dear\s+(.+?)[\s,:;.!]*$", re.I)  # "Dear Mr Okonedo,": whom the greeting names
+# "Dear Mr Okonedo,": whom the greeting names (or after the same greeting in another language: "Annwyl Mr
+# Okonedo / Dear Mr Okonedo")
+_DEAR_WHOM = re.compile(r"\W*(?:[^/\n]{1,40}/\s*)?dear\s+(.+?)[\s,:;.!]*$", re.I)
 
 
 def _greets_note_writer(blocks: list[Block], note: int, letter: int, lex: Lexicons) -> bool:
@@ -1108,6 +1111,11 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 j = h  # its annex of figures, up to the next letter's letterhead on a page of its own
             elif h > j and _quotes_below(blocks[j:h]):
                 j = h  # the message it quotes under "On ..., X wrote:" is the e-mail's, up to the next letter's head
+            elif h > j and not paged and _titled_head(blocks[j], lex):
+                # a body's name over the title of its answer to the report, however short its table (a trust's
+                # "Regulation 28 Action Plan" between one reply's signature and the next letter's head)
+                starts.append(max(j, starts[-1] + 1))
+                j = h
             elif h > j and _answering_page(text, blocks[j:h], blocks[h].start, lex,
                                            head_lines(blocks[starts[-1]:sal[k - 1] + 1])):
                 # (on a page of its own, "paged" or not: the page is the paper's, the next letter's head after it)
@@ -1603,8 +1611,11 @@ def _paged_mail_heads(blocks: list[Block]) -> list[Block]:
 
 # the title of a body's response to a coroner's report, under the body's name: "Response to Regulation 28
 # Report to Prevent Future Deaths: Mrs Eileen Marsh"
+# (or the action plan a body returns in its place: "Regulation 28 Action Plan – Miss Joanne Marie Pell – v1.3")
 _PFD_RESPONSE_TITLE = re.compile(r"^\W*(?:our\s+|the\s+)?response\s+to\s+(?:the\s+|your\s+|a\s+)?(?:regulation\s+28|"
-                                 r"prevention\s+of\s+future\s+deaths|report\s+to\s+prevent)\b", re.I)
+                                 r"prevention\s+of\s+future\s+deaths|report\s+to\s+prevent)\b|"
+                                 r"^\W*(?:regulation\s+28|prevention\s+of\s+future\s+deaths|pfd)\s+(?:report\s+)?"
+                                 r"(?:response\s+and\s+)?action\s+plan\b", re.I)
 
 
 def _response_head(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
@@ -1909,6 +1920,19 @@ def _greets_the_coroner(text: str, sal: Line | None, report: str) -> bool:
         and who.group(1).split()[-1].strip(",.") == m.group("surname")
 
 
+# an e-mail's header sending it to the coroner's office: "To: Cleveshire Coroners <coroners@cleveshire.gov.uk>"
+_TO_CORONER = re.compile(r"^[\W_]*to[*_]*\s*:[^\n]*\bcoroners?(?:['’]s?)?\b", re.I | re.M)
+MAIL_HEAD_CHARS = 600  # characters of an e-mail's header above its "Dear ..."
+
+
+def _mailed_to_coroner(text: str, start: int, sal: Line | None) -> bool:
+    """An e-mail under the coroner's report sent to the coroner's office, with its header over its
+    "Dear Sir/Madam" (a provider asking for more time, its answer): it answers the report."""
+    head = text[start:sal.start] if sal is not None else ""
+    return sal is not None and len(head) <= MAIL_HEAD_CHARS and _TO_CORONER.search(head) is not None \
+        and re.search(r"^[\W_]*(?:from|sent)[*_]*\s*:", head, re.I | re.M) is not None
+
+
 def _to_the_coroner(text: str, start: int, end: int, sal: Line | None, who: str | None, report: str) -> bool:
     """A letter whose addressee block, over its "Dear ...", is the coroner who signed the report above
     (a name the report bears, then a coroner's post), greeted as such or as "Dear Sir": a reply
@@ -1977,7 +2001,8 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
         if kind is Kind.letter and who and who in greeted:
             kind = Kind.reply  # the replier writes again to the same person: a further reply in the thread
         if kind is Kind.letter and report is not None and (_to_the_coroner(text, start, end, sal, who, report)
-                                                           or _greets_the_coroner(text, sal, report)):
+                                                           or _greets_the_coroner(text, sal, report)
+                                                           or _mailed_to_coroner(text, start, sal)):
             kind = Kind.reply  # a letter to the coroner under the coroner's report answers it, however it opens
         if report is None and lex.pfd_report.search(text, start, end):
             report = text[start:end]

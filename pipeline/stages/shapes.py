@@ -59,6 +59,10 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     for k, ln in enumerate(lines):
         c = clean(ln.text) or ""
         if lex.page_title.match(ln.text):
+            # (not a slide's title after the first, as markitdown writes a deck: "<!-- Slide number: 3 -->" over
+            # "# Concern (a) – Call handling": the deck is one document)
+            if k and (slide := _SLIDE_MARK.match(lines[k - 1].text)) and int(slide.group(1)) > 1:
+                continue
             # (not a heading inside a letter greeted and not yet signed off, as pandoc turns a Word letter's
             # headings into "# The Crofting Bill": unless it titles a letter or a response of its own)
             if _letter_open(lines, out[-1].offset if out else 0, k, lex) and not (
@@ -101,6 +105,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     return sorted(out, key=lambda st: st.offset)
 
 
+_SLIDE_MARK = re.compile(r"^\s*<!--\s*slide\s+number\s*:\s*(\d{1,3})\s*-->\s*$", re.I)
 _MAIL_PAGE = re.compile(r"^\f\W*from\s*:[^\n]*@", re.I)  # "<form feed>From: Name <name@body.example>"
 LONG_HEAD_LINES = 20  # lines a letterhead, its references and the addressee's address may take, at most
 LETTER_HEAD_LINES = 8  # lines from a page's first within which its letterhead's postcode and "Dear ..." stand
