@@ -170,10 +170,13 @@ _ISO = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})\s*$")
 
 # a bilingual letter's "Dyddiad / Date: 13 Ebrill / April 2027": the Welsh word before each English one
 _BILINGUAL = re.compile(r"\b[^\W\d_]+\s*/\s*(?=(?:date|" + DATE_WORDS + r")\b)", re.I)
+# (or the whole date in the other language first: "17 Màrt 2025 / 17 March 2025", "13 Ebrill 2027 / 13 April 2027")
+_OTHER_TONGUE_DATE = re.compile(r"^\W*\d{1,2}\.?\s+[^\W\d_]+\s+(?:19|20)\d{2}\s*/\s*"
+                                r"(?=\d{1,2}\s+(?:" + DATE_WORDS + r")\b)", re.I)
 
 
 def _dateline_at(ln, settings: Settings, published: bool = False) -> DateMention | None:
-    c = _BILINGUAL.sub("", clean(ln.text) or "")
+    c = _BILINGUAL.sub("", _OTHER_TONGUE_DATE.sub("", clean(ln.text) or ""))
     if not published and _PUBLISHED.match(c):
         return None
     m = DATELINE_RE.match(c) or _ISO.match(c)
