@@ -22,8 +22,8 @@ from functools import lru_cache
 from pipeline.gold_match import norm_label
 from pipeline.layout import PAGE_OF
 from pipeline.records import Kind
-from pipeline.stages.ref_forms import (coded_refs, elided_refs, labels_r, listed_refs, paragraph_refs, short_refs,
-                                      word_refs)
+from pipeline.stages.ref_forms import (coded_refs, elided_refs, hyphen_codes, labels_r, listed_refs, paragraph_refs,
+                                      short_refs, word_refs)
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
     ANCHOR_CHARS, BARE_LABEL, FORM_SECTION, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line,
     is_heading, label_offset, leading_number, load_rules)
@@ -232,9 +232,15 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
     else:
         return None, None
     body = text[span[0]:span[1]]
-    if not MODAL.search(body):
+    if not MODAL.search(body) and not _THAT_MOTION.match(body):
         return None, None
     return span, clean_text(PARAGRAPH_TAG.sub("", " ".join(body.split())))
+
+
+# a recommendation written as a motion, with no "should": "That all elected members receive ...", "That the
+# Council adds ..." (not an answer's "That is why ...")
+_THAT_MOTION = re.compile(r"\W*that\s+(?!(?:is|was|were|would|said|being|has|had|will|may)\b)"
+                          r"(?:(?:the|all|each|every|its|their)\s+|(?-i:[A-Z]))", re.I)
 
 
 def _quoted_in_turn(text: str, blocks: list[Block], bi: int, first: tuple[int, int],
@@ -318,7 +324,8 @@ def _quote_lines(lines: list) -> list:
         above = clean(lines[k - 1].text) or "" if k else ""
         whole = whole or len(c) > PARAGRAPH_LINE
         # (or under its tag, which a PDF may hyphenate: "... by March 2029. (Para-" / "graph 42)")
-        if k and (_ANSWER_START.match(c) or (_LABEL_ALONE.match(c) and (sentence_end(above) or above.endswith(")")))):
+        if k and (_ANSWER_START.match(c) or (_LABEL_ALONE.match(c) and (sentence_end(above) or above.endswith(")")))
+                  or _NEXT_LABEL.match(c)):
             break
         out.append(x)
         # (a line that is a whole paragraph, as Word text keeps one, ends the quote where its sentence
@@ -330,6 +337,9 @@ def _quote_lines(lines: list) -> list:
     return out
 
 
+# the next recommendation's label alone on its line, where PDF text leaves no blank line between them
+# ("Recommendation 2"; or its label in the other language of a bilingual page, "Moladh 2", "Argymhelliad 2")
+_NEXT_LABEL = re.compile(r"^[\W_]*(?-i:[A-Z])[\w’'-]+\s+\d{1,3}[a-z]?[\s*_:]*$")
 # the label over a paper's answer, alone on its line: "NIAS response", "The Trust's response"
 _LABEL_ALONE = re.compile(r"^[\W_]*(?:(?:the|our)\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){0,3}response[\s*_:]*$", re.I)
 # "Government response", "The Scottish Government's response", "Response": the paper's label over an answer
@@ -739,6 +749,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     refs: list[Ref] = []
     # "R1" means a recommendation only where the document itself labels them "R1", "R2" ...
     short = labels_r(text)
+    hyphened = hyphen_codes(text)  # "HC-01": a code the file sets out, named with no "recommendation" before it
     if rules.actions is not None and asks_actions(text):
         rules = rules.actions  # "Action 3" names the third of them, in the letter and in its replies
     blocks = _item_blocks(split_layout_rows(split_cell_rows(to_blocks(split_lines(text, seg.start, seg.end, cells=True)))),
@@ -1067,7 +1078,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 if seg.kind is Kind.reply and ("the " in low or "ly, that " in low):
                     refs.extend(elided_refs(text, b, ln, rules, seg.start))
                 if not _KEYWORD_HINT.search(low) and not (nxt and _KEYWORD_HINT.search(nxt.text[:24].lower())) \
-                        and not (short and any(f"{c}{d}" in ln.text for c in short for d in "123456789")):
+                        and not (short and any(f"{c}{d}" in ln.text for c in short for d in "123456789")) \
+                        and not (hyphened and any(f"{c}-" in ln.text for c in hyphened)):
                     continue  # most lines name no recommendation; skip the patterns (PDF text may wrap its noun)
                 first = _LABEL_FIRST.match(clean(ln.text) or "")
             if first:  # Treasury Minutes: "1a. PAC recommendation: The Department should ..."
@@ -1131,7 +1143,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             refs.extend(_wrapped_keyword(text, b, ln, nxt, rules))
             refs.extend(word_refs(text, b, ln, rules, nxt))
             refs.extend(paragraph_refs(text, b, ln, rules))
-            refs.extend(coded_refs(text, b, ln))
+            refs.extend(coded_refs(text, b, ln, hyphened))
             if short:
                 refs.extend(short_refs(text, b, ln, rules, short))
         after_statement = any(r.stated for r in refs if r.block_start == b.start)

@@ -236,11 +236,33 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
 _CODED = re.compile(r"\brecommendation\s+(?P<code>(?-i:[A-Z]{2,4})-?\d{1,2})\b(?![./-]\d)", re.I)
 
 
-def coded_refs(text: str, b: Block, ln) -> list[Ref]:
+# a code of capitals, a hyphen and a number opening a line, its words beside it: a health check's table rows,
+# "HC-01    The navigational risk ...", and the reply's headings over its answers, "**HC-01 - Navigational ..."
+_HYPHEN_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{2,4})-(?P<n>\d{1,3})\b(?![./-]\d)\W{0,3}[ \t]+[A-Za-z]{2}",
+                               re.M)
+
+
+@lru_cache(maxsize=4)
+def hyphen_codes(text: str) -> frozenset[str]:
+    """The prefixes of the hyphenated codes a file that speaks of recommendations sets them out under
+    ("HC-01", "HC-02"): its 1 and its 2 each open a line with words beside them. Read once per file."""
+    if re.search(r"\brecommendations?\b", text, re.I) is None:
+        return frozenset()
+    seen = {(m.group("pre"), int(m.group("n"))) for m in _HYPHEN_CODE_LINE.finditer(text)}
+    return frozenset(p for p, n in seen if n == 1 and (p, 2) in seen)
+
+
+def coded_refs(text: str, b: Block, ln, prefixes: frozenset[str] = frozenset()) -> list[Ref]:
     """References by such a code: stated where the line opens with it and its words follow, as the
-    report sets it out and a reply quotes it over its answer."""
+    report sets it out and a reply quotes it over its answer; or by a hyphenated code of one of the
+    ``prefixes`` the file sets out, with no "recommendation" before it."""
     out = []
-    for m in _CODED.finditer(text, ln.start, ln.end):
+    codes = [m for m in _CODED.finditer(text, ln.start, ln.end)]
+    if prefixes:
+        bare = re.compile(r"\b(?P<code>(?:" + "|".join(sorted(prefixes)) + r")-\d{1,3})\b(?![./-]\d)")
+        named = {m.start("code") for m in codes}
+        codes += [m for m in bare.finditer(text, ln.start, ln.end) if m.start("code") not in named]
+    for m in sorted(codes, key=lambda m: m.start("code")):
         code = m.group("code")
         at_line = not (clean(text[ln.start:m.start()]) or "").strip("> ")
         rest = clean_text(text[m.end():b.end].lstrip(" :.–—-")) if at_line else None
