@@ -142,6 +142,11 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                     cuts |= {ln.start, min(ln.end, b.end)}
                 elif PARAGRAPH_TAG.search(clean(ln.text) or ""):  # "(Paragraph 18)" closes the quoted recommendation
                     cuts.add(min(ln.end, b.end))
+                # a bullet under a line that does not lead into it (a slide's "Status: Not accepted ✘" over
+                # "• In-house model costed at ..."): a point of its own, not more of the status
+                elif BULLET_ITEM.match(ln.text) and not (clean(b.lines[k - 1].text) or "").endswith(":") \
+                        and not BULLET_ITEM.match(b.lines[k - 1].text):
+                    cuts.add(ln.start)
                 # PDF text with no blank lines: a quote closed at a line's end, the answer on the next line
                 # ('Recommendation 2(b): "publish a summary ... into account"' / "The board has noted ..."), is a
                 # sentence of its own, though the quote has no full stop
@@ -203,9 +208,10 @@ def _status_line(raw: str, above: str) -> bool:
         and sentence_end(clean(above) or "") and bool(RESPONSE_START.match(c))
 
 
-# "Recommendation 3 – National advice line" alone on its line, in PDF text with no blank lines
-_LABEL_AND_TITLE = re.compile(r"^[\W_]*(?-i:Recommendation|Concern)\s+\d{1,3}(?:\.\d{1,3})?[a-z]?\s*[-–—:]\s*"
-                           r"(?P<title>(?-i:[A-Z])[^.!?;]*)$")
+# "Recommendation 3 – National advice line" alone on its line, in PDF text with no blank lines (or lettered, its
+# title in lower case: "Recommendation (e) – refresher training for designated safeguarding leads")
+_LABEL_AND_TITLE = re.compile(r"^[\W_]*(?-i:Recommendation|Concern)\s+(?:\d{1,3}(?:\.\d{1,3})?[a-z]?\s*[-–—:]\s*"
+                           r"(?P<title>(?-i:[A-Z])[^.!?;]*)|\([a-h]\)\s*[-–—:]\s*(?P<lettered>[A-Za-z][^.!?;]*))$")
 LABEL_AND_TITLE_WORDS = 8
 
 
@@ -213,8 +219,12 @@ def _label_and_title(raw: str, next_line: str) -> bool:
     """A label and its recommendation's short title over the answer's first line, which starts a
     sentence of its own (not "Recommendation 3: The Department should" wrapped onto "publish ...")."""
     m = _LABEL_AND_TITLE.match((clean(raw) or "").strip())
-    return m is not None and len(m.group("title").split()) <= LABEL_AND_TITLE_WORDS and not MODAL.search(m.group("title")) \
-        and next_line.strip()[:1].isupper()
+    if m is None:
+        return False
+    title = m.group("title") or m.group("lettered")
+    # (the answer's first line may open with the form's ticked box: "☒ Partially accepted")
+    opens = next_line.strip()[:1].isupper() or (m.group("lettered") is not None and re.match(r"\W*[A-Z]", next_line))
+    return bool(title) and len(title.split()) <= LABEL_AND_TITLE_WORDS and not MODAL.search(title) and bool(opens)
 
 
 # "3 and 4." that spaCy leaves as a sentence of its own over a joint answer
