@@ -94,11 +94,19 @@ _CONDITION = re.compile(r"^\W*" + answers_mod.PARA_NUMBER + r"(?:if|where|unless
 # what an answer waits for: "... before the review has reported", "... until the business case has been approved",
 # "... once a decision has been made"
 _UNTIL_DECIDED = re.compile(r"\b(?:before|until|pending|once)\b[^.;,]{0,100}?\b(?:review|evaluation|consultation|pilot|"
-                            r"trial|study|research|business case|decision|assessment)\b[^.;,]{0,60}?\b(?:has (?:been )?"
-                            r"(?:reported|completed|concluded|approved|made|published|taken)|reports|is (?:complete|completed|"
-                            r"approved|made|known|published|taken)|concludes|(?:outcome|findings|conclusions) (?:is|are) "
+                            r"trial|study|research|business case|decision|assessment|appraisal)\b[^.;,]{0,60}?\b"
+                            r"(?:has (?:been )?(?:reported|completed|concluded|approved|made|published|taken)|reports|"
+                            r"is (?:complete|completed|approved|made|known|published|taken)|concludes|"
+                            r"(?:outcome|findings|conclusions) (?:is|are) "
                             r"(?:known|published|available))\b", re.I)
 WAIT_AFTER = 80  # characters between a refusal and the wait it holds for
+# (or a wait that names the decision only as "then", before the refusal or after it: "until then no change will
+# be made to the existing system", "no change will be made to the current rota until then")
+_UNTIL_THEN = re.compile(r"\b(?:until (?:then|that (?:time|point|decision|review|has happened))|in the meantime|"
+                         r"pending (?:that|this|the outcome|its outcome|a decision|that decision)|"
+                         r"in advance of (?:its|the|their|that) (?:conclusions?|outcome|findings|report|decision))\b",
+                         re.I)
+WAIT_BEFORE = 40  # characters between that wait and the refusal it holds
 
 
 def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list[tuple]:
@@ -138,6 +146,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
         turn = _CONCESSIVE.match(sent) or _CONTRAST.search(sent)
         cond = _CONDITION.match(sent)
         until = [w.span() for w in _UNTIL_DECIDED.finditer(sent)]
+        then = [w.span() for w in _UNTIL_THEN.finditer(sent)]
         for cue, m in sentence_cues(sent, lex, rec_text):
             label, name = StanceLabel(cue.label), cue.name
             if cue.negatable and _negated(sent, m, lex):
@@ -147,7 +156,8 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
                 # householder will not agree to the supply being switched off, the job is not started")
                 continue
             if label is StanceLabel.rejected and not name.startswith("label-") \
-                    and any(0 <= a - m.end() <= WAIT_AFTER for a, _ in until):
+                    and (any(0 <= a - m.end() <= WAIT_AFTER for a, _ in until)
+                         or any(0 <= m.start() - z <= WAIT_BEFORE or 0 <= a - m.end() <= WAIT_AFTER for a, z in then)):
                 # "We do not intend to change the figures before the review has reported": not yet, not never
                 label, name = StanceLabel.deferred, f"not-until:{name}"
             if label is StanceLabel.accepted and any(a <= m.start() and m.end() <= z for a, z in until):
