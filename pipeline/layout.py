@@ -545,6 +545,7 @@ def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:
 
 
 _BOX = "☐☒☑□■"
+_STATUS_OPTION = re.compile(r"\b(?:accept|agree|reject|not\s+accepted|noted|support)", re.I)
 _CHECKED = "☒☑■"
 # an option of a tick-box form: its box and its words, up to the next box ("☐ Partially accepted ")
 _OPTION = re.compile(rf"[{_BOX}][^{_BOX}\n]*")
@@ -554,14 +555,16 @@ def unchecked_options(text: str) -> str:
     """``text`` with the options a form's writer did not tick blanked out: "Trust position: ☒ Accepted
     ☐ Partially accepted ☐ Not accepted" says "Accepted", and the words of the other boxes are the
     form's, not the reply's. Only a line that offers a choice, in a form whose writer ticked boxes:
-    a line with none ticked chose none of its options ("☐ Accepted ☐ Partially accepted ☐ Not
-    accepted" over "The Council notes it."). Same length, same line breaks."""
+    a line of statuses with none ticked chose none of them ("☐ Accepted ☐ Partially accepted ☐ Not
+    accepted" over "The Council notes it."; a question's "☐ Yes ☐ No" stays). Same length, same
+    line breaks."""
     if not any(c in text for c in _CHECKED):
         return text
     out = []
     for line in text.split("\n"):
         boxes = [c for c in line if c in _BOX]
-        if len(boxes) >= 2 and any(c not in _CHECKED for c in boxes):
+        ticked = any(c in _CHECKED for c in boxes)
+        if len(boxes) >= 2 and any(c not in _CHECKED for c in boxes) and (ticked or _STATUS_OPTION.search(line)):
             line = _OPTION.sub(lambda m: m.group(0) if m.group(0)[0] in _CHECKED else " " * len(m.group(0)), line)
         out.append(line)
     return "\n".join(out)
@@ -642,12 +645,13 @@ def unspace_headings(text: str, words: frozenset[str] = frozenset()) -> str:
 
     text = _SPACED_HEADING.sub(joined, text)
     # (such a heading's number set in a box of its own, alone on the next line: "RECOMMENDATION" / "1" is
-    # "RECOMMENDATION 1", the line break a space)
+    # "RECOMMENDATION 1", the line break a space; not a running footer's title over its page number, at the
+    # page's foot)
     return _LABEL_OVER_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text)
 
 
 _LABEL_OVER_NUMBER = re.compile(r"^([ \t]*(?-i:RECOMMENDATION|CONCLUSION|CONCERN)[ \t]*)\n"
-                                r"([ \t]*\d{1,3}(?:\.\d{1,3})?[a-z]?[ \t]*)$", re.M)
+                                r"([ \t]*\d{1,3}(?:\.\d{1,3})?[a-z]?[ \t]*)$(?!\n*\f|\n*\Z)", re.M)
 
 
 def _split_words(letters: str, words: frozenset[str]) -> str:

@@ -53,6 +53,9 @@ class StanceCue:
     asked: re.Pattern[str] | None = None
 
 
+BILINGUAL_SIGNOFF = 60  # characters, at most, of a sign-off given in two languages
+
+
 @dataclass(frozen=True)
 class Lexicons:
     signoff: re.Pattern[str]
@@ -100,8 +103,13 @@ class Lexicons:
             ("\n" in text and self.reply_cues.search(unwrap(text)) is not None)
 
     def signs_off(self, line: str) -> bool:
-        """Whether ``line`` is a sign-off ("Yours sincerely,", "Kind regards"), its punctuation aside."""
-        c = re.sub(r"[^\w\s]", "", clean(line) or "").strip().lower()
+        """Whether ``line`` is a sign-off ("Yours sincerely,", "Kind regards"), its punctuation aside;
+        or one after the same words in another language ("Le dùrachd / Yours sincerely,", "Yn gywir /
+        Yours sincerely")."""
+        said = clean(line) or ""
+        if "/" in said and len(said) <= BILINGUAL_SIGNOFF:
+            said = said.rsplit("/", 1)[1]
+        c = re.sub(r"[^\w\s]", "", said).strip().lower()
         return bool(c) and self.signoff.match(c) is not None
 
 

@@ -220,11 +220,16 @@ def _wrapped_on(stated: str, b: Block, ln: Line, heading: re.Pattern[str]) -> st
     return " ".join(parts)
 
 
-def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[int, int] | None, str | None]:
+def _quoted_after(text: str, blocks: list[Block], bi: int, ln, letter: bool = False
+                  ) -> tuple[tuple[int, int] | None, str | None]:
     """The recommendation quoted under a bare heading: the rest of its block, or the
-    next block when that reads as a recommendation ("... should ...")."""
+    next block when that reads as a recommendation ("... should ..."). In a letter, words
+    that run from the heading to the next label alone on its line are the recommendation
+    however they are phrased ("That a review ... is carried out", "Publish an annual
+    report"), as PDF text with no blank lines sets a list of them out."""
     b = blocks[bi]
-    after = _quote_lines([x for x in b.lines if x.start > ln.start])
+    below = [x for x in b.lines if x.start > ln.start]
+    after = _quote_lines(below)
     if after:
         span = (after[0].start, min(after[-1].end, b.end))
     elif bi + 1 < len(blocks) and MODAL.search(blocks[bi + 1].text):
@@ -232,7 +237,10 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln) -> tuple[tuple[in
     else:
         return None, None
     body = text[span[0]:span[1]]
-    if not MODAL.search(body) and not _THAT_MOTION.match(body):
+    # (the line after it, in its block or opening the next, the next label alone)
+    nxt = below[len(after)] if len(after) < len(below) else blocks[bi + 1].lines[0] if bi + 1 < len(blocks) else None
+    labelled = letter and bool(after) and nxt is not None and _NEXT_LABEL.match(nxt.text) is not None
+    if not MODAL.search(body) and not _THAT_MOTION.match(body) and not labelled:
         return None, None
     return span, clean_text(PARAGRAPH_TAG.sub("", " ".join(body.split())))
 
@@ -1129,7 +1137,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 each: list[str | None] = [None] * len(labels)
                 body = _heading_body(ln.text, m) if not stated and seg.kind is not Kind.reply else None
                 if not stated and (body or _bare_heading(ln.text, m)):
-                    quote, q_text = _quoted_after(text, blocks, bi, ln)
+                    quote, q_text = _quoted_after(text, blocks, bi, ln, seg.kind is Kind.letter)
                     rec_text = rec_text or q_text if body is None else q_text and f"({body}) {q_text}"
                     if quote is not None and len(labels) > 1 and (grouped := _quoted_in_turn(text, blocks, bi, quote,
                                                                                             len(labels))):

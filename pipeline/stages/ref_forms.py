@@ -244,12 +244,21 @@ _HYPHEN_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{2,4})-(?P<n>\d{1,3}
 
 @lru_cache(maxsize=4)
 def hyphen_codes(text: str) -> frozenset[str]:
-    """The prefixes of the hyphenated codes a file that speaks of recommendations sets them out under
-    ("HC-01", "HC-02"): its 1 and its 2 each open a line with words beside them. Read once per file."""
-    if re.search(r"\brecommendations?\b", text, re.I) is None:
-        return frozenset()
-    seen = {(m.group("pre"), int(m.group("n"))) for m in _HYPHEN_CODE_LINE.finditer(text)}
-    return frozenset(p for p, n in seen if n == 1 and (p, 2) in seen)
+    """The prefixes of the hyphenated codes a file sets its recommendations out under ("HC-01",
+    "HC-02"): its 1 and its 2 each open a line with words beside them, and "recommendation" is
+    said just above the first (the table's header, the line that leads into it); not a list of
+    plans submitted, "AP-1  Site location plan". Read once per file."""
+    first: dict[str, int] = {}
+    seen = set()
+    for m in _HYPHEN_CODE_LINE.finditer(text):
+        seen.add((m.group("pre"), int(m.group("n"))))
+        if int(m.group("n")) == 1:
+            first.setdefault(m.group("pre"), m.start())
+    return frozenset(p for p, at in first.items() if (p, 2) in seen
+                     and re.search(r"\brecommendations?\b", text[max(0, at - CODE_LEAD_CHARS):at], re.I))
+
+
+CODE_LEAD_CHARS = 800  # characters above a code list's first row in which it is said to list recommendations
 
 
 def coded_refs(text: str, b: Block, ln, prefixes: frozenset[str] = frozenset()) -> list[Ref]:

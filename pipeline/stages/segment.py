@@ -16,8 +16,8 @@ from itertools import takewhile
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
 from pipeline.records import Kind
-from pipeline.stages.shapes import (CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, RESPONSE_TITLE, Form, Start, classify_document,
-                                    hard_starts, response_page)
+from pipeline.stages.shapes import (CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, RESPONSE_TITLE, SLIDE_MARK, Form, Start,
+                                    classify_document, hard_starts, response_page)
 from pipeline.text import (DATE_WORDS, EMAIL, Block, Line, clean, has_postcode, is_dateline, is_prose, marking_block,
                            sentence_end, split_lines, to_blocks, unwrap, word_count)
 
@@ -1502,8 +1502,11 @@ def _signed_letters(text: str, st: Start, end: int, lex: Lexicons):
         return _letters(text, blocks, lex)
     # a letter on a page of its own under the page (a body's web page of responses, then another
     # body's letter with its letterhead on the next page)
+    # (or under a slide deck, markitdown's "<!-- Slide number: 6 -->" above its last slide: the deck is one
+    # document and the letter after it another)
     if len(sal) == 1 and (h := _start_without_signoff(blocks, -1, sal[0], lex)) > 0 \
-            and text.startswith("\f", blocks[h].start):
+            and (text.startswith("\f", blocks[h].start)
+                 or any(SLIDE_MARK.match(ln.text) for b in blocks[:h] for ln in b.lines)):
         (start, cut, *_), *rest = _letters(text, blocks, lex)
         return [_single(text, start, cut, st, lex), *rest] if rest else None
     if len(sal) < 2 or not all(_find_signoff(blocks, a, b, lex) for a, b in zip(sal, sal[1:])):

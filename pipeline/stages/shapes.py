@@ -61,7 +61,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
         if lex.page_title.match(ln.text):
             # (not a slide's title after the first, as markitdown writes a deck: "<!-- Slide number: 3 -->" over
             # "# Concern (a) – Call handling": the deck is one document)
-            if k and (slide := _SLIDE_MARK.match(lines[k - 1].text)) and int(slide.group(1)) > 1:
+            if k and (slide := SLIDE_MARK.match(lines[k - 1].text)) and int(slide.group(1)) > 1:
                 continue
             # (not a heading inside a letter greeted and not yet signed off, as pandoc turns a Word letter's
             # headings into "# The Crofting Bill": unless it titles a letter or a response of its own)
@@ -105,7 +105,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     return sorted(out, key=lambda st: st.offset)
 
 
-_SLIDE_MARK = re.compile(r"^\s*<!--\s*slide\s+number\s*:\s*(\d{1,3})\s*-->\s*$", re.I)
+SLIDE_MARK = re.compile(r"^\s*<!--\s*slide\s+number\s*:\s*(\d{1,3})\s*-->\s*$", re.I)
 _MAIL_PAGE = re.compile(r"^\f\W*from\s*:[^\n]*@", re.I)  # "<form feed>From: Name <name@body.example>"
 LONG_HEAD_LINES = 20  # lines a letterhead, its references and the addressee's address may take, at most
 LETTER_HEAD_LINES = 8  # lines from a page's first within which its letterhead's postcode and "Dear ..." stand
@@ -450,7 +450,7 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     title = " ".join(ln for ln in lines[:15] if ln)
     # (an audit report whose action plan sets management's response beside the recommendations it makes
     # is the report: "We make three recommendations, set out in the action plan below")
-    if lex.answers(head) or lex.answers(title) or RESPONSE_STATEMENT.search(text) \
+    if lex.answers(head) or lex.answers(title) or RESPONSE_STATEMENT.search(text) or _TO_GROUP.search(title) \
             or (response_table(head) and not _MAKES.search(head)):
         return Kind.reply
     if re.search(r"\brecommendations?\b|\bmatters? of concern\b|\bconcerns?\b", text, re.I):
@@ -458,6 +458,12 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     # (a report's background says so too, "The panel concluded that ...": only a page that never says
     # "recommendation" or "concern" answers by it)
     return Kind.reply if len(_REPORTS_WHAT.findall(text)) >= REPORTED_ASKS else Kind.other
+
+
+# a deck or paper titled as the answer to a group's work: "Response to the Task and Finish Group" (only in its
+# title: a letter may end with the title of the paper after it)
+_TO_GROUP = re.compile(r"\bresponse to the (?:[\w’'-]+ ){0,5}?(?:working |task and finish |review |scrutiny )?"
+                       r"(?:group|panel|taskforce)\b", re.I)
 
 
 # a paper that states its position on the recommendations it quotes answers them

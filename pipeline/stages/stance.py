@@ -107,6 +107,9 @@ _UNTIL_THEN = re.compile(r"\b(?:until (?:then|that (?:time|point|decision|review
                          r"in advance of (?:its|the|their|that) (?:conclusions?|outcome|findings|report|decision))\b",
                          re.I)
 WAIT_BEFORE = 40  # characters between that wait and the refusal it holds
+# (a decision that "then" stands for, in its sentence or the one before: not a date a change starts on)
+_DECISION_WORDS = re.compile(r"\b(?:decid\w*|decision|review\w*|consider\w*|report(?:s|ed)?|conclu\w*|evaluat\w*|"
+                             r"assess\w*|appraisal|outcome)\b", re.I)
 
 
 def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list[tuple]:
@@ -137,6 +140,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     explicit = False
     principle = 0.0  # weight of agreement in principle only, which does nothing of itself
     units = answers_mod.units(text, spans, sentences) if units is None else units
+    before = ""  # the sentence before: where "until then" names the decision it waits for
     for a, z, para in units:
         unit = (a, z)
         sent = sentence_text(text[a:z])
@@ -155,9 +159,12 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
                 # a refusal inside the condition is a case the writer provides for, not theirs ("If the
                 # householder will not agree to the supply being switched off, the job is not started")
                 continue
+            held = label is StanceLabel.rejected and not name.startswith("label-") and any(
+                0 <= m.start() - z <= WAIT_BEFORE or 0 <= a - m.end() <= WAIT_AFTER for a, z in then)
+            if held and not (_DECISION_WORDS.search(sent) or _DECISION_WORDS.search(before)):
+                continue  # "It starts on 1 September. Until then no change will be made": a date awaited, no refusal
             if label is StanceLabel.rejected and not name.startswith("label-") \
-                    and (any(0 <= a - m.end() <= WAIT_AFTER for a, _ in until)
-                         or any(0 <= m.start() - z <= WAIT_BEFORE or 0 <= a - m.end() <= WAIT_AFTER for a, z in then)):
+                    and (any(0 <= a - m.end() <= WAIT_AFTER for a, _ in until) or held):
                 # "We do not intend to change the figures before the review has reported": not yet, not never
                 label, name = StanceLabel.deferred, f"not-until:{name}"
             if label is StanceLabel.accepted and any(a <= m.start() and m.end() <= z for a, z in until):
@@ -169,6 +176,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
             fired.append(f"{label.value}:{name}")
             if name in _IN_PRINCIPLE:
                 principle += weight
+        before = sent
     if not scores:
         first = units[0][:2] if units else None
         return Verdict(StanceLabel.noted, 0.35, first, ())
