@@ -4183,3 +4183,60 @@ def test_noted_over_a_sentence_that_only_says_whose_decision_it_is_stays_noted(t
              "used, as they are best placed to know what their areas need.\n")
     got = _stances(tmp_path, settings, nlp, paper)
     assert got == {"1": "accepted", "2": "noted"}, got
+
+
+def test_a_slide_s_bullets_under_a_not_accepted_status_do_not_turn_it_into_acceptance(tmp_path, settings, nlp):
+    """A council's reply as slides, no blank line inside a slide: "Recommendation 4 – In-house collection" /
+    "Status: Not accepted ✘" / "• costed at £2m a year extra" / "• contract monitoring doubled". The bullets are
+    points of their own, not more of the status line, so recommendation 4 is rejected, and the others, "Status:
+    Accepted ✔", accepted (before, the status ran on into its bullets and 4 was read as accepted)."""
+    deck = ("===== Slide 1 =====\nRefuse collection in Kelvinside\n"
+            "Response to the Community Council's recommendations\nFebruary 2026\n\n"
+            "===== Slide 2 =====\nRecommendation 1 – Weekly garden waste\nStatus: Accepted ✔\n"
+            "• Weekly collections will run from April to October 2026\n\n"
+            "===== Slide 3 =====\nRecommendation 2 – Collection days online\nStatus: Accepted ✔\n"
+            "• Every street's collection day was published on the website in January\n\n"
+            "===== Slide 4 =====\nRecommendation 3 – Bin replacement\nStatus: Accepted ✔\n"
+            "• Damaged bins are now replaced within eight working days\n\n"
+            "===== Slide 5 =====\nRecommendation 4 – In-house collection\nStatus: Not accepted ✘\n"
+            "• costed at £2m a year extra\n"
+            "• contract monitoring doubled\n")
+    got = _stances(tmp_path, settings, nlp, deck)
+    assert got == {"1": "accepted", "2": "accepted", "3": "accepted", "4": "rejected"}, got
+
+
+_FORM_ROWS = ("Dunmore Council\n"
+              "Response to the Children's Services Scrutiny Panel review of school safeguarding\n"
+              "The Council has considered the Panel's recommendations and sets out its response to each below.\n"
+              "Recommendation (d) – Safeguarding audit\n"
+              "☒ Accepted ☐ Partially accepted ☐ Not accepted\n"
+              "Council response:\n"
+              "Every school will complete the safeguarding audit by the end of the spring term.\n"
+              "Lead officer: Head of Education Target date: April 2026\n"
+              "Recommendation (e) – refresher training for designated safeguarding leads\n"
+              "☐ Accepted ☐ Partially accepted ☒ Not accepted\n"
+              "Council response:\n"
+              "Designated leads already complete refresher training every two years under the national guidance, "
+              "and a yearly course would take them out of school too often.\n"
+              "Lead officer: Head of Education Target date: n/a\n")
+
+
+def test_a_response_form_s_lettered_labels_each_head_their_own_answer(lex, nlp, settings, rules):
+    """A council's response form in PDF text with no blank lines: "Recommendation (d) – Safeguarding audit" over
+    its ticked row, "Council response:", its prose and "Lead officer: ... Target date: ...", then "Recommendation
+    (e) – refresher training for designated safeguarding leads", its title in lower case, over its own. Each
+    label heads its own answer, so (e)'s answer is found under its label and not inline in (d)'s last line (before,
+    the lettered label with a lower-case title was not read as a heading over an answer)."""
+    got = answers(_FORM_ROWS, lex, nlp, settings, rules)
+    assert set(got) == {"4", "5"} and got["4"][0] == "heading" and got["5"][0] == "heading", got
+    assert any("yearly course" in s for s in got["5"][1]), got["5"]
+    assert not any("April 2026" in s or "Recommendation (e)" in s for s in got["5"][1]), got["5"]
+    assert not any("refresher training" in s for s in got["4"][1]), got["4"]
+
+
+def test_a_response_form_s_ticked_not_accepted_under_a_lettered_label_rejects_it(tmp_path, settings, nlp):
+    """The same form through the whole pipeline: (d), ticked "Accepted", is accepted, and (e), ticked "Not
+    accepted" under its own label, is rejected (before, (e) took its answer from (d)'s last line and was only
+    noted)."""
+    got = _stances(tmp_path, settings, nlp, _FORM_ROWS)
+    assert got == {"4": "accepted", "5": "rejected"}, got

@@ -192,3 +192,16 @@ def test_plain_dates_read_directly_as_dateparser_reads_them(span):
            "RETURN_AS_TIMEZONE_AWARE": False, "RELATIVE_BASE": dt.datetime(2000, 1, 1)}
     slow = dateparser.parse(span, languages=["en"], settings=cfg)
     assert _plain_date(span) == (slow.date() if slow is not None else None)
+
+
+def test_a_dateline_written_in_gaelic_and_then_in_english_is_read(lex, settings):
+    """A Western Isles letter dates itself in both languages, the Gaelic first: "17 Màrt 2025 / 17 March 2025".
+    The English date is the dateline, 17 March 2025 (before, the Gaelic month hid it and the letter had no
+    date)."""
+    text = ("Comhairle nan Eilean\nSandwick Road\nStornoway\nHS1 2BW\n\n17 Màrt 2025 / 17 March 2025\n\n"
+            "Mòrag NicLeòid\nBalmartin Historical Society\nBalmartin\nHS9 4QT\n\nDear Ms NicLeòid,\n\n"
+            "Thank you for your letter about the old schoolhouse at Balmartin.\n\n"
+            "Yours sincerely,\n\nEuan Lamont\n")
+    dl = find_dateline(text, segment(text, lex)[0], settings)
+    assert dl is not None and dl.kind is DL and dl.value == D(2025, 3, 17)
+    assert text[dl.char_start:dl.char_end] == dl.text

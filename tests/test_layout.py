@@ -896,3 +896,98 @@ def test_a_table_s_numbered_one_line_rows_keep_their_numbers(nlp, lex, settings)
     text = ("Action plan\n\n" + "".join(f"{n:<5} {r:<14} Agreed   HR\n" for n, r in enumerate(rows, 1)))
     state = extract(decode(text.encode(), "plan.txt", settings), nlp, lex, settings)
     assert state.text == text
+
+
+def test_ligatures_pdfminer_wrote_as_glyph_numbers_are_spelt_out_and_nothing_after_them_moves():
+    """pdfminer writes a Word PDF's "ti" and "tt" ligatures as glyph numbers, "Recommenda(cid:415)on" and
+    "le(cid:425)er": they read "Recommendation" and "letter", padded to the same length so every offset after them
+    still points at the file's own text; a glyph number it does not know, "(cid:999)", is left as it is (before,
+    the words were read as written and "Recommendation" was never found)."""
+    from pipeline.layout import unglyph_ligatures
+
+    text = ("The Recommenda(cid:415)on and the le(cid:425)er of 4 May were sent to the board.\n"
+            "The form (cid:999)B was not.\n")
+    out = unglyph_ligatures(text)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    assert out.split()[:5] == ["The", "Recommendation", "and", "the", "letter"]
+    for words in ("of 4 May were sent", "The form (cid:999)B was not."):
+        assert out.index(words) == text.index(words)
+
+
+def test_letter_spaced_headings_are_read_as_their_words_and_keep_their_length(lex):
+    """A designed report's tracked-out headings come out of pdftotext a letter at a time: "R E C O M M E N D A T I
+    O N S", "W H A T  I  F O U N D" (two spaces between words) and "G O V E R N M E N T R E S P O N S E" (the gaps
+    between words lost). They read as their words, the spaces taken out padding the line, so no offset moves; a
+    heading "RECOMMENDATION" over its number alone on the next line reads "RECOMMENDATION 1" (before, neither was
+    read as a heading, and the list under it was not found)."""
+    from pipeline.layout import unspace_headings
+
+    text = ("G O V E R N M E N T R E S P O N S E\n\nThe Department thanks the Panel for its report.\n\n"
+            "W H A T  I  F O U N D\n\nThe ferry timetable was not published.\n\n"
+            "R E C O M M E N D A T I O N S\n\n"
+            "R E C O M M E N D A T I O N\n1\n\nThe Department should publish the ferry timetable.\n")
+    out = unspace_headings(text, lex.heading_words)
+    assert len(out) == len(text)
+    lines = out.split("\n")
+    assert lines[0].rstrip() == "GOVERNMENT RESPONSE" and len(lines[0]) == len(text.split("\n")[0])
+    assert lines[4].rstrip() == "WHAT I FOUND" and len(lines[4]) == len(text.split("\n")[4])
+    assert lines[8].rstrip() == "RECOMMENDATIONS"
+    assert lines[10].split() == ["RECOMMENDATION", "1"]
+    assert out.index("The Department should publish") == text.index("The Department should publish")
+
+
+def test_ordinary_capitals_and_short_runs_of_single_letters_are_not_letter_spaced_headings(nlp, lex, settings):
+    """The guard: in a file that does set a heading letter-spaced, "S U M M A R Y  O F  F I N D I N G S", a line
+    of ordinary capitals, "NHS BSA", and three single letters, "A B C" (fewer than five, so no tracked-out word),
+    stay as written: only the spaced heading is rewritten."""
+    text = ("Fenmoor Community Health Partnership\n\nS U M M A R Y  O F  F I N D I N G S\n\n"
+            "The partnership reviewed the prescription service run for it by the NHS BSA.\n\n"
+            "NHS BSA\n\nThe authority answered every query within a week.\n\n"
+            "A B C\n\nThe three ward teams, A B C, kept their own lists.\n")
+    state = extract(decode(text.encode(), "review.txt", settings), nlp, lex, settings)
+    assert len(state.text) == len(text)
+    lines = state.text.split("\n")
+    assert lines[6] == "NHS BSA" and lines[10] == "A B C"
+    assert "teams, A B C, kept" in state.text and "by the NHS BSA." in state.text
+
+
+def test_numbers_set_as_circled_dingbats_read_as_their_digits():
+    """A report numbers its recommendations with dingbats, "❶ Issue ...", and a reply names them "recommendations
+    ❸ to ❽": each reads as its digit, one character for one, so "1 Issue" and "3 to 8" are found and no offset
+    moves (before, the dingbats were left, and neither the item nor the range named a recommendation)."""
+    text = "❶ Issue the revised pilotage guidance to every harbour.\nWe accept recommendations ❸ to ❽ in full.\n"
+    out = unescape_numbers(text)
+    assert len(out) == len(text)
+    assert out.startswith("1 Issue the revised pilotage guidance")
+    assert "recommendations 3 to 8 in full." in out
+
+
+def test_a_row_of_options_none_ticked_in_a_form_that_ticks_elsewhere_is_blanked():
+    """A council's response form ticks "☒ Accepted" under one recommendation and, under another, leaves "☐ Accepted
+    ☐ Partially accepted ☐ Not accepted" with no box ticked: the writer chose none of those options, so the row's
+    words are the form's and are blanked, same length (before, the row was kept, and "Not accepted" was read as
+    the answer to a recommendation the council only noted)."""
+    from pipeline.layout import unchecked_options
+
+    chosen = "☒ Accepted ☐ Partially accepted ☐ Not accepted"
+    none_ticked = "☐ Accepted ☐ Partially accepted ☐ Not accepted"
+    text = (f"Recommendation 1 – publish the allotment waiting list\n{chosen}\nThe list is now online.\n"
+            f"Recommendation 2 – open a second site at Mill Lane\n{none_ticked}\nThe Council notes this.\n")
+    out = unchecked_options(text)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    lines = out.split("\n")
+    assert lines[1].rstrip() == "☒ Accepted"
+    assert lines[4] == " " * len(none_ticked)
+    assert lines[5] == "The Council notes this."
+
+
+def test_a_form_with_no_box_ticked_anywhere_is_left_as_it_is():
+    """The guard: a blank form whose writer ticked no box at all, "☐ Accepted ☐ Partially accepted ☐ Not accepted"
+    under each recommendation, says nothing about what was chosen: the file is left as it is (only a form whose
+    writer ticked boxes elsewhere shows that an unticked row chose none of its options)."""
+    from pipeline.layout import unchecked_options
+
+    row = "☐ Accepted ☐ Partially accepted ☐ Not accepted"
+    text = (f"Recommendation 1 – publish the allotment waiting list\n{row}\n"
+            f"Recommendation 2 – open a second site at Mill Lane\n{row}\n")
+    assert unchecked_options(text) == text

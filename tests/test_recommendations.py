@@ -4115,3 +4115,84 @@ def test_a_plan_s_action_numbers_that_serve_other_recommendations_still_name_non
     refs = refs_of(text, lex, rules)
     assert "1" not in {r.label for r in refs}
     assert not any(r.text and ("noise complaint" in r.text or "recording kits" in r.text) for r in refs), refs
+
+
+def test_hyphenated_codes_opening_a_table_s_rows_are_recommendations_keyed_as_written(lex, rules):
+    """A harbour review's letter sets its recommendations out in a table whose rows open with codes, "HC-01   Risk
+    assessment out of date   Review the ...", "HC-02 ...", "HC-03 ...", with no "recommendation" before them:
+    the codes are its recommendations, stated and keyed as the letter writes them (before, only "recommendation
+    HC-01" named one, and the letter stated none)."""
+    text = ("Harbour Safety Review\nOffice of the Harbour Commissioner\nPortlee\nPL4 2HQ\n\n3 March 2026\n\n"
+            "Dear Captain Reid,\n\n"
+            "The health check of Portlee Harbour found three matters that need action. Our recommendations are set "
+            "out in the table below, each under its code.\n\n"
+            "Code    Finding                           Recommendation\n"
+            "HC-01   Risk assessment out of date       Review the navigational risk assessment every year.\n"
+            "HC-02   Pilot exemptions not audited      Audit each pilot's exemption certificate.\n"
+            "HC-03   Oil spill plan never tested       Test the oil spill plan with a live exercise.\n\n"
+            "Please let me have your response by 30 April 2026.\n\n"
+            "Yours sincerely,\n\nDr Ann Holt\nHarbour Safety Reviewer\n")
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert sorted(refs) == ["HC-01", "HC-02", "HC-03"], refs
+    assert all(r.stated for r in refs.values())
+    assert refs["HC-01"].text.startswith("Risk assessment out of date")
+    assert refs["HC-03"].text.startswith("Oil spill plan never tested")
+
+
+def test_a_reply_s_bold_headings_by_hyphenated_code_name_the_recommendations_it_answers(lex, rules):
+    """The harbour authority's reply answers under bold headings, "**HC-01 - Navigational risk assessment**",
+    "**HC-02 - Pilot exemption audits**", ...: each heading names the recommendation of its code, HC-02 among
+    them (before, the reply named none)."""
+    text = ("Portlee Harbour Authority\nThe Quay\nPortlee\nPL4 1AA\n\n20 April 2026\n\n"
+            "Dear Dr Holt,\n\nThank you for the health check of Portlee Harbour. Our response to each "
+            "recommendation is below.\n\n"
+            "**HC-01 - Navigational risk assessment**\n\n"
+            "We accept this recommendation. The assessment will be reviewed each January.\n\n"
+            "**HC-02 - Pilot exemption audits**\n\n"
+            "We accept this recommendation. The first audit of exemption certificates was completed in April.\n\n"
+            "**HC-03 - Oil spill exercise**\n\n"
+            "A live exercise is planned for September 2026.\n\n"
+            "Yours sincerely,\n\nCaptain Euan Reid\nHarbour Master\n")
+    got = labels(text, lex, rules)
+    assert "HC-02" in got and set(got) == {"HC-01", "HC-02", "HC-03"}, got
+
+
+def test_a_form_s_code_that_opens_a_wrapped_line_once_is_no_recommendation(lex, rules):
+    """The guard: a licensing reply that speaks of recommendations says a licence holder "completes form" / "AB-1
+    online", the code opening a line once, with no AB-2 line anywhere: a form's number is no recommendation, and
+    no AB-1 reference is read (only a file that sets out its 1 and its 2 under one prefix keys them so)."""
+    text = ("Dear Ms Carver,\n\nThank you for the recommendations of your review of our licensing service. To apply "
+            "for a renewal a licence holder now completes form\n"
+            "AB-1 online, and we accept the recommendation that renewals be made online.\n\n"
+            "Yours sincerely,\n\nTom Greer\nLicensing Manager\n")
+    assert "AB-1" not in labels(text, lex, rules)
+
+
+def test_a_bilingual_letter_s_motions_under_english_labels_stop_at_the_next_gaelic_label(lex, rules):
+    """A bilingual scrutiny letter in PDF text with no blank lines sets each recommendation out twice: "Moladh 1"
+    over the Gaelic, then "Recommendation 1" over the motion "That the Council publishes ...", then "Moladh 2"
+    ... "Recommendation 2" / "That all members receive ...". Each motion is a recommendation stated without
+    "should", and its text is its own, stopping at the next label in either language (before, a motion with no
+    "should" was not read as stated)."""
+    text = ("Comataidh Sgrùdaidh\nScrutiny Committee\nComhairle nan Eilean\nStornoway HS1 2BW\n"
+            "9 October 2025\n"
+            "Dear Councillor Morrison,\n"
+            "The Scrutiny Committee has completed its review of the ferry booking service and makes two "
+            "recommendations.\n"
+            "Moladh 1\n"
+            "Gum foillsich a' Chomhairle clàr-ama nan aiseagan mìos ro-làimh.\n"
+            "Recommendation 1\n"
+            "That the Council publishes the ferry timetable a month in advance.\n"
+            "Moladh 2\n"
+            "Gum faigh gach ball trèanadh air an t-siostam ùr.\n"
+            "Recommendation 2\n"
+            "That all members receive training on the new booking system.\n"
+            "I would be grateful for the Council's response by 30 November 2025.\n"
+            "Yours sincerely,\n"
+            "Councillor Kenneth MacLeod\n"
+            "Chair, Scrutiny Committee\n")
+    refs = {r.label: r for r in refs_of(text, lex, rules) if r.stated}
+    assert sorted(refs) == ["1", "2"], refs
+    assert "ferry timetable a month in advance" in refs["1"].text and "Moladh" not in refs["1"].text
+    assert "Gum faigh" not in refs["1"].text and "members" not in refs["1"].text
+    assert "training on the new booking system" in refs["2"].text and "I would be grateful" not in refs["2"].text

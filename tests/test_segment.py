@@ -4344,3 +4344,201 @@ def test_a_response_title_that_goes_on_to_name_the_panel_it_answers_is_still_a_r
     segs = segment(text, lex)
     assert len(segs) == 1 and segs[0].kind is Kind.reply
 
+
+
+def test_a_reply_greeted_in_gaelic_after_a_letter_greeted_in_both_languages_is_a_reply_of_its_own(lex):
+    """A historical society's letter greets the council officer in Gaelic and English, "A Euain, a charaid / Dear
+    Mr Lamont,", and the council's answer under it greets in Gaelic alone, "A Mhòrag, a charaid,", under its own
+    letterhead: both greetings open letters, so the file is two documents, the second a reply (before, neither
+    greeting was read, and the answer ran on in the society's letter)."""
+    letter = ("Comann Eachdraidh Bhaile Mhàrtainn\nBalmartin Historical Society\n7 Sràid na h-Eaglaise\nBalmartin\n"
+              "HS9 4QT\n\n3 April 2025\n\n"
+              "Euan Lamont\nHead of Cultural Services\nComhairle nan Eilean\nStornoway\nHS1 2BW\n\n"
+              "A Euain, a charaid / Dear Mr Lamont,\n\n"
+              "The Society has surveyed the old schoolhouse at Balmartin and makes two recommendations to the "
+              "Council:\n\n"
+              "1. The Council should repair the schoolhouse roof before the winter.\n\n"
+              "2. The Council should open the building to visitors on two days each month.\n\n"
+              "Yours sincerely,\n\nMòrag NicLeòid\nSecretary\n\n")
+    reply = ("Comhairle nan Eilean\nWestern Isles Council\nSandwick Road\nStornoway\nHS1 2BW\n\n12 May 2025\n\n"
+             "Mòrag NicLeòid\nBalmartin Historical Society\n7 Sràid na h-Eaglaise\nBalmartin\nHS9 4QT\n\n"
+             "A Mhòrag, a charaid,\n\n"
+             "Thank you for your letter of 3 April about the old schoolhouse. The Council has considered the "
+             "Society's two recommendations. The schoolhouse roof will be repaired in September, and the building "
+             "will open to visitors on the first and third Saturday of each month.\n\n"
+             "Le deagh dhùrachd,\n\nEuan Lamont\nHead of Cultural Services\n")
+    segs = segment(letter + reply, lex)
+    assert [s.start for s in segs] == [0, len(letter)]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].salutation is not None and segs[1].salutation.text == "A Mhòrag, a charaid,"
+
+
+def test_an_outlook_header_in_html2text_bold_with_a_subject_re_is_a_reply(lex):
+    """A thread saved as a web page and read by html2text: the cyclists' e-mail, then the council's answer under
+    its Outlook header with each label in bold and a hard line break, "**From:** ...  " / "**Sent:** ...  " /
+    "**To:** ...  " / "**Subject:** RE: ...  ", over "Dear Graham,". "RE:" says it answers the message it quotes,
+    bold labels or not, so the second document is a reply (before, the bold label hid the "RE:")."""
+    first = ("**From:** Graham Tulloch <graham.tulloch@kirkbridecyclists.example.org.uk>  \n"
+             "**Sent:** 14 March 2025 09:21  \n"
+             "**To:** Highways Team <highways@kirkbride.example.gov.uk>  \n"
+             "**Subject:** Station Road cycle lane  \n\n"
+             "Dear Highways Team,\n\n"
+             "Our members have ridden the new cycle lane on Station Road and we recommend that the Council moves the "
+             "bus stop at the library so that buses no longer stop across the lane, and repaints the lane where it "
+             "crosses the junction with Mill Street.\n\n"
+             "Regards,\n\nGraham Tulloch\nSecretary, Kirkbride Cyclists\n\n")
+    second = ("**From:** Aileen Ross <aileen.ross@kirkbride.example.gov.uk>  \n"
+              "**Sent:** 2 April 2025 15:47  \n"
+              "**To:** Graham Tulloch <graham.tulloch@kirkbridecyclists.example.org.uk>  \n"
+              "**Subject:** RE: Station Road cycle lane  \n\n"
+              "Dear Graham,\n\n"
+              "The lane at the Mill Street junction was repainted last week. Moving the bus stop needs the bus "
+              "company's agreement, and we have written to them about it.\n\n"
+              "Kind regards,\n\nAileen Ross\nHighways Engineer\n")
+    segs = segment(first + second, lex)
+    assert [s.start for s in segs] == [0, len(first)]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+_PENROSE_REPORT = (
+    "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+    "THIS REPORT IS BEING SENT TO:\n1. Chief Executive, Brackenlea Care Homes Ltd\n\n"
+    "1 CORONER\n\nI am Susan Okafor, Assistant Coroner for Wexcombe.\n\n"
+    "4 CIRCUMSTANCES OF THE DEATH\n\nMr Harold Penrose died on 2 February 2025 after a fall from his bed at "
+    "Brackenlea House, where no bed rails had been fitted.\n\n"
+    "5 CORONER'S CONCERNS\n\nDuring the course of the inquest the evidence revealed matters giving rise to concern. "
+    "The MATTERS OF CONCERN are as follows.\n\n"
+    "(1) The home did not assess Mr Penrose's risk of falling from bed when he was admitted.\n\n"
+    "(2) Night staff were not trained to use the sensor mats the home had bought.\n\n"
+    "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths and I believe you "
+    "have the power to take such action.\n\n"
+    "7 YOUR RESPONSE\n\nYou are under a duty to respond to this report within 56 days of the date of this report, "
+    "namely by 30 May 2025.\n\n"
+    "9 4 April 2025\n\nSusan Okafor\nAssistant Coroner for Wexcombe\n\n")
+
+
+def test_an_e_mail_to_the_coroner_s_office_asking_for_more_time_answers_the_report_and_not_the_letter_after_it(
+        tmp_path, settings, nlp, lex):
+    """Under a coroner's report, the care home's e-mail "From: ..." / "Sent: ..." / "To: Wexcombe Coroners
+    <coroners@...>" / "Subject: ... request for more time" / "Dear Sir/Madam," asks for two more weeks, and its
+    letter answering the concerns follows. The e-mail is sent to the coroner's office under the report, so it is a
+    reply to the report; the letter answers the report too, not the e-mail (before, the e-mail was a letter of its
+    own, and the care home's answer was linked to it)."""
+    mail = ("From: Dawn Keeble <dawn.keeble@brackenleacare.example.co.uk>\n"
+            "Sent: 27 May 2025 16:02\n"
+            "To: Wexcombe Coroners <coroners@wexcombe.example.gov.uk>\n"
+            "Subject: Harold Penrose - Regulation 28 report - request for more time\n\n"
+            "Dear Sir/Madam,\n\n"
+            "We are still gathering the training records for our night staff and would be grateful for a further "
+            "two weeks before we write to you.\n\n"
+            "Kind regards,\n\nDawn Keeble\nRegistered Manager, Brackenlea House\n\n")
+    letter = ("Brackenlea Care Homes Ltd\n14 Orchard Way\nWexcombe\nWX4 7RD\n\n11 June 2025\n\n"
+              "Ms Susan Okafor\nAssistant Coroner for Wexcombe\nThe Coroner's Court\nWexcombe\nWX1 2AB\n\n"
+              "Dear Ms Okafor,\n\n"
+              "Thank you for your report following the inquest into the death of Mr Harold Penrose.\n\n"
+              "Every resident is now assessed for the risk of falling from bed on the day of admission, and the "
+              "assessment is reviewed each month.\n\n"
+              "All night staff completed training in the use of sensor mats in May 2025.\n\n"
+              "Yours sincerely,\n\nDawn Keeble\nRegistered Manager\n")
+    text = _PENROSE_REPORT + mail + letter
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_PENROSE_REPORT), len(_PENROSE_REPORT) + len(mail)]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+    from pipeline.run import run_corpus
+
+    (tmp_path / "penrose.txt").write_text(text, encoding="utf-8")
+    rows = sorted(run_corpus(tmp_path, settings, nlp).tables["letters"].to_pylist(), key=lambda r: r["index"])
+    report_id = rows[0]["letter_id"]
+    assert [r["in_reply_to"] for r in rows] == [None, report_id, report_id], rows
+
+
+def test_a_markitdown_slide_deck_after_its_covering_e_mail_is_one_document(lex):
+    """markitdown writes a deck slide by slide, each under "<!-- Slide number: N -->" with its title as a heading:
+    "# Response to HM Coroner", "# Concern 1 – Call handling", ..., "# Summary". The slides' titles are the deck's,
+    not the heads of new documents, so the file is the covering e-mail and the deck, the deck one document to the
+    end (before, each slide's title after the first started a document of its own)."""
+    cover = ("From: Ian Boateng <ian.boateng@harrowfield-ambulance.example.nhs.uk>\n"
+             "Sent: 19 August 2025 11:40\n"
+             "To: Coroner's Office <coroners@harrowfield.example.gov.uk>\n"
+             "Subject: RE: Regulation 28 report - Mrs Edna Fairley\n\n"
+             "Dear Coroner,\n\nPlease find attached the Trust's response to your report, which we presented to the "
+             "Trust Board this month.\n\nKind regards,\n\nIan Boateng\nHead of Patient Safety\n\n")
+    deck = ("<!-- Slide number: 1 -->\n# Response to HM Coroner\n"
+            "Regulation 28 report following the death of Mrs Edna Fairley\n"
+            "Harrowfield Ambulance Service NHS Trust\nAugust 2025\n\n"
+            "<!-- Slide number: 2 -->\n# Concern 1 – Call handling\n"
+            "Call handlers now ask every caller who has fallen whether the patient can get up.\n"
+            "The script was changed on 1 July 2025.\n\n"
+            "<!-- Slide number: 3 -->\n# Concern 2 – Waiting times\n"
+            "A welfare call is made to every patient who has waited more than an hour.\n\n"
+            "<!-- Slide number: 4 -->\n# Summary\n"
+            "Both concerns have been acted on, and the Board will review progress in December 2025.\n")
+    text = cover + deck
+    segs = segment(text, lex)
+    assert len(segs) == 2, [text[s.start:].splitlines()[0] for s in segs]
+    assert len(cover) <= segs[1].start <= text.index("# Response to HM Coroner")
+    assert segs[1].end == len(text) and segs[1].kind is Kind.reply
+
+
+def test_a_trust_s_action_plan_between_its_letter_and_the_next_body_s_letter_is_a_reply_of_its_own(lex):
+    """Under a coroner's report, the trust's signed letter, then a page gap and its plan, "Northvale Hospitals NHS
+    Trust" / "Regulation 28 Action Plan – Mr A B – v1.2" over a short tab table, then the care board's letterhead
+    and "Dear Mr Ainsworth,": the trust's name over the plan's title heads a paper of its own, however short its
+    table, so the file holds three replies, the plan one of them (before, the plan ran on into the board's
+    letter)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO:\n1. Chief Executive, Northvale Hospitals NHS Trust\n"
+              "2. Chief Executive, Northvale Integrated Care Board\n\n"
+              "1 CORONER\n\nI am Peter Ainsworth, Senior Coroner for Northvale.\n\n"
+              "4 CIRCUMSTANCES OF THE DEATH\n\nMr Alan Bright died on 8 March 2025 of sepsis, two days after he was "
+              "discharged from Northvale General Hospital.\n\n"
+              "5 CORONER'S CONCERNS\n\nDuring the course of the inquest the evidence revealed matters giving rise to "
+              "concern. The MATTERS OF CONCERN are as follows.\n\n"
+              "(1) Mr Bright's observations were not repeated before he was discharged.\n\n"
+              "(2) No district nurse visit was arranged after his discharge.\n\n"
+              "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths and I "
+              "believe you have the power to take such action.\n\n"
+              "9 2 June 2025\n\nPeter Ainsworth\nSenior Coroner for Northvale\n\n")
+    trust = ("Northvale Hospitals NHS Trust\nTrust Headquarters\nNorthvale\nNV2 6HG\n\n21 July 2025\n\n"
+             "Mr Peter Ainsworth\nSenior Coroner for Northvale\n\nDear Mr Ainsworth,\n\n"
+             "Thank you for your report following the inquest into the death of Mr Alan Bright. Our action plan "
+             "against each concern is attached.\n\n"
+             "Yours sincerely,\n\nDr Fiona Marsh\nChief Executive\n\n\n")
+    plan = ("Northvale Hospitals NHS Trust\n"
+            "Regulation 28 Action Plan – Mr A B – v1.2\n\n"
+            "Concern\tAction\tLead\tDate\n"
+            "1\tRepeat observations within an hour of discharge\tMatron, Ward 7\tAugust 2025\n"
+            "2\tBook district nurse visits before discharge\tDischarge Team Lead\tSeptember 2025\n\n")
+    board = ("Northvale Integrated Care Board\nQuayside House\nNorthvale\nNV1 3QT\n\n28 July 2025\n\n"
+             "Mr Peter Ainsworth\nSenior Coroner for Northvale\n\nDear Mr Ainsworth,\n\n"
+             "Thank you for your report about the death of Mr Alan Bright. The Board now requires every hospital it "
+             "commissions to confirm a district nurse visit before a patient at risk is discharged.\n\n"
+             "Yours sincerely,\n\nSamir Patel\nChief Nursing Officer\n")
+    text = report + trust + plan + board
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(report), len(report + trust), len(report + trust + plan)]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply, Kind.reply]
+
+
+def test_a_slide_deck_titled_as_a_response_to_a_task_and_finish_group_is_a_reply(lex):
+    """A task and finish group's letter to the cabinet member with its two recommendations, then, after a page gap,
+    the cabinet's slides as a pptx reader writes them, "===== Slide 1 =====" / "Transport review" / "Response to
+    the Task and Finish Group" over its answers: a response to a group says what it answers as a response to a
+    committee does, so the deck is a document of its own and a reply (before, it ran on in the group's letter)."""
+    letter = ("Ashcombe District Council\nCouncil Offices\nAshcombe\nAC3 8LP\n\n10 February 2026\n\n"
+              "Councillor Rhys Jenner\nCabinet Member for Transport\nAshcombe District Council\nAshcombe\nAC3 8LP\n\n"
+              "Dear Councillor Jenner,\n\n"
+              "The Task and Finish Group has completed its review of rural bus services and makes two "
+              "recommendations to the Cabinet:\n\n"
+              "1. The Cabinet should fund an evening bus service between Ashcombe and the outlying villages.\n\n"
+              "2. The Cabinet should publish the punctuality of each supported bus route every quarter.\n\n"
+              "Yours sincerely,\n\nCouncillor Helen Marsh\nChair, Task and Finish Group\n\n\n")
+    deck = ("===== Slide 1 =====\nTransport review\nResponse to the Task and Finish Group\nCabinet, March 2026\n\n"
+            "===== Slide 2 =====\nEvening buses\nA trial evening service will run from May 2026 for one year.\n"
+            "Its use will be counted each month and reported to the Cabinet.\n\n"
+            "===== Slide 3 =====\nPunctuality\nFigures for each supported route will be published every quarter "
+            "from April 2026.\n\n"
+            "===== Slide 4 =====\nNext steps\nThe Cabinet will report its progress to the Group in the autumn.\n")
+    segs = segment(letter + deck, lex)
+    assert [s.start for s in segs] == [0, len(letter)]
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]

@@ -2256,3 +2256,37 @@ def test_not_able_to_make_any_change_until_a_date_is_still_read_as_a_part_left_u
                 nlp, lex, settings)
     assert "partially_addressed:part-not-done" in v.cues and v.label is not N, (v.label, v.cues)
 
+
+
+def test_no_change_will_be_made_on_its_own_refuses_the_recommendation(nlp, lex, settings):
+    """"No change will be made to the guidance." says the guidance stays as it is: what was asked will not be done,
+    and the answer is rejected (before, no cue fired and it was only noted)."""
+    v = verdict("No change will be made to the guidance.", nlp, lex, settings)
+    assert v.label is J and "rejected:will-not-act" in v.cues, v.cues
+
+
+def test_no_change_until_a_decision_due_in_the_spring_waits_for_it_and_refuses_nothing(nlp, lex, settings):
+    """The guard: "We will decide in the spring. Until then no change will be made to the existing system." holds
+    the change back only until the decision, "then" naming it: deferred, and not a refusal weighed against the
+    wait into partial (the refusal "no change will be made" reads as one only where nothing holds it)."""
+    v = verdict("We will decide in the spring. Until then no change will be made to the existing system.",
+                nlp, lex, settings)
+    assert v.label is D and not any(c.startswith("rejected:") for c in v.cues), (v.label, v.cues)
+
+
+def test_a_refusal_held_until_then_after_a_decision_in_the_spring_is_deferred(nlp, lex, settings):
+    """"We will decide in the spring. Until then we will not change the existing system." refuses nothing for
+    good: the refusal holds until the decision "then" names, so the answer is deferred (before, the refusal and the
+    decision to come were weighed against each other into partial)."""
+    v = verdict("We will decide in the spring. Until then we will not change the existing system.",
+                nlp, lex, settings)
+    assert v.label is D and "deferred:not-until:will-not-act" in v.cues, (v.label, v.cues)
+
+
+def test_deferring_a_decision_until_an_options_appraisal_has_been_completed_is_deferred(nlp, lex, settings):
+    """A cabinet's minute "Defers a decision on recommendation 3 until the options appraisal has been completed and
+    reported to Cabinet." puts the decision off: deferred, not accepted (before, "has been completed" read as work
+    done, and the recommendation was accepted)."""
+    v = verdict("Defers a decision on recommendation 3 until the options appraisal has been completed and reported "
+                "to Cabinet.", nlp, lex, settings)
+    assert v.label is D, (v.label, v.cues)
