@@ -625,7 +625,7 @@ def _wrapped(page: str, run: list[re.Match[str]]) -> int:
 # "W H A T  I  F O U N D" (its words two spaces apart), "C H I L D R E N ' S  S E R V I C E S"; a kerned pair
 # may keep no space between its letters ("S U M M A RY", "R E C O M M E N D AT I O N")
 _SPACED_RUN = re.compile(r"[A-Z’'] [A-Z’'&] [A-Z’'&] [A-Z’'&]")  # a cheap test first: most files have none
-_SPACED_HEADING = re.compile(r"^(?P<lead>[ \t]*)(?P<words>[A-Z’'&]{1,2}(?: {1,2}[A-Z’'&]{1,2}){4,})"
+_SPACED_HEADING = re.compile(r"^(?P<lead>[ \t\f]*)(?P<words>[A-Z’'&]{1,2}(?: {1,2}[A-Z’'&]{1,2}){4,})"
                              r"(?P<tail>[ \t]*)$", re.M)
 SPACED_WORD = 20  # letters, at most, of one word of such a heading
 
