@@ -936,6 +936,19 @@ def test_letter_spaced_headings_are_read_as_their_words_and_keep_their_length(le
     assert out.index("The Department should publish") == text.index("The Department should publish")
 
 
+def test_a_letter_spaced_heading_that_opens_its_page_is_read_after_the_form_feed(lex):
+    """pdftotext starts each page with a form feed, and a designed report's chapter opens its page with its
+    tracked-out heading: "<form feed>R E S P O N S E T O T H E R E C O M M E N D AT I O N S" reads as its words
+    too, the form feed kept where it was."""
+    from pipeline.layout import unspace_headings
+
+    text = ("The Department thanks the Panel.\n\fR E S P O N S E T O T H E R E C O M M E N D AT I O N S\n"
+            "Recommendation 1\nThe Department should publish the timetable.\n")
+    out = unspace_headings(text, lex.heading_words)
+    assert len(out) == len(text)
+    assert out.split("\n")[1].rstrip() == "\fRESPONSE TO THE RECOMMENDATIONS"
+
+
 def test_ordinary_capitals_and_short_runs_of_single_letters_are_not_letter_spaced_headings(nlp, lex, settings):
     """The guard: in a file that does set a heading letter-spaced, "S U M M A R Y  O F  F I N D I N G S", a line
     of ordinary capitals, "NHS BSA", and three single letters, "A B C" (fewer than five, so no tracked-out word),
@@ -991,3 +1004,45 @@ def test_a_form_with_no_box_ticked_anywhere_is_left_as_it_is():
     text = (f"Recommendation 1 – publish the allotment waiting list\n{row}\n"
             f"Recommendation 2 – open a second site at Mill Lane\n{row}\n")
     assert unchecked_options(text) == text
+
+
+def test_an_unticked_yes_no_question_in_a_form_that_ticks_elsewhere_is_kept_and_an_unticked_status_row_blanked():
+    """A council's response form ticks "☒ Accepted" under recommendation 1 and asks under it "Further action
+    planned: ☐ Yes ☐ No" with neither box ticked; under recommendation 2 it leaves "☐ Accepted ☐ Partially
+    accepted ☐ Not accepted" unticked. The question's options are no statuses: an unticked question is one the
+    writer left open, and its words stay as written, while the unticked row of statuses chose none of them and is
+    blanked (before, any line of unticked boxes was blanked, and the question lost its "Yes" and "No")."""
+    from pipeline.layout import unchecked_options
+
+    ticked = "☒ Accepted ☐ Partially accepted ☐ Not accepted"
+    question = "Further action planned: ☐ Yes ☐ No"
+    none_ticked = "☐ Accepted ☐ Partially accepted ☐ Not accepted"
+    text = (f"Recommendation 1 – repair the footbridge at Orme Park\n{ticked}\n{question}\n"
+            f"The bridge reopened in June.\n"
+            f"Recommendation 2 – light the towpath\n{none_ticked}\nThe Council notes this.\n")
+    out = unchecked_options(text)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    lines = out.split("\n")
+    assert lines[1].rstrip() == "☒ Accepted"
+    assert lines[2] == question
+    assert lines[5] == " " * len(none_ticked)
+
+
+def test_a_letter_spaced_running_footer_over_its_page_number_is_no_recommendation_label(lex):
+    """A designed report's running footer, letter-spaced "R E C O M M E N D A T I O N", sits over its page number
+    "5" at the foot of a page, just before the form feed; on the next page the same heading stands over "1" and
+    the recommendation's text. The footer reads as its word and stays two lines, no "RECOMMENDATION 5" label made
+    of a page number, while the heading over "1" followed by its text is joined, "RECOMMENDATION 1" (before, the
+    footer and its page number were joined into a label too)."""
+    from pipeline.layout import unspace_headings
+
+    text = ("Recommendation 4 asked the Trust to publish its waiting times, and it now does so each month.\n\n"
+            "R E C O M M E N D A T I O N\n5\n\f"
+            "Outpatient waiting times review\n\n"
+            "R E C O M M E N D A T I O N\n1\n\nThe Trust should publish its waiting times every month.\n")
+    out = unspace_headings(text, lex.heading_words)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n") - 1  # only the heading's break a space
+    lines = out.split("\n")
+    assert lines[2].rstrip() == "RECOMMENDATION" and lines[3] == "5"
+    assert lines[6].split() == ["RECOMMENDATION", "1"] and lines[7] == ""
+    assert out.index("The Trust should publish") == text.index("The Trust should publish")

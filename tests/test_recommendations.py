@@ -4196,3 +4196,54 @@ def test_a_bilingual_letter_s_motions_under_english_labels_stop_at_the_next_gael
     assert "ferry timetable a month in advance" in refs["1"].text and "Moladh" not in refs["1"].text
     assert "Gum faigh" not in refs["1"].text and "members" not in refs["1"].text
     assert "training on the new booking system" in refs["2"].text and "I would be grateful" not in refs["2"].text
+
+
+def test_a_planning_letter_s_table_of_submitted_drawings_by_hyphenated_code_names_no_recommendations(lex, rules):
+    """A planning officer's letter lists the drawings submitted in a table, "Ref   Document   Revision" over "AP-1
+    Site location plan   rev A", "AP-2  Floor plans  rev C", "AP-3  Elevations  rev B", and then recommends the
+    following changes, saying its recommendation to the committee depends on them. Nothing says the codes are
+    recommendations (the table's header and the lines above it speak of drawings), so no AP-1, AP-2 or AP-3 is read
+    as one (before, a file that said "recommendation" anywhere keyed its hyphenated codes as recommendations)."""
+    text = ("Kestrel Vale Borough Council\nPlanning Services\nKestrel Vale\nKV3 5PL\n\n14 May 2025\n\n"
+            "Dear Mr Ashdown,\n\n"
+            "Application 25/0418/FUL: two-storey rear extension, 12 Linnet Close\n\n"
+            "I have looked at your application against the drawings listed below.\n\n"
+            "Ref   Document             Revision\n"
+            "AP-1  Site location plan   rev A\n"
+            "AP-2  Floor plans          rev C\n"
+            "AP-3  Elevations           rev B\n\n"
+            "The case officer recommends the following changes before the application goes to committee: the rear "
+            "extension should be set 1 metre back from the boundary with 14 Linnet Close, and its roof should be "
+            "hipped rather than gabled. My recommendation to the committee will depend on these changes.\n\n"
+            "Please send revised drawings by 6 June 2025.\n\n"
+            "Yours sincerely,\n\nMarta Kowalczyk\nPrincipal Planning Officer\n")
+    got = labels(text, lex, rules)
+    assert not any(label.startswith("AP-") for label in got), got
+
+
+def test_a_motion_between_labels_in_pdf_text_with_no_blank_lines_is_stated_with_its_own_text(lex, rules):
+    """A scrutiny panel's letter in PDF text with no blank lines sets out "Recommendation 1" / "That the Council
+    adds ...", "Recommendation 2" / "That a review of the scheme is carried out in 2025/26.", "Recommendation 3" /
+    "That the Cabinet publishes ...". The words running from each label to the next label alone on its line are
+    the recommendation however they are phrased, so recommendation 2 is stated with its own text, not the next
+    one's (before, a motion with neither "should" nor a verb the motion reader knew was left unstated)."""
+    text = ("Brenmoor Council\nScrutiny Office\nBrenmoor\nBR2 7TQ\n"
+            "2 December 2025\n"
+            "Dear Councillor Yates,\n"
+            "The Housing Scrutiny Panel has finished its review of the empty homes scheme and makes three "
+            "recommendations.\n"
+            "Recommendation 1\n"
+            "That the Council adds every home empty for more than a year to its public register.\n"
+            "Recommendation 2\n"
+            "That a review of the scheme is carried out in 2025/26.\n"
+            "Recommendation 3\n"
+            "That the Cabinet publishes the number of homes brought back into use each year.\n"
+            "I would be grateful for the Cabinet's response within two months.\n"
+            "Yours sincerely,\n"
+            "Councillor Dawn Pryce\n"
+            "Chair, Housing Scrutiny Panel\n")
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert refs["2"].stated, refs["2"]
+    assert "review of the scheme is carried out in 2025/26" in refs["2"].text
+    assert "Recommendation 3" not in refs["2"].text and "Cabinet publishes" not in refs["2"].text
+    assert refs["1"].stated and refs["3"].stated

@@ -4542,3 +4542,107 @@ def test_a_slide_deck_titled_as_a_response_to_a_task_and_finish_group_is_a_reply
     segs = segment(letter + deck, lex)
     assert [s.start for s in segs] == [0, len(letter)]
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_template_names_quoted_with_their_greetings_inside_a_letter_open_no_letters_of_their_own(lex):
+    """An ombudsman's letter quotes, on lines of their own in its body, the two standard letters a landlord sent,
+    "Template HT4 / Dear Tenant (rent increase notice)" and "Template RP9 / Dear Resident (gas safety access)",
+    then the landlord's reply follows. A template's code before the slash and its subject in brackets after the
+    name are no bilingual greeting, so the file is the letter and the reply, two segments (before, each quoted
+    template opened a letter of its own, and the file was four)."""
+    letter = ("Ombudsman for Housing\nPO Box 3120\nMarlow Vale\nMV2 9QX\n\n3 March 2025\n\n"
+              "Ms Carys Penhale\nChief Executive\nBryncoed Homes\nBryncoed\nBC4 1LT\n\n"
+              "Dear Ms Penhale,\n\n"
+              "Our investigation looked at the standard letters your staff send to tenants. Two of them were sent "
+              "to Mrs Dalby in the same week, and she could not tell which one she had to act on:\n\n"
+              "Template HT4 / Dear Tenant (rent increase notice)\n\n"
+              "Template RP9 / Dear Resident (gas safety access)\n\n"
+              "We recommend that Bryncoed Homes should rewrite both templates so that each says plainly what the "
+              "tenant must do and by when.\n\n"
+              "Please tell us within 28 days what you will do.\n\n"
+              "Yours sincerely,\n\nGareth Tully\nHousing Ombudsman\n\n")
+    reply = ("Bryncoed Homes\nTy Derw\nBryncoed\nBC4 1LT\n\n27 March 2025\n\n"
+             "Mr Gareth Tully\nHousing Ombudsman\nPO Box 3120\nMarlow Vale\nMV2 9QX\n\n"
+             "Dear Mr Tully,\n\n"
+             "Thank you for your letter of 3 March. We have rewritten both templates, and tenants will receive the "
+             "new versions from 1 May 2025.\n\n"
+             "Yours sincerely,\n\nCarys Penhale\nChief Executive\n")
+    segs = segment(letter + reply, lex)
+    assert [s.start for s in segs] == [0, len(letter)], first_lines(letter + reply, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_a_letter_followed_after_one_blank_line_by_a_deck_titled_as_a_response_to_the_group_is_still_a_letter(lex):
+    """A task and finish group's letter sets out its two recommendations to the Cabinet and ends "Yours sincerely,"
+    / name / post; after one blank line come the Cabinet's slides, "Transport review" / "Response to the Task and
+    Finish Group" / "Cabinet, 12 November 2024", and their text. The letter asks and answers nothing: it is a letter,
+    the deck's title under its signature no reply of its own (before, a line opening "Response to the Task and
+    Finish Group" anywhere in the segment made the group's own letter a reply)."""
+    letter = ("Harlow Fen District Council\nCivic Centre\nHarlow Fen\nHF2 4CC\n\n21 October 2024\n\n"
+              "Councillor Priya Nair\nCabinet Member for Transport\nHarlow Fen District Council\n\n"
+              "Dear Councillor Nair,\n\n"
+              "The Task and Finish Group has finished its review of school transport and makes two recommendations "
+              "to the Cabinet:\n\n"
+              "1. The Cabinet should extend free school transport to pupils who live more than two miles from "
+              "school.\n\n"
+              "2. The Cabinet should ask bus operators to publish the times of school services each term.\n\n"
+              "Yours sincerely,\n\nCouncillor Tom Ellery\nChair, Task and Finish Group\n\n")
+    deck = ("Transport review\nResponse to the Task and Finish Group\nCabinet, 12 November 2024\n\n"
+            "Free school transport\nThe two-mile limit will apply from September 2025, subject to the budget.\n\n"
+            "Published times\nOperators have agreed to publish school service times each term.\n")
+    segs = segment(letter + deck, lex)
+    assert segs[0].start == 0 and segs[0].end >= letter.index("Chair, Task and Finish Group")
+    assert segs[0].kind is Kind.letter, [(s.start, s.kind) for s in segs]
+
+
+def test_a_provider_s_letter_under_an_inspectorate_s_markitdown_deck_is_a_reply_of_its_own(lex):
+    """markitdown writes an inspectorate's feedback deck slide by slide, "<!-- Slide number: 1 -->" / "# Inspection
+    feedback", ..., "<!-- Slide number: 3 -->" / "# Recommendation 1 – Restraint records", and under its last slide
+    comes the children's home's letter, letterhead, date, "Dear Ms Oduya,", its answers and its sign-off. The deck
+    is one document and the letter another: two segments, the deck setting out the recommendations and the letter
+    a reply to it (before, the deck and the letter were read as one reply)."""
+    deck = ("<!-- Slide number: 1 -->\n# Inspection feedback\n"
+            "Rowan Lodge Children's Home\nCare Inspectorate for the North, visit of 4 and 5 March 2025\n\n"
+            "<!-- Slide number: 2 -->\n# What we found\n"
+            "Young people told us they feel safe and know who to speak to.\n"
+            "Records of physical restraint were not always completed on the day.\n\n"
+            "<!-- Slide number: 3 -->\n# Recommendation 1 – Restraint records\n"
+            "The provider should complete a record of every physical restraint within 24 hours.\n\n"
+            "<!-- Slide number: 4 -->\n# Recommendation 2 – Staff supervision\n"
+            "The provider should make sure every member of staff has supervision at least once a month.\n\n")
+    letter = ("Rowan Lodge Children's Home\n7 Quarry Road\nAshbridge\nAB6 3RL\n\n28 March 2025\n\n"
+              "Ms Hannah Oduya\nLead Inspector\nCare Inspectorate for the North\n\n"
+              "Dear Ms Oduya,\n\n"
+              "Thank you for your inspection findings, which I have shared with the staff team.\n\n"
+              "Restraint records are now checked by the manager on duty at the end of each shift, so none is left "
+              "for the next day.\n\n"
+              "A supervision calendar is in place, and every member of staff had supervision in March.\n\n"
+              "Yours sincerely,\n\nMark Pell\nRegistered Manager\n")
+    segs = segment(deck + letter, lex)
+    assert [s.start for s in segs] == [0, len(deck)], first_lines(deck + letter, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_a_reply_under_a_bilingual_sign_off_starts_at_its_own_letterhead(lex):
+    """A language commissioner's letter greets "A Iain, a charaid / Dear Mr MacAskill," and signs off "Le dùrachd /
+    Yours sincerely," over her name and post; the ferry company's reply follows with its letterhead and "Dear Ms
+    Nicolson,". The bilingual line is the letter's own sign-off, so the letter ends after its signature and the
+    reply starts at the company's letterhead (before, the sign-off was not read as one, and the reply segment
+    started at "Le dùrachd / Yours sincerely,", taking the commissioner's signature for its own head)."""
+    letter = ("Coimisinear nan Cànan\nLanguage Commissioner\nTaigh na Mara\nPortree\nIV51 9XX\n\n6 May 2025\n\n"
+              "Mr Iain MacAskill\nChief Executive\nSkerray Ferries Ltd\nUllapool\nIV26 2UR\n\n"
+              "A Iain, a charaid / Dear Mr MacAskill,\n\n"
+              "My review of the company's notices found that timetable changes are posted in English only. I "
+              "recommend that the company should post every timetable notice in Gaelic and English.\n\n"
+              "Please let me know by 30 June 2025 what you will do.\n\n"
+              "Le dùrachd / Yours sincerely,\n\nCatriona Nicolson\nLanguage Commissioner\n\n")
+    reply = ("Skerray Ferries Ltd\nPier Road\nUllapool\nIV26 2UR\n\n19 June 2025\n\n"
+             "Ms Catriona Nicolson\nLanguage Commissioner\n\n"
+             "Dear Ms Nicolson,\n\n"
+             "Thank you for your letter of 6 May. From 1 July every timetable notice will be posted in Gaelic and "
+             "English at each of our piers.\n\n"
+             "Yours sincerely,\n\nIain MacAskill\nChief Executive\n")
+    segs = segment(letter + reply, lex)
+    assert [s.start for s in segs] == [0, len(letter)], first_lines(letter + reply, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[0].signoff is not None and segs[0].signoff.text == "Le dùrachd / Yours sincerely,"

@@ -2290,3 +2290,23 @@ def test_deferring_a_decision_until_an_options_appraisal_has_been_completed_is_d
     v = verdict("Defers a decision on recommendation 3 until the options appraisal has been completed and reported "
                 "to Cabinet.", nlp, lex, settings)
     assert v.label is D, (v.label, v.cues)
+
+
+def test_no_change_until_a_date_a_change_starts_on_awaits_no_decision_and_is_not_deferred(nlp, lex, settings):
+    """"Extended visiting starts on all three wards on 1 September 2025. Until then no change will be made to the
+    present hours." says when the change comes: "then" is a date, not a decision still to be made, so nothing is
+    put off and nothing refused; the answer is not deferred (before, "until then" held the refusal for a decision
+    no sentence names, and the answer read as put off)."""
+    v = verdict("Extended visiting starts on all three wards on 1 September 2025. Until then no change will be made "
+                "to the present hours.", nlp, lex, settings)
+    assert v.label is not D, (v.label, v.cues)
+    assert not any(c.startswith(("deferred:", "rejected:")) for c in v.cues), v.cues
+
+
+def test_no_change_until_the_board_decides_in_march_is_still_held_for_that_decision(nlp, lex, settings):
+    """The guard: "The Board will decide in March. Until then no change will be made to the rota." names the
+    decision in the sentence before, and "then" stands for it: the refusal is held until the decision, deferred,
+    and read as such (not dropped as a date awaited, nor left a refusal weighed against the wait into partial)."""
+    v = verdict("The Board will decide in March. Until then no change will be made to the rota.", nlp, lex, settings)
+    assert v.label is D and "deferred:not-until:will-not-act" in v.cues, (v.label, v.cues)
+    assert not any(c.startswith("rejected:") for c in v.cues), v.cues
