@@ -2310,3 +2310,16 @@ def test_no_change_until_the_board_decides_in_march_is_still_held_for_that_decis
     v = verdict("The Board will decide in March. Until then no change will be made to the rota.", nlp, lex, settings)
     assert v.label is D and "deferred:not-until:will-not-act" in v.cues, (v.label, v.cues)
     assert not any(c.startswith("rejected:") for c in v.cues), v.cues
+
+
+def test_a_refusal_before_until_then_with_no_decision_named_still_refuses_that_part(nlp, lex, settings):
+    """"We do not have a plan to replace that system before 2028, and until then staff there will rely on the paper
+    chart": the "then" after the refusal is a date, no decision awaited, and the refusal stands; beside what was
+    done it makes the answer partial (before this, the refusal was dropped as a date awaited and the answer read as
+    done in full)."""
+    v = verdict("Agreed. The electronic record now prompts hourly observations after every dose. The other site "
+                "uses a different record system in which the prompt cannot be built. We do not have a plan to "
+                "replace that system before 2028, and until then staff there will rely on the paper chart.",
+                nlp, lex, settings)
+    assert any(c.startswith("rejected:") for c in v.cues), v.cues
+    assert v.label is not D, (v.label, v.cues)

@@ -159,10 +159,13 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
                 # a refusal inside the condition is a case the writer provides for, not theirs ("If the
                 # householder will not agree to the supply being switched off, the job is not started")
                 continue
-            held = label is StanceLabel.rejected and not name.startswith("label-") and any(
-                0 <= m.start() - z <= WAIT_BEFORE or 0 <= a - m.end() <= WAIT_AFTER for a, z in then)
+            refusal = label is StanceLabel.rejected and not name.startswith("label-")
+            held_from = refusal and any(0 <= m.start() - z <= WAIT_BEFORE for _, z in then)
+            held = refusal and (held_from or any(0 <= a - m.end() <= WAIT_AFTER for a, _ in then))
             if held and not (_DECISION_WORDS.search(sent) or _DECISION_WORDS.search(before)):
-                continue  # "It starts on 1 September. Until then no change will be made": a date awaited, no refusal
+                if held_from:
+                    continue  # "It starts on 1 September. Until then no change will be made": a date awaited
+                held = False  # "We have no plan to replace it before 2028, and until then staff ...": refused
             if label is StanceLabel.rejected and not name.startswith("label-") \
                     and (any(0 <= a - m.end() <= WAIT_AFTER for a, _ in until) or held):
                 # "We do not intend to change the figures before the review has reported": not yet, not never
