@@ -545,8 +545,9 @@ def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:
 
 
 _BOX = "☐☒☑□■"
-_STATUS_OPTION = re.compile(r"\b(?:accept|agree|reject|not\s+accepted|noted|support)", re.I)
 _CHECKED = "☒☑■"
+# a line of statuses to choose from ("☐ Accepted ☐ Partially accepted ☐ Not accepted"), not a question's "☐ Yes ☐ No"
+_STATUS_OPTION = re.compile(r"\b(?:accept|agree|reject|not\s+accepted|noted|support)", re.I)
 # an option of a tick-box form: its box and its words, up to the next box ("☐ Partially accepted ")
 _OPTION = re.compile(rf"[{_BOX}][^{_BOX}\n]*")
 

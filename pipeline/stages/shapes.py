@@ -105,7 +105,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     return sorted(out, key=lambda st: st.offset)
 
 
-SLIDE_MARK = re.compile(r"^\s*<!--\s*slide\s+number\s*:\s*(\d{1,3})\s*-->\s*$", re.I)
+SLIDE_MARK = re.compile(r"^\s*<!--\s*slide\s+number\s*:\s*(\d{1,3})\s*-->\s*$", re.I)  # markitdown's, over each slide
 _MAIL_PAGE = re.compile(r"^\f\W*from\s*:[^\n]*@", re.I)  # "<form feed>From: Name <name@body.example>"
 LONG_HEAD_LINES = 20  # lines a letterhead, its references and the addressee's address may take, at most
 LETTER_HEAD_LINES = 8  # lines from a page's first within which its letterhead's postcode and "Dear ..." stand
