@@ -404,7 +404,7 @@ def unescape_numbers(text: str) -> str:
     A number set as a dingbat ("❸ Appoint a permanent Director ...", "recommendations ❸ to ❽") is read
     as its digit, one character for one."""
     text = _ESCAPED_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text)
-    return _DINGBAT.sub(lambda m: _dingbat_digit(m.group(0)), text) if _DINGBAT.search(text) else text
+    return _DINGBAT.sub(lambda m: _dingbat_digit(m.group(0)), text)
 
 
 # the circled numbers one to nine in their four sets: "①", "❶", "➀", "➊"

@@ -355,6 +355,9 @@ def marking_block(b: Block) -> bool:
     return all(MARKING.match(ln.text) for ln in b.lines)
 
 
+# a greeting's words in another language before the English ones, the "Dear ..." read after the slash:
+# "Annwyl Mr Jones / Dear Mr Jones", "A Euain, a charaid / Dear Mr Lamont"
+OTHER_TONGUE_GREETING = r"(?:[^/\n]{1,40}/\s*)?"
 # an e-mail address, in a header line, a signature or prose
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 

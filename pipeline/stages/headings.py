@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person, parse
-from pipeline.text import clean
+from pipeline.text import OTHER_TONGUE_GREETING, clean
 
 _TITLE = re.compile(
     r"^\W*(?:letter|e-?mail|note|memorandum|reply|response)\s+"
@@ -121,7 +121,7 @@ def comma_parts(s: str, lex: Lexicons) -> list[str]:
     return out
 
 
-_SALUTATION = re.compile(r"^\W*(?:[^/\n]{1,40}/\s*)?dear\s+(?P<who>[^,:;\n]{2,80}?)\s*[,:;]?\s*$", re.I)
+_SALUTATION = re.compile(r"^\W*" + OTHER_TONGUE_GREETING + r"dear\s+(?P<who>[^,:;\n]{2,80}?)\s*[,:;]?\s*$", re.I)
 _NOBODY = re.compile(r"^(?:sir(?:\s*(?:or|/)\s*madam)?|madam|all|colleagues?|friends?|both|coroner|team)\s*$", re.I)
 _HONORIFIC_START = re.compile(r"^(?:mr|mrs|ms|miss|dr|professor|prof|sir|dame|lord|lady|baroness|cllr|councillor)\.?\s+", re.I)
 

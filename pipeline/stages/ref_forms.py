@@ -261,6 +261,12 @@ def hyphen_codes(text: str) -> frozenset[str]:
 CODE_LEAD_CHARS = 800  # characters above a code list's first row in which it is said to list recommendations
 
 
+@lru_cache(maxsize=8)
+def _bare_codes(prefixes: frozenset[str]) -> re.Pattern[str]:
+    """The file's hyphenated codes wherever they stand ("HC-01"): built once per file's prefixes, not per line."""
+    return re.compile(r"\b(?P<code>(?:" + "|".join(sorted(prefixes)) + r")-\d{1,3})\b(?![./-]\d)")
+
+
 def coded_refs(text: str, b: Block, ln, prefixes: frozenset[str] = frozenset()) -> list[Ref]:
     """References by such a code: stated where the line opens with it and its words follow, as the
     report sets it out and a reply quotes it over its answer; or by a hyphenated code of one of the
@@ -268,9 +274,8 @@ def coded_refs(text: str, b: Block, ln, prefixes: frozenset[str] = frozenset()) 
     out = []
     codes = [m for m in _CODED.finditer(text, ln.start, ln.end)]
     if prefixes:
-        bare = re.compile(r"\b(?P<code>(?:" + "|".join(sorted(prefixes)) + r")-\d{1,3})\b(?![./-]\d)")
         named = {m.start("code") for m in codes}
-        codes += [m for m in bare.finditer(text, ln.start, ln.end) if m.start("code") not in named]
+        codes += [m for m in _bare_codes(prefixes).finditer(text, ln.start, ln.end) if m.start("code") not in named]
     for m in sorted(codes, key=lambda m: m.start("code")):
         code = m.group("code")
         at_line = not (clean(text[ln.start:m.start()]) or "").strip("> ")

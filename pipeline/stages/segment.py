@@ -18,8 +18,8 @@ from pipeline.names import looks_like_person
 from pipeline.records import Kind
 from pipeline.stages.shapes import (CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, RESPONSE_TITLE, SLIDE_MARK, Form, Start,
                                     classify_document, hard_starts, response_page)
-from pipeline.text import (DATE_WORDS, EMAIL, Block, Line, clean, has_postcode, is_dateline, is_prose, marking_block,
-                           sentence_end, split_lines, to_blocks, unwrap, word_count)
+from pipeline.text import (DATE_WORDS, EMAIL, OTHER_TONGUE_GREETING, Block, Line, clean, has_postcode, is_dateline,
+                           is_prose, marking_block, sentence_end, split_lines, to_blocks, unwrap, word_count)
 
 # (a bilingual letter's "13 Ebrill / April 2027" too)
 _HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:[^\W\d_]+\s*/\s*)?(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
@@ -938,7 +938,7 @@ _RESPONSE_BELOW = re.compile(r"\b(?:see|find)\s+below\s+the\s+"
 
 # "Dear Mr Okonedo,": whom the greeting names (or after the same greeting in another language: "Annwyl Mr
 # Okonedo / Dear Mr Okonedo")
-_DEAR_WHOM = re.compile(r"\W*(?:[^/\n]{1,40}/\s*)?dear\s+(.+?)[\s,:;.!]*$", re.I)
+_DEAR_WHOM = re.compile(r"\W*" + OTHER_TONGUE_GREETING + r"dear\s+(.+?)[\s,:;.!]*$", re.I)
 
 
 def _greets_note_writer(blocks: list[Block], note: int, letter: int, lex: Lexicons) -> bool:
@@ -1925,15 +1925,17 @@ def _greets_the_coroner(text: str, sal: Line | None, report: str) -> bool:
 
 # an e-mail's header sending it to the coroner's office: "To: Cleveshire Coroners <coroners@cleveshire.gov.uk>"
 _TO_CORONER = re.compile(r"^[\W_]*to[*_]*\s*:[^\n]*\bcoroners?(?:['’]s?)?\b", re.I | re.M)
+_FROM_OR_SENT = re.compile(r"^[\W_]*(?:from|sent)[*_]*\s*:", re.I | re.M)
 MAIL_HEAD_CHARS = 600  # characters of an e-mail's header above its "Dear ..."
 
 
 def _mailed_to_coroner(text: str, start: int, sal: Line | None) -> bool:
     """An e-mail under the coroner's report sent to the coroner's office, with its header over its
     "Dear Sir/Madam" (a provider asking for more time, its answer): it answers the report."""
-    head = text[start:sal.start] if sal is not None else ""
-    return sal is not None and len(head) <= MAIL_HEAD_CHARS and _TO_CORONER.search(head) is not None \
-        and re.search(r"^[\W_]*(?:from|sent)[*_]*\s*:", head, re.I | re.M) is not None
+    if sal is None or sal.start - start > MAIL_HEAD_CHARS:
+        return False
+    head = text[start:sal.start]
+    return _TO_CORONER.search(head) is not None and _FROM_OR_SENT.search(head) is not None
 
 
 def _to_the_coroner(text: str, start: int, end: int, sal: Line | None, who: str | None, report: str) -> bool:

@@ -166,8 +166,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
                 if held_from:
                     continue  # "It starts on 1 September. Until then no change will be made": a date awaited
                 held = False  # "We have no plan to replace it before 2028, and until then staff ...": refused
-            if label is StanceLabel.rejected and not name.startswith("label-") \
-                    and (any(0 <= a - m.end() <= WAIT_AFTER for a, _ in until) or held):
+            if refusal and (held or any(0 <= a - m.end() <= WAIT_AFTER for a, _ in until)):
                 # "We do not intend to change the figures before the review has reported": not yet, not never
                 label, name = StanceLabel.deferred, f"not-until:{name}"
             if label is StanceLabel.accepted and any(a <= m.start() and m.end() <= z for a, z in until):
