@@ -137,7 +137,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind84", "letters_blind84", "coroners_blind84",
                    "papers_blind85", "letters_blind85", "coroners_blind85",
                    "papers_blind86", "letters_blind86", "coroners_blind86",
-                   "papers_blind87", "letters_blind87", "coroners_blind87")
+                   "papers_blind87", "letters_blind87", "coroners_blind87",
+                   "papers_blind88", "letters_blind88", "coroners_blind88")
 LAYOUT_KEY = "expected.jsonl"
 
 
