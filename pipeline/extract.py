@@ -12,8 +12,8 @@ from spacy.language import Language
 
 from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
-from pipeline.layout import (mask_noise, unbox_grid_tables, unchecked_options, unescape_numbers, unmark_anchors,
-                             unglyph_ligatures, unnumber_margin, unspace_headings, untab_csv)
+from pipeline.layout import (accept_changes, mask_noise, unbox_grid_tables, unchecked_options, unescape_numbers,
+                             unglyph_ligatures, unmark_anchors, unnumber_margin, unsoften, unspace_headings, untab_csv)
 from pipeline.lexicon import Lexicons
 from pipeline.readers import blank, page_at
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
@@ -83,7 +83,7 @@ def _trail_refs(text: str, seg: Segment, refs: list[rec_mod.Ref], rules: rec_mod
 
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
-    read = unspace_headings(unescape_numbers(unglyph_ligatures(loaded.text)), lex.heading_words)
+    read = unspace_headings(unescape_numbers(unglyph_ligatures(unsoften(accept_changes(loaded.text)))), lex.heading_words)
     text = blank(mask_noise(unnumber_margin(unmark_anchors(unchecked_options(untab_csv(unbox_grid_tables(read))))),
                             lex.boilerplate),
                  [h.line for h in loaded.head])

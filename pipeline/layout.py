@@ -132,10 +132,17 @@ def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Count
     # short title ("Drug supply"), then the cells after it; the line above is the last cell of the
     # row before ("Complete") or of the header ("Target date"), where a page number follows prose
     prev = text[content[k - 1][0]:content[k - 1][1]].strip() if k else ""
-    return gap == 2 and 1 <= len(nxt.split()) <= CELL_WORDS and nxt[:1].isupper() \
-        and not nxt.rstrip().endswith((".", ":")) \
-        and "\f" not in text[content[k][1]:na] and 1 <= len(prev.split()) <= CELL_WORDS \
-        and not prev.endswith((".", ":", ";", ","))
+    if gap != 2 or "\f" in text[content[k][1]:na] or not 1 <= len(prev.split()) <= CELL_WORDS \
+            or prev.endswith((".", ":", ";", ",")) or not nxt[:1].isupper():
+        return False
+    if 1 <= len(nxt.split()) <= CELL_WORDS and not nxt.rstrip().endswith((".", ":")):
+        return True
+    # (or a row whose first cell is its answer's prose, as docx2txt gives a reply's action table: "1" under
+    # the header's cells, "Concern" / ... / "Status", or the next row's number under the last row's "Complete")
+    if last is not None:
+        return text[a:content[k][1]].strip().rstrip(".") == str(last + 1)
+    above = [text[x:y] for x, y in content[max(0, k - SPREAD_CELLS):k]]
+    return text[a:content[k][1]].strip().rstrip(".") == "1" and header_above(above) is not None
 
 
 def _groups(text: str, content: list[tuple[int, int]], ks: list[int]) -> dict[str, list[int]]:
@@ -424,7 +431,7 @@ _UNDER_RULE = re.compile(r"[ \t]*\|(?:_{3,}\|){2,}[ \t]*")
 _UNDER_TOP = re.compile(r"[ \t]*_{20,}[ \t]*")
 # or drawn with box characters, as w3m, elinks and lynx dump a web page's table: "┌───┬────┐", "│1  │... │",
 # "├───┼────┤"
-_BOX_RULE = re.compile(r"[ \t]*[┌├└╔╠╚╒╞╘╓╟╙][─═┬┼┴╦╬╩╤╪╧╥╫╨]{3,}[┐┤┘╗╣╝╕╡╛╖╢╜][ \t]*")
+_BOX_RULE = re.compile(r"\f?[ \t]*[┌├└╔╠╚╒╞╘╓╟╙][─═┬┼┴╦╬╩╤╪╧╥╫╨]{3,}[┐┤┘╗╣╝╕╡╛╖╢╜][ \t]*")
 _BOX_ROW = re.compile(r"[ \t]*[│║].*[│║][ \t]*")
 _BOX_BARS = "│║┌├└╔╠╚╒╞╘╓╟╙┬┼┴╦╬╩╤╪╧╥╫╨┐┤┘╗╣╝╕╡╛╖╢╜"
 
@@ -455,10 +462,11 @@ def unbox_grid_tables(text: str) -> str:
         if len(rules) >= 2 and z - k > len(rules):
             # (an underscored box's joints are its rules' bars: "|___|____|"; a drawn box's, its corners and tees)
             rule = lines[rules[1]] if under else rule
-            joints = {i for i, ch in enumerate(rule) if ch in "+|" or ch in _BOX_BARS}
+            # (measured from the margin: the form feed that opens a page before the rule takes no column)
+            joints = {i for i, ch in enumerate(rule.lstrip("\f")) if ch in "+|" or ch in _BOX_BARS}
             for j in range(k, z):
-                if j in rules:
-                    out[j] = " " * len(lines[j])
+                if j in rules:  # (the page break a rule opens a page with stays)
+                    out[j] = "".join(ch if ch == "\f" else " " for ch in lines[j])
                 else:
                     out[j] = "".join(" " if ch in bars and i in joints else ch for i, ch in enumerate(lines[j]))
         k = z
@@ -700,3 +708,54 @@ def unglyph_ligatures(text: str) -> str:
         return word + " " * (len(m.group(0)) - len(word))
 
     return _CID_WORD.sub(spelt, text)
+
+
+# a change pandoc's "--track-changes=all" keeps in a Word file it converts: '[the words]{.insertion
+# author="..." date="..."}', the same as '.deletion', and a comment, '[its words]{.comment-start id="0" ...}'
+# before the words it is on and '[]{.comment-end id="0"}' after them
+_TRACKED = re.compile(r"\[(?P<body>[^\[\]]*)\]\{\.(?P<kind>insertion|deletion|comment-start|comment-end|"
+                      r"paragraph-insertion|paragraph-deletion)\b[^{}]*\}")
+
+
+def accept_changes(text: str) -> str:
+    """``text`` as its writer meant it once the changes are accepted: a deletion and a comment are blanked,
+    an insertion keeps its words and loses its marks. A draft released with its tracked changes is read
+    for what the body would say, not for what it said before or what its reviewers asked. Same length,
+    same line breaks."""
+    if "]{." not in text:
+        return text
+
+    def blank(s: str) -> str:
+        return re.sub(r"[^\n]", " ", s)
+
+    def accepted(m: re.Match[str]) -> str:
+        if m.group("kind") == "insertion":
+            return " " + m.group("body") + blank(m.group(0)[m.end("body") - m.start():])
+        return blank(m.group(0))
+
+    return _TRACKED.sub(accepted, text)
+
+
+# characters a browser's copy keeps that the page never shows: a soft hyphen where a word may break
+# ("recom­men­da­tion"), a zero-width joiner or word joiner, a byte-order mark; a zero-width space
+# between words ("GTC​Scotland") shows as none, but parts them
+_INVISIBLE = "\u00ad\u200c\u200d\u2060\ufeff"
+# (inside a word, a visible character on each side: a mark alone on its line, as Outlook on the web leaves
+# one between a message's header fields, keeps the line it holds as it was)
+_SOFT_WORD = re.compile(rf"[^\s{_INVISIBLE}]+[{_INVISIBLE}](?=[^\s{_INVISIBLE}])[^\s]*")
+_BETWEEN_WORDS = re.compile(r"(?<=[^\s\u200b])\u200b(?=[^\s\u200b])")
+
+
+def unsoften(text: str) -> str:
+    """``text`` with the characters a page never shows taken out of its words, so "Recom­mendation
+    6" is read as the heading it is; the characters they took pad the word's end, so no later
+    offset moves. A zero-width space between two words becomes a space. Same length, same line breaks."""
+    if not any(c in text for c in _INVISIBLE + "\u200b"):
+        return text
+    text = _BETWEEN_WORDS.sub(" ", text)
+
+    def joined(m: re.Match[str]) -> str:
+        word = "".join(c for c in m.group(0) if c not in _INVISIBLE)
+        return word + " " * (len(m.group(0)) - len(word))
+
+    return _SOFT_WORD.sub(joined, text)
