@@ -148,6 +148,8 @@ def _parties(text: str, seg: Segment, letter_id: str, lex: Lexicons, blocks: lis
         parties = ([snd] if snd else []) + paper_mod.response_recipients(text, seg, letter_id)
     elif seg.salutation is None and seg.kind is Kind.reply:
         parties += [p for p in paper_mod.paper_parties(text, seg, letter_id, lex) if p.name or p.position or p.organisation]
+        # (a response form filled in: its fields name the body and the person who respond)
+        parties = fold_mod.fold(parties, [paper_mod.form_responder(text, seg, letter_id, lex)])
     else:
         snd = parties_mod.sender(text, seg, letter_id, lex, blocks, text, rules)
         if snd is not None:

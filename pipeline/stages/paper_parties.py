@@ -394,3 +394,46 @@ def response_recipients(text: str, seg: Segment, letter_id: str) -> list[Party]:
     if not m:
         return []
     return [Party(letter_id=letter_id, role=PartyRole.recipient, position="Coroner")]
+
+
+# a response form's fields that name who responds: "Responding organisation:   Riverside Community Health NHS
+# Trust", "Name and role of person responding:" over "Dr Hamish Otterburn-Lee, Chief Nurse ...", as a coroner's
+# office or a regulator sends its form to be filled in
+_FORM_BODY = re.compile(r"^\W*(?:responding\s+|name\s+of\s+(?:the\s+)?(?:responding\s+)?|your\s+)?"
+                        r"(?:organi[sz]ation|body|provider)(?:\s+name)?\s*:[ \t]*(?P<v>[^\n]*)$", re.I)
+_FORM_PERSON = re.compile(r"^\W*(?:(?:full\s+)?name(?:\s+and\s+(?:role|job\s+title|position|post))?\s+of\s+(?:the\s+)?"
+                          r"(?:person|officer)\s+(?:responding|completing\s+(?:this|the)\s+form)|(?:response\s+)?"
+                          r"completed\s+by)\s*:[ \t]*(?P<v>[^\n]*)$", re.I)
+FORM_HEAD_LINES = 20  # lines of a form's head in which its fields name the responder
+_BEHALF_NOTE = re.compile(r"\s*\((?:for\s+and\s+)?on\s+behalf\s+of\b[^)]*\)?\s*$", re.I)
+
+
+def form_responder(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> Party | None:
+    """The sender a filled-in response form names in its fields: the body from "Responding
+    organisation:", the person and post from "Name and role of person responding:" (the value on
+    its line or the lines under it). A form has no letterhead or signature to read them from."""
+    lines = [ln for ln in split_lines(text, seg.start, seg.end) if ln.text.strip()][:FORM_HEAD_LINES]
+    body = person = None
+    start = end = None
+    for k, ln in enumerate(lines):
+        if body is None and (m := _FORM_BODY.match(ln.text)) and m.group("v").strip():
+            body = clean(m.group("v"))
+        elif person is None and (m := _FORM_PERSON.match(ln.text)):
+            said, at = m.group("v").strip(), ln.start + m.start("v")
+            # (its value set in under the label, over the lines the form's column wraps it to)
+            for x in lines[k + 1:k + 3] if not said else []:
+                if x.text[:1] not in " \t" or ":" in x.text[:40]:
+                    break
+                said, at = (said + " " + x.text.strip()).strip(), at if said else x.start + len(x.text) - len(x.text.lstrip())
+            if said:
+                person, start, end = said, at, at + len(said.split(",")[0])
+    if body is None and person is None:
+        return None
+    name = position = None
+    if person:
+        head, _, rest = _BEHALF_NOTE.sub("", person).partition(",")
+        if looks_like_person(head.strip(), lex):
+            name, position = head.strip(), rest
+        else:
+            position = person
+    return _party(letter_id, PartyRole.sender, name, position, body, None, (start, end) if name else None)
