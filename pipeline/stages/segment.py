@@ -859,6 +859,26 @@ OPENING_CHARS = 600  # characters from a page's first within which its first par
 PAGE_LINES = 6  # lines of such a page at least, however few of them are prose (a table's rows)
 
 
+# an Easy Read version's own mark under its title: "Easy Read", "Easy Read version", "This is an Easy Read
+# version of a letter from the Welsh Government."
+_EASY_READ = re.compile(r"^\W*(?:an\s+)?easy\s+read(?:\s+version)?\W*$|\bthis\s+is\s+an\s+easy\s+read\s+version\b", re.I)
+EASY_READ_BLOCKS = 10  # blocks from the signature within which the version names itself
+
+
+def _easy_read(run: list[Block]) -> int | None:
+    """Where, in blocks after a signature, an Easy Read version of the letter starts: at its title,
+    the blocks of short lines just above its "Easy Read" mark (not the letter's footer, its address
+    and telephone over the version); None where none names itself so."""
+    mark = next((k for k, b in enumerate(run[:EASY_READ_BLOCKS]) if _EASY_READ.search(clean(b.text) or "")), None)
+    if mark is None:
+        return None
+    top = mark
+    while top > 0 and len(run[top - 1].lines) <= 3 and not sentence_end(run[top - 1].text) \
+            and not any(c.isdigit() or "@" in c for c in run[top - 1].text):
+        top -= 1  # (the body's name and the title over the mark; not the footer's address, telephone, notices)
+    return top
+
+
 def _titled_head(b: Block, lex: Lexicons) -> bool:
     """A body's name over the title that says it answers ("Meridian Diagnostics Ltd / Response to Regulation
     28 Report to Prevent Future Deaths"): a page's head, though Word's text leaves no page break above it."""
@@ -1111,6 +1131,11 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 j = h  # its annex of figures, up to the next letter's letterhead on a page of its own
             elif h > j and _quotes_below(blocks[j:h]):
                 j = h  # the message it quotes under "On ..., X wrote:" is the e-mail's, up to the next letter's head
+            elif h > j and (easy := _easy_read(blocks[j:h])) is not None:
+                # the letter's Easy Read version after it, its own title over "Easy Read": a document of its own,
+                # up to the next letter's head, however short its lines leave its prose
+                starts.append(max(j + easy, starts[-1] + 1))
+                j = h
             elif h > j and not paged and _titled_head(blocks[j], lex):
                 # a body's name over the title of its answer to the report, however short its table (a trust's
                 # "Regulation 28 Action Plan" between one reply's signature and the next letter's head)
@@ -1180,6 +1205,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 kind = Kind.reply  # a message with no greeting that answers one ("Subject: Automatic reply: ...")
             elif out and out[-1][4] is Kind.reply and ENCLOSES.search(text, out[-1][0], start):
                 kind = Kind.reply  # the action plan a reply encloses ("set out in the enclosed action plan")
+            elif out and _easy_read(blocks[bi:bi + EASY_READ_BLOCKS]) is not None:
+                kind = out[-1][4]  # the Easy Read version of the letter above: a reply if that is one
             elif kind in (Kind.other, Kind.letter) \
                     and _statement_page(text, blocks[bi:starts[k + 1] if k + 1 < len(starts) else len(blocks)]):
                 # a body's statement on the report it was sent, under its own title, though it "notes the
@@ -1804,7 +1831,8 @@ def _mail_starts(text: str, blocks: list[Block], j: int, sal: int, lex: Lexicons
     while m is not None and m > j and all(lex.mail_header.match(ln.text) for ln in blocks[m - 1].lines):
         m -= 1
     if m is None or m == j or any(_letterhead(blocks[x], lex) for x in range(j, m)) \
-            or _paper(text, blocks[j:m], blocks[m].start, lex) or _answering_page(text, blocks[j:m], blocks[m].start, lex):
+            or _paper(text, blocks[j:m], blocks[m].start, lex) or _answering_page(text, blocks[j:m], blocks[m].start, lex) \
+            or _easy_read(blocks[j:m]) is not None:
         return j
     return m
 FOOTER_LINES = 8  # lines of a page's foot (related links, "Back to top", the publisher's address)

@@ -68,6 +68,10 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
             if _letter_open(lines, out[-1].offset if out else 0, k, lex) and not (
                     lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c) or lex.answers(c)):
                 continue
+            # (nor the letter's subject under its greeting, "Dear Dr Aberdour-Pike," / "# Response of Harbourside
+            # Learning Partnership to the Regulation 28 Report": its own title, however it is worded)
+            if k and lex.salutation.match(clean(lines[k - 1].text) or ""):
+                continue
             out.append(Start(ln.start, Form.page, ln))
         elif lex.annex_title.match(c) and k + 1 < len(lines) and lex.letter_title.match(clean(lines[k + 1].text) or ""):
             out.append(Start(ln.start, Form.page, lines[k + 1]))
