@@ -210,8 +210,10 @@ def _status_line(raw: str, above: str) -> bool:
 
 # "Recommendation 3 – National advice line" alone on its line, in PDF text with no blank lines (or lettered, its
 # title in lower case: "Recommendation (e) – refresher training for designated safeguarding leads")
-_LABEL_AND_TITLE = re.compile(r"^[\W_]*(?-i:Recommendation|Concern)\s+(?:\d{1,3}(?:\.\d{1,3})?[a-z]?\s*[-–—:]\s*"
-                           r"(?P<title>(?-i:[A-Z])[^.!?;]*)|\([a-h]\)\s*[-–—:]\s*(?P<lettered>[A-Za-z][^.!?;]*))$")
+# (after a dash, a title in lower case too: "Recommendation 4 – learning disability nursing workforce")
+_LABEL_AND_TITLE = re.compile(r"^[\W_]*(?-i:Recommendation|Concern)\s+(?:\d{1,3}(?:\.\d{1,3})?[a-z]?\s*(?:[-–—:]\s*"
+                           r"(?P<title>(?-i:[A-Z])[^.!?;]*)|[-–—]\s*(?P<plain>[a-z][^.!?;]*))|"
+                           r"\([a-h]\)\s*[-–—:]\s*(?P<lettered>[A-Za-z][^.!?;]*))$")
 LABEL_AND_TITLE_WORDS = 8
 
 
@@ -221,7 +223,7 @@ def _label_and_title(raw: str, next_line: str) -> bool:
     m = _LABEL_AND_TITLE.match((clean(raw) or "").strip())
     if m is None:
         return False
-    title = m.group("title") or m.group("lettered")
+    title = m.group("title") or m.group("plain") or m.group("lettered")
     # (the answer's first line may open with the form's ticked box: "☒ Partially accepted")
     opens = next_line.strip()[:1].isupper() or (m.group("lettered") is not None and re.match(r"\W*[A-Z]", next_line))
     return bool(title) and len(title.split()) <= LABEL_AND_TITLE_WORDS and not MODAL.search(title) and bool(opens)
