@@ -494,7 +494,9 @@ def answers_only(head: str) -> bool:
     return _answers_alone(cells)
 
 
-_ACTION_CELL = re.compile(r"\W*(?:actions?(?: taken| agreed| planned)?|what we (?:have done|will do))\W*$", re.I)
+# ("Action taken / planned", "Actions taken or proposed")
+_ACTION_CELL = re.compile(r"\W*(?:actions?(?: (?:taken|agreed|planned|proposed)(?:\s*(?:/|or|and)\s*(?:taken|agreed|planned|"
+                          r"proposed))?)?|what we (?:have done|will do))\W*$", re.I)
 
 
 def short_cell(c: str) -> bool:

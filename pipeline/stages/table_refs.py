@@ -194,7 +194,10 @@ _HEADED_ROW = re.compile(r"^\s{0,12}(?P<num>R?\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?\
 def spread_rows(blocks: list[Block]) -> list[Ref]:
     """Rows of a table pdftotext sets out with a blank line between cells: a header of short
     cells ("No." / "Matter raised" / "HMPPS response" / "Target date"), then each row's number
-    alone, its title ("Drug supply") and the cells after it. Rows count up from 1 under the header."""
+    alone, its title ("Drug supply") and the cells after it. Rows count up from 1 under the header.
+    Under a header of answers alone ("Concern" / "Action taken / planned" / "Lead" / ... / "Status",
+    as docx2txt gives a reply's action table) the cell after the number is the answer, however
+    long: the row names the concern it answers and quotes none."""
     out: list[Ref] = []
     if not any(len(b.lines) == 1 and b.lines[0].text.strip().isdigit() for b in blocks):
         return out  # no row number stands alone: most files, read without testing each block for a header
@@ -204,15 +207,18 @@ def spread_rows(blocks: list[Block]) -> list[Ref]:
         if not n:
             k += 1
             continue
+        answering = answers_only("\t".join(" ".join((clean(b.text) or "").split()) for b in blocks[k:k + n]))
         k += n
         want = 1
         while k + 1 < len(blocks):
             b, title = blocks[k], blocks[k + 1]
-            if len(b.lines) == 1 and (clean(b.text) or "").strip() == str(want) and 1 <= len(title.text.split()) <= 8:
+            if len(b.lines) == 1 and (clean(b.text) or "").strip() == str(want) \
+                    and (answering or 1 <= len(title.text.split()) <= 8):
                 lab = str(want)
                 off = b.start + label_offset(b.text, lab)
-                out.append(Ref(lab, want, off, off + len(lab), b.start, title.end, True, True, True,
-                               clean_text(title.text), (title.start, title.end)))
+                out.append(Ref(lab, want, off, off + len(lab), b.start, b.end, True, True, False)
+                           if answering else Ref(lab, want, off, off + len(lab), b.start, title.end, True, True, True,
+                                                 clean_text(title.text), (title.start, title.end)))
                 want += 1
             k += 1
     return out
