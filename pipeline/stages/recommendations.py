@@ -22,16 +22,16 @@ from functools import lru_cache
 from pipeline.gold_match import norm_label
 from pipeline.layout import PAGE_OF
 from pipeline.records import Kind
-from pipeline.stages.ref_forms import (coded_refs, elided_refs, hyphen_codes, labels_r, listed_refs, paragraph_refs,
-                                      short_refs, word_refs)
+from pipeline.stages.ref_forms import (bare_codes, coded_refs, concern_letters, elided_refs, hyphen_codes, labels_r,
+                                      lettered_concern_refs, listed_refs, paragraph_refs, short_refs, word_refs)
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
     ANCHOR_CHARS, BARE_LABEL, FORM_SECTION, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line,
     is_heading, label_offset, leading_number, load_rules)
 from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
-                                       split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
-                                       ordinal_concerns, filled_concerns, paragraph_concerns, tagged_concerns,
+                                       split_cell_rows, split_layout_rows, spread_rows, table_items,
+                                       titled_concerns, ordinal_concerns, filled_concerns, paragraph_concerns, tagged_concerns,
                                        READ_WITH, RESPOND_TO_PLACE, ORDINAL_NUMBERS)
 from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose, marking_block, sentence_end,
                            short_cell, split_lines, strip_quotes, table_cells, to_blocks, unwrap)
@@ -157,10 +157,26 @@ def _quoted_beside(line: str) -> bool:
         and not _ANSWER_START.match(cells[1])
 
 
+# the kind of recommendation a heading names before its number: "Learning recommendation 4", "Safety
+# recommendation 2", "Key recommendation 1"
+_QUALIFIED = re.compile(r"\b(?:learning|safety|key|priority|strategic|main|principal|interim|final|further|"
+                        r"additional|specific|system|national|local)\s+$", re.I)
+
+
+def _rest(line: str, m: re.Match[str]) -> str:
+    """The line without its reference, or the word that says what kind of recommendation it is."""
+    c, ref = clean(line) or "", clean(m.group(0)) or ""
+    at = c.find(ref)
+    before = c[:at] if at >= 0 else ""
+    if (q := _QUALIFIED.search(before)) is not None:
+        before = before[:q.start()]
+    return before + c[at + len(ref):] if at >= 0 else c
+
+
 def _heading_body(line: str, m: re.Match[str]) -> str | None:
     """The body a line that is only the reference and a name in brackets sends its recommendation
-    to: "Recommendation 4 (NI Water)" gives "NI Water"."""
-    rest = (clean(line) or "").replace(clean(m.group(0)) or "", "", 1)
+    to: "Recommendation 4 (NI Water)" gives "NI Water", and so does "Learning recommendation 4 (NI Water)"."""
+    rest = _rest(line, m)
     found = _HEADING_BODY.fullmatch(rest.strip())
     if found is None or _NOT_HEADING_BODY.match(found.group("who")) and not _TO_ALL.fullmatch(found.group("who")):
         return None  # (a status or a page, but "all three organisations" is every addressee)
@@ -170,7 +186,7 @@ def _heading_body(line: str, m: re.Match[str]) -> str | None:
 def _bare_heading(line: str, m: re.Match[str]) -> bool:
     """A line that is only the reference: "Recommendation 9", "**Recommendation 4.7**", and with the
     report's paragraph it stands at, as command papers give it: "Recommendation 1 (paragraph 23)"."""
-    rest = (clean(line) or "").replace(clean(m.group(0)) or "", "", 1)
+    rest = _rest(line, m)
     return not re.search(r"\w", PARAGRAPH_TAG.sub("", rest))
 
 
@@ -460,15 +476,18 @@ _NUMBER_OVER = re.compile(r"^\W{0,4}\d{1,3}[.)]\s*$")
 
 
 def _line_item(lines: tuple[Line, ...], k: int, rules: RecRules,
-               decimal: bool = False) -> tuple[re.Match[str] | None, int]:
+               decimal: bool = False, voiced: bool = False) -> tuple[re.Match[str] | None, int]:
     """The numbered item line ``k`` starts, and how many lines its number and first words take:
     pdftotext sets a list's "1." on a line of its own with the item's words on the line under it,
     which a reader takes as one line. With ``decimal`` (under a list's lead-in) a paragraph number
     with no full stop after it numbers an item too ("I recommend that the Commission:" / "7.1
-    Apologise to Mr C ...")."""
+    Apologise to Mr C ..."). With ``voiced`` (a letter's list under its lead-in) an item may speak
+    in the writer's voice or of what a body does, as a coroner's concerns do ("5.5 I heard evidence
+    of ...", "5.7 The Trust's template does not prompt ..."): in a paper those open its answers."""
     line = clean(lines[k].text) or ""
     m = rules.list_item.match(line) or (_PARAGRAPH_ITEM.match(line) if decimal else None)
-    if m and m.re is _PARAGRAPH_ITEM and (_ANSWER_START.match(m.group("text")) or _OWN_VOICE.match(m.group("text"))):
+    if m and m.re is _PARAGRAPH_ITEM and not voiced \
+            and (_ANSWER_START.match(m.group("text")) or _OWN_VOICE.match(m.group("text"))):
         m = None  # "1.1 The government agrees with the Committee's recommendation.": the paper's own paragraph
     if m or k + 1 >= len(lines) or not _NUMBER_OVER.match(line):
         return m, 1
@@ -744,6 +763,7 @@ _R_LEAD = re.compile(r"\W{0,3}([A-Z])(\d{1,2})\b(?!\.\d)")  # "**R1** The Depart
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")  # where a paragraph's sentences part
+_CONCERN_LEAD = re.compile(r"\bconcerns?\b", re.I)  # a lead-in to a coroner's concerns, her own findings in her voice
 _OWN_VOICE_LEAD = re.compile(r"\b(?:we|I)\s+(?:will|shall|have|are|plan|propose|intend|aim)\b", re.I)
 
 
@@ -757,17 +777,20 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     refs: list[Ref] = []
     # "R1" means a recommendation only where the document itself labels them "R1", "R2" ...
     short = labels_r(text)
-    hyphened = hyphen_codes(text)  # "HC-01": a code the file sets out, named with no "recommendation" before it
+    hyphened = hyphen_codes(text)  # "HC-01", "GP3/2": a code the file sets out, named with no "recommendation" before it
+    by_letter = concern_letters(text)  # "Concern A (Harbourside Learning Partnership) – ...": concerns by letter
     if rules.actions is not None and asks_actions(text):
         rules = rules.actions  # "Action 3" names the third of them, in the letter and in its replies
-    blocks = _item_blocks(split_layout_rows(split_cell_rows(to_blocks(split_lines(text, seg.start, seg.end, cells=True)))),
-                          rules, seg.kind is Kind.letter)
+    lines = split_lines(text, seg.start, seg.end, cells=True)
+    blocks = _item_blocks(split_layout_rows(split_cell_rows(to_blocks(lines))), rules,
+                          seg.kind is Kind.letter)
     if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
         refs += listed_refs(text, blocks, rules, indented=seg.kind is Kind.letter)
     # a coroner's report as the data set keeps it: its numbered paragraphs after the facts are the concerns
     concerns = seg.form is Form.report
     list_heading = False
     lead_in = False
+    concern_lead = False  # the lead-in leads into concerns ("The MATTERS OF CONCERN are as follows."), not a paper's list
     led_by = -2  # the block whose sentence last led into a list
     item_indent: int | None = None  # how far the last item's number stands in from the margin
     sub_next = 1  # the number the next of its nested lettered points would have
@@ -860,7 +883,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # chapter of the report in which they appear:" over "1.1 Reduce ...")
         decimal = ((lead_in or section is not None) and seg.kind is Kind.letter) \
             or (lead_in and (led_by == bi - 1 or decimal_head is not None))
-        item, took = _line_item(b.lines, 0, rules, decimal)
+        voiced = seg.kind is Kind.letter and (concerns or (lead_in and concern_lead))
+        item, took = _line_item(b.lines, 0, rules, decimal, voiced)
         # a web page's nested list under an item ("1. (Trust) Calls ... In particular:" / "    1. (a) there is
         # no system ..." / "    2. (b) ..."): the item's lettered points, not items of their own
         # (numbered afresh under it: "1. (a)", "2. (b)"; not "3. (a)" after item 2, a list's own next item)
@@ -1006,7 +1030,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                          and MODAL.search(item.group("text")))
                      or _answered_below(item.group("text"), blocks, bi)
                      or (seg.kind is Kind.reply and quoted_items >= QUOTED_ITEMS and _QUOTED_ITEM.match(b.lines[0].text))):
-            items = [(k, m, took) for k in range(len(b.lines)) for m, took in [_line_item(b.lines, k, rules, decimal)] if m]
+            items = [(k, m, took) for k in range(len(b.lines))
+                     for m, took in [_line_item(b.lines, k, rules, decimal, voiced)] if m]
             for n, (k, m, took) in enumerate(items):
                 ln = b.lines[k]
                 lab = m.group("num")
@@ -1048,8 +1073,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if lead_in and is_heading(b) and _OTHER_LIST.match(joined):
             lead_in = False  # "Our findings": a list of another kind follows ("... our main findings and the recommendations")
         elif lead_in and (is_heading(b) or (addressee is not None and addressee.match(joined))) \
-                and not rules.inline.search(joined):
-            continue  # "To Shireford County Council:": a sub-heading inside the list
+                and not rules.inline.search(joined) and not (by_letter and lettered_concern_refs(text, b, b.lines[0], True)):
+            continue  # "To Shireford County Council:": a sub-heading inside the list (not "## Concern A – Poolside ...")
         tail = joined.rstrip("* ")
         flat = " ".join(tail.split())  # (a lead-in's words wrap: "the following areas for" / "improvement:")
         # (in a reply that leads into a list in its own voice, that sentence alone: not "We accept this
@@ -1075,6 +1100,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if lead_in:
             last_item, point_after = None, ""
             led_by = bi
+            concern_lead = bool(_CONCERN_LEAD.search(flat)) \
+                or (concern_lead and addressee is not None and bool(addressee.match(joined)))
         for li, ln in enumerate(b.lines):
             nxt = b.lines[li + 1] if li + 1 < len(b.lines) else None  # where PDF text wraps a reference
             low = ln.text.lower()
@@ -1087,7 +1114,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                     refs.extend(elided_refs(text, b, ln, rules, seg.start))
                 if not _KEYWORD_HINT.search(low) and not (nxt and _KEYWORD_HINT.search(nxt.text[:24].lower())) \
                         and not (short and any(f"{c}{d}" in ln.text for c in short for d in "123456789")) \
-                        and not (hyphened and any(f"{c}-" in ln.text for c in hyphened)):
+                        and not (hyphened and bare_codes(hyphened).search(ln.text)):
                     continue  # most lines name no recommendation; skip the patterns (PDF text may wrap its noun)
                 first = _LABEL_FIRST.match(clean(ln.text) or "")
             if first:  # Treasury Minutes: "1a. PAC recommendation: The Department should ..."
@@ -1152,6 +1179,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             refs.extend(word_refs(text, b, ln, rules, nxt))
             refs.extend(paragraph_refs(text, b, ln, rules))
             refs.extend(coded_refs(text, b, ln, hyphened))
+            if by_letter:
+                refs.extend(lettered_concern_refs(text, b, ln, seg.kind is Kind.reply))
             if short:
                 refs.extend(short_refs(text, b, ln, rules, short))
         after_statement = any(r.stated for r in refs if r.block_start == b.start)

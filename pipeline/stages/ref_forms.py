@@ -6,6 +6,7 @@ labels its recommendations so, the (i)-(iv) or a)-c) points of a letter, and a r
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from pipeline.stages.refs import MODAL, RecRules, Ref, anchored, clean_text, expand, is_heading, leading_number
@@ -240,42 +241,53 @@ _CODED = re.compile(r"\brecommendation\s+(?P<code>(?-i:[A-Z]{2,4})-?\d{1,2})\b(?
 # "HC-01    The navigational risk ...", and the reply's headings over its answers, "**HC-01 - Navigational ..."
 _HYPHEN_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{2,4})-(?P<n>\d{1,3})\b(?![./-]\d)\W{0,3}[ \t]+[A-Za-z]{2}",
                                re.M)
+# the same with the number of the heading, principle or chapter it is made under before a slash: "GP3/2 The
+# Council should ...", the second recommendation made under guiding principle 3
+_SLASH_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{1,3})\d{1,2}/(?P<n>\d{1,2})\b(?![./-]\d)\W{0,3}[ \t]+"
+                              r"[A-Za-z]{2}", re.M)
+SLASH_CODES = 2  # lines, at least, that open with such codes of the same capitals
 
 
 @lru_cache(maxsize=4)
 def hyphen_codes(text: str) -> frozenset[str]:
-    """The prefixes of the hyphenated codes a file sets its recommendations out under ("HC-01",
-    "HC-02"): its 1 and its 2 each open a line with words beside them, and "recommendation" is
-    said just above the first (the table's header, the line that leads into it); not a list of
-    plans submitted, "AP-1  Site location plan". Read once per file."""
+    """The stems of the codes a file sets its recommendations out under, as patterns: "HC-" where
+    its HC-01 and HC-02 each open a line with words beside them, and "GP\\d{1,2}/" where two lines
+    open with GP1/1, GP3/2 ...; in both, "recommendation" is said just above the first (the
+    table's header, the line that leads into it). Not a list of plans submitted, "AP-1  Site
+    location plan". Read once per file."""
     first: dict[str, int] = {}
     seen = set()
     for m in _HYPHEN_CODE_LINE.finditer(text):
         seen.add((m.group("pre"), int(m.group("n"))))
         if int(m.group("n")) == 1:
             first.setdefault(m.group("pre"), m.start())
-    return frozenset(p for p, at in first.items() if (p, 2) in seen
-                     and re.search(r"\brecommendations?\b", text[max(0, at - CODE_LEAD_CHARS):at], re.I))
+    stems = {re.escape(p) + "-": at for p, at in first.items() if (p, 2) in seen}
+    slashed = Counter(m.group("pre") for m in _SLASH_CODE_LINE.finditer(text))
+    for m in _SLASH_CODE_LINE.finditer(text):
+        if slashed[m.group("pre")] >= SLASH_CODES:
+            stems.setdefault(re.escape(m.group("pre")) + r"\d{1,2}/", m.start())
+    return frozenset(p for p, at in stems.items()
+                     if re.search(r"\brecommendations?\b", text[max(0, at - CODE_LEAD_CHARS):at], re.I))
 
 
 CODE_LEAD_CHARS = 800  # characters above a code list's first row in which it is said to list recommendations
 
 
 @lru_cache(maxsize=8)
-def _bare_codes(prefixes: frozenset[str]) -> re.Pattern[str]:
-    """The file's hyphenated codes wherever they stand ("HC-01"): built once per file's prefixes, not per line."""
-    return re.compile(r"\b(?P<code>(?:" + "|".join(sorted(prefixes)) + r")-\d{1,3})\b(?![./-]\d)")
+def bare_codes(stems: frozenset[str]) -> re.Pattern[str]:
+    """The file's codes wherever they stand ("HC-01", "GP3/2"): built once per file's stems, not per line."""
+    return re.compile(r"\b(?P<code>(?:" + "|".join(sorted(stems)) + r")\d{1,3})\b(?![./-]\d)")
 
 
-def coded_refs(text: str, b: Block, ln, prefixes: frozenset[str] = frozenset()) -> list[Ref]:
+def coded_refs(text: str, b: Block, ln, stems: frozenset[str] = frozenset()) -> list[Ref]:
     """References by such a code: stated where the line opens with it and its words follow, as the
-    report sets it out and a reply quotes it over its answer; or by a hyphenated code of one of the
-    ``prefixes`` the file sets out, with no "recommendation" before it."""
+    report sets it out and a reply quotes it over its answer; or by a code of one of the ``stems``
+    the file sets out, with no "recommendation" before it."""
     out = []
     codes = [m for m in _CODED.finditer(text, ln.start, ln.end)]
-    if prefixes:
+    if stems:
         named = {m.start("code") for m in codes}
-        codes += [m for m in _bare_codes(prefixes).finditer(text, ln.start, ln.end) if m.start("code") not in named]
+        codes += [m for m in bare_codes(stems).finditer(text, ln.start, ln.end) if m.start("code") not in named]
     for m in sorted(codes, key=lambda m: m.start("code")):
         code = m.group("code")
         at_line = not (clean(text[ln.start:m.start()]) or "").strip("> ")
@@ -516,9 +528,48 @@ def labels_r(text: str) -> frozenset[str]:
     # (its words beside it: not an action plan's "A1<tab>1a<tab>Head of Service", whose codes are the actions')
     seen = {(m.group("pre"), int(m.group("n")), bool(m.group("words"))) for m in _CODE_LINE.finditer(text)}
     coded = {p for p, n, words in seen if n == 1 and words and (p, 2, True) in seen}
-    # (themes coded A1, A2, B1 ... D1: the last theme may hold one recommendation, its letter next to one read)
+    # (themes coded A1, A2, B1 ... D1: the last theme may hold one recommendation, its letter next to one read;
+    # themes coded by two letters, TR1, TR2, HM1 ... CO1, any of them, where two others hold two or more)
+    paired = sum(len(p) == 2 for p in coded)
     for p in sorted({p for p, n, words in seen if n == 1 and words} - coded):
-        if len(p) == 1 and len(coded) >= 2 and chr(ord(p) - 1) in coded:
+        if len(p) == 1 and len(coded) >= 2 and chr(ord(p) - 1) in coded or len(p) == 2 and paired >= 2:
             coded.add(p)
     return frozenset(p for p, n, _ in seen if p == "R") | frozenset(coded)
 
+
+
+# a coroner's concern lettered, not numbered, and sent to the body in brackets after its letter: "Concern A
+# (Harbourside Learning Partnership) – The school's own pool procedure requires ...", and the reply's heading
+# over its answer, "## Concern A – Poolside observation"; counted 1..n by letter, as FORMAT's convention counts
+# concerns
+_LETTERED_CONCERN = re.compile(r"^[\W_]{0,6}(?:matters?\s+of\s+)?concern\s+(?P<l>(?-i:[A-H]))(?![\w(’'])\s*"
+                               r"(?:\((?P<who>[^()\n]{2,80})\))?\s*(?:[-–—:.]\s*(?P<text>\S.*?))?\s*$", re.I)
+_LETTERED_CONCERNS = re.compile(r"^[\W_]{0,6}(?:matters?\s+of\s+)?concern\s+(?-i:[A-H])(?![\w(’'])", re.I | re.M)
+
+
+@lru_cache(maxsize=4)
+def concern_letters(text: str) -> bool:
+    """Whether the file letters its concerns so: its "Concern A" and "Concern B" each open a line.
+    Read once per file."""
+    seen = {m.group(0).rstrip()[-1] for m in _LETTERED_CONCERNS.finditer(text)}
+    return {"A", "B"} <= seen
+
+
+def lettered_concern_refs(text: str, b: Block, ln, reply: bool) -> list[Ref]:
+    """The concern a line opens with its letter: in the report, stated with its words (to the next
+    concern's line, where PDF text runs them on in one block) and the body it is sent to; in a reply,
+    the heading over its answer."""
+    m = _LETTERED_CONCERN.match(ln.text)
+    if m is None:
+        return []
+    n = ord(m.group("l")) - ord("A") + 1
+    at = ln.start + m.start("l")
+    words = [m.group("text") or ""]
+    for x in b.lines[b.lines.index(ln) + 1:] if not reply else ():
+        if _LETTERED_CONCERN.match(x.text) or not x.text.strip():
+            break
+        words.append(x.text.strip())
+    said = clean_text(" ".join(" ".join(words).split()))
+    stated = not reply and len(said.split()) >= 4
+    return [Ref(str(n), n, at, at + 1, b.start, b.end, True, is_heading(b) or not stated, stated,
+                said if stated else None, addressee=clean(m.group("who")) if m.group("who") else None)]
