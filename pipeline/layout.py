@@ -737,22 +737,19 @@ def accept_changes(text: str) -> str:
 
 
 # characters a browser's copy keeps that the page never shows: a soft hyphen where a word may break
-# ("recom­men­da­tion"), a zero-width joiner or word joiner, a byte-order mark; a zero-width space
-# between words ("GTC​Scotland") shows as none, but parts them
-_INVISIBLE = "\u00ad\u200c\u200d\u2060\ufeff"
+# ("recom­men­da­tion"), a zero-width space, joiner or word joiner, a byte-order mark
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # (inside a word, a visible character on each side: a mark alone on its line, as Outlook on the web leaves
 # one between a message's header fields, keeps the line it holds as it was)
 _SOFT_WORD = re.compile(rf"[^\s{_INVISIBLE}]+[{_INVISIBLE}](?=[^\s{_INVISIBLE}])[^\s]*")
-_BETWEEN_WORDS = re.compile(r"(?<=[^\s\u200b])\u200b(?=[^\s\u200b])")
 
 
 def unsoften(text: str) -> str:
     """``text`` with the characters a page never shows taken out of its words, so "Recom­mendation
     6" is read as the heading it is; the characters they took pad the word's end, so no later
-    offset moves. A zero-width space between two words becomes a space. Same length, same line breaks."""
-    if not any(c in text for c in _INVISIBLE + "\u200b"):
+    offset moves. Same length, same line breaks."""
+    if not any(c in text for c in _INVISIBLE):
         return text
-    text = _BETWEEN_WORDS.sub(" ", text)
 
     def joined(m: re.Match[str]) -> str:
         word = "".join(c for c in m.group(0) if c not in _INVISIBLE)
