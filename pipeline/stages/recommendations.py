@@ -163,12 +163,13 @@ _QUALIFIED = re.compile(r"\b(?:learning|safety|key|priority|strategic|main|princ
                         r"additional|specific|system|national|local)\s+$", re.I)
 
 
-def _rest(line: str, m: re.Match[str]) -> str:
-    """The line without its reference, or the word that says what kind of recommendation it is."""
+def _rest(line: str, m: re.Match[str], qualified: bool = True) -> str:
+    """The line without its reference, or (``qualified``) the word that says what kind of
+    recommendation it is."""
     c, ref = clean(line) or "", clean(m.group(0)) or ""
     at = c.find(ref)
     before = c[:at] if at >= 0 else ""
-    if (q := _QUALIFIED.search(before)) is not None:
+    if qualified and (q := _QUALIFIED.search(before)) is not None:
         before = before[:q.start()]
     return before + c[at + len(ref):] if at >= 0 else c
 
@@ -183,10 +184,12 @@ def _heading_body(line: str, m: re.Match[str]) -> str | None:
     return found.group("who")
 
 
-def _bare_heading(line: str, m: re.Match[str]) -> bool:
+def _bare_heading(line: str, m: re.Match[str], qualified: bool) -> bool:
     """A line that is only the reference: "Recommendation 9", "**Recommendation 4.7**", and with the
-    report's paragraph it stands at, as command papers give it: "Recommendation 1 (paragraph 23)"."""
-    rest = _rest(line, m)
+    report's paragraph it stands at, as command papers give it: "Recommendation 1 (paragraph 23)".
+    ``qualified`` (in the letter that makes them): "Safety recommendation 2" too; in a reply such a
+    heading stands over the answer, "Response: Not accepted", not over a quote."""
+    rest = _rest(line, m, qualified)
     return not re.search(r"\w", PARAGRAPH_TAG.sub("", rest))
 
 
@@ -763,7 +766,10 @@ _R_LEAD = re.compile(r"\W{0,3}([A-Z])(\d{1,2})\b(?!\.\d)")  # "**R1** The Depart
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")  # where a paragraph's sentences part
-_CONCERN_LEAD = re.compile(r"\bconcerns?\b", re.I)  # a lead-in to a coroner's concerns, her own findings in her voice
+# a lead-in to a coroner's concerns, her own findings in her voice ("The MATTERS OF CONCERN are as follows"), not a
+# paper's "responses to the Committee's concerns and recommendations are set out below"
+_CONCERN_LEAD = re.compile(r"\bmatters?\s+of\s+concern\b|\b(?:my|coroner['’]s)\s+concerns?\b|"
+                           r"\bconcerns?\s+(?:are|is)\s+(?:as\s+follows|set\s+out\s+below)\b", re.I)
 _OWN_VOICE_LEAD = re.compile(r"\b(?:we|I)\s+(?:will|shall|have|are|plan|propose|intend|aim)\b", re.I)
 
 
@@ -1163,7 +1169,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 quote = None
                 each: list[str | None] = [None] * len(labels)
                 body = _heading_body(ln.text, m) if not stated and seg.kind is not Kind.reply else None
-                if not stated and (body or _bare_heading(ln.text, m)):
+                if not stated and (body or _bare_heading(ln.text, m, seg.kind is not Kind.reply)):
                     quote, q_text = _quoted_after(text, blocks, bi, ln, seg.kind is Kind.letter)
                     rec_text = rec_text or q_text if body is None else q_text and f"({body}) {q_text}"
                     if quote is not None and len(labels) > 1 and (grouped := _quoted_in_turn(text, blocks, bi, quote,

@@ -262,8 +262,12 @@ def hyphen_codes(text: str) -> frozenset[str]:
         if int(m.group("n")) == 1:
             first.setdefault(m.group("pre"), m.start())
     stems = {re.escape(p) + "-": at for p, at in first.items() if (p, 2) in seen}
-    slashed = Counter(m.group("pre") for m in _SLASH_CODE_LINE.finditer(text))
-    for m in _SLASH_CODE_LINE.finditer(text):
+    # (slashed codes whose lines recommend, or head a reply's answers in bold, "**GP3/1 -- Publication**": not a
+    # list of papers by file reference, "KR2/1 Chronology prepared by ...")
+    asking = [m for m in _SLASH_CODE_LINE.finditer(text) if MODAL.search(text, m.end(), _line_end(text, m.end()))
+              or text[m.start():m.start("pre")].strip().startswith(("**", "#", "__"))]
+    slashed = Counter(m.group("pre") for m in asking)
+    for m in asking:
         if slashed[m.group("pre")] >= SLASH_CODES:
             stems.setdefault(re.escape(m.group("pre")) + r"\d{1,2}/", m.start())
     return frozenset(p for p, at in stems.items()
@@ -504,6 +508,14 @@ _CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{1,2})(?P<n>\d{1,2})\b(?![.
                         r"[ \t]+\((?-i:[A-Z])[a-z]+\)[ \t]+\W{0,2}[ \t]*[A-Za-z]{2})?", re.M)
 
 
+THEME_WORDS = 5  # words, at least, after a two-letter theme's one code on its line ("CO1: Set up a permanent ...")
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 _LINE_CODE = re.compile(r"^[ \t]*\W{0,4}([A-Z]{1,2})(\d+)\b", re.M)  # a code opening its line, as written: "P4", "DR12"
 
 
@@ -529,10 +541,15 @@ def labels_r(text: str) -> frozenset[str]:
     seen = {(m.group("pre"), int(m.group("n")), bool(m.group("words"))) for m in _CODE_LINE.finditer(text)}
     coded = {p for p, n, words in seen if n == 1 and words and (p, 2, True) in seen}
     # (themes coded A1, A2, B1 ... D1: the last theme may hold one recommendation, its letter next to one read;
-    # themes coded by two letters, TR1, TR2, HM1 ... CO1, any of them, where two others hold two or more)
+    # themes coded by two letters, TR1, TR2, HM1 ... CO1, any of them, where two others hold two or more and
+    # its line says as much as a recommendation does, not a site's name, "BM1 Bodmin Community Hospital")
     paired = sum(len(p) == 2 for p in coded)
+    said = {m.group("pre"): m.end() for m in _CODE_LINE.finditer(text) if m.group("n") == "1" and m.group("words")}
     for p in sorted({p for p, n, words in seen if n == 1 and words} - coded):
-        if len(p) == 1 and len(coded) >= 2 and chr(ord(p) - 1) in coded or len(p) == 2 and paired >= 2:
+        if len(p) == 1 and len(coded) >= 2 and chr(ord(p) - 1) in coded:
+            coded.add(p)
+        elif len(p) == 2 and paired >= 2 and p in said \
+                and len(text[said[p]:_line_end(text, said[p])].split()) >= THEME_WORDS:
             coded.add(p)
     return frozenset(p for p, n, _ in seen if p == "R") | frozenset(coded)
 
