@@ -2535,9 +2535,11 @@ def _without_quote(text: str, section: list[Unit], rec_texts: list[str | None], 
     return out
 
 
-# its words in a refusal: "Westmarch Police do not agree that in-person or video attendance is needed ..."
+# its words in a refusal: "Westmarch Police do not agree that in-person or video attendance is needed ...", "NHS
+# England has no plans to commission a further national public awareness campaign on sepsis"
 _DISPUTES = re.compile(r"\b(?:do|does|did|will|would|can|could)(?:\s+not|n['’]t)\s+"
-                       r"(?:agree|accept|support|consider|believe|think|intend|propose|plan)\b", re.I)
+                       r"(?:agree|accept|support|consider|believe|think|intend|propose|plan)\b|"
+                       r"\b(?:has|have)\s+no\s+(?:plans?|intention|proposals?)\s+(?:to|of)\b", re.I)
 
 
 IN_TURN = 3  # recommendations quoted together, at least, for paragraphs as many to answer each in turn (two
