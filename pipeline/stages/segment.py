@@ -1063,10 +1063,14 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     if len(cuts) > 1 and (not sal or sal[0] > cuts[0]):
         return _report_and_responses(text, blocks, cuts, lex)
     if not sal:
+        blocks = _split_at_form_titles(blocks)
         start = blocks[0].start
         # (a coroner's report, then each body's response under its name and title, none a letter)
         # (or a report's recommendations, then the body's "Response to the report of the Investigation Panel")
-        heads = [k for k, b in enumerate(blocks) if k and (_response_head(b.lines, 0, lex) or _titled_head(b, lex))]
+        # (or the coroner's own response form, filled in, its title alone over its fields: "RESPONSE TO REGULATION
+        # 28 REPORT TO PREVENT FUTURE DEATHS" / "Name of deceased: ..." / "Responding organisation: ...")
+        heads = [k for k, b in enumerate(blocks) if k and (_response_head(b.lines, 0, lex) or _titled_head(b, lex)
+                                                           or _response_form(blocks, k))]
         before = text[start:blocks[heads[0]].start] if heads else ""
         if heads and (lex.pfd_report.search(before) or re.search(r"\brecommend", before, re.I)) \
                 and not lex.answers(before):
@@ -1646,6 +1650,39 @@ _PFD_RESPONSE_TITLE = re.compile(r"^\W*(?:our\s+|the\s+)?response\s+to\s+(?:the\
                                  r"prevention\s+of\s+future\s+deaths|report\s+to\s+prevent)\b|"
                                  r"^\W*(?:regulation\s+28|prevention\s+of\s+future\s+deaths|pfd)\s+(?:report\s+)?"
                                  r"(?:response\s+and\s+)?action\s+plan\b", re.I)
+
+
+# a form's fields that name the response's writer or its subject ("Responding organisation:", "Name of deceased:")
+_RESPONSE_FIELD = re.compile(r"^\W*(?:responding\s+organi[sz]ation|name\s+of\s+(?:the\s+)?deceased|name\s+(?:and\s+"
+                             r"(?:role|job\s+title|position)\s+)?of\s+(?:the\s+)?person\s+responding)\s*:", re.I)
+FORM_FIELD_LINES = 8  # lines under a response form's title within which its fields start
+
+
+def _response_form(blocks: list[Block], k: int) -> bool:
+    """Block ``k`` opens with the title of a response to a coroner's report, and a form's fields that
+    name who responds or whose death it was follow within a few lines: a filled-in response form."""
+    b = blocks[k]
+    title = b.lines[0].text.strip("\f \t")
+    if not (_PFD_RESPONSE_TITLE.match(title) or _RESPONSE_FORM_TITLE.match(title)):
+        return False
+    lines = [ln for x in blocks[k:k + FORM_FIELD_LINES] for ln in x.lines][1:FORM_FIELD_LINES]
+    return any(_RESPONSE_FIELD.match(ln.text) for ln in lines)
+
+
+def _split_at_form_titles(blocks: list[Block]) -> list[Block]:
+    """Blocks split where a page opens with a response form's title inside one: pdftotext leaves no blank
+    line between the coroner's signature and the form feed over "Regulation 28 response form"."""
+    out = []
+    for b in blocks:
+        cuts = [j for j, ln in enumerate(b.lines) if j and ln.text.startswith("\f")
+                and (_PFD_RESPONSE_TITLE.match(ln.text.strip("\f \t")) or _RESPONSE_FORM_TITLE.match(ln.text.strip("\f \t")))]
+        for lo, hi in zip([0, *cuts], [*cuts, len(b.lines)]):
+            out.append(Block(b.lines[lo:hi], b.gap if lo == 0 else 0))
+    return out
+
+
+_RESPONSE_FORM_TITLE = re.compile(r"^\W*(?:regulation\s+28|pfd|prevention\s+of\s+future\s+deaths)\s+(?:report\s+)?"
+                                  r"response(?:\s+form)?\W*$", re.I)
 
 
 def _response_head(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
