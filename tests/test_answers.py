@@ -4240,3 +4240,32 @@ def test_a_response_form_s_ticked_not_accepted_under_a_lettered_label_rejects_it
     noted)."""
     got = _stances(tmp_path, settings, nlp, _FORM_ROWS)
     assert got == {"4": "accepted", "5": "rejected"}, got
+
+
+def test_a_label_with_its_title_in_lower_case_in_pdf_text_heads_its_own_answer(tmp_path, settings, nlp):
+    """A minister's reply in PDF text with no blank lines heads each answer "Recommendation 3 – registration of
+    accommodation" over "Reject. The distinction ...", then "Recommendation 4 – nursing workforce" over "I note the
+    review's findings on the nursing workforce." and "Yours sincerely". A title in lower case after the dash is a
+    title all the same: a user relies on each answer being found under its own label, so 4 is noted and 3 rejected
+    (before, neither label was read as a heading, 4 was not addressed and 3 took the wrong answer)."""
+    text = ("Welsh Government\nCathays Park\nCardiff\nCF10 3NQ\n"
+            "18 July 2024\n"
+            "Dear Ms Morgan,\n"
+            "Thank you for your review of learning disability services and its four recommendations. I respond to "
+            "each\nbelow.\n"
+            "Recommendation 1 – annual health checks\n"
+            "Accept. Every health board will offer an annual health check from April 2025.\n"
+            "Recommendation 2 – day services\n"
+            "Accept. A day service co-ordinator will be funded in each local authority.\n"
+            "Recommendation 3 – registration of accommodation\n"
+            "Reject. The distinction between supported living and care homes is already set out in law, and a new\n"
+            "register would add cost without improving care.\n"
+            "Recommendation 4 – nursing workforce\n"
+            "I note the review's findings on the nursing workforce.\n"
+            "Yours sincerely,\n"
+            "Dawn Price MS\n"
+            "Minister for Social Care\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert rows["4"]["stance"] == "noted", rows["4"]
+    assert "nursing workforce" in (rows["4"]["evidence"] or ""), rows["4"]
+    assert rows["3"]["stance"] == "rejected", rows["3"]

@@ -1046,3 +1046,134 @@ def test_a_letter_spaced_running_footer_over_its_page_number_is_no_recommendatio
     assert lines[2].rstrip() == "RECOMMENDATION" and lines[3] == "5"
     assert lines[6].split() == ["RECOMMENDATION", "1"] and lines[7] == ""
     assert out.index("The Trust should publish") == text.index("The Trust should publish")
+
+
+def _read(text: str, nlp, lex, settings) -> str:
+    """The text the pipeline reads from a file holding ``text``, once its layout is undone."""
+    return extract(decode(text.encode(), "reply.txt", settings), nlp, lex, settings).text
+
+
+def test_a_tracked_change_draft_is_read_with_its_changes_accepted_and_its_comments_gone(nlp, lex, settings):
+    """pandoc's "--track-changes=all" keeps a Word draft's changes as marks: "[We will recruit two nurses.]{.deletion
+    ...}" then "[Staffing will be considered next year.]{.insertion ...}", and a reviewer's comment "[Can we soften
+    this?]{.comment-start ...}" before "The Board agrees." and "[]{.comment-end ...}" after it. A user relies on the
+    reply being read for what the body now says: the deleted promise and the comment are blanked, the inserted words
+    and "The Board agrees." stay, same length and same line breaks (before, the marks and the deleted words were
+    read as the reply's own)."""
+    text = ("Dear Ms Hale,\n\nThank you for the Panel's report on Rowan Ward.\n\n"
+            '[We will recruit two nurses.]{.deletion author="A. Grey" date="2024-08-14T09:12:00Z"}'
+            '[Staffing will be considered next year.]{.insertion author="A. Grey"\ndate="2024-08-14T09:13:00Z"}\n\n'
+            '[Can we soften this?]{.comment-start id="0" author="B. Lowe" date="2024-08-15T10:00:00Z"}'
+            'The Board agrees.[]{.comment-end id="0"}\n\nYours sincerely,\n\nAnna Grey\nChief Executive\n')
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert [i for i, c in enumerate(out) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    for gone in ("recruit two nurses", "soften this", "{.", "]{", "author=", "date="):
+        assert gone not in out, gone
+    assert "Staffing will be considered next year." in out and "The Board agrees." in out
+    assert out.index("The Board agrees.") == text.index("The Board agrees.")
+
+
+def test_ordinary_square_brackets_in_a_reply_are_no_tracked_changes(nlp, lex, settings):
+    """The guard: a reply that quotes "was unsafe [sic] at night" and cites "its report [1]" has square brackets but
+    no pandoc change marks after them, "{.insertion ...}": the text is read exactly as written (only a bracket
+    followed by a change's or a comment's mark is a tracked change)."""
+    text = ('Dear Ms Hale,\n\nThe Panel wrote that the ward "was unsafe [sic] at night", and we accept the findings '
+            "set out in its report [1] in full.\n\nYours sincerely,\n\nAnna Grey\nChief Executive\n")
+    assert _read(text, nlp, lex, settings) == text
+
+
+def test_soft_hyphens_and_zero_width_spaces_copied_from_a_web_page_are_read_as_the_page_shows_them(nlp, lex, settings):
+    """A reply copied from a web page keeps characters the page never shows: soft hyphens inside
+    "Recom\\u00admen\\u00addation 6" and a zero-width space in "GTC\\u200bScotland". A user relies on the heading
+    being found as "Recommendation 6": the word reads whole from the same start, the characters taken out padding
+    its end, and the zero-width space is taken out as the page shows it, as nothing; same length (before, neither
+    word was read as written on the page)."""
+    text = ("Dear Ms Hale,\n\nRecom\u00admen\u00addation 6\n\n"
+            "The GTC\u200bScotland register will be checked for every new teacher.\n\n"
+            "Yours sincerely,\n\nAnna Grey\nChief Executive\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    at = text.index("Recom")
+    assert out[at:at + len("Recommendation")] == "Recommendation"
+    assert out.split("\n")[2].split() == ["Recommendation", "6"]
+    assert "The GTCScotland  register" in out  # (the mark taken out pads the word's end)
+    assert "\u00ad" not in out and "\u200b" not in out
+
+
+def test_a_line_holding_only_a_zero_width_space_is_left_as_it_is(nlp, lex, settings):
+    """The guard: Outlook on the web leaves a lone zero-width space on a line between a message's header fields. It
+    stands between no two words, so the line keeps it and does not become a blank line that would part the header's
+    fields (only a zero-width space inside a word is taken out of it)."""
+    text = ("From: Anna Grey <anna.grey@rowan.example>\n\u200b\nSent: 3 May 2024 10:00\n"
+            "To: Rowan Panel <panel@rowan.example>\nSubject: Rowan Ward report\n\n"
+            "Dear Ms Hale,\n\nThe Board accepts the Panel's report in full.\n\nKind regards,\n\nAnna Grey\n")
+    out = _read(text, nlp, lex, settings)
+    assert out.split("\n")[1] == "\u200b"
+    assert out == text
+
+
+_ANSWER_TABLE_ROWS = [
+    "Concern", "Action taken / planned", "Lead", "Target date", "Status",
+    "1", "The pharmacy team has rewritten the discharge checklist so that every patient leaving the ward on "
+         "anticoagulants is given a written dosing plan.",
+    "Chief Pharmacist", "March 2024", "Complete",
+    "2", "Ward managers now audit a sample of ten discharges every month and report the results to the medicines "
+         "safety group for review.",
+    "Director of Nursing", "June 2024", "In progress"]
+# a trust's reply whose action table docx2txt writes a cell a paragraph, a blank line between cells
+ANSWER_TABLE_REPLY = ("Riverside Community NHS Trust\nTrust Headquarters\nRiverside\nRV2 6HG\n\n21 February 2024\n\n"
+                      "Dear Mrs Whitlock,\n\nThank you for your report following the inquest into the death of Mr "
+                      "Weir. Our actions against each of your concerns are set out in the table below.\n\n"
+                      + "\n\n".join(_ANSWER_TABLE_ROWS) + "\n\nYours sincerely,\n\nDr Jane Doe\nChief Nurse\n")
+
+
+def test_the_row_numbers_of_an_answer_table_a_cell_a_paragraph_are_not_page_numbers():
+    """docx2txt writes a reply's action table a cell a paragraph: "Concern" / "Action taken / planned" / "Lead" /
+    "Target date" / "Status", then "1", the answer's long sentence, its lead, date and status, then "2" and the next
+    row. "1" and "2" number the rows, the concerns they answer; a user relies on them being kept, not masked as page
+    numbers (before, a row whose first cell is a long answer was taken for prose under a page number)."""
+    text = ANSWER_TABLE_REPLY
+    masked = [text[a:b].strip() for a, b in noise_lines(text)]
+    assert "1" not in masked and "2" not in masked, masked
+    assert mask_noise(text) == text
+
+
+def test_a_lone_number_between_paragraphs_of_prose_with_no_table_header_is_still_a_page_number():
+    """The guard: with no table's header above it, "2" between two paragraphs of prose is the page's number, whether
+    the page breaks after a sentence or in the middle of one, before a name: it is masked as before (only a number
+    under a header's cells, or the row after the last one read, numbers a row whose first cell is prose)."""
+    after_sentence = ("Thank you for your report. The Trust has reviewed its discharge process in detail and has "
+                      "made changes to it.\n\n2\n\nThe ward now audits a sample of discharges every month and reports "
+                      "the results to the Board.\n")
+    mid_sentence = ("The learning from this review will be shared with staff across the Trust and with\n"
+                    "our partners in the\n\n2\n\nRiverside Integrated Care Board, who commission the discharge "
+                    "service and will monitor it.\n")
+    for text in (after_sentence, mid_sentence):
+        assert [text[a:b].strip() for a, b in noise_lines(text)] == ["2"], text
+
+
+def test_a_box_drawn_table_opening_a_page_is_unboxed_and_keeps_its_form_feed():
+    """pdftotext opens each page with a form feed, and a box-drawn table at a page's top has it before its top rule,
+    "\\f ┌────┬──────────┐", then rows " │ 5  │ CONCERNS │" ... " └────┴──────────┘". A user relies on the rows
+    being read as their words: the bars go from every row, the page break stays where it was, same length (before,
+    the table whose rule opened a page was left boxed)."""
+    from pipeline.layout import unbox_grid_tables
+
+    text = ("The report's sections are set out below.\n"
+            "\f ┌────┬──────────────────────┐\n"
+            " │ 5  │ CORONER'S CONCERNS   │\n"
+            " ├────┼──────────────────────┤\n"
+            " │ 6  │ ACTION SHOULD BE     │\n"
+            " │    │ TAKEN                │\n"
+            " └────┴──────────────────────┘\n"
+            "End of the table.\n")
+    out = unbox_grid_tables(text)
+    assert len(out) == len(text)
+    assert [len(x) for x in out.split("\n")] == [len(x) for x in text.split("\n")]
+    lines = out.split("\n")
+    assert lines[1].startswith("\f") and lines[1].strip() == ""
+    assert not set(out) & set("┌┬┐├┼┤└┴┘─│")
+    assert lines[2].split() == ["5", "CORONER'S", "CONCERNS"]
+    assert lines[4].split() == ["6", "ACTION", "SHOULD", "BE"] and lines[5].split() == ["TAKEN"]
+    assert out.index("CORONER'S CONCERNS") == text.index("CORONER'S CONCERNS")

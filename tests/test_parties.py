@@ -673,3 +673,53 @@ def test_a_welsh_signature_in_both_languages_names_the_writer_and_the_body_in_en
             "manage. We have replaced the signs at each site.\n\n" + closing)
     snd = sender_of(text, lex, rules)
     assert (snd.name, snd.position, snd.organisation) == expected
+
+
+def test_a_filled_in_response_form_names_its_sender_and_answers_only_the_concerns_sent_to_it(tmp_path, settings, nlp):
+    """A coroner's report to three bodies sets its concerns under "To ..." headings, 5.1 and 5.2 to a pharmacy and
+    5.3 and 5.4 to an NHS trust; the trust answers on the coroner's form, with no letterhead or signature: "# RESPONSE
+    TO A REGULATION 28 REPORT" / "Responding organisation:   Riverside Community NHS Trust" / "Name and role of
+    person responding:" over "   Dr Jane Doe, Chief Nurse" / "Concern number(s): 5.3" / "Response:" and its prose.
+    A user relies on the form's fields to say who answers: the reply is sent by the trust (Dr Jane Doe, Chief
+    Nurse), so its stances are on the trust's concerns alone, 5.3 answered and 5.4 not addressed, and none on the
+    pharmacy's (before, the form named no sender, and only the concern it quoted had a stance)."""
+    from pipeline.run import run_corpus
+
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO:\n"
+              "1. Chief Executive, Hartwell Pharmacy Ltd\n"
+              "2. Chief Executive, Riverside Community NHS Trust\n"
+              "3. Chief Executive, Riverside Integrated Care Board\n\n"
+              "1 CORONER\n\nI am Anne Whitlock, Area Coroner for Riverside.\n\n"
+              "4 CIRCUMSTANCES OF THE DEATH\n\nMr Colin Weir died on 2 January 2025 of an overdose of a medicine he "
+              "had bought online from a pharmacy.\n\n"
+              "5 CORONER'S CONCERNS\n\nDuring the course of the inquest the evidence revealed matters giving rise to "
+              "concern. The MATTERS OF CONCERN are as follows.\n\n"
+              "To Hartwell Pharmacy Ltd\n\n"
+              "5.1 The online listing did not warn buyers of the risk of taking the medicine with alcohol.\n\n"
+              "5.2 The pharmacy's checks did not ask how many packs a buyer had bought in the last month.\n\n"
+              "To Riverside Community NHS Trust\n\n"
+              "5.3 The district nurses were not told that Mr Weir had been discharged with a new medicine.\n\n"
+              "5.4 The Trust's discharge template does not prompt staff to record who will check a patient's "
+              "medicines.\n\n"
+              "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths and I "
+              "believe each of you has the power to take such action.\n\n"
+              "9 14 March 2025\n\nAnne Whitlock\nArea Coroner for Riverside\n\n")
+    form = ("# RESPONSE TO A REGULATION 28 REPORT\n\n"
+            "Responding organisation:   Riverside Community NHS Trust\n\n"
+            "Name and role of person responding:\n"
+            "   Dr Jane Doe, Chief Nurse\n\n"
+            "Concern number(s): 5.3\n\n"
+            "Response:\n\n"
+            "The district nursing team now receives an electronic notice from the ward whenever a patient is "
+            "discharged with a new medicine, and a nurse visits within two days.\n")
+    (tmp_path / "report.txt").write_text(report + form, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    replies = {ls["letter_id"] for ls in tables["letters"].to_pylist() if ls["kind"] == "reply"}
+    assert len(replies) == 1
+    senders = [(p["name"], p["position"], p["organisation"]) for p in tables["parties"].to_pylist()
+               if p["letter_id"] in replies and p["role"] == "sender"]
+    assert senders == [("Jane Doe", "Chief Nurse", "Riverside Community NHS Trust")], senders
+    stances = {s["label"]: s["stance"] for s in tables["stances"].to_pylist() if s["letter_id"] in replies}
+    assert sorted(stances) == ["5.3", "5.4"], stances
+    assert stances["5.4"] == "not_addressed" and stances["5.3"] != "not_addressed", stances

@@ -4247,3 +4247,253 @@ def test_a_motion_between_labels_in_pdf_text_with_no_blank_lines_is_stated_with_
     assert "review of the scheme is carried out in 2025/26" in refs["2"].text
     assert "Recommendation 3" not in refs["2"].text and "Cabinet publishes" not in refs["2"].text
     assert refs["1"].stated and refs["3"].stated
+
+
+_PRINCIPLE_CODES = ("Office of the Public Services Commissioner\nCommissioner's Office\nHollin Bridge\nHB1 4PQ\n\n"
+                    "9 June 2025\n\nDear Ms Alder,\n\n"
+                    "Our review of the Council's housing allocations is complete. It sets out three guiding "
+                    "principles, and my recommendations are set out below, each under the principle it serves.\n\n"
+                    "GP1/1 The Council should publish its allocations policy in plain English on its website.\n\n"
+                    "GP3/1 The Council should tell every applicant where they stand on the waiting list each quarter."
+                    "\n\n"
+                    "GP3/2 The Council should answer every review request within 21 days.\n\n"
+                    "I would be grateful for your response by 31 July 2025.\n\n"
+                    "Yours sincerely,\n\nDr Owen Fairley\nPublic Services Commissioner\n")
+
+
+def test_codes_of_the_principle_they_serve_before_a_slash_are_recommendations_keyed_as_written(lex, rules):
+    """A commissioner's letter says "my recommendations are set out below" and opens three lines with codes, "GP1/1
+    The Council should publish ...", "GP3/1 ...", "GP3/2 ...", each numbered under the guiding principle it serves:
+    a user relies on each being a recommendation stated with its words and keyed as the letter writes it (before,
+    none was read)."""
+    refs = {r.label: r for r in refs_of(_PRINCIPLE_CODES, lex, rules)}
+    assert sorted(refs) == ["GP1/1", "GP3/1", "GP3/2"], refs
+    assert all(r.stated for r in refs.values())
+    assert refs["GP3/1"].text.startswith("The Council should tell every applicant")
+    assert refs["GP3/2"].text.startswith("The Council should answer every review request")
+
+
+def test_a_reply_s_bold_headings_by_slashed_code_name_the_recommendations_it_answers(lex, rules):
+    """The council answers under bold headings, "**GP1/1 -- Plain English policy**", "**GP3/1 -- Publication**",
+    "**GP3/2 -- Review requests**": each heading names the recommendation of its code, GP3/1 among them, so the
+    answer under it is matched to it (before, the reply named none)."""
+    text = ("Hollin Bridge Council\nTown Hall\nHollin Bridge\nHB1 1AA\n\n28 July 2025\n\n"
+            "Dear Dr Fairley,\n\nThank you for your review. Our response to each recommendation is below.\n\n"
+            "**GP1/1 -- Plain English policy**\n\nWe accept this recommendation. The new policy went online in July."
+            "\n\n"
+            "**GP3/1 -- Publication**\n\nWe accept this recommendation. Applicants will get a quarterly letter from "
+            "October.\n\n"
+            "**GP3/2 -- Review requests**\n\nWe accept this recommendation and now answer review requests within 21 "
+            "days.\n\n"
+            "Yours sincerely,\n\nKaren Alder\nChief Executive\n")
+    got = labels(text, lex, rules)
+    assert "GP3/1" in got and set(got) == {"GP1/1", "GP3/1", "GP3/2"}, got
+
+
+def test_a_slashed_code_that_opens_one_line_only_is_no_recommendation(lex, rules):
+    """The guard: a licensing reply that speaks of recommendations sets out one step of its form as "AB1/2 The Council
+    will check the applicant's identity.", a code opening a line once, with no other AB code anywhere: a form's step
+    is no recommendation, and no AB1/2 reference is read (only two or more lines coded under the same capitals key
+    recommendations so)."""
+    text = ("Dear Ms Carver,\n\nThank you for the recommendations of your review of our licensing service. The licence "
+            "holder must now complete the form set out below before a renewal is granted.\n\n"
+            "AB1/2 The Council will check the applicant's identity.\n\n"
+            "We accept the recommendation that renewals be made online.\n\n"
+            "Yours sincerely,\n\nTom Greer\nLicensing Manager\n")
+    assert "AB1/2" not in labels(text, lex, rules)
+
+
+def test_a_theme_coded_by_two_letters_with_one_recommendation_is_read_with_the_others(lex, rules):
+    """A department's response paper codes the review's recommendations by theme, "TR1: ...", "TR2: ...", "HM1:
+    ...", "HM2: ...", and its last theme holds one, "CO1: The Department should fund a community hub ...". A user
+    relies on CO1 being read like the rest, a recommendation stated with its words (before, a theme code with no 2
+    beside it was taken for no code at all, and CO1 was missed)."""
+    text = ("Department for Rural Affairs\n\nResponse to the Rural Transport and Housing Review\n\n"
+            "This paper sets out the Department's response to each of the review's recommendations, grouped by "
+            "theme.\n\n"
+            "Transport\n\n"
+            "TR1: Councils should run a demand-responsive bus service in every rural district.\n\n"
+            "Accepted. Funding for the first twelve services was confirmed in May.\n\n"
+            "TR2: Bus operators should publish their rural timetables a month ahead.\n\n"
+            "Accepted. Operators have agreed to do so from September.\n\n"
+            "Housing\n\n"
+            "HM1: Councils should keep a register of empty homes in each village.\n\n"
+            "Accepted in part. Registers will be kept in the larger villages first.\n\n"
+            "HM2: The Department should fund the repair of empty homes for local rent.\n\n"
+            "Not accepted. The existing grant already covers repairs.\n\n"
+            "Community\n\n"
+            "CO1: The Department should fund a community hub in every market town.\n\n"
+            "Under consideration. A decision will be made after the spending review.\n")
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert sorted(refs) == ["CO1", "HM1", "HM2", "TR1", "TR2"], refs
+    assert refs["CO1"].stated and "community hub in every market town" in refs["CO1"].text
+
+
+def test_a_coroner_s_concerns_in_pdf_text_in_her_own_voice_and_of_what_a_body_does_are_all_stated(lex, rules):
+    """A coroner's report in PDF text with no blank lines: "The MATTERS OF CONCERN are as follows:" / "To the
+    Retailer Ltd" / "5.1 The listing ..." / "5.2 I heard evidence that ..." / "To the Trust" / "5.3 The Trust's
+    template does not prompt ...". A user relies on every concern being read: 5.1, 5.2 and 5.3 are stated, each sent
+    to the body of the heading above it (before, a concern in the coroner's voice or saying what a body does was
+    taken for a paper's own paragraph, and only 5.1 was read)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n"
+            "THIS REPORT IS BEING SENT TO:\n"
+            "1. Chief Executive, Hartwell Retail Ltd\n"
+            "2. Chief Executive, Riverside Community NHS Trust\n"
+            "1 CORONER\n"
+            "I am Anne Whitlock, Area Coroner for Riverside.\n"
+            "4 CIRCUMSTANCES OF THE DEATH\n"
+            "Mr Colin Weir died on 2 January 2025 after taking a medicine he had bought online.\n"
+            "5 CORONER'S CONCERNS\n"
+            "During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion\n"
+            "there is a risk that future deaths will occur unless action is taken. In the circumstances it is my\n"
+            "statutory duty to report to you.\n"
+            "The MATTERS OF CONCERN are as follows:\n"
+            "To the Retailer Ltd\n"
+            "5.1 The listing for the medicine did not warn buyers of the danger of taking it with alcohol.\n"
+            "5.2 I heard evidence that the retailer's checks did not ask how many packs a buyer had bought that\n"
+            "month.\n"
+            "To the Trust\n"
+            "5.3 The Trust's template does not prompt staff to record who will review a patient's medicines after\n"
+            "discharge.\n"
+            "6 ACTION SHOULD BE TAKEN\n"
+            "In my opinion action should be taken to prevent future deaths and I believe you have the power to take\n"
+            "such action.\n"
+            "9 14 March 2025\n"
+            "Anne Whitlock\n"
+            "Area Coroner for Riverside\n")
+    (seg,) = segment(text, lex)
+    refs = {r.label: r for r in R.find_refs(text, seg, rules, lex.addressee_heading) if r.stated}
+    assert sorted(refs) == ["5.1", "5.2", "5.3"], refs
+    assert refs["5.2"].text.startswith("I heard evidence that the retailer's checks")
+    assert refs["5.3"].text.startswith("The Trust's template does not prompt staff")
+    assert [refs[lab].addressee for lab in ("5.1", "5.2", "5.3")] == ["Retailer Ltd", "Retailer Ltd", "Trust"]
+
+
+def test_treasury_minutes_answer_paragraphs_under_a_lead_in_are_still_no_recommendations(lex, rules):
+    """The guard: Treasury Minutes with no blank lines, "The government's responses to the Committee's
+    recommendations are set out below:" over "1a. PAC recommendation: The Agency should ...", then "1.1 The
+    government agrees with the Committee's recommendation." and "1.2 The Agency will publish ...": the paper's own
+    answering paragraphs are no recommendations 1.1 and 1.2 (only a letter's list under a lead-in to concerns reads
+    an item in the writer's voice as one)."""
+    text = ("Treasury Minutes\n"
+            "The government's responses to the Committee's recommendations are set out below:\n"
+            "1a. PAC recommendation: The Agency should set out by the end of the year how it will inspect every "
+            "asset.\n"
+            "1.1 The government agrees with the Committee's recommendation.\n"
+            "1.2 The Agency will publish its inspection plan in December.\n")
+    (seg,) = segment(text, lex)
+    got = {r.label: r for r in R.find_refs(text, seg, rules)}
+    assert "1.1" not in got and "1.2" not in got, sorted(got)
+    assert got["1a"].stated
+
+
+_LETTERED_REPORT = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+                    "THIS REPORT IS BEING SENT TO:\n1. Chief Executive, Kestrel Academy Trust\n"
+                    "2. Chief Executive, Mereshire County Council\n\n"
+                    "1 CORONER\n\nI am Dr Helen Smith, Assistant Coroner for the area of Mereshire.\n\n"
+                    "4 CIRCUMSTANCES OF THE DEATH\n\nLily Carter drowned on 12 June 2024 during a school swimming "
+                    "lesson at the Brookfield Leisure Centre.\n\n"
+                    "5 CORONER'S CONCERNS\n\nDuring the course of the inquest the evidence revealed matters giving "
+                    "rise to concern. The MATTERS OF CONCERN are as follows.\n\n"
+                    "Concern A (Kestrel Academy Trust) – The school's procedure for swimming lessons does not say who "
+                    "watches the pool from the side.\n\n"
+                    "Concern B (Kestrel Academy Trust) – Staff who lead swimming lessons had not been trained in pool "
+                    "rescue.\n\n"
+                    "Concern C (Mereshire County Council) – The Council's guidance to schools on swimming lessons has "
+                    "not been updated since 2018.\n\n"
+                    "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths and I "
+                    "believe you have the power to take such action.\n\n"
+                    "9 3 March 2025\n\nDr Helen Smith\nAssistant Coroner for Mereshire\n")
+
+
+def test_concerns_lettered_with_the_body_in_brackets_are_numbered_and_sent_to_that_body(lex, rules):
+    """A coroner letters her concerns and names the body each is sent to in brackets: "Concern A (Kestrel Academy
+    Trust) – The school's procedure ...", "Concern B (Kestrel Academy Trust) – ...", "Concern C (Mereshire County
+    Council) – ...". A user relies on them being concerns 1, 2 and 3, stated with their own words and sent to the
+    bodies in brackets (before, the letter and the bracket were read as the concern's words, and no body was named)."""
+    text = _LETTERED_REPORT
+    (seg,) = segment(text, lex)
+    refs = {r.label: r for r in R.find_refs(text, seg, rules, lex.addressee_heading) if r.stated}
+    assert sorted(refs) == ["1", "2", "3"], refs
+    assert [refs[lab].addressee for lab in ("1", "2", "3")] == [
+        "Kestrel Academy Trust", "Kestrel Academy Trust", "Mereshire County Council"]
+    assert refs["1"].text.startswith("The school's procedure for swimming lessons")
+    assert "Concern" not in refs["3"].text and "(" not in refs["3"].text
+
+
+def test_a_reply_s_heading_by_concern_letter_names_the_concern_it_answers(lex, rules):
+    """The trust answers under markdown headings by letter, "## Concern A – Poolside observation" and "## Concern B
+    – Rescue training": each heading names the concern its letter counts to, 1 and 2, so the answer under it is
+    matched to it (before, the reply named no concern)."""
+    text = ("Kestrel Academy Trust\nOrchard House\nMereford\nMR4 2DL\n\n24 April 2025\n\n"
+            "Dear Dr Smith,\n\nThank you for your report following the inquest into the death of Lily Carter. I "
+            "respond to the concerns addressed to the Trust below.\n\n"
+            "## Concern A – Poolside observation\n\n"
+            "A member of staff now watches the pool from the side throughout every lesson.\n\n"
+            "## Concern B – Rescue training\n\n"
+            "Every member of staff who leads swimming lessons completed pool rescue training in April 2025.\n\n"
+            "Yours sincerely,\n\nMark Ellison\nChief Executive Officer\n")
+    assert sorted(labels(text, lex, rules)) == ["1", "2"]
+
+
+def test_a_learning_recommendation_s_heading_over_an_indented_paragraph_states_that_paragraph(lex, rules):
+    """A safeguarding board's letter heads each recommendation "Learning recommendation 1 (Severn Police)" and sets
+    its words in an indented paragraph under it, "Severn Police should ensure ...". A user relies on the heading
+    being read as "Recommendation 1 (Severn Police)" is: recommendation 1 stated with that paragraph's words and sent
+    to Severn Police (before, the word "Learning" before it kept the line from being read as a heading, and the
+    paragraph was left unstated)."""
+    body = ("The review of the death of Mr D is complete, and the Board asks each agency to respond to the learning "
+            "recommendations made to it.\n\n"
+            "Learning recommendation 1 (Severn Police)\n\n"
+            "    Severn Police should ensure that every call about a vulnerable adult who has gone missing is passed "
+            "to the\n    adult safeguarding team on the same day.\n\n"
+            "Learning recommendation 2 (Severnford Council)\n\n"
+            "    Severnford Council should ensure that its housing officers can refer a tenant for a care assessment."
+            "\n\nI would be grateful for your response by 31 January 2026.")
+    text = letter(body)
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert refs["1"].stated, refs["1"]
+    assert ("Severn Police should ensure that every call about a vulnerable adult who has gone missing is passed to "
+            "the adult safeguarding team on the same day") in refs["1"].text
+    assert refs["1"].addressee == "Severn Police"
+    assert refs["2"].stated and "housing officers can refer a tenant" in refs["2"].text
+
+
+def test_a_heading_of_recommendations_for_a_kind_of_body_sends_the_list_under_it_to_them(lex, rules):
+    """A commissioner's letter heads her lists "Recommendations for the Welsh Government" over "1. The Welsh
+    Government should ..." and "2. ...", then "Recommendations for health boards" over "3. Each health board should
+    ...". A user relies on each recommendation being sent to the bodies its heading names: 1 and 2 to the Welsh
+    Government, 3 to health boards (before, a heading naming a kind of body in lower case was not read, and 3 was
+    sent to the Welsh Government)."""
+    got = addressees("My review of hospital discharge for older people is complete. I make the following "
+                     "recommendations.\n\n"
+                     "Recommendations for the Welsh Government\n\n"
+                     "1. The Welsh Government should publish the number of older people waiting to leave hospital "
+                     "each month.\n\n"
+                     "2. The Welsh Government should fund a discharge co-ordinator in every acute hospital.\n\n"
+                     "Recommendations for health boards\n\n"
+                     "3. Each health board should give every older patient a written discharge plan before they "
+                     "leave.", lex, rules)
+    assert got == {"1": "the Welsh Government", "2": "the Welsh Government", "3": "health boards"}, got
+
+
+def test_an_answers_only_table_a_cell_a_paragraph_numbers_the_concerns_a_reply_answers(lex, rules):
+    """A trust's reply sets its actions in a table docx2txt writes a cell a paragraph: "Concern" / "Action taken /
+    planned" / "Lead" / "Target date" / "Status", then "1", a long answer, its lead, date and status, then "2" and
+    its row. The header's cells are answers only, so each row's number names the concern it answers: a user relies
+    on refs 1 and 2 being found in the reply, quoting nothing (before, a row whose first cell was longer than a title
+    was not read as a row)."""
+    rows = ["Concern", "Action taken / planned", "Lead", "Target date", "Status",
+            "1", "The pharmacy team has rewritten the discharge checklist so that every patient leaving the ward on "
+                 "anticoagulants is given a written dosing plan.",
+            "Chief Pharmacist", "March 2024", "Complete",
+            "2", "Ward managers now audit a sample of ten discharges every month and report the results to the "
+                 "medicines safety group for review.",
+            "Director of Nursing", "June 2024", "In progress"]
+    text = ("Riverside Community NHS Trust\nTrust Headquarters\nRiverside\nRV2 6HG\n\n21 February 2024\n\n"
+            "Dear Mrs Whitlock,\n\nThank you for your report following the inquest into the death of Mr Weir. Our "
+            "actions against each of your concerns are set out in the table below.\n\n" + "\n\n".join(rows)
+            + "\n\nYours sincerely,\n\nDr Jane Doe\nChief Nurse\n")
+    refs = refs_of(text, lex, rules)
+    assert sorted(r.label for r in refs) == ["1", "2"], refs
+    assert not any(r.stated for r in refs)

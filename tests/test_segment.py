@@ -4646,3 +4646,79 @@ def test_a_reply_under_a_bilingual_sign_off_starts_at_its_own_letterhead(lex):
     assert [s.start for s in segs] == [0, len(letter)], first_lines(letter + reply, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
     assert segs[0].signoff is not None and segs[0].signoff.text == "Le dùrachd / Yours sincerely,"
+
+
+def test_a_reply_s_markdown_title_under_its_greeting_is_its_subject_and_opens_no_segment(lex):
+    """Under a coroner's report, the school trust's reply as pandoc writes it: letterhead, date, addressee, "Dear Dr
+    Smith," and then a markdown heading, "# Response of Kestrel Academy Trust to the Regulation 28 Report dated 3
+    March 2025", over its prose and "Yours sincerely". The heading is the letter's subject under its greeting: a
+    user relies on the reply being one segment, from its letterhead to its signature (before, the heading opened a
+    segment of its own, and the letterhead and greeting were cut off from the reply's answers)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO:\n1. Chief Executive, Kestrel Academy Trust\n\n"
+              "1 CORONER\n\nI am Dr Helen Smith, Assistant Coroner for the area of Mereshire.\n\n"
+              "4 CIRCUMSTANCES OF THE DEATH\n\nLily Carter drowned on 12 June 2024 during a school swimming lesson "
+              "at the Brookfield Leisure Centre.\n\n"
+              "5 CORONER'S CONCERNS\n\nDuring the course of the inquest the evidence revealed matters giving rise to "
+              "concern. The MATTERS OF CONCERN are as follows.\n\n"
+              "(1) No member of staff was assigned to watch the pool from the side during the lesson.\n\n"
+              "(2) The school's risk assessment for swimming had not been reviewed since 2019.\n\n"
+              "6 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths and I "
+              "believe you have the power to take such action.\n\n"
+              "9 3 March 2025\n\nDr Helen Smith\nAssistant Coroner for Mereshire\n\n")
+    reply = ("Kestrel Academy Trust\nOrchard House\nMereford\nMR4 2DL\n\n24 April 2025\n\n"
+             "Dr Helen Smith\nAssistant Coroner for Mereshire\n\n"
+             "Dear Dr Smith,\n\n"
+             "# Response of Kestrel Academy Trust to the Regulation 28 Report dated 3 March 2025\n\n"
+             "Thank you for your report following the inquest into the death of Lily Carter. The Trust has "
+             "considered each of your concerns with its schools.\n\n"
+             "A member of staff now watches the pool from the side throughout every lesson, and the lifeguard rota "
+             "is checked by the head teacher each week.\n\n"
+             "The swimming risk assessment was rewritten in April 2025 and will be reviewed every year.\n\n"
+             "Yours sincerely,\n\nMark Ellison\nChief Executive Officer\n")
+    text = report + reply
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(report)], first_lines(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[1].end == len(text)
+
+
+def test_an_easy_read_version_after_a_minister_s_signed_reply_is_a_reply_of_its_own(lex):
+    """A minister's reply, signed off, then its footer (the Cardiff Bay address, telephone, the Welsh language
+    notice); then its Easy Read version, "Welsh Government" / "Our answer to the review" / "Easy Read" / "July 2024"
+    / "This is an Easy Read version of a letter from the Welsh Government." over short lines; then a council's
+    e-mail, "From: ... Sent: ... Subject: ..." / "Dear Ms Morgan,". A user relies on the Easy Read version being
+    read as the document it is: three replies, the second starting at the version's title, the footer left with the
+    minister's letter (before, the version ran on in the minister's letter)."""
+    minister = ("Llywodraeth Cymru\nWelsh Government\n\n"
+                "Rhian Morgan\nChair, Independent Review of Day Services\n\n"
+                "12 July 2024\n\n"
+                "Dear Ms Morgan,\n\n"
+                "Thank you for your review of day services for people with a learning disability and for its four "
+                "recommendations. I accept all four of them.\n\n"
+                "The Welsh Government will fund a day service co-ordinator in each local authority from April 2025, "
+                "and will publish new guidance on transport to day services this autumn.\n\n"
+                "Yours sincerely,\n\n"
+                "Dawn Price MS\nMinister for Social Care\n\n"
+                "Bae Caerdydd • Cardiff Bay\nCaerdydd • Cardiff\nCF99 1SN\n"
+                "Correspondence.Dawn.Price@gov.wales\n0300 060 4400\n\n"
+                "We welcome receiving correspondence in Welsh. Any correspondence received in Welsh will be answered "
+                "in Welsh.\n\n")
+    easy = ("Welsh Government\n\nOur answer to the review\n\nEasy Read\n\nJuly 2024\n\n"
+            "This is an Easy Read version of a letter from the Welsh Government.\n\n"
+            "We read the review of day services.\n\n"
+            "We agree with all 4 things it asked us to do.\n\n"
+            "Every council will have a person to help with day services.\n\n"
+            "We will write new rules about getting to day services.\n\n")
+    mail = ("From: Owen Pritchard <owen.pritchard@valeofpenrhos.gov.wales>\n"
+            "Sent: 2 August 2024 10:14\n"
+            "To: Rhian Morgan <rhian.morgan@dayservicesreview.wales>\n"
+            "Subject: Review of day services - response from Vale of Penrhos Council\n\n"
+            "Dear Ms Morgan,\n\n"
+            "Thank you for sending us the review of day services. The Council accepts the recommendation about a day "
+            "service co-ordinator and has already started to recruit one, who will be in post by January 2025.\n\n"
+            "Kind regards,\n\nOwen Pritchard\nHead of Adult Services\nVale of Penrhos Council\n")
+    text = minister + easy + mail
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(minister), len(minister + easy)], first_lines(text, lex)
+    assert [s.kind for s in segs] == [Kind.reply, Kind.reply, Kind.reply]

@@ -2323,3 +2323,37 @@ def test_a_refusal_before_until_then_with_no_decision_named_still_refuses_that_p
                 nlp, lex, settings)
     assert any(c.startswith("rejected:") for c in v.cues), v.cues
     assert v.label is not D, (v.label, v.cues)
+
+
+@pytest.mark.parametrize(("passage", "expected", "cue"), [
+    pytest.param("Council position: Not supported", J, "rejected:label-rejected", id="not-supported"),
+    pytest.param("Council position: Supported in part", P, "partially_addressed:label-partial",
+                 id="supported-in-part"),
+    pytest.param("Council position: Further work needed", D, "deferred:label-deferred", id="further-work-needed"),
+    pytest.param("Officials will need to discuss the volume of cases with the Chamber before a decision can be taken.",
+                 D, "deferred:not-yet-decided", id="before-a-decision-can-be-taken"),
+    pytest.param("Estates have added a weekly functional check of the lights.", A, "accepted:has-done",
+                 id="have-added"),
+])
+def test_status_words_in_support_s_terms_decisions_to_come_and_things_added_are_read(passage, expected, cue, nlp,
+                                                                                   lex, settings):
+    """A council's form says its position in support's terms, "Council position: Not supported", "Supported in
+    part", "Further work needed"; a department says officials must talk to the Chamber "before a decision can be
+    taken"; a trust says "Estates have added a weekly functional check of the lights". A user relies on each being
+    read for the stance it states: rejected, partial (as the status it is), deferred, deferred and accepted (before,
+    each was only noted, or, for "Supported in part", partial from its wording alone and not as a status)."""
+    v = verdict(passage, nlp, lex, settings)
+    assert v.label is expected and cue in v.cues, (v.label, v.cues)
+
+
+@pytest.mark.parametrize("passage", [
+    pytest.param("Where we propose to withdraw a service, we will hold a drop-in session in the area before a final "
+                 "decision is taken.", id="process-before-a-decision-is-taken"),
+    pytest.param("I will write to you again once the new service has been running for a year.", id="write-again-once"),
+])
+def test_a_promise_to_consult_before_deciding_or_to_write_again_puts_nothing_off(passage, nlp, lex, settings):
+    """The guard: a body that promises a drop-in "before a final decision is taken" on each future withdrawal
+    describes its process, and "I will write to you again once ..." closes many letters whatever they decided.
+    Neither is read as a decision still to come (only "before a decision can be taken" is)."""
+    v = verdict(passage, nlp, lex, settings)
+    assert "deferred:not-yet-decided" not in v.cues and "deferred:full-reply-to-come" not in v.cues, v.cues
