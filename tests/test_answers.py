@@ -4269,3 +4269,47 @@ def test_a_label_with_its_title_in_lower_case_in_pdf_text_heads_its_own_answer(t
     assert rows["4"]["stance"] == "noted", rows["4"]
     assert "nursing workforce" in (rows["4"]["evidence"] or ""), rows["4"]
     assert rows["3"]["stance"] == "rejected", rows["3"]
+
+
+def test_a_reply_that_has_no_plans_to_do_what_was_recommended_in_its_own_words_rejects_it(tmp_path, settings, nlp):
+    """An investigation branch's letter sets each safety recommendation under "Safety recommendation 4" and its
+    words, "The Department should commission a national public awareness campaign on carbon monoxide poisoning in
+    caravans and tents."; the department's reply heads its answer "Safety recommendation 4" over "Response: Not
+    accepted" and a paragraph whose second sentence is "In the current financial context the Department has no
+    plans to commission a further national public awareness campaign on carbon monoxide poisoning in caravans and
+    tents.". Most of its words are the recommendation's own, but it refuses it: a user relies on that sentence
+    being read as the answer, and recommendation 4 rejected by it (before, it was set aside as a quote of the
+    recommendation, and 4 was only noted), while 1 to 3, "Response: Accepted", are accepted."""
+    letter = ("Caravan and Leisure Safety Investigations Branch\nUnit 4, Harbour Court\nFalworth\nFW2 8LN\n\n"
+              "11 March 2025\n\nDear Permanent Secretary,\n\n"
+              "Investigation report: carbon monoxide poisoning at holiday parks\n\n"
+              "Our investigation into the deaths of two guests at a holiday park is complete. It makes four safety "
+              "recommendations to the Department, which are set out below. Please tell us within 90 days what "
+              "action you will take on each.\n\n"
+              "Safety recommendation 1\n\nThe Department should require holiday park operators to fit a carbon "
+              "monoxide alarm in every caravan they let.\n\n"
+              "Safety recommendation 2\n\nThe Department should publish guidance for park operators on the annual "
+              "servicing of gas appliances in caravans.\n\n"
+              "Safety recommendation 3\n\nThe Department should require park operators to keep a record of every gas "
+              "safety check for five years.\n\n"
+              "Safety recommendation 4\n\nThe Department should commission a national public awareness campaign on "
+              "carbon monoxide poisoning in caravans and tents.\n\n"
+              "Yours sincerely,\n\nDr Imogen Pascoe\nChief Investigator\n\n")
+    reply = ("Department for Leisure and Tourism\n1 Victoria Street\nLondon\nSW1H 0ET\n\n9 June 2025\n\n"
+             "Dear Dr Pascoe,\n\nThank you for your letter of 11 March and for the Branch's report. Our response to "
+             "each safety recommendation is set out below.\n\n"
+             "Safety recommendation 1\nResponse: Accepted\n\nRegulations requiring an alarm in every let caravan "
+             "will be laid before Parliament in the autumn.\n\n"
+             "Safety recommendation 2\nResponse: Accepted\n\nThe guidance was published on 2 June 2025 and has been "
+             "sent to every licensed park.\n\n"
+             "Safety recommendation 3\nResponse: Accepted\n\nThe record-keeping duty will be included in the same "
+             "regulations as the alarms.\n\n"
+             "Safety recommendation 4\nResponse: Not accepted\n\nPublic awareness campaigns are costly, and the "
+             "evidence that they change behaviour is limited. In the current financial context the Department has "
+             "no plans to commission a further national public awareness campaign on carbon monoxide poisoning in "
+             "caravans and tents.\n\n"
+             "Yours sincerely,\n\nMark Daventry\nPermanent Secretary\n")
+    rows = _rows_of(tmp_path, settings, nlp, letter + reply)
+    assert rows["4"]["stance"] == "rejected", rows["4"]
+    assert "rejected:no-plans" in rows["4"]["cues"], rows["4"]
+    assert [rows[lab]["stance"] for lab in ("1", "2", "3")] == ["accepted"] * 3, rows

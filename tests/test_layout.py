@@ -1177,3 +1177,19 @@ def test_a_box_drawn_table_opening_a_page_is_unboxed_and_keeps_its_form_feed():
     assert lines[2].split() == ["5", "CORONER'S", "CONCERNS"]
     assert lines[4].split() == ["6", "ACTION", "SHOULD", "BE"] and lines[5].split() == ["TAKEN"]
     assert out.index("CORONER'S CONCERNS") == text.index("CORONER'S CONCERNS")
+
+
+def test_a_zero_width_space_inside_a_heading_s_word_is_taken_out_as_a_soft_hyphen_is(nlp, lex, settings):
+    """A reply copied from a web page keeps a zero-width space the page set inside a word, "Re\\u200bcommendation 3",
+    where it shows nothing. A user relies on the heading being read as the page shows it: "Recommendation" whole
+    from the same start, the mark taken out padding the word's end, so "Recommendation 3" heads the answer under
+    it; same length (before, the mark became a space, and "Re commendation 3" was no heading)."""
+    text = ("Dear Mr Quayle,\n\nThank you for the Board's review of the Larkfield walk-in centre.\n\n"
+            "Re\u200bcommendation 3\n\nThe walk-in centre will stay open until 10pm on weekdays from October.\n\n"
+            "Yours sincerely,\n\nRuth Carne\nDirector of Operations\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    at = text.index("Re\u200bcommendation")
+    assert out[at:at + len("Recommendation")] == "Recommendation"
+    assert out.split("\n")[4].split() == ["Recommendation", "3"]
+    assert "\u200b" not in out

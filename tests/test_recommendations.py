@@ -4497,3 +4497,76 @@ def test_an_answers_only_table_a_cell_a_paragraph_numbers_the_concerns_a_reply_a
     refs = refs_of(text, lex, rules)
     assert sorted(r.label for r in refs) == ["1", "2"], refs
     assert not any(r.stated for r in refs)
+
+
+def test_papers_listed_by_slashed_file_reference_under_a_letter_of_recommendations_are_no_recommendations(lex, rules):
+    """A safeguarding board's letter says "The reviewer made three recommendations, set out below" over "1. The Trust
+    should ...", "2. ..." and "3. ...", and then lists the papers the reviewer read by their file references, "KR2/1
+    Chronology prepared by the trust, June 2023", "KR2/2 Statement of the ward manager", "KR5/1 Notes of the learning
+    event". A user relies on the papers not being read as recommendations: no KR reference, while 1, 2 and 3 are
+    still stated (before, slashed codes opening two lines under a mention of recommendations were read as
+    recommendations whether their lines asked anything or not, and KR2/1 was one)."""
+    text = ("Ashby Vale Safeguarding Adults Board\nBoard Office\nAshby Vale\nAV3 2QT\n\n14 May 2025\n\n"
+            "Dear Ms Penrose,\n\nSafeguarding Adults Review: Mr K\n\n"
+            "The review of the care given to Mr K is now complete. The reviewer made three recommendations, set out "
+            "below.\n\n"
+            "1. The Trust should give every patient discharged to a care home a written medicines plan.\n\n"
+            "2. The Council should check that each care home has received the plan within two days of discharge.\n\n"
+            "3. The Board should audit a sample of discharges to care homes every six months.\n\n"
+            "The reviewer read the papers listed below, which are kept under their file references.\n\n"
+            "KR2/1 Chronology prepared by the trust, June 2023\n\n"
+            "KR2/2 Statement of the ward manager\n\n"
+            "KR5/1 Notes of the learning event\n\n"
+            "I would be grateful for your response by 30 June 2025.\n\n"
+            "Yours sincerely,\n\nDr Alan Whitby\nIndependent Chair\n")
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert not any(lab.startswith("KR") for lab in refs), sorted(refs)
+    assert sorted(refs) == ["1", "2", "3"] and all(r.stated for r in refs.values()), refs
+
+
+def test_a_site_s_name_under_a_two_letter_code_beside_coded_themes_is_no_recommendation(lex, rules):
+    """A partnership's response paper codes the review's recommendations by theme, "WC1 The Partnership should open
+    ...", "WC2 ...", "SR1 ...", "SR2 ...", and lists the one site the review team visited by its estates code,
+    "PK1 Penhallow Community Hospital". A user relies on the site's name not being read as a recommendation of a
+    theme of its own: no PK1 reference, while the four coded recommendations are stated (before, any two-letter code
+    numbered 1 beside two coded themes was read as a theme's one recommendation, a hospital's name among them)."""
+    text = ("Kernow Community Health Partnership\n\nResponse to the review of community hospital beds\n\n"
+            "This paper sets out the Partnership's response to the review's recommendations, grouped by theme.\n\n"
+            "Frailty\n\n"
+            "WC1 The Partnership should open a frailty assessment unit at each community hospital.\n\n"
+            "Accepted. The first unit opened at Penhallow in March.\n\n"
+            "WC2 Community teams should see every frail patient within two days of referral.\n\n"
+            "Accepted in part. Teams in the west will meet this standard from September.\n\n"
+            "Staffing\n\n"
+            "SR1 The Partnership should recruit twelve more community nurses this year.\n\n"
+            "Accepted. Nine nurses have been appointed so far.\n\n"
+            "SR2 Each hospital should publish its nurse staffing levels every month.\n\n"
+            "Accepted. Staffing levels are on each hospital's page of the website.\n\n"
+            "The review team visited one site, listed here by its estates code.\n\n"
+            "PK1 Penhallow Community Hospital\n\n"
+            "Chief Executive, Kernow Community Health Partnership\n")
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert "PK1" not in refs, sorted(refs)
+    assert sorted(refs) == ["SR1", "SR2", "WC1", "WC2"] and all(r.stated for r in refs.values()), refs
+
+
+def test_treasury_minutes_answer_paragraphs_under_a_lead_in_to_concerns_and_recommendations_are_no_recommendations(
+        lex, rules):
+    """Treasury Minutes with no blank lines: "The government's responses to the Committee's concerns and
+    recommendations are set out below:" over "1a. PAC recommendation: The Agency should ...", then the paper's own
+    answers "1.1 The government agrees with the Committee's recommendation." and "1.2 The Agency will publish ...",
+    and "2a." with its "2.1". A lead-in that speaks of the Committee's concerns is no coroner's list of concerns in
+    her own voice: a user relies on 1a and 2a being the only recommendations, not the answering paragraphs 1.1, 1.2
+    and 2.1 (before, the word "concerns" in the lead-in made every item under it one)."""
+    text = ("Treasury Minutes\n"
+            "Twelfth report of the Committee: Maintaining flood defences\n"
+            "The government's responses to the Committee's concerns and recommendations are set out below:\n"
+            "1a. PAC recommendation: The Agency should write to the Committee by the end of the year setting out how "
+            "it will inspect every flood defence asset.\n"
+            "1.1 The government agrees with the Committee's recommendation.\n"
+            "1.2 The Agency will publish its inspection plan for all assets in December.\n"
+            "2a. PAC recommendation: The Agency should report the condition of its high-risk assets each year.\n"
+            "2.1 The government agrees with the Committee's recommendation.\n")
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert sorted(refs) == ["1a", "2a"], sorted(refs)
+    assert refs["1a"].stated and refs["2a"].stated

@@ -4722,3 +4722,75 @@ def test_an_easy_read_version_after_a_minister_s_signed_reply_is_a_reply_of_its_
     segs = segment(text, lex)
     assert [s.start for s in segs] == [0, len(minister), len(minister + easy)], first_lines(text, lex)
     assert [s.kind for s in segs] == [Kind.reply, Kind.reply, Kind.reply]
+
+
+_SALTMARSH_REPORT = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n"
+                     "THIS REPORT IS BEING SENT TO:\n"
+                     "1. Chief Executive, Saltmarsh District Council\n"
+                     "2. Chief Executive, Estuary Water Ltd\n"
+                     "1 CORONER\n"
+                     "I am Peter Lowry, Senior Coroner for the Saltmarsh area.\n"
+                     "4 CIRCUMSTANCES OF THE DEATH\n"
+                     "Mr Daniel Reeve drowned on 3 August 2024 after falling from the harbour wall at Ferry Steps.\n"
+                     "5 CORONER'S CONCERNS\n"
+                     "During the course of the inquest the evidence revealed matters giving rise to concern. In my "
+                     "opinion\nthere is a risk that future deaths will occur unless action is taken.\n"
+                     "The MATTERS OF CONCERN are as follows:\n"
+                     "1. There is no railing along the harbour wall at Ferry Steps.\n"
+                     "2. The throw line at the steps had been missing for several weeks before Mr Reeve's death.\n"
+                     "6 ACTION SHOULD BE TAKEN\n"
+                     "In my opinion action should be taken to prevent future deaths and I believe you have the power "
+                     "to take\nsuch action.\n"
+                     "9 20 November 2024\n"
+                     "Peter Lowry\n"
+                     "Senior Coroner for Saltmarsh\n")
+
+
+def test_the_coroner_s_response_forms_filled_in_by_two_bodies_under_her_report_are_replies_of_their_own(lex):
+    """A coroner's report in PDF text, her signature running straight into the form feed with no blank line, then
+    her "Regulation 28 response form" filled in by the council, "Name of deceased: ..." / "Responding organisation:
+    Saltmarsh District Council" / ... / "Response to concern 1" and its answer, and on the next page the same form
+    filled in by the water company. A user relies on each body's form being read as its reply: three segments, the
+    report and then the two forms, each from its title (before, the forms ran on in the report, and neither body
+    answered anything)."""
+    form1 = ("\fRegulation 28 response form\n\n"
+             "Name of deceased: Daniel Reeve\n"
+             "Responding organisation: Saltmarsh District Council\n"
+             "Name and role of person responding: Clare Fenn, Director of Place\n"
+             "Date of response: 14 January 2025\n\n"
+             "Response to concern 1\n\n"
+             "A railing was fitted along the whole of the harbour wall at Ferry Steps in December 2024.\n\n"
+             "Response to concern 2\n\n"
+             "The Council now checks the throw line at the steps every week and replaces it the same day if it is "
+             "missing.\n")
+    form2 = ("\fRegulation 28 response form\n\n"
+             "Name of deceased: Daniel Reeve\n"
+             "Responding organisation: Estuary Water Ltd\n"
+             "Name and role of person responding: Omar Haddad, Head of Health and Safety\n"
+             "Date of response: 16 January 2025\n\n"
+             "Response to concern 2\n\n"
+             "Estuary Water has given the Council a supply of spare throw lines to keep at the harbour office.\n")
+    text = _SALTMARSH_REPORT + form1 + form2
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_SALTMARSH_REPORT), len(_SALTMARSH_REPORT + form1)], \
+        first_lines(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply, Kind.reply]
+
+
+def test_a_reply_that_mentions_its_response_form_across_a_page_break_is_not_split_there(lex):
+    """The guard: a council's reply in PDF text with no greeting, under its letterhead and the inquest's name, says
+    its actions "are set out in full in our" and, over the page, "Regulation 28 response form.", then goes on in
+    prose to its signature. The form's name at the top of a page is a mention in a sentence, with no form's fields
+    under it ("Responding organisation:", "Name of deceased:"): the reply is one segment, not split at the page
+    (only a form's title over its fields opens a response form of its own)."""
+    text = ("Saltmarsh District Council\nHarbour Office\nQuay Street\nSaltmarsh\nSM1 2HB\n14 January 2025\n"
+            "HM Senior Coroner for Saltmarsh\n"
+            "Inquest into the death of Daniel Reeve\n"
+            "The Council has considered the two matters of concern in your Regulation 28 report of 20 November "
+            "2024, and the actions\nit has taken on each are set out in full in our\n"
+            "\fRegulation 28 response form.\n"
+            "A railing was fitted along the whole of the harbour wall at Ferry Steps in December 2024, and the\n"
+            "throw line at the steps is now checked every week and replaced the same day if it is missing.\n"
+            "Clare Fenn\nDirector of Place\n")
+    segs = segment(text, lex)
+    assert [(s.start, s.end) for s in segs] == [(0, len(text))], first_lines(text, lex)
