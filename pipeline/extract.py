@@ -83,7 +83,8 @@ def _trail_refs(text: str, seg: Segment, refs: list[rec_mod.Ref], rules: rec_mod
 
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
-    read = unspace_headings(unescape_numbers(unglyph_ligatures(unsoften(accept_changes(loaded.text)))), lex.heading_words)
+    shown = unsoften(accept_changes(loaded.text))  # (a draft's changes accepted, its words without invisible marks)
+    read = unspace_headings(unescape_numbers(unglyph_ligatures(shown)), lex.heading_words)
     text = blank(mask_noise(unnumber_margin(unmark_anchors(unchecked_options(untab_csv(unbox_grid_tables(read))))),
                             lex.boilerplate),
                  [h.line for h in loaded.head])

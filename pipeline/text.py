@@ -495,8 +495,9 @@ def answers_only(head: str) -> bool:
 
 
 # ("Action taken / planned", "Actions taken or proposed")
-_ACTION_CELL = re.compile(r"\W*(?:actions?(?: (?:taken|agreed|planned|proposed)(?:\s*(?:/|or|and)\s*(?:taken|agreed|planned|"
-                          r"proposed))?)?|what we (?:have done|will do))\W*$", re.I)
+_ACTION_CELL = re.compile(r"\W*(?:actions?(?: (?:taken|agreed|planned|proposed)"
+                          r"(?:\s*(?:/|or|and)\s*(?:taken|agreed|planned|proposed))?)?|"
+                          r"what we (?:have done|will do))\W*$", re.I)
 
 
 def short_cell(c: str) -> bool:

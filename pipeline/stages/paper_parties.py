@@ -424,7 +424,9 @@ def form_responder(text: str, seg: Segment, letter_id: str, lex: Lexicons) -> Pa
             for x in lines[k + 1:k + 3] if not said else []:
                 if x.text[:1] not in " \t" or ":" in x.text[:40]:
                     break
-                said, at = (said + " " + x.text.strip()).strip(), at if said else x.start + len(x.text) - len(x.text.lstrip())
+                if not said:
+                    at = x.start + len(x.text) - len(x.text.lstrip())
+                said = (said + " " + x.text.strip()).strip()
             if said:
                 person, start, end = said, at, at + len(said.split(",")[0])
     if body is None and person is None:

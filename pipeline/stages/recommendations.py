@@ -30,8 +30,8 @@ from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, ex
 from pipeline.stages.segment import NAME_FILLER, Segment
 from pipeline.stages.shapes import Form
 from pipeline.stages.table_refs import (bulleted_concerns, concerned_lines, continues_rows, header_row, row_block,
-                                       split_cell_rows, split_layout_rows, spread_rows, table_items,
-                                       titled_concerns, ordinal_concerns, filled_concerns, paragraph_concerns, tagged_concerns,
+                                       split_cell_rows, split_layout_rows, spread_rows, table_items, titled_concerns,
+                                       ordinal_concerns, filled_concerns, paragraph_concerns, tagged_concerns,
                                        READ_WITH, RESPOND_TO_PLACE, ORDINAL_NUMBERS)
 from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose, marking_block, sentence_end,
                            short_cell, split_lines, strip_quotes, table_cells, to_blocks, unwrap)
@@ -783,7 +783,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     refs: list[Ref] = []
     # "R1" means a recommendation only where the document itself labels them "R1", "R2" ...
     short = labels_r(text)
-    hyphened = hyphen_codes(text)  # "HC-01", "GP3/2": a code the file sets out, named with no "recommendation" before it
+    hyphened = hyphen_codes(text)  # "HC-01", "GP3/2": a code the file sets out, named with no "recommendation" ahead
     by_letter = concern_letters(text)  # "Concern A (Harbourside Learning Partnership) – ...": concerns by letter
     if rules.actions is not None and asks_actions(text):
         rules = rules.actions  # "Action 3" names the third of them, in the letter and in its replies
@@ -796,7 +796,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     concerns = seg.form is Form.report
     list_heading = False
     lead_in = False
-    concern_lead = False  # the lead-in leads into concerns ("The MATTERS OF CONCERN are as follows."), not a paper's list
+    concern_lead = False  # the lead-in leads into a coroner's concerns ("The MATTERS OF CONCERN are as follows.")
     led_by = -2  # the block whose sentence last led into a list
     item_indent: int | None = None  # how far the last item's number stands in from the margin
     sub_next = 1  # the number the next of its nested lettered points would have
@@ -1079,8 +1079,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if lead_in and is_heading(b) and _OTHER_LIST.match(joined):
             lead_in = False  # "Our findings": a list of another kind follows ("... our main findings and the recommendations")
         elif lead_in and (is_heading(b) or (addressee is not None and addressee.match(joined))) \
-                and not rules.inline.search(joined) and not (by_letter and lettered_concern_refs(text, b, b.lines[0], True)):
-            continue  # "To Shireford County Council:": a sub-heading inside the list (not "## Concern A – Poolside ...")
+                and not rules.inline.search(joined) \
+                and not (by_letter and lettered_concern_refs(text, b, b.lines[0], True)):
+            continue  # "To Shireford County Council:": a sub-heading inside the list (not "## Concern A – Poolside")
         tail = joined.rstrip("* ")
         flat = " ".join(tail.split())  # (a lead-in's words wrap: "the following areas for" / "improvement:")
         # (in a reply that leads into a list in its own voice, that sentence alone: not "We accept this

@@ -861,7 +861,8 @@ PAGE_LINES = 6  # lines of such a page at least, however few of them are prose (
 
 # an Easy Read version's own mark under its title: "Easy Read", "Easy Read version", "This is an Easy Read
 # version of a letter from the Welsh Government."
-_EASY_READ = re.compile(r"^\W*(?:an\s+)?easy\s+read(?:\s+version)?\W*$|\bthis\s+is\s+an\s+easy\s+read\s+version\b", re.I)
+_EASY_READ = re.compile(r"^\W*(?:an\s+)?easy\s+read(?:\s+version)?\W*$|\bthis\s+is\s+an\s+easy\s+read\s+version\b",
+                        re.I)
 EASY_READ_BLOCKS = 10  # blocks from the signature within which the version names itself
 
 
@@ -1675,7 +1676,7 @@ def _split_at_form_titles(blocks: list[Block]) -> list[Block]:
     out = []
     for b in blocks:
         cuts = [j for j, ln in enumerate(b.lines) if j and ln.text.startswith("\f")
-                and (_PFD_RESPONSE_TITLE.match(ln.text.strip("\f \t")) or _RESPONSE_FORM_TITLE.match(ln.text.strip("\f \t")))]
+                and (_PFD_RESPONSE_TITLE.match(title := ln.text.strip("\f \t")) or _RESPONSE_FORM_TITLE.match(title))]
         for lo, hi in zip([0, *cuts], [*cuts, len(b.lines)]):
             out.append(Block(b.lines[lo:hi], b.gap if lo == 0 else 0))
     return out
@@ -1868,8 +1869,8 @@ def _mail_starts(text: str, blocks: list[Block], j: int, sal: int, lex: Lexicons
     while m is not None and m > j and all(lex.mail_header.match(ln.text) for ln in blocks[m - 1].lines):
         m -= 1
     if m is None or m == j or any(_letterhead(blocks[x], lex) for x in range(j, m)) \
-            or _paper(text, blocks[j:m], blocks[m].start, lex) or _answering_page(text, blocks[j:m], blocks[m].start, lex) \
-            or _easy_read(blocks[j:m]) is not None:
+            or _paper(text, blocks[j:m], blocks[m].start, lex) \
+            or _answering_page(text, blocks[j:m], blocks[m].start, lex) or _easy_read(blocks[j:m]) is not None:
         return j
     return m
 FOOTER_LINES = 8  # lines of a page's foot (related links, "Back to top", the publisher's address)
