@@ -630,6 +630,12 @@ def _wrapped(page: str, run: list[re.Match[str]]) -> int:
     return sum(1 for m, e in zip(run, ends) if page[m.end():e if e >= 0 else len(page)].strip()[:1].islower())
 
 
+def _padded(word: str, width: int) -> str:
+    """``word`` rewritten in place of ``width`` characters, spaces after it making up the width, so it
+    starts where the old one did and nothing after it moves."""
+    return word + " " * (width - len(word))
+
+
 # a heading set letter-spaced, as pdftotext gives a tracked-out title: "R E C O M M E N D A T I O N S",
 # "W H A T  I  F O U N D" (its words two spaces apart), "C H I L D R E N ' S  S E R V I C E S"; a kerned pair
 # may keep no space between its letters ("S U M M A RY", "R E C O M M E N D AT I O N")
@@ -650,7 +656,7 @@ def unspace_headings(text: str, words: frozenset[str] = frozenset()) -> str:
 
     def joined(m: re.Match[str]) -> str:
         said = " ".join(_split_words(w.replace(" ", ""), words) for w in m.group("words").split("  "))
-        return m.group("lead") + said + " " * (len(m.group("words")) - len(said)) + m.group("tail")
+        return m.group("lead") + _padded(said, len(m.group("words"))) + m.group("tail")
 
     text = _SPACED_HEADING.sub(joined, text)
     # (such a heading's number set in a box of its own, alone on the next line: "RECOMMENDATION" / "1" is
@@ -705,7 +711,7 @@ def unglyph_ligatures(text: str) -> str:
 
     def spelt(m: re.Match[str]) -> str:
         word = re.sub(r"\(cid:(\d{1,5})\)", lambda g: CID_LIGATURES.get(g.group(1), g.group(0)), m.group(0))
-        return word + " " * (len(m.group(0)) - len(word))
+        return _padded(word, len(m.group(0)))
 
     return _CID_WORD.sub(spelt, text)
 
@@ -752,7 +758,6 @@ def unsoften(text: str) -> str:
         return text
 
     def joined(m: re.Match[str]) -> str:
-        word = "".join(c for c in m.group(0) if c not in _INVISIBLE)
-        return word + " " * (len(m.group(0)) - len(word))
+        return _padded("".join(c for c in m.group(0) if c not in _INVISIBLE), len(m.group(0)))
 
     return _SOFT_WORD.sub(joined, text)

@@ -61,6 +61,12 @@ class Block:
         return "\n".join(ln.text for ln in self.lines)
 
 
+def line_end(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` ends: its newline, or the text's end."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def split_lines(text: str, start: int = 0, end: int | None = None, *, cells: bool = False) -> list[Line]:
     """Lines of ``text[start:end]`` with offsets into ``text``; handles CR, CRLF.
 

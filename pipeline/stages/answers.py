@@ -33,8 +33,8 @@ from pipeline.stages.refs import heading_line, is_heading
 from pipeline.stages.segment import (ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines, prose_paragraphs,
                                      registration_line)
 from pipeline.stages.table_refs import LONE_ROW, row_block, split_cell_rows, split_layout_rows
-from pipeline.text import (BULLET_ITEM, CELL_ROW, Block, Line, clean, is_prose, line_paragraphs, sentence_end, sentence_text, split_lines,
-                           table_cells, to_blocks, word_count)
+from pipeline.text import (BULLET_ITEM, CELL_ROW, Block, Line, clean, is_prose, line_end, line_paragraphs, sentence_end,
+                           sentence_text, split_lines, table_cells, to_blocks, word_count)
 
 Unit = tuple[int, int, int]  # sentence start, end, paragraph index within the passage
 
@@ -284,11 +284,6 @@ _SIDE_ROW = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)][ ]\S[^\n]*?\S[ ]{3,}\S") 
 _LAYOUT_ROW_START = re.compile(r"[ \t\f]{0,8}\d{1,3}[a-z]?[.)]?[ ]{3,}\S[^\n]*?\S[ ]{3,}\S")
 
 
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
-
-
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -522,7 +517,7 @@ def _headed_elsewhere(text: str, b: Block, refs: list[Ref]) -> bool:
     one the headings passed over; but not the heading straight over the list, its own ("### Recommendations
     7 to 9" over "7. ...", "8. ...", "9. ...", and the answer under them)."""
     listed = {r.label for r in refs if b.start <= r.start < b.end}
-    own = any(r.heading and r.start < b.start and not text[_line_end(text, r.start):b.start].strip() for r in refs)
+    own = any(r.heading and r.start < b.start and not text[line_end(text, r.start):b.start].strip() for r in refs)
     # (or a label opening its answer's line after it: "Recommendation 2.1: Agreed." under a theme's heading)
     return any((r.heading and r.label in listed and (r.start >= b.end or (r.start < b.start and not own)))
                or (r.anchor and not r.stated and r.label in listed and r.start >= b.end
@@ -956,7 +951,7 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
     # words gave it
     # (not over numbered headings of its own, "Recommendation 4": they answer by number)
     restated_starts = {start for start, _ in restated}
-    by_number = any(h and x not in restated_starts and (x in stated_at or word_count(text[x:_line_end(text, x)]) <= 10)
+    by_number = any(h and x not in restated_starts and (x in stated_at or word_count(text[x:line_end(text, x)]) <= 10)
                     for x, h in heading_at.items())  # (not "Recommendation 8 asks the Department ...")
     # (nor where quotes tagged "(recommendation 7.3)" head the answers under them)
     # (where the prose names some, a title answers only the ones its own words give it)
@@ -1210,13 +1205,13 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         first = next((u for u in all_units if u[0] == a.units[0][0]), None)
         # (the label ends no answer: a title of the reply's own there ends what is above it)
         limit = next((x for x in stops if x >= a.units[-1][1]
-                      and not (asks and _is_label_line(sentence_text(text[x:_line_end(text, x)])))), hi)
+                      and not (asks and _is_label_line(sentence_text(text[x:line_end(text, x)])))), hi)
         after = [u for u in all_units if a.units[-1][1] <= u[0] < limit]
         if first is None or not after:
             continue
         # the next paragraph, or everything after it where the reply is held to that one alone (or what
         # follows its answer's label, up to the next answer)
-        if asks and not _is_label_line(sentence_text(text[after[0][0]:_line_end(text, after[0][0])])):
+        if asks and not _is_label_line(sentence_text(text[after[0][0]:line_end(text, after[0][0])])):
             continue
         base = after[0][2] if asks else first[2]  # (what follows the label stands on its own, from its first paragraph)
         nxt = tuple((x, y, max(0, p - base)) for x, y, p in after if asks or p == after[0][2] or len(labels) == 1)
@@ -1505,7 +1500,7 @@ def _themes_map(text: str, unit: Unit, refs: list[Ref]) -> bool:
 def _label_heading(text: str, at: int, lab: str) -> bool:
     """Whether the line at ``at`` heads an answer with its label in words: "Recommendation 4.1" (not
     a paper's own "2. Recommendations" over its summary), or in its code."""
-    line = text[_line_start(text, at):_line_end(text, at)]
+    line = text[_line_start(text, at):line_end(text, at)]
     # (or by its code: "### R8: staff skills", "### Transparency (R6)")
     # (alone: under "### R3 and R4: ..." the row tells the two apart)
     codes = re.findall(r"(?<![\w/])R(\d{1,3})\b", line)
@@ -2078,7 +2073,7 @@ def _listed_row(text: str, start: int, row: list[tuple[int, int]]) -> bool:
     whose answer follows the list, not a table's row that holds it (its run has a header: "No.<tab>Panel
     recommendation")."""
     k = _line_start(text, start)
-    if len(row) != 2 or "\t" not in text[k:_line_end(text, k)]:
+    if len(row) != 2 or "\t" not in text[k:line_end(text, k)]:
         return False
     while k > 0:
         above = text[text.rfind("\n", 0, k - 1) + 1:k - 1]
@@ -2219,7 +2214,7 @@ def _plain_headings(text: str, blocks: list[Block], heading_at: dict[int, bool])
     copy lost the blank line under it ("Recommendation 1" / "All health boards will publish ...")."""
     opening = {b.start for b in blocks}
     heads = [x for x, h in heading_at.items() if h]
-    return bool(heads) and all(x in opening and _title_line(text[x:_line_end(text, x)]) for x in heads)
+    return bool(heads) and all(x in opening and _title_line(text[x:line_end(text, x)]) for x in heads)
 
 
 def _topics_agree(topics: list[tuple[int, set[str]]], openers: dict[int, set[str]]) -> bool:

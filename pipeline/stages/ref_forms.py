@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from pipeline.stages.refs import MODAL, RecRules, Ref, anchored, clean_text, expand, is_heading, leading_number
-from pipeline.text import Block, clean, sentence_end
+from pipeline.text import Block, clean, line_end, sentence_end
 
 
 # whose the ordinal's recommendation is: "your", "the Committee's" ("This is the second" / "concern about ..."
@@ -264,7 +264,7 @@ def hyphen_codes(text: str) -> frozenset[str]:
     stems = {re.escape(p) + "-": at for p, at in first.items() if (p, 2) in seen}
     # (slashed codes whose lines recommend, or head a reply's answers in bold, "**GP3/1 -- Publication**": not a
     # list of papers by file reference, "KR2/1 Chronology prepared by ...")
-    asking = [m for m in _SLASH_CODE_LINE.finditer(text) if MODAL.search(text, m.end(), _line_end(text, m.end()))
+    asking = [m for m in _SLASH_CODE_LINE.finditer(text) if MODAL.search(text, m.end(), line_end(text, m.end()))
               or text[m.start():m.start("pre")].strip().startswith(("**", "#", "__"))]
     slashed = Counter(m.group("pre") for m in asking)
     for m in asking:
@@ -511,11 +511,6 @@ _CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{1,2})(?P<n>\d{1,2})\b(?![.
 THEME_WORDS = 5  # words, at least, after a two-letter theme's one code on its line ("CO1: Set up a permanent ...")
 
 
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
-
-
 _LINE_CODE = re.compile(r"^[ \t]*\W{0,4}([A-Z]{1,2})(\d+)\b", re.M)  # a code opening its line, as written: "P4", "DR12"
 
 
@@ -538,18 +533,19 @@ def labels_r(text: str) -> frozenset[str]:
                  r"\b(?:labelled|numbered)\s+(?:them\s+)?(?:as\s+)?R1\b", text, re.I) is None:
         return frozenset()
     # (its words beside it: not an action plan's "A1<tab>1a<tab>Head of Service", whose codes are the actions')
-    seen = {(m.group("pre"), int(m.group("n")), bool(m.group("words"))) for m in _CODE_LINE.finditer(text)}
+    lines = list(_CODE_LINE.finditer(text))
+    seen = {(m.group("pre"), int(m.group("n")), bool(m.group("words"))) for m in lines}
     coded = {p for p, n, words in seen if n == 1 and words and (p, 2, True) in seen}
     # (themes coded A1, A2, B1 ... D1: the last theme may hold one recommendation, its letter next to one read;
     # themes coded by two letters, TR1, TR2, HM1 ... CO1, any of them, where two others hold two or more and
     # its line says as much as a recommendation does, not a site's name, "BM1 Bodmin Community Hospital")
     paired = sum(len(p) == 2 for p in coded)
-    said = {m.group("pre"): m.end() for m in _CODE_LINE.finditer(text) if m.group("n") == "1" and m.group("words")}
+    said = {m.group("pre"): m.end() for m in lines if m.group("n") == "1" and m.group("words")}
     for p in sorted({p for p, n, words in seen if n == 1 and words} - coded):
         if len(p) == 1 and len(coded) >= 2 and chr(ord(p) - 1) in coded:
             coded.add(p)
         elif len(p) == 2 and paired >= 2 and p in said \
-                and len(text[said[p]:_line_end(text, said[p])].split()) >= THEME_WORDS:
+                and len(text[said[p]:line_end(text, said[p])].split()) >= THEME_WORDS:
             coded.add(p)
     return frozenset(p for p, n, _ in seen if p == "R") | frozenset(coded)
 
@@ -559,16 +555,17 @@ def labels_r(text: str) -> frozenset[str]:
 # (Harbourside Learning Partnership) – The school's own pool procedure requires ...", and the reply's heading
 # over its answer, "## Concern A – Poolside observation"; counted 1..n by letter, as FORMAT's convention counts
 # concerns
-_LETTERED_CONCERN = re.compile(r"^[\W_]{0,6}(?:matters?\s+of\s+)?concern\s+(?P<l>(?-i:[A-H]))(?![\w(’'])\s*"
-                               r"(?:\((?P<who>[^()\n]{2,80})\))?\s*(?:[-–—:.]\s*(?P<text>\S.*?))?\s*$", re.I)
-_LETTERED_CONCERNS = re.compile(r"^[\W_]{0,6}(?:matters?\s+of\s+)?concern\s+(?-i:[A-H])(?![\w(’'])", re.I | re.M)
+_CONCERN_LETTER = r"^[\W_]{0,6}(?:matters?\s+of\s+)?concern\s+(?P<l>(?-i:[A-H]))(?![\w(’'])"
+_LETTERED_CONCERN = re.compile(_CONCERN_LETTER + r"\s*(?:\((?P<who>[^()\n]{2,80})\))?"
+                               r"\s*(?:[-–—:.]\s*(?P<text>\S.*?))?\s*$", re.I)
+_LETTERED_CONCERNS = re.compile(_CONCERN_LETTER, re.I | re.M)  # (any such line's opening, to test a file for them)
 
 
 @lru_cache(maxsize=4)
 def concern_letters(text: str) -> bool:
     """Whether the file letters its concerns so: its "Concern A" and "Concern B" each open a line.
     Read once per file."""
-    seen = {m.group(0).rstrip()[-1] for m in _LETTERED_CONCERNS.finditer(text)}
+    seen = {m.group("l") for m in _LETTERED_CONCERNS.finditer(text)}
     return {"A", "B"} <= seen
 
 

@@ -1662,9 +1662,7 @@ FORM_FIELD_LINES = 8  # lines under a response form's title within which its fie
 def _response_form(blocks: list[Block], k: int) -> bool:
     """Block ``k`` opens with the title of a response to a coroner's report, and a form's fields that
     name who responds or whose death it was follow within a few lines: a filled-in response form."""
-    b = blocks[k]
-    title = b.lines[0].text.strip("\f \t")
-    if not (_PFD_RESPONSE_TITLE.match(title) or _RESPONSE_FORM_TITLE.match(title)):
+    if not _form_title(blocks[k].lines[0].text):
         return False
     lines = [ln for x in blocks[k:k + FORM_FIELD_LINES] for ln in x.lines][1:FORM_FIELD_LINES]
     return any(_RESPONSE_FIELD.match(ln.text) for ln in lines)
@@ -1675,8 +1673,7 @@ def _split_at_form_titles(blocks: list[Block]) -> list[Block]:
     line between the coroner's signature and the form feed over "Regulation 28 response form"."""
     out = []
     for b in blocks:
-        cuts = [j for j, ln in enumerate(b.lines) if j and ln.text.startswith("\f")
-                and (_PFD_RESPONSE_TITLE.match(title := ln.text.strip("\f \t")) or _RESPONSE_FORM_TITLE.match(title))]
+        cuts = [j for j, ln in enumerate(b.lines) if j and ln.text.startswith("\f") and _form_title(ln.text)]
         for lo, hi in zip([0, *cuts], [*cuts, len(b.lines)]):
             out.append(Block(b.lines[lo:hi], b.gap if lo == 0 else 0))
     return out
@@ -1684,6 +1681,12 @@ def _split_at_form_titles(blocks: list[Block]) -> list[Block]:
 
 _RESPONSE_FORM_TITLE = re.compile(r"^\W*(?:regulation\s+28|pfd|prevention\s+of\s+future\s+deaths)\s+(?:report\s+)?"
                                   r"response(?:\s+form)?\W*$", re.I)
+
+
+def _form_title(line: str) -> bool:
+    """A line that titles a response to a coroner's report, or her response form, a page's form feed aside."""
+    title = line.strip("\f \t")
+    return bool(_PFD_RESPONSE_TITLE.match(title) or _RESPONSE_FORM_TITLE.match(title))
 
 
 def _response_head(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
