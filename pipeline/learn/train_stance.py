@@ -138,7 +138,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind85", "letters_blind85", "coroners_blind85",
                    "papers_blind86", "letters_blind86", "coroners_blind86",
                    "papers_blind87", "letters_blind87", "coroners_blind87",
-                   "papers_blind88", "letters_blind88", "coroners_blind88")
+                   "papers_blind88", "letters_blind88", "coroners_blind88",
+                   "papers_blind89", "letters_blind89", "coroners_blind89")
 LAYOUT_KEY = "expected.jsonl"
 
 
