@@ -560,6 +560,19 @@ _STATUS_OPTION = re.compile(r"\b(?:accept|agree|reject|not\s+accepted|noted|supp
 _OPTION = re.compile(rf"[{_BOX}][^{_BOX}\n]*")
 
 
+# a form's field that numbers what it answers, its value on the line below, as pdftotext reads a form one
+# field a line: "Recommendation number" / "1", "Concern no." / "3"
+_STACKED_NUMBER = re.compile(r"^(\f?[ \t]*(?:recommendation|concern|finding)[ \t]+(?:number|no\.?|ref(?:erence)?)"
+                             r"[ \t]*:?[ \t]*)\n(?=[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?[ \t]*$)", re.I | re.M)
+
+
+def unstack_fields(text: str) -> str:
+    """``text`` with a form's number field read on one line with its label: "Recommendation number 1",
+    as the form shows it, not a bare "1" that reads as a page's number. Same length; only the line
+    break between the two is a space."""
+    return _STACKED_NUMBER.sub(lambda m: m.group(1) + " ", text)
+
+
 def unchecked_options(text: str) -> str:
     """``text`` with the options a form's writer did not tick blanked out: "Trust position: ☒ Accepted
     ☐ Partially accepted ☐ Not accepted" says "Accepted", and the words of the other boxes are the
