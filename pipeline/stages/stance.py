@@ -364,6 +364,20 @@ def _within_tables(text: str, found: dict[str, answers_mod.Answer],
 
 
 GAP_SENTENCE_WORDS = 5  # words, at least, of a sentence between a table and its continuation: no page furniture
+# the labels of a form's fields under its answer's, which an answer left empty runs on to: "Lead officer",
+# "Target date", "Timescale", "Status"
+_FIELD_LABEL = re.compile(r"^\W*(?:(?:lead|responsible|accountable|action)\s+(?:officer|director|person|owner|lead)|"
+                          r"owner|lead|(?:target|due|completion)\s+date|timescales?|deadline|(?:rag\s+)?status|"
+                          r"progress(?:\s+update)?)\W*$", re.I)
+
+
+def _left_blank(text: str, answer: answers_mod.Answer) -> bool:
+    """Whether an answer says nothing: its lines only the labels of the form's next fields ("Management
+    response" left empty over "Lead officer" / "Target date")."""
+    lines = [x for a, z in answer.spans for x in text[a:z].split("\n") if x.strip()]
+    return bool(lines) and all(_FIELD_LABEL.match(x) for x in lines)
+
+
 TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
 WHOLE_DISCOUNT = 0.6  # and one read off the whole reply less certain still
 
@@ -442,6 +456,8 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
         v = classify(text, [], sentences, lex, rec_texts.get(lab), list(answer.units))
         if answer.how == "whole" and not v.cues:
             continue  # a reply that takes no position anywhere has not addressed what it never singles out
+        if not v.cues and _left_blank(text, answer):
+            continue  # a form's answer field left empty, its next fields' labels read as its words
         if model is not None:
             v = model.decide(features_for(text, answer, v, lex, rec_texts.get(lab)), v, (letter_id, lab))
         discount = {"topic": TOPIC_DISCOUNT, "whole": WHOLE_DISCOUNT}.get(answer.how, 1.0)
