@@ -329,6 +329,10 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
             # a pasted e-mail starts at its "From:" line; the name above signs what precedes it (or its "cc:",
             # or the signature a signed message closes with, "-----END PGP SIGNATURE-----")
             break
+        if j < sal and _MAIL_FROM.match(_first(blocks[j])) and len(blocks[j - 1].lines) >= 2 \
+                and "@" in blocks[j].lines[0].text \
+                and not any(lex.mail_header.match(ln.text) for ln in blocks[j - 1].lines):
+            break  # or under lines of what precedes, not a mail system's one-line print head over it
         if j < sal and _MAIL_FROM.match(_first(blocks[j])) and blocks[j].lines[0].text.startswith("\f"):
             break  # or opens a page: above it is the foot of the last page of what precedes ("... Ltd, 5 Wharfside Place ...")
         if j < sal and web_mail_head(blocks[j]):
@@ -619,7 +623,9 @@ ENCLOSES = re.compile(r"\b(?:enclosed|attached|accompanying|appended)\s+(?:[\w-]
 _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|within|no later than)\b|\bgrateful "
                              # "... grateful to receive each organisation's response to the recommendations
                              # directed to it by 31 March", "... grateful for the Government's response by 18 May"
-                             r"(?:for|to receive) (?:a|your|(?:each|every|the) [\w’'-]+(?:'s|’s)) (?:reply|response)\b[^.]{0,60}?\b(?:by|within)\b|"
+                             r"(?:for|to receive) (?:a|your|(?:each|every|the) [\w’'-]+(?:'s|’s)) "
+                             r"(?:further |full |written )?"
+                             r"(?:reply|response)\b[^.]{0,60}?\b(?:by|within)\b|"
                              # "I would ask that you each let me have a written response to the recommendations
                              # directed to you by 31 January 2025"
                              r"\blet (?:me|us) have (?:a|your|each|the) (?:[\w’'-]+ ){0,2}?(?:reply|response)\b"
@@ -630,6 +636,12 @@ _ASKS_FOR_REPLY = re.compile(r"\bplease (?:reply|respond)\b[^.]{0,40}?\b(?:by|wi
                              # "The Panel asks that the ICB writes to you, copying the Panel, by 26 February 2027"
                              r"\b(?:asks?|requests?)\s+that\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+(?:writes?|responds?|replies|reply)"
                              r"\b[^.]{0,80}?\b(?:by|within|no later than)\b", re.I)
+# a follow-up that thanks for the reply, says what it left unanswered and asks again: "Your response does not,
+# however, address two of the concerns in my report", "your letter did not respond to our fifth recommendation"
+_UNANSWERED = re.compile(r"\b(?:does|did)\s+not(?:,?\s+however,?)?\s+(?:address|answer|respond\s+to|deal\s+with)\s+"
+                         r"(?:[\w’'-]+\s+){0,3}?(?:of\s+)?(?:the|my|our)\s+(?:[\w’'-]+\s+)?"
+                         r"(?:concerns?|recommendations?|matters?)\b",
+                         re.I)
 _NAMES_WHAT_IT_ANSWERS = re.compile(r"\byour (?:[\w’'-]+ ){0,3}?(?:letter|e-?mail|report|correspondence|decision|"
                                     r"recommendations?|concerns?)\b", re.I)
 
@@ -658,7 +670,7 @@ def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: 
     asks = _ASKS_FOR_REPLY.search(body) is not None
     advice = _ASKED_FOR_ADVICE.search(unwrap(opening)) is not None and _GIVES_ADVICE.search(body) is not None
     return Kind.letter if asks and (not _NAMES_WHAT_IT_ANSWERS.search(unwrap(opening)) or _RECOMMENDS.search(body)
-                                    or advice) else Kind.reply
+                                    or advice or _UNANSWERED.search(body)) else Kind.reply
 
 
 def _web_mail_reply(head: str) -> bool:
@@ -804,9 +816,12 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
         return True
     m = lex.mail_greeting.match(first)
     if m is None:
-        # (a Notes memo greets by first name alone, no comma: "Roisin", straight under its head)
+        # (a Notes memo greets by first name alone, no comma: "Roisin", straight under its head; so does
+        # an Outlook message, "Alastair" alone on its line straight under "From: ..." / "Subject: ...")
         return bool(i and _FIRST_NAME.fullmatch(first)
-                    and any(_LOTUS_HEAD.match(ln.text) for ln in blocks[i - 1].lines))
+                    and (any(_LOTUS_HEAD.match(ln.text) for ln in blocks[i - 1].lines)
+                         or (len(blocks[i].lines) == 1 and _MAIL_FROM.match(blocks[i - 1].lines[0].text) is not None
+                             and sum(bool(lex.mail_header.match(ln.text)) for ln in blocks[i - 1].lines) >= 3)))
     # the reader's name alone ("Dermot,") only straight under the header: further down, "Sarah," signs off
     # (a protective marking between, "OFFICIAL", is the mail system's, not the message's)
     top = i

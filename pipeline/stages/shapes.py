@@ -75,6 +75,13 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
             out.append(Start(ln.start, Form.page, ln))
         elif lex.annex_title.match(c) and k + 1 < len(lines) and lex.letter_title.match(clean(lines[k + 1].text) or ""):
             out.append(Start(ln.start, Form.page, lines[k + 1]))
+        elif lex.annex_title.match(c) and (title := next((x for x in lines[k + 1:k + 1 + ANNEX_TITLE_LINES]
+                                                          if lex.answers(clean(x.text) or "")), None)) is not None \
+                and _greeted_above(lines, out[-1].offset if out else 0, k, lex):
+            # "APPENDIX A" over "EXECUTIVE RESPONSE TO THE ... REVIEW": the response a covering letter sends,
+            # a paper of its own (its title within a line or two, under a meeting's reference; not a paper's
+            # own annex, "Annex A / Response to the Committee's recommendations: timetable")
+            out.append(Start(ln.start, Form.page, title))
     cover = _response_cover(lines)
     if cover is not None:
         out.append(Start(cover.start, Form.page, cover))
@@ -107,6 +114,16 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
                 lex.salutation.match(clean(x.text) or "") or lex.pfd_report.search(x.text) for x in before):
             out.append(Start(ln.start, Form.letter, None))
     return sorted(out, key=lambda st: st.offset)
+
+
+ANNEX_TITLE_LINES = 3  # lines under an annex's heading within which the title says it is a response
+
+
+def _greeted_above(lines: list[Line], start: int, k: int, lex: Lexicons) -> bool:
+    """Whether a letter greets its reader between ``start`` and line ``k``: "Dear ...", or a name alone
+    ("David,") as a memo or an e-mail greets."""
+    return any(lex.salutation.match(c) or ((m := lex.mail_greeting.match(c)) and m.groupdict().get("name"))
+               for x in lines[:k] if x.start >= start and (c := clean(x.text) or ""))
 
 
 SLIDE_MARK = re.compile(r"^\s*<!--\s*slide\s+number\s*:\s*(\d{1,3})\s*-->\s*$", re.I)  # markitdown's, over each slide
