@@ -23,7 +23,8 @@ from pipeline.gold_match import norm_label
 from pipeline.layout import PAGE_OF
 from pipeline.records import Kind
 from pipeline.stages.ref_forms import (bare_codes, coded_refs, concern_letters, elided_refs, hyphen_codes, labels_r,
-                                      lettered_concern_refs, listed_refs, paragraph_refs, short_refs, word_refs)
+                                      lettered_concern_refs, listed_refs, paragraph_refs, short_refs, side_refs,
+                                      word_refs)
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
     ANCHOR_CHARS, BARE_LABEL, FORM_SECTION, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line,
     is_heading, label_offset, leading_number, load_rules)
@@ -260,6 +261,9 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln, letter: bool = Fa
     nxt = below[len(after)] if len(after) < len(below) else blocks[bi + 1].lines[0] if bi + 1 < len(blocks) else None
     labelled = letter and bool(after) and nxt is not None and _NEXT_LABEL.match(nxt.text) is not None
     if not MODAL.search(body) and not _THAT_MOTION.match(body) and not labelled:
+        return None, None
+    if not letter and _ANSWER_START.match(body):
+        # (a reply's answer under a heading that wraps: "... vehicles" / "(recommendation 1)" / "I agree ...")
         return None, None
     return span, clean_text(PARAGRAPH_TAG.sub("", " ".join(body.split())))
 
@@ -790,7 +794,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     lines = split_lines(text, seg.start, seg.end, cells=True)
     blocks = _item_blocks(split_layout_rows(split_cell_rows(to_blocks(lines))), rules,
                           seg.kind is Kind.letter)
-    if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks):
+    # (nor in a reply that names them in words, "Recommendation One": its "(a) approves the Executive
+    # response ..." is its own resolution)
+    if seg.kind in (Kind.letter, Kind.reply) and not any(rules.inline.search(text, b.start, b.end) for b in blocks) \
+            and not (seg.kind is Kind.reply and any(rules.word_ref.search(text, b.start, b.end) for b in blocks)):
         refs += listed_refs(text, blocks, rules, indented=seg.kind is Kind.letter)
     # a coroner's report as the data set keeps it: its numbered paragraphs after the facts are the concerns
     concerns = seg.form is Form.report
@@ -840,6 +847,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if b.start in in_rows:
             continue
         b = _past_page_break(b, rules)
+        if side := [r for ln, nxt in zip(b.lines, b.lines[1:]) for r in side_refs(text, b, ln, nxt)]:
+            refs += side  # a recommendation headed in the margin beside its words: the block is it
+            continue
         if last_item is not None and b.lines[0].text.startswith("\f") and (clean(b.text) or "A")[:1].islower():
             continue  # the item's words run on over a page break: "<form feed>guardian and kept no log of checks."
         # under the list's lead-in ("The MATTERS OF CONCERN are as follows."), a tab-set list's next item
@@ -1184,7 +1194,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                                     bool(stated) or quote is not None, own_text, quote, addressee=sent_to))
             refs.extend(_wrapped_keyword(text, b, ln, nxt, rules))
             refs.extend(word_refs(text, b, ln, rules, nxt))
-            refs.extend(paragraph_refs(text, b, ln, rules))
+            refs.extend(paragraph_refs(text, b, ln, rules, seg.kind is Kind.reply))
             refs.extend(coded_refs(text, b, ln, hyphened))
             if by_letter:
                 refs.extend(lettered_concern_refs(text, b, ln, seg.kind is Kind.reply))

@@ -88,7 +88,28 @@ def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
     return out
 
 
-def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
+# pdftotext -layout's side heading: the keyword on one line, its number under it in the margin, the
+# recommendation's words in the column beside both (" Recommendation        By 31 May 2026, the Home Office
+# should agree ..." / " 2                     single definition of cuckooing ...")
+_SIDE_KEYWORD = re.compile(r"^[ \t]{0,4}(?:recommendation|concern)[ \t]{3,}(?=\S)", re.I)
+_SIDE_NUMBER = re.compile(r"^[ \t]{0,4}(?P<num>\d{1,3}[a-z]?)[ \t]{3,}(?=\S)")
+
+
+def side_refs(text: str, b: Block, ln, nxt) -> list[Ref]:
+    """A recommendation headed in the margin, its keyword and number on two lines beside its words,
+    which run down the column to the block's end: the number keys it, the column states it."""
+    kw = _SIDE_KEYWORD.match(ln.text) if nxt is not None else None
+    num = _SIDE_NUMBER.match(nxt.text) if kw is not None else None
+    if num is None or num.end() != kw.end():
+        return []  # (the words of both lines start at one column)
+    col = kw.end()
+    words = " ".join(x.text[col:] for x in b.lines if x.start >= ln.start and len(x.text) > col)
+    lab = num.group("num")
+    return [Ref(lab, leading_number(lab), nxt.start + num.start("num"), nxt.start + num.end("num"), b.start, b.end,
+                True, True, True, clean_text(words))]
+
+
+def paragraph_refs(text: str, b: Block, ln, rules: RecRules, reply: bool = False) -> list[Ref]:
     """"At paragraph 27 the Committee recommends that ...": a minister answering a report that sets its
     recommendations in bold without numbers cites them by the report's paragraph numbers. Opening a
     paragraph, the sentence restates the recommendation, and the answer follows it; "The
@@ -104,7 +125,7 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules) -> list[Ref]:
         if m.start() >= ln.end:
             break
         if m.group("nums3"):
-            out += _paragraph_heading(text, b, ln, m, rules)
+            out += _paragraph_heading(text, b, ln, m, rules, reply)
             continue
         group = "nums" if m.group("nums") else "nums2"
         nums = expand(m.group(group), rules)  # "paragraphs 27, 33 and 46", "paragraphs 50 to 52"
@@ -122,11 +143,20 @@ _NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*\S[^\n]*)")  # the
 _ASKS = re.compile(r"\b(?:recommends?|commends?|urges?|asks?|calls? (?:on|for)|encourages?|invites?|should)\b", re.I)
 
 
-def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str], rules: RecRules) -> list[Ref]:
+def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str], rules: RecRules,
+                       reply: bool = False) -> list[Ref]:
     """"Paragraph 38" alone on its line, over the committee's words that recommend and then the
     answer: a response to a committee that numbers its recommendations by the report's paragraphs,
     as Holyrood's do (not a letter's "Paragraph 4" over what a draft Order does, nor guidance quoted
-    under "Paragraph 17": "Caseworkers must consider ...")."""
+    under "Paragraph 17": "Caseworkers must consider ..."). In a reply, "Paragraph 23 - a rural share
+    of the Fund", the topic after a dash, heads the answer with no quoted words under it: a title,
+    not a sentence."""
+    title = m.group("title") if "title" in m.re.groupindex else None
+    if title is not None:
+        if not reply or len(title.split()) > TITLE_WORDS + 4 or sentence_end(title.strip()):
+            return []
+        return [Ref(n, leading_number(n), m.start("nums3"), m.end("nums3"), b.start, b.end, True, True, False)
+                for n in expand(m.group("nums3"), rules)]
     quoted = _NEXT_LINE.match(text, ln.end)
     words = clean(quoted.group("line")) or "" if quoted else ""
     if len(words.split()) < 6 or not _ASKS.search(words):
@@ -406,7 +436,9 @@ def _listed(text: str, blocks: list[Block], rules: RecRules, indented: bool = Fa
             continue
         # (not a sentence run on over a page break, its running header and page number masked: "... a great
         # many" / (blank lines) / "converted vans are in use ...", "... a system upgrade in" / "2021 and had ...")
-        runs_on = i > 0 and _RUNS_ON_LINE.match(ln.text) is not None and not sentence_end(lines[i - 1][1].text)
+        # (a page's form feed and -layout's indent before it: "<form feed>           10 working days of ...")
+        runs_on = i > 0 and _RUNS_ON_LINE.match(ln.text.lstrip(" \t\f")) is not None \
+            and not sentence_end(lines[i - 1][1].text)
         if run and (mark or (ln.start == blocks[bi].start and not runs_on)):  # a new list, or a marker-less paragraph
             close(i)
             run = []
@@ -508,6 +540,7 @@ _CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{1,2})(?P<n>\d{1,2})\b(?![.
                         r"[ \t]+\((?-i:[A-Z])[a-z]+\)[ \t]+\W{0,2}[ \t]*[A-Za-z]{2})?", re.M)
 
 
+_CAPITAL_WORD = re.compile(r"\W{0,3}[ \t]+[A-Z]")
 THEME_WORDS = 5  # words, at least, after a two-letter theme's one code on its line ("CO1: Set up a permanent ...")
 
 
@@ -539,13 +572,19 @@ def labels_r(text: str) -> frozenset[str]:
     # (themes coded A1, A2, B1 ... D1: the last theme may hold one recommendation, its letter next to one read;
     # themes coded by two letters, TR1, TR2, HM1 ... CO1, any of them, where two others hold two or more and
     # its line says as much as a recommendation does, not a site's name, "BM1 Bodmin Community Hospital")
-    paired = sum(len(p) == 2 for p in coded)
-    said = {m.group("pre"): m.end() for m in lines if m.group("n") == "1" and m.group("words")}
+    # (so, too, a theme coded by one letter for its subject, G1, G2, W1, W2 ... S1, V1, the same way)
+    paired = {k: sum(len(p) == k for p in coded) for k in (1, 2)}
+    said: dict[str, int] = {}  # the most words a code's 1 has beside it on a line of its own
+    for m in lines:
+        # (a theme of one letter, an item's first word in capitals: not prose wrapped on to a line, "D1 entitlement
+        # was added to them ...")
+        pre = m.group("pre")
+        if m.group("n") == "1" and m.group("words") and (len(pre) == 2 or _CAPITAL_WORD.match(text, m.end("n"))):
+            said[pre] = max(said.get(pre, 0), len(text[m.end():line_end(text, m.end())].split()))
     for p in sorted({p for p, n, words in seen if n == 1 and words} - coded):
         if len(p) == 1 and len(coded) >= 2 and chr(ord(p) - 1) in coded:
             coded.add(p)
-        elif len(p) == 2 and paired >= 2 and p in said \
-                and len(text[said[p]:line_end(text, said[p])].split()) >= THEME_WORDS:
+        elif paired[len(p)] >= 2 and said.get(p, 0) >= THEME_WORDS:
             coded.add(p)
     return frozenset(p for p, n, _ in seen if p == "R") | frozenset(coded)
 
