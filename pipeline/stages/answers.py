@@ -1147,6 +1147,16 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                                   text[start:text.find("\n\n", start) % (len(text) + 1)], re.I):
                 continue  # ("The cost of ... (recommendation 8) will be met ...", under the table whose row 8
                           # answered it)
+            if lab in out and heading_at.get(out[lab].opens) and not heading_at[start] and start not in stated_at \
+                    and out[lab].units \
+                    and out[lab].units[0][0] > line_end(text, out[lab].opens) \
+                    and any(heading_at.get(x) and out[lab].opens < x < start for x in order) \
+                    and not any(lab in openers[x] for x in order if out[lab].opens < x < start) \
+                    and not re.match(rf"\W*(?:recommendations?\s+)?{re.escape(lab)}\b", text[start:start + 40], re.I):
+                continue  # ("4.1 We will report on progress against recommendations 2 and 5 ...", past the
+                          # headings of others: the answer under its own heading stands; not a list's item,
+                          # answered below it, "1. introduce a maximum fare ..." / "I accept the first ...", nor
+                          # a paragraph its label opens, "**A3:** We already publish ...")
             out[lab] = Answer(rel, "unnumbered" if start in unnumbered else "heading", xref, start)
             if start in restated_at:
                 parts[lab] = base
