@@ -97,6 +97,9 @@ def _norm(line: str) -> str:
 
 _ROW_NUMBER = re.compile(r"^\f?\d{1,3}\.?\s*$")
 CELL_WORDS = 8  # words of a table's first cell, a title, under its row's number
+# pdftotext -layout's side heading over its number: " Recommendation        Officers should report ..." / " 5"
+_SIDE_HEADING = re.compile(r"^\f?[ \t]{0,4}(?:recommendation|concern)[ \t]{3,}\S", re.I)
+_SIDE_NUMBER = re.compile(r"^[ \t]{0,4}\d{1,3}[a-z]?[ \t]*$")
 
 
 def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Counter, last: int | None) -> bool:
@@ -298,6 +301,9 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         leaders = _leaders(line)
         if leaders and re.search(r"[A-Za-z]", line[:leaders]):
             entries.append((a + leaders, b))  # a contents entry keeps its words, loses its dots and page
+        elif _SIDE_NUMBER.match(line) and k and text[content[k - 1][1]:a] == "\n" \
+                and _SIDE_HEADING.match(text[content[k - 1][0]:content[k - 1][1]]):
+            continue  # the number of a side heading, under its keyword in the margin, its words beside them
         elif _ROW_NUMBER.match(line) and _row_number(text, content, k, counts, last_row):
             last_row = int(line.strip().rstrip("."))
             continue  # a table's row number, its cells below it one a line

@@ -51,6 +51,8 @@ class Answer:
         return [(a, z) for a, z, _ in self.units]
 
 
+# a numbered section's title on a line of its own: "4. Monitoring", "3. Other matters"
+_SECTION_LINE = re.compile(r"^[ \t]*\d{1,2}\.?[ \t]+[A-Z][^\n.!?:]{2,60}$", re.M)
 # "see the response to recommendation 2", "See recommendation 29.", "through the response to recommendation 5"
 XREF = re.compile(
     r"\b(?:see(?: also)?|as(?=\s+R\d)|as set out in|as described in|refers? to|covered (?:in|by)"
@@ -1150,13 +1152,15 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             if lab in out and heading_at.get(out[lab].opens) and not heading_at[start] and start not in stated_at \
                     and out[lab].units \
                     and out[lab].units[0][0] > line_end(text, out[lab].opens) \
-                    and any(heading_at.get(x) and out[lab].opens < x < start for x in order) \
+                    and (any(heading_at.get(x) and out[lab].opens < x < start for x in order)
+                         or _SECTION_LINE.search(text, out[lab].opens, start) is not None) \
                     and not any(lab in openers[x] for x in order if out[lab].opens < x < start) \
                     and not re.match(rf"\W*(?:recommendations?\s+)?{re.escape(lab)}\b", text[start:start + 40], re.I):
                 continue  # ("4.1 We will report on progress against recommendations 2 and 5 ...", past the
-                          # headings of others: the answer under its own heading stands; not a list's item,
-                          # answered below it, "1. introduce a maximum fare ..." / "I accept the first ...", nor
-                          # a paragraph its label opens, "**A3:** We already publish ...")
+                          # headings of others or a section's title: the answer under its own heading
+                          # stands; not a list's item, answered below it, "1. introduce a maximum fare
+                          # ..." / "I accept the first ...", nor a paragraph its label opens, "**A3:** We
+                          # already publish ...")
             out[lab] = Answer(rel, "unnumbered" if start in unnumbered else "heading", xref, start)
             if start in restated_at:
                 parts[lab] = base

@@ -91,8 +91,8 @@ def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
 # pdftotext -layout's side heading: the keyword on one line, its number under it in the margin, the
 # recommendation's words in the column beside both (" Recommendation        By 31 May 2026, the Home Office
 # should agree ..." / " 2                     single definition of cuckooing ...")
-_SIDE_KEYWORD = re.compile(r"^[ \t]{0,4}(?:recommendation|concern)[ \t]{3,}(?=\S)", re.I)
-_SIDE_NUMBER = re.compile(r"^[ \t]{0,4}(?P<num>\d{1,3}[a-z]?)[ \t]{3,}(?=\S)")
+_SIDE_KEYWORD = re.compile(r"^\f?[ \t]{0,4}(?:recommendation|concern)[ \t]{3,}(?=\S)", re.I)
+_SIDE_NUMBER = re.compile(r"^[ \t]{0,4}(?P<num>\d{1,3}[a-z]?)(?:[ \t]{3,}(?=\S)|[ \t]*$)")
 
 
 def side_refs(text: str, b: Block, ln, nxt) -> list[Ref]:
@@ -100,10 +100,10 @@ def side_refs(text: str, b: Block, ln, nxt) -> list[Ref]:
     which run down the column to the block's end: the number keys it, the column states it."""
     kw = _SIDE_KEYWORD.match(ln.text) if nxt is not None else None
     num = _SIDE_NUMBER.match(nxt.text) if kw is not None else None
-    if num is None or num.end() != kw.end():
-        return []  # (the words of both lines start at one column)
-    col = kw.end()
-    words = " ".join(x.text[col:] for x in b.lines if x.start >= ln.start and len(x.text) > col)
+    if num is None or (num.end() != kw.end() - ln.text.startswith("\f") and num.end() < len(nxt.text)):
+        return []  # (the words of both lines start at one column; or the number is alone, its words on one line)
+    col = num.end()
+    words = " ".join(x.text[col + (x is ln and x.text.startswith("\f")):] for x in b.lines if x.start >= ln.start)
     lab = num.group("num")
     return [Ref(lab, leading_number(lab), nxt.start + num.start("num"), nxt.start + num.end("num"), b.start, b.end,
                 True, True, True, clean_text(words))]
@@ -138,6 +138,7 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules, reply: bool = False
     return out
 
 
+_PARAGRAPH_TITLE = re.compile(r"^[\s*#_]*paragraphs?\s+\d", re.I)
 _NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*\S[^\n]*)")  # the next line, a blank one between or not
 # what a committee's words under such a heading do: recommend, commend, urge, ask, or say what "should" be
 _ASKS = re.compile(r"\b(?:recommends?|commends?|urges?|asks?|calls? (?:on|for)|encourages?|invites?|should)\b", re.I)
@@ -153,7 +154,12 @@ def _paragraph_heading(text: str, b: Block, ln, m: re.Match[str], rules: RecRule
     not a sentence."""
     title = m.group("title") if "title" in m.re.groupindex else None
     if title is not None:
-        if not reply or len(title.split()) > TITLE_WORDS + 4 or sentence_end(title.strip()):
+        # (not a range, "Paragraphs 21 - 23 of the Code also apply", nor one of a list of paragraphs set out
+        # line under line for information, "Paragraph 9 - suspension" / "Paragraph 14 - review of decisions")
+        k = b.lines.index(ln)
+        beside = b.lines[max(0, k - 1):k] + b.lines[k + 1:k + 2]
+        if not reply or len(title.split()) > TITLE_WORDS + 4 or sentence_end(title.strip()) \
+                or title.lstrip()[:1].isdigit() or any(_PARAGRAPH_TITLE.match(x.text) for x in beside):
             return []
         return [Ref(n, leading_number(n), m.start("nums3"), m.end("nums3"), b.start, b.end, True, True, False)
                 for n in expand(m.group("nums3"), rules)]

@@ -245,6 +245,10 @@ def is_heading(b: Block) -> bool:
     line = clean(b.lines[0].text) or ""
     if len(b.lines) == 1:
         return not sentence_end(line) and len(line.split()) <= 25
+    said = f"{line} {clean(b.lines[1].text) or ''}" if len(b.lines) == 2 else ""
+    if said and _LABEL_END.search(said) and not sentence_end(line) and len(said.split()) <= 25:
+        return True  # (a title wrapped over two lines, its label closing it: "Involving disabled people in scheme
+        # design" / "(recommendation 4)", "Tactile paving at temporary" / "crossing points (recommendation 2)")
     raw = b.text.strip()
     whole = " ".join(clean(ln.text) or "" for ln in b.lines)
     return len(b.lines) <= BOLD_LINES and raw[:2] in ("**", "__") and raw[-2:] == raw[:2] \
@@ -252,6 +256,9 @@ def is_heading(b: Block) -> bool:
 
 
 BOLD_LINES = 3  # a heading set in bold may wrap onto this many lines
+# a label in brackets that closes a title: "... scheme design (recommendation 4)"
+_LABEL_END = re.compile(r"\(\s*(?:recommendations?|concerns?)\s+\d{1,3}[a-z]?(?:\s*(?:,|and|&)\s*\d{1,3}[a-z]?)*\s*\)$",
+                        re.I)
 
 
 def heading_line(raw: str) -> bool:
