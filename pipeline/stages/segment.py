@@ -820,7 +820,9 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
         # an Outlook message, "Alastair" alone on its line straight under "From: ..." / "Subject: ...")
         return bool(i and _FIRST_NAME.fullmatch(first)
                     and (any(_LOTUS_HEAD.match(ln.text) for ln in blocks[i - 1].lines)
-                         or (len(blocks[i].lines) == 1 and _MAIL_FROM.match(blocks[i - 1].lines[0].text) is not None
+                         or (len(blocks[i].lines) == 1 and _GROUP_WORD.fullmatch(first) is None
+                             and _MAIL_FROM.match(blocks[i - 1].lines[0].text) is not None
+                             and not blocks[i - 1].lines[0].text.lstrip().startswith(">")
                              and sum(bool(lex.mail_header.match(ln.text)) for ln in blocks[i - 1].lines) >= 3)))
     # the reader's name alone ("Dermot,") only straight under the header: further down, "Sarah," signs off
     # (a protective marking between, "OFFICIAL", is the mail system's, not the message's)
@@ -1828,6 +1830,8 @@ LOTUS_SENDER = r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]*){1,3}(?:/[A-Z][A-Za-
 _MAIL_FROM = re.compile(r"^\W*(?:from\s*:\s*\S|" + GMAIL_SENDER + "|" + LOTUS_SENDER + ")", re.I)
 _LOTUS_HEAD = re.compile(r"^\W*" + LOTUS_SENDER, re.I)
 _FIRST_NAME = re.compile(r"(?-i:[A-Z][a-z'’-]+)")
+# a group greeted with no comma, which is no one's first name: "All", "Colleagues"
+_GROUP_WORD = re.compile(r"all|colleagues|everyone|everybody|team|folks|both|hi|hello|morning|afternoon", re.I)
 # the line Lotus Notes sets over a message sent on: "----- Forwarded by Committee Justice/NIA on 15/04/2014 09:14 -----"
 _FORWARDED_BY = re.compile(r"^\W*-{3,}\s*forwarded\s+by\s+[^\n]{2,120}?-{3,}\s*$", re.I)
 _GMAIL_SENDER = re.compile(r"^\W*" + GMAIL_SENDER, re.I)  # (its own line: "To:" may stand apart)
@@ -2053,7 +2057,9 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
     straddles = any(b.start < lead_end < b.end for b in blocks)
     lead = reading_blocks(text, lex, 0, lead_end) if straddles else [b for b in blocks if b.start < lead_end]
     if lead:
-        has_letter = any(lex.salutation.match(_first(b)) for b in lead)
+        # (or greets as an e-mail or a memo does, "David," under its "To:" / "From:" / "Subject:" head)
+        has_letter = any(lex.salutation.match(_first(b)) for b in lead) or any(_greets(lead, i, lex)
+                                                                               for i in range(1, len(lead)))
         # (in PDF text with no blank lines, a coroner's report above a titled response: its lines of prose)
         prose = prose_paragraphs(lead) >= PROSE_BLOCKS or (prose_lines(lead) >= 2 * PROSE_LINES and any(
             lex.pfd_report.search(b.text) for b in lead))
