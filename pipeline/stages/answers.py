@@ -29,6 +29,7 @@ from itertools import islice, takewhile
 from dataclasses import dataclass, replace
 
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PARAGRAPH_TAG, Ref, label_title_blocks
+from pipeline.stages.ref_forms import SIDE_KEYWORD
 from pipeline.stages.refs import heading_line, is_heading
 from pipeline.stages.segment import (ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines, prose_paragraphs,
                                      registration_line)
@@ -2353,6 +2354,8 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
         return None
     if len(b.lines) > 1 and is_heading(b):
         return b.lines[0]  # a bold heading that wraps, naming it at its end: "**End releases ... (recommendation 4)**"
+    if len(b.lines) > 1 and b.lines[1].start <= r.start <= b.lines[1].end and SIDE_KEYWORD.match(b.lines[0].text):
+        return b.lines[0]  # a side heading's number, under its keyword: the block is the recommendation's
     for k, ln in enumerate(b.lines):
         if not ln.start <= r.start <= ln.end:
             continue

@@ -91,14 +91,14 @@ def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
 # pdftotext -layout's side heading: the keyword on one line, its number under it in the margin, the
 # recommendation's words in the column beside both (" Recommendation        By 31 May 2026, the Home Office
 # should agree ..." / " 2                     single definition of cuckooing ...")
-_SIDE_KEYWORD = re.compile(r"^\f?[ \t]{0,4}(?:recommendation|concern)[ \t]{3,}(?=\S)", re.I)
+SIDE_KEYWORD = re.compile(r"^\f?[ \t]{0,4}(?:recommendation|concern)[ \t]{3,}(?=\S)", re.I)
 _SIDE_NUMBER = re.compile(r"^[ \t]{0,4}(?P<num>\d{1,3}[a-z]?)(?:[ \t]{3,}(?=\S)|[ \t]*$)")
 
 
 def side_refs(text: str, b: Block, ln, nxt) -> list[Ref]:
     """A recommendation headed in the margin, its keyword and number on two lines beside its words,
     which run down the column to the block's end: the number keys it, the column states it."""
-    kw = _SIDE_KEYWORD.match(ln.text) if nxt is not None else None
+    kw = SIDE_KEYWORD.match(ln.text) if nxt is not None else None
     num = _SIDE_NUMBER.match(nxt.text) if kw is not None else None
     if num is None or (num.end() != kw.end() - ln.text.startswith("\f") and num.end() < len(nxt.text)):
         return []  # (the words of both lines start at one column; or the number is alone, its words on one line)
