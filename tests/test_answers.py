@@ -4313,3 +4313,125 @@ def test_a_reply_that_has_no_plans_to_do_what_was_recommended_in_its_own_words_r
     assert rows["4"]["stance"] == "rejected", rows["4"]
     assert "rejected:no-plans" in rows["4"]["cues"], rows["4"]
     assert [rows[lab]["stance"] for lab in ("1", "2", "3")] == ["accepted"] * 3, rows
+
+
+_DENTAL_LETTER = ("Harbourside Health Board\nPlas Gwyn\nAbermor\nAB4 7PQ\n\n12 May 2026\n\nDear Mr Trevelyan,\n\n"
+                  "Thank you for the Inspectorate's review of out-of-hours dental care. Our management response form, "
+                  "which answers each of the review's three recommendations, is enclosed.\n\n"
+                  "Yours sincerely,\n\nGlenys Parry\nChief Executive\n")
+_DENTAL_RECS = ("The Board should publish the out-of-hours dental rota on its website each week.",
+                "The Board should open a second emergency dental clinic in the north of the county.",
+                "The Board should text each patient the time of their appointment.")
+_TICKED = "☒ Accepted\n☐ Partially accepted\n☐ Not accepted"
+
+
+def _dental_form(number_sep: str, last_answer: str) -> str:
+    """The covering letter, then its management response form as pdftotext reads it, one field a line, a page
+    to each recommendation: the number under "Recommendation number" (or beside it, ``number_sep`` a space), the
+    last page's answer ``last_answer`` over its lead officer and target date, both left empty."""
+    answers_ = [("The rota has been on the Board's website since March and is updated every Friday.",
+                 "Head of Dental Services", "March 2026"),
+                ("A second clinic will open at Llanfor Community Hospital in September.",
+                 "Director of Primary Care", "September 2026")]
+    pages = [f"\fManagement Response Form – Page {n} of 3\nRecommendation number{number_sep}{n}\nRecommendation\n"
+             f"{rec}\nResponse category\n{_TICKED}\nManagement response\n{said}\nLead officer\n{who}\n"
+             f"Target date\n{when}\n" for n, (rec, (said, who, when)) in enumerate(zip(_DENTAL_RECS, answers_), 1)]
+    pages.append(f"\fManagement Response Form – Page 3 of 3\nRecommendation number{number_sep}3\nRecommendation\n"
+                 f"{_DENTAL_RECS[2]}\nResponse category\n{_TICKED}\nManagement response\n\n{last_answer}"
+                 "Lead officer\nTarget date\n")
+    return _DENTAL_LETTER + "".join(pages)
+
+
+def test_a_response_form_read_one_field_a_line_answers_each_recommendation_by_its_number(tmp_path, settings, nlp):
+    """A health board's covering letter, then its management response form in PDF text, one field a line:
+    "Recommendation number" / "1" / "Recommendation" / its words / "Response category" / the ticked box /
+    "Management response" / the answer / "Lead officer" / ... on a page to each. A user relies on the form's
+    answers being keyed by the numbers it gives them: stances for 1, 2 and 3 (before, each bare number under its
+    label read as a page's number, and the form keyed nothing)."""
+    got = _stances(tmp_path, settings, nlp, _dental_form("\n", ""))
+    assert sorted(got) == ["1", "2", "3"], got
+    assert got["1"] == "accepted" and got["2"] == "accepted", got
+
+
+def test_a_response_form_s_answer_left_blank_over_its_next_fields_is_not_addressed(tmp_path, settings, nlp):
+    """The same form, its last page's "Management response" left empty: under it only the labels of the next
+    fields, "Lead officer" and "Target date", with nothing beside them. A user relies on that recommendation being
+    not addressed: the labels are no answer (before, they were read as the answer's words, and it was noted)."""
+    got = _stances(tmp_path, settings, nlp, _dental_form("\n", ""))
+    assert got == {"1": "accepted", "2": "accepted", "3": "not_addressed"}, got
+
+
+@pytest.mark.parametrize("status", ["Ongoing", "In progress"])
+def test_a_response_form_s_answer_that_is_only_a_status_is_not_made_not_addressed(status, tmp_path, settings, nlp):
+    """The guard: the form's last answer is only a status, "Ongoing" or "In progress", over the empty "Lead
+    officer" and "Target date". That is the writer's word on the recommendation, not a field's label: it is
+    not read as an answer left blank, so the recommendation is not made not addressed by it (here, with no
+    cue either way, it is noted)."""
+    got = _stances(tmp_path, settings, nlp, _dental_form(" ", status + "\n"))
+    assert got["3"] != "not_addressed" and got["1"] == "accepted", got
+
+
+def test_a_later_paragraph_that_names_a_headed_recommendation_does_not_take_its_answer(tmp_path, settings, nlp):
+    """A minister's reply answers each recommendation under its own heading, "Recommendation 2" / its words /
+    "The Government does not accept this recommendation ...", and after the headings of the others a closing
+    section says "4.1 We will report on progress against recommendations 2 and 3 ...". A user relies on 2's
+    answer staying the one under its own heading, so 2 is rejected by it (before, the later mention took the
+    answer over, and 2 was read as accepted from a promise to report)."""
+    text = ("Dear Ms Harrow,\n\nThank you for the Committee's report on county lines. The Government's response to "
+            "each recommendation is set out below.\n\n"
+            "Recommendation 1\n\nThe Home Office should fund a specialist officer in every force.\n\n"
+            "The Government accepts this recommendation, and funding for the officers will start in April.\n\n"
+            "Recommendation 2\n\nThe Home Office should agree a single definition of cuckooing.\n\n"
+            "The Government does not accept this recommendation, as a statutory definition would be too narrow.\n\n"
+            "Recommendation 3\n\nCouncils should record every case of cuckooing they learn of.\n\n"
+            "The Government accepts this recommendation and will write to every council.\n\n"
+            "4. Next steps\n\n"
+            "4.1 We will report on progress against recommendations 2 and 3 in our annual report on serious "
+            "violence, which is published each autumn.\n\n"
+            "Yours sincerely,\n\nOwen Pritchard MP\nMinister for Policing\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert rows["2"]["stance"] == "rejected", rows["2"]
+    assert "does not accept" in (rows["2"]["evidence"] or ""), rows["2"]
+    assert rows["1"]["stance"] == "accepted", rows["1"]
+
+
+def test_a_reply_s_own_list_of_the_recommendations_is_answered_by_the_prose_below_it(lex, nlp, settings, rules):
+    """The guard: a councillor's reply lists the Panel's two recommendations in its own words, a note beside each,
+    "1. introduce a maximum fare. The Panel costed this at £1.2m a year." / "2. extend ...", then answers below in
+    prose, "I accept the first recommendation. ...". The list's item is no heading over an answer: a user relies
+    on 1 still being answered by that prose, though a list item came first (only an answer under a heading of its
+    own stands against a later mention)."""
+    text = reply("Thank you for the Panel's report on bus fares. It recommended that the Council should:",
+                 "1. introduce a maximum fare. The Panel costed this at £1.2m a year.\n"
+                 "2. extend the concessionary pass to carers. The Panel found 400 carers would use it.",
+                 "I accept the first recommendation. The £2 fare will apply on every county route from September.",
+                 "I do not accept the second, as the pass is set by national rules the Council cannot change.",
+                 salutation="Dear Cllr Baines,", name="Cllr Ann Forde")
+    report = {"1": "The Council should cap the single fare on every bus route it supports at two pounds.",
+              "2": "The Council should let carers who travel with a disabled passenger use the concessionary pass."}
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2}, rec_texts=report)
+    assert got["1"][1][:1] == ["I accept the first recommendation."], got["1"]
+    assert not any("costed" in s for s in got["1"][1]), got["1"]
+
+
+def test_a_wrapped_heading_s_recommendation_is_answered_by_the_prose_under_it(tmp_path, settings, nlp):
+    """A minister's reply in PDF text with no blank lines heads each answer with a title wrapped over two lines,
+    "National guidance on bins and parked vehicles" / "(recommendation 1)", over "I agree that local authorities
+    would benefit from clearer national guidance ...". A user relies on that paragraph being the answer to 1, so
+    1 is accepted by it (before, it was read as the recommendation's own words, and 1 took its answer from the
+    next recommendation's paragraph)."""
+    text = ("Department for Local Roads\nGreat Minster Walk\nLondon\nSW1P 4XX\n9 October 2025\nDear Mr Ashworth,\n"
+            "Thank you for the Panel's report on refuse collection in narrow streets. My response to its two\n"
+            "recommendations follows.\n"
+            "National guidance on bins and parked vehicles\n(recommendation 1)\n"
+            "I agree that local authorities would benefit from clearer national guidance on collecting bins from\n"
+            "streets where parked vehicles block the lorries, and the guidance should be published next year.\n"
+            "Funding for smaller vehicles\n(recommendation 2)\n"
+            "I do not accept this recommendation. Councils already receive funding for their fleets through the\n"
+            "local government settlement.\n"
+            "Yours sincerely,\nRt Hon Nadia Coombe MP\nMinister for Local Roads\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert rows["1"]["stance"] == "accepted", rows["1"]
+    assert "I agree" in (rows["1"]["evidence"] or "") and "Councils already" not in (rows["1"]["evidence"] or ""), \
+        rows["1"]
+    assert rows["2"]["stance"] == "rejected", rows["2"]

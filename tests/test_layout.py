@@ -1193,3 +1193,34 @@ def test_a_zero_width_space_inside_a_heading_s_word_is_taken_out_as_a_soft_hyphe
     assert out[at:at + len("Recommendation")] == "Recommendation"
     assert out.split("\n")[4].split() == ["Recommendation", "3"]
     assert "\u200b" not in out
+
+
+def test_a_form_s_number_field_under_its_label_is_read_on_the_label_s_line(nlp, lex, settings):
+    """pdftotext reads a form one field a line: "Recommendation number" over its value "3", "Concern no." over "2". A
+    user relies on the number keying the answer as the form shows it, "Recommendation number 3" on one line (the
+    line break read as a space), not a bare "3" under its label read as a page's number; same length (before, the
+    label and its value stayed two lines, the number alone on its own)."""
+    text = ("\fRecommendation number\n3\nRecommendation\nThe Board should publish its dental rota online every week.\n"
+            "Concern no.\n2\nConcern\nPatients were not told the time of their appointment.\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    lines = [ln.strip("\f ") for ln in out.split("\n")]
+    assert "Recommendation number 3" in lines and "Concern no. 2" in lines, lines
+    assert "3" not in lines and "2" not in lines, lines
+    from pipeline.layout import unstack_fields
+
+    assert unstack_fields(text) == text.replace("number\n3", "number 3").replace("no.\n2", "no. 2")
+
+
+def test_a_field_label_over_prose_and_a_bare_number_under_a_sentence_keep_their_lines(nlp, lex, settings):
+    """The guard: "Recommendation number" over "The Board should ..." (no number under it) and a bare "3" under an
+    ordinary sentence are no form's number field: a user relies on their lines being read as they are, every line
+    break where it was (only a number field's label over a number alone on its line is read as one line)."""
+    text = ("Dear Dr Hale,\n\nThe form we were sent has a box headed\nRecommendation number\n"
+            "The Board should publish its dental rota online every week.\n\n"
+            "The rota has been on the Board's website since March and is updated every Friday\n3\n"
+            "Yours sincerely,\n\nGlenys Parry\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert [i for i, c in enumerate(out) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    assert "Recommendation number" in out.split("\n")

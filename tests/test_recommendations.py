@@ -4570,3 +4570,154 @@ def test_treasury_minutes_answer_paragraphs_under_a_lead_in_to_concerns_and_reco
     refs = {r.label: r for r in refs_of(text, lex, rules)}
     assert sorted(refs) == ["1a", "2a"], sorted(refs)
     assert refs["1a"].stated and refs["2a"].stated
+
+
+_ISLAND_REPLY = ("Dear Convener,\n\nThank you for the Committee's report on island transport. I set out the Scottish "
+                 "Government's response below, by the paragraph numbers of the report.\n\n"
+                 "Paragraph 23 - a rural share of the fund\n\n"
+                 "We agree that island communities should receive a fair share of the fund, and a fifth of it will be "
+                 "set aside for them from April.\n\n"
+                 "Paragraphs 44 and 45 - bikes on ferries and buses\n\n"
+                 "Every ferry on the Clyde routes now carries up to twelve bikes, and we are working with bus "
+                 "operators on racks for their island services.\n\n"
+                 "Yours sincerely,\n\nFiona Grant MSP\nMinister for Transport\n")
+
+
+def test_a_reply_keyed_by_the_report_s_paragraph_numbers_and_a_topic_heads_its_answers(lex, rules):
+    """A minister's reply heads each answer by the report's paragraph numbers and a topic after a dash, "Paragraph
+    23 - a rural share of the fund", "Paragraphs 44 and 45 - bikes on ferries and buses", with no quoted words under
+    them. A user relies on 23, 44 and 45 being read as headings over the answers below (before, a paragraph's
+    number with a title beside it was no reference)."""
+    refs = refs_of(_ISLAND_REPLY, lex, rules)
+    assert sorted(r.label for r in refs) == ["23", "44", "45"], refs
+    assert all(r.heading and not r.stated for r in refs), refs
+
+
+def test_a_paragraph_number_and_topic_in_a_letter_or_over_a_sentence_heads_no_answer(lex, rules):
+    """The guard: the same "Paragraph 23 - a rural share of the fund" in the Convener's letter (not a reply) is no
+    reference, and in a reply, "Paragraph 12 - The Council should ensure that all staff are trained." (a sentence,
+    its full stop) or "Paragraph 12 - The Council trains all its staff every year." is no heading over an answer:
+    only a reply's short title after the dash makes one."""
+    letter_ = ("Dear Minister,\n\nThe Committee has now published its report on island transport, and I draw your "
+               "attention to two of its sections.\n\nParagraph 23 - a rural share of the fund\n\n"
+               "Island councils told us that they receive too little of the fund.\n\n"
+               "I would be grateful for your response by 30 June.\n\nYours sincerely,\n\nEwan Laird MSP\nConvener\n")
+    assert refs_of(letter_, lex, rules) == []
+    for sentence in ("The Council should ensure that all staff are trained.",
+                     "The Council trains all its staff every year."):
+        text = ("Dear Convener,\n\nThank you for the Committee's report on staff training. I set out the Council's "
+                f"response below.\n\nParagraph 12 - {sentence}\n\n"
+                "We agree, and every member of staff will complete the course by March.\n\n"
+                "Yours sincerely,\n\nFiona Grant\nChief Executive\n")
+        assert not any(r.label == "12" and r.heading for r in refs_of(text, lex, rules)), sentence
+
+
+def test_a_side_heading_in_layout_text_states_its_recommendation_from_the_column(lex, rules):
+    """pdftotext -layout sets a reply's side heading in the margin, the keyword on one line and the number under it,
+    the recommendation's words in the column beside both: " Recommendation        By 30 June 2026, the Home Office
+    should agree a" / " 2                     single definition of cuckooing ..." / the column's last line, "...
+    recording purposes.". A user relies on recommendation 2 being read, stated with the column's words from "By 30
+    June 2026" to "purposes" (before, neither line was read as a heading and there was no reference)."""
+    text = ("Dear Ms Harrow,\n\n"
+            "Thank you for the Committee's report on county lines. The Government's response to each of its\n"
+            "recommendations is set out below.\n\n"
+            " Recommendation        By 30 June 2026, the Home Office should agree a\n"
+            " 2                     single definition of cuckooing for use by all police\n"
+            "                       forces and councils for recording purposes.\n\n"
+            " Government response   The Government accepts this recommendation and will\n"
+            "                       consult on a definition in the spring.\n\n"
+            "Yours sincerely,\n\nOwen Pritchard MP\n")
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert sorted(refs) == ["2"], refs
+    assert refs["2"].stated and refs["2"].text == ("By 30 June 2026, the Home Office should agree a single definition "
+                                                   "of cuckooing for use by all police forces and councils for "
+                                                   "recording purposes"), refs["2"]
+
+
+def test_a_lettered_list_broken_by_a_page_keeps_its_items_after_the_break(lex, rules):
+    """A partnership's letter in PDF text lists "We recommend that the Trust:" / "(a) ensures ..." ... "(d) shares
+    the written report ... within", its page's footer and then, opening the next page after a form feed and
+    -layout's indent, "           10 working days of its approval;" / "(e) audits ..." / "(f) takes part ...". A
+    user relies on all six being read, 1 to 6, the fourth whole (before, the list ended at the page break, and (e)
+    and (f) were lost)."""
+    from pipeline.layout import mask_noise
+
+    text = ("Northmoor Safeguarding Partnership\nThe Old Library\nNorthmoor\nNM4 2LT\n\n12 February 2026\n\n"
+            "Dear Ms Coyle,\n\nRapid review: Baby T\n\n"
+            "The Partnership has completed its rapid review of the care given to Baby T and his mother before his "
+            "admission to hospital in November. We recommend that the Trust:\n\n"
+            "(a) ensures that every midwife asks each pregnant woman about domestic abuse at booking;\n"
+            "(b) records the answer in the maternity record, and not only on paper;\n"
+            "(c) tells the health visitor within two days when a disclosure is made;\n"
+            "(d) shares the written report of each safeguarding supervision session with the named midwife within\n\n"
+            "Northmoor Safeguarding Partnership – Rapid review: Baby T – Page 1 of 2\n"
+            "\f           10 working days of its approval;\n"
+            "(e) audits a sample of twenty maternity records every quarter; and\n"
+            "(f) takes part in the Partnership's learning event in April.\n\n"
+            "I should be grateful for the Trust's response by 31 March 2026.\n\n"
+            "Yours sincerely,\n\nDr Grace Ellery\nIndependent Chair\n")
+    refs = refs_of(mask_noise(text, lex.boilerplate), lex, rules)  # as the pipeline reads it
+    assert [r.label for r in refs] == ["1", "2", "3", "4", "5", "6"], refs
+    assert refs[3].text.endswith("within 10 working days of its approval"), refs[3]
+    assert refs[5].text == "takes part in the Partnership's learning event in April", refs[5]
+
+
+def test_every_theme_of_a_letter_coded_by_one_letter_is_read(lex, rules):
+    """A friends' group's letter codes its recommendations by theme, one letter each: "G1 Reinstate ...", "G2 Do
+    not renew ...", "S1 Cut and stump-treat ...", "W1 Commission ...", "W2 Stop ...", "V1 Install ...". Two themes
+    hold two; a user relies on the themes that hold one, S1 and V1, being recommendations too (before, a lone
+    one-letter code was read only where its letter followed a coded one, and S1 and V1 were lost)."""
+    text = letter("The Friends of Coed Glas have walked the wood with the Council's tree officer, and we make the "
+                  "following recommendations to the Council, grouped by theme.\n\n"
+                  "G1 Reinstate the grazing of the upper meadow by the tenant's cattle from May to September.\n\n"
+                  "G2 Do not renew the licence for the clay shooting range on the western edge of the wood.\n\n"
+                  "S1 Cut and stump-treat the rhododendron along the stream before it spreads further.\n\n"
+                  "W1 Commission a survey of the dormice in the hazel coppice before any felling takes place.\n\n"
+                  "W2 Stop the use of the flail mower on the woodland rides between March and August.\n\n"
+                  "V1 Install a gate at the car park that stops vans from driving onto the rides.\n\n"
+                  "We would be grateful for the Council's response by the end of June.")
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert sorted(refs) == ["G1", "G2", "S1", "V1", "W1", "W2"], sorted(refs)
+    assert refs["S1"].stated and refs["S1"].text.startswith("Cut and stump-treat"), refs["S1"]
+    assert refs["V1"].stated and refs["V1"].text.startswith("Install a gate"), refs["V1"]
+
+
+def test_a_reply_s_answer_under_a_heading_wrapped_over_two_lines_is_not_the_recommendation(lex, rules):
+    """A minister's reply in PDF text with no blank lines: "National guidance on bins and parked vehicles" /
+    "(recommendation 1)" / "I agree that local authorities would benefit ... the guidance should be published next
+    year.". The words under the heading are the reply's answer, though they say "should": a user relies on 1 not
+    being stated with them (before, the answer was taken for the recommendation's own words)."""
+    text = ("Department for Local Roads\nGreat Minster Walk\nLondon\nSW1P 4XX\n9 October 2025\nDear Mr Ashworth,\n"
+            "Thank you for the Panel's report on refuse collection in narrow streets. My response to its two\n"
+            "recommendations follows.\n"
+            "National guidance on bins and parked vehicles\n(recommendation 1)\n"
+            "I agree that local authorities would benefit from clearer national guidance on collecting bins from\n"
+            "streets where parked vehicles block the lorries, and the guidance should be published next year.\n"
+            "Funding for smaller vehicles\n(recommendation 2)\n"
+            "I do not accept this recommendation. Councils already receive funding for their fleets through the\n"
+            "local government settlement.\n"
+            "Yours sincerely,\nRt Hon Nadia Coombe MP\nMinister for Local Roads\n")
+    refs = refs_of(text, lex, rules)
+    assert sorted({r.label for r in refs}) == ["1", "2"], refs
+    assert not any(r.stated or (r.text or "").startswith("I agree") for r in refs), refs
+
+
+def test_a_resolution_s_lettered_points_under_a_reply_that_names_recommendations_in_words_are_none(lex, rules):
+    """A council's executive response names the Committee's recommendations in words, "Recommendation One: That
+    every library opens ..." / "Response: Accepted. ...", "Recommendation Two: ..." / "Response: Not accepted. ...",
+    and ends with its own resolution, "RECOMMENDATION" / "That Cabinet:" / "(a) approves the response ..." / "(b)
+    notes ...". A user relies on the resolution's points not being read as recommendations 1 and 2: only the two
+    rows are, quoting nothing of "(a) approves ..." (before, (a) and (b) were read as recommendations 1 and 2)."""
+    text = ("Executive response to the Overview and Scrutiny Committee's review of library opening hours\n\n"
+            "The Executive thanks the Committee for its review. Its response to each of the Committee's "
+            "recommendations is set out below.\n\n"
+            "Recommendation One: That every library opens on Saturday mornings.\n"
+            "Response: Accepted. All twelve libraries will open from 9am to 1pm on Saturdays from January.\n\n"
+            "Recommendation Two: That the mobile library visits each village every week.\n"
+            "Response: Not accepted. A weekly visit would need a second vehicle, which the budget cannot fund.\n\n"
+            "RECOMMENDATION\n\nThat Cabinet:\n\n"
+            "(a) approves the response to the Committee's review set out above; and\n"
+            "(b) notes that the Head of Libraries will report on progress in twelve months.\n")
+    refs = refs_of(text, lex, rules)
+    assert sorted(r.label for r in refs) == ["1", "2"], refs
+    assert not any(r.stated for r in refs), refs

@@ -4794,3 +4794,121 @@ def test_a_reply_that_mentions_its_response_form_across_a_page_break_is_not_spli
             "Clare Fenn\nDirector of Place\n")
     segs = segment(text, lex)
     assert [(s.start, s.end) for s in segs] == [(0, len(text))], first_lines(text, lex)
+
+
+_GRITTING_LETTER = ("Pennard Valley Council\nCivic Offices\nPennard\nPV3 1AA\n\n4 March 2025\n\n"
+                    "Dear Mr Whitlow,\n\nThank you for the Panel's report on winter gritting. The Council accepts both "
+                    "of its recommendations and will publish its revised gritting routes by October.\n\n"
+                    "Yours sincerely\n\nJo Smith\nDirector of Highways\n\n"
+                    "cc: Cllr Mair Hughes, Cabinet Member for Transport\n\n")
+_GRITTING_MAIL = ("From: Smith, Jo <jo.smith@pennardvalley.gov.uk>\nSent: 11 March 2025 09:12\n"
+                  "To: Whitlow, Alastair <alastair.whitlow@gritpanel.org.uk>\nSubject: RE: Winter gritting review\n\n"
+                  "Alastair\n\nFurther to my letter, the revised routes now include the hill roads above Cwm Pennard, "
+                  "as the Panel asked at our meeting.\n\nJo\n\n")
+
+
+def test_an_outlook_message_greeting_by_first_name_alone_is_a_segment_of_its_own(lex):
+    """A council's letter, signed "Yours sincerely" with a "cc:" line under the signature, then the officer's
+    e-mail, "From: Smith, Jo <...>" / "Sent:" / "To:" / "Subject: RE: ..." over "Alastair" alone on its line, a
+    paragraph and "Jo"; then the Panel's e-mail greeting "Dear Ms Smith,". A user relies on the officer's e-mail
+    being a segment of its own from its "From:" line: three segments (before, the first name was no greeting, and
+    the officer's e-mail ran on into the Panel's)."""
+    later = ("From: Whitlow, Alastair <alastair.whitlow@gritpanel.org.uk>\nSent: 18 March 2025 11:02\n"
+             "To: Smith, Jo <jo.smith@pennardvalley.gov.uk>\nSubject: RE: Winter gritting review\n\n"
+             "Dear Ms Smith,\n\nThank you for the revised routes. The Panel will report them to its April meeting.\n\n"
+             "Kind regards,\n\nAlastair Whitlow\nChair, Winter Gritting Panel\n")
+    text = _GRITTING_LETTER + _GRITTING_MAIL + later
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_GRITTING_LETTER), len(_GRITTING_LETTER + _GRITTING_MAIL)], \
+        first_lines(text, lex)
+
+
+def test_an_outlook_message_under_lines_of_what_precedes_starts_at_its_from_line(lex):
+    """The same thread, then two lines a PDF's comment left under the officer's e-mail, "Number: 6 Author: RParry
+    Subject: StrikeOut ..." / "well ahead of", and the Panel's reply, "From: Venn, A <a.venn@...>" / "Sent:" /
+    "To:" / "Subject:" over "Fiona" alone on its line. A user relies on the reply starting at its "From:" line,
+    the two lines above left with what precedes (before, the reply was no segment at all)."""
+    notes = "Number: 6 Author: RParry Subject: StrikeOut Date: 12/03/2025 10:41\nwell ahead of\n\n"
+    reply_ = ("From: Venn, A <a.venn@gritpanel.org.uk>\nSent: 14 March 2025 16:20\n"
+              "To: Smith, Jo <jo.smith@pennardvalley.gov.uk>\nSubject: RE: Winter gritting review\n\n"
+              "Fiona\n\nThe Panel has read the Council's reply and is content with the revised routes.\n\nAlastair\n")
+    text = _GRITTING_LETTER + _GRITTING_MAIL + notes + reply_
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_GRITTING_LETTER), len(_GRITTING_LETTER + _GRITTING_MAIL + notes)], \
+        first_lines(text, lex)
+
+
+def test_a_first_name_alone_signing_off_a_message_starts_no_segment(lex):
+    """The guard: an e-mail greets "Dear Alastair," under its header and its body closes with the writer's first
+    name alone, "Jo", after a paragraph, not straight under a header. That name signs the message off: a user
+    relies on the e-mail being one segment (only a first name straight under "From:" ... "Subject:" greets)."""
+    text = ("From: Smith, Jo <jo.smith@pennardvalley.gov.uk>\nSent: 11 March 2025 09:12\n"
+            "To: Whitlow, Alastair <alastair.whitlow@gritpanel.org.uk>\nSubject: RE: Winter gritting review\n\n"
+            "Dear Alastair,\n\nFurther to my letter, the revised routes now include the hill roads above Cwm Pennard, "
+            "as the Panel asked at our meeting.\n\nThe salt store at Tynewydd will be refilled by the end of "
+            "September.\n\nJo\n\nHead of Highways\nPennard Valley Council\n")
+    segs = segment(text, lex)
+    assert [(s.start, s.end) for s in segs] == [(0, len(text))], first_lines(text, lex)
+
+
+_BAY_REPLY = ("Tamworth Bay Care Ltd\n2 Quay Road\nTamworth Bay\nTB1 4RS\n\n3 March 2025\n\n"
+              "Dear Ms Arden,\n\nThank you for your report of 6 January following the inquest into the death of Mr "
+              "Colin Pryce. We have fitted sensor mats in every bedroom on the ground floor, which answers your first "
+              "concern.\n\nYours sincerely,\n\nHelen Marsh\nRegistered Manager\n\n")
+_CORONER_FOLLOW_UP = ("HM Area Coroner for Tamworth Bay\nThe Coroner's Court\nTamworth Bay\nTB2 9CC\n\n"
+                      "20 March 2025\n\nDear Ms Marsh,\n\nThank you for your letter of 3 March 2025. I was glad to "
+                      "read that sensor mats have been fitted.\n\nYour response does not, however, address two of the "
+                      "concerns in my report: the night staffing of the home, and the training of agency staff in the "
+                      "use of the call system.\n\nI should be grateful for a further response on concerns 2 and 3 by "
+                      "17 April 2025.\n\nYours sincerely,\n\nRuth Arden\nHM Area Coroner\n")
+_BUS_MINISTER_REPLY = ("Department for Rural Transport\n1 Marsham Row\nLondon\nSW1P 9ZZ\n\n2 June 2025\n\n"
+                       "Dear Ms Okafor,\n\nThank you for the Committee's report on rural bus services. The Government "
+                       "accepts the first four recommendations and will set out its plans for the bus fund in the "
+                       "spring.\n\nYours sincerely,\n\nTom Reade MP\nMinister for Rural Transport\n\n")
+_CHAIR_FOLLOW_UP = ("Rural Affairs Committee\nHouse of Commons\nLondon\nSW1A 0AA\n\n30 July 2025\n\n"
+                    "Dear Minister,\n\nThank you for your letter of 11 June responding to our report on rural bus "
+                    "services. The Committee welcomes the Government's acceptance of our first four "
+                    "recommendations.\n\nHowever, your letter did not respond to our fifth recommendation, that the "
+                    "Department publish the number of rural routes withdrawn each year. We would be grateful for a "
+                    "reply by 19 September.\n\nYours sincerely,\n\nAda Okafor MP\nChair, Rural Affairs Committee\n")
+
+
+@pytest.mark.parametrize("first, follow_up",
+                         [(_BAY_REPLY, _CORONER_FOLLOW_UP), (_BUS_MINISTER_REPLY, _CHAIR_FOLLOW_UP)],
+                         ids=["coroner", "committee-chair"])
+def test_a_follow_up_that_says_what_the_reply_left_unanswered_and_asks_again_is_a_letter(first, follow_up, lex):
+    """A reply, then the follow-up to it: the coroner's "Thank you for your letter of 3 March 2025. ... Your
+    response does not, however, address two of the concerns in my report ... I should be grateful for a further
+    response on concerns 2 and 3 by 17 April 2025.", or a committee chair's "... your letter did not respond to our
+    fifth recommendation ... We would be grateful for a reply by 19 September". A user relies on the follow-up
+    being read as a letter that asks for an answer, not as a reply (before, thanking for the letter made it one)."""
+    text = first + follow_up
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(first)], first_lines(text, lex)
+    assert [s.kind for s in segs] == [Kind.reply, Kind.letter]
+
+
+def test_a_reply_that_owns_an_earlier_gap_and_answers_it_asking_nothing_stays_a_reply(lex):
+    """The guard: the care home writes again, "Thank you for your letter of 20 March 2025. I am sorry that our
+    response of 3 March did not address two of the concerns in your report, and I answer them now.", and answers
+    them, asking for nothing. A user relies on it staying a reply (only a follow-up that asks for a further
+    response by a date is a letter)."""
+    text = ("Tamworth Bay Care Ltd\n2 Quay Road\nTamworth Bay\nTB1 4RS\n\n4 April 2025\n\n"
+            "Dear Ms Arden,\n\nThank you for your letter of 20 March 2025. I am sorry that our response of 3 March did "
+            "not address two of the concerns in your report, and I answer them now.\n\n"
+            "A second carer now works on each night shift, so that two staff are on duty from 8pm to 8am.\n\n"
+            "Every agency carer is shown how to use the call system before their first shift.\n\n"
+            "Yours sincerely,\n\nHelen Marsh\nRegistered Manager\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
+def test_a_reply_that_gives_its_answers_to_further_points_is_a_reply(lex):
+    """A council officer writes again, "Dear Sir," / "Sorry that my first letter did not cover everything. My
+    answers to your two further points are below.", and answers them. A user relies on it being read as a reply
+    (before, with no thanks for a report and no answer in the words the cues knew, it was read as a letter)."""
+    text = ("Pennard Valley Council\nCivic Offices\nPennard\nPV3 1AA\n\n9 May 2025\n\n"
+            "Dear Sir,\n\nSorry that my first letter did not cover everything. My answers to your two further points "
+            "are below.\n\nThe gritting of the hill roads above Cwm Pennard will start at 4am, not 6am, from this "
+            "winter.\n\nThe salt store at Tynewydd will be refilled by the end of September.\n\n"
+            "Yours faithfully,\n\nJo Smith\nDirector of Highways\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.reply]

@@ -674,3 +674,49 @@ def test_a_response_line_with_its_answer_in_the_next_tab_cell_makes_a_reply(lex)
             "Response by the Trust detailing the actions taken:\tEach supervision is now written up within a week.\n")
     assert classify_document(text, lex) is Kind.reply
     assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
+_CLEANSING_RESPONSE = ("Recommendation 1: That the Council publishes its street cleansing schedule online.\n\n"
+                       "Response: Accepted. The schedule will be published on the Council's website from December.\n\n"
+                       "Recommendation 2: That the Council buys two more mechanical sweepers.\n\n"
+                       "Response: Not accepted. The budget for 2026 does not allow for new sweepers.\n\n")
+
+
+def test_an_executive_response_appended_to_a_memo_is_a_document_of_its_own(lex):
+    """A council memo, "To:" / "From:" / "Date:" / "Subject:" over "David," and three paragraphs, signed with a
+    name and a post but no sign-off, then "APPENDIX A" / "Executive meeting 7 October 2025, item 9" / "EXECUTIVE
+    RESPONSE TO THE SCRUTINY REVIEW: STREET CLEANSING" and the response. A user relies on the response the memo
+    sends being read as a document of its own: two segments, the second from "APPENDIX A" (before, the response
+    ran on in the memo)."""
+    memo = ("To: Cllr David Rowe, Chair, Environment Scrutiny Committee\n"
+            "From: Cllr Sian Lloyd, Cabinet Member for Environment\nDate: 14 October 2025\n"
+            "Subject: Scrutiny review of street cleansing\n\n"
+            "David,\n\nThank you for the Committee's review of street cleansing. The Executive considered it at its "
+            "meeting on 7 October, and its response to each recommendation is attached.\n\n"
+            "Most of the recommendations are accepted. The Executive does not accept the second, as the budget for "
+            "next year has no room for new vehicles.\n\n"
+            "I would be happy to attend the Committee's November meeting to discuss it.\n\n"
+            "Cllr Sian Lloyd\nCabinet Member for Environment\n\n")
+    appendix = ("APPENDIX A\n\nExecutive meeting 7 October 2025, item 9\n\n"
+                "EXECUTIVE RESPONSE TO THE SCRUTINY REVIEW: STREET CLEANSING\n\n" + _CLEANSING_RESPONSE)
+    text = memo + appendix
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(memo)], segments_of(text, lex)
+    assert first_line(text, segs[1].start) == "APPENDIX A"
+
+
+def test_a_response_paper_s_own_annex_that_says_response_stays_in_the_paper(lex):
+    """The guard: a response paper with no greeting, its title and three paragraphs over its answers, then its own
+    "Annex A" / "Response to the Committee's recommendations: timetable". No letter greets anyone above the annex:
+    it is the paper's own, and a user relies on the paper being one segment (only the response a greeting letter
+    sends, under an annex's heading, is a document of its own)."""
+    paper = ("Response to the Environment Scrutiny Committee's review of street cleansing\n\n"
+             "The Executive welcomes the Committee's review and sets out its response to each recommendation below.\n\n"
+             "The Executive considered the review at its meeting on 7 October. Most of the recommendations are "
+             "accepted, and the Executive does not accept the second.\n\n"
+             "The Cabinet Member for Environment will report on progress to the Committee in a year's time.\n\n"
+             + _CLEANSING_RESPONSE)
+    annex = ("Annex A\n\nResponse to the Committee's recommendations: timetable\n\n"
+             "Recommendation 1: schedule published online by December 2025.\n\nRecommendation 2: no action.\n")
+    text = paper + annex
+    assert [(s.start, s.end) for s in segment(text, lex)] == [(0, len(text))], segments_of(text, lex)
