@@ -97,9 +97,10 @@ def _norm(line: str) -> str:
 
 _ROW_NUMBER = re.compile(r"^\f?\d{1,3}\.?\s*$")
 CELL_WORDS = 8  # words of a table's first cell, a title, under its row's number
-# pdftotext -layout's side heading over its number: " Recommendation        Officers should report ..." / " 5"
-_SIDE_HEADING = re.compile(r"^\f?[ \t]{0,4}(?:recommendation|concern)[ \t]{3,}\S", re.I)
-_SIDE_NUMBER = re.compile(r"^[ \t]{0,4}\d{1,3}[a-z]?[ \t]*$")
+# pdftotext -layout's side heading: the keyword on one line, its number under it in the margin, the
+# recommendation's words in the column beside both (" Recommendation        Officers should report ..." / " 5")
+SIDE_KEYWORD = re.compile(r"^\f?[ \t]{0,4}(?:recommendation|concern)[ \t]{3,}(?=\S)", re.I)
+_SIDE_NUMBER = re.compile(r"^[ \t]{0,4}\d{1,3}[a-z]?[ \t]*$")  # (its number alone, the words on the keyword's line)
 
 
 def _row_number(text: str, content: list[tuple[int, int]], k: int, counts: Counter, last: int | None) -> bool:
@@ -302,7 +303,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
         if leaders and re.search(r"[A-Za-z]", line[:leaders]):
             entries.append((a + leaders, b))  # a contents entry keeps its words, loses its dots and page
         elif _SIDE_NUMBER.match(line) and k and text[content[k - 1][1]:a] == "\n" \
-                and _SIDE_HEADING.match(text[content[k - 1][0]:content[k - 1][1]]):
+                and SIDE_KEYWORD.match(text[content[k - 1][0]:content[k - 1][1]]):
             continue  # the number of a side heading, under its keyword in the margin, its words beside them
         elif _ROW_NUMBER.match(line) and _row_number(text, content, k, counts, last_row):
             last_row = int(line.strip().rstrip("."))

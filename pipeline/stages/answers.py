@@ -28,8 +28,8 @@ from collections import Counter
 from itertools import islice, takewhile
 from dataclasses import dataclass, replace
 
+from pipeline.layout import SIDE_KEYWORD
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PARAGRAPH_TAG, Ref, label_title_blocks
-from pipeline.stages.ref_forms import SIDE_KEYWORD
 from pipeline.stages.refs import heading_line, is_heading
 from pipeline.stages.segment import (ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines, prose_paragraphs,
                                      registration_line)

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from pipeline.layout import SIDE_KEYWORD
 from pipeline.stages.refs import MODAL, RecRules, Ref, anchored, clean_text, expand, is_heading, leading_number
 from pipeline.text import Block, clean, line_end, sentence_end
 
@@ -88,10 +89,7 @@ def elided_refs(text: str, b: Block, ln, rules: RecRules, lo: int) -> list[Ref]:
     return out
 
 
-# pdftotext -layout's side heading: the keyword on one line, its number under it in the margin, the
-# recommendation's words in the column beside both (" Recommendation        By 31 May 2026, the Home Office
-# should agree ..." / " 2                     single definition of cuckooing ...")
-SIDE_KEYWORD = re.compile(r"^\f?[ \t]{0,4}(?:recommendation|concern)[ \t]{3,}(?=\S)", re.I)
+# a side heading's number in the margin, the words beside it (" 2                     single definition of ...")
 _SIDE_NUMBER = re.compile(r"^[ \t]{0,4}(?P<num>\d{1,3}[a-z]?)(?:[ \t]{3,}(?=\S)|[ \t]*$)")
 
 
