@@ -98,10 +98,13 @@ def side_refs(text: str, b: Block, ln, nxt) -> list[Ref]:
     which run down the column to the block's end: the number keys it, the column states it."""
     kw = SIDE_KEYWORD.match(ln.text) if nxt is not None else None
     num = _SIDE_NUMBER.match(nxt.text) if kw is not None else None
-    if num is None or (num.end() != kw.end() - ln.text.startswith("\f") and num.end() < len(nxt.text)):
+    if num is None:
+        return []
+    feed = ln.text.startswith("\f")  # (a page's form feed before the keyword: no column of its own)
+    col = kw.end() - feed
+    if num.end() != col and num.end() < len(nxt.text):
         return []  # (the words of both lines start at one column; or the number is alone, its words on one line)
-    col = num.end()
-    words = " ".join(x.text[col + (x is ln and x.text.startswith("\f")):] for x in b.lines if x.start >= ln.start)
+    words = " ".join(x.text[col + (x is ln and feed):] for x in b.lines if x.start >= ln.start)
     lab = num.group("num")
     return [Ref(lab, leading_number(lab), nxt.start + num.start("num"), nxt.start + num.end("num"), b.start, b.end,
                 True, True, True, clean_text(words))]
