@@ -4435,3 +4435,131 @@ def test_a_wrapped_heading_s_recommendation_is_answered_by_the_prose_under_it(tm
     assert "I agree" in (rows["1"]["evidence"] or "") and "Councils already" not in (rows["1"]["evidence"] or ""), \
         rows["1"]
     assert rows["2"]["stance"] == "rejected", rows["2"]
+
+
+def test_a_title_wrapped_over_two_lines_closed_by_its_label_heads_the_answer_under_it(tmp_path, settings, nlp):
+    """A minister's reply heads each answer with a title of its own, some wrapped over two lines and closed by the
+    label in brackets, "Involving disabled people in scheme design" / "(recommendation 4)" and "Default limits on
+    shared" / "streets (recommendation 3)", a blank line and the answer under each. A user relies on each stance
+    coming from the answer under its own title: 1 accepted, 4 partially addressed ("I agree ... I am not able to
+    extend it to ..."), 3 rejected (before, the two-line titles were no headings, and no answer was found)."""
+    text = ("Department for Active Travel\n4 Pier Street\nLondon\nSW1A 7TT\n\n14 January 2027\n\nDear Ms Okonjo,\n\n"
+            "Thank you for the Panel's report on streets for walking and wheeling. I set out my response to its "
+            "recommendations below, under headings of my own.\n\n"
+            "Safer crossings outside schools\n(recommendation 1)\n\n"
+            "I accept this recommendation. Every council will receive funding for a zebra crossing outside each "
+            "primary school by 2028.\n\n"
+            "Involving disabled people in scheme design\n(recommendation 4)\n\n"
+            "I agree that disabled people should be involved from the start of each scheme, and from April it will be "
+            "a condition of the Department's funding. I am not able to extend it to schemes that councils pay for "
+            "themselves.\n\n"
+            "Default limits on shared\nstreets (recommendation 3)\n\n"
+            "I do not accept this recommendation. Councils are best placed to set the limits on their own streets.\n\n"
+            "Yours sincerely,\n\nMarcus Lyle MP\nMinister for Active Travel\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert {lab: row["stance"] for lab, row in rows.items()} == \
+        {"1": "accepted", "3": "rejected", "4": "partially_addressed"}, rows
+    assert "(recommendation" not in (rows["4"]["evidence"] or ""), rows["4"]
+    assert (rows["3"]["evidence"] or "").startswith("I do not accept"), rows["3"]
+
+
+def test_a_numbered_section_s_title_between_keeps_a_headed_answer_from_a_later_mention(tmp_path, settings, nlp):
+    """A care board's reply in numbered paragraphs answers each recommendation under its own heading, the last
+    "Recommendation 5: dental access group" / "2.5 We will decide whether ... after the national review ...", then
+    goes on to "3. Other matters" and "4. Monitoring" / "4.1 We will report on progress against recommendations 2
+    and 5 ...". No other recommendation's heading stands between: a user relies on 5's answer staying the one
+    under its own heading, deferred (before, 4.1 took it over, and 5 was read as accepted from a promise to
+    report)."""
+    text = ("Marlow Vale Integrated Care Board\nRiverside House\nMarlow Vale\nMV2 8HH\n\n6 October 2026\n\n"
+            "Dear Cllr Ashdown,\n\n1. Introduction\n\n"
+            "1.1 Thank you for the Health Scrutiny Committee's report on dental services. Our response to each of its "
+            "five recommendations is set out below.\n\n"
+            "2. Our response to the recommendations\n\n"
+            "Recommendation 1: emergency appointments\n\n"
+            "2.1 We accept this recommendation. A booking line for emergency appointments opened in September.\n\n"
+            "Recommendation 2: children's check-ups\n\n"
+            "2.2 We accept this recommendation and will fund school visits by dental nurses from January.\n\n"
+            "Recommendation 3: new practices\n\n"
+            "2.3 We do not accept this recommendation, as the contracts for new practices are let nationally.\n\n"
+            "Recommendation 4: care home residents\n\n"
+            "2.4 We accept this recommendation. Every care home will have a named practice by March.\n\n"
+            "Recommendation 5: dental access group\n\n"
+            "2.5 We will decide whether to set up a dental access group after the national review of dental "
+            "contracts reports next spring.\n\n"
+            "3. Other matters\n\n"
+            "3.1 The Committee also asked about the waiting list for orthodontic treatment, which has fallen by a "
+            "third since April.\n\n"
+            "4. Monitoring\n\n"
+            "4.1 We will report on progress against recommendations 2 and 5 to the Committee's meeting in June, and "
+            "we will publish the report on our website.\n\n"
+            "Yours sincerely,\n\nDr Imogen Starr\nChief Executive\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert rows["5"]["stance"] == "deferred", rows["5"]
+    assert "decide whether" in (rows["5"]["evidence"] or ""), rows["5"]
+    assert "report on progress" not in (rows["5"]["evidence"] or ""), rows["5"]
+    assert rows["3"]["stance"] == "rejected" and rows["2"]["stance"] == "accepted", rows
+
+
+def test_a_table_row_wrapped_over_two_lines_does_not_take_a_headed_answer(tmp_path, settings, nlp):
+    """The guard: a minister's reply answers each recommendation under "**Recommendation 2a**" and the like, then
+    sets out a timetable as a pandoc table whose rows wrap, the cells apart, "  Consult on revised engagement
+    April to June 2027" / "  requirements (recommendation 2a)". That is a table's row, not a title wrapped over two
+    lines and closed by its label: a user relies on 2a's stance still coming from its own answer, "I do not accept
+    this recommendation." (a reading of every two-line block closed by a label as a heading took 2a's answer from
+    the table)."""
+    text = ("Dear Ms Varley,\n\n"
+            "Thank you for the Panel's report on engaging communities in planning. My response to each of its "
+            "recommendations follows, with a timetable at the end.\n\n"
+            "**Recommendation 1**\n\n"
+            "I accept this recommendation. The guidance on pre-application engagement will be published in March.\n\n"
+            "**Recommendation 2a**\n\n"
+            "I do not accept this recommendation. Developers will not be required to hold a public meeting on every "
+            "application, as most applications are too small to justify one.\n\n"
+            "**Recommendation 2b**\n\n"
+            "I accept this recommendation, and the guidance will set out how councils should record what residents "
+            "say.\n\n"
+            "Timetable\n\n"
+            "  ------------------------------------------------------------\n"
+            "  Action                                  When\n"
+            "  --------------------------------------- --------------------\n"
+            "  Publish the engagement guidance         March 2027\n"
+            "  (recommendation 1)\n\n"
+            "  Consult on revised engagement           April to June 2027\n"
+            "  requirements (recommendation 2a)\n\n"
+            "  Publish the recording template          September 2027\n"
+            "  (recommendation 2b)\n"
+            "  ------------------------------------------------------------\n\n"
+            "Yours sincerely,\n\nRt Hon Leona Barrett MP\nMinister for Planning\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert rows["2a"]["stance"] == "rejected", rows["2a"]
+    assert (rows["2a"]["evidence"] or "").startswith("I do not accept"), rows["2a"]
+    assert (rows["2b"]["evidence"] or "").startswith("I accept"), rows["2b"]
+
+
+def test_a_side_headed_answer_does_not_take_in_the_next_recommendation_s_words(tmp_path, lex, nlp, settings,
+                                                                              rules):
+    """A reply in pdftotext -layout text sets each recommendation under a side heading, " Recommendation" beside its
+    words and the number under it in the margin, then " Government response" beside the answer. The answer to 1
+    refuses it, "The Government will not fund such officers."; the words of 2 beside its side heading say that
+    forces "have already introduced" courses. A user relies on 1 staying rejected on its own answer (before, its
+    answer ran on into 2's words, which read as something done, and 1 was read as partially addressed)."""
+    text = ("Dear Ms Harrow,\n\n"
+            "Thank you for the Committee's report on county lines. The Government's response to each of its\n"
+            "recommendations is set out below.\n\n"
+            " Recommendation        The Home Office should fund a specialist officer for\n"
+            " 1                     exploited children in every police force.\n\n"
+            " Government response   The Government will not fund such officers. Forces already\n"
+            "                       fund them from their own budgets.\n\n"
+            " Recommendation        The Home Office should publish the training courses that\n"
+            " 2                     some forces have already introduced for their staff.\n\n"
+            " Government response   The Government accepts this recommendation and will publish\n"
+            "                       the plan in the spring.\n\n"
+            "Yours sincerely,\n\nOwen Pritchard MP\nMinister for Policing\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert rows["1"]["stance"] == "rejected", rows["1"]
+    assert (rows["1"]["evidence"] or "").startswith("The Government will not fund"), rows["1"]
+    assert not any(c.startswith("accepted:") for c in rows["1"]["cues"]), rows["1"]
+    assert rows["2"]["stance"] == "accepted", rows["2"]
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["1"][1][0] == "The Government will not fund such officers.", got["1"]
+    assert not any("Recommendation" in s or "training courses" in s for s in got["1"][1]), got["1"]

@@ -4721,3 +4721,82 @@ def test_a_resolution_s_lettered_points_under_a_reply_that_names_recommendations
     refs = refs_of(text, lex, rules)
     assert sorted(r.label for r in refs) == ["1", "2"], refs
     assert not any(r.stated for r in refs), refs
+
+
+_ALLOTMENT_REPLY = ("Dear Mr Penhallow,\n\n"
+                    "Thank you for the Scrutiny Panel's report on allotments. The Council's response to each of its\n"
+                    "recommendations is set out below.\n\n"
+                    " Recommendation        The Council should publish its allotment waiting list\n"
+                    " 3                     on its website and update it every month.\n\n"
+                    " Council response      Agreed. The list has been on the website since May.\n\n"
+                    "Allotments review – Council response                                    Page 1 of 2\n"
+                    "\f Recommendation        The Council should waive the rent for plots that\n"
+                    " 4                     belong to schools and registered charities.\n\n"
+                    " Council response      Not agreed. The rent is already halved for them, and\n"
+                    "                       the income pays for the water supply.\n\n"
+                    " Recommendation        Officers should report twice a year.\n"
+                    " 5\n\n"
+                    " Council response      Agreed. The first report will go to the Panel in March.\n\n"
+                    "Yours sincerely,\n\nTamsin Kerrow\nHead of Parks\n")
+
+
+def test_side_headings_at_a_page_s_top_or_over_a_number_alone_key_their_recommendations(lex, rules):
+    """A council's reply in pdftotext -layout text heads each recommendation at the side, the keyword beside its
+    words and the number under it. One side heading opens a page, "\\f Recommendation        The Council should
+    waive ..." / " 4                     belong to ..."; the next recommendation fits on one line, its number alone
+    under it, " Recommendation        Officers should report twice a year." / " 5". A user relies on 4 and 5 being
+    read as the pipeline reads the text, and the " 5" not masked as a page's number (before, the form feed hid the
+    first side heading, and the lone number was masked, so only 3 was read)."""
+    from pipeline.layout import mask_noise
+
+    masked = mask_noise(_ALLOTMENT_REPLY, lex.boilerplate)
+    lines = masked.split("\n")
+    assert lines[lines.index(" Recommendation        Officers should report twice a year.") + 1] == " 5", lines
+    refs = {r.label: r for r in refs_of(masked, lex, rules)}
+    assert sorted(refs) == ["3", "4", "5"], refs
+    assert refs["4"].stated and refs["4"].text == ("The Council should waive the rent for plots that belong to "
+                                                   "schools and registered charities"), refs["4"]
+    assert refs["5"].heading and refs["5"].stated, refs["5"]
+    assert refs["5"].text == "Officers should report twice a year", refs["5"]  # (its words from the keyword's column)
+
+
+def test_a_page_s_number_alone_under_a_response_is_still_masked(lex):
+    """The guard: a bare number at the foot of a page, " 2" under the last line of the Council's response rather
+    than under a side heading's keyword, is the page's number: a user relies on it still being masked (only a
+    number straight under " Recommendation" and its words is kept as a side heading's)."""
+    from pipeline.layout import mask_noise
+
+    text = ("Dear Mr Penhallow,\n\nThank you for the Panel's report on allotments. Our response is below.\n\n"
+            " Recommendation        The Council should publish its allotment waiting list\n"
+            " 3                     on its website and update it every month.\n\n"
+            " Council response      Agreed. The list has been on the website since May.\n"
+            " 2\n"
+            "\f Recommendation        The Council should waive the rent for plots that\n"
+            " 4                     belong to schools and registered charities.\n\n"
+            " Council response      Not agreed. The rent is already halved for them.\n\n"
+            "Yours sincerely,\n\nTamsin Kerrow\nHead of Parks\n")
+    lines = mask_noise(text, lex.boilerplate).split("\n")
+    assert lines[7].startswith(" Council response") and lines[8].strip() == "", lines
+
+
+def test_a_range_of_paragraphs_in_prose_or_a_list_of_paragraph_titles_heads_no_answer(lex, rules):
+    """In a reply, a sentence that opens its line with a range, "Paragraphs 21 - 23 of the statutory Code also
+    apply, and the" / "Council's practice follows them.", and a list set out line under line, "Paragraph 9 -
+    suspension of applications" / "Paragraph 14 - review of decisions", are no titled headings over answers: a
+    user relies on no refs 21, 9 or 14, while the lone "Paragraph 30 - appeals to the magistrates" over prose in
+    the same reply still heads its answer (before, each such line was read as a heading)."""
+    text = ("Dear Cllr Moss,\n\nThank you for the Committee's report on taxi licensing. I set out the Council's "
+            "response below, by the paragraph numbers of the report.\n\n"
+            "Paragraph 12 - suspending a licence\n\n"
+            "We agree that drivers should be told why a licence is suspended. The policy sets this out in two "
+            "places:\n\n"
+            "Paragraph 9 - suspension of applications\nParagraph 14 - review of decisions\n\n"
+            "Both will be on the Council's website from May.\n\n"
+            "Paragraphs 21 - 23 of the statutory Code also apply, and the\n"
+            "Council's practice follows them.\n\n"
+            "Paragraph 30 - appeals to the magistrates\n\n"
+            "We will give every driver a leaflet on how to appeal when a decision is sent to them.\n\n"
+            "Yours sincerely,\n\nRhian Ellis\nHead of Licensing\n")
+    refs = refs_of(text, lex, rules)
+    assert not {"9", "14", "21", "22", "23"} & {r.label for r in refs}, refs
+    assert sorted(r.label for r in refs if r.heading) == ["12", "30"], refs

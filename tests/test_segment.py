@@ -4912,3 +4912,76 @@ def test_a_reply_that_gives_its_answers_to_further_points_is_a_reply(lex):
             "winter.\n\nThe salt store at Tynewydd will be refilled by the end of September.\n\n"
             "Yours faithfully,\n\nJo Smith\nDirector of Highways\n")
     assert [s.kind for s in segment(text, lex)] == [Kind.reply]
+
+
+_TRUST_MAIL_HEAD = ("From: Hale, Marcus <marcus.hale@trust.nhs.uk>\nSent: 12 May 2026 16:40\n"
+                    "To: Arden, Ruth <ruth.arden@coroner.gov.uk>\n"
+                    "Subject: RE: Regulation 28 report - Mr Colin Pryce\n\n"
+                    "Dear Ms Arden,\n\nThank you for your report of 2 April following the inquest into the death of Mr "
+                    "Colin Pryce. The Trust's answers to your three concerns are below.\n\n"
+                    "1. Every patient at risk of falls is now checked every hour at night, and the checks are recorded "
+                    "on the ward's electronic system.\n\n"
+                    "2. Our Director of Nursing wrote to every ward manager about the night checks. Her e-mail is "
+                    "copied below.\n\n")
+_TRUST_MAIL_TAIL = ("3. The call bells on Ward 7 were replaced in March and are tested every week.\n\n"
+                    "Please let me know if the Trust can help further.\n\nKind regards,\n\nMarcus Hale\n"
+                    "Chief Executive\n")
+
+
+def _staff_mail(greeting: str, marker: str = "") -> str:
+    """The Director's e-mail to her staff as the reply quotes it: its header (each line opened by ``marker``),
+    ``greeting`` alone on its line, the message and her first name."""
+    head = [f"{marker}From: Priya Nair <priya.nair@trust.nhs.uk>", f"{marker}Sent: 28 April 2026 08:14",
+            f"{marker}To: Ward Managers <ward.managers@trust.nhs.uk>", f"{marker}Subject: Night checks from Monday"]
+    return "\n".join(head) + (f"\n\n{greeting}\n\nFrom Monday every patient at risk of falls must be checked every "
+                              "hour between 10pm and 6am. Please make sure that agency staff are told at the start "
+                              "of each shift.\n\nPriya\n\n")
+
+
+@pytest.mark.parametrize("greeting", ["Colleagues", "All"])
+def test_a_staff_e_mail_quoted_in_a_reply_greeting_a_group_does_not_cut_the_reply(greeting, lex):
+    """A trust's e-mail reply to a coroner answers her concerns and, in the middle of its answers, copies the
+    Director of Nursing's e-mail to ward staff, "From: Priya Nair <...>" / "Sent:" / "To:" / "Subject:" over
+    "Colleagues" (or "All") alone on its line, then answers the last concern. A group greeted is no first name: a
+    user relies on the reply being one segment, its third answer in it (before, the quoted e-mail started a
+    segment and took the rest of the reply with it)."""
+    text = _TRUST_MAIL_HEAD + _staff_mail(greeting) + _TRUST_MAIL_TAIL
+    segs = segment(text, lex)
+    assert [(s.start, s.end) for s in segs] == [(0, len(text))], first_lines(text, lex)
+    assert segs[0].kind is Kind.reply
+
+
+def test_a_staff_e_mail_quoted_with_its_header_marked_does_not_cut_the_reply(lex):
+    """The same reply, the copied e-mail's header marked as quoted, "> From: Priya Nair <...>" / "> Sent: ..." /
+    "> To: ..." / "> Subject: ...", over a first name alone, "Tom". A header quoted with ">" is part of the
+    message that quotes it and greets no one: a user relies on the reply being one segment (before, the name under
+    it was read as the greeting of a new e-mail)."""
+    text = _TRUST_MAIL_HEAD + _staff_mail("Tom", "> ") + _TRUST_MAIL_TAIL
+    segs = segment(text, lex)
+    assert [(s.start, s.end) for s in segs] == [(0, len(text))], first_lines(text, lex)
+
+
+_EMPTY_HOMES_MEMO = ("MEMORANDUM\n\nTo: David Pryor, Chair of the Communities Scrutiny Panel\n"
+                     "From: Joanna Reece, Cabinet Member for Housing\nDate: 3 February 2027\n"
+                     "Subject: Executive response to the Panel's review of empty homes\n\n"
+                     "David,\n\nI attach the Executive's response to the Panel's review, which Cabinet agreed on 28 "
+                     "January.\n\nThank you and the Panel for the work that went into it.\n\nJoanna\n\n")
+
+
+def test_a_short_memo_that_greets_by_name_is_apart_from_the_appendix_response_under_it(lex):
+    """A cabinet member's short memo, "MEMORANDUM" / "To:" / "From:" / "Date:" / "Subject:" / "David," / two short
+    paragraphs / "Joanna", then "APPENDIX 1" / the council's name / "EXECUTIVE RESPONSE TO THE COMMUNITIES SCRUTINY
+    PANEL'S" / "REVIEW OF EMPTY HOMES" / "Recommendation 1" ... A memo that greets its reader by name is a letter
+    of its own, however short: a user relies on two segments, the second starting at "APPENDIX 1" (before, the memo
+    was too short to stand apart, and memo and response were one)."""
+    appendix = ("APPENDIX 1\n\nKestrel Valley Borough Council\n\n"
+                "EXECUTIVE RESPONSE TO THE COMMUNITIES SCRUTINY PANEL'S\nREVIEW OF EMPTY HOMES\n\n"
+                "Recommendation 1\n\nThe Council should appoint an empty homes officer.\n\n"
+                "Response: Accepted. An officer will be in post by April.\n\n"
+                "Recommendation 2\n\nThe Council should charge the full council tax premium on homes empty for a "
+                "year.\n\n"
+                "Response: Not accepted. The premium already applies after two years, and owners need time to sell.\n")
+    text = _EMPTY_HOMES_MEMO + appendix
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_EMPTY_HOMES_MEMO)], first_lines(text, lex)
+    assert first_lines(text, lex)[1] == "APPENDIX 1"
