@@ -33,6 +33,20 @@ EASY_READ_ITEMS = [("Councils should give clear", "information about short break
                    ("Waiting lists should be", "shorter than three months."),
                    ("The government should count", "how many families get a break.")]
 
+# a minister's reply in PDF text with no blank lines, each heading wrapped so that its label stands on a line of its
+# own under the title, the answer under it (read by the recommendation and answer guards)
+WRAPPED_TITLE_REPLY = (
+    "Department for Local Roads\nGreat Minster Walk\nLondon\nSW1P 4XX\n9 October 2025\nDear Mr Ashworth,\n"
+    "Thank you for the Panel's report on refuse collection in narrow streets. My response to its two\n"
+    "recommendations follows.\n"
+    "National guidance on bins and parked vehicles\n(recommendation 1)\n"
+    "I agree that local authorities would benefit from clearer national guidance on collecting bins from\n"
+    "streets where parked vehicles block the lorries, and the guidance should be published next year.\n"
+    "Funding for smaller vehicles\n(recommendation 2)\n"
+    "I do not accept this recommendation. Councils already receive funding for their fleets through the\n"
+    "local government settlement.\n"
+    "Yours sincerely,\nRt Hon Nadia Coombe MP\nMinister for Local Roads\n")
+
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:

@@ -9,7 +9,7 @@ from pipeline.stages import recommendations as R
 from pipeline.stages import answers as A
 from pipeline.stages.answers import body_range, find_answers, whole_reply
 from pipeline.stages.segment import segment
-from tests.conftest import EASY_READ_ITEMS
+from tests.conftest import EASY_READ_ITEMS, WRAPPED_TITLE_REPLY
 
 
 @pytest.fixture(scope="module")
@@ -4420,16 +4420,7 @@ def test_a_wrapped_heading_s_recommendation_is_answered_by_the_prose_under_it(tm
     would benefit from clearer national guidance ...". A user relies on that paragraph being the answer to 1, so
     1 is accepted by it (before, it was read as the recommendation's own words, and 1 took its answer from the
     next recommendation's paragraph)."""
-    text = ("Department for Local Roads\nGreat Minster Walk\nLondon\nSW1P 4XX\n9 October 2025\nDear Mr Ashworth,\n"
-            "Thank you for the Panel's report on refuse collection in narrow streets. My response to its two\n"
-            "recommendations follows.\n"
-            "National guidance on bins and parked vehicles\n(recommendation 1)\n"
-            "I agree that local authorities would benefit from clearer national guidance on collecting bins from\n"
-            "streets where parked vehicles block the lorries, and the guidance should be published next year.\n"
-            "Funding for smaller vehicles\n(recommendation 2)\n"
-            "I do not accept this recommendation. Councils already receive funding for their fleets through the\n"
-            "local government settlement.\n"
-            "Yours sincerely,\nRt Hon Nadia Coombe MP\nMinister for Local Roads\n")
+    text = WRAPPED_TITLE_REPLY
     rows = _rows_of(tmp_path, settings, nlp, text)
     assert rows["1"]["stance"] == "accepted", rows["1"]
     assert "I agree" in (rows["1"]["evidence"] or "") and "Councils already" not in (rows["1"]["evidence"] or ""), \

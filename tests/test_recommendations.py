@@ -6,7 +6,7 @@ import pytest
 from pipeline.records import Kind
 from pipeline.stages import recommendations as R
 from pipeline.stages.segment import segment
-from tests.conftest import EASY_READ_ITEMS
+from tests.conftest import EASY_READ_ITEMS, WRAPPED_TITLE_REPLY
 
 
 @pytest.fixture(scope="module")
@@ -4687,16 +4687,7 @@ def test_a_reply_s_answer_under_a_heading_wrapped_over_two_lines_is_not_the_reco
     "(recommendation 1)" / "I agree that local authorities would benefit ... the guidance should be published next
     year.". The words under the heading are the reply's answer, though they say "should": a user relies on 1 not
     being stated with them (before, the answer was taken for the recommendation's own words)."""
-    text = ("Department for Local Roads\nGreat Minster Walk\nLondon\nSW1P 4XX\n9 October 2025\nDear Mr Ashworth,\n"
-            "Thank you for the Panel's report on refuse collection in narrow streets. My response to its two\n"
-            "recommendations follows.\n"
-            "National guidance on bins and parked vehicles\n(recommendation 1)\n"
-            "I agree that local authorities would benefit from clearer national guidance on collecting bins from\n"
-            "streets where parked vehicles block the lorries, and the guidance should be published next year.\n"
-            "Funding for smaller vehicles\n(recommendation 2)\n"
-            "I do not accept this recommendation. Councils already receive funding for their fleets through the\n"
-            "local government settlement.\n"
-            "Yours sincerely,\nRt Hon Nadia Coombe MP\nMinister for Local Roads\n")
+    text = WRAPPED_TITLE_REPLY
     refs = refs_of(text, lex, rules)
     assert sorted({r.label for r in refs}) == ["1", "2"], refs
     assert not any(r.stated or (r.text or "").startswith("I agree") for r in refs), refs
