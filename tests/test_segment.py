@@ -4985,3 +4985,31 @@ def test_a_short_memo_that_greets_by_name_is_apart_from_the_appendix_response_un
     segs = segment(text, lex)
     assert [s.start for s in segs] == [0, len(_EMPTY_HOMES_MEMO)], first_lines(text, lex)
     assert first_lines(text, lex)[1] == "APPENDIX 1"
+
+
+def test_a_council_s_response_form_on_a_page_after_its_committee_s_letter_is_a_segment_of_its_own(lex):
+    """A scrutiny committee's letter asks for the Cabinet's response "using the attached form", and the filled-in
+    form follows on a new page under the same council's name, its title "Scrutiny Review: Cabinet Response Form",
+    with no blank line under the chair's signature. The council's own name heads it, as it heads the letter, yet a
+    user relies on the form being the reply, a segment of its own (the same council's annex to a letter stays the
+    letter's where its title says nothing of a response)."""
+    letter = ("Ashby Vale District Council\nOverview and Scrutiny Committee\nTown Hall, Ashby AV1 2AA\n\n"
+              "14 March 2024\n\nCouncillor Jo Reed\nCabinet Member for Housing\n\nDear Councillor Reed\n\n"
+              "The Committee has completed its review of temporary accommodation and agreed the recommendations\n"
+              "set out below at its meeting on 7 March 2024.\n\n"
+              "Recommendation 1: The Council should publish a monthly count of households in bed and breakfast.\n\n"
+              "Recommendation 2: The Council should appoint a welfare officer for households placed outside the\n"
+              "district.\n\nI should be grateful for the Cabinet's response, using the attached form, by 30 April "
+              "2024.\n\nYours sincerely\n\nCouncillor Mark Hale\nChair, Overview and Scrutiny Committee\n")
+    form = ("\fAshby Vale District Council\nScrutiny Review: Cabinet Response Form\nReview title\n"
+            "Temporary accommodation\nDate of Cabinet decision\n24 April 2024\n\n"
+            "Recommendation 1\nManagement response\nAgreed. The count will be published on the Council website\n"
+            "each month from June 2024, broken down by household type.\nLead officer\nHead of Housing Options\n\n"
+            "Recommendation 2\nManagement response\nNot agreed. The Cabinet does not accept that a dedicated post is\n"
+            "needed, and the existing visiting officers will continue to carry out this work.\nLead officer\n"
+            "Head of Housing Options\n")
+    segs = segment(letter + form, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply], segs
+    assert (letter + form)[segs[1].start:].startswith("\fAshby Vale District Council\nScrutiny Review"), segs
+    annex = form.replace("Scrutiny Review: Cabinet Response Form", "Scrutiny Review: Annex to the letter")
+    assert len(segment(letter + annex, lex)) == 1

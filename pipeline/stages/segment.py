@@ -872,6 +872,8 @@ def _headed_page(text: str, run: list[Block], end: int, lex: Lexicons) -> bool:
 
 
 HEAD_LINES = 6  # lines of a page's head: a body's name, its service, the title
+# a form's title that says the reply fills it in: "Management Response Form", "Scrutiny Review: Cabinet Response Form"
+_FORM_NAME = re.compile(r"^\W*(?:[\w’'&-]+:?\s+){0,5}response\s+form\W*$", re.I)
 OPENING_CHARS = 600  # characters from a page's first within which its first paragraph may say what it answers
 PAGE_LINES = 6  # lines of such a page at least, however few of them are prose (a table's rows)
 
@@ -919,13 +921,17 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     # (or a title that says so, alone: "Response to the Independent Review of Blue Badge Eligibility
     # Assessments" over the body's own paper, which a covering letter's "I enclose" sends)
     name = run[0].lines[0].text.strip("\f \t")
-    # (not a web page's head, its site's name a link home over its links: the page publishes the letter)
-    if not (_body_name(name, lex) or RESPONSE_TITLE.match(name)) or _fold(name) in own or LINK_LINE.match(name):
-        return False
     lines = [ln.text for b in run for ln in b.lines]
+    # (or its title says it is the form the reply fills in, "Scrutiny Review: Cabinet Response Form", the
+    # letter's own council's answer to its committee as much as another body's)
+    form = any(_FORM_NAME.match(x) for x in lines[1:HEAD_LINES])
+    # (not a web page's head, its site's name a link home over its links: the page publishes the letter)
+    if not (_body_name(name, lex) or RESPONSE_TITLE.match(name)) or (_fold(name) in own and not form) \
+            or LINK_LINE.match(name):
+        return False
     # (or its first paragraph under a form's fields, "HTA licence number:<tab>12487" / ...: "This plan
     # responds to the shortfalls set out in the HTA's letter of 6 March 2026.")
-    if not lex.answers("\n".join(lines[:HEAD_LINES])) and not lex.answers(next(
+    if not form and not lex.answers("\n".join(lines[:HEAD_LINES])) and not lex.answers(next(
             (b.text for b in run if is_prose(b.text) and b.lines[0].start - run[0].start < OPENING_CHARS), "")):
         return False
     return (prose_lines(run) >= PROSE_LINES or len(lines) >= PAGE_LINES) \
