@@ -41,7 +41,7 @@ _KEEP = re.compile(r"recommend.*[.:;)]\W*$|concern.*[.:;)]\W*$|^\W*(?:[\w’'.:-
                    r"|^\W*(?:from|sent|to|cc|subject)\s*:\s*\S", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _OWN_PAGE = re.compile(r"\S\s{3,}(?P<end>\d{1,4})\s*$|^\s*(?P<start>\d{1,4})\s{3,}\S")
-_CELL_GAP = re.compile(r"\S(?: {3,}|\t)\S")  # cells set apart by wide gaps or tabs
+CELLS_APART = re.compile(r"\S(?: {3,}|\t)\S")  # cells set apart by wide gaps or tabs
 REPEATS = 3
 NOTICE_WORDS = 70  # words a licence notice runs to as one line (Word's paragraph): more is prose that names it
 
@@ -394,7 +394,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     # (not a table's header row repeated over its second page: "Action   Lead   Timescale")
     paged_twice += [k for ks in twice_groups
                     if len(ks) == 2 and all(k in near_page and not letterhead(k) and k not in paged_twice
-                                            and not _CELL_GAP.search(text[content[k][0]:content[k][1]].strip())
+                                            and not CELLS_APART.search(text[content[k][0]:content[k][1]].strip())
                                             for k in ks)
                     and _consecutive_pages(text, [content[k] for k in ks]) for k in ks]
     # a file of one repeated line is content, not furniture

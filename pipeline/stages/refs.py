@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.layout import CELLS_APART
 from pipeline.text import Block, clean, sentence_end, strip_quotes
 
 
@@ -247,7 +248,7 @@ def is_heading(b: Block) -> bool:
         return not sentence_end(line) and len(line.split()) <= 25
     said = f"{line} {clean(b.lines[1].text) or ''}" if len(b.lines) == 2 else ""
     if said and _LABEL_END.search(said) and not sentence_end(line) and len(said.split()) <= 25 \
-            and not any(_CELL_GAP.search(ln.text.strip()) for ln in b.lines):
+            and not any(CELLS_APART.search(ln.text.strip()) for ln in b.lines):  # (not a table's row)
         return True  # (a title wrapped over two lines, its label closing it: "Involving disabled people in scheme
         # design" / "(recommendation 4)", "Tactile paving at temporary" / "crossing points (recommendation 2)")
     raw = b.text.strip()
@@ -257,7 +258,6 @@ def is_heading(b: Block) -> bool:
 
 
 BOLD_LINES = 3  # a heading set in bold may wrap onto this many lines
-_CELL_GAP = re.compile(r"\S(?:\t|[ ]{3,})\S")  # (not a table's row, its cells apart: "Consult on ...     April 2027")
 # a label in brackets that closes a title: "... scheme design (recommendation 4)"
 _LABEL_END = re.compile(r"\(\s*(?:recommendations?|concerns?)\s+\d{1,3}[a-z]?(?:\s*(?:,|and|&)\s*\d{1,3}[a-z]?)*\s*\)$",
                         re.I)

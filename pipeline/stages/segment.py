@@ -309,6 +309,22 @@ def _head_prose(line: str, page: bool = False) -> bool:
         and not _HEAD_FIELD.match(line)
 
 
+def _from_starts_mail(blocks: list[Block], j: int, lex: Lexicons) -> bool:
+    """Whether a pasted e-mail starts at block ``j``, its "From:" line, and what is above it is the
+    foot of what precedes: a name that signs it (or its "cc:", or the "-----END PGP SIGNATURE-----" a
+    signed message closes with); two lines or more of it, not a mail system's one-line print head over a
+    "From:" with an address; or the foot of the last page, the header opening the next ("... Ltd, 5
+    Wharfside Place ..." / "<form feed>From: ...")."""
+    head, above = blocks[j], blocks[j - 1]
+    if not _MAIL_FROM.match(_first(head)):
+        return False
+    return bool(_SIGNED_NAME.match(_first(above)) or lex.cc_line.match(_first(above))
+                or _PGP_END.match(above.lines[-1].text)
+                or (len(above.lines) >= 2 and "@" in head.lines[0].text
+                    and not any(lex.mail_header.match(ln.text) for ln in above.lines))
+                or head.lines[0].text.startswith("\f"))
+
+
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
     """No sign-off before a salutation: walk back over the letter head.
 
@@ -323,18 +339,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
     while j - 1 > prev_sal:
         if j < sal and _opens_page_with_address(blocks[j], blocks[j + 1:sal]):
             break  # a letter whose letterhead opens a page starts there: above is the last page of what precedes
-        if j < sal and _MAIL_FROM.match(_first(blocks[j])) and (_SIGNED_NAME.match(_first(blocks[j - 1]))
-                                                                 or lex.cc_line.match(_first(blocks[j - 1]))
-                                                                 or _PGP_END.match(blocks[j - 1].lines[-1].text)):
-            # a pasted e-mail starts at its "From:" line; the name above signs what precedes it (or its "cc:",
-            # or the signature a signed message closes with, "-----END PGP SIGNATURE-----")
-            break
-        if j < sal and _MAIL_FROM.match(_first(blocks[j])) and len(blocks[j - 1].lines) >= 2 \
-                and "@" in blocks[j].lines[0].text \
-                and not any(lex.mail_header.match(ln.text) for ln in blocks[j - 1].lines):
-            break  # or under lines of what precedes, not a mail system's one-line print head over it
-        if j < sal and _MAIL_FROM.match(_first(blocks[j])) and blocks[j].lines[0].text.startswith("\f"):
-            break  # or opens a page: above it is the foot of the last page of what precedes ("... Ltd, 5 Wharfside Place ...")
+        if j < sal and _from_starts_mail(blocks, j, lex):
+            break  # a pasted e-mail starts at its "From:" line
         if j < sal and web_mail_head(blocks[j]):
             # (its subject alone above it, a blank line between: "RE: Review of ..." over the initials "ME")
             if j - 1 > prev_sal and _AVATAR.match(blocks[j].lines[0].text) and len(blocks[j - 1].lines) == 1 \
