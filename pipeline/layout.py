@@ -8,6 +8,7 @@ paragraph broken by a page break reads as one paragraph again.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
@@ -544,6 +545,49 @@ def untab_csv(text: str) -> str:
     return "".join(out)
 
 
+# a table a converter left in HTML inside its Markdown (Azure Document Intelligence, markitdown, pandoc for a
+# table with merged cells): "<table>" / "<tr>" / "<td>Recommendation 2<br>The government should ...</td>"
+_HTML_ROW_LINE = re.compile(r"^[ \t]*</?(?:table|thead|tbody|tr)>[ \t]*$|^[ \t]*<t[dh](?:\s[^<>\n]*)?>.*$", re.M | re.I)
+_HTML_CELL_TAG = re.compile(r"</?t[dh](?:\s[^<>\n]*)?>|</?(?:table|thead|tbody|tr)>", re.I)
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+def untag_html_tables(text: str) -> str:
+    """``text`` with the HTML of its tables taken out: each tag a run of spaces, a row's and a table's own
+    lines blank, and a "<br>" inside a cell a line break, so a one-cell box, "Recommendation 2<br>The
+    government should ...", reads as the label over the recommendation it is. Same length."""
+    if "<t" not in text and "<T" not in text:
+        return text
+
+    def bare(m: re.Match[str]) -> str:
+        line = _HTML_CELL_TAG.sub(lambda t: " " * len(t.group(0)), m.group(0))
+        return _HTML_BREAK.sub(lambda t: " " * (len(t.group(0)) - 1) + "\n", line)
+
+    return _HTML_ROW_LINE.sub(bare, text)
+
+
+MERGED_WORDS = 2  # words a cell repeated across a row of two must run to ("Yes" / "Yes" may be two answers)
+
+
+def unrepeat_merged_cells(text: str) -> str:
+    """``text`` with each row that repeats one cell's words in every cell written once: a Word table's merged
+    cell, as python-docx and some converters give it ("Special Responsibility Allowances<tab>Special
+    Responsibility Allowances<tab>..."), is a title across the table, not a row of the same words in each
+    column. The repeats become spaces; same length."""
+    if "\t" not in text:
+        return text
+
+    def once(m: re.Match[str]) -> str:
+        line = m.group(0)
+        cells = line.split("\t")
+        said = {c.strip() for c in cells}
+        if len(said) != 1 or not cells[0].strip() or (len(cells) < 3 and len(cells[0].split()) < MERGED_WORDS):
+            return line
+        return cells[0] + " " * (len(line) - len(cells[0]))
+
+    return re.sub(r"[^\n\t]*(?:\t[^\n\t]*)+", once, text)
+
+
 def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:
     """``text`` with noise lines replaced by spaces; same length, same line breaks, and the same page
     breaks: a form feed opening a web page's masked "Skip to main content" still opens its page."""
@@ -734,6 +778,54 @@ def unglyph_ligatures(text: str) -> str:
         return _padded(word, len(m.group(0)))
 
     return _CID_WORD.sub(spelt, text)
+
+
+# a line set in "fake bold", each glyph struck twice a hair apart, as pdfminer and some pdftotext builds give it:
+# every letter doubled, "RReeccoommmmeennddaattiioonn  11" / "GGoovveerrnnmmeenntt  rreessppoonnssee::  AAcccceepptteedd"
+_DOUBLED_RUN = re.compile(r"([^\W\d_])\1([^\W\d_])\2([^\W\d_])\3([^\W\d_])\4")  # a cheap test first: most files have none
+DOUBLED_WORD = 6  # characters, at least, of one of such a line's words: shorter pairs ("ee", "11") may be real
+
+
+def _doubled(word: str) -> bool:
+    return len(word) % 2 == 0 and word[0::2] == word[1::2]
+
+
+def undouble_bold(text: str) -> str:
+    """``text`` with its fake-bold lines written once ("Recommendation 1"), so a heading struck twice is
+    read as the label it is; the characters taken out pad the line's end, so no offset moves. Only a
+    line whose every word is doubled, one of them long, is rewritten: "bookkeeper" keeps its letters."""
+    if not _DOUBLED_RUN.search(text):
+        return text
+
+    def once(m: re.Match[str]) -> str:
+        line = m.group(0)
+        words = line.split()
+        if not words or not all(_doubled(w) for w in words) or max(map(len, words)) < DOUBLED_WORD:
+            return line
+        lead = line[:len(line) - len(line.lstrip(" \t\f"))]
+        body = line[len(lead):].rstrip(" \t")
+        return lead + _padded(" ".join(w[0::2] for w in words), len(body)) + line[len(lead) + len(body):]
+
+    return re.sub(r"[^\n]+", once, text)
+
+
+# a character a web page's export left as its HTML entity: "Trust&#8217;s", "Hollins &amp; Vane", "&ldquo;Call for
+# Concern&rdquo;" ("R&D" and "Q&A" are no entities: no closing semicolon)
+_ENTITY_WORD = re.compile(r"\S*&(?:#\d{2,7}|#x[0-9a-f]{2,6}|[a-z]{2,8});\S*", re.I)
+
+
+def unescape_entities(text: str) -> str:
+    """``text`` with the HTML entities a CMS export left in it written as the characters they stand for
+    ("Trust’s"), so the words round them are read; the characters an entity took pad its word's end, so
+    the word starts where it did and the text after it does not move. A non-breaking space is a space."""
+    if "&" not in text or ";" not in text:
+        return text
+
+    def said(m: re.Match[str]) -> str:
+        word = html.unescape(m.group(0)).replace("\u00a0", " ")
+        return _padded(word, len(m.group(0))) if len(word) <= len(m.group(0)) else m.group(0)
+
+    return _ENTITY_WORD.sub(said, text)
 
 
 # a change pandoc's "--track-changes=all" keeps in a Word file it converts: '[the words]{.insertion
