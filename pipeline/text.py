@@ -361,6 +361,20 @@ def marking_block(b: Block) -> bool:
     return all(MARKING.match(ln.text) for ln in b.lines)
 
 
+# the warning a mail system puts over a message from outside ("You don't often get email from ... Learn why this
+# is important", "[EXTERNAL] This email originated from outside the Council. Do not click links ...",
+# "CAUTION: This message came from outside the organisation"): the mail system's words, not the writer's
+MAIL_BANNER = re.compile(r"^\W*(?:you\s+don['’]t\s+often\s+get\s+e-?mail\s+from\b|(?:(?:\[[^\]\n]{1,30}\]|caution|warning|"
+                         r"external(?:\s+e-?mail)?|attention|notice)\W{0,3}\s*)*this\s+(?:e-?mail|message)\s+"
+                         r"(?:has\s+)?(?:originated|came|come|was\s+sent|arrived)\s+from\s+(?:outside|an?\s+external)\b)", re.I)
+BANNER_LINES = 3  # lines a wrapped banner runs to
+
+
+def banner_block(b: Block) -> bool:
+    """Whether a block is a mail system's warning about where the message came from."""
+    return len(b.lines) <= BANNER_LINES and MAIL_BANNER.match(b.lines[0].text) is not None
+
+
 # a greeting's words in another language before the English ones, the "Dear ..." read after the slash:
 # "Annwyl Mr Jones / Dear Mr Jones", "A Euain, a charaid / Dear Mr Lamont"
 OTHER_TONGUE_GREETING = r"(?:[^/\n]{1,40}/\s*)?"

@@ -19,7 +19,7 @@ from pipeline.records import Kind
 from pipeline.stages.shapes import (CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, RESPONSE_TITLE, SLIDE_MARK, Form, Start,
                                     classify_document, hard_starts, response_page)
 from pipeline.text import (DATE_WORDS, EMAIL, OTHER_TONGUE_GREETING, Block, Line, clean, has_postcode, is_dateline,
-                           is_prose, marking_block, sentence_end, split_lines, to_blocks, unwrap, word_count)
+                           banner_block, is_prose, marking_block, sentence_end, split_lines, to_blocks, unwrap, word_count)
 
 # (a bilingual letter's "13 Ebrill / April 2027" too)
 _HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:[^\W\d_]+\s*/\s*)?(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
@@ -354,6 +354,9 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         if _page_start(b, lex) > b.start:
             j -= 1  # its letterhead opens a page inside the block that closes what precedes (cut there)
             break
+        if banner_block(b):
+            j -= 1  # the mail system's warning over the greeting ("[EXTERNAL] This email originated ..."): its header
+            continue
         # an e-mail's header is no prose, however long its "Subject:" line
         if not _mail_from(b.lines, 0, lex) and any(_head_prose(ln.text, b.lines[0].text.startswith("\f"))
                                                      for ln in b.lines):
@@ -389,7 +392,8 @@ _COPYRIGHT = re.compile(r"^\W*(?:(?:\(c\)|©)\s*(?:(?:crown|parliamentary) copyr
 
 
 def _page_furniture(b: Block) -> bool:
-    return all(_LINK_ITEM.match(ln.text) or _COPYRIGHT.match(ln.text) for ln in b.lines)
+    # (a copyright line may carry the site's links: "© 2024 Office of the Ombudsman | [Privacy](/privacy/) | ...")
+    return all(_LINK_ITEM.match(ln.text) or _COPYRIGHT.match(_LINKS.sub("", ln.text)) for ln in b.lines)
 
 
 # "Graham Ibbotson", "O J Penhaligon", "Siân E Pugh", "A. Chaudhry-Welland": a name alone on its line,
@@ -834,7 +838,7 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     # (a protective marking between, "OFFICIAL", is the mail system's, not the message's)
     top = i
     # (and so is a signed message's armour, "-----BEGIN PGP SIGNED MESSAGE-----" / "Hash: SHA256")
-    while m.groupdict().get("name") and top > 0 and (marking_block(blocks[top - 1]) or all(
+    while m.groupdict().get("name") and top > 0 and (marking_block(blocks[top - 1]) or banner_block(blocks[top - 1]) or all(
             _PGP_ARMOUR.match(ln.text) for ln in blocks[top - 1].lines)):
         top -= 1
     above = blocks[max(0, top - (1 if m.groupdict().get("name") else MAIL_HEAD_BLOCKS)):i]
@@ -1068,7 +1072,7 @@ _LETTER_TITLE = re.compile(r"^#{1,3}\s+(?:[^\n]*\s)?letters?\b", re.I)
 PAGE_INTRO_BLOCKS = 2  # paragraphs such a page says of the letter before it
 
 
-def _page_of_letter(before: list[Block]) -> bool:
+def _page_of_letter(before: list[Block], head: Block | None = None) -> bool:
     """Whether what stands above a letter's head is the page that publishes it: its title names a
     letter (under the site's logo and links), and a paragraph or two introduce it ("The Commissioner
     has written to ... The responses will be published on this page"). The page and the letter are one
@@ -1076,8 +1080,16 @@ def _page_of_letter(before: list[Block]) -> bool:
     # (or whose last paragraph says the letter is below: "We have today sent our response, which is
     # reproduced below.")
     below = any(_QUOTED_BELOW.search(" ".join(ln.text for ln in b.lines)) for b in before[-2:])
-    return (below or any(_LETTER_TITLE.match(b.lines[0].text.lstrip("\f")) for b in before)) \
-        and prose_paragraphs(before) <= PAGE_INTRO_BLOCKS
+    # (the letter's own title may open its head, under the page's: "# Kilbarrow County Council: ..." /
+    # "Published: ..." / a paragraph / "## Letter to the Chief Executive" / "Our ref: ...")
+    titled = before + [head] if head is not None else before
+    # (the site's furniture is no paragraph of it, however many words its links run to: "The Wayback Machine -
+    # https://web.archive.org/...", "[![Office of the Ombudsman](/images/logo.svg)](/)")
+    said = sum(1 for b in before if any(is_prose(_LINKS.sub(" ", ln.text)) for ln in b.lines))
+    return (below or any(_LETTER_TITLE.match(b.lines[0].text.lstrip("\f")) for b in titled)) and said <= PAGE_INTRO_BLOCKS
+
+
+_LINKS = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")  # a Markdown link or image, a bare address
 
 
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
@@ -1120,7 +1132,7 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     plan = next((p for p in range(1, head) if _answering_page(text, blocks[p:head], blocks[head].start, lex)), None)
     if plan is not None and (prose_paragraphs(blocks[:plan]) >= PROSE_BLOCKS or prose_lines(blocks[:plan]) >= PROSE_LINES):
         starts.append(plan)
-    if head > 0 and not _page_of_letter(before) and (
+    if head > 0 and not _page_of_letter(before, blocks[head]) and (
             prose_paragraphs(before) >= PROSE_BLOCKS or prose_lines(before) >= PROSE_LINES
             or _find_signoff(blocks, -1, head, lex) or _answering_page(text, before, blocks[head].start, lex)):
         starts.append(head)
@@ -1161,6 +1173,11 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 j = h
             elif h > j and not paged and _table_below(text, blocks, sal[k - 1], j):
                 j = h  # the letter's own table runs on to the next letter's head
+            elif h > j and (foot := [x for x in range(j, h) if _page_furniture(blocks[x])]):
+                # the foot of the web page that published the letter, down to its copyright line ("Office of the
+                # Ombudsman, 6 Earlsfort Lane ... | Tel: ..." / "© 2024 Office of the Ombudsman | [Privacy](...)"):
+                # the page's, the next letter's head under it
+                j = foot[-1] + 1
             elif h > j and _own_annex(text, blocks[j:h], lex):
                 j = h  # its annex of figures, up to the next letter's letterhead on a page of its own
             elif h > j and _quotes_below(blocks[j:h]):
