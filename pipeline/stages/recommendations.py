@@ -512,7 +512,7 @@ _CAPS_HEADING = re.compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?[A-Z][A-Z’'&,-]+(?:\s+[
 
 
 # "Concern 2 – Waiting time for the ICC service": a label and its title, heading the answer under it
-_LABEL_TITLE = re.compile(r"^\W{0,4}(?:recommendation|concern|matter(?: of concern)?)\s+\(?\d{1,3}[a-z]?\)?\s*[-–—:.]\s+(?-i:[A-Z])"
+_LABEL_TITLE = re.compile(r"^\W{0,4}(?:recommendation|concern|matter(?: of concern)?)\s+(?:no\.?\s*)?\(?\d{1,3}[a-z]?\)?\s*[-–—:.]\s+(?-i:[A-Z])"
                           r"[^.]{0,80}$", re.I)
 
 
