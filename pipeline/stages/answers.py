@@ -146,9 +146,9 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                 elif PARAGRAPH_TAG.search(clean(ln.text) or ""):  # "(Paragraph 18)" closes the quoted recommendation
                     cuts.add(min(ln.end, b.end))
                 # a bullet under a line that does not lead into it (a slide's "Status: Not accepted ✘" over
-                # "• In-house model costed at ..."): a point of its own, not more of the status
-                elif BULLET_ITEM.match(ln.text) and not (clean(b.lines[k - 1].text) or "").endswith(":") \
-                        and not BULLET_ITEM.match(b.lines[k - 1].text):
+                # "• In-house model costed at ..."): a point of its own, not more of the status; so is each of a
+                # list's items, no full stop between ("* Rec 1 (named case handler) - agreed" / "* Rec 2 ...")
+                elif BULLET_ITEM.match(ln.text) and not (clean(b.lines[k - 1].text) or "").endswith(":"):
                     cuts.add(ln.start)
                 # PDF text with no blank lines: a quote closed at a line's end, the answer on the next line
                 # ('Recommendation 2(b): "publish a summary ... into account"' / "The board has noted ..."), is a
@@ -1197,8 +1197,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         k = bisect_right(starts, r.start) - 1
         unit = all_units[k] if k >= 0 and r.start < all_units[k][1] else None
         # (not the quoted message's own words, "> P3 Coordinate with ...", which the reply typed nothing under)
+        # (a list's item is a sentence of its own, but the list says what the headings below answer, or not)
         if unit is not None and not _themes_map(text, unit, body_refs) \
-                and not _scope(text, unit, body_refs, first_head) and not quoted_unit(text, unit):
+                and not _scope(text, _whole_list(text, unit), body_refs, first_head) and not quoted_unit(text, unit):
             out[r.label] = Answer(_opening_paragraph(text, all_units, k, body_refs, taken_before) or ((unit[0], unit[1], 0),),
                                   "inline", None, unit[0])
     # a table's column heads alone ("Owner", "Target date") under a sentence that lists the labels the table
@@ -1546,6 +1547,30 @@ def _scope(text: str, unit: Unit, refs: list[Ref], first_head: int | None) -> bo
 
 
 SCOPE_LABELS = 3
+
+
+def _whole_list(text: str, unit: Unit) -> Unit:
+    """The bulleted list a unit is an item of ("In summary, it recommended that I should:" / "• publish the annual
+    survey results ... (recommendation 1);" / "• open a confidential channel ... (recommendation 2);" ...): its
+    items and their wrapped lines, no blank line between; the unit itself where it is no list's item."""
+    a = _line_start(text, unit[0])
+    item = lambda x, y: BULLET_ITEM.match(text[x:y]) is not None
+    if not item(a, line_end(text, a)):
+        return unit
+    # (a line is the list's where it is an item, or carries on an item above it that ended no sentence)
+    while a > 0:
+        up = _line_start(text, a - 1)
+        if not text[up:a - 1].strip() or not item(up, a - 1):
+            break
+        a = up
+    z = line_end(text, unit[0])
+    while z < len(text):
+        nxt = line_end(text, z + 1)
+        said = text[z + 1:nxt]
+        if not said.strip() or not (item(z + 1, nxt) or not sentence_end(clean(text[_line_start(text, z):z]) or "")):
+            break
+        z = nxt
+    return (a, max(z, unit[1]), unit[2])
 
 
 # "This responds to your recommendation 9.": the paragraph above it is the answer
