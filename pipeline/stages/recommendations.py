@@ -1012,7 +1012,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             item = None  # "7. The Government will consider this ...": the reply's own numbered paragraph
         if item and _ASKS_REPLY.match(item.group("text")):
             item = None  # "7. I ask the Commission to tell me by 27 February what action it has taken": no recommendation
-        if item and seg.kind is Kind.letter and (lead_in or last_item is not None or decimal_head is not None) \
+        # (the first group's own heading may open the list: "2. Recommendations for the HSE" over "2.1 The HSE
+        # should ...", after the letter's own "1. Background" / "1.1 ...")
+        if item and seg.kind is Kind.letter and (lead_in or last_item is not None or decimal_head is not None
+                                                 or _names_group(item, rules)) \
                 and (grouped or _NAME_WORD.search(item.group("text")) or _names_group(item, rules)) \
                 and _heads_group(item, b, blocks[bi + 1] if bi + 1 < len(blocks) else None,
                                  (grouped or last_item is not None) and _names_group(item, rules)):
@@ -1020,9 +1023,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # which keeps the list open and sends its items to the body it names (the first group's names
             # a body; a topic's, "3. Funding", only follows one)
             decimal_head, lead_in, last_item, grouped = int(item.group("num")), True, None, True
-            if _NAME_WORD.search(item.group("text")):
-                # ("5. Recommendations to Harnshire Fire and Rescue Service": the body)
-                groups[decimal_head] = _GROUP_LEAD.sub("", clean_text(item.group("text")))
+            if _NAME_WORD.search(item.group("text")) or _ACRONYM_GROUP.match(item.group("text")):
+                # ("5. Recommendations to Harnshire Fire and Rescue Service": the body; not the topic after a colon,
+                # "2. Recommendations for the HSE: workforce and access")
+                groups[decimal_head] = _GROUP_LEAD.sub("", clean_text(item.group("text"))).split(":")[0].strip()
             elif joint := _JOINT_GROUP.search(item.group("text")):
                 groups[decimal_head] = joint.group("who")  # "6. Recommendation to both undertakers": every addressee's
             continue
@@ -1683,7 +1687,13 @@ def _names_group(item: re.Match[str], rules: RecRules) -> bool:
     "4. Recommendations for Future Work")."""
     words = item.group("text")
     return rules.lead_in.search(words) is not None and (
-        _JOINT_GROUP.search(words) is not None or (_GROUP_LEAD.match(words) is not None and _NAME_WORD.search(words) is not None))
+        _JOINT_GROUP.search(words) is not None or (_GROUP_LEAD.match(words) is not None and _NAME_WORD.search(words) is not None)
+        or _ACRONYM_GROUP.match(words) is not None)
+
+
+# a group's heading that names its body by its initials, a topic after a colon or none: "2. Recommendations for the
+# HSE: workforce and access", "3. Recommendations to the ICB"
+_ACRONYM_GROUP = re.compile(r"^\W*(?:recommendations?|concerns?)\s+(?:to|for)\s+(?:the\s+)?(?-i:[A-Z]{2,6})(?::|\s*$)", re.I)
 
 
 def _heads_group(item: re.Match[str], b: Block, nxt: Block | None, named: bool = False) -> bool:
@@ -2347,6 +2357,10 @@ _NOT_SENT_HERE = re.compile(r"\b(?:recommendations?|concerns?|matters?)\s+(?P<nu
                             r"\s+(?:were|was|are|is)\s+not\s+(?:addressed|directed|sent|made)\s+to\s+(?:the\s+)?(?:council|trust|board|"
                             r"department|us|me|this\s+\w+|my\s+\w+|our\s+\w+)\b", re.I)
 ANOTHER_BODY = "another body"  # whom a concern went to, where the reply says only that it was not its writer
+# "the Department's position on the two recommendations (4.1 and 4.2) that are addressed to us": its own, the
+# report's others another body's
+_ADDRESSED_TO_US = re.compile(r"\b(?:recommendations?|concerns?)\s+\(?" + _NUMS_NAMED + r"\)?\s+(?:(?:that|which)\s+"
+                              r"(?:are|were|is|was)\s+)?(?:addressed|directed|made|sent)\s+to\s+(?P<who>us|me)\b", re.I)
 
 
 def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
@@ -2372,6 +2386,7 @@ def _said_sent(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> lis
     spans += [(seg.start + m.start(), seg.start + m.end(), ANOTHER_BODY)
               for pattern in (_ANSWERED_APART, _SENT_AND_ANSWERED, _FOR_ANOTHER_APART) for m in pattern.finditer(body)]
     spans += [(seg.start + m.start(), seg.start + m.end(), ANOTHER_BODY) for m in _NOT_SENT_HERE.finditer(body)]
+    spans += [(seg.start + m.start(), seg.start + m.end(), m.group("who")) for m in _ADDRESSED_TO_US.finditer(body)]
     spans += [(seg.start + m.end("who"), seg.start + m.end(), " ".join(m.group("who").split()))
               for m in _MADE_TO.finditer(body)]
     spans += [(seg.start + m.start(), seg.start + m.end(), " ".join(m.group("who").split()))

@@ -101,7 +101,8 @@ def _rules(raw: dict) -> RecRules:
     ords = "(?:" + "|".join(raw["ordinals"])
     # "Rec no.: 1", as an action plan's form labels its rows
     # (a part's sibling by its letter alone: "Recommendation 3(a) and (b)")
-    inline = raw["keyword"] + r"\s+(?:no\.?\s*:?\s*|number\s*:?\s*|#\s*)?(?P<nums>" + num + r"(?:" + join + num + r")*" \
+    # (or its labels in brackets: "the two recommendations (4.1 and 4.2) that are addressed to us")
+    inline = raw["keyword"] + r"\s+(?:no\.?\s*:?\s*|number\s*:?\s*|#\s*|\((?=\d[\d.]*(?:\s*(?:,|and\b|&|to\b|-|–)|\s*$)))?(?P<nums>" + num + r"(?:" + join + num + r")*" \
         + _SIBLINGS + r")(?![\w/])"
     c = lambda p, f=re.I: re.compile(p, f)
     return RecRules(
