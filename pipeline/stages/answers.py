@@ -2332,6 +2332,12 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
             > sum(len(sections[i][0] & recs[j][1]) for i, j in pairs):
         pairs = list(enumerate(named))
     headed = sum(1 for i, j in pairs if sections[i][0] & recs[j][1])
+    # (a heading that is a concern's own title, word for word, answers it however few the reply heads: "Post-fall
+    # observations" under the report's "CONCERN No.3 – Post-fall observations"; the others it leaves unanswered)
+    titled = [(i, j) for i in range(n) for j in range(m) if _same_title(blocks[titles[i]].text, rec_texts[recs[j][0]])]
+    if titled and len({i for i, _ in titled}) == len(titled) == len({j for _, j in titled}) \
+            and (len(pairs) < need or headed * 2 <= m):
+        return [(blocks[k].start, {recs[j][0] for i2, j in titled if i2 == i}) for i, k in enumerate(titles)]
     if len(pairs) < need or headed * 2 <= m:
         return []
     # (one heading left between two that answer in order, over one recommendation left between theirs: it
@@ -2369,6 +2375,15 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
         return []  # most headings are the reply's own sections
     # a heading that answers none ends the answer above it
     return [(blocks[k].start, labs) for k, labs in zip(titles, found)]
+
+
+def _same_title(heading: str, rec_text: str | None) -> bool:
+    """Whether a reply's heading is the recommendation's own title, word for word (its case and stops aside)."""
+    said = lambda s: " ".join(re.findall(r"\w+", (clean(s) or "").lower()))
+    return bool(rec_text) and len(rec_text.split()) <= GROUP_TITLE_WORDS and said(heading) == said(rec_text)
+
+
+GROUP_TITLE_WORDS = 10  # words a recommendation's text runs to when it is only a title
 
 
 def _opening_line(text: str, blocks: list[Block], r: Ref):
