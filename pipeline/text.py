@@ -364,9 +364,15 @@ def marking_block(b: Block) -> bool:
 # the warning a mail system puts over a message from outside ("You don't often get email from ... Learn why this
 # is important", "[EXTERNAL] This email originated from outside the Council. Do not click links ...",
 # "CAUTION: This message came from outside the organisation"): the mail system's words, not the writer's
-MAIL_BANNER = re.compile(r"^\W*(?:you\s+don['’]t\s+often\s+get\s+e-?mail\s+from\b|(?:(?:\[[^\]\n]{1,30}\]|caution|warning|"
-                         r"external(?:\s+e-?mail)?|attention|notice)\W{0,3}\s*)*this\s+(?:e-?mail|message)\s+"
-                         r"(?:has\s+)?(?:originated|came|come|was\s+sent|arrived)\s+from\s+(?:outside|an?\s+external)\b)", re.I)
+MAIL_BANNER = re.compile(r"^\W*(?:you\s+don['’]t\s+often\s+get\s+e-?mail\s+from\b"
+                         # (a marker over it, "[EXTERNAL]", "CAUTION:"; or the banner's own verb, "originated"; or
+                         # the warning after it: not the writer's "This email came from outside the UK and ...")
+                         r"|(?:(?:\[[^\]\n]{1,30}\]|caution|warning|external(?:\s+e-?mail)?|attention|notice)\W{0,3}\s*)+"
+                         r"this\s+(?:e-?mail|message)\s+(?:has\s+)?(?:originated|came|come|was\s+sent|arrived)\s+from\s+"
+                         r"(?:outside|an?\s+external)\b"
+                         r"|this\s+(?:e-?mail|message)\s+(?:has\s+)?originated\s+from\s+(?:outside|an?\s+external)\b"
+                         r"|this\s+(?:e-?mail|message)\s+(?:came|was\s+sent|arrived)\s+from\s+(?:outside|an?\s+external)\b"
+                         r"[^\n]*\b(?:click|links?|attachments?|sender)\b)", re.I)
 BANNER_LINES = 3  # lines a wrapped banner runs to
 
 
