@@ -4554,3 +4554,182 @@ def test_a_side_headed_answer_does_not_take_in_the_next_recommendation_s_words(t
     got = answers(text, lex, nlp, settings, rules)
     assert got["1"][1][0] == "The Government will not fund such officers.", got["1"]
     assert not any("Recommendation" in s or "training courses" in s for s in got["1"][1]), got["1"]
+
+
+def test_a_paper_whose_labels_and_status_lines_are_struck_twice_gives_each_recommendation_its_stance(tmp_path,
+                                                                                                     settings, nlp):
+    """pdfminer gives a response paper's fake-bold lines with every character doubled:
+    "RReeccoommmmeennddaattiioonn  11" over the recommendation, then "GGoovveerrnnmmeenntt  rreessppoonnssee::
+    AAcccceepptteedd" over the answer. A user relies on each recommendation taking the status under its own label,
+    accepted, not accepted, noted (before, no label was read and the paper answered nothing)."""
+    def bold(line: str) -> str:
+        return "".join(c * 2 for c in line)
+
+    parts = [("1", "The Department should publish a timetable standard for rural routes.", "Accepted",
+              "The standard will be published in September and every operator will be asked to follow it."),
+             ("2", "The Department should fund a free bus pass for every apprentice.", "Not accepted",
+              "Apprentices can already apply for the young person's discount, and a second scheme would "
+              "duplicate it."),
+             ("3", "The Department should review the bus grant formula.", "Noted",
+              "The formula was last reviewed in 2024.")]
+    text = ("Department for Rural Transport\n4 Wharf Row\nLondon\nSE1 9ZZ\n\n12 March 2026\n\nDear Mr Pellow,\n\n"
+            "Thank you for the Committee's report on rural bus services. The Government's response to each of its "
+            "three recommendations is set out below.\n\n"
+            + "".join(f"{bold('Recommendation ' + n)}\n\n{rec}\n\n"
+                      f"{bold('Government response: ' + status)}\n\n{said}\n\n" for n, rec, status, said in parts)
+            + "Yours sincerely,\n\nRt Hon Alys Trevena MP\nMinister for Rural Transport\n")
+    assert "RReeccoommmmeennddaattiioonn  11" in text
+    assert "GGoovveerrnnmmeenntt  rreessppoonnssee::  NNoott  aacccceepptteedd" in text
+    assert _stances(tmp_path, settings, nlp, text) == {"1": "accepted", "2": "rejected", "3": "noted"}
+
+
+def test_recommendations_boxed_in_an_html_table_are_answered_by_the_paragraph_under_each_box(tmp_path, settings,
+                                                                                             nlp):
+    """A Markdown export sets each recommendation in a one-cell HTML table, "<table>" / "<tr>" / "<td>Recommendation
+    2<br>The Department should ...</td>" / "</tr>" / "</table>", the department's answer in the paragraph under it.
+    A user relies on each recommendation taking the stance of the paragraph under its own box: accepted, rejected,
+    noted (before, the tags were read with the words, each box was answered by itself, and 2 was only noted)."""
+    def box(n: str, rec: str) -> str:
+        return f"<table>\n<tr>\n<td>Recommendation {n}<br>{rec}</td>\n</tr>\n</table>\n\n"
+
+    text = ("# Response of the Department for Coastal Affairs to the Harbours Panel\n\n"
+            "The Department thanks the Panel for its report on small harbours. Each recommendation is set out in a "
+            "box, with our response under it.\n\n"
+            + box("1", "The Department should publish a register of harbour walls at risk.")
+            + "We accept this recommendation. The register will be published on our website in May.\n\n"
+            + box("2", "The Department should pay for a harbour master in every small port.")
+            + "We do not accept this recommendation. Harbour masters are employed by the harbour authorities, and we "
+              "will not fund these posts.\n\n"
+            + box("3", "The Department should survey the silting of tidal berths each year.")
+            + "We note this recommendation. Surveys are a matter for each harbour authority.\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert {lab: r["stance"] for lab, r in rows.items()} == {"1": "accepted", "2": "rejected", "3": "noted"}, rows
+    assert (rows["1"]["evidence"] or "").startswith("We accept"), rows["1"]
+    assert (rows["2"]["evidence"] or "").startswith("We do not accept"), rows["2"]
+    assert (rows["3"]["evidence"] or "").startswith("We note"), rows["3"]
+
+
+def test_a_council_report_s_table_split_by_merged_title_rows_gives_every_numbered_row_its_stance(tmp_path, settings,
+                                                                                                nlp):
+    """A council report with no greeting asks "That Council: ... approves the responses to the Panel's
+    recommendations set out in Appendix A", and python-docx gives the appendix's tab table with each merged title
+    row's words in every cell ("Special Responsibility Allowances<tab>Special Responsibility Allowances<tab>..."),
+    one of them under a row whose comment ran on to a line of its own. A user relies on the report being a reply and
+    on every numbered row taking its own response: Agree, Do not agree, Noted, Defer (before, only the first row was
+    read; the rows under the second title were lost)."""
+    def merged(title: str) -> str:
+        return "\t".join([title] * 4) + "\n"
+
+    text = ("KILNSEY DISTRICT COUNCIL\n\n"
+            "Members' Allowances 2026/27 - Report of the Independent Remuneration Panel\n\n"
+            "Recommendations\nThat Council:\nnotes the report of the Panel and thanks its members;\n"
+            "approves the responses to the Panel's recommendations set out in Appendix A; and\n"
+            "adopts the scheme of allowances at Appendix B from 1 April 2026.\n\n"
+            "Background\nThe Panel met three times in the autumn and heard from eleven Members. A working group of "
+            "Members met twice in January to consider its report.\n\n"
+            + merged("APPENDIX A - PANEL RECOMMENDATIONS AND PROPOSED RESPONSES")
+            + "No.\tPanel recommendation\tResponse\tComments\n"
+            + merged("Basic Allowance")
+            + "1\tThat the Basic Allowance be increased by 4 per cent from 1 April 2026.\tAgree\tIncrease of 2 per "
+              "cent from April.\nThe balance to be considered in setting the 2027/28 budget.\n"
+            + merged("Special Responsibility Allowances")
+            + "2\tThat the Basic Allowance be paid monthly rather than quarterly.\tDo not agree\tPayroll runs "
+              "quarterly for all office holders.\n"
+              "3\tThat the SRA for the Chair of Planning be reviewed.\tNoted\t\n"
+              "4\tThat the allowance for group leaders be reviewed after the election.\tDefer\tTo follow the May 2027 "
+              "election.\n")
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    assert [ls["kind"] for ls in tables["letters"].to_pylist()] == ["reply"]
+    assert {s["label"]: s["stance"] for s in tables["stances"].to_pylist()} == {
+        "1": "accepted", "2": "rejected", "3": "noted", "4": "deferred"}
+
+
+def test_a_reply_answering_under_the_concerns_titles_alone_gives_each_concern_its_own_stance(tmp_path, settings,
+                                                                                            nlp):
+    """A coroner heads each concern with its number and title, "Concern No. 1 - Core temperature monitoring", and the
+    firm's reply answers under the titles alone, "Core temperature monitoring" / its answer, "Limits on exposure" /
+    its answer, no numbers. A user relies on each concern taking the stance of the answer under its own title,
+    accepted and rejected (before, the report's titles were not read as its concerns', and both concerns took the
+    whole reply's verdict)."""
+    text = ("Dear Chief Executive,\n\n"
+            "Following the inquest into the death of Mr Lewis Tarrant, a roofer who collapsed on a hot afternoon in "
+            "July, I raise the following matters of concern with your company.\n\n"
+            "Concern No. 1 - Core temperature monitoring\n\n"
+            "No member of the crew was trained to recognise heat illness, and no one checked the workers' "
+            "temperatures during the afternoon.\n\n"
+            "Concern No. 2 - Limits on exposure\n\n"
+            "The crew worked on the roof for six hours without a break in the shade, though the forecast warned of "
+            "extreme heat.\n\n"
+            "I should be grateful for your response within 56 days.\n\nYours faithfully,\n\nHelen Marsh\n"
+            "Area Coroner\n\n"
+            "Brackley Roofing Ltd\nUnit 9, Tanner's Yard\nHexford HX3 8LP\n\n2 September 2025\n\nDear Ms Marsh,\n\n"
+            "Thank you for your letter about the death of our colleague Lewis Tarrant. Our answers are below.\n\n"
+            "Core temperature monitoring\n\n"
+            "Every supervisor has now completed a heat illness course, and each crew carries a thermometer to check "
+            "workers every hour when the temperature is above 25 degrees.\n\n"
+            "Limits on exposure\n\n"
+            "We do not accept that a fixed limit is needed. Our crews already stop when the supervisor judges it too "
+            "hot, and a fixed rule would not suit every roof.\n\n"
+            "Yours sincerely,\n\nOwen Brackley\nManaging Director\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert {lab: r["stance"] for lab, r in rows.items()} == {"1": "accepted", "2": "rejected"}, rows
+    assert (rows["1"]["evidence"] or "").startswith("Every supervisor"), rows["1"]
+    assert (rows["2"]["evidence"] or "").startswith("We do not accept"), rows["2"]
+
+
+def test_each_line_of_an_at_a_glance_status_list_answers_its_own_recommendation(tmp_path, settings, nlp):
+    """A chief executive's e-mail opens its response with "At a glance" over a bulleted list, one line a
+    recommendation and no full stops: "* Rec 1 (named case handler) - agreed", "* Rec 2 (...) - agreed in part",
+    "* Rec 4 (appeals panel) - noted". A user relies on each recommendation taking its own line's status, accepted,
+    partially addressed, noted (before, the list was one sentence and every recommendation took its one verdict)."""
+    text = ("From: Saoirse Lennon <saoirse.lennon@tenancydeposits.example.org>\nSent: 3 April 2026 15:20\n"
+            "To: Rhys Cadogan <rhys.cadogan@cadoganreview.example.co.uk>\n"
+            "Subject: RE: Review of deposit dispute handling - response to recommendations\n\n"
+            "Dear Rhys\n\n"
+            "Thank you for your final report on how we handle deposit disputes. The Board discussed it on 1 April, "
+            "and this is our response to its recommendations.\n\n"
+            "At a glance\n\n"
+            "* Rec 1 (named case handler) - agreed\n"
+            "* Rec 2 (evidence checklist for landlords) - agreed in part\n"
+            "* Rec 4 (appeals panel) - noted\n\n"
+            "More detail on each is below.\n\n"
+            "A named case handler will be given to every dispute from 1 June, and the handler will stay with it until "
+            "the adjudicator's decision.\n\n"
+            "We will publish a checklist for landlords in May, but we will not make it compulsory, as many landlords "
+            "already send the evidence we need.\n\n"
+            "The Board has noted the proposal for an appeals panel and will return to it when the review of our "
+            "adjudication rules is complete.\n\n"
+            "Kind regards\n\nSaoirse Lennon\nChief Executive\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert {lab: r["stance"] for lab, r in rows.items()} == {
+        "1": "accepted", "2": "partially_addressed", "4": "noted"}, rows
+    assert rows["1"]["evidence"] == "* Rec 1 (named case handler) - agreed", rows["1"]
+
+
+def test_a_summary_list_restating_the_recommendations_answers_none_of_them(tmp_path, settings, nlp):
+    """The guard: a reply restates the review's recommendations as a bulleted list under "In summary, it recommended
+    that I should:", "• publish ... (recommendation 1);" to "• report each year ... (recommendation 3).", then
+    answers 1 and 2 under "Recommendation 1" and "Recommendation 2" headings. A list item is a sentence of its own,
+    but this list says what was asked, not what was done: a user relies on 3, never answered, staying not addressed
+    (reading its own summary line as its answer would make it noted)."""
+    text = ("Dear Professor Quill,\n\n"
+            "Thank you for your review of staff wellbeing at the Agency, published in January. In summary, it "
+            "recommended that I should:\n\n"
+            "• publish the results of the annual staff survey within a month of its close (recommendation 1);\n"
+            "• open a confidential channel for staff to raise concerns about bullying (recommendation 2);\n"
+            "• report each year to the Board on the steps taken to reduce sickness absence (recommendation 3).\n\n"
+            "I set out my response to the first two below.\n\n"
+            "Recommendation 1\n\n"
+            "I accept this recommendation. This year's results were published on 14 March, three weeks after the "
+            "survey closed.\n\n"
+            "Recommendation 2\n\n"
+            "I accept this recommendation. The confidential channel opened on 1 April and is run by an independent "
+            "provider.\n\n"
+            "Yours sincerely,\n\nDr Marcus Fell\nChief Executive\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert {lab: r["stance"] for lab, r in rows.items()} == {
+        "1": "accepted", "2": "accepted", "3": "not_addressed"}, rows
+    assert not rows["3"]["evidence"], rows["3"]

@@ -1224,3 +1224,149 @@ def test_a_field_label_over_prose_and_a_bare_number_under_a_sentence_keep_their_
     assert len(out) == len(text)
     assert [i for i, c in enumerate(out) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
     assert "Recommendation number" in out.split("\n")
+
+
+def test_a_fake_bold_heading_and_status_line_are_read_once_in_place(nlp, lex, settings):
+    """pdfminer gives a heading set in fake bold with every character struck twice: "RReeccoommmmeennddaattiioonn  44"
+    over "GGoovveerrnnmmeenntt  rreessppoonnssee::  NNoott  aacccceepptteedd". A user relies on the label and the status
+    being read as the paper prints them, "Recommendation 4" and "Government response: Not accepted", each line's
+    freed characters padding its end, so no offset after it moves (before, both stayed doubled letters: no
+    label and no status)."""
+    text = ("Our response to the Committee's fourth recommendation follows.\n\n"
+            "RReeccoommmmeennddaattiioonn  44\n\n"
+            "GGoovveerrnnmmeenntt  rreessppoonnssee::  NNoott  aacccceepptteedd\n\n"
+            "The Department will not fund a second inspection of each ferry.\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert [len(x) for x in out.split("\n")] == [len(x) for x in text.split("\n")]
+    lines = out.split("\n")
+    assert lines[2].rstrip() == "Recommendation 4" and lines[4].rstrip() == "Government response: Not accepted"
+    assert lines[2].startswith("Recommendation") and lines[4].startswith("Government")
+    assert out.index("The Department will not") == text.index("The Department will not")
+    assert lines[0] == text.split("\n")[0]
+    from pipeline.layout import undouble_bold
+
+    assert undouble_bold(text) == out  # (the layout function alone reads it so)
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("The bookkeeper keeps the accounts of the harbour trust.", id="bookkeeper"),
+    pytest.param("aa bb", id="short-doubled-words-only"),
+    pytest.param("RReeccoommmmeennddaattiioonn 5 was accepted in full", id="doubled-and-plain-words"),
+])
+def test_a_line_that_is_not_all_fake_bold_keeps_its_letters(line, nlp, lex, settings):
+    """The guard: "bookkeeper" has its own double letters, "aa bb" is doubled only in short pairs that may be real,
+    and a line that mixes a doubled word with plain ones ("... 5 was accepted in full") is no fake-bold line. A user
+    relies on each being read with every letter it has (only a line whose every word is doubled, one of them long,
+    is written once)."""
+    text = ("Dear Mr Tolley,\n\nThe minutes of the harbour board record the following line.\n\n"
+            f"{line}\n\nThe board will meet again in May.\n\nYours sincerely,\n\nNerys Vaughan\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert line in out.split("\n"), out
+
+
+def test_an_html_table_in_markdown_reads_as_the_label_over_its_recommendation(nlp, lex, settings):
+    """A Markdown export leaves a table with merged cells as HTML: "<table>" / "<tr>" / "<td>Recommendation 2<br>The
+    Department should ...</td>" / "</tr>" / "</table>", the answer under it. A user relies on the box reading as its
+    label over the recommendation: each tag is spaces, "<br>" a line break, every other character where it was and
+    the answer where it was (before, the tags were read as words and the label was no heading)."""
+    text = ("## Our response\n\n<table>\n<tr>\n"
+            "<td>Recommendation 2<br>The Department should survey the silting of tidal berths each year.</td>\n"
+            "</tr>\n</table>\n\nWe do not accept this recommendation.\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert "<" not in out and ">" not in out
+    lines = [ln.strip() for ln in out.split("\n")]
+    at = lines.index("Recommendation 2")
+    assert lines[at + 1] == "The Department should survey the silting of tidal berths each year."
+    assert lines[at - 2:at] == ["", ""] and lines[at + 2:at + 4] == ["", ""]
+    assert out.index("Recommendation 2") == text.index("Recommendation 2")
+    assert out.index("We do not accept") == text.index("We do not accept")
+    assert out.count("\n") == text.count("\n") + 1  # (the "<br>" is the one new line break)
+    from pipeline.layout import untag_html_tables
+
+    assert untag_html_tables(text) == out  # (the layout function alone reads it so)
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("We use <b>bold</b> type for the actions that are overdue.", id="bold-tag"),
+    pytest.param("The test is whether a < b > c for every berth in the survey.", id="angle-brackets"),
+])
+def test_markup_that_is_no_html_table_is_kept(line, nlp, lex, settings):
+    """The guard: a "<b>" tag in prose and a comparison written "a < b > c" are no table's markup. A user relies on
+    each line being read as it is (only a table's "<table>", "<tr>", "<td>" and the "<br>" in its cells go)."""
+    text = f"Dear Ms Arkell,\n\nThank you for the survey of the berths.\n\n{line}\n\nYours sincerely,\n\nIvo Penrice\n"
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert line in out.split("\n"), out
+
+
+def test_html_entities_from_a_web_export_are_read_as_the_characters_they_stand_for(nlp, lex, settings):
+    """A CMS export leaves characters as HTML entities: "the Trust&#8217;s response", "Hollins &amp; Vane",
+    "&ldquo;Call for Concern&rdquo;". A user relies on the words being read as the page shows them ("Trust’s",
+    "&", the quotation marks), each word where it started and padded at its end, so no offset moves (before, the
+    entities cut the words apart, and "the Trust’s response" was not read as one)."""
+    text = ("I enclose the Trust&#8217;s response, drafted with Hollins &amp; Vane, to the report "
+            "&ldquo;Call for Concern&rdquo; of May.\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert out.index("Trust’s") == text.index("Trust&#8217;s")
+    assert out[text.index("Trust&#8217;s"):text.index(" response")] == "Trust’s" + " " * (len("&#8217;") - 1)
+    assert out[text.index("&amp;"):text.index(" Vane")] == "&    "
+    assert out[text.index("&ldquo;"):text.index(" for Concern")] == "“Call" + " " * (len("&ldquo;") - 1)
+    assert out[text.index("Concern&rdquo;"):text.index(" of May")] == "Concern”" + " " * (len("&rdquo;") - 1)
+    assert "&#" not in out and "&amp;" not in out and "&ldquo;" not in out
+    from pipeline.layout import unescape_entities
+
+    assert unescape_entities(text) == out  # (the layout function alone reads it so)
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("The R&D budget was cut by a tenth.", id="R&D"),
+    pytest.param("We held a Q&A session; next year there will be two.", id="Q&A-then-semicolon"),
+    pytest.param("Our supplier is AT&T; its contract ends in March.", id="AT&T;"),
+    pytest.param("The map is at https://maps.example.org/find?area=north&region=west&copy=2 on our site.",
+                 id="address-with-query"),
+])
+def test_an_ampersand_that_opens_no_entity_is_kept(line, nlp, lex, settings):
+    """The guard: "R&D", "Q&A session; next", "AT&T;" and a web address's query, "?area=north&region=west&copy=2",
+    hold an ampersand that opens no entity a CMS wrote (an HTML reader would take "&region" for "®ion" and "&copy"
+    for "©"). A user relies on each line being read as written (only a whole entity, closed by its semicolon, is
+    a character)."""
+    text = f"Dear Mr Oduya,\n\nThank you for your letter.\n\n{line}\n\nYours sincerely,\n\nLeah Stroud\n"
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert line in out.split("\n"), out
+
+
+def test_a_merged_cell_repeated_in_every_cell_of_its_row_is_read_once(nlp, lex, settings):
+    """python-docx gives a Word table's merged cell as its words in every cell of the row: "Basic Allowance<tab>Basic
+    Allowance<tab>Basic Allowance". A user relies on the row reading as the one title it is, its first cell kept and
+    the repeats spaces, the rows round it as they were and no offset moved (before, the title was three cells)."""
+    text = ("No.\tRecommendation\tResponse\n"
+            "Basic Allowance\tBasic Allowance\tBasic Allowance\n"
+            "1\tThat the Basic Allowance rise by 4 per cent.\tAgree\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    lines = out.split("\n")
+    assert lines[1] == "Basic Allowance" + " " * (len(text.split("\n")[1]) - len("Basic Allowance"))
+    assert lines[0] == text.split("\n")[0] and lines[2] == text.split("\n")[2]
+    from pipeline.layout import unrepeat_merged_cells
+
+    assert unrepeat_merged_cells(text) == out  # (the layout function alone reads it so)
+
+
+@pytest.mark.parametrize("row", [
+    pytest.param("Yes\tYes", id="two-short-cells"),
+    pytest.param("1\tAgree\tAgree", id="number-then-two-answers"),
+])
+def test_a_row_of_short_answers_or_one_that_differs_is_no_merged_cell(row, nlp, lex, settings):
+    """The guard: two cells that each say "Yes" may be two answers, and a row "1<tab>Agree<tab>Agree" has its own
+    number in its first cell. A user relies on each cell being read (only a row whose every cell repeats the same
+    words, two of them or more where the row has only two cells, is one merged cell)."""
+    text = ("Dear Cllr Moss,\n\nThe table below gives our answers.\n\n"
+            f"Item\tPanel\tCouncil\n{row}\n\nYours sincerely,\n\nRuth Denby\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert row in out.split("\n"), out

@@ -4791,3 +4791,57 @@ def test_a_range_of_paragraphs_in_prose_or_a_list_of_paragraph_titles_heads_no_a
     refs = refs_of(text, lex, rules)
     assert not {"9", "14", "21", "22", "23"} & {r.label for r in refs}, refs
     assert sorted(r.label for r in refs if r.heading) == ["12", "30"], refs
+
+
+def test_a_concern_headed_by_its_number_and_title_is_stated_with_the_title_as_its_text(lex, rules):
+    """A coroner heads each concern "Concern No. 1 - Core temperature monitoring" over a paragraph that sets it out. A
+    user relies on each concern being stated, its text opening with its title, so that a reply answering under the
+    titles alone can be matched to it (before, "No." kept the heading from stating anything: no text at all)."""
+    text = ("Dear Chief Executive,\n\n"
+            "Following the inquest into the death of Mr Lewis Tarrant, a roofer who collapsed on a hot afternoon in "
+            "July, I raise the following matters of concern with your company.\n\n"
+            "Concern No. 1 - Core temperature monitoring\n\n"
+            "No member of the crew was trained to recognise heat illness, and no one checked the workers' "
+            "temperatures during the afternoon.\n\n"
+            "Concern No. 2 - Limits on exposure\n\n"
+            "The crew worked on the roof for six hours without a break in the shade, though the forecast warned of "
+            "extreme heat.\n\n"
+            "I should be grateful for your response within 56 days.\n\nYours faithfully,\n\nHelen Marsh\n"
+            "Area Coroner\n")
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert sorted(refs) == ["1", "2"], refs
+    assert refs["1"].stated and (refs["1"].text or "").startswith("Core temperature monitoring"), refs["1"]
+    assert refs["2"].stated and (refs["2"].text or "").startswith("Limits on exposure"), refs["2"]
+
+
+_EIRCODE_REPLY = ("Dear Ms Culhane,\n\n"
+                  "Thank you for your report on respite care. Our response to R3 and R4, the two recommendations "
+                  "addressed to the Council, is below.\n\n"
+                  "R3 Assessment within eight weeks\n\n"
+                  "The Council accepts this recommendation. From September every family will be assessed within "
+                  "eight weeks.\n\n"
+                  "R4 Quarterly waiting times\n\n"
+                  "The Council accepts this recommendation, and the first figures will be published in October.\n\n"
+                  "{extra}Yours sincerely,\n\nAoife Brennan\nChief Executive\n"
+                  "Kilbarrow County Council | Aras an Chontae, Market Street, Kilbarrow, R35 KX42\n")
+
+
+def test_an_irish_eircode_in_a_reply_s_signature_is_no_recommendation(lex, rules):
+    """An Irish council signs its reply over its address, "Kilbarrow County Council | Aras an Chontae, Market Street,
+    Kilbarrow, R35 KX42", in a reply that labels the recommendations R3 and R4. The Eircode is a postal code: a user
+    relies on no recommendation R35 (nor KX42), while R3 and R4 are still read (before, R35 was read as a
+    recommendation)."""
+    text = _EIRCODE_REPLY.format(extra="")
+    got = {r.label for r in refs_of(text, lex, rules)}
+    assert "R35" not in got and "KX42" not in got, got
+    assert {"R3", "R4"} <= got, got
+
+
+def test_r_codes_side_by_side_in_prose_are_still_recommendations(lex, rules):
+    """The guard: "The Health Service Executive will answer R11 R12 separately." puts two R-codes side by side, and "R3
+    and R4" joins two; neither is an Eircode (a three-character routing key, then a four-character code of letters
+    and digits). A user relies on R11, R12, R3 and R4 all being read (only a routing key followed by such a code is
+    a postal code)."""
+    text = _EIRCODE_REPLY.format(extra="The Health Service Executive will answer R11 R12 separately.\n\n")
+    got = [r.label for r in refs_of(text, lex, rules)]
+    assert {"R3", "R4", "R11", "R12"} <= set(got), got

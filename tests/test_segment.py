@@ -5013,3 +5013,180 @@ def test_a_council_s_response_form_on_a_page_after_its_committee_s_letter_is_a_s
     assert (letter + form)[segs[1].start:].startswith("\fAshby Vale District Council\nScrutiny Review"), segs
     annex = form.replace("Scrutiny Review: Cabinet Response Form", "Scrutiny Review: Annex to the letter")
     assert len(segment(letter + annex, lex)) == 1
+
+
+def test_the_action_records_a_covering_note_encloses_as_the_trust_s_response_are_a_reply(tmp_path, settings, nlp):
+    """A web form's export writes the covering note's apostrophe as an HTML entity, "I enclose the Trust&#8217;s
+    response to the concerns in your report ...", signed off, and under it the action records ("ACTION RECORD" /
+    "Linked concern: (a)" / "Action: ..." / "Status: Completed"). A user relies on the records being the reply the
+    note encloses, a reply in the letters table (before, the entity hid "the Trust’s response" and the records were
+    a letter)."""
+    def record(concern: str, action: str, owner: str, status: str) -> str:
+        return (f"ACTION RECORD\nLinked concern: ({concern})\nAction: {action}\nOwner: {owner}\n"
+                f"Status: {status}\n\n")
+
+    text = ("Dear Ms Orrell,\n\n"
+            "I enclose the Trust&#8217;s response to the concerns in your report of 3 February on the death of Mr "
+            "Tobias Venn from Fernside Ward.\n\n"
+            "Yours sincerely,\n\nDr Ceri Madoc\nMedical Director\n\n"
+            + record("a", "Every discharge from Fernside Ward is now checked by a senior nurse before the patient "
+                          "leaves.", "Ward Manager, Fernside Ward", "Completed")
+            + record("b", "Families are given a written summary of the discharge plan and a number to call.",
+                     "Head of Patient Experience", "Completed")
+            + record("c", "The discharge checklist now asks whether the patient has a way to get home.",
+                     "Discharge Lead", "In progress"))
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    rows = sorted(run_corpus(tmp_path, settings, nlp).tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert [text[r["char_start"]:].split("\n")[0] for r in rows] == ["Dear Ms Orrell,", "ACTION RECORD"], rows
+    assert [r["kind"] for r in rows] == ["reply", "reply"], rows
+
+
+_BANNERED_REPLY = ("From: Harland, Piers <piers.harland@acmellp.co.uk>\nSent: 14 March 2026 10:12\n"
+                   "To: Gwen Talbot <gwen.talbot@fernhill.gov.uk>\nCc: Records Team <records@acmellp.co.uk>\n"
+                   "Subject: RE: Review of the Fernhill tenancy files - request for the firm's response to "
+                   "recommendations\n\n"
+                   "You don't often get email from gwen.talbot@fernhill.gov.uk. Learn why this is "
+                   "important<https://aka.ms/LearnAboutSenderIdentification>\n\n"
+                   "{banner}\n\n"
+                   "Dear Gwen\n\n"
+                   "Thank you for the review of our handling of the Fernhill tenancy files. We accept both of its "
+                   "recommendations.\n\n"
+                   "The files will be moved to the new records system by the end of May, and every file will carry a "
+                   "retention date from June.\n\n"
+                   "Kind regards\n\nPiers Harland\nPartner, Acme LLP\n")
+
+
+@pytest.mark.parametrize("banner", [
+    pytest.param("[EXTERNAL EMAIL] This email originated from outside Acme LLP. Do not click links or open attachments "
+                 "unless you recognise the sender.", id="external-email"),
+    pytest.param("CAUTION: This email originated from outside of the organisation. Do not click links or open "
+                 "attachments unless you recognise the sender and know the content is safe.", id="caution"),
+])
+def test_an_outlook_reply_with_the_mail_system_s_banners_over_its_greeting_is_one_segment(banner, lex):
+    """An Outlook reply's header (From:, Sent:, To:, Cc:, "Subject: RE: ...") has the mail system's warnings under it,
+    "You don't often get email from ... Learn why this is important<https://aka.ms/...>" and "[EXTERNAL EMAIL] This
+    email originated from outside ..." (or "CAUTION: This email originated from outside of the organisation ..."),
+    then "Dear Gwen". The warnings are the mail system's, not the writer's: a user relies on the reply being one
+    segment from its "From:" line (before, the header and warnings were a letter and the reply began at "Dear")."""
+    text = _BANNERED_REPLY.format(banner=banner)
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0], first_lines(text, lex)
+    assert segs[0].kind is Kind.reply and segs[0].end == len(text)
+
+
+@pytest.mark.parametrize("said", ["The email came from outside the UK and we have reviewed it.",
+                                  "This email came from outside the UK and we have reviewed it."])
+def test_a_sentence_saying_an_email_came_from_outside_is_no_mail_banner(lex, said):
+    """The guard: "The email came from outside the UK and we have reviewed it." closes a note's paragraph, and a
+    letter's head (date, address) follows with no sign-off between. It is the writer's sentence, not a mail system's
+    warning: a user relies on the second letter starting at its date, the sentence staying with the note above it
+    (were it read as a banner, the walk back over the letter's head would take it in)."""
+    note = ("Dear Ms Penrose,\n\n"
+            "Thank you for forwarding the complaint about our parking permits. We traced the sender, who had written "
+            "to several councils at once.\n\n"
+            f"{said}\n\n")
+    letter = ("14 May 2026\n\nMr Tom Ashe\n4 Mill Lane\nBarford BF1 2CD\n\nDear Mr Ashe,\n\n"
+              "Thank you for your letter about the permit scheme in Mill Lane. We will extend the scheme to your side "
+              "of the street from July.\n\nYours sincerely,\n\nCarys Bowen\nParking Manager\n")
+    text = note + letter
+    assert [s.start for s in segment(text, lex)] == [0, len(note)], first_lines(text, lex)
+
+
+_OMBUDSMAN_PAGE = (
+    "The Wayback Machine - https://web.archive.org/web/20240611083012/https://www.careombudsman.example.ie/news/"
+    "letter-to-kilbarrow/\n\n"
+    "[![Office of the Care Ombudsman - go to the home page of the Office](/images/logo.svg)](/)\n\n"
+    "* [Home](/)\n* [Make a complaint](/complaints/)\n* [Publications](/publications/)\n* [News](/news/)\n\n"
+    "# Kilbarrow County Council: our letter on respite care\n\nPublished: 4 June 2024\n\n"
+    "The Ombudsman has written to the Chief Executive of Kilbarrow County Council about delays in assessing families "
+    "for respite care. The Council's reply will be published on this page when we receive it.\n\n"
+    "## Letter to the Chief Executive\n\nOur ref: OCO/2024/117\n\n4 June 2024\n\n"
+    "Ms Aoife Brennan\nChief Executive\nKilbarrow County Council\nMarket Street\nKilbarrow\n\n"
+    "Dear Ms Brennan,\n\n"
+    "Over the last year my Office has upheld eleven complaints about the time the Council takes to assess families "
+    "for respite care. I recommend that the Council assess every family within eight weeks of referral, and that it "
+    "publish its waiting times each quarter.\n\n"
+    "I should be grateful for your reply by 31 July 2024.\n\n"
+    "Yours sincerely,\n\nNiamh Culhane\nCare Ombudsman\n\n"
+    "Office of the Care Ombudsman, 6 Harcourt Lane, Dublin 2 | Tel: 01 555 0101\n\n"
+    "© 2024 Office of the Care Ombudsman | [Privacy](/privacy/) | [Cookies](/cookies/)\n\n")
+
+
+def test_a_web_page_publishing_a_letter_is_one_segment_with_its_footer_and_the_reply_starts_at_its_letterhead(lex):
+    """A web page (html2text) publishes the Ombudsman's letter: the archive's line, the site's logo and links, "#
+    Kilbarrow County Council: ...", "Published: ...", one paragraph, "## Letter to the Chief Executive", then the
+    letter, and under its signature the page's footer, the Office's address line and "© 2024 Office of the Care
+    Ombudsman | [Privacy](/privacy/) | [Cookies](/cookies/)". The council's reply follows. A user relies on two
+    segments: the page with its letter and footer from the page's first line, and the reply from its letterhead
+    (before, the site's links were read as the page's paragraphs, so the letter was cut from its page, and the reply
+    began at the footer)."""
+    reply = ("Kilbarrow County Council\nComhairle Contae Chill Bharra\nMarket Street, Kilbarrow\n\n22 July 2024\n\n"
+             "Dear Ombudsman,\n\n"
+             "Thank you for your letter of 4 June. The Council accepts both recommendations. From September every "
+             "family will be assessed within eight weeks of referral, and the waiting times will be published on our "
+             "website each quarter.\n\nYours sincerely,\n\nAoife Brennan\nChief Executive\n")
+    text = _OMBUDSMAN_PAGE + reply
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_OMBUDSMAN_PAGE)], first_lines(text, lex)
+    assert segs[1].kind is Kind.reply
+
+
+def test_a_letter_that_responds_to_the_matters_of_concern_in_your_report_is_a_reply(lex):
+    """A coroner's covering letter asks a heater maker to respond to the matters of concern in her report; under it,
+    the maker's solicitors write that the company "has asked me ... to respond on its behalf to the two matters of
+    concern directed to it in your report of 16 June 2025". A user relies on that letter being a reply, and on the
+    coroner's letter, which asks for the response, staying a letter (before, the solicitors' letter was a letter)."""
+    coroner = ("HM Coroner for East Marlshire\nCounty Hall\nMarlbury MA1 2RT\n\n16 June 2025\n\n"
+               "The Chief Executive\nBrennock Heaters Limited\nUnit 4, Canal Park\nLeeds LS9 7PW\n\n"
+               "Dear Sir or Madam,\n\nInquest touching the death of Edwin Carrow\n\n"
+               "I enclose a copy of my report under paragraph 7 of Schedule 5 to the Coroners and Justice Act 2009, "
+               "made after the inquest into the death of Mr Carrow, who died of carbon monoxide poisoning from a "
+               "portable gas heater in his caravan.\n\n"
+               "I would ask you to respond to the matters of concern in my report within 56 days of the date of this "
+               "letter.\n\nYours faithfully,\n\nMartin Sallow\nAssistant Coroner for East Marlshire\n\n")
+    maker = ("Hallam Kettering LLP\n12 Foundry Street\nSheffield S1 4QT\n\n8 August 2025\n\n"
+             "Mr Martin Sallow\nAssistant Coroner for East Marlshire\nCounty Hall\nMarlbury MA1 2RT\n\n"
+             "Dear Sir,\n\nInquest touching the death of Edwin Carrow\n\n"
+             "We act for Brennock Heaters Limited, which has asked me, as the partner with conduct of this matter, to "
+             "respond on its behalf to the two matters of concern directed to it in your report of 16 June 2025.\n\n"
+             "The instructions for every heater sold from September 2025 carry a warning in bold on their first page "
+             "that the heater must not be used in a caravan or a tent.\n\n"
+             "Every heater made since July 2025 has an oxygen depletion sensor that turns off the gas when the air is "
+             "poor.\n\nYours faithfully,\n\nHallam Kettering LLP\n")
+    segs = segment(coroner + maker, lex)
+    assert [s.start for s in segs] == [0, len(coroner)], first_lines(coroner + maker, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+def test_a_council_report_that_approves_the_responses_to_the_panel_s_recommendations_is_a_reply(lex):
+    """A council report with no greeting recommends "That Council approves the responses to the Panel's
+    recommendations set out in Appendix A". Approving the responses is answering the Panel: a user relies on the
+    report being a reply (before, it was a letter)."""
+    text = ("Ashcombe Borough Council\n\nReport to Council, 9 October 2025\n\n"
+            "Review of the Town Centre Parking Scrutiny Panel\n\nReport of the Director of Place\n\n"
+            "1. Recommendation\n\n"
+            "That Council approves the responses to the Panel's recommendations set out in Appendix A.\n\n"
+            "2. Background\n\n"
+            "The Panel met six times between March and June and took evidence from traders, residents and the bus "
+            "operator. Its report was published in July.\n\n"
+            "3. Financial implications\n\n"
+            "The cost of the changes proposed in Appendix A will be met from the existing parking budget.\n")
+    segs = segment(text, lex)
+    assert len(segs) == 1 and segs[0].kind is Kind.reply, segs
+
+
+def test_a_coroner_s_letter_asking_for_a_response_to_the_matters_of_concern_in_her_report_stays_a_letter(lex):
+    """The guard: a coroner's letter that asks "I would ask you to respond to the matters of concern in my report"
+    speaks of responding to concerns, but it asks for the reply; it answers nothing. A user relies on it staying a
+    letter (only a response to the concerns "in your report" is a reply)."""
+    text = ("HM Coroner for East Marlshire\nCounty Hall\nMarlbury MA1 2RT\n\n16 June 2025\n\n"
+            "The Chief Executive\nBrennock Heaters Limited\nUnit 4, Canal Park\nLeeds LS9 7PW\n\n"
+            "Dear Sir or Madam,\n\n"
+            "I enclose a copy of my report made after the inquest into the death of Mr Edwin Carrow, who died of "
+            "carbon monoxide poisoning from a portable gas heater in his caravan.\n\n"
+            "I would ask you to respond to the matters of concern in my report within 56 days of the date of this "
+            "letter.\n\nYours faithfully,\n\nMartin Sallow\nAssistant Coroner for East Marlshire\n")
+    segs = segment(text, lex)
+    assert len(segs) == 1 and segs[0].kind is Kind.letter, segs

@@ -2357,3 +2357,33 @@ def test_a_promise_to_consult_before_deciding_or_to_write_again_puts_nothing_off
     Neither is read as a decision still to come (only "before a decision can be taken" is)."""
     v = verdict(passage, nlp, lex, settings)
     assert "deferred:not-yet-decided" not in v.cues and "deferred:full-reply-to-come" not in v.cues, v.cues
+
+
+@pytest.mark.parametrize(("line", "cue"), [
+    pytest.param("Accepted: recommendations 1, 2 and 6", "label-accepted", id="accepted-three"),
+    pytest.param("* not accepted: recommendation 5", "label-rejected", id="bulleted-not-accepted"),
+    pytest.param("Deferred - recommendations 3 and 4", "label-deferred", id="deferred-two"),
+    pytest.param("Defer", "label-deferred", id="defer-alone"),
+])
+def test_a_status_line_that_names_the_labels_it_covers_fires_its_label_cue(line, cue, lex):
+    """A summary gives each status once with the recommendations it covers, "Accepted: recommendations 1, 2 and 6",
+    "* not accepted: recommendation 5", "Deferred - recommendations 3 and 4", and a council's table answers "Defer"
+    alone in its response cell. A user relies on each line being read as the status it states, its label cue firing
+    (before, none fired: the labels after the status kept the line from matching, and "Defer" was no deferral)."""
+    from pipeline.stages.stance import sentence_cues
+
+    assert cue in [c.name for c, _ in sentence_cues(line, lex)]
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Accepted: the government will consider it", id="status-then-prose"),
+    pytest.param("Accepted: recommendations 1, 2 and 6 will be funded next year", id="labels-then-prose"),
+])
+def test_a_status_word_over_a_sentence_is_no_status_label(line, lex):
+    """The guard: "Accepted: the government will consider it" puts a status word before a sentence that says
+    something else, and "Accepted: recommendations 1, 2 and 6 will be funded next year" runs on past its labels. A
+    user relies on neither firing label-accepted (only a status followed by nothing but the labels it covers is a
+    status line)."""
+    from pipeline.stages.stance import sentence_cues
+
+    assert "label-accepted" not in [c.name for c, _ in sentence_cues(line, lex)]
