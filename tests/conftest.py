@@ -33,6 +33,21 @@ EASY_READ_ITEMS = [("Councils should give clear", "information about short break
                    ("Waiting lists should be", "shorter than three months."),
                    ("The government should count", "how many families get a break.")]
 
+# a coroner's letter heading each concern "Concern No. 1 - title" over its paragraph (read by the recommendation
+# and answer guards)
+TITLED_CONCERNS_LETTER = (
+    "Dear Chief Executive,\n\n"
+    "Following the inquest into the death of Mr Lewis Tarrant, a roofer who collapsed on a hot afternoon in "
+    "July, I raise the following matters of concern with your company.\n\n"
+    "Concern No. 1 - Core temperature monitoring\n\n"
+    "No member of the crew was trained to recognise heat illness, and no one checked the workers' "
+    "temperatures during the afternoon.\n\n"
+    "Concern No. 2 - Limits on exposure\n\n"
+    "The crew worked on the roof for six hours without a break in the shade, though the forecast warned of "
+    "extreme heat.\n\n"
+    "I should be grateful for your response within 56 days.\n\nYours faithfully,\n\nHelen Marsh\n"
+    "Area Coroner\n")
+
 # a minister's reply in PDF text with no blank lines, each heading wrapped so that its label stands on a line of its
 # own under the title, the answer under it (read by the recommendation and answer guards)
 WRAPPED_TITLE_REPLY = (

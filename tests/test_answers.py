@@ -9,7 +9,7 @@ from pipeline.stages import recommendations as R
 from pipeline.stages import answers as A
 from pipeline.stages.answers import body_range, find_answers, whole_reply
 from pipeline.stages.segment import segment
-from tests.conftest import EASY_READ_ITEMS, WRAPPED_TITLE_REPLY
+from tests.conftest import EASY_READ_ITEMS, TITLED_CONCERNS_LETTER, WRAPPED_TITLE_REPLY
 
 
 @pytest.fixture(scope="module")
@@ -4654,17 +4654,7 @@ def test_a_reply_answering_under_the_concerns_titles_alone_gives_each_concern_it
     its answer, no numbers. A user relies on each concern taking the stance of the answer under its own title,
     accepted and rejected (before, the report's titles were not read as its concerns', and both concerns took the
     whole reply's verdict)."""
-    text = ("Dear Chief Executive,\n\n"
-            "Following the inquest into the death of Mr Lewis Tarrant, a roofer who collapsed on a hot afternoon in "
-            "July, I raise the following matters of concern with your company.\n\n"
-            "Concern No. 1 - Core temperature monitoring\n\n"
-            "No member of the crew was trained to recognise heat illness, and no one checked the workers' "
-            "temperatures during the afternoon.\n\n"
-            "Concern No. 2 - Limits on exposure\n\n"
-            "The crew worked on the roof for six hours without a break in the shade, though the forecast warned of "
-            "extreme heat.\n\n"
-            "I should be grateful for your response within 56 days.\n\nYours faithfully,\n\nHelen Marsh\n"
-            "Area Coroner\n\n"
+    text = (TITLED_CONCERNS_LETTER + "\n"
             "Brackley Roofing Ltd\nUnit 9, Tanner's Yard\nHexford HX3 8LP\n\n2 September 2025\n\nDear Ms Marsh,\n\n"
             "Thank you for your letter about the death of our colleague Lewis Tarrant. Our answers are below.\n\n"
             "Core temperature monitoring\n\n"

@@ -6,7 +6,7 @@ import pytest
 from pipeline.records import Kind
 from pipeline.stages import recommendations as R
 from pipeline.stages.segment import segment
-from tests.conftest import EASY_READ_ITEMS, WRAPPED_TITLE_REPLY
+from tests.conftest import EASY_READ_ITEMS, TITLED_CONCERNS_LETTER, WRAPPED_TITLE_REPLY
 
 
 @pytest.fixture(scope="module")
@@ -4797,17 +4797,7 @@ def test_a_concern_headed_by_its_number_and_title_is_stated_with_the_title_as_it
     """A coroner heads each concern "Concern No. 1 - Core temperature monitoring" over a paragraph that sets it out. A
     user relies on each concern being stated, its text opening with its title, so that a reply answering under the
     titles alone can be matched to it (before, "No." kept the heading from stating anything: no text at all)."""
-    text = ("Dear Chief Executive,\n\n"
-            "Following the inquest into the death of Mr Lewis Tarrant, a roofer who collapsed on a hot afternoon in "
-            "July, I raise the following matters of concern with your company.\n\n"
-            "Concern No. 1 - Core temperature monitoring\n\n"
-            "No member of the crew was trained to recognise heat illness, and no one checked the workers' "
-            "temperatures during the afternoon.\n\n"
-            "Concern No. 2 - Limits on exposure\n\n"
-            "The crew worked on the roof for six hours without a break in the shade, though the forecast warned of "
-            "extreme heat.\n\n"
-            "I should be grateful for your response within 56 days.\n\nYours faithfully,\n\nHelen Marsh\n"
-            "Area Coroner\n")
+    text = TITLED_CONCERNS_LETTER
     refs = {r.label: r for r in refs_of(text, lex, rules)}
     assert sorted(refs) == ["1", "2"], refs
     assert refs["1"].stated and (refs["1"].text or "").startswith("Core temperature monitoring"), refs["1"]
