@@ -781,8 +781,9 @@ def unglyph_ligatures(text: str) -> str:
 
 
 # a line set in "fake bold", each glyph struck twice a hair apart, as pdfminer and some pdftotext builds give it:
-# every letter doubled, "RReeccoommmmeennddaattiioonn  11" / "GGoovveerrnnmmeenntt  rreessppoonnssee::  AAcccceepptteedd"
-_DOUBLED_RUN = re.compile(r"([^\W\d_])\1([^\W\d_])\2([^\W\d_])\3([^\W\d_])\4")  # a cheap test first: most files have none
+# every letter doubled, "RReeccoommmmeennddaattiioonn  11" / "GGoovveerrnnmmeenntt  rreessppoonnssee::  AAccc..."
+# (a cheap test first: most files have none)
+_DOUBLED_RUN = re.compile(r"([^\W\d_])\1([^\W\d_])\2([^\W\d_])\3([^\W\d_])\4")
 DOUBLED_WORD = 6  # characters, at least, of one of such a line's words: shorter pairs ("ee", "11") may be real
 
 

@@ -367,12 +367,12 @@ def marking_block(b: Block) -> bool:
 MAIL_BANNER = re.compile(r"^\W*(?:you\s+don['’]t\s+often\s+get\s+e-?mail\s+from\b"
                          # (a marker over it, "[EXTERNAL]", "CAUTION:"; or the banner's own verb, "originated"; or
                          # the warning after it: not the writer's "This email came from outside the UK and ...")
-                         r"|(?:(?:\[[^\]\n]{1,30}\]|caution|warning|external(?:\s+e-?mail)?|attention|notice)\W{0,3}\s*)+"
-                         r"this\s+(?:e-?mail|message)\s+(?:has\s+)?(?:originated|came|come|was\s+sent|arrived)\s+from\s+"
-                         r"(?:outside|an?\s+external)\b"
+                         r"|(?:(?:\[[^\]\n]{1,30}\]|caution|warning|external(?:\s+e-?mail)?|attention|notice)"
+                         r"\W{0,3}\s*)+this\s+(?:e-?mail|message)\s+(?:has\s+)?(?:originated|came|come|was\s+sent|"
+                         r"arrived)\s+from\s+(?:outside|an?\s+external)\b"
                          r"|this\s+(?:e-?mail|message)\s+(?:has\s+)?originated\s+from\s+(?:outside|an?\s+external)\b"
-                         r"|this\s+(?:e-?mail|message)\s+(?:came|was\s+sent|arrived)\s+from\s+(?:outside|an?\s+external)\b"
-                         r"[^\n]*\b(?:click|links?|attachments?|sender)\b)", re.I)
+                         r"|this\s+(?:e-?mail|message)\s+(?:came|was\s+sent|arrived)\s+from\s+"
+                         r"(?:outside|an?\s+external)\b[^\n]*\b(?:click|links?|attachments?|sender)\b)", re.I)
 BANNER_LINES = 3  # lines a wrapped banner runs to
 
 

@@ -1557,7 +1557,7 @@ def _whole_list(text: str, unit: Unit) -> Unit:
     item = lambda x, y: BULLET_ITEM.match(text[x:y]) is not None
     if not item(a, line_end(text, a)):
         return unit
-    # (a line is the list's where it is an item, or carries on an item above it that ended no sentence)
+    # (up: its items; down: its items, and the lines that carry on an item that ended no sentence)
     while a > 0:
         up = _line_start(text, a - 1)
         if not text[up:a - 1].strip() or not item(up, a - 1):
@@ -2380,10 +2380,10 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
 def _same_title(heading: str, rec_text: str | None) -> bool:
     """Whether a reply's heading is the recommendation's own title, word for word (its case and stops aside)."""
     said = lambda s: " ".join(re.findall(r"\w+", (clean(s) or "").lower()))
-    return bool(rec_text) and len(rec_text.split()) <= GROUP_TITLE_WORDS and said(heading) == said(rec_text)
+    return bool(rec_text) and len(rec_text.split()) <= TITLE_ONLY_WORDS and said(heading) == said(rec_text)
 
 
-GROUP_TITLE_WORDS = 10  # words a recommendation's text runs to when it is only a title
+TITLE_ONLY_WORDS = 10  # words a recommendation's text runs to when it is only a title
 
 
 def _opening_line(text: str, blocks: list[Block], r: Ref):

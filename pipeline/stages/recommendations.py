@@ -512,8 +512,8 @@ _CAPS_HEADING = re.compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?[A-Z][A-Z’'&,-]+(?:\s+[
 
 
 # "Concern 2 – Waiting time for the ICC service": a label and its title, heading the answer under it
-_LABEL_TITLE = re.compile(r"^\W{0,4}(?:recommendation|concern|matter(?: of concern)?)\s+(?:no\.?\s*)?\(?\d{1,3}[a-z]?\)?\s*[-–—:.]\s+(?-i:[A-Z])"
-                          r"[^.]{0,80}$", re.I)
+_LABEL_TITLE = re.compile(r"^\W{0,4}(?:recommendation|concern|matter(?: of concern)?)\s+(?:no\.?\s*)?"
+                          r"\(?\d{1,3}[a-z]?\)?\s*[-–—:.]\s+(?-i:[A-Z])[^.]{0,80}$", re.I)
 
 
 _FIELD_LINE = re.compile(r"^\W*[A-Z][\w ]{1,30}:\s+\S")  # "Status: Complete", "Lead: Clinical Director"
@@ -1687,13 +1687,14 @@ def _names_group(item: re.Match[str], rules: RecRules) -> bool:
     "4. Recommendations for Future Work")."""
     words = item.group("text")
     return rules.lead_in.search(words) is not None and (
-        _JOINT_GROUP.search(words) is not None or (_GROUP_LEAD.match(words) is not None and _NAME_WORD.search(words) is not None)
-        or _ACRONYM_GROUP.match(words) is not None)
+        _JOINT_GROUP.search(words) is not None or _ACRONYM_GROUP.match(words) is not None
+        or (_GROUP_LEAD.match(words) is not None and _NAME_WORD.search(words) is not None))
 
 
 # a group's heading that names its body by its initials, a topic after a colon or none: "2. Recommendations for the
 # HSE: workforce and access", "3. Recommendations to the ICB"
-_ACRONYM_GROUP = re.compile(r"^\W*(?:recommendations?|concerns?)\s+(?:to|for)\s+(?:the\s+)?(?-i:[A-Z]{2,6})(?::|\s*$)", re.I)
+_ACRONYM_GROUP = re.compile(r"^\W*(?:recommendations?|concerns?)\s+(?:to|for)\s+(?:the\s+)?(?-i:[A-Z]{2,6})(?::|\s*$)",
+                            re.I)
 
 
 def _heads_group(item: re.Match[str], b: Block, nxt: Block | None, named: bool = False) -> bool:

@@ -101,9 +101,11 @@ def _rules(raw: dict) -> RecRules:
     ords = "(?:" + "|".join(raw["ordinals"])
     # "Rec no.: 1", as an action plan's form labels its rows
     # (a part's sibling by its letter alone: "Recommendation 3(a) and (b)")
-    # (or its labels in brackets: "the two recommendations (4.1 and 4.2) that are addressed to us")
-    inline = raw["keyword"] + r"\s+(?:no\.?\s*:?\s*|number\s*:?\s*|#\s*|\((?=\d[\d.]*(?:\s*(?:,|and\b|&|to\b|-|–)|\s*$)))?(?P<nums>" + num + r"(?:" + join + num + r")*" \
-        + _SIBLINGS + r")(?![\w/])"
+    # (or several in brackets: "the two recommendations (4.1 and 4.2) that are addressed to us"; not "Concern (1)",
+    # whose brackets are its label's)
+    bracketed = r"\((?=\d[\d.]*(?:\s*(?:,|and\b|&|to\b|-|–)|\s*$))"
+    inline = raw["keyword"] + r"\s+(?:no\.?\s*:?\s*|number\s*:?\s*|#\s*|" + bracketed + r")?(?P<nums>" + num \
+        + r"(?:" + join + num + r")*" + _SIBLINGS + r")(?![\w/])"
     c = lambda p, f=re.I: re.compile(p, f)
     return RecRules(
         inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]), lead_in_not=c(raw["lead_in_not"]),

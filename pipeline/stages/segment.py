@@ -18,8 +18,9 @@ from pipeline.names import looks_like_person
 from pipeline.records import Kind
 from pipeline.stages.shapes import (CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, RESPONSE_TITLE, SLIDE_MARK, Form, Start,
                                     classify_document, hard_starts, response_page)
-from pipeline.text import (DATE_WORDS, EMAIL, OTHER_TONGUE_GREETING, Block, Line, clean, has_postcode, is_dateline,
-                           banner_block, is_prose, marking_block, sentence_end, split_lines, to_blocks, unwrap, word_count)
+from pipeline.text import (DATE_WORDS, EMAIL, OTHER_TONGUE_GREETING, Block, Line, banner_block, clean, has_postcode,
+                           is_dateline, is_prose, marking_block, sentence_end, split_lines, to_blocks, unwrap,
+                           word_count)
 
 # (a bilingual letter's "13 Ebrill / April 2027" too)
 _HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:[^\W\d_]+\s*/\s*)?(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
@@ -385,6 +386,7 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
 # a web page's furniture between a report and the letter pasted under it: its lists of links
 # ("* [Response from Lowfield Farm](https://...)", "* [Privacy](...)") and its copyright line
 _LINK_ITEM = re.compile(r"^\s*[*+-]\s+\[[^\]]+\]\([^)]*\)\s*$")  # a list item: a letterhead's own link is none
+_LINKS = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")  # a Markdown link or image, a bare address
 # (or a site's own: "© West Rutherford County Council"; and its feedback line, "Was this page useful? [Yes](#)")
 _COPYRIGHT = re.compile(r"^\W*(?:(?:\(c\)|©)\s*(?:(?:crown|parliamentary) copyright\b|"
                         r"(?:\d{4}\s+)?(?-i:[A-Z])[^.\n]{2,80}$)|"
@@ -838,8 +840,10 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     # (a protective marking between, "OFFICIAL", is the mail system's, not the message's)
     top = i
     # (and so is a signed message's armour, "-----BEGIN PGP SIGNED MESSAGE-----" / "Hash: SHA256")
-    while m.groupdict().get("name") and top > 0 and (marking_block(blocks[top - 1]) or banner_block(blocks[top - 1]) or all(
-            _PGP_ARMOUR.match(ln.text) for ln in blocks[top - 1].lines)):
+    # (so is its warning that the message came from outside, "[EXTERNAL] This email originated ...")
+    while m.groupdict().get("name") and top > 0 and (
+            marking_block(blocks[top - 1]) or banner_block(blocks[top - 1])
+            or all(_PGP_ARMOUR.match(ln.text) for ln in blocks[top - 1].lines)):
         top -= 1
     above = blocks[max(0, top - (1 if m.groupdict().get("name") else MAIL_HEAD_BLOCKS)):i]
     if not m.groupdict().get("name") and _GROUP_GREETING.match(first):
@@ -1086,10 +1090,8 @@ def _page_of_letter(before: list[Block], head: Block | None = None) -> bool:
     # (the site's furniture is no paragraph of it, however many words its links run to: "The Wayback Machine -
     # https://web.archive.org/...", "[![Office of the Ombudsman](/images/logo.svg)](/)")
     said = sum(1 for b in before if any(is_prose(_LINKS.sub(" ", ln.text)) for ln in b.lines))
-    return (below or any(_LETTER_TITLE.match(b.lines[0].text.lstrip("\f")) for b in titled)) and said <= PAGE_INTRO_BLOCKS
-
-
-_LINKS = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://\S+")  # a Markdown link or image, a bare address
+    return (below or any(_LETTER_TITLE.match(b.lines[0].text.lstrip("\f")) for b in titled)) \
+        and said <= PAGE_INTRO_BLOCKS
 
 
 def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, int, Line | None, Line | None, Kind]]:
