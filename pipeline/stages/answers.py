@@ -2378,9 +2378,11 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
 
 
 def _same_title(heading: str, rec_text: str | None) -> bool:
-    """Whether a reply's heading is the recommendation's own title, word for word (its case and stops aside)."""
+    """Whether a reply's heading is the recommendation's own title, word for word (its case and stops aside): its
+    whole text, or the title its text opens with ("Night staffing levels: Two care assistants covered ...")."""
     said = lambda s: " ".join(re.findall(r"\w+", (clean(s) or "").lower()))
-    return bool(rec_text) and len(rec_text.split()) <= TITLE_ONLY_WORDS and said(heading) == said(rec_text)
+    title = (rec_text or "").split(": ", 1)[0]
+    return bool(title) and len(title.split()) <= TITLE_ONLY_WORDS and said(heading) == said(title)
 
 
 TITLE_ONLY_WORDS = 10  # words a recommendation's text runs to when it is only a title
