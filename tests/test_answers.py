@@ -4723,3 +4723,103 @@ def test_a_summary_list_restating_the_recommendations_answers_none_of_them(tmp_p
     assert {lab: r["stance"] for lab, r in rows.items()} == {
         "1": "accepted", "2": "accepted", "3": "not_addressed"}, rows
     assert not rows["3"]["evidence"], rows["3"]
+
+
+def test_a_department_s_reply_to_its_own_two_recommendations_gives_no_stance_to_another_body_s(tmp_path, settings,
+                                                                                               nlp):
+    """An inspector's letter numbered by paragraph sends its recommendations in groups, "2. Recommendations for the
+    HSE: workforce and access" / "2.1 ..." / "2.2 ...", "3. Recommendations for the HSE: data and reporting",
+    "4. Recommendations for the Department of Health" / "4.1 ..." / "4.2 ...". The Department's reply sets out "the
+    Department's position on the two recommendations (4.1 and 4.2) that are addressed to us", answers each under its
+    heading and names 3.2 in passing. A user relies on 4.1 and 4.2 being the letter's own recommendations, accepted
+    and rejected, and on the HSE's 2.1 and 2.2 (and 3.1) getting no stance from the Department's reply (before, the
+    letter's groups were not read; with them read but not the bracketed labels, the HSE's were all noted)."""
+    text = ("Dear Minister,\n\n"
+            "I write with the findings of my review of the ambulance service in the north west, which was published on "
+            "3 March.\n\n"
+            "1. Background\n\n"
+            "1.1 We carried out visits to nine ambulance stations and spoke to more than sixty staff over the "
+            "summer.\n\n"
+            "2. Recommendations for the HSE: workforce and access\n\n"
+            "2.1 The HSE should recruit forty more paramedics for the rural stations by the end of next year.\n\n"
+            "2.2 The HSE should publish its response times for each county every quarter.\n\n"
+            "3. Recommendations for the HSE: data and reporting\n\n"
+            "3.1 The HSE should record the time each crew waits at a hospital door.\n\n"
+            "3.2 The HSE should share those records with each hospital every month.\n\n"
+            "4. Recommendations for the Department of Health\n\n"
+            "4.1 The Department should fund a second air ambulance for the region.\n\n"
+            "4.2 The Department should set a national standard for ambulance handover times.\n\n"
+            "5. Next steps\n\n"
+            "5.1 I would ask you to let me have your response to these recommendations within three months.\n\n"
+            "Yours sincerely,\n\nNiamh Corrigan\nChief Inspector\n\n"
+            "12 June 2026\n\nDear Ms Corrigan,\n\n"
+            "Thank you for your report on the ambulance service in the north west. I set out below the Department's "
+            "position on the two recommendations (4.1 and 4.2) that are addressed to us.\n\n"
+            "Recommendation 4.1\n\n"
+            "The Department accepts this recommendation. A second air ambulance will be funded from January and will "
+            "be based at Sligo.\n\n"
+            "Recommendation 4.2\n\n"
+            "The Department does not accept this recommendation. Handover times are best set by each hospital group, "
+            "and the HSE's monthly records under recommendation 3.2 will show where they slip.\n\n"
+            "Yours sincerely,\n\nDeclan Furlong\nSecretary General\n")
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    stated = {r["label"]: r["text"] for r in tables["recommendations"].to_pylist()}
+    assert (stated.get("4.1") or "").startswith("The Department should fund a second air ambulance"), stated
+    assert (stated.get("2.1") or "").startswith("The HSE should recruit forty more paramedics"), stated
+    got = {s["label"]: s["stance"] for s in tables["stances"].to_pylist()}
+    assert got["4.1"] == "accepted" and got["4.2"] == "rejected", got
+    assert not {"2.1", "2.2", "3.1"} & set(got), got
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no-blank-line", "blank-line"])
+def test_a_care_home_answering_two_of_four_concerns_under_their_titles_leaves_the_other_two_not_addressed(
+        tmp_path, settings, nlp, gap):
+    """A coroner's report lists "The MATTERS OF CONCERN are as follows:", then "CONCERN No.1 - Use of the bed sensor
+    mat" over its sentences (no blank line between, as pdftotext gives it), up to "CONCERN No.4 - Records of falls".
+    The care home answers only the two that concern its own practice, under their titles alone, "Use of the bed
+    sensor mat" / its answer and "Post-fall observations" / its answer. A user relies on those two taking their own
+    answers' stances, and on concerns 2 and 4 being not addressed (before, 2 and 4 took the
+    answer under "Post-fall observations" as theirs too, and were rejected with it). So too with a blank line under
+    each heading, where a concern's text is its title and its sentences ("Staffing at night: Two carers ...")."""
+    text = ("HM Coroner for the County of Westholme\nThe Coroner's Court\nMarket Hill\nWestholme WH1 4QR\n\n"
+            "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+            "THIS REPORT IS BEING SENT TO: The Registered Manager, Larkfield House Care Home\n\n"
+            "On 4 February 2026 I concluded the inquest into the death of Mrs Edna Pryce, who died at Larkfield House "
+            "after a fall from her bed at night.\n\n"
+            "During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion "
+            "there is a risk that future deaths will occur unless action is taken.\n\n"
+            "The MATTERS OF CONCERN are as follows:\n\n"
+            "CONCERN No.1 - Use of the bed sensor mat" + gap +
+            "The sensor mat beside Mrs Pryce's bed had been unplugged for cleaning and was not plugged back in, so no "
+            "alarm sounded when she got up.\n\n"
+            "CONCERN No.2 - Staffing at night" + gap +
+            "Two carers were on duty for thirty-one residents across two floors.\n\n"
+            "CONCERN No.3 - Post-fall observations" + gap +
+            "After the fall no observations were recorded for four hours, although Mrs Pryce had hit her head.\n\n"
+            "CONCERN No.4 - Records of falls" + gap +
+            "Earlier falls were recorded in a separate book that the night staff did not see.\n\n"
+            "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+            "Dated: 11 February 2026\n\nAnna Whitlock\nAssistant Coroner for Westholme\n\n"
+            "Larkfield House Care Home\n12 Orchard Lane\nWestholme WH3 7JP\n\n30 March 2026\n\n"
+            "Dear Ms Whitlock,\n\n"
+            "Thank you for your report following the inquest into the death of Mrs Pryce. I am sorry for her family's "
+            "loss. I respond below on the matters that concern the home's own practice.\n\n"
+            "Use of the bed sensor mat\n\n"
+            "We accept this concern. Every sensor mat is now checked at the start of each night shift, and the check "
+            "is signed on the resident's chart.\n\n"
+            "Post-fall observations\n\n"
+            "We do not accept that a separate chart is needed. Our falls policy already sets the observations after a "
+            "head injury, and the staff on duty that night have been retrained in it.\n\n"
+            "Yours sincerely,\n\nGrace Okafor\nRegistered Manager\n")
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    stances = {lab: r["stance"] for lab, r in rows.items()}
+    assert stances["1"] == "accepted" and stances["2"] == stances["4"] == "not_addressed", stances
+    # (the answer under "Post-fall observations" declines and points to the policy it already has: a refusal with the
+    # title alone to go on, part done where the concern's sentences are known too; never another concern's verdict)
+    assert stances["3"] in ("rejected", "partially_addressed"), stances
+    assert (rows["1"]["evidence"] or "").startswith("We accept this concern"), rows["1"]
+    said = " ".join((rows["3"]["evidence"] or "").split())
+    assert said and said in " ".join(text[text.index("Post-fall observations\n\n"):].split()), rows["3"]

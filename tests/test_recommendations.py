@@ -4835,3 +4835,82 @@ def test_r_codes_side_by_side_in_prose_are_still_recommendations(lex, rules):
     text = _EIRCODE_REPLY.format(extra="The Health Service Executive will answer R11 R12 separately.\n\n")
     got = [r.label for r in refs_of(text, lex, rules)]
     assert {"R3", "R4", "R11", "R12"} <= set(got), got
+
+
+def _paragraph_numbered_letter(gap: str, group: str = "Recommendations for the HSE: workforce and access",
+                               items: tuple[str, str] = ("The HSE should recruit forty more paramedics for the rural "
+                                                         "stations by the end of next year.",
+                                                         "The HSE should publish its response times for each county "
+                                                         "every quarter.")) -> str:
+    """An inspector's letter numbered by paragraph, its sections one ``gap`` apart (a blank line, or none as
+    pdftotext gives it): a background, one group of recommendations (``group`` over ``items``), a second sent to
+    the Department of Health, then the next steps."""
+    return (f"Dear Minister,\n\nI write with the findings of my review of the ambulance service in the north west, "
+            f"which was published on 3 March.{gap}"
+            f"1. Background{gap}"
+            f"1.1 We carried out visits to nine ambulance stations and spoke to more than sixty staff over the "
+            f"summer.{gap}"
+            f"2. {group}{gap}2.1 {items[0]}{gap}2.2 {items[1]}{gap}"
+            f"3. Recommendations for the Department of Health{gap}"
+            f"3.1 The Department should fund a second air ambulance for the region.{gap}"
+            f"4. Next steps{gap}"
+            f"4.1 I would ask you to let me have your response to these recommendations within three months.{gap}"
+            f"Yours sincerely,\n\nNiamh Corrigan\nChief Inspector\n")
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"], ids=["blank-lines", "pdftotext-no-blank-lines"])
+def test_a_letter_numbered_by_paragraph_sends_each_group_of_recommendations_to_the_body_its_heading_names(
+        gap, lex, rules):
+    """A letter numbered by paragraph, "1. Background" / "1.1 We carried out ...", "2. Recommendations for the HSE:
+    workforce and access" / "2.1 The HSE should ..." / "2.2 ...", "3. Recommendations for the Department of Health" /
+    "3.1 ...", "4. Next steps" / "4.1 I would ask ...", has no lead-in: the first group's own heading opens the list.
+    A user relies on 2.1 and 2.2 being stated and sent to the HSE (the topic after the colon is no part of the body's
+    name) and 3.1 to the Department of Health, with the letter's own paragraphs 1.1 and 4.1 no recommendations
+    (before, nothing in the letter was read as a recommendation)."""
+    text = _paragraph_numbered_letter(gap)
+    assert sorted(r.label for r in refs_of(text, lex, rules)) == ["2.1", "2.2", "3.1"]
+    assert sent_to(text, lex, rules) == {"2.1": "the HSE", "2.2": "the HSE", "3.1": "the Department of Health"}
+    refs = {r.label: r for r in refs_of(text, lex, rules)}
+    assert (refs["2.1"].text or "").startswith("The HSE should recruit forty more paramedics"), refs["2.1"]
+    assert (refs["3.1"].text or "").startswith("The Department should fund a second air ambulance"), refs["3.1"]
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"], ids=["blank-lines", "pdftotext-no-blank-lines"])
+def test_recommendations_for_future_work_in_a_letter_numbered_by_paragraph_are_sent_to_no_body(gap, lex, rules):
+    """The guard: the same letter whose second section is "2. Recommendations for Future Work" / "2.1 Further
+    research should ..." / "2.2 Further work should ..." names a topic, not a body that could answer. A user relies
+    on 2.1 and 2.2 being neither stated as recommendations nor sent to a body "Future Work" (only a body's name,
+    or its initials, "the HSE", opens a list with no lead-in)."""
+    text = _paragraph_numbered_letter(gap, "Recommendations for Future Work",
+                                      ("Further research should study how long crews wait at hospital doors.",
+                                       "Further work should compare response times in rural and urban counties."))
+    refs = refs_of(text, lex, rules)
+    assert not any("future work" in (r.addressee or "").lower() for r in refs), refs
+    assert not {"2", "2.1", "2.2"} & {r.label for r in refs if r.text}, refs
+    assert not {"1.1", "4.1"} & {r.label for r in refs}, refs
+
+
+def test_a_reply_naming_its_own_recommendations_in_brackets_refers_to_each_of_them(lex, rules):
+    """A department's reply opens "I set out below the Department's position on the two recommendations (4.1 and 4.2)
+    that are addressed to us." A user relies on 4.1 and 4.2 being read there, at "recommendations (4.1 and 4.2",
+    and said to be sent to the writer ("us"), so that the report's other recommendations, another body's, are not
+    taken as ones the reply passes over (before, the bracket hid both labels)."""
+    text = ("Dear Ms Corrigan,\n\nThank you for your report on the ambulance service in the north west. I set out "
+            "below the Department's position on the two recommendations (4.1 and 4.2) that are addressed to us.\n\n"
+            "Recommendation 4.1\n\nThe Department accepts this recommendation.\n\n"
+            "Yours sincerely,\n\nDeclan Furlong\nSecretary General\n")
+    start = text.index("recommendations (4.1")
+    named = [r for r in refs_of(text, lex, rules) if r.start == start]
+    assert sorted(r.label for r in named) == ["4.1", "4.2"], named
+    assert text[start:named[0].end].startswith("recommendations (4.1"), named
+    assert all(r.sent_to == "us" for r in named), named
+
+
+def test_a_bracketed_concern_number_keeps_its_closing_bracket_in_the_reference(lex, rules):
+    """The guard: "Concern (1) is that the ward had no night nurse." numbers the concern in brackets. A user relies on
+    its reference still spanning "Concern (1)", the closing bracket included (only a bracket that opens a list of
+    labels, "recommendations (4.1 and 4.2)", is passed over to read the labels inside it)."""
+    text = ("Dear Dr Amis,\n\nConcern (1) is that the ward had no night nurse. We have since recruited two, and both "
+            "started in May.\n\nYours faithfully,\n\nAlice Jones\nWard Manager\n")
+    (ref,) = [r for r in refs_of(text, lex, rules) if r.label == "1"]
+    assert text[ref.start:ref.end] == "Concern (1)", (ref.start, ref.end, text[ref.start:ref.end])
