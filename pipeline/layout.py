@@ -577,15 +577,15 @@ def unrepeat_merged_cells(text: str) -> str:
     if "\t" not in text:
         return text
 
-    def once(m: re.Match[str]) -> str:
-        line = m.group(0)
+    def once(line: str) -> str:
         cells = line.split("\t")
         said = {c.strip() for c in cells}
-        if len(said) != 1 or not cells[0].strip() or (len(cells) < 3 and len(cells[0].split()) < MERGED_WORDS):
+        if len(cells) < 2 or len(said) != 1 or not cells[0].strip() \
+                or (len(cells) < 3 and len(cells[0].split()) < MERGED_WORDS):
             return line
         return cells[0] + " " * (len(line) - len(cells[0]))
 
-    return re.sub(r"[^\n\t]*(?:\t[^\n\t]*)+", once, text)
+    return "\n".join(once(line) if "\t" in line else line for line in text.split("\n"))
 
 
 def mask_noise(text: str, boilerplate: re.Pattern[str] | None = None) -> str:
@@ -782,8 +782,8 @@ def unglyph_ligatures(text: str) -> str:
 
 # a line set in "fake bold", each glyph struck twice a hair apart, as pdfminer and some pdftotext builds give it:
 # every letter doubled, "RReeccoommmmeennddaattiioonn  11" / "GGoovveerrnnmmeenntt  rreessppoonnssee::  AAccc..."
-# (a cheap test first: most files have none)
-_DOUBLED_RUN = re.compile(r"([^\W\d_])\1([^\W\d_])\2([^\W\d_])\3([^\W\d_])\4")
+# (a cheap test first, a capital struck twice and two more letters: most files have none)
+_DOUBLED_RUN = re.compile(r"([A-Z])\1(?:([a-z])\2([a-z])\3|([A-Z])\4([A-Z])\5([A-Z])\6)")
 DOUBLED_WORD = 6  # characters, at least, of one of such a line's words: shorter pairs ("ee", "11") may be real
 
 
