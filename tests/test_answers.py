@@ -4823,3 +4823,49 @@ def test_a_care_home_answering_two_of_four_concerns_under_their_titles_leaves_th
     assert (rows["1"]["evidence"] or "").startswith("We accept this concern"), rows["1"]
     said = " ".join((rows["3"]["evidence"] or "").split())
     assert said and said in " ".join(text[text.index("Post-fall observations\n\n"):].split()), rows["3"]
+
+
+def _renal_report_and_reply(heading: str) -> str:
+    """A coroner's report with six titled concerns and a society's reply under topic headings of its own, one of
+    them ``heading`` (the third concern's title word for word, or not)."""
+    return ("Dear Chief Executive,\n\n"
+            "Following the inquest into the death of Mrs Ada Quill I raise the following matters of concern.\n\n"
+            "Concern 1: Contacting specialist centres\nStaff at the general hospital did not know whom to call at the "
+            "renal centre out of hours.\n\n"
+            "Concern 2: Sharing records with specialist centres\nThe renal centre could not see the patient's blood "
+            "results for two days.\n\n"
+            "Concern 3: Access to dialysis guidelines\nThe ward could not find the centre's guidance on dialysis "
+            "patients.\n\n"
+            "Concern 4: Transfer responsibility\nNobody was clear which hospital was responsible for arranging the "
+            "transfer.\n\n"
+            "Concern 5: Decisions on where patients are treated\nThe decision to keep her on a general ward was not "
+            "reviewed by a renal consultant.\n\n"
+            "Concern 6: Coordination between hospitals\nThe two hospitals' teams did not meet to plan her care.\n\n"
+            "I should be grateful for your response within 56 days.\n\nYours faithfully,\n\nMartin Hale\n"
+            "Area Coroner\n\n"
+            "Renal Society\n4 Park Row\nLeeds LS1 5HD\n\n3 January 2025\n\nDear Mr Hale,\n\n"
+            "Thank you for your report. We set out below the Society's view on each matter.\n\n"
+            "Contacting the centres and sharing their records\n\n"
+            "We have written to every renal centre asking it to publish a single out-of-hours number, and we will "
+            "issue guidance on sharing results with referring hospitals by March.\n\n"
+            f"{heading}\n\n"
+            "We do not think a separate guideline for general wards would help; care for dialysis patients should be "
+            "directed by the renal team, which holds the current guidance.\n\n"
+            "Transfers, coordination and decisions on where patients are treated\n\n"
+            "Our new standard makes the renal centre responsible for arranging every transfer and for reviewing "
+            "where each patient is treated within a day.\n\n"
+            "Yours sincerely,\n\nDr Ruth Ames\nPresident\n")
+
+
+def test_one_heading_that_is_a_concern_s_title_among_headings_of_the_reply_s_own_changes_nothing(tmp_path, settings,
+                                                                                                  nlp):
+    """A reply answers six titled concerns under three headings of its own, two of them taking several concerns
+    together; one heading happens to be the third concern's title word for word. A user relies on that coincidence
+    changing nothing: the reply is read by its topics as it would be under any other wording of that heading
+    (before, the one exact title answered the third concern alone and the reply's other headings answered none)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    exact = _rows_of(tmp_path / "a", settings, nlp, _renal_report_and_reply("Access to dialysis guidelines"))
+    other = _rows_of(tmp_path / "b", settings, nlp, _renal_report_and_reply("Guidelines on dialysis for the wards"))
+    said = lambda rows: {lab: r["stance"] for lab, r in rows.items()}
+    assert said(exact) == said(other), (said(exact), said(other))

@@ -2332,11 +2332,14 @@ def _topic_headings(blocks: list[Block], labels: dict[str, int], rec_texts: dict
             > sum(len(sections[i][0] & recs[j][1]) for i, j in pairs):
         pairs = list(enumerate(named))
     headed = sum(1 for i, j in pairs if sections[i][0] & recs[j][1])
-    # (a heading that is a concern's own title, word for word, answers it however few the reply heads: "Post-fall
-    # observations" under the report's "CONCERN No.3 – Post-fall observations"; the others it leaves unanswered)
+    # (a reply whose every heading is a concern's own title, word for word, answers those however few it heads:
+    # "Post-fall observations" under the report's "CONCERN No.3 – Post-fall observations"; the others it leaves
+    # unanswered; not one whose other headings take several concerns together, "Transfer of responsibility and care
+    # coordination")
     titled = [(i, j) for i in range(n) for j in range(m) if _same_title(blocks[titles[i]].text, rec_texts[recs[j][0]])]
-    if titled and len({i for i, _ in titled}) == len(titled) == len({j for _, j in titled}) \
-            and (len(pairs) < need or headed * 2 <= m):
+    own = {i for i, k in enumerate(titles) if not _STOCK_TITLE.match(blocks[k].text)}
+    if titled and len({i for i, _ in titled}) == len(titled) == len({j for _, j in titled}) == len(own) \
+            and {i for i, _ in titled} == own and (len(pairs) < need or headed * 2 <= m):
         return [(blocks[k].start, {recs[j][0] for i2, j in titled if i2 == i}) for i, k in enumerate(titles)]
     if len(pairs) < need or headed * 2 <= m:
         return []
