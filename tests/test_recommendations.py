@@ -4876,6 +4876,19 @@ def test_a_letter_numbered_by_paragraph_sends_each_group_of_recommendations_to_t
 
 
 @pytest.mark.parametrize("gap", ["\n\n", "\n"], ids=["blank-lines", "pdftotext-no-blank-lines"])
+def test_a_group_heading_under_a_lead_in_heads_its_recommendations_and_is_none_itself(gap, lex, rules):
+    """The same letter whose background ends "Our recommendations are set out below.": the lead-in says
+    recommendations follow, numbered by paragraph, but "2. Recommendations for the HSE: workforce and access" and "3.
+    Recommendations for the Department of Health" still head their groups. A user relies on the headings being no
+    recommendations of their own (no "2", no "3") and on each group going to the body its heading names (before,
+    the headings were read as recommendations 2 and 3 and no recommendation had an addressee)."""
+    text = _paragraph_numbered_letter(gap).replace("over the summer.", "over the summer. Our recommendations are set "
+                                                                        "out below.")
+    assert sorted(r.label for r in refs_of(text, lex, rules)) == ["2.1", "2.2", "3.1"]
+    assert sent_to(text, lex, rules) == {"2.1": "the HSE", "2.2": "the HSE", "3.1": "the Department of Health"}
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"], ids=["blank-lines", "pdftotext-no-blank-lines"])
 def test_recommendations_for_future_work_in_a_letter_numbered_by_paragraph_are_sent_to_no_body(gap, lex, rules):
     """The guard: the same letter whose second section is "2. Recommendations for Future Work" / "2.1 Further
     research should ..." / "2.2 Further work should ..." names a topic, not a body that could answer. A user relies

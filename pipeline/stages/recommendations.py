@@ -961,7 +961,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         if para and (_ANSWER_START.match(para.group("text")) or not MODAL.search(joined.split(". ")[0])
                      or (_OWN_VOICE.match(para.group("text")) and not _ASKS.search(joined.split(". ")[0]))):
             para = None
-        if (para or item and quotes_text) and numbered is not None and not lead_in \
+        # (not a group's own heading under a paper that says its recommendations follow: "2. Recommendations for the
+        # HSE: workforce and access" over "2.1 The HSE should ..." heads them, sent to the body it names)
+        heads = item is not None and not para and seg.kind is Kind.letter and _names_group(item, rules) \
+            and _heads_group(item, b, blocks[bi + 1] if bi + 1 < len(blocks) else None, True)
+        if (para or item and quotes_text) and numbered is not None and not lead_in and not heads \
                 and _order((para or item).group("num")) > numbered:
             m = para or item
             lab = m.group("num")
