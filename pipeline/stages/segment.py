@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from pipeline.lexicon import Lexicons
 from pipeline.names import looks_like_person
@@ -935,17 +935,18 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     # (or a title that says so, alone: "Response to the Independent Review of Blue Badge Eligibility
     # Assessments" over the body's own paper, which a covering letter's "I enclose" sends)
     name = run[0].lines[0].text.strip("\f \t")
-    lines = [ln.text for b in run for ln in b.lines]
+    head = list(islice((ln.text for b in run for ln in b.lines), HEAD_LINES))
     # (or its title says it is the form the reply fills in, "Scrutiny Review: Cabinet Response Form", the
     # letter's own council's answer to its committee as much as another body's)
-    form = any(_FORM_NAME.match(x) for x in lines[1:HEAD_LINES])
+    form = any(_FORM_NAME.match(x) for x in head[1:])
     # (not a web page's head, its site's name a link home over its links: the page publishes the letter)
     if not (_body_name(name, lex) or RESPONSE_TITLE.match(name)) or (_fold(name) in own and not form) \
             or LINK_LINE.match(name):
         return False
+    lines = [ln.text for b in run for ln in b.lines]
     # (or its first paragraph under a form's fields, "HTA licence number:<tab>12487" / ...: "This plan
     # responds to the shortfalls set out in the HTA's letter of 6 March 2026.")
-    if not form and not lex.answers("\n".join(lines[:HEAD_LINES])) and not lex.answers(next(
+    if not form and not lex.answers("\n".join(head)) and not lex.answers(next(
             (b.text for b in run if is_prose(b.text) and b.lines[0].start - run[0].start < OPENING_CHARS), "")):
         return False
     return (prose_lines(run) >= PROSE_LINES or len(lines) >= PAGE_LINES) \
