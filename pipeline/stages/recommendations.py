@@ -963,8 +963,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             para = None
         # (not a group's own heading under a paper that says its recommendations follow: "2. Recommendations for the
         # HSE: workforce and access" over "2.1 The HSE should ..." heads them, sent to the body it names)
-        heads = item is not None and not para and seg.kind is Kind.letter and _names_group(item, rules) \
-            and _heads_group(item, b, blocks[bi + 1] if bi + 1 < len(blocks) else None, True)
+        named_group = item is not None and seg.kind is Kind.letter and _names_group(item, rules)
+        heads = named_group and _heads_group(item, b, blocks[bi + 1] if bi + 1 < len(blocks) else None, True)
         if (para or item and quotes_text) and numbered is not None and not lead_in and not heads \
                 and _order((para or item).group("num")) > numbered:
             m = para or item
@@ -1019,10 +1019,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # (the first group's own heading may open the list: "2. Recommendations for the HSE" over "2.1 The HSE
         # should ...", after the letter's own "1. Background" / "1.1 ...")
         if item and seg.kind is Kind.letter and (lead_in or last_item is not None or decimal_head is not None
-                                                 or _names_group(item, rules)) \
-                and (grouped or _NAME_WORD.search(item.group("text")) or _names_group(item, rules)) \
+                                                 or named_group) \
+                and (grouped or _NAME_WORD.search(item.group("text")) or named_group) \
                 and _heads_group(item, b, blocks[bi + 1] if bi + 1 < len(blocks) else None,
-                                 (grouped or last_item is not None) and _names_group(item, rules)):
+                                 (grouped or last_item is not None) and named_group):
             # "2. Education Authority" over "2.1 The EA should ...": the heading of the list's next group,
             # which keeps the list open and sends its items to the body it names (the first group's names
             # a body; a topic's, "3. Funding", only follows one)
