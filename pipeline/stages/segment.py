@@ -913,12 +913,19 @@ def _easy_read(run: list[Block]) -> int | None:
     return top
 
 
+_RESPONSE_OF = re.compile(r"^\W*response\s+of\s+(?:the\s+)?(?-i:[A-Z])[^.:\n]{2,80}?\s+to\s+(?:the\s+|a\s+|your\s+)?"
+                          r"(?:regulation\s+28|report\s+to\s+prevent|prevention\s+of\s+future)", re.I)
+
+
 def _titled_head(b: Block, lex: Lexicons) -> bool:
     """A body's name over the title that says it answers ("Meridian Diagnostics Ltd / Response to Regulation
     28 Report to Prevent Future Deaths"): a page's head, though Word's text leaves no page break above it."""
-    return len(b.lines) >= 2 and (RESPONSE_TITLE.match(b.lines[1].text.strip()) is not None
-                                  or _PFD_RESPONSE_TITLE.match(b.lines[1].text) is not None) \
-        and _body_name(b.lines[0].text.strip(), lex)
+    # (or a title that names the body itself: "RESPONSE OF NORTH WEST AMBULANCE SERVICE NHS TRUST TO A REPORT TO
+    # PREVENT FUTURE DEATHS", a witness statement's)
+    return (len(b.lines) >= 2 and (RESPONSE_TITLE.match(b.lines[1].text.strip()) is not None
+                                   or _PFD_RESPONSE_TITLE.match(b.lines[1].text) is not None)
+            and _body_name(b.lines[0].text.strip(), lex)) \
+        or _RESPONSE_OF.match(" ".join(ln.text.strip() for ln in b.lines[:2])) is not None
 
 
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
@@ -940,13 +947,14 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     # letter's own council's answer to its committee as much as another body's)
     form = any(_FORM_NAME.match(x) for x in head[1:])
     # (not a web page's head, its site's name a link home over its links: the page publishes the letter)
-    if not (_body_name(name, lex) or RESPONSE_TITLE.match(name)) or (_fold(name) in own and not form) \
+    titled = _RESPONSE_OF.match(" ".join(head[:2]).strip("\f")) is not None  # (a title that names its body)
+    if not (_body_name(name, lex) or RESPONSE_TITLE.match(name) or titled) or (_fold(name) in own and not form) \
             or LINK_LINE.match(name):
         return False
     lines = [ln.text for b in run for ln in b.lines]
     # (or its first paragraph under a form's fields, "HTA licence number:<tab>12487" / ...: "This plan
     # responds to the shortfalls set out in the HTA's letter of 6 March 2026.")
-    if not form and not lex.answers("\n".join(head)) and not lex.answers(next(
+    if not form and not titled and not lex.answers("\n".join(head)) and not lex.answers(next(
             (b.text for b in run if is_prose(b.text) and b.lines[0].start - run[0].start < OPENING_CHARS), "")):
         return False
     return (prose_lines(run) >= PROSE_LINES or len(lines) >= PAGE_LINES) \
@@ -1741,8 +1749,10 @@ def _form_title(line: str) -> bool:
 def _response_head(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
     """Line ``k`` is a body's name over the title of its response to a coroner's report (the title tested
     first: this runs on every line, and few are titles)."""
+    # (not a sentence wrapped over it: "... authorised by the Trust's Chief Executive to make this statement in" /
+    # "response to the Report to Prevent Future Deaths issued by ...")
     return k + 1 < len(lines) and _PFD_RESPONSE_TITLE.match(lines[k + 1].text) is not None \
-        and _body_name(lines[k].text.strip(), lex)
+        and lines[k].text.strip()[:1].isupper() and _body_name(lines[k].text.strip(), lex)
 
 
 def _titled_responses(blocks: list[Block], lex: Lexicons) -> list[Block]:
@@ -1843,7 +1853,7 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
             if not k or not lex.salutation.match(clean(ln.text) or ""):
                 continue
             # its letter head, as far as the text above allows (not into the letter before)
-            floor = (cut[-1] if cut[-1] in pages else cut[-1] + 1) if cut else 1
+            floor = (cut[-1] if cut[-1] in pages else cut[-1] + 1) if cut else 0
             cut += [max(_head_lines(b.lines, k), floor), k]
         cut = sorted({x for x in cut if x > 0})
         for lo, hi in zip([0] + cut, cut + [len(b.lines)]):
@@ -2028,6 +2038,11 @@ _DEAR_CORONER = re.compile(r"^\W*dear\s+(?:hm\s+|his\s+majesty['’]s\s+)?(?:(?:
 _I_AM_CORONER = re.compile(r"\bI\s+am\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}(?P<surname>[A-Z][\w'’-]+),?\s+(?:HM\s+)?"
                            r"(?:(?:Senior|Area|Assistant|Deputy|Acting)\s+)*Coroner\b")
 
+_CORONER_FIELD = re.compile(r"^[ \t|*_]*(?i:coroner)[ \t*_]*:[ \t*_]*(?:(?:HHJ|Dr|Mr|Mrs|Ms|Miss)\.?\s+)?"
+                            r"(?:[A-Z][\w'’-]*\.?[ \t]+){0,3}(?P<surname>[A-Z][\w'’-]+)\b", re.M)
+_SIGNED_CORONER = re.compile(r"^[ \t]*(?:[A-Z][\w'’-]*\.?[ \t]+){1,3}(?P<surname>[A-Z][\w'’-]+)[ \t]*\n[ \t]*(?:HM\s+)?"
+                             r"(?:(?:Senior|Area|Assistant|Deputy|Acting)\s+)*Coroner\b", re.M)
+
 
 def _greets_the_coroner(text: str, sal: Line | None, report: str) -> bool:
     """Whether a letter under a coroner's report greets its writer: "Dear Coroner", or "Dear Mr Crewe" where
@@ -2037,10 +2052,12 @@ def _greets_the_coroner(text: str, sal: Line | None, report: str) -> bool:
     said = text[sal.start:sal.end]
     if _DEAR_CORONER.match(said):
         return True
-    m = _I_AM_CORONER.search(report)
+    # (or named in the report's own field, "Coroner:   Teresa Allonby-Marsh, Senior Coroner for Cumbria", or
+    # signed over the post, "Teresa Allonby-Marsh / HM Senior Coroner for Cumbria")
+    m = _I_AM_CORONER.search(report) or _CORONER_FIELD.search(report) or _SIGNED_CORONER.search(report)
     who = _DEAR_WHOM.match(said)
     return m is not None and who is not None and len(who.group(1).split()) >= 2 \
-        and who.group(1).split()[-1].strip(",.") == m.group("surname")
+        and who.group(1).split()[-1].strip(",.").lower() == m.group("surname").lower()
 
 
 # an e-mail's header sending it to the coroner's office: "To: Cleveshire Coroners <coroners@cleveshire.gov.uk>"
@@ -2143,6 +2160,8 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
     out = [s for k, s in enumerate(out) if not (k and _codes_only(text[s.start:s.end]))]
     out = [dataclasses.replace(s, start=_from_page_break(text, s.start, out[k - 1].start)) if k else s
            for k, s in enumerate(out)]
+    out = [dataclasses.replace(s, start=_under_site_links(text, s.start, out[k - 1].start))
+           if k and s.form is Form.page else s for k, s in enumerate(out)]
     # each segment runs to the next one's start
     return [dataclasses.replace(s, index=k, end=out[k + 1].start if k + 1 < len(out) else len(text))
             for k, s in enumerate(out)]
@@ -2198,6 +2217,29 @@ def _from_page_break(text: str, start: int, floor: int) -> int:
     return brk + 1 if brk >= 0 and not text[brk + 1:start].strip() else start
 
 
+SITE_LINKS = 2  # lines of a site's links, at least, that open a page printed under the e-mail before it
+
+
+def _under_site_links(text: str, start: int, floor: int) -> int:
+    """A web page printed under an e-mail starts with the site's own links over its title ("[Skip to
+    content](#content)", its logo, "  * [Used cars](/used-cars/)"), as the page opening the file does:
+    they are the page's, not the e-mail's above it."""
+    top, pos, seen, logo = start, start, 0, False
+    while pos > floor:
+        a = text.rfind("\n", floor, pos - 1) + 1
+        line = text[a:pos].strip()
+        if line and re.sub(r"[\s*+|>›»()\[\]-]", "", _LINKS.sub("", line)):
+            break
+        if line:
+            top, seen, logo = a, seen + 1, logo or "![" in line
+        elif text[a:pos].strip("\n") and seen:
+            top = a  # (a line the masking of boilerplate left blank: "[Skip to content](#content)")
+        pos = a
+    # (its logo among them, an image linked home: a letter's own footer links, "[Privacy](...)", under its
+    # last page are the letter's)
+    return top if seen >= SITE_LINKS and logo else start
+
+
 LETTERHEAD_LINES = 8  # a body's name over a letter's address at the top of its page, and its date
 LETTERHEAD_WORDS = 6
 
@@ -2217,8 +2259,9 @@ def _letterhead_page(text: str, start: int, floor: int) -> int:
 
 
 _SENT_LINE = re.compile(r"^\W*(?:sent|date)\s*:", re.I)
-# the line Outlook puts over the message a reply quotes
-ORIGINAL_MESSAGE = r"-{2,}\s*original message\s*-{2,}"
+# the line Outlook puts over the message a reply quotes, or GroupWise's ">>> BTPA Secretariat <...> 26/02/2024
+# 15:02 >>>"
+ORIGINAL_MESSAGE = r"(?:-{2,}\s*original message\s*-{2,}|>>>[^\n]{3,160}?>>>)"
 _ORIGINAL_MESSAGE = re.compile(rf"^\W*{ORIGINAL_MESSAGE}\s*$", re.I)
 
 
@@ -2259,13 +2302,31 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
         above = text[:s.start].rstrip().rsplit("\n", 1)[-1]
         quoted = marker is not None or _ORIGINAL_MESSAGE.match(above) \
             or (mail and out and _answers_subject(text, out[-1], s) and not _replied_to_twice(text, out))
-        if mail and out and (head in seen or (quoted and out[-1].kind is Kind.reply)):
+        # (a message quoted under the marker without its header, the greeting straight under it, is a copy too)
+        # (or a message forwarded by the one it was sent to, "Begin forwarded message:" over "From: Dr Kaur ... To:
+        # Joanne Whitlock <...>" under Joanne's own e-mail: she sends it on for its writer, one message; sent to
+        # anyone else, a committee whose clerk forwards it, it is a letter of its own)
+        handed = bool(out) and _FORWARD_MARK.match(above) is not None and _handed_on(text, out[-1], s)
+        if handed or out and (mail or _ORIGINAL_MESSAGE.match(above)) \
+                and (head in seen or (quoted and out[-1].kind is Kind.reply)):
             seen.add(head)  # (the same message quoted under the next reply is a copy too, not a thread's foot)
             continue
         if mail:
             seen.add(head)
         out.append(s)
     return out
+
+
+_FORWARD_MARK = re.compile(r"^\W*begin\s+forwarded\s+message\s*:\s*$", re.I)  # Apple Mail's
+_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _handed_on(text: str, forwarder: Segment, s: Segment) -> bool:
+    """Whether the message a segment forwards was sent to the forwarder's own address: its writer handing it
+    on to be sent."""
+    sent_by = {a.lower() for v in _header(text, forwarder, _FROM_FIELD) for a in _ADDRESS.findall(v)}
+    sent_to = {a.lower() for v in _header(text, s, _TO_FIELD) for a in _ADDRESS.findall(v)}
+    return bool(sent_by & sent_to)
 
 
 _SUBJECT = re.compile(r"^\W*subject\s*:\s*(?P<value>.+)$", re.I | re.M)
