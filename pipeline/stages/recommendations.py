@@ -584,18 +584,27 @@ def _own_section_paragraph(text: str, seg: Segment, label: str, refs: list[Ref])
     return re.search(rf"^[ \t]*{m.group(1)}\.\t", text[seg.start:seg.end], re.M) is not None
 
 
+_FIELD_LABEL = re.compile(r"^\W*(?:[^\W\d_][\w'’ -]{0,25}/\s*)?(?:status|(?:[\w'’ ]{0,30}\s)?response)\s*:", re.I)
+
+
 def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> list[Block]:
     """Paragraphs as a reader sees them in PDF text with no blank lines: a numbered item
     ("2. The council should ...", "6.1 The Combined Authority should ...") or a "Recommendation 2" line after a finished sentence or a
     heading starts a new one, and so do a "Concern 2 – Waiting times" title where an answer ended
     and a capitals heading after a finished sentence; so, in a letter or report, does any line after a
     paragraph of one line, in text saved from Word with no blank lines (a reply's answers keep the
-    paragraphs read as before)."""
+    paragraphs read as before); and a label alone over its quote and the fields under it is a heading."""
     out: list[Block] = []
     for b in label_title_blocks(blocks):
         cur, gap = [b.lines[0]], b.gap
         # (each line longer than a page is wide, but a lead-in's: not a table's cells, one a line)
         one_a_line = letter and all(len(c) > PARAGRAPH_LINE or c.endswith(":") for c in (clean(x.text) or "" for x in b.lines))
+        # (a label alone over its quote and the fields Word kept under it, "Moladh 1 / Recommendation 1" / "..." /
+        # "Inbhe / Status:<tab>Aontaichte / Agreed" / "Freagairt / Response:": the label is a heading of its own)
+        # (its own block, the next label under a blank line: not "Recommendation 1" / ... / "Recommendation 2" / ...
+        # run together, read as one)
+        fields = len(b.lines) >= 3 and any(_FIELD_LABEL.match(x.text) for x in b.lines[2:]) \
+            and not any(BARE_LABEL.match(x.text) for x in b.lines[1:])
         for prev, ln in zip(b.lines, b.lines[1:]):
             before = clean(prev.text) or ""
             line = clean(ln.text) or ""
@@ -605,7 +614,8 @@ def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> 
                     and (sentence_end(before) or before.endswith(")") or heading_line(prev.text)
                          or PAGE_OF.search(before) or _SENT_HEADING.match(before))) \
                     or ((_CAPS_HEADING.match(line) or _SENT_HEADING.match(line)) and sentence_end(before)) \
-                    or (one_a_line and (sentence_end(before) or before.endswith(":")) and line[:1].isupper()):
+                    or (one_a_line and (sentence_end(before) or before.endswith(":")) and line[:1].isupper()) \
+                    or (prev is b.lines[0] and fields and BARE_LABEL.match(prev.text)):
                 out.append(Block(tuple(cur), gap))
                 cur, gap = [], 0
             cur.append(ln)
@@ -1138,7 +1148,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
                 if seg.kind is Kind.reply and ("the " in low or "ly, that " in low):
                     refs.extend(elided_refs(text, b, ln, rules, seg.start))
                 if not _KEYWORD_HINT.search(low) and not (nxt and _KEYWORD_HINT.search(nxt.text[:24].lower())) \
-                        and not (short and any(f"{c}{d}" in ln.text for c in short for d in "123456789")) \
+                        and not (short and any(f"{c}{d}" in ln.text or f"{c}-{d}" in ln.text
+                                               for c in short for d in "0123456789")) \
                         and not (hyphened and bare_codes(hyphened).search(ln.text)):
                     continue  # most lines name no recommendation; skip the patterns (PDF text may wrap its noun)
                 first = _LABEL_FIRST.match(clean(ln.text) or "")

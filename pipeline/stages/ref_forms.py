@@ -239,7 +239,7 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
                                                          for n in re.findall(r"\d+", m.group("nums")))):
             continue
         # ("R1 to R4 and R7": each range spelt out, whatever follows it)
-        nums, joins = [], re.split(r"[A-Z]?\d+", m.group("nums"))[1:]
+        nums, joins = [], re.split(r"[A-Z]?-?\d+", m.group("nums"))[1:]
         for n, join in zip(map(int, re.findall(r"\d+", m.group("nums"))), [""] + joins):
             if nums and re.search(r"\bto\b|[-–]", join) and nums[-1] < n <= nums[-1] + 50:
                 nums += range(nums[-1] + 1, n)
@@ -262,8 +262,11 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
             and not (_ANSWERING.search(rest) and not MODAL.search(rest))
         # (a part of one, "R6(a)", keyed as written)
         part = f"({m.group('part')})" if m.group("part") and len(nums) == 1 else ""
+        # (its hyphen and zeros as written too, "R-01 to R-04": a report that codes them so keys its answers so)
+        written = re.findall(r"\d+", m.group("nums"))
+        width = max(map(len, written)) if any(len(w) > 1 and w.startswith("0") for w in written) else 0
         for n in nums:  # keyed as written, "R1" (its number leads no label: see stance.recommendation_number)
-            out.append(Ref(f"{pre}{n}{part}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
+            out.append(Ref(f"{pre}{m.group('sep')}{str(n).zfill(width)}{part}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
                            is_heading(b), stated, rest if stated and len(nums) == 1 else None))
     return out
 
@@ -542,7 +545,7 @@ def listed_refs(text: str, blocks: list[Block], rules: RecRules, indented: bool 
     return sorted(out, key=lambda r: r.start)
 
 
-_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{1,2})(?P<n>\d{1,2})\b(?![./-]\d)"
+_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{1,2})-?(?P<n>\d{1,2})\b(?![./-]\d)"
                         r"(?P<words>\W{0,3}[ \t]+[A-Za-z]{2}|"
                         r"[ \t]+\((?-i:[A-Z])[a-z]+\)[ \t]+\W{0,2}[ \t]*[A-Za-z]{2})?", re.M)
 

@@ -176,7 +176,8 @@ MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required t
 # "Recommendation 4", "Concern 2:", "Recommendations 8.3 and 8.4" alone on a line, or with the report's
 # paragraph it stands at, as command papers give it ("Recommendation 1 (paragraph 23)")
 # (capitalised, no full stop: "recommendation 47." is a sentence's end wrapped onto its own line)
-BARE_LABEL = re.compile(r"^[\s*#_]*(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"
+# (after its label in another language too: "Moladh 1 / Recommendation 1", "Argymhelliad 4 / Recommendation 4")
+BARE_LABEL = re.compile(r"^[\s*#_]*(?:[^\W\d_][\w'’-]{2,20}\s+\d{1,3}(?:\.\d{1,3})*[a-z]?\s*/\s*)?(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"
                          r"CONCERNS?)\s+(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:\s*(?:and|&|,|to|-|–)\s*"
                          r"(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?))*"
                          r"(?:\s*\((?i:paragraphs?|paras?\.?)\s+\d{1,3}(?:\.\d{1,3})?(?:\s*(?:,|and|-|–|to)\s*\d{1,3}(?:\.\d{1,3})?)*\))?"
