@@ -452,12 +452,12 @@ def _counted_alone(reply: LetterState, text: str) -> list[tuple[str, int]]:
     ("Your report set out two matters of concern for the Council, numbered 1 and 2 under our heading") and
     numbers its answers within that count: 1 to the count, so one it passes over is not addressed."""
     nums = {r.number for r in reply.refs}
-    # (its parts, "3a" and "3b", answered one by one, are its number's)
-    if not nums or any(not re.fullmatch(rf"{r.number}[a-h]?", r.label) for r in reply.refs):
+    # (its parts, "3a" and "3b" or "5(a)", answered one by one, are its number's)
+    if not nums or any(not re.fullmatch(rf"{r.number}(?:[a-h]|\([a-h]\))?", r.label) for r in reply.refs):
         return []
     first = min(r.start for r in reply.refs)
     said = _ALL_COUNT.search(text, reply.seg.start, first)
-    count = _COUNT_WORDS[said.group(1).lower()] if said else 0
+    count = (int(said.group(1)) if said.group(1).isdigit() else _COUNT_WORDS[said.group(1).lower()]) if said else 0
     # (answering most of them: one that takes up a few of the count answers its own share, "This paper responds
     # to recommendation 3, the one addressed to the Department")
     return [(str(n), n) for n in range(1, count + 1)] if max(nums) <= count and 2 * len(nums) >= count else []
@@ -465,7 +465,8 @@ def _counted_alone(reply: LetterState, text: str) -> list[tuple[str, int]]:
 
 # "The report makes eight recommendations": how many the reply says there are, before its first answer
 # (up to twelve: _OWN_COUNT's words only go to six)
-_ALL_COUNT = re.compile(rf"\b({'|'.join(_COUNT_WORDS)})\s+(?:recommendations|concerns|matters)\b", re.I)
+# (or in figures: "The review made 8 recommendations.")
+_ALL_COUNT = re.compile(rf"\b({'|'.join(_COUNT_WORDS)}|[2-9]|1[0-9])\s+(?:recommendations|concerns|matters)\b", re.I)
 
 
 def _bodies_sent(refs) -> set[str]:

@@ -348,8 +348,8 @@ def line_paragraphs(blocks: list[Block]) -> list[Block]:
 
 
 # Word's "1.<tab>Scottish Water supplies ..." and "Response:<tab>Accepted.": a paragraph's number or label and
-# one tab, no table's row
-_LABEL_TAB = re.compile(r"^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?|[A-Za-z][\w ]{0,20}:)\t[^\t]+$")
+# one tab, no table's row (a label in two languages too: "Inbhe / Status:<tab>Aontaichte / Agreed")
+_LABEL_TAB = re.compile(r"^\W{0,4}(?:\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?|[^\W\d_][\w ]{0,20}(?:/[\w ]{1,20})?:)\t[^\t]+$")
 BULLET_ITEM = re.compile(r"^\s*(?:[-•*–·▪●◦]\s|[\x00-\x08\x0e-\x1f])")  # "• ...", "- ...", Word's bullet glyphs
 # the protective marking a police force, a prison or a fire service puts on every page, and a mail system on a
 # message ("OFFICIAL" between its header and its greeting)

@@ -360,8 +360,12 @@ _QUOTE_MARK = re.compile(r"[ \t]*>")
 # an e-mail that sends on the body's response in the message under it
 # (someone else's: not "Please see below our response to your three recommendations" over typed answers)
 _FORWARDS_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)\s+(?:the|his|her|their)\s+"
-                             r"(?:[\w’'-]+\s+){0,3}?(?:response|reply)\b", re.I)
+                             r"(?:[\w’'-]+\s+){0,3}?(?:response|reply)\b|"
+                             # "Please accept the partners' response below, which Dr Kaur asked me to forward"
+                             r"\b(?:the|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:response|reply)\s+(?:below|underneath)\b",
+                             re.I)
 NOTE_PARAGRAPHS = 2  # paragraphs of prose a forwarding note runs to, at most
+_SUBJECT_LINE = re.compile(r"[ \t>*_]*subject[*_]*\s*:", re.I)
 _FORWARDED = re.compile(r"\bforward(?:ed|ing)?\b|^\W*subject\s*:\s*(?:fw|fwd)\s*:", re.I | re.M)
 TYPED_PARAGRAPHS = 2  # paragraphs of its own a reply types between the lines it quotes, to answer in them
 
@@ -1198,8 +1202,11 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         unit = all_units[k] if k >= 0 and r.start < all_units[k][1] else None
         # (not the quoted message's own words, "> P3 Coordinate with ...", which the reply typed nothing under)
         # (a list's item is a sentence of its own, but the list says what the headings below answer, or not)
+        # (nor an e-mail's subject line, "Subject: Reg 28 response - Mrs B Sallis - concern 4": what the message
+        # is about, answered in its body)
         if unit is not None and not _themes_map(text, unit, body_refs) \
-                and not _scope(text, _whole_list(text, unit), body_refs, first_head) and not quoted_unit(text, unit):
+                and not _scope(text, _whole_list(text, unit), body_refs, first_head) and not quoted_unit(text, unit) \
+                and not _SUBJECT_LINE.match(text, _line_start(text, r.start)):
             out[r.label] = Answer(_opening_paragraph(text, all_units, k, body_refs, taken_before) or ((unit[0], unit[1], 0),),
                                   "inline", None, unit[0])
     # a table's column heads alone ("Owner", "Target date") under a sentence that lists the labels the table
@@ -1520,7 +1527,9 @@ def _label_heading(text: str, at: int, lab: str) -> bool:
     # (or by its code: "### R8: staff skills", "### Transparency (R6)")
     # (alone: under "### R3 and R4: ..." the row tells the two apart)
     codes = re.findall(r"(?<![\w/])R(\d{1,3})\b", line)
-    return re.match(rf"[\W_]*(?:recommendation|rec\.?|concern)\s+{re.escape(lab)}\b", line, re.I) is not None \
+    # (after its label in another language: "Moladh 1 / Recommendation 1")
+    return re.match(rf"[\W_]*(?:[^\W\d_][\w'’-]{{2,20}}\s+{re.escape(lab)}\s*/\s*)?(?:recommendation|rec\.?|concern)\s+"
+                    rf"{re.escape(lab)}\b", line, re.I) is not None \
         or codes == [lab.removeprefix("R")]  # ("R8", keyed as written, or 8)
 
 
