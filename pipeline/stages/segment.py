@@ -180,6 +180,9 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             i += 1
             closed = True
             continue
+        if signed and len(b.lines) == 1 and is_dateline(first) and _dated_signature(blocks, i + 1, limit, lex):
+            i += 1  # "David Kernaghan / Chief Executive Officer / 10 July 2024": the letter dated under its signature
+            continue
         if any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines):
             break
         if lex.salutation.match(first):
@@ -205,6 +208,24 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             continue
         break
     return i
+
+
+def _dated_signature(blocks: list[Block], j: int, limit: int, lex: Lexicons) -> bool:
+    """Whether a date alone under a signature is the letter's own, as Australian and Irish letters date
+    them: no letter's head follows it (no address, no name, no greeting), only the page's foot, its marking
+    or the end."""
+    if j >= limit:
+        return False  # (straight over the next letter's greeting, the limit: that letter's date)
+    for b in blocks[j:min(limit, j + SIGNATURE_FOOT)]:
+        first = _first(b)
+        if marking_block(b) or _LAST_PAGE.match(first):
+            continue
+        return not (any(has_postcode(ln.text) or is_dateline(ln.text) for ln in b.lines)
+                    or lex.salutation.match(first) or looks_like_person(clean(first) or "", lex))
+    return True
+
+
+SIGNATURE_FOOT = 3  # blocks under a signature's date that may be the page's foot
 
 
 _ROW_SEPARATOR = re.compile(r"\s[|•·]\s")  # "12 Rue des Prés | St Helier", "Quay Street • Carrigmore"
