@@ -593,14 +593,16 @@ def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> 
     heading starts a new one, and so do a "Concern 2 – Waiting times" title where an answer ended
     and a capitals heading after a finished sentence; so, in a letter or report, does any line after a
     paragraph of one line, in text saved from Word with no blank lines (a reply's answers keep the
-    paragraphs read as before); and a label alone over its quote and the fields under it is a heading."""
+    paragraphs read as before); and a bilingual label alone over its quote and fields is a heading."""
     out: list[Block] = []
     for b in label_title_blocks(blocks):
         cur, gap = [b.lines[0]], b.gap
         # (each line longer than a page is wide, but a lead-in's: not a table's cells, one a line)
         one_a_line = letter and all(len(c) > PARAGRAPH_LINE or c.endswith(":") for c in (clean(x.text) or "" for x in b.lines))
-        # (a label alone over its quote and the fields Word kept under it, "Moladh 1 / Recommendation 1" / "..." /
-        # "Inbhe / Status:<tab>Aontaichte / Agreed" / "Freagairt / Response:": the label is a heading of its own)
+        # (a label in two languages alone over its quote and the fields Word kept under it, "Moladh 1 /
+        # Recommendation 1" / "..." / "Inbhe / Status:<tab>Aontaichte / Agreed" / "Freagairt / Response:": the label
+        # is a heading of its own; one language's, "Recommendation 2" over "Departmental Response: Accepted ...",
+        # leads the block as before)
         # (its own block, the next label under a blank line: not "Recommendation 1" / ... / "Recommendation 2" / ...
         # run together, read as one)
         fields = len(b.lines) >= 3 and any(_FIELD_LABEL.match(x.text) for x in b.lines[2:]) \
@@ -615,7 +617,7 @@ def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> 
                          or PAGE_OF.search(before) or _SENT_HEADING.match(before))) \
                     or ((_CAPS_HEADING.match(line) or _SENT_HEADING.match(line)) and sentence_end(before)) \
                     or (one_a_line and (sentence_end(before) or before.endswith(":")) and line[:1].isupper()) \
-                    or (prev is b.lines[0] and fields and BARE_LABEL.match(prev.text)):
+                    or (prev is b.lines[0] and fields and "/" in prev.text and BARE_LABEL.match(prev.text)):
                 out.append(Block(tuple(cur), gap))
                 cur, gap = [], 0
             cur.append(ln)
@@ -685,6 +687,14 @@ _SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:(?i:(?:summary\s+o
                            # "4. Recommendations to Calderbrook Homes (Principal Accountable Person)": the section
                            # of those sent to one body
                            r"(?:\s+(?i:to)\s+(?:the\s+)?(?P<body>[A-Z][^\n]{2,80}?))?\W*$")
+# a letter that sets its recommendations out under its findings: "Each finding is followed by the
+# recommendations that flow from it", over "Finding 1 - Pre-delivery inspection" / ... / "1.1 Introduce ..."
+_FOLLOWED_BY = re.compile(r"\b(?:finding|conclusion|theme)s?\b[^.]{0,60}?\bfollowed\s+by\s+(?:the\s+|its\s+|our\s+)?"
+                          r"recommendations?\b", re.I)
+_FINDING_HEAD = re.compile(r"^\W{0,4}(?:finding|conclusion|theme)\s+(?P<num>\d{1,2})\b\s*(?:[:.–—-]\s*\S.*)?$",
+                           re.I)
+
+
 def _opened(head: re.Match[str], groups: dict[int, str]) -> tuple[int, bool]:
     """The section a "6. Recommendations" heading opens, and whether it names the body its items are sent
     to (noted in ``groups``), wherever the heading stands: on a block's first line or closing the one above."""
@@ -847,6 +857,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     in_rows = {x for r in spread for x in (r.block_start, r.quote[0] if r.quote else r.block_start)}
     closing_head: re.Match[str] | None = None  # a section heading on the last line of the block before
     quoted_items = sum(1 for b in blocks if _QUOTED_ITEM.match(b.lines[0].text))
+    findings = seg.kind is Kind.letter and _FOLLOWED_BY.search(text, seg.start, seg.end) is not None
     for bi, b in enumerate(blocks):
         if closing_head is not None:
             section, sent = _opened(closing_head, groups)
@@ -903,6 +914,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         first_line = clean(b.lines[0].text) or ""
         if (head := _SECTION_HEAD.match(first_line)) is not None:
             section, sent = _opened(head, groups)
+        elif findings and (head := _FINDING_HEAD.match(first_line)) is not None:
+            # "Finding 1 - Pre-delivery inspection" in a letter that says each finding is followed by its
+            # recommendations: its "1.1 Introduce a single PDI checklist ..." are those, in the imperative too
+            section, sent, decimal_head = int(head.group("num")), True, None
         elif _NUMBERED_SECTION.match(first_line):
             section = None  # "7. Publication": the recommendations' section has ended
         # (or in a reply or paper, under its lead-in: "The review made seven recommendations, numbered by the
