@@ -1285,7 +1285,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         # (nor its opening courtesies alone: "I am writing on behalf of ... in response to the Regulation 28
         # Report ... I would like to begin by offering my condolences ...", then the concerns it answers)
         # (its subject line among them: "Regulation 28 Report: Mr Dawit Mekonnen")
-        own = own or not any(not any(p.search(text[a:z]) for p in (_OPENING, _THANKS, _COURTESY, _ABOUT_LETTER))
+        own = own or not any(not any(p.search(text[a:z]) for p in (_OPENING, _THANKS, _COURTESY, _ABOUT_LETTER,
+                                                                    _CASE_TITLE))
                              and not heading_line(text[a:z]) for a, z, _ in before)
         for lab in early:
             if lab not in out and len(before) >= 2 and not own:
@@ -1449,12 +1450,20 @@ _TOPIC_OPENER = re.compile(r"^\W*(?:turning\s+(?:first\s+|next\s+|now\s+|finally
 
 
 # a closing line about the letter itself: "A copy of this letter has been sent to Mr Q's family."
+# a reply's subject line naming the inquest or the report, under its greeting: "Inquest touching the death of Peter
+# Lionel Gaskell - Regulation 28 Report dated 24 May 2024"
+_CASE_TITLE = re.compile(r"^\W*(?:re\b\W*)?(?:inquest|regulation\s+28|prevention\s+of\s+future\s+deaths|"
+                         r"report\s+to\s+prevent)\b[^.!?\n]{0,160}$", re.I)
 _ABOUT_LETTER = re.compile(r"\b(?:cop(?:y|ies) of this (?:letter|e-?mail|response|reply)|(?:am|are) copying|"
                            r"copied (?:this|to)|(?:may|will) be published|publication of this|"
                            # "I believe that this letter responds to each of the matters you raised"
                            r"(?:this|my|our) (?:letter|response|reply|e-?mail) "
                            r"(?:responds|addresses|answers|covers|deals with)|"
                            r"(?:happy|content) for (?:it|this (?:letter|response|reply)) to be published|"
+                           # "This response has been prepared by the Outdoor Partnerships service, ... in consultation
+                           # with Legal Services": who wrote it, answering nothing
+                           r"(?:this|my|our) (?:letter|response|reply) (?:has been|was|is) (?:prepared|written|drafted|"
+                           r"compiled)|"
                            # "Our response to your concerns is set out below."
                            r"(?:our|my|the) (?:response|responses|answers?|reply) (?:to (?:each of )?(?:your|the) "
                            r"(?:[\w’'-]+ ){0,3}?(?:concerns?|recommendations?|points?|matters?) )?(?:is|are) set out "
@@ -1656,7 +1665,8 @@ def _subject_line(text: str, u: Unit) -> bool:
 # a reply's opening paragraph names the report and its subject, and answers nothing; nor does the
 # writer's introduction of themselves ("I am replying to your report about Kyle on behalf of Dalby
 # Civil Engineering", "I am writing as Chair of Trustees of the Society in reply to your report")
-_OPENING = re.compile(r"(?:^\W*|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|ing) "
+# (under the reply's own paragraph number too: "1.1 Thank you for your report, which raises matters 2, 5 and 6")
+_OPENING = re.compile(r"(?:^\W*(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?|\n)(?:dear\b|thank you for|i (?:am )?writ(?:e|ing) "
                       r"(?:in response|to respond|in reply|further|on behalf of|as (?:the |a |an )?(?:acting |interim |deputy |senior |joint |managing |executive )?"
                       r"(?:chair|chief|director|head|manager|minister|secretary|owner|partner|trustee|clerk|officer|"
                       r"president|lead|principal))|i am (?:replying|responding)|"
@@ -2031,8 +2041,9 @@ def _tagged_paragraphs(text: str, blocks: list[Block], refs: list[Ref]) -> list[
 
 # "1. Welfare calls"; "1 and 2. Inspection of memorials" over one answer to both; an e-mail's
 # "3 - Training" or "3: Training"
-_NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)(?:[.)]|\s*[-–—:])\s+"
-                               r"(?P<title>[^.!?:]{2,90})[\s*_:]*$")
+# (or by the letter's decimal numbers, a space alone after them: "### 3.2 How our sales team are rewarded")
+_NUMBERED_HEADING = re.compile(r"^[\W_]{0,4}(?P<num>\d{1,2}(?:\.\d{1,2})?(?:\s*(?:,|and|&)\s*\d{1,2}(?:\.\d{1,2})?)*)"
+                               r"(?:[.)]|\s*[-–—:]|(?<=\.\d)|(?<=\.\d\d))\s+(?P<title>[^.!?:]{2,90})[\s*_:]*$")
 
 
 XREF_UNITS = 2  # sentences from an answer's start within which a pointer to another answer makes it that one
@@ -2172,10 +2183,10 @@ def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tupl
     found = []
     for b in blocks:
         m = _NUMBERED_HEADING.match(clean(b.lines[0].text) or "")
-        nums = re.findall(r"\d+", m.group("num")) if m else []
+        nums = re.findall(r"\d+(?:\.\d+)?", m.group("num")) if m else []
         if m and len(m.group("title").split()) <= NUMBERED_TITLE_WORDS and all(n in labels for n in nums):
             found.append((b.lines[0].start, nums))
-    order = [int(n) for _, nums in found for n in nums]
+    order = [tuple(map(int, n.split("."))) for _, nums in found for n in nums]
     return [(at, set(nums)) for at, nums in found] if len(found) >= 2 and order == sorted(set(order)) else []
 
 

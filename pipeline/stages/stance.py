@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from pipeline.learn.stance_model import features_for
 from pipeline.lexicon import Lexicons
+from pipeline.names import looks_like_person
 from pipeline.records import Stance, StanceLabel, leading
 from pipeline.stages import answers as answers_mod
 from pipeline.stages.columns import answer_columns, column_sentences, header
@@ -371,11 +372,18 @@ _FIELD_LABEL = re.compile(r"^\W*(?:(?:lead|responsible|accountable|action)\s+(?:
                           r"progress(?:\s+update)?)\W*$", re.I)
 
 
-def _left_blank(text: str, answer: answers_mod.Answer) -> bool:
+def _left_blank(text: str, answer: answers_mod.Answer, lex: Lexicons) -> bool:
     """Whether an answer says nothing: its lines only the labels of the form's next fields ("Management
-    response" left empty over "Lead officer" / "Target date")."""
+    response" left empty over "Lead officer" / "Target date"), or only the writer's signature under a label
+    left empty ("R3 -" over "Jade Whitlock" / "Head of Procurement", an e-mail sent before it was finished)."""
     lines = [x for a, z in answer.spans for x in text[a:z].split("\n") if x.strip()]
-    return bool(lines) and all(_FIELD_LABEL.match(x) for x in lines)
+    signed = bool(lines) and len(lines) <= SIGNATURE_LINES and looks_like_person(lines[0], lex) \
+        and all(len(x.strip()) <= SIGNATURE_WIDTH and not sentence_end(x.strip()) and ":" not in x for x in lines)
+    return bool(lines) and (signed or all(_FIELD_LABEL.match(x) for x in lines))
+
+
+SIGNATURE_LINES = 4  # a name, a post, a body and a telephone number
+SIGNATURE_WIDTH = 60  # characters a signature's line runs to, at most
 
 
 TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
@@ -456,7 +464,7 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
         v = classify(text, [], sentences, lex, rec_texts.get(lab), list(answer.units))
         if answer.how == "whole" and not v.cues:
             continue  # a reply that takes no position anywhere has not addressed what it never singles out
-        if not v.cues and _left_blank(text, answer):
+        if not v.cues and _left_blank(text, answer, lex):
             continue  # a form's answer field left empty, its next fields' labels read as its words
         if model is not None:
             v = model.decide(features_for(text, answer, v, lex, rec_texts.get(lab)), v, (letter_id, lab))
