@@ -82,6 +82,10 @@ def _answered(reply: LetterState, same_file: list[LetterState],
         if not dated and not letters \
                 and all(_to_same_person(reply, ls) and not _same_sender(reply, ls) for ls in earlier):
             return None  # (or a second body's letter to the coroner the first wrote to: not an answer to the first)
+        # (the letter that sets out recommendations, over a note or a chaser after it that sets out none: "Could
+        # you let me know when we can expect it?", or a colleague's note quoted under the last reply)
+        if not dated and letters and not letters[-1].refs and any(ls.refs for ls in letters):
+            letters = [ls for ls in letters if ls.refs]
         pool = dated or letters or earlier
         return pool[-1]
     if below:
@@ -113,9 +117,10 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
     only names, "Concerns 1 and 2 are for Liftwell", over points 1a and 1b, is those points)."""
     keys = {norm_label(lab): lab for lab in reported if not (stated and lab not in stated
                                                              and any(x[:-1] == lab for x in stated))}
-    # (a report's "R3", which a reply calls "recommendation 3", where the report has no 3 of its own)
+    # (a report's "R3", which a reply calls "recommendation 3", where the report has no 3 of its own; or its
+    # "R-03", which a reply calls 3 or "R3")
     for lab in reported:
-        if (m := re.fullmatch(r"R(\d{1,2})", lab)) is not None:
+        if (m := re.fullmatch(r"R-?0*(\d{1,2})", lab)) is not None:
             keys.setdefault(m.group(1), lab)
     parts: dict[str, list[str]] = {}
     for lab in dict.fromkeys(reported):
@@ -125,7 +130,7 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
     out = []
     for r in refs:
         own = keys.get(norm_label(r.label))
-        if own is None and (short := re.fullmatch(r"R(\d{1,2})", r.label)) is not None:
+        if own is None and (short := re.fullmatch(r"R-?0*(\d{1,2})", r.label)) is not None:
             own = keys.get(short.group(1))  # (and the reply's "R3" the report's 3)
         if own is not None:
             out.append(r if own == r.label else replace(r, label=own))
