@@ -691,6 +691,12 @@ _SECTION_HEAD = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\.?\s+(?:(?i:(?:summary\s+o
 # recommendations that flow from it", over "Finding 1 - Pre-delivery inspection" / ... / "1.1 Introduce ..."
 _FOLLOWED_BY = re.compile(r"\b(?:finding|conclusion|theme)s?\b[^.]{0,60}?\bfollowed\s+by\s+(?:the\s+|its\s+|our\s+)?"
                           r"recommendations?\b", re.I)
+# an item in the imperative, its first word a verb: "Introduce a single checklist ...", not "Mr H's capacity was
+# never assessed", "Staff were not told ..." nor "The Trust has ..." (what a finding found)
+_IMPERATIVE = re.compile(r"^(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|we|i|it|he|she|they|"
+                         r"there|in|on|at|of|for|from|by|with|as|since|when|although|while|during|after|before|"
+                         r"mr|mrs|ms|miss|dr|all|some|most|many|no|none|each|every|one|two|three)\b)"
+                         r"(?-i:[A-Z])[a-z]+\s+(?!(?:was|were|is|are|has|had|have|did|does|do|said|told)\b)[a-z]", re.I)
 _FINDING_HEAD = re.compile(r"^\W{0,4}(?:finding|conclusion|theme)\s+(?P<num>\d{1,2})\b\s*(?:[:.–—-]\s*\S.*)?$",
                            re.I)
 
@@ -858,9 +864,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     closing_head: re.Match[str] | None = None  # a section heading on the last line of the block before
     quoted_items = sum(1 for b in blocks if _QUOTED_ITEM.match(b.lines[0].text))
     findings = seg.kind is Kind.letter and _FOLLOWED_BY.search(text, seg.start, seg.end) is not None
+    imperative = False  # the section is a finding's, whose items may ask in the imperative ("Introduce ...")
     for bi, b in enumerate(blocks):
         if closing_head is not None:
             section, sent = _opened(closing_head, groups)
+            imperative = False
             decimal_head = None  # (the list of the section before has ended)
         # pdftotext without -layout sets no blank line before "5 Recommendations to Ashcombe Homes plc": the
         # heading ends the paragraph above it, and the section it opens starts with the next
@@ -914,10 +922,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         first_line = clean(b.lines[0].text) or ""
         if (head := _SECTION_HEAD.match(first_line)) is not None:
             section, sent = _opened(head, groups)
+            imperative = False
         elif findings and (head := _FINDING_HEAD.match(first_line)) is not None:
             # "Finding 1 - Pre-delivery inspection" in a letter that says each finding is followed by its
             # recommendations: its "1.1 Introduce a single PDI checklist ..." are those, in the imperative too
-            section, sent, decimal_head = int(head.group("num")), True, None
+            section, sent, decimal_head, imperative = int(head.group("num")), False, None, True
         elif _NUMBERED_SECTION.match(first_line):
             section = None  # "7. Publication": the recommendations' section has ended
         # (or in a reply or paper, under its lead-in: "The review made seven recommendations, numbered by the
@@ -967,11 +976,16 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names
         if item and section is not None and item.re is _PARAGRAPH_ITEM and not lead_in \
                 and (leading_number(item.group("num")) != section or (clean(b.text) or "").endswith(":")
-                     or not (sent or MODAL.search(item.group("text")) or _BODY_TO.match(item.group("text")))):
+                     or not (sent or MODAL.search(item.group("text")) or _BODY_TO.match(item.group("text"))
+                             or (imperative and _IMPERATIVE.match(item.group("text"))))):
             # "7.1 This report will be published ...": a later section's paragraph; "3.1 The Group
             # recommends that the Cabinet:" leads into the list under it; "6.2 The panel met twice"
             # recommends nothing
             item = None
+        if item and imperative and section is not None and item.re is _PARAGRAPH_ITEM \
+                and not (MODAL.search(item.group("text")) or _BODY_TO.match(item.group("text"))
+                         or _IMPERATIVE.match(item.group("text"))):
+            item = None  # (under a finding, what it found: "2.1 Mr H's capacity ... was never formally assessed")
         if item and FORM_SECTION.match(item.group("text")):
             concerns, item, last_item, lead_in = False, None, None, False  # the concerns end where the form goes on
         # (its words wrapped on to the lines under it, an Easy Read version's short lines: "1. Councils should
