@@ -2091,10 +2091,15 @@ def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tu
     read as its answers."""
     found = []
     for b in blocks:
-        m = _NUMBERED_PARAGRAPH.match(clean(b.lines[0].text) or "")
-        nums = re.findall(r"\d+", m.group("num")) if m else []
-        if nums and all(n in labels for n in nums):
-            found.append((b.lines[0].start, nums))
+        # (or each line of a list with no blank lines, "1. We support ..." / "2. We will consider ...", where the
+        # line above ends its sentence)
+        for k, ln in enumerate(b.lines):
+            if k and not sentence_end((clean(b.lines[k - 1].text) or "").rstrip()):
+                continue
+            m = _NUMBERED_PARAGRAPH.match(clean(ln.text) or "")
+            nums = re.findall(r"\d+", m.group("num")) if m else []
+            if nums and all(n in labels for n in nums):
+                found.append((ln.start, nums))
     flat = [int(n) for _, nums in found for n in nums]
     wanted = sorted(n for lab, n in labels.items() if lab == str(n))
     in_order = all(a < b for a, b in zip(flat, flat[1:])) and set(flat) <= set(wanted)
