@@ -4869,3 +4869,222 @@ def test_one_heading_that_is_a_concern_s_title_among_headings_of_the_reply_s_own
     other = _rows_of(tmp_path / "b", settings, nlp, _renal_report_and_reply("Guidelines on dialysis for the wards"))
     said = lambda rows: {lab: r["stance"] for lab, r in rows.items()}
     assert said(exact) == said(other), (said(exact), said(other))
+
+
+def test_a_reply_headed_by_a_hyphenated_code_answers_the_recommendation_so_coded(tmp_path, settings, nlp):
+    """An inspectorate's letter codes its recommendations "R-01", "R-02", "R-03", and the Force answers under "R-01 -
+    Single system", "R-02 - Review within one hour" and "R-03 - Repeat flag". A user relies on each answer taking its
+    own recommendation's stance, R-03 rejected (before, the codes were not read, and nothing was answered)."""
+    letter = ("Dear Chief Constable,\n\n"
+              "I write with the findings of our inspection of the Force's missing persons unit. We make the following "
+              "recommendations.\n\n"
+              "R-01   The Force should record every missing person report on a single system.\n\n"
+              "R-02   The Force should review each high-risk case within one hour.\n\n"
+              "R-03   The Force should flag repeat missing persons on the command and control system.\n\n"
+              "I would be grateful for your response within three months.\n\nYours sincerely,\n\nAnne Clough\n"
+              "HM Inspector\n\n")
+    reply = ("Force Headquarters\nCastle Road\nHarrowdale HD1 4XX\n\n2 September 2024\n\n"
+             "Dear Ms Clough,\n\nThank you for your report on the missing persons unit. Our response to each "
+             "recommendation is set out below.\n\n"
+             "R-01 - Single system\n\nWe accept this recommendation. Every report has been recorded on one system "
+             "since July.\n\n"
+             "R-02 - Review within one hour\n\nWe accept this recommendation. A duty inspector now reviews each "
+             "high-risk case within the hour.\n\n"
+             "R-03 - Repeat flag\n\nWe do not accept this recommendation. The command and control system cannot hold "
+             "the flag, and repeat cases are already marked on the missing persons system.\n\n"
+             "Yours sincerely,\n\nMark Dorey\nChief Constable\n")
+    text = letter + reply
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert {lab: r["stance"] for lab, r in rows.items()} == {
+        "R-01": "accepted", "R-02": "accepted", "R-03": "rejected"}, rows
+    said = rows["R-03"]["evidence"] or ""
+    assert said and text.index("R-03 - Repeat flag") < rows["R-03"]["evidence_char_start"], rows["R-03"]
+
+
+_FOURTH_CONCERN_REPORT = ("REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n"
+                          "THIS REPORT IS BEING SENT TO: The Chief Executive, Westvale Community Health\n\n"
+                          "On 9 January 2024 I concluded the inquest into the death of Mrs Beryl Tansley.\n\n"
+                          "The MATTERS OF CONCERN are as follows:\n\n"
+                          "1. District nurses did not have access to the hospital's discharge notes.\n\n"
+                          "2. No one checked that the pressure mattress had been delivered.\n\n"
+                          "3. The out-of-hours team could not see the care plan.\n\n"
+                          "4. The family were not told whom to call at night.\n\n"
+                          "You are under a duty to respond to this report within 56 days of the date of this report."
+                          "\n\nDated: 20 January 2024\n\nMartin Hale\nArea Coroner for North Dale\n\n")
+
+
+def test_a_forwarded_message_s_subject_line_naming_a_concern_is_not_its_answer(tmp_path, settings, nlp):
+    """An e-mail to the coroner's office forwards the governance team's message ("Please see below the Trust's
+    response"), and under "Begin forwarded message:" its header carries "Subject: Reg 28 response - concern 4" over
+    the body, "We have noted the concern. ...". A user relies on concern 4's answer being the message's body, not its
+    subject line: noted, its evidence the body's sentence (before, the header was the evidence, read as accepted)."""
+    mail = ("From: Lisa Holt <lisa.holt@westvale.nhs.uk>\nSent: 13 March 2024 10:02\n"
+            "To: North Dale Coroners <coroners@northdale.gov.uk>\n"
+            "Subject: FW: Reg 28 response - concern 4\n\n"
+            "Dear Mr Hale,\n\n"
+            "Please see below the Trust's response, which I am forwarding as requested.\n\nKind regards\n\n"
+            "Lisa Holt\n\n"
+            "Begin forwarded message:\n\n"
+            "From: Governance Team <governance@westvale.nhs.uk>\nSubject: Reg 28 response - concern 4\n"
+            "Date: 12 March 2024 at 09:41:07 GMT\nTo: Lisa Holt <lisa.holt@westvale.nhs.uk>\n\n"
+            "We have noted the concern. The family information leaflet will be reviewed by the patient experience "
+            "team later this year.\n\n"
+            "Kind regards\n\nGovernance Team\n")
+    text = _FOURTH_CONCERN_REPORT + mail
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    said = rows["4"]["evidence"] or ""
+    assert rows["4"]["stance"] == "noted", rows["4"]
+    assert "Subject:" not in said and said.startswith("We have noted the concern"), rows["4"]
+
+
+def _numbered_answers(verdicts: list[str]) -> str:
+    """Each verdict under its "Recommendation N" heading, numbered from 1."""
+    return "".join(f"Recommendation {n}\n\n{v}\n\n" for n, v in enumerate(verdicts, 1))
+
+
+_TRANSPORT_VERDICTS = [
+    "The Department accepts this recommendation and will publish new guidance on school transport by September.",
+    "The Department accepts this recommendation. Councils will report their figures each year from 2025.",
+    "The Department does not accept this recommendation, as the cost would fall on councils.",
+    "The Department accepts this recommendation and has written to every council.",
+    "The Department accepts this recommendation in part: the pilot will run in two regions only.",
+    "The Department accepts this recommendation, and the first review will take place in the spring.",
+    "The Department does not accept this recommendation; the existing appeals route already covers it."]
+
+
+def test_a_count_of_recommendations_in_figures_leaves_the_one_not_answered_not_addressed(tmp_path, settings, nlp):
+    """A government response paper, with no report in the file, says "The review made 8 recommendations." and answers
+    1 to 7 under "Recommendation N" headings. A user relies on recommendation 8 being not addressed, the count in
+    figures read as the count in words is (before, 8 was never known and the paper looked complete)."""
+    text = ("Government response to the Independent Review of Home to School Transport\n\n"
+            "Introduction\n\nThe review made 8 recommendations. This paper sets out the Government's response to the "
+            "first seven, which fall to the Department.\n\n" + _numbered_answers(_TRANSPORT_VERDICTS))
+    got = _stances(tmp_path, settings, nlp, text)
+    assert got.get("8") == "not_addressed", got
+    assert got["3"] == "rejected" and got["1"] == "accepted", got
+
+
+def test_a_part_named_by_its_bracketed_letter_lets_the_count_stand(tmp_path, settings, nlp):
+    """A council's reply says "The Report contains six recommendations.", mentions "Recommendation 5(a)" as answered
+    with 5, and answers 1 to 5 under their headings. A user relies on recommendation 6 being not addressed: a part,
+    "5(a)", is its number's, and leaves the count standing (before, the part's label kept the count from being
+    used)."""
+    text = ("Dear Coroner,\n\nThank you for your report. The Report contains six recommendations, and the Council's "
+            "response to each of those it can act on is set out below. Recommendation 5(a), on the timing of "
+            "reviews, is answered with recommendation 5.\n\n"
+            + _numbered_answers([v.replace("Department", "Council") for v in _TRANSPORT_VERDICTS[:5]])
+            + "Yours sincerely,\n\nAnna Pryce\nChief Executive\n")
+    got = _stances(tmp_path, settings, nlp, text)
+    assert got.get("6") == "not_addressed", got
+    assert got["5"] == "partially_addressed", got
+
+
+def test_a_web_reply_under_decimal_headings_answers_each_under_its_own(tmp_path, settings, nlp):
+    """A letter numbers its recommendations 1.1, 1.2, 2.1 and 3.1; the company's web page answers under "### 1.1 One
+    checklist", "### 1.2 A longer returns window" and "### 2.1 Commission on finance", the number and a space alone
+    before each title. A user relies on each answer being its heading's, and on 3.1, which no heading takes up, being
+    not addressed (before, the decimal headings were not read as the reply's, and 3.1 took the page's opening)."""
+    letter = ("Dear Managing Director,\n\n"
+              "I write with the findings of our review of used car sales at your showrooms. Our recommendations are "
+              "set out below.\n\n"
+              "1.1 The company should introduce a single checklist for the inspection of every car before it is "
+              "sold.\n\n"
+              "1.2 The company should extend the window in which a buyer may return a faulty car to 30 days.\n\n"
+              "2.1 The company should tell every buyer in writing what commission it earns on finance.\n\n"
+              "3.1 The company should pay its sales staff a salary that does not depend on finance sales.\n\n"
+              "I would be grateful for your response by 30 September.\n\nYours sincerely,\n\nJoanne Reid\n"
+              "Head of Trading Standards\n\n")
+    page = ("# Our response to the Trading Standards review\n\n"
+            "Published 20 September 2024\n\n"
+            "Thank you to the Trading Standards team for their review. We have made changes in all our showrooms.\n\n"
+            "### 1.1 One checklist\n\n"
+            "We accept this recommendation. Every car now goes through the same forty-point checklist, signed by the "
+            "workshop manager.\n\n"
+            "### 1.2 A longer returns window\n\n"
+            "We accept this recommendation. Buyers can now return a faulty car within 30 days of collection.\n\n"
+            "### 2.1 Commission on finance\n\n"
+            "We do not accept this recommendation. The commission is already set out in the finance agreement each "
+            "buyer signs.\n\n")
+    text = letter + page
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    assert {lab: r["stance"] for lab, r in rows.items()} == {
+        "1.1": "accepted", "1.2": "accepted", "2.1": "rejected", "3.1": "not_addressed"}, rows
+    heads = ["### 1.1 One checklist", "### 1.2 A longer returns window", "### 2.1 Commission on finance"]
+    for lab, head, nxt in zip(["1.1", "1.2", "2.1"], heads, heads[1:] + [None]):
+        s = rows[lab]["evidence_char_start"]
+        assert text.index(head) < s < (text.index(nxt) if nxt else len(text)), rows[lab]
+
+
+_PROCUREMENT_LETTER = ("Dear Ms Whitby,\n\n"
+                       "Following our audit of the Council's contracts register, we make three recommendations.\n\n"
+                       "R1   The Council should publish every contract over £5,000 within 30 days of its award.\n\n"
+                       "R2   The Council should record the reason for every waiver of the procurement rules.\n\n"
+                       "R3   The Council should train all budget holders in the procurement rules each year.\n\n"
+                       "We would be grateful for your response by 31 May.\n\nYours sincerely,\n\nOwen Marsh\n"
+                       "Audit Manager\n\n")
+_PROCUREMENT_REPLY = ("From: Jade Whitby <jade.whitby@harbridge.gov.uk>\nSent: 28 May 2024 16:12\n"
+                      "To: Owen Marsh <owen.marsh@audit.example.gov.uk>\nSubject: RE: Contracts register audit\n\n"
+                      "Dear Owen,\n\nThank you for the audit report. Our responses are below.\n\n"
+                      "R1 - Accepted\n\nEvery contract over £5,000 is now published within 30 days of its award.\n\n"
+                      "R2 - Partially accepted\n\nWaivers above £25,000 are now recorded with their reasons; smaller "
+                      "waivers will be added when the new system goes live.\n\n"
+                      "R3 -{r3}\n\n"
+                      "Jade Whitby\nHead of Procurement\nHarbridge Borough Council\n")
+
+
+def test_a_label_left_empty_over_the_signature_is_not_addressed(tmp_path, settings, nlp):
+    """An e-mail reply answers "R1 - Accepted" and "R2 - Partially accepted", each over its answer, then "R3 -" with
+    nothing after it, a blank line and the signature "Jade Whitby" / "Head of Procurement" / "Harbridge Borough
+    Council": sent before it was finished. A user relies on R3 being not addressed, the signature no answer (before,
+    R3 was accepted on the strength of the writer's name)."""
+    rows = _rows_of(tmp_path, settings, nlp, _PROCUREMENT_LETTER + _PROCUREMENT_REPLY.format(r3=""))
+    assert rows["R3"]["stance"] == "not_addressed" and not rows["R3"]["evidence"], rows["R3"]
+    assert rows["R1"]["stance"] == "accepted" and rows["R2"]["stance"] == "partially_addressed", rows
+
+
+def test_a_label_with_its_verdict_over_the_signature_keeps_it(tmp_path, settings, nlp):
+    """The guard: the same reply with "R3 - Agreed" over the signature. A user relies on R3 being accepted, its
+    evidence "R3 - Agreed" (only a label with nothing but the signature under it is left empty)."""
+    rows = _rows_of(tmp_path, settings, nlp, _PROCUREMENT_LETTER + _PROCUREMENT_REPLY.format(r3=" Agreed"))
+    assert rows["R3"]["stance"] == "accepted", rows["R3"]
+    assert (rows["R3"]["evidence"] or "").startswith("R3 - Agreed"), rows["R3"]
+
+
+def test_a_numbered_preamble_saying_which_matters_the_report_raises_answers_none_of_them(tmp_path, settings, nlp):
+    """A council's reply numbers its paragraphs: "1.1 Thank you for your report, which raises matters 2, 5 and 6 with
+    the Council ...", "1.2 This response has been prepared by the Countryside and Rights of Way service ...", its
+    subject line "Inquest touching the death of Peter Lindell - Regulation 28 Report dated 12 April 2024", then "2.
+    Matter 5 - Inspection of the towpath" and "3. Matter 6 - Status of the towpath" over their answers. A user relies
+    on matter 2, which no section takes up, being not addressed: the preamble says what the report raises and who
+    wrote the reply, and answers nothing (before, matter 2 was noted on the preamble's words)."""
+    report = ("REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO: The Chief Executive, Fenwick District Council\n\n"
+              "On 2 April 2024 I concluded the inquest into the death of Mr Peter Lindell, who drowned after falling "
+              "from the towpath of the Fenwick Canal.\n\n"
+              "The MATTERS OF CONCERN are as follows:\n\n"
+              "1. The towpath has no lighting between the lock and the footbridge.\n\n"
+              "2. There is no life-saving equipment on the towpath between the lock and the footbridge.\n\n"
+              "3. The canal company's inspections are not shared with the emergency services.\n\n"
+              "4. No warning signs mark the unfenced stretch by the weir.\n\n"
+              "5. The Council does not inspect the towpath surface.\n\n"
+              "6. The Council's rights of way team did not know that the towpath was a public footpath.\n\n"
+              "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+              "Dated: 12 April 2024\n\nMartin Hale\nArea Coroner for North Dale\n\n")
+    reply = ("Fenwick District Council\nCouncil Offices\nFenwick FW1 2AB\n\n5 June 2024\n\n"
+             "Mr M Hale\nArea Coroner for North Dale\nThe Coroner's Court\nNorthdale ND1 4QT\n\n"
+             "Dear Mr Hale,\n\n"
+             "1.1 Thank you for your report, which raises matters 2, 5 and 6 with the Council, among others directed "
+             "to the canal company.\n\n"
+             "1.2 This response has been prepared by the Countryside and Rights of Way service, in consultation with "
+             "Legal Services.\n\n"
+             "Inquest touching the death of Peter Lindell - Regulation 28 Report dated 12 April 2024\n\n"
+             "2. Matter 5 - Inspection of the towpath\n\n"
+             "2.1 The Council accepts this concern. The towpath will be inspected every six months from July, and the "
+             "inspections will be recorded on the rights of way system.\n\n"
+             "3. Matter 6 - Status of the towpath\n\n"
+             "3.1 The Council accepts this concern. The rights of way team has added the towpath to its register and "
+             "trained its officers in the canal's status.\n\n"
+             "Yours sincerely,\n\nClaire Doyle\nChief Executive\n")
+    rows = _rows_of(tmp_path, settings, nlp, report + reply)
+    assert rows["2"]["stance"] == "not_addressed" and not rows["2"]["evidence"], rows["2"]
+    assert rows["5"]["stance"] == rows["6"]["stance"] == "accepted", rows

@@ -4927,3 +4927,128 @@ def test_a_bracketed_concern_number_keeps_its_closing_bracket_in_the_reference(l
             "started in May.\n\nYours faithfully,\n\nAlice Jones\nWard Manager\n")
     (ref,) = [r for r in refs_of(text, lex, rules) if r.label == "1"]
     assert text[ref.start:ref.end] == "Concern (1)", (ref.start, ref.end, text[ref.start:ref.end])
+
+
+_MISSING_PERSONS_LETTER = ("Dear Chief Constable,\n\n"
+                           "I write with the findings of our inspection of the Force's missing persons unit. We make "
+                           "the following recommendations.\n\n"
+                           "R-01   The Force should record every missing person report on a single system.\n\n"
+                           "R-02   The Force should review each high-risk case within one hour.\n\n"
+                           "R-03   The Force should flag repeat missing persons on the command and control system.\n\n"
+                           "R-04   The Force should train all call handlers in the risk assessment.\n\n"
+                           "R-05   The Force should share return interviews with the local authority.\n\n"
+                           "R-06   The Force should publish its missing persons figures each quarter.\n\n"
+                           "R-07   The Force should appoint a senior officer to lead on missing persons.\n\n"
+                           "We would be grateful for your response within three months. Recommendations R-01 to "
+                           "R-04 are the most urgent.\n\nYours sincerely,\n\nAnne Clough\nHM Inspector\n")
+
+
+def test_codes_with_a_hyphen_and_zeros_are_keyed_as_written_and_their_range_spelt_out(lex, rules):
+    """An inspectorate codes its recommendations "R-01   The Force should ..." to "R-07 ...", and asks about "R-01 to
+    R-04" together. A user relies on the recommendations being keyed as the report writes them, R-01 to R-07, each
+    stated, and on the range naming R-01, R-02, R-03 and R-04, so that a reply headed "R-03" meets its own (before,
+    none of them was read)."""
+    refs = refs_of(_MISSING_PERSONS_LETTER, lex, rules)
+    assert sorted(r.label for r in refs if r.stated) == [f"R-0{n}" for n in range(1, 8)], refs
+    at = _MISSING_PERSONS_LETTER.index("R-01 to R-04")
+    assert sorted(r.label for r in refs if r.start == at) == ["R-01", "R-02", "R-03", "R-04"], refs
+    stated = {r.label: r.text for r in refs if r.stated}
+    assert (stated["R-03"] or "").startswith("The Force should flag repeat missing persons"), stated
+
+
+def test_plain_r_codes_and_their_range_keep_their_keys(lex, rules):
+    """The guard: the same letter coded "R1" to "R7", asking about "R1 to R3". A user relies on the keys staying R1 to
+    R7 and the range naming R1, R2 and R3 (no hyphen and no zero added: a code is keyed as written)."""
+    text = _MISSING_PERSONS_LETTER.replace("R-01 to R-04", "R1 to R3")
+    for n in range(1, 8):
+        text = text.replace(f"R-0{n}", f"R{n}")
+    refs = refs_of(text, lex, rules)
+    assert sorted(r.label for r in refs if r.stated) == [f"R{n}" for n in range(1, 8)], refs
+    at = text.index("R1 to R3")
+    assert sorted(r.label for r in refs if r.start == at) == ["R1", "R2", "R3"], refs
+
+
+_FINDINGS_LETTER = ("Dear Managing Director,\n\n"
+                    "I write with the findings of our review of the sale of used cars at your Northgate showroom."
+                    "{lead}\n\n"
+                    "Finding 1 - Pre-delivery inspection\n\n"
+                    "Cars were handed to buyers without a recorded inspection, and two buyers found faults on the day "
+                    "of collection.\n\n"
+                    "  1.1    Introduce a single checklist for the inspection of every car before it is handed over.\n"
+                    "  1.2    Extend the window in which a buyer may return a faulty car from 14 to 30 days.\n\n"
+                    "Finding 2 - Finance disclosures\n\n"
+                    "Buyers were not always told the commission the showroom earns on finance.\n\n"
+                    "  2.1    Ensure that every buyer is told in writing what commission is paid.\n\n"
+                    "I would be grateful for your response by 30 September.\n\n"
+                    "Yours sincerely,\n\nJoanne Reid\nHead of Trading Standards\n")
+
+
+def test_numbered_lines_under_findings_the_letter_says_they_follow_are_its_recommendations(lex, rules):
+    """A Trading Standards letter says "Each finding is followed by the recommendations that flow from it.", then
+    "Finding 1 - Pre-delivery inspection", a paragraph, and indented "1.1    Introduce a single checklist ..." and "1.2
+    Extend the window ...", then "Finding 2 - ..." and "2.1    Ensure that ...": imperatives, with no "should". A
+    user relies on 1.1, 1.2 and 2.1 being the letter's recommendations, stated with their words (before, none was
+    read)."""
+    text = _FINDINGS_LETTER.format(lead=" Each finding is followed by the recommendations that flow from it.")
+    refs = {r.label: r for r in refs_of(text, lex, rules) if r.stated}
+    assert sorted(refs) == ["1.1", "1.2", "2.1"], refs
+    assert (refs["1.1"].text or "").startswith("Introduce a single checklist"), refs["1.1"]
+    assert (refs["2.1"].text or "").startswith("Ensure that every buyer is told"), refs["2.1"]
+
+
+def test_numbered_lines_under_findings_with_no_word_that_recommendations_follow_are_none(lex, rules):
+    """The guard: the same letter without the sentence saying each finding is followed by its recommendations. A user
+    relies on the numbered lines under the findings not being read as recommendations (a letter's numbered
+    paragraphs are its own unless it says what they are)."""
+    text = _FINDINGS_LETTER.format(lead="")
+    assert not {"1.1", "1.2", "2.1"} & {r.label for r in refs_of(text, lex, rules)}, refs_of(text, lex, rules)
+
+
+def _bilingual_block(n: int, quote: str, status: str, answer: str) -> str:
+    """One recommendation of a Word reply under labels in Gaelic and English, no blank line inside it."""
+    return (f"Moladh {n} / Recommendation {n}\n\u201c{quote}\u201d\nInbhe / Status:\t{status}\n"
+            f"Freagairt / Response:\n{answer}\n\n")
+
+
+_FERRY_ANSWERS = [
+    ("The Comhairle should publish a plan for disrupted sailings.", "Aontaichte / Agreed",
+     "The Comhairle agrees with this recommendation. A plan for disrupted sailings was drawn up with the ferry "
+     "operator in January and is now published on the Comhairle's website, where it is reviewed each season with the "
+     "community councils, the health board and the island schools, and a printed copy is kept at every service "
+     "point."),
+    ("The Comhairle should fund taxis for patients who miss appointments.", "Aontaichte gu ìre / Partly agreed",
+     "The Comhairle agrees with this recommendation in part. Taxis will be funded where a cancelled sailing means a "
+     "patient would otherwise miss a hospital appointment on the mainland, but the Comhairle cannot fund taxis for "
+     "other visits, and the health board will meet the cost of those from its own patient travel budget from June."),
+    ("The Comhairle should appoint a ferry liaison officer.", "Diùltadh / Not agreed",
+     "The Comhairle does not agree with this recommendation. The transport team already carries out the work of a "
+     "liaison officer with the ferry operator and the community councils, and a new post cannot be funded from the "
+     "transport budget this year, though the Comhairle will look at the question again when the budget is set."),
+]
+
+
+def test_a_bilingual_word_reply_s_stances_come_from_the_answers_under_its_headings(tmp_path, settings, nlp):
+    """A council's Word reply sets each recommendation out with no blank line inside it: "Moladh 1 / Recommendation
+    1", the quoted recommendation, "Inbhe / Status:<tab>Aontaichte / Agreed", "Freagairt / Response:" and the answer
+    on one long line; after the signature, an annex table "1<tab>Agreed<tab>April 2025". A user relies on each
+    recommendation's stance coming from the answer under its own heading, its evidence a line of that block's answer,
+    from its status down (not the heading and quote, nor the annex's "April 2025")."""
+    from pipeline.run import run_corpus
+
+    blocks = "".join(_bilingual_block(n, q, st, a) for n, (q, st, a) in enumerate(_FERRY_ANSWERS, 1))
+    text = ("Comhairle nan Eilean Siar\nSràid Shanndabhaig\nSteòrnabhagh HS1 2BW\n\n12 March 2025\n\n"
+            "A chara,\n\nThank you for the Commissioner's report on ferry disruption. The Comhairle's response to each "
+            "recommendation is set out below.\n\n" + blocks
+            + "Is mise le meas,\n\nMàiri NicLeòid\nChief Executive\n\n"
+            "Annex - Action plan\n\n1\tAgreed\tApril 2025\n2\tPartly agreed\tJune 2025\n3\tNot agreed\t-\n")
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    rows = {s["label"]: s for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert {lab: r["stance"] for lab, r in rows.items()} == {
+        "1": "accepted", "2": "partially_addressed", "3": "rejected"}, rows
+    annex = text.index("Annex - Action plan")
+    for n in (1, 2, 3):
+        below = text.index("Inbhe / Status:", text.index(f"Moladh {n} / Recommendation {n}\n"))
+        nxt = text.index(f"Moladh {n + 1} /") if n < 3 else text.index("Is mise le meas,")
+        row = rows[str(n)]
+        s, e = row["evidence_char_start"], row["evidence_char_end"]
+        assert row["evidence"] and below <= s and e <= nxt < annex, (n, row["evidence"])

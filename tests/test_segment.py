@@ -5190,3 +5190,315 @@ def test_a_coroner_s_letter_asking_for_a_response_to_the_matters_of_concern_in_h
             "letter.\n\nYours faithfully,\n\nMartin Sallow\nAssistant Coroner for East Marlshire\n")
     segs = segment(text, lex)
     assert len(segs) == 1 and segs[0].kind is Kind.letter, segs
+
+
+_GROUPWISE_REPLY = ("Date: 27/02/2024 09:14\nFrom: Ian Coulter <ian.coulter@harrowdale.police.uk>\n"
+                    "To: Dr Helen Marsh <secretariat@body.org.uk>\n"
+                    "CC: Staff Office <staff.office@harrowdale.police.uk>\n"
+                    "Subject: Re: Custody review - response to recommendations\n\n"
+                    "Dear Dr Marsh,\n\n"
+                    "Thank you for your letter enclosing the Board's review of custody healthcare. The Force accepts "
+                    "all three recommendations and will report on its progress in September.\n\n"
+                    "Yours sincerely,\n\nIan Coulter\nChief Constable\n\n"
+                    "{marker}\n"
+                    "Dear Chief Constable\n\n"
+                    "Please find attached the Board's review of custody healthcare, with its three recommendations. We "
+                    "would be grateful for your response by 31 March.\n\n"
+                    "Kind regards\n\nSecretariat\n")
+
+
+@pytest.mark.parametrize("marker", [">>> Secretariat <sec@body.org.uk> 26/02/2024 15:02 >>>",
+                                    "-----Original Message-----"], ids=["groupwise", "original-message"])
+def test_a_covering_note_quoted_under_a_reply_s_signature_with_no_header_is_part_of_the_reply(marker, lex):
+    """A reply e-mail (Date:, From:, To:, CC:, Subject:, "Dear Dr Marsh," ... signed) quotes the covering note it
+    answers under its signature, as GroupWise does, ">>> Secretariat <sec@body.org.uk> 26/02/2024 15:02 >>>" straight
+    over "Dear Chief Constable", or under Outlook's "-----Original Message-----" with no header between. A user relies
+    on the quoted note being part of the reply, one segment from its "Date:" line (before, the note's greeting opened
+    a letter of its own)."""
+    text = _GROUPWISE_REPLY.format(marker=marker)
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0], first_lines(text, lex)
+    assert segs[0].kind is Kind.reply
+
+
+_MAORI_LETTER = ("Tēnā koe Mr Parata\n\n"
+                 "I write about the delays in processing applications for housing support in the Waikōwhai district. "
+                 "Several families have waited more than six months for a decision.\n\n"
+                 "I recommend that the Ministry set a target of eight weeks for every decision.\n\n"
+                 "Nāku noa, nā\n\nHemi Walker\nOmbudsman\n\n")
+_MAORI_EMAIL = ("From: Aroha Ngata <aroha.ngata@ministry.govt.nz>\nSent: Tuesday, 16 April 2024 10:02 AM\n"
+                "To: Hemi Walker <hemi.walker@ombudsman.parliament.nz>\nSubject: Housing support decisions\n\n"
+                "Kia ora Hemi\n\n"
+                "Thank you for your letter about housing support decisions. We are preparing a full reply and will "
+                "send it before the end of the month.\n\n"
+                "Ngā mihi\n\nAroha Ngata\n\n")
+_MAORI_REPLY = ("Ministry of Housing Support\nPO Box 1450\nWellington 6140\n29 April 2024\n"
+                "Tēnā koe Chief Ombudsman\n\n"
+                "Thank you for your letter of 2 April about decisions on housing support. The Ministry accepts your "
+                "recommendation and has set a target of eight weeks from 1 July.\n\n"
+                "Nāku noa, nā\n\nAroha Ngata\nDeputy Chief Executive\n")
+
+
+@pytest.mark.parametrize("macrons", [True, False], ids=["with-macrons", "without-macrons"])
+def test_maori_greetings_and_closings_open_and_close_three_letters(macrons, lex):
+    """An Ombudsman's letter "Tēnā koe Mr Parata" ... "Nāku noa, nā" / name, the Ministry's e-mail under it ("From:" /
+    "Sent:" ..., "Kia ora Hemi" ... "Ngā mihi" / name), then its letter, its letterhead's lines, date and greeting
+    ("Tēnā koe Chief Ombudsman") with no blank line between. A user relies on three segments, the third from the
+    letterhead's first line, the Ministry's name (before, the whole file was one document), spelt with macrons or
+    without."""
+    text = _MAORI_LETTER + _MAORI_EMAIL + _MAORI_REPLY
+    if not macrons:
+        text = text.replace("Tēnā", "Tena").replace("Nāku noa, nā", "Naku noa, na").replace("Ngā", "Nga")
+    second = text.index("From: Aroha")
+    third = text.index("Ministry of Housing Support")
+    assert [s.start for s in segment(text, lex)] == [0, second, third], first_lines(text, lex)
+
+
+def test_an_irish_bare_le_meas_closes_a_letter(lex):
+    """An Ombudsman's letter "A chara," closes with the bare Irish "Le meas," (without "Is mise") over the name, and
+    the Minister's reply follows from its date. A user relies on "Le meas," ending the first letter and the reply
+    starting at its date (before, the reply began at "Le meas,")."""
+    letter = ("A chara,\n\nI write about delays in the processing of grant applications. I recommend that the "
+              "Department set a target of eight weeks for every decision.\n\nLe meas,\n\nSeán Ó Briain\nOmbudsman\n\n")
+    reply = ("4 March 2024\n\nA chara,\n\nThank you for your letter about grant applications. The Department accepts "
+             "the recommendation.\n\nIs mise le meas,\n\nMáire Ní Dhuibhir\nAire\n")
+    text = letter + reply
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(letter)], first_lines(text, lex)
+    assert segs[0].signoff is not None and segs[0].signoff.text == "Le meas,", segs[0]
+    assert segs[1].kind is Kind.reply
+
+
+_PRINTED_UNDER_MAIL = ("From: Priya Mistry <priya.mistry@acme.example>\nSent: 3 June 2024 16:40\n"
+                       "To: Joanne Reid <joanne.reid@tradingstandards.example.gov.uk>\nSubject: Our response\n\n"
+                       "Hi Joanne,\n\n"
+                       "As promised, our response to the review is now on our website, and I have printed the page "
+                       "below for your file.\n\nThanks\n\nPriya\n\nSent from Outlook for Android\n\n")
+_ACME_PAGE = ("[Skip to content](#content)\n\n"
+              "[![Acme Motors](/logo.png)](https://acme.example/)\n\n"
+              "  * [Used cars](/used-cars/)\n  * [Servicing](/servicing/)\n  * [Contact us](/contact/)\n\n"
+              "# Our response to the Trading Standards review of used car sales\n\n"
+              "Thank you for the review of our used car sales. We accept its recommendations. Every car now has a "
+              "pre-delivery inspection, and the checklist is given to the buyer.\n\n"
+              "We have also extended the window for returns from 14 to 30 days.\n\n")
+
+
+def test_a_web_page_printed_under_an_e_mail_starts_at_its_site_s_links_and_logo(lex):
+    """An e-mail ("From:" ..., "Hi Joanne," ..., "Sent from Outlook for Android") has the web page it points to
+    printed under it: "[Skip to content](#content)", the site's logo linked home, its navigation links, then "# Our
+    response to ...". A user relies on the page's segment starting at its first line, the links and logo being the
+    page's, not the e-mail's (before, it started at the title)."""
+    text = _PRINTED_UNDER_MAIL + _ACME_PAGE
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_PRINTED_UNDER_MAIL)], first_lines(text, lex)
+    assert segs[1].kind is Kind.reply
+
+
+def test_a_letter_s_own_footer_links_without_a_logo_leave_the_response_s_title_as_its_start(lex):
+    """The guard: a Panel's letter ends with its own page's footer links ("  * [Privacy](/privacy/)" ...), no logo
+    among them, over "# Government response ...". A user relies on the response still starting at its title, the
+    footer staying with the letter above (only a site's links with its logo, an image linked home, open the page
+    under them)."""
+    letter = ("Dear Minister,\n\nI enclose the Panel's report on bus services in rural areas. It makes four "
+              "recommendations to the Government.\n\nYours sincerely,\n\nAlan Pike\nChair\n\n"
+              "  * [Privacy](/privacy/)\n  * [Accessibility](/accessibility/)\n  * [Contact](/contact/)\n\n")
+    response = ("# Government response to the Panel's report on rural buses\n\n"
+                "Thank you for the Panel's report on bus services in rural areas. The Government accepts all four "
+                "recommendations and sets out below how it will meet them.\n\n"
+                "We will fund demand-responsive services in every county from April.\n\n")
+    text = letter + response
+    assert [s.start for s in segment(text, lex)] == [0, len(letter)], first_lines(text, lex)
+
+
+_PFD_WITH_CORONER_FIELD = (
+    "REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n"
+    "THIS REPORT IS BEING SENT TO: The Chief Executive, Ashgrove Homes Ltd\n\n"
+    "{coroner}"
+    "Date of report:   2 May 2024\n\n"
+    "{i_am}On 12 March 2024 I concluded the inquest into the death of Mr Colin Ames, who fell from a first-floor "
+    "window at Ashgrove House.\n\n"
+    "During the course of the inquest the evidence revealed matters giving rise to concern. The MATTERS OF CONCERN are "
+    "as follows:\n\n"
+    "1. The window restrictors on the first floor had not been checked for two years.\n\n"
+    "2. Staff were not told which residents were at risk of climbing.\n\n"
+    "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+    "Dated: 2 May 2024\n\n")
+_REPLY_TO_MRS_SMITH_HOLT = (
+    "Ashgrove Homes Ltd\n4 Mill Road\nNorthdale ND2 6PL\n\n20 June 2024\n\n"
+    "Dear Mrs Smith-Holt,\n\n"
+    "Every window restrictor in our homes was checked in May, and the checks are now made each month and recorded on "
+    "the maintenance log.\n\n"
+    "Each resident's care plan now records whether they are at risk of climbing, and the plan is read at every "
+    "handover.\n\nYours sincerely,\n\nPaul Denning\nChief Executive\n")
+
+
+@pytest.mark.parametrize("coroner, i_am", [
+    ("Coroner:   Jane Smith-Holt, Senior Coroner for North Dale\n\n", ""),
+    ("", "I am Jane SMITH-HOLT, Senior Coroner for North Dale. "),
+], ids=["report-s-field", "surname-in-capitals"])
+def test_a_letter_greeting_the_coroner_the_report_names_is_a_reply(coroner, i_am, lex):
+    """A coroner's report names its coroner in a field of its own, "Coroner:   Jane Smith-Holt, Senior Coroner for
+    North Dale" (or writes "I am Jane SMITH-HOLT, Senior Coroner ..." with the surname in capitals), and a letter
+    under it greets "Dear Mrs Smith-Holt," and goes straight to what has been done, never saying it replies. A user
+    relies on that letter being a reply: it greets the coroner who wrote the report (before, it was a letter)."""
+    report = _PFD_WITH_CORONER_FIELD.format(coroner=coroner, i_am=i_am)
+    text = report + _REPLY_TO_MRS_SMITH_HOLT
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(report)], first_lines(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+
+
+_PFD_TO_NORTH_DALE = ("REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n"
+                      "THIS REPORT IS BEING SENT TO: The Chief Executive, North Dale NHS Trust\n\n"
+                      "On 3 April 2024 I concluded the inquest into the death of Mr Owen Pardoe, who died after a "
+                      "delayed discharge from the emergency department.\n\n"
+                      "The MATTERS OF CONCERN are as follows:\n\n"
+                      "1. Observations were not repeated while Mr Pardoe waited for a bed.\n\n"
+                      "2. The handover between shifts did not mention his falling blood pressure.\n\n"
+                      "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+                      "Dated: 1 May 2024\n\nMartin Hale\nArea Coroner for North Dale\n\n")
+
+
+def test_a_witness_statement_titled_as_the_trust_s_response_to_the_report_is_a_reply(lex):
+    """Under a coroner's report's signature, the trust's witness statement: "IN THE MATTER OF THE INQUEST TOUCHING THE
+    DEATH OF OWEN PARDOE", then its title over two lines, "RESPONSE OF NORTH DALE NHS TRUST TO A REPORT TO" / "PREVENT
+    FUTURE DEATHS DATED 1 MAY 2024", "STATEMENT OF ..." and numbered paragraphs. A user relies on a reply starting at
+    the title, or within a line or two of it (before, the statement was part of the report)."""
+    statement = ("IN THE MATTER OF THE INQUEST TOUCHING THE DEATH OF OWEN PARDOE\n\n"
+                 "RESPONSE OF NORTH DALE NHS TRUST TO A REPORT TO\nPREVENT FUTURE DEATHS DATED 1 MAY 2024\n\n"
+                 "STATEMENT OF DR ALISON REEVE, MEDICAL DIRECTOR\n\n"
+                 "1. I am the Medical Director of North Dale NHS Trust. I make this statement on behalf of the "
+                 "Trust.\n\n"
+                 "2. Since May 2024 every patient waiting for a bed in the emergency department has observations "
+                 "repeated each hour, and the repeat is recorded on the electronic chart.\n\n"
+                 "3. The handover template now has a field for any change in blood pressure since the last shift.\n\n"
+                 "I believe that the facts stated in this statement are true.\n\nDr Alison Reeve\n")
+    text = _PFD_TO_NORTH_DALE + statement
+    segs = segment(text, lex)
+    assert len(segs) == 2 and segs[1].kind is Kind.reply, first_lines(text, lex)
+    title = text.index("RESPONSE OF NORTH DALE")
+    assert len(_PFD_TO_NORTH_DALE) <= segs[1].start <= title, first_lines(text, lex)
+
+
+def test_a_statement_s_sentence_wrapped_over_response_to_the_report_starts_no_segment(lex):
+    """The guard: in the same statement a numbered paragraph wraps so that "authorised by the Trust's Chief Executive
+    to make this statement in" stands over "response to the Report to Prevent Future Deaths issued by ...". The line
+    names a body and the next reads as a response's title, but it is a sentence's middle: a user relies on no segment
+    starting at either line, the statement's reply starting at its title (before, the wrapped line opened one)."""
+    statement = ("IN THE MATTER OF THE INQUEST TOUCHING THE DEATH OF OWEN PARDOE\n\n"
+                 "RESPONSE OF NORTH DALE NHS TRUST TO A REPORT TO\nPREVENT FUTURE DEATHS DATED 1 MAY 2024\n\n"
+                 "STATEMENT OF DR ALISON REEVE, MEDICAL DIRECTOR\n\n"
+                 "1. I am the Medical Director of North Dale NHS Trust. I have been\n"
+                 "authorised by the Trust's Chief Executive to make this statement in\n"
+                 "response to the Report to Prevent Future Deaths issued by the Area Coroner\n"
+                 "on 1 May 2024.\n\n"
+                 "2. Since May 2024 every patient waiting for a bed in the emergency department has observations "
+                 "repeated each hour, and the repeat is recorded on the electronic chart.\n\n"
+                 "I believe that the facts stated in this statement are true.\n\nDr Alison Reeve\n")
+    text = _PFD_TO_NORTH_DALE + statement
+    starts = [s.start for s in segment(text, lex)]
+    assert text.index("authorised by the Trust") not in starts, first_lines(text, lex)
+    assert text.index("response to the Report to Prevent") not in starts, first_lines(text, lex)
+    assert starts == [0, text.index("RESPONSE OF NORTH DALE")], first_lines(text, lex)
+
+
+_PFD_TO_ELMFIELD = ("REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n"
+                    "THIS REPORT IS BEING SENT TO: The Partners, Elmfield Surgery\n\n"
+                    "On 6 February 2024 I concluded the inquest into the death of Mrs Rita Lowe, who died of sepsis "
+                    "after three telephone consultations.\n\n"
+                    "The MATTER OF CONCERN is as follows:\n\n"
+                    "1. Reception staff booked a third telephone call instead of a face-to-face appointment, with no "
+                    "guidance on when a patient must be seen.\n\n"
+                    "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+                    "Dated: 14 February 2024\n\nMartin Hale\nArea Coroner for North Dale\n\n")
+_APPLE_FORWARD = ("From: Practice Manager <pm.elmfield@nhs.net>\nSent: 8 April 2024 11:20\n"
+                  "To: North Dale Coroners <coroners@northdale.gov.uk>\n"
+                  "Subject: Fwd: Regulation 28 response - Rita Lowe\n\n"
+                  "Dear Coroner's Officer,\n\n"
+                  "Please accept the partners' response below, which Dr Kaur asked me to forward to the Area "
+                  "Coroner.\n\n"
+                  "Kind regards\n\nSue Barton\nPractice Manager\n\n"
+                  "Begin forwarded message:\n\n"
+                  "From: Dr K Kaur <k.kaur@nhs.net>\nSubject: Regulation 28 response - Rita Lowe\n"
+                  "Date: 5 April 2024 at 17:02\n"
+                  "To: {to}\n\n"
+                  "Dear Mr Hale,\n\n"
+                  "The partners accept the concern in your report. Reception staff now follow a written protocol "
+                  "that books a face-to-face appointment after a second telephone call about the same illness, and "
+                  "every member of the team was trained in it in March.\n\n"
+                  "The protocol is displayed at every reception desk, and the duty doctor checks each morning that "
+                  "no patient has been booked a third call.\n\n"
+                  "We have shared the lessons from Mrs Lowe's death with the other practices in our primary care "
+                  "network.\n\n"
+                  "Yours sincerely,\n\nDr Kiran Kaur\nSenior Partner, Elmfield Surgery\n")
+
+
+def test_a_letter_forwarded_by_the_one_it_was_sent_to_is_one_reply_with_its_stance(tmp_path, settings, nlp):
+    """The practice manager e-mails the coroner's office, "Please accept the partners' response below", and under
+    "Begin forwarded message:" (Apple Mail) comes the GP's message, "From: Dr K Kaur ..." / "Subject:" / "Date:" /
+    "To: Practice Manager <pm.elmfield@nhs.net>", her own address, with the GP's letter. A user relies on one
+    segment, the manager sending the letter on for its writer, and on the concern taking the forwarded letter's
+    stance (before, the forwarded letter was a letter of its own and the concern was not addressed)."""
+    from pipeline.run import run_corpus
+
+    text = _PFD_TO_ELMFIELD + _APPLE_FORWARD.format(to="Practice Manager <pm.elmfield@nhs.net>")
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    letters = sorted(tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert [r["char_start"] for r in letters] == [0, len(_PFD_TO_ELMFIELD)], letters
+    assert [r["kind"] for r in letters] == ["letter", "reply"], letters
+    got = {s["label"]: s for s in tables["stances"].to_pylist()}
+    assert got["1"]["stance"] == "accepted", got
+    assert (got["1"]["evidence"] or "").startswith("The partners accept the concern"), got["1"]
+
+
+def test_a_message_forwarded_to_a_committee_stays_a_segment_of_its_own(lex):
+    """The guard: the same forward, but the GP's message was sent "To: Patient Safety Committee
+    <safety.committee@nhs.net>", not to the manager who forwards it. A user relies on two segments under the report,
+    the manager's e-mail and the GP's message (only a message sent to the forwarder's own address is handed on by
+    her as one message)."""
+    forward = _APPLE_FORWARD.format(to="Patient Safety Committee <safety.committee@nhs.net>")
+    text = _PFD_TO_ELMFIELD + forward
+    starts = [s.start for s in segment(text, lex)]
+    assert starts == [0, len(_PFD_TO_ELMFIELD), text.index("From: Dr K Kaur")], first_lines(text, lex)
+
+
+def test_a_date_under_the_signature_is_the_letter_s_own_not_the_next_document_s_start(lex):
+    """A chief executive's covering letter is signed "Yours sincerely" / "David Kember" / "Chief Executive Officer" and
+    dated under the signature, "10 July 2024", as Australian and Irish letters are; then the page's marking,
+    "OFFICIAL", and "Attachment A - Harbour Ports Authority response to recommendations". A user relies on the date
+    staying with the letter, not starting the attachment's segment (before, the attachment began at the date)."""
+    text = ("Dear Commissioner,\n\n"
+            "Thank you for your report on the handling of complaints at Harbour Ports Authority. The Authority accepts "
+            "the report's findings, and our response to each of its recommendations is attached.\n\n"
+            "Yours sincerely\n\nDavid Kember\nChief Executive Officer\n\n10 July 2024\n\n"
+            "OFFICIAL\n\n"
+            "Attachment A - Harbour Ports Authority response to recommendations\n\n"
+            "The Authority has considered each recommendation with its Board, and sets out below what it has done and "
+            "what it will do next.\n\n"
+            "Recommendation 1\n\nThe Authority accepts this recommendation. A complaints register was opened in June "
+            "and is reviewed by the Board each quarter.\n\n"
+            "Recommendation 2\n\nThe Authority accepts this recommendation. Every complainant now receives a written "
+            "reply within twenty working days, and the reply names the officer who dealt with the complaint.\n\n"
+            "Recommendation 3\n\nThe Authority accepts this recommendation in part. Staff who handle complaints will "
+            "be trained by December, but the Authority will not appoint a separate complaints officer.\n")
+    segs = segment(text, lex)
+    assert text.index("10 July 2024") not in [s.start for s in segs], first_lines(text, lex)
+    assert segs[0].start == 0 and segs[0].end > text.index("10 July 2024"), first_lines(text, lex)
+    assert first_lines(text, lex)[1:] == ["Attachment A - Harbour Ports Authority response to recommendations"]
+
+
+def test_a_reply_s_date_straight_over_its_greeting_still_starts_the_reply(lex):
+    """The guard: a Panel's letter is signed, and under the signature comes "14 November 2026" straight over "Dear
+    Mr Pike,": the next letter's date, not a date the first letter signs with. A user relies on the reply still
+    starting at its date (only a date with no letter's head under it, a page's foot or the end, is the letter's
+    own)."""
+    note = ("Dear Ms Farrant,\n\nI enclose the Panel's report on library opening hours, which makes three "
+            "recommendations to the Council.\n\nYours sincerely\n\nAlan Pike\nChair of the Panel\n\n")
+    reply = ("14 November 2026\n\nDear Mr Pike,\n\nThank you for the Panel's report on library opening hours. The "
+             "Council accepts all three recommendations.\n\nYours sincerely\n\nRuth Farrant\nDirector of "
+             "Communities\n")
+    text = note + reply
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(note)], first_lines(text, lex)
+    assert segs[1].kind is Kind.reply
