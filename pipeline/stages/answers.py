@@ -362,8 +362,8 @@ _QUOTE_MARK = re.compile(r"[ \t]*>")
 _FORWARDS_BELOW = re.compile(r"\b(?:see|find|read)\s+(?:below|underneath)\s+(?:the|his|her|their)\s+"
                              r"(?:[\w’'-]+\s+){0,3}?(?:response|reply)\b|"
                              # "Please accept the partners' response below, which Dr Kaur asked me to forward"
-                             r"\b(?:the|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:response|reply)\s+(?:below|underneath)\b",
-                             re.I)
+                             r"\b(?:the|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:response|reply)\s+"
+                             r"(?:below|underneath)\b", re.I)
 NOTE_PARAGRAPHS = 2  # paragraphs of prose a forwarding note runs to, at most
 _SUBJECT_LINE = re.compile(r"[ \t>*_]*subject[*_]*\s*:", re.I)
 _FORWARDED = re.compile(r"\bforward(?:ed|ing)?\b|^\W*subject\s*:\s*(?:fw|fwd)\s*:", re.I | re.M)

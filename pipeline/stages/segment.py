@@ -1874,7 +1874,7 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
             if not k or not lex.salutation.match(clean(ln.text) or ""):
                 continue
             if ln.text.lstrip().startswith(">") and any(x.text.lstrip().startswith(">") for x in b.lines[:k]):
-                continue  # ("> On 2 Feb 2024, Helen Marsh wrote:" / ">> Thanks" / ">>> Dear Ms Forde,": quoted in the reply)
+                continue  # ("> On 2 Feb, Helen Marsh wrote:" / ">> Thanks" / ">>> Dear Ms Forde,": the reply's quote)
             # its letter head, as far as the text above allows (not into the letter before)
             floor = (cut[-1] if cut[-1] in pages else cut[-1] + 1) if cut else 0
             cut += [max(_head_lines(b.lines, k), floor), k]
