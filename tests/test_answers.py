@@ -5088,3 +5088,91 @@ def test_a_numbered_preamble_saying_which_matters_the_report_raises_answers_none
     rows = _rows_of(tmp_path, settings, nlp, report + reply)
     assert rows["2"]["stance"] == "not_addressed" and not rows["2"]["evidence"], rows["2"]
     assert rows["5"]["stance"] == rows["6"]["stance"] == "accepted", rows
+
+
+def _stances_by_reply(tmp_path, settings, nlp, text: str) -> dict[int, dict[str, str]]:
+    """Each reply's stances, by its segment's index, where ``text`` is the only file of a corpus run."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "thread.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    index = {r["letter_id"]: r["index"] for r in tables["letters"].to_pylist()}
+    out: dict[int, dict[str, str]] = {}
+    for s in tables["stances"].to_pylist():
+        out.setdefault(index[s["letter_id"]], {})[s["label"]] = s["stance"]
+    return out
+
+
+HYPHEN_CODED_LETTER = (
+    "Dear Chief Executive,\n\nReview of station safety\n\nWe make three recommendations, coded R-01 to R-03.\n\n"
+    "R-01   The Trust should publish a safety plan for each station by June.\n\n"
+    "R-02   The Trust should train all platform staff in crowd management.\n\n"
+    "R-03   The Trust should install barriers at the three busiest stations.\n\n"
+    "Please reply by 1 May.\n\nYours sincerely,\n\nAnne Body\nChair\n\n")
+
+
+@pytest.mark.parametrize("heading", ["Recommendation {n}", "R{n}"], ids=["in-words", "r-code"])
+def test_a_reply_numbering_a_hyphen_coded_letter_s_recommendations_answers_them(heading, tmp_path, settings, nlp):
+    """A letter codes its recommendations "R-01" to "R-03"; the reply heads its answers "Recommendation 1" (or
+    "R1"). A user relies on each code getting the answer under its number, once: not R-01 to R-03 left not
+    addressed beside stances keyed 1 to 3."""
+    answers = ["We accept this. The plans were published in April.",
+               "We do not accept this recommendation. Training is already provided to every member of staff.",
+               "We will consider this once the station survey reports next year."]
+    reply = "Dear Ms Body,\n\nThank you for your letter.\n\n" + "".join(
+        f"{heading.format(n=n)}\n{a}\n\n" for n, a in enumerate(answers, 1)) + "Yours sincerely,\n\nCarl Dee\n"
+    got = _stances_by_reply(tmp_path, settings, nlp, HYPHEN_CODED_LETTER + reply)[1]
+    assert got == {"R-01": "accepted", "R-02": "rejected", "R-03": "deferred"}
+
+
+def test_a_reply_under_a_chaser_answers_the_letter_that_set_out_the_recommendations(tmp_path, settings, nlp):
+    """A letter sets out three recommendations; a chaser e-mail asks when the response will come and sets out
+    none; the reply under it answers recommendations 1 and 3. A user relies on the reply being linked to the letter
+    with the recommendations, so that the one it passes over, 2, is not addressed (before, it was linked to the
+    chaser, which asks nothing, and recommendation 2 had no stance at all)."""
+    text = ("Dear Dr Marsh,\n\nThe Panel makes the following recommendations to the Trust:\n\n"
+            "1. Introduce a standardised triage tool in the maternity assessment unit.\n"
+            "2. Ensure a second midwife is rostered to triage on every night shift.\n"
+            "3. Audit waiting times each month and report them to the Trust board.\n\n"
+            "Please send the Trust's response by 5 April 2024.\n\nKind regards,\n\nStephen Achebe\nPanel Secretary\n\n"
+            "From: Panel Office <panel@review.example.org.uk>\nSent: 10 April 2024 09:00\n"
+            "To: Helen Marsh <helen.marsh@trust.example.nhs.uk>\nSubject: Chaser\n\n"
+            "Dear Dr Marsh,\n\nCould you let us know when we can expect the Trust's response?\n\n"
+            "Kind regards,\n\nPanel Office\n\n"
+            "From: Helen Marsh <helen.marsh@trust.example.nhs.uk>\nSent: 12 April 2024 14:02\n"
+            "To: Panel Office <panel@review.example.org.uk>\nSubject: RE: Chaser\n\n"
+            "Dear Mr Achebe,\n\nApologies for the delay. Our response to the Panel's recommendations follows.\n\n"
+            "Recommendation 1\nWe accept this recommendation. The triage tool was introduced on 18 March 2024.\n\n"
+            "Recommendation 3\nWe do not agree that a monthly board report is needed and will not be providing one."
+            "\n\n"
+            "Regards,\n\nHelen Marsh\nMedical Director\n")
+    got = _stances_by_reply(tmp_path, settings, nlp, text)
+    assert got[2] == {"1": "accepted", "2": "not_addressed", "3": "rejected"}
+
+
+def test_numbered_answers_on_consecutive_lines_answer_their_numbers(tmp_path, settings, nlp):
+    """An e-mail answers the Panel's three recommendations on consecutive lines, no blank line between them
+    ("1. We support ...", "2. We will consider ...", "3. We do not agree ..."), over a note and the trail it quotes.
+    A user relies on each line being the answer to its number (before, only a block's first line was read as a
+    numbered answer, and recommendations 1 and 3 were left not addressed). The last of such a list right above
+    the sign-off is still read wrongly, its line taken for a quoted recommendation."""
+    text = ("From: Review Panel <panel@review.example.org.uk>\nSent: 04 March 2024 09:30\n"
+            "To: Helen Marsh <helen.marsh@trust.example.nhs.uk>\nSubject: Triage review - recommendations\n\n"
+            "Dear Dr Marsh,\n\nThe Panel makes the following recommendations to the Trust:\n\n"
+            "1. Introduce a standardised triage tool in the maternity assessment unit.\n"
+            "2. Ensure a second midwife is rostered to triage on every night shift.\n"
+            "3. Audit waiting times each month and report them to the Trust board.\n\n"
+            "Please send the Trust's response by 5 April 2024.\n\nKind regards,\n\nStephen Achebe\n\n"
+            "From: Angela Forde <angela.forde@icb.example.nhs.uk>\nSent: 12 April 2024 14:02\n"
+            "To: Review Panel <panel@review.example.org.uk>\nSubject: RE: Triage review - recommendations\n\n"
+            "Dear Mr Achebe,\n\nAs Chief Nurse of the Integrated Care Board, which commissions the service, I write "
+            "in reply to the Panel's recommendations, which the Trust shared with us.\n\n"
+            "1. We support this recommendation and have funded the triage tool and training for the Trust.\n"
+            "2. We will consider funding a second night triage midwife once the Trust's establishment review reports "
+            "in September 2024.\n"
+            "3. We do not agree that a monthly report to the Trust board is needed and will not be asking for one.\n\n"
+            "For reference, my earlier exchange with the Trust is quoted below.\n\nRegards,\n\nAngela Forde\n"
+            "Chief Nurse\n\n"
+            "> On 2 Feb 2024, at 10:15, Helen Marsh wrote:\n>> Thanks Angela - a fuller reply will follow.\n")
+    got = _stances_by_reply(tmp_path, settings, nlp, text)
+    assert got[1] == {"1": "accepted", "2": "deferred", "3": "rejected"}

@@ -5052,3 +5052,18 @@ def test_a_bilingual_word_reply_s_stances_come_from_the_answers_under_its_headin
         row = rows[str(n)]
         s, e = row["evidence_char_start"], row["evidence_char_end"]
         assert row["evidence"] and below <= s and e <= nxt < annex, (n, row["evidence"])
+
+
+def test_what_a_finding_found_is_no_recommendation_under_it(lex, rules):
+    """A letter says each finding is followed by the recommendations that flow from it; under "Finding 2 -
+    Records" it numbers what it found too ("2.1 Mr H's capacity ... was never formally assessed"). A user relies on
+    only the items that ask (here in the imperative, "2.2 Ensure that ...") being recommendations."""
+    text = ("Dear Ms Vane,\n\nWe have grouped our conclusions into two findings. Each finding is followed by the "
+            "recommendations that flow from it.\n\nFinding 1 - Assessment\n\n"
+            "  1.1    Introduce a capacity assessment for every resident on admission.\n\n"
+            "Finding 2 - Records\n\n"
+            "  2.1    Mr H's capacity to make decisions about his care was never formally assessed, although his GP "
+            "recorded concerns.\n\n"
+            "  2.2    Ensure that care records show who made each decision.\n\n"
+            "Please reply by 1 May.\n\nYours sincerely,\n\nAnne Body\n")
+    assert sorted({r.label for r in refs_of(text, lex, rules)}) == ["1.1", "2.2"]

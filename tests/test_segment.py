@@ -5502,3 +5502,19 @@ def test_a_reply_s_date_straight_over_its_greeting_still_starts_the_reply(lex):
     segs = segment(text, lex)
     assert [s.start for s in segs] == [0, len(note)], first_lines(text, lex)
     assert segs[1].kind is Kind.reply
+
+
+def test_a_greeting_quoted_twice_under_a_reply_s_wrote_line_starts_nothing(lex):
+    """Under a reply's signature, "> On 2 Feb 2024, at 10:15, Helen Marsh wrote:" / ">> Thanks Angela ..." /
+    ">>> Dear Ms Forde," with no blank line between: the nested quote is the reply's own trail. A user relies on
+    no segment starting at the quoted greeting."""
+    text = ("Dear Dr Marsh,\n\nI recommend that the Trust audits its triage waits.\n\nYours sincerely,\n\n"
+            "Angela Forde\n\n"
+            "From: Helen Marsh <helen.marsh@trust.example.nhs.uk>\nSent: 12 April 2024 14:02\n"
+            "To: Angela Forde <angela.forde@icb.example.nhs.uk>\nSubject: RE: Triage\n\n"
+            "Dear Ms Forde,\n\nWe accept the recommendation and will audit waits monthly from May.\n\n"
+            "Regards,\n\nHelen Marsh\n\n"
+            "> On 2 Feb 2024, at 10:15, Helen Marsh wrote:\n>> Thanks Angela - a fuller reply will follow.\n"
+            ">>> Dear Ms Forde,\n>>> Thank you for your email about triage waits.\n>>> Yours sincerely,\n"
+            ">>> Helen Marsh\n")
+    assert first_lines(text, lex) == ["Dear Dr Marsh,", "From: Helen Marsh <helen.marsh@trust.example.nhs.uk>"]
