@@ -23,7 +23,7 @@ from pipeline.records import Stance, StanceLabel, leading
 from pipeline.stages import answers as answers_mod
 from pipeline.stages.columns import answer_columns, column_sentences, header
 from pipeline.stages.recommendations import Ref
-from pipeline.stages.segment import Segment
+from pipeline.stages.segment import SIGNATURE_WIDTH, Segment
 from pipeline.text import sentence_end, sentence_text
 
 PRIORITY = (StanceLabel.rejected, StanceLabel.deferred, StanceLabel.partially_addressed,
@@ -383,7 +383,6 @@ def _left_blank(text: str, answer: answers_mod.Answer, lex: Lexicons) -> bool:
 
 
 SIGNATURE_LINES = 4  # a name, a post, a body and a telephone number
-SIGNATURE_WIDTH = 60  # characters a signature's line runs to, at most
 
 
 TOPIC_DISCOUNT = 0.8  # an answer found by subject is less certain than one found by number
