@@ -1071,7 +1071,7 @@ def _says_only_that(blocks: list[Block], note: int, letter: int, lex: Lexicons) 
         # (its words may run on under the greeting with no blank line: "Dear Coroner," / "Please see below ...")
         own = [Block(blocks[note].lines[1:], 0)] if len(blocks[note].lines) > 1 else []
         said = [b for b in own + blocks[note + 1:letter]
-                if not all(_signature_line(ln.text) or _HEADER_FIELD.match(ln.text) for ln in b.lines)]
+                if not all(signature_line(ln.text) or _HEADER_FIELD.match(ln.text) for ln in b.lines)]
     else:
         said = [Block(kept, b.gap) for b in blocks[note + 1:found[0] + 1]
                 if (kept := tuple(ln for ln in b.lines if ln.start < found[1].start))]
@@ -2295,7 +2295,7 @@ SIGNATURE_WIDTH = 60  # characters a signature's line runs to, at most
 _HEADER_FIELD = re.compile(r"^\W*(?:from|sent|to|cc|subject|date)\s*:", re.I)
 
 
-def _signature_line(line: str) -> bool:
+def signature_line(line: str) -> bool:
     """A line of a signature: short and no sentence (a name, a post, a body, an address, a phone)."""
     said = line.strip()
     return len(said) <= SIGNATURE_WIDTH and not sentence_end(said)
@@ -2315,7 +2315,7 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
         marker = next((k for k, ln in enumerate(lines[:MARKER_LINES]) if _ORIGINAL_MESSAGE.match(ln)), None)
         if marker is None:
             marker = next((k for k, ln in enumerate(lines[:MARKED_SIGNATURE_LINES]) if _ORIGINAL_MESSAGE.match(ln)
-                           and all(_signature_line(x) and not _HEADER_FIELD.match(x) for x in lines[:k])), None)
+                           and all(signature_line(x) and not _HEADER_FIELD.match(x) for x in lines[:k])), None)
         head = tuple(" ".join(ln.split()).lower() for ln in lines[(0 if marker is None else marker + 1):][:2])
         if marker is None:
             # (or the quoted header under the tail of the reply's signature, below Outlook's rule, which the
@@ -2341,14 +2341,11 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
 
 
 _FORWARD_MARK = re.compile(r"^\W*begin\s+forwarded\s+message\s*:\s*$", re.I)  # Apple Mail's
-_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-
-
 def _handed_on(text: str, forwarder: Segment, s: Segment) -> bool:
     """Whether the message a segment forwards was sent to the forwarder's own address: its writer handing it
     on to be sent."""
-    sent_by = {a.lower() for v in _header(text, forwarder, _FROM_FIELD) for a in _ADDRESS.findall(v)}
-    sent_to = {a.lower() for v in _header(text, s, _TO_FIELD) for a in _ADDRESS.findall(v)}
+    sent_by = {a.lower() for v in _header(text, forwarder, _FROM_FIELD) for a in EMAIL.findall(v)}
+    sent_to = {a.lower() for v in _header(text, s, _TO_FIELD) for a in EMAIL.findall(v)}
     return bool(sent_by & sent_to)
 
 

@@ -23,7 +23,7 @@ from pipeline.records import Stance, StanceLabel, leading
 from pipeline.stages import answers as answers_mod
 from pipeline.stages.columns import answer_columns, column_sentences, header
 from pipeline.stages.recommendations import Ref
-from pipeline.stages.segment import SIGNATURE_WIDTH, Segment
+from pipeline.stages.segment import Segment, signature_line
 from pipeline.text import sentence_end, sentence_text
 
 PRIORITY = (StanceLabel.rejected, StanceLabel.deferred, StanceLabel.partially_addressed,
@@ -378,7 +378,7 @@ def _left_blank(text: str, answer: answers_mod.Answer, lex: Lexicons) -> bool:
     left empty ("R3 -" over "Jade Whitlock" / "Head of Procurement", an e-mail sent before it was finished)."""
     lines = [x for a, z in answer.spans for x in text[a:z].split("\n") if x.strip()]
     signed = bool(lines) and len(lines) <= SIGNATURE_LINES and looks_like_person(lines[0], lex) \
-        and all(len(x.strip()) <= SIGNATURE_WIDTH and not sentence_end(x.strip()) and ":" not in x for x in lines)
+        and all(signature_line(x) and ":" not in x for x in lines)
     return bool(lines) and (signed or all(_FIELD_LABEL.match(x) for x in lines))
 
 
