@@ -110,6 +110,9 @@ def _answered(reply: LetterState, same_file: list[LetterState],
     return cands[0] if cands and (score(cands[0]) > 0 or len(cands) == 1) else None
 
 
+_R_CODE = re.compile(r"R-?0*(\d{1,2})")  # "R3", "R-03": a recommendation by its code, its number in the group
+
+
 def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = frozenset()) -> list:
     """The reply's references under the labels the report gives them: the same label written another
     way ("1(a)", "1 (a)") is the report's "1a"; a whole number the report splits into lettered points,
@@ -120,7 +123,7 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
     # (a report's "R3", which a reply calls "recommendation 3", where the report has no 3 of its own; or its
     # "R-03", which a reply calls 3 or "R3")
     for lab in reported:
-        if (m := re.fullmatch(r"R-?0*(\d{1,2})", lab)) is not None:
+        if (m := _R_CODE.fullmatch(lab)) is not None:
             keys.setdefault(m.group(1), lab)
     parts: dict[str, list[str]] = {}
     for lab in dict.fromkeys(reported):
@@ -130,7 +133,7 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
     out = []
     for r in refs:
         own = keys.get(norm_label(r.label))
-        if own is None and (short := re.fullmatch(r"R-?0*(\d{1,2})", r.label)) is not None:
+        if own is None and (short := _R_CODE.fullmatch(r.label)) is not None:
             own = keys.get(short.group(1))  # (and the reply's "R3" the report's 3)
         if own is not None:
             out.append(r if own == r.label else replace(r, label=own))

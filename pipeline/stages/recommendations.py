@@ -974,17 +974,18 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             item = None
         if item and own is not None and own[0] < b.lines[0].start < own[1]:
             item = None  # "4. Regional rate cap (Recommendation 1). ...": the reply's own paragraph, read for what it names
+        # (a section's item asks: a modal, "The Trust to ...", or under a finding an imperative, "Introduce ...")
+        asks_here = item is not None and section is not None and item.re is _PARAGRAPH_ITEM \
+            and bool(MODAL.search(item.group("text")) or _BODY_TO.match(item.group("text"))
+                     or (imperative and _IMPERATIVE.match(item.group("text"))))
         if item and section is not None and item.re is _PARAGRAPH_ITEM and not lead_in \
                 and (leading_number(item.group("num")) != section or (clean(b.text) or "").endswith(":")
-                     or not (sent or MODAL.search(item.group("text")) or _BODY_TO.match(item.group("text"))
-                             or (imperative and _IMPERATIVE.match(item.group("text"))))):
+                     or not (sent or asks_here)):
             # "7.1 This report will be published ...": a later section's paragraph; "3.1 The Group
             # recommends that the Cabinet:" leads into the list under it; "6.2 The panel met twice"
             # recommends nothing
             item = None
-        if item and imperative and section is not None and item.re is _PARAGRAPH_ITEM \
-                and not (MODAL.search(item.group("text")) or _BODY_TO.match(item.group("text"))
-                         or _IMPERATIVE.match(item.group("text"))):
+        if item and imperative and section is not None and item.re is _PARAGRAPH_ITEM and not asks_here:
             item = None  # (under a finding, what it found: "2.1 Mr H's capacity ... was never formally assessed")
         if item and FORM_SECTION.match(item.group("text")):
             concerns, item, last_item, lead_in = False, None, None, False  # the concerns end where the form goes on

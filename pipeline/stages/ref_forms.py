@@ -235,12 +235,12 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
         # (a letter other than R names a recommendation only by a code the file sets out at a line's start: not
         # "grid square P4 of the site plan" in a letter whose recommendations run P1 to P3)
         pre = m.group("pre")
-        if pre not in letters or (pre != "R" and not all((pre, n) in _line_codes(text)
-                                                         for n in re.findall(r"\d+", m.group("nums")))):
+        written = re.findall(r"\d+", m.group("nums"))  # (as written: "R-01" keeps its zero)
+        if pre not in letters or (pre != "R" and not all((pre, n) in _line_codes(text) for n in written)):
             continue
         # ("R1 to R4 and R7": each range spelt out, whatever follows it)
         nums, joins = [], re.split(r"[A-Z]?-?\d+", m.group("nums"))[1:]
-        for n, join in zip(map(int, re.findall(r"\d+", m.group("nums"))), [""] + joins):
+        for n, join in zip(map(int, written), [""] + joins):
             if nums and re.search(r"\bto\b|[-–]", join) and nums[-1] < n <= nums[-1] + 50:
                 nums += range(nums[-1] + 1, n)
             nums.append(n)
@@ -263,11 +263,11 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
         # (a part of one, "R6(a)", keyed as written)
         part = f"({m.group('part')})" if m.group("part") and len(nums) == 1 else ""
         # (its hyphen and zeros as written too, "R-01 to R-04": a report that codes them so keys its answers so)
-        written = re.findall(r"\d+", m.group("nums"))
         width = max(map(len, written)) if any(len(w) > 1 and w.startswith("0") for w in written) else 0
         for n in nums:  # keyed as written, "R1" (its number leads no label: see stance.recommendation_number)
-            out.append(Ref(f"{pre}{m.group('sep')}{str(n).zfill(width)}{part}", n, m.start(), m.end(), b.start, b.end, anchored(text, b, m.start()),
-                           is_heading(b), stated, rest if stated and len(nums) == 1 else None))
+            out.append(Ref(f"{pre}{m.group('sep')}{str(n).zfill(width)}{part}", n, m.start(), m.end(), b.start, b.end,
+                           anchored(text, b, m.start()), is_heading(b), stated,
+                           rest if stated and len(nums) == 1 else None))
     return out
 
 

@@ -177,7 +177,8 @@ MODAL = re.compile(r"\b(should|must|ought to|recommends?|needs? to|be required t
 # paragraph it stands at, as command papers give it ("Recommendation 1 (paragraph 23)")
 # (capitalised, no full stop: "recommendation 47." is a sentence's end wrapped onto its own line)
 # (after its label in another language too: "Moladh 1 / Recommendation 1", "Argymhelliad 4 / Recommendation 4")
-BARE_LABEL = re.compile(r"^[\s*#_]*(?:[^\W\d_][\w'’-]{2,20}\s+\d{1,3}(?:\.\d{1,3})*[a-z]?\s*/\s*)?(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"
+BARE_LABEL = re.compile(r"^[\s*#_]*(?:[^\W\d_][\w'’-]{2,20}\s+\d{1,3}(?:\.\d{1,3})*[a-z]?\s*/\s*)?"
+                        r"(?:R(?i:ecommendations?|ec\.?)|C(?i:oncerns?)|M(?i:atters? of concern)|RECOMMENDATIONS?|"
                          r"CONCERNS?)\s+(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:\s*(?:and|&|,|to|-|–)\s*"
                          r"(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[a-z]?))*"
                          r"(?:\s*\((?i:paragraphs?|paras?\.?)\s+\d{1,3}(?:\.\d{1,3})?(?:\s*(?:,|and|-|–|to)\s*\d{1,3}(?:\.\d{1,3})?)*\))?"
