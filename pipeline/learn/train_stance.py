@@ -141,7 +141,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind88", "letters_blind88", "coroners_blind88",
                    "papers_blind89", "letters_blind89", "coroners_blind89",
                    "papers_blind90", "letters_blind90", "coroners_blind90",
-                   "papers_blind91", "letters_blind91", "coroners_blind91")
+                   "papers_blind91", "letters_blind91", "coroners_blind91",
+                   "papers_blind92", "letters_blind92", "coroners_blind92")
 LAYOUT_KEY = "expected.jsonl"
 
 
