@@ -14,8 +14,8 @@ from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
 from pipeline.layout import (accept_changes, mask_noise, unbox_grid_tables, unchecked_options, undouble_bold,
                              unescape_entities, unescape_numbers, unglyph_ligatures, unmark_anchors, unnumber_margin,
-                             unrepeat_merged_cells, unsoften, unspace_headings, unstack_fields, untab_csv,
-                             untag_html_tables)
+                             unpipe_quotes, unrepeat_merged_cells, unrotate_headings, unseparate_lines, unsoften,
+                             unspace_headings, unstack_fields, untab_csv, untag_html_tables)
 from pipeline.lexicon import Lexicons
 from pipeline.readers import blank, page_at
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
@@ -85,7 +85,9 @@ def _trail_refs(text: str, seg: Segment, refs: list[rec_mod.Ref], rules: rec_mod
 
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
-    shown = unsoften(accept_changes(loaded.text))  # (a draft's changes accepted, its words without invisible marks)
+    # (a draft's changes accepted, its words without invisible marks, its line separators breaks, the quote
+    # a mail program sets off with "|" a quote, a table's rotated headings blanked)
+    shown = unrotate_headings(unpipe_quotes(unsoften(accept_changes(unseparate_lines(loaded.text)))))
     read = unspace_headings(unescape_numbers(unglyph_ligatures(unescape_entities(undouble_bold(shown)))),
                             lex.heading_words)
     tables = unchecked_options(unrepeat_merged_cells(untab_csv(unstack_fields(unbox_grid_tables(untag_html_tables(

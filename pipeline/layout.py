@@ -643,6 +643,92 @@ def unchecked_options(text: str) -> str:
     return "\n".join(out)
 
 
+ROTATED_RUN = 3  # lines, at least, a rotated heading's letters stand on, one under the other
+
+
+def unrotate_headings(text: str) -> str:
+    """``text`` with a table's rotated headings blanked, where pdftotext -layout sets their letters one a
+    line, one under the other in the column they head ("s" / "u" / "t" / "a" / "t" / "S" over "Status"):
+    a letter alone on a line, and the same column's letters on the lines above and below it standing
+    apart from any word, are no words of the page's. The header's own line then opens its table, as
+    the heading of any other table does. Same length, same line breaks."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+
+    def lone(line: str, c: int) -> bool:  # a letter at column c with no word within two spaces of it
+        return c < len(line) and line[c].isalpha() and not line[max(0, c - 2):c].strip() \
+            and not line[c + 1:c + 3].strip()
+
+    blank: list[tuple[int, int]] = []
+    for n, line in enumerate(lines):
+        body = line.strip()
+        if len(body) != 1 or not body.isalpha():
+            continue
+        c = line.index(body)
+        if any((m, c) in blank for m in (n - 1,)):
+            continue  # (already in the run above)
+        lo = n
+        while lo > 0 and lone(lines[lo - 1], c):
+            lo -= 1
+        hi = n
+        while hi + 1 < len(lines) and lone(lines[hi + 1], c):
+            hi += 1
+        if hi - lo + 1 >= ROTATED_RUN:
+            blank += [(m, c) for m in range(lo, hi + 1)]
+    if not blank:
+        return text
+    out = [list(x) for x in lines]
+    for n, c in blank:
+        out[n][c] = " "
+    return "\n".join("".join(x) for x in out)
+
+
+# the line breaks a word processor writes as characters of their own: Unicode's line and paragraph
+# separators (a Mac's text export of a .docx), and the vertical tab a manual line break becomes in Word
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x0b": "\n"})
+
+
+def unseparate_lines(text: str) -> str:
+    """``text`` with a line separator read as the line break it shows, so a paragraph's lines, a heading
+    over its answer and a status line under it stand apart, as in any other file. Same length."""
+    if not any(c in text for c in "\u2028\u2029\x0b"):
+        return text
+    return text.translate(_SEPARATORS)
+
+
+# the line over a message an e-mail client quotes: "On Tue, 18 Feb 2025 at 16:20, Standards Commission wrote:"
+_WROTE_LINE = re.compile(r"^[ \t>]*on\s[^\n]{4,160}?\swrote\s*:[ \t]*$", re.I | re.M)
+PIPE_QUOTED = 2  # lines, at least, set off by "|" under it
+
+
+def unpipe_quotes(text: str) -> str:
+    """``text`` with the "|" some mail programs set a quoted message off with read as the ">" most use,
+    in the lines straight under "On ..., X wrote:": the message quoted is the reply's, whichever mark
+    sets it off. Not a table's rows, which close with "|" as they open. Same length, same line breaks."""
+    if "wrote" not in text or "|" not in text:
+        return text
+    out = list(text)
+    for m in _WROTE_LINE.finditer(text):
+        marks = []
+        pos = m.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            line = text[pos:end if end >= 0 else len(text)]
+            body = line.lstrip(" \t")
+            if not body.startswith("|") or (len(body.rstrip()) > 1 and body.rstrip().endswith("|")) \
+                    or body[1:2] not in ("", " ", "\t", "|", ">"):
+                break
+            marks.append(pos + len(line) - len(body))
+            if end < 0:
+                break
+            pos = end + 1
+        if len(marks) >= PIPE_QUOTED:
+            for k in marks:
+                out[k] = ">"
+    return "".join(out)
+
+
 # a Google Docs export's anchors for its comments and footnotes, "... Contrast Therapy Association.[a]",
 # "... expiring on 14 November 2023[1]", and the notes themselves at the file's end, "[a]Rosalind - ..."
 _ANCHOR = re.compile(r"(?<=\S)\[(?:[a-z]{1,2}|\d{1,2})\]")  # set on the word it marks, no space between
