@@ -168,6 +168,12 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             closed = _closes_signature(b.lines)
             i += 1
             continue
+        if b.lines[0].text.rstrip() in ("--", "-- ") or b.lines[0].text == "-- ":
+            # the mail program's signature under "-- " (RFC 3676's delimiter): the writer's, whatever it holds,
+            # an address with its postcode among it
+            signed, closed = signed + 1, True
+            i += 1
+            continue
         if signed and _ATTACHED_FILES.fullmatch(" ".join(b.text.split())):
             i += 1  # "(See attached file: Minister to CJ.doc)": Lotus Notes' note of what the message carries
             continue
@@ -375,6 +381,9 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         b = blocks[j - 1]
         if _page_start(b, lex) > b.start:
             j -= 1  # its letterhead opens a page inside the block that closes what precedes (cut there)
+            break
+        if (h := _header_over_quote(blocks, j, prev_sal, lex)) is not None:
+            j = h  # a bottom-posted reply: its header, then "On ..., X wrote:" and the quote, then its greeting
             break
         if banner_block(b):
             j -= 1  # the mail system's warning over the greeting ("[EXTERNAL] This email originated ..."): its header
@@ -2012,6 +2021,25 @@ _MINISTER_FROM = re.compile(r"^\W*from\s+the\s+(?:rt\.?\s+hon\.?\s+)?(?:minister
                             r"parliamentary under|permanent secretary|chief secretary)\b", re.I)
 
 
+def _header_over_quote(blocks: list[Block], j: int, prev_sal: int, lex: Lexicons) -> int | None:
+    """The block of the e-mail header over the message a reply quotes above its greeting (block ``j``),
+    as a mail program that sets the reply under the quote writes it: "Date: ... / From: ... / Subject: Re:
+    ...", "On Tue, Dec 03, 2024 at 11:20:14AM +0000, X wrote:", the quoted lines set off by ">", then "Dear
+    Mr Reeve,". None where no such quote and header stand above."""
+    k = j - 1
+    while k > prev_sal and all(ln.text.lstrip().startswith(">") for ln in blocks[k].lines):
+        k -= 1
+    if k == j - 1 and not _WROTE.match(blocks[k].lines[0].text) or k <= prev_sal \
+            or not _WROTE.match(blocks[k].lines[0].text) \
+            or not all(ln.text.lstrip().startswith(">") for ln in blocks[k].lines[1:]):
+        return None
+    head = blocks[k - 1].lines
+    if k - 1 <= prev_sal or not lex.mail_header.match(head[0].text) \
+            or not any(_mail_from(head, n, lex) for n in range(len(head))):
+        return None
+    return k - 1
+
+
 def _mail_from(lines: tuple[Line, ...], k: int, lex: Lexicons) -> bool:
     """Line ``k`` opens an e-mail's header: "From: ..." with "Sent:", "To:" or "Date:" under it."""
     return bool(_MAIL_FROM.match(lines[k].text)) and k + 1 < len(lines) \
@@ -2185,9 +2213,25 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
            for k, s in enumerate(out)]
     out = [dataclasses.replace(s, start=_under_site_links(text, s.start, out[k - 1].start))
            if k and s.form is Form.page else s for k, s in enumerate(out)]
+    out = _one_publication(out)
     # each segment runs to the next one's start
     return [dataclasses.replace(s, index=k, end=out[k + 1].start if k + 1 < len(out) else len(text))
             for k, s in enumerate(out)]
+
+
+def _one_publication(segs: list[Segment]) -> list[Segment]:
+    """A publication a site sets out over several pages, saved page after page: each page repeats the
+    publication's title over its own chapter ("# Independent Review ...: Scottish Government response"),
+    and is the same document, not one more of its kind."""
+    out: list[Segment] = []
+    for s in segs:
+        prev = out[-1] if out else None
+        if prev is not None and s.form is Form.page and prev.form is Form.page and s.kind is prev.kind \
+                and s.title is not None and prev.title is not None \
+                and " ".join(s.title.text.split()) == " ".join(prev.title.text.split()):
+            continue
+        out.append(s)
+    return out
 
 
 _CODE_LINE = re.compile(r"(?:[A-Z]{1,4}\s?)?\d[\d\W_]*")  # "E03412276", "978-1-5286-6107-4", "CP 1387", "6"

@@ -421,8 +421,11 @@ def _link_line(line: str) -> bool:
 
 
 # the cover sheet of a paper to a board or committee meeting: its title, author and purpose
-_BOARD_PAPER = re.compile(r"^\W*(?:(?:report|paper) (?:title|of|author)|purpose(?: of (?:the|this) (?:report|paper))?|"
-                          r"executive (?:sponsor|lead)|enclosure|paper|presented by)\s*:|"
+_BOARD_PAPER = re.compile(r"^\W*(?:(?:report|paper) (?:title|of|author|no\.?|number)|purpose(?: of (?:the|this) "
+                          r"(?:report|paper))?|executive (?:sponsor|lead)|enclosure|paper|presented by|"
+                          r"meeting date)\s*:|"
+                          # a council's "STAFF REPORT" titled so under its agenda item
+                          r"^\W*(?:staff|officers?['’]?|director['’]s)\s+report\s*$|"
                           r"^\W*(?:the )?(?:senate|board|council|committee|cabinet) is (?:invited|asked|requested) to\b",
                           re.I | re.M)
 
