@@ -607,7 +607,9 @@ def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> 
         # run together, read as one)
         fields = len(b.lines) >= 3 and any(_FIELD_LABEL.match(x.text) for x in b.lines[2:]) \
             and not any(BARE_LABEL.match(x.text) for x in b.lines[1:])
-        for prev, ln in zip(b.lines, b.lines[1:]):
+        # (a list of such numbers already running: "\f4." at a page's head carries it on)
+        running = len(out) >= 2 and bool(_LONE_NUMBER.match(clean(out[-2].lines[-1].text) or ""))
+        for k, (prev, ln) in enumerate(zip(b.lines, b.lines[1:])):
             before = clean(prev.text) or ""
             line = clean(ln.text) or ""
             # (or after a page's footer, which text copied from a PDF viewer keeps: "... Page 2 of 2" / "5.5 The
@@ -617,12 +619,34 @@ def _item_blocks(blocks: list[Block], rules: RecRules, letter: bool = False) -> 
                          or PAGE_OF.search(before) or _SENT_HEADING.match(before))) \
                     or ((_CAPS_HEADING.match(line) or _SENT_HEADING.match(line)) and sentence_end(before)) \
                     or (one_a_line and (sentence_end(before) or before.endswith(":")) and line[:1].isupper()) \
-                    or (prev is b.lines[0] and fields and "/" in prev.text and BARE_LABEL.match(prev.text)):
+                    or (prev is b.lines[0] and fields and "/" in prev.text and BARE_LABEL.match(prev.text)) \
+                    or (letter and (_lone_item(b.lines, k, running) or _lone_item(b.lines, k + 1))):
                 out.append(Block(tuple(cur), gap))
                 cur, gap = [], 0
             cur.append(ln)
         out.append(Block(tuple(cur), gap))
     return out
+
+
+def _lone_item(lines: tuple[Line, ...], k: int, running: bool = False) -> bool:
+    """Whether line ``k`` is a list's number alone on its line, where raw PDF text sets it apart from
+    its item's words ("1." / "reviews its Protocol ..."), between the sentence or lead-in above it
+    and the words under it: the number is a paragraph of its own, as blank lines would make it."""
+    below = clean(lines[k + 1].text) or "" if k + 1 < len(lines) else ""
+    if not _LONE_ITEM.match(clean(lines[k].text) or "") or below.isupper() or not below[:1].isalpha():
+        return False
+    if not k:
+        # (at its paragraph's head, the words under it are the item's as they stand, unless such a list runs on)
+        return running
+    above = clean(lines[k - 1].text) or ""
+    return sentence_end(above) or above.endswith((":", ";")) or bool(_LIST_JOIN.search(above)) \
+        or bool(PAGE_OF.search(above))
+
+
+# "1." (not the form's "6" over "ACTION SHOULD BE TAKEN", nor "(3)", which a list in brackets reads as before)
+_LONE_ITEM = re.compile(r"^[^\w(\[]{0,4}\d{1,3}[.)]\s*$")
+# the word a list's last item but one ends with: "...; and", "... , or"
+_LIST_JOIN = re.compile(r"[;,]\s*(?:and|or)$")
 
 
 # a recommendation in note form, its body and the verb ("The Trust to audit the use of its pathway ..."), or
@@ -1305,6 +1329,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # Surgery", leaves the reply that is the practice's to answer what it names, as before)
             refs = without
     refs = _also_directed(refs)
+    if seg.kind is Kind.reply:
+        refs = _linked_rows(text, refs)
     # ("concerns 3(a) and 3(b) to Stannard" names the points the report sets out as 3a and 3b)
     written = {norm_label(r.label): r.label for r in refs if r.stated}
     refs = [dataclasses.replace(r, label=written[k]) if not r.stated and (k := norm_label(r.label)) in written
@@ -1320,6 +1346,36 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
 _LABELLED_ITEM = re.compile(r"^\W{0,4}recommendation\s*:\s*(?P<text>\S.*)$", re.I)
 LABELLED_MIN = 2  # such recommendations a letter sets out before they are counted 1..n
 LABELLED_LINES = 8  # lines one may run to before its full stop
+
+
+# an action log's row naming what it answers: "Linked concern: 2(a)", "Related recommendation: 4 and 5"
+_LINKED_LIST = r"\d{1,2}(?:\s*\(?[a-h]\)?)?"  # "1", "2(a)", "2 (b)"
+_LINKED = re.compile(r"^[ \t]*(?:linked|related|relevant)\s+(?:to\s+)?"
+                     r"(?:concerns?|recommendations?|matters?\s+of\s+concern)\s*(?:no\.?\s*)?[:\t]\s*"
+                     rf"(?P<list>{_LINKED_LIST}(?:\s*(?:,|and|&)\s*{_LINKED_LIST})*)\s*$", re.I | re.M)
+LINKED_LINES = 3  # lines under a row's code, at most, to the line that links it
+
+
+def _linked_rows(text: str, refs: list[Ref]) -> list[Ref]:
+    """A reply's action log, its rows under its own codes ("SA3  Give MSK clinicians a route to request
+    D-dimer" / "Linked concern: 2(a)" / "Status: Partially complete" ...): each row answers the concern it
+    links to, not a recommendation of its code's. A row linked to none ("Linked concern: –") keeps its
+    code, which the letter never set out."""
+    out: list[Ref] = []
+    for r in refs:
+        if not r.anchor or r.label.isdigit() or not re.fullmatch(r"[A-Z]{1,4}\d{1,2}", r.label):
+            out.append(r)
+            continue
+        eol = text.find("\n", r.start)
+        below = text[eol + 1:r.block_end] if eol >= 0 else ""
+        m = _LINKED.search("\n".join(below.split("\n")[:LINKED_LINES]))
+        if m is None:
+            out.append(r)
+            continue
+        for part in re.findall(_LINKED_LIST, m.group("list")):
+            label = re.sub(r"[\s()]", "", part)
+            out.append(dataclasses.replace(r, label=label, number=leading_number(label), stated=False, text=None))
+    return out
 
 
 def _labelled_items(blocks: list[Block]) -> list[Ref]:

@@ -350,7 +350,10 @@ _ROMAN_ITEM = re.compile(r"(?<![\w(])\((?P<r>i{1,3}|iv|vi{0,3}|ix|x|xi{1,2})\)(?
 _LIST_MARK = re.compile(r"^\W{0,3}?(?:\((?P<p>[a-h]|[ivx]{1,4})\)|(?P<d>[a-h]|[ivx]{1,4})[.)])\s+(?=\S)", re.I)
 _INDENTED_MARK = re.compile(r"^[ \t]*" + _LIST_MARK.pattern[1:], re.I)
 _REQUEST = re.compile(r"\b(?:be (?:informed|told|provided|given|made aware)|please|grateful|i (?:ask|request|would ask)|"
-                      r"i need to know|key points|as follows)\b", re.I)
+                      r"i need to know|key points|as follows|"
+                      # "We would therefore ask the Bank to consider the following:"
+                      r"(?:i|we) (?:would )?(?:therefore |also )?(?:ask|invite|urge) (?:you|the \w+) to consider)\b",
+                      re.I)
 _MARK = r"\((?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)"
 _ITEM_REF = re.compile(r"\b(?:items?|points?|requests?|questions?|concerns?|recommendations?|actions?)\s+(?P<list>"
                        + _MARK + r"(?:\s*(?:,|and|&|or|to)\s*" + _MARK + r")*)", re.I)

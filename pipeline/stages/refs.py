@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.layout import CELLS_APART
-from pipeline.text import Block, clean, sentence_end, strip_quotes
+from pipeline.text import Block, Line, clean, sentence_end, strip_quotes
 
 
 @dataclass(frozen=True)
@@ -285,5 +285,21 @@ def label_offset(raw: str, label: str) -> int:
 
 
 def anchored(text: str, b: Block, pos: int) -> bool:
-    return len(clean(text[b.start:pos]) or "") <= ANCHOR_CHARS or is_heading(b)
+    return len(clean(text[b.start:pos]) or "") <= ANCHOR_CHARS or is_heading(b) or _bracketed_title(text, b, pos)
+
+
+def _bracketed_title(text: str, b: Block, pos: int) -> bool:
+    return len(b.lines) > 1 and closes_title(text, b.lines[0], pos)
+
+
+def closes_title(text: str, ln: Line, pos: int) -> bool:
+    """The reference at ``pos`` closes the title on line ``ln`` in brackets, however long the title: "2. Pulse
+    oximeters supplied through the Care Home Equipment Scheme (your third concern)" over the answer."""
+    line = ln.text.rstrip()
+    opened = line.rfind("(")
+    return ln.start <= pos < ln.end and line.endswith(")") and opened >= 0 and ln.start + opened < pos \
+        and not _SENTENCE_STOP.search(text, ln.start, ln.start + opened)
+
+
+_SENTENCE_STOP = re.compile(r"[a-z)][.!?]\s")  # a sentence ends inside the line
 
