@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.layout import SIDE_KEYWORD
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PARAGRAPH_TAG, Ref, label_title_blocks
-from pipeline.stages.refs import heading_line, is_heading
+from pipeline.stages.refs import closes_title, heading_line, is_heading
 from pipeline.stages.segment import (ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines, prose_paragraphs,
                                      registration_line)
 from pipeline.stages.table_refs import LONE_ROW, row_block, split_cell_rows, split_layout_rows
@@ -145,6 +145,10 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
                     cuts |= {ln.start, min(ln.end, b.end)}
                 elif PARAGRAPH_TAG.search(clean(ln.text) or ""):  # "(Paragraph 18)" closes the quoted recommendation
                     cuts.add(min(ln.end, b.end))
+                # a council's resolution, a clause a line with no full stop between: "THAT Council receive the
+                # report; " / "AND THAT Council not adopt Recommendation 2 ...;": each clause decides on its own
+                elif _RESOLVED.match(ln.text) and (clean(b.lines[k - 1].text) or "").endswith((";", ":", ",", ".")):
+                    cuts.add(ln.start)
                 # a bullet under a line that does not lead into it (a slide's "Status: Not accepted ✘" over
                 # "• In-house model costed at ..."): a point of its own, not more of the status; so is each of a
                 # list's items, no full stop between ("* Rec 1 (named case handler) - agreed" / "* Rec 2 ...")
@@ -176,6 +180,7 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
     return out
 
 
+_RESOLVED = re.compile(r"^\W*(?:AND\s+|And\s+)?(?:THAT|That)\s+(?:the\s+)?[A-Z]")  # "AND THAT Council ..."
 _QUOTE_CLOSED = re.compile(r"[A-Za-z][”\"]\s*$")
 QUOTED_WORDS = 5  # words a quote closed at a line's end runs to, at least, to be a recommendation quoted
 
@@ -2414,6 +2419,7 @@ def _same_title(heading: str, rec_text: str | None) -> bool:
 
 
 TITLE_ONLY_WORDS = 10  # words a recommendation's text runs to when it is only a title
+_NUMBERED_LINE = re.compile(r"^[\W_]{0,3}\d{1,2}[.)]\s+[A-Z]")  # "2. Pulse oximeters supplied ..."
 
 
 def _opening_line(text: str, blocks: list[Block], r: Ref):
@@ -2433,6 +2439,11 @@ def _opening_line(text: str, blocks: list[Block], r: Ref):
             # "You recommended that the Department ... (Recommendation 4). I have considered ...":
             # a paragraph that restates a recommendation in its first sentence and cites it there
             return b.lines[0]
+        # (a numbered title the reference closes in brackets, under a finished sentence: "2. Pulse oximeters
+        # supplied through the Care Home Equipment Scheme (your third concern)")
+        if (k == 0 or sentence_end(clean(b.lines[k - 1].text) or "")) and _NUMBERED_LINE.match(ln.text) \
+                and closes_title(text, ln, r.start):
+            return ln
         if len(clean(text[ln.start:r.start]) or "") > ANCHOR_CHARS:
             return None
         # ("R2025-048" alone on its line: the label is the line's heading, whatever is above it)

@@ -30,6 +30,7 @@ CHUNK = re.compile(r"\S+(?: \S+)*")  # a cell's words on one line: single spaces
 HEADER_CELL_WORDS = 6
 ANSWER_WORDS = 6  # words a row's answer columns hold, on average, in a table of answers, not of statuses
 HEADER_CELLS = 3
+PROSE_WORDS = 8  # words, at least, of a line's run of words across both columns of a two-column table: prose
 
 
 def header(line: str) -> list[tuple[int, int, bool, bool]] | None:
@@ -143,8 +144,13 @@ def answer_columns(text: str, start: int, end: int) -> tuple[str, list[tuple[int
             # (the table's next row goes on, however its cells run together: pdftotext leaves one space
             # between a status and its comment's words, "Partially The real-time ... screens Q1 2025")
             nxt = num is not None and leading_number(num.group()) == row_no + 1
+            # (in a table of two columns, a sentence across both: "The Welsh Government should publish ..."
+            # under a summary "Recommendation<tab>Response" whose rows are done)
             if not nxt and any(sum(1 for ca, cz, _, _ in columns if ca < m.end() and cz > m.start()) > 2
-                               or k + 2 < len(columns) and m.end() > columns[k + 2][0] for m, k in zip(chunks, cols)):
+                               or k + 2 < len(columns) and m.end() > columns[k + 2][0]
+                               or (len(columns) == 2 and m.start() < columns[0][1] and m.end() > columns[1][0]
+                                   and len(m.group().split()) >= PROSE_WORDS)
+                               for m, k in zip(chunks, cols)):
                 close()
                 columns = None  # a paragraph across the page: the table has ended
             else:

@@ -339,6 +339,13 @@ def _one_within(a: str, b: str) -> bool:
     return long_.startswith(short) and not rest[:1].isdigit() and not ("." in short and rest[:1] == ".")
 
 
+def _about_answered(unit: tuple[int, int, int], refs: list[Ref], found: dict, labels: dict[str, int]) -> bool:
+    """Whether a sentence names recommendations by their labels, each of them one the reply answers on its
+    own, and not every one: it speaks of those, not of the rest."""
+    named = {r.label for r in refs if unit[0] <= r.start < unit[1] and r.label in labels}
+    return bool(named) and named <= set(found) and len(named) < len(labels)
+
+
 def _within_tables(text: str, found: dict[str, answers_mod.Answer],
                    tables: list[tuple[int, int, tuple[int, ...]]]) -> dict[str, answers_mod.Answer]:
     """A -layout table's last row answers in its own cell: the line across the page that ended the
@@ -450,7 +457,9 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
         found = _doing_what_was_asked(text, found, whole, labels, rec_texts, lex)
         taken = {u[0] for a in found.values() for u in a.units}
         found = _with_reply_wide(text, found, whole, lex)
-        rest = tuple(u for u in whole.units if u[0] not in taken)
+        # (nor a sentence that names only ones answered on their own: "On Recommendation 2, Council was advised
+        # ..." is about that one, wherever it stands)
+        rest = tuple(u for u in whole.units if u[0] not in taken and not _about_answered(u, refs, found, labels))
         whole = answers_mod.Answer(rest, whole.how, whole.xref, whole.opens) if rest else None
     verdicts: dict[str, Verdict] = {}
     how: dict[str, str] = {}
