@@ -86,6 +86,11 @@ def _answered(reply: LetterState, same_file: list[LetterState],
         # you let me know when we can expect it?", or a colleague's note quoted under the last reply)
         if not dated and letters and not letters[-1].refs and any(ls.refs for ls in letters):
             letters = [ls for ls in letters if ls.refs]
+        # (a covering e-mail of the date the reply cites, the report it sends under it: the report, which
+        # the reply answers, though the report's own date stands only at its foot or not at all)
+        if dated and not any(r.stated for r in dated[-1].refs):
+            sent = [ls for ls in letters if ls.letter.index > dated[-1].letter.index and any(r.stated for r in ls.refs)]
+            dated = sent[:1] or dated
         pool = dated or letters or earlier
         return pool[-1]
     if below:
