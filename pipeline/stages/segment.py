@@ -2222,11 +2222,13 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
 def _one_publication(segs: list[Segment]) -> list[Segment]:
     """A publication a site sets out over several pages, saved page after page: each page repeats the
     publication's title over its own chapter ("# Independent Review ...: Scottish Government response"),
-    and is the same document, not one more of its kind."""
+    and is the same document, not one more of its kind. Not a site's pages of correspondence under one
+    title, each a letter that greets its reader ("Dear Minister", then "Dear Chair" on the next page)."""
     out: list[Segment] = []
     for s in segs:
         prev = out[-1] if out else None
         if prev is not None and s.form is Form.page and prev.form is Form.page and s.kind is prev.kind \
+                and s.salutation is None and prev.salutation is None \
                 and s.title is not None and prev.title is not None \
                 and " ".join(s.title.text.split()) == " ".join(prev.title.text.split()):
             continue
