@@ -180,7 +180,8 @@ def units(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, in
     return out
 
 
-_RESOLVED = re.compile(r"^\W*(?:AND\s+|And\s+)?(?:THAT|That)\s+(?:the\s+)?[A-Z]")  # "AND THAT Council ..."
+# "AND THAT Council ...", "AND THAT staff bring forward ...", "That the Board ..."
+_RESOLVED = re.compile(r"^\W*(?:AND\s+|And\s+)?(?:THAT\s+\w|That\s+(?:the\s+)?[A-Z])")
 _QUOTE_CLOSED = re.compile(r"[A-Za-z][”\"]\s*$")
 QUOTED_WORDS = 5  # words a quote closed at a line's end runs to, at least, to be a recommendation quoted
 
@@ -1293,6 +1294,9 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         own = own or not any(not any(p.search(text[a:z]) for p in (_OPENING, _THANKS, _COURTESY, _ABOUT_LETTER,
                                                                     _CASE_TITLE))
                              and not heading_line(text[a:z]) for a, z, _ in before)
+        # (nor a sentence of it that names others by number: "AND THAT Council adopt Recommendation 1;" is
+        # about 1, not the preamble's word on 2)
+        before = [u for u in before if not named.get(u[0], set()) - set(early)]
         for lab in early:
             if lab not in out and len(before) >= 2 and not own:
                 base = before[0][2]

@@ -1363,7 +1363,9 @@ def _linked_rows(text: str, refs: list[Ref]) -> list[Ref]:
     code, which the letter never set out."""
     out: list[Ref] = []
     for r in refs:
-        if not r.anchor or r.label.isdigit() or not re.fullmatch(r"[A-Z]{1,4}\d{1,2}", r.label):
+        # (its code opens its line: rows with no blank line between them are one paragraph)
+        at_line = not text[text.rfind("\n", 0, r.start) + 1:r.start].strip()
+        if not at_line or r.label.isdigit() or not re.fullmatch(r"[A-Z]{1,4}\d{1,2}", r.label):
             out.append(r)
             continue
         eol = text.find("\n", r.start)

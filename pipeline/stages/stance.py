@@ -470,8 +470,10 @@ def stances(text: str, seg: Segment, letter_id: str, responds_to: str | None, re
             continue
         how[lab] = answer.how
         v = classify(text, [], sentences, lex, rec_texts.get(lab), list(answer.units))
-        if answer.how == "whole" and not v.cues:
-            continue  # a reply that takes no position anywhere has not addressed what it never singles out
+        if answer.how in ("whole", "preamble") and not v.cues:
+            # a reply that takes no position anywhere (nor in its opening) has not addressed what it never
+            # singles out
+            continue
         if not v.cues and _left_blank(text, answer, lex):
             continue  # a form's answer field left empty, its next fields' labels read as its words
         if model is not None:
