@@ -644,7 +644,7 @@ def _lone_item(lines: tuple[Line, ...], k: int, running: bool = False) -> bool:
 
 
 # "1." (not the form's "6" over "ACTION SHOULD BE TAKEN", nor "(3)", which a list in brackets reads as before)
-_LONE_ITEM = re.compile(r"^[^\w(\[]{0,4}\d{1,3}[.)]\s*$")
+_LONE_ITEM = re.compile(r"^[^\w(\[]{0,4}\d{1,3}\.\s*$")
 # the word a list's last item but one ends with: "...; and", "... , or"
 _LIST_JOIN = re.compile(r"[;,]\s*(?:and|or)$")
 
@@ -1055,7 +1055,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         lone = _LONE_NUMBER.match(clean(b.lines[-1].text) or "")
         if lone and seg.kind is Kind.letter and _own_paragraph(text, seg, b, label_lines, int(lone.group("num"))):
             lone = None  # ("4." over "Get You Home (Travel) helps ...", under "Recommendation 1: ...")
-        if lone and bi + 1 < len(blocks) and is_prose(blocks[bi + 1].text) and \
+        # (or, a list running on, the item's words however few: "records informal concerns ...; and")
+        running = last_item is not None and int(lone.group("num")) == last_item + 1 if lone else False
+        if lone and bi + 1 < len(blocks) and (is_prose(blocks[bi + 1].text) or running and seg.kind is Kind.letter
+                                              and (clean(blocks[bi + 1].lines[0].text) or "")[:1].islower()) and \
                 (lead_in or concerns or (last_item is not None and int(lone.group("num")) == last_item + 1)
                  or (last_item is None and int(lone.group("num")) == 1 and list_heading)):
             lab = lone.group("num")  # "1." alone on its line, the paragraphs under it up to the next "N."
