@@ -5176,3 +5176,182 @@ def test_numbered_answers_on_consecutive_lines_answer_their_numbers(tmp_path, se
             "> On 2 Feb 2024, at 10:15, Helen Marsh wrote:\n>> Thanks Angela - a fuller reply will follow.\n")
     got = _stances_by_reply(tmp_path, settings, nlp, text)
     assert got[1] == {"1": "accepted", "2": "deferred", "3": "rejected"}
+
+
+_ROAD_CLOSURE_LETTER = (
+    "Office of the Integrity Commissioner\n200 King Street\nLakeport ON L4B 2K1\n\n10 January 2025\n\n"
+    "Mayor Robert Kwan\nTownship of Pine Ridge\n\nDear Mayor Kwan,\n\n"
+    "Re: Report on the conduct of the Township's road closure consultation\n\n"
+    "My report makes six recommendations to Council:\n\n"
+    "1. Council should adopt a written policy on public notice of road closures.\n\n"
+    "2. Council should send a letter of apology to the residents of Birch Lane.\n\n"
+    "3. Council should publish the minutes of its closed meetings on road closures once the matter is decided.\n\n"
+    "4. Council should train its members on the rules for closed meetings.\n\n"
+    "5. Council should require staff to post notices on the affected street at least 14 days before a closure.\n\n"
+    "6. Council should review the consultation process after twelve months.\n\n"
+    "Please tell me what Council decides.\n\nYours truly,\n\nAnne Marchetti\nIntegrity Commissioner\n\n")
+
+
+def test_a_council_resolution_quoted_clause_by_clause_decides_each_recommendation_it_names(tmp_path, settings, nlp):
+    """The mayor's letter quotes Council's resolution, a clause a line with no full stop between: "THAT Council
+    receive the report ...;" / "AND THAT Council adopt Recommendation 5 ...;" / "AND THAT Council not adopt
+    Recommendation 2, as ...;" / "AND THAT Council receive Recommendation 6 for information."; a later paragraph
+    says "Council decided that no apology letter will be issued under Recommendation 2 ...". A user relies on each
+    clause deciding its own recommendation (5 accepted, 2 rejected, 6 noted) and on 1, 3 and 4, which the resolution
+    never names, being not addressed: a sentence about recommendation 2 alone takes no position on the others (before,
+    the resolution was read as one sentence, 5 and 6 rejected with 2, and 1, 3 and 4 accepted on the apology
+    sentence's words)."""
+    reply = ("Township of Pine Ridge\nOffice of the Mayor\n1 Main Street\nPine Ridge ON L0K 1P0\n\n"
+             "February 20, 2025\n\n"
+             "Dear Ms. Marchetti,\n\n"
+             "At its meeting of February 11, 2025, Council considered your report and passed the following "
+             "resolution:\n\n"
+             "THAT Council receive the report of the Integrity Commissioner dated January 10, 2025;\n"
+             "AND THAT Council adopt Recommendation 5 and direct staff to post notices on the affected street at "
+             "least 14 days before a closure;\n"
+             "AND THAT Council not adopt Recommendation 2 of the report, as Council does not agree that an apology is "
+             "warranted;\n"
+             "AND THAT Council receive Recommendation 6 for information.\n\n"
+             "The debate was a long one. Council decided that no apology letter will be issued under Recommendation "
+             "2, as the residents of Birch Lane were consulted in the usual way.\n\n"
+             "Yours truly,\n\nRobert Kwan\nMayor\n")
+    got = _stances_by_reply(tmp_path, settings, nlp, _ROAD_CLOSURE_LETTER + reply)[1]
+    assert got == {"1": "not_addressed", "2": "rejected", "3": "not_addressed", "4": "not_addressed",
+                   "5": "accepted", "6": "noted"}, got
+
+
+_SCHOOL_TRANSPORT = [
+    ("The Welsh Government should publish a national standard for school transport for pupils with additional "
+     "learning needs.", "Accept",
+     "We will publish the standard in September 2025, after consulting local authorities and parents."),
+    ("The Welsh Government should fund a passenger assistant on every home-to-school route that carries a pupil with "
+     "additional learning needs.", "Accept in principle",
+     "We agree that assistants make journeys safer, and we will work with local authorities on how this can be "
+     "funded within existing budgets."),
+    ("The Welsh Government should make local authorities publish the cost of each home-to-school route.", "Reject",
+     "We do not accept this recommendation. The cost of individual routes is commercially sensitive, and publishing "
+     "it would weaken authorities' position when they tender."),
+    ("The Welsh Government should review the Learner Travel Measure.", "Noted",
+     "The Welsh Government notes the Committee's view and will take it into account."),
+]
+
+
+def test_a_two_column_summary_before_the_full_sections_leaves_each_stance_to_its_section(tmp_path, settings, nlp):
+    """A Welsh Government response opens with a summary table, "Recommendation<tab>Welsh Government response" over
+    "1<tab>Accept", "2<tab>Accept in principle", ..., then sets each recommendation out in full: "Recommendation 3",
+    the quote, "Response: Reject" and the refusal. A user relies on each stance coming from its own section (3
+    rejected, 4 noted), its evidence there (before, the summary's two columns ran on over the sections and blanked
+    their labels, and 2, 3 and 4 were left not addressed)."""
+    summary = "Recommendation\tWelsh Government response\n" + "".join(
+        f"{n}\t{status}\n" for n, (_, status, _) in enumerate(_SCHOOL_TRANSPORT, 1))
+    sections = "".join(f"Recommendation {n}\n\n{rec}\n\nResponse: {status}\n\n{answer}\n\n"
+                       for n, (rec, status, answer) in enumerate(_SCHOOL_TRANSPORT, 1))
+    text = ("Welsh Government response to the Children, Young People and Education Committee report: School transport "
+            "for pupils with additional learning needs\n\nMarch 2025\n\n"
+            "The Welsh Government welcomes the Committee's report. Our response to each recommendation is summarised "
+            "below and set out in full after the summary.\n\n" + summary + "\n" + sections)
+    rows = _rows_of(tmp_path, settings, nlp, text)
+    got = {lab: r["stance"] for lab, r in rows.items()}
+    assert {lab: got[lab] for lab in ("1", "3", "4")} == {"1": "accepted", "3": "rejected", "4": "noted"}, got
+    assert got["2"] != "not_addressed", got
+    for n in range(1, 5):
+        own = text.index(f"Recommendation {n}\n\n")
+        nxt = text.index(f"Recommendation {n + 1}\n\n") if n < 4 else len(text)
+        assert own < rows[str(n)]["evidence_char_start"] < nxt, (n, rows[str(n)]["evidence"])
+
+
+def test_a_reply_citing_the_date_of_the_covering_e_mail_answers_the_report_it_sent(tmp_path, settings, nlp):
+    """The coroner's office e-mails the report on 3 December ("Please find attached the Senior Coroner's Regulation 28
+    report ..."); the report under it sets out two concerns and is dated only at its foot, "Dated: 03/12/2024". The
+    trust replies "Thank you for your report dated 3 December 2024". A user relies on the reply answering the report,
+    whose concerns it takes up, not the covering e-mail of that date, which sets out none (before, the reply was
+    linked to the e-mail and no concern had a stance)."""
+    cover = ("From: Coroner's Office <coroners.office@westdale.gov.uk>\nSent: 03 December 2024 10:14\n"
+             "To: Patient Safety Team <patient.safety@westdale-hospitals.nhs.uk>\n"
+             "Subject: Regulation 28 report - Mr Keith Armitage\n\n"
+             "Dear Sir or Madam,\n\nPlease find attached the Senior Coroner's Regulation 28 report following the "
+             "inquest into the death of Mr Keith Armitage. A response is due within 56 days.\n\n"
+             "Kind regards,\n\nJoanne Pell\nCoroner's Officer\n\n")
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO: The Chief Executive, Westdale Hospitals NHS Foundation Trust\n\n"
+              "On 19 November 2024 I concluded the inquest into the death of Mr Keith Armitage, who died of sepsis "
+              "after waiting nine hours in the emergency department.\n\n"
+              "The MATTERS OF CONCERN are as follows:\n\n"
+              "1. Patients waiting in the corridor did not have their observations repeated each hour.\n\n"
+              "2. The sepsis screening tool was not completed when Mr Armitage's temperature rose.\n\n"
+              "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+              "Martin Crane\nSenior Coroner for Westdale\nDated: 03/12/2024\n\n")
+    reply = ("Westdale Hospitals NHS Foundation Trust\nWestdale General Hospital\nWestdale WD3 9PL\n\n"
+             "20 January 2025\n\n"
+             "Dear Mr Crane,\n\n"
+             "Thank you for your report dated 3 December 2024 following the inquest into the death of Mr Armitage.\n\n"
+             "Since the inquest, every patient waiting in the corridor has observations repeated each hour, and the "
+             "nurse in charge checks the record at the start of each hour.\n\n"
+             "The Trust has also added the sepsis screening tool to the electronic observations chart, where it now "
+             "opens automatically when a patient's temperature rises.\n\n"
+             "Yours sincerely,\n\nDr Fiona Adebayo\nChief Medical Officer\n")
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(cover + report + reply, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    letters = {r["index"]: r for r in tables["letters"].to_pylist()}
+    assert [letters[k]["kind"] for k in sorted(letters)] == ["letter", "letter", "reply"], letters
+    stances = [s for s in tables["stances"].to_pylist() if s["letter_id"] == letters[2]["letter_id"]]
+    assert {s["label"]: s["stance"] for s in stances} == {"1": "accepted", "2": "accepted"}, stances
+    assert {s["responds_to"] for s in stances} == {letters[1]["letter_id"]}, stances
+
+
+def test_options_brought_for_decision_defer_a_system_that_rejects_is_no_refusal_and_partly_complete_is_partial(
+        tmp_path, settings, nlp):
+    """Three answers the lexicon read wrongly: "Staff will bring forward options for a limit on permits per
+    household, for Council's consideration, as part of the 2026 rate study. No by-law amendment is proposed at this
+    time." waits for Council's decision; "The permit system now rejects authorisation by any manager who supervises the
+    officer ..." is a thing done, not a refusal; "Status: Partially complete" is a partial answer. A user relies on
+    the stances deferred, accepted and partially addressed (before: rejected, rejected and accepted)."""
+    letter = ("Dear Mayor Fenwick,\n\nFollowing my investigation of complaints about the Town's parking permits, "
+              "I make three recommendations:\n\n"
+              "1. The Town should limit the number of residential parking permits issued to each household.\n\n"
+              "2. The Town should stop managers from authorising refunds of their own team's parking fines.\n\n"
+              "3. The Town should train all enforcement officers in the appeals process.\n\n"
+              "Please tell me within three months what the Town has done.\n\nYours truly,\n\nDaniel Shaw\n"
+              "Ombudsman\n\n")
+    reply = ("Dear Mr Shaw,\n\nThank you for your letter. Our response to each recommendation follows.\n\n"
+             "Recommendation 1\nStaff will bring forward options for a limit on permits per household, for Council's "
+             "consideration, as part of the 2026 rate study. No by-law amendment is proposed at this time.\n\n"
+             "Recommendation 2\nThe permit system now rejects authorisation by any manager who supervises the officer "
+             "who issued the fine.\n\n"
+             "Recommendation 3\nStatus: Partially complete\n\n"
+             "Fourteen of the twenty officers have been trained, and the rest will be trained by June.\n\n"
+             "Yours truly,\n\nClaire Fenwick\nMayor\n")
+    got = _stances_by_reply(tmp_path, settings, nlp, letter + reply)[1]
+    assert got == {"1": "deferred", "2": "accepted", "3": "partially_addressed"}, got
+
+
+def test_a_dealer_s_reply_under_its_trading_name_is_keyed_to_the_concern_sent_to_it(tmp_path, settings, nlp):
+    """A coroner sends concern 1 "To Priory Lane Motors and Sorano Motor UK Limited", concerns 2 and 3 to the DVSA and
+    4 to the county council; the dealer replies under its letterhead, "PRIORY LANE MOTORS" over its address. A user
+    relies on the reply being keyed to concern 1 alone, the one the dealer was sent (before, "Motors" named no
+    business, and the dealer's reply left concerns 2 to 4 not addressed as though they were its own)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO:\n1. Priory Lane Motors\n2. Sorano Motor UK Limited\n"
+              "3. Driver and Vehicle Standards Agency\n4. Westbrook County Council\n\n"
+              "On 4 October 2024 I concluded the inquest into the death of Mrs Carol Benham, who died when the airbag "
+              "of her second-hand car failed to deploy in a collision on the A614.\n\n"
+              "The MATTERS OF CONCERN are as follows:\n\n"
+              "1. To Priory Lane Motors and Sorano Motor UK Limited: the car was sold without the outstanding airbag "
+              "recall being carried out, and the dealer did not check the manufacturer's recall database.\n\n"
+              "2. To the Driver and Vehicle Standards Agency: the MOT test does not check whether a safety recall is "
+              "outstanding.\n\n"
+              "3. To the Driver and Vehicle Standards Agency: recall letters go only to the first registered "
+              "keeper.\n\n"
+              "4. To Westbrook County Council: the junction where the collision happened has no warning signs.\n\n"
+              "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+              "Helen Ashdown\nSenior Coroner for Westbrook\n11 October 2024\n\n")
+    reply = ("PRIORY LANE MOTORS\nUnit 4, Priory Lane Trading Estate\nWestbrook WB7 3HT\n\n2 December 2024\n\n"
+             "Dear Mrs Ashdown,\n\nThank you for your report following the inquest into the death of Mrs Benham.\n\n"
+             "We now check the manufacturer's recall database for every car before it is offered for sale, and no car "
+             "with an outstanding recall leaves the forecourt until the work has been done.\n\n"
+             "All of our sales staff were trained in the new check in November.\n\n"
+             "Yours sincerely,\n\nGraham Tolley\nDealer Principal\n")
+    got = _stances_by_reply(tmp_path, settings, nlp, report + reply)
+    assert got == {1: {"1": "accepted"}}, got

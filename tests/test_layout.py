@@ -1370,3 +1370,202 @@ def test_a_row_of_short_answers_or_one_that_differs_is_no_merged_cell(row, nlp, 
     out = _read(text, nlp, lex, settings)
     assert len(out) == len(text)
     assert row in out.split("\n"), out
+
+
+def test_line_and_paragraph_separators_of_a_word_export_read_as_line_breaks(nlp, lex, settings):
+    """A Mac's text export of a Word file breaks the lines inside a paragraph with U+2028 and its paragraphs with
+    U+2029, and Word's manual line break comes out as a vertical tab. A user relies on each being read as the line
+    break it shows, every other character where it was, so a label, its quote and its status stand on lines of their
+    own (before, the paragraph was one line and the status was lost inside it)."""
+    text = ("Recommendation 1\u2028The Harbour Board should publish its berth charges each April.\u2029"
+            "Response:\x0bAccepted\u2029The charges for 2025 were published on 1 April.\u2029")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert out.split("\n")[:5] == ["Recommendation 1", "The Harbour Board should publish its berth charges each April.",
+                                   "Response:", "Accepted", "The charges for 2025 were published on 1 April."], out
+    from pipeline.layout import unseparate_lines
+
+    assert unseparate_lines(text) == text.translate({0x2028: "\n", 0x2029: "\n", 0x0B: "\n"})
+
+
+_SEPARATED_PAPER = "".join(
+    f"Recommendation {n}\u2028The Department should {ask}\nResponse: {status}\n{answer}\u2029"
+    for n, ask, status, answer in [
+        (1, "publish a national standard for rural bus timetables.", "Accept",
+         "We will publish the standard in the spring, after consulting the operators."),
+        (2, "fund a demand-responsive bus service in every rural county.", "Reject",
+         "We do not accept this recommendation. Funding for local services is a matter for each transport "
+         "authority."),
+        (3, "review the concessionary fare scheme within a year.", "Accept",
+         "We will review the scheme and report to the Committee by next summer."),
+    ])
+
+
+def test_a_response_paper_broken_by_line_separators_takes_each_stance_from_its_own_response_line(tmp_path, settings,
+                                                                                                 nlp):
+    """A government response exported from Word on a Mac: "Recommendation 1<U+2028>The Department should ...", then
+    "Response: Accept" and the answer, each recommendation's block closed by U+2029. A user relies on each
+    recommendation's stance coming from its own "Response:" line (before, the label and the quote ran together on one
+    line and the stances were read from the wrong words: noted, accepted, partially addressed)."""
+    from pipeline.run import run_corpus
+
+    text = ("Government Response to the Transport Committee's Report on Rural Bus Services\u2029"
+            "The Government welcomes the Committee's report and responds to each recommendation below.\u2029"
+            + _SEPARATED_PAPER)
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    rows = {s["label"]: s for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert {lab: r["stance"] for lab, r in rows.items()} == {"1": "accepted", "2": "rejected", "3": "accepted"}, rows
+    assert all((r["evidence"] or "").startswith("Response: ") for r in rows.values()), rows
+
+
+_PIPE_QUOTED = ("On Tue, 18 Feb 2025 at 16:20, Standards Secretariat wrote:\n"
+                "| Dear Mr Okafor,\n"
+                "|\n"
+                "| Please find attached the Commission's letter about the handling of councillor complaints, which "
+                "makes three recommendations to the Council.\n"
+                "|\n"
+                "| Yours sincerely,\n"
+                "|\n"
+                "| Priya Lal\n"
+                "| Standards Secretariat\n")
+
+
+def test_a_message_quoted_with_pipes_under_its_wrote_line_reads_as_a_quote(nlp, lex, settings):
+    """Some mail programs set the message a reply quotes off with "|" rather than ">": "On Tue, 18 Feb 2025 at 16:20,
+    Standards Secretariat wrote:" over "| Dear Mr Okafor," / "|" / "| Please find attached ...". A user relies on
+    those lines reading as the "> " quote they are, each "|" a ">" where it stood (same length, same line breaks),
+    so the quoted greeting is part of the reply, not a letter of its own."""
+    text = "Kind regards,\n\nDaniel Okafor\n\n" + _PIPE_QUOTED
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    lines, given = out.split("\n"), text.split("\n")
+    assert lines[5:8] == ["> Dear Mr Okafor,", ">", "> " + given[7][2:]], lines
+    assert all(ln == (">" + g[1:] if g.startswith("|") else g) for ln, g in zip(lines, given)), lines
+    from pipeline.layout import unpipe_quotes
+
+    assert unpipe_quotes(text) == out  # (the layout function alone reads it so)
+
+
+def test_a_markdown_table_under_a_wrote_line_keeps_its_pipes(nlp, lex, settings):
+    """The guard: under the same "On ..., Standards Secretariat wrote:" line, a Markdown table, "| Recommendation |
+    Response |" / "| --- | --- |" / "| 1 | Accepted |": its rows open and close with "|" and are a table's cells, not
+    a quote. A user relies on every row being read as written (only lines that "|" opens alone are a quote)."""
+    table = "| Recommendation | Response |\n| --- | --- |\n| 1 | Accepted |\n| 2 | Not accepted |\n"
+    text = ("Please see our answers below.\n\nOn Tue, 18 Feb 2025 at 16:20, Standards Secretariat wrote:\n" + table
+            + "\nKind regards,\n\nDaniel Okafor\n")
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert table in out, out
+    assert ">" not in out
+
+
+def test_a_holding_reply_s_pipe_quoted_covering_note_starts_no_segment(tmp_path, settings, nlp):
+    """A council's holding e-mail ("we will send our full response by the end of March") quotes the Secretariat's
+    covering note under it, set off by "|", then the council's web page answers the Commission's three recommendations
+    by topic. A user relies on two segments, the e-mail and the page, both replies: the quoted "| Dear Mr Okafor," is
+    the e-mail's own trail (before, it started a letter of its own between them)."""
+    from pipeline.run import run_corpus
+
+    mail = ("From: Daniel Okafor <d.okafor@harbridge.gov.uk>\nSent: 20 February 2025 09:12\n"
+            "To: Standards Secretariat <secretariat@standards.example.org.uk>\n"
+            "Subject: RE: Letter from the Standards Commission - councillor complaints\n\n"
+            "Dear Secretariat,\n\nThank you for sending the Commission's letter. The Council will send its full "
+            "response by the end of March, once the Monitoring Officer has reported to the Standards Committee.\n\n"
+            "Kind regards,\n\nDaniel Okafor\nDemocratic Services Manager\n\n" + _PIPE_QUOTED + "\n")
+    page = ("# Harbridge Borough Council: our response to the Standards Commission\n\nPublished: 28 March 2025\n\n"
+            "## Publishing complaint outcomes\n\nWe accept the Commission's first recommendation. Outcomes of "
+            "complaints about councillors are now published on our website each quarter.\n\n"
+            "## Training for councillors\n\nWe accept the second recommendation. Every councillor will complete "
+            "training on the code of conduct by June.\n\n"
+            "## An independent person\n\nWe do not accept the third recommendation. The Council already appoints two "
+            "independent persons.\n")
+    text = mail + page
+    (tmp_path / "thread.txt").write_text(text, encoding="utf-8")
+    letters = sorted(run_corpus(tmp_path, settings, nlp).tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert [(r["kind"], r["char_start"]) for r in letters] == [("reply", 0), ("reply", len(mail))], letters
+
+
+def test_a_rotated_column_heading_set_a_letter_a_line_is_blanked(nlp, lex, settings):
+    """pdftotext -layout prints a landscape table's rotated heading one letter a line in its column, "s" / "u" / "t" /
+    "a" / "t" / "S" over the header line. A user relies on those letters being blanked, each line keeping its length
+    and every other word where it was, so the header line opens the table as any other table's does (before, the
+    letters were read as lines of the page above the header)."""
+    rotated = [" " * 60 + ch for ch in "sutatS"]
+    header = "No.   Recommendation                            Lead officer"
+    row = "1     Review the falls risk tool each quarter   Matron"
+    text = "The table below sets out our recommendations.\n\n" + "\n".join(rotated + [header, row]) + "\n"
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert [len(x) for x in out.split("\n")] == [len(x) for x in text.split("\n")]
+    lines = out.split("\n")
+    assert all(not ln.strip() for ln in lines[2:8]), lines[2:8]
+    assert lines[8:10] == [header, row]
+    from pipeline.layout import unrotate_headings
+
+    assert unrotate_headings(text) == out  # (the layout function alone reads it so)
+
+
+@pytest.mark.parametrize("paragraph", [
+    pytest.param("When  the  Panel  met  in  May  I  asked  what  the  Trust\n"
+                 "had  done  since  his  falls,   a  nurse  now  leads  on\n"
+                 "falls.  On  my  visit  in  May  I  saw  the  new  checks.\n", id="justified-one-letter-words"),
+    pytest.param("The Panel asked what the Trust had done, and\nI\nam glad to report that each ward now has\na\n"
+                 "named nurse for falls.\n", id="lone-words-under-words"),
+])
+def test_one_letter_words_at_one_column_of_a_paragraph_are_kept(paragraph, nlp, lex, settings):
+    """The guard: in a justified paragraph from pdftotext -layout the words "I", "a" and "I" may stand at one
+    column on consecutive lines, two spaces either side; in a ragged one "I" and "a" may end up alone on their lines,
+    under words that start at the same column. A user relies on every word being read (only letters that stand
+    apart from any word, one under the other on three lines or more with one of them alone on its line, are a
+    rotated heading)."""
+    text = f"Dear Mrs Pemberton,\n\n{paragraph}\nYours sincerely,\n\nHelen Marsh\n"
+    out = _read(text, nlp, lex, settings)
+    assert len(out) == len(text)
+    assert paragraph in out, out
+
+
+def _rotated_table_letter() -> str:
+    """A panel's letter as pdftotext -layout gives it: its recommendations in a table whose "Priority" heading is
+    rotated, a letter a line over the header, a blank line between rows; then the trust's reply to two of them."""
+    cols = [0, 6, 53, 75, 90]
+
+    def line(*cells: str) -> str:
+        s = ""
+        for c, x in zip(cols, cells):
+            s = s.ljust(c) + x
+        return s.rstrip()
+
+    rows = [("1", "The Trust should audit the use of its falls", "risk tool on every ward each quarter.",
+             "Director of Nursing", "March 2025", "High"),
+            ("2", "The Trust should provide a low bed for each", "patient at high risk of falling.",
+             "Estates Manager", "June 2025", "Medium"),
+            ("3", "The Trust should train its night staff in", "the post-fall protocol.",
+             "Practice Educator", "May 2025", "High")]
+    table = [" " * cols[4] + ch for ch in "ytiroirP"]
+    table.append(line("No.", "Recommendation", "Lead officer", "Target completion date"))
+    for n, first, second, lead, date, priority in rows:
+        table += ["", line(n, first, lead, date, priority), line("", second)]
+    return ("Dear Dr Marsh,\n\nThe Panel has completed its review of falls at Elmstead Hospital. Our recommendations "
+            "to the Trust\nare set out in the table below.\n\n" + "\n".join(table) + "\n\n"
+            "Please send the Trust's response by 5 April 2025.\n\nYours sincerely,\n\nJune Pemberton\nPanel Chair\n\n"
+            "Dear Mrs Pemberton,\n\nThank you for the Panel's report on falls.\n\n"
+            "Recommendation 1\nWe accept this recommendation. The first audit was completed in June.\n\n"
+            "Recommendation 3\nWe accept this recommendation. Training began in May.\n\n"
+            "Yours sincerely,\n\nDr Helen Marsh\nChief Nurse\n")
+
+
+def test_a_letter_s_table_under_a_rotated_heading_states_its_recommendations(tmp_path, settings, nlp):
+    """The same rotated heading over a letter's table of recommendations ("No.   Recommendation   Lead officer
+    Target completion date", a row a paragraph), then the trust's reply answering recommendations 1 and 3. A user
+    relies on the table's rows being the letter's three recommendations, each with its words, so that 2, which the
+    reply passes over, is not addressed (before, the letters hid the header and the rows were read as nothing: 2
+    had no stance at all)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(_rotated_table_letter(), encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    stated = {r["label"]: r["text"] or "" for r in tables["recommendations"].to_pylist()}
+    assert sorted(stated) == ["1", "2", "3"], stated
+    assert stated["2"].startswith("The Trust should provide a low bed for each patient"), stated
+    got = {s["label"]: s["stance"] for s in tables["stances"].to_pylist()}
+    assert got == {"1": "accepted", "2": "not_addressed", "3": "accepted"}, got

@@ -5067,3 +5067,220 @@ def test_what_a_finding_found_is_no_recommendation_under_it(lex, rules):
             "  2.2    Ensure that care records show who made each decision.\n\n"
             "Please reply by 1 May.\n\nYours sincerely,\n\nAnne Body\n")
     assert sorted({r.label for r in refs_of(text, lex, rules)}) == ["1.1", "2.2"]
+
+
+_LONE_NUMBERS_LETTER = (
+    "Standards Commission for Wales\n4 Quay Parade\nAberhenwy AH1 2QP\n\n14 January 2025\n\nDear Chief Executive,\n\n"
+    "Complaint about the conduct of a councillor at the Planning Committee\n\n"
+    "The Commission has considered the report of its investigating officer. It found that the Council's\n"
+    "officers gave the councillor no advice on declaring an interest before the meeting of 3 June.\n"
+    "It recommends that the Council:\n"
+    "1.\n"
+    "reviews its Protocol on Members' Interests so that it covers interests arising from\n"
+    "membership of local clubs;\n"
+    "2.\n"
+    "arranges refresher training on declarations of interest for all members of the Planning\n"
+    "Committee;\n"
+    "3.\n"
+    "appoints a deputy monitoring officer to advise members before each committee meeting;\n"
+    "Standards Commission for Wales                                   Page 1 of 2\n"
+    "\f4.\n"
+    "ensures that the advice given to members is recorded in the minutes;\n"
+    "5.\n"
+    "records every declaration of interest made at a meeting of the Council in a register open to the public; and\n"
+    "6.\n"
+    "includes a report on declarations of interest in the Standards Committee's annual report.\n"
+    "I should be grateful for your response within two months.\n"
+    "Yours sincerely,\n"
+    "Eleri Vaughan\n"
+    "Chair of the Standards Commission\n")
+
+
+def test_list_numbers_alone_on_their_lines_in_raw_pdf_text_number_the_letter_s_recommendations(lex, rules):
+    """Raw pdftotext sets a list's "1." on a line of its own over its item's words, with no blank lines: "It recommends
+    that the Council:" / "1." / "reviews its Protocol ...;" / "2." / ..., a page's footer and "\\f4." at the next
+    page's head, "5." over "records ...; and". A user relies on the six items being the letter's recommendations 1 to
+    6, each with its own words (before, none was read)."""
+    from pipeline.layout import mask_noise
+
+    text = mask_noise(_LONE_NUMBERS_LETTER)  # (the page's footer masked, as the pipeline reads the file)
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["1", "2", "3", "4", "5", "6"], refs
+    texts = {r.label: r.text or "" for r in refs}
+    starts = {"1": "reviews its Protocol on Members' Interests", "2": "arranges refresher training",
+              "3": "appoints a deputy monitoring officer", "4": "ensures that the advice given",
+              "5": "records every declaration of interest", "6": "includes a report on declarations"}
+    assert all(texts[lab].startswith(words) for lab, words in starts.items()), texts
+    assert "Page 1 of 2" not in texts["3"], texts
+
+
+_PFD_FORM_RAW = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n"
+                 "THIS REPORT IS BEING SENT TO:\n"
+                 "1. The Chief Executive, Westmoor Ambulance Service NHS Trust\n"
+                 "1\nCORONER\nI am Nia Ferris, Area Coroner for Westmoor.\n"
+                 "5\nCORONER'S CONCERNS\n"
+                 "During the course of the inquest the evidence revealed matters giving rise to concern. In my "
+                 "opinion\n"
+                 "there is a risk that future deaths will occur unless action is taken. The MATTERS OF CONCERN are as "
+                 "follows.\n"
+                 "1. Call handlers were not told that a patient had called three times in one hour.\n"
+                 "2. The dispatch system gives no warning when the same address calls again.\n"
+                 "3. Call handlers are not trained to pass a third call from one address to a clinician.\n"
+                 "4. The Trust does not audit repeat calls from one address.\n"
+                 "5. The Trust has no written policy for repeat calls, and its managers did not know how often\n"
+                 "such calls were made.\n"
+                 "6\nACTION SHOULD BE TAKEN\n"
+                 "In my opinion action should be taken to prevent future deaths and I believe you have the power to "
+                 "take\nsuch action.\n"
+                 "7\nYOUR RESPONSE\n"
+                 "You are under a duty to respond to this report within 56 days of the date of this report.\n"
+                 "Nia Ferris\nArea Coroner\n")
+
+
+def test_a_report_form_s_section_number_over_its_heading_is_no_item(lex, rules):
+    """The guard: the coroner's form as raw pdftotext gives it, its fifth concern ending "... how often" / "such calls
+    were made." over "6" / "ACTION SHOULD BE TAKEN": a section's number over its heading in capitals, though it is
+    the number after the last concern's, not a list's next item. A user relies on the concerns staying 1 to 5, no
+    item "6" made of the form's next section (nor "7" of the one after)."""
+    refs = refs_of(_PFD_FORM_RAW, lex, rules)
+    assert [r.label for r in refs if r.stated] == ["1", "2", "3", "4", "5"], refs
+    assert not any((r.text or "").startswith("ACTION SHOULD BE TAKEN") for r in refs), refs
+
+
+def test_bracketed_numbers_alone_on_their_lines_are_read_as_before(lex, rules):
+    """The guard: an inspector's letter in raw PDF text numbers its recommendations "(1) ...", "(2) ..." with no blank
+    lines, the third number alone on its line, "(3)", over its words. A user relies on the three recommendations and
+    their words being read as they were, "(3)" with the line under it (only "1." or "1)" is a raw list number set
+    apart from its words; "(3)" is read over them as before)."""
+    text = ("Dear Chief Executive,\n\n"
+            "Following our inspection of the Riverside Medical Practice we make the following recommendations:\n"
+            "(1) The practice should review every repeat prescription for an opioid at least once a year.\n"
+            "(2) The practice should record the reason for each early issue of a controlled drug.\n"
+            "(3)\nThe practice should train its reception staff to recognise requests for early repeat "
+            "prescriptions.\n"
+            "Please tell us within three months what the practice has done.\n\nYours sincerely,\n\nOwen Kendal\n"
+            "Inspector\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["1", "2", "3"], refs
+    assert [(r.text or "").split()[:4] for r in refs] == [["The", "practice", "should", "review"],
+                                                          ["The", "practice", "should", "record"],
+                                                          ["The", "practice", "should", "train"]], refs
+
+
+def test_lettered_asks_after_a_request_to_consider_the_following_are_the_letter_s_recommendations(lex, rules):
+    """An ombudsman's letter asks "We would therefore ask the Bank to consider the following:" over "(A) Accepting
+    ...", "(B) Removing ..." and "(C) Setting up ...". A user relies on the three being the letter's recommendations,
+    counted 1 to 3 as this project keys lettered points, each with its words (before, none was read)."""
+    text = ("Dear Ms Okonjo,\n\nComplaint about the closure of a joint account after a customer's death\n\n"
+            "We have completed our review of Mrs Harlow's complaint. We found that the Bank froze the joint account "
+            "for eleven weeks after her husband's death, although she was the surviving holder.\n\n"
+            "We would therefore ask the Bank to consider the following:\n\n"
+            "(A) Accepting a death certificate sent by e-mail from a surviving account holder.\n\n"
+            "(B) Removing the hold on a joint account within five working days of being told of a death.\n\n"
+            "(C) Setting up a single point of contact for bereaved customers.\n\n"
+            "We should be grateful for your reply within eight weeks.\n\nYours sincerely,\n\nMartin Greaves\n"
+            "Casework Manager\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["1", "2", "3"], refs
+    assert [(r.text or "").split()[0] for r in refs] == ["Accepting", "Removing", "Setting"], refs
+
+
+_VTE_PFD = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+            "THIS REPORT IS BEING SENT TO: The Chief Executive, Harrowgate Community Health NHS Trust\n\n"
+            "On 9 October 2024 I concluded the inquest into the death of Mrs Joan Ashby, who died of a pulmonary "
+            "embolism after attending a physiotherapy clinic with a swollen calf.\n\n"
+            "The MATTERS OF CONCERN are as follows:\n\n"
+            "1. The clinic's assessment form has no prompt to consider a blood clot in a patient with calf "
+            "swelling.\n\n"
+            "2. In the Trust's musculoskeletal service:\n"
+            "(a) physiotherapists have no route to request a D-dimer test; and\n"
+            "(b) there is no agreed pathway for sending a patient with a suspected clot to the same-day emergency "
+            "care unit.\n\n"
+            "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+            "Laura Penrose\nAssistant Coroner\n21 October 2024\n\n")
+
+
+def _action_log_reply(sa3_status: str = "Partially complete") -> str:
+    rows = [("SA1", "Add a VTE risk screen to the MSK assessment form", "1",
+             "The screen went live on the electronic record on 4 November 2024.", "Complete"),
+            ("SA2", "Share the learning from this case at the clinical governance meeting", "–",
+             "The case was presented to the governance meeting on 15 November 2024.", "Complete"),
+            ("SA3", "Give MSK clinicians a route to request D-dimer", "2(a)",
+             "Requests can now be made at two of our four sites; the other two will follow when their laboratory "
+             "contracts are renewed.", sa3_status),
+            ("SA4", "Agree a same-day referral pathway with the acute trust", "2(b)",
+             "The pathway was agreed with the acute trust and issued to all staff on 2 December 2024.", "Complete")]
+    log = "".join(f"{code}  {action}\n     Linked concern: {linked}\n     {done}\n     Status: {status}\n\n"
+                  for code, action, linked, done, status in rows)
+    return ("Harrowgate Community Health NHS Trust\nTrust Headquarters\nHarrowgate HG4 2ZZ\n\n12 December 2024\n\n"
+            "Dear Ms Penrose,\n\nThank you for your report following the inquest into the death of Mrs Ashby. The "
+            "Trust's safety action log below sets out what we have done on each of your concerns.\n\n" + log
+            + "Yours sincerely,\n\nDr Colin Reeves\nMedical Director\n")
+
+
+def test_an_action_log_s_rows_answer_the_concerns_they_link_to(lex, rules):
+    """A trust's reply sets out its safety action log under its own codes: "SA1  Add a VTE risk screen ..." /
+    "Linked concern: 1" / ... / "Status: Complete", "SA3 ..." / "Linked concern: 2(a)", "SA4 ..." / "Linked concern:
+    2(b)". A user relies on each row naming the concern it links to, 1, 2a and 2b, not a recommendation "SA1" the
+    coroner never made; a row linked to none ("Linked concern: –") keeps its code."""
+    text = _VTE_PFD + _action_log_reply()
+    segs = segment(text, lex)
+    assert len(segs) == 2 and segs[1].kind is Kind.reply
+    refs = R.find_refs(text, segs[1], rules)
+    assert [r.label for r in refs] == ["1", "SA2", "2a", "2b"], refs
+    assert [text[r.start:r.end] for r in refs] == ["SA1", "SA2", "SA3", "SA4"]
+
+
+def test_a_concern_linked_from_an_action_log_row_takes_that_row_s_status(tmp_path, settings, nlp):
+    """The coroner's report with concern 2 in two parts, (a) and (b), then the trust's action log. A user relies on
+    concern 2a taking the stance of the SA3 row that links to it, "Status: Partially complete", partly addressed, and
+    1 and 2b the stances of theirs (before, the rows answered recommendations "SA1" to "SA4" and every concern was
+    left not addressed)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(_VTE_PFD + _action_log_reply(), encoding="utf-8")
+    rows = {s["label"]: s for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    got = {lab: r["stance"] for lab, r in rows.items()}
+    assert {lab: got.get(lab) for lab in ("1", "2a", "2b")} == {
+        "1": "accepted", "2a": "partially_addressed", "2b": "accepted"}, rows
+    assert rows["2a"]["evidence"] == "Status: Partially complete", rows["2a"]
+
+
+def test_a_numbered_title_closed_by_its_concern_in_brackets_takes_the_answer_under_it(tmp_path, settings, nlp):
+    """An ICB's reply numbers its own sections and closes each title with the concern it answers: "1. Falls sensors in
+    residents' rooms (your second concern)" over its answer, then "2. Pulse oximeters supplied through the Care Home
+    Equipment Scheme (your third concern)" over "Status: Accepted" and an answer that waits for a national review. A
+    user relies on concern 3 taking that answer, deferred, and concern 2 keeping its own section's (before, the long
+    title's reference anchored nothing, and concern 2 took the third concern's answer as well)."""
+    from pipeline.run import run_corpus
+
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO: The Chief Executive, Northvale Integrated Care Board\n\n"
+              "On 2 September 2024 I concluded the inquest into the death of Mr Dennis Whitlow, a resident of a care "
+              "home whose falling oxygen levels were not noticed overnight.\n\n"
+              "The MATTERS OF CONCERN are as follows:\n\n"
+              "1. Care home staff were not trained to recognise the signs of a deteriorating resident.\n\n"
+              "2. The home had no falls sensor in Mr Whitlow's room, though he had fallen twice before.\n\n"
+              "3. The home had no pulse oximeter, and staff could not measure his oxygen levels.\n\n"
+              "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+              "Peter Lamb\nSenior Coroner\n12 September 2024\n\n")
+    reply = ("Northvale Integrated Care Board\nRiverside House\nNorthvale NV2 8QT\n\n4 November 2024\n\n"
+             "Dear Mr Lamb,\n\nThank you for your report. Our response to each of your concerns is set out below under "
+             "the heading of the work it describes.\n\n"
+             "Your first concern, on the training of the home's staff, is for the provider, which will reply to you "
+             "separately.\n\n"
+             "1. Falls sensors in residents' rooms (your second concern)\n\n"
+             "We have funded falls sensors for every resident assessed as at high risk of falling, and the homes "
+             "installed them in October.\n\n"
+             "2. Pulse oximeters supplied through the Care Home Equipment Scheme (your third concern)\n"
+             "Status: Accepted\n"
+             "We will decide whether to supply an oximeter to every home once the national review of the Care Home "
+             "Equipment Scheme has reported in the spring.\n\n"
+             "Yours sincerely,\n\nDr Amara Okeke\nChief Medical Officer\n")
+    (tmp_path / "response.txt").write_text(report + reply, encoding="utf-8")
+    rows = {s["label"]: s for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert rows["3"]["stance"] == "deferred", rows["3"]
+    assert "national review" in (rows["3"]["evidence"] or ""), rows["3"]
+    assert rows["2"]["stance"] == "accepted", rows["2"]
+    assert "Pulse oximeters" not in (rows["2"]["evidence"] or "") and "national review" not in (rows["2"]["evidence"]
+                                                                                                 or ""), rows["2"]

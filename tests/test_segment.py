@@ -5518,3 +5518,201 @@ def test_a_greeting_quoted_twice_under_a_reply_s_wrote_line_starts_nothing(lex):
             ">>> Dear Ms Forde,\n>>> Thank you for your email about triage waits.\n>>> Yours sincerely,\n"
             ">>> Helen Marsh\n")
     assert first_lines(text, lex) == ["Dear Dr Marsh,", "From: Helen Marsh <helen.marsh@trust.example.nhs.uk>"]
+
+
+_FLOOD_TITLE = "# Independent Review of Coastal Flood Warnings: Government response"
+_FLOOD_CHAPTERS = [
+    ("1. Warning messages", "1.1", "The Government should send flood warnings by text message to every household in "
+     "a flood zone.", "Accepted", "Text warnings reach every registered household in a flood zone from this winter."),
+    ("2. Sirens and local alerts", "2.1", "The Government should fund sirens in the twelve towns most at risk of tidal "
+     "surges.", "Not accepted", "Sirens are not effective against tidal surges, and the money is better spent on text "
+     "warnings."),
+    ("3. Community flood wardens", "3.1", "The Government should train a flood warden in every coastal parish.",
+     "Partially accepted", "Wardens will be trained in the forty parishes most at risk, and the scheme reviewed after "
+     "two years."),
+]
+
+
+def _flood_page(k: int, title: str = _FLOOD_TITLE) -> str:
+    """Page ``k`` of the response as a browser saves it: the site's chrome, the publication's title, its date and
+    contents, then the page's own chapter and the site's feedback footer."""
+    contents = "\n".join(f"* [{c[0]}](https://www.example.gov.uk/flood-review/{n})"
+                         for n, c in enumerate(_FLOOD_CHAPTERS, 1))
+    chapter, label, rec, status, answer = _FLOOD_CHAPTERS[k]
+    return ("Skip to main content\n\n[GOV.UK](https://www.example.gov.uk)\n\n"
+            "[Home](https://www.example.gov.uk) > [Environment](https://www.example.gov.uk/environment)\n\n"
+            f"{title}\n\nPublished: 14 March 2025\n\nDepartment for Environment, Food & Rural Affairs\n\n"
+            f"## Contents\n\n{contents}\n\n## {chapter}\n\n**Recommendation {label}:** {rec}\n\n"
+            f"**Government response: {status}**\n\n{answer}\n\n"
+            "## Is this page useful?\n\n[Yes](https://www.example.gov.uk/yes) [No](https://www.example.gov.uk/no)\n\n")
+
+
+def test_a_publication_saved_page_after_page_is_one_reply(lex):
+    """A government response published as a web page a chapter, saved page after page: each page repeats the site's
+    chrome, the same "# Independent Review ...: Government response" title, "Published:" and the contents, then its
+    own chapter's "**Recommendation 1.1:** ..." and "**Government response: Accepted**". A user relies on one reply,
+    the publication, not one per page (before, each page after the first started a segment of its own)."""
+    text = "".join(_flood_page(k) for k in range(3))
+    segs = segment(text, lex)
+    assert len(segs) == 1, first_lines(text, lex)
+    assert segs[0].kind is Kind.reply and segs[0].end == len(text)
+
+
+def test_each_page_of_a_saved_publication_answers_its_own_recommendation_in_the_one_reply(tmp_path, settings, nlp):
+    """The same three pages through the pipeline. A user relies on one reply whose stances come from every page, the
+    third page's recommendation 3.1 partially accepted as its own status says (before, each page was a reply of its
+    own, with one stance each)."""
+    from pipeline.run import run_corpus
+
+    text = "".join(_flood_page(k) for k in range(3))
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    letters = tables["letters"].to_pylist()
+    assert [r["kind"] for r in letters] == ["reply"], letters
+    got = {s["label"]: s for s in tables["stances"].to_pylist()}
+    assert {lab: s["stance"] for lab, s in got.items()} == {
+        "1.1": "accepted", "2.1": "rejected", "3.1": "partially_addressed"}, got
+    assert {s["letter_id"] for s in got.values()} == {letters[0]["letter_id"]}
+    assert got["3.1"]["evidence"] == "**Government response: Partially accepted**", got["3.1"]
+
+
+def test_two_saved_pages_of_different_publications_stay_two_segments(lex):
+    """The guard: two pages saved one after the other whose titles differ ("# Independent Review of Coastal Flood
+    Warnings: Government response", then "# Review of Inland River Gauges: Government response"). A user relies on
+    two segments, one a publication (only pages repeating the same title are one publication's)."""
+    second = _flood_page(1, "# Review of Inland River Gauges: Government response")
+    text = _flood_page(0) + second
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, text.index("# Review of Inland River Gauges")], first_lines(text, lex)
+
+
+_SCAFFOLD_PFD = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+                 "THIS REPORT IS BEING SENT TO: The Managing Director, Fellgate Scaffolding Ltd\n\n"
+                 "On 14 November 2024 I concluded the inquest into the death of Mr Aled Pryce, who fell from a "
+                 "scaffold tower on a building site in Fellgate.\n\n"
+                 "The MATTERS OF CONCERN are as follows:\n\n"
+                 "1. The tower's outriggers had not been fitted, and no one checked the tower before it was used.\n\n"
+                 "2. The site had no written procedure for inspecting towers after they are moved.\n\n"
+                 "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+                 "Dated: 3 December 2024\n\nRuth Calloway\nAssistant Coroner\n\n")
+
+
+def test_a_reply_set_under_the_message_it_quotes_starts_at_its_header(lex):
+    """mutt writes a reply under the message it quotes: the header "Date: Mon, 27 Jan 2025 09:41 +0000" / "From:" /
+    "To:" / "Subject: Re: ...", then "On Tue, Dec 03, 2024 at 11:20AM +0000, Coroner's Court wrote:" and the "> "
+    lines of the office's covering note, then "Dear Mrs Calloway," and the answer. A user relies on the reply starting
+    at its "Date:" line, its header and the quote its own (before, it started at the quote's last line)."""
+    reply = ("Date: Mon, 27 Jan 2025 09:41 +0000\n"
+             "From: Gareth Lowry <g.lowry@fellgatescaffolding.co.uk>\n"
+             "To: Coroner's Court <coroners@fellgate.gov.uk>\n"
+             "Subject: Re: Regulation 28 report - Aled Pryce\n\n"
+             "On Tue, Dec 03, 2024 at 11:20AM +0000, Coroner's Court wrote:\n"
+             "> Good morning,\n>\n"
+             "> Please find attached the Assistant Coroner's report, to which a response is due within 56 days.\n"
+             ">\n> Coroner's Officer\n\n"
+             "Dear Mrs Calloway,\n\n"
+             "Thank you for your report. Since the inquest every tower is checked by a supervisor before use, and the "
+             "check is recorded with a photograph of the fitted outriggers.\n\n"
+             "We have also written a procedure for inspecting towers each time they are moved, and every operative "
+             "was trained in it in January.\n\n"
+             "Yours sincerely,\n\nGareth Lowry\nManaging Director\nFellgate Scaffolding Ltd\n")
+    text = _SCAFFOLD_PFD + reply
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_SCAFFOLD_PFD)], first_lines(text, lex)
+    assert segs[1].kind is Kind.reply
+
+
+def test_a_signature_under_the_mail_delimiter_belongs_to_the_message_above(lex):
+    """An e-mail reply signs "Yours sincerely" / "Sandra K", then, under the "-- " line that mail programs set
+    over a signature, "Sandra Kilbride RGN" / "Director of Quality" / "Orchard Care Group Ltd, 2 Orchard Mews,
+    Calverley CV9 1DF" / her telephone; two blank lines, then the next body's letterhead and letter. A user relies on
+    the "-- " block ending the first reply and the next letter starting at its letterhead (before, the address under
+    "-- " was no signature, and the next segment started at the "-- " line)."""
+    first = ("From: Sandra Kilbride <s.kilbride@orchardcare.co.uk>\nSent: 4 March 2025 16:05\n"
+             "To: Coroner's Office <coroners@calverley.gov.uk>\n"
+             "Subject: Response to Regulation 28 report - Mrs Edith Hale\n\n"
+             "Dear Coroner,\n\nThank you for your report. Orchard Care Group accepts both concerns. Every resident at "
+             "risk of choking now has a swallowing plan, and the plans are checked at each handover.\n\n"
+             "Yours sincerely\n\nSandra K\n\n"
+             "-- \nSandra Kilbride RGN\nDirector of Quality\n"
+             "Orchard Care Group Ltd, 2 Orchard Mews, Calverley CV9 1DF\n"
+             "Tel: 01632 960 414\n\n\n")
+    second = ("Calverley Community Health NHS Trust\nTrust Headquarters\nMill Lane\nCalverley CV9 4RT\n\n"
+              "6 March 2025\n\nDear Coroner,\n\nThank you for your report. The Trust's speech and language therapists "
+              "will now see every care home referral within five working days.\n\n"
+              "Yours faithfully,\n\nDr Mark Ellery\nChief Executive\n")
+    text = first + second
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(first)], first_lines(text, lex)
+    assert segs[0].end > text.index("Tel: 01632 960 414")
+
+
+_WATER_BILLING_LETTER = (
+    "Office of the Ombudsman\n10 Bay Street\nKingsford ON K7A 1B2\n\n12 February 2025\n\n"
+    "Mayor Helen Drummond\nTown of Ardmore\n1 Market Square\nArdmore ON K0A 2C0\n\n"
+    "Dear Mayor Drummond,\n\nRe: Investigation into the Town's handling of water billing disputes\n\n"
+    "My investigation found that the Town did not tell residents how to dispute a water bill. I make the following "
+    "recommendations to the Town:\n\n"
+    "1. The Town should publish its water billing dispute process on its website.\n\n"
+    "2. The Town should refund the late payment charges applied while a dispute was open.\n\n"
+    "3. The Town should cap the interest charged on disputed water bills.\n\n"
+    "I ask that the Town report back on its progress within six months.\n\n"
+    "Yours truly,\n\nMarcus Bell\nOmbudsman\n\n")
+
+
+def _staff_report_table() -> str:
+    rows = [("1", "Publish the billing dispute process", "on the Town's website.", "Complete",
+             "The process was published on the", "website on 3 March 2025."),
+            ("2", "Refund late payment charges applied", "during an open dispute.", "Agreed",
+             "Refunds will be issued to the 41", "affected accounts by April 2025."),
+            ("3", "Cap the interest charged on", "disputed water bills.", "Not supported",
+             "Staff do not recommend a cap. Interest", "is already suspended during a dispute.")]
+    out = [" No.  Recommendation (summary)             Status         Staff Response"]
+    for n, rec1, rec2, status, ans1, ans2 in rows:
+        out += [f" {n:<4} {rec1:<36} {status:<14} {ans1}", f"      {rec2:<36} {'':<14} {ans2}".rstrip(), ""]
+    return "\n".join(out) + "\n"
+
+
+def test_a_council_staff_report_under_its_agenda_item_is_a_reply_not_minutes(tmp_path, settings, nlp):
+    """Under the Ombudsman's letter, the town's staff report to Council: "Town of Ardmore", "Agenda Item 9.2", "STAFF
+    REPORT", "To: Mayor and Members of Council" / "From:" / "Date:" / "Meeting Date:" / "Report No.: FIN-2025-021" /
+    "Subject: Response to Ombudsman Report ...", and a table of the three recommendations with each one's status and
+    the staff's response. A user relies on the report being a reply whose rows give the stances (before, the agenda
+    item made it minutes, and the recommendations had no stance)."""
+    from pipeline.run import run_corpus
+
+    staff = ("Town of Ardmore\n\nAgenda Item 9.2\n\nSTAFF REPORT\n\n"
+             "To: Mayor and Members of Council\nFrom: Priya Nair, Director of Finance\nDate: March 18, 2025\n"
+             "Meeting Date: March 25, 2025\nReport No.: FIN-2025-021\n"
+             "Subject: Response to Ombudsman Report on Water Billing Disputes\n\n"
+             "Recommendation\n\nTHAT Council receive this report for information.\n\n"
+             "Background\n\nThe Ombudsman's letter of February 12, 2025 made three recommendations to the Town. "
+             "Staff's response to each is set out below.\n\n" + _staff_report_table()
+             + "Respectfully submitted,\n\nPriya Nair\nDirector of Finance\n")
+    (tmp_path / "response.txt").write_text(_WATER_BILLING_LETTER + staff, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    letters = sorted(tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert [r["kind"] for r in letters] == ["letter", "reply"], letters
+    got = {s["label"]: s["stance"] for s in tables["stances"].to_pylist()}
+    assert got == {"1": "accepted", "2": "accepted", "3": "rejected"}, got
+
+
+def test_minutes_of_the_council_meeting_that_received_the_staff_report_stay_minutes(tmp_path, settings, nlp):
+    """The guard: under the same letter, the minutes of the meeting that took the report: "Minutes of the meeting of
+    Council held on March 25, 2025 ...", "Present: ...", the item with its "Report No.: FIN-2025-021", "Moved by ...",
+    "RESOLVED THAT Council receive the report ..." and "CARRIED". A user relies on them staying minutes, a record of
+    the meeting, though they name the staff report and its number."""
+    from pipeline.run import run_corpus
+
+    minutes = ("MINUTES OF THE MEETING OF ARDMORE TOWN COUNCIL\n\n"
+               "Minutes of the meeting of Council held on March 25, 2025 at 7:00 p.m. in the Council Chambers\n\n"
+               "Present: Mayor H. Drummond, Councillors A. Brandt, L. Okoye, S. Whitfield\n\n"
+               "Also present: P. Nair, Director of Finance\n\n"
+               "9.2 Response to Ombudsman Report on Water Billing Disputes\n"
+               "Report No.: FIN-2025-021\n\n"
+               "Moved by Councillor Brandt, seconded by Councillor Okoye\n\n"
+               "RESOLVED THAT Council receive the staff report of the Director of Finance for information.\n\n"
+               "CARRIED\n\nThe meeting adjourned at 8:40 p.m.\n")
+    (tmp_path / "response.txt").write_text(_WATER_BILLING_LETTER + minutes, encoding="utf-8")
+    letters = sorted(run_corpus(tmp_path, settings, nlp).tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert [r["kind"] for r in letters] == ["letter", "minutes"], letters
