@@ -5355,3 +5355,48 @@ def test_a_dealer_s_reply_under_its_trading_name_is_keyed_to_the_concern_sent_to
              "Yours sincerely,\n\nGraham Tolley\nDealer Principal\n")
     got = _stances_by_reply(tmp_path, settings, nlp, report + reply)
     assert got == {1: {"1": "accepted"}}, got
+
+
+# ---- guards from the reviews of round 94's mends
+
+def test_bare_resolution_clauses_adopt_or_decline_the_recommendation_each_names(tmp_path, settings, nlp):
+    """A clause that only adopts ("AND THAT Council adopt Recommendation 1 of the report;") accepts it, one that
+    only declines ("AND THAT Council not adopt Recommendation 3 respecting ...;") rejects it, whatever clause comes
+    before, and a clause whose subject is in lower case ("AND THAT staff bring forward ...") is a clause of its own
+    (review B: before, the bare clauses gave noted or nothing)."""
+    reply = ("Township of Pine Ridge\nOffice of the Mayor\n1 Main Street\nPine Ridge ON L0K 1P0\n\n"
+             "February 20, 2025\n\n"
+             "Dear Ms. Marchetti,\n\n"
+             "At its meeting of February 11, 2025, Council considered your report and passed the following "
+             "resolution:\n\n"
+             "THAT Council receive the report of the Integrity Commissioner dated January 10, 2025;\n"
+             "AND THAT Council not adopt Recommendation 3 respecting the closure notices on Birch Lane;\n"
+             "AND THAT Council adopt Recommendation 1 of the report;\n"
+             "AND THAT staff bring forward options on Recommendation 4 for a later meeting.\n\n"
+             "Yours truly,\n\nRobert Kwan\nMayor\n")
+    got = _stances_by_reply(tmp_path, settings, nlp, _ROAD_CLOSURE_LETTER + reply)[1]
+    assert (got["1"], got["3"]) == ("accepted", "rejected"), got
+    assert got["2"] == "not_addressed", got
+
+
+def test_an_opening_that_takes_no_position_leaves_an_unanswered_recommendation_not_addressed(tmp_path, settings,
+                                                                                            nlp):
+    """Before a reply's first answer under a number stand its opening and the resolution's clauses, which name
+    other recommendations by number; a recommendation the reply never takes up (2 here) gets no stance from them:
+    it is not addressed (review B: once the clauses had cues of their own, the opening lent them to 2)."""
+    reply = ("Township of Pine Ridge\nOffice of the Mayor\n1 Main Street\nPine Ridge ON L0K 1P0\n\n"
+             "February 20, 2025\n\n"
+             "Dear Ms. Marchetti,\n\n"
+             "Re: Your report on the Birch Lane closures\n\n"
+             "I write further to your report dated January 10, 2025. At its regular meeting of February 11, 2025, "
+             "Council passed the following resolution:\n\n"
+             "THAT Council receive the report of the Integrity Commissioner;\n"
+             "AND THAT Council adopt Recommendation 4, and direct the Clerk to arrange the training in March;\n"
+             "AND THAT Council not adopt Recommendation 3 respecting the minutes of closed meetings;\n"
+             "AND THAT Council adopt Recommendation 1 of the report.\n\n"
+             "On Recommendation 3, Council was advised by the Clerk that publishing closed minutes would need a "
+             "change to the procedure by-law, which Council did not support.\n\n"
+             "Yours truly,\n\nRobert Kwan\nMayor\n")
+    got = _stances_by_reply(tmp_path, settings, nlp, _ROAD_CLOSURE_LETTER + reply)[1]
+    assert got["2"] == "not_addressed", got
+    assert (got["1"], got["4"]) == ("accepted", "accepted"), got

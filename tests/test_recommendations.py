@@ -5284,3 +5284,17 @@ def test_a_numbered_title_closed_by_its_concern_in_brackets_takes_the_answer_und
     assert rows["2"]["stance"] == "accepted", rows["2"]
     assert "Pulse oximeters" not in (rows["2"]["evidence"] or "") and "national review" not in (rows["2"]["evidence"]
                                                                                                  or ""), rows["2"]
+
+
+# ---- guards from the guard helper's findings on round 94's mends
+
+def test_a_short_item_under_its_lone_number_is_read_and_so_are_the_items_after_it(lex, rules):
+    """Raw PDF text sets each item's number alone on its line; an item shorter than a prose paragraph ("records
+    informal concerns; and") is still the list's next item, and the items after it are read too (before, the
+    short item and everything after it were lost)."""
+    text = letter("The Panel recommends that the Council:\n1.\nreviews its protocol on relations between "
+                  "councillors and employees so that an employee has a clear route for concerns;\n2.\narranges "
+                  "refresher training on the code of conduct for all councillors within twelve months;\n3.\nrecords "
+                  "informal concerns; and\n4.\nreports the number of concerns to its audit committee each year.")
+    got = [r.label for r in refs_of(text, lex, rules) if r.text]
+    assert got == ["1", "2", "3", "4"], got

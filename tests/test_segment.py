@@ -5716,3 +5716,31 @@ def test_minutes_of_the_council_meeting_that_received_the_staff_report_stay_minu
     (tmp_path / "response.txt").write_text(_WATER_BILLING_LETTER + minutes, encoding="utf-8")
     letters = sorted(run_corpus(tmp_path, settings, nlp).tables["letters"].to_pylist(), key=lambda r: r["index"])
     assert [r["kind"] for r in letters] == ["letter", "minutes"], letters
+
+
+# ---- guards from the reviews of round 94's mends
+
+_CORRESPONDENCE_PAGE = (
+    "[Skip to main content](#main)\n\n[![Caldermoor Assembly](/logo.png)](https://assembly.example/)\n\n"
+    "  * [Home](https://assembly.example/)\n  * [Committees](https://assembly.example/committees/)\n\n"
+    "# Correspondence: inquiry into apprenticeship completion rates\n\n"
+    "Published: {published}\n\n{body}\n\n{nav}[Back to top](#main)\n\n"
+)
+
+
+def test_pages_of_one_correspondence_title_that_each_greet_their_reader_stay_two_letters(lex):
+    """A site's correspondence pages share one "# Correspondence: ..." title: the committee's letter on one page,
+    the Minister's reply on the next, each greeting its reader. A user relies on each being a segment of its own
+    (review A: before, pages of one title were merged into one document, and the reply's stances were lost)."""
+    # (the first page's own link to the next reads as a reply's words: "Next page: Reply from the Minister")
+    letter_page = _CORRESPONDENCE_PAGE.format(published="5 September 2024", nav=(
+        "Next page: Reply from the Minister for Skills, 17 October 2024\n\n"), body=(
+        "Dear Minister,\n\nThe Committee has finished its inquiry into apprenticeship completion rates. We recommend "
+        "that the Department should publish completion rates by provider every quarter, and that it should fund "
+        "mentors for apprentices in their first year.\n\nYours sincerely,\n\nAlys Pritchard\nChair"))
+    reply_page = _CORRESPONDENCE_PAGE.format(published="17 October 2024", nav="", body=(
+        "Dear Chair,\n\nThank you for your letter of 5 September. We accept the Committee's recommendation on "
+        "completion rates and will publish them from April.\n\nYours sincerely,\n\nGareth Nye\nMinister for Skills"))
+    segs = segment(letter_page + reply_page, lex)
+    assert len(segs) == 2, [(s.kind, s.start) for s in segs]
+    assert segs[1].kind is Kind.reply
