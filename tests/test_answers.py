@@ -5190,6 +5190,13 @@ _ROAD_CLOSURE_LETTER = (
     "5. Council should require staff to post notices on the affected street at least 14 days before a closure.\n\n"
     "6. Council should review the consultation process after twelve months.\n\n"
     "Please tell me what Council decides.\n\nYours truly,\n\nAnne Marchetti\nIntegrity Commissioner\n\n")
+# the mayor's reply, up to the first clause of the resolution it quotes
+_MAYORS_REPLY_OPENING = (
+    "Township of Pine Ridge\nOffice of the Mayor\n1 Main Street\nPine Ridge ON L0K 1P0\n\n"
+    "February 20, 2025\n\n"
+    "Dear Ms. Marchetti,\n\n"
+    "At its meeting of February 11, 2025, Council considered your report and passed the following resolution:\n\n"
+    "THAT Council receive the report of the Integrity Commissioner dated January 10, 2025;\n")
 
 
 def test_a_council_resolution_quoted_clause_by_clause_decides_each_recommendation_it_names(tmp_path, settings, nlp):
@@ -5201,12 +5208,7 @@ def test_a_council_resolution_quoted_clause_by_clause_decides_each_recommendatio
     never names, being not addressed: a sentence about recommendation 2 alone takes no position on the others (before,
     the resolution was read as one sentence, 5 and 6 rejected with 2, and 1, 3 and 4 accepted on the apology
     sentence's words)."""
-    reply = ("Township of Pine Ridge\nOffice of the Mayor\n1 Main Street\nPine Ridge ON L0K 1P0\n\n"
-             "February 20, 2025\n\n"
-             "Dear Ms. Marchetti,\n\n"
-             "At its meeting of February 11, 2025, Council considered your report and passed the following "
-             "resolution:\n\n"
-             "THAT Council receive the report of the Integrity Commissioner dated January 10, 2025;\n"
+    reply = (_MAYORS_REPLY_OPENING +
              "AND THAT Council adopt Recommendation 5 and direct staff to post notices on the affected street at "
              "least 14 days before a closure;\n"
              "AND THAT Council not adopt Recommendation 2 of the report, as Council does not agree that an apology is "
@@ -5364,12 +5366,7 @@ def test_bare_resolution_clauses_adopt_or_decline_the_recommendation_each_names(
     only declines ("AND THAT Council not adopt Recommendation 3 respecting ...;") rejects it, whatever clause comes
     before, and a clause whose subject is in lower case ("AND THAT staff bring forward ...") is a clause of its own
     (review B: before, the bare clauses gave noted or nothing)."""
-    reply = ("Township of Pine Ridge\nOffice of the Mayor\n1 Main Street\nPine Ridge ON L0K 1P0\n\n"
-             "February 20, 2025\n\n"
-             "Dear Ms. Marchetti,\n\n"
-             "At its meeting of February 11, 2025, Council considered your report and passed the following "
-             "resolution:\n\n"
-             "THAT Council receive the report of the Integrity Commissioner dated January 10, 2025;\n"
+    reply = (_MAYORS_REPLY_OPENING +
              "AND THAT Council not adopt Recommendation 3 respecting the closure notices on Birch Lane;\n"
              "AND THAT Council adopt Recommendation 1 of the report;\n"
              "AND THAT staff bring forward options on Recommendation 4 for a later meeting.\n\n"
