@@ -660,13 +660,13 @@ def unrotate_headings(text: str) -> str:
         return c < len(line) and line[c].isalpha() and not line[max(0, c - 2):c].strip() \
             and not line[c + 1:c + 3].strip()
 
-    blank: list[tuple[int, int]] = []
+    blank: set[tuple[int, int]] = set()
     for n, line in enumerate(lines):
         body = line.strip()
         if len(body) != 1 or not body.isalpha():
             continue
         c = line.index(body)
-        if any((m, c) in blank for m in (n - 1,)):
+        if (n - 1, c) in blank:
             continue  # (already in the run above)
         lo = n
         while lo > 0 and lone(lines[lo - 1], c):
@@ -675,7 +675,7 @@ def unrotate_headings(text: str) -> str:
         while hi + 1 < len(lines) and lone(lines[hi + 1], c):
             hi += 1
         if hi - lo + 1 >= ROTATED_RUN:
-            blank += [(m, c) for m in range(lo, hi + 1)]
+            blank.update((m, c) for m in range(lo, hi + 1))
     if not blank:
         return text
     out = [list(x) for x in lines]

@@ -168,7 +168,7 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
             closed = _closes_signature(b.lines)
             i += 1
             continue
-        if b.lines[0].text.rstrip() in ("--", "-- ") or b.lines[0].text == "-- ":
+        if b.lines[0].text.rstrip() == "--":
             # the mail program's signature under "-- " (RFC 3676's delimiter): the writer's, whatever it holds,
             # an address with its postcode among it
             signed, closed = signed + 1, True
@@ -2029,8 +2029,7 @@ def _header_over_quote(blocks: list[Block], j: int, prev_sal: int, lex: Lexicons
     k = j - 1
     while k > prev_sal and all(ln.text.lstrip().startswith(">") for ln in blocks[k].lines):
         k -= 1
-    if k == j - 1 and not _WROTE.match(blocks[k].lines[0].text) or k <= prev_sal \
-            or not _WROTE.match(blocks[k].lines[0].text) \
+    if k <= prev_sal or not _WROTE.match(blocks[k].lines[0].text) \
             or not all(ln.text.lstrip().startswith(">") for ln in blocks[k].lines[1:]):
         return None
     head = blocks[k - 1].lines

@@ -339,7 +339,8 @@ def _one_within(a: str, b: str) -> bool:
     return long_.startswith(short) and not rest[:1].isdigit() and not ("." in short and rest[:1] == ".")
 
 
-def _about_answered(unit: tuple[int, int, int], refs: list[Ref], found: dict, labels: dict[str, int]) -> bool:
+def _about_answered(unit: tuple[int, int, int], refs: list[Ref], found: dict[str, answers_mod.Answer],
+                    labels: dict[str, int]) -> bool:
     """Whether a sentence names recommendations by their labels, each of them one the reply answers on its
     own, and not every one: it speaks of those, not of the rest."""
     named = {r.label for r in refs if unit[0] <= r.start < unit[1] and r.label in labels}
