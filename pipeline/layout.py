@@ -12,7 +12,7 @@ import html
 import re
 from collections import Counter
 
-from pipeline.text import DATE_WORDS, SPREAD_CELLS, has_postcode, header_above, names_its_rows
+from pipeline.text import DATE_WORDS, SPREAD_CELLS, WROTE, has_postcode, header_above, names_its_rows
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
@@ -698,7 +698,7 @@ def unseparate_lines(text: str) -> str:
 
 
 # the line over a message an e-mail client quotes: "On Tue, 18 Feb 2025 at 16:20, Standards Commission wrote:"
-_WROTE_LINE = re.compile(r"^[ \t>]*on\s[^\n]{4,160}?\swrote\s*:[ \t]*$", re.I | re.M)
+_WROTE_LINE = re.compile(rf"^[ \t>]*{WROTE}[ \t]*$", re.I | re.M)
 PIPE_QUOTED = 2  # lines, at least, set off by "|" under it
 
 

@@ -384,6 +384,9 @@ def banner_block(b: Block) -> bool:
 # a greeting's words in another language before the English ones, the "Dear ..." read after the slash:
 # "Annwyl Mr Jones / Dear Mr Jones", "A Euain, a charaid / Dear Mr Lamont"
 OTHER_TONGUE_GREETING = r"(?:[^/\n]{1,40}/\s*)?"
+# the line over a message an e-mail client quotes under a reply: "On 16/02/2027 10:31, Industry and
+# Regulators Committee wrote:" (the layout's "|" quotes, the segments and the answers all read it)
+WROTE = r"on\s[^\n]{4,160}?\swrote\s*:"
 # an e-mail address, in a header line, a signature or prose
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 

@@ -31,11 +31,11 @@ from dataclasses import dataclass, replace
 from pipeline.layout import SIDE_KEYWORD
 from pipeline.stages.recommendations import ANCHOR_CHARS, BARE_LABEL, MODAL, PARAGRAPH_TAG, Ref, label_title_blocks
 from pipeline.stages.refs import closes_title, heading_line, is_heading
-from pipeline.stages.segment import (ORIGINAL_MESSAGE, TABLE_BELOW, WROTE, Segment, prose_lines, prose_paragraphs,
+from pipeline.stages.segment import (ORIGINAL_MESSAGE, TABLE_BELOW, Segment, prose_lines, prose_paragraphs,
                                      registration_line)
 from pipeline.stages.table_refs import LONE_ROW, row_block, split_cell_rows, split_layout_rows
-from pipeline.text import (BULLET_ITEM, CELL_ROW, Block, Line, clean, is_prose, line_end, line_paragraphs, sentence_end,
-                           sentence_text, split_lines, table_cells, to_blocks, word_count)
+from pipeline.text import (BULLET_ITEM, CELL_ROW, WROTE, Block, Line, clean, is_prose, line_end, line_paragraphs,
+                           sentence_end, sentence_text, split_lines, table_cells, to_blocks, word_count)
 
 Unit = tuple[int, int, int]  # sentence start, end, paragraph index within the passage
 

@@ -18,9 +18,9 @@ from pipeline.names import looks_like_person
 from pipeline.records import Kind
 from pipeline.stages.shapes import (CELL_GAP, LINK_LINE, RESPONSE_STATEMENT, RESPONSE_TITLE, SLIDE_MARK, Form, Start,
                                     classify_document, hard_starts, response_page)
-from pipeline.text import (DATE_WORDS, EMAIL, OTHER_TONGUE_GREETING, Block, Line, banner_block, clean, has_postcode,
-                           is_dateline, is_prose, marking_block, sentence_end, split_lines, to_blocks, unwrap,
-                           word_count)
+from pipeline.text import (DATE_WORDS, EMAIL, OTHER_TONGUE_GREETING, WROTE, Block, Line, banner_block, clean,
+                           has_postcode, is_dateline, is_prose, marking_block, sentence_end, split_lines, to_blocks,
+                           unwrap, word_count)
 
 # (a bilingual letter's "13 Ebrill / April 2027" too)
 _HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:[^\W\d_]+\s*/\s*)?(?:" + DATE_WORDS + r")\.?,?\s+\d{4}\b", re.I)
@@ -766,9 +766,6 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
 MAIL_HEAD_BLOCKS = 3  # blocks above a bare greeting that may hold its e-mail's header ("OFFICIAL" between)
 
 
-# the line over a message an e-mail client quotes under a reply: "On 16/02/2027 10:31, Industry and
-# Regulators Committee wrote:"
-WROTE = r"on\s[^\n]{4,160}?\swrote\s*:"
 _WROTE = re.compile(rf"^\W*{WROTE}\s*$", re.I)
 WROTE_BLOCKS = 2  # blocks between "... wrote:" and the quoted greeting (a quoted blank line, "> ")
 QUOTED_BLOCKS = 6  # blocks of a quoted message whose opening says whether it answers
