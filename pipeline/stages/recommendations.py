@@ -1055,11 +1055,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         lone = _LONE_NUMBER.match(clean(b.lines[-1].text) or "")
         if lone and seg.kind is Kind.letter and _own_paragraph(text, seg, b, label_lines, int(lone.group("num"))):
             lone = None  # ("4." over "Get You Home (Travel) helps ...", under "Recommendation 1: ...")
-        # (or, a list running on, the item's words however few: "records informal concerns ...; and")
-        running = last_item is not None and int(lone.group("num")) == last_item + 1 if lone else False
+        # (the list's next number; then the item's words however few: "records informal concerns ...; and")
+        running = lone is not None and last_item is not None and int(lone.group("num")) == last_item + 1
         if lone and bi + 1 < len(blocks) and (is_prose(blocks[bi + 1].text) or running and seg.kind is Kind.letter
                                               and (clean(blocks[bi + 1].lines[0].text) or "")[:1].islower()) and \
-                (lead_in or concerns or (last_item is not None and int(lone.group("num")) == last_item + 1)
+                (lead_in or concerns or running
                  or (last_item is None and int(lone.group("num")) == 1 and list_heading)):
             lab = lone.group("num")  # "1." alone on its line, the paragraphs under it up to the next "N."
             ln = b.lines[-1]

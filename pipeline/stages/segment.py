@@ -2383,6 +2383,8 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
 
 
 _FORWARD_MARK = re.compile(r"^\W*begin\s+forwarded\s+message\s*:\s*$", re.I)  # Apple Mail's
+
+
 def _handed_on(text: str, forwarder: Segment, s: Segment) -> bool:
     """Whether the message a segment forwards was sent to the forwarder's own address: its writer handing it
     on to be sent."""
