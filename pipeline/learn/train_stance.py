@@ -142,7 +142,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind89", "letters_blind89", "coroners_blind89",
                    "papers_blind90", "letters_blind90", "coroners_blind90",
                    "papers_blind91", "letters_blind91", "coroners_blind91",
-                   "papers_blind92", "letters_blind92", "coroners_blind92")
+                   "papers_blind92", "letters_blind92", "coroners_blind92",
+                   "papers_blind93", "letters_blind93", "coroners_blind93")
 LAYOUT_KEY = "expected.jsonl"
 
 
