@@ -12,12 +12,15 @@ import html
 import re
 from collections import Counter
 
-from pipeline.text import DATE_WORDS, SPREAD_CELLS, WROTE, has_postcode, header_above, names_its_rows
+from pipeline.text import DATE_WORDS, SPREAD_CELLS, WROTE, has_postcode, header_above, names_its_rows, sentence_end
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
 # a footer or header that carries its own page number ("Trust – Response to Healthwatch   Page 2 of 4",
 # "Northbeam Scaffolding Limited · Registered in England and Wales No. 05873321 · Page 1 of 2")
+# the foot a browser prints each page with: the page's address, then the page's number of the pages printed
+# ("https://www.judiciary.uk/...   2/3")
+PRINT_FOOT = re.compile(r"^\s*https?://\S+(?:\s+\S+){0,2}?\s+\d{1,3}/\d{1,3}\s*$")
 _PAGED_LINE = re.compile(r"^\s*page\s+\d{1,4}\s+of\s+\d{1,4}\s*[|–—-]"
                          r"|\S(?:\s{2,}(?:[|–—-]\s*)?|\s+[·•|–—-]\s+)page\s+\d{1,4}\s+of\s+\d{1,4}\s*$"
                          # a reference then its page, one space apart ("ICB/QS/PFD/2028-11 Page 1 of 2"): short,
@@ -289,6 +292,9 @@ def _book_heads(text: str, content: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+_NOTICE_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-e]\)|[-•*])\s+\S")  # "1. inform the sender ...", "(a) ..."
+
+
 def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """Spans (without line ends) of lines that are page furniture or publishing boilerplate, not content."""
     lines = [(m.start(), m.start() + len(m.group(0).rstrip("\r\n"))) for m in _LINE.finditer(text) if m.group(0)]
@@ -310,6 +316,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
             last_row = int(line.strip().rstrip("."))
             continue  # a table's row number, its cells below it one a line
         elif _PAGE_NUMBER.match(line) or _PAGED_LINE.search(line) or _RULE.match(line) or _FOOTNOTE.match(line) \
+                or PRINT_FOOT.match(line) \
                 or leaders is not None or _page_footnote(text, a, b) or _continuation_ref(text, a, b):
             furniture.append(k)
         elif boilerplate is not None and boilerplate.search(line) and _notice(line):
@@ -333,6 +340,14 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
                     or text[b:content[n][0]].count("\n") != 1:
                 break
             chrome.append(n)
+    # a notice that leads into a list ("If you are not the intended recipient please:" / "1. inform the sender
+    # ..."): the list, straight under it, is the notice's too
+    for c in [c for c in chrome if text[content[c][0]:content[c][1]].rstrip().endswith(":")]:
+        n = c + 1
+        while n < len(content) and n not in chrome and n not in taken and _NOTICE_ITEM.match(
+                text[content[n][0]:content[n][1]]) and text[content[n - 1][1]:content[n][0]].count("\n") == 1:
+            chrome.append(n)
+            n += 1
     chrome.sort()
     # A running header sits at page breaks: next to a page number, or inside a
     # sentence that runs on across the page. A letterhead repeated by each
@@ -697,6 +712,36 @@ def unseparate_lines(text: str) -> str:
     return text.translate(_SEPARATORS)
 
 
+DOUBLED_LINES = 20  # lines of text, at least, in a copy that may be double spaced
+DOUBLED_SHARE = 0.8  # of its lines with one blank line under them (the last of each page's aside)
+RUN_ON_SHARE = 0.2  # of those, at least, whose sentence runs on to the next line: wrapped lines, not paragraphs
+RUN_ON_LINES = 5
+
+
+def undouble_spacing(text: str) -> str:
+    """``text`` with the blank line a PDF viewer's copy (or a Word export) sets under every line taken
+    out where a sentence runs on to the next line (it does not end, and the next line goes on in lower
+    case), so a paragraph's lines read as one paragraph and not each as a heading of its own. Only in a
+    copy so spaced throughout, where many sentences run on so: one-line paragraphs a blank line apart are
+    paragraphs. Same length: the line's break becomes a space at its end, the blank line's break the
+    line's."""
+    lines = text.split("\n")
+    full = [k for k, ln in enumerate(lines) if ln.strip()]
+    if len(full) < DOUBLED_LINES:
+        return text
+    spaced = [(a, b) for a, b in zip(full, full[1:]) if b == a + 2 and not lines[a + 1].strip("\f")]
+    run_on = [(a, b) for a, b in spaced if not sentence_end(lines[a]) and lines[b].lstrip()[:1].islower()]
+    if len(spaced) < DOUBLED_SHARE * (len(full) - 1) or len(run_on) < max(RUN_ON_LINES, RUN_ON_SHARE * len(spaced)):
+        return text
+    out = list(text)
+    pos = [0]
+    for ln in lines:
+        pos.append(pos[-1] + len(ln) + 1)
+    for a, _ in run_on:
+        out[pos[a + 1] - 1] = " "  # (the line's own break; the blank line's is now the break under it)
+    return "".join(out)
+
+
 # the line over a message an e-mail client quotes: "On Tue, 18 Feb 2025 at 16:20, Standards Commission wrote:"
 _WROTE_LINE = re.compile(rf"^[ \t>]*{WROTE}[ \t]*$", re.I | re.M)
 PIPE_QUOTED = 2  # lines, at least, set off by "|" under it
@@ -801,6 +846,8 @@ def unspace_headings(text: str, words: frozenset[str] = frozenset()) -> str:
     pad the line's end, so no offset moves. Two spaces part words; where pdftotext lost them
     ("G O V E R N M E N T R E S P O N S E"), the letters are split into the heading ``words`` that
     cover them, or kept as one word where none do."""
+    if words and _SMALL_CAPS_RUN.search(text):
+        text = _SMALL_CAPS_LINE.sub(lambda m: _small_caps_joined(m.group(0), words), text)
     if not _SPACED_RUN.search(text):
         return text
 
@@ -813,6 +860,22 @@ def unspace_headings(text: str, words: frozenset[str] = frozenset()) -> str:
     # "RECOMMENDATION 1", the line break a space; not a running footer's title over its page number, at the
     # page's foot)
     return _LABEL_OVER_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text)
+
+
+# a heading set in small capitals, its first letter full size: pdftotext parts that letter from the rest of
+# the word ("R ECOMMENDATION 1", "G OVERNMENT RESPONSE"); only the heading words are joined, since "SECTION C
+# RESPONSES" or "ANNEX A" part real words
+_SMALL_CAPS_RUN = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z]* )*[A-Z] [A-Z]{3,}")  # a cheap test first
+_SMALL_CAPS_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^a-z\n]*$")
+_SMALL_CAPS_WORD = re.compile(r"\b([A-Z]) ([A-Z]{3,})\b")
+
+
+def _small_caps_joined(line: str, words: frozenset[str]) -> str:
+    """``line`` with the heading words whose first letter stands apart joined up; the spaces taken out
+    pad the line's end, so nothing after the line moves."""
+    said = _SMALL_CAPS_WORD.sub(lambda m: m.group(1) + m.group(2) if (m.group(1) + m.group(2)).lower() in words
+                                else m.group(0), line)
+    return _padded(said, len(line))
 
 
 _LABEL_OVER_NUMBER = re.compile(r"^([ \t]*(?-i:RECOMMENDATION|CONCLUSION|CONCERN)[ \t]*)\n"
@@ -864,6 +927,20 @@ def unglyph_ligatures(text: str) -> str:
         return _padded(word, len(m.group(0)))
 
     return _CID_WORD.sub(spelt, text)
+
+
+# the bullets of Word's Symbol and Wingdings fonts, as "Save as plain text" writes them: the glyph's code in
+# the font read as a Latin-1 letter, then the tab Word sets after every bullet ("§" a square, "Ø" an arrow,
+# "ü" a tick, "Ÿ" a dot; not Wingdings' diamond, "v", which a list numbered in roman numerals has too)
+_WORD_BULLET = re.compile(r"(?m)^([ \t]*)[§ØüŸ](?=\t\S)")
+
+
+def unglyph_bullets(text: str) -> str:
+    """``text`` with Word's bullet glyphs, written as the letters their codes stand for in Latin-1, set as
+    bullets ("•"), so a list of concerns is read as one; one character for one, so no offset moves."""
+    if "\t" not in text:
+        return text
+    return _WORD_BULLET.sub(lambda m: m.group(1) + "•", text)
 
 
 # a line set in "fake bold", each glyph struck twice a hair apart, as pdfminer and some pdftotext builds give it:
