@@ -177,6 +177,9 @@ def end_of_signature(blocks: list[Block], i: int, limit: int, lex: Lexicons,
         if signed and _ATTACHED_FILES.fullmatch(" ".join(b.text.split())):
             i += 1  # "(See attached file: Minister to CJ.doc)": Lotus Notes' note of what the message carries
             continue
+        if signed and all(_NOTE_LINE.match(ln.text) for ln in b.lines):
+            i += 1  # the signed letter's footnotes, "[1] The PSTN migration charter ..." / "¹ Revised in 2023"
+            continue
         if signed and company_footer(b):
             i += 1  # "Registered in England No. 04418277. Registered office: ... VX6 3TR": the signed letter's footer
             closed = True  # and the signature's last line
@@ -374,6 +377,7 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
             if j - 1 > prev_sal and _AVATAR.match(blocks[j].lines[0].text) and len(blocks[j - 1].lines) == 1 \
                     and _REPLY_SUBJECT.match(blocks[j - 1].lines[0].text):
                 j -= 1
+            j = _gmail_print_top(blocks, j, prev_sal)
             break  # or a web mail's print header opens it
         if j < sal and _FORWARDED_BY.match(_first(blocks[j])) and j + 1 < sal \
                 and _MAIL_FROM.match(_first(blocks[j + 1])):
@@ -717,8 +721,11 @@ def _classify_letter(text: str, body_start: int, end: int, lex: Lexicons, head: 
 
 def _web_mail_reply(head: str) -> bool:
     """A web mail's print of a reply: its subject "RE: ..." first, over its sender "Name <address>" (a letter's
-    own "Re: Draft Development Plan" under its addressee is its subject, and no reply)."""
+    own "Re: Draft Development Plan" under its addressee is its subject, and no reply); Gmail's print may set
+    its own head and the account printed from above the subject."""
     lines = [ln for ln in head.splitlines() if ln.strip("\u200b\u200e\u200f\ufeff \t")]
+    while lines and _GMAIL_PRINT.match(lines[0]) and len(lines) > 1:
+        lines = lines[1:]
     return bool(lines) and _REPLY_SUBJECT.match(lines[0]) is not None \
         and any(_OWA_SENDER.match(ln) or _GMAIL_SENDER.match(ln) for ln in lines[1:SUBJECT_LINES + 2])
 
@@ -886,7 +893,7 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     return any(lex.mail_header.match(ln.text) for b in above for ln in b.lines)
 
 
-_GROUP_GREETING = re.compile(r"^\W*(?:hi|hello)\s+\S", re.I)  # "Hello Healthwatch team,", "Hi all,"
+_GROUP_GREETING = re.compile(r"^\W*(?:hi|hello)\s+(?!there\b)\S", re.I)  # "Hello Healthwatch team,", "Hi all,"
 _PGP_END = re.compile(r"^\s*-----END PGP SIGNATURE-----\s*$")
 _PGP_ARMOUR = re.compile(r"^\s*(?:-----BEGIN PGP SIGNED MESSAGE-----|Hash:\s*[\w-]+)\s*$")
 
@@ -1938,6 +1945,25 @@ _OWA_BETWEEN = re.compile(r"^[\s\u200b\u200e\u200f\ufeff]*(?:(?:to|cc|bcc)[\s\u2
 OWA_BETWEEN_LINES = 5
 # the sender's initials over the sender, where the avatar was: "ME"
 _AVATAR = re.compile(r"^\s*[A-Z]{1,3}\s*$")
+# the furniture Gmail prints over a message: its head "04/03/2025, 16:47     Gmail - Re: ...", the account printed
+# from "Name <address>" (or "Gmail     Name <address>"), and under the subject the count "1 message"
+_GMAIL_PRINT = re.compile(r"^\W*(?:\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[ap]m)?\s+)?gmail\s+-\s+\S|"
+                          r"^\W*(?:gmail\s+)?[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$|^\s*\d{1,3}\s+messages?\s*$", re.I)
+_NOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S")  # a footnote: "[1] The ...", "² Revised in 2023"
+GMAIL_PRINT_BLOCKS = 3  # blocks of that furniture over the message's own header
+
+
+def _gmail_print_top(blocks: list[Block], j: int, prev_sal: int) -> int:
+    """The block Gmail's print of the message headed at block ``j`` starts with: its print head, when the
+    blocks between are only the account, the subject and the message count."""
+    k = j
+    while k - 1 > prev_sal and j - k < GMAIL_PRINT_BLOCKS and len(blocks[k - 1].lines) <= 2 and all(
+            _GMAIL_PRINT.match(ln.text) or (n == 0 and _REPLY_SUBJECT.match(ln.text)) or len(blocks[k - 1].lines) == 1
+            for n, ln in enumerate(blocks[k - 1].lines)):
+        k -= 1
+        if _GMAIL_PRINT.match(blocks[k].lines[0].text) and "gmail" in blocks[k].lines[0].text.lower():
+            return k
+    return j
 # a body's name in title case and nothing else: "British Ice Skating", "Association of British Theatre Technicians"
 _TITLE_CASE = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|" + "|".join(sorted(NAME_FILLER)) + r")){1,7}")
 LETTERHEAD_LINES = 7  # lines from a page's first in which a letterhead's postcode stands
