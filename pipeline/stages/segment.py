@@ -1949,7 +1949,8 @@ _AVATAR = re.compile(r"^\s*[A-Z]{1,3}\s*$")
 # from "Name <address>" (or "Gmail     Name <address>"), and under the subject the count "1 message"
 _GMAIL_PRINT = re.compile(r"^\W*(?:\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[ap]m)?\s+)?gmail\s+-\s+\S|"
                           r"^\W*(?:gmail\s+)?[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$|^\s*\d{1,3}\s+messages?\s*$", re.I)
-_NOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S")  # a footnote: "[1] The ...", "² Revised in 2023"
+# a footnote: "[1] The ...", "² Revised in 2023" (not a text browser's link numbers, "[1]Skip to main content")
+_NOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s+\S")
 GMAIL_PRINT_BLOCKS = 3  # blocks of that furniture over the message's own header
 
 
