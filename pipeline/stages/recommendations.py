@@ -1617,6 +1617,35 @@ def _points_sent_with(refs: list[Ref]) -> list[Ref]:
 # a reply's answer to one lettered part, at its line's start: "(a) V1P Lanbrae already covers ...", under
 # its recommendation's label alone on its line ("Rec 6", "**Recommendation 6**")
 _PART_LINE = re.compile(r"[ \t]*\((?P<letter>[a-h])\)[ \t]+\S")
+# a numbered answer's title alone on its line: "3.   Deadlegs and pipework survey."
+_NUMBERED_HEAD = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+[A-Z][^.:;\n]{0,60}\.?[ \t]*$")
+PART_SPAN_LINES = 40  # lines, at most, that a heading's lettered parts run to
+_ITEM_OR_LABEL = re.compile(r"^[ \t]*(?:\d{1,2}[.)][ \t]|(?:recommendation|concern)s?\b)", re.I)
+
+
+def _parts_under(text: str, at: int) -> list[tuple[re.Match[str], int, int]]:
+    """The lettered parts "(a) ...", "(b) ..." in turn from ``at``, each with its start and the end of its last
+    line: a part runs on over the lines straight under it, up to the next part, which a blank line or a page's
+    foot may stand before; the parts end at the next numbered item or label, or before any part."""
+    out: list[list] = []
+    want, gap = "a", False
+    for _ in range(PART_SPAN_LINES):
+        if at >= len(text):
+            break
+        nl = text.find("\n", at)
+        nl = len(text) if nl < 0 else nl
+        line = text[at:nl]
+        if not line.strip(" \t\f"):
+            gap = True
+        elif (m := _PART_LINE.match(text, at)) and m.group("letter") == want:
+            out.append([m, at, nl])
+            want, gap = chr(ord(want) + 1), False
+        elif not out or _PART_LINE.match(line) or _ITEM_OR_LABEL.match(line):
+            break
+        elif not gap:
+            out[-1][2] = nl  # (the part's next line)
+        at = nl + 1
+    return [(m, a, z) for m, a, z in out]
 
 
 def _past_blank(text: str, at: int) -> int:
@@ -1627,26 +1656,21 @@ def _past_blank(text: str, at: int) -> int:
 
 
 def _lettered_answers(text: str, refs: list[Ref]) -> list[Ref]:
-    """A reply's heading "Rec 6" alone on its line (or with its title) over "(a) ..." and "(b) ..." answers the
-    recommendation's parts one by one: each line is the answer to its part ("6a", "6b"), which the link
-    stage keys as the report does (the report's "6" asking "(a) ensure ...; and (b) publish ...")."""
+    """A reply's heading "Rec 6" alone on its line (or with its title, or a numbered title: "3.   Deadlegs and
+    pipework survey.") over "(a) ..." and "(b) ..." answers the recommendation's parts one by one: each part,
+    to the next, is the answer to its part ("6a", "6b"), which the link stage keys as the report does (the
+    report's "6" asking "(a) ensure ...; and (b) publish ...")."""
     out = list(refs)
     for r in refs:
         start, end = text.rfind("\n", 0, r.start) + 1, text.find("\n", r.end)
         # (or with its title: "Recommendation 3 – Registration")
         line = text[start:end]
-        if not r.label.isdigit() or end < 0 or not (BARE_LABEL.match(line) or _LABEL_TITLE.match(line)) \
-                or len(re.findall(r"\d+", line)) != 1:
+        if not r.label.isdigit() or end < 0 or len(re.findall(r"\d+", line)) != 1 or not (
+                BARE_LABEL.match(line) or _LABEL_TITLE.match(line) or _NUMBERED_HEAD.match(line)):
             continue
-        at, want, parts = end + 1, "a", []
-        # (a blank line may set each apart, as Word text has them)
-        while at and (m := _PART_LINE.match(text, _past_blank(text, at))) and m.group("letter") == want:
-            at = m.start()
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            parts.append(Ref(f"{r.label}{want}", r.number, m.start("letter") - 1, m.end("letter") + 1, at, end,
-                             True, True, False))
-            at, want = end + 1, chr(ord(want) + 1)
+        parts = _parts_under(text, end + 1)
+        parts = [Ref(f"{r.label}{m.group('letter')}", r.number, m.start("letter") - 1, m.end("letter") + 1, at, upto,
+                     True, True, False) for m, at, upto in parts]
         if len(parts) >= 2:
             out = [x for x in out if x is not r] + parts  # (the label over them answers nothing of its own)
     return sorted(out, key=lambda r: r.start)
