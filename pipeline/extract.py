@@ -14,8 +14,9 @@ from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
 from pipeline.layout import (accept_changes, mask_noise, unbox_grid_tables, unchecked_options, undouble_bold,
                              undouble_spacing, unescape_entities, unescape_numbers, unglyph_bullets, unglyph_ligatures,
-                             unmark_anchors, unnumber_margin, unpipe_quotes, unrepeat_merged_cells, unrotate_headings,
-                             unseparate_lines, unsoften, unspace_headings, unstack_fields, untab_csv, untag_html_tables)
+                             unmark_anchors, unmark_watermark, unnumber_margin, unpipe_quotes, unrepeat_merged_cells,
+                             unrotate_headings, unseparate_lines, unsoften, unspace_headings, unstack_fields, untab_csv,
+                             untag_html_tables)
 from pipeline.lexicon import Lexicons
 from pipeline.readers import blank, page_at
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
@@ -85,10 +86,11 @@ def _trail_refs(text: str, seg: Segment, refs: list[rec_mod.Ref], rules: rec_mod
 
 
 def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) -> DocState:
-    # (a draft's changes accepted, its words without invisible marks, its line separators breaks, a copy's
-    # double spacing taken out of its paragraphs, the quote a mail program sets off with "|" a quote, a
-    # table's rotated headings blanked)
-    shown = unrotate_headings(unpipe_quotes(unsoften(accept_changes(undouble_spacing(unseparate_lines(loaded.text))))))
+    # (a page's watermark blanked, a draft's changes accepted, its words without invisible marks, its line
+    # separators breaks, a copy's double spacing taken out of its paragraphs, the quote a mail program sets
+    # off with "|" a quote, a table's rotated headings blanked)
+    shown = unrotate_headings(unpipe_quotes(unsoften(accept_changes(undouble_spacing(unseparate_lines(
+        unmark_watermark(loaded.text, lex.watermarks)))))))
     read = unspace_headings(unescape_numbers(unglyph_bullets(unglyph_ligatures(unescape_entities(undouble_bold(
         shown))))), lex.heading_words)
     tables = unchecked_options(unrepeat_merged_cells(untab_csv(unstack_fields(unbox_grid_tables(untag_html_tables(

@@ -712,6 +712,37 @@ def unseparate_lines(text: str) -> str:
     return text.translate(_SEPARATORS)
 
 
+# a letter alone at a line's end, two spaces or more after the line's words, or alone on its line
+_LONE_LETTER = re.compile(r"(?:^[ \t]*|(?<=\S)[ \t]{2,})(?P<letter>[A-Z])[ \t]*$", re.M)
+WATERMARK_LETTERS = 3  # scattered letters, at least, on a page to read as its watermark
+
+
+def unmark_watermark(text: str, words: tuple[str, ...]) -> str:
+    """``text`` with the letters of a page's diagonal watermark blanked: pdftotext -layout scatters "DRAFT" a
+    letter a line down the page, at the ends of table rows ("... the estates mailbox  T") and alone on lines,
+    where a letter reads as a cell of the row. A page's lone letters are its watermark's only where, in
+    order down the page or up it, they spell a watermark word (``words``), letters hidden by the text
+    allowed: not a table's "Y" / "N" column. Same length, same line breaks."""
+    if not words:
+        return text
+    out = list(text)
+    start = 0
+    for page in text.split("\f"):
+        lone = [(start + m.start("letter"), m.group("letter")) for m in _LONE_LETTER.finditer(page)]
+        seq = "".join(c for _, c in lone)
+        if len(seq) >= WATERMARK_LETTERS and any(_spelt_in(seq, w) or _spelt_in(seq[::-1], w) for w in words):
+            for at, _ in lone:
+                out[at] = " "
+        start += len(page) + 1
+    return "".join(out)
+
+
+def _spelt_in(letters: str, word: str) -> bool:
+    """Whether ``letters`` are letters of ``word`` in its order, each used once."""
+    it = iter(word)
+    return all(c in it for c in letters)
+
+
 DOUBLED_LINES = 20  # lines of text, at least, in a copy that may be double spaced
 DOUBLED_SHARE = 0.8  # of its lines with one blank line under them (the last of each page's aside)
 RUN_ON_SHARE = 0.2  # of those, at least, whose sentence runs on to the next line: wrapped lines, not paragraphs

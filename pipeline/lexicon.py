@@ -95,6 +95,7 @@ class Lexicons:
     negators: re.Pattern[str]
     stopwords: frozenset[str]
     heading_words: frozenset[str] = frozenset()  # the words of letter-spaced headings, lower case
+    watermarks: tuple[str, ...] = ()  # words a watermark sets across a page ("DRAFT"), upper case
 
     def answers(self, text: str) -> bool:
         """Whether ``text`` says it answers something ("Thank you for your letter of ..."), also
@@ -178,5 +179,6 @@ def load(models_dir: Path) -> Lexicons:
         reply_wide=_any(_lines(lex / "reply_wide.txt"), lex / "reply_wide.txt"),
         stopwords=frozenset(_lines(lex / "stopwords.txt")),
         heading_words=frozenset(w.lower() for w in _lines(lex / "heading_words.txt")),
+        watermarks=tuple(w.upper() for w in _lines(lex / "watermarks.txt")),
         negators=_compile(r"\b(?:not|never|no|cannot|can't|won't|unable|neither|nor)\b|n't\b", lex),
     )
