@@ -712,15 +712,16 @@ def unseparate_lines(text: str) -> str:
     return text.translate(_SEPARATORS)
 
 
-# a letter alone at a line's end, two spaces or more after the line's words, or alone on its line
-_LONE_LETTER = re.compile(r"(?:^[ \t]*|(?<=\S)[ \t]{2,})(?P<letter>[A-Z])[ \t]*$", re.M)
+# a letter alone at a line's end, two spaces or more after the line's words, or alone on its line, or between
+# two columns, two spaces or more either side of it
+_LONE_LETTER = re.compile(r"(?:^[ \t]*|(?<=\S)[ \t]{2,})(?P<letter>[A-Z])(?:[ \t]*$|[ \t]{2,}(?=\S))", re.M)
 WATERMARK_LETTERS = 3  # scattered letters, at least, on a page to read as its watermark
 
 
 def unmark_watermark(text: str, words: tuple[str, ...]) -> str:
     """``text`` with the letters of a page's diagonal watermark blanked: pdftotext -layout scatters "DRAFT" a
-    letter a line down the page, at the ends of table rows ("... the estates mailbox  T") and alone on lines,
-    where a letter reads as a cell of the row. A page's lone letters are its watermark's only where, in
+    letter a line down the page, at the ends of table rows ("... the estates mailbox  T"), between its columns
+    and alone on lines, where a letter reads as a cell of the row. A page's lone letters are its watermark's only where, in
     order down the page or up it, they spell a watermark word (``words``), letters hidden by the text
     allowed: not a table's "Y" / "N" column. Same length, same line breaks."""
     if not words:
