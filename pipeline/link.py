@@ -434,6 +434,12 @@ def _counted_own(prev: LetterState, reply: LetterState, heading: str | None) -> 
 
 
 QUOTE_SAME = 0.8  # share of a quote's words the report's recommendation holds, for the quote to be of it
+# (or, where the report's recommendations share many words, "the Authority ... applications ...", how much more
+# of them the other holds than the one its number names)
+QUOTE_MARGIN = 0.5
+
+
+_ANSWER_UNDER = re.compile(r"\s(?:(?:our\s+)?(?:reply|response|answer|comment)|status|position)\s*:", re.I)
 
 
 def _by_quote(refs: list, report: list, stop: frozenset[str]) -> list:
@@ -447,14 +453,17 @@ def _by_quote(refs: list, report: list, stop: frozenset[str]) -> list:
     keys = {norm_label(lab): lab for lab in said}
     out = []
     for r in refs:
-        words = answers_mod.stems(r.text, stop) if r.stated and r.text else set()
+        # (the quote only, not the answer typed under it with no blank line: "1. the Authority clears ...;" /
+        # "Reply: Agreed. A dedicated backlog team ...")
+        words = answers_mod.stems(_ANSWER_UNDER.split(r.text, 1)[0], stop) if r.stated and r.text else set()
         share = {lab: len(words & w) / len(words) for lab, w in said.items()} if len(words) >= 4 else {}
         best = max(share, key=share.__getitem__, default=None)
         own = keys.get(norm_label(r.label))
         # (only one concern's number for another's, where the report states both: not a part's quote, "2a", to
         # the whole that holds its words, "2", nor "1" to a paragraph "10.2" that restates it)
         if best is not None and own is not None and own != best and r.label.isdigit() and best.isdigit() \
-                and len(said[own]) >= 4 and share[best] >= QUOTE_SAME and share[own] < 1 - QUOTE_SAME:
+                and len(said[own]) >= 4 and share[best] >= QUOTE_SAME \
+                and (share[own] < 1 - QUOTE_SAME or share[best] - share[own] >= QUOTE_MARGIN):
             r = replace(r, label=best, number=next(x.number for x in report if x.label == best))
         out.append(r)
     return out
