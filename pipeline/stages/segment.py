@@ -1947,8 +1947,10 @@ OWA_BETWEEN_LINES = 5
 _AVATAR = re.compile(r"^\s*[A-Z]{1,3}\s*$")
 # the furniture Gmail prints over a message: its head "04/03/2025, 16:47     Gmail - Re: ...", the account printed
 # from "Name <address>" (or "Gmail     Name <address>"), and under the subject the count "1 message"
-_GMAIL_PRINT = re.compile(r"^\W*(?:\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[ap]m)?\s+)?gmail\s+-\s+\S|"
-                          r"^\W*(?:gmail\s+)?[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$|^\s*\d{1,3}\s+messages?\s*$", re.I)
+GMAIL_HEAD = r"^\W*(?:\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[ap]m)?\s+)?gmail\s+-\s+\S"
+_GMAIL_HEAD = re.compile(GMAIL_HEAD, re.I)
+_GMAIL_PRINT = re.compile(GMAIL_HEAD + r"|^\W*(?:gmail\s+)?[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$|"
+                          r"^\s*\d{1,3}\s+messages?\s*$", re.I)
 # a footnote: "[1] The ...", "² Revised in 2023" (not a text browser's link numbers, "[1]Skip to main content")
 _NOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s+\S")
 GMAIL_PRINT_BLOCKS = 3  # blocks of that furniture over the message's own header
@@ -1962,7 +1964,7 @@ def _gmail_print_top(blocks: list[Block], j: int, prev_sal: int) -> int:
             _GMAIL_PRINT.match(ln.text) or (n == 0 and _REPLY_SUBJECT.match(ln.text)) or len(blocks[k - 1].lines) == 1
             for n, ln in enumerate(blocks[k - 1].lines)):
         k -= 1
-        if _GMAIL_PRINT.match(blocks[k].lines[0].text) and "gmail" in blocks[k].lines[0].text.lower():
+        if _GMAIL_HEAD.match(blocks[k].lines[0].text):
             return k
     return j
 # a body's name in title case and nothing else: "British Ice Skating", "Association of British Theatre Technicians"
