@@ -748,21 +748,24 @@ DOUBLED_LINES = 20  # lines of text, at least, in a copy that may be double spac
 DOUBLED_SHARE = 0.8  # of its lines with one blank line under them (the last of each page's aside)
 RUN_ON_SHARE = 0.2  # of those, at least, whose sentence runs on to the next line: wrapped lines, not paragraphs
 RUN_ON_LINES = 5
+WRAPPED_MAX = 120  # characters of a page's line, at most: a longer line is a paragraph Word kept on one line
 
 
 def undouble_spacing(text: str) -> str:
     """``text`` with the blank line a PDF viewer's copy (or a Word export) sets under every line taken
-    out where a sentence runs on to the next line (it does not end, and the next line goes on in lower
-    case), so a paragraph's lines read as one paragraph and not each as a heading of its own. Only in a
-    copy so spaced throughout, where many sentences run on so: one-line paragraphs a blank line apart are
-    paragraphs. Same length: the line's break becomes a space at its end, the blank line's break the
-    line's."""
+    out where a sentence runs on to the next line (it does not end, the next line goes on in lower case,
+    and it is no longer than a page's line), so a paragraph's lines read as one paragraph and not each
+    as a heading of its own. Only in a copy so spaced throughout, where many sentences run on so:
+    one-line paragraphs a blank line apart are paragraphs. Same length: the line's break becomes a
+    space at its end, the blank line's break the line's."""
     lines = text.split("\n")
     full = [k for k, ln in enumerate(lines) if ln.strip()]
     if len(full) < DOUBLED_LINES:
         return text
-    spaced = [(a, b) for a, b in zip(full, full[1:]) if b == a + 2 and not lines[a + 1].strip("\f")]
-    run_on = [(a, b) for a, b in spaced if not sentence_end(lines[a]) and lines[b].lstrip()[:1].islower()]
+    # (a paragraph may stand two or three blank lines under the last; a page break is no line's run-on)
+    spaced = [(a, b) for a, b in zip(full, full[1:]) if b >= a + 2]
+    run_on = [(a, b) for a, b in spaced if b == a + 2 and not lines[a + 1].strip("\f") and not sentence_end(lines[a])
+              and lines[b].lstrip()[:1].islower() and len(lines[a].rstrip()) <= WRAPPED_MAX]
     if len(spaced) < DOUBLED_SHARE * (len(full) - 1) or len(run_on) < max(RUN_ON_LINES, RUN_ON_SHARE * len(spaced)):
         return text
     out = list(text)
