@@ -118,11 +118,14 @@ def _answered(reply: LetterState, same_file: list[LetterState],
 _R_CODE = re.compile(r"R-?0*(\d{1,2})")  # "R3", "R-03": a recommendation by its code, its number in the group
 
 
-def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = frozenset()) -> list:
+def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = frozenset(),
+                 lettered: frozenset[str] = frozenset()) -> list:
     """The reply's references under the labels the report gives them: the same label written another
     way ("1(a)", "1 (a)") is the report's "1a"; a whole number the report splits into lettered points,
     and never uses whole, names each of its points (``stated``: the labels the report sets out; one it
-    only names, "Concerns 1 and 2 are for Liftwell", over points 1a and 1b, is those points)."""
+    only names, "Concerns 1 and 2 are for Liftwell", over points 1a and 1b, is those points); and a
+    point the reply makes of a recommendation the report gives whole, with no "(a)" and "(b)" in its
+    words (``lettered``: those that have them), is that recommendation."""
     keys = {norm_label(lab): lab for lab in reported if not (stated and lab not in stated
                                                              and any(x[:-1] == lab for x in stated))}
     # (a report's "R3", which a reply calls "recommendation 3", where the report has no 3 of its own; or its
@@ -136,17 +139,29 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
         if m:
             parts.setdefault(m.group(1), []).append(lab)
     out = []
+    folded: set[str] = set()  # whole recommendations a reply's own points were read as
     for r in refs:
         own = keys.get(norm_label(r.label))
         if own is None and (short := _R_CODE.fullmatch(r.label)) is not None:
             own = keys.get(short.group(1))  # (and the reply's "R3" the report's 3)
+        whole = re.fullmatch(r"(\d+)[a-h]", r.label)
         if own is not None:
             out.append(r if own == r.label else replace(r, label=own))
         elif r.label in parts:
             out += [replace(r, label=lab, text=None) for lab in parts[r.label]]
+        elif whole is not None and whole.group(1) in keys and whole.group(1) not in parts \
+                and keys[whole.group(1)] not in lettered:
+            # (points "(a)", "(b)" the reply makes of its own under its answer to "2", whose words in the report
+            # have no parts: one answer to 2, from its first point on)
+            if keys[whole.group(1)] not in folded:
+                folded.add(keys[whole.group(1)])
+                out.append(replace(r, label=keys[whole.group(1)]))
         else:
             out.append(r)
     return out
+
+
+_IN_PARTS = re.compile(r"\(a\)[^()]*\S.*\(b\)", re.S)  # a recommendation's words in parts: "(a) remove ...; (b) ..."
 
 
 def _parts_answered(label: str, refs: list) -> bool:
@@ -436,7 +451,8 @@ def _counted_own(prev: LetterState, reply: LetterState, heading: str | None) -> 
 QUOTE_SAME = 0.8  # share of a quote's words the report's recommendation holds, for the quote to be of it
 # (or, where the report's recommendations share many words, "the Authority ... applications ...", how much more
 # of them the other holds than the one its number names)
-QUOTE_MARGIN = 0.5
+QUOTE_MARGIN = 0.25
+QUOTE_WORDS = 6  # words of a quote, at least, for that (not a title's few, "checking containers before lifting")
 
 
 _ANSWER_UNDER = re.compile(r"\s(?:(?:our\s+)?(?:reply|response|answer|comment)|status|position)\s*:", re.I)
@@ -463,7 +479,8 @@ def _by_quote(refs: list, report: list, stop: frozenset[str]) -> list:
         # the whole that holds its words, "2", nor "1" to a paragraph "10.2" that restates it)
         if best is not None and own is not None and own != best and r.label.isdigit() and best.isdigit() \
                 and len(said[own]) >= 4 and share[best] >= QUOTE_SAME \
-                and (share[own] < 1 - QUOTE_SAME or share[best] - share[own] >= QUOTE_MARGIN):
+                and (share[own] < 1 - QUOTE_SAME or (share[best] - share[own] >= QUOTE_MARGIN
+                                                     and len(words) >= QUOTE_WORDS)):
             r = replace(r, label=best, number=next(x.number for x in report if x.label == best))
         out.append(r)
     return out
@@ -669,8 +686,9 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         prev = answered.get(ls.letter.letter_id)
         if prev is not None and ls.refs:
             stated = frozenset(r.label for r in prev.refs if r.stated)
-            ls.refs = part_refs(doc_of[id(ls)].text, ls.seg, _as_reported(ls.refs, [r.label for r in prev.refs], stated),
-                                stated)
+            lettered = frozenset(r.label for r in prev.refs if r.text and _IN_PARTS.search(r.text))
+            ls.refs = part_refs(doc_of[id(ls)].text, ls.seg,
+                                _as_reported(ls.refs, [r.label for r in prev.refs], stated, lettered), stated)
 
     # a reply to a reply, from the one who wrote the first letter, answers the
     # reply, not the recommendations: it takes no stance on them
