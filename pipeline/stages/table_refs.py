@@ -544,9 +544,11 @@ def bulleted_concerns(blocks: list[Block], paragraphs: bool = False) -> list[Ref
                 # text with no blank lines (pdftotext of a PDF report) holds the heading, its lead and
                 # the bullets in one block: they count from the line straight under the lead ("The
                 # MATTERS OF CONCERN are as follows."), not a list above it ("I heard evidence from: •
-                # ...": its last words may wrap on to a line of their own, "... are as" / "follows.")
-                leads = [k for k, ln in enumerate(b.lines) if heads and k > heads[0]
-                         and _AS_FOLLOWS.search(clean(b.lines[k - 1].text + " " + ln.text) or "")]
+                # ...": its last words may wrap on to a line of their own, "... are as" / "follows.", though a
+                # bullet under the lead is no more of it)
+                leads = [k for k, ln in enumerate(b.lines) if heads and k > heads[0] and (
+                    _AS_FOLLOWS.search(clean(ln.text) or "") or (not _BULLET.match(ln.text) and _AS_FOLLOWS.search(
+                        clean(b.lines[k - 1].text + " " + ln.text) or "")))]
                 below = leads[-1] + 1 if leads else len(b.lines)
                 if below >= len(b.lines) or not _BULLET.match(b.lines[below].text):
                     continue
