@@ -5397,3 +5397,218 @@ def test_an_opening_that_takes_no_position_leaves_an_unanswered_recommendation_n
     got = _stances_by_reply(tmp_path, settings, nlp, _ROAD_CLOSURE_LETTER + reply)[1]
     assert got["2"] == "not_addressed", got
     assert (got["1"], got["4"]) == ("accepted", "accepted"), got
+
+
+# ---- guards for round 95's mends
+
+_FINAL_OPINION = (
+    "Public Services Ombudsman\n3 Castle Quay\nHollinsbridge HB1 4AA\n\n14 March 2025\n\n"
+    "Sir Alan Petrie KCB\nPermanent Secretary\nMinistry of Housing and Communities\n\n"
+    "Ms Carys Bowen\nChief Executive\nNorthmere Housing Authority\n\n"
+    "Dear Sir Alan and Ms Bowen,\n\n"
+    "Final Opinion: complaint 2024/0917 about the handling of homelessness applications\n\n"
+    "I enclose my Final Opinion on Ms F's complaint. I found maladministration by both bodies: the Ministry's "
+    "guidance on the timescale for homelessness decisions was unclear, and the Authority took eleven months to "
+    "decide Ms F's application and did not offer her interim accommodation.\n\n"
+    "I make the following recommendations.\n\nTo the Ministry of Housing and Communities:\n\n"
+    "1. The Ministry should revise its guidance to state the time within which a homelessness decision must be "
+    "made.\n\n"
+    "2. The Ministry should write to every housing authority to draw its attention to the revised guidance.\n\n"
+    "To Northmere Housing Authority:\n\n"
+    "3. The Authority should apologise to Ms F in writing for the delay in deciding her application.\n\n"
+    "4. The Authority should pay Ms F £1,500 for the distress and inconvenience the delay caused her.\n\n"
+    "5. The Authority should clear its backlog of homelessness applications older than eight weeks within six "
+    "months.\n\n"
+    "6. The Authority should train its housing officers in the duty to provide interim accommodation.\n\n"
+    "7. The Authority should report its homelessness decision times to its board every quarter.\n\n"
+    "Please tell me within two months what you have done in response to these recommendations.\n\n"
+    "Yours sincerely,\n\nDr Helen Achebe\nPublic Services Ombudsman\n\n")
+_MINISTRY_REPLY = (
+    "Ministry of Housing and Communities\n2 Marsham Court\nLondon SW1P 9ZZ\n\n9 May 2025\n\n"
+    "Dear Dr Achebe,\n\nThank you for your letter of 14 March 2025 enclosing your Final Opinion on Ms F's "
+    "complaint.\n\n"
+    "The Ministry accepts your first recommendation. Revised guidance setting a decision time of 56 days was "
+    "published on 2 May.\n\n"
+    "The Ministry also accepts your second recommendation and wrote to every housing authority about the revised "
+    "guidance on 6 May.\n\n"
+    "I am copying this letter to the Chief Executive of Northmere Housing Authority, who will reply to you on the "
+    "Authority's recommendations.\n\nYours sincerely,\n\nSir Alan Petrie KCB\nPermanent Secretary\n\n")
+_AUTHORITY_MAIL = (
+    "From: Carys Bowen <carys.bowen@northmere-housing.gov.uk>\nSent: 16 May 2025 15:02\n"
+    "To: Ombudsman Casework <casework@ombudsman.example.org.uk>\n"
+    "Subject: Complaint 2024/0917 - Northmere Housing Authority response\n\n"
+    "Dear Dr Achebe,\n\n"
+    "Further to your Final Opinion of 14 March 2025, and to the Permanent Secretary's letter of 9 May, I set out "
+    "below the Authority's response to the recommendations you made to it. I have pasted each recommendation with "
+    "our reply under it.\n\n"
+    "1. The Authority should apologise to Ms F in writing for the delay in deciding her application.\n"
+    "Reply: Agreed. I wrote to Ms F on 2 April 2025 to apologise.\n\n"
+    "2. The Authority should pay Ms F £1,500 for the distress and inconvenience the delay caused her.\n"
+    "Reply: Agreed. The payment was made to Ms F on 4 April 2025.\n\n"
+    "3. The Authority should clear its backlog of homelessness applications older than eight weeks within six "
+    "months.\n"
+    "Reply: Agreed. A dedicated backlog team started work in April, and 212 of the 340 older applications have now "
+    "been decided.\n\n"
+    "4. The Authority should report its homelessness decision times to its board every quarter.\n"
+    "Reply: Agreed. The first report went to the board on 14 May 2025.\n\n"
+    "Kind regards,\n\nCarys Bowen\nChief Executive\nNorthmere Housing Authority\n")
+
+
+def test_an_authority_s_e_mail_further_to_the_final_opinion_answers_the_ombudsman_s_own_recommendations(
+        tmp_path, settings, nlp):
+    """An ombudsman's Final Opinion makes seven recommendations, 1 and 2 to a ministry and 3 to 7 to an authority;
+    the ministry replies, then the authority e-mails "Further to your Final Opinion of 14 March 2025, and to the
+    Permanent Secretary's letter of 9 May ...", pasting recommendations 3, 4, 5 and 7 renumbered "1." to "4.", each
+    with "Reply: Agreed. ..." typed under it. A user relies on the e-mail answering the ombudsman's letter (its
+    reply-to date 14 March 2025) and its answers being keyed 3, 4, 5 and 7 by their words, 6 left not addressed
+    (before, the e-mail answered the ministry's letter, and its answers were keyed 1 to 4)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "thread.txt").write_text(_FINAL_OPINION + _MINISTRY_REPLY + _AUTHORITY_MAIL, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    letters = sorted(tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert [r["kind"] for r in letters] == ["letter", "reply", "reply"], letters
+    assert str(letters[2]["reply_to_date"]) == "2025-03-14", letters[2]
+    stances = [s for s in tables["stances"].to_pylist() if s["letter_id"] == letters[2]["letter_id"]]
+    assert {s["responds_to"] for s in stances} == {letters[0]["letter_id"]}, stances
+    got = {s["label"]: s["stance"] for s in stances}
+    assert got == {"3": "accepted", "4": "accepted", "5": "accepted", "6": "not_addressed", "7": "accepted"}, got
+
+
+def _reply_stances(tmp_path, settings, nlp, text):
+    """Each reply's stances by label, in file order, through the whole pipeline."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "thread.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    letters = sorted(tables["letters"].to_pylist(), key=lambda r: r["index"])
+    return [{s["label"]: s["stance"] for s in tables["stances"].to_pylist() if s["letter_id"] == L["letter_id"]}
+            for L in letters if L["kind"] == "reply"]
+
+
+_HOMECARE_LETTER = (
+    "Care Inspectorate North\n4 Quayside\nNewcastle upon Tyne NE1 3DX\n\n2 October 2024\n\n"
+    "Mr Stephen Larkholme\nBrackenfold Homecare Ltd\nUnit 4, Tanner Row, Skipton BD23 2LW\n\n"
+    "Dear Mr Larkholme\n\nFollowing our assessment in September we make the recommendations below and ask you to "
+    "tell us what you have done by 1 November 2024.\n\n"
+    "1.   Make sure every care plan sets out how the person wants their medicines given.\n\n"
+    "2.   Make sure all care workers receive supervision at least every three months.\n\n"
+    "3.   Late and missed visits.\n(a) Record every late and missed visit on the call monitoring system.\n"
+    "(b) Tell the person or their family when a visit will be more than 30 minutes late.\n\n"
+    "Yours sincerely\n\nNaomi Fairbrass\nOperations Manager\n\n")
+
+
+def test_a_reply_s_own_points_under_a_whole_recommendation_answer_it_and_a_split_one_s_parts_their_own(
+        tmp_path, settings, nlp):
+    """The provider answers "2.   Supervision." in points "(a)", "(b)" and "(c)" of its own, though the letter's
+    recommendation 2 has no parts, and "3.   Late and missed visits." in "(a)" and "(b)", the letter's own parts
+    of 3. A user relies on the points under 2 answering 2, together (partly: day staff now supervised, night staff
+    not), and on 3a and 3b each taking its own answer (before, the points under 2 were keyed 2a, 2b and 2c, and 2
+    itself left unanswered)."""
+    reply = ("Brackenfold Homecare Ltd\nUnit 4, Tanner Row, Skipton BD23 2LW\n\n30 October 2024\n\n"
+             "Naomi Fairbrass\nOperations Manager\nCare Inspectorate North\n\nDear Ms Fairbrass\n\n"
+             "Thank you for your letter of 2 October 2024. Our responses to the recommendations are below.\n\n"
+             "1.   Medicines in care plans.\nEvery care plan has been checked by a senior carer and now states how "
+             "the person wants their medicines given. This was completed on 25 October 2024.\n\n"
+             "2.   Supervision.\n(a) We have appointed two additional field supervisors, who started on 14 October "
+             "2024, so that day staff will be supervised every three months.\n"
+             "(b) Our twelve night-only care workers are supervised through spot checks and will stay on six-monthly "
+             "supervision. We do not intend to change this.\n"
+             "(c) We do not think a further supervisor post can be justified at present.\n\n"
+             "3.   Late and missed visits.\n(a) All visits have been logged on the call monitoring system since "
+             "7 October 2024, and late and missed visits are reported to the registered manager every morning.\n"
+             "(b) We will consider this once the new rota system is in place in the new year, as the office cannot "
+             "yet see in real time which visits are running late.\n\n"
+             "Yours sincerely\n\nStephen Larkholme\nNominated Individual\n")
+    (got,) = _reply_stances(tmp_path, settings, nlp, _HOMECARE_LETTER + reply)
+    assert not {"2a", "2b", "2c"} & set(got), got
+    assert got["2"] == "partially_addressed", got
+    assert (got["3a"], got["3b"]) == ("accepted", "deferred"), got
+
+
+def test_a_second_pasted_list_numbered_from_one_again_is_keyed_by_the_words_it_quotes(tmp_path, settings, nlp):
+    """A council pastes the fire officer's recommendations under "Completed" and again under "In progress", the
+    second list numbered from 1 again, each quote's words the letter's own though its recommendations differ by a
+    few words ("residential care homes" / "nursing homes", "three months" / "six months"). A user relies on
+    "1. The Council reviews the personal evacuation plans of all nursing homes ..." answering the letter's 4, the
+    one whose words it quotes whole, though it shares half its words with the letter's 1 (before, it kept the
+    number 1, and 4 was left unanswered). The document is one a reviewer wrote for this mend."""
+    letter = ("Kesteven Fire and Rescue Service\n"
+              "Protection Department, Fire Headquarters, Sleaford NG34 7TB\n"
+              "\n"
+              "11 September 2024\n"
+              "\n"
+              "Mr Paul Hedgecombe\n"
+              "Director of Commissioning\n"
+              "Ancholme County Council\n"
+              "\n"
+              "Dear Mr Hedgecombe\n"
+              "\n"
+              "Fire at Brierley Court, 2 June 2024: learning review\n"
+              "\n"
+              "Following the learning review into the fire at Brierley Court, the Service makes\n"
+              "the recommendations below to the Council as commissioner of care services.\n"
+              "\n"
+              "Recommendations\n"
+              "\n"
+              "1. The Council reviews the fire risk assessments of all residential care homes\n"
+              "it commissions within three months.\n"
+              "2. The Council reviews the fire risk assessments of all nursing homes it\n"
+              "commissions within three months.\n"
+              "3. The Council reviews the personal evacuation plans of all residential care\n"
+              "homes it commissions within six months.\n"
+              "4. The Council reviews the personal evacuation plans of all nursing homes it\n"
+              "commissions within six months.\n"
+              "5. The Council reviews the personal evacuation plans of all supported living\n"
+              "schemes it commissions within six months.\n"
+              "\n"
+              "I would welcome an update by 31 December 2024.\n"
+              "\n"
+              "Yours sincerely\n"
+              "\n"
+              "Group Manager Alison Tremayne\n"
+              "Head of Protection\n"
+              "\n")
+    reply = ("From: Paul Hedgecombe <paul.hedgecombe@ancholme.gov.uk>\n"
+             "Sent: 19 December 2024 11:48\n"
+             "To: Alison Tremayne <alison.tremayne@kesteven-fire.gov.uk>\n"
+             "Subject: RE: Brierley Court learning review - Council update\n"
+             "\n"
+             "Dear Alison,\n"
+             "\n"
+             "Thank you for your letter of 11 September. I have copied your recommendations\n"
+             "into this e-mail with our update under each.\n"
+             "\n"
+             "Completed\n"
+             "\n"
+             "1. The Council reviews the fire risk assessments of all residential care homes\n"
+             "it commissions within three months.\n"
+             "Reply: Done. All 64 residential homes were reviewed by 30 November.\n"
+             "2. The Council reviews the fire risk assessments of all nursing homes it\n"
+             "commissions within three months.\n"
+             "Reply: Done. All 21 nursing homes were reviewed by 6 December.\n"
+             "\n"
+             "In progress\n"
+             "\n"
+             "1. The Council reviews the personal evacuation plans of all nursing homes it\n"
+             "commissions within six months.\n"
+             "Reply: Agreed. Twelve of the 21 nursing homes have been visited and the rest\n"
+             "are booked before 28 February 2025.\n"
+             "2. The Council reviews the personal evacuation plans of all residential care\n"
+             "homes it commissions within six months.\n"
+             "Reply: We have started with the homes rated high risk, 18 of 64 so far, but we\n"
+             "do not have the officer time to review every home within six months. The others\n"
+             "will be reviewed at their annual contract visit.\n"
+             "3. The Council reviews the personal evacuation plans of all supported living\n"
+             "schemes it commissions within six months.\n"
+             "Reply: Supported living tenants hold their own tenancies and the Council does\n"
+             "not commission their accommodation. We will not be reviewing these plans.\n"
+             "\n"
+             "Regards\n"
+             "\n"
+             "Paul Hedgecombe\n"
+             "Director of Commissioning\n"
+             "Ancholme County Council\n")
+    (got,) = _reply_stances(tmp_path, settings, nlp, letter + reply)
+    assert (got["1"], got["2"], got["4"], got["5"]) == ("accepted", "accepted", "accepted", "rejected"), got
+    assert got["3"] != "not_addressed", got

@@ -1569,3 +1569,412 @@ def test_a_letter_s_table_under_a_rotated_heading_states_its_recommendations(tmp
     assert stated["2"].startswith("The Trust should provide a low bed for each patient"), stated
     got = {s["label"]: s["stance"] for s in tables["stances"].to_pylist()}
     assert got == {"1": "accepted", "2": "not_addressed", "3": "accepted"}, got
+
+
+# ---- guards for round 95's mends
+
+def test_small_capital_headings_whose_first_letter_stands_apart_are_joined(lex):
+    """pdftotext gives a heading set in small capitals with its full-size first letter parted from the rest, "R
+    ECOMMENDATION 1" and "G OVERNMENT RESPONSE" on lines of their own. A user relies on them reading as the heading
+    words they are, "RECOMMENDATION 1" and "GOVERNMENT RESPONSE", the space taken out padding the line's end so that
+    no offset moves (before, the parted words were no label at all)."""
+    from pipeline.layout import unspace_headings
+
+    text = ("The Committee made one recommendation.\n\nR ECOMMENDATION 1\n\nThe Board should publish its minutes.\n\n"
+            "G OVERNMENT RESPONSE\n\nAccepted.\n")
+    out = unspace_headings(text, lex.heading_words)
+    assert len(out) == len(text)
+    assert out.split("\n")[2] == "RECOMMENDATION 1 " and out.split("\n")[6] == "GOVERNMENT RESPONSE ", out
+    assert out.replace("RECOMMENDATION 1 ", "R ECOMMENDATION 1").replace(
+        "GOVERNMENT RESPONSE ", "G OVERNMENT RESPONSE") == text
+
+
+def test_a_letter_set_apart_before_a_word_that_is_no_heading_word_stays_apart(lex):
+    """The guard: "SECTION C RESPONSES" and "ANNEX A" also hold a capital letter standing alone before or after a
+    word, but "C" is the section's letter and "A" the annex's. A user relies on both lines being read as written
+    (only a letter that makes a heading word with the capitals after it is joined to them)."""
+    from pipeline.layout import unspace_headings
+
+    text = ("SECTION C RESPONSES\n\nThe responses of the three boards are set out below.\n\nANNEX A\n\n"
+            "List of the bodies consulted.\n")
+    assert unspace_headings(text, lex.heading_words) == text
+
+
+def test_a_command_paper_headed_in_small_capitals_has_each_answer_keyed_to_its_recommendation(tmp_path, settings,
+                                                                                             nlp):
+    """A command paper's three recommendations, each under "R ECOMMENDATION n" as pdftotext gives a small-capital
+    heading, with its answer under "G OVERNMENT RESPONSE". A user relies on the three being read as recommendations
+    1 to 3, each with the stance of its own answer: accepted, rejected, deferred (before, none was read and the paper
+    had no stances)."""
+    from pipeline.run import run_corpus
+
+    text = ("Government Response to the Rural Affairs Committee's Report on Village Bus Services\n\n"
+            "Presented to Parliament by the Secretary of State for Transport by Command of His Majesty\n\n"
+            "April 2026\n\nCP 1187\n\nIntroduction\n\n"
+            "The Government welcomes the Committee's report on bus services in rural areas and thanks those who gave "
+            "evidence. This paper responds to each of the Committee's three recommendations in turn.\n\n"
+            "R ECOMMENDATION 1\n\n"
+            "The Department should publish a map of every village that has lost its last bus service since 2015.\n\n"
+            "G OVERNMENT RESPONSE\n\n"
+            "The Government accepts this recommendation. The map was published on the Department's website in "
+            "March.\n\n"
+            "R ECOMMENDATION 2\n\n"
+            "The Department should guarantee funding for demand-responsive transport in every county.\n\n"
+            "G OVERNMENT RESPONSE\n\n"
+            "The Government does not accept this recommendation. Local transport authorities are best placed to "
+            "decide how their funding is spent.\n\n"
+            "R ECOMMENDATION 3\n\n"
+            "The Department should review the concessionary fares scheme for older people in rural areas.\n\n"
+            "G OVERNMENT RESPONSE\n\n"
+            "The Government will consider this as part of the spending review next year and will update the "
+            "Committee in due course.\n")
+    (tmp_path / "response.txt").write_text(text, encoding="utf-8")
+    got = {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert got == {"1": "accepted", "2": "rejected", "3": "deferred"}, got
+
+
+def test_word_s_wingdings_bullets_in_plain_text_are_read_as_bullets():
+    """Word's "Save as plain text" writes a Wingdings or Symbol bullet as the Latin-1 letter of its code, then a tab:
+    "Ø\\t..." for an arrow, "§\\t..." for a square. A user relies on each becoming a bullet, "•", one character for
+    one (same length), so that the list reads as a list (before, "Ø" and "§" were read as words)."""
+    from pipeline.layout import unglyph_bullets
+
+    text = ("The matters of concern are as follows.\n\nØ\tNo one checked the harness before the climb.\n"
+            "§\tThe instructor had not been trained in rescue.\n  Ø\tThe rope log was not kept.\n")
+    out = unglyph_bullets(text)
+    assert len(out) == len(text)
+    assert out == text.replace("Ø\t", "•\t").replace("§\t", "•\t"), out
+
+
+def test_a_roman_list_s_v_before_a_tab_is_no_bullet(nlp, lex, settings):
+    """The guard: a list numbered in roman numerals writes its fifth item "v\\tthe ..." (and Wingdings' diamond is
+    "v" too). A user relies on the pipeline reading that item with its number, as written (only the glyphs no list
+    numbers with, "§", "Ø", "ü", "Ÿ", are bullets)."""
+    text = ("The Panel found that:\n\niv\tthe ward had no falls lead;\nv\tthe night staff were not trained in the "
+            "use of the hoist.\n")
+    assert _read(text, nlp, lex, settings) == text
+
+
+def test_a_coroner_s_concerns_bulleted_with_word_s_arrow_glyph_are_all_read(tmp_path, settings, nlp):
+    """A coroner's report saved from Word as plain text bullets its matters of concern "Ø\\t..." under "The MATTERS
+    OF CONCERN are as follows.". A user relies on all four bullets being the report's concerns, counted 1 to 4,
+    each with its words (before, only the first was read)."""
+    from pipeline.run import run_corpus
+
+    concerns = ["Mr Quayle's swallowing assessment was not shared with the kitchen staff who prepared his meals.",
+                "No member of staff on duty at lunchtime had been trained in first aid for choking.",
+                "The home's records did not show who had supervised residents during the meal.",
+                "The agency staff on duty were not told which residents needed a modified diet."]
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+            "THIS REPORT IS BEING SENT TO: The Chief Executive, Larkhill Valley Care Homes Ltd\n\n"
+            "1\tCORONER\n\nI am Sarah Middleton, Assistant Coroner for the area of Larkhill.\n\n"
+            "2\tINVESTIGATION and INQUEST\n\n"
+            "On 3 June 2025 I concluded the inquest into the death of Mr Albert Quayle, aged 88, who choked on his "
+            "lunch at a care home.\n\n3\tCORONER'S CONCERNS\n\n"
+            "During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion "
+            "there is a risk that future deaths will occur unless action is taken.\n\n"
+            "The MATTERS OF CONCERN are as follows.\n\n" + "".join(f"Ø\t{c}\n" for c in concerns) + "\n"
+            "4\tACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths and I "
+            "believe you have the power to take such action.\n\n5\tYOUR RESPONSE\n\n"
+            "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+            "Sarah Middleton\nAssistant Coroner for Larkhill\n12 June 2025\n")
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    stated = {r["label"]: r["text"] or "" for r in run_corpus(tmp_path, settings, nlp).tables["recommendations"]
+              .to_pylist()}
+    assert sorted(stated) == ["1", "2", "3", "4"], stated
+    assert [stated[str(n)].split()[:3] for n in range(1, 5)] == [c.split()[:3] for c in concerns], stated
+
+
+_PRINT_URL = ("https://www.judiciary.uk/prevention-of-future-death-reports/"
+              "edith-marlow-prevention-of-future-deaths-report/")
+
+
+def test_a_browser_s_print_foot_is_page_furniture():
+    """A page printed from a browser ends with its address and its number of the pages printed,
+    "https://www.example.gov.uk/some/page/   2/3", on a line of its own. A user relies on that line being blanked as
+    page furniture, however often it occurs (before, it was read as a line of the letter)."""
+    foot = "https://www.example.gov.uk/guidance/fire-safety-in-care-homes   2/3"
+    text = f"Dear Minister,\n\nThe homes were inspected in May.\n\n{foot}\n\nYours sincerely,\n"
+    masked = mask_noise(text)
+    assert len(masked) == len(text)
+    assert foot not in masked and not masked.split("\n")[4].strip(), masked
+    assert "The homes were inspected in May." in masked
+
+
+def test_numbered_concerns_across_a_browser_s_page_foot_and_print_head_are_all_read(tmp_path, settings, nlp):
+    """The judiciary's page for a report, printed from a browser: each page ends with the page's address and "1/3",
+    and the next opens with the print's head, "15/07/2025, 09:32   Edith Marlow: ... - Courts and Tribunals
+    Judiciary", the third concern running on across them. A user relies on all six concerns being read, 1 to 6
+    (before, the foot and head broke the list after the third)."""
+    from pipeline.run import run_corpus
+
+    head = ("15/07/2025, 09:32           Edith Marlow: Prevention of future deaths report - Courts and Tribunals "
+            "Judiciary")
+    text = (
+        head + "\n\n\nEdith Marlow: Prevention of future deaths report\n"
+        "Hospital Death (Clinical Procedures and medical management) related deaths\n\n"
+        "Date of report: 10/07/2025\nRef: 2025-0412\nDeceased name: Edith Marlow\nCoroner name: Thomas Beckett\n"
+        "This report is being sent to: Eastmoor Hospitals NHS Trust\n\nREGULATION 28 REPORT TO PREVENT DEATHS\n\n"
+        "INVESTIGATION and INQUEST\n"
+        "On 2 February 2025 I commenced an investigation into the death of Edith Marlow, aged 79. The\n"
+        "investigation concluded at the end of the inquest on 1 July 2025. The conclusion was a narrative\n\n"
+        f"{_PRINT_URL}   1/3\n\n{head}\n\n"
+        "conclusion recording that her deterioration on the ward was not recognised in time.\n\n"
+        "CORONER'S CONCERNS\n"
+        "During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion there\n"
+        "is a risk that future deaths will occur unless action is taken. In the circumstances it is my statutory\n"
+        "duty to report to you. The MATTERS OF CONCERN are as follows:\n\n"
+        "1. The ward had no written procedure for escalating a rising early warning score during the night, and\n"
+        "nurses told the inquest they did not know whom to call after midnight.\n\n"
+        "2. The doctor on call covered four wards and was not told of Mrs Marlow's deterioration for three\n"
+        "hours.\n\n"
+        "3. Mrs Marlow's fluid balance chart was not completed after 6pm on the day before she died, and no one\n"
+        "reviewed her urine output overnight, although she had been admitted with an acute kidney injury and the\n\n"
+        f"{_PRINT_URL}   2/3\n\n{head}\n\n"
+        "admitting doctor had asked for hourly readings.\n\n"
+        "4. The electronic observations system did not alert the nurse in charge when a set of observations was\n"
+        "missed.\n\n"
+        "5. Bank nurses on the ward had not been trained in the use of the Trust's sepsis screening tool.\n\n"
+        "6. The handover between day and night staff was given at the bedside and was not recorded.\n\n"
+        "ACTION SHOULD BE TAKEN\n"
+        "In my opinion action should be taken to prevent future deaths and I believe you have the power to take such\n"
+        "action.\n\nYOUR RESPONSE\n"
+        "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+        "Date: 10 July 2025          Thomas Beckett, Assistant Coroner for Eastmoor\n\n"
+        f"{_PRINT_URL}   3/3\n")
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    stated = {r["label"]: r["text"] or "" for r in run_corpus(tmp_path, settings, nlp).tables["recommendations"]
+              .to_pylist()}
+    assert sorted(stated) == [str(n) for n in range(1, 7)], stated
+    assert stated["6"].startswith("The handover between day and night staff"), stated
+
+
+_DISCLAIMER = ("This message may contain confidential information. If you are not the intended recipient please:\n"
+               "1. let the sender know at once that the message reached you in error, then delete it;\n"
+               "2. not copy, disclose or distribute this e-mail or any of its attachments, nor act on its contents;\n"
+               "3. be aware that NHSmail is monitored for viruses and for compliance with its policies.\n")
+
+
+def test_the_numbered_list_under_a_mail_disclaimer_that_ends_please_is_the_disclaimer_s(lex):
+    """A mail disclaimer the boilerplate lexicon knows ends "If you are not the intended recipient please:" and
+    goes on in a numbered list straight under it, "1. let the sender know ...", "2. not copy ...", "3. be aware
+    ...". A user relies on the list being blanked with the notice, not read as the e-mail's own numbered points
+    (before, only the notice's first line was)."""
+    text = "Kind regards\n\nGrace\n\n" + _DISCLAIMER + "\nDear Mr Beckett,\n\nThank you for your report.\n"
+    found = [text[a:b] for a, b in noise_lines(text, lex.boilerplate)]
+    assert found == _DISCLAIMER.rstrip("\n").split("\n"), found
+
+
+def test_a_letter_under_an_nhsmail_disclaimer_starts_at_its_letterhead(tmp_path, settings, nlp):
+    """An NHSmail reply to a coroner, signed, then the disclaimer with its numbered list between rows of asterisks;
+    under it the next body's letter, its letterhead and address over "Dear Mr Beckett,". A user relies on the next
+    segment starting at the letterhead (before, it started at "1. let the sender know ...", as though the
+    disclaimer's list opened the letter)."""
+    from pipeline.run import run_corpus
+
+    stars = "*" * 100
+    mail = ("From: Okafor Grace (EASTMOOR HOSPITALS NHS TRUST) <grace.okafor3@nhs.net>\n"
+            "Sent: 02 September 2025 14:20\nTo: Coroner's Office <coroners@eastmoor.gov.uk>\n"
+            "Subject: RE: Regulation 28 report - Edith Marlow\n\nDear Mr Beckett,\n\n"
+            "Thank you for your report following the inquest into the death of Mrs Edith Marlow. The Trust accepts "
+            "your concerns. A written escalation procedure for night shifts was issued to every ward in August, and "
+            "the observations system now alerts the nurse in charge when a set of observations is missed.\n\n"
+            f"Kind regards\n\nGrace Okafor\nDirector of Nursing\nEastmoor Hospitals NHS Trust\n\n{stars}\n\n"
+            + _DISCLAIMER + f"\n{stars}\n\n")
+    letter = ("Eastmoor Ambulance Service NHS Trust\nUnit 7, Kingsway Business Park\nEastmoor\nEM4 6TQ\n\n"
+              "5 September 2025\n\nDear Mr Beckett,\n\nThank you for sending us a copy of your report. Although none "
+              "of the concerns is addressed to the Ambulance Service, we have shared it with our clinical teams.\n\n"
+              "Yours sincerely,\n\nDr Martin Hale\nMedical Director\n")
+    (tmp_path / "thread.txt").write_text(mail + letter, encoding="utf-8")
+    letters = sorted(run_corpus(tmp_path, settings, nlp).tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert [r["char_start"] for r in letters] == [0, len(mail)], letters
+
+
+_DOUBLED_LINES = [
+    "Marlow Borough Council",
+    "Response to the Overview and Scrutiny Committee's review of",
+    "street cleansing",
+    "October 2025",
+    "Introduction",
+    "The Council welcomes the Committee's review and thanks the members",
+    "who took part. Our response to each of the five recommendations is",
+    "set out below.",
+    "Recommendation 1",
+    "The Council should publish the street cleansing schedule for every",
+    "ward on its website.",
+    "Our response",
+    "We agree. The schedule for each ward was published on the website",
+    "in September and is updated every month.",
+    "Recommendation 2",
+    "The Council should buy two more mechanical sweepers.",
+    "Our response",
+    "We have looked at the use of the two sweepers we have, and neither",
+    "is in use for more than half of each shift. We will not be buying",
+    "more sweepers, and the money is better spent on crews. The same",
+    "answer applies to the sweeper for the market square, which is",
+    "the subject of Recommendation 5.",
+    "Recommendation 3",
+    "The Council should review the routes its crews take on market days.",
+    "Our response",
+    "We agree. The routes were reviewed in August and the crews now",
+    "start an hour earlier on market days.",
+    "Recommendation 4",
+    "The Council should report fly-tipping figures to the Committee.",
+    "Our response",
+    "We agree. Figures will be reported to the Committee at each of its",
+    "meetings from November.",
+    "Recommendation 5",
+    "The Council should keep a sweeper on standby for the market square.",
+    "Our response",
+    "We agree. As our response to Recommendation 2 explains, a crew with a",
+    "hand cart is now on standby in the square on every market day.",
+    "Next steps",
+    "Progress will be reported to the Committee in the spring, when the",
+    "first year's figures are available.",
+]
+# a PDF viewer's copy: a blank line under every line, each line with a trailing space
+DOUBLED_RESPONSE = "".join(ln + " \n\n" for ln in _DOUBLED_LINES)
+
+
+def test_the_blank_line_inside_a_run_on_sentence_of_a_double_spaced_copy_is_taken_out():
+    """A PDF viewer's copy sets a blank line under every line, so each line of a paragraph reads as a paragraph of
+    its own. A user relies on the blank line going where a sentence runs on into a line in lower case ("... and
+    neither" / "is in use ..."), the paragraph's lines then read as one (same length: the line's break becomes a
+    space), while a heading ("Our response") stays a paragraph of its own."""
+    from pipeline.layout import undouble_spacing
+
+    out = undouble_spacing(DOUBLED_RESPONSE)
+    assert len(out) == len(DOUBLED_RESPONSE)
+    lines = out.split("\n")
+    k = lines.index("We have looked at the use of the two sweepers we have, and neither  ")
+    assert lines[k + 1] == "is in use for more than half of each shift. We will not be buying  ", lines[k:k + 3]
+    r = lines.index("Our response ")
+    assert lines[r - 1] == lines[r + 1] == "", lines[r - 2:r + 3]
+    assert "Our response \n\nWe agree. The schedule" in out
+
+
+def test_one_line_paragraphs_a_blank_line_apart_are_not_joined(nlp, lex, settings):
+    """The guard: a document of one-line paragraphs, each a blank line from the next and each ending its sentence,
+    is spaced like a viewer's copy, and some paragraphs open with a word in lower case ("eConsult", "iPads"), but
+    no sentence runs on. A user relies on the pipeline reading it as written, each paragraph its own (only the
+    blank line after a line that does not end its sentence, in a copy where many sentences run on so, is taken
+    out)."""
+    paragraphs = [f"Ward {n} now checks its resuscitation trolley every morning." for n in range(1, 10)]
+    paragraphs += ["eConsult is now open to the patients of every practice in the network.",
+                   "iPads have been given to each district nursing team.",
+                   "e-learning on sepsis is now part of every new starter's induction.",
+                   "eGFR results are sent to the renal team on the day they are reported.",
+                   "iStumble is used in every care home before a fallen resident is lifted.",
+                   "eRostering went live on all wards in March."]
+    paragraphs += [f"The check on ward {n} is recorded by the nurse in charge." for n in range(1, 10)]
+    text = "\n\n".join(["Our response", *paragraphs, "Yours sincerely,", "Dr Ruth Allen"]) + "\n"
+    assert _read(text, nlp, lex, settings) == text
+
+
+def test_a_double_spaced_response_paper_gives_each_recommendation_the_stance_of_its_own_answer(tmp_path, settings,
+                                                                                              nlp):
+    """The same double-spaced copy of a council's response: "Recommendation n" / its words / "Our response" / the
+    answer, a blank line under every line. The answer to 2 ends on a line that names "Recommendation 5" in the middle
+    of its sentence, and the answer to 5 refers back to 2. A user relies on each recommendation taking its own
+    answer's stance, 2 rejected and 5 accepted (before, the line naming 5 was read as a paragraph answering it, and 2
+    took 5's answer)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(DOUBLED_RESPONSE, encoding="utf-8")
+    got = {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert got == {"1": "accepted", "2": "rejected", "3": "accepted", "4": "accepted", "5": "accepted"}, got
+
+
+_WATERMARK_COLS = [2, 7, 40, 84]
+
+
+def _cells(*cells: str) -> str:
+    s = ""
+    for c, x in zip(_WATERMARK_COLS, cells):
+        s = s.ljust(c) + x
+    return s.rstrip()
+
+
+# a council's table as pdftotext -layout gives it, "DRAFT" set diagonally across its first page: the letters,
+# read up the page, at a row's end, where row 2's empty response cell would be, and alone on lines
+_WATERMARKED_PAGE = "\n".join([
+    "  Holbeck District Council", "", "  Cabinet – 9 September 2025", "",
+    "  Executive response to the Overview and Scrutiny Committee review of allotment provision", "",
+    "  The Committee made four recommendations. The Executive's response to each is set out in the", "  table below.",
+    "",
+    _cells("No.", "Scrutiny recommendation", "Executive response", "Agreed?"),
+    " " * 78 + "T",
+    _cells("1", "That the Council publishes the", "Agreed. The waiting list for each site", "Yes"),
+    _cells("", "waiting list for each allotment", "was published on the Council's website"),
+    _cells("", "site on its website.", "in July 2025."),
+    "",
+    _cells("2", "That plots left uncultivated for"),
+    _cells("", "a year are offered to the next"),
+    _cells("", "person on the waiting list.") + "      F",
+    "",
+    _cells("3", "That the Council provides water", "Not agreed. The Council will not be", "No"),
+    _cells("", "troughs on every site.", "installing troughs on the four sites"),
+    _cells("", "", "without a mains supply, as the cost") + "  A",
+    _cells("", "", "would fall on plot holders."),
+    "", " " * 36 + "R", "", "", " " * 22 + "D", "", " " * 44 + "Page 14",
+]) + "\n\f" + "\n".join([
+    "",
+    _cells("No.", "Scrutiny recommendation", "Executive response", "Agreed?"),
+    "",
+    _cells("4", "That allotment rents are frozen", "Agreed. Rents will stay at the 2024 level", "Yes"),
+    _cells("", "for two years.", "until March 2027."),
+    "", "  Agreed? column: Yes = agreed; No = not agreed.", "", " " * 44 + "Page 15", "",
+])
+
+
+def test_a_diagonal_watermark_s_scattered_letters_are_blanked(lex):
+    """pdftotext -layout scatters a "DRAFT" watermark a letter a line: "T" under the table's header, "F" where an
+    empty response cell would be, "A" two spaces after a row's last words, "R" and "D" alone on lines, in order up
+    the page. A user relies on those five letters being blanked, each line keeping its length, and every other
+    character where it was (before, they were read as cells and lines of the table)."""
+    from pipeline.layout import unmark_watermark
+
+    out = unmark_watermark(_WATERMARKED_PAGE, lex.watermarks)
+    assert len(out) == len(_WATERMARKED_PAGE)
+    changed = [(k, _WATERMARKED_PAGE[k]) for k in range(len(out)) if out[k] != _WATERMARKED_PAGE[k]]
+    assert [c for _, c in changed] == ["T", "F", "A", "R", "D"], changed
+    assert all(out[k] == " " for k, _ in changed)
+
+
+def test_a_yes_no_column_of_lone_letters_is_no_watermark(nlp, lex, settings):
+    """The guard: a table's "Agreed?" column answers "Y" or "N", each letter alone at its row's end, two spaces or
+    more after the row's words. A user relies on the pipeline keeping every answer (only lone letters that spell a
+    watermark word, in order down or up the page, are a watermark)."""
+    rows = [("1", "Publish the waiting list for each site", "Y"), ("2", "Offer uncultivated plots on", "N"),
+            ("3", "Provide water troughs on every site", "N"), ("4", "Freeze allotment rents for two years", "Y"),
+            ("5", "Review the allotment rules", "Y")]
+    text = "  No.  Recommendation                              Agreed?\n" + "".join(
+        f"  {n:<4} {rec:<40}    {yn}\n" for n, rec, yn in rows)
+    assert _read(text, nlp, lex, settings) == text
+
+
+def test_a_watermarked_table_response_reads_every_row_and_an_empty_cell_answers_nothing(tmp_path, settings, nlp):
+    """The same watermarked table in a council's response: its rows answer recommendations 1, 3 and 4, row 2's
+    response cell is empty but for the watermark's "F". A user relies on 1, 3 and 4 taking their rows' stances and 2
+    being not addressed (before, the watermark's "T" under the header cut the table off: only 4, on the next page,
+    was read)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(_WATERMARKED_PAGE, encoding="utf-8")
+    got = {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert got == {"1": "accepted", "2": "not_addressed", "3": "rejected", "4": "accepted"}, got
+
+
+def test_one_line_paragraphs_longer_than_a_page_s_line_are_not_joined_though_none_ends_a_sentence():
+    """A quick e-mail typed with one paragraph a line, each of them longer than any page's line, a blank line
+    apart, in lower case and without full stops ("re recommendation 2 - ... so that one's a no from me"), is no
+    double-spaced copy of a page. A user relies on its paragraphs staying apart, so that each answer keeps its
+    own words (before, every paragraph was joined to the next)."""
+    from pipeline.layout import undouble_spacing
+
+    paragraphs = [f"re recommendation {n} - we have talked this over with the trustees and the volunteers at the "
+                  f"hall and the short version is that item {n} is something we can manage with what we have now, "
+                  f"as long as the rota holds up over the winter months" for n in range(1, 25)]
+    text = "\n\n".join(paragraphs) + "\n"
+    assert all(len(p) > 150 for p in paragraphs)
+    assert undouble_spacing(text) == text

@@ -5298,3 +5298,172 @@ def test_a_short_item_under_its_lone_number_is_read_and_so_are_the_items_after_i
                   "informal concerns; and\n4.\nreports the number of concerns to its audit committee each year.")
     got = [r.label for r in refs_of(text, lex, rules) if r.text]
     assert got == ["1", "2", "3", "4"], got
+
+
+# ---- guards for round 95's mends
+
+def test_indented_points_in_an_e_mail_reply_key_the_concerns_they_number(lex, rules):
+    """A site manager's e-mail answers a coroner's two concerns as indented lines, "  point 1. we now ask every
+    driver ..." and "  point 2. we are not going to be fitting ...". A user relies on each line being keyed to the
+    concern it numbers, 1 and 2 (before, only "point 1" at a line's very start was a reference, and the indented
+    points keyed nothing)."""
+    text = ("From: Steve Barlow <steve@barlowgroundworks.co.uk>\nSent: 14 April 2025 18:05\n"
+            "To: Coroner's Office <coroners@fellside.gov.uk>\nSubject: RE: Regulation 28 report - Mr Owen Lacey\n\n"
+            "Hi,\n\nSorry for the delay in getting back to you. Taking your two points in turn:\n\n"
+            "  point 1. we now ask every driver to walk round the dumper before starting it and to sign the check "
+            "sheet.\n"
+            "  point 2. we are not going to be fitting cameras to the older dumpers, as they are being sold this "
+            "summer.\n\nThanks\n\nSteve\n")
+    refs = refs_of(text, lex, rules)
+    assert [(r.label, text[r.start:r.end]) for r in refs] == [("1", "point 1"), ("2", "point 2")], refs
+
+
+_PADDLEBOARD_HEAD = (
+    "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n"
+    "THIS REPORT IS BEING SENT TO: The Chief Executive, Saltmarsh Water Sports Centre Ltd\n"
+    "1 CORONER\nI am Helen Ward, Area Coroner for the area of Saltmarsh.\n2 INVESTIGATION and INQUEST\n"
+    "On 5 May 2025 I concluded the inquest into the death of Mr Leon Archer, aged 23, who drowned when his\n"
+    "paddleboard capsized on the reservoir in a strong offshore wind.\n3 CORONER'S CONCERNS\n"
+    "During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion\n")
+_PADDLEBOARD_BULLETS = (
+    "• Hire boards were given out without checking the wind forecast that afternoon.\n"
+    "• No leash was offered with the board, and none was fitted when Mr Archer set off.\n"
+    "• The safety boat was moored at the far end of the reservoir and its engine would not start.\n"
+    "• Staff on the jetty had no radio with which to call the safety boat.\n"
+    "In reaching these concerns I took account of the following:\n"
+    "• the statement of the centre's manager;\n• the report of the water safety adviser.\n"
+    "4 ACTION SHOULD BE TAKEN\n"
+    "In my opinion action should be taken to prevent future deaths and I believe you have the power to take\n"
+    "such action.\n5 YOUR RESPONSE\n"
+    "You are under a duty to respond to this report within 56 days of the date of this report.\n"
+    "Helen Ward\nArea Coroner for Saltmarsh\n20 May 2025\n")
+
+
+def test_bulleted_concerns_under_a_lead_that_wraps_on_to_its_own_line_are_all_read(lex, rules):
+    """A coroner's report in pdftotext's raw text, no blank lines, wraps its lead so that its last word stands on
+    a line of its own, "... The MATTERS OF CONCERN are as" / "follows.", over four "•" bullets. A user relies on
+    every bullet being a concern, counted 1 to 4, with its words, and on the bullets under the later lead "In
+    reaching these concerns I took account of the following:" being none (before, no concern was read)."""
+    text = (_PADDLEBOARD_HEAD + "there is a risk that future deaths will occur unless action is taken. The MATTERS "
+            "OF CONCERN are as\nfollows.\n" + _PADDLEBOARD_BULLETS)
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [r.label for r in refs] == ["1", "2", "3", "4"], refs
+    assert [(r.text or "").split()[:2] for r in refs] == [["Hire", "boards"], ["No", "leash"], ["The", "safety"],
+                                                          ["Staff", "on"]], refs
+
+
+def test_a_later_lead_into_the_coroner_s_sources_still_ends_the_concerns(lex, rules):
+    """The guard: the same report with its lead on one line, "The MATTERS OF CONCERN are as follows.", and under the
+    four concerns the lead "In reaching these concerns I took account of the following:" over two bullets of its own.
+    A user relies on the concerns being the four bullets under the first lead only (a lead into another list, which
+    ends in a colon and says nothing is as follows, is no lead into the concerns)."""
+    text = (_PADDLEBOARD_HEAD + "there is a risk that future deaths will occur unless action is taken.\n"
+            "The MATTERS OF CONCERN are as follows.\n" + _PADDLEBOARD_BULLETS)
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [(r.label, (r.text or "").split()[0]) for r in refs] == [("1", "Hire"), ("2", "No"), ("3", "The"),
+                                                                    ("4", "Staff")], refs
+
+
+_FIRE_DOOR_LETTER = (
+    "Fire Safety Inspectorate\n12 Harbour Row\nPortlaw PL3 8QT\n\n"
+    "Ms Anita Rowe\nDirector of Housing\nPennine Vale Housing Association\n\n9 January 2025\n\n"
+    "Dear Ms Rowe,\n\nInspection of Mill Court sheltered housing scheme\n\n"
+    "Thank you for your help during our inspection of Mill Court in December. We recommend that the Association:\n\n"
+    "1.   Reviews the scheme's fire risk assessment, which is four years out of date.\n\n"
+    "2.   Tells every resident what to do when the fire alarm sounds.\n\n"
+    "3.   (a) Checks the closers on all flat entrance doors within three months of this letter; and\n"
+    "     (b) commissions a survey of the gaps around the stairwell doors.\n\n"
+    "4.   Replaces the missing signs on the escape routes.\n\n"
+    "Please let us have your response by 28 February 2025.\n\nYours sincerely,\n\nDavid Marsh\nPrincipal Inspector\n\n")
+_FIRE_DOOR_REPLY = (
+    "Pennine Vale Housing Association\nCanal Wharf\nHalberton HX7 2QP\n\n20 February 2025\n\n"
+    "Dear Mr Marsh,\n\nThank you for your letter of 9 January 2025 and for the inspection of Mill Court.\n\n"
+    "The Association's response to each of the recommendations is set out below.\n\n"
+    "1.   Fire risk assessment. Accepted. A new assessment was completed by an accredited assessor in\n"
+    "     February, and its actions have been carried out.\n\n"
+    "2.   Information for residents. Accepted. Every resident has been visited and given a leaflet\n"
+    "     explaining what to do when the alarm sounds.\n\n"
+    "3.   Fire door survey.\n"
+    "     (a) Partially completed. The closers on 31 of the 46 flat entrance doors have been checked\n"
+    "     and adjusted. The other doors can only be checked when the residents let us in, and some\n"
+    "     have refused, so there is no date for that work at present.\n\n\n"
+    "                                                                        PVHA/FS/0412\n\n"
+    "\f\n                                      -2-\n\n"
+    "     (b) Accepted. A survey of the stairwell doors by a specialist contractor will be commissioned\n"
+    "     once the Association's capital plan for 2025/26 has been agreed in April. The scope of the\n"
+    "     survey will be confirmed at that point.\n\n"
+    "4.   Escape route signs. Accepted. The missing signs were replaced on 14 January.\n\n"
+    "Yours sincerely,\n\nAnita Rowe\nDirector of Housing\n")
+
+
+def test_lettered_parts_under_a_numbered_title_answer_the_parts_each_with_all_its_lines(lex, rules):
+    """A housing association numbers its answers as the inspector numbered the recommendations; under "3.   Fire door
+    survey." it answers the two parts, "(a) Partially completed. ..." over three lines and, after the page's
+    reference and the next page's "-2-", "(b) Accepted. ... will be commissioned once ...". A user relies on the two
+    being the answers to 3a and 3b, each running over all its own lines and no further (before, the numbered title
+    was no heading for parts, and its whole answer was 3's)."""
+    text = _FIRE_DOOR_LETTER + _FIRE_DOOR_REPLY
+    segs = segment(text, lex)
+    assert len(segs) == 2 and segs[1].kind is Kind.reply
+    refs = {r.label: r for r in R.find_refs(text, segs[1], rules)}
+    assert sorted(refs) == ["1", "2", "3a", "3b", "4"], refs
+    a, b = (text[refs[k].block_start:refs[k].block_end].strip() for k in ("3a", "3b"))
+    assert a.startswith("(a) Partially completed.") and "no date for that work at present." in a, a
+    assert "(b)" not in a and "PVHA" not in a, a
+    assert b.startswith("(b) Accepted.") and "confirmed at that point." in b and "Escape" not in b, b
+
+
+def test_lettered_parts_under_a_numbered_title_take_the_stances_of_their_own_answers(tmp_path, settings, nlp):
+    """The inspector's letter with recommendation 3 in two parts, (a) and (b), and the association's reply answering
+    each under "3.   Fire door survey.". A user relies on 3a being partly addressed, from "(a) Partially completed.",
+    and 3b deferred, its survey to be commissioned once the capital plan is agreed (before, 3 was answered whole
+    and 3b took no stance of its own)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "response.txt").write_text(_FIRE_DOOR_LETTER + _FIRE_DOOR_REPLY, encoding="utf-8")
+    got = {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert (got.get("3a"), got.get("3b")) == ("partially_addressed", "deferred"), got
+    assert (got["1"], got["2"], got["4"]) == ("accepted", "accepted", "accepted"), got
+
+
+def test_a_policy_extract_indented_as_a_quote_is_no_point_the_reply_answers(lex, rules):
+    """A reply quotes its own lone working policy, indented four spaces as a block ("    point 4. Where a tenant is
+    flagged ..."), under "our lone working policy already says:". A user relies on that giving the reply no
+    answer to a concern 4 the report never raised (before, "point 4." at any indent of up to four spaces opened
+    one)."""
+    text = ("From: Gary Whitlock <g.whitlock@staffassoc.example.org.uk>\nSent: 3 March 2025 10:12\n"
+            "To: Lorraine Appleby <l.appleby@dunholmehomes.example.co.uk>\nSubject: Lone working\n\n"
+            "Dear Lorraine,\n\nWe ask the association to look again at three things:\n\n"
+            "1. Home visits to flagged tenants should be made in pairs.\n\n"
+            "2. Staff should carry a personal alarm on every visit.\n\n"
+            "3. Managers should check in with staff at the end of each day.\n\n"
+            "Regards,\n\nGary\n\n"
+            "From: Lorraine Appleby <l.appleby@dunholmehomes.example.co.uk>\nSent: 20 March 2025 16:40\n"
+            "To: Gary Whitlock <g.whitlock@staffassoc.example.org.uk>\nSubject: RE: Lone working\n\n"
+            "Dear Gary,\n\n"
+            "  point 1. visits to flagged tenants are now always made in pairs.\n\n"
+            "On alarms, our lone working policy already says:\n\n"
+            "    point 4. Where a tenant is flagged as a risk, officers must not visit alone and must carry the\n"
+            "    alarm issued to them.\n\n"
+            "Kind regards,\n\nLorraine\n")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply], segs
+    labels = {r.label for r in R.find_refs(text, segs[1], rules)}
+    assert "1" in labels and "4" not in labels, labels
+
+
+def test_a_first_bullet_that_says_for_is_a_concern_under_a_lead_on_one_line(lex, rules):
+    """pdftotext's raw text, no blank lines: the lead "The MATTERS OF CONCERN are as follows." on one line, and
+    a first bullet that happens to say "for" ("... the forecast for the afternoon."). A user relies on all three
+    bullets being concerns (before, the bullet joined to the lead above it read as a longer lead, which says whom
+    the concerns are for, and the count started under it)."""
+    text = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n3 CORONER'S CONCERNS\n"
+            "During the course of the inquest the evidence revealed matters giving rise to concern.\n"
+            "The MATTERS OF CONCERN are as follows.\n"
+            "• Boards were hired out without checking the forecast for the afternoon.\n"
+            "• No leash was offered with the board.\n"
+            "• Staff on the jetty had no radio.\n"
+            "4 ACTION SHOULD BE TAKEN\nIn my opinion action should be taken to prevent future deaths.\n"
+            "Helen Ward\nArea Coroner\n")
+    refs = [r for r in refs_of(text, lex, rules) if r.stated]
+    assert [(r.label, r.text.split()[0]) for r in refs] == [("1", "Boards"), ("2", "No"), ("3", "Staff")], refs

@@ -5744,3 +5744,143 @@ def test_pages_of_one_correspondence_title_that_each_greet_their_reader_stay_two
     segs = segment(letter_page + reply_page, lex)
     assert len(segs) == 2, [(s.kind, s.start) for s in segs]
     assert segs[1].kind is Kind.reply
+
+
+# ---- guards for round 95's mends
+
+_LIDO_PFD = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+             "THIS REPORT IS BEING SENT TO: Harwood Leisure Ltd, operator of Greystones Lido\n\n"
+             "On 12 December 2024 I concluded the inquest into the death of Callum Fenwick, aged 14, who drowned in "
+             "the deep end of the lido on a busy afternoon in August.\n\n"
+             "The MATTERS OF CONCERN are as follows:\n\n"
+             "1. Only one lifeguard was on the poolside although more than two hundred people were in the water.\n\n"
+             "2. The lifeguard's chair did not give a view of the bottom of the deep end.\n\n"
+             "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+             "Rachel Doyle\nSenior Coroner\n20 December 2024\n\n")
+
+
+def test_a_gmail_print_under_a_coroner_s_report_is_a_reply_from_its_print_head(lex):
+    """Gmail prints a message under its own head, "04/03/2025, 16:47   Gmail - Re: ...", then the account printed
+    from ("Harwood Leisure <office@...>"), the subject, "1 message", and the sender line with its date over "To:
+    ..."; the operator's answer greets "hi there," and signs off "thanks" / "dan". A user relies on the reply
+    starting at the print head, all of that furniture its own, and being read as a reply (before, no segment
+    started: the answer was read as part of the coroner's report)."""
+    mail = ("04/03/2025, 16:47   Gmail - Re: Regulation 28 report - Callum Fenwick\n\n"
+            "Harwood Leisure <office@harwoodleisure.co.uk>\n\n"
+            "Re: Regulation 28 report - Callum Fenwick\n1 message\n\n"
+            "Dan Harwood <dan@harwoodleisure.co.uk>   Tue, 4 Mar 2025 at 16:42\n"
+            "To: Coroner's Office <coroners@greystones.gov.uk>\n\n"
+            "hi there,\n\n"
+            "sorry this is late. on the first point we now have three lifeguards on the poolside whenever there are "
+            "more than a hundred swimmers.\n\n"
+            "on the second point a new high chair was fitted at the deep end in February.\n\n"
+            "thanks\n\ndan\n")
+    text = _LIDO_PFD + mail
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(_LIDO_PFD))], first_lines(text,
+                                                                                                               lex)
+
+
+_HEALTHWATCH_THREAD = (
+    "From: Priya Shah <priya.shah@healthwatch-example.org.uk>\nSent: 14 May 2025 09:30\n"
+    "To: Tom Reed <tom.reed@brookfieldsurgery.nhs.uk>\nSubject: Enter and view visit - our recommendations\n\n"
+    "Dear Tom,\n\nOur report on the visit to Brookfield Surgery is attached. It makes two recommendations, and we "
+    "would welcome the practice's response by 13 June.\n\nBest wishes,\n\nPriya\n\n\n"
+    "From: Tom Reed <tom.reed@brookfieldsurgery.nhs.uk>\nSent: 11 June 2025 17:02\n"
+    "To: Priya Shah <priya.shah@healthwatch-example.org.uk>\nSubject: RE: Enter and view visit - our "
+    "recommendations\n\n{greeting}\n\nthe new phone system went live last week, so patients now hear where they are in "
+    "the queue. We have also put a hearing loop in at reception.\n\nthanks\n\nTom\n")
+
+
+@pytest.mark.parametrize("greeting", ["hi there,", "Hi there,"])
+def test_hi_there_under_an_e_mail_header_greets_and_opens_the_reply(greeting, lex):
+    """"hi there," (in lower case, as a quick reply types it) under an e-mail's From:/Sent:/To:/Subject: lines greets
+    its reader as "Hi," does. A user relies on it opening the practice's reply as a segment of its own, under its
+    header (before, "there" kept it from being a greeting, and the reply was read as part of the first e-mail)."""
+    text = _HEALTHWATCH_THREAD.format(greeting=greeting)
+    segs = segment(text, lex)
+    second = text.index("From: Tom Reed")
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, second)], first_lines(text, lex)
+    assert text[segs[1].salutation.start:segs[1].salutation.end] == greeting
+
+
+_CHARTER_LETTER = (
+    "Dear Minister,\n\nThe Committee has concluded its inquiry into the switch-off of analogue telephone lines. We "
+    "recommend that the Department should require every provider to keep a list of customers who rely on a telecare "
+    "alarm[1], and that it should publish the providers' progress against the charter[2] every quarter.\n\n"
+    "I would be grateful for your response by 30 May 2025.\n\nYours sincerely,\n\n"
+    "Mared Pryce MS\nChair, Infrastructure Committee\n\n"
+    "[1] The charter signed by the main providers in December 2023 commits them to identify telecare users.\n"
+    "[2] Published on the Department's website and updated each month.\n\n")
+
+
+def test_footnotes_under_a_letter_s_signature_are_the_letter_s_and_the_next_letter_starts_at_its_head(lex):
+    """A committee's letter signs off, then gives its footnotes, "[1] The charter signed ..." and "[2] Published on
+    ..."; the Minister's reply follows, "From the Minister for Digital Infrastructure" over the department's address,
+    its date and "Dear Mared,". A user relies on the footnotes staying with the letter they annotate and the reply
+    starting at its own head (before, the reply started at "[1] The charter ...")."""
+    reply = ("From the Minister for Digital Infrastructure\n"
+             "Department for Science and Digital Services\n4 Penhallow Street\nCardiff\nCF10 9ZZ\n\n"
+             "27 May 2025\n\nDear Mared,\n\nThank you for your letter. I accept the Committee's first recommendation "
+             "and have written to every provider.\n\nYours sincerely,\n\nGwenllian Hughes MS\n")
+    text = _CHARTER_LETTER + reply
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(_CHARTER_LETTER)], first_lines(text, lex)
+    assert segs[0].end >= text.index("updated each month.")
+
+
+def test_a_text_browser_s_link_numbers_under_a_signed_e_mail_still_open_the_page(lex):
+    """The guard: a holding e-mail signs off with its writer's name, body and telephone, and under it a council's web
+    page as a text browser dumps it, opening "[1]Skip to main content" / "[2]Calder Borough Council logo" over the
+    site's links, then the page's title and its answers. A user relies on the page being a segment of its own from
+    its first line (only "[1] " with a space and words after it is a footnote; "[1]Skip" is a link's number)."""
+    mail = ("From: Jenna Cole <jenna.cole@calder.gov.uk>\nSent: 3 June 2025 11:20\n"
+            "To: Committee Clerk <clerk@assembly.example>\nSubject: RE: Inquiry into telecare alarms\n\n"
+            "Dear Clerk,\n\nI am writing to acknowledge the Committee's letter of 20 May. The Council's response will "
+            "be agreed by Cabinet on 1 July and published on our website.\n\nKind regards\n\nJenna Cole\n"
+            "Policy Officer | Calder Borough Council\nTown Hall, Calder CA3 7PL\n01632 960 117\n\n")
+    page = ("   [1]Skip to main content\n\n   [2]Calder Borough Council logo\n\n"
+            "   Search this site ______________________ [3]Search\n\n"
+            "     * [4]Bins and recycling\n     * [5]Council tax\n     * [6]Contact us\n\n"
+            "   [7]Home > [8]Council and democracy > Our response to the Infrastructure Committee\n\n"
+            "Our response to the Infrastructure Committee\n\n   Published: 4 July 2025\n\n"
+            "   In May 2025 the Infrastructure Committee wrote to the Council about\n   telecare alarms and the "
+            "switch-off of analogue telephone lines. Cabinet\n   agreed the response below on 1 July 2025.\n\n"
+            "  R1: a list of telecare users\n\n   Our position: Agreed\n\n   The Council's list of telecare users "
+            "was shared with every provider\n   in June, and it is updated each month.\n\n"
+            "  R2: publishing progress\n\n   Our position: Agreed\n\n   We will publish the providers' progress each "
+            "quarter from September.\n")
+    text = mail + page
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(mail)], first_lines(text, lex)
+
+
+def test_writing_with_reference_to_the_ombudsman_s_final_opinion_opens_a_reply(lex):
+    """An authority answers an ombudsman: "I write with reference to your Final Opinion of 14 March 2025 on the
+    complaint made by Mr D ...". A user relies on the letter being read as a reply, as "In response to your letter"
+    would make it (before, neither "with reference to" nor a "Final Opinion" marked a reply, and it was a letter)."""
+    text = ("Dear Ms Rahman,\n\nI write with reference to your Final Opinion of 14 March 2025 on the complaint made by "
+            "Mr D about the Authority's handling of his housing application. The Authority accepts the findings and "
+            "has written to Mr D to apologise.\n\nYours sincerely,\n\nGareth Powell\nChief Executive\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply
+
+
+def test_a_gmail_print_from_an_account_on_gmail_starts_at_the_print_head_not_at_the_account(lex):
+    """A small business prints its answer from its own Gmail account, so the account line under the print head
+    is itself an address on gmail.com ("Lido Office <greystoneslido@gmail.com>"). A user relies on the reply
+    starting at the print head all the same (before, it started at the account line, which was taken for the
+    head because it holds the word "gmail")."""
+    mail = ("02/04/2025, 17:03      Gmail - Re: Regulation 28 report - Callum Fenwick\n\n\n\n"
+            "                                   Lido Office <greystoneslido@gmail.com>\n\n\n\n"
+            "Re: Regulation 28 report - Callum Fenwick\n1 message\n\n"
+            "Dan Harwood <greystoneslido@gmail.com>      Wed, 2 Apr 2025 at 16:51\n"
+            "To: Coroner's Office <coroners@greystones.gov.uk>\n\n"
+            "Dear Ms Doyle,\n\n"
+            "Thank you for your report. We now have three lifeguards on the poolside whenever there are more than a "
+            "hundred swimmers, and a new high chair was fitted at the deep end in February.\n\n"
+            "Kind regards,\n\nDan Harwood\n")
+    text = _LIDO_PFD + mail
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(_LIDO_PFD))], first_lines(text,
+                                                                                                               lex)

@@ -2387,3 +2387,34 @@ def test_a_status_word_over_a_sentence_is_no_status_label(line, lex):
     from pipeline.stages.stance import sentence_cues
 
     assert "label-accepted" not in [c.name for c, _ in sentence_cues(line, lex)]
+
+
+# ---- guards for round 95's mends
+
+@pytest.mark.parametrize(("passage", "expected", "cue"), [
+    pytest.param("We have looked at this again and we are not going to be putting our own engineer on site; the "
+                 "contractor's engineer will stay responsible for the lifts.", J, "rejected:will-not-be-doing",
+                 id="not-going-to-be-putting"),
+    pytest.param("The current contracts with the bus operators do not require an annual refresher for drivers, and "
+                 "adding one would need the operators' agreement. We will consider whether to seek that change when "
+                 "the contracts are next varied in 2026.", D, "deferred:will-consider", id="contracts-do-not-require"),
+])
+def test_not_going_to_be_doing_refuses_and_what_a_contract_does_not_require_refuses_nothing(passage, expected, cue,
+                                                                                           nlp, lex, settings):
+    """"We are not going to be putting our own engineer on site" refuses as "we will not be putting" does; "The
+    current contracts ... do not require an annual refresher ... We will consider whether to seek that change when
+    the contracts are next varied" states what a contract says today and puts the decision off. A user relies on
+    the first being rejected and the second deferred (before, the first took no position and the second was
+    rejected, "do not require" read as a refusal to require)."""
+    v = verdict(passage, nlp, lex, settings)
+    assert v.label is expected and cue in v.cues, (v.label, v.cues)
+    assert "rejected:will-not-act" not in v.cues, v.cues
+
+
+def test_not_going_to_be_doing_it_alone_is_no_refusal(nlp, lex, settings):
+    """"We are not going to be doing this alone. The group will be set up jointly with the ICB ..." promises the
+    work with company. A user relies on it not being read as a refusal (before, "not going to be doing" was
+    read as "will not be doing")."""
+    v = verdict("We are not going to be doing this alone. The group will be set up jointly with the ICB, and its "
+                "first meeting is booked for 17 June 2025.", nlp, lex, settings)
+    assert "rejected:will-not-be-doing" not in v.cues and v.label is not J, (v.label, v.cues)
