@@ -119,13 +119,14 @@ _R_CODE = re.compile(r"R-?0*(\d{1,2})")  # "R3", "R-03": a recommendation by its
 
 
 def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = frozenset(),
-                 lettered: frozenset[str] = frozenset()) -> list:
+                 lettered: frozenset[str] = frozenset(), text: str = "") -> list:
     """The reply's references under the labels the report gives them: the same label written another
     way ("1(a)", "1 (a)") is the report's "1a"; a whole number the report splits into lettered points,
     and never uses whole, names each of its points (``stated``: the labels the report sets out; one it
     only names, "Concerns 1 and 2 are for Liftwell", over points 1a and 1b, is those points); and a
-    point the reply makes of a recommendation the report gives whole, with no "(a)" and "(b)" in its
-    words (``lettered``: those that have them), is that recommendation."""
+    point the reply marks "(a)" under a recommendation the report gives whole, with no "(a)" and "(b)"
+    in its words (``lettered``: those that have them), is that recommendation (``text``: the reply's
+    file's; a label the reply writes whole, "Recommendation 2a", stays)."""
     keys = {norm_label(lab): lab for lab in reported if not (stated and lab not in stated
                                                              and any(x[:-1] == lab for x in stated))}
     # (a report's "R3", which a reply calls "recommendation 3", where the report has no 3 of its own; or its
@@ -150,7 +151,7 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
         elif r.label in parts:
             out += [replace(r, label=lab, text=None) for lab in parts[r.label]]
         elif whole is not None and whole.group(1) in keys and whole.group(1) not in parts \
-                and keys[whole.group(1)] not in lettered:
+                and keys[whole.group(1)] not in lettered and _POINT_MARK.fullmatch(text[r.start:r.end]):
             # (points "(a)", "(b)" the reply makes of its own under its answer to "2", whose words in the report
             # have no parts: one answer to 2, from its first point on)
             if keys[whole.group(1)] not in folded:
@@ -161,7 +162,17 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
     return out
 
 
-_IN_PARTS = re.compile(r"\(a\)[^()]*\S.*\(b\)", re.S)  # a recommendation's words in parts: "(a) remove ...; (b) ..."
+# a recommendation's words in parts: "(a) remove ...; (b) ...", "a) ..." / "b) ..." a line each
+_IN_PARTS = re.compile(r"\(a\)[^\x00]*?\(b\)|^[ \t]*\(?a[.)][ \t][^\x00]*?^[ \t]*\(?b[.)][ \t]", re.M)
+_POINT_MARK = re.compile(r"\([a-h]\)")  # a point the reply marks under its answer, "(b)"
+PARTS_SPAN = 3000  # characters after a recommendation's number in which its parts stand
+
+
+def _in_parts(text: str, refs: list) -> frozenset[str]:
+    """The report's recommendations whose words, up to the next one it states, come in lettered parts."""
+    stated = sorted((r for r in refs if r.stated), key=lambda r: r.start)
+    return frozenset(r.label for r, nxt in zip(stated, stated[1:] + [None])
+                     if _IN_PARTS.search(text, r.start, min(nxt.start if nxt else len(text), r.start + PARTS_SPAN)))
 
 
 def _parts_answered(label: str, refs: list) -> bool:
@@ -686,9 +697,10 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
         prev = answered.get(ls.letter.letter_id)
         if prev is not None and ls.refs:
             stated = frozenset(r.label for r in prev.refs if r.stated)
-            lettered = frozenset(r.label for r in prev.refs if r.text and _IN_PARTS.search(r.text))
+            lettered = _in_parts(doc_of[id(prev)].text, prev.refs)
             ls.refs = part_refs(doc_of[id(ls)].text, ls.seg,
-                                _as_reported(ls.refs, [r.label for r in prev.refs], stated, lettered), stated)
+                                _as_reported(ls.refs, [r.label for r in prev.refs], stated, lettered,
+                                             doc_of[id(ls)].text), stated)
 
     # a reply to a reply, from the one who wrote the first letter, answers the
     # reply, not the recommendations: it takes no stance on them
