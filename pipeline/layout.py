@@ -721,9 +721,9 @@ WATERMARK_LETTERS = 3  # scattered letters, at least, on a page to read as its w
 def unmark_watermark(text: str, words: tuple[str, ...]) -> str:
     """``text`` with the letters of a page's diagonal watermark blanked: pdftotext -layout scatters "DRAFT" a
     letter a line down the page, at the ends of table rows ("... the estates mailbox  T"), between its columns
-    and alone on lines, where a letter reads as a cell of the row. A page's lone letters are its watermark's only where, in
-    order down the page or up it, they spell a watermark word (``words``), letters hidden by the text
-    allowed: not a table's "Y" / "N" column. Same length, same line breaks."""
+    and alone on lines, where a letter reads as a cell of the row. A page's lone letters are its watermark's
+    only where, in order down the page or up it, they spell a watermark word (``words``), letters hidden by
+    the text allowed: not a table's "Y" / "N" column. Same length, same line breaks."""
     if not words:
         return text
     out = list(text)
