@@ -20,7 +20,7 @@ _PAGE_NUMBER = re.compile(
 # "Northbeam Scaffolding Limited · Registered in England and Wales No. 05873321 · Page 1 of 2")
 # the foot a browser prints each page with: the page's address, then the page's number of the pages printed
 # ("https://www.judiciary.uk/...   2/3")
-PRINT_FOOT = re.compile(r"^\s*https?://\S+(?:\s+\S+){0,2}?\s+\d{1,3}/\d{1,3}\s*$")
+_PRINT_FOOT = re.compile(r"^\s*https?://\S+(?:\s+\S+){0,2}?\s+\d{1,3}/\d{1,3}\s*$")
 _PAGED_LINE = re.compile(r"^\s*page\s+\d{1,4}\s+of\s+\d{1,4}\s*[|–—-]"
                          r"|\S(?:\s{2,}(?:[|–—-]\s*)?|\s+[·•|–—-]\s+)page\s+\d{1,4}\s+of\s+\d{1,4}\s*$"
                          # a reference then its page, one space apart ("ICB/QS/PFD/2028-11 Page 1 of 2"): short,
@@ -316,7 +316,7 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
             last_row = int(line.strip().rstrip("."))
             continue  # a table's row number, its cells below it one a line
         elif _PAGE_NUMBER.match(line) or _PAGED_LINE.search(line) or _RULE.match(line) or _FOOTNOTE.match(line) \
-                or PRINT_FOOT.match(line) \
+                or _PRINT_FOOT.match(line) \
                 or leaders is not None or _page_footnote(text, a, b) or _continuation_ref(text, a, b):
             furniture.append(k)
         elif boilerplate is not None and boilerplate.search(line) and _notice(line):
@@ -745,7 +745,7 @@ def _spelt_in(letters: str, word: str) -> bool:
 
 
 DOUBLED_LINES = 20  # lines of text, at least, in a copy that may be double spaced
-DOUBLED_SHARE = 0.8  # of its lines with one blank line under them (the last of each page's aside)
+DOUBLED_SHARE = 0.8  # of its lines with a blank line or more under them (the last of each page's aside)
 RUN_ON_SHARE = 0.2  # of those, at least, whose sentence runs on to the next line: wrapped lines, not paragraphs
 RUN_ON_LINES = 5
 WRAPPED_MAX = 120  # characters of a page's line, at most: a longer line is a paragraph Word kept on one line

@@ -1648,13 +1648,6 @@ def _parts_under(text: str, at: int) -> list[tuple[re.Match[str], int, int]]:
     return [(m, a, z) for m, a, z in out]
 
 
-def _past_blank(text: str, at: int) -> int:
-    """The start of the first line at or after ``at`` that is not blank."""
-    while at < len(text) and text[at] == "\n":
-        at += 1
-    return at
-
-
 def _lettered_answers(text: str, refs: list[Ref]) -> list[Ref]:
     """A reply's heading "Rec 6" alone on its line (or with its title, or a numbered title: "3.   Deadlegs and
     pipework survey.") over "(a) ..." and "(b) ..." answers the recommendation's parts one by one: each part,
