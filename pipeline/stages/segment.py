@@ -1897,9 +1897,11 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
     return out
 
 
+# a mail account's name and address, as a web mail prints them: "Dan Harwood <dan@harwoodleisure.co.uk>"
+MAIL_NAME = r"[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>"
 # "From: ...", or the line a web mail's print opens each message with: "Name <address>   Tue, 4 Jun 2024 at 14:52"
 # (set out in the reader's locale: "Tue, Jun 4, 2024 at 2:52 PM" in the United States)
-GMAIL_SENDER = r"[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s{2,}(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+" \
+GMAIL_SENDER = MAIL_NAME + r"\s{2,}(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+" \
                r"(?:\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2},?)\s+\d{4}" \
                r"(?:,?\s+at\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\s*$"
 # (or Lotus Notes' memo head, its sender by the hierarchical name Notes gives: "Colm Harkin/CMB/PSNI", "Ciaran
@@ -1914,7 +1916,7 @@ _GROUP_WORD = re.compile(r"all|colleagues|everyone|everybody|team|folks|both|hi|
 _FORWARDED_BY = re.compile(r"^\W*-{3,}\s*forwarded\s+by\s+[^\n]{2,120}?-{3,}\s*$", re.I)
 _GMAIL_SENDER = re.compile(r"^\W*" + GMAIL_SENDER, re.I)  # (its own line: "To:" may stand apart)
 # Outlook on the web's print: the subject, then "Name <address>" alone, then "Tue 10/06/2025 16:21", then "To:"
-_OWA_SENDER = re.compile(r"^\W*[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$")
+_OWA_SENDER = re.compile(r"^\W*" + MAIL_NAME + r"\s*$")
 _OWA_SENT = re.compile(r"^\W*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*$",
                        re.I)
 SUBJECT_LINES = 2  # lines of an Outlook print's subject above its sender
@@ -1949,20 +1951,24 @@ _AVATAR = re.compile(r"^\s*[A-Z]{1,3}\s*$")
 # from "Name <address>" (or "Gmail     Name <address>"), and under the subject the count "1 message"
 GMAIL_HEAD = r"^\W*(?:\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[ap]m)?\s+)?gmail\s+-\s+\S"
 _GMAIL_HEAD = re.compile(GMAIL_HEAD, re.I)
-_GMAIL_PRINT = re.compile(GMAIL_HEAD + r"|^\W*(?:gmail\s+)?[^<>:\n]{1,80}<[^<>\s]+@[^<>\s]+>\s*$|"
-                          r"^\s*\d{1,3}\s+messages?\s*$", re.I)
+_GMAIL_PRINT = re.compile(GMAIL_HEAD + r"|^\W*(?:gmail\s+)?" + MAIL_NAME + r"\s*$|^\s*\d{1,3}\s+messages?\s*$", re.I)
 # a footnote: "[1] The ...", "² Revised in 2023" (not a text browser's link numbers, "[1]Skip to main content")
 _NOTE_LINE = re.compile(r"^\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]+)\s+\S")
 GMAIL_PRINT_BLOCKS = 3  # blocks of that furniture over the message's own header
+
+
+def _print_furniture(b: Block) -> bool:
+    """A block that may be Gmail's print furniture: a line alone, or two lines of it (the subject over
+    "1 message")."""
+    return len(b.lines) == 1 or len(b.lines) == 2 and all(
+        _GMAIL_PRINT.match(ln.text) or (n == 0 and _REPLY_SUBJECT.match(ln.text)) for n, ln in enumerate(b.lines))
 
 
 def _gmail_print_top(blocks: list[Block], j: int, prev_sal: int) -> int:
     """The block Gmail's print of the message headed at block ``j`` starts with: its print head, when the
     blocks between are only the account, the subject and the message count."""
     k = j
-    while k - 1 > prev_sal and j - k < GMAIL_PRINT_BLOCKS and len(blocks[k - 1].lines) <= 2 and all(
-            _GMAIL_PRINT.match(ln.text) or (n == 0 and _REPLY_SUBJECT.match(ln.text)) or len(blocks[k - 1].lines) == 1
-            for n, ln in enumerate(blocks[k - 1].lines)):
+    while k - 1 > prev_sal and j - k < GMAIL_PRINT_BLOCKS and _print_furniture(blocks[k - 1]):
         k -= 1
         if _GMAIL_HEAD.match(blocks[k].lines[0].text):
             return k
