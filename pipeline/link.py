@@ -118,6 +118,9 @@ def _answered(reply: LetterState, same_file: list[LetterState],
 _R_CODE = re.compile(r"R-?0*(\d{1,2})")  # "R3", "R-03": a recommendation by its code, its number in the group
 
 
+_PART_LABEL = re.compile(r"(\d+)[a-h]")  # a lettered point's label, "2a", and its number
+
+
 def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = frozenset(),
                  lettered: frozenset[str] = frozenset(), text: str = "") -> list:
     """The reply's references under the labels the report gives them: the same label written another
@@ -136,7 +139,7 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
             keys.setdefault(m.group(1), lab)
     parts: dict[str, list[str]] = {}
     for lab in dict.fromkeys(reported):
-        m = re.fullmatch(r"(\d+)[a-h]", lab)
+        m = _PART_LABEL.fullmatch(lab)
         if m:
             parts.setdefault(m.group(1), []).append(lab)
     out = []
@@ -145,7 +148,7 @@ def _as_reported(refs: list, reported: list[str], stated: frozenset[str] = froze
         own = keys.get(norm_label(r.label))
         if own is None and (short := _R_CODE.fullmatch(r.label)) is not None:
             own = keys.get(short.group(1))  # (and the reply's "R3" the report's 3)
-        whole = re.fullmatch(r"(\d+)[a-h]", r.label)
+        whole = _PART_LABEL.fullmatch(r.label)
         if own is not None:
             out.append(r if own == r.label else replace(r, label=own))
         elif r.label in parts:

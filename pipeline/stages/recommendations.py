@@ -1640,7 +1640,7 @@ def _parts_under(text: str, at: int) -> list[tuple[re.Match[str], int, int]]:
         elif (m := _PART_LINE.match(text, at)) and m.group("letter") == want:
             out.append([m, at, nl])
             want, gap = chr(ord(want) + 1), False
-        elif not out or _PART_LINE.match(line) or _ITEM_OR_LABEL.match(line):
+        elif not out or m or _ITEM_OR_LABEL.match(line):  # (m: a part out of turn)
             break
         elif not gap:
             out[-1][2] = nl  # (the part's next line)
