@@ -16,11 +16,11 @@ from pipeline.text import DATE_WORDS, SPREAD_CELLS, WROTE, has_postcode, header_
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", re.I)
-# a footer or header that carries its own page number ("Trust – Response to Healthwatch   Page 2 of 4",
-# "Northbeam Scaffolding Limited · Registered in England and Wales No. 05873321 · Page 1 of 2")
 # the foot a browser prints each page with: the page's address, then the page's number of the pages printed
 # ("https://www.judiciary.uk/...   2/3")
 _PRINT_FOOT = re.compile(r"^\s*https?://\S+(?:\s+\S+){0,2}?\s+\d{1,3}/\d{1,3}\s*$")
+# a footer or header that carries its own page number ("Trust – Response to Healthwatch   Page 2 of 4",
+# "Northbeam Scaffolding Limited · Registered in England and Wales No. 05873321 · Page 1 of 2")
 _PAGED_LINE = re.compile(r"^\s*page\s+\d{1,4}\s+of\s+\d{1,4}\s*[|–—-]"
                          r"|\S(?:\s{2,}(?:[|–—-]\s*)?|\s+[·•|–—-]\s+)page\s+\d{1,4}\s+of\s+\d{1,4}\s*$"
                          # a reference then its page, one space apart ("ICB/QS/PFD/2028-11 Page 1 of 2"): short,
@@ -726,15 +726,19 @@ def unmark_watermark(text: str, words: tuple[str, ...]) -> str:
     the text allowed: not a table's "Y" / "N" column. Same length, same line breaks."""
     if not words:
         return text
-    out = list(text)
+    blank: list[int] = []
     start = 0
     for page in text.split("\f"):
         lone = [(start + m.start("letter"), m.group("letter")) for m in _LONE_LETTER.finditer(page)]
         seq = "".join(c for _, c in lone)
         if len(seq) >= WATERMARK_LETTERS and any(_spelt_in(seq, w) or _spelt_in(seq[::-1], w) for w in words):
-            for at, _ in lone:
-                out[at] = " "
+            blank += [at for at, _ in lone]
         start += len(page) + 1
+    if not blank:
+        return text  # (most files: no page's lone letters spell a watermark, and the text is not copied)
+    out = list(text)
+    for at in blank:
+        out[at] = " "
     return "".join(out)
 
 
