@@ -756,18 +756,32 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
             line = clean(ln.text) or ""
             # (or the answer the report's subject writes to it, on a page of its own: "Management Response to
             # Internal Audit Report ...", its recommendations in a list under one "Recommendations" heading)
-            provider = _PROVIDER_RESPONSE.match(line) is not None \
-                and "\f" in text[max(start, ln.start - PAGE_HEAD):ln.start + 1]
+            page = _page_top(text, max(start, ln.start - PAGE_HEAD), ln.start, lex) \
+                if _PROVIDER_RESPONSE.match(line) else None
+            provider = page is not None
             if not (lex.response_title.match(line) or provider):
                 continue
-            before = text[start:ln.start]
+            # (the report's list of attachments may name the response by its title: "Appendix 1: Management's
+            # Response to the Auditor General's Report Entitled: ..."; that names it, and answers nothing)
+            before = text[start:ln.start].replace(line, "") if provider else text[start:ln.start]
             if lex.answers(before) or RESPONSE_STATEMENT.search(before) or \
                     len(re.findall(r"\brecommend", before, re.I)) < (1 if provider else 2):
                 return None
             if classify_unsaluted(text[ln.start:end], lex) is Kind.reply:
                 # (from its letterhead: the page break above its title, or on the title's own line)
-                return text.rfind("\f", start, ln.start + 1) if provider else ln.start
+                return page if provider else ln.start
     return None
+
+
+def _page_top(text: str, start: int, at: int, lex: Lexicons) -> int | None:
+    """Where the page holding ``at`` begins, if it begins after ``start``: at its form feed or, where the
+    extraction kept none (pdfplumber, a viewer's copy), at the annex title on the line above ("Appendix 1" over
+    "Management's Response to ..."), which opens a page of its own."""
+    feed = text.rfind("\f", start, at + 1)
+    if feed >= 0:
+        return feed
+    above = text.rfind("\n", start, max(start, at - 1))
+    return above + 1 if above >= 0 and lex.annex_title.match(text[above + 1:at].strip()) else None
 
 
 MAIL_HEAD_BLOCKS = 3  # blocks above a bare greeting that may hold its e-mail's header ("OFFICIAL" between)
