@@ -56,9 +56,15 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     the cover of a government's response printed after the report it answers."""
     out: list[Start] = []
     lines = _nonblank(lines)
+    # (a PDF a converter turned into markdown marks every heading "#": the document's own sections, "# Background",
+    # not web pages; only a heading that titles a letter or a response opens one)
+    converted = any(CONVERTER_MARK.match(ln.text) for ln in lines)
     for k, ln in enumerate(lines):
         c = clean(ln.text) or ""
         if lex.page_title.match(ln.text):
+            if converted and not (lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c)
+                                  or lex.answers(c)):
+                continue
             # (not a slide's title after the first, as markitdown writes a deck: "<!-- Slide number: 3 -->" over
             # "# Concern (a) – Call handling": the deck is one document)
             if k and (slide := SLIDE_MARK.match(lines[k - 1].text)) and int(slide.group(1)) > 1:
@@ -127,6 +133,10 @@ def _greeted_above(lines: list[Line], start: int, k: int, lex: Lexicons) -> bool
 
 
 SLIDE_MARK = re.compile(r"^\s*<!--\s*slide\s+number\s*:\s*(\d{1,3})\s*-->\s*$", re.I)  # markitdown's, over each slide
+# the marks a PDF-to-markdown converter leaves: docling's "<!-- image -->", marker's "![](_page_0_Picture_0.jpeg)",
+# its page separators "{3}------" and anchors '<span id="page-10-0"></span>', Azure's "<!-- PageBreak -->"
+CONVERTER_MARK = re.compile(r"^\s*(?:<!--\s*(?:image|pagebreak|pageheader|pagefooter|pagenumber)\b[^>]*-->|!\[[^\]]*\]"
+                            r"\(_page_\d+_|\{\d{1,4}\}-{10,}\s*$|#{1,6}\s+<span\s+id=[\"']page-\d)", re.I)
 _MAIL_PAGE = re.compile(r"^\f\W*from\s*:[^\n]*@", re.I)  # "<form feed>From: Name <name@body.example>"
 LONG_HEAD_LINES = 20  # lines a letterhead, its references and the addressee's address may take, at most
 LETTER_HEAD_LINES = 8  # lines from a page's first within which its letterhead's postcode and "Dear ..." stand
