@@ -1090,6 +1090,8 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
             stop_at = _theme_after(text, blocks, start, stop_at, openers, labels, rec_texts, stop)
         if heading_at[start]:
             stop_at = _section_end(text, start, stop_at)
+        if k + 1 == len(order):
+            stop_at = _outdented_end(text, start, stop_at)
         full_stop = _closing_section(blocks, start, _next_title(text, start, full_stop, titles), k + 1 == len(order))
         if _TABLE_ROW_LINE.match(text, _line_start(text, start)):
             # a -layout table's row ends where the paper's next numbered section starts under the table ("4.
@@ -2169,6 +2171,29 @@ def _section_end(text: str, start: int, stop_at: int) -> int:
     for m in _MD_HEADING.finditer(text, own.end(), stop_at):
         if len(m.group(1)) < level:
             return m.start()
+    return stop_at
+
+
+_PARAGRAPH_NUMBER = re.compile(r"[ \t]*\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]+\S")  # "5.2    The positions above ..."
+INDENTED = 2  # spaces, at least, before an answer's title that its whole answer keeps
+
+
+def _outdented_end(text: str, start: int, stop_at: int) -> int:
+    """Where the last answer ends when the paper indents its answers under a numbered paragraph of its own
+    ("5.1 The suggested actions are reproduced below ..." over "       Suggested action 1 ..."): at the paper's
+    next paragraph number back at the margin ("5.2    The positions above have been discussed ..."), every line
+    of the answer above it indented at least as far as the answer's title (no centred title over prose at the
+    margin)."""
+    lines = split_lines(text, _line_start(text, start), stop_at)
+    if not lines or len(lines[0].text) - len(lines[0].text.lstrip(" ")) < INDENTED:
+        return stop_at
+    own = len(lines[0].text) - len(lines[0].text.lstrip(" "))
+    for ln in lines[1:]:
+        if ln.blank or not ln.text.strip():
+            continue
+        if len(ln.text) - len(ln.text.lstrip(" ")) >= own:
+            continue
+        return ln.start if _PARAGRAPH_NUMBER.match(ln.text) else stop_at
     return stop_at
 
 
