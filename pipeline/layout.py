@@ -432,9 +432,14 @@ def unescape_numbers(text: str) -> str:
     backslash becomes a space before the number, so no offset moves.
 
     A number set as a dingbat ("❸ Appoint a permanent Director ...", "recommendations ❸ to ❽") is read
-    as its digit, one character for one."""
-    text = _ESCAPED_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text)
+    as its digit, one character for one; so is the full-width form a Chinese or Japanese input method types
+    in an English sentence ("Recommendation （３）", "OUR REF.："), as NFKC reads it."""
+    text = _ESCAPED_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text).translate(_FULL_WIDTH)
     return _DINGBAT.sub(lambda m: _dingbat_digit(m.group(0)), text)
+
+
+# the full-width forms of ASCII's printable characters, U+FF01 to U+FF5E, and the ideographic space
+_FULL_WIDTH = {0xFF01 + k: 0x21 + k for k in range(0x5E)} | {0x3000: 0x20}
 
 
 # the circled numbers one to nine in their four sets: "①", "❶", "➀", "➊"
