@@ -955,7 +955,7 @@ def _split_words(letters: str, words: frozenset[str]) -> str:
 
 # a ligature pdfminer could not map, written as its glyph's number in the font: Calibri's "ti" and "tt"
 # ("Recommenda(cid:415)on", "le(cid:425)er"), as Word's PDFs set them
-CID_LIGATURES = {"415": "ti", "425": "tt"}
+CID_LIGATURES = {"415": "ti", "425": "tt", "414": "tf", "332": "ft"}
 _CID_WORD = re.compile(r"[^\s(]*(?:\(cid:\d{1,5}\)[^\s(]*)+")
 
 
