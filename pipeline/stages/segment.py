@@ -1188,7 +1188,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
     before = blocks[:head]
     # (and a body's action plan on a page of its own between the report and the letter: "<form feed>HOLTBY
     # STONE LTD - ACTION PLAN / Response to Regulation 28 Report ...", then HSE's letterhead)
-    plan = next((p for p in range(1, head) if _answering_page(text, blocks[p:head], blocks[head].start, lex)), None)
+    plan = next((p for p in range(1, head) if _answering_page(text, blocks[p:head], blocks[head].start, lex)
+                 or _response_form(blocks, p)), None)
     if plan is not None and (prose_paragraphs(blocks[:plan]) >= PROSE_BLOCKS or prose_lines(blocks[:plan]) >= PROSE_LINES):
         starts.append(plan)
     if head > 0 and not _page_of_letter(before, blocks[head]) and (
@@ -1759,8 +1760,9 @@ _PFD_RESPONSE_TITLE = re.compile(r"^\W*(?:our\s+|the\s+)?response\s+to\s+(?:the\
 
 
 # a form's fields that name the response's writer or its subject ("Responding organisation:", "Name of deceased:")
+# (a form's field, its value after a colon or, in Word's text of a table, a tab: "Name of deceased<tab>Calum ...")
 _RESPONSE_FIELD = re.compile(r"^\W*(?:responding\s+organi[sz]ation|name\s+of\s+(?:the\s+)?deceased|name\s+(?:and\s+"
-                             r"(?:role|job\s+title|position)\s+)?of\s+(?:the\s+)?person\s+responding)\s*:", re.I)
+                             r"(?:role|job\s+title|position)\s+)?of\s+(?:the\s+)?person\s+responding)\s*(?::|\t)", re.I)
 FORM_FIELD_LINES = 8  # lines under a response form's title within which its fields start
 
 
@@ -1784,8 +1786,9 @@ def _split_at_form_titles(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_RESPONSE_FORM_TITLE = re.compile(r"^\W*(?:regulation\s+28|pfd|prevention\s+of\s+future\s+deaths)\s+(?:report\s+)?"
-                                  r"response(?:\s+form)?\W*$", re.I)
+# (or the Scottish courts' form for a fatal accident inquiry's: "RESPONSE TO RECOMMENDATIONS", its fields under it)
+_RESPONSE_FORM_TITLE = re.compile(r"^\W*(?:(?:regulation\s+28|pfd|prevention\s+of\s+future\s+deaths)\s+(?:report\s+)?"
+                                  r"response(?:\s+form)?|response\s+to\s+recommendations)\W*$", re.I)
 
 
 def _form_title(line: str) -> bool:
