@@ -14,9 +14,9 @@ from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
 from pipeline.layout import (accept_changes, mask_noise, unbox_grid_tables, unchecked_options, undouble_bold,
                              undouble_spacing, unescape_entities, unescape_numbers, unglyph_bullets, unglyph_ligatures,
-                             unmark_anchors, unmark_watermark, unnumber_margin, unpipe_quotes, unrepeat_merged_cells,
-                             unrotate_headings, unseparate_lines, unsoften, unspace_headings, unstack_fields, untab_csv,
-                             untag_html_tables)
+                             unmark_anchors, unmark_converted_pages, unmark_watermark, unnumber_margin, unpipe_quotes,
+                             unrepeat_merged_cells, unrotate_headings, unseparate_lines, unsoften, unspace_headings,
+                             unstack_fields, untab_csv, untag_html_tables)
 from pipeline.lexicon import Lexicons
 from pipeline.readers import blank, page_at
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
@@ -95,7 +95,7 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
         shown))))), lex.heading_words)
     tables = unchecked_options(unrepeat_merged_cells(untab_csv(unstack_fields(unbox_grid_tables(untag_html_tables(
         read))))))
-    text = blank(mask_noise(unnumber_margin(unmark_anchors(tables)), lex.boilerplate), [h.line for h in loaded.head])
+    text = blank(mask_noise(unnumber_margin(unmark_anchors(unmark_converted_pages(tables))), lex.boilerplate), [h.line for h in loaded.head])
     doc_id = loaded.document_id
     segs = segment(text, lex)
     state = DocState(Document(document_id=doc_id, source_path=loaded.source_path, sha256=loaded.sha256,

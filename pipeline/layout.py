@@ -834,6 +834,21 @@ def unmark_anchors(text: str) -> str:
     return _ANCHOR.sub(lambda m: " " * len(m.group(0)) if m.group(0) in notes else m.group(0), text)
 
 
+# the page furniture a PDF-to-markdown converter writes as lines of its own: Azure Document Intelligence's
+# '<!-- PageHeader="OFFICIAL" -->', '<!-- PageFooter="..." -->', '<!-- PageNumber="2" -->' (its page breaks,
+# "<!-- PageBreak -->", stay: they tell that the file is a converter's)
+_CONVERTER_FURNITURE = re.compile(r"^[ \t]*<!--\s*page(?:header|footer|number)\s*=\s*\"[^\n]*?\"\s*-->[ \t]*$", re.M | re.I)
+
+
+def unmark_converted_pages(text: str) -> str:
+    """``text`` with the running headers, footers and page numbers a converter marks blanked, as noise is:
+    "<!-- PageHeader=..." over a reply's appendix is no title of a document of its own. Same length, same
+    line breaks."""
+    if "<!--" not in text:
+        return text
+    return _CONVERTER_FURNITURE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 # a line numbered in the margin, as Word's line numbering prints it: "  3          appeal to the hearing; and"
 _MARGIN_NUMBER = re.compile(r"^(?P<lead>[ \t]{0,6})(?P<n>\d{1,3})(?=[ \t]{2,}\S)", re.M)
 MARGIN_RUN = 10  # lines, at least, numbered one by one from 1 on a page
