@@ -861,6 +861,24 @@ def _quoted_below_its_lead(blocks: list[Block], i: int) -> bool:
     return sum(1 for b in blocks for ln in b.lines if _QUOTED_GREETING.match(ln.text)) == 1
 
 
+_PARAGRAPH_NO = re.compile(r"^\W{0,2}?\[?(\d{1,3})(?:\]|\.)?[ \t]")  # a report's numbered paragraph: "[20] ...", "20. ..."
+QUOTE_RUN = 6  # blocks a letter a report quotes runs to, at most, before the report's next paragraph
+
+
+def _quoted_between_paragraphs(blocks: list[Block], i: int) -> bool:
+    """Whether block ``i``'s greeting opens a letter a report quotes between its own numbered paragraphs: "[20]
+    Waka Kotahi's comments were provided in a letter of 14 December 2023. Its material part reads:" over "Kia ora
+    Coroner Lomax, ...", the report going on at "[21]". The report's, not a letter of its own."""
+    if i == 0 or not blocks[i - 1].lines[-1].text.rstrip().endswith(":"):
+        return False
+    m = _PARAGRAPH_NO.match(blocks[i - 1].lines[0].text)
+    if m is None:
+        return False
+    after = str(int(m.group(1)) + 1)
+    return any((n := _PARAGRAPH_NO.match(b.lines[0].text)) is not None and n.group(1) == after
+               for b in blocks[i + 1:i + 1 + QUOTE_RUN])
+
+
 _QUOTED_ITEM = re.compile(r"^\s*(?:>\s*)+\(?\d{1,2}[.)]\s+\S")  # "> 1. Open visiting should be introduced ..."
 _QUOTED_GREETING = re.compile(r"^\s*>\s*(?:dear|hi|hello)\b", re.I)
 
@@ -873,7 +891,7 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     if _quoted_under_wrote(blocks, i, lex) or _quoted_below_its_lead(blocks, i):
         return False
     if lex.salutation.match(first):
-        return True
+        return not _quoted_between_paragraphs(blocks, i)
     m = lex.mail_greeting.match(first)
     if m is None:
         # (a Notes memo greets by first name alone, no comma: "Roisin", straight under its head; so does
