@@ -756,8 +756,9 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
             line = clean(ln.text) or ""
             # (or the answer the report's subject writes to it, on a page of its own: "Management Response to
             # Internal Audit Report ...", its recommendations in a list under one "Recommendations" heading)
+            # (not a contents page's entry for it, the title set again further on over the response itself)
             page = _page_top(text, max(start, ln.start - PAGE_HEAD), ln.start, lex) \
-                if _PROVIDER_RESPONSE.match(line) else None
+                if _PROVIDER_RESPONSE.match(line) and line not in text[ln.end:end] else None
             provider = page is not None
             if not (lex.response_title.match(line) or provider):
                 continue
@@ -780,8 +781,9 @@ def _page_top(text: str, start: int, at: int, lex: Lexicons) -> int | None:
     feed = text.rfind("\f", start, at + 1)
     if feed >= 0:
         return feed
-    above = text.rfind("\n", start, max(start, at - 1))
-    return above + 1 if above >= 0 and lex.annex_title.match(text[above + 1:at].strip()) else None
+    top = text[start:at].rstrip()  # (a blank line may stand between the annex title and the response's)
+    above = top.rfind("\n")
+    return start + above + 1 if above >= 0 and lex.annex_title.match(top[above + 1:].strip()) else None
 
 
 MAIL_HEAD_BLOCKS = 3  # blocks above a bare greeting that may hold its e-mail's header ("OFFICIAL" between)
@@ -861,22 +863,39 @@ def _quoted_below_its_lead(blocks: list[Block], i: int) -> bool:
     return sum(1 for b in blocks for ln in b.lines if _QUOTED_GREETING.match(ln.text)) == 1
 
 
-_PARAGRAPH_NO = re.compile(r"^\W{0,2}?\[?(\d{1,3})(?:\]|\.)?[ \t]")  # a report's numbered paragraph: "[20] ...", "20. ..."
+_PARAGRAPH_NO = re.compile(r"^\W{0,2}?(?:\[(\d{1,3})\]|(\d{1,3})\.)[ \t]")  # a report's numbered paragraph: "[20] ...", "20. ..."
 QUOTE_RUN = 6  # blocks a letter a report quotes runs to, at most, before the report's next paragraph
 
 
 def _quoted_between_paragraphs(blocks: list[Block], i: int) -> bool:
     """Whether block ``i``'s greeting opens a letter a report quotes between its own numbered paragraphs: "[20]
     Waka Kotahi's comments were provided in a letter of 14 December 2023. Its material part reads:" over "Kia ora
-    Coroner Lomax, ...", the report going on at "[21]". The report's, not a letter of its own."""
+    Coroner Lomax, ...", the report going on at "[21]". The report's, not a letter of its own (a letter whose own
+    paragraphs are numbered from 1, a minister's reply a committee publishes, is one all the same)."""
     if i == 0 or not blocks[i - 1].lines[-1].text.rstrip().endswith(":"):
         return False
     m = _PARAGRAPH_NO.match(blocks[i - 1].lines[0].text)
     if m is None:
         return False
-    after = str(int(m.group(1)) + 1)
-    return any((n := _PARAGRAPH_NO.match(b.lines[0].text)) is not None and n.group(1) == after
-               for b in blocks[i + 1:i + 1 + QUOTE_RUN])
+    after = str(int(m.group(1) or m.group(2)) + 1)
+    n = next((n for b in blocks[i + 1:i + 1 + QUOTE_RUN] if (n := _PARAGRAPH_NO.match(b.lines[0].text))), None)
+    return n is not None and (n.group(1) or n.group(2)) == after
+
+
+# the old closing a bare "Sir," stands in: "I have the honour to be, / Sir, / Your obedient servant,"
+_HONOUR_ABOVE = re.compile(r"(?:\bto\s+be|^\W*i\s+(?:am|remain)),?\s*$", re.I)
+_HONOUR_BELOW = re.compile(r"^\W*your\s+(?:most\s+|very\s+)?(?:obedient|humble|faithful)\b", re.I)
+_BARE_SIR = re.compile(r"^\W*(?:sir|madam)\W*$", re.I)
+
+
+def _honour_closing(blocks: list[Block], i: int) -> bool:
+    """Whether the bare "Sir," that opens block ``i`` is the middle line of a letter's closing, not its greeting."""
+    lines = [ln.text for ln in blocks[i].lines]
+    if not _BARE_SIR.match(lines[0]):
+        return False
+    above = blocks[i - 1].lines[-1].text if i else ""
+    below = lines[1] if len(lines) > 1 else blocks[i + 1].lines[0].text if i + 1 < len(blocks) else ""
+    return bool(_HONOUR_ABOVE.search(above) or _HONOUR_BELOW.match(below))
 
 
 _QUOTED_ITEM = re.compile(r"^\s*(?:>\s*)+\(?\d{1,2}[.)]\s+\S")  # "> 1. Open visiting should be introduced ..."
@@ -891,7 +910,7 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     if _quoted_under_wrote(blocks, i, lex) or _quoted_below_its_lead(blocks, i):
         return False
     if lex.salutation.match(first):
-        return not _quoted_between_paragraphs(blocks, i)
+        return not _quoted_between_paragraphs(blocks, i) and not _honour_closing(blocks, i)
     m = lex.mail_greeting.match(first)
     if m is None:
         # (a Notes memo greets by first name alone, no comma: "Roisin", straight under its head; so does
@@ -1786,11 +1805,12 @@ FORM_FIELD_LINES = 8  # lines under a response form's title within which its fie
 
 def _response_form(blocks: list[Block], k: int) -> bool:
     """Block ``k`` opens with the title of a response to a coroner's report, and a form's fields that
-    name who responds or whose death it was follow within a few lines: a filled-in response form."""
+    name who responds or whose death it was follow within a few lines, one at least filled in: a response
+    form returned (a blank one the report attaches for the reply is the report's)."""
     if not _form_title(blocks[k].lines[0].text):
         return False
     lines = [ln for x in blocks[k:k + FORM_FIELD_LINES] for ln in x.lines][1:FORM_FIELD_LINES]
-    return any(_RESPONSE_FIELD.match(ln.text) for ln in lines)
+    return any((m := _RESPONSE_FIELD.match(ln.text)) and ln.text[m.end():].strip(" \t_.") for ln in lines)
 
 
 def _split_at_form_titles(blocks: list[Block]) -> list[Block]:
