@@ -63,7 +63,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
         c = clean(ln.text) or ""
         if lex.page_title.match(ln.text):
             if converted and not (lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c)
-                                  or lex.answers(c)):
+                                  or lex.answers(c) or _titles_other_document(lines, k, c, lex)):
                 continue
             # (not a slide's title after the first, as markitdown writes a deck: "<!-- Slide number: 3 -->" over
             # "# Concern (a) – Call handling": the deck is one document)
@@ -154,6 +154,18 @@ def _page_head(line: Line) -> bool:
     # Board", is counted by its words, not its slash)
     words = len(first.split()) if " / " not in first else word_count(first) / 2
     return line.text.startswith("\f") and 0 < words <= 8 and not is_prose(first) and not first.endswith(".")
+
+
+SIGNED_LINES = 6  # lines above a converted file's heading within which a letter's sign-off ends the letter
+_QA_TITLE = re.compile(r"^\W*(?:questions?\s+and\s+answers|q\s*&\s*a)\b", re.I)
+
+
+def _titles_other_document(lines: list[Line], k: int, title: str, lex: Lexicons) -> bool:
+    """Whether a converted file's heading opens a document of its own all the same: the minutes or the
+    questions and answers it titles ("# Minutes of the Cabinet meeting held on 9 October 2024"), or whatever
+    follows a letter signed just above it (the council's letter, then the minutes it encloses)."""
+    return bool(lex.minutes_markers.search(title) or _QA_TITLE.match(title)
+                or any(lex.signs_off(x.text) for x in lines[max(0, k - SIGNED_LINES):k]))
 
 
 def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
