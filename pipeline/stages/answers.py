@@ -1091,7 +1091,10 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
         if heading_at[start]:
             stop_at = _section_end(text, start, stop_at)
         if k + 1 == len(order):
-            stop_at = _outdented_end(text, start, stop_at)
+            cut = _outdented_end(text, start, stop_at)
+            if cut < stop_at and _without_quote(text, [u for u in all_units if start <= u[0] < cut], quotes, stop,
+                                                stated=start in stated_at, quoted_under=not by_topic):
+                stop_at = cut
         full_stop = _closing_section(blocks, start, _next_title(text, start, full_stop, titles), k + 1 == len(order))
         if _TABLE_ROW_LINE.match(text, _line_start(text, start)):
             # a -layout table's row ends where the paper's next numbered section starts under the table ("4.
@@ -2174,7 +2177,7 @@ def _section_end(text: str, start: int, stop_at: int) -> int:
     return stop_at
 
 
-_PARAGRAPH_NUMBER = re.compile(r"[ \t]*\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]+\S")  # "5.2    The positions above ..."
+_PARAGRAPH_NUMBER = re.compile(r"[ \t]*\d{1,2}\.(?:\d{1,2}\.?){0,2}[ \t]+\S")  # "5.2    The positions above ..."
 INDENTED = 2  # spaces, at least, before an answer's title that its whole answer keeps
 
 
