@@ -95,7 +95,8 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
         shown))))), lex.heading_words)
     tables = unchecked_options(unrepeat_merged_cells(untab_csv(unstack_fields(unbox_grid_tables(untag_html_tables(
         read))))))
-    text = blank(mask_noise(unnumber_margin(unmark_anchors(unmark_converted_pages(tables))), lex.boilerplate), [h.line for h in loaded.head])
+    marked = unmark_anchors(unmark_converted_pages(tables))
+    text = blank(mask_noise(unnumber_margin(marked), lex.boilerplate), [h.line for h in loaded.head])
     doc_id = loaded.document_id
     segs = segment(text, lex)
     state = DocState(Document(document_id=doc_id, source_path=loaded.source_path, sha256=loaded.sha256,

@@ -432,14 +432,17 @@ def unescape_numbers(text: str) -> str:
     backslash becomes a space before the number, so no offset moves.
 
     A number set as a dingbat ("❸ Appoint a permanent Director ...", "recommendations ❸ to ❽") is read
-    as its digit, one character for one; so is the full-width form a Chinese or Japanese input method types
-    in an English sentence ("Recommendation （３）", "OUR REF.："), as NFKC reads it."""
+    as its digit, one character for one; so is the full-width digit, letter or bracket a Chinese or Japanese
+    input method types in an English sentence ("Recommendation （３）", "OUR REF.："), as NFKC reads it."""
     text = _ESCAPED_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text).translate(_FULL_WIDTH)
     return _DINGBAT.sub(lambda m: _dingbat_digit(m.group(0)), text)
 
 
-# the full-width forms of ASCII's printable characters, U+FF01 to U+FF5E, and the ideographic space
-_FULL_WIDTH = {0xFF01 + k: 0x21 + k for k in range(0x5E)} | {0x3000: 0x20}
+# the full-width forms of digits, letters and the marks that frame a label or a reference ("（３）", "REF.：",
+# "FEHD／HQ"), and the ideographic space; not "＃", "＞", "｜", "＊" or "－", which mean structure in ASCII text
+_FULL_WIDTH = {0xFF10 + k: 0x30 + k for k in range(10)} | {0xFF21 + k: 0x41 + k for k in range(26)} \
+    | {0xFF41 + k: 0x61 + k for k in range(26)} | {ord(c): ord(a) for c, a in zip("（）：．／", "():./")} \
+    | {0x3000: 0x20}
 
 
 # the circled numbers one to nine in their four sets: "①", "❶", "➀", "➊"
@@ -837,16 +840,28 @@ def unmark_anchors(text: str) -> str:
 # the page furniture a PDF-to-markdown converter writes as lines of its own: Azure Document Intelligence's
 # '<!-- PageHeader="OFFICIAL" -->', '<!-- PageFooter="..." -->', '<!-- PageNumber="2" -->' (its page breaks,
 # "<!-- PageBreak -->", stay: they tell that the file is a converter's)
-_CONVERTER_FURNITURE = re.compile(r"^[ \t]*<!--\s*page(?:header|footer|number)\s*=\s*\"[^\n]*?\"\s*-->[ \t]*$", re.M | re.I)
+_CONVERTER_FURNITURE = re.compile(r"^[ \t]*<!--[ \t]*page(?P<kind>header|footer|number)[ \t]*=[ \t]*\"(?P<said>[^\n]*?)\""
+                                  r"[ \t]*-->[ \t]*$", re.M | re.I)
+_CONVERTER_BREAK = re.compile(r"<!--[ \t]*pagebreak[ \t]*-->", re.I)
 
 
 def unmark_converted_pages(text: str) -> str:
     """``text`` with the running headers, footers and page numbers a converter marks blanked, as noise is:
-    "<!-- PageHeader=..." over a reply's appendix is no title of a document of its own. Same length, same
-    line breaks."""
-    if "<!--" not in text:
+    "<!-- PageHeader=..." over a reply's appendix is no title of a document of its own. Only in a file of
+    several pages (a one-page file's marks are all that tell it is a converter's), and only a number or words
+    said on more than one page: a header said once is the letterhead ("Our ref: DRA/2025/0417"), its words kept
+    where they stand and the markup round them blanked. Same length, same line breaks."""
+    if "<!--" not in text or not _CONVERTER_BREAK.search(text):
         return text
-    return _CONVERTER_FURNITURE.sub(lambda m: " " * len(m.group(0)), text)
+    said = Counter(m.group("said").strip().lower() for m in _CONVERTER_FURNITURE.finditer(text))
+
+    def unmarked(m: re.Match[str]) -> str:
+        if m.group("kind").lower() == "number" or said[m.group("said").strip().lower()] > 1:
+            return " " * len(m.group(0))
+        a, b = m.start("said") - m.start(), m.end("said") - m.start()
+        return " " * a + m.group("said") + " " * (len(m.group(0)) - b)
+
+    return _CONVERTER_FURNITURE.sub(unmarked, text)
 
 
 # a line numbered in the margin, as Word's line numbering prints it: "  3          appeal to the hearing; and"
@@ -970,7 +985,10 @@ def _split_words(letters: str, words: frozenset[str]) -> str:
 
 # a ligature pdfminer could not map, written as its glyph's number in the font: Calibri's "ti" and "tt"
 # ("Recommenda(cid:415)on", "le(cid:425)er"), as Word's PDFs set them
-CID_LIGATURES = {"415": "ti", "425": "tt", "414": "tf", "332": "ft"}
+CID_LIGATURES = {"415": "ti", "425": "tt"}
+# Calibri's "tf" and "ft" ("por(cid:414)olio", "a(cid:332)er"): read so inside a word only, where a glyph number
+# standing alone may be a box or a tick another font draws
+CID_IN_WORD = {"414": "tf", "332": "ft"}
 _CID_WORD = re.compile(r"[^\s(]*(?:\(cid:\d{1,5}\)[^\s(]*)+")
 
 
@@ -982,7 +1000,9 @@ def unglyph_ligatures(text: str) -> str:
         return text
 
     def spelt(m: re.Match[str]) -> str:
-        word = re.sub(r"\(cid:(\d{1,5})\)", lambda g: CID_LIGATURES.get(g.group(1), g.group(0)), m.group(0))
+        in_word = re.search(r"[a-z](?=\(cid:)|(?<=\))[a-z]", m.group(0)) is not None
+        glyphs = CID_LIGATURES | CID_IN_WORD if in_word else CID_LIGATURES
+        word = re.sub(r"\(cid:(\d{1,5})\)", lambda g: glyphs.get(g.group(1), g.group(0)), m.group(0))
         return _padded(word, len(m.group(0)))
 
     return _CID_WORD.sub(spelt, text)
