@@ -122,11 +122,19 @@ def _quotes_in_step(text: str, head_lines: list[int], at: int, num: int) -> bool
     return bool(named) and bool(after) and max(named) < num < min(after)
 
 
+# an ombudsman's "suggested actions" in place of recommendations: "Suggested action 3" over the body's answer
+_SUGGESTED_ACTION = re.compile(r"\bsuggested\s+actions?\s+\(?\d", re.I)
+_NUMBERED_RECOMMENDATION = re.compile(r"\brecommendations?\s+(?:no\.?\s*)?\(?\d", re.I)
+
+
 @lru_cache(maxsize=4)
 def asks_actions(text: str) -> bool:
     """Whether the file's letter requires numbered actions: read once per file, not once per
-    segment (a file of thousands of letters would be read thousands of times)."""
-    return _ASKS_ACTIONS.search(text) is not None
+    segment (a file of thousands of letters would be read thousands of times). So does a file that
+    numbers suggested actions and no recommendations: they are what the body answers (where it numbers
+    both, "Recommendation 2" and "Suggested action 2" are two things, and the recommendations are keyed)."""
+    return _ASKS_ACTIONS.search(text) is not None or (
+        _SUGGESTED_ACTION.search(text) is not None and _NUMBERED_RECOMMENDATION.search(text) is None)
 
 
 # "Recommendation 1   Replace the sirens ...": pdftotext -layout sets the label and its text in two
