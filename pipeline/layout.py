@@ -840,8 +840,8 @@ def unmark_anchors(text: str) -> str:
 # the page furniture a PDF-to-markdown converter writes as lines of its own: Azure Document Intelligence's
 # '<!-- PageHeader="OFFICIAL" -->', '<!-- PageFooter="..." -->', '<!-- PageNumber="2" -->' (its page breaks,
 # "<!-- PageBreak -->", stay: they tell that the file is a converter's)
-_CONVERTER_FURNITURE = re.compile(r"^[ \t]*<!--[ \t]*page(?P<kind>header|footer|number)[ \t]*=[ \t]*\"(?P<said>[^\n]*?)\""
-                                  r"[ \t]*-->[ \t]*$", re.M | re.I)
+_CONVERTER_FURNITURE = re.compile(r"^[ \t]*<!--[ \t]*page(?P<kind>header|footer|number)[ \t]*=[ \t]*"
+                                  r"\"(?P<said>[^\n]*?)\"[ \t]*-->[ \t]*$", re.M | re.I)
 _CONVERTER_BREAK = re.compile(r"<!--[ \t]*pagebreak[ \t]*-->", re.I)
 
 

@@ -2196,8 +2196,18 @@ def _outdented_end(text: str, start: int, stop_at: int) -> int:
             continue
         if len(ln.text) - len(ln.text.lstrip(" ")) >= own:
             continue
-        return ln.start if _PARAGRAPH_NUMBER.match(ln.text) else stop_at
+        return ln.start if _PARAGRAPH_NUMBER.match(ln.text) and _numbers_on(text, start, ln.text) else stop_at
     return stop_at
+
+
+def _numbers_on(text: str, start: int, line: str) -> bool:
+    """Whether the number opening ``line`` is the next of the paper's own above the answers ("5.2" under "5.1",
+    "6." under "5."): not the answer's own list at the margin, "1. Officers will ask ...")."""
+    m = re.match(r"[ \t]*(\d{1,2})\.(\d{1,2})?", line)
+    whole, part = int(m.group(1)), m.group(2)
+    before = f"{whole}.{int(part) - 1}" if part else f"{whole - 1}."
+    return (not part or int(part) > 1) and whole > (0 if part else 1) \
+        and re.search(rf"(?m)^[ \t]*{re.escape(before)}(?!\d)", text[:start]) is not None
 
 
 def _named_above(numbered: list[tuple[int, set[str]]], named: set[str]) -> bool:

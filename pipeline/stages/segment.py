@@ -756,9 +756,11 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
             line = clean(ln.text) or ""
             # (or the answer the report's subject writes to it, on a page of its own: "Management Response to
             # Internal Audit Report ...", its recommendations in a list under one "Recommendations" heading)
-            # (not a contents page's entry for it, the title set again further on over the response itself)
+            # (not a contents page's entry for it, the title set again further on over the response itself,
+            # the entry's leaders and page number aside: "... Before Paying Contractors ..... 4")
+            entry = _CONTENTS_PAGE.sub("", line)
             page = _page_top(text, max(start, ln.start - PAGE_HEAD), ln.start, lex) \
-                if _PROVIDER_RESPONSE.match(line) and line not in text[ln.end:end] else None
+                if _PROVIDER_RESPONSE.match(line) and entry not in text[ln.end:end] else None
             provider = page is not None
             if not (lex.response_title.match(line) or provider):
                 continue
@@ -772,6 +774,9 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
                 # (from its letterhead: the page break above its title, or on the title's own line)
                 return page if provider else ln.start
     return None
+
+
+_CONTENTS_PAGE = re.compile(r"(?:[ \t.…]{2,}|[ \t]+)\d{1,4}[ \t]*$")  # a contents entry's page number, leaders and all
 
 
 def _page_top(text: str, start: int, at: int, lex: Lexicons) -> int | None:
@@ -863,7 +868,8 @@ def _quoted_below_its_lead(blocks: list[Block], i: int) -> bool:
     return sum(1 for b in blocks for ln in b.lines if _QUOTED_GREETING.match(ln.text)) == 1
 
 
-_PARAGRAPH_NO = re.compile(r"^\W{0,2}?(?:\[(\d{1,3})\]|(\d{1,3})\.)[ \t]")  # a report's numbered paragraph: "[20] ...", "20. ..."
+# a report's numbered paragraph: "[20] ...", "20. ..."
+_PARAGRAPH_NO = re.compile(r"^\W{0,2}?(?:\[(\d{1,3})\]|(\d{1,3})\.)[ \t]")
 QUOTE_RUN = 6  # blocks a letter a report quotes runs to, at most, before the report's next paragraph
 
 
@@ -889,13 +895,20 @@ _BARE_SIR = re.compile(r"^\W*(?:sir|madam)\W*$", re.I)
 
 
 def _honour_closing(blocks: list[Block], i: int) -> bool:
-    """Whether the bare "Sir," that opens block ``i`` is the middle line of a letter's closing, not its greeting."""
+    """Whether the bare "Sir," that opens block ``i`` is no letter's greeting (``_no_greeting``)."""
     lines = [ln.text for ln in blocks[i].lines]
-    if not _BARE_SIR.match(lines[0]):
-        return False
     above = blocks[i - 1].lines[-1].text if i else ""
     below = lines[1] if len(lines) > 1 else blocks[i + 1].lines[0].text if i + 1 < len(blocks) else ""
-    return bool(_HONOUR_ABOVE.search(above) or _HONOUR_BELOW.match(below))
+    return _no_greeting(above, lines[0], below)
+
+
+def _no_greeting(above: str, line: str, below: str) -> bool:
+    """Whether a bare "Sir," or "Madam," between ``above`` and ``below`` is the middle line of a letter's
+    closing ("I have the honour to be, / Sir, / Your obedient servant,") or a speaker's address to the chair
+    in a record ("Mr Hale:" over "Sir," over "the crossing will close ..."), not a letter's greeting."""
+    return _BARE_SIR.match(line) is not None and (
+        _HONOUR_ABOVE.search(above) is not None or _HONOUR_BELOW.match(below) is not None
+        or above.rstrip().endswith(":") or below.lstrip()[:1].islower())
 
 
 _QUOTED_ITEM = re.compile(r"^\s*(?:>\s*)+\(?\d{1,2}[.)]\s+\S")  # "> 1. Open visiting should be introduced ..."
@@ -1939,7 +1952,8 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
                 cut.append(k)
                 pages.add(k)
                 continue
-            if not k or not lex.salutation.match(clean(ln.text) or ""):
+            if not k or not lex.salutation.match(clean(ln.text) or "") \
+                    or _no_greeting(b.lines[k - 1].text, ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else ""):
                 continue
             if ln.text.lstrip().startswith(">") and any(x.text.lstrip().startswith(">") for x in b.lines[:k]):
                 continue  # ("> On 2 Feb, Helen Marsh wrote:" / ">> Thanks" / ">>> Dear Ms Forde,": the reply's quote)
