@@ -5612,3 +5612,95 @@ def test_a_second_pasted_list_numbered_from_one_again_is_keyed_by_the_words_it_q
     (got,) = _reply_stances(tmp_path, settings, nlp, letter + reply)
     assert (got["1"], got["2"], got["4"], got["5"]) == ("accepted", "accepted", "accepted", "rejected"), got
     assert got["3"] != "not_addressed", got
+
+
+# ---- round 96's mends: indented answers under a paper's paragraph, suggested actions, full-width labels
+
+_NOISE_PAPER = ("Brackenfield Borough Council\n\n"
+                "Report to Cabinet, 12 May 2026\n\n"
+                "Response to the Ombudsman's investigation of the Council's handling of noise complaints\n\n"
+                "5.    The Ombudsman's suggested actions\n\n"
+                "5.1   The Ombudsman made two suggested actions. They are set out below with the position proposed\n"
+                "      for each.\n"
+                "         Suggested action 1\n"
+                "         Position: Agreed\n"
+                "         Officers will reply to every noise complaint within ten working days.\n"
+                "         Suggested action 2\n"
+                "         Position: Noted\n")
+_NOISE_SECTION_6 = ("6.    Financial implications\n"
+                    "6.1   The cost of the new reply times will be met from existing budgets.\n")
+
+
+def test_the_last_indented_answer_ends_at_the_paper_s_next_numbered_paragraph_at_the_margin(lex, nlp, settings,
+                                                                                            rules):
+    """A council's paper indents the answers under its paragraph 5.1 ("Suggested action 2" / "Position: Noted" /
+    ...) and goes on at the margin, "5.2   The positions above have been discussed ... One alternative would be to
+    reject both actions ...". A user relies on the last answer being its own three lines (before, it ran on through
+    5.2 and section 6, and read "reject both actions" as its own)."""
+    text = (_NOISE_PAPER + "         The out-of-hours noise service will be reviewed when the contract is renewed.\n"
+            "5.2   The positions above have been discussed with the Cabinet Member. One alternative would be\n"
+            "      to reject both actions, which is not recommended, as the Ombudsman may publish a further report.\n"
+            + _NOISE_SECTION_6)
+    got = answers(text, lex, nlp, settings, rules)
+    assert sorted(got) == ["1", "2"], got
+    spans = got["2"][1]
+    assert spans[-1].endswith("when the contract is renewed."), spans
+    assert not any("5.2" in s or "reject" in s or "budgets" in s for s in spans), spans
+
+
+@pytest.mark.parametrize("wrapped", [
+    pytest.param("         The out-of-hours noise service will be reviewed when the contract\n"
+                 "is renewed in 2027, and the findings of the review will be reported to Cabinet.\n", id="words"),
+    pytest.param("         The out-of-hours noise service will be reviewed within the next\n"
+                 "12 months, and the findings of the review will be reported to Cabinet.\n", id="a-number"),
+])
+def test_an_indented_answer_that_wraps_back_to_the_margin_keeps_its_text(wrapped, lex, nlp, settings, rules):
+    """The negative: the last answer's sentence wraps back to the margin, its line opening with a word or with a
+    number that is no paragraph's ("12 months, and ..."). A user relies on the answer keeping its whole sentence,
+    to "reported to Cabinet." (only the paper's paragraph number back at the margin ends it)."""
+    text = _NOISE_PAPER + wrapped + "\n" + _NOISE_SECTION_6
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["2"][1][-1].endswith("will be reported to Cabinet."), got["2"]
+
+
+def test_an_indented_answer_s_own_numbered_list_at_the_margin_stays_in_the_answer(lex, nlp, settings, rules):
+    """The negative: the last answer says "The Council will take two steps ..." and lists them at the margin, "1.
+    Officers will ask ..." and "2. Officers will survey ...", before the paper's section 6. A user relies on both
+    steps being part of the answer (at 6558fd8 the answer ends at "1.", read as the paper's next paragraph number,
+    though the paper's own next one would be 5.2)."""
+    text = (_NOISE_PAPER + "         The Council will take two steps before the contract is renewed.\n"
+            "1. Officers will ask neighbouring councils how they staff their night services.\n"
+            "2. Officers will survey residents who reported noise at night in 2025.\n\n" + _NOISE_SECTION_6)
+    got = answers(text, lex, nlp, settings, rules)
+    assert any("survey residents" in s for s in got["2"][1]), got["2"]
+
+
+def test_suggested_actions_answered_under_their_labels_take_their_positions(tmp_path, settings, nlp):
+    """A surgery answers an ombudsman's suggested actions under their labels, "Suggested action 1" / "Position:
+    Agree" and "Suggested action 2" / "Position: Disagree". A user relies on 1 being accepted and 2 rejected (before,
+    neither label was read, and the reply took no stance)."""
+    text = ("Dear Ms Okafor,\n\n"
+            "Thank you for your investigation report about the care of Mr P at Fernbrook Surgery. Our position on "
+            "each of the suggested actions is set out below.\n\n"
+            "Suggested action 1\n\nPosition: Agree\n\n"
+            "The practice has written to Mr P to apologise for the delay in his referral.\n\n"
+            "Suggested action 2\n\nPosition: Disagree\n\n"
+            "The practice already checks every urgent referral on the day it is made, and will not add a second "
+            "check.\n\nYours sincerely,\n\nDr Helen Marr\nSenior Partner\n")
+    assert _reply_stances(tmp_path, settings, nlp, text) == [{"1": "accepted", "2": "rejected"}]
+
+
+def test_a_reply_labelling_its_answers_with_full_width_brackets_takes_a_stance_on_each(tmp_path, settings, nlp):
+    """A department types its labels with a Chinese input method: "OUR REF.：HD／MS／2026／04" and "Recommendation
+    （１）", "Recommendation （２）" with full-width digits and brackets. A user relies on 1 being accepted and 2
+    rejected (before, the full-width labels matched no pattern, and no recommendation was answered)."""
+    text = ("Harbour Department\nHarbour Building, 38 Pier Road, Central\n\n"
+            "OUR REF.：HD／MS／2026／04\n\n14 April 2026\n\nDear Dr Lau,\n\n"
+            "Thank you for your letter of 3 March 2026 enclosing the Panel's report on ferry pier safety. The "
+            "Department's response to each recommendation is set out below.\n\n"
+            "Recommendation （１）\n\n"
+            "The Department accepts this recommendation. Lifebuoys have been fitted at all twelve piers.\n\n"
+            "Recommendation （２）\n\n"
+            "The Department does not accept this recommendation, as the piers are already inspected every week.\n\n"
+            "Yours sincerely,\n\nWong Ka-ming\nfor Director of Marine\n")
+    assert _reply_stances(tmp_path, settings, nlp, text) == [{"1": "accepted", "2": "rejected"}]

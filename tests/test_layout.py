@@ -1978,3 +1978,110 @@ def test_one_line_paragraphs_longer_than_a_page_s_line_are_not_joined_though_non
     text = "\n\n".join(paragraphs) + "\n"
     assert all(len(p) > 150 for p in paragraphs)
     assert undouble_spacing(text) == text
+
+
+# ---- round 96's mends: full-width forms, Calibri's other ligatures, a converter's page furniture
+
+def test_full_width_digits_brackets_and_colons_read_as_ascii_one_character_for_one():
+    """A Hong Kong department types some labels with a Chinese input method: "Recommendation （３）", "OUR REF.：
+    ＨＤ／２０２６／１７" and an ideographic space. A user relies on them reading "Recommendation (3)", "OUR REF.:HD/2026/17"
+    and a space, one character for one, so that the labels are found and no offset moves (before, the full-width
+    forms were left, and matched no label)."""
+    text = "Recommendation （３） is accepted.\nOUR REF.：ＨＤ／２０２６／１７\nMr\u3000Chan\n"
+    out = unescape_numbers(text)
+    assert len(out) == len(text)
+    assert out == "Recommendation (3) is accepted.\nOUR REF.:HD/2026/17\nMr Chan\n"
+
+
+def test_chinese_characters_and_their_own_punctuation_are_left_as_written():
+    """The negative: a Chinese name and a line with the ideographic comma and full stop, "陳大文" and "已收到、謝謝。", and
+    the yen sign "￥" (outside the full-width forms of ASCII). A user relies on them being left as written: only
+    the full-width forms of ASCII's printable characters are read as ASCII."""
+    text = "陳大文\n已收到、謝謝。\nFee: ￥500\n"
+    assert unescape_numbers(text) == text
+
+
+def test_calibri_s_tf_and_ft_ligatures_pdfminer_wrote_as_glyph_numbers_are_spelt_out():
+    """pdfminer writes Calibri's "ft" and "tf" ligatures, which have no ToUnicode entry, as glyph numbers:
+    "a(cid:332)er", "dra(cid:332)", "por(cid:414)olio". A user relies on them reading "after", "draft" and
+    "portfolio", padded so that the text keeps its length and every word after them its offset (before, they were
+    left as written, and "draft" and "after" were never read)."""
+    from pipeline.layout import unglyph_ligatures
+
+    text = "The dra(cid:332) por(cid:414)olio was sent a(cid:332)er the board met.\nNext line.\n"
+    out = unglyph_ligatures(text)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    assert out.split()[:7] == ["The", "draft", "portfolio", "was", "sent", "after", "the"]
+    assert out.index("the board met.") == text.index("the board met.")
+
+
+def test_glyph_numbers_beside_calibri_s_ligatures_are_left_as_written():
+    """The negative: glyph numbers next to the ones Calibri draws ligatures with, "(cid:331)", "(cid:333)" and
+    "(cid:413)", in a form's field labels. A user relies on them being left as written (only the glyph numbers
+    known to draw "ti", "tt", "tf" and "ft" are spelt out)."""
+    from pipeline.layout import unglyph_ligatures
+
+    text = "Box (cid:331)A ticked; box (cid:333)B and box (cid:413)C left empty.\n"
+    assert unglyph_ligatures(text) == text
+
+
+_CONVERTED_REPLY = ("<!-- PageHeader=\"OFFICIAL - SENSITIVE\" -->\n\n"
+                    "Fernvale Mental Health Trust\n\n2 June 2026\n\nDear Mrs Corrie,\n\n"
+                    "Thank you for your report of 10 April 2026 following the inquest into the death of Mr Kyle "
+                    "Dawson. Our action plan, enclosed as Appendix A, sets out what the Trust has done about each of "
+                    "your concerns.\n\nYours sincerely,\n\nDr Owen Blake\nChief Executive\n\n"
+                    "<!-- PageFooter=\"Fernvale Mental Health Trust\" -->\n\n<!-- PageNumber=\"1\" -->\n\n"
+                    "<!-- PageBreak -->\n\n"
+                    "<!-- PageHeader=\"OFFICIAL - SENSITIVE\" -->\n\n"
+                    "Action plan: response to the Regulation 28 report\n\n"
+                    "Concern 1: Observation records are now made on a handheld device at the time of each check. "
+                    "Complete.\n\n"
+                    "Concern 2: Every agency nurse is given the observation list at the start of the shift. "
+                    "Complete.\n\n"
+                    "<!-- PageNumber=\"2\" -->\n")
+
+
+def test_a_converter_s_running_headers_footers_and_page_numbers_are_blanked_and_its_page_breaks_stay():
+    """Azure Document Intelligence writes each page's header, footer and number as a comment line of its own,
+    '<!-- PageHeader="OFFICIAL - SENSITIVE" -->', '<!-- PageFooter="..." -->', '<!-- PageNumber="2" -->'. A user
+    relies on those lines being blanked, each keeping its length, with every other character where it was and the
+    "<!-- PageBreak -->" kept (it tells that the file is a converter's); before, they were read as the pages'
+    text."""
+    from pipeline.layout import unmark_converted_pages
+
+    text = _CONVERTED_REPLY
+    out = unmark_converted_pages(text)
+    assert len(out) == len(text) and [i for i, c in enumerate(out) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"]
+    assert "PageHeader" not in out and "PageFooter" not in out and "PageNumber" not in out
+    assert out.count("<!-- PageBreak -->") == 1
+    changed = {k for k in range(len(text)) if out[k] != text[k]}
+    assert all(out[k] == " " for k in changed)
+    assert all(text[k] != "\n" for k in changed)
+    assert out.index("Dear Mrs Corrie,") == text.index("Dear Mrs Corrie,")
+
+
+def test_a_reply_a_converter_wrote_starts_at_its_letterhead_not_at_the_page_header(tmp_path, settings, nlp):
+    """The trust's reply converted to markdown, its first line the page header '<!-- PageHeader="OFFICIAL -
+    SENSITIVE" -->' over the trust's name. A user relies on the reply starting at "Fernvale Mental Health Trust"
+    (before, the page header was read as the reply's first line)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "reply.md").write_text(_CONVERTED_REPLY, encoding="utf-8")
+    letters = run_corpus(tmp_path, settings, nlp).tables["letters"].to_pylist()
+    assert [(L["kind"], L["char_start"]) for L in letters] == [
+        ("reply", _CONVERTED_REPLY.index("Fernvale Mental Health Trust"))], letters
+
+
+def test_comments_that_are_no_converter_s_page_furniture_are_read_as_written(nlp, lex, settings):
+    """The negative: a reply holding "<!-- image -->", "<!-- PageBreak -->", a comment of the writer's own and a
+    sentence that quotes '<!-- PageHeader="OFFICIAL" -->' inside its line. A user relies on the text being read as
+    written (only a header, footer or page number on a line of its own is page furniture)."""
+    text = ("Dear Mrs Corrie,\n\n"
+            "Thank you for your report. The photograph of the ward is below.\n\n"
+            "<!-- image -->\n\n"
+            "The header of each page reads <!-- PageHeader=\"OFFICIAL\" --> in the draft we sent you.\n\n"
+            "<!-- PageBreak -->\n\n"
+            "<!-- Reviewed by the Board on 3 June -->\n\n"
+            "Yours sincerely,\n\nDr Owen Blake\n")
+    assert _read(text, nlp, lex, settings) == text

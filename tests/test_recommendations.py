@@ -5467,3 +5467,35 @@ def test_a_first_bullet_that_says_for_is_a_concern_under_a_lead_on_one_line(lex,
             "Helen Ward\nArea Coroner\n")
     refs = [r for r in refs_of(text, lex, rules) if r.stated]
     assert [(r.label, r.text.split()[0]) for r in refs] == [("1", "Boards"), ("2", "No"), ("3", "Staff")], refs
+
+
+# ---- round 96's mends: an ombudsman's suggested actions
+
+def test_an_ombudsman_s_suggested_actions_are_labels_of_recommendations(lex, rules):
+    """A surgery answers a complaints investigation that set out suggested actions in place of formal
+    recommendations, each under its label: "Suggested action 1" over "Position: Agree" and what was done. A user
+    relies on "1" and "2" being found as the recommendations answered (before, "Suggested action 1" was no label,
+    and nothing was read)."""
+    text = ("Dear Ms Okafor,\n\n"
+            "Thank you for your investigation report about the care of Mr P at Fernbrook Surgery. Our position on "
+            "each of the suggested actions is set out below.\n\n"
+            "Suggested action 1\n\nPosition: Agree\n\n"
+            "The practice has written to Mr P to apologise for the delay in his referral.\n\n"
+            "Suggested action 2\n\nPosition: Agree\n\n"
+            "All reception staff will complete the practice's training on urgent referrals by the end of May.\n\n"
+            "Yours sincerely,\n\nDr Helen Marr\nSenior Partner\n")
+    assert labels(text, lex, rules) == ["1", "2"]
+
+
+def test_a_numbered_action_in_minutes_is_no_recommendation(lex, rules):
+    """The negative: a committee's minutes record "Action 3: The clerk to order new benches ..." and "Action 4".
+    A user relies on no recommendation being found (only "action" after "suggested" is a recommendation's
+    label)."""
+    text = ("Minutes of the Parks Committee, 4 March 2026\n\n"
+            "Present: Cllr Ames (Chair), Cllr Boyd, Cllr Chana\n\n"
+            "1. Apologies were received from Cllr Dale.\n\n"
+            "2. The minutes of the last meeting were agreed.\n\n"
+            "Action 3: The clerk to order new benches for the rose garden.\n\n"
+            "Action 4: Cllr Boyd to meet the bowls club about the green.\n\n"
+            "The meeting closed at 8.40pm.\n")
+    assert labels(text, lex, rules) == []

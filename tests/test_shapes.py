@@ -720,3 +720,49 @@ def test_a_response_paper_s_own_annex_that_says_response_stays_in_the_paper(lex)
              "Recommendation 1: schedule published online by December 2025.\n\nRecommendation 2: no action.\n")
     text = paper + annex
     assert [(s.start, s.end) for s in segment(text, lex)] == [(0, len(text))], segments_of(text, lex)
+
+
+# ---- round 96's mends: a PDF converted to markdown
+
+_CEMETERY_AUDIT = ("# Review of Cemetery Grounds Maintenance\n\n"
+                   "Internal Audit Service, Harrowgate District Council, June 2026\n\n"
+                   "# Introduction\n\n"
+                   "This review looked at how the grounds of the district's four cemeteries are kept, and how the "
+                   "contractor's work is checked.\n\n"
+                   "# Background\n\n"
+                   "The grounds contract was let in 2023 for five years. Complaints from visitors rose in each year "
+                   "since.\n\n"
+                   "# Findings and recommendations\n\n"
+                   "We recommend that the Council inspects each cemetery once a month and records what it finds.\n\n"
+                   "We recommend that the contract sets a time within which fallen memorials are made safe.\n")
+
+
+def test_a_pdf_converted_to_markdown_keeps_its_section_headings_inside_one_document(lex):
+    """An audit report a converter turned from PDF into markdown (docling's "<!-- image -->" for its logo and a
+    chart) writes every heading "# ...": "# Introduction", "# Background", "# Findings and recommendations". A user
+    relies on the report being one document from its first line (before, each heading was taken for a web page's
+    title, and the report was cut into four)."""
+    text = "<!-- image -->\n\n" + _CEMETERY_AUDIT.replace("# Findings", "<!-- image -->\n\n# Findings")
+    assert [(s.kind, s.start, s.end) for s in segment(text, lex)] == [(Kind.letter, 0, len(text))], \
+        segments_of(text, lex)
+
+
+def test_a_section_heading_on_a_plain_web_page_still_opens_a_page(lex):
+    """The negative: the same headings in a file with no converter's marks, as html2text writes a web page. A user
+    relies on "# Background" still opening a page of its own there (only a converted PDF's headings are its
+    sections)."""
+    text = _CEMETERY_AUDIT
+    assert "# Background" in [first_line(text, s.start) for s in segment(text, lex)], segments_of(text, lex)
+
+
+def test_a_response_heading_in_a_pdf_converted_to_markdown_still_opens_the_response(lex):
+    """The negative: in the converted file, the manager's answer after "<!-- PageBreak -->" under "# Response of the
+    Bereavement Services Manager to the audit". A user relies on that heading still opening a reply of its own
+    (a heading that titles a response opens a document in a converted file too)."""
+    text = ("<!-- image -->\n\n" + _CEMETERY_AUDIT + "\n<!-- PageBreak -->\n\n"
+            "# Response of the Bereavement Services Manager to the audit\n\n"
+            "Both recommendations are agreed. Monthly inspections began in July, and the contract now requires a "
+            "fallen memorial to be made safe within two working days.\n")
+    last = segment(text, lex)[-1]
+    assert (last.kind, last.start, last.end) == (Kind.reply, text.index("# Response of"), len(text)), \
+        segments_of(text, lex)
