@@ -5704,3 +5704,31 @@ def test_a_reply_labelling_its_answers_with_full_width_brackets_takes_a_stance_o
             "The Department does not accept this recommendation, as the piers are already inspected every week.\n\n"
             "Yours sincerely,\n\nWong Ka-ming\nfor Director of Marine\n")
     assert _reply_stances(tmp_path, settings, nlp, text) == [{"1": "accepted", "2": "rejected"}]
+
+
+def test_an_indented_recommendation_answered_at_the_margin_keeps_its_last_answer(tmp_path, settings, nlp):
+    """The review's case: a command paper indents each recommendation and answers in a numbered paragraph at the
+    margin ("3.    The Government does not accept ..."). A user relies on the last recommendation keeping its
+    answer (before, the answer at the margin was taken for the paper's next paragraph and cut off, leaving the
+    recommendation not addressed)."""
+    text = ("Government Response to the Transport Committee's Report on Rural Buses\n\n"
+            "1.    The Government welcomes the Committee's report and responds to its two recommendations below.\n\n"
+            "      Recommendation 1: The Department should publish the rural bus timetable data each quarter.\n\n"
+            "2.    The Government accepts this recommendation and will publish the data from July.\n\n"
+            "      Recommendation 2: The Department should fund a national demand-responsive bus scheme.\n\n"
+            "3.    The Government does not accept this recommendation. Local authorities are best placed to decide "
+            "where such services are needed, and no national scheme will be funded.\n")
+    assert _reply_stances(tmp_path, settings, nlp, text) == [{"1": "accepted", "2": "rejected"}]
+
+
+def test_suggested_actions_beside_numbered_recommendations_leave_the_recommendations_answers(tmp_path, settings, nlp):
+    """The review's case: a council answers an ombudsman's Recommendations 1 and 2 (both agreed) and then the
+    ombudsman's Suggested actions 1 and 2 (one declined, one noted). A user relies on recommendation 2 keeping its
+    own answer (before, "Suggested action 2" was read as recommendation 2 and its "Noted" overwrote "Agree")."""
+    text = ("Dear Ms Okafor,\n\nThank you for your report. Our position on each recommendation and suggested action "
+            "is below.\n\nRecommendation 1\n\nPosition: Agree. We have apologised to Mr P in writing.\n\n"
+            "Recommendation 2\n\nPosition: Agree. We have refunded the charge in full.\n\n"
+            "Suggested action 1\n\nPosition: Disagree. We will not change the charging policy.\n\n"
+            "Suggested action 2\n\nPosition: Noted.\n\nYours sincerely,\n\nDr Helen Marr\nDirector\n")
+    got = _reply_stances(tmp_path, settings, nlp, text)
+    assert got and got[0].get("1") == "accepted" and got[0].get("2") == "accepted", got

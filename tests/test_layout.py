@@ -2085,3 +2085,27 @@ def test_comments_that_are_no_converter_s_page_furniture_are_read_as_written(nlp
             "<!-- Reviewed by the Board on 3 June -->\n\n"
             "Yours sincerely,\n\nDr Owen Blake\n")
     assert _read(text, nlp, lex, settings) == text
+
+
+def test_a_one_page_converted_file_keeps_its_marks_and_a_letterhead_said_once_keeps_its_words():
+    """Azure marks page 1's letterhead as a page header. A user relies on a one-page file's marks staying (they
+    are all that tell it is a converter's) and, across pages, on a header said once keeping its words (the
+    reference "Our ref: DRA/2026/0417" is read) while one said on every page and the page numbers are blanked."""
+    from pipeline.layout import unmark_converted_pages
+    one = '<!-- PageHeader="OFFICIAL" -->\n\n# Background\n\nText.\n\n<!-- PageNumber="1" -->\n'
+    assert unmark_converted_pages(one) == one
+    two = ('<!-- PageHeader="Our ref: DRA/2026/0417" -->\n\nDear Sir,\n\n<!-- PageNumber="1" -->\n<!-- PageBreak -->\n'
+           '<!-- PageHeader="OFFICIAL" -->\n\nText.\n<!-- PageHeader="OFFICIAL" -->\n<!-- PageNumber="2" -->\n')
+    out = unmark_converted_pages(two)
+    assert len(out) == len(two) and out.count("\n") == two.count("\n")
+    assert "Our ref: DRA/2026/0417" in out and "OFFICIAL" not in out and "PageNumber" not in out
+    assert "<!-- PageBreak -->" in out and "<!--" not in out.replace("<!-- PageBreak -->", "")
+
+
+def test_full_width_marks_of_structure_stay_as_written():
+    """A bilingual reply's Chinese half heads itself "＃　海港工程署回覆" and quotes with "＞". A user relies on those
+    staying full-width (read as "#" the line became a markdown heading and opened a document of its own), while the
+    digits and brackets of a label are read as ASCII."""
+    line = "＃　海港工程署回覆 ＞ 建議（３）"
+    out = unescape_numbers(line)
+    assert out.startswith("＃") and "＞" in out and out.endswith("(3)") and len(out) == len(line)

@@ -6192,3 +6192,82 @@ def test_a_greeting_under_a_numbered_paragraph_s_colon_with_no_next_paragraph_op
     last = segment(text, lex)[-1]
     assert last.kind is Kind.reply and last.end == len(text), first_lines(text, lex)
     assert text.index("[18] I recommend") < last.start <= text.index("Dear Coroner Whitfield,\n\nThank you")
+
+
+# ---- round 96's reviews: what the new readings must leave alone
+
+_WELL_REPORT = ("OFFICE OF THE AUDITOR-GENERAL\nTreasury Buildings\nPort Selwyn\n\n3 February 2026\n\n"
+                "The Honourable Speaker\nLegislative Assembly\nPort Selwyn\n\nSir,\n\nReport on Village Wells\n\n"
+                "I have the honour to transmit my report on the upkeep of village wells by the Ministry of Works. "
+                "Recommendation 1: the Ministry should test each well twice a year. Recommendation 2: the Ministry "
+                "should publish the results.\n\nI have the honour to be,\n\nSir,\n\nYour obedient servant,\n\n"
+                "Tobias Mensah-Clarke\nAuditor-General\n\n")
+_WELL_REPLY = ("Ministry of Works\nGovernment Offices\nPort Selwyn\n\n2 April 2026\n\nDear Auditor-General,\n\n"
+               "Thank you for your report on village wells. The Ministry accepts Recommendation 1 and testing began in "
+               "March. Recommendation 2 will be considered when the new laboratory opens.\n\nYours sincerely,\n\n"
+               "Ama Boateng\nPermanent Secretary\n")
+
+
+def test_sir_inside_an_honour_closing_opens_no_letter(lex):
+    """An auditor-general's report to the Speaker closes "I have the honour to be, / Sir, / Your obedient
+    servant,", and the ministry's reply follows. A user relies on two segments, the reply from its letterhead
+    (before, the closing's "Sir," opened a letter of its own and the reply began at "Your obedient servant")."""
+    text = _WELL_REPORT + _WELL_REPLY
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(_WELL_REPORT))], \
+        first_lines(text, lex)
+
+
+def test_a_blank_response_form_a_determination_attaches_stays_in_it(lex):
+    """A sheriff's determination ends with the blank form its respondents are to return ("RESPONSE TO
+    RECOMMENDATIONS" over "Name of deceased<tab>" with nothing after it), and the harbour trust's letter follows.
+    A user relies on the blank form staying in the determination, the trust's letter the second segment (before,
+    the blank form was a reply of its own that answered nothing)."""
+    report = ("SHERIFFDOM OF TAYSIDE AT ARBRAY\n\nDETERMINATION\n\n"
+              "[1] Mr Lindqvist died when a mooring line parted at Arbray pier on 2 May 2025.\n\n"
+              "[2] I recommend that Arbray Harbour Trust replaces every mooring line older than five years.\n\n"
+              "[3] I recommend that the Trust keeps a register of its mooring lines.\n\n"
+              "Sheriff Anna Kerr\nArbray, 9 March 2026\n\n"
+              "RESPONSE TO RECOMMENDATIONS\n\nName of deceased\t\nDate of determination\t\n"
+              "Responding organisation\t\n\nPlease state the action taken on each recommendation.\n\n")
+    letter = ("Arbray Harbour Trust\nPier Road\nArbray DD9 4QT\n\n30 April 2026\n\nDear Sheriff Kerr,\n\n"
+              "Thank you for your determination. The Trust has replaced eleven mooring lines and keeps a register.\n\n"
+              "Yours sincerely,\n\nIain Doig\nHarbour Master\n")
+    text = report + letter
+    assert [s.start for s in segment(text, lex)] == [0, len(report)], first_lines(text, lex)
+
+
+def test_a_minister_s_reply_a_committee_quotes_numbered_from_1_stays_a_reply(lex):
+    """A committee's special report: "3. The Minister replied on 2 May in the following terms:" over "Dear Chair,"
+    and the minister's own paragraphs "1." to "4.". A user relies on the minister's letter being a reply of its
+    own (before, its "4." was taken for the report's next paragraph and the letter for a quote inside it)."""
+    report = ("Justice Committee\n\nCourt closures: Government Response to the Committee's Second Report\n\n"
+              "Fourth Special Report of Session 2025-26\n\n"
+              "1. On 3 March 2026 the Committee published its Second Report of Session 2025-26, Court closures. The "
+              "report made four recommendations to the Government.\n\n"
+              "2. The Committee heard from court users, magistrates and local councils during its inquiry.\n\n"
+              "3. The Minister for Courts replied on behalf of the Government on 2 May 2026 in the following terms:\n\n")
+    letter = ("Dear Chair,\n\n1. Thank you for the Committee's report on court closures.\n\n"
+              "2. The Government accepts recommendation 1 and will publish travel times for each closure.\n\n"
+              "3. The Government does not accept recommendation 2.\n\n"
+              "4. Recommendations 3 and 4 will be considered in the estates review.\n\n"
+              "Yours sincerely,\n\nHelen Rourke MP\nMinister for Courts\n")
+    text = report + letter
+    assert [s.start for s in segment(text, lex)] == [0, len(report)], first_lines(text, lex)
+
+
+@pytest.mark.parametrize("opening", [
+    "My team would be pleased to reply to the Board's questions on the report at its next meeting.",
+    "With reference to the report cited above, I enclose the Commission's recommendations for your response.",
+    "The Council welcomed the opportunity to comment on my draft report, and its comments are reflected below.",
+])
+def test_a_letter_that_only_mentions_responding_to_a_report_stays_a_letter(lex, opening):
+    """A letter that sends or speaks of a report, in words near the new reply cues: a team that "would be pleased
+    to reply" to questions, "the report cited above" that the letter itself sends, an ombudsman recording that the
+    council "welcomed the opportunity to comment". A user relies on each being a letter (before these readings
+    were narrowed, each was read as a reply)."""
+    text = (f"Dear Ms Farrow,\n\n{opening} Recommendation 1: the Board should publish its minutes. "
+            "Recommendation 2: the Board should meet in public.\n\n"
+            "Yours sincerely,\n\nOwen Pryce\nCommissioner\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.letter

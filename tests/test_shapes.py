@@ -766,3 +766,18 @@ def test_a_response_heading_in_a_pdf_converted_to_markdown_still_opens_the_respo
     last = segment(text, lex)[-1]
     assert (last.kind, last.start, last.end) == (Kind.reply, text.index("# Response of"), len(text)), \
         segments_of(text, lex)
+
+
+def test_a_converted_file_s_minutes_heading_under_a_signed_letter_opens_the_minutes(lex):
+    """The review's case: in docling's markdown a council's signed letter is followed by "# Minutes of the Cabinet
+    meeting held on 9 October 2026", which the letter encloses. A user relies on the minutes being a document of
+    their own (before, every heading of a converted file stayed inside the document above it, and the minutes were
+    lost in the letter)."""
+    letter = ("<!-- image -->\n\nKelby District Council\nTown Hall, Kelby KB4 2AB\n\n18 October 2026\n\n"
+              "Dear Ms Day,\n\nThank you for your report. The Cabinet accepted your three recommendations on 9 October; "
+              "I enclose the minutes.\n\nYours sincerely,\n\nGraham Tolley\nChief Executive\n\n<!-- image -->\n\n")
+    minutes = ("# Minutes of the Cabinet meeting held on 9 October 2026\n\nPresent: Cllr Anne Marsh (Leader), "
+               "Cllr Rob Ellison\n\n## 1. Ombudsman report\n\nResolved: that recommendations 1, 2 and 3 be "
+               "accepted.\n")
+    text = letter + minutes
+    assert [s.start for s in segment(text, lex)] == [0, len(letter)], segments_of(text, lex)
