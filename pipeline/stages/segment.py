@@ -894,7 +894,7 @@ _HONOUR_BELOW = re.compile(r"^\W*your\s+(?:most\s+|very\s+)?(?:obedient|humble|f
 _BARE_SIR = re.compile(r"^\W*(?:sir|madam)\W*$", re.I)
 
 
-def _honour_closing(blocks: list[Block], i: int) -> bool:
+def _bare_address(blocks: list[Block], i: int) -> bool:
     """Whether the bare "Sir," that opens block ``i`` is no letter's greeting (``_no_greeting``)."""
     lines = [ln.text for ln in blocks[i].lines]
     above = blocks[i - 1].lines[-1].text if i else ""
@@ -923,7 +923,7 @@ def _greets(blocks: list[Block], i: int, lex: Lexicons) -> bool:
     if _quoted_under_wrote(blocks, i, lex) or _quoted_below_its_lead(blocks, i):
         return False
     if lex.salutation.match(first):
-        return not _quoted_between_paragraphs(blocks, i) and not _honour_closing(blocks, i)
+        return not _quoted_between_paragraphs(blocks, i) and not _bare_address(blocks, i)
     m = lex.mail_greeting.match(first)
     if m is None:
         # (a Notes memo greets by first name alone, no comma: "Roisin", straight under its head; so does

@@ -57,7 +57,8 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     out: list[Start] = []
     lines = _nonblank(lines)
     # (a PDF a converter turned into markdown marks every heading "#": the document's own sections, "# Background",
-    # not web pages; only a heading that titles a letter or a response opens one)
+    # not web pages; only a heading that titles a letter, a response, minutes or a Q&A, or one under a signature,
+    # opens one)
     converted = any(CONVERTER_MARK.match(ln.text) for ln in lines)
     for k, ln in enumerate(lines):
         c = clean(ln.text) or ""
