@@ -144,7 +144,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind91", "letters_blind91", "coroners_blind91",
                    "papers_blind92", "letters_blind92", "coroners_blind92",
                    "papers_blind93", "letters_blind93", "coroners_blind93",
-                   "papers_blind94", "letters_blind94", "coroners_blind94")
+                   "papers_blind94", "letters_blind94", "coroners_blind94",
+                   "papers_blind95", "letters_blind95", "coroners_blind95")
 LAYOUT_KEY = "expected.jsonl"
 
 
