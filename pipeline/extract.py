@@ -13,10 +13,10 @@ from spacy.language import Language
 from pipeline import nlp as nlp_mod
 from pipeline.config import Settings
 from pipeline.layout import (accept_changes, mask_noise, unbox_grid_tables, unchecked_options, undouble_bold,
-                             undouble_spacing, unescape_entities, unescape_numbers, unglyph_bullets, unglyph_ligatures,
-                             unmark_anchors, unmark_converted_pages, unmark_watermark, unnumber_margin, unpipe_quotes,
-                             unrepeat_merged_cells, unrotate_headings, unseparate_lines, unsoften, unspace_headings,
-                             unstack_fields, untab_csv, untag_html_tables)
+                             undouble_spacing, unescape_entities, unescape_markdown, unescape_numbers, unglyph_bullets,
+                             unglyph_ligatures, unmark_anchors, unmark_converted_pages, unmark_watermark,
+                             unnumber_margin, unpipe_quotes, unrepeat_merged_cells, unrotate_headings,
+                             unseparate_lines, unsoften, unspace_headings, unstack_fields, untab_csv, untag_html_tables)
 from pipeline.lexicon import Lexicons
 from pipeline.readers import blank, page_at
 from pipeline.records import Address, DateKind, DateMention, Document, Kind, Letter, Party, PartyRole
@@ -91,8 +91,8 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
     # off with "|" a quote, a table's rotated headings blanked)
     shown = unrotate_headings(unpipe_quotes(unsoften(accept_changes(undouble_spacing(unseparate_lines(
         unmark_watermark(loaded.text, lex.watermarks)))))))
-    read = unspace_headings(unescape_numbers(unglyph_bullets(unglyph_ligatures(unescape_entities(undouble_bold(
-        shown))))), lex.heading_words)
+    unescaped = unescape_markdown(unescape_entities(undouble_bold(shown)))
+    read = unspace_headings(unescape_numbers(unglyph_bullets(unglyph_ligatures(unescaped))), lex.heading_words)
     tables = unchecked_options(unrepeat_merged_cells(untab_csv(unstack_fields(unbox_grid_tables(untag_html_tables(
         read))))))
     marked = unmark_anchors(unmark_converted_pages(tables))

@@ -424,6 +424,27 @@ _ITEM_NUMBER = re.compile(r"[ \t\f]*\(?(\d{1,3})[.)]\s")  # "(3) ...", "3. ...":
 _ESCAPED_NUMBER = re.compile(r"^([ \t\f]*)(\d{1,3})\\(?=[.)])", re.M)
 
 
+# a markdown writer's escape of a mark that would otherwise be markup: "No\. 5", "Recommendation 2\.1", "\(Vote 13\)"
+_MD_ESCAPE = re.compile(r"\\(?=[.()\[\]\-_*#+!`{}])")
+_MD_ESCAPED_WORD = re.compile(r"\S*\\[.()\[\]\-_*#+!`{}]\S*")
+MD_ESCAPES = 5  # escapes, at least, that mark a file as a markdown writer's (a Windows path has a backslash or two)
+
+
+_MD_UNDERSCORE_BOLD = re.compile(r"(?<![\w_])__(?=[^\s_])([^\n]+?)(?<=[^\s_])__(?![\w_])")  # "__Response__"
+
+
+def unescape_markdown(text: str) -> str:
+    """``text`` with the backslashes a markdown writer (mammoth, markdownify) sets before every full stop and
+    bracket taken out of the words, so "Recommendation 2\\.1" is read as "2.1"; each word keeps its start and
+    spaces after it make up its width, so nothing after it moves. Only in a file that escapes so throughout.
+    Its bold set in underscores ("__Recommendation 2.1__") is blanked to spaces, as "**" is read through."""
+    if "__" in text:
+        text = _MD_UNDERSCORE_BOLD.sub(lambda m: "  " + m.group(1) + "  ", text)
+    if len(_MD_ESCAPE.findall(text)) < MD_ESCAPES:
+        return text
+    return _MD_ESCAPED_WORD.sub(lambda m: _padded(_MD_ESCAPE.sub("", m.group(0)), len(m.group(0))), text)
+
+
 def unescape_numbers(text: str) -> str:
     """``text`` with html2text's escaped paragraph numbers ("1\\. PAC recommendation") read as numbers.
 
