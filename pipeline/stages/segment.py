@@ -356,6 +356,11 @@ def _from_starts_mail(blocks: list[Block], j: int, lex: Lexicons) -> bool:
                 or head.lines[0].text.startswith("\f"))
 
 
+_SUBJECT_HEAD = re.compile(r"^\W*(?:re|subject)\s*:\s*\S", re.I)
+_ADDRESSEE_ITEM = re.compile(r"^\W{0,2}\d{1,2}[.)][ \t]+(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame)\b\.?|the\s+"
+                            r"(?-i:[A-Z]))[^\n]*,", re.I)
+
+
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
     """No sign-off before a salutation: walk back over the letter head.
 
@@ -392,9 +397,12 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         if banner_block(b):
             j -= 1  # the mail system's warning over the greeting ("[EXTERNAL] This email originated ..."): its header
             continue
-        # an e-mail's header is no prose, however long its "Subject:" line
-        if not _mail_from(b.lines, 0, lex) and any(_head_prose(ln.text, b.lines[0].text.startswith("\f"))
-                                                     for ln in b.lines):
+        # an e-mail's header is no prose, however long its "Subject:" line; nor is a schedule of the letter's
+        # addressees, each numbered with an address ("1.<tab>Mr Fergal Doyle, Regional Executive Officer, ..."), nor
+        # the letter's own subject over its greeting, wrapped ("Re: Inquest into the death of ... late of 17" / ...)
+        if not _mail_from(b.lines, 0, lex) and not _ADDRESSEE_ITEM.match(b.lines[0].text) \
+                and not (j == sal and _SUBJECT_HEAD.match(b.lines[0].text)) \
+                and any(_head_prose(ln.text, b.lines[0].text.startswith("\f")) for ln in b.lines):
             break
         dated = any(_HAS_DATE.search(ln.text) for ln in b.lines)
         if dated and seen_date:
