@@ -1023,6 +1023,13 @@ _RESPONSE_OF = re.compile(r"^\W*response\s+of\s+(?:the\s+)?(?-i:[A-Z])[^.:\n]{2,
                           r"(?:regulation\s+28|report\s+to\s+prevent|prevention\s+of\s+future)", re.I)
 
 
+# a title that names the body whose response it is: "Queensland Government response to the coronial inquest into
+# the death of ...", "Welsh Government Response to the Committee's report"
+_BODY_RESPONSE = re.compile(r"^\W*(?-i:[A-Z])[\w'’&.-]*(?:\s+(?-i:[A-Z])[\w'’&.-]*){0,4}\s+(?:government|department|"
+                            r"ministry|council|trust|board|executive|authority|agency|commission)(?:'s|’s)?\s+"
+                            r"response\s+to\s+(?:the\s+|a\s+)?\w", re.I)
+
+
 def _titled_head(b: Block, lex: Lexicons) -> bool:
     """A body's name over the title that says it answers ("Meridian Diagnostics Ltd / Response to Regulation
     28 Report to Prevent Future Deaths"): a page's head, though Word's text leaves no page break above it."""
@@ -1031,7 +1038,8 @@ def _titled_head(b: Block, lex: Lexicons) -> bool:
     return (len(b.lines) >= 2 and (RESPONSE_TITLE.match(b.lines[1].text.strip()) is not None
                                    or _PFD_RESPONSE_TITLE.match(b.lines[1].text) is not None)
             and _body_name(b.lines[0].text.strip(), lex)) \
-        or _RESPONSE_OF.match(" ".join(ln.text.strip() for ln in b.lines[:2])) is not None
+        or _RESPONSE_OF.match(" ".join(ln.text.strip() for ln in b.lines[:2])) is not None \
+        or any(_BODY_RESPONSE.match(ln.text) for ln in b.lines[:2])
 
 
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
@@ -1053,7 +1061,8 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     # letter's own council's answer to its committee as much as another body's)
     form = any(_FORM_NAME.match(x) for x in head[1:])
     # (not a web page's head, its site's name a link home over its links: the page publishes the letter)
-    titled = _RESPONSE_OF.match(" ".join(head[:2]).strip("\f")) is not None  # (a title that names its body)
+    titled = _RESPONSE_OF.match(" ".join(head[:2]).strip("\f")) is not None \
+        or any(_BODY_RESPONSE.match(x) for x in head[:2])  # (a title that names its body)
     if not (_body_name(name, lex) or RESPONSE_TITLE.match(name) or titled) or (_fold(name) in own and not form) \
             or LINK_LINE.match(name):
         return False
