@@ -347,6 +347,12 @@ def _from_starts_mail(blocks: list[Block], j: int, lex: Lexicons) -> bool:
     "From:" with an address; or the foot of the last page, the header opening the next ("... Ltd, 5
     Wharfside Place ..." / "<form feed>From: ...")."""
     head, above = blocks[j], blocks[j - 1]
+    # (GroupWise sets its header subject first: "Subject:   Re: Regulation 28 Report ..." / "From:      Joanne
+    # Pickersgill" / "To:        coroners.officers@...": a header of its own wherever it stands)
+    if _SUBJECT_FIRST.match(_first(head)) and any(_MAIL_FROM.match(ln.text) for ln in head.lines[1:HEAD_FIELDS]) \
+            and any("@" in ln.text for ln in head.lines[:HEAD_FIELDS + 1]) \
+            and not any(lex.mail_header.match(ln.text) for ln in above.lines):
+        return True
     if not _MAIL_FROM.match(_first(head)):
         return False
     return bool(_SIGNED_NAME.match(_first(above)) or lex.cc_line.match(_first(above))
@@ -357,6 +363,7 @@ def _from_starts_mail(blocks: list[Block], j: int, lex: Lexicons) -> bool:
 
 
 _SUBJECT_HEAD = re.compile(r"^\W*(?:re|subject)\s*:\s*\S", re.I)
+_SUBJECT_FIRST = re.compile(r"^\W*subject\s*:\s*\S", re.I)
 _ADDRESSEE_ITEM = re.compile(r"^\W{0,2}\d{1,2}[.)][ \t]+(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame)\b\.?|the\s+"
                             r"(?-i:[A-Z]))[^\n]*,", re.I)
 
@@ -2493,7 +2500,9 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
         # Joanne Whitlock <...>" under Joanne's own e-mail: she sends it on for its writer, one message; sent to
         # anyone else, a committee whose clerk forwards it, it is a letter of its own)
         handed = bool(out) and _FORWARD_MARK.match(above) is not None and _handed_on(text, out[-1], s)
-        if handed or out and (mail or _ORIGINAL_MESSAGE.match(above)) \
+        # (or under the reply's own signature, the marker a few lines down: GroupWise's '>>> "Coroner's Officers"
+        # <...> 26/07/2024 09:41 >>>' over "Dear Ms Pickersgill", the message the reply quotes)
+        if handed or out and (mail or marker is not None or _ORIGINAL_MESSAGE.match(above)) \
                 and (head in seen or (quoted and out[-1].kind is Kind.reply)):
             seen.add(head)  # (the same message quoted under the next reply is a copy too, not a thread's foot)
             continue
