@@ -426,11 +426,11 @@ _ESCAPED_NUMBER = re.compile(r"^([ \t\f]*)(\d{1,3})\\(?=[.)])", re.M)
 
 # a markdown writer's escape of a mark that would otherwise be markup: "No\. 5", "Recommendation 2\.1", "\(Vote 13\)"
 _MD_ESCAPE = re.compile(r"\\(?=[.()\[\]\-_*#+!`{}])")
-_MD_ESCAPED_WORD = re.compile(r"\S*\\[.()\[\]\-_*#+!`{}]\S*")
+_MD_ESCAPED_WORD = re.compile(r"(?<!\S)\S*?\\[.()\[\]\-_*#+!`{}]\S*")
 MD_ESCAPES = 5  # escapes, at least, that mark a file as a markdown writer's (a Windows path has a backslash or two)
 
 
-_MD_UNDERSCORE_BOLD = re.compile(r"(?<![\w_])__(?=[^\s_])([^\n]+?)(?<=[^\s_])__(?![\w_])")  # "__Response__"
+_MD_UNDERSCORE_BOLD = re.compile(r"(?<![\w_])__(?=[^\s_])([^\n]{1,200}?)(?<=[^\s_])__(?![\w_])")  # "__Response__"
 
 
 def unescape_markdown(text: str) -> str:

@@ -351,7 +351,7 @@ def _from_starts_mail(blocks: list[Block], j: int, lex: Lexicons) -> bool:
     # Pickersgill" / "To:        coroners.officers@...": a header of its own wherever it stands)
     if _SUBJECT_FIRST.match(_first(head)) and any(_MAIL_FROM.match(ln.text) for ln in head.lines[1:HEAD_FIELDS]) \
             and any("@" in ln.text for ln in head.lines[:HEAD_FIELDS + 1]) \
-            and not any(lex.mail_header.match(ln.text) for ln in above.lines):
+            and not any(lex.mail_header.match(ln.text) for ln in above.lines) and not _letterhead(above, lex):
         return True
     if not _MAIL_FROM.match(_first(head)):
         return False
@@ -364,8 +364,9 @@ def _from_starts_mail(blocks: list[Block], j: int, lex: Lexicons) -> bool:
 
 _SUBJECT_HEAD = re.compile(r"^\W*(?:re|subject)\s*:\s*\S", re.I)
 _SUBJECT_FIRST = re.compile(r"^\W*subject\s*:\s*\S", re.I)
-_ADDRESSEE_ITEM = re.compile(r"^\W{0,2}\d{1,2}[.)][ \t]+(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame)\b\.?|the\s+"
-                            r"(?-i:[A-Z]))[^\n]*,", re.I)
+# (a title and a name before its first comma, all in capitals: not "1. The Council should, within one month, ...")
+_ADDRESSEE_ITEM = re.compile(r"^\W{0,2}\d{1,2}[.)][ \t]+(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame)\b\.?|the)"
+                            r"(?:\s+(?-i:[A-Z])[\w'’.-]*)+,", re.I)
 
 
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
@@ -1037,6 +1038,16 @@ _BODY_RESPONSE = re.compile(r"^\W*(?-i:[A-Z])[\w'’&.-]*(?:\s+(?-i:[A-Z])[\w'�
                             r"response\s+to\s+(?:the\s+|a\s+)?\w", re.I)
 
 
+def _body_response(line: str) -> bool:
+    """A title naming the body whose response follows: a line of its own, no sentence ("The Welsh Government
+    response to the consultation was published in May." is prose), nor an enclosure's name under a signature."""
+    said = line.strip()
+    return _BODY_RESPONSE.match(said) is not None and not sentence_end(said) and not _ENCLOSED.match(said)
+
+
+_ENCLOSED = re.compile(r"^\W*(?:enc|encl|enclosure|attach(?:ed|ment)?s?)\b", re.I)
+
+
 def _titled_head(b: Block, lex: Lexicons) -> bool:
     """A body's name over the title that says it answers ("Meridian Diagnostics Ltd / Response to Regulation
     28 Report to Prevent Future Deaths"): a page's head, though Word's text leaves no page break above it."""
@@ -1046,7 +1057,7 @@ def _titled_head(b: Block, lex: Lexicons) -> bool:
                                    or _PFD_RESPONSE_TITLE.match(b.lines[1].text) is not None)
             and _body_name(b.lines[0].text.strip(), lex)) \
         or _RESPONSE_OF.match(" ".join(ln.text.strip() for ln in b.lines[:2])) is not None \
-        or any(_BODY_RESPONSE.match(ln.text) for ln in b.lines[:2])
+        or any(_body_response(ln.text) for ln in b.lines[:2])
 
 
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
@@ -1069,7 +1080,7 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     form = any(_FORM_NAME.match(x) for x in head[1:])
     # (not a web page's head, its site's name a link home over its links: the page publishes the letter)
     titled = _RESPONSE_OF.match(" ".join(head[:2]).strip("\f")) is not None \
-        or any(_BODY_RESPONSE.match(x) for x in head[:2])  # (a title that names its body)
+        or any(_body_response(x) for x in head[:2])  # (a title that names its body)
     if not (_body_name(name, lex) or RESPONSE_TITLE.match(name) or titled) or (_fold(name) in own and not form) \
             or LINK_LINE.match(name):
         return False
