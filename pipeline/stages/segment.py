@@ -409,7 +409,8 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         # addressees, each numbered with an address ("1.<tab>Mr Fergal Doyle, Regional Executive Officer, ..."), nor
         # the letter's own subject over its greeting, wrapped ("Re: Inquest into the death of ... late of 17" / ...)
         if not _mail_from(b.lines, 0, lex) and not _ADDRESSEE_ITEM.match(b.lines[0].text) \
-                and not (j == sal and _SUBJECT_HEAD.match(b.lines[0].text)) \
+                and not (j == sal and _SUBJECT_HEAD.match(b.lines[0].text) and len(b.lines) <= TITLE_LINES
+                         and not sentence_end(b.lines[-1].text.strip())) \
                 and any(_head_prose(ln.text, b.lines[0].text.startswith("\f")) for ln in b.lines):
             break
         dated = any(_HAS_DATE.search(ln.text) for ln in b.lines)
@@ -908,11 +909,17 @@ def _quoted_between_paragraphs(blocks: list[Block], i: int) -> bool:
 _HONOUR_ABOVE = re.compile(r"(?:\bto\s+be|^\W*i\s+(?:am|remain)),?\s*$", re.I)
 _HONOUR_BELOW = re.compile(r"^\W*your\s+(?:most\s+|very\s+)?(?:obedient|humble|faithful)\b", re.I)
 _BARE_SIR = re.compile(r"^\W*(?:sir|madam)\W*$", re.I)
+_LISTED_GREETING = re.compile(r"^\W*(?:good\s+(?:morning|afternoon|evening)|hi|hello)\s+[^,&\n]+"
+                              r"(?:,\s*\S|\s(?:&|and)\s)", re.I)
 
 
 def _bare_address(blocks: list[Block], i: int) -> bool:
-    """Whether the bare "Sir," that opens block ``i`` is no letter's greeting (``_no_greeting``)."""
+    """Whether the bare "Sir," that opens block ``i`` is no letter's greeting (``_no_greeting``); nor is "Hi" over a
+    list of capitalised words with more lines in its block ("Hi Vis Vests, Helmets" / "Safety Boots & Gloves"), where
+    a greeting of several people ("Hi Joanne, Kwame") stands alone."""
     lines = [ln.text for ln in blocks[i].lines]
+    if len(lines) > 1 and _LISTED_GREETING.match(lines[0]):
+        return True
     above = blocks[i - 1].lines[-1].text if i else ""
     below = lines[1] if len(lines) > 1 else blocks[i + 1].lines[0].text if i + 1 < len(blocks) else ""
     return _no_greeting(above, lines[0], below)
@@ -1040,9 +1047,18 @@ _BODY_RESPONSE = re.compile(r"^\W*(?-i:[A-Z])[\w'â€™&.-]*(?:\s+(?-i:[A-Z])[\w'â€
 
 def _body_response(line: str) -> bool:
     """A title naming the body whose response follows: a line of its own, no sentence ("The Welsh Government
-    response to the consultation was published in May." is prose), nor an enclosure's name under a signature."""
+    response to the consultation was published in May." is prose) nor one that runs on ("Gympie Regional Council
+    response to the storm was quick, but the grader crews were"), nor an enclosure's name under a signature. (Its
+    block holds a few lines at most: a title, the site's name over it, a reading time under it.)"""
     said = line.strip()
-    return _BODY_RESPONSE.match(said) is not None and not sentence_end(said) and not _ENCLOSED.match(said)
+    return _BODY_RESPONSE.match(said) is not None and not sentence_end(said) and not _ENCLOSED.match(said) \
+        and _RUNS_ON_WORD.search(said) is None and _FINITE_VERB.search(said) is None and "," not in said
+
+
+TITLE_LINES = 3  # lines of the block a body's response title stands in, at most
+_FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|did|does)\b", re.I)  # a sentence's, no title's
+_RUNS_ON_WORD = re.compile(r"\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which|was|were|is|are|has|"
+                           r"have|had)\s*$", re.I)
 
 
 _ENCLOSED = re.compile(r"^\W*(?:enc|encl|enclosure|attach(?:ed|ment)?s?)\b", re.I)
@@ -1057,7 +1073,7 @@ def _titled_head(b: Block, lex: Lexicons) -> bool:
                                    or _PFD_RESPONSE_TITLE.match(b.lines[1].text) is not None)
             and _body_name(b.lines[0].text.strip(), lex)) \
         or _RESPONSE_OF.match(" ".join(ln.text.strip() for ln in b.lines[:2])) is not None \
-        or any(_body_response(ln.text) for ln in b.lines[:2])
+        or (len(b.lines) <= TITLE_LINES and any(_body_response(ln.text) for ln in b.lines[:2]))
 
 
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
@@ -1080,7 +1096,7 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     form = any(_FORM_NAME.match(x) for x in head[1:])
     # (not a web page's head, its site's name a link home over its links: the page publishes the letter)
     titled = _RESPONSE_OF.match(" ".join(head[:2]).strip("\f")) is not None \
-        or any(_body_response(x) for x in head[:2])  # (a title that names its body)
+        or (len(run[0].lines) <= TITLE_LINES and any(_body_response(x) for x in head[:2]))  # (a title naming its body)
     if not (_body_name(name, lex) or RESPONSE_TITLE.match(name) or titled) or (_fold(name) in own and not form) \
             or LINK_LINE.match(name):
         return False
@@ -1988,7 +2004,8 @@ def _salutation_blocks(blocks: list[Block], lex: Lexicons) -> list[Block]:
                 pages.add(k)
                 continue
             if not k or not lex.salutation.match(clean(ln.text) or "") \
-                    or _no_greeting(b.lines[k - 1].text, ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else ""):
+                    or _no_greeting(b.lines[k - 1].text, ln.text, b.lines[k + 1].text if k + 1 < len(b.lines) else "") \
+                    or (k + 1 < len(b.lines) and _LISTED_GREETING.match(ln.text)):
                 continue
             if ln.text.lstrip().startswith(">") and any(x.text.lstrip().startswith(">") for x in b.lines[:k]):
                 continue  # ("> On 2 Feb, Helen Marsh wrote:" / ">> Thanks" / ">>> Dear Ms Forde,": the reply's quote)
