@@ -351,7 +351,8 @@ def _from_starts_mail(blocks: list[Block], j: int, lex: Lexicons) -> bool:
     # Pickersgill" / "To:        coroners.officers@...": a header of its own wherever it stands)
     if _SUBJECT_FIRST.match(_first(head)) and any(_MAIL_FROM.match(ln.text) for ln in head.lines[1:HEAD_FIELDS]) \
             and any("@" in ln.text for ln in head.lines[:HEAD_FIELDS + 1]) \
-            and not any(lex.mail_header.match(ln.text) for ln in above.lines) and not _letterhead(above, lex):
+            and not any(lex.mail_header.match(ln.text) for ln in above.lines) and not _letterhead(above, lex) \
+            and not (len(above.lines) <= 2 and _body_name(above.lines[0].text.strip(), lex)):
         return True
     if not _MAIL_FROM.match(_first(head)):
         return False
@@ -365,8 +366,9 @@ def _from_starts_mail(blocks: list[Block], j: int, lex: Lexicons) -> bool:
 _SUBJECT_HEAD = re.compile(r"^\W*(?:re|subject)\s*:\s*\S", re.I)
 _SUBJECT_FIRST = re.compile(r"^\W*subject\s*:\s*\S", re.I)
 # (a title and a name before its first comma, all in capitals: not "1. The Council should, within one month, ...")
-_ADDRESSEE_ITEM = re.compile(r"^\W{0,2}\d{1,2}[.)][ \t]+(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame)\b\.?|the)"
-                            r"(?:\s+(?-i:[A-Z])[\w'’.-]*)+,", re.I)
+# (and after "The" a title of two words at least: "The Secretary General,", not "3. The Council, which had known ...")
+_ADDRESSEE_ITEM = re.compile(r"^\W{0,2}\d{1,2}[.)][ \t]+(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame)\b\.?"
+                            r"(?:\s+(?-i:[A-Z])[\w'’.-]*)+|the(?:\s+(?-i:[A-Z])[\w'’.-]*){2,}),", re.I)
 
 
 def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Lexicons) -> int:
