@@ -2109,3 +2109,57 @@ def test_full_width_marks_of_structure_stay_as_written():
     line = "＃　海港工程署回覆 ＞ 建議（３）"
     out = unescape_numbers(line)
     assert out.startswith("＃") and "＞" in out and out.endswith("(3)") and len(out) == len(line)
+
+
+# ---- round 97's mends: a markdown writer's escapes and underscore bold
+
+_ESCAPED_MINUTE = (
+    "# Minister's Minute\n\n"
+    "__Response to the Report of the Joint Committee on Harbour Safety__\n\n"
+    "The Minister for the Marine welcomes the Committee's report \\(Vote 31\\) and responds to its recommendations "
+    "below\\.\n\n"
+    "__Recommendation 2\\.1__\n\nThat every harbour authority publishes its berthing rules\\.\n\n"
+    "__Response__\n\nAccepted\\. The rules for all five harbours were published in March\\.\n\n"
+    "__Recommendation 2\\.2__\n\nThat pilots hold a refresher certificate every three years\\.\n\n"
+    "__Response__\n\nNot accepted\\. The Department considers a five\\-year cycle sufficient\\.\n")
+
+
+def test_a_markdown_writer_s_escapes_and_underscore_bold_are_read_through_in_place():
+    """mammoth and markdownify escape every full stop and bracket ("Recommendation 2\\.1", "\\(Vote 31\\)") and set
+    bold in underscores ("__Response__"). A user relies on the minute being read as "Recommendation 2.1" and
+    "(Vote 31)" (each word padded at its end), the underscores blanked, with the same length and the same line
+    breaks, each word at its own start (before, the backslashes stayed inside the labels: no layout function
+    took them out)."""
+    from pipeline.layout import unescape_markdown
+
+    out = unescape_markdown(_ESCAPED_MINUTE)
+    assert len(out) == len(_ESCAPED_MINUTE)
+    assert [i for i, c in enumerate(out) if c == "\n"] == [i for i, c in enumerate(_ESCAPED_MINUTE) if c == "\n"]
+    assert "\\" not in out and "__" not in out
+    assert "Recommendation 2.1" in out and "five-year" in out and {"(Vote", "31)"} <= set(out.split())
+    assert out.index("Recommendation 2.2") == _ESCAPED_MINUTE.index("Recommendation 2\\.2")
+
+
+def test_labels_and_stances_of_a_minute_a_markdown_writer_escaped_are_read(tmp_path, settings, nlp):
+    """A Minister's Minute converted to markdown, every full stop escaped and each heading in underscore bold
+    ("__Recommendation 2\\.1__" / "__Response__" / "Accepted\\. ..."). A user relies on recommendations 2.1 and
+    2.2 being found, 2.1 accepted and 2.2 rejected (before, no label was read in the minute at all)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "minute.md").write_text(_ESCAPED_MINUTE, encoding="utf-8")
+    rows = {s["label"]: s for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+    assert {lab: r["stance"] for lab, r in rows.items()} == {"2.1": "accepted", "2.2": "rejected"}, rows
+    assert rows["2.1"]["evidence"].startswith("Accepted") and rows["2.2"]["evidence"].startswith("Not accepted")
+
+
+@pytest.mark.parametrize("name", ["reply.txt", "reply.md"])
+def test_a_windows_path_with_a_backslash_or_two_before_marks_is_read_as_written(name, nlp, lex, settings):
+    """The negative: a reply that gives its shared-drive paths, "S:\\Harbours\\_Rules\\(2026)" and
+    "P:\\Pilots\\_Log", three backslashes before a mark in the whole file, and a form's signature line of
+    underscores. A user relies on the text being read as written, paths and all (only a file that escapes so at
+    least five times is a markdown writer's, and a run of underscores is no bold)."""
+    text = ("Dear Ms Quigley,\n\nThank you for the Committee's report. The berthing rules are kept on the shared drive "
+            "at S:\\Harbours\\_Rules\\(2026) and the pilots' log at P:\\Pilots\\_Log.\n\n"
+            "Recommendation 2.1 is accepted.\n\nSigned: ______________ Date: ______________\n\n"
+            "Yours sincerely,\n\nConor Whelan\n")
+    assert extract(decode(text.encode(), name, settings), nlp, lex, settings).text == text

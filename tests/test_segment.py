@@ -6271,3 +6271,377 @@ def test_a_letter_that_only_mentions_responding_to_a_report_stays_a_letter(lex, 
             "Yours sincerely,\n\nOwen Pryce\nCommissioner\n")
     (seg,) = segment(text, lex)
     assert seg.kind is Kind.letter
+
+
+# ---- round 97's mends: guards, and what the new readings must leave alone
+
+_KILBRACK_HEAD = ("Coroner's Office for the County of Kilbrack\nCourthouse Square\nKilbrack\n\n"
+                  "Our Ref: KC/0417/25\n\n12 March 2026\n\n")
+_KILBRACK_SCHEDULE = (
+    "1.\tMs Orla Brennock, Chief Officer, Kilbrack Community Healthcare,\nRiverside House, Kilbrack\n\n"
+    "2.\tMr Donal Fitzmaurice, Director of Services, Kilbrack County Council,\nCounty Buildings, Kilbrack\n\n"
+    "3.\tDr Aoife Carrow, Clinical Director, Kilbrack General Hospital,\nHospital Road, Kilbrack\n\n"
+    "4.\tThe Secretary General, Department of Health,\nMiesach Square, Dublin 2\n\n")
+_KILBRACK_BODY = (
+    "A Chara,\n\nAt the conclusion of the inquest the jury made two recommendations, which I send to you under "
+    "the coroners' rules. Recommendation 1: the hospital should review its falls policy. Recommendation 2: the "
+    "council should light the footpath at Abbey Meadows.\n\nIs mise le meas,\n\nDr Siobhán Keary\n"
+    "Coroner for the County of Kilbrack\n")
+_KILBRACK_FINDINGS = (
+    "FINDINGS OF THE CORONER\n\nInquest into the death of Mr Tomás Lenihan\n\n"
+    "1. Mr Lenihan fell on the unlit footpath at Abbey Meadows on the evening of 1 May 2025 and died in hospital "
+    "the next day.\n\n"
+    "2. The lights on the footpath had not worked for two years, and residents had reported them many times.\n\n")
+_KILBRACK_COUNCIL_HEAD = "Kilbrack County Council\nCounty Buildings\nKilbrack\n\n30 June 2026\n\n"
+_KILBRACK_COUNCIL_REPLY = (
+    "Dear Dr Keary,\n\nThank you for your findings. The council accepts the recommendation, and the lights were "
+    "repaired in June.\n\nYours sincerely,\n\nMáire Quill\nChief Executive\n")
+
+
+def test_a_coroner_s_numbered_schedule_of_addressees_is_part_of_the_letter_s_head(lex):
+    """A coroner writes to four bodies at once and sets them out under the date as a numbered schedule ("1.<tab>Ms
+    Orla Brennock, Chief Officer, ...," over an address), then "Re: ..." and "A Chara,". A user relies on the
+    letter being one segment from its letterhead (before, the letterhead, reference, date and first addressees
+    became a document of their own and the letter began at the fourth addressee)."""
+    text = _KILBRACK_HEAD + _KILBRACK_SCHEDULE + "Re: Inquest into the death of Mr Tomás Lenihan\n\n" + _KILBRACK_BODY
+    segs = segment(text, lex)
+    assert [(s.kind, s.start, s.end) for s in segs] == [(Kind.letter, 0, len(text))], first_lines(text, lex)
+
+
+def test_a_reply_s_wrapped_subject_over_its_greeting_keeps_the_reply_s_letterhead(lex):
+    """Findings, then the council's reply: its letterhead, date and addressee, then a subject that wraps over two
+    long lines ("Re: Inquest into the death of the late Mr Tomás Lenihan, late of 14 Abbey" / "Meadows, ...")
+    over "Dear Dr Keary,". A user relies on the reply starting at "Kilbrack County Council" (before, the wrapped
+    subject was read as prose and the reply began at its greeting, its letterhead left on the findings)."""
+    findings = _KILBRACK_FINDINGS + ("3. I recommend that the council repairs the lights on the footpath and checks "
+                                     "them every month.\n\nDr Siobhán Keary\nCoroner for the County of Kilbrack\n\n")
+    reply = (_KILBRACK_COUNCIL_HEAD + "Dr Siobhán Keary\nCoroner for the County of Kilbrack\nCourthouse Square\n"
+             "Kilbrack\n\nRe: Inquest into the death of the late Mr Tomás Lenihan, late of 14 Abbey\n"
+             "Meadows, Kilbrack, and the findings and recommendation of the Coroner\n\n" + _KILBRACK_COUNCIL_REPLY)
+    text = findings + reply
+    last = segment(text, lex)[-1]
+    assert (last.kind, last.start, last.end) == (Kind.reply, len(findings), len(text)), first_lines(text, lex)
+
+
+def test_a_re_paragraph_of_prose_above_the_reply_s_letterhead_stays_with_the_findings(lex):
+    """The negative: the findings end with a paragraph of prose that opens "Re: the Council's comments at the
+    inquest, ..."; the council's letterhead and date follow, then "Dear Dr Keary,". A user relies on the reply
+    starting at its letterhead and the paragraph staying in the findings (only the subject straight over the
+    greeting is the letter's head)."""
+    findings = _KILBRACK_FINDINGS + (
+        "Re: the Council's comments at the inquest, I note that its engineer said the lights would be repaired "
+        "within a month, which did not happen.\n\n")
+    text = findings + _KILBRACK_COUNCIL_HEAD + _KILBRACK_COUNCIL_REPLY
+    assert [s.start for s in segment(text, lex)] == [0, len(findings)], first_lines(text, lex)
+
+
+def test_a_numbered_finding_naming_the_council_is_no_schedule_of_addressees(lex):
+    """The negative: the findings' last paragraph is numbered and opens with a body's name and a comma ("3. The
+    Council, which had known of the fault since 2023, ..."), and the council's letterhead follows. A user relies
+    on two documents, the reply from "Kilbrack County Council" (at 15d507b the paragraph is taken for an
+    addressee of the reply, and findings and reply become one document)."""
+    findings = _KILBRACK_FINDINGS + (
+        "3. The Council, which had known of the fault since 2023, ordered no repair, and I recommend that it "
+        "repairs the lights and checks them every month.\n\n")
+    text = findings + _KILBRACK_COUNCIL_HEAD + _KILBRACK_COUNCIL_REPLY
+    assert [s.start for s in segment(text, lex)] == [0, len(findings)], first_lines(text, lex)
+
+
+def test_a_re_paragraph_of_prose_straight_over_a_greeting_is_no_subject(lex):
+    """The negative: the findings end with a paragraph of prose that opens "Re: the Council's comments at the
+    inquest, ...", and the council's reply follows at once, "Dear Dr Keary,". A user relies on the reply starting
+    at its greeting, the findings a document of their own (an over-reach of 27c76cb: at 15d507b the paragraph
+    is read as the reply's subject, and findings and reply become one document; d99678a keeps a subject short)."""
+    findings = _KILBRACK_FINDINGS + (
+        "Re: the Council's comments at the inquest, I note that its engineer said the lights would be repaired "
+        "within a month, which did not happen.\n\n")
+    text = findings + _KILBRACK_COUNCIL_REPLY
+    assert [s.start for s in segment(text, lex)] == [0, len(findings)], first_lines(text, lex)
+
+
+_ELMFIELD_ASK = (
+    "From: Joanne Ashdown <joanne.ashdown@nhs.example.net>\nSent: 03 March 2026 09:12\n"
+    "To: Rufus Kettering <practice.manager@elmfield.example.net>\n"
+    "Cc: Kwame Boateng <kwame.boateng@nhs.example.net>\nSubject: Coroner's report - Elmfield Surgery\n\n"
+    "Dear Rufus,\n\nThe coroner has sent the ICB a report with two recommendations for the practice. Could you tell "
+    "us by 20 March what the practice will do about each of them?\n\nMany thanks,\n\nJoanne Ashdown\nQuality Lead\n\n")
+_ELMFIELD_REPLY = (
+    "From: Rufus Kettering <practice.manager@elmfield.example.net>\nSent: 18 March 2026 16:40\n"
+    "To: Joanne Ashdown <joanne.ashdown@nhs.example.net>; Kwame Boateng <kwame.boateng@nhs.example.net>\n"
+    "Subject: RE: Coroner's report - Elmfield Surgery\n\n"
+    "{greeting}\n\nThe practice accepts recommendation 1 and has changed its repeat prescribing policy. "
+    "Recommendation 2 is not accepted, as the surgery has no pharmacist of its own.\n\nBest wishes,\n\nRufus\n")
+
+
+@pytest.mark.parametrize("greeting", ["Hi Joanne, Kwame", "Hello Joanne, Kwame & Tess,"])
+def test_an_e_mail_greeting_two_or_three_people_by_name_opens_the_reply(greeting, lex):
+    """A practice manager answers two ICB officers at once, "Hi Joanne, Kwame" (or three, "Hello Joanne, Kwame &
+    Tess,"), under the header of his reply. A user relies on the reply being a message of its own, greeted so
+    (before, the names in a list were no greeting and the reply ran on inside the officer's e-mail)."""
+    text = _ELMFIELD_ASK + _ELMFIELD_REPLY.format(greeting=greeting)
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(_ELMFIELD_ASK))], \
+        first_lines(text, lex)
+    assert text[segs[1].salutation.start:segs[1].salutation.end] == greeting
+
+
+@pytest.mark.parametrize("greeting", ["Hi team, all,", "Hi Team, All"])
+def test_a_staff_e_mail_greeting_the_team_and_all_names_nobody(greeting, lex):
+    """The negative: a ward manager sends the practice's answer on to her nurses, "Hi team, all,". A user relies
+    on the staff e-mail being one document that greets no one by name (the names in a list are people's, not
+    "team" or "all")."""
+    text = ("From: Priya Raman <priya.raman@nhs.example.net>\nSent: 21 March 2026 08:30\n"
+            f"To: Ward 7 Nursing Team\nSubject: FW: Coroner's report\n\n{greeting}\n\n"
+            "Please read the practice's answer below before Thursday's huddle.\n\nThanks,\n\nPriya\n")
+    segs = segment(text, lex)
+    assert [(s.kind, s.start, s.end) for s in segs] == [(Kind.other, 0, len(text))], first_lines(text, lex)
+    assert segs[0].salutation is None
+
+
+def test_a_line_listing_hi_vis_and_other_kit_is_no_greeting(lex):
+    """The negative: a roofing firm's reply lists the kit each roofer signs for on a line of its own, "Hi Vis, Hard
+    Hat, Gloves". A user relies on the reply being one document (at 15d507b the line is read as a greeting of
+    three people and the reply is cut in two there)."""
+    text = ("Brackley Roofing Ltd\nUnit 3, Forge Lane\nBrackley\n\n4 May 2026\n\nDear Coroner,\n\n"
+            "Thank you for your report following the inquest into the death of Mr Dale Whitcombe. We have changed how "
+            "protective equipment is issued. Each roofer now signs for the following items at the start of every "
+            "week:\n\nHi Vis, Hard Hat, Gloves\n\n"
+            "A supervisor checks each item on site every morning, and no one may go onto a roof without it.\n\n"
+            "Yours faithfully,\n\nGemma Stroud\nManaging Director\n")
+    segs = segment(text, lex)
+    assert [(s.kind, s.start, s.end) for s in segs] == [(Kind.reply, 0, len(text))], first_lines(text, lex)
+
+
+_PELLEW_FINDINGS = (
+    "INQUEST INTO THE DEATH OF MR ROWAN PELLEW\n\nFINDINGS OF THE CORONER\n\n"
+    "12. Mr Pellew was stung by a jellyfish while snorkelling off Cutter Reef on 9 January 2025. He became unwell "
+    "within 20\nminutes of the sting, consistent with Irukandji syndrome, and there was no vinegar on the boat.\n\n"
+    "13. The tour operator's crew had not been trained to recognise the syndrome, and the radio call for help was "
+    "delayed.\n\nRECOMMENDATIONS\n\n"
+    "14. I recommend that the Department of Tourism requires every reef tour boat to carry vinegar.\n\n"
+    "15. I recommend that crews are trained each year to recognise the signs of Irukandji syndrome.\n\n")
+_PELLEW_REPLY = (
+    "Department of Tourism\n1 Harbour Street\nPort Ellery\n\n2 May 2025\n\nDear Coroner Farraday,\n\n"
+    "Thank you for your findings into the death of Mr Pellew. The Department accepts recommendation 14, and from "
+    "July every reef tour boat must carry vinegar. Recommendation 15 is accepted in principle.\n\n"
+    "Yours sincerely,\n\nCallum Brisk\nDirector-General, Department of Tourism\n")
+
+
+def test_findings_wrapped_at_minutes_of_the_sting_are_no_minutes(lex):
+    """A coroner's findings wrap "... He became unwell within 20" / "minutes of the sting, consistent with
+    Irukandji syndrome", and the department's reply follows. A user relies on the findings being a letter, not
+    minutes, and the reply a document of its own from its letterhead (before, the lower-case "minutes of" that
+    opens the wrapped line was read as a record's title and the findings were classed as minutes)."""
+    text = _PELLEW_FINDINGS + _PELLEW_REPLY
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(_PELLEW_FINDINGS))], \
+        first_lines(text, lex)
+
+
+def test_a_record_titled_minutes_of_the_meeting_is_still_minutes(lex):
+    """The negative: an operator's board record titled "Minutes of the Board Meeting", with "Present:" and
+    "Apologies:" under it. A user relies on it being read as minutes (only a lower-case "minutes of" lost its
+    mark)."""
+    text = ("Minutes of the Board Meeting\n\nHeld on 3 June 2026 at Cutter Reef House\n\n"
+            "Present: A Yallop (Chair), B Cronin, D Mistry\n\nApologies: F Okoro\n\n"
+            "1. The Board noted the coroner's findings and agreed to carry vinegar on every boat.\n\n"
+            "2. Training will be arranged for all crews before the summer.\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.minutes], first_lines(text, lex)
+
+
+def test_a_reply_that_mentions_the_minutes_of_a_meeting_in_prose_is_a_reply(lex):
+    """The negative: the department's reply says its officers "read the minutes of the meeting held with the
+    operators" inside a sentence. A user relies on the letter being one reply, not minutes."""
+    text = ("Dear Coroner Farraday,\n\nThank you for your findings. The Department's officers read the minutes of "
+            "the meeting held with the operators on 3 June, and every operator agreed to carry vinegar. "
+            "Recommendation 14 is accepted.\n\nYours sincerely,\n\nCallum Brisk\n")
+    assert [(s.kind, s.start, s.end) for s in segment(text, lex)] == [(Kind.reply, 0, len(text))]
+
+
+_SUNREEF_FINDINGS = (
+    "INQUEST INTO THE DEATH OF MR ROWAN PELLEW\n\nFINDINGS OF THE CORONER\n\n"
+    "12. Mr Pellew was stung by a jellyfish while snorkelling off Cutter Reef on 9 January 2025, and there was no "
+    "vinegar on the boat.\n\n"
+    "13. The tour operator's crew had not been trained to recognise the syndrome, and the radio call for help was "
+    "delayed.\n\n{extra}RECOMMENDATIONS\n\n"
+    "14. I recommend that the Department of Tourism requires every reef tour boat to carry vinegar.\n\n"
+    "15. I recommend that crews are trained each year to recognise the signs of Irukandji syndrome.\n\n"
+    "Magistrate Leona Farraday\nCoroner\n\n")
+_SUNREEF_RESPONSE = (
+    "The Sunreef Government thanks the Coroner for her findings and responds to each recommendation below.\n\n"
+    "Recommendation 14\n\nAccepted. From July 2025 every reef tour boat must carry vinegar.\n\n"
+    "Recommendation 15\n\nAccepted in principle. Training will be offered to crews from next year.\n")
+_WELSH_SENTENCE = "The Welsh Government response to the consultation was published in May.\n\n"
+
+
+def test_a_title_naming_the_government_whose_response_it_is_opens_the_response(lex):
+    """The coroner's findings, then the page's "www.sunreef.example.gov" and the title "Sunreef Government
+    response to the coronial inquest into the death of Mr Rowan Pellew" over the response to each
+    recommendation. A user relies on the response being a document of its own from its title (before, no rule
+    took a title naming its body for a response's and it ran on inside the findings)."""
+    findings = _SUNREEF_FINDINGS.format(extra="") + "www.sunreef.example.gov\n\n"
+    text = (findings + "Sunreef Government response to the coronial inquest into the death of Mr Rowan Pellew\n\n"
+            + _SUNREEF_RESPONSE)
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(findings))], \
+        first_lines(text, lex)
+
+
+def test_a_sentence_naming_a_government_s_response_inside_findings_opens_nothing(lex):
+    """The negative: the findings say, in a paragraph of their own, "The Welsh Government response to the
+    consultation was published in May." A user relies on the findings staying one document (a sentence that
+    names a body's response is no title)."""
+    text = _SUNREEF_FINDINGS.format(extra=_WELSH_SENTENCE)
+    assert [(s.start, s.end) for s in segment(text, lex)] == [(0, len(text))], first_lines(text, lex)
+
+
+def test_a_sentence_naming_a_government_s_response_under_a_signature_is_no_document(lex):
+    """The negative: under the department's signature a one-line note, "The Welsh Government response to the
+    consultation was published in May.", then the tour operator's letter. A user relies on two letters (an
+    over-reach of 7afe07d: at 15d507b the sentence is taken for a response's title and becomes a third
+    document, a reply of one line; a5bedd8 wants the title a line of its own, no sentence)."""
+    first = ("Dear Coroner Farraday,\n\nThank you for your findings. Recommendation 14 is accepted.\n\n"
+             "Yours sincerely,\n\nCallum Brisk\nDirector-General\n\n")
+    operator = ("Cutter Reef Tours\n4 Jetty Road\nPort Ellery\n\n9 May 2025\n\nDear Coroner Farraday,\n\n"
+                "Thank you for your findings. Our crews were trained in April.\n\nYours sincerely,\n\nJo Tamsin\n")
+    text = first + _WELSH_SENTENCE + operator
+    segs = segment(text, lex)
+    assert len(segs) == 2 and segs[0].start == 0 and "Cutter Reef Tours" in text[segs[1].start:segs[1].end], \
+        first_lines(text, lex)
+
+
+_STRATHLORN_DETERMINATION = (
+    "SHERIFFDOM OF GRAMPIAN AT INVERLOCH\n\nDETERMINATION\n\nby\n\nSHERIFF MORAG DUNBECK\n\n"
+    "under the Inquiries into Fatal Accidents and Sudden Deaths etc. (Scotland) Act 2016\n\n"
+    "[1] Mr Alasdair Treharne died on 4 February 2023 after a fall from a ladder in Inverloch Community Hospital's "
+    "boiler house.\n\n{extra}"
+    "[2] I recommend that NHS Strathlorn fits a fixed platform in the boiler house.\n\n"
+    "[3] I recommend that NHS Strathlorn trains its estates staff in work at height.\n\n"
+    "Sheriff Morag Dunbeck\nInverloch, 22 May 2024\n\n")
+
+
+def test_a_board_writing_in_response_to_a_named_sheriff_s_determination_replies(lex):
+    """The sheriff's determination, then the health board's letter: "I write on behalf of NHS Strathlorn in
+    response to Sheriff Dunbeck's determination of 22 May 2024." A user relies on the board's letter being a
+    reply (before, only "the" or "your" determination was answered, and the letter answered nothing)."""
+    det = _STRATHLORN_DETERMINATION.format(extra="")
+    board = ("NHS Strathlorn\nCorporate Headquarters\nInverloch\n\n15 July 2024\n\nDear Sheriff Dunbeck,\n\n"
+             "I write on behalf of NHS Strathlorn in response to Sheriff Dunbeck's determination of 22 May 2024. A "
+             "fixed platform was fitted in the boiler house in June, and all estates staff completed training in "
+             "work at height in July.\n\nYours sincerely,\n\nEilidh Carmody\nChief Executive\n")
+    text = det + board
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.other, 0), (Kind.reply, len(det))], first_lines(text, lex)
+
+
+def test_a_sheriff_clerk_asking_for_a_response_to_the_sheriff_s_determination_writes_a_letter(lex):
+    """The negative: the sheriff clerk sends the determination: "Your response to Sheriff Dunbeck's determination
+    should reach the court within eight weeks". A user relies on it being a letter, not a reply (a response asked
+    for is no answer)."""
+    text = ("Dear Ms Carmody,\n\nPlease find enclosed Sheriff Dunbeck's determination. Your response to Sheriff "
+            "Dunbeck's determination should reach the court within eight weeks, setting out what NHS Strathlorn will "
+            "do about each recommendation.\n\nYours sincerely,\n\nKenneth Muir\nSheriff Clerk\n")
+    assert [s.kind for s in segment(text, lex)] == [Kind.letter]
+
+
+def test_a_determination_recording_a_party_s_proposed_determination_is_no_reply(lex):
+    """The negative: the determination records the parties' submissions, "[4] In reply to Mr Lorimer's proposed
+    determination, counsel for NHS Strathlorn submitted ...". A user relies on the determination staying the
+    sheriff's own document, not a reply (an over-reach of d43fad7: at 15d507b the sentence is read as the
+    document answering a determination; a5bedd8 wants the writer's own "I write ... in response to")."""
+    text = _STRATHLORN_DETERMINATION.format(extra=(
+        "[4] In reply to Mr Lorimer's proposed determination, counsel for NHS Strathlorn submitted that a fixed "
+        "platform was not needed.\n\n"))
+    assert [s.kind for s in segment(text, lex)] == [Kind.other], first_lines(text, lex)
+
+
+_MARLSHIRE_REPORT = (
+    "REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO: Harrowby Borough Council\n\n"
+    "1 CORONER\n\nI am Edwin Saltash, Assistant Coroner for the area of East Marlshire.\n\n2 MATTERS OF CONCERN\n\n"
+    "(1) The council's housing officers did not visit the flat after three reports of damp and mould, and no record "
+    "was kept of the calls.\n\n"
+    "(2) The council has no policy on how quickly a report of mould in a tenant's home must be inspected.\n\n"
+    "3 YOUR RESPONSE\n\nYou are under a duty to respond to this report within 56 days of the date of this report.\n\n")
+_MARLSHIRE_GROUPWISE = (
+    "Subject:   Re: Regulation 28 Report - Mr Callum Petherick\nFrom:      Nadia Oyelaran\n"
+    "To:        coroners.office@eastmarlshire.example.gov.uk\nCC:        housing.director@harrowby.example.gov.uk\n"
+    "Date:      19/09/2024 15:22\n\n"
+    "Dear Mr Saltash,\n\nThank you for your report. The council accepts both concerns. Officers now visit within ten "
+    "working days of any report of mould, and every call is logged.\n\n"
+    "Kind regards,\n\nNadia Oyelaran\nHead of Housing Services\nHarrowby Borough Council\n")
+
+
+def test_a_groupwise_header_that_starts_with_its_subject_opens_the_reply(lex):
+    """The coroner's report, signed, then the council's e-mail printed from GroupWise, its header subject first:
+    "Subject:   Re: Regulation 28 Report ..." over "From:", "To:", "CC:" and "Date:". A user relies on the reply
+    starting at its "Subject:" line (before, the reply took in the coroner's signature above it)."""
+    report = _MARLSHIRE_REPORT + "Edwin Saltash\nAssistant Coroner\n\n"
+    text = report + _MARLSHIRE_GROUPWISE
+    segs = segment(text, lex)
+    assert [(s.kind, s.start, s.end) for s in segs] == [(Kind.letter, 0, len(report)), (Kind.reply, len(report),
+                                                                                           len(text))], \
+        first_lines(text, lex)
+
+
+def test_the_message_a_groupwise_reply_quotes_under_its_signature_is_part_of_the_reply(lex):
+    """The council's GroupWise reply, signed, then a blank line and GroupWise's marker '>>> "Coroner's Office"
+    <...> 25/07/2024 10:05 >>>' over the coroner's office's message it answers, "Dear Ms Oyelaran, ...". A user
+    relies on one document, the reply, from its "Subject:" line to the end (before, the quoted message became a
+    letter of its own)."""
+    text = _MARLSHIRE_GROUPWISE + (
+        "\n>>> \"Coroner's Office\" <coroners.office@eastmarlshire.example.gov.uk> 25/07/2024 10:05 >>>\n"
+        "Dear Ms Oyelaran,\n\nPlease find attached the Assistant Coroner's report following the inquest into the death "
+        "of Mr Callum Petherick. A response is due within 56 days.\n\nRegards,\n\nCoroner's Office\n")
+    segs = segment(text, lex)
+    assert [(s.kind, s.start, s.end) for s in segs] == [(Kind.reply, 0, len(text))], first_lines(text, lex)
+
+
+def test_the_answer_a_coroner_s_groupwise_e_mail_quotes_under_its_signature_stays_a_reply(lex):
+    """The negative: the coroner's office's own GroupWise e-mail sending the report, signed, then GroupWise's
+    marker over the council's answer, "Dear Mr Saltash, Thank you for your report ...". A user relies on the
+    answer staying a reply of its own (a message quoted under a letter, not under a reply, is the answer to it)."""
+    sent = ("Subject:   Regulation 28 Report - Mr Callum Petherick\nFrom:      Coroner's Office\n"
+            "To:        n.oyelaran@harrowby.example.gov.uk\nDate:      25/07/2024 10:05\n\n"
+            "Dear Ms Oyelaran,\n\nPlease find attached the Assistant Coroner's report following the inquest into the "
+            "death of Mr Callum Petherick. A response is due within 56 days.\n\n"
+            "Regards,\n\nSandra Quayle\nCoroner's Officer\n")
+    answer = ("\n>>> Nadia Oyelaran <n.oyelaran@harrowby.example.gov.uk> 19/09/2024 15:22 >>>\n"
+              "Dear Mr Saltash,\n\nThank you for your report. The council accepts both concerns. Officers now visit "
+              "within ten working days of any report of mould, and every call is logged.\n\n"
+              "Kind regards,\n\nNadia Oyelaran\nHead of Housing Services\n")
+    text = sent + answer
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply], first_lines(text, lex)
+    assert text[segs[1].salutation.start:segs[1].salutation.end] == "Dear Mr Saltash,"
+    assert segs[1].end == len(text)
+
+
+def test_a_subject_line_inside_a_letter_s_body_opens_nothing(lex):
+    """The negative: the council's letter, signed, with a "Subject: ..." line under its greeting, after the
+    coroner's report. A user relies on the letter being one reply from its letterhead to its signature (a
+    "Subject:" line with no "From:" under it is no e-mail's header)."""
+    letter = ("Harrowby Borough Council\nCivic Centre\nHarrowby\n\n19 September 2024\n\nDear Mr Saltash,\n\n"
+              "Subject: Regulation 28 Report - Mr Callum Petherick\n\n"
+              "Thank you for your report. The council accepts both concerns.\n\n"
+              "Yours sincerely,\n\nNadia Oyelaran\nHead of Housing Services\n")
+    text = _MARLSHIRE_REPORT + letter
+    segs = segment(text, lex)
+    assert [(s.kind, s.start, s.end) for s in segs] == [(Kind.letter, 0, len(_MARLSHIRE_REPORT)),
+                                                        (Kind.reply, len(_MARLSHIRE_REPORT), len(text))], \
+        first_lines(text, lex)
+
+
+def test_a_council_s_name_over_its_memo_header_that_starts_with_the_subject_opens_the_reply(lex):
+    """The negative: after the coroner's report, the council's name over a memo header set subject first ("Subject:
+    ..." / "From: Nadia Oyelaran, Head of Housing Services" / "To: Assistant Coroner, coroners.office@..." /
+    "Date: ..."), then "Dear Mr Saltash,". A user relies on the reply starting at "Harrowby Borough Council" (at
+    15d507b it starts at "Subject:", the council's name left at the foot of the report)."""
+    memo = ("Harrowby Borough Council\n\n"
+            "Subject: Regulation 28 Report - Mr Callum Petherick\nFrom: Nadia Oyelaran, Head of Housing Services\n"
+            "To: Assistant Coroner, coroners.office@eastmarlshire.example.gov.uk\nDate: 19 September 2024\n\n"
+            "Dear Mr Saltash,\n\nThank you for your report. The council accepts both concerns.\n\n"
+            "Yours sincerely,\n\nNadia Oyelaran\n")
+    text = _MARLSHIRE_REPORT + memo
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(_MARLSHIRE_REPORT))], \
+        first_lines(text, lex)
