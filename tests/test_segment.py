@@ -6645,3 +6645,45 @@ def test_a_council_s_name_over_its_memo_header_that_starts_with_the_subject_open
     segs = segment(text, lex)
     assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(_MARLSHIRE_REPORT))], \
         first_lines(text, lex)
+
+
+# ---- round 97's reviews: what the new readings must leave alone
+
+def test_a_campaign_s_name_heading_a_trust_s_answer_is_no_greeting(lex):
+    """A trust's reply heads one answer with the name of a national campaign, "Hello My Name Is Campaign". A user
+    relies on the reply staying one letter (after round 97's greeting of several names, the heading read as
+    "Hello" and three names and opened a letter inside the reply)."""
+    text = ("Ashby Hospitals NHS Trust\nAshby House\nLow Road\nAshby AB2 7DD\n\n14 November 2026\n\nDear Mr Farrant,\n\n"
+            "Thank you for your report. I respond to each of your concerns below.\n\n"
+            "Concern 1: staff did not introduce themselves\n\nWe accept this concern.\n\n"
+            "Hello My Name Is Campaign\n\nEach ward will name a lead, and the ward audit will check it each month.\n\n"
+            "Concern 2: the family were not updated\n\nWe have changed the handover form.\n\n"
+            "Yours sincerely,\n\nRhona Calloway\nChief Executive\n")
+    assert len(segment(text, lex)) == 1, first_lines(text, lex)
+
+
+def test_a_letter_asking_what_boards_did_in_response_to_a_determination_is_a_letter(lex):
+    """A government directorate writes to every board "about the action boards have taken in response to Sheriff
+    Dewar's determination" and sets out its recommendations. A user relies on it being a letter (the cue for a
+    reply to a determination read it as one, with stances it never took, until the writer had to say "I write in
+    response to" it)."""
+    text = ("Directorate for Healthcare Quality\nSt Andrew's House\nEdinburgh EH1 3DG\n\n2 July 2026\n\n"
+            "Dear Chief Executive,\n\nI am writing to all board chief executives about the action boards have taken "
+            "in response to Sheriff Dewar's determination of 22 May 2026, which made two recommendations.\n\n"
+            "1. Boards should review their observation policies.\n\n2. Boards should audit observation records.\n\n"
+            "I should be grateful to hear what your board has done.\n\nYours sincerely,\n\nIain Mathers\n"
+            "Deputy Director\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.letter
+
+
+def test_a_board_answering_a_sheriff_principal_s_determination_replies(lex):
+    """A health board writes "in response to Sheriff Principal Pyle's determination". A user relies on its letter
+    being a reply, as one answering "Sheriff Dewar's determination" is (the cue took one word between the title
+    and the possessive)."""
+    text = ("NHS Lochbrae\nEglinton House\nAyr KA6 6AB\n\n16 July 2026\n\nDear Sheriff Clerk,\n\n"
+            "I write on behalf of NHS Lochbrae in response to Sheriff Principal Pyle's determination of 2 June 2026. "
+            "The Board has appointed a pharmacist to the prison's reception team.\n\nYours sincerely,\n\n"
+            "Fiona Kerr\nDirector\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.reply

@@ -781,3 +781,18 @@ def test_a_converted_file_s_minutes_heading_under_a_signed_letter_opens_the_minu
                "accepted.\n")
     text = letter + minutes
     assert [s.start for s in segment(text, lex)] == [0, len(letter)], segments_of(text, lex)
+
+
+def test_a_council_named_in_a_findings_sentence_that_wraps_opens_no_response(lex):
+    """A coroner's findings wrap a sentence at "Lowvale Regional Council response to the storm was quick, but the
+    grader crews were" / "not briefed ...". A user relies on the findings staying one letter with the
+    recommendation under them (the title rule for a body's own response, round 97, opened a reply there until it
+    asked for a title: a short block, no finite verb, no comma)."""
+    text = ("CORONERS COURT OF QUEENSLAND\n\nFINDINGS OF INQUEST\n\nInquest into the death of Darcy Whitcombe\n\n"
+            "These findings set out how Mr Whitcombe died and the recommendations I make.\n\n"
+            "Mr Whitcombe was struck by a reversing grader whose alarm had been disconnected.\n\n"
+            "Lowvale Regional Council response to the storm was quick, but the grader crews were\n"
+            "not briefed on the use of spotters before they started work.\n\n"
+            "I recommend that the Council make the reversing alarm a daily pre-start check.\n\n"
+            "Coroner Ingrid Falkner\nBrisbane\n")
+    assert [(s.kind, s.start) for s in segment(text, lex)] == [(Kind.letter, 0)], segments_of(text, lex)
