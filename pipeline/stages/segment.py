@@ -349,7 +349,7 @@ def _from_starts_mail(blocks: list[Block], j: int, lex: Lexicons) -> bool:
     head, above = blocks[j], blocks[j - 1]
     # (GroupWise sets its header subject first: "Subject:   Re: Regulation 28 Report ..." / "From:      Joanne
     # Pickersgill" / "To:        coroners.officers@...": a header of its own wherever it stands)
-    if _SUBJECT_FIRST.match(_first(head)) and any(_MAIL_FROM.match(ln.text) for ln in head.lines[1:HEAD_FIELDS]) \
+    if _SUBJECT.match(_first(head)) and any(_MAIL_FROM.match(ln.text) for ln in head.lines[1:HEAD_FIELDS]) \
             and any("@" in ln.text for ln in head.lines[:HEAD_FIELDS + 1]) \
             and not any(lex.mail_header.match(ln.text) for ln in above.lines) and not _letterhead(above, lex) \
             and not (len(above.lines) <= 2 and _body_name(above.lines[0].text.strip(), lex)):
@@ -364,7 +364,6 @@ def _from_starts_mail(blocks: list[Block], j: int, lex: Lexicons) -> bool:
 
 
 _SUBJECT_HEAD = re.compile(r"^\W*(?:re|subject)\s*:\s*\S", re.I)
-_SUBJECT_FIRST = re.compile(r"^\W*subject\s*:\s*\S", re.I)
 # (a title and a name before its first comma, all in capitals: not "1. The Council should, within one month, ...")
 # (and after "The" a title of two words at least: "The Secretary General,", not "3. The Council, which had known ...")
 _ADDRESSEE_ITEM = re.compile(r"^\W{0,2}\d{1,2}[.)][ \t]+(?:(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame)\b\.?"
@@ -1047,6 +1046,11 @@ _BODY_RESPONSE = re.compile(r"^\W*(?-i:[A-Z])[\w'â€™&.-]*(?:\s+(?-i:[A-Z])[\w'â€
                             r"response\s+to\s+(?:the\s+|a\s+)?\w", re.I)
 
 
+def _titled_by_body(lines: list[str]) -> bool:
+    """A short block, its first or second line a title naming the body whose response follows."""
+    return len(lines) <= TITLE_LINES and any(_body_response(x) for x in lines[:2])
+
+
 def _body_response(line: str) -> bool:
     """A title naming the body whose response follows: a line of its own, no sentence ("The Welsh Government
     response to the consultation was published in May." is prose) nor one that runs on ("Gympie Regional Council
@@ -1059,8 +1063,7 @@ def _body_response(line: str) -> bool:
 
 TITLE_LINES = 3  # lines of the block a body's response title stands in, at most
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|did|does)\b", re.I)  # a sentence's, no title's
-_RUNS_ON_WORD = re.compile(r"\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which|was|were|is|are|has|"
-                           r"have|had)\s*$", re.I)
+_RUNS_ON_WORD = re.compile(r"\b(?:the|a|an|and|or|but|of|to|in|for|with|by|on|at|from|that|which)\s*$", re.I)
 
 
 _ENCLOSED = re.compile(r"^\W*(?:enc|encl|enclosure|attach(?:ed|ment)?s?)\b", re.I)
@@ -1075,7 +1078,7 @@ def _titled_head(b: Block, lex: Lexicons) -> bool:
                                    or _PFD_RESPONSE_TITLE.match(b.lines[1].text) is not None)
             and _body_name(b.lines[0].text.strip(), lex)) \
         or _RESPONSE_OF.match(" ".join(ln.text.strip() for ln in b.lines[:2])) is not None \
-        or (len(b.lines) <= TITLE_LINES and any(_body_response(ln.text) for ln in b.lines[:2]))
+        or _titled_by_body([ln.text for ln in b.lines])
 
 
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
@@ -1098,7 +1101,7 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     form = any(_FORM_NAME.match(x) for x in head[1:])
     # (not a web page's head, its site's name a link home over its links: the page publishes the letter)
     titled = _RESPONSE_OF.match(" ".join(head[:2]).strip("\f")) is not None \
-        or (len(run[0].lines) <= TITLE_LINES and any(_body_response(x) for x in head[:2]))  # (a title naming its body)
+        or _titled_by_body([ln.text for ln in run[0].lines])  # (a title that names its body)
     if not (_body_name(name, lex) or RESPONSE_TITLE.match(name) or titled) or (_fold(name) in own and not form) \
             or LINK_LINE.match(name):
         return False
