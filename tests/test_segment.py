@@ -6653,7 +6653,8 @@ def test_a_campaign_s_name_heading_a_trust_s_answer_is_no_greeting(lex):
     """A trust's reply heads one answer with the name of a national campaign, "Hello My Name Is Campaign". A user
     relies on the reply staying one letter (after round 97's greeting of several names, the heading read as
     "Hello" and three names and opened a letter inside the reply)."""
-    text = ("Ashby Hospitals NHS Trust\nAshby House\nLow Road\nAshby AB2 7DD\n\n14 November 2026\n\nDear Mr Farrant,\n\n"
+    text = ("Ashby Hospitals NHS Trust\nAshby House\nLow Road\nAshby AB2 7DD\n\n14 November 2026\n\n"
+            "Dear Mr Farrant,\n\n"
             "Thank you for your report. I respond to each of your concerns below.\n\n"
             "Concern 1: staff did not introduce themselves\n\nWe accept this concern.\n\n"
             "Hello My Name Is Campaign\n\nEach ward will name a lead, and the ward audit will check it each month.\n\n"
