@@ -455,7 +455,9 @@ def unescape_numbers(text: str) -> str:
     A number set as a dingbat ("❸ Appoint a permanent Director ...", "recommendations ❸ to ❽") is read
     as its digit, one character for one; so is the full-width digit, letter or bracket a Chinese or Japanese
     input method types in an English sentence ("Recommendation （３）", "OUR REF.："), as NFKC reads it."""
-    text = _ESCAPED_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text).translate(_FULL_WIDTH)
+    text = _ESCAPED_NUMBER.sub(lambda m: m.group(1) + " " + m.group(2), text)
+    if _FULL_WIDTH_CHAR.search(text):  # (a cheap test first: str.translate visits every character)
+        text = text.translate(_FULL_WIDTH)
     return _DINGBAT.sub(lambda m: _dingbat_digit(m.group(0)), text)
 
 
@@ -464,6 +466,7 @@ def unescape_numbers(text: str) -> str:
 _FULL_WIDTH = {0xFF10 + k: 0x30 + k for k in range(10)} | {0xFF21 + k: 0x41 + k for k in range(26)} \
     | {0xFF41 + k: 0x61 + k for k in range(26)} | {ord(c): ord(a) for c, a in zip("（）：．／", "():./")} \
     | {0x3000: 0x20}
+_FULL_WIDTH_CHAR = re.compile("[" + "".join(map(chr, sorted(_FULL_WIDTH))) + "]")
 
 
 # the circled numbers one to nine in their four sets: "①", "❶", "➀", "➊"
