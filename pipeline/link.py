@@ -696,14 +696,19 @@ def link(docs: list[DocState], lex: Lexicons, model=None, *, candidates: Iterabl
 
     # a reply writes a label its own way ("Concern 1(a)" for the report's "1a"), or names the item whose
     # lettered points the report sends ("Concern 1" over points 1a and 1b): the report's labels
+    # (what the report states and which of its recommendations come in parts: read once a report, however many
+    # replies answer it)
+    read_of: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
     for ls in everyone:
         prev = answered.get(ls.letter.letter_id)
         if prev is not None and ls.refs:
-            stated = frozenset(r.label for r in prev.refs if r.stated)
-            lettered = _in_parts(doc_of[id(prev)].text, prev.refs)
-            ls.refs = part_refs(doc_of[id(ls)].text, ls.seg,
-                                _as_reported(ls.refs, [r.label for r in prev.refs], stated, lettered,
-                                             doc_of[id(ls)].text), stated)
+            if id(prev) not in read_of:
+                read_of[id(prev)] = (frozenset(r.label for r in prev.refs if r.stated),
+                                     _in_parts(doc_of[id(prev)].text, prev.refs))
+            stated, lettered = read_of[id(prev)]
+            text = doc_of[id(ls)].text
+            ls.refs = part_refs(text, ls.seg, _as_reported(ls.refs, [r.label for r in prev.refs], stated, lettered,
+                                                           text), stated)
 
     # a reply to a reply, from the one who wrote the first letter, answers the
     # reply, not the recommendations: it takes no stance on them
