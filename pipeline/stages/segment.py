@@ -776,9 +776,8 @@ def _response_after_report(text: str, blocks: list[Block], lex: Lexicons) -> int
             # Internal Audit Report ...", its recommendations in a list under one "Recommendations" heading)
             # (not a contents page's entry for it, the title set again further on over the response itself,
             # the entry's leaders and page number aside: "... Before Paying Contractors ..... 4")
-            entry = _CONTENTS_PAGE.sub("", line)
             page = _page_top(text, max(start, ln.start - PAGE_HEAD), ln.start, lex) \
-                if _PROVIDER_RESPONSE.match(line) and entry not in text[ln.end:end] else None
+                if _PROVIDER_RESPONSE.match(line) and _CONTENTS_PAGE.sub("", line) not in text[ln.end:end] else None
             provider = page is not None
             if not (lex.response_title.match(line) or provider):
                 continue
@@ -1046,9 +1045,9 @@ _BODY_RESPONSE = re.compile(r"^\W*(?-i:[A-Z])[\w'â€™&.-]*(?:\s+(?-i:[A-Z])[\w'â€
                             r"response\s+to\s+(?:the\s+|a\s+)?\w", re.I)
 
 
-def _titled_by_body(lines: list[str]) -> bool:
+def _titled_by_body(lines: tuple[Line, ...]) -> bool:
     """A short block, its first or second line a title naming the body whose response follows."""
-    return len(lines) <= TITLE_LINES and any(_body_response(x) for x in lines[:2])
+    return len(lines) <= TITLE_LINES and any(_body_response(ln.text) for ln in lines[:2])
 
 
 def _body_response(line: str) -> bool:
@@ -1078,7 +1077,7 @@ def _titled_head(b: Block, lex: Lexicons) -> bool:
                                    or _PFD_RESPONSE_TITLE.match(b.lines[1].text) is not None)
             and _body_name(b.lines[0].text.strip(), lex)) \
         or _RESPONSE_OF.match(" ".join(ln.text.strip() for ln in b.lines[:2])) is not None \
-        or _titled_by_body([ln.text for ln in b.lines])
+        or _titled_by_body(b.lines)
 
 
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
@@ -1101,7 +1100,7 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     form = any(_FORM_NAME.match(x) for x in head[1:])
     # (not a web page's head, its site's name a link home over its links: the page publishes the letter)
     titled = _RESPONSE_OF.match(" ".join(head[:2]).strip("\f")) is not None \
-        or _titled_by_body([ln.text for ln in run[0].lines])  # (a title that names its body)
+        or _titled_by_body(run[0].lines)  # (a title that names its body)
     if not (_body_name(name, lex) or RESPONSE_TITLE.match(name) or titled) or (_fold(name) in own and not form) \
             or LINK_LINE.match(name):
         return False
