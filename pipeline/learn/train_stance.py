@@ -145,7 +145,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind92", "letters_blind92", "coroners_blind92",
                    "papers_blind93", "letters_blind93", "coroners_blind93",
                    "papers_blind94", "letters_blind94", "coroners_blind94",
-                   "papers_blind95", "letters_blind95", "coroners_blind95")
+                   "papers_blind95", "letters_blind95", "coroners_blind95",
+                   "papers_blind96", "letters_blind96", "coroners_blind96")
 LAYOUT_KEY = "expected.jsonl"
 
 
