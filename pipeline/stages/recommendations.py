@@ -667,6 +667,9 @@ _BODY_TO = re.compile(r"^\W*(?:(?:the\s+)?(?:[A-Z][\w&’'-]*\s+){1,5}to\s+(?!be
 # "need to" is no recommendation's, unless it asks ("We recommend that ...", "We believe the Board should")
 _OWN_VOICE = re.compile(r"^\W*(?:we|our|i)\b", re.I)
 # the writer asking for the reply ("I ask the Commission to tell me ... what action it has taken")
+# the heading over what a letter sends with it, which it may number: "Attached:", "Enclosures (3):", "Encs."
+_SENT_WITH = re.compile(r"^\W*(?:attached|attachments?|enclosed|enclosures?|encs?\.?|documents\s+attached)"
+                       r"(?:\s*\(\d{1,2}\))?\s*:?\s*$", re.I)
 _ASKS_REPLY = re.compile(r"^\W*(?:i|we)\s+(?:would\s+)?(?:ask|request|invite)\b[^.]{0,80}?\bto\s+(?:tell|inform|let|send|"
                          r"provide)\s+(?:me|us)\b", re.I)
 _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
@@ -967,6 +970,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             or (lead_in and (led_by == bi - 1 or decimal_head is not None))
         voiced = seg.kind is Kind.letter and (concerns or (lead_in and concern_lead))
         item, took = _line_item(b.lines, 0, rules, decimal, voiced)
+        if item and bi and _SENT_WITH.match(clean(blocks[bi - 1].lines[-1].text) or ""):
+            item = None  # "Attached:" / "1. Letter of apology to Mr and Mrs Ward": what the letter sends with it
         # a web page's nested list under an item ("1. (Trust) Calls ... In particular:" / "    1. (a) there is
         # no system ..." / "    2. (b) ..."): the item's lettered points, not items of their own
         # (numbered afresh under it: "1. (a)", "2. (b)"; not "3. (a)" after item 2, a list's own next item)
