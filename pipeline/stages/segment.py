@@ -2510,6 +2510,7 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
     below it; under a letter it is the reply, an e-mail chain pasted oldest first)."""
     out: list[Segment] = []
     seen: set[tuple[str, ...]] = set()
+    sent: set[tuple[str, tuple[int, ...]]] = set()  # each message's writer and the minute it was sent
     for s in segs:
         lines = text[s.start:s.end].lstrip().split("\n", MARKED_SIGNATURE_LINES + 2)
         # (the reply's own sign-off, a first name alone, may open the segment above the marker; or its
@@ -2534,12 +2535,17 @@ def _without_quoted_copies(text: str, segs: list[Segment]) -> list[Segment]:
         handed = bool(out) and _FORWARD_MARK.match(above) is not None and _handed_on(text, out[-1], s)
         # (or under the reply's own signature, the marker a few lines down: GroupWise's '>>> "Coroner's Officers"
         # <...> 26/07/2024 09:41 >>>' over "Dear Ms Pickersgill", the message the reply quotes)
+        # (or the same message in another client's dates, "Sent: Tue, 08 Apr 2025 11:42:17 +0100" above and
+        # "Sent: Tuesday 8 April 2025 11:42" quoted under a colleague's reply: one writer, one minute)
+        key = _sent_by(text, s) if mail else None
         if handed or out and (mail or marker is not None or _ORIGINAL_MESSAGE.match(above)) \
-                and (head in seen or (quoted and out[-1].kind is Kind.reply)):
+                and (head in seen or key in sent or (quoted and out[-1].kind is Kind.reply)):
             seen.add(head)  # (the same message quoted under the next reply is a copy too, not a thread's foot)
             continue
         if mail:
             seen.add(head)
+            if key is not None:
+                sent.add(key)
         out.append(s)
     return out
 
@@ -2580,6 +2586,14 @@ def _header(text: str, s: Segment, field: re.Pattern[str]) -> list[str]:
     lines = text[s.start:s.end].lstrip().split("\n", HEADER_LINES + MARKER_LINES + 2)
     head = "\n".join(lines[_quoted_header_at(lines):][:HEADER_LINES])
     return [" ".join(_SUBJECT_MARKING.sub(" ", m.group("value")).split()).lower() for m in field.finditer(head)]
+
+
+def _sent_by(text: str, s: Segment) -> tuple[str, tuple[int, ...]] | None:
+    """A message's writer's address and the minute its header says it was sent, where it gives both."""
+    writer, when = _header(text, s, _FROM_FIELD)[:1], _header(text, s, _SENT_FIELD)[:1]
+    address = EMAIL.search(writer[0]) if writer else None
+    at = _sent_when(when[0]) if when and re.search(r"\d:\d\d", when[0]) else None
+    return (address.group(0).lower(), at) if address and at else None
 
 
 def _replied_to_twice(text: str, segs: list[Segment]) -> bool:
