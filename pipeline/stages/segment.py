@@ -1338,6 +1338,11 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 j = h
             elif h > j and not paged and _table_below(text, blocks, sal[k - 1], j):
                 j = h  # the letter's own table runs on to the next letter's head
+            elif h > j and _appends(unwrap(text[blocks[sal[k - 1]].start:blocks[j].start])) \
+                    and _classify_letter(text, blocks[sal[k - 1]].lines[0].start, blocks[j].start, lex) is Kind.reply:
+                j = h  # what a reply says it reproduces at its end ("The relevant minute is reproduced at the end
+                # of this letter."): the reply's, up to the next letter's head (a report's extract under the
+                # letter that sends it is read above, as the report's own)
             elif h > j and (foot := [x for x in range(j, h) if _page_furniture(blocks[x])]):
                 # the foot of the web page that published the letter, down to its copyright line ("Office of the
                 # Ombudsman, 6 Earlsfort Lane ... | Tel: ..." / "© 2024 Office of the Ombudsman | [Privacy](...)"):
@@ -1584,6 +1589,23 @@ _REPORT_BELOW = re.compile(r"(?:\b(?:see|find)\s+below\s+(?:the|a|my|our|his|her
                            r"\b(?:send|forward|pass|share)\s+(?:(?:on\s+)?to\s+)?(?:you\s+)?(?:the|a|my|our|his|her)\s+"
                            r"(?:[\w’'-]+\s+){0,4}?report\s+(?:pasted\s+)?below\b)"
                            r"(?![^.\n]*\b(?:responses?|repl(?:y|ies)|answers?)\b)", re.I)
+# a letter's own appendix, said in its body: "The relevant minute is reproduced at the end of this letter.", "A copy
+# of the council's resolution is appended below." (not its response, which a covering letter's paper is)
+_APPENDED = re.compile(r"\b(?:is|are)\s+(?:reproduced|copied|appended|pasted)\s+(?:in\s+full\s+)?(?:at\s+the\s+"
+                       r"(?:end|foot)\s+of\s+this\s+(?:letter|e-?mail|reply)|below|overleaf)\b", re.I)
+_ANSWERING_WORD = re.compile(r"\b(?:responses?|repl(?:y|ies)|answers?)\b", re.I)
+
+
+def _appends(said: str) -> bool:
+    """Whether a letter says it reproduces something at its end, in a sentence that does not say it is the
+    letter's response or reply (a covering letter's paper is a segment of its own)."""
+    for m in _APPENDED.finditer(said):
+        a, z = said.rfind(".", 0, m.start()) + 1, said.find(".", m.end())
+        if not _ANSWERING_WORD.search(said, a, z if z >= 0 else len(said)):
+            return True
+    return False
+
+
 OWN_RECOMMENDATIONS = 2  # recommendations an enclosed extract numbers from 1, at least
 _STATUS = re.compile(r"(?:^|[-–—:.]\s+)(?:not\s+)?(?:accepted|agreed|rejected)\b", re.I)
 # "1. The Trust should ...", "(1) Standard 3.1", "Recommendation 1: The JAC should ..."
