@@ -458,6 +458,7 @@ _BY_PARAGRAPH = re.compile(r"^\W{0,4}paragraph\s+(?P<num>\d{1,3}(?:\.\d{1,3})?)\
 # (or "to take the actions below, and I should be grateful if ...": the list the sentence points to)
 _OTHER_LIST = re.compile(r"\W*(?:(?:our|the)\s+)?(?:(?:main|key|summary\s+of(?:\s+(?:our|the))?)\s+)?"
                          r"(?:findings|observations)\W*$", re.I)
+_CONTENTS_TITLE = re.compile(r"\W*(?:table\s+of\s+)?contents\W*$", re.I)
 _LEADS_ON = re.compile(r"as follows\W*$|\bthe following\b[^.:]{0,60}\W*$|"
                        # (not "subject to the recommendations below being addressed before the proposal proceeds
                        # ...", a mention in passing whose sentence goes on to say something of them)
@@ -1174,8 +1175,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             gap += 1
             if gap > LIST_GAP:
                 last_item = None
-        if lead_in and is_heading(b) and _OTHER_LIST.match(joined):
-            lead_in = False  # "Our findings": a list of another kind follows ("... our main findings and the recommendations")
+        if lead_in and is_heading(b) and (_OTHER_LIST.match(joined) or _CONTENTS_TITLE.match(joined)):
+            # "Our findings": a list of another kind follows ("... our main findings and the recommendations"); so
+            # does "Table of Contents", the report's own over the sections it numbers from 1 again
+            lead_in, last_item = False, None
         elif lead_in and (is_heading(b) or (addressee is not None and addressee.match(joined))) \
                 and not rules.inline.search(joined) \
                 and not (by_letter and lettered_concern_refs(text, b, b.lines[0], True)):
@@ -2656,8 +2659,12 @@ def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re
              for b in blocks for k, ln in enumerate(b.lines)
              if k == 0 or sentence_end(b.lines[k - 1].text)
              for m in [addressee.match(_heading_text(ln.text))] if m]
-    heads = sorted(heads + _named_heads(blocks, refs, {b.start for b, _ in heads}), key=lambda h: h[0].start) \
-        or _bare_names(text, blocks, refs)
+    heads = heads + _named_heads(blocks, refs, {b.start for b, _ in heads})
+    # (and the names "To" leads alone among them: "To Banksia Ridge Care Ltd" over 1 to 3, where "To the Minister
+    # for Health and the Secretary, NSW Health" heads 4 to 6 in a form the headings above read)
+    taken = {b.lines[0].start for b, _ in heads}
+    heads = sorted(heads + [(b, name) for b, name in _bare_names(text, blocks, refs) if b.lines[0].start not in taken],
+                   key=lambda h: h[0].start)
     if not heads:
         return refs
     out = []
