@@ -1311,6 +1311,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     elif seg.kind is Kind.reply:
         # (a reply's annex may list them under their codes as the report did, each over its answer)
         refs = _said_sent(text, seg, _coded_items(text, seg, refs), rules)
+        refs = _paragraphs_cited(text, blocks, refs)
         refs = _without_menu(text, refs)
         refs = _without_own_numbers(text, own, refs)
         refs = _without_action_numbers(text, refs)
@@ -2683,6 +2684,32 @@ def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re
             out.append(Ref(str(n), n, para.start, para.start, para.start, para.end, True, False, True,
                            clean_text(" ".join(para.text.split())), None, name, True))
     return sorted(out, key=lambda r: r.start)
+
+
+# "the Reviewer's proposal, at paragraph 4.18, for an annual statement": a paper that lists the report's
+# recommendations by the report's paragraph numbers (an annex's "4.18 | The Home Office should ...") cites them
+# so in its prose, with no word that recommends
+_PARAGRAPH_CITED = re.compile(r"\bparagraphs?\s+(?P<num>\d{1,2}\.\d{1,3})\b(?!\.\d)", re.I)
+CITED_LABELS = 3  # recommendations, at least, the paper itself lists by paragraph number
+
+
+def _paragraphs_cited(text: str, blocks: list[Block], refs: list[Ref]) -> list[Ref]:
+    """A reply's mentions of "paragraph 4.18" where it lists 4.18 among the recommendations it states (not
+    "paragraph 5.11", a conclusion it does not list)."""
+    listed = {r.label for r in refs if r.stated and _DECIMAL_LABEL.fullmatch(r.label)}
+    if len(listed) < CITED_LABELS:
+        return refs
+    found = []
+    for b in blocks:
+        for m in _PARAGRAPH_CITED.finditer(text, b.start, b.end):
+            at = m.start("num")
+            if m.group("num") in listed and not any(r.start <= at < r.end for r in refs):
+                found.append(Ref(m.group("num"), leading_number(m.group("num")), at, m.end("num"), b.start, b.end,
+                                 anchored(text, b, at), False, False, None))
+    return sorted(refs + found, key=lambda r: r.start) if found else refs
+
+
+_DECIMAL_LABEL = re.compile(r"\d{1,2}\.\d{1,3}")
 
 
 def subject(text: str, seg: Segment, rules: RecRules) -> str | None:
