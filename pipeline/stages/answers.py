@@ -786,12 +786,18 @@ def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) 
     return stop_at
 
 
+# a later paragraph taking up the rest of a recommendation answered above: "The second part of the recommendation
+# at paragraph 5.9 ...", "On the other limb of recommendation 4, ..."
+_FURTHER_PART = re.compile(r"\b(?:second|other|remaining|latter|last|final)\s+(?:part|limb|half|element|proposal)s?\s+"
+                           r"(?:of|in)\b", re.I)
+_BULLET_MARK = re.compile(r"^[-•·▪◦–]\s+")
 CONTENTS_TITLE_WORDS = 8  # words a contents list's entry runs to, at most
 CONTENTS_TITLES = 3  # entries, at least, that the paper sets again as its sections' titles
 
 
 def _title_key(line: str) -> str | None:
-    title = " ".join(line.split()).strip("#*_ ").rstrip(":").lower()
+    # (a web page's contents list may set its entries as bullets: "- Next steps")
+    title = _BULLET_MARK.sub("", " ".join(line.split()).strip("#*_ ")).rstrip(":").lower()
     return title if title and len(title.split()) <= CONTENTS_TITLE_WORDS and title[:1].isalpha() \
         and not sentence_end(title) else None
 
@@ -1177,6 +1183,15 @@ def find_answers(text: str, seg: Segment, refs: list[Ref], labels: dict[str, int
                           # stands; not a list's item, answered below it, "1. introduce a maximum fare
                           # ..." / "I accept the first ...", nor a paragraph its label opens, "**A3:** We
                           # already publish ...")
+            if lab in out and out[lab].units and _FURTHER_PART.search(text, start, line_end(text, start)):
+                # ("Paragraph 5.9 of the report contains two proposals ... The government deals with the first
+                # ...", then under a later heading "The second part of the recommendation at paragraph 5.9 ...":
+                # one answer in two places, both its)
+                a0 = out[lab]
+                shift = a0.units[-1][2] + 1
+                out[lab] = Answer(a0.units + tuple((a, z, p - base + shift) for a, z, p in answer), a0.how,
+                                  a0.xref or xref, a0.opens)
+                continue
             out[lab] = Answer(rel, "unnumbered" if start in unnumbered else "heading", xref, start)
             if start in restated_at:
                 parts[lab] = base
@@ -2996,7 +3011,7 @@ _RESTATING = re.compile(r"\b(?:you (?:have )?(?:raised|noted|said|found|stated|h
                         r"you (?:have )?(?:recommended|proposed)(?=(?:\s*\([^()\n]{1,12}\))?\s*:)|"
                         # "You recommended (recommendation 11) that Ofsted establish ...", "the reviewer recommended
                         # (paragraph 6.2) that the PCA publish ...": what it asked
-                        r"(?:you|the [\w’'-]+) (?:have |has )?recommended\s*\([^()\n]{1,30}\)\s*that\b|"
+                        r"(?:you|the [\w’'-]+) (?:have |has )?recommend(?:ed|s)\s*\([^()\n]{1,30}\)\s*that\b|"
                         r"your (?:concerns?|report|findings?)|"
                         r"(?:the )?(?:matters? of )?concerns? (?:is|was|were|relates?|in your)|it was heard|the court heard|"
                         # "Thank you ... for the opportunity to respond to the Committee's sixth recommendation": it
