@@ -950,7 +950,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
         # a protective marking at a page break ("OFFICIAL") leaves the table open, and so do the last
         # short cells of a row ("Complete" / "Blue") that a masked repeated cell cut from it
         if header_row(b):
-            row_head = b.lines[0].text
+            row_head = b.lines[0].text.lstrip("\f")  # (a page's first line: the form feed is no column)
         rows_open = header_row(b) or (rows_open and (marking_block(b) or _row_tail(b)))
         joined = clean(b.text) or ""
         if not lead_in and last_item is None:

@@ -328,7 +328,8 @@ def split_layout_rows(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_WRAPPED_HEAD = re.compile(r"^\s{8,}\S+(?:\s\S+)?\s*$")  # a header's heading wrapped alone under it, far right ("para")
+# a header's heading wrapped alone under it, far right ("para", "to see, and date")
+_WRAPPED_HEAD = re.compile(r"^\s{8,}\S+(?:\s\S+){0,3}\s*$")
 
 
 def _wrapped_head(two: tuple[Line, ...]) -> bool:
@@ -435,7 +436,7 @@ def _layout_row(b: Block, m: re.Match, answered: bool = False, answer_column: bo
 
 
 # the header cell over a -layout table's recommendations: "Recommendation", "Concern", "Finding"
-_ITEM_HEAD = re.compile(r"recommend|concern|finding|requirement", re.I)
+_ITEM_HEAD = re.compile(r"recommend|concern|finding|requirement|\bshould\s+do\b", re.I)
 
 
 # the header cell over the column that says whom each row is for: "For", "Owner", "Addressed to"
