@@ -72,7 +72,10 @@ def _answered(reply: LetterState, same_file: list[LetterState],
     below = [ls for ls in same_file if ls.letter.index > reply.letter.index and ls.letter.kind is not Kind.reply
              and ls.letter.date and reply.letter.date and ls.letter.date <= reply.letter.date]
     if earlier:
-        dated = [ls for ls in earlier if want and ls.letter.date == want]
+        # (not the writer's own holding reply, "Further to my email of 5 December, I attach the Board's response":
+        # the full reply answers what the holding one did)
+        dated = [ls for ls in earlier if want and ls.letter.date == want
+                 and not (ls.letter.kind is Kind.reply and _same_sender(reply, ls))]
         letters = [ls for ls in earlier if ls.letter.kind is not Kind.reply]
         if not dated and not letters and below:
             return below[0]
