@@ -174,7 +174,10 @@ def _pages_count_up(text: str, content: list[tuple[int, int]], ks: list[int]) ->
 
 _BREAK_AFTER = re.compile(r"[ \t\r\n]*\f")
 _SENTENCE_END = re.compile(r"[.!?:;)\]]\W*$")
-_WRAPPED_BANNER = re.compile(r"\bcookies\b", re.I)  # GOV.UK's cookie banner, its sentences wrapped by html2text
+# GOV.UK's cookie banner, its sentences wrapped by html2text; an e-mail's confidentiality notice, wrapped by the
+# mail client ("... If you are not the intended recipient please inform the" / "sender that you have received ...")
+_WRAPPED_BANNER = re.compile(r"\bcookies\b|\bintended\s+recipient\b|\breceived\s+(?:this|it|the)\s+(?:e-?mail|message)?"
+                             r"\s*in\s+error\b", re.I)
 _ENDS_NUMBER = re.compile(r"(?:\+44\s?|\b0)\d[\d\s()-]{8,14}\W*$")  # "... | 0121 496 0842": a telephone number
 
 
