@@ -1319,6 +1319,8 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 j, page_cut[q[0]], paged = q[0], q[1], True
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
+            while j < sal[k] and _letter_foot(blocks[j]):
+                j += 1  # the foot of its last page ("Chair: ...   Chief Executive: ...   Registered office as above")
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
             # (or the message a pasted e-mail quotes under its signature, then the next letter on a page
             # of its own: "From: MAIB Recommendations ... Please find attached ...", then the agency's
@@ -1482,8 +1484,29 @@ def _own_annex(text: str, run: list[Block], lex: Lexicons) -> bool:
     """Whether the pages between a letter's signature and the next letter's head are its annex
     ("Annex: complaints accepted about Northvale Delay Repay handling, 2026" over a table of
     figures): so titled, and no response of another's."""
-    first = next((c for b in run for ln in b.lines if (c := clean(ln.text)) and not _LAST_PAGE.match(c)), "")
-    return bool(_ANNEX_TITLE.match(first)) and classify_unsaluted(text[run[0].start:run[-1].end], lex) is not Kind.reply
+    said = [c for b in run for ln in b.lines if (c := clean(ln.text)) and not _PAGE_FOOT.match(c)]
+    # (or under the page's running head, the letter's writer and reference: "Three Counties Ambulance Service NHS
+    # Trust - TCAS/PFD/25/011" over "Annex A - Obstetric education, completion at 31 March 2025")
+    titled = bool(said) and (_ANNEX_TITLE.match(said[0]) is not None or (
+        len(said) > 1 and _RUNNING_HEAD.search(said[0]) is not None and _ANNEX_TITLE.match(said[1]) is not None))
+    return titled and classify_unsaluted(text[run[0].start:run[-1].end], lex) is not Kind.reply
+
+
+# a line of a letter's printed foot: its chair and chief executive, where it is registered
+_FOOT_LINE = re.compile(r"^\W*(?:chair(?:man|person)?\s*:.*\bchief\s+executive\s*:|registered\s+(?:office|in\s+england|"
+                        r"charity|company)\b|company\s+(?:no|number|registration)\b)", re.I)
+
+
+def _letter_foot(b: Block) -> bool:
+    """A block of a letter's last page's foot alone: its page number, its chair and chief executive, its registered
+    office."""
+    said = [c for ln in b.lines if (c := clean(ln.text))]
+    return bool(said) and all(_PAGE_FOOT.match(c) or _FOOT_LINE.match(c) for c in said) \
+        and any(_FOOT_LINE.match(c) for c in said)
+
+
+# a page's running head naming the letter it belongs to by its reference: "... NHS Trust - TCAS/PFD/25/011"
+_RUNNING_HEAD = re.compile(r"\s[-–—|]\s+(?:(?:our|your)\s+ref(?:erence)?\W*\s*)?[A-Z]{2,}[A-Z0-9]*(?:/[A-Z0-9-]+){1,4}\W*$")
 
 
 # "Page 3 of 3": the foot of a document's last page, whatever follows it is another's
