@@ -75,7 +75,7 @@ def _answered(reply: LetterState, same_file: list[LetterState],
         # (not the writer's own holding reply, "Further to my email of 5 December, I attach the Board's response":
         # the full reply answers what the holding one did)
         dated = [ls for ls in earlier if want and ls.letter.date == want
-                 and not (ls.letter.kind is Kind.reply and _same_sender(reply, ls))]
+                 and not (ls.letter.kind is Kind.reply and _own_earlier(reply, ls))]
         letters = [ls for ls in earlier if ls.letter.kind is not Kind.reply]
         if not dated and not letters and below:
             return below[0]
@@ -207,6 +207,14 @@ def _same_sender(a: LetterState, b: LetterState) -> bool:
     """Written by one writer (or by no named writer either time)."""
     pa, pb = _party(a, PartyRole.sender), _party(b, PartyRole.sender)
     return pa is pb if pa is None or pb is None else _same_party(pa, pb)
+
+
+def _own_earlier(a: LetterState, b: LetterState) -> bool:
+    """Written by the same person or body, as its name or organisation says (not two writers who share a post,
+    "Chair", nor two that name no one)."""
+    pa, pb = _party(a, PartyRole.sender), _party(b, PartyRole.sender)
+    return pa is not None and pb is not None and any(
+        x and y and x.lower() == y.lower() for x, y in ((pa.name, pb.name), (pa.organisation, pb.organisation)))
 
 
 def _same_writer(a: LetterState, b: LetterState) -> bool:
