@@ -1319,8 +1319,10 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
                 j, page_cut[q[0]], paged = q[0], q[1], True
             # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
             # Appendix A", then the ambulance trust's letterhead): a segment of its own
-            while j < sal[k] and _letter_foot(blocks[j]):
-                j += 1  # the foot of its last page ("Chair: ...   Chief Executive: ...   Registered office as above")
+            while j < sal[k] and _letter_foot(blocks[j]) and not blocks[j].lines[0].text.startswith("\f"):
+                # the foot of its last page ("Chair: ...   Chief Executive: ...   Registered office as above"); not
+                # the same line atop the next page, the next letter's letterhead
+                j += 1
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
             # (or the message a pasted e-mail quotes under its signature, then the next letter on a page
             # of its own: "From: MAIB Recommendations ... Please find attached ...", then the agency's
@@ -1341,10 +1343,13 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             elif h > j and not paged and _table_below(text, blocks, sal[k - 1], j):
                 j = h  # the letter's own table runs on to the next letter's head
             elif h > j and _appends(unwrap(text[blocks[sal[k - 1]].start:blocks[j].start])) \
-                    and _classify_letter(text, blocks[sal[k - 1]].lines[0].start, blocks[j].start, lex) is Kind.reply:
+                    and _classify_letter(text, blocks[sal[k - 1]].lines[0].start, blocks[j].start, lex) is Kind.reply \
+                    and not _titled_head(blocks[j], lex) \
+                    and classify_unsaluted(text[blocks[j].start:blocks[h].start], lex) is not Kind.reply:
                 j = h  # what a reply says it reproduces at its end ("The relevant minute is reproduced at the end
                 # of this letter."): the reply's, up to the next letter's head (a report's extract under the
-                # letter that sends it is read above, as the report's own)
+                # letter that sends it is read above, as the report's own; an action plan "appended below" that
+                # answers is a paper of its own)
             elif h > j and (foot := [x for x in range(j, h) if _page_furniture(blocks[x])]):
                 # the foot of the web page that published the letter, down to its copyright line ("Office of the
                 # Ombudsman, 6 Earlsfort Lane ... | Tel: ..." / "© 2024 Office of the Ombudsman | [Privacy](...)"):
@@ -1493,8 +1498,9 @@ def _own_annex(text: str, run: list[Block], lex: Lexicons) -> bool:
 
 
 # a line of a letter's printed foot: its chair and chief executive, where it is registered
-_FOOT_LINE = re.compile(r"^\W*(?:chair(?:man|person)?\s*:.*\bchief\s+executive\s*:|registered\s+(?:office|in\s+england|"
-                        r"charity|company)\b|company\s+(?:no|number|registration)\b)", re.I)
+_FOOT_LINE = re.compile(r"^\W*(?:chair(?:man|person)?\s*:.*\bchief\s+executive\s*:|registered\s+(?:office|in\s+(?:england|"
+                        r"scotland|wales|northern\s+ireland|ireland)|charity|company)\b|company\s+(?:no|number|registration)\b)",
+                        re.I)
 
 
 def _letter_foot(b: Block) -> bool:
@@ -1506,7 +1512,7 @@ def _letter_foot(b: Block) -> bool:
 
 
 # a page's running head naming the letter it belongs to by its reference: "... NHS Trust - TCAS/PFD/25/011"
-_RUNNING_HEAD = re.compile(r"\s[-–—|]\s+(?:(?:our|your)\s+ref(?:erence)?\W*\s*)?[A-Z]{2,}[A-Z0-9]*(?:/[A-Z0-9-]+){1,4}\W*$")
+_RUNNING_HEAD = re.compile(r"\s[-–—|]\s+(?:(?i:our|your)\s+(?i:ref(?:erence)?)\W*\s*)?[A-Z]{2}[A-Z0-9]*(?:/[A-Z0-9-]+){1,4}\W*$")
 
 
 # "Page 3 of 3": the foot of a document's last page, whatever follows it is another's
@@ -1616,12 +1622,12 @@ _REPORT_BELOW = re.compile(r"(?:\b(?:see|find)\s+below\s+(?:the|a|my|our|his|her
 # of the council's resolution is appended below." (not its response, which a covering letter's paper is)
 _APPENDED = re.compile(r"\b(?:is|are)\s+(?:reproduced|copied|appended|pasted)\s+(?:in\s+full\s+)?(?:at\s+the\s+"
                        r"(?:end|foot)\s+of\s+this\s+(?:letter|e-?mail|reply)|below|overleaf)\b", re.I)
-_ANSWERING_WORD = re.compile(r"\b(?:responses?|repl(?:y|ies)|answers?)\b", re.I)
+_ANSWERING_WORD = re.compile(r"\b(?:responses?|repl(?:y|ies)|answers?|action\s+plan)\b", re.I)
 
 
 def _appends(said: str) -> bool:
     """Whether a letter says it reproduces something at its end, in a sentence that does not say it is the
-    letter's response or reply (a covering letter's paper is a segment of its own)."""
+    letter's response, reply or action plan (a covering letter's paper is a segment of its own)."""
     for m in _APPENDED.finditer(said):
         a, z = said.rfind(".", 0, m.start()) + 1, said.find(".", m.end())
         if not _ANSWERING_WORD.search(said, a, z if z >= 0 else len(said)):
@@ -2673,7 +2679,7 @@ def _answers_subject(text: str, reply: Segment, s: Segment) -> bool:
 
 NOTE_LINES = 12  # lines of text a message that only sends something on runs to, header included
 _SENT_FIELD = re.compile(r"^\W*(?:sent|date)\s*:\s*(?P<value>.+)$", re.I | re.M)
-_SENT_AT = re.compile(r"(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})(?:\D{1,4}(\d{1,2}):(\d{2}))?", re.I)
+_SENT_AT = re.compile(r"(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})(?:\D{1,4}(\d{1,2}):(\d{2})(?::\d{2})?\s*(?:([ap])\.?m\b)?)?", re.I)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -2682,8 +2688,9 @@ def _sent_when(value: str | None) -> tuple[int, ...] | None:
     m = _SENT_AT.search(value) if value else None
     if m is None or m.group(2).lower() not in _MONTHS:
         return None
-    return (int(m.group(3)), _MONTHS.index(m.group(2).lower()), int(m.group(1)), int(m.group(4) or 0),
-            int(m.group(5) or 0))
+    hour = int(m.group(4) or 0) % 12 + 12 if (m.group(6) or "").lower() == "p" else \
+        int(m.group(4) or 0) % 12 if m.group(6) else int(m.group(4) or 0)  # ("9:12 PM" is 21:12)
+    return (int(m.group(3)), _MONTHS.index(m.group(2).lower()), int(m.group(1)), hour, int(m.group(5) or 0))
 
 
 def _sent_after(quoted: list[str], reply: list[str]) -> bool:
