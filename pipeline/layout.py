@@ -174,10 +174,11 @@ def _pages_count_up(text: str, content: list[tuple[int, int]], ks: list[int]) ->
 
 _BREAK_AFTER = re.compile(r"[ \t\r\n]*\f")
 _SENTENCE_END = re.compile(r"[.!?:;)\]]\W*$")
-# GOV.UK's cookie banner, its sentences wrapped by html2text; an e-mail's confidentiality notice, wrapped by the
-# mail client ("... If you are not the intended recipient please inform the" / "sender that you have received ...")
-_WRAPPED_BANNER = re.compile(r"\bcookies\b|\bintended\s+recipient\b|\breceived\s+(?:this|it|the)\s+(?:e-?mail|message)?"
-                             r"\s*in\s+error\b", re.I)
+_WRAPPED_BANNER = re.compile(r"\bcookies\b", re.I)  # GOV.UK's cookie banner, its sentences wrapped by html2text
+# an e-mail's confidentiality notice, wrapped by the mail client ("... If you are not the intended recipient please
+# inform the" / "sender that you have received ..."): its sentence runs on in lower case
+_WRAPPED_NOTICE = re.compile(r"\bintended\s+recipient\b|\breceived\s+(?:this|it|the)\s+(?:e-?mail|message)?\s*in\s+error\b",
+                             re.I)
 _ENDS_NUMBER = re.compile(r"(?:\+44\s?|\b0)\d[\d\s()-]{8,14}\W*$")  # "... | 0121 496 0842": a telephone number
 
 
@@ -336,11 +337,14 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     # how GOV.UK is" / "used, remember your settings ..."): the lines it runs on to are boilerplate too
     # (the banner's sentences only, two lines on at most, and no line read as something else already)
     taken = set(furniture) | {k for k, (a, _) in enumerate(content) if any(x <= a < y for x, y in entries)}
-    for c in [c for c in chrome if _WRAPPED_BANNER.search(text[content[c][0]:content[c][1]])]:
+    for c in [c for c in chrome if _WRAPPED_BANNER.search(text[content[c][0]:content[c][1]])
+              or _WRAPPED_NOTICE.search(text[content[c][0]:content[c][1]])]:
+        cookies = _WRAPPED_BANNER.search(text[content[c][0]:content[c][1]]) is not None
         for n in (c + 1, c + 2):
             a, b = content[n - 1]
             if n >= len(content) or n in chrome or n in taken or _SENTENCE_END.search(text[a:b]) \
-                    or text[b:content[n][0]].count("\n") != 1:
+                    or text[b:content[n][0]].count("\n") != 1 \
+                    or not (cookies or text[content[n][0]:content[n][1]].lstrip()[:1].islower()):
                 break
             chrome.append(n)
     # a notice that leads into a list ("If you are not the intended recipient please:" / "1. inform the sender
