@@ -96,6 +96,12 @@ def load_rules(models_dir: Path) -> RecRules:
     return dataclasses.replace(_rules(raw), actions=_rules(with_actions))
 
 
+# a date's day after a joiner, no further label: "recommendations 2 to 6 to 24 January 2025", "1 to 4 by 30 June"
+# (the first number may stand before one: "Recommendation 7   June 2025   In progress", a tracker's row)
+_NOT_A_DAY = (r"(?!\s+(?:january|february|march|april|june|july|august|september|october|november|december)\b"
+              r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})")
+
+
 def _rules(raw: dict) -> RecRules:
     num, join = raw["number"], raw["joiner"]
     ords = "(?:" + "|".join(raw["ordinals"])
@@ -105,7 +111,7 @@ def _rules(raw: dict) -> RecRules:
     # whose brackets are its label's)
     bracketed = r"\((?=\d[\d.]*(?:\s*(?:,|and\b|&|to\b|-|–)|\s*$))"
     inline = raw["keyword"] + r"\s+(?:no\.?\s*:?\s*|number\s*:?\s*|#\s*|" + bracketed + r")?(?P<nums>" + num \
-        + r"(?:" + join + num + r")*" + _SIBLINGS + r")(?![\w/])"
+        + r"(?:" + join + num + _NOT_A_DAY + r")*" + _SIBLINGS + r")(?![\w/])"
     c = lambda p, f=re.I: re.compile(p, f)
     return RecRules(
         inline=c(inline), number=c(num), lead_in=c(raw["lead_in"]), lead_in_not=c(raw["lead_in_not"]),
