@@ -788,8 +788,8 @@ def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) 
 
 # a later paragraph taking up the rest of a recommendation answered above: "The second part of the recommendation
 # at paragraph 5.9 ...", "On the other limb of recommendation 4, ..."
-_FURTHER_PART = re.compile(r"\b(?:second|other|remaining|latter|last|final)\s+(?:part|limb|half|element|proposal)s?\s+"
-                           r"(?:of|in)\b", re.I)
+_FURTHER_PART = re.compile(r"\b(?:second|other|remaining|latter|final)\s+(?:part|limb|element|proposal)s?\s+(?:of|in)\s+"
+                           r"(?:the|this|that|your)\s+(?:[\w’'-]+\s+)?(?:recommendation|proposal|paragraph)\b", re.I)
 _BULLET_MARK = re.compile(r"^[-•·▪◦–]\s+")
 CONTENTS_TITLE_WORDS = 8  # words a contents list's entry runs to, at most
 CONTENTS_TITLES = 3  # entries, at least, that the paper sets again as its sections' titles
@@ -829,6 +829,9 @@ def contents_titles(text: str, lo: int, hi: int) -> set[str]:
         run = list(takewhile(lambda x: x is not None, keys[k:]))
         if len(run) < CONTENTS_TITLES or (k and keys[k - 1] is not None):
             continue
+        above = next((ln for ln in reversed(lines[:k]) if ln.strip()), "")
+        if above.rstrip().endswith(":") and _BULLET_MARK.match(lines[k].strip()):
+            continue  # (an answer's own list of themes it then heads: "... falls under three themes:" / "- Escort ...")
         # (each set again once, in the list's order: not a form's labels repeated over every answer,
         # "Agreed / Partly agreed / Not agreed" / "HMPPS response and action")
         # and each over a section of its own, not on the lines next to each other ("Stated: First time" /

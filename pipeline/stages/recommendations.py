@@ -670,7 +670,7 @@ _OWN_VOICE = re.compile(r"^\W*(?:we|our|i)\b", re.I)
 # the writer asking for the reply ("I ask the Commission to tell me ... what action it has taken")
 # the heading over what a letter sends with it, which it may number: "Attached:", "Enclosures (3):", "Encs."
 _SENT_WITH = re.compile(r"^\W*(?:attached|attachments?|enclosed|enclosures?|encs?\.?|documents\s+attached)"
-                       r"(?:\s*\(\d{1,2}\))?\s*:?\s*$", re.I)
+                       r"(?:\s*\(\d{1,2}\))?(?:\s*:)?\s*$", re.I)
 _ASKS_REPLY = re.compile(r"^\W*(?:i|we)\s+(?:would\s+)?(?:ask|request|invite)\b[^.]{0,80}?\bto\s+(?:tell|inform|let|send|"
                          r"provide)\s+(?:me|us)\b", re.I)
 _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
@@ -971,8 +971,10 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             or (lead_in and (led_by == bi - 1 or decimal_head is not None))
         voiced = seg.kind is Kind.letter and (concerns or (lead_in and concern_lead))
         item, took = _line_item(b.lines, 0, rules, decimal, voiced)
-        if item and bi and _SENT_WITH.match(clean(blocks[bi - 1].lines[-1].text) or ""):
-            item = None  # "Attached:" / "1. Letter of apology to Mr and Mrs Ward": what the letter sends with it
+        if item and bi and _SENT_WITH.match(clean(blocks[bi - 1].lines[-1].text) or "") and not MODAL.search(joined):
+            # "Attached:" / "1. Letter of apology to Mr and Mrs Ward": what the letter sends with it (not "1. The Trust
+            # should review ...", a recommendation it sets out there)
+            item = None
         # a web page's nested list under an item ("1. (Trust) Calls ... In particular:" / "    1. (a) there is
         # no system ..." / "    2. (b) ..."): the item's lettered points, not items of their own
         # (numbered afresh under it: "1. (a)", "2. (b)"; not "3. (a)" after item 2, a list's own next item)
@@ -2663,9 +2665,12 @@ def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re
     heads = heads + _named_heads(blocks, refs, {b.start for b, _ in heads})
     # (and the names "To" leads alone among them: "To Banksia Ridge Care Ltd" over 1 to 3, where "To the Minister
     # for Health and the Secretary, NSW Health" heads 4 to 6 in a form the headings above read)
+    # (only names "To" leads: under "To Tenmouth Hospitals NHS Foundation Trust:" a topic's own heading, "Hospital
+    # Discharge Planning", sends nothing)
     taken = {b.lines[0].start for b, _ in heads}
-    heads = sorted(heads + [(b, name) for b, name in _bare_names(text, blocks, refs) if b.lines[0].start not in taken],
-                   key=lambda h: h[0].start)
+    bare = [(b, name) for b, name in _bare_names(text, blocks, refs) if b.lines[0].start not in taken
+            and (not heads or _TO_LEAD.match(clean(b.lines[0].text) or ""))]
+    heads = sorted(heads + bare, key=lambda h: h[0].start)
     if not heads:
         return refs
     out = []
@@ -2689,7 +2694,10 @@ def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re
 # "the Reviewer's proposal, at paragraph 4.18, for an annual statement": a paper that lists the report's
 # recommendations by the report's paragraph numbers (an annex's "4.18 | The Home Office should ...") cites them
 # so in its prose, with no word that recommends
-_PARAGRAPH_CITED = re.compile(r"\bparagraphs?\s+(?P<num>\d{1,2}\.\d{1,3})\b(?!\.\d)", re.I)
+# (not the paper's own, "paragraph 2.1 above", nor another document's, "paragraph 1.2 of the statutory guidance")
+_PARAGRAPH_CITED = re.compile(r"\bparagraphs?\s+(?P<num>\d{1,2}\.\d{1,3})\b(?!\.\d)(?!\s+(?:above|below|earlier|later)\b)"
+                              r"(?!\s+(?:of|in)\s+(?:the|this|our|its|that)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:report|review)\b))",
+                              re.I)
 CITED_LABELS = 3  # recommendations, at least, the paper itself lists by paragraph number
 
 
@@ -2699,17 +2707,22 @@ def _paragraphs_cited(text: str, blocks: list[Block], refs: list[Ref]) -> list[R
     listed = {r.label for r in refs if r.stated and _DECIMAL_LABEL.fullmatch(r.label)}
     if len(listed) < CITED_LABELS:
         return refs
+    # (nor where the paper numbers its own paragraphs so, "2.1 The Government accepts ...": "Paragraph 2.1" is its own)
+    stated_at = {r.start for r in refs if r.stated}
+    own = {m.group(1) for b in blocks for ln in b.lines if (m := _OWN_PARAGRAPH.match(ln.text))
+           and ln.start + m.start(1) not in stated_at}
     found = []
     for b in blocks:
         for m in _PARAGRAPH_CITED.finditer(text, b.start, b.end):
             at = m.start("num")
-            if m.group("num") in listed and not any(r.start <= at < r.end for r in refs):
+            if m.group("num") in listed and m.group("num") not in own and not any(r.start <= at < r.end for r in refs):
                 found.append(Ref(m.group("num"), leading_number(m.group("num")), at, m.end("num"), b.start, b.end,
-                                 anchored(text, b, at), False, False, None))
+                                 False, False, False, None))  # (named in passing: it opens no answer of its own)
     return sorted(refs + found, key=lambda r: r.start) if found else refs
 
 
 _DECIMAL_LABEL = re.compile(r"\d{1,2}\.\d{1,3}")
+_OWN_PARAGRAPH = re.compile(r"[ \t]*(\d{1,2}\.\d{1,3})[ \t]+[A-Z]")
 
 
 def subject(text: str, seg: Segment, rules: RecRules) -> str | None:

@@ -436,7 +436,7 @@ def _layout_row(b: Block, m: re.Match, answered: bool = False, answer_column: bo
 
 
 # the header cell over a -layout table's recommendations: "Recommendation", "Concern", "Finding"
-_ITEM_HEAD = re.compile(r"recommend|concern|finding|requirement|\bshould\s+do\b", re.I)
+_ITEM_HEAD = re.compile(r"recommend|concern|finding|requirement|(?<!\byou\s)(?<!\bwe\s)(?<!\bi\s)\bshould\s+do\b", re.I)
 
 
 # the header cell over the column that says whom each row is for: "For", "Owner", "Addressed to"
