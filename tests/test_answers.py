@@ -5732,3 +5732,88 @@ def test_suggested_actions_beside_numbered_recommendations_leave_the_recommendat
             "Suggested action 2\n\nPosition: Noted.\n\nYours sincerely,\n\nDr Helen Marr\nDirector\n")
     got = _reply_stances(tmp_path, settings, nlp, text)
     assert got and got[0].get("1") == "accepted" and got[0].get("2") == "accepted", got
+
+
+# ---- round 98's mends: guards (each fails on its mend's parent) and negatives (the near-misses each must leave)
+
+def test_a_restated_recommendation_in_the_present_tense_is_answered_by_the_paragraph_after_it(
+        lex, nlp, settings, rules):
+    """A response paper restates each recommendation as "The Reviewer recommends (paragraph 6.5) that ..." and
+    answers in the paragraph under it. A user relies on 6.5's answer holding "The Government does not accept this
+    recommendation." (before, only "recommended (paragraph ...) that" restated, and 6.5's answer was its own
+    restatement alone)."""
+    text = ("Government Response to the Independent Review of Coastal Lifeguard Services\n\n"
+            "Beach safety signs\n\n"
+            "The Reviewer recommends (paragraph 6.4) that councils put up a standard safety sign at every beach "
+            "entrance.\n\n"
+            "The Government accepts this recommendation. The standard sign will be published in June.\n\n"
+            "Lifeguard hours\n\n"
+            "The Reviewer recommends (paragraph 6.5) that lifeguards be on duty until eight in the evening in "
+            "August.\n\n"
+            "The Government does not accept this recommendation. Councils are best placed to set the hours.\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert "The Government does not accept this recommendation." in got["6.5"][1], got["6.5"]
+
+
+def test_a_web_page_s_bulleted_contents_titles_end_the_answer_above_them(lex, nlp, settings, rules):
+    """A GOV.UK page lists its sections as bullets ("- Foreword", "- Training of pilots", "- Boarding arrangements",
+    "- Next steps") and sets each title again over its section. A user relies on recommendation 3's answer ending
+    before the next section's title, "Boarding arrangements" (before, bulleted entries named no titles and the answer
+    ran on into the next section)."""
+    from pipeline.stages.answers import contents_titles
+
+    text = ("# Government response to the Review of Harbour Pilotage\n\nPublished 9 May 2026\n\n"
+            "- Foreword\n- Training of pilots\n- Boarding arrangements\n- Next steps\n\n"
+            "Foreword\nThe Government thanks the reviewer for a careful report.\n\n"
+            "Training of pilots\n"
+            "Recommendation 3: Every harbour authority should train its pilots on a simulator each year.\n"
+            "We accept this recommendation. Simulator courses begin in September.\n\n"
+            "Boarding arrangements\n"
+            "Recommendation 4: Pilot ladders should be inspected before every boarding.\n"
+            "We accept this recommendation in part. Ladders will be inspected each week.\n\n"
+            "Next steps\nThe Department will meet the harbour authorities in the autumn to agree a timetable, "
+            "and will report to Parliament next year.\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["3"][1] == ["We accept this recommendation.", "Simulator courses begin in September."]
+    assert got["4"][1] == ["We accept this recommendation in part.", "Ladders will be inspected each week."]
+    assert {"boarding arrangements", "next steps"} <= contents_titles(text, 0, len(text))
+
+
+_LIFEGUARD_PARTS = ("Government Response to the Independent Review of Coastal Lifeguard Services\n\n"
+                    "Beach safety signs\n\n"
+                    "The Reviewer recommended (paragraph 5.8) that councils put up a standard safety sign at every "
+                    "beach entrance.\n\nThe Government accepts this recommendation. The sign will be published in "
+                    "June.\n\n")
+
+
+def test_the_second_part_of_a_recommendation_answered_later_adds_to_its_answer(lex, nlp, settings, rules):
+    """A response paper answers the first of the two proposals at paragraph 5.9 under its heading, then under a later
+    heading writes "The second part of the recommendation at paragraph 5.9, on rescue boards, is not accepted ...".
+    A user relies on 5.9's answer holding both ("accepts the first proposal" and "is not accepted"); before, the
+    later paragraph replaced the first answer."""
+    second = ("The second part of the recommendation at paragraph 5.9, on rescue boards, is not accepted, because "
+              "councils already buy their own equipment.")
+    text = (_LIFEGUARD_PARTS + "Training and equipment\n\n"
+            "The Reviewer recommended (paragraph 5.9) that every lifeguard hold a national qualification and that "
+            "every patrolled beach have a rescue board.\n\n"
+            "The Government accepts the first proposal. The national qualification will be required from next "
+            f"season.\n\nFunding\n\n{second}\n\nNext steps\n\nThe Department will report on progress next year.\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert "The Government accepts the first proposal." in got["5.9"][1], got["5.9"]
+    assert second in got["5.9"][1], got["5.9"]
+
+
+def test_the_second_part_of_the_report_in_prose_adds_nothing_to_an_answer(lex, nlp, settings, rules):
+    """The negative: after 5.9's answer the paper says "The second part of the report, after the recommendation at
+    paragraph 5.9, sets out the history of the service." A user relies on 5.9's answer staying its own paragraph,
+    "The Government does not accept ...", as before (a part of the report is no part of the recommendation)."""
+    prose = ("The second part of the report, after the recommendation at paragraph 5.9, sets out the history of the "
+             "service.")
+    text = (_LIFEGUARD_PARTS + "Rescue boards\n\n"
+            "The Reviewer recommended (paragraph 5.9) that every patrolled beach have a rescue board.\n\n"
+            "The Government does not accept this recommendation, because councils already buy their own "
+            f"equipment.\n\n{prose}\n")
+    got = answers(text, lex, nlp, settings, rules)
+    assert got["5.9"][1][-1] == ("The Government does not accept this recommendation, because councils already buy "
+                                 "their own equipment.")
+    assert prose not in got["5.9"][1]

@@ -2163,3 +2163,58 @@ def test_a_windows_path_with_a_backslash_or_two_before_marks_is_read_as_written(
             "Recommendation 2.1 is accepted.\n\nSigned: ______________ Date: ______________\n\n"
             "Yours sincerely,\n\nConor Whelan\n")
     assert extract(decode(text.encode(), name, settings), nlp, lex, settings).text == text
+
+
+# ---- round 98's mends: guards (each fails on its mend's parent) and negatives (the near-misses each must leave)
+
+_WARD_MAIL = ("From: Ward Manager <ward7.manager@nhs.net>\nSent: 14 March 2026 09:12\nTo: Coroner's Office\n"
+              "Subject: Response to report - Mrs Alma Ridge\n\nPlease find our response below.\n\nKind regards,\n\n"
+              "Tessa\n\n{notice}\n\n"
+              "Pennick Valley Hospitals NHS Trust\nRiverside Road\nPennick PN4 6TT\n\n13 March 2026\n\n"
+              "Dear Mr Hale,\n\n"
+              "Thank you for your report of 2 February. We accept both of your concerns.\n\nYours sincerely,\n\n"
+              "Tessa Lane\n")
+
+
+@pytest.mark.parametrize("notice", [
+    "This message may contain confidential information. If you are not the intended recipient please inform the\n"
+    "sender that you have received the message in error before deleting it.",
+    "NHSmail is the secure email and collaboration service for health and care staff.\n"
+    "Please do not disclose, copy or distribute the contents of this email to anyone else.",
+], ids=["wrapped-notice", "nhsmail-footer"])
+def test_an_e_mail_s_confidentiality_notice_wrapped_over_lines_is_blanked_whole(notice, lex):
+    """A ward's e-mail ends with its mail service's notice wrapped over two lines ("... If you are not the intended
+    recipient please inform the" / "sender that you have received the message in error ..."; or NHSmail's footer
+    lines), and the trust's letter is pasted under it. A user relies on both lines being blanked, the text keeping
+    its length and line breaks and the letter its letterhead (before, only the first line was blanked, or none)."""
+    text = _WARD_MAIL.format(notice=notice)
+    masked = mask_noise(text, lex.boilerplate)
+    assert len(masked) == len(text)
+    assert [i for i, c in enumerate(masked) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    assert sorted(text[a:b] for a, b in noise_lines(text, lex.boilerplate)) == sorted(notice.split("\n"))
+    assert "Pennick Valley Hospitals NHS Trust\nRiverside Road" in masked and "Dear Mr Hale," in masked
+
+
+def test_a_letterhead_straight_under_a_wrapped_notice_is_kept(lex):
+    """The negative: the trust's name stands on the line straight under the notice's last line, no blank line
+    between. A user relies on the letterhead being kept, as before (the notice's wrapped lines end with its
+    sentence)."""
+    notice = ("This message may contain confidential information. If you are not the intended recipient please "
+              "inform the\nsender that you have received the message in error before deleting it.\n"
+              "Pennick Valley Hospitals NHS Trust")
+    text = _WARD_MAIL.format(notice=notice)
+    masked = mask_noise(text, lex.boilerplate)
+    assert len(masked) == len(text)
+    assert masked.count("Pennick Valley Hospitals NHS Trust") == 2
+
+
+def test_an_answer_that_asks_the_reader_not_to_forward_the_email_is_kept(lex):
+    """The negative: a trust's e-mailed reply answers "We accept this recommendation and have told every ward. Please
+    do not forward this email beyond the review team until the report is published.", one paragraph on one line. A
+    user relies on that answer being kept, as before round 98 (at 204336b the whole line is blanked as boilerplate,
+    and recommendation 2 turns from accepted to not addressed)."""
+    text = ("Dear Mr Hale,\n\nRecommendation 2\n\nWe accept this recommendation and have told every ward. Please do "
+            "not forward this email beyond the review team until the report is published.\n\nKind regards,\n\n"
+            "Tessa Lane\n")
+    assert noise_lines(text, lex.boilerplate) == []
+    assert mask_noise(text, lex.boilerplate) == text

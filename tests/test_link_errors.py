@@ -142,3 +142,36 @@ def test_the_error_row_survives_a_rerun_from_the_cache(corpus, settings, nlp, mo
     write_outputs(first, out)
     again = run_corpus(corpus, settings, nlp, out_dir=out)
     assert again.extracted == 0 and again.failed_files == 1
+
+
+# ---- round 98's mends: a guard (it fails on its mend's parent)
+
+def test_a_full_reply_after_its_writer_s_holding_reply_answers_the_letter(tmp_path, settings, nlp):
+    """A coroner's letter makes two recommendations; the board's chief executive sends a holding e-mail on 5 December,
+    then the full reply: "Further to your report and to my email of 5 December, I attach the Board's response",
+    answering only recommendation 1. A user relies on the full reply answering the coroner's letter, 1 accepted and 2
+    not addressed (before, the date it cites matched the writer's own holding e-mail, the reply was linked to that,
+    and it took no stance on the recommendation it skipped)."""
+    letter = ("Office of the Coroner for North Lanvale\nCounty Hall\nLanvale LV1 2AB\n\n3 November 2025\n\n"
+              "Dear Chief Executive,\n\nFollowing the inquest into the death of Mr Gethin Poole, I make two "
+              "recommendations to the Board.\n\n"
+              "1. The Board should make sure that every ward has a working bladder scanner.\n\n"
+              "2. The Board should train all night staff to use the early warning score.\n\n"
+              "I should be grateful for your response within 56 days.\n\nYours sincerely,\n\nDr Ffion Mather\n"
+              "Coroner\n\n")
+    holding = ("From: Alun Reece <alun.reece@lanvalehb.example.wales>\nSent: 05 December 2025 16:20\n"
+               "To: Coroner's Office <coroner@lanvale.example.gov.uk>\nSubject: RE: Report - Mr Gethin Poole\n\n"
+               "Dear Dr Mather,\n\nThank you for your letter of 3 November. The Board is preparing its response and "
+               "will send it to you by 19 December.\n\nKind regards,\n\nAlun Reece\nChief Executive\n\n")
+    full = ("From: Alun Reece <alun.reece@lanvalehb.example.wales>\nSent: 18 December 2025 11:05\n"
+            "To: Coroner's Office <coroner@lanvale.example.gov.uk>\nSubject: RE: Report - Mr Gethin Poole\n\n"
+            "Dear Dr Mather,\n\nFurther to your report and to my email of 5 December, I attach the Board's response "
+            "to your report.\n\nRecommendation 1\n\nThe Board accepts this recommendation. Every ward was given a "
+            "new bladder scanner in November.\n\nKind regards,\n\nAlun Reece\nChief Executive\n")
+    (tmp_path / "thread.txt").write_text(letter + holding + full, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    rows = sorted(tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert [r["kind"] for r in rows] == ["letter", "reply", "reply"]
+    assert rows[2]["in_reply_to"] == rows[0]["letter_id"]
+    assert {s["label"]: s["stance"] for s in tables["stances"].to_pylist() if s["letter_id"] == rows[2]["letter_id"]} \
+        == {"1": "accepted", "2": "not_addressed"}

@@ -6688,3 +6688,193 @@ def test_a_board_answering_a_sheriff_principal_s_determination_replies(lex):
             "Fiona Kerr\nDirector\n")
     (seg,) = segment(text, lex)
     assert seg.kind is Kind.reply
+
+
+# ---- round 98's mends: guards (each fails on its mend's parent) and negatives (the near-misses each must leave)
+
+_WESTMOOR_REQUEST = ("Dear Governance Team,\n\nPlease find attached a report to prevent future deaths from Mr Alan "
+                     "Birtwistle, Assistant Coroner, following the inquest into the death of Mrs Edna Quarry. Please "
+                     "send the Trust's response within 56 days.\n\nKind regards,\n\nPaula Venn\nCoroner's Officer\n")
+
+
+def _forwarded_thread(quoted_from: str, quoted_body: str) -> str:
+    """The coroner's office's message dumped with its RFC date, then a colleague's forward quoting a message in
+    Outlook's own date format, sent at the same minute."""
+    return ("From: Westmoor Coroner's Office <coroners@westmoor.example.gov.uk>\n"
+            "Sent: Tue, 08 Apr 2025 11:42:17 +0100\n"
+            "To: Governance Team <governance@hollybank.example.nhs.uk>\n"
+            "Subject: Regulation 28 report - Mrs Edna Quarry\n\n" + _WESTMOOR_REQUEST + "\n"
+            "From: Kieran Dove <kieran.dove@hollybank.example.nhs.uk>\n"
+            "Sent: Thursday 10 April 2025 09:15\n"
+            "To: Ruth Amari <ruth.amari@hollybank.example.nhs.uk>\n"
+            "Subject: FW: Regulation 28 report - Mrs Edna Quarry\n\n"
+            "Dear Ruth,\n\nThank you for your email. As we discussed, the coroner's report is below; could the falls "
+            "team draft the Trust's response by the end of the month?\n\nMany thanks,\n\nKieran\n\n"
+            f"From: {quoted_from}\n"
+            "Sent: Tuesday 8 April 2025 11:42\n"
+            "To: Governance Team <governance@hollybank.example.nhs.uk>\n"
+            "Subject: Regulation 28 report - Mrs Edna Quarry\n\n" + quoted_body)
+
+
+def test_the_same_message_quoted_in_another_client_s_date_format_is_a_copy(lex):
+    """The coroner's office's e-mail is pasted with its RFC date ("Sent: Tue, 08 Apr 2025 11:42:17 +0100"), then a
+    colleague's forward quotes it with Outlook's ("Sent: Tuesday 8 April 2025 11:42"). A user relies on the file
+    being two documents, the request and the forward, the quote part of the forward (before, the quote did not match
+    the message above by its header lines and became a letter of its own)."""
+    text = _forwarded_thread("Westmoor Coroner's Office <coroners@westmoor.example.gov.uk>", _WESTMOOR_REQUEST)
+    forward = text.index("From: Kieran Dove")
+    assert [(s.kind, s.start) for s in segment(text, lex)] == [(Kind.letter, 0), (Kind.reply, forward)]
+
+
+def test_a_different_sender_s_message_quoted_at_the_same_minute_is_its_own_letter(lex):
+    """The negative: the forward quotes a different message, from the trust's patient safety team, sent at the same
+    minute (11:42 on 8 April 2025) as the coroner's office's. A user relies on it staying a letter of its own, as
+    before (one writer and one minute make a copy; one minute alone does not)."""
+    other = ("Dear Governance Team,\n\nThe patient safety team has logged the coroner's report about Mrs Edna Quarry "
+             "and opened a review of falls on Ward 4.\n\nRegards,\n\nNia Blake\nPatient Safety Lead\n")
+    text = _forwarded_thread("Patient Safety <patient.safety@hollybank.example.nhs.uk>", other)
+    forward, quoted = text.index("From: Kieran Dove"), text.index("From: Patient Safety")
+    assert [(s.kind, s.start) for s in segment(text, lex)] == [
+        (Kind.letter, 0), (Kind.reply, forward), (Kind.letter, quoted)]
+
+
+_CARRIG_CORONER = ("Coroner for the District of West Carrig\nCourthouse, Main Street\nBallinree\n\n3 March 2026\n\n"
+                   "Dear Chief Executive,\n\nFollowing the inquest into the death of Mr Donal Fahy at the Quarry Road "
+                   "junction, I recommend that the Council review the speed limit on the approach to the junction and "
+                   "put up warning signs before the bend.\n\nI would be grateful for your reply within two months.\n\n"
+                   "Yours sincerely,\n\nDr Orla Breen\nCoroner\n\n")
+
+
+def test_an_irish_title_and_a_chara_greets_as_dear_coroner_does(lex):
+    """A county council answers a coroner in Irish form, "A Chróinéir, a chara," under its letterhead. A user relies
+    on the council's letter being a reply of its own after the coroner's letter (before, only the Scottish Gaelic
+    "a charaid" was read after a title, and the reply ran on as part of the coroner's letter)."""
+    reply = ("Carrig County Council\nCounty Buildings\nBallinree\n\n21 April 2026\n\nA Chróinéir, a chara,\n\n"
+             "Thank you for your letter of 3 March about the death of Mr Donal Fahy. The speed limit on the approach "
+             "will be lowered to 60 km/h in June, and two warning signs were put up before the bend last week.\n\n"
+             "Is mise le meas,\n\nSeosamh Ó Ceallaigh\nChief Executive\n")
+    text = _CARRIG_CORONER + reply
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    greeting = text.index("A Chróinéir")
+    assert segs[0].end <= greeting and segs[1].start <= greeting < segs[1].end
+    assert "Thank you for your letter" not in text[segs[0].start:segs[0].end]
+
+
+_DUNMORE_AUDIT = ("Office of the Local Government Auditor\n12 Weir Street\nDunmore DN1 4AA\n\n2 February 2026\n\n"
+                  "Dear Chief Executive,\n\nMy report on the council's management of its leisure centres makes two "
+                  "recommendations.\n\n1. The council should publish the centres' running costs each year.\n\n"
+                  "2. The council should consult users before it changes opening hours.\n\nI should be grateful for "
+                  "your reply by 31 March.\n\nYours sincerely,\n\nAgnes Fairlie\nLocal Government Auditor\n\n")
+_DUNMORE_FOLLOW_UP = ("Office of the Local Government Auditor\n12 Weir Street\nDunmore DN1 4AA\n\n30 March 2026\n\n"
+                      "Dear Mr Petrie,\n\nThank you for your reply of 16 March. I will review progress next year.\n\n"
+                      "Yours sincerely,\n\nAgnes Fairlie\nLocal Government Auditor\n")
+
+
+def test_what_a_reply_says_it_reproduces_at_its_end_is_the_reply_s(lex):
+    """A council's reply says "The relevant minute is reproduced at the end of this letter." and sets the committee's
+    minute under its signature; the auditor's next letter follows. A user relies on the minute staying with the
+    reply and the auditor's letter starting at its letterhead (before, the minute was cut from the reply and opened
+    the auditor's letter)."""
+    reply = ("Dunmore District Council\nCivic Offices\nDunmore DN1 2CC\n\n16 March 2026\n\nDear Ms Fairlie,\n\n"
+             "Thank you for your letter of 2 February and your report on our leisure centres. The council's Policy "
+             "Committee accepted both recommendations at its meeting on 10 March. The relevant minute is reproduced "
+             "at the end of this letter.\n\n"
+             "Yours sincerely,\n\nGordon Petrie\nChief Executive\n\n"
+             "Minute of the Policy Committee, 10 March 2026\n\n"
+             "Item 7. Leisure centres: the Committee agreed to publish each centre's running costs in the annual "
+             "accounts from 2026, and to consult users for six weeks before any change to opening hours.\n\n")
+    text = _DUNMORE_AUDIT + reply + _DUNMORE_FOLLOW_UP
+    assert [(s.kind, s.start) for s in segment(text, lex)] == [
+        (Kind.letter, 0), (Kind.reply, len(_DUNMORE_AUDIT)), (Kind.letter, len(_DUNMORE_AUDIT + reply))]
+
+
+def _covered_paper(said: str) -> tuple[str, int, int]:
+    """The auditor's letter, a covering letter that says ``said``, the council's response paper, the auditor's next
+    letter; with where the paper and the next letter start."""
+    cover = ("Dunmore District Council\nCivic Offices\nDunmore DN1 2CC\n\n16 March 2026\n\nDear Ms Fairlie,\n\n"
+             f"Thank you for your letter of 2 February and your report on our leisure centres. {said}\n\n"
+             "Yours sincerely,\n\nGordon Petrie\nChief Executive\n\n")
+    paper = ("Dunmore District Council response to the Auditor's report on leisure centres\n\n"
+             "Recommendation 1\n\nAccepted. Each centre's running costs will be published in the annual accounts "
+             "from 2026.\n\nRecommendation 2\n\nAccepted. Users will be consulted for six weeks before any change to "
+             "opening hours.\n\n")
+    text = _DUNMORE_AUDIT + cover + paper + _DUNMORE_FOLLOW_UP
+    return text, len(_DUNMORE_AUDIT + cover), len(_DUNMORE_AUDIT + cover + paper)
+
+
+def test_a_covering_letter_s_response_reproduced_below_is_a_paper_of_its_own(lex):
+    """The negative: a covering letter says "Our response is reproduced below." over the council's response paper. A
+    user relies on the paper being a reply of its own, starting at its title, as before (what a letter reproduces
+    at its end is the letter's only where it is not its response)."""
+    text, paper, follow_up = _covered_paper("Our response is reproduced below.")
+    assert [(s.kind, s.start) for s in segment(text, lex)] == [
+        (Kind.letter, 0), (Kind.reply, len(_DUNMORE_AUDIT)), (Kind.reply, paper), (Kind.letter, follow_up)]
+
+
+def test_a_covering_letter_s_position_reproduced_below_is_a_paper_of_its_own(lex):
+    """The negative: a covering letter says "The council's position on each recommendation is reproduced below." over
+    the council's response paper. A user relies on the paper being a reply of its own, as before round 98 (a
+    covering letter before a response paper is its own segment; at 204336b the paper is merged into the letter)."""
+    text, paper, follow_up = _covered_paper("The council's position on each recommendation is reproduced below.")
+    assert [(s.kind, s.start) for s in segment(text, lex)] == [
+        (Kind.letter, 0), (Kind.reply, len(_DUNMORE_AUDIT)), (Kind.reply, paper), (Kind.letter, follow_up)]
+
+
+_MARLOW_REPORT = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nTHIS REPORT IS BEING SENT TO:\n"
+                  "1. Chief Executive, Marlow Vale Ambulance Service NHS Trust\n"
+                  "2. Chief Executive, Hartsfield Hospitals NHS Trust\n\n"
+                  "1 CORONER\n\nI am Petra Lowe, Area Coroner for Marlow Vale.\n\n5 CORONER'S CONCERNS\n\n"
+                  "During the course of the inquest the evidence revealed matters giving rise to concern. In my "
+                  "opinion there is a risk that future deaths will occur unless action is taken. The MATTERS OF "
+                  "CONCERN are as follows.\n\n1. Crews were not trained to recognise a breech birth.\n\n2. The "
+                  "hospital's labour ward did not take a handover call.\n\n6 ACTION SHOULD BE TAKEN\n\nIn my "
+                  "opinion action should be taken to prevent future deaths.\n\n9 4 March 2025, Petra Lowe, Area "
+                  "Coroner\n")
+_MARLOW_AMBULANCE = ("\fMarlow Vale Ambulance Service NHS Trust\nStation Road\nMarlow MV2 8QT\n\n28 April 2025\n\n"
+                     "Ms Petra Lowe\nArea Coroner for Marlow Vale\n\nDear Ms Lowe,\n\nThank you for your report of 4 "
+                     "March 2025. The Trust accepts your first concern. Every crew will complete training in obstetric "
+                     "emergencies by 31 March 2026, and the completion figures are in the annex to this letter.\n\n"
+                     "Yours sincerely,\n\nGraham Sorrell\nChief Executive\n\n")
+_MARLOW_FOOT = "Chair: Helen Ashdown          Chief Executive: Graham Sorrell          Registered office as above\n"
+
+
+def _hartsfield(letterhead: str = "Hartsfield Hospitals NHS Trust\nGreen Lane\nHartsfield HF1 3RR\n\n") -> str:
+    return (letterhead + "30 April 2025\n\nDear Ms Lowe,\n\nThank you for your report of 4 March 2025. The Trust "
+            "accepts your second concern. The labour ward now answers every ambulance handover call.\n\n"
+            "Yours sincerely,\n\nNadia Brooks\nChief Executive\n")
+
+
+def test_a_letter_s_printed_foot_does_not_open_the_next_letter(lex):
+    """An ambulance trust's reply ends with its page's printed foot, "Chair: ...   Chief Executive: ...   Registered
+    office as above" and the page number, and the hospital trust's reply follows. A user relies on the hospital's
+    reply starting at its letterhead (before, it started at the ambulance trust's foot)."""
+    head = _MARLOW_REPORT + _MARLOW_AMBULANCE + _MARLOW_FOOT + "2\n\n"
+    text = head + _hartsfield()
+    assert [(s.kind, s.start) for s in segment(text, lex)] == [
+        (Kind.letter, 0), (Kind.reply, len(_MARLOW_REPORT)), (Kind.reply, len(head))]
+
+
+def test_a_letter_s_annex_under_its_running_head_is_the_letter_s(lex):
+    """The ambulance trust's reply has its printed foot, then its annex on a page of its own under the page's running
+    head ("Marlow Vale Ambulance Service NHS Trust - MVAS/PFD/25/011" over "Annex A - Obstetric emergency training
+    ..."), then the hospital's reply on its own page. A user relies on the annex staying with the ambulance trust's
+    reply and the hospital's reply starting at its page (before, the annex opened the hospital's reply)."""
+    annex = ("\fMarlow Vale Ambulance Service NHS Trust - MVAS/PFD/25/011\n\n"
+             "Annex A - Obstetric emergency training, completion at 31 March 2025\n\n"
+             "Area          Staff     Trained\nNorth         212       148\nSouth         187       131\n\n")
+    head = _MARLOW_REPORT + _MARLOW_AMBULANCE + _MARLOW_FOOT + "\n" + annex
+    text = head + "\f" + _hartsfield()
+    assert [(s.kind, s.start) for s in segment(text, lex)] == [
+        (Kind.letter, 0), (Kind.reply, len(_MARLOW_REPORT)), (Kind.reply, len(head))]
+
+
+def test_a_registered_office_line_inside_the_next_letterhead_stays_with_it(lex):
+    """The negative: the hospital's letterhead carries its own "Registered office: ..." and "Company number ..." lines
+    under its name, straight after the ambulance trust's signature. A user relies on the hospital's reply starting at
+    its name, as before (a foot is a block of foot lines alone)."""
+    head = _MARLOW_REPORT + _MARLOW_AMBULANCE
+    text = head + _hartsfield("Hartsfield Hospitals NHS Trust\nRegistered office: Green Lane, Hartsfield HF1 3RR\n"
+                              "Company number 05512345\n\n")
+    assert [(s.kind, s.start) for s in segment(text, lex)] == [
+        (Kind.letter, 0), (Kind.reply, len(_MARLOW_REPORT)), (Kind.reply, len(head))]
