@@ -74,8 +74,10 @@ def _answered(reply: LetterState, same_file: list[LetterState],
     if earlier:
         # (not the writer's own holding reply, "Further to my email of 5 December, I attach the Board's response":
         # the full reply answers what the holding one did)
+        # (nor another body's reply to the same person: the ambulance trust's letter to the coroner, dated as the
+        # report it answers, is not what the ICB's "your report of 3 February" answers)
         dated = [ls for ls in earlier if want and ls.letter.date == want
-                 and not (ls.letter.kind is Kind.reply and _own_earlier(reply, ls))]
+                 and not (ls.letter.kind is Kind.reply and (_own_earlier(reply, ls) or _to_same_person(reply, ls)))]
         letters = [ls for ls in earlier if ls.letter.kind is not Kind.reply]
         if not dated and not letters and below:
             return below[0]
