@@ -177,8 +177,8 @@ _SENTENCE_END = re.compile(r"[.!?:;)\]]\W*$")
 _WRAPPED_BANNER = re.compile(r"\bcookies\b", re.I)  # GOV.UK's cookie banner, its sentences wrapped by html2text
 # an e-mail's confidentiality notice, wrapped by the mail client ("... If you are not the intended recipient please
 # inform the" / "sender that you have received ..."): its sentence runs on in lower case
-_WRAPPED_NOTICE = re.compile(r"\bintended\s+recipient\b|\breceived\s+(?:this|it|the)\s+(?:e-?mail|message)?\s*in\s+error\b",
-                             re.I)
+_WRAPPED_NOTICE = re.compile(r"\bintended\s+recipient\b|"
+                             r"\breceived\s+(?:this|it|the)\s+(?:e-?mail|message)?\s*in\s+error\b", re.I)
 _ENDS_NUMBER = re.compile(r"(?:\+44\s?|\b0)\d[\d\s()-]{8,14}\W*$")  # "... | 0121 496 0842": a telephone number
 
 

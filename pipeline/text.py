@@ -505,7 +505,8 @@ SPREAD_CELLS = 8  # header cells a table set out a cell a line may have
 _HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+|matters?\s+of\s+)?concerns?|ref(?:erence)?|"
                           r"no|number|para(?:graph)?s?|#)\b", re.I)
 # (or an ombudsman's "No. | What we found | What the Board should do | Evidence we need to see", as the SPSO sets them)
-_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter|(?<!\byou\s)(?<!\bwe\s)(?<!\bi\s)\bshould\s+do\b", re.I)
+_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter|(?<!\byou\s)(?<!\bwe\s)(?<!\bi\s)\bshould\s+do\b",
+                         re.I)
 ANSWER_CELL = re.compile(r"\brespon", re.I)  # a header's column of answers ("Our response", "Trust response")
 _QUOTING_WORDS = re.compile(r"recommend|concern|finding|matter|\bask|\bissue|\bproposal", re.I)
 

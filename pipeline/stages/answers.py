@@ -788,8 +788,9 @@ def _closing_section(blocks: list[Block], start: int, stop_at: int, last: bool) 
 
 # a later paragraph taking up the rest of a recommendation answered above: "The second part of the recommendation
 # at paragraph 5.9 ...", "On the other limb of recommendation 4, ..."
-_FURTHER_PART = re.compile(r"\b(?:second|other|remaining|latter|final)\s+(?:part|limb|element|proposal)s?\s+(?:of|in)\s+"
-                           r"(?:the|this|that|your)\s+(?:[\w’'-]+\s+)?(?:recommendation|proposal|paragraph)\b", re.I)
+_FURTHER_PART = re.compile(r"\b(?:second|other|remaining|latter|final)\s+(?:part|limb|element|proposal)s?\s+"
+                           r"(?:of|in)\s+(?:the|this|that|your)\s+(?:[\w’'-]+\s+)?"
+                           r"(?:recommendation|proposal|paragraph)\b", re.I)
 _BULLET_MARK = re.compile(r"^[-•·▪◦–]\s+")
 CONTENTS_TITLE_WORDS = 8  # words a contents list's entry runs to, at most
 CONTENTS_TITLES = 3  # entries, at least, that the paper sets again as its sections' titles

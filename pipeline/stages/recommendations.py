@@ -2695,9 +2695,10 @@ def _by_addressee(text: str, blocks: list[Block], refs: list[Ref], addressee: re
 # recommendations by the report's paragraph numbers (an annex's "4.18 | The Home Office should ...") cites them
 # so in its prose, with no word that recommends
 # (not the paper's own, "paragraph 2.1 above", nor another document's, "paragraph 1.2 of the statutory guidance")
-_PARAGRAPH_CITED = re.compile(r"\bparagraphs?\s+(?P<num>\d{1,2}\.\d{1,3})\b(?!\.\d)(?!\s+(?:above|below|earlier|later)\b)"
-                              r"(?!\s+(?:of|in)\s+(?:the|this|our|its|that)\s+(?!(?:[\w’'-]+\s+){0,2}?(?:report|review)\b))",
-                              re.I)
+_PARAGRAPH_CITED = re.compile(r"\bparagraphs?\s+(?P<num>\d{1,2}\.\d{1,3})\b(?!\.\d)"
+                              r"(?!\s+(?:above|below|earlier|later)\b)"
+                              r"(?!\s+(?:of|in)\s+(?:the|this|our|its|that)\s+"
+                              r"(?!(?:[\w’'-]+\s+){0,2}?(?:report|review)\b))", re.I)
 CITED_LABELS = 3  # recommendations, at least, the paper itself lists by paragraph number
 
 

@@ -1498,9 +1498,10 @@ def _own_annex(text: str, run: list[Block], lex: Lexicons) -> bool:
 
 
 # a line of a letter's printed foot: its chair and chief executive, where it is registered
-_FOOT_LINE = re.compile(r"^\W*(?:chair(?:man|person)?\s*:.*\bchief\s+executive\s*:|registered\s+(?:office|in\s+(?:england|"
-                        r"scotland|wales|northern\s+ireland|ireland)|charity|company)\b|company\s+(?:no|number|registration)\b)",
-                        re.I)
+_FOOT_LINE = re.compile(r"^\W*(?:chair(?:man|person)?\s*:.*\bchief\s+executive\s*:|"
+                        r"registered\s+(?:office|charity|company|"
+                        r"in\s+(?:england|scotland|wales|northern\s+ireland|ireland))\b|"
+                        r"company\s+(?:no|number|registration)\b)", re.I)
 
 
 def _letter_foot(b: Block) -> bool:
@@ -1512,7 +1513,8 @@ def _letter_foot(b: Block) -> bool:
 
 
 # a page's running head naming the letter it belongs to by its reference: "... NHS Trust - TCAS/PFD/25/011"
-_RUNNING_HEAD = re.compile(r"\s[-–—|]\s+(?:(?i:our|your)\s+(?i:ref(?:erence)?)\W*\s*)?[A-Z]{2}[A-Z0-9]*(?:/[A-Z0-9-]+){1,4}\W*$")
+_RUNNING_HEAD = re.compile(r"\s[-–—|]\s+(?:(?i:our|your)\s+(?i:ref(?:erence)?)\W*\s*)?"
+                           r"[A-Z]{2}[A-Z0-9]*(?:/[A-Z0-9-]+){1,4}\W*$")
 
 
 # "Page 3 of 3": the foot of a document's last page, whatever follows it is another's
@@ -2679,7 +2681,8 @@ def _answers_subject(text: str, reply: Segment, s: Segment) -> bool:
 
 NOTE_LINES = 12  # lines of text a message that only sends something on runs to, header included
 _SENT_FIELD = re.compile(r"^\W*(?:sent|date)\s*:\s*(?P<value>.+)$", re.I | re.M)
-_SENT_AT = re.compile(r"(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})(?:\D{1,4}(\d{1,2}):(\d{2})(?::\d{2})?\s*(?:([ap])\.?m\b)?)?", re.I)
+_SENT_AT = re.compile(r"(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})"
+                      r"(?:\D{1,4}(\d{1,2}):(\d{2})(?::\d{2})?\s*(?:([ap])\.?m\b)?)?", re.I)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
