@@ -5817,3 +5817,82 @@ def test_the_second_part_of_the_report_in_prose_adds_nothing_to_an_answer(lex, n
     assert got["5.9"][1][-1] == ("The Government does not accept this recommendation, because councils already buy "
                                  "their own equipment.")
     assert prose not in got["5.9"][1]
+
+
+# ---- round 98's review mends: guards (each fails at 204336b)
+
+_RURAL_BUS = ("Department for Rural Transport\n\n"
+              "Government Response to the Independent Review of Rural Bus Services\n\n"
+              "Responses to the recommendations\n\n"
+              "Recommendation 1.1: Local transport authorities should publish a rural bus plan every three years.\n\n"
+              "2.1 The Government accepts this recommendation. Guidance on the plans will be issued in the autumn.\n\n"
+              "Recommendation 1.2: The Department should fund demand-responsive services in every county.\n\n"
+              "2.2 The Government partially accepts this recommendation, and will fund services in the twenty "
+              "counties with the fewest scheduled routes.\n\n"
+              "Paragraph 2.1 sets out the timetable for the plans. We do not intend to require any single ticket or "
+              "to change the law on fares.\n\n"
+              "Recommendation 2.1: Operators should accept a single ticket across all rural routes in a county.\n\n"
+              "2.3 The Government will consider this once the plans have been published, and will report in 2027. "
+              "Fares remain a matter for operators, as paragraph 1.2 of the statutory guidance makes clear.\n\n"
+              "Recommendation 2.2: The Department should publish the number of rural bus miles run each year.\n\n"
+              "2.4 The Government accepts this recommendation and will publish the figures from next year.\n")
+
+
+def test_a_paper_s_own_paragraph_number_cited_in_an_answer_leaves_the_answer_alone(tmp_path, settings, nlp):
+    """A response paper numbers its own paragraphs "2.1 The Government accepts ..." and also answers
+    recommendation 2.1. In the answer to 1.2 it says "Paragraph 2.1 sets out the timetable for the plans." and in
+    the answer to 2.1 "as paragraph 1.2 of the statutory guidance makes clear". A user relies on 1.2 staying partially
+    addressed and on neither citation being a mention (at 204336b both were read as mentions of recommendations
+    2.1 and 1.2, and "Paragraph 2.1 ..." opened an answer that cut 1.2's short, so 1.2 was read as accepted)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "paper.txt").write_text(_RURAL_BUS, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    stances = {s["label"]: s["stance"] for s in tables["stances"].to_pylist()}
+    assert stances["1.2"] == "partially_addressed", stances
+    cited = [_RURAL_BUS.index(c) for c in ("Paragraph 2.1", "paragraph 1.2 of")]
+    assert not [m["label"] for m in tables["recommendation_mentions"].to_pylist()
+                if any(c <= m["char_start"] < c + 20 for c in cited)]
+
+
+def test_in_the_second_half_of_a_year_adds_no_part_to_an_earlier_mention(tmp_path, settings, nlp):
+    """A response paper's introduction says recommendation 3 was answered in full in 2023, "accepting the
+    recommendation made then"; its answer to 3 says the Government "will consider this recommendation when the
+    review reports in the second half of 2026". A user relies on 3's stance being deferred (at 204336b "second half
+    of" was read as the second part of a recommendation, the answer was merged with the introduction's mention,
+    and 3 was read as accepted)."""
+    text = ("Government Response to the Transport Committee's Report on Rural Rail Stations\n\n"
+            "Introduction\n\nThe Government welcomes the Committee's report and has accepted most of its "
+            "recommendations.\n\n"
+            "Recommendation 3 was also the subject of the Committee's earlier inquiry, to which the Government replied "
+            "in full in 2023, accepting the recommendation made then.\n\n"
+            "Responses to the recommendations\n\n"
+            "Recommendation 1: The Department should publish a list of unstaffed stations each year. The Government "
+            "accepts this recommendation and will publish the first list in September.\n\n"
+            "Recommendation 2: Network Rail should put a help point at every unstaffed station. The Government "
+            "accepts this recommendation; help points will be in place by March 2027.\n\n"
+            "Recommendation 3: The Department should make every rural station step-free by 2030. The Government will "
+            "consider this recommendation when the rail investment review reports in the second half of 2026.\n")
+    got = _reply_stances(tmp_path, settings, nlp, text)
+    assert got and got[0].get("3") == "deferred", got
+
+
+def test_a_bulleted_list_of_themes_an_answer_then_heads_does_not_cut_the_answer(tmp_path, settings, nlp):
+    """An answer says "our work on this recommendation falls under three themes:" over the bullets "- Escort
+    training", "- Vehicle standards", "- Complaints handling", and then sets each theme over a paragraph. A user
+    relies on the whole answer being 1's, and 1 staying accepted (at 204336b the bullets were read as a contents list
+    whose titles end each answer, so the answer stopped at the first theme and 1 was read as noted)."""
+    text = ("Welsh Government response to the Commissioner's review of school transport\n\nPublished 10 April 2026\n\n"
+            "Recommendation 1: The Welsh Government should make school transport safe for every pupil with "
+            "additional learning needs.\n\n"
+            "Our response: our work on this recommendation falls under three themes:\n\n"
+            "- Escort training\n- Vehicle standards\n- Complaints handling\n\n"
+            "Escort training\n\nFrom September every escort will complete accredited training before working with "
+            "pupils, and councils will check the training records each term.\n\n"
+            "Vehicle standards\n\nNew standards for accessible vehicles will be in force from January.\n\n"
+            "Complaints handling\n\nParents will be able to complain to a single point in each council.\n\n"
+            "Recommendation 2: The Welsh Government should publish how many pupils with additional learning needs "
+            "travel more than an hour each way.\n\n"
+            "Our response: we will consider this when the new data system is ready in 2028.\n")
+    got = _reply_stances(tmp_path, settings, nlp, text)
+    assert got and got[0].get("1") == "accepted", got

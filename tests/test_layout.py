@@ -2218,3 +2218,25 @@ def test_an_answer_that_asks_the_reader_not_to_forward_the_email_is_kept(lex):
             "Tessa Lane\n")
     assert noise_lines(text, lex.boilerplate) == []
     assert mask_noise(text, lex.boilerplate) == text
+
+
+# ---- round 98's review mends: a guard (it fails at 204336b)
+
+def test_a_notice_with_no_full_stop_over_the_next_message_s_header_leaves_the_header(lex):
+    """A coroner's office's e-mail ends with its notice, "... If you are not the intended recipient please tell the
+    sender" (no full stop), and the trust's reply is pasted straight under it, "From:" and "Sent:" on the next lines.
+    A user relies on the notice alone being blanked, and the reply keeping its "From:" and "Sent:" lines and so its
+    date (at 204336b the notice was read as running on over the two lines under it, and both were blanked)."""
+    notice = ("This e-mail is confidential and meant for the addressee only. If you are not the intended recipient "
+              "please tell the sender")
+    header = ("From: Patient Safety Team <patientsafety@ashgrove.example.nhs.uk>\nSent: 28 March 2026 16:02\n"
+              "To: Coroner's Office <coroners@ashgrove.example.gov.uk>\nSubject: RE: Report - Mr Ivor Penn")
+    text = ("From: Coroner's Office <coroners@ashgrove.example.gov.uk>\nSent: 03 February 2026 10:15\n"
+            "To: Patient Safety Team <patientsafety@ashgrove.example.nhs.uk>\nSubject: Report - Mr Ivor Penn\n\n"
+            "Dear Patient Safety Team,\n\nPlease find the coroner's report attached. Please respond within 56 days.\n\n"
+            f"Kind regards,\n\nCoroner's Office\n{notice}\n{header}\n\nDear Coroner,\n\n"
+            "Thank you for your report. The Trust accepts both concerns.\n\nKind regards,\n\nPatient Safety Team\n")
+    masked = mask_noise(text, lex.boilerplate)
+    assert len(masked) == len(text)
+    assert [text[a:b] for a, b in noise_lines(text, lex.boilerplate)] == [notice]
+    assert header in masked

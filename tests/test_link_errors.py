@@ -175,3 +175,73 @@ def test_a_full_reply_after_its_writer_s_holding_reply_answers_the_letter(tmp_pa
     assert rows[2]["in_reply_to"] == rows[0]["letter_id"]
     assert {s["label"]: s["stance"] for s in tables["stances"].to_pylist() if s["letter_id"] == rows[2]["letter_id"]} \
         == {"1": "accepted", "2": "not_addressed"}
+
+
+# ---- round 98's review mends: a guard (it fails at 204336b)
+
+def test_a_follow_up_from_another_writer_with_the_same_post_answers_the_reply_it_thanks(tmp_path, settings, nlp):
+    """A committee's chair writes to a harbour board's chair with three recommendations; the board's chair replies;
+    the committee's chair then thanks him for his letter of 9 April. Both sign as "Chair". A user relies on the
+    follow-up being linked to the board's reply and taking no stances (at 204336b the shared post made the two
+    writers one, the board's reply was passed over as the committee's own holding reply, and the follow-up was linked
+    to the committee's first letter with a stance on each of its recommendations)."""
+    committee = ("Public Accounts Committee\nSenedd Building, Castle Square, Porthmawr PM1 1AA\n\n")
+    board = "Mr Dafydd Rowlands\nChair\nPorthmawr Harbour Board\nDock Road, Porthmawr PM4 2BB\n\n"
+    letter = (committee + "3 March 2025\n\n" + board + "Dear Mr Rowlands,\n\n"
+              "Our report on the harbour dredging contract made three recommendations to the Board.\n\n"
+              "Recommendation 1: The Board should publish the dredging contract in full.\n"
+              "Recommendation 2: The Board should appoint an independent member to its audit committee.\n"
+              "Recommendation 3: The Board should retender the contract by April 2026.\n\n"
+              "I would be grateful for a response by 11 April 2025.\n\n"
+              "Yours sincerely,\n\nMegan Pryce MS\nChair\nPublic Accounts Committee\n\n\n\n")
+    reply = ("Porthmawr Harbour Board\nDock Road, Porthmawr PM4 2BB\n\n9 April 2025\n\n"
+             "Megan Pryce MS\nChair\nPublic Accounts Committee\nSenedd Building, Porthmawr PM1 1AA\n\n"
+             "Dear Ms Pryce,\n\nThank you for your letter of 3 March 2025.\n\n"
+             "Recommendation 1 is accepted. The contract will be published on the Board's website in May.\n\n"
+             "Recommendation 2 is accepted. An independent member joined the audit committee in March.\n\n"
+             "Recommendation 3 is not accepted. The Board cannot retender the contract before it ends in 2028.\n\n"
+             "Yours sincerely,\n\nDafydd Rowlands\nChair\nPorthmawr Harbour Board\n\n\n\n")
+    follow_up = (committee + "22 May 2025\n\n" + board + "Dear Mr Rowlands,\n\n"
+                 "Thank you for your letter of 9 April 2025 responding to the Committee's recommendations.\n\n"
+                 "The Committee welcomes the Board's acceptance of recommendations 1 and 2. On recommendation 3, the "
+                 "Committee notes the Board's position and will return to it next year.\n\n"
+                 "Yours sincerely,\n\nMegan Pryce MS\nChair\nPublic Accounts Committee\n")
+    (tmp_path / "thread.txt").write_text(letter + reply + follow_up, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    rows = sorted(tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert [r["kind"] for r in rows] == ["letter", "reply", "reply"]
+    assert rows[1]["in_reply_to"] == rows[0]["letter_id"]
+    assert rows[2]["in_reply_to"] == rows[1]["letter_id"]
+    assert [s for s in tables["stances"].to_pylist() if s["letter_id"] == rows[2]["letter_id"]] == []
+
+
+def test_a_second_body_s_reply_does_not_answer_the_first_reply_dated_as_the_report(tmp_path, settings, nlp):
+    """A coroner's report of 3 February sends concerns 1 and 2 to a trust and 3 to an ICB. The trust's reply is
+    dated 3 February too; the ICB then answers "your report of 3 February". A user relies on the ICB's letter being
+    linked to the report and answering concern 3 (before, the date matched the trust's reply, which the ICB was
+    taken to answer, with stances on the trust's concerns)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\nDate: 3 February 2025\n\n"
+              "THIS REPORT IS BEING SENT TO:\n1. Chief Executive, Eastwold Hospitals NHS Trust\n"
+              "2. Chief Executive, NHS Eastwold Integrated Care Board\n\n"
+              "CORONER'S CONCERNS\n\nThe MATTERS OF CONCERN are as follows:\n\n"
+              "1. The ward had no nurse trained in tracheostomy care at night.\n\n"
+              "2. The emergency tracheostomy box was not stocked.\n\n"
+              "3. There is no community service for patients discharged with a tracheostomy.\n\n"
+              "Concerns 1 and 2 are for the Trust and concern 3 is for the ICB.\n\n"
+              "Signed: Ruth Allard, Assistant Coroner for Eastwold\n\n\n")
+    trust = ("Eastwold Hospitals NHS Trust\nQuay Road, Eastwold EW1 4AA\n\n3 February 2025\n\n"
+             "Ms Ruth Allard\nAssistant Coroner for Eastwold\n\nDear Ms Allard,\n\n"
+             "Thank you for your report. Every ward now has a nurse trained in tracheostomy care on each night shift, "
+             "and the emergency boxes are checked and restocked daily.\n\n"
+             "Yours sincerely,\n\nDr Peter Vane\nChief Executive\n\n\n")
+    icb = ("NHS Eastwold Integrated Care Board\nHarbour House, Eastwold EW2 7BB\n\n28 March 2025\n\n"
+           "Ms Ruth Allard\nAssistant Coroner for Eastwold\n\nDear Ms Allard,\n\n"
+           "Thank you for your report of 3 February 2025. The ICB has commissioned a community tracheostomy "
+           "service, which will start taking referrals in June.\n\n"
+           "Yours sincerely,\n\nSarah Lowe\nChief Executive\n")
+    (tmp_path / "pfd.txt").write_text(report + trust + icb, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    rows = sorted(tables["letters"].to_pylist(), key=lambda r: r["index"])
+    assert [r["kind"] for r in rows] == ["letter", "reply", "reply"]
+    assert rows[2]["in_reply_to"] == rows[0]["letter_id"]
+    assert {s["label"] for s in tables["stances"].to_pylist() if s["letter_id"] == rows[2]["letter_id"]} == {"3"}

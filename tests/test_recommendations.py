@@ -5741,3 +5741,58 @@ def test_a_heading_over_a_month_and_year_keeps_its_label(lex, rules):
             "Recommendation 2\n\nJune 2025: every ward now keeps a visitors' log.\n\n"
             "Yours sincerely,\n\nOwen Tarrant\nChief Executive\n")
     assert labels(text, lex, rules) == ["1", "2"]
+
+
+# ---- round 98's review mends: guards (each fails at 204336b)
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("Thank you for the Committee's report. Our progress on each recommendation is shown below.\n\n"
+     "Recommendation      Target date     Progress\n\n"
+     "Recommendation 1    March 2026      The 40-minute limit has been adopted and is checked every day.\n\n"
+     "Recommendation 2    June 2026       We will not open a separate bay, as the department has no room.\n\n"
+     "Recommendation 3    Sept 2026       The figures will be published every week from September.",
+     ["1", "2", "3"]),
+    ("Thank you for your action plan. We agreed to extend the deadline for recommendations 1 to 4 to 30 June, as you "
+     "asked.", ["1", "2", "3", "4"]),
+], ids=["tracker-rows", "range-then-day-and-month"])
+def test_a_tracker_row_s_month_keeps_its_label_and_a_range_stops_before_a_day(body, want, lex, rules):
+    """A reply's tracker rows "Recommendation 1    March 2026    ...", and "recommendations 1 to 4 to 30 June". A user
+    relies on the rows naming recommendations 1 to 3, and the range naming 1 to 4 only (at 204336b a label followed
+    by a month and year named nothing, so the tracker named no recommendation; and "1 to 4 to 30" was read as one
+    range, 1 to 30)."""
+    assert labels(letter(body), lex, rules) == want
+
+
+def test_topic_headings_under_a_to_heading_leave_the_concerns_with_its_addressee(lex, rules):
+    """A coroner's report sends concerns 1 and 2 "To Tenmouth Hospitals NHS Foundation Trust:", each under a topic's
+    heading ("Hospital Discharge Planning", "Community Nursing Service Referral"), and concern 3 "To NHS Tenmouth
+    Integrated Care Board:". A user relies on 1 and 2 going to the Trust and 3 to the Board (at 204336b the topic
+    headings were read as the bodies 1 and 2 were sent to)."""
+    body = ("During the inquest the evidence revealed matters giving rise to concern. The MATTERS OF CONCERN are as "
+            "follows.\n\n"
+            "To Tenmouth Hospitals NHS Foundation Trust:\n\n"
+            "Hospital Discharge Planning\n\n"
+            "1. Mr Greaves was sent home without a written plan for his insulin doses.\n\n"
+            "Community Nursing Service Referral\n\n"
+            "2. The referral to the district nurses went to an inbox that nobody read at weekends.\n\n"
+            "To NHS Tenmouth Integrated Care Board:\n\n"
+            "3. No shared record shows ward staff which district nursing team covers a patient.")
+    trust, board = "Tenmouth Hospitals NHS Foundation Trust", "NHS Tenmouth Integrated Care Board"
+    assert addressees(body, lex, rules) == {"1": trust, "2": trust, "3": board}
+
+
+def test_an_ombudsman_s_next_steps_table_for_the_complainant_names_no_recommendation(lex, rules):
+    """An ombudsman's letter to a complainant sets out a table "No.   When   What you should do" with rows 1 to 3,
+    the steps the complainant may take next. A user relies on no recommendation being read from it (at 204336b
+    "should do" in the header was read as a column of recommendations, and rows 1 to 3 were named)."""
+    rows = [("No.", "When", "What you should do"),
+            ("1", "Within 10 working days", "Write to the Board's complaints team and explain your concerns."),
+            ("2", "If the Board does not reply in 20", "Contact us again, quoting reference 202604417."),
+            ("", "working days", ""),
+            ("3", "If you are unhappy with the reply", "Ask us to look again, sending the Board's final letter.")]
+    table = "".join(f"{n:<6}{when:<38}{what}".rstrip() + "\n" for n, when, what in rows)
+    text = ("Dear Mr Lennox,\n\nYour complaint about Eastfirth NHS Board\n\nThank you for your complaint. I have "
+            "decided not to look into it yet, because the Board has not had the chance to answer it.\n\n"
+            f"The table below explains the steps to take next.\n\n{table}\n"
+            "Yours sincerely,\n\nMorag Ellis\nComplaints Reviewer\n")
+    assert labels(text, lex, rules) == []

@@ -6878,3 +6878,105 @@ def test_a_registered_office_line_inside_the_next_letterhead_stays_with_it(lex):
                               "Company number 05512345\n\n")
     assert [(s.kind, s.start) for s in segment(text, lex)] == [
         (Kind.letter, 0), (Kind.reply, len(_MARLOW_REPORT)), (Kind.reply, len(head))]
+
+
+# ---- round 98's review mends: guards (each fails at 204336b)
+
+_BRACKWATER_COVER = ("Brackwater Hospitals NHS Trust\nTrust Offices, Mill Lane, Brackwater BW2 4QT\n\n14 April 2026\n\n"
+                     "Dear Mr Ellory,\n\nThank you for your report of 2 March 2026 about the death of Mrs Nerys Cole, "
+                     "which raised three matters of concern for the Trust.\n\n"
+                     "The Trust has discussed each concern with its ward teams. Our action plan is appended below.\n\n"
+                     "Yours sincerely,\n\nDr Amos Kerrigan\nChief Executive\n\n")
+_BRACKWATER_PLAN = ("Brackwater Hospitals NHS Trust - Action plan following the Regulation 28 report\n\n"
+                    "Concern 1: the falls risk assessment was not repeated after the move to Ward 9.\n"
+                    "Action: the assessment is now repeated on every transfer. Owner: Chief Nurse. "
+                    "Status: complete.\n\n"
+                    "Concern 2: the bed alarm was switched off at night.\n"
+                    "Action: alarms are checked at each night handover. Owner: Matron. Status: complete.\n\n"
+                    "Concern 3: no low bed was free on the ward.\n"
+                    "Action: the Trust will consider buying more low beds in its 2027 equipment review.\n"
+                    "Owner: Director of Estates. Status: open.\n\n")
+_BRACKWATER_AMBULANCE = ("Brackwater Ambulance Service NHS Trust\nStation Road, Brackwater BW5 8RR\n\n16 April 2026\n\n"
+                         "Dear Mr Ellory,\n\nThank you for your report. The service accepts the concern about the "
+                         "time taken to reach Mrs Cole and has added a vehicle to the night rota.\n\n"
+                         "Yours sincerely,\n\nJoan Amery\nChief Executive\n")
+
+
+def test_an_action_plan_a_covering_letter_says_is_appended_below_is_not_the_covering_letter_s(lex):
+    """A trust's covering letter says "Our action plan is appended below." and sets its action plan under the
+    signature; the ambulance trust's reply follows. A user relies on the covering letter ending at its signature and
+    the action plan being a segment of its own (at 204336b the plan was read as what the letter reproduces at its
+    end, and ran on as the covering letter's tail)."""
+    text = _BRACKWATER_COVER + _BRACKWATER_PLAN + _BRACKWATER_AMBULANCE
+    plan, ambulance = text.index(_BRACKWATER_PLAN), text.index(_BRACKWATER_AMBULANCE)
+    segs = segment(text, lex)
+    assert segs[0].start == 0 and segs[0].end <= plan
+    assert [s.start for s in segs[1:]] == [plan, ambulance]
+
+
+@pytest.mark.parametrize("top", [
+    "Chair: Professor Ruth Amadi     Chief Executive: Mr Colm Rafferty",
+    "Registered office: Weir House, 4 Sluice Lane, Marlow Fen MF1 1CH\n"
+    "Registered in England and Wales, company number 05528113",
+], ids=["chair-and-chief-executive", "registered-office"])
+def test_a_foot_line_atop_the_next_page_is_the_next_letter_s_letterhead(top, lex):
+    """The first reply ends on its page; the next page opens with the next body's letterhead line, "Chair: ...
+    Chief Executive: ..." or "Registered office: ...", above its name and address. A user relies on the next letter
+    starting at that line (at 204336b the line was read as the first reply's printed foot, and cut from the next
+    letter)."""
+    first = ("Marlow Fen Mental Health NHS Trust\nThe Lodge, Fen Road, Marlow Fen MF2 7TT\n\n12 May 2026\n\n"
+             "Dear Ms Oduya,\n\nThank you for your report of 20 March 2026. The Trust accepts the concern about "
+             "follow-up after discharge, and every patient now receives a call within three days.\n\n"
+             "Yours sincerely,\n\nDr Hilary Vance\nChief Executive\n\n")
+    second = (f"\f{top}\n\nMarlow Fen Community Services\nCanal Street, Marlow Fen MF1 3MS\n\n14 May 2026\n\n"
+              "Dear Ms Oduya,\n\nThank you for your report. We accept the concern about sharing risk assessments, and "
+              "a shared record went live on 1 May 2026.\n\nYours sincerely,\n\nColm Rafferty\nChief Executive\n")
+    text = first + second
+    segs = segment(text, lex)
+    assert len(segs) == 2
+    assert segs[0].end <= len(first)
+    assert text[segs[1].start:segs[1].end].lstrip("\f").startswith(top.split("\n")[0])
+
+
+def _mail(sender: str, to: str, sent: str, subject: str, body: str) -> str:
+    return f"From: {sender}\nSent: {sent}\nTo: {to}\nSubject: {subject}\n\n{body}\n\n"
+
+
+def test_a_message_from_the_same_address_at_the_same_minute_twelve_hours_later_is_its_own(lex):
+    """An ombudsman's office writes at "9:12 AM", the council answers at "3:40 PM", and the office writes again at
+    "9:12 PM" the same day. A user relies on the evening message being a segment of its own (at 204336b "9:12 PM" was
+    read as 09:12, the morning message's minute, and the evening message was dropped as its copy)."""
+    office, council = "Casework <casework@ombudsman.example.org.uk>", "Complaints <complaints@fenby.example.gov.uk>"
+    text = (_mail(office, council, "Tuesday, 14 April 2026 9:12 AM", "Case 26/0417 - decision",
+                  "Dear Complaints Team,\n\nThe Ombudsman recommends that\n\n1. the council apologises to Ms Tate;\n"
+                  "2. the council reviews its garden waste round.\n\nPlease reply by 14 May 2026.\n\nRegards,\n\n"
+                  "Casework Team")
+            + _mail(council, office, "Tuesday, 14 April 2026 3:40 PM", "RE: Case 26/0417 - decision",
+                    "Dear Casework Team,\n\nThank you for the decision. The council accepts recommendation 1 and will "
+                    "consider recommendation 2 at its next service review.\n\nRegards,\n\nComplaints Team")
+            + _mail(office, council, "Tuesday, 14 April 2026 9:12 PM", "RE: Case 26/0417 - decision",
+                    "Dear Complaints Team,\n\nThank you for your reply. A future service review is not compliance "
+                    "with recommendation 2; please complete the review by 30 June 2026.\n\nRegards,\n\nCasework Team"))
+    evening = text.rindex("From: Casework")
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, text.index("From: Complaints"), evening]
+
+
+def test_an_irish_greeting_with_a_three_word_title_opens_the_reply(lex):
+    """A county council answers a coroner under "A Chróinéir Ní Dhonnchadha, a chara,". A user relies on the
+    council's reply being a segment of its own after the coroner's letter (at 204336b only a title of one or two
+    words was read before "a chara", and the reply ran on as part of the coroner's letter)."""
+    coroner = ("Coroner for the District of North Leitrey\nCourthouse, Main Street, Carrickmor\n\n9 March 2026\n\n"
+               "Dear Mr Ó Riain,\n\nFollowing the inquest into the death of Mr Tomás Breen I recommend that the "
+               "council review the lighting on the approach to Annagh bridge and restore the warning signs removed "
+               "during the resurfacing works.\n\nI would be grateful for your reply within two months.\n\n"
+               "Yours sincerely,\n\nÁine Ní Dhonnchadha\nCoroner\n\n")
+    reply = ("Leitrey County Council\nÁras an Chontae, Carrickmor\n\n4 May 2026\n\n"
+             "A Chróinéir Ní Dhonnchadha, a chara,\n\nThank you for your letter of 9 March 2026. New lighting will be "
+             "installed on the approach by September, and the warning signs were restored last week.\n\n"
+             "Is mise le meas,\n\nPádraig Ó Riain\nDirector of Services\n")
+    text = coroner + reply
+    greeting = text.index("A Chróinéir")
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
+    assert segs[0].end <= greeting and segs[1].start <= greeting < segs[1].end
