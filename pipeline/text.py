@@ -504,9 +504,10 @@ def is_dateline(s: str) -> bool:
 SPREAD_CELLS = 8  # header cells a table set out a cell a line may have
 _HEADER_CELL = re.compile(r"^\W*(?:rec(?:ommendations?)?|(?:\w+'s\s+|matters?\s+of\s+)?concerns?|ref(?:erence)?|"
                           r"no|number|para(?:graph)?s?|#)\b", re.I)
-# (or an ombudsman's "No. | What we found | What the Board should do | Evidence we need to see", as the SPSO sets them)
-_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter|(?<!\byou\s)(?<!\bwe\s)(?<!\bi\s)\bshould\s+do\b",
-                         re.I)
+# an ombudsman's column of what the body should do: "No. | What we found | What the Board should do | Evidence we
+# need to see", as the SPSO sets them (not a complainant's next steps, "What you should do")
+SHOULD_DO = r"(?<!\byou\s)(?<!\bwe\s)(?<!\bi\s)\bshould\s+do\b"
+_HEAD_WORDS = re.compile(r"recommend|concern|action|finding|matter|" + SHOULD_DO, re.I)
 ANSWER_CELL = re.compile(r"\brespon", re.I)  # a header's column of answers ("Our response", "Trust response")
 _QUOTING_WORDS = re.compile(r"recommend|concern|finding|matter|\bask|\bissue|\bproposal", re.I)
 

@@ -96,7 +96,7 @@ def load_rules(models_dir: Path) -> RecRules:
     return dataclasses.replace(_rules(raw), actions=_rules(with_actions))
 
 
-# a date's day after a joiner, no further label: "recommendations 2 to 6 to 24 January 2025", "1 to 4 by 30 June"
+# a date's day after a joiner, no further label: "recommendations 2 to 6 to 24 January 2025", "1 to 4 to 30 June"
 # (the first number may stand before one: "Recommendation 7   June 2025   In progress", a tracker's row)
 _NOT_A_DAY = (r"(?!\s+(?:january|february|march|april|june|july|august|september|october|november|december)\b"
               r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})")

@@ -1317,12 +1317,12 @@ def _letters(text: str, blocks: list[Block], lex: Lexicons) -> list[tuple[int, i
             j = p
             if (q := _page_under_quote(blocks, j, sal[k], lex)) is not None:
                 j, page_cut[q[0]], paged = q[0], q[1], True
-            # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
-            # Appendix A", then the ambulance trust's letterhead): a segment of its own
             while j < sal[k] and _letter_foot(blocks[j]) and not blocks[j].lines[0].text.startswith("\f"):
                 # the foot of its last page ("Chair: ...   Chief Executive: ...   Registered office as above"); not
                 # the same line atop the next page, the next letter's letterhead
                 j += 1
+            # a paper between the signature and the next letter's head (a trust's action plan, "Enc.
+            # Appendix A", then the ambulance trust's letterhead): a segment of its own
             h = _start_without_signoff(blocks, j - 1, sal[k], lex)
             # (or the message a pasted e-mail quotes under its signature, then the next letter on a page
             # of its own: "From: MAIB Recommendations ... Please find attached ...", then the agency's
@@ -2691,8 +2691,9 @@ def _sent_when(value: str | None) -> tuple[int, ...] | None:
     m = _SENT_AT.search(value) if value else None
     if m is None or m.group(2).lower() not in _MONTHS:
         return None
-    hour = int(m.group(4) or 0) % 12 + 12 if (m.group(6) or "").lower() == "p" else \
-        int(m.group(4) or 0) % 12 if m.group(6) else int(m.group(4) or 0)  # ("9:12 PM" is 21:12)
+    hour = int(m.group(4) or 0)
+    if m.group(6):  # a twelve-hour clock: "9:12 PM" is 21:12, "12:05 AM" is 0:05
+        hour = hour % 12 + (12 if m.group(6).lower() == "p" else 0)
     return (int(m.group(3)), _MONTHS.index(m.group(2).lower()), int(m.group(1)), hour, int(m.group(5) or 0))
 
 

@@ -17,8 +17,8 @@ from pipeline.stages.columns import ANSWER_HEAD, CHUNK
 from pipeline.stages.ref_forms import labels_r
 from pipeline.stages.refs import FORM_SECTION, MODAL, RecRules, Ref, clean_text, label_offset, leading_number
 from pipeline.stages.shapes import PFD_CLOSING
-from pipeline.text import (ANSWER_CELL, SPREAD_CELLS, Block, Line, answers_only, clean, header_above, is_prose,
-                           names_its_rows, sentence_end, short_cell, table_cells)
+from pipeline.text import (ANSWER_CELL, SHOULD_DO, SPREAD_CELLS, Block, Line, answers_only, clean, header_above,
+                           is_prose, names_its_rows, sentence_end, short_cell, table_cells)
 
 
 # the first cell of a table row that numbers a recommendation: "1", "2.", "R3", "Rec 4", "3.14", "2a"
@@ -436,7 +436,7 @@ def _layout_row(b: Block, m: re.Match, answered: bool = False, answer_column: bo
 
 
 # the header cell over a -layout table's recommendations: "Recommendation", "Concern", "Finding"
-_ITEM_HEAD = re.compile(r"recommend|concern|finding|requirement|(?<!\byou\s)(?<!\bwe\s)(?<!\bi\s)\bshould\s+do\b", re.I)
+_ITEM_HEAD = re.compile(r"recommend|concern|finding|requirement|" + SHOULD_DO, re.I)
 
 
 # the header cell over the column that says whom each row is for: "For", "Owner", "Addressed to"
