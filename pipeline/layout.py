@@ -337,9 +337,11 @@ def noise_lines(text: str, boilerplate: re.Pattern[str] | None = None) -> list[t
     # how GOV.UK is" / "used, remember your settings ..."): the lines it runs on to are boilerplate too
     # (the banner's sentences only, two lines on at most, and no line read as something else already)
     taken = set(furniture) | {k for k, (a, _) in enumerate(content) if any(x <= a < y for x, y in entries)}
-    for c in [c for c in chrome if _WRAPPED_BANNER.search(text[content[c][0]:content[c][1]])
-              or _WRAPPED_NOTICE.search(text[content[c][0]:content[c][1]])]:
-        cookies = _WRAPPED_BANNER.search(text[content[c][0]:content[c][1]]) is not None
+    for c in list(chrome):  # (a copy: the lines a notice runs on to are added to chrome below, no notices themselves)
+        line = text[content[c][0]:content[c][1]]
+        cookies = _WRAPPED_BANNER.search(line) is not None
+        if not (cookies or _WRAPPED_NOTICE.search(line)):
+            continue
         for n in (c + 1, c + 2):
             a, b = content[n - 1]
             if n >= len(content) or n in chrome or n in taken or _SENTENCE_END.search(text[a:b]) \

@@ -199,10 +199,10 @@ def _to_same_person(a: LetterState, b: LetterState) -> bool:
     return bool(_surnames(a, PartyRole.recipient) & _surnames(b, PartyRole.recipient))
 
 
-def _same_party(pa, pb) -> bool:
-    """Two parties one by name, position or organisation."""
-    return any(x and y and x.lower() == y.lower()
-               for x, y in ((pa.name, pb.name), (pa.position, pb.position), (pa.organisation, pb.organisation)))
+def _same_party(pa, pb, posts: bool = True) -> bool:
+    """Two parties one by name, position or organisation (without ``posts``, by name or organisation only)."""
+    pairs = ((pa.name, pb.name), (pa.organisation, pb.organisation)) + (((pa.position, pb.position),) if posts else ())
+    return any(x and y and x.lower() == y.lower() for x, y in pairs)
 
 
 def _same_sender(a: LetterState, b: LetterState) -> bool:
@@ -215,8 +215,7 @@ def _own_earlier(a: LetterState, b: LetterState) -> bool:
     """Written by the same person or body, as its name or organisation says (not two writers who share a post,
     "Chair", nor two that name no one)."""
     pa, pb = _party(a, PartyRole.sender), _party(b, PartyRole.sender)
-    return pa is not None and pb is not None and any(
-        x and y and x.lower() == y.lower() for x, y in ((pa.name, pb.name), (pa.organisation, pb.organisation)))
+    return pa is not None and pb is not None and _same_party(pa, pb, posts=False)
 
 
 def _same_writer(a: LetterState, b: LetterState) -> bool:

@@ -667,10 +667,10 @@ _BODY_TO = re.compile(r"^\W*(?:(?:the\s+)?(?:[A-Z][\w&’'-]*\s+){1,5}to\s+(?!be
 # the paper speaking for itself ("2.9 We can see the benefit ..., but a plan may need to change"): its
 # "need to" is no recommendation's, unless it asks ("We recommend that ...", "We believe the Board should")
 _OWN_VOICE = re.compile(r"^\W*(?:we|our|i)\b", re.I)
-# the writer asking for the reply ("I ask the Commission to tell me ... what action it has taken")
 # the heading over what a letter sends with it, which it may number: "Attached:", "Enclosures (3):", "Encs."
 _SENT_WITH = re.compile(r"^\W*(?:attached|attachments?|enclosed|enclosures?|encs?\.?|documents\s+attached)"
                        r"(?:\s*\(\d{1,2}\))?(?:\s*:)?\s*$", re.I)
+# the writer asking for the reply ("I ask the Commission to tell me ... what action it has taken")
 _ASKS_REPLY = re.compile(r"^\W*(?:i|we)\s+(?:would\s+)?(?:ask|request|invite)\b[^.]{0,80}?\bto\s+(?:tell|inform|let|send|"
                          r"provide)\s+(?:me|us)\b", re.I)
 _ASKS = re.compile(r"\b(?:should|must|ought to|recommends?|urges?|calls? on)\b", re.I)
