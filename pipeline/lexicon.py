@@ -106,12 +106,15 @@ class Lexicons:
     def signs_off(self, line: str) -> bool:
         """Whether ``line`` is a sign-off ("Yours sincerely,", "Kind regards"), its punctuation aside;
         or one after the same words in another language ("Le dùrachd / Yours sincerely,", "Yn gywir /
-        Yours sincerely")."""
-        said = clean(line) or ""
+        Yours sincerely"); or one Word numbered with the paragraphs above it ("13.<tab>Yours sincerely")."""
+        said = _PARAGRAPH_NUMBER.sub("", clean(line) or "", count=1)
         if "/" in said and len(said) <= BILINGUAL_SIGNOFF:
             said = said.rsplit("/", 1)[1]
         c = re.sub(r"[^\w\s]", "", said).strip().lower()
         return bool(c) and self.signoff.match(c) is not None
+
+
+_PARAGRAPH_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+")  # "13.<tab>", "(13) ": a numbered paragraph's own number
 
 
 def _load_cues(path: Path) -> tuple[StanceCue, ...]:

@@ -2291,6 +2291,11 @@ ADDRESSEE_LINES = 8  # lines above a "Dear ..." in which its addressee block sta
 SIGNATURE_CHARS = 200  # characters at a letter's end in which its signature stands
 
 
+# the findings of a coroner outside England and Wales, with the recommendations the letters below answer:
+# Western Australia's "RECORD OF INVESTIGATION INTO DEATH", Victoria's "FINDING INTO DEATH WITH INQUEST",
+# Queensland's "Findings of Inquest"
+_CORONER_FINDINGS = re.compile(r"\brecord\s+of\s+investigation\s+into\s+death\b|\bfinding\s+into\s+death\b|"
+                               r"^\W*findings?\s+of\s+(?:the\s+)?inquest\b", re.I | re.M)
 # "Dear Coroner", "Dear HM Senior Coroner": a greeting a coroner's own letter never opens with
 _DEAR_CORONER = re.compile(r"^\W*dear\s+(?:hm\s+|his\s+majesty['’]s\s+)?(?:(?:senior|area|assistant)\s+)?coroner\b",
                            re.I)
@@ -2408,7 +2413,7 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
                                                            or _greets_the_coroner(text, sal, report)
                                                            or _mailed_to_coroner(text, start, sal)):
             kind = Kind.reply  # a letter to the coroner under the coroner's report answers it, however it opens
-        if report is None and lex.pfd_report.search(text, start, end):
+        if report is None and (lex.pfd_report.search(text, start, end) or _CORONER_FINDINGS.search(text, start, end)):
             report = text[start:end]
         if kind is Kind.reply and who:
             greeted.add(who)
@@ -2420,6 +2425,8 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
     out = [s for k, s in enumerate(out) if not (k and _codes_only(text[s.start:s.end]))]
     out = [dataclasses.replace(s, start=_from_page_break(text, s.start, out[k - 1].start)) if k else s
            for k, s in enumerate(out)]
+    out = [dataclasses.replace(s, start=_past_page_foot(text, s.start, out[k + 1].start if k + 1 < len(out)
+                                                        else len(text))) if k else s for k, s in enumerate(out)]
     out = [dataclasses.replace(s, start=_under_site_links(text, s.start, out[k - 1].start))
            if k and s.form is Form.page else s for k, s in enumerate(out)]
     out = _one_publication(out)
@@ -2493,6 +2500,25 @@ def _from_page_break(text: str, start: int, floor: int) -> int:
     brk = text.rfind("\f", floor + 1, start)
     # (after the form feed itself, which closes the page before: the segment's page is its own)
     return brk + 1 if brk >= 0 and not text[brk + 1:start].strip() else start
+
+
+PAGE_FOOT_LINES = 2  # lines, at most, of the page foot above the form feed a segment's page opens with
+_PAGE_NO = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\s*$", re.I)
+
+
+def _past_page_foot(text: str, start: int, end: int) -> int:
+    """A segment that opens on the last page's foot ("[2024] WACOR 14    Page 5", then the form feed, then the
+    Shire's letterhead) starts on its own page: the foot closes the report above, as its other pages' feet
+    do. A foot line ends with its page number or repeats a line of the pages before."""
+    brk = text.find("\f", start, end)
+    if brk < 0:
+        return start
+    lines = [ln.strip() for ln in text[start:brk].splitlines() if ln.strip()]
+    if not lines or len(lines) > PAGE_FOOT_LINES or not text[brk + 1:end].strip():
+        return start
+    foot = all(_PAGE_NO.search(ln) or re.search(r"(?m)^[ \t]*" + re.escape(ln) + r"[ \t]*$", text[:start])
+               for ln in lines)
+    return brk + 1 if foot else start
 
 
 SITE_LINKS = 2  # lines of a site's links, at least, that open a page printed under the e-mail before it
