@@ -2183,12 +2183,21 @@ def _listed_row(text: str, start: int, row: list[tuple[int, int]]) -> bool:
     return False
 
 
+_SUBSECTION_TITLE = re.compile(r"[ \t]*(?P<top>\d{1,2})\.\d{1,2}\.?[ \t]+[A-Z]")
+_TOP_TITLE = re.compile(r"^[ \t]*(?P<top>\d{1,2})\.?[ \t]+[A-Z][^.:;\n]{0,60}$", re.M)
+
+
 def _section_end(text: str, start: int, stop_at: int) -> int:
     """Where a web page's section ends: under "### Recommendation 7", at the next heading of a
     higher level ("## 4. Next steps"), not at the page's end."""
     own = _MD_HEADING.match(text, start)
     if own is None:
-        return stop_at
+        # (or, under a reply's own subsection "3.2 Vulnerability information (matters (2)(a) and (2)(b))", at its
+        # next section's title, "4. Next steps and reporting")
+        sub = _SUBSECTION_TITLE.match(text, start)
+        nxt = next((m.start() for m in _TOP_TITLE.finditer(text, start, stop_at)
+                    if int(m.group("top")) == int(sub.group("top")) + 1), None) if sub else None
+        return stop_at if nxt is None else nxt
     level = len(own.group(1))
     for m in _MD_HEADING.finditer(text, own.end(), stop_at):
         if len(m.group(1)) < level:

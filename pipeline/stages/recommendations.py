@@ -1980,6 +1980,7 @@ _BROKEN_WORD = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")
 _AND_FOR = re.compile(r"\band\s+(?:for|to)\s+")
 
 
+MASKED_LINE = 3  # spaces, at least, that stand for a line of page furniture masked out
 _OVER_MASKED = re.compile(r"(?<=\w)[ \t]*\n[ \t]{3,}\n[ \t]*(?=[A-Za-z])")  # a masked line inside a sentence
 
 
@@ -2270,7 +2271,8 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             if m and m.group("letter") == "abcdefgh"[len(found)]:
                 found.append((m.group("letter"), m, ln, [m.group("text")]))
             elif not ln.text.strip():
-                blank = True
+                # (not the page's foot and head, masked, between a point's wrapped lines)
+                blank = blank or len(ln.text) < MASKED_LINE
             # (a point runs on over its wrapped lines, never past a blank line: what follows one is the
             # next point or no longer the item's)
             elif found and not blank and not (_NEXT_ITEM.match(ln.text) or FORM_SECTION.match(clean(ln.text) or "")):

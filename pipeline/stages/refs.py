@@ -217,9 +217,13 @@ _SIBLINGS = r"(?:\s*(?:,|and|&)\s*\([a-h]\))*"
 _SIBLING = re.compile(r"\(([a-h])\)\s*$")
 
 
+_PART_OF_BRACKETED = re.compile(r"\((\d{1,3})\)\s?(?=\([a-h]\))")  # "(2)(a)": a coroner's matter (2), its part (a)
+
+
 def expand(nums: str, rules: RecRules) -> list[str]:
     """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10, also inside a list ("1, 3 and 5-7");
     "2.1 to 2.3" -> 2.1, 2.2, 2.3; "4a(ii)" stays whole; "3(a) and (b)" -> 3(a), 3(b)."""
+    nums = _PART_OF_BRACKETED.sub(r"\1", nums)  # "(2)(a)" is 2(a)
     parts = re.split(r"\s*(?:,|and|&)\s*(?=\([a-h]\)\s*(?:$|,|and|&))", nums)
     if len(parts) > 1 and (base := re.fullmatch(r"(.*\d)\(([a-h])\)", parts[0].strip())) is not None:
         head = expand(parts[0], rules)
