@@ -2173,14 +2173,15 @@ _PARENT_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})\\?[.)\]]?[ \t]+[\[(]?\s*(?:
 _LETTERED = re.compile(r"^[ \t]*\(?(?P<letter>[a-h])\)[ \t]+(?P<text>\S.*)$")
 # "a. the Department for Transport should ..."
 _DOTTED_POINT = re.compile(r"^[ \t]*(?P<letter>[a-h])\.[ \t]+(?P<text>\S.*)$")
-# a numbered item that only says who should act: "6.   The Trust should:" over its points
+# a numbered item that only says who should act: "6.   The Trust should:" over its points ("4. That
+# integrated care boards be required to:")
 # (its words may name the topic first, or a body whose name holds a comma: "2. On incident reporting, the
 # Cabinet Office should:", "4. The Department for Science, Innovation and Technology should:"; or its keyword
 # first: "Recommendation 2: The Home Office should:")
 _ASKING_PARENT = re.compile(r"^[ \t]*\W{0,4}(?:(?i:recommendation)\s+)?(?P<num>\d{1,2})[.):]?[ \t]+"
                             r"(?:the\s+)?[A-Z][\w'’&-]*"
                             r"(?:,?\s+[\w'’&-]+){0,8}?"
-                            r"\s+(?:should|must)(?:\s+(?:also|now))?\s*:\s*$")
+                            r"\s+(?:should|must|(?:be|are|is)\s+(?:required|asked|expected)\s+to)(?:\s+(?:also|now))?\s*:\s*$")
 _ASKING_LEAD = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)][ \t]+[A-Z][^:\n]*\b(?:should|must)\b[^:\n]*:\s*$")
 _POINT_ASKS = re.compile(r"\b(?:should|must)\b")
 # a point that only illustrates the ask above it: "(a) for example, review cases such as ..."

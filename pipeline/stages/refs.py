@@ -213,7 +213,13 @@ RANGE_SPAN = 50  # "1-100" is two references, not a hundred
 _DECIMAL = re.compile(r"^(\d+)\.(\d+)$")
 
 
-_SIBLINGS = r"(?:\s*(?:,|and|&)\s*\([a-h]\))*"
+_SIBLINGS = r"(?:\s*(?:,|and|&|to|-|–|—)\s*\([a-h]\))*"
+_PART_RANGE = re.compile(r"(\d{1,3})\s?\(([a-h])\)\s*(?:to|-|–|—)\s*\(([a-h])\)")
+
+
+def _parts_run(m: re.Match[str]) -> str:
+    num, a, z = m.groups()
+    return ", ".join(f"{num}({chr(c)})" for c in range(ord(a), ord(z) + 1)) if a < z else m.group(0)
 _SIBLING = re.compile(r"\(([a-h])\)\s*$")
 
 
@@ -224,6 +230,7 @@ def expand(nums: str, rules: RecRules) -> list[str]:
     """"3, 4 and 8" -> 3, 4, 8; "8-10" -> 8, 9, 10, also inside a list ("1, 3 and 5-7");
     "2.1 to 2.3" -> 2.1, 2.2, 2.3; "4a(ii)" stays whole; "3(a) and (b)" -> 3(a), 3(b)."""
     nums = _PART_OF_BRACKETED.sub(r"\1", nums)  # "(2)(a)" is 2(a)
+    nums = _PART_RANGE.sub(_parts_run, nums)  # "4 (a) to (c)": the parts of one recommendation, a to c
     parts = re.split(r"\s*(?:,|and|&)\s*(?=\([a-h]\)\s*(?:$|,|and|&))", nums)
     if len(parts) > 1 and (base := re.fullmatch(r"(.*\d)\(([a-h])\)", parts[0].strip())) is not None:
         head = expand(parts[0], rules)
