@@ -971,6 +971,11 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             or (lead_in and (led_by == bi - 1 or decimal_head is not None))
         voiced = seg.kind is Kind.letter and (concerns or (lead_in and concern_lead))
         item, took = _line_item(b.lines, 0, rules, decimal, voiced)
+        if item and seg.kind is Kind.reply and (named := rules.inline.search(item.group("text"))) is not None \
+                and item.group("num") not in expand(named.group("nums"), rules):
+            # "## 3. Use of the lounge overnight (your concern (2))": the reply's own section, which names the
+            # recommendation it answers
+            item = None
         if item and bi and _SENT_WITH.match(clean(blocks[bi - 1].lines[-1].text) or "") and not MODAL.search(joined):
             # "Attached:" / "1. Letter of apology to Mr and Mrs Ward": what the letter sends with it (not "1. The Trust
             # should review ...", a recommendation it sets out there)
