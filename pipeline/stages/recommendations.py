@@ -1356,6 +1356,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
             # Surgery", leaves the reply that is the practice's to answer what it names, as before)
             refs = without
     refs = _also_directed(refs)
+    if seg.kind is Kind.letter:
+        refs = _within_set_out(text, seg, refs, rules)
     if seg.kind is Kind.reply:
         refs = _linked_rows(text, refs)
     # ("concerns 3(a) and 3(b) to Stannard" names the points the report sets out as 3a and 3b)
@@ -1366,6 +1368,25 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     plain = {r.label for r in refs if r.label.isdigit()}
     refs = [dataclasses.replace(r, label=r.label[1:]) if r.label[:1] == "R" and r.label[1:] in plain else r for r in refs]
     return [dataclasses.replace(r, conclusion=True) if _is_conclusion(r.text) else r for r in refs]
+
+
+# a determination that says which of its numbered paragraphs are its recommendations: "I make the
+# recommendations set out at paragraphs [25] to [29] of the Note below" (a sheriff's, whose Note numbers
+# every paragraph alike)
+_SET_OUT_AT = re.compile(r"\brecommendations?\s+(?:(?:are|is)\s+)?(?:set\s+out|made|contained)\s+(?:at|in)\s+"
+                         r"paragraphs?\s+(?P<nums>\[?\d{1,3}\]?(?:\s*(?:,|and|to|-|–)\s*\[?\d{1,3}\]?)*)", re.I)
+
+
+def _within_set_out(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
+    """Only the paragraphs the report says are its recommendations, where it says so and sets them out;
+    the Note's other numbered paragraphs ("[1] This inquiry was held ...") recommend nothing."""
+    said = _SET_OUT_AT.search(unwrap(text[seg.start:seg.end]))
+    if said is None:
+        return refs
+    keep = set(expand(re.sub(r"[\[\]]", "", said.group("nums")), rules))
+    if not any(r.stated and r.label in keep for r in refs):
+        return refs
+    return [r for r in refs if not r.stated or r.label in keep]
 
 
 # "Recommendation: Police Scotland should report BWV activation rates by division ...": a letter's

@@ -331,11 +331,15 @@ _ADDRESS_LINE = re.compile(r",[^.!?]*\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"
 _HEAD_FIELD = re.compile(r"^[\s*_]*(?:to|copied\s+to|copy\s+to|cc)[\s*_]*:", re.I)
 
 
+_BAR = re.compile(r"\s+\|\s+")
+
+
 def _head_prose(line: str, page: bool = False) -> bool:
     """A line of prose, which a letter head has none of (its one-line address is long, but no sentence;
     on a letterhead that opens a ``page``, Word may set its telephone and e-mail beside it, a tab apart,
-    where the same line closing a letter above is its footer)."""
-    cells = CELL_GAP.split(line) if page else [line]
+    where the same line closing a letter above is its footer; anywhere, a letterhead's one line of address,
+    telephone and e-mail set apart by bars: "Ardach, by Dingwall IV15 9RT   |   Tel 01632 960 410   |   ...")."""
+    cells = CELL_GAP.split(line) if page else _BAR.split(line)
     return is_prose(line) and not any(_ADDRESS_LINE.search(clean(cell) or "") for cell in cells) \
         and not _HEAD_FIELD.match(line)
 
