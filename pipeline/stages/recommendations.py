@@ -2227,6 +2227,8 @@ _TITLE_PARENT = re.compile(r"^\W{0,4}(?P<num>\d{1,2})[.)][ \t]+(?P<title>(?-i:[A
 # since round 72, and the probes read with it)
 PARENT_TITLE_WORDS = 12
 _MATTERS_OF_CONCERN = re.compile(r"matters\s+of\s+concern", re.I)
+_CONCERN_LEAD_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})[.)][ \t]+(?P<title>(?-i:[A-Z])\S.*)$")
+LEAD_LINES = 2  # lines, at most, that a concern's sentence leading into its points wraps on to
 _LONE_LETTER = re.compile(r"^[ \t]*\([a-h]\)[ \t]*$")  # a point's letter in a cell of its own
 # (the next item: "2. The ...", "2." alone, "6 ACTION SHOULD BE TAKEN", "Concern 2: ...")
 _NEXT_ITEM = re.compile(r"^\W{0,4}\d{1,2}\\?[.)\]](?:[ \t]|\s*$)|^\W{0,4}\d{1,2}[ \t]+(?-i:[A-Z]{3,})"
@@ -2283,6 +2285,21 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
         topic = parent is None and not (found or asking) and (parent := _TITLE_PARENT.match(lines[k].text)) is not None \
             and len(parent.group("title").split()) <= PARENT_TITLE_WORDS \
             and _MATTERS_OF_CONCERN.search(text, seg.start, lines[k].start) is not None
+        # (or a concern's sentence that leads into its points, wrapped: "3. The arrangements between the Trust and
+        # the out-of-area hospital were inadequate in" / "two respects:" / "(a) clinicians in the Trust ...")
+        wrapped = 0
+        if not (found or asking or topic) and (lead := _CONCERN_LEAD_ITEM.match(lines[k].text)) is not None \
+                and _MATTERS_OF_CONCERN.search(text, seg.start, lines[k].start) is not None:
+            wrapped = next((w for w in range(1, LEAD_LINES + 1) if k + w + 1 < len(lines)
+                            and lines[k + w].text.rstrip().endswith(":") and _point(lines[k + w + 1].text, "", False)
+                            and _point(lines[k + w + 1].text, "", False).group("letter") == "a"
+                            and not any(_point(lines[x].text, "", False) or _NEXT_ITEM.match(lines[x].text)
+                                        or lines[x - 1].text.rstrip().endswith((".", ")", ";"))
+                                        for x in range(k + 1, k + w + 1))), 0)
+            if wrapped and not MODAL.search(" ".join(ln.text for ln in lines[k:k + wrapped + 1])):
+                parent, topic = lead, True
+            else:
+                wrapped = 0
         # (not "Recommendation 1: Harnmouth City Council should ensure that" over its parts, nor a letter's title)
         if not (found or asking) and (parent is None or (parent.re is _TITLE_PARENT and not topic)
                                       or ((titled or topic) and MODAL.search(parent.group(0)) is not None)):
@@ -2290,8 +2307,9 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             continue
         if not (found or asking):
             num = parent.group("num")
-            who = " ".join(parent.group("title" if topic else "who").split())
-            j, last, blank = k + 1, k, False
+            who = " ".join(" ".join([parent.group("title" if topic else "who")]
+                                    + [ln.text for ln in lines[k + 1:k + wrapped + 1]]).rstrip(": ").split())
+            j, last, blank = k + 1 + wrapped, k + wrapped, False
         while j < len(lines):
             ln = lines[j]
             m = _point(ln.text, num, titled)
