@@ -260,7 +260,9 @@ def _quoted_after(text: str, blocks: list[Block], bi: int, ln, letter: bool = Fa
     after = _quote_lines(below)
     if after:
         span = (after[0].start, min(after[-1].end, b.end))
-    elif bi + 1 < len(blocks) and MODAL.search(blocks[bi + 1].text):
+    elif bi + 1 < len(blocks) and (MODAL.search(blocks[bi + 1].text)
+                                   or (letter and _THAT_MOTION.match(blocks[bi + 1].text))):
+        # (in a letter, a motion too: "Recommendation No. 1" / "That DPIRD progress amendments to make ...")
         span = (blocks[bi + 1].start, blocks[bi + 1].end)
     else:
         return None, None
@@ -2229,6 +2231,8 @@ PARENT_TITLE_WORDS = 12
 _MATTERS_OF_CONCERN = re.compile(r"matters\s+of\s+concern", re.I)
 _CONCERN_LEAD_ITEM = re.compile(r"^\W{0,4}(?P<num>\d{1,2})[.)][ \t]+(?P<title>(?-i:[A-Z])\S.*)$")
 LEAD_LINES = 2  # lines, at most, that a concern's sentence leading into its points wraps on to
+_HEADED_PARENT = re.compile(r"^[ \t]*\W{0,4}recommendation\s+(?:no\.?\s*)?(?P<num>\d{1,2})(?P<title>)[\s*_:.]*$", re.I)
+HEAD_LEAD_SPAN = 8  # lines under such a heading, blank ones too, in which its lead and first point stand
 _LONE_LETTER = re.compile(r"^[ \t]*\([a-h]\)[ \t]*$")  # a point's letter in a cell of its own
 # (the next item: "2. The ...", "2." alone, "6 ACTION SHOULD BE TAKEN", "Concern 2: ...")
 _NEXT_ITEM = re.compile(r"^\W{0,4}\d{1,2}\\?[.)\]](?:[ \t]|\s*$)|^\W{0,4}\d{1,2}[ \t]+(?-i:[A-Z]{3,})"
@@ -2288,6 +2292,17 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
         # (or a concern's sentence that leads into its points, wrapped: "3. The arrangements between the Trust and
         # the out-of-area hospital were inadequate in" / "two respects:" / "(a) clinicians in the Trust ...")
         wrapped = 0
+        lead_at: list[int] = []  # the lines of a heading's lead into its points, where blank lines part them
+        if not (found or asking or topic) and (head := _HEADED_PARENT.match(lines[k].text)) is not None:
+            # (or a heading over a lead and its points, each a paragraph of its own: "Recommendation No. 3" /
+            # "That the Shire of Westbrook:" / "(a) install multilingual warning signage ..." / "(b) ...")
+            said_at = [x for x in range(k + 1, min(len(lines), k + HEAD_LEAD_SPAN)) if lines[x].text.strip()]
+            w = next((w for w in range(1, LEAD_LINES + 2) if len(said_at) > w
+                      and lines[said_at[w - 1]].text.rstrip().endswith(":")
+                      and (pa := _point(lines[said_at[w]].text, "", False)) is not None and pa.group("letter") == "a"
+                      and not any(_point(lines[x].text, "", False) for x in said_at[:w])), 0)
+            if w:
+                parent, topic, lead_at = head, True, said_at[:w]
         if not (found or asking or topic) and (lead := _CONCERN_LEAD_ITEM.match(lines[k].text)) is not None \
                 and _MATTERS_OF_CONCERN.search(text, seg.start, lines[k].start) is not None:
             wrapped = next((w for w in range(1, LEAD_LINES + 1) if k + w + 1 < len(lines)
@@ -2307,9 +2322,10 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             continue
         if not (found or asking):
             num = parent.group("num")
+            lead_at = lead_at or list(range(k + 1, k + wrapped + 1))
             who = " ".join(" ".join([parent.group("title" if topic else "who")]
-                                    + [ln.text for ln in lines[k + 1:k + wrapped + 1]]).rstrip(": ").split())
-            j, last, blank = k + 1 + wrapped, k + wrapped, False
+                                    + [lines[x].text for x in lead_at]).rstrip(": ").split())
+            j, last, blank = (lead_at[-1] if lead_at else k) + 1, lead_at[-1] if lead_at else k, False
         while j < len(lines):
             ln = lines[j]
             m = _point(ln.text, num, titled)
