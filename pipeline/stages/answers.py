@@ -2121,7 +2121,9 @@ def _numbered_paragraphs(blocks: list[Block], labels: dict[str, int]) -> list[tu
     ("Our response follows, numbered as in your report. 1. ... 2. ...", "3 and 4." over a joint
     answer): the numbers must be the labels in order, all of them or, of five or more, all but one
     (a reply that skips one has not addressed it), so a reply's own shorter list of actions is not
-    read as its answers."""
+    read as its answers; nor its own sections, numbered 1 to n (``_own_numbering``)."""
+    if _own_numbering(blocks, labels):
+        return []
     found = []
     for b in blocks:
         # (or each line of a list with no blank lines, "1. We support ..." / "2. We will consider ...", where the
@@ -2259,15 +2261,35 @@ def _titles_name_theirs(text: str, numbered: list[tuple[int, set[str]]], rec_tex
 
 def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, set[str]]]:
     """Short numbered headings ("1. Welfare calls", "2. Falls response") whose numbers are the
-    concerns raised, in order: two at least, so one numbered line is not taken for a scheme."""
+    concerns raised, in order: two at least, so one numbered line is not taken for a scheme. Not the
+    reply's own sections numbered 1 to n, where some of those numbers were not asked of it ("1.
+    Background", "2. Signage at Kettle Rocks", ... "5. Conclusion" from a body asked 2, 3 and 5)."""
     found = []
     for b in blocks:
         m = _NUMBERED_HEADING.match(clean(b.lines[0].text) or "")
         nums = re.findall(r"\d+(?:\.\d+)?", m.group("num")) if m else []
         if m and len(m.group("title").split()) <= NUMBERED_TITLE_WORDS and all(n in labels for n in nums):
             found.append((b.lines[0].start, nums))
+    if _own_numbering(blocks, labels):
+        return []
     order = [tuple(map(int, n.split("."))) for _, nums in found for n in nums]
     return [(at, set(nums)) for at, nums in found] if len(found) >= 2 and order == sorted(set(order)) else []
+
+
+OWN_SECTIONS = 3  # numbered titles, at least, 1 to n, by which a reply numbers its own sections
+
+
+def _own_numbering(blocks: list[Block], labels: dict[str, int]) -> bool:
+    """Whether the reply numbers its own sections 1 to n by short titles, some of those numbers not
+    asked of it ("1. Background", "2. Signage at Kettle Rocks", ... "5. Conclusion" from a body asked 2,
+    3a, 3b and 5): its 2 and its 5 are its sections', not the recommendations'. Its titles may stand inside
+    blocks, under a finished sentence, where the text leaves no blank lines."""
+    own = [m.group("num") for b in blocks for k, ln in enumerate(b.lines)
+           if (not k or sentence_end((clean(b.lines[k - 1].text) or "").rstrip()))
+           and (m := _NUMBERED_HEADING.match(clean(ln.text) or "")) is not None and m.group("num").isdigit()
+           and len(m.group("title").split()) <= NUMBERED_TITLE_WORDS]
+    return len(own) >= OWN_SECTIONS and own == [str(n) for n in range(1, len(own) + 1)] \
+        and not set(own) <= set(labels)
 
 
 # words a section's text (not just its heading) must share with a recommendation no heading takes up
