@@ -2487,9 +2487,11 @@ def _without_action_numbers(text: str, refs: list[Ref]) -> list[Ref]:
         col = next((k for k, h in enumerate(heads) if k and _RECOMMENDATION_HEAD.search(h)), None)
         if col is None or not _ACTION_HEAD.search(heads[0]) or _RECOMMENDATION_HEAD.search(heads[0]):
             return False
-        # (not where the row's action serves the recommendation of its own number: "1 | ... | 1 | Lead")
+        # (not where the row's action serves the recommendation of its own number: "1 | ... | 1 | Lead"; unless
+        # the reply answers that one in its prose, under a title that names it, and the table only sums up)
         said = text[c.row[col][0]:c.row[col][1]] if col < len(c.row) else ""
-        return re.match(rf"\W*{r.number}\b", said) is None
+        return re.match(rf"\W*{r.number}\b", said) is None or r.number in named
+    named = {x.number for x in refs if not x.stated and x.heading}
     return [r for r in refs if not numbers_an_action(r)] if cells else refs
 
 
