@@ -277,6 +277,28 @@ def short_refs(text: str, b: Block, ln, rules: RecRules, letters: frozenset[str]
 _CODED = re.compile(r"\brecommendation\s+(?P<code>(?-i:[A-Z]{2,4})-?\d{1,2})\b(?![./-]\d)", re.I)
 
 
+_ONE_CODE = r"(?-i:[A-Z]{2,4})-?\d{1,2}"
+_CODED_LIST = re.compile(rf"\brecommendations\s+(?P<codes>{_ONE_CODE}(?:\s*(?:,|and|&|to|-|–)\s*{_ONE_CODE})+)\b"
+                         r"(?![./-]\d)", re.I)
+CODE_RUN = 20  # codes, at most, that one range of them spans ("LA1 to LA3")
+
+
+def _code_run(said: str) -> list[str]:
+    """The codes a list names, a range in full where both ends share their letters: "LA1 to LA3" is LA1,
+    LA2 and LA3; "HC2 and HC4" is those two."""
+    found = list(re.finditer(_ONE_CODE, said))
+    out: list[str] = []
+    for k, m in enumerate(found):
+        pre, n = re.match(r"(\D+?)-?(\d+)$", m.group()).groups()
+        if k and re.fullmatch(r"\s*(?:to|-|–)\s*", said[found[k - 1].end():m.start()]):
+            before = re.match(r"(\D+?)-?(\d+)$", found[k - 1].group()).groups()
+            if before[0] == pre and int(before[1]) < int(n) <= int(before[1]) + CODE_RUN:
+                sep = "-" if "-" in m.group() else ""
+                out += [f"{pre}{sep}{x}" for x in range(int(before[1]) + 1, int(n))]
+        out.append(m.group())
+    return out
+
+
 # a code of capitals, a hyphen and a number opening a line, its words beside it: a health check's table rows,
 # "HC-01    The navigational risk ...", and the reply's headings over its answers, "**HC-01 - Navigational ..."
 _HYPHEN_CODE_LINE = re.compile(r"^[ \t]*\W{0,4}(?P<pre>[A-Z]{2,4})-(?P<n>\d{1,3})\b(?![./-]\d)\W{0,3}[ \t]+[A-Za-z]{2}",
@@ -332,6 +354,11 @@ def coded_refs(text: str, b: Block, ln, stems: frozenset[str] = frozenset()) -> 
     if stems:
         named = {m.start("code") for m in codes}
         codes += [m for m in bare_codes(stems).finditer(text, ln.start, ln.end) if m.start("code") not in named]
+    # (several at once: "Recommendations LA1 to LA3", "Recommendations HC2 and HC4", each a mention)
+    for m in _CODED_LIST.finditer(text, ln.start, ln.end):
+        for code in _code_run(m.group("codes")):
+            out.append(Ref(code, leading_number(code), m.start("codes"), m.end("codes"), b.start, b.end,
+                           anchored(text, b, m.start()), is_heading(b), False, None))
     for m in sorted(codes, key=lambda m: m.start("code")):
         code = m.group("code")
         at_line = not (clean(text[ln.start:m.start()]) or "").strip("> ")
