@@ -1381,14 +1381,25 @@ _SET_OUT_AT = re.compile(r"\brecommendations?\s+(?:(?:are|is)\s+)?(?:set\s+out|m
 
 def _within_set_out(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
     """Only the paragraphs the report says are its recommendations, where it says so and sets them out;
-    the Note's other numbered paragraphs ("[1] This inquiry was held ...") recommend nothing."""
+    the Note's other numbered paragraphs ("[1] This inquiry was held ...") recommend nothing. A kept
+    paragraph that lists its recommendations as items ("[84] I make the following recommendations ...:"
+    over "(1) ...", "(6) ...") is those items."""
     said = _SET_OUT_AT.search(unwrap(text[seg.start:seg.end]))
     if said is None:
         return refs
     keep = set(expand(re.sub(r"[\[\]]", "", said.group("nums")), rules))
-    if not any(r.stated and r.label in keep for r in refs):
+    paragraphs = sorted(r.start for r in refs if r.stated and text[r.start - 1:r.start] == "[")
+    kept = [r for r in refs if r.stated and r.label in keep and r.start in paragraphs]
+    if not kept:
         return refs
-    return [r for r in refs if not r.stated or r.label in keep]
+
+    def inside(r: Ref) -> bool:  # an item of a kept paragraph, up to the next paragraph
+        return any(p.start < r.start < next((x for x in paragraphs if x > p.start), seg.end) for p in kept)
+    listed = {p.start for p in kept if any(r.stated and r.start not in paragraphs and inside(r) for r in refs)}
+    if not listed:
+        return [r for r in refs if not r.stated or r.start not in paragraphs or r.label in keep]
+    return [r for r in refs if not r.stated or (r.start not in paragraphs and inside(r))
+            or (r.start in paragraphs and r.label in keep and r.start not in listed)]
 
 
 # "Recommendation: Police Scotland should report BWV activation rates by division ...": a letter's
