@@ -22,9 +22,9 @@ from functools import lru_cache
 from pipeline.gold_match import norm_label
 from pipeline.layout import PAGE_OF
 from pipeline.records import Kind
-from pipeline.stages.ref_forms import (bare_codes, coded_refs, concern_letters, elided_refs, hyphen_codes, labels_r,
-                                      lettered_concern_refs, listed_refs, paragraph_refs, short_refs, side_refs,
-                                      word_refs)
+from pipeline.stages.ref_forms import (bare_codes, cited_paragraphs, coded_refs, concern_letters,  # noqa: F401
+                                      elided_refs, hyphen_codes, labels_r, lettered_concern_refs, listed_refs,
+                                      paragraph_refs, short_refs, side_refs, word_refs)
 from pipeline.stages.refs import (  # noqa: F401  (Ref, RecRules, load_rules, expand, ANCHOR_CHARS, BARE_LABEL: this stage's API)
     ANCHOR_CHARS, BARE_LABEL, FORM_SECTION, LIST_GAP, MODAL, RecRules, Ref, anchored, clean_text, expand, heading_line,
     is_heading, label_offset, leading_number, load_rules)

@@ -140,6 +140,24 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules, reply: bool = False
 
 
 _PARAGRAPH_TITLE = re.compile(r"^[\s*#_]*paragraphs?\s+\d", re.I)
+# "(report paragraphs 3.4 and 3.9, pages 14 to 17)", "Response to paragraph 4.6:", "(paragraph 5.5)"
+_CITED_PARAGRAPHS = re.compile(r"\bparagraphs?\s+(?P<nums>\d{1,2}\.\d{1,2}(?:\s*(?:,|and|&|to|-|–)\s*\d{1,2}\.\d{1,2})*)"
+                               r"(?![.\d])", re.I)
+
+
+def cited_paragraphs(text: str, blocks: list[Block], labels: set[str], rules: RecRules) -> list[Ref]:
+    """A reply's citations of the report's paragraphs ("report paragraphs 3.4 and 3.9", "Response to paragraph
+    4.6") where the report it answers numbers its recommendations by paragraph and these are among them
+    (FORMAT: a paragraph number is a recommendation's label there and only there)."""
+    out = []
+    for b in blocks:
+        for m in _CITED_PARAGRAPHS.finditer(text, b.start, b.end):
+            if text[m.end():line_end(text, m.end())].strip() == ":":
+                continue  # "A short response from Heatwise on paragraphs 4.1 to 4.3:": what the paragraphs below take up
+            out += [Ref(n, leading_number(n), m.start("nums"), m.end("nums"), b.start, b.end,
+                        anchored(text, b, m.start()), is_heading(b), False, None)
+                    for n in expand(m.group("nums"), rules) if n in labels]
+    return out
 _NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*\S[^\n]*)")  # the next line, a blank one between or not
 # what a committee's words under such a heading do: recommend, commend, urge, ask, or say what "should" be
 _ASKS = re.compile(r"\b(?:recommends?|commends?|urges?|asks?|calls? (?:on|for)|encourages?|invites?|should)\b", re.I)
