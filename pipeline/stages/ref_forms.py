@@ -145,6 +145,11 @@ _CITED_PARAGRAPHS = re.compile(r"\bparagraphs?\s+(?P<nums>\d{1,2}\.\d{1,2}(?:\s*
                                r"(?![.\d])", re.I)
 
 
+_BRACKET_OPEN = re.compile(r"\(\s*(?:[\w’'-]+\s+){0,2}$")  # "(report paragraphs 3.4 and 3.9", "(see paragraph 5.5"
+_RESPONDS_TO = re.compile(r"^\W*(?:(?:our|the\s+council['’]s|the\s+government['’]s)\s+)?(?:response|reply|answer)\s+to\s+$",
+                          re.I)
+
+
 def cited_paragraphs(text: str, blocks: list[Block], labels: set[str], rules: RecRules) -> list[Ref]:
     """A reply's citations of the report's paragraphs ("report paragraphs 3.4 and 3.9", "Response to paragraph
     4.6") where the report it answers numbers its recommendations by paragraph and these are among them
@@ -152,7 +157,11 @@ def cited_paragraphs(text: str, blocks: list[Block], labels: set[str], rules: Re
     out = []
     for b in blocks:
         for m in _CITED_PARAGRAPHS.finditer(text, b.start, b.end):
-            if text[m.end():line_end(text, m.end())].strip() == ":":
+            before = text[text.rfind("\n", b.start, m.start()) + 1:m.start()]
+            # (in brackets, or as what an answer responds to; not in the prose of an answer, "on the conditions
+            # the Panel set out at paragraphs 3.3 to 3.6", "I note that paragraph 5.5 ... was directed to OPSS")
+            if not (_BRACKET_OPEN.search(before) or _RESPONDS_TO.match(before)) \
+                    or text[m.end():line_end(text, m.end())].strip() == ":":
                 continue  # "A short response from Heatwise on paragraphs 4.1 to 4.3:": what the paragraphs below take up
             out += [Ref(n, leading_number(n), m.start("nums"), m.end("nums"), b.start, b.end,
                         anchored(text, b, m.start()), is_heading(b), False, None)
