@@ -39,7 +39,7 @@ from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose,
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
-_KEYWORD_HINT = re.compile(r"re[ce][o0]|concern|\br\d|rec\b|improvement|action|point|step|matter|paragraph|shortfall")
+_KEYWORD_HINT = re.compile(r"re[ce][o0]|requirement|concern|\br\d|rec\b|improvement|action|point|step|matter|paragraph|shortfall")
 
 # "Conclusions and recommendations", "Areas for improvement": a heading over the list
 _LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for (?:improvement|development)\b", re.I)
