@@ -331,15 +331,16 @@ _ADDRESS_LINE = re.compile(r",[^.!?]*\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"
 _HEAD_FIELD = re.compile(r"^[\s*_]*(?:to|copied\s+to|copy\s+to|cc)[\s*_]*:", re.I)
 
 
-_BAR = re.compile(r"\s+\|\s+")
+_BAR = re.compile(r"(?<!\s)\s+\|\s+")  # (linear: one run of spaces is tried once, not from each of its spaces)
 
 
-def _head_prose(line: str, page: bool = False) -> bool:
+def _head_prose(line: str, page: bool = False, bars: bool = True) -> bool:
     """A line of prose, which a letter head has none of (its one-line address is long, but no sentence;
     on a letterhead that opens a ``page``, Word may set its telephone and e-mail beside it, a tab apart,
     where the same line closing a letter above is its footer; anywhere, a letterhead's one line of address,
-    telephone and e-mail set apart by bars: "Ardach, by Dingwall IV15 9RT   |   Tel 01632 960 410   |   ...")."""
-    cells = CELL_GAP.split(line) if page else _BAR.split(line)
+    telephone and e-mail set apart by bars: "Ardach, by Dingwall IV15 9RT   |   Tel 01632 960 410   |   ...";
+    not a block's first line, where a report's own footer may be set so, above the body's name)."""
+    cells = [c for cell in (CELL_GAP.split(line) if page else [line]) for c in (_BAR.split(cell) if bars else [cell])]
     return is_prose(line) and not any(_ADDRESS_LINE.search(clean(cell) or "") for cell in cells) \
         and not _HEAD_FIELD.match(line)
 
@@ -416,7 +417,7 @@ def _start_without_signoff(blocks: list[Block], prev_sal: int, sal: int, lex: Le
         if not _mail_from(b.lines, 0, lex) and not _ADDRESSEE_ITEM.match(b.lines[0].text) \
                 and not (j == sal and _SUBJECT_HEAD.match(b.lines[0].text) and len(b.lines) <= TITLE_LINES
                          and not sentence_end(b.lines[-1].text.strip())) \
-                and any(_head_prose(ln.text, b.lines[0].text.startswith("\f")) for ln in b.lines):
+                and any(_head_prose(ln.text, b.lines[0].text.startswith("\f"), n > 0) for n, ln in enumerate(b.lines)):
             break
         dated = any(_HAS_DATE.search(ln.text) for ln in b.lines)
         if dated and seen_date:
@@ -2298,8 +2299,9 @@ SIGNATURE_CHARS = 200  # characters at a letter's end in which its signature sta
 # the findings of a coroner outside England and Wales, with the recommendations the letters below answer:
 # Western Australia's "RECORD OF INVESTIGATION INTO DEATH", Victoria's "FINDING INTO DEATH WITH INQUEST",
 # Queensland's "Findings of Inquest"
-_CORONER_FINDINGS = re.compile(r"\brecord\s+of\s+investigation\s+into\s+death\b|\bfinding\s+into\s+death\b|"
-                               r"^\W*findings?\s+of\s+(?:the\s+)?inquest\b", re.I | re.M)
+# (each a title opening its line: not "the Finding into Death with Inquest" named in a minister's letter)
+_CORONER_FINDINGS = re.compile(r"^\W*(?:record\s+of\s+investigation\s+into\s+death|finding\s+into\s+death|"
+                               r"findings?\s+of\s+(?:the\s+)?inquest)\b", re.I | re.M)
 # "Dear Coroner", "Dear HM Senior Coroner": a greeting a coroner's own letter never opens with
 _DEAR_CORONER = re.compile(r"^\W*dear\s+(?:hm\s+|his\s+majesty['’]s\s+)?(?:(?:senior|area|assistant)\s+)?coroner\b",
                            re.I)
@@ -2513,14 +2515,17 @@ _PAGE_NO = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\s*$", re.I)
 def _past_page_foot(text: str, start: int, end: int) -> int:
     """A segment that opens on the last page's foot ("[2024] WACOR 14    Page 5", then the form feed, then the
     Shire's letterhead) starts on its own page: the foot closes the report above, as its other pages' feet
-    do. A foot line ends with its page number or repeats a line of the pages before."""
+    do. A foot line ends with its page number or repeats a line that closed a page before."""
     brk = text.find("\f", start, end)
     if brk < 0:
         return start
     lines = [ln.strip() for ln in text[start:brk].splitlines() if ln.strip()]
     if not lines or len(lines) > PAGE_FOOT_LINES or not text[brk + 1:end].strip():
         return start
-    foot = all(_PAGE_NO.search(ln) or re.search(r"(?m)^[ \t]*" + re.escape(ln) + r"[ \t]*$", text[:start])
+    # (a repeated line is a foot where it stood over a form feed before: not a paper's title page that repeats the
+    # covering letter's subject line)
+    foot = all(_PAGE_NO.search(ln) or re.search(r"(?m)^[ \t]*" + re.escape(ln) + r"[ \t]*\n(?:[^\n\f]*\n)"
+                                                 + f"{{0,{PAGE_FOOT_LINES}}}" + r"[ \t]*\f", text[:start])
                for ln in lines)
     return brk + 1 if foot else start
 
