@@ -141,8 +141,11 @@ def paragraph_refs(text: str, b: Block, ln, rules: RecRules, reply: bool = False
 
 _PARAGRAPH_TITLE = re.compile(r"^[\s*#_]*paragraphs?\s+\d", re.I)
 # "(report paragraphs 3.4 and 3.9, pages 14 to 17)", "Response to paragraph 4.6:", "(paragraph 5.5)"
-_CITED_PARAGRAPHS = re.compile(r"\bparagraphs?\s+(?P<nums>\d{1,2}\.\d{1,2}(?:\s*(?:,|and|&|to|-|–)\s*\d{1,2}\.\d{1,2})*)"
-                               r"(?![.\d])", re.I)
+# (its numbers whole, a sentence's full stop after them or not; not another document's, "paragraph 3.1 of the
+# national guidance", nor "paragraph 2.1 above")
+_CITED_PARAGRAPHS = re.compile(r"\bparagraphs?\s+(?P<nums>(?>\d{1,2}\.\d{1,2}(?:\s*(?:,|and|&|to|-|–)\s*\d{1,2}\.\d{1,2})*))"
+                               r"(?!\.?\d)(?!\s+(?:above|below|of\s+(?!(?:the|your|this|its)\s+(?:[\w'’-]+\s+){0,3}?"
+                               r"(?:report|letter|review|advice)\b)))", re.I)
 
 
 _BRACKET_OPEN = re.compile(r"\(\s*(?:[\w’'-]+\s+){0,2}$")  # "(report paragraphs 3.4 and 3.9", "(see paragraph 5.5"
@@ -160,12 +163,13 @@ def cited_paragraphs(text: str, blocks: list[Block], labels: set[str], rules: Re
             before = text[text.rfind("\n", b.start, m.start()) + 1:m.start()]
             # (in brackets, or as what an answer responds to; not in the prose of an answer, "on the conditions
             # the Panel set out at paragraphs 3.3 to 3.6", "I note that paragraph 5.5 ... was directed to OPSS")
+            named = expand(m.group("nums"), rules)
             if not (_BRACKET_OPEN.search(before) or _RESPONDS_TO.match(before)) \
-                    or text[m.end():line_end(text, m.end())].strip() == ":":
+                    or (len(named) > 1 and text[m.end():line_end(text, m.end())].strip() == ":"):
                 continue  # "A short response from Heatwise on paragraphs 4.1 to 4.3:": what the paragraphs below take up
             out += [Ref(n, leading_number(n), m.start("nums"), m.end("nums"), b.start, b.end,
                         anchored(text, b, m.start()), is_heading(b), False, None)
-                    for n in expand(m.group("nums"), rules) if n in labels]
+                    for n in named if n in labels]
     return out
 _NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*\S[^\n]*)")  # the next line, a blank one between or not
 # what a committee's words under such a heading do: recommend, commend, urge, ask, or say what "should" be
@@ -310,6 +314,13 @@ _CODED_LIST = re.compile(rf"\brecommendations\s+(?P<codes>{_ONE_CODE}(?:\s*(?:,|
 CODE_RUN = 20  # codes, at most, that one range of them spans ("LA1 to LA3")
 
 
+@lru_cache(maxsize=64)
+def _sets_out(text: str, code: str) -> bool:
+    """Whether the file sets the code out at a line's start, as it labels a recommendation ("LA2 ...",
+    "Recommendation LA2")."""
+    return re.search(r"(?im)^\W*(?:recommendation\s+)?" + re.escape(code) + r"\b", text) is not None
+
+
 def _code_run(said: str) -> list[str]:
     """The codes a list names, a range in full where both ends share their letters: "LA1 to LA3" is LA1,
     LA2 and LA3; "HC2 and HC4" is those two."""
@@ -384,6 +395,8 @@ def coded_refs(text: str, b: Block, ln, stems: frozenset[str] = frozenset()) -> 
     # (several at once: "Recommendations LA1 to LA3", "Recommendations HC2 and HC4", each a mention)
     for m in _CODED_LIST.finditer(text, ln.start, ln.end):
         for code in _code_run(m.group("codes")):
+            if not _sets_out(text, code):
+                continue  # a code the file never sets out: "NICE recommendations NG27 and NG74"
             out.append(Ref(code, leading_number(code), m.start("codes"), m.end("codes"), b.start, b.end,
                            anchored(text, b, m.start()), is_heading(b), False, None))
     for m in sorted(codes, key=lambda m: m.start("code")):
