@@ -2186,7 +2186,8 @@ def _listed_row(text: str, start: int, row: list[tuple[int, int]]) -> bool:
 
 
 _SUBSECTION_TITLE = re.compile(r"[ \t]*(?P<top>\d{1,2})\.\d{1,2}\.?[ \t]+[A-Z]")
-_TOP_TITLE = re.compile(r"^[ \t]*(?P<top>\d{1,2})\.?[ \t]+[A-Z][^.:;\n]{0,60}$", re.M)
+# (its number's full stop or tab: not a wrapped line opening with a date, "4 March 2025, and has been ...")
+_TOP_TITLE = re.compile(r"^[ \t]*(?P<top>\d{1,2})(?:\.[ \t]+|\t[ \t]*)[A-Z][^.:;\n]{0,60}$", re.M)
 
 
 def _section_end(text: str, start: int, stop_at: int) -> int:
@@ -2282,14 +2283,17 @@ OWN_SECTIONS = 3  # numbered titles, at least, 1 to n, by which a reply numbers 
 def _own_numbering(blocks: list[Block], labels: dict[str, int]) -> bool:
     """Whether the reply numbers its own sections 1 to n by short titles, some of those numbers not
     asked of it ("1. Background", "2. Signage at Kettle Rocks", ... "5. Conclusion" from a body asked 2,
-    3a, 3b and 5): its 2 and its 5 are its sections', not the recommendations'. Its titles may stand inside
+    3a, 3b and 5): its 2 and its 5 are its sections', not the recommendations'. One of its numbers between two
+    asked was not asked of it (not "4. Next steps" after answers numbered 1 to 3). Its titles may stand inside
     blocks, under a finished sentence, where the text leaves no blank lines."""
     own = [m.group("num") for b in blocks for k, ln in enumerate(b.lines)
            if (not k or sentence_end((clean(b.lines[k - 1].text) or "").rstrip()))
            and (m := _NUMBERED_HEADING.match(clean(ln.text) or "")) is not None and m.group("num").isdigit()
            and len(m.group("title").split()) <= NUMBERED_TITLE_WORDS]
-    return len(own) >= OWN_SECTIONS and own == [str(n) for n in range(1, len(own) + 1)] \
-        and not set(own) <= set(labels)
+    asked = sorted({n for n in labels.values() if str(n) in own})
+    # (a number among them not asked, between two asked: not "4. Next steps" after answers numbered 1 to 3)
+    return len(own) >= OWN_SECTIONS and own == [str(n) for n in range(1, len(own) + 1)] and len(asked) >= 2 \
+        and any(asked[0] < int(n) < asked[-1] and int(n) not in asked for n in own)
 
 
 # words a section's text (not just its heading) must share with a recommendation no heading takes up

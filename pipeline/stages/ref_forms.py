@@ -160,7 +160,8 @@ def cited_paragraphs(text: str, blocks: list[Block], labels: set[str], rules: Re
     out = []
     for b in blocks:
         for m in _CITED_PARAGRAPHS.finditer(text, b.start, b.end):
-            before = text[text.rfind("\n", b.start, m.start()) + 1:m.start()]
+            nl = text.rfind("\n", b.start, m.start())
+            before = text[nl + 1 if nl >= 0 else b.start:m.start()]  # (the line's words before it, from the block's start)
             # (in brackets, or as what an answer responds to; not in the prose of an answer, "on the conditions
             # the Panel set out at paragraphs 3.3 to 3.6", "I note that paragraph 5.5 ... was directed to OPSS")
             named = expand(m.group("nums"), rules)
