@@ -5896,3 +5896,239 @@ def test_a_bulleted_list_of_themes_an_answer_then_heads_does_not_cut_the_answer(
             "Our response: we will consider this when the new data system is ready in 2028.\n")
     got = _reply_stances(tmp_path, settings, nlp, text)
     assert got and got[0].get("1") == "accepted", got
+
+
+# ---- round 99's mends: guards (each fails on its mend's parent) and negatives (the near-misses each must leave)
+
+_LOUNGE = "Residents are no longer left in the quiet lounge after midnight unless a carer stays with them."
+_MATS = "Every resident assessed as at risk of falling now has a sensor mat beside the bed."
+_CARERS = "A third carer has been added to the night shift since February."
+
+
+def _elmcroft_reply(*sections: tuple[str, str]) -> str:
+    return ("Dear Mr Quayle,\n\nThank you for your report following the inquest into the death of Mrs Nora Bexley at "
+            "Elmcroft House. Our response to your concerns is as follows:\n\n"
+            + "".join(f"{title}\n\n{body}\n\n" for title, body in sections)
+            + "Yours sincerely,\n\nJoanna Pell\nRegistered Manager\n")
+
+
+def test_a_reply_s_own_numbered_section_answers_the_concern_its_title_names(lex, nlp, settings, rules):
+    """A care home numbers its own sections "## 1." to "## 3." and names in each title the concern it answers: "## 3.
+    Use of the quiet lounge after midnight (your concern (2))" answers concern 2. A user relies on concern 2's answer
+    being the lounge paragraph and concern 3's the night shift's (before, the section's number was read as a
+    recommendation it restated, so 2 took the night shift's answer and 3 the lounge's)."""
+    text = _elmcroft_reply(("## 1. Falls at night (your concern (1))", _MATS),
+                           ("## 2. Staffing of the night shift (your concern (3))", _CARERS),
+                           ("## 3. Use of the quiet lounge after midnight (your concern (2))", _LOUNGE))
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3})
+    assert got["2"][1] == [_LOUNGE], got
+    assert _CARERS in got["3"][1] and _LOUNGE not in got["3"][1], got
+
+
+def test_a_reply_s_numbered_section_whose_number_is_the_concern_it_names_answers_it(lex, nlp, settings, rules):
+    """The negative: the sections are "1. Our response to concern 1" to "3. Our response to concern 3", each number
+    the concern it names. A user relies on each section answering its own concern, as before."""
+    text = _elmcroft_reply(("1. Our response to concern 1", _MATS), ("2. Our response to concern 2", _LOUNGE),
+                           ("3. Our response to concern 3", _CARERS))
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3})
+    assert {lab: spans for lab, (_, spans) in got.items()} == {"1": [_MATS], "2": [_LOUNGE], "3": [_CARERS]}
+
+
+_GANNET_SIGNS = ("The Shire has installed four warning signs at the start of the path, in English, Vietnamese and "
+                 "Mandarin.")
+_GANNET_RING = "An angel ring was fitted beside the fishing platform in August, and it is checked each week."
+_GANNET_RECS = {"angel ring": "That the Shire of Culver Bay install an angel ring beside the fishing platform at "
+                              "Gannet Point.",
+                "signs": "That the Shire of Culver Bay install warning signs at the path to Gannet Point.",
+                "track": "That the Shire of Culver Bay close the access track to vehicles at night."}
+
+
+def _shire_reply(*sections: tuple[str, str]) -> str:
+    return ("Dear Coroner,\n\nThank you for your findings into the death of Mr Tomas Reilly at Gannet Point. The "
+            "Shire's response follows.\n\n" + "".join(f"{title}\n\n{body}\n\n" for title, body in sections)
+            + "Yours faithfully,\n\nKeith Ambrose\nChief Executive Officer\n")
+
+
+def test_a_reply_s_own_sections_numbered_one_to_five_are_not_the_recommendations_asked(lex, nlp, settings, rules):
+    """A Shire was asked recommendations 2 (an angel ring), 3a (signs), 3b (the track) and 5 (the Department's
+    records); its reply numbers its own sections "1. Background" to "5. Conclusion", its section on signs being "2.".
+    A user relies on 2 taking the angel ring's paragraph and 3a the signs' (before, its "2." and "5." were read as
+    answers to 2 and 5, so the signs answered the angel ring and the conclusion answered 5)."""
+    background = ("Gannet Point is reached by a gravel track from the coast road, and about two hundred anglers fish "
+                  "from the rocks each summer.")
+    text = _shire_reply(("1. Background", background),
+                        ("2. Warning signs at Gannet Point", _GANNET_SIGNS),
+                        ("3. The access track", "The access track will be closed to vehicles at night from October."),
+                        ("4. Rescue equipment", _GANNET_RING),
+                        ("5. Conclusion", "The Shire thanks the Coroner for the recommendations and will keep the site "
+                                          "under review."))
+    recs = {"2": _GANNET_RECS["angel ring"], "3a": _GANNET_RECS["signs"], "3b": _GANNET_RECS["track"],
+            "5": "That the Department of Fisheries share its records of rock fishing incidents with the Shire."}
+    got = answers(text, lex, nlp, settings, rules, labels={"2": 2, "3a": 3, "3b": 3, "5": 5}, rec_texts=recs)
+    assert got["2"][1] == [_GANNET_RING], got
+    assert got["3a"][1] == [_GANNET_SIGNS], got
+
+
+_SHIRE_SECTIONS = (("1. Signs", "The Shire has installed four new boards at the start of the path."),
+                   ("2. Vehicles", "The gravel road will be closed to cars at night from October."),
+                   ("3. Equipment", "A flotation device was fitted beside the platform in August."))
+_SHIRE_ASKED = {"1": _GANNET_RECS["signs"], "2": _GANNET_RECS["track"], "3": _GANNET_RECS["angel ring"]}
+
+
+def test_a_reply_s_sections_numbered_as_the_recommendations_asked_answer_them(lex, nlp, settings, rules):
+    """The negative: the Shire was asked 1, 2 and 3 and numbers its sections "1. Signs", "2. Vehicles", "3.
+    Equipment", one for each. A user relies on each section answering the recommendation of its number, as before
+    (the numbers are the ones asked)."""
+    got = answers(_shire_reply(*_SHIRE_SECTIONS), lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3},
+                  rec_texts=_SHIRE_ASKED)
+    assert {lab: spans for lab, (_, spans) in got.items()} == {lab: [body] for lab, (_, body) in
+                                                                zip("123", _SHIRE_SECTIONS)}
+
+
+def test_a_closing_numbered_section_after_sections_numbered_as_the_recommendations_leaves_them(
+        lex, nlp, settings, rules):
+    """The negative: the same reply adds a closing section, "4. Next steps", after "1. Signs", "2. Vehicles" and "3.
+    Equipment". A user relies on 1 to 3 still being answered by their sections, as they were before round 99 (a
+    reply that numbers its sections as the recommendations may well number its last words too)."""
+    text = _shire_reply(*_SHIRE_SECTIONS, ("4. Next steps", "The Shire will report to the Council in December on the "
+                                                            "work at Gannet Point."))
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "2": 2, "3": 3}, rec_texts=_SHIRE_ASKED)
+    assert {lab: spans for lab, (_, spans) in got.items()} == {lab: [body] for lab, (_, body) in
+                                                                zip("123", _SHIRE_SECTIONS)}
+
+
+def test_a_wrapped_line_opening_with_a_date_does_not_end_a_subsection_s_answer(lex, nlp, settings, rules):
+    """The negative: a supplier answers matter (3) under its subsection "3.2 Visits before disconnection (matter
+    (3))", in text wrapped at short lines, one of which opens with the date "4 March 2025, and has been followed in
+    every case"; the answer ends "We do not accept that a second visit is needed.", before "4. Next steps and
+    reporting". A user relies on that last sentence being part of 3's answer, as it was before round 99 (a line of
+    prose that opens with a day's number is no section title)."""
+    text = ("Dear Ms Allard,\n\nThank you for your report following the inquest into the death of Mrs Edith Parrow.\n\n"
+            "3. Our response\n\n"
+            "3.1 Register of vulnerable customers (matter (1))\n\n"
+            "Every customer is now checked against the register before any letter about\ndisconnection is sent.\n\n"
+            "3.2 Visits before disconnection (matter (3))\n\n"
+            "We changed our procedure so that an engineer must visit before any supply is cut off. It took effect on\n"
+            "4 March 2025, and has been followed in every case\n"
+            "since then, with no exceptions. We do not accept that a second visit is needed.\n\n"
+            "4. Next steps and reporting\n\n"
+            "We will send you our audit of the new procedure in the autumn.\n\n"
+            "Yours sincerely,\n\nDavid Orme\nChief Executive, Northwold Energy\n")
+    got = answers(text, lex, nlp, settings, rules, labels={"1": 1, "3": 3})
+    assert "We do not accept that a second visit is needed." in got["3"][1], got
+
+
+_BRACEWELL_REPORT = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+                     "THIS REPORT IS BEING SENT TO: Chief Executive, Wendle Valley Mental Health NHS Trust\n\n"
+                     "On 3 June 2024 I concluded the inquest into the death of Owen Bracewell, who died four days "
+                     "after he left hospital.\n\n"
+                     "The MATTERS OF CONCERN are as follows:\n\n"
+                     "1. Mr Bracewell left the ward without a crisis plan that told him whom to call.\n\n"
+                     "2. No one telephoned him after he left the ward.\n\n"
+                     "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+                     "Rachel Doyle\nSenior Coroner\n10 June 2024\n\n")
+_BRACEWELL_HEAD = ("Wendle Valley Mental Health NHS Trust\nTrust Headquarters\nWendle WE4 2PL\n\n1 August 2024\n\n"
+                   "Dear Ms Doyle,\n\nThank you for your report about the death of Mr Bracewell. ")
+_ACTIONS_HEADER = "Action | Matter of concern | Lead | Date | Status\n"
+_BRACEWELL_SIGNED = "Yours sincerely,\n\nDr Imogen Sale\nChief Executive\n"
+
+
+def test_a_summary_table_of_actions_after_titled_answers_only_sums_them_up(tmp_path, settings, nlp):
+    """A trust answers each concern under a title that names it ("Crisis planning when people leave hospital (matter
+    of concern 1)"): the new crisis plan "will be considered by the Trust Board in December". It then sums up in a
+    table "Action | Matter of concern | Lead | Date | Status" whose row "1 | 1 | ... | Complete" numbers its action
+    1. A user relies on concern 1's stance coming from the prose, deferred (before, the row was kept as concern 1's
+    answer, and its "Complete" made 1 accepted)."""
+    reply = (_BRACEWELL_HEAD + "Our response follows.\n\n"
+             "Crisis planning when people leave hospital (matter of concern 1)\n\n"
+             "A new crisis plan template, drafted with patients and families, will be considered by the Trust Board in "
+             "December. Until then the wards use the old form.\n\n"
+             "Telephone calls after discharge (matter of concern 2)\n\n"
+             "Every patient now receives a call from the community team within 72 hours of leaving the ward.\n\n"
+             "Summary of actions\n\n" + _ACTIONS_HEADER
+             + "1 | 1 | Director of Nursing | 01/11/2024 | Complete\n"
+             "2 | 2 | Head of Community Services | 01/07/2024 | Complete\n\n" + _BRACEWELL_SIGNED)
+    rows = _rows_of(tmp_path, settings, nlp, _BRACEWELL_REPORT + reply)
+    assert rows["1"]["stance"] == "deferred", rows["1"]
+    assert rows["1"]["evidence"] != "Complete" and rows["2"]["evidence"] != "Complete", (rows["1"], rows["2"])
+
+
+def test_a_table_of_actions_with_no_titled_answers_is_the_answer(tmp_path, settings, nlp):
+    """The negative: the trust's reply is only the table, "1 | 1 | ... | Complete" and "2 | 2 | ... | Not started",
+    with no prose under titles naming the concerns. A user relies on each row staying its concern's answer, its
+    status the evidence, as before."""
+    reply = (_BRACEWELL_HEAD + "The actions the Trust has taken are shown below.\n\n" + _ACTIONS_HEADER
+             + "1 | 1 | Director of Nursing | 01/07/2024 | Complete\n"
+             "2 | 2 | Head of Community Services | 01/12/2024 | Not started\n\n" + _BRACEWELL_SIGNED)
+    rows = _rows_of(tmp_path, settings, nlp, _BRACEWELL_REPORT + reply)
+    assert (rows["1"]["evidence"], rows["2"]["evidence"]) == ("Complete", "Not started"), (rows["1"], rows["2"])
+
+
+def _empty_homes_review(*recommendations: str) -> str:
+    """Audit Wales's letter labelling its recommendations by the paragraphs of its review."""
+    return ("Audit Wales\n24 Cathedral Road\nCardiff CF11 9LJ\n\n3 February 2026\n\n"
+            "Chief Executive\nBrynmawr County Borough Council\n\nDear Chief Executive,\n\n"
+            "Our review of the Council's management of empty council homes is complete.\n\n"
+            + "".join(f"Recommendation {r}\n\n" for r in recommendations)
+            + "I should be grateful for your response by 31 March 2026.\n\n"
+            "Yours sincerely,\n\nCatrin Howells\nDirector of Audit\n\n")
+
+
+_RELET = "3.4: The Council should re-let empty homes within 28 days of their being vacated."
+_EMPTY_FIGURES = "3.9: The Council should publish the number of homes empty for more than six months each quarter."
+_BRYNMAWR_HEAD = ("Brynmawr County Borough Council\nCivic Centre\nBrynmawr NP23 6XX\n\n20 March 2026\n\n"
+                  "Dear Ms Howells,\n\nThank you for your review of empty council homes.")
+_BRYNMAWR_SIGNED = "Yours sincerely,\n\nHuw Pennant\nChief Executive\n"
+
+
+def test_a_reply_s_theme_citing_the_report_s_paragraphs_names_those_recommendations(tmp_path, settings, nlp):
+    """Audit Wales labels its recommendations by the paragraphs of its review, 3.4, 3.9 and 4.6; the Council's reply
+    answers by theme, "Theme A - Getting homes back into use (report paragraphs 3.4 and 3.9)". A user relies on that
+    title naming recommendations 3.4 and 3.9 (before, "report paragraphs ..." named nothing, and the theme answered
+    them only by its words)."""
+    from pipeline.run import run_corpus
+
+    reply = (_BRYNMAWR_HEAD + " Our response is set out by theme.\n\n"
+             "Theme A - Getting homes back into use (report paragraphs 3.4 and 3.9)\n\n"
+             "We do not accept the 28-day target, as many homes need major repairs first. We will publish the number "
+             "of long-term empty homes on our website every quarter from April.\n\n"
+             "Theme B - Repairs (paragraph 4.6)\n\n"
+             "Agreed. Training for all repairs staff was completed in February.\n\n" + _BRYNMAWR_SIGNED)
+    text = _empty_homes_review(_RELET, _EMPTY_FIGURES, "4.6: The Council should train its repairs staff to record "
+                                                       "the reasons for each delay.") + reply
+    (tmp_path / "review.txt").write_text(text, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    theme = text.index("Theme A")
+    named = {m["label"] for m in tables["recommendation_mentions"].to_pylist()
+             if theme <= m["char_start"] < text.index("\n", theme)}
+    assert named == {"3.4", "3.9"}, named
+
+
+_RESPONSES_BY_PARAGRAPH = (_BRYNMAWR_HEAD + "\n\n"
+                           "Response to paragraph 3.4: Not agreed. Many homes need major repairs first, and the "
+                           "repairs must meet the standard that paragraph 4.6 of the Welsh Government's guidance "
+                           "sets.\n\n"
+                           "Response to paragraph 3.9: Agreed. We will publish the figures on our website every "
+                           "quarter from April.\n\n" + _BRYNMAWR_SIGNED)
+
+
+def test_a_response_to_a_paragraph_the_report_labels_a_recommendation_answers_it(tmp_path, settings, nlp):
+    """The Council answers "Response to paragraph 3.4: Not agreed. ..." and "Response to paragraph 3.9: Agreed. ...",
+    where Audit Wales labels its recommendations 3.4 and 3.9 by paragraph. A user relies on 3.4 being rejected and
+    3.9 accepted (before, neither line named a recommendation, and both took 3.9's answer and were accepted)."""
+    rows = _rows_of(tmp_path, settings, nlp, _empty_homes_review(_RELET, _EMPTY_FIGURES) + _RESPONSES_BY_PARAGRAPH)
+    assert (rows["3.4"]["stance"], rows["3.9"]["stance"]) == ("rejected", "accepted"), (rows["3.4"], rows["3.9"])
+
+
+def test_a_paragraph_of_other_guidance_the_report_does_not_label_names_no_recommendation(tmp_path, settings, nlp):
+    """The negative: the same reply cites "paragraph 4.6 of the Welsh Government's guidance", and Audit Wales made
+    no recommendation 4.6. A user relies on no recommendation 4.6 being named or answered, and on 3.9 staying
+    accepted, as before (a paragraph number is a recommendation's label only where the report labels one so)."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "review.txt").write_text(_empty_homes_review(_RELET, _EMPTY_FIGURES) + _RESPONSES_BY_PARAGRAPH,
+                                         encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    assert "4.6" not in {m["label"] for m in tables["recommendation_mentions"].to_pylist()}
+    stances = {s["label"]: s["stance"] for s in tables["stances"].to_pylist()}
+    assert "4.6" not in stances and stances.get("3.9") == "accepted", stances

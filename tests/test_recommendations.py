@@ -5796,3 +5796,249 @@ def test_an_ombudsman_s_next_steps_table_for_the_complainant_names_no_recommenda
             f"The table below explains the steps to take next.\n\n{table}\n"
             "Yours sincerely,\n\nMorag Ellis\nComplaints Reviewer\n")
     assert labels(text, lex, rules) == []
+
+
+# ---- round 99's mends: guards (each fails on its mend's parent) and negatives (the near-misses each must leave)
+
+def _parrow_concerns(matters: str, direction: str) -> str:
+    return ("Dear Chief Executive,\n\n"
+            "Following the inquest into the death of Mrs Edith Parrow, who died of hypothermia at home after her "
+            f"supply was cut off, the MATTERS OF CONCERN are as follows.\n\n{matters}{direction}\n\n"
+            "Yours faithfully,\n\nRuth Allard\nAssistant Coroner\n")
+
+
+def test_matters_directed_by_their_lettered_parts_go_to_each_body_named(lex, rules):
+    """A coroner sets out matter (2) as "(2) Information about vulnerability:" over "(a) ..." and "(b) ...", then
+    writes "I direct matters (1), (2)(a), (2)(b) and (3) to Northwold Energy; matters (2)(b), (3) and (4) to Ofgem."
+    A user relies on each matter, and each part of (2), going to the body or bodies named for it (before, "(2)(a)"
+    was no number the sentence could name, and no matter went to anyone)."""
+    text = _parrow_concerns(
+        "(1) The supplier did not check whether Mrs Parrow was on its register of vulnerable customers.\n\n"
+        "(2) Information about vulnerability:\n\n"
+        "(a) the register held no note of Mrs Parrow's age or her heart condition;\n\n"
+        "(b) the network operator was not told that she relied on an electric heater.\n\n"
+        "(3) No one visited the house before the supply was cut off.\n\n"
+        "(4) The rules do not say how soon a vulnerable customer must be visited.\n\n",
+        "I direct matters (1), (2)(a), (2)(b) and (3) to Northwold Energy; matters (2)(b), (3) and (4) to Ofgem.")
+    both = "Northwold Energy and Ofgem"
+    assert sent_to(text, lex, rules) == {"1": "Northwold Energy", "2a": "Northwold Energy", "2b": both, "3": both,
+                                         "4": "Ofgem"}
+
+
+def test_matters_directed_by_plain_numbers_still_go_to_each_body_named(lex, rules):
+    """The negative: a coroner numbers four matters "1." to "4." and writes "I direct matters 1 and 2 to Northwold
+    Energy, and matters 3 and 4 to Ofgem." A user relies on 1 and 2 going to the supplier and 3 and 4 to the
+    regulator, as before."""
+    text = _parrow_concerns(
+        "1. The supplier did not check whether Mrs Parrow was on its register of vulnerable customers.\n\n"
+        "2. The network operator was not told that she relied on an electric heater.\n\n"
+        "3. No one visited the house before the supply was cut off.\n\n"
+        "4. The rules do not say how soon a vulnerable customer must be visited.\n\n",
+        "I direct matters 1 and 2 to Northwold Energy, and matters 3 and 4 to Ofgem.")
+    assert sent_to(text, lex, rules) == {"1": "Northwold Energy", "2": "Northwold Energy", "3": "Ofgem", "4": "Ofgem"}
+
+
+def _northwold_reply(title: str) -> str:
+    return ("Dear Ms Allard,\n\nThank you for your report following the inquest into the death of Mrs Edith "
+            f"Parrow.\n\n{title}\n\n"
+            "Our register now records each customer's age and any medical condition, and the network operator is "
+            "told of every customer who relies on electric heating.\n\n"
+            "Yours sincerely,\n\nDavid Orme\nChief Executive, Northwold Energy\n")
+
+
+def test_a_reply_s_title_naming_two_lettered_parts_names_both(lex, rules):
+    """A supplier heads its answer "Information about vulnerable customers (matters (2)(a) and (2)(b))". A user relies
+    on the title naming both parts of matter 2 (before, it named matter 2 alone)."""
+    text = _northwold_reply("Information about vulnerable customers (matters (2)(a) and (2)(b))")
+    assert labels(text, lex, rules) == ["2(a)", "2(b)"]
+
+
+def test_a_reply_s_title_naming_bracketed_matters_without_parts_names_those_matters(lex, rules):
+    """The negative: the title is "Visits before disconnection (matters (2) and (3))", with no lettered part. A user
+    relies on it naming matters 2 and 3, as before."""
+    text = _northwold_reply("Visits before disconnection (matters (2) and (3))")
+    assert labels(text, lex, rules) == ["2", "3"]
+
+
+def _wheelchair_letter(second: str) -> str:
+    return ("Dear Minister,\n\n"
+            "The Committee's inquiry into waiting times for wheelchairs is complete, and we make the following "
+            "recommendations.\n\n"
+            f"1. The Department should publish waiting times for wheelchairs by area every quarter.\n\n{second}\n\n"
+            "Yours sincerely,\n\nHelen Marsh\nChair\n")
+
+
+def test_an_item_saying_who_is_required_to_act_is_its_lettered_points(lex, rules):
+    """A committee's item 2 only says who is to act, "2. That integrated care boards be required to:", over three
+    lettered points. A user relies on the points being recommendations 2a, 2b and 2c, each with its own words
+    (before, the item's lead-in alone was recommendation 2, and its points were lost)."""
+    text = _wheelchair_letter("2. That integrated care boards be required to:\n\n"
+                              "(a) assess every child referred for a wheelchair within six weeks;\n\n"
+                              "(b) offer a loan chair while a new one is made; and\n\n"
+                              "(c) record each repair that takes longer than five days.")
+    got = [(r.label, r.text) for r in refs_of(text, lex, rules) if r.stated]
+    assert [lab for lab, _ in got] == ["1", "2a", "2b", "2c"], got
+    assert "loan chair" in dict(got)["2b"]
+
+
+def test_an_item_saying_who_is_required_to_act_in_one_sentence_stays_one_recommendation(lex, rules):
+    """The negative: "2. That integrated care boards be required to assess every child referred for a wheelchair
+    within six weeks." says the whole ask in one sentence. A user relies on it staying recommendation 2 with those
+    words, as before."""
+    text = _wheelchair_letter("2. That integrated care boards be required to assess every child referred for a "
+                              "wheelchair within six weeks.\n\n3. That the Department fund loan chairs while new ones "
+                              "are made.")
+    got = [(r.label, r.text) for r in refs_of(text, lex, rules) if r.stated]
+    assert [lab for lab, _ in got] == ["1", "2", "3"], got
+    assert dict(got)["2"].startswith("That integrated care boards be required to assess")
+
+
+def test_a_range_of_one_recommendation_s_parts_names_each_part(lex, rules):
+    """A minister's reply heads one answer "Recommendation 2 (a) to (c)". A user relies on it naming parts a, b and c
+    of recommendation 2 (before, it named 2(a) alone)."""
+    text = ("Dear Ms Marsh,\n\nThank you for the Committee's report on waiting times for wheelchairs.\n\n"
+            "Recommendation 2 (a) to (c)\n\n"
+            "We accept these recommendations. Boards will be told of the new standards in April.\n\n"
+            "Yours sincerely,\n\nOwen Pritchard MP\n")
+    assert labels(text, lex, rules) == ["2(a)", "2(b)", "2(c)"]
+
+
+_KELSO_HEAD = ("SHERIFFDOM OF GRAMPIAN, HIGHLAND AND ISLANDS AT INVERNESS\n\nDETERMINATION\n\nby\n\n"
+               "SHERIFF MORAG TULLOCH\n\ninto the death of ANDREW KELSO\n\n"
+               "The sheriff, having considered the evidence, determines that Andrew Kelso died on 4 March 2024 at the "
+               "Ardcraig quarry. {said}\n\nNOTE\n\n"
+               "[1] This inquiry was held at Inverness on five days in January 2026.\n\n"
+               "[2] Mr Kelso was a driver employed by the quarry company. He was crushed when a loading shovel "
+               "reversed into him.\n\n"
+               "[3] The shovel's reversing camera had not worked for two weeks before the accident.\n\n"
+               "[4] The company should have known that the camera was broken, because drivers had reported it.\n\n"
+               "[5] No one directed the traffic in the loading area that morning.\n\n")
+_KELSO_ASKS = ("[6] The quarry company should repair any reversing camera within a day of a fault being reported.\n\n"
+               "[7] The quarry company should appoint a banksman to direct vehicles in the loading area at all "
+               "times.\n\n"
+               "[8] I express my condolences to Mr Kelso's family.\n\nSheriff Morag Tulloch\n")
+
+
+def test_a_determination_keeps_only_the_paragraphs_it_says_are_its_recommendations(lex, rules):
+    """A sheriff's determination says "I make the recommendations set out at paragraphs [6] and [7] of the Note
+    below", and the Note numbers every paragraph alike, [1] to [8]. A user relies on the recommendations being 6 and
+    7 alone (before, every paragraph of the Note was read as one, the finding at [4] and the condolences at [8]
+    among them)."""
+    text = _KELSO_HEAD.format(said="I make the recommendations set out at paragraphs [6] and [7] of the Note "
+                                   "below.") + _KELSO_ASKS
+    assert [r.label for r in refs_of(text, lex, rules) if r.stated] == ["6", "7"]
+
+
+def test_a_determination_that_does_not_say_which_paragraphs_recommend_keeps_them(lex, rules):
+    """The negative: the determination says only "I make the recommendations which appear in the Note below." A user
+    relies on the Note's paragraphs that recommend, [6] and [7], still being found (nothing says which paragraphs
+    are the recommendations, so none is dropped)."""
+    text = _KELSO_HEAD.format(said="I make the recommendations which appear in the Note below.") + _KELSO_ASKS
+    assert {"6", "7"} <= {r.label for r in refs_of(text, lex, rules) if r.stated}
+
+
+def test_a_letter_that_cites_paragraphs_of_its_report_keeps_its_own_numbered_recommendations(lex, rules):
+    """The negative: a committee's letter says its "recommendations are set out in paragraphs 2 and 3 of the
+    report's summary" and then lists its three recommendations "1." to "3.". A user relies on all three being found
+    (the paragraphs it cites are the report's, not the letter's items)."""
+    text = ("Dear Minister,\n\n"
+            "The Committee's report on rural ambulance response times is enclosed. The evidence we took is summarised "
+            "in chapter 1, and our recommendations are set out in paragraphs 2 and 3 of the report's summary. They "
+            "are:\n\n"
+            "1. The Welsh Ambulance Service should publish response times for each rural area every month.\n\n"
+            "2. Health boards should fund community first responders in every rural area.\n\n"
+            "3. The Government should review the targets for rural areas by the end of 2026.\n\n"
+            "Yours sincerely,\n\nHelen Marsh MS\nChair\n")
+    assert [r.label for r in refs_of(text, lex, rules) if r.stated] == ["1", "2", "3"]
+
+
+def test_a_kept_paragraph_that_lists_its_recommendations_is_those_items(lex, rules):
+    """A sheriff's determination says "I make the recommendations set out at paragraph [5] below", and [5] reads "I
+    make the following recommendations:" over "(1) ...", "(2) ..." and "(3) ...". A user relies on the three items
+    being the recommendations, each with its words (before, only the lead-in at [5] was kept, with no ask in it)."""
+    text = (_KELSO_HEAD.split("[5]")[0].format(said="I make the recommendations set out at paragraph [5] below.")
+            + "[5] I make the following recommendations:\n\n"
+            "(1) The quarry company should repair any reversing camera within a day of a fault being reported.\n\n"
+            "(2) The quarry company should appoint a banksman to direct vehicles in the loading area at all times.\n\n"
+            "(3) The Health and Safety Executive should remind quarry operators of the guidance on vehicle "
+            "movements.\n\n"
+            "[6] I express my condolences to Mr Kelso's family.\n\nSheriff Morag Tulloch\n")
+    got = [(r.label, r.text) for r in refs_of(text, lex, rules) if r.stated]
+    assert [lab for lab, _ in got] == ["1", "2", "3"], got
+    assert "banksman" in dict(got)["2"]
+
+
+def _hadley_concerns(third: str) -> str:
+    return ("Dear Chief Executive,\n\n"
+            "Following the inquest into the death of Mr Colin Hadley, I raise the following MATTERS OF CONCERN.\n\n"
+            "1. Mr Hadley's risk assessment was not updated after he was moved to another ward.\n\n"
+            f"{third}\n\n"
+            "I should be grateful for your response within 56 days.\n\nYours faithfully,\n\nMaria Stokes\n"
+            "Area Coroner\n")
+
+
+def test_a_concern_whose_wrapped_sentence_leads_into_lettered_points_is_those_points(lex, rules):
+    """A coroner's concern 2 is a sentence that wraps and ends with a colon, "2. The arrangements between the Trust
+    and the private hospital that admitted him were inadequate in" / "two respects:", over "(a) ..." and "(b) ...".
+    A user relies on the points being concerns 2a and 2b (before, the sentence alone was concern 2 and its points
+    were lost)."""
+    text = _hadley_concerns(
+        "2. The arrangements between the Trust and the private hospital that admitted him were inadequate in\n"
+        "two respects:\n"
+        "(a) clinicians at the Trust did not receive the private hospital's discharge summary; and\n"
+        "(b) no one at the Trust was named to follow up his care after the transfer.")
+    assert [r.label for r in refs_of(text, lex, rules) if r.stated] == ["1", "2a", "2b"]
+
+
+def test_a_concern_that_ends_its_sentence_before_a_quoted_list_keeps_its_number(lex, rules):
+    """The negative: concern 2 ends its sentence ("... when he was sent to the private hospital.") and the next line,
+    "The policy itself says:", leads into what the policy requires, "(a) ..." and "(b) ...". A user relies on the
+    concern staying 2, the policy's points being no concerns of their own, as before."""
+    text = _hadley_concerns(
+        "2. The Trust's transfer policy was not followed when he was sent to the private hospital.\n"
+        "The policy itself says:\n"
+        "(a) the receiving hospital must be sent a discharge summary; and\n"
+        "(b) a named clinician must follow up the patient's care.\n\n"
+        "3. The observation chart for his last night was never completed.")
+    assert [r.label for r in refs_of(text, lex, rules) if r.stated] == ["1", "2", "3"]
+
+
+def test_a_recommendation_heading_over_a_motion_and_a_lead_into_points_takes_their_words(lex, rules):
+    """A Western Australian coroner heads each recommendation "Recommendation No. 1" over a motion in the next
+    paragraph ("That the Department of Fisheries progress amendments ..."), and "Recommendation No. 2" over "That
+    the Shire of Culver Bay:" and its points "(a) ..." and "(b) ...", each a paragraph of its own. A user relies on 1
+    having the motion's words and on 2's points being 2a and 2b (before, the headings had no words at all)."""
+    text = ("RECORD OF INVESTIGATION INTO DEATH\n\n"
+            "I, Alana Brisk, Coroner, having investigated the death of Tomas Reilly, make the following "
+            "recommendations.\n\n"
+            "Recommendation No. 1\n\n"
+            "That the Department of Fisheries progress amendments to make the wearing of life jackets compulsory for "
+            "anglers fishing from exposed rocks.\n\n"
+            "Recommendation No. 2\n\n"
+            "That the Shire of Culver Bay:\n\n"
+            "(a) install warning signs at the path to Gannet Point; and\n\n"
+            "(b) install an angel ring beside the fishing platform.\n\n"
+            "A CORONER\n13 May 2025\n")
+    got = [(r.label, r.text) for r in refs_of(text, lex, rules) if r.stated]
+    assert [lab for lab, _ in got] == ["1", "2a", "2b"], got
+    assert dict(got)["1"].startswith("That the Department of Fisheries progress amendments")
+    assert "angel ring" in dict(got)["2b"]
+
+
+def test_a_range_of_coded_recommendations_names_each_code(lex, rules):
+    """A government's response paper sets out the review's recommendations as "Recommendation LA1: ..." to
+    "Recommendation LA3: ..." and "Recommendation DF1: ...", then answers by theme and heads one theme
+    "Recommendations LA1 to LA3". A user relies on that heading naming LA1, LA2 and LA3 (before, coded labels were
+    read only one at a time after the singular "Recommendation", and the heading named none)."""
+    text = ("Government response to the review of school crossing patrols\n\nThe review's recommendations\n\n"
+            "Recommendation LA1: Local authorities should keep a patrol at every crossing on a main road.\n\n"
+            "Recommendation LA2: Local authorities should recruit volunteers to cover patrols during staff absence.\n\n"
+            "Recommendation LA3: Local authorities should publish where their patrols work.\n\n"
+            "Recommendation DF1: The Department should publish national guidance on school crossing patrols.\n\n"
+            "Theme 1: National guidance\n\nRecommendation DF1\n\n"
+            "The Government accepts this recommendation. The guidance will be published in September.\n\n"
+            "Theme 2: Local authority duties\n\nRecommendations LA1 to LA3\n\n"
+            "These recommendations are for local authorities, and the Government will write to each of them in June.\n")
+    theme = text.index("Recommendations LA1 to LA3")
+    named = [r.label for r in refs_of(text, lex, rules) if theme <= r.start < text.index("\n", theme)]
+    assert sorted(set(named)) == ["LA1", "LA2", "LA3"], named

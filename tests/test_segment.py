@@ -6980,3 +6980,115 @@ def test_an_irish_greeting_with_a_three_word_title_opens_the_reply(lex):
     segs = segment(text, lex)
     assert [s.kind for s in segs] == [Kind.letter, Kind.reply]
     assert segs[0].end <= greeting and segs[1].start <= greeting < segs[1].end
+
+
+# ---- round 99's mends: guards (each fails on its mend's parent) and negatives (the near-misses each must leave)
+
+_WORD_NUMBERED = ("Dear Mr Halloran,\n\n"
+                  "1.\tThank you for your letter of 2 May about the closure of the day centre at Brackenfield.\n\n"
+                  "2.\tThe Council has reviewed the transport arrangements for the people who used the centre.\n\n"
+                  "3.\tEach family has been offered a place at the centre in Oakhurst, with a minibus to take them "
+                  "there.\n\n")
+_CORONER_CHASER = ("Office of the Coroner for East Mardale\nThe Guildhall\nMardale MD2 4QT\n\n9 June 2025\n\n"
+                   "Dear Ms Trevithick,\n\nI have not yet received the Council's response to my report of 14 March. "
+                   "Please send it within 14 days.\n\nYours sincerely,\n\nPeter Olande\nSenior Coroner\n")
+
+
+def test_a_sign_off_word_numbered_as_a_paragraph_ends_the_letter_and_the_chaser_starts_at_its_head(lex):
+    """A council's reply numbers every paragraph as Word does, the sign-off too ("4.<tab>Yours sincerely,"); a
+    coroner's chaser follows under its own head. A user relies on the numbered line being the reply's sign-off and
+    the chaser starting at its first line, "Office of the Coroner ..." (before, the numbered sign-off was not read
+    as one, and the chaser started at "4.<tab>Yours sincerely," with the reply's signature taken for its head)."""
+    first = _WORD_NUMBERED + "4.\tYours sincerely,\n\nGail Trevithick\nDirector of Adult Services\n\n"
+    text = first + _CORONER_CHASER
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.reply, 0), (Kind.letter, len(first))], first_lines(text, lex)
+    assert segs[0].signoff is not None and segs[0].signoff.text == "4.\tYours sincerely,"
+
+
+def test_a_numbered_paragraph_that_promises_a_report_is_no_sign_off(lex):
+    """The negative: the same reply's last numbered paragraph is "4.<tab>We will report by June.", and the sign-off
+    under it is "Yours sincerely," with no number. A user relies on the sign-off being that line, not the numbered
+    paragraph, and on the chaser still starting at its head (only a sign-off's own words after the number are
+    one)."""
+    first = (_WORD_NUMBERED + "4.\tWe will report by June.\n\nYours sincerely,\n\n"
+             "Gail Trevithick\nDirector of Adult Services\n\n")
+    text = first + _CORONER_CHASER
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.reply, 0), (Kind.letter, len(first))], first_lines(text, lex)
+    assert segs[0].signoff is not None and segs[0].signoff.text == "Yours sincerely,"
+
+
+_GANNET_FINDINGS = ("I, Alana Brisk, Coroner, having investigated the death of Tomas Reilly, find as follows.\n\n"
+                    "Mr Reilly drowned when a wave swept him from the rocks at Gannet Point while he was fishing.\n\n")
+_GANNET_SHIRE = ("2 July 2025\n\nMs Alana Brisk\nCoroner\nCoroner's Court of Western Australia\n\n"
+                 "Dear Coroner,\n\n"
+                 "The Shire has installed four warning signs at the path to Gannet Point, as you recommended.\n\n"
+                 "Yours faithfully,\n\nKeith Ambrose\nChief Executive Officer\n")
+
+
+def test_a_report_s_last_page_foot_above_a_form_feed_closes_the_report(lex):
+    """A Western Australian coroner's findings end each page with its foot, "[2025] WACOR 31    Page 2", above a
+    form feed; the Shire's reply follows on the next page under its letterhead. A user relies on the reply
+    starting at the letterhead, "SHIRE OF CULVER BAY", and being read as a reply (before, it started on the last
+    page's foot, which belongs to the findings, and was read as a letter of its own)."""
+    foot = "[2025] WACOR 31                                   Page {}\n\f"
+    report = ("RECORD OF INVESTIGATION INTO DEATH\n\n" + _GANNET_FINDINGS + foot.format(1)
+              + "RECOMMENDATIONS\n\nRecommendation No. 1\n\n"
+              "That the Shire of Culver Bay install warning signs at the path to Gannet Point.\n\n"
+              "A CORONER\n13 May 2025\n\n" + foot.format(2))
+    text = report + "SHIRE OF CULVER BAY\n12 Foreshore Road, Culver Bay WA 6999\n\n" + _GANNET_SHIRE
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(report))], first_lines(text, lex)
+
+
+def test_a_letterhead_above_a_form_feed_stays_with_its_letter(lex):
+    """The negative: the Shire's letterhead, its name and its one line of address, stands on a page of its own, and a
+    form feed parts it from the date and the letter. A user relies on the reply starting at the letterhead, as
+    before (neither line ends with a page number or repeats a line of the findings above, so it is no page foot)."""
+    report = ("RECORD OF INVESTIGATION INTO DEATH\n\n" + _GANNET_FINDINGS + "RECOMMENDATIONS\n\n"
+              "Recommendation No. 1\n\n"
+              "That the Shire of Culver Bay install warning signs at the path to Gannet Point.\n\n"
+              "A CORONER\n13 May 2025\n\n")
+    text = report + "SHIRE OF CULVER BAY\n12 Foreshore Road, Culver Bay WA 6999\n\f" + _GANNET_SHIRE
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(report)], first_lines(text, lex)
+
+
+@pytest.mark.parametrize("title", ["RECORD OF INVESTIGATION INTO DEATH", "FINDING INTO DEATH WITH INQUEST",
+                                   "Findings of Inquest"], ids=["western-australia", "victoria", "queensland"])
+def test_a_letter_greeting_the_coroner_under_findings_from_outside_england_answers_them(title, lex):
+    """Coroners in Western Australia, Victoria and Queensland title their findings "RECORD OF INVESTIGATION INTO
+    DEATH", "FINDING INTO DEATH WITH INQUEST" and "Findings of Inquest"; a Shire's letter under them greets "Dear
+    Coroner,". A user relies on that letter being read as a reply to the findings (before, only a report to
+    prevent future deaths was a coroner's report, and the Shire's letter was a letter of its own)."""
+    report = (f"{title}\n\n" + _GANNET_FINDINGS + "RECOMMENDATIONS\n\n"
+              "1. That the Shire of Culver Bay install warning signs at the path to Gannet Point.\n\n"
+              "Alana Brisk\nCoroner\n13 May 2025\n\n")
+    text = report + "Shire of Culver Bay\n12 Foreshore Road\nCulver Bay 6999\n\n" + _GANNET_SHIRE
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(report))], first_lines(text, lex)
+
+
+def test_a_company_s_reply_starts_at_its_name_above_a_barred_line_of_address_and_telephone(lex):
+    """A haulier answers a coroner's report on paper whose letterhead is its name over one line of address, telephone
+    and e-mail set apart by bars ("Unit 4, Harbour Road, Inverness IV3 8XX   |   Tel ...   |   safety@..."). A user
+    relies on the reply starting at the company's name (before, the barred line was read as prose, and the reply
+    started at the date under it)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO: Kessock Haulage Ltd\n\n"
+              "On 3 March 2025 I concluded the inquest into the death of Ian Rennie, who was struck by a reversing "
+              "lorry in the company's yard.\n\n"
+              "The MATTERS OF CONCERN are as follows:\n\n"
+              "1. No one was directing vehicles in the yard when the lorry reversed.\n\n"
+              "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+              "Rachel Doyle\nSenior Coroner\n10 March 2025\n\n")
+    reply = ("Kessock Haulage Ltd\n"
+             "Unit 4, Harbour Road, Inverness IV3 8XX   |   Tel 01632 960 410   |   safety@kessockhaulage.example\n\n"
+             "2 May 2025\n\nMs Rachel Doyle\nSenior Coroner\nThe Coroner's Court\nMarket Street\nInverness IV1 1AA\n\n"
+             "Dear Ms Doyle,\n\n"
+             "Thank you for your report. A trained banksman now directs every vehicle that reverses in the yard.\n\n"
+             "Yours sincerely,\n\nGordon Baird\nManaging Director\n")
+    text = report + reply
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(report))], first_lines(text, lex)

@@ -2418,3 +2418,108 @@ def test_not_going_to_be_doing_it_alone_is_no_refusal(nlp, lex, settings):
     v = verdict("We are not going to be doing this alone. The group will be set up jointly with the ICB, and its "
                 "first meeting is booked for 17 June 2025.", nlp, lex, settings)
     assert "rejected:will-not-be-doing" not in v.cues and v.label is not J, (v.label, v.cues)
+
+
+# ---- round 99's mends (lexicon): guards (each fails on its mend's parent) and negatives (the near-misses each must
+# leave), read through the whole pipeline
+
+def _answer_stances(tmp_path, settings, nlp, letter: str, reply: str) -> dict[str, str]:
+    """Each recommendation's stance in the reply, where ``letter`` and ``reply`` are one file of a corpus run."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "thread.txt").write_text(letter + reply, encoding="utf-8")
+    tables = run_corpus(tmp_path, settings, nlp).tables
+    replies = {r["letter_id"] for r in tables["letters"].to_pylist() if r["kind"] == "reply"}
+    return {s["label"]: s["stance"] for s in tables["stances"].to_pylist() if s["letter_id"] in replies}
+
+
+_PATROLS_LETTER = ("Dear Minister,\n\n"
+                   "The Panel's review of school crossing patrols is complete. We make three recommendations.\n\n"
+                   "1. The Department should publish national guidance on school crossing patrols.\n\n"
+                   "2. Local authorities should keep a patrol at every crossing on a main road.\n\n"
+                   "3. Local authorities should recruit volunteers to cover patrols during staff absence.\n\n"
+                   "I should be grateful for your response by 30 June.\n\n"
+                   "Yours sincerely,\n\nHelen Marsh\nChair of the Panel\n\n")
+
+
+def _patrols_reply(on_two_and_three: str) -> str:
+    return ("Dear Ms Marsh,\n\nThank you for the Panel's review of school crossing patrols.\n\n"
+            "Recommendation 1\n\nWe accept this recommendation. The guidance will be published in September.\n\n"
+            f"Recommendations 2 and 3\n\n{on_two_and_three}\n\nYours sincerely,\n\nOwen Pritchard MP\n")
+
+
+def test_having_taken_no_view_on_recommendations_for_others_notes_them(tmp_path, settings, nlp):
+    """A minister answers two recommendations made to local authorities: "It is for each authority to decide how to
+    respond to them and we have not taken a view on them." A user relies on 2 and 3 being noted, the minister taking
+    no position (before, saying whose decision it is read as a refusal, and both were rejected)."""
+    got = _answer_stances(tmp_path, settings, nlp, _PATROLS_LETTER, _patrols_reply(
+        "These recommendations are addressed to local authorities. It is for each authority to decide how to respond "
+        "to them and we have not taken a view on them."))
+    assert (got.get("2"), got.get("3")) == ("noted", "noted"), got
+
+
+def test_taking_the_view_that_they_duplicate_duties_and_not_accepting_them_rejects(tmp_path, settings, nlp):
+    """The negative: "We take the view that these recommendations would duplicate the duties local authorities
+    already have, and we do not accept them." A user relies on 2 and 3 being rejected, as before (taking a view is
+    not taking none)."""
+    got = _answer_stances(tmp_path, settings, nlp, _PATROLS_LETTER, _patrols_reply(
+        "We take the view that these recommendations would duplicate the duties local authorities already have, and "
+        "we do not accept them."))
+    assert (got.get("2"), got.get("3")) == ("rejected", "rejected"), got
+
+
+def test_a_promise_to_take_a_view_later_still_defers(tmp_path, settings, nlp):
+    """The negative: "The Department will consider these recommendations in March and will take a view on them
+    then." A user relies on 2 and 3 being deferred, as before round 99 (a view still to be taken is a decision put
+    off, not a view declined). At a5f6277 this failed, "will take a view on them" firing noted:no-view and the answer
+    read as accepted; e6e7ab3 narrowed the cue, and it passes again."""
+    got = _answer_stances(tmp_path, settings, nlp, _PATROLS_LETTER, _patrols_reply(
+        "The Department will consider these recommendations in March and will take a view on them then."))
+    assert (got.get("2"), got.get("3")) == ("deferred", "deferred"), got
+
+
+_LEISURE_LETTER = ("Dear Councillor Pryce,\n\n"
+                   "The Scrutiny Committee has completed its review of the Council's leisure centres. It makes two "
+                   "recommendations to Cabinet.\n\n"
+                   "1. Cabinet should offer community groups a discount on the hire of sports halls.\n\n"
+                   "2. Cabinet should extend the opening hours of the Brynmawr pool on Sundays.\n\n"
+                   "I should be grateful for Cabinet's response by 30 June.\n\n"
+                   "Yours sincerely,\n\nCllr Alun Rees\nChair, Scrutiny Committee\n\n")
+
+
+def _leisure_reply(on_one: str) -> str:
+    return ("Dear Councillor Rees,\n\nThank you for the Committee's review of the leisure centres.\n\n"
+            f"Recommendation 1\n\n{on_one}\n\n"
+            "Recommendation 2\n\nAgreed. The pool has opened until 6pm on Sundays since May.\n\n"
+            "Yours sincerely,\n\nCllr Mair Pryce\nCabinet Member for Leisure\n")
+
+
+def test_agreed_but_left_to_the_next_fees_review_with_no_decision_now_defers(tmp_path, settings, nlp):
+    """A council's cabinet answers "Agreed." and goes on: "The proposal will therefore be considered as part of the
+    2026/27 fees and charges review. No decision on the level of discount is being taken now." A user relies on 1
+    being deferred (before, neither sentence fired a cue, "therefore" standing between "will" and "be", and the
+    status word alone made 1 accepted)."""
+    got = _answer_stances(tmp_path, settings, nlp, _LEISURE_LETTER, _leisure_reply(
+        "Agreed. Cabinet sees merit in a discount for community groups. The proposal will therefore be considered as "
+        "part of the 2026/27 fees and charges review. No decision on the level of discount is being taken now."))
+    assert got.get("1") == "deferred", got
+
+
+def test_no_decision_now_needed_after_one_taken_leaves_an_answer_accepted(tmp_path, settings, nlp):
+    """The negative: "Agreed. The discount for community groups took effect on 1 April. The decision was taken by
+    Cabinet in March, and no decision is now needed from the Committee." A user relies on 1 staying accepted, as
+    before (no decision is needed because one was made)."""
+    got = _answer_stances(tmp_path, settings, nlp, _LEISURE_LETTER, _leisure_reply(
+        "Agreed. The discount for community groups took effect on 1 April. The decision was taken by Cabinet in "
+        "March, and no decision is now needed from the Committee."))
+    assert got.get("1") == "accepted", got
+
+
+def test_applications_to_a_running_scheme_considered_in_ten_days_leave_it_accepted(tmp_path, settings, nlp):
+    """The negative: "Agreed. The discount scheme for community groups started in April, and every application will
+    therefore be considered within ten working days." A user relies on 1 staying accepted, as it was before round
+    99 (what is considered is each application to a scheme already running, not the recommendation)."""
+    got = _answer_stances(tmp_path, settings, nlp, _LEISURE_LETTER, _leisure_reply(
+        "Agreed. The discount scheme for community groups started in April, and every application will therefore be "
+        "considered within ten working days."))
+    assert got.get("1") == "accepted", got
