@@ -1376,7 +1376,9 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
 # recommendations set out at paragraphs [25] to [29] of the Note below" (a sheriff's, whose Note numbers
 # every paragraph alike)
 _SET_OUT_AT = re.compile(r"\brecommendations?\s+(?:(?:are|is)\s+)?(?:set\s+out|made|contained)\s+(?:at|in)\s+"
-                         r"paragraphs?\s+(?P<nums>\[?\d{1,3}\]?(?:\s*(?:,|and|to|-|–)\s*\[?\d{1,3}\]?)*)", re.I)
+                         r"paragraphs?\s+(?P<nums>\[?\d{1,3}\]?(?:\s*(?:,|and|to|-|–)\s*\[?\d{1,3}\]?)*)"
+                         # (not another document's: "the inspector's recommendations set out at paragraph 4 of her letter")
+                         r"(?!\s+of\s+(?:her|his|its|their|the|this|that)\s+(?!note\b|determination\b)\w)", re.I)
 
 
 def _within_set_out(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -> list[Ref]:
@@ -2220,7 +2222,7 @@ _DOTTED_POINT = re.compile(r"^[ \t]*(?P<letter>[a-h])\.[ \t]+(?P<text>\S.*)$")
 _ASKING_PARENT = re.compile(r"^[ \t]*\W{0,4}(?:(?i:recommendation)\s+)?(?P<num>\d{1,2})[.):]?[ \t]+"
                             r"(?:the\s+)?[A-Z][\w'’&-]*"
                             r"(?:,?\s+[\w'’&-]+){0,8}?"
-                            r"\s+(?:should|must|(?:be|are|is)\s+(?:required|asked|expected)\s+to)(?:\s+(?:also|now))?\s*:\s*$")
+                            r"\s+(?:should|must|be\s+(?:required|asked|expected)\s+to)(?:\s+(?:also|now))?\s*:\s*$")
 _ASKING_LEAD = re.compile(r"^[ \t]*\W{0,4}(?P<num>\d{1,2})[.)][ \t]+[A-Z][^:\n]*\b(?:should|must)\b[^:\n]*:\s*$")
 _POINT_ASKS = re.compile(r"\b(?:should|must)\b")
 # a point that only illustrates the ask above it: "(a) for example, review cases such as ..."
@@ -2311,7 +2313,10 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             w = next((w for w in range(1, LEAD_LINES + 2) if len(said_at) > w
                       and lines[said_at[w - 1]].text.rstrip().endswith(":")
                       and (pa := _point(lines[said_at[w]].text, "", False)) is not None and pa.group("letter") == "a"
-                      and not any(_point(lines[x].text, "", False) for x in said_at[:w])), 0)
+                      and not any(_point(lines[x].text, "", False) for x in said_at[:w])
+                      # (a motion or an ask: not "We found that:" over the findings)
+                      and (_THAT_MOTION.match(lines[said_at[0]].text)
+                           or MODAL.search(" ".join(lines[x].text for x in said_at[:w])))), 0)
             if w:
                 parent, topic, lead_at = head, True, said_at[:w]
         if not (found or asking or topic) and (lead := _CONCERN_LEAD_ITEM.match(lines[k].text)) is not None \
@@ -2344,7 +2349,8 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
                 found.append((m.group("letter"), m, ln, [m.group("text")]))
             elif not ln.text.strip():
                 # (not the page's foot and head, masked, between a point's wrapped lines)
-                blank = blank or len(ln.text) < MASKED_LINE
+                # (unless the point above ends its sentence: a commentary paragraph after the points is none of theirs)
+                blank = blank or len(ln.text) < MASKED_LINE or sentence_end(lines[last].text.rstrip())
             # (a point runs on over its wrapped lines, never past a blank line: what follows one is the
             # next point or no longer the item's)
             elif found and not blank and not (_NEXT_ITEM.match(ln.text) or FORM_SECTION.match(clean(ln.text) or "")):
@@ -2502,7 +2508,12 @@ def _without_action_numbers(text: str, refs: list[Ref]) -> list[Ref]:
         # the reply answers that one in its prose, under a title that names it, and the table only sums up)
         said = text[c.row[col][0]:c.row[col][1]] if col < len(c.row) else ""
         return re.match(rf"\W*{r.number}\b", said) is None or r.number in named
-    named = {x.number for x in refs if not x.stated and x.heading}
+    # (a title naming one concern: not "Our response to concerns 1 to 3" over the whole reply)
+    per_title: dict[int, set[int]] = {}
+    for x in refs:
+        if not x.stated and x.heading:
+            per_title.setdefault(x.block_start, set()).add(x.number)
+    named = {n for ns in per_title.values() if len(ns) == 1 for n in ns}
     return [r for r in refs if not numbers_an_action(r)] if cells else refs
 
 
