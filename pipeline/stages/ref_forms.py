@@ -170,7 +170,7 @@ def cited_paragraphs(text: str, blocks: list[Block], labels: set[str], rules: Re
                 continue  # "A short response from Heatwise on paragraphs 4.1 to 4.3:": what the paragraphs below take up
             out += [Ref(n, leading_number(n), m.start("nums"), m.end("nums"), b.start, b.end,
                         anchored(text, b, m.start()), is_heading(b), False, None)
-                    for n in named if n in labels]
+                    for n in dict.fromkeys(named) if n in labels]
     return out
 _NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*\S[^\n]*)")  # the next line, a blank one between or not
 # what a committee's words under such a heading do: recommend, commend, urge, ask, or say what "should" be
@@ -312,7 +312,7 @@ _CODED = re.compile(r"\brecommendation\s+(?P<code>(?-i:[A-Z]{2,4})-?\d{1,2})\b(?
 _ONE_CODE = r"(?-i:[A-Z]{2,4})-?\d{1,2}"
 _CODED_LIST = re.compile(rf"\brecommendations\s+(?P<codes>{_ONE_CODE}(?:\s*(?:,|and|&|to|-|–)\s*{_ONE_CODE})+)\b"
                          r"(?![./-]\d)", re.I)
-CODE_RUN = 20  # codes, at most, that one range of them spans ("LA1 to LA3")
+CODE_RUN = 50  # codes, at most, that one range of them spans ("LA1 to LA3", "HC1 to HC24")
 
 
 @lru_cache(maxsize=64)
@@ -395,7 +395,7 @@ def coded_refs(text: str, b: Block, ln, stems: frozenset[str] = frozenset()) -> 
         codes += [m for m in bare_codes(stems).finditer(text, ln.start, ln.end) if m.start("code") not in named]
     # (several at once: "Recommendations LA1 to LA3", "Recommendations HC2 and HC4", each a mention)
     for m in _CODED_LIST.finditer(text, ln.start, ln.end):
-        for code in _code_run(m.group("codes")):
+        for code in dict.fromkeys(_code_run(m.group("codes"))):
             if not _sets_out(text, code):
                 continue  # a code the file never sets out: "NICE recommendations NG27 and NG74"
             out.append(Ref(code, leading_number(code), m.start("codes"), m.end("codes"), b.start, b.end,
