@@ -6132,3 +6132,105 @@ def test_a_paragraph_of_other_guidance_the_report_does_not_label_names_no_recomm
     assert "4.6" not in {m["label"] for m in tables["recommendation_mentions"].to_pylist()}
     stances = {s["label"]: s["stance"] for s in tables["stances"].to_pylist()}
     assert "4.6" not in stances and stances.get("3.9") == "accepted", stances
+
+
+# ---- round 99's review mends (references): guards, each failing at a5f6277
+
+def _corpus_tables(tmp_path, settings, nlp, text: str) -> dict[str, list[dict]]:
+    """The tables of a corpus run whose only file is ``text``, as lists of rows."""
+    from pipeline.run import run_corpus
+
+    (tmp_path / "thread.txt").write_text(text, encoding="utf-8")
+    return {name: table.to_pylist() for name, table in run_corpus(tmp_path, settings, nlp).tables.items()}
+
+
+_FERRY_INSPECTION = ("Office of the Chief Inspector of Ferry Services\n12 Harbour Wynd\nOban PA34 9ZZ\n\n"
+                     "Ms Elspeth Garvie\nChief Executive\nWestern Isles Ferries\nPier Road\nStornoway HS1 9ZZ\n\n"
+                     "4 February 2025\n\nDear Ms Garvie,\n\nInspection of Western Isles Ferries\n\n"
+                     "2. Recommendations for the Company\n\n"
+                     "2.1 The Company should publish its sailing cancellations for each route every month.\n\n"
+                     "2.2 The Company should train every deckhand in first aid by the end of 2025.\n\n"
+                     "3. Recommendations for the Health Board\n\n"
+                     "3.1 The Health Board should station a paramedic at each island's pier during the summer.\n\n"
+                     "I would ask you to let me have your response within three months.\n\n"
+                     "Yours sincerely,\n\nAngus Macrae\nChief Inspector\n\n")
+_FERRY_REPLY = ("Western Isles Ferries\nPier Road\nStornoway HS1 9ZZ\n\n28 April 2025\n\nDear Mr Macrae,\n\n"
+                "Thank you for your letter of 4 February 2025 and the report of your inspection.\n\n"
+                "Paragraph 2.1\n\n"
+                "We accept this recommendation. Cancellations for each route will be published monthly from June.\n\n"
+                "Paragraph 2.2\n\n"
+                "We accept this recommendation. Every deckhand will hold a first aid certificate by December 2025 (see "
+                "paragraph 3.1 of the national maritime first aid guidance, which sets the standard).\n\n"
+                "Yours sincerely,\n\nElspeth Garvie\nChief Executive\n")
+
+
+def test_another_document_s_paragraph_cited_in_a_reply_names_no_recommendation(tmp_path, settings, nlp):
+    """An inspector numbers recommendations by paragraph: 2.1 and 2.2 for the ferry company, 3.1 for the Health Board.
+    The company's reply answers 2.1 and 2.2, citing in brackets "paragraph 3.1 of the national maritime first aid
+    guidance". A user relies on the reply not mentioning or answering 3.1, the Health Board's (at a5f6277, the
+    guidance's paragraph was read as the report's 3.1, a mention of it in the reply, with a stance)."""
+    tables = _corpus_tables(tmp_path, settings, nlp, _FERRY_INSPECTION + _FERRY_REPLY)
+    replies = {r["letter_id"] for r in tables["letters"] if r["kind"] == "reply"}
+    assert replies, tables["letters"]
+    mentioned = {m["label"] for m in tables["recommendation_mentions"] if m["char_start"] >= len(_FERRY_INSPECTION)}
+    answered = {s["label"]: s["stance"] for s in tables["stances"] if s["letter_id"] in replies}
+    assert "3.1" not in mentioned and "3.1" not in answered, (mentioned, answered)
+    assert answered.get("2.2") == "accepted", answered
+
+
+_DISCHARGE_REVIEW = ("Care Standards Inspectorate\n4 Tay Street\nPerth PH1 9ZZ\n\n10 March 2025\n\n"
+                     "Dear Chief Executive,\n\nReview of hospital discharge for older people\n\n"
+                     "Our review of hospital discharge for older people is complete. We recommend as follows.\n\n"
+                     "1. Each council should assess every older person referred for care at home within seven days.\n\n"
+                     "2. Each council should name a lead officer for hospital discharge.\n\n"
+                     "Please send us your response within three months.\n\n"
+                     "Yours sincerely,\n\nMorven Tait\nChief Inspector\n\n")
+_DISCHARGE_REPLY = ("Glenairlie Council\nCouncil Offices\nGlenairlie PH7 9ZZ\n\n2 June 2025\n\nDear Ms Tait,\n\n"
+                    "Thank you for your review of hospital discharge for older people.\n\n"
+                    "Recommendations 1 and 2\n\n"
+                    "We accept both. Every person referred will be assessed within seven days from September, and our "
+                    "Head of Adult Care is now the lead officer for discharge. Our therapists already follow NICE "
+                    "recommendations NG27 and NG74 when people move from hospital to care at home.\n\n"
+                    "Yours sincerely,\n\nCallum Birse\nChief Executive\n")
+
+
+def test_guideline_codes_named_as_nice_recommendations_are_no_labels(tmp_path, settings, nlp):
+    """An inspectorate's letter numbers its recommendations 1 and 2; the council's reply says its therapists "already
+    follow NICE recommendations NG27 and NG74". A user relies on NG27 and NG74 being no labels at all, neither
+    mentioned nor answered, the reply answering 1 and 2 (at a5f6277, a list of codes after "recommendations" was read
+    as labels NG27 and NG74, each with a stance, though the letter sets out no such codes)."""
+    tables = _corpus_tables(tmp_path, settings, nlp, _DISCHARGE_REVIEW + _DISCHARGE_REPLY)
+    labels = ({m["label"] for m in tables["recommendation_mentions"]} | {s["label"] for s in tables["stances"]}
+              | {r["label"] for r in tables["recommendations"]})
+    assert not labels & {"NG27", "NG74"}, labels
+    assert {"1", "2"} <= labels, labels
+
+
+def test_a_summary_table_under_one_title_naming_every_concern_still_answers_them(tmp_path, settings, nlp):
+    """An integrated care board titles its whole reply "Our response to concerns 1 to 3", accepts them in a
+    paragraph, and sums up in a table of actions whose rows "1 | 1 | ... | Complete", "2 | 2 | ... | Complete" and
+    "3 | 3 | ... | Not started: the Board has decided not to vary the contract" each answer their concern. A user
+    relies on concern 3 being rejected, as its row says (at a5f6277, the one title naming all three made every row
+    a mere summary, all were dropped, and 3 took the paragraph's acceptance)."""
+    report = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+              "THIS REPORT IS BEING SENT TO: The Chief Executive, Harrowdale Integrated Care Board\n\n"
+              "On 2 May 2024 I concluded the inquest into the death of Samir Aziz, who died three days after he left "
+              "a crisis house.\n\n"
+              "The MATTERS OF CONCERN are as follows:\n\n"
+              "1. No service follows up people who leave a crisis house within 72 hours.\n\n"
+              "2. GP practices are not told when a patient leaves a crisis house.\n\n"
+              "3. The crisis house contract does not require a discharge plan to be shared with the family.\n\n"
+              "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+              "Tobias Grange\nSenior Coroner\n9 May 2024\n\n")
+    reply = ("HARROWDALE INTEGRATED CARE BOARD\nRiverside House, Quay Street, Harrowdale HD1 6DD\n\n1 July 2024\n\n"
+             "Dear Mr Grange\n\nOur response to concerns 1 to 3\n\n"
+             "We accept the concerns. Since 1 June every person leaving a crisis house is telephoned by the home "
+             "treatment team within 72 hours.\n\n"
+             "The table below sets out each action, the concern it answers and its status.\n\n"
+             "| Action | Concern | Lead | Status |\n|---|---|---|---|\n"
+             "| 1 | 1 | Director of Mental Health | Complete |\n"
+             "| 2 | 2 | Head of Primary Care | Complete: practices are told on the day |\n"
+             "| 3 | 3 | Contracts Manager | Not started: the Board has decided not to vary the contract |\n\n"
+             "Yours sincerely\n\nDr Nadia Ferris\nChief Executive\n")
+    rows = _rows_of(tmp_path, settings, nlp, report + reply)
+    assert rows["3"]["stance"] == "rejected", rows["3"]

@@ -6042,3 +6042,88 @@ def test_a_range_of_coded_recommendations_names_each_code(lex, rules):
     theme = text.index("Recommendations LA1 to LA3")
     named = [r.label for r in refs_of(text, lex, rules) if theme <= r.start < text.index("\n", theme)]
     assert sorted(set(named)) == ["LA1", "LA2", "LA3"], named
+
+
+# ---- round 99's review mends (recommendations): guards, each failing at a5f6277
+
+def test_a_background_paragraph_on_what_the_law_requires_makes_no_recommendations(lex, rules):
+    """An ombudsman's decision sets out what should have happened: "2. Under the statutory code, housing authorities
+    are required to:" over "(a) ..." and "(b) ...", a duty that already exists; then its recommendations 1 to 3. A
+    user relies on the recommendations being 1, 2 and 3 alone (at a5f6277, "are required to:" was read as an ask, and
+    the background points became recommendations 2a and 2b)."""
+    text = ("Dear Chief Executive\n\nComplaint by Mr T about homelessness assistance\n\n"
+            "I write to set out my final decision on Mr T's complaint and the recommendations I make.\n\n"
+            "What should have happened\n\n"
+            "1. The council owes a duty to help anyone threatened with homelessness.\n"
+            "2. Under the statutory code, housing authorities are required to:\n"
+            "(a) assess the applicant's circumstances and needs; and\n"
+            "(b) agree a written housing plan with the applicant.\n"
+            "3. The council did neither for nine weeks.\n\n"
+            "Recommendations\n\n"
+            "To remedy the injustice caused, the council should:\n"
+            "1. apologise to Mr T in writing within one month;\n"
+            "2. pay Mr T £350 for the distress caused; and\n"
+            "3. review its records to find any other applicant still waiting for a housing plan.\n\n"
+            "Please let me know by 30 May 2025 what action the council has taken.\n\n"
+            "Yours sincerely\n\nDelia Okafor\nAssistant Ombudsman\n")
+    got = [r.label for r in refs_of(text, lex, rules) if r.stated]
+    assert not {"2a", "2b"} & set(got), got
+    assert {"1", "2", "3"} <= set(got), got
+
+
+def test_findings_under_a_recommendation_heading_are_not_its_parts(lex, rules):
+    """An inspector heads each recommendation with its number; under "Recommendation 2" come "We found that:", the
+    findings "(a) ..." and "(b) ...", and then what the prison should do. A user relies on 2 staying one
+    recommendation, with no labels 2a and 2b (at a5f6277, the lead "We found that:" was taken for an ask and the
+    findings became parts 2a and 2b)."""
+    text = ("Dear Governor\n\nFollowing our inspection in January, I set out below the recommendations I make.\n\n"
+            "Recommendation 1\n\nEvery prisoner should be unlocked for at least six hours a day.\n\n"
+            "Recommendation 2\n\nWe found that:\n\n"
+            "(a) a third of new arrivals had not seen a nurse within a day of arriving; and\n\n"
+            "(b) the leaflet for new arrivals was in English only.\n\n"
+            "The prison should make sure that every new arrival sees a nurse within 24 hours.\n\n"
+            "Recommendation 3\n\nStaff should record every use of force on body-worn cameras.\n\n"
+            "Yours sincerely\n\nHelena Brack\nChief Inspector\n")
+    got = [r.label for r in refs_of(text, lex, rules)]
+    assert not {"2a", "2b"} & set(got), got
+    assert {"1", "2", "3"} <= set(got), got
+
+
+def test_a_commentary_paragraph_after_a_line_of_spaces_is_not_the_last_point_s(lex, rules):
+    """A coroner's matter (1) leads into its points "(a) ..." and "(b) ...", each a sentence; a line of spaces, where
+    page furniture was masked out, parts them from a paragraph of commentary on the evidence. A user relies on (b)'s
+    text ending with its own sentence (at a5f6277, the masked line bridged the point to the commentary, which became
+    part of (b))."""
+    comment = "The evidence was that bottles of water went out by postcode rather than need."
+    text = ("The MATTERS OF CONCERN are as follows.\n"
+            "(1) Records of customers who rely on water for medical equipment:\n"
+            "(a) the register of such customers was not shared with the incident team;\n"
+            "(b) the register had not been checked against the renal unit's list for three years.\n"
+            "    \n"
+            f"{comment}\n"
+            "    \n"
+            "(2) Customers were told by text message only, and Mrs Pell had no mobile telephone.\n"
+            "You are under a duty to respond to this report within 56 days.\n\n"
+            "Yours faithfully\n\nGreta Lund\nSenior Coroner\n")
+    got = {r.label: r.text for r in refs_of(text, lex, rules) if r.stated}
+    assert set(got) >= {"1a", "1b"}, got
+    assert "renal unit" in got["1b"] and "postcode" not in got["1b"], got
+
+
+def test_a_range_of_twenty_four_coded_recommendations_names_all_of_them(lex, rules):
+    """A review sets out its recommendations "Recommendation HC1: ..." to "Recommendation HC24: ..."; the
+    government's reply heads one answer "Recommendations HC1 to HC24". A user relies on that heading naming all
+    twenty-four (at a5f6277, a range could span twenty codes at most, and it named HC1 and HC24 alone)."""
+    letter = ("Dear Minister,\n\nThe review of health centres is complete. Its recommendations are these.\n\n"
+              + "".join(f"Recommendation HC{n}: Health boards should report on measure {n} of the health centre "
+                        "standards each year.\n\n" for n in range(1, 25))
+              + "I should be grateful for your response by 30 June.\n\nYours sincerely,\n\nMairi Dow\nChair\n\n")
+    reply = ("Dear Ms Dow,\n\nThank you for the review of health centres.\n\nRecommendations HC1 to HC24\n\n"
+             "The Government accepts these recommendations. Boards will report from next April.\n\n"
+             "Yours sincerely,\n\nOwen Pritchard MP\n")
+    text = letter + reply
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply], [text[s.start:s.start + 40] for s in segs]
+    head = text.index("Recommendations HC1 to HC24")
+    named = {r.label for r in R.find_refs(text, segs[1], rules) if head <= r.start < text.index("\n", head)}
+    assert named == {f"HC{n}" for n in range(1, 25)}, sorted(named)

@@ -7092,3 +7092,78 @@ def test_a_company_s_reply_starts_at_its_name_above_a_barred_line_of_address_and
     text = report + reply
     segs = segment(text, lex)
     assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(report))], first_lines(text, lex)
+
+
+# ---- round 99's review mends (segments): guards, each failing at a5f6277
+
+_ELDON_REPORT = ("REGULATION 28: REPORT TO PREVENT FUTURE DEATHS\n\n"
+                 "THIS REPORT IS BEING SENT TO: The Chief Executive, Fernbrook Valley NHS Trust\n\n"
+                 "On 14 October 2024 I concluded the inquest into the death of Walter Eldon, who was sent home from "
+                 "the emergency department at night with no plan for follow-up.\n\n"
+                 "The MATTERS OF CONCERN are as follows:\n\n"
+                 "1. The department has no written procedure for follow-up after a discharge at night.\n\n"
+                 "You are under a duty to respond to this report within 56 days of the date of this report.\n\n"
+                 "Irene Caswell\nSenior Coroner for Fernbrook\n\n")
+_ELDON_FOOTER = ("HM Coroner's Office, The Guildhall, 9 Chapel Street, Fernbrook FB2 7QT | Tel 01632 960 718 | "
+                 "Email coroner@fernbrook.example | Open Monday to Friday from nine until five\n\n")
+_ELDON_REPLY = ("Fernbrook Valley NHS Trust\nTrust Headquarters\nMill Road\nFernbrook FB5 1LS\n\n"
+                "Irene Caswell\nSenior Coroner for Fernbrook\nThe Guildhall\nFernbrook FB2 7QT\n\n6 December 2024\n\n"
+                "Dear Mrs Caswell,\n\n"
+                "Thank you for your report. A written procedure for follow-up after a discharge at night came into "
+                "force on 1 December.\n\n"
+                "Yours sincerely,\n\nDr Priya Nandra\nChief Executive\n")
+
+
+def test_a_report_s_own_footer_set_apart_by_bars_stays_with_the_report(lex):
+    """A coroner's report ends with its office's footer, one line of address, telephone, e-mail and opening hours set
+    apart by bars ("HM Coroner's Office, ... | Tel ... | Email ... | Open ..."), in a block of its own; the trust's
+    reply follows under its name. A user relies on the reply starting at the trust's name, "Fernbrook Valley NHS
+    Trust" (at a5f6277, the barred footer was read as the reply's letterhead, and the reply started at the coroner's
+    footer)."""
+    report = _ELDON_REPORT + _ELDON_FOOTER
+    text = report + _ELDON_REPLY
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(report))], first_lines(text, lex)
+
+
+def test_a_response_paper_s_title_page_repeating_the_covering_subject_starts_the_paper(lex):
+    """A minister's covering letter has the subject line "Government response to the Committee's report on village
+    libraries"; after it comes the response paper, whose title page is that same line alone, then a form feed and
+    "Introduction". A user relies on the paper starting at its title (at a5f6277, the title was read as a page foot
+    repeating a line above, left with the covering letter, and the paper started at "Introduction")."""
+    subject = "Government response to the Committee's report on village libraries"
+    cover = ("Department for Communities\n2 Marsham Row\nLondon SW1P 4QQ\n\n4 March 2025\n\n"
+             f"Dear Ms Tolland,\n\n{subject}\n\n"
+             "I enclose the Government's response to the Committee's report on village libraries. I am grateful to "
+             "the Committee for its work.\n\n"
+             "Yours sincerely,\n\nArthur Penhale MP\nMinister for Local Services\n\n\n")
+    paper = (f"{subject}\n\fIntroduction\n\n"
+             "The Government welcomes the Committee's report. We set out our response to each recommendation below.\n\n"
+             "Recommendation 1: The Department should fund a mobile library for every rural district.\n\n"
+             "The Government accepts this recommendation. Funding will be announced in the autumn.\n")
+    text = cover + paper
+    segs = segment(text, lex)
+    assert segs[-1].start == len(cover) and text[segs[-1].start:].startswith(subject), first_lines(text, lex)
+
+
+def test_a_letter_to_an_mp_naming_a_finding_into_death_leaves_the_next_letter_a_letter(lex):
+    """A minister writes to an MP, saying mid-sentence that "the Coroner delivered the Finding into Death with Inquest
+    on 2 April"; then the minister writes to the coroner, asking for a copy of the inquest brief by 30 May. A user
+    relies on the second letter staying a letter, an ask of its own (at a5f6277, the title named in the first
+    letter made it a coroner's report, and the second letter was read as its reply)."""
+    head = "Office of the Minister for Health\nLevel 4, 20 Spring Road\nMelbourne VIC 3002\n\n"
+    signed = "Yours sincerely,\n\nHon. Clare Brennock MP\nMinister for Health\n"
+    first = (head + "Ms Odile Farrant MP\nMember for Westhaven\n3 Quay Street\nWesthaven VIC 3999\n\n12 May 2025\n\n"
+             "Dear Ms Farrant,\n\n"
+             "Thank you for writing to me on behalf of your constituent, Mr Tobias Renn, about his father's death.\n\n"
+             "I understand that the Coroner delivered the Finding into Death with Inquest on 2 April and made two "
+             "recommendations to the Department, which is preparing its response.\n\n" + signed + "\n")
+    second = (head + "Coroner Ines Kavanagh\nCoroners Court of Victoria\n65 Kavanagh Street\nSouthbank VIC 3006\n\n"
+              "13 May 2025\n\nDear Coroner,\n\n"
+              "I am writing to ask whether you would release to my office a copy of the inquest brief in the matter "
+              "of Mr Aldo Renn, so that I may meet his son.\n\n"
+              "I would be grateful for a reply by 30 May 2025.\n\n" + signed)
+    text = first + second
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.letter], first_lines(text, lex)
+    assert segs[1].start <= text.index("Dear Coroner,") < segs[1].end

@@ -2523,3 +2523,30 @@ def test_applications_to_a_running_scheme_considered_in_ten_days_leave_it_accept
         "Agreed. The discount scheme for community groups started in April, and every application will therefore be "
         "considered within ten working days."))
     assert got.get("1") == "accepted", got
+
+
+# ---- round 99's review mends (lexicon): guards, each failing at a5f6277
+
+@pytest.mark.parametrize(("passage", "expected"), [
+    pytest.param("We have looked again at the case for a minor injuries unit at Hollin Bridge. No decisions are being "
+                 "taken now about a minor injuries unit, and we have no plans to open one.", J, id="declines"),
+    pytest.param("We have changed the discharge procedure. No decision to discharge is made at present without the "
+                 "consultant's signature.", A, id="describes-a-procedure"),
+])
+def test_no_decision_now_that_declines_or_describes_a_procedure_is_no_deferral(passage, expected, nlp, lex, settings):
+    """"No decisions are being taken now about a minor injuries unit, and we have no plans to open one." declines,
+    and "No decision to discharge is made at present without the consultant's signature." says how a changed
+    procedure works. A user relies on the first being rejected and the second accepted (at a5f6277, "no decision
+    ... now / at present" read as a decision put off: the first was partially_addressed, the second deferred)."""
+    v = verdict(passage, nlp, lex, settings)
+    assert v.label is expected, (v.label, v.cues)
+
+
+def test_a_view_to_be_taken_when_a_consultation_closes_defers(nlp, lex, settings):
+    """An integrated care board answers a coroner's concern: "A follow-up service would cost about £400,000 a year.
+    The Board will take a view on this when the consultation on its mental health strategy closes in March 2026." A
+    user relies on the answer being deferred, a view still to be taken (at a5f6277, "take a view on this" fired the
+    cue for taking no view, and the answer was noted)."""
+    v = verdict("A follow-up service would cost about £400,000 a year. The Board will take a view on this when the "
+                "consultation on its mental health strategy closes in March 2026.", nlp, lex, settings)
+    assert v.label is D, (v.label, v.cues)
