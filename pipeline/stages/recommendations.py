@@ -39,7 +39,8 @@ from pipeline.text import (BULLET_ITEM, LIGATURES, Block, Line, clean, is_prose,
 
 
 # every reference form contains one of these (OCR slips included), or "R<n>"
-_KEYWORD_HINT = re.compile(r"re[ce][o0]|requirement|concern|\br\d|rec\b|improvement|action|point|step|matter|paragraph|shortfall")
+_KEYWORD_HINT = re.compile(r"re[ce][o0]|requirement|concern|\br\d|rec\b|improvement|action|point|step|matter|paragraph|"
+                           r"shortfall")
 
 # "Conclusions and recommendations", "Areas for improvement": a heading over the list
 _LIST_HEADING = re.compile(r"\brecommendations\b|\bareas for (?:improvement|development)\b", re.I)
@@ -1377,7 +1378,8 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
 # every paragraph alike)
 _SET_OUT_AT = re.compile(r"\brecommendations?\s+(?:(?:are|is)\s+)?(?:set\s+out|made|contained)\s+(?:at|in)\s+"
                          r"paragraphs?\s+(?P<nums>\[?\d{1,3}\]?(?:\s*(?:,|and|to|-|–)\s*\[?\d{1,3}\]?)*)"
-                         # (not another document's: "the inspector's recommendations set out at paragraph 4 of her letter")
+                         # (not another document's: "the inspector's recommendations set out at paragraph 4 of her
+                         # letter")
                          r"(?!\s+of\s+(?:her|his|its|their|the|this|that)\s+(?!note\b|determination\b)\w)", re.I)
 
 
@@ -2260,6 +2262,12 @@ def _point(line: str, num: str, coded: bool) -> re.Match[str] | None:
     return m if m and m.groupdict().get("num") in (None, num) else None
 
 
+def _opens_points(line: str) -> bool:
+    """Whether the line is a list's first lettered point, "(a) ..." or "a. ..."."""
+    first = _point(line, "", False)
+    return first is not None and first.group("letter") == "a"
+
+
 def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
     """A report's numbered item that only names whom it is for, over lettered points ("(2) [To the
     Practice]" / "(a) Repeat prescriptions were issued ..." / "(b) ..."): the points are what it
@@ -2312,7 +2320,7 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
             said_at = [x for x in range(k + 1, min(len(lines), k + HEAD_LEAD_SPAN)) if lines[x].text.strip()]
             w = next((w for w in range(1, LEAD_LINES + 2) if len(said_at) > w
                       and lines[said_at[w - 1]].text.rstrip().endswith(":")
-                      and (pa := _point(lines[said_at[w]].text, "", False)) is not None and pa.group("letter") == "a"
+                      and _opens_points(lines[said_at[w]].text)
                       and not any(_point(lines[x].text, "", False) for x in said_at[:w])
                       # (a motion or an ask: not "We found that:" over the findings)
                       and (_THAT_MOTION.match(lines[said_at[0]].text)
@@ -2322,8 +2330,7 @@ def _lettered_parts(text: str, seg: Segment, refs: list[Ref]) -> list[Ref]:
         if not (found or asking or topic) and (lead := _CONCERN_LEAD_ITEM.match(lines[k].text)) is not None \
                 and _MATTERS_OF_CONCERN.search(text, seg.start, lines[k].start) is not None:
             wrapped = next((w for w in range(1, LEAD_LINES + 1) if k + w + 1 < len(lines)
-                            and lines[k + w].text.rstrip().endswith(":") and _point(lines[k + w + 1].text, "", False)
-                            and _point(lines[k + w + 1].text, "", False).group("letter") == "a"
+                            and lines[k + w].text.rstrip().endswith(":") and _opens_points(lines[k + w + 1].text)
                             and not any(_point(lines[x].text, "", False) or _NEXT_ITEM.match(lines[x].text)
                                         or lines[x - 1].text.rstrip().endswith((".", ")", ";"))
                                         for x in range(k + 1, k + w + 1))), 0)

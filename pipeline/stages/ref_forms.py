@@ -143,14 +143,15 @@ _PARAGRAPH_TITLE = re.compile(r"^[\s*#_]*paragraphs?\s+\d", re.I)
 # "(report paragraphs 3.4 and 3.9, pages 14 to 17)", "Response to paragraph 4.6:", "(paragraph 5.5)"
 # (its numbers whole, a sentence's full stop after them or not; not another document's, "paragraph 3.1 of the
 # national guidance", nor "paragraph 2.1 above")
-_CITED_PARAGRAPHS = re.compile(r"\bparagraphs?\s+(?P<nums>(?>\d{1,2}\.\d{1,2}(?:\s*(?:,|and|&|to|-|–)\s*\d{1,2}\.\d{1,2})*))"
+_CITED_PARAGRAPHS = re.compile(r"\bparagraphs?\s+(?P<nums>(?>\d{1,2}\.\d{1,2}"
+                               r"(?:\s*(?:,|and|&|to|-|–)\s*\d{1,2}\.\d{1,2})*))"
                                r"(?!\.?\d)(?!\s+(?:above|below|of\s+(?!(?:the|your|this|its)\s+(?:[\w'’-]+\s+){0,3}?"
                                r"(?:report|letter|review|advice)\b)))", re.I)
 
 
 _BRACKET_OPEN = re.compile(r"\(\s*(?:[\w’'-]+\s+){0,2}$")  # "(report paragraphs 3.4 and 3.9", "(see paragraph 5.5"
-_RESPONDS_TO = re.compile(r"^\W*(?:(?:our|the\s+council['’]s|the\s+government['’]s)\s+)?(?:response|reply|answer)\s+to\s+$",
-                          re.I)
+_RESPONDS_TO = re.compile(r"^\W*(?:(?:our|the\s+council['’]s|the\s+government['’]s)\s+)?"
+                          r"(?:response|reply|answer)\s+to\s+$", re.I)
 
 
 def cited_paragraphs(text: str, blocks: list[Block], labels: set[str], rules: RecRules) -> list[Ref]:
@@ -161,13 +162,13 @@ def cited_paragraphs(text: str, blocks: list[Block], labels: set[str], rules: Re
     for b in blocks:
         for m in _CITED_PARAGRAPHS.finditer(text, b.start, b.end):
             nl = text.rfind("\n", b.start, m.start())
-            before = text[nl + 1 if nl >= 0 else b.start:m.start()]  # (the line's words before it, from the block's start)
+            before = text[nl + 1 if nl >= 0 else b.start:m.start()]  # (its line's words before it)
             # (in brackets, or as what an answer responds to; not in the prose of an answer, "on the conditions
             # the Panel set out at paragraphs 3.3 to 3.6", "I note that paragraph 5.5 ... was directed to OPSS")
             named = expand(m.group("nums"), rules)
             if not (_BRACKET_OPEN.search(before) or _RESPONDS_TO.match(before)) \
                     or (len(named) > 1 and text[m.end():line_end(text, m.end())].strip() == ":"):
-                continue  # "A short response from Heatwise on paragraphs 4.1 to 4.3:": what the paragraphs below take up
+                continue  # "A short response on paragraphs 4.1 to 4.3:": what the paragraphs below take up
             out += [Ref(n, leading_number(n), m.start("nums"), m.end("nums"), b.start, b.end,
                         anchored(text, b, m.start()), is_heading(b), False, None)
                     for n in dict.fromkeys(named) if n in labels]
