@@ -2263,8 +2263,7 @@ def _titles_name_theirs(text: str, numbered: list[tuple[int, set[str]]], rec_tex
 def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tuple[int, set[str]]]:
     """Short numbered headings ("1. Welfare calls", "2. Falls response") whose numbers are the
     concerns raised, in order: two at least, so one numbered line is not taken for a scheme. Not the
-    reply's own sections numbered 1 to n, where some of those numbers were not asked of it ("1.
-    Background", "2. Signage at Kettle Rocks", ... "5. Conclusion" from a body asked 2, 3 and 5)."""
+    reply's own sections numbered 1 to n (``_own_numbering``)."""
     found = []
     for b in blocks:
         m = _NUMBERED_HEADING.match(clean(b.lines[0].text) or "")
@@ -2281,17 +2280,16 @@ OWN_SECTIONS = 3  # numbered titles, at least, 1 to n, by which a reply numbers 
 
 
 def _own_numbering(blocks: list[Block], labels: dict[str, int]) -> bool:
-    """Whether the reply numbers its own sections 1 to n by short titles, some of those numbers not
-    asked of it ("1. Background", "2. Signage at Kettle Rocks", ... "5. Conclusion" from a body asked 2,
-    3a, 3b and 5): its 2 and its 5 are its sections', not the recommendations'. One of its numbers between two
-    asked was not asked of it (not "4. Next steps" after answers numbered 1 to 3). Its titles may stand inside
-    blocks, under a finished sentence, where the text leaves no blank lines."""
+    """Whether the reply numbers its own sections 1 to n by short titles, a number between two asked of it
+    not asked ("1. Background", "2. Signage at Kettle Rocks", ... "5. Conclusion" from a body asked 2, 3a, 3b
+    and 5): its 2 and its 5 are its sections', not the recommendations' (not "4. Next steps" after answers
+    numbered 1 to 3). Its titles may stand inside blocks, under a finished sentence, where the text leaves no
+    blank lines."""
     own = [m.group("num") for b in blocks for k, ln in enumerate(b.lines)
            if (not k or sentence_end((clean(b.lines[k - 1].text) or "").rstrip()))
            and (m := _NUMBERED_HEADING.match(clean(ln.text) or "")) is not None and m.group("num").isdigit()
            and len(m.group("title").split()) <= NUMBERED_TITLE_WORDS]
     asked = sorted({n for n in labels.values() if str(n) in own})
-    # (a number among them not asked, between two asked: not "4. Next steps" after answers numbered 1 to 3)
     return len(own) >= OWN_SECTIONS and own == [str(n) for n in range(1, len(own) + 1)] and len(asked) >= 2 \
         and any(asked[0] < int(n) < asked[-1] and int(n) not in asked for n in own)
 
