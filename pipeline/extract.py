@@ -6,7 +6,6 @@ waits for ``link``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -71,9 +70,6 @@ def _references(text: str, seg: Segment, lex: Lexicons) -> list[str]:
     return list(dict.fromkeys(m.group("code") for m in lex.reference.finditer(text, seg.start, seg.end)))
 
 
-_PARAGRAPH_LABEL = re.compile(r"\d{1,2}\.\d{1,2}")  # "3.4": a recommendation labelled by its paragraph
-
-
 def _trail_refs(text: str, seg: Segment, refs: list[rec_mod.Ref], rules: rec_mod.RecRules,
                 lex: Lexicons) -> list[rec_mod.Ref]:
     """The recommendations the first message of a quoted trail sets out, where the segment is that trail (an
@@ -117,7 +113,7 @@ def extract(loaded: Loaded, nlp: Language, lex: Lexicons, settings: Settings) ->
         refs = rec_mod.find_refs(text, seg, rec_rules, lex.addressee_heading)
         refs += _trail_refs(text, seg, refs, rec_rules, lex)
         if seg.kind is Kind.letter:
-            by_paragraph |= {r.label for r in refs if r.stated and _PARAGRAPH_LABEL.fullmatch(r.label)}
+            by_paragraph |= {r.label for r in refs if r.stated and rec_mod.DECIMAL_LABEL.fullmatch(r.label)}
         elif seg.kind is Kind.reply and by_paragraph:
             have = {(r.label, r.start) for r in refs}
             refs += [r for r in rec_mod.cited_paragraphs(text, to_blocks(split_lines(text, seg.start, seg.end)),

@@ -1397,8 +1397,11 @@ def _within_set_out(text: str, seg: Segment, refs: list[Ref], rules: RecRules) -
     if not kept:
         return refs
 
-    def inside(r: Ref) -> bool:  # an item of a kept paragraph, up to the next paragraph
-        return any(p.start < r.start < next((x for x in paragraphs if x > p.start), seg.end) for p in kept)
+    # (each kept paragraph runs to the next paragraph)
+    spans = [(p.start, next((x for x in paragraphs if x > p.start), seg.end)) for p in kept]
+
+    def inside(r: Ref) -> bool:  # an item of a kept paragraph
+        return any(a < r.start < z for a, z in spans)
     listed = {p.start for p in kept if any(r.stated and r.start not in paragraphs and inside(r) for r in refs)}
     if not listed:
         return [r for r in refs if not r.stated or r.start not in paragraphs or r.label in keep]
@@ -2799,7 +2802,7 @@ CITED_LABELS = 3  # recommendations, at least, the paper itself lists by paragra
 def _paragraphs_cited(text: str, blocks: list[Block], refs: list[Ref]) -> list[Ref]:
     """A reply's mentions of "paragraph 4.18" where it lists 4.18 among the recommendations it states (not
     "paragraph 5.11", a conclusion it does not list)."""
-    listed = {r.label for r in refs if r.stated and _DECIMAL_LABEL.fullmatch(r.label)}
+    listed = {r.label for r in refs if r.stated and DECIMAL_LABEL.fullmatch(r.label)}
     if len(listed) < CITED_LABELS:
         return refs
     # (nor where the paper numbers its own paragraphs so, "2.1 The Government accepts ...": "Paragraph 2.1" is its own)
@@ -2816,7 +2819,7 @@ def _paragraphs_cited(text: str, blocks: list[Block], refs: list[Ref]) -> list[R
     return sorted(refs + found, key=lambda r: r.start) if found else refs
 
 
-_DECIMAL_LABEL = re.compile(r"\d{1,2}\.\d{1,3}")
+DECIMAL_LABEL = re.compile(r"\d{1,2}\.\d{1,3}")  # "4.18": a recommendation labelled by the report's paragraph
 _OWN_PARAGRAPH = re.compile(r"[ \t]*(\d{1,2}\.\d{1,3})[ \t]+[A-Z]")
 
 

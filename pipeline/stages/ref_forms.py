@@ -10,7 +10,8 @@ from collections import Counter
 from functools import lru_cache
 
 from pipeline.layout import SIDE_KEYWORD
-from pipeline.stages.refs import MODAL, RecRules, Ref, anchored, clean_text, expand, is_heading, leading_number
+from pipeline.stages.refs import (MODAL, RANGE_SPAN, RecRules, Ref, anchored, clean_text, expand, is_heading,
+                                  leading_number)
 from pipeline.text import Block, clean, line_end, sentence_end
 
 
@@ -313,7 +314,6 @@ _CODED = re.compile(r"\brecommendation\s+(?P<code>(?-i:[A-Z]{2,4})-?\d{1,2})\b(?
 _ONE_CODE = r"(?-i:[A-Z]{2,4})-?\d{1,2}"
 _CODED_LIST = re.compile(rf"\brecommendations\s+(?P<codes>{_ONE_CODE}(?:\s*(?:,|and|&|to|-|–)\s*{_ONE_CODE})+)\b"
                          r"(?![./-]\d)", re.I)
-CODE_RUN = 50  # codes, at most, that one range of them spans ("LA1 to LA3", "HC1 to HC24")
 
 
 @lru_cache(maxsize=64)
@@ -327,14 +327,15 @@ def _code_run(said: str) -> list[str]:
     """The codes a list names, a range in full where both ends share their letters: "LA1 to LA3" is LA1,
     LA2 and LA3; "HC2 and HC4" is those two."""
     found = list(re.finditer(_ONE_CODE, said))
+    parts = [(pre, int(n)) for m in found for pre, n in [re.match(r"(\D+?)-?(\d+)$", m.group()).groups()]]
     out: list[str] = []
     for k, m in enumerate(found):
-        pre, n = re.match(r"(\D+?)-?(\d+)$", m.group()).groups()
+        pre, n = parts[k]
         if k and re.fullmatch(r"\s*(?:to|-|–)\s*", said[found[k - 1].end():m.start()]):
-            before = re.match(r"(\D+?)-?(\d+)$", found[k - 1].group()).groups()
-            if before[0] == pre and int(before[1]) < int(n) <= int(before[1]) + CODE_RUN:
+            before, start = parts[k - 1]
+            if before == pre and start < n <= start + RANGE_SPAN:  # ("HC1 to HC24"; not a hundred codes)
                 sep = "-" if "-" in m.group() else ""
-                out += [f"{pre}{sep}{x}" for x in range(int(before[1]) + 1, int(n))]
+                out += [f"{pre}{sep}{x}" for x in range(start + 1, n)]
         out.append(m.group())
     return out
 
