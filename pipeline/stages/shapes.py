@@ -79,6 +79,11 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
             # Learning Partnership to the Regulation 28 Report": its own title, however it is worded)
             if k and lex.salutation.match(clean(lines[k - 1].text) or ""):
                 continue
+            # (nor the next line of a title block pandoc gives as headings, "# DETERMINATION" / "# BY" /
+            # "# SHERIFF ...": a page has no text of its own yet, only its title and a citation or a case number)
+            if out and out[-1].form is Form.page and _title_block(lines, out[-1].offset, k, lex) and not (
+                    lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c) or lex.answers(c)):
+                continue
             out.append(Start(ln.start, Form.page, ln))
         elif lex.annex_title.match(c) and k + 1 < len(lines) and lex.letter_title.match(clean(lines[k + 1].text) or ""):
             out.append(Start(ln.start, Form.page, lines[k + 1]))
@@ -167,6 +172,17 @@ def _titles_other_document(lines: list[Line], k: int, title: str, lex: Lexicons)
     follows a letter signed just above it (the council's letter, then the minutes it encloses)."""
     return bool(lex.minutes_markers.search(title) or _QA_TITLE.match(title)
                 or any(lex.signs_off(x.text) for x in lines[max(0, k - SIGNED_LINES):k]))
+
+
+TITLE_BLOCK_LINES = 3  # lines under a title that are not headings: a citation, a case number, a date
+
+
+def _title_block(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
+    """Whether the lines from the page opened at ``page`` to line ``k`` are its title block still: headings and
+    a few short lines, no sentence (a web page whose text has begun is over when the next title comes)."""
+    above = [x for x in lines[:k] if x.start >= page]
+    plain = [x for x in above if not lex.page_title.match(x.text)]
+    return bool(above) and len(plain) <= TITLE_BLOCK_LINES and not any(is_prose(x.text) for x in plain)
 
 
 def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
