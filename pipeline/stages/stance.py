@@ -129,8 +129,10 @@ def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list
 _IN_PRINCIPLE = frozenset({"accept-in-principle", "in-principle"})
 # what a refusal gives as its reason: the provision that exists already ("Approved Document B already
 # requires ...; we do not propose to ..."), no part of what was asked done
+# (what is "in place" already, given as the reason for declining, as the provision that exists is)
 _EXISTING = frozenset({"partially_addressed:already-does", "partially_addressed:existing-provision",
-                       "partially_addressed:guidance-covers", "partially_addressed:best-practice"})
+                       "partially_addressed:guidance-covers", "partially_addressed:best-practice",
+                       "accepted:in-place-now"})
 
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
