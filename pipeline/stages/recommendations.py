@@ -857,7 +857,7 @@ def find_refs(text: str, seg: Segment, rules: RecRules, addressee: re.Pattern[st
     if rules.actions is not None and asks_actions(text):
         rules = rules.actions  # "Action 3" names the third of them, in the letter and in its replies
     lines = split_lines(text, seg.start, seg.end, cells=True)
-    blocks = _item_blocks(split_layout_rows(split_cell_rows(to_blocks(lines))), rules,
+    blocks = _item_blocks(split_layout_rows(split_cell_rows(to_blocks(lines), text)), rules,
                           seg.kind is Kind.letter)
     # (nor in a reply that names them in words, "Recommendation One": its "(a) approves the Executive
     # response ..." is its own resolution)

@@ -238,12 +238,70 @@ def _spread_header(blocks: list[Block], k: int) -> int:
 LONE_ROW = re.compile(r"^\s*(?P<num>\d{1,2})(?:\.(?P<minor>\d{1,2}))?\s*$")
 
 
-def split_cell_rows(blocks: list[Block]) -> list[Block]:
+CELL_BLOCKS = 8  # paragraphs from a row's number to the next row's, at most (its cells, a page's foot)
+ROW_CELLS = 6  # cells the table's last row holds, at most: recommendation, status, action, date, owner, RAG
+HEADER_CELL_LINES = 12  # lines a header given a cell a paragraph runs to ("Accepted /" / "Partially" / ...)
+
+
+def _lone_row(b: Block) -> bool:
+    return len(b.lines) == 1 and LONE_ROW.match(b.lines[0].text) is not None
+
+
+def _head_cells(text: str, blocks: list[Block], i: int) -> int | None:
+    """Where the first row's number stands, under a header given a cell a paragraph that starts at ``i``."""
+    r = i
+    while r < len(blocks) and r - i <= HEADER_CELL_LINES and not (r > i and _lone_row(blocks[r])) \
+            and all(short_cell(" ".join((clean(x.text) or "").split())) for x in blocks[r].lines):
+        r += 1
+    head = [x.text for b in blocks[i:r] for x in b.lines]
+    # (a blank line between each: a tab-set or a pipe table's cells, cut from one line, are read as they stand)
+    if r == i or r >= len(blocks) or not _lone_row(blocks[r]) or len(head) > HEADER_CELL_LINES \
+            or header_above(head) != 0 or any(text.count("\n", a.end, b.start) < 2
+                                              for a, b in zip(blocks[i:r], blocks[i + 1:r + 1])):
+        return None
+    # (nor a reply's table of answers alone, "Concern" / "Action taken" / "Lead": its rows are read a cell a block)
+    if answers_only("\t".join(" ".join((clean(b.text) or "").split()) for b in blocks[i:r])):
+        return None
+    # (its first row quoting what was asked, "... should receive a private first-night interview": not a reply's
+    # table of its own summaries of the concerns, "Flue not checked", read a cell a block)
+    return r if r + 1 < len(blocks) and MODAL.search(blocks[r + 1].text) else None
+
+
+def _glued_cells(text: str, blocks: list[Block]) -> list[Block]:
+    """A table pdftotext gives a cell a paragraph, a blank line between each: its header's cells ("No." /
+    "Recommendation" / "Accepted / Partially Accepted / Not Accepted" / "Action Plan"), then each row's number
+    alone ("2.1"), its recommendation, its status and its action, each a paragraph; the header again on each
+    page. The table's paragraphs are joined into one block, as the same table with no blank lines reads, so
+    its rows are cut where its numbers stand alone."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        r = _head_cells(text, blocks, i)
+        if r is None:
+            out.append(blocks[i])
+            i += 1
+            continue
+        last, z = r, r + 1
+        while z < len(blocks) and z - last <= CELL_BLOCKS:
+            if _lone_row(blocks[z]):
+                last = z
+            elif (again := _head_cells(text, blocks, z)) is not None:
+                last, z = again, again
+            z += 1
+        z = min(z, last + ROW_CELLS + 1)
+        out.append(Block(tuple(x for b in blocks[i:z] for x in b.lines), blocks[i].gap))
+        i = z
+    return out
+
+
+def split_cell_rows(blocks: list[Block], text: str | None = None) -> list[Block]:
     """A Word table as pdftotext gives it with no blank lines: its header a cell a line ("Rec" /
     "Review recommendation" / "Service response" / ... / "RAG status"), then each row's number
     alone on a line and its cells wrapped over the lines under it, the header repeated at each
     page. Each header and each row becomes a block of its own, as a blank line would have made
-    them; rows count up from 1 under the first header."""
+    them; rows count up from 1 under the first header. (With ``text``, the same table a cell a paragraph.)"""
+    if text is not None:
+        blocks = _glued_cells(text, blocks)
     if not any(LONE_ROW.match(ln.text) for b in blocks for ln in b.lines[1:]):
         return blocks  # no row number stands alone inside a paragraph: most files
     out: list[Block] = []
@@ -349,7 +407,7 @@ def _row_key(num: str) -> tuple[int, ...]:
 
 def _header_before(lines: tuple[Line, ...], j: int) -> int | None:
     """Where a header of short cells that name the rows starts, ending just above line ``j``."""
-    above = max(0, j - SPREAD_CELLS)
+    above = max(0, j - HEADER_CELL_LINES)  # (its wrapped headings and a section's title under them)
     k = header_above([ln.text for ln in lines[above:j]])
     return None if k is None else above + k
 
