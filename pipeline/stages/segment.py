@@ -1085,6 +1085,16 @@ def _titled_head(b: Block, lex: Lexicons) -> bool:
         or _titled_by_body(b.lines)
 
 
+def _after_page_break(text: str, at: int) -> bool:
+    """Whether the blank lines just above ``at`` hold a page break (a form feed on a line of its own)."""
+    k = at - 1
+    while k >= 0 and text[k].isspace():
+        if text[k] == "\f":
+            return True
+        k -= 1
+    return False
+
+
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
     """Whether blocks open a new page headed by a title that says it answers ("Kinloch and Morven
     Council / Roads and Infrastructure Service / Response to the Scottish Road Works Commissioner",
@@ -1092,7 +1102,12 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     with no "Dear ...": a paper of its own, after a signature or before the next letter's head, however
     few lines of prose its table leaves it. ``own`` are the (folded) head lines of the letter above it:
     its own body's annex is no paper of another's."""
-    if not run or not (run[0].lines[0].text.startswith("\f") or _titled_head(run[0], lex)):
+    # (or a page break on a line of its own above a title that says it answers: "Queensland Government response
+    # to coronial recommendations"; not a body's name alone there, nor a web page's title over its links, the
+    # page that publishes the letter under it)
+    if not run or not (run[0].lines[0].text.startswith("\f") or _titled_head(run[0], lex)
+                       or (_after_page_break(text, run[0].start) and lex.answers(run[0].lines[0].text)
+                           and not any(_LINKS.search(b.text) for b in run))):
         return False  # (most blocks: tested before the page's lines are gathered)
     # (a body's name opens it, not the signed letter's own body: "Annex A / Response to ...", a page of
     # "supporting information" or a report's "Response to consultation" chapter are the letter's)
