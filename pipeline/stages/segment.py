@@ -1087,9 +1087,10 @@ def _titled_head(b: Block, lex: Lexicons) -> bool:
 
 def _after_page_break(text: str, at: int) -> bool:
     """Whether the blank lines just above ``at`` hold a page break (a form feed on a line of its own)."""
+    # (not a form feed over a line blanked as the page's running header, nor a line's own, "\fGovernment ...")
     k = at - 1
     while k >= 0 and text[k].isspace():
-        if text[k] == "\f":
+        if text[k] == "\f" and text[k + 1:k + 2] in ("\n", "\r"):
             return True
         k -= 1
     return False
