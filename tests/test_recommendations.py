@@ -6127,3 +6127,66 @@ def test_a_range_of_twenty_four_coded_recommendations_names_all_of_them(lex, rul
     head = text.index("Recommendations HC1 to HC24")
     named = {r.label for r in R.find_refs(text, segs[1], rules) if head <= r.start < text.index("\n", head)}
     assert named == {f"HC{n}" for n in range(1, 25)}, sorted(named)
+
+
+# ---- round 100's mends (tables a cell a paragraph): guards, each failing on its mend's parent, and negatives
+
+_FALLS_HEAD = "Glenhaven NHS Trust\n\nAction plan in response to the review of falls on older people's wards\n\n"
+_FALLS_ROWS = [
+    ["3.1", "The Trust should give each new starter on the night shift a named mentor for their first month.",
+     "Accepted", "A mentor scheme for night staff began in April."],
+    ["3.2", "The Trust should hold a debrief within a week of every fall on a ward.", "Partially\nAccepted",
+     "Debriefs are now held within a fortnight; a week is not possible on every ward."],
+    ["3.3", "The Trust should publish its falls figures on its website every quarter.", "Not Accepted",
+     "The figures are already reported to the Board in public every month."]]
+_FALLS_ASKED = [("3.1", "The Trust should give each new starter on the night shift a named mentor for their first "
+                        "month"),
+                ("3.2", "The Trust should hold a debrief within a week of every fall on a ward"),
+                ("3.3", "The Trust should publish its falls figures on its website every quarter")]
+
+
+def test_an_action_plan_pdftotext_gives_a_cell_a_paragraph_states_each_row_s_recommendation(lex, rules):
+    """A trust's action plan as pdftotext gives it without -layout: each cell a paragraph of its own, a blank line
+    between, the header "No." / "Recommendation" / "Accepted / Partially Accepted / Not Accepted" (wrapped over
+    four lines) / "Action Plan", then "3.1" alone, its recommendation, its status and its action, a page number and
+    the header again before 3.3. A user relies on 3.1, 3.2 and 3.3 being found with the words each row quotes (at
+    c1fd769 no recommendation was found in the table at all)."""
+    head = ["No.", "Recommendation", "Accepted /\nPartially\nAccepted /\nNot Accepted", "Action Plan"]
+    cells = head + _FALLS_ROWS[0] + _FALLS_ROWS[1] + ["Page 2"] + head + _FALLS_ROWS[2]
+    text = _FALLS_HEAD + "\n\n".join(cells) + "\n"
+    assert [(r.label, r.text) for r in refs_of(text, lex, rules)] == _FALLS_ASKED
+
+
+@pytest.mark.parametrize("sep", [
+    pytest.param("tab", id="tab-set"),
+    pytest.param("pipe", id="pipe-set"),
+])
+def test_a_tab_or_pipe_table_whose_cells_are_cut_from_one_line_keeps_its_rows(sep, lex, rules):
+    """Negative: the same action plan as a tab-set or a pipe table, each row on a line of its own, its cells cut from
+    that line. A user relies on each row still stating its own recommendation, as before the cell-a-paragraph
+    tables were joined into one block (the cells cut from one line have no blank line between them)."""
+    rows = [["No.", "Recommendation", "Status", "Action Plan"]] + [[c.replace("\n", " ") for c in r]
+                                                                   for r in _FALLS_ROWS]
+    if sep == "tab":
+        table = "\n".join("\t".join(r) for r in rows)
+    else:
+        table = "\n".join("| " + " | ".join(r) + " |" for r in rows[:1] + [["---"] * 4] + rows[1:])
+    text = _FALLS_HEAD + table + "\n"
+    assert [(r.label, r.text) for r in refs_of(text, lex, rules)] == _FALLS_ASKED
+
+
+def test_a_reply_s_table_of_its_own_answers_a_cell_a_paragraph_names_the_concerns_it_answers(lex, rules):
+    """Negative: a trust's reply to a coroner sets its actions in a table a cell a paragraph, its header its answers
+    alone, "Concern" / "Action taken" / "Lead", then "1", "2" and "3", each with an action and a lead. A user relies
+    on concerns 1 to 3 being named by the reply, quoting nothing of its own, with the header not read as an
+    action plan's to be joined (no row quotes what was asked)."""
+    cells = ["Concern", "Action taken", "Lead",
+             "1", "Night staff now have a named mentor for their first month.", "Director of Nursing",
+             "2", "Debriefs are now held within a fortnight of every fall.", "Ward managers",
+             "3", "Falls figures go to the Board every month.", "Medical Director"]
+    text = ("Glenhaven NHS Trust\n\nDear Mr Orchard,\n\nThank you for your report following the inquest into the death "
+            "of Mrs Ivy Lamb. Our actions on each of your concerns are in the table below.\n\n" + "\n\n".join(cells)
+            + "\n\nYours sincerely,\n\nDr Ruth Kemp\nChief Nurse\n")
+    refs = refs_of(text, lex, rules)
+    assert sorted(r.label for r in refs) == ["1", "2", "3"], refs
+    assert not any(r.text for r in refs), refs

@@ -796,3 +796,37 @@ def test_a_council_named_in_a_findings_sentence_that_wraps_opens_no_response(lex
             "I recommend that the Council make the reversing alarm a daily pre-start check.\n\n"
             "Coroner Ingrid Falkner\nBrisbane\n")
     assert [(s.kind, s.start) for s in segment(text, lex)] == [(Kind.letter, 0)], segments_of(text, lex)
+
+
+# ---- round 100's mends (segmentation): guards, each failing on its mend's parent, and negatives
+
+def test_a_determination_s_title_block_pandoc_gives_as_headings_is_one_page(lex):
+    """A sheriff's determination converted from Word to Markdown sets each line of its title block as a heading:
+    "# DETERMINATION" / "# BY" / "# SHERIFF FIONA McLAREN" / "# UNDER THE INQUIRIES ..." / "# INTO THE DEATH OF
+    CALUM ROSS", then its citation and date, then its text. A user relies on the determination being one segment
+    that starts at its first heading (at d41d6de each heading opened a page of its own: five segments)."""
+    text = ("# DETERMINATION\n\n# BY\n\n# SHERIFF FIONA McLAREN\n\n"
+            "# UNDER THE INQUIRIES INTO FATAL ACCIDENTS AND SUDDEN DEATHS ETC. (SCOTLAND) ACT 2016\n\n"
+            "# INTO THE DEATH OF CALUM ROSS\n\n[2026] FAI 41\n\nKirkcaldy, 3 June 2026\n\n"
+            "The Sheriff, having considered the evidence led at the inquiry, determines that Calum Ross died at the "
+            "Westfield quarry on 9 January 2025 when the vehicle he drove left the haul road.\n\n"
+            "The haul road had no edge protection on its southern side, and the quarry manager had not inspected it "
+            "since the autumn.\n\nRecommendations\n\n"
+            "1. The quarry operator should fit edge protection along the whole of the haul road.\n\n"
+            "2. The quarry operator should inspect the haul road every week and keep a record of each inspection.\n")
+    assert starts_of(text, lex) == [(Form.page, "# DETERMINATION")]
+    segs = segment(text, lex)
+    assert [(s.start, s.end) for s in segs] == [(0, len(text))], segments_of(text, lex)
+
+
+def test_a_second_title_after_a_page_s_prose_still_opens_a_page(lex):
+    """Negative: a harbour board's web page "# Harbour Board news" runs a paragraph of prose, then a second title,
+    "# Minutes of the May meeting", over the minutes. A user relies on the minutes still opening a segment of their
+    own: the page above had text of its own, so the second heading is no line of its title block."""
+    text = ("# Harbour Board news\n\nThe Board met on 14 May and agreed a new schedule of dredging for the inner "
+            "basin, which will begin in the autumn once the nesting season has ended.\n\n"
+            "# Minutes of the May meeting\n\nPresent: the Chair, four members and the harbour master.\n\n"
+            "The minutes of the April meeting were agreed.\n")
+    assert starts_of(text, lex) == [(Form.page, "# Harbour Board news"), (Form.page, "# Minutes of the May meeting")]
+    assert [first_line(text, s.start) for s in segment(text, lex)] == ["# Harbour Board news",
+                                                                       "# Minutes of the May meeting"]

@@ -2550,3 +2550,125 @@ def test_a_view_to_be_taken_when_a_consultation_closes_defers(nlp, lex, settings
     v = verdict("A follow-up service would cost about £400,000 a year. The Board will take a view on this when the "
                 "consultation on its mental health strategy closes in March 2026.", nlp, lex, settings)
     assert v.label is D, (v.label, v.cues)
+
+
+# ---- round 100's mends (lexicon): guards, each failing on its mend's parent, and negatives passing on both
+
+@pytest.mark.parametrize("passage", [
+    pytest.param("The existing controls on lone working at our depots are sufficient, and every driver already "
+                 "carries a personal alarm.", id="existing-controls-sufficient"),
+    pytest.param("We have considered this recommendation with care. The current arrangements for checking ladders "
+                 "remain adequate.", id="current-arrangements-remain-adequate"),
+    pytest.param("Every driver carries a personal alarm, and a check-in system is in place at all depots. We consider "
+                 "that these arrangements are sufficient.", id="in-place-given-as-the-reason"),
+])
+def test_saying_the_current_arrangements_are_sufficient_declines(passage, nlp, lex, settings):
+    """A depot operator answers that its existing controls or arrangements are sufficient or remain adequate: it
+    declines to do more. A user relies on the answer being rejected (at 746cf36 no cue read the refusal: the first
+    two were partially_addressed, and what is "in place", given as the reason for declining, made the third
+    accepted)."""
+    v = verdict(passage, nlp, lex, settings)
+    assert v.label is J, (v.label, v.cues)
+
+
+@pytest.mark.parametrize(("passage", "expected"), [
+    pytest.param("We will consider whether the current arrangements for checking ladders are sufficient once the "
+                 "national review has reported next year.", D, id="will-consider-whether"),
+    pytest.param("The Board will decide in the new year whether the existing safeguards are adequate.", D,
+                 id="will-decide-whether"),
+    pytest.param("A working group will look at whether the present procedures are sufficient and will report in the "
+                 "autumn; we will then decide what further action to take.", D, id="working-group-looks-at-whether"),
+    pytest.param("A check-in system is now in place at all depots.", A, id="in-place-without-a-refusal"),
+])
+def test_asking_whether_arrangements_are_sufficient_or_saying_what_is_in_place_is_no_refusal(
+        passage, expected, nlp, lex, settings):
+    """Negative: a reply that will find out "whether the current arrangements are sufficient" puts the decision off,
+    and one that says a system "is now in place" has acted. A user relies on the first three staying deferred and
+    the last accepted, before and after the sufficiency cue and the reading of "in place" as existing provision."""
+    v = verdict(passage, nlp, lex, settings)
+    assert v.label is expected, (v.label, v.cues)
+
+
+@pytest.mark.parametrize("passage", [
+    pytest.param("We are not yet confident that the figures held in our current systems are sufficient to publish.",
+                 id="not-yet-confident"),
+    pytest.param("The Trust is not yet sure that its existing processes are sufficient to catch every missed dose.",
+                 id="not-yet-sure"),
+    pytest.param("We are not yet confident that the records in our existing systems are robust enough to share with "
+                 "families every month.", id="robust-enough"),
+])
+def test_doubting_that_current_systems_are_sufficient_is_no_refusal(passage, nlp, lex, settings):
+    """A trust doubts its own systems: "not yet confident that the figures held in our current systems are sufficient".
+    It does not say its arrangements are enough. A user relies on the answer not being read as a refusal (at
+    f23cec7 the sufficiency cue fired on the doubt, and each was rejected)."""
+    v = verdict(passage, nlp, lex, settings)
+    assert v.label is not J and "rejected:arrangements-sufficient" not in v.cues, (v.label, v.cues)
+
+
+@pytest.mark.parametrize("passage", [
+    pytest.param("We are confident that the existing safeguards at the level crossing are sufficient, and no further "
+                 "barrier is needed.", id="confident"),
+    pytest.param("Having reviewed the evidence, we are satisfied that our current procedures for checking ladders "
+                 "remain adequate.", id="satisfied"),
+])
+def test_confidence_that_the_current_arrangements_are_sufficient_still_declines(passage, nlp, lex, settings):
+    """Negative: "we are confident" or "we are satisfied" that the existing safeguards are sufficient is no doubt
+    but a refusal to do more. A user relies on it staying rejected once doubting words ("not yet confident",
+    "not satisfied") no longer fire the cue."""
+    v = verdict(passage, nlp, lex, settings)
+    assert v.label is J, (v.label, v.cues)
+
+
+_TOWER_RECS = ["Hire companies should give every customer a printed guide to putting up a mobile tower.",
+               "Hire companies should lend outriggers free of charge with every tower over four metres.",
+               "Hire companies should fix an inspection tag to the frame of every tower they hire out."]
+
+
+def _tower_stances(tmp_path, settings, nlp, answers: list[str]) -> dict[str, str]:
+    """Each recommendation's stance where a sheriff's letter of three recommendations and a trade federation's
+    reply answering them in turn, ``answers``, are the only file of a corpus run."""
+    from pipeline.run import run_corpus
+
+    letter = ("Dear Chief Executive,\n\nFollowing the inquiry into the death of Mr Duncan Fleck, who fell from a "
+              "mobile tower at a school in Perth, I make the following recommendations.\n\n"
+              + "".join(f"{i}. {r}\n\n" for i, r in enumerate(_TOWER_RECS, 1))
+              + "I would be grateful for your response within eight weeks.\n\nYours sincerely,\n\n"
+              "Sheriff Isla Munro\n\n")
+    reply = ("Dear Sheriff Munro,\n\nThank you for your letter about the death of Mr Fleck. Our answers to your "
+             "recommendations follow.\n\n" + "".join(f"Recommendation {i}\n\n{a}\n\n" for i, a in enumerate(answers, 1))
+             + "Yours sincerely,\n\nAlan Drysdale\nChief Executive\n")
+    (tmp_path / "response.txt").write_text(letter + reply, encoding="utf-8")
+    return {s["label"]: s["stance"] for s in run_corpus(tmp_path, settings, nlp).tables["stances"].to_pylist()}
+
+
+def test_a_body_acknowledging_by_its_acronym_or_recognising_importance_only_notes(tmp_path, settings, nlp):
+    """A trade federation answers a sheriff: "PASMA acknowledges this recommendation. Its members will discuss a
+    printed guide at their spring meeting." and "The Federation recognises the importance of outriggers on taller
+    towers." Neither takes a position. A user relies on both being noted, the third (accepted) unchanged (at 70fa52d
+    the acknowledgement cue knew no acronym and no "recognises the importance of", and the model read both as
+    accepted)."""
+    got = _tower_stances(tmp_path, settings, nlp, [
+        "PASMA acknowledges this recommendation. Its members will discuss a printed guide at their spring meeting.",
+        "The Federation recognises the importance of outriggers on taller towers.",
+        "The Federation accepts this recommendation. Every tower has carried an inspection tag since January."])
+    assert got == {"1": "noted", "2": "noted", "3": "accepted"}, got
+
+
+@pytest.mark.parametrize("answer", [
+    pytest.param("The Federation recognises the importance of inspection tags and will fix one to every tower it "
+                 "hires out from June.", id="recognises-importance-and-commits"),
+    pytest.param("The Board notes that it has already done this: every tower has carried an inspection tag since "
+                 "January.", id="board-notes-it-has-done-it",
+                 marks=pytest.mark.xfail(strict=True, reason="over-reach of fa43a85: 'board' in the notes cue turns "
+                                                             "an answer done in full into noted")),
+])
+def test_noting_or_recognising_importance_beside_what_is_done_still_accepts(answer, tmp_path, settings, nlp):
+    """Negative: a federation that recognises the importance of tags and commits to fit them from June, or whose
+    Board notes that it has already done what was asked, has acted (FORMAT.md: accepted, "has been done in full").
+    A user relies on the answer staying accepted with the acknowledgement cue widened to a board and to
+    "recognises the importance of"."""
+    got = _tower_stances(tmp_path, settings, nlp, [
+        "The Federation accepts this recommendation. A printed guide now goes out with every tower.",
+        "The Federation accepts this recommendation. Outriggers have been lent free with every tall tower since May.",
+        answer])
+    assert got.get("3") == "accepted", got
