@@ -7373,8 +7373,6 @@ def test_writing_on_a_body_s_behalf_in_response_to_a_coroner_s_findings_is_a_rep
     assert [(s.kind, s.start) for s in segment(text, lex)] == [(Kind.reply, 0)], first_lines(text, lex)
 
 
-@pytest.mark.xfail(strict=True, reason="over-reach of 512f24a: \"in response to the findings of\" any survey of the "
-                                       "writer's own reads as a reply cue")
 def test_writing_in_response_to_the_findings_of_one_s_own_survey_is_no_reply(lex):
     """Negative: the same association writes to the harbour master "in response to the findings of our own survey of
     the east pier", and asks for soft boards to be replaced. A user relies on the e-mail staying a letter: it asks,
