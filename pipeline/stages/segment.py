@@ -1087,13 +1087,12 @@ def _titled_head(b: Block, lex: Lexicons) -> bool:
 
 def _after_page_break(text: str, at: int) -> bool:
     """Whether the blank lines just above ``at`` hold a page break (a form feed on a line of its own)."""
-    # (not a form feed over a line blanked as the page's running header, nor a line's own, "\fGovernment ...")
+    # (not a form feed over a line blanked as the page's running header, nor a line's own, "\fGovernment ...":
+    # only line ends between it and the block)
     k = at - 1
-    while k >= 0 and text[k].isspace():
-        if text[k] == "\f" and text[k + 1:k + 2] in ("\n", "\r"):
-            return True
+    while k >= 0 and text[k] in "\n\r":
         k -= 1
-    return False
+    return k >= 0 and text[k] == "\f" and text[k + 1:k + 2] in ("\n", "\r")
 
 
 def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: frozenset[str] = frozenset()) -> bool:
@@ -1103,12 +1102,14 @@ def _answering_page(text: str, run: list[Block], end: int, lex: Lexicons, own: f
     with no "Dear ...": a paper of its own, after a signature or before the next letter's head, however
     few lines of prose its table leaves it. ``own`` are the (folded) head lines of the letter above it:
     its own body's annex is no paper of another's."""
-    # (or a page break on a line of its own above a title that says it answers: "Queensland Government response
-    # to coronial recommendations"; not a body's name alone there, nor a web page's title over its links, the
-    # page that publishes the letter under it)
+    # (or a page break on a line of its own above a title that names the body whose answer it is: "Queensland
+    # Government response to coronial recommendations"; not a body's name alone there, nor a report's own heading,
+    # "Response to the serious incident investigation", on a page of the report, nor a web page's title over its
+    # links, the page that publishes the letter under it)
     if not run or not (run[0].lines[0].text.startswith("\f") or _titled_head(run[0], lex)
                        or (_after_page_break(text, run[0].start) and lex.answers(run[0].lines[0].text)
-                           and not any(_LINKS.search(b.text) for b in run))):
+                           and _body_response(run[0].lines[0].text)
+                           and not any(_LINKS.search(b.text) or lex.pfd_report.search(b.text) for b in run))):
         return False  # (most blocks: tested before the page's lines are gathered)
     # (a body's name opens it, not the signed letter's own body: "Annex A / Response to ...", a page of
     # "supporting information" or a report's "Response to consultation" chapter are the letter's)
