@@ -81,8 +81,11 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
                 continue
             # (nor the next line of a title block pandoc gives as headings, "# DETERMINATION" / "# BY" /
             # "# SHERIFF ...": a page has no text of its own yet, only its title and a citation or a case number)
+            # (not one over a document of its own, though the page above has only its title and a date: a letter's
+            # greeting, a question's "Asked by", minutes' "Present:", a coroner's report, a few lines under it)
             if out and out[-1].form is Form.page and _title_block(lines, out[-1].offset, k, lex) and not (
-                    lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c) or lex.answers(c)):
+                    lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c) or lex.answers(c)
+                    or _opens_document(lines[k + 1:k + 1 + OPENING_LINES], lex)):
                 continue
             out.append(Start(ln.start, Form.page, ln))
         elif lex.annex_title.match(c) and k + 1 < len(lines) and lex.letter_title.match(clean(lines[k + 1].text) or ""):
@@ -175,6 +178,12 @@ def _titles_other_document(lines: list[Line], k: int, title: str, lex: Lexicons)
 
 
 TITLE_BLOCK_LINES = 3  # lines under a title that are not headings: a citation, a case number, a date
+OPENING_LINES = 4  # lines under a heading within which a document of its own opens
+
+
+def _opens_document(lines: list[Line], lex: Lexicons) -> bool:
+    return any(lex.salutation.match(clean(x.text) or "") or lex.qa_item.match(clean(x.text) or "")
+               or lex.minutes_markers.search(x.text) or lex.pfd_report.search(x.text) for x in lines)
 
 
 def _title_block(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
