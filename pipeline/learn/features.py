@@ -21,6 +21,9 @@ _WORD = re.compile(r"[a-z][a-z'-]+|\d+")
 MAX_WORDS = 400
 # the status line ("The government accepts this recommendation in principle.") weighs apart
 FIRST_UNITS = 2
+# a cue split in two for the rules that the model still reads as the one it learned ("is in place" was
+# "in-place-now" until the rules needed to tell a provision that exists from one that has just become so)
+SAME_WORDS = {"accepted:in-place": "accepted:in-place-now"}
 
 
 def passage_features(text: str, units: list[tuple[int, int, int]], how: str, rule_label: str,
@@ -32,9 +35,9 @@ def passage_features(text: str, units: list[tuple[int, int, int]], how: str, rul
         f[f"score:{label}"] = min(score, 12.0) / 12.0
         f[f"share:{label}"] = score / total
     for cue in cues:
-        f[f"cue:{cue}"] = 1.0
+        f[f"cue:{SAME_WORDS.get(cue, cue)}"] = 1.0
     for cue in first_cues:
-        f[f"first:{cue}"] = 1.0
+        f[f"first:{SAME_WORDS.get(cue, cue)}"] = 1.0
     status = _status(first_cues)
     actions = _actions(cues)
     f[f"status={status}"] = 1.0
@@ -173,6 +176,7 @@ _STATUS = (("reject", ("rejected:",)), ("na", ("not_addressed:",)), ("part", ("p
 # what the answer does, by the kind of cue that fires anywhere in it
 _ACTIONS = {"accepted:will-act": "commit", "accepted:will-do": "commit", "accepted:look-to-roll-out": "commit",
             "accepted:has-done": "done", "accepted:done-in-full": "done", "accepted:in-place-now": "done",
+            "accepted:in-place": "done",
             "accepted:fully-meets": "done"}
 
 

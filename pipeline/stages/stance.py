@@ -129,10 +129,10 @@ def sentence_cues(sent: str, lex: Lexicons, rec_text: str | None = None) -> list
 _IN_PRINCIPLE = frozenset({"accept-in-principle", "in-principle"})
 # what a refusal gives as its reason: the provision that exists already ("Approved Document B already
 # requires ...; we do not propose to ..."), no part of what was asked done
-# (what is "in place" already, given as the reason for declining, as the provision that exists is)
+# (what "is in place", given as the reason for declining, as the provision that exists is; not what "has become" so)
 _EXISTING = frozenset({"partially_addressed:already-does", "partially_addressed:existing-provision",
                        "partially_addressed:guidance-covers", "partially_addressed:best-practice",
-                       "accepted:in-place-now"})
+                       "accepted:in-place"})
 
 
 def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]], lex: Lexicons,
@@ -331,7 +331,7 @@ _WAITS_FOR = ("deferred:will-be-considered", "deferred:wait-for-findings", "defe
               "deferred:subject-to")
 # cues of a thing already done
 _DONE_CUES = ("accepted:has-done", "accepted:we-did", "accepted:was-done", "accepted:now-does",
-              "accepted:in-place-now", "accepted:done-in-full")
+              "accepted:in-place-now", "accepted:in-place", "accepted:done-in-full")
 
 
 def _one_within(a: str, b: str) -> bool:
