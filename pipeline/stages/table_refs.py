@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import takewhile
 
 from pipeline.layout import PAGE_OF
 from pipeline.stages.columns import ANSWER_HEAD, CHUNK
@@ -262,9 +263,14 @@ def _head_cells(text: str, blocks: list[Block], i: int) -> int | None:
     # (nor a reply's table of answers alone, "Concern" / "Action taken" / "Lead": its rows are read a cell a block)
     if answers_only("\t".join(" ".join((clean(b.text) or "").split()) for b in blocks[i:r])):
         return None
-    # (its first row quoting what was asked, "... should receive a private first-night interview": not a reply's
-    # table of its own summaries of the concerns, "Flue not checked", read a cell a block)
-    return r if r + 1 < len(blocks) and MODAL.search(blocks[r + 1].text) else None
+    # (nor a letterhead's or a decision's short lines, "Ref 25 004 318" / "Kelby Borough Council" / "Date:")
+    if any(len(re.findall(r"\d", x)) >= 3 or x.rstrip().endswith(":") for x in head):
+        return None
+    # (its first row quoting what was asked, "... should receive a private first-night interview", and a cell or
+    # more beside it, its status or action: not a reply's table of its own summaries of the concerns, "Flue not
+    # checked", read a cell a block, nor a decision's numbered paragraphs, one paragraph to each number)
+    cells = list(takewhile(lambda b: not _lone_row(b), blocks[r + 1:r + 1 + ROW_CELLS]))
+    return r if len(cells) >= 2 and MODAL.search(cells[0].text) else None
 
 
 def _glued_cells(text: str, blocks: list[Block]) -> list[Block]:
@@ -288,7 +294,8 @@ def _glued_cells(text: str, blocks: list[Block]) -> list[Block]:
             elif (again := _head_cells(text, blocks, z)) is not None:
                 last, z = again, again
             z += 1
-        z = min(z, last + ROW_CELLS + 1)
+        # (the last row's cells, as many as the header has, not the letter's paragraphs after the table)
+        z = min(z, last + min(ROW_CELLS, max(2, r - i - 1)) + 1)
         out.append(Block(tuple(x for b in blocks[i:z] for x in b.lines), blocks[i].gap))
         i = z
     return out
