@@ -6190,3 +6190,60 @@ def test_a_reply_s_table_of_its_own_answers_a_cell_a_paragraph_names_the_concern
     refs = refs_of(text, lex, rules)
     assert sorted(r.label for r in refs) == ["1", "2", "3"], refs
     assert not any(r.text for r in refs), refs
+
+
+# ---- round 100's review mends (tables a cell a paragraph): a guard failing on its mend's parent, and negatives
+
+_FOSTERING_ROWS = [
+    "1", "The Council should send every new foster carer on the safeguarding course within their first three months.",
+    "Three months",
+    "2", "The Council should give each foster carer a named supervising social worker who visits at least every six "
+    "weeks.", "Six months"]
+
+
+def test_a_recommendation_after_a_table_a_cell_a_paragraph_keeps_its_own_words(lex, rules):
+    """An inspector's letter sets two recommendations in a table pdftotext gives a cell a paragraph ("No." /
+    "Recommendation" / "Timescale", then each row's number, quote and timescale), then a third under its own
+    heading, "Recommendation 3", before the sign-off. A user relies on the third being found with its own words
+    only (at ffd5d1c the table's last row took up to six paragraphs, so the heading, the recommendation and the
+    sign-off were joined to the table, and its text ran on into "Yours sincerely Imogen Fairley ...")."""
+    cells = (["No.", "Recommendation", "Timescale"] + _FOSTERING_ROWS
+             + ["Recommendation 3", "The Council should publish the number of foster carers who leave each year.",
+                "Yours sincerely", "Imogen Fairley\nRegional Inspector"])
+    text = ("Dear Mr Rook\n\nFostering inspection of Wexcombe District Council\n\nThank you for the help your staff "
+            "gave us during the inspection in March. The table below sets out our recommendations.\n\n"
+            + "\n\n".join(cells) + "\n")
+    assert [(r.label, r.text) for r in refs_of(text, lex, rules)] == [
+        ("1", "The Council should send every new foster carer on the safeguarding course within their first three "
+              "months"),
+        ("2", "The Council should give each foster carer a named supervising social worker who visits at least "
+              "every six weeks"),
+        ("3", "The Council should publish the number of foster carers who leave each year")]
+
+
+_TARN_ROWS = [
+    "1", "The Trust should give every agency nurse a tour of the ward before their first shift.", "Accepted",
+    "Tours began on all wards in May.",
+    "2", "The Trust should check the bed rails on every ward each night.", "Accepted",
+    "Night checks are now on the ward's electronic checklist.",
+    "3", "The Trust should audit the night checks every quarter.", "Not accepted",
+    "The checklist already reports each missed check to the matron."]
+
+
+@pytest.mark.parametrize("last", [
+    pytest.param("Progress", id="plain-header"),
+    pytest.param("Progress at 31 March 2026", id="dated-header", marks=pytest.mark.xfail(
+        strict=True, reason="over-reach of b25b1e5: a header cell with a date's digits reads as a letterhead's "
+                            "reference, and no row of the table is read")),
+])
+def test_an_action_plan_a_cell_a_paragraph_is_still_read_row_by_row(last, lex, rules):
+    """Negative: a trust's action plan as pdftotext gives it, each cell a paragraph: "No." / "Recommendation" /
+    "Status" / a progress column, then three rows of number, quote, status and action, the last row's four cells
+    ending the file. A user relies on 1, 2 and 3 still being found with the words each row quotes, whether the
+    progress column is headed "Progress" or "Progress at 31 March 2026"."""
+    text = ("Kestrel Vale NHS Trust\n\nAction plan following the Regulation 28 report on the death of Mr Abel Tarn\n\n"
+            + "\n\n".join(["No.", "Recommendation", "Status", last] + _TARN_ROWS) + "\n")
+    assert [(r.label, r.text) for r in refs_of(text, lex, rules)] == [
+        ("1", "The Trust should give every agency nurse a tour of the ward before their first shift"),
+        ("2", "The Trust should check the bed rails on every ward each night"),
+        ("3", "The Trust should audit the night checks every quarter")]

@@ -7384,3 +7384,61 @@ def test_writing_in_response_to_the_findings_of_one_s_own_survey_is_no_reply(lex
              "split. Please could the harbour office replace them before the summer season begins, and let us know "
              "when the work will be done?")
     assert [(s.kind, s.start) for s in segment(text, lex)] == [(Kind.letter, 0)], first_lines(text, lex)
+
+
+# ---- round 100's review mends (segmentation): guards, each failing on its mend's parent, and negatives
+
+_PENROSE_REPORT = (
+    "REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n"
+    "THIS REPORT IS BEING SENT TO: The Chief Executive, Larkfield Hospitals NHS Trust\n\n"
+    "1 CORONER\n\nI am Petra Haldane, assistant coroner for the area of North Wessex.\n\n"
+    "2 INVESTIGATION and INQUEST\n\nOn 4 March 2026 I opened an investigation into the death of Arthur Penrose, "
+    "aged 81. The inquest concluded on 2 September 2026.\n\n"
+    "3 CIRCUMSTANCES OF THE DEATH\n\nMr Penrose fell from his bed on Kestrel ward during the night and was not\n"
+    "seen by a doctor until the next morning.\n\n"
+    "4 CORONER'S CONCERNS\n\nDuring the inquest the evidence revealed matters giving rise to concern. In my\n"
+    "opinion there is a risk that future deaths will occur unless action is taken.\n\n"
+    "(1) Falls checks at night are not recorded on the electronic chart.\n\n"
+    "{page}"
+    "5 ACTION SHOULD BE TAKEN\n\nIn my opinion action should be taken to prevent future deaths.\n\n"
+    "6 YOUR RESPONSE\n\nYou are under a duty to respond to this report within 56 days of the date of this "
+    "report.\n\nPetra Haldane\nAssistant Coroner\n9 September 2026\n\n")
+
+
+def test_a_coroner_s_report_page_headed_response_to_an_investigation_stays_the_report_s(lex):
+    """A coroner's Regulation 28 report in PDF text (pages joined by a form feed on a line of its own) whose second
+    page is headed "Response to the serious incident investigation report" and says what the trust's own
+    investigation found; then, on a new page, the trust's reply with its letterhead and "Dear Ms Haldane,". A user
+    relies on the report being one letter down to its signature and the reply starting at its letterhead (at
+    05b1764 any title that answers under a lone form feed opened a reply, so the report was cut at its own page
+    and the real reply lost its place)."""
+    page = ("\f\nResponse to the serious incident investigation report\n\n"
+            "The trust's own investigation found that the bed rails had been left down and that\n"
+            "the ward was two nurses short that night. It made three recommendations, and the\n"
+            "trust told me at the inquest that each of them had been carried out.\n\n")
+    reply = ("\f\nLarkfield Hospitals NHS Trust\nLarkfield Road\nNewbury\nRG14 9QX\n\n30 October 2026\n\n"
+             "Dear Ms Haldane,\n\nThank you for your report following the inquest into the death of Mr Arthur "
+             "Penrose.\n\nFalls checks at night are now recorded on the electronic chart on every ward.\n\n"
+             "Yours sincerely,\n\nDr Miriam Oduya\nChief Executive\n")
+    text = _PENROSE_REPORT.format(page=page) + reply
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply], first_lines(text, lex)
+    assert segs[0].start == 0 and "6 YOUR RESPONSE" in text[segs[0].start:segs[0].end]
+    assert text[segs[1].start:].lstrip("\f\n").startswith("Larkfield Hospitals NHS Trust\n")
+
+
+def test_a_trust_s_titled_response_to_the_report_under_a_lone_form_feed_still_opens_a_reply(lex):
+    """Negative: the same coroner's report, then on a page of its own (a form feed alone on its line) the trust's
+    answer with no "Dear ...", titled "Larkfield Hospitals NHS Trust response to the Regulation 28 report". A user
+    relies on the answer still being a reply of its own from its title: a title that names the report it answers
+    is no page of the report, though the report's own words ("Regulation 28 report") stand in it."""
+    answer = ("\f\nLarkfield Hospitals NHS Trust response to the Regulation 28 report\n\n"
+              "The trust thanks the assistant coroner for her report and is sorry for the loss\n"
+              "suffered by the family of Mr Penrose.\n\n"
+              "Falls checks at night have been recorded on the electronic chart on every ward\n"
+              "since October, and the ward sisters audit the chart each week.\n\n"
+              "The trust board will receive the first audit at its meeting in December.\n")
+    text = _PENROSE_REPORT.format(page="") + answer
+    segs = segment(text, lex)
+    assert [s.kind for s in segs] == [Kind.letter, Kind.reply], first_lines(text, lex)
+    assert text[segs[1].start:].lstrip("\f\n").startswith("Larkfield Hospitals NHS Trust response to the Regulation")

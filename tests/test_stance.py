@@ -2672,3 +2672,63 @@ def test_noting_or_recognising_importance_beside_what_is_done_still_accepts(answ
         "The Federation accepts this recommendation. Outriggers have been lent free with every tall tower since May.",
         answer])
     assert got.get("3") == "accepted", got
+
+
+# ---- round 100's review mends (lexicon): guards, each failing on its mend's parent, and negatives
+
+@pytest.mark.parametrize("passage", [
+    pytest.param("We will commission an audit of our lone working procedures to ensure that they are sufficient for "
+                 "drivers on night shifts.", id="to-ensure"),
+    pytest.param("We accept this recommendation and will rewrite our lone working arrangements so that the "
+                 "arrangements are adequate for drivers on night shifts.", id="so-that"),
+    pytest.param("You asked us to confirm that the current arrangements for checking ladders are sufficient. We have "
+                 "now replaced every ladder older than five years.", id="asked-to-confirm"),
+])
+def test_sufficiency_as_the_aim_of_new_work_or_as_the_question_asked_is_no_refusal(passage, nlp, lex, settings):
+    """A depot operator commits to audit its procedures "to ensure that they are sufficient", to rewrite its
+    arrangements "so that the arrangements are adequate", or quotes the question it was asked and says what it has
+    since done. A user relies on each answer being accepted (at 9ccb3b7 "the arrangements are sufficient" read as a
+    refusal wherever it stood, and each answer was partially addressed)."""
+    v = verdict(passage, nlp, lex, settings)
+    assert v.label is A and "rejected:arrangements-sufficient" not in v.cues, (v.label, v.cues)
+
+
+def test_a_board_noting_a_fact_about_what_is_done_is_no_bare_acknowledgement(tmp_path, settings, nlp):
+    """A trade federation answers a sheriff's third recommendation: "The Board notes that every tower it hires out has
+    carried an inspection tag since January." It reports what is done, not that it has read the recommendation. A
+    user relies on the answer being accepted (at 9ccb3b7 a board that "notes" anything acknowledged, and it was
+    noted)."""
+    got = _tower_stances(tmp_path, settings, nlp, [
+        "The Federation accepts this recommendation. A printed guide now goes out with every tower.",
+        "The Federation accepts this recommendation. Outriggers have been lent free with every tall tower since May.",
+        "The Board notes that every tower it hires out has carried an inspection tag since January."])
+    assert got.get("3") == "accepted", got
+
+
+@pytest.mark.parametrize(("passage", "expected"), [
+    pytest.param("Our current arrangements for inspecting the swings are sufficient, and we do not intend to change "
+                 "them.", J, id="sufficient-and-no-change"),
+    pytest.param("We are satisfied that the existing controls on lone working remain adequate.", J,
+                 id="satisfied-remain-adequate"),
+    pytest.param("The Trust Board notes this recommendation.", N, id="board-notes-this"),
+    pytest.param("HSE acknowledges the recommendation.", N, id="acronym-acknowledges-the"),
+    pytest.param("The existing safeguards at the level crossing are sufficient to ensure the safety of people on "
+                 "foot.", J, id="sufficient-to-ensure",
+                 marks=pytest.mark.xfail(strict=True, reason="over-reach of ffd5d1c: \"ensure\" anywhere in the "
+                                                             "sentence, even after \"sufficient to\", silences the "
+                                                             "refusal")),
+    pytest.param("Having looked at the matter again, we believe the present controls are adequate to ensure that "
+                 "drivers working alone are safe.", J, id="adequate-to-ensure-that",
+                 marks=pytest.mark.xfail(strict=True, reason="over-reach of ffd5d1c: \"ensure\" anywhere in the "
+                                                             "sentence, even after \"adequate to\", silences the "
+                                                             "refusal")),
+])
+def test_saying_the_arrangements_are_enough_still_declines_and_a_bare_acknowledgement_still_notes(
+        passage, expected, nlp, lex, settings):
+    """Negative: a body that says its current arrangements are sufficient (or that it is satisfied they remain
+    adequate, or that they are "sufficient to ensure" safety) declines to do more; a board or a body by its initials
+    that notes or acknowledges "this/the recommendation" and says nothing else takes no position. A user relies on
+    the refusals staying rejected and the bare acknowledgements noted once purpose clauses, reported questions and
+    a board's other sentences no longer fire those cues."""
+    v = verdict(passage, nlp, lex, settings)
+    assert v.label is expected, (v.label, v.cues)
