@@ -6232,9 +6232,7 @@ _TARN_ROWS = [
 
 @pytest.mark.parametrize("last", [
     pytest.param("Progress", id="plain-header"),
-    pytest.param("Progress at 31 March 2026", id="dated-header", marks=pytest.mark.xfail(
-        strict=True, reason="over-reach of b25b1e5: a header cell with a date's digits reads as a letterhead's "
-                            "reference, and no row of the table is read")),
+    pytest.param("Progress at 31 March 2026", id="dated-header"),
 ])
 def test_an_action_plan_a_cell_a_paragraph_is_still_read_row_by_row(last, lex, rules):
     """Negative: a trust's action plan as pdftotext gives it, each cell a paragraph: "No." / "Recommendation" /

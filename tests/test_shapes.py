@@ -872,14 +872,9 @@ _BRODY_TEXT = ("THIS REPORT IS BEING SENT TO: The Chief Executive, Marlow Vale C
                  "Portree, 11 March 2026\n\n" + _MACRAE_TEXT, id="determination"),
     pytest.param("# Final decision\n\n# Wyvern District Council\n\nReference: 24 113 905\n\nDecision: upheld\n\n"
                  "Mrs Hale complained that the Council took eleven months to repair the damp in her flat. We find "
-                 "fault causing injustice, and the Council has agreed to pay her £600.\n", id="ombudsman-decision",
-                 marks=pytest.mark.xfail(strict=True, reason="over-reach of 9ccb3b7: a decision's \"Decision:\" line "
-                                                             "under its title block reads as minutes opening")),
+                 "fault causing injustice, and the Council has agreed to pay her £600.\n", id="ombudsman-decision"),
     pytest.param("# NELL BRODY\n\n# PREVENTION OF FUTURE DEATHS REPORT\n\nRef: 2026-0312\n\n"
-                 "# REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n" + _BRODY_TEXT, id="coroner-s-report",
-                 marks=pytest.mark.xfail(strict=True, reason="over-reach of 9ccb3b7: the report's own title heading, "
-                                                             "\"REGULATION 28 REPORT\", a few lines under the second "
-                                                             "heading, cuts the deceased's name off as a page")),
+                 "# REGULATION 28 REPORT TO PREVENT FUTURE DEATHS\n\n" + _BRODY_TEXT, id="coroner-s-report"),
 ])
 def test_a_title_block_over_the_document_s_own_first_lines_is_one_page(text, lex):
     """Negative: a document converted to Markdown whose title block is a run of headings with a citation, a reference

@@ -2713,15 +2713,9 @@ def test_a_board_noting_a_fact_about_what_is_done_is_no_bare_acknowledgement(tmp
     pytest.param("The Trust Board notes this recommendation.", N, id="board-notes-this"),
     pytest.param("HSE acknowledges the recommendation.", N, id="acronym-acknowledges-the"),
     pytest.param("The existing safeguards at the level crossing are sufficient to ensure the safety of people on "
-                 "foot.", J, id="sufficient-to-ensure",
-                 marks=pytest.mark.xfail(strict=True, reason="over-reach of ffd5d1c: \"ensure\" anywhere in the "
-                                                             "sentence, even after \"sufficient to\", silences the "
-                                                             "refusal")),
+                 "foot.", J, id="sufficient-to-ensure"),
     pytest.param("Having looked at the matter again, we believe the present controls are adequate to ensure that "
-                 "drivers working alone are safe.", J, id="adequate-to-ensure-that",
-                 marks=pytest.mark.xfail(strict=True, reason="over-reach of ffd5d1c: \"ensure\" anywhere in the "
-                                                             "sentence, even after \"adequate to\", silences the "
-                                                             "refusal")),
+                 "drivers working alone are safe.", J, id="adequate-to-ensure-that"),
 ])
 def test_saying_the_arrangements_are_enough_still_declines_and_a_bare_acknowledgement_still_notes(
         passage, expected, nlp, lex, settings):

@@ -82,7 +82,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
             # (nor the next line of a title block pandoc gives as headings, "# DETERMINATION" / "# BY" /
             # "# SHERIFF ...": a page has no text of its own yet, only its title and a citation or a case number)
             # (not one over a document of its own, though the page above has only its title and a date: a letter's
-            # greeting, a question's "Asked by", minutes' "Present:", a coroner's report, a few lines under it)
+            # greeting, a question's "Asked by", minutes' "Present:", a few lines under it)
             if out and out[-1].form is Form.page and _title_block(lines, out[-1].offset, k, lex) and not (
                     lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c) or lex.answers(c)
                     or _opens_document(lines[k + 1:k + 1 + OPENING_LINES], lex)):
@@ -181,9 +181,14 @@ TITLE_BLOCK_LINES = 3  # lines under a title that are not headings: a citation, 
 OPENING_LINES = 4  # lines under a heading within which a document of its own opens
 
 
+# minutes' opening list of who came (not any minutes word: a decision's own "Decision: upheld" under its title)
+_ATTENDANCE = re.compile(r"^\W*(?:present|in attendance|attendees|apologies(?: for absence)?)\b", re.I)
+
+
 def _opens_document(lines: list[Line], lex: Lexicons) -> bool:
+    # (not a coroner's report's own title lines, "# REGULATION 28 REPORT ...", under the deceased's name)
     return any(lex.salutation.match(clean(x.text) or "") or lex.qa_item.match(clean(x.text) or "")
-               or lex.minutes_markers.search(x.text) or lex.pfd_report.search(x.text) for x in lines)
+               or _ATTENDANCE.match(x.text) for x in lines)
 
 
 def _title_block(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:

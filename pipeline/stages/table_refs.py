@@ -248,6 +248,9 @@ def _lone_row(b: Block) -> bool:
     return len(b.lines) == 1 and LONE_ROW.match(b.lines[0].text) is not None
 
 
+_REF_CELL = re.compile(r"^\W*(?:(?:our|your)\s+)?ref(?:erence)?\b\.?\s*(?:no\.?\s*)?:?\s*\S*\d", re.I)
+
+
 def _head_cells(text: str, blocks: list[Block], i: int) -> int | None:
     """Where the first row's number stands, under a header given a cell a paragraph that starts at ``i``."""
     r = i
@@ -263,8 +266,9 @@ def _head_cells(text: str, blocks: list[Block], i: int) -> int | None:
     # (nor a reply's table of answers alone, "Concern" / "Action taken" / "Lead": its rows are read a cell a block)
     if answers_only("\t".join(" ".join((clean(b.text) or "").split()) for b in blocks[i:r])):
         return None
-    # (nor a letterhead's or a decision's short lines, "Ref 25 004 318" / "Kelby Borough Council" / "Date:")
-    if any(len(re.findall(r"\d", x)) >= 3 or x.rstrip().endswith(":") for x in head):
+    # (nor a letterhead's or a decision's short lines, "Ref 25 004 318" / "Kelby Borough Council" / "Date:"; a
+    # column's own date, "Progress at 31 March 2026", is the table's)
+    if any(_REF_CELL.match(x) or x.rstrip().endswith(":") for x in head):
         return None
     # (its first row quoting what was asked, "... should receive a private first-night interview", and a cell or
     # more beside it, its status or action: not a reply's table of its own summaries of the concerns, "Flue not
