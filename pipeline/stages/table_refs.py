@@ -208,7 +208,7 @@ def spread_rows(blocks: list[Block]) -> list[Ref]:
         if not n:
             k += 1
             continue
-        answering = answers_only("\t".join(" ".join((clean(b.text) or "").split()) for b in blocks[k:k + n]))
+        answering = answers_only("\t".join(_cell(b.text) for b in blocks[k:k + n]))
         k += n
         want = 1
         while k + 1 < len(blocks):
@@ -225,11 +225,16 @@ def spread_rows(blocks: list[Block]) -> list[Ref]:
     return out
 
 
+def _cell(s: str) -> str:
+    """A cell's words on one line, as a header's cells are compared."""
+    return " ".join((clean(s) or "").split())
+
+
 def _spread_header(blocks: list[Block], k: int) -> int:
     """How many blocks from ``k`` make such a header, 0 where none starts there."""
     cells = []
     for b in blocks[k:k + SPREAD_CELLS]:
-        c = " ".join((clean(b.text) or "").split())
+        c = _cell(b.text)
         if len(b.lines) > 3 or not short_cell(c) or c.isdigit():
             break  # a long cell, or the first row's number
         cells.append(c)
@@ -255,7 +260,7 @@ def _head_cells(text: str, blocks: list[Block], i: int) -> int | None:
     """Where the first row's number stands, under a header given a cell a paragraph that starts at ``i``."""
     r = i
     while r < len(blocks) and r - i <= HEADER_CELL_LINES and not (r > i and _lone_row(blocks[r])) \
-            and all(short_cell(" ".join((clean(x.text) or "").split())) for x in blocks[r].lines):
+            and all(short_cell(_cell(x.text)) for x in blocks[r].lines):
         r += 1
     head = [x.text for b in blocks[i:r] for x in b.lines]
     # (a blank line between each: a tab-set or a pipe table's cells, cut from one line, are read as they stand)
@@ -264,7 +269,7 @@ def _head_cells(text: str, blocks: list[Block], i: int) -> int | None:
                                               for a, b in zip(blocks[i:r], blocks[i + 1:r + 1])):
         return None
     # (nor a reply's table of answers alone, "Concern" / "Action taken" / "Lead": its rows are read a cell a block)
-    if answers_only("\t".join(" ".join((clean(b.text) or "").split()) for b in blocks[i:r])):
+    if answers_only("\t".join(_cell(b.text) for b in blocks[i:r])):
         return None
     # (nor a letterhead's or a decision's short lines, "Ref 25 004 318" / "Kelby Borough Council" / "Date:"; a
     # column's own date, "Progress at 31 March 2026", is the table's)
