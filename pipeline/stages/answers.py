@@ -2264,14 +2264,14 @@ def _numbered_headings(blocks: list[Block], labels: dict[str, int]) -> list[tupl
     """Short numbered headings ("1. Welfare calls", "2. Falls response") whose numbers are the
     concerns raised, in order: two at least, so one numbered line is not taken for a scheme. Not the
     reply's own sections numbered 1 to n (``_own_numbering``)."""
+    if _own_numbering(blocks, labels):
+        return []
     found = []
     for b in blocks:
         m = _NUMBERED_HEADING.match(clean(b.lines[0].text) or "")
         nums = re.findall(r"\d+(?:\.\d+)?", m.group("num")) if m else []
         if m and len(m.group("title").split()) <= NUMBERED_TITLE_WORDS and all(n in labels for n in nums):
             found.append((b.lines[0].start, nums))
-    if _own_numbering(blocks, labels):
-        return []
     order = [tuple(map(int, n.split("."))) for _, nums in found for n in nums]
     return [(at, set(nums)) for at, nums in found] if len(found) >= 2 and order == sorted(set(order)) else []
 

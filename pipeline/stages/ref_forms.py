@@ -174,6 +174,8 @@ def cited_paragraphs(text: str, blocks: list[Block], labels: set[str], rules: Re
                         anchored(text, b, m.start()), is_heading(b), False, None)
                     for n in dict.fromkeys(named) if n in labels]
     return out
+
+
 _NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*\S[^\n]*)")  # the next line, a blank one between or not
 # what a committee's words under such a heading do: recommend, commend, urge, ask, or say what "should" be
 _ASKS = re.compile(r"\b(?:recommends?|commends?|urges?|asks?|calls? (?:on|for)|encourages?|invites?|should)\b", re.I)

@@ -214,13 +214,13 @@ _DECIMAL = re.compile(r"^(\d+)\.(\d+)$")
 
 
 _SIBLINGS = r"(?:\s*(?:,|and|&|to|-|–|—)\s*\([a-h]\))*"
+_SIBLING = re.compile(r"\(([a-h])\)\s*$")
 _PART_RANGE = re.compile(r"(\d{1,3})\s?\(([a-h])\)\s*(?:to|-|–|—)\s*\(([a-h])\)")
 
 
 def _parts_run(m: re.Match[str]) -> str:
     num, a, z = m.groups()
     return ", ".join(f"{num}({chr(c)})" for c in range(ord(a), ord(z) + 1)) if a < z else m.group(0)
-_SIBLING = re.compile(r"\(([a-h])\)\s*$")
 
 
 _PART_OF_BRACKETED = re.compile(r"\((\d{1,3})\)\s?(?=\([a-h]\))")  # "(2)(a)": a coroner's matter (2), its part (a)

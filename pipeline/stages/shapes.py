@@ -12,6 +12,7 @@ of them is one document, whatever letters it quotes or encloses.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,11 +135,17 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
 ANNEX_TITLE_LINES = 3  # lines under an annex's heading within which the title says it is a response
 
 
+def _since(lines: list[Line], start: int, k: int) -> list[Line]:
+    """The lines above line ``k`` from offset ``start`` on (``lines`` in the file's order): a page's own, up to
+    a heading, found without reading the file's earlier pages line by line."""
+    return lines[bisect_left(lines, start, 0, k, key=lambda x: x.start):k]
+
+
 def _greeted_above(lines: list[Line], start: int, k: int, lex: Lexicons) -> bool:
     """Whether a letter greets its reader between ``start`` and line ``k``: "Dear ...", or a name alone
     ("David,") as a memo or an e-mail greets."""
     return any(lex.salutation.match(c) or ((m := lex.mail_greeting.match(c)) and m.groupdict().get("name"))
-               for x in lines[:k] if x.start >= start and (c := clean(x.text) or ""))
+               for x in _since(lines, start, k) if (c := clean(x.text) or ""))
 
 
 SLIDE_MARK = re.compile(r"^\s*<!--\s*slide\s+number\s*:\s*(\d{1,3})\s*-->\s*$", re.I)  # markitdown's, over each slide
@@ -194,7 +201,7 @@ def _opens_document(lines: list[Line], lex: Lexicons) -> bool:
 def _title_block(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
     """Whether the lines from the page opened at ``page`` to line ``k`` are its title block still: headings and
     a few short lines, no sentence (a web page whose text has begun is over when the next title comes)."""
-    above = [x for x in lines[:k] if x.start >= page]
+    above = _since(lines, page, k)
     plain = [x for x in above if not lex.page_title.match(x.text)]
     return bool(above) and len(plain) <= TITLE_BLOCK_LINES and not any(is_prose(x.text) for x in plain)
 
@@ -203,9 +210,7 @@ def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
     """Whether a letter greeted since ``page`` is still running at line ``k`` (no sign-off under its
     "Dear ..."): a page that opens with the body's name and its title is then its running header."""
     greeted = signed = -1
-    for j, x in enumerate(lines[:k]):
-        if x.start < page:
-            continue
+    for j, x in enumerate(_since(lines, page, k)):
         c = clean(x.text) or ""
         if lex.salutation.match(c):
             greeted = j
