@@ -148,7 +148,8 @@ HELD_OUT_PROBES = ("reply_blind", "response_blind", "papers_blind", "letters_bli
                    "papers_blind95", "letters_blind95", "coroners_blind95",
                    "papers_blind96", "letters_blind96", "coroners_blind96",
                    "papers_blind97", "letters_blind97", "coroners_blind97",
-                   "papers_blind98", "letters_blind98", "coroners_blind98")
+                   "papers_blind98", "letters_blind98", "coroners_blind98",
+                   "papers_blind99", "letters_blind99", "coroners_blind99")
 LAYOUT_KEY = "expected.jsonl"
 
 
