@@ -61,6 +61,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     # not web pages; only a heading that titles a letter, a response, minutes or a Q&A, or one under a signature,
     # opens one)
     converted = any(CONVERTER_MARK.match(ln.text) for ln in lines)
+    marks = _Marks(lines, lex)
     for k, ln in enumerate(lines):
         c = clean(ln.text) or ""
         if lex.page_title.match(ln.text):
@@ -73,7 +74,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
                 continue
             # (not a heading inside a letter greeted and not yet signed off, as pandoc turns a Word letter's
             # headings into "# The Crofting Bill": unless it titles a letter or a response of its own)
-            if _letter_open(lines, out[-1].offset if out else 0, k, lex) and not (
+            if marks.letter_open(out[-1].offset if out else 0, k) and not (
                     lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c) or lex.answers(c)):
                 continue
             # (nor the letter's subject under its greeting, "Dear Dr Aberdour-Pike," / "# Response of Harbourside
@@ -84,7 +85,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
             # "# SHERIFF ...": a page has no text of its own yet, only its title and a citation or a case number)
             # (not one over a document of its own, though the page above has only its title and a date: a letter's
             # greeting, a question's "Asked by", minutes' "Present:", a few lines under it)
-            if out and out[-1].form is Form.page and _title_block(lines, out[-1].offset, k, lex) and not (
+            if out and out[-1].form is Form.page and marks.title_block(out[-1].offset, k) and not (
                     lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c) or lex.answers(c)
                     or _opens_document(lines[k + 1:k + 1 + OPENING_LINES], lex)):
                 continue
@@ -116,7 +117,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
         titled = page if page is not None else report if report is not None and report < ln.start else None
         if titled is None and paper is not None and paper(ln):
             titled = lines[0].start
-        if titled is not None and response_page(lines, k) and not _letter_open(lines, titled, k, lex):
+        if titled is not None and response_page(lines, k) and not marks.letter_open(titled, k):
             # a body's response on a page of its own after the page ("Wessendale Community Health NHS
             # Trust / Response to Regulation 28 Report - ..."), with no "Dear ..." to start it: a
             # document of its own, after a coroner's report page too
@@ -198,25 +199,47 @@ def _opens_document(lines: list[Line], lex: Lexicons) -> bool:
                or _ATTENDANCE.match(x.text) for x in lines)
 
 
-def _title_block(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
-    """Whether the lines from the page opened at ``page`` to line ``k`` are its title block still: headings and
-    a few short lines, no sentence (a web page whose text has begun is over when the next title comes)."""
-    above = _since(lines, page, k)
-    plain = [x for x in above if not lex.page_title.match(x.text)]
-    return bool(above) and len(plain) <= TITLE_BLOCK_LINES and not any(is_prose(x.text) for x in plain)
+class _Marks:
+    """What each of a file's lines is, read once and on first asking: which greet a reader ("Dear ..."), which
+    sign off, which are a title block's plain lines and which of those are prose. The questions below are asked at
+    every heading about the lines since the page began, and a converted file may have thousands of headings on
+    one page: read line by line each time, they cost the square of the file."""
 
+    def __init__(self, lines: list[Line], lex: Lexicons) -> None:
+        self.lines, self.lex = lines, lex
+        self._greet: list[int] | None = None  # per line k: the last line above k that greets, or -1
+        self._sign: list[int] = []  # per line k: the last line above k that signs off (and does not greet), or -1
+        self._plain: list[int] | None = None  # per line k: how many plain (not heading) lines lie above k
+        self._prose: list[int] = []  # per line k: how many of those are prose
 
-def _letter_open(lines: list[Line], page: int, k: int, lex: Lexicons) -> bool:
-    """Whether a letter greeted since ``page`` is still running at line ``k`` (no sign-off under its
-    "Dear ..."): a page that opens with the body's name and its title is then its running header."""
-    greeted = signed = -1
-    for j, x in enumerate(_since(lines, page, k)):
-        c = clean(x.text) or ""
-        if lex.salutation.match(c):
-            greeted = j
-        elif lex.signs_off(x.text):
-            signed = j
-    return greeted > signed
+    def _index(self, start: int, k: int) -> int:
+        return bisect_left(self.lines, start, 0, k, key=lambda x: x.start)
+
+    def letter_open(self, start: int, k: int) -> bool:
+        """Whether a letter greeted since offset ``start`` is still running at line ``k`` (no sign-off under
+        its "Dear ..."): a page that opens with the body's name and its title is then its running header."""
+        if self._greet is None:
+            self._greet, self._sign = [-1], [-1]
+            for j, x in enumerate(self.lines):
+                greets = self.lex.salutation.match(clean(x.text) or "") is not None
+                self._greet.append(j if greets else self._greet[-1])
+                self._sign.append(j if not greets and self.lex.signs_off(x.text) else self._sign[-1])
+        greeted = self._greet[k]
+        return greeted >= self._index(start, k) and greeted > self._sign[k]
+
+    def title_block(self, start: int, k: int) -> bool:
+        """Whether the lines from the page opened at offset ``start`` to line ``k`` are its title block still:
+        headings and a few short lines, no sentence (a web page whose text has begun is over when the next
+        title comes)."""
+        if self._plain is None:
+            self._plain, self._prose = [0], [0]
+            for x in self.lines:
+                plain = self.lex.page_title.match(x.text) is None
+                self._plain.append(self._plain[-1] + plain)
+                self._prose.append(self._prose[-1] + (plain and is_prose(x.text)))
+        lo = self._index(start, k)
+        return k > lo and self._plain[k] - self._plain[lo] <= TITLE_BLOCK_LINES \
+            and self._prose[k] == self._prose[lo]
 
 
 # "Response to Regulation 28 Report - Mrs ...", "Regulation 28 Action Plan – Mrs ...", "SkyVault
