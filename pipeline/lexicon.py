@@ -89,6 +89,7 @@ class Lexicons:
     concern_continuation: re.Pattern[str]
     addressee_heading: re.Pattern[str]
     response_title: re.Pattern[str]
+    web_page_open: re.Pattern[str]  # a saved web page's first words: its cookie banner
     boilerplate: re.Pattern[str]
     stance_cues: tuple[StanceCue, ...]
     reply_wide: re.Pattern[str]  # a sentence stating the reply's position on every concern at once
@@ -177,6 +178,7 @@ def load(models_dir: Path) -> Lexicons:
         concern_continuation=_compile(pat["concern_continuation"], pat_path, 0),
         addressee_heading=_compile(pat["addressee_heading"], pat_path, 0),
         response_title=_compile(pat["response_title"], pat_path),
+        web_page_open=_any(pat["web_page_open"], pat_path),
         boilerplate=_any(_lines(lex / "boilerplate.txt"), lex / "boilerplate.txt"),
         stance_cues=_load_cues(lex / "stance_cues.jsonl"),
         reply_wide=_any(_lines(lex / "reply_wide.txt"), lex / "reply_wide.txt"),

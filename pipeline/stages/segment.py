@@ -2453,9 +2453,51 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
     out = [dataclasses.replace(s, start=_under_site_links(text, s.start, out[k - 1].start))
            if k and s.form is Form.page else s for k, s in enumerate(out)]
     out = _one_publication(out)
+    out = _page_over_its_letter(text, out)
     # each segment runs to the next one's start
     return [dataclasses.replace(s, index=k, end=out[k + 1].start if k + 1 < len(out) else len(text))
             for k, s in enumerate(out)]
+
+
+# a saved web page's own furniture: its menu's or breadcrumb's "Home" ("  * Home", "  1. Home", "Home > News >
+# Safety"), its search box and menu button, a menu of links alone ("  * [Find a home](https://...)")
+_WEB_CHROME = re.compile(r"^\W*(?:(?:[*•·-]|\d{1,2}[.)])\s+)?home\s*$|^\W*home\s*[>›»/]\s*\w"
+                         r"|^\W*(?:menu|search(?: (?:this site|the site|gov\.\w{2,5}))?)\s*$"
+                         r"|^\s*[*•·-]\s+\[[^\]\n]{1,60}\]\([^)\s]{1,200}\)\s*$", re.I)
+BANNER_HEAD = 3  # lines from a page's top within which its cookie banner stands
+PAGE_PROSE_LINES = 6  # lines of prose a web page may set over the letter it publishes: its summary
+_COOKIES = re.compile(r"\bcookies?\b", re.I)  # its cookie banner's sentences are not its own prose
+_LIST_ITEM = re.compile(r"\s*[*•·-]\s")
+
+
+def _web_page(head: str) -> bool:
+    """Whether ``head`` is a saved web page's: a cookie banner at its top, or its menu or breadcrumbs above
+    its first sentence (not a report's footer of links, under its text)."""
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    if any(_COOKIES.search(ln) for ln in lines[:BANNER_HEAD]):
+        return True
+    return any(_WEB_CHROME.match(ln) for ln in takewhile(lambda ln: not is_prose(ln), lines))
+
+
+def _page_over_its_letter(text: str, segs: list[Segment]) -> list[Segment]:
+    """A web page saved as text that publishes a letter: its menu or its title, its summary and "Published"
+    date over the letter's "Dear ...", with no page break between, are the letter's page, one document (a
+    correspondence page on GOV.UK or a body's site). Not a document of its own words over a letter, however
+    short: more prose than a summary, a greeting or a sign-off of its own keeps it apart."""
+    out: list[Segment] = []
+    for s in segs:
+        prev = out[-1] if out else None
+        # (a page's contents list may name the letter by its greeting, "  * Dear Mr Melksham": no greeting of its own)
+        if prev is not None and s.salutation is not None and prev.signoff is None \
+                and (prev.salutation is None or _LIST_ITEM.match(prev.salutation.text)) \
+                and "\f" not in text[prev.start:s.salutation.start].lstrip("\f") \
+                and _web_page(text[prev.start:s.start]) \
+                and sum(is_prose(ln) and not _COOKIES.search(ln)
+                        for ln in text[prev.start:s.start].splitlines()) <= PAGE_PROSE_LINES:
+            out[-1] = dataclasses.replace(s, start=prev.start, form=prev.form, title=prev.title or s.title)
+            continue
+        out.append(s)
+    return out
 
 
 def _one_publication(segs: list[Segment]) -> list[Segment]:

@@ -62,6 +62,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     # opens one)
     converted = any(CONVERTER_MARK.match(ln.text) for ln in lines)
     marks = _Marks(lines, lex)
+    banners: dict[int, int] = {}  # the offsets of the pages a cookie banner opens, with the banner's line
     for k, ln in enumerate(lines):
         c = clean(ln.text) or ""
         if lex.page_title.match(ln.text):
@@ -89,7 +90,14 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
                     lex.letter_title.match(c) or RESPONSE_TITLE.match(c) or _WHOSE_TITLE.match(c) or lex.answers(c)
                     or _opens_document(lines[k + 1:k + 1 + OPENING_LINES], lex)):
                 continue
-            out.append(Start(ln.start, Form.page, ln))
+            # (the title of a page whose cookie banner opened it: one page, from its banner)
+            if out and out[-1].offset in banners and banners[out[-1].offset] >= k - BANNER_LINES:
+                out[-1] = Start(out[-1].offset, Form.page, ln)
+            else:
+                out.append(Start(ln.start, Form.page, ln))
+        elif lex.web_page_open.match(c) and _saved_page(lines, k, lex):
+            banners[ln.start] = k
+            out.append(Start(ln.start, Form.page, None))
         elif lex.annex_title.match(c) and k + 1 < len(lines) and lex.letter_title.match(clean(lines[k + 1].text) or ""):
             out.append(Start(ln.start, Form.page, lines[k + 1]))
         elif lex.annex_title.match(c) and (title := next((x for x in lines[k + 1:k + 1 + ANNEX_TITLE_LINES]
@@ -134,6 +142,16 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
 
 
 ANNEX_TITLE_LINES = 3  # lines under an annex's heading within which the title says it is a response
+BANNER_LINES = 12  # lines a saved web page's cookie banner runs to, its buttons and settings link with it
+
+
+def _saved_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
+    """Whether line ``k``, a cookie banner's, opens a web page saved as text after a document above it
+    ("This site uses cookies" / "Accept all cookies" / "Skip to main content" over the site's menu): the page
+    is a document of its own, whatever it publishes. Not the banner's later lines, nor a file's first page."""
+    if any(lex.web_page_open.match(clean(x.text) or "") for x in lines[max(0, k - BANNER_LINES):k]):
+        return False
+    return any(is_prose(x.text) for x in lines[:k])
 
 
 def _since(lines: list[Line], start: int, k: int) -> list[Line]:
