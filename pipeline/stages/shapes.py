@@ -52,10 +52,23 @@ def _nonblank(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if not ln.blank]
 
 
+def _page_tops(lines: list[Line]) -> set[int]:
+    """The offsets of the first lines with words on a page a form feed opens (the form feed's own line may be
+    blank, its running header masked)."""
+    tops, fed = set(), False
+    for ln in lines:
+        fed = fed or "\f" in ln.text
+        if fed and not ln.blank:
+            tops.add(ln.start)
+            fed = False
+    return tops
+
+
 def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     """Web page titles ("# Letter from ...") and annex headings followed by a letter title, and
     the cover of a government's response printed after the report it answers."""
     out: list[Start] = []
+    paged = _page_tops(lines)
     lines = _nonblank(lines)
     # (a PDF a converter turned into markdown marks every heading "#": the document's own sections, "# Background",
     # not web pages; only a heading that titles a letter, a response, minutes or a Q&A, or one under a signature,
@@ -107,6 +120,9 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
             # a paper of its own (its title within a line or two, under a meeting's reference; not a paper's
             # own annex, "Annex A / Response to the Committee's recommendations: timetable")
             out.append(Start(ln.start, Form.page, title))
+        elif ln.start in paged and (_committee_report(lines, k) or _minutes_page(lines, k)) \
+                and any(is_prose(x.text) for x in lines[:k]):
+            out.append(Start(ln.start, Form.page, None))
     cover = _response_cover(lines)
     if cover is not None:
         out.append(Start(cover.start, Form.page, cover))
@@ -143,6 +159,33 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
 
 ANNEX_TITLE_LINES = 3  # lines under an annex's heading within which the title says it is a response
 BANNER_LINES = 12  # lines a saved web page's cookie banner runs to, its buttons and settings link with it
+
+
+# the fields over a council's or a board's committee report: "Report to: Cabinet", "Date of meeting: 12 March 2025"
+_COMMITTEE_FIELD = re.compile(r"^\W*(?:report (?:to|of|author|by)|date of (?:the )?meeting|meeting date|portfolio holder"
+                              r"|cabinet member|lead member|wards? affected|key decision|forward plan ref\w*)\s*:", re.I)
+COMMITTEE_HEAD_LINES = 5  # lines from a page's top within which a committee report's fields begin
+
+
+def _committee_report(lines: list[Line], k: int) -> bool:
+    """Whether the page line ``k`` opens is a committee report's first ("Agenda Item 8" / "Wendleby District
+    Council" / "Report to: Cabinet" / "Date of meeting: ..."): a council's or a board's paper, pasted on a page
+    of its own after the report or the letter it answers, a document of its own."""
+    head = lines[k:k + COMMITTEE_HEAD_LINES + 2]
+    return sum(_COMMITTEE_FIELD.match(clean(x.text) or "") is not None for x in head) >= 2 \
+        and any(_COMMITTEE_FIELD.match(clean(x.text) or "") for x in head[:COMMITTEE_HEAD_LINES])
+
+
+_MINUTES_TITLE = re.compile(r"^\W*(?:(?:draft|confirmed|unconfirmed)\s+)?minutes\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+                            r"(?:meeting|proceedings)\b", re.I)
+
+
+def _minutes_page(lines: list[Line], k: int) -> bool:
+    """Whether the page line ``k`` opens is a set of minutes' first: its title ("Minutes of the meeting held on
+    10 April 2025") under the body's name, then who was present, a few lines down."""
+    head = lines[k:k + COMMITTEE_HEAD_LINES]
+    at = next((j for j, x in enumerate(head) if _MINUTES_TITLE.match(clean(x.text) or "")), None)
+    return at is not None and any(_ATTENDANCE.match(x.text) for x in lines[k + at + 1:k + at + 1 + OPENING_LINES])
 
 
 def _saved_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
