@@ -601,9 +601,15 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     lines = [clean(ln) or "" for ln in head.splitlines()]
     if _qa(head, lines, lex):
         return Kind.qa
-    markers = [m.group(0) for ln in lines for m in [lex.minutes_markers.search(ln)] if m]
+    markers = [(k, m.group(0)) for k, ln in enumerate(lines) for m in [lex.minutes_markers.search(ln)] if m]
     if _board_paper(head, lines):  # a paper to a meeting is no record of it
-        markers = [m for m in markers if not re.match(r"\W*(?:agenda item\b|meeting\s*:)", m, re.I)]
+        # (nor are the minutes it cites below its title, "Background papers: Minutes of the Overview and
+        # Scrutiny Committee, 14 November 2024")
+        worded = [k for k, ln in enumerate(lines) if ln]
+        below = worded[REPORT_HEAD_LINES] if len(worded) > REPORT_HEAD_LINES else len(lines)
+        markers = [(k, m) for k, m in markers if not re.match(r"\W*(?:agenda item\b|meeting\s*:)", m, re.I)
+                   and not (k >= below and re.match(r"\W*minutes\b", m, re.I))]
+    markers = [m for _, m in markers]
     # "Action:" alone is weak; with a meeting, a chair or members it is a record
     strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
     if strong or (markers and re.search(r"\b(meeting|chair|board|members|committee|council|cabinet)\b", head, re.I)):
