@@ -2454,6 +2454,7 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
            if k and s.form is Form.page else s for k, s in enumerate(out)]
     out = _one_publication(out)
     out = _page_over_its_letter(text, out)
+    out = _report_appending_its_response(text, out)
     # each segment runs to the next one's start
     return [dataclasses.replace(s, index=k, end=out[k + 1].start if k + 1 < len(out) else len(text))
             for k, s in enumerate(out)]
@@ -2498,6 +2499,40 @@ def _page_over_its_letter(text: str, segs: list[Segment]) -> list[Segment]:
             continue
         out.append(s)
     return out
+
+
+# a committee's special report that publishes the response it received: "The Government's response was received on
+# 25 March 2025 and is appended to this Report." / "... response is reproduced in the annex"
+_SPECIAL_REPORT = re.compile(r"\bspecial\s+report\b", re.I)
+_APPENDS_RESPONSE = re.compile(r"\bresponse\b[^.]{0,80}?\b(?:is|are|was|were)\s+(?:appended|reproduced|published)\s+"
+                               r"(?:to\s+this\s+report|below|(?:in|at|as)\s+(?:an?\s+|the\s+)?(?:appendix|annex))", re.I)
+
+
+def _report_appending_its_response(text: str, segs: list[Segment]) -> list[Segment]:
+    """A special report that publishes a response (its cover, the committee's note that the response "is
+    appended to this Report", then "Appendix: Government Response" and the minister's letter) is one document,
+    the response paper, however the letter under it opens. Not a report whose note names no response, nor a
+    government's own response paper that reproduces another body's letter at its annex (a reply of its own)."""
+    out: list[Segment] = []
+    for s in segs:
+        prev = out[-1] if out else None
+        if prev is not None and s.salutation is not None and prev.salutation is None and prev.signoff is None \
+                and _SPECIAL_REPORT.search(text, prev.start, s.start) \
+                and _APPENDS_RESPONSE.search(unwrap(_with_last_sentence(text, prev.start, s.start))):
+            out[-1] = dataclasses.replace(s, start=prev.start, kind=Kind.reply, form=prev.form, title=prev.title)
+            continue
+        out.append(s)
+    return out
+
+
+def _with_last_sentence(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with its last sentence run on to its full stop, where the next segment's start cut it
+    ("... is appended to this" / "Report.")."""
+    stop = text.find(".", end, end + SENTENCE_TAIL)
+    return text[start:stop + 1 if stop >= 0 else end]
+
+
+SENTENCE_TAIL = 80  # characters past a segment's end within which its cut sentence ends
 
 
 def _one_publication(segs: list[Segment]) -> list[Segment]:
