@@ -2504,6 +2504,7 @@ def _page_over_its_letter(text: str, segs: list[Segment]) -> list[Segment]:
 # a committee's special report that publishes the response it received: "The Government's response was received on
 # 25 March 2025 and is appended to this Report." / "... response is reproduced in the annex"
 _SPECIAL_REPORT = re.compile(r"\bspecial\s+report\b", re.I)
+APPENDIX_HEAD_LINES = 6  # lines between the note and the letter's greeting: the appendix's title, the letter's own
 _APPENDS_RESPONSE = re.compile(r"\bresponse\b[^.]{0,80}?\b(?:is|are|was|were)\s+(?:appended|reproduced|published)\s+"
                                r"(?:to\s+this\s+report|below|(?:in|at|as)\s+(?:an?\s+|the\s+)?(?:appendix|annex))", re.I)
 
@@ -2512,13 +2513,16 @@ def _report_appending_its_response(text: str, segs: list[Segment]) -> list[Segme
     """A special report that publishes a response (its cover, the committee's note that the response "is
     appended to this Report", then "Appendix: Government Response" and the minister's letter) is one document,
     the response paper, however the letter under it opens. Not a report whose note names no response, nor a
-    government's own response paper that reproduces another body's letter at its annex (a reply of its own)."""
+    government's own response paper that reproduces another body's letter at its annex (a reply of its own),
+    nor another body's letter after the response the report appends (its answers between the note and the
+    letter's greeting)."""
     out: list[Segment] = []
     for s in segs:
         prev = out[-1] if out else None
         if prev is not None and s.salutation is not None and prev.salutation is None and prev.signoff is None \
                 and _SPECIAL_REPORT.search(text, prev.start, s.start) \
-                and _APPENDS_RESPONSE.search(unwrap(_with_last_sentence(text, prev.start, s.start))):
+                and (note := _APPENDS_RESPONSE.search(_with_last_sentence(text, prev.start, s.start))) \
+                and len(text[prev.start + note.end():s.salutation.start].strip().splitlines()) <= APPENDIX_HEAD_LINES:
             out[-1] = dataclasses.replace(s, start=prev.start, kind=Kind.reply, form=prev.form, title=prev.title)
             continue
         out.append(s)
