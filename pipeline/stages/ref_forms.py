@@ -516,7 +516,9 @@ def _listed(text: str, blocks: list[Block], rules: RecRules, indented: bool = Fa
         m = (_INDENTED_MARK if indented else _LIST_MARK).match(ln.text)
         mark = (m.group("p") or m.group("d")) if m else None
         nxt = _ordinal(mark, scheme) if mark and run else None
-        if nxt and nxt == (scheme, len(run) + 1):
+        # (a reply's answers may pass over a point they do not answer: "(f) Fire risk assessments", then "(h)
+        # Reserves policy", the seventh left unanswered)
+        if nxt and (nxt == (scheme, run[-1][1] + 1) or not indented and nxt == (scheme, run[-1][1] + 2)):
             run.append((i, nxt[1], ln.start + m.end()))
             continue
         # (not a sentence run on over a page break, its running header and page number masked: "... a great
