@@ -7485,8 +7485,6 @@ def test_a_letter_saying_in_a_sentence_that_a_site_uses_cookies_is_one_letter(le
         first_lines(text, lex)
 
 
-@pytest.mark.xfail(strict=True, reason="over-reach of 0da1c87: a letter's paragraph that begins 'This site uses "
-                                       "cookies' is read as a saved web page's banner and cuts the letter in two")
 def test_a_letter_s_paragraph_opening_with_this_site_uses_cookies_is_no_web_page(lex):
     """Negative: the same letter, one of whose paragraphs begins "This site uses cookies even before a resident has
     agreed to them, ...". A user relies on the letter staying one letter to its signature: a paragraph of the
@@ -7575,8 +7573,6 @@ def test_a_government_paper_reproducing_another_body_s_response_at_its_annex_kee
     assert segs[0].kind is Kind.reply
 
 
-@pytest.mark.xfail(strict=True, reason="over-reach of 9a0afe1: a government response paper that names a special "
-                                       "report in passing swallows the other body's letter at its annex")
 def test_a_government_paper_naming_a_special_report_in_passing_keeps_its_annex_letter_apart(lex):
     """Negative: the Government's own response paper mentions in passing that the Committee published an earlier
     reply "in its Third Special Report of last session", and says "the Agency's response is reproduced at Annex A",
@@ -7626,8 +7622,6 @@ def test_a_special_report_still_takes_in_the_letter_straight_under_its_appendix_
         first_lines(text, lex)
 
 
-@pytest.mark.xfail(strict=True, reason="over-reach of a7bdc09: six lines (blank ones counted) leave no room for the "
-                                       "appended letter's own letterhead and date, so it is split off again")
 def test_a_special_report_takes_in_the_appended_letter_under_its_letterhead(lex):
     """Negative: the special report whose note says the response "is appended to this Report", then "Appendix:
     Government Response", the department's letterhead (its name, street, town and postcode), the letter's date and

@@ -1026,8 +1026,6 @@ def test_minutes_quoted_inside_a_letter_open_no_document(lex):
     assert [(s.kind, s.start, s.end) for s in segs] == [(Kind.reply, 0, len(text))], segments_of(text, lex)
 
 
-@pytest.mark.xfail(strict=True, reason="over-reach of e948cfd: minutes quoted at the top of a letter's second page "
-                                       "cut the letter in two, its sign-off left under the minutes")
 def test_minutes_quoted_at_the_top_of_a_letter_s_second_page_open_no_document(lex):
     """Negative: the same letter with a page break (a form feed) falling just before the quoted minute. A user
     relies on the letter still being one reply from its letterhead to its signature: the page above it greets the

@@ -2503,10 +2503,27 @@ def _page_over_its_letter(text: str, segs: list[Segment]) -> list[Segment]:
 
 # a committee's special report that publishes the response it received: "The Government's response was received on
 # 25 March 2025 and is appended to this Report." / "... response is reproduced in the annex"
-_SPECIAL_REPORT = re.compile(r"\bspecial\s+report\b", re.I)
-APPENDIX_HEAD_LINES = 6  # lines between the note and the letter's greeting: the appendix's title, the letter's own
+# (its title on a line of its own, "Fifth Special Report of Session 2024-25": not a paper naming one in passing)
+_SPECIAL_REPORT = re.compile(r"^\W*(?:[a-z]+\s+)?special\s+report\b", re.I | re.M)
+COVER_LINES = 15  # lines of a report's cover, where it names itself ("Fifth Special Report of Session 2024-25")
+APPENDIX_HEAD_LINES = 12  # lines between the note and the letter's greeting: the appendix's title, the letter's own
+# title, letterhead, address and date
+APPENDIX_PROSE_LINES = 2  # of them prose, at most ("Letter from the Minister ..., dated 25 March 2025")
+
+
+def _cover(text: str, start: int, end: int) -> str:
+    """The first lines with words of ``text[start:end]``: a report's cover and title."""
+    return "\n".join([ln for ln in text[start:end].splitlines() if ln.strip()][:COVER_LINES])
+
+
+def _letter_head_only(between: str) -> bool:
+    """Whether the lines between a report's note and a letter's greeting are only the appendix's title and the
+    letter's head (its title, letterhead, address, date), not a paper's answers."""
+    lines = [ln for ln in between.splitlines() if ln.strip()]
+    return len(lines) <= APPENDIX_HEAD_LINES and sum(is_prose(ln) for ln in lines) <= APPENDIX_PROSE_LINES
 _APPENDS_RESPONSE = re.compile(r"\bresponse\b[^.]{0,80}?\b(?:is|are|was|were)\s+(?:appended|reproduced|published)\s+"
-                               r"(?:to\s+this\s+report|below|(?:in|at|as)\s+(?:an?\s+|the\s+)?(?:appendix|annex))", re.I)
+                               r"(?:to\s+this\s+report|below|(?:in|at|as)\s+(?:an?\s+|the\s+)?(?:appendix|annex))",
+                               re.I)
 
 
 def _report_appending_its_response(text: str, segs: list[Segment]) -> list[Segment]:
@@ -2520,9 +2537,9 @@ def _report_appending_its_response(text: str, segs: list[Segment]) -> list[Segme
     for s in segs:
         prev = out[-1] if out else None
         if prev is not None and s.salutation is not None and prev.salutation is None and prev.signoff is None \
-                and _SPECIAL_REPORT.search(text, prev.start, s.start) \
+                and _SPECIAL_REPORT.search(_cover(text, prev.start, s.start)) \
                 and (note := _APPENDS_RESPONSE.search(_with_last_sentence(text, prev.start, s.start))) \
-                and len(text[prev.start + note.end():s.salutation.start].strip().splitlines()) <= APPENDIX_HEAD_LINES:
+                and _letter_head_only(text[text.find("\n", prev.start + note.end()) + 1:s.salutation.start]):
             out[-1] = dataclasses.replace(s, start=prev.start, kind=Kind.reply, form=prev.form, title=prev.title)
             continue
         out.append(s)

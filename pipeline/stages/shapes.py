@@ -108,7 +108,10 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
                 out[-1] = Start(out[-1].offset, Form.page, ln)
             else:
                 out.append(Start(ln.start, Form.page, ln))
-        elif lex.web_page_open.match(c) and _saved_page(lines, k, lex):
+        # (not inside a letter greeted and not yet signed off: its own paragraph "This site uses cookies even
+        # before ...", or the minutes it quotes at the top of its second page)
+        elif lex.web_page_open.match(c) and _saved_page(lines, k, lex) \
+                and not marks.letter_open(out[-1].offset if out else 0, k):
             banners[ln.start] = k
             out.append(Start(ln.start, Form.page, None))
         elif lex.annex_title.match(c) and k + 1 < len(lines) and lex.letter_title.match(clean(lines[k + 1].text) or ""):
@@ -121,7 +124,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
             # own annex, "Annex A / Response to the Committee's recommendations: timetable")
             out.append(Start(ln.start, Form.page, title))
         elif ln.start in paged and (_committee_report(lines, k) or _minutes_page(lines, k)) \
-                and any(is_prose(x.text) for x in lines[:k]):
+                and any(is_prose(x.text) for x in lines[:k]) and not marks.letter_open(out[-1].offset if out else 0, k):
             out.append(Start(ln.start, Form.page, None))
     cover = _response_cover(lines)
     if cover is not None:
@@ -162,8 +165,9 @@ BANNER_LINES = 12  # lines a saved web page's cookie banner runs to, its buttons
 
 
 # the fields over a council's or a board's committee report: "Report to: Cabinet", "Date of meeting: 12 March 2025"
-_COMMITTEE_FIELD = re.compile(r"^\W*(?:report (?:to|of|author|by)|date of (?:the )?meeting|meeting date|portfolio holder"
-                              r"|cabinet member|lead member|wards? affected|key decision|forward plan ref\w*)\s*:", re.I)
+_COMMITTEE_FIELD = re.compile(r"^\W*(?:report (?:to|of|author|by)|date of (?:the )?meeting|meeting date"
+                              r"|portfolio holder|cabinet member|lead member|wards? affected|key decision"
+                              r"|forward plan ref\w*)\s*:", re.I)
 COMMITTEE_HEAD_LINES = 5  # lines from a page's top within which a committee report's fields begin
 
 
@@ -176,8 +180,8 @@ def _committee_report(lines: list[Line], k: int) -> bool:
         and any(_COMMITTEE_FIELD.match(clean(x.text) or "") for x in head[:COMMITTEE_HEAD_LINES])
 
 
-_MINUTES_TITLE = re.compile(r"^\W*(?:(?:draft|confirmed|unconfirmed)\s+)?minutes\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
-                            r"(?:meeting|proceedings)\b", re.I)
+_MINUTES_TITLE = re.compile(r"^\W*(?:(?:draft|confirmed|unconfirmed)\s+)?minutes\s+of\s+(?:the\s+)?"
+                            r"(?:[\w'’-]+\s+){0,4}?(?:meeting|proceedings)\b", re.I)
 
 
 def _minutes_page(lines: list[Line], k: int) -> bool:
