@@ -2464,11 +2464,15 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
 # Safety"), its search box and menu button, a menu of links alone ("  * [Find a home](https://...)")
 _WEB_CHROME = re.compile(r"^\W*(?:(?:[*•·-]|\d{1,2}[.)])\s+)?home\s*$|^\W*home\s*[>›»/]\s*\w"
                          r"|^\W*(?:menu|search(?: (?:this site|the site|gov\.\w{2,5}))?)\s*$"
-                         r"|^\s*[*•·-]\s+\[[^\]\n]{1,60}\]\([^)\s]{1,200}\)\s*$", re.I)
+                         r"|^\s*[*•·-]\s+\[[^\]\n]{1,60}\]\((?:https?://|/)[^)\s]{0,200}\)\s*$", re.I)
 BANNER_HEAD = 3  # lines from a page's top within which its cookie banner stands
 PAGE_PROSE_LINES = 6  # lines of prose a web page may set over the letter it publishes: its summary
 _COOKIES = re.compile(r"\bcookies?\b", re.I)  # its cookie banner's sentences are not its own prose
 _LIST_ITEM = re.compile(r"\s*[*•·-]\s")
+# a page that sets out recommendations or concerns of its own: a report's, not a page over a letter
+_RECOMMENDS = re.compile(r"\bmatters?\s+of\s+concern\b|\bcoroner['’]?s\s+concerns\b"
+                         r"|\b(?:I|we)\s+(?:therefore\s+|also\s+)?recommend\b|^\W*(?:recommendations?|concerns?)\W*$",
+                         re.I | re.M)
 
 
 def _web_page(head: str) -> bool:
@@ -2492,7 +2496,7 @@ def _page_over_its_letter(text: str, segs: list[Segment]) -> list[Segment]:
         if prev is not None and s.salutation is not None and prev.signoff is None \
                 and (prev.salutation is None or _LIST_ITEM.match(prev.salutation.text)) \
                 and "\f" not in text[prev.start:s.salutation.start].lstrip("\f") \
-                and _web_page(text[prev.start:s.start]) \
+                and _web_page(text[prev.start:s.start]) and not _RECOMMENDS.search(text, prev.start, s.start) \
                 and sum(is_prose(ln) and not _COOKIES.search(ln)
                         for ln in text[prev.start:s.start].splitlines()) <= PAGE_PROSE_LINES:
             out[-1] = dataclasses.replace(s, start=prev.start, form=prev.form, title=prev.title or s.title)
@@ -2503,8 +2507,10 @@ def _page_over_its_letter(text: str, segs: list[Segment]) -> list[Segment]:
 
 # a committee's special report that publishes the response it received: "The Government's response was received on
 # 25 March 2025 and is appended to this Report." / "... response is reproduced in the annex"
-# (its title on a line of its own, "Fifth Special Report of Session 2024-25": not a paper naming one in passing)
-_SPECIAL_REPORT = re.compile(r"^\W*(?:[a-z]+\s+)?special\s+report\b", re.I | re.M)
+# (a committee's, its title on a line of its own, "Fifth Special Report of Session 2024-25": not a paper naming one
+# in passing, nor an ombudsman's "Special report by the Public Services Ombudsman", which recommends)
+_SPECIAL_REPORT = re.compile(r"^\W*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+                             r"twelfth|\d{1,2}(?:st|nd|rd|th))\s+special\s+report\b", re.I | re.M)
 COVER_LINES = 15  # lines of a report's cover, where it names itself ("Fifth Special Report of Session 2024-25")
 APPENDIX_HEAD_LINES = 12  # lines between the note and the letter's greeting: the appendix's title, the letter's own
 # title, letterhead, address and date
@@ -2536,11 +2542,13 @@ def _report_appending_its_response(text: str, segs: list[Segment]) -> list[Segme
     out: list[Segment] = []
     for s in segs:
         prev = out[-1] if out else None
+        # (the letter a reply: not the committee's own letter published first, "The Committee's letter and the
+        # Secretary of State's reply are published below")
         if prev is not None and s.salutation is not None and prev.salutation is None and prev.signoff is None \
-                and _SPECIAL_REPORT.search(_cover(text, prev.start, s.start)) \
+                and s.kind is Kind.reply and _SPECIAL_REPORT.search(_cover(text, prev.start, s.start)) \
                 and (note := _APPENDS_RESPONSE.search(_with_last_sentence(text, prev.start, s.start))) \
                 and _letter_head_only(text[text.find("\n", prev.start + note.end()) + 1:s.salutation.start]):
-            out[-1] = dataclasses.replace(s, start=prev.start, kind=Kind.reply, form=prev.form, title=prev.title)
+            out[-1] = dataclasses.replace(s, start=prev.start, form=prev.form, title=prev.title)
             continue
         out.append(s)
     return out

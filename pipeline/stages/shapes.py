@@ -57,6 +57,9 @@ def _page_tops(lines: list[Line]) -> set[int]:
     blank, its running header masked)."""
     tops, fed = set(), False
     for ln in lines:
+        if "\f" in ln.text and not ln.text.rsplit("\f", 1)[1].strip():
+            fed = True  # (a form feed at the line's end, "Monitoring Officer<form feed>": the next page's top is below)
+            continue
         fed = fed or "\f" in ln.text
         if fed and not ln.blank:
             tops.add(ln.start)
@@ -76,6 +79,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
     converted = any(CONVERTER_MARK.match(ln.text) for ln in lines)
     marks = _Marks(lines, lex)
     banners: dict[int, int] = {}  # the offsets of the pages a cookie banner opens, with the banner's line
+    titles: set[str] = set()  # the titles of the minutes read so far
     for k, ln in enumerate(lines):
         c = clean(ln.text) or ""
         if lex.page_title.match(ln.text):
@@ -110,7 +114,7 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
                 out.append(Start(ln.start, Form.page, ln))
         # (not inside a letter greeted and not yet signed off: its own paragraph "This site uses cookies even
         # before ...", or the minutes it quotes at the top of its second page)
-        elif lex.web_page_open.match(c) and _saved_page(lines, k, lex) \
+        elif lex.web_page_open.match(c) and _saved_page(lines, k, lex, marks) \
                 and not marks.letter_open(out[-1].offset if out else 0, k):
             banners[ln.start] = k
             out.append(Start(ln.start, Form.page, None))
@@ -123,8 +127,8 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
             # a paper of its own (its title within a line or two, under a meeting's reference; not a paper's
             # own annex, "Annex A / Response to the Committee's recommendations: timetable")
             out.append(Start(ln.start, Form.page, title))
-        elif ln.start in paged and (_committee_report(lines, k) or _minutes_page(lines, k)) \
-                and any(is_prose(x.text) for x in lines[:k]) and not marks.letter_open(out[-1].offset if out else 0, k):
+        elif ln.start in paged and (_committee_report(lines, k, paged) or _minutes_page(lines, k, paged, titles)) \
+                and marks.prose_above(k) and not marks.letter_open(out[-1].offset if out else 0, k):
             out.append(Start(ln.start, Form.page, None))
     cover = _response_cover(lines)
     if cover is not None:
@@ -168,37 +172,61 @@ BANNER_LINES = 12  # lines a saved web page's cookie banner runs to, its buttons
 _COMMITTEE_FIELD = re.compile(r"^\W*(?:report (?:to|of|author|by)|date of (?:the )?meeting|meeting date"
                               r"|portfolio holder|cabinet member|lead member|wards? affected|key decision"
                               r"|forward plan ref\w*)\s*:", re.I)
+# (one of them says which meeting the paper goes to: not a paper's contact block on its last page, "Report author:")
+_COMMITTEE_OPENING = re.compile(r"^\W*(?:report to|date of (?:the )?meeting|meeting date)\s*:", re.I)
 COMMITTEE_HEAD_LINES = 5  # lines from a page's top within which a committee report's fields begin
 
 
-def _committee_report(lines: list[Line], k: int) -> bool:
+def _committee_report(lines: list[Line], k: int, tops: set[int]) -> bool:
     """Whether the page line ``k`` opens is a committee report's first ("Agenda Item 8" / "Wendleby District
     Council" / "Report to: Cabinet" / "Date of meeting: ..."): a council's or a board's paper, pasted on a page
     of its own after the report or the letter it answers, a document of its own."""
-    head = lines[k:k + COMMITTEE_HEAD_LINES + 2]
+    head = _own_page(lines[k:k + COMMITTEE_HEAD_LINES + 2], tops)
     return sum(_COMMITTEE_FIELD.match(clean(x.text) or "") is not None for x in head) >= 2 \
-        and any(_COMMITTEE_FIELD.match(clean(x.text) or "") for x in head[:COMMITTEE_HEAD_LINES])
+        and any(_COMMITTEE_OPENING.match(clean(x.text) or "") for x in head[:COMMITTEE_HEAD_LINES])
+
+
+def _own_page(head: list[Line], tops: set[int]) -> list[Line]:
+    """``head``, a page's first lines, up to the next page's top."""
+    return head[:next((j for j, x in enumerate(head) if j and x.start in tops), len(head))]
 
 
 _MINUTES_TITLE = re.compile(r"^\W*(?:(?:draft|confirmed|unconfirmed)\s+)?minutes\s+of\s+(?:the\s+)?"
                             r"(?:[\w'’-]+\s+){0,4}?(?:meeting|proceedings)\b", re.I)
 
 
-def _minutes_page(lines: list[Line], k: int) -> bool:
+def _minutes_page(lines: list[Line], k: int, tops: set[int], titles: set[str]) -> bool:
     """Whether the page line ``k`` opens is a set of minutes' first: its title ("Minutes of the meeting held on
-    10 April 2025") under the body's name, then who was present, a few lines down."""
-    head = lines[k:k + COMMITTEE_HEAD_LINES]
+    10 April 2025") under the body's name, then who was present, a few lines down. Not their next page, its
+    title repeated over "In attendance for item 3:" (``titles``: the minutes' titles read so far)."""
+    head = _own_page(lines[k:k + COMMITTEE_HEAD_LINES], tops)
     at = next((j for j, x in enumerate(head) if _MINUTES_TITLE.match(clean(x.text) or "")), None)
-    return at is not None and any(_ATTENDANCE.match(x.text) for x in lines[k + at + 1:k + at + 1 + OPENING_LINES])
+    if at is None:
+        return False
+    title = " ".join((clean(head[at].text) or "").lower().split())
+    if title in titles:
+        return False
+    titles.add(title)
+    return any(_PRESENT.match(x.text) for x in _own_page(lines[k + at + 1:k + at + 1 + OPENING_LINES], tops))
 
 
-def _saved_page(lines: list[Line], k: int, lex: Lexicons) -> bool:
+_PRESENT = re.compile(r"^\W*(?:present|in attendance|attendees|apologies(?: for absence)?)\s*(?::|$)", re.I)
+
+
+def _saved_page(lines: list[Line], k: int, lex: Lexicons, marks: _Marks) -> bool:
     """Whether line ``k``, a cookie banner's, opens a web page saved as text after a document above it
     ("This site uses cookies" / "Accept all cookies" / "Skip to main content" over the site's menu): the page
-    is a document of its own, whatever it publishes. Not the banner's later lines, nor a file's first page."""
+    is a document of its own, whatever it publishes. Not the banner's later lines, nor a file's first page, nor
+    a sentence about cookies with no banner's buttons or settings under it."""
     if any(lex.web_page_open.match(clean(x.text) or "") for x in lines[max(0, k - BANNER_LINES):k]):
         return False
-    return any(is_prose(x.text) for x in lines[:k])
+    return marks.prose_above(k) and any(_BANNER_MORE.search(x.text) for x in lines[k + 1:k + 1 + BANNER_MORE_LINES])
+
+
+# a banner's other lines: its buttons and its settings ("Accept all cookies", "Cookie settings"), its further
+# sentences about cookies, the skip link under it (what boilerplate masking leaves of them)
+_BANNER_MORE = re.compile(r"\bcookies?\b|^\W*skip to (?:main )?content\W*$", re.I)
+BANNER_MORE_LINES = 4
 
 
 def _since(lines: list[Line], start: int, k: int) -> list[Line]:
@@ -276,6 +304,7 @@ class _Marks:
         self._sign: list[int] = []  # per line k: the last line above k that signs off (and does not greet), or -1
         self._plain: list[int] | None = None  # per line k: how many plain (not heading) lines lie above k
         self._prose: list[int] = []  # per line k: how many of those are prose
+        self._first_prose: int | None = None  # the first line of prose
 
     def _index(self, start: int, k: int) -> int:
         return bisect_left(self.lines, start, 0, k, key=lambda x: x.start)
@@ -291,6 +320,12 @@ class _Marks:
                 self._sign.append(j if not greets and self.lex.signs_off(x.text) else self._sign[-1])
         greeted = self._greet[k]
         return greeted >= self._index(start, k) and greeted > self._sign[k]
+
+    def prose_above(self, k: int) -> bool:
+        """Whether a line of prose stands above line ``k``: a document there already."""
+        if self._first_prose is None:
+            self._first_prose = next((j for j, x in enumerate(self.lines) if is_prose(x.text)), len(self.lines))
+        return self._first_prose < k
 
     def title_block(self, start: int, k: int) -> bool:
         """Whether the lines from the page opened at offset ``start`` to line ``k`` are its title block still:
@@ -595,6 +630,11 @@ def _board_paper(head: str, lines: list[str]) -> bool:
     return _REPORT_HEAD.search(first) is not None and _RECORD.search(head) is None
 
 
+# a record of a meeting a paper cites (its minutes, its note), and what only the record's own title says
+_CITED_RECORD = re.compile(r"\bminutes\b|\bnote of (?:the )?(?:decisions|meeting)\b", re.I)
+_RECORD_TITLE = re.compile(r"\b(?:held|meeting)\s+(?:on|at)\b", re.I)
+
+
 # the report form's own line, under its title: "THIS REPORT IS BEING SENT TO:"
 _PFD_FORM = re.compile(r"^\W*this report is being sent to\b", re.I | re.M)
 
@@ -609,10 +649,13 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
     if _board_paper(head, lines):  # a paper to a meeting is no record of it
         # (nor are the minutes it cites below its title, "Background papers: Minutes of the Overview and
         # Scrutiny Committee, 14 November 2024")
+        # (a record's own title keeps its word: "Minutes of the Trust Board meeting held on 6 March 2025", or
+        # one with who was present just under it, below a board pack's cover sheet)
         worded = [k for k, ln in enumerate(lines) if ln]
         below = worded[REPORT_HEAD_LINES] if len(worded) > REPORT_HEAD_LINES else len(lines)
         markers = [(k, m) for k, m in markers if not re.match(r"\W*(?:agenda item\b|meeting\s*:)", m, re.I)
-                   and not (k >= below and re.match(r"\W*minutes\b", m, re.I))]
+                   and not (k >= below and _CITED_RECORD.search(m) and not _RECORD_TITLE.search(lines[k])
+                            and not any(_ATTENDANCE.match(x) for x in lines[k + 1:k + 1 + OPENING_LINES]))]
     markers = [m for _, m in markers]
     # "Action:" alone is weak; with a meeting, a chair or members it is a record
     strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
