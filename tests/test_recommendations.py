@@ -6245,3 +6245,52 @@ def test_an_action_plan_a_cell_a_paragraph_is_still_read_row_by_row(last, lex, r
         ("1", "The Trust should give every agency nurse a tour of the ward before their first shift"),
         ("2", "The Trust should check the bed rails on every ward each night"),
         ("3", "The Trust should audit the night checks every quarter")]
+
+
+# ---- round 101's review mends (lettered answers): a guard failing on its mend's parent, and a negative
+
+_LINDEN_REPLY = (
+    "Dear Dr Mallory,\n\n"
+    "Thank you for your report following the inquest into the death of Mr Tobin at Linden Court care home. Our "
+    "responses to the following concerns, under the letters your report gave them, are set out below.\n\n"
+    "(a) Night staffing. The home now has two nurses on every night shift.\n\n"
+    "(b) Falls sensors. Every bedroom on the ground floor now has a falls sensor.\n\n"
+    "(c) Handover notes. Staff now write their handover notes in one shared record.\n\n"
+    "(e) Medicines audits. The pharmacist now audits the medicines charts every month.\n\n"
+    "(f) Family contact. The duty nurse now telephones the family after any fall.\n\n"
+    "Yours sincerely,\n\nRuth Ellery\nRegistered Manager\n")
+
+
+def test_a_reply_s_lettered_answers_that_pass_over_a_concern_still_answer_the_ones_after_it(lex, rules):
+    """A care home's reply to a coroner answers her lettered concerns under their own letters, (a), (b), (c), then
+    (e) and (f): the fourth concern was not for the home, so "(d)" never appears. A user relies on the answers to
+    concerns 5 and 6 being found, each with its own words (at a7bdc09 the list reader wanted "(d)" after "(c)",
+    so the list ended there and the answers to (e) and (f) were never read)."""
+    assert [(r.label, r.text) for r in refs_of(_LINDEN_REPLY, lex, rules)] == [
+        ("1", "Night staffing. The home now has two nurses on every night shift"),
+        ("2", "Falls sensors. Every bedroom on the ground floor now has a falls sensor"),
+        ("3", "Handover notes. Staff now write their handover notes in one shared record"),
+        ("5", "Medicines audits. The pharmacist now audits the medicines charts every month"),
+        ("6", "Family contact. The duty nurse now telephones the family after any fall")]
+
+
+def test_a_coroner_s_own_concerns_lettered_a_to_e_in_turn_are_concerns_one_to_five(lex, rules):
+    """Negative: the coroner's own letter to the care home, "My concerns are as follows:" over (a) to (e), no letter
+    passed over. A user relies on the letter's five concerns still being 1 to 5 in turn, each with its own words:
+    a reply's answers may pass over a point, but a letter's own list is counted as it stands."""
+    text = ("Dear Ms Ellery,\n\n"
+            "I write following the inquest into the death of Mr Tobin. My concerns are as follows:\n\n"
+            "(a) There were not enough nurses on the night shift.\n\n"
+            "(b) No falls sensor was fitted in his bedroom.\n\n"
+            "(c) Handover notes were kept in three separate places.\n\n"
+            "(d) The family were not told about his first fall.\n\n"
+            "(e) The medicines charts had not been audited for a year.\n\n"
+            "Yours sincerely,\n\nDr Anna Mallory\nAssistant Coroner\n")
+    (seg,) = segment(text, lex)
+    assert seg.kind is Kind.letter
+    assert [(r.label, r.text) for r in refs_of(text, lex, rules)] == [
+        ("1", "There were not enough nurses on the night shift"),
+        ("2", "No falls sensor was fitted in his bedroom"),
+        ("3", "Handover notes were kept in three separate places"),
+        ("4", "The family were not told about his first fall"),
+        ("5", "The medicines charts had not been audited for a year")]

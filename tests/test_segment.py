@@ -7632,3 +7632,147 @@ def test_a_special_report_takes_in_the_appended_letter_under_its_letterhead(lex)
             + _SHINGLE_LETTER)
     assert [(s.kind, s.start, s.end) for s in segment(text, lex)] == [(Kind.reply, 0, len(text))], \
         first_lines(text, lex)
+
+
+# ---- round 101's review mends (segmentation): guards, each failing on 697c102, and negatives
+
+def test_a_converted_review_s_contents_links_do_not_join_it_to_the_reply_under_it(lex):
+    """A hospital review converted to markdown: its title, a contents list of links to its own sections ("-
+    [Summary](#summary)"), its summary and two recommendations, then "## Response of the Trust" and the Trust's
+    letter, "Dear Dr Okafor," to its signature. A user relies on the review staying a letter of its own and the
+    Trust's answer being a reply from its heading (at 697c102 the contents links were taken for a web page's menu,
+    and the review and the reply came out as one reply)."""
+    review = ("# Review of discharge planning at Fernhill Hospital\n\n"
+              "- [Summary](#summary)\n- [Findings](#findings)\n- [Recommendations](#recommendations)\n\n"
+              "## Summary\n\n"
+              "Patients were sent home before their care at home had been arranged.\n\n"
+              "## Recommendations\n\n"
+              "- The Trust should agree a discharge plan with each patient's family.\n"
+              "- The Trust should not discharge a patient after 8pm.\n\n")
+    text = (review + "## Response of the Trust\n\n"
+            "Dear Dr Okafor,\n\n"
+            "Thank you for the review. The Trust accepts both recommendations and will put them into effect by "
+            "June.\n\n"
+            "Yours sincerely,\n\nLena Morris\nChief Executive\n")
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(review))], first_lines(text, lex)
+
+
+def test_a_coroner_s_report_saved_as_a_web_page_stays_apart_from_the_reply_under_it(lex):
+    """A coroner's report saved from a website: its breadcrumb trail ("Home > Prevention of future deaths reports >
+    ..."), title, date, a few lines of findings under "Matters of concern", then the care home's reply, "Dear
+    Coroner," to its signature. A user relies on the report being a letter of its own and the reply its own reply
+    (at 697c102 the report was taken for a web page over the letter it publishes, and the two came out as one
+    reply: the coroner's concerns were lost)."""
+    report = ("Home > Prevention of future deaths reports > Quarry Lane Care Home\n\n"
+              "Quarry Lane Care Home: Prevention of future deaths report\n\n"
+              "Published 4 March 2026\n\n"
+              "I held an inquest into the death of Mr Owen Ennis, aged 88, who died at Quarry Lane Care Home in "
+              "October.\n\n"
+              "Mr Ennis fell from his bed twice in one night, and no one checked him between the falls.\n\n"
+              "Matters of concern\n\n"
+              "The home had no bed rails that fitted the beds in use, and its night staff had not been trained to "
+              "use them.\n\n"
+              "In my opinion action should be taken to prevent future deaths, and I believe the home has the power "
+              "to take it.\n\n")
+    text = (report + "Dear Coroner,\n\n"
+            "Thank you for your report. The home has fitted new bed rails to every bed, and staff now check any "
+            "resident who has fallen every hour through the night.\n\n"
+            "Yours sincerely,\n\nGwen Harper\nRegistered Manager\n")
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(report))], first_lines(text, lex)
+
+
+def test_a_web_page_whose_menu_links_to_its_site_and_the_letter_it_publishes_are_one_reply(lex):
+    """Negative: a government web page saved as text, "Skip to main content", its menu of links to the site
+    ("  * [Home](https://...)", "  * [Correspondence](/government/...)"), its title, date and a summary that
+    names "the committee's recommendations" in a sentence, then the minister's letter it publishes. A user relies
+    on the page and the letter still being one reply from the page's first line: a summary mentioning
+    recommendations sets out none of its own."""
+    text = ("Skip to main content\n\n"
+            "  * [Home](https://www.gov.example/)\n"
+            "  * [Correspondence](/government/correspondence)\n\n"
+            "Letter from the Minister for Ports to the Chair of the Coasts Committee\n\n"
+            "Published 2 February 2026\n\n"
+            "The minister's reply to the committee's recommendations on harbour dredging.\n\n"
+            "Dear Ms Rowe,\n\n"
+            "Thank you for the committee's report on harbour dredging. The Government accepts its first "
+            "recommendation and will fund a survey of every small harbour this year.\n\n"
+            "Yours sincerely,\n\nTom Aske MP\nMinister for Ports\n")
+    segs = segment(text, lex)
+    assert [(s.kind, s.start, s.end) for s in segs] == [(Kind.reply, 0, len(text))], first_lines(text, lex)
+    assert text[segs[0].salutation.start:].startswith("Dear Ms Rowe,\n")
+
+
+def test_an_ombudsman_s_special_report_stays_apart_from_the_council_s_reply_it_appends(lex):
+    """An ombudsman's "Special report by the Public Services Ombudsman for Wales": the complaint, the finding,
+    three numbered recommendations and "The council has sent me its response, which is appended to this report.",
+    then the council's letter, "Dear Ombudsman," to its signature. A user relies on the report being a letter of
+    its own, its recommendations kept, and the council's letter a reply (at 697c102 it was read as a committee's
+    special report publishing the response it received, and the two came out as one reply)."""
+    report = ("Special report by the Public Services Ombudsman for Wales\n\n"
+              "Complaint against Caerwen County Council\n\n"
+              "Mrs Lloyd complained that the council took eleven months to assess her son for a care package after "
+              "he left hospital.\n\n"
+              "I found that the council did not start the assessment until she had written to it four times.\n\n"
+              "Recommendations\n\n"
+              "1. The council should apologise to Mrs Lloyd within one month.\n\n"
+              "2. The council should pay Mrs Lloyd £1,500 for the distress it caused.\n\n"
+              "3. The council should set a target of eight weeks for every assessment.\n\n"
+              "The council has sent me its response, which is appended to this report.\n\n")
+    text = (report + "Dear Ombudsman,\n\n"
+            "Thank you for your report. The council accepts all three recommendations. It has apologised to Mrs "
+            "Lloyd, and the payment was made last week.\n\n"
+            "Yours sincerely,\n\nEleri Rhys\nChief Executive\n")
+    segs = segment(text, lex)
+    assert [(s.kind, s.start) for s in segs] == [(Kind.letter, 0), (Kind.reply, len(report))], first_lines(text, lex)
+
+
+_HARBOUR_COVER = (
+    "House of Commons\nSmall Harbours Committee\n\n"
+    "Dredging small harbours: Government Response to the Committee's Letter\n\n"
+    "{ordinal} Special Report of Session 2025-26\n\n"
+    "Ordered by the House of Commons to be printed 9 March 2026\n\n"
+    "The Committee wrote to the Secretary of State on 12 January 2026 about the silting of small harbours on the "
+    "east coast.\n\n"
+    "Witnesses told the Committee that fishing boats now wait offshore for hours before they can land their "
+    "catch.\n\n"
+    "The Committee thanks the harbour masters who gave evidence to it.\n\n"
+    "{note}\n\n")
+_HARBOUR_REPLY = (
+    "Dear Ms Dunlop,\n\n"
+    "Thank you for your letter of 12 January. The Government accepts the Committee's recommendation and will fund "
+    "the dredging of the six harbours this year.\n\n"
+    "Yours sincerely,\n\nRt Hon Colm Varley MP\nSecretary of State for Coasts\n")
+
+
+def test_a_special_report_publishing_the_committee_s_own_letter_first_keeps_that_letter_a_letter(lex):
+    """A committee's special report whose note says "The Committee's letter asking for a response, and the Secretary
+    of State's reply, are published below.", then the Chair's letter, "Dear Secretary of State," to her signature,
+    then the minister's reply. A user relies on the Chair's letter being a letter of its own, its recommendation
+    the one the reply answers, and the minister's reply its own reply (at 697c102 the report took in the Chair's
+    letter as the response it publishes, and made it a reply)."""
+    cover = _HARBOUR_COVER.format(ordinal="Sixth", note="The Committee's letter asking for a response, and the "
+                                                         "Secretary of State's reply, are published below.")
+    chair = ("Dear Secretary of State,\n\n"
+             "The Committee heard that six small harbours on the east coast can now be used only at high tide. We "
+             "recommend that the Government funds the dredging of each of them.\n\n"
+             "Yours sincerely,\n\nMaeve Dunlop MP\nChair of the Committee\n\n")
+    text = cover + chair + _HARBOUR_REPLY
+    segs = segment(text, lex)
+    assert [s.start for s in segs] == [0, len(cover), len(cover + chair)], first_lines(text, lex)
+    assert [s.kind for s in segs[1:]] == [Kind.letter, Kind.reply], first_lines(text, lex)
+
+
+def test_a_special_report_still_takes_in_the_minister_s_reply_under_its_letterhead(lex):
+    """Negative: the committee's "Seventh Special Report of Session 2025-26", its note that "The Government's
+    response was received on 2 March 2026 and is appended to this Report.", then "Appendix: Government Response",
+    the department's letterhead and date, and the minister's reply, "Dear Ms Dunlop,". A user relies on the report
+    and the reply it publishes still being one reply from the cover's first line: the appended letter is a reply."""
+    text = (_HARBOUR_COVER.format(ordinal="Seventh", note="The Government's response was received on 2 March 2026 "
+                                                           "and is appended to this Report.")
+            + "Appendix: Government Response\n\n"
+            "Department for Coasts\n4 Wharf Road\nLondon\nSE1 7QQ\n\n2 March 2026\n\n" + _HARBOUR_REPLY)
+    segs = segment(text, lex)
+    assert [(s.kind, s.start, s.end) for s in segs] == [(Kind.reply, 0, len(text))], first_lines(text, lex)
+    assert text[segs[0].salutation.start:].startswith("Dear Ms Dunlop,\n")
