@@ -1334,8 +1334,6 @@ def test_a_cabinet_report_citing_a_note_of_a_meeting_in_its_background_papers_is
     assert [s.kind for s in segment(text, lex)] == [Kind.reply], segments_of(text, lex)
 
 
-@pytest.mark.xfail(strict=True, reason="over-reach of 90524cb: a background paper cited by its full title, 'Minutes "
-                                       "of the meeting of ... held on ...', is kept as the record's own title")
 def test_a_cabinet_report_citing_minutes_of_a_meeting_held_on_a_date_is_no_minutes(lex):
     """Negative: the same Cabinet report, its background paper cited by the minutes' full title, "Minutes of the
     meeting of the Overview and Scrutiny Committee held on 14 January 2026". A user relies on the report still

@@ -633,6 +633,18 @@ def _board_paper(head: str, lines: list[str]) -> bool:
 # a record of a meeting a paper cites (its minutes, its note), and what only the record's own title says
 _CITED_RECORD = re.compile(r"\bminutes\b|\bnote of (?:the )?(?:decisions|meeting)\b", re.I)
 _RECORD_TITLE = re.compile(r"\b(?:held|meeting)\s+(?:on|at)\b", re.I)
+_ATTENDED = re.compile(r"^\W*(?:present|(?:in\s+)?attendance|attendees|apologies|members\s+present)\b", re.I)
+_BACKGROUND = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?:background|supporting)\s+(?:papers|documents)\b", re.I)
+CITED_LINES = 10  # lines under a "Background papers" heading that cite what the paper drew on
+
+
+def _own_record(lines: list[str], k: int) -> bool:
+    """Whether the "Minutes of ..." line ``k`` below a paper's head titles a record of its own: who attended under
+    it, or its meeting's date ("... meeting held on 27 March 2025") outside a list of background papers."""
+    if any(_ATTENDED.match(x) for x in lines[k + 1:k + 1 + OPENING_LINES]):
+        return True
+    return _RECORD_TITLE.search(lines[k]) is not None \
+        and not any(_BACKGROUND.match(x) for x in lines[max(0, k - CITED_LINES):k])
 
 
 # the report form's own line, under its title: "THIS REPORT IS BEING SENT TO:"
@@ -654,8 +666,7 @@ def classify_document(text: str, lex: Lexicons) -> Kind:
         worded = [k for k, ln in enumerate(lines) if ln]
         below = worded[REPORT_HEAD_LINES] if len(worded) > REPORT_HEAD_LINES else len(lines)
         markers = [(k, m) for k, m in markers if not re.match(r"\W*(?:agenda item\b|meeting\s*:)", m, re.I)
-                   and not (k >= below and _CITED_RECORD.search(m) and not _RECORD_TITLE.search(lines[k])
-                            and not any(_ATTENDANCE.match(x) for x in lines[k + 1:k + 1 + OPENING_LINES]))]
+                   and not (k >= below and _CITED_RECORD.search(m) and not _own_record(lines, k))]
     markers = [m for _, m in markers]
     # "Action:" alone is weak; with a meeting, a chair or members it is a record
     strong = [m for m in markers if not re.match(r"\W*(action|actions|decision|decisions|resolved)\b", m, re.I)]
