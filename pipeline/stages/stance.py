@@ -142,6 +142,7 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     fired: list[str] = []
     explicit = False
     principle = 0.0  # weight of agreement in principle only, which does nothing of itself
+    waits_itself = False  # a sentence that puts off the thing itself ("We will consider how best to ..."), not more
     units = answers_mod.units(text, spans, sentences) if units is None else units
     before = ""  # the sentence before: where "until then" names the decision it waits for
     for a, z, para in units:
@@ -179,6 +180,8 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
             scores[label] += weight
             per_unit[unit][label] += weight
             fired.append(f"{label.value}:{name}")
+            if label is StanceLabel.deferred and f"deferred:{name}" in _WAITS_ON_IT and not _GOING_FURTHER.search(sent):
+                waits_itself = True
             if name in _IN_PRINCIPLE:
                 principle += weight
         before = sent
@@ -246,7 +249,8 @@ def classify(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int,
     status_only = all(f.split(":", 1)[1].startswith("label-") for f in fired if f.startswith("accepted:"))
     waits = label is StanceLabel.accepted and not any(f in fired for f in _DONE_CUES) and (
         "deferred:decide-later" in fired
-        or (status_only and any(f in fired for f in _WAITS_FOR) and not scores.get(StanceLabel.rejected)
+        or (status_only and (waits_itself or any(f in fired for f in _WAITS_FOR))
+            and not scores.get(StanceLabel.rejected)
             and not scores.get(StanceLabel.partially_addressed)))
     if waits:
         label, top = StanceLabel.deferred, scores[StanceLabel.deferred] + scores[StanceLabel.accepted]
@@ -329,6 +333,11 @@ def _doing_what_was_asked(text: str, found: dict, whole, labels: dict[str, int],
 # whether to go further"
 _WAITS_FOR = ("deferred:will-be-considered", "deferred:wait-for-findings", "deferred:not-until-review",
               "deferred:subject-to")
+# or, said of the thing itself and not of going further, what puts it off: "Accepted." over "We will consider how
+# best to ...", a promise to come back, "when ... then ..." (not a pilot or a consultation, which may be what was
+# asked: "Accepted. National Highways will run a trial in 2027"; nor "We will consider whether to go further")
+_WAITS_ON_IT = frozenset({"deferred:will-consider", "deferred:come-back-later", "deferred:when-then"})
+_GOING_FURTHER = re.compile(r"\bgo(?:ing)?\s+further\b|\bbeyond\b|\bin\s+addition\b|\balso\b|\bextend", re.I)
 # cues of a thing already done
 _DONE_CUES = ("accepted:has-done", "accepted:we-did", "accepted:was-done", "accepted:now-does",
               "accepted:in-place-now", "accepted:in-place", "accepted:done-in-full")
