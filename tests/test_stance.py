@@ -2726,3 +2726,25 @@ def test_saying_the_arrangements_are_enough_still_declines_and_a_bare_acknowledg
     a board's other sentences no longer fire those cues."""
     v = verdict(passage, nlp, lex, settings)
     assert v.label is expected, (v.label, v.cues)
+
+
+# ---- an acceptance by its status word alone over prose that only puts the thing off (5a94f0f)
+
+@pytest.mark.parametrize(
+    ("passage", "expected"),
+    [
+        pytest.param("Accepted.\n\nWe will consider how best to update the rota guidance and will come back to "
+                     "the Panel in the spring.", D, id="will-consider-the-thing"),
+        pytest.param("Recommendation accepted\n\nWe will consider whether to go further once the new rota has "
+                     "bedded in.", A, id="going-further-stays-accepted"),
+        pytest.param("Accepted.\n\nThe new rota guidance was issued to every station on 3 March. We will consider "
+                     "how it is working at the autumn review.", A, id="done-then-reviewed-stays-accepted"),
+        pytest.param("Accepted.\n\nWe will run a pilot of the new rota at two stations from April.", A,
+                     id="pilot-may-be-what-was-asked"),
+    ],
+)
+def test_a_status_word_alone_over_prose_that_only_considers_the_thing_waits(passage, expected, nlp, lex, settings):
+    """"Accepted." over "We will consider how best to ..." and nothing done yet: the answer waits (FORMAT.md:
+    a status word is evidence, not the verdict), where before 5a94f0f it read as accepted. An answer that
+    considers going further, that has done the thing, or that runs a pilot keeps its acceptance."""
+    assert verdict(passage, nlp, lex, settings).label is expected
