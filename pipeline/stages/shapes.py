@@ -165,6 +165,8 @@ def page_starts(lines: list[Line], lex: Lexicons) -> list[Start]:
 
 
 ANNEX_TITLE_LINES = 3  # lines under an annex's heading within which the title says it is a response
+# the labels over a record's list of who came: "Present:", "In attendance:", "Apologies for absence:"
+_WHO_CAME = r"(?:present|in attendance|attendees|apologies(?: for absence)?)"
 BANNER_LINES = 12  # lines a saved web page's cookie banner runs to, its buttons and settings link with it
 
 
@@ -210,7 +212,7 @@ def _minutes_page(lines: list[Line], k: int, tops: set[int], titles: set[str]) -
     return any(_PRESENT.match(x.text) for x in _own_page(lines[k + at + 1:k + at + 1 + OPENING_LINES], tops))
 
 
-_PRESENT = re.compile(r"^\W*(?:present|in attendance|attendees|apologies(?: for absence)?)\s*(?::|$)", re.I)
+_PRESENT = re.compile(rf"^\W*{_WHO_CAME}\s*(?::|$)", re.I)  # the list's label alone, not "Present practice ..."
 
 
 def _saved_page(lines: list[Line], k: int, lex: Lexicons, marks: _Marks) -> bool:
@@ -283,7 +285,7 @@ OPENING_LINES = 4  # lines under a heading within which a document of its own op
 
 
 # minutes' opening list of who came (not any minutes word: a decision's own "Decision: upheld" under its title)
-_ATTENDANCE = re.compile(r"^\W*(?:present|in attendance|attendees|apologies(?: for absence)?)\b", re.I)
+_ATTENDANCE = re.compile(rf"^\W*{_WHO_CAME}\b", re.I)
 
 
 def _opens_document(lines: list[Line], lex: Lexicons) -> bool:
@@ -633,7 +635,7 @@ def _board_paper(head: str, lines: list[str]) -> bool:
 # a record of a meeting a paper cites (its minutes, its note), and what only the record's own title says
 _CITED_RECORD = re.compile(r"\bminutes\b|\bnote of (?:the )?(?:decisions|meeting)\b", re.I)
 _RECORD_TITLE = re.compile(r"\b(?:held|meeting)\s+(?:on|at)\b", re.I)
-_ATTENDED = re.compile(r"^\W*(?:present|(?:in\s+)?attendance|attendees|apologies|members\s+present)\b", re.I)
+_ATTENDED = re.compile(rf"^\W*(?:{_WHO_CAME}|attendance|members\s+present)\b", re.I)  # (lines cleaned: single spaces)
 _BACKGROUND = re.compile(r"^\W*(?:\d{1,2}\.?\s+)?(?:background|supporting)\s+(?:papers|documents)\b", re.I)
 CITED_LINES = 10  # lines under a "Background papers" heading that cite what the paper drew on
 
