@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice, takewhile
 
@@ -2453,8 +2454,8 @@ def segment(text: str, lex: Lexicons) -> list[Segment]:
     out = [dataclasses.replace(s, start=_under_site_links(text, s.start, out[k - 1].start))
            if k and s.form is Form.page else s for k, s in enumerate(out)]
     out = _one_publication(out)
-    out = _page_over_its_letter(text, out)
-    out = _report_appending_its_response(text, out)
+    out = _joined(out, lambda prev, s: _page_over_its_letter(text, prev, s))
+    out = _joined(out, lambda prev, s: _report_appending_its_response(text, prev, s))
     # each segment runs to the next one's start
     return [dataclasses.replace(s, index=k, end=out[k + 1].start if k + 1 < len(out) else len(text))
             for k, s in enumerate(out)]
@@ -2484,25 +2485,33 @@ def _web_page(head: str) -> bool:
     return any(_WEB_CHROME.match(ln) for ln in takewhile(lambda ln: not is_prose(ln), lines))
 
 
-def _page_over_its_letter(text: str, segs: list[Segment]) -> list[Segment]:
+def _joined(segs: list[Segment], join: Callable[[Segment, Segment], Segment | None]) -> list[Segment]:
+    """``segs`` with each segment that ``join`` takes into the one before it (``join(prev, s)``: the two as one
+    segment, or None where they stay apart) joined to it."""
+    out: list[Segment] = []
+    for s in segs:
+        one = join(out[-1], s) if out else None
+        if one is None:
+            out.append(s)
+        else:
+            out[-1] = one
+    return out
+
+
+def _page_over_its_letter(text: str, prev: Segment, s: Segment) -> Segment | None:
     """A web page saved as text that publishes a letter: its menu or its title, its summary and "Published"
     date over the letter's "Dear ...", with no page break between, are the letter's page, one document (a
     correspondence page on GOV.UK or a body's site). Not a document of its own words over a letter, however
     short: more prose than a summary, a greeting or a sign-off of its own keeps it apart."""
-    out: list[Segment] = []
-    for s in segs:
-        prev = out[-1] if out else None
-        # (a page's contents list may name the letter by its greeting, "  * Dear Mr Melksham": no greeting of its own)
-        if prev is not None and s.salutation is not None and prev.signoff is None \
-                and (prev.salutation is None or _LIST_ITEM.match(prev.salutation.text)) \
-                and "\f" not in text[prev.start:s.salutation.start].lstrip("\f") \
-                and _web_page(text[prev.start:s.start]) and not _RECOMMENDS.search(text, prev.start, s.start) \
-                and sum(is_prose(ln) and not _COOKIES.search(ln)
-                        for ln in text[prev.start:s.start].splitlines()) <= PAGE_PROSE_LINES:
-            out[-1] = dataclasses.replace(s, start=prev.start, form=prev.form, title=prev.title or s.title)
-            continue
-        out.append(s)
-    return out
+    # (a page's contents list may name the letter by its greeting, "  * Dear Mr Melksham": no greeting of its own)
+    if s.salutation is not None and prev.signoff is None \
+            and (prev.salutation is None or _LIST_ITEM.match(prev.salutation.text)) \
+            and "\f" not in text[prev.start:s.salutation.start].lstrip("\f") \
+            and _web_page(text[prev.start:s.start]) and not _RECOMMENDS.search(text, prev.start, s.start) \
+            and sum(is_prose(ln) and not _COOKIES.search(ln)
+                    for ln in text[prev.start:s.start].splitlines()) <= PAGE_PROSE_LINES:
+        return dataclasses.replace(s, start=prev.start, form=prev.form, title=prev.title or s.title)
+    return None
 
 
 # a committee's special report that publishes the response it received: "The Government's response was received on
@@ -2527,31 +2536,31 @@ def _letter_head_only(between: str) -> bool:
     letter's head (its title, letterhead, address, date), not a paper's answers."""
     lines = [ln for ln in between.splitlines() if ln.strip()]
     return len(lines) <= APPENDIX_HEAD_LINES and sum(is_prose(ln) for ln in lines) <= APPENDIX_PROSE_LINES
+
+
 _APPENDS_RESPONSE = re.compile(r"\bresponse\b[^.]{0,80}?\b(?:is|are|was|were)\s+(?:appended|reproduced|published)\s+"
                                r"(?:to\s+this\s+report|below|(?:in|at|as)\s+(?:an?\s+|the\s+)?(?:appendix|annex))",
                                re.I)
 
 
-def _report_appending_its_response(text: str, segs: list[Segment]) -> list[Segment]:
+def _report_appending_its_response(text: str, prev: Segment, s: Segment) -> Segment | None:
     """A special report that publishes a response (its cover, the committee's note that the response "is
     appended to this Report", then "Appendix: Government Response" and the minister's letter) is one document,
     the response paper, however the letter under it opens. Not a report whose note names no response, nor a
     government's own response paper that reproduces another body's letter at its annex (a reply of its own),
     nor another body's letter after the response the report appends (its answers between the note and the
     letter's greeting)."""
-    out: list[Segment] = []
-    for s in segs:
-        prev = out[-1] if out else None
-        # (the letter a reply: not the committee's own letter published first, "The Committee's letter and the
-        # Secretary of State's reply are published below")
-        if prev is not None and s.salutation is not None and prev.salutation is None and prev.signoff is None \
-                and s.kind is Kind.reply and _SPECIAL_REPORT.search(_cover(text, prev.start, s.start)) \
-                and (note := _APPENDS_RESPONSE.search(_with_last_sentence(text, prev.start, s.start))) \
-                and _letter_head_only(text[text.find("\n", prev.start + note.end()) + 1:s.salutation.start]):
-            out[-1] = dataclasses.replace(s, start=prev.start, form=prev.form, title=prev.title)
-            continue
-        out.append(s)
-    return out
+    # (the letter a reply: not the committee's own letter published first, "The Committee's letter and the
+    # Secretary of State's reply are published below")
+    if s.salutation is not None and prev.salutation is None and prev.signoff is None \
+            and s.kind is Kind.reply and _SPECIAL_REPORT.search(_cover(text, prev.start, s.start)) \
+            and (note := _APPENDS_RESPONSE.search(_with_last_sentence(text, prev.start, s.start))) \
+            and _letter_head_only(text[text.find("\n", prev.start + note.end()) + 1:s.salutation.start]):
+        return dataclasses.replace(s, start=prev.start, form=prev.form, title=prev.title)
+    return None
+
+
+SENTENCE_TAIL = 80  # characters past a segment's end within which its cut sentence ends
 
 
 def _with_last_sentence(text: str, start: int, end: int) -> str:
@@ -2559,9 +2568,6 @@ def _with_last_sentence(text: str, start: int, end: int) -> str:
     ("... is appended to this" / "Report.")."""
     stop = text.find(".", end, end + SENTENCE_TAIL)
     return text[start:stop + 1 if stop >= 0 else end]
-
-
-SENTENCE_TAIL = 80  # characters past a segment's end within which its cut sentence ends
 
 
 def _one_publication(segs: list[Segment]) -> list[Segment]:
